@@ -1,0 +1,58 @@
+/*
+ * arena.h - the one allocator of sqlguard.
+ *
+ * Every check allocates from one arena that lives as long as its verdict and is
+ * released in one call; there is no per-object free. All heap memory of the
+ * library goes through sg__malloc()/sg__free() in arena.c, so a test can make
+ * the Nth allocation fail and prove that every failure is handled cleanly.
+ */
+#ifndef SG_ARENA_H
+#define SG_ARENA_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+void *sg__malloc(size_t size);
+void *sg__realloc(void *ptr, size_t size);
+void sg__free(void *ptr);
+
+/*
+ * Test hook: after `n` more successful allocations on the calling thread, every
+ * further allocation fails until the hook is reset with a negative n. It only
+ * affects the calling thread.
+ */
+void sg__alloc_fail_after(long n);
+
+typedef struct sg__arena_chunk sg__arena_chunk;
+
+typedef struct sg__arena {
+    sg__arena_chunk *head;
+    size_t total;   /* bytes obtained from the heap, for reporting */
+} sg__arena;
+
+void sg__arena_init(sg__arena *arena);
+void sg__arena_release(sg__arena *arena);
+
+/* Aligned, zero-filled memory; NULL when the heap is exhausted. */
+void *sg__arena_alloc(sg__arena *arena, size_t size);
+/* Copies of strings; the _n form copies exactly `len` bytes and terminates. */
+char *sg__arena_strdup(sg__arena *arena, const char *s);
+char *sg__arena_strndup(sg__arena *arena, const char *s, size_t len);
+/* printf into the arena; NULL on allocation failure. */
+char *sg__arena_printf(sg__arena *arena, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+char *sg__arena_vprintf(sg__arena *arena, const char *fmt, va_list ap);
+
+/* A growable array of fixed-size elements living in an arena. */
+typedef struct sg__vec {
+    void *items;
+    size_t count;
+    size_t capacity;
+} sg__vec;
+
+/* Appends one zeroed element of `size` bytes and returns it; NULL on failure. */
+void *sg__vec_push(sg__arena *arena, sg__vec *vec, size_t size);
+
+#define SG__VEC_AT(vec, type, i) (((type *)(vec).items)[i])
+
+#endif

@@ -1,0 +1,270 @@
+/*
+ * check.c - one check, from operation JSON to verdict, in one direction.
+ *
+ * decode operation -> resolve scope -> compile placeholders -> parse and walk
+ * into facts -> bind relations and parameters -> rules over facts -> verdict.
+ * A stage that finds the input unusable reports why and the later stages that
+ * depend on it do not run; the verdict then denies. Everything the check
+ * allocates lives in the verdict's arena.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+#include "rule.h"
+
+typedef struct check {
+    sg_verdict *v;
+    const sg_catalog *catalog;
+    const sg_check_options *opts;
+    sg__diags diags;
+    sg__scope scope;
+    sg__ph_result ph;
+    sg__facts facts;
+    const sg__binding *bindings;
+    sg__bind bind;
+} check;
+
+static int by_name(const void *a, const void *b)
+{
+    const cJSON *x = *(const cJSON *const *)a, *y = *(const cJSON *const *)b;
+    return strcmp(x->string, y->string);
+}
+
+/* Binds the operation's values to $1..$n according to the placeholder style. */
+static int bind_parameters(check *c)
+{
+    sg__arena *arena = &c->v->arena;
+    sg__bind *b = &c->bind;
+    const cJSON *params = c->v->op.parameters;
+    const sg__ph_result *ph = &c->ph;
+    b->style = ph->style;
+    b->native = ph->style == SG_PH_NONE && c->facts.params.count > 0;
+    b->supplied_count = (size_t)cJSON_GetArraySize(params);
+    size_t n = b->supplied_count;
+    b->supplied = sg__arena_alloc(arena, (n + 1) * sizeof *b->supplied);
+    b->supplied_used = sg__arena_alloc(arena, n + 1);
+    if (!b->supplied || !b->supplied_used)
+        return -1;
+    size_t i = 0;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, params) b->supplied[i++] = item;
+
+    const cJSON **sorted = NULL;
+    if (cJSON_IsObject(params)) {
+        b->supplied_names = sg__arena_alloc(arena, (n + 1) * sizeof *b->supplied_names);
+        sorted = sg__arena_alloc(arena, (n + 1) * sizeof *sorted);
+        if (!b->supplied_names || !sorted)
+            return -1;
+        for (i = 0; i < n; i++) {
+            b->supplied_names[i] = b->supplied[i]->string;
+            sorted[i] = b->supplied[i];
+        }
+        qsort(sorted, n, sizeof *sorted, by_name);
+        for (i = 1; i < n; i++)
+            if (strcmp(sorted[i - 1]->string, sorted[i]->string) == 0)
+                return sg__report(&c->diags, "op.invalid", SG_AT_NONE, -1,
+                                  "parameters has key \"%s\" twice", sorted[i]->string);
+    }
+
+    switch (ph->style) {
+    case SG_PH_NAMED:
+        b->shape_ok = sorted != NULL;
+        b->slots = ph->name_count;
+        break;
+    case SG_PH_POSITIONAL:
+        b->shape_ok = cJSON_IsArray(params);
+        b->slots = ph->positional_count;
+        break;
+    default:
+        b->shape_ok = !b->native || cJSON_IsArray(params);
+        b->slots = b->native ? n : 0;
+        break;
+    }
+    b->values = sg__arena_alloc(arena, (b->slots + 1) * sizeof *b->values);
+    if (!b->values)
+        return -1;
+    if (!b->shape_ok)
+        return 0;
+
+    if (ph->style == SG_PH_NAMED) {
+        for (i = 0; i < ph->name_count; i++) {
+            cJSON key_node;
+            memset(&key_node, 0, sizeof key_node);
+            key_node.string = (char *)ph->names[i];
+            const cJSON *key = &key_node;
+            const cJSON **hit = bsearch(&key, sorted, n, sizeof *sorted, by_name);
+            if (!hit)
+                continue;
+            b->values[i] = *hit;
+            /* mark by position in the original order */
+            for (size_t k = 0; k < n; k++)
+                if (b->supplied[k] == *hit)
+                    b->supplied_used[k] = true;
+        }
+    } else if (ph->style == SG_PH_POSITIONAL) {
+        for (i = 0; i < b->slots && i < n; i++)
+            b->values[i] = b->supplied[i];
+        for (i = 0; i < n; i++)
+            b->supplied_used[i] = i < b->slots;
+    } else if (b->native) {
+        for (i = 0; i < n; i++)
+            b->values[i] = b->supplied[i];
+        for (i = 0; i < c->facts.params.count; i++) {
+            int num = SG__VEC_AT(c->facts.params, sg__paramref, i).number;
+            if (num >= 1 && (size_t)num <= n)
+                b->supplied_used[num - 1] = true;
+        }
+    }
+    return 0;
+}
+
+static int run_rules(check *c, sg__rule_kind kind)
+{
+    sg__rule_ctx ctx = {&c->facts, &c->v->op, &c->scope, c->bindings, &c->ph,
+                        &c->bind,  c->opts,    &c->diags};
+    for (size_t i = 0; i < sg__rule_total; i++) {
+        const sg__rule *r = &sg__rules[i];
+        if (r->kind == kind && r->check(&ctx) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static bool has_errors(const check *c)
+{
+    for (size_t i = 0; i < c->diags.items.count; i++)
+        if (SG__VEC_AT(c->diags.items, sg_diagnostic, i).severity == SG_SEVERITY_ERROR)
+            return true;
+    return false;
+}
+
+/* Runs the stages; returns -1 only when memory ran out. */
+static int run(check *c, const char *json, size_t len)
+{
+    sg_verdict *v = c->v;
+    sg__arena *arena = &v->arena;
+    if (sg__decode_operation(arena, json, len, c->opts, &v->op, &c->diags) < 0)
+        return -1;
+    v->operation = v->op.kind_text;
+    if (has_errors(c) || !v->op.sql || !v->op.parameters)
+        return 0;
+    if (sg__resolve_scope(arena, c->catalog, &v->op, &c->scope, &c->diags) < 0 ||
+        run_rules(c, SG_RULE_OPERATION) < 0)
+        return -1;
+
+    c->diags.original_sql = v->op.sql;
+    c->diags.original_len = v->op.sql_len;
+    if (sg__ph_compile(arena, v->op.sql, v->op.sql_len, &c->ph) < 0)
+        return -1;
+    if (c->ph.error)
+        return sg__report(&c->diags, "params.syntax", SG_AT_ORIGINAL, (long)c->ph.error_offset,
+                          "%s", c->ph.error);
+    c->diags.compiled = &c->ph;
+    v->compiled_sql = c->ph.sql;
+
+    sg__parse_error perr;
+    if (sg__parse_walk(arena, c->ph.sql, c->opts->max_ast_depth, &c->facts, &perr) < 0)
+        return -1;
+    if (perr.message)
+        return sg__report(&c->diags, "sql.syntax", SG_AT_COMPILED, perr.offset, "%s",
+                          perr.message);
+    if (c->facts.statement_count != 1)
+        return sg__report(&c->diags, "sql.multiple-statements", SG_AT_COMPILED,
+                          c->facts.statement_count ? c->facts.statement_location : -1,
+                          c->facts.statement_count
+                              ? "the SQL holds %zu statements; an operation runs exactly one"
+                              : "the SQL holds no statement%.0zu",
+                          c->facts.statement_count);
+    v->statement = c->facts.kind == SG_STMT_OTHER ? "other" : NULL;
+
+    sg__facts_sort_params(&c->facts);
+    if (sg__bind_relations(arena, &c->facts, &c->scope, &c->bindings) < 0 ||
+        bind_parameters(c) < 0 || run_rules(c, SG_RULE_FACTS) < 0)
+        return -1;
+    return 0;
+}
+
+static int finish(check *c)
+{
+    sg_verdict *v = c->v;
+    sg__arena *arena = &v->arena;
+    v->diags = c->diags.items.items;
+    v->diag_count = c->diags.items.count;
+    v->diags_truncated = c->diags.truncated;
+    v->allowed = !has_errors(c) && !c->diags.truncated;
+    if (!v->operation)
+        v->operation = "";
+
+    v->table_count = c->scope.count;
+    v->tables = sg__arena_alloc(arena, (v->table_count + 1) * sizeof *v->tables);
+    if (!v->tables)
+        return -1;
+    for (size_t i = 0; i < c->scope.count; i++) {
+        const sg__scoped_table *t = &c->scope.tables[i];
+        v->tables[i] = (sg_resolved_table){t->table->uid,    t->entry->alias, t->table->schema,
+                                           t->table->name,   t->declared,     t->required};
+    }
+
+    const sg__bind *b = &c->bind;
+    if (!b->shape_ok || !b->values)
+        return 0;
+    for (size_t i = 0; i < b->slots; i++)
+        if (!b->values[i])
+            return 0;
+    v->params_json = sg__arena_alloc(arena, (b->slots + 1) * sizeof *v->params_json);
+    if (!v->params_json)
+        return -1;
+    if (b->style == SG_PH_NAMED)
+        v->param_names = c->ph.names;
+    for (size_t i = 0; i < b->slots; i++) {
+        char *text = cJSON_PrintUnformatted(b->values[i]);
+        if (!text)
+            return -1;
+        v->params_json[i] = sg__arena_strdup(arena, text);
+        cJSON_free(text);
+        if (!v->params_json[i])
+            return -1;
+    }
+    v->param_count = b->slots;
+    return 0;
+}
+
+int sg_check(const sg_catalog *catalog, const char *operation_json, size_t len,
+             const sg_check_options *options, sg_verdict **out)
+{
+    if (!out)
+        return SG_EINVAL;
+    *out = NULL;
+    if (!catalog || (!operation_json && len))
+        return SG_EINVAL;
+    if (!operation_json)
+        operation_json = "";
+    sg_check_options opts = SG_CHECK_OPTIONS_INIT;
+    if (options) {
+        if (options->version < 1 || options->version > SG_CHECK_OPTIONS_VERSION)
+            return SG_EINVAL;
+        opts = *options;
+    }
+
+    sg_verdict *v = sg__malloc(sizeof *v);
+    if (!v)
+        return SG_ENOMEM;
+    memset(v, 0, sizeof *v);
+    sg__arena_init(&v->arena);
+
+    check c;
+    memset(&c, 0, sizeof c);
+    c.v = v;
+    c.catalog = catalog;
+    c.opts = &opts;
+    c.diags.arena = &v->arena;
+    c.diags.max = opts.max_diagnostics ? opts.max_diagnostics : 1;
+
+    if (run(&c, operation_json, len) < 0 || finish(&c) < 0) {
+        sg_verdict_free(v);
+        return SG_ENOMEM;
+    }
+    *out = v;
+    return SG_OK;
+}

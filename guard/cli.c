@@ -1,0 +1,336 @@
+/*
+ * cli.c - the sqlguard command line.
+ *
+ * `sqlguard check` loads a catalog once and judges operation files (or one
+ * operation on standard input), printing verdicts as text with a caret under
+ * each diagnostic's place, or as one JSON object per operation. Exit codes
+ * follow the contract: 0 all allowed, 1 any denied, 2 could not do the job.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "sqlguard.h"
+
+enum { EXIT_ALLOWED = 0, EXIT_DENIED = 1, EXIT_TROUBLE = 2 };
+
+static const char main_usage[] =
+    "usage: sqlguard <command> [options]\n"
+    "\n"
+    "sqlguard decides whether a governed SQL operation may run: it parses the\n"
+    "operation's SQL with PostgreSQL's own parser and proves that it touches only\n"
+    "the scoped tables, with the declared access, binds every placeholder, and\n"
+    "calls only allowed functions.\n"
+    "\n"
+    "commands:\n"
+    "  check    judge operation files against a catalog\n"
+    "  rules    list the rules and their default severities\n"
+    "\n"
+    "options:\n"
+    "  -h, --help     show this help (also: sqlguard <command> --help)\n"
+    "  --version      print the version\n"
+    "\n"
+    "exit codes: 0 every operation allowed, 1 at least one denied,\n"
+    "            2 the command could not do its job (usage, unreadable file, bad catalog)\n";
+
+static const char check_usage[] =
+    "usage: sqlguard check --catalog FILE [--format text|json] OPERATION.json... | -\n"
+    "\n"
+    "Judges each operation (contract section 1) against the catalog and prints a\n"
+    "verdict per operation. '-' reads one operation from standard input.\n"
+    "\n"
+    "options:\n"
+    "  --catalog FILE       the catalog of MetaTables (required)\n"
+    "  --format text|json   text (default): one line per diagnostic,\n"
+    "                         FILE:LINE:COL: SEVERITY [RULE] MESSAGE\n"
+    "                       followed by the SQL line and a caret under the spot;\n"
+    "                       LINE and COL are positions in the operation's SQL.\n"
+    "                       json: one verdict object per operation, one per line,\n"
+    "                       in the order the operations were given.\n"
+    "  -h, --help           show this help\n"
+    "\n"
+    "exit codes: 0 every operation allowed, 1 at least one denied,\n"
+    "            2 the command could not do its job (usage, unreadable file, bad catalog)\n";
+
+static const char rules_usage[] = "usage: sqlguard rules [--format text|json]\n"
+                                  "\n"
+                                  "Lists every rule id with its default severity and summary.\n";
+
+/* Reads a whole file (or stdin for "-"), up to `limit` bytes. */
+static char *read_all(const char *path, size_t limit, size_t *len, const char **why)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) {
+        *why = strerror(errno);
+        return NULL;
+    }
+    size_t cap = 8192, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (n > limit) {
+            *why = "file is larger than the operation size limit";
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        if (got == 0)
+            break;
+        if (n == cap) {
+            char *bigger = realloc(buf, cap * 2);
+            if (!bigger) {
+                free(buf);
+                buf = NULL;
+                *why = "out of memory";
+                break;
+            }
+            buf = bigger;
+            cap *= 2;
+        }
+    }
+    if (buf && ferror(f)) {
+        *why = strerror(errno);
+        free(buf);
+        buf = NULL;
+    } else if (!buf && !*why) {
+        *why = "out of memory";
+    }
+    if (f != stdin)
+        fclose(f);
+    *len = n;
+    return buf;
+}
+
+/* The SQL of an operation, for showing source lines; NULL when unreadable. */
+static char *extract_sql(const char *json, size_t len)
+{
+    cJSON *root = cJSON_ParseWithLength(json, len);
+    const cJSON *sql = cJSON_GetObjectItemCaseSensitive(root, "sql");
+    char *copy = cJSON_IsString(sql) ? strdup(sql->valuestring) : NULL;
+    cJSON_Delete(root);
+    return copy;
+}
+
+static void print_caret(FILE *out, const char *sql, long line, long column)
+{
+    const char *p = sql;
+    for (long l = 1; l < line && p; l++) {
+        p = strchr(p, '\n');
+        if (p)
+            p++;
+    }
+    if (!p)
+        return;
+    size_t n = strcspn(p, "\n");
+    fprintf(out, "    %.*s\n    ", (int)n, p);
+    /* One space per character before the spot; tabs stay tabs so the caret
+     * lines up in a terminal. */
+    long col = 1;
+    for (size_t i = 0; i < n && col < column; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if ((c & 0xC0) == 0x80)
+            continue;
+        fputc(c == '\t' ? '\t' : ' ', out);
+        col++;
+    }
+    fputs("^\n", out);
+}
+
+static void print_text(FILE *out, const char *name, const sg_verdict *v, const char *sql)
+{
+    size_t errors = 0, warnings = 0;
+    for (size_t i = 0; i < sg_verdict_diagnostic_count(v); i++) {
+        const sg_diagnostic *d = sg_verdict_diagnostic(v, i);
+        const char *sev = d->severity == SG_SEVERITY_ERROR ? "error" : "warning";
+        if (d->severity == SG_SEVERITY_ERROR)
+            errors++;
+        else
+            warnings++;
+        if (d->line > 0) {
+            fprintf(out, "%s:%ld:%ld: %s [%s] %s\n", name, d->line, d->column, sev, d->rule,
+                    d->message);
+            if (sql)
+                print_caret(out, sql, d->line, d->column);
+        } else {
+            fprintf(out, "%s: %s [%s] %s\n", name, sev, d->rule, d->message);
+        }
+    }
+    if (sg_verdict_allowed(v))
+        fprintf(out, "%s: allowed (%s%s%zu warning%s)\n", name, sg_verdict_operation(v),
+                *sg_verdict_operation(v) ? ", " : "", warnings, warnings == 1 ? "" : "s");
+    else
+        fprintf(out, "%s: denied (%zu error%s, %zu warning%s)\n", name, errors,
+                errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+}
+
+static int cmd_check(int argc, char **argv)
+{
+    const char *catalog_path = NULL, *format = "text";
+    int first_op = argc;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            fputs(check_usage, stdout);
+            return EXIT_ALLOWED;
+        } else if (strcmp(a, "--catalog") == 0 || strcmp(a, "--format") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "sqlguard check: %s needs a value\n%s", a, check_usage);
+                return EXIT_TROUBLE;
+            }
+            *(strcmp(a, "--catalog") == 0 ? &catalog_path : &format) = argv[++i];
+        } else if (strncmp(a, "--catalog=", 10) == 0) {
+            catalog_path = a + 10;
+        } else if (strncmp(a, "--format=", 9) == 0) {
+            format = a + 9;
+        } else if (strcmp(a, "--") == 0) {
+            first_op = i + 1;
+            break;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "sqlguard check: unknown option %s\n%s", a, check_usage);
+            return EXIT_TROUBLE;
+        } else {
+            first_op = i;
+            break;
+        }
+    }
+    bool json = strcmp(format, "json") == 0;
+    if (!json && strcmp(format, "text") != 0) {
+        fprintf(stderr, "sqlguard check: --format must be text or json, not '%s'\n", format);
+        return EXIT_TROUBLE;
+    }
+    if (!catalog_path) {
+        fprintf(stderr, "sqlguard check: --catalog FILE is required\n%s", check_usage);
+        return EXIT_TROUBLE;
+    }
+    if (first_op >= argc) {
+        fprintf(stderr, "sqlguard check: no operation given (a file, or - for stdin)\n%s",
+                check_usage);
+        return EXIT_TROUBLE;
+    }
+
+    sg_error err;
+    sg_catalog *catalog = NULL;
+    if (sg_catalog_load_file(catalog_path, &catalog, &err) != SG_OK) {
+        fprintf(stderr, "sqlguard: %s\n", err.message);
+        return EXIT_TROUBLE;
+    }
+    sg_check_options opts = SG_CHECK_OPTIONS_INIT;
+    int status = EXIT_ALLOWED;
+    for (int i = first_op; i < argc; i++) {
+        const char *name = strcmp(argv[i], "-") == 0 ? "<stdin>" : argv[i];
+        size_t len = 0;
+        const char *why = NULL;
+        char *text = read_all(argv[i], opts.max_operation_bytes, &len, &why);
+        if (!text) {
+            fprintf(stderr, "sqlguard: %s: %s\n", name, why ? why : "cannot read");
+            status = EXIT_TROUBLE;
+            continue;
+        }
+        sg_verdict *v = NULL;
+        int rc = sg_check(catalog, text, len, &opts, &v);
+        if (rc != SG_OK) {
+            fprintf(stderr, "sqlguard: %s: %s\n", name, sg_strerror(rc));
+            free(text);
+            status = EXIT_TROUBLE;
+            continue;
+        }
+        if (json) {
+            char *out = NULL;
+            if (sg_verdict_to_json(v, &out) == SG_OK) {
+                fputs(out, stdout);
+                fputc('\n', stdout);
+            } else {
+                fprintf(stderr, "sqlguard: %s: cannot serialise the verdict\n", name);
+                status = EXIT_TROUBLE;
+            }
+            sg_free(out);
+        } else {
+            char *sql = extract_sql(text, len);
+            print_text(stdout, name, v, sql);
+            free(sql);
+        }
+        if (!sg_verdict_allowed(v) && status == EXIT_ALLOWED)
+            status = EXIT_DENIED;
+        sg_verdict_free(v);
+        free(text);
+    }
+    sg_catalog_free(catalog);
+    if (fflush(stdout) != 0)
+        return EXIT_TROUBLE;
+    return status;
+}
+
+static int cmd_rules(int argc, char **argv)
+{
+    bool json = false;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            fputs(rules_usage, stdout);
+            return EXIT_ALLOWED;
+        } else if (strcmp(argv[i], "--format=json") == 0 ||
+                   (strcmp(argv[i], "--format") == 0 && i + 1 < argc &&
+                    strcmp(argv[i + 1], "json") == 0 && ++i)) {
+            json = true;
+        } else if (strcmp(argv[i], "--format=text") == 0 ||
+                   (strcmp(argv[i], "--format") == 0 && i + 1 < argc &&
+                    strcmp(argv[i + 1], "text") == 0 && ++i)) {
+            json = false;
+        } else {
+            fprintf(stderr, "sqlguard rules: unknown argument %s\n%s", argv[i], rules_usage);
+            return EXIT_TROUBLE;
+        }
+    }
+    if (json) {
+        cJSON *arr = cJSON_CreateArray();
+        for (size_t i = 0; arr && i < sg_rule_count(); i++) {
+            cJSON *o = cJSON_CreateObject();
+            cJSON_AddItemToArray(arr, o);
+            cJSON_AddStringToObject(o, "id", sg_rule_id(i));
+            cJSON_AddStringToObject(o, "severity", sg_rule_default_severity(i) == SG_SEVERITY_ERROR
+                                                       ? "error"
+                                                       : "warning");
+            cJSON_AddStringToObject(o, "summary", sg_rule_summary(i));
+        }
+        char *s = cJSON_PrintUnformatted(arr);
+        if (!s) {
+            cJSON_Delete(arr);
+            return EXIT_TROUBLE;
+        }
+        puts(s);
+        cJSON_free(s);
+        cJSON_Delete(arr);
+    } else {
+        for (size_t i = 0; i < sg_rule_count(); i++)
+            printf("%-28s %-8s %s\n", sg_rule_id(i),
+                   sg_rule_default_severity(i) == SG_SEVERITY_ERROR ? "error" : "warning",
+                   sg_rule_summary(i));
+    }
+    return EXIT_ALLOWED;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(main_usage, stderr);
+        return EXIT_TROUBLE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(main_usage, stdout);
+        return EXIT_ALLOWED;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("sqlguard %s\n", SG_VERSION_STRING);
+        return EXIT_ALLOWED;
+    }
+    if (strcmp(cmd, "check") == 0)
+        return cmd_check(argc - 1, argv + 1);
+    if (strcmp(cmd, "rules") == 0)
+        return cmd_rules(argc - 1, argv + 1);
+    fprintf(stderr, "sqlguard: unknown command '%s'\n%s", cmd, main_usage);
+    return EXIT_TROUBLE;
+}

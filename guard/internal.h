@@ -1,0 +1,201 @@
+/*
+ * internal.h - the records that flow between the stages of a check.
+ *
+ * decode operation -> resolve scope -> compile placeholders -> parse and walk
+ * into facts -> rules over facts -> verdict. Each stage reads what the earlier
+ * ones produced and writes its own record; none reaches back.
+ */
+#ifndef SG_INTERNAL_H
+#define SG_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "arena.h"
+#include "facts.h"
+#include "placeholders.h"
+#include "sqlguard.h"
+
+/* ---- catalog ---- */
+
+typedef struct sg__data_source {
+    const char *uid;
+    const char *engine;
+    const char *default_schema;
+} sg__data_source;
+
+typedef struct sg__meta_table {
+    const char *uid;
+    const char *identifier;
+    const char *data_source_uid;
+    const char *schema;
+    const char *name; /* physical_table_name */
+    const char *const *primary_key; /* NULL-terminated, may be NULL */
+} sg__meta_table;
+
+struct sg_catalog {
+    sg__arena arena;
+    sg__data_source *sources;
+    size_t source_count;
+    sg__meta_table *tables;
+    size_t table_count;
+    /* open-addressing hash of table uid -> index + 1 (0 = empty) */
+    size_t *uid_index;
+    size_t uid_index_size; /* a power of two */
+};
+
+const sg__meta_table *sg__catalog_table_by_uid(const sg_catalog *catalog, const char *uid);
+const sg__data_source *sg__catalog_source(const sg_catalog *catalog, const char *uid);
+/* The catalog table of a data source with this physical schema.name, or NULL. */
+const sg__meta_table *sg__catalog_table_by_name(const sg_catalog *catalog, const char *source_uid,
+                                                const char *schema, const char *name);
+
+/* ---- operation ---- */
+
+typedef enum {
+    SG_OP_UNKNOWN = 0,
+    SG_OP_SELECT,
+    SG_OP_INSERT,
+    SG_OP_UPDATE,
+    SG_OP_DELETE,
+    SG_OP_MERGE
+} sg__op_kind;
+
+typedef struct sg__scope_entry {
+    const char *meta_table_uid;
+    const char *alias;
+    const char *access_text; /* as written */
+    sg_access access;        /* NONE when access_text is not read/write */
+} sg__scope_entry;
+
+typedef struct sg__operation {
+    cJSON *root;              /* owns every cJSON node below */
+    sg__op_kind kind;
+    const char *kind_text;    /* as written, "" when missing */
+    const char *sql;
+    size_t sql_len;
+    const cJSON *parameters;  /* object or array, or NULL when unusable */
+    const char *data_source_uid;
+    sg__scope_entry *scope;
+    size_t scope_count;
+    bool has_limits;
+    const cJSON *max_rows;    /* NULL when absent */
+    const cJSON *statement_timeout_ms;
+} sg__operation;
+
+/* ---- scope ---- */
+
+typedef struct sg__scoped_table {
+    const sg__meta_table *table;
+    const sg__scope_entry *entry;
+    sg_access declared;
+    sg_access required;       /* filled by the scope rules from facts */
+} sg__scoped_table;
+
+typedef struct sg__scope {
+    const sg__data_source *source; /* NULL when the data source is unknown */
+    sg__scoped_table *tables;  /* the valid entries only */
+    size_t count;
+} sg__scope;
+
+/* ---- parameters bound to $n (check.c, after the walk) ---- */
+
+typedef struct sg__bind {
+    sg__ph_style style;        /* as compiled; NONE with $n in the tree is native */
+    bool native;               /* the caller wrote $n itself */
+    bool shape_ok;             /* object for named, array for positional/native */
+    const cJSON **values;      /* values[i] is bound to $(i+1); NULL when missing */
+    size_t slots;              /* number of $n the statement uses */
+    const cJSON **supplied;    /* every value the operation supplies, in order */
+    const char **supplied_names; /* keys of an object, else NULL */
+    bool *supplied_used;
+    size_t supplied_count;
+} sg__bind;
+
+/* ---- diagnostics ---- */
+
+typedef struct sg__diags {
+    sg__arena *arena;
+    sg__vec items;            /* sg_diagnostic */
+    unsigned max;
+    bool truncated;
+    /* for mapping compiled offsets to the caller's text */
+    const char *original_sql;
+    size_t original_len;
+    const sg__ph_result *compiled; /* NULL until placeholders are compiled */
+} sg__diags;
+
+/* Where a diagnostic points. */
+typedef enum {
+    SG_AT_NONE = 0,   /* no place in the SQL */
+    SG_AT_ORIGINAL,   /* a byte offset into the original SQL */
+    SG_AT_COMPILED    /* a byte offset into the compiled SQL */
+} sg__at_kind;
+
+/* Adds a diagnostic of `rule` at its default severity; returns -1 when memory
+ * ran out. Offsets < 0 mean "no place". */
+int sg__report(sg__diags *d, const char *rule, sg__at_kind at, long offset, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+int sg__vreport(sg__diags *d, const char *rule, sg__at_kind at, long offset, const char *fmt,
+                va_list ap) __attribute__((format(printf, 5, 0)));
+
+/* ---- the stages ---- */
+
+/* Decodes the operation JSON strictly; problems become op.invalid / limits
+ * diagnostics. Returns -1 on allocation failure. */
+int sg__decode_operation(sg__arena *arena, const char *json, size_t len,
+                         const sg_check_options *opts, sg__operation *op, sg__diags *d);
+
+/* Resolves the scope; problems become scope.invalid diagnostics. */
+int sg__resolve_scope(sg__arena *arena, const sg_catalog *catalog, const sg__operation *op,
+                      sg__scope *scope, sg__diags *d);
+
+/* Binds each of facts->relations to a scoped table (rule.h's sg__binding)
+ * and records the access each scoped table requires. */
+struct sg__binding;
+int sg__bind_relations(sg__arena *arena, const sg__facts *facts, sg__scope *scope,
+                       const struct sg__binding **out);
+
+/* ---- verdict ---- */
+
+struct sg_verdict {
+    sg__arena arena;
+    sg__operation op;         /* op.root owned here */
+    bool allowed;
+    const char *operation;    /* kind as declared */
+    const char *statement;    /* kind of the parsed statement, or NULL */
+    sg_diagnostic *diags;
+    size_t diag_count;
+    bool diags_truncated;
+    sg_resolved_table *tables;
+    size_t table_count;
+    const char *compiled_sql; /* NULL when not reached */
+    const char **params_json; /* ordered, compact JSON */
+    size_t param_count;
+    /* named style: names[i] bound to $(i+1); NULL otherwise */
+    const char **param_names;
+};
+
+/* ---- text helpers (text.c) ---- */
+
+/* True when `s` (len bytes) is valid UTF-8 without NUL bytes; else false and
+ * *bad_offset is the first offending byte. */
+bool sg__utf8_valid(const char *s, size_t len, size_t *bad_offset);
+/* 1-based line and column (in characters) of byte `offset` in `s`. */
+void sg__line_col(const char *s, size_t len, size_t offset, long *line, long *column);
+
+/* Pre-scan of JSON text before cJSON sees it (jsonscan.c): bounds the nesting
+ * depth, rejects invalid UTF-8 and \u0000 escapes (which cJSON would decode
+ * into a NUL that silently truncates the string). Returns NULL when fine, else
+ * a message with *offset set. */
+const char *sg__json_prescan(const char *json, size_t len, unsigned max_depth, size_t *offset);
+
+/* The first key of `object` not in the NULL-terminated `allowed`, or NULL. */
+const char *sg__json_unknown_key(const cJSON *object, const char *const *allowed);
+/* A key that occurs twice in `object` (small objects only), or NULL. */
+const char *sg__json_duplicate_key(const cJSON *object);
+
+#endif

@@ -1,0 +1,68 @@
+/*
+ * func_denied.c - only allow-listed built-in functions may run.
+ *
+ * A function is allowed when it is on the allow-list (rules/funclist.c) and
+ * written unqualified or as pg_catalog.name; anything schema-qualified
+ * elsewhere, and anything not on the list, is denied by name. Casts to the
+ * reg* types resolve object names from strings, an operator qualified with a
+ * schema other than pg_catalog runs an arbitrary function, and TABLESAMPLE
+ * methods are functions too: all are judged here.
+ */
+#include "funclist.h"
+#include "rule.h"
+
+static bool builtin_schema(const sg__funcref *fn)
+{
+    return !fn->catalog && (!fn->schema || strcmp(fn->schema, "pg_catalog") == 0);
+}
+
+static const char *qualified(const sg__rule_ctx *ctx, const sg__funcref *fn)
+{
+    if (!fn->schema)
+        return fn->name;
+    const char *q = sg__arena_printf(ctx->diags->arena, "%s%s%s.%s", fn->catalog ? fn->catalog : "",
+                                     fn->catalog ? "." : "", fn->schema, fn->name);
+    return q ? q : fn->name;
+}
+
+int sg__rule_func_denied(const sg__rule_ctx *ctx)
+{
+    const sg__facts *f = ctx->facts;
+    for (size_t i = 0; i < f->funcs.count; i++) {
+        const sg__funcref *fn = &SG__VEC_AT(f->funcs, sg__funcref, i);
+        int rc = 0;
+        switch (fn->kind) {
+        case SG_FUNC_CALL:
+            if (builtin_schema(fn) && sg__func_lookup(fn->name))
+                continue;
+            rc = sg__report(ctx->diags, "func.denied", SG_AT_COMPILED, fn->location,
+                            builtin_schema(fn)
+                                ? "function %s is not on the allow-list of side-effect-free "
+                                  "built-ins"
+                                : "function %s is schema-qualified outside pg_catalog and is not "
+                                  "allowed",
+                            qualified(ctx, fn));
+            break;
+        case SG_FUNC_CAST:
+            rc = sg__report(ctx->diags, "func.denied", SG_AT_COMPILED, fn->location,
+                            "a cast to %s resolves object names from strings and is not allowed",
+                            fn->name);
+            break;
+        case SG_FUNC_OPERATOR:
+            rc = sg__report(ctx->diags, "func.denied", SG_AT_COMPILED, fn->location,
+                            "operator OPERATOR(%s) is outside pg_catalog and is not allowed",
+                            qualified(ctx, fn));
+            break;
+        case SG_FUNC_TABLESAMPLE:
+            if (builtin_schema(fn) && sg__tablesample_method_allowed(fn->name))
+                continue;
+            rc = sg__report(ctx->diags, "func.denied", SG_AT_COMPILED, fn->location,
+                            "TABLESAMPLE method %s is not allowed (only SYSTEM and BERNOULLI)",
+                            qualified(ctx, fn));
+            break;
+        }
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,49 @@
+/*
+ * op_kind_mismatch.c - the declared kind must be what the statement does.
+ *
+ * The top-level statement must be of the declared kind, and every
+ * data-modifying CTE must be of that kind too: a `select` that deletes through
+ * a CTE, or an `insert` that also updates, disagrees with its declaration.
+ */
+#include "rule.h"
+
+static sg__stmt_kind expected(sg__op_kind k)
+{
+    switch (k) {
+    case SG_OP_SELECT:
+        return SG_STMT_SELECT;
+    case SG_OP_INSERT:
+        return SG_STMT_INSERT;
+    case SG_OP_UPDATE:
+        return SG_STMT_UPDATE;
+    case SG_OP_DELETE:
+        return SG_STMT_DELETE;
+    case SG_OP_MERGE:
+        return SG_STMT_MERGE;
+    default:
+        return SG_STMT_NONE;
+    }
+}
+
+int sg__rule_op_kind_mismatch(const sg__rule_ctx *ctx)
+{
+    const sg__facts *f = ctx->facts;
+    sg__stmt_kind want = expected(ctx->op->kind);
+    if (!sg__is_dml(f) || want == SG_STMT_NONE)
+        return 0;
+    if (f->kind != want &&
+        sg__report(ctx->diags, "op.kind-mismatch", SG_AT_COMPILED, f->statement_location,
+                   "the operation is declared '%s' but the statement is %s",
+                   ctx->op->kind_text, sg__stmt_kind_name(f->kind)) < 0)
+        return -1;
+    for (size_t i = 0; i < f->ctes.count; i++) {
+        const sg__cte *c = &SG__VEC_AT(f->ctes, sg__cte, i);
+        if (c->kind == SG_STMT_SELECT || c->kind == want)
+            continue;
+        if (sg__report(ctx->diags, "op.kind-mismatch", SG_AT_COMPILED, c->location,
+                       "the operation is declared '%s' but WITH query \"%s\" is %s",
+                       ctx->op->kind_text, c->name, sg__stmt_kind_name(c->kind)) < 0)
+            return -1;
+    }
+    return 0;
+}

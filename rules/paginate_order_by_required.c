@@ -1,0 +1,60 @@
+/*
+ * paginate_order_by_required.c - paginated selects need a stable order.
+ *
+ * Selects are paginated up to max_rows, and without a top-level ORDER BY the
+ * rows of one page may reappear, or never appear, on the next. A select that
+ * provably returns at most one row needs none: a plain aggregate (or HAVING)
+ * without GROUP BY, a single VALUES row, or a select without FROM and without
+ * set-returning functions. LIMIT 1 still needs one, or the row is arbitrary.
+ */
+#include "funclist.h"
+#include "rule.h"
+
+/* How the top-level target list's calls shape the row count. */
+static void scan_target_calls(const sg__facts *f, bool *aggregate, bool *maybe_many)
+{
+    *aggregate = *maybe_many = false;
+    for (size_t i = 0; i < f->funcs.count; i++) {
+        const sg__funcref *fn = &SG__VEC_AT(f->funcs, sg__funcref, i);
+        if (!fn->in_top_targetlist || fn->kind != SG_FUNC_CALL)
+            continue;
+        bool builtin = !fn->catalog && (!fn->schema || strcmp(fn->schema, "pg_catalog") == 0);
+        const sg__func_info *info = builtin ? sg__func_lookup(fn->name) : NULL;
+        if (!info) {
+            *maybe_many = true; /* unknown: it could return a set */
+            continue;
+        }
+        if (info->flags & SG_FN_SETOF)
+            *maybe_many = true;
+        if ((info->flags & SG_FN_AGGREGATE) && !fn->has_over)
+            *aggregate = true;
+    }
+}
+
+static bool at_most_one_row(const sg__facts *f)
+{
+    const sg__top_select *t = &f->top;
+    if (t->is_set_operation)
+        return false;
+    if (t->values_rows)
+        return t->values_rows == 1;
+    bool aggregate, maybe_many;
+    scan_target_calls(f, &aggregate, &maybe_many);
+    if (maybe_many || t->has_group_by)
+        return false;
+    return aggregate || t->has_having || !t->has_from;
+}
+
+int sg__rule_paginate_order_by_required(const sg__rule_ctx *ctx)
+{
+    const sg__facts *f = ctx->facts;
+    if (ctx->op->kind != SG_OP_SELECT || f->kind != SG_STMT_SELECT)
+        return 0;
+    if (f->top.has_order_by || at_most_one_row(f))
+        return 0;
+    return sg__report(ctx->diags, "paginate.order-by-required", SG_AT_COMPILED,
+                      f->statement_location,
+                      "this select can return more than one row but has no top-level ORDER BY, "
+                      "so its pages are not stable%s",
+                      f->top.has_limit ? " (LIMIT without ORDER BY picks arbitrary rows)" : "");
+}

@@ -1,0 +1,47 @@
+/*
+ * params_missing.c - every placeholder needs a bound value.
+ */
+#include "rule.h"
+
+int sg__rule_params_missing(const sg__rule_ctx *ctx)
+{
+    const sg__bind *b = ctx->bind;
+    if (!b->shape_ok)
+        return 0;
+    if (b->native) {
+        const sg__facts *f = ctx->facts;
+        for (size_t i = 0; i < f->params.count; i++) {
+            const sg__paramref *r = &SG__VEC_AT(f->params, sg__paramref, i);
+            if (r->number >= 1 && (size_t)r->number <= b->supplied_count)
+                continue;
+            if (sg__report(ctx->diags, "params.missing", SG_AT_COMPILED, r->location,
+                           "$%d has no bound value (%zu parameter%s supplied)", r->number,
+                           b->supplied_count, b->supplied_count == 1 ? "" : "s") < 0)
+                return -1;
+        }
+        return 0;
+    }
+    const sg__ph_result *ph = ctx->ph;
+    for (size_t i = 0; i < ph->placeholder_count; i++) {
+        const sg__placeholder *p = &ph->placeholders[i];
+        if (p->number - 1 < b->slots && b->values[p->number - 1])
+            continue;
+        /* report each missing value once, at its first placeholder */
+        bool first = true;
+        for (size_t j = 0; j < i && first; j++)
+            first = ph->placeholders[j].number != p->number;
+        if (!first)
+            continue;
+        int rc = p->name ? sg__report(ctx->diags, "params.missing", SG_AT_ORIGINAL,
+                                      (long)p->src_offset,
+                                      "placeholder %%(%s)s has no bound value", p->name)
+                         : sg__report(ctx->diags, "params.missing", SG_AT_ORIGINAL,
+                                      (long)p->src_offset,
+                                      "placeholder %%s number %u has no bound value (%zu "
+                                      "supplied)",
+                                      p->number, b->supplied_count);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}

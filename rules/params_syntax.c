@@ -1,0 +1,67 @@
+/*
+ * params_syntax.c - placeholder styles must agree with each other and with
+ * the shape of the parameters.
+ *
+ * The compiler reports malformed psycopg tokens before parsing; this rule
+ * reads the tree's $n references to catch what only the parse shows: native
+ * $n mixed into psycopg text, a placeholder glued to following digits (which
+ * PostgreSQL reads as a different parameter number), and parameters whose
+ * JSON shape does not fit the style.
+ */
+#include "rule.h"
+
+/* The placeholder whose "$n" starts at compiled offset `at`, or NULL. */
+static const sg__placeholder *placeholder_at(const sg__ph_result *ph, long at)
+{
+    size_t lo = 0, hi = ph->placeholder_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const sg__placeholder *p = &ph->placeholders[mid];
+        if ((long)p->out_offset == at)
+            return p;
+        if ((long)p->out_offset < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+int sg__rule_params_syntax(const sg__rule_ctx *ctx)
+{
+    const sg__ph_result *ph = ctx->ph;
+    const cJSON *params = ctx->op->parameters;
+    if (ph->style == SG_PH_NAMED && !cJSON_IsObject(params)) {
+        if (sg__report(ctx->diags, "params.syntax", SG_AT_ORIGINAL,
+                       (long)ph->placeholders[0].src_offset,
+                       "named placeholders %%(name)s need an object of parameters") < 0)
+            return -1;
+    }
+    if (ph->style == SG_PH_POSITIONAL && !cJSON_IsArray(params)) {
+        if (sg__report(ctx->diags, "params.syntax", SG_AT_ORIGINAL,
+                       (long)ph->placeholders[0].src_offset,
+                       "positional placeholders %%s need an array of parameters") < 0)
+            return -1;
+    }
+    const sg__facts *f = ctx->facts;
+    for (size_t i = 0; i < f->params.count; i++) {
+        const sg__paramref *r = &SG__VEC_AT(f->params, sg__paramref, i);
+        const sg__placeholder *p = placeholder_at(ph, r->location);
+        int rc = 0;
+        if (!p && ph->style != SG_PH_NONE) {
+            rc = sg__report(ctx->diags, "params.syntax", SG_AT_COMPILED, r->location,
+                            "native $%d cannot be mixed with psycopg placeholders", r->number);
+        } else if (!p && cJSON_IsObject(params)) {
+            rc = sg__report(ctx->diags, "params.syntax", SG_AT_COMPILED, r->location,
+                            "native $%d needs an array of parameters, not an object", r->number);
+        } else if (p && (unsigned)r->number != p->number) {
+            rc = sg__report(ctx->diags, "params.syntax", SG_AT_ORIGINAL, (long)p->src_offset,
+                            "a placeholder directly followed by digits becomes $%d, not $%u; "
+                            "separate them",
+                            r->number, p->number);
+        }
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}

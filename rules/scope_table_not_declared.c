@@ -1,0 +1,41 @@
+/*
+ * scope_table_not_declared.c - every relation must be a scoped physical table.
+ *
+ * A reference that bound to no scoped table is denied, with the reason the
+ * resolver found: a database-qualified name, a system catalog, a catalog table
+ * left out of the scope, or a name the catalog does not know at all.
+ */
+#include "rule.h"
+
+int sg__rule_scope_table_not_declared(const sg__rule_ctx *ctx)
+{
+    const sg__facts *f = ctx->facts;
+    for (size_t i = 0; i < f->relations.count; i++) {
+        const sg__relref *r = &SG__VEC_AT(f->relations, sg__relref, i);
+        const sg__binding *b = &ctx->bindings[i];
+        if (b->scoped >= 0)
+            continue;
+        int rc;
+        if (r->catalog) {
+            rc = sg__report(ctx->diags, "scope.table-not-declared", SG_AT_COMPILED, r->location,
+                            "relation %s.%s.%s is qualified with a database name and is never in "
+                            "scope",
+                            r->catalog, r->schema ? r->schema : "", r->name);
+        } else if (!b->schema) {
+            rc = sg__report(ctx->diags, "scope.table-not-declared", SG_AT_COMPILED, r->location,
+                            "relation %s cannot be resolved: the scope's data source is unknown",
+                            r->name);
+        } else if (strcmp(b->schema, "pg_catalog") == 0 ||
+                   strcmp(b->schema, "information_schema") == 0) {
+            rc = sg__report(ctx->diags, "scope.table-not-declared", SG_AT_COMPILED, r->location,
+                            "relation %s.%s is a system catalog relation and is never in scope",
+                            b->schema, r->name);
+        } else {
+            rc = sg__report(ctx->diags, "scope.table-not-declared", SG_AT_COMPILED, r->location,
+                            "relation %s.%s is not in the declared scope", b->schema, r->name);
+        }
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}

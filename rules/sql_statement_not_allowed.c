@@ -1,0 +1,28 @@
+/*
+ * sql_statement_not_allowed.c - only the five DML statements may run.
+ *
+ * DDL, utility commands, COPY, DO, CALL, SET, transaction control and EXPLAIN
+ * are refused by kind; SELECT ... INTO creates a table and WHERE CURRENT OF
+ * reaches a cursor outside the statement, so both are refused too.
+ */
+#include "rule.h"
+
+int sg__rule_sql_statement_not_allowed(const sg__rule_ctx *ctx)
+{
+    const sg__facts *f = ctx->facts;
+    if (f->kind == SG_STMT_OTHER &&
+        sg__report(ctx->diags, "sql.statement-not-allowed", SG_AT_COMPILED, f->statement_location,
+                   "%s is not allowed: only SELECT, INSERT, UPDATE, DELETE and MERGE may run",
+                   f->other_name ? f->other_name : "this statement") < 0)
+        return -1;
+    if (f->has_into &&
+        sg__report(ctx->diags, "sql.statement-not-allowed", SG_AT_COMPILED, f->into_location,
+                   "SELECT ... INTO creates a table and is not allowed") < 0)
+        return -1;
+    if (f->has_current_of &&
+        sg__report(ctx->diags, "sql.statement-not-allowed", SG_AT_COMPILED, f->current_of_location,
+                   "WHERE CURRENT OF refers to a cursor outside the statement and is not "
+                   "allowed") < 0)
+        return -1;
+    return 0;
+}
