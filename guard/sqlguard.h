@@ -104,7 +104,7 @@ typedef struct sg_check_options {
 #define SG_CHECK_OPTIONS_VERSION 1
 #define SG_CHECK_OPTIONS_INIT                                                                      \
     {                                                                                              \
-        SG_CHECK_OPTIONS_VERSION, 4u << 20, 64, 1u << 20, 65535, 256, 400, 100, 100000, 600000     \
+        SG_CHECK_OPTIONS_VERSION, 4u << 20, 64, 1u << 20, 65535, 256, 1000, 100, 100000, 600000     \
     }
 
 typedef struct sg_verdict sg_verdict;
