@@ -142,7 +142,11 @@ int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, sg__fa
             /* With several statements, point at the second: that is where the
              * text stops being the one statement the operation may hold. */
             RawStmt *at = list_nth_node(RawStmt, tree, facts->statement_count > 1 ? 1 : 0);
-            facts->statement_location = at->stmt_location;
+            int loc = at->stmt_location;
+            while (loc >= 0 && (sql[loc] == ' ' || sql[loc] == '\t' || sql[loc] == '\n' ||
+                                sql[loc] == '\r' || sql[loc] == '\f'))
+                loc++;
+            facts->statement_location = loc;
         }
         if (facts->statement_count == 1) {
             Node *stmt = linitial_node(RawStmt, tree)->stmt;
