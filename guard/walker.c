@@ -417,7 +417,12 @@ static bool walk_with(WithClause *with, walk *w, cte_scope *scope)
             continue;
         scope->visible = with->recursive ? scope->count : i;
         w->cte_index = (int)(scope->first + i);
-        bool stop = visit(cte->ctequery, w);
+        /* CYCLE ... SET col TO v DEFAULT d: both constants are evaluated at
+         * parse analysis (a reg* constant resolves names), and PostgreSQL's
+         * walker does not descend into them. */
+        bool stop = visit(cte->ctequery, w) ||
+                    (cte->cycle_clause && (visit(cte->cycle_clause->cycle_mark_value, w) ||
+                                           visit(cte->cycle_clause->cycle_mark_default, w)));
         w->cte_index = outer_cte;
         if (stop)
             return true;
@@ -620,6 +625,20 @@ static bool visit_node(Node *node, walk *w)
             record_func(w, s->operName, s->location, SG_FUNC_OPERATOR, false);
         break;
     }
+    case T_SortBy: {
+        /* ORDER BY x USING OPERATOR(s.op): PostgreSQL's walker skips the name */
+        SortBy *s = (SortBy *)node;
+        if (names_outside_pg_catalog(s->useOp))
+            record_func(w, s->useOp, s->location, SG_FUNC_OPERATOR, false);
+        break;
+    }
+    case T_RangeTableFuncCol:
+        /* An XMLTABLE column's type converts document text with the type's
+         * input function (a reg* type resolves names); PostgreSQL's walker
+         * skips it. */
+        if (visit((Node *)((RangeTableFuncCol *)node)->typeName, w))
+            return true;
+        break;
     case T_IntoClause:
         w->facts->has_into = true;
         w->facts->into_location = ((IntoClause *)node)->rel ? ((IntoClause *)node)->rel->location

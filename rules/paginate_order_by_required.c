@@ -47,6 +47,8 @@ static bool at_most_one_row(const sg__facts *f)
 
 int sg__rule_paginate_order_by_required(const sg__rule_ctx *ctx)
 {
+    if (!sg__facts_complete(ctx->facts))
+        return 0;
     const sg__facts *f = ctx->facts;
     if (ctx->op->kind != SG_OP_SELECT || f->kind != SG_STMT_SELECT)
         return 0;

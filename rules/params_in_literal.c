@@ -11,6 +11,8 @@
 
 int sg__rule_params_in_literal(const sg__rule_ctx *ctx)
 {
+    if (!sg__facts_complete(ctx->facts))
+        return 0;
     const sg__ph_result *ph = ctx->ph;
     for (size_t i = 0; i < ph->placeholder_count; i++) {
         const sg__placeholder *p = &ph->placeholders[i];

@@ -9,6 +9,8 @@
 
 int sg__rule_params_unused(const sg__rule_ctx *ctx)
 {
+    if (!sg__facts_complete(ctx->facts))
+        return 0;
     const sg__bind *b = ctx->bind;
     if (!b->shape_ok)
         return 0;

@@ -63,4 +63,13 @@ static inline bool sg__is_dml(const sg__facts *f)
     return f && f->kind >= SG_STMT_SELECT && f->kind <= SG_STMT_MERGE;
 }
 
+/* True when the walker saw the whole statement. Rules that conclude from the
+ * absence of something (an unused value, a placeholder that never became a
+ * parameter, an untouched table, a missing ORDER BY) stay silent otherwise:
+ * sql.unsupported already denies, and their conclusions would be guesses. */
+static inline bool sg__facts_complete(const sg__facts *f)
+{
+    return f && !f->depth_exceeded && !f->incomplete;
+}
+
 #endif

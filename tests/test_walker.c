@@ -1,0 +1,1636 @@
+/*
+ * test_walker.c - the raw-tree walker, through sg__parse_walk(): every clause
+ * where a relation, a parameter or a function can hide, CTE scoping (what is
+ * a CTE reference and what is a physical relation), row locking, names as
+ * PostgreSQL 15 sees them, top-level SELECT facts, utility statements,
+ * statement counts, syntax errors, the depth bound, and the parameter
+ * sort/lookup helper of facts.c.
+ *
+ * Every test asserts exact facts: the full set of relations (name, schema,
+ * use bits), CTE references not being relations, $n numbers and byte
+ * locations, function names/schema/kind and their flags.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+
+#include "parse.h"
+
+/* ---- helpers ------------------------------------------------------------------------------- */
+
+#define DEFAULT_DEPTH 1000u
+#define MAX_PARSES 16
+
+/* Every parse gets a fresh arena; the teardown releases them all, so the
+ * strings in the facts stay valid for the whole test, even one that fails. */
+static sg__arena arenas[MAX_PARSES];
+static sg__facts facts_store[MAX_PARSES];
+static size_t parses;
+
+static int setup(void **state)
+{
+    (void)state;
+    parses = 0;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < parses; i++)
+        sg__arena_release(&arenas[i]);
+    parses = 0;
+    return 0;
+}
+
+/* Parses `sql` into fresh facts; returns sg__parse_walk's result in *rc. */
+static const sg__facts *parse_raw(const char *sql, unsigned max_depth, sg__parse_error *err,
+                                  int *rc)
+{
+    assert_true(parses < MAX_PARSES);
+    sg__arena *a = &arenas[parses];
+    sg__facts *f = &facts_store[parses];
+    parses++;
+    sg__arena_init(a);
+    memset(f, 0, sizeof *f);
+    *rc = sg__parse_walk(a, sql, max_depth, f, err);
+    return f;
+}
+
+/* Parses one statement that must parse and walk cleanly. */
+static const sg__facts *parse_ok_(const char *sql, const char *file, int line)
+{
+    sg__parse_error err;
+    int rc;
+    const sg__facts *f = parse_raw(sql, DEFAULT_DEPTH, &err, &rc);
+    if (rc != 0 || err.message) {
+        print_error("parse of \"%s\" failed: rc=%d %s at %ld\n", sql, rc,
+                    err.message ? err.message : "", err.offset);
+        _fail(file, line);
+    }
+    /* has_into and has_current_of are asserted where a test expects them. */
+    if (f->statement_count != 1 || f->unsupported.count != 0 || f->depth_exceeded ||
+        f->incomplete) {
+        print_error("\"%s\": count=%zu unsupported=%zu depth_exceeded=%d incomplete=%d\n", sql,
+                    f->statement_count, f->unsupported.count, f->depth_exceeded, f->incomplete);
+        _fail(file, line);
+    }
+    return f;
+}
+#define parse_ok(sql) parse_ok_((sql), __FILE__, __LINE__)
+
+/* Byte offset of the n-th (0-based) occurrence of `needle` in `sql`. */
+static int nth_off_(const char *sql, const char *needle, int n, const char *file, int line)
+{
+    const char *p = sql;
+    for (;;) {
+        const char *hit = strstr(p, needle);
+        if (!hit) {
+            print_error("\"%s\" has no occurrence %d of \"%s\"\n", sql, n, needle);
+            _fail(file, line);
+            return -1;
+        }
+        if (n-- == 0)
+            return (int)(hit - sql);
+        p = hit + 1;
+    }
+}
+#define NTH_OFF(sql, needle, n) nth_off_((sql), (needle), (n), __FILE__, __LINE__)
+#define OFF(sql, needle) NTH_OFF(sql, needle, 0)
+
+static bool same(const char *a, const char *b)
+{
+    if (!a || !b)
+        return a == b;
+    return strcmp(a, b) == 0;
+}
+
+static const char *show(const char *s)
+{
+    return s ? s : "(null)";
+}
+
+static void dump_relations(const sg__facts *f)
+{
+    for (size_t i = 0; i < f->relations.count; i++) {
+        const sg__relref *r = &SG__VEC_AT(f->relations, sg__relref, i);
+        print_error("  relation %zu: %s.%s.%s use=%u loc=%d in_cte=%d\n", i, show(r->catalog),
+                    show(r->schema), r->name, r->use, r->location, r->in_cte);
+    }
+}
+
+static size_t count_rel(const sg__facts *f, const char *schema, const char *name)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->relations.count; i++) {
+        const sg__relref *r = &SG__VEC_AT(f->relations, sg__relref, i);
+        if (same(r->schema, schema) && same(r->name, name))
+            n++;
+    }
+    return n;
+}
+
+/* Exactly `n` references to schema.name (schema NULL: unqualified), each with
+ * exactly `use` and no catalog; returns the first. */
+static const sg__relref *assert_rel_(const sg__facts *f, const char *schema, const char *name,
+                                     unsigned use, size_t n, const char *file, int line)
+{
+    const sg__relref *first = NULL;
+    size_t seen = count_rel(f, schema, name);
+    if (seen != n) {
+        print_error("expected %zu reference(s) to %s.%s, found %zu\n", n, show(schema), name, seen);
+        dump_relations(f);
+        _fail(file, line);
+    }
+    for (size_t i = 0; i < f->relations.count; i++) {
+        const sg__relref *r = &SG__VEC_AT(f->relations, sg__relref, i);
+        if (!same(r->schema, schema) || !same(r->name, name))
+            continue;
+        if (r->use != use || r->catalog) {
+            print_error("%s.%s: use %u (expected %u), catalog %s\n", show(schema), name, r->use,
+                        use, show(r->catalog));
+            dump_relations(f);
+            _fail(file, line);
+        }
+        if (!first)
+            first = r;
+    }
+    return first;
+}
+#define REL(f, schema, name, use) assert_rel_((f), (schema), (name), (use), 1, __FILE__, __LINE__)
+#define REL_N(f, schema, name, use, n)                                                             \
+    assert_rel_((f), (schema), (name), (use), (n), __FILE__, __LINE__)
+#define NO_REL(f, schema, name) assert_rel_((f), (schema), (name), 0, 0, __FILE__, __LINE__)
+
+#define N_RELS(f, n)                                                                               \
+    do {                                                                                           \
+        if ((f)->relations.count != (size_t)(n)) {                                                 \
+            print_error("expected %zu relation(s), found %zu\n", (size_t)(n),                      \
+                        (f)->relations.count);                                                     \
+            dump_relations(f);                                                                     \
+            fail();                                                                                \
+        }                                                                                          \
+    } while (0)
+
+#define R SG_USE_READ
+#define W SG_USE_WRITE
+#define L SG_USE_LOCK
+
+static size_t count_funcs(const sg__facts *f, const char *name)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->funcs.count; i++)
+        if (same(SG__VEC_AT(f->funcs, sg__funcref, i).name, name))
+            n++;
+    return n;
+}
+
+/* The one function reference schema.name of `kind` (no catalog). */
+static const sg__funcref *assert_func_(const sg__facts *f, const char *schema, const char *name,
+                                       sg__func_kind kind, const char *file, int line)
+{
+    const sg__funcref *found = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < f->funcs.count; i++) {
+        const sg__funcref *fn = &SG__VEC_AT(f->funcs, sg__funcref, i);
+        if (same(fn->schema, schema) && same(fn->name, name) && fn->kind == kind && !fn->catalog) {
+            found = fn;
+            n++;
+        }
+    }
+    if (n != 1) {
+        print_error("expected one function %s.%s of kind %d, found %zu\n", show(schema), name,
+                    (int)kind, n);
+        for (size_t i = 0; i < f->funcs.count; i++) {
+            const sg__funcref *fn = &SG__VEC_AT(f->funcs, sg__funcref, i);
+            print_error("  func %s.%s.%s kind=%d loc=%d\n", show(fn->catalog), show(fn->schema),
+                        fn->name, (int)fn->kind, fn->location);
+        }
+        _fail(file, line);
+    }
+    return found;
+}
+#define FUNC(f, schema, name, kind) assert_func_((f), (schema), (name), (kind), __FILE__, __LINE__)
+
+static const sg__funcref *func_at(const sg__facts *f, size_t i)
+{
+    assert_true(i < f->funcs.count);
+    return &SG__VEC_AT(f->funcs, sg__funcref, i);
+}
+
+#define PARAM(f, i, num, loc)                                                                      \
+    do {                                                                                           \
+        assert_true((size_t)(i) < (f)->params.count);                                              \
+        assert_int_equal(SG__VEC_AT((f)->params, sg__paramref, i).number, num);                    \
+        assert_int_equal(SG__VEC_AT((f)->params, sg__paramref, i).location, loc);                  \
+    } while (0)
+
+static const sg__cte *cte_named(const sg__facts *f, const char *name)
+{
+    for (size_t i = 0; i < f->ctes.count; i++) {
+        const sg__cte *c = &SG__VEC_AT(f->ctes, sg__cte, i);
+        if (same(c->name, name))
+            return c;
+    }
+    fail_msg("no CTE named %s", name);
+    return NULL;
+}
+
+static const sg__cte *cte_at(const sg__facts *f, size_t i)
+{
+    assert_true(i < f->ctes.count);
+    return &SG__VEC_AT(f->ctes, sg__cte, i);
+}
+
+/* Statement kind and the exact number of functions, parameters and CTEs. */
+#define SHAPE(f, k, nfuncs, nparams, nctes)                                                        \
+    do {                                                                                           \
+        assert_int_equal((f)->kind, k);                                                            \
+        assert_int_equal((f)->funcs.count, nfuncs);                                                \
+        assert_int_equal((f)->params.count, nparams);                                              \
+        assert_int_equal((f)->ctes.count, nctes);                                                  \
+    } while (0)
+
+/* ---- one test per clause where something can hide ----------------------------------------- */
+
+static void test_walker__target_list_subquery(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT (SELECT max(t1.b) FROM t1 WHERE t1.a = $1) AS m FROM t0";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 1, 1, 0);
+    assert_int_equal(f->kind, SG_STMT_SELECT);
+    N_RELS(f, 2);
+    assert_int_equal(REL(f, NULL, "t1", R)->location, OFF(sql, "t1 WHERE"));
+    assert_int_equal(REL(f, NULL, "t0", R)->location, OFF(sql, "t0"));
+    assert_int_equal(f->params.count, 1);
+    PARAM(f, 0, 1, OFF(sql, "$1"));
+    assert_int_equal(f->funcs.count, 1);
+    const sg__funcref *mx = FUNC(f, NULL, "max", SG_FUNC_CALL);
+    assert_false(mx->in_top_targetlist);
+    assert_int_equal(mx->location, OFF(sql, "max"));
+    assert_true(f->top.has_from);
+}
+
+static void test_walker__from(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT * FROM t1, s.t2 AS x, ONLY t3";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 0, 0, 0);
+    N_RELS(f, 3);
+    const sg__relref *t1 = REL(f, NULL, "t1", R);
+    assert_int_equal(t1->location, OFF(sql, "t1"));
+    assert_int_equal(t1->in_cte, -1);
+    assert_int_equal(REL(f, "s", "t2", R)->location, OFF(sql, "s.t2"));
+    assert_int_equal(REL(f, NULL, "t3", R)->location, OFF(sql, "t3"));
+    assert_int_equal(f->params.count, 0);
+    assert_int_equal(f->funcs.count, 0);
+    assert_int_equal(f->ctes.count, 0);
+    assert_true(f->top.has_from);
+    assert_int_equal(f->statement_location, 0);
+}
+
+static void test_walker__from_join_on(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT a.x FROM a JOIN b ON b.id = (SELECT id FROM c WHERE c.k = $1) "
+                      "LEFT JOIN d USING (id)";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 0, 1, 0);
+    N_RELS(f, 4);
+    REL(f, NULL, "a", R);
+    REL(f, NULL, "b", R);
+    assert_int_equal(REL(f, NULL, "c", R)->location, OFF(sql, "c WHERE"));
+    REL(f, NULL, "d", R);
+    assert_int_equal(f->params.count, 1);
+    PARAM(f, 0, 1, OFF(sql, "$1"));
+}
+
+static void test_walker__where(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT 1 FROM a WHERE a.x IN (SELECT x FROM b WHERE b.y = lower($1)) "
+                      "AND a.z = $2";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 1, 2, 0);
+    N_RELS(f, 2);
+    REL(f, NULL, "a", R);
+    REL(f, NULL, "b", R);
+    assert_int_equal(f->params.count, 2);
+    PARAM(f, 0, 1, OFF(sql, "$1"));
+    PARAM(f, 1, 2, OFF(sql, "$2"));
+    assert_int_equal(f->funcs.count, 1);
+    const sg__funcref *lw = FUNC(f, NULL, "lower", SG_FUNC_CALL);
+    assert_false(lw->in_top_targetlist);
+    assert_false(lw->has_over);
+}
+
+static void test_walker__group_by(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT count(*) FROM a GROUP BY a.k, (SELECT k FROM b WHERE b.id = $1)";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 1, 1, 0);
+    N_RELS(f, 2);
+    REL(f, NULL, "a", R);
+    REL(f, NULL, "b", R);
+    assert_int_equal(f->params.count, 1);
+    PARAM(f, 0, 1, OFF(sql, "$1"));
+    assert_true(FUNC(f, NULL, "count", SG_FUNC_CALL)->in_top_targetlist);
+    assert_true(f->top.has_group_by);
+    assert_false(f->top.has_having);
+}
+
+static void test_walker__having(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT k FROM a GROUP BY k HAVING count(*) > (SELECT count(*) FROM b "
+                      "WHERE b.k = $1)";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 2, 1, 0);
+    N_RELS(f, 2);
+    REL(f, NULL, "a", R);
+    REL(f, NULL, "b", R);
+    PARAM(f, 0, 1, OFF(sql, "$1"));
+    assert_int_equal(f->params.count, 1);
+    /* Neither count is in the top-level target list. */
+    assert_int_equal(count_funcs(f, "count"), 2);
+    assert_false(func_at(f, 0)->in_top_targetlist);
+    assert_false(func_at(f, 1)->in_top_targetlist);
+    assert_true(f->top.has_having);
+    assert_true(f->top.has_group_by);
+}
+
+static void test_walker__window_clause(void **state)
+{
+    (void)state;
+    const char *sql =
+        "SELECT row_number() OVER w FROM a "
+        "WINDOW w AS (PARTITION BY a.p ORDER BY (SELECT max(x) FROM b WHERE b.k = $1))";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 2, 1, 0);
+    N_RELS(f, 2);
+    REL(f, NULL, "a", R);
+    REL(f, NULL, "b", R);
+    PARAM(f, 0, 1, OFF(sql, "$1"));
+    assert_int_equal(f->funcs.count, 2);
+    const sg__funcref *rn = FUNC(f, NULL, "row_number", SG_FUNC_CALL);
+    assert_true(rn->has_over);
+    assert_true(rn->in_top_targetlist);
+    const sg__funcref *mx = FUNC(f, NULL, "max", SG_FUNC_CALL);
+    assert_false(mx->has_over);
+    assert_false(mx->in_top_targetlist);
+
+    /* An inline window definition hides things the same way. */
+    const char *sql2 = "SELECT sum(x) OVER (ORDER BY (SELECT y FROM c)) FROM a";
+    f = parse_ok(sql2);
+    N_RELS(f, 2);
+    REL(f, NULL, "a", R);
+    REL(f, NULL, "c", R);
+    assert_true(FUNC(f, NULL, "sum", SG_FUNC_CALL)->has_over);
+}
+
+static void test_walker__order_by(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT x FROM a ORDER BY (SELECT y FROM b WHERE b.id = a.id), $1";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 0, 1, 0);
+    N_RELS(f, 2);
+    REL(f, NULL, "a", R);
+    REL(f, NULL, "b", R);
+    assert_int_equal(f->params.count, 1);
+    PARAM(f, 0, 1, OFF(sql, "$1"));
+    assert_true(f->top.has_order_by);
+    assert_false(f->top.has_limit);
+}
+
+static void test_walker__limit_offset(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT x FROM a ORDER BY x LIMIT (SELECT n FROM b) "
+                      "OFFSET (SELECT m FROM c WHERE c.k = $1)";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 0, 1, 0);
+    N_RELS(f, 3);
+    REL(f, NULL, "a", R);
+    REL(f, NULL, "b", R);
+    REL(f, NULL, "c", R);
+    PARAM(f, 0, 1, OFF(sql, "$1"));
+    assert_true(f->top.has_limit);
+    assert_true(f->top.has_offset);
+    assert_true(f->top.has_order_by);
+
+    /* FETCH FIRST is a limit too. */
+    f = parse_ok("SELECT x FROM a ORDER BY x FETCH FIRST (SELECT n FROM b) ROWS ONLY");
+    N_RELS(f, 2);
+    REL(f, NULL, "b", R);
+    assert_true(f->top.has_limit);
+    assert_false(f->top.has_offset);
+}
+
+static void test_walker__values(void **state)
+{
+    (void)state;
+    const char *sql = "VALUES (1, (SELECT x FROM a)), ($1, lower('x'))";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 1, 1, 0);
+    assert_int_equal(f->kind, SG_STMT_SELECT);
+    N_RELS(f, 1);
+    REL(f, NULL, "a", R);
+    assert_int_equal(f->params.count, 1);
+    PARAM(f, 0, 1, OFF(sql, "$1"));
+    FUNC(f, NULL, "lower", SG_FUNC_CALL);
+    assert_int_equal(f->top.values_rows, 2);
+    assert_false(f->top.has_from);
+    assert_false(f->top.is_set_operation);
+
+    /* VALUES in FROM is not a top-level VALUES list. */
+    f = parse_ok("SELECT * FROM (VALUES ((SELECT x FROM b))) v(a)");
+    N_RELS(f, 1);
+    REL(f, NULL, "b", R);
+    assert_int_equal(f->top.values_rows, 0);
+    assert_true(f->top.has_from);
+}
+
+static void test_walker__insert_values_returning(void **state)
+{
+    (void)state;
+    const char *sql = "INSERT INTO t (a, b) VALUES ($1, (SELECT x FROM s1)) "
+                      "RETURNING (SELECT y FROM s2 WHERE s2.id = t.a), $2";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_INSERT, 0, 2, 0);
+    assert_int_equal(f->kind, SG_STMT_INSERT);
+    N_RELS(f, 3);
+    const sg__relref *t = REL(f, NULL, "t", W);
+    assert_int_equal(t->location, OFF(sql, "t ("));
+    REL(f, NULL, "s1", R);
+    REL(f, NULL, "s2", R);
+    assert_int_equal(f->params.count, 2);
+    PARAM(f, 0, 1, OFF(sql, "$1"));
+    PARAM(f, 1, 2, OFF(sql, "$2"));
+
+    /* INSERT ... SELECT */
+    f = parse_ok("INSERT INTO t SELECT * FROM u WHERE u.k IN (SELECT k FROM v)");
+    N_RELS(f, 3);
+    REL(f, NULL, "t", W);
+    REL(f, NULL, "u", R);
+    REL(f, NULL, "v", R);
+}
+
+static void test_walker__on_conflict(void **state)
+{
+    (void)state;
+    const char *sql = "INSERT INTO t VALUES ($1) ON CONFLICT (id) DO UPDATE "
+                      "SET a = (SELECT a FROM s1 WHERE s1.k = $2) "
+                      "WHERE t.b IN (SELECT b FROM s2 WHERE s2.k = $3)";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_INSERT, 0, 3, 0);
+    assert_int_equal(f->kind, SG_STMT_INSERT);
+    N_RELS(f, 3);
+    REL(f, NULL, "t", W);
+    REL(f, NULL, "s1", R);
+    REL(f, NULL, "s2", R);
+    assert_int_equal(f->params.count, 3);
+    PARAM(f, 0, 1, OFF(sql, "$1"));
+    PARAM(f, 1, 2, OFF(sql, "$2"));
+    PARAM(f, 2, 3, OFF(sql, "$3"));
+}
+
+static void test_walker__update_from(void **state)
+{
+    (void)state;
+    const char *sql = "UPDATE t SET a = u.a, b = (SELECT b FROM x) FROM u JOIN v ON v.id = u.id "
+                      "WHERE t.id = u.id AND t.c = (SELECT c FROM w WHERE w.k = $1) RETURNING t.a";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_UPDATE, 0, 1, 0);
+    assert_int_equal(f->kind, SG_STMT_UPDATE);
+    N_RELS(f, 5);
+    assert_int_equal(REL(f, NULL, "t", W)->location, OFF(sql, "t SET"));
+    REL(f, NULL, "u", R);
+    REL(f, NULL, "v", R);
+    REL(f, NULL, "w", R);
+    REL(f, NULL, "x", R);
+    PARAM(f, 0, 1, OFF(sql, "$1"));
+    assert_int_equal(f->params.count, 1);
+}
+
+static void test_walker__delete_using(void **state)
+{
+    (void)state;
+    const char *sql = "DELETE FROM t USING u, (SELECT * FROM v WHERE v.k = $1) vv "
+                      "WHERE t.id = u.id AND t.id = vv.id AND t.x IN (SELECT x FROM w) "
+                      "RETURNING (SELECT max(y) FROM z)";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_DELETE, 1, 1, 0);
+    assert_int_equal(f->kind, SG_STMT_DELETE);
+    N_RELS(f, 5);
+    assert_int_equal(REL(f, NULL, "t", W)->location, OFF(sql, "t USING"));
+    REL(f, NULL, "u", R);
+    REL(f, NULL, "v", R);
+    REL(f, NULL, "w", R);
+    REL(f, NULL, "z", R);
+    PARAM(f, 0, 1, OFF(sql, "$1"));
+    assert_false(FUNC(f, NULL, "max", SG_FUNC_CALL)->in_top_targetlist);
+}
+
+static void test_walker__merge(void **state)
+{
+    (void)state;
+    const char *sql =
+        "MERGE INTO t USING s ON t.id = s.id AND t.k = (SELECT k FROM c0) "
+        "WHEN MATCHED AND t.x IN (SELECT x FROM c1) THEN UPDATE SET x = (SELECT x FROM c2 "
+        "WHERE c2.id = $1) "
+        "WHEN NOT MATCHED AND EXISTS (SELECT FROM c4) THEN INSERT (id, x) VALUES (s.id, "
+        "(SELECT x FROM c3 WHERE c3.k = $2)) "
+        "WHEN MATCHED THEN DELETE";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_MERGE, 0, 2, 0);
+    assert_int_equal(f->kind, SG_STMT_MERGE);
+    N_RELS(f, 7);
+    assert_int_equal(REL(f, NULL, "t", W)->location, OFF(sql, "t USING"));
+    assert_int_equal(REL(f, NULL, "s", R)->location, OFF(sql, "s ON"));
+    REL(f, NULL, "c0", R);
+    REL(f, NULL, "c1", R);
+    REL(f, NULL, "c2", R);
+    REL(f, NULL, "c3", R);
+    REL(f, NULL, "c4", R);
+    assert_int_equal(f->params.count, 2);
+    PARAM(f, 0, 1, OFF(sql, "$1"));
+    PARAM(f, 1, 2, OFF(sql, "$2"));
+}
+
+static void test_walker__merge_using_subquery(void **state)
+{
+    (void)state;
+    const char *sql = "MERGE INTO t USING (SELECT * FROM src JOIN s2 ON true WHERE src.k = $1) s "
+                      "ON t.id = s.id WHEN MATCHED THEN DO NOTHING";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_MERGE, 0, 1, 0);
+    assert_int_equal(f->kind, SG_STMT_MERGE);
+    N_RELS(f, 3);
+    REL(f, NULL, "t", W);
+    REL(f, NULL, "src", R);
+    REL(f, NULL, "s2", R);
+    PARAM(f, 0, 1, OFF(sql, "$1"));
+}
+
+/* ---- CTEs ---------------------------------------------------------------------------------- */
+
+static void test_walker__cte_reference_is_not_a_relation(void **state)
+{
+    (void)state;
+    const char *sql = "WITH c AS (SELECT * FROM t WHERE t.k = $1) SELECT * FROM c "
+                      "WHERE EXISTS (SELECT 1 FROM c)";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 0, 1, 1);
+    N_RELS(f, 1);
+    const sg__relref *t = REL(f, NULL, "t", R);
+    assert_int_equal(t->in_cte, 0);
+    assert_int_equal(f->ctes.count, 1);
+    const sg__cte *c = cte_at(f, 0);
+    assert_string_equal(c->name, "c");
+    assert_int_equal(c->location, OFF(sql, "c AS"));
+    assert_false(c->recursive);
+    assert_int_equal(c->kind, SG_STMT_SELECT);
+    assert_int_equal(c->depth, 0);
+    assert_int_equal(c->references, 2);
+    PARAM(f, 0, 1, OFF(sql, "$1"));
+}
+
+static void test_walker__cte_nested(void **state)
+{
+    (void)state;
+    const char *sql = "WITH a AS (WITH b AS (SELECT * FROM t) SELECT * FROM b, u) "
+                      "SELECT * FROM a";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 0, 0, 2);
+    N_RELS(f, 2);
+    assert_int_equal(f->ctes.count, 2);
+    assert_string_equal(cte_at(f, 0)->name, "a");
+    assert_string_equal(cte_at(f, 1)->name, "b");
+    assert_int_equal(cte_at(f, 0)->depth, 0);
+    assert_int_equal(cte_at(f, 1)->depth, 1);
+    assert_int_equal(cte_at(f, 0)->references, 1);
+    assert_int_equal(cte_at(f, 1)->references, 1);
+    /* t sits in b (index 1), u in the body of a (index 0). */
+    assert_int_equal(REL(f, NULL, "t", R)->in_cte, 1);
+    assert_int_equal(REL(f, NULL, "u", R)->in_cte, 0);
+
+    /* The inner CTE is not visible outside its statement: b here is a table. */
+    f = parse_ok("WITH a AS (WITH b AS (SELECT 1) SELECT * FROM b) SELECT * FROM a, b");
+    N_RELS(f, 1);
+    assert_int_equal(REL(f, NULL, "b", R)->in_cte, -1);
+}
+
+static void test_walker__cte_recursive_self_reference(void **state)
+{
+    (void)state;
+    const char *sql = "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r "
+                      "WHERE n < 5) SELECT * FROM r";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 0, 0, 1);
+    N_RELS(f, 0);
+    assert_int_equal(f->ctes.count, 1);
+    const sg__cte *r = cte_named(f, "r");
+    assert_true(r->recursive);
+    assert_int_equal(r->references, 2);
+    assert_int_equal(r->kind, SG_STMT_SELECT);
+}
+
+static void test_walker__cte_sibling_plain_with(void **state)
+{
+    (void)state;
+    /* In a plain WITH, a names only earlier siblings: b inside a is the table b. */
+    const char *sql = "WITH a AS (SELECT * FROM b), b AS (SELECT 1 AS x) SELECT * FROM a, b";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 0, 0, 2);
+    N_RELS(f, 1);
+    const sg__relref *b = REL(f, NULL, "b", R);
+    assert_int_equal(b->location, OFF(sql, "b)"));
+    assert_int_equal(b->in_cte, 0);
+    assert_int_equal(cte_named(f, "a")->references, 1);
+    assert_int_equal(cte_named(f, "b")->references, 1);
+
+    /* An earlier sibling is visible. */
+    f = parse_ok("WITH a AS (SELECT * FROM t), b AS (SELECT * FROM a) SELECT * FROM b");
+    N_RELS(f, 1);
+    assert_int_equal(REL(f, NULL, "t", R)->in_cte, 0);
+    assert_int_equal(cte_named(f, "a")->references, 1);
+
+    /* A CTE of a plain WITH does not see itself: t in its body is the table. */
+    f = parse_ok("WITH t AS (SELECT * FROM t) SELECT * FROM t");
+    N_RELS(f, 1);
+    assert_int_equal(REL(f, NULL, "t", R)->in_cte, 0);
+    assert_int_equal(cte_named(f, "t")->references, 1);
+}
+
+static void test_walker__cte_sibling_recursive_with(void **state)
+{
+    (void)state;
+    /* In WITH RECURSIVE every entry sees every sibling. */
+    const char *sql = "WITH RECURSIVE a AS (SELECT * FROM b), b AS (SELECT 1 AS x) "
+                      "SELECT * FROM a";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 0, 0, 2);
+    N_RELS(f, 0);
+    assert_true(cte_named(f, "a")->recursive);
+    assert_true(cte_named(f, "b")->recursive);
+    assert_int_equal(cte_named(f, "a")->references, 1);
+    assert_int_equal(cte_named(f, "b")->references, 1);
+}
+
+static void test_walker__cte_shadows_table(void **state)
+{
+    (void)state;
+    const char *sql = "WITH t AS (SELECT 1 AS x) SELECT * FROM t WHERE EXISTS (SELECT 1 FROM t)";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 0, 0, 1);
+    N_RELS(f, 0);
+    assert_int_equal(cte_named(f, "t")->references, 2);
+
+    /* The shadow ends with the statement that defines it. */
+    const char *sql2 = "SELECT * FROM (WITH t AS (SELECT 1 AS x) SELECT * FROM t) s, t";
+    f = parse_ok(sql2);
+    N_RELS(f, 1);
+    assert_int_equal(REL(f, NULL, "t", R)->location, (int)strlen(sql2) - 1);
+    assert_int_equal(cte_named(f, "t")->references, 1);
+
+    /* Names are compared after folding: X and x are the same CTE, "X" is not. */
+    f = parse_ok("WITH X AS (SELECT 1) SELECT * FROM x");
+    N_RELS(f, 0);
+    f = parse_ok("WITH \"X\" AS (SELECT 1) SELECT * FROM x");
+    N_RELS(f, 1);
+    REL(f, NULL, "x", R);
+}
+
+static void test_walker__cte_qualified_name_never_binds(void **state)
+{
+    (void)state;
+    const char *sql = "WITH x AS (SELECT 1 AS a) SELECT * FROM public.x, x";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 0, 0, 1);
+    N_RELS(f, 1);
+    const sg__relref *px = REL(f, "public", "x", R);
+    assert_int_equal(px->location, OFF(sql, "public.x"));
+    NO_REL(f, NULL, "x");
+    assert_int_equal(cte_named(f, "x")->references, 1);
+}
+
+static void test_walker__cte_write_target_same_name(void **state)
+{
+    (void)state;
+    const char *sql = "WITH t AS (SELECT 1 AS a) INSERT INTO t SELECT a FROM t";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_INSERT, 0, 0, 1);
+    assert_int_equal(f->kind, SG_STMT_INSERT);
+    N_RELS(f, 1);
+    assert_int_equal(REL(f, NULL, "t", W)->location, OFF(sql, "t SELECT"));
+    assert_int_equal(cte_named(f, "t")->references, 1);
+
+    f = parse_ok("WITH t AS (SELECT 1 AS a) UPDATE t SET a = 2");
+    N_RELS(f, 1);
+    REL(f, NULL, "t", W);
+    assert_int_equal(cte_named(f, "t")->references, 0);
+
+    f = parse_ok("WITH t AS (SELECT 1 AS a) DELETE FROM t");
+    N_RELS(f, 1);
+    REL(f, NULL, "t", W);
+
+    f = parse_ok("WITH t AS (SELECT 1 AS id) MERGE INTO t USING t AS s ON true "
+                 "WHEN MATCHED THEN DELETE");
+    N_RELS(f, 1);
+    REL(f, NULL, "t", W);
+    assert_int_equal(cte_named(f, "t")->references, 1);
+}
+
+static void test_walker__cte_in_dml_from_and_using(void **state)
+{
+    (void)state;
+    const sg__facts *f = parse_ok("WITH x AS (SELECT 1 AS id) DELETE FROM t USING x "
+                                  "WHERE t.id = x.id");
+    SHAPE(f, SG_STMT_DELETE, 0, 0, 1);
+    N_RELS(f, 1);
+    REL(f, NULL, "t", W);
+    assert_int_equal(cte_named(f, "x")->references, 1);
+
+    f = parse_ok("WITH x AS (SELECT 1 AS id) UPDATE t SET a = 1 FROM x, y "
+                 "WHERE t.id = x.id AND y.id = x.id");
+    N_RELS(f, 2);
+    REL(f, NULL, "t", W);
+    REL(f, NULL, "y", R);
+    assert_int_equal(cte_named(f, "x")->references, 1);
+}
+
+static void test_walker__cte_data_modifying(void **state)
+{
+    (void)state;
+    const char *sql = "WITH d AS (DELETE FROM t WHERE t.k = $1 RETURNING *) SELECT * FROM d";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 0, 1, 1);
+    assert_int_equal(f->kind, SG_STMT_SELECT);
+    N_RELS(f, 1);
+    const sg__relref *t = REL(f, NULL, "t", W);
+    assert_int_equal(t->in_cte, 0);
+    assert_int_equal(t->location, OFF(sql, "t WHERE"));
+    const sg__cte *d = cte_named(f, "d");
+    assert_int_equal(d->kind, SG_STMT_DELETE);
+    assert_int_equal(d->references, 1);
+    PARAM(f, 0, 1, OFF(sql, "$1"));
+
+    f = parse_ok("WITH i AS (INSERT INTO t2 VALUES (1) RETURNING *), "
+                 "u AS (UPDATE t3 SET a = 1 RETURNING *), "
+                 "m AS (SELECT * FROM t4) SELECT * FROM i, u, m");
+    N_RELS(f, 3);
+    assert_int_equal(REL(f, NULL, "t2", W)->in_cte, 0);
+    assert_int_equal(REL(f, NULL, "t3", W)->in_cte, 1);
+    assert_int_equal(REL(f, NULL, "t4", R)->in_cte, 2);
+    assert_int_equal(cte_named(f, "i")->kind, SG_STMT_INSERT);
+    assert_int_equal(cte_named(f, "u")->kind, SG_STMT_UPDATE);
+    assert_int_equal(cte_named(f, "m")->kind, SG_STMT_SELECT);
+}
+
+/* ---- FROM-clause variants ------------------------------------------------------------------ */
+
+static void test_walker__lateral(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT * FROM t, LATERAL (SELECT * FROM u WHERE u.id = t.id) l, "
+                      "LATERAL f(t.x, (SELECT max(y) FROM v)) g";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 2, 0, 0);
+    N_RELS(f, 3);
+    REL(f, NULL, "t", R);
+    REL(f, NULL, "u", R);
+    REL(f, NULL, "v", R);
+    assert_int_equal(f->funcs.count, 2);
+    const sg__funcref *lf = FUNC(f, NULL, "f", SG_FUNC_CALL);
+    assert_int_equal(lf->location, OFF(sql, "f(t.x"));
+    assert_false(lf->in_top_targetlist);
+    assert_false(FUNC(f, NULL, "max", SG_FUNC_CALL)->in_top_targetlist);
+}
+
+static void test_walker__rows_from(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT * FROM ROWS FROM (f(), s.g($1)) AS r";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 2, 1, 0);
+    N_RELS(f, 0);
+    assert_int_equal(f->funcs.count, 2);
+    const sg__funcref *ff = FUNC(f, NULL, "f", SG_FUNC_CALL);
+    assert_int_equal(ff->location, OFF(sql, "f()"));
+    assert_false(ff->in_top_targetlist);
+    const sg__funcref *g = FUNC(f, "s", "g", SG_FUNC_CALL);
+    assert_int_equal(g->location, OFF(sql, "s.g"));
+    PARAM(f, 0, 1, OFF(sql, "$1"));
+    assert_true(f->top.has_from);
+}
+
+static void test_walker__tablesample(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT * FROM t TABLESAMPLE bernoulli ($1) REPEATABLE ((SELECT s FROM u))";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 1, 1, 0);
+    N_RELS(f, 2);
+    assert_int_equal(REL(f, NULL, "t", R)->location, OFF(sql, "t TABLESAMPLE"));
+    REL(f, NULL, "u", R);
+    assert_int_equal(f->funcs.count, 1);
+    const sg__funcref *m = FUNC(f, NULL, "bernoulli", SG_FUNC_TABLESAMPLE);
+    assert_int_equal(m->location, OFF(sql, "bernoulli"));
+    assert_false(m->has_over);
+    PARAM(f, 0, 1, OFF(sql, "$1"));
+
+    f = parse_ok("SELECT * FROM s.t TABLESAMPLE system (10)");
+    REL(f, "s", "t", R);
+    FUNC(f, NULL, "system", SG_FUNC_TABLESAMPLE);
+}
+
+/* ---- set operations ------------------------------------------------------------------------ */
+
+static void test_walker__set_operations(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT a FROM t1 UNION SELECT a FROM t2 INTERSECT SELECT a FROM t3 "
+                      "EXCEPT SELECT a FROM t4 WHERE a = $1 ORDER BY 1 LIMIT 5 OFFSET 2";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 0, 1, 0);
+    N_RELS(f, 4);
+    REL(f, NULL, "t1", R);
+    REL(f, NULL, "t2", R);
+    REL(f, NULL, "t3", R);
+    REL(f, NULL, "t4", R);
+    PARAM(f, 0, 1, OFF(sql, "$1"));
+    assert_true(f->top.is_set_operation);
+    assert_true(f->top.has_order_by);
+    assert_true(f->top.has_limit);
+    assert_true(f->top.has_offset);
+    assert_false(f->top.has_from);
+
+    /* A WITH on the set operation is visible on both sides. */
+    f = parse_ok("WITH c AS (SELECT 1 AS a) SELECT a FROM c UNION ALL SELECT a FROM c, t");
+    N_RELS(f, 1);
+    REL(f, NULL, "t", R);
+    assert_int_equal(cte_named(f, "c")->references, 2);
+    assert_true(f->top.is_set_operation);
+    assert_false(f->top.has_order_by);
+}
+
+/* ---- expressions --------------------------------------------------------------------------- */
+
+static void test_walker__function_argument_subquery(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT lower((SELECT name FROM t WHERE t.id = $1)), "
+                      "coalesce((SELECT a FROM u), 0)";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 1, 1, 0);
+    N_RELS(f, 2);
+    REL(f, NULL, "t", R);
+    REL(f, NULL, "u", R);
+    PARAM(f, 0, 1, OFF(sql, "$1"));
+    /* COALESCE is an expression node, not a call. */
+    assert_int_equal(f->funcs.count, 1);
+    const sg__funcref *lw = FUNC(f, NULL, "lower", SG_FUNC_CALL);
+    assert_true(lw->in_top_targetlist);
+    assert_int_equal(lw->location, OFF(sql, "lower"));
+    assert_false(f->top.has_from);
+}
+
+static void test_walker__filter_subquery(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT count(*) FILTER (WHERE x IN (SELECT x FROM f1 WHERE f1.k = $1)) "
+                      "FROM t";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 1, 1, 0);
+    N_RELS(f, 2);
+    REL(f, NULL, "f1", R);
+    REL(f, NULL, "t", R);
+    PARAM(f, 0, 1, OFF(sql, "$1"));
+    assert_int_equal(f->funcs.count, 1);
+    const sg__funcref *c = FUNC(f, NULL, "count", SG_FUNC_CALL);
+    assert_true(c->in_top_targetlist);
+    assert_false(c->has_over);
+
+    /* ORDER BY inside an aggregate call. */
+    f = parse_ok("SELECT string_agg(x, ',' ORDER BY (SELECT y FROM o)) FROM t");
+    N_RELS(f, 2);
+    REL(f, NULL, "o", R);
+}
+
+static void test_walker__case_subqueries(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT CASE (SELECT k FROM c0) WHEN 1 THEN 'a' END, "
+                      "CASE WHEN x > (SELECT k FROM c1) THEN (SELECT v FROM c2) "
+                      "ELSE (SELECT v FROM c3 WHERE c3.k = $1) END FROM t";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 0, 1, 0);
+    N_RELS(f, 5);
+    REL(f, NULL, "c0", R);
+    REL(f, NULL, "c1", R);
+    REL(f, NULL, "c2", R);
+    REL(f, NULL, "c3", R);
+    REL(f, NULL, "t", R);
+    PARAM(f, 0, 1, OFF(sql, "$1"));
+}
+
+static void test_walker__array_and_exists_sublinks(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT ARRAY(SELECT x FROM a), EXISTS (SELECT 1 FROM b WHERE b.k = $1), "
+                      "1 = ANY (SELECT y FROM c), ARRAY[(SELECT z FROM d)]";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 0, 1, 0);
+    N_RELS(f, 4);
+    REL(f, NULL, "a", R);
+    REL(f, NULL, "b", R);
+    REL(f, NULL, "c", R);
+    REL(f, NULL, "d", R);
+    PARAM(f, 0, 1, OFF(sql, "$1"));
+    assert_int_equal(f->funcs.count, 0);
+}
+
+static void test_walker__regclass_casts(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT 'x'::regclass, CAST('y' AS pg_catalog.regclass), 'z'::text, "
+                      "'w'::regproc[], regtype 'int4'";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 4, 0, 0);
+    N_RELS(f, 0);
+    assert_int_equal(f->funcs.count, 4);
+    const sg__funcref *c1 = func_at(f, 0);
+    assert_int_equal(c1->kind, SG_FUNC_CAST);
+    assert_null(c1->schema);
+    assert_string_equal(c1->name, "regclass");
+    assert_int_equal(c1->location, OFF(sql, "regclass"));
+    const sg__funcref *c2 = func_at(f, 1);
+    assert_int_equal(c2->kind, SG_FUNC_CAST);
+    assert_string_equal(c2->schema, "pg_catalog");
+    assert_string_equal(c2->name, "regclass");
+    assert_int_equal(c2->location, OFF(sql, "pg_catalog.regclass"));
+    FUNC(f, NULL, "regproc", SG_FUNC_CAST);
+    FUNC(f, NULL, "regtype", SG_FUNC_CAST);
+    assert_int_equal(count_funcs(f, "text"), 0);
+}
+
+static void test_walker__qualified_operator(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT 1 OPERATOR(public.+) 2, 1 OPERATOR(pg_catalog.+) 2, 3 + 4";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 1, 0, 0);
+    assert_int_equal(f->funcs.count, 1);
+    const sg__funcref *op = FUNC(f, "public", "+", SG_FUNC_OPERATOR);
+    assert_int_equal(op->location, OFF(sql, "OPERATOR(public"));
+
+    /* An operator of a quantified sublink. */
+    const char *sql2 = "SELECT 1 OPERATOR(myschema.=) ANY (SELECT a FROM t)";
+    f = parse_ok(sql2);
+    N_RELS(f, 1);
+    REL(f, NULL, "t", R);
+    assert_int_equal(f->funcs.count, 1);
+    FUNC(f, "myschema", "=", SG_FUNC_OPERATOR);
+
+    f = parse_ok("SELECT 1 OPERATOR(pg_catalog.=) ANY (SELECT a FROM t)");
+    assert_int_equal(f->funcs.count, 0);
+}
+
+/* ---- row locking --------------------------------------------------------------------------- */
+
+static void test_walker__for_update_locks_from(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT * FROM a JOIN (SELECT * FROM b) s ON true, c "
+                      "WHERE a.x IN (SELECT x FROM d) FOR UPDATE";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 0, 0, 0);
+    N_RELS(f, 4);
+    REL(f, NULL, "a", R | L);
+    REL(f, NULL, "b", R | L);
+    REL(f, NULL, "c", R | L);
+    /* Only in a WHERE sublink: not locked. */
+    REL(f, NULL, "d", R);
+    assert_true(f->top.has_locking);
+
+    /* Nested subqueries in FROM are locked all the way down. */
+    f = parse_ok("SELECT * FROM (SELECT * FROM (SELECT * FROM e) s1, e2) s2 FOR UPDATE");
+    N_RELS(f, 2);
+    REL(f, NULL, "e", R | L);
+    REL(f, NULL, "e2", R | L);
+}
+
+static void test_walker__for_update_skips_cte_function_sublink(void **state)
+{
+    (void)state;
+    const char *sql = "WITH c AS (SELECT * FROM ct) SELECT * FROM a JOIN c ON a.k IN "
+                      "(SELECT k FROM j), LATERAL (SELECT * FROM b) l, "
+                      "generate_series(1, (SELECT max(n) FROM g)) gs FOR UPDATE";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 2, 0, 1);
+    N_RELS(f, 5);
+    REL(f, NULL, "a", R | L);
+    REL(f, NULL, "b", R | L);
+    REL(f, NULL, "ct", R); /* behind a CTE */
+    REL(f, NULL, "j", R);  /* in a JOIN ON sublink */
+    REL(f, NULL, "g", R);  /* in a function argument */
+}
+
+static void test_walker__for_update_of_alias(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT * FROM a, b AS bb, (SELECT * FROM c) cc FOR UPDATE OF bb";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 0, 0, 0);
+    N_RELS(f, 3);
+    REL(f, NULL, "a", R);
+    REL(f, NULL, "b", R | L);
+    REL(f, NULL, "c", R);
+
+    f = parse_ok("SELECT * FROM a, b AS bb, (SELECT * FROM c) cc FOR UPDATE OF a, cc");
+    N_RELS(f, 3);
+    REL(f, NULL, "a", R | L);
+    REL(f, NULL, "b", R);
+    REL(f, NULL, "c", R | L);
+}
+
+static void test_walker__for_share(void **state)
+{
+    (void)state;
+    const sg__facts *f = parse_ok("SELECT * FROM a, b FOR SHARE OF a");
+    SHAPE(f, SG_STMT_SELECT, 0, 0, 0);
+    N_RELS(f, 2);
+    REL(f, NULL, "a", R | L);
+    REL(f, NULL, "b", R);
+    assert_true(f->top.has_locking);
+
+    f = parse_ok("SELECT * FROM a FOR SHARE");
+    REL(f, NULL, "a", R | L);
+    f = parse_ok("SELECT * FROM a FOR KEY SHARE SKIP LOCKED");
+    REL(f, NULL, "a", R | L);
+    f = parse_ok("SELECT * FROM a FOR NO KEY UPDATE NOWAIT");
+    REL(f, NULL, "a", R | L);
+}
+
+static void test_walker__for_update_inside_subquery_only(void **state)
+{
+    (void)state;
+    const sg__facts *f = parse_ok("SELECT * FROM (SELECT * FROM a FOR UPDATE) s, b");
+    SHAPE(f, SG_STMT_SELECT, 0, 0, 0);
+    N_RELS(f, 2);
+    REL(f, NULL, "a", R | L);
+    REL(f, NULL, "b", R);
+    assert_false(f->top.has_locking);
+
+    f = parse_ok("WITH c AS (SELECT * FROM t FOR UPDATE) SELECT * FROM c, u");
+    N_RELS(f, 2);
+    REL(f, NULL, "t", R | L);
+    REL(f, NULL, "u", R);
+}
+
+/* ---- names --------------------------------------------------------------------------------- */
+
+static void test_walker__quoting_and_case_folding(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT * FROM SDK_Account, \"Sdk\", U&\"d\\0061t\", \"Mixed\".\"Case\"";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 0, 0, 0);
+    N_RELS(f, 4);
+    assert_int_equal(REL(f, NULL, "sdk_account", R)->location, OFF(sql, "SDK_Account"));
+    assert_int_equal(REL(f, NULL, "Sdk", R)->location, OFF(sql, "\"Sdk\""));
+    assert_int_equal(REL(f, NULL, "dat", R)->location, OFF(sql, "U&"));
+    REL(f, "Mixed", "Case", R);
+    NO_REL(f, NULL, "SDK_Account");
+    NO_REL(f, NULL, "sdk");
+
+    f = parse_ok("SELECT Lower('x'), \"Upper\"('y')");
+    FUNC(f, NULL, "lower", SG_FUNC_CALL);
+    FUNC(f, NULL, "Upper", SG_FUNC_CALL);
+}
+
+static void test_walker__three_part_name(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT db.s.f() FROM db.s.t";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 1, 0, 0);
+    N_RELS(f, 1);
+    const sg__relref *t = &SG__VEC_AT(f->relations, sg__relref, 0);
+    assert_string_equal(t->catalog, "db");
+    assert_string_equal(t->schema, "s");
+    assert_string_equal(t->name, "t");
+    assert_int_equal(t->use, R);
+    assert_int_equal(t->location, OFF(sql, "db.s.t"));
+    assert_int_equal(f->funcs.count, 1);
+    const sg__funcref *fn = func_at(f, 0);
+    assert_string_equal(fn->catalog, "db");
+    assert_string_equal(fn->schema, "s");
+    assert_string_equal(fn->name, "f");
+    assert_int_equal(fn->kind, SG_FUNC_CALL);
+    assert_true(fn->in_top_targetlist);
+}
+
+/* ---- statement-level facts ----------------------------------------------------------------- */
+
+static void test_walker__select_into(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT a INTO newt FROM t";
+    const sg__facts *f = parse_ok(sql);
+    assert_int_equal(f->kind, SG_STMT_SELECT);
+    assert_true(f->has_into);
+    assert_int_equal(f->into_location, OFF(sql, "newt"));
+    N_RELS(f, 1);
+    REL(f, NULL, "t", R);
+    NO_REL(f, NULL, "newt");
+
+    f = parse_ok("SELECT a FROM t");
+    assert_false(f->has_into);
+}
+
+static void test_walker__where_current_of(void **state)
+{
+    (void)state;
+    const sg__facts *f = parse_ok("UPDATE t SET a = 1 WHERE CURRENT OF c");
+    assert_int_equal(f->kind, SG_STMT_UPDATE);
+    assert_true(f->has_current_of);
+    N_RELS(f, 1);
+    REL(f, NULL, "t", W);
+
+    f = parse_ok("DELETE FROM t WHERE CURRENT OF c");
+    assert_int_equal(f->kind, SG_STMT_DELETE);
+    assert_true(f->has_current_of);
+    REL(f, NULL, "t", W);
+
+    f = parse_ok("DELETE FROM t WHERE a = 1");
+    assert_false(f->has_current_of);
+}
+
+static void test_walker__utility_statements(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *sql;
+        const char *name;
+    } cases[] = {
+        {"CREATE TABLE t (a int)", "CREATE TABLE"},
+        {"COPY t FROM stdin", "COPY"},
+        {"SET search_path = evil", "SET"},
+        {"BEGIN", "transaction control"},
+        {"EXPLAIN SELECT * FROM t WHERE a = $1", "EXPLAIN"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const sg__facts *f = parse_ok(cases[i].sql);
+        assert_int_equal(f->kind, SG_STMT_OTHER);
+        assert_non_null(f->other_name);
+        assert_string_equal(f->other_name, cases[i].name);
+        assert_int_equal(f->statement_count, 1);
+        N_RELS(f, 0);
+        assert_int_equal(f->params.count, 0);
+        assert_int_equal(f->funcs.count, 0);
+        assert_int_equal(f->ctes.count, 0);
+    }
+}
+
+static void test_walker__statement_count(void **state)
+{
+    (void)state;
+    sg__parse_error err;
+    int rc;
+    const char *sql = "SELECT * FROM a; SELECT * FROM b";
+    const sg__facts *f = parse_raw(sql, DEFAULT_DEPTH, &err, &rc);
+    assert_int_equal(rc, 0);
+    assert_null(err.message);
+    assert_int_equal(f->statement_count, 2);
+    assert_int_equal(f->kind, SG_STMT_NONE);
+    assert_int_equal(f->statement_location, OFF(sql, "SELECT * FROM b"));
+    N_RELS(f, 0);
+
+    const char *empty[] = {"", ";", " ;; ", "-- only a comment"};
+    for (size_t i = 0; i < sizeof empty / sizeof empty[0]; i++) {
+        f = parse_raw(empty[i], DEFAULT_DEPTH, &err, &rc);
+        assert_int_equal(rc, 0);
+        assert_null(err.message);
+        assert_int_equal(f->statement_count, 0);
+        assert_int_equal(f->kind, SG_STMT_NONE);
+        assert_int_equal(f->statement_location, -1);
+        N_RELS(f, 0);
+    }
+
+    f = parse_ok("SELECT 1;");
+    assert_int_equal(f->statement_count, 1);
+    assert_int_equal(f->kind, SG_STMT_SELECT);
+}
+
+static void test_walker__syntax_error(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *sql;
+        const char *message;
+        const char *at; /* NULL: the end of the text */
+    } cases[] = {
+        {"SELEC 1", "syntax error at or near \"SELEC\"", "SELEC"},
+        {"SELECT * FROM t WHERE", "syntax error at end of input", NULL},
+        {"SELECT * FROM t WHERE a = = 1", "syntax error at or near \"=\"", "= 1"},
+        /* Multi-byte characters before the error: the offset is in bytes. */
+        {"SELECT 'é' FROM WHERE", "syntax error at or near \"WHERE\"", "WHERE"},
+        {"SELECT '\xF0\x9F\x98\x80', \"ñame\" FROM WHERE", "syntax error at or near \"WHERE\"",
+         "WHERE"},
+        {"SELECT 'é', 'abc", "unterminated quoted string at or near \"'abc\"", "'abc"},
+        {"SELECT é(", "syntax error at end of input", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sg__parse_error err;
+        int rc;
+        const sg__facts *f = parse_raw(cases[i].sql, DEFAULT_DEPTH, &err, &rc);
+        assert_int_equal(rc, 0);
+        assert_non_null(err.message);
+        assert_string_equal(err.message, cases[i].message);
+        long expected = cases[i].at ? OFF(cases[i].sql, cases[i].at) : (long)strlen(cases[i].sql);
+        assert_int_equal(err.offset, expected);
+        assert_int_equal(f->kind, SG_STMT_NONE);
+        assert_int_equal(f->statement_count, 0);
+        N_RELS(f, 0);
+    }
+    /* The multi-byte offset really is a byte offset (17), not a character one (16). */
+    assert_int_equal(OFF("SELECT 'é' FROM WHERE", "WHERE"), 17);
+}
+
+/* ---- the depth bound ----------------------------------------------------------------------- */
+
+static char long_sql[16384];
+
+static void test_walker__depth_long_expression(void **state)
+{
+    (void)state;
+    /* SELECT 1+1+...+1+$1: 5001 terms, a left-deep tree 5000 levels deep. */
+    size_t n = 0;
+    n += (size_t)snprintf(long_sql + n, sizeof long_sql - n, "SELECT 1");
+    for (int i = 1; i < 5000; i++)
+        n += (size_t)snprintf(long_sql + n, sizeof long_sql - n, "+1");
+    n += (size_t)snprintf(long_sql + n, sizeof long_sql - n, "+$1");
+    assert_true(n < sizeof long_sql);
+
+    sg__parse_error err;
+    int rc;
+    const sg__facts *f = parse_raw(long_sql, 400, &err, &rc);
+    assert_int_equal(rc, 0);
+    assert_null(err.message);
+    assert_int_equal(f->kind, SG_STMT_SELECT);
+    assert_true(f->depth_exceeded);
+    assert_false(f->incomplete);
+
+    f = parse_raw(long_sql, 100000, &err, &rc);
+    assert_int_equal(rc, 0);
+    assert_null(err.message);
+    assert_false(f->depth_exceeded);
+    assert_false(f->incomplete);
+    assert_int_equal(f->unsupported.count, 0);
+    /* The walk reached the far end of the tree. */
+    assert_int_equal(f->params.count, 1);
+    PARAM(f, 0, 1, (int)n - 2);
+}
+
+static void test_walker__depth_nested_subqueries(void **state)
+{
+    (void)state;
+    /* 200 nested scalar subqueries around a table reference. */
+    size_t n = 0;
+    n += (size_t)snprintf(long_sql + n, sizeof long_sql - n, "SELECT ");
+    for (int i = 0; i < 200; i++)
+        n += (size_t)snprintf(long_sql + n, sizeof long_sql - n, "(SELECT ");
+    n += (size_t)snprintf(long_sql + n, sizeof long_sql - n, "x FROM deep");
+    for (int i = 0; i < 200; i++)
+        n += (size_t)snprintf(long_sql + n, sizeof long_sql - n, ")");
+    assert_true(n < sizeof long_sql);
+
+    sg__parse_error err;
+    int rc;
+    const sg__facts *f = parse_raw(long_sql, 400, &err, &rc);
+    assert_int_equal(rc, 0);
+    assert_null(err.message);
+    assert_true(f->depth_exceeded);
+
+    f = parse_raw(long_sql, 100000, &err, &rc);
+    assert_int_equal(rc, 0);
+    assert_false(f->depth_exceeded);
+    N_RELS(f, 1);
+    REL(f, NULL, "deep", R);
+
+    /* 200 nested subqueries in FROM. */
+    n = 0;
+    n += (size_t)snprintf(long_sql + n, sizeof long_sql - n, "SELECT * FROM ");
+    for (int i = 0; i < 200; i++)
+        n += (size_t)snprintf(long_sql + n, sizeof long_sql - n, "(SELECT * FROM ");
+    n += (size_t)snprintf(long_sql + n, sizeof long_sql - n, "deep");
+    for (int i = 0; i < 200; i++)
+        n += (size_t)snprintf(long_sql + n, sizeof long_sql - n, ") s%d", i);
+    n += (size_t)snprintf(long_sql + n, sizeof long_sql - n, " FOR UPDATE");
+    assert_true(n < sizeof long_sql);
+
+    f = parse_raw(long_sql, 100, &err, &rc);
+    assert_int_equal(rc, 0);
+    assert_null(err.message);
+    assert_true(f->depth_exceeded);
+
+    f = parse_raw(long_sql, 100000, &err, &rc);
+    assert_int_equal(rc, 0);
+    assert_false(f->depth_exceeded);
+    N_RELS(f, 1);
+    /* FOR UPDATE reaches the relation through all 200 levels. */
+    REL(f, NULL, "deep", R | L);
+}
+
+/* ---- parameters and functions -------------------------------------------------------------- */
+
+static void test_walker__params_locations(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT $1, t.a FROM t WHERE t.b = $2 AND t.c = $1 LIMIT $3";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 0, 4, 0);
+    assert_int_equal(f->params.count, 4);
+    /* In walk order: target list, WHERE, LIMIT. */
+    PARAM(f, 0, 1, NTH_OFF(sql, "$1", 0));
+    PARAM(f, 1, 2, OFF(sql, "$2"));
+    PARAM(f, 2, 1, NTH_OFF(sql, "$1", 1));
+    PARAM(f, 3, 3, OFF(sql, "$3"));
+    assert_int_equal(NTH_OFF(sql, "$1", 0), 7);
+}
+
+static void test_walker__top_targetlist_and_over(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT count(*), row_number() OVER (), (SELECT lower(n) FROM u), "
+                      "upper(t.n) FROM t WHERE length(t.n) > 1 ORDER BY abs(t.x)";
+    const sg__facts *f = parse_ok(sql);
+    SHAPE(f, SG_STMT_SELECT, 6, 0, 0);
+    N_RELS(f, 2);
+    REL(f, NULL, "t", R);
+    REL(f, NULL, "u", R);
+    assert_int_equal(f->funcs.count, 6);
+
+    const sg__funcref *c = FUNC(f, NULL, "count", SG_FUNC_CALL);
+    assert_true(c->in_top_targetlist);
+    assert_false(c->has_over);
+    assert_int_equal(c->location, OFF(sql, "count"));
+    const sg__funcref *rn = FUNC(f, NULL, "row_number", SG_FUNC_CALL);
+    assert_true(rn->in_top_targetlist);
+    assert_true(rn->has_over);
+    const sg__funcref *lw = FUNC(f, NULL, "lower", SG_FUNC_CALL);
+    assert_false(lw->in_top_targetlist);
+    assert_true(FUNC(f, NULL, "upper", SG_FUNC_CALL)->in_top_targetlist);
+    assert_false(FUNC(f, NULL, "length", SG_FUNC_CALL)->in_top_targetlist);
+    assert_false(FUNC(f, NULL, "abs", SG_FUNC_CALL)->in_top_targetlist);
+
+    /* Nothing in an INSERT, UPDATE or DELETE is in a top-level SELECT's target list. */
+    f = parse_ok("INSERT INTO t SELECT count(*) FROM u RETURNING lower(a)");
+    assert_false(FUNC(f, NULL, "count", SG_FUNC_CALL)->in_top_targetlist);
+    assert_false(FUNC(f, NULL, "lower", SG_FUNC_CALL)->in_top_targetlist);
+
+    /* The qualified name of a call. */
+    f = parse_ok("SELECT pg_catalog.now(), public.f(1)");
+    assert_true(FUNC(f, "pg_catalog", "now", SG_FUNC_CALL)->in_top_targetlist);
+    FUNC(f, "public", "f", SG_FUNC_CALL);
+}
+
+static void test_walker__top_select_facts(void **state)
+{
+    (void)state;
+    const sg__facts *f = parse_ok("SELECT 1");
+    SHAPE(f, SG_STMT_SELECT, 0, 0, 0);
+    assert_false(f->top.has_from);
+    assert_false(f->top.has_group_by);
+    assert_false(f->top.has_having);
+    assert_false(f->top.has_distinct);
+    assert_false(f->top.has_order_by);
+    assert_false(f->top.has_limit);
+    assert_false(f->top.has_offset);
+    assert_false(f->top.has_locking);
+    assert_false(f->top.is_set_operation);
+    assert_int_equal(f->top.values_rows, 0);
+    N_RELS(f, 0);
+
+    f = parse_ok("SELECT DISTINCT a FROM t GROUP BY a HAVING count(*) > 1 ORDER BY a "
+                 "FETCH FIRST 10 ROWS ONLY");
+    assert_true(f->top.has_from);
+    assert_true(f->top.has_group_by);
+    assert_true(f->top.has_having);
+    assert_true(f->top.has_distinct);
+    assert_true(f->top.has_order_by);
+    assert_true(f->top.has_limit);
+    assert_false(f->top.has_offset);
+    assert_false(f->top.has_locking);
+    assert_false(f->top.is_set_operation);
+
+    /* The facts are those of the top level, not of a subquery. */
+    f = parse_ok("SELECT * FROM (SELECT a FROM t GROUP BY a ORDER BY a LIMIT 1) s");
+    assert_true(f->top.has_from);
+    assert_false(f->top.has_group_by);
+    assert_false(f->top.has_order_by);
+    assert_false(f->top.has_limit);
+
+    f = parse_ok("TABLE t");
+    assert_true(f->top.has_from);
+    N_RELS(f, 1);
+    REL(f, NULL, "t", R);
+}
+
+/* ---- facts.c: parameter sort and lookup ---------------------------------------------------- */
+
+static void test_walker__facts_sort_and_param_at(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT $3 FROM t WHERE a = $1 AND b = $2";
+    sg__facts *f = (sg__facts *)parse_ok(sql);
+    assert_int_equal(f->params.count, 3);
+    sg__facts_sort_params(f);
+    PARAM(f, 0, 3, OFF(sql, "$3"));
+    PARAM(f, 1, 1, OFF(sql, "$1"));
+    PARAM(f, 2, 2, OFF(sql, "$2"));
+    const sg__paramref *p = sg__facts_param_at(f, OFF(sql, "$1"));
+    assert_non_null(p);
+    assert_int_equal(p->number, 1);
+    assert_int_equal(p->location, OFF(sql, "$1"));
+    assert_int_equal(sg__facts_param_at(f, OFF(sql, "$2"))->number, 2);
+    assert_int_equal(sg__facts_param_at(f, OFF(sql, "$3"))->number, 3);
+    assert_null(sg__facts_param_at(f, OFF(sql, "$1") + 1));
+    assert_null(sg__facts_param_at(f, 0));
+    assert_null(sg__facts_param_at(f, -1));
+
+    /* Built by hand, out of order. */
+    sg__arena *a = &arenas[parses - 1];
+    sg__facts g;
+    memset(&g, 0, sizeof g);
+    const int locs[] = {30, 5, 17, 11, 2};
+    for (size_t i = 0; i < sizeof locs / sizeof locs[0]; i++) {
+        sg__paramref *r = sg__vec_push(a, &g.params, sizeof *r);
+        assert_non_null(r);
+        r->number = (int)i + 1;
+        r->location = locs[i];
+    }
+    sg__facts_sort_params(&g);
+    const int sorted[] = {2, 5, 11, 17, 30};
+    const int numbers[] = {5, 2, 4, 3, 1};
+    for (size_t i = 0; i < 5; i++) {
+        PARAM(&g, i, numbers[i], sorted[i]);
+        assert_int_equal(sg__facts_param_at(&g, sorted[i])->number, numbers[i]);
+    }
+    assert_null(sg__facts_param_at(&g, 12));
+    assert_null(sg__facts_param_at(&g, 31));
+
+    /* One parameter: sorting is a no-op. */
+    sg__facts one;
+    memset(&one, 0, sizeof one);
+    sg__paramref *r = sg__vec_push(a, &one.params, sizeof *r);
+    assert_non_null(r);
+    r->number = 7;
+    r->location = 9;
+    sg__facts_sort_params(&one);
+    assert_int_equal(sg__facts_param_at(&one, 9)->number, 7);
+    assert_null(sg__facts_param_at(&one, 8));
+}
+
+/* Regression: with no $n the parameter array is NULL, and bsearch() may not
+ * be given a NULL base even for a count of zero (UBSan stops the process). */
+static void test_walker__facts_param_at_without_params(void **state)
+{
+    (void)state;
+    sg__facts none;
+    memset(&none, 0, sizeof none);
+    sg__facts_sort_params(&none);
+    assert_null(sg__facts_param_at(&none, 3));
+}
+
+/* ---- names PostgreSQL's walker skips --------------------------------------------------------------------------- */
+
+/* ORDER BY ... USING OPERATOR(public.<) sorts with a function outside
+ * pg_catalog; the name sits in SortBy.useOp, which raw_expression_tree_walker
+ * skips, so the walker must record it itself: in the top-level ORDER BY, in an
+ * aggregate's ORDER BY and in a window's ORDER BY. */
+static void test_walker__order_by_using_operator(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT * FROM t ORDER BY a USING OPERATOR(public.<)";
+    const sg__facts *f = parse_ok(sql);
+    N_RELS(f, 1);
+    REL(f, NULL, "t", R);
+    assert_true(f->top.has_order_by);
+    FUNC(f, "public", "<", SG_FUNC_OPERATOR);
+
+    f = parse_ok("SELECT array_agg(a ORDER BY a USING OPERATOR(public.<)) FROM t");
+    FUNC(f, "public", "<", SG_FUNC_OPERATOR);
+
+    f = parse_ok("SELECT row_number() OVER (ORDER BY a USING OPERATOR(public.<)) FROM t");
+    FUNC(f, "public", "<", SG_FUNC_OPERATOR);
+}
+
+/* The CYCLE clause's mark value and default are analysed by PostgreSQL 15
+ * (regclass 'a' resolves a name from a string) but skipped by its raw walker;
+ * both casts must be recorded. */
+static void test_walker__cte_cycle_mark_cast(void **state)
+{
+    (void)state;
+    const char *sql = "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) "
+                      "CYCLE n SET is_cycle TO regclass 'a' DEFAULT regclass 'b' USING path "
+                      "SELECT * FROM r";
+    const sg__facts *f = parse_ok(sql);
+    N_RELS(f, 0);
+    assert_int_equal(cte_named(f, "r")->references, 2);
+    assert_int_equal(count_funcs(f, "regclass"), 2);
+    assert_int_equal(func_at(f, 0)->kind, SG_FUNC_CAST);
+    assert_int_equal(func_at(f, 0)->location, NTH_OFF(sql, "regclass", 0));
+    assert_int_equal(func_at(f, 1)->kind, SG_FUNC_CAST);
+    assert_int_equal(func_at(f, 1)->location, NTH_OFF(sql, "regclass", 1));
+}
+
+/* An XMLTABLE column's type converts document text with its input function;
+ * PostgreSQL's raw walker skips RangeTableFuncCol.typeName. */
+static void test_walker__xmltable_column_type(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT x.c FROM XMLTABLE('/r' PASSING '<r/>' COLUMNS c regclass PATH 'a') "
+                      "AS x ORDER BY 1";
+    const sg__facts *f = parse_ok(sql);
+    N_RELS(f, 0);
+    assert_int_equal(count_funcs(f, "regclass"), 1);
+    assert_int_equal(func_at(f, 0)->kind, SG_FUNC_CAST);
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(test_walker__##name, setup, teardown)
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        T(target_list_subquery),
+        T(from),
+        T(from_join_on),
+        T(where),
+        T(group_by),
+        T(having),
+        T(window_clause),
+        T(order_by),
+        T(limit_offset),
+        T(values),
+        T(insert_values_returning),
+        T(on_conflict),
+        T(update_from),
+        T(delete_using),
+        T(merge),
+        T(merge_using_subquery),
+        T(cte_reference_is_not_a_relation),
+        T(cte_nested),
+        T(cte_recursive_self_reference),
+        T(cte_sibling_plain_with),
+        T(cte_sibling_recursive_with),
+        T(cte_shadows_table),
+        T(cte_qualified_name_never_binds),
+        T(cte_write_target_same_name),
+        T(cte_in_dml_from_and_using),
+        T(cte_data_modifying),
+        T(lateral),
+        T(rows_from),
+        T(tablesample),
+        T(set_operations),
+        T(function_argument_subquery),
+        T(filter_subquery),
+        T(case_subqueries),
+        T(array_and_exists_sublinks),
+        T(regclass_casts),
+        T(qualified_operator),
+        T(for_update_locks_from),
+        T(for_update_skips_cte_function_sublink),
+        T(for_update_of_alias),
+        T(for_share),
+        T(for_update_inside_subquery_only),
+        T(quoting_and_case_folding),
+        T(three_part_name),
+        T(select_into),
+        T(where_current_of),
+        T(utility_statements),
+        T(statement_count),
+        T(syntax_error),
+        T(depth_long_expression),
+        T(depth_nested_subqueries),
+        T(params_locations),
+        T(top_targetlist_and_over),
+        T(top_select_facts),
+        T(facts_sort_and_param_at),
+        T(facts_param_at_without_params),
+        T(order_by_using_operator),
+        T(cte_cycle_mark_cast),
+        T(xmltable_column_type),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
