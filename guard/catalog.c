@@ -370,13 +370,23 @@ int sg_catalog_load(const char *json, size_t len, sg_catalog **out, sg_error *er
         return SG_ETOOBIG;
     }
     size_t at;
-    const char *bad = sg__json_prescan(json, len, MAX_CATALOG_DEPTH, &at);
+    const char *bad = sg__json_prescan(json, len, MAX_CATALOG_DEPTH, &at, NULL, NULL);
     if (bad) {
-        fail(&l, SG_ECATALOG, "catalog: %s (at byte %zu)", bad, at);
+        long line, col;
+        sg__line_col(json, len, at, &line, &col);
+        fail(&l, SG_ECATALOG, "catalog: %s (at line %ld, column %ld)", bad, line, col);
         return SG_ECATALOG;
     }
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(json, len, &end, false);
+    if (root && (bad = sg__json_trailing(json, len, end, &at))) {
+        cJSON_Delete(root);
+        long line, col;
+        sg__line_col(json, len, at, &line, &col);
+        fail(&l, SG_ECATALOG, "catalog: invalid JSON: %s (at line %ld, column %ld)", bad, line,
+             col);
+        return SG_ECATALOG;
+    }
     if (!root) {
         size_t pos = end ? (size_t)(end - json) : 0;
         long line, col;

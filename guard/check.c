@@ -218,11 +218,7 @@ static int finish(check *c)
     if (b->style == SG_PH_NAMED)
         v->param_names = c->ph.names;
     for (size_t i = 0; i < b->slots; i++) {
-        char *text = cJSON_PrintUnformatted(b->values[i]);
-        if (!text)
-            return -1;
-        v->params_json[i] = sg__arena_strdup(arena, text);
-        cJSON_free(text);
+        v->params_json[i] = sg__json_print_value(arena, b->values[i]);
         if (!v->params_json[i])
             return -1;
     }

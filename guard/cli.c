@@ -259,8 +259,6 @@ static int cmd_check(int argc, char **argv)
         free(text);
     }
     sg_catalog_free(catalog);
-    if (fflush(stdout) != 0)
-        return EXIT_TROUBLE;
     return status;
 }
 
@@ -312,7 +310,7 @@ static int cmd_rules(int argc, char **argv)
     return EXIT_ALLOWED;
 }
 
-int main(int argc, char **argv)
+static int dispatch(int argc, char **argv)
 {
     if (argc < 2) {
         fputs(main_usage, stderr);
@@ -333,4 +331,15 @@ int main(int argc, char **argv)
         return cmd_rules(argc - 1, argv + 1);
     fprintf(stderr, "sqlguard: unknown command '%s'\n%s", cmd, main_usage);
     return EXIT_TROUBLE;
+}
+
+int main(int argc, char **argv)
+{
+    int status = dispatch(argc, argv);
+    /* Output that never reached its destination is a job not done. */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "sqlguard: cannot write standard output: %s\n", strerror(errno));
+        return EXIT_TROUBLE;
+    }
+    return status;
 }

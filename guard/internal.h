@@ -187,11 +187,26 @@ bool sg__utf8_valid(const char *s, size_t len, size_t *bad_offset);
 /* 1-based line and column (in characters) of byte `offset` in `s`. */
 void sg__line_col(const char *s, size_t len, size_t offset, long *line, long *column);
 
-/* Pre-scan of JSON text before cJSON sees it (jsonscan.c): bounds the nesting
- * depth, rejects invalid UTF-8 and \u0000 escapes (which cJSON would decode
- * into a NUL that silently truncates the string). Returns NULL when fine, else
- * a message with *offset set. */
-const char *sg__json_prescan(const char *json, size_t len, unsigned max_depth, size_t *offset);
+/* A token's place in JSON text. */
+typedef struct sg__json_span {
+    size_t offset, len;
+} sg__json_span;
+
+/* Lexical check of JSON text before cJSON sees it (jsonscan.c): bounds the
+ * nesting depth, rejects invalid UTF-8, raw control characters and \u0000
+ * escapes in strings, and numbers RFC 8259 does not allow. When `numbers` is
+ * given, the span of every number token is appended to it in document order.
+ * Returns NULL when fine, else a message with *offset set. */
+const char *sg__json_prescan(const char *json, size_t len, unsigned max_depth, size_t *offset,
+                             sg__arena *arena, sg__vec *numbers);
+/* NULL when only whitespace follows `end` (where cJSON stopped), else a message. */
+const char *sg__json_trailing(const char *json, size_t len, const char *end, size_t *offset);
+/* Gives every number node of `root` its token text as valuestring (allocated
+ * with cJSON's allocator, so cJSON_Delete frees it). -1 on allocation failure. */
+int sg__json_attach_numbers(cJSON *root, const char *json, const sg__vec *numbers);
+/* Compact JSON of a value, numbers exactly as written (valuestring), into the
+ * arena; NULL on allocation failure. */
+char *sg__json_print_value(sg__arena *arena, const cJSON *value);
 
 /* The first key of `object` not in the NULL-terminated `allowed`, or NULL. */
 const char *sg__json_unknown_key(const cJSON *object, const char *const *allowed);

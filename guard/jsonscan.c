@@ -1,17 +1,65 @@
 /*
- * jsonscan.c - a bounds check over JSON text before cJSON parses it.
+ * jsonscan.c - a lexical check over JSON text before cJSON parses it.
  *
- * cJSON recurses once per nesting level and decodes "\u0000" into a NUL byte
- * that silently ends the C string it returns, which would let an operation's
- * SQL say one thing to the guard and another to a server. This pass only
- * tracks strings, escapes and bracket depth (it parses nothing) so that deep
- * nesting, NUL escapes and invalid UTF-8 are refused with a clear message.
+ * cJSON recurses once per nesting level, decodes "\u0000" into a NUL byte that
+ * silently ends the C string it returns (an operation's SQL could then say one
+ * thing to the guard and another to a server), and is lenient where RFC 8259
+ * is not: it reads 010 and 10. as numbers and takes raw control characters in
+ * strings. This pass only lexes strings and numbers and counts brackets (the
+ * grammar is left to cJSON), so that such input is refused with a clear
+ * message, and it remembers every number token's text: a double cannot carry
+ * 9007199254740993 or 0.1000000000000000055, and a bound value must reach
+ * the server exactly as the caller wrote it.
  */
 #include <string.h>
 
 #include "internal.h"
 
-const char *sg__json_prescan(const char *json, size_t len, unsigned max_depth, size_t *offset)
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Length of the RFC 8259 number at json[i], or 0 when it is malformed. */
+static size_t lex_number(const char *json, size_t len, size_t i)
+{
+    size_t j = i;
+    if (j < len && json[j] == '-')
+        j++;
+    if (j < len && json[j] == '0') {
+        j++;
+    } else if (j < len && json[j] >= '1' && json[j] <= '9') {
+        while (j < len && is_digit(json[j]))
+            j++;
+    } else {
+        return 0;
+    }
+    if (j < len && json[j] == '.') {
+        size_t k = ++j;
+        while (j < len && is_digit(json[j]))
+            j++;
+        if (j == k)
+            return 0;
+    }
+    if (j < len && (json[j] == 'e' || json[j] == 'E')) {
+        j++;
+        if (j < len && (json[j] == '+' || json[j] == '-'))
+            j++;
+        size_t k = j;
+        while (j < len && is_digit(json[j]))
+            j++;
+        if (j == k)
+            return 0;
+    }
+    /* a number runs into the next token only through a separator */
+    if (j < len && (is_digit(json[j]) || json[j] == '.' || json[j] == 'e' || json[j] == 'E' ||
+                    json[j] == '-' || json[j] == '+'))
+        return 0;
+    return j - i;
+}
+
+const char *sg__json_prescan(const char *json, size_t len, unsigned max_depth, size_t *offset,
+                             sg__arena *arena, sg__vec *numbers)
 {
     size_t bad;
     if (!sg__utf8_valid(json, len, &bad)) {
@@ -24,6 +72,10 @@ const char *sg__json_prescan(const char *json, size_t len, unsigned max_depth, s
     for (size_t i = 0; i < len; i++) {
         char c = json[i];
         if (in_string) {
+            if ((unsigned char)c < 0x20) {
+                *offset = i;
+                return "a JSON string contains a raw control character (escape it)";
+            }
             if (c == '\\' && i + 1 < len) {
                 if (json[i + 1] == 'u' && i + 5 < len && json[i + 2] == '0' &&
                     json[i + 3] == '0' && json[i + 4] == '0' && json[i + 5] == '0') {
@@ -45,9 +97,67 @@ const char *sg__json_prescan(const char *json, size_t len, unsigned max_depth, s
             }
         } else if ((c == ']' || c == '}') && depth > 0) {
             depth--;
+        } else if (c == '-' || is_digit(c)) {
+            size_t n = lex_number(json, len, i);
+            if (n == 0) {
+                *offset = i;
+                return "a JSON number is malformed (RFC 8259: no leading zeros, digits after "
+                       "'.' and 'e')";
+            }
+            if (numbers) {
+                sg__json_span *span = sg__vec_push(arena, numbers, sizeof *span);
+                if (!span) {
+                    *offset = i;
+                    return "out of memory";
+                }
+                span->offset = i;
+                span->len = n;
+            }
+            i += n - 1;
         }
     }
     return NULL;
+}
+
+const char *sg__json_trailing(const char *json, size_t len, const char *end, size_t *offset)
+{
+    size_t i = end ? (size_t)(end - json) : len;
+    while (i < len && (json[i] == ' ' || json[i] == '\t' || json[i] == '\n' || json[i] == '\r'))
+        i++;
+    if (i >= len)
+        return NULL;
+    *offset = i;
+    return "text follows the JSON value";
+}
+
+/* Visits number nodes in document order, which is the order of the tokens. */
+static bool attach(cJSON *node, const sg__json_span *spans, size_t count, size_t *next,
+                   const char *json)
+{
+    for (; node; node = node->next) {
+        if (cJSON_IsNumber(node)) {
+            if (*next >= count)
+                return false;
+            const sg__json_span *s = &spans[(*next)++];
+            char *text = cJSON_malloc(s->len + 1);
+            if (!text)
+                return false;
+            memcpy(text, json + s->offset, s->len);
+            text[s->len] = '\0';
+            node->valuestring = text; /* freed by cJSON_Delete */
+        } else if (node->child && !attach(node->child, spans, count, next, json)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+int sg__json_attach_numbers(cJSON *root, const char *json, const sg__vec *numbers)
+{
+    size_t next = 0;
+    return attach(root, numbers->items, numbers->count, &next, json) && next == numbers->count
+               ? 0
+               : -1;
 }
 
 const char *sg__json_unknown_key(const cJSON *object, const char *const *allowed)

@@ -77,7 +77,7 @@ static int decode_scope(sg__arena *arena, const cJSON *scope, const sg_check_opt
     cJSON_ArrayForEach(t, tables)
     {
         char path[48];
-        snprintf(path, sizeof path, "scope.tables[%zu]", i);
+        snprintf(path, sizeof path, "scope.tables[%zu]", i++);
         if (!cJSON_IsObject(t)) {
             if (invalid(d, "%s must be an object", path) < 0)
                 return -1;
@@ -116,7 +116,6 @@ static int decode_scope(sg__arena *arena, const cJSON *scope, const sg_check_opt
         e->access = strcmp(access->valuestring, "read") == 0    ? SG_ACCESS_READ
                     : strcmp(access->valuestring, "write") == 0 ? SG_ACCESS_WRITE
                                                                 : SG_ACCESS_NONE;
-        i++;
     }
     return 0;
 }
@@ -172,21 +171,26 @@ int sg__decode_operation(sg__arena *arena, const char *json, size_t len,
         return invalid(d, "the operation is %s bytes, over the limit of %s", a, b);
     }
     size_t at;
-    const char *bad = sg__json_prescan(json, len, opts->max_json_depth, &at);
+    long line, col;
+    sg__vec numbers = {0};
+    const char *bad = sg__json_prescan(json, len, opts->max_json_depth, &at, arena, &numbers);
     if (bad) {
-        char where[32];
-        snprintf(where, sizeof where, "%zu", at);
-        return invalid(d, "%s (at byte %s)", bad, where);
+        sg__line_col(json, len, at, &line, &col);
+        return invalid(d, "%s (at line %ld, column %ld of the operation)", bad, line, col);
     }
     const char *end = NULL;
     op->root = cJSON_ParseWithLengthOpts(json, len, &end, false);
-    if (!op->root) {
-        long line, col;
-        sg__line_col(json, len, end ? (size_t)(end - json) : 0, &line, &col);
-        char where[64];
-        snprintf(where, sizeof where, "line %ld, column %ld", line, col);
-        return invalid(d, "the operation is not valid JSON (at %s)", where);
+    if (op->root && (bad = sg__json_trailing(json, len, end, &at))) {
+        sg__line_col(json, len, at, &line, &col);
+        return invalid(d, "the operation is not valid JSON: %s (at line %ld, column %ld)", bad,
+                       line, col);
     }
+    if (!op->root) {
+        sg__line_col(json, len, end ? (size_t)(end - json) : 0, &line, &col);
+        return invalid(d, "the operation is not valid JSON (at line %ld, column %ld)", line, col);
+    }
+    if (sg__json_attach_numbers(op->root, json, &numbers) < 0)
+        return -1;
     const cJSON *root = op->root;
     if (!cJSON_IsObject(root))
         return invalid(d, "the operation must be a JSON object");

@@ -21,11 +21,12 @@ int sg__resolve_scope(sg__arena *arena, const sg_catalog *catalog, const sg__ope
         return -1;
     if (op->data_source_uid) {
         scope->source = sg__catalog_source(catalog, op->data_source_uid);
-        if (!scope->source &&
-            sg__report(d, "scope.invalid", SG_AT_NONE, -1,
-                       "scope.data_source_uid \"%s\" is not a data source of the catalog",
-                       op->data_source_uid) < 0)
-            return -1;
+        if (!scope->source) {
+            /* No table can be resolved on an unknown data source. */
+            return sg__report(d, "scope.invalid", SG_AT_NONE, -1,
+                              "scope.data_source_uid \"%s\" is not a data source of the catalog",
+                              op->data_source_uid);
+        }
     }
     for (size_t i = 0; i < op->scope_count; i++) {
         const sg__scope_entry *e = &op->scope[i];

@@ -120,7 +120,8 @@ static cJSON *parameters_json(const sg_verdict *v)
 {
     cJSON *arr = cJSON_CreateArray();
     for (size_t i = 0; arr && i < v->param_count; i++) {
-        cJSON *value = cJSON_Parse(v->params_json[i]);
+        /* raw: the exact text, numbers as the caller wrote them */
+        cJSON *value = cJSON_CreateRaw(v->params_json[i]);
         if (!value || !cJSON_AddItemToArray(arr, value)) {
             cJSON_Delete(value);
             cJSON_Delete(arr);
