@@ -303,7 +303,7 @@ static int load(loader *l, const cJSON *root)
             get_string(l, s, "uid", path, true, &d->uid) < 0 ||
             get_string(l, s, "engine", path, true, &d->engine) < 0 ||
             get_string(l, s, "default_schema", path, true, &d->default_schema) < 0 ||
-            get_string(l, s, "dsn", path, false, &ignored) < 0 ||
+            get_string(l, s, "dsn", path, false, &d->dsn) < 0 ||
             get_string(l, s, "name", path, false, &ignored) < 0 ||
             get_string(l, s, "description", path, false, &ignored) < 0)
             return -1;

@@ -185,6 +185,15 @@ static int run(check *c, const char *json, size_t len)
     return 0;
 }
 
+/* A limit as an integer, 0 when it is absent or out of range (a verdict with
+ * such a limit denies through limits.invalid anyway). */
+static long long limit_value(const cJSON *v)
+{
+    if (!cJSON_IsNumber(v) || !(v->valuedouble >= 1 && v->valuedouble <= 1e15))
+        return 0;
+    return (long long)v->valuedouble;
+}
+
 static int finish(check *c)
 {
     sg_verdict *v = c->v;
@@ -195,6 +204,10 @@ static int finish(check *c)
     v->allowed = !has_errors(c) && !c->diags.truncated;
     if (!v->operation)
         v->operation = "";
+
+    v->source = c->scope.source;
+    v->max_rows = limit_value(v->op.max_rows);
+    v->statement_timeout_ms = limit_value(v->op.statement_timeout_ms);
 
     v->table_count = c->scope.count;
     v->tables = sg__arena_alloc(arena, (v->table_count + 1) * sizeof *v->tables);
@@ -217,6 +230,7 @@ static int finish(check *c)
         return -1;
     if (b->style == SG_PH_NAMED)
         v->param_names = c->ph.names;
+    v->param_values = b->values;
     for (size_t i = 0; i < b->slots; i++) {
         v->params_json[i] = sg__json_print_value(arena, b->values[i]);
         if (!v->params_json[i])

@@ -27,6 +27,7 @@ static const char main_usage[] =
     "\n"
     "commands:\n"
     "  check    judge operation files against a catalog\n"
+    "  exec     judge one operation and, if allowed, run it on PostgreSQL\n"
     "  rules    list the rules and their default severities\n"
     "\n"
     "options:\n"
@@ -54,6 +55,27 @@ static const char check_usage[] =
     "\n"
     "exit codes: 0 every operation allowed, 1 at least one denied,\n"
     "            2 the command could not do its job (usage, unreadable file, bad catalog)\n";
+
+static const char exec_usage[] =
+    "usage: sqlguard exec --catalog FILE [--dsn DSN] [--dry-run] OPERATION.json | -\n"
+    "\n"
+    "Checks the operation and, only if it is allowed, runs exactly the checked\n"
+    "statement in a transaction of its own (search_path pinned to the data\n"
+    "source's default schema, then pg_catalog, then pg_temp; the operation's\n"
+    "statement timeout; READ ONLY and a cursor bounded by max_rows for selects).\n"
+    "A denied operation prints its verdict and never opens a connection.\n"
+    "Prints {\"verdict\": ..., \"result\": {\"columns\", \"rows\", \"pagination\", \"error\"}}.\n"
+    "\n"
+    "options:\n"
+    "  --catalog FILE   the catalog of MetaTables (required)\n"
+    "  --dsn DSN        libpq connection string; a data source's own \"dsn\" in the\n"
+    "                   catalog wins; default: $SQLGUARD_DSN, then libpq's defaults\n"
+    "  --dry-run        run nothing: show the settings, statement and parameters\n"
+    "  -h, --help       show this help\n"
+    "\n"
+    "exit codes: 0 allowed and committed, 1 denied, 2 could not do the job (usage,\n"
+    "            unreadable file, bad catalog, no connection), 3 allowed but the\n"
+    "            server refused the statement (the error is in the result; rolled back)\n";
 
 static const char rules_usage[] = "usage: sqlguard rules [--format text|json]\n"
                                   "\n"
@@ -262,6 +284,95 @@ static int cmd_check(int argc, char **argv)
     return status;
 }
 
+static int cmd_exec(int argc, char **argv)
+{
+    const char *catalog_path = NULL, *dsn = getenv("SQLGUARD_DSN"), *op_path = NULL;
+    bool dry_run = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            fputs(exec_usage, stdout);
+            return EXIT_ALLOWED;
+        } else if (strcmp(a, "--catalog") == 0 || strcmp(a, "--dsn") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "sqlguard exec: %s needs a value\n%s", a, exec_usage);
+                return EXIT_TROUBLE;
+            }
+            *(strcmp(a, "--catalog") == 0 ? &catalog_path : &dsn) = argv[++i];
+        } else if (strcmp(a, "--dry-run") == 0) {
+            dry_run = true;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "sqlguard exec: unknown option %s\n%s", a, exec_usage);
+            return EXIT_TROUBLE;
+        } else if (op_path) {
+            fprintf(stderr, "sqlguard exec: one operation at a time\n%s", exec_usage);
+            return EXIT_TROUBLE;
+        } else {
+            op_path = a;
+        }
+    }
+    if (!catalog_path || !op_path) {
+        fprintf(stderr, "sqlguard exec: --catalog FILE and an operation are required\n%s",
+                exec_usage);
+        return EXIT_TROUBLE;
+    }
+    sg_error err;
+    sg_catalog *catalog = NULL;
+    if (sg_catalog_load_file(catalog_path, &catalog, &err) != SG_OK) {
+        fprintf(stderr, "sqlguard: %s\n", err.message);
+        return EXIT_TROUBLE;
+    }
+    sg_check_options opts = SG_CHECK_OPTIONS_INIT;
+    size_t len = 0;
+    const char *why = NULL;
+    char *text = read_all(op_path, opts.max_operation_bytes, &len, &why);
+    sg_verdict *v = NULL;
+    sg_executor *ex = NULL;
+    sg_result *result = NULL;
+    char *vjson = NULL, *rjson = NULL;
+    int status = EXIT_TROUBLE;
+    if (!text) {
+        fprintf(stderr, "sqlguard: %s: %s\n", op_path, why ? why : "cannot read");
+        goto done;
+    }
+    int rc = sg_check(catalog, text, len, &opts, &v);
+    if (rc != SG_OK || sg_verdict_to_json(v, &vjson) != SG_OK) {
+        fprintf(stderr, "sqlguard: %s: %s\n", op_path, sg_strerror(rc));
+        goto done;
+    }
+    if (!sg_verdict_allowed(v)) {
+        /* never open a connection for a denied operation */
+        printf("{\"verdict\":%s,\"result\":null}\n", vjson);
+        status = EXIT_DENIED;
+        goto done;
+    }
+    rc = dry_run ? sg_executor_new_dryrun(&ex) : sg_executor_new_libpq(dsn, 1, &ex, &err);
+    if (rc != SG_OK) {
+        fprintf(stderr, "sqlguard: %s\n", dry_run ? sg_strerror(rc) : err.message);
+        goto done;
+    }
+    rc = sg_execute(ex, v, &result, &err);
+    if (rc != SG_OK) {
+        fprintf(stderr, "sqlguard: %s: %s\n", op_path, err.message);
+        goto done;
+    }
+    if (sg_result_to_json(result, &rjson) != SG_OK) {
+        fprintf(stderr, "sqlguard: %s: cannot serialise the result\n", op_path);
+        goto done;
+    }
+    printf("{\"verdict\":%s,\"result\":%s}\n", vjson, rjson);
+    status = sg_result_outcome(result)->ok ? EXIT_ALLOWED : 3;
+done:
+    sg_free(vjson);
+    sg_free(rjson);
+    sg_result_free(result);
+    sg_executor_free(ex);
+    sg_verdict_free(v);
+    free(text);
+    sg_catalog_free(catalog);
+    return status;
+}
+
 static int cmd_rules(int argc, char **argv)
 {
     bool json = false;
@@ -329,6 +440,8 @@ static int dispatch(int argc, char **argv)
         return cmd_check(argc - 1, argv + 1);
     if (strcmp(cmd, "rules") == 0)
         return cmd_rules(argc - 1, argv + 1);
+    if (strcmp(cmd, "exec") == 0)
+        return cmd_exec(argc - 1, argv + 1);
     fprintf(stderr, "sqlguard: unknown command '%s'\n%s", cmd, main_usage);
     return EXIT_TROUBLE;
 }

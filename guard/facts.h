@@ -78,6 +78,8 @@ typedef struct sg__funcref {
     sg__func_kind kind;
     bool has_over;         /* window call: f(...) OVER (...) */
     bool in_top_targetlist;/* directly in the top-level SELECT's target list */
+    int parent;            /* index of the innermost call whose arguments hold
+                            * this one, or -1 */
 } sg__funcref;
 
 /* Something the walker does not understand, or refuses to look into. */

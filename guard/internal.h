@@ -25,6 +25,7 @@ typedef struct sg__data_source {
     const char *uid;
     const char *engine;
     const char *default_schema;
+    const char *dsn; /* NULL when the catalog gives none */
 } sg__data_source;
 
 typedef struct sg__meta_table {
@@ -174,9 +175,14 @@ struct sg_verdict {
     size_t table_count;
     const char *compiled_sql; /* NULL when not reached */
     const char **params_json; /* ordered, compact JSON */
+    const cJSON **param_values; /* the same values, nodes of op.root */
     size_t param_count;
     /* named style: names[i] bound to $(i+1); NULL otherwise */
     const char **param_names;
+    /* what an executor needs (borrowed from the catalog) */
+    const sg__data_source *source;
+    long long max_rows;
+    long long statement_timeout_ms;
 };
 
 /* ---- text helpers (text.c) ---- */

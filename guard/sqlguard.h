@@ -39,7 +39,9 @@ extern "C" {
     XX(EIO, -3, "input/output error")                                                              \
     XX(ECATALOG, -4, "invalid catalog")                                                            \
     XX(ETOOBIG, -5, "input exceeds a size limit")                                                  \
-    XX(ERANGE, -6, "index out of range")
+    XX(ERANGE, -6, "index out of range")                                                        \
+    XX(EDENIED, -7, "the verdict denies the operation")                                         \
+    XX(ECONNECT, -8, "cannot connect to the data source")
 
 typedef enum {
     SG_OK = 0,
@@ -176,8 +178,126 @@ const char *sg_verdict_parameter_json(const sg_verdict *verdict, size_t index);
  */
 int sg_verdict_to_json(const sg_verdict *verdict, char **out);
 
+/* A verdict borrows names from its catalog: free the verdict first. */
+
 /* Releases memory that the library handed to the caller as a plain buffer. */
 void sg_free(void *ptr);
+
+/* ------------------------------------------------------------------------ */
+/* Executors                                                                 */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * A statement the guard has checked, as an executor receives it. Executors
+ * never see anything else: sg_execute() builds this only from an allowed
+ * verdict, so there is no way to hand an executor unchecked SQL.
+ */
+typedef struct sg_statement {
+    const char *operation;         /* "select", "insert", ... */
+    const char *sql;               /* compiled SQL with $1..$n */
+    size_t param_count;
+    const char *const *params;     /* PostgreSQL text form of $i+1, NULL for SQL NULL */
+    const char *const *params_json;/* the same values as JSON text */
+    const char *data_source_uid;
+    const char *default_schema;    /* the data source's default schema */
+    long long max_rows;            /* rows to return at most */
+    long long statement_timeout_ms;
+} sg_statement;
+
+/* Where an executor delivers rows. Either callback may be NULL. A callback
+ * returning non-zero stops the statement (it is then rolled back). */
+typedef struct sg_row_sink {
+    int (*columns)(void *ctx, size_t count, const char *const *names);
+    int (*row)(void *ctx, size_t count, const char *const *values); /* NULL = SQL NULL */
+    void *ctx;
+} sg_row_sink;
+
+/* How a statement ended. */
+typedef struct sg_exec_outcome {
+    bool ok;                 /* committed */
+    long long rows;          /* rows delivered to the sink (at most max_rows) */
+    bool has_more;           /* the statement had rows beyond max_rows */
+    bool rolled_back;        /* the transaction was rolled back */
+    char sqlstate[6];        /* on error: PostgreSQL's SQLSTATE, "" when none */
+    char message[512];       /* on error: the primary message */
+    char detail[512];        /* on error: the detail, "" when none */
+} sg_exec_outcome;
+
+/*
+ * The executor interface, a versioned vtable extended only at the end.
+ *
+ * open()    MUST return SG_OK and a session in *session for the data source,
+ *           reusing a pooled connection where it can, or a negative SG_E* code
+ *           with a message in *err (err may be NULL). It MAY block while every
+ *           pooled connection is busy. It MUST be safe to call from several
+ *           threads at once.
+ * execute() MUST run exactly stmt->sql with stmt's parameters bound, never
+ *           interpolated, in a transaction of its own with the session pinned
+ *           to what the guard assumed (search path: default schema, then
+ *           pg_catalog, then pg_temp; the statement timeout; read only for
+ *           selects), deliver at most max_rows rows, commit on success and
+ *           roll back on any error. It fills *out in every case and returns
+ *           SG_OK when the statement ran or failed at the server, a negative
+ *           code only when it could not talk to the server at all.
+ * close()   returns the session to the pool (or ends it); MUST accept a
+ *           session whose execute() failed.
+ * destroy() releases the executor's state when the executor is freed.
+ */
+typedef struct sg_executor_vtable {
+    unsigned version; /* SG_EXECUTOR_VERSION */
+    const char *name;
+    int (*open)(void *self, const char *data_source_uid, const char *dsn, void **session,
+                sg_error *err);
+    int (*execute)(void *session, const sg_statement *stmt, const sg_row_sink *sink,
+                   sg_exec_outcome *out);
+    void (*close)(void *self, void *session);
+    void (*destroy)(void *self);
+} sg_executor_vtable;
+
+#define SG_EXECUTOR_VERSION 1
+
+typedef struct sg_executor sg_executor;
+
+/* Wraps an application's executor; `self` is passed to every call. */
+int sg_executor_new(const sg_executor_vtable *vtable, void *self, sg_executor **out);
+
+/* The built-in dryrun executor: runs nothing, and returns one row describing
+ * what would run (statement, parameters in PostgreSQL text form, settings). */
+int sg_executor_new_dryrun(sg_executor **out);
+
+/* The built-in libpq executor. A data source's own `dsn` in the catalog wins;
+ * otherwise `default_dsn` (may be NULL: libpq's environment defaults). Up to
+ * `pool_size` connections per DSN are kept and shared by threads. */
+int sg_executor_new_libpq(const char *default_dsn, unsigned pool_size, sg_executor **out,
+                          sg_error *err);
+
+void sg_executor_free(sg_executor *executor);
+
+typedef struct sg_result sg_result;
+
+/*
+ * Runs the statement of an allowed verdict. Returns SG_EDENIED (without any
+ * call into the executor) when the verdict denies; otherwise SG_OK with a
+ * result in *out whose outcome says whether the server ran the statement,
+ * or a negative code (with *err) when the executor could not reach it.
+ * The verdict and its catalog must outlive the call.
+ */
+int sg_execute(sg_executor *executor, const sg_verdict *verdict, sg_result **out, sg_error *err);
+
+void sg_result_free(sg_result *result);
+const sg_exec_outcome *sg_result_outcome(const sg_result *result);
+size_t sg_result_column_count(const sg_result *result);
+const char *sg_result_column(const sg_result *result, size_t index);
+size_t sg_result_row_count(const sg_result *result);
+/* Borrowed text of a cell; NULL for SQL NULL or out of range. */
+const char *sg_result_value(const sg_result *result, size_t row, size_t column);
+
+/*
+ * The result as JSON: {"columns": [...], "rows": [[...], ...], "pagination":
+ * {"max_rows", "returned", "has_more", "next_offset"}, "error": {...} | null}.
+ * *out is released with sg_free().
+ */
+int sg_result_to_json(const sg_result *result, char **out);
 
 /* ------------------------------------------------------------------------ */
 /* Rules                                                                     */

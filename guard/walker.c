@@ -49,6 +49,7 @@ typedef struct walk {
     cte_scope *scope;
     int cte_index;         /* innermost enclosing CTE, or -1 */
     int next_level;
+    int current_call;      /* innermost FuncCall being walked, or -1 */
     bool in_top_targetlist;
     bool failed;           /* allocation failure: stop and report */
     sg__vec from_items;    /* from_item */
@@ -191,6 +192,7 @@ static void record_func(walk *w, List *names, int location, sg__func_kind kind, 
     f->kind = kind;
     f->has_over = has_over;
     f->in_top_targetlist = w->in_top_targetlist;
+    f->parent = w->current_call;
 }
 
 /* Finds a CTE named `name` in lexical scope; returns its index or -1. */
@@ -604,7 +606,11 @@ static bool visit_node(Node *node, walk *w)
     case T_FuncCall: {
         FuncCall *f = (FuncCall *)node;
         record_func(w, f->funcname, f->location, SG_FUNC_CALL, f->over != NULL);
-        break;
+        int saved = w->current_call;
+        w->current_call = (int)w->facts->funcs.count - 1;
+        bool stop = raw_expression_tree_walker(node, visit, w) || w->failed;
+        w->current_call = saved;
+        return stop;
     }
     case T_TypeName: {
         TypeName *t = (TypeName *)node;
@@ -695,6 +701,7 @@ int sg__walk_statement(sg__arena *arena, void *raw_stmt, unsigned max_depth, sg_
     w.facts = facts;
     w.max_depth = max_depth;
     w.cte_index = -1;
+    w.current_call = -1;
     Node *stmt = raw_stmt;
     if (IsA(stmt, SelectStmt))
         walk_select((SelectStmt *)stmt, &w, true, NULL);

@@ -10,6 +10,26 @@
 #include "funclist.h"
 #include "rule.h"
 
+static const sg__func_info *builtin_info(const sg__funcref *fn)
+{
+    bool builtin = !fn->catalog && (!fn->schema || strcmp(fn->schema, "pg_catalog") == 0);
+    return builtin ? sg__func_lookup(fn->name) : NULL;
+}
+
+/* Inside the arguments of an aggregate or window call, where PostgreSQL
+ * allows no set-returning function. */
+static bool inside_aggregate(const sg__facts *f, const sg__funcref *fn)
+{
+    for (int p = fn->parent; p >= 0;) {
+        const sg__funcref *up = &SG__VEC_AT(f->funcs, sg__funcref, p);
+        const sg__func_info *info = builtin_info(up);
+        if (up->has_over || (info && (info->flags & (SG_FN_AGGREGATE | SG_FN_WINDOW))))
+            return true;
+        p = up->parent;
+    }
+    return false;
+}
+
 /* How the top-level target list's calls shape the row count. */
 static void scan_target_calls(const sg__facts *f, bool *aggregate, bool *maybe_many)
 {
@@ -18,8 +38,9 @@ static void scan_target_calls(const sg__facts *f, bool *aggregate, bool *maybe_m
         const sg__funcref *fn = &SG__VEC_AT(f->funcs, sg__funcref, i);
         if (!fn->in_top_targetlist || fn->kind != SG_FUNC_CALL)
             continue;
-        bool builtin = !fn->catalog && (!fn->schema || strcmp(fn->schema, "pg_catalog") == 0);
-        const sg__func_info *info = builtin ? sg__func_lookup(fn->name) : NULL;
+        const sg__func_info *info = builtin_info(fn);
+        if (inside_aggregate(f, fn))
+            continue;
         if (!info) {
             *maybe_many = true; /* unknown: it could return a set */
             continue;
