@@ -21,20 +21,25 @@
 
 enum { MAX_POOL = 64, FETCH_PAGE = 1000 };
 
+typedef struct pool pool;
+
 typedef struct conn {
+    pool *owner;
     PGconn *pg;
     char *dsn;
     bool busy;
 } conn;
 
-typedef struct pool {
+struct pool {
     pthread_mutex_t mu;
     pthread_cond_t freed;
     char *default_dsn;
     unsigned size;   /* connections per DSN at most */
+    bool rollback_only;
+    char *role;
     conn conns[MAX_POOL * 4];
     size_t count;
-} pool;
+};
 
 static void copy_field(char *dst, size_t cap, const char *src)
 {
@@ -88,6 +93,7 @@ static int pq_open(void *self, const char *uid, const char *dsn, void **session,
     conn *c = free_slot(p);
     if (!c)
         c = &p->conns[p->count++];
+    c->owner = p;
     c->busy = true;
     c->pg = NULL;
     c->dsn = dup_str(want);
@@ -288,6 +294,14 @@ static int pq_execute(void *session, const sg_statement *stmt, const sg_row_sink
         ok = command(pg, setup, out);
     }
     PQfreemem(schema);
+    if (ok && c->owner->role) {
+        char *role = PQescapeIdentifier(pg, c->owner->role, strlen(c->owner->role));
+        char set_role[256];
+        ok = role && snprintf(set_role, sizeof set_role, "SET LOCAL ROLE %s", role) <
+                         (int)sizeof set_role;
+        ok = ok && command(pg, set_role, out);
+        PQfreemem(role);
+    }
     if (!ok) {
         if (!out->message[0])
             copy_field(out->message, sizeof out->message, "cannot start the transaction");
@@ -367,8 +381,13 @@ static int pq_execute(void *session, const sg_statement *stmt, const sg_row_sink
             goto rollback;
         }
     }
-    if (!command(pg, "COMMIT", out))
+    if (c->owner->rollback_only) {
+        if (!command(pg, "ROLLBACK", out))
+            goto rollback;
+        out->rolled_back = true;
+    } else if (!command(pg, "COMMIT", out)) {
         goto rollback;
+    }
     out->ok = true;
     return SG_OK;
 
@@ -394,6 +413,7 @@ static void pq_destroy(void *self)
     pthread_mutex_destroy(&p->mu);
     pthread_cond_destroy(&p->freed);
     sg__free(p->default_dsn);
+    sg__free(p->role);
     sg__free(p);
 }
 
@@ -403,9 +423,21 @@ static const sg_executor_vtable libpq_vtable = {SG_EXECUTOR_VERSION, "libpq", pq
 int sg_executor_new_libpq(const char *default_dsn, unsigned pool_size, sg_executor **out,
                           sg_error *err)
 {
+    sg_libpq_options o = SG_LIBPQ_OPTIONS_INIT;
+    o.default_dsn = default_dsn;
+    o.pool_size = pool_size;
+    return sg_executor_new_libpq_opts(&o, out, err);
+}
+
+int sg_executor_new_libpq_opts(const sg_libpq_options *o, sg_executor **out, sg_error *err)
+{
     if (!out)
         return SG_EINVAL;
     *out = NULL;
+    if (!o || o->version < 1 || o->version > SG_LIBPQ_OPTIONS_VERSION)
+        return SG_EINVAL;
+    const char *default_dsn = o->default_dsn;
+    unsigned pool_size = o->pool_size;
     if (pool_size == 0 || pool_size > MAX_POOL) {
         if (err) {
             err->code = SG_EINVAL;
@@ -418,7 +450,10 @@ int sg_executor_new_libpq(const char *default_dsn, unsigned pool_size, sg_execut
         return SG_ENOMEM;
     memset(p, 0, sizeof *p);
     p->size = pool_size;
-    if (default_dsn && !(p->default_dsn = dup_str(default_dsn))) {
+    p->rollback_only = o->rollback_only;
+    if ((default_dsn && !(p->default_dsn = dup_str(default_dsn))) ||
+        (o->role && !(p->role = dup_str(o->role)))) {
+        sg__free(p->default_dsn);
         sg__free(p);
         return SG_ENOMEM;
     }

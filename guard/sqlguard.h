@@ -271,6 +271,21 @@ int sg_executor_new_dryrun(sg_executor **out);
 int sg_executor_new_libpq(const char *default_dsn, unsigned pool_size, sg_executor **out,
                           sg_error *err);
 
+/* Options of the libpq executor; initialise with SG_LIBPQ_OPTIONS_INIT. */
+typedef struct sg_libpq_options {
+    unsigned version;
+    const char *default_dsn; /* see sg_executor_new_libpq() */
+    unsigned pool_size;      /* connections per DSN, 1..64 */
+    bool rollback_only;      /* run each statement, then roll back instead of committing */
+    const char *role;        /* SET LOCAL ROLE to this role in every transaction, or NULL */
+} sg_libpq_options;
+
+#define SG_LIBPQ_OPTIONS_VERSION 1
+#define SG_LIBPQ_OPTIONS_INIT {SG_LIBPQ_OPTIONS_VERSION, NULL, 4, false, NULL}
+
+int sg_executor_new_libpq_opts(const sg_libpq_options *options, sg_executor **out,
+                               sg_error *err);
+
 void sg_executor_free(sg_executor *executor);
 
 typedef struct sg_result sg_result;
