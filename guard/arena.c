@@ -163,3 +163,31 @@ void *sg__vec_push(sg__arena *arena, sg__vec *vec, size_t size)
     vec->count++;
     return slot;
 }
+
+void sg__strbuf_put(sg__strbuf *b, const char *s, size_t n)
+{
+    if (b->failed)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 64;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *d = sg__arena_alloc(b->arena, cap);
+        if (!d) {
+            b->failed = 1;
+            return;
+        }
+        if (b->len)
+            memcpy(d, b->data, b->len);
+        b->data = d;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void sg__strbuf_puts(sg__strbuf *b, const char *s)
+{
+    sg__strbuf_put(b, s, strlen(s));
+}

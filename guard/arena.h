@@ -55,4 +55,18 @@ void *sg__vec_push(sg__arena *arena, sg__vec *vec, size_t size);
 
 #define SG__VEC_AT(vec, type, i) (((type *)(vec).items)[i])
 
+/* A growable, always NUL-terminated string in an arena. After an allocation
+ * failure `failed` is set and further appends do nothing. */
+typedef struct sg__strbuf {
+    sg__arena *arena;
+    char *data;
+    size_t len, cap;
+    int failed;
+} sg__strbuf;
+
+#define SG__STRBUF_INIT(arena) {(arena), NULL, 0, 0, 0}
+
+void sg__strbuf_put(sg__strbuf *b, const char *s, size_t n);
+void sg__strbuf_puts(sg__strbuf *b, const char *s);
+
 #endif

@@ -189,25 +189,55 @@ static void print_text(FILE *out, const char *name, const sg_verdict *v, const c
                 errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
 }
 
+/* Matches `NAME VALUE` or `NAME=VALUE` at argv[*i]: 1 with *value set (and *i
+ * past the value), 0 when argv[*i] is something else, -1 after telling the
+ * user that the value is missing. */
+static int option_value(int argc, char **argv, int *i, const char *name, const char **value,
+                        const char *cmd, const char *usage)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(name);
+    if (strncmp(a, name, n) != 0)
+        return 0;
+    if (a[n] == '=') {
+        *value = a + n + 1;
+        return 1;
+    }
+    if (a[n] != '\0')
+        return 0;
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "sqlguard %s: %s needs a value\n%s", cmd, name, usage);
+        return -1;
+    }
+    *value = argv[++*i];
+    return 1;
+}
+
+static sg_catalog *load_catalog(const char *path)
+{
+    sg_error err;
+    sg_catalog *catalog = NULL;
+    if (sg_catalog_load_file(path, &catalog, &err) != SG_OK)
+        fprintf(stderr, "sqlguard: %s\n", err.message);
+    return catalog;
+}
+
 static int cmd_check(int argc, char **argv)
 {
     const char *catalog_path = NULL, *format = "text";
     int first_op = argc;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        int got;
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             fputs(check_usage, stdout);
             return EXIT_ALLOWED;
-        } else if (strcmp(a, "--catalog") == 0 || strcmp(a, "--format") == 0) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "sqlguard check: %s needs a value\n%s", a, check_usage);
+        } else if ((got = option_value(argc, argv, &i, "--catalog", &catalog_path, "check",
+                                       check_usage)) != 0 ||
+                   (got = option_value(argc, argv, &i, "--format", &format, "check",
+                                       check_usage)) != 0) {
+            if (got < 0)
                 return EXIT_TROUBLE;
-            }
-            *(strcmp(a, "--catalog") == 0 ? &catalog_path : &format) = argv[++i];
-        } else if (strncmp(a, "--catalog=", 10) == 0) {
-            catalog_path = a + 10;
-        } else if (strncmp(a, "--format=", 9) == 0) {
-            format = a + 9;
         } else if (strcmp(a, "--") == 0) {
             first_op = i + 1;
             break;
@@ -234,12 +264,9 @@ static int cmd_check(int argc, char **argv)
         return EXIT_TROUBLE;
     }
 
-    sg_error err;
-    sg_catalog *catalog = NULL;
-    if (sg_catalog_load_file(catalog_path, &catalog, &err) != SG_OK) {
-        fprintf(stderr, "sqlguard: %s\n", err.message);
+    sg_catalog *catalog = load_catalog(catalog_path);
+    if (!catalog)
         return EXIT_TROUBLE;
-    }
     sg_check_options opts = SG_CHECK_OPTIONS_INIT;
     int status = EXIT_ALLOWED;
     for (int i = first_op; i < argc; i++) {
@@ -290,15 +317,15 @@ static int cmd_exec(int argc, char **argv)
     bool dry_run = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        int got;
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             fputs(exec_usage, stdout);
             return EXIT_ALLOWED;
-        } else if (strcmp(a, "--catalog") == 0 || strcmp(a, "--dsn") == 0) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "sqlguard exec: %s needs a value\n%s", a, exec_usage);
+        } else if ((got = option_value(argc, argv, &i, "--catalog", &catalog_path, "exec",
+                                       exec_usage)) != 0 ||
+                   (got = option_value(argc, argv, &i, "--dsn", &dsn, "exec", exec_usage)) != 0) {
+            if (got < 0)
                 return EXIT_TROUBLE;
-            }
-            *(strcmp(a, "--catalog") == 0 ? &catalog_path : &dsn) = argv[++i];
         } else if (strcmp(a, "--dry-run") == 0) {
             dry_run = true;
         } else if (a[0] == '-' && a[1] != '\0') {
@@ -316,12 +343,10 @@ static int cmd_exec(int argc, char **argv)
                 exec_usage);
         return EXIT_TROUBLE;
     }
-    sg_error err;
-    sg_catalog *catalog = NULL;
-    if (sg_catalog_load_file(catalog_path, &catalog, &err) != SG_OK) {
-        fprintf(stderr, "sqlguard: %s\n", err.message);
+    sg_catalog *catalog = load_catalog(catalog_path);
+    if (!catalog)
         return EXIT_TROUBLE;
-    }
+    sg_error err;
     sg_check_options opts = SG_CHECK_OPTIONS_INIT;
     size_t len = 0;
     const char *why = NULL;

@@ -55,56 +55,26 @@ void sg_executor_free(sg_executor *e)
 
 /* ---- PostgreSQL text form of JSON values ---- */
 
-typedef struct text {
-    sg__arena *arena;
-    char *data;
-    size_t len, cap;
-    bool failed;
-} text;
-
-static void put(text *t, const char *s, size_t n)
-{
-    if (t->failed)
-        return;
-    if (t->len + n + 1 > t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 64;
-        while (cap < t->len + n + 1)
-            cap *= 2;
-        char *d = sg__arena_alloc(t->arena, cap);
-        if (!d) {
-            t->failed = true;
-            return;
-        }
-        if (t->len)
-            memcpy(d, t->data, t->len);
-        t->data = d;
-        t->cap = cap;
-    }
-    memcpy(t->data + t->len, s, n);
-    t->len += n;
-    t->data[t->len] = '\0';
-}
-
 /* An array element: quoted, with " and \ escaped, as array_in reads it. */
-static void put_quoted(text *t, const char *s)
+static void put_quoted(sg__strbuf *t, const char *s)
 {
-    put(t, "\"", 1);
+    sg__strbuf_put(t, "\"", 1);
     for (const char *p = s; *p; p++) {
         if (*p == '"' || *p == '\\')
-            put(t, "\\", 1);
-        put(t, p, 1);
+            sg__strbuf_put(t, "\\", 1);
+        sg__strbuf_put(t, p, 1);
     }
-    put(t, "\"", 1);
+    sg__strbuf_put(t, "\"", 1);
 }
 
-static void put_array(text *t, const cJSON *arr)
+static void put_array(sg__strbuf *t, const cJSON *arr)
 {
-    put(t, "{", 1);
+    sg__strbuf_put(t, "{", 1);
     for (const cJSON *e = arr->child; e; e = e->next) {
         if (e != arr->child)
-            put(t, ",", 1);
+            sg__strbuf_put(t, ",", 1);
         if (cJSON_IsNull(e)) {
-            put(t, "NULL", 4);
+            sg__strbuf_put(t, "NULL", 4);
         } else if (cJSON_IsArray(e)) {
             put_array(t, e); /* nesting is bounded by the decoder */
         } else if (cJSON_IsString(e)) {
@@ -112,12 +82,12 @@ static void put_array(text *t, const cJSON *arr)
         } else {
             const char *json = sg__json_print_value(t->arena, e);
             if (!json)
-                t->failed = true;
+                t->failed = 1;
             else
                 put_quoted(t, json);
         }
     }
-    put(t, "}", 1);
+    sg__strbuf_put(t, "}", 1);
 }
 
 /* The text PostgreSQL's input functions read for a JSON value; NULL with
@@ -136,7 +106,7 @@ static const char *pg_text(sg__arena *arena, const cJSON *v, bool *is_null)
     if (cJSON_IsString(v))
         return v->valuestring;
     if (cJSON_IsArray(v)) {
-        text t = {arena, NULL, 0, 0, false};
+        sg__strbuf t = SG__STRBUF_INIT(arena);
         put_array(&t, v);
         return t.failed ? NULL : t.data;
     }
