@@ -7,6 +7,7 @@
  * depend on it do not run; the verdict then denies. Everything the check
  * allocates lives in the verdict's arena.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -121,11 +122,13 @@ static int bind_parameters(check *c)
 
 static int run_rules(check *c, sg__rule_kind kind)
 {
-    sg__rule_ctx ctx = {&c->facts, &c->v->op, &c->scope, c->bindings, &c->ph,
-                        &c->bind,  c->opts,    &c->diags};
+    sg__rule_ctx ctx = {&c->facts, &c->v->op, &c->scope, c->bindings,     &c->ph,
+                        &c->bind,  c->opts,    &c->diags, c->opts->policy};
     for (size_t i = 0; i < sg__rule_total; i++) {
         const sg__rule *r = &sg__rules[i];
-        if (r->kind == kind && r->check(&ctx) < 0)
+        if (r->kind != kind || sg__policy_severity(c->opts->policy, r) == 0)
+            continue;
+        if (r->check(&ctx) < 0)
             return -1;
     }
     return 0;
@@ -254,7 +257,10 @@ int sg_check(const sg_catalog *catalog, const char *operation_json, size_t len,
     if (options) {
         if (options->version < 1 || options->version > SG_CHECK_OPTIONS_VERSION)
             return SG_EINVAL;
-        opts = *options;
+        /* copy only the fields the caller's version has */
+        size_t known = options->version == 1 ? offsetof(sg_check_options, policy) : sizeof opts;
+        memcpy(&opts, options, known);
+        opts.version = SG_CHECK_OPTIONS_VERSION;
     }
 
     sg_verdict *v = sg__malloc(sizeof *v);
@@ -270,6 +276,7 @@ int sg_check(const sg_catalog *catalog, const char *operation_json, size_t len,
     c.opts = &opts;
     c.diags.arena = &v->arena;
     c.diags.max = opts.max_diagnostics ? opts.max_diagnostics : 1;
+    c.diags.policy = opts.policy;
 
     if (run(&c, operation_json, len) < 0 || finish(&c) < 0) {
         sg_verdict_free(v);

@@ -38,26 +38,38 @@ static const char main_usage[] =
     "            2 the command could not do its job (usage, unreadable file, bad catalog)\n";
 
 static const char check_usage[] =
-    "usage: sqlguard check --catalog FILE [--format text|json] OPERATION.json... | -\n"
+    "usage: sqlguard check --catalog FILE [--policy FILE] [--format text|json]\n"
+    "                      OPERATION.json... | -\n"
+    "       sqlguard check --catalog FILE --ndjson < OPERATIONS.ndjson\n"
     "\n"
     "Judges each operation (contract section 1) against the catalog and prints a\n"
     "verdict per operation. '-' reads one operation from standard input.\n"
     "\n"
     "options:\n"
     "  --catalog FILE       the catalog of MetaTables (required)\n"
+    "  --policy FILE        rule severities and options (see the README's policy section)\n"
     "  --format text|json   text (default): one line per diagnostic,\n"
     "                         FILE:LINE:COL: SEVERITY [RULE] MESSAGE\n"
     "                       followed by the SQL line and a caret under the spot;\n"
     "                       LINE and COL are positions in the operation's SQL.\n"
     "                       json: one verdict object per operation, one per line,\n"
     "                       in the order the operations were given.\n"
+    "  --ndjson             stream mode: read operations from standard input, one\n"
+    "                       JSON object per line (empty lines are skipped), and\n"
+    "                       write one verdict per line, as --format json does, in\n"
+    "                       input order. The catalog is loaded once. Takes no\n"
+    "                       operation arguments. Output is block-buffered unless\n"
+    "                       standard output is a terminal; it is complete when\n"
+    "                       standard input ends. If a check itself fails (out of\n"
+    "                       memory) the stream stops there with exit code 2.\n"
     "  -h, --help           show this help\n"
     "\n"
     "exit codes: 0 every operation allowed, 1 at least one denied,\n"
     "            2 the command could not do its job (usage, unreadable file, bad catalog)\n";
 
 static const char exec_usage[] =
-    "usage: sqlguard exec --catalog FILE [--dsn DSN] [--dry-run] OPERATION.json | -\n"
+    "usage: sqlguard exec --catalog FILE [--policy FILE] [--dsn DSN] [--dry-run]\n"
+    "                     OPERATION.json | -\n"
     "\n"
     "Checks the operation and, only if it is allowed, runs exactly the checked\n"
     "statement in a transaction of its own (search_path pinned to the data\n"
@@ -68,6 +80,7 @@ static const char exec_usage[] =
     "\n"
     "options:\n"
     "  --catalog FILE   the catalog of MetaTables (required)\n"
+    "  --policy FILE    rule severities and options\n"
     "  --dsn DSN        libpq connection string; a data source's own \"dsn\" in the\n"
     "                   catalog wins; default: $SQLGUARD_DSN, then libpq's defaults\n"
     "  --dry-run        run nothing: show the settings, statement and parameters\n"
@@ -222,9 +235,24 @@ static sg_catalog *load_catalog(const char *path)
     return catalog;
 }
 
+/* Loads the policy at `path` (NULL: none) into *out; false after an error. */
+static bool load_policy(const char *path, sg_policy **out)
+{
+    *out = NULL;
+    if (!path)
+        return true;
+    sg_error err;
+    if (sg_policy_load_file(path, out, &err) != SG_OK) {
+        fprintf(stderr, "sqlguard: %s\n", err.message);
+        return false;
+    }
+    return true;
+}
+
 static int cmd_check(int argc, char **argv)
 {
-    const char *catalog_path = NULL, *format = "text";
+    const char *catalog_path = NULL, *policy_path = NULL, *format = NULL;
+    bool ndjson = false;
     int first_op = argc;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -232,9 +260,13 @@ static int cmd_check(int argc, char **argv)
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             fputs(check_usage, stdout);
             return EXIT_ALLOWED;
+        } else if (strcmp(a, "--ndjson") == 0) {
+            ndjson = true;
         } else if ((got = option_value(argc, argv, &i, "--catalog", &catalog_path, "check",
                                        check_usage)) != 0 ||
                    (got = option_value(argc, argv, &i, "--format", &format, "check",
+                                       check_usage)) != 0 ||
+                   (got = option_value(argc, argv, &i, "--policy", &policy_path, "check",
                                        check_usage)) != 0) {
             if (got < 0)
                 return EXIT_TROUBLE;
@@ -249,6 +281,13 @@ static int cmd_check(int argc, char **argv)
             break;
         }
     }
+    if (ndjson && format && strcmp(format, "json") != 0) {
+        fprintf(stderr, "sqlguard check: --ndjson writes JSON verdicts; --format %s does not "
+                        "apply\n", format);
+        return EXIT_TROUBLE;
+    }
+    if (!format)
+        format = "text";
     bool json = strcmp(format, "json") == 0;
     if (!json && strcmp(format, "text") != 0) {
         fprintf(stderr, "sqlguard check: --format must be text or json, not '%s'\n", format);
@@ -258,16 +297,79 @@ static int cmd_check(int argc, char **argv)
         fprintf(stderr, "sqlguard check: --catalog FILE is required\n%s", check_usage);
         return EXIT_TROUBLE;
     }
-    if (first_op >= argc) {
+    if (ndjson && first_op < argc) {
+        fprintf(stderr, "sqlguard check: --ndjson reads operations from standard input and "
+                        "takes no operation arguments\n%s", check_usage);
+        return EXIT_TROUBLE;
+    }
+    if (!ndjson && first_op >= argc) {
         fprintf(stderr, "sqlguard check: no operation given (a file, or - for stdin)\n%s",
                 check_usage);
         return EXIT_TROUBLE;
     }
-
-    sg_catalog *catalog = load_catalog(catalog_path);
-    if (!catalog)
+    sg_policy *policy;
+    if (!load_policy(policy_path, &policy))
         return EXIT_TROUBLE;
+    sg_catalog *catalog = load_catalog(catalog_path);
+    if (!catalog) {
+        sg_policy_free(policy);
+        return EXIT_TROUBLE;
+    }
     sg_check_options opts = SG_CHECK_OPTIONS_INIT;
+    opts.policy = policy;
+    if (ndjson) {
+        /* Stream mode: one operation per line in, one verdict per line out. The
+         * line buffer is reused for every line; the only allocations per line
+         * are the verdict and its JSON text. */
+        int status = EXIT_ALLOWED;
+        char *line = NULL;
+        size_t cap = 0;
+        unsigned long lineno = 0;
+        ssize_t got;
+        while ((got = getline(&line, &cap, stdin)) >= 0) {
+            size_t len = (size_t)got;
+            lineno++;
+            if (len > 0 && line[len - 1] == '\n')
+                len--;
+            if (len > 0 && line[len - 1] == '\r')
+                len--;
+            if (len == 0)
+                continue;
+            sg_verdict *v = NULL;
+            int rc = sg_check(catalog, line, len, &opts, &v);
+            char *out = NULL;
+            if (rc != SG_OK || sg_verdict_to_json(v, &out) != SG_OK) {
+                /* Stop: a verdict missing from the middle of the stream would
+                 * pair every later verdict with the wrong operation. */
+                fprintf(stderr, "sqlguard: <stdin>:%lu: %s\n", lineno,
+                        rc != SG_OK ? sg_strerror(rc) : "cannot serialise the verdict");
+                sg_verdict_free(v);
+                status = EXIT_TROUBLE;
+                break;
+            }
+            size_t n = strlen(out);
+            out[n] = '\n'; /* overwrite the terminator: one write per verdict */
+            size_t wrote = fwrite(out, 1, n + 1, stdout);
+            sg_free(out);
+            if (wrote != n + 1) {
+                sg_verdict_free(v);
+                status = EXIT_TROUBLE; /* main() reports the write error */
+                break;
+            }
+            if (!sg_verdict_allowed(v) && status == EXIT_ALLOWED)
+                status = EXIT_DENIED;
+            sg_verdict_free(v);
+        }
+        if (ferror(stdin)) {
+            fprintf(stderr, "sqlguard: <stdin>: %s\n", strerror(errno));
+            status = EXIT_TROUBLE;
+        }
+        free(line);
+        sg_catalog_free(catalog);
+        sg_policy_free(policy);
+        return status;
+    }
+
     int status = EXIT_ALLOWED;
     for (int i = first_op; i < argc; i++) {
         const char *name = strcmp(argv[i], "-") == 0 ? "<stdin>" : argv[i];
@@ -308,12 +410,14 @@ static int cmd_check(int argc, char **argv)
         free(text);
     }
     sg_catalog_free(catalog);
+    sg_policy_free(policy);
     return status;
 }
 
 static int cmd_exec(int argc, char **argv)
 {
-    const char *catalog_path = NULL, *dsn = getenv("SQLGUARD_DSN"), *op_path = NULL;
+    const char *catalog_path = NULL, *policy_path = NULL, *dsn = getenv("SQLGUARD_DSN");
+    const char *op_path = NULL;
     bool dry_run = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -323,7 +427,9 @@ static int cmd_exec(int argc, char **argv)
             return EXIT_ALLOWED;
         } else if ((got = option_value(argc, argv, &i, "--catalog", &catalog_path, "exec",
                                        exec_usage)) != 0 ||
-                   (got = option_value(argc, argv, &i, "--dsn", &dsn, "exec", exec_usage)) != 0) {
+                   (got = option_value(argc, argv, &i, "--dsn", &dsn, "exec", exec_usage)) != 0 ||
+                   (got = option_value(argc, argv, &i, "--policy", &policy_path, "exec",
+                                       exec_usage)) != 0) {
             if (got < 0)
                 return EXIT_TROUBLE;
         } else if (strcmp(a, "--dry-run") == 0) {
@@ -343,11 +449,17 @@ static int cmd_exec(int argc, char **argv)
                 exec_usage);
         return EXIT_TROUBLE;
     }
-    sg_catalog *catalog = load_catalog(catalog_path);
-    if (!catalog)
+    sg_policy *policy;
+    if (!load_policy(policy_path, &policy))
         return EXIT_TROUBLE;
+    sg_catalog *catalog = load_catalog(catalog_path);
+    if (!catalog) {
+        sg_policy_free(policy);
+        return EXIT_TROUBLE;
+    }
     sg_error err;
     sg_check_options opts = SG_CHECK_OPTIONS_INIT;
+    opts.policy = policy;
     size_t len = 0;
     const char *why = NULL;
     char *text = read_all(op_path, opts.max_operation_bytes, &len, &why);
@@ -395,6 +507,7 @@ done:
     sg_verdict_free(v);
     free(text);
     sg_catalog_free(catalog);
+    sg_policy_free(policy);
     return status;
 }
 

@@ -27,12 +27,15 @@ int sg__vreport(sg__diags *d, const char *rule, sg__at_kind at, long offset, con
         return 0;
     }
     const sg__rule *r = sg__rule_find(rule);
+    int severity = r ? sg__policy_severity(d->policy, r) : SG_SEVERITY_ERROR;
+    if (severity == 0)
+        return 0; /* turned off by the policy */
     char *msg = sg__arena_vprintf(d->arena, fmt, ap);
     sg_diagnostic *diag = sg__vec_push(d->arena, &d->items, sizeof *diag);
     if (!msg || !diag)
         return -1;
     diag->rule = r ? r->id : rule;
-    diag->severity = r ? r->severity : SG_SEVERITY_ERROR;
+    diag->severity = (sg_severity)severity;
     diag->message = msg;
     diag->offset = diag->line = diag->column = -1;
     if (offset < 0 || at == SG_AT_NONE || !d->original_sql)

@@ -127,6 +127,7 @@ typedef struct sg__diags {
     const char *original_sql;
     size_t original_len;
     const sg__ph_result *compiled; /* NULL until placeholders are compiled */
+    const sg_policy *policy;       /* severities; NULL: defaults */
 } sg__diags;
 
 /* Where a diagnostic points. */

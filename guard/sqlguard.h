@@ -41,7 +41,8 @@ extern "C" {
     XX(ETOOBIG, -5, "input exceeds a size limit")                                                  \
     XX(ERANGE, -6, "index out of range")                                                        \
     XX(EDENIED, -7, "the verdict denies the operation")                                         \
-    XX(ECONNECT, -8, "cannot connect to the data source")
+    XX(ECONNECT, -8, "cannot connect to the data source")                                      \
+    XX(EPOLICY, -9, "invalid policy")
 
 typedef enum {
     SG_OK = 0,
@@ -82,6 +83,29 @@ void sg_catalog_free(sg_catalog *catalog);
 size_t sg_catalog_table_count(const sg_catalog *catalog);
 
 /* ------------------------------------------------------------------------ */
+/* Policy                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * A policy tunes the rules: severities ("error", "warning", "off") and rule
+ * options, with patterns compiled once (PCRE2, JIT where available). Like a
+ * catalog it is immutable once loaded and shared by threads. Rules that guard
+ * the proof itself (see `sqlguard rules`) cannot be turned off or made
+ * warnings; asking for it is a load error.
+ *
+ *   {"version": 1,
+ *    "rules": {"scope.unused-table": "off",
+ *              "paginate.order-by-required": {"severity": "warning"},
+ *              "func.denied": {"options": {"allow": ["^app\\."], "deny": ["^app\\.admin_"]}}}}
+ */
+typedef struct sg_policy sg_policy;
+
+/* As sg_catalog_load(): SG_EPOLICY with a message naming the key on error. */
+int sg_policy_load(const char *json, size_t len, sg_policy **out, sg_error *err);
+int sg_policy_load_file(const char *path, sg_policy **out, sg_error *err);
+void sg_policy_free(sg_policy *policy);
+
+/* ------------------------------------------------------------------------ */
 /* Checking                                                                  */
 /* ------------------------------------------------------------------------ */
 
@@ -101,12 +125,15 @@ typedef struct sg_check_options {
     unsigned max_diagnostics;    /* diagnostics kept per verdict */
     long long max_rows_bound;    /* limits.max_rows may not exceed this */
     long long max_timeout_ms;    /* limits.statement_timeout_ms may not exceed this */
+    /* version 2 */
+    const sg_policy *policy;     /* NULL: every rule at its default; must outlive the check */
 } sg_check_options;
 
-#define SG_CHECK_OPTIONS_VERSION 1
+#define SG_CHECK_OPTIONS_VERSION 2
 #define SG_CHECK_OPTIONS_INIT                                                                      \
     {                                                                                              \
-        SG_CHECK_OPTIONS_VERSION, 4u << 20, 64, 1u << 20, 65535, 256, 1000, 100, 100000, 600000     \
+        SG_CHECK_OPTIONS_VERSION, 4u << 20, 64, 1u << 20, 65535, 256, 1000, 100, 100000, 600000,   \
+            NULL                                                                                   \
     }
 
 typedef struct sg_verdict sg_verdict;

@@ -11,6 +11,16 @@
 #include "funclist.h"
 #include "rule.h"
 
+const sg__option sg__options_func_denied[] = {
+    {"allow", SG_OPT_PATTERNS, NULL,
+     "patterns of further functions to allow, e.g. \"^postgis\\.st_\" or \"^app\\.\""},
+    {"deny", SG_OPT_PATTERNS, NULL, "patterns of functions to deny; they win over every allow"},
+    {"mode", SG_OPT_ENUM, "allow-list|deny-only",
+     "allow-list (default): only listed functions pass; deny-only: every function passes "
+     "unless denied (lint only)"},
+    {NULL, 0, NULL, NULL},
+};
+
 static bool builtin_schema(const sg__funcref *fn)
 {
     return !fn->catalog && (!fn->schema || strcmp(fn->schema, "pg_catalog") == 0);
@@ -32,8 +42,22 @@ int sg__rule_func_denied(const sg__rule_ctx *ctx)
         const sg__funcref *fn = &SG__VEC_AT(f->funcs, sg__funcref, i);
         int rc = 0;
         switch (fn->kind) {
-        case SG_FUNC_CALL:
-            if (builtin_schema(fn) && sg__func_lookup(fn->name))
+        case SG_FUNC_CALL: {
+            const char *subject = qualified(ctx, fn);
+            int denied = sg__policy_match(ctx->policy, "func.denied", "deny", subject);
+            if (denied < 0)
+                return -1;
+            if (denied) {
+                rc = sg__report(ctx->diags, "func.denied", SG_AT_COMPILED, fn->location,
+                                "function %s is denied by the policy", subject);
+                break;
+            }
+            int allowed = sg__policy_match(ctx->policy, "func.denied", "allow", subject);
+            if (allowed < 0)
+                return -1;
+            const char *mode = sg__policy_choice(ctx->policy, "func.denied", "mode");
+            if (allowed || (builtin_schema(fn) && sg__func_lookup(fn->name)) ||
+                (mode && strcmp(mode, "deny-only") == 0))
                 continue;
             rc = sg__report(ctx->diags, "func.denied", SG_AT_COMPILED, fn->location,
                             builtin_schema(fn)
@@ -41,8 +65,9 @@ int sg__rule_func_denied(const sg__rule_ctx *ctx)
                                   "built-ins"
                                 : "function %s is schema-qualified outside pg_catalog and is not "
                                   "allowed",
-                            qualified(ctx, fn));
+                            subject);
             break;
+        }
         case SG_FUNC_CAST:
             rc = sg__report(ctx->diags, "func.denied", SG_AT_COMPILED, fn->location,
                             "a cast to %s resolves object names from strings and is not allowed",

@@ -15,7 +15,8 @@
 #define SG__FN(kind, sym) SG__FN_##kind(sym)
 
 const sg__rule sg__rules[] = {
-#define SG_RULE(sym, id, sev, kind, summary) {id, summary, sev, kind, SG__FN(kind, sym)},
+#define SG_RULE(sym, id, sev, kind, lock, opts, summary)                                         \
+    {id, summary, sev, kind, lock, opts, SG__FN(kind, sym)},
 #include "rules.def"
 #undef SG_RULE
 };

@@ -28,6 +28,7 @@ typedef struct sg__rule_ctx {
     const sg__bind *bind;          /* parameters bound to $n */
     const sg_check_options *opts;
     sg__diags *diags;
+    const sg_policy *policy;       /* NULL: defaults */
 } sg__rule_ctx;
 
 /* Returns 0, or -1 when reporting ran out of memory. */
@@ -39,11 +40,26 @@ typedef enum {
     SG_RULE_FACTS    /* runs when the SQL is exactly one parsed statement */
 } sg__rule_kind;
 
+/* A rule option, as a policy may set it. */
+typedef enum {
+    SG_OPT_PATTERNS = 1, /* an array of PCRE2 patterns */
+    SG_OPT_ENUM          /* one string of `choices` ("a|b|c") */
+} sg__option_type;
+
+typedef struct sg__option {
+    const char *name;
+    sg__option_type type;
+    const char *choices; /* SG_OPT_ENUM: "a|b", the first is the default */
+    const char *help;
+} sg__option;
+
 typedef struct sg__rule {
     const char *id;
     const char *summary;
     sg_severity severity;
     sg__rule_kind kind;
+    bool locked;         /* a policy may not turn it off or make it a warning */
+    const sg__option *options; /* NULL-name terminated, or NULL */
     sg__rule_fn check;
 } sg__rule;
 
@@ -52,10 +68,23 @@ extern const sg__rule sg__rules[];
 extern const size_t sg__rule_total;
 const sg__rule *sg__rule_find(const char *id);
 
-/* Check functions, one per rule file. */
-#define SG_RULE(sym, id, sev, kind, summary) int sg__rule_##sym(const sg__rule_ctx *ctx);
+/* Check functions and option schemas, one rule file each. */
+#define SG_RULE(sym, id, sev, kind, lock, opts, summary) int sg__rule_##sym(const sg__rule_ctx *ctx);
 #include "rules.def"
 #undef SG_RULE
+extern const sg__option sg__options_func_denied[];
+
+/* ---- what a policy says (policy.c) ---- */
+
+/* The severity a rule reports at under `policy`; 0 when it is off. */
+int sg__policy_severity(const sg_policy *policy, const sg__rule *rule);
+/* Compiled patterns of a rule option: count, and whether `subject` matches
+ * any of them (match data allocated per call, so safe across threads). */
+size_t sg__policy_pattern_count(const sg_policy *policy, const char *rule, const char *option);
+int sg__policy_match(const sg_policy *policy, const char *rule, const char *option,
+                     const char *subject);
+/* The value a policy chose for an enum option, or NULL (the rule's default). */
+const char *sg__policy_choice(const sg_policy *policy, const char *rule, const char *option);
 
 /* Helpers shared by rules. */
 static inline bool sg__is_dml(const sg__facts *f)

@@ -1609,13 +1609,19 @@ static void test_decode__options_version(void **state)
     (void)state;
     sg_check_options opts = SG_CHECK_OPTIONS_INIT;
     assert_int_equal(opts.version, SG_CHECK_OPTIONS_VERSION);
-    static const unsigned bad[] = {0, 2, 99};
+    static const unsigned bad[] = {0, SG_CHECK_OPTIONS_VERSION + 1, 99};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         opts.version = bad[i];
         sg_verdict *v = SENTINEL;
         assert_int_equal(sg_check(catalog, SEED_INSERT, strlen(SEED_INSERT), &opts, &v), SG_EINVAL);
         assert_null(v);
     }
+    /* A caller built against version 1 (no policy field) is still served. */
+    opts = (sg_check_options)SG_CHECK_OPTIONS_INIT;
+    opts.version = 1;
+    sg_verdict *old = check_opts(SEED_INSERT, strlen(SEED_INSERT), &opts);
+    assert_true(sg_verdict_allowed(old));
+    release(old);
     /* The defaults and an explicit SG_CHECK_OPTIONS_INIT judge alike. */
     opts = (sg_check_options)SG_CHECK_OPTIONS_INIT;
     sg_verdict *a = check_opts(SEED_INSERT, strlen(SEED_INSERT), &opts);
