@@ -1,0 +1,284 @@
+/*
+ * test_policy.c - loading policies and what they change in verdicts.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "sqlguard.h"
+
+#define DS "0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01"
+#define ACCOUNT "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b01"
+#define COUNTERPARTY "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b03"
+
+static sg_catalog *catalog;
+
+static int setup(void **state)
+{
+    (void)state;
+    sg_error err;
+    return sg_catalog_load_file(SG_SOURCE_DIR "/corpus/catalog.json", &catalog, &err) == SG_OK
+               ? 0
+               : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sg_catalog_free(catalog);
+    return 0;
+}
+
+static sg_policy *load_ok(const char *json)
+{
+    sg_policy *p = NULL;
+    sg_error err;
+    int rc = sg_policy_load(json, strlen(json), &p, &err);
+    if (rc != SG_OK)
+        fail_msg("policy did not load: %s", err.message);
+    return p;
+}
+
+static void load_fails(const char *json, const char *needle)
+{
+    sg_policy *p = (sg_policy *)1;
+    sg_error err;
+    assert_int_equal(sg_policy_load(json, strlen(json), &p, &err), SG_EPOLICY);
+    assert_null(p);
+    assert_int_equal(err.code, SG_EPOLICY);
+    if (!strstr(err.message, needle))
+        fail_msg("message \"%s\" does not name \"%s\"", err.message, needle);
+}
+
+/* Checks `sql` reading account (and optionally counterparty) under `policy`. */
+static sg_verdict *check(const char *sql, bool with_counterparty, const sg_policy *policy)
+{
+    char op[2048];
+    snprintf(op, sizeof op,
+             "{\"operation\":\"select\",\"sql\":\"%s\",\"parameters\":{},"
+             "\"scope\":{\"data_source_uid\":\"" DS "\",\"tables\":["
+             "{\"meta_table_uid\":\"" ACCOUNT "\",\"alias\":\"a\",\"access\":\"read\"}%s]},"
+             "\"limits\":{\"max_rows\":10,\"statement_timeout_ms\":1000}}",
+             sql,
+             with_counterparty
+                 ? ",{\"meta_table_uid\":\"" COUNTERPARTY "\",\"alias\":\"c\",\"access\":\"read\"}"
+                 : "");
+    sg_check_options opts = SG_CHECK_OPTIONS_INIT;
+    opts.policy = policy;
+    sg_verdict *v = NULL;
+    assert_int_equal(sg_check(catalog, op, strlen(op), &opts, &v), SG_OK);
+    return v;
+}
+
+/* The severity `rule` was reported at, 0 when it was not reported. */
+static int severity_of(const sg_verdict *v, const char *rule)
+{
+    for (size_t i = 0; i < sg_verdict_diagnostic_count(v); i++) {
+        const sg_diagnostic *d = sg_verdict_diagnostic(v, i);
+        if (strcmp(d->rule, rule) == 0)
+            return (int)d->severity;
+    }
+    return 0;
+}
+
+static void test_policy__empty_policy_changes_nothing(void **state)
+{
+    (void)state;
+    sg_policy *p = load_ok("{}");
+    sg_verdict *a = check("SELECT name FROM sdk_examples_account", true, NULL);
+    sg_verdict *b = check("SELECT name FROM sdk_examples_account", true, p);
+    char *ja, *jb;
+    assert_int_equal(sg_verdict_to_json(a, &ja), SG_OK);
+    assert_int_equal(sg_verdict_to_json(b, &jb), SG_OK);
+    assert_string_equal(ja, jb);
+    assert_int_equal(severity_of(a, "paginate.order-by-required"), SG_SEVERITY_ERROR);
+    assert_int_equal(severity_of(a, "scope.unused-table"), SG_SEVERITY_WARNING);
+    sg_free(ja);
+    sg_free(jb);
+    sg_verdict_free(a);
+    sg_verdict_free(b);
+    sg_policy_free(p);
+}
+
+static void test_policy__rule_off_and_severity_change(void **state)
+{
+    (void)state;
+    sg_policy *p = load_ok("{\"version\":1,\"rules\":{\"scope.unused-table\":\"off\","
+                           "\"paginate.order-by-required\":{\"severity\":\"warning\"}}}");
+    sg_verdict *v = check("SELECT name FROM sdk_examples_account", true, p);
+    assert_int_equal(severity_of(v, "scope.unused-table"), 0);
+    assert_int_equal(severity_of(v, "paginate.order-by-required"), SG_SEVERITY_WARNING);
+    assert_true(sg_verdict_allowed(v)); /* only a warning is left */
+    sg_verdict_free(v);
+    sg_policy_free(p);
+
+    /* and a warning can be raised to an error */
+    p = load_ok("{\"rules\":{\"scope.unused-table\":\"error\"}}");
+    v = check("SELECT name FROM sdk_examples_account ORDER BY 1", true, p);
+    assert_int_equal(severity_of(v, "scope.unused-table"), SG_SEVERITY_ERROR);
+    assert_false(sg_verdict_allowed(v));
+    sg_verdict_free(v);
+    sg_policy_free(p);
+}
+
+static void test_policy__locked_rules_cannot_be_weakened(void **state)
+{
+    (void)state;
+    static const char *const locked[] = {"op.invalid",
+                                         "sql.syntax",
+                                         "sql.statement-not-allowed",
+                                         "sql.unsupported",
+                                         "scope.table-not-declared",
+                                         "scope.access-denied",
+                                         "params.in-literal",
+                                         "func.denied"};
+    for (size_t i = 0; i < sizeof locked / sizeof locked[0]; i++) {
+        char json[256];
+        snprintf(json, sizeof json, "{\"rules\":{\"%s\":\"off\"}}", locked[i]);
+        load_fails(json, "cannot be turned off");
+        snprintf(json, sizeof json, "{\"rules\":{\"%s\":{\"severity\":\"warning\"}}}", locked[i]);
+        load_fails(json, locked[i]);
+        snprintf(json, sizeof json, "{\"rules\":{\"%s\":\"error\"}}", locked[i]);
+        sg_policy_free(load_ok(json));
+    }
+}
+
+static void test_policy__load_errors_name_the_key(void **state)
+{
+    (void)state;
+    load_fails("{\"rulez\":{}}", "unknown key \"rulez\"");
+    load_fails("{\"rules\":{\"no.such-rule\":\"off\"}}", "unknown rule \"no.such-rule\"");
+    load_fails("{\"rules\":{\"scope.unused-table\":\"loud\"}}", "\"loud\"");
+    load_fails("{\"rules\":{\"scope.unused-table\":{\"level\":\"off\"}}}", "unknown key \"level\"");
+    load_fails("{\"rules\":{\"func.denied\":{\"options\":{\"alow\":[]}}}}", "no option \"alow\"");
+    load_fails("{\"rules\":{\"scope.unused-table\":{\"options\":{\"x\":1}}}}", "takes none");
+    load_fails("{\"rules\":{\"func.denied\":{\"options\":{\"mode\":\"anything\"}}}}",
+               "allow-list|deny-only");
+    load_fails("{\"rules\":{\"func.denied\":{\"options\":{\"allow\":\"^app\\\\.\"}}}}",
+               "must be an array");
+    load_fails("{\"version\":2}", "version must be 1");
+    load_fails("{\"rules\":{}} trailing", "text follows");
+    load_fails("{\"rules\":{\"scope.unused-table\":\"off\",\"scope.unused-table\":\"error\"}}",
+               "twice");
+}
+
+static void test_policy__bad_pattern_reports_pcre2_message_and_offset(void **state)
+{
+    (void)state;
+    load_fails("{\"rules\":{\"func.denied\":{\"options\":{\"allow\":[\"^ok\",\"(unclosed\"]}}}}",
+               "allow[1]: bad pattern \"(unclosed\" at offset 9: missing closing parenthesis");
+}
+
+static void test_policy__function_allow_and_deny_patterns(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT app.score(name), app.admin_reset() FROM sdk_examples_account "
+                      "ORDER BY 1";
+    sg_verdict *v = check(sql, false, NULL);
+    assert_int_equal(severity_of(v, "func.denied"), SG_SEVERITY_ERROR);
+    size_t denied = 0;
+    for (size_t i = 0; i < sg_verdict_diagnostic_count(v); i++)
+        denied += strcmp(sg_verdict_diagnostic(v, i)->rule, "func.denied") == 0;
+    assert_int_equal(denied, 2);
+    sg_verdict_free(v);
+
+    sg_policy *p = load_ok("{\"rules\":{\"func.denied\":{\"options\":{"
+                           "\"allow\":[\"^app\\\\.\"],\"deny\":[\"^app\\\\.admin_\"]}}}}");
+    v = check(sql, false, p);
+    assert_int_equal(sg_verdict_diagnostic_count(v), 1);
+    const sg_diagnostic *d = sg_verdict_diagnostic(v, 0);
+    assert_string_equal(d->rule, "func.denied");
+    assert_non_null(strstr(d->message, "app.admin_reset is denied by the policy"));
+    sg_verdict_free(v);
+
+    /* deny wins over the built-in allow-list too */
+    sg_policy_free(p);
+    p = load_ok("{\"rules\":{\"func.denied\":{\"options\":{\"deny\":[\"^lower$\"]}}}}");
+    v = check("SELECT lower(name) FROM sdk_examples_account ORDER BY 1", false, p);
+    assert_int_equal(severity_of(v, "func.denied"), SG_SEVERITY_ERROR);
+    sg_verdict_free(v);
+    v = check("SELECT upper(name) FROM sdk_examples_account ORDER BY 1", false, p);
+    assert_true(sg_verdict_allowed(v));
+    sg_verdict_free(v);
+    sg_policy_free(p);
+
+    /* an allow pattern does not admit a reg* cast or another schema's operator */
+    p = load_ok("{\"rules\":{\"func.denied\":{\"options\":{\"allow\":[\".*\"]}}}}");
+    v = check("SELECT 'sdk_examples_secret'::regclass FROM sdk_examples_account ORDER BY 1",
+              false, p);
+    assert_int_equal(severity_of(v, "func.denied"), SG_SEVERITY_ERROR);
+    sg_verdict_free(v);
+    sg_policy_free(p);
+}
+
+static void test_policy__deny_only_mode(void **state)
+{
+    (void)state;
+    sg_policy *p = load_ok("{\"rules\":{\"func.denied\":{\"options\":{"
+                           "\"mode\":\"deny-only\",\"deny\":[\"^pg_sleep$\"]}}}}");
+    sg_verdict *v = check("SELECT app.score(name) FROM sdk_examples_account ORDER BY 1", false, p);
+    assert_true(sg_verdict_allowed(v));
+    sg_verdict_free(v);
+    v = check("SELECT pg_sleep(1) FROM sdk_examples_account ORDER BY 1", false, p);
+    assert_false(sg_verdict_allowed(v));
+    sg_verdict_free(v);
+    sg_policy_free(p);
+}
+
+/* Suppression comments belong to lint; in a check the SQL's author is the
+ * party being checked, so a comment can never switch a rule off. */
+static void test_policy__comment_cannot_switch_a_rule_off_in_check(void **state)
+{
+    (void)state;
+    sg_verdict *v = check("-- sqlguard-disable-next-line func.denied, scope.table-not-declared\\n"
+                          "SELECT pg_sleep(1), s.payload FROM sdk_examples_account, "
+                          "sdk_examples_secret s /* sqlguard-disable func.denied */ ORDER BY 1",
+                          false, NULL);
+    assert_false(sg_verdict_allowed(v));
+    assert_int_equal(severity_of(v, "func.denied"), SG_SEVERITY_ERROR);
+    assert_int_equal(severity_of(v, "scope.table-not-declared"), SG_SEVERITY_ERROR);
+    sg_verdict_free(v);
+}
+
+static void test_policy__load_file(void **state)
+{
+    (void)state;
+    sg_policy *p = (sg_policy *)1;
+    sg_error err;
+    assert_int_equal(sg_policy_load_file("/nonexistent/policy.json", &p, &err), SG_EIO);
+    assert_null(p);
+    assert_non_null(strstr(err.message, "/nonexistent/policy.json"));
+    char path[] = "/tmp/sqlguard-policy-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("{\"rules\":{\"no.rule\":\"off\"}}", f);
+    fclose(f);
+    assert_int_equal(sg_policy_load_file(path, &p, &err), SG_EPOLICY);
+    assert_non_null(strstr(err.message, path));
+    assert_non_null(strstr(err.message, "unknown rule \"no.rule\""));
+    remove(path);
+    sg_policy_free(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_policy__empty_policy_changes_nothing),
+        cmocka_unit_test(test_policy__rule_off_and_severity_change),
+        cmocka_unit_test(test_policy__locked_rules_cannot_be_weakened),
+        cmocka_unit_test(test_policy__load_errors_name_the_key),
+        cmocka_unit_test(test_policy__bad_pattern_reports_pcre2_message_and_offset),
+        cmocka_unit_test(test_policy__function_allow_and_deny_patterns),
+        cmocka_unit_test(test_policy__deny_only_mode),
+        cmocka_unit_test(test_policy__comment_cannot_switch_a_rule_off_in_check),
+        cmocka_unit_test(test_policy__load_file),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
