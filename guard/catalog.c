@@ -175,6 +175,25 @@ static int load_foreign_keys(loader *l, const cJSON *fks, const char *path)
     return 0;
 }
 
+/* A NULL-terminated copy of an array of strings (checked by the caller). */
+static const char *const *string_list(loader *l, const cJSON *arr)
+{
+    size_t n = (size_t)cJSON_GetArraySize(arr);
+    const char **list = sg__arena_alloc(&l->cat->arena, (n + 1) * sizeof *list);
+    if (!list) {
+        fail(l, SG_ENOMEM, "out of memory while loading the catalog");
+        return NULL;
+    }
+    size_t i = 0;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, arr)
+    {
+        if (!(list[i++] = dup(l, item->valuestring)))
+            return NULL;
+    }
+    return list;
+}
+
 static int load_table(loader *l, const cJSON *t, size_t index, sg__meta_table *out)
 {
     static const char *const keys[] = {
@@ -203,34 +222,44 @@ static int load_table(loader *l, const cJSON *t, size_t index, sg__meta_table *o
         if (check_string_array(l, v, p) < 0)
             return -1;
     }
-    if ((v = cJSON_GetObjectItemCaseSensitive(t, "primary_key"))) {
+    const cJSON *pk = cJSON_GetObjectItemCaseSensitive(t, "primary_key");
+    const cJSON *uniq = cJSON_GetObjectItemCaseSensitive(t, "unique");
+    if (pk) {
         snprintf(p, sizeof p, "%s.primary_key", path);
-        if (check_string_array(l, v, p) < 0)
+        if (check_string_array(l, pk, p) < 0)
             return -1;
-        size_t n = (size_t)cJSON_GetArraySize(v);
-        const char **pk = sg__arena_alloc(&l->cat->arena, (n + 1) * sizeof *pk);
-        if (!pk)
-            return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
-        size_t i = 0;
-        const cJSON *item;
-        cJSON_ArrayForEach(item, v)
-        {
-            if (!(pk[i++] = dup(l, item->valuestring)))
-                return -1;
-        }
-        out->primary_key = pk;
     }
-    if ((v = cJSON_GetObjectItemCaseSensitive(t, "unique"))) {
-        if (!cJSON_IsArray(v))
+    if (uniq) {
+        if (!cJSON_IsArray(uniq))
             return fail(l, SG_ECATALOG, "catalog: %s.unique must be an array of arrays", path);
         int i = 0;
         const cJSON *u;
-        cJSON_ArrayForEach(u, v)
+        cJSON_ArrayForEach(u, uniq)
         {
             snprintf(p, sizeof p, "%s.unique[%d]", path, i++);
             if (check_string_array(l, u, p) < 0)
                 return -1;
         }
+    }
+    /* unique keys: the primary key, then every unique constraint */
+    size_t n_keys = (pk && cJSON_GetArraySize(pk) > 0 ? 1 : 0) +
+                    (uniq ? (size_t)cJSON_GetArraySize(uniq) : 0);
+    const char *const **ukeys = sg__arena_alloc(&l->cat->arena, (n_keys + 1) * sizeof *ukeys);
+    if (!ukeys)
+        return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
+    out->unique = ukeys;
+    if (pk && cJSON_GetArraySize(pk) > 0) {
+        if (!(out->primary_key = string_list(l, pk)))
+            return -1;
+        ukeys[out->unique_count++] = out->primary_key;
+    }
+    const cJSON *u;
+    cJSON_ArrayForEach(u, uniq)
+    {
+        if (cJSON_GetArraySize(u) == 0)
+            continue;
+        if (!(ukeys[out->unique_count++] = string_list(l, u)))
+            return -1;
     }
     if ((v = cJSON_GetObjectItemCaseSensitive(t, "columns")) && load_columns(l, v, path) < 0)
         return -1;

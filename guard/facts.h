@@ -88,6 +88,18 @@ typedef struct sg__unsupported {
     int location;
 } sg__unsupported;
 
+/* A column compared with a literal: `col = 'x'`, `42 < col`, `col LIKE 'a%'`. */
+typedef struct sg__literal_cmp {
+    int location;        /* of the literal */
+    bool is_string;      /* a string literal, else a number */
+} sg__literal_cmp;
+
+/* Where a query level has LIMIT/OFFSET/FETCH but no ORDER BY. */
+typedef struct sg__unordered_limit {
+    int location;        /* of the SELECT */
+    bool top;            /* the statement's own top-level SELECT */
+} sg__unordered_limit;
+
 /* Facts of the top-level SELECT (leaf or set operation) of a statement. */
 typedef struct sg__top_select {
     bool is_set_operation; /* UNION / INTERSECT / EXCEPT */
@@ -100,7 +112,11 @@ typedef struct sg__top_select {
     bool has_offset;
     bool has_locking;      /* FOR UPDATE / SHARE at the top level */
     size_t values_rows;    /* rows of a top-level VALUES list, else 0 */
-    int location;          /* start of the statement */
+    /* ORDER BY items that are plain column references, by column name (the
+     * last part of the name); order_by_exprs counts the other items. */
+    const char **order_by_columns;
+    size_t order_by_column_count;
+    size_t order_by_exprs;
 } sg__top_select;
 
 typedef struct sg__facts {
@@ -114,6 +130,10 @@ typedef struct sg__facts {
     sg__vec params;           /* sg__paramref */
     sg__vec funcs;            /* sg__funcref */
     sg__vec unsupported;      /* sg__unsupported */
+    sg__vec stars;            /* int: locations of `*` / `t.*` in the top-level target list */
+    sg__vec literal_cmps;     /* sg__literal_cmp */
+    sg__vec unordered_limits; /* sg__unordered_limit */
+    sg__vec inserts_without_columns; /* int: locations of INSERT targets without a column list */
 
     sg__top_select top;       /* valid when kind == SG_STMT_SELECT */
     bool has_into;            /* SELECT ... INTO anywhere */

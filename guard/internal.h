@@ -35,6 +35,10 @@ typedef struct sg__meta_table {
     const char *schema;
     const char *name; /* physical_table_name */
     const char *const *primary_key; /* NULL-terminated, may be NULL */
+    /* unique keys (the primary key first when there is one), each a
+     * NULL-terminated column list; unique_count of them */
+    const char *const *const *unique;
+    size_t unique_count;
 } sg__meta_table;
 
 struct sg_catalog {

@@ -25,6 +25,7 @@ typedef struct opt_value {
     pcre2_code **codes; /* SG_OPT_PATTERNS */
     size_t count;
     const char *choice; /* SG_OPT_ENUM */
+    long long integer;  /* SG_OPT_INTEGER */
 } opt_value;
 
 typedef struct rule_policy {
@@ -194,6 +195,13 @@ static int load_rule(loader *l, const cJSON *entry)
         if (spec->type == SG_OPT_PATTERNS) {
             if (load_patterns(l, o, id, ov) < 0)
                 return -1;
+        } else if (spec->type == SG_OPT_INTEGER) {
+            if (!cJSON_IsNumber(o) || o->valuedouble < 1 || o->valuedouble > 1e15 ||
+                o->valuedouble != (double)(long long)o->valuedouble)
+                return fail(l, SG_EPOLICY,
+                            "policy: rules.%s.options.%s must be an integer greater than 0", id,
+                            spec->name);
+            ov->integer = (long long)o->valuedouble;
         } else if (!cJSON_IsString(o) || !is_choice(spec->choices, o->valuestring)) {
             return fail(l, SG_EPOLICY, "policy: rules.%s.options.%s must be one of %s", id,
                         spec->name, spec->choices);
@@ -376,6 +384,16 @@ int sg__policy_match(const sg_policy *policy, const char *rule, const char *name
             return 1;
     }
     return 0;
+}
+
+int sg__policy_integer(const sg_policy *policy, const char *rule, const char *name,
+                       long long *value)
+{
+    const opt_value *ov = option(policy, rule, name);
+    if (!ov)
+        return 0;
+    *value = ov->integer;
+    return 1;
 }
 
 const char *sg__policy_choice(const sg_policy *policy, const char *rule, const char *name)

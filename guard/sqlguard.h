@@ -350,6 +350,12 @@ size_t sg_rule_count(void);
 const char *sg_rule_id(size_t index);
 const char *sg_rule_summary(size_t index);
 sg_severity sg_rule_default_severity(size_t index);
+/* A locked rule cannot be turned off or made a warning by a policy. */
+bool sg_rule_locked(size_t index);
+/* The options a policy may set for the rule, with one line of help each. */
+size_t sg_rule_option_count(size_t index);
+const char *sg_rule_option_name(size_t index, size_t option);
+const char *sg_rule_option_help(size_t index, size_t option);
 
 #ifdef __cplusplus
 }

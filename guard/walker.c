@@ -434,9 +434,67 @@ static bool walk_with(WithClause *with, walk *w, cte_scope *scope)
     return false;
 }
 
+static void push_int(walk *w, sg__vec *vec, int value)
+{
+    int *slot = sg__vec_push(w->arena, vec, sizeof *slot);
+    if (!slot)
+        fail(w);
+    else
+        *slot = value;
+}
+
+/* `*` and `t.*` in a target list. */
+static void record_stars(walk *w, List *targets)
+{
+    ListCell *lc;
+    foreach (lc, targets) {
+        ResTarget *rt = lfirst(lc);
+        if (!IsA(rt, ResTarget) || !rt->val || !IsA(rt->val, ColumnRef))
+            continue;
+        ColumnRef *cr = (ColumnRef *)rt->val;
+        if (list_length(cr->fields) && IsA(llast(cr->fields), A_Star))
+            push_int(w, &w->facts->stars, cr->location);
+    }
+}
+
+/* The top-level ORDER BY, by column name where an item is a plain column. */
+static void record_order_by(walk *w, List *sort)
+{
+    sg__top_select *t = &w->facts->top;
+    size_t n = (size_t)list_length(sort);
+    t->order_by_columns = sg__arena_alloc(w->arena, (n + 1) * sizeof *t->order_by_columns);
+    if (!t->order_by_columns) {
+        fail(w);
+        return;
+    }
+    ListCell *lc;
+    foreach (lc, sort) {
+        SortBy *sb = lfirst(lc);
+        Node *e = IsA(sb, SortBy) ? sb->node : NULL;
+        if (e && IsA(e, ColumnRef) && IsA(llast(((ColumnRef *)e)->fields), String))
+            t->order_by_columns[t->order_by_column_count++] =
+                copy(w, strVal(llast(((ColumnRef *)e)->fields)));
+        else
+            t->order_by_exprs++;
+    }
+}
+
 static bool visit_list(List *list, walk *w)
 {
     return visit((Node *)list, w);
+}
+
+/* A SelectStmt has no location of its own: use the first located node in it. */
+static int select_location(SelectStmt *s)
+{
+    if (s->op != SETOP_NONE && s->larg)
+        return select_location(s->larg);
+    int loc = exprLocation((Node *)s->targetList);
+    if (loc < 0)
+        loc = exprLocation((Node *)s->fromClause);
+    if (loc < 0)
+        loc = exprLocation((Node *)s->valuesLists);
+    return loc;
 }
 
 static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
@@ -469,8 +527,20 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
            visit(s->limitCount, w);
     if (!stop)
         apply_locking(w, s->lockingClause, level);
+    if (!stop && s->op == SETOP_NONE && top)
+        record_stars(w, s->targetList);
+    if (!stop && (s->limitCount || s->limitOffset) && s->sortClause == NIL) {
+        sg__unordered_limit *u = sg__vec_push(w->arena, &w->facts->unordered_limits, sizeof *u);
+        if (!u) {
+            fail(w);
+        } else {
+            u->location = select_location(s);
+            u->top = top;
+        }
+    }
 
     if (top) {
+        record_order_by(w, s->sortClause);
         sg__top_select *t = &w->facts->top;
         t->is_set_operation = s->op != SETOP_NONE;
         t->has_from = s->fromClause != NIL;
@@ -506,6 +576,8 @@ static bool walk_modify(Node *node, walk *w)
     switch (nodeTag(node)) {
     case T_InsertStmt: {
         InsertStmt *s = (InsertStmt *)node;
+        if (s->cols == NIL && s->selectStmt && s->relation)
+            push_int(w, &w->facts->inserts_without_columns, s->relation->location);
         stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w) ||
                visit_list(s->cols, w) || visit(s->selectStmt, w) ||
                visit((Node *)s->onConflictClause, w) || visit_list(s->returningList, w);
@@ -562,6 +634,40 @@ static bool names_outside_pg_catalog(List *names)
     Node *schema = list_nth(names, list_length(names) - 2);
     return !IsA(schema, String) || strcmp(strVal(schema), "pg_catalog") != 0 ||
            list_length(names) > 2;
+}
+
+/* A literal string or number that is not NULL, or NULL. */
+static A_Const *value_literal(Node *n)
+{
+    if (n && IsA(n, TypeCast))
+        n = ((TypeCast *)n)->arg; /* '2024-01-01'::date is still a literal */
+    if (!n || !IsA(n, A_Const) || ((A_Const *)n)->isnull)
+        return NULL;
+    A_Const *c = (A_Const *)n;
+    NodeTag t = nodeTag(&c->val);
+    return t == T_String || t == T_Integer || t == T_Float ? c : NULL;
+}
+
+/* A comparison of a column with a literal where a parameter belongs. */
+static void record_literal_cmp(walk *w, A_Expr *e)
+{
+    if (e->kind != AEXPR_OP && e->kind != AEXPR_LIKE && e->kind != AEXPR_ILIKE &&
+        e->kind != AEXPR_DISTINCT && e->kind != AEXPR_NOT_DISTINCT)
+        return;
+    A_Const *lit = NULL;
+    if (e->lexpr && IsA(e->lexpr, ColumnRef))
+        lit = value_literal(e->rexpr);
+    else if (e->rexpr && IsA(e->rexpr, ColumnRef))
+        lit = value_literal(e->lexpr);
+    if (!lit)
+        return;
+    sg__literal_cmp *c = sg__vec_push(w->arena, &w->facts->literal_cmps, sizeof *c);
+    if (!c) {
+        fail(w);
+        return;
+    }
+    c->location = lit->location;
+    c->is_string = nodeTag(&lit->val) == T_String;
 }
 
 static bool visit_node(Node *node, walk *w)
@@ -623,6 +729,7 @@ static bool visit_node(Node *node, walk *w)
         A_Expr *e = (A_Expr *)node;
         if (names_outside_pg_catalog(e->name))
             record_func(w, e->name, e->location, SG_FUNC_OPERATOR, false);
+        record_literal_cmp(w, e);
         break;
     }
     case T_SubLink: {

@@ -50,3 +50,27 @@ sg_severity sg_rule_default_severity(size_t index)
 {
     return index < sg__rule_total ? sg__rules[index].severity : SG_SEVERITY_ERROR;
 }
+
+bool sg_rule_locked(size_t index)
+{
+    return index < sg__rule_total && sg__rules[index].locked;
+}
+
+size_t sg_rule_option_count(size_t index)
+{
+    size_t n = 0;
+    if (index < sg__rule_total)
+        for (const sg__option *o = sg__rules[index].options; o && o->name; o++)
+            n++;
+    return n;
+}
+
+const char *sg_rule_option_name(size_t index, size_t option)
+{
+    return option < sg_rule_option_count(index) ? sg__rules[index].options[option].name : NULL;
+}
+
+const char *sg_rule_option_help(size_t index, size_t option)
+{
+    return option < sg_rule_option_count(index) ? sg__rules[index].options[option].help : NULL;
+}

@@ -43,7 +43,8 @@ typedef enum {
 /* A rule option, as a policy may set it. */
 typedef enum {
     SG_OPT_PATTERNS = 1, /* an array of PCRE2 patterns */
-    SG_OPT_ENUM          /* one string of `choices` ("a|b|c") */
+    SG_OPT_ENUM,         /* one string of `choices` ("a|b|c") */
+    SG_OPT_INTEGER       /* an integer > 0 */
 } sg__option_type;
 
 typedef struct sg__option {
@@ -73,6 +74,7 @@ const sg__rule *sg__rule_find(const char *id);
 #include "rules.def"
 #undef SG_RULE
 extern const sg__option sg__options_func_denied[];
+extern const sg__option sg__options_limits_bounds[];
 
 /* ---- what a policy says (policy.c) ---- */
 
@@ -83,6 +85,9 @@ int sg__policy_severity(const sg_policy *policy, const sg__rule *rule);
 size_t sg__policy_pattern_count(const sg_policy *policy, const char *rule, const char *option);
 int sg__policy_match(const sg_policy *policy, const char *rule, const char *option,
                      const char *subject);
+/* The value a policy set for an integer option: 1 with *value, 0 when unset. */
+int sg__policy_integer(const sg_policy *policy, const char *rule, const char *option,
+                       long long *value);
 /* The value a policy chose for an enum option, or NULL (the rule's default). */
 const char *sg__policy_choice(const sg_policy *policy, const char *rule, const char *option);
 

@@ -316,6 +316,16 @@ static void assert_allowed_clean(const sg_verdict *v)
     assert_true(sg_verdict_allowed(v));
 }
 
+/* Allowed, with exactly one diagnostic: the warning `rule`. */
+static void assert_allowed_with_warning(const sg_verdict *v, const char *rule)
+{
+    dump(v);
+    assert_true(sg_verdict_allowed(v));
+    assert_int_equal(sg_verdict_diagnostic_count(v), 1);
+    assert_string_equal(sg_verdict_diagnostic(v, 0)->rule, rule);
+    assert_int_equal(sg_verdict_diagnostic(v, 0)->severity, SG_SEVERITY_WARNING);
+}
+
 /* ---- the seed operations ------------------------------------------------------------------- */
 
 static void test_decode__seed_insert_is_allowed(void **state)
@@ -875,7 +885,8 @@ static void test_decode__nul_in_sql_is_refused_not_truncated(void **state)
                            "SELECT uid FROM sdk_examples_account WHERE name = '\\u0000' "
                            "ORDER BY uid",
                            "{}", "[" ACCOUNT_READ "]"));
-    assert_allowed_clean(v);
+    /* the literal compared with a column draws the style warning, nothing else */
+    assert_allowed_with_warning(v, "style.literal-in-predicate");
     assert_string_equal(sg_verdict_compiled_sql(v),
                         "SELECT uid FROM sdk_examples_account WHERE name = '\\u0000' "
                         "ORDER BY uid");
@@ -1459,13 +1470,16 @@ static void test_decode__location_after_placeholders_and_multibyte(void **state)
     sg_verdict *v =
         check_tree(make_op("select", sql, "{\"nm\":\"a\",\"reg\":\"b\"}", "[" ACCOUNT_READ "]"));
     assert_false(sg_verdict_allowed(v));
-    assert_int_equal(sg_verdict_diagnostic_count(v), 1);
+    assert_int_equal(sg_verdict_diagnostic_count(v), 2);
     long off, line, col;
     locate(sql, "sdk_examples_secret", &off, &line, &col);
     assert_int_equal(off, 134);
     assert_int_equal(line, 3);
     assert_int_equal(col, 53);
     assert_diag(v, 0, "scope.table-not-declared", SG_SEVERITY_ERROR, 134, 3, 53);
+    /* the literal after the placeholders and before the multi-byte text */
+    locate(sql, "'\xc3\xbcn", &off, &line, &col);
+    assert_diag(v, 1, "style.literal-in-predicate", SG_SEVERITY_WARNING, off, line, col);
     assert_string_equal(sg_verdict_diagnostic(v, 0)->message,
                         "relation public.sdk_examples_secret is not in the declared scope");
     assert_string_equal(sg_verdict_compiled_sql(v),
@@ -1538,8 +1552,11 @@ static void test_decode__placeholder_diagnostics_point_at_the_placeholder(void *
     long off, line, col;
     locate(sql, "%(missing)s", &off, &line, &col);
     assert_int_equal(line, 2);
-    assert_int_equal(sg_verdict_diagnostic_count(v), 1);
+    assert_int_equal(sg_verdict_diagnostic_count(v), 2);
     assert_diag(v, 0, "params.missing", SG_SEVERITY_ERROR, off, line, col);
+    /* région_x = 1: a number literal compared with a column (column counted in characters) */
+    locate(sql, "1 OR", &off, &line, &col);
+    assert_diag(v, 1, "style.literal-in-predicate", SG_SEVERITY_WARNING, off, line, col);
     assert_contains(sg_verdict_diagnostic(v, 0)->message, "%(missing)s");
     release(v);
 

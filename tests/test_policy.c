@@ -191,7 +191,9 @@ static void test_policy__function_allow_and_deny_patterns(void **state)
     sg_policy *p = load_ok("{\"rules\":{\"func.denied\":{\"options\":{"
                            "\"allow\":[\"^app\\\\.\"],\"deny\":[\"^app\\\\.admin_\"]}}}}");
     v = check(sql, false, p);
-    assert_int_equal(sg_verdict_diagnostic_count(v), 1);
+    /* one error; ORDER BY 1 also draws the order-by-unique warning */
+    assert_int_equal(sg_verdict_diagnostic_count(v), 2);
+    assert_int_equal(severity_of(v, "paginate.order-by-unique"), SG_SEVERITY_WARNING);
     const sg_diagnostic *d = sg_verdict_diagnostic(v, 0);
     assert_string_equal(d->rule, "func.denied");
     assert_non_null(strstr(d->message, "app.admin_reset is denied by the policy"));

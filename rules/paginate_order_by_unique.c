@@ -1,0 +1,54 @@
+/*
+ * paginate_order_by_unique.c - pages are stable only under a total order.
+ *
+ * With the catalog's keys known, a paginated select whose top-level ORDER BY
+ * does not include every column of some unique key (the primary key or a
+ * unique constraint) of a table it reads can order ties differently from one
+ * page to the next, so rows overlap or go missing. A warning: the guard
+ * matches columns by name and cannot see expressions that are unique.
+ */
+#include "rule.h"
+
+static bool has_column(const sg__top_select *t, const char *name)
+{
+    for (size_t i = 0; i < t->order_by_column_count; i++)
+        if (strcmp(t->order_by_columns[i], name) == 0)
+            return true;
+    return false;
+}
+
+static bool covers(const sg__top_select *t, const char *const *key)
+{
+    for (; *key; key++)
+        if (!has_column(t, *key))
+            return false;
+    return true;
+}
+
+int sg__rule_paginate_order_by_unique(const sg__rule_ctx *ctx)
+{
+    const sg__facts *f = ctx->facts;
+    const sg__top_select *t = &f->top;
+    if (ctx->op->kind != SG_OP_SELECT || f->kind != SG_STMT_SELECT || !t->has_order_by ||
+        !sg__facts_complete(f))
+        return 0;
+    const char *example = NULL;
+    for (size_t i = 0; i < ctx->scope->count; i++) {
+        const sg__scoped_table *st = &ctx->scope->tables[i];
+        if (st->required == SG_ACCESS_NONE)
+            continue;
+        for (size_t k = 0; k < st->table->unique_count; k++) {
+            if (covers(t, st->table->unique[k]))
+                return 0;
+            if (!example)
+                example = st->table->unique[k][0];
+        }
+    }
+    if (!example)
+        return 0; /* no keys known: nothing to judge */
+    return sg__report(ctx->diags, "paginate.order-by-unique", SG_AT_COMPILED,
+                      f->statement_location,
+                      "the ORDER BY does not include a unique key (such as %s), so rows that tie "
+                      "can move between pages",
+                      example);
+}
