@@ -142,20 +142,11 @@ static bool has_errors(const check *c)
     return false;
 }
 
-/* Runs the stages; returns -1 only when memory ran out. */
-static int run(check *c, const char *json, size_t len)
+/* The stages from the SQL on: compile, parse and walk, bind, rules. */
+static int run_sql(check *c)
 {
     sg_verdict *v = c->v;
     sg__arena *arena = &v->arena;
-    if (sg__decode_operation(arena, json, len, c->opts, &v->op, &c->diags) < 0)
-        return -1;
-    v->operation = v->op.kind_text;
-    if (has_errors(c) || !v->op.sql || !v->op.parameters)
-        return 0;
-    if (sg__resolve_scope(arena, c->catalog, &v->op, &c->scope, &c->diags) < 0 ||
-        run_rules(c, SG_RULE_OPERATION) < 0)
-        return -1;
-
     c->diags.original_sql = v->op.sql;
     c->diags.original_len = v->op.sql_len;
     if (sg__ph_compile(arena, v->op.sql, v->op.sql_len, &c->ph) < 0)
@@ -183,8 +174,76 @@ static int run(check *c, const char *json, size_t len)
 
     sg__facts_sort_params(&c->facts);
     if (sg__bind_relations(arena, &c->facts, &c->scope, &c->bindings) < 0 ||
-        bind_parameters(c) < 0 || run_rules(c, SG_RULE_FACTS) < 0)
+        bind_parameters(c) < 0)
         return -1;
+    if (v->op.lint) {
+        /* linted on its own, the statement is what it says it is */
+        static const sg__op_kind kinds[] = {[SG_STMT_SELECT] = SG_OP_SELECT,
+                                            [SG_STMT_INSERT] = SG_OP_INSERT,
+                                            [SG_STMT_UPDATE] = SG_OP_UPDATE,
+                                            [SG_STMT_DELETE] = SG_OP_DELETE,
+                                            [SG_STMT_MERGE] = SG_OP_MERGE};
+        static const char *const names[] = {[SG_OP_SELECT] = "select", [SG_OP_INSERT] = "insert",
+                                            [SG_OP_UPDATE] = "update", [SG_OP_DELETE] = "delete",
+                                            [SG_OP_MERGE] = "merge"};
+        if (sg__is_dml(&c->facts)) {
+            v->op.kind = kinds[c->facts.kind];
+            v->op.kind_text = v->operation = names[v->op.kind];
+        }
+    }
+    return run_rules(c, SG_RULE_FACTS);
+}
+
+/* Runs the stages; returns -1 only when memory ran out. */
+static int run(check *c, const char *json, size_t len)
+{
+    sg_verdict *v = c->v;
+    sg__arena *arena = &v->arena;
+    if (sg__decode_operation(arena, json, len, c->opts, &v->op, &c->diags) < 0)
+        return -1;
+    v->operation = v->op.kind_text;
+    if (has_errors(c) || !v->op.sql || !v->op.parameters)
+        return 0;
+    if (sg__resolve_scope(arena, c->catalog, &v->op, &c->scope, &c->diags) < 0 ||
+        run_rules(c, SG_RULE_OPERATION) < 0)
+        return -1;
+    return run_sql(c);
+}
+
+/* The scope of SQL linted on its own: every table of the data source, writable,
+ * so that only relations outside the catalog are reported. */
+static int lint_scope(check *c, const char *data_source_uid)
+{
+    const sg_catalog *cat = c->catalog;
+    sg__scope *scope = &c->scope;
+    sg__arena *arena = &c->v->arena;
+    memset(scope, 0, sizeof *scope);
+    if (!cat) {
+        scope->mode = SG_SCOPE_NONE;
+        return 0;
+    }
+    scope->mode = SG_SCOPE_CATALOG;
+    scope->source = data_source_uid ? sg__catalog_source(cat, data_source_uid)
+                                    : (cat->source_count ? &cat->sources[0] : NULL);
+    if (!scope->source)
+        return sg__report(&c->diags, "scope.invalid", SG_AT_NONE, -1,
+                          "data source \"%s\" is not in the catalog",
+                          data_source_uid ? data_source_uid : "(none)");
+    scope->tables = sg__arena_alloc(arena, (cat->table_count + 1) * sizeof *scope->tables);
+    sg__scope_entry *entries = sg__arena_alloc(arena, (cat->table_count + 1) * sizeof *entries);
+    if (!scope->tables || !entries)
+        return -1;
+    for (size_t i = 0; i < cat->table_count; i++) {
+        const sg__meta_table *t = &cat->tables[i];
+        if (strcmp(t->data_source_uid, scope->source->uid) != 0)
+            continue;
+        sg__scope_entry *e = &entries[scope->count];
+        e->meta_table_uid = t->uid;
+        e->alias = t->identifier ? t->identifier : t->name;
+        e->access_text = "write";
+        e->access = SG_ACCESS_WRITE;
+        scope->tables[scope->count++] = (sg__scoped_table){t, e, SG_ACCESS_WRITE, SG_ACCESS_NONE};
+    }
     return 0;
 }
 
@@ -243,6 +302,71 @@ static int finish(check *c)
     return 0;
 }
 
+static sg_verdict *new_verdict(void)
+{
+    sg_verdict *v = sg__malloc(sizeof *v);
+    if (v) {
+        memset(v, 0, sizeof *v);
+        sg__arena_init(&v->arena);
+    }
+    return v;
+}
+
+int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,
+                const sg_lint_options *options, sg_verdict **out)
+{
+    if (!out)
+        return SG_EINVAL;
+    *out = NULL;
+    if (!sql && len)
+        return SG_EINVAL;
+    sg_lint_options lo = SG_LINT_OPTIONS_INIT;
+    if (options) {
+        if (options->version < 1 || options->version > SG_LINT_OPTIONS_VERSION)
+            return SG_EINVAL;
+        lo = *options;
+    }
+    sg_check_options opts = SG_CHECK_OPTIONS_INIT;
+    opts.policy = lo.policy;
+
+    sg_verdict *v = new_verdict();
+    if (!v)
+        return SG_ENOMEM;
+    check c;
+    memset(&c, 0, sizeof c);
+    c.v = v;
+    c.catalog = catalog;
+    c.opts = &opts;
+    c.diags.arena = &v->arena;
+    c.diags.max = opts.max_diagnostics;
+    c.diags.policy = opts.policy;
+
+    int rc = 0;
+    size_t bad;
+    v->op.lint = true;
+    v->op.kind_text = "";
+    if (len > opts.max_sql_bytes) {
+        rc = sg__report(&c.diags, "op.invalid", SG_AT_NONE, -1,
+                        "the SQL is %zu bytes, over the limit of %zu", len, opts.max_sql_bytes);
+    } else if (!sg__utf8_valid(sql ? sql : "", len, &bad)) {
+        rc = sg__report(&c.diags, "op.invalid", SG_AT_NONE, -1,
+                        "the SQL is not valid UTF-8 or holds a NUL byte (at byte %zu)", bad);
+    } else if (!(v->op.sql = sg__arena_strndup(&v->arena, sql ? sql : "", len))) {
+        rc = -1;
+    } else {
+        v->op.sql_len = len;
+        rc = lint_scope(&c, lo.data_source_uid);
+        if (rc == 0 && !has_errors(&c))
+            rc = run_sql(&c);
+    }
+    if (rc < 0 || finish(&c) < 0) {
+        sg_verdict_free(v);
+        return SG_ENOMEM;
+    }
+    *out = v;
+    return SG_OK;
+}
+
 int sg_check(const sg_catalog *catalog, const char *operation_json, size_t len,
              const sg_check_options *options, sg_verdict **out)
 {
@@ -263,11 +387,9 @@ int sg_check(const sg_catalog *catalog, const char *operation_json, size_t len,
         opts.version = SG_CHECK_OPTIONS_VERSION;
     }
 
-    sg_verdict *v = sg__malloc(sizeof *v);
+    sg_verdict *v = new_verdict();
     if (!v)
         return SG_ENOMEM;
-    memset(v, 0, sizeof *v);
-    sg__arena_init(&v->arena);
 
     check c;
     memset(&c, 0, sizeof c);

@@ -13,6 +13,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "cli_lint.h"
 #include "sqlguard.h"
 
 enum { EXIT_ALLOWED = 0, EXIT_DENIED = 1, EXIT_TROUBLE = 2 };
@@ -28,6 +29,7 @@ static const char main_usage[] =
     "commands:\n"
     "  check    judge operation files against a catalog\n"
     "  exec     judge one operation and, if allowed, run it on PostgreSQL\n"
+    "  lint     lint .sql files and operation files for CI\n"
     "  rules    list the rules and their default severities\n"
     "\n"
     "options:\n"
@@ -594,6 +596,8 @@ static int dispatch(int argc, char **argv)
         return cmd_rules(argc - 1, argv + 1);
     if (strcmp(cmd, "exec") == 0)
         return cmd_exec(argc - 1, argv + 1);
+    if (strcmp(cmd, "lint") == 0)
+        return sg__cli_lint(argc - 1, argv + 1);
     fprintf(stderr, "sqlguard: unknown command '%s'\n%s", cmd, main_usage);
     return EXIT_TROUBLE;
 }

@@ -89,6 +89,7 @@ typedef struct sg__operation {
     bool has_limits;
     const cJSON *max_rows;    /* NULL when absent */
     const cJSON *statement_timeout_ms;
+    bool lint;                /* SQL linted on its own: no operation, no values */
 } sg__operation;
 
 /* ---- scope ---- */
@@ -100,7 +101,14 @@ typedef struct sg__scoped_table {
     sg_access required;       /* filled by the scope rules from facts */
 } sg__scoped_table;
 
+typedef enum {
+    SG_SCOPE_DECLARED = 0, /* the operation's scope */
+    SG_SCOPE_CATALOG,      /* lint with a catalog: every table of the data source */
+    SG_SCOPE_NONE          /* lint without a catalog: nothing to resolve against */
+} sg__scope_mode;
+
 typedef struct sg__scope {
+    sg__scope_mode mode;
     const sg__data_source *source; /* NULL when the data source is unknown */
     sg__scoped_table *tables;  /* the valid entries only */
     size_t count;

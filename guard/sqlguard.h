@@ -148,6 +148,27 @@ typedef struct sg_verdict sg_verdict;
 int sg_check(const sg_catalog *catalog, const char *operation_json, size_t len,
              const sg_check_options *options, sg_verdict **out);
 
+/*
+ * Lints one SQL statement on its own, as `sqlguard lint` does for .sql files:
+ * there is no operation, so placeholders are compiled but have no values,
+ * the statement's own kind stands for the operation's, limits are not
+ * checked, and statements other than DML (migrations) are not reported.
+ * With a catalog, relations must be tables of the data source (the first one
+ * unless named); without one (NULL) scope rules are skipped. Returns a
+ * verdict like sg_check().
+ */
+typedef struct sg_lint_options {
+    unsigned version;
+    const sg_policy *policy;       /* NULL: defaults */
+    const char *data_source_uid;   /* NULL: the catalog's first data source */
+} sg_lint_options;
+
+#define SG_LINT_OPTIONS_VERSION 1
+#define SG_LINT_OPTIONS_INIT {SG_LINT_OPTIONS_VERSION, NULL, NULL}
+
+int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,
+                const sg_lint_options *options, sg_verdict **out);
+
 void sg_verdict_free(sg_verdict *verdict);
 
 /* True exactly when no diagnostic has severity error. */

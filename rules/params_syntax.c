@@ -31,13 +31,14 @@ int sg__rule_params_syntax(const sg__rule_ctx *ctx)
 {
     const sg__ph_result *ph = ctx->ph;
     const cJSON *params = ctx->op->parameters;
-    if (ph->style == SG_PH_NAMED && !cJSON_IsObject(params)) {
+    /* SQL linted on its own has no values: only the styles are judged */
+    if (params && ph->style == SG_PH_NAMED && !cJSON_IsObject(params)) {
         if (sg__report(ctx->diags, "params.syntax", SG_AT_ORIGINAL,
                        (long)ph->placeholders[0].src_offset,
                        "named placeholders %%(name)s need an object of parameters") < 0)
             return -1;
     }
-    if (ph->style == SG_PH_POSITIONAL && !cJSON_IsArray(params)) {
+    if (params && ph->style == SG_PH_POSITIONAL && !cJSON_IsArray(params)) {
         if (sg__report(ctx->diags, "params.syntax", SG_AT_ORIGINAL,
                        (long)ph->placeholders[0].src_offset,
                        "positional placeholders %%s need an array of parameters") < 0)

@@ -10,6 +10,8 @@
 int sg__rule_scope_table_not_declared(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
+    if (ctx->scope->mode == SG_SCOPE_NONE)
+        return 0; /* linting without a catalog: nothing to resolve against */
     for (size_t i = 0; i < f->relations.count; i++) {
         const sg__relref *r = &SG__VEC_AT(f->relations, sg__relref, i);
         const sg__binding *b = &ctx->bindings[i];
@@ -30,6 +32,9 @@ int sg__rule_scope_table_not_declared(const sg__rule_ctx *ctx)
             rc = sg__report(ctx->diags, "scope.table-not-declared", SG_AT_COMPILED, r->location,
                             "relation %s.%s is a system catalog relation and is never in scope",
                             b->schema, r->name);
+        } else if (ctx->scope->mode == SG_SCOPE_CATALOG) {
+            rc = sg__report(ctx->diags, "scope.table-not-declared", SG_AT_COMPILED, r->location,
+                            "relation %s.%s is not a table of the catalog", b->schema, r->name);
         } else {
             rc = sg__report(ctx->diags, "scope.table-not-declared", SG_AT_COMPILED, r->location,
                             "relation %s.%s is not in the declared scope", b->schema, r->name);

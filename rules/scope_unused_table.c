@@ -9,7 +9,7 @@ int sg__rule_scope_unused_table(const sg__rule_ctx *ctx)
 {
     if (!sg__facts_complete(ctx->facts))
         return 0;
-    if (!sg__is_dml(ctx->facts))
+    if (!sg__is_dml(ctx->facts) || ctx->scope->mode != SG_SCOPE_DECLARED)
         return 0;
     for (size_t i = 0; i < ctx->scope->count; i++) {
         const sg__scoped_table *t = &ctx->scope->tables[i];

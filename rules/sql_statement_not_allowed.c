@@ -10,7 +10,9 @@
 int sg__rule_sql_statement_not_allowed(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
-    if (f->kind == SG_STMT_OTHER &&
+    /* Linted on its own, a .sql file may be a migration: its DDL is not an
+     * operation, so only DML is judged. */
+    if (f->kind == SG_STMT_OTHER && !ctx->op->lint &&
         sg__report(ctx->diags, "sql.statement-not-allowed", SG_AT_COMPILED, f->statement_location,
                    "%s is not allowed: only SELECT, INSERT, UPDATE, DELETE and MERGE may run",
                    f->other_name ? f->other_name : "this statement") < 0)
