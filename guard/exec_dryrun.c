@@ -34,7 +34,7 @@ static int dry_execute(void *session, const sg_statement *stmt, const sg_row_sin
                                                      : cJSON_CreateNull());
     char *params_text = params ? cJSON_PrintUnformatted(params) : NULL;
     char *settings = sg__arena_printf(
-        &arena, "BEGIN%s; SET LOCAL search_path TO \"%s\", pg_catalog, pg_temp; "
+        &arena, "BEGIN%s; SET LOCAL search_path TO pg_catalog, \"%s\", pg_temp; "
                 "SET LOCAL statement_timeout = %lld",
         strcmp(stmt->operation, "select") == 0 ? " READ ONLY" : "", stmt->default_schema,
         stmt->statement_timeout_ms);

@@ -2,10 +2,13 @@
  * exec_libpq.c - the executor that runs checked statements on PostgreSQL.
  *
  * Every statement runs in a transaction of its own, with the session pinned
- * to what the guard assumed when it resolved names: search_path is the data
- * source's default schema, then pg_catalog, then pg_temp, set explicitly so
- * that neither the implicit catalog-first rule nor a temporary table can make
- * resolution drift; the statement timeout comes from the operation; selects
+ * to what the guard assumed when it resolved names: search_path is pg_catalog,
+ * then the data source's default schema, then pg_temp, set explicitly. The
+ * guard resolves unqualified relations the same way under this order (only
+ * pg_-prefixed names live in pg_catalog, and it treats those as catalog
+ * relations), while functions, operators and types the allow-list admits can
+ * no longer be shadowed by objects of the same name in the default schema;
+ * pg_temp last keeps temporary tables from shadowing anything; the statement timeout comes from the operation; selects
  * run READ ONLY through a cursor that stops after max_rows (plus one row, to
  * know whether more remain). Parameters are bound with PQexecParams, never
  * interpolated. Connections are pooled per DSN and shared by threads.
@@ -75,15 +78,15 @@ static int pq_open(void *self, const char *uid, const char *dsn, void **session,
         unsigned in_use = 0;
         for (size_t i = 0; i < p->count; i++) {
             conn *c = &p->conns[i];
-            if (!c->pg || strcmp(c->dsn, want) != 0)
+            if (!c->dsn || strcmp(c->dsn, want) != 0)
                 continue;
-            if (!c->busy) {
+            if (!c->busy && c->pg) {
                 c->busy = true;
                 pthread_mutex_unlock(&p->mu);
                 *session = c;
                 return SG_OK;
             }
-            in_use++;
+            in_use++; /* busy, or still connecting */
         }
         if (in_use < p->size && (free_slot(p) || p->count < sizeof p->conns / sizeof p->conns[0]))
             break;
@@ -222,8 +225,8 @@ static bool is_sqlstate(const PGresult *res, const char *state)
  * PostgreSQL settled on (*types, NULL without parameters). Parameters are
  * first left untyped, so that PostgreSQL infers each from its use, as it does
  * for psycopg. A parameter no use can type ("$1 IS NULL OR col = $1") makes
- * PostgreSQL give up; then the values that are JSON strings are typed text
- * and the statement prepared once more. A savepoint keeps the first failure
+ * PostgreSQL give up; then the values that are JSON strings or nulls are typed
+ * text and the statement prepared once more. A savepoint keeps the first failure
  * from aborting the transaction. Returns -1 with *out filled on error. */
 static int prepare(PGconn *pg, const sg_statement *stmt, Oid **types, sg_exec_outcome *out)
 {
@@ -242,8 +245,12 @@ static int prepare(PGconn *pg, const sg_statement *stmt, Oid **types, sg_exec_ou
                 copy_field(out->message, sizeof out->message, "out of memory");
             return -1;
         }
+        /* strings and nulls: text; numbers, booleans, arrays, objects keep
+         * their inferred types */
         for (int i = 0; i < n; i++)
-            hint[i] = stmt->params_json[i][0] == '"' ? 25 /* text */ : 0 /* unknown */;
+            hint[i] = stmt->params_json[i][0] == '"' || strcmp(stmt->params_json[i], "null") == 0
+                          ? 25 /* text */
+                          : 0 /* unknown */;
         res = PQprepare(pg, "", stmt->sql, n, hint);
         sg__free(hint);
     }
@@ -288,7 +295,7 @@ static int pq_execute(void *session, const sg_statement *stmt, const sg_row_sink
     if (ok) {
         snprintf(setup, sizeof setup,
                  "BEGIN ISOLATION LEVEL READ COMMITTED%s; "
-                 "SET LOCAL search_path TO %s, pg_catalog, pg_temp; "
+                 "SET LOCAL search_path TO pg_catalog, %s, pg_temp; "
                  "SET LOCAL statement_timeout = %lld",
                  select ? " READ ONLY" : "", schema, stmt->statement_timeout_ms);
         ok = command(pg, setup, out);

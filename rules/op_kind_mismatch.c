@@ -4,6 +4,9 @@
  * The top-level statement must be of the declared kind, and every
  * data-modifying CTE must be of that kind too: a `select` that deletes through
  * a CTE, or an `insert` that also updates, disagrees with its declaration.
+ * A `select` runs read-only, so it cannot lock rows either (FOR UPDATE/SHARE
+ * in a read-only transaction is refused by PostgreSQL, and a lock taken by a
+ * single-statement transaction would end with it anyway).
  */
 #include "rule.h"
 
@@ -36,6 +39,19 @@ int sg__rule_op_kind_mismatch(const sg__rule_ctx *ctx)
                    "the operation is declared '%s' but the statement is %s",
                    ctx->op->kind_text, sg__stmt_kind_name(f->kind)) < 0)
         return -1;
+    if (want == SG_STMT_SELECT) {
+        for (size_t i = 0; i < f->relations.count; i++) {
+            const sg__relref *r = &SG__VEC_AT(f->relations, sg__relref, i);
+            if (!(r->use & SG_USE_LOCK))
+                continue;
+            if (sg__report(ctx->diags, "op.kind-mismatch", SG_AT_COMPILED, r->location,
+                           "a select operation runs read-only and cannot lock rows of %s "
+                           "(FOR UPDATE/SHARE)",
+                           r->name) < 0)
+                return -1;
+            break; /* one report says it */
+        }
+    }
     for (size_t i = 0; i < f->ctes.count; i++) {
         const sg__cte *c = &SG__VEC_AT(f->ctes, sg__cte, i);
         if (c->kind == SG_STMT_SELECT || c->kind == want)

@@ -27,10 +27,10 @@
 #define DS_A "0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01"
 #define UID_ACCOUNT "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b01"
 
-static const char SEED_SETTINGS[] = "BEGIN; SET LOCAL search_path TO \"public\", pg_catalog, "
+static const char SEED_SETTINGS[] = "BEGIN; SET LOCAL search_path TO pg_catalog, \"public\", "
                                     "pg_temp; SET LOCAL statement_timeout = 15000";
-static const char SEED_SELECT_SETTINGS[] = "BEGIN READ ONLY; SET LOCAL search_path TO \"public\", "
-                                           "pg_catalog, pg_temp; SET LOCAL statement_timeout = "
+static const char SEED_SELECT_SETTINGS[] = "BEGIN READ ONLY; SET LOCAL search_path TO pg_catalog, \"public\", "
+                                           "pg_temp; SET LOCAL statement_timeout = "
                                            "15000";
 static const char SEED_INSERT_SQL[] =
     "INSERT INTO sdk_examples_account\n    (account_code, name, region)\nVALUES\n"
@@ -254,7 +254,7 @@ static void test_executor__dryrun_settings_follow_the_operation(void **state)
     sg_verdict *v = check_allowed(c, op);
     sg_result *r = run_dryrun(v);
     assert_string_equal(sg_result_value(r, 0, 0),
-                        "BEGIN READ ONLY; SET LOCAL search_path TO \"public\", pg_catalog, "
+                        "BEGIN READ ONLY; SET LOCAL search_path TO pg_catalog, \"public\", "
                         "pg_temp; SET LOCAL statement_timeout = 250");
     assert_string_equal(sg_result_value(r, 0, 2), "[]");
     assert_string_equal(sg_result_value(r, 0, 3), "7");
@@ -271,7 +271,7 @@ static void test_executor__dryrun_settings_follow_the_operation(void **state)
     v = check_allowed(c, update);
     r = run_dryrun(v);
     assert_string_equal(sg_result_value(r, 0, 0),
-                        "BEGIN; SET LOCAL search_path TO \"public\", pg_catalog, pg_temp; "
+                        "BEGIN; SET LOCAL search_path TO pg_catalog, \"public\", pg_temp; "
                         "SET LOCAL statement_timeout = 600000");
     assert_string_equal(sg_result_value(r, 0, 1),
                         "UPDATE sdk_examples_account SET name = $1 WHERE account_code = $2");

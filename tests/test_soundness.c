@@ -1,0 +1,916 @@
+/*
+ * test_soundness.c - PostgreSQL itself judges the guard.
+ *
+ * Every table of corpus/catalog.json on data source 0b6e3f1c-... is created in
+ * a database of its own (sg_soundness), with the catalog's columns, keys and a
+ * few rows. Then every corpus case the guard allows runs on the server as a
+ * fresh role that holds exactly the privileges its scope declares (USAGE on the
+ * schemas; SELECT for read; SELECT, INSERT, UPDATE, DELETE for write; nothing
+ * else), through a libpq executor with rollback_only and that role, so nothing
+ * sticks. PostgreSQL's privilege check is the referee:
+ *
+ *  - 42501 (insufficient privilege) for an allowed case means the statement
+ *    touches more than the guard proved: a bypass or a mis-resolution;
+ *  - any other class-42 error (undefined column, ambiguous parameter, ...)
+ *    happens before the privilege check and would leave the case untested;
+ *  - other errors (data, constraints, cardinality, timeouts) are fine but
+ *    counted and printed.
+ *
+ * A select that locks rows fails in the executor's READ ONLY transaction with
+ * 25006 before the privilege check; those cases are run once more, as the same
+ * role, outside READ ONLY (and rolled back), so that they are judged too.
+ *
+ * Conversely, a handful of denied scope/access cases, run as the role their
+ * scope would get, must fail with 42501: the roles are tight enough for the
+ * test to mean something.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+#include <libpq-fe.h>
+
+#include "sqlguard.h"
+
+#define CASES_DIR SG_SOURCE_DIR "/corpus/cases"
+#define CATALOG SG_SOURCE_DIR "/corpus/catalog.json"
+#define DB_NAME "sg_soundness"
+#define DS_A "0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01"
+#define ROLE_PREFIX "sg_case_"
+
+static char *g_base_dsn; /* superuser, database postgres */
+static char *g_dsn;      /* superuser, database sg_soundness */
+static PGconn *g_admin;  /* superuser connection to sg_soundness */
+static cJSON *g_catalog_json;
+static sg_catalog *g_catalog;
+static int g_role_seq;
+
+/* ---- helpers ------------------------------------------------------------------------------- */
+
+static char *xstrdup(const char *s)
+{
+    char *d = strdup(s);
+    if (!d)
+        abort();
+    return d;
+}
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 8192, len = 0, n;
+    char *buf = malloc(cap);
+    if (!buf)
+        abort();
+    while ((n = fread(buf + len, 1, cap - len - 1, f)) > 0) {
+        len += n;
+        if (cap - len - 1 == 0) {
+            cap *= 2;
+            buf = realloc(buf, cap);
+            if (!buf)
+                abort();
+        }
+    }
+    fclose(f);
+    buf[len] = '\0';
+    return buf;
+}
+
+static char *state_value(const char *text, const char *key)
+{
+    size_t klen = strlen(key);
+    const char *line = text;
+    while (line && *line) {
+        if (strncmp(line, key, klen) == 0 && line[klen] == '=' && line[klen + 1] == '\'') {
+            const char *v = line + klen + 2;
+            const char *end = strchr(v, '\'');
+            return end ? strndup(v, (size_t)(end - v)) : NULL;
+        }
+        line = strchr(line, '\n');
+        if (line)
+            line++;
+    }
+    return NULL;
+}
+
+/* A growable string. */
+typedef struct buf {
+    char *s;
+    size_t len, cap;
+} buf;
+
+static void bputs(buf *b, const char *s)
+{
+    size_t n = strlen(s);
+    if (b->len + n + 1 > b->cap) {
+        b->cap = (b->len + n + 1) * 2;
+        b->s = realloc(b->s, b->cap);
+        if (!b->s)
+            abort();
+    }
+    memcpy(b->s + b->len, s, n + 1);
+    b->len += n;
+}
+
+static void bprintf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void bprintf(buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *tmp = malloc((size_t)n + 1);
+    if (!tmp)
+        abort();
+    va_start(ap, fmt);
+    vsnprintf(tmp, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    bputs(b, tmp);
+    free(tmp);
+}
+
+/* A quoted identifier; the caller frees it. */
+static char *ident(const char *name)
+{
+    char *q = PQescapeIdentifier(g_admin, name, strlen(name));
+    assert_non_null(q);
+    char *copy = xstrdup(q);
+    PQfreemem(q);
+    return copy;
+}
+
+static void admin(const char *sql)
+{
+    PGresult *res = PQexec(g_admin, sql);
+    ExecStatusType st = PQresultStatus(res);
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
+        fail_msg("admin: %s\n-> %s", sql, PQerrorMessage(g_admin));
+    PQclear(res);
+}
+
+static const cJSON *member(const cJSON *o, const char *key)
+{
+    return cJSON_GetObjectItemCaseSensitive(o, key);
+}
+
+static const char *str_member(const cJSON *o, const char *key)
+{
+    const cJSON *m = member(o, key);
+    return cJSON_IsString(m) ? m->valuestring : NULL;
+}
+
+/* The catalog's meta table with this uid. */
+static const cJSON *meta_table(const char *uid)
+{
+    const cJSON *t;
+    cJSON_ArrayForEach(t, member(g_catalog_json, "meta_tables"))
+    {
+        const char *u = str_member(t, "uid");
+        if (u && strcmp(u, uid) == 0)
+            return t;
+    }
+    return NULL;
+}
+
+/* ---- the schema of the catalog ------------------------------------------------------------- */
+
+static void create_catalog_tables(void)
+{
+    buf sql = {0};
+    bputs(&sql, "DROP SCHEMA IF EXISTS ledger CASCADE; CREATE SCHEMA ledger;");
+    const cJSON *t;
+    cJSON_ArrayForEach(t, member(g_catalog_json, "meta_tables"))
+    {
+        if (strcmp(str_member(t, "data_source_uid"), DS_A) != 0)
+            continue;
+        char *schema = ident(str_member(t, "schema"));
+        char *name = ident(str_member(t, "physical_table_name"));
+        const cJSON *cols = member(t, "columns");
+        if (cJSON_GetArraySize(cols) == 0)
+            fail_msg("catalog table %s lists no columns", str_member(t, "identifier"));
+        bprintf(&sql, "CREATE SCHEMA IF NOT EXISTS %s; DROP TABLE IF EXISTS %s.%s CASCADE; "
+                      "CREATE TABLE %s.%s (",
+                schema, schema, name, schema, name);
+        const cJSON *c;
+        bool first = true;
+        cJSON_ArrayForEach(c, cols)
+        {
+            char *col = ident(str_member(c, "name"));
+            bprintf(&sql, "%s%s %s", first ? "" : ", ", col, str_member(c, "type"));
+            if (cJSON_IsFalse(member(c, "nullable")))
+                bputs(&sql, " NOT NULL");
+            if (str_member(c, "default"))
+                bprintf(&sql, " DEFAULT %s", str_member(c, "default"));
+            free(col);
+            first = false;
+        }
+        const cJSON *k;
+        if (cJSON_GetArraySize(member(t, "primary_key")) > 0) {
+            bputs(&sql, ", PRIMARY KEY (");
+            first = true;
+            cJSON_ArrayForEach(k, member(t, "primary_key"))
+            {
+                char *col = ident(k->valuestring);
+                bprintf(&sql, "%s%s", first ? "" : ", ", col);
+                free(col);
+                first = false;
+            }
+            bputs(&sql, ")");
+        }
+        const cJSON *u;
+        cJSON_ArrayForEach(u, member(t, "unique"))
+        {
+            bputs(&sql, ", UNIQUE (");
+            first = true;
+            cJSON_ArrayForEach(k, u)
+            {
+                char *col = ident(k->valuestring);
+                bprintf(&sql, "%s%s", first ? "" : ", ", col);
+                free(col);
+                first = false;
+            }
+            bputs(&sql, ")");
+        }
+        bputs(&sql, ");");
+        free(schema);
+        free(name);
+    }
+    /* foreign keys, once every table exists; the referenced table is named physically, on the
+     * same data source */
+    cJSON_ArrayForEach(t, member(g_catalog_json, "meta_tables"))
+    {
+        if (strcmp(str_member(t, "data_source_uid"), DS_A) != 0)
+            continue;
+        const cJSON *fk;
+        cJSON_ArrayForEach(fk, member(t, "foreign_keys"))
+        {
+            const char *ref = str_member(fk, "references");
+            const cJSON *target = NULL, *cand;
+            cJSON_ArrayForEach(cand, member(g_catalog_json, "meta_tables"))
+            {
+                if (strcmp(str_member(cand, "data_source_uid"), DS_A) == 0 &&
+                    strcmp(str_member(cand, "physical_table_name"), ref) == 0)
+                    target = cand;
+            }
+            assert_non_null(target);
+            char *schema = ident(str_member(t, "schema"));
+            char *name = ident(str_member(t, "physical_table_name"));
+            char *rschema = ident(str_member(target, "schema"));
+            char *rname = ident(ref);
+            bprintf(&sql, "ALTER TABLE %s.%s ADD FOREIGN KEY (", schema, name);
+            const cJSON *k;
+            bool first = true;
+            cJSON_ArrayForEach(k, member(fk, "columns"))
+            {
+                char *col = ident(k->valuestring);
+                bprintf(&sql, "%s%s", first ? "" : ", ", col);
+                free(col);
+                first = false;
+            }
+            bprintf(&sql, ") REFERENCES %s.%s (", rschema, rname);
+            first = true;
+            cJSON_ArrayForEach(k, member(fk, "referenced_columns"))
+            {
+                char *col = ident(k->valuestring);
+                bprintf(&sql, "%s%s", first ? "" : ", ", col);
+                free(col);
+                first = false;
+            }
+            const char *on_delete = str_member(fk, "on_delete");
+            bprintf(&sql, ")%s%s;", on_delete ? " ON DELETE " : "", on_delete ? on_delete : "");
+            free(schema);
+            free(name);
+            free(rschema);
+            free(rname);
+        }
+    }
+    admin(sql.s);
+    free(sql.s);
+}
+
+/* A few rows, with the uids the corpus cases use, so that reads and writes touch real rows. */
+static const char SEED_DATA[] =
+    "INSERT INTO public.sdk_examples_account (uid, account_code, name, region) VALUES "
+    "('8f14e45f-ceea-467a-9af0-3b1c2d4e5f60', 'ACME', 'Acme Capital', 'US'),"
+    "('c9f0f895-fb98-4b91-8a5e-2e7c1f3a9d12', 'GLOBEX', 'Globex', 'EU'),"
+    "(gen_random_uuid(), 'ACME.EU', 'Acme Europe', 'EU'),"
+    "(gen_random_uuid(), 'ACME.US', 'Acme  US', 'US'),"
+    "(gen_random_uuid(), 'TESTCO', 'Test Co', 'TEST'),"
+    "(gen_random_uuid(), 'SLEEPY', 'Sleepy', 'DORMANT'),"
+    "(gen_random_uuid(), 'APACO', 'Apac Co', 'APAC');"
+    "INSERT INTO public.sdk_examples_account_limit (uid, account_uid, limit_type, currency) VALUES "
+    "('45c48cce-2e2d-4fbd-9d8b-7a1e3c5f0b34', '8f14e45f-ceea-467a-9af0-3b1c2d4e5f60', 'daily', "
+    "'USD'),"
+    "(gen_random_uuid(), '8f14e45f-ceea-467a-9af0-3b1c2d4e5f60', 'monthly', 'EUR'),"
+    "(gen_random_uuid(), 'c9f0f895-fb98-4b91-8a5e-2e7c1f3a9d12', 'daily', 'EUR');"
+    "INSERT INTO public.sdk_examples_counterparty (uid, name) VALUES "
+    "('c9f0f895-fb98-4b91-8a5e-2e7c1f3a9d12', 'Umbrella'), (gen_random_uuid(), 'Acme Capital'),"
+    "(gen_random_uuid(), 'tmp-1'), (gen_random_uuid(), 'Hooli');"
+    "INSERT INTO public.sdk_examples_secret (uid, payload) VALUES "
+    "('8f14e45f-ceea-467a-9af0-3b1c2d4e5f60', 'top secret');"
+    "INSERT INTO ledger.sdk_examples_entry (uid, account_uid, amount) VALUES "
+    "(gen_random_uuid(), '8f14e45f-ceea-467a-9af0-3b1c2d4e5f60', 100.00),"
+    "(gen_random_uuid(), '8f14e45f-ceea-467a-9af0-3b1c2d4e5f60', -25.50),"
+    "(gen_random_uuid(), 'c9f0f895-fb98-4b91-8a5e-2e7c1f3a9d12', 10);"
+    "INSERT INTO public.\"Sdk_Examples_Audit\" (uid, account_uid, action) VALUES "
+    "(gen_random_uuid(), '8f14e45f-ceea-467a-9af0-3b1c2d4e5f60', 'login'),"
+    "(gen_random_uuid(), 'c9f0f895-fb98-4b91-8a5e-2e7c1f3a9d12', 'logout');";
+
+/* ---- roles --------------------------------------------------------------------------------- */
+
+static void drop_role(const char *role)
+{
+    char *r = ident(role);
+    buf sql = {0};
+    bprintf(&sql, "DROP OWNED BY %s; DROP ROLE %s", r, r);
+    admin(sql.s);
+    free(sql.s);
+    free(r);
+}
+
+/* Roles a previous, interrupted run left behind (roles belong to the cluster). */
+static void drop_leftover_roles(PGconn *pg)
+{
+    PGresult *res = PQexec(pg, "SELECT rolname FROM pg_roles WHERE rolname LIKE 'sg\\_case\\_%'");
+    if (PQresultStatus(res) == PGRES_TUPLES_OK) {
+        for (int i = 0; i < PQntuples(res); i++) {
+            char *r = PQescapeIdentifier(pg, PQgetvalue(res, i, 0), strlen(PQgetvalue(res, i, 0)));
+            char sql[256];
+            snprintf(sql, sizeof sql, "DROP OWNED BY %s; DROP ROLE %s", r, r);
+            PQclear(PQexec(pg, sql));
+            PQfreemem(r);
+        }
+    }
+    PQclear(res);
+}
+
+/* A fresh role holding exactly what `scope` declares. The caller drops it. */
+static char *create_scope_role(const cJSON *scope)
+{
+    char role[64];
+    snprintf(role, sizeof role, ROLE_PREFIX "%d", ++g_role_seq);
+    buf sql = {0};
+    bprintf(&sql, "CREATE ROLE %s NOLOGIN; GRANT USAGE ON SCHEMA public, ledger TO %s;", role,
+            role);
+    const cJSON *t;
+    cJSON_ArrayForEach(t, member(scope, "tables"))
+    {
+        const char *uid = str_member(t, "meta_table_uid");
+        const cJSON *m = uid ? meta_table(uid) : NULL;
+        if (!m)
+            continue; /* an unknown uid: the guard denies such scopes anyway */
+        const char *access = str_member(t, "access");
+        bool write = access && strcmp(access, "write") == 0;
+        char *schema = ident(str_member(m, "schema"));
+        char *name = ident(str_member(m, "physical_table_name"));
+        bprintf(&sql, "GRANT %s ON %s.%s TO %s;",
+                write ? "SELECT, INSERT, UPDATE, DELETE" : "SELECT", schema, name, role);
+        if (write) {
+            /* sequences the table's columns own (serial/identity), if any */
+            buf seq = {0};
+            bprintf(&seq,
+                    "SELECT coalesce(string_agg(format('GRANT USAGE ON SEQUENCE %%I.%%I TO %%I',"
+                    " n.nspname, s.relname, '%s'), ';'), '') FROM pg_class s "
+                    "JOIN pg_namespace n ON n.oid = s.relnamespace "
+                    "JOIN pg_depend d ON d.objid = s.oid AND d.deptype IN ('a', 'i') "
+                    "WHERE s.relkind = 'S' AND d.refobjid = '%s.%s'::regclass",
+                    role, schema, name);
+            PGresult *res = PQexec(g_admin, seq.s);
+            assert_int_equal(PQresultStatus(res), PGRES_TUPLES_OK);
+            if (PQgetvalue(res, 0, 0)[0])
+                bprintf(&sql, "%s;", PQgetvalue(res, 0, 0));
+            PQclear(res);
+            free(seq.s);
+        }
+        free(schema);
+        free(name);
+    }
+    admin(sql.s);
+    free(sql.s);
+    return xstrdup(role);
+}
+
+/* ---- cases --------------------------------------------------------------------------------- */
+
+typedef struct corpus_case {
+    char *name;
+    cJSON *json;
+    char *op; /* operation text */
+} corpus_case;
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(((const corpus_case *)a)->name, ((const corpus_case *)b)->name);
+}
+
+static size_t load_cases(corpus_case **out)
+{
+    DIR *dir = opendir(CASES_DIR);
+    assert_non_null(dir);
+    size_t n = 0, cap = 64;
+    corpus_case *cases = malloc(cap * sizeof *cases);
+    struct dirent *e;
+    while ((e = readdir(dir))) {
+        size_t l = strlen(e->d_name);
+        if (l < 6 || strcmp(e->d_name + l - 5, ".json") != 0)
+            continue;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", CASES_DIR, e->d_name);
+        char *text = slurp(path);
+        assert_non_null(text);
+        cJSON *c = cJSON_Parse(text);
+        free(text);
+        if (!c)
+            fail_msg("%s is not JSON", path);
+        if (n == cap)
+            cases = realloc(cases, (cap *= 2) * sizeof *cases);
+        cases[n].name = xstrdup(e->d_name);
+        cases[n].json = c;
+        const cJSON *ot = member(c, "operation_text");
+        const cJSON *op = member(c, "operation");
+        if (cJSON_IsString(ot)) {
+            cases[n].op = xstrdup(ot->valuestring);
+        } else {
+            char *p = cJSON_PrintUnformatted(op);
+            cases[n].op = xstrdup(p);
+            cJSON_free(p);
+        }
+        n++;
+    }
+    closedir(dir);
+    qsort(cases, n, sizeof *cases, cmp_name);
+    *out = cases;
+    return n;
+}
+
+static void free_cases(corpus_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(cases[i].name);
+        free(cases[i].op);
+        cJSON_Delete(cases[i].json);
+    }
+    free(cases);
+}
+
+static bool expected_allowed(const corpus_case *c)
+{
+    return cJSON_IsTrue(member(member(c->json, "expect"), "allowed"));
+}
+
+/* The scope of a case's operation; the decoded operation_text when there is no object. */
+static cJSON *case_scope(const corpus_case *c)
+{
+    cJSON *op = cJSON_Parse(c->op);
+    if (!op)
+        return NULL;
+    cJSON *scope = cJSON_DetachItemFromObjectCaseSensitive(op, "scope");
+    cJSON_Delete(op);
+    return scope;
+}
+
+/* PostgreSQL's text form of a JSON value, as the executor sends it: NULL for null, strings
+ * verbatim, numbers as written, arrays as array literals (elements quoted), objects as json. */
+static void put_array(buf *b, const cJSON *arr);
+static char *pg_text(const cJSON *v, const char *raw)
+{
+    if (cJSON_IsNull(v))
+        return NULL;
+    if (cJSON_IsTrue(v))
+        return xstrdup("true");
+    if (cJSON_IsFalse(v))
+        return xstrdup("false");
+    if (cJSON_IsString(v))
+        return xstrdup(v->valuestring);
+    if (cJSON_IsArray(v)) {
+        buf b = {0};
+        put_array(&b, v);
+        return b.s;
+    }
+    return xstrdup(raw);
+}
+
+static void put_quoted(buf *b, const char *s)
+{
+    bputs(b, "\"");
+    for (const char *p = s; *p; p++) {
+        char ch[3] = {0};
+        if (*p == '"' || *p == '\\') {
+            ch[0] = '\\';
+            ch[1] = *p;
+        } else {
+            ch[0] = *p;
+        }
+        bputs(b, ch);
+    }
+    bputs(b, "\"");
+}
+
+static void put_array(buf *b, const cJSON *arr)
+{
+    bputs(b, "{");
+    for (const cJSON *e = arr->child; e; e = e->next) {
+        if (e != arr->child)
+            bputs(b, ",");
+        if (cJSON_IsNull(e)) {
+            bputs(b, "NULL");
+        } else if (cJSON_IsArray(e)) {
+            put_array(b, e);
+        } else if (cJSON_IsString(e)) {
+            put_quoted(b, e->valuestring);
+        } else {
+            char *j = cJSON_PrintUnformatted(e);
+            put_quoted(b, j);
+            cJSON_free(j);
+        }
+    }
+    bputs(b, "}");
+}
+
+/* cmocka's print_message() truncates long text: one line at a time. */
+static void print_lines(const char *title, const char *text)
+{
+    if (!text || !*text)
+        return;
+    print_message("%s\n", title);
+    const char *p = text;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        print_message("%.*s\n", (int)n, p);
+        p += n + (nl ? 1 : 0);
+    }
+}
+
+typedef struct outcome {
+    bool ok;
+    char sqlstate[6];
+    char message[512];
+} outcome;
+
+static void record(outcome *o, PGresult *res)
+{
+    const char *s = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+    const char *m = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+    snprintf(o->sqlstate, sizeof o->sqlstate, "%s", s ? s : "");
+    snprintf(o->message, sizeof o->message, "%s", m ? m : PQerrorMessage(g_admin));
+}
+
+/*
+ * Runs a verdict's compiled SQL on a connection of its own, the way the executor does (search
+ * path and timeout pinned, the role set, parameters bound; a string parameter no use can type is
+ * bound as text), but in a read-write transaction that is always rolled back. For what the
+ * executor cannot run: denied verdicts, and locking selects that READ ONLY refuses.
+ */
+static outcome run_raw_as(const char *role, const sg_verdict *v, long long timeout_ms)
+{
+    outcome o = {false, "", ""};
+    PGconn *pg = PQconnectdb(g_dsn);
+    assert_int_equal(PQstatus(pg), CONNECTION_OK);
+    size_t n = sg_verdict_parameter_count(v);
+    char **values = calloc(n + 1, sizeof *values);
+    Oid *types = calloc(n + 1, sizeof *types);
+    for (size_t i = 0; i < n; i++) {
+        const char *raw = sg_verdict_parameter_json(v, i);
+        cJSON *j = cJSON_Parse(raw);
+        assert_non_null(j);
+        values[i] = pg_text(j, raw);
+        types[i] = cJSON_IsString(j) ? 25 : 0;
+        cJSON_Delete(j);
+    }
+    char *r = PQescapeIdentifier(pg, role, strlen(role));
+    char setup[512];
+    snprintf(setup, sizeof setup,
+             "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL search_path TO pg_catalog, \"public\", "
+             "pg_temp; SET LOCAL statement_timeout = %lld; SET LOCAL ROLE %s",
+             timeout_ms, r);
+    PQfreemem(r);
+    for (int attempt = 0; attempt < 2; attempt++) {
+        PGresult *res = PQexec(pg, setup);
+        assert_int_equal(PQresultStatus(res), PGRES_COMMAND_OK);
+        PQclear(res);
+        res = PQexecParams(pg, sg_verdict_compiled_sql(v), (int)n, attempt ? types : NULL,
+                           (const char *const *)values, NULL, NULL, 0);
+        ExecStatusType st = PQresultStatus(res);
+        if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
+            o.ok = true;
+            o.sqlstate[0] = '\0';
+        } else {
+            record(&o, res);
+        }
+        PQclear(res);
+        PQclear(PQexec(pg, "ROLLBACK"));
+        if (o.ok || (strcmp(o.sqlstate, "42P18") != 0 && strcmp(o.sqlstate, "42P08") != 0))
+            break;
+    }
+    for (size_t i = 0; i < n; i++)
+        free(values[i]);
+    free(values);
+    free(types);
+    PQfinish(pg);
+    return o;
+}
+
+/* ---- fixture ------------------------------------------------------------------------------- */
+
+static int setup(void **state)
+{
+    (void)state;
+    char *env = slurp(SG_PG_STATE);
+    if (!env) {
+        fprintf(stderr, "test_soundness: no cluster state in %s\n", SG_PG_STATE);
+        return -1;
+    }
+    g_base_dsn = state_value(env, "SQLGUARD_TEST_DSN");
+    free(env);
+    if (!g_base_dsn)
+        return -1;
+    PGconn *pg = PQconnectdb(g_base_dsn);
+    if (PQstatus(pg) != CONNECTION_OK) {
+        fprintf(stderr, "test_soundness: %s", PQerrorMessage(pg));
+        PQfinish(pg);
+        return -1;
+    }
+    PQclear(PQexec(pg, "DROP DATABASE IF EXISTS " DB_NAME " WITH (FORCE)"));
+    drop_leftover_roles(pg);
+    PGresult *res = PQexec(pg, "CREATE DATABASE " DB_NAME);
+    bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+    if (!ok)
+        fprintf(stderr, "test_soundness: %s", PQerrorMessage(pg));
+    PQclear(res);
+    PQfinish(pg);
+    if (!ok)
+        return -1;
+    size_t n = strlen(g_base_dsn) + sizeof " dbname=" DB_NAME;
+    g_dsn = malloc(n);
+    snprintf(g_dsn, n, "%s dbname=%s", g_base_dsn, DB_NAME);
+    g_admin = PQconnectdb(g_dsn);
+    if (PQstatus(g_admin) != CONNECTION_OK) {
+        fprintf(stderr, "test_soundness: %s", PQerrorMessage(g_admin));
+        return -1;
+    }
+    PQclear(PQexec(g_admin, "SET client_min_messages = warning"));
+    char *text = slurp(CATALOG);
+    g_catalog_json = text ? cJSON_Parse(text) : NULL;
+    free(text);
+    sg_error err;
+    if (!g_catalog_json || sg_catalog_load_file(CATALOG, &g_catalog, &err) != SG_OK) {
+        fprintf(stderr, "test_soundness: cannot load %s\n", CATALOG);
+        return -1;
+    }
+    create_catalog_tables();
+    admin(SEED_DATA);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sg_catalog_free(g_catalog);
+    cJSON_Delete(g_catalog_json);
+    PQfinish(g_admin);
+    if (g_base_dsn) {
+        PGconn *pg = PQconnectdb(g_base_dsn);
+        PQclear(PQexec(pg, "DROP DATABASE IF EXISTS " DB_NAME " WITH (FORCE)"));
+        drop_leftover_roles(pg);
+        PQfinish(pg);
+    }
+    free(g_base_dsn);
+    free(g_dsn);
+    return 0;
+}
+
+/* ---- tests --------------------------------------------------------------------------------- */
+
+/* Counts of SQLSTATEs, for the summary. */
+typedef struct tally {
+    char state[6];
+    int count;
+} tally;
+
+static void count_state(tally *t, size_t *n, const char *state)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp(t[i].state, state) == 0) {
+            t[i].count++;
+            return;
+        }
+    snprintf(t[*n].state, sizeof t[*n].state, "%s", state);
+    t[*n].count = 1;
+    (*n)++;
+}
+
+static bool class_42(const char *state)
+{
+    return strncmp(state, "42", 2) == 0;
+}
+
+static void test_soundness__allowed_cases_pass_the_privilege_check(void **state)
+{
+    (void)state;
+    corpus_case *cases = NULL;
+    size_t n = load_cases(&cases);
+    assert_true(n > 0);
+    int run = 0, succeeded = 0, failed = 0, relocked = 0, relocked_ok = 0;
+    tally states[64];
+    size_t nstates = 0;
+    buf violations = {0}, others = {0};
+    bputs(&violations, "");
+    bputs(&others, "");
+
+    for (size_t i = 0; i < n; i++) {
+        const corpus_case *c = &cases[i];
+        if (!expected_allowed(c))
+            continue;
+        sg_verdict *v = NULL;
+        assert_int_equal(sg_check(g_catalog, c->op, strlen(c->op), NULL, &v), SG_OK);
+        if (!sg_verdict_allowed(v))
+            fail_msg("%s: the corpus expects allowed, the guard denies", c->name);
+        cJSON *scope = case_scope(c);
+        assert_non_null(scope);
+        char *role = create_scope_role(scope);
+
+        sg_libpq_options opts = SG_LIBPQ_OPTIONS_INIT;
+        opts.default_dsn = g_dsn;
+        opts.pool_size = 1;
+        opts.rollback_only = true;
+        opts.role = role;
+        sg_executor *ex = NULL;
+        sg_error err = {0, ""};
+        assert_int_equal(sg_executor_new_libpq_opts(&opts, &ex, &err), SG_OK);
+        sg_result *r = NULL;
+        int rc = sg_execute(ex, v, &r, &err);
+        if (rc != SG_OK)
+            fail_msg("%s: sg_execute: %s %s", c->name, sg_err_name(rc), err.message);
+        const sg_exec_outcome *o = sg_result_outcome(r);
+        run++;
+        if (o->ok) {
+            /* rollback_only: the transaction never commits */
+            assert_true(o->rolled_back);
+            succeeded++;
+        } else {
+            failed++;
+            assert_true(o->rolled_back);
+            count_state(states, &nstates, o->sqlstate);
+            bprintf(class_42(o->sqlstate) ? &violations : &others, "  %s: %s %s\n", c->name,
+                    o->sqlstate, o->message);
+            if (strcmp(o->sqlstate, "25006") == 0) {
+                /* a row lock refused by READ ONLY before any privilege check: judge the same
+                 * statement, as the same role, outside READ ONLY */
+                relocked++;
+                outcome x = run_raw_as(role, v, 15000);
+                if (x.ok)
+                    relocked_ok++;
+                else if (class_42(x.sqlstate))
+                    bprintf(&violations, "  %s (outside READ ONLY): %s %s\n", c->name,
+                            x.sqlstate, x.message);
+                else
+                    bprintf(&others, "  %s (outside READ ONLY): %s %s\n", c->name, x.sqlstate,
+                            x.message);
+            }
+        }
+        sg_result_free(r);
+        sg_executor_free(ex);
+        drop_role(role);
+        free(role);
+        cJSON_Delete(scope);
+        sg_verdict_free(v);
+    }
+
+    buf summary = {0};
+    bprintf(&summary, "soundness: %d allowed cases run, %d succeeded, %d failed", run, succeeded,
+            failed);
+    for (size_t i = 0; i < nstates; i++)
+        bprintf(&summary, "%s%s x%d", i ? ", " : " (", states[i].state, states[i].count);
+    bputs(&summary, nstates ? ")" : "");
+    bprintf(&summary, "; %d row-locking selects re-run outside READ ONLY, %d succeeded", relocked,
+            relocked_ok);
+    print_message("%s\n", summary.s);
+    print_lines("acceptable failures:", others.s);
+    print_lines("class-42 failures (42501: bypass; others: the case proves nothing):",
+                violations.s);
+    assert_true(run >= 100);
+    /* No class-42 failure at all: seed__select_accounts_null_region once failed with 42P08
+     * before the executor typed null parameters (test_exec__seed_select_with_null_region). */
+    bool bad = violations.len > 0;
+    free(summary.s);
+    free(violations.s);
+    free(others.s);
+    free_cases(cases, n);
+    if (bad)
+        fail_msg("allowed cases failed with class-42 errors (see above)");
+}
+
+/* Denied scope and access cases, run as the role their scope would get, fail with 42501. */
+static void test_soundness__denied_cases_fail_as_their_role(void **state)
+{
+    (void)state;
+    static const char *const names[] = {
+        "access__update_read_table.json",       "access__insert_into_read_table.json",
+        "access__delete_read_table.json",       "access__merge_into_read_table.json",
+        "access__upsert_read_table.json",       "access__write_ledger_read_scope.json",
+        "access__for_update_read_table.json",   "access__for_update_of_read_alias.json",
+        "access__for_share_in_derived_table.json",
+        "scope__direct_secret_read.json",       "scope__only_undeclared_table.json",
+        "scope__hidden_target_list_subquery.json",
+        "scope__update_from_secret.json",       "scope__insert_select_from_secret.json",
+        "scope__pg_catalog_pg_authid.json",     "cte__later_sibling_is_real_table.json",
+        "cte__qualified_name_bypasses_shadow.json",
+        "names__unicode_escape_identifier_secret.json",
+        "scope__hidden_natural_join.json",      "evasion__returning_star_from_secret_join.json",
+    };
+    corpus_case *cases = NULL;
+    size_t n = load_cases(&cases);
+    int checked = 0;
+    buf problems = {0};
+    bputs(&problems, "");
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        const corpus_case *c = NULL;
+        for (size_t i = 0; i < n && !c; i++)
+            if (strcmp(cases[i].name, names[k]) == 0)
+                c = &cases[i];
+        if (!c)
+            fail_msg("no corpus case %s", names[k]);
+        assert_false(expected_allowed(c));
+        sg_verdict *v = NULL;
+        assert_int_equal(sg_check(g_catalog, c->op, strlen(c->op), NULL, &v), SG_OK);
+        assert_false(sg_verdict_allowed(v));
+        /* nothing reaches an executor from a denied verdict */
+        sg_executor *ex = NULL;
+        assert_int_equal(sg_executor_new_dryrun(&ex), SG_OK);
+        sg_result *r = NULL;
+        assert_int_equal(sg_execute(ex, v, &r, NULL), SG_EDENIED);
+        sg_executor_free(ex);
+        if (!sg_verdict_compiled_sql(v))
+            fail_msg("%s: a denied verdict without compiled SQL", c->name);
+        cJSON *scope = case_scope(c);
+        char *role = create_scope_role(scope);
+        outcome o = run_raw_as(role, v, 15000);
+        print_message("    %-48s %s %s\n", c->name, o.ok ? "ran" : o.sqlstate,
+                      o.ok ? "" : o.message);
+        if (o.ok || strcmp(o.sqlstate, "42501") != 0)
+            bprintf(&problems, "  %s: %s %s\n", c->name, o.ok ? "succeeded" : o.sqlstate,
+                    o.message);
+        checked++;
+        drop_role(role);
+        free(role);
+        cJSON_Delete(scope);
+        sg_verdict_free(v);
+    }
+    free_cases(cases, n);
+    print_message("soundness: %d denied cases run as their role\n", checked);
+    bool bad = problems.len > 0;
+    if (bad)
+        print_lines("denied cases that did not fail with 42501:", problems.s);
+    free(problems.s);
+    if (bad)
+        fail_msg("the roles are not restrictive enough");
+}
+
+/* The data is what the fixture wrote: rollback_only left nothing behind. */
+static void test_soundness__nothing_was_committed(void **state)
+{
+    (void)state;
+    PGresult *res = PQexec(g_admin,
+                           "SELECT (SELECT count(*) FROM public.sdk_examples_account),"
+                           " (SELECT count(*) FROM public.sdk_examples_account_limit),"
+                           " (SELECT count(*) FROM public.sdk_examples_counterparty),"
+                           " (SELECT count(*) FROM public.sdk_examples_secret),"
+                           " (SELECT count(*) FROM ledger.sdk_examples_entry),"
+                           " (SELECT count(*) FROM public.\"Sdk_Examples_Audit\"),"
+                           " (SELECT name FROM public.sdk_examples_account WHERE account_code = "
+                           "'ACME'),"
+                           " (SELECT count(*) FROM pg_roles WHERE rolname LIKE 'sg\\_case\\_%')");
+    assert_int_equal(PQresultStatus(res), PGRES_TUPLES_OK);
+    assert_string_equal(PQgetvalue(res, 0, 0), "7");
+    assert_string_equal(PQgetvalue(res, 0, 1), "3");
+    assert_string_equal(PQgetvalue(res, 0, 2), "4");
+    assert_string_equal(PQgetvalue(res, 0, 3), "1");
+    assert_string_equal(PQgetvalue(res, 0, 4), "3");
+    assert_string_equal(PQgetvalue(res, 0, 5), "2");
+    assert_string_equal(PQgetvalue(res, 0, 6), "Acme Capital");
+    assert_string_equal(PQgetvalue(res, 0, 7), "0"); /* every case role was dropped */
+    PQclear(res);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+#define T(name) cmocka_unit_test(test_soundness__##name)
+        T(allowed_cases_pass_the_privilege_check),
+        T(denied_cases_fail_as_their_role),
+        T(nothing_was_committed),
+#undef T
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
