@@ -1,0 +1,700 @@
+/*
+ * bench.c - sqlguard's benchmark: what a full check costs next to parsing.
+ *
+ * For each operation of a fixed set (bench/ops), against one catalog loaded
+ * once (bench/catalog.json), it measures:
+ *
+ *   - a full check: sg_check() on the operation's JSON text plus
+ *     sg_verdict_free(), median over batches of 1000 calls, and the p50/p99
+ *     of single calls each timed with clock_gettime;
+ *   - the parsing floor: pg_query_raw_parse() alone on the same compiled SQL,
+ *     bracketed by libpg_query's memory-context calls as guard/parse.c does,
+ *     median over batches of 1000;
+ *   - their ratio (full check / parse);
+ *   - heap allocations per check and the peak of live heap bytes during one
+ *     check (all libraries included; see alloc.c);
+ *
+ * and then throughput: checks per second on one thread and on two threads
+ * sharing the catalog, over the whole set and over the seed's two operations.
+ * Nothing is pinned. It prints a table and one JSON object (--json: only the
+ * JSON). It is never run as a test.
+ *
+ * usage: sqlguard_bench [--json] [--seconds S] [--catalog FILE] [--ops DIR]
+ *        sqlguard_bench --profile NAME [--iterations N]   (for callgrind)
+ */
+#include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "pgparse.h"
+#include "sqlguard.h"
+
+#ifndef SG_BENCH_DIR
+#define SG_BENCH_DIR "bench"
+#endif
+
+/* The benchmark set, in the order it is reported. */
+static const struct {
+    const char *name;
+    bool allowed;
+} set[] = {
+    {"insert_account", true},       /* the seed's insert */
+    {"select_accounts", true},      /* the seed's select */
+    {"analytical_select", true},    /* two CTEs, LATERAL, window, GROUP BY/HAVING */
+    {"insert_select_upsert", true}, /* INSERT ... SELECT ... ON CONFLICT DO UPDATE */
+    {"merge_limit", true},          /* MERGE */
+    {"denied_join_secret", false},  /* one relation out of scope */
+};
+enum { SET_SIZE = sizeof set / sizeof set[0], BATCH = 1000, WARMUP = 500 };
+
+typedef struct op {
+    const char *name;
+    bool expect_allowed;
+    char *json;
+    size_t json_len;
+    char *sql; /* compiled, as the parser sees it */
+    size_t sql_len, original_sql_len;
+    /* results */
+    double check_median_us, check_p50_us, check_p99_us, check_max_us;
+    double control_p99_us; /* p99 of a busy loop as long as the median check */
+    size_t check_batches, check_samples;
+    double parse_median_us;
+    size_t parse_batches;
+    double ratio;
+    double allocs, frees;
+    long long peak_bytes, verdict_bytes, retained_bytes;
+} op;
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The q-quantile (0..1) of n sorted values, nearest rank. */
+static double quantile(const double *sorted, size_t n, double q)
+{
+    if (n == 0)
+        return NAN;
+    size_t rank = (size_t)ceil(q * (double)n);
+    if (rank < 1)
+        rank = 1;
+    if (rank > n)
+        rank = n;
+    return sorted[rank - 1];
+}
+
+static double median(double *v, size_t n)
+{
+    qsort(v, n, sizeof *v, cmp_double);
+    if (n == 0)
+        return NAN;
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap + 1);
+    for (;;) {
+        if (!buf)
+            break;
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+        if (n == cap) {
+            char *bigger = realloc(buf, cap * 2 + 1);
+            if (!bigger) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = bigger;
+            cap *= 2;
+        }
+    }
+    if (buf && ferror(f)) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    if (buf) {
+        buf[n] = '\0';
+        *len = n;
+    }
+    return buf;
+}
+
+/* One full check, as a gateway does it. Not inlined, so that callgrind can
+ * collect exactly this (--toggle-collect=bench_full_check). */
+__attribute__((noinline)) int bench_full_check(const sg_catalog *catalog, const op *o);
+__attribute__((noinline)) int bench_full_check(const sg_catalog *catalog, const op *o)
+{
+    sg_verdict *v = NULL;
+    int rc = sg_check(catalog, o->json, o->json_len, NULL, &v);
+    int allowed = rc == SG_OK ? sg_verdict_allowed(v) : -1;
+    sg_verdict_free(v);
+    return allowed;
+}
+
+static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+
+static void die(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "sqlguard_bench: ");
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    exit(2);
+}
+
+static void load_op(const sg_catalog *catalog, const char *dir, op *o)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s.json", dir, o->name);
+    o->json = read_file(path, &o->json_len);
+    if (!o->json)
+        die("cannot read %s: %s", path, strerror(errno));
+    sg_verdict *v = NULL;
+    if (sg_check(catalog, o->json, o->json_len, NULL, &v) != SG_OK)
+        die("%s: the check itself failed", o->name);
+    if (sg_verdict_allowed(v) != o->expect_allowed) {
+        for (size_t i = 0; i < sg_verdict_diagnostic_count(v); i++)
+            fprintf(stderr, "  %s: %s\n", sg_verdict_diagnostic(v, i)->rule,
+                    sg_verdict_diagnostic(v, i)->message);
+        die("%s: expected the verdict to be %s", o->name,
+            o->expect_allowed ? "allowed" : "denied");
+    }
+    const char *sql = sg_verdict_compiled_sql(v);
+    if (!sql)
+        die("%s: no compiled SQL", o->name);
+    o->sql = strdup(sql);
+    o->sql_len = strlen(sql);
+    sg_verdict_free(v);
+    if (!o->sql || !bench_pg_raw_parse(o->sql))
+        die("%s: the compiled SQL does not parse", o->name);
+}
+
+static void measure_check(const sg_catalog *catalog, op *o, double seconds, double *samples,
+                          size_t max_samples)
+{
+    for (int i = 0; i < WARMUP; i++)
+        bench_full_check(catalog, o);
+
+    /* Batches: the median per-call time over batches of BATCH calls. */
+    size_t cap = 1024, n = 0;
+    double *batch = malloc(cap * sizeof *batch);
+    double start = now_s();
+    while (batch && (now_s() - start < seconds || n < 5)) {
+        double t0 = now_s();
+        for (int i = 0; i < BATCH; i++)
+            bench_full_check(catalog, o);
+        double t1 = now_s();
+        if (n == cap) {
+            double *bigger = realloc(batch, cap * 2 * sizeof *batch);
+            if (!bigger)
+                break;
+            batch = bigger;
+            cap *= 2;
+        }
+        batch[n++] = (t1 - t0) / BATCH * 1e6;
+    }
+    o->check_batches = n;
+    o->check_median_us = median(batch, n);
+    free(batch);
+
+    /* Single calls: each timed on its own, for the tail. */
+    size_t s = 0;
+    start = now_s();
+    double budget = seconds / 4;
+    while (s < max_samples && (now_s() - start < budget || s < 1000)) {
+        struct timespec a, b;
+        clock_gettime(CLOCK_MONOTONIC, &a);
+        bench_full_check(catalog, o);
+        clock_gettime(CLOCK_MONOTONIC, &b);
+        samples[s++] = (double)(b.tv_sec - a.tv_sec) * 1e6 + (double)(b.tv_nsec - a.tv_nsec) * 1e-3;
+    }
+    qsort(samples, s, sizeof *samples, cmp_double);
+    o->check_samples = s;
+    o->check_p50_us = quantile(samples, s, 0.50);
+    o->check_p99_us = quantile(samples, s, 0.99);
+    o->check_max_us = samples[s - 1];
+}
+
+/* The machine's own tail: a busy loop that takes as long as the median check,
+ * timed the same way. On a VM, timer ticks and host interrupts stretch a few
+ * calls in every thousand by tens of microseconds whatever the code does; a
+ * check p99 close to this one is the machine, not sqlguard. */
+static volatile unsigned long spin_sink;
+
+static void spin(unsigned long n)
+{
+    unsigned long x = 0;
+    for (unsigned long i = 0; i < n; i++)
+        x += i ^ (x >> 3);
+    spin_sink = x;
+}
+
+static double spin_ns_per_iteration(void)
+{
+    double best = INFINITY;
+    for (int r = 0; r < 5; r++) {
+        double t0 = now_s();
+        spin(2000000);
+        double t = (now_s() - t0) / 2000000 * 1e9;
+        if (t < best)
+            best = t;
+    }
+    return best;
+}
+
+static void measure_control(op *o, double ns_per_iteration, double *samples, size_t n)
+{
+    unsigned long iterations = (unsigned long)(o->check_median_us * 1e3 / ns_per_iteration);
+    for (size_t s = 0; s < n; s++) {
+        struct timespec a, b;
+        clock_gettime(CLOCK_MONOTONIC, &a);
+        spin(iterations);
+        clock_gettime(CLOCK_MONOTONIC, &b);
+        samples[s] = (double)(b.tv_sec - a.tv_sec) * 1e6 + (double)(b.tv_nsec - a.tv_nsec) * 1e-3;
+    }
+    qsort(samples, n, sizeof *samples, cmp_double);
+    o->control_p99_us = quantile(samples, n, 0.99);
+}
+
+static void measure_parse(op *o, double seconds)
+{
+    for (int i = 0; i < WARMUP; i++)
+        bench_pg_raw_parse(o->sql);
+    size_t cap = 1024, n = 0;
+    double *batch = malloc(cap * sizeof *batch);
+    double start = now_s();
+    while (batch && (now_s() - start < seconds || n < 5)) {
+        double t0 = now_s();
+        for (int i = 0; i < BATCH; i++)
+            bench_pg_raw_parse(o->sql);
+        double t1 = now_s();
+        if (n == cap) {
+            double *bigger = realloc(batch, cap * 2 * sizeof *batch);
+            if (!bigger)
+                break;
+            batch = bigger;
+            cap *= 2;
+        }
+        batch[n++] = (t1 - t0) / BATCH * 1e6;
+    }
+    o->parse_batches = n;
+    o->parse_median_us = median(batch, n);
+    free(batch);
+}
+
+/* Allocations and memory of one check, averaged over `rounds` checks after
+ * the warm-up (the first check of a thread also sets up libpg_query's
+ * thread-local state, which is not per-check cost). */
+static void measure_memory(const sg_catalog *catalog, op *o, int rounds)
+{
+    o->allocs = o->frees = NAN;
+    o->peak_bytes = o->verdict_bytes = o->retained_bytes = -1;
+    if (!bench_alloc_available())
+        return;
+    long long calls = 0, frees = 0, peak = 0, verdict = 0, retained = 0;
+    for (int r = 0; r < rounds; r++) {
+        bench_alloc_start();
+        sg_verdict *v = NULL;
+        if (sg_check(catalog, o->json, o->json_len, NULL, &v) != SG_OK)
+            die("%s: the check failed", o->name);
+        bench_alloc_stats mid = bench_alloc_peek();
+        sg_verdict_free(v);
+        bench_alloc_stats end = bench_alloc_stop();
+        calls += end.calls;
+        frees += end.frees;
+        if (end.peak > peak)
+            peak = end.peak;
+        if (mid.live > verdict)
+            verdict = mid.live;
+        if (end.live > retained)
+            retained = end.live;
+    }
+    o->allocs = (double)calls / rounds;
+    o->frees = (double)frees / rounds;
+    o->peak_bytes = peak;
+    o->verdict_bytes = verdict;
+    o->retained_bytes = retained;
+}
+
+/* The first check on a new thread also sets up libpg_query's thread-local
+ * state (its top memory context and the context free list it reuses for
+ * every later parse); that memory stays with the thread, not with a check. */
+typedef struct first_check {
+    const sg_catalog *catalog;
+    const op *o;
+    bench_alloc_stats stats;
+} first_check;
+
+static void *first_check_thread(void *arg)
+{
+    first_check *fc = arg;
+    bench_alloc_start();
+    bench_full_check(fc->catalog, fc->o);
+    fc->stats = bench_alloc_stop();
+    return NULL;
+}
+
+static bench_alloc_stats measure_first_check(const sg_catalog *catalog, const op *o)
+{
+    first_check fc = {catalog, o, {-1, -1, -1, -1}};
+    pthread_t t;
+    if (bench_alloc_available() && pthread_create(&t, NULL, first_check_thread, &fc) == 0)
+        pthread_join(t, NULL);
+    return fc.stats;
+}
+
+/* ---- throughput ---- */
+
+typedef struct shared {
+    const sg_catalog *catalog;
+    const op *ops;
+    size_t first, count; /* the operations to cycle through */
+    atomic_int go, stop;
+} shared;
+
+typedef struct worker {
+    shared *sh;
+    pthread_t thread;
+    unsigned long long checks;
+    int failures;
+} worker;
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    shared *sh = w->sh;
+    /* warm this thread's libpg_query state before the clock starts */
+    for (size_t i = 0; i < sh->count * 50; i++)
+        bench_full_check(sh->catalog, &sh->ops[sh->first + i % sh->count]);
+    atomic_fetch_add(&sh->go, 1);
+    while (atomic_load(&sh->go) >= 0)
+        ; /* wait until every thread is warm and the main thread starts the clock */
+    unsigned long long n = 0;
+    size_t k = 0;
+    while (!atomic_load_explicit(&sh->stop, memory_order_relaxed)) {
+        if (bench_full_check(sh->catalog, &sh->ops[sh->first + k]) < 0)
+            w->failures++;
+        if (++k == sh->count)
+            k = 0;
+        n++;
+    }
+    w->checks = n;
+    return NULL;
+}
+
+static double throughput(const sg_catalog *catalog, const op *ops, size_t first, size_t count,
+                         int threads, double seconds)
+{
+    shared sh = {catalog, ops, first, count, 0, 0};
+    worker w[8];
+    for (int i = 0; i < threads; i++) {
+        w[i] = (worker){&sh, 0, 0, 0};
+        if (pthread_create(&w[i].thread, NULL, work, &w[i]) != 0)
+            die("cannot start a thread");
+    }
+    while (atomic_load(&sh.go) < threads)
+        usleep(1000);
+    double t0 = now_s();
+    atomic_store(&sh.go, -1);
+    struct timespec nap = {(time_t)seconds, (long)((seconds - (double)(time_t)seconds) * 1e9)};
+    while (nanosleep(&nap, &nap) != 0 && errno == EINTR)
+        ;
+    atomic_store(&sh.stop, 1);
+    double t1 = now_s();
+    unsigned long long total = 0;
+    for (int i = 0; i < threads; i++) {
+        pthread_join(w[i].thread, NULL);
+        if (w[i].failures)
+            die("a check failed in a throughput thread");
+        total += w[i].checks;
+    }
+    return (double)total / (t1 - t0);
+}
+
+/* ---- machine ---- */
+
+static void cpu_model(char *out, size_t n)
+{
+    snprintf(out, n, "unknown");
+    FILE *f = fopen("/proc/cpuinfo", "r");
+    if (!f)
+        return;
+    char line[512];
+    while (fgets(line, sizeof line, f)) {
+        if (strncmp(line, "model name", 10) == 0) {
+            char *colon = strchr(line, ':');
+            if (colon) {
+                colon++;
+                while (*colon == ' ' || *colon == '\t')
+                    colon++;
+                colon[strcspn(colon, "\n")] = '\0';
+                snprintf(out, n, "%s", colon);
+            }
+            break;
+        }
+    }
+    fclose(f);
+}
+
+/* The 1-minute load average when the run started: other work on the machine
+ * shows up in every number, and this says whether there was any. */
+static double loadavg(void)
+{
+    double l = NAN;
+    FILE *f = fopen("/proc/loadavg", "r");
+    if (f) {
+        if (fscanf(f, "%lf", &l) != 1)
+            l = NAN;
+        fclose(f);
+    }
+    return l;
+}
+
+static void json_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(out, "\\%c", c);
+        else if (c < 0x20)
+            fprintf(out, "\\u%04x", c);
+        else
+            fputc(c, out);
+    }
+    fputc('"', out);
+}
+
+static void json_number(FILE *out, double x)
+{
+    if (isnan(x))
+        fputs("null", out);
+    else
+        fprintf(out, "%.4g", x);
+}
+
+static void usage(FILE *out)
+{
+    fputs("usage: sqlguard_bench [--json] [--seconds S] [--catalog FILE] [--ops DIR]\n"
+          "       sqlguard_bench [--catalog FILE] [--ops DIR] --profile NAME [--iterations N]\n"
+          "\n"
+          "  --json          print only the JSON object\n"
+          "  --seconds S     time per operation for the batched full-check timing (default 2);\n"
+          "                  single-call timing takes S/4, the parse floor S/2, each\n"
+          "                  throughput run S\n"
+          "  --profile NAME  run N full checks of one operation and nothing else (for\n"
+          "                  valgrind --tool=callgrind --toggle-collect=bench_full_check)\n",
+          out);
+}
+
+int main(int argc, char **argv)
+{
+    bool json_only = false;
+    double seconds = 2.0;
+    const char *catalog_path = SG_BENCH_DIR "/catalog.json", *ops_dir = SG_BENCH_DIR "/ops";
+    const char *profile = NULL;
+    long iterations = 2000;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        bool more = i + 1 < argc;
+        if (strcmp(a, "--json") == 0) {
+            json_only = true;
+        } else if (strcmp(a, "--seconds") == 0 && more) {
+            seconds = strtod(argv[++i], NULL);
+        } else if (strcmp(a, "--catalog") == 0 && more) {
+            catalog_path = argv[++i];
+        } else if (strcmp(a, "--ops") == 0 && more) {
+            ops_dir = argv[++i];
+        } else if (strcmp(a, "--profile") == 0 && more) {
+            profile = argv[++i];
+        } else if (strcmp(a, "--iterations") == 0 && more) {
+            iterations = strtol(argv[++i], NULL, 10);
+        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            usage(stdout);
+            return 0;
+        } else {
+            usage(stderr);
+            return 2;
+        }
+    }
+    if (!(seconds > 0) || iterations < 1) {
+        usage(stderr);
+        return 2;
+    }
+
+    double load_at_start = loadavg();
+    sg_error err;
+    sg_catalog *catalog = NULL;
+    if (sg_catalog_load_file(catalog_path, &catalog, &err) != SG_OK)
+        die("%s", err.message);
+
+    op ops[SET_SIZE];
+    memset(ops, 0, sizeof ops);
+    for (size_t i = 0; i < SET_SIZE; i++) {
+        ops[i].name = set[i].name;
+        ops[i].expect_allowed = set[i].allowed;
+        load_op(catalog, ops_dir, &ops[i]);
+    }
+
+    if (profile) {
+        const op *o = NULL;
+        for (size_t i = 0; i < SET_SIZE; i++)
+            if (strcmp(ops[i].name, profile) == 0)
+                o = &ops[i];
+        if (!o)
+            die("no operation named %s in the set", profile);
+        for (long i = 0; i < iterations; i++)
+            bench_full_check(catalog, o);
+        sg_catalog_free(catalog);
+        return 0;
+    }
+
+    size_t max_samples = 1u << 20;
+    double *samples = malloc(max_samples * sizeof *samples);
+    if (!samples)
+        die("out of memory");
+    bench_alloc_stats first = measure_first_check(catalog, &ops[0]);
+    double spin_ns = spin_ns_per_iteration();
+    for (size_t i = 0; i < SET_SIZE; i++) {
+        op *o = &ops[i];
+        if (!json_only) {
+            fprintf(stderr, "measuring %s...\n", o->name);
+        }
+        measure_check(catalog, o, seconds, samples, max_samples);
+        measure_control(o, spin_ns, samples, o->check_samples);
+        measure_parse(o, seconds / 2);
+        measure_memory(catalog, o, 200);
+        o->ratio = o->check_median_us / o->parse_median_us;
+    }
+    free(samples);
+
+    if (!json_only)
+        fprintf(stderr, "measuring throughput...\n");
+    double set1 = throughput(catalog, ops, 0, SET_SIZE, 1, seconds);
+    double set2 = throughput(catalog, ops, 0, SET_SIZE, 2, seconds);
+    double seed1 = throughput(catalog, ops, 0, 2, 1, seconds);
+    double seed2 = throughput(catalog, ops, 0, 2, 2, seconds);
+
+    char cpu[256];
+    cpu_model(cpu, sizeof cpu);
+    long nproc = sysconf(_SC_NPROCESSORS_ONLN);
+
+    /* the denied operation next to the allowed seed select (same shape) */
+    double denied_vs_select = ops[5].check_median_us / ops[1].check_median_us;
+
+    if (!json_only) {
+        printf("sqlguard %s benchmark: %ld CPUs (%s), load %.2f at start, %.1f s per operation,\n"
+               "nothing pinned\n\n",
+               SG_VERSION_STRING, nproc, cpu, load_at_start, seconds);
+        printf("%-21s %6s %9s %9s %9s %9s %9s %7s %8s %9s %8s\n", "operation", "SQL B",
+               "check", "check", "check", "spin", "parse", "check/", "allocs/", "peak B/",
+               "verdict");
+        printf("%-21s %6s %9s %9s %9s %9s %9s %7s %8s %9s %8s\n", "", "", "median", "p50 1x",
+               "p99 1x", "p99 1x", "median", "parse", "check", "check", "");
+        for (size_t i = 0; i < SET_SIZE; i++) {
+            const op *o = &ops[i];
+            printf("%-21s %6zu %7.2fus %7.2fus %7.2fus %7.2fus %7.2fus %6.2fx %8.1f %9lld %8s\n",
+                   o->name, o->sql_len, o->check_median_us, o->check_p50_us, o->check_p99_us,
+                   o->control_p99_us, o->parse_median_us, o->ratio, o->allocs, o->peak_bytes,
+                   o->expect_allowed ? "allowed" : "denied");
+        }
+        printf("\n(check median: batches of %d calls; p50/p99 1x: single calls, each timed;\n"
+               " spin p99 1x: a busy loop as long as the median check, timed the same way: the\n"
+               " machine's own tail; parse: pg_query_raw_parse of the compiled SQL with its\n"
+               " memory context; allocs and peak: every library's heap calls during sg_check +\n"
+               " sg_verdict_free)\n",
+               BATCH);
+        printf("\ndenied vs allowed select: %.2fx\n", denied_vs_select);
+        if (first.calls >= 0)
+            printf("first check on a new thread (%s): %lld allocations, %lld bytes kept by the\n"
+                   "thread afterwards (libpg_query's per-thread contexts, reused by later checks)\n",
+                   ops[0].name, first.calls, first.live);
+        printf("\nthroughput (checks/s)      1 thread   2 threads   2T/1T\n");
+        printf("  whole set, round robin  %9.0f   %9.0f   %5.2fx\n", set1, set2, set2 / set1);
+        printf("  seed insert + select    %9.0f   %9.0f   %5.2fx\n", seed1, seed2, seed2 / seed1);
+        printf("\n");
+    }
+
+    FILE *out = stdout;
+    fprintf(out, "{\"sqlguard\":\"%s\",\"machine\":{\"nproc\":%ld,\"cpu\":", SG_VERSION_STRING,
+            nproc);
+    json_string(out, cpu);
+    fprintf(out, ",\"loadavg_at_start\":");
+    json_number(out, load_at_start);
+    fprintf(out, "},\"seconds_per_operation\":");
+    json_number(out, seconds);
+    fprintf(out, ",\"batch\":%d,\"allocations_counted\":%s,\"operations\":[", BATCH,
+            bench_alloc_available() ? "true" : "false");
+    for (size_t i = 0; i < SET_SIZE; i++) {
+        const op *o = &ops[i];
+        fprintf(out, "%s{\"name\":", i ? "," : "");
+        json_string(out, o->name);
+        fprintf(out, ",\"allowed\":%s,\"json_bytes\":%zu,\"sql_bytes\":%zu",
+                o->expect_allowed ? "true" : "false", o->json_len, o->sql_len);
+        fprintf(out, ",\"check_median_us\":");
+        json_number(out, o->check_median_us);
+        fprintf(out, ",\"check_batches\":%zu,\"check_single_p50_us\":", o->check_batches);
+        json_number(out, o->check_p50_us);
+        fprintf(out, ",\"check_single_p99_us\":");
+        json_number(out, o->check_p99_us);
+        fprintf(out, ",\"check_single_max_us\":");
+        json_number(out, o->check_max_us);
+        fprintf(out, ",\"check_single_samples\":%zu,\"spin_control_p99_us\":", o->check_samples);
+        json_number(out, o->control_p99_us);
+        fprintf(out, ",\"parse_median_us\":");
+        json_number(out, o->parse_median_us);
+        fprintf(out, ",\"parse_batches\":%zu,\"ratio\":", o->parse_batches);
+        json_number(out, o->ratio);
+        fprintf(out, ",\"allocs_per_check\":");
+        json_number(out, o->allocs);
+        fprintf(out, ",\"frees_per_check\":");
+        json_number(out, o->frees);
+        fprintf(out, ",\"peak_bytes\":%lld,\"verdict_bytes\":%lld,\"retained_bytes\":%lld}",
+                o->peak_bytes, o->verdict_bytes, o->retained_bytes);
+    }
+    fprintf(out, "],\"first_check_on_thread\":{\"operation\":\"%s\",\"allocs\":%lld,"
+                 "\"kept_bytes\":%lld}", ops[0].name, first.calls, first.live);
+    fprintf(out, ",\"denied_vs_allowed_select\":");
+    json_number(out, denied_vs_select);
+    fprintf(out, ",\"throughput\":{\"set\":{\"one_thread\":%.0f,\"two_threads\":%.0f,\"ratio\":",
+            set1, set2);
+    json_number(out, set2 / set1);
+    fprintf(out, "},\"seed\":{\"one_thread\":%.0f,\"two_threads\":%.0f,\"ratio\":", seed1, seed2);
+    json_number(out, seed2 / seed1);
+    fprintf(out, "}}}\n");
+
+    for (size_t i = 0; i < SET_SIZE; i++) {
+        free(ops[i].json);
+        free(ops[i].sql);
+    }
+    sg_catalog_free(catalog);
+    return 0;
+}

@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Prints bench/run.sh's tables from the JSON files it wrote, and merges them
+into results.json.
+
+usage: report.py DIR   (DIR holds bench.json, stream.json, peer_*.json)
+"""
+import json
+import os
+import statistics
+import sys
+
+# The issue's targets (issue 6).
+TARGET_RATIO, TARGET_THREADS, TARGET_STREAM, TARGET_PEER = 2.0, 1.8, 100_000, 10.0
+
+
+def load(path):
+    try:
+        with open(path) as f:
+            return json.load(f)
+    except FileNotFoundError:
+        return None
+
+
+def ok(cond):
+    return "met" if cond else "NOT met"
+
+
+def main():
+    d = sys.argv[1]
+    bench = load(os.path.join(d, "bench.json"))
+    stream = load(os.path.join(d, "stream.json"))
+    node = load(os.path.join(d, "peer_node.json"))
+    pglast = load(os.path.join(d, "peer_pglast.json"))
+    ops = bench["operations"]
+    by_name = {o["name"]: o for o in ops}
+
+    m = bench["machine"]
+    print(f"machine: {m['nproc']} CPUs, {m['cpu']}, load {m.get('loadavg_at_start')} at start; sqlguard {bench['sqlguard']}; "
+          f"{bench['seconds_per_operation']} s per operation, nothing pinned")
+    print()
+    print("full check (sg_check + sg_verdict_free) vs pg_query_raw_parse of the compiled SQL")
+    print(f"{'operation':<21} {'SQL B':>5} {'check':>8} {'check':>8} {'parse':>8} {'check/':>7}"
+          f" {'allocs/':>7} {'peak B/':>8} {'verdict':>8}")
+    print(f"{'':<21} {'':>5} {'median':>8} {'p99':>8} {'median':>8} {'parse':>7}"
+          f" {'check':>7} {'check':>8} {'':>8}")
+    for o in ops:
+        print(f"{o['name']:<21} {o['sql_bytes']:>5} {o['check_median_us']:>6.2f}us"
+              f" {o['check_single_p99_us']:>6.2f}us {o['parse_median_us']:>6.2f}us"
+              f" {o['ratio']:>6.2f}x {o['allocs_per_check'] or 0:>7.0f}"
+              f" {o['peak_bytes']:>8} {'allowed' if o['allowed'] else 'denied':>8}")
+    t = bench["throughput"]
+    print()
+    print(f"{'throughput, checks/s':<28} {'1 thread':>9} {'2 threads':>10} {'2T/1T':>7}")
+    for key, label in (("set", "whole set, round robin"), ("seed", "seed insert + select")):
+        print(f"  {label:<26} {t[key]['one_thread']:>9.0f} {t[key]['two_threads']:>10.0f}"
+              f" {t[key]['ratio']:>6.2f}x")
+    stream_rate = None
+    if stream:
+        stream_rate = stream["operations"] / (stream["microseconds"] / 1e6)
+        print(f"  {'stream: sqlguard check --ndjson':<37} {stream_rate:>10.0f}"
+              f"   ({stream['operations']} seed operations piped through one process)")
+
+    # ---- peers
+    peers = []
+    if node:
+        peers.append((f"node-sql-parser {node['version']}", node["operations"]))
+    if pglast:
+        for variant, label in (("ast", "ast"), ("json", "json")):
+            peers.append((f"pglast {pglast['version']} ({label})", pglast["variants"][variant]))
+    print()
+    if not peers:
+        print("peers: none ran")
+    else:
+        print("peers: median us per check, and how many times sqlguard's median full check")
+        print("(* the peer's verdict differs from sqlguard's; error: the peer cannot parse it)")
+        head = f"{'operation':<21} {'sqlguard':>9}"
+        for name, _ in peers:
+            head += f" {name:>26}"
+        print(head)
+        for o in ops:
+            row = f"{o['name']:<21} {o['check_median_us']:>7.2f}us"
+            for _, results in peers:
+                r = next((x for x in results if x["name"] == o["name"]), None)
+                if r is None or r["median_us"] is None:
+                    cell = "error" if r else "-"
+                else:
+                    mark = "" if r["agrees"] else "*"
+                    cell = f"{r['median_us']:.1f}us {r['median_us'] / o['check_median_us']:.1f}x{mark}"
+                row += f" {cell:>26}"
+            print(row)
+
+    # ---- targets
+    print()
+    print("targets (issue 6)")
+    worst = max(ops, key=lambda o: o["ratio"])
+    print(f"  full check <= {TARGET_RATIO}x parse for every operation: {ok(worst['ratio'] <= TARGET_RATIO)}"
+          f" (worst {worst['name']} {worst['ratio']:.2f}x, best "
+          f"{min(o['ratio'] for o in ops):.2f}x)")
+    denied = [o for o in ops if not o["allowed"]]
+    if denied and "select_accounts" in by_name:
+        r = denied[0]["check_median_us"] / by_name["select_accounts"]["check_median_us"]
+        print(f"  denied no slower than allowed: {ok(r <= 1.05)} ({denied[0]['name']} is {r:.2f}x "
+              f"the allowed seed select)")
+    print(f"  two threads >= {TARGET_THREADS}x one thread: "
+          f"{ok(min(t['set']['ratio'], t['seed']['ratio']) >= TARGET_THREADS)} "
+          f"({t['set']['ratio']:.2f}x set, {t['seed']['ratio']:.2f}x seed)")
+    if stream_rate:
+        print(f"  stream >= {TARGET_STREAM} ops/s: {ok(stream_rate >= TARGET_STREAM)} "
+              f"({stream_rate:.0f})")
+    seed = ["insert_account", "select_accounts"]
+    fastest = None
+    for name, results in peers:
+        meds = [x["median_us"] for x in results if x["name"] in seed and x["median_us"]]
+        if len(meds) == len(seed):
+            mean = statistics.mean(meds)
+            if fastest is None or mean < fastest[1]:
+                fastest = (name, mean)
+    if fastest:
+        ours = statistics.mean(by_name[n]["check_median_us"] for n in seed)
+        print(f"  > {TARGET_PEER:.0f}x faster than the fastest peer on the seed operations: "
+              f"{ok(fastest[1] / ours > TARGET_PEER)} ({fastest[0]}: {fastest[1]:.1f}us vs "
+              f"{ours:.2f}us, {fastest[1] / ours:.1f}x)")
+
+    with open(os.path.join(d, "results.json"), "w") as f:
+        json.dump({"bench": bench, "stream": stream,
+                   "stream_ops_per_second": stream_rate,
+                   "peers": {"node-sql-parser": node, "pglast": pglast}}, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# sqlguard's benchmark, in one command (see bench/README.md):
+#
+#   bash bench/run.sh            # the full run, about a minute and a half
+#   bash bench/run.sh --quick    # a short smoke run with noisier numbers
+#
+# 1. builds sqlguard and sqlguard_bench (Release, in $BUILD_DIR, default
+#    build-bench) when they are missing or out of date;
+# 2. runs sqlguard_bench: full check vs pg_query_raw_parse per operation,
+#    allocations, throughput on one and two threads;
+# 3. pipes 100,000 operations (the seed's insert and select, alternating)
+#    through `sqlguard check --ndjson` and reports operations per second;
+# 4. runs the peers, installing them when missing, each timed in process after
+#    start-up: (a) node-sql-parser's whiteListCheck, (b) a pglast table-scope
+#    check; a peer that cannot be installed is skipped with a message;
+# 5. prints the tables and the ratios, and writes every number to
+#    $BUILD_DIR/bench/results.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BUILD_DIR=${BUILD_DIR:-build-bench}
+SECONDS_PER_OP=2
+PEER_SECONDS=1
+STREAM_OPS=100000
+if [ "${1:-}" = "--quick" ]; then
+  SECONDS_PER_OP=0.3
+  PEER_SECONDS=0.2
+fi
+SYS_PYTHON=/usr/bin/python3 # Debian's python3-pglast lives here, not in a pyenv python
+OUT=$BUILD_DIR/bench
+say() { printf '\n== %s\n' "$*" >&2; }
+
+# ---- 1. build ---------------------------------------------------------------
+say "build (Release, $BUILD_DIR)"
+if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
+  cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DSQLGUARD_BENCH=ON >/dev/null
+fi
+if ! grep -q '^CMAKE_BUILD_TYPE:STRING=Release$' "$BUILD_DIR/CMakeCache.txt"; then
+  echo "run.sh: $BUILD_DIR is not a Release build; set BUILD_DIR to another directory" >&2
+  exit 2
+fi
+cmake --build "$BUILD_DIR" -j"$(nproc)" --target sqlguard_cli sqlguard_bench >/dev/null
+SQLGUARD=$BUILD_DIR/sqlguard
+BENCH=$BUILD_DIR/bench/sqlguard_bench
+mkdir -p "$OUT"
+
+# ---- 2. the C benchmark -----------------------------------------------------
+say "sqlguard_bench (--seconds $SECONDS_PER_OP)"
+"$BENCH" --seconds "$SECONDS_PER_OP" --json >"$OUT/bench.json"
+
+# ---- 3. stream mode ---------------------------------------------------------
+say "stream mode: $STREAM_OPS operations through sqlguard check --ndjson"
+"$SYS_PYTHON" - "$STREAM_OPS" "$OUT/stream.ndjson" \
+  corpus/examples/ops/insert_account.json corpus/examples/ops/select_accounts.json <<'EOF'
+import json, sys
+n, out, paths = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+lines = [json.dumps(json.load(open(p)), separators=(",", ":")) + "\n" for p in paths]
+with open(out, "w") as f:
+    for i in range(n):
+        f.write(lines[i % len(lines)])
+EOF
+stream_run() {
+  local t0 t1 rc lines
+  t0=$(date +%s%N)
+  set +e
+  cat "$OUT/stream.ndjson" |
+    "$SQLGUARD" check --catalog corpus/examples/catalog.json --ndjson | wc -l >"$OUT/stream.count"
+  rc=${PIPESTATUS[1]}
+  set -e
+  t1=$(date +%s%N)
+  lines=$(cat "$OUT/stream.count")
+  if [ "$rc" -ne 0 ] || [ "$lines" -ne "$STREAM_OPS" ]; then
+    echo "run.sh: stream mode failed (exit $rc, $lines verdicts for $STREAM_OPS operations)" >&2
+    exit 1
+  fi
+  echo $(((t1 - t0) / 1000))
+}
+stream_run >/dev/null # warm the page cache
+STREAM_US=$(stream_run)
+echo "{\"operations\": $STREAM_OPS, \"microseconds\": $STREAM_US}" >"$OUT/stream.json"
+rm -f "$OUT/stream.ndjson" "$OUT/stream.count"
+
+# ---- 4. peers ---------------------------------------------------------------
+"$SYS_PYTHON" bench/peers/prepare.py "$SQLGUARD" bench/catalog.json "$OUT/peer_ops.json" \
+  bench/ops/insert_account.json bench/ops/select_accounts.json \
+  bench/ops/analytical_select.json bench/ops/insert_select_upsert.json \
+  bench/ops/merge_limit.json bench/ops/denied_join_secret.json
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    sudo -n "$@"; else return 1; fi
+}
+
+say "peer (a): node-sql-parser whiteListCheck"
+rm -f "$OUT/peer_node.json"
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "skipped: node and npm are not installed (Debian: apt-get install nodejs npm)" >&2
+else
+  if [ ! -f bench/peers/node_modules/node-sql-parser/package.json ]; then
+    (cd bench/peers && npm install --no-audit --no-fund --loglevel=error >&2) ||
+      echo "npm install failed" >&2
+  fi
+  if [ -f bench/peers/node_modules/node-sql-parser/package.json ]; then
+    node bench/peers/node_sql_parser_peer.js "$OUT/peer_ops.json" "$PEER_SECONDS" \
+      >"$OUT/peer_node.json"
+  else
+    echo "skipped: node-sql-parser could not be installed into bench/peers/node_modules" >&2
+  fi
+fi
+
+say "peer (b): pglast table-scope check"
+rm -f "$OUT/peer_pglast.json"
+if [ ! -x "$SYS_PYTHON" ]; then
+  echo "skipped: $SYS_PYTHON is missing" >&2
+else
+  if ! "$SYS_PYTHON" -c 'import pglast' 2>/dev/null; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-pglast >&2 ||
+      { as_root apt-get update -q >&2 &&
+          as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-pglast >&2; } ||
+      echo "apt-get install python3-pglast failed (not root, or no package)" >&2
+  fi
+  if "$SYS_PYTHON" -c 'import pglast' 2>/dev/null; then
+    "$SYS_PYTHON" bench/peers/pglast_peer.py "$OUT/peer_ops.json" "$PEER_SECONDS" \
+      >"$OUT/peer_pglast.json"
+  else
+    echo "skipped: python3-pglast could not be installed" >&2
+  fi
+fi
+
+# ---- 5. report --------------------------------------------------------------
+say "results"
+"$SYS_PYTHON" bench/report.py "$OUT" | tee "$OUT/report.txt"
+echo
+echo "all numbers: $ROOT/$OUT/results.json"
