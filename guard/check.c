@@ -367,6 +367,35 @@ int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,
     return SG_OK;
 }
 
+int sg_lint_catalog(const sg_catalog *catalog, const sg_policy *policy, sg_verdict **out)
+{
+    if (!out)
+        return SG_EINVAL;
+    *out = NULL;
+    if (!catalog)
+        return SG_EINVAL;
+    sg_check_options opts = SG_CHECK_OPTIONS_INIT;
+    opts.policy = policy;
+    sg_verdict *v = new_verdict();
+    if (!v)
+        return SG_ENOMEM;
+    check c;
+    memset(&c, 0, sizeof c);
+    c.v = v;
+    c.catalog = catalog;
+    c.opts = &opts;
+    c.diags.arena = &v->arena;
+    c.diags.max = opts.max_diagnostics;
+    c.diags.policy = policy;
+    v->op.lint = true;
+    if (sg__naming_check_catalog(catalog, policy, &c.diags) < 0 || finish(&c) < 0) {
+        sg_verdict_free(v);
+        return SG_ENOMEM;
+    }
+    *out = v;
+    return SG_OK;
+}
+
 int sg_check(const sg_catalog *catalog, const char *operation_json, size_t len,
              const sg_check_options *options, sg_verdict **out)
 {

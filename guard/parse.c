@@ -98,6 +98,88 @@ static const char *other_name(NodeTag tag)
     return "utility statement";
 }
 
+static int add_ddl(sg__arena *arena, sg__facts *facts, const char *schema, const char *name,
+                   int location)
+{
+    if (!name)
+        return 0;
+    sg__relref *r = sg__vec_push(arena, &facts->ddl_relations, sizeof *r);
+    if (!r)
+        return -1;
+    r->schema = schema ? sg__arena_strdup(arena, schema) : NULL;
+    r->name = sg__arena_strdup(arena, name);
+    r->location = location;
+    r->in_cte = -1;
+    return (schema && !r->schema) || !r->name ? -1 : 0;
+}
+
+static int add_ddl_rv(sg__arena *arena, sg__facts *facts, const RangeVar *rv)
+{
+    return rv ? add_ddl(arena, facts, rv->schemaname, rv->relname, rv->location) : 0;
+}
+
+/* The relations a DDL statement creates, alters, renames or drops, for the
+ * naming rule of migrations. Only names are read; nothing is walked. */
+static int collect_ddl(sg__arena *arena, const Node *stmt, int location, sg__facts *facts)
+{
+    switch (nodeTag(stmt)) {
+    case T_CreateStmt:
+        return add_ddl_rv(arena, facts, ((const CreateStmt *)stmt)->relation);
+    case T_CreateTableAsStmt: {
+        const IntoClause *into = ((const CreateTableAsStmt *)stmt)->into;
+        return into ? add_ddl_rv(arena, facts, into->rel) : 0;
+    }
+    case T_ViewStmt:
+        return add_ddl_rv(arena, facts, ((const ViewStmt *)stmt)->view);
+    case T_AlterTableStmt:
+        return add_ddl_rv(arena, facts, ((const AlterTableStmt *)stmt)->relation);
+    case T_CreateSeqStmt:
+        return add_ddl_rv(arena, facts, ((const CreateSeqStmt *)stmt)->sequence);
+    case T_IndexStmt:
+        return add_ddl_rv(arena, facts, ((const IndexStmt *)stmt)->relation);
+    case T_RenameStmt: {
+        const RenameStmt *r = (const RenameStmt *)stmt;
+        if (r->renameType != OBJECT_TABLE && r->renameType != OBJECT_VIEW &&
+            r->renameType != OBJECT_MATVIEW && r->renameType != OBJECT_SEQUENCE &&
+            r->renameType != OBJECT_FOREIGN_TABLE)
+            return add_ddl_rv(arena, facts, r->relation);
+        return add_ddl_rv(arena, facts, r->relation) ||
+               add_ddl(arena, facts, r->relation ? r->relation->schemaname : NULL, r->newname,
+                       r->relation ? r->relation->location : location);
+    }
+    case T_DropStmt: {
+        const DropStmt *d = (const DropStmt *)stmt;
+        if (d->removeType != OBJECT_TABLE && d->removeType != OBJECT_VIEW &&
+            d->removeType != OBJECT_MATVIEW && d->removeType != OBJECT_SEQUENCE &&
+            d->removeType != OBJECT_FOREIGN_TABLE)
+            return 0;
+        ListCell *lc;
+        foreach (lc, d->objects) {
+            List *names = lfirst(lc);
+            if (!IsA(names, List) || list_length(names) == 0 || !IsA(llast(names), String))
+                continue;
+            Node *second_last =
+                list_length(names) >= 2 ? list_nth(names, list_length(names) - 2) : NULL;
+            const char *schema =
+                second_last && IsA(second_last, String) ? strVal(second_last) : NULL;
+            if (add_ddl(arena, facts, schema, strVal(llast(names)), location) < 0)
+                return -1;
+        }
+        return 0;
+    }
+    case T_TruncateStmt: {
+        ListCell *lc;
+        foreach (lc, ((const TruncateStmt *)stmt)->relations) {
+            if (add_ddl_rv(arena, facts, lfirst(lc)) < 0)
+                return -1;
+        }
+        return 0;
+    }
+    default:
+        return 0;
+    }
+}
+
 static sg__stmt_kind classify(const Node *stmt)
 {
     switch (nodeTag(stmt)) {
@@ -153,6 +235,8 @@ int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, sg__fa
             facts->kind = classify(stmt);
             if (facts->kind == SG_STMT_OTHER) {
                 facts->other_name = other_name(nodeTag(stmt));
+                if (collect_ddl(arena, stmt, facts->statement_location, facts) != 0)
+                    rc = -1;
             } else if (sg__walk_statement(arena, stmt, max_depth, facts) != 0) {
                 rc = -1;
             }

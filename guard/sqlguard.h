@@ -169,6 +169,10 @@ typedef struct sg_lint_options {
 int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,
                 const sg_lint_options *options, sg_verdict **out);
 
+/* Lints the catalog itself: naming.table-prefix over its physical table names
+ * (diagnostics without a place in SQL). Returns a verdict like sg_check(). */
+int sg_lint_catalog(const sg_catalog *catalog, const sg_policy *policy, sg_verdict **out);
+
 void sg_verdict_free(sg_verdict *verdict);
 
 /* True exactly when no diagnostic has severity error. */

@@ -75,6 +75,9 @@ const sg__rule *sg__rule_find(const char *id);
 #undef SG_RULE
 extern const sg__option sg__options_func_denied[];
 extern const sg__option sg__options_limits_bounds[];
+extern const sg__option sg__options_naming_table_prefix[];
+/* The naming rule over a catalog's physical names (for `sqlguard lint --catalog`). */
+int sg__naming_check_catalog(const sg_catalog *catalog, const sg_policy *policy, sg__diags *d);
 
 /* ---- what a policy says (policy.c) ---- */
 
