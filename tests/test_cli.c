@@ -95,6 +95,7 @@ static const char *const RULE_IDS[] = {
     "style.select-star",
     "style.insert-column-list",
     "style.literal-in-predicate",
+    "naming.table-prefix",
     "limits.bounds",
     "limits.invalid",
 };
@@ -822,8 +823,9 @@ static void test_cli__rules(void **state)
     (void)state;
     run_result r = RUN(NULL, "rules");
     assert_status(&r, 0);
-    /* a line per rule, and an indented line per option (func.denied has 3, limits.bounds 2) */
-    assert_int_equal(count_lines(r.out), RULE_COUNT + 5);
+    /* a line per rule, and an indented line per option (func.denied has 3,
+     * naming.table-prefix 1, limits.bounds 2) */
+    assert_int_equal(count_lines(r.out), RULE_COUNT + 6);
     assert_non_null(strstr(r.out, "option allow:"));
     assert_non_null(strstr(r.out, "option max_rows:"));
     for (size_t i = 0; i < RULE_COUNT; i++) {
