@@ -457,6 +457,19 @@ static void record_stars(walk *w, List *targets)
     }
 }
 
+/* Stars of every branch of a top-level set operation, or of a plain select. */
+static void record_result_stars(walk *w, SelectStmt *s)
+{
+    if (s->op == SETOP_NONE) {
+        record_stars(w, s->targetList);
+        return;
+    }
+    if (s->larg)
+        record_result_stars(w, s->larg);
+    if (s->rarg)
+        record_result_stars(w, s->rarg);
+}
+
 /* The top-level ORDER BY, by column name where an item is a plain column. */
 static void record_order_by(walk *w, List *sort)
 {
@@ -527,8 +540,8 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
            visit(s->limitCount, w);
     if (!stop)
         apply_locking(w, s->lockingClause, level);
-    if (!stop && s->op == SETOP_NONE && top)
-        record_stars(w, s->targetList);
+    if (!stop && top)
+        record_result_stars(w, s);
     if (!stop && (s->limitCount || s->limitOffset) && s->sortClause == NIL) {
         sg__unordered_limit *u = sg__vec_push(w->arena, &w->facts->unordered_limits, sizeof *u);
         if (!u) {

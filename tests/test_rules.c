@@ -1,0 +1,1180 @@
+/*
+ * test_rules.c - the advisory rules and the policy-only limits rule, end to
+ * end through the public API: style.select-star, style.insert-column-list,
+ * style.literal-in-predicate, paginate.limit-without-order-by,
+ * paginate.order-by-unique and limits.bounds.
+ *
+ * For each rule: it fires where it should (severity, location in the caller's
+ * original SQL, message), stays silent on legitimate SQL, a policy can turn it
+ * off, and raising it to "error" makes the verdict deny. Warnings alone never
+ * deny.
+ *
+ * Locations are asserted against the caller's text: the expected line and
+ * column are computed from the original SQL (where `needle` starts), so
+ * placeholders (`%(name)s` -> `$1`) and psycopg's `%%` escape, which shift the
+ * compiled SQL, must be mapped back by the guard.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "sqlguard.h"
+
+#define DS "0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01"
+#define ACCOUNT "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b01"
+#define ACCOUNT_LIMIT "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b02"
+#define COUNTERPARTY "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b03"
+#define ENTRY "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b05"
+
+#define TABLE(uid, alias, access)                                                                  \
+    "{\"meta_table_uid\":\"" uid "\",\"alias\":\"" alias "\",\"access\":\"" access "\"}"
+#define ACCOUNT_READ TABLE(ACCOUNT, "a", "read")
+#define ACCOUNT_WRITE TABLE(ACCOUNT, "a", "write")
+#define COUNTERPARTY_READ TABLE(COUNTERPARTY, "c", "read")
+#define ENTRY_READ TABLE(ENTRY, "e", "read")
+#define LIMIT_WRITE TABLE(ACCOUNT_LIMIT, "l", "write")
+
+#define NO_PARAMS "{}"
+
+static sg_catalog *catalog;
+
+static int setup(void **state)
+{
+    (void)state;
+    sg_error err;
+    if (sg_catalog_load_file(SG_SOURCE_DIR "/corpus/catalog.json", &catalog, &err) != SG_OK) {
+        fprintf(stderr, "catalog: %s\n", err.message);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sg_catalog_free(catalog);
+    return 0;
+}
+
+/* ---- building and checking operations ------------------------------------------------------ */
+
+/* `sql` as the body of a JSON string. The caller frees the result. */
+static char *json_escape(const char *sql)
+{
+    char *out = malloc(strlen(sql) * 6 + 1);
+    assert_non_null(out);
+    char *o = out;
+    for (const unsigned char *s = (const unsigned char *)sql; *s; s++) {
+        switch (*s) {
+        case '"':
+            *o++ = '\\';
+            *o++ = '"';
+            break;
+        case '\\':
+            *o++ = '\\';
+            *o++ = '\\';
+            break;
+        case '\n':
+            *o++ = '\\';
+            *o++ = 'n';
+            break;
+        case '\t':
+            *o++ = '\\';
+            *o++ = 't';
+            break;
+        default:
+            if (*s < 0x20)
+                o += sprintf(o, "\\u%04x", *s);
+            else
+                *o++ = (char)*s;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+/* Checks one operation: `tables` is the inside of scope.tables, `params` the
+ * parameters' JSON. */
+static sg_verdict *check_full(const char *kind, const char *sql, const char *params,
+                              const char *tables, long max_rows, long timeout_ms,
+                              const sg_policy *policy)
+{
+    char *esc = json_escape(sql);
+    size_t cap = strlen(esc) + strlen(params) + strlen(tables) + 512;
+    char *op = malloc(cap);
+    assert_non_null(op);
+    int n = snprintf(op, cap,
+                     "{\"operation\":\"%s\",\"sql\":\"%s\",\"parameters\":%s,"
+                     "\"scope\":{\"data_source_uid\":\"" DS "\",\"tables\":[%s]},"
+                     "\"limits\":{\"max_rows\":%ld,\"statement_timeout_ms\":%ld}}",
+                     kind, esc, params, tables, max_rows, timeout_ms);
+    assert_true(n > 0 && (size_t)n < cap);
+    sg_check_options opts = SG_CHECK_OPTIONS_INIT;
+    opts.policy = policy;
+    sg_verdict *v = NULL;
+    assert_int_equal(sg_check(catalog, op, (size_t)n, &opts, &v), SG_OK);
+    assert_non_null(v);
+    free(op);
+    free(esc);
+    return v;
+}
+
+static sg_verdict *check_op(const char *kind, const char *sql, const char *params,
+                            const char *tables, const sg_policy *policy)
+{
+    return check_full(kind, sql, params, tables, 50, 1000, policy);
+}
+
+/* A select reading sdk_examples_account (alias a) and nothing else. */
+static sg_verdict *select_account(const char *sql, const char *params, const sg_policy *policy)
+{
+    return check_op("select", sql, params, ACCOUNT_READ, policy);
+}
+
+static sg_policy *load_policy(const char *json)
+{
+    sg_policy *p = NULL;
+    sg_error err;
+    if (sg_policy_load(json, strlen(json), &p, &err) != SG_OK)
+        fail_msg("policy %s did not load: %s", json, err.message);
+    return p;
+}
+
+static void policy_fails(const char *json, const char *needle)
+{
+    sg_policy *p = (sg_policy *)1;
+    sg_error err;
+    assert_int_equal(sg_policy_load(json, strlen(json), &p, &err), SG_EPOLICY);
+    assert_null(p);
+    assert_int_equal(err.code, SG_EPOLICY);
+    if (!strstr(err.message, needle))
+        fail_msg("policy %s: message \"%s\" does not name \"%s\"", json, err.message, needle);
+}
+
+/* ---- looking at verdicts -------------------------------------------------------------------- */
+
+static void dump(const sg_verdict *v)
+{
+    char *json = NULL;
+    if (sg_verdict_to_json(v, &json) == SG_OK)
+        fprintf(stderr, "verdict: %s\n", json);
+    sg_free(json);
+}
+
+static size_t count_rule(const sg_verdict *v, const char *rule)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < sg_verdict_diagnostic_count(v); i++)
+        n += strcmp(sg_verdict_diagnostic(v, i)->rule, rule) == 0;
+    return n;
+}
+
+/* The nth (0-based) diagnostic of `rule`, or NULL. */
+static const sg_diagnostic *find_rule(const sg_verdict *v, const char *rule, size_t nth)
+{
+    for (size_t i = 0; i < sg_verdict_diagnostic_count(v); i++) {
+        const sg_diagnostic *d = sg_verdict_diagnostic(v, i);
+        if (strcmp(d->rule, rule) == 0 && nth-- == 0)
+            return d;
+    }
+    return NULL;
+}
+
+static void expect_count(const sg_verdict *v, const char *rule, size_t n)
+{
+    size_t got = count_rule(v, rule);
+    if (got != n) {
+        dump(v);
+        fail_msg("%s reported %zu times, expected %zu", rule, got, n);
+    }
+}
+
+static void expect_none(const sg_verdict *v, const char *rule)
+{
+    expect_count(v, rule, 0);
+}
+
+/* No diagnostic at all, and allowed. */
+static void expect_clean(const sg_verdict *v)
+{
+    if (sg_verdict_diagnostic_count(v) != 0 || !sg_verdict_allowed(v)) {
+        dump(v);
+        fail_msg("expected an allowed verdict without diagnostics");
+    }
+}
+
+static void expect_allowed(const sg_verdict *v, bool allowed)
+{
+    if (sg_verdict_allowed(v) != allowed) {
+        dump(v);
+        fail_msg("expected %s", allowed ? "allowed" : "denied");
+    }
+}
+
+/* Offset, line and column (1-based, in characters: the SQL here is ASCII) of
+ * the one occurrence of `needle` in `sql`. */
+static void locate(const char *sql, const char *needle, long *offset, long *line, long *column)
+{
+    const char *at = strstr(sql, needle);
+    if (!at) {
+        fail_msg("\"%s\" is not in the SQL", needle);
+        return;
+    }
+    if (strstr(at + 1, needle))
+        fail_msg("\"%s\" occurs twice in the SQL: make the needle unique", needle);
+    *offset = (long)(at - sql);
+    *line = 1;
+    const char *line_start = sql;
+    for (const char *p = sql; p < at; p++)
+        if (*p == '\n') {
+            (*line)++;
+            line_start = p + 1;
+        }
+    *column = (long)(at - line_start) + 1;
+}
+
+/* The nth diagnostic of `rule` has `severity`, a message containing `msg`, and
+ * points at `needle` in the original `sql` (NULL needle: no location). */
+static void expect_nth_at(const sg_verdict *v, const char *rule, size_t nth, sg_severity severity,
+                          const char *sql, const char *needle, const char *msg)
+{
+    const sg_diagnostic *d = find_rule(v, rule, nth);
+    if (!d) {
+        dump(v);
+        fail_msg("%s #%zu not reported", rule, nth);
+    }
+    if ((int)d->severity != (int)severity) {
+        dump(v);
+        fail_msg("%s: severity %d, expected %d", rule, (int)d->severity, (int)severity);
+    }
+    if (!strstr(d->message, msg)) {
+        dump(v);
+        fail_msg("%s: message \"%s\" lacks \"%s\"", rule, d->message, msg);
+    }
+    long offset = -1, line = -1, column = -1;
+    if (needle)
+        locate(sql, needle, &offset, &line, &column);
+    if (d->offset != offset || d->line != line || d->column != column) {
+        dump(v);
+        fail_msg("%s at offset %ld (%ld:%ld), expected offset %ld (%ld:%ld), at \"%s\"", rule,
+                 d->offset, d->line, d->column, offset, line, column, needle ? needle : "-");
+    }
+}
+
+/* Exactly one diagnostic of `rule`, as expect_nth_at() describes. */
+static void expect_at(const sg_verdict *v, const char *rule, sg_severity severity, const char *sql,
+                      const char *needle, const char *msg)
+{
+    expect_count(v, rule, 1);
+    expect_nth_at(v, rule, 0, severity, sql, needle, msg);
+}
+
+/*
+ * The policy effect on one warning rule, for an operation that is otherwise
+ * valid and draws `rule` exactly once: by default a warning that does not
+ * deny; "off" removes it (and nothing else changes); "error" denies.
+ */
+static void expect_policy_effect(const char *rule, const char *kind, const char *sql,
+                                 const char *params, const char *tables)
+{
+    sg_verdict *v = check_op(kind, sql, params, tables, NULL);
+    expect_count(v, rule, 1);
+    assert_int_equal(find_rule(v, rule, 0)->severity, SG_SEVERITY_WARNING);
+    expect_allowed(v, true);
+    size_t total = sg_verdict_diagnostic_count(v);
+    sg_verdict_free(v);
+
+    char json[256];
+    snprintf(json, sizeof json, "{\"version\":1,\"rules\":{\"%s\":\"off\"}}", rule);
+    sg_policy *p = load_policy(json);
+    v = check_op(kind, sql, params, tables, p);
+    expect_none(v, rule);
+    assert_int_equal(sg_verdict_diagnostic_count(v), total - 1);
+    expect_allowed(v, true);
+    sg_verdict_free(v);
+    sg_policy_free(p);
+
+    snprintf(json, sizeof json, "{\"rules\":{\"%s\":{\"severity\":\"error\"}}}", rule);
+    p = load_policy(json);
+    v = check_op(kind, sql, params, tables, p);
+    expect_count(v, rule, 1);
+    assert_int_equal(find_rule(v, rule, 0)->severity, SG_SEVERITY_ERROR);
+    expect_allowed(v, false);
+    sg_verdict_free(v);
+    sg_policy_free(p);
+
+    snprintf(json, sizeof json, "{\"rules\":{\"%s\":\"error\"}}", rule);
+    p = load_policy(json);
+    v = check_op(kind, sql, params, tables, p);
+    assert_int_equal(find_rule(v, rule, 0)->severity, SG_SEVERITY_ERROR);
+    expect_allowed(v, false);
+    sg_verdict_free(v);
+    sg_policy_free(p);
+}
+
+/* ---- style.select-star ---------------------------------------------------------------------- */
+
+#define STAR_MSG "SELECT * returns whatever columns the table has; name the columns"
+
+static void test_rules__select_star_top_level(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT *\nFROM sdk_examples_account\nORDER BY uid";
+    sg_verdict *v = select_account(sql, NO_PARAMS, NULL);
+    expect_at(v, "style.select-star", SG_SEVERITY_WARNING, sql, "*", STAR_MSG);
+    const sg_diagnostic *d = find_rule(v, "style.select-star", 0);
+    assert_int_equal(d->line, 1);
+    assert_int_equal(d->column, 8);
+    assert_int_equal(sg_verdict_diagnostic_count(v), 1);
+    expect_allowed(v, true);
+    sg_verdict_free(v);
+
+    /* every branch of a top-level set operation is the result */
+    sql = "SELECT * FROM sdk_examples_account\nUNION ALL\nSELECT * FROM sdk_examples_account\n"
+          "ORDER BY uid";
+    v = select_account(sql, NO_PARAMS, NULL);
+    assert_non_null(find_rule(v, "style.select-star", 0));
+    d = find_rule(v, "style.select-star", 1);
+    assert_non_null(d);
+    assert_int_equal(d->line, 3);
+    assert_int_equal(d->column, 8);
+    assert_null(find_rule(v, "style.select-star", 2));
+    sg_verdict_free(v);
+
+    /* t.* on a later line, after a named column */
+    sql = "SELECT acc.uid,\n       acc.*\nFROM sdk_examples_account AS acc\nORDER BY acc.uid";
+    v = select_account(sql, NO_PARAMS, NULL);
+    expect_at(v, "style.select-star", SG_SEVERITY_WARNING, sql, "acc.*", STAR_MSG);
+    d = find_rule(v, "style.select-star", 0);
+    assert_int_equal(d->line, 2);
+    assert_int_equal(d->column, 8);
+    sg_verdict_free(v);
+
+    /* both forms in one list: one warning each; a placeholder before them
+     * (`%(tag)s` is `$1` in the compiled SQL) does not shift the location */
+    sql = "SELECT %(tag)s AS tag, *, acc.* FROM sdk_examples_account acc "
+          "WHERE region = %(region)s ORDER BY uid";
+    v = select_account(sql, "{\"tag\":\"t\",\"region\":\"US\"}", NULL);
+    expect_count(v, "style.select-star", 2);
+    expect_nth_at(v, "style.select-star", 0, SG_SEVERITY_WARNING, sql, "*,", STAR_MSG);
+    expect_nth_at(v, "style.select-star", 1, SG_SEVERITY_WARNING, sql, "acc.*", STAR_MSG);
+    expect_allowed(v, true);
+    sg_verdict_free(v);
+
+    /* the top level of a statement with a WITH list, DISTINCT, parentheses */
+    sql = "WITH regions AS (SELECT DISTINCT region FROM sdk_examples_account)\n"
+          "SELECT DISTINCT * FROM sdk_examples_account WHERE region IN (SELECT region FROM "
+          "regions) ORDER BY uid";
+    v = select_account(sql, NO_PARAMS, NULL);
+    expect_at(v, "style.select-star", SG_SEVERITY_WARNING, sql, "*", STAR_MSG);
+    sg_verdict_free(v);
+    sql = "(SELECT * FROM sdk_examples_account ORDER BY uid)";
+    v = select_account(sql, NO_PARAMS, NULL);
+    expect_at(v, "style.select-star", SG_SEVERITY_WARNING, sql, "*", STAR_MSG);
+    sg_verdict_free(v);
+}
+
+static void test_rules__select_star_not_in_count_or_nested_queries(void **state)
+{
+    (void)state;
+    static const char *const account_only[] = {
+        /* a named column list */
+        "SELECT uid, account_code, name, region FROM sdk_examples_account ORDER BY uid",
+        /* count(*) is not a star in the target list */
+        "SELECT count(*) FROM sdk_examples_account",
+        "SELECT uid, count(*) OVER () AS n FROM sdk_examples_account ORDER BY uid",
+        /* a subquery in FROM */
+        "SELECT s.uid FROM (SELECT * FROM sdk_examples_account) AS s ORDER BY s.uid",
+        /* a CTE body */
+        "WITH c AS (SELECT * FROM sdk_examples_account)\nSELECT uid FROM c ORDER BY uid",
+        /* a scalar subquery and IN (...) */
+        "SELECT uid, (SELECT count(*) FROM (SELECT * FROM sdk_examples_account) AS x) AS n\n"
+        "FROM sdk_examples_account WHERE uid IN (SELECT uid FROM (SELECT * FROM "
+        "sdk_examples_account) AS y) ORDER BY uid",
+    };
+    for (size_t i = 0; i < sizeof account_only / sizeof account_only[0]; i++) {
+        sg_verdict *v = select_account(account_only[i], NO_PARAMS, NULL);
+        expect_clean(v);
+        sg_verdict_free(v);
+    }
+
+    /* inside EXISTS (...) */
+    sg_verdict *v = check_op("select",
+                             "SELECT a.uid FROM sdk_examples_account AS a\n"
+                             "WHERE EXISTS (SELECT * FROM sdk_examples_counterparty AS c "
+                             "WHERE c.uid = a.uid)\nORDER BY a.uid",
+                             NO_PARAMS, ACCOUNT_READ "," COUNTERPARTY_READ, NULL);
+    expect_clean(v);
+    sg_verdict_free(v);
+
+    /* the SELECT of an INSERT ... SELECT is not a result */
+    v = check_op("insert",
+                 "INSERT INTO sdk_examples_account (uid, account_code, name, region)\n"
+                 "SELECT * FROM (SELECT uid, name, name, %(region)s FROM "
+                 "sdk_examples_counterparty) AS src",
+                 "{\"region\":\"US\"}", ACCOUNT_WRITE "," COUNTERPARTY_READ, NULL);
+    expect_clean(v);
+    sg_verdict_free(v);
+}
+
+static void test_rules__select_star_policy(void **state)
+{
+    (void)state;
+    expect_policy_effect("style.select-star", "select",
+                         "SELECT * FROM sdk_examples_account ORDER BY uid", NO_PARAMS,
+                         ACCOUNT_READ);
+}
+
+/* ---- style.insert-column-list --------------------------------------------------------------- */
+
+#define INSERT_MSG "INSERT without a column list binds values by position; name the columns"
+#define INSERT_PARAMS                                                                              \
+    "{\"uid\":\"7d2b6a0e-1111-4c8e-9f61-2a7d4e9b1c99\",\"code\":\"ACC-9\",\"name\":\"Nine\","      \
+    "\"region\":\"US\"}"
+
+static void test_rules__insert_column_list_values(void **state)
+{
+    (void)state;
+    const char *sql = "INSERT INTO sdk_examples_account\n"
+                      "VALUES (%(uid)s, %(code)s, %(name)s, %(region)s)";
+    sg_verdict *v = check_op("insert", sql, INSERT_PARAMS, ACCOUNT_WRITE, NULL);
+    expect_at(v, "style.insert-column-list", SG_SEVERITY_WARNING, sql, "sdk_examples_account",
+              INSERT_MSG);
+    const sg_diagnostic *d = find_rule(v, "style.insert-column-list", 0);
+    assert_int_equal(d->line, 1);
+    assert_int_equal(d->column, 13);
+    assert_int_equal(sg_verdict_diagnostic_count(v), 1);
+    expect_allowed(v, true);
+    sg_verdict_free(v);
+
+    /* the target on its own line, behind a CTE with a placeholder */
+    sql = "WITH src AS (SELECT %(uid)s AS uid)\n"
+          "INSERT INTO\n"
+          "    public.sdk_examples_account\n"
+          "SELECT uid, %(code)s, %(name)s, %(region)s FROM src";
+    v = check_op("insert", sql, INSERT_PARAMS, ACCOUNT_WRITE, NULL);
+    expect_at(v, "style.insert-column-list", SG_SEVERITY_WARNING, sql,
+              "public.sdk_examples_account", INSERT_MSG);
+    d = find_rule(v, "style.insert-column-list", 0);
+    assert_int_equal(d->line, 3);
+    assert_int_equal(d->column, 5);
+    expect_allowed(v, true);
+    sg_verdict_free(v);
+}
+
+static void test_rules__insert_column_list_select(void **state)
+{
+    (void)state;
+    const char *sql = "INSERT INTO sdk_examples_account SELECT c.uid, c.name, c.name, %(region)s\n"
+                      "FROM sdk_examples_counterparty AS c";
+    sg_verdict *v =
+        check_op("insert", sql, "{\"region\":\"US\"}", ACCOUNT_WRITE "," COUNTERPARTY_READ, NULL);
+    expect_at(v, "style.insert-column-list", SG_SEVERITY_WARNING, sql, "sdk_examples_account",
+              INSERT_MSG);
+    assert_int_equal(sg_verdict_diagnostic_count(v), 1);
+    expect_allowed(v, true);
+    sg_verdict_free(v);
+
+    /* an INSERT in a data-modifying CTE is judged too; the outer one names
+     * its columns */
+    sql = "WITH added AS (\n"
+          "  INSERT INTO sdk_examples_account VALUES (%(uid)s, %(code)s, %(name)s, %(region)s)\n"
+          "  RETURNING uid\n"
+          ")\n"
+          "INSERT INTO sdk_examples_account_limit (uid, account_uid, limit_type, currency)\n"
+          "SELECT %(limit_uid)s, uid, %(type)s, %(currency)s FROM added";
+    v = check_op("insert", sql,
+                 "{\"uid\":\"7d2b6a0e-1111-4c8e-9f61-2a7d4e9b1c99\",\"code\":\"ACC-9\","
+                 "\"name\":\"Nine\",\"region\":\"US\","
+                 "\"limit_uid\":\"7d2b6a0e-2222-4c8e-9f61-2a7d4e9b1c99\",\"type\":\"daily\","
+                 "\"currency\":\"USD\"}",
+                 ACCOUNT_WRITE "," LIMIT_WRITE, NULL);
+    expect_at(v, "style.insert-column-list", SG_SEVERITY_WARNING, sql,
+              "sdk_examples_account VALUES", INSERT_MSG);
+    const sg_diagnostic *d = find_rule(v, "style.insert-column-list", 0);
+    assert_int_equal(d->line, 2);
+    assert_int_equal(d->column, 15);
+    expect_allowed(v, true);
+    sg_verdict_free(v);
+}
+
+static void test_rules__insert_column_list_silent_with_columns_or_defaults(void **state)
+{
+    (void)state;
+    sg_verdict *v = check_op("insert",
+                             "INSERT INTO sdk_examples_account (uid, account_code, name, region)\n"
+                             "VALUES (%(uid)s, %(code)s, %(name)s, %(region)s)",
+                             INSERT_PARAMS, ACCOUNT_WRITE, NULL);
+    expect_clean(v);
+    sg_verdict_free(v);
+
+    v = check_op("insert", "INSERT INTO sdk_examples_account DEFAULT VALUES", NO_PARAMS,
+                 ACCOUNT_WRITE, NULL);
+    expect_clean(v);
+    sg_verdict_free(v);
+
+    v = check_op("insert",
+                 "INSERT INTO sdk_examples_account (uid, account_code, name, region)\n"
+                 "SELECT uid, name, name, %(region)s FROM sdk_examples_counterparty\n"
+                 "ON CONFLICT (uid) DO NOTHING RETURNING uid",
+                 "{\"region\":\"US\"}", ACCOUNT_WRITE "," COUNTERPARTY_READ, NULL);
+    expect_clean(v);
+    sg_verdict_free(v);
+}
+
+static void test_rules__insert_column_list_policy(void **state)
+{
+    (void)state;
+    expect_policy_effect("style.insert-column-list", "insert",
+                         "INSERT INTO sdk_examples_account VALUES (%(uid)s, %(code)s, %(name)s, "
+                         "%(region)s)",
+                         INSERT_PARAMS, ACCOUNT_WRITE);
+}
+
+/* ---- style.literal-in-predicate ------------------------------------------------------------- */
+
+#define STRING_MSG                                                                                 \
+    "a string literal is compared with a column: user input belongs in bound parameters"
+#define NUMBER_MSG                                                                                 \
+    "a number literal is compared with a column: user input belongs in bound parameters"
+
+static void test_rules__literal_in_predicate_column_and_literal(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT uid FROM sdk_examples_account\nWHERE region = 'US'\nORDER BY uid";
+    sg_verdict *v = select_account(sql, NO_PARAMS, NULL);
+    expect_at(v, "style.literal-in-predicate", SG_SEVERITY_WARNING, sql, "'US'", STRING_MSG);
+    const sg_diagnostic *d = find_rule(v, "style.literal-in-predicate", 0);
+    assert_int_equal(d->line, 2);
+    assert_int_equal(d->column, 16);
+    assert_int_equal(sg_verdict_diagnostic_count(v), 1);
+    expect_allowed(v, true);
+    sg_verdict_free(v);
+
+    /* the literal on the left */
+    sql = "SELECT uid FROM sdk_examples_account\nWHERE 'US' = a.region\nORDER BY uid";
+    v = select_account(sql, NO_PARAMS, NULL);
+    expect_at(v, "style.literal-in-predicate", SG_SEVERITY_WARNING, sql, "'US'", STRING_MSG);
+    sg_verdict_free(v);
+
+    /* numbers, after a placeholder that shortens the compiled SQL */
+    sql = "SELECT uid FROM ledger.sdk_examples_entry\n"
+          "WHERE account_uid = %(account)s AND amount > 42 AND 1.5 <= amount\nORDER BY uid";
+    v = check_op("select", sql, "{\"account\":\"5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b99\"}",
+                 ENTRY_READ, NULL);
+    expect_count(v, "style.literal-in-predicate", 2);
+    expect_nth_at(v, "style.literal-in-predicate", 0, SG_SEVERITY_WARNING, sql, "42", NUMBER_MSG);
+    expect_nth_at(v, "style.literal-in-predicate", 1, SG_SEVERITY_WARNING, sql, "1.5", NUMBER_MSG);
+    expect_allowed(v, true);
+    sg_verdict_free(v);
+
+    /* IS DISTINCT FROM a literal, in a subquery, and in an UPDATE's WHERE */
+    sql = "SELECT uid FROM sdk_examples_account AS a\n"
+          "WHERE EXISTS (SELECT 1 FROM sdk_examples_counterparty AS c WHERE c.name = 'Acme')\n"
+          "  AND a.region IS DISTINCT FROM 'EU'\n"
+          "ORDER BY uid";
+    v = check_op("select", sql, NO_PARAMS, ACCOUNT_READ "," COUNTERPARTY_READ, NULL);
+    expect_count(v, "style.literal-in-predicate", 2);
+    expect_nth_at(v, "style.literal-in-predicate", 0, SG_SEVERITY_WARNING, sql, "'Acme'",
+                  STRING_MSG);
+    expect_nth_at(v, "style.literal-in-predicate", 1, SG_SEVERITY_WARNING, sql, "'EU'", STRING_MSG);
+    sg_verdict_free(v);
+
+    /* columns count characters, offsets bytes: 'e-acute euro' is 2 characters
+     * in 5 bytes before 'US' */
+    sql = "SELECT uid FROM sdk_examples_account WHERE name = '\xc3\xa9\xe2\x82\xac' AND "
+          "region = 'US' ORDER BY uid";
+    v = select_account(sql, NO_PARAMS, NULL);
+    expect_count(v, "style.literal-in-predicate", 2);
+    d = find_rule(v, "style.literal-in-predicate", 0);
+    assert_int_equal(d->offset, 50);
+    assert_int_equal(d->column, 51);
+    d = find_rule(v, "style.literal-in-predicate", 1);
+    assert_int_equal(d->offset, 71);
+    assert_int_equal(d->line, 1);
+    assert_int_equal(d->column, 69);
+    sg_verdict_free(v);
+
+    sql = "UPDATE sdk_examples_account SET name = %(name)s WHERE region = 'US'";
+    v = check_op("update", sql, "{\"name\":\"n\"}", ACCOUNT_WRITE, NULL);
+    expect_at(v, "style.literal-in-predicate", SG_SEVERITY_WARNING, sql, "'US'", STRING_MSG);
+    expect_allowed(v, true);
+    sg_verdict_free(v);
+}
+
+static void test_rules__literal_in_predicate_like_and_cast(void **state)
+{
+    (void)state;
+    /* `%%` is psycopg's escape for `%`: the compiled SQL holds 'a%', one byte
+     * shorter, so 'US' after it must still be placed in the original text */
+    const char *sql = "SELECT uid FROM sdk_examples_account\n"
+                      "WHERE name LIKE 'a%%' AND region = 'US' AND name ILIKE '%%b%%'\n"
+                      "ORDER BY uid";
+    sg_verdict *v = select_account(sql, NO_PARAMS, NULL);
+    expect_count(v, "style.literal-in-predicate", 3);
+    expect_nth_at(v, "style.literal-in-predicate", 0, SG_SEVERITY_WARNING, sql, "'a%%'",
+                  STRING_MSG);
+    expect_nth_at(v, "style.literal-in-predicate", 1, SG_SEVERITY_WARNING, sql, "'US'", STRING_MSG);
+    expect_nth_at(v, "style.literal-in-predicate", 2, SG_SEVERITY_WARNING, sql, "'%%b%%'",
+                  STRING_MSG);
+    const sg_diagnostic *d = find_rule(v, "style.literal-in-predicate", 1);
+    assert_int_equal(d->line, 2);
+    assert_int_equal(d->column, 36);
+    assert_string_equal(sg_verdict_compiled_sql(v),
+                        "SELECT uid FROM sdk_examples_account\n"
+                        "WHERE name LIKE 'a%' AND region = 'US' AND name ILIKE '%b%'\n"
+                        "ORDER BY uid");
+    expect_allowed(v, true);
+    sg_verdict_free(v);
+
+    /* a cast literal is still a literal (the guard does not type columns) */
+    sql = "SELECT uid FROM sdk_examples_account WHERE region = '2024-01-01'::date ORDER BY uid";
+    v = select_account(sql, NO_PARAMS, NULL);
+    expect_at(v, "style.literal-in-predicate", SG_SEVERITY_WARNING, sql, "'2024-01-01'",
+              STRING_MSG);
+    sg_verdict_free(v);
+
+    sql = "SELECT uid FROM sdk_examples_account WHERE CAST('7' AS int) < uid ORDER BY uid";
+    v = select_account(sql, NO_PARAMS, NULL);
+    expect_at(v, "style.literal-in-predicate", SG_SEVERITY_WARNING, sql, "'7'", STRING_MSG);
+    sg_verdict_free(v);
+}
+
+static void test_rules__literal_in_predicate_silent(void **state)
+{
+    (void)state;
+    static const char *const where[] = {
+        "region = %(region)s",
+        "%(region)s = region",
+        "region = %(region)s::text",
+        "region IS NULL",
+        "region IS NOT NULL",
+        "name = true", /* a boolean constant is no user input */
+        "name <> false",
+        "name = region", /* two columns */
+        "a.name = a.region",
+        "length('x') = 2", /* no column */
+        "length(%(region)s) = 2",
+        "'a' = 'a'",
+        "region = NULL", /* NULL comparisons */
+        "NULL = region",
+        "region IS DISTINCT FROM NULL",
+        "NULL IS NOT DISTINCT FROM region",
+    };
+    for (size_t i = 0; i < sizeof where / sizeof where[0]; i++) {
+        char sql[256];
+        snprintf(sql, sizeof sql, "SELECT uid FROM sdk_examples_account AS a WHERE %s ORDER BY uid",
+                 where[i]);
+        const char *params = strstr(sql, "%(region)s") ? "{\"region\":\"US\"}" : NO_PARAMS;
+        sg_verdict *v = select_account(sql, params, NULL);
+        if (count_rule(v, "style.literal-in-predicate") != 0 || !sg_verdict_allowed(v)) {
+            dump(v);
+            fail_msg("WHERE %s: expected no style.literal-in-predicate", where[i]);
+        }
+        expect_clean(v);
+        sg_verdict_free(v);
+    }
+
+    /* SET name = 'x' is an assignment, not a predicate */
+    sg_verdict *v = check_op("update",
+                             "UPDATE sdk_examples_account SET name = 'x', region = 'US' "
+                             "WHERE account_code = %(code)s",
+                             "{\"code\":\"ACC-1\"}", ACCOUNT_WRITE, NULL);
+    expect_clean(v);
+    sg_verdict_free(v);
+}
+
+static void test_rules__literal_in_predicate_policy(void **state)
+{
+    (void)state;
+    expect_policy_effect("style.literal-in-predicate", "select",
+                         "SELECT uid FROM sdk_examples_account WHERE name LIKE 'a%%' ORDER BY uid",
+                         NO_PARAMS, ACCOUNT_READ);
+}
+
+/* ---- paginate.limit-without-order-by -------------------------------------------------------- */
+
+#define SUBQUERY_LIMIT_MSG "a subquery's LIMIT/OFFSET/FETCH without ORDER BY picks arbitrary rows"
+#define TOP_LIMIT_MSG "the statement's LIMIT/OFFSET/FETCH without ORDER BY picks arbitrary rows"
+
+/* The location is that of the query level's SELECT; a SelectStmt carries
+ * none in PostgreSQL's raw tree, so the walker points at the first item of
+ * its target list (its first located node). */
+static void test_rules__limit_without_order_by_in_subquery(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT s.uid\n"
+                      "FROM (SELECT a.uid FROM sdk_examples_account AS a LIMIT 5) AS s\n"
+                      "ORDER BY s.uid";
+    sg_verdict *v = select_account(sql, NO_PARAMS, NULL);
+    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "a.uid FROM",
+              SUBQUERY_LIMIT_MSG);
+    const sg_diagnostic *d = find_rule(v, "paginate.limit-without-order-by", 0);
+    assert_int_equal(d->line, 2);
+    assert_int_equal(d->column, 14);
+    assert_int_equal(sg_verdict_diagnostic_count(v), 1);
+    expect_allowed(v, true);
+    sg_verdict_free(v);
+
+    /* OFFSET alone */
+    sql = "SELECT s.uid FROM (SELECT uid FROM sdk_examples_account OFFSET 5) AS s ORDER BY s.uid";
+    v = select_account(sql, NO_PARAMS, NULL);
+    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "uid FROM sdk",
+              SUBQUERY_LIMIT_MSG);
+    sg_verdict_free(v);
+
+    /* FETCH FIRST, in an IN (...) subquery after a placeholder */
+    sql = "SELECT uid FROM sdk_examples_account\n"
+          "WHERE region = %(region)s AND uid IN (\n"
+          "  SELECT account_uid FROM ledger.sdk_examples_entry FETCH FIRST 5 ROWS ONLY)\n"
+          "ORDER BY uid";
+    v = check_op("select", sql, "{\"region\":\"US\"}", ACCOUNT_READ "," ENTRY_READ, NULL);
+    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "account_uid FROM",
+              SUBQUERY_LIMIT_MSG);
+    d = find_rule(v, "paginate.limit-without-order-by", 0);
+    assert_int_equal(d->line, 3);
+    assert_int_equal(d->column, 10);
+    expect_allowed(v, true);
+    sg_verdict_free(v);
+}
+
+static void test_rules__limit_without_order_by_in_cte(void **state)
+{
+    (void)state;
+    const char *sql = "WITH firsts AS (\n"
+                      "  SELECT uid FROM sdk_examples_account LIMIT %(n)s\n"
+                      ")\n"
+                      "SELECT uid FROM firsts ORDER BY uid";
+    sg_verdict *v = select_account(sql, "{\"n\":5}", NULL);
+    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql,
+              "uid FROM sdk_examples_account", SUBQUERY_LIMIT_MSG);
+    const sg_diagnostic *d = find_rule(v, "paginate.limit-without-order-by", 0);
+    assert_int_equal(d->line, 2);
+    assert_int_equal(d->column, 10);
+    assert_int_equal(sg_verdict_diagnostic_count(v), 1);
+    expect_allowed(v, true);
+    sg_verdict_free(v);
+
+    /* the SELECT of an INSERT ... SELECT is a query level of its own */
+    sql = "INSERT INTO sdk_examples_account (uid, account_code, name, region)\n"
+          "SELECT uid, name, name, %(region)s FROM sdk_examples_counterparty LIMIT 5";
+    v = check_op("insert", sql, "{\"region\":\"US\"}", ACCOUNT_WRITE "," COUNTERPARTY_READ, NULL);
+    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "uid, name, name",
+              SUBQUERY_LIMIT_MSG);
+    expect_none(v, "paginate.order-by-required");
+    expect_allowed(v, true);
+    sg_verdict_free(v);
+}
+
+static void test_rules__limit_without_order_by_silent_with_order_by(void **state)
+{
+    (void)state;
+    static const char *const sqls[] = {
+        "SELECT uid FROM sdk_examples_account ORDER BY uid LIMIT 5 OFFSET 10",
+        "SELECT uid FROM sdk_examples_account ORDER BY uid FETCH FIRST 5 ROWS ONLY",
+        "SELECT s.uid FROM (SELECT uid FROM sdk_examples_account ORDER BY uid LIMIT 5) AS s "
+        "ORDER BY s.uid",
+        "WITH firsts AS (SELECT uid FROM sdk_examples_account ORDER BY uid OFFSET 5)\n"
+        "SELECT uid FROM firsts ORDER BY uid",
+        /* no LIMIT anywhere */
+        "SELECT s.uid FROM (SELECT uid FROM sdk_examples_account) AS s ORDER BY s.uid",
+        /* the outer ORDER BY belongs to another level; here the set operation
+         * level has both */
+        "(SELECT uid FROM sdk_examples_account ORDER BY uid LIMIT 2)\n"
+        "UNION ALL\n"
+        "(SELECT uid FROM sdk_examples_account ORDER BY uid DESC LIMIT 2)\n"
+        "ORDER BY uid LIMIT 3",
+    };
+    for (size_t i = 0; i < sizeof sqls / sizeof sqls[0]; i++) {
+        sg_verdict *v = select_account(sqls[i], NO_PARAMS, NULL);
+        expect_clean(v);
+        sg_verdict_free(v);
+    }
+}
+
+static void test_rules__limit_without_order_by_top_level_also_order_by_required(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT uid\nFROM sdk_examples_account\nLIMIT 10";
+    sg_verdict *v = select_account(sql, NO_PARAMS, NULL);
+    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "uid\n",
+              TOP_LIMIT_MSG);
+    expect_at(v, "paginate.order-by-required", SG_SEVERITY_ERROR, sql, "SELECT",
+              "(LIMIT without ORDER BY picks arbitrary rows)");
+    assert_int_equal(sg_verdict_diagnostic_count(v), 2);
+    expect_allowed(v, false);
+    sg_verdict_free(v);
+
+    /* a limited set operation without ORDER BY at its own level */
+    sql = "SELECT uid FROM sdk_examples_account UNION SELECT uid FROM sdk_examples_counterparty "
+          "OFFSET 5";
+    v = check_op("select", sql, NO_PARAMS, ACCOUNT_READ "," COUNTERPARTY_READ, NULL);
+    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql,
+              "uid FROM sdk_examples_account", TOP_LIMIT_MSG);
+    expect_count(v, "paginate.order-by-required", 1);
+    expect_allowed(v, false);
+    sg_verdict_free(v);
+
+    /* with order-by-required downgraded, the warning alone does not deny */
+    sg_policy *p = load_policy("{\"rules\":{\"paginate.order-by-required\":\"off\"}}");
+    v = select_account("SELECT uid FROM sdk_examples_account LIMIT 10", NO_PARAMS, p);
+    expect_count(v, "paginate.limit-without-order-by", 1);
+    expect_none(v, "paginate.order-by-required");
+    expect_allowed(v, true);
+    sg_verdict_free(v);
+    sg_policy_free(p);
+}
+
+static void test_rules__limit_without_order_by_policy(void **state)
+{
+    (void)state;
+    expect_policy_effect("paginate.limit-without-order-by", "select",
+                         "SELECT s.uid FROM (SELECT uid FROM sdk_examples_account LIMIT 5) AS s "
+                         "ORDER BY s.uid",
+                         NO_PARAMS, ACCOUNT_READ);
+}
+
+/* ---- paginate.order-by-unique --------------------------------------------------------------- */
+
+#define UNIQUE_MSG                                                                                 \
+    "the ORDER BY does not include a unique key (such as uid), so rows that tie can move "         \
+    "between pages"
+
+static void test_rules__order_by_unique_not_unique(void **state)
+{
+    (void)state;
+    /* reported at the statement, after leading whitespace */
+    const char *sql = "\n  SELECT uid, name\n  FROM sdk_examples_account\n  ORDER BY name";
+    sg_verdict *v = select_account(sql, NO_PARAMS, NULL);
+    expect_at(v, "paginate.order-by-unique", SG_SEVERITY_WARNING, sql, "SELECT", UNIQUE_MSG);
+    const sg_diagnostic *d = find_rule(v, "paginate.order-by-unique", 0);
+    assert_int_equal(d->line, 2);
+    assert_int_equal(d->column, 3);
+    assert_int_equal(sg_verdict_diagnostic_count(v), 1);
+    expect_allowed(v, true);
+    sg_verdict_free(v);
+
+    static const char *const sqls[] = {
+        "SELECT uid, name FROM sdk_examples_account ORDER BY name DESC, region",
+        "SELECT uid FROM sdk_examples_account AS a ORDER BY a.region, a.name",
+        /* positional items are not column names, even when they are a key */
+        "SELECT uid FROM sdk_examples_account ORDER BY 1",
+        "SELECT account_code FROM sdk_examples_account ORDER BY 1",
+        /* an expression over a key is not the key */
+        "SELECT uid FROM sdk_examples_account ORDER BY lower(account_code)",
+        /* only part of what would be needed */
+        "SELECT uid FROM sdk_examples_account ORDER BY region LIMIT 10",
+    };
+    for (size_t i = 0; i < sizeof sqls / sizeof sqls[0]; i++) {
+        v = select_account(sqls[i], NO_PARAMS, NULL);
+        expect_at(v, "paginate.order-by-unique", SG_SEVERITY_WARNING, sqls[i], "SELECT",
+                  UNIQUE_MSG);
+        expect_allowed(v, true);
+        sg_verdict_free(v);
+    }
+}
+
+static void test_rules__order_by_unique_silent_with_a_key(void **state)
+{
+    (void)state;
+    static const char *const sqls[] = {
+        "SELECT uid, name FROM sdk_examples_account ORDER BY account_code", /* unique */
+        "SELECT uid, name FROM sdk_examples_account ORDER BY region, uid",  /* primary key */
+        "SELECT name FROM sdk_examples_account AS a ORDER BY a.name DESC, a.account_code",
+        "SELECT name FROM sdk_examples_account ORDER BY uid LIMIT 10 OFFSET 20",
+    };
+    for (size_t i = 0; i < sizeof sqls / sizeof sqls[0]; i++) {
+        sg_verdict *v = select_account(sqls[i], NO_PARAMS, NULL);
+        expect_clean(v);
+        sg_verdict_free(v);
+    }
+}
+
+static void test_rules__order_by_unique_only_top_level_order_by_of_selects(void **state)
+{
+    (void)state;
+    /* no top-level ORDER BY: order-by-required is the rule that speaks */
+    sg_verdict *v = select_account("SELECT name FROM sdk_examples_account", NO_PARAMS, NULL);
+    expect_none(v, "paginate.order-by-unique");
+    expect_count(v, "paginate.order-by-required", 1);
+    sg_verdict_free(v);
+
+    /* an ORDER BY in a subquery only */
+    v = select_account("SELECT count(*) FROM (SELECT name FROM sdk_examples_account ORDER BY name)"
+                       " AS s",
+                       NO_PARAMS, NULL);
+    expect_clean(v);
+    sg_verdict_free(v);
+
+    /* a subquery's ORDER BY is not judged; the top level's is */
+    v = select_account("SELECT s.uid FROM (SELECT uid FROM sdk_examples_account ORDER BY name "
+                       "LIMIT 5) AS s ORDER BY s.uid",
+                       NO_PARAMS, NULL);
+    expect_clean(v);
+    sg_verdict_free(v);
+
+    /* not a select operation */
+    v = check_op("insert",
+                 "INSERT INTO sdk_examples_account (uid, account_code, name, region)\n"
+                 "SELECT uid, name, name, %(region)s FROM sdk_examples_counterparty ORDER BY name",
+                 "{\"region\":\"US\"}", ACCOUNT_WRITE "," COUNTERPARTY_READ, NULL);
+    expect_clean(v);
+    sg_verdict_free(v);
+
+    /* Every table of the corpus catalog has a primary key (Sdk_Examples_Audit
+     * included), so the "no keys known: no warning" case has no table to
+     * show it with and is not tested here. */
+}
+
+static void test_rules__order_by_unique_policy(void **state)
+{
+    (void)state;
+    expect_policy_effect("paginate.order-by-unique", "select",
+                         "SELECT uid, name FROM sdk_examples_account ORDER BY name", NO_PARAMS,
+                         ACCOUNT_READ);
+}
+
+/* ---- limits.bounds -------------------------------------------------------------------------- */
+
+#define BOUNDS_POLICY                                                                              \
+    "{\"rules\":{\"limits.bounds\":{\"options\":{\"max_rows\":100,"                                \
+    "\"statement_timeout_ms\":5000}}}}"
+#define BOUNDS_SQL "SELECT uid FROM sdk_examples_account ORDER BY uid"
+
+static sg_verdict *bounded(long max_rows, long timeout_ms, const sg_policy *p)
+{
+    return check_full("select", BOUNDS_SQL, NO_PARAMS, ACCOUNT_READ, max_rows, timeout_ms, p);
+}
+
+static void test_rules__limits_bounds_over_the_policy_maxima(void **state)
+{
+    (void)state;
+    sg_policy *p = load_policy(BOUNDS_POLICY);
+    sg_verdict *v = bounded(101, 5001, p);
+    expect_count(v, "limits.bounds", 2);
+    expect_nth_at(v, "limits.bounds", 0, SG_SEVERITY_ERROR, BOUNDS_SQL, NULL,
+                  "limits.max_rows is 101, over the policy's maximum of 100");
+    expect_nth_at(v, "limits.bounds", 1, SG_SEVERITY_ERROR, BOUNDS_SQL, NULL,
+                  "limits.statement_timeout_ms is 5001, over the policy's maximum of 5000");
+    assert_int_equal(sg_verdict_diagnostic_count(v), 2);
+    expect_allowed(v, false);
+    sg_verdict_free(v);
+
+    v = bounded(101, 5000, p);
+    expect_at(v, "limits.bounds", SG_SEVERITY_ERROR, BOUNDS_SQL, NULL,
+              "limits.max_rows is 101, over the policy's maximum of 100");
+    expect_allowed(v, false);
+    sg_verdict_free(v);
+
+    v = bounded(100, 5001, p);
+    expect_at(v, "limits.bounds", SG_SEVERITY_ERROR, BOUNDS_SQL, NULL,
+              "limits.statement_timeout_ms is 5001, over the policy's maximum of 5000");
+    expect_allowed(v, false);
+    sg_verdict_free(v);
+
+    /* any kind of operation */
+    const char *insert = "INSERT INTO sdk_examples_account (uid, account_code, name, region) "
+                         "VALUES (%(uid)s, %(code)s, %(name)s, %(region)s)";
+    v = check_full("insert", insert, INSERT_PARAMS, ACCOUNT_WRITE, 1000, 100, p);
+    expect_at(v, "limits.bounds", SG_SEVERITY_ERROR, insert, NULL,
+              "limits.max_rows is 1000, over the policy's maximum of 100");
+    expect_allowed(v, false);
+    sg_verdict_free(v);
+    sg_policy_free(p);
+
+    /* one option bounds only its own key */
+    p = load_policy("{\"rules\":{\"limits.bounds\":{\"options\":{\"statement_timeout_ms\":10}}}}");
+    v = bounded(100000, 11, p);
+    expect_at(v, "limits.bounds", SG_SEVERITY_ERROR, BOUNDS_SQL, NULL,
+              "limits.statement_timeout_ms is 11, over the policy's maximum of 10");
+    sg_verdict_free(v);
+    sg_policy_free(p);
+}
+
+static void test_rules__limits_bounds_at_the_maxima_allowed(void **state)
+{
+    (void)state;
+    sg_policy *p = load_policy(BOUNDS_POLICY);
+    sg_verdict *v = bounded(100, 5000, p);
+    expect_clean(v);
+    sg_verdict_free(v);
+    v = bounded(1, 1, p);
+    expect_clean(v);
+    sg_verdict_free(v);
+    sg_policy_free(p);
+}
+
+static void test_rules__limits_bounds_needs_policy_options(void **state)
+{
+    (void)state;
+    sg_verdict *v = bounded(101, 5001, NULL);
+    expect_clean(v);
+    sg_verdict_free(v);
+    v = bounded(100000, 600000, NULL); /* the check options' own bounds */
+    expect_clean(v);
+    sg_verdict_free(v);
+
+    static const char *const no_options[] = {
+        "{}",
+        "{\"rules\":{\"limits.bounds\":\"error\"}}",
+        "{\"rules\":{\"limits.bounds\":{\"severity\":\"error\"}}}",
+        "{\"rules\":{\"limits.bounds\":{\"options\":{}}}}",
+    };
+    for (size_t i = 0; i < sizeof no_options / sizeof no_options[0]; i++) {
+        sg_policy *p = load_policy(no_options[i]);
+        v = bounded(101, 5001, p);
+        expect_clean(v);
+        sg_verdict_free(v);
+        sg_policy_free(p);
+    }
+}
+
+static void test_rules__limits_bounds_policy(void **state)
+{
+    (void)state;
+    sg_policy *p = load_policy("{\"rules\":{\"limits.bounds\":{\"severity\":\"off\",\"options\":"
+                               "{\"max_rows\":100,\"statement_timeout_ms\":5000}}}}");
+    sg_verdict *v = bounded(101, 5001, p);
+    expect_clean(v);
+    sg_verdict_free(v);
+    sg_policy_free(p);
+
+    p = load_policy("{\"rules\":{\"limits.bounds\":{\"severity\":\"error\",\"options\":"
+                    "{\"max_rows\":100,\"statement_timeout_ms\":5000}}}}");
+    v = bounded(101, 5000, p);
+    expect_count(v, "limits.bounds", 1);
+    assert_int_equal(find_rule(v, "limits.bounds", 0)->severity, SG_SEVERITY_ERROR);
+    expect_allowed(v, false);
+    sg_verdict_free(v);
+    sg_policy_free(p);
+
+    p = load_policy("{\"rules\":{\"limits.bounds\":{\"severity\":\"warning\",\"options\":"
+                    "{\"max_rows\":100}}}}");
+    v = bounded(101, 5000, p);
+    expect_count(v, "limits.bounds", 1);
+    assert_int_equal(find_rule(v, "limits.bounds", 0)->severity, SG_SEVERITY_WARNING);
+    expect_allowed(v, true);
+    sg_verdict_free(v);
+    sg_policy_free(p);
+}
+
+static void test_rules__limits_bounds_bad_options_fail_to_load(void **state)
+{
+    (void)state;
+    static const char *const bad_max_rows[] = {"0", "1.5", "\"x\"", "-1", "null", "[100]", "true"};
+    for (size_t i = 0; i < sizeof bad_max_rows / sizeof bad_max_rows[0]; i++) {
+        char json[256];
+        snprintf(json, sizeof json,
+                 "{\"rules\":{\"limits.bounds\":{\"options\":{\"max_rows\":%s}}}}",
+                 bad_max_rows[i]);
+        policy_fails(json, "rules.limits.bounds.options.max_rows must be an integer greater "
+                           "than 0");
+    }
+    policy_fails("{\"rules\":{\"limits.bounds\":{\"options\":{\"max_rows\":100,"
+                 "\"statement_timeout_ms\":0}}}}",
+                 "rules.limits.bounds.options.statement_timeout_ms must be an integer greater "
+                 "than 0");
+    policy_fails("{\"rules\":{\"limits.bounds\":{\"options\":{\"statement_timeout_ms\":2.5}}}}",
+                 "statement_timeout_ms");
+    policy_fails("{\"rules\":{\"limits.bounds\":{\"options\":{\"max_row\":100}}}}",
+                 "no option \"max_row\"");
+}
+
+/* ---- warnings never deny -------------------------------------------------------------------- */
+
+static void test_rules__warnings_never_deny(void **state)
+{
+    (void)state;
+    static const char *const all_off =
+        "{\"rules\":{\"style.select-star\":\"off\",\"style.insert-column-list\":\"off\","
+        "\"style.literal-in-predicate\":\"off\",\"paginate.limit-without-order-by\":\"off\","
+        "\"paginate.order-by-unique\":\"off\"}}";
+    sg_policy *off = load_policy(all_off);
+
+    /* select-star, literal-in-predicate, limit-without-order-by (subquery) and
+     * order-by-unique in one otherwise valid select */
+    const char *sql = "SELECT * FROM sdk_examples_account\n"
+                      "WHERE region = 'US'\n"
+                      "  AND uid IN (SELECT uid FROM sdk_examples_account LIMIT 5)\n"
+                      "ORDER BY name";
+    sg_verdict *v = select_account(sql, NO_PARAMS, NULL);
+    expect_count(v, "style.select-star", 1);
+    expect_count(v, "style.literal-in-predicate", 1);
+    expect_count(v, "paginate.limit-without-order-by", 1);
+    expect_count(v, "paginate.order-by-unique", 1);
+    assert_int_equal(sg_verdict_diagnostic_count(v), 4);
+    for (size_t i = 0; i < sg_verdict_diagnostic_count(v); i++)
+        assert_int_equal(sg_verdict_diagnostic(v, i)->severity, SG_SEVERITY_WARNING);
+    expect_allowed(v, true);
+    sg_verdict *quiet = select_account(sql, NO_PARAMS, off);
+    expect_clean(quiet);
+    assert_string_equal(sg_verdict_compiled_sql(v), sg_verdict_compiled_sql(quiet));
+    sg_verdict_free(quiet);
+    sg_verdict_free(v);
+
+    /* insert-column-list, literal-in-predicate and limit-without-order-by in
+     * one otherwise valid insert */
+    sql = "INSERT INTO sdk_examples_account\n"
+          "SELECT uid, name, name, %(region)s FROM sdk_examples_counterparty\n"
+          "WHERE name LIKE 'A%%' LIMIT 5";
+    v = check_op("insert", sql, "{\"region\":\"US\"}", ACCOUNT_WRITE "," COUNTERPARTY_READ, NULL);
+    expect_count(v, "style.insert-column-list", 1);
+    expect_count(v, "style.literal-in-predicate", 1);
+    expect_count(v, "paginate.limit-without-order-by", 1);
+    assert_int_equal(sg_verdict_diagnostic_count(v), 3);
+    expect_allowed(v, true);
+    quiet =
+        check_op("insert", sql, "{\"region\":\"US\"}", ACCOUNT_WRITE "," COUNTERPARTY_READ, off);
+    expect_clean(quiet);
+    sg_verdict_free(quiet);
+    sg_verdict_free(v);
+
+    /* and the warnings do not rescue a denied operation either: the error
+     * still denies next to them */
+    v = select_account("SELECT * FROM sdk_examples_account WHERE region = 'US' LIMIT 5", NO_PARAMS,
+                       NULL);
+    expect_count(v, "paginate.order-by-required", 1);
+    expect_allowed(v, false);
+    sg_verdict_free(v);
+    sg_policy_free(off);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_rules__select_star_top_level),
+        cmocka_unit_test(test_rules__select_star_not_in_count_or_nested_queries),
+        cmocka_unit_test(test_rules__select_star_policy),
+        cmocka_unit_test(test_rules__insert_column_list_values),
+        cmocka_unit_test(test_rules__insert_column_list_select),
+        cmocka_unit_test(test_rules__insert_column_list_silent_with_columns_or_defaults),
+        cmocka_unit_test(test_rules__insert_column_list_policy),
+        cmocka_unit_test(test_rules__literal_in_predicate_column_and_literal),
+        cmocka_unit_test(test_rules__literal_in_predicate_like_and_cast),
+        cmocka_unit_test(test_rules__literal_in_predicate_silent),
+        cmocka_unit_test(test_rules__literal_in_predicate_policy),
+        cmocka_unit_test(test_rules__limit_without_order_by_in_subquery),
+        cmocka_unit_test(test_rules__limit_without_order_by_in_cte),
+        cmocka_unit_test(test_rules__limit_without_order_by_silent_with_order_by),
+        cmocka_unit_test(test_rules__limit_without_order_by_top_level_also_order_by_required),
+        cmocka_unit_test(test_rules__limit_without_order_by_policy),
+        cmocka_unit_test(test_rules__order_by_unique_not_unique),
+        cmocka_unit_test(test_rules__order_by_unique_silent_with_a_key),
+        cmocka_unit_test(test_rules__order_by_unique_only_top_level_order_by_of_selects),
+        cmocka_unit_test(test_rules__order_by_unique_policy),
+        cmocka_unit_test(test_rules__limits_bounds_over_the_policy_maxima),
+        cmocka_unit_test(test_rules__limits_bounds_at_the_maxima_allowed),
+        cmocka_unit_test(test_rules__limits_bounds_needs_policy_options),
+        cmocka_unit_test(test_rules__limits_bounds_policy),
+        cmocka_unit_test(test_rules__limits_bounds_bad_options_fail_to_load),
+        cmocka_unit_test(test_rules__warnings_never_deny),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
