@@ -160,9 +160,12 @@ static int run_sql(check *c)
     sg__parse_error perr;
     if (sg__parse_walk(arena, c->ph.sql, c->opts->max_ast_depth, &c->facts, &perr) < 0)
         return -1;
-    if (perr.message)
-        return sg__report(&c->diags, "sql.syntax", SG_AT_COMPILED, perr.offset, "%s",
-                          perr.message);
+    if (perr.message) {
+        const char *hint = sg__dialect_hint(v->op.sql, v->op.sql_len);
+        return sg__report(&c->diags, "sql.syntax", SG_AT_COMPILED, perr.offset, "%s%s%s%s",
+                          perr.message, hint ? " (hint: " : "", hint ? hint : "",
+                          hint ? ")" : "");
+    }
     if (c->facts.statement_count != 1)
         return sg__report(&c->diags, "sql.multiple-statements", SG_AT_COMPILED,
                           c->facts.statement_count ? c->facts.statement_location : -1,

@@ -227,6 +227,11 @@ int sg__json_attach_numbers(cJSON *root, const char *json, const sg__vec *number
  * arena; NULL on allocation failure. */
 char *sg__json_print_value(sg__arena *arena, const cJSON *value);
 
+/* Hints for SQL of another dialect (hints.c): a sentence naming the
+ * PostgreSQL form, or NULL. Thread-safe. */
+const char *sg__dialect_hint(const char *sql, size_t len);
+const char *sg__function_hint(const char *name);
+
 /* The first key of `object` not in the NULL-terminated `allowed`, or NULL. */
 const char *sg__json_unknown_key(const cJSON *object, const char *const *allowed);
 /* A key that occurs twice in `object` (small objects only), or NULL. */

@@ -59,13 +59,14 @@ int sg__rule_func_denied(const sg__rule_ctx *ctx)
             if (allowed || (builtin_schema(fn) && sg__func_lookup(fn->name)) ||
                 (mode && strcmp(mode, "deny-only") == 0))
                 continue;
+            const char *hint = builtin_schema(fn) ? sg__function_hint(fn->name) : NULL;
             rc = sg__report(ctx->diags, "func.denied", SG_AT_COMPILED, fn->location,
                             builtin_schema(fn)
                                 ? "function %s is not on the allow-list of side-effect-free "
-                                  "built-ins"
+                                  "built-ins%s%s%s"
                                 : "function %s is schema-qualified outside pg_catalog and is not "
-                                  "allowed",
-                            subject);
+                                  "allowed%s%s%s",
+                            subject, hint ? " (hint: " : "", hint ? hint : "", hint ? ")" : "");
             break;
         }
         case SG_FUNC_CAST:

@@ -1,0 +1,125 @@
+/*
+ * test_hints.c - foreign-dialect hints on sql.syntax and func.denied.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "sqlguard.h"
+
+static sg_catalog *catalog;
+
+static int setup(void **state)
+{
+    (void)state;
+    sg_error err;
+    return sg_catalog_load_file(SG_SOURCE_DIR "/corpus/catalog.json", &catalog, &err) == SG_OK
+               ? 0
+               : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sg_catalog_free(catalog);
+    return 0;
+}
+
+/* The message of the first diagnostic of `rule` when `sql` is linted. */
+static char *message_of(const char *sql, const char *rule)
+{
+    sg_verdict *v = NULL;
+    assert_int_equal(sg_lint_sql(catalog, sql, strlen(sql), NULL, &v), SG_OK);
+    char *msg = NULL;
+    for (size_t i = 0; i < sg_verdict_diagnostic_count(v) && !msg; i++) {
+        const sg_diagnostic *d = sg_verdict_diagnostic(v, i);
+        if (strcmp(d->rule, rule) == 0)
+            msg = strdup(d->message);
+    }
+    assert_false(sg_verdict_allowed(v));
+    sg_verdict_free(v);
+    if (!msg)
+        fail_msg("no %s for: %s", rule, sql);
+    return msg;
+}
+
+static void expect_hint(const char *sql, const char *rule, const char *hint)
+{
+    char *msg = message_of(sql, rule);
+    if (!strstr(msg, hint))
+        fail_msg("message \"%s\" lacks hint \"%s\"", msg, hint);
+    free(msg);
+}
+
+static void expect_no_hint(const char *sql, const char *rule)
+{
+    char *msg = message_of(sql, rule);
+    if (strstr(msg, "(hint:"))
+        fail_msg("unexpected hint in \"%s\"", msg);
+    free(msg);
+}
+
+static void test_hints__syntax_of_other_dialects(void **state)
+{
+    (void)state;
+    expect_hint("SELECT `name` FROM sdk_examples_account", "sql.syntax",
+                "double quotes, not backticks");
+    expect_hint("SELECT name FROM sdk_examples_account ORDER BY name LIMIT 10, 20", "sql.syntax",
+                "LIMIT count OFFSET skip");
+    expect_hint("SELECT TOP 5 name FROM sdk_examples_account", "sql.syntax", "not TOP n");
+    expect_hint("SELECT DISTINCT TOP 5 name FROM sdk_examples_account", "sql.syntax",
+                "not TOP n");
+    expect_hint("CREATE TABLE sdk_examples_x (id int AUTO_INCREMENT PRIMARY KEY)", "sql.syntax",
+                "GENERATED ALWAYS AS IDENTITY");
+    expect_hint("SELECT [name] FROM [sdk_examples_account]", "sql.syntax",
+                "not square brackets");
+    expect_hint("INSERT INTO sdk_examples_account (name) VALUES (%(n)s) "
+                "ON DUPLICATE KEY UPDATE name = %(n)s",
+                "sql.syntax", "ON CONFLICT");
+}
+
+static void test_hints__no_hint_where_nothing_foreign(void **state)
+{
+    (void)state;
+    /* a plain typo, and a syntax error near an array subscript */
+    expect_no_hint("SELEC name FROM sdk_examples_account", "sql.syntax");
+    expect_no_hint("SELECT a.arr[i] FROM sdk_examples_account a WHERE FROM", "sql.syntax");
+    /* a valid statement draws no sql.syntax at all */
+    sg_verdict *v = NULL;
+    const char *ok = "SELECT uid FROM sdk_examples_account ORDER BY uid LIMIT 10 OFFSET 20";
+    assert_int_equal(sg_lint_sql(catalog, ok, strlen(ok), NULL, &v), SG_OK);
+    assert_true(sg_verdict_allowed(v));
+    sg_verdict_free(v);
+}
+
+static void test_hints__functions_of_other_dialects(void **state)
+{
+    (void)state;
+    expect_hint("SELECT ifnull(name, 'x') AS n FROM sdk_examples_account ORDER BY uid",
+                "func.denied", "coalesce(a, b)");
+    expect_hint("SELECT nvl(name, 'x') AS n FROM sdk_examples_account ORDER BY uid",
+                "func.denied", "coalesce(a, b)");
+    expect_hint("SELECT group_concat(name) FROM sdk_examples_account", "func.denied",
+                "string_agg");
+    expect_hint("SELECT getdate()", "func.denied", "now()");
+    /* a qualified function is judged by its schema, with no hint */
+    expect_no_hint("SELECT app.ifnull(name, 'x') AS n FROM sdk_examples_account ORDER BY uid",
+                   "func.denied");
+    expect_no_hint("SELECT pg_sleep(1)", "func.denied");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hints__syntax_of_other_dialects),
+        cmocka_unit_test(test_hints__no_hint_where_nothing_foreign),
+        cmocka_unit_test(test_hints__functions_of_other_dialects),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
