@@ -92,9 +92,12 @@ static const char exec_usage[] =
     "            unreadable file, bad catalog, no connection), 3 allowed but the\n"
     "            server refused the statement (the error is in the result; rolled back)\n";
 
-static const char rules_usage[] = "usage: sqlguard rules [--format text|json]\n"
-                                  "\n"
-                                  "Lists every rule id with its default severity and summary.\n";
+static const char rules_usage[] =
+    "usage: sqlguard rules [--format text|json|markdown]\n"
+    "\n"
+    "Lists every rule id with its default severity, whether a policy may weaken it\n"
+    "(locked rules cannot be turned off or made warnings), its summary and options.\n"
+    "markdown prints the table the README carries.\n";
 
 /* Reads a whole file (or stdin for "-"), up to `limit` bytes. */
 static char *read_all(const char *path, size_t limit, size_t *len, const char **why)
@@ -518,25 +521,48 @@ done:
     return status;
 }
 
+/* The rule table as the Markdown the README carries between its rules markers. */
+static void print_rules_markdown(void)
+{
+    puts("| rule | default | locked | when |");
+    puts("|---|---|---|---|");
+    for (size_t i = 0; i < sg_rule_count(); i++) {
+        printf("| `%s` | %s | %s | %s", sg_rule_id(i),
+               sg_rule_default_severity(i) == SG_SEVERITY_ERROR ? "error" : "warning",
+               sg_rule_locked(i) ? "yes" : "", sg_rule_summary(i));
+        for (size_t k = 0; k < sg_rule_option_count(i); k++)
+            printf("%s`%s`: %s", k ? "; " : ". Options: ", sg_rule_option_name(i, k),
+                   sg_rule_option_help(i, k));
+        puts(" |");
+    }
+}
+
 static int cmd_rules(int argc, char **argv)
 {
-    bool json = false;
+    const char *format = "text";
     for (int i = 1; i < argc; i++) {
+        int got;
         if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
             fputs(rules_usage, stdout);
             return EXIT_ALLOWED;
-        } else if (strcmp(argv[i], "--format=json") == 0 ||
-                   (strcmp(argv[i], "--format") == 0 && i + 1 < argc &&
-                    strcmp(argv[i + 1], "json") == 0 && ++i)) {
-            json = true;
-        } else if (strcmp(argv[i], "--format=text") == 0 ||
-                   (strcmp(argv[i], "--format") == 0 && i + 1 < argc &&
-                    strcmp(argv[i + 1], "text") == 0 && ++i)) {
-            json = false;
+        } else if ((got = option_value(argc, argv, &i, "--format", &format, "rules",
+                                       rules_usage)) != 0) {
+            if (got < 0)
+                return EXIT_TROUBLE;
         } else {
             fprintf(stderr, "sqlguard rules: unknown argument %s\n%s", argv[i], rules_usage);
             return EXIT_TROUBLE;
         }
+    }
+    bool json = strcmp(format, "json") == 0;
+    if (strcmp(format, "markdown") == 0) {
+        print_rules_markdown();
+        return EXIT_ALLOWED;
+    }
+    if (!json && strcmp(format, "text") != 0) {
+        fprintf(stderr, "sqlguard rules: --format must be text, json or markdown\n%s",
+                rules_usage);
+        return EXIT_TROUBLE;
     }
     if (json) {
         cJSON *arr = cJSON_CreateArray();
