@@ -11,6 +11,7 @@
  * 9007199254740993 or 0.1000000000000000055, and a bound value must reach
  * the server exactly as the caller wrote it.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "internal.h"
@@ -58,6 +59,26 @@ static size_t lex_number(const char *json, size_t len, size_t i)
     return j - i;
 }
 
+/* Bytes that end a run of ordinary string content: the closing quote, an
+ * escape, and the control characters JSON forbids raw. */
+static bool string_special(unsigned char c)
+{
+    return c == '"' || c == '\\' || c < 0x20;
+}
+
+/* True when one of the 8 bytes at p is string_special (the classic SWAR
+ * tests for a zero byte, applied to x ^ '"', x ^ '\\' and x < 0x20). */
+static bool special8(const char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, sizeof x);
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+    uint64_t zero_q = (q - ones) & ~q, zero_b = (b - ones) & ~b;
+    uint64_t below = (x - ones * 0x20) & ~x;
+    return ((zero_q | zero_b | below) & high) != 0;
+}
+
 const char *sg__json_prescan(const char *json, size_t len, unsigned max_depth, size_t *offset,
                              sg__arena *arena, sg__vec *numbers)
 {
@@ -70,6 +91,15 @@ const char *sg__json_prescan(const char *json, size_t len, unsigned max_depth, s
     unsigned depth = 0;
     bool in_string = false;
     for (size_t i = 0; i < len; i++) {
+        if (in_string) {
+            /* skip ordinary content: eight bytes at a time, then one by one */
+            while (len - i >= 8 && !special8(json + i))
+                i += 8;
+            while (i < len && !string_special((unsigned char)json[i]))
+                i++;
+            if (i >= len)
+                break;
+        }
         char c = json[i];
         if (in_string) {
             if ((unsigned char)c < 0x20) {

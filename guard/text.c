@@ -4,13 +4,30 @@
  * Locations are byte offsets internally; users see 1-based lines and
  * 1-based columns counted in characters, as editors show them.
  */
+#include <stdint.h>
+#include <string.h>
+
 #include "internal.h"
+
+/* True when none of the 8 bytes at p is zero or has its high bit set. */
+static bool ascii8(const unsigned char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, sizeof w);
+    const uint64_t lo = 0x0101010101010101u, hi = 0x8080808080808080u;
+    return ((w | ((w - lo) & ~w)) & hi) == 0;
+}
 
 bool sg__utf8_valid(const char *s, size_t len, size_t *bad_offset)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < len) {
+        /* most text is ASCII: take it eight bytes at a time */
+        if (len - i >= 8 && ascii8(p + i)) {
+            i += 8;
+            continue;
+        }
         unsigned char c = p[i];
         size_t n;
         unsigned cp;
