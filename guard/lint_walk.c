@@ -1,0 +1,329 @@
+/*
+ * lint_walk.c - which files `sqlguard lint` reads.
+ *
+ * Paths named on the command line are taken as they are (a file of any name
+ * is linted, a directory is walked). A walk takes `.sql` and `.json` files,
+ * skips hidden entries (names starting with a dot: .git, .venv, ...), and
+ * follows no symbolic link out of the tree it walks; a link it does not
+ * follow is reported, so that no SQL file is ever left out silently. The
+ * result is sorted by path, so the report does not depend on the order the
+ * file system lists entries in.
+ */
+#define _XOPEN_SOURCE 700 /* realpath() */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "lint.h"
+
+enum { MAX_DEPTH = 128 };
+
+typedef struct file_list {
+    sg__lint_file *items;
+    size_t count, cap;
+} file_list;
+
+static bool has_suffix(const char *name, const char *suffix)
+{
+    size_t n = strlen(name), s = strlen(suffix);
+    return n > s && strcmp(name + n - s, suffix) == 0;
+}
+
+/* The kind a walk gives a file by its name, or -1 for files it leaves alone. */
+static int kind_of(const char *name)
+{
+    if (has_suffix(name, ".sql"))
+        return SG_LINT_KIND_SQL;
+    if (has_suffix(name, ".json"))
+        return SG_LINT_KIND_JSON;
+    return -1;
+}
+
+/* Appends a file to be read; returns it, or NULL when memory ran out. */
+static sg__lint_file *push(file_list *l, const char *path, sg__lint_kind kind)
+{
+    if (l->count == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        sg__lint_file *items = sg__realloc(l->items, cap * sizeof *items);
+        if (!items)
+            return NULL;
+        l->items = items;
+        l->cap = cap;
+    }
+    sg__lint_file *f = &l->items[l->count];
+    memset(f, 0, sizeof *f);
+    sg__arena_init(&f->arena);
+    f->kind = kind;
+    f->path = sg__arena_strdup(&f->arena, path);
+    if (!f->path) {
+        sg__arena_release(&f->arena);
+        return NULL;
+    }
+    l->count++;
+    return f;
+}
+
+static int push_problem(file_list *l, const char *path, sg__lint_kind kind, sg_severity severity,
+                        const char *problem)
+{
+    sg__lint_file *f = push(l, path, kind);
+    if (!f || !(f->problem = sg__arena_strdup(&f->arena, problem)))
+        return -1;
+    f->problem_severity = severity;
+    return 0;
+}
+
+/* "dir/name", or "name" inside the current directory (dir ""). */
+static char *join(const char *dir, const char *name)
+{
+    size_t d = strlen(dir), n = strlen(name);
+    char *p = sg__malloc(d + n + 2);
+    if (!p)
+        return NULL;
+    if (d) {
+        memcpy(p, dir, d);
+        p[d++] = '/';
+    }
+    memcpy(p + d, name, n + 1);
+    return p;
+}
+
+/* Whether `real` is `root` or lies below it (both canonical). */
+static bool inside(const char *root, const char *real)
+{
+    size_t n = strlen(root);
+    if (n == 1 && root[0] == '/')
+        return true;
+    return strncmp(root, real, n) == 0 && (real[n] == '\0' || real[n] == '/');
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int walk_dir(file_list *l, const char *dir, const char *root, int depth);
+
+/* A symbolic link met during a walk: followed only to a file inside the tree. */
+static int walk_link(file_list *l, const char *path, const char *name, const char *root)
+{
+    int kind = kind_of(name);
+    char *real = realpath(path, NULL);
+    struct stat st;
+    if (!real || stat(real, &st) != 0) {
+        free(real);
+        if (kind < 0)
+            return 0;
+        char msg[300];
+        snprintf(msg, sizeof msg, "is a symbolic link whose target cannot be read: %s",
+                 strerror(errno));
+        return push_problem(l, path, (sg__lint_kind)kind, SG_SEVERITY_ERROR, msg);
+    }
+    bool in_tree = inside(root, real);
+    free(real);
+    if (S_ISDIR(st.st_mode)) {
+        /* A directory inside the tree is walked under its own name; following
+         * links to directories could also loop. */
+        if (in_tree)
+            return 0;
+        return push_problem(l, path, SG_LINT_KIND_SQL, SG_SEVERITY_WARNING,
+                            "is a symbolic link to a directory outside the linted tree; not "
+                            "followed (name the directory to lint it)");
+    }
+    if (kind < 0)
+        return 0;
+    if (!in_tree)
+        return push_problem(l, path, (sg__lint_kind)kind, SG_SEVERITY_WARNING,
+                            "is a symbolic link to a file outside the linted tree; not followed "
+                            "(name the file to lint it)");
+    if (!S_ISREG(st.st_mode))
+        return push_problem(l, path, (sg__lint_kind)kind, SG_SEVERITY_ERROR,
+                            "is not a regular file");
+    return push(l, path, (sg__lint_kind)kind) ? 0 : -1;
+}
+
+static int walk_entry(file_list *l, const char *path, const char *name, const char *root, int depth)
+{
+    struct stat st;
+    int kind = kind_of(name);
+    if (lstat(path, &st) != 0) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "cannot be read: %s", strerror(errno));
+        return push_problem(l, path, kind < 0 ? SG_LINT_KIND_SQL : (sg__lint_kind)kind,
+                            SG_SEVERITY_ERROR, msg);
+    }
+    if (S_ISDIR(st.st_mode))
+        return walk_dir(l, path, root, depth + 1);
+    if (S_ISLNK(st.st_mode))
+        return walk_link(l, path, name, root);
+    if (kind < 0)
+        return 0;
+    if (!S_ISREG(st.st_mode))
+        return push_problem(l, path, (sg__lint_kind)kind, SG_SEVERITY_ERROR,
+                            "is not a regular file");
+    return push(l, path, (sg__lint_kind)kind) ? 0 : -1;
+}
+
+static int walk_dir(file_list *l, const char *dir, const char *root, int depth)
+{
+    if (depth > MAX_DEPTH)
+        return push_problem(l, dir, SG_LINT_KIND_SQL, SG_SEVERITY_ERROR,
+                            "is nested deeper than 128 directories; not walked");
+    DIR *d = opendir(*dir ? dir : ".");
+    if (!d) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "is a directory that cannot be read: %s", strerror(errno));
+        return push_problem(l, *dir ? dir : ".", SG_LINT_KIND_SQL, SG_SEVERITY_ERROR, msg);
+    }
+    char **names = NULL;
+    size_t count = 0, cap = 0;
+    int rc = 0;
+    struct dirent *e;
+    for (;;) {
+        errno = 0; /* readdir() tells its end from an error only through errno */
+        if ((e = readdir(d)) == NULL)
+            break;
+        if (e->d_name[0] == '.') /* ".", "..", and hidden entries */
+            continue;
+        if (count == cap) {
+            size_t ncap = cap ? cap * 2 : 32;
+            char **bigger = sg__realloc(names, ncap * sizeof *names);
+            if (!bigger) {
+                rc = -1;
+                break;
+            }
+            names = bigger;
+            cap = ncap;
+        }
+        if (!(names[count] = join("", e->d_name))) {
+            rc = -1;
+            break;
+        }
+        count++;
+    }
+    if (rc == 0 && errno != 0) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "is a directory that cannot be read to the end: %s",
+                 strerror(errno));
+        rc = push_problem(l, *dir ? dir : ".", SG_LINT_KIND_SQL, SG_SEVERITY_ERROR, msg);
+    }
+    closedir(d);
+    if (names)
+        qsort(names, count, sizeof *names, by_name);
+    for (size_t i = 0; rc == 0 && i < count; i++) {
+        char *path = join(dir, names[i]);
+        rc = path ? walk_entry(l, path, names[i], root, depth) : -1;
+        sg__free(path);
+    }
+    for (size_t i = 0; i < count; i++)
+        sg__free(names[i]);
+    sg__free(names);
+    return rc;
+}
+
+/* The path as the user wrote it, without "." segments, doubled or trailing
+ * slashes: "./queries//a.sql" is "queries/a.sql", "." is "". */
+static char *normalize(const char *arg)
+{
+    size_t n = strlen(arg);
+    char *out = sg__malloc(n + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    const char *p = arg;
+    if (*p == '/')
+        out[o++] = '/';
+    while (*p) {
+        while (*p == '/')
+            p++;
+        const char *seg = p;
+        while (*p && *p != '/')
+            p++;
+        size_t len = (size_t)(p - seg);
+        if (len == 0 || (len == 1 && seg[0] == '.'))
+            continue;
+        if (o > 0 && out[o - 1] != '/')
+            out[o++] = '/';
+        memcpy(out + o, seg, len);
+        o += len;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+static int add_argument(file_list *l, const char *arg)
+{
+    char *path = normalize(arg);
+    if (!path)
+        return -1;
+    const char *shown = *path ? path : ".";
+    sg__lint_kind kind = has_suffix(path, ".json") ? SG_LINT_KIND_JSON : SG_LINT_KIND_SQL;
+    struct stat st;
+    int rc;
+    if (stat(shown, &st) != 0) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "cannot be read: %s", strerror(errno));
+        rc = push_problem(l, shown, kind, SG_SEVERITY_ERROR, msg);
+    } else if (S_ISDIR(st.st_mode)) {
+        char *root = realpath(shown, NULL);
+        if (!root) {
+            char msg[300];
+            snprintf(msg, sizeof msg, "is a directory that cannot be resolved: %s",
+                     strerror(errno));
+            rc = push_problem(l, shown, SG_LINT_KIND_SQL, SG_SEVERITY_ERROR, msg);
+        } else {
+            rc = walk_dir(l, path, root, 0);
+        }
+        free(root);
+    } else if (!S_ISREG(st.st_mode)) {
+        rc = push_problem(l, shown, kind, SG_SEVERITY_ERROR, "is not a regular file");
+    } else {
+        /* Named on purpose: linted whatever its name (JSON by .json, else SQL). */
+        sg__lint_file *f = push(l, shown, kind);
+        if (f)
+            f->named = true;
+        rc = f ? 0 : -1;
+    }
+    sg__free(path);
+    return rc;
+}
+
+static int by_path(const void *a, const void *b)
+{
+    return strcmp(((const sg__lint_file *)a)->path, ((const sg__lint_file *)b)->path);
+}
+
+int sg__lint_collect(char *const *paths, size_t count, sg__lint_file **files, size_t *nfiles)
+{
+    file_list l = {NULL, 0, 0};
+    for (size_t i = 0; i < count; i++) {
+        if (add_argument(&l, paths[i]) < 0) {
+            sg__lint_files_free(l.items, l.count);
+            return -1;
+        }
+    }
+    if (l.count)
+        qsort(l.items, l.count, sizeof *l.items, by_path);
+    /* The same file named twice (or named and walked) is linted once. */
+    size_t kept = 0;
+    for (size_t i = 0; i < l.count; i++) {
+        if (kept > 0 && strcmp(l.items[kept - 1].path, l.items[i].path) == 0) {
+            l.items[kept - 1].named |= l.items[i].named;
+            sg__arena_release(&l.items[i].arena);
+            continue;
+        }
+        l.items[kept++] = l.items[i];
+    }
+    *files = l.items;
+    *nfiles = kept;
+    return 0;
+}
+
+void sg__lint_files_free(sg__lint_file *files, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        sg__arena_release(&files[i].arena);
+    sg__free(files);
+}

@@ -1,0 +1,864 @@
+/*
+ * test_lint.c - `sqlguard lint`, run as a process.
+ *
+ * The golden tests lint corpus/lint from the source directory (so paths are
+ * relative and stable) in every format and compare the output byte for byte
+ * with corpus/lint/expected.*; SG_LINT_UPDATE=1 rewrites those files instead,
+ * for review. The other tests build small trees in a temporary directory:
+ * suppression comments, exit codes, --max-warnings, colour, parallel runs,
+ * files that cannot be linted, policy discovery and operation files.
+ */
+#define _XOPEN_SOURCE 700 /* posix_openpt(), ptsname() */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#define CORPUS_ARGS                                                                                \
+    "lint", "--catalog", "corpus/lint/catalog.json", "--policy", "corpus/lint/.sqlguard.json",     \
+        "--no-timing"
+
+/* ---- running the binary -------------------------------------------------------------------- */
+
+typedef struct run_result {
+    int status; /* exit status, or -1 when the process did not exit normally */
+    char *out;
+    char *err;
+} run_result;
+
+static void free_result(run_result *r)
+{
+    free(r->out);
+    free(r->err);
+    r->out = r->err = NULL;
+}
+
+static char *slurp_fd(int fd)
+{
+    size_t cap = 8192, len = 0;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    for (;;) {
+        if (cap - len < 4096) {
+            cap *= 2;
+            buf = realloc(buf, cap);
+            assert_non_null(buf);
+        }
+        ssize_t n = read(fd, buf + len, cap - len - 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break; /* EOF, or EIO from a pty whose other end closed */
+        len += (size_t)n;
+    }
+    buf[len] = '\0';
+    return buf;
+}
+
+static char *slurp(const char *path)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        fail_msg("cannot read %s: %s", path, strerror(errno));
+    char *text = slurp_fd(fd);
+    close(fd);
+    return text;
+}
+
+static char *temp_name(const char *what)
+{
+    char *path = malloc(96);
+    assert_non_null(path);
+    snprintf(path, 96, "/tmp/sqlguard-lint-%s-XXXXXX", what);
+    return path;
+}
+
+/*
+ * Runs sqlguard with `args` (NULL-terminated, without argv[0]) in directory
+ * `cwd`. `env` lists "NAME=VALUE" to set and "NAME" to unset. With `pty`,
+ * standard output is a terminal (a pseudo-terminal read back here).
+ */
+static run_result run_full(const char *cwd, const char *const *env, bool pty,
+                           const char *const *args)
+{
+    char *out_path = temp_name("out"), *err_path = temp_name("err");
+    int out_fd = mkstemp(out_path), err_fd = mkstemp(err_path);
+    assert_true(out_fd >= 0 && err_fd >= 0);
+    const char *argv[48];
+    size_t argc = 0;
+    argv[argc++] = "sqlguard";
+    for (size_t i = 0; args[i]; i++) {
+        assert_true(argc < 47);
+        argv[argc++] = args[i];
+    }
+    argv[argc] = NULL;
+
+    int master = -1;
+    const char *slave = NULL;
+    if (pty) {
+        master = posix_openpt(O_RDWR | O_NOCTTY);
+        assert_true(master >= 0);
+        assert_int_equal(grantpt(master), 0);
+        assert_int_equal(unlockpt(master), 0);
+        slave = ptsname(master);
+        assert_non_null(slave);
+    }
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        int out = pty ? open(slave, O_WRONLY | O_NOCTTY) : out_fd;
+        int in = open("/dev/null", O_RDONLY);
+        if (out < 0 || in < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err_fd, 2) < 0)
+            _exit(127);
+        if (cwd && chdir(cwd) != 0)
+            _exit(126);
+        for (size_t i = 0; env && env[i]; i++) {
+            const char *eq = strchr(env[i], '=');
+            if (eq) {
+                char name[64];
+                snprintf(name, sizeof name, "%.*s", (int)(eq - env[i]), env[i]);
+                setenv(name, eq + 1, 1);
+            } else {
+                unsetenv(env[i]);
+            }
+        }
+        execv(SG_CLI_PATH, (char *const *)argv);
+        _exit(127);
+    }
+    run_result r;
+    char *pty_out = pty ? slurp_fd(master) : NULL;
+    int wstatus = 0;
+    assert_int_equal(waitpid(pid, &wstatus, 0), pid);
+    r.status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
+    r.out = pty ? pty_out : slurp(out_path);
+    r.err = slurp(err_path);
+    if (master >= 0)
+        close(master);
+    close(out_fd);
+    close(err_fd);
+    unlink(out_path);
+    unlink(err_path);
+    free(out_path);
+    free(err_path);
+    return r;
+}
+
+#define RUN_IN(cwd, ...) run_full(cwd, NULL, false, (const char *const[]){__VA_ARGS__, NULL})
+
+static void assert_contains(const char *haystack, const char *needle)
+{
+    assert_non_null(haystack);
+    if (!strstr(haystack, needle))
+        fail_msg("\"%s\" does not contain \"%s\"", haystack, needle);
+}
+
+static void assert_not_contains(const char *haystack, const char *needle)
+{
+    assert_non_null(haystack);
+    if (strstr(haystack, needle))
+        fail_msg("\"%s\" contains \"%s\"", haystack, needle);
+}
+
+static void assert_status(const run_result *r, int status)
+{
+    if (r->status != status)
+        fail_msg("exit status %d, expected %d\nstdout:\n%s\nstderr:\n%s", r->status, status, r->out,
+                 r->err);
+}
+
+static size_t count_of(const char *text, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = text; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+        n++;
+    return n;
+}
+
+/* ---- temporary trees ----------------------------------------------------------------------- */
+
+static char *make_tree(void)
+{
+    char *dir = temp_name("tree");
+    assert_non_null(mkdtemp(dir));
+    return dir;
+}
+
+static void remove_tree(char *dir)
+{
+    char cmd[160];
+    snprintf(cmd, sizeof cmd, "chmod -R u+rwx '%s' 2>/dev/null; rm -rf '%s'", dir, dir);
+    assert_int_equal(system(cmd), 0);
+    free(dir);
+}
+
+/* Writes `len` bytes (or strlen(data) for len SIZE_MAX) to dir/name, making
+ * the directories on the way. */
+static void put_bytes(const char *dir, const char *name, const char *data, size_t len)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    for (char *slash = strchr(path + strlen(dir) + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
+        *slash = '\0';
+        mkdir(path, 0755);
+        *slash = '/';
+    }
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    if (len == SIZE_MAX)
+        len = strlen(data);
+    assert_int_equal(fwrite(data, 1, len, f), len);
+    assert_int_equal(fclose(f), 0);
+}
+
+static void put(const char *dir, const char *name, const char *text)
+{
+    put_bytes(dir, name, text, SIZE_MAX);
+}
+
+static cJSON *parse_json(const char *text)
+{
+    cJSON *root = cJSON_Parse(text);
+    if (!root)
+        fail_msg("not JSON:\n%s", text);
+    return root;
+}
+
+/* The diagnostics (or, with `suppressed`, the suppressed findings) of the
+ * only file of a --format json report. */
+static const cJSON *file_items(const cJSON *root, size_t index, bool suppressed)
+{
+    const cJSON *files = cJSON_GetObjectItemCaseSensitive(root, "files");
+    const cJSON *f = cJSON_GetArrayItem(files, (int)index);
+    assert_non_null(f);
+    return cJSON_GetObjectItemCaseSensitive(f, suppressed ? "suppressed" : "diagnostics");
+}
+
+static const cJSON *find_rule(const cJSON *items, const char *rule)
+{
+    const cJSON *d;
+    cJSON_ArrayForEach(d, items)
+    {
+        const cJSON *r = cJSON_GetObjectItemCaseSensitive(d, "rule");
+        if (cJSON_IsString(r) && strcmp(r->valuestring, rule) == 0)
+            return d;
+    }
+    return NULL;
+}
+
+static long num(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    if (!cJSON_IsNumber(v))
+        fail_msg("%s is not a number", key);
+    return (long)v->valuedouble;
+}
+
+static const char *str(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    if (!cJSON_IsString(v))
+        fail_msg("%s is not a string", key);
+    return v->valuestring;
+}
+
+/* ---- golden files -------------------------------------------------------------------------- */
+
+static void golden(const char *format, const char *expected_name)
+{
+    run_result r =
+        run_full(SG_SOURCE_DIR, NULL, false,
+                 (const char *const[]){CORPUS_ARGS, "--format", format, "corpus/lint", NULL});
+    assert_status(&r, 1);
+    assert_string_equal(r.err, "");
+    char path[512];
+    snprintf(path, sizeof path, "%s/corpus/lint/%s", SG_SOURCE_DIR, expected_name);
+    if (getenv("SG_LINT_UPDATE")) {
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        fputs(r.out, f);
+        assert_int_equal(fclose(f), 0);
+    } else {
+        char *expected = slurp(path);
+        if (strcmp(expected, r.out) != 0)
+            fail_msg("%s differs from the output (SG_LINT_UPDATE=1 rewrites it):\n%s", path, r.out);
+        free(expected);
+    }
+    free_result(&r);
+}
+
+static void test_lint__golden_text(void **state)
+{
+    (void)state;
+    golden("text", "expected.text");
+}
+
+static void test_lint__golden_json(void **state)
+{
+    (void)state;
+    golden("json", "expected.json");
+}
+
+static void test_lint__golden_sarif(void **state)
+{
+    (void)state;
+    golden("sarif", "expected.sarif");
+}
+
+static void test_lint__golden_github(void **state)
+{
+    (void)state;
+    golden("github", "expected.github");
+}
+
+/* The same report whatever the number of workers. */
+static void test_lint__jobs_do_not_change_the_report(void **state)
+{
+    (void)state;
+    const char *formats[] = {"text", "json"};
+    for (size_t i = 0; i < 2; i++) {
+        run_result one = RUN_IN(SG_SOURCE_DIR, CORPUS_ARGS, "--format", formats[i], "--jobs", "1",
+                                "corpus/lint");
+        run_result four = RUN_IN(SG_SOURCE_DIR, CORPUS_ARGS, "--format", formats[i], "--jobs", "4",
+                                 "corpus/lint");
+        assert_status(&one, 1);
+        assert_status(&four, 1);
+        assert_string_equal(one.out, four.out);
+        free_result(&one);
+        free_result(&four);
+    }
+}
+
+/* The text summary carries the elapsed time unless --no-timing. */
+static void test_lint__timing(void **state)
+{
+    (void)state;
+    run_result r = RUN_IN(SG_SOURCE_DIR, "lint", "corpus/lint/queries/accounts.sql");
+    assert_contains(r.out, " ms\n");
+    assert_contains(r.out, "1 file, 4 statements: ");
+    free_result(&r);
+}
+
+/* ---- suppression comments ------------------------------------------------------------------ */
+
+static void test_lint__disable_next_line(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    put(dir, "q.sql",
+        "-- sqlguard-disable-next-line style.select-star -- the export mirrors the table\n"
+        "SELECT * FROM t ORDER BY id;\n"
+        "SELECT * FROM t ORDER BY id;\n");
+    run_result r = RUN_IN(dir, "lint", "--format", "json", "--no-timing", "q.sql");
+    assert_status(&r, 0);
+    cJSON *root = parse_json(r.out);
+    const cJSON *d = find_rule(file_items(root, 0, false), "style.select-star");
+    assert_non_null(d);
+    assert_int_equal(num(d, "line"), 3); /* only the line after the comment */
+    const cJSON *s = find_rule(file_items(root, 0, true), "style.select-star");
+    assert_non_null(s);
+    assert_int_equal(num(s, "line"), 2);
+    assert_string_equal(str(s, "reason"), "the export mirrors the table");
+    assert_int_equal(cJSON_GetArraySize(file_items(root, 0, false)), 1);
+    cJSON_Delete(root);
+    free_result(&r);
+
+    /* comment-only lines between the comment and the SQL are skipped, and a
+     * slash-star comment works the same */
+    put(dir, "q.sql",
+        "/* sqlguard-disable-next-line style.select-star */\n"
+        "-- (the export mirrors the table)\n"
+        "\n"
+        "SELECT * FROM t ORDER BY id;\n");
+    r = RUN_IN(dir, "lint", "--no-timing", "q.sql");
+    assert_status(&r, 0);
+    assert_string_equal(r.out, "1 file, 1 statement: 0 errors, 0 warnings, 1 suppressed\n");
+    free_result(&r);
+    remove_tree(dir);
+}
+
+static void test_lint__disable_span(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    put(dir, "q.sql",
+        "SELECT * FROM t ORDER BY id;\n"
+        "-- sqlguard-disable style.select-star, style.literal-in-predicate -- legacy views\n"
+        "SELECT * FROM t WHERE kind = 'x' ORDER BY id;\n"
+        "SELECT * FROM u ORDER BY id;\n"
+        "-- sqlguard-enable style.select-star\n"
+        "SELECT * FROM v WHERE kind = 'y' ORDER BY id;\n");
+    run_result r = RUN_IN(dir, "lint", "--format", "json", "--no-timing", "q.sql");
+    assert_status(&r, 0);
+    cJSON *root = parse_json(r.out);
+    const cJSON *diags = file_items(root, 0, false), *sup = file_items(root, 0, true);
+    /* select-star: reported on lines 1 and 6, suppressed on 3 and 4;
+     * literal-in-predicate: never enabled again, suppressed on 3 and 6 */
+    assert_int_equal(cJSON_GetArraySize(diags), 2);
+    assert_int_equal(num(cJSON_GetArrayItem(diags, 0), "line"), 1);
+    assert_int_equal(num(cJSON_GetArrayItem(diags, 1), "line"), 6);
+    assert_int_equal(cJSON_GetArraySize(sup), 4);
+    const cJSON *s;
+    cJSON_ArrayForEach(s, sup) assert_string_equal(str(s, "reason"), "legacy views");
+    cJSON_Delete(root);
+    free_result(&r);
+    remove_tree(dir);
+}
+
+static void test_lint__unused_suppression(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    put(dir, "q.sql",
+        "SELECT id FROM t ORDER BY id;\n"
+        "  -- sqlguard-disable-next-line style.select-star -- no longer needed\n"
+        "SELECT id FROM t ORDER BY id;\n"
+        "/* sqlguard-disable func.denied */\n"
+        "SELECT id FROM t ORDER BY id;\n"
+        "-- sqlguard-enable style.insert-column-list\n");
+    run_result r = RUN_IN(dir, "lint", "--no-timing", "q.sql");
+    assert_status(&r, 0); /* warnings only */
+    assert_contains(r.out, "q.sql:2:33: warning [lint.unused-suppression] "
+                           "sqlguard-disable-next-line style.select-star suppresses nothing: line "
+                           "3 has no style.select-star finding\n");
+    assert_contains(r.out, "q.sql:4:21: warning [lint.unused-suppression] sqlguard-disable "
+                           "func.denied suppresses nothing");
+    assert_contains(r.out, "q.sql:6:20: warning [lint.unused-suppression] sqlguard-enable "
+                           "style.insert-column-list has no sqlguard-disable");
+    assert_contains(r.out, "0 errors, 3 warnings\n");
+    free_result(&r);
+
+    r = RUN_IN(dir, "lint", "--max-warnings", "2", "q.sql");
+    assert_status(&r, 1);
+    assert_contains(r.err, "3 warnings, more than --max-warnings 2");
+    free_result(&r);
+    remove_tree(dir);
+}
+
+static void test_lint__unknown_rule_and_bad_directive(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    put(dir, "q.sql",
+        "-- sqlguard-disable-next-line style.select-stars, style.select-star\n"
+        "SELECT * FROM t ORDER BY id;\n"
+        "-- sqlguard-disable-nextline style.select-star\n"
+        "SELECT id FROM t ORDER BY id;\n"
+        "-- sqlguard-disable-next-line lint.unused-suppression\n"
+        "SELECT id FROM t ORDER BY id;\n"
+        "-- sqlguard-disable-next-line style.select-star func.denied\n"
+        "SELECT id FROM t ORDER BY id;\n"
+        "-- not a directive: sqlguard-disable style.select-star\n"
+        "SELECT * FROM t ORDER BY id;\n");
+    run_result r = RUN_IN(dir, "lint", "--no-timing", "q.sql");
+    assert_status(&r, 1);
+    assert_contains(r.out, "q.sql:1:31: error [lint.unknown-rule] unknown rule "
+                           "'style.select-stars' in sqlguard-disable-next-line");
+    assert_contains(r.out, "q.sql:3:4: error [lint.bad-suppression] unknown directive "
+                           "'sqlguard-disable-nextline'");
+    assert_contains(r.out, "q.sql:5:31: error [lint.bad-suppression] lint.unused-suppression is "
+                           "about the lint run itself and cannot be suppressed");
+    assert_contains(r.out, "q.sql:7:31: error [lint.bad-suppression] sqlguard-disable-next-line: "
+                           "rule ids are separated by commas");
+    /* line 2 is suppressed by the known rule of the list; line 10 is not */
+    assert_not_contains(r.out, "q.sql:2:8");
+    assert_contains(r.out, "q.sql:10:8: warning [style.select-star]");
+    assert_contains(r.out, "4 errors, 1 warning, 1 suppressed\n");
+    free_result(&r);
+    remove_tree(dir);
+}
+
+/* A directive inside a string literal is text: libpg_query's scanner says so. */
+static void test_lint__directive_in_a_literal_is_not_a_comment(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    put(dir, "q.sql",
+        "SELECT id FROM t WHERE note <> '\n"
+        "-- sqlguard-disable-next-line style.select-star' ORDER BY id;\n"
+        "SELECT * FROM t ORDER BY id;\n");
+    run_result r = RUN_IN(dir, "lint", "--no-timing", "q.sql");
+    assert_contains(r.out, "q.sql:3:8: warning [style.select-star]");
+    assert_not_contains(r.out, "lint.unused-suppression");
+    free_result(&r);
+    remove_tree(dir);
+}
+
+/* Comments never switch a rule off in `check`, nor in operation files. */
+static void test_lint__check_ignores_suppression_comments(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    const char op[] =
+        "{\"operation\": \"select\",\n"
+        " \"sql\": \"-- sqlguard-disable-next-line scope.table-not-declared\\nSELECT uid FROM "
+        "sdk_examples_secret ORDER BY uid\",\n"
+        " \"parameters\": {},\n"
+        " \"scope\": {\"data_source_uid\": \"0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01\", \"tables\": "
+        "[]},\n"
+        " \"limits\": {\"max_rows\": 10, \"statement_timeout_ms\": 1000}}\n";
+    put(dir, "op.json", op);
+    char catalog[512];
+    snprintf(catalog, sizeof catalog, "%s/corpus/lint/catalog.json", SG_SOURCE_DIR);
+    run_result r = RUN_IN(dir, "check", "--catalog", catalog, "op.json");
+    assert_status(&r, 1);
+    assert_contains(r.out, "[scope.table-not-declared]");
+    free_result(&r);
+    r = RUN_IN(dir, "lint", "--catalog", catalog, "--no-timing", "op.json");
+    assert_status(&r, 1);
+    assert_contains(r.out, "op.json:2:82: error [scope.table-not-declared]");
+    assert_not_contains(r.out, "lint.unused-suppression");
+    free_result(&r);
+    remove_tree(dir);
+}
+
+/* ---- exit codes, options and output -------------------------------------------------------- */
+
+static void test_lint__exit_codes(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    put(dir, "clean/q.sql", "SELECT uid FROM sdk_examples_account ORDER BY uid;\n");
+    put(dir, "warn/q.sql", "SELECT * FROM t ORDER BY id;\n");
+    put(dir, "err/q.sql", "SELECT id FROM t ORDER BY id LIMIT 10 OFFSET;\n");
+    put(dir, "bad-catalog.json", "{\"version\": 1, \"data_sources\": 3}");
+    struct {
+        const char *const *args;
+        int status;
+    } cases[] = {
+        {(const char *const[]){"lint", "clean", NULL}, 0},
+        {(const char *const[]){"lint", "warn", NULL}, 0},
+        {(const char *const[]){"lint", "--max-warnings", "1", "warn", NULL}, 0},
+        {(const char *const[]){"lint", "--max-warnings=0", "warn", NULL}, 1},
+        {(const char *const[]){"lint", "err", NULL}, 1},
+        {(const char *const[]){"lint", "clean", "--format", "sarif", NULL}, 0},
+        {(const char *const[]){"lint", "--catalog", "bad-catalog.json", "clean", NULL}, 2},
+        {(const char *const[]){"lint", "--catalog", "missing.json", "clean", NULL}, 2},
+        {(const char *const[]){"lint", "--policy", "missing.json", "clean", NULL}, 2},
+        {(const char *const[]){"lint", "--format", "xml", "clean", NULL}, 2},
+        {(const char *const[]){"lint", "--jobs", "0", "clean", NULL}, 2},
+        {(const char *const[]){"lint", "--max-warnings", "-1", "clean", NULL}, 2},
+        {(const char *const[]){"lint", "--bogus", "clean", NULL}, 2},
+        {(const char *const[]){"lint", "--catalog", NULL}, 2},
+        {(const char *const[]){"lint", "--data-source", "x", "clean", NULL}, 2},
+        {(const char *const[]){"lint", "--help", NULL}, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        run_result r = run_full(dir, NULL, false, cases[i].args);
+        if (r.status != cases[i].status)
+            fail_msg("case %zu: exit status %d, expected %d\n%s%s", i, r.status, cases[i].status,
+                     r.out, r.err);
+        free_result(&r);
+    }
+    /* an unknown data source of a good catalog */
+    char catalog[512];
+    snprintf(catalog, sizeof catalog, "%s/corpus/lint/catalog.json", SG_SOURCE_DIR);
+    run_result r = RUN_IN(dir, "lint", "--catalog", catalog, "--data-source", "nope", "clean");
+    assert_status(&r, 2);
+    assert_contains(r.err, "data source \"nope\" is not in the catalog");
+    free_result(&r);
+    r = RUN_IN(dir, "lint", "--catalog", catalog, "--data-source",
+               "0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01", "clean");
+    assert_status(&r, 0);
+    free_result(&r);
+    remove_tree(dir);
+}
+
+static void test_lint__colour_only_on_a_terminal(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    put(dir, "q.sql", "SELECT * FROM t ORDER BY id;\n");
+    run_result r = run_full(dir, (const char *const[]){"NO_COLOR", NULL}, true,
+                            (const char *const[]){"lint", "q.sql", NULL});
+    assert_contains(r.out, "\033[1;33mwarning\033[0m");
+    free_result(&r);
+    r = run_full(dir, (const char *const[]){"NO_COLOR=1", NULL}, true,
+                 (const char *const[]){"lint", "q.sql", NULL});
+    assert_contains(r.out, "warning [style.select-star]");
+    assert_not_contains(r.out, "\033");
+    free_result(&r);
+    r = run_full(dir, (const char *const[]){"NO_COLOR", NULL}, false,
+                 (const char *const[]){"lint", "q.sql", NULL});
+    assert_not_contains(r.out, "\033");
+    free_result(&r);
+    remove_tree(dir);
+}
+
+static void test_lint__github_escapes(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    put(dir, "a,b:c.sql", "SELECT id FROM t WHERE name = '%(x)s' ORDER BY id;\n");
+    run_result r = RUN_IN(dir, "lint", "--format", "github", "a,b:c.sql");
+    assert_status(&r, 1);
+    assert_contains(r.out, "::notice title=sqlguard::scope rules skipped: no --catalog\n");
+    assert_contains(r.out, "::error file=a%2Cb%3Ac.sql,line=1,col=32,title=params.in-literal::"
+                           "placeholder %25(x)s is inside");
+    free_result(&r);
+    remove_tree(dir);
+}
+
+/* ---- what cannot be linted is reported ----------------------------------------------------- */
+
+static void test_lint__files_that_cannot_be_linted(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    put(dir, "tree/ok.sql", "SELECT id FROM t ORDER BY id;\n");
+    put_bytes(dir, "tree/latin1.sql", "SELECT id\nFROM t WHERE name = 'Jos\xE9' ORDER BY id;\n",
+              SIZE_MAX);
+    put_bytes(dir, "tree/nul.sql", "SELECT 1;\n\0\n", 12);
+    char *big = malloc((1u << 20) + 2);
+    assert_non_null(big);
+    memset(big, ' ', (1u << 20) + 1);
+    big[(1u << 20) + 1] = '\0';
+    put(dir, "tree/big.sql", big);
+    free(big);
+    char path[512];
+    snprintf(path, sizeof path, "%s/tree/pipe.sql", dir);
+    assert_int_equal(mkfifo(path, 0644), 0);
+    put(dir, "tree/locked.sql", "SELECT 1;\n");
+    snprintf(path, sizeof path, "%s/tree/locked.sql", dir);
+    assert_int_equal(chmod(path, 0), 0);
+
+    run_result r = RUN_IN(dir, "lint", "--no-timing", "tree", "missing.sql");
+    assert_status(&r, 1);
+    assert_contains(r.out, "missing.sql: error [lint.file] cannot be read: No such file or "
+                           "directory\n");
+    assert_contains(r.out, "tree/big.sql: error [lint.file] is 1048577 bytes, over the limit of "
+                           "1048576 bytes");
+    assert_contains(r.out, "tree/latin1.sql:2:25: error [lint.file] is not UTF-8 text (byte "
+                           "0xE9 does not fit)");
+    assert_contains(r.out, "tree/nul.sql:2:1: error [lint.file] holds a NUL byte");
+    assert_contains(r.out, "tree/pipe.sql: error [lint.file] is not a regular file\n");
+    if (geteuid() != 0) /* root reads a file whatever its mode */
+        assert_contains(r.out, "tree/locked.sql: error [lint.file] cannot be read: Permission "
+                               "denied\n");
+    assert_contains(r.out, "7 files, ");
+    free_result(&r);
+    remove_tree(dir);
+}
+
+static void test_lint__walk(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    put(dir, "outside/x.sql", "SELECT * FROM t ORDER BY id;\n");
+    put(dir, "tree/.hidden/h.sql", "SELECT * FROM t ORDER BY id;\n");
+    put(dir, "tree/.h.sql", "SELECT * FROM t ORDER BY id;\n");
+    put(dir, "tree/notes.txt", "SELECT * FROM t;\n");
+    put(dir, "tree/b/q.sql", "SELECT id FROM t ORDER BY id;\n");
+    put(dir, "tree/a.sql", "SELECT id FROM t ORDER BY id;\n");
+    put(dir, "tree/catalog.json", "{\"version\": 1, \"data_sources\": []}\n");
+    put(dir, "tree/broken.json", "{\"operation\": \"select\", ");
+    put(dir, "tree/list.json", "[{\"operation\": \"select\"}]\n");
+    char target[512], link[512];
+    snprintf(target, sizeof target, "%s/outside/x.sql", dir);
+    snprintf(link, sizeof link, "%s/tree/out.sql", dir);
+    assert_int_equal(symlink(target, link), 0);
+    snprintf(target, sizeof target, "%s/outside", dir);
+    snprintf(link, sizeof link, "%s/tree/outdir", dir);
+    assert_int_equal(symlink(target, link), 0);
+    snprintf(link, sizeof link, "%s/tree/in.sql", dir);
+    assert_int_equal(symlink("a.sql", link), 0);
+
+    run_result r = RUN_IN(dir, "lint", "--format", "json", "--no-timing", "./tree/");
+    assert_status(&r, 1);
+    cJSON *root = parse_json(r.out);
+    const cJSON *files = cJSON_GetObjectItemCaseSensitive(root, "files");
+    const char *want[] = {"tree/a.sql",  "tree/b/q.sql", "tree/broken.json",
+                          "tree/in.sql", "tree/out.sql", "tree/outdir"};
+    assert_int_equal(cJSON_GetArraySize(files), 6);
+    for (int i = 0; i < 6; i++)
+        assert_string_equal(str(cJSON_GetArrayItem(files, i), "path"), want[i]);
+    const cJSON *d = find_rule(file_items(root, 2, false), "lint.file");
+    assert_non_null(d);
+    assert_string_equal(str(d, "severity"), "error");
+    d = find_rule(file_items(root, 4, false), "lint.file");
+    assert_string_equal(str(d, "severity"), "warning");
+    assert_contains(str(d, "message"), "outside the linted tree; not followed");
+    d = find_rule(file_items(root, 5, false), "lint.file");
+    assert_contains(str(d, "message"), "to a directory outside the linted tree");
+    cJSON_Delete(root);
+    free_result(&r);
+
+    /* named on the command line: hidden files are read, and JSON that is not
+     * an operation is said to be so */
+    r = RUN_IN(dir, "lint", "--no-timing", "tree/.h.sql", "tree/catalog.json");
+    assert_status(&r, 0);
+    assert_contains(r.out, "tree/.h.sql:1:8: warning [style.select-star]");
+    assert_contains(r.out, "tree/catalog.json: warning [lint.file] is JSON but not an "
+                           "operation");
+    free_result(&r);
+    remove_tree(dir);
+}
+
+/* ---- statements and places ----------------------------------------------------------------- */
+
+static void test_lint__syntax_errors_are_placed(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    put(dir, "q.sql",
+        "SELECT id FROM t ORDER BY id;\n"
+        "\n"
+        "SELECT id FROM t WHERE ORDER BY id;\n"
+        "SELECT * FROM t ORDER BY id;\n");
+    put(dir, "lex.sql", "SELECT 1;\nSELECT 'unterminated\nFROM t;\n");
+    put(dir, "bom.sql", "\xEF\xBB\xBFSELECT * FROM t ORDER BY id;\n");
+    run_result r = RUN_IN(dir, "lint", "--no-timing", "q.sql", "lex.sql", "bom.sql");
+    assert_status(&r, 1);
+    /* the parser's splitter fails; the scanner's finds the three statements */
+    assert_contains(r.out, "q.sql:3:24: error [sql.syntax] syntax error at or near \"ORDER\"\n");
+    assert_contains(r.out, "q.sql:4:8: warning [style.select-star]");
+    assert_contains(r.out, "lex.sql:2:8: error [sql.syntax] unterminated quoted string");
+    assert_contains(r.out, "bom.sql:1:8: warning [style.select-star]");
+    assert_contains(r.out, "3 files, 5 statements: 2 errors, 2 warnings\n");
+    free_result(&r);
+    remove_tree(dir);
+}
+
+static void test_lint__operation_places_in_the_file(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    /* escapes and a multi-byte character before the undeclared table */
+    put(dir, "op.json",
+        "{\n"
+        "  \"operation\": \"select\",\n"
+        "  \"sql\": \"SELECT a.uid\\n  FROM sdk_examples_account AS a  -- \\u00e9t\\u00e9 \\\"q\\\""
+        "\\n  JOIN sdk_examples_secret AS s ON s.uid = a.uid\\nORDER BY a.uid\",\n"
+        "  \"parameters\": {},\n"
+        "  \"scope\": {\"data_source_uid\": \"0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01\",\n"
+        "            \"tables\": [{\"meta_table_uid\": \"5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b01\",\n"
+        "                        \"alias\": \"accounts\", \"access\": \"read\"}]},\n"
+        "  \"limits\": {\"max_rows\": 10, \"statement_timeout_ms\": 1000}\n"
+        "}\n");
+    put(dir, "skipped.json", "{\"operation\": \"select\"}");
+    char catalog[512];
+    snprintf(catalog, sizeof catalog, "%s/corpus/lint/catalog.json", SG_SOURCE_DIR);
+    run_result r = RUN_IN(dir, "lint", "--catalog", catalog, "--no-timing", "op.json");
+    assert_status(&r, 1);
+    /* column 90 of line 3 of the file is the s of sdk_examples_secret */
+    assert_contains(r.out, "op.json:3:90: error [scope.table-not-declared] relation "
+                           "public.sdk_examples_secret");
+    /* the caret sits under it: 4 spaces of indent, 89 for the columns before */
+    char caret[128];
+    snprintf(caret, sizeof caret, "\n    %89s^\n", "");
+    assert_contains(r.out, caret);
+    assert_contains(r.out, "1 file, 0 statements, 1 operation: 1 error, 0 warnings\n");
+    free_result(&r);
+
+    /* without a catalog operation files are not checked, and that is said once */
+    r = RUN_IN(dir, "lint", "--no-timing", ".");
+    assert_status(&r, 0);
+    assert_int_equal(count_of(r.err, "sqlguard lint: note: 2 operation files not checked: "
+                                     "checking an operation needs --catalog\n"),
+                     1);
+    assert_int_equal(count_of(r.err, "scope rules skipped: no --catalog"), 1);
+    free_result(&r);
+    r = RUN_IN(dir, "lint", "--format", "json", ".");
+    cJSON *root = parse_json(r.out);
+    const cJSON *summary = cJSON_GetObjectItemCaseSensitive(root, "summary");
+    assert_int_equal(num(summary, "operations_skipped"), 2);
+    const cJSON *notes = cJSON_GetObjectItemCaseSensitive(summary, "notes");
+    assert_int_equal(cJSON_GetArraySize(notes), 2);
+    assert_string_equal(cJSON_GetArrayItem(notes, 0)->valuestring,
+                        "scope rules skipped: no --catalog");
+    cJSON_Delete(root);
+    free_result(&r);
+    remove_tree(dir);
+}
+
+/* ---- policy discovery ---------------------------------------------------------------------- */
+
+static void test_lint__policy_discovery(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    put(dir, "repo/sql/q.sql", "SELECT app.fmt(id) FROM t ORDER BY id;\n");
+    char sub[512];
+    snprintf(sub, sizeof sub, "%s/repo/sql", dir);
+    run_result r = RUN_IN(sub, "lint", "--no-timing");
+    assert_status(&r, 1);
+    assert_contains(r.out, "q.sql:1:8: error [func.denied]");
+    free_result(&r);
+
+    /* found two directories up */
+    put(dir, "repo/.sqlguard.json",
+        "{\"version\": 1, \"rules\": {\"func.denied\": {\"options\": {\"allow\": "
+        "[\"^app\\\\.\"]}}}}");
+    r = RUN_IN(sub, "lint", "--no-timing", "--format", "json");
+    assert_status(&r, 0);
+    assert_not_contains(r.out, "func.denied");
+    free_result(&r);
+
+    /* --policy wins over discovery */
+    put(dir, "strict.json", "{\"version\": 1, \"rules\": {}}");
+    r = RUN_IN(sub, "lint", "--policy", "../../strict.json", "q.sql");
+    assert_status(&r, 1);
+    free_result(&r);
+
+    /* a bad policy is exit 2, naming the key */
+    put(dir, "repo/.sqlguard.json",
+        "{\"version\": 1, \"rules\": {\"style.no-such-rule\": \"off\"}}");
+    r = RUN_IN(sub, "lint");
+    assert_status(&r, 2);
+    assert_contains(r.err, "../.sqlguard.json");
+    assert_contains(r.err, "style.no-such-rule");
+    assert_string_equal(r.out, "");
+    free_result(&r);
+
+    /* the corpus's own policy, found from inside corpus/lint */
+    r = RUN_IN(SG_SOURCE_DIR "/corpus/lint", "lint", "--catalog", "catalog.json", "--no-timing");
+    assert_status(&r, 1);
+    assert_contains(r.out, "migrations/002_counterparties.sql:16:13: error "
+                           "[style.insert-column-list]");
+    assert_not_contains(r.out, "app.mask_iban");
+    free_result(&r);
+    remove_tree(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+#define T(name) cmocka_unit_test(test_lint__##name)
+        T(golden_text),
+        T(golden_json),
+        T(golden_sarif),
+        T(golden_github),
+        T(jobs_do_not_change_the_report),
+        T(timing),
+        T(disable_next_line),
+        T(disable_span),
+        T(unused_suppression),
+        T(unknown_rule_and_bad_directive),
+        T(directive_in_a_literal_is_not_a_comment),
+        T(check_ignores_suppression_comments),
+        T(exit_codes),
+        T(colour_only_on_a_terminal),
+        T(github_escapes),
+        T(files_that_cannot_be_linted),
+        T(walk),
+        T(syntax_errors_are_placed),
+        T(operation_places_in_the_file),
+        T(policy_discovery),
+#undef T
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
