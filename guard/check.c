@@ -305,13 +305,21 @@ static int finish(check *c)
     return 0;
 }
 
-static sg_verdict *new_verdict(void)
+/* A fresh verdict, and a check that fills it; NULL when memory ran out. */
+static sg_verdict *start(check *c, const sg_catalog *catalog, const sg_check_options *opts)
 {
     sg_verdict *v = sg__malloc(sizeof *v);
-    if (v) {
-        memset(v, 0, sizeof *v);
-        sg__arena_init(&v->arena);
-    }
+    if (!v)
+        return NULL;
+    memset(v, 0, sizeof *v);
+    sg__arena_init(&v->arena);
+    memset(c, 0, sizeof *c);
+    c->v = v;
+    c->catalog = catalog;
+    c->opts = opts;
+    c->diags.arena = &v->arena;
+    c->diags.max = opts->max_diagnostics ? opts->max_diagnostics : 1;
+    c->diags.policy = opts->policy;
     return v;
 }
 
@@ -332,17 +340,10 @@ int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,
     sg_check_options opts = SG_CHECK_OPTIONS_INIT;
     opts.policy = lo.policy;
 
-    sg_verdict *v = new_verdict();
+    check c;
+    sg_verdict *v = start(&c, catalog, &opts);
     if (!v)
         return SG_ENOMEM;
-    check c;
-    memset(&c, 0, sizeof c);
-    c.v = v;
-    c.catalog = catalog;
-    c.opts = &opts;
-    c.diags.arena = &v->arena;
-    c.diags.max = opts.max_diagnostics;
-    c.diags.policy = opts.policy;
 
     int rc = 0;
     size_t bad;
@@ -379,17 +380,10 @@ int sg_lint_catalog(const sg_catalog *catalog, const sg_policy *policy, sg_verdi
         return SG_EINVAL;
     sg_check_options opts = SG_CHECK_OPTIONS_INIT;
     opts.policy = policy;
-    sg_verdict *v = new_verdict();
+    check c;
+    sg_verdict *v = start(&c, catalog, &opts);
     if (!v)
         return SG_ENOMEM;
-    check c;
-    memset(&c, 0, sizeof c);
-    c.v = v;
-    c.catalog = catalog;
-    c.opts = &opts;
-    c.diags.arena = &v->arena;
-    c.diags.max = opts.max_diagnostics;
-    c.diags.policy = policy;
     v->op.lint = true;
     if (sg__naming_check_catalog(catalog, policy, &c.diags) < 0 || finish(&c) < 0) {
         sg_verdict_free(v);
@@ -419,18 +413,10 @@ int sg_check(const sg_catalog *catalog, const char *operation_json, size_t len,
         opts.version = SG_CHECK_OPTIONS_VERSION;
     }
 
-    sg_verdict *v = new_verdict();
+    check c;
+    sg_verdict *v = start(&c, catalog, &opts);
     if (!v)
         return SG_ENOMEM;
-
-    check c;
-    memset(&c, 0, sizeof c);
-    c.v = v;
-    c.catalog = catalog;
-    c.opts = &opts;
-    c.diags.arena = &v->arena;
-    c.diags.max = opts.max_diagnostics ? opts.max_diagnostics : 1;
-    c.diags.policy = opts.policy;
 
     if (run(&c, operation_json, len) < 0 || finish(&c) < 0) {
         sg_verdict_free(v);

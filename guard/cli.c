@@ -254,6 +254,20 @@ static bool load_policy(const char *path, sg_policy **out)
     return true;
 }
 
+/* The policy (optional) and the catalog of a command; false after an error. */
+static bool load_inputs(const char *policy_path, const char *catalog_path, sg_policy **policy,
+                        sg_catalog **catalog)
+{
+    if (!load_policy(policy_path, policy))
+        return false;
+    *catalog = load_catalog(catalog_path);
+    if (*catalog)
+        return true;
+    sg_policy_free(*policy);
+    *policy = NULL;
+    return false;
+}
+
 static int cmd_check(int argc, char **argv)
 {
     const char *catalog_path = NULL, *policy_path = NULL, *format = NULL;
@@ -313,13 +327,9 @@ static int cmd_check(int argc, char **argv)
         return EXIT_TROUBLE;
     }
     sg_policy *policy;
-    if (!load_policy(policy_path, &policy))
+    sg_catalog *catalog;
+    if (!load_inputs(policy_path, catalog_path, &policy, &catalog))
         return EXIT_TROUBLE;
-    sg_catalog *catalog = load_catalog(catalog_path);
-    if (!catalog) {
-        sg_policy_free(policy);
-        return EXIT_TROUBLE;
-    }
     sg_check_options opts = SG_CHECK_OPTIONS_INIT;
     opts.policy = policy;
     if (ndjson) {
@@ -370,8 +380,10 @@ static int cmd_check(int argc, char **argv)
                 status = EXIT_DENIED;
             sg_verdict_free(v);
         }
-        if (ferror(stdin)) {
-            fprintf(stderr, "sqlguard: <stdin>: %s\n", strerror(errno));
+        /* getline() also stops on ENOMEM without setting the error flag: only
+         * the end of the input is a clean end. */
+        if (status != EXIT_TROUBLE && (ferror(stdin) || !feof(stdin))) {
+            fprintf(stderr, "sqlguard: <stdin>:%lu: %s\n", lineno + 1, strerror(errno));
             status = EXIT_TROUBLE;
         }
         free(line);
@@ -460,13 +472,9 @@ static int cmd_exec(int argc, char **argv)
         return EXIT_TROUBLE;
     }
     sg_policy *policy;
-    if (!load_policy(policy_path, &policy))
+    sg_catalog *catalog;
+    if (!load_inputs(policy_path, catalog_path, &policy, &catalog))
         return EXIT_TROUBLE;
-    sg_catalog *catalog = load_catalog(catalog_path);
-    if (!catalog) {
-        sg_policy_free(policy);
-        return EXIT_TROUBLE;
-    }
     sg_error err;
     sg_check_options opts = SG_CHECK_OPTIONS_INIT;
     opts.policy = policy;

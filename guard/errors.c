@@ -1,7 +1,10 @@
 /*
  * errors.c - names and messages of the SG_E* codes, from SG_ERRNO_MAP.
  */
-#include "sqlguard.h"
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "internal.h"
 
 const char *sg_err_name(int code)
 {
@@ -31,4 +34,16 @@ const char *sg_strerror(int code)
     default:
         return "unknown error";
     }
+}
+
+int sg__set_error(sg_error *err, int code, const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
+        va_start(ap, fmt);
+        err->code = code;
+        vsnprintf(err->message, sizeof err->message, fmt, ap);
+        va_end(ap);
+    }
+    return code;
 }

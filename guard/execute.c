@@ -148,26 +148,18 @@ fail:
     return -1;
 }
 
-static void set_error(sg_error *err, int code, const char *msg)
-{
-    if (!err)
-        return;
-    err->code = code;
-    snprintf(err->message, sizeof err->message, "%s", msg);
-}
-
 int sg_execute(sg_executor *ex, const sg_verdict *v, sg_result **out, sg_error *err)
 {
     if (!out)
         return SG_EINVAL;
     *out = NULL;
     if (!ex || !v) {
-        set_error(err, SG_EINVAL, "sg_execute: executor and verdict are required");
+        sg__set_error(err, SG_EINVAL, "%s", "sg_execute: executor and verdict are required");
         return SG_EINVAL;
     }
     if (!v->allowed || !v->compiled_sql || !v->source || v->max_rows <= 0 ||
         v->statement_timeout_ms <= 0) {
-        set_error(err, SG_EDENIED, "the verdict denies the operation; nothing was run");
+        sg__set_error(err, SG_EDENIED, "%s", "the verdict denies the operation; nothing was run");
         return SG_EDENIED;
     }
 
@@ -210,7 +202,7 @@ int sg_execute(sg_executor *ex, const sg_verdict *v, sg_result **out, sg_error *
     if (r->failed)
         goto oom;
     if (rc != SG_OK) {
-        set_error(err, rc, r->outcome.message[0] ? r->outcome.message : sg_strerror(rc));
+        sg__set_error(err, rc, "%s", r->outcome.message[0] ? r->outcome.message : sg_strerror(rc));
         sg_result_free(r);
         return rc;
     }
@@ -218,7 +210,7 @@ int sg_execute(sg_executor *ex, const sg_verdict *v, sg_result **out, sg_error *
     return SG_OK;
 oom:
     sg_result_free(r);
-    set_error(err, SG_ENOMEM, "out of memory");
+    sg__set_error(err, SG_ENOMEM, "%s", "out of memory");
     return SG_ENOMEM;
 }
 

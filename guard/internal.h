@@ -232,6 +232,10 @@ char *sg__json_print_value(sg__arena *arena, const cJSON *value);
 const char *sg__dialect_hint(const char *sql, size_t len);
 const char *sg__function_hint(const char *name);
 
+/* Fills *err (when given) with `code` and a message; returns `code`. */
+int sg__set_error(sg_error *err, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* The first key of `object` not in the NULL-terminated `allowed`, or NULL. */
 const char *sg__json_unknown_key(const cJSON *object, const char *const *allowed);
 /* A key that occurs twice in `object` (small objects only), or NULL. */

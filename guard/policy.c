@@ -52,11 +52,12 @@ static int fail(loader *l, int code, const char *fmt, ...)
 {
     l->code = code;
     if (l->err) {
+        char msg[sizeof l->err->message];
         va_list ap;
         va_start(ap, fmt);
-        l->err->code = code;
-        vsnprintf(l->err->message, sizeof l->err->message, fmt, ap);
+        vsnprintf(msg, sizeof msg, fmt, ap);
         va_end(ap);
+        sg__set_error(l->err, code, "%s", msg);
     }
     return -1;
 }
