@@ -5,7 +5,7 @@
  * few patterns of MySQL and SQL Server habits (backtick identifiers, LIMIT
  * a, b, TOP n, AUTO_INCREMENT, ...) and the first that matches adds the
  * PostgreSQL form to the sql.syntax message. The patterns are PCRE2, compiled
- * once per process (pthread_once) and only read afterwards; each match uses
+ * once per process (pthread_once, interpreted) and only read afterwards; each match uses
  * match data of its own, so threads share them safely. A hint never changes a
  * verdict: the statement is denied either way.
  */
@@ -50,8 +50,9 @@ static void compile_all(void)
         /* a pattern that does not compile only loses its hint */
         compiled[i] = pcre2_compile((PCRE2_SPTR)dialect[i].pattern, PCRE2_ZERO_TERMINATED,
                                     PCRE2_UTF, &err, &at, NULL);
-        if (compiled[i])
-            (void)pcre2_jit_compile(compiled[i], PCRE2_JIT_COMPLETE);
+        /* No JIT: hints run only on SQL that failed to parse, where speed does
+         * not matter, and JIT code scans ahead in 16-byte blocks past the end
+         * of the subject, which memory checkers rightly flag on a heap string. */
     }
 }
 
