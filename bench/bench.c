@@ -5,17 +5,19 @@
  * once (bench/catalog.json), it measures:
  *
  *   - a full check: sg_check() on the operation's JSON text plus
- *     sg_verdict_free(), median over batches of 1000 calls, and the p50/p99
- *     of single calls each timed with clock_gettime;
- *   - the parsing floor: pg_query_raw_parse() alone on the same compiled SQL,
- *     bracketed by libpg_query's memory-context calls as guard/parse.c does,
- *     median over batches of 1000;
- *   - their ratio (full check / parse);
+ *     sg_verdict_free(), and the parsing floor: pg_query_raw_parse() alone on
+ *     the same compiled SQL, bracketed by libpg_query's memory-context calls
+ *     as guard/parse.c does. Batches of 1000 checks and 1000 parses alternate,
+ *     so both run under the same conditions; the medians over batches and
+ *     their ratio (full check / parse) are reported;
+ *   - the p50/p99 of single checks, each timed with clock_gettime, next to
+ *     the p99 of a busy loop of the same length (the machine's own tail);
  *   - heap allocations per check and the peak of live heap bytes during one
  *     check (all libraries included; see alloc.c);
  *
- * and then throughput: checks per second on one thread and on two threads
- * sharing the catalog, over the whole set and over the seed's two operations.
+ * then the denied operation against its allowed twin (same SQL, interleaved),
+ * and throughput: checks per second on one thread and on two threads sharing
+ * the catalog, over the whole set and over the seed's two operations.
  * Nothing is pinned. It prints a table and one JSON object (--json: only the
  * JSON). It is never run as a test.
  *
@@ -52,9 +54,12 @@ static const struct {
     {"analytical_select", true},    /* two CTEs, LATERAL, window, GROUP BY/HAVING */
     {"insert_select_upsert", true}, /* INSERT ... SELECT ... ON CONFLICT DO UPDATE */
     {"merge_limit", true},          /* MERGE */
+    {"allowed_join_secret", true},  /* the denied operation's SQL, all of it in scope */
     {"denied_join_secret", false},  /* one relation out of scope */
 };
-enum { SET_SIZE = sizeof set / sizeof set[0], BATCH = 1000, WARMUP = 500 };
+/* The denied operation and its allowed twin: the same SQL, one scope apart. */
+enum { DENIED = 6, DENIED_TWIN = 5 };
+enum { SET_SIZE = sizeof set / sizeof set[0], BATCH = 1000, WARMUP = 500, THROUGHPUT_ROUNDS = 6 };
 
 typedef struct op {
     const char *name;
@@ -65,10 +70,11 @@ typedef struct op {
     size_t sql_len, original_sql_len;
     /* results */
     double check_median_us, check_p50_us, check_p99_us, check_max_us;
+    double ratio_paired;   /* median over rounds of check batch / parse batch */
+    size_t rounds;         /* interleaved rounds of BATCH checks and BATCH parses */
     double control_p99_us; /* p99 of a busy loop as long as the median check */
-    size_t check_batches, check_samples;
+    size_t check_samples;
     double parse_median_us;
-    size_t parse_batches;
     double ratio;
     double allocs, frees;
     long long peak_bytes, verdict_bytes, retained_bytes;
@@ -197,37 +203,83 @@ static void load_op(const sg_catalog *catalog, const char *dir, op *o)
         die("%s: the compiled SQL does not parse", o->name);
 }
 
+/* A job timed in batches: a full check of an operation, or its parse alone. */
+typedef void (*job_fn)(const sg_catalog *catalog, const op *o);
+
+static void job_check(const sg_catalog *catalog, const op *o)
+{
+    bench_full_check(catalog, o);
+}
+
+static void job_parse(const sg_catalog *catalog, const op *o)
+{
+    (void)catalog;
+    bench_pg_raw_parse(o->sql);
+}
+
+static double batch_us(job_fn fn, const sg_catalog *catalog, const op *o)
+{
+    double t0 = now_s();
+    for (int i = 0; i < BATCH; i++)
+        fn(catalog, o);
+    return (now_s() - t0) / BATCH * 1e6;
+}
+
+typedef struct paired_result {
+    double a_us, b_us;   /* medians of the per-call time over batches */
+    double ratio;        /* median over rounds of (batch of a) / (batch of b) */
+    size_t rounds;
+} paired_result;
+
+/*
+ * Runs a batch of job a, then a batch of job b, round after round, for
+ * `seconds` (at least 5 rounds). Interleaving puts both under the same
+ * conditions, so their ratio holds even while the machine does other work.
+ */
+static paired_result paired(const sg_catalog *catalog, job_fn a, const op *oa, job_fn b,
+                            const op *ob, double seconds)
+{
+    paired_result r = {NAN, NAN, NAN, 0};
+    for (int i = 0; i < WARMUP; i++) {
+        a(catalog, oa);
+        b(catalog, ob);
+    }
+    size_t cap = 4096, n = 0;
+    double *ta = malloc(cap * sizeof *ta), *tb = malloc(cap * sizeof *tb),
+           *ratio = malloc(cap * sizeof *ratio);
+    if (!ta || !tb || !ratio)
+        die("out of memory");
+    double start = now_s();
+    while (n < cap && (now_s() - start < seconds || n < 5)) {
+        ta[n] = batch_us(a, catalog, oa);
+        tb[n] = batch_us(b, catalog, ob);
+        ratio[n] = ta[n] / tb[n];
+        n++;
+    }
+    r.a_us = median(ta, n);
+    r.b_us = median(tb, n);
+    r.ratio = median(ratio, n);
+    r.rounds = n;
+    free(ta);
+    free(tb);
+    free(ratio);
+    return r;
+}
+
+/* Full check against parse alone, interleaved; then single calls for the tail. */
 static void measure_check(const sg_catalog *catalog, op *o, double seconds, double *samples,
                           size_t max_samples)
 {
-    for (int i = 0; i < WARMUP; i++)
-        bench_full_check(catalog, o);
-
-    /* Batches: the median per-call time over batches of BATCH calls. */
-    size_t cap = 1024, n = 0;
-    double *batch = malloc(cap * sizeof *batch);
-    double start = now_s();
-    while (batch && (now_s() - start < seconds || n < 5)) {
-        double t0 = now_s();
-        for (int i = 0; i < BATCH; i++)
-            bench_full_check(catalog, o);
-        double t1 = now_s();
-        if (n == cap) {
-            double *bigger = realloc(batch, cap * 2 * sizeof *batch);
-            if (!bigger)
-                break;
-            batch = bigger;
-            cap *= 2;
-        }
-        batch[n++] = (t1 - t0) / BATCH * 1e6;
-    }
-    o->check_batches = n;
-    o->check_median_us = median(batch, n);
-    free(batch);
+    paired_result r = paired(catalog, job_check, o, job_parse, o, seconds);
+    o->check_median_us = r.a_us;
+    o->parse_median_us = r.b_us;
+    o->ratio = o->check_median_us / o->parse_median_us;
+    o->ratio_paired = r.ratio;
+    o->rounds = r.rounds;
 
     /* Single calls: each timed on its own, for the tail. */
     size_t s = 0;
-    start = now_s();
+    double start = now_s();
     double budget = seconds / 4;
     while (s < max_samples && (now_s() - start < budget || s < 1000)) {
         struct timespec a, b;
@@ -282,32 +334,6 @@ static void measure_control(op *o, double ns_per_iteration, double *samples, siz
     }
     qsort(samples, n, sizeof *samples, cmp_double);
     o->control_p99_us = quantile(samples, n, 0.99);
-}
-
-static void measure_parse(op *o, double seconds)
-{
-    for (int i = 0; i < WARMUP; i++)
-        bench_pg_raw_parse(o->sql);
-    size_t cap = 1024, n = 0;
-    double *batch = malloc(cap * sizeof *batch);
-    double start = now_s();
-    while (batch && (now_s() - start < seconds || n < 5)) {
-        double t0 = now_s();
-        for (int i = 0; i < BATCH; i++)
-            bench_pg_raw_parse(o->sql);
-        double t1 = now_s();
-        if (n == cap) {
-            double *bigger = realloc(batch, cap * 2 * sizeof *batch);
-            if (!bigger)
-                break;
-            batch = bigger;
-            cap *= 2;
-        }
-        batch[n++] = (t1 - t0) / BATCH * 1e6;
-    }
-    o->parse_batches = n;
-    o->parse_median_us = median(batch, n);
-    free(batch);
 }
 
 /* Allocations and memory of one check, averaged over `rounds` checks after
@@ -507,9 +533,9 @@ static void usage(FILE *out)
           "       sqlguard_bench [--catalog FILE] [--ops DIR] --profile NAME [--iterations N]\n"
           "\n"
           "  --json          print only the JSON object\n"
-          "  --seconds S     time per operation for the batched full-check timing (default 2);\n"
-          "                  single-call timing takes S/4, the parse floor S/2, each\n"
-          "                  throughput run S\n"
+          "  --seconds S     time per operation for the interleaved full-check and parse\n"
+          "                  batches (default 2); single calls take S/4, the denied/allowed\n"
+          "                  pair S, and throughput 6 rounds of S/4 per configuration\n"
           "  --profile NAME  run N full checks of one operation and nothing else (for\n"
           "                  valgrind --tool=callgrind --toggle-collect=bench_full_check)\n",
           out);
@@ -590,25 +616,33 @@ int main(int argc, char **argv)
         }
         measure_check(catalog, o, seconds, samples, max_samples);
         measure_control(o, spin_ns, samples, o->check_samples);
-        measure_parse(o, seconds / 2);
         measure_memory(catalog, o, 200);
-        o->ratio = o->check_median_us / o->parse_median_us;
     }
     free(samples);
 
     if (!json_only)
         fprintf(stderr, "measuring throughput...\n");
-    double set1 = throughput(catalog, ops, 0, SET_SIZE, 1, seconds);
-    double set2 = throughput(catalog, ops, 0, SET_SIZE, 2, seconds);
-    double seed1 = throughput(catalog, ops, 0, 2, 1, seconds);
-    double seed2 = throughput(catalog, ops, 0, 2, 2, seconds);
+    /* Rounds of one thread then two, each for seconds/4; the best of each.
+     * Interleaving gives both the same conditions, and on a machine that
+     * also runs other work the best round is the one least disturbed. */
+    double set1 = 0, set2 = 0, seed1 = 0, seed2 = 0;
+    for (int round = 0; round < THROUGHPUT_ROUNDS; round++) {
+        set1 = fmax(set1, throughput(catalog, ops, 0, SET_SIZE, 1, seconds / 4));
+        set2 = fmax(set2, throughput(catalog, ops, 0, SET_SIZE, 2, seconds / 4));
+        seed1 = fmax(seed1, throughput(catalog, ops, 0, 2, 1, seconds / 4));
+        seed2 = fmax(seed2, throughput(catalog, ops, 0, 2, 2, seconds / 4));
+    }
 
     char cpu[256];
     cpu_model(cpu, sizeof cpu);
     long nproc = sysconf(_SC_NPROCESSORS_ONLN);
 
-    /* the denied operation next to the allowed seed select (same shape) */
-    double denied_vs_select = ops[5].check_median_us / ops[1].check_median_us;
+    /* the denied operation next to its allowed twin (same SQL), interleaved */
+    if (!json_only)
+        fprintf(stderr, "measuring denied vs allowed...\n");
+    paired_result twins =
+        paired(catalog, job_check, &ops[DENIED], job_check, &ops[DENIED_TWIN], seconds);
+    double denied_vs_allowed = twins.ratio;
 
     if (!json_only) {
         printf("sqlguard %s benchmark: %ld CPUs (%s), load %.2f at start, %.1f s per operation,\n"
@@ -626,20 +660,24 @@ int main(int argc, char **argv)
                    o->control_p99_us, o->parse_median_us, o->ratio, o->allocs, o->peak_bytes,
                    o->expect_allowed ? "allowed" : "denied");
         }
-        printf("\n(check median: batches of %d calls; p50/p99 1x: single calls, each timed;\n"
-               " spin p99 1x: a busy loop as long as the median check, timed the same way: the\n"
-               " machine's own tail; parse: pg_query_raw_parse of the compiled SQL with its\n"
-               " memory context; allocs and peak: every library's heap calls during sg_check +\n"
-               " sg_verdict_free)\n",
-               BATCH);
-        printf("\ndenied vs allowed select: %.2fx\n", denied_vs_select);
+        printf("\n(check and parse medians: rounds of %d full checks then %d parses of the same\n"
+               " compiled SQL (pg_query_raw_parse with its memory context), interleaved;\n"
+               " p50/p99 1x: single calls, each timed; spin p99 1x: a busy loop as long as the\n"
+               " median check, timed the same way: the machine's own tail; allocs and peak:\n"
+               " every library's heap calls during sg_check + sg_verdict_free)\n",
+               BATCH, BATCH);
+        printf("\ndenied vs allowed (same SQL, one table out of scope; interleaved): %.2fx\n",
+               denied_vs_allowed);
         if (first.calls >= 0)
             printf("first check on a new thread (%s): %lld allocations, %lld bytes kept by the\n"
                    "thread afterwards (libpg_query's per-thread contexts, reused by later checks)\n",
                    ops[0].name, first.calls, first.live);
-        printf("\nthroughput (checks/s)      1 thread   2 threads   2T/1T\n");
-        printf("  whole set, round robin  %9.0f   %9.0f   %5.2fx\n", set1, set2, set2 / set1);
-        printf("  seed insert + select    %9.0f   %9.0f   %5.2fx\n", seed1, seed2, seed2 / seed1);
+        printf("\nthroughput (checks/s, best of %d rounds)  1 thread   2 threads   2T/1T\n",
+               THROUGHPUT_ROUNDS);
+        printf("  whole set, round robin                %9.0f   %9.0f   %5.2fx\n", set1, set2,
+               set2 / set1);
+        printf("  seed insert + select                  %9.0f   %9.0f   %5.2fx\n", seed1, seed2,
+               seed2 / seed1);
         printf("\n");
     }
 
@@ -661,7 +699,7 @@ int main(int argc, char **argv)
                 o->expect_allowed ? "true" : "false", o->json_len, o->sql_len);
         fprintf(out, ",\"check_median_us\":");
         json_number(out, o->check_median_us);
-        fprintf(out, ",\"check_batches\":%zu,\"check_single_p50_us\":", o->check_batches);
+        fprintf(out, ",\"rounds\":%zu,\"check_single_p50_us\":", o->rounds);
         json_number(out, o->check_p50_us);
         fprintf(out, ",\"check_single_p99_us\":");
         json_number(out, o->check_p99_us);
@@ -671,8 +709,10 @@ int main(int argc, char **argv)
         json_number(out, o->control_p99_us);
         fprintf(out, ",\"parse_median_us\":");
         json_number(out, o->parse_median_us);
-        fprintf(out, ",\"parse_batches\":%zu,\"ratio\":", o->parse_batches);
+        fprintf(out, ",\"ratio\":");
         json_number(out, o->ratio);
+        fprintf(out, ",\"ratio_paired\":");
+        json_number(out, o->ratio_paired);
         fprintf(out, ",\"allocs_per_check\":");
         json_number(out, o->allocs);
         fprintf(out, ",\"frees_per_check\":");
@@ -682,10 +722,12 @@ int main(int argc, char **argv)
     }
     fprintf(out, "],\"first_check_on_thread\":{\"operation\":\"%s\",\"allocs\":%lld,"
                  "\"kept_bytes\":%lld}", ops[0].name, first.calls, first.live);
-    fprintf(out, ",\"denied_vs_allowed_select\":");
-    json_number(out, denied_vs_select);
-    fprintf(out, ",\"throughput\":{\"set\":{\"one_thread\":%.0f,\"two_threads\":%.0f,\"ratio\":",
-            set1, set2);
+    fprintf(out, ",\"denied_vs_allowed\":");
+    json_number(out, denied_vs_allowed);
+    fprintf(out, ",\"loadavg_at_end\":");
+    json_number(out, loadavg());
+    fprintf(out, ",\"throughput\":{\"rounds\":%d,\"set\":", THROUGHPUT_ROUNDS);
+    fprintf(out, "{\"one_thread\":%.0f,\"two_threads\":%.0f,\"ratio\":", set1, set2);
     json_number(out, set2 / set1);
     fprintf(out, "},\"seed\":{\"one_thread\":%.0f,\"two_threads\":%.0f,\"ratio\":", seed1, seed2);
     json_number(out, seed2 / seed1);
