@@ -26,10 +26,15 @@ typedef struct check {
     sg__bind bind;
 } check;
 
+/* A parameter name and its place among the supplied values, for lookups. */
+typedef struct named {
+    const char *name;
+    size_t index;
+} named;
+
 static int by_name(const void *a, const void *b)
 {
-    const cJSON *x = *(const cJSON *const *)a, *y = *(const cJSON *const *)b;
-    return strcmp(x->string, y->string);
+    return strcmp(((const named *)a)->name, ((const named *)b)->name);
 }
 
 /* Binds the operation's values to $1..$n according to the placeholder style. */
@@ -51,7 +56,7 @@ static int bind_parameters(check *c)
     const cJSON *item;
     cJSON_ArrayForEach(item, params) b->supplied[i++] = item;
 
-    const cJSON **sorted = NULL;
+    named *sorted = NULL;
     if (cJSON_IsObject(params)) {
         b->supplied_names = sg__arena_alloc(arena, (n + 1) * sizeof *b->supplied_names);
         sorted = sg__arena_alloc(arena, (n + 1) * sizeof *sorted);
@@ -59,13 +64,13 @@ static int bind_parameters(check *c)
             return -1;
         for (i = 0; i < n; i++) {
             b->supplied_names[i] = b->supplied[i]->string;
-            sorted[i] = b->supplied[i];
+            sorted[i] = (named){b->supplied[i]->string, i};
         }
         qsort(sorted, n, sizeof *sorted, by_name);
         for (i = 1; i < n; i++)
-            if (strcmp(sorted[i - 1]->string, sorted[i]->string) == 0)
+            if (strcmp(sorted[i - 1].name, sorted[i].name) == 0)
                 return sg__report(&c->diags, "op.invalid", SG_AT_NONE, -1,
-                                  "parameters has key \"%s\" twice", sorted[i]->string);
+                                  "parameters has key \"%s\" twice", sorted[i].name);
     }
 
     switch (ph->style) {
@@ -90,18 +95,12 @@ static int bind_parameters(check *c)
 
     if (ph->style == SG_PH_NAMED) {
         for (i = 0; i < ph->name_count; i++) {
-            cJSON key_node;
-            memset(&key_node, 0, sizeof key_node);
-            key_node.string = (char *)ph->names[i];
-            const cJSON *key = &key_node;
-            const cJSON **hit = bsearch(&key, sorted, n, sizeof *sorted, by_name);
+            named key = {ph->names[i], 0};
+            const named *hit = n ? bsearch(&key, sorted, n, sizeof *sorted, by_name) : NULL;
             if (!hit)
                 continue;
-            b->values[i] = *hit;
-            /* mark by position in the original order */
-            for (size_t k = 0; k < n; k++)
-                if (b->supplied[k] == *hit)
-                    b->supplied_used[k] = true;
+            b->values[i] = b->supplied[hit->index];
+            b->supplied_used[hit->index] = true;
         }
     } else if (ph->style == SG_PH_POSITIONAL) {
         for (i = 0; i < b->slots && i < n; i++)

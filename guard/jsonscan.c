@@ -12,6 +12,7 @@
  * the server exactly as the caller wrote it.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -202,14 +203,37 @@ const char *sg__json_unknown_key(const cJSON *object, const char *const *allowed
     return NULL;
 }
 
+static int by_key(const void *a, const void *b)
+{
+    const cJSON *x = *(const cJSON *const *)a, *y = *(const cJSON *const *)b;
+    return strcmp(x->string ? x->string : "", y->string ? y->string : "");
+}
+
 const char *sg__json_duplicate_key(const cJSON *object)
 {
-    /* Objects in operations and catalogs are small; a quadratic scan over
-     * keys beats building an index. Parameters objects, which can be large,
-     * are checked by the binder through its sorted key array instead. */
+    size_t n = 0;
     for (const cJSON *a = object ? object->child : NULL; a; a = a->next)
-        for (const cJSON *b = a->next; b; b = b->next)
-            if (a->string && b->string && strcmp(a->string, b->string) == 0)
-                return a->string;
-    return NULL;
+        n++;
+    if (n <= 16) {
+        /* the usual small object: a quadratic scan beats building an index */
+        for (const cJSON *a = object ? object->child : NULL; a; a = a->next)
+            for (const cJSON *b = a->next; b; b = b->next)
+                if (a->string && b->string && strcmp(a->string, b->string) == 0)
+                    return a->string;
+        return NULL;
+    }
+    /* a hostile object of many members: sort, then compare neighbours */
+    const cJSON **keys = sg__malloc(n * sizeof *keys);
+    if (!keys)
+        return object->child->string ? object->child->string : ""; /* fail closed */
+    size_t i = 0;
+    for (const cJSON *a = object->child; a; a = a->next)
+        keys[i++] = a;
+    qsort(keys, n, sizeof *keys, by_key);
+    const char *dup = NULL;
+    for (i = 1; i < n && !dup; i++)
+        if (by_key(&keys[i - 1], &keys[i]) == 0)
+            dup = keys[i]->string ? keys[i]->string : "";
+    sg__free(keys);
+    return dup;
 }

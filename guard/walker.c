@@ -23,6 +23,8 @@
 
 #include "parse.h"
 
+enum { MAX_CTES = 1000 };
+
 /* A WITH list in lexical scope. In a plain WITH, entry i sees entries before
  * it; in WITH RECURSIVE every entry sees all of them; the statement body sees
  * all of them. `visible` is advanced as the list is walked. */
@@ -396,6 +398,12 @@ static bool walk_with(WithClause *with, walk *w, cte_scope *scope)
         if (!IsA(cte, CommonTableExpr)) {
             unsupported(w, "WITH entry", with->location);
             continue;
+        }
+        if (w->facts->ctes.count >= MAX_CTES) {
+            /* name binding is linear in the names in scope: bound it */
+            unsupported(w, "more than 1000 WITH queries", cte->location);
+            w->facts->incomplete = true; /* the rest is not walked */
+            return true;
         }
         sg__cte *c = sg__vec_push(w->arena, &w->facts->ctes, sizeof *c);
         if (!c) {

@@ -22,16 +22,18 @@ int sg__rule_params_missing(const sg__rule_ctx *ctx)
         return 0;
     }
     const sg__ph_result *ph = ctx->ph;
+    /* report each missing value once, at its first placeholder */
+    size_t numbers = ph->name_count + ph->positional_count + 1;
+    bool *reported = sg__arena_alloc(ctx->diags->arena, numbers);
+    if (!reported)
+        return -1;
     for (size_t i = 0; i < ph->placeholder_count; i++) {
         const sg__placeholder *p = &ph->placeholders[i];
         if (p->number - 1 < b->slots && b->values[p->number - 1])
             continue;
-        /* report each missing value once, at its first placeholder */
-        bool first = true;
-        for (size_t j = 0; j < i && first; j++)
-            first = ph->placeholders[j].number != p->number;
-        if (!first)
+        if (p->number >= numbers || reported[p->number])
             continue;
+        reported[p->number] = true;
         int rc = p->name ? sg__report(ctx->diags, "params.missing", SG_AT_ORIGINAL,
                                       (long)p->src_offset,
                                       "placeholder %%(%s)s has no bound value", p->name)
