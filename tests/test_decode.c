@@ -853,6 +853,28 @@ static void test_decode__invalid_utf8_in_sql(void **state)
     release(v);
 }
 
+/* A hostile operation with 100,000 members, every one a known key: the
+ * duplicate is found by sorting, not by comparing every pair. */
+static void test_decode__many_duplicate_keys(void **state)
+{
+    (void)state;
+    size_t n = 100000, cap = n * 10 + 16, len = 0;
+    char *json = malloc(cap);
+    assert_non_null(json);
+    json[len++] = '{';
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)snprintf(json + len, cap - len, "%s\"sql\":\"x\"", i ? "," : "");
+    json[len++] = '}';
+    sg_verdict *v = check_opts(json, len, NULL);
+    assert_false(sg_verdict_allowed(v));
+    bool twice = false;
+    for (size_t i = 0; i < sg_verdict_diagnostic_count(v); i++)
+        twice |= strstr(sg_verdict_diagnostic(v, i)->message, "\"sql\" twice") != NULL;
+    assert_true(twice);
+    release(v);
+    free(json);
+}
+
 static void test_decode__nul_in_sql_is_refused_not_truncated(void **state)
 {
     (void)state;
@@ -1814,6 +1836,7 @@ int main(void)
         T(operation_drop),
         T(invalid_utf8_in_sql),
         T(nul_in_sql_is_refused_not_truncated),
+        T(many_duplicate_keys),
         T(nesting_deeper_than_max_json_depth),
         T(operation_larger_than_max_operation_bytes),
         T(sql_larger_than_max_sql_bytes),

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -1555,6 +1556,36 @@ static void test_walker__cte_cycle_mark_cast(void **state)
     assert_int_equal(func_at(f, 1)->location, NTH_OFF(sql, "regclass", 1));
 }
 
+/* Name binding is linear in the CTE names in scope, so their number is bounded:
+ * 1000 WITH queries walk, 1001 are unsupported (and the walk says it is incomplete). */
+static void test_walker__with_queries_are_bounded(void **state)
+{
+    (void)state;
+    for (int n = 1000; n <= 1001; n++) {
+        size_t cap = (size_t)n * 32 + 64, len = 0;
+        char *sql = malloc(cap);
+        assert_non_null(sql);
+        len += (size_t)snprintf(sql + len, cap - len, "WITH ");
+        for (int i = 0; i < n; i++)
+            len += (size_t)snprintf(sql + len, cap - len, "%sc%d AS (SELECT 1)", i ? ", " : "", i);
+        snprintf(sql + len, cap - len, " SELECT * FROM c0");
+        sg__parse_error err;
+        int rc;
+        const sg__facts *f = parse_raw(sql, DEFAULT_DEPTH, &err, &rc);
+        assert_int_equal(rc, 0);
+        assert_null(err.message);
+        if (n == 1000) {
+            assert_int_equal(f->ctes.count, 1000);
+            assert_int_equal(f->unsupported.count, 0);
+            assert_false(f->incomplete);
+        } else {
+            assert_int_equal(f->unsupported.count, 1);
+            assert_true(f->incomplete);
+        }
+        free(sql);
+    }
+}
+
 /* An XMLTABLE column's type converts document text with its input function;
  * PostgreSQL's raw walker skips RangeTableFuncCol.typeName. */
 static void test_walker__xmltable_column_type(void **state)
@@ -1631,6 +1662,7 @@ int main(void)
         T(order_by_using_operator),
         T(cte_cycle_mark_cast),
         T(xmltable_column_type),
+        T(with_queries_are_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
