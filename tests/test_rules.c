@@ -1146,9 +1146,75 @@ static void test_rules__warnings_never_deny(void **state)
     sg_policy_free(off);
 }
 
+/* ---- naming.table-prefix ------------------------------------------------------------------ */
+
+#define PREFIX_POLICY "{\"rules\":{\"naming.table-prefix\":{\"options\":{\"prefix\":[\"^sdk_examples_\"]}}}}"
+
+static size_t lint_count(const char *sql, const sg_policy *policy, const char *rule)
+{
+    sg_lint_options lo = SG_LINT_OPTIONS_INIT;
+    lo.policy = policy;
+    sg_verdict *v = NULL;
+    assert_int_equal(sg_lint_sql(catalog, sql, strlen(sql), &lo, &v), SG_OK);
+    size_t n = count_rule(v, rule);
+    sg_verdict_free(v);
+    return n;
+}
+
+static void test_rules__naming_table_prefix(void **state)
+{
+    (void)state;
+    sg_policy *p = load_policy(PREFIX_POLICY);
+    /* statements: every physical relation named */
+    assert_int_equal(lint_count("SELECT a.uid FROM sdk_examples_account a JOIN account b "
+                                "ON a.uid = b.uid ORDER BY a.uid",
+                                p, "naming.table-prefix"),
+                     1);
+    assert_int_equal(lint_count("SELECT uid FROM sdk_examples_account ORDER BY uid", p,
+                                "naming.table-prefix"),
+                     0);
+    /* CTE names and system catalogs are not physical tables of the project */
+    assert_int_equal(lint_count("WITH recent AS (SELECT uid FROM sdk_examples_account) "
+                                "SELECT uid FROM recent ORDER BY uid",
+                                p, "naming.table-prefix"),
+                     0);
+    /* migrations: what DDL creates, alters, renames (to) or drops */
+    assert_int_equal(lint_count("CREATE TABLE account_audit (uid uuid PRIMARY KEY)", p,
+                                "naming.table-prefix"),
+                     1);
+    assert_int_equal(lint_count("CREATE TABLE sdk_examples_audit (uid uuid PRIMARY KEY)", p,
+                                "naming.table-prefix"),
+                     0);
+    assert_int_equal(lint_count("ALTER TABLE sdk_examples_audit RENAME TO audit", p,
+                                "naming.table-prefix"),
+                     1);
+    assert_int_equal(lint_count("DROP TABLE IF EXISTS legacy_accounts, sdk_examples_old", p,
+                                "naming.table-prefix"),
+                     1);
+    assert_int_equal(lint_count("CREATE INDEX sdk_examples_x_idx ON accounts (uid)", p,
+                                "naming.table-prefix"),
+                     1);
+    /* without the option the rule has nothing to enforce */
+    assert_int_equal(lint_count("CREATE TABLE account_audit (uid uuid PRIMARY KEY)", NULL,
+                                "naming.table-prefix"),
+                     0);
+    /* the catalog itself: every physical name of the corpus catalog carries the prefix
+     * except the mixed-case audit table */
+    sg_verdict *v = NULL;
+    assert_int_equal(sg_lint_catalog(catalog, p, &v), SG_OK);
+    assert_int_equal(count_rule(v, "naming.table-prefix"), 1);
+    assert_non_null(strstr(sg_verdict_diagnostic(v, 0)->message, "Sdk_Examples_Audit"));
+    sg_verdict_free(v);
+    assert_int_equal(sg_lint_catalog(catalog, NULL, &v), SG_OK);
+    assert_int_equal(sg_verdict_diagnostic_count(v), 0);
+    sg_verdict_free(v);
+    sg_policy_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_rules__naming_table_prefix),
         cmocka_unit_test(test_rules__select_star_top_level),
         cmocka_unit_test(test_rules__select_star_not_in_count_or_nested_queries),
         cmocka_unit_test(test_rules__select_star_policy),
