@@ -48,8 +48,8 @@ static const char *dup(loader *l, const char *s)
 }
 
 /* A required (or optional, when !required) string member; *out NULL if absent. */
-static int get_string(loader *l, const cJSON *obj, const char *key, const char *path,
-                      bool required, const char **out)
+static int get_string(loader *l, const cJSON *obj, const char *key, const char *path, bool required,
+                      const char **out)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
     *out = NULL;
@@ -86,8 +86,8 @@ static int check_pg_name(loader *l, const char *name, const char *path, const ch
 {
     if (strlen(name) > NAMEDATALEN_MAX)
         return fail(l, SG_ECATALOG,
-                    "catalog: %s.%s \"%s\" is longer than PostgreSQL's 63-byte identifiers",
-                    path, key, name);
+                    "catalog: %s.%s \"%s\" is longer than PostgreSQL's 63-byte identifiers", path,
+                    key, name);
     if (strncmp(name, "pg_", 3) == 0)
         return fail(l, SG_ECATALOG,
                     "catalog: %s.%s \"%s\" starts with pg_, which PostgreSQL reserves for its "
@@ -113,8 +113,7 @@ static int check_string_array(loader *l, const cJSON *v, const char *path)
 
 static int load_columns(loader *l, const cJSON *cols, const char *path)
 {
-    static const char *const keys[] = {"name", "type", "nullable", "default", "description",
-                                       NULL};
+    static const char *const keys[] = {"name", "type", "nullable", "default", "description", NULL};
     if (!cJSON_IsArray(cols))
         return fail(l, SG_ECATALOG, "catalog: %s.columns must be an array", path);
     int i = 0;
@@ -197,10 +196,19 @@ static const char *const *string_list(loader *l, const cJSON *arr)
 
 static int load_table(loader *l, const cJSON *t, size_t index, sg__meta_table *out)
 {
-    static const char *const keys[] = {
-        "uid",    "identifier", "data_source_uid", "schema",       "physical_table_name",
-        "columns", "primary_key", "unique",        "foreign_keys", "namespace",
-        "labels", "description", NULL};
+    static const char *const keys[] = {"uid",
+                                       "identifier",
+                                       "data_source_uid",
+                                       "schema",
+                                       "physical_table_name",
+                                       "columns",
+                                       "primary_key",
+                                       "unique",
+                                       "foreign_keys",
+                                       "namespace",
+                                       "labels",
+                                       "description",
+                                       NULL};
     char path[64];
     snprintf(path, sizeof path, "meta_tables[%zu]", index);
     if (check_object(l, t, path, keys) < 0 || get_string(l, t, "uid", path, true, &out->uid) < 0 ||
@@ -243,8 +251,8 @@ static int load_table(loader *l, const cJSON *t, size_t index, sg__meta_table *o
         }
     }
     /* unique keys: the primary key, then every unique constraint */
-    size_t n_keys = (pk && cJSON_GetArraySize(pk) > 0 ? 1 : 0) +
-                    (uniq ? (size_t)cJSON_GetArraySize(uniq) : 0);
+    size_t n_keys =
+        (pk && cJSON_GetArraySize(pk) > 0 ? 1 : 0) + (uniq ? (size_t)cJSON_GetArraySize(uniq) : 0);
     const char *const **ukeys = sg__arena_alloc(&l->cat->arena, (n_keys + 1) * sizeof *ukeys);
     if (!ukeys)
         return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
@@ -293,8 +301,8 @@ static int build_index(loader *l)
         while (c->uid_index[slot]) {
             const sg__meta_table *other = &c->tables[c->uid_index[slot] - 1];
             if (strcmp(other->uid, c->tables[i].uid) == 0)
-                return fail(l, SG_ECATALOG, "catalog: meta_tables[%zu].uid \"%s\" is used twice",
-                            i, c->tables[i].uid);
+                return fail(l, SG_ECATALOG, "catalog: meta_tables[%zu].uid \"%s\" is used twice", i,
+                            c->tables[i].uid);
             slot = (slot + 1) & (size - 1);
         }
         c->uid_index[slot] = i + 1;
@@ -305,8 +313,8 @@ static int build_index(loader *l)
 static int load(loader *l, const cJSON *root)
 {
     static const char *const keys[] = {"version", "data_sources", "meta_tables", NULL};
-    static const char *const ds_keys[] = {"uid",  "engine",      "default_schema", "dsn",
-                                          "name", "description", NULL};
+    static const char *const ds_keys[] = {"uid",         "engine", "default_schema", "dsn", "name",
+                                          "description", NULL};
     sg_catalog *c = l->cat;
     if (check_object(l, root, "the top level", keys) < 0)
         return -1;
@@ -364,8 +372,8 @@ static int load(loader *l, const cJSON *root)
             return -1;
         if (!sg__catalog_source(c, c->tables[i].data_source_uid))
             return fail(l, SG_ECATALOG,
-                        "catalog: meta_tables[%zu].data_source_uid \"%s\" is not a data source",
-                        i, c->tables[i].data_source_uid);
+                        "catalog: meta_tables[%zu].data_source_uid \"%s\" is not a data source", i,
+                        c->tables[i].data_source_uid);
         i++;
     }
     if (build_index(l) < 0)
@@ -376,9 +384,10 @@ static int load(loader *l, const cJSON *root)
         const sg__meta_table *b =
             sg__catalog_table_by_name(c, a->data_source_uid, a->schema, a->name);
         if (b != a)
-            return fail(l, SG_ECATALOG,
-                        "catalog: meta_tables[%zu] and another table of its data source both name %s.%s", i,
-                        a->schema, a->name);
+            return fail(
+                l, SG_ECATALOG,
+                "catalog: meta_tables[%zu] and another table of its data source both name %s.%s", i,
+                a->schema, a->name);
     }
     return 0;
 }

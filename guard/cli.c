@@ -210,8 +210,8 @@ static void print_text(FILE *out, const char *name, const sg_verdict *v, const c
 /* Matches `NAME VALUE` or `NAME=VALUE` at argv[*i]: 1 with *value set (and *i
  * past the value), 0 when argv[*i] is something else, -1 after telling the
  * user that the value is missing. */
-static int option_value(int argc, char **argv, int *i, const char *name, const char **value,
-                        const char *cmd, const char *usage)
+int sg__cli_option_value(int argc, char **argv, int *i, const char *name, const char **value,
+                         const char *cmd, const char *usage)
 {
     const char *a = argv[*i];
     size_t n = strlen(name);
@@ -281,12 +281,12 @@ static int cmd_check(int argc, char **argv)
             return EXIT_ALLOWED;
         } else if (strcmp(a, "--ndjson") == 0) {
             ndjson = true;
-        } else if ((got = option_value(argc, argv, &i, "--catalog", &catalog_path, "check",
-                                       check_usage)) != 0 ||
-                   (got = option_value(argc, argv, &i, "--format", &format, "check",
-                                       check_usage)) != 0 ||
-                   (got = option_value(argc, argv, &i, "--policy", &policy_path, "check",
-                                       check_usage)) != 0) {
+        } else if ((got = sg__cli_option_value(argc, argv, &i, "--catalog", &catalog_path, "check",
+                                               check_usage)) != 0 ||
+                   (got = sg__cli_option_value(argc, argv, &i, "--format", &format, "check",
+                                               check_usage)) != 0 ||
+                   (got = sg__cli_option_value(argc, argv, &i, "--policy", &policy_path, "check",
+                                               check_usage)) != 0) {
             if (got < 0)
                 return EXIT_TROUBLE;
         } else if (strcmp(a, "--") == 0) {
@@ -301,8 +301,10 @@ static int cmd_check(int argc, char **argv)
         }
     }
     if (ndjson && format && strcmp(format, "json") != 0) {
-        fprintf(stderr, "sqlguard check: --ndjson writes JSON verdicts; --format %s does not "
-                        "apply\n", format);
+        fprintf(stderr,
+                "sqlguard check: --ndjson writes JSON verdicts; --format %s does not "
+                "apply\n",
+                format);
         return EXIT_TROUBLE;
     }
     if (!format)
@@ -317,8 +319,10 @@ static int cmd_check(int argc, char **argv)
         return EXIT_TROUBLE;
     }
     if (ndjson && first_op < argc) {
-        fprintf(stderr, "sqlguard check: --ndjson reads operations from standard input and "
-                        "takes no operation arguments\n%s", check_usage);
+        fprintf(stderr,
+                "sqlguard check: --ndjson reads operations from standard input and "
+                "takes no operation arguments\n%s",
+                check_usage);
         return EXIT_TROUBLE;
     }
     if (!ndjson && first_op >= argc) {
@@ -447,11 +451,12 @@ static int cmd_exec(int argc, char **argv)
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             fputs(exec_usage, stdout);
             return EXIT_ALLOWED;
-        } else if ((got = option_value(argc, argv, &i, "--catalog", &catalog_path, "exec",
-                                       exec_usage)) != 0 ||
-                   (got = option_value(argc, argv, &i, "--dsn", &dsn, "exec", exec_usage)) != 0 ||
-                   (got = option_value(argc, argv, &i, "--policy", &policy_path, "exec",
-                                       exec_usage)) != 0) {
+        } else if ((got = sg__cli_option_value(argc, argv, &i, "--catalog", &catalog_path, "exec",
+                                               exec_usage)) != 0 ||
+                   (got = sg__cli_option_value(argc, argv, &i, "--dsn", &dsn, "exec",
+                                               exec_usage)) != 0 ||
+                   (got = sg__cli_option_value(argc, argv, &i, "--policy", &policy_path, "exec",
+                                               exec_usage)) != 0) {
             if (got < 0)
                 return EXIT_TROUBLE;
         } else if (strcmp(a, "--dry-run") == 0) {
@@ -553,8 +558,8 @@ static int cmd_rules(int argc, char **argv)
         if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
             fputs(rules_usage, stdout);
             return EXIT_ALLOWED;
-        } else if ((got = option_value(argc, argv, &i, "--format", &format, "rules",
-                                       rules_usage)) != 0) {
+        } else if ((got = sg__cli_option_value(argc, argv, &i, "--format", &format, "rules",
+                                               rules_usage)) != 0) {
             if (got < 0)
                 return EXIT_TROUBLE;
         } else {
@@ -568,8 +573,7 @@ static int cmd_rules(int argc, char **argv)
         return EXIT_ALLOWED;
     }
     if (!json && strcmp(format, "text") != 0) {
-        fprintf(stderr, "sqlguard rules: --format must be text, json or markdown\n%s",
-                rules_usage);
+        fprintf(stderr, "sqlguard rules: --format must be text, json or markdown\n%s", rules_usage);
         return EXIT_TROUBLE;
     }
     if (json) {
@@ -578,15 +582,14 @@ static int cmd_rules(int argc, char **argv)
             cJSON *o = cJSON_CreateObject();
             cJSON_AddItemToArray(arr, o);
             cJSON_AddStringToObject(o, "id", sg_rule_id(i));
-            cJSON_AddStringToObject(o, "severity", sg_rule_default_severity(i) == SG_SEVERITY_ERROR
-                                                       ? "error"
-                                                       : "warning");
+            cJSON_AddStringToObject(o, "severity",
+                                    sg_rule_default_severity(i) == SG_SEVERITY_ERROR ? "error"
+                                                                                     : "warning");
             cJSON_AddBoolToObject(o, "locked", sg_rule_locked(i));
             cJSON_AddStringToObject(o, "summary", sg_rule_summary(i));
             cJSON *opts = cJSON_AddObjectToObject(o, "options");
             for (size_t k = 0; opts && k < sg_rule_option_count(i); k++)
-                cJSON_AddStringToObject(opts, sg_rule_option_name(i, k),
-                                        sg_rule_option_help(i, k));
+                cJSON_AddStringToObject(opts, sg_rule_option_name(i, k), sg_rule_option_help(i, k));
         }
         char *s = cJSON_PrintUnformatted(arr);
         if (!s) {

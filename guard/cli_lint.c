@@ -68,26 +68,9 @@ typedef struct options {
     size_t path_count;
 } options;
 
-/* `NAME VALUE` or `NAME=VALUE` at argv[*i]: 1 with *value set, 0 when argv[*i]
- * is another argument, -1 after reporting a missing value. */
 static int option_value(int argc, char **argv, int *i, const char *name, const char **value)
 {
-    const char *a = argv[*i];
-    size_t n = strlen(name);
-    if (strncmp(a, name, n) != 0)
-        return 0;
-    if (a[n] == '=') {
-        *value = a + n + 1;
-        return 1;
-    }
-    if (a[n] != '\0')
-        return 0;
-    if (*i + 1 >= argc) {
-        fprintf(stderr, "sqlguard lint: %s needs a value\n%s", name, lint_usage);
-        return -1;
-    }
-    *value = argv[++*i];
-    return 1;
+    return sg__cli_option_value(argc, argv, i, name, value, "lint", lint_usage);
 }
 
 static bool parse_count(const char *name, const char *text, long min, long max, long *out)

@@ -8,8 +8,8 @@
  * pg_-prefixed names live in pg_catalog, and it treats those as catalog
  * relations), while functions, operators and types the allow-list admits can
  * no longer be shadowed by objects of the same name in the default schema;
- * pg_temp last keeps temporary tables from shadowing anything; the statement timeout comes from the operation; selects
- * run READ ONLY through a cursor that stops after max_rows (plus one row, to
+ * pg_temp last keeps temporary tables from shadowing anything; the statement timeout comes from the
+ * operation; selects run READ ONLY through a cursor that stops after max_rows (plus one row, to
  * know whether more remain). Parameters are bound with PQexecParams, never
  * interpolated. Connections are pooled per DSN and shared by threads.
  */
@@ -37,7 +37,7 @@ struct pool {
     pthread_mutex_t mu;
     pthread_cond_t freed;
     char *default_dsn;
-    unsigned size;   /* connections per DSN at most */
+    unsigned size; /* connections per DSN at most */
     bool rollback_only;
     char *role;
     conn conns[MAX_POOL * 4];
@@ -135,8 +135,7 @@ static void pq_close(void *self, void *session)
         return;
     /* A connection that is broken or still inside a transaction is not
      * handed to the next statement. */
-    if (c->pg &&
-        (PQstatus(c->pg) != CONNECTION_OK || PQtransactionStatus(c->pg) != PQTRANS_IDLE)) {
+    if (c->pg && (PQstatus(c->pg) != CONNECTION_OK || PQtransactionStatus(c->pg) != PQTRANS_IDLE)) {
         PQfinish(c->pg);
         c->pg = NULL;
     }
@@ -153,8 +152,7 @@ static void pq_close(void *self, void *session)
 static void record_error(sg_exec_outcome *out, const PGresult *res, PGconn *pg)
 {
     if (res) {
-        copy_field(out->sqlstate, sizeof out->sqlstate,
-                   PQresultErrorField(res, PG_DIAG_SQLSTATE));
+        copy_field(out->sqlstate, sizeof out->sqlstate, PQresultErrorField(res, PG_DIAG_SQLSTATE));
         copy_field(out->message, sizeof out->message,
                    PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY));
         copy_field(out->detail, sizeof out->detail,
@@ -304,8 +302,8 @@ static int pq_execute(void *session, const sg_statement *stmt, const sg_row_sink
     if (ok && c->owner->role) {
         char *role = PQescapeIdentifier(pg, c->owner->role, strlen(c->owner->role));
         char set_role[256];
-        ok = role && snprintf(set_role, sizeof set_role, "SET LOCAL ROLE %s", role) <
-                         (int)sizeof set_role;
+        ok = role &&
+             snprintf(set_role, sizeof set_role, "SET LOCAL ROLE %s", role) < (int)sizeof set_role;
         ok = ok && command(pg, set_role, out);
         PQfreemem(role);
     }
@@ -380,8 +378,8 @@ static int pq_execute(void *session, const sg_statement *stmt, const sg_row_sink
             PQclear(res);
             goto rollback;
         }
-        long got = st == PGRES_TUPLES_OK ? deliver(res, sink, &columns_sent, out, stmt->max_rows)
-                                         : 0;
+        long got =
+            st == PGRES_TUPLES_OK ? deliver(res, sink, &columns_sent, out, stmt->max_rows) : 0;
         PQclear(res);
         if (got < 0) {
             copy_field(out->message, sizeof out->message, "the row sink stopped the statement");
@@ -424,8 +422,8 @@ static void pq_destroy(void *self)
     sg__free(p);
 }
 
-static const sg_executor_vtable libpq_vtable = {SG_EXECUTOR_VERSION, "libpq", pq_open,
-                                                pq_execute, pq_close, pq_destroy};
+static const sg_executor_vtable libpq_vtable = {SG_EXECUTOR_VERSION, "libpq",  pq_open,
+                                                pq_execute,          pq_close, pq_destroy};
 
 int sg_executor_new_libpq(const char *default_dsn, unsigned pool_size, sg_executor **out,
                           sg_error *err)

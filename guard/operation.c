@@ -50,8 +50,7 @@ static int decode_scope(sg__arena *arena, const cJSON *scope, const sg_check_opt
     const char *bad = sg__json_unknown_key(scope, keys);
     if (bad && invalid(d, "scope has unknown key \"%s\"", bad) < 0)
         return -1;
-    if ((bad = sg__json_duplicate_key(scope)) &&
-        invalid(d, "scope has key \"%s\" twice", bad) < 0)
+    if ((bad = sg__json_duplicate_key(scope)) && invalid(d, "scope has key \"%s\" twice", bad) < 0)
         return -1;
     const cJSON *ds = cJSON_GetObjectItemCaseSensitive(scope, "data_source_uid");
     if (!cJSON_IsString(ds)) {
@@ -86,7 +85,8 @@ static int decode_scope(sg__arena *arena, const cJSON *scope, const sg_check_opt
         if ((bad = sg__json_unknown_key(t, entry_keys)) &&
             invalid(d, "%s has unknown key \"%s\"", path, bad) < 0)
             return -1;
-        if ((bad = sg__json_duplicate_key(t)) && invalid(d, "%s has key \"%s\" twice", path, bad) < 0)
+        if ((bad = sg__json_duplicate_key(t)) &&
+            invalid(d, "%s has key \"%s\" twice", path, bad) < 0)
             return -1;
         const cJSON *uid = cJSON_GetObjectItemCaseSensitive(t, "meta_table_uid");
         const cJSON *alias = cJSON_GetObjectItemCaseSensitive(t, "alias");
@@ -139,8 +139,8 @@ static int decode_limits(const cJSON *limits, sg__operation *op, sg__diags *d)
     return 0;
 }
 
-static int decode_parameters(const cJSON *params, const sg_check_options *opts,
-                             sg__operation *op, sg__diags *d)
+static int decode_parameters(const cJSON *params, const sg_check_options *opts, sg__operation *op,
+                             sg__diags *d)
 {
     if (!params)
         return invalid(d, "parameters is required (an object for %%(name)s, an array for %%s "
@@ -160,8 +160,7 @@ static int decode_parameters(const cJSON *params, const sg_check_options *opts,
 int sg__decode_operation(sg__arena *arena, const char *json, size_t len,
                          const sg_check_options *opts, sg__operation *op, sg__diags *d)
 {
-    static const char *const keys[] = {"operation", "sql",    "parameters",
-                                       "scope",     "limits", NULL};
+    static const char *const keys[] = {"operation", "sql", "parameters", "scope", "limits", NULL};
     memset(op, 0, sizeof *op);
     op->kind_text = "";
     if (len > opts->max_operation_bytes) {
@@ -209,7 +208,8 @@ int sg__decode_operation(sg__arena *arena, const char *json, size_t len,
         op->kind_text = kind->valuestring;
         op->kind = parse_kind(kind->valuestring);
         if (op->kind == SG_OP_UNKNOWN &&
-            invalid(d, "operation \"%s\" is not one of select, insert, update, delete, merge", kind->valuestring) < 0)
+            invalid(d, "operation \"%s\" is not one of select, insert, update, delete, merge",
+                    kind->valuestring) < 0)
             return -1;
     }
 

@@ -15,29 +15,29 @@
 
 /* The binding of one relation reference (facts->relations[i]) to the scope. */
 typedef struct sg__binding {
-    const char *schema;  /* resolved schema, NULL when unresolvable */
-    long scoped;         /* index into scope->tables, or -1 */
+    const char *schema; /* resolved schema, NULL when unresolvable */
+    long scoped;        /* index into scope->tables, or -1 */
 } sg__binding;
 
 typedef struct sg__rule_ctx {
-    const sg__facts *facts;        /* NULL when the SQL was not parsed to one DML statement */
+    const sg__facts *facts; /* NULL when the SQL was not parsed to one DML statement */
     const sg__operation *op;
     const sg__scope *scope;
-    const sg__binding *bindings;   /* one per facts->relations entry */
-    const sg__ph_result *ph;       /* compiled placeholders */
-    const sg__bind *bind;          /* parameters bound to $n */
+    const sg__binding *bindings; /* one per facts->relations entry */
+    const sg__ph_result *ph;     /* compiled placeholders */
+    const sg__bind *bind;        /* parameters bound to $n */
     const sg_check_options *opts;
     sg__diags *diags;
-    const sg_policy *policy;       /* NULL: defaults */
+    const sg_policy *policy; /* NULL: defaults */
 } sg__rule_ctx;
 
 /* Returns 0, or -1 when reporting ran out of memory. */
 typedef int (*sg__rule_fn)(const sg__rule_ctx *ctx);
 
 typedef enum {
-    SG_RULE_STAGE,   /* emitted by a pipeline stage, no check function */
+    SG_RULE_STAGE,     /* emitted by a pipeline stage, no check function */
     SG_RULE_OPERATION, /* runs whenever the operation decoded */
-    SG_RULE_FACTS    /* runs when the SQL is exactly one parsed statement */
+    SG_RULE_FACTS      /* runs when the SQL is exactly one parsed statement */
 } sg__rule_kind;
 
 /* A rule option, as a policy may set it. */
@@ -59,7 +59,7 @@ typedef struct sg__rule {
     const char *summary;
     sg_severity severity;
     sg__rule_kind kind;
-    bool locked;         /* a policy may not turn it off or make it a warning */
+    bool locked;               /* a policy may not turn it off or make it a warning */
     const sg__option *options; /* NULL-name terminated, or NULL */
     sg__rule_fn check;
 } sg__rule;
@@ -70,7 +70,8 @@ extern const size_t sg__rule_total;
 const sg__rule *sg__rule_find(const char *id);
 
 /* Check functions and option schemas, one rule file each. */
-#define SG_RULE(sym, id, sev, kind, lock, opts, summary) int sg__rule_##sym(const sg__rule_ctx *ctx);
+#define SG_RULE(sym, id, sev, kind, lock, opts, summary)                                           \
+    int sg__rule_##sym(const sg__rule_ctx *ctx);
 #include "rules.def"
 #undef SG_RULE
 extern const sg__option sg__options_func_denied[];
