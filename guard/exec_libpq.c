@@ -8,10 +8,11 @@
  * pg_-prefixed names live in pg_catalog, and it treats those as catalog
  * relations), while functions, operators and types the allow-list admits can
  * no longer be shadowed by objects of the same name in the default schema;
- * pg_temp last keeps temporary tables from shadowing anything; the statement timeout comes from the
- * operation; selects run READ ONLY through a cursor that stops after max_rows (plus one row, to
- * know whether more remain). Parameters are bound with PQexecParams, never
- * interpolated. Connections are pooled per DSN and shared by threads.
+ * pg_temp last keeps temporary tables from shadowing anything. The statement
+ * timeout comes from the operation; selects run READ ONLY through a cursor
+ * that stops after max_rows (plus one row, to know whether more remain).
+ * Parameters are bound with PQexecParams, never interpolated. Connections are
+ * pooled per DSN and shared by threads.
  */
 #include <pthread.h>
 #include <stdio.h>
