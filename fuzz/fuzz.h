@@ -1,0 +1,37 @@
+/*
+ * fuzz.h - what every sqlguard fuzz target shares.
+ *
+ * Each <target>_fuzzer.c defines LLVMFuzzerInitialize and
+ * LLVMFuzzerTestOneInput; the same objects link either with libFuzzer (clang,
+ * -fsanitize=fuzzer) or with replay.c, a plain main() that feeds files to them
+ * (any compiler, run by ctest). A violated property prints why and aborts.
+ */
+#ifndef SG_FUZZ_H
+#define SG_FUZZ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sqlguard.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Prints the message (printf-style) to stderr and aborts. */
+void fz_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+
+/* Loaded once from SG_FUZZ_CATALOG; aborts when it cannot be loaded. */
+const sg_catalog *fz_catalog(void);
+
+/*
+ * Checks one operation (JSON text) against fz_catalog() and asserts every
+ * property: determinism, the verdict JSON round trip, allowed <=> no error,
+ * an allowed statement re-parses as exactly one statement, and the
+ * differential scope oracle. Returns the verdict's allowed flag.
+ */
+int fz_check_operation(const char *json, size_t len, const sg_check_options *options);
+
+/* The same, but asserts the verdict denies with an `rule` diagnostic. */
+void fz_expect_denied(const char *json, size_t len, const char *rule);
+
+#endif
