@@ -12,6 +12,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "support.h"
+
 #include "sqlguard.h"
 
 #include <fcntl.h>
@@ -144,29 +146,17 @@ static void remove_temp(char *path)
     free(path);
 }
 
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    size_t cap = 4096, len = 0;
-    char *buf = malloc(cap);
-    assert_non_null(buf);
-    size_t n;
-    while ((n = fread(buf + len, 1, cap - len - 1, f)) > 0) {
-        len += n;
-        if (cap - len - 1 == 0) {
-            cap *= 2;
-            buf = realloc(buf, cap);
-            assert_non_null(buf);
-        }
-    }
-    fclose(f);
-    buf[len] = '\0';
-    return buf;
-}
-
 /* Runs sqlguard with `args` (NULL-terminated, without argv[0]) and `input` on stdin; its
  * standard output goes to `stdout_path` when given (and is then not captured). */
+/* The whole file; the test fails when it cannot be read. */
+static char *slurp_ok(const char *path)
+{
+    char *text = sg_test_slurp(path, NULL);
+    if (!text)
+        fail_msg("cannot read %s", path);
+    return text;
+}
+
 static run_result run_cli_to(const char *stdout_path, const char *input, const char *const *args)
 {
     char *out_path = temp_path("out"), *err_path = temp_path("err");
@@ -197,8 +187,8 @@ static run_result run_cli_to(const char *stdout_path, const char *input, const c
     assert_int_equal(waitpid(pid, &wstatus, 0), pid);
     run_result r;
     r.status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
-    r.out = slurp(out_path);
-    r.err = slurp(err_path);
+    r.out = slurp_ok(out_path);
+    r.err = slurp_ok(err_path);
     remove_temp(out_path);
     remove_temp(err_path);
     remove_temp(in_path);

@@ -26,32 +26,12 @@
 #include <pg_query.h>
 
 #include "sqlguard.h"
+#include "support.h"
 
 #define CASES_DIR SG_SOURCE_DIR "/corpus/cases"
 #define CATALOG SG_SOURCE_DIR "/corpus/catalog.json"
 
 static sg_catalog *catalog;
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    if (buf) {
-        buf[n] = '\0';
-        *len = (size_t)n;
-    }
-    return buf;
-}
 
 /* The operation text of a case; the caller frees it. */
 static char *operation_text(const cJSON *c)
@@ -136,7 +116,7 @@ static void run_case(void **state)
 {
     const char *path = *state;
     size_t len;
-    char *text = slurp(path, &len);
+    char *text = sg_test_slurp(path, &len);
     assert_non_null(text);
     cJSON *c = cJSON_Parse(text);
     if (!c)
@@ -235,7 +215,7 @@ static int update(char **paths, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         size_t len;
-        char *text = slurp(paths[i], &len);
+        char *text = sg_test_slurp(paths[i], &len);
         cJSON *c = text ? cJSON_Parse(text) : NULL;
         char *op = c ? operation_text(c) : NULL;
         sg_verdict *v = NULL;

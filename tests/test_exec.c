@@ -19,6 +19,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "support.h"
+
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -97,47 +99,6 @@ static char *xprintf(const char *fmt, ...)
     return s;
 }
 
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 8192, len = 0, n;
-    char *buf = malloc(cap);
-    if (!buf)
-        abort();
-    while ((n = fread(buf + len, 1, cap - len - 1, f)) > 0) {
-        len += n;
-        if (cap - len - 1 == 0) {
-            cap *= 2;
-            buf = realloc(buf, cap);
-            if (!buf)
-                abort();
-        }
-    }
-    fclose(f);
-    buf[len] = '\0';
-    return buf;
-}
-
-/* The value of KEY='value' in the state file of cluster.sh. */
-static char *state_value(const char *text, const char *key)
-{
-    size_t klen = strlen(key);
-    const char *line = text;
-    while (line && *line) {
-        if (strncmp(line, key, klen) == 0 && line[klen] == '=' && line[klen + 1] == '\'') {
-            const char *v = line + klen + 2;
-            const char *end = strchr(v, '\'');
-            return end ? strndup(v, (size_t)(end - v)) : NULL;
-        }
-        line = strchr(line, '\n');
-        if (line)
-            line++;
-    }
-    return NULL;
-}
-
 static void admin_command(PGconn *pg, const char *sql)
 {
     PGresult *res = PQexec(pg, sql);
@@ -197,7 +158,7 @@ static long long file_size(const char *path)
 /* What the server logged from byte `from` on. */
 static char *log_since(long long from)
 {
-    char *all = slurp(g_log);
+    char *all = sg_test_slurp(g_log, NULL);
     assert_non_null(all);
     size_t len = strlen(all);
     char *tail = xstrdup((size_t)from <= len ? all + from : "");
@@ -418,8 +379,8 @@ static run_result run_cli(const char *const *args)
     assert_int_equal(waitpid(pid, &wstatus, 0), pid);
     run_result r;
     r.status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
-    r.out = slurp(out_path);
-    r.err = slurp(err_path);
+    r.out = sg_test_slurp(out_path, NULL);
+    r.err = sg_test_slurp(err_path, NULL);
     remove_temp(out_path);
     remove_temp(err_path);
     return r;
@@ -464,7 +425,7 @@ static const char SCHEMA_SQL[] =
 /* The examples catalog plus sdk_examples_value, for the parameter tests. */
 static sg_catalog *values_catalog(void)
 {
-    char *text = slurp(CATALOG);
+    char *text = sg_test_slurp(CATALOG, NULL);
     assert_non_null(text);
     cJSON *root = cJSON_Parse(text);
     free(text);
@@ -494,14 +455,14 @@ static sg_catalog *values_catalog(void)
 static int setup(void **state)
 {
     (void)state;
-    char *env = slurp(SG_PG_STATE);
+    char *env = sg_test_slurp(SG_PG_STATE, NULL);
     if (!env) {
         fprintf(stderr, "test_exec: no cluster state in %s (run tests/pg/cluster.sh start)\n",
                 SG_PG_STATE);
         return -1;
     }
-    g_base_dsn = state_value(env, "SQLGUARD_TEST_DSN");
-    g_log = state_value(env, "SQLGUARD_TEST_LOG");
+    g_base_dsn = sg_test_state_value(env, "SQLGUARD_TEST_DSN");
+    g_log = sg_test_state_value(env, "SQLGUARD_TEST_LOG");
     free(env);
     if (!g_base_dsn || !g_log) {
         fprintf(stderr, "test_exec: %s lacks SQLGUARD_TEST_DSN or SQLGUARD_TEST_LOG\n",
@@ -584,7 +545,7 @@ static void test_exec__tutorial_end_to_end(void **state)
     admin("TRUNCATE public.sdk_examples_account, public.sdk_examples_account_limit");
 
     /* 1. the seed insert, verbatim from the examples */
-    char *seed = slurp(EXAMPLES "/ops/insert_account.json");
+    char *seed = sg_test_slurp(EXAMPLES "/ops/insert_account.json", NULL);
     assert_non_null(seed);
     sg_result *r = run_ok(seed);
     free(seed);
@@ -900,7 +861,7 @@ static void test_exec__denied_never_reaches_the_server(void **state)
         verdicts[i] = check_on(g_catalog, op, false);
         free(op);
     }
-    char *seed_denied = slurp(EXAMPLES "/ops/denied_join_secret.json");
+    char *seed_denied = sg_test_slurp(EXAMPLES "/ops/denied_join_secret.json", NULL);
     verdicts[N] = check_on(g_catalog, seed_denied, false);
     char *denied_path = temp_file(seed_denied);
     free(seed_denied);

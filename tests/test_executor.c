@@ -14,6 +14,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "support.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,22 +43,6 @@ static const char SEED_SELECT_SQL[] = "SELECT uid, account_code, name, region\nF
                                       "ORDER BY account_code\nLIMIT $2\n";
 
 /* ---- helpers ------------------------------------------------------------------------------- */
-
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    assert_int_equal(fseek(f, 0, SEEK_END), 0);
-    long n = ftell(f);
-    assert_true(n >= 0);
-    assert_int_equal(fseek(f, 0, SEEK_SET), 0);
-    char *buf = malloc((size_t)n + 1);
-    assert_non_null(buf);
-    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    buf[n] = '\0';
-    return buf;
-}
 
 static sg_catalog *load_catalog_file(const char *path)
 {
@@ -99,9 +85,18 @@ static sg_verdict *check_allowed(const sg_catalog *c, const char *op)
     return v;
 }
 
+/* The whole file; the test fails when it cannot be read. */
+static char *slurp_ok(const char *path)
+{
+    char *text = sg_test_slurp(path, NULL);
+    if (!text)
+        fail_msg("cannot read %s", path);
+    return text;
+}
+
 static sg_verdict *check_file(const sg_catalog *c, const char *path)
 {
-    char *text = slurp(path);
+    char *text = slurp_ok(path);
     sg_verdict *v = check_text(c, text);
     free(text);
     return v;

@@ -30,6 +30,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "support.h"
+
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,46 +63,6 @@ static char *xstrdup(const char *s)
     if (!d)
         abort();
     return d;
-}
-
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 8192, len = 0, n;
-    char *buf = malloc(cap);
-    if (!buf)
-        abort();
-    while ((n = fread(buf + len, 1, cap - len - 1, f)) > 0) {
-        len += n;
-        if (cap - len - 1 == 0) {
-            cap *= 2;
-            buf = realloc(buf, cap);
-            if (!buf)
-                abort();
-        }
-    }
-    fclose(f);
-    buf[len] = '\0';
-    return buf;
-}
-
-static char *state_value(const char *text, const char *key)
-{
-    size_t klen = strlen(key);
-    const char *line = text;
-    while (line && *line) {
-        if (strncmp(line, key, klen) == 0 && line[klen] == '=' && line[klen + 1] == '\'') {
-            const char *v = line + klen + 2;
-            const char *end = strchr(v, '\'');
-            return end ? strndup(v, (size_t)(end - v)) : NULL;
-        }
-        line = strchr(line, '\n');
-        if (line)
-            line++;
-    }
-    return NULL;
 }
 
 /* A growable string. */
@@ -426,7 +388,7 @@ static size_t load_cases(corpus_case **out)
             continue;
         char path[1024];
         snprintf(path, sizeof path, "%s/%s", CASES_DIR, e->d_name);
-        char *text = slurp(path);
+        char *text = sg_test_slurp(path, NULL);
         assert_non_null(text);
         cJSON *c = cJSON_Parse(text);
         free(text);
@@ -626,12 +588,12 @@ static outcome run_raw_as(const char *role, const sg_verdict *v, long long timeo
 static int setup(void **state)
 {
     (void)state;
-    char *env = slurp(SG_PG_STATE);
+    char *env = sg_test_slurp(SG_PG_STATE, NULL);
     if (!env) {
         fprintf(stderr, "test_soundness: no cluster state in %s\n", SG_PG_STATE);
         return -1;
     }
-    g_base_dsn = state_value(env, "SQLGUARD_TEST_DSN");
+    g_base_dsn = sg_test_state_value(env, "SQLGUARD_TEST_DSN");
     free(env);
     if (!g_base_dsn)
         return -1;
@@ -660,7 +622,7 @@ static int setup(void **state)
         return -1;
     }
     PQclear(PQexec(g_admin, "SET client_min_messages = warning"));
-    char *text = slurp(CATALOG);
+    char *text = sg_test_slurp(CATALOG, NULL);
     g_catalog_json = text ? cJSON_Parse(text) : NULL;
     free(text);
     sg_error err;
