@@ -14,4 +14,14 @@ char *sg_test_slurp(const char *path, size_t *len);
  * or NULL when the key is absent. */
 char *sg_test_state_value(const char *text, const char *key);
 
+/* The contract's seed operations, verbatim (JSON text). */
+extern const char sg_test_seed_insert[];
+extern const char sg_test_seed_select[];
+
+/* A fresh empty temporary file (its path, malloc'd), or one holding `data`;
+ * NULL on failure. sg_test_remove_temp() unlinks and frees. */
+char *sg_test_temp_path(const char *what);
+char *sg_test_temp_file(const char *data);
+void sg_test_remove_temp(char *path);
+
 #endif

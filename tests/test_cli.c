@@ -30,41 +30,7 @@
 #define DS_A "0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01"
 #define UID_ACCOUNT "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b01"
 
-/* Verbatim copies of the contract's seed operations (contracts/examples). */
-static const char SEED_INSERT[] =
-    "{\n"
-    "  \"operation\": \"insert\",\n"
-    "  \"sql\": \"INSERT INTO sdk_examples_account\\n    (account_code, name, region)\\nVALUES\\n"
-    "    (%(account_code)s, %(name)s, %(region)s)\\nON CONFLICT (account_code) DO UPDATE SET\\n"
-    "    name = EXCLUDED.name,\\n    region = EXCLUDED.region\\nRETURNING uid, account_code, "
-    "name, region\\n\",\n"
-    "  \"parameters\": { \"account_code\": \"ACME\", \"name\": \"Acme Capital\", \"region\": "
-    "\"US\" },\n"
-    "  \"scope\": {\n"
-    "    \"data_source_uid\": \"0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01\",\n"
-    "    \"tables\": [\n"
-    "      { \"meta_table_uid\": \"5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b01\", \"alias\": "
-    "\"accounts\", \"access\": \"write\" }\n"
-    "    ]\n"
-    "  },\n"
-    "  \"limits\": { \"max_rows\": 100, \"statement_timeout_ms\": 15000 }\n"
-    "}\n";
 
-static const char SEED_SELECT[] =
-    "{\n"
-    "  \"operation\": \"select\",\n"
-    "  \"sql\": \"SELECT uid, account_code, name, region\\nFROM sdk_examples_account\\nWHERE "
-    "(%(region)s IS NULL OR region = %(region)s)\\nORDER BY account_code\\nLIMIT %(limit)s\\n\",\n"
-    "  \"parameters\": { \"region\": \"US\", \"limit\": 50 },\n"
-    "  \"scope\": {\n"
-    "    \"data_source_uid\": \"0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01\",\n"
-    "    \"tables\": [\n"
-    "      { \"meta_table_uid\": \"5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b01\", \"alias\": "
-    "\"accounts\", \"access\": \"read\" }\n"
-    "    ]\n"
-    "  },\n"
-    "  \"limits\": { \"max_rows\": 50, \"statement_timeout_ms\": 15000 }\n"
-    "}\n";
 
 /* Denied: line 2 reads an undeclared table after a placeholder that compiles shorter and
  * after multi-byte characters. */
@@ -120,30 +86,22 @@ static void free_result(run_result *r)
 
 static char *temp_path(const char *what)
 {
-    char *path = malloc(64);
+    char *path = sg_test_temp_path(what);
     assert_non_null(path);
-    snprintf(path, 64, "/tmp/sqlguard-test-%s-XXXXXX", what);
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
     return path;
 }
 
 /* Writes `data` to a fresh temporary file and returns its path; unlink and free it after. */
 static char *temp_file(const char *data)
 {
-    char *path = temp_path("op");
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(data, 1, strlen(data), f), strlen(data));
-    assert_int_equal(fclose(f), 0);
+    char *path = sg_test_temp_file(data);
+    assert_non_null(path);
     return path;
 }
 
 static void remove_temp(char *path)
 {
-    unlink(path);
-    free(path);
+    sg_test_remove_temp(path);
 }
 
 /* Runs sqlguard with `args` (NULL-terminated, without argv[0]) and `input` on stdin; its
@@ -356,7 +314,7 @@ static void test_cli__unknown_command(void **state)
 static void test_cli__bad_check_usage(void **state)
 {
     (void)state;
-    char *op = temp_file(SEED_SELECT);
+    char *op = temp_file(sg_test_seed_select);
     run_result r = RUN(NULL, "check", op);
     assert_status(&r, 2);
     assert_string_equal(r.out, "");
@@ -389,7 +347,7 @@ static void test_cli__missing_catalog_file(void **state)
 {
     (void)state;
     static const char missing[] = "/tmp/sqlguard-test-no-such-dir/catalog.json";
-    char *op = temp_file(SEED_SELECT);
+    char *op = temp_file(sg_test_seed_select);
     run_result r = RUN(NULL, "check", "--catalog", missing, op);
     assert_status(&r, 2);
     assert_string_equal(r.out, "");
@@ -404,7 +362,7 @@ static void test_cli__bad_catalog(void **state)
     (void)state;
     char *catalog = temp_file("{\"data_sources\":[{\"uid\":\"d\",\"engine\":\"mysql\","
                               "\"default_schema\":\"public\"}],\"meta_tables\":[]}");
-    char *op = temp_file(SEED_SELECT);
+    char *op = temp_file(sg_test_seed_select);
     run_result r = RUN(NULL, "check", "--catalog", catalog, op);
     assert_status(&r, 2);
     assert_string_equal(r.out, "");
@@ -443,7 +401,7 @@ static void test_cli__unreadable_operation_file(void **state)
     free_result(&r);
 
     /* The readable operations are still judged, and 2 wins over 0 and 1. */
-    char *ok = temp_file(SEED_SELECT);
+    char *ok = temp_file(sg_test_seed_select);
     char *denied_text = denied_operation();
     char *denied = temp_file(denied_text);
     free(denied_text);
@@ -464,7 +422,7 @@ static void test_cli__unreadable_operation_file(void **state)
 static void test_cli__seed_operations_are_allowed(void **state)
 {
     (void)state;
-    char *insert = temp_file(SEED_INSERT), *select = temp_file(SEED_SELECT);
+    char *insert = temp_file(sg_test_seed_insert), *select = temp_file(sg_test_seed_select);
     run_result r = RUN(NULL, "check", "--catalog", CATALOG, insert, select);
     assert_status(&r, 0);
     char want[256];
@@ -646,7 +604,7 @@ static cJSON *parse_verdict(const char *line)
 static void test_cli__json_format(void **state)
 {
     (void)state;
-    char *insert = temp_file(SEED_INSERT), *select = temp_file(SEED_SELECT);
+    char *insert = temp_file(sg_test_seed_insert), *select = temp_file(sg_test_seed_select);
     char *denied_text = denied_operation();
     char *denied = temp_file(denied_text);
     free(denied_text);
@@ -740,7 +698,7 @@ static void test_cli__json_format(void **state)
 static void test_cli__mixed_allowed_and_denied(void **state)
 {
     (void)state;
-    char *select = temp_file(SEED_SELECT);
+    char *select = temp_file(sg_test_seed_select);
     char *denied_text = denied_operation();
     char *denied = temp_file(denied_text);
     free(denied_text);
@@ -760,7 +718,7 @@ static void test_cli__mixed_allowed_and_denied(void **state)
 static void test_cli__stdin(void **state)
 {
     (void)state;
-    run_result r = RUN(SEED_INSERT, "check", "--catalog", CATALOG, "-");
+    run_result r = RUN(sg_test_seed_insert, "check", "--catalog", CATALOG, "-");
     assert_status(&r, 0);
     assert_string_equal(r.out, "<stdin>: allowed (insert, 0 warnings)\n");
     free_result(&r);
@@ -903,7 +861,7 @@ static void test_cli__version(void **state)
 static void test_cli__check_output_that_cannot_be_written(void **state)
 {
     (void)state;
-    char *op = temp_file(SEED_SELECT);
+    char *op = temp_file(sg_test_seed_select);
     run_result r = run_cli_to("/dev/full", NULL,
                               (const char *const[]){"check", "--catalog", CATALOG, op, NULL});
     /* the verdict was lost: the command did not do its job */

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "sqlguard.h"
+#include "support.h"
 #include "arena.h"
 
 #include <pthread.h>
@@ -34,28 +35,8 @@
 #define UID_B_ACCOUNT "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b06"
 #define UID_AUDIT "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b07"
 
-/* Verbatim copies of /work/shared/contracts/examples/{insert_account,select_accounts}.json,
- * embedded so that the test depends on nothing outside the repository. */
-static const char SEED_INSERT[] =
-    "{\n"
-    "  \"operation\": \"insert\",\n"
-    "  \"sql\": \"INSERT INTO sdk_examples_account\\n    (account_code, name, region)\\nVALUES\\n"
-    "    (%(account_code)s, %(name)s, %(region)s)\\nON CONFLICT (account_code) DO UPDATE SET\\n"
-    "    name = EXCLUDED.name,\\n    region = EXCLUDED.region\\nRETURNING uid, account_code, "
-    "name, region\\n\",\n"
-    "  \"parameters\": { \"account_code\": \"ACME\", \"name\": \"Acme Capital\", \"region\": "
-    "\"US\" },\n"
-    "  \"scope\": {\n"
-    "    \"data_source_uid\": \"0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01\",\n"
-    "    \"tables\": [\n"
-    "      { \"meta_table_uid\": \"5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b01\", \"alias\": "
-    "\"accounts\", \"access\": \"write\" }\n"
-    "    ]\n"
-    "  },\n"
-    "  \"limits\": { \"max_rows\": 100, \"statement_timeout_ms\": 15000 }\n"
-    "}\n";
 
-/* The SQL of SEED_INSERT as the caller wrote it. */
+/* The SQL of sg_test_seed_insert as the caller wrote it. */
 static const char SEED_INSERT_SQL[] =
     "INSERT INTO sdk_examples_account\n    (account_code, name, region)\nVALUES\n"
     "    (%(account_code)s, %(name)s, %(region)s)\nON CONFLICT (account_code) DO UPDATE SET\n"
@@ -68,21 +49,6 @@ static const char SEED_INSERT_COMPILED[] =
     "    name = EXCLUDED.name,\n    region = EXCLUDED.region\nRETURNING uid, account_code, "
     "name, region\n";
 
-static const char SEED_SELECT[] =
-    "{\n"
-    "  \"operation\": \"select\",\n"
-    "  \"sql\": \"SELECT uid, account_code, name, region\\nFROM sdk_examples_account\\nWHERE "
-    "(%(region)s IS NULL OR region = %(region)s)\\nORDER BY account_code\\nLIMIT %(limit)s\\n\",\n"
-    "  \"parameters\": { \"region\": \"US\", \"limit\": 50 },\n"
-    "  \"scope\": {\n"
-    "    \"data_source_uid\": \"0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01\",\n"
-    "    \"tables\": [\n"
-    "      { \"meta_table_uid\": \"5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b01\", \"alias\": "
-    "\"accounts\", \"access\": \"read\" }\n"
-    "    ]\n"
-    "  },\n"
-    "  \"limits\": { \"max_rows\": 50, \"statement_timeout_ms\": 15000 }\n"
-    "}\n";
 
 static const char SEED_SELECT_COMPILED[] =
     "SELECT uid, account_code, name, region\nFROM sdk_examples_account\nWHERE ($1 IS NULL OR "
@@ -331,7 +297,7 @@ static void assert_allowed_with_warning(const sg_verdict *v, const char *rule)
 static void test_decode__seed_insert_is_allowed(void **state)
 {
     (void)state;
-    sg_verdict *v = check_text(SEED_INSERT);
+    sg_verdict *v = check_text(sg_test_seed_insert);
     assert_allowed_clean(v);
     assert_string_equal(sg_verdict_operation(v), "insert");
     assert_string_equal(sg_verdict_compiled_sql(v), SEED_INSERT_COMPILED);
@@ -357,7 +323,7 @@ static void test_decode__seed_insert_is_allowed(void **state)
 static void test_decode__seed_select_is_allowed(void **state)
 {
     (void)state;
-    sg_verdict *v = check_text(SEED_SELECT);
+    sg_verdict *v = check_text(sg_test_seed_select);
     assert_allowed_clean(v);
     assert_string_equal(sg_verdict_operation(v), "select");
     assert_string_equal(sg_verdict_compiled_sql(v), SEED_SELECT_COMPILED);
@@ -376,7 +342,7 @@ static void test_decode__seed_select_is_allowed(void **state)
 static void test_decode__seed_verdict_json(void **state)
 {
     (void)state;
-    char *text = verdict_json_of(SEED_SELECT);
+    char *text = verdict_json_of(sg_test_seed_select);
     assert_null(strchr(text, '\n')); /* one line */
     cJSON *j = parse(text);
     assert_true(cJSON_IsTrue(get(j, "allowed")));
@@ -400,10 +366,10 @@ static void test_decode__operation_need_not_be_nul_terminated(void **state)
 {
     (void)state;
     /* An exact-size heap copy: any read past `len` is caught by ASan. */
-    size_t len = strlen(SEED_INSERT);
+    size_t len = strlen(sg_test_seed_insert);
     char *copy = malloc(len);
     assert_non_null(copy);
-    memcpy(copy, SEED_INSERT, len);
+    memcpy(copy, sg_test_seed_insert, len);
     sg_verdict *v = check_opts(copy, len, NULL);
     assert_allowed_clean(v);
     assert_string_equal(sg_verdict_compiled_sql(v), SEED_INSERT_COMPILED);
@@ -533,7 +499,7 @@ static void test_decode__trailing_whitespace_is_fine(void **state)
 {
     (void)state;
     char buf[2048];
-    snprintf(buf, sizeof buf, " \r\n%s \n\t\r\n", SEED_SELECT);
+    snprintf(buf, sizeof buf, " \r\n%s \n\t\r\n", sg_test_seed_select);
     sg_verdict *v = check_text(buf);
     assert_allowed_clean(v);
     release(v);
@@ -545,9 +511,9 @@ static void test_decode__trailing_text_after_the_object(void **state)
     char buf[2048];
     // cJSON stops after the first value; text after the object is not valid JSON, so it is
     // op.invalid rather than judged as if the object stood alone.
-    snprintf(buf, sizeof buf, "%s garbage", SEED_SELECT);
+    snprintf(buf, sizeof buf, "%s garbage", sg_test_seed_select);
     expect_op_invalid_text(buf, strlen(buf), "JSON");
-    snprintf(buf, sizeof buf, "%s{\"operation\":\"delete\"}", SEED_SELECT);
+    snprintf(buf, sizeof buf, "%s{\"operation\":\"delete\"}", sg_test_seed_select);
     expect_op_invalid_text(buf, strlen(buf), "JSON");
 }
 
@@ -895,11 +861,11 @@ static void test_decode__nul_in_sql_is_refused_not_truncated(void **state)
     /* A raw NUL byte anywhere in the text. */
     static const char raw[] = "{\"operation\":\"select\",\"sql\":\"SELECT 1\0 DELETE\"}";
     expect_op_invalid_text(raw, sizeof raw - 1, "NUL byte");
-    char *text = malloc(strlen(SEED_SELECT) + 1);
+    char *text = malloc(strlen(sg_test_seed_select) + 1);
     assert_non_null(text);
-    memcpy(text, SEED_SELECT, strlen(SEED_SELECT));
-    text[strlen(SEED_SELECT)] = '\0';
-    expect_op_invalid_text(text, strlen(SEED_SELECT) + 1, "NUL byte"); /* NUL counted in len */
+    memcpy(text, sg_test_seed_select, strlen(sg_test_seed_select));
+    text[strlen(sg_test_seed_select)] = '\0';
+    expect_op_invalid_text(text, strlen(sg_test_seed_select) + 1, "NUL byte"); /* NUL counted in len */
     free(text);
 
     /* An escaped backslash before "u0000" is text, not a NUL. */
@@ -978,16 +944,16 @@ static void test_decode__operation_larger_than_max_operation_bytes(void **state)
 {
     (void)state;
     sg_check_options opts = SG_CHECK_OPTIONS_INIT;
-    opts.max_operation_bytes = strlen(SEED_INSERT);
-    sg_verdict *v = check_opts(SEED_INSERT, strlen(SEED_INSERT), &opts);
+    opts.max_operation_bytes = strlen(sg_test_seed_insert);
+    sg_verdict *v = check_opts(sg_test_seed_insert, strlen(sg_test_seed_insert), &opts);
     assert_allowed_clean(v);
     release(v);
 
-    opts.max_operation_bytes = strlen(SEED_INSERT) - 1;
-    v = check_opts(SEED_INSERT, strlen(SEED_INSERT), &opts);
+    opts.max_operation_bytes = strlen(sg_test_seed_insert) - 1;
+    v = check_opts(sg_test_seed_insert, strlen(sg_test_seed_insert), &opts);
     char want[96];
     snprintf(want, sizeof want, "the operation is %zu bytes, over the limit of %zu",
-             strlen(SEED_INSERT), strlen(SEED_INSERT) - 1);
+             strlen(sg_test_seed_insert), strlen(sg_test_seed_insert) - 1);
     assert_only_error(v, "op.invalid", want);
     assert_string_equal(sg_verdict_operation(v), "");
     release(v);
@@ -999,12 +965,12 @@ static void test_decode__sql_larger_than_max_sql_bytes(void **state)
     size_t sql_len = strlen(SEED_INSERT_SQL);
     sg_check_options opts = SG_CHECK_OPTIONS_INIT;
     opts.max_sql_bytes = sql_len;
-    sg_verdict *v = check_opts(SEED_INSERT, strlen(SEED_INSERT), &opts);
+    sg_verdict *v = check_opts(sg_test_seed_insert, strlen(sg_test_seed_insert), &opts);
     assert_allowed_clean(v);
     release(v);
 
     opts.max_sql_bytes = sql_len - 1;
-    v = check_opts(SEED_INSERT, strlen(SEED_INSERT), &opts);
+    v = check_opts(sg_test_seed_insert, strlen(sg_test_seed_insert), &opts);
     char want[96];
     snprintf(want, sizeof want, "sql is %zu bytes, over the limit of %zu", sql_len, sql_len - 1);
     assert_only_error(v, "op.invalid", want);
@@ -1016,12 +982,12 @@ static void test_decode__more_parameters_than_max_parameters(void **state)
     (void)state;
     sg_check_options opts = SG_CHECK_OPTIONS_INIT;
     opts.max_parameters = 3;
-    sg_verdict *v = check_opts(SEED_INSERT, strlen(SEED_INSERT), &opts);
+    sg_verdict *v = check_opts(sg_test_seed_insert, strlen(sg_test_seed_insert), &opts);
     assert_allowed_clean(v);
     release(v);
 
     opts.max_parameters = 2;
-    v = check_opts(SEED_INSERT, strlen(SEED_INSERT), &opts);
+    v = check_opts(sg_test_seed_insert, strlen(sg_test_seed_insert), &opts);
     assert_only_error(v, "op.invalid", "parameters has more than 2 values");
     release(v);
 
@@ -1040,7 +1006,7 @@ static void test_decode__more_scope_tables_than_max_scope_tables(void **state)
     (void)state;
     sg_check_options opts = SG_CHECK_OPTIONS_INIT;
     opts.max_scope_tables = 0;
-    sg_verdict *v = check_opts(SEED_INSERT, strlen(SEED_INSERT), &opts);
+    sg_verdict *v = check_opts(sg_test_seed_insert, strlen(sg_test_seed_insert), &opts);
     assert_only_error(v, "op.invalid", "scope.tables has more than 0 entries");
     release(v);
 }
@@ -1612,12 +1578,12 @@ static void test_decode__null_arguments(void **state)
 {
     (void)state;
     sg_verdict *v = SENTINEL;
-    assert_int_equal(sg_check(NULL, SEED_INSERT, strlen(SEED_INSERT), NULL, &v), SG_EINVAL);
+    assert_int_equal(sg_check(NULL, sg_test_seed_insert, strlen(sg_test_seed_insert), NULL, &v), SG_EINVAL);
     assert_null(v);
     v = SENTINEL;
     assert_int_equal(sg_check(catalog, NULL, 5, NULL, &v), SG_EINVAL);
     assert_null(v);
-    assert_int_equal(sg_check(catalog, SEED_INSERT, strlen(SEED_INSERT), NULL, NULL), SG_EINVAL);
+    assert_int_equal(sg_check(catalog, sg_test_seed_insert, strlen(sg_test_seed_insert), NULL, NULL), SG_EINVAL);
 
     /* Accessors accept NULL. */
     sg_verdict_free(NULL);
@@ -1634,7 +1600,7 @@ static void test_decode__null_arguments(void **state)
     assert_int_equal(sg_verdict_to_json(NULL, &out), SG_EINVAL);
     sg_free(NULL);
 
-    v = check_text(SEED_INSERT);
+    v = check_text(sg_test_seed_insert);
     assert_int_equal(sg_verdict_to_json(v, NULL), SG_EINVAL);
     assert_null(sg_verdict_diagnostic(v, 0));
     assert_null(sg_verdict_diagnostic(v, (size_t)-1));
@@ -1652,19 +1618,19 @@ static void test_decode__options_version(void **state)
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         opts.version = bad[i];
         sg_verdict *v = SENTINEL;
-        assert_int_equal(sg_check(catalog, SEED_INSERT, strlen(SEED_INSERT), &opts, &v), SG_EINVAL);
+        assert_int_equal(sg_check(catalog, sg_test_seed_insert, strlen(sg_test_seed_insert), &opts, &v), SG_EINVAL);
         assert_null(v);
     }
     /* A caller built against version 1 (no policy field) is still served. */
     opts = (sg_check_options)SG_CHECK_OPTIONS_INIT;
     opts.version = 1;
-    sg_verdict *old = check_opts(SEED_INSERT, strlen(SEED_INSERT), &opts);
+    sg_verdict *old = check_opts(sg_test_seed_insert, strlen(sg_test_seed_insert), &opts);
     assert_true(sg_verdict_allowed(old));
     release(old);
     /* The defaults and an explicit SG_CHECK_OPTIONS_INIT judge alike. */
     opts = (sg_check_options)SG_CHECK_OPTIONS_INIT;
-    sg_verdict *a = check_opts(SEED_INSERT, strlen(SEED_INSERT), &opts);
-    sg_verdict *b = check_opts(SEED_INSERT, strlen(SEED_INSERT), NULL);
+    sg_verdict *a = check_opts(sg_test_seed_insert, strlen(sg_test_seed_insert), &opts);
+    sg_verdict *b = check_opts(sg_test_seed_insert, strlen(sg_test_seed_insert), NULL);
     char *ja = verdict_json(a), *jb = verdict_json(b);
     assert_string_equal(ja, jb);
     sg_free(ja);
@@ -1707,8 +1673,8 @@ static void check_under_allocation_failure(const char *json)
 static void test_decode__allocation_failure(void **state)
 {
     (void)state;
-    check_under_allocation_failure(SEED_INSERT);
-    check_under_allocation_failure(SEED_SELECT);
+    check_under_allocation_failure(sg_test_seed_insert);
+    check_under_allocation_failure(sg_test_seed_select);
     check_under_allocation_failure(DENIED_SELECT);
     check_under_allocation_failure("{\"operation\":\"drop\",\"extra\":1}");
     check_under_allocation_failure(
@@ -1760,7 +1726,7 @@ static void *work(void *arg)
     worker *w = arg;
     for (int i = 0; i < ITERATIONS; i++) {
         for (int k = 0; k < 2; k++) {
-            const char *json = k == 0 ? SEED_INSERT : DENIED_SELECT;
+            const char *json = k == 0 ? sg_test_seed_insert : DENIED_SELECT;
             const char *expected = k == 0 ? w->expected_allowed : w->expected_denied;
             sg_verdict *v = NULL;
             if (sg_check(catalog, json, strlen(json), NULL, &v) != SG_OK) {
@@ -1783,7 +1749,7 @@ static void *work(void *arg)
 static void test_decode__concurrent_checks_share_one_catalog(void **state)
 {
     (void)state;
-    char *allowed = verdict_json_of(SEED_INSERT);
+    char *allowed = verdict_json_of(sg_test_seed_insert);
     char *denied = verdict_json_of(DENIED_SELECT);
     assert_contains(allowed, "\"allowed\":true");
     assert_contains(denied, "\"allowed\":false");

@@ -327,27 +327,22 @@ typedef struct run_result {
 
 static char *temp_path(const char *what)
 {
-    char *path = xprintf("/tmp/sqlguard-exec-%s-XXXXXX", what);
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
+    char *path = sg_test_temp_path(what);
+    assert_non_null(path);
     return path;
 }
 
+/* Writes `data` to a fresh temporary file and returns its path; unlink and free it after. */
 static char *temp_file(const char *data)
 {
-    char *path = temp_path("op");
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(data, 1, strlen(data), f), strlen(data));
-    assert_int_equal(fclose(f), 0);
+    char *path = sg_test_temp_file(data);
+    assert_non_null(path);
     return path;
 }
 
 static void remove_temp(char *path)
 {
-    unlink(path);
-    free(path);
+    sg_test_remove_temp(path);
 }
 
 static run_result run_cli(const char *const *args)
