@@ -236,6 +236,13 @@ def gen_policy():
         "prefix": {"version": 1, "rules": {"naming.table-prefix": {"options": {
             "prefix": ["^sdk_examples_", "^x"]}}, "scope.unused-table": "error"}},
         "empty": {"version": 1},
+        "bounds_tight": {"version": 1, "limits": {
+            "max_sql_bytes": 40, "max_ast_depth": 3, "max_diagnostics": 1, "max_parameters": 1,
+            "max_json_depth": 4, "max_scope_tables": 1, "max_operation_bytes": 300}},
+        "bounds_raised": {"version": 1, "limits": {
+            "max_rows": 1000000, "max_statement_timeout_ms": 2147483647,
+            "max_catalog_tables": 1000000, "max_catalog_bytes": 268435456}},
+        "bounds_bad": {"version": 1, "limits": {"max_parameters": 65536}},
     }
     for name, p in pols.items():
         write(d, name + ".json", json.dumps(p))

@@ -15,12 +15,20 @@
 
 #include "internal.h"
 
-enum { MAX_CATALOG_BYTES = 64 << 20, MAX_CATALOG_DEPTH = 32, NAMEDATALEN_MAX = 63 };
+/* Defaults of the bounds a policy's limits may change (max_catalog_bytes,
+ * max_catalog_tables); the depth is fixed by the catalog's own shape. */
+enum {
+    MAX_CATALOG_BYTES = 64 << 20,
+    MAX_CATALOG_TABLES = 100000,
+    MAX_CATALOG_DEPTH = 32,
+    NAMEDATALEN_MAX = 63
+};
 
 typedef struct loader {
     sg_catalog *cat;
     sg_error *err;
     int code;
+    size_t max_tables;
 } loader;
 
 static int fail(loader *l, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -361,6 +369,9 @@ static int load(loader *l, const cJSON *root)
     if (!cJSON_IsArray(tables))
         return fail(l, SG_ECATALOG, "catalog: meta_tables must be an array");
     c->table_count = (size_t)cJSON_GetArraySize(tables);
+    if (c->table_count > l->max_tables)
+        return fail(l, SG_ETOOBIG, "catalog: %zu meta_tables is over the limit of %zu",
+                    c->table_count, l->max_tables);
     c->tables = sg__arena_alloc(&c->arena, (c->table_count + 1) * sizeof *c->tables);
     if (!c->tables)
         return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
@@ -392,20 +403,33 @@ static int load(loader *l, const cJSON *root)
     return 0;
 }
 
+static size_t max_bytes(const sg_policy *policy)
+{
+    return (size_t)sg__policy_limit(policy, SG__LIMIT_CATALOG_BYTES, MAX_CATALOG_BYTES);
+}
+
 int sg_catalog_load(const char *json, size_t len, sg_catalog **out, sg_error *err)
+{
+    return sg_catalog_load_policy(json, len, NULL, out, err);
+}
+
+int sg_catalog_load_policy(const char *json, size_t len, const sg_policy *policy,
+                           sg_catalog **out, sg_error *err)
 {
     if (err) {
         err->code = SG_OK;
         err->message[0] = '\0';
     }
-    loader l = {NULL, err, SG_OK};
+    loader l = {NULL, err, SG_OK,
+                (size_t)sg__policy_limit(policy, SG__LIMIT_CATALOG_TABLES, MAX_CATALOG_TABLES)};
     if (!out || !json) {
         fail(&l, SG_EINVAL, "sg_catalog_load: json and out are required");
         return SG_EINVAL;
     }
     *out = NULL;
-    if (len > MAX_CATALOG_BYTES) {
-        fail(&l, SG_ETOOBIG, "catalog: %zu bytes is over the limit of %d", len, MAX_CATALOG_BYTES);
+    if (len > max_bytes(policy)) {
+        fail(&l, SG_ETOOBIG, "catalog: %zu bytes is over the limit of %zu", len,
+             max_bytes(policy));
         return SG_ETOOBIG;
     }
     size_t at;
@@ -454,7 +478,13 @@ int sg_catalog_load(const char *json, size_t len, sg_catalog **out, sg_error *er
 
 int sg_catalog_load_file(const char *path, sg_catalog **out, sg_error *err)
 {
-    loader l = {NULL, err, SG_OK};
+    return sg_catalog_load_file_policy(path, NULL, out, err);
+}
+
+int sg_catalog_load_file_policy(const char *path, const sg_policy *policy, sg_catalog **out,
+                                sg_error *err)
+{
+    loader l = {NULL, err, SG_OK, 0};
     if (out)
         *out = NULL;
     if (!path || !out) {
@@ -475,9 +505,9 @@ int sg_catalog_load_file(const char *path, sg_catalog **out, sg_error *err)
         if (n == 0)
             break;
         if (len == cap) {
-            if (cap > MAX_CATALOG_BYTES) {
-                fail(&l, SG_ETOOBIG, "%s: over the catalog size limit of %d bytes", path,
-                     MAX_CATALOG_BYTES);
+            if (cap > max_bytes(policy)) {
+                fail(&l, SG_ETOOBIG, "%s: over the catalog size limit of %zu bytes", path,
+                     max_bytes(policy));
                 rc = SG_ETOOBIG;
                 break;
             }
@@ -501,7 +531,7 @@ int sg_catalog_load_file(const char *path, sg_catalog **out, sg_error *err)
         return SG_ENOMEM;
     }
     if (rc == SG_OK) {
-        rc = sg_catalog_load(buf, len, out, err);
+        rc = sg_catalog_load_policy(buf, len, policy, out, err);
         if (rc != SG_OK && err) {
             /* prefix the file name, keeping as much of the message as fits */
             char msg[sizeof err->message];

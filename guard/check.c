@@ -338,6 +338,7 @@ int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,
     }
     sg_check_options opts = SG_CHECK_OPTIONS_INIT;
     opts.policy = lo.policy;
+    sg__policy_apply_limits(opts.policy, &opts);
 
     check c;
     sg_verdict *v = start(&c, catalog, &opts);
@@ -379,6 +380,7 @@ int sg_lint_catalog(const sg_catalog *catalog, const sg_policy *policy, sg_verdi
         return SG_EINVAL;
     sg_check_options opts = SG_CHECK_OPTIONS_INIT;
     opts.policy = policy;
+    sg__policy_apply_limits(policy, &opts);
     check c;
     sg_verdict *v = start(&c, catalog, &opts);
     if (!v)
@@ -411,6 +413,7 @@ int sg_check(const sg_catalog *catalog, const char *operation_json, size_t len,
         memcpy(&opts, options, known);
         opts.version = SG_CHECK_OPTIONS_VERSION;
     }
+    sg__policy_apply_limits(opts.policy, &opts);
 
     check c;
     sg_verdict *v = start(&c, catalog, &opts);

@@ -231,11 +231,11 @@ int sg__cli_option_value(int argc, char **argv, int *i, const char *name, const 
     return 1;
 }
 
-static sg_catalog *load_catalog(const char *path)
+static sg_catalog *load_catalog(const char *path, const sg_policy *policy)
 {
     sg_error err;
     sg_catalog *catalog = NULL;
-    if (sg_catalog_load_file(path, &catalog, &err) != SG_OK)
+    if (sg_catalog_load_file_policy(path, policy, &catalog, &err) != SG_OK)
         fprintf(stderr, "sqlguard: %s\n", err.message);
     return catalog;
 }
@@ -260,7 +260,7 @@ static bool load_inputs(const char *policy_path, const char *catalog_path, sg_po
 {
     if (!load_policy(policy_path, policy))
         return false;
-    *catalog = load_catalog(catalog_path);
+    *catalog = load_catalog(catalog_path, *policy);
     if (*catalog)
         return true;
     sg_policy_free(*policy);

@@ -354,7 +354,7 @@ int sg__cli_lint(int argc, char **argv)
         fprintf(stderr, "sqlguard lint: policy %s: %s\n", policy_path, err.message);
         goto done;
     }
-    if (o.catalog && sg_catalog_load_file(o.catalog, &catalog, &err) != SG_OK) {
+    if (o.catalog && sg_catalog_load_file_policy(o.catalog, policy, &catalog, &err) != SG_OK) {
         fprintf(stderr, "sqlguard lint: %s\n", err.message);
         goto done;
     }

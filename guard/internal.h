@@ -241,4 +241,26 @@ const char *sg__json_unknown_key(const cJSON *object, const char *const *allowed
 /* A key that occurs twice in `object` (small objects only), or NULL. */
 const char *sg__json_duplicate_key(const cJSON *object);
 
+/* Bounds a policy's "limits" may set (policy.c); each is named like the
+ * sg_check_options field it replaces, and the catalog's two by themselves. */
+enum {
+    SG__LIMIT_OPERATION_BYTES,
+    SG__LIMIT_JSON_DEPTH,
+    SG__LIMIT_SQL_BYTES,
+    SG__LIMIT_PARAMETERS,
+    SG__LIMIT_SCOPE_TABLES,
+    SG__LIMIT_AST_DEPTH,
+    SG__LIMIT_DIAGNOSTICS,
+    SG__LIMIT_ROWS,
+    SG__LIMIT_TIMEOUT_MS,
+    SG__LIMIT_CATALOG_BYTES,
+    SG__LIMIT_CATALOG_TABLES,
+    SG__LIMIT_COUNT
+};
+/* The policy's value of bound `which`, or `fallback` when it sets none (or
+ * there is no policy). */
+long long sg__policy_limit(const sg_policy *policy, int which, long long fallback);
+/* Replaces the fields of *options that `policy` (may be NULL) sets. */
+void sg__policy_apply_limits(const sg_policy *policy, sg_check_options *options);
+
 #endif

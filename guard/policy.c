@@ -34,10 +34,34 @@ typedef struct rule_policy {
     size_t opt_count;
 } rule_policy;
 
+/*
+ * The bounds a policy's "limits" may set, named as the sg_check_options fields
+ * they replace. A policy can raise a bound up to its ceiling (what the guard
+ * can still hold safely: PostgreSQL's 65535 parameters, a parse-tree depth
+ * that fits a 256 KiB stack) or lower it down to 1.
+ */
+static const struct limit_spec {
+    const char *name;
+    long long ceiling;
+} limit_specs[SG__LIMIT_COUNT] = {
+    [SG__LIMIT_OPERATION_BYTES] = {"max_operation_bytes", 64ll << 20},
+    [SG__LIMIT_JSON_DEPTH] = {"max_json_depth", 512},
+    [SG__LIMIT_SQL_BYTES] = {"max_sql_bytes", 64ll << 20},
+    [SG__LIMIT_PARAMETERS] = {"max_parameters", 65535},
+    [SG__LIMIT_SCOPE_TABLES] = {"max_scope_tables", 65535},
+    [SG__LIMIT_AST_DEPTH] = {"max_ast_depth", 1000},
+    [SG__LIMIT_DIAGNOSTICS] = {"max_diagnostics", 10000},
+    [SG__LIMIT_ROWS] = {"max_rows", 1000000000000000ll},
+    [SG__LIMIT_TIMEOUT_MS] = {"max_statement_timeout_ms", 2147483647},
+    [SG__LIMIT_CATALOG_BYTES] = {"max_catalog_bytes", 256ll << 20},
+    [SG__LIMIT_CATALOG_TABLES] = {"max_catalog_tables", 1000000},
+};
+
 struct sg_policy {
     sg__arena arena;
     rule_policy *rules; /* one per sg__rules entry */
     sg__vec codes;      /* every pcre2_code *, to free them */
+    long long limits[SG__LIMIT_COUNT]; /* 0: not set */
 };
 
 typedef struct loader {
@@ -213,9 +237,35 @@ static int load_rule(loader *l, const cJSON *entry)
     return 0;
 }
 
+static int load_limits(loader *l, const cJSON *limits)
+{
+    if (!cJSON_IsObject(limits))
+        return fail(l, SG_EPOLICY, "policy: limits must be an object");
+    const char *bad = sg__json_duplicate_key(limits);
+    if (bad)
+        return fail(l, SG_EPOLICY, "policy: limits has key \"%s\" twice", bad);
+    const cJSON *v;
+    cJSON_ArrayForEach(v, limits)
+    {
+        size_t i = 0;
+        while (i < SG__LIMIT_COUNT && strcmp(limit_specs[i].name, v->string) != 0)
+            i++;
+        if (i == SG__LIMIT_COUNT)
+            return fail(l, SG_EPOLICY, "policy: unknown limit \"%s\" (see the README's bounds)",
+                        v->string);
+        long long ceiling = limit_specs[i].ceiling;
+        if (!cJSON_IsNumber(v) || !(v->valuedouble >= 1 && v->valuedouble <= (double)ceiling) ||
+            v->valuedouble != (double)(long long)v->valuedouble)
+            return fail(l, SG_EPOLICY, "policy: limits.%s must be an integer from 1 to %lld",
+                        v->string, ceiling);
+        l->p->limits[i] = (long long)v->valuedouble;
+    }
+    return 0;
+}
+
 static int load(loader *l, const cJSON *root)
 {
-    static const char *const keys[] = {"version", "rules", NULL};
+    static const char *const keys[] = {"version", "rules", "limits", NULL};
     if (!cJSON_IsObject(root))
         return fail(l, SG_EPOLICY, "policy: the top level must be an object");
     const char *bad = sg__json_unknown_key(root, keys);
@@ -226,6 +276,9 @@ static int load(loader *l, const cJSON *root)
     const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "version");
     if (version && !(cJSON_IsNumber(version) && version->valuedouble == 1))
         return fail(l, SG_EPOLICY, "policy: version must be 1");
+    const cJSON *limits = cJSON_GetObjectItemCaseSensitive(root, "limits");
+    if (limits && load_limits(l, limits) < 0)
+        return -1;
     const cJSON *rules = cJSON_GetObjectItemCaseSensitive(root, "rules");
     if (!rules)
         return 0;
@@ -401,4 +454,29 @@ const char *sg__policy_choice(const sg_policy *policy, const char *rule, const c
 {
     const opt_value *ov = option(policy, rule, name);
     return ov ? ov->choice : NULL;
+}
+
+long long sg__policy_limit(const sg_policy *policy, int which, long long fallback)
+{
+    if (!policy || which < 0 || which >= SG__LIMIT_COUNT || policy->limits[which] == 0)
+        return fallback;
+    return policy->limits[which];
+}
+
+void sg__policy_apply_limits(const sg_policy *p, sg_check_options *o)
+{
+    if (!p)
+        return;
+    o->max_operation_bytes =
+        (size_t)sg__policy_limit(p, SG__LIMIT_OPERATION_BYTES, (long long)o->max_operation_bytes);
+    o->max_json_depth = (unsigned)sg__policy_limit(p, SG__LIMIT_JSON_DEPTH, o->max_json_depth);
+    o->max_sql_bytes =
+        (size_t)sg__policy_limit(p, SG__LIMIT_SQL_BYTES, (long long)o->max_sql_bytes);
+    o->max_parameters = (unsigned)sg__policy_limit(p, SG__LIMIT_PARAMETERS, o->max_parameters);
+    o->max_scope_tables =
+        (unsigned)sg__policy_limit(p, SG__LIMIT_SCOPE_TABLES, o->max_scope_tables);
+    o->max_ast_depth = (unsigned)sg__policy_limit(p, SG__LIMIT_AST_DEPTH, o->max_ast_depth);
+    o->max_diagnostics = (unsigned)sg__policy_limit(p, SG__LIMIT_DIAGNOSTICS, o->max_diagnostics);
+    o->max_rows_bound = sg__policy_limit(p, SG__LIMIT_ROWS, o->max_rows_bound);
+    o->max_timeout_ms = sg__policy_limit(p, SG__LIMIT_TIMEOUT_MS, o->max_timeout_ms);
 }

@@ -96,7 +96,14 @@ size_t sg_catalog_table_count(const sg_catalog *catalog);
  *   {"version": 1,
  *    "rules": {"scope.unused-table": "off",
  *              "paginate.order-by-required": {"severity": "warning"},
- *              "func.denied": {"options": {"allow": ["^app\\."], "deny": ["^app\\.admin_"]}}}}
+ *              "func.denied": {"options": {"allow": ["^app\\."], "deny": ["^app\\.admin_"]}}},
+ *    "limits": {"max_sql_bytes": 65536, "max_parameters": 1000}}
+ *
+ * "limits" replaces the bounds of sg_check_options of the same name (and
+ * max_rows / max_statement_timeout_ms for max_rows_bound / max_timeout_ms),
+ * plus the catalog's max_catalog_bytes / max_catalog_tables, for every check
+ * given the policy; each value is an integer from 1 to a ceiling the guard
+ * can hold safely (e.g. 65535 parameters, parse-tree depth 1000).
  */
 typedef struct sg_policy sg_policy;
 
@@ -104,6 +111,16 @@ typedef struct sg_policy sg_policy;
 int sg_policy_load(const char *json, size_t len, sg_policy **out, sg_error *err);
 int sg_policy_load_file(const char *path, sg_policy **out, sg_error *err);
 void sg_policy_free(sg_policy *policy);
+
+/*
+ * As sg_catalog_load() and sg_catalog_load_file(), with the catalog bounds
+ * (max_catalog_bytes, max_catalog_tables) of `policy`'s "limits" where it
+ * sets them; NULL means the defaults (64 MiB, 100000 tables).
+ */
+int sg_catalog_load_policy(const char *json, size_t len, const sg_policy *policy,
+                           sg_catalog **out, sg_error *err);
+int sg_catalog_load_file_policy(const char *path, const sg_policy *policy, sg_catalog **out,
+                                sg_error *err);
 
 /* ------------------------------------------------------------------------ */
 /* Checking                                                                  */

@@ -384,6 +384,35 @@ static void test_cli__bad_catalog(void **state)
     remove_temp(op);
 }
 
+static void test_cli__policy_limits(void **state)
+{
+    (void)state;
+    char *op = temp_file(sg_test_seed_select);
+    char *policy = temp_file("{\"limits\":{\"max_sql_bytes\":30}}");
+    run_result r = RUN(NULL, "check", "--catalog", CATALOG, "--policy", policy, op);
+    assert_status(&r, 1);
+    assert_contains(r.out, "[op.invalid]");
+    assert_contains(r.out, "over the limit of 30");
+    free_result(&r);
+    remove_temp(policy);
+
+    policy = temp_file("{\"limits\":{\"max_catalog_tables\":1}}");
+    r = RUN(NULL, "check", "--catalog", CATALOG, "--policy", policy, op);
+    assert_status(&r, 2);
+    assert_string_equal(r.out, "");
+    assert_contains(r.err, "meta_tables is over the limit of 1");
+    free_result(&r);
+    remove_temp(policy);
+
+    policy = temp_file("{\"limits\":{\"max_parameters\":70000}}");
+    r = RUN(NULL, "check", "--catalog", CATALOG, "--policy", policy, op);
+    assert_status(&r, 2);
+    assert_contains(r.err, "limits.max_parameters must be an integer from 1 to 65535");
+    free_result(&r);
+    remove_temp(policy);
+    remove_temp(op);
+}
+
 static void test_cli__unreadable_operation_file(void **state)
 {
     (void)state;
@@ -901,6 +930,7 @@ int main(void)
         T(bad_check_usage),
         T(missing_catalog_file),
         T(bad_catalog),
+        T(policy_limits),
         T(unreadable_operation_file),
         T(seed_operations_are_allowed),
         T(denied_operation_text),

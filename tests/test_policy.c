@@ -269,6 +269,141 @@ static void test_policy__load_file(void **state)
     sg_policy_free(NULL);
 }
 
+static void test_policy__limits_load_errors_name_the_limit(void **state)
+{
+    (void)state;
+    load_fails("{\"limits\":[]}", "limits must be an object");
+    load_fails("{\"limits\":{\"max_sql\":10}}", "unknown limit \"max_sql\"");
+    load_fails("{\"limits\":{\"max_sql_bytes\":\"10\"}}", "limits.max_sql_bytes must be an integer");
+    load_fails("{\"limits\":{\"max_sql_bytes\":0}}", "limits.max_sql_bytes must be an integer");
+    load_fails("{\"limits\":{\"max_sql_bytes\":1.5}}", "limits.max_sql_bytes must be an integer");
+    load_fails("{\"limits\":{\"max_parameters\":65536}}", "from 1 to 65535");
+    load_fails("{\"limits\":{\"max_ast_depth\":1001}}", "from 1 to 1000");
+    load_fails("{\"limits\":{\"max_rows\":1,\"max_rows\":2}}", "limits has key \"max_rows\" twice");
+    sg_policy_free(load_ok("{\"limits\":{\"max_parameters\":65535,\"max_ast_depth\":1000,"
+                           "\"max_catalog_tables\":1}}"));
+}
+
+/* An operation reading account with `sql` and limits.max_rows = `rows`. */
+static sg_verdict *check_rows(const char *sql, long long rows, const sg_check_options *opts)
+{
+    char op[1024];
+    snprintf(op, sizeof op,
+             "{\"operation\":\"select\",\"sql\":\"%s\",\"parameters\":{},"
+             "\"scope\":{\"data_source_uid\":\"" DS "\",\"tables\":["
+             "{\"meta_table_uid\":\"" ACCOUNT "\",\"alias\":\"a\",\"access\":\"read\"}]},"
+             "\"limits\":{\"max_rows\":%lld,\"statement_timeout_ms\":1000}}",
+             sql, rows);
+    sg_verdict *v = NULL;
+    assert_int_equal(sg_check(catalog, op, strlen(op), opts, &v), SG_OK);
+    return v;
+}
+
+static bool has_message(const sg_verdict *v, const char *rule, const char *needle)
+{
+    for (size_t i = 0; i < sg_verdict_diagnostic_count(v); i++) {
+        const sg_diagnostic *d = sg_verdict_diagnostic(v, i);
+        if (strcmp(d->rule, rule) == 0 && strstr(d->message, needle))
+            return true;
+    }
+    return false;
+}
+
+static void test_policy__limits_replace_the_check_bounds(void **state)
+{
+    (void)state;
+    static const char sql[] = "SELECT name FROM sdk_examples_account ORDER BY id";
+    sg_check_options opts = SG_CHECK_OPTIONS_INIT;
+
+    /* tightened: the SQL is over a 20-byte bound */
+    opts.policy = load_ok("{\"limits\":{\"max_sql_bytes\":20}}");
+    sg_verdict *v = check_rows(sql, 10, &opts);
+    assert_false(sg_verdict_allowed(v));
+    assert_true(has_message(v, "op.invalid", "over the limit of 20"));
+    sg_verdict_free(v);
+    sg_policy_free((sg_policy *)opts.policy);
+
+    /* raised past the caller's own bound: the policy wins */
+    opts.policy = NULL;
+    opts.max_sql_bytes = 10;
+    v = check_rows(sql, 10, &opts);
+    assert_false(sg_verdict_allowed(v));
+    sg_verdict_free(v);
+    opts.policy = load_ok("{\"limits\":{\"max_sql_bytes\":100}}");
+    v = check_rows(sql, 10, &opts);
+    assert_true(sg_verdict_allowed(v));
+    sg_verdict_free(v);
+    sg_policy_free((sg_policy *)opts.policy);
+
+    /* max_rows: 200000 is over the default bound, within a raised one */
+    sg_check_options defaults = SG_CHECK_OPTIONS_INIT;
+    v = check_rows(sql, 200000, &defaults);
+    assert_false(sg_verdict_allowed(v));
+    assert_true(has_message(v, "limits.invalid", "100000"));
+    sg_verdict_free(v);
+    defaults.policy = load_ok("{\"limits\":{\"max_rows\":500000}}");
+    v = check_rows(sql, 200000, &defaults);
+    assert_true(sg_verdict_allowed(v));
+    sg_verdict_free(v);
+    sg_policy_free((sg_policy *)defaults.policy);
+
+    /* parse-tree depth: a nested expression the default depth accepts */
+    static const char nested[] =
+        "SELECT name FROM sdk_examples_account WHERE id = ((((((((1)))))))) + (1 + (1 + (1 + "
+        "(1 + (1 + 1))))) ORDER BY id";
+    defaults.policy = NULL;
+    v = check_rows(nested, 10, &defaults);
+    assert_true(sg_verdict_allowed(v));
+    sg_verdict_free(v);
+    defaults.policy = load_ok("{\"limits\":{\"max_ast_depth\":4}}");
+    v = check_rows(nested, 10, &defaults);
+    assert_false(sg_verdict_allowed(v));
+    assert_int_equal(severity_of(v, "sql.unsupported"), SG_SEVERITY_ERROR);
+    sg_verdict_free(v);
+    sg_policy_free((sg_policy *)defaults.policy);
+}
+
+static void test_policy__limits_bound_the_catalog(void **state)
+{
+    (void)state;
+    static const char path[] = SG_SOURCE_DIR "/corpus/catalog.json";
+    sg_catalog *c = NULL;
+    sg_error err;
+    sg_policy *p = load_ok("{\"limits\":{\"max_catalog_tables\":7}}");
+    assert_int_equal(sg_catalog_load_file_policy(path, p, &c, &err), SG_OK);
+    assert_int_equal(sg_catalog_table_count(c), 7);
+    sg_catalog_free(c);
+    sg_policy_free(p);
+
+    p = load_ok("{\"limits\":{\"max_catalog_tables\":6}}");
+    c = (sg_catalog *)1;
+    assert_int_equal(sg_catalog_load_file_policy(path, p, &c, &err), SG_ETOOBIG);
+    assert_null(c);
+    assert_non_null(strstr(err.message, "7 meta_tables is over the limit of 6"));
+    assert_non_null(strstr(err.message, "corpus/catalog.json"));
+    sg_policy_free(p);
+
+    p = load_ok("{\"limits\":{\"max_catalog_bytes\":1000}}");
+    assert_int_equal(sg_catalog_load_file_policy(path, p, &c, &err), SG_ETOOBIG);
+    assert_null(c);
+    char *json = NULL;
+    size_t len = 0;
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    json = malloc(1 << 16);
+    assert_non_null(json);
+    len = fread(json, 1, 1 << 16, f);
+    fclose(f);
+    assert_true(len > 1000);
+    assert_int_equal(sg_catalog_load_policy(json, len, p, &c, &err), SG_ETOOBIG);
+    assert_non_null(strstr(err.message, "over the limit of 1000"));
+    assert_null(c);
+    sg_policy_free(p);
+    assert_int_equal(sg_catalog_load_policy(json, len, NULL, &c, &err), SG_OK);
+    sg_catalog_free(c);
+    free(json);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -281,6 +416,9 @@ int main(void)
         cmocka_unit_test(test_policy__deny_only_mode),
         cmocka_unit_test(test_policy__comment_cannot_switch_a_rule_off_in_check),
         cmocka_unit_test(test_policy__load_file),
+        cmocka_unit_test(test_policy__limits_load_errors_name_the_limit),
+        cmocka_unit_test(test_policy__limits_replace_the_check_bounds),
+        cmocka_unit_test(test_policy__limits_bound_the_catalog),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
