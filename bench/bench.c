@@ -36,6 +36,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <cjson/cJSON.h>
+
 #include "alloc.h"
 #include "pgparse.h"
 #include "sqlguard.h"
@@ -75,6 +77,7 @@ typedef struct op {
     double control_p99_us; /* p99 of a busy loop as long as the median check */
     size_t check_samples;
     double parse_median_us;
+    double cjson_median_us; /* cJSON_ParseWithLengthOpts + cJSON_Delete of the operation, heap */
     double ratio;
     double allocs, frees;
     long long peak_bytes, verdict_bytes, retained_bytes;
@@ -217,6 +220,18 @@ static void job_parse(const sg_catalog *catalog, const op *o)
     bench_pg_raw_parse(o->sql);
 }
 
+/* What it costs cJSON alone to read the operation's JSON into its tree (heap
+ * allocated, as cJSON does by default) and free it: the envelope's share of
+ * the floor for a decoder built on cJSON. */
+static void job_cjson(const sg_catalog *catalog, const op *o)
+{
+    (void)catalog;
+    cJSON *root = cJSON_ParseWithLengthOpts(o->json, o->json_len, NULL, false);
+    if (!root)
+        die("%s: cJSON cannot parse the operation", o->name);
+    cJSON_Delete(root);
+}
+
 static double batch_us(job_fn fn, const sg_catalog *catalog, const op *o)
 {
     double t0 = now_s();
@@ -226,53 +241,66 @@ static double batch_us(job_fn fn, const sg_catalog *catalog, const op *o)
 }
 
 typedef struct paired_result {
-    double a_us, b_us;   /* medians of the per-call time over batches */
-    double ratio;        /* median over rounds of (batch of a) / (batch of b) */
+    double a_us, b_us, c_us; /* medians of the per-call time over batches */
+    double ratio;            /* median over rounds of (batch of a) / (batch of b) */
     size_t rounds;
 } paired_result;
 
 /*
- * Runs a batch of job a, then a batch of job b, round after round, for
- * `seconds` (at least 5 rounds). Interleaving puts both under the same
- * conditions, so their ratio holds even while the machine does other work.
+ * Runs a batch of job a, then a batch of job b (then of job c, when given),
+ * round after round, for `seconds` (at least 5 rounds). Interleaving puts them
+ * under the same conditions, so their ratio holds even while the machine does
+ * other work.
  */
-static paired_result paired(const sg_catalog *catalog, job_fn a, const op *oa, job_fn b,
-                            const op *ob, double seconds)
+static paired_result interleaved(const sg_catalog *catalog, job_fn a, const op *oa, job_fn b,
+                                 const op *ob, job_fn c, double seconds)
 {
-    paired_result r = {NAN, NAN, NAN, 0};
+    paired_result r = {NAN, NAN, NAN, NAN, 0};
     for (int i = 0; i < WARMUP; i++) {
         a(catalog, oa);
         b(catalog, ob);
+        if (c)
+            c(catalog, oa);
     }
     size_t cap = 4096, n = 0;
     double *ta = malloc(cap * sizeof *ta), *tb = malloc(cap * sizeof *tb),
-           *ratio = malloc(cap * sizeof *ratio);
-    if (!ta || !tb || !ratio)
+           *tc = malloc(cap * sizeof *tc), *ratio = malloc(cap * sizeof *ratio);
+    if (!ta || !tb || !tc || !ratio)
         die("out of memory");
     double start = now_s();
     while (n < cap && (now_s() - start < seconds || n < 5)) {
         ta[n] = batch_us(a, catalog, oa);
         tb[n] = batch_us(b, catalog, ob);
+        tc[n] = c ? batch_us(c, catalog, oa) : NAN;
         ratio[n] = ta[n] / tb[n];
         n++;
     }
     r.a_us = median(ta, n);
     r.b_us = median(tb, n);
+    r.c_us = c ? median(tc, n) : NAN;
     r.ratio = median(ratio, n);
     r.rounds = n;
     free(ta);
     free(tb);
+    free(tc);
     free(ratio);
     return r;
+}
+
+static paired_result paired(const sg_catalog *catalog, job_fn a, const op *oa, job_fn b,
+                            const op *ob, double seconds)
+{
+    return interleaved(catalog, a, oa, b, ob, NULL, seconds);
 }
 
 /* Full check against parse alone, interleaved; then single calls for the tail. */
 static void measure_check(const sg_catalog *catalog, op *o, double seconds, double *samples,
                           size_t max_samples)
 {
-    paired_result r = paired(catalog, job_check, o, job_parse, o, seconds);
+    paired_result r = interleaved(catalog, job_check, o, job_parse, o, job_cjson, seconds);
     o->check_median_us = r.a_us;
     o->parse_median_us = r.b_us;
+    o->cjson_median_us = r.c_us;
     o->ratio = o->check_median_us / o->parse_median_us;
     o->ratio_paired = r.ratio;
     o->rounds = r.rounds;
@@ -536,6 +564,7 @@ static void usage(FILE *out)
           "  --seconds S     time per operation for the interleaved full-check and parse\n"
           "                  batches (default 2); single calls take S/4, the denied/allowed\n"
           "                  pair S, and throughput 6 rounds of S/4 per configuration\n"
+          "  --heap-json     leave cJSON on the heap (do not call sg_json_allocator_install)\n"
           "  --profile NAME  run N full checks of one operation and nothing else (for\n"
           "                  valgrind --tool=callgrind --toggle-collect=bench_full_check)\n",
           out);
@@ -548,11 +577,14 @@ int main(int argc, char **argv)
     const char *catalog_path = SG_BENCH_DIR "/catalog.json", *ops_dir = SG_BENCH_DIR "/ops";
     const char *profile = NULL;
     long iterations = 2000;
+    bool heap_json = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         bool more = i + 1 < argc;
         if (strcmp(a, "--json") == 0) {
             json_only = true;
+        } else if (strcmp(a, "--heap-json") == 0) {
+            heap_json = true;
         } else if (strcmp(a, "--seconds") == 0 && more) {
             seconds = strtod(argv[++i], NULL);
         } else if (strcmp(a, "--catalog") == 0 && more) {
@@ -576,6 +608,9 @@ int main(int argc, char **argv)
         return 2;
     }
 
+    /* as the command line does, and a gateway may (sqlguard.h) */
+    if (!heap_json)
+        sg_json_allocator_install();
     double load_at_start = loadavg();
     sg_error err;
     sg_catalog *catalog = NULL;
@@ -689,8 +724,9 @@ int main(int argc, char **argv)
     json_number(out, load_at_start);
     fprintf(out, "},\"seconds_per_operation\":");
     json_number(out, seconds);
-    fprintf(out, ",\"batch\":%d,\"allocations_counted\":%s,\"operations\":[", BATCH,
-            bench_alloc_available() ? "true" : "false");
+    fprintf(out, ",\"batch\":%d,\"allocations_counted\":%s,\"json_allocator\":%s,"
+                 "\"operations\":[",
+            BATCH, bench_alloc_available() ? "true" : "false", heap_json ? "false" : "true");
     for (size_t i = 0; i < SET_SIZE; i++) {
         const op *o = &ops[i];
         fprintf(out, "%s{\"name\":", i ? "," : "");
@@ -709,6 +745,8 @@ int main(int argc, char **argv)
         json_number(out, o->control_p99_us);
         fprintf(out, ",\"parse_median_us\":");
         json_number(out, o->parse_median_us);
+        fprintf(out, ",\"cjson_median_us\":");
+        json_number(out, o->cjson_median_us);
         fprintf(out, ",\"ratio\":");
         json_number(out, o->ratio);
         fprintf(out, ",\"ratio_paired\":");

@@ -29,6 +29,7 @@ def main():
     d = sys.argv[1]
     bench = load(os.path.join(d, "bench.json"))
     stream = load(os.path.join(d, "stream.json"))
+    lint = load(os.path.join(d, "lint.json"))
     node = load(os.path.join(d, "peer_node.json"))
     pglast = load(os.path.join(d, "peer_pglast.json"))
     ops = bench["operations"]
@@ -74,6 +75,16 @@ def main():
         if stream.get("file_microseconds"):
             file_rate = stream["operations"] / (stream["file_microseconds"] / 1e6)
             print(f"  {'stream: file in, /dev/null out':<42} {file_rate:>9.0f}")
+    lint_rates = None
+    if lint:
+        one = lint["statements"] / (lint["one_worker_microseconds"] / 1e6)
+        alln = lint["all_workers_statements"] / (lint["all_workers_microseconds"] / 1e6)
+        lint_rates = {"one_worker": one, "all_workers": alln, "ratio": alln / one}
+        print()
+        print(f"lint, statements/s ({lint['files']} generated .sql files, {lint['statements']} "
+              f"statements; process start-up, catalog, policy and JSON report included; best of 3)")
+        print(f"  {'--jobs 1':<31} {one:>9.0f}")
+        print(f"  {'--jobs ' + str(lint['jobs']):<31} {alln:>9.0f}   {alln / one:.2f}x")
 
     # ---- peers
     peers = []
@@ -139,6 +150,7 @@ def main():
                    "stream_ops_per_second": stream_rate,
                    "stream_file_ops_per_second": (stream["operations"] / (stream["file_microseconds"] / 1e6)
                                                   if stream and stream.get("file_microseconds") else None),
+                   "lint": lint, "lint_statements_per_second": lint_rates,
                    "peers": {"node-sql-parser": node, "pglast": pglast}}, f, indent=1)
 
 

@@ -10,7 +10,8 @@
 #    allocations, throughput on one and two threads;
 # 3. pipes 100,000 operations (the seed's insert and select, alternating)
 #    through `sqlguard check --ndjson` (cat | sqlguard | wc -l, best of three)
-#    and reports operations per second;
+#    and reports operations per second; lints a generated tree of .sql files
+#    with one worker and with all and reports statements per second;
 # 4. runs the peers, installing them when missing, each timed in process after
 #    start-up: (a) node-sql-parser's whiteListCheck, (b) a pglast table-scope
 #    check; a peer that cannot be installed is skipped with a message;
@@ -102,6 +103,51 @@ echo "{\"operations\": $STREAM_OPS, \"microseconds\": $(best "${STREAM_RUNS[@]}"
   "\"file_microseconds\": $(best "${FILE_RUNS[@]}")," \
   "\"file_runs_microseconds\": [$(IFS=,; echo "${FILE_RUNS[*]}")]}" >"$OUT/stream.json"
 rm -f "$OUT/stream.ndjson" "$OUT/stream.count"
+
+# ---- 3b. lint throughput ----------------------------------------------------
+# A generated tree of LINT_FILES .sql files, each the concatenation of every
+# .sql file of corpus/lint (migrations and queries, with findings and
+# suppressions), linted with one worker and with all of them; best of three.
+LINT_FILES=${LINT_FILES:-2000}
+[ "${1:-}" = "--quick" ] && LINT_FILES=300
+say "lint throughput: $LINT_FILES generated .sql files, --jobs 1 and --jobs $(nproc)"
+rm -rf "$OUT/lint_tree"
+"$SYS_PYTHON" - "$LINT_FILES" "$OUT/lint_tree" <<'EOF'
+import glob, os, sys
+n, out = int(sys.argv[1]), sys.argv[2]
+text = "".join(open(p, encoding="utf-8").read() + "\n"
+               for p in sorted(glob.glob("corpus/lint/**/*.sql", recursive=True)))
+for i in range(n):
+    d = os.path.join(out, f"d{i % 50:02d}")
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, f"f{i:05d}.sql"), "w", encoding="utf-8") as f:
+        f.write(f"-- generated file {i}\n" + text)
+EOF
+lint_run() { # jobs -> "microseconds statements files"
+  local t0 t1 rc
+  t0=$(date +%s%N)
+  set +e
+  "$SQLGUARD" lint --catalog corpus/lint/catalog.json --policy corpus/lint/.sqlguard.json \
+    --format json --no-timing --jobs "$1" "$OUT/lint_tree" >"$OUT/lint.out"
+  rc=$?
+  set -e
+  t1=$(date +%s%N)
+  if [ "$rc" -gt 1 ]; then echo "run.sh: lint failed (exit $rc)" >&2; exit 1; fi
+  echo "$(((t1 - t0) / 1000)) $("$SYS_PYTHON" -c 'import json,sys; s=json.load(open(sys.argv[1]))["summary"]; print(s["statements"], s["files"])' "$OUT/lint.out")"
+}
+lint_run 1 >/dev/null # warm the page cache
+LINT1=() LINTN=()
+for _ in 1 2 3; do
+  LINT1+=("$(lint_run 1)")
+  LINTN+=("$(lint_run "$(nproc)")")
+done
+best_run() { printf '%s\n' "$@" | sort -n | head -1; }
+read -r l1_us l1_stmts l1_files <<<"$(best_run "${LINT1[@]}")"
+read -r ln_us ln_stmts _ <<<"$(best_run "${LINTN[@]}")"
+echo "{\"files\": $l1_files, \"statements\": $l1_stmts, \"jobs\": $(nproc)," \
+  "\"one_worker_microseconds\": $l1_us, \"all_workers_microseconds\": $ln_us," \
+  "\"all_workers_statements\": $ln_stmts}" >"$OUT/lint.json"
+rm -rf "$OUT/lint_tree" "$OUT/lint.out"
 
 # ---- 4. peers ---------------------------------------------------------------
 "$SYS_PYTHON" bench/peers/prepare.py "$SQLGUARD" bench/catalog.json "$OUT/peer_ops.json" \

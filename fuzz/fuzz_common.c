@@ -105,6 +105,8 @@ const sg_catalog *fz_catalog(void)
 {
     if (g_catalog)
         return g_catalog;
+    /* check as the command line does: operation trees in the check's arena */
+    sg_json_allocator_install();
     size_t len = 0;
     char *text = read_file(SG_FUZZ_CATALOG, &len);
     if (!text)

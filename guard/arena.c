@@ -77,6 +77,23 @@ void sg__arena_release(sg__arena *arena)
 
 void *sg__arena_alloc(sg__arena *arena, size_t size)
 {
+    void *p = sg__arena_alloc_raw(arena, size);
+    if (p)
+        memset(p, 0, size);
+    return p;
+}
+
+bool sg__arena_owns(const sg__arena *arena, const void *p)
+{
+    uintptr_t at = (uintptr_t)p;
+    for (const sg__arena_chunk *c = arena->head; c; c = c->next)
+        if (at >= (uintptr_t)c->data && at < (uintptr_t)c->data + c->size)
+            return true;
+    return false;
+}
+
+void *sg__arena_alloc_raw(sg__arena *arena, size_t size)
+{
     size_t need = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
     if (need < size)
         return NULL;
@@ -99,7 +116,6 @@ void *sg__arena_alloc(sg__arena *arena, size_t size)
     }
     void *p = (char *)c->data + c->used;
     c->used += need;
-    memset(p, 0, size);
     return p;
 }
 

@@ -10,6 +10,7 @@
 #define SG_ARENA_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 void *sg__malloc(size_t size);
@@ -35,6 +36,10 @@ void sg__arena_release(sg__arena *arena);
 
 /* Aligned, zero-filled memory; NULL when the heap is exhausted. */
 void *sg__arena_alloc(sg__arena *arena, size_t size);
+/* The same, not zero-filled. */
+void *sg__arena_alloc_raw(sg__arena *arena, size_t size);
+/* Whether `p` points into memory `arena` handed out. */
+bool sg__arena_owns(const sg__arena *arena, const void *p);
 /* Copies of strings; the _n form copies exactly `len` bytes and terminates. */
 char *sg__arena_strdup(sg__arena *arena, const char *s);
 char *sg__arena_strndup(sg__arena *arena, const char *s, size_t len);

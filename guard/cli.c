@@ -641,6 +641,8 @@ static int dispatch(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    /* this process is ours: nothing else here installs cJSON hooks */
+    sg_json_allocator_install();
     int status = dispatch(argc, argv);
     /* Output that never reached its destination is a job not done. */
     if (fflush(stdout) != 0 || ferror(stdout)) {

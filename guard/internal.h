@@ -78,6 +78,7 @@ typedef struct sg__scope_entry {
 
 typedef struct sg__operation {
     cJSON *root;              /* owns every cJSON node below */
+    bool root_in_arena;       /* the tree lives in the verdict's arena: no cJSON_Delete */
     sg__op_kind kind;
     const char *kind_text;    /* as written, "" when missing */
     const char *sql;
@@ -240,6 +241,20 @@ int sg__set_error(sg_error *err, int code, const char *fmt, ...)
 const char *sg__json_unknown_key(const cJSON *object, const char *const *allowed);
 /* A key that occurs twice in `object` (small objects only), or NULL. */
 const char *sg__json_duplicate_key(const cJSON *object);
+
+/* cJSON allocations of the calling thread served from `arena` between open
+ * and close, once sg_json_allocator_install() put the hooks in place
+ * (jsonalloc.c); otherwise (active false) nothing changes. `failed` tells an
+ * allocation that failed inside the window. */
+typedef struct sg__json_window {
+    sg__arena *arena;
+    bool active;
+    bool failed;
+} sg__json_window;
+void sg__json_window_open(sg__json_window *w, sg__arena *arena);
+void sg__json_window_close(sg__json_window *w);
+/* Whether the tree at `root` lives in the window's arena (no cJSON_Delete). */
+bool sg__json_window_holds(const sg__json_window *w, const cJSON *root);
 
 /* Bounds a policy's "limits" may set (policy.c); each is named like the
  * sg_check_options field it replaces, and the catalog's two by themselves. */

@@ -178,8 +178,16 @@ int sg__decode_operation(sg__arena *arena, const char *json, size_t len,
         return invalid(d, "%s (at line %ld, column %ld of the operation)", bad, line, col);
     }
     const char *end = NULL;
+    sg__json_window w;
+    sg__json_window_open(&w, arena);
     op->root = cJSON_ParseWithLengthOpts(json, len, &end, false);
-    if (op->root && (bad = sg__json_trailing(json, len, end, &at))) {
+    bad = op->root ? sg__json_trailing(json, len, end, &at) : NULL;
+    int attached = op->root && !bad ? sg__json_attach_numbers(op->root, json, &numbers) : 0;
+    sg__json_window_close(&w);
+    op->root_in_arena = sg__json_window_holds(&w, op->root);
+    if (w.failed || attached < 0)
+        return -1;
+    if (bad) {
         sg__line_col(json, len, at, &line, &col);
         return invalid(d, "the operation is not valid JSON: %s (at line %ld, column %ld)", bad,
                        line, col);
@@ -188,8 +196,6 @@ int sg__decode_operation(sg__arena *arena, const char *json, size_t len,
         sg__line_col(json, len, end ? (size_t)(end - json) : 0, &line, &col);
         return invalid(d, "the operation is not valid JSON (at line %ld, column %ld)", line, col);
     }
-    if (sg__json_attach_numbers(op->root, json, &numbers) < 0)
-        return -1;
     const cJSON *root = op->root;
     if (!cJSON_IsObject(root))
         return invalid(d, "the operation must be a JSON object");

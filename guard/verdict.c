@@ -11,7 +11,8 @@ void sg_verdict_free(sg_verdict *v)
 {
     if (!v)
         return;
-    cJSON_Delete(v->op.root);
+    if (!v->op.root_in_arena)
+        cJSON_Delete(v->op.root);
     sg__arena_release(&v->arena);
     sg__free(v);
 }

@@ -18,6 +18,8 @@
 #include "support.h"
 #include "arena.h"
 
+#include <cjson/cJSON.h>
+
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1771,6 +1773,64 @@ static void test_decode__concurrent_checks_share_one_catalog(void **state)
     sg_free(denied);
 }
 
+/* Runs last: sg_json_allocator_install() is process-wide and cannot be undone. */
+static void test_decode__json_allocator_gives_the_same_verdicts(void **state)
+{
+    static const char *const ops[] = {
+        sg_test_seed_insert,
+        sg_test_seed_select,
+        DENIED_SELECT,
+        "not json",
+        "{\"operation\":\"select\"} trailing",
+        "{\"operation\":\"select\",\"operation\":\"insert\"}",
+        "{\"operation\":\"drop\",\"extra\":1}",
+        "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]"
+        "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+        "{\"operation\":\"select\",\"sql\":\"SELECT %(a)s, %(b)s, %(c)s, name "
+        "FROM sdk_examples_account ORDER BY id\",\"parameters\":{\"a\":1.50e3,"
+        "\"b\":123456789012345678901234567890,\"c\":{\"k\":[1,-0.0,\"\\u00e9\",null,true]}},"
+        "\"scope\":{\"data_source_uid\":\"0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01\",\"tables\":"
+        "[{\"meta_table_uid\":\"5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b01\",\"alias\":\"a\","
+        "\"access\":\"read\"}]},\"limits\":{\"max_rows\":10,\"statement_timeout_ms\":1000}}",
+        "{\"operation\":\"select\",\"sql\":\"SELECT 1\",\"parameters\":{\"a\":01}}",
+    };
+    enum { N = sizeof ops / sizeof ops[0] };
+    char *before[N];
+    for (size_t i = 0; i < N; i++)
+        before[i] = verdict_json_of(ops[i]);
+
+    assert_int_equal(sg_json_allocator_install(), SG_OK);
+    assert_int_equal(sg_json_allocator_install(), SG_OK); /* idempotent */
+    for (size_t i = 0; i < N; i++) {
+        char *after = verdict_json_of(ops[i]);
+        assert_string_equal(after, before[i]);
+        sg_free(after);
+        sg_free(before[i]);
+    }
+    /* numbers keep their exact text through the arena-allocated tree */
+    sg_verdict *v = check_text(ops[8]);
+    assert_true(sg_verdict_allowed(v));
+    assert_int_equal(sg_verdict_parameter_count(v), 3);
+    assert_string_equal(sg_verdict_parameter_json(v, 0), "1.50e3");
+    assert_string_equal(sg_verdict_parameter_json(v, 1), "123456789012345678901234567890");
+    assert_string_equal(sg_verdict_parameter_json(v, 2), "{\"k\":[1,-0.0,\"\u00e9\",null,true]}");
+
+    /* cJSON outside a check still uses the heap through the hooks */
+    cJSON *tree = cJSON_Parse("{\"a\":[1,2,{\"b\":\"c\"}]}");
+    assert_non_null(tree);
+    char *text = cJSON_PrintUnformatted(tree);
+    assert_string_equal(text, "{\"a\":[1,2,{\"b\":\"c\"}]}");
+    cJSON_free(text);
+    cJSON_Delete(tree);
+
+    /* an allocation that fails inside cJSON now fails the check cleanly too */
+    check_under_allocation_failure(sg_test_seed_insert);
+    check_under_allocation_failure(DENIED_SELECT);
+    check_under_allocation_failure("{\"operation\":\"drop\",\"extra\":1}");
+    /* each thread has its own window */
+    test_decode__concurrent_checks_share_one_catalog(state);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1838,6 +1898,7 @@ int main(void)
         T(allocation_failure),
         T(allocation_failure_in_serialisation),
         T(concurrent_checks_share_one_catalog),
+        T(json_allocator_gives_the_same_verdicts), /* last: it changes the process */
 #undef T
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
