@@ -45,16 +45,24 @@ def main():
           f"operation, nothing pinned")
     print()
     print("full check (sg_check + sg_verdict_free) vs pg_query_raw_parse of the compiled SQL")
-    print(f"{'operation':<21} {'SQL B':>5} {'check':>8} {'check':>8} {'spin':>8} {'parse':>8}"
-          f" {'check/':>7} {'allocs/':>7} {'peak B/':>8} {'verdict':>8}")
-    print(f"{'':<21} {'':>5} {'median':>8} {'p99':>8} {'p99':>8} {'median':>8} {'parse':>7}"
-          f" {'check':>7} {'check':>8} {'':>8}")
+    print(f"{'operation':<21} {'JSON B':>6} {'SQL B':>5} {'check':>8} {'check':>8} {'spin':>8}"
+          f" {'parse':>8} {'check/':>7} {'cJSON':>8} {'check/':>7} {'allocs/':>7} {'peak B/':>8}"
+          f" {'verdict':>8}")
+    print(f"{'':<21} {'':>6} {'':>5} {'median':>8} {'p99':>8} {'p99':>8} {'median':>8} {'parse':>7}"
+          f" {'median':>8} {'(p+cJ)':>7} {'check':>7} {'check':>8} {'':>8}")
     for o in ops:
-        print(f"{o['name']:<21} {o['sql_bytes']:>5} {o['check_median_us']:>6.2f}us"
+        cj = o.get("cjson_median_us")
+        floor = o["check_median_us"] / (o["parse_median_us"] + cj) if cj else float("nan")
+        print(f"{o['name']:<21} {o['json_bytes']:>6} {o['sql_bytes']:>5}"
+              f" {o['check_median_us']:>6.2f}us"
               f" {o['check_single_p99_us']:>6.2f}us {o['spin_control_p99_us']:>6.2f}us"
               f" {o['parse_median_us']:>6.2f}us"
-              f" {o['ratio']:>6.2f}x {o['allocs_per_check'] or 0:>7.0f}"
+              f" {o['ratio']:>6.2f}x {cj or float('nan'):>6.2f}us {floor:>6.2f}x"
+              f" {o['allocs_per_check'] or 0:>7.0f}"
               f" {o['peak_bytes']:>8} {'allowed' if o['allowed'] else 'denied':>8}")
+    print("(cJSON: cJSON_ParseWithLengthOpts + cJSON_Delete of the operation's JSON alone, on the")
+    print(" heap; check/(p+cJ): the full check against parse plus that; operation trees "
+          + ("in the check's arena" if bench.get("json_allocator") else "on the heap") + ")")
     print("(spin p99: a busy loop as long as the median check, timed like a single check: the")
     print(" machine's own tail, from timer ticks and the hypervisor)")
     f = bench.get("first_check_on_thread")

@@ -7,6 +7,7 @@
 # reports executions per second, coverage (cov/ft of libFuzzer's last stats
 # line) and findings. Crash, leak and timeout inputs are copied into
 # corpus/fuzz/regressions/<target>/. JOBS targets run at once (default 2).
+# Exits 1 when any target had a finding (CI's fuzz smoke relies on it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -81,5 +82,13 @@ for t in "${targets[@]}"; do
 done
 wait
 echo "target        time    executions         exec/s         coverage         corpus  findings"
-for t in "${targets[@]}"; do summarise "$t"; done
+total=0
+for t in "${targets[@]}"; do
+  summarise "$t"
+  total=$((total + $(find "$bdir/work/$t/artifacts" -type f | wc -l)))
+done
 echo "logs: $bdir/work/<target>/log"
+if [ "$total" -gt 0 ]; then
+  echo "fuzz/run.sh: $total finding(s), copied to corpus/fuzz/regressions/" >&2
+  exit 1
+fi

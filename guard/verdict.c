@@ -137,10 +137,16 @@ int sg_verdict_to_json(const sg_verdict *v, char **out)
     if (!v || !out)
         return SG_EINVAL;
     *out = NULL;
+    /* with sg_json_allocator_install(), the tree and its text live in a
+     * scratch arena released at the end, instead of a heap block per node */
+    sg__arena scratch;
+    sg__arena_init(&scratch);
+    sg__json_window w;
+    sg__json_window_open(&w, &scratch);
     cJSON *root = cJSON_CreateObject();
-    if (!root)
-        return SG_ENOMEM;
     int rc = SG_ENOMEM;
+    if (!root)
+        goto done;
     cJSON *item;
     if (!cJSON_AddBoolToObject(root, "allowed", v->allowed) ||
         !cJSON_AddStringToObject(root, "operation", sg_verdict_operation(v)))
@@ -181,8 +187,12 @@ int sg_verdict_to_json(const sg_verdict *v, char **out)
         memcpy(*out, text, len + 1);
         rc = SG_OK;
     }
-    cJSON_free(text);
+    if (!sg__arena_owns(&scratch, text))
+        cJSON_free(text);
 done:
-    cJSON_Delete(root);
+    if (!sg__json_window_holds(&w, root))
+        cJSON_Delete(root);
+    sg__json_window_close(&w);
+    sg__arena_release(&scratch);
     return rc;
 }

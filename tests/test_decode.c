@@ -1827,6 +1827,7 @@ static void test_decode__json_allocator_gives_the_same_verdicts(void **state)
     check_under_allocation_failure(sg_test_seed_insert);
     check_under_allocation_failure(DENIED_SELECT);
     check_under_allocation_failure("{\"operation\":\"drop\",\"extra\":1}");
+    test_decode__allocation_failure_in_serialisation(state);
     /* each thread has its own window */
     test_decode__concurrent_checks_share_one_catalog(state);
 }
