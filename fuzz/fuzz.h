@@ -22,6 +22,8 @@ void fz_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn
 
 /* Loaded once from SG_FUZZ_CATALOG; aborts when it cannot be loaded. */
 const sg_catalog *fz_catalog(void);
+/* The text of that catalog file and its number of tables. */
+const char *fz_catalog_text(size_t *len, size_t *tables);
 
 /*
  * Checks one operation (JSON text) against fz_catalog() and asserts every

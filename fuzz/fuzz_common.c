@@ -47,6 +47,8 @@ typedef struct {
 } cat_table;
 
 static sg_catalog *g_catalog;
+static char *g_catalog_text; /* the catalog file, kept for fz_catalog_text() */
+static size_t g_catalog_len;
 static cJSON *g_catalog_json; /* owns the strings in g_tables */
 static cat_table g_tables[64];
 static size_t g_table_count;
@@ -101,6 +103,14 @@ static char *read_file(const char *path, size_t *len)
     return buf;
 }
 
+const char *fz_catalog_text(size_t *len, size_t *tables)
+{
+    fz_catalog();
+    *len = g_catalog_len;
+    *tables = g_table_count;
+    return g_catalog_text;
+}
+
 const sg_catalog *fz_catalog(void)
 {
     if (g_catalog)
@@ -115,7 +125,8 @@ const sg_catalog *fz_catalog(void)
     if (sg_catalog_load(text, len, &g_catalog, &err) != SG_OK)
         fz_fail("cannot load %s: %s", SG_FUZZ_CATALOG, err.message);
     g_catalog_json = cJSON_ParseWithLength(text, len);
-    free(text);
+    g_catalog_text = text;
+    g_catalog_len = len;
     if (!g_catalog_json)
         fz_fail("cJSON cannot parse %s", SG_FUZZ_CATALOG);
     const cJSON *t;

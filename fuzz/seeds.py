@@ -243,6 +243,8 @@ def gen_policy():
             "max_rows": 1000000, "max_statement_timeout_ms": 2147483647,
             "max_catalog_tables": 1000000, "max_catalog_bytes": 268435456}},
         "bounds_bad": {"version": 1, "limits": {"max_parameters": 65536}},
+        "bounds_sql": {"version": 1, "limits": {"max_sql_bytes": 40}},
+        "bounds_catalog": {"version": 1, "limits": {"max_catalog_tables": 3}},
     }
     for name, p in pols.items():
         write(d, name + ".json", json.dumps(p))
