@@ -135,10 +135,7 @@ static int run_rules(check *c, sg__rule_kind kind)
 
 static bool has_errors(const check *c)
 {
-    for (size_t i = 0; i < c->diags.items.count; i++)
-        if (SG__VEC_AT(c->diags.items, sg_diagnostic, i).severity == SG_SEVERITY_ERROR)
-            return true;
-    return false;
+    return c->diags.errors > 0;
 }
 
 /* The stages from the SQL on: compile, parse and walk, bind, rules. */
@@ -265,7 +262,7 @@ static int finish(check *c)
     v->diags = c->diags.items.items;
     v->diag_count = c->diags.items.count;
     v->diags_truncated = c->diags.truncated;
-    v->allowed = !has_errors(c) && !c->diags.truncated;
+    v->allowed = !has_errors(c);
     if (!v->operation)
         v->operation = "";
 

@@ -19,19 +19,37 @@ int sg__report(sg__diags *d, const char *rule, sg__at_kind at, long offset, cons
     return rc;
 }
 
+/* The last kept warning, to make room for an error; NULL when all are errors. */
+static sg_diagnostic *last_warning(sg__diags *d)
+{
+    for (size_t i = d->items.count; i-- > 0;) {
+        sg_diagnostic *diag = &SG__VEC_AT(d->items, sg_diagnostic, i);
+        if (diag->severity != SG_SEVERITY_ERROR)
+            return diag;
+    }
+    return NULL;
+}
+
 int sg__vreport(sg__diags *d, const char *rule, sg__at_kind at, long offset, const char *fmt,
                 va_list ap)
 {
-    if (d->items.count >= d->max) {
-        d->truncated = true;
-        return 0;
-    }
     const sg__rule *r = sg__rule_find(rule);
     int severity = r ? sg__policy_severity(d->policy, r) : SG_SEVERITY_ERROR;
     if (severity == 0)
         return 0; /* turned off by the policy */
+    if (severity == SG_SEVERITY_ERROR)
+        d->errors++;
+    /* A full list drops warnings first: whenever an error was reported, the
+     * list shows at least one, so what denies is always visible. */
+    sg_diagnostic *diag = NULL;
+    if (d->items.count >= d->max) {
+        d->truncated = true;
+        if (severity != SG_SEVERITY_ERROR || !(diag = last_warning(d)))
+            return 0;
+    }
     char *msg = sg__arena_vprintf(d->arena, fmt, ap);
-    sg_diagnostic *diag = sg__vec_push(d->arena, &d->items, sizeof *diag);
+    if (!diag)
+        diag = sg__vec_push(d->arena, &d->items, sizeof *diag);
     if (!msg || !diag)
         return -1;
     diag->rule = r ? r->id : rule;

@@ -134,8 +134,9 @@ typedef struct sg__bind {
 typedef struct sg__diags {
     sg__arena *arena;
     sg__vec items;            /* sg_diagnostic */
-    unsigned max;
-    bool truncated;
+    unsigned max;             /* kept at most; errors displace warnings when full */
+    bool truncated;           /* some diagnostic was not kept */
+    size_t errors;            /* errors reported, kept or not: the verdict denies when > 0 */
     /* for mapping compiled offsets to the caller's text */
     const char *original_sql;
     size_t original_len;

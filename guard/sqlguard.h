@@ -139,7 +139,7 @@ typedef struct sg_check_options {
     unsigned max_parameters;     /* bound values; PostgreSQL's own limit is 65535 */
     unsigned max_scope_tables;   /* entries in scope.tables */
     unsigned max_ast_depth;      /* nesting of the parse tree the walker accepts */
-    unsigned max_diagnostics;    /* diagnostics kept per verdict */
+    unsigned max_diagnostics;    /* diagnostics kept per verdict (errors first) */
     long long max_rows_bound;    /* limits.max_rows may not exceed this */
     long long max_timeout_ms;    /* limits.statement_timeout_ms may not exceed this */
     /* version 2 */

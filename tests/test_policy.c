@@ -404,6 +404,50 @@ static void test_policy__limits_bound_the_catalog(void **state)
     free(json);
 }
 
+static void test_policy__truncated_diagnostics_keep_the_errors(void **state)
+{
+    (void)state;
+    sg_policy *p = load_ok("{\"limits\":{\"max_diagnostics\":1}}");
+    /* a warning (counterparty unused) comes first, then an error: the error is kept */
+    sg_verdict *v = check("SELECT pg_sleep(1), name FROM sdk_examples_account ORDER BY id", true, p);
+    assert_false(sg_verdict_allowed(v));
+    assert_int_equal(sg_verdict_diagnostic_count(v), 1);
+    assert_string_equal(sg_verdict_diagnostic(v, 0)->rule, "func.denied");
+    assert_int_equal(sg_verdict_diagnostic(v, 0)->severity, SG_SEVERITY_ERROR);
+    char *json = NULL;
+    assert_int_equal(sg_verdict_to_json(v, &json), SG_OK);
+    assert_non_null(strstr(json, "\"diagnostics_truncated\":true"));
+    sg_free(json);
+    sg_verdict_free(v);
+
+    /* two warnings and no error: one warning kept, still allowed */
+    v = check("SELECT * FROM sdk_examples_account ORDER BY uid", true, NULL);
+    assert_true(sg_verdict_allowed(v));
+    assert_int_equal(sg_verdict_diagnostic_count(v), 2);
+    sg_verdict_free(v);
+    v = check("SELECT * FROM sdk_examples_account ORDER BY uid", true, p);
+    assert_true(sg_verdict_allowed(v));
+    assert_int_equal(sg_verdict_diagnostic_count(v), 1);
+    assert_int_equal(sg_verdict_diagnostic(v, 0)->severity, SG_SEVERITY_WARNING);
+    assert_int_equal(sg_verdict_to_json(v, &json), SG_OK);
+    assert_non_null(strstr(json, "\"diagnostics_truncated\":true"));
+    sg_free(json);
+    sg_verdict_free(v);
+    sg_policy_free(p);
+
+    /* a rule the policy turns off neither counts nor truncates */
+    p = load_ok("{\"limits\":{\"max_diagnostics\":1},\"rules\":{\"style.select-star\":\"off\"}}");
+    v = check("SELECT * FROM sdk_examples_account ORDER BY uid", true, p);
+    assert_true(sg_verdict_allowed(v));
+    assert_int_equal(sg_verdict_diagnostic_count(v), 1);
+    assert_string_equal(sg_verdict_diagnostic(v, 0)->rule, "scope.unused-table");
+    assert_int_equal(sg_verdict_to_json(v, &json), SG_OK);
+    assert_null(strstr(json, "diagnostics_truncated"));
+    sg_free(json);
+    sg_verdict_free(v);
+    sg_policy_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -419,6 +463,7 @@ int main(void)
         cmocka_unit_test(test_policy__limits_load_errors_name_the_limit),
         cmocka_unit_test(test_policy__limits_replace_the_check_bounds),
         cmocka_unit_test(test_policy__limits_bound_the_catalog),
+        cmocka_unit_test(test_policy__truncated_diagnostics_keep_the_errors),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
