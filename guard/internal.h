@@ -251,6 +251,7 @@ typedef struct sg__json_window {
     sg__arena *arena;
     bool active;
     bool failed;
+    struct sg__json_window *outer; /* the window this one is nested in, if any */
 } sg__json_window;
 void sg__json_window_open(sg__json_window *w, sg__arena *arena);
 void sg__json_window_close(sg__json_window *w);

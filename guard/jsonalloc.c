@@ -63,6 +63,7 @@ void sg__json_window_open(sg__json_window *w, sg__arena *arena)
     w->arena = arena;
     w->failed = false;
     w->active = atomic_load_explicit(&installed, memory_order_acquire);
+    w->outer = current;
     if (w->active)
         current = w;
 }
@@ -70,7 +71,7 @@ void sg__json_window_open(sg__json_window *w, sg__arena *arena)
 void sg__json_window_close(sg__json_window *w)
 {
     if (w->active)
-        current = NULL;
+        current = w->outer;
 }
 
 bool sg__json_window_holds(const sg__json_window *w, const cJSON *root)
