@@ -384,33 +384,30 @@ static void test_cli__bad_catalog(void **state)
     remove_temp(op);
 }
 
-static void test_cli__policy_limits(void **state)
+/* `sqlguard check` of the seed select under a policy: status, and a needle in
+ * standard output (status 1) or standard error (status 2). */
+static void check_under_policy(const char *policy_json, int status, const char *needle)
 {
-    (void)state;
-    char *op = temp_file(sg_test_seed_select);
-    char *policy = temp_file("{\"limits\":{\"max_sql_bytes\":30}}");
+    char *op = temp_file(sg_test_seed_select), *policy = temp_file(policy_json);
     run_result r = RUN(NULL, "check", "--catalog", CATALOG, "--policy", policy, op);
-    assert_status(&r, 1);
-    assert_contains(r.out, "[op.invalid]");
-    assert_contains(r.out, "over the limit of 30");
-    free_result(&r);
-    remove_temp(policy);
-
-    policy = temp_file("{\"limits\":{\"max_catalog_tables\":1}}");
-    r = RUN(NULL, "check", "--catalog", CATALOG, "--policy", policy, op);
-    assert_status(&r, 2);
-    assert_string_equal(r.out, "");
-    assert_contains(r.err, "meta_tables is over the limit of 1");
-    free_result(&r);
-    remove_temp(policy);
-
-    policy = temp_file("{\"limits\":{\"max_parameters\":70000}}");
-    r = RUN(NULL, "check", "--catalog", CATALOG, "--policy", policy, op);
-    assert_status(&r, 2);
-    assert_contains(r.err, "limits.max_parameters must be an integer from 1 to 65535");
+    assert_status(&r, status);
+    assert_contains(status == 2 ? r.err : r.out, needle);
+    if (status == 2)
+        assert_string_equal(r.out, "");
     free_result(&r);
     remove_temp(policy);
     remove_temp(op);
+}
+
+static void test_cli__policy_limits(void **state)
+{
+    (void)state;
+    check_under_policy("{\"limits\":{\"max_sql_bytes\":30}}", 1,
+                       "[op.invalid] sql is 153 bytes, over the limit of 30");
+    check_under_policy("{\"limits\":{\"max_catalog_tables\":1}}", 2,
+                       "meta_tables is over the limit of 1");
+    check_under_policy("{\"limits\":{\"max_parameters\":70000}}", 2,
+                       "limits.max_parameters must be an integer from 1 to 65535");
 }
 
 static void test_cli__unreadable_operation_file(void **state)
