@@ -140,18 +140,20 @@ def main():
         print(f"  stream >= {TARGET_STREAM} ops/s: {ok(stream_rate >= TARGET_STREAM)} "
               f"({stream_rate:.0f})")
     seed = ["insert_account", "select_accounts"]
+    ours = statistics.mean(by_name[n]["check_median_us"] for n in seed)
     fastest = None
     for name, results in peers:
         meds = [x["median_us"] for x in results if x["name"] in seed and x["median_us"]]
         if len(meds) == len(seed):
             mean = statistics.mean(meds)
+            print(f"  > {TARGET_PEER:.0f}x faster than {name} on the seed operations: "
+                  f"{ok(mean / ours > TARGET_PEER)} ({mean:.1f}us vs {ours:.2f}us, "
+                  f"{mean / ours:.1f}x)")
             if fastest is None or mean < fastest[1]:
                 fastest = (name, mean)
     if fastest:
-        ours = statistics.mean(by_name[n]["check_median_us"] for n in seed)
-        print(f"  > {TARGET_PEER:.0f}x faster than the fastest peer on the seed operations: "
-              f"{ok(fastest[1] / ours > TARGET_PEER)} ({fastest[0]}: {fastest[1]:.1f}us vs "
-              f"{ours:.2f}us, {fastest[1] / ours:.1f}x)")
+        print(f"  > {TARGET_PEER:.0f}x faster than the fastest peer ({fastest[0]}): "
+              f"{ok(fastest[1] / ours > TARGET_PEER)} ({fastest[1] / ours:.1f}x)")
 
     with open(os.path.join(d, "results.json"), "w") as f:
         json.dump({"tree": tree, "bench": bench, "stream": stream,

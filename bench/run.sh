@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # sqlguard's benchmark, in one command (see bench/README.md):
 #
-#   bash bench/run.sh            # the full run, about a minute and a half
+#   bash bench/run.sh            # the full run, about 70 seconds
 #   bash bench/run.sh --quick    # a short smoke run with noisier numbers
 #
 # 1. builds sqlguard and sqlguard_bench (Release, in $BUILD_DIR, default
