@@ -391,6 +391,12 @@ int sg_lint_catalog(const sg_catalog *catalog, const sg_policy *policy, sg_verdi
     return SG_OK;
 }
 
+void sg_check_options_apply_policy(sg_check_options *options)
+{
+    if (options && options->version >= 2)
+        sg__policy_apply_limits(options->policy, options);
+}
+
 int sg_check(const sg_catalog *catalog, const char *operation_json, size_t len,
              const sg_check_options *options, sg_verdict **out)
 {

@@ -145,6 +145,68 @@ static char *read_all(const char *path, size_t limit, size_t *len, const char **
     return buf;
 }
 
+/* Lines of standard input for stream mode, read in 64 KiB blocks (a pipe
+ * gives 4 KiB by default) and safe for NUL bytes. */
+typedef struct line_reader {
+    FILE *in;
+    size_t pos, end;
+    bool eof;
+    char buf[1 << 16];
+} line_reader;
+
+/*
+ * The next line, without its '\n', in *line (grown as needed, never past
+ * `keep` bytes): *len bytes kept, *total the line's full length; the rest of
+ * a longer line is read and dropped, so memory stays bounded whatever comes
+ * in. Returns 1 for a line, 0 at the end of the input, -1 on a read error or
+ * when memory runs out.
+ */
+static int next_line(line_reader *r, char **line, size_t *cap, size_t keep, size_t *len,
+                     size_t *total)
+{
+    *len = *total = 0;
+    bool any = false;
+    for (;;) {
+        if (r->pos == r->end) {
+            if (r->eof)
+                break;
+            r->pos = 0;
+            r->end = fread(r->buf, 1, sizeof r->buf, r->in);
+            if (r->end == 0) {
+                r->eof = true;
+                if (ferror(r->in))
+                    return -1;
+                break;
+            }
+        }
+        any = true;
+        const char *start = r->buf + r->pos;
+        size_t avail = r->end - r->pos;
+        const char *nl = memchr(start, '\n', avail);
+        size_t n = nl ? (size_t)(nl - start) : avail;
+        size_t take = keep - *len < n ? keep - *len : n;
+        if (take > 0) {
+            if (*len + take + 1 > *cap) {
+                size_t want = (*len + take + 1) * 2;
+                if (want > keep + 1)
+                    want = keep + 1;
+                char *bigger = realloc(*line, want);
+                if (!bigger)
+                    return -1;
+                *line = bigger;
+                *cap = want;
+            }
+            memcpy(*line + *len, start, take);
+            *len += take;
+        }
+        *total += n;
+        r->pos += n + (nl ? 1 : 0);
+        if (nl)
+            return 1;
+    }
+    return any ? 1 : 0;
+}
+
 /* The SQL of an operation, for showing source lines; NULL when unreadable. */
 static char *extract_sql(const char *json, size_t len)
 {
@@ -336,29 +398,31 @@ static int cmd_check(int argc, char **argv)
         return EXIT_TROUBLE;
     sg_check_options opts = SG_CHECK_OPTIONS_INIT;
     opts.policy = policy;
+    sg_check_options_apply_policy(&opts);
     if (ndjson) {
         /* Stream mode: one operation per line in, one verdict per line out. The
          * line buffer is reused for every line; the only allocations per line
          * are the verdict and its JSON text. */
         int status = EXIT_ALLOWED;
-        /* Read in 64 KiB blocks rather than the 4 KiB a pipe gets by default.
-         * Standard output keeps its default buffering: line-buffered on a
-         * terminal, so that verdicts show up as operations are typed. */
-        static char inbuf[1 << 16];
-        setvbuf(stdin, inbuf, _IOFBF, sizeof inbuf);
+        static line_reader in; /* 64 KiB: not on the stack */
+        in.in = stdin;
         char *line = NULL;
         size_t cap = 0;
         unsigned long lineno = 0;
-        ssize_t got;
-        while ((got = getline(&line, &cap, stdin)) >= 0) {
-            size_t len = (size_t)got;
+        size_t len, total;
+        int got;
+        while ((got = next_line(&in, &line, &cap, opts.max_operation_bytes + 1, &len, &total)) >
+               0) {
             lineno++;
-            if (len > 0 && line[len - 1] == '\n')
-                len--;
-            if (len > 0 && line[len - 1] == '\r')
-                len--;
+            if (len > 0 && len == total && line[len - 1] == '\r')
+                total = --len;
             if (len == 0)
                 continue;
+            if (total > len)
+                fprintf(stderr,
+                        "sqlguard: <stdin>:%lu: the line is %zu bytes; only the first %zu were "
+                        "read (the operation limit is %zu)\n",
+                        lineno, total, len, opts.max_operation_bytes);
             sg_verdict *v = NULL;
             int rc = sg_check(catalog, line, len, &opts, &v);
             char *out = NULL;
@@ -384,10 +448,9 @@ static int cmd_check(int argc, char **argv)
                 status = EXIT_DENIED;
             sg_verdict_free(v);
         }
-        /* getline() also stops on ENOMEM without setting the error flag: only
-         * the end of the input is a clean end. */
-        if (status != EXIT_TROUBLE && (ferror(stdin) || !feof(stdin))) {
-            fprintf(stderr, "sqlguard: <stdin>:%lu: %s\n", lineno + 1, strerror(errno));
+        if (status != EXIT_TROUBLE && got < 0) {
+            fprintf(stderr, "sqlguard: <stdin>:%lu: %s\n", lineno + 1,
+                    ferror(stdin) ? strerror(errno) : "out of memory");
             status = EXIT_TROUBLE;
         }
         free(line);

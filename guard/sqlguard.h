@@ -153,6 +153,13 @@ typedef struct sg_check_options {
             NULL                                                                                   \
     }
 
+/*
+ * Replaces the fields of *options that options->policy's "limits" set, as
+ * sg_check() does internally; for a caller that sizes its own reads by the
+ * bounds (the command line reads at most max_operation_bytes a line).
+ */
+void sg_check_options_apply_policy(sg_check_options *options);
+
 typedef struct sg_verdict sg_verdict;
 
 /*

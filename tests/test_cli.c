@@ -741,6 +741,74 @@ static void test_cli__mixed_allowed_and_denied(void **state)
     remove_temp(denied);
 }
 
+/* An operation's JSON on one line (the seed texts break lines only between tokens). */
+static char *one_line(const char *json)
+{
+    char *s = strdup(json);
+    assert_non_null(s);
+    for (char *p = s; *p; p++)
+        if (*p == '\n')
+            *p = ' ';
+    return s;
+}
+
+static void test_cli__ndjson_stream(void **state)
+{
+    (void)state;
+    char *ins = one_line(sg_test_seed_insert), *sel = one_line(sg_test_seed_select);
+    char *denied = one_line("{\"operation\":\"select\",\"sql\":\"SELECT 1\"}");
+    size_t size = strlen(ins) + strlen(sel) + strlen(denied) + 64;
+    char *input = malloc(size);
+    assert_non_null(input);
+    /* a blank line is skipped; CRLF is fine; the last line has no newline */
+    snprintf(input, size, "%s\n\n%s\r\n%s", ins, denied, sel);
+    run_result r = RUN(input, "check", "--catalog", CATALOG, "--ndjson");
+    assert_status(&r, 1);
+    assert_int_equal(count_lines(r.out), 3);
+    char *l0 = line_at(r.out, 0), *l1 = line_at(r.out, 1), *l2 = line_at(r.out, 2);
+    assert_contains(l0, "{\"allowed\":true,\"operation\":\"insert\"");
+    assert_contains(l1, "{\"allowed\":false,");
+    assert_contains(l1, "op.invalid");
+    assert_contains(l2, "{\"allowed\":true,\"operation\":\"select\"");
+    free(l0);
+    free(l1);
+    free(l2);
+    assert_string_equal(r.err, "");
+    free_result(&r);
+
+    /* a line over the operation limit is denied without being held in memory whole, and
+     * the verdicts stay paired with their lines */
+    char *policy = temp_file("{\"limits\":{\"max_operation_bytes\":600}}");
+    size_t big = 3u << 20;
+    char *long_input = malloc(big + size);
+    assert_non_null(long_input);
+    memset(long_input, ' ', big);
+    long_input[0] = '{';
+    snprintf(long_input + big, size, "}\n%s\n", sel);
+    r = RUN(long_input, "check", "--catalog", CATALOG, "--policy", policy, "--ndjson");
+    assert_status(&r, 1);
+    assert_int_equal(count_lines(r.out), 2);
+    l0 = line_at(r.out, 0);
+    l1 = line_at(r.out, 1);
+    assert_contains(l0, "the operation is 601 bytes, over the limit of 600");
+    assert_contains(l1, "{\"allowed\":true,\"operation\":\"select\"");
+    free(l0);
+    free(l1);
+    char want[160];
+    snprintf(want, sizeof want,
+             "sqlguard: <stdin>:1: the line is %zu bytes; only the first 601 were read (the "
+             "operation limit is 600)",
+             big + 1);
+    assert_contains(r.err, want);
+    free_result(&r);
+    remove_temp(policy);
+    free(long_input);
+    free(input);
+    free(ins);
+    free(sel);
+    free(denied);
+}
+
 static void test_cli__stdin(void **state)
 {
     (void)state;
@@ -937,6 +1005,7 @@ int main(void)
         T(json_format),
         T(mixed_allowed_and_denied),
         T(stdin),
+        T(ndjson_stream),
         T(rules),
         T(rules_json),
         T(version),
