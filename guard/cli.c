@@ -546,6 +546,7 @@ static int cmd_exec(int argc, char **argv)
     sg_error err;
     sg_check_options opts = SG_CHECK_OPTIONS_INIT;
     opts.policy = policy;
+    sg_check_options_apply_policy(&opts);
     size_t len = 0;
     const char *why = NULL;
     char *text = read_all(op_path, opts.max_operation_bytes, &len, &why);
