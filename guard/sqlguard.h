@@ -165,8 +165,8 @@ typedef struct sg_verdict sg_verdict;
 /*
  * Optional, for speed: makes cJSON (the JSON library sqlguard decodes
  * operations with) build each operation's parse tree in the check's own arena
- * instead of one heap allocation per node, which removes about a sixth of a
- * small check's time. It does so with cJSON_InitHooks(), which is
+ * instead of one heap allocation per node, which saves about 12 % of the
+ * instructions of a small check. It does so with cJSON_InitHooks(), which is
  * process-wide: call it once at start-up, and only in a program where nothing
  * else installs cJSON hooks of its own (other cJSON users keep getting
  * malloc/free through the hooks). Idempotent and thread-safe; returns SG_OK.
