@@ -301,9 +301,11 @@ static int finish(check *c)
     return 0;
 }
 
-/* A fresh verdict, and a check that fills it; NULL when memory ran out. */
-static sg_verdict *start(check *c, const sg_catalog *catalog, const sg_check_options *opts)
+/* A fresh verdict, and a check that fills it under *opts, whose policy's
+ * limits are applied first; NULL when memory ran out. */
+static sg_verdict *start(check *c, const sg_catalog *catalog, sg_check_options *opts)
 {
+    sg__policy_apply_limits(opts->policy, opts);
     sg_verdict *v = sg__malloc(sizeof *v);
     if (!v)
         return NULL;
@@ -335,7 +337,6 @@ int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,
     }
     sg_check_options opts = SG_CHECK_OPTIONS_INIT;
     opts.policy = lo.policy;
-    sg__policy_apply_limits(opts.policy, &opts);
 
     check c;
     sg_verdict *v = start(&c, catalog, &opts);
@@ -377,7 +378,6 @@ int sg_lint_catalog(const sg_catalog *catalog, const sg_policy *policy, sg_verdi
         return SG_EINVAL;
     sg_check_options opts = SG_CHECK_OPTIONS_INIT;
     opts.policy = policy;
-    sg__policy_apply_limits(policy, &opts);
     check c;
     sg_verdict *v = start(&c, catalog, &opts);
     if (!v)
@@ -416,7 +416,6 @@ int sg_check(const sg_catalog *catalog, const char *operation_json, size_t len,
         memcpy(&opts, options, known);
         opts.version = SG_CHECK_OPTIONS_VERSION;
     }
-    sg__policy_apply_limits(opts.policy, &opts);
 
     check c;
     sg_verdict *v = start(&c, catalog, &opts);

@@ -3,10 +3,11 @@
  *
  * cJSON allocates every node and every string of its tree from the heap, and
  * cJSON_Delete() gives them back one by one: for the seed's insert that is
- * about 90 heap calls, some 12 % of a check's instructions. cJSON has one allocator for the whole process (cJSON_InitHooks),
- * no per-call one, so this module installs hooks that serve a thread's
- * allocations from an arena while that thread is inside a "window" (decoding
- * an operation) and from the heap everywhere else. The tree then lives in the
+ * about 90 heap calls, some 12 % of a check's instructions. cJSON has one
+ * allocator for the whole process (cJSON_InitHooks), no per-call one, so
+ * this module installs hooks that serve a thread's allocations from an arena
+ * while that thread is inside a "window" (decoding an operation, writing a
+ * verdict's JSON) and from the heap everywhere else. The tree then lives in the
  * verdict's arena and goes with it, without cJSON_Delete.
  *
  * Because the hooks are process-wide, installing them is the embedding
