@@ -309,58 +309,61 @@ static bool has_message(const sg_verdict *v, const char *rule, const char *needl
     return false;
 }
 
+/* check_rows() under `opts` with the policy `policy_json` (NULL: opts.policy as given);
+ * the policy is freed before the verdict comes back (a verdict does not need it). */
+static sg_verdict *check_under(const char *policy_json, const char *sql, long long rows,
+                               sg_check_options opts)
+{
+    sg_policy *p = policy_json ? load_ok(policy_json) : NULL;
+    if (p)
+        opts.policy = p;
+    sg_verdict *v = check_rows(sql, rows, &opts);
+    sg_policy_free(p);
+    return v;
+}
+
 static void test_policy__limits_replace_the_check_bounds(void **state)
 {
     (void)state;
     static const char sql[] = "SELECT name FROM sdk_examples_account ORDER BY id";
-    sg_check_options opts = SG_CHECK_OPTIONS_INIT;
+    sg_check_options defaults = SG_CHECK_OPTIONS_INIT;
 
     /* tightened: the SQL is over a 20-byte bound */
-    opts.policy = load_ok("{\"limits\":{\"max_sql_bytes\":20}}");
-    sg_verdict *v = check_rows(sql, 10, &opts);
+    sg_verdict *v = check_under("{\"limits\":{\"max_sql_bytes\":20}}", sql, 10, defaults);
     assert_false(sg_verdict_allowed(v));
     assert_true(has_message(v, "op.invalid", "over the limit of 20"));
     sg_verdict_free(v);
-    sg_policy_free((sg_policy *)opts.policy);
 
     /* raised past the caller's own bound: the policy wins */
-    opts.policy = NULL;
-    opts.max_sql_bytes = 10;
-    v = check_rows(sql, 10, &opts);
+    sg_check_options small = defaults;
+    small.max_sql_bytes = 10;
+    v = check_under(NULL, sql, 10, small);
     assert_false(sg_verdict_allowed(v));
     sg_verdict_free(v);
-    opts.policy = load_ok("{\"limits\":{\"max_sql_bytes\":100}}");
-    v = check_rows(sql, 10, &opts);
+    v = check_under("{\"limits\":{\"max_sql_bytes\":100}}", sql, 10, small);
     assert_true(sg_verdict_allowed(v));
     sg_verdict_free(v);
-    sg_policy_free((sg_policy *)opts.policy);
 
     /* max_rows: 200000 is over the default bound, within a raised one */
-    sg_check_options defaults = SG_CHECK_OPTIONS_INIT;
-    v = check_rows(sql, 200000, &defaults);
+    v = check_under(NULL, sql, 200000, defaults);
     assert_false(sg_verdict_allowed(v));
     assert_true(has_message(v, "limits.invalid", "100000"));
     sg_verdict_free(v);
-    defaults.policy = load_ok("{\"limits\":{\"max_rows\":500000}}");
-    v = check_rows(sql, 200000, &defaults);
+    v = check_under("{\"limits\":{\"max_rows\":500000}}", sql, 200000, defaults);
     assert_true(sg_verdict_allowed(v));
     sg_verdict_free(v);
-    sg_policy_free((sg_policy *)defaults.policy);
 
     /* parse-tree depth: a nested expression the default depth accepts */
     static const char nested[] =
         "SELECT name FROM sdk_examples_account WHERE id = ((((((((1)))))))) + (1 + (1 + (1 + "
         "(1 + (1 + 1))))) ORDER BY id";
-    defaults.policy = NULL;
-    v = check_rows(nested, 10, &defaults);
+    v = check_under(NULL, nested, 10, defaults);
     assert_true(sg_verdict_allowed(v));
     sg_verdict_free(v);
-    defaults.policy = load_ok("{\"limits\":{\"max_ast_depth\":4}}");
-    v = check_rows(nested, 10, &defaults);
+    v = check_under("{\"limits\":{\"max_ast_depth\":4}}", nested, 10, defaults);
     assert_false(sg_verdict_allowed(v));
     assert_int_equal(severity_of(v, "sql.unsupported"), SG_SEVERITY_ERROR);
     sg_verdict_free(v);
-    sg_policy_free((sg_policy *)defaults.policy);
 }
 
 static void test_policy__limits_bound_the_catalog(void **state)
