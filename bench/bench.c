@@ -7,7 +7,7 @@
  *   - a full check: sg_check() on the operation's JSON text plus
  *     sg_verdict_free(), and the parsing floor: pg_query_raw_parse() alone on
  *     the same compiled SQL, bracketed by libpg_query's memory-context calls
- *     as guard/parse.c does. Batches of 1000 checks and 1000 parses alternate,
+ *     as guard/pg/parse.c does. Batches of 1000 checks and 1000 parses alternate,
  *     so both run under the same conditions; the medians over batches and
  *     their ratio (full check / parse) are reported;
  *   - the p50/p99 of single checks, each timed with clock_gettime, next to

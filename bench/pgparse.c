@@ -1,6 +1,6 @@
 /*
  * pgparse.c - the parsing floor: libpg_query's raw parser alone, bracketed by
- * its memory-context calls exactly as guard/parse.c brackets it, with the
+ * its memory-context calls exactly as guard/pg/parse.c brackets it, with the
  * error and stderr buffers released the same way. Kept apart from bench.c so
  * that only this file sees PostgreSQL's server headers.
  */

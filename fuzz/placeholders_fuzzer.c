@@ -21,8 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "placeholders.h"
+#include "util/arena.h"
+#include "resolve/placeholders.h"
 
 typedef struct {
     char *out;

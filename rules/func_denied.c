@@ -9,7 +9,8 @@
  * methods are functions too: all are judged here.
  */
 #include "funclist.h"
-#include "rule.h"
+#include "check/hints.h"
+#include "rules.h"
 
 const sg__option sg__options_func_denied[] = {
     {"allow", SG_OPT_PATTERNS, NULL,

@@ -5,7 +5,7 @@
  * sets tighter ones here (options max_rows, statement_timeout_ms). Without
  * options the rule has nothing to enforce.
  */
-#include "rule.h"
+#include "rules.h"
 
 const sg__option sg__options_limits_bounds[] = {
     {"max_rows", SG_OPT_INTEGER, NULL, "largest limits.max_rows an operation may ask for"},

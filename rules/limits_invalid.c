@@ -6,7 +6,7 @@
  */
 #include <math.h>
 
-#include "rule.h"
+#include "rules.h"
 
 static int check_limit(const sg__rule_ctx *ctx, const char *key, const cJSON *v, long long bound)
 {

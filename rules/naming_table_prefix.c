@@ -8,7 +8,7 @@
  * lint --catalog` applies the same rule to the catalog's physical names.
  * Without patterns the rule has nothing to enforce.
  */
-#include "rule.h"
+#include "rules.h"
 
 const sg__option sg__options_naming_table_prefix[] = {
     {"prefix", SG_OPT_PATTERNS, NULL,

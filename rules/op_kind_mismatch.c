@@ -8,7 +8,7 @@
  * in a read-only transaction is refused by PostgreSQL, and a lock taken by a
  * single-statement transaction would end with it anyway).
  */
-#include "rule.h"
+#include "rules.h"
 
 static sg__stmt_kind expected(sg__op_kind k)
 {

@@ -6,7 +6,7 @@
  * select of a select operation is already an error under
  * paginate.order-by-required; this warns everywhere else too.
  */
-#include "rule.h"
+#include "rules.h"
 
 int sg__rule_paginate_limit_without_order_by(const sg__rule_ctx *ctx)
 {

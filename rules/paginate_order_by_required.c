@@ -8,7 +8,7 @@
  * set-returning functions. LIMIT 1 still needs one, or the row is arbitrary.
  */
 #include "funclist.h"
-#include "rule.h"
+#include "rules.h"
 
 static const sg__func_info *builtin_info(const sg__funcref *fn)
 {

@@ -7,7 +7,7 @@
  * page to the next, so rows overlap or go missing. A warning: the guard
  * matches columns by name and cannot see expressions that are unique.
  */
-#include "rule.h"
+#include "rules.h"
 
 static bool has_column(const sg__top_select *t, const char *name)
 {

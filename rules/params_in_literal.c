@@ -7,7 +7,7 @@
  * comment (or is glued to an identifier), and the caller's value would be
  * spliced into that text instead of being bound.
  */
-#include "rule.h"
+#include "rules.h"
 
 int sg__rule_params_in_literal(const sg__rule_ctx *ctx)
 {

@@ -1,11 +1,11 @@
 /*
  * params_missing.c - every placeholder needs a bound value.
  */
-#include "rule.h"
+#include "rules.h"
 
 int sg__rule_params_missing(const sg__rule_ctx *ctx)
 {
-    const sg__bind *b = ctx->bind;
+    const sg__param_binding *b = ctx->bind;
     if (!b->shape_ok)
         return 0;
     if (b->native) {

@@ -8,7 +8,7 @@
  * PostgreSQL reads as a different parameter number), and parameters whose
  * JSON shape does not fit the style.
  */
-#include "rule.h"
+#include "rules.h"
 
 /* The placeholder whose "$n" starts at compiled offset `at`, or NULL. */
 static const sg__placeholder *placeholder_at(const sg__ph_result *ph, long at)

@@ -5,13 +5,13 @@
  * that landed in a comment; either way the SQL is not the one the caller
  * meant to bind, so it is an error, not a warning.
  */
-#include "rule.h"
+#include "rules.h"
 
 int sg__rule_params_unused(const sg__rule_ctx *ctx)
 {
     if (!sg__facts_complete(ctx->facts))
         return 0;
-    const sg__bind *b = ctx->bind;
+    const sg__param_binding *b = ctx->bind;
     if (!b->shape_ok)
         return 0;
     for (size_t i = 0; i < b->supplied_count; i++) {

@@ -7,7 +7,7 @@
  */
 #include <string.h>
 
-#include "rule.h"
+#include "rules.h"
 
 #define SG__FN_SG_RULE_STAGE(sym) NULL
 #define SG__FN_SG_RULE_OPERATION(sym) sg__rule_##sym

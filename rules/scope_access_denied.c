@@ -5,14 +5,14 @@
  * the table scoped `write`: PostgreSQL itself asks for UPDATE privilege to
  * lock rows, so a lock is a write as far as the scope is concerned.
  */
-#include "rule.h"
+#include "rules.h"
 
 int sg__rule_scope_access_denied(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
     for (size_t i = 0; i < f->relations.count; i++) {
         const sg__relref *r = &SG__VEC_AT(f->relations, sg__relref, i);
-        const sg__binding *b = &ctx->bindings[i];
+        const sg__relation_binding *b = &ctx->bindings[i];
         if (b->scoped < 0 || !(r->use & (SG_USE_WRITE | SG_USE_LOCK)))
             continue;
         const sg__scoped_table *t = &ctx->scope->tables[b->scoped];

@@ -5,7 +5,7 @@
  * resolver found: a database-qualified name, a system catalog, a catalog table
  * left out of the scope, or a name the catalog does not know at all.
  */
-#include "rule.h"
+#include "rules.h"
 
 int sg__rule_scope_table_not_declared(const sg__rule_ctx *ctx)
 {
@@ -14,7 +14,7 @@ int sg__rule_scope_table_not_declared(const sg__rule_ctx *ctx)
         return 0; /* linting without a catalog: nothing to resolve against */
     for (size_t i = 0; i < f->relations.count; i++) {
         const sg__relref *r = &SG__VEC_AT(f->relations, sg__relref, i);
-        const sg__binding *b = &ctx->bindings[i];
+        const sg__relation_binding *b = &ctx->bindings[i];
         if (b->scoped >= 0)
             continue;
         int rc;

@@ -3,7 +3,7 @@
  *
  * A warning: the operation still runs, but its scope claims more than it needs.
  */
-#include "rule.h"
+#include "rules.h"
 
 int sg__rule_scope_unused_table(const sg__rule_ctx *ctx)
 {

@@ -5,7 +5,7 @@
  * are refused by kind; SELECT ... INTO creates a table and WHERE CURRENT OF
  * reaches a cursor outside the statement, so both are refused too.
  */
-#include "rule.h"
+#include "rules.h"
 
 int sg__rule_sql_statement_not_allowed(const sg__rule_ctx *ctx)
 {

@@ -4,7 +4,7 @@
  * The walker records node types it does not know and stops at the depth
  * bound; either way part of the statement went unexamined, so it is denied.
  */
-#include "rule.h"
+#include "rules.h"
 
 int sg__rule_sql_unsupported(const sg__rule_ctx *ctx)
 {

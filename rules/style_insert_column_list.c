@@ -4,7 +4,7 @@
  * Without a column list, values bind to columns by position, and a migration
  * that adds or reorders columns silently shifts them.
  */
-#include "rule.h"
+#include "rules.h"
 
 int sg__rule_style_insert_column_list(const sg__rule_ctx *ctx)
 {

@@ -5,7 +5,7 @@
  * caller usually ends up spliced into SQL text; a bound parameter keeps it
  * data. Fixed constants (`status = 'active'`) are legitimate, so this warns.
  */
-#include "rule.h"
+#include "rules.h"
 
 int sg__rule_style_literal_in_predicate(const sg__rule_ctx *ctx)
 {

@@ -4,7 +4,7 @@
  * `SELECT *` returns whatever columns the table has today: a migration that
  * adds a column changes every caller's result. A warning.
  */
-#include "rule.h"
+#include "rules.h"
 
 int sg__rule_style_select_star(const sg__rule_ctx *ctx)
 {

@@ -4,20 +4,20 @@
 set -u
 cd "$(dirname "$0")/.."
 status=0
-files=$(ls guard/*.c rules/*.c)
+files=$(ls guard/*/*.c rules/*.c)
 banned='\b(strcpy|strcat|sprintf|vsprintf|gets|atoi|atol|atof|strtok)\s*\('
 if grep -nE "$banned" $files; then
   echo "checksrc: banned call above (use snprintf, strtol, explicit lengths)"
   status=1
 fi
-# The library allocates only through guard/arena.c; the command line is a
+# The library allocates only through guard/util/arena.c; the command line is a
 # separate program and may use the C library directly.
 heap='\b(malloc|calloc|realloc)\s*\('
-if grep -nE "$heap" $(echo "$files" | grep -v -e '^guard/arena.c$' -e '^guard/cli.c$'); then
-  echo "checksrc: heap call outside guard/arena.c (use sg__malloc or the arena)"
+if grep -nE "$heap" $(echo "$files" | grep -v -e '^guard/util/arena.c$' -e '^guard/cli/'); then
+  echo "checksrc: heap call outside guard/util/arena.c (use sg__malloc or the arena)"
   status=1
 fi
-if grep -nE '[[:space:]]+$' $files guard/*.h rules/*.h rules/rules.def; then
+if grep -nE '[[:space:]]+$' $files guard/*/*.h guard/include/sqlguard.h rules/*.h rules/rules.def; then
   echo "checksrc: trailing whitespace"
   status=1
 fi

@@ -13,7 +13,7 @@
 #include <cmocka.h>
 
 #include "sqlguard.h"
-#include "arena.h"
+#include "util/arena.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -16,7 +16,7 @@
 
 #include "sqlguard.h"
 #include "support.h"
-#include "arena.h"
+#include "util/arena.h"
 
 #include <cjson/cJSON.h>
 

@@ -22,7 +22,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "arena.h"
+#include "util/arena.h"
 #include "sqlguard.h"
 
 #define EXAMPLES SG_SOURCE_DIR "/corpus/examples"

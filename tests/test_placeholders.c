@@ -12,7 +12,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "placeholders.h"
+#include "resolve/placeholders.h"
 
 #include <stdio.h>
 #include <stdlib.h>

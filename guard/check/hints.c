@@ -1,0 +1,97 @@
+/*
+ * hints.c - one-line hints for SQL written in another dialect.
+ *
+ * When PostgreSQL's parser refuses a statement, the text is matched against a
+ * few patterns of MySQL and SQL Server habits (backtick identifiers, LIMIT
+ * a, b, TOP n, AUTO_INCREMENT, ...) and the first that matches adds the
+ * PostgreSQL form to the sql.syntax message. The patterns are PCRE2, compiled
+ * once per process (pthread_once, interpreted) and only read afterwards; each match uses
+ * match data of its own, so threads share them safely. A hint never changes a
+ * verdict: the statement is denied either way.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include <pthread.h>
+#include <string.h>
+
+#include "check/hints.h"
+
+static const struct {
+    const char *pattern;
+    const char *hint;
+} dialect[] = {
+    {"`", "PostgreSQL quotes identifiers with double quotes, not backticks"},
+    {"(?i)\\blimit\\s+(\\d+|\\$\\d+)\\s*,\\s*(\\d+|\\$\\d+)",
+     "PostgreSQL writes LIMIT count OFFSET skip, not LIMIT skip, count"},
+    {"(?i)\\bselect\\s+(distinct\\s+)?top\\s*\\(?\\s*(\\d+|\\$\\d+)",
+     "PostgreSQL writes SELECT ... LIMIT n (or FETCH FIRST n ROWS ONLY), not TOP n"},
+    {"(?i)\\bauto_increment\\b",
+     "PostgreSQL writes GENERATED ALWAYS AS IDENTITY (or serial), not AUTO_INCREMENT"},
+    /* after a keyword or a separator, never a subscript (which follows an expression) */
+    {"(?i)(?:(?:^|[,(=<>])\\s*|\\b(?:select|from|join|by|where|and|or|on|into|update|set)"
+     "\\s+)\\[[a-z_][a-z0-9_ ]*\\]",
+     "PostgreSQL quotes identifiers with double quotes, not square brackets"},
+    {"(?i)\\bon\\s+duplicate\\s+key\\s+update\\b",
+     "PostgreSQL writes INSERT ... ON CONFLICT (...) DO UPDATE, not ON DUPLICATE KEY UPDATE"},
+    {"(?i)\\bunsigned\\b", "PostgreSQL has no unsigned integer types"},
+};
+
+enum { DIALECT_COUNT = sizeof dialect / sizeof dialect[0] };
+
+static pcre2_code *compiled[DIALECT_COUNT];
+static pthread_once_t compiled_once = PTHREAD_ONCE_INIT;
+
+static void compile_all(void)
+{
+    for (size_t i = 0; i < DIALECT_COUNT; i++) {
+        int err;
+        PCRE2_SIZE at;
+        /* a pattern that does not compile only loses its hint */
+        compiled[i] = pcre2_compile((PCRE2_SPTR)dialect[i].pattern, PCRE2_ZERO_TERMINATED,
+                                    PCRE2_UTF, &err, &at, NULL);
+        /* No JIT: hints run only on SQL that failed to parse, where speed does
+         * not matter, and JIT code scans ahead in 16-byte blocks past the end
+         * of the subject, which memory checkers rightly flag on a heap string. */
+    }
+}
+
+const char *sg__dialect_hint(const char *sql, size_t len)
+{
+    pthread_once(&compiled_once, compile_all);
+    for (size_t i = 0; i < DIALECT_COUNT; i++) {
+        if (!compiled[i])
+            continue;
+        pcre2_match_data *md = pcre2_match_data_create_from_pattern(compiled[i], NULL);
+        if (!md)
+            return NULL;
+        int rc = pcre2_match(compiled[i], (PCRE2_SPTR)sql, len, 0, 0, md, NULL);
+        pcre2_match_data_free(md);
+        if (rc >= 0)
+            return dialect[i].hint;
+    }
+    return NULL;
+}
+
+static const struct {
+    const char *name;
+    const char *hint;
+} functions[] = {
+    {"charindex", "PostgreSQL has strpos(string, substring) or position(substring IN string)"},
+    {"datediff", "PostgreSQL subtracts dates (or uses age()) instead of datediff"},
+    {"getdate", "PostgreSQL has now() or CURRENT_TIMESTAMP"},
+    {"group_concat", "PostgreSQL has string_agg(expression, delimiter)"},
+    {"ifnull", "PostgreSQL has coalesce(a, b)"},
+    {"isnull", "PostgreSQL has coalesce(a, b), or x IS NULL"},
+    {"len", "PostgreSQL has length(string)"},
+    {"nvl", "PostgreSQL has coalesce(a, b)"},
+    {"sysdate", "PostgreSQL has now() or CURRENT_TIMESTAMP"},
+};
+
+const char *sg__function_hint(const char *name)
+{
+    for (size_t i = 0; i < sizeof functions / sizeof functions[0]; i++)
+        if (strcmp(functions[i].name, name) == 0)
+            return functions[i].hint;
+    return NULL;
+}

@@ -1,0 +1,602 @@
+/*
+ * catalog.c - loads the catalog of MetaTables into an immutable handle.
+ *
+ * The catalog is validated strictly once, at load, so that every check can
+ * trust it: unknown keys, duplicate uids or physical names, tables on unknown
+ * data sources and names PostgreSQL would treat specially (pg_ prefixes,
+ * system schemas, names longer than 63 bytes) are load errors naming the
+ * offending path. Tables are then found by uid through a hash built once.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "decode/catalog.h"
+#include "decode/policy.h"
+#include "util/error.h"
+#include "util/json.h"
+#include "util/text.h"
+
+/* Defaults of the bounds a policy's limits may change (max_catalog_bytes,
+ * max_catalog_tables); the depth is fixed by the catalog's own shape. */
+enum {
+    MAX_CATALOG_BYTES = 64 << 20,
+    MAX_CATALOG_TABLES = 100000,
+    MAX_CATALOG_DEPTH = 32,
+    NAMEDATALEN_MAX = 63
+};
+
+typedef struct loader {
+    sg_catalog *cat;
+    sg_error *err;
+    int code;
+    size_t max_tables;
+} loader;
+
+static int fail(loader *l, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static int fail(loader *l, int code, const char *fmt, ...)
+{
+    l->code = code;
+    if (l->err) {
+        char msg[sizeof l->err->message];
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(msg, sizeof msg, fmt, ap);
+        va_end(ap);
+        sg__set_error(l->err, code, "%s", msg);
+    }
+    return -1;
+}
+
+static const char *dup(loader *l, const char *s)
+{
+    const char *d = sg__arena_strdup(&l->cat->arena, s);
+    if (!d)
+        fail(l, SG_ENOMEM, "out of memory while loading the catalog");
+    return d;
+}
+
+/* A required (or optional, when !required) string member; *out NULL if absent. */
+static int get_string(loader *l, const cJSON *obj, const char *key, const char *path, bool required,
+                      const char **out)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    *out = NULL;
+    if (!v) {
+        if (required)
+            return fail(l, SG_ECATALOG, "catalog: %s.%s is required", path, key);
+        return 0;
+    }
+    if (!cJSON_IsString(v))
+        return fail(l, SG_ECATALOG, "catalog: %s.%s must be a string", path, key);
+    if (required && v->valuestring[0] == '\0')
+        return fail(l, SG_ECATALOG, "catalog: %s.%s must not be empty", path, key);
+    *out = dup(l, v->valuestring);
+    return *out ? 0 : -1;
+}
+
+static int check_object(loader *l, const cJSON *obj, const char *path, const char *const *keys)
+{
+    if (!cJSON_IsObject(obj))
+        return fail(l, SG_ECATALOG, "catalog: %s must be an object", path);
+    const char *bad = sg__json_unknown_key(obj, keys);
+    if (bad)
+        return fail(l, SG_ECATALOG, "catalog: %s has unknown key \"%s\"", path, bad);
+    bad = sg__json_duplicate_key(obj);
+    if (bad)
+        return fail(l, SG_ECATALOG, "catalog: %s has key \"%s\" twice", path, bad);
+    return 0;
+}
+
+/* Names the guard compares with PostgreSQL's: they must be ones PostgreSQL
+ * keeps as written (no truncation) and that cannot collide with its own. */
+static int check_pg_name(loader *l, const char *name, const char *path, const char *key,
+                         bool is_schema)
+{
+    if (strlen(name) > NAMEDATALEN_MAX)
+        return fail(l, SG_ECATALOG,
+                    "catalog: %s.%s \"%s\" is longer than PostgreSQL's 63-byte identifiers", path,
+                    key, name);
+    if (strncmp(name, "pg_", 3) == 0)
+        return fail(l, SG_ECATALOG,
+                    "catalog: %s.%s \"%s\" starts with pg_, which PostgreSQL reserves for its "
+                    "own catalog",
+                    path, key, name);
+    if (is_schema && strcmp(name, "information_schema") == 0)
+        return fail(l, SG_ECATALOG, "catalog: %s.%s may not be information_schema", path, key);
+    return 0;
+}
+
+static int check_string_array(loader *l, const cJSON *v, const char *path)
+{
+    if (!cJSON_IsArray(v))
+        return fail(l, SG_ECATALOG, "catalog: %s must be an array of strings", path);
+    const cJSON *item;
+    cJSON_ArrayForEach(item, v)
+    {
+        if (!cJSON_IsString(item))
+            return fail(l, SG_ECATALOG, "catalog: %s must be an array of strings", path);
+    }
+    return 0;
+}
+
+static int load_columns(loader *l, const cJSON *cols, const char *path)
+{
+    static const char *const keys[] = {"name", "type", "nullable", "default", "description", NULL};
+    if (!cJSON_IsArray(cols))
+        return fail(l, SG_ECATALOG, "catalog: %s.columns must be an array", path);
+    int i = 0;
+    const cJSON *c;
+    cJSON_ArrayForEach(c, cols)
+    {
+        char p[96];
+        snprintf(p, sizeof p, "%s.columns[%d]", path, i++);
+        if (check_object(l, c, p, keys) < 0)
+            return -1;
+        const cJSON *name = cJSON_GetObjectItemCaseSensitive(c, "name");
+        if (!cJSON_IsString(name) || !name->valuestring[0])
+            return fail(l, SG_ECATALOG, "catalog: %s.name must be a non-empty string", p);
+        const cJSON *type = cJSON_GetObjectItemCaseSensitive(c, "type");
+        if (type && !cJSON_IsString(type))
+            return fail(l, SG_ECATALOG, "catalog: %s.type must be a string", p);
+        const cJSON *nullable = cJSON_GetObjectItemCaseSensitive(c, "nullable");
+        if (nullable && !cJSON_IsBool(nullable))
+            return fail(l, SG_ECATALOG, "catalog: %s.nullable must be true or false", p);
+        const cJSON *def = cJSON_GetObjectItemCaseSensitive(c, "default");
+        if (def && !cJSON_IsString(def) && !cJSON_IsNull(def))
+            return fail(l, SG_ECATALOG, "catalog: %s.default must be a string or null", p);
+    }
+    return 0;
+}
+
+static int load_foreign_keys(loader *l, const cJSON *fks, const char *path)
+{
+    static const char *const keys[] = {"name",      "columns",   "references", "referenced_columns",
+                                       "on_delete", "on_update", NULL};
+    if (!cJSON_IsArray(fks))
+        return fail(l, SG_ECATALOG, "catalog: %s.foreign_keys must be an array", path);
+    int i = 0;
+    const cJSON *fk;
+    cJSON_ArrayForEach(fk, fks)
+    {
+        char p[96];
+        snprintf(p, sizeof p, "%s.foreign_keys[%d]", path, i++);
+        if (check_object(l, fk, p, keys) < 0)
+            return -1;
+        char q[128];
+        snprintf(q, sizeof q, "%s.columns", p);
+        if (check_string_array(l, cJSON_GetObjectItemCaseSensitive(fk, "columns"), q) < 0)
+            return -1;
+        snprintf(q, sizeof q, "%s.referenced_columns", p);
+        const cJSON *rc = cJSON_GetObjectItemCaseSensitive(fk, "referenced_columns");
+        if (rc && check_string_array(l, rc, q) < 0)
+            return -1;
+        const cJSON *ref = cJSON_GetObjectItemCaseSensitive(fk, "references");
+        if (!cJSON_IsString(ref))
+            return fail(l, SG_ECATALOG, "catalog: %s.references must be a string", p);
+        static const char *const opt[] = {"on_delete", "on_update", "name"};
+        for (size_t k = 0; k < 3; k++) {
+            const cJSON *v = cJSON_GetObjectItemCaseSensitive(fk, opt[k]);
+            if (v && !cJSON_IsString(v))
+                return fail(l, SG_ECATALOG, "catalog: %s.%s must be a string", p, opt[k]);
+        }
+    }
+    return 0;
+}
+
+/* A NULL-terminated copy of an array of strings (checked by the caller). */
+static const char *const *string_list(loader *l, const cJSON *arr)
+{
+    size_t n = (size_t)cJSON_GetArraySize(arr);
+    const char **list = sg__arena_alloc(&l->cat->arena, (n + 1) * sizeof *list);
+    if (!list) {
+        fail(l, SG_ENOMEM, "out of memory while loading the catalog");
+        return NULL;
+    }
+    size_t i = 0;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, arr)
+    {
+        if (!(list[i++] = dup(l, item->valuestring)))
+            return NULL;
+    }
+    return list;
+}
+
+static int load_table(loader *l, const cJSON *t, size_t index, sg__meta_table *out)
+{
+    static const char *const keys[] = {"uid",
+                                       "identifier",
+                                       "data_source_uid",
+                                       "schema",
+                                       "physical_table_name",
+                                       "columns",
+                                       "primary_key",
+                                       "unique",
+                                       "foreign_keys",
+                                       "namespace",
+                                       "labels",
+                                       "description",
+                                       NULL};
+    char path[64];
+    snprintf(path, sizeof path, "meta_tables[%zu]", index);
+    if (check_object(l, t, path, keys) < 0 || get_string(l, t, "uid", path, true, &out->uid) < 0 ||
+        get_string(l, t, "identifier", path, false, &out->identifier) < 0 ||
+        get_string(l, t, "data_source_uid", path, true, &out->data_source_uid) < 0 ||
+        get_string(l, t, "schema", path, true, &out->schema) < 0 ||
+        get_string(l, t, "physical_table_name", path, true, &out->name) < 0)
+        return -1;
+    if (check_pg_name(l, out->schema, path, "schema", true) < 0 ||
+        check_pg_name(l, out->name, path, "physical_table_name", false) < 0)
+        return -1;
+    const char *ignored;
+    if (get_string(l, t, "namespace", path, false, &ignored) < 0 ||
+        get_string(l, t, "description", path, false, &ignored) < 0)
+        return -1;
+    const cJSON *v;
+    char p[96];
+    if ((v = cJSON_GetObjectItemCaseSensitive(t, "labels"))) {
+        snprintf(p, sizeof p, "%s.labels", path);
+        if (check_string_array(l, v, p) < 0)
+            return -1;
+    }
+    const cJSON *pk = cJSON_GetObjectItemCaseSensitive(t, "primary_key");
+    const cJSON *uniq = cJSON_GetObjectItemCaseSensitive(t, "unique");
+    if (pk) {
+        snprintf(p, sizeof p, "%s.primary_key", path);
+        if (check_string_array(l, pk, p) < 0)
+            return -1;
+    }
+    if (uniq) {
+        if (!cJSON_IsArray(uniq))
+            return fail(l, SG_ECATALOG, "catalog: %s.unique must be an array of arrays", path);
+        int i = 0;
+        const cJSON *u;
+        cJSON_ArrayForEach(u, uniq)
+        {
+            snprintf(p, sizeof p, "%s.unique[%d]", path, i++);
+            if (check_string_array(l, u, p) < 0)
+                return -1;
+        }
+    }
+    /* unique keys: the primary key, then every unique constraint */
+    size_t n_keys =
+        (pk && cJSON_GetArraySize(pk) > 0 ? 1 : 0) + (uniq ? (size_t)cJSON_GetArraySize(uniq) : 0);
+    const char *const **ukeys = sg__arena_alloc(&l->cat->arena, (n_keys + 1) * sizeof *ukeys);
+    if (!ukeys)
+        return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
+    out->unique = ukeys;
+    if (pk && cJSON_GetArraySize(pk) > 0) {
+        if (!(out->primary_key = string_list(l, pk)))
+            return -1;
+        ukeys[out->unique_count++] = out->primary_key;
+    }
+    const cJSON *u;
+    cJSON_ArrayForEach(u, uniq)
+    {
+        if (cJSON_GetArraySize(u) == 0)
+            continue;
+        if (!(ukeys[out->unique_count++] = string_list(l, u)))
+            return -1;
+    }
+    if ((v = cJSON_GetObjectItemCaseSensitive(t, "columns")) && load_columns(l, v, path) < 0)
+        return -1;
+    if ((v = cJSON_GetObjectItemCaseSensitive(t, "foreign_keys")) &&
+        load_foreign_keys(l, v, path) < 0)
+        return -1;
+    return 0;
+}
+
+static size_t hash_str(const char *s)
+{
+    size_t h = 1469598103934665603u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+static int build_index(loader *l)
+{
+    sg_catalog *c = l->cat;
+    size_t size = 16;
+    while (size < c->table_count * 2)
+        size *= 2;
+    c->uid_index = sg__arena_alloc(&c->arena, size * sizeof *c->uid_index);
+    if (!c->uid_index)
+        return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
+    c->uid_index_size = size;
+    for (size_t i = 0; i < c->table_count; i++) {
+        size_t slot = hash_str(c->tables[i].uid) & (size - 1);
+        while (c->uid_index[slot]) {
+            const sg__meta_table *other = &c->tables[c->uid_index[slot] - 1];
+            if (strcmp(other->uid, c->tables[i].uid) == 0)
+                return fail(l, SG_ECATALOG, "catalog: meta_tables[%zu].uid \"%s\" is used twice", i,
+                            c->tables[i].uid);
+            slot = (slot + 1) & (size - 1);
+        }
+        c->uid_index[slot] = i + 1;
+    }
+    return 0;
+}
+
+static int load(loader *l, const cJSON *root)
+{
+    static const char *const keys[] = {"version", "data_sources", "meta_tables", NULL};
+    static const char *const ds_keys[] = {"uid",         "engine", "default_schema", "dsn", "name",
+                                          "description", NULL};
+    sg_catalog *c = l->cat;
+    if (check_object(l, root, "the top level", keys) < 0)
+        return -1;
+    const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "version");
+    if (version && !(cJSON_IsNumber(version) && version->valuedouble == 1))
+        return fail(l, SG_ECATALOG, "catalog: version must be 1");
+
+    const cJSON *sources = cJSON_GetObjectItemCaseSensitive(root, "data_sources");
+    if (!cJSON_IsArray(sources))
+        return fail(l, SG_ECATALOG, "catalog: data_sources must be an array");
+    c->source_count = (size_t)cJSON_GetArraySize(sources);
+    c->sources = sg__arena_alloc(&c->arena, (c->source_count + 1) * sizeof *c->sources);
+    if (!c->sources)
+        return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
+    size_t i = 0;
+    const cJSON *s;
+    cJSON_ArrayForEach(s, sources)
+    {
+        char path[64];
+        snprintf(path, sizeof path, "data_sources[%zu]", i);
+        sg__data_source *d = &c->sources[i];
+        const char *ignored;
+        if (check_object(l, s, path, ds_keys) < 0 ||
+            get_string(l, s, "uid", path, true, &d->uid) < 0 ||
+            get_string(l, s, "engine", path, true, &d->engine) < 0 ||
+            get_string(l, s, "default_schema", path, true, &d->default_schema) < 0 ||
+            get_string(l, s, "dsn", path, false, &d->dsn) < 0 ||
+            get_string(l, s, "name", path, false, &ignored) < 0 ||
+            get_string(l, s, "description", path, false, &ignored) < 0)
+            return -1;
+        if (strcmp(d->engine, "postgresql") != 0)
+            return fail(l, SG_ECATALOG,
+                        "catalog: %s.engine is \"%s\"; only \"postgresql\" is supported", path,
+                        d->engine);
+        if (check_pg_name(l, d->default_schema, path, "default_schema", true) < 0)
+            return -1;
+        for (size_t k = 0; k < i; k++)
+            if (strcmp(c->sources[k].uid, d->uid) == 0)
+                return fail(l, SG_ECATALOG, "catalog: %s.uid \"%s\" is used twice", path, d->uid);
+        i++;
+    }
+
+    const cJSON *tables = cJSON_GetObjectItemCaseSensitive(root, "meta_tables");
+    if (!cJSON_IsArray(tables))
+        return fail(l, SG_ECATALOG, "catalog: meta_tables must be an array");
+    c->table_count = (size_t)cJSON_GetArraySize(tables);
+    if (c->table_count > l->max_tables)
+        return fail(l, SG_ETOOBIG, "catalog: %zu meta_tables is over the limit of %zu",
+                    c->table_count, l->max_tables);
+    c->tables = sg__arena_alloc(&c->arena, (c->table_count + 1) * sizeof *c->tables);
+    if (!c->tables)
+        return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
+    i = 0;
+    const cJSON *t;
+    cJSON_ArrayForEach(t, tables)
+    {
+        if (load_table(l, t, i, &c->tables[i]) < 0)
+            return -1;
+        if (!sg__catalog_source(c, c->tables[i].data_source_uid))
+            return fail(l, SG_ECATALOG,
+                        "catalog: meta_tables[%zu].data_source_uid \"%s\" is not a data source", i,
+                        c->tables[i].data_source_uid);
+        i++;
+    }
+    if (build_index(l) < 0)
+        return -1;
+    /* Two MetaTables on one physical table would make resolution ambiguous. */
+    for (i = 0; i < c->table_count; i++) {
+        const sg__meta_table *a = &c->tables[i];
+        const sg__meta_table *b =
+            sg__catalog_table_by_name(c, a->data_source_uid, a->schema, a->name);
+        if (b != a)
+            return fail(
+                l, SG_ECATALOG,
+                "catalog: meta_tables[%zu] and another table of its data source both name %s.%s", i,
+                a->schema, a->name);
+    }
+    return 0;
+}
+
+static size_t max_bytes(const sg_policy *policy)
+{
+    return (size_t)sg__policy_limit(policy, SG__LIMIT_CATALOG_BYTES, MAX_CATALOG_BYTES);
+}
+
+int sg_catalog_load(const char *json, size_t len, sg_catalog **out, sg_error *err)
+{
+    return sg_catalog_load_policy(json, len, NULL, out, err);
+}
+
+int sg_catalog_load_policy(const char *json, size_t len, const sg_policy *policy,
+                           sg_catalog **out, sg_error *err)
+{
+    if (err) {
+        err->code = SG_OK;
+        err->message[0] = '\0';
+    }
+    loader l = {NULL, err, SG_OK,
+                (size_t)sg__policy_limit(policy, SG__LIMIT_CATALOG_TABLES, MAX_CATALOG_TABLES)};
+    if (!out || !json) {
+        fail(&l, SG_EINVAL, "sg_catalog_load: json and out are required");
+        return SG_EINVAL;
+    }
+    *out = NULL;
+    if (len > max_bytes(policy)) {
+        fail(&l, SG_ETOOBIG, "catalog: %zu bytes is over the limit of %zu", len,
+             max_bytes(policy));
+        return SG_ETOOBIG;
+    }
+    size_t at;
+    const char *bad = sg__json_prescan(json, len, MAX_CATALOG_DEPTH, &at, NULL, NULL);
+    if (bad) {
+        long line, col;
+        sg__line_col(json, len, at, &line, &col);
+        fail(&l, SG_ECATALOG, "catalog: %s (at line %ld, column %ld)", bad, line, col);
+        return SG_ECATALOG;
+    }
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(json, len, &end, false);
+    if (root && (bad = sg__json_trailing(json, len, end, &at))) {
+        cJSON_Delete(root);
+        long line, col;
+        sg__line_col(json, len, at, &line, &col);
+        fail(&l, SG_ECATALOG, "catalog: invalid JSON: %s (at line %ld, column %ld)", bad, line,
+             col);
+        return SG_ECATALOG;
+    }
+    if (!root) {
+        size_t pos = end ? (size_t)(end - json) : 0;
+        long line, col;
+        sg__line_col(json, len, pos, &line, &col);
+        fail(&l, SG_ECATALOG, "catalog: invalid JSON at line %ld, column %ld", line, col);
+        return SG_ECATALOG;
+    }
+    sg_catalog *c = sg__malloc(sizeof *c);
+    if (!c) {
+        cJSON_Delete(root);
+        fail(&l, SG_ENOMEM, "out of memory while loading the catalog");
+        return SG_ENOMEM;
+    }
+    memset(c, 0, sizeof *c);
+    sg__arena_init(&c->arena);
+    l.cat = c;
+    int rc = load(&l, root);
+    cJSON_Delete(root);
+    if (rc < 0) {
+        sg_catalog_free(c);
+        return l.code;
+    }
+    *out = c;
+    return SG_OK;
+}
+
+int sg_catalog_load_file(const char *path, sg_catalog **out, sg_error *err)
+{
+    return sg_catalog_load_file_policy(path, NULL, out, err);
+}
+
+int sg_catalog_load_file_policy(const char *path, const sg_policy *policy, sg_catalog **out,
+                                sg_error *err)
+{
+    loader l = {NULL, err, SG_OK, 0};
+    if (out)
+        *out = NULL;
+    if (!path || !out) {
+        fail(&l, SG_EINVAL, "sg_catalog_load_file: path and out are required");
+        return SG_EINVAL;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fail(&l, SG_EIO, "%s: %s", path, strerror(errno));
+        return SG_EIO;
+    }
+    size_t cap = 1 << 16, len = 0;
+    char *buf = sg__malloc(cap);
+    int rc = SG_OK;
+    while (buf) {
+        size_t n = fread(buf + len, 1, cap - len, f);
+        len += n;
+        if (n == 0)
+            break;
+        if (len == cap) {
+            if (cap > max_bytes(policy)) {
+                fail(&l, SG_ETOOBIG, "%s: over the catalog size limit of %zu bytes", path,
+                     max_bytes(policy));
+                rc = SG_ETOOBIG;
+                break;
+            }
+            char *bigger = sg__realloc(buf, cap * 2);
+            if (!bigger) {
+                sg__free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = bigger;
+            cap *= 2;
+        }
+    }
+    if (ferror(f) && rc == SG_OK) {
+        fail(&l, SG_EIO, "%s: read error", path);
+        rc = SG_EIO;
+    }
+    fclose(f);
+    if (!buf) {
+        fail(&l, SG_ENOMEM, "out of memory reading %s", path);
+        return SG_ENOMEM;
+    }
+    if (rc == SG_OK) {
+        rc = sg_catalog_load_policy(buf, len, policy, out, err);
+        if (rc != SG_OK && err) {
+            /* prefix the file name, keeping as much of the message as fits */
+            char msg[sizeof err->message];
+            size_t plen = strlen(path);
+            if (plen > sizeof msg / 2)
+                plen = sizeof msg / 2;
+            memcpy(msg, path, plen);
+            msg[plen] = ':';
+            msg[plen + 1] = ' ';
+            size_t rest = sizeof msg - plen - 3;
+            size_t mlen = strnlen(err->message, rest);
+            memcpy(msg + plen + 2, err->message, mlen);
+            msg[plen + 2 + mlen] = '\0';
+            memcpy(err->message, msg, sizeof msg);
+        }
+    }
+    sg__free(buf);
+    return rc;
+}
+
+void sg_catalog_free(sg_catalog *catalog)
+{
+    if (!catalog)
+        return;
+    sg__arena_release(&catalog->arena);
+    sg__free(catalog);
+}
+
+size_t sg_catalog_table_count(const sg_catalog *catalog)
+{
+    return catalog ? catalog->table_count : 0;
+}
+
+const sg__meta_table *sg__catalog_table_by_uid(const sg_catalog *c, const char *uid)
+{
+    if (!c->uid_index_size)
+        return NULL;
+    size_t slot = hash_str(uid) & (c->uid_index_size - 1);
+    while (c->uid_index[slot]) {
+        const sg__meta_table *t = &c->tables[c->uid_index[slot] - 1];
+        if (strcmp(t->uid, uid) == 0)
+            return t;
+        slot = (slot + 1) & (c->uid_index_size - 1);
+    }
+    return NULL;
+}
+
+const sg__data_source *sg__catalog_source(const sg_catalog *c, const char *uid)
+{
+    for (size_t i = 0; i < c->source_count; i++)
+        if (strcmp(c->sources[i].uid, uid) == 0)
+            return &c->sources[i];
+    return NULL;
+}
+
+const sg__meta_table *sg__catalog_table_by_name(const sg_catalog *c, const char *source_uid,
+                                                const char *schema, const char *name)
+{
+    for (size_t i = 0; i < c->table_count; i++)
+        if (strcmp(c->tables[i].name, name) == 0 && strcmp(c->tables[i].schema, schema) == 0 &&
+            strcmp(c->tables[i].data_source_uid, source_uid) == 0)
+            return &c->tables[i];
+    return NULL;
+}

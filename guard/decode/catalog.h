@@ -1,0 +1,49 @@
+/*
+ * catalog.h - the loaded catalog: data sources and MetaTables, with lookups.
+ */
+#ifndef SG_DECODE_CATALOG_H
+#define SG_DECODE_CATALOG_H
+
+#include <stddef.h>
+
+#include "sqlguard.h"
+#include "util/arena.h"
+
+typedef struct sg__data_source {
+    const char *uid;
+    const char *engine;
+    const char *default_schema;
+    const char *dsn; /* NULL when the catalog gives none */
+} sg__data_source;
+
+typedef struct sg__meta_table {
+    const char *uid;
+    const char *identifier;
+    const char *data_source_uid;
+    const char *schema;
+    const char *name; /* physical_table_name */
+    const char *const *primary_key; /* NULL-terminated, may be NULL */
+    /* unique keys (the primary key first when there is one), each a
+     * NULL-terminated column list; unique_count of them */
+    const char *const *const *unique;
+    size_t unique_count;
+} sg__meta_table;
+
+struct sg_catalog {
+    sg__arena arena;
+    sg__data_source *sources;
+    size_t source_count;
+    sg__meta_table *tables;
+    size_t table_count;
+    /* open-addressing hash of table uid -> index + 1 (0 = empty) */
+    size_t *uid_index;
+    size_t uid_index_size; /* a power of two */
+};
+
+const sg__meta_table *sg__catalog_table_by_uid(const sg_catalog *catalog, const char *uid);
+const sg__data_source *sg__catalog_source(const sg_catalog *catalog, const char *uid);
+/* The catalog table of a data source with this physical schema.name, or NULL. */
+const sg__meta_table *sg__catalog_table_by_name(const sg_catalog *catalog, const char *source_uid,
+                                                const char *schema, const char *name);
+
+#endif

@@ -1,0 +1,254 @@
+/*
+ * operation.c - strict decoding of the operation JSON (contract section 1).
+ *
+ * Everything that breaks the contract's table is an op.invalid diagnostic
+ * naming the key: unknown keys, wrong types, missing members, oversized
+ * input, SQL that holds a NUL byte or invalid UTF-8. Limits are decoded here
+ * but judged by the limits.invalid rule, so that a missing limit is reported
+ * under its own id.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "decode/operation.h"
+#include "decode/policy.h"
+#include "util/json.h"
+#include "util/text.h"
+
+static int invalid(sg__diags *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int invalid(sg__diags *d, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = sg__vreport(d, "op.invalid", SG_AT_NONE, -1, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+static sg__op_kind parse_kind(const char *s)
+{
+    static const struct {
+        const char *name;
+        sg__op_kind kind;
+    } kinds[] = {{"select", SG_OP_SELECT},
+                 {"insert", SG_OP_INSERT},
+                 {"update", SG_OP_UPDATE},
+                 {"delete", SG_OP_DELETE},
+                 {"merge", SG_OP_MERGE}};
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(s, kinds[i].name) == 0)
+            return kinds[i].kind;
+    return SG_OP_UNKNOWN;
+}
+
+static int decode_scope(sg__arena *arena, const cJSON *scope, const sg_check_options *opts,
+                        sg__operation *op, sg__diags *d)
+{
+    static const char *const keys[] = {"data_source_uid", "tables", NULL};
+    static const char *const entry_keys[] = {"meta_table_uid", "alias", "access", NULL};
+    if (!cJSON_IsObject(scope))
+        return invalid(d, scope ? "scope must be an object" : "scope is required");
+    const char *bad = sg__json_unknown_key(scope, keys);
+    if (bad && invalid(d, "scope has unknown key \"%s\"", bad) < 0)
+        return -1;
+    if ((bad = sg__json_duplicate_key(scope)) && invalid(d, "scope has key \"%s\" twice", bad) < 0)
+        return -1;
+    const cJSON *ds = cJSON_GetObjectItemCaseSensitive(scope, "data_source_uid");
+    if (!cJSON_IsString(ds)) {
+        if (invalid(d, "scope.data_source_uid %s", ds ? "must be a string" : "is required") < 0)
+            return -1;
+    } else {
+        op->data_source_uid = ds->valuestring;
+    }
+    const cJSON *tables = cJSON_GetObjectItemCaseSensitive(scope, "tables");
+    if (!cJSON_IsArray(tables))
+        return invalid(d, "scope.tables %s", tables ? "must be an array" : "is required");
+    size_t n = (size_t)cJSON_GetArraySize(tables);
+    if (n > opts->max_scope_tables) {
+        char count[32];
+        snprintf(count, sizeof count, "%u", opts->max_scope_tables);
+        return invalid(d, "scope.tables has more than %s entries", count);
+    }
+    op->scope = sg__arena_alloc(arena, (n + 1) * sizeof *op->scope);
+    if (!op->scope)
+        return -1;
+    size_t i = 0;
+    const cJSON *t;
+    cJSON_ArrayForEach(t, tables)
+    {
+        char path[48];
+        snprintf(path, sizeof path, "scope.tables[%zu]", i++);
+        if (!cJSON_IsObject(t)) {
+            if (invalid(d, "%s must be an object", path) < 0)
+                return -1;
+            continue;
+        }
+        if ((bad = sg__json_unknown_key(t, entry_keys)) &&
+            invalid(d, "%s has unknown key \"%s\"", path, bad) < 0)
+            return -1;
+        if ((bad = sg__json_duplicate_key(t)) &&
+            invalid(d, "%s has key \"%s\" twice", path, bad) < 0)
+            return -1;
+        const cJSON *uid = cJSON_GetObjectItemCaseSensitive(t, "meta_table_uid");
+        const cJSON *alias = cJSON_GetObjectItemCaseSensitive(t, "alias");
+        const cJSON *access = cJSON_GetObjectItemCaseSensitive(t, "access");
+        bool ok = true;
+        if (!cJSON_IsString(uid) || !uid->valuestring[0]) {
+            ok = false;
+            if (invalid(d, "%s.meta_table_uid must be a non-empty string", path) < 0)
+                return -1;
+        }
+        if (!cJSON_IsString(alias) || !alias->valuestring[0]) {
+            ok = false;
+            if (invalid(d, "%s.alias must be a non-empty string", path) < 0)
+                return -1;
+        }
+        if (!cJSON_IsString(access)) {
+            ok = false;
+            if (invalid(d, "%s.access must be a string (\"read\" or \"write\")", path) < 0)
+                return -1;
+        }
+        if (!ok)
+            continue;
+        sg__scope_entry *e = &op->scope[op->scope_count++];
+        e->meta_table_uid = uid->valuestring;
+        e->alias = alias->valuestring;
+        e->access_text = access->valuestring;
+        e->access = strcmp(access->valuestring, "read") == 0    ? SG_ACCESS_READ
+                    : strcmp(access->valuestring, "write") == 0 ? SG_ACCESS_WRITE
+                                                                : SG_ACCESS_NONE;
+    }
+    return 0;
+}
+
+static int decode_limits(const cJSON *limits, sg__operation *op, sg__diags *d)
+{
+    static const char *const keys[] = {"max_rows", "statement_timeout_ms", NULL};
+    if (!limits)
+        return 0; /* limits.invalid reports it */
+    if (!cJSON_IsObject(limits))
+        return invalid(d, "limits must be an object");
+    op->has_limits = true;
+    const char *bad = sg__json_unknown_key(limits, keys);
+    if (bad && invalid(d, "limits has unknown key \"%s\"", bad) < 0)
+        return -1;
+    if ((bad = sg__json_duplicate_key(limits)) &&
+        invalid(d, "limits has key \"%s\" twice", bad) < 0)
+        return -1;
+    op->max_rows = cJSON_GetObjectItemCaseSensitive(limits, "max_rows");
+    op->statement_timeout_ms = cJSON_GetObjectItemCaseSensitive(limits, "statement_timeout_ms");
+    return 0;
+}
+
+static int decode_parameters(const cJSON *params, const sg_check_options *opts, sg__operation *op,
+                             sg__diags *d)
+{
+    if (!params)
+        return invalid(d, "parameters is required (an object for %%(name)s, an array for %%s "
+                          "or $n)");
+    if (!cJSON_IsObject(params) && !cJSON_IsArray(params))
+        return invalid(d, "parameters must be an object or an array");
+    size_t n = (size_t)cJSON_GetArraySize(params);
+    if (n > opts->max_parameters) {
+        char count[32];
+        snprintf(count, sizeof count, "%u", opts->max_parameters);
+        return invalid(d, "parameters has more than %s values", count);
+    }
+    op->parameters = params;
+    return 0;
+}
+
+int sg__decode_operation(sg__arena *arena, const char *json, size_t len,
+                         const sg_check_options *opts, sg__operation *op, sg__diags *d)
+{
+    static const char *const keys[] = {"operation", "sql", "parameters", "scope", "limits", NULL};
+    memset(op, 0, sizeof *op);
+    op->kind_text = "";
+    if (len > opts->max_operation_bytes) {
+        char a[32], b[32];
+        snprintf(a, sizeof a, "%zu", len);
+        snprintf(b, sizeof b, "%zu", opts->max_operation_bytes);
+        return invalid(d, "the operation is %s bytes, over the limit of %s", a, b);
+    }
+    size_t at;
+    long line, col;
+    sg__vec numbers = {0};
+    const char *bad = sg__json_prescan(json, len, opts->max_json_depth, &at, arena, &numbers);
+    if (bad) {
+        sg__line_col(json, len, at, &line, &col);
+        return invalid(d, "%s (at line %ld, column %ld of the operation)", bad, line, col);
+    }
+    const char *end = NULL;
+    sg__json_window w;
+    sg__json_window_open(&w, arena);
+    op->root = cJSON_ParseWithLengthOpts(json, len, &end, false);
+    bad = op->root ? sg__json_trailing(json, len, end, &at) : NULL;
+    int attached = op->root && !bad ? sg__json_attach_numbers(op->root, json, &numbers) : 0;
+    sg__json_window_close(&w);
+    op->root_in_arena = sg__json_window_holds(&w, op->root);
+    if (w.failed || attached < 0)
+        return -1;
+    if (bad) {
+        sg__line_col(json, len, at, &line, &col);
+        return invalid(d, "the operation is not valid JSON: %s (at line %ld, column %ld)", bad,
+                       line, col);
+    }
+    if (!op->root) {
+        sg__line_col(json, len, end ? (size_t)(end - json) : 0, &line, &col);
+        return invalid(d, "the operation is not valid JSON (at line %ld, column %ld)", line, col);
+    }
+    const cJSON *root = op->root;
+    if (!cJSON_IsObject(root))
+        return invalid(d, "the operation must be a JSON object");
+    if ((bad = sg__json_unknown_key(root, keys)) &&
+        invalid(d, "the operation has unknown key \"%s\"", bad) < 0)
+        return -1;
+    if ((bad = sg__json_duplicate_key(root)) &&
+        invalid(d, "the operation has key \"%s\" twice", bad) < 0)
+        return -1;
+
+    const cJSON *kind = cJSON_GetObjectItemCaseSensitive(root, "operation");
+    if (!cJSON_IsString(kind)) {
+        if (invalid(d, "operation %s", kind ? "must be a string" : "is required") < 0)
+            return -1;
+    } else {
+        op->kind_text = kind->valuestring;
+        op->kind = parse_kind(kind->valuestring);
+        if (op->kind == SG_OP_UNKNOWN &&
+            invalid(d, "operation \"%s\" is not one of select, insert, update, delete, merge",
+                    kind->valuestring) < 0)
+            return -1;
+    }
+
+    const cJSON *sql = cJSON_GetObjectItemCaseSensitive(root, "sql");
+    if (!cJSON_IsString(sql)) {
+        if (invalid(d, "sql %s", sql ? "must be a string" : "is required") < 0)
+            return -1;
+    } else {
+        op->sql = sql->valuestring;
+        op->sql_len = strlen(sql->valuestring);
+        size_t badpos;
+        if (op->sql_len > opts->max_sql_bytes) {
+            char a[32], b[32];
+            snprintf(a, sizeof a, "%zu", op->sql_len);
+            snprintf(b, sizeof b, "%zu", opts->max_sql_bytes);
+            if (invalid(d, "sql is %s bytes, over the limit of %s", a, b) < 0)
+                return -1;
+            op->sql = NULL;
+        } else if (!sg__utf8_valid(op->sql, op->sql_len, &badpos)) {
+            char where[32];
+            snprintf(where, sizeof where, "%zu", badpos);
+            if (invalid(d, "sql is not valid UTF-8 (at byte %s)", where) < 0)
+                return -1;
+            op->sql = NULL;
+        }
+    }
+
+    if (decode_parameters(cJSON_GetObjectItemCaseSensitive(root, "parameters"), opts, op, d) < 0 ||
+        decode_scope(arena, cJSON_GetObjectItemCaseSensitive(root, "scope"), opts, op, d) < 0 ||
+        decode_limits(cJSON_GetObjectItemCaseSensitive(root, "limits"), op, d) < 0)
+        return -1;
+    return 0;
+}

@@ -1,0 +1,486 @@
+/*
+ * policy.c - loads a policy: rule severities and rule options.
+ *
+ * Everything is validated and compiled once, at load: unknown rule ids and
+ * options are errors naming the key, patterns are compiled with PCRE2 (and
+ * JIT-compiled where the platform has it) and a bad one is reported with
+ * PCRE2's own message and offset. The loaded policy is immutable; checks on
+ * any number of threads read it, each match with match data of its own.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check/rule.h"
+#include "decode/catalog.h"
+#include "decode/policy.h"
+#include "util/error.h"
+#include "util/json.h"
+#include "util/text.h"
+
+enum { MAX_POLICY_BYTES = 4 << 20, MAX_POLICY_DEPTH = 16 };
+
+typedef struct opt_value {
+    const sg__option *spec;
+    pcre2_code **codes; /* SG_OPT_PATTERNS */
+    size_t count;
+    const char *choice; /* SG_OPT_ENUM */
+    long long integer;  /* SG_OPT_INTEGER */
+} opt_value;
+
+typedef struct rule_policy {
+    int severity; /* -1: the rule's default; 0: off; else an sg_severity */
+    opt_value *opts;
+    size_t opt_count;
+} rule_policy;
+
+/*
+ * The bounds a policy's "limits" may set, named as the sg_check_options fields
+ * they replace. A policy can raise a bound up to its ceiling (what the guard
+ * can still hold safely: PostgreSQL's 65535 parameters, a parse-tree depth
+ * that fits a 256 KiB stack) or lower it down to 1.
+ */
+static const struct limit_spec {
+    const char *name;
+    long long ceiling;
+} limit_specs[SG__LIMIT_COUNT] = {
+    [SG__LIMIT_OPERATION_BYTES] = {"max_operation_bytes", 64ll << 20},
+    [SG__LIMIT_JSON_DEPTH] = {"max_json_depth", 512},
+    [SG__LIMIT_SQL_BYTES] = {"max_sql_bytes", 64ll << 20},
+    [SG__LIMIT_PARAMETERS] = {"max_parameters", 65535},
+    [SG__LIMIT_SCOPE_TABLES] = {"max_scope_tables", 65535},
+    [SG__LIMIT_AST_DEPTH] = {"max_ast_depth", 1000},
+    [SG__LIMIT_DIAGNOSTICS] = {"max_diagnostics", 10000},
+    [SG__LIMIT_ROWS] = {"max_rows", 1000000000000000ll},
+    [SG__LIMIT_TIMEOUT_MS] = {"max_statement_timeout_ms", 2147483647},
+    [SG__LIMIT_CATALOG_BYTES] = {"max_catalog_bytes", 256ll << 20},
+    [SG__LIMIT_CATALOG_TABLES] = {"max_catalog_tables", 1000000},
+};
+
+struct sg_policy {
+    sg__arena arena;
+    rule_policy *rules; /* one per sg__rules entry */
+    sg__vec codes;      /* every pcre2_code *, to free them */
+    long long limits[SG__LIMIT_COUNT]; /* 0: not set */
+};
+
+typedef struct loader {
+    sg_policy *p;
+    sg_error *err;
+    int code;
+} loader;
+
+static int fail(loader *l, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static int fail(loader *l, int code, const char *fmt, ...)
+{
+    l->code = code;
+    if (l->err) {
+        char msg[sizeof l->err->message];
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(msg, sizeof msg, fmt, ap);
+        va_end(ap);
+        sg__set_error(l->err, code, "%s", msg);
+    }
+    return -1;
+}
+
+static int oom(loader *l)
+{
+    return fail(l, SG_ENOMEM, "out of memory while loading the policy");
+}
+
+static const sg__option *find_option(const sg__rule *r, const char *name)
+{
+    for (const sg__option *o = r->options; o && o->name; o++)
+        if (strcmp(o->name, name) == 0)
+            return o;
+    return NULL;
+}
+
+static bool is_choice(const char *choices, const char *value)
+{
+    size_t n = strlen(value);
+    for (const char *c = choices; *c;) {
+        const char *bar = strchr(c, '|');
+        size_t len = bar ? (size_t)(bar - c) : strlen(c);
+        if (len == n && strncmp(c, value, n) == 0)
+            return true;
+        c += len + (bar ? 1 : 0);
+    }
+    return false;
+}
+
+static int load_patterns(loader *l, const cJSON *v, const char *rule, opt_value *ov)
+{
+    if (!cJSON_IsArray(v))
+        return fail(l, SG_EPOLICY, "policy: rules.%s.options.%s must be an array of patterns",
+                    rule, ov->spec->name);
+    size_t n = (size_t)cJSON_GetArraySize(v);
+    ov->codes = sg__arena_alloc(&l->p->arena, (n + 1) * sizeof *ov->codes);
+    if (!ov->codes)
+        return oom(l);
+    const cJSON *item;
+    cJSON_ArrayForEach(item, v)
+    {
+        if (!cJSON_IsString(item))
+            return fail(l, SG_EPOLICY, "policy: rules.%s.options.%s[%zu] must be a string", rule,
+                        ov->spec->name, ov->count);
+        int errcode;
+        PCRE2_SIZE erroffset;
+        pcre2_code *code = pcre2_compile((PCRE2_SPTR)item->valuestring, PCRE2_ZERO_TERMINATED,
+                                         PCRE2_UTF, &errcode, &erroffset, NULL);
+        if (!code) {
+            PCRE2_UCHAR msg[256];
+            pcre2_get_error_message(errcode, msg, sizeof msg);
+            return fail(l, SG_EPOLICY,
+                        "policy: rules.%s.options.%s[%zu]: bad pattern \"%s\" at offset %zu: %s",
+                        rule, ov->spec->name, ov->count, item->valuestring, (size_t)erroffset,
+                        (const char *)msg);
+        }
+        pcre2_code **slot = sg__vec_push(&l->p->arena, &l->p->codes, sizeof *slot);
+        if (!slot) {
+            pcre2_code_free(code);
+            return oom(l);
+        }
+        *slot = code;
+        /* JIT is an optimisation: where it is unavailable the interpreter runs */
+        (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+        ov->codes[ov->count++] = code;
+    }
+    return 0;
+}
+
+static int parse_severity(loader *l, const char *rule_id, const sg__rule *r, const cJSON *v,
+                          int *out)
+{
+    if (!cJSON_IsString(v))
+        return fail(l, SG_EPOLICY,
+                    "policy: rules.%s severity must be \"error\", \"warning\" or \"off\"", rule_id);
+    const char *s = v->valuestring;
+    if (strcmp(s, "error") == 0)
+        *out = SG_SEVERITY_ERROR;
+    else if (strcmp(s, "warning") == 0)
+        *out = SG_SEVERITY_WARNING;
+    else if (strcmp(s, "off") == 0)
+        *out = 0;
+    else
+        return fail(l, SG_EPOLICY,
+                    "policy: rules.%s severity \"%s\" is not \"error\", \"warning\" or \"off\"",
+                    rule_id, s);
+    if (r->locked && *out != SG_SEVERITY_ERROR)
+        return fail(l, SG_EPOLICY,
+                    "policy: rule %s guards the check itself and cannot be turned off or made a "
+                    "warning",
+                    rule_id);
+    return 0;
+}
+
+static int load_rule(loader *l, const cJSON *entry)
+{
+    static const char *const keys[] = {"severity", "options", NULL};
+    const char *id = entry->string;
+    const sg__rule *r = sg__rule_find(id);
+    if (!r)
+        return fail(l, SG_EPOLICY, "policy: unknown rule \"%s\" (see sqlguard rules)", id);
+    rule_policy *rp = &l->p->rules[r - sg__rules];
+    if (cJSON_IsString(entry))
+        return parse_severity(l, id, r, entry, &rp->severity);
+    if (!cJSON_IsObject(entry))
+        return fail(l, SG_EPOLICY, "policy: rules.%s must be a severity or an object", id);
+    const char *bad = sg__json_unknown_key(entry, keys);
+    if (bad)
+        return fail(l, SG_EPOLICY, "policy: rules.%s has unknown key \"%s\"", id, bad);
+    if ((bad = sg__json_duplicate_key(entry)))
+        return fail(l, SG_EPOLICY, "policy: rules.%s has key \"%s\" twice", id, bad);
+    const cJSON *sev = cJSON_GetObjectItemCaseSensitive(entry, "severity");
+    if (sev && parse_severity(l, id, r, sev, &rp->severity) < 0)
+        return -1;
+    const cJSON *opts = cJSON_GetObjectItemCaseSensitive(entry, "options");
+    if (!opts)
+        return 0;
+    if (!cJSON_IsObject(opts))
+        return fail(l, SG_EPOLICY, "policy: rules.%s.options must be an object", id);
+    if ((bad = sg__json_duplicate_key(opts)))
+        return fail(l, SG_EPOLICY, "policy: rules.%s.options has key \"%s\" twice", id, bad);
+    size_t n = (size_t)cJSON_GetArraySize(opts);
+    rp->opts = sg__arena_alloc(&l->p->arena, (n + 1) * sizeof *rp->opts);
+    if (!rp->opts)
+        return oom(l);
+    const cJSON *o;
+    cJSON_ArrayForEach(o, opts)
+    {
+        const sg__option *spec = find_option(r, o->string);
+        if (!spec)
+            return fail(l, SG_EPOLICY, "policy: rule %s has no option \"%s\"%s", id, o->string,
+                        r->options ? " (see sqlguard rules)" : "; it takes none");
+        opt_value *ov = &rp->opts[rp->opt_count++];
+        ov->spec = spec;
+        if (spec->type == SG_OPT_PATTERNS) {
+            if (load_patterns(l, o, id, ov) < 0)
+                return -1;
+        } else if (spec->type == SG_OPT_INTEGER) {
+            if (!cJSON_IsNumber(o) || o->valuedouble < 1 || o->valuedouble > 1e15 ||
+                o->valuedouble != (double)(long long)o->valuedouble)
+                return fail(l, SG_EPOLICY,
+                            "policy: rules.%s.options.%s must be an integer greater than 0", id,
+                            spec->name);
+            ov->integer = (long long)o->valuedouble;
+        } else if (!cJSON_IsString(o) || !is_choice(spec->choices, o->valuestring)) {
+            return fail(l, SG_EPOLICY, "policy: rules.%s.options.%s must be one of %s", id,
+                        spec->name, spec->choices);
+        } else if (!(ov->choice = sg__arena_strdup(&l->p->arena, o->valuestring))) {
+            return oom(l);
+        }
+    }
+    return 0;
+}
+
+static int load_limits(loader *l, const cJSON *limits)
+{
+    if (!cJSON_IsObject(limits))
+        return fail(l, SG_EPOLICY, "policy: limits must be an object");
+    const char *bad = sg__json_duplicate_key(limits);
+    if (bad)
+        return fail(l, SG_EPOLICY, "policy: limits has key \"%s\" twice", bad);
+    const cJSON *v;
+    cJSON_ArrayForEach(v, limits)
+    {
+        size_t i = 0;
+        while (i < SG__LIMIT_COUNT && strcmp(limit_specs[i].name, v->string) != 0)
+            i++;
+        if (i == SG__LIMIT_COUNT)
+            return fail(l, SG_EPOLICY, "policy: unknown limit \"%s\" (see the README's bounds)",
+                        v->string);
+        long long ceiling = limit_specs[i].ceiling;
+        if (!cJSON_IsNumber(v) || !(v->valuedouble >= 1 && v->valuedouble <= (double)ceiling) ||
+            v->valuedouble != (double)(long long)v->valuedouble)
+            return fail(l, SG_EPOLICY, "policy: limits.%s must be an integer from 1 to %lld",
+                        v->string, ceiling);
+        l->p->limits[i] = (long long)v->valuedouble;
+    }
+    return 0;
+}
+
+static int load(loader *l, const cJSON *root)
+{
+    static const char *const keys[] = {"version", "rules", "limits", NULL};
+    if (!cJSON_IsObject(root))
+        return fail(l, SG_EPOLICY, "policy: the top level must be an object");
+    const char *bad = sg__json_unknown_key(root, keys);
+    if (bad)
+        return fail(l, SG_EPOLICY, "policy: unknown key \"%s\"", bad);
+    if ((bad = sg__json_duplicate_key(root)))
+        return fail(l, SG_EPOLICY, "policy: key \"%s\" twice", bad);
+    const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "version");
+    if (version && !(cJSON_IsNumber(version) && version->valuedouble == 1))
+        return fail(l, SG_EPOLICY, "policy: version must be 1");
+    const cJSON *limits = cJSON_GetObjectItemCaseSensitive(root, "limits");
+    if (limits && load_limits(l, limits) < 0)
+        return -1;
+    const cJSON *rules = cJSON_GetObjectItemCaseSensitive(root, "rules");
+    if (!rules)
+        return 0;
+    if (!cJSON_IsObject(rules))
+        return fail(l, SG_EPOLICY, "policy: rules must be an object keyed by rule id");
+    if ((bad = sg__json_duplicate_key(rules)))
+        return fail(l, SG_EPOLICY, "policy: rules names \"%s\" twice", bad);
+    const cJSON *entry;
+    cJSON_ArrayForEach(entry, rules)
+    {
+        if (load_rule(l, entry) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+int sg_policy_load(const char *json, size_t len, sg_policy **out, sg_error *err)
+{
+    loader l = {NULL, err, SG_OK};
+    if (err) {
+        err->code = SG_OK;
+        err->message[0] = '\0';
+    }
+    if (!out || !json) {
+        fail(&l, SG_EINVAL, "sg_policy_load: json and out are required");
+        return SG_EINVAL;
+    }
+    *out = NULL;
+    if (len > MAX_POLICY_BYTES) {
+        fail(&l, SG_ETOOBIG, "policy: %zu bytes is over the limit of %d", len, MAX_POLICY_BYTES);
+        return SG_ETOOBIG;
+    }
+    size_t at;
+    long line, col;
+    const char *bad = sg__json_prescan(json, len, MAX_POLICY_DEPTH, &at, NULL, NULL);
+    const char *end = NULL;
+    cJSON *root = bad ? NULL : cJSON_ParseWithLengthOpts(json, len, &end, false);
+    if (!bad && root)
+        bad = sg__json_trailing(json, len, end, &at);
+    else if (!bad)
+        at = end ? (size_t)(end - json) : 0, bad = "invalid JSON";
+    if (bad) {
+        cJSON_Delete(root);
+        sg__line_col(json, len, at, &line, &col);
+        fail(&l, SG_EPOLICY, "policy: %s (at line %ld, column %ld)", bad, line, col);
+        return SG_EPOLICY;
+    }
+    sg_policy *p = sg__malloc(sizeof *p);
+    if (!p) {
+        cJSON_Delete(root);
+        return SG_ENOMEM;
+    }
+    memset(p, 0, sizeof *p);
+    sg__arena_init(&p->arena);
+    l.p = p;
+    p->rules = sg__arena_alloc(&p->arena, (sg__rule_total + 1) * sizeof *p->rules);
+    int rc = p->rules ? 0 : oom(&l);
+    for (size_t i = 0; rc == 0 && i < sg__rule_total; i++)
+        p->rules[i].severity = -1;
+    if (rc == 0)
+        rc = load(&l, root);
+    cJSON_Delete(root);
+    if (rc < 0) {
+        sg_policy_free(p);
+        return l.code;
+    }
+    *out = p;
+    return SG_OK;
+}
+
+int sg_policy_load_file(const char *path, sg_policy **out, sg_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (!path || !out)
+        return SG_EINVAL;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        if (err) {
+            err->code = SG_EIO;
+            snprintf(err->message, sizeof err->message, "%s: %s", path, strerror(errno));
+        }
+        return SG_EIO;
+    }
+    char *buf = sg__malloc(MAX_POLICY_BYTES + 1);
+    size_t len = buf ? fread(buf, 1, MAX_POLICY_BYTES + 1, f) : 0;
+    bool read_error = ferror(f) != 0;
+    fclose(f);
+    if (!buf)
+        return SG_ENOMEM;
+    int rc;
+    if (read_error) {
+        rc = SG_EIO;
+        if (err) {
+            err->code = rc;
+            snprintf(err->message, sizeof err->message, "%s: read error", path);
+        }
+    } else {
+        rc = sg_policy_load(buf, len, out, err);
+        if (rc != SG_OK && err) {
+            char msg[sizeof err->message];
+            snprintf(msg, sizeof msg, "%.200s: %.300s", path, err->message);
+            memcpy(err->message, msg, sizeof msg);
+        }
+    }
+    sg__free(buf);
+    return rc;
+}
+
+void sg_policy_free(sg_policy *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->codes.count; i++)
+        pcre2_code_free(SG__VEC_AT(p->codes, pcre2_code *, i));
+    sg__arena_release(&p->arena);
+    sg__free(p);
+}
+
+int sg__policy_severity(const sg_policy *policy, const sg__rule *rule)
+{
+    if (!policy || policy->rules[rule - sg__rules].severity < 0)
+        return (int)rule->severity;
+    return policy->rules[rule - sg__rules].severity;
+}
+
+static const opt_value *option(const sg_policy *policy, const char *rule, const char *name)
+{
+    const sg__rule *r = policy ? sg__rule_find(rule) : NULL;
+    if (!r)
+        return NULL;
+    const rule_policy *rp = &policy->rules[r - sg__rules];
+    for (size_t i = 0; i < rp->opt_count; i++)
+        if (strcmp(rp->opts[i].spec->name, name) == 0)
+            return &rp->opts[i];
+    return NULL;
+}
+
+size_t sg__policy_pattern_count(const sg_policy *policy, const char *rule, const char *name)
+{
+    const opt_value *ov = option(policy, rule, name);
+    return ov ? ov->count : 0;
+}
+
+int sg__policy_match(const sg_policy *policy, const char *rule, const char *name,
+                     const char *subject)
+{
+    const opt_value *ov = option(policy, rule, name);
+    for (size_t i = 0; ov && i < ov->count; i++) {
+        pcre2_match_data *md = pcre2_match_data_create_from_pattern(ov->codes[i], NULL);
+        if (!md)
+            return -1;
+        int rc = pcre2_match(ov->codes[i], (PCRE2_SPTR)subject, PCRE2_ZERO_TERMINATED, 0, 0, md,
+                             NULL);
+        pcre2_match_data_free(md);
+        if (rc >= 0)
+            return 1;
+    }
+    return 0;
+}
+
+int sg__policy_integer(const sg_policy *policy, const char *rule, const char *name,
+                       long long *value)
+{
+    const opt_value *ov = option(policy, rule, name);
+    if (!ov)
+        return 0;
+    *value = ov->integer;
+    return 1;
+}
+
+const char *sg__policy_choice(const sg_policy *policy, const char *rule, const char *name)
+{
+    const opt_value *ov = option(policy, rule, name);
+    return ov ? ov->choice : NULL;
+}
+
+long long sg__policy_limit(const sg_policy *policy, int which, long long fallback)
+{
+    if (!policy || which < 0 || which >= SG__LIMIT_COUNT || policy->limits[which] == 0)
+        return fallback;
+    return policy->limits[which];
+}
+
+void sg__policy_apply_limits(const sg_policy *p, sg_check_options *o)
+{
+    if (!p)
+        return;
+    o->max_operation_bytes =
+        (size_t)sg__policy_limit(p, SG__LIMIT_OPERATION_BYTES, (long long)o->max_operation_bytes);
+    o->max_json_depth = (unsigned)sg__policy_limit(p, SG__LIMIT_JSON_DEPTH, o->max_json_depth);
+    o->max_sql_bytes =
+        (size_t)sg__policy_limit(p, SG__LIMIT_SQL_BYTES, (long long)o->max_sql_bytes);
+    o->max_parameters = (unsigned)sg__policy_limit(p, SG__LIMIT_PARAMETERS, o->max_parameters);
+    o->max_scope_tables =
+        (unsigned)sg__policy_limit(p, SG__LIMIT_SCOPE_TABLES, o->max_scope_tables);
+    o->max_ast_depth = (unsigned)sg__policy_limit(p, SG__LIMIT_AST_DEPTH, o->max_ast_depth);
+    o->max_diagnostics = (unsigned)sg__policy_limit(p, SG__LIMIT_DIAGNOSTICS, o->max_diagnostics);
+    o->max_rows_bound = sg__policy_limit(p, SG__LIMIT_ROWS, o->max_rows_bound);
+    o->max_timeout_ms = sg__policy_limit(p, SG__LIMIT_TIMEOUT_MS, o->max_timeout_ms);
+}

@@ -1,0 +1,47 @@
+/*
+ * facts.c - small lookups over facts that several rules share.
+ */
+#include <stdlib.h>
+
+#include "facts/facts.h"
+
+const char *sg__stmt_kind_name(sg__stmt_kind kind)
+{
+    switch (kind) {
+    case SG_STMT_SELECT:
+        return "a SELECT";
+    case SG_STMT_INSERT:
+        return "an INSERT";
+    case SG_STMT_UPDATE:
+        return "an UPDATE";
+    case SG_STMT_DELETE:
+        return "a DELETE";
+    case SG_STMT_MERGE:
+        return "a MERGE";
+    case SG_STMT_OTHER:
+        return "a utility statement";
+    default:
+        return "nothing";
+    }
+}
+
+static int by_location(const void *a, const void *b)
+{
+    const sg__paramref *x = a, *y = b;
+    return (x->location > y->location) - (x->location < y->location);
+}
+
+void sg__facts_sort_params(sg__facts *facts)
+{
+    if (facts->params.count > 1)
+        qsort(facts->params.items, facts->params.count, sizeof(sg__paramref), by_location);
+}
+
+const sg__paramref *sg__facts_param_at(const sg__facts *facts, int location)
+{
+    sg__paramref key = {0, location};
+    if (facts->params.count == 0)
+        return NULL;
+    return bsearch(&key, facts->params.items, facts->params.count, sizeof(sg__paramref),
+                   by_location);
+}

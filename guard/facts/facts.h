@@ -1,0 +1,155 @@
+/*
+ * facts.h - what a statement does, as flat records free of any parser type.
+ *
+ * The walker fills one sg__facts per check by visiting the parse tree once;
+ * the rules read only these records. Locations are byte offsets into the
+ * compiled SQL (-1 when the parser gave none); the diagnostic layer maps them
+ * back to the caller's text.
+ */
+#ifndef SG_FACTS_H
+#define SG_FACTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/arena.h"
+
+typedef enum {
+    SG_STMT_NONE = 0, /* nothing parsed (syntax error, empty input) */
+    SG_STMT_SELECT,
+    SG_STMT_INSERT,
+    SG_STMT_UPDATE,
+    SG_STMT_DELETE,
+    SG_STMT_MERGE,
+    SG_STMT_OTHER /* anything else: DDL, utility, transaction control, ... */
+} sg__stmt_kind;
+
+const char *sg__stmt_kind_name(sg__stmt_kind kind);
+
+/* How a relation reference is used. A reference can carry several bits. */
+enum {
+    SG_USE_READ = 1u << 0,
+    SG_USE_WRITE = 1u << 1, /* target of INSERT/UPDATE/DELETE/MERGE */
+    SG_USE_LOCK = 1u << 2   /* row-locked by FOR UPDATE/SHARE */
+};
+
+/*
+ * A relation named in the statement that is not a CTE reference: a physical
+ * relation the rules must resolve. catalog and schema are NULL when absent.
+ * Names are exactly as PostgreSQL sees them (folded, de-quoted, decoded).
+ */
+typedef struct sg__relref {
+    const char *catalog;
+    const char *schema;
+    const char *name;
+    int location;
+    unsigned use;          /* SG_USE_* */
+    int in_cte;            /* index into ctes of the innermost enclosing CTE, or -1 */
+} sg__relref;
+
+/* A WITH-list entry. */
+typedef struct sg__cte {
+    const char *name;
+    int location;
+    bool recursive;        /* defined in a WITH RECURSIVE list */
+    sg__stmt_kind kind;    /* SELECT, or the DML kind of a data-modifying CTE */
+    int depth;             /* nesting of WITH lists: 0 for the top statement's */
+    unsigned references;   /* how many relation references bound to it */
+} sg__cte;
+
+/* A $n in the tree. */
+typedef struct sg__paramref {
+    int number;
+    int location;
+} sg__paramref;
+
+typedef enum {
+    SG_FUNC_CALL = 0,      /* f(...) anywhere, FROM included */
+    SG_FUNC_CAST,          /* a cast to a type that resolves names from strings (reg*) */
+    SG_FUNC_OPERATOR,      /* OPERATOR(schema.op): an operator outside pg_catalog */
+    SG_FUNC_TABLESAMPLE    /* TABLESAMPLE method */
+} sg__func_kind;
+
+typedef struct sg__funcref {
+    const char *catalog;   /* NULL unless the name had three parts */
+    const char *schema;    /* NULL when unqualified */
+    const char *name;
+    int location;
+    sg__func_kind kind;
+    bool has_over;         /* window call: f(...) OVER (...) */
+    bool in_top_targetlist;/* directly in the top-level SELECT's target list */
+    int parent;            /* index of the innermost call whose arguments hold
+                            * this one, or -1 */
+} sg__funcref;
+
+/* Something the walker does not understand, or refuses to look into. */
+typedef struct sg__unsupported {
+    const char *what;
+    int location;
+} sg__unsupported;
+
+/* A column compared with a literal: `col = 'x'`, `42 < col`, `col LIKE 'a%'`. */
+typedef struct sg__literal_cmp {
+    int location;        /* of the literal */
+    bool is_string;      /* a string literal, else a number */
+} sg__literal_cmp;
+
+/* Where a query level has LIMIT/OFFSET/FETCH but no ORDER BY. */
+typedef struct sg__unordered_limit {
+    int location;        /* of the SELECT */
+    bool top;            /* the statement's own top-level SELECT */
+} sg__unordered_limit;
+
+/* Facts of the top-level SELECT (leaf or set operation) of a statement. */
+typedef struct sg__top_select {
+    bool is_set_operation; /* UNION / INTERSECT / EXCEPT */
+    bool has_from;
+    bool has_group_by;
+    bool has_having;
+    bool has_distinct;
+    bool has_order_by;
+    bool has_limit;        /* LIMIT / FETCH */
+    bool has_offset;
+    bool has_locking;      /* FOR UPDATE / SHARE at the top level */
+    size_t values_rows;    /* rows of a top-level VALUES list, else 0 */
+    /* ORDER BY items that are plain column references, by column name (the
+     * last part of the name); order_by_exprs counts the other items. */
+    const char **order_by_columns;
+    size_t order_by_column_count;
+    size_t order_by_exprs;
+} sg__top_select;
+
+typedef struct sg__facts {
+    sg__stmt_kind kind;
+    const char *other_name;   /* for SG_STMT_OTHER: "CREATE TABLE", ... */
+    size_t statement_count;   /* statements in the text */
+    int statement_location;   /* offset of the (first) statement */
+
+    sg__vec relations;        /* sg__relref */
+    sg__vec ctes;             /* sg__cte */
+    sg__vec params;           /* sg__paramref */
+    sg__vec funcs;            /* sg__funcref */
+    sg__vec unsupported;      /* sg__unsupported */
+    sg__vec stars;            /* int: locations of `*` / `t.*` in the top-level target list */
+    sg__vec literal_cmps;     /* sg__literal_cmp */
+    sg__vec unordered_limits; /* sg__unordered_limit */
+    sg__vec inserts_without_columns; /* int: locations of INSERT targets without a column list */
+    sg__vec ddl_relations;    /* sg__relref: relations a DDL statement creates, alters,
+                               * renames (to) or drops; use 0 */
+
+    sg__top_select top;       /* valid when kind == SG_STMT_SELECT */
+    bool has_into;            /* SELECT ... INTO anywhere */
+    int into_location;
+    bool has_current_of;      /* WHERE CURRENT OF cursor */
+    int current_of_location;
+    bool depth_exceeded;      /* the walker stopped at max_ast_depth */
+    int depth_location;
+    bool incomplete;          /* the walk did not finish (allocation failure) */
+} sg__facts;
+
+/* The $n at byte `location` of the compiled SQL, or NULL. The check sorts
+ * facts->params by location before any rule runs. */
+const sg__paramref *sg__facts_param_at(const sg__facts *facts, int location);
+void sg__facts_sort_params(sg__facts *facts);
+
+#endif

@@ -1,0 +1,252 @@
+/*
+ * parse.c - runs libpg_query's raw parser and hands the tree to the walker.
+ *
+ * libpg_query keeps PostgreSQL's globals (the current memory context, the error
+ * stack) thread-local, unlike the server headers that declare them, so this
+ * file never touches them: it brackets each parse with libpg_query's own
+ * enter/exit calls, copies out everything it keeps into the check's arena,
+ * and only then releases the parser's memory.
+ */
+#include <pg_query.h>
+#include <pg_query/pg_query_internal.h>
+
+#include "nodes/parsenodes.h"
+#include "nodes/pg_list.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "pg/parse.h"
+
+/* PostgreSQL reports a cursor position in characters, 1-based; convert it to
+ * a byte offset in the UTF-8 text (the guard only parses valid UTF-8). */
+static long char_pos_to_byte_offset(const char *sql, int cursorpos)
+{
+    if (cursorpos <= 0)
+        return -1;
+    long chars = 0;
+    const unsigned char *p = (const unsigned char *)sql;
+    size_t i = 0;
+    while (p[i]) {
+        if ((p[i] & 0xC0) != 0x80) {
+            if (chars == cursorpos - 1)
+                return (long)i;
+            chars++;
+        }
+        i++;
+    }
+    return (long)i;
+}
+
+static const struct {
+    NodeTag tag;
+    const char *name;
+} other_names[] = {
+    {T_CreateStmt, "CREATE TABLE"},
+    {T_CreateTableAsStmt, "CREATE TABLE AS"},
+    {T_ViewStmt, "CREATE VIEW"},
+    {T_IndexStmt, "CREATE INDEX"},
+    {T_CreateFunctionStmt, "CREATE FUNCTION"},
+    {T_CreateSchemaStmt, "CREATE SCHEMA"},
+    {T_CreateSeqStmt, "CREATE SEQUENCE"},
+    {T_CreateTrigStmt, "CREATE TRIGGER"},
+    {T_CreateRoleStmt, "CREATE ROLE"},
+    {T_CreateExtensionStmt, "CREATE EXTENSION"},
+    {T_RuleStmt, "CREATE RULE"},
+    {T_AlterTableStmt, "ALTER TABLE"},
+    {T_AlterRoleStmt, "ALTER ROLE"},
+    {T_AlterSystemStmt, "ALTER SYSTEM"},
+    {T_RenameStmt, "ALTER ... RENAME"},
+    {T_DropStmt, "DROP"},
+    {T_DropRoleStmt, "DROP ROLE"},
+    {T_TruncateStmt, "TRUNCATE"},
+    {T_CopyStmt, "COPY"},
+    {T_DoStmt, "DO"},
+    {T_CallStmt, "CALL"},
+    {T_VariableSetStmt, "SET"},
+    {T_VariableShowStmt, "SHOW"},
+    {T_TransactionStmt, "transaction control"},
+    {T_ExplainStmt, "EXPLAIN"},
+    {T_GrantStmt, "GRANT/REVOKE"},
+    {T_GrantRoleStmt, "GRANT/REVOKE role"},
+    {T_LockStmt, "LOCK"},
+    {T_VacuumStmt, "VACUUM/ANALYZE"},
+    {T_PrepareStmt, "PREPARE"},
+    {T_ExecuteStmt, "EXECUTE"},
+    {T_DeallocateStmt, "DEALLOCATE"},
+    {T_DeclareCursorStmt, "DECLARE CURSOR"},
+    {T_FetchStmt, "FETCH/MOVE"},
+    {T_ClosePortalStmt, "CLOSE"},
+    {T_ListenStmt, "LISTEN"},
+    {T_UnlistenStmt, "UNLISTEN"},
+    {T_NotifyStmt, "NOTIFY"},
+    {T_LoadStmt, "LOAD"},
+    {T_DiscardStmt, "DISCARD"},
+    {T_CheckPointStmt, "CHECKPOINT"},
+    {T_ReindexStmt, "REINDEX"},
+    {T_ClusterStmt, "CLUSTER"},
+    {T_CommentStmt, "COMMENT"},
+    {T_RefreshMatViewStmt, "REFRESH MATERIALIZED VIEW"},
+    {T_VariableSetStmt, "SET"},
+};
+
+static const char *other_name(NodeTag tag)
+{
+    for (size_t i = 0; i < sizeof other_names / sizeof other_names[0]; i++)
+        if (other_names[i].tag == tag)
+            return other_names[i].name;
+    return "utility statement";
+}
+
+static int add_ddl(sg__arena *arena, sg__facts *facts, const char *schema, const char *name,
+                   int location)
+{
+    if (!name)
+        return 0;
+    sg__relref *r = sg__vec_push(arena, &facts->ddl_relations, sizeof *r);
+    if (!r)
+        return -1;
+    r->schema = schema ? sg__arena_strdup(arena, schema) : NULL;
+    r->name = sg__arena_strdup(arena, name);
+    r->location = location;
+    r->in_cte = -1;
+    return (schema && !r->schema) || !r->name ? -1 : 0;
+}
+
+static int add_ddl_rv(sg__arena *arena, sg__facts *facts, const RangeVar *rv)
+{
+    return rv ? add_ddl(arena, facts, rv->schemaname, rv->relname, rv->location) : 0;
+}
+
+/* The relations a DDL statement creates, alters, renames or drops, for the
+ * naming rule of migrations. Only names are read; nothing is walked. */
+static int collect_ddl(sg__arena *arena, const Node *stmt, int location, sg__facts *facts)
+{
+    switch (nodeTag(stmt)) {
+    case T_CreateStmt:
+        return add_ddl_rv(arena, facts, ((const CreateStmt *)stmt)->relation);
+    case T_CreateTableAsStmt: {
+        const IntoClause *into = ((const CreateTableAsStmt *)stmt)->into;
+        return into ? add_ddl_rv(arena, facts, into->rel) : 0;
+    }
+    case T_ViewStmt:
+        return add_ddl_rv(arena, facts, ((const ViewStmt *)stmt)->view);
+    case T_AlterTableStmt:
+        return add_ddl_rv(arena, facts, ((const AlterTableStmt *)stmt)->relation);
+    case T_CreateSeqStmt:
+        return add_ddl_rv(arena, facts, ((const CreateSeqStmt *)stmt)->sequence);
+    case T_IndexStmt:
+        return add_ddl_rv(arena, facts, ((const IndexStmt *)stmt)->relation);
+    case T_RenameStmt: {
+        const RenameStmt *r = (const RenameStmt *)stmt;
+        if (r->renameType != OBJECT_TABLE && r->renameType != OBJECT_VIEW &&
+            r->renameType != OBJECT_MATVIEW && r->renameType != OBJECT_SEQUENCE &&
+            r->renameType != OBJECT_FOREIGN_TABLE)
+            return add_ddl_rv(arena, facts, r->relation);
+        return add_ddl_rv(arena, facts, r->relation) ||
+               add_ddl(arena, facts, r->relation ? r->relation->schemaname : NULL, r->newname,
+                       r->relation ? r->relation->location : location);
+    }
+    case T_DropStmt: {
+        const DropStmt *d = (const DropStmt *)stmt;
+        if (d->removeType != OBJECT_TABLE && d->removeType != OBJECT_VIEW &&
+            d->removeType != OBJECT_MATVIEW && d->removeType != OBJECT_SEQUENCE &&
+            d->removeType != OBJECT_FOREIGN_TABLE)
+            return 0;
+        ListCell *lc;
+        foreach (lc, d->objects) {
+            List *names = lfirst(lc);
+            if (!IsA(names, List) || list_length(names) == 0 || !IsA(llast(names), String))
+                continue;
+            Node *second_last =
+                list_length(names) >= 2 ? list_nth(names, list_length(names) - 2) : NULL;
+            const char *schema =
+                second_last && IsA(second_last, String) ? strVal(second_last) : NULL;
+            if (add_ddl(arena, facts, schema, strVal(llast(names)), location) < 0)
+                return -1;
+        }
+        return 0;
+    }
+    case T_TruncateStmt: {
+        ListCell *lc;
+        foreach (lc, ((const TruncateStmt *)stmt)->relations) {
+            if (add_ddl_rv(arena, facts, lfirst(lc)) < 0)
+                return -1;
+        }
+        return 0;
+    }
+    default:
+        return 0;
+    }
+}
+
+static sg__stmt_kind classify(const Node *stmt)
+{
+    switch (nodeTag(stmt)) {
+    case T_SelectStmt:
+        return SG_STMT_SELECT;
+    case T_InsertStmt:
+        return SG_STMT_INSERT;
+    case T_UpdateStmt:
+        return SG_STMT_UPDATE;
+    case T_DeleteStmt:
+        return SG_STMT_DELETE;
+    case T_MergeStmt:
+        return SG_STMT_MERGE;
+    default:
+        return SG_STMT_OTHER;
+    }
+}
+
+int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, sg__facts *facts,
+                   sg__parse_error *err)
+{
+    int rc = 0;
+    err->message = NULL;
+    err->offset = -1;
+    facts->kind = SG_STMT_NONE;
+    facts->statement_count = 0;
+    facts->statement_location = -1;
+
+    MemoryContext ctx = pg_query_enter_memory_context();
+    PgQueryInternalParsetreeAndError parsed = pg_query_raw_parse(sql);
+
+    if (parsed.error) {
+        err->message = sg__arena_strdup(arena, parsed.error->message ? parsed.error->message
+                                                                     : "syntax error");
+        err->offset = char_pos_to_byte_offset(sql, parsed.error->cursorpos);
+        if (!err->message)
+            rc = -1;
+    } else {
+        List *tree = parsed.tree;
+        facts->statement_count = (size_t)list_length(tree);
+        if (facts->statement_count >= 1) {
+            /* With several statements, point at the second: that is where the
+             * text stops being the one statement the operation may hold. */
+            RawStmt *at = list_nth_node(RawStmt, tree, facts->statement_count > 1 ? 1 : 0);
+            int loc = at->stmt_location;
+            while (loc >= 0 && (sql[loc] == ' ' || sql[loc] == '\t' || sql[loc] == '\n' ||
+                                sql[loc] == '\r' || sql[loc] == '\f'))
+                loc++;
+            facts->statement_location = loc;
+        }
+        if (facts->statement_count == 1) {
+            Node *stmt = linitial_node(RawStmt, tree)->stmt;
+            facts->kind = classify(stmt);
+            if (facts->kind == SG_STMT_OTHER) {
+                facts->other_name = other_name(nodeTag(stmt));
+                if (collect_ddl(arena, stmt, facts->statement_location, facts) != 0)
+                    rc = -1;
+            } else if (sg__walk_statement(arena, stmt, max_depth, facts) != 0) {
+                rc = -1;
+            }
+        }
+    }
+
+    /* libpg_query allocates these with malloc and documents plain free(). */
+    if (parsed.error)
+        pg_query_free_error(parsed.error);
+    free(parsed.stderr_buffer);
+    pg_query_exit_memory_context(ctx);
+    return rc;
+}

@@ -1,0 +1,32 @@
+/*
+ * parse.h - the bridge to PostgreSQL's parser.
+ *
+ * sg__parse_walk() parses compiled SQL with libpg_query's raw parser and, when
+ * the text holds exactly one DML statement, walks it once into facts. It is
+ * the only entry into code that sees PostgreSQL's node types; callers get
+ * parser-free facts and, on a syntax error, a message and an offset.
+ */
+#ifndef SG_PARSE_H
+#define SG_PARSE_H
+
+#include "util/arena.h"
+#include "facts/facts.h"
+
+typedef struct sg__parse_error {
+    const char *message; /* NULL when the text parsed */
+    long offset;         /* byte offset into the parsed text, or -1 */
+} sg__parse_error;
+
+/*
+ * Parses the NUL-terminated `sql` and fills *facts (statement count and kind
+ * always; relations, parameters, functions, ... when there is exactly one DML
+ * statement). Returns 0 on success, including a syntax error reported through
+ * *err, and -1 when memory ran out.
+ */
+int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, sg__facts *facts,
+                   sg__parse_error *err);
+
+/* Walker entry, implemented in walker.c: `raw_stmt` is a PostgreSQL Node *. */
+int sg__walk_statement(sg__arena *arena, void *raw_stmt, unsigned max_depth, sg__facts *facts);
+
+#endif

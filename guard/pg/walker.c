@@ -1,0 +1,839 @@
+/*
+ * walker.c - one pass over a raw DML parse tree, recording facts.
+ *
+ * PostgreSQL's raw_expression_tree_walker knows every child of every node a
+ * DML raw tree can hold; this file hands it every node it does not handle
+ * itself, and handles the nodes where meaning depends on position: statements
+ * and their WITH lists (CTE scoping), FROM items (what a FOR UPDATE locks),
+ * relation references (CTE or physical), names of functions, casts and
+ * operators. The walker records; it never judges. A node type outside the
+ * set PostgreSQL's walker is known to cover is recorded as unsupported rather
+ * than passed on, because that walker ends the process on a type it does not
+ * know. Depth is bounded before recursing, and hitting the bound is a fact
+ * that denies, never a silent stop.
+ */
+#include <pg_query.h>
+#include <pg_query/pg_query_internal.h>
+
+#include "nodes/nodeFuncs.h"
+#include "nodes/parsenodes.h"
+#include "nodes/pg_list.h"
+
+#include <string.h>
+
+#include "pg/parse.h"
+
+enum { MAX_CTES = 1000 };
+
+/* A WITH list in lexical scope. In a plain WITH, entry i sees entries before
+ * it; in WITH RECURSIVE every entry sees all of them; the statement body sees
+ * all of them. `visible` is advanced as the list is walked. */
+typedef struct cte_scope {
+    const struct cte_scope *parent;
+    size_t first;   /* index of the list's first entry in facts->ctes */
+    size_t count;
+    size_t visible;
+} cte_scope;
+
+/* A FROM item of some query level, kept to resolve FOR UPDATE OF names. */
+typedef struct from_item {
+    int level;         /* query level whose FROM clause holds it directly */
+    const char *name;  /* alias, else relation name; NULL for unnamed items */
+    long relref;       /* index into facts->relations, or -1 */
+    int child_level;   /* for a subquery in FROM: its level, else -1 */
+} from_item;
+
+typedef struct walk {
+    sg__arena *arena;
+    sg__facts *facts;
+    unsigned depth;
+    unsigned max_depth;
+    cte_scope *scope;
+    int cte_index;         /* innermost enclosing CTE, or -1 */
+    int next_level;
+    int current_call;      /* innermost FuncCall being walked, or -1 */
+    bool in_top_targetlist;
+    bool failed;           /* allocation failure: stop and report */
+    sg__vec from_items;    /* from_item */
+} walk;
+
+static bool visit(Node *node, void *context);
+static bool walk_select(SelectStmt *stmt, walk *w, bool top, int *level_out);
+
+/* Node types PostgreSQL 15's raw_expression_tree_walker descends into (or
+ * knows to have no children). Anything else is never passed to it. */
+static bool raw_walker_knows(NodeTag tag)
+{
+    switch (tag) {
+    case T_SetToDefault:
+    case T_CurrentOfExpr:
+    case T_SQLValueFunction:
+    case T_Integer:
+    case T_Float:
+    case T_Boolean:
+    case T_String:
+    case T_BitString:
+    case T_ParamRef:
+    case T_A_Const:
+    case T_A_Star:
+    case T_Alias:
+    case T_RangeVar:
+    case T_GroupingFunc:
+    case T_SubLink:
+    case T_CaseExpr:
+    case T_RowExpr:
+    case T_CoalesceExpr:
+    case T_MinMaxExpr:
+    case T_XmlExpr:
+    case T_NullTest:
+    case T_BooleanTest:
+    case T_JoinExpr:
+    case T_IntoClause:
+    case T_List:
+    case T_InsertStmt:
+    case T_DeleteStmt:
+    case T_UpdateStmt:
+    case T_MergeStmt:
+    case T_MergeWhenClause:
+    case T_SelectStmt:
+    case T_A_Expr:
+    case T_BoolExpr:
+    case T_ColumnRef:
+    case T_FuncCall:
+    case T_NamedArgExpr:
+    case T_A_Indices:
+    case T_A_Indirection:
+    case T_A_ArrayExpr:
+    case T_ResTarget:
+    case T_MultiAssignRef:
+    case T_TypeCast:
+    case T_CollateClause:
+    case T_SortBy:
+    case T_WindowDef:
+    case T_RangeSubselect:
+    case T_RangeFunction:
+    case T_RangeTableSample:
+    case T_RangeTableFunc:
+    case T_RangeTableFuncCol:
+    case T_TypeName:
+    case T_ColumnDef:
+    case T_IndexElem:
+    case T_GroupingSet:
+    case T_LockingClause:
+    case T_XmlSerialize:
+    case T_WithClause:
+    case T_InferClause:
+    case T_OnConflictClause:
+    case T_CommonTableExpr:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void fail(walk *w)
+{
+    w->failed = true;
+    w->facts->incomplete = true;
+}
+
+static const char *copy(walk *w, const char *s)
+{
+    if (!s)
+        return NULL;
+    const char *c = sg__arena_strdup(w->arena, s);
+    if (!c)
+        fail(w);
+    return c;
+}
+
+static void unsupported(walk *w, const char *what, int location)
+{
+    sg__unsupported *u = sg__vec_push(w->arena, &w->facts->unsupported, sizeof *u);
+    if (!u) {
+        fail(w);
+        return;
+    }
+    u->what = what;
+    u->location = location;
+}
+
+/* Splits a qualified name (a List of String) into catalog/schema/name. More
+ * than three parts cannot name anything PostgreSQL resolves; the leading parts
+ * are joined into `catalog` so that the name never matches anything. */
+static void split_name(walk *w, List *names, const char **catalog, const char **schema,
+                       const char **name)
+{
+    int n = list_length(names);
+    *catalog = *schema = *name = NULL;
+    for (int i = 0; i < n; i++) {
+        Node *part = list_nth(names, i);
+        const char *s = IsA(part, String) ? strVal(part) : "*";
+        if (i == n - 1)
+            *name = copy(w, s);
+        else if (i == n - 2)
+            *schema = copy(w, s);
+        else if (!*catalog)
+            *catalog = copy(w, s);
+        else if (!(*catalog = sg__arena_printf(w->arena, "%s.%s", *catalog, s)))
+            fail(w);
+    }
+    if (!*name)
+        *name = copy(w, "");
+}
+
+static void record_func(walk *w, List *names, int location, sg__func_kind kind, bool has_over)
+{
+    sg__funcref *f = sg__vec_push(w->arena, &w->facts->funcs, sizeof *f);
+    if (!f) {
+        fail(w);
+        return;
+    }
+    split_name(w, names, &f->catalog, &f->schema, &f->name);
+    f->location = location;
+    f->kind = kind;
+    f->has_over = has_over;
+    f->in_top_targetlist = w->in_top_targetlist;
+    f->parent = w->current_call;
+}
+
+/* Finds a CTE named `name` in lexical scope; returns its index or -1. */
+static long find_cte(const walk *w, const char *name)
+{
+    for (const cte_scope *s = w->scope; s; s = s->parent) {
+        for (size_t i = 0; i < s->visible; i++) {
+            sg__cte *c = &SG__VEC_AT(w->facts->ctes, sg__cte, s->first + i);
+            if (strcmp(c->name, name) == 0)
+                return (long)(s->first + i);
+        }
+    }
+    return -1;
+}
+
+/* Records a relation reference. Unqualified names first bind to a CTE in
+ * scope, exactly as PostgreSQL's parse analysis does; targets of writes never
+ * do. Returns the relref index, or -1 for a CTE reference. */
+static long record_relation(walk *w, RangeVar *rv, unsigned use, bool may_be_cte)
+{
+    if (may_be_cte && !rv->schemaname && !rv->catalogname) {
+        long cte = find_cte(w, rv->relname);
+        if (cte >= 0) {
+            SG__VEC_AT(w->facts->ctes, sg__cte, cte).references++;
+            return -1;
+        }
+    }
+    sg__relref *r = sg__vec_push(w->arena, &w->facts->relations, sizeof *r);
+    if (!r) {
+        fail(w);
+        return -1;
+    }
+    r->catalog = copy(w, rv->catalogname);
+    r->schema = copy(w, rv->schemaname);
+    r->name = copy(w, rv->relname);
+    r->location = rv->location;
+    r->use = use;
+    r->in_cte = w->cte_index;
+    return (long)w->facts->relations.count - 1;
+}
+
+static void add_from_item(walk *w, int level, const char *name, long relref, int child_level)
+{
+    from_item *fi = sg__vec_push(w->arena, &w->from_items, sizeof *fi);
+    if (!fi) {
+        fail(w);
+        return;
+    }
+    fi->level = level;
+    fi->name = name;
+    fi->relref = relref;
+    fi->child_level = child_level;
+}
+
+/* Walks one FROM item of query level `level`, remembering which relations
+ * and subqueries sit directly in that level's FROM clause. */
+static bool walk_from_item(Node *node, walk *w, int level)
+{
+    if (!node || w->failed)
+        return w->failed;
+    if (w->depth >= w->max_depth)
+        return visit(node, w); /* let visit() record the depth fact */
+    w->depth++;
+    bool stop = false;
+    switch (nodeTag(node)) {
+    case T_RangeVar: {
+        RangeVar *rv = (RangeVar *)node;
+        long idx = record_relation(w, rv, SG_USE_READ, true);
+        const char *name = rv->alias ? rv->alias->aliasname : rv->relname;
+        if (idx >= 0)
+            add_from_item(w, level, copy(w, name), idx, -1);
+        break;
+    }
+    case T_JoinExpr: {
+        JoinExpr *j = (JoinExpr *)node;
+        stop = walk_from_item(j->larg, w, level) || walk_from_item(j->rarg, w, level) ||
+               visit(j->quals, w);
+        break;
+    }
+    case T_RangeSubselect: {
+        RangeSubselect *rs = (RangeSubselect *)node;
+        if (rs->subquery && IsA(rs->subquery, SelectStmt)) {
+            int child = -1;
+            stop = walk_select((SelectStmt *)rs->subquery, w, false, &child);
+            add_from_item(w, level, rs->alias ? copy(w, rs->alias->aliasname) : NULL, -1, child);
+        } else {
+            stop = visit(rs->subquery, w);
+        }
+        break;
+    }
+    case T_RangeTableSample: {
+        RangeTableSample *ts = (RangeTableSample *)node;
+        record_func(w, ts->method, ts->location, SG_FUNC_TABLESAMPLE, false);
+        stop = walk_from_item(ts->relation, w, level) || visit((Node *)ts->args, w) ||
+               visit(ts->repeatable, w);
+        break;
+    }
+    default:
+        stop = visit(node, w);
+        break;
+    }
+    w->depth--;
+    return stop || w->failed;
+}
+
+static bool walk_from_list(List *from, walk *w, int level)
+{
+    ListCell *lc;
+    foreach (lc, from) {
+        if (walk_from_item(lfirst(lc), w, level))
+            return true;
+    }
+    return false;
+}
+
+static void lock_level(walk *w, int level)
+{
+    for (size_t i = 0; i < w->from_items.count; i++) {
+        from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+        if (fi->level != level)
+            continue;
+        if (fi->relref >= 0)
+            SG__VEC_AT(w->facts->relations, sg__relref, fi->relref).use |= SG_USE_LOCK;
+        if (fi->child_level >= 0)
+            lock_level(w, fi->child_level);
+    }
+}
+
+/* Applies FOR UPDATE/SHARE of one query level the way PostgreSQL's
+ * transformLockingClause does: without OF, every relation of the level's FROM
+ * clause and, recursively, of its subqueries in FROM; with OF, the items so
+ * named. CTE references and functions are not locked. */
+static void apply_locking(walk *w, List *locking, int level)
+{
+    ListCell *lc;
+    foreach (lc, locking) {
+        LockingClause *lcl = lfirst(lc);
+        if (!IsA(lcl, LockingClause)) {
+            unsupported(w, "locking clause", -1);
+            continue;
+        }
+        if (lcl->lockedRels == NIL) {
+            lock_level(w, level);
+            continue;
+        }
+        ListCell *rc;
+        foreach (rc, lcl->lockedRels) {
+            RangeVar *named = lfirst(rc);
+            if (!IsA(named, RangeVar))
+                continue;
+            for (size_t i = 0; i < w->from_items.count; i++) {
+                from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+                if (fi->level != level || !fi->name || strcmp(fi->name, named->relname) != 0)
+                    continue;
+                if (fi->relref >= 0)
+                    SG__VEC_AT(w->facts->relations, sg__relref, fi->relref).use |= SG_USE_LOCK;
+                if (fi->child_level >= 0)
+                    lock_level(w, fi->child_level);
+            }
+        }
+    }
+}
+
+static sg__stmt_kind kind_of(const Node *n)
+{
+    if (!n)
+        return SG_STMT_NONE;
+    switch (nodeTag(n)) {
+    case T_SelectStmt:
+        return SG_STMT_SELECT;
+    case T_InsertStmt:
+        return SG_STMT_INSERT;
+    case T_UpdateStmt:
+        return SG_STMT_UPDATE;
+    case T_DeleteStmt:
+        return SG_STMT_DELETE;
+    case T_MergeStmt:
+        return SG_STMT_MERGE;
+    default:
+        return SG_STMT_OTHER;
+    }
+}
+
+/* Walks a WITH list, defining its entries in `scope` (which the caller links
+ * into the chain and keeps alive while the statement body is walked). */
+static bool walk_with(WithClause *with, walk *w, cte_scope *scope)
+{
+    scope->parent = w->scope;
+    scope->first = w->facts->ctes.count;
+    scope->count = 0;
+    scope->visible = 0;
+    if (!with)
+        return false;
+    int depth = 0;
+    for (const cte_scope *s = w->scope; s; s = s->parent)
+        depth++;
+
+    ListCell *lc;
+    foreach (lc, with->ctes) {
+        CommonTableExpr *cte = lfirst(lc);
+        if (!IsA(cte, CommonTableExpr)) {
+            unsupported(w, "WITH entry", with->location);
+            continue;
+        }
+        if (w->facts->ctes.count >= MAX_CTES) {
+            /* name binding is linear in the names in scope: bound it */
+            unsupported(w, "more than 1000 WITH queries", cte->location);
+            w->facts->incomplete = true; /* the rest is not walked */
+            return true;
+        }
+        sg__cte *c = sg__vec_push(w->arena, &w->facts->ctes, sizeof *c);
+        if (!c) {
+            fail(w);
+            return true;
+        }
+        c->name = copy(w, cte->ctename);
+        c->location = cte->location;
+        c->recursive = with->recursive;
+        c->kind = kind_of(cte->ctequery);
+        c->depth = depth;
+        scope->count++;
+    }
+    w->scope = scope;
+
+    size_t i = 0;
+    int outer_cte = w->cte_index;
+    foreach (lc, with->ctes) {
+        CommonTableExpr *cte = lfirst(lc);
+        if (!IsA(cte, CommonTableExpr))
+            continue;
+        scope->visible = with->recursive ? scope->count : i;
+        w->cte_index = (int)(scope->first + i);
+        /* CYCLE ... SET col TO v DEFAULT d: both constants are evaluated at
+         * parse analysis (a reg* constant resolves names), and PostgreSQL's
+         * walker does not descend into them. */
+        bool stop = visit(cte->ctequery, w) ||
+                    (cte->cycle_clause && (visit(cte->cycle_clause->cycle_mark_value, w) ||
+                                           visit(cte->cycle_clause->cycle_mark_default, w)));
+        w->cte_index = outer_cte;
+        if (stop)
+            return true;
+        i++;
+    }
+    scope->visible = scope->count;
+    return false;
+}
+
+static void push_int(walk *w, sg__vec *vec, int value)
+{
+    int *slot = sg__vec_push(w->arena, vec, sizeof *slot);
+    if (!slot)
+        fail(w);
+    else
+        *slot = value;
+}
+
+/* `*` and `t.*` in a target list. */
+static void record_stars(walk *w, List *targets)
+{
+    ListCell *lc;
+    foreach (lc, targets) {
+        ResTarget *rt = lfirst(lc);
+        if (!IsA(rt, ResTarget) || !rt->val || !IsA(rt->val, ColumnRef))
+            continue;
+        ColumnRef *cr = (ColumnRef *)rt->val;
+        if (list_length(cr->fields) && IsA(llast(cr->fields), A_Star))
+            push_int(w, &w->facts->stars, cr->location);
+    }
+}
+
+/* Stars of every branch of a top-level set operation, or of a plain select. */
+static void record_result_stars(walk *w, SelectStmt *s)
+{
+    if (s->op == SETOP_NONE) {
+        record_stars(w, s->targetList);
+        return;
+    }
+    if (s->larg)
+        record_result_stars(w, s->larg);
+    if (s->rarg)
+        record_result_stars(w, s->rarg);
+}
+
+/* The top-level ORDER BY, by column name where an item is a plain column. */
+static void record_order_by(walk *w, List *sort)
+{
+    sg__top_select *t = &w->facts->top;
+    size_t n = (size_t)list_length(sort);
+    t->order_by_columns = sg__arena_alloc(w->arena, (n + 1) * sizeof *t->order_by_columns);
+    if (!t->order_by_columns) {
+        fail(w);
+        return;
+    }
+    ListCell *lc;
+    foreach (lc, sort) {
+        SortBy *sb = lfirst(lc);
+        Node *e = IsA(sb, SortBy) ? sb->node : NULL;
+        if (e && IsA(e, ColumnRef) && IsA(llast(((ColumnRef *)e)->fields), String))
+            t->order_by_columns[t->order_by_column_count++] =
+                copy(w, strVal(llast(((ColumnRef *)e)->fields)));
+        else
+            t->order_by_exprs++;
+    }
+}
+
+static bool visit_list(List *list, walk *w)
+{
+    return visit((Node *)list, w);
+}
+
+/* A SelectStmt has no location of its own: use the first located node in it. */
+static int select_location(SelectStmt *s)
+{
+    if (s->op != SETOP_NONE && s->larg)
+        return select_location(s->larg);
+    int loc = exprLocation((Node *)s->targetList);
+    if (loc < 0)
+        loc = exprLocation((Node *)s->fromClause);
+    if (loc < 0)
+        loc = exprLocation((Node *)s->valuesLists);
+    return loc;
+}
+
+static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
+{
+    int level = w->next_level++;
+    if (level_out)
+        *level_out = level;
+    cte_scope *saved_scope = w->scope;
+    bool saved_top_tl = w->in_top_targetlist;
+    w->in_top_targetlist = false;
+    cte_scope scope;
+    bool stop = walk_with(s->withClause, w, &scope);
+
+    if (!stop && s->intoClause) {
+        w->facts->has_into = true;
+        w->facts->into_location = s->intoClause->rel ? s->intoClause->rel->location : -1;
+    }
+    if (!stop && s->op != SETOP_NONE) {
+        stop = visit((Node *)s->larg, w) || visit((Node *)s->rarg, w);
+    }
+    if (!stop) {
+        w->in_top_targetlist = top;
+        stop = visit_list(s->distinctClause, w) || visit_list(s->targetList, w);
+        w->in_top_targetlist = false;
+    }
+    stop = stop || walk_from_list(s->fromClause, w, level) || visit(s->whereClause, w) ||
+           visit_list(s->groupClause, w) || visit(s->havingClause, w) ||
+           visit_list(s->windowClause, w) || visit_list(s->valuesLists, w) ||
+           visit_list(s->sortClause, w) || visit(s->limitOffset, w) ||
+           visit(s->limitCount, w);
+    if (!stop)
+        apply_locking(w, s->lockingClause, level);
+    if (!stop && top)
+        record_result_stars(w, s);
+    if (!stop && (s->limitCount || s->limitOffset) && s->sortClause == NIL) {
+        sg__unordered_limit *u = sg__vec_push(w->arena, &w->facts->unordered_limits, sizeof *u);
+        if (!u) {
+            fail(w);
+        } else {
+            u->location = select_location(s);
+            u->top = top;
+        }
+    }
+
+    if (top) {
+        record_order_by(w, s->sortClause);
+        sg__top_select *t = &w->facts->top;
+        t->is_set_operation = s->op != SETOP_NONE;
+        t->has_from = s->fromClause != NIL;
+        t->has_group_by = s->groupClause != NIL;
+        t->has_having = s->havingClause != NULL;
+        t->has_distinct = s->distinctClause != NIL;
+        t->has_order_by = s->sortClause != NIL;
+        t->has_limit = s->limitCount != NULL;
+        t->has_offset = s->limitOffset != NULL;
+        t->has_locking = s->lockingClause != NIL;
+        t->values_rows = (size_t)list_length(s->valuesLists);
+    }
+    w->scope = saved_scope;
+    w->in_top_targetlist = saved_top_tl;
+    return stop || w->failed;
+}
+
+static bool walk_target(RangeVar *rel, walk *w)
+{
+    if (!rel)
+        return false;
+    record_relation(w, rel, SG_USE_WRITE, false);
+    return w->failed;
+}
+
+static bool walk_modify(Node *node, walk *w)
+{
+    cte_scope *saved_scope = w->scope;
+    bool saved_top_tl = w->in_top_targetlist;
+    w->in_top_targetlist = false;
+    cte_scope scope;
+    bool stop = false;
+    switch (nodeTag(node)) {
+    case T_InsertStmt: {
+        InsertStmt *s = (InsertStmt *)node;
+        if (s->cols == NIL && s->selectStmt && s->relation)
+            push_int(w, &w->facts->inserts_without_columns, s->relation->location);
+        stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w) ||
+               visit_list(s->cols, w) || visit(s->selectStmt, w) ||
+               visit((Node *)s->onConflictClause, w) || visit_list(s->returningList, w);
+        break;
+    }
+    case T_UpdateStmt: {
+        UpdateStmt *s = (UpdateStmt *)node;
+        stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w) ||
+               visit_list(s->targetList, w) || visit_list(s->fromClause, w) ||
+               visit(s->whereClause, w) || visit_list(s->returningList, w);
+        break;
+    }
+    case T_DeleteStmt: {
+        DeleteStmt *s = (DeleteStmt *)node;
+        stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w) ||
+               visit_list(s->usingClause, w) || visit(s->whereClause, w) ||
+               visit_list(s->returningList, w);
+        break;
+    }
+    case T_MergeStmt: {
+        MergeStmt *s = (MergeStmt *)node;
+        stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w) ||
+               visit(s->sourceRelation, w) || visit(s->joinCondition, w) ||
+               visit_list(s->mergeWhenClauses, w);
+        break;
+    }
+    default:
+        unsupported(w, "statement", -1);
+        break;
+    }
+    w->scope = saved_scope;
+    w->in_top_targetlist = saved_top_tl;
+    return stop || w->failed;
+}
+
+/* Types whose input function resolves object names from strings. */
+static bool is_name_resolving_type(const char *name)
+{
+    static const char *const reg_types[] = {
+        "regclass",  "regcollation", "regconfig", "regdictionary", "regnamespace",
+        "regoper",   "regoperator",  "regproc",   "regprocedure",  "regrole",
+        "regtype",
+    };
+    for (size_t i = 0; i < sizeof reg_types / sizeof reg_types[0]; i++)
+        if (strcmp(name, reg_types[i]) == 0)
+            return true;
+    return false;
+}
+
+static bool names_outside_pg_catalog(List *names)
+{
+    if (list_length(names) < 2)
+        return false;
+    Node *schema = list_nth(names, list_length(names) - 2);
+    return !IsA(schema, String) || strcmp(strVal(schema), "pg_catalog") != 0 ||
+           list_length(names) > 2;
+}
+
+/* A literal string or number that is not NULL, or NULL. */
+static A_Const *value_literal(Node *n)
+{
+    if (n && IsA(n, TypeCast))
+        n = ((TypeCast *)n)->arg; /* '2024-01-01'::date is still a literal */
+    if (!n || !IsA(n, A_Const) || ((A_Const *)n)->isnull)
+        return NULL;
+    A_Const *c = (A_Const *)n;
+    NodeTag t = nodeTag(&c->val);
+    return t == T_String || t == T_Integer || t == T_Float ? c : NULL;
+}
+
+/* A comparison of a column with a literal where a parameter belongs. */
+static void record_literal_cmp(walk *w, A_Expr *e)
+{
+    if (e->kind != AEXPR_OP && e->kind != AEXPR_LIKE && e->kind != AEXPR_ILIKE &&
+        e->kind != AEXPR_DISTINCT && e->kind != AEXPR_NOT_DISTINCT)
+        return;
+    A_Const *lit = NULL;
+    if (e->lexpr && IsA(e->lexpr, ColumnRef))
+        lit = value_literal(e->rexpr);
+    else if (e->rexpr && IsA(e->rexpr, ColumnRef))
+        lit = value_literal(e->lexpr);
+    if (!lit)
+        return;
+    sg__literal_cmp *c = sg__vec_push(w->arena, &w->facts->literal_cmps, sizeof *c);
+    if (!c) {
+        fail(w);
+        return;
+    }
+    c->location = lit->location;
+    c->is_string = nodeTag(&lit->val) == T_String;
+}
+
+static bool visit_node(Node *node, walk *w)
+{
+    switch (nodeTag(node)) {
+    case T_List: {
+        ListCell *lc;
+        foreach (lc, (List *)node) {
+            if (visit(lfirst(lc), w))
+                return true;
+        }
+        return false;
+    }
+    case T_SelectStmt:
+        return walk_select((SelectStmt *)node, w, false, NULL);
+    case T_InsertStmt:
+    case T_UpdateStmt:
+    case T_DeleteStmt:
+    case T_MergeStmt:
+        return walk_modify(node, w);
+    case T_RangeVar:
+        /* A relation outside any FROM list we track (MERGE USING, UPDATE
+         * FROM, DELETE USING, TABLESAMPLE in those): a read. */
+        record_relation(w, (RangeVar *)node, SG_USE_READ, true);
+        return w->failed;
+    case T_JoinExpr:
+    case T_RangeSubselect:
+    case T_RangeTableSample:
+        /* FROM items of UPDATE/DELETE/MERGE: no locking applies there. */
+        return walk_from_item(node, w, -1);
+    case T_ParamRef: {
+        ParamRef *p = (ParamRef *)node;
+        sg__paramref *r = sg__vec_push(w->arena, &w->facts->params, sizeof *r);
+        if (!r) {
+            fail(w);
+            return true;
+        }
+        r->number = p->number;
+        r->location = p->location;
+        return false;
+    }
+    case T_FuncCall: {
+        FuncCall *f = (FuncCall *)node;
+        record_func(w, f->funcname, f->location, SG_FUNC_CALL, f->over != NULL);
+        int saved = w->current_call;
+        w->current_call = (int)w->facts->funcs.count - 1;
+        bool stop = raw_expression_tree_walker(node, visit, w) || w->failed;
+        w->current_call = saved;
+        return stop;
+    }
+    case T_TypeName: {
+        TypeName *t = (TypeName *)node;
+        Node *last = list_length(t->names) ? llast(t->names) : NULL;
+        if (last && IsA(last, String) && is_name_resolving_type(strVal(last)))
+            record_func(w, t->names, t->location, SG_FUNC_CAST, false);
+        break;
+    }
+    case T_A_Expr: {
+        A_Expr *e = (A_Expr *)node;
+        if (names_outside_pg_catalog(e->name))
+            record_func(w, e->name, e->location, SG_FUNC_OPERATOR, false);
+        record_literal_cmp(w, e);
+        break;
+    }
+    case T_SubLink: {
+        SubLink *s = (SubLink *)node;
+        if (names_outside_pg_catalog(s->operName))
+            record_func(w, s->operName, s->location, SG_FUNC_OPERATOR, false);
+        break;
+    }
+    case T_SortBy: {
+        /* ORDER BY x USING OPERATOR(s.op): PostgreSQL's walker skips the name */
+        SortBy *s = (SortBy *)node;
+        if (names_outside_pg_catalog(s->useOp))
+            record_func(w, s->useOp, s->location, SG_FUNC_OPERATOR, false);
+        break;
+    }
+    case T_RangeTableFuncCol:
+        /* An XMLTABLE column's type converts document text with the type's
+         * input function (a reg* type resolves names); PostgreSQL's walker
+         * skips it. */
+        if (visit((Node *)((RangeTableFuncCol *)node)->typeName, w))
+            return true;
+        break;
+    case T_IntoClause:
+        w->facts->has_into = true;
+        w->facts->into_location = ((IntoClause *)node)->rel ? ((IntoClause *)node)->rel->location
+                                                            : -1;
+        return false;
+    case T_CurrentOfExpr:
+        w->facts->has_current_of = true;
+        w->facts->current_of_location = -1;
+        return false;
+    case T_LockingClause:
+        /* Only reached outside a SELECT level, which the grammar does not
+         * produce; the names it holds are FROM items, not relations. */
+        return false;
+    case T_WithClause:
+    case T_CommonTableExpr:
+        /* WITH lists are walked with their statement, never on their own. */
+        unsupported(w, "WITH clause outside a statement", -1);
+        return false;
+    default:
+        break;
+    }
+    if (!raw_walker_knows(nodeTag(node))) {
+        unsupported(w, sg__arena_printf(w->arena, "node type %d", (int)nodeTag(node)), -1);
+        return w->failed;
+    }
+    return raw_expression_tree_walker(node, visit, w) || w->failed;
+}
+
+static bool visit(Node *node, void *context)
+{
+    walk *w = context;
+    if (!node)
+        return false;
+    if (w->failed)
+        return true;
+    if (w->depth >= w->max_depth) {
+        if (!w->facts->depth_exceeded) {
+            w->facts->depth_exceeded = true;
+            w->facts->depth_location = -1;
+        }
+        return true;
+    }
+    w->depth++;
+    bool stop = visit_node(node, w);
+    w->depth--;
+    return stop;
+}
+
+int sg__walk_statement(sg__arena *arena, void *raw_stmt, unsigned max_depth, sg__facts *facts)
+{
+    walk w;
+    memset(&w, 0, sizeof w);
+    w.arena = arena;
+    w.facts = facts;
+    w.max_depth = max_depth;
+    w.cte_index = -1;
+    w.current_call = -1;
+    Node *stmt = raw_stmt;
+    if (IsA(stmt, SelectStmt))
+        walk_select((SelectStmt *)stmt, &w, true, NULL);
+    else
+        walk_modify(stmt, &w);
+    return w.failed ? -1 : 0;
+}

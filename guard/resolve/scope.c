@@ -1,0 +1,107 @@
+/*
+ * scope.c - resolves the declared scope against the catalog, and binds each
+ * relation the SQL names to a scoped table.
+ *
+ * Binding follows PostgreSQL's name resolution as the executor pins it: an
+ * unqualified name lives in the data source's default schema, except names
+ * beginning with pg_, which PostgreSQL's catalog owns; a database-qualified
+ * name, or a name in any other schema, never binds.
+ */
+#include <string.h>
+
+#include "resolve/scope.h"
+
+int sg__resolve_scope(sg__arena *arena, const sg_catalog *catalog, const sg__operation *op,
+                      sg__scope *scope, sg__diags *d)
+{
+    memset(scope, 0, sizeof *scope);
+    scope->tables = sg__arena_alloc(arena, (op->scope_count + 1) * sizeof *scope->tables);
+    if (!scope->tables)
+        return -1;
+    if (op->data_source_uid) {
+        scope->source = sg__catalog_source(catalog, op->data_source_uid);
+        if (!scope->source) {
+            /* No table can be resolved on an unknown data source. */
+            return sg__report(d, "scope.invalid", SG_AT_NONE, -1,
+                              "scope.data_source_uid \"%s\" is not a data source of the catalog",
+                              op->data_source_uid);
+        }
+    }
+    for (size_t i = 0; i < op->scope_count; i++) {
+        const sg__scope_entry *e = &op->scope[i];
+        int rc = 0;
+        const sg__meta_table *t = sg__catalog_table_by_uid(catalog, e->meta_table_uid);
+        bool duplicate_alias = false, duplicate_table = false;
+        for (size_t k = 0; k < i; k++) {
+            duplicate_alias |= strcmp(op->scope[k].alias, e->alias) == 0;
+            duplicate_table |= strcmp(op->scope[k].meta_table_uid, e->meta_table_uid) == 0;
+        }
+        if (!t) {
+            rc = sg__report(d, "scope.invalid", SG_AT_NONE, -1,
+                            "scope.tables[%zu]: meta_table_uid \"%s\" is not in the catalog", i,
+                            e->meta_table_uid);
+        } else if (scope->source && strcmp(t->data_source_uid, scope->source->uid) != 0) {
+            rc = sg__report(d, "scope.invalid", SG_AT_NONE, -1,
+                            "scope.tables[%zu]: table %s lives on data source %s, not on the "
+                            "scope's %s",
+                            i, t->identifier ? t->identifier : t->name, t->data_source_uid,
+                            scope->source->uid);
+        } else if (e->access == SG_ACCESS_NONE) {
+            rc = sg__report(d, "scope.invalid", SG_AT_NONE, -1,
+                            "scope.tables[%zu]: access \"%s\" is not \"read\" or \"write\"", i,
+                            e->access_text);
+        } else if (duplicate_alias) {
+            rc = sg__report(d, "scope.invalid", SG_AT_NONE, -1,
+                            "scope.tables[%zu]: alias \"%s\" is used twice", i, e->alias);
+        } else if (duplicate_table) {
+            rc = sg__report(d, "scope.invalid", SG_AT_NONE, -1,
+                            "scope.tables[%zu]: meta_table_uid \"%s\" is scoped twice", i,
+                            e->meta_table_uid);
+        } else {
+            sg__scoped_table *st = &scope->tables[scope->count++];
+            st->table = t;
+            st->entry = e;
+            st->declared = e->access;
+        }
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Binds every relation reference; fills required access of scoped tables. */
+int sg__bind_relations(sg__arena *arena, const sg__facts *facts, sg__scope *scope,
+                       const sg__relation_binding **out)
+{
+    size_t n = facts->relations.count;
+    sg__relation_binding *b = sg__arena_alloc(arena, (n + 1) * sizeof *b);
+    if (!b)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        const sg__relref *r = &SG__VEC_AT(facts->relations, sg__relref, i);
+        b[i].scoped = -1;
+        if (r->catalog)
+            continue;
+        if (r->schema)
+            b[i].schema = r->schema;
+        else if (strncmp(r->name, "pg_", 3) == 0)
+            b[i].schema = "pg_catalog";
+        else if (scope->source)
+            b[i].schema = scope->source->default_schema;
+        if (!b[i].schema)
+            continue;
+        for (size_t k = 0; k < scope->count; k++) {
+            sg__scoped_table *t = &scope->tables[k];
+            if (strcmp(t->table->name, r->name) != 0 || strcmp(t->table->schema, b[i].schema) != 0)
+                continue;
+            b[i].scoped = (long)k;
+            sg_access need = (r->use & (SG_USE_WRITE | SG_USE_LOCK)) ? SG_ACCESS_WRITE
+                                                                     : SG_ACCESS_READ;
+            if (need > t->required)
+                t->required = need;
+            break;
+        }
+    }
+    *out = b;
+    return 0;
+}

@@ -1,0 +1,50 @@
+/*
+ * scope.h - the declared scope resolved against the catalog, and the binding
+ * of each relation the statement names to a scoped table.
+ */
+#ifndef SG_RESOLVE_SCOPE_H
+#define SG_RESOLVE_SCOPE_H
+
+#include <stddef.h>
+
+#include "diag/diag.h"
+#include "decode/catalog.h"
+#include "decode/operation.h"
+#include "facts/facts.h"
+
+typedef struct sg__scoped_table {
+    const sg__meta_table *table;
+    const sg__scope_entry *entry;
+    sg_access declared;
+    sg_access required;       /* filled by the scope rules from facts */
+} sg__scoped_table;
+
+typedef enum {
+    SG_SCOPE_DECLARED = 0, /* the operation's scope */
+    SG_SCOPE_CATALOG,      /* lint with a catalog: every table of the data source */
+    SG_SCOPE_NONE          /* lint without a catalog: nothing to resolve against */
+} sg__scope_mode;
+
+typedef struct sg__scope {
+    sg__scope_mode mode;
+    const sg__data_source *source; /* NULL when the data source is unknown */
+    sg__scoped_table *tables;  /* the valid entries only */
+    size_t count;
+} sg__scope;
+
+/* The binding of one relation reference (facts->relations[i]) to the scope. */
+typedef struct sg__relation_binding {
+    const char *schema; /* resolved schema, NULL when unresolvable */
+    long scoped;        /* index into scope->tables, or -1 */
+} sg__relation_binding;
+
+/* Resolves the scope; problems become scope.invalid diagnostics. */
+int sg__resolve_scope(sg__arena *arena, const sg_catalog *catalog, const sg__operation *op,
+                      sg__scope *scope, sg__diags *d);
+
+/* Binds each of facts->relations to a scoped table
+ * and records the access each scoped table requires. */
+int sg__bind_relations(sg__arena *arena, const sg__facts *facts, sg__scope *scope,
+                       const sg__relation_binding **out);
+
+#endif

@@ -1,0 +1,209 @@
+/*
+ * arena.c - heap wrapper and bump arena.
+ *
+ * This is the only file that calls malloc and free. Arenas hand out memory
+ * from chunks that grow geometrically, so a typical check costs one or two
+ * heap allocations however many facts it records.
+ */
+#include "util/arena.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static _Thread_local long fail_countdown = -1;
+
+void sg__alloc_fail_after(long n)
+{
+    fail_countdown = n;
+}
+
+static int should_fail(void)
+{
+    if (fail_countdown < 0)
+        return 0;
+    if (fail_countdown == 0)
+        return 1;
+    fail_countdown--;
+    return 0;
+}
+
+void *sg__malloc(size_t size)
+{
+    if (should_fail())
+        return NULL;
+    return malloc(size ? size : 1);
+}
+
+void *sg__realloc(void *ptr, size_t size)
+{
+    if (should_fail())
+        return NULL;
+    return realloc(ptr, size ? size : 1);
+}
+
+void sg__free(void *ptr)
+{
+    free(ptr);
+}
+
+struct sg__arena_chunk {
+    sg__arena_chunk *next;
+    size_t size;
+    size_t used;
+    max_align_t data[]; /* payload follows, aligned for any type */
+};
+
+enum { FIRST_CHUNK = 4096, ALIGN = sizeof(max_align_t) };
+
+void sg__arena_init(sg__arena *arena)
+{
+    arena->head = NULL;
+    arena->total = 0;
+}
+
+void sg__arena_release(sg__arena *arena)
+{
+    sg__arena_chunk *c = arena->head;
+    while (c) {
+        sg__arena_chunk *next = c->next;
+        sg__free(c);
+        c = next;
+    }
+    arena->head = NULL;
+    arena->total = 0;
+}
+
+void *sg__arena_alloc(sg__arena *arena, size_t size)
+{
+    void *p = sg__arena_alloc_raw(arena, size);
+    if (p)
+        memset(p, 0, size);
+    return p;
+}
+
+bool sg__arena_owns(const sg__arena *arena, const void *p)
+{
+    uintptr_t at = (uintptr_t)p;
+    for (const sg__arena_chunk *c = arena->head; c; c = c->next)
+        if (at >= (uintptr_t)c->data && at < (uintptr_t)c->data + c->size)
+            return true;
+    return false;
+}
+
+void *sg__arena_alloc_raw(sg__arena *arena, size_t size)
+{
+    size_t need = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+    if (need < size)
+        return NULL;
+    sg__arena_chunk *c = arena->head;
+    if (!c || c->size - c->used < need) {
+        size_t cap = c ? c->size * 2 : FIRST_CHUNK;
+        if (cap < need)
+            cap = need;
+        if (cap > SIZE_MAX - sizeof(sg__arena_chunk))
+            return NULL;
+        sg__arena_chunk *n = sg__malloc(sizeof(sg__arena_chunk) + cap);
+        if (!n)
+            return NULL;
+        n->next = c;
+        n->size = cap;
+        n->used = 0;
+        arena->head = n;
+        arena->total += cap;
+        c = n;
+    }
+    void *p = (char *)c->data + c->used;
+    c->used += need;
+    return p;
+}
+
+char *sg__arena_strndup(sg__arena *arena, const char *s, size_t len)
+{
+    if (len == SIZE_MAX)
+        return NULL;
+    char *d = sg__arena_alloc(arena, len + 1);
+    if (!d)
+        return NULL;
+    memcpy(d, s, len);
+    d[len] = '\0';
+    return d;
+}
+
+char *sg__arena_strdup(sg__arena *arena, const char *s)
+{
+    return sg__arena_strndup(arena, s, strlen(s));
+}
+
+char *sg__arena_vprintf(sg__arena *arena, const char *fmt, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n < 0)
+        return NULL;
+    char *d = sg__arena_alloc(arena, (size_t)n + 1);
+    if (!d)
+        return NULL;
+    vsnprintf(d, (size_t)n + 1, fmt, ap);
+    return d;
+}
+
+char *sg__arena_printf(sg__arena *arena, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *d = sg__arena_vprintf(arena, fmt, ap);
+    va_end(ap);
+    return d;
+}
+
+void *sg__vec_push(sg__arena *arena, sg__vec *vec, size_t size)
+{
+    if (vec->count == vec->capacity) {
+        size_t cap = vec->capacity ? vec->capacity * 2 : 8;
+        if (cap > SIZE_MAX / size)
+            return NULL;
+        void *items = sg__arena_alloc(arena, cap * size);
+        if (!items)
+            return NULL;
+        if (vec->count)
+            memcpy(items, vec->items, vec->count * size);
+        vec->items = items;
+        vec->capacity = cap;
+    }
+    void *slot = (char *)vec->items + vec->count * size;
+    memset(slot, 0, size);
+    vec->count++;
+    return slot;
+}
+
+void sg__strbuf_put(sg__strbuf *b, const char *s, size_t n)
+{
+    if (b->failed)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 64;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *d = sg__arena_alloc(b->arena, cap);
+        if (!d) {
+            b->failed = 1;
+            return;
+        }
+        if (b->len)
+            memcpy(d, b->data, b->len);
+        b->data = d;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void sg__strbuf_puts(sg__strbuf *b, const char *s)
+{
+    sg__strbuf_put(b, s, strlen(s));
+}

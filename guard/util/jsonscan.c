@@ -1,0 +1,240 @@
+/*
+ * jsonscan.c - a lexical check over JSON text before cJSON parses it.
+ *
+ * cJSON recurses once per nesting level, decodes "\u0000" into a NUL byte that
+ * silently ends the C string it returns (an operation's SQL could then say one
+ * thing to the guard and another to a server), and is lenient where RFC 8259
+ * is not: it reads 010 and 10. as numbers and takes raw control characters in
+ * strings. This pass only lexes strings and numbers and counts brackets (the
+ * grammar is left to cJSON), so that such input is refused with a clear
+ * message, and it remembers every number token's text: a double cannot carry
+ * 9007199254740993 or 0.1000000000000000055, and a bound value must reach
+ * the server exactly as the caller wrote it.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/json.h"
+#include "util/text.h"
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Length of the RFC 8259 number at json[i], or 0 when it is malformed. */
+static size_t lex_number(const char *json, size_t len, size_t i)
+{
+    size_t j = i;
+    if (j < len && json[j] == '-')
+        j++;
+    if (j < len && json[j] == '0') {
+        j++;
+    } else if (j < len && json[j] >= '1' && json[j] <= '9') {
+        while (j < len && is_digit(json[j]))
+            j++;
+    } else {
+        return 0;
+    }
+    if (j < len && json[j] == '.') {
+        size_t k = ++j;
+        while (j < len && is_digit(json[j]))
+            j++;
+        if (j == k)
+            return 0;
+    }
+    if (j < len && (json[j] == 'e' || json[j] == 'E')) {
+        j++;
+        if (j < len && (json[j] == '+' || json[j] == '-'))
+            j++;
+        size_t k = j;
+        while (j < len && is_digit(json[j]))
+            j++;
+        if (j == k)
+            return 0;
+    }
+    /* a number runs into the next token only through a separator */
+    if (j < len && (is_digit(json[j]) || json[j] == '.' || json[j] == 'e' || json[j] == 'E' ||
+                    json[j] == '-' || json[j] == '+'))
+        return 0;
+    return j - i;
+}
+
+/* Bytes that end a run of ordinary string content: the closing quote, an
+ * escape, and the control characters JSON forbids raw. */
+static bool string_special(unsigned char c)
+{
+    return c == '"' || c == '\\' || c < 0x20;
+}
+
+/* True when one of the 8 bytes at p is string_special (the classic SWAR
+ * tests for a zero byte, applied to x ^ '"', x ^ '\\' and x < 0x20). */
+static bool special8(const char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, sizeof x);
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+    uint64_t zero_q = (q - ones) & ~q, zero_b = (b - ones) & ~b;
+    uint64_t below = (x - ones * 0x20) & ~x;
+    return ((zero_q | zero_b | below) & high) != 0;
+}
+
+const char *sg__json_prescan(const char *json, size_t len, unsigned max_depth, size_t *offset,
+                             sg__arena *arena, sg__vec *numbers)
+{
+    size_t bad;
+    if (!sg__utf8_valid(json, len, &bad)) {
+        *offset = bad;
+        return json[bad] == '\0' ? "the JSON text contains a NUL byte"
+                                 : "the JSON text is not valid UTF-8";
+    }
+    unsigned depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < len; i++) {
+        if (in_string) {
+            /* skip ordinary content: eight bytes at a time, then one by one */
+            while (len - i >= 8 && !special8(json + i))
+                i += 8;
+            while (i < len && !string_special((unsigned char)json[i]))
+                i++;
+            if (i >= len)
+                break;
+        }
+        char c = json[i];
+        if (in_string) {
+            if ((unsigned char)c < 0x20) {
+                *offset = i;
+                return "a JSON string contains a raw control character (escape it)";
+            }
+            if (c == '\\' && i + 1 < len) {
+                if (json[i + 1] == 'u' && i + 5 < len && json[i + 2] == '0' &&
+                    json[i + 3] == '0' && json[i + 4] == '0' && json[i + 5] == '0') {
+                    *offset = i;
+                    return "a JSON string contains \\u0000 (a NUL character)";
+                }
+                i++;
+            } else if (c == '"') {
+                in_string = false;
+            }
+            continue;
+        }
+        if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max_depth) {
+                *offset = i;
+                return "the JSON text nests too deeply";
+            }
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            depth--;
+        } else if (c == '-' || is_digit(c)) {
+            size_t n = lex_number(json, len, i);
+            if (n == 0) {
+                *offset = i;
+                return "a JSON number is malformed (RFC 8259: no leading zeros, digits after "
+                       "'.' and 'e')";
+            }
+            if (numbers) {
+                sg__json_span *span = sg__vec_push(arena, numbers, sizeof *span);
+                if (!span) {
+                    *offset = i;
+                    return "out of memory";
+                }
+                span->offset = i;
+                span->len = n;
+            }
+            i += n - 1;
+        }
+    }
+    return NULL;
+}
+
+const char *sg__json_trailing(const char *json, size_t len, const char *end, size_t *offset)
+{
+    size_t i = end ? (size_t)(end - json) : len;
+    while (i < len && (json[i] == ' ' || json[i] == '\t' || json[i] == '\n' || json[i] == '\r'))
+        i++;
+    if (i >= len)
+        return NULL;
+    *offset = i;
+    return "text follows the JSON value";
+}
+
+/* Visits number nodes in document order, which is the order of the tokens. */
+static bool attach(cJSON *node, const sg__json_span *spans, size_t count, size_t *next,
+                   const char *json)
+{
+    for (; node; node = node->next) {
+        if (cJSON_IsNumber(node)) {
+            if (*next >= count)
+                return false;
+            const sg__json_span *s = &spans[(*next)++];
+            char *text = cJSON_malloc(s->len + 1);
+            if (!text)
+                return false;
+            memcpy(text, json + s->offset, s->len);
+            text[s->len] = '\0';
+            node->valuestring = text; /* freed by cJSON_Delete */
+        } else if (node->child && !attach(node->child, spans, count, next, json)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+int sg__json_attach_numbers(cJSON *root, const char *json, const sg__vec *numbers)
+{
+    size_t next = 0;
+    return attach(root, numbers->items, numbers->count, &next, json) && next == numbers->count
+               ? 0
+               : -1;
+}
+
+const char *sg__json_unknown_key(const cJSON *object, const char *const *allowed)
+{
+    for (const cJSON *item = object ? object->child : NULL; item; item = item->next) {
+        bool known = false;
+        for (const char *const *a = allowed; *a && !known; a++)
+            known = item->string && strcmp(item->string, *a) == 0;
+        if (!known)
+            return item->string ? item->string : "";
+    }
+    return NULL;
+}
+
+static int by_key(const void *a, const void *b)
+{
+    const cJSON *x = *(const cJSON *const *)a, *y = *(const cJSON *const *)b;
+    return strcmp(x->string ? x->string : "", y->string ? y->string : "");
+}
+
+const char *sg__json_duplicate_key(const cJSON *object)
+{
+    size_t n = 0;
+    for (const cJSON *a = object ? object->child : NULL; a; a = a->next)
+        n++;
+    if (n <= 16) {
+        /* the usual small object: a quadratic scan beats building an index */
+        for (const cJSON *a = object ? object->child : NULL; a; a = a->next)
+            for (const cJSON *b = a->next; b; b = b->next)
+                if (a->string && b->string && strcmp(a->string, b->string) == 0)
+                    return a->string;
+        return NULL;
+    }
+    /* a hostile object of many members: sort, then compare neighbours */
+    const cJSON **keys = sg__malloc(n * sizeof *keys);
+    if (!keys)
+        return object->child->string ? object->child->string : ""; /* fail closed */
+    size_t i = 0;
+    for (const cJSON *a = object->child; a; a = a->next)
+        keys[i++] = a;
+    qsort(keys, n, sizeof *keys, by_key);
+    const char *dup = NULL;
+    for (i = 1; i < n && !dup; i++)
+        if (by_key(&keys[i - 1], &keys[i]) == 0)
+            dup = keys[i]->string ? keys[i]->string : "";
+    sg__free(keys);
+    return dup;
+}

@@ -1,0 +1,87 @@
+/*
+ * text.c - UTF-8 validation and line/column arithmetic on the caller's SQL.
+ *
+ * Locations are byte offsets internally; users see 1-based lines and
+ * 1-based columns counted in characters, as editors show them.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "util/text.h"
+
+/* True when none of the 8 bytes at p is zero or has its high bit set. */
+static bool ascii8(const unsigned char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, sizeof w);
+    const uint64_t lo = 0x0101010101010101u, hi = 0x8080808080808080u;
+    return ((w | ((w - lo) & ~w)) & hi) == 0;
+}
+
+bool sg__utf8_valid(const char *s, size_t len, size_t *bad_offset)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        /* most text is ASCII: take it eight bytes at a time */
+        if (len - i >= 8 && ascii8(p + i)) {
+            i += 8;
+            continue;
+        }
+        unsigned char c = p[i];
+        size_t n;
+        unsigned cp;
+        if (c == 0)
+            goto bad;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            n = 1;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+            cp = c & 0x07;
+        } else {
+            goto bad;
+        }
+        if (len - i <= n)
+            goto bad;
+        for (size_t k = 1; k <= n; k++) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                goto bad;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        /* overlong forms, surrogates and code points past U+10FFFF */
+        if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            goto bad;
+        i += n + 1;
+    }
+    return true;
+bad:
+    if (bad_offset)
+        *bad_offset = i;
+    return false;
+}
+
+void sg__line_col(const char *s, size_t len, size_t offset, long *line, long *column)
+{
+    long l = 1, c = 1;
+    if (offset > len)
+        offset = len;
+    for (size_t i = 0; i < offset; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == '\n') {
+            l++;
+            c = 1;
+        } else if ((ch & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    *line = l;
+    *column = c;
+}

@@ -1,0 +1,16 @@
+/*
+ * text.h - UTF-8 validation and places in text.
+ */
+#ifndef SG_UTIL_TEXT_H
+#define SG_UTIL_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when `s` (len bytes) is valid UTF-8 without NUL bytes; else false and
+ * *bad_offset is the first offending byte. */
+bool sg__utf8_valid(const char *s, size_t len, size_t *bad_offset);
+/* 1-based line and column (in characters) of byte `offset` in `s`. */
+void sg__line_col(const char *s, size_t len, size_t offset, long *line, long *column);
+
+#endif

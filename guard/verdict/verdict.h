@@ -1,0 +1,40 @@
+/*
+ * verdict.h - what a check hands back to the caller.
+ */
+#ifndef SG_VERDICT_VERDICT_H
+#define SG_VERDICT_VERDICT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "decode/catalog.h"
+#include "decode/operation.h"
+#include "sqlguard.h"
+#include "util/arena.h"
+
+struct sg_verdict {
+    sg__arena arena;
+    sg__operation op;         /* op.root owned here */
+    bool allowed;
+    const char *operation;    /* kind as declared */
+    const char *statement;    /* kind of the parsed statement, or NULL */
+    sg_diagnostic *diags;
+    size_t diag_count;
+    bool diags_truncated;
+    sg_resolved_table *tables;
+    size_t table_count;
+    const char *compiled_sql; /* NULL when not reached */
+    const char **params_json; /* ordered, compact JSON */
+    const cJSON **param_values; /* the same values, nodes of op.root */
+    size_t param_count;
+    /* named style: names[i] bound to $(i+1); NULL otherwise */
+    const char **param_names;
+    /* what an executor needs (borrowed from the catalog) */
+    const sg__data_source *source;
+    long long max_rows;
+    long long statement_timeout_ms;
+};
+
+#endif
