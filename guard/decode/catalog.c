@@ -495,45 +495,12 @@ int sg_catalog_load_file_policy(const char *path, const sg_policy *policy, sg_ca
         fail(&l, SG_EINVAL, "sg_catalog_load_file: path and out are required");
         return SG_EINVAL;
     }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fail(&l, SG_EIO, "%s: %s", path, strerror(errno));
-        return SG_EIO;
-    }
-    size_t cap = 1 << 16, len = 0;
-    char *buf = sg__malloc(cap);
-    int rc = SG_OK;
-    while (buf) {
-        size_t n = fread(buf + len, 1, cap - len, f);
-        len += n;
-        if (n == 0)
-            break;
-        if (len == cap) {
-            if (cap > max_bytes(policy)) {
-                fail(&l, SG_ETOOBIG, "%s: over the catalog size limit of %zu bytes", path,
-                     max_bytes(policy));
-                rc = SG_ETOOBIG;
-                break;
-            }
-            char *bigger = sg__realloc(buf, cap * 2);
-            if (!bigger) {
-                sg__free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = bigger;
-            cap *= 2;
-        }
-    }
-    if (ferror(f) && rc == SG_OK) {
-        fail(&l, SG_EIO, "%s: read error", path);
-        rc = SG_EIO;
-    }
-    fclose(f);
-    if (!buf) {
-        fail(&l, SG_ENOMEM, "out of memory reading %s", path);
-        return SG_ENOMEM;
-    }
+    char *buf = NULL;
+    size_t len = 0;
+    int rc = sg_read_file(path, max_bytes(policy), 0, &buf, &len, err);
+    if (rc == SG_ETOOBIG)
+        fail(&l, SG_ETOOBIG, "%s: over the catalog size limit of %zu bytes", path,
+             max_bytes(policy));
     if (rc == SG_OK) {
         rc = sg_catalog_load_policy(buf, len, policy, out, err);
         if (rc != SG_OK && err) {

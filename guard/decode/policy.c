@@ -359,28 +359,13 @@ int sg_policy_load_file(const char *path, sg_policy **out, sg_error *err)
         *out = NULL;
     if (!path || !out)
         return SG_EINVAL;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        if (err) {
-            err->code = SG_EIO;
-            snprintf(err->message, sizeof err->message, "%s: %s", path, strerror(errno));
-        }
-        return SG_EIO;
-    }
-    char *buf = sg__malloc(MAX_POLICY_BYTES + 1);
-    size_t len = buf ? fread(buf, 1, MAX_POLICY_BYTES + 1, f) : 0;
-    bool read_error = ferror(f) != 0;
-    fclose(f);
-    if (!buf)
-        return SG_ENOMEM;
-    int rc;
-    if (read_error) {
-        rc = SG_EIO;
-        if (err) {
-            err->code = rc;
-            snprintf(err->message, sizeof err->message, "%s: read error", path);
-        }
-    } else {
+    char *buf = NULL;
+    size_t len = 0;
+    int rc = sg_read_file(path, MAX_POLICY_BYTES, 0, &buf, &len, err);
+    if (rc == SG_ETOOBIG) {
+        sg__set_error(err, rc, "%s: over the policy size limit of %d bytes", path,
+                      MAX_POLICY_BYTES);
+    } else if (rc == SG_OK) {
         rc = sg_policy_load(buf, len, out, err);
         if (rc != SG_OK && err) {
             char msg[sizeof err->message];

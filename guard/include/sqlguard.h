@@ -62,6 +62,25 @@ typedef struct sg_error {
 } sg_error;
 
 /* ------------------------------------------------------------------------ */
+/* Files                                                                     */
+/* ------------------------------------------------------------------------ */
+
+/* sg_read_file() flags. */
+#define SG_READ_REGULAR 1u /* refuse anything but a regular file ("-" included) */
+
+/*
+ * Reads the whole file at `path` ("-": standard input) into *out, a
+ * NUL-terminated buffer of *len bytes the caller releases with sg_free(); the
+ * same reader sg_catalog_load_file() and sg_policy_load_file() use. At most
+ * `max_bytes` are accepted: a longer file is SG_ETOOBIG, found after reading
+ * at most one byte past the bound. An unreadable path, a directory, or (with
+ * SG_READ_REGULAR) anything but a regular file is SG_EIO. Every error fills
+ * *err with "PATH: what went wrong". Opening never blocks on a FIFO.
+ */
+int sg_read_file(const char *path, size_t max_bytes, unsigned flags, char **out, size_t *len,
+                 sg_error *err);
+
+/* ------------------------------------------------------------------------ */
 /* Catalog                                                                   */
 /* ------------------------------------------------------------------------ */
 
