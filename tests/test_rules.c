@@ -108,11 +108,11 @@ static char *json_escape(const char *sql)
     return out;
 }
 
-/* Checks one operation: `tables` is the inside of scope.tables, `params` the
- * parameters' JSON. */
-static sg_verdict *check_full(const char *kind, const char *sql, const char *params,
+/* Checks one operation under `opts`: `tables` is the inside of scope.tables,
+ * `params` the parameters' JSON. */
+static sg_verdict *check_with(const char *kind, const char *sql, const char *params,
                               const char *tables, long max_rows, long timeout_ms,
-                              const sg_policy *policy)
+                              const sg_check_options *opts)
 {
     char *esc = json_escape(sql);
     size_t cap = strlen(esc) + strlen(params) + strlen(tables) + 512;
@@ -124,14 +124,21 @@ static sg_verdict *check_full(const char *kind, const char *sql, const char *par
                      "\"limits\":{\"max_rows\":%ld,\"statement_timeout_ms\":%ld}}",
                      kind, esc, params, tables, max_rows, timeout_ms);
     assert_true(n > 0 && (size_t)n < cap);
-    sg_check_options opts = SG_CHECK_OPTIONS_INIT;
-    opts.policy = policy;
     sg_verdict *v = NULL;
-    assert_int_equal(sg_check(catalog, op, (size_t)n, &opts, &v), SG_OK);
+    assert_int_equal(sg_check(catalog, op, (size_t)n, opts, &v), SG_OK);
     assert_non_null(v);
     free(op);
     free(esc);
     return v;
+}
+
+static sg_verdict *check_full(const char *kind, const char *sql, const char *params,
+                              const char *tables, long max_rows, long timeout_ms,
+                              const sg_policy *policy)
+{
+    sg_check_options opts = SG_CHECK_OPTIONS_INIT;
+    opts.policy = policy;
+    return check_with(kind, sql, params, tables, max_rows, timeout_ms, &opts);
 }
 
 static sg_verdict *check_op(const char *kind, const char *sql, const char *params,
@@ -807,7 +814,7 @@ static void test_rules__limit_without_order_by_silent_with_order_by(void **state
     }
 }
 
-/* ---- pagination: one statement, one finding ------------------------------------------------ */
+/* ---- pagination: one statement, one finding ----------------------------------------------- */
 
 #define ORDER_MSG "has no top-level ORDER BY, so its pages are not stable"
 #define LIMIT_SUFFIX "(LIMIT without ORDER BY picks arbitrary rows)"
@@ -869,8 +876,7 @@ static void test_rules__pagination_placeholders_and_nesting(void **state)
     /* the caret maps back through placeholders to the caller's LIMIT */
     const char *sql = "SELECT uid FROM sdk_examples_account WHERE region = %(region)s\n"
                       "LIMIT %(limit)s OFFSET %(offset)s";
-    sg_verdict *v =
-        select_account(sql, "{\"region\":\"US\",\"limit\":5,\"offset\":0}", NULL);
+    sg_verdict *v = select_account(sql, "{\"region\":\"US\",\"limit\":5,\"offset\":0}", NULL);
     expect_one_finding_at(v, sql, "LIMIT", LIMIT_SUFFIX);
     sg_verdict_free(v);
 
@@ -1336,7 +1342,7 @@ static void test_rules__naming_table_prefix(void **state)
     sg_policy_free(p);
 }
 
-/* ---- the registry ---------------------------------------------------------------------------- */
+/* ---- the registry -------------------------------------------------------------------------- */
 
 /* "area.name" or "area.name-more": lower-case words, one dot. */
 static bool well_formed_id(const char *id)
@@ -1493,30 +1499,16 @@ static void test_rules__registry_lists_every_rule_file(void **state)
     assert_int_equal(files, sg__rule_total);
 }
 
-/* ---- needs_complete_facts --------------------------------------------------------------------- */
+/* ---- needs_complete_facts ------------------------------------------------------------------ */
 
-/* Checks under a parse-tree depth bound (0: the default). */
+/* A select checked under a parse-tree depth bound (0: the default). */
 static sg_verdict *check_depth(const char *sql, const char *params, const char *tables,
                                unsigned depth)
 {
-    char *esc = json_escape(sql);
-    size_t cap = strlen(esc) + strlen(params) + strlen(tables) + 512;
-    char *op = malloc(cap);
-    assert_non_null(op);
-    int n = snprintf(op, cap,
-                     "{\"operation\":\"select\",\"sql\":\"%s\",\"parameters\":%s,"
-                     "\"scope\":{\"data_source_uid\":\"" DS "\",\"tables\":[%s]},"
-                     "\"limits\":{\"max_rows\":10,\"statement_timeout_ms\":1000}}",
-                     esc, params, tables);
-    assert_true(n > 0 && (size_t)n < cap);
     sg_check_options opts = SG_CHECK_OPTIONS_INIT;
     if (depth)
         opts.max_ast_depth = depth;
-    sg_verdict *v = NULL;
-    assert_int_equal(sg_check(catalog, op, (size_t)n, &opts, &v), SG_OK);
-    free(op);
-    free(esc);
-    return v;
+    return check_with("select", sql, params, tables, 10, 1000, &opts);
 }
 
 /* Every rule that needs complete facts draws a finding on these operations
@@ -1574,7 +1566,7 @@ static void test_rules__needs_complete_facts_silent_on_incomplete_facts(void **s
     assert_int_equal(covered, sizeof expected / sizeof expected[0]);
 }
 
-/* ---- catalog rules ---------------------------------------------------------------------------- */
+/* ---- catalog rules ------------------------------------------------------------------------- */
 
 /* sg_lint_catalog runs the catalog rules through the registry: under the
  * policy's severity, and not at all when the policy turns them off. */

@@ -396,8 +396,8 @@ void sg_policy_free(sg_policy *p)
 
 int sg__policy_severity(const sg_policy *policy, const sg__rule *rule)
 {
-    size_t i = sg__rule_index(rule);
-    if (!policy || i == sg__rule_total || policy->rules[i].severity < 0)
+    size_t i = policy ? sg__rule_index(rule) : sg__rule_total;
+    if (i == sg__rule_total || policy->rules[i].severity < 0)
         return (int)rule->severity;
     return policy->rules[i].severity;
 }
