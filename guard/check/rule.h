@@ -28,9 +28,10 @@
 typedef struct sg__rule sg__rule;
 
 /*
- * What a check function sees. For a facts or operation check every member
- * but `catalog` is set (facts is NULL for an operation check); for a catalog
- * check only rule, catalog, policy and diags are.
+ * What a check function sees. A facts check sees every member (catalog is
+ * NULL when SQL is linted without one); an operation check runs before the
+ * SQL is parsed and has no facts, placeholders or bindings yet; a catalog
+ * check may read only rule, catalog, opts, policy and diags.
  */
 typedef struct sg__rule_ctx {
     const sg__rule *rule;   /* the descriptor being run: report through it */
@@ -41,7 +42,7 @@ typedef struct sg__rule_ctx {
     const sg__ph_result *ph;              /* compiled placeholders */
     const sg__param_binding *bind;        /* parameters bound to $n */
     const sg_check_options *opts;
-    const sg_catalog *catalog; /* catalog checks only */
+    const sg_catalog *catalog;
     sg__diags *diags;
     const sg_policy *policy; /* NULL: defaults */
 } sg__rule_ctx;
