@@ -12,13 +12,16 @@
 #include "check/hints.h"
 #include "rules.h"
 
-const sg__option sg__options_func_denied[] = {
-    {"allow", SG_OPT_PATTERNS, NULL,
-     "patterns of further functions to allow, e.g. \"^postgis\\.st_\" or \"^app\\.\""},
-    {"deny", SG_OPT_PATTERNS, NULL, "patterns of functions to deny; they win over every allow"},
-    {"mode", SG_OPT_ENUM, "allow-list|deny-only",
-     "allow-list (default): only listed functions pass; deny-only: every function passes "
-     "unless denied (lint only)"},
+enum { ALLOW, DENY, MODE };
+
+static const sg__option options[] = {
+    [ALLOW] = {"allow", SG_OPT_PATTERNS, NULL,
+               "patterns of further functions to allow, e.g. \"^postgis\\.st_\" or \"^app\\.\""},
+    [DENY] = {"deny", SG_OPT_PATTERNS, NULL,
+              "patterns of functions to deny; they win over every allow"},
+    [MODE] = {"mode", SG_OPT_ENUM, "allow-list|deny-only",
+              "allow-list (default): only listed functions pass; deny-only: every function passes "
+              "unless denied (lint only)"},
     {NULL, 0, NULL, NULL},
 };
 
@@ -36,7 +39,7 @@ static const char *qualified(const sg__rule_ctx *ctx, const sg__funcref *fn)
     return q ? q : fn->name;
 }
 
-int sg__rule_func_denied(const sg__rule_ctx *ctx)
+static int check(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
     for (size_t i = 0; i < f->funcs.count; i++) {
@@ -45,23 +48,23 @@ int sg__rule_func_denied(const sg__rule_ctx *ctx)
         switch (fn->kind) {
         case SG_FUNC_CALL: {
             const char *subject = qualified(ctx, fn);
-            int denied = sg__policy_match(ctx->policy, "func.denied", "deny", subject);
+            int denied = sg__policy_match(ctx->policy, ctx->rule, DENY, subject);
             if (denied < 0)
                 return -1;
             if (denied) {
-                rc = sg__report(ctx->diags, "func.denied", SG_AT_COMPILED, fn->location,
+                rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
                                 "function %s is denied by the policy", subject);
                 break;
             }
-            int allowed = sg__policy_match(ctx->policy, "func.denied", "allow", subject);
+            int allowed = sg__policy_match(ctx->policy, ctx->rule, ALLOW, subject);
             if (allowed < 0)
                 return -1;
-            const char *mode = sg__policy_choice(ctx->policy, "func.denied", "mode");
+            const char *mode = sg__policy_choice(ctx->policy, ctx->rule, MODE);
             if (allowed || (builtin_schema(fn) && sg__func_lookup(fn->name)) ||
                 (mode && strcmp(mode, "deny-only") == 0))
                 continue;
             const char *hint = builtin_schema(fn) ? sg__function_hint(fn->name) : NULL;
-            rc = sg__report(ctx->diags, "func.denied", SG_AT_COMPILED, fn->location,
+            rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
                             builtin_schema(fn)
                                 ? "function %s is not on the allow-list of side-effect-free "
                                   "built-ins%s%s%s"
@@ -71,19 +74,19 @@ int sg__rule_func_denied(const sg__rule_ctx *ctx)
             break;
         }
         case SG_FUNC_CAST:
-            rc = sg__report(ctx->diags, "func.denied", SG_AT_COMPILED, fn->location,
+            rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
                             "a cast to %s resolves object names from strings and is not allowed",
                             fn->name);
             break;
         case SG_FUNC_OPERATOR:
-            rc = sg__report(ctx->diags, "func.denied", SG_AT_COMPILED, fn->location,
+            rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
                             "operator OPERATOR(%s) is outside pg_catalog and is not allowed",
                             qualified(ctx, fn));
             break;
         case SG_FUNC_TABLESAMPLE:
             if (builtin_schema(fn) && sg__tablesample_method_allowed(fn->name))
                 continue;
-            rc = sg__report(ctx->diags, "func.denied", SG_AT_COMPILED, fn->location,
+            rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
                             "TABLESAMPLE method %s is not allowed (only SYSTEM and BERNOULLI)",
                             qualified(ctx, fn));
             break;
@@ -93,3 +96,13 @@ int sg__rule_func_denied(const sg__rule_ctx *ctx)
     }
     return 0;
 }
+
+const sg__rule sg__rule_func_denied = {
+    .id = "func.denied",
+    .summary = "a call of a function, cast or operator outside the allow-list",
+    .severity = SG_SEVERITY_ERROR,
+    .kinds = SG_RULE_FACTS,
+    .locked = true,
+    .options = options,
+    .check = check,
+};

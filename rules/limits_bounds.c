@@ -7,28 +7,40 @@
  */
 #include "rules.h"
 
-const sg__option sg__options_limits_bounds[] = {
-    {"max_rows", SG_OPT_INTEGER, NULL, "largest limits.max_rows an operation may ask for"},
-    {"statement_timeout_ms", SG_OPT_INTEGER, NULL,
-     "largest limits.statement_timeout_ms an operation may ask for"},
+enum { MAX_ROWS, STATEMENT_TIMEOUT_MS };
+
+static const sg__option options[] = {
+    [MAX_ROWS] = {"max_rows", SG_OPT_INTEGER, NULL,
+                  "largest limits.max_rows an operation may ask for"},
+    [STATEMENT_TIMEOUT_MS] = {"statement_timeout_ms", SG_OPT_INTEGER, NULL,
+                              "largest limits.statement_timeout_ms an operation may ask for"},
     {NULL, 0, NULL, NULL},
 };
 
-static int bound(const sg__rule_ctx *ctx, const char *key, const cJSON *v)
+static int bound(const sg__rule_ctx *ctx, const sg__op_limit *limit, size_t option)
 {
     long long max;
-    if (!sg__policy_integer(ctx->policy, "limits.bounds", key, &max) || !cJSON_IsNumber(v) ||
-        v->valuedouble <= (double)max)
+    if (!sg__policy_integer(ctx->policy, ctx->rule, option, &max) || !limit->is_number ||
+        limit->value <= (double)max)
         return 0;
-    return sg__report(ctx->diags, "limits.bounds", SG_AT_NONE, -1,
-                      "limits.%s is %.0f, over the policy's maximum of %lld", key, v->valuedouble,
-                      max);
+    return sg__report(ctx->diags, ctx->rule, SG_AT_NONE, -1,
+                      "limits.%s is %.0f, over the policy's maximum of %lld", limit->key,
+                      limit->value, max);
 }
 
-int sg__rule_limits_bounds(const sg__rule_ctx *ctx)
+static int check(const sg__rule_ctx *ctx)
 {
-    if (bound(ctx, "max_rows", ctx->op->max_rows) < 0 ||
-        bound(ctx, "statement_timeout_ms", ctx->op->statement_timeout_ms) < 0)
+    if (bound(ctx, &ctx->op->max_rows, MAX_ROWS) < 0 ||
+        bound(ctx, &ctx->op->statement_timeout_ms, STATEMENT_TIMEOUT_MS) < 0)
         return -1;
     return 0;
 }
+
+const sg__rule sg__rule_limits_bounds = {
+    .id = "limits.bounds",
+    .summary = "max_rows or statement_timeout_ms over the policy's maxima",
+    .severity = SG_SEVERITY_ERROR,
+    .kinds = SG_RULE_OPERATION,
+    .options = options,
+    .check = check,
+};

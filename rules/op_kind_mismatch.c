@@ -28,23 +28,22 @@ static sg__stmt_kind expected(sg__op_kind k)
     }
 }
 
-int sg__rule_op_kind_mismatch(const sg__rule_ctx *ctx)
+static int check(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
     sg__stmt_kind want = expected(ctx->op->kind);
     if (!sg__is_dml(f) || want == SG_STMT_NONE)
         return 0;
-    if (f->kind != want &&
-        sg__report(ctx->diags, "op.kind-mismatch", SG_AT_COMPILED, f->statement_location,
-                   "the operation is declared '%s' but the statement is %s",
-                   ctx->op->kind_text, sg__stmt_kind_name(f->kind)) < 0)
+    if (f->kind != want && sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, f->statement_location,
+                                      "the operation is declared '%s' but the statement is %s",
+                                      ctx->op->kind_text, sg__stmt_kind_name(f->kind)) < 0)
         return -1;
     if (want == SG_STMT_SELECT) {
         for (size_t i = 0; i < f->relations.count; i++) {
             const sg__relref *r = &SG__VEC_AT(f->relations, sg__relref, i);
             if (!(r->use & SG_USE_LOCK))
                 continue;
-            if (sg__report(ctx->diags, "op.kind-mismatch", SG_AT_COMPILED, r->location,
+            if (sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
                            "a select operation runs read-only and cannot lock rows of %s "
                            "(FOR UPDATE/SHARE)",
                            r->name) < 0)
@@ -56,10 +55,19 @@ int sg__rule_op_kind_mismatch(const sg__rule_ctx *ctx)
         const sg__cte *c = &SG__VEC_AT(f->ctes, sg__cte, i);
         if (c->kind == SG_STMT_SELECT || c->kind == want)
             continue;
-        if (sg__report(ctx->diags, "op.kind-mismatch", SG_AT_COMPILED, c->location,
+        if (sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, c->location,
                        "the operation is declared '%s' but WITH query \"%s\" is %s",
                        ctx->op->kind_text, c->name, sg__stmt_kind_name(c->kind)) < 0)
             return -1;
     }
     return 0;
 }
+
+const sg__rule sg__rule_op_kind_mismatch = {
+    .id = "op.kind-mismatch",
+    .summary = "the declared operation kind disagrees with what the statement does",
+    .severity = SG_SEVERITY_ERROR,
+    .kinds = SG_RULE_FACTS,
+    .locked = true,
+    .check = check,
+};

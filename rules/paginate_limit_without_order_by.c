@@ -2,21 +2,34 @@
  * paginate_limit_without_order_by.c - LIMIT picks rows only in an order.
  *
  * At any query level, LIMIT, OFFSET or FETCH without ORDER BY returns an
- * arbitrary subset that can change from one run to the next. The top-level
- * select of a select operation is already an error under
- * paginate.order-by-required; this warns everywhere else too.
+ * arbitrary subset that can change from one run to the next. One statement,
+ * one finding: where paginate.order-by-required reports the top-level select
+ * of a select operation (pointing at its LIMIT), this rule says nothing more
+ * about that level; it warns about every other level, and about the top level
+ * when that rule is off or does not apply.
  */
 #include "rules.h"
 
-int sg__rule_paginate_limit_without_order_by(const sg__rule_ctx *ctx)
+static int check(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
+    bool top_reported = sg__paginate_top_reported(ctx);
     for (size_t i = 0; i < f->unordered_limits.count; i++) {
         const sg__unordered_limit *u = &SG__VEC_AT(f->unordered_limits, sg__unordered_limit, i);
-        if (sg__report(ctx->diags, "paginate.limit-without-order-by", SG_AT_COMPILED, u->location,
+        if (u->top && top_reported)
+            continue;
+        if (sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, u->location,
                        "%s LIMIT/OFFSET/FETCH without ORDER BY picks arbitrary rows",
                        u->top ? "the statement's" : "a subquery's") < 0)
             return -1;
     }
     return 0;
 }
+
+const sg__rule sg__rule_paginate_limit_without_order_by = {
+    .id = "paginate.limit-without-order-by",
+    .summary = "LIMIT, OFFSET or FETCH without ORDER BY at the same level",
+    .severity = SG_SEVERITY_WARNING,
+    .kinds = SG_RULE_FACTS,
+    .check = check,
+};

@@ -6,9 +6,14 @@
  * provably returns at most one row needs none: a plain aggregate (or HAVING)
  * without GROUP BY, a single VALUES row, or a select without FROM and without
  * set-returning functions. LIMIT 1 still needs one, or the row is arbitrary.
+ * The finding points at the top-level LIMIT/OFFSET/FETCH when there is one
+ * (paginate.limit-without-order-by then says nothing more about that level),
+ * else at the statement.
  */
 #include "funclist.h"
 #include "rules.h"
+
+extern const sg__rule sg__rule_paginate_order_by_required;
 
 static const sg__func_info *builtin_info(const sg__funcref *fn)
 {
@@ -66,18 +71,40 @@ static bool at_most_one_row(const sg__facts *f)
     return aggregate || t->has_having || !t->has_from;
 }
 
-int sg__rule_paginate_order_by_required(const sg__rule_ctx *ctx)
+/* The statement is a select operation's select that needs an ORDER BY it
+ * does not have. */
+static bool unordered(const sg__rule_ctx *ctx)
 {
-    if (!sg__facts_complete(ctx->facts))
+    const sg__facts *f = ctx->facts;
+    return ctx->op->kind == SG_OP_SELECT && f->kind == SG_STMT_SELECT && !f->top.has_order_by &&
+           !at_most_one_row(f);
+}
+
+bool sg__paginate_top_reported(const sg__rule_ctx *ctx)
+{
+    return sg__rule_active(&sg__rule_paginate_order_by_required, ctx->policy, ctx->facts) &&
+           unordered(ctx);
+}
+
+static int check(const sg__rule_ctx *ctx)
+{
+    if (!unordered(ctx))
         return 0;
     const sg__facts *f = ctx->facts;
-    if (ctx->op->kind != SG_OP_SELECT || f->kind != SG_STMT_SELECT)
-        return 0;
-    if (f->top.has_order_by || at_most_one_row(f))
-        return 0;
-    return sg__report(ctx->diags, "paginate.order-by-required", SG_AT_COMPILED,
-                      f->statement_location,
+    const sg__top_select *t = &f->top;
+    bool limited = (t->has_limit || t->has_offset) && t->limit_location >= 0;
+    return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED,
+                      limited ? t->limit_location : f->statement_location,
                       "this select can return more than one row but has no top-level ORDER BY, "
                       "so its pages are not stable%s",
-                      f->top.has_limit ? " (LIMIT without ORDER BY picks arbitrary rows)" : "");
+                      t->has_limit ? " (LIMIT without ORDER BY picks arbitrary rows)" : "");
 }
+
+const sg__rule sg__rule_paginate_order_by_required = {
+    .id = "paginate.order-by-required",
+    .summary = "a select that can return more than one row has no top-level ORDER BY",
+    .severity = SG_SEVERITY_ERROR,
+    .kinds = SG_RULE_FACTS,
+    .needs_complete_facts = true,
+    .check = check,
+};

@@ -25,12 +25,11 @@ static bool covers(const sg__top_select *t, const char *const *key)
     return true;
 }
 
-int sg__rule_paginate_order_by_unique(const sg__rule_ctx *ctx)
+static int check(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
     const sg__top_select *t = &f->top;
-    if (ctx->op->kind != SG_OP_SELECT || f->kind != SG_STMT_SELECT || !t->has_order_by ||
-        !sg__facts_complete(f))
+    if (ctx->op->kind != SG_OP_SELECT || f->kind != SG_STMT_SELECT || !t->has_order_by)
         return 0;
     const char *example = NULL;
     for (size_t i = 0; i < ctx->scope->count; i++) {
@@ -46,9 +45,17 @@ int sg__rule_paginate_order_by_unique(const sg__rule_ctx *ctx)
     }
     if (!example)
         return 0; /* no keys known: nothing to judge */
-    return sg__report(ctx->diags, "paginate.order-by-unique", SG_AT_COMPILED,
-                      f->statement_location,
+    return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, f->statement_location,
                       "the ORDER BY does not include a unique key (such as %s), so rows that tie "
                       "can move between pages",
                       example);
 }
+
+const sg__rule sg__rule_paginate_order_by_unique = {
+    .id = "paginate.order-by-unique",
+    .summary = "the ORDER BY of a paginated select does not include a unique key",
+    .severity = SG_SEVERITY_WARNING,
+    .kinds = SG_RULE_FACTS,
+    .needs_complete_facts = true,
+    .check = check,
+};

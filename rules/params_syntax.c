@@ -27,20 +27,18 @@ static const sg__placeholder *placeholder_at(const sg__ph_result *ph, long at)
     return NULL;
 }
 
-int sg__rule_params_syntax(const sg__rule_ctx *ctx)
+static int check(const sg__rule_ctx *ctx)
 {
     const sg__ph_result *ph = ctx->ph;
-    const cJSON *params = ctx->op->parameters;
+    sg__params_shape shape = ctx->op->params_shape;
     /* SQL linted on its own has no values: only the styles are judged */
-    if (params && ph->style == SG_PH_NAMED && !cJSON_IsObject(params)) {
-        if (sg__report(ctx->diags, "params.syntax", SG_AT_ORIGINAL,
-                       (long)ph->placeholders[0].src_offset,
+    if (shape != SG_PARAMS_NONE && ph->style == SG_PH_NAMED && shape != SG_PARAMS_OBJECT) {
+        if (sg__report(ctx->diags, ctx->rule, SG_AT_ORIGINAL, (long)ph->placeholders[0].src_offset,
                        "named placeholders %%(name)s need an object of parameters") < 0)
             return -1;
     }
-    if (params && ph->style == SG_PH_POSITIONAL && !cJSON_IsArray(params)) {
-        if (sg__report(ctx->diags, "params.syntax", SG_AT_ORIGINAL,
-                       (long)ph->placeholders[0].src_offset,
+    if (shape != SG_PARAMS_NONE && ph->style == SG_PH_POSITIONAL && shape != SG_PARAMS_ARRAY) {
+        if (sg__report(ctx->diags, ctx->rule, SG_AT_ORIGINAL, (long)ph->placeholders[0].src_offset,
                        "positional placeholders %%s need an array of parameters") < 0)
             return -1;
     }
@@ -50,13 +48,13 @@ int sg__rule_params_syntax(const sg__rule_ctx *ctx)
         const sg__placeholder *p = placeholder_at(ph, r->location);
         int rc = 0;
         if (!p && ph->style != SG_PH_NONE) {
-            rc = sg__report(ctx->diags, "params.syntax", SG_AT_COMPILED, r->location,
+            rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
                             "native $%d cannot be mixed with psycopg placeholders", r->number);
-        } else if (!p && cJSON_IsObject(params)) {
-            rc = sg__report(ctx->diags, "params.syntax", SG_AT_COMPILED, r->location,
+        } else if (!p && shape == SG_PARAMS_OBJECT) {
+            rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
                             "native $%d needs an array of parameters, not an object", r->number);
         } else if (p && (unsigned)r->number != p->number) {
-            rc = sg__report(ctx->diags, "params.syntax", SG_AT_ORIGINAL, (long)p->src_offset,
+            rc = sg__report(ctx->diags, ctx->rule, SG_AT_ORIGINAL, (long)p->src_offset,
                             "a placeholder directly followed by digits becomes $%d, not $%u; "
                             "separate them",
                             r->number, p->number);
@@ -66,3 +64,12 @@ int sg__rule_params_syntax(const sg__rule_ctx *ctx)
     }
     return 0;
 }
+
+const sg__rule sg__rule_params_syntax = {
+    .id = "params.syntax",
+    .summary = "a malformed placeholder, or placeholder styles that mix",
+    .severity = SG_SEVERITY_ERROR,
+    .kinds = SG_RULE_FACTS,
+    .locked = true,
+    .check = check,
+};

@@ -7,25 +7,32 @@
  */
 #include "rules.h"
 
-int sg__rule_params_unused(const sg__rule_ctx *ctx)
+static int check(const sg__rule_ctx *ctx)
 {
-    if (!sg__facts_complete(ctx->facts))
-        return 0;
     const sg__param_binding *b = ctx->bind;
     if (!b->shape_ok)
         return 0;
-    for (size_t i = 0; i < b->supplied_count; i++) {
+    const sg__operation *op = ctx->op;
+    for (size_t i = 0; i < op->param_count; i++) {
         if (b->supplied_used[i])
             continue;
-        int rc = b->supplied_names
-                     ? sg__report(ctx->diags, "params.unused", SG_AT_NONE, -1,
-                                  "parameter \"%s\" is bound but never used",
-                                  b->supplied_names[i])
-                     : sg__report(ctx->diags, "params.unused", SG_AT_NONE, -1,
+        int rc = op->param_names
+                     ? sg__report(ctx->diags, ctx->rule, SG_AT_NONE, -1,
+                                  "parameter \"%s\" is bound but never used", op->param_names[i])
+                     : sg__report(ctx->diags, ctx->rule, SG_AT_NONE, -1,
                                   "parameter %zu (of %zu) is bound but never used", i + 1,
-                                  b->supplied_count);
+                                  op->param_count);
         if (rc < 0)
             return -1;
     }
     return 0;
 }
+
+const sg__rule sg__rule_params_unused = {
+    .id = "params.unused",
+    .summary = "a bound value that no placeholder uses",
+    .severity = SG_SEVERITY_ERROR,
+    .kinds = SG_RULE_FACTS,
+    .needs_complete_facts = true,
+    .check = check,
+};

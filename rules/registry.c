@@ -1,34 +1,75 @@
 /*
- * registry.c - the rule table, generated from rules.def.
+ * registry.c - the rule table: every rule's descriptor, once.
  *
- * Stage rules have no check function: the pipeline stage that detects them
- * reports them directly. They are listed here so that every id a verdict can
- * carry is also listed, with its summary, by the library and the command line.
+ * The list below is the only place that names all rules; its order is the
+ * order of the public table (sg_rule_id(0), ...), of `sqlguard rules` and of
+ * the README, so a new rule goes at the end. Stage rules are listed too, so
+ * that every id a verdict can carry is listed, with its summary, by the
+ * library and the command line.
  */
 #include <string.h>
 
 #include "rules.h"
 
-#define SG__FN_SG_RULE_STAGE(sym) NULL
-#define SG__FN_SG_RULE_OPERATION(sym) sg__rule_##sym
-#define SG__FN_SG_RULE_FACTS(sym) sg__rule_##sym
-#define SG__FN(kind, sym) SG__FN_##kind(sym)
+#define SG__RULES(X)                                                                               \
+    X(op_invalid)                                                                                  \
+    X(op_kind_mismatch)                                                                            \
+    X(sql_syntax)                                                                                  \
+    X(sql_multiple_statements)                                                                     \
+    X(sql_statement_not_allowed)                                                                   \
+    X(sql_unsupported)                                                                             \
+    X(scope_invalid)                                                                               \
+    X(scope_table_not_declared)                                                                    \
+    X(scope_access_denied)                                                                         \
+    X(scope_unused_table)                                                                          \
+    X(params_syntax)                                                                               \
+    X(params_missing)                                                                              \
+    X(params_unused)                                                                               \
+    X(params_in_literal)                                                                           \
+    X(paginate_order_by_required)                                                                  \
+    X(func_denied)                                                                                 \
+    X(paginate_limit_without_order_by)                                                             \
+    X(paginate_order_by_unique)                                                                    \
+    X(style_select_star)                                                                           \
+    X(style_insert_column_list)                                                                    \
+    X(style_literal_in_predicate)                                                                  \
+    X(naming_table_prefix)                                                                         \
+    X(limits_bounds)                                                                               \
+    X(limits_invalid)
 
-const sg__rule sg__rules[] = {
-#define SG_RULE(sym, id, sev, kind, lock, opts, summary)                                         \
-    {id, summary, sev, kind, lock, opts, SG__FN(kind, sym)},
-#include "rules.def"
-#undef SG_RULE
+/* Each defined in rules/<name>.c. */
+#define SG__DECLARE(name) extern const sg__rule sg__rule_##name;
+SG__RULES(SG__DECLARE)
+#undef SG__DECLARE
+
+const sg__rule *const sg__rule_table[] = {
+#define SG__ENTRY(name) &sg__rule_##name,
+    SG__RULES(SG__ENTRY)
+#undef SG__ENTRY
 };
 
-const size_t sg__rule_total = sizeof sg__rules / sizeof sg__rules[0];
+const size_t sg__rule_total = sizeof sg__rule_table / sizeof sg__rule_table[0];
 
 const sg__rule *sg__rule_find(const char *id)
 {
     for (size_t i = 0; i < sg__rule_total; i++)
-        if (strcmp(sg__rules[i].id, id) == 0)
-            return &sg__rules[i];
+        if (strcmp(sg__rule_table[i]->id, id) == 0)
+            return sg__rule_table[i];
     return NULL;
+}
+
+size_t sg__rule_index(const sg__rule *rule)
+{
+    size_t i = 0;
+    while (i < sg__rule_total && sg__rule_table[i] != rule)
+        i++;
+    return i;
+}
+
+/* The public table: the same descriptors, by index. */
+static const sg__rule *at(size_t index)
+{
+    return index < sg__rule_total ? sg__rule_table[index] : NULL;
 }
 
 size_t sg_rule_count(void)
@@ -38,39 +79,38 @@ size_t sg_rule_count(void)
 
 const char *sg_rule_id(size_t index)
 {
-    return index < sg__rule_total ? sg__rules[index].id : NULL;
+    return at(index) ? at(index)->id : NULL;
 }
 
 const char *sg_rule_summary(size_t index)
 {
-    return index < sg__rule_total ? sg__rules[index].summary : NULL;
+    return at(index) ? at(index)->summary : NULL;
 }
 
 sg_severity sg_rule_default_severity(size_t index)
 {
-    return index < sg__rule_total ? sg__rules[index].severity : SG_SEVERITY_ERROR;
+    return at(index) ? at(index)->severity : SG_SEVERITY_ERROR;
 }
 
 bool sg_rule_locked(size_t index)
 {
-    return index < sg__rule_total && sg__rules[index].locked;
+    return at(index) && at(index)->locked;
 }
 
 size_t sg_rule_option_count(size_t index)
 {
     size_t n = 0;
-    if (index < sg__rule_total)
-        for (const sg__option *o = sg__rules[index].options; o && o->name; o++)
-            n++;
+    for (const sg__option *o = at(index) ? at(index)->options : NULL; o && o->name; o++)
+        n++;
     return n;
 }
 
 const char *sg_rule_option_name(size_t index, size_t option)
 {
-    return option < sg_rule_option_count(index) ? sg__rules[index].options[option].name : NULL;
+    return option < sg_rule_option_count(index) ? at(index)->options[option].name : NULL;
 }
 
 const char *sg_rule_option_help(size_t index, size_t option)
 {
-    return option < sg_rule_option_count(index) ? sg__rules[index].options[option].help : NULL;
+    return option < sg_rule_option_count(index) ? at(index)->options[option].help : NULL;
 }

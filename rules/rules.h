@@ -1,18 +1,19 @@
 /*
- * rules.h - the declarations the rule files share with the rule table.
+ * rules.h - what the rule files share with each other.
+ *
+ * Each rule file defines its descriptor (`const sg__rule sg__rule_<name>`);
+ * registry.c lists them. Everything a rule needs from the core comes through
+ * check/rule.h.
  */
 #ifndef SG_RULES_RULES_H
 #define SG_RULES_RULES_H
 
 #include "check/rule.h"
 
-/* Check functions and option schemas, one rule file each. */
-#define SG_RULE(sym, id, sev, kind, lock, opts, summary)                                           \
-    int sg__rule_##sym(const sg__rule_ctx *ctx);
-#include "rules.def"
-#undef SG_RULE
-extern const sg__option sg__options_func_denied[];
-extern const sg__option sg__options_limits_bounds[];
-extern const sg__option sg__options_naming_table_prefix[];
+/* True when paginate.order-by-required reports this statement's top-level
+ * select (it runs under the policy and the select needs an ORDER BY it does
+ * not have): paginate.limit-without-order-by then stays silent about that
+ * level. */
+bool sg__paginate_top_reported(const sg__rule_ctx *ctx);
 
 #endif

@@ -7,7 +7,7 @@
  */
 #include "rules.h"
 
-int sg__rule_scope_access_denied(const sg__rule_ctx *ctx)
+static int check(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
     for (size_t i = 0; i < f->relations.count; i++) {
@@ -18,7 +18,7 @@ int sg__rule_scope_access_denied(const sg__rule_ctx *ctx)
         const sg__scoped_table *t = &ctx->scope->tables[b->scoped];
         if (t->declared == SG_ACCESS_WRITE)
             continue;
-        if (sg__report(ctx->diags, "scope.access-denied", SG_AT_COMPILED, r->location,
+        if (sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
                        "the statement %s %s.%s, but the scope declares it read (alias %s)",
                        (r->use & SG_USE_WRITE) ? "writes" : "row-locks", t->table->schema,
                        t->table->name, t->entry->alias) < 0)
@@ -26,3 +26,12 @@ int sg__rule_scope_access_denied(const sg__rule_ctx *ctx)
     }
     return 0;
 }
+
+const sg__rule sg__rule_scope_access_denied = {
+    .id = "scope.access-denied",
+    .summary = "the SQL writes or row-locks a table scoped read",
+    .severity = SG_SEVERITY_ERROR,
+    .kinds = SG_RULE_FACTS,
+    .locked = true,
+    .check = check,
+};

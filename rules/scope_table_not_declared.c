@@ -7,7 +7,7 @@
  */
 #include "rules.h"
 
-int sg__rule_scope_table_not_declared(const sg__rule_ctx *ctx)
+static int check(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
     if (ctx->scope->mode == SG_SCOPE_NONE)
@@ -19,24 +19,24 @@ int sg__rule_scope_table_not_declared(const sg__rule_ctx *ctx)
             continue;
         int rc;
         if (r->catalog) {
-            rc = sg__report(ctx->diags, "scope.table-not-declared", SG_AT_COMPILED, r->location,
+            rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
                             "relation %s.%s.%s is qualified with a database name and is never in "
                             "scope",
                             r->catalog, r->schema ? r->schema : "", r->name);
         } else if (!b->schema) {
-            rc = sg__report(ctx->diags, "scope.table-not-declared", SG_AT_COMPILED, r->location,
+            rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
                             "relation %s cannot be resolved: the scope's data source is unknown",
                             r->name);
         } else if (strcmp(b->schema, "pg_catalog") == 0 ||
                    strcmp(b->schema, "information_schema") == 0) {
-            rc = sg__report(ctx->diags, "scope.table-not-declared", SG_AT_COMPILED, r->location,
+            rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
                             "relation %s.%s is a system catalog relation and is never in scope",
                             b->schema, r->name);
         } else if (ctx->scope->mode == SG_SCOPE_CATALOG) {
-            rc = sg__report(ctx->diags, "scope.table-not-declared", SG_AT_COMPILED, r->location,
+            rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
                             "relation %s.%s is not a table of the catalog", b->schema, r->name);
         } else {
-            rc = sg__report(ctx->diags, "scope.table-not-declared", SG_AT_COMPILED, r->location,
+            rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
                             "relation %s.%s is not in the declared scope", b->schema, r->name);
         }
         if (rc < 0)
@@ -44,3 +44,12 @@ int sg__rule_scope_table_not_declared(const sg__rule_ctx *ctx)
     }
     return 0;
 }
+
+const sg__rule sg__rule_scope_table_not_declared = {
+    .id = "scope.table-not-declared",
+    .summary = "the SQL touches a relation that is not a scoped physical table",
+    .severity = SG_SEVERITY_ERROR,
+    .kinds = SG_RULE_FACTS,
+    .locked = true,
+    .check = check,
+};

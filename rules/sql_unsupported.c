@@ -6,20 +6,30 @@
  */
 #include "rules.h"
 
-int sg__rule_sql_unsupported(const sg__rule_ctx *ctx)
+static int check(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
     for (size_t i = 0; i < f->unsupported.count; i++) {
         const sg__unsupported *u = &SG__VEC_AT(f->unsupported, sg__unsupported, i);
-        if (sg__report(ctx->diags, "sql.unsupported", SG_AT_COMPILED, u->location,
+        if (sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, u->location,
                        "the guard does not understand %s in this statement, so it is denied",
                        u->what ? u->what : "a construct") < 0)
             return -1;
     }
+    /* the walker stops at the bound without a node that has a place */
     if (f->depth_exceeded &&
-        sg__report(ctx->diags, "sql.unsupported", SG_AT_COMPILED, f->depth_location,
+        sg__report(ctx->diags, ctx->rule, SG_AT_NONE, -1,
                    "the statement nests deeper than %u levels (max_ast_depth) and is denied",
                    ctx->opts->max_ast_depth) < 0)
         return -1;
     return 0;
 }
+
+const sg__rule sg__rule_sql_unsupported = {
+    .id = "sql.unsupported",
+    .summary = "the statement holds a construct the guard does not understand, or nests too deep",
+    .severity = SG_SEVERITY_ERROR,
+    .kinds = SG_RULE_FACTS,
+    .locked = true,
+    .check = check,
+};

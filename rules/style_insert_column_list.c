@@ -6,14 +6,22 @@
  */
 #include "rules.h"
 
-int sg__rule_style_insert_column_list(const sg__rule_ctx *ctx)
+static int check(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
     for (size_t i = 0; i < f->inserts_without_columns.count; i++)
-        if (sg__report(ctx->diags, "style.insert-column-list", SG_AT_COMPILED,
+        if (sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED,
                        SG__VEC_AT(f->inserts_without_columns, int, i),
                        "INSERT without a column list binds values by position; name the "
                        "columns") < 0)
             return -1;
     return 0;
 }
+
+const sg__rule sg__rule_style_insert_column_list = {
+    .id = "style.insert-column-list",
+    .summary = "INSERT without an explicit column list",
+    .severity = SG_SEVERITY_WARNING,
+    .kinds = SG_RULE_FACTS,
+    .check = check,
+};

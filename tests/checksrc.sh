@@ -17,7 +17,7 @@ if grep -nE "$heap" $(echo "$files" | grep -v -e '^guard/util/arena.c$' -e '^gua
   echo "checksrc: heap call outside guard/util/arena.c (use sg__malloc or the arena)"
   status=1
 fi
-if grep -nE '[[:space:]]+$' $files guard/*/*.h guard/include/sqlguard.h rules/*.h rules/rules.def; then
+if grep -nE '[[:space:]]+$' $files guard/*/*.h guard/include/sqlguard.h rules/*.h; then
   echo "checksrc: trailing whitespace"
   status=1
 fi

@@ -7,7 +7,8 @@
  * exact sets of error and warning rule ids. Each case is its own cmocka test.
  * Beyond the expectation it asserts properties every verdict must have: the
  * JSON form parses back and agrees with the accessors, allowed holds exactly
- * when no error was reported, and an allowed verdict's compiled SQL parses.
+ * when no error was reported, every rule id is in the rule table, and an
+ * allowed verdict's compiled SQL parses.
  *
  * `test_corpus --update` rewrites each case's "expect" from the guard's
  * current verdicts, for review in a diff; it never runs as a test.
@@ -82,12 +83,25 @@ static void join_actual(const sg_verdict *v, sg_severity sev, char *out, size_t 
     cJSON_Delete(arr);
 }
 
+/* True when `id` is in the public rule table. */
+static bool listed(const char *id)
+{
+    for (size_t i = 0; i < sg_rule_count(); i++)
+        if (strcmp(sg_rule_id(i), id) == 0)
+            return true;
+    return false;
+}
+
 /* Properties every verdict must have, whatever the case expects. */
 static void check_invariants(const sg_verdict *v)
 {
     bool any_error = false;
-    for (size_t i = 0; i < sg_verdict_diagnostic_count(v); i++)
-        any_error |= sg_verdict_diagnostic(v, i)->severity == SG_SEVERITY_ERROR;
+    for (size_t i = 0; i < sg_verdict_diagnostic_count(v); i++) {
+        const sg_diagnostic *d = sg_verdict_diagnostic(v, i);
+        any_error |= d->severity == SG_SEVERITY_ERROR;
+        if (!listed(d->rule))
+            fail_msg("rule id %s is not in the rule table", d->rule);
+    }
     assert_int_equal(sg_verdict_allowed(v), !any_error);
 
     char *json = NULL;

@@ -1,5 +1,6 @@
 /*
- * test_policy.c - loading policies and what they change in verdicts.
+ * test_policy.c - loading policies and what they change in verdicts, and the
+ * rule lookups a loaded policy answers (severity and options per descriptor).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "check/rule.h"
 #include "sqlguard.h"
 
 #define DS "0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01"
@@ -451,6 +453,59 @@ static void test_policy__truncated_diagnostics_keep_the_errors(void **state)
     sg_policy_free(p);
 }
 
+/* The index of option `name` in the rule's list. */
+static size_t option_at(const sg__rule *r, const char *name)
+{
+    for (size_t i = 0; r->options && r->options[i].name; i++)
+        if (strcmp(r->options[i].name, name) == 0)
+            return i;
+    fail_msg("rule %s has no option %s", r->id, name);
+    return 0;
+}
+
+/* Each rule's options stay its own, named by their index in its descriptor;
+ * unset ones answer "not set", whatever other rules set. */
+static void test_policy__rule_lookups_by_descriptor(void **state)
+{
+    (void)state;
+    const sg__rule *func = sg__rule_find("func.denied");
+    const sg__rule *naming = sg__rule_find("naming.table-prefix");
+    const sg__rule *bounds = sg__rule_find("limits.bounds");
+    const sg__rule *star = sg__rule_find("style.select-star");
+    assert_true(func && naming && bounds && star);
+    sg_policy *p = load_ok(
+        "{\"rules\":{\"func.denied\":{\"options\":{\"deny\":[\"^app\\\\.admin_\"],"
+        "\"mode\":\"deny-only\"}},"
+        "\"naming.table-prefix\":{\"options\":{\"prefix\":[\"^sdk_\",\"^app_\"]}},"
+        "\"limits.bounds\":{\"options\":{\"statement_timeout_ms\":500}},"
+        "\"style.select-star\":\"off\"}}");
+
+    assert_int_equal(sg__policy_pattern_count(p, func, option_at(func, "allow")), 0);
+    assert_int_equal(sg__policy_pattern_count(p, func, option_at(func, "deny")), 1);
+    assert_int_equal(sg__policy_pattern_count(p, naming, option_at(naming, "prefix")), 2);
+    assert_int_equal(sg__policy_match(p, func, option_at(func, "deny"), "app.admin_x"), 1);
+    assert_int_equal(sg__policy_match(p, func, option_at(func, "allow"), "app.admin_x"), 0);
+    assert_int_equal(sg__policy_match(p, naming, option_at(naming, "prefix"), "app.admin_x"), 0);
+    assert_int_equal(sg__policy_match(p, naming, option_at(naming, "prefix"), "app_x"), 1);
+    assert_string_equal(sg__policy_choice(p, func, option_at(func, "mode")), "deny-only");
+
+    long long value = 0;
+    assert_int_equal(sg__policy_integer(p, bounds, option_at(bounds, "max_rows"), &value), 0);
+    assert_int_equal(
+        sg__policy_integer(p, bounds, option_at(bounds, "statement_timeout_ms"), &value), 1);
+    assert_int_equal(value, 500);
+    /* an index past the rule's options, a rule without options, no policy */
+    assert_int_equal(sg__policy_pattern_count(p, naming, 1), 0);
+    assert_int_equal(sg__policy_pattern_count(p, star, 0), 0);
+    assert_int_equal(sg__policy_pattern_count(NULL, naming, 0), 0);
+    assert_null(sg__policy_choice(NULL, func, option_at(func, "mode")));
+
+    assert_int_equal(sg__policy_severity(p, star), 0);
+    assert_int_equal(sg__policy_severity(p, func), SG_SEVERITY_ERROR);
+    assert_int_equal(sg__policy_severity(NULL, star), SG_SEVERITY_WARNING);
+    sg_policy_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -467,6 +522,7 @@ int main(void)
         cmocka_unit_test(test_policy__limits_replace_the_check_bounds),
         cmocka_unit_test(test_policy__limits_bound_the_catalog),
         cmocka_unit_test(test_policy__truncated_diagnostics_keep_the_errors),
+        cmocka_unit_test(test_policy__rule_lookups_by_descriptor),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,8 +1,13 @@
 /*
- * test_rules.c - the advisory rules and the policy-only limits rule, end to
- * end through the public API: style.select-star, style.insert-column-list,
- * style.literal-in-predicate, paginate.limit-without-order-by,
- * paginate.order-by-unique and limits.bounds.
+ * test_rules.c - the rule registry, and the advisory rules and the
+ * policy-only limits rule end to end through the public API:
+ * style.select-star, style.insert-column-list, style.literal-in-predicate,
+ * paginate.limit-without-order-by (and its one finding with
+ * paginate.order-by-required), paginate.order-by-unique and limits.bounds.
+ *
+ * The registry tests read the descriptors (check/rule.h): ids unique and well
+ * formed, every rule file registered, the public sg_rule_* table the same
+ * descriptors, the runner's needs_complete_facts and catalog kinds.
  *
  * For each rule: it fires where it should (severity, location in the caller's
  * original SQL, message), stays silent on legitimate SQL, a policy can turn it
@@ -24,8 +29,11 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <dirent.h>
 
+#include "check/rule.h"
 #include "sqlguard.h"
+#include "support.h"
 
 #define DS "0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01"
 #define ACCOUNT "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b01"
@@ -100,11 +108,11 @@ static char *json_escape(const char *sql)
     return out;
 }
 
-/* Checks one operation: `tables` is the inside of scope.tables, `params` the
- * parameters' JSON. */
-static sg_verdict *check_full(const char *kind, const char *sql, const char *params,
+/* Checks one operation under `opts`: `tables` is the inside of scope.tables,
+ * `params` the parameters' JSON. */
+static sg_verdict *check_with(const char *kind, const char *sql, const char *params,
                               const char *tables, long max_rows, long timeout_ms,
-                              const sg_policy *policy)
+                              const sg_check_options *opts)
 {
     char *esc = json_escape(sql);
     size_t cap = strlen(esc) + strlen(params) + strlen(tables) + 512;
@@ -116,14 +124,21 @@ static sg_verdict *check_full(const char *kind, const char *sql, const char *par
                      "\"limits\":{\"max_rows\":%ld,\"statement_timeout_ms\":%ld}}",
                      kind, esc, params, tables, max_rows, timeout_ms);
     assert_true(n > 0 && (size_t)n < cap);
-    sg_check_options opts = SG_CHECK_OPTIONS_INIT;
-    opts.policy = policy;
     sg_verdict *v = NULL;
-    assert_int_equal(sg_check(catalog, op, (size_t)n, &opts, &v), SG_OK);
+    assert_int_equal(sg_check(catalog, op, (size_t)n, opts, &v), SG_OK);
     assert_non_null(v);
     free(op);
     free(esc);
     return v;
+}
+
+static sg_verdict *check_full(const char *kind, const char *sql, const char *params,
+                              const char *tables, long max_rows, long timeout_ms,
+                              const sg_policy *policy)
+{
+    sg_check_options opts = SG_CHECK_OPTIONS_INIT;
+    opts.policy = policy;
+    return check_with(kind, sql, params, tables, max_rows, timeout_ms, &opts);
 }
 
 static sg_verdict *check_op(const char *kind, const char *sql, const char *params,
@@ -799,37 +814,153 @@ static void test_rules__limit_without_order_by_silent_with_order_by(void **state
     }
 }
 
-static void test_rules__limit_without_order_by_top_level_also_order_by_required(void **state)
+/* ---- pagination: one statement, one finding ----------------------------------------------- */
+
+#define ORDER_MSG "has no top-level ORDER BY, so its pages are not stable"
+#define LIMIT_SUFFIX "(LIMIT without ORDER BY picks arbitrary rows)"
+
+/* A select whose top level is limited but unordered draws exactly one
+ * finding, paginate.order-by-required, on the clause's first keyword. */
+static void expect_one_finding_at(const sg_verdict *v, const char *sql, const char *needle,
+                                  const char *msg)
+{
+    expect_at(v, "paginate.order-by-required", SG_SEVERITY_ERROR, sql, needle, msg);
+    expect_none(v, "paginate.limit-without-order-by");
+    if (sg_verdict_diagnostic_count(v) != 1) {
+        dump(v);
+        fail_msg("expected one finding for \"%s\"", sql);
+    }
+    expect_allowed(v, false);
+}
+
+static void test_rules__pagination_one_finding_at_the_limit(void **state)
 {
     (void)state;
-    const char *sql = "SELECT uid\nFROM sdk_examples_account\nLIMIT 10";
-    sg_verdict *v = select_account(sql, NO_PARAMS, NULL);
-    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "uid\n",
-              TOP_LIMIT_MSG);
-    expect_at(v, "paginate.order-by-required", SG_SEVERITY_ERROR, sql, "SELECT",
-              "(LIMIT without ORDER BY picks arbitrary rows)");
+    static const struct {
+        const char *sql, *needle, *msg;
+    } cases[] = {
+        {"SELECT uid FROM sdk_examples_account LIMIT 5", "LIMIT", LIMIT_SUFFIX},
+        {"SELECT uid\nFROM sdk_examples_account\nLIMIT 10", "LIMIT", LIMIT_SUFFIX},
+        {"SELECT uid FROM sdk_examples_account LIMIT ALL", "LIMIT", LIMIT_SUFFIX},
+        {"SELECT uid FROM sdk_examples_account OFFSET 5", "OFFSET", ORDER_MSG},
+        {"SELECT uid FROM sdk_examples_account FETCH FIRST 5 ROWS ONLY", "FETCH", LIMIT_SUFFIX},
+        /* FETCH without a count: PostgreSQL gives its value no place */
+        {"SELECT uid FROM sdk_examples_account FETCH NEXT ROW ONLY", "FETCH", LIMIT_SUFFIX},
+        {"SELECT uid FROM sdk_examples_account OFFSET 5 ROWS FETCH FIRST 5 ROWS ONLY", "OFFSET",
+         LIMIT_SUFFIX},
+        /* the clause's first keyword, whichever it is */
+        {"SELECT uid FROM sdk_examples_account LIMIT 5 OFFSET 10", "LIMIT", LIMIT_SUFFIX},
+        {"SELECT uid FROM sdk_examples_account OFFSET 10 LIMIT 5", "OFFSET", LIMIT_SUFFIX},
+        /* lower case, a comment and parentheses between keyword and value */
+        {"select uid from sdk_examples_account limit /* page */ (5)", "limit", LIMIT_SUFFIX},
+        /* row locks may follow the clause */
+        {"SELECT uid FROM sdk_examples_account LIMIT 5 FOR UPDATE", "LIMIT", LIMIT_SUFFIX},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sg_verdict *v = check_op("select", cases[i].sql, NO_PARAMS, ACCOUNT_WRITE, NULL);
+        /* FOR UPDATE in a select operation is also op.kind-mismatch */
+        if (strstr(cases[i].sql, "FOR UPDATE")) {
+            expect_at(v, "paginate.order-by-required", SG_SEVERITY_ERROR, cases[i].sql,
+                      cases[i].needle, cases[i].msg);
+            expect_none(v, "paginate.limit-without-order-by");
+        } else {
+            expect_one_finding_at(v, cases[i].sql, cases[i].needle, cases[i].msg);
+        }
+        sg_verdict_free(v);
+    }
+}
+
+static void test_rules__pagination_placeholders_and_nesting(void **state)
+{
+    (void)state;
+    /* the caret maps back through placeholders to the caller's LIMIT */
+    const char *sql = "SELECT uid FROM sdk_examples_account WHERE region = %(region)s\n"
+                      "LIMIT %(limit)s OFFSET %(offset)s";
+    sg_verdict *v = select_account(sql, "{\"region\":\"US\",\"limit\":5,\"offset\":0}", NULL);
+    expect_one_finding_at(v, sql, "LIMIT", LIMIT_SUFFIX);
+    sg_verdict_free(v);
+
+    /* a LIMIT inside the top level's value or FROM is not the top level's */
+    sql = "SELECT s.uid FROM (SELECT uid FROM sdk_examples_account LIMIT 5) AS s LIMIT 3";
+    v = select_account(sql, NO_PARAMS, NULL);
+    expect_at(v, "paginate.order-by-required", SG_SEVERITY_ERROR, sql, "LIMIT 3", LIMIT_SUFFIX);
+    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "uid FROM sdk",
+              SUBQUERY_LIMIT_MSG);
     assert_int_equal(sg_verdict_diagnostic_count(v), 2);
-    expect_allowed(v, false);
+    sg_verdict_free(v);
+
+    sql = "SELECT uid FROM sdk_examples_account\n"
+          "LIMIT (SELECT count(*) FROM sdk_examples_account LIMIT 1)";
+    v = select_account(sql, NO_PARAMS, NULL);
+    expect_at(v, "paginate.order-by-required", SG_SEVERITY_ERROR, sql, "LIMIT (", LIMIT_SUFFIX);
+    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "count(*)",
+              SUBQUERY_LIMIT_MSG);
     sg_verdict_free(v);
 
     /* a limited set operation without ORDER BY at its own level */
     sql = "SELECT uid FROM sdk_examples_account UNION SELECT uid FROM sdk_examples_counterparty "
           "OFFSET 5";
     v = check_op("select", sql, NO_PARAMS, ACCOUNT_READ "," COUNTERPARTY_READ, NULL);
-    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql,
-              "uid FROM sdk_examples_account", TOP_LIMIT_MSG);
-    expect_count(v, "paginate.order-by-required", 1);
-    expect_allowed(v, false);
+    expect_one_finding_at(v, sql, "OFFSET", ORDER_MSG);
     sg_verdict_free(v);
 
-    /* with order-by-required downgraded, the warning alone does not deny */
+    /* an ordered top level keeps the nested level's warning, and draws no error */
+    sql = "SELECT s.uid FROM (SELECT uid FROM sdk_examples_account LIMIT 5) AS s "
+          "ORDER BY s.uid LIMIT 3";
+    v = select_account(sql, NO_PARAMS, NULL);
+    expect_none(v, "paginate.order-by-required");
+    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "uid FROM sdk",
+              SUBQUERY_LIMIT_MSG);
+    expect_allowed(v, true);
+    sg_verdict_free(v);
+
+    /* without a LIMIT the finding stays on the statement */
+    sql = "\n  SELECT uid FROM sdk_examples_account";
+    v = select_account(sql, NO_PARAMS, NULL);
+    expect_one_finding_at(v, sql, "SELECT", ORDER_MSG);
+    sg_verdict_free(v);
+}
+
+static void test_rules__pagination_top_warning_when_order_by_required_is_silent(void **state)
+{
+    (void)state;
+    /* turned off by the policy: the warning says it, and does not deny */
     sg_policy *p = load_policy("{\"rules\":{\"paginate.order-by-required\":\"off\"}}");
-    v = select_account("SELECT uid FROM sdk_examples_account LIMIT 10", NO_PARAMS, p);
-    expect_count(v, "paginate.limit-without-order-by", 1);
+    const char *sql = "SELECT uid\nFROM sdk_examples_account\nLIMIT 10";
+    sg_verdict *v = select_account(sql, NO_PARAMS, p);
+    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "uid\n",
+              TOP_LIMIT_MSG);
     expect_none(v, "paginate.order-by-required");
     expect_allowed(v, true);
     sg_verdict_free(v);
     sg_policy_free(p);
+
+    /* made a warning, it still reports, so the LIMIT is said once */
+    p = load_policy("{\"rules\":{\"paginate.order-by-required\":\"warning\"}}");
+    v = select_account(sql, NO_PARAMS, p);
+    expect_at(v, "paginate.order-by-required", SG_SEVERITY_WARNING, sql, "LIMIT", LIMIT_SUFFIX);
+    expect_none(v, "paginate.limit-without-order-by");
+    sg_verdict_free(v);
+    sg_policy_free(p);
+
+    /* one row at most: no ORDER BY needed, but the LIMIT still picks arbitrarily */
+    sql = "SELECT max(uid) FROM sdk_examples_account LIMIT 1";
+    v = select_account(sql, NO_PARAMS, NULL);
+    expect_none(v, "paginate.order-by-required");
+    expect_count(v, "paginate.limit-without-order-by", 1);
+    sg_verdict_free(v);
+}
+
+static void test_rules__pagination_lint_one_finding(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT uid FROM sdk_examples_account\nWHERE region = %(r)s\nLIMIT 5";
+    sg_verdict *v = NULL;
+    assert_int_equal(sg_lint_sql(catalog, sql, strlen(sql), NULL, &v), SG_OK);
+    expect_one_finding_at(v, sql, "LIMIT", LIMIT_SUFFIX);
+    assert_int_equal(sg_verdict_diagnostic(v, 0)->line, 3);
+    assert_int_equal(sg_verdict_diagnostic(v, 0)->column, 1);
+    sg_verdict_free(v);
 }
 
 static void test_rules__limit_without_order_by_policy(void **state)
@@ -1211,9 +1342,279 @@ static void test_rules__naming_table_prefix(void **state)
     sg_policy_free(p);
 }
 
+/* ---- the registry -------------------------------------------------------------------------- */
+
+/* "area.name" or "area.name-more": lower-case words, one dot. */
+static bool well_formed_id(const char *id)
+{
+    const char *dot = strchr(id, '.');
+    if (!dot || dot == id || strchr(dot + 1, '.') || !dot[1])
+        return false;
+    for (const char *p = id; *p; p++) {
+        bool letter = *p >= 'a' && *p <= 'z';
+        bool joint = (*p == '.' || *p == '-') && p > id && p[-1] != '.' && p[-1] != '-' && p[1];
+        if (!letter && !joint)
+            return false;
+    }
+    return true;
+}
+
+static void test_rules__registry_ids_unique_and_well_formed(void **state)
+{
+    (void)state;
+    assert_true(sg__rule_total > 0);
+    for (size_t i = 0; i < sg__rule_total; i++) {
+        const sg__rule *r = sg__rule_table[i];
+        assert_non_null(r);
+        if (!well_formed_id(r->id))
+            fail_msg("rule id \"%s\" is not area.name", r->id);
+        assert_true(r->summary && r->summary[0]);
+        assert_true(r->severity == SG_SEVERITY_ERROR || r->severity == SG_SEVERITY_WARNING);
+        for (size_t k = 0; k < i; k++)
+            if (strcmp(sg__rule_table[k]->id, r->id) == 0 || sg__rule_table[k] == r)
+                fail_msg("rule %s is listed twice", r->id);
+        assert_ptr_equal(sg__rule_find(r->id), r);
+        assert_int_equal(sg__rule_index(r), i);
+    }
+    assert_null(sg__rule_find("no.such-rule"));
+    assert_int_equal(sg__rule_index(NULL), sg__rule_total);
+    assert_false(well_formed_id("op"));
+    assert_false(well_formed_id("Op.invalid"));
+    assert_false(well_formed_id("op..invalid"));
+    assert_false(well_formed_id("op.invalid-"));
+}
+
+/* A descriptor's checks agree with its kinds; its options are well formed. */
+static void test_rules__registry_descriptors_agree_with_their_kinds(void **state)
+{
+    (void)state;
+    const unsigned known = SG_RULE_OPERATION | SG_RULE_FACTS | SG_RULE_CATALOG;
+    size_t catalog_rules = 0;
+    for (size_t i = 0; i < sg__rule_total; i++) {
+        const sg__rule *r = sg__rule_table[i];
+        assert_int_equal(r->kinds & ~known, 0);
+        assert_false((r->kinds & SG_RULE_OPERATION) && (r->kinds & SG_RULE_FACTS));
+        assert_int_equal(r->check != NULL, (r->kinds & (SG_RULE_OPERATION | SG_RULE_FACTS)) != 0);
+        assert_int_equal(r->check_catalog != NULL, (r->kinds & SG_RULE_CATALOG) != 0);
+        catalog_rules += (r->kinds & SG_RULE_CATALOG) != 0;
+        /* only a check over facts can want them complete */
+        if (r->needs_complete_facts)
+            assert_true(r->kinds & SG_RULE_FACTS);
+        /* a stage rule guards the pipeline itself */
+        if (r->kinds == SG_RULE_STAGE)
+            assert_true(r->locked);
+        for (const sg__option *o = r->options; o && o->name; o++) {
+            assert_true(o->type == SG_OPT_PATTERNS || o->type == SG_OPT_ENUM ||
+                        o->type == SG_OPT_INTEGER);
+            assert_true(o->help && o->help[0]);
+            assert_int_equal(o->type == SG_OPT_ENUM, o->choices != NULL);
+            for (const sg__option *p = r->options; p < o; p++)
+                assert_string_not_equal(p->name, o->name);
+        }
+    }
+    assert_true(catalog_rules > 0);
+    /* the stages report under these */
+    assert_ptr_equal(sg__rule_find("op.invalid"), &sg__rule_op_invalid);
+    assert_ptr_equal(sg__rule_find("scope.invalid"), &sg__rule_scope_invalid);
+    assert_ptr_equal(sg__rule_find("params.syntax"), &sg__rule_params_syntax);
+    assert_ptr_equal(sg__rule_find("sql.syntax"), &sg__rule_sql_syntax);
+    assert_ptr_equal(sg__rule_find("sql.multiple-statements"), &sg__rule_sql_multiple_statements);
+}
+
+static void test_rules__registry_is_the_public_table(void **state)
+{
+    (void)state;
+    assert_int_equal(sg_rule_count(), sg__rule_total);
+    for (size_t i = 0; i < sg__rule_total; i++) {
+        const sg__rule *r = sg__rule_table[i];
+        assert_ptr_equal(sg_rule_id(i), r->id);
+        assert_ptr_equal(sg_rule_summary(i), r->summary);
+        assert_int_equal(sg_rule_default_severity(i), r->severity);
+        assert_int_equal(sg_rule_locked(i), r->locked);
+        size_t n = 0;
+        while (r->options && r->options[n].name)
+            n++;
+        assert_int_equal(sg_rule_option_count(i), n);
+        for (size_t k = 0; k < n; k++) {
+            assert_ptr_equal(sg_rule_option_name(i, k), r->options[k].name);
+            assert_ptr_equal(sg_rule_option_help(i, k), r->options[k].help);
+        }
+        assert_null(sg_rule_option_name(i, n));
+    }
+    assert_null(sg_rule_id(sg__rule_total));
+    assert_null(sg_rule_summary(sg__rule_total));
+    assert_false(sg_rule_locked(sg__rule_total));
+    assert_int_equal(sg_rule_option_count(sg__rule_total), 0);
+}
+
+/* The id of the descriptor rules/<file> defines (`.id = "..."`), or NULL. */
+static char *descriptor_id(const char *file)
+{
+    size_t len;
+    char *text = sg_test_slurp(file, &len);
+    assert_non_null(text);
+    char *id = NULL;
+    const char *at = strstr(text, "const sg__rule sg__rule_");
+    const char *key = at ? strstr(at, ".id = \"") : NULL;
+    if (key) {
+        key += strlen(".id = \"");
+        id = strndup(key, strcspn(key, "\""));
+    }
+    free(text);
+    return id;
+}
+
+/* Every rule file's descriptor is in the registry, and nothing else is. */
+static void test_rules__registry_lists_every_rule_file(void **state)
+{
+    (void)state;
+    DIR *dir = opendir(SG_SOURCE_DIR "/rules");
+    assert_non_null(dir);
+    size_t files = 0;
+    struct dirent *e;
+    while ((e = readdir(dir))) {
+        size_t n = strlen(e->d_name);
+        if (n < 3 || strcmp(e->d_name + n - 2, ".c") != 0)
+            continue;
+        char path[512];
+        snprintf(path, sizeof path, "%s/rules/%s", SG_SOURCE_DIR, e->d_name);
+        char *id = descriptor_id(path);
+        if (!id)
+            continue; /* the registry, the function list */
+        files++;
+        if (!sg__rule_find(id))
+            fail_msg("%s defines rule %s, which the registry does not list", e->d_name, id);
+        /* one file per rule, named for it */
+        char expected[128];
+        snprintf(expected, sizeof expected, "%s.c", id);
+        for (char *p = expected; *p; p++)
+            if (*p == '.' && strcmp(p, ".c") != 0)
+                *p = '_';
+            else if (*p == '-')
+                *p = '_';
+        assert_string_equal(e->d_name, expected);
+        free(id);
+    }
+    closedir(dir);
+    assert_int_equal(files, sg__rule_total);
+}
+
+/* ---- needs_complete_facts ------------------------------------------------------------------ */
+
+/* A select checked under a parse-tree depth bound (0: the default). */
+static sg_verdict *check_depth(const char *sql, const char *params, const char *tables,
+                               unsigned depth)
+{
+    sg_check_options opts = SG_CHECK_OPTIONS_INIT;
+    if (depth)
+        opts.max_ast_depth = depth;
+    return check_with("select", sql, params, tables, 10, 1000, &opts);
+}
+
+/* Every rule that needs complete facts draws a finding on these operations
+ * when the walker sees them whole, and none when it is cut short: only
+ * sql.unsupported speaks then. */
+static void test_rules__needs_complete_facts_silent_on_incomplete_facts(void **state)
+{
+    (void)state;
+    /* deeper than the bound of 12, beyond what the other findings need */
+    static const char deep[] = "uid = upper(lower(upper(lower(upper(lower(upper(lower(upper("
+                               "lower(upper(lower(upper(name)))))))))))))";
+    char unordered[512], ordered[512];
+    snprintf(unordered, sizeof unordered,
+             "SELECT uid FROM sdk_examples_account\n"
+             "WHERE %s AND name <> '%%(quoted)s' AND region = %%(region)s",
+             deep);
+    snprintf(ordered, sizeof ordered,
+             "SELECT uid, name FROM sdk_examples_account WHERE %s ORDER BY name", deep);
+    static const char params[] = "{\"region\":\"US\",\"quoted\":1,\"spare\":2}";
+    static const char *const expected[] = {"params.unused", "params.in-literal",
+                                           "scope.unused-table", "paginate.order-by-required",
+                                           "paginate.order-by-unique"};
+    size_t covered = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        unsigned depth = pass ? 12 : 0;
+        sg_verdict *a = check_depth(unordered, params, ACCOUNT_READ "," COUNTERPARTY_READ, depth);
+        sg_verdict *b = check_depth(ordered, NO_PARAMS, ACCOUNT_READ, depth);
+        expect_count(a, "sql.unsupported", pass);
+        expect_count(b, "sql.unsupported", pass);
+        for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) {
+            size_t n = count_rule(a, expected[i]) + count_rule(b, expected[i]);
+            if (pass == 0 && n == 0) {
+                dump(a), dump(b);
+                fail_msg("%s: no finding on the whole statement", expected[i]);
+            }
+            if (pass == 1 && n != 0) {
+                dump(a), dump(b);
+                fail_msg("%s: reported on a statement the walker did not finish", expected[i]);
+            }
+        }
+        sg_verdict_free(a);
+        sg_verdict_free(b);
+    }
+    /* the list above is every rule that declares it needs complete facts */
+    for (size_t i = 0; i < sg__rule_total; i++) {
+        if (!sg__rule_table[i]->needs_complete_facts)
+            continue;
+        bool listed = false;
+        for (size_t k = 0; k < sizeof expected / sizeof expected[0]; k++)
+            listed |= strcmp(expected[k], sg__rule_table[i]->id) == 0;
+        if (!listed)
+            fail_msg("%s needs complete facts but is not exercised here", sg__rule_table[i]->id);
+        covered++;
+    }
+    assert_int_equal(covered, sizeof expected / sizeof expected[0]);
+}
+
+/* ---- catalog rules ------------------------------------------------------------------------- */
+
+/* sg_lint_catalog runs the catalog rules through the registry: under the
+ * policy's severity, and not at all when the policy turns them off. */
+static void test_rules__catalog_rules_run_through_the_registry(void **state)
+{
+    (void)state;
+    static const char *const policies[] = {
+        PREFIX_POLICY,
+        "{\"rules\":{\"naming.table-prefix\":{\"severity\":\"warning\",\"options\":"
+        "{\"prefix\":[\"^sdk_examples_\"]}}}}",
+        "{\"rules\":{\"naming.table-prefix\":{\"severity\":\"off\",\"options\":"
+        "{\"prefix\":[\"^sdk_examples_\"]}}}}",
+    };
+    for (size_t i = 0; i < 3; i++) {
+        sg_policy *p = load_policy(policies[i]);
+        sg_verdict *v = NULL;
+        assert_int_equal(sg_lint_catalog(catalog, p, &v), SG_OK);
+        if (i == 2) {
+            expect_clean(v);
+        } else {
+            expect_count(v, "naming.table-prefix", 1);
+            const sg_diagnostic *d = sg_verdict_diagnostic(v, 0);
+            assert_int_equal(d->severity, i == 0 ? SG_SEVERITY_ERROR : SG_SEVERITY_WARNING);
+            assert_int_equal(d->offset, -1);
+            expect_allowed(v, i == 1);
+        }
+        sg_verdict_free(v);
+        sg_policy_free(p);
+    }
+    /* a pattern every name matches: nothing to say */
+    sg_policy *p = load_policy(
+        "{\"rules\":{\"naming.table-prefix\":{\"options\":{\"prefix\":[\"^[Ss]dk_\"]}}}}");
+    sg_verdict *v = NULL;
+    assert_int_equal(sg_lint_catalog(catalog, p, &v), SG_OK);
+    expect_clean(v);
+    sg_verdict_free(v);
+    sg_policy_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_rules__registry_ids_unique_and_well_formed),
+        cmocka_unit_test(test_rules__registry_descriptors_agree_with_their_kinds),
+        cmocka_unit_test(test_rules__registry_is_the_public_table),
+        cmocka_unit_test(test_rules__registry_lists_every_rule_file),
+        cmocka_unit_test(test_rules__needs_complete_facts_silent_on_incomplete_facts),
+        cmocka_unit_test(test_rules__catalog_rules_run_through_the_registry),
         cmocka_unit_test(test_rules__naming_table_prefix),
         cmocka_unit_test(test_rules__select_star_top_level),
         cmocka_unit_test(test_rules__select_star_not_in_count_or_nested_queries),
@@ -1229,7 +1630,10 @@ int main(void)
         cmocka_unit_test(test_rules__limit_without_order_by_in_subquery),
         cmocka_unit_test(test_rules__limit_without_order_by_in_cte),
         cmocka_unit_test(test_rules__limit_without_order_by_silent_with_order_by),
-        cmocka_unit_test(test_rules__limit_without_order_by_top_level_also_order_by_required),
+        cmocka_unit_test(test_rules__pagination_one_finding_at_the_limit),
+        cmocka_unit_test(test_rules__pagination_placeholders_and_nesting),
+        cmocka_unit_test(test_rules__pagination_top_warning_when_order_by_required_is_silent),
+        cmocka_unit_test(test_rules__pagination_lint_one_finding),
         cmocka_unit_test(test_rules__limit_without_order_by_policy),
         cmocka_unit_test(test_rules__order_by_unique_not_unique),
         cmocka_unit_test(test_rules__order_by_unique_silent_with_a_key),

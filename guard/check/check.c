@@ -8,7 +8,6 @@
  * allocates lives in the verdict's arena.
  */
 #include <stddef.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "check/hints.h"
@@ -30,116 +29,64 @@ typedef struct check {
     sg__param_binding bind;
 } check;
 
-/* A parameter name and its place among the supplied values, for lookups. */
-typedef struct named {
-    const char *name;
-    size_t index;
-} named;
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(((const named *)a)->name, ((const named *)b)->name);
-}
-
-/* Binds the operation's values to $1..$n according to the placeholder style. */
-static int bind_parameters(check *c)
-{
-    sg__arena *arena = &c->v->arena;
-    sg__param_binding *b = &c->bind;
-    const cJSON *params = c->v->op.parameters;
-    const sg__ph_result *ph = &c->ph;
-    b->style = ph->style;
-    b->native = ph->style == SG_PH_NONE && c->facts.params.count > 0;
-    b->supplied_count = (size_t)cJSON_GetArraySize(params);
-    size_t n = b->supplied_count;
-    b->supplied = sg__arena_alloc(arena, (n + 1) * sizeof *b->supplied);
-    b->supplied_used = sg__arena_alloc(arena, n + 1);
-    if (!b->supplied || !b->supplied_used)
-        return -1;
-    size_t i = 0;
-    const cJSON *item;
-    cJSON_ArrayForEach(item, params) b->supplied[i++] = item;
-
-    named *sorted = NULL;
-    if (cJSON_IsObject(params)) {
-        b->supplied_names = sg__arena_alloc(arena, (n + 1) * sizeof *b->supplied_names);
-        sorted = sg__arena_alloc(arena, (n + 1) * sizeof *sorted);
-        if (!b->supplied_names || !sorted)
-            return -1;
-        for (i = 0; i < n; i++) {
-            b->supplied_names[i] = b->supplied[i]->string;
-            sorted[i] = (named){b->supplied[i]->string, i};
-        }
-        qsort(sorted, n, sizeof *sorted, by_name);
-        for (i = 1; i < n; i++)
-            if (strcmp(sorted[i - 1].name, sorted[i].name) == 0)
-                return sg__report(&c->diags, "op.invalid", SG_AT_NONE, -1,
-                                  "parameters has key \"%s\" twice", sorted[i].name);
-    }
-
-    switch (ph->style) {
-    case SG_PH_NAMED:
-        b->shape_ok = sorted != NULL;
-        b->slots = ph->name_count;
-        break;
-    case SG_PH_POSITIONAL:
-        b->shape_ok = cJSON_IsArray(params);
-        b->slots = ph->positional_count;
-        break;
-    default:
-        b->shape_ok = !b->native || cJSON_IsArray(params);
-        b->slots = b->native ? n : 0;
-        break;
-    }
-    b->values = sg__arena_alloc(arena, (b->slots + 1) * sizeof *b->values);
-    if (!b->values)
-        return -1;
-    if (!b->shape_ok)
-        return 0;
-
-    if (ph->style == SG_PH_NAMED) {
-        for (i = 0; i < ph->name_count; i++) {
-            named key = {ph->names[i], 0};
-            const named *hit = n ? bsearch(&key, sorted, n, sizeof *sorted, by_name) : NULL;
-            if (!hit)
-                continue;
-            b->values[i] = b->supplied[hit->index];
-            b->supplied_used[hit->index] = true;
-        }
-    } else if (ph->style == SG_PH_POSITIONAL) {
-        for (i = 0; i < b->slots && i < n; i++)
-            b->values[i] = b->supplied[i];
-        for (i = 0; i < n; i++)
-            b->supplied_used[i] = i < b->slots;
-    } else if (b->native) {
-        for (i = 0; i < n; i++)
-            b->values[i] = b->supplied[i];
-        for (i = 0; i < c->facts.params.count; i++) {
-            int num = SG__VEC_AT(c->facts.params, sg__paramref, i).number;
-            if (num >= 1 && (size_t)num <= n)
-                b->supplied_used[num - 1] = true;
-        }
-    }
-    return 0;
-}
-
-static int run_rules(check *c, sg__rule_kind kind)
-{
-    sg__rule_ctx ctx = {&c->facts, &c->v->op, &c->scope, c->bindings,     &c->ph,
-                        &c->bind,  c->opts,    &c->diags, c->opts->policy};
-    for (size_t i = 0; i < sg__rule_total; i++) {
-        const sg__rule *r = &sg__rules[i];
-        if (r->kind != kind || sg__policy_severity(c->opts->policy, r) == 0)
-            continue;
-        if (r->check(&ctx) < 0)
-            return -1;
-    }
-    return 0;
-}
-
 static bool has_errors(const check *c)
 {
     return c->diags.errors > 0;
+}
+
+/* Whether `r` runs as a check of `kind` here: a rule the policy turned off
+ * does not, nor one that needs complete facts when the walk was cut short. */
+static bool runs(const check *c, const sg__rule *r, sg__rule_kind kind)
+{
+    if (!(r->kinds & kind))
+        return false;
+    if (kind == SG_RULE_FACTS)
+        return sg__rule_active(r, c->opts->policy, &c->facts);
+    return sg__policy_severity(c->opts->policy, r) != 0;
+}
+
+/* Runs every rule of `kind` through its descriptor. */
+static int run_rules(check *c, sg__rule_kind kind)
+{
+    sg__rule_ctx ctx = {
+        .facts = kind == SG_RULE_FACTS ? &c->facts : NULL,
+        .op = &c->v->op,
+        .scope = &c->scope,
+        .bindings = c->bindings,
+        .ph = &c->ph,
+        .bind = &c->bind,
+        .opts = c->opts,
+        .catalog = c->catalog,
+        .diags = &c->diags,
+        .policy = c->opts->policy,
+    };
+    for (size_t i = 0; i < sg__rule_total; i++) {
+        const sg__rule *r = sg__rule_table[i];
+        if (!runs(c, r, kind))
+            continue;
+        ctx.rule = r;
+        if ((kind == SG_RULE_CATALOG ? r->check_catalog : r->check)(&ctx) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Linted on its own, the statement is what it says it is: its kind stands
+ * for the operation's. */
+static void take_statement_kind(check *c)
+{
+    static const sg__op_kind kinds[] = {[SG_STMT_SELECT] = SG_OP_SELECT,
+                                        [SG_STMT_INSERT] = SG_OP_INSERT,
+                                        [SG_STMT_UPDATE] = SG_OP_UPDATE,
+                                        [SG_STMT_DELETE] = SG_OP_DELETE,
+                                        [SG_STMT_MERGE] = SG_OP_MERGE};
+    static const char *const names[] = {[SG_OP_SELECT] = "select", [SG_OP_INSERT] = "insert",
+                                        [SG_OP_UPDATE] = "update", [SG_OP_DELETE] = "delete",
+                                        [SG_OP_MERGE] = "merge"};
+    if (!sg__is_dml(&c->facts))
+        return;
+    c->v->op.kind = kinds[c->facts.kind];
+    c->v->op.kind_text = c->v->operation = names[c->v->op.kind];
 }
 
 /* The stages from the SQL on: compile, parse and walk, bind, rules. */
@@ -152,8 +99,8 @@ static int run_sql(check *c)
     if (sg__ph_compile(arena, v->op.sql, v->op.sql_len, &c->ph) < 0)
         return -1;
     if (c->ph.error)
-        return sg__report(&c->diags, "params.syntax", SG_AT_ORIGINAL, (long)c->ph.error_offset,
-                          "%s", c->ph.error);
+        return sg__report(&c->diags, &sg__rule_params_syntax, SG_AT_ORIGINAL,
+                          (long)c->ph.error_offset, "%s", c->ph.error);
     c->diags.compiled = &c->ph;
     v->compiled_sql = c->ph.sql;
 
@@ -162,38 +109,24 @@ static int run_sql(check *c)
         return -1;
     if (perr.message) {
         const char *hint = sg__dialect_hint(v->op.sql, v->op.sql_len);
-        return sg__report(&c->diags, "sql.syntax", SG_AT_COMPILED, perr.offset, "%s%s%s%s",
+        return sg__report(&c->diags, &sg__rule_sql_syntax, SG_AT_COMPILED, perr.offset, "%s%s%s%s",
                           perr.message, hint ? " (hint: " : "", hint ? hint : "",
                           hint ? ")" : "");
     }
     if (c->facts.statement_count != 1)
-        return sg__report(&c->diags, "sql.multiple-statements", SG_AT_COMPILED,
+        return sg__report(&c->diags, &sg__rule_sql_multiple_statements, SG_AT_COMPILED,
                           c->facts.statement_count ? c->facts.statement_location : -1,
                           c->facts.statement_count
                               ? "the SQL holds %zu statements; an operation runs exactly one"
                               : "the SQL holds no statement%.0zu",
                           c->facts.statement_count);
-    v->statement = c->facts.kind == SG_STMT_OTHER ? "other" : NULL;
 
     sg__facts_sort_params(&c->facts);
     if (sg__bind_relations(arena, &c->facts, &c->scope, &c->bindings) < 0 ||
-        bind_parameters(c) < 0)
+        sg__bind_parameters(arena, &v->op, &c->ph, &c->facts, &c->bind, &c->diags) < 0)
         return -1;
-    if (v->op.lint) {
-        /* linted on its own, the statement is what it says it is */
-        static const sg__op_kind kinds[] = {[SG_STMT_SELECT] = SG_OP_SELECT,
-                                            [SG_STMT_INSERT] = SG_OP_INSERT,
-                                            [SG_STMT_UPDATE] = SG_OP_UPDATE,
-                                            [SG_STMT_DELETE] = SG_OP_DELETE,
-                                            [SG_STMT_MERGE] = SG_OP_MERGE};
-        static const char *const names[] = {[SG_OP_SELECT] = "select", [SG_OP_INSERT] = "insert",
-                                            [SG_OP_UPDATE] = "update", [SG_OP_DELETE] = "delete",
-                                            [SG_OP_MERGE] = "merge"};
-        if (sg__is_dml(&c->facts)) {
-            v->op.kind = kinds[c->facts.kind];
-            v->op.kind_text = v->operation = names[v->op.kind];
-        }
-    }
+    if (v->op.lint)
+        take_statement_kind(c);
     return run_rules(c, SG_RULE_FACTS);
 }
 
@@ -229,7 +162,7 @@ static int lint_scope(check *c, const char *data_source_uid)
     scope->source = data_source_uid ? sg__catalog_source(cat, data_source_uid)
                                     : (cat->source_count ? &cat->sources[0] : NULL);
     if (!scope->source)
-        return sg__report(&c->diags, "scope.invalid", SG_AT_NONE, -1,
+        return sg__report(&c->diags, &sg__rule_scope_invalid, SG_AT_NONE, -1,
                           "data source \"%s\" is not in the catalog",
                           data_source_uid ? data_source_uid : "(none)");
     scope->tables = sg__arena_alloc(arena, (cat->table_count + 1) * sizeof *scope->tables);
@@ -252,11 +185,11 @@ static int lint_scope(check *c, const char *data_source_uid)
 
 /* A limit as an integer, 0 when it is absent or out of range (a verdict with
  * such a limit denies through limits.invalid anyway). */
-static long long limit_value(const cJSON *v)
+static long long limit_value(const sg__op_limit *l)
 {
-    if (!cJSON_IsNumber(v) || !(v->valuedouble >= 1 && v->valuedouble <= 1e15))
+    if (!l->is_number || !(l->value >= 1 && l->value <= 1e15))
         return 0;
-    return (long long)v->valuedouble;
+    return (long long)l->value;
 }
 
 static int finish(check *c)
@@ -271,8 +204,8 @@ static int finish(check *c)
         v->operation = "";
 
     v->source = c->scope.source;
-    v->max_rows = limit_value(v->op.max_rows);
-    v->statement_timeout_ms = limit_value(v->op.statement_timeout_ms);
+    v->max_rows = limit_value(&v->op.max_rows);
+    v->statement_timeout_ms = limit_value(&v->op.statement_timeout_ms);
 
     v->table_count = c->scope.count;
     v->tables = sg__arena_alloc(arena, (v->table_count + 1) * sizeof *v->tables);
@@ -352,10 +285,10 @@ int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,
     v->op.lint = true;
     v->op.kind_text = "";
     if (len > opts.max_sql_bytes) {
-        rc = sg__report(&c.diags, "op.invalid", SG_AT_NONE, -1,
+        rc = sg__report(&c.diags, &sg__rule_op_invalid, SG_AT_NONE, -1,
                         "the SQL is %zu bytes, over the limit of %zu", len, opts.max_sql_bytes);
     } else if (!sg__utf8_valid(sql ? sql : "", len, &bad)) {
-        rc = sg__report(&c.diags, "op.invalid", SG_AT_NONE, -1,
+        rc = sg__report(&c.diags, &sg__rule_op_invalid, SG_AT_NONE, -1,
                         "the SQL is not valid UTF-8 or holds a NUL byte (at byte %zu)", bad);
     } else if (!(v->op.sql = sg__arena_strndup(&v->arena, sql ? sql : "", len))) {
         rc = -1;
@@ -387,7 +320,7 @@ int sg_lint_catalog(const sg_catalog *catalog, const sg_policy *policy, sg_verdi
     if (!v)
         return SG_ENOMEM;
     v->op.lint = true;
-    if (sg__naming_check_catalog(catalog, policy, &c.diags) < 0 || finish(&c) < 0) {
+    if (run_rules(&c, SG_RULE_CATALOG) < 0 || finish(&c) < 0) {
         sg_verdict_free(v);
         return SG_ENOMEM;
     }

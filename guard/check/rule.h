@@ -1,43 +1,62 @@
 /*
- * rule.h - what a rule sees and how it reports.
+ * rule.h - the rule contract: what a rule is, what it sees, how it reports.
  *
- * A rule is one file with one check function over the facts of a statement,
- * the decoded operation, the resolved scope and the check options; it never
- * sees the parse tree. The rule table is rules/registry.c.
+ * A rule is one file in rules/ that defines one const descriptor (sg__rule):
+ * its id, summary, default severity, kinds, whether a policy may relax it,
+ * its options, whether it needs the whole statement seen, and its check
+ * functions. The registry (rules/registry.c) lists the descriptors; the core
+ * reaches it only through the declarations here and reports every finding
+ * through a descriptor, so a rule id is written once, in its descriptor.
+ * Rules read facts and plain operation records, never the parse tree or JSON.
  */
 #ifndef SG_CHECK_RULE_H
 #define SG_CHECK_RULE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <string.h>
 
-#include "diag/diag.h"
+#include "decode/catalog.h"
 #include "decode/operation.h"
 #include "decode/policy.h"
+#include "diag/diag.h"
 #include "facts/facts.h"
 #include "resolve/params.h"
 #include "resolve/placeholders.h"
 #include "resolve/scope.h"
 
+typedef struct sg__rule sg__rule;
+
+/*
+ * What a check function sees. A facts check sees every member (catalog is
+ * NULL when SQL is linted without one); an operation check runs before the
+ * SQL is parsed and has no facts, placeholders or bindings yet; a catalog
+ * check may read only rule, catalog, opts, policy and diags.
+ */
 typedef struct sg__rule_ctx {
-    const sg__facts *facts; /* NULL when the SQL was not parsed to one DML statement */
+    const sg__rule *rule;   /* the descriptor being run: report through it */
+    const sg__facts *facts; /* NULL before the SQL is parsed to one statement */
     const sg__operation *op;
     const sg__scope *scope;
     const sg__relation_binding *bindings; /* one per facts->relations entry */
-    const sg__ph_result *ph;     /* compiled placeholders */
+    const sg__ph_result *ph;              /* compiled placeholders */
     const sg__param_binding *bind;        /* parameters bound to $n */
     const sg_check_options *opts;
+    const sg_catalog *catalog;
     sg__diags *diags;
     const sg_policy *policy; /* NULL: defaults */
 } sg__rule_ctx;
 
-/* Returns 0, or -1 when reporting ran out of memory. */
+/* Returns 0, or -1 when reporting ran out of memory. MUST report only through
+ * ctx->rule (sg__report(ctx->diags, ctx->rule, ...)). */
 typedef int (*sg__rule_fn)(const sg__rule_ctx *ctx);
 
+/* When a rule's checks run; a rule may be of several kinds (bits). */
 typedef enum {
-    SG_RULE_STAGE,     /* emitted by a pipeline stage, no check function */
-    SG_RULE_OPERATION, /* runs whenever the operation decoded */
-    SG_RULE_FACTS      /* runs when the SQL is exactly one parsed statement */
+    SG_RULE_STAGE = 0,           /* reported by a pipeline stage, no check function */
+    SG_RULE_OPERATION = 1u << 0, /* check runs once the operation decoded */
+    SG_RULE_FACTS = 1u << 1,     /* check runs on the facts of exactly one parsed statement */
+    SG_RULE_CATALOG = 1u << 2    /* check_catalog runs on a whole catalog (sg_lint_catalog) */
 } sg__rule_kind;
 
 /* A rule option, as a policy may set it. */
@@ -54,23 +73,32 @@ typedef struct sg__option {
     const char *help;
 } sg__option;
 
-typedef struct sg__rule {
-    const char *id;
-    const char *summary;
-    sg_severity severity;
-    sg__rule_kind kind;
-    bool locked;               /* a policy may not turn it off or make it a warning */
-    const sg__option *options; /* NULL-name terminated, or NULL */
-    sg__rule_fn check;
-} sg__rule;
+struct sg__rule {
+    const char *id;       /* stable: never renamed */
+    const char *summary;  /* one line, as `sqlguard rules` prints it */
+    sg_severity severity; /* default */
+    unsigned kinds;       /* sg__rule_kind bits; SG_RULE_STAGE alone for stage rules */
+    bool locked;          /* a policy may not turn it off or make it a warning */
+    /* The rule concludes from the absence of something (an unused value, a
+     * placeholder that never became a parameter, an untouched table, a
+     * missing ORDER BY): the runner skips it unless the walker saw the whole
+     * statement. sql.unsupported denies such statements anyway, and the
+     * rule's conclusions would be guesses. */
+    bool needs_complete_facts;
+    const sg__option *options; /* NULL-name terminated, or NULL; a policy names
+                                * an option by its index in this list */
+    sg__rule_fn check;         /* SG_RULE_OPERATION / SG_RULE_FACTS */
+    sg__rule_fn check_catalog; /* SG_RULE_CATALOG */
+};
 
-/* The rule table, in rules.def order. */
-extern const sg__rule sg__rules[];
+/* The registry (rules/registry.c): every descriptor once, in the order of the
+ * public sg_rule_* table. */
+extern const sg__rule *const sg__rule_table[];
 extern const size_t sg__rule_total;
+/* The descriptor of `id`, or NULL. */
 const sg__rule *sg__rule_find(const char *id);
-
-/* The naming rule over a catalog's physical names (for `sqlguard lint --catalog`). */
-int sg__naming_check_catalog(const sg_catalog *catalog, const sg_policy *policy, sg__diags *d);
+/* The position of `rule` in sg__rule_table; sg__rule_total when not listed. */
+size_t sg__rule_index(const sg__rule *rule);
 
 /* Helpers shared by rules. */
 static inline bool sg__is_dml(const sg__facts *f)
@@ -78,13 +106,20 @@ static inline bool sg__is_dml(const sg__facts *f)
     return f && f->kind >= SG_STMT_SELECT && f->kind <= SG_STMT_MERGE;
 }
 
-/* True when the walker saw the whole statement. Rules that conclude from the
- * absence of something (an unused value, a placeholder that never became a
- * parameter, an untouched table, a missing ORDER BY) stay silent otherwise:
- * sql.unsupported already denies, and their conclusions would be guesses. */
+/* True when the walker saw the whole statement (see needs_complete_facts). */
 static inline bool sg__facts_complete(const sg__facts *f)
 {
     return f && !f->depth_exceeded && !f->incomplete;
+}
+
+/* Whether the runner runs facts rule `r` on `facts` under `policy`: the
+ * policy has not turned it off, and it needs no more facts than there are.
+ * A rule that defers to another one asks this of the other. */
+static inline bool sg__rule_active(const sg__rule *r, const sg_policy *policy,
+                                   const sg__facts *facts)
+{
+    return sg__policy_severity(policy, r) != 0 &&
+           (!r->needs_complete_facts || sg__facts_complete(facts));
 }
 
 #endif

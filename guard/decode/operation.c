@@ -7,6 +7,7 @@
  * but judged by the limits.invalid rule, so that a missing limit is reported
  * under its own id.
  */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -22,7 +23,7 @@ static int invalid(sg__diags *d, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int rc = sg__vreport(d, "op.invalid", SG_AT_NONE, -1, fmt, ap);
+    int rc = sg__vreport(d, &sg__rule_op_invalid, SG_AT_NONE, -1, fmt, ap);
     va_end(ap);
     return rc;
 }
@@ -123,9 +124,23 @@ static int decode_scope(sg__arena *arena, const cJSON *scope, const sg_check_opt
     return 0;
 }
 
+/* One limit as the limits rules read it. */
+static sg__op_limit decode_limit(const cJSON *limits, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(limits, key);
+    sg__op_limit l = {key, v != NULL, cJSON_IsNumber(v), false, 0};
+    if (l.is_number) {
+        l.value = v->valuedouble;
+        l.is_integer = isfinite(l.value) && floor(l.value) == l.value;
+    }
+    return l;
+}
+
 static int decode_limits(const cJSON *limits, sg__operation *op, sg__diags *d)
 {
     static const char *const keys[] = {"max_rows", "statement_timeout_ms", NULL};
+    op->max_rows = decode_limit(NULL, keys[0]);
+    op->statement_timeout_ms = decode_limit(NULL, keys[1]);
     if (!limits)
         return 0; /* limits.invalid reports it */
     if (!cJSON_IsObject(limits))
@@ -137,13 +152,13 @@ static int decode_limits(const cJSON *limits, sg__operation *op, sg__diags *d)
     if ((bad = sg__json_duplicate_key(limits)) &&
         invalid(d, "limits has key \"%s\" twice", bad) < 0)
         return -1;
-    op->max_rows = cJSON_GetObjectItemCaseSensitive(limits, "max_rows");
-    op->statement_timeout_ms = cJSON_GetObjectItemCaseSensitive(limits, "statement_timeout_ms");
+    op->max_rows = decode_limit(limits, keys[0]);
+    op->statement_timeout_ms = decode_limit(limits, keys[1]);
     return 0;
 }
 
-static int decode_parameters(const cJSON *params, const sg_check_options *opts, sg__operation *op,
-                             sg__diags *d)
+static int decode_parameters(sg__arena *arena, const cJSON *params, const sg_check_options *opts,
+                             sg__operation *op, sg__diags *d)
 {
     if (!params)
         return invalid(d, "parameters is required (an object for %%(name)s, an array for %%s "
@@ -157,6 +172,16 @@ static int decode_parameters(const cJSON *params, const sg_check_options *opts, 
         return invalid(d, "parameters has more than %s values", count);
     }
     op->parameters = params;
+    op->param_count = n;
+    op->params_shape = cJSON_IsObject(params) ? SG_PARAMS_OBJECT : SG_PARAMS_ARRAY;
+    if (op->params_shape == SG_PARAMS_ARRAY)
+        return 0;
+    op->param_names = sg__arena_alloc(arena, (n + 1) * sizeof *op->param_names);
+    if (!op->param_names)
+        return -1;
+    size_t i = 0;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, params) op->param_names[i++] = item->string;
     return 0;
 }
 
@@ -246,7 +271,8 @@ int sg__decode_operation(sg__arena *arena, const char *json, size_t len,
         }
     }
 
-    if (decode_parameters(cJSON_GetObjectItemCaseSensitive(root, "parameters"), opts, op, d) < 0 ||
+    if (decode_parameters(arena, cJSON_GetObjectItemCaseSensitive(root, "parameters"), opts, op,
+                          d) < 0 ||
         decode_scope(arena, cJSON_GetObjectItemCaseSensitive(root, "scope"), opts, op, d) < 0 ||
         decode_limits(cJSON_GetObjectItemCaseSensitive(root, "limits"), op, d) < 0)
         return -1;

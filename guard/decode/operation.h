@@ -1,13 +1,15 @@
 /*
  * operation.h - the decoded operation (contract section 1).
+ *
+ * The record rules read: every member a rule needs is plain data (the limits
+ * and the parameters' shape included); the cJSON tree stays behind the
+ * decoder, the parameter binding and the verdict.
  */
 #ifndef SG_DECODE_OPERATION_H
 #define SG_DECODE_OPERATION_H
 
 #include <stdbool.h>
 #include <stddef.h>
-
-#include <cjson/cJSON.h>
 
 #include "diag/diag.h"
 #include "sqlguard.h"
@@ -22,6 +24,25 @@ typedef enum {
     SG_OP_MERGE
 } sg__op_kind;
 
+struct cJSON;
+
+/* The JSON type of "parameters". */
+typedef enum {
+    SG_PARAMS_NONE = 0, /* no usable values: absent or invalid (op.invalid), or SQL linted
+                         * on its own */
+    SG_PARAMS_OBJECT,   /* {"name": value, ...}, for %(name)s */
+    SG_PARAMS_ARRAY     /* [value, ...], for %s and $n */
+} sg__params_shape;
+
+/* One of the operation's limits as written, for the limits rules. */
+typedef struct sg__op_limit {
+    const char *key; /* "max_rows" or "statement_timeout_ms", for messages */
+    bool present;    /* the key is in "limits" */
+    bool is_number;  /* its value is a JSON number */
+    bool is_integer; /* ... a finite one without a fraction */
+    double value;    /* the number, when is_number */
+} sg__op_limit;
+
 typedef struct sg__scope_entry {
     const char *meta_table_uid;
     const char *alias;
@@ -30,19 +51,23 @@ typedef struct sg__scope_entry {
 } sg__scope_entry;
 
 typedef struct sg__operation {
-    cJSON *root;              /* owns every cJSON node below */
+    struct cJSON *root;       /* owns every cJSON node below */
     bool root_in_arena;       /* the tree lives in the verdict's arena: no cJSON_Delete */
     sg__op_kind kind;
     const char *kind_text;    /* as written, "" when missing */
     const char *sql;
     size_t sql_len;
-    const cJSON *parameters;  /* object or array, or NULL when unusable */
+    const struct cJSON *parameters; /* object or array, or NULL when unusable: the
+                                     * values, for binding (resolve/params.c) */
+    sg__params_shape params_shape;
+    size_t param_count;       /* values supplied */
+    const char **param_names; /* an object's keys, in order; NULL for an array */
     const char *data_source_uid;
     sg__scope_entry *scope;
     size_t scope_count;
-    bool has_limits;
-    const cJSON *max_rows;    /* NULL when absent */
-    const cJSON *statement_timeout_ms;
+    bool has_limits;          /* "limits" is an object */
+    sg__op_limit max_rows;
+    sg__op_limit statement_timeout_ms;
     bool lint;                /* SQL linted on its own: no operation, no values */
 } sg__operation;
 

@@ -25,7 +25,7 @@
 enum { MAX_POLICY_BYTES = 4 << 20, MAX_POLICY_DEPTH = 16 };
 
 typedef struct opt_value {
-    const sg__option *spec;
+    const sg__option *spec; /* NULL: the policy does not set this option */
     pcre2_code **codes; /* SG_OPT_PATTERNS */
     size_t count;
     const char *choice; /* SG_OPT_ENUM */
@@ -33,9 +33,8 @@ typedef struct opt_value {
 } opt_value;
 
 typedef struct rule_policy {
-    int severity; /* -1: the rule's default; 0: off; else an sg_severity */
-    opt_value *opts;
-    size_t opt_count;
+    int severity;    /* -1: the rule's default; 0: off; else an sg_severity */
+    opt_value *opts; /* one per option of the rule, by index; NULL when none is set */
 } rule_policy;
 
 /*
@@ -63,7 +62,7 @@ static const struct limit_spec {
 
 struct sg_policy {
     sg__arena arena;
-    rule_policy *rules; /* one per sg__rules entry */
+    rule_policy *rules; /* one per sg__rule_table entry, by index */
     sg__vec codes;      /* every pcre2_code *, to free them */
     long long limits[SG__LIMIT_COUNT]; /* 0: not set */
 };
@@ -95,12 +94,21 @@ static int oom(loader *l)
     return fail(l, SG_ENOMEM, "out of memory while loading the policy");
 }
 
-static const sg__option *find_option(const sg__rule *r, const char *name)
+/* The index of option `name` in the rule's list; -1 when it has none such. */
+static long find_option(const sg__rule *r, const char *name)
 {
     for (const sg__option *o = r->options; o && o->name; o++)
         if (strcmp(o->name, name) == 0)
-            return o;
-    return NULL;
+            return o - r->options;
+    return -1;
+}
+
+static size_t option_count(const sg__rule *r)
+{
+    size_t n = 0;
+    while (r->options && r->options[n].name)
+        n++;
+    return n;
 }
 
 static bool is_choice(const char *choices, const char *value)
@@ -188,7 +196,7 @@ static int load_rule(loader *l, const cJSON *entry)
     const sg__rule *r = sg__rule_find(id);
     if (!r)
         return fail(l, SG_EPOLICY, "policy: unknown rule \"%s\" (see sqlguard rules)", id);
-    rule_policy *rp = &l->p->rules[r - sg__rules];
+    rule_policy *rp = &l->p->rules[sg__rule_index(r)];
     if (cJSON_IsString(entry))
         return parse_severity(l, id, r, entry, &rp->severity);
     if (!cJSON_IsObject(entry))
@@ -208,19 +216,18 @@ static int load_rule(loader *l, const cJSON *entry)
         return fail(l, SG_EPOLICY, "policy: rules.%s.options must be an object", id);
     if ((bad = sg__json_duplicate_key(opts)))
         return fail(l, SG_EPOLICY, "policy: rules.%s.options has key \"%s\" twice", id, bad);
-    size_t n = (size_t)cJSON_GetArraySize(opts);
-    rp->opts = sg__arena_alloc(&l->p->arena, (n + 1) * sizeof *rp->opts);
+    rp->opts = sg__arena_alloc(&l->p->arena, (option_count(r) + 1) * sizeof *rp->opts);
     if (!rp->opts)
         return oom(l);
     const cJSON *o;
     cJSON_ArrayForEach(o, opts)
     {
-        const sg__option *spec = find_option(r, o->string);
-        if (!spec)
+        long at = find_option(r, o->string);
+        if (at < 0)
             return fail(l, SG_EPOLICY, "policy: rule %s has no option \"%s\"%s", id, o->string,
                         r->options ? " (see sqlguard rules)" : "; it takes none");
-        opt_value *ov = &rp->opts[rp->opt_count++];
-        ov->spec = spec;
+        opt_value *ov = &rp->opts[at];
+        const sg__option *spec = ov->spec = &r->options[at];
         if (spec->type == SG_OPT_PATTERNS) {
             if (load_patterns(l, o, id, ov) < 0)
                 return -1;
@@ -389,33 +396,32 @@ void sg_policy_free(sg_policy *p)
 
 int sg__policy_severity(const sg_policy *policy, const sg__rule *rule)
 {
-    if (!policy || policy->rules[rule - sg__rules].severity < 0)
+    size_t i = policy ? sg__rule_index(rule) : sg__rule_total;
+    if (i == sg__rule_total || policy->rules[i].severity < 0)
         return (int)rule->severity;
-    return policy->rules[rule - sg__rules].severity;
+    return policy->rules[i].severity;
 }
 
-static const opt_value *option(const sg_policy *policy, const char *rule, const char *name)
+/* What the policy set for option `at` of `rule`, or NULL. */
+static const opt_value *option(const sg_policy *policy, const sg__rule *rule, size_t at)
 {
-    const sg__rule *r = policy ? sg__rule_find(rule) : NULL;
-    if (!r)
+    size_t i = policy ? sg__rule_index(rule) : sg__rule_total;
+    if (i == sg__rule_total || !policy->rules[i].opts || at >= option_count(rule))
         return NULL;
-    const rule_policy *rp = &policy->rules[r - sg__rules];
-    for (size_t i = 0; i < rp->opt_count; i++)
-        if (strcmp(rp->opts[i].spec->name, name) == 0)
-            return &rp->opts[i];
-    return NULL;
+    const opt_value *ov = &policy->rules[i].opts[at];
+    return ov->spec ? ov : NULL;
 }
 
-size_t sg__policy_pattern_count(const sg_policy *policy, const char *rule, const char *name)
+size_t sg__policy_pattern_count(const sg_policy *policy, const sg__rule *rule, size_t at)
 {
-    const opt_value *ov = option(policy, rule, name);
+    const opt_value *ov = option(policy, rule, at);
     return ov ? ov->count : 0;
 }
 
-int sg__policy_match(const sg_policy *policy, const char *rule, const char *name,
+int sg__policy_match(const sg_policy *policy, const sg__rule *rule, size_t at,
                      const char *subject)
 {
-    const opt_value *ov = option(policy, rule, name);
+    const opt_value *ov = option(policy, rule, at);
     for (size_t i = 0; ov && i < ov->count; i++) {
         pcre2_match_data *md = pcre2_match_data_create_from_pattern(ov->codes[i], NULL);
         if (!md)
@@ -429,19 +435,19 @@ int sg__policy_match(const sg_policy *policy, const char *rule, const char *name
     return 0;
 }
 
-int sg__policy_integer(const sg_policy *policy, const char *rule, const char *name,
+int sg__policy_integer(const sg_policy *policy, const sg__rule *rule, size_t at,
                        long long *value)
 {
-    const opt_value *ov = option(policy, rule, name);
+    const opt_value *ov = option(policy, rule, at);
     if (!ov)
         return 0;
     *value = ov->integer;
     return 1;
 }
 
-const char *sg__policy_choice(const sg_policy *policy, const char *rule, const char *name)
+const char *sg__policy_choice(const sg_policy *policy, const sg__rule *rule, size_t at)
 {
-    const opt_value *ov = option(policy, rule, name);
+    const opt_value *ov = option(policy, rule, at);
     return ov ? ov->choice : NULL;
 }
 

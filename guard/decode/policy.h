@@ -32,17 +32,22 @@ long long sg__policy_limit(const sg_policy *policy, int which, long long fallbac
 /* Replaces the fields of *options that `policy` (may be NULL) sets. */
 void sg__policy_apply_limits(const sg_policy *policy, sg_check_options *options);
 
-/* The severity a rule reports at under `policy`; 0 when it is off. */
+/* The severity `rule` (a registry descriptor) reports at under `policy`; 0
+ * when it is off. */
 int sg__policy_severity(const sg_policy *policy, const struct sg__rule *rule);
-/* Compiled patterns of a rule option: count, and whether `subject` matches
- * any of them (match data allocated per call, so safe across threads). */
-size_t sg__policy_pattern_count(const sg_policy *policy, const char *rule, const char *option);
-int sg__policy_match(const sg_policy *policy, const char *rule, const char *option,
+/* A rule's options as the policy set them, each named by its index in the
+ * rule's option list (rule->options). Patterns: how many, and whether
+ * `subject` matches any of them (1, 0, or -1 when memory ran out; match data
+ * is allocated per call, so this is safe across threads). */
+size_t sg__policy_pattern_count(const sg_policy *policy, const struct sg__rule *rule,
+                                size_t option);
+int sg__policy_match(const sg_policy *policy, const struct sg__rule *rule, size_t option,
                      const char *subject);
-/* The value a policy set for an integer option: 1 with *value, 0 when unset. */
-int sg__policy_integer(const sg_policy *policy, const char *rule, const char *option,
+/* An integer option: 1 with *value, 0 when unset. */
+int sg__policy_integer(const sg_policy *policy, const struct sg__rule *rule, size_t option,
                        long long *value);
-/* The value a policy chose for an enum option, or NULL (the rule's default). */
-const char *sg__policy_choice(const sg_policy *policy, const char *rule, const char *option);
+/* An enum option's chosen value, or NULL (the rule's default). */
+const char *sg__policy_choice(const sg_policy *policy, const struct sg__rule *rule,
+                              size_t option);
 
 #endif

@@ -12,7 +12,8 @@
 #include "check/rule.h"
 #include "util/text.h"
 
-int sg__report(sg__diags *d, const char *rule, sg__at_kind at, long offset, const char *fmt, ...)
+int sg__report(sg__diags *d, const sg__rule *rule, sg__at_kind at, long offset, const char *fmt,
+               ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -32,11 +33,10 @@ static sg_diagnostic *last_warning(sg__diags *d)
     return NULL;
 }
 
-int sg__vreport(sg__diags *d, const char *rule, sg__at_kind at, long offset, const char *fmt,
+int sg__vreport(sg__diags *d, const sg__rule *rule, sg__at_kind at, long offset, const char *fmt,
                 va_list ap)
 {
-    const sg__rule *r = sg__rule_find(rule);
-    int severity = r ? sg__policy_severity(d->policy, r) : SG_SEVERITY_ERROR;
+    int severity = sg__policy_severity(d->policy, rule);
     if (severity == 0)
         return 0; /* turned off by the policy */
     if (severity == SG_SEVERITY_ERROR)
@@ -54,7 +54,7 @@ int sg__vreport(sg__diags *d, const char *rule, sg__at_kind at, long offset, con
         diag = sg__vec_push(d->arena, &d->items, sizeof *diag);
     if (!msg || !diag)
         return -1;
-    diag->rule = r ? r->id : rule;
+    diag->rule = rule->id;
     diag->severity = (sg_severity)severity;
     diag->message = msg;
     diag->offset = diag->line = diag->column = -1;

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 struct sg__ph_result;
+struct sg__rule;
 #include "sqlguard.h"
 #include "util/arena.h"
 
@@ -33,11 +34,20 @@ typedef enum {
     SG_AT_COMPILED    /* a byte offset into the compiled SQL */
 } sg__at_kind;
 
-/* Adds a diagnostic of `rule` at its default severity; returns -1 when memory
- * ran out. Offsets < 0 mean "no place". */
-int sg__report(sg__diags *d, const char *rule, sg__at_kind at, long offset, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-int sg__vreport(sg__diags *d, const char *rule, sg__at_kind at, long offset, const char *fmt,
-                va_list ap) __attribute__((format(printf, 5, 0)));
+/* Adds a diagnostic of `rule` (a descriptor of the registry) at the severity
+ * the policy gives it, nothing when the policy turned it off; returns -1 when
+ * memory ran out. Offsets < 0 mean "no place". */
+int sg__report(sg__diags *d, const struct sg__rule *rule, sg__at_kind at, long offset,
+               const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+int sg__vreport(sg__diags *d, const struct sg__rule *rule, sg__at_kind at, long offset,
+                const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
+
+/* The rules pipeline stages report under (each defined by its file in rules/):
+ * the decoder, the scope resolver, the placeholder compiler and the parser. */
+extern const struct sg__rule sg__rule_op_invalid;
+extern const struct sg__rule sg__rule_scope_invalid;
+extern const struct sg__rule sg__rule_params_syntax;
+extern const struct sg__rule sg__rule_sql_syntax;
+extern const struct sg__rule sg__rule_sql_multiple_statements;
 
 #endif

@@ -111,6 +111,10 @@ typedef struct sg__top_select {
     bool has_limit;        /* LIMIT / FETCH */
     bool has_offset;
     bool has_locking;      /* FOR UPDATE / SHARE at the top level */
+    /* The LIMIT / OFFSET / FETCH clause, -1 without one: its first keyword
+     * when the level has no ORDER BY (where paginate.order-by-required points);
+     * else, sparing a second scan of the text, its first value. */
+    int limit_location;
     size_t values_rows;    /* rows of a top-level VALUES list, else 0 */
     /* ORDER BY items that are plain column references, by column name (the
      * last part of the name); order_by_exprs counts the other items. */

@@ -248,5 +248,7 @@ int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, sg__fa
         pg_query_free_error(parsed.error);
     free(parsed.stderr_buffer);
     pg_query_exit_memory_context(ctx);
+    if (rc == 0 && sg__place_limit_clause(sql, facts) < 0)
+        rc = -1;
     return rc;
 }

@@ -572,6 +572,10 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
         t->has_limit = s->limitCount != NULL;
         t->has_offset = s->limitOffset != NULL;
         t->has_locking = s->lockingClause != NIL;
+        /* the clause's first value; parse.c moves it to the keyword before it */
+        int count_at = exprLocation(s->limitCount), offset_at = exprLocation(s->limitOffset);
+        t->limit_location =
+            count_at < 0 || (offset_at >= 0 && offset_at < count_at) ? offset_at : count_at;
         t->values_rows = (size_t)list_length(s->valuesLists);
     }
     w->scope = saved_scope;

@@ -1,5 +1,12 @@
 /*
  * params.h - the operation's values bound to the statement's $n.
+ *
+ * Binding follows the placeholder style: named placeholders take an object's
+ * values by name, positional ones an array's by position, and native $n (the
+ * caller wrote no placeholder) an array's by number. The values stay cJSON
+ * nodes of the operation, for the verdict and the executor; rules read only
+ * the plain records (shape_ok, slots, which slots and which supplied values
+ * are used).
  */
 #ifndef SG_RESOLVE_PARAMS_H
 #define SG_RESOLVE_PARAMS_H
@@ -7,20 +14,36 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include <cjson/cJSON.h>
-
+#include "decode/operation.h"
+#include "diag/diag.h"
+#include "facts/facts.h"
 #include "resolve/placeholders.h"
+#include "util/arena.h"
+
+struct cJSON;
 
 typedef struct sg__param_binding {
-    sg__ph_style style;        /* as compiled; NONE with $n in the tree is native */
-    bool native;               /* the caller wrote $n itself */
-    bool shape_ok;             /* object for named, array for positional/native */
-    const cJSON **values;      /* values[i] is bound to $(i+1); NULL when missing */
-    size_t slots;              /* number of $n the statement uses */
-    const cJSON **supplied;    /* every value the operation supplies, in order */
-    const char **supplied_names; /* keys of an object, else NULL */
-    bool *supplied_used;
-    size_t supplied_count;
+    sg__ph_style style;          /* as compiled; NONE with $n in the tree is native */
+    bool native;                 /* the caller wrote $n itself */
+    bool shape_ok;               /* object for named, array for positional/native */
+    size_t slots;                /* number of $n the statement uses */
+    const struct cJSON **values; /* values[i] is bound to $(i+1); NULL when missing */
+    bool *supplied_used;         /* per value the operation supplies (op->param_count) */
 } sg__param_binding;
+
+/*
+ * Binds op's parameters to the compiled placeholders `ph` and the $n of
+ * `facts` (sorted by location). A key an object holds twice is op.invalid.
+ * Returns 0, or -1 when memory ran out; *out is filled either way (with
+ * shape_ok false when nothing could be bound).
+ */
+int sg__bind_parameters(sg__arena *arena, const sg__operation *op, const sg__ph_result *ph,
+                        const sg__facts *facts, sg__param_binding *out, sg__diags *d);
+
+/* True when $(slot + 1) has a value. */
+static inline bool sg__param_slot_bound(const sg__param_binding *b, size_t slot)
+{
+    return b->values && slot < b->slots && b->values[slot];
+}
 
 #endif

@@ -22,7 +22,7 @@ int sg__resolve_scope(sg__arena *arena, const sg_catalog *catalog, const sg__ope
         scope->source = sg__catalog_source(catalog, op->data_source_uid);
         if (!scope->source) {
             /* No table can be resolved on an unknown data source. */
-            return sg__report(d, "scope.invalid", SG_AT_NONE, -1,
+            return sg__report(d, &sg__rule_scope_invalid, SG_AT_NONE, -1,
                               "scope.data_source_uid \"%s\" is not a data source of the catalog",
                               op->data_source_uid);
         }
@@ -37,24 +37,24 @@ int sg__resolve_scope(sg__arena *arena, const sg_catalog *catalog, const sg__ope
             duplicate_table |= strcmp(op->scope[k].meta_table_uid, e->meta_table_uid) == 0;
         }
         if (!t) {
-            rc = sg__report(d, "scope.invalid", SG_AT_NONE, -1,
+            rc = sg__report(d, &sg__rule_scope_invalid, SG_AT_NONE, -1,
                             "scope.tables[%zu]: meta_table_uid \"%s\" is not in the catalog", i,
                             e->meta_table_uid);
         } else if (scope->source && strcmp(t->data_source_uid, scope->source->uid) != 0) {
-            rc = sg__report(d, "scope.invalid", SG_AT_NONE, -1,
+            rc = sg__report(d, &sg__rule_scope_invalid, SG_AT_NONE, -1,
                             "scope.tables[%zu]: table %s lives on data source %s, not on the "
                             "scope's %s",
                             i, t->identifier ? t->identifier : t->name, t->data_source_uid,
                             scope->source->uid);
         } else if (e->access == SG_ACCESS_NONE) {
-            rc = sg__report(d, "scope.invalid", SG_AT_NONE, -1,
+            rc = sg__report(d, &sg__rule_scope_invalid, SG_AT_NONE, -1,
                             "scope.tables[%zu]: access \"%s\" is not \"read\" or \"write\"", i,
                             e->access_text);
         } else if (duplicate_alias) {
-            rc = sg__report(d, "scope.invalid", SG_AT_NONE, -1,
+            rc = sg__report(d, &sg__rule_scope_invalid, SG_AT_NONE, -1,
                             "scope.tables[%zu]: alias \"%s\" is used twice", i, e->alias);
         } else if (duplicate_table) {
-            rc = sg__report(d, "scope.invalid", SG_AT_NONE, -1,
+            rc = sg__report(d, &sg__rule_scope_invalid, SG_AT_NONE, -1,
                             "scope.tables[%zu]: meta_table_uid \"%s\" is scoped twice", i,
                             e->meta_table_uid);
         } else {

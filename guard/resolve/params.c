@@ -1,0 +1,125 @@
+/*
+ * params.c - binds the operation's values to the statement's $n.
+ *
+ * The decoder has recorded the parameters' shape, count and an object's keys
+ * in order; here the values meet the placeholders. Named values are looked up
+ * through the keys sorted once (which also finds a key written twice: cJSON
+ * would keep only the first), positional and native ones by position.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "resolve/params.h"
+
+/* A parameter name and its place among the supplied values, for lookups. */
+typedef struct named {
+    const char *name;
+    size_t index;
+} named;
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(((const named *)a)->name, ((const named *)b)->name);
+}
+
+/* An object's keys sorted, in *out; 1 when a key occurs twice (reported), 0
+ * when not, -1 when memory ran out. */
+static int sort_names(sg__arena *arena, const sg__operation *op, named **out, sg__diags *d)
+{
+    size_t n = op->param_count;
+    named *sorted = sg__arena_alloc(arena, (n + 1) * sizeof *sorted);
+    if (!sorted)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        sorted[i] = (named){op->param_names[i], i};
+    qsort(sorted, n, sizeof *sorted, by_name);
+    *out = sorted;
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(sorted[i - 1].name, sorted[i].name) == 0)
+            return sg__report(d, &sg__rule_op_invalid, SG_AT_NONE, -1,
+                              "parameters has key \"%s\" twice", sorted[i].name) < 0
+                       ? -1
+                       : 1;
+    return 0;
+}
+
+/* The values bound to each slot, and which supplied values are used. */
+static void bind_values(const sg__operation *op, const sg__ph_result *ph, const sg__facts *facts,
+                        const cJSON **supplied, const named *sorted, sg__param_binding *b)
+{
+    size_t n = op->param_count;
+    if (ph->style == SG_PH_NAMED) {
+        for (size_t i = 0; i < ph->name_count; i++) {
+            named key = {ph->names[i], 0};
+            const named *hit = n ? bsearch(&key, sorted, n, sizeof *sorted, by_name) : NULL;
+            if (!hit)
+                continue;
+            b->values[i] = supplied[hit->index];
+            b->supplied_used[hit->index] = true;
+        }
+    } else if (ph->style == SG_PH_POSITIONAL) {
+        for (size_t i = 0; i < b->slots && i < n; i++)
+            b->values[i] = supplied[i];
+        for (size_t i = 0; i < n; i++)
+            b->supplied_used[i] = i < b->slots;
+    } else if (b->native) {
+        for (size_t i = 0; i < n; i++)
+            b->values[i] = supplied[i];
+        for (size_t i = 0; i < facts->params.count; i++) {
+            int num = SG__VEC_AT(facts->params, sg__paramref, i).number;
+            if (num >= 1 && (size_t)num <= n)
+                b->supplied_used[num - 1] = true;
+        }
+    }
+}
+
+/* How many slots the statement has, and whether the shape fits the style. */
+static void count_slots(const sg__operation *op, const sg__ph_result *ph, sg__param_binding *b)
+{
+    switch (ph->style) {
+    case SG_PH_NAMED:
+        b->shape_ok = op->params_shape == SG_PARAMS_OBJECT;
+        b->slots = ph->name_count;
+        break;
+    case SG_PH_POSITIONAL:
+        b->shape_ok = op->params_shape == SG_PARAMS_ARRAY;
+        b->slots = ph->positional_count;
+        break;
+    default:
+        b->shape_ok = !b->native || op->params_shape == SG_PARAMS_ARRAY;
+        b->slots = b->native ? op->param_count : 0;
+        break;
+    }
+}
+
+int sg__bind_parameters(sg__arena *arena, const sg__operation *op, const sg__ph_result *ph,
+                        const sg__facts *facts, sg__param_binding *b, sg__diags *d)
+{
+    memset(b, 0, sizeof *b);
+    b->style = ph->style;
+    b->native = ph->style == SG_PH_NONE && facts->params.count > 0;
+    size_t n = op->param_count;
+    const cJSON **supplied = sg__arena_alloc(arena, (n + 1) * sizeof *supplied);
+    b->supplied_used = sg__arena_alloc(arena, n + 1);
+    if (!supplied || !b->supplied_used)
+        return -1;
+    size_t i = 0;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, op->parameters) supplied[i++] = item;
+
+    named *sorted = NULL;
+    if (op->params_shape == SG_PARAMS_OBJECT) {
+        int rc = sort_names(arena, op, &sorted, d);
+        if (rc != 0)
+            return rc < 0 ? -1 : 0;
+    }
+    count_slots(op, ph, b);
+    b->values = sg__arena_alloc(arena, (b->slots + 1) * sizeof *b->values);
+    if (!b->values)
+        return -1;
+    if (b->shape_ok)
+        bind_values(op, ph, facts, supplied, sorted, b);
+    return 0;
+}
