@@ -146,21 +146,12 @@ static void print_text(FILE *out, const char *name, const sg_verdict *v)
 }
 
 /* Checks one operation file and prints its verdict; returns its status. */
-static int check_file(const char *path, bool json, const sg_catalog *catalog,
-                      const sg_check_options *opts)
+static int check_file(const cli_inputs *in, const char *path, bool json)
 {
+    sg_verdict *v = cli_check_file(in, path);
+    if (!v)
+        return EXIT_TROUBLE;
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    char *text = NULL;
-    size_t len = 0;
-    if (!cli_read_operation(path, opts->max_operation_bytes, &text, &len))
-        return EXIT_TROUBLE;
-    sg_verdict *v = NULL;
-    int rc = sg_check(catalog, text, len, opts, &v);
-    sg_free(text);
-    if (rc != SG_OK) {
-        fprintf(stderr, "sqlguard: %s: %s\n", name, sg_strerror(rc));
-        return EXIT_TROUBLE;
-    }
     int status = sg_verdict_allowed(v) ? EXIT_CLEAN : EXIT_FINDINGS;
     if (json) {
         char *out = NULL;
@@ -188,25 +179,20 @@ int cli_check(int argc, char **argv)
     a.json = a.format && strcmp(a.format, "json") == 0;
     if (!usable(&a, argc))
         return EXIT_TROUBLE;
-    sg_policy *policy;
-    sg_catalog *catalog;
-    if (!cli_load_inputs(a.policy, a.catalog, &policy, &catalog))
+    cli_inputs in;
+    if (!cli_inputs_load(&in, a.policy, a.catalog))
         return EXIT_TROUBLE;
-    sg_check_options opts = SG_CHECK_OPTIONS_INIT;
-    opts.policy = policy;
-    sg_check_options_apply_policy(&opts);
     if (a.ndjson) {
-        status = cli_check_stream(catalog, &opts);
+        status = cli_check_stream(in.catalog, &in.opts);
     } else {
         /* every readable operation is judged; 2 wins over 1, 1 over 0 */
         status = EXIT_CLEAN;
         for (int i = a.first_op; i < argc; i++) {
-            int one = check_file(argv[i], a.json, catalog, &opts);
+            int one = check_file(&in, argv[i], a.json);
             if (one > status)
                 status = one;
         }
     }
-    sg_catalog_free(catalog);
-    sg_policy_free(policy);
+    cli_inputs_free(&in);
     return status;
 }

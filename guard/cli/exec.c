@@ -106,50 +106,29 @@ static int run(const exec_args *a, const sg_verdict *v, const char *verdict_json
     return status;
 }
 
-/* Checks the operation, then runs it when it is allowed. */
-static int check_and_run(const exec_args *a, const sg_catalog *catalog, const sg_policy *policy)
-{
-    sg_check_options opts = SG_CHECK_OPTIONS_INIT;
-    opts.policy = policy;
-    sg_check_options_apply_policy(&opts);
-    char *text = NULL;
-    size_t len = 0;
-    if (!cli_read_operation(a->operation, opts.max_operation_bytes, &text, &len))
-        return EXIT_TROUBLE;
-    sg_verdict *v = NULL;
-    char *verdict_json = NULL;
-    int rc = sg_check(catalog, text, len, &opts, &v);
-    sg_free(text);
-    if (rc == SG_OK)
-        rc = sg_verdict_to_json(v, &verdict_json);
-    int status;
-    if (rc != SG_OK) {
-        fprintf(stderr, "sqlguard: %s: %s\n", a->operation, sg_strerror(rc));
-        status = EXIT_TROUBLE;
-    } else if (!sg_verdict_allowed(v)) {
-        /* never open a connection for a denied operation */
-        printf("{\"verdict\":%s,\"result\":null}\n", verdict_json);
-        status = EXIT_FINDINGS;
-    } else {
-        status = run(a, v, verdict_json);
-    }
-    sg_free(verdict_json);
-    sg_verdict_free(v);
-    return status;
-}
-
 int cli_exec(int argc, char **argv)
 {
     exec_args a;
     int status = parse_args(argc, argv, &a);
     if (status >= 0)
         return status;
-    sg_policy *policy;
-    sg_catalog *catalog;
-    if (!cli_load_inputs(a.policy, a.catalog, &policy, &catalog))
+    cli_inputs in;
+    if (!cli_inputs_load(&in, a.policy, a.catalog))
         return EXIT_TROUBLE;
-    status = check_and_run(&a, catalog, policy);
-    sg_catalog_free(catalog);
-    sg_policy_free(policy);
+    sg_verdict *v = cli_check_file(&in, a.operation);
+    char *verdict_json = NULL;
+    status = EXIT_TROUBLE;
+    if (v && sg_verdict_to_json(v, &verdict_json) != SG_OK) {
+        fprintf(stderr, "sqlguard: %s: cannot serialise the verdict\n", a.operation);
+    } else if (v && !sg_verdict_allowed(v)) {
+        /* never open a connection for a denied operation */
+        printf("{\"verdict\":%s,\"result\":null}\n", verdict_json);
+        status = EXIT_FINDINGS;
+    } else if (v) {
+        status = run(&a, v, verdict_json);
+    }
+    sg_free(verdict_json);
+    sg_verdict_free(v);
+    cli_inputs_free(&in);
     return status;
 }

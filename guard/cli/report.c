@@ -56,23 +56,35 @@ static void summary_line(FILE *out, const lint_report *r, const lint_totals *t)
     fputc('\n', out);
 }
 
-void lint_write_text(FILE *out, const lint_report *r, const lint_file *files, size_t count,
-                     const lint_totals *t)
+/* Calls `show` for every finding that is not suppressed, in report order. */
+static void each_shown(FILE *out, const lint_report *r, const lint_file *files, size_t count,
+                       void (*show)(FILE *out, const lint_report *r, const lint_file *f,
+                                    const sg_lint_finding *d))
 {
     for (size_t i = 0; i < count; i++) {
         const lint_file *f = &files[i];
         for (size_t k = 0; k < lint_file_finding_count(f); k++) {
             const sg_lint_finding *d = lint_file_finding(f, k);
-            if (d->suppressed)
-                continue;
-            cli_print_finding(out, f->path, d->line, d->column, d->severity, d->rule, d->message,
-                              r->color);
-            size_t n;
-            const char *line = d->line > 0 ? lint_file_line(f, d->line, &n) : NULL;
-            if (line)
-                cli_print_caret(out, line, n, d->column, r->color);
+            if (!d->suppressed)
+                show(out, r, f, d);
         }
     }
+}
+
+static void text_finding(FILE *out, const lint_report *r, const lint_file *f,
+                         const sg_lint_finding *d)
+{
+    cli_print_finding(out, f->path, d->line, d->column, d->severity, d->rule, d->message, r->color);
+    size_t n;
+    const char *line = d->line > 0 ? lint_file_line(f, d->line, &n) : NULL;
+    if (line)
+        cli_print_caret(out, line, n, d->column, r->color);
+}
+
+void lint_write_text(FILE *out, const lint_report *r, const lint_file *files, size_t count,
+                     const lint_totals *t)
+{
+    each_shown(out, r, files, count, text_finding);
     summary_line(out, r, t);
 }
 
@@ -181,6 +193,21 @@ static void gh_escape(FILE *out, const char *s, bool property)
     }
 }
 
+static void github_finding(FILE *out, const lint_report *r, const lint_file *f,
+                           const sg_lint_finding *d)
+{
+    (void)r;
+    fprintf(out, "::%s file=", cli_severity_name(d->severity));
+    gh_escape(out, f->path, true);
+    if (d->line > 0)
+        fprintf(out, ",line=%ld,col=%ld", d->line, d->column);
+    fputs(",title=", out);
+    gh_escape(out, d->rule, true);
+    fputs("::", out);
+    gh_escape(out, d->message, false);
+    fputc('\n', out);
+}
+
 void lint_write_github(FILE *out, const lint_report *r, const lint_file *files, size_t count)
 {
     for (size_t i = 0; i < r->note_count; i++) {
@@ -188,21 +215,5 @@ void lint_write_github(FILE *out, const lint_report *r, const lint_file *files, 
         gh_escape(out, r->notes[i], false);
         fputc('\n', out);
     }
-    for (size_t i = 0; i < count; i++) {
-        const lint_file *f = &files[i];
-        for (size_t k = 0; k < lint_file_finding_count(f); k++) {
-            const sg_lint_finding *d = lint_file_finding(f, k);
-            if (d->suppressed)
-                continue;
-            fprintf(out, "::%s file=", cli_severity_name(d->severity));
-            gh_escape(out, f->path, true);
-            if (d->line > 0)
-                fprintf(out, ",line=%ld,col=%ld", d->line, d->column);
-            fputs(",title=", out);
-            gh_escape(out, d->rule, true);
-            fputs("::", out);
-            gh_escape(out, d->message, false);
-            fputc('\n', out);
-        }
-    }
+    each_shown(out, r, files, count, github_finding);
 }

@@ -7,26 +7,33 @@
  */
 #include "decode/catalog.h"
 
-size_t sg_catalog_data_source_count(const sg_catalog *catalog)
-{
-    return catalog ? catalog->source_count : 0;
-}
-
 static const sg__data_source *source_at(const sg_catalog *catalog, size_t index)
 {
     return catalog && index < catalog->source_count ? &catalog->sources[index] : NULL;
 }
 
-const char *sg_catalog_data_source_uid(const sg_catalog *catalog, size_t index)
+static const sg__meta_table *table_at(const sg_catalog *catalog, size_t index)
 {
-    const sg__data_source *d = source_at(catalog, index);
-    return d ? d->uid : NULL;
+    return catalog && index < catalog->table_count ? &catalog->tables[index] : NULL;
 }
 
-const char *sg_catalog_data_source_default_schema(const sg_catalog *catalog, size_t index)
+/* One getter per field: the record at `index`, or NULL. */
+#define SG__CATALOG_GETTER(name, at, field)                                                        \
+    const char *name(const sg_catalog *catalog, size_t index)                                      \
+    {                                                                                              \
+        return at(catalog, index) ? at(catalog, index)->field : NULL;                              \
+    }
+
+SG__CATALOG_GETTER(sg_catalog_data_source_uid, source_at, uid)
+SG__CATALOG_GETTER(sg_catalog_data_source_default_schema, source_at, default_schema)
+SG__CATALOG_GETTER(sg_catalog_table_uid, table_at, uid)
+SG__CATALOG_GETTER(sg_catalog_table_data_source_uid, table_at, data_source_uid)
+SG__CATALOG_GETTER(sg_catalog_table_schema, table_at, schema)
+SG__CATALOG_GETTER(sg_catalog_table_name, table_at, name)
+
+size_t sg_catalog_data_source_count(const sg_catalog *catalog)
 {
-    const sg__data_source *d = source_at(catalog, index);
-    return d ? d->default_schema : NULL;
+    return catalog ? catalog->source_count : 0;
 }
 
 bool sg_catalog_find_data_source(const sg_catalog *catalog, const char *uid, size_t *index)
@@ -35,33 +42,4 @@ bool sg_catalog_find_data_source(const sg_catalog *catalog, const char *uid, siz
     if (d && index)
         *index = (size_t)(d - catalog->sources);
     return d != NULL;
-}
-
-static const sg__meta_table *table_at(const sg_catalog *catalog, size_t index)
-{
-    return catalog && index < catalog->table_count ? &catalog->tables[index] : NULL;
-}
-
-const char *sg_catalog_table_uid(const sg_catalog *catalog, size_t index)
-{
-    const sg__meta_table *t = table_at(catalog, index);
-    return t ? t->uid : NULL;
-}
-
-const char *sg_catalog_table_data_source_uid(const sg_catalog *catalog, size_t index)
-{
-    const sg__meta_table *t = table_at(catalog, index);
-    return t ? t->data_source_uid : NULL;
-}
-
-const char *sg_catalog_table_schema(const sg_catalog *catalog, size_t index)
-{
-    const sg__meta_table *t = table_at(catalog, index);
-    return t ? t->schema : NULL;
-}
-
-const char *sg_catalog_table_name(const sg_catalog *catalog, size_t index)
-{
-    const sg__meta_table *t = table_at(catalog, index);
-    return t ? t->name : NULL;
 }
