@@ -9,6 +9,7 @@
 #ifndef SG_FUZZ_H
 #define SG_FUZZ_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -35,5 +36,19 @@ int fz_check_operation(const char *json, size_t len, const sg_check_options *opt
 
 /* The same, but asserts the verdict denies with an `rule` diagnostic. */
 void fz_expect_denied(const char *json, size_t len, const char *rule);
+
+/* True when the `n` bytes are strict UTF-8 (no overlongs, no surrogates, at
+ * most U+10FFFF) without a NUL byte: text an operation's "sql" can carry. */
+bool fz_is_text(const uint8_t *s, size_t n);
+
+/*
+ * An operation of `kind` with SQL `sql`, scoped to every table of the
+ * catalog's first data source with `access` ("read", "write"), limits set,
+ * and `parameters` (taken over; NULL: an empty object). Compact JSON text,
+ * released with cJSON_free(); aborts without memory.
+ */
+struct cJSON;
+char *fz_operation_json(const char *kind, const char *access, const char *sql,
+                        struct cJSON *parameters);
 
 #endif

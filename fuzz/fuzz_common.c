@@ -74,35 +74,6 @@ static const char *default_schema_of(const char *data_source)
     return NULL;
 }
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap + 1);
-    size_t got;
-    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap) {
-            char *nb = realloc(buf, cap * 2 + 1);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-    }
-    fclose(f);
-    if (buf) {
-        buf[n] = '\0';
-        *len = n;
-    }
-    return buf;
-}
-
 const char *fz_catalog_text(size_t *len, size_t *tables)
 {
     fz_catalog();
@@ -118,10 +89,11 @@ const sg_catalog *fz_catalog(void)
     /* check as the command line does: operation trees in the check's arena */
     sg_json_allocator_install();
     size_t len = 0;
-    char *text = read_file(SG_FUZZ_CATALOG, &len);
-    if (!text)
-        fz_fail("cannot read %s", SG_FUZZ_CATALOG);
+    char *text = NULL;
     sg_error err = {0};
+    if (sg_read_file(SG_FUZZ_CATALOG, (size_t)64 << 20, SG_READ_REGULAR, &text, &len, &err) !=
+        SG_OK)
+        fz_fail("cannot read %s", err.message);
     if (sg_catalog_load(text, len, &g_catalog, &err) != SG_OK)
         fz_fail("cannot load %s: %s", SG_FUZZ_CATALOG, err.message);
     g_catalog_json = cJSON_ParseWithLength(text, len);
@@ -145,8 +117,8 @@ const sg_catalog *fz_catalog(void)
             fz_fail("catalog table %zu is incomplete for the oracle", g_table_count - 1);
     }
     if (sg_catalog_table_count(g_catalog) != g_table_count)
-        fz_fail("catalog: library counts %zu tables, cJSON %zu",
-                sg_catalog_table_count(g_catalog), g_table_count);
+        fz_fail("catalog: library counts %zu tables, cJSON %zu", sg_catalog_table_count(g_catalog),
+                g_table_count);
     return g_catalog;
 }
 
@@ -406,4 +378,84 @@ void fz_expect_denied(const char *json, size_t len, const char *rule)
         fz_fail("expected a denial with %s: %s", rule, text);
     sg_verdict_free(v);
     sg_free(text);
+}
+
+/* ---- operations built for the SQL-driven targets ---- */
+
+/* The first data source of corpus/catalog.json and all its tables. */
+static const char DATA_SOURCE[] = "0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01";
+static const char *const TABLES[] = {
+    "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b01", "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b02",
+    "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b03", "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b04",
+    "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b05", "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b07",
+};
+
+char *fz_operation_json(const char *kind, const char *access, const char *sql, cJSON *parameters)
+{
+    cJSON *op = cJSON_CreateObject();
+    cJSON_AddStringToObject(op, "operation", kind);
+    cJSON_AddStringToObject(op, "sql", sql);
+    if (parameters)
+        cJSON_AddItemToObject(op, "parameters", parameters);
+    else
+        cJSON_AddObjectToObject(op, "parameters");
+    cJSON *scope = cJSON_AddObjectToObject(op, "scope");
+    cJSON_AddStringToObject(scope, "data_source_uid", DATA_SOURCE);
+    cJSON *tables = cJSON_AddArrayToObject(scope, "tables");
+    for (size_t i = 0; i < sizeof TABLES / sizeof TABLES[0]; i++) {
+        cJSON *t = cJSON_CreateObject();
+        char alias[8];
+        snprintf(alias, sizeof alias, "t%zu", i + 1);
+        cJSON_AddStringToObject(t, "meta_table_uid", TABLES[i]);
+        cJSON_AddStringToObject(t, "alias", alias);
+        cJSON_AddStringToObject(t, "access", access);
+        cJSON_AddItemToArray(tables, t);
+    }
+    cJSON *limits = cJSON_AddObjectToObject(op, "limits");
+    cJSON_AddNumberToObject(limits, "max_rows", 100);
+    cJSON_AddNumberToObject(limits, "statement_timeout_ms", 15000);
+    char *text = cJSON_PrintUnformatted(op);
+    cJSON_Delete(op);
+    if (!text)
+        fz_fail("out of memory building the operation");
+    return text;
+}
+
+bool fz_is_text(const uint8_t *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        uint8_t c = s[i];
+        if (c == 0)
+            return false;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t len;
+        uint32_t cp;
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            cp = c & 0x07;
+        } else {
+            return false;
+        }
+        if (i + len > n)
+            return false;
+        for (size_t k = 1; k < len; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += len;
+    }
+    return true;
 }

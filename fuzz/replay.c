@@ -24,38 +24,21 @@ static size_t g_files;
 
 static int run_file(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "replay: cannot open %s\n", path);
-        return -1;
-    }
-    size_t cap = 4096, n = 0, got;
-    unsigned char *buf = malloc(cap);
-    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap) {
-            unsigned char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-    }
-    fclose(f);
-    if (!buf) {
-        fprintf(stderr, "replay: out of memory reading %s\n", path);
+    char *buf = NULL;
+    size_t n = 0;
+    sg_error err;
+    if (sg_read_file(path, (size_t)64 << 20, SG_READ_REGULAR, &buf, &n, &err) != SG_OK) {
+        fprintf(stderr, "replay: %s\n", err.message);
         return -1;
     }
     /* An exact-size copy, so that ASan catches reads past the input's end. */
     unsigned char *exact = malloc(n ? n : 1);
     if (!exact) {
-        free(buf);
+        sg_free(buf);
         return -1;
     }
     memcpy(exact, buf, n);
-    free(buf);
+    sg_free(buf);
     fprintf(stderr, "replay: %s (%zu bytes)\n", path, n);
     LLVMFuzzerTestOneInput(exact, n);
     free(exact);

@@ -984,6 +984,107 @@ static void test_cli__rules_output_that_cannot_be_written(void **state)
     assert_int_equal(json_status, 2);
 }
 
+/* ---- the public API the command line stands on --------------------------------------------- */
+
+static sg_catalog *load_corpus_catalog(void)
+{
+    sg_catalog *catalog = NULL;
+    sg_error err;
+    if (sg_catalog_load_file(CATALOG, &catalog, &err) != SG_OK)
+        fail_msg("cannot load %s: %s", CATALOG, err.message);
+    return catalog;
+}
+
+/* Data sources and tables by index, and a data source found by its uid: what
+ * `lint --data-source` asks instead of linting "SELECT 1". */
+static void test_cli__catalog_queries(void **state)
+{
+    (void)state;
+    sg_catalog *c = load_corpus_catalog();
+    assert_int_equal(sg_catalog_data_source_count(c), 2);
+    size_t index = 99;
+    assert_true(sg_catalog_find_data_source(c, DS_A, &index));
+    assert_string_equal(sg_catalog_data_source_uid(c, index), DS_A);
+    assert_string_equal(sg_catalog_data_source_default_schema(c, index), "public");
+    assert_true(sg_catalog_find_data_source(c, "9c1d2e3f-0000-4000-8000-00000000ds02", NULL));
+    assert_false(sg_catalog_find_data_source(c, "nope", &index));
+    assert_false(sg_catalog_find_data_source(c, NULL, NULL));
+    assert_null(sg_catalog_data_source_uid(c, 2));
+    assert_null(sg_catalog_data_source_default_schema(c, 2));
+
+    /* every table once, with its data source, schema and physical name */
+    size_t n = sg_catalog_table_count(c), found = 0;
+    assert_int_equal(n, 7);
+    for (size_t i = 0; i < n; i++) {
+        assert_true(sg_catalog_find_data_source(c, sg_catalog_table_data_source_uid(c, i), NULL));
+        if (strcmp(sg_catalog_table_uid(c, i), "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b05") == 0) {
+            found++;
+            assert_string_equal(sg_catalog_table_data_source_uid(c, i), DS_A);
+            assert_string_equal(sg_catalog_table_schema(c, i), "ledger");
+            assert_string_equal(sg_catalog_table_name(c, i), "sdk_examples_entry");
+        }
+    }
+    assert_int_equal(found, 1);
+    assert_null(sg_catalog_table_uid(c, n));
+    assert_null(sg_catalog_table_schema(c, n));
+    assert_null(sg_catalog_table_name(c, n));
+    assert_null(sg_catalog_table_data_source_uid(c, n));
+    sg_catalog_free(c);
+
+    /* a NULL catalog has nothing */
+    assert_int_equal(sg_catalog_data_source_count(NULL), 0);
+    assert_null(sg_catalog_data_source_uid(NULL, 0));
+    assert_null(sg_catalog_table_uid(NULL, 0));
+    assert_false(sg_catalog_find_data_source(NULL, DS_A, NULL));
+}
+
+/* The verdict hands back the operation's own SQL, which diagnostic places
+ * point into: `check` prints its lines without parsing the operation again. */
+static void test_cli__verdict_sql(void **state)
+{
+    (void)state;
+    sg_catalog *c = load_corpus_catalog();
+    char *op = denied_operation();
+    sg_verdict *v = NULL;
+    assert_int_equal(sg_check(c, op, strlen(op), NULL, &v), SG_OK);
+    const char *sql = sg_verdict_sql(v);
+    assert_non_null(sql);
+    char want[512];
+    snprintf(want, sizeof want, "%s\n%s\n%s", DENIED_SQL_LINE1, DENIED_SQL_LINE2, DENIED_SQL_LINE3);
+    assert_string_equal(sql, want);
+    /* the placeholder is compiled in compiled_sql, never in the original */
+    assert_non_null(strstr(sql, "%(the_name)s"));
+    assert_null(strstr(sg_verdict_compiled_sql(v), "%(the_name)s"));
+    sg_verdict_free(v);
+    free(op);
+
+    /* none where the operation had none that could be read */
+    static const char *const no_sql[] = {"not JSON", "{\"operation\": \"select\"}",
+                                         "{\"operation\": \"select\", \"sql\": 42}"};
+    for (size_t i = 0; i < sizeof no_sql / sizeof no_sql[0]; i++) {
+        assert_int_equal(sg_check(c, no_sql[i], strlen(no_sql[i]), NULL, &v), SG_OK);
+        assert_null(sg_verdict_sql(v));
+        sg_verdict_free(v);
+    }
+    /* linted SQL is its own original */
+    assert_int_equal(sg_lint_sql(c, "SELECT 1", 8, NULL, &v), SG_OK);
+    assert_string_equal(sg_verdict_sql(v), "SELECT 1");
+    sg_verdict_free(v);
+    assert_null(sg_verdict_sql(NULL));
+    sg_catalog_free(c);
+}
+
+/* exec's help states the search path the executor pins: pg_catalog first. */
+static void test_cli__exec_help_search_path(void **state)
+{
+    (void)state;
+    run_result r = RUN(NULL, "exec", "--help");
+    assert_status(&r, 0);
+    assert_contains(r.out, "search_path pinned to pg_catalog,\n"
+                           "then the data source's default schema, then pg_temp");
+    free_result(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1011,6 +1112,9 @@ int main(void)
         T(version),
         T(check_output_that_cannot_be_written),
         T(rules_output_that_cannot_be_written),
+        T(catalog_queries),
+        T(verdict_sql),
+        T(exec_help_search_path),
 #undef T
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

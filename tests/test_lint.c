@@ -1,12 +1,16 @@
 /*
- * test_lint.c - `sqlguard lint`, run as a process.
+ * test_lint.c - `sqlguard lint`, run as a process, and the library call
+ * under it, sg_lint_text().
  *
  * The golden tests lint corpus/lint from the source directory (so paths are
  * relative and stable) in every format and compare the output byte for byte
  * with corpus/lint/expected.*; SG_LINT_UPDATE=1 rewrites those files instead,
  * for review. The other tests build small trees in a temporary directory:
  * suppression comments, exit codes, --max-warnings, colour, parallel runs,
- * files that cannot be linted, policy discovery and operation files.
+ * files that cannot be linted, policy discovery and operation files. The
+ * sg_lint_text() tests call the library directly: statements, suppression
+ * comments, places in operation files, text that cannot be linted, and the
+ * arguments it refuses.
  */
 #define _XOPEN_SOURCE 700 /* posix_openpt(), ptsname() */
 #include <stdarg.h>
@@ -26,6 +30,8 @@
 #include <unistd.h>
 
 #include <cjson/cJSON.h>
+
+#include "sqlguard.h"
 
 #define CORPUS_ARGS                                                                                \
     "lint", "--catalog", "corpus/lint/catalog.json", "--policy", "corpus/lint/.sqlguard.json",     \
@@ -834,6 +840,281 @@ static void test_lint__policy_discovery(void **state)
     remove_tree(dir);
 }
 
+/* ---- sg_lint_text(): the library call ---------------------------------------------------- */
+
+#define LINT_CATALOG SG_SOURCE_DIR "/corpus/lint/catalog.json"
+
+static sg_catalog *lint_catalog(void)
+{
+    sg_catalog *catalog = NULL;
+    sg_error err;
+    if (sg_catalog_load_file(LINT_CATALOG, &catalog, &err) != SG_OK)
+        fail_msg("%s", err.message);
+    return catalog;
+}
+
+/* Lints `text` (NUL-terminated) and returns the result, failing the test on
+ * anything but SG_OK. */
+static sg_lint_result *lint(const sg_catalog *catalog, const char *text, sg_lint_input input)
+{
+    sg_lint_result *r = NULL;
+    assert_int_equal(sg_lint_text(catalog, text, strlen(text), input, NULL, &r), SG_OK);
+    assert_non_null(r);
+    return r;
+}
+
+/* The only finding of `rule` (suppressed or not); fails when there is not
+ * exactly one. */
+static const sg_lint_finding *only(const sg_lint_result *r, const char *rule)
+{
+    const sg_lint_finding *hit = NULL;
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+        const sg_lint_finding *f = sg_lint_result_finding(r, i);
+        if (strcmp(f->rule, rule) != 0)
+            continue;
+        if (hit)
+            fail_msg("%s is reported twice", rule);
+        hit = f;
+    }
+    if (!hit)
+        fail_msg("no %s finding", rule);
+    return hit;
+}
+
+static void assert_place(const sg_lint_finding *f, long offset, long line, long column)
+{
+    if (f->offset != offset || f->line != line || f->column != column)
+        fail_msg("%s at offset %ld, %ld:%ld; expected %ld, %ld:%ld", f->rule, f->offset, f->line,
+                 f->column, offset, line, column);
+}
+
+/* Statements are cut by the scanner, linted one by one and placed in the
+ * text; comments between statements belong to none. */
+static void test_lint__text_splits_statements(void **state)
+{
+    (void)state;
+    static const char text[] = "-- accounts\n"
+                               "SELECT id FROM t ORDER BY id;\n"
+                               "\n"
+                               "/* all */ SELECT * FROM t ORDER BY id; SELECT id\n"
+                               "  FROM t WHERE kind = 'x' ORDER BY id";
+    sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
+    assert_int_equal(sg_lint_result_status(r), SG_LINT_STATUS_SQL);
+    assert_int_equal(sg_lint_result_statement_count(r), 3);
+    assert_int_equal(sg_lint_result_finding_count(r), 2);
+    /* in place order */
+    const sg_lint_finding *star = sg_lint_result_finding(r, 0);
+    assert_string_equal(star->rule, "style.select-star");
+    assert_place(star, (long)(strstr(text, "* FROM") - text), 4, 18);
+    assert_false(star->suppressed);
+    const sg_lint_finding *lit = sg_lint_result_finding(r, 1);
+    assert_string_equal(lit->rule, "style.literal-in-predicate");
+    assert_place(lit, (long)(strstr(text, "'x'") - text), 5, 23);
+    size_t n;
+    const char *line = sg_lint_result_line(r, 5, &n);
+    assert_int_equal(n, strlen("  FROM t WHERE kind = 'x' ORDER BY id"));
+    assert_memory_equal(line, "  FROM t WHERE", 14);
+    assert_null(sg_lint_result_line(r, 6, &n));
+    assert_int_equal(n, 0);
+    assert_null(sg_lint_result_finding(r, 2));
+    sg_lint_result_free(r);
+}
+
+/* A statement that does not parse is one sql.syntax finding; the statements
+ * around it are linted all the same. */
+static void test_lint__text_bad_statement_among_good_ones(void **state)
+{
+    (void)state;
+    static const char text[] = "SELECT id FROM t ORDER BY id;\n"
+                               "SELECT id FROM t WHERE ORDER BY id;\n"
+                               "SELECT * FROM t ORDER BY id;\n";
+    sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
+    assert_int_equal(sg_lint_result_statement_count(r), 3);
+    assert_int_equal(sg_lint_result_finding_count(r), 2);
+    assert_place(only(r, "sql.syntax"), (long)(strstr(text, "ORDER BY id;\nSELECT *") - text), 2,
+                 24);
+    assert_place(only(r, "style.select-star"), (long)(strrchr(text, '*') - text), 3, 8);
+    sg_lint_result_free(r);
+
+    /* an unterminated literal: the scanner cannot cut, the whole text is one
+     * statement and its syntax error is placed */
+    static const char lexical[] = "\n  SELECT 1;\nSELECT 'open\n";
+    r = lint(NULL, lexical, SG_LINT_INPUT_SQL);
+    assert_int_equal(sg_lint_result_statement_count(r), 1);
+    assert_place(only(r, "sql.syntax"), (long)(strchr(lexical, '\'') - lexical), 3, 8);
+    sg_lint_result_free(r);
+}
+
+/* Suppression comments: the reason is kept, a directive that suppresses
+ * nothing or names an unknown rule is reported, a directive in a literal is
+ * text. */
+static void test_lint__text_suppression(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "-- sqlguard-disable-next-line style.select-star -- mirrors the table\n"
+        "SELECT * FROM t ORDER BY id;\n"
+        "/* sqlguard-disable-next-line func.denied */\n"
+        "SELECT id FROM t WHERE note <> '-- sqlguard-disable-next-line nope' ORDER BY id;\n"
+        "-- sqlguard-enable style.select-stars\n";
+    sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
+    const sg_lint_finding *star = only(r, "style.select-star");
+    assert_true(star->suppressed);
+    assert_string_equal(star->reason, "mirrors the table");
+    assert_place(star, (long)(strchr(text, '*') - text), 2, 8);
+    const sg_lint_finding *unused = only(r, SG_LINT_RULE_UNUSED_SUPPRESSION);
+    assert_false(unused->suppressed);
+    assert_int_equal(unused->severity, SG_SEVERITY_WARNING);
+    assert_int_equal(unused->line, 3);
+    const sg_lint_finding *unknown = only(r, SG_LINT_RULE_UNKNOWN_RULE);
+    assert_int_equal(unknown->severity, SG_SEVERITY_ERROR);
+    assert_int_equal(unknown->line, 5);
+    assert_non_null(strstr(unknown->message, "'style.select-stars'"));
+    /* the literal holds no directive: line 4 has only its SQL's own finding */
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++)
+        if (sg_lint_result_finding(r, i)->line == 4)
+            assert_string_equal(sg_lint_result_finding(r, i)->rule, "style.literal-in-predicate");
+    sg_lint_result_free(r);
+}
+
+/* An operation file is checked as sg_check() does, and places in its SQL
+ * string are mapped through the escapes to bytes of the file. */
+static void test_lint__text_operation_places(void **state)
+{
+    (void)state;
+    static const char op[] =
+        "{\"operation\": \"select\",\n"
+        " \"sql\": \"SELECT a.uid -- \\u00e9\\t\\\"x\\\"\\n"
+        "FROM sdk_examples_secret AS a ORDER BY a.uid\",\n"
+        " \"parameters\": {},\n"
+        " \"scope\": {\"data_source_uid\": \"0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01\",\n"
+        "           \"tables\": []},\n"
+        " \"limits\": {\"max_rows\": 10, \"statement_timeout_ms\": 1000}}\n";
+    sg_catalog *catalog = lint_catalog();
+    sg_lint_result *r = lint(catalog, op, SG_LINT_INPUT_JSON);
+    assert_int_equal(sg_lint_result_status(r), SG_LINT_STATUS_CHECKED);
+    assert_int_equal(sg_lint_result_statement_count(r), 0);
+    const sg_lint_finding *f = only(r, "scope.table-not-declared");
+    long at = (long)(strstr(op, "sdk_examples_secret") - op);
+    assert_place(f, at, 2, (long)(strstr(op, "sdk_examples_secret") - strchr(op, '\n')));
+    sg_lint_result_free(r);
+
+    /* without a catalog the operation is not checked */
+    r = lint(NULL, op, SG_LINT_INPUT_JSON);
+    assert_int_equal(sg_lint_result_status(r), SG_LINT_STATUS_SKIPPED);
+    assert_int_equal(sg_lint_result_finding_count(r), 0);
+    sg_lint_result_free(r);
+
+    /* JSON that is not an operation: nothing to say */
+    r = lint(catalog, "{\"version\": 1, \"rules\": {}}", SG_LINT_INPUT_JSON);
+    assert_int_equal(sg_lint_result_status(r), SG_LINT_STATUS_NOT_OPERATION);
+    assert_int_equal(sg_lint_result_finding_count(r), 0);
+    sg_lint_result_free(r);
+
+    /* not JSON: one lint.file finding where parsing stopped */
+    static const char broken[] = "{\"operation\": \"select\",\n  ]";
+    r = lint(catalog, broken, SG_LINT_INPUT_JSON);
+    assert_int_equal(sg_lint_result_status(r), SG_LINT_STATUS_UNREADABLE);
+    assert_int_equal(sg_lint_result_finding_count(r), 1);
+    assert_int_equal(only(r, SG_LINT_RULE_FILE)->line, 2);
+    sg_lint_result_free(r);
+    sg_catalog_free(catalog);
+}
+
+/* Text that is not UTF-8 is one lint.file finding at the first bad byte; a
+ * byte order mark is no column. */
+static void test_lint__text_that_is_not_text(void **state)
+{
+    (void)state;
+    sg_lint_result *r = NULL;
+    static const char nul[] = "SELECT 1;\n\0SELECT 2;\n";
+    assert_int_equal(sg_lint_text(NULL, nul, sizeof nul - 1, SG_LINT_INPUT_SQL, NULL, &r), SG_OK);
+    assert_int_equal(sg_lint_result_status(r), SG_LINT_STATUS_UNREADABLE);
+    assert_int_equal(sg_lint_result_statement_count(r), 0);
+    const sg_lint_finding *f = only(r, SG_LINT_RULE_FILE);
+    assert_place(f, 10, 2, 1);
+    assert_non_null(strstr(f->message, "NUL"));
+    sg_lint_result_free(r);
+
+    r = lint(NULL, "SELECT id\nFROM t WHERE name = 'Jos\xE9' ORDER BY id;\n", SG_LINT_INPUT_JSON);
+    f = only(r, SG_LINT_RULE_FILE);
+    assert_int_equal(f->line, 2);
+    assert_int_equal(f->column, 25);
+    assert_non_null(strstr(f->message, "0xE9"));
+    sg_lint_result_free(r);
+
+    r = lint(NULL, "\xEF\xBB\xBFSELECT * FROM t ORDER BY id;\r\n", SG_LINT_INPUT_SQL);
+    assert_place(only(r, "style.select-star"), 10, 1, 8);
+    size_t n;
+    const char *line = sg_lint_result_line(r, 1, &n);
+    assert_int_equal(n, strlen("SELECT * FROM t ORDER BY id;"));
+    assert_memory_equal(line, "SELECT", 6);
+    sg_lint_result_free(r);
+
+    /* nothing at all */
+    assert_int_equal(sg_lint_text(NULL, NULL, 0, SG_LINT_INPUT_SQL, NULL, &r), SG_OK);
+    assert_int_equal(sg_lint_result_statement_count(r), 0);
+    assert_int_equal(sg_lint_result_finding_count(r), 0);
+    sg_lint_result_free(r);
+}
+
+/* What sg_lint_text() refuses, and the accessors on no result. */
+static void test_lint__text_arguments(void **state)
+{
+    (void)state;
+    sg_lint_result *r = (sg_lint_result *)&r;
+    assert_int_equal(sg_lint_text(NULL, "x", 1, SG_LINT_INPUT_SQL, NULL, NULL), SG_EINVAL);
+    assert_int_equal(sg_lint_text(NULL, NULL, 1, SG_LINT_INPUT_SQL, NULL, &r), SG_EINVAL);
+    assert_null(r);
+    assert_int_equal(sg_lint_text(NULL, "x", 1, (sg_lint_input)0, NULL, &r), SG_EINVAL);
+    assert_int_equal(sg_lint_text(NULL, "x", 1, (sg_lint_input)3, NULL, &r), SG_EINVAL);
+    sg_lint_options opts = SG_LINT_OPTIONS_INIT;
+    opts.version = 0;
+    assert_int_equal(sg_lint_text(NULL, "x", 1, SG_LINT_INPUT_SQL, &opts, &r), SG_EINVAL);
+    opts.version = SG_LINT_OPTIONS_VERSION + 1;
+    assert_int_equal(sg_lint_text(NULL, "x", 1, SG_LINT_INPUT_SQL, &opts, &r), SG_EINVAL);
+    assert_null(r);
+    sg_lint_result_free(NULL);
+    assert_int_equal(sg_lint_result_finding_count(NULL), 0);
+    assert_int_equal(sg_lint_result_statement_count(NULL), 0);
+    assert_null(sg_lint_result_finding(NULL, 0));
+    size_t n = 7;
+    assert_null(sg_lint_result_line(NULL, 1, &n));
+    assert_int_equal(n, 0);
+
+    /* the options reach every statement: an unknown data source */
+    opts = (sg_lint_options)SG_LINT_OPTIONS_INIT;
+    opts.data_source_uid = "nope";
+    sg_catalog *catalog = lint_catalog();
+    assert_int_equal(sg_lint_text(catalog, "SELECT 1; SELECT 2", 18, SG_LINT_INPUT_SQL, &opts, &r),
+                     SG_OK);
+    assert_int_equal(sg_lint_result_finding_count(r), 2);
+    assert_string_equal(sg_lint_result_finding(r, 0)->rule, "scope.invalid");
+    sg_lint_result_free(r);
+    sg_catalog_free(catalog);
+}
+
+/* lint's own rules, for reports that list every rule. */
+static void test_lint__rule_table(void **state)
+{
+    (void)state;
+    static const char *const ids[] = {SG_LINT_RULE_FILE, SG_LINT_RULE_UNUSED_SUPPRESSION,
+                                      SG_LINT_RULE_UNKNOWN_RULE, SG_LINT_RULE_BAD_SUPPRESSION};
+    assert_int_equal(sg_lint_rule_count(), 4);
+    for (size_t i = 0; i < 4; i++) {
+        assert_string_equal(sg_lint_rule_id(i), ids[i]);
+        assert_non_null(sg_lint_rule_summary(i));
+        assert_true(strlen(sg_lint_rule_help(i)) > strlen(sg_lint_rule_summary(i)));
+        for (size_t k = 0; k < sg_rule_count(); k++)
+            assert_string_not_equal(sg_rule_id(k), ids[i]);
+    }
+    assert_int_equal(sg_lint_rule_default_severity(1), SG_SEVERITY_WARNING);
+    assert_int_equal(sg_lint_rule_default_severity(0), SG_SEVERITY_ERROR);
+    assert_null(sg_lint_rule_id(4));
+    assert_null(sg_lint_rule_summary(4));
+    assert_null(sg_lint_rule_help(4));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -858,6 +1139,13 @@ int main(void)
         T(syntax_errors_are_placed),
         T(operation_places_in_the_file),
         T(policy_discovery),
+        T(text_splits_statements),
+        T(text_bad_statement_among_good_ones),
+        T(text_suppression),
+        T(text_operation_places),
+        T(text_that_is_not_text),
+        T(text_arguments),
+        T(rule_table),
 #undef T
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -437,6 +437,132 @@ size_t sg_rule_option_count(size_t index);
 const char *sg_rule_option_name(size_t index, size_t option);
 const char *sg_rule_option_help(size_t index, size_t option);
 
+/* ------------------------------------------------------------------------ */
+/* Catalog queries                                                           */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * The data sources and tables of a loaded catalog, by index from 0 to the
+ * count less one. Strings are borrowed from the catalog; an index out of
+ * range (or a NULL catalog) gives NULL.
+ */
+size_t sg_catalog_data_source_count(const sg_catalog *catalog);
+const char *sg_catalog_data_source_uid(const sg_catalog *catalog, size_t index);
+const char *sg_catalog_data_source_default_schema(const sg_catalog *catalog, size_t index);
+/* True when the catalog has a data source with this uid; its index goes to
+ * *index when index is not NULL. */
+bool sg_catalog_find_data_source(const sg_catalog *catalog, const char *uid, size_t *index);
+
+/* Table `index` of sg_catalog_table_count(): its uid, data source, schema and
+ * physical table name. */
+const char *sg_catalog_table_uid(const sg_catalog *catalog, size_t index);
+const char *sg_catalog_table_data_source_uid(const sg_catalog *catalog, size_t index);
+const char *sg_catalog_table_schema(const sg_catalog *catalog, size_t index);
+const char *sg_catalog_table_name(const sg_catalog *catalog, size_t index);
+
+/* ------------------------------------------------------------------------ */
+/* The checked SQL                                                           */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * The operation's SQL as the caller wrote it (the SQL sg_lint_sql() was
+ * given), NUL-terminated, borrowed from the verdict; diagnostic places (line,
+ * column, offset) point into it. NULL when the operation had none that could
+ * be read (not JSON, no "sql" string, SQL that is not UTF-8 text).
+ */
+const char *sg_verdict_sql(const sg_verdict *verdict);
+
+/* ------------------------------------------------------------------------ */
+/* Linting whole texts                                                       */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * sg_lint_text() lints a whole file's text as `sqlguard lint` does. SQL text
+ * (SG_LINT_INPUT_SQL) is cut into statements by PostgreSQL's own scanner and
+ * splitter and each statement is linted as sg_lint_sql() does; its
+ * suppression comments are honoured:
+ *
+ *   -- sqlguard-disable-next-line RULE[, RULE] [-- reason]
+ *   -- sqlguard-disable RULE[, RULE] [-- reason]  ...  -- sqlguard-enable RULE[, RULE]
+ *
+ * (or the same in slash-star comments). JSON text (SG_LINT_INPUT_JSON) that
+ * is an object with an "operation" member is checked as sg_check() does,
+ * against `catalog` and options->policy, and the findings are placed in the
+ * text (an operation is not checked without a catalog). Either way findings
+ * are placed in the text: offset in bytes, line and column 1-based, the
+ * column counted in characters and a leading UTF-8 byte order mark not
+ * counted; all three are -1 for a finding about the whole text. Text that is
+ * not UTF-8, holds a NUL byte or (for JSON) is not valid JSON is one
+ * lint.file finding. lint's own findings (see sg_lint_rule_*) are never
+ * suppressed.
+ */
+typedef enum { SG_LINT_INPUT_SQL = 1, SG_LINT_INPUT_JSON = 2 } sg_lint_input;
+
+/* What sg_lint_text() made of the text. */
+typedef enum {
+    SG_LINT_STATUS_SQL = 1,       /* SQL: its statements were linted */
+    SG_LINT_STATUS_CHECKED,       /* JSON holding an operation, which was checked */
+    SG_LINT_STATUS_SKIPPED,       /* JSON holding an operation, not checked: no catalog */
+    SG_LINT_STATUS_NOT_OPERATION, /* valid JSON that is not an operation: nothing reported */
+    SG_LINT_STATUS_UNREADABLE     /* not UTF-8 text, or not valid JSON: one lint.file finding */
+} sg_lint_status;
+
+typedef struct sg_lint_finding {
+    const char *rule;
+    sg_severity severity;
+    const char *message;
+    long offset, line, column; /* in the text, see above; -1 for the whole text */
+    bool suppressed;           /* by a suppression comment */
+    const char *reason;        /* the suppression's reason, NULL when it gave none */
+} sg_lint_finding;
+
+typedef struct sg_lint_result sg_lint_result;
+
+/*
+ * Lints `len` bytes of `text` (need not be NUL-terminated) as `input` says,
+ * under `options` (NULL: SG_LINT_OPTIONS_INIT; its data source applies to SQL
+ * text). `catalog` may be NULL: scope rules are then skipped and operations
+ * not checked. On SG_OK *out owns a result, released with
+ * sg_lint_result_free(), that keeps its own copy of the text. Returns
+ * SG_EINVAL for a NULL `out`, a NULL `text` with a length, an unknown `input`
+ * or options version, and SG_ENOMEM when memory ran out anywhere (never a
+ * finding); *out is then NULL.
+ */
+int sg_lint_text(const sg_catalog *catalog, const char *text, size_t len, sg_lint_input input,
+                 const sg_lint_options *options, sg_lint_result **out);
+
+void sg_lint_result_free(sg_lint_result *result);
+
+sg_lint_status sg_lint_result_status(const sg_lint_result *result);
+/* SQL statements linted (0 for JSON text). */
+size_t sg_lint_result_statement_count(const sg_lint_result *result);
+/* The findings in place order: line, column, rule, message (the whole-text
+ * ones first); suppressed ones included. Borrowed from the result. */
+size_t sg_lint_result_finding_count(const sg_lint_result *result);
+const sg_lint_finding *sg_lint_result_finding(const sg_lint_result *result, size_t index);
+/* The text of line `line` (1-based) without its line break (nor a carriage
+ * return before it, nor the byte order mark of line 1), *len bytes, borrowed
+ * from the result; NULL with *len 0 when there is no such line. */
+const char *sg_lint_result_line(const sg_lint_result *result, long line, size_t *len);
+
+/*
+ * lint's own rules: findings about the text or its suppression comments
+ * rather than the SQL (lint.file, lint.unused-suppression, lint.unknown-rule,
+ * lint.bad-suppression). They are not in the rule table above: no policy
+ * tunes them and no comment suppresses them. Summary is one line, help a
+ * paragraph; NULL for an index out of range.
+ */
+#define SG_LINT_RULE_FILE "lint.file"
+#define SG_LINT_RULE_UNUSED_SUPPRESSION "lint.unused-suppression"
+#define SG_LINT_RULE_UNKNOWN_RULE "lint.unknown-rule"
+#define SG_LINT_RULE_BAD_SUPPRESSION "lint.bad-suppression"
+
+size_t sg_lint_rule_count(void);
+const char *sg_lint_rule_id(size_t index);
+sg_severity sg_lint_rule_default_severity(size_t index);
+const char *sg_lint_rule_summary(size_t index);
+const char *sg_lint_rule_help(size_t index);
+
 #ifdef __cplusplus
 }
 #endif

@@ -58,6 +58,11 @@ const char *sg_verdict_compiled_sql(const sg_verdict *v)
     return v ? v->compiled_sql : NULL;
 }
 
+const char *sg_verdict_sql(const sg_verdict *v)
+{
+    return v ? v->op.sql : NULL;
+}
+
 size_t sg_verdict_parameter_count(const sg_verdict *v)
 {
     return v ? v->param_count : 0;

@@ -1,5 +1,5 @@
 /*
- * lint_walk.c - which files `sqlguard lint` reads.
+ * walk.c - which files `sqlguard lint` reads.
  *
  * Paths named on the command line are taken as they are (a file of any name
  * is linted, a directory is walked). A walk takes `.sql` and `.json` files,
@@ -12,16 +12,17 @@
 #define _XOPEN_SOURCE 700 /* realpath() */
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "lint.h"
+#include "lint_files.h"
 
 enum { MAX_DEPTH = 128 };
 
 typedef struct file_list {
-    sg__lint_file *items;
+    lint_file *items;
     size_t count, cap;
 } file_list;
 
@@ -31,55 +32,49 @@ static bool has_suffix(const char *name, const char *suffix)
     return n > s && strcmp(name + n - s, suffix) == 0;
 }
 
-/* The kind a walk gives a file by its name, or -1 for files it leaves alone. */
+/* The input a walk takes a file as by its name, or -1 for files it leaves alone. */
 static int kind_of(const char *name)
 {
     if (has_suffix(name, ".sql"))
-        return SG_LINT_KIND_SQL;
+        return SG_LINT_INPUT_SQL;
     if (has_suffix(name, ".json"))
-        return SG_LINT_KIND_JSON;
+        return SG_LINT_INPUT_JSON;
     return -1;
 }
 
 /* Appends a file to be read; returns it, or NULL when memory ran out. */
-static sg__lint_file *push(file_list *l, const char *path, sg__lint_kind kind)
+static lint_file *push(file_list *l, const char *path, sg_lint_input input)
 {
     if (l->count == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 64;
-        sg__lint_file *items = sg__realloc(l->items, cap * sizeof *items);
+        lint_file *items = realloc(l->items, cap * sizeof *items);
         if (!items)
             return NULL;
         l->items = items;
         l->cap = cap;
     }
-    sg__lint_file *f = &l->items[l->count];
-    memset(f, 0, sizeof *f);
-    sg__arena_init(&f->arena);
-    f->kind = kind;
-    f->path = sg__arena_strdup(&f->arena, path);
-    if (!f->path) {
-        sg__arena_release(&f->arena);
+    lint_file *f = &l->items[l->count];
+    if (!lint_file_init(f, path, input)) {
+        lint_file_release(f);
         return NULL;
     }
     l->count++;
     return f;
 }
 
-static int push_problem(file_list *l, const char *path, sg__lint_kind kind, sg_severity severity,
+/* Appends a file that is reported rather than read, with the reason why. */
+static int push_problem(file_list *l, const char *path, sg_lint_input input, sg_severity severity,
                         const char *problem)
 {
-    sg__lint_file *f = push(l, path, kind);
-    if (!f || !(f->problem = sg__arena_strdup(&f->arena, problem)))
-        return -1;
-    f->problem_severity = severity;
-    return 0;
+    lint_file *f = push(l, path, input);
+    return f && lint_file_report(f, SG_LINT_RULE_FILE, severity, problem) ? 0 : -1;
 }
 
 /* "dir/name", or "name" inside the current directory (dir ""). */
 static char *join(const char *dir, const char *name)
 {
     size_t d = strlen(dir), n = strlen(name);
-    char *p = sg__malloc(d + n + 2);
+    char *p = malloc(d + n + 2);
     if (!p)
         return NULL;
     if (d) {
@@ -119,7 +114,7 @@ static int walk_link(file_list *l, const char *path, const char *name, const cha
         char msg[300];
         snprintf(msg, sizeof msg, "is a symbolic link whose target cannot be read: %s",
                  strerror(errno));
-        return push_problem(l, path, (sg__lint_kind)kind, SG_SEVERITY_ERROR, msg);
+        return push_problem(l, path, (sg_lint_input)kind, SG_SEVERITY_ERROR, msg);
     }
     bool in_tree = inside(root, real);
     free(real);
@@ -128,20 +123,20 @@ static int walk_link(file_list *l, const char *path, const char *name, const cha
          * links to directories could also loop. */
         if (in_tree)
             return 0;
-        return push_problem(l, path, SG_LINT_KIND_SQL, SG_SEVERITY_WARNING,
+        return push_problem(l, path, SG_LINT_INPUT_SQL, SG_SEVERITY_WARNING,
                             "is a symbolic link to a directory outside the linted tree; not "
                             "followed (name the directory to lint it)");
     }
     if (kind < 0)
         return 0;
     if (!in_tree)
-        return push_problem(l, path, (sg__lint_kind)kind, SG_SEVERITY_WARNING,
+        return push_problem(l, path, (sg_lint_input)kind, SG_SEVERITY_WARNING,
                             "is a symbolic link to a file outside the linted tree; not followed "
                             "(name the file to lint it)");
     if (!S_ISREG(st.st_mode))
-        return push_problem(l, path, (sg__lint_kind)kind, SG_SEVERITY_ERROR,
+        return push_problem(l, path, (sg_lint_input)kind, SG_SEVERITY_ERROR,
                             "is not a regular file");
-    return push(l, path, (sg__lint_kind)kind) ? 0 : -1;
+    return push(l, path, (sg_lint_input)kind) ? 0 : -1;
 }
 
 static int walk_entry(file_list *l, const char *path, const char *name, const char *root, int depth)
@@ -151,7 +146,7 @@ static int walk_entry(file_list *l, const char *path, const char *name, const ch
     if (lstat(path, &st) != 0) {
         char msg[300];
         snprintf(msg, sizeof msg, "cannot be read: %s", strerror(errno));
-        return push_problem(l, path, kind < 0 ? SG_LINT_KIND_SQL : (sg__lint_kind)kind,
+        return push_problem(l, path, kind < 0 ? SG_LINT_INPUT_SQL : (sg_lint_input)kind,
                             SG_SEVERITY_ERROR, msg);
     }
     if (S_ISDIR(st.st_mode))
@@ -161,21 +156,21 @@ static int walk_entry(file_list *l, const char *path, const char *name, const ch
     if (kind < 0)
         return 0;
     if (!S_ISREG(st.st_mode))
-        return push_problem(l, path, (sg__lint_kind)kind, SG_SEVERITY_ERROR,
+        return push_problem(l, path, (sg_lint_input)kind, SG_SEVERITY_ERROR,
                             "is not a regular file");
-    return push(l, path, (sg__lint_kind)kind) ? 0 : -1;
+    return push(l, path, (sg_lint_input)kind) ? 0 : -1;
 }
 
 static int walk_dir(file_list *l, const char *dir, const char *root, int depth)
 {
     if (depth > MAX_DEPTH)
-        return push_problem(l, dir, SG_LINT_KIND_SQL, SG_SEVERITY_ERROR,
+        return push_problem(l, dir, SG_LINT_INPUT_SQL, SG_SEVERITY_ERROR,
                             "is nested deeper than 128 directories; not walked");
     DIR *d = opendir(*dir ? dir : ".");
     if (!d) {
         char msg[300];
         snprintf(msg, sizeof msg, "is a directory that cannot be read: %s", strerror(errno));
-        return push_problem(l, *dir ? dir : ".", SG_LINT_KIND_SQL, SG_SEVERITY_ERROR, msg);
+        return push_problem(l, *dir ? dir : ".", SG_LINT_INPUT_SQL, SG_SEVERITY_ERROR, msg);
     }
     char **names = NULL;
     size_t count = 0, cap = 0;
@@ -189,7 +184,7 @@ static int walk_dir(file_list *l, const char *dir, const char *root, int depth)
             continue;
         if (count == cap) {
             size_t ncap = cap ? cap * 2 : 32;
-            char **bigger = sg__realloc(names, ncap * sizeof *names);
+            char **bigger = realloc(names, ncap * sizeof *names);
             if (!bigger) {
                 rc = -1;
                 break;
@@ -207,7 +202,7 @@ static int walk_dir(file_list *l, const char *dir, const char *root, int depth)
         char msg[300];
         snprintf(msg, sizeof msg, "is a directory that cannot be read to the end: %s",
                  strerror(errno));
-        rc = push_problem(l, *dir ? dir : ".", SG_LINT_KIND_SQL, SG_SEVERITY_ERROR, msg);
+        rc = push_problem(l, *dir ? dir : ".", SG_LINT_INPUT_SQL, SG_SEVERITY_ERROR, msg);
     }
     closedir(d);
     if (names)
@@ -215,11 +210,11 @@ static int walk_dir(file_list *l, const char *dir, const char *root, int depth)
     for (size_t i = 0; rc == 0 && i < count; i++) {
         char *path = join(dir, names[i]);
         rc = path ? walk_entry(l, path, names[i], root, depth) : -1;
-        sg__free(path);
+        free(path);
     }
     for (size_t i = 0; i < count; i++)
-        sg__free(names[i]);
-    sg__free(names);
+        free(names[i]);
+    free(names);
     return rc;
 }
 
@@ -228,7 +223,7 @@ static int walk_dir(file_list *l, const char *dir, const char *root, int depth)
 static char *normalize(const char *arg)
 {
     size_t n = strlen(arg);
-    char *out = sg__malloc(n + 1);
+    char *out = malloc(n + 1);
     if (!out)
         return NULL;
     size_t o = 0;
@@ -259,7 +254,7 @@ static int add_argument(file_list *l, const char *arg)
     if (!path)
         return -1;
     const char *shown = *path ? path : ".";
-    sg__lint_kind kind = has_suffix(path, ".json") ? SG_LINT_KIND_JSON : SG_LINT_KIND_SQL;
+    sg_lint_input kind = has_suffix(path, ".json") ? SG_LINT_INPUT_JSON : SG_LINT_INPUT_SQL;
     struct stat st;
     int rc;
     if (stat(shown, &st) != 0) {
@@ -272,7 +267,7 @@ static int add_argument(file_list *l, const char *arg)
             char msg[300];
             snprintf(msg, sizeof msg, "is a directory that cannot be resolved: %s",
                      strerror(errno));
-            rc = push_problem(l, shown, SG_LINT_KIND_SQL, SG_SEVERITY_ERROR, msg);
+            rc = push_problem(l, shown, SG_LINT_INPUT_SQL, SG_SEVERITY_ERROR, msg);
         } else {
             rc = walk_dir(l, path, root, 0);
         }
@@ -281,26 +276,26 @@ static int add_argument(file_list *l, const char *arg)
         rc = push_problem(l, shown, kind, SG_SEVERITY_ERROR, "is not a regular file");
     } else {
         /* Named on purpose: linted whatever its name (JSON by .json, else SQL). */
-        sg__lint_file *f = push(l, shown, kind);
+        lint_file *f = push(l, shown, kind);
         if (f)
             f->named = true;
         rc = f ? 0 : -1;
     }
-    sg__free(path);
+    free(path);
     return rc;
 }
 
 static int by_path(const void *a, const void *b)
 {
-    return strcmp(((const sg__lint_file *)a)->path, ((const sg__lint_file *)b)->path);
+    return strcmp(((const lint_file *)a)->path, ((const lint_file *)b)->path);
 }
 
-int sg__lint_collect(char *const *paths, size_t count, sg__lint_file **files, size_t *nfiles)
+int lint_collect(char *const *paths, size_t count, lint_file **files, size_t *nfiles)
 {
     file_list l = {NULL, 0, 0};
     for (size_t i = 0; i < count; i++) {
         if (add_argument(&l, paths[i]) < 0) {
-            sg__lint_files_free(l.items, l.count);
+            lint_files_free(l.items, l.count);
             return -1;
         }
     }
@@ -311,7 +306,7 @@ int sg__lint_collect(char *const *paths, size_t count, sg__lint_file **files, si
     for (size_t i = 0; i < l.count; i++) {
         if (kept > 0 && strcmp(l.items[kept - 1].path, l.items[i].path) == 0) {
             l.items[kept - 1].named |= l.items[i].named;
-            sg__arena_release(&l.items[i].arena);
+            lint_file_release(&l.items[i]);
             continue;
         }
         l.items[kept++] = l.items[i];
@@ -319,11 +314,4 @@ int sg__lint_collect(char *const *paths, size_t count, sg__lint_file **files, si
     *files = l.items;
     *nfiles = kept;
     return 0;
-}
-
-void sg__lint_files_free(sg__lint_file *files, size_t count)
-{
-    for (size_t i = 0; i < count; i++)
-        sg__arena_release(&files[i].arena);
-    sg__free(files);
 }

@@ -1,12 +1,13 @@
 /*
- * lint_suppress.c - suppression comments in .sql files, honoured by `sqlguard
- * lint` only.
+ * suppress.c - suppression comments in SQL text, honoured by sg_lint_text()
+ * (and so `sqlguard lint`) only.
  *
  *   -- sqlguard-disable-next-line RULE[, RULE] [-- reason]
  *   -- sqlguard-disable RULE[, RULE] [-- reason]   ...   -- sqlguard-enable RULE[, RULE]
  *
- * and the same inside slash-star comments. Comments come from libpg_query's
- * scanner, so a directive inside a string literal is text, not a directive.
+ * and the same inside slash-star comments. Comments come from PostgreSQL's
+ * scanner (pg/split.h), so a directive inside a string literal is text, not
+ * a directive.
  * `check` and the gateway never read them: there the SQL comes from the party
  * being checked, while in lint its author is the developer and a reviewer
  * sees the comment. A suppression that suppresses nothing is reported
@@ -16,7 +17,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "lint.h"
+#include "lint/lint.h"
 
 typedef enum { NEXT_LINE, DISABLE, ENABLE } directive_kind;
 
@@ -51,22 +52,14 @@ static bool library_rule(const char *id, size_t n)
     return false;
 }
 
-static bool lint_rule(const char *id, size_t n)
-{
-    for (size_t i = 0; i < sg__lint_rule_count; i++)
-        if (strlen(sg__lint_rules[i].id) == n && memcmp(sg__lint_rules[i].id, id, n) == 0)
-            return true;
-    return false;
-}
-
 /* Reads the rule list between p and q into d->rules, reporting ids that are
  * empty, unknown or cannot be suppressed. Returns -1 without memory. */
-static int parse_rules(sg__lint_file *f, directive *d, const char *p, const char *q)
+static int parse_rules(sg_lint_result *r, directive *d, const char *p, const char *q)
 {
     size_t cap = 1;
     for (const char *c = p; c < q; c++)
         cap += *c == ',';
-    d->rules = sg__arena_alloc(&f->arena, cap * sizeof *d->rules);
+    d->rules = sg__arena_alloc(&r->arena, cap * sizeof *d->rules);
     if (!d->rules)
         return -1;
     const char *name = directive_names[d->kind];
@@ -79,36 +72,36 @@ static int parse_rules(sg__lint_file *f, directive *d, const char *p, const char
         while (b > a && blank(b[-1]))
             b--;
         size_t n = (size_t)(b - a);
-        long at = (long)(a - f->text);
+        long at = (long)(a - r->text);
         const char *space = a;
         while (space < b && !blank(*space))
             space++;
         if (n == 0) {
             if (comma || d->nrules == 0)
-                if (!sg__lint_add(f, SG_LINT_BAD_SUPPRESSION, SG_SEVERITY_ERROR, at,
+                if (!sg__lint_add(r, SG_LINT_RULE_BAD_SUPPRESSION, SG_SEVERITY_ERROR, at,
                                   comma ? "sqlguard-%s has an empty rule id in its list"
                                         : "sqlguard-%s names no rule (name the rules, separated "
                                           "by commas)",
                                   name))
                     return -1;
         } else if (space < b) {
-            if (!sg__lint_add(f, SG_LINT_BAD_SUPPRESSION, SG_SEVERITY_ERROR, at,
+            if (!sg__lint_add(r, SG_LINT_RULE_BAD_SUPPRESSION, SG_SEVERITY_ERROR, at,
                               "sqlguard-%s: rule ids are separated by commas, and a reason "
                               "follows \" -- \": '%.*s'",
                               name, (int)n, a))
                 return -1;
         } else if (library_rule(a, n)) {
             entry *e = &d->rules[d->nrules++];
-            if (!(e->rule = sg__arena_strndup(&f->arena, a, n)))
+            if (!(e->rule = sg__arena_strndup(&r->arena, a, n)))
                 return -1;
             e->offset = (size_t)at;
             e->span_end = SIZE_MAX;
-        } else if (lint_rule(a, n)) {
-            if (!sg__lint_add(f, SG_LINT_BAD_SUPPRESSION, SG_SEVERITY_ERROR, at,
+        } else if (sg__lint_rule_known(a, n)) {
+            if (!sg__lint_add(r, SG_LINT_RULE_BAD_SUPPRESSION, SG_SEVERITY_ERROR, at,
                               "%.*s is about the lint run itself and cannot be suppressed", (int)n,
                               a))
                 return -1;
-        } else if (!sg__lint_add(f, SG_LINT_UNKNOWN_RULE, SG_SEVERITY_ERROR, at,
+        } else if (!sg__lint_add(r, SG_LINT_RULE_UNKNOWN_RULE, SG_SEVERITY_ERROR, at,
                                  "unknown rule '%.*s' in sqlguard-%s (sqlguard rules lists them)",
                                  (int)n, a, name)) {
             return -1;
@@ -120,12 +113,26 @@ static int parse_rules(sg__lint_file *f, directive *d, const char *p, const char
     return 0;
 }
 
+/* The next line after the comment that holds SQL, 0 when there is none:
+ * blank lines and comment-only lines (a second suppression, a longer
+ * explanation) are skipped. */
+static long next_code_line(const sg_lint_result *r, const sg__lint_comment *c,
+                           const bool *code_line)
+{
+    long line, col;
+    sg__lint_line_col(r, c->end > c->start ? c->end - 1 : c->start, &line, &col);
+    for (long l = line + 1; l <= (long)r->line_count; l++)
+        if (code_line[l])
+            return l;
+    return 0;
+}
+
 /* Reads one comment. Returns 1 with *d filled for a directive, 0 for any
  * other comment, -1 without memory. */
-static int parse_comment(sg__lint_file *f, const sg__lint_comment *c, const bool *code_line,
+static int parse_comment(sg_lint_result *r, const sg__lint_comment *c, const bool *code_line,
                          directive *d)
 {
-    const char *p = f->text + c->start + 2, *q = f->text + c->end;
+    const char *p = r->text + c->start + 2, *q = r->text + c->end;
     if (c->c_style && q - p >= 2 && q[-2] == '*' && q[-1] == '/')
         q -= 2;
     while (p < q && blank(*p))
@@ -145,7 +152,7 @@ static int parse_comment(sg__lint_file *f, const sg__lint_comment *c, const bool
         if (strlen(directive_names[k]) == n && memcmp(directive_names[k], word, n) == 0)
             kind = k;
     if (kind < 0) {
-        return sg__lint_add(f, SG_LINT_BAD_SUPPRESSION, SG_SEVERITY_ERROR, (long)(p - f->text),
+        return sg__lint_add(r, SG_LINT_RULE_BAD_SUPPRESSION, SG_SEVERITY_ERROR, (long)(p - r->text),
                             "unknown directive '%.*s': the directives are "
                             "sqlguard-disable-next-line, sqlguard-disable and sqlguard-enable",
                             (int)(w - p), p)
@@ -156,38 +163,28 @@ static int parse_comment(sg__lint_file *f, const sg__lint_comment *c, const bool
 
     /* "RULE, RULE -- reason": the reason starts at the first "--". */
     const char *rules_end = q;
-    for (const char *r = w; r + 1 < q; r++) {
-        if (r[0] == '-' && r[1] == '-') {
-            rules_end = r;
-            const char *a = r + 2, *b = q;
+    for (const char *dash = w; dash + 1 < q; dash++) {
+        if (dash[0] == '-' && dash[1] == '-') {
+            rules_end = dash;
+            const char *a = dash + 2, *b = q;
             while (a < b && blank(*a))
                 a++;
             while (b > a && blank(b[-1]))
                 b--;
-            if (b > a && !(d->reason = sg__arena_strndup(&f->arena, a, (size_t)(b - a))))
+            if (b > a && !(d->reason = sg__arena_strndup(&r->arena, a, (size_t)(b - a))))
                 return -1;
             break;
         }
     }
-    if (parse_rules(f, d, w, rules_end) < 0)
+    if (parse_rules(r, d, w, rules_end) < 0)
         return -1;
 
-    if (d->kind == NEXT_LINE) {
-        long line, col;
-        sg__lint_line_col(f, c->end > c->start ? c->end - 1 : c->start, &line, &col);
-        /* the next line holding SQL: blank lines and comment-only lines (a
-         * second suppression, a longer explanation) are skipped */
-        for (long l = line + 1; l <= (long)f->line_count; l++) {
-            if (code_line[l]) {
-                d->target_line = l;
-                break;
-            }
-        }
-    }
+    if (d->kind == NEXT_LINE)
+        d->target_line = next_code_line(r, c, code_line);
     return 1;
 }
 
-static bool covers(const directive *d, const entry *e, const sg__lint_diag *g)
+static bool covers(const directive *d, const entry *e, const sg_lint_finding *g)
 {
     if (strcmp(e->rule, g->rule) != 0)
         return false;
@@ -198,28 +195,16 @@ static bool covers(const directive *d, const entry *e, const sg__lint_diag *g)
     return false;
 }
 
-int sg__lint_suppress(sg__lint_file *f, const sg__lint_comment *comments, size_t ncomments,
-                      const bool *code_line)
+/* Spans: an enable closes the latest open disable of the same rule; an
+ * enable that closes none is reported. */
+static int close_spans(sg_lint_result *r, directive *ds, size_t nd)
 {
-    directive *ds = sg__arena_alloc(&f->arena, (ncomments + 1) * sizeof *ds);
-    if (!ds)
-        return -1;
-    size_t nd = 0;
-    size_t library_findings = f->diags.count; /* lint.* findings come after */
-    for (size_t i = 0; i < ncomments; i++) {
-        int rc = parse_comment(f, &comments[i], code_line, &ds[nd]);
-        if (rc < 0)
-            return -1;
-        nd += (size_t)rc;
-    }
-
-    /* Spans: an enable closes the latest open disable of the same rule. */
     for (size_t i = 0; i < nd; i++) {
         if (ds[i].kind != ENABLE)
             continue;
         for (size_t k = 0; k < ds[i].nrules; k++) {
             entry *en = &ds[i].rules[k];
-            for (size_t j = i; j-- > 0;) {
+            for (size_t j = i; j-- > 0 && !en->used;) {
                 if (ds[j].kind != DISABLE)
                     continue;
                 for (size_t m = 0; m < ds[j].nrules && !en->used; m++) {
@@ -229,19 +214,22 @@ int sg__lint_suppress(sg__lint_file *f, const sg__lint_comment *comments, size_t
                         en->used = true;
                     }
                 }
-                if (en->used)
-                    break;
             }
             if (!en->used &&
-                !sg__lint_add(f, SG_LINT_UNUSED, SG_SEVERITY_WARNING, (long)en->offset,
-                              "sqlguard-enable %s has no sqlguard-disable %s before it", en->rule,
-                              en->rule))
+                !sg__lint_add(
+                    r, SG_LINT_RULE_UNUSED_SUPPRESSION, SG_SEVERITY_WARNING, (long)en->offset,
+                    "sqlguard-enable %s has no sqlguard-disable %s before it", en->rule, en->rule))
                 return -1;
         }
     }
+    return 0;
+}
 
-    for (size_t g = 0; g < library_findings; g++) {
-        sg__lint_diag *diag = &((sg__lint_diag *)f->diags.items)[g];
+/* Marks the first `count` findings that a directive covers as suppressed. */
+static void apply(sg_lint_result *r, directive *ds, size_t nd, size_t count)
+{
+    for (size_t g = 0; g < count; g++) {
+        sg_lint_finding *diag = &SG__VEC_AT(r->findings, sg_lint_finding, g);
         if (diag->offset < 0)
             continue;
         for (size_t i = 0; i < nd; i++) {
@@ -256,35 +244,53 @@ int sg__lint_suppress(sg__lint_file *f, const sg__lint_comment *comments, size_t
             }
         }
     }
+}
 
+/* Reports a rule of a disable directive that suppressed nothing. */
+static int report_unused(sg_lint_result *r, const directive *d, const entry *e)
+{
+    sg_lint_finding *added;
+    if (d->kind == NEXT_LINE && d->target_line == 0)
+        added = sg__lint_add(
+            r, SG_LINT_RULE_UNUSED_SUPPRESSION, SG_SEVERITY_WARNING, (long)e->offset,
+            "sqlguard-disable-next-line %s suppresses nothing: no SQL follows it", e->rule);
+    else if (d->kind == NEXT_LINE)
+        added =
+            sg__lint_add(r, SG_LINT_RULE_UNUSED_SUPPRESSION, SG_SEVERITY_WARNING, (long)e->offset,
+                         "sqlguard-disable-next-line %s suppresses nothing: line %ld has no "
+                         "%s finding",
+                         e->rule, d->target_line, e->rule);
+    else
+        added = sg__lint_add(
+            r, SG_LINT_RULE_UNUSED_SUPPRESSION, SG_SEVERITY_WARNING, (long)e->offset,
+            "sqlguard-disable %s suppresses nothing: no %s finding between it and %s", e->rule,
+            e->rule, e->span_end == SIZE_MAX ? "the end of the file" : "its sqlguard-enable");
+    return added ? 0 : -1;
+}
+
+int sg__lint_suppress(sg_lint_result *r, const sg__lint_comment *comments, size_t ncomments,
+                      const bool *code_line)
+{
+    directive *ds = sg__arena_alloc(&r->arena, (ncomments + 1) * sizeof *ds);
+    if (!ds)
+        return -1;
+    size_t nd = 0;
+    size_t library_findings = r->findings.count; /* lint.* findings come after */
+    for (size_t i = 0; i < ncomments; i++) {
+        int rc = parse_comment(r, &comments[i], code_line, &ds[nd]);
+        if (rc < 0)
+            return -1;
+        nd += (size_t)rc;
+    }
+    if (close_spans(r, ds, nd) < 0)
+        return -1;
+    apply(r, ds, nd, library_findings);
     for (size_t i = 0; i < nd; i++) {
         if (ds[i].kind == ENABLE)
             continue;
-        for (size_t k = 0; k < ds[i].nrules; k++) {
-            const entry *e = &ds[i].rules[k];
-            if (e->used)
-                continue;
-            sg__lint_diag *added;
-            if (ds[i].kind == NEXT_LINE && ds[i].target_line == 0)
-                added = sg__lint_add(f, SG_LINT_UNUSED, SG_SEVERITY_WARNING, (long)e->offset,
-                                     "sqlguard-disable-next-line %s suppresses nothing: no SQL "
-                                     "follows it",
-                                     e->rule);
-            else if (ds[i].kind == NEXT_LINE)
-                added = sg__lint_add(f, SG_LINT_UNUSED, SG_SEVERITY_WARNING, (long)e->offset,
-                                     "sqlguard-disable-next-line %s suppresses nothing: line %ld "
-                                     "has no %s finding",
-                                     e->rule, ds[i].target_line, e->rule);
-            else
-                added = sg__lint_add(f, SG_LINT_UNUSED, SG_SEVERITY_WARNING, (long)e->offset,
-                                     "sqlguard-disable %s suppresses nothing: no %s finding "
-                                     "between it and %s",
-                                     e->rule, e->rule,
-                                     e->span_end == SIZE_MAX ? "the end of the file"
-                                                             : "its sqlguard-enable");
-            if (!added)
+        for (size_t k = 0; k < ds[i].nrules; k++)
+            if (!ds[i].rules[k].used && report_unused(r, &ds[i], &ds[i].rules[k]) < 0)
                 return -1;
-        }
     }
     return 0;
 }

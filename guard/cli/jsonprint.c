@@ -1,0 +1,73 @@
+/*
+ * jsonprint.c - JSON documents indented for reading and diffing.
+ *
+ * cJSON's own formatting indents with tabs and puts a tab after every colon;
+ * reports read better (and diff better) with two spaces, so the compact text
+ * is re-indented here, outside string literals.
+ */
+#include <stdbool.h>
+
+#include "jsonprint.h"
+
+static void indent(FILE *out, int depth)
+{
+    fputc('\n', out);
+    for (int i = 0; i < depth; i++)
+        fputs("  ", out);
+}
+
+/* Copies the string literal opening at *p; returns where it ends. */
+static const char *copy_string(FILE *out, const char *p)
+{
+    fputc(*p++, out);
+    for (; *p; p++) {
+        fputc(*p, out);
+        if (*p == '\\' && p[1])
+            fputc(*++p, out);
+        else if (*p == '"')
+            break;
+    }
+    return p;
+}
+
+int cli_print_json(FILE *out, const cJSON *root)
+{
+    char *text = cJSON_PrintUnformatted(root);
+    if (!text)
+        return -1;
+    int depth = 0;
+    for (const char *p = text; *p; p++) {
+        switch (*p) {
+        case '"':
+            p = copy_string(out, p);
+            if (!*p)
+                p--; /* an unterminated literal cannot come from cJSON; stop cleanly */
+            break;
+        case '{':
+        case '[':
+            fputc(*p, out);
+            if (p[1] == '}' || p[1] == ']')
+                fputc(*++p, out);
+            else
+                indent(out, ++depth);
+            break;
+        case '}':
+        case ']':
+            indent(out, --depth);
+            fputc(*p, out);
+            break;
+        case ',':
+            fputc(*p, out);
+            indent(out, depth);
+            break;
+        case ':':
+            fputs(": ", out);
+            break;
+        default:
+            fputc(*p, out);
+        }
+    }
+    fputc('\n', out);
+    cJSON_free(text);
+    return 0;
+}

@@ -1,0 +1,393 @@
+/*
+ * lint.c - `sqlguard lint`: lint .sql files and operation files for CI.
+ *
+ * Reads the options, loads the catalog and the policy (given, or discovered
+ * as .sqlguard.json from the working directory upward) once, collects the
+ * files (walk.c), lints them on a pool of worker threads (pool.c,
+ * lint_files.c: each file's text goes to sg_lint_text()) and writes one
+ * report in path order (report.c, sarif.c). Exit codes: 0 no error (and
+ * warnings within --max-warnings), 1 any error or too many warnings, 2 the
+ * command could not do its job.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "exit.h"
+#include "options.h"
+#include "report.h"
+#include "sarif.h"
+
+static const char lint_usage[] =
+    "usage: sqlguard lint [--catalog FILE] [--policy FILE] [--data-source UID]\n"
+    "                     [--format text|json|sarif|github] [--max-warnings N]\n"
+    "                     [--jobs N] [--no-timing] [PATH...]\n"
+    "\n"
+    "Lints SQL for CI. Directories are walked (default: the current directory)\n"
+    "for .sql files, split into statements and linted one by one, and for\n"
+    "operation .json files (JSON objects with an \"operation\" member), checked as\n"
+    "`sqlguard check` does. Other .json files are left alone; hidden files and\n"
+    "directories are not walked; a file named on the command line is always read.\n"
+    "No .sql or .json file is skipped silently: one that cannot be read, is over\n"
+    "1 MiB or is not UTF-8 text is a lint.file error.\n"
+    "\n"
+    "options:\n"
+    "  --catalog FILE     resolve relations against this catalog; without one,\n"
+    "                     scope rules are skipped and operation files are not checked\n"
+    "  --policy FILE      rule severities and options; default: the first\n"
+    "                     .sqlguard.json found from the working directory upward\n"
+    "  --data-source UID  the catalog's data source .sql files run on (default: its first)\n"
+    "  --format FORMAT    text (default): FILE:LINE:COL: SEVERITY [RULE] MESSAGE with\n"
+    "                     the source line and a caret, then a summary line;\n"
+    "                     json: one object {files, summary}; sarif: SARIF 2.1.0 for\n"
+    "                     GitHub code scanning; github: workflow command annotations\n"
+    "  --max-warnings N   exit 1 when there are more than N warnings\n"
+    "  --jobs N           files linted in parallel (default: the online CPUs)\n"
+    "  --no-timing        leave the elapsed time out of the report (stable output)\n"
+    "  -h, --help         show this help\n"
+    "\n"
+    "In .sql files, comments suppress findings (lint only; check ignores them):\n"
+    "  -- sqlguard-disable-next-line RULE[, RULE] [-- reason]\n"
+    "  -- sqlguard-disable RULE[, RULE] [-- reason]  ...  -- sqlguard-enable RULE[, RULE]\n"
+    "\n"
+    "exit codes: 0 no error (and warnings within --max-warnings), 1 errors or too\n"
+    "            many warnings, 2 the command could not do its job (usage, bad\n"
+    "            catalog or policy)\n";
+
+static const cli_command lint_cmd = {"lint", lint_usage};
+
+typedef struct lint_args {
+    const char *catalog, *policy, *data_source, *format;
+    long max_warnings; /* -1: not given */
+    long jobs;         /* 0: the online CPUs */
+    bool timing;
+    char **paths;
+    size_t path_count;
+} lint_args;
+
+/* What one run holds, released by release(). */
+typedef struct lint_run {
+    sg_policy *policy;
+    sg_catalog *catalog;
+    char *found_policy; /* the discovered policy's path */
+    lint_file *files;
+    size_t count;
+} lint_run;
+
+/* Reads one argument; returns -1 to go on, or the exit status. */
+static int parse_one(int argc, char **argv, int *i, lint_args *a, const char **max_warnings,
+                     const char **jobs)
+{
+    const char *arg = argv[*i];
+    int got;
+    if (cli_is_help(arg)) {
+        fputs(lint_usage, stdout);
+        return EXIT_CLEAN;
+    }
+    if (strcmp(arg, "--no-timing") == 0) {
+        a->timing = false;
+        return -1;
+    }
+    if ((got = cli_option_value(&lint_cmd, argc, argv, i, "--catalog", &a->catalog)) ||
+        (got = cli_option_value(&lint_cmd, argc, argv, i, "--policy", &a->policy)) ||
+        (got = cli_option_value(&lint_cmd, argc, argv, i, "--data-source", &a->data_source)) ||
+        (got = cli_option_value(&lint_cmd, argc, argv, i, "--format", &a->format)) ||
+        (got = cli_option_value(&lint_cmd, argc, argv, i, "--max-warnings", max_warnings)) ||
+        (got = cli_option_value(&lint_cmd, argc, argv, i, "--jobs", jobs)))
+        return got < 0 ? EXIT_TROUBLE : -1;
+    fprintf(stderr, "sqlguard lint: unknown option %s\n%s", arg, lint_usage);
+    return EXIT_TROUBLE;
+}
+
+/* Returns -1 to go on, or the exit status (help, usage error). Options may
+ * come before or after the paths; "--" ends them. a->paths is allocated. */
+static int parse_args(int argc, char **argv, lint_args *a)
+{
+    memset(a, 0, sizeof *a);
+    a->max_warnings = -1;
+    a->timing = true;
+    a->paths = malloc((size_t)argc * sizeof *a->paths);
+    if (!a->paths) {
+        fputs("sqlguard lint: out of memory\n", stderr);
+        return EXIT_TROUBLE;
+    }
+    const char *max_warnings = NULL, *jobs = NULL;
+    bool options_end = false;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        int status;
+        if (options_end || arg[0] != '-' || arg[1] == '\0')
+            a->paths[a->path_count++] = argv[i];
+        else if (strcmp(arg, "--") == 0)
+            options_end = true;
+        else if ((status = parse_one(argc, argv, &i, a, &max_warnings, &jobs)) >= 0)
+            return status;
+    }
+    if (max_warnings &&
+        !cli_parse_count(&lint_cmd, "--max-warnings", max_warnings, 0, LONG_MAX, &a->max_warnings))
+        return EXIT_TROUBLE;
+    if (jobs && !cli_parse_count(&lint_cmd, "--jobs", jobs, 1, LINT_MAX_JOBS, &a->jobs))
+        return EXIT_TROUBLE;
+    if (a->data_source && !a->catalog) {
+        fputs("sqlguard lint: --data-source names a data source of the catalog; it needs "
+              "--catalog\n",
+              stderr);
+        return EXIT_TROUBLE;
+    }
+    return -1;
+}
+
+static bool parse_format(const char *name, lint_format *out)
+{
+    static const struct {
+        const char *name;
+        lint_format format;
+    } formats[] = {{"text", LINT_FORMAT_TEXT},
+                   {"json", LINT_FORMAT_JSON},
+                   {"sarif", LINT_FORMAT_SARIF},
+                   {"github", LINT_FORMAT_GITHUB}};
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        if (strcmp(name, formats[i].name) == 0) {
+            *out = formats[i].format;
+            return true;
+        }
+    }
+    fprintf(stderr, "sqlguard lint: --format must be text, json, sarif or github, not '%s'\n",
+            name);
+    return false;
+}
+
+/* "../" `up` times, then ".sqlguard.json"; NULL without memory. */
+static char *relative_policy(unsigned up)
+{
+    size_t len = (size_t)up * 3 + sizeof ".sqlguard.json";
+    char *rel = malloc(len);
+    if (!rel)
+        return NULL;
+    for (unsigned k = 0; k < up; k++)
+        memcpy(rel + k * 3, "../", 3);
+    memcpy(rel + (size_t)up * 3, ".sqlguard.json", sizeof ".sqlguard.json");
+    return rel;
+}
+
+/* The first .sqlguard.json from the working directory up to the root, as a
+ * path relative to the working directory ("../.sqlguard.json"), in *out (the
+ * caller frees it; NULL when there is none). Returns -1 without memory. */
+static int discover_policy(char **out)
+{
+    *out = NULL;
+    char *dir = getcwd(NULL, 0);
+    if (!dir)
+        return 0; /* no working directory to start from: nothing to find */
+    int rc = 0;
+    for (unsigned up = 0;; up++) {
+        size_t n = strlen(dir);
+        char *candidate = malloc(n + sizeof "/.sqlguard.json");
+        if (!candidate) {
+            rc = -1;
+            break;
+        }
+        snprintf(candidate, n + sizeof "/.sqlguard.json", "%s/.sqlguard.json",
+                 n == 1 && dir[0] == '/' ? "" : dir);
+        struct stat st;
+        bool found = stat(candidate, &st) == 0 && S_ISREG(st.st_mode);
+        free(candidate);
+        if (found) {
+            rc = (*out = relative_policy(up)) ? 0 : -1;
+            break;
+        }
+        char *slash = strrchr(dir, '/');
+        if (!slash || (slash == dir && dir[1] == '\0'))
+            break; /* the root has been looked at */
+        if (slash == dir)
+            slash[1] = '\0';
+        else
+            *slash = '\0';
+    }
+    free(dir);
+    return rc;
+}
+
+/* The policy (given or discovered), the catalog and its data source; false
+ * after telling the user what is wrong. */
+static bool load_inputs(const lint_args *a, lint_run *run)
+{
+    sg_error err;
+    const char *policy_path = a->policy;
+    if (!policy_path) {
+        if (discover_policy(&run->found_policy) < 0) {
+            fputs("sqlguard lint: out of memory\n", stderr);
+            return false;
+        }
+        policy_path = run->found_policy;
+    }
+    if (policy_path && sg_policy_load_file(policy_path, &run->policy, &err) != SG_OK) {
+        fprintf(stderr, "sqlguard lint: policy %s: %s\n", policy_path, err.message);
+        return false;
+    }
+    if (a->catalog &&
+        sg_catalog_load_file_policy(a->catalog, run->policy, &run->catalog, &err) != SG_OK) {
+        fprintf(stderr, "sqlguard lint: %s\n", err.message);
+        return false;
+    }
+    if (a->data_source && !sg_catalog_find_data_source(run->catalog, a->data_source, NULL)) {
+        fprintf(stderr, "sqlguard lint: data source \"%s\" is not in the catalog %s\n",
+                a->data_source, a->catalog);
+        return false;
+    }
+    return true;
+}
+
+/* The catalog's own names (naming.table-prefix), reported against the catalog
+ * file after the files that were walked. Returns -1 without memory. */
+static int lint_catalog_names(const char *path, lint_run *run)
+{
+    sg_verdict *v = NULL;
+    if (sg_lint_catalog(run->catalog, run->policy, &v) != SG_OK)
+        return -1;
+    int rc = 0;
+    if (sg_verdict_diagnostic_count(v) > 0) {
+        lint_file *grown = realloc(run->files, (run->count + 1) * sizeof *grown);
+        if (grown)
+            run->files = grown;
+        lint_file *f = grown ? &grown[run->count] : NULL;
+        if (!f || !lint_file_init(f, path, SG_LINT_INPUT_JSON)) {
+            if (f)
+                lint_file_release(f);
+            rc = -1;
+        } else {
+            run->count++;
+            f->named = true;
+            for (size_t i = 0; rc == 0 && i < sg_verdict_diagnostic_count(v); i++) {
+                const sg_diagnostic *d = sg_verdict_diagnostic(v, i);
+                rc = lint_file_report(f, d->rule, d->severity, d->message) ? 0 : -1;
+            }
+        }
+    }
+    sg_verdict_free(v);
+    return rc;
+}
+
+/* Collects and lints the files; false after telling the user what failed. */
+static bool lint_all(const lint_args *a, lint_run *run)
+{
+    char *default_path[] = {"."};
+    if (lint_collect(a->path_count ? a->paths : default_path, a->path_count ? a->path_count : 1,
+                     &run->files, &run->count) < 0) {
+        fputs("sqlguard lint: out of memory\n", stderr);
+        return false;
+    }
+    long jobs = a->jobs;
+    if (jobs == 0) {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        jobs = cpus < 1 ? 1 : cpus > LINT_MAX_JOBS ? LINT_MAX_JOBS : cpus;
+    }
+    lint_env env = {run->catalog, run->policy, a->data_source};
+    lint_files_run(&env, run->files, run->count, jobs);
+    if (run->catalog && lint_catalog_names(a->catalog, run) < 0) {
+        fputs("sqlguard lint: out of memory while linting the catalog\n", stderr);
+        return false;
+    }
+    for (size_t i = 0; i < run->count; i++) {
+        if (run->files[i].failed) {
+            fprintf(stderr, "sqlguard lint: %s: out of memory\n", run->files[i].path);
+            return false;
+        }
+    }
+    return true;
+}
+
+static int write_report(FILE *out, const lint_report *rep, const lint_run *run,
+                        const lint_totals *t)
+{
+    switch (rep->format) {
+    case LINT_FORMAT_TEXT:
+        lint_write_text(out, rep, run->files, run->count, t);
+        return 0;
+    case LINT_FORMAT_JSON:
+        return lint_write_json(out, rep, run->files, run->count, t);
+    case LINT_FORMAT_GITHUB:
+        lint_write_github(out, rep, run->files, run->count);
+        return 0;
+    case LINT_FORMAT_SARIF:
+        return lint_write_sarif(out, rep, run->files, run->count);
+    }
+    return -1;
+}
+
+/* Writes the report with its notes; returns the exit status. */
+static int report(lint_report *rep, const lint_args *a, const lint_run *run)
+{
+    lint_totals t;
+    lint_totals_count(run->files, run->count, &t);
+    char skipped_note[200];
+    const char *notes[2];
+    if (!run->catalog)
+        notes[rep->note_count++] = "scope rules skipped: no --catalog";
+    if (t.skipped_operations) {
+        snprintf(skipped_note, sizeof skipped_note,
+                 "%zu operation file%s not checked: checking an operation needs --catalog",
+                 t.skipped_operations, t.skipped_operations == 1 ? "" : "s");
+        notes[rep->note_count++] = skipped_note;
+    }
+    rep->notes = notes;
+    if (rep->format == LINT_FORMAT_TEXT)
+        for (size_t i = 0; i < rep->note_count; i++)
+            fprintf(stderr, "sqlguard lint: note: %s\n", notes[i]);
+    if (write_report(stdout, rep, run, &t) < 0) {
+        fputs("sqlguard lint: out of memory while writing the report\n", stderr);
+        return EXIT_TROUBLE;
+    }
+    int status = t.errors ? EXIT_FINDINGS : EXIT_CLEAN;
+    if (a->max_warnings >= 0 && t.warnings > (size_t)a->max_warnings) {
+        fprintf(stderr, "sqlguard lint: %zu warnings, more than --max-warnings %ld\n", t.warnings,
+                a->max_warnings);
+        status = EXIT_FINDINGS;
+    }
+    return status;
+}
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+int cli_lint(int argc, char **argv)
+{
+    double started = now_ms();
+    lint_args a;
+    lint_report rep;
+    memset(&rep, 0, sizeof rep);
+    int status = parse_args(argc, argv, &a);
+    if (status < 0 && !parse_format(a.format ? a.format : "text", &rep.format))
+        status = EXIT_TROUBLE;
+    if (status >= 0) {
+        free(a.paths);
+        return status;
+    }
+    rep.timing = a.timing;
+    rep.max_warnings = a.max_warnings;
+    const char *no_color = getenv("NO_COLOR");
+    rep.color = rep.format == LINT_FORMAT_TEXT && isatty(STDOUT_FILENO) && !(no_color && *no_color);
+
+    lint_run run;
+    memset(&run, 0, sizeof run);
+    status = EXIT_TROUBLE;
+    if (load_inputs(&a, &run) && lint_all(&a, &run)) {
+        rep.elapsed_ms = now_ms() - started;
+        status = report(&rep, &a, &run);
+    }
+    lint_files_free(run.files, run.count);
+    sg_catalog_free(run.catalog);
+    sg_policy_free(run.policy);
+    free(run.found_policy);
+    free(a.paths);
+    return status;
+}

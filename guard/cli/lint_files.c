@@ -1,0 +1,145 @@
+/*
+ * lint_files.c - one file of `sqlguard lint`: read it with the library's
+ * bounded reader and lint its text with sg_lint_text().
+ *
+ * What cannot be handed to the library becomes a lint.file finding of the
+ * command's own, in the same words the walk uses: a file that cannot be read
+ * or is not a regular file, one over 1 MiB, and (when it was named on the
+ * command line) JSON that is not an operation. Each call touches only its
+ * own record, so files lint in parallel.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint_files.h"
+
+bool lint_file_init(lint_file *f, const char *path, sg_lint_input input)
+{
+    memset(f, 0, sizeof *f);
+    f->input = input;
+    f->path = strdup(path);
+    return f->path != NULL;
+}
+
+void lint_file_release(lint_file *f)
+{
+    for (size_t i = 0; i < f->own_count; i++) {
+        free((char *)f->own[i].rule);
+        free((char *)f->own[i].message);
+    }
+    free(f->own);
+    sg_lint_result_free(f->result);
+    free(f->path);
+    memset(f, 0, sizeof *f);
+}
+
+void lint_files_free(lint_file *files, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        lint_file_release(&files[i]);
+    free(files);
+}
+
+bool lint_file_report(lint_file *f, const char *rule, sg_severity severity, const char *message)
+{
+    sg_lint_finding *grown = realloc(f->own, (f->own_count + 1) * sizeof *grown);
+    char *rule_copy = strdup(rule), *message_copy = strdup(message);
+    if (grown)
+        f->own = grown;
+    if (!grown || !rule_copy || !message_copy) {
+        free(rule_copy);
+        free(message_copy);
+        f->failed = true;
+        return false;
+    }
+    f->own[f->own_count++] =
+        (sg_lint_finding){rule_copy, severity, message_copy, -1, -1, -1, false, NULL};
+    return true;
+}
+
+/* Reports why the file could not be read: the reader's message without the
+ * path it starts with, and the bound explained. */
+static void report_unread(lint_file *f, int rc, const sg_error *err)
+{
+    if (rc == SG_ENOMEM) {
+        f->failed = true;
+        return;
+    }
+    const char *why = err->message;
+    size_t n = strlen(f->path);
+    if (strncmp(why, f->path, n) == 0 && strncmp(why + n, ": ", 2) == 0)
+        why += n + 2;
+    char message[sizeof err->message + 64];
+    snprintf(message, sizeof message, "%s%s", why,
+             rc == SG_ETOOBIG ? " (1 MiB) a linted file may have" : "");
+    lint_file_report(f, SG_LINT_RULE_FILE, SG_SEVERITY_ERROR, message);
+}
+
+void lint_file_lint(const lint_env *env, lint_file *f)
+{
+    if (f->own_count)
+        return; /* the walk already said why the file cannot be linted */
+    char *text = NULL;
+    size_t len = 0;
+    sg_error err;
+    int rc = sg_read_file(f->path, LINT_MAX_FILE_BYTES, SG_READ_REGULAR, &text, &len, &err);
+    if (rc != SG_OK) {
+        report_unread(f, rc, &err);
+        return;
+    }
+    sg_lint_options opts = SG_LINT_OPTIONS_INIT;
+    opts.policy = env->policy;
+    opts.data_source_uid = env->data_source_uid;
+    rc = sg_lint_text(env->catalog, text, len, f->input, &opts, &f->result);
+    sg_free(text);
+    if (rc != SG_OK) {
+        f->failed = true;
+        return;
+    }
+    if (sg_lint_result_status(f->result) != SG_LINT_STATUS_NOT_OPERATION)
+        return;
+    /* A catalog, a policy, a package manifest: not lint's business when a
+     * walk finds it; named on the command line, it was meant to be one. */
+    if (f->named)
+        lint_file_report(f, SG_LINT_RULE_FILE, SG_SEVERITY_WARNING,
+                         "is JSON but not an operation (an object with an \"operation\" member); "
+                         "not checked");
+    else
+        f->ignored = true;
+}
+
+size_t lint_file_finding_count(const lint_file *f)
+{
+    return f->own_count + sg_lint_result_finding_count(f->result);
+}
+
+const sg_lint_finding *lint_file_finding(const lint_file *f, size_t index)
+{
+    if (index < f->own_count)
+        return &f->own[index];
+    return sg_lint_result_finding(f->result, index - f->own_count);
+}
+
+const char *lint_file_line(const lint_file *f, long line, size_t *len)
+{
+    *len = 0;
+    return f->result ? sg_lint_result_line(f->result, line, len) : NULL;
+}
+
+const char *lint_file_kind(const lint_file *f)
+{
+    if (lint_file_checked(f) || lint_file_skipped(f))
+        return "operation";
+    return f->input == SG_LINT_INPUT_SQL ? "sql" : "json";
+}
+
+bool lint_file_checked(const lint_file *f)
+{
+    return f->result && sg_lint_result_status(f->result) == SG_LINT_STATUS_CHECKED;
+}
+
+bool lint_file_skipped(const lint_file *f)
+{
+    return f->result && sg_lint_result_status(f->result) == SG_LINT_STATUS_SKIPPED;
+}

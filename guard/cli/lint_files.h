@@ -1,0 +1,81 @@
+/*
+ * lint_files.h - the files `sqlguard lint` reports on: which ones a walk
+ * finds (walk.c) and what linting each gave (lint_files.c).
+ *
+ * Every file is linted on its own, so files lint in parallel: a record is
+ * touched by one worker only, while the catalog and policy are shared and
+ * immutable. The library (sg_lint_text()) does the linting; a record adds
+ * the command's own findings about files it could not hand over (unreadable,
+ * too large, a link out of the tree, JSON that is not an operation).
+ */
+#ifndef SG_CLI_LINT_FILES_H
+#define SG_CLI_LINT_FILES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "sqlguard.h"
+
+/* Files larger than this are reported (lint.file), never read. */
+#define LINT_MAX_FILE_BYTES ((size_t)1 << 20)
+/* Worker threads at most. */
+#define LINT_MAX_JOBS 256
+
+typedef struct lint_file {
+    char *path;           /* as shown and reported: relative paths stay relative */
+    sg_lint_input input;  /* by the name: .json is JSON, anything else SQL */
+    bool named;           /* named on the command line rather than found by a walk */
+    sg_lint_finding *own; /* the command's own findings (strings owned here) */
+    size_t own_count;
+    sg_lint_result *result; /* NULL when the file was not handed to the library */
+    bool ignored;           /* JSON that is not an operation, found by a walk */
+    bool failed;            /* ran out of memory: the run cannot be trusted */
+} lint_file;
+
+/* What every file is linted against; shared read-only by the workers. */
+typedef struct lint_env {
+    const sg_catalog *catalog; /* NULL: scope rules are skipped */
+    const sg_policy *policy;
+    const char *data_source_uid;
+} lint_env;
+
+/* ---- walk.c ---- */
+
+/* The files under `paths` (files and directories), sorted by path with
+ * duplicates removed. Returns 0, or -1 when memory ran out. */
+int lint_collect(char *const *paths, size_t count, lint_file **files, size_t *nfiles);
+
+/* ---- pool.c ---- */
+
+/* Lints every file on `jobs` threads (the calling one included). */
+void lint_files_run(const lint_env *env, lint_file *files, size_t count, long jobs);
+
+/* ---- lint_files.c ---- */
+
+/* Fills *f for `path`; false when memory ran out. */
+bool lint_file_init(lint_file *f, const char *path, sg_lint_input input);
+void lint_file_release(lint_file *f);
+void lint_files_free(lint_file *files, size_t count);
+
+/* Adds one of the command's own findings, about the whole file; false (and
+ * the file failed) when memory ran out. */
+bool lint_file_report(lint_file *f, const char *rule, sg_severity severity, const char *message);
+
+/* Reads and lints one file (unless a finding of its own already says why it
+ * cannot be). Safe to call from several threads on different files. */
+void lint_file_lint(const lint_env *env, lint_file *f);
+
+/* The file's findings in place order: its own, then the library's. */
+size_t lint_file_finding_count(const lint_file *f);
+const sg_lint_finding *lint_file_finding(const lint_file *f, size_t index);
+
+/* The text of line `line` (1-based), *len bytes; NULL when the file was not read. */
+const char *lint_file_line(const lint_file *f, long line, size_t *len);
+
+/* "sql", "json" or "operation". */
+const char *lint_file_kind(const lint_file *f);
+/* Whether the file is an operation that was checked / left unchecked. */
+bool lint_file_checked(const lint_file *f);
+bool lint_file_skipped(const lint_file *f);
+
+#endif

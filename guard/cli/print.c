@@ -1,0 +1,64 @@
+/*
+ * print.c - findings as text for people: the place, the severity in colour
+ * on a terminal, then the source line with a caret under the spot. `check`
+ * and `lint` print through the same few functions, so both read alike.
+ */
+#include <string.h>
+
+#include "print.h"
+
+#define BOLD "\033[1m"
+#define RED "\033[1;31m"
+#define YELLOW "\033[1;33m"
+#define GREEN "\033[32m"
+#define RESET "\033[0m"
+
+const char *cli_severity_name(sg_severity severity)
+{
+    return severity == SG_SEVERITY_ERROR ? "error" : "warning";
+}
+
+const char *cli_plural(size_t n)
+{
+    return n == 1 ? "" : "s";
+}
+
+void cli_print_finding(FILE *out, const char *path, long line, long column, sg_severity severity,
+                       const char *rule, const char *message, bool color)
+{
+    const char *sev_color = severity == SG_SEVERITY_ERROR ? RED : YELLOW;
+    if (line > 0)
+        fprintf(out, "%s%s:%ld:%ld:%s ", color ? BOLD : "", path, line, column, color ? RESET : "");
+    else
+        fprintf(out, "%s%s:%s ", color ? BOLD : "", path, color ? RESET : "");
+    fprintf(out, "%s%s%s [%s] %s\n", color ? sev_color : "", cli_severity_name(severity),
+            color ? RESET : "", rule, message);
+}
+
+void cli_print_caret(FILE *out, const char *line, size_t n, long column, bool color)
+{
+    fprintf(out, "    %.*s\n    %s", (int)n, line, color ? GREEN : "");
+    /* One space per character before the spot; tabs stay tabs so that the
+     * caret lines up in a terminal. */
+    long col = 1;
+    for (size_t i = 0; i < n && col < column; i++) {
+        unsigned char c = (unsigned char)line[i];
+        if ((c & 0xC0) == 0x80)
+            continue;
+        fputc(c == '\t' ? '\t' : ' ', out);
+        col++;
+    }
+    fprintf(out, "^%s\n", color ? RESET : "");
+}
+
+const char *cli_line_of(const char *text, long line, size_t *n)
+{
+    const char *p = text;
+    for (long l = 1; l < line && p; l++) {
+        p = strchr(p, '\n');
+        if (p)
+            p++;
+    }
+    *n = p ? strcspn(p, "\n") : 0;
+    return p;
+}

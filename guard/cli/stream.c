@@ -1,0 +1,143 @@
+/*
+ * stream.c - stream mode of `sqlguard check`: one operation per line of
+ * standard input, one JSON verdict per line of standard output, in order.
+ *
+ * Lines are read in 64 KiB blocks (a pipe gives 4 KiB by default), safely for
+ * NUL bytes, and never held past the operation limit: the rest of a longer
+ * line is read and dropped, so memory stays bounded whatever comes in. The
+ * line buffer is reused; the only allocations per line are the verdict and
+ * its JSON text.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "exit.h"
+#include "stream.h"
+
+typedef struct line_reader {
+    FILE *in;
+    size_t pos, end;
+    bool eof;
+    char buf[1 << 16];
+} line_reader;
+
+/* A line being read: at most `keep` bytes are kept, `total` counts them all. */
+typedef struct line {
+    char *data;
+    size_t cap, keep, len, total;
+} line;
+
+/* Appends what fits of n bytes to the line; false when memory ran out. */
+static bool keep_bytes(line *l, const char *p, size_t n)
+{
+    size_t take = l->keep - l->len < n ? l->keep - l->len : n;
+    if (take > 0) {
+        if (l->len + take + 1 > l->cap) {
+            size_t want = (l->len + take + 1) * 2;
+            if (want > l->keep + 1)
+                want = l->keep + 1;
+            char *bigger = realloc(l->data, want);
+            if (!bigger)
+                return false;
+            l->data = bigger;
+            l->cap = want;
+        }
+        memcpy(l->data + l->len, p, take);
+        l->len += take;
+    }
+    l->total += n;
+    return true;
+}
+
+/* The next line, without its '\n'. Returns 1 for a line, 0 at the end of the
+ * input, -1 on a read error or when memory runs out. */
+static int next_line(line_reader *r, line *l)
+{
+    l->len = l->total = 0;
+    bool any = false;
+    for (;;) {
+        if (r->pos == r->end) {
+            if (r->eof)
+                break;
+            r->pos = 0;
+            r->end = fread(r->buf, 1, sizeof r->buf, r->in);
+            if (r->end == 0) {
+                r->eof = true;
+                if (ferror(r->in))
+                    return -1;
+                break;
+            }
+        }
+        any = true;
+        const char *start = r->buf + r->pos;
+        const char *nl = memchr(start, '\n', r->end - r->pos);
+        size_t n = nl ? (size_t)(nl - start) : r->end - r->pos;
+        if (!keep_bytes(l, start, n))
+            return -1;
+        r->pos += n + (nl ? 1 : 0);
+        if (nl)
+            return 1;
+    }
+    return any ? 1 : 0;
+}
+
+/* Checks one line and writes its verdict; returns the line's status. */
+static int check_line(const line *l, unsigned long lineno, const sg_catalog *catalog,
+                      const sg_check_options *opts)
+{
+    if (l->total > l->len)
+        fprintf(stderr,
+                "sqlguard: <stdin>:%lu: the line is %zu bytes; only the first %zu were read (the "
+                "operation limit is %zu)\n",
+                lineno, l->total, l->len, opts->max_operation_bytes);
+    sg_verdict *v = NULL;
+    int rc = sg_check(catalog, l->data, l->len, opts, &v);
+    char *out = NULL;
+    if (rc != SG_OK || sg_verdict_to_json(v, &out) != SG_OK) {
+        /* Stop: a verdict missing from the middle of the stream would pair
+         * every later verdict with the wrong operation. */
+        fprintf(stderr, "sqlguard: <stdin>:%lu: %s\n", lineno,
+                rc != SG_OK ? sg_strerror(rc) : "cannot serialise the verdict");
+        sg_verdict_free(v);
+        return EXIT_TROUBLE;
+    }
+    size_t n = strlen(out);
+    out[n] = '\n'; /* overwrite the terminator: one write per verdict */
+    size_t wrote = fwrite(out, 1, n + 1, stdout);
+    sg_free(out);
+    int status = sg_verdict_allowed(v) ? EXIT_CLEAN : EXIT_FINDINGS;
+    sg_verdict_free(v);
+    return wrote == n + 1 ? status : EXIT_TROUBLE; /* main() reports the write error */
+}
+
+int cli_check_stream(const sg_catalog *catalog, const sg_check_options *opts)
+{
+    static line_reader in; /* 64 KiB: not on the stack */
+    in.in = stdin;
+    line l = {NULL, 0, opts->max_operation_bytes + 1, 0, 0};
+    unsigned long lineno = 0;
+    int status = EXIT_CLEAN, got;
+    while ((got = next_line(&in, &l)) > 0) {
+        lineno++;
+        if (l.len > 0 && l.len == l.total && l.data[l.len - 1] == '\r')
+            l.total = --l.len;
+        if (l.len == 0)
+            continue;
+        int one = check_line(&l, lineno, catalog, opts);
+        if (one == EXIT_TROUBLE) {
+            status = one;
+            break;
+        }
+        if (one > status)
+            status = one;
+    }
+    if (status != EXIT_TROUBLE && got < 0) {
+        fprintf(stderr, "sqlguard: <stdin>:%lu: %s\n", lineno + 1,
+                ferror(stdin) ? strerror(errno) : "out of memory");
+        status = EXIT_TROUBLE;
+    }
+    free(l.data);
+    return status;
+}

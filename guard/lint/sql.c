@@ -1,0 +1,148 @@
+/*
+ * sql.c - SQL text linted statement by statement.
+ *
+ * Statements are cut by PostgreSQL's splitter (the parser's, or the
+ * scanner's when the text does not parse; pg/split.h) and trimmed to their
+ * first and last token, so the comments between statements belong to no
+ * statement. Each is linted with sg_lint_sql() and its findings are placed
+ * in the text. The scanner's comment tokens then feed the suppression
+ * comments (suppress.c).
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "lint/lint.h"
+#include "pg/split.h"
+
+/* Lints the statement at [start, end) of the text and places its findings. */
+static int lint_statement(const sg_catalog *catalog, const sg_lint_options *options,
+                          sg_lint_result *r, size_t start, size_t end)
+{
+    sg_verdict *v = NULL;
+    int rc = sg_lint_sql(catalog, r->text + start, end - start, options, &v);
+    if (rc != SG_OK) {
+        r->failed = true;
+        return -1;
+    }
+    r->statements++;
+    for (size_t i = 0; i < sg_verdict_diagnostic_count(v); i++) {
+        const sg_diagnostic *d = sg_verdict_diagnostic(v, i);
+        size_t at = start + (d->offset >= 0 ? (size_t)d->offset : 0);
+        if (!sg__lint_add(r, d->rule, d->severity, (long)(at < end ? at : end), "%s", d->message))
+            break;
+    }
+    sg_verdict_free(v);
+    return r->failed ? -1 : 0;
+}
+
+/* Trims [*start, *end) to its first and last token that is not a comment;
+ * false when there is none (a span of only comments and blanks). */
+static bool trim_to_tokens(const sg__sql_token *tokens, size_t count, size_t *start, size_t *end)
+{
+    size_t lo = 0, hi = count;
+    while (lo < hi) { /* first token starting at or after *start */
+        size_t mid = lo + (hi - lo) / 2;
+        if (tokens[mid].start < *start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t first = SIZE_MAX, last = SIZE_MAX;
+    for (size_t i = lo; i < count && tokens[i].start < *end; i++) {
+        if (tokens[i].comment)
+            continue;
+        if (first == SIZE_MAX)
+            first = i;
+        last = i;
+    }
+    if (first == SIZE_MAX)
+        return false;
+    *start = tokens[first].start;
+    if (tokens[last].end < *end)
+        *end = tokens[last].end;
+    return true;
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Shifts spans of the text after the byte order mark to the whole text. */
+static void shift_tokens(sg__sql_token *tokens, size_t count, size_t by)
+{
+    for (size_t i = 0; i < count; i++) {
+        tokens[i].start += by;
+        tokens[i].end += by;
+    }
+}
+
+/* The statements, linted one by one; `tokens` is NULL when the scanner
+ * rejected the text. */
+static int lint_statements(const sg_catalog *catalog, const sg_lint_options *options,
+                           sg_lint_result *r, const sg__sql_token *tokens, size_t ntokens)
+{
+    const char *sql = r->text + r->bom;
+    size_t sql_len = r->len - r->bom;
+    sg__span *stmts = NULL;
+    size_t count = 0;
+    int rc = tokens ? sg__sql_split(&r->arena, sql, sql_len, &stmts, &count) : 1;
+    if (rc < 0)
+        return -1;
+    if (rc > 0) {
+        /* Not even the scanner reads it: lint the whole text as one
+         * statement, which places the syntax error. */
+        size_t start = 0;
+        while (start < sql_len && is_space(sql[start]))
+            start++;
+        return start < sql_len ? lint_statement(catalog, options, r, r->bom + start, r->len) : 0;
+    }
+    for (size_t i = 0; i < count; i++) {
+        size_t start = r->bom + stmts[i].start, end = r->bom + stmts[i].end;
+        if (trim_to_tokens(tokens, ntokens, &start, &end) &&
+            lint_statement(catalog, options, r, start, end) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The comments, and the lines that hold SQL, for the suppression comments. */
+static int apply_suppressions(sg_lint_result *r, const sg__sql_token *tokens, size_t ntokens)
+{
+    sg__lint_comment *comments = sg__arena_alloc(&r->arena, (ntokens + 1) * sizeof *comments);
+    bool *code_line = sg__arena_alloc(&r->arena, r->line_count + 2);
+    if (!comments || !code_line)
+        return -1;
+    size_t ncomments = 0;
+    for (size_t i = 0; i < ntokens; i++) {
+        const sg__sql_token *t = &tokens[i];
+        if (t->comment) {
+            comments[ncomments].start = t->start;
+            comments[ncomments].end = t->end;
+            comments[ncomments].c_style = r->text[t->start] == '/';
+            ncomments++;
+            continue;
+        }
+        long l1, l2, col;
+        sg__lint_line_col(r, t->start, &l1, &col);
+        sg__lint_line_col(r, t->end > t->start ? t->end - 1 : t->start, &l2, &col);
+        for (long l = l1; l <= l2; l++)
+            code_line[l] = true;
+    }
+    return sg__lint_suppress(r, comments, ncomments, code_line);
+}
+
+int sg__lint_sql_text(const sg_catalog *catalog, const sg_lint_options *options, sg_lint_result *r)
+{
+    r->status = SG_LINT_STATUS_SQL;
+    sg__sql_token *tokens = NULL;
+    size_t ntokens = 0;
+    int rc = sg__sql_scan(&r->arena, r->text + r->bom, r->len - r->bom, &tokens, &ntokens);
+    if (rc < 0)
+        return -1;
+    shift_tokens(tokens, ntokens, r->bom);
+    if (lint_statements(catalog, options, r, tokens, ntokens) < 0)
+        return -1;
+    /* without the scanner's tokens there are no comments to read */
+    return tokens ? apply_suppressions(r, tokens, ntokens) : 0;
+}
