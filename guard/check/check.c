@@ -173,7 +173,6 @@ static int run_sql(check *c)
                               ? "the SQL holds %zu statements; an operation runs exactly one"
                               : "the SQL holds no statement%.0zu",
                           c->facts.statement_count);
-    v->statement = c->facts.kind == SG_STMT_OTHER ? "other" : NULL;
 
     sg__facts_sort_params(&c->facts);
     if (sg__bind_relations(arena, &c->facts, &c->scope, &c->bindings) < 0 ||
