@@ -128,6 +128,10 @@ bool sg__arena_owns(const sg__arena *arena, const void *p)
 
 void *sg__arena_alloc_raw(sg__arena *arena, size_t size)
 {
+    /* In the testing build every arena allocation may fail, not only one that
+     * needs a new chunk: which one does depends on sizes, so each must cope. */
+    if (should_fail())
+        return NULL;
     size_t need = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
     if (need < size)
         return NULL;
