@@ -1769,20 +1769,19 @@ static void test_walker__unsupported_nodes_are_recorded(void **state)
 static void test_walker__statement_kind(void **state)
 {
     (void)state;
-    Node n;
+    static const struct {
+        NodeTag tag;
+        sg__stmt_kind kind;
+    } kinds[] = {
+        {T_SelectStmt, SG_STMT_SELECT}, {T_InsertStmt, SG_STMT_INSERT},
+        {T_UpdateStmt, SG_STMT_UPDATE}, {T_DeleteStmt, SG_STMT_DELETE},
+        {T_MergeStmt, SG_STMT_MERGE},   {T_VariableSetStmt, SG_STMT_OTHER},
+    };
     assert_int_equal(sg__statement_kind(NULL), SG_STMT_NONE);
-    n.type = T_SelectStmt;
-    assert_int_equal(sg__statement_kind(&n), SG_STMT_SELECT);
-    n.type = T_InsertStmt;
-    assert_int_equal(sg__statement_kind(&n), SG_STMT_INSERT);
-    n.type = T_UpdateStmt;
-    assert_int_equal(sg__statement_kind(&n), SG_STMT_UPDATE);
-    n.type = T_DeleteStmt;
-    assert_int_equal(sg__statement_kind(&n), SG_STMT_DELETE);
-    n.type = T_MergeStmt;
-    assert_int_equal(sg__statement_kind(&n), SG_STMT_MERGE);
-    n.type = T_VariableSetStmt;
-    assert_int_equal(sg__statement_kind(&n), SG_STMT_OTHER);
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        Node n = {kinds[i].tag};
+        assert_int_equal(sg__statement_kind(&n), kinds[i].kind);
+    }
 
     const sg__facts *f = parse_ok("WITH a AS (SELECT 1), b AS (INSERT INTO t VALUES (1) RETURNING "
                                   "x), c AS (MERGE INTO t USING u ON true WHEN MATCHED THEN DELETE) "

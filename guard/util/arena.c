@@ -112,8 +112,10 @@ void sg__arena_release(sg__arena *arena)
 void *sg__arena_alloc(sg__arena *arena, size_t size)
 {
     void *p = sg__arena_alloc_raw(arena, size);
+    /* the padding too: a JIT-compiled PCRE2 match may read a few bytes past a
+     * subject string's end, and memory checkers flag padding never written */
     if (p)
-        memset(p, 0, size);
+        memset(p, 0, (size + ALIGN - 1) & ~(size_t)(ALIGN - 1));
     return p;
 }
 
