@@ -5,7 +5,8 @@
  * stack) thread-local, unlike the server headers that declare them, so this
  * file never touches them: it brackets each parse with libpg_query's own
  * enter/exit calls, copies out everything it keeps into the check's arena,
- * and only then releases the parser's memory.
+ * and only then releases the parser's memory. Where the tree lacks a location
+ * (WHERE CURRENT OF), the parser's own scanner finds it in the text.
  */
 #include <pg_query.h>
 #include <pg_query/pg_query_internal.h>

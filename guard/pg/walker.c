@@ -6,11 +6,13 @@
  * itself, and handles the nodes where meaning depends on position: statements
  * and their WITH lists (CTE scoping), FROM items (what a FOR UPDATE locks),
  * relation references (CTE or physical), names of functions, casts and
- * operators. The walker records; it never judges. A node type outside the
- * set PostgreSQL's walker is known to cover is recorded as unsupported rather
- * than passed on, because that walker ends the process on a type it does not
- * know. Depth is bounded before recursing, and hitting the bound is a fact
- * that denies, never a silent stop.
+ * operators. The walker records; it never judges. Every node type has one
+ * class (sg__walker_tag_class()) that decides how it is visited: a type
+ * outside the set PostgreSQL's walker is known to cover is recorded as
+ * unsupported rather than passed on, because that walker ends the process on
+ * a type it does not know (test_walker tries a node of every type). Depth is
+ * bounded before recursing, and hitting the bound is a fact that denies,
+ * never a silent stop.
  */
 #include <pg_query.h>
 #include <pg_query/pg_query_internal.h>

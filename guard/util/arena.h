@@ -25,13 +25,13 @@ void sg__free(void *ptr);
  *
  * sg__alloc_fail_at(k) restarts the calling thread's allocation count and makes
  * exactly its k-th allocation from now on fail (1-based; 0: none fails), as
- * curl's torture tests do. Allocations are heap calls and arena allocations
- * alike (any arena allocation may be the one that needs a new chunk), so an
- * arena allocation that does need one counts twice.
- * sg__alloc_count() is the number of allocations the
- * calling thread attempted since then, the failed one included: a run that
- * attempted fewer than k never reached the failure. sg__alloc_live() counts
- * the blocks of every thread obtained and not yet freed.
+ * curl's torture tests do. Heap calls and arena allocations both count (any
+ * arena allocation may be the one that needs a new chunk), so an arena
+ * allocation that takes a new chunk counts twice. sg__alloc_count() is the
+ * number of allocations the calling thread attempted since then, the failed
+ * one included: a run that attempted fewer than k never reached the failure.
+ * sg__alloc_live() counts the heap blocks of every thread obtained through
+ * sg__malloc()/sg__realloc() and not yet given to sg__free().
  */
 void sg__alloc_fail_at(unsigned long k);
 unsigned long sg__alloc_count(void);
