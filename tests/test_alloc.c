@@ -76,8 +76,8 @@ typedef int (*run_fn)(const void *input, char **result);
  * rewritten into one loader, and until that lands these runs end wrong. An
  * entry excuses one wrong outcome (the code a run returned and a piece of its
  * result) in the scenarios whose names start with `scenario`, and nothing
- * else; the runs each entry excuses are printed. Delete an entry once its defect is
- * fixed: the test then fails if the entry still excuses nothing.
+ * else; the runs each entry excuses are printed. Delete an entry once its
+ * defect is fixed: the test then fails if the entry still excuses nothing.
  */
 typedef struct known_defect {
     const char *scenario; /* prefix of the scenario names */
@@ -87,7 +87,8 @@ typedef struct known_defect {
 } known_defect;
 
 static const known_defect known_defects[] = {
-    {"sg_check ", SG_OK, "{\"rule\":\"op.invalid\",\"severity\":\"error\",\"message\":\"out of memory",
+    {"sg_check ", SG_OK,
+     "{\"rule\":\"op.invalid\",\"severity\":\"error\",\"message\":\"out of memory",
      "util/jsonscan.c sg__json_prescan(): when appending a number's span fails it returns the "
      "message \"out of memory\", which decode/operation.c sg__decode_operation() reports as an "
      "op.invalid diagnostic: SG_OK and a verdict that denies instead of SG_ENOMEM (allocations 2 "
@@ -233,8 +234,8 @@ static unsigned long torture(const char *name, run_fn run, const void *input)
             } else {
                 if (wrong++ == 0)
                     print_error("%s: the reference result is\n  %.400s\n", name, reference);
-                print_error("%s, allocation %lu of %lu failing: %s, result\n  %.400s\n", name,
-                            k, total, sg_err_name(rc), got ? got : "(none)");
+                print_error("%s, allocation %lu of %lu failing: %s, result\n  %.400s\n", name, k,
+                            total, sg_err_name(rc), got ? got : "(none)");
             }
         }
         free(got);
@@ -541,8 +542,8 @@ static unsigned long lint_statements(const char *path)
         char saved = *end;
         *end = '\0';
         if (strspn(at, " \t\n") != (size_t)(end - at)) {
-            char *name = text("sg_lint_sql %s, statement %zu", strrchr(path, '/') + 1,
-                              ++statements);
+            char *name =
+                text("sg_lint_sql %s, statement %zu", strrchr(path, '/') + 1, ++statements);
             wrong += torture(name, run_lint_sql, at);
             free(name);
         }
@@ -576,10 +577,11 @@ static void test_alloc__lint_catalog(void **state)
 {
     (void)state;
     lint_catalog_input in = {lint_catalog, lint_policy};
-    unsigned long wrong = torture("sg_lint_catalog corpus/lint/catalog.json", run_lint_catalog, &in);
+    unsigned long wrong =
+        torture("sg_lint_catalog corpus/lint/catalog.json", run_lint_catalog, &in);
     in = (lint_catalog_input){corpus_catalog, policy};
-    wrong += torture("sg_lint_catalog corpus/catalog.json (policy of patterns)", run_lint_catalog,
-                     &in);
+    wrong +=
+        torture("sg_lint_catalog corpus/catalog.json (policy of patterns)", run_lint_catalog, &in);
     assert_int_equal(wrong, 0);
 }
 
@@ -609,8 +611,8 @@ static void test_alloc__pcre2_allocates_through_the_library(void **state)
 {
     (void)state;
     static const char sql[] = "SELECT app.f(1), app.g(2) FROM sdk_examples_account ORDER BY uid";
-    unsigned long without = count_lint(
-        "{\"rules\":{\"func.denied\":{\"options\":{\"allow\":[\"^app\\\\.\"]}}}}", sql);
+    unsigned long without =
+        count_lint("{\"rules\":{\"func.denied\":{\"options\":{\"allow\":[\"^app\\\\.\"]}}}}", sql);
     unsigned long with = count_lint("{\"rules\":{\"func.denied\":{\"options\":{\"allow\":"
                                     "[\"^app\\\\.\"],\"deny\":[\"^zzz\"]}}}}",
                                     sql);

@@ -1644,8 +1644,10 @@ static int tag_in_walk = -1;
 static void report_tag_in_walk(void)
 {
     if (tag_in_walk >= 0)
-        fprintf(stderr, "test_walker: the walk of node type %d ended the process: it reached "
-                        "PostgreSQL's walker, which does not know it\n", tag_in_walk);
+        fprintf(stderr,
+                "test_walker: the walk of node type %d ended the process: it reached "
+                "PostgreSQL's walker, which does not know it\n",
+                tag_in_walk);
 }
 
 /* Walks SELECT ... WHERE <a node of type `tag`, every field zero> and returns
@@ -1696,8 +1698,7 @@ static void test_walker__every_node_type(void **state)
             assert_int_equal(unsupported, 1);
         } else {
             if (unsupported != 0)
-                print_error("node type %d of class %d: %zu unsupported\n", tag, class,
-                            unsupported);
+                print_error("node type %d of class %d: %zu unsupported\n", tag, class, unsupported);
             assert_int_equal(unsupported, 0);
         }
     }
@@ -1783,9 +1784,10 @@ static void test_walker__statement_kind(void **state)
         assert_int_equal(sg__statement_kind(&n), kinds[i].kind);
     }
 
-    const sg__facts *f = parse_ok("WITH a AS (SELECT 1), b AS (INSERT INTO t VALUES (1) RETURNING "
-                                  "x), c AS (MERGE INTO t USING u ON true WHEN MATCHED THEN DELETE) "
-                                  "DELETE FROM t");
+    const sg__facts *f =
+        parse_ok("WITH a AS (SELECT 1), b AS (INSERT INTO t VALUES (1) RETURNING "
+                 "x), c AS (MERGE INTO t USING u ON true WHEN MATCHED THEN DELETE) "
+                 "DELETE FROM t");
     assert_int_equal(f->kind, SG_STMT_DELETE);
     assert_int_equal(SG__VEC_AT(f->ctes, sg__cte, 0).kind, SG_STMT_SELECT);
     assert_int_equal(SG__VEC_AT(f->ctes, sg__cte, 1).kind, SG_STMT_INSERT);
