@@ -30,13 +30,13 @@ static bool builtin_schema(const sg__funcref *fn)
     return !fn->catalog && (!fn->schema || strcmp(fn->schema, "pg_catalog") == 0);
 }
 
+/* The name as written, schema first; NULL when memory ran out. */
 static const char *qualified(const sg__rule_ctx *ctx, const sg__funcref *fn)
 {
     if (!fn->schema)
         return fn->name;
-    const char *q = sg__arena_printf(ctx->diags->arena, "%s%s%s.%s", fn->catalog ? fn->catalog : "",
-                                     fn->catalog ? "." : "", fn->schema, fn->name);
-    return q ? q : fn->name;
+    return sg__arena_printf(ctx->diags->arena, "%s%s%s.%s", fn->catalog ? fn->catalog : "",
+                            fn->catalog ? "." : "", fn->schema, fn->name);
 }
 
 static int check(const sg__rule_ctx *ctx)
@@ -44,10 +44,12 @@ static int check(const sg__rule_ctx *ctx)
     const sg__facts *f = ctx->facts;
     for (size_t i = 0; i < f->funcs.count; i++) {
         const sg__funcref *fn = &SG__VEC_AT(f->funcs, sg__funcref, i);
+        const char *subject = qualified(ctx, fn);
+        if (!subject)
+            return -1;
         int rc = 0;
         switch (fn->kind) {
         case SG_FUNC_CALL: {
-            const char *subject = qualified(ctx, fn);
             int denied = sg__policy_match(ctx->policy, ctx->rule, DENY, subject);
             if (denied < 0)
                 return -1;
@@ -81,14 +83,14 @@ static int check(const sg__rule_ctx *ctx)
         case SG_FUNC_OPERATOR:
             rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
                             "operator OPERATOR(%s) is outside pg_catalog and is not allowed",
-                            qualified(ctx, fn));
+                            subject);
             break;
         case SG_FUNC_TABLESAMPLE:
             if (builtin_schema(fn) && sg__tablesample_method_allowed(fn->name))
                 continue;
             rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
                             "TABLESAMPLE method %s is not allowed (only SYSTEM and BERNOULLI)",
-                            qualified(ctx, fn));
+                            subject);
             break;
         }
         if (rc < 0)

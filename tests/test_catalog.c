@@ -112,7 +112,7 @@ static int sentinel_object;
 static int teardown(void **state)
 {
     (void)state;
-    sg__alloc_fail_after(-1);
+    sg__alloc_fail_at(0);
     return 0;
 }
 
@@ -804,9 +804,9 @@ static void test_catalog__allocation_failure(void **state)
         sg_catalog *c = SENTINEL;
         sg_error err;
         memset(&err, 0, sizeof err);
-        sg__alloc_fail_after(n);
+        sg__alloc_fail_at(n + 1);
         int rc = sg_catalog_load(corpus, len, &c, &err);
-        sg__alloc_fail_after(-1);
+        sg__alloc_fail_at(0);
         if (rc == SG_ENOMEM) {
             assert_null(c);
             assert_int_equal(err.code, SG_ENOMEM);
@@ -834,9 +834,9 @@ static void test_catalog__allocation_failure_from_file(void **state)
         sg_catalog *c = SENTINEL;
         sg_error err;
         memset(&err, 0, sizeof err);
-        sg__alloc_fail_after(n);
+        sg__alloc_fail_at(n + 1);
         int rc = sg_catalog_load_file(CORPUS_CATALOG, &c, &err);
-        sg__alloc_fail_after(-1);
+        sg__alloc_fail_at(0);
         if (rc == SG_ENOMEM) {
             assert_null(c);
             assert_int_equal(err.code, SG_ENOMEM);

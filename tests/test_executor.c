@@ -358,9 +358,9 @@ static void test_executor__dryrun_allocation_failures(void **state)
     for (long n = 0; n < 200 && !succeeded; n++) {
         sg_result *r = NULL;
         sg_error err = {0, ""};
-        sg__alloc_fail_after(n);
+        sg__alloc_fail_at(n + 1);
         int rc = sg_execute(ex, v, &r, &err);
-        sg__alloc_fail_after(-1);
+        sg__alloc_fail_at(0);
         if (rc == SG_OK) {
             assert_non_null(r);
             assert_true(sg_result_outcome(r)->ok);
@@ -470,12 +470,12 @@ static int fake_execute(void *session, const sg_statement *stmt, const sg_row_si
     case SINK_FAILS: {
         /* the result's sink cannot store a row (out of memory) and says so */
         f->sink_rc_columns = sink->columns(sink->ctx, 2, names);
-        sg__alloc_fail_after(0);
+        sg__alloc_fail_at(1);
         static char big[100000];
         memset(big, 'x', sizeof big - 1);
         const char *row[] = {"1", big};
         f->sink_rc_row = sink->row(sink->ctx, 2, row);
-        sg__alloc_fail_after(-1);
+        sg__alloc_fail_at(0);
         out->ok = false;
         out->rolled_back = true;
         snprintf(out->message, sizeof out->message, "the row sink stopped the statement");

@@ -38,7 +38,7 @@ static int teardown(void **state)
 {
     (void)state;
     sg__arena_release(&arena);
-    sg__alloc_fail_after(-1);
+    sg__alloc_fail_at(0);
     return 0;
 }
 
@@ -685,9 +685,9 @@ static void check_allocation_failures(const char *sql)
         sg__arena local;
         sg__arena_init(&local);
         sg__ph_result got;
-        sg__alloc_fail_after(n);
+        sg__alloc_fail_at(n + 1);
         int rc = sg__ph_compile(&local, sql, len, &got);
-        sg__alloc_fail_after(-1);
+        sg__alloc_fail_at(0);
         if (rc == -1) {
             assert_int_equal(successes, 0);
             failures++;

@@ -3,8 +3,9 @@
  * where a relation, a parameter or a function can hide, CTE scoping (what is
  * a CTE reference and what is a physical relation), row locking, names as
  * PostgreSQL 15 sees them, top-level SELECT facts, utility statements,
- * statement counts, syntax errors, the depth bound, and the parameter
- * sort/lookup helper of facts.c.
+ * statement counts, syntax errors, the depth bound, the parameter
+ * sort/lookup helper of facts.c, and the walker's class of every node type
+ * (which must never reach PostgreSQL's walker unless that walker knows it).
  *
  * Every test asserts exact facts: the full set of relations (name, schema,
  * use bits), CTE references not being relations, $n numbers and byte
@@ -19,6 +20,12 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+
+/* PostgreSQL's node types, for the test that builds a node of every type. */
+#include <pg_query.h>
+#include <pg_query/pg_query_internal.h>
+
+#include "nodes/parsenodes.h"
 
 #include "pg/parse.h"
 
@@ -1177,6 +1184,27 @@ static void test_walker__where_current_of(void **state)
     assert_false(f->has_current_of);
 }
 
+/* The clause has no location in PostgreSQL's tree; the facts point at its
+ * CURRENT, past look-alikes in literals, quoted names and comments. */
+static void test_walker__where_current_of_location(void **state)
+{
+    (void)state;
+    const char *sql = "UPDATE t SET a = 1 WHERE CURRENT OF c";
+    const sg__facts *f = parse_ok(sql);
+    assert_int_equal(f->current_of_location, OFF(sql, "CURRENT"));
+
+    sql = "UPDATE t SET a = 'WHERE CURRENT OF x', \"WHERE CURRENT OF\" = 2 /* WHERE CURRENT OF y "
+          "*/ -- WHERE CURRENT OF z\n WHERE\n  current  Of c";
+    f = parse_ok(sql);
+    assert_true(f->has_current_of);
+    assert_int_equal(f->current_of_location, OFF(sql, "current"));
+
+    sql = "WITH d AS (DELETE FROM t WHERE CURRENT OF c RETURNING a) SELECT a FROM d";
+    f = parse_ok(sql);
+    assert_true(f->has_current_of);
+    assert_int_equal(f->current_of_location, OFF(sql, "CURRENT"));
+}
+
 static void test_walker__utility_statements(void **state)
 {
     (void)state;
@@ -1291,6 +1319,11 @@ static void test_walker__depth_long_expression(void **state)
     assert_int_equal(f->kind, SG_STMT_SELECT);
     assert_true(f->depth_exceeded);
     assert_false(f->incomplete);
+    /* At the operator where the bound was crossed: 400 levels are the target
+     * list, its entry and 398 operators, the first of them the last "+"
+     * (each one further in is two bytes to the left). */
+    assert_int_equal(f->depth_location, (int)n - 3 - 2 * 398);
+    assert_int_equal(long_sql[f->depth_location], '+');
 
     f = parse_raw(long_sql, 100000, &err, &rc);
     assert_int_equal(rc, 0);
@@ -1322,6 +1355,9 @@ static void test_walker__depth_nested_subqueries(void **state)
     assert_int_equal(rc, 0);
     assert_null(err.message);
     assert_true(f->depth_exceeded);
+    /* inside the nest, at a subquery's opening parenthesis */
+    assert_true(f->depth_location > 7 && f->depth_location < (int)n / 2);
+    assert_int_equal(long_sql[f->depth_location], '(');
 
     f = parse_raw(long_sql, 100000, &err, &rc);
     assert_int_equal(rc, 0);
@@ -1599,6 +1635,165 @@ static void test_walker__xmltable_column_type(void **state)
     assert_int_equal(func_at(f, 0)->kind, SG_FUNC_CAST);
 }
 
+/* ---- every node type ------------------------------------------------------------------------ */
+
+/* PostgreSQL's walker ends the process on a node type it does not know; say
+ * which type got there if that ever happens. */
+static int tag_in_walk = -1;
+
+static void report_tag_in_walk(void)
+{
+    if (tag_in_walk >= 0)
+        fprintf(stderr,
+                "test_walker: the walk of node type %d ended the process: it reached "
+                "PostgreSQL's walker, which does not know it\n",
+                tag_in_walk);
+}
+
+/* Walks SELECT ... WHERE <a node of type `tag`, every field zero> and returns
+ * how many unsupported constructs the facts record. */
+static size_t walk_zeroed_node(int tag)
+{
+    Node *node = calloc(1, 4096); /* larger than any node type */
+    SelectStmt *select = calloc(1, sizeof *select);
+    assert_non_null(node);
+    assert_non_null(select);
+    node->type = (NodeTag)tag;
+    select->type = T_SelectStmt;
+    select->whereClause = node;
+
+    sg__arena arena;
+    sg__arena_init(&arena);
+    sg__facts facts;
+    memset(&facts, 0, sizeof facts);
+    tag_in_walk = tag;
+    assert_int_equal(sg__walk_statement(&arena, select, DEFAULT_DEPTH, &facts), 0);
+    tag_in_walk = -1;
+    assert_false(facts.incomplete);
+    assert_false(facts.depth_exceeded);
+    size_t unsupported = facts.unsupported.count;
+    sg__arena_release(&arena);
+    free(select);
+    free(node);
+    return unsupported;
+}
+
+/* Every NodeTag of PostgreSQL 15, and a few values past the last: each has
+ * one class; NOTE and RAW nodes go through PostgreSQL's walker without ending
+ * the process, and an UNSUPPORTED node is recorded, never looked into. */
+static void test_walker__every_node_type(void **state)
+{
+    (void)state;
+    atexit(report_tag_in_walk);
+    size_t counts[4] = {0};
+    for (int tag = T_Invalid; tag <= T_SupportRequestWFuncMonotonic + 8; tag++) {
+        sg__tag_class class = sg__walker_tag_class(tag);
+        assert_in_range(class, SG__TAG_UNSUPPORTED, SG__TAG_RAW);
+        counts[class]++;
+        size_t unsupported = walk_zeroed_node(tag);
+        if (class == SG__TAG_UNSUPPORTED || tag == T_WithClause || tag == T_CommonTableExpr) {
+            /* WITH lists are walked with their statement, never on their own */
+            if (unsupported != 1)
+                print_error("node type %d: %zu unsupported\n", tag, unsupported);
+            assert_int_equal(unsupported, 1);
+        } else {
+            if (unsupported != 0)
+                print_error("node type %d of class %d: %zu unsupported\n", tag, class, unsupported);
+            assert_int_equal(unsupported, 0);
+        }
+    }
+    /* the raw DML node types: statements, FROM items, expressions, clauses */
+    assert_int_equal(counts[SG__TAG_OWN], 16);
+    assert_int_equal(counts[SG__TAG_NOTE], 6);
+    assert_int_equal(counts[SG__TAG_RAW], 38);
+    assert_false(sg__walker_tag_class(T_Query) != SG__TAG_UNSUPPORTED);
+    assert_false(sg__walker_tag_class(T_CreateStmt) != SG__TAG_UNSUPPORTED);
+    assert_false(sg__walker_tag_class(T_OpExpr) != SG__TAG_UNSUPPORTED);
+}
+
+/* Nodes of types the walker does not know, where a raw parse tree could hold
+ * them, are each recorded once and the walk goes on past them. */
+static void test_walker__unsupported_nodes_are_recorded(void **state)
+{
+    (void)state;
+    static const NodeTag tags[] = {T_Query, T_OpExpr, T_Var, T_CreateStmt, T_Invalid};
+    Node *nodes[5];
+    List *targets = NIL;
+    MemoryContext ctx = pg_query_enter_memory_context();
+    for (size_t i = 0; i < 5; i++) {
+        nodes[i] = calloc(1, 4096);
+        assert_non_null(nodes[i]);
+        nodes[i]->type = tags[i];
+        ResTarget *rt = calloc(1, sizeof *rt);
+        assert_non_null(rt);
+        rt->type = T_ResTarget;
+        rt->val = nodes[i];
+        targets = lappend(targets, rt);
+    }
+    SelectStmt select;
+    memset(&select, 0, sizeof select);
+    select.type = T_SelectStmt;
+    select.targetList = targets;
+    ParamRef param;
+    memset(&param, 0, sizeof param);
+    param.type = T_ParamRef;
+    param.number = 7;
+    param.location = 3;
+    select.whereClause = (Node *)&param;
+
+    sg__arena arena;
+    sg__arena_init(&arena);
+    sg__facts facts;
+    memset(&facts, 0, sizeof facts);
+    assert_int_equal(sg__walk_statement(&arena, &select, DEFAULT_DEPTH, &facts), 0);
+    assert_int_equal(facts.unsupported.count, 5);
+    for (size_t i = 0; i < 5; i++) {
+        const sg__unsupported *u = &SG__VEC_AT(facts.unsupported, sg__unsupported, i);
+        char what[32];
+        snprintf(what, sizeof what, "node type %d", (int)tags[i]);
+        assert_string_equal(u->what, what);
+        assert_int_equal(u->location, -1);
+    }
+    /* the walk went on to the WHERE clause */
+    assert_int_equal(facts.params.count, 1);
+    assert_int_equal(SG__VEC_AT(facts.params, sg__paramref, 0).number, 7);
+    sg__arena_release(&arena);
+    for (size_t i = 0; i < 5; i++)
+        free(nodes[i]);
+    ListCell *lc;
+    foreach (lc, targets)
+        free(lfirst(lc));
+    pg_query_exit_memory_context(ctx);
+}
+
+/* One classifier names the kind of a statement and of a WITH query. */
+static void test_walker__statement_kind(void **state)
+{
+    (void)state;
+    static const struct {
+        NodeTag tag;
+        sg__stmt_kind kind;
+    } kinds[] = {
+        {T_SelectStmt, SG_STMT_SELECT}, {T_InsertStmt, SG_STMT_INSERT},
+        {T_UpdateStmt, SG_STMT_UPDATE}, {T_DeleteStmt, SG_STMT_DELETE},
+        {T_MergeStmt, SG_STMT_MERGE},   {T_VariableSetStmt, SG_STMT_OTHER},
+    };
+    assert_int_equal(sg__statement_kind(NULL), SG_STMT_NONE);
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        Node n = {kinds[i].tag};
+        assert_int_equal(sg__statement_kind(&n), kinds[i].kind);
+    }
+
+    const sg__facts *f =
+        parse_ok("WITH a AS (SELECT 1), b AS (INSERT INTO t VALUES (1) RETURNING "
+                 "x), c AS (MERGE INTO t USING u ON true WHEN MATCHED THEN DELETE) "
+                 "DELETE FROM t");
+    assert_int_equal(f->kind, SG_STMT_DELETE);
+    assert_int_equal(SG__VEC_AT(f->ctes, sg__cte, 0).kind, SG_STMT_SELECT);
+    assert_int_equal(SG__VEC_AT(f->ctes, sg__cte, 1).kind, SG_STMT_INSERT);
+    assert_int_equal(SG__VEC_AT(f->ctes, sg__cte, 2).kind, SG_STMT_MERGE);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(test_walker__##name, setup, teardown)
 
 int main(void)
@@ -1649,6 +1844,7 @@ int main(void)
         T(three_part_name),
         T(select_into),
         T(where_current_of),
+        T(where_current_of_location),
         T(utility_statements),
         T(statement_count),
         T(syntax_error),
@@ -1663,6 +1859,9 @@ int main(void)
         T(cte_cycle_mark_cast),
         T(xmltable_column_type),
         T(with_queries_are_bounded),
+        T(every_node_type),
+        T(unsupported_nodes_are_recorded),
+        T(statement_kind),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

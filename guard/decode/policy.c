@@ -6,6 +6,8 @@
  * JIT-compiled where the platform has it) and a bad one is reported with
  * PCRE2's own message and offset. The loaded policy is immutable; checks on
  * any number of threads read it, each match with match data of its own.
+ * PCRE2 allocates through the library's allocator (a general context), so
+ * its memory runs out the way the rest of the library's does: SG_ENOMEM.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -64,6 +66,9 @@ struct sg_policy {
     sg__arena arena;
     rule_policy *rules; /* one per sg__rule_table entry, by index */
     sg__vec codes;      /* every pcre2_code *, to free them */
+    /* made with the first pattern: PCRE2 allocating through sg__malloc */
+    pcre2_general_context *pcre_general;
+    pcre2_compile_context *pcre_compile;
     long long limits[SG__LIMIT_COUNT]; /* 0: not set */
 };
 
@@ -124,6 +129,30 @@ static bool is_choice(const char *choices, const char *value)
     return false;
 }
 
+static void *pcre_malloc(PCRE2_SIZE size, void *data)
+{
+    (void)data;
+    return sg__malloc(size);
+}
+
+static void pcre_free(void *p, void *data)
+{
+    (void)data;
+    sg__free(p);
+}
+
+/* The contexts every pattern of the policy is compiled with; a compiled
+ * pattern keeps the allocator, and its match data and JIT code use it too. */
+static int pcre_contexts(loader *l)
+{
+    sg_policy *p = l->p;
+    if (!p->pcre_general)
+        p->pcre_general = pcre2_general_context_create(pcre_malloc, pcre_free, NULL);
+    if (p->pcre_general && !p->pcre_compile)
+        p->pcre_compile = pcre2_compile_context_create(p->pcre_general);
+    return p->pcre_compile ? 0 : oom(l);
+}
+
 static int load_patterns(loader *l, const cJSON *v, const char *rule, opt_value *ov)
 {
     if (!cJSON_IsArray(v))
@@ -133,6 +162,8 @@ static int load_patterns(loader *l, const cJSON *v, const char *rule, opt_value 
     ov->codes = sg__arena_alloc(&l->p->arena, (n + 1) * sizeof *ov->codes);
     if (!ov->codes)
         return oom(l);
+    if (pcre_contexts(l) < 0)
+        return -1;
     const cJSON *item;
     cJSON_ArrayForEach(item, v)
     {
@@ -142,7 +173,9 @@ static int load_patterns(loader *l, const cJSON *v, const char *rule, opt_value 
         int errcode;
         PCRE2_SIZE erroffset;
         pcre2_code *code = pcre2_compile((PCRE2_SPTR)item->valuestring, PCRE2_ZERO_TERMINATED,
-                                         PCRE2_UTF, &errcode, &erroffset, NULL);
+                                         PCRE2_UTF, &errcode, &erroffset, l->p->pcre_compile);
+        if (!code && errcode == PCRE2_ERROR_HEAP_FAILED)
+            return oom(l);
         if (!code) {
             PCRE2_UCHAR msg[256];
             pcre2_get_error_message(errcode, msg, sizeof msg);
@@ -157,7 +190,8 @@ static int load_patterns(loader *l, const cJSON *v, const char *rule, opt_value 
             return oom(l);
         }
         *slot = code;
-        /* JIT is an optimisation: where it is unavailable the interpreter runs */
+        /* JIT is an optimisation: where it is unavailable, or its memory ran
+         * out, the interpreter runs the same pattern */
         (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
         ov->codes[ov->count++] = code;
     }
@@ -390,6 +424,8 @@ void sg_policy_free(sg_policy *p)
         return;
     for (size_t i = 0; i < p->codes.count; i++)
         pcre2_code_free(SG__VEC_AT(p->codes, pcre2_code *, i));
+    pcre2_compile_context_free(p->pcre_compile);
+    pcre2_general_context_free(p->pcre_general);
     sg__arena_release(&p->arena);
     sg__free(p);
 }
@@ -423,12 +459,16 @@ int sg__policy_match(const sg_policy *policy, const sg__rule *rule, size_t at,
 {
     const opt_value *ov = option(policy, rule, at);
     for (size_t i = 0; ov && i < ov->count; i++) {
+        /* NULL: the match data, and the interpreter's frames on its heap,
+         * come from the allocator the pattern was compiled with */
         pcre2_match_data *md = pcre2_match_data_create_from_pattern(ov->codes[i], NULL);
         if (!md)
             return -1;
         int rc = pcre2_match(ov->codes[i], (PCRE2_SPTR)subject, PCRE2_ZERO_TERMINATED, 0, 0, md,
                              NULL);
         pcre2_match_data_free(md);
+        if (rc == PCRE2_ERROR_NOMEMORY)
+            return -1;
         if (rc >= 0)
             return 1;
     }

@@ -145,9 +145,9 @@ typedef struct sg__facts {
     bool has_into;            /* SELECT ... INTO anywhere */
     int into_location;
     bool has_current_of;      /* WHERE CURRENT OF cursor */
-    int current_of_location;
+    int current_of_location;  /* of the first one's CURRENT */
     bool depth_exceeded;      /* the walker stopped at max_ast_depth */
-    int depth_location;
+    int depth_location;       /* of the innermost located node where it stopped */
     bool incomplete;          /* the walk did not finish (allocation failure) */
 } sg__facts;
 

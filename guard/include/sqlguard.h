@@ -3,8 +3,23 @@
  *
  * A catalog is loaded once into an immutable handle and shared by any number
  * of threads; each sg_check() call decodes one operation, proves what its SQL
- * touches and returns a verdict the caller owns. Nothing here keeps global or
- * thread-local mutable state, so concurrent checks against one catalog are safe.
+ * touches and returns a verdict the caller owns. Catalogs, policies and
+ * verdicts are never written after they are made, so concurrent checks
+ * against one catalog and policy are safe.
+ *
+ * State outside the handles, all of it safe for concurrent checks:
+ *  - libpg_query, which parses the SQL, keeps parser memory per thread: a
+ *    thread that has checked holds it until the thread exits (or calls
+ *    libpg_query's pg_query_exit()).
+ *  - Once sg_json_allocator_install() has put process-wide cJSON hooks in
+ *    place, each thread has a thread-local "window" that serves cJSON's
+ *    allocations from the check's arena while the check decodes.
+ *  - cJSON itself records its last parse error in one process-wide variable,
+ *    which every parse writes and sqlguard never reads.
+ *  - The SQL-dialect hints are compiled once per process under pthread_once
+ *    and only read afterwards.
+ * The allocation-failure hooks that tests use exist only in the testing build
+ * of the library, never in the installed one.
  *
  * Ownership: anything returned through an `**out` parameter belongs to the
  * caller and is released with the matching sg_*_free(); every getter returns a

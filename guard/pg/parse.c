@@ -5,13 +5,15 @@
  * stack) thread-local, unlike the server headers that declare them, so this
  * file never touches them: it brackets each parse with libpg_query's own
  * enter/exit calls, copies out everything it keeps into the check's arena,
- * and only then releases the parser's memory.
+ * and only then releases the parser's memory. Where the tree lacks a location
+ * (WHERE CURRENT OF), the parser's own scanner finds it in the text.
  */
 #include <pg_query.h>
 #include <pg_query/pg_query_internal.h>
 
 #include "nodes/parsenodes.h"
 #include "nodes/pg_list.h"
+#include "parser/scanner.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -87,7 +89,6 @@ static const struct {
     {T_ClusterStmt, "CLUSTER"},
     {T_CommentStmt, "COMMENT"},
     {T_RefreshMatViewStmt, "REFRESH MATERIALIZED VIEW"},
-    {T_VariableSetStmt, "SET"},
 };
 
 static const char *other_name(NodeTag tag)
@@ -180,22 +181,36 @@ static int collect_ddl(sg__arena *arena, const Node *stmt, int location, sg__fac
     }
 }
 
-static sg__stmt_kind classify(const Node *stmt)
+static int keyword_token(const char *keyword)
 {
-    switch (nodeTag(stmt)) {
-    case T_SelectStmt:
-        return SG_STMT_SELECT;
-    case T_InsertStmt:
-        return SG_STMT_INSERT;
-    case T_UpdateStmt:
-        return SG_STMT_UPDATE;
-    case T_DeleteStmt:
-        return SG_STMT_DELETE;
-    case T_MergeStmt:
-        return SG_STMT_MERGE;
-    default:
-        return SG_STMT_OTHER;
+    int n = ScanKeywordLookup(keyword, &ScanKeywords);
+    return n < 0 ? -1 : ScanKeywordTokens[n];
+}
+
+/* Where the first WHERE CURRENT OF of `sql` starts (at CURRENT), or -1.
+ * PostgreSQL's CurrentOfExpr carries no location, so the text is scanned again
+ * with the parser's own scanner, which skips comments and literals; in text
+ * that parsed, the tokens WHERE CURRENT OF occur only as that clause. The
+ * scan cannot fail where the parse succeeded. Called inside the parser's
+ * memory context, which takes the scanner's memory. */
+static int current_of_location(const char *sql)
+{
+    int where = keyword_token("where"), current = keyword_token("current"),
+        of = keyword_token("of");
+    core_yy_extra_type extra;
+    core_yyscan_t scanner = scanner_init(sql, &extra, &ScanKeywords, ScanKeywordTokens);
+    core_YYSTYPE value;
+    YYLTYPE at;
+    int before = -1, prev = -1, prev_at = -1, found = -1;
+    for (int token; found < 0 && (token = core_yylex(&value, &at, scanner)) != 0;) {
+        if (before == where && prev == current && token == of)
+            found = prev_at;
+        before = prev;
+        prev = token;
+        prev_at = at;
     }
+    scanner_finish(scanner);
+    return found;
 }
 
 int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, sg__facts *facts,
@@ -207,6 +222,8 @@ int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, sg__fa
     facts->kind = SG_STMT_NONE;
     facts->statement_count = 0;
     facts->statement_location = -1;
+    facts->current_of_location = -1;
+    facts->depth_location = -1;
 
     MemoryContext ctx = pg_query_enter_memory_context();
     PgQueryInternalParsetreeAndError parsed = pg_query_raw_parse(sql);
@@ -232,13 +249,15 @@ int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, sg__fa
         }
         if (facts->statement_count == 1) {
             Node *stmt = linitial_node(RawStmt, tree)->stmt;
-            facts->kind = classify(stmt);
+            facts->kind = sg__statement_kind(stmt);
             if (facts->kind == SG_STMT_OTHER) {
                 facts->other_name = other_name(nodeTag(stmt));
                 if (collect_ddl(arena, stmt, facts->statement_location, facts) != 0)
                     rc = -1;
             } else if (sg__walk_statement(arena, stmt, max_depth, facts) != 0) {
                 rc = -1;
+            } else if (facts->has_current_of) {
+                facts->current_of_location = current_of_location(sql);
             }
         }
     }

@@ -35,4 +35,22 @@ int sg__place_limit_clause(const char *sql, sg__facts *facts);
 /* Walker entry, implemented in walker.c: `raw_stmt` is a PostgreSQL Node *. */
 int sg__walk_statement(sg__arena *arena, void *raw_stmt, unsigned max_depth, sg__facts *facts);
 
+/* The kind of a raw statement (a PostgreSQL Node *; NULL: SG_STMT_NONE), for
+ * the statement itself and for the queries of its WITH list. */
+sg__stmt_kind sg__statement_kind(const void *raw_stmt);
+
+/*
+ * How the walker treats a node of PostgreSQL NodeTag `tag`; every tag has
+ * exactly one class. Only the classes NOTE and RAW ever reach PostgreSQL's
+ * raw_expression_tree_walker, which ends the process on a type it does not
+ * know; test_walker checks every tag against it.
+ */
+typedef enum {
+    SG__TAG_UNSUPPORTED = 0, /* recorded in facts->unsupported, never looked into */
+    SG__TAG_OWN,             /* the walker visits the node's children itself */
+    SG__TAG_NOTE,            /* the walker records facts, then PostgreSQL's walker descends */
+    SG__TAG_RAW              /* PostgreSQL's walker descends; nothing to record */
+} sg__tag_class;
+sg__tag_class sg__walker_tag_class(int tag);
+
 #endif

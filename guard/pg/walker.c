@@ -6,11 +6,13 @@
  * itself, and handles the nodes where meaning depends on position: statements
  * and their WITH lists (CTE scoping), FROM items (what a FOR UPDATE locks),
  * relation references (CTE or physical), names of functions, casts and
- * operators. The walker records; it never judges. A node type outside the
- * set PostgreSQL's walker is known to cover is recorded as unsupported rather
- * than passed on, because that walker ends the process on a type it does not
- * know. Depth is bounded before recursing, and hitting the bound is a fact
- * that denies, never a silent stop.
+ * operators. The walker records; it never judges. Every node type has one
+ * class (sg__walker_tag_class()) that decides how it is visited: a type
+ * outside the set PostgreSQL's walker is known to cover is recorded as
+ * unsupported rather than passed on, because that walker ends the process on
+ * a type it does not know (test_walker tries a node of every type). Depth is
+ * bounded before recursing, and hitting the bound is a fact that denies,
+ * never a silent stop.
  */
 #include <pg_query.h>
 #include <pg_query/pg_query_internal.h>
@@ -53,12 +55,21 @@ typedef struct walk {
     int next_level;
     int current_call;      /* innermost FuncCall being walked, or -1 */
     bool in_top_targetlist;
+    int located;           /* location of the innermost node that has one */
     bool failed;           /* allocation failure: stop and report */
     sg__vec from_items;    /* from_item */
 } walk;
 
 static bool visit(Node *node, void *context);
 static bool walk_select(SelectStmt *stmt, walk *w, bool top, int *level_out);
+
+/* The node lists below were written for PostgreSQL 15's node types and its
+ * raw_expression_tree_walker (nodeFuncs.c). Another major version renumbers
+ * and adds node types: read that walker again before changing these. */
+_Static_assert(PG_VERSION_NUM >= 150000 && PG_VERSION_NUM < 160000,
+               "the walker's node lists are written for PostgreSQL 15");
+_Static_assert(T_SupportRequestWFuncMonotonic == 437,
+               "PostgreSQL 15's NodeTag list changed: review the walker's node lists");
 
 /* Node types PostgreSQL 15's raw_expression_tree_walker descends into (or
  * knows to have no children). Anything else is never passed to it. */
@@ -129,6 +140,106 @@ static bool raw_walker_knows(NodeTag tag)
     default:
         return false;
     }
+}
+
+sg__tag_class sg__walker_tag_class(int tag)
+{
+    switch ((NodeTag)tag) {
+    case T_List:
+    case T_SelectStmt:
+    case T_InsertStmt:
+    case T_UpdateStmt:
+    case T_DeleteStmt:
+    case T_MergeStmt:
+    case T_RangeVar:
+    case T_JoinExpr:
+    case T_RangeSubselect:
+    case T_RangeTableSample:
+    case T_ParamRef:
+    case T_IntoClause:
+    case T_CurrentOfExpr:
+    case T_LockingClause:
+    case T_WithClause:
+    case T_CommonTableExpr:
+        return SG__TAG_OWN;
+    case T_FuncCall:
+    case T_TypeName:
+    case T_A_Expr:
+    case T_SubLink:
+    case T_SortBy:
+    case T_RangeTableFuncCol:
+        return SG__TAG_NOTE;
+    default:
+        return raw_walker_knows((NodeTag)tag) ? SG__TAG_RAW : SG__TAG_UNSUPPORTED;
+    }
+}
+
+sg__stmt_kind sg__statement_kind(const void *raw_stmt)
+{
+    if (!raw_stmt)
+        return SG_STMT_NONE;
+    switch (nodeTag(raw_stmt)) {
+    case T_SelectStmt:
+        return SG_STMT_SELECT;
+    case T_InsertStmt:
+        return SG_STMT_INSERT;
+    case T_UpdateStmt:
+        return SG_STMT_UPDATE;
+    case T_DeleteStmt:
+        return SG_STMT_DELETE;
+    case T_MergeStmt:
+        return SG_STMT_MERGE;
+    default:
+        return SG_STMT_OTHER;
+    }
+}
+
+/* The location a node carries itself, or -1. Never recurses: below the depth
+ * bound a subtree may be arbitrarily deep. */
+static int own_location(const Node *n)
+{
+#define OWN_LOCATION(type)                                                                         \
+    case T_##type:                                                                                 \
+        return ((const type *)n)->location
+    switch (nodeTag(n)) {
+        OWN_LOCATION(A_Expr);
+        OWN_LOCATION(A_Const);
+        OWN_LOCATION(A_ArrayExpr);
+        OWN_LOCATION(BoolExpr);
+        OWN_LOCATION(BooleanTest);
+        OWN_LOCATION(CaseExpr);
+        OWN_LOCATION(CaseWhen);
+        OWN_LOCATION(CoalesceExpr);
+        OWN_LOCATION(CollateClause);
+        OWN_LOCATION(ColumnRef);
+        OWN_LOCATION(CommonTableExpr);
+        OWN_LOCATION(FuncCall);
+        OWN_LOCATION(GroupingFunc);
+        OWN_LOCATION(GroupingSet);
+        OWN_LOCATION(MinMaxExpr);
+        OWN_LOCATION(NamedArgExpr);
+        OWN_LOCATION(NullTest);
+        OWN_LOCATION(ParamRef);
+        OWN_LOCATION(RangeTableFunc);
+        OWN_LOCATION(RangeTableFuncCol);
+        OWN_LOCATION(RangeTableSample);
+        OWN_LOCATION(RangeVar);
+        OWN_LOCATION(ResTarget);
+        OWN_LOCATION(RowExpr);
+        OWN_LOCATION(SQLValueFunction);
+        OWN_LOCATION(SetToDefault);
+        OWN_LOCATION(SortBy);
+        OWN_LOCATION(SubLink);
+        OWN_LOCATION(TypeCast);
+        OWN_LOCATION(TypeName);
+        OWN_LOCATION(WindowDef);
+        OWN_LOCATION(WithClause);
+        OWN_LOCATION(XmlExpr);
+        OWN_LOCATION(XmlSerialize);
+    default:
+        return -1;
+    }
+#undef OWN_LOCATION
 }
 
 static void fail(walk *w)
@@ -358,26 +469,6 @@ static void apply_locking(walk *w, List *locking, int level)
     }
 }
 
-static sg__stmt_kind kind_of(const Node *n)
-{
-    if (!n)
-        return SG_STMT_NONE;
-    switch (nodeTag(n)) {
-    case T_SelectStmt:
-        return SG_STMT_SELECT;
-    case T_InsertStmt:
-        return SG_STMT_INSERT;
-    case T_UpdateStmt:
-        return SG_STMT_UPDATE;
-    case T_DeleteStmt:
-        return SG_STMT_DELETE;
-    case T_MergeStmt:
-        return SG_STMT_MERGE;
-    default:
-        return SG_STMT_OTHER;
-    }
-}
-
 /* Walks a WITH list, defining its entries in `scope` (which the caller links
  * into the chain and keeps alive while the statement body is walked). */
 static bool walk_with(WithClause *with, walk *w, cte_scope *scope)
@@ -413,7 +504,7 @@ static bool walk_with(WithClause *with, walk *w, cte_scope *scope)
         c->name = copy(w, cte->ctename);
         c->location = cte->location;
         c->recursive = with->recursive;
-        c->kind = kind_of(cte->ctequery);
+        c->kind = sg__statement_kind(cte->ctequery);
         c->depth = depth;
         scope->count++;
     }
@@ -695,7 +786,8 @@ static void record_literal_cmp(walk *w, A_Expr *e)
     c->is_string = nodeTag(&lit->val) == T_String;
 }
 
-static bool visit_node(Node *node, walk *w)
+/* The nodes of class SG__TAG_OWN: the walker visits their children itself. */
+static bool visit_own(Node *node, walk *w)
 {
     switch (nodeTag(node)) {
     case T_List: {
@@ -734,14 +826,42 @@ static bool visit_node(Node *node, walk *w)
         r->location = p->location;
         return false;
     }
+    case T_IntoClause:
+        w->facts->has_into = true;
+        w->facts->into_location = ((IntoClause *)node)->rel ? ((IntoClause *)node)->rel->location
+                                                            : -1;
+        return false;
+    case T_CurrentOfExpr:
+        /* the node has no location: sg__parse_walk() finds the clause's */
+        w->facts->has_current_of = true;
+        return false;
+    case T_LockingClause:
+        /* Only reached outside a SELECT level, which the grammar does not
+         * produce; the names it holds are FROM items, not relations. */
+        return false;
+    case T_WithClause:
+    case T_CommonTableExpr:
+        /* WITH lists are walked with their statement, never on their own. */
+        unsupported(w, "WITH clause outside a statement", -1);
+        return w->failed;
+    default:
+        /* a type sg__walker_tag_class() calls OWN without a case above */
+        unsupported(w, "a node the walker does not handle", -1);
+        return w->failed;
+    }
+}
+
+/* The nodes of class SG__TAG_NOTE: what the walker records before PostgreSQL's
+ * walker visits their children. A function call becomes the parent of the
+ * calls in its arguments (the caller restores current_call). */
+static bool note(Node *node, walk *w)
+{
+    switch (nodeTag(node)) {
     case T_FuncCall: {
         FuncCall *f = (FuncCall *)node;
         record_func(w, f->funcname, f->location, SG_FUNC_CALL, f->over != NULL);
-        int saved = w->current_call;
         w->current_call = (int)w->facts->funcs.count - 1;
-        bool stop = raw_expression_tree_walker(node, visit, w) || w->failed;
-        w->current_call = saved;
-        return stop;
+        break;
     }
     case T_TypeName: {
         TypeName *t = (TypeName *)node;
@@ -774,35 +894,36 @@ static bool visit_node(Node *node, walk *w)
         /* An XMLTABLE column's type converts document text with the type's
          * input function (a reg* type resolves names); PostgreSQL's walker
          * skips it. */
-        if (visit((Node *)((RangeTableFuncCol *)node)->typeName, w))
-            return true;
-        break;
-    case T_IntoClause:
-        w->facts->has_into = true;
-        w->facts->into_location = ((IntoClause *)node)->rel ? ((IntoClause *)node)->rel->location
-                                                            : -1;
-        return false;
-    case T_CurrentOfExpr:
-        w->facts->has_current_of = true;
-        w->facts->current_of_location = -1;
-        return false;
-    case T_LockingClause:
-        /* Only reached outside a SELECT level, which the grammar does not
-         * produce; the names it holds are FROM items, not relations. */
-        return false;
-    case T_WithClause:
-    case T_CommonTableExpr:
-        /* WITH lists are walked with their statement, never on their own. */
-        unsupported(w, "WITH clause outside a statement", -1);
-        return false;
+        return visit((Node *)((RangeTableFuncCol *)node)->typeName, w);
     default:
         break;
     }
-    if (!raw_walker_knows(nodeTag(node))) {
-        unsupported(w, sg__arena_printf(w->arena, "node type %d", (int)nodeTag(node)), -1);
+    return w->failed;
+}
+
+static bool visit_node(Node *node, walk *w)
+{
+    NodeTag tag = nodeTag(node);
+    switch (sg__walker_tag_class((int)tag)) {
+    case SG__TAG_OWN:
+        return visit_own(node, w);
+    case SG__TAG_NOTE: {
+        int saved_call = w->current_call;
+        bool stop = note(node, w) || raw_expression_tree_walker(node, visit, w) || w->failed;
+        w->current_call = saved_call;
+        return stop;
+    }
+    case SG__TAG_RAW:
+        return raw_expression_tree_walker(node, visit, w) || w->failed;
+    default: {
+        const char *what = sg__arena_printf(w->arena, "node type %d", (int)tag);
+        if (!what)
+            fail(w);
+        else
+            unsupported(w, what, -1);
         return w->failed;
     }
-    return raw_expression_tree_walker(node, visit, w) || w->failed;
+    }
 }
 
 static bool visit(Node *node, void *context)
@@ -812,16 +933,21 @@ static bool visit(Node *node, void *context)
         return false;
     if (w->failed)
         return true;
-    if (w->depth >= w->max_depth) {
-        if (!w->facts->depth_exceeded) {
-            w->facts->depth_exceeded = true;
-            w->facts->depth_location = -1;
-        }
-        return true;
+    int outer = w->located;
+    int at = own_location(node);
+    if (at >= 0)
+        w->located = at;
+    bool stop = true;
+    if (w->depth < w->max_depth) {
+        w->depth++;
+        stop = visit_node(node, w);
+        w->depth--;
+    } else if (!w->facts->depth_exceeded) {
+        /* the bound is a fact that denies, placed where it was crossed */
+        w->facts->depth_exceeded = true;
+        w->facts->depth_location = w->located;
     }
-    w->depth++;
-    bool stop = visit_node(node, w);
-    w->depth--;
+    w->located = outer;
     return stop;
 }
 
@@ -834,6 +960,7 @@ int sg__walk_statement(sg__arena *arena, void *raw_stmt, unsigned max_depth, sg_
     w.max_depth = max_depth;
     w.cte_index = -1;
     w.current_call = -1;
+    w.located = facts->statement_location;
     Node *stmt = raw_stmt;
     if (IsA(stmt, SelectStmt))
         walk_select((SelectStmt *)stmt, &w, true, NULL);

@@ -3,8 +3,9 @@
  *
  * Every check allocates from one arena that lives as long as its verdict and is
  * released in one call; there is no per-object free. All heap memory of the
- * library goes through sg__malloc()/sg__free() in arena.c, so a test can make
- * the Nth allocation fail and prove that every failure is handled cleanly.
+ * library goes through sg__malloc()/sg__free() in arena.c (cJSON's and PCRE2's
+ * too, where the library hands them its allocator), so a test can make any one
+ * allocation fail and prove that every failure is handled cleanly.
  */
 #ifndef SG_ARENA_H
 #define SG_ARENA_H
@@ -17,18 +18,30 @@ void *sg__malloc(size_t size);
 void *sg__realloc(void *ptr, size_t size);
 void sg__free(void *ptr);
 
+#ifdef SG_TESTING
 /*
- * Test hook: after `n` more successful allocations on the calling thread, every
- * further allocation fails until the hook is reset with a negative n. It only
- * affects the calling thread.
+ * Test hooks, compiled only into the testing build of the library
+ * (sqlguard_testing, built with SG_TESTING); the production library has none.
+ *
+ * sg__alloc_fail_at(k) restarts the calling thread's allocation count and makes
+ * exactly its k-th allocation from now on fail (1-based; 0: none fails), as
+ * curl's torture tests do. Heap calls and arena allocations both count (any
+ * arena allocation may be the one that needs a new chunk), so an arena
+ * allocation that takes a new chunk counts twice. sg__alloc_count() is the
+ * number of allocations the calling thread attempted since then, the failed
+ * one included: a run that attempted fewer than k never reached the failure.
+ * sg__alloc_live() counts the heap blocks of every thread obtained through
+ * sg__malloc()/sg__realloc() and not yet given to sg__free().
  */
-void sg__alloc_fail_after(long n);
+void sg__alloc_fail_at(unsigned long k);
+unsigned long sg__alloc_count(void);
+long sg__alloc_live(void);
+#endif
 
 typedef struct sg__arena_chunk sg__arena_chunk;
 
 typedef struct sg__arena {
     sg__arena_chunk *head;
-    size_t total;   /* bytes obtained from the heap, for reporting */
 } sg__arena;
 
 void sg__arena_init(sg__arena *arena);

@@ -19,7 +19,6 @@ struct sg_verdict {
     sg__operation op;         /* op.root owned here */
     bool allowed;
     const char *operation;    /* kind as declared */
-    const char *statement;    /* kind of the parsed statement, or NULL */
     sg_diagnostic *diags;
     size_t diag_count;
     bool diags_truncated;
