@@ -15,6 +15,7 @@
 #include "nodes/pg_list.h"
 #include "parser/scanner.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -187,30 +188,57 @@ static int keyword_token(const char *keyword)
     return n < 0 ? -1 : ScanKeywordTokens[n];
 }
 
-/* Where the first WHERE CURRENT OF of `sql` starts (at CURRENT), or -1.
- * PostgreSQL's CurrentOfExpr carries no location, so the text is scanned again
- * with the parser's own scanner, which skips comments and literals; in text
- * that parsed, the tokens WHERE CURRENT OF occur only as that clause. The
- * scan cannot fail where the parse succeeded. Called inside the parser's
- * memory context, which takes the scanner's memory. */
-static int current_of_location(const char *sql)
+/* Whether a place only the text knows is wanted: the keyword that starts a
+ * top-level LIMIT/OFFSET/FETCH clause of a select without ORDER BY (a rule
+ * points there), and WHERE CURRENT OF. */
+static bool wants_limit_keyword(const sg__facts *f)
 {
+    const sg__top_select *t = &f->top;
+    return f->kind == SG_STMT_SELECT && (t->has_limit || t->has_offset) && !t->has_order_by;
+}
+
+/*
+ * Places the raw tree does not record, found by scanning the text again with
+ * the parser's own scanner, which skips comments and literals (the scan
+ * cannot fail where the parse succeeded; it runs inside the parser's memory
+ * context, which takes the scanner's memory):
+ * - WHERE CURRENT OF (CurrentOfExpr has no location): at CURRENT; in text
+ *   that parsed, the tokens WHERE CURRENT OF occur only as that clause;
+ * - the LIMIT, OFFSET or FETCH keyword of the top-level clause (the tree
+ *   keeps only its value's place): the last such keyword before the first
+ *   value (only FIRST/NEXT, signs and parentheses lie between a keyword and
+ *   its value, and nothing holding a subquery follows the top-level clause,
+ *   so a value without a place still finds the right keyword).
+ */
+static void place_from_tokens(const char *sql, sg__facts *facts)
+{
+    bool want_current = facts->has_current_of, want_limit = wants_limit_keyword(facts);
+    if (!want_current && !want_limit)
+        return;
     int where = keyword_token("where"), current = keyword_token("current"),
-        of = keyword_token("of");
+        of = keyword_token("of"), limit = keyword_token("limit"), offset = keyword_token("offset"),
+        fetch = keyword_token("fetch");
+    int limit_before = facts->top.limit_location >= 0 ? facts->top.limit_location : INT_MAX;
     core_yy_extra_type extra;
     core_yyscan_t scanner = scanner_init(sql, &extra, &ScanKeywords, ScanKeywordTokens);
     core_YYSTYPE value;
     YYLTYPE at;
-    int before = -1, prev = -1, prev_at = -1, found = -1;
-    for (int token; found < 0 && (token = core_yylex(&value, &at, scanner)) != 0;) {
-        if (before == where && prev == current && token == of)
-            found = prev_at;
+    int before = -1, prev = -1, prev_at = -1;
+    for (int token;
+         (want_current || want_limit) && (token = core_yylex(&value, &at, scanner)) != 0;) {
+        if (want_current && before == where && prev == current && token == of) {
+            facts->current_of_location = prev_at;
+            want_current = false;
+        }
+        if (want_limit && at >= limit_before)
+            want_limit = false;
+        else if (want_limit && (token == limit || token == offset || token == fetch))
+            facts->top.limit_location = at;
         before = prev;
         prev = token;
         prev_at = at;
     }
     scanner_finish(scanner);
-    return found;
 }
 
 int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, sg__facts *facts,
@@ -229,8 +257,8 @@ int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, sg__fa
     PgQueryInternalParsetreeAndError parsed = pg_query_raw_parse(sql);
 
     if (parsed.error) {
-        err->message = sg__arena_strdup(arena, parsed.error->message ? parsed.error->message
-                                                                     : "syntax error");
+        err->message =
+            sg__arena_strdup(arena, parsed.error->message ? parsed.error->message : "syntax error");
         err->offset = char_pos_to_byte_offset(sql, parsed.error->cursorpos);
         if (!err->message)
             rc = -1;
@@ -256,8 +284,8 @@ int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, sg__fa
                     rc = -1;
             } else if (sg__walk_statement(arena, stmt, max_depth, facts) != 0) {
                 rc = -1;
-            } else if (facts->has_current_of) {
-                facts->current_of_location = current_of_location(sql);
+            } else {
+                place_from_tokens(sql, facts);
             }
         }
     }
@@ -267,7 +295,5 @@ int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, sg__fa
         pg_query_free_error(parsed.error);
     free(parsed.stderr_buffer);
     pg_query_exit_memory_context(ctx);
-    if (rc == 0 && sg__place_limit_clause(sql, facts) < 0)
-        rc = -1;
     return rc;
 }

@@ -26,12 +26,6 @@ typedef struct sg__parse_error {
 int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, sg__facts *facts,
                    sg__parse_error *err);
 
-/* Moves facts->top.limit_location of a top level without ORDER BY from the
- * clause's first value, where the walker found it, to its first keyword
- * (tokens.c). Returns -1 when memory ran out. Called outside the parser's
- * memory context. */
-int sg__place_limit_clause(const char *sql, sg__facts *facts);
-
 /* Walker entry, implemented in walker.c: `raw_stmt` is a PostgreSQL Node *. */
 int sg__walk_statement(sg__arena *arena, void *raw_stmt, unsigned max_depth, sg__facts *facts);
 
