@@ -5,9 +5,10 @@
  * trust it: unknown keys, duplicate uids or physical names, tables on unknown
  * data sources and names PostgreSQL would treat specially (pg_ prefixes,
  * system schemas, names longer than 63 bytes) are load errors naming the
- * offending path. Tables are then found by uid through a hash built once.
+ * offending path. Sources and tables are then found through hashes built
+ * once (by uid, and tables by data source, schema and physical name), which
+ * also find the duplicates: loading is linear in the number of tables.
  */
-#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -17,7 +18,6 @@
 #include "decode/policy.h"
 #include "util/error.h"
 #include "util/json.h"
-#include "util/text.h"
 
 /* Defaults of the bounds a policy's limits may change (max_catalog_bytes,
  * max_catalog_tables); the depth is fixed by the catalog's own shape. */
@@ -85,7 +85,8 @@ static int check_object(loader *l, const cJSON *obj, const char *path, const cha
     const char *bad = sg__json_unknown_key(obj, keys);
     if (bad)
         return fail(l, SG_ECATALOG, "catalog: %s has unknown key \"%s\"", path, bad);
-    bad = sg__json_duplicate_key(obj);
+    if (sg__json_duplicate_key(obj, &bad) < 0)
+        return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
     if (bad)
         return fail(l, SG_ECATALOG, "catalog: %s has key \"%s\" twice", path, bad);
     return 0;
@@ -290,86 +291,161 @@ static int load_table(loader *l, const cJSON *t, size_t index, sg__meta_table *o
     return 0;
 }
 
-static size_t hash_str(const char *s)
+/* ---- the indexes: open addressing over entry index + 1 ---- */
+
+/* Whether entry i of the index's array has this key (one to three strings). */
+typedef bool (*entry_is)(const sg_catalog *c, size_t i, const char *const *key);
+
+static bool source_is(const sg_catalog *c, size_t i, const char *const *key)
 {
-    size_t h = 1469598103934665603u; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
-    return h;
+    return strcmp(c->sources[i].uid, key[0]) == 0;
 }
 
-static int build_index(loader *l)
+static bool table_uid_is(const sg_catalog *c, size_t i, const char *const *key)
 {
-    sg_catalog *c = l->cat;
-    size_t size = 16;
-    while (size < c->table_count * 2)
-        size *= 2;
-    c->uid_index = sg__arena_alloc(&c->arena, size * sizeof *c->uid_index);
-    if (!c->uid_index)
-        return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
-    c->uid_index_size = size;
-    for (size_t i = 0; i < c->table_count; i++) {
-        size_t slot = hash_str(c->tables[i].uid) & (size - 1);
-        while (c->uid_index[slot]) {
-            const sg__meta_table *other = &c->tables[c->uid_index[slot] - 1];
-            if (strcmp(other->uid, c->tables[i].uid) == 0)
-                return fail(l, SG_ECATALOG, "catalog: meta_tables[%zu].uid \"%s\" is used twice", i,
-                            c->tables[i].uid);
-            slot = (slot + 1) & (size - 1);
-        }
-        c->uid_index[slot] = i + 1;
+    return strcmp(c->tables[i].uid, key[0]) == 0;
+}
+
+static bool table_name_is(const sg_catalog *c, size_t i, const char *const *key)
+{
+    const sg__meta_table *t = &c->tables[i];
+    return strcmp(t->name, key[2]) == 0 && strcmp(t->schema, key[1]) == 0 &&
+           strcmp(t->data_source_uid, key[0]) == 0;
+}
+
+/* FNV-1a over the key's strings, each followed by 0xFF, a byte UTF-8 text
+ * never holds, so that ("ab", "c") and ("a", "bc") hash apart. */
+static size_t hash_key(const char *const *key, size_t parts)
+{
+    uint64_t h = 1469598103934665603u;
+    for (size_t p = 0; p < parts; p++) {
+        for (const char *s = key[p]; *s; s++)
+            h = (h ^ (unsigned char)*s) * 1099511628211u;
+        h = (h ^ 0xFFu) * 1099511628211u;
     }
+    return (size_t)(h ^ (h >> 32));
+}
+
+/* The slot that holds the entry with `key`, or the empty slot where it would go. */
+static size_t *probe(const sg_catalog *c, const sg__catalog_index *ix, entry_is is,
+                     const char *const *key, size_t parts)
+{
+    size_t slot = hash_key(key, parts) & ix->mask;
+    while (ix->slots[slot] && !is(c, ix->slots[slot] - 1, key))
+        slot = (slot + 1) & ix->mask;
+    return &ix->slots[slot];
+}
+
+/* An empty index with room for `count` entries at most half full. */
+static int index_alloc(loader *l, sg__catalog_index *ix, size_t count)
+{
+    size_t size = 16;
+    while (size / 2 < count)
+        size *= 2;
+    ix->slots = sg__arena_alloc(&l->cat->arena, size * sizeof *ix->slots);
+    if (!ix->slots)
+        return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
+    ix->mask = size - 1;
     return 0;
 }
 
-static int load(loader *l, const cJSON *root)
+/* Adds entry i under `key`: false when an entry with that key is there already. */
+static bool index_add(const sg_catalog *c, sg__catalog_index *ix, entry_is is,
+                      const char *const *key, size_t parts, size_t i)
 {
-    static const char *const keys[] = {"version", "data_sources", "meta_tables", NULL};
-    static const char *const ds_keys[] = {"uid",         "engine", "default_schema", "dsn", "name",
-                                          "description", NULL};
-    sg_catalog *c = l->cat;
-    if (check_object(l, root, "the top level", keys) < 0)
-        return -1;
-    const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "version");
-    if (version && !(cJSON_IsNumber(version) && version->valuedouble == 1))
-        return fail(l, SG_ECATALOG, "catalog: version must be 1");
+    size_t *slot = probe(c, ix, is, key, parts);
+    if (*slot)
+        return false;
+    *slot = i + 1;
+    return true;
+}
 
-    const cJSON *sources = cJSON_GetObjectItemCaseSensitive(root, "data_sources");
+/* Found entry, or NULL; an index never built (slots NULL) finds nothing. */
+static size_t index_find(const sg_catalog *c, const sg__catalog_index *ix, entry_is is,
+                         const char *const *key, size_t parts)
+{
+    return ix->slots ? *probe(c, ix, is, key, parts) : 0;
+}
+
+/* ---- the catalog's parts ---- */
+
+static int load_source(loader *l, const cJSON *s, size_t i)
+{
+    static const char *const keys[] = {"uid",         "engine", "default_schema", "dsn", "name",
+                                       "description", NULL};
+    sg_catalog *c = l->cat;
+    char path[64];
+    snprintf(path, sizeof path, "data_sources[%zu]", i);
+    sg__data_source *d = &c->sources[i];
+    const char *ignored;
+    if (check_object(l, s, path, keys) < 0 || get_string(l, s, "uid", path, true, &d->uid) < 0 ||
+        get_string(l, s, "engine", path, true, &d->engine) < 0 ||
+        get_string(l, s, "default_schema", path, true, &d->default_schema) < 0 ||
+        get_string(l, s, "dsn", path, false, &d->dsn) < 0 ||
+        get_string(l, s, "name", path, false, &ignored) < 0 ||
+        get_string(l, s, "description", path, false, &ignored) < 0)
+        return -1;
+    if (strcmp(d->engine, "postgresql") != 0)
+        return fail(l, SG_ECATALOG, "catalog: %s.engine is \"%s\"; only \"postgresql\" is supported",
+                    path, d->engine);
+    if (check_pg_name(l, d->default_schema, path, "default_schema", true) < 0)
+        return -1;
+    if (!index_add(c, &c->source_by_uid, source_is, &d->uid, 1, i))
+        return fail(l, SG_ECATALOG, "catalog: %s.uid \"%s\" is used twice", path, d->uid);
+    return 0;
+}
+
+static int load_sources(loader *l, const cJSON *sources)
+{
+    sg_catalog *c = l->cat;
     if (!cJSON_IsArray(sources))
         return fail(l, SG_ECATALOG, "catalog: data_sources must be an array");
     c->source_count = (size_t)cJSON_GetArraySize(sources);
     c->sources = sg__arena_alloc(&c->arena, (c->source_count + 1) * sizeof *c->sources);
     if (!c->sources)
         return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
+    if (index_alloc(l, &c->source_by_uid, c->source_count) < 0)
+        return -1;
     size_t i = 0;
     const cJSON *s;
     cJSON_ArrayForEach(s, sources)
     {
-        char path[64];
-        snprintf(path, sizeof path, "data_sources[%zu]", i);
-        sg__data_source *d = &c->sources[i];
-        const char *ignored;
-        if (check_object(l, s, path, ds_keys) < 0 ||
-            get_string(l, s, "uid", path, true, &d->uid) < 0 ||
-            get_string(l, s, "engine", path, true, &d->engine) < 0 ||
-            get_string(l, s, "default_schema", path, true, &d->default_schema) < 0 ||
-            get_string(l, s, "dsn", path, false, &d->dsn) < 0 ||
-            get_string(l, s, "name", path, false, &ignored) < 0 ||
-            get_string(l, s, "description", path, false, &ignored) < 0)
+        if (load_source(l, s, i++) < 0)
             return -1;
-        if (strcmp(d->engine, "postgresql") != 0)
-            return fail(l, SG_ECATALOG,
-                        "catalog: %s.engine is \"%s\"; only \"postgresql\" is supported", path,
-                        d->engine);
-        if (check_pg_name(l, d->default_schema, path, "default_schema", true) < 0)
-            return -1;
-        for (size_t k = 0; k < i; k++)
-            if (strcmp(c->sources[k].uid, d->uid) == 0)
-                return fail(l, SG_ECATALOG, "catalog: %s.uid \"%s\" is used twice", path, d->uid);
-        i++;
     }
+    return 0;
+}
 
-    const cJSON *tables = cJSON_GetObjectItemCaseSensitive(root, "meta_tables");
+/* Both indexes of the tables; a uid or a physical name used twice is an
+ * error (two MetaTables on one physical table would make resolution
+ * ambiguous), found in one pass each. */
+static int index_tables(loader *l)
+{
+    sg_catalog *c = l->cat;
+    if (index_alloc(l, &c->table_by_uid, c->table_count) < 0 ||
+        index_alloc(l, &c->table_by_name, c->table_count) < 0)
+        return -1;
+    for (size_t i = 0; i < c->table_count; i++) {
+        const sg__meta_table *t = &c->tables[i];
+        if (!index_add(c, &c->table_by_uid, table_uid_is, &t->uid, 1, i))
+            return fail(l, SG_ECATALOG, "catalog: meta_tables[%zu].uid \"%s\" is used twice", i,
+                        t->uid);
+    }
+    for (size_t i = 0; i < c->table_count; i++) {
+        const sg__meta_table *t = &c->tables[i];
+        const char *const key[] = {t->data_source_uid, t->schema, t->name};
+        if (!index_add(c, &c->table_by_name, table_name_is, key, 3, i))
+            return fail(
+                l, SG_ECATALOG,
+                "catalog: meta_tables[%zu] and another table of its data source both name %s.%s", i,
+                t->schema, t->name);
+    }
+    return 0;
+}
+
+static int load_tables(loader *l, const cJSON *tables)
+{
+    sg_catalog *c = l->cat;
     if (!cJSON_IsArray(tables))
         return fail(l, SG_ECATALOG, "catalog: meta_tables must be an array");
     c->table_count = (size_t)cJSON_GetArraySize(tables);
@@ -379,7 +455,7 @@ static int load(loader *l, const cJSON *root)
     c->tables = sg__arena_alloc(&c->arena, (c->table_count + 1) * sizeof *c->tables);
     if (!c->tables)
         return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
-    i = 0;
+    size_t i = 0;
     const cJSON *t;
     cJSON_ArrayForEach(t, tables)
     {
@@ -391,20 +467,20 @@ static int load(loader *l, const cJSON *root)
                         c->tables[i].data_source_uid);
         i++;
     }
-    if (build_index(l) < 0)
+    return index_tables(l);
+}
+
+static int load(loader *l, const cJSON *root)
+{
+    static const char *const keys[] = {"version", "data_sources", "meta_tables", NULL};
+    if (check_object(l, root, "the top level", keys) < 0)
         return -1;
-    /* Two MetaTables on one physical table would make resolution ambiguous. */
-    for (i = 0; i < c->table_count; i++) {
-        const sg__meta_table *a = &c->tables[i];
-        const sg__meta_table *b =
-            sg__catalog_table_by_name(c, a->data_source_uid, a->schema, a->name);
-        if (b != a)
-            return fail(
-                l, SG_ECATALOG,
-                "catalog: meta_tables[%zu] and another table of its data source both name %s.%s", i,
-                a->schema, a->name);
-    }
-    return 0;
+    const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "version");
+    if (version && !(cJSON_IsNumber(version) && version->valuedouble == 1))
+        return fail(l, SG_ECATALOG, "catalog: version must be 1");
+    if (load_sources(l, cJSON_GetObjectItemCaseSensitive(root, "data_sources")) < 0)
+        return -1;
+    return load_tables(l, cJSON_GetObjectItemCaseSensitive(root, "meta_tables"));
 }
 
 static size_t max_bytes(const sg_policy *policy)
@@ -431,53 +507,43 @@ int sg_catalog_load_policy(const char *json, size_t len, const sg_policy *policy
         return SG_EINVAL;
     }
     *out = NULL;
-    if (len > max_bytes(policy)) {
-        fail(&l, SG_ETOOBIG, "catalog: %zu bytes is over the limit of %zu", len,
-             max_bytes(policy));
-        return SG_ETOOBIG;
+    /* The tree lives in a scratch arena (with the JSON hooks installed) and
+     * goes in one call once the catalog has copied what it keeps. */
+    sg__arena scratch;
+    sg__arena_init(&scratch);
+    sg__json_limits limits = {max_bytes(policy), MAX_CATALOG_DEPTH, false};
+    sg__json_doc doc;
+    int rc = sg__json_load_input("catalog", SG_ECATALOG, json, len, &limits, &scratch, &doc, err);
+    sg_catalog *c = rc == SG_OK ? sg__malloc(sizeof *c) : NULL;
+    if (rc == SG_OK && !c)
+        rc = sg__set_error(err, SG_ENOMEM, "out of memory while loading the catalog");
+    if (c) {
+        memset(c, 0, sizeof *c);
+        sg__arena_init(&c->arena);
+        l.cat = c;
+        if (load(&l, doc.root) < 0) {
+            sg_catalog_free(c);
+            rc = l.code;
+        } else {
+            *out = c;
+        }
     }
-    size_t at;
-    const char *bad = sg__json_prescan(json, len, MAX_CATALOG_DEPTH, &at, NULL, NULL);
-    if (bad) {
-        long line, col;
-        sg__line_col(json, len, at, &line, &col);
-        fail(&l, SG_ECATALOG, "catalog: %s (at line %ld, column %ld)", bad, line, col);
-        return SG_ECATALOG;
-    }
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(json, len, &end, false);
-    if (root && (bad = sg__json_trailing(json, len, end, &at))) {
-        cJSON_Delete(root);
-        long line, col;
-        sg__line_col(json, len, at, &line, &col);
-        fail(&l, SG_ECATALOG, "catalog: invalid JSON: %s (at line %ld, column %ld)", bad, line,
-             col);
-        return SG_ECATALOG;
-    }
-    if (!root) {
-        size_t pos = end ? (size_t)(end - json) : 0;
-        long line, col;
-        sg__line_col(json, len, pos, &line, &col);
-        fail(&l, SG_ECATALOG, "catalog: invalid JSON at line %ld, column %ld", line, col);
-        return SG_ECATALOG;
-    }
-    sg_catalog *c = sg__malloc(sizeof *c);
-    if (!c) {
-        cJSON_Delete(root);
-        fail(&l, SG_ENOMEM, "out of memory while loading the catalog");
-        return SG_ENOMEM;
-    }
-    memset(c, 0, sizeof *c);
-    sg__arena_init(&c->arena);
-    l.cat = c;
-    int rc = load(&l, root);
-    cJSON_Delete(root);
-    if (rc < 0) {
-        sg_catalog_free(c);
-        return l.code;
-    }
-    *out = c;
-    return SG_OK;
+    sg__json_doc_release(&doc);
+    sg__arena_release(&scratch);
+    return rc;
+}
+
+/* What sg_catalog_load_file_policy() hands to load_text(). */
+typedef struct file_args {
+    const sg_policy *policy;
+    sg_catalog **out;
+} file_args;
+
+/* sg_catalog_load_policy() in the shape sg__json_load_file() calls. */
+static int load_text(const char *json, size_t len, void *ctx, sg_error *err)
+{
+    const file_args *args = ctx;
+    return sg_catalog_load_policy(json, len, args->policy, args->out, err);
 }
 
 int sg_catalog_load_file(const char *path, sg_catalog **out, sg_error *err)
@@ -488,39 +554,12 @@ int sg_catalog_load_file(const char *path, sg_catalog **out, sg_error *err)
 int sg_catalog_load_file_policy(const char *path, const sg_policy *policy, sg_catalog **out,
                                 sg_error *err)
 {
-    loader l = {NULL, err, SG_OK, 0};
     if (out)
         *out = NULL;
-    if (!path || !out) {
-        fail(&l, SG_EINVAL, "sg_catalog_load_file: path and out are required");
-        return SG_EINVAL;
-    }
-    char *buf = NULL;
-    size_t len = 0;
-    int rc = sg_read_file(path, max_bytes(policy), 0, &buf, &len, err);
-    if (rc == SG_ETOOBIG)
-        fail(&l, SG_ETOOBIG, "%s: over the catalog size limit of %zu bytes", path,
-             max_bytes(policy));
-    if (rc == SG_OK) {
-        rc = sg_catalog_load_policy(buf, len, policy, out, err);
-        if (rc != SG_OK && err) {
-            /* prefix the file name, keeping as much of the message as fits */
-            char msg[sizeof err->message];
-            size_t plen = strlen(path);
-            if (plen > sizeof msg / 2)
-                plen = sizeof msg / 2;
-            memcpy(msg, path, plen);
-            msg[plen] = ':';
-            msg[plen + 1] = ' ';
-            size_t rest = sizeof msg - plen - 3;
-            size_t mlen = strnlen(err->message, rest);
-            memcpy(msg + plen + 2, err->message, mlen);
-            msg[plen + 2 + mlen] = '\0';
-            memcpy(err->message, msg, sizeof msg);
-        }
-    }
-    sg__free(buf);
-    return rc;
+    if (!path || !out)
+        return sg__set_error(err, SG_EINVAL, "sg_catalog_load_file: path and out are required");
+    file_args args = {policy, out};
+    return sg__json_load_file(path, "catalog", max_bytes(policy), load_text, &args, err);
 }
 
 void sg_catalog_free(sg_catalog *catalog)
@@ -538,32 +577,20 @@ size_t sg_catalog_table_count(const sg_catalog *catalog)
 
 const sg__meta_table *sg__catalog_table_by_uid(const sg_catalog *c, const char *uid)
 {
-    if (!c->uid_index_size)
-        return NULL;
-    size_t slot = hash_str(uid) & (c->uid_index_size - 1);
-    while (c->uid_index[slot]) {
-        const sg__meta_table *t = &c->tables[c->uid_index[slot] - 1];
-        if (strcmp(t->uid, uid) == 0)
-            return t;
-        slot = (slot + 1) & (c->uid_index_size - 1);
-    }
-    return NULL;
+    size_t at = index_find(c, &c->table_by_uid, table_uid_is, &uid, 1);
+    return at ? &c->tables[at - 1] : NULL;
 }
 
 const sg__data_source *sg__catalog_source(const sg_catalog *c, const char *uid)
 {
-    for (size_t i = 0; i < c->source_count; i++)
-        if (strcmp(c->sources[i].uid, uid) == 0)
-            return &c->sources[i];
-    return NULL;
+    size_t at = index_find(c, &c->source_by_uid, source_is, &uid, 1);
+    return at ? &c->sources[at - 1] : NULL;
 }
 
 const sg__meta_table *sg__catalog_table_by_name(const sg_catalog *c, const char *source_uid,
                                                 const char *schema, const char *name)
 {
-    for (size_t i = 0; i < c->table_count; i++)
-        if (strcmp(c->tables[i].name, name) == 0 && strcmp(c->tables[i].schema, schema) == 0 &&
-            strcmp(c->tables[i].data_source_uid, source_uid) == 0)
-            return &c->tables[i];
-    return NULL;
+    const char *const key[] = {source_uid, schema, name};
+    size_t at = index_find(c, &c->table_by_name, table_name_is, key, 3);
+    return at ? &c->tables[at - 1] : NULL;
 }

@@ -10,7 +10,6 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -20,7 +19,6 @@
 #include "decode/policy.h"
 #include "util/error.h"
 #include "util/json.h"
-#include "util/text.h"
 
 enum { MAX_POLICY_BYTES = 4 << 20, MAX_POLICY_DEPTH = 16 };
 
@@ -196,7 +194,9 @@ static int load_rule(loader *l, const cJSON *entry)
     const char *bad = sg__json_unknown_key(entry, keys);
     if (bad)
         return fail(l, SG_EPOLICY, "policy: rules.%s has unknown key \"%s\"", id, bad);
-    if ((bad = sg__json_duplicate_key(entry)))
+    if (sg__json_duplicate_key(entry, &bad) < 0)
+        return oom(l);
+    if (bad)
         return fail(l, SG_EPOLICY, "policy: rules.%s has key \"%s\" twice", id, bad);
     const cJSON *sev = cJSON_GetObjectItemCaseSensitive(entry, "severity");
     if (sev && parse_severity(l, id, r, sev, &rp->severity) < 0)
@@ -206,7 +206,9 @@ static int load_rule(loader *l, const cJSON *entry)
         return 0;
     if (!cJSON_IsObject(opts))
         return fail(l, SG_EPOLICY, "policy: rules.%s.options must be an object", id);
-    if ((bad = sg__json_duplicate_key(opts)))
+    if (sg__json_duplicate_key(opts, &bad) < 0)
+        return oom(l);
+    if (bad)
         return fail(l, SG_EPOLICY, "policy: rules.%s.options has key \"%s\" twice", id, bad);
     size_t n = (size_t)cJSON_GetArraySize(opts);
     rp->opts = sg__arena_alloc(&l->p->arena, (n + 1) * sizeof *rp->opts);
@@ -245,7 +247,9 @@ static int load_limits(loader *l, const cJSON *limits)
 {
     if (!cJSON_IsObject(limits))
         return fail(l, SG_EPOLICY, "policy: limits must be an object");
-    const char *bad = sg__json_duplicate_key(limits);
+    const char *bad;
+    if (sg__json_duplicate_key(limits, &bad) < 0)
+        return oom(l);
     if (bad)
         return fail(l, SG_EPOLICY, "policy: limits has key \"%s\" twice", bad);
     const cJSON *v;
@@ -275,7 +279,9 @@ static int load(loader *l, const cJSON *root)
     const char *bad = sg__json_unknown_key(root, keys);
     if (bad)
         return fail(l, SG_EPOLICY, "policy: unknown key \"%s\"", bad);
-    if ((bad = sg__json_duplicate_key(root)))
+    if (sg__json_duplicate_key(root, &bad) < 0)
+        return oom(l);
+    if (bad)
         return fail(l, SG_EPOLICY, "policy: key \"%s\" twice", bad);
     const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "version");
     if (version && !(cJSON_IsNumber(version) && version->valuedouble == 1))
@@ -288,7 +294,9 @@ static int load(loader *l, const cJSON *root)
         return 0;
     if (!cJSON_IsObject(rules))
         return fail(l, SG_EPOLICY, "policy: rules must be an object keyed by rule id");
-    if ((bad = sg__json_duplicate_key(rules)))
+    if (sg__json_duplicate_key(rules, &bad) < 0)
+        return oom(l);
+    if (bad)
         return fail(l, SG_EPOLICY, "policy: rules names \"%s\" twice", bad);
     const cJSON *entry;
     cJSON_ArrayForEach(entry, rules)
@@ -311,46 +319,40 @@ int sg_policy_load(const char *json, size_t len, sg_policy **out, sg_error *err)
         return SG_EINVAL;
     }
     *out = NULL;
-    if (len > MAX_POLICY_BYTES) {
-        fail(&l, SG_ETOOBIG, "policy: %zu bytes is over the limit of %d", len, MAX_POLICY_BYTES);
-        return SG_ETOOBIG;
+    sg__arena scratch; /* the tree, when the JSON hooks are installed */
+    sg__arena_init(&scratch);
+    sg__json_limits limits = {MAX_POLICY_BYTES, MAX_POLICY_DEPTH, false};
+    sg__json_doc doc;
+    int rc = sg__json_load_input("policy", SG_EPOLICY, json, len, &limits, &scratch, &doc, err);
+    sg_policy *p = rc == SG_OK ? sg__malloc(sizeof *p) : NULL;
+    if (rc == SG_OK && !p)
+        rc = sg__set_error(err, SG_ENOMEM, "out of memory while loading the policy");
+    if (p) {
+        memset(p, 0, sizeof *p);
+        sg__arena_init(&p->arena);
+        l.p = p;
+        p->rules = sg__arena_alloc(&p->arena, (sg__rule_total + 1) * sizeof *p->rules);
+        int loaded = p->rules ? 0 : oom(&l);
+        for (size_t i = 0; loaded == 0 && i < sg__rule_total; i++)
+            p->rules[i].severity = -1;
+        if (loaded == 0)
+            loaded = load(&l, doc.root);
+        if (loaded < 0) {
+            sg_policy_free(p);
+            rc = l.code;
+        } else {
+            *out = p;
+        }
     }
-    size_t at;
-    long line, col;
-    const char *bad = sg__json_prescan(json, len, MAX_POLICY_DEPTH, &at, NULL, NULL);
-    const char *end = NULL;
-    cJSON *root = bad ? NULL : cJSON_ParseWithLengthOpts(json, len, &end, false);
-    if (!bad && root)
-        bad = sg__json_trailing(json, len, end, &at);
-    else if (!bad)
-        at = end ? (size_t)(end - json) : 0, bad = "invalid JSON";
-    if (bad) {
-        cJSON_Delete(root);
-        sg__line_col(json, len, at, &line, &col);
-        fail(&l, SG_EPOLICY, "policy: %s (at line %ld, column %ld)", bad, line, col);
-        return SG_EPOLICY;
-    }
-    sg_policy *p = sg__malloc(sizeof *p);
-    if (!p) {
-        cJSON_Delete(root);
-        return SG_ENOMEM;
-    }
-    memset(p, 0, sizeof *p);
-    sg__arena_init(&p->arena);
-    l.p = p;
-    p->rules = sg__arena_alloc(&p->arena, (sg__rule_total + 1) * sizeof *p->rules);
-    int rc = p->rules ? 0 : oom(&l);
-    for (size_t i = 0; rc == 0 && i < sg__rule_total; i++)
-        p->rules[i].severity = -1;
-    if (rc == 0)
-        rc = load(&l, root);
-    cJSON_Delete(root);
-    if (rc < 0) {
-        sg_policy_free(p);
-        return l.code;
-    }
-    *out = p;
-    return SG_OK;
+    sg__json_doc_release(&doc);
+    sg__arena_release(&scratch);
+    return rc;
+}
+
+/* sg_policy_load() in the shape sg__json_load_file() calls. */
+static int load_text(const char *json, size_t len, void *out, sg_error *err)
+{
+    return sg_policy_load(json, len, out, err);
 }
 
 int sg_policy_load_file(const char *path, sg_policy **out, sg_error *err)
@@ -358,23 +360,8 @@ int sg_policy_load_file(const char *path, sg_policy **out, sg_error *err)
     if (out)
         *out = NULL;
     if (!path || !out)
-        return SG_EINVAL;
-    char *buf = NULL;
-    size_t len = 0;
-    int rc = sg_read_file(path, MAX_POLICY_BYTES, 0, &buf, &len, err);
-    if (rc == SG_ETOOBIG) {
-        sg__set_error(err, rc, "%s: over the policy size limit of %d bytes", path,
-                      MAX_POLICY_BYTES);
-    } else if (rc == SG_OK) {
-        rc = sg_policy_load(buf, len, out, err);
-        if (rc != SG_OK && err) {
-            char msg[sizeof err->message];
-            snprintf(msg, sizeof msg, "%.200s: %.300s", path, err->message);
-            memcpy(err->message, msg, sizeof msg);
-        }
-    }
-    sg__free(buf);
-    return rc;
+        return sg__set_error(err, SG_EINVAL, "sg_policy_load_file: path and out are required");
+    return sg__json_load_file(path, "policy", MAX_POLICY_BYTES, load_text, out, err);
 }
 
 void sg_policy_free(sg_policy *p)

@@ -81,15 +81,23 @@ static bool special8(const char *p)
     return ((zero_q | zero_b | below) & high) != 0;
 }
 
-const char *sg__json_prescan(const char *json, size_t len, unsigned max_depth, size_t *offset,
-                             sg__arena *arena, sg__vec *numbers)
+/* Records a refusal for sg__json_prescan(): 1. */
+static int refuse(const char **problem, size_t *offset, const char *what, size_t at)
+{
+    *problem = what;
+    *offset = at;
+    return 1;
+}
+
+int sg__json_prescan(const char *json, size_t len, unsigned max_depth, sg__arena *arena,
+                     sg__vec *numbers, const char **problem, size_t *offset)
 {
     size_t bad;
-    if (!sg__utf8_valid(json, len, &bad)) {
-        *offset = bad;
-        return json[bad] == '\0' ? "the JSON text contains a NUL byte"
-                                 : "the JSON text is not valid UTF-8";
-    }
+    if (!sg__utf8_valid(json, len, &bad))
+        return refuse(problem, offset,
+                      json[bad] == '\0' ? "the JSON text contains a NUL byte"
+                                        : "the JSON text is not valid UTF-8",
+                      bad);
     unsigned depth = 0;
     bool in_string = false;
     for (size_t i = 0; i < len; i++) {
@@ -104,16 +112,14 @@ const char *sg__json_prescan(const char *json, size_t len, unsigned max_depth, s
         }
         char c = json[i];
         if (in_string) {
-            if ((unsigned char)c < 0x20) {
-                *offset = i;
-                return "a JSON string contains a raw control character (escape it)";
-            }
+            if ((unsigned char)c < 0x20)
+                return refuse(problem, offset,
+                              "a JSON string contains a raw control character (escape it)", i);
             if (c == '\\' && i + 1 < len) {
                 if (json[i + 1] == 'u' && i + 5 < len && json[i + 2] == '0' &&
-                    json[i + 3] == '0' && json[i + 4] == '0' && json[i + 5] == '0') {
-                    *offset = i;
-                    return "a JSON string contains \\u0000 (a NUL character)";
-                }
+                    json[i + 3] == '0' && json[i + 4] == '0' && json[i + 5] == '0')
+                    return refuse(problem, offset,
+                                  "a JSON string contains \\u0000 (a NUL character)", i);
                 i++;
             } else if (c == '"') {
                 in_string = false;
@@ -123,32 +129,28 @@ const char *sg__json_prescan(const char *json, size_t len, unsigned max_depth, s
         if (c == '"') {
             in_string = true;
         } else if (c == '[' || c == '{') {
-            if (++depth > max_depth) {
-                *offset = i;
-                return "the JSON text nests too deeply";
-            }
+            if (++depth > max_depth)
+                return refuse(problem, offset, "the JSON text nests too deeply", i);
         } else if ((c == ']' || c == '}') && depth > 0) {
             depth--;
         } else if (c == '-' || is_digit(c)) {
             size_t n = lex_number(json, len, i);
-            if (n == 0) {
-                *offset = i;
-                return "a JSON number is malformed (RFC 8259: no leading zeros, digits after "
-                       "'.' and 'e')";
-            }
+            if (n == 0)
+                return refuse(problem, offset,
+                              "a JSON number is malformed (RFC 8259: no leading zeros, digits "
+                              "after '.' and 'e')",
+                              i);
             if (numbers) {
                 sg__json_span *span = sg__vec_push(arena, numbers, sizeof *span);
-                if (!span) {
-                    *offset = i;
-                    return "out of memory";
-                }
+                if (!span)
+                    return -1; /* out of memory: not a problem with the text */
                 span->offset = i;
                 span->len = n;
             }
             i += n - 1;
         }
     }
-    return NULL;
+    return 0;
 }
 
 const char *sg__json_trailing(const char *json, size_t len, const char *end, size_t *offset)
@@ -210,31 +212,31 @@ static int by_key(const void *a, const void *b)
     return strcmp(x->string ? x->string : "", y->string ? y->string : "");
 }
 
-const char *sg__json_duplicate_key(const cJSON *object)
+int sg__json_duplicate_key(const cJSON *object, const char **key)
 {
+    *key = NULL;
     size_t n = 0;
     for (const cJSON *a = object ? object->child : NULL; a; a = a->next)
         n++;
     if (n <= 16) {
         /* the usual small object: a quadratic scan beats building an index */
-        for (const cJSON *a = object ? object->child : NULL; a; a = a->next)
-            for (const cJSON *b = a->next; b; b = b->next)
+        for (const cJSON *a = object ? object->child : NULL; a && !*key; a = a->next)
+            for (const cJSON *b = a->next; b && !*key; b = b->next)
                 if (a->string && b->string && strcmp(a->string, b->string) == 0)
-                    return a->string;
-        return NULL;
+                    *key = a->string;
+        return 0;
     }
     /* a hostile object of many members: sort, then compare neighbours */
     const cJSON **keys = sg__malloc(n * sizeof *keys);
     if (!keys)
-        return object->child->string ? object->child->string : ""; /* fail closed */
+        return -1;
     size_t i = 0;
     for (const cJSON *a = object->child; a; a = a->next)
         keys[i++] = a;
     qsort(keys, n, sizeof *keys, by_key);
-    const char *dup = NULL;
-    for (i = 1; i < n && !dup; i++)
+    for (i = 1; i < n && !*key; i++)
         if (by_key(&keys[i - 1], &keys[i]) == 0)
-            dup = keys[i]->string ? keys[i]->string : "";
+            *key = keys[i]->string ? keys[i]->string : "";
     sg__free(keys);
-    return dup;
+    return 0;
 }
