@@ -25,7 +25,8 @@ enum {
     MAX_CATALOG_BYTES = 64 << 20,
     MAX_CATALOG_TABLES = 100000,
     MAX_CATALOG_DEPTH = 32,
-    NAMEDATALEN_MAX = 63
+    NAMEDATALEN_MAX = 63,
+    STRING_BLOCK = 64 << 10
 };
 
 typedef struct loader {
@@ -33,6 +34,10 @@ typedef struct loader {
     sg_error *err;
     int code;
     size_t max_tables;
+    sg__json_doc *doc; /* meta_tables may still be in its text (sg__json_each) */
+    char *pool;        /* the free end of the current string block (keep()) */
+    size_t pool_left;
+    const char *last_schema; /* the schema the previous table kept */
 } loader;
 
 static int fail(loader *l, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -51,15 +56,30 @@ static int fail(loader *l, int code, const char *fmt, ...)
     return -1;
 }
 
-static const char *dup(loader *l, const char *s)
+/* A copy of `s` the catalog keeps. Strings are packed end to end in blocks
+ * of the catalog's arena, whose own allocations are aligned and zeroed for
+ * any type: a catalog of 100,000 tables keeps a few hundred thousand names. */
+static const char *keep(loader *l, const char *s)
 {
-    const char *d = sg__arena_strdup(&l->cat->arena, s);
-    if (!d)
-        fail(l, SG_ENOMEM, "out of memory while loading the catalog");
+    size_t n = strlen(s) + 1;
+    if (l->pool_left < n) {
+        size_t size = n > STRING_BLOCK ? n : STRING_BLOCK;
+        l->pool = sg__arena_alloc_raw(&l->cat->arena, size);
+        if (!l->pool) {
+            fail(l, SG_ENOMEM, "out of memory while loading the catalog");
+            return NULL;
+        }
+        l->pool_left = size;
+    }
+    char *d = l->pool;
+    memcpy(d, s, n);
+    l->pool += n;
+    l->pool_left -= n;
     return d;
 }
 
-/* A required (or optional, when !required) string member; *out NULL if absent. */
+/* A required (or optional, when !required) string member, borrowed from the
+ * tree (keep() what outlives it); *out NULL if absent. */
 static int get_string(loader *l, const cJSON *obj, const char *key, const char *path, bool required,
                       const char **out)
 {
@@ -74,8 +94,17 @@ static int get_string(loader *l, const cJSON *obj, const char *key, const char *
         return fail(l, SG_ECATALOG, "catalog: %s.%s must be a string", path, key);
     if (required && v->valuestring[0] == '\0')
         return fail(l, SG_ECATALOG, "catalog: %s.%s must not be empty", path, key);
-    *out = dup(l, v->valuestring);
-    return *out ? 0 : -1;
+    *out = v->valuestring;
+    return 0;
+}
+
+/* get_string(), kept by the catalog. */
+static int keep_string(loader *l, const cJSON *obj, const char *key, const char *path,
+                       bool required, const char **out)
+{
+    if (get_string(l, obj, key, path, required, out) < 0)
+        return -1;
+    return !*out || (*out = keep(l, *out)) ? 0 : -1;
 }
 
 static int check_object(loader *l, const cJSON *obj, const char *path, const char *const *keys)
@@ -201,7 +230,7 @@ static const char *const *string_list(loader *l, const cJSON *arr)
     const cJSON *item;
     cJSON_ArrayForEach(item, arr)
     {
-        if (!(list[i++] = dup(l, item->valuestring)))
+        if (!(list[i++] = keep(l, item->valuestring)))
             return NULL;
     }
     return list;
@@ -224,11 +253,13 @@ static int load_table(loader *l, const cJSON *t, size_t index, sg__meta_table *o
                                        NULL};
     char path[64];
     snprintf(path, sizeof path, "meta_tables[%zu]", index);
-    if (check_object(l, t, path, keys) < 0 || get_string(l, t, "uid", path, true, &out->uid) < 0 ||
-        get_string(l, t, "identifier", path, false, &out->identifier) < 0 ||
+    /* data_source_uid and schema stay borrowed: load_table_element() puts
+     * the source's and the shared schema's copies in their place */
+    if (check_object(l, t, path, keys) < 0 || keep_string(l, t, "uid", path, true, &out->uid) < 0 ||
+        keep_string(l, t, "identifier", path, false, &out->identifier) < 0 ||
         get_string(l, t, "data_source_uid", path, true, &out->data_source_uid) < 0 ||
         get_string(l, t, "schema", path, true, &out->schema) < 0 ||
-        get_string(l, t, "physical_table_name", path, true, &out->name) < 0)
+        keep_string(l, t, "physical_table_name", path, true, &out->name) < 0)
         return -1;
     if (check_pg_name(l, out->schema, path, "schema", true) < 0 ||
         check_pg_name(l, out->name, path, "physical_table_name", false) < 0)
@@ -327,7 +358,7 @@ static size_t hash_key(const char *const *key, size_t parts)
 }
 
 /* The slot that holds the entry with `key`, or the empty slot where it would go. */
-static size_t *probe(const sg_catalog *c, const sg__catalog_index *ix, entry_is is,
+static uint32_t *probe(const sg_catalog *c, const sg__catalog_index *ix, entry_is is,
                      const char *const *key, size_t parts)
 {
     size_t slot = hash_key(key, parts) & ix->mask;
@@ -339,6 +370,8 @@ static size_t *probe(const sg_catalog *c, const sg__catalog_index *ix, entry_is 
 /* An empty index with room for `count` entries at most half full. */
 static int index_alloc(loader *l, sg__catalog_index *ix, size_t count)
 {
+    if (count >= UINT32_MAX / 2)
+        return fail(l, SG_ETOOBIG, "catalog: %zu entries are too many to index", count);
     size_t size = 16;
     while (size / 2 < count)
         size *= 2;
@@ -353,10 +386,10 @@ static int index_alloc(loader *l, sg__catalog_index *ix, size_t count)
 static bool index_add(const sg_catalog *c, sg__catalog_index *ix, entry_is is,
                       const char *const *key, size_t parts, size_t i)
 {
-    size_t *slot = probe(c, ix, is, key, parts);
+    uint32_t *slot = probe(c, ix, is, key, parts);
     if (*slot)
         return false;
-    *slot = i + 1;
+    *slot = (uint32_t)(i + 1);
     return true;
 }
 
@@ -378,10 +411,10 @@ static int load_source(loader *l, const cJSON *s, size_t i)
     snprintf(path, sizeof path, "data_sources[%zu]", i);
     sg__data_source *d = &c->sources[i];
     const char *ignored;
-    if (check_object(l, s, path, keys) < 0 || get_string(l, s, "uid", path, true, &d->uid) < 0 ||
-        get_string(l, s, "engine", path, true, &d->engine) < 0 ||
-        get_string(l, s, "default_schema", path, true, &d->default_schema) < 0 ||
-        get_string(l, s, "dsn", path, false, &d->dsn) < 0 ||
+    if (check_object(l, s, path, keys) < 0 || keep_string(l, s, "uid", path, true, &d->uid) < 0 ||
+        keep_string(l, s, "engine", path, true, &d->engine) < 0 ||
+        keep_string(l, s, "default_schema", path, true, &d->default_schema) < 0 ||
+        keep_string(l, s, "dsn", path, false, &d->dsn) < 0 ||
         get_string(l, s, "name", path, false, &ignored) < 0 ||
         get_string(l, s, "description", path, false, &ignored) < 0)
         return -1;
@@ -443,31 +476,47 @@ static int index_tables(loader *l)
     return 0;
 }
 
+/* One element of meta_tables (sg__json_each() calls it in order). */
+static int load_table_element(void *ctx, const cJSON *t, size_t i)
+{
+    loader *l = ctx;
+    sg__meta_table *table = &l->cat->tables[i];
+    if (load_table(l, t, i, table) < 0)
+        return -1;
+    const sg__data_source *source = sg__catalog_source(l->cat, table->data_source_uid);
+    if (!source)
+        return fail(l, SG_ECATALOG,
+                    "catalog: meta_tables[%zu].data_source_uid \"%s\" is not a data source", i,
+                    table->data_source_uid);
+    /* tables share their source's uid, and a schema with the table before
+     * them or with the source's default */
+    table->data_source_uid = source->uid;
+    if (strcmp(table->schema, source->default_schema) == 0)
+        table->schema = source->default_schema;
+    else if (l->last_schema && strcmp(table->schema, l->last_schema) == 0)
+        table->schema = l->last_schema;
+    else if (!(table->schema = keep(l, table->schema)))
+        return -1;
+    l->last_schema = table->schema;
+    return 0;
+}
+
 static int load_tables(loader *l, const cJSON *tables)
 {
     sg_catalog *c = l->cat;
     if (!cJSON_IsArray(tables))
         return fail(l, SG_ECATALOG, "catalog: meta_tables must be an array");
-    c->table_count = (size_t)cJSON_GetArraySize(tables);
+    c->table_count = sg__json_count(l->doc, tables);
     if (c->table_count > l->max_tables)
         return fail(l, SG_ETOOBIG, "catalog: %zu meta_tables is over the limit of %zu",
                     c->table_count, l->max_tables);
     c->tables = sg__arena_alloc(&c->arena, (c->table_count + 1) * sizeof *c->tables);
     if (!c->tables)
         return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
-    size_t i = 0;
-    const cJSON *t;
-    cJSON_ArrayForEach(t, tables)
-    {
-        if (load_table(l, t, i, &c->tables[i]) < 0)
-            return -1;
-        if (!sg__catalog_source(c, c->tables[i].data_source_uid))
-            return fail(l, SG_ECATALOG,
-                        "catalog: meta_tables[%zu].data_source_uid \"%s\" is not a data source", i,
-                        c->tables[i].data_source_uid);
-        i++;
-    }
-    return index_tables(l);
+    sg__json_status st = sg__json_each(l->doc, tables, load_table_element, l);
+    if (st != SG__JSON_OK && st != SG__JSON_STOPPED)
+        l->code = sg__json_input_error("catalog", SG_ECATALOG, st, l->doc, l->err);
+    return st == SG__JSON_OK ? index_tables(l) : -1;
 }
 
 static int load(loader *l, const cJSON *root)
@@ -500,8 +549,9 @@ int sg_catalog_load_policy(const char *json, size_t len, const sg_policy *policy
         err->code = SG_OK;
         err->message[0] = '\0';
     }
-    loader l = {NULL, err, SG_OK,
-                (size_t)sg__policy_limit(policy, SG__LIMIT_CATALOG_TABLES, MAX_CATALOG_TABLES)};
+    loader l = {.err = err,
+                .max_tables = (size_t)sg__policy_limit(policy, SG__LIMIT_CATALOG_TABLES,
+                                                       MAX_CATALOG_TABLES)};
     if (!out || !json) {
         fail(&l, SG_EINVAL, "sg_catalog_load: json and out are required");
         return SG_EINVAL;
@@ -511,9 +561,9 @@ int sg_catalog_load_policy(const char *json, size_t len, const sg_policy *policy
      * goes in one call once the catalog has copied what it keeps. */
     sg__arena scratch;
     sg__arena_init(&scratch);
-    sg__json_limits limits = {max_bytes(policy), MAX_CATALOG_DEPTH, false};
+    sg__json_opts jopts = {max_bytes(policy), MAX_CATALOG_DEPTH, false, "meta_tables"};
     sg__json_doc doc;
-    int rc = sg__json_load_input("catalog", SG_ECATALOG, json, len, &limits, &scratch, &doc, err);
+    int rc = sg__json_load_input("catalog", SG_ECATALOG, json, len, &jopts, &scratch, &doc, err);
     sg_catalog *c = rc == SG_OK ? sg__malloc(sizeof *c) : NULL;
     if (rc == SG_OK && !c)
         rc = sg__set_error(err, SG_ENOMEM, "out of memory while loading the catalog");
@@ -521,6 +571,7 @@ int sg_catalog_load_policy(const char *json, size_t len, const sg_policy *policy
         memset(c, 0, sizeof *c);
         sg__arena_init(&c->arena);
         l.cat = c;
+        l.doc = &doc;
         if (load(&l, doc.root) < 0) {
             sg_catalog_free(c);
             rc = l.code;

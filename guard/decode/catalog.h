@@ -5,6 +5,7 @@
 #define SG_DECODE_CATALOG_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "sqlguard.h"
 #include "util/arena.h"
@@ -32,7 +33,7 @@ typedef struct sg__meta_table {
 /* An open-addressing hash of entry index + 1 (0: an empty slot), at most
  * half full, so that loading and every lookup take constant time. */
 typedef struct sg__catalog_index {
-    size_t *slots;
+    uint32_t *slots;
     size_t mask; /* the slot count (a power of two) minus one */
 } sg__catalog_index;
 

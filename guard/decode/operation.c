@@ -167,9 +167,9 @@ int sg__decode_operation(sg__arena *arena, const char *json, size_t len,
     static const char *const keys[] = {"operation", "sql", "parameters", "scope", "limits", NULL};
     memset(op, 0, sizeof *op);
     op->kind_text = "";
-    sg__json_limits limits = {opts->max_operation_bytes, opts->max_json_depth, true};
+    sg__json_opts jopts = {opts->max_operation_bytes, opts->max_json_depth, true, NULL};
     sg__json_doc doc;
-    sg__json_status st = sg__json_load(json, len, &limits, arena, &doc);
+    sg__json_status st = sg__json_load(json, len, &jopts, arena, &doc);
     op->root = doc.root;
     op->root_in_arena = doc.in_arena;
     if (st == SG__JSON_NOMEM)

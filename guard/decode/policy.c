@@ -321,9 +321,9 @@ int sg_policy_load(const char *json, size_t len, sg_policy **out, sg_error *err)
     *out = NULL;
     sg__arena scratch; /* the tree, when the JSON hooks are installed */
     sg__arena_init(&scratch);
-    sg__json_limits limits = {MAX_POLICY_BYTES, MAX_POLICY_DEPTH, false};
+    sg__json_opts jopts = {MAX_POLICY_BYTES, MAX_POLICY_DEPTH, false, NULL};
     sg__json_doc doc;
-    int rc = sg__json_load_input("policy", SG_EPOLICY, json, len, &limits, &scratch, &doc, err);
+    int rc = sg__json_load_input("policy", SG_EPOLICY, json, len, &jopts, &scratch, &doc, err);
     sg_policy *p = rc == SG_OK ? sg__malloc(sizeof *p) : NULL;
     if (rc == SG_OK && !p)
         rc = sg__set_error(err, SG_ENOMEM, "out of memory while loading the policy");

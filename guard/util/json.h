@@ -16,20 +16,29 @@
 
 /* ---- the loader (jsonload.c) ---- */
 
-/* What sg__json_load() answers. */
+/* What sg__json_load() and sg__json_each() answer. */
 typedef enum {
     SG__JSON_OK = 0,
     SG__JSON_NOMEM,   /* an allocation failed, in the pre-scan or inside cJSON */
     SG__JSON_TOO_BIG, /* more than max_bytes of text */
-    SG__JSON_INVALID  /* not acceptable JSON: see the document's problem and place */
+    SG__JSON_INVALID, /* not acceptable JSON: see the document's problem and place */
+    SG__JSON_STOPPED  /* sg__json_each(): the caller's function returned -1 */
 } sg__json_status;
 
 /* Bounds and wishes of one load. */
-typedef struct sg__json_limits {
+typedef struct sg__json_opts {
     size_t max_bytes;
-    unsigned max_depth; /* nesting of arrays and objects */
-    bool numbers;       /* give number nodes their token text (sg__json_attach_numbers) */
-} sg__json_limits;
+    unsigned max_depth;  /* nesting of arrays and objects */
+    bool numbers;        /* give number nodes their token text (sg__json_attach_numbers) */
+    const char *stream;  /* a top-level member whose array is parsed one element at a
+                            time by sg__json_each(), or NULL (see sg__json_load()) */
+} sg__json_opts;
+
+/* The brackets of an array in JSON text, and how many elements it holds. */
+typedef struct sg__json_array_span {
+    size_t open, close;
+    size_t count;
+} sg__json_array_span;
 
 /* A loaded document, or why there is none. */
 typedef struct sg__json_doc {
@@ -40,6 +49,11 @@ typedef struct sg__json_doc {
     const char *problem; /* what the pre-scan refused, "text follows the JSON value", or NULL */
     size_t offset;       /* byte offset of the problem */
     long line, column;   /* 1-based; the column counts characters */
+    /* opts.stream: the member's array, whose elements are still in the text */
+    const char *text;
+    size_t len;
+    const cJSON *streamed; /* the member in root (an empty array), or NULL */
+    sg__json_array_span span;
 } sg__json_doc;
 
 /*
@@ -51,8 +65,15 @@ typedef struct sg__json_doc {
  * allocation window, which sees every allocation cJSON makes once the hooks
  * are installed (without them cJSON calls malloc() directly, and a failure
  * there reads as invalid JSON). `arena` must outlive the tree.
+ *
+ * With opts.stream, the array that member holds is left out of the tree (the
+ * member is there, an empty array) when the text names it once, without
+ * escapes, in a top-level object: cJSON judges the rest of the text, and
+ * sg__json_each() parses the elements one by one, so that a catalog of
+ * 100,000 tables never has 100,000 tables' worth of cJSON nodes alive. The
+ * text must then stay unchanged until the elements are read.
  */
-sg__json_status sg__json_load(const char *json, size_t len, const sg__json_limits *limits,
+sg__json_status sg__json_load(const char *json, size_t len, const sg__json_opts *opts,
                               sg__arena *arena, sg__json_doc *doc);
 /* Deletes a tree that lives on the heap; a no-op for one in an arena. */
 void sg__json_doc_release(sg__json_doc *doc);
@@ -61,15 +82,27 @@ void sg__json_doc_release(sg__json_doc *doc);
  * when there is one), "<problem> at line L, column C" for the pre-scan's. */
 void sg__json_describe(const sg__json_doc *doc, const char *invalid, char *buf, size_t cap);
 
+/* Elements of an array member of a loaded document: how many, and each in
+ * order to fn(ctx, element, index) (the element is valid during the call).
+ * For the streamed member each element is parsed by cJSON then, so a syntax
+ * error there is SG__JSON_INVALID with the document's place filled. */
+typedef int (*sg__json_element_fn)(void *ctx, const cJSON *element, size_t index);
+size_t sg__json_count(const sg__json_doc *doc, const cJSON *array);
+sg__json_status sg__json_each(sg__json_doc *doc, const cJSON *array, sg__json_element_fn fn,
+                              void *ctx);
+
 /*
  * sg__json_load() for the documents the library loads once and refuses as a
  * whole (the catalog, the policy): SG_OK with *doc, or a negative code with
  * "<what>: ..." in *err: SG_ETOOBIG, SG_ENOMEM, or `invalid_code` for text
- * that is not acceptable JSON.
+ * that is not acceptable JSON. sg__json_input_error() words a failed
+ * sg__json_each() the same way (SG_ENOMEM or `invalid_code`).
  */
 int sg__json_load_input(const char *what, int invalid_code, const char *json, size_t len,
-                        const sg__json_limits *limits, sg__arena *arena, sg__json_doc *doc,
+                        const sg__json_opts *opts, sg__arena *arena, sg__json_doc *doc,
                         sg_error *err);
+int sg__json_input_error(const char *what, int invalid_code, sg__json_status status,
+                         const sg__json_doc *doc, sg_error *err);
 /*
  * Reads the file at `path` (at most max_bytes, through sg_read_file) and hands
  * its text to `load`; every message of either gets "PATH: " in front, and a
@@ -94,6 +127,11 @@ typedef struct sg__json_span {
  * the text is refused, -1 when recording a span ran out of memory. */
 int sg__json_prescan(const char *json, size_t len, unsigned max_depth, sg__arena *arena,
                      sg__vec *numbers, const char **problem, size_t *offset);
+/* Where the top-level object of text the pre-scan accepted holds member `key`
+ * as an array: 1 with *out, or 0 when it does not, names it twice, or names
+ * a member with escapes (which might spell `key`). */
+int sg__json_find_array_member(const char *json, size_t len, const char *key,
+                               sg__json_array_span *out);
 /* NULL when only whitespace follows `end` (where cJSON stopped), else a message. */
 const char *sg__json_trailing(const char *json, size_t len, const char *end, size_t *offset);
 /* Gives every number node of `root` its token text as valuestring (allocated

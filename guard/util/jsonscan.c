@@ -128,6 +128,9 @@ int sg__json_prescan(const char *json, size_t len, unsigned max_depth, sg__arena
         }
         if (c == '"') {
             in_string = true;
+        } else if ((unsigned char)c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            /* cJSON would skip it as whitespace; RFC 8259 allows only four */
+            return refuse(problem, offset, "the JSON text contains a raw control character", i);
         } else if (c == '[' || c == '{') {
             if (++depth > max_depth)
                 return refuse(problem, offset, "the JSON text nests too deeply", i);
@@ -239,4 +242,93 @@ int sg__json_duplicate_key(const cJSON *object, const char **key)
             *key = keys[i]->string ? keys[i]->string : "";
     sg__free(keys);
     return 0;
+}
+
+/* ---- finding one large array, for a load that parses it element by element ---- */
+
+static size_t skip_ws(const char *json, size_t len, size_t i)
+{
+    while (i < len && (json[i] == ' ' || json[i] == '\t' || json[i] == '\n' || json[i] == '\r'))
+        i++;
+    return i;
+}
+
+/* The offset just past the string whose opening quote is at json[i], in text
+ * the pre-scan accepted (so the string is closed and holds no raw control
+ * character); *escaped tells whether it holds an escape. */
+static size_t skip_string(const char *json, size_t len, size_t i, bool *escaped)
+{
+    *escaped = false;
+    for (i++; i < len; i++) {
+        while (len - i >= 8 && !special8(json + i))
+            i += 8;
+        while (i < len && json[i] != '"' && json[i] != '\\')
+            i++;
+        if (i >= len || json[i] == '"')
+            break;
+        *escaped = true;
+        i++; /* the escaped byte */
+    }
+    return i < len ? i + 1 : len;
+}
+
+/* Whether the string at [at, end) is a member name (a colon follows) equal to
+ * `key`; a name written with escapes might decode to it, which *unsure tells. */
+static bool names_key(const char *json, size_t len, size_t at, size_t end, bool escaped,
+                      const char *key, bool *unsure)
+{
+    size_t colon = skip_ws(json, len, end);
+    if (colon >= len || json[colon] != ':')
+        return false;
+    if (escaped) {
+        *unsure = true;
+        return false;
+    }
+    size_t klen = strlen(key);
+    return end - at - 2 == klen && memcmp(json + at + 1, key, klen) == 0;
+}
+
+int sg__json_find_array_member(const char *json, size_t len, const char *key,
+                               sg__json_array_span *out)
+{
+    size_t i = skip_ws(json, len, 0);
+    if (i >= len || json[i] != '{')
+        return 0;
+    unsigned depth = 0;
+    bool found = false, unsure = false, inside = false, element = false;
+    size_t commas = 0;
+    for (; i < len; i++) {
+        char c = json[i];
+        if (c == '"') {
+            bool escaped;
+            size_t end = skip_string(json, len, i, &escaped);
+            if (depth == 1 && names_key(json, len, i, end, escaped, key, &unsure)) {
+                size_t open = skip_ws(json, len, skip_ws(json, len, end) + 1);
+                if (found || open >= len || json[open] != '[')
+                    return 0; /* named twice, or not an array: the whole parse judges it */
+                found = inside = true;
+                out->open = open;
+                end = open; /* the loop goes on at the bracket */
+            }
+            element |= inside && depth == 2;
+            i = end - 1;
+        } else if (c == '{' || c == '[') {
+            element |= inside && depth == 2;
+            depth++;
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0)
+                break; /* the top-level object ends; whatever follows is cJSON's to refuse */
+            if (inside && depth == 1) {
+                inside = false;
+                out->close = i;
+                out->count = element ? commas + 1 : 0;
+            }
+        } else if (inside && depth == 2) {
+            if (c == ',')
+                commas++;
+            else if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+                element = true;
+        }
+    }
+    return found && !inside && !unsure ? 1 : 0;
 }
