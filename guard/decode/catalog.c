@@ -78,141 +78,108 @@ static const char *keep(loader *l, const char *s)
     return d;
 }
 
-/* A required (or optional, when !required) string member, borrowed from the
- * tree (keep() what outlives it); *out NULL if absent. */
-static int get_string(loader *l, const cJSON *obj, const char *key, const char *path, bool required,
-                      const char **out)
+/* ---- places in the catalog, spelled out only in a message ---- */
+
+/* "meta_tables[3].columns[1]": a member `name` of `up`, or element `index`
+ * of it; the top-level members have no `up`. */
+typedef struct where {
+    const struct where *up;
+    const char *name; /* NULL for an element */
+    size_t index;
+} where;
+
+static void spell(const where *w, char *buf, size_t cap, size_t *len)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (w->up)
+        spell(w->up, buf, cap, len);
+    int n = w->name ? snprintf(buf + *len, cap - *len, "%s%s", w->up ? "." : "", w->name)
+                    : snprintf(buf + *len, cap - *len, "[%zu]", w->index);
+    if (n > 0)
+        *len = *len + (size_t)n < cap ? *len + (size_t)n : cap - 1;
+}
+
+/* A load error at `w`: "catalog: <where><what>". */
+static int bad(loader *l, const where *w, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static int bad(loader *l, const where *w, const char *fmt, ...)
+{
+    char place[160], what[sizeof l->err->message];
+    size_t len = 0;
+    place[0] = '\0';
+    spell(w, place, sizeof place, &len);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    return fail(l, SG_ECATALOG, "catalog: %s%s", place, what);
+}
+
+/* ---- members ---- */
+
+/* An object with no member outside `keys`, none twice; its members in slots. */
+static int object(loader *l, const cJSON *obj, const where *w, const char *const *keys,
+                  const cJSON **slots)
+{
+    if (!cJSON_IsObject(obj))
+        return bad(l, w, " must be an object");
+    bool twice;
+    const char *name = sg__json_members(obj, keys, slots, &twice);
+    if (name)
+        return bad(l, w, twice ? " has key \"%s\" twice" : " has unknown key \"%s\"", name);
+    return 0;
+}
+
+/* A string member `key` of the object at `w`, borrowed from the tree (keep()
+ * what outlives it): required, or else *out NULL when absent. */
+static int string(loader *l, const cJSON *v, const where *w, const char *key, bool required,
+                  const char **out)
+{
     *out = NULL;
-    if (!v) {
-        if (required)
-            return fail(l, SG_ECATALOG, "catalog: %s.%s is required", path, key);
-        return 0;
-    }
+    if (!v)
+        return required ? bad(l, w, ".%s is required", key) : 0;
     if (!cJSON_IsString(v))
-        return fail(l, SG_ECATALOG, "catalog: %s.%s must be a string", path, key);
+        return bad(l, w, ".%s must be a string", key);
     if (required && v->valuestring[0] == '\0')
-        return fail(l, SG_ECATALOG, "catalog: %s.%s must not be empty", path, key);
+        return bad(l, w, ".%s must not be empty", key);
     *out = v->valuestring;
     return 0;
 }
 
-/* get_string(), kept by the catalog. */
-static int keep_string(loader *l, const cJSON *obj, const char *key, const char *path,
-                       bool required, const char **out)
+/* string(), kept by the catalog. */
+static int kept_string(loader *l, const cJSON *v, const where *w, const char *key, bool required,
+                       const char **out)
 {
-    if (get_string(l, obj, key, path, required, out) < 0)
+    if (string(l, v, w, key, required, out) < 0)
         return -1;
     return !*out || (*out = keep(l, *out)) ? 0 : -1;
 }
 
-static int check_object(loader *l, const cJSON *obj, const char *path, const char *const *keys)
-{
-    if (!cJSON_IsObject(obj))
-        return fail(l, SG_ECATALOG, "catalog: %s must be an object", path);
-    const char *bad = sg__json_unknown_key(obj, keys);
-    if (bad)
-        return fail(l, SG_ECATALOG, "catalog: %s has unknown key \"%s\"", path, bad);
-    if (sg__json_duplicate_key(obj, &bad) < 0)
-        return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
-    if (bad)
-        return fail(l, SG_ECATALOG, "catalog: %s has key \"%s\" twice", path, bad);
-    return 0;
-}
-
 /* Names the guard compares with PostgreSQL's: they must be ones PostgreSQL
  * keeps as written (no truncation) and that cannot collide with its own. */
-static int check_pg_name(loader *l, const char *name, const char *path, const char *key,
-                         bool is_schema)
+static int pg_name(loader *l, const char *name, const where *w, const char *key, bool is_schema)
 {
     if (strlen(name) > NAMEDATALEN_MAX)
-        return fail(l, SG_ECATALOG,
-                    "catalog: %s.%s \"%s\" is longer than PostgreSQL's 63-byte identifiers", path,
-                    key, name);
+        return bad(l, w, ".%s \"%s\" is longer than PostgreSQL's 63-byte identifiers", key, name);
     if (strncmp(name, "pg_", 3) == 0)
-        return fail(l, SG_ECATALOG,
-                    "catalog: %s.%s \"%s\" starts with pg_, which PostgreSQL reserves for its "
-                    "own catalog",
-                    path, key, name);
+        return bad(l, w,
+                   ".%s \"%s\" starts with pg_, which PostgreSQL reserves for its own catalog",
+                   key, name);
     if (is_schema && strcmp(name, "information_schema") == 0)
-        return fail(l, SG_ECATALOG, "catalog: %s.%s may not be information_schema", path, key);
+        return bad(l, w, ".%s may not be information_schema", key);
     return 0;
 }
 
-static int check_string_array(loader *l, const cJSON *v, const char *path)
+/* An array of strings at member `name` of `w` (NULL: element `index` of it). */
+static int string_array(loader *l, const cJSON *v, const where *w, const char *name, size_t index)
 {
+    where at = {w, name, index};
     if (!cJSON_IsArray(v))
-        return fail(l, SG_ECATALOG, "catalog: %s must be an array of strings", path);
+        return bad(l, &at, " must be an array of strings");
     const cJSON *item;
     cJSON_ArrayForEach(item, v)
     {
         if (!cJSON_IsString(item))
-            return fail(l, SG_ECATALOG, "catalog: %s must be an array of strings", path);
-    }
-    return 0;
-}
-
-static int load_columns(loader *l, const cJSON *cols, const char *path)
-{
-    static const char *const keys[] = {"name", "type", "nullable", "default", "description", NULL};
-    if (!cJSON_IsArray(cols))
-        return fail(l, SG_ECATALOG, "catalog: %s.columns must be an array", path);
-    int i = 0;
-    const cJSON *c;
-    cJSON_ArrayForEach(c, cols)
-    {
-        char p[96];
-        snprintf(p, sizeof p, "%s.columns[%d]", path, i++);
-        if (check_object(l, c, p, keys) < 0)
-            return -1;
-        const cJSON *name = cJSON_GetObjectItemCaseSensitive(c, "name");
-        if (!cJSON_IsString(name) || !name->valuestring[0])
-            return fail(l, SG_ECATALOG, "catalog: %s.name must be a non-empty string", p);
-        const cJSON *type = cJSON_GetObjectItemCaseSensitive(c, "type");
-        if (type && !cJSON_IsString(type))
-            return fail(l, SG_ECATALOG, "catalog: %s.type must be a string", p);
-        const cJSON *nullable = cJSON_GetObjectItemCaseSensitive(c, "nullable");
-        if (nullable && !cJSON_IsBool(nullable))
-            return fail(l, SG_ECATALOG, "catalog: %s.nullable must be true or false", p);
-        const cJSON *def = cJSON_GetObjectItemCaseSensitive(c, "default");
-        if (def && !cJSON_IsString(def) && !cJSON_IsNull(def))
-            return fail(l, SG_ECATALOG, "catalog: %s.default must be a string or null", p);
-    }
-    return 0;
-}
-
-static int load_foreign_keys(loader *l, const cJSON *fks, const char *path)
-{
-    static const char *const keys[] = {"name",      "columns",   "references", "referenced_columns",
-                                       "on_delete", "on_update", NULL};
-    if (!cJSON_IsArray(fks))
-        return fail(l, SG_ECATALOG, "catalog: %s.foreign_keys must be an array", path);
-    int i = 0;
-    const cJSON *fk;
-    cJSON_ArrayForEach(fk, fks)
-    {
-        char p[96];
-        snprintf(p, sizeof p, "%s.foreign_keys[%d]", path, i++);
-        if (check_object(l, fk, p, keys) < 0)
-            return -1;
-        char q[128];
-        snprintf(q, sizeof q, "%s.columns", p);
-        if (check_string_array(l, cJSON_GetObjectItemCaseSensitive(fk, "columns"), q) < 0)
-            return -1;
-        snprintf(q, sizeof q, "%s.referenced_columns", p);
-        const cJSON *rc = cJSON_GetObjectItemCaseSensitive(fk, "referenced_columns");
-        if (rc && check_string_array(l, rc, q) < 0)
-            return -1;
-        const cJSON *ref = cJSON_GetObjectItemCaseSensitive(fk, "references");
-        if (!cJSON_IsString(ref))
-            return fail(l, SG_ECATALOG, "catalog: %s.references must be a string", p);
-        static const char *const opt[] = {"on_delete", "on_update", "name"};
-        for (size_t k = 0; k < 3; k++) {
-            const cJSON *v = cJSON_GetObjectItemCaseSensitive(fk, opt[k]);
-            if (v && !cJSON_IsString(v))
-                return fail(l, SG_ECATALOG, "catalog: %s.%s must be a string", p, opt[k]);
-        }
+            return bad(l, &at, " must be an array of strings");
     }
     return 0;
 }
@@ -236,90 +203,141 @@ static const char *const *string_list(loader *l, const cJSON *arr)
     return list;
 }
 
-static int load_table(loader *l, const cJSON *t, size_t index, sg__meta_table *out)
+/* ---- a table ---- */
+
+static int load_columns(loader *l, const cJSON *cols, const where *table)
 {
-    static const char *const keys[] = {"uid",
-                                       "identifier",
-                                       "data_source_uid",
-                                       "schema",
-                                       "physical_table_name",
-                                       "columns",
-                                       "primary_key",
-                                       "unique",
-                                       "foreign_keys",
-                                       "namespace",
-                                       "labels",
-                                       "description",
-                                       NULL};
-    char path[64];
-    snprintf(path, sizeof path, "meta_tables[%zu]", index);
-    /* data_source_uid and schema stay borrowed: load_table_element() puts
-     * the source's and the shared schema's copies in their place */
-    if (check_object(l, t, path, keys) < 0 || keep_string(l, t, "uid", path, true, &out->uid) < 0 ||
-        keep_string(l, t, "identifier", path, false, &out->identifier) < 0 ||
-        get_string(l, t, "data_source_uid", path, true, &out->data_source_uid) < 0 ||
-        get_string(l, t, "schema", path, true, &out->schema) < 0 ||
-        keep_string(l, t, "physical_table_name", path, true, &out->name) < 0)
-        return -1;
-    if (check_pg_name(l, out->schema, path, "schema", true) < 0 ||
-        check_pg_name(l, out->name, path, "physical_table_name", false) < 0)
-        return -1;
-    const char *ignored;
-    if (get_string(l, t, "namespace", path, false, &ignored) < 0 ||
-        get_string(l, t, "description", path, false, &ignored) < 0)
-        return -1;
-    const cJSON *v;
-    char p[96];
-    if ((v = cJSON_GetObjectItemCaseSensitive(t, "labels"))) {
-        snprintf(p, sizeof p, "%s.labels", path);
-        if (check_string_array(l, v, p) < 0)
+    static const char *const keys[] = {"name", "type", "nullable", "default", "description", NULL};
+    enum { NAME, TYPE, NULLABLE, DEFAULT, DESCRIPTION, COUNT };
+    if (!cJSON_IsArray(cols))
+        return bad(l, table, ".columns must be an array");
+    where list = {table, "columns", 0}, at = {&list, NULL, 0};
+    const cJSON *c;
+    cJSON_ArrayForEach(c, cols)
+    {
+        const cJSON *m[COUNT];
+        if (object(l, c, &at, keys, m) < 0)
             return -1;
+        if (!cJSON_IsString(m[NAME]) || !m[NAME]->valuestring[0])
+            return bad(l, &at, ".name must be a non-empty string");
+        if (m[TYPE] && !cJSON_IsString(m[TYPE]))
+            return bad(l, &at, ".type must be a string");
+        if (m[NULLABLE] && !cJSON_IsBool(m[NULLABLE]))
+            return bad(l, &at, ".nullable must be true or false");
+        if (m[DEFAULT] && !cJSON_IsString(m[DEFAULT]) && !cJSON_IsNull(m[DEFAULT]))
+            return bad(l, &at, ".default must be a string or null");
+        at.index++;
     }
-    const cJSON *pk = cJSON_GetObjectItemCaseSensitive(t, "primary_key");
-    const cJSON *uniq = cJSON_GetObjectItemCaseSensitive(t, "unique");
-    if (pk) {
-        snprintf(p, sizeof p, "%s.primary_key", path);
-        if (check_string_array(l, pk, p) < 0)
+    return 0;
+}
+
+static int load_foreign_keys(loader *l, const cJSON *fks, const where *table)
+{
+    static const char *const keys[] = {"name",      "columns",   "references", "referenced_columns",
+                                       "on_delete", "on_update", NULL};
+    enum { NAME, COLUMNS, REFERENCES, REFERENCED, ON_DELETE, ON_UPDATE, COUNT };
+    if (!cJSON_IsArray(fks))
+        return bad(l, table, ".foreign_keys must be an array");
+    where list = {table, "foreign_keys", 0}, at = {&list, NULL, 0};
+    const cJSON *fk;
+    cJSON_ArrayForEach(fk, fks)
+    {
+        const cJSON *m[COUNT];
+        if (object(l, fk, &at, keys, m) < 0 || string_array(l, m[COLUMNS], &at, "columns", 0) < 0)
             return -1;
+        if (m[REFERENCED] && string_array(l, m[REFERENCED], &at, "referenced_columns", 0) < 0)
+            return -1;
+        if (!cJSON_IsString(m[REFERENCES]))
+            return bad(l, &at, ".references must be a string");
+        static const int optional[] = {ON_DELETE, ON_UPDATE, NAME};
+        for (size_t k = 0; k < 3; k++)
+            if (m[optional[k]] && !cJSON_IsString(m[optional[k]]))
+                return bad(l, &at, ".%s must be a string", keys[optional[k]]);
+        at.index++;
     }
-    if (uniq) {
-        if (!cJSON_IsArray(uniq))
-            return fail(l, SG_ECATALOG, "catalog: %s.unique must be an array of arrays", path);
-        int i = 0;
-        const cJSON *u;
-        cJSON_ArrayForEach(u, uniq)
-        {
-            snprintf(p, sizeof p, "%s.unique[%d]", path, i++);
-            if (check_string_array(l, u, p) < 0)
-                return -1;
-        }
-    }
-    /* unique keys: the primary key, then every unique constraint */
-    size_t n_keys =
-        (pk && cJSON_GetArraySize(pk) > 0 ? 1 : 0) + (uniq ? (size_t)cJSON_GetArraySize(uniq) : 0);
-    const char *const **ukeys = sg__arena_alloc(&l->cat->arena, (n_keys + 1) * sizeof *ukeys);
-    if (!ukeys)
+    return 0;
+}
+
+/* The table's unique keys: the primary key, then every unique constraint
+ * (both checked by the caller), empty ones left out. */
+static int unique_keys(loader *l, const cJSON *pk, const cJSON *uniq, sg__meta_table *out)
+{
+    size_t n = (pk && cJSON_GetArraySize(pk) > 0 ? 1 : 0) +
+               (uniq ? (size_t)cJSON_GetArraySize(uniq) : 0);
+    const char *const **keys = sg__arena_alloc(&l->cat->arena, (n + 1) * sizeof *keys);
+    if (!keys)
         return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
-    out->unique = ukeys;
+    out->unique = keys;
     if (pk && cJSON_GetArraySize(pk) > 0) {
         if (!(out->primary_key = string_list(l, pk)))
             return -1;
-        ukeys[out->unique_count++] = out->primary_key;
+        keys[out->unique_count++] = out->primary_key;
     }
     const cJSON *u;
     cJSON_ArrayForEach(u, uniq)
     {
-        if (cJSON_GetArraySize(u) == 0)
-            continue;
-        if (!(ukeys[out->unique_count++] = string_list(l, u)))
+        if (cJSON_GetArraySize(u) > 0 && !(keys[out->unique_count++] = string_list(l, u)))
             return -1;
     }
-    if ((v = cJSON_GetObjectItemCaseSensitive(t, "columns")) && load_columns(l, v, path) < 0)
-        return -1;
-    if ((v = cJSON_GetObjectItemCaseSensitive(t, "foreign_keys")) &&
-        load_foreign_keys(l, v, path) < 0)
-        return -1;
     return 0;
+}
+
+static const char *const table_keys[] = {"uid",          "identifier",  "data_source_uid",
+                                         "schema",       "physical_table_name", "columns",
+                                         "primary_key",  "unique",      "foreign_keys",
+                                         "namespace",    "labels",      "description",
+                                         NULL};
+enum { T_UID, T_IDENTIFIER, T_SOURCE, T_SCHEMA, T_NAME, T_COLUMNS, T_PRIMARY_KEY, T_UNIQUE,
+       T_FOREIGN_KEYS, T_NAMESPACE, T_LABELS, T_DESCRIPTION, T_COUNT };
+
+/* The table's constraints and descriptions (its names are checked first). */
+static int load_table_rest(loader *l, const cJSON *const *m, const where *w, sg__meta_table *out)
+{
+    const char *ignored;
+    if (string(l, m[T_NAMESPACE], w, "namespace", false, &ignored) < 0 ||
+        string(l, m[T_DESCRIPTION], w, "description", false, &ignored) < 0)
+        return -1;
+    if (m[T_LABELS] && string_array(l, m[T_LABELS], w, "labels", 0) < 0)
+        return -1;
+    if (m[T_PRIMARY_KEY] && string_array(l, m[T_PRIMARY_KEY], w, "primary_key", 0) < 0)
+        return -1;
+    if (m[T_UNIQUE]) {
+        if (!cJSON_IsArray(m[T_UNIQUE]))
+            return bad(l, w, ".unique must be an array of arrays");
+        where list = {w, "unique", 0};
+        size_t i = 0;
+        const cJSON *u;
+        cJSON_ArrayForEach(u, m[T_UNIQUE])
+        {
+            if (string_array(l, u, &list, NULL, i++) < 0)
+                return -1;
+        }
+    }
+    if (unique_keys(l, m[T_PRIMARY_KEY], m[T_UNIQUE], out) < 0)
+        return -1;
+    if (m[T_COLUMNS] && load_columns(l, m[T_COLUMNS], w) < 0)
+        return -1;
+    return m[T_FOREIGN_KEYS] ? load_foreign_keys(l, m[T_FOREIGN_KEYS], w) : 0;
+}
+
+static int load_table(loader *l, const cJSON *t, size_t index, sg__meta_table *out)
+{
+    static const where tables = {NULL, "meta_tables", 0};
+    where w = {&tables, NULL, index};
+    const cJSON *m[T_COUNT];
+    /* data_source_uid and schema stay borrowed: load_table_element() puts
+     * the source's and the shared schema's copies in their place */
+    if (object(l, t, &w, table_keys, m) < 0 ||
+        kept_string(l, m[T_UID], &w, "uid", true, &out->uid) < 0 ||
+        kept_string(l, m[T_IDENTIFIER], &w, "identifier", false, &out->identifier) < 0 ||
+        string(l, m[T_SOURCE], &w, "data_source_uid", true, &out->data_source_uid) < 0 ||
+        string(l, m[T_SCHEMA], &w, "schema", true, &out->schema) < 0 ||
+        kept_string(l, m[T_NAME], &w, "physical_table_name", true, &out->name) < 0)
+        return -1;
+    if (pg_name(l, out->schema, &w, "schema", true) < 0 ||
+        pg_name(l, out->name, &w, "physical_table_name", false) < 0)
+        return -1;
+    return load_table_rest(l, m, &w, out);
 }
 
 /* ---- the indexes: open addressing over entry index + 1 ---- */
@@ -406,25 +424,26 @@ static int load_source(loader *l, const cJSON *s, size_t i)
 {
     static const char *const keys[] = {"uid",         "engine", "default_schema", "dsn", "name",
                                        "description", NULL};
+    enum { UID, ENGINE, SCHEMA, DSN, NAME, DESCRIPTION, COUNT };
+    static const where sources = {NULL, "data_sources", 0};
+    where w = {&sources, NULL, i};
     sg_catalog *c = l->cat;
-    char path[64];
-    snprintf(path, sizeof path, "data_sources[%zu]", i);
     sg__data_source *d = &c->sources[i];
+    const cJSON *m[COUNT];
     const char *ignored;
-    if (check_object(l, s, path, keys) < 0 || keep_string(l, s, "uid", path, true, &d->uid) < 0 ||
-        keep_string(l, s, "engine", path, true, &d->engine) < 0 ||
-        keep_string(l, s, "default_schema", path, true, &d->default_schema) < 0 ||
-        keep_string(l, s, "dsn", path, false, &d->dsn) < 0 ||
-        get_string(l, s, "name", path, false, &ignored) < 0 ||
-        get_string(l, s, "description", path, false, &ignored) < 0)
+    if (object(l, s, &w, keys, m) < 0 || kept_string(l, m[UID], &w, "uid", true, &d->uid) < 0 ||
+        kept_string(l, m[ENGINE], &w, "engine", true, &d->engine) < 0 ||
+        kept_string(l, m[SCHEMA], &w, "default_schema", true, &d->default_schema) < 0 ||
+        kept_string(l, m[DSN], &w, "dsn", false, &d->dsn) < 0 ||
+        string(l, m[NAME], &w, "name", false, &ignored) < 0 ||
+        string(l, m[DESCRIPTION], &w, "description", false, &ignored) < 0)
         return -1;
     if (strcmp(d->engine, "postgresql") != 0)
-        return fail(l, SG_ECATALOG, "catalog: %s.engine is \"%s\"; only \"postgresql\" is supported",
-                    path, d->engine);
-    if (check_pg_name(l, d->default_schema, path, "default_schema", true) < 0)
+        return bad(l, &w, ".engine is \"%s\"; only \"postgresql\" is supported", d->engine);
+    if (pg_name(l, d->default_schema, &w, "default_schema", true) < 0)
         return -1;
     if (!index_add(c, &c->source_by_uid, source_is, &d->uid, 1, i))
-        return fail(l, SG_ECATALOG, "catalog: %s.uid \"%s\" is used twice", path, d->uid);
+        return bad(l, &w, ".uid \"%s\" is used twice", d->uid);
     return 0;
 }
 
@@ -522,14 +541,16 @@ static int load_tables(loader *l, const cJSON *tables)
 static int load(loader *l, const cJSON *root)
 {
     static const char *const keys[] = {"version", "data_sources", "meta_tables", NULL};
-    if (check_object(l, root, "the top level", keys) < 0)
+    enum { VERSION, SOURCES, TABLES, COUNT };
+    static const where top = {NULL, "the top level", 0};
+    const cJSON *m[COUNT];
+    if (object(l, root, &top, keys, m) < 0)
         return -1;
-    const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "version");
-    if (version && !(cJSON_IsNumber(version) && version->valuedouble == 1))
+    if (m[VERSION] && !(cJSON_IsNumber(m[VERSION]) && m[VERSION]->valuedouble == 1))
         return fail(l, SG_ECATALOG, "catalog: version must be 1");
-    if (load_sources(l, cJSON_GetObjectItemCaseSensitive(root, "data_sources")) < 0)
+    if (load_sources(l, m[SOURCES]) < 0)
         return -1;
-    return load_tables(l, cJSON_GetObjectItemCaseSensitive(root, "meta_tables"));
+    return load_tables(l, m[TABLES]);
 }
 
 static size_t max_bytes(const sg_policy *policy)

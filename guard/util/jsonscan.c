@@ -197,6 +197,32 @@ int sg__json_attach_numbers(cJSON *root, const char *json, const sg__vec *number
                : -1;
 }
 
+const char *sg__json_members(const cJSON *object, const char *const *allowed, const cJSON **slots,
+                             bool *twice)
+{
+    size_t n = 0;
+    while (allowed[n])
+        slots[n++] = NULL;
+    uint64_t seen = 0;
+    const char *again = NULL;
+    for (const cJSON *m = object->child; m; m = m->next) {
+        const char *name = m->string ? m->string : "";
+        size_t k = 0;
+        while (k < n && (allowed[k][0] != name[0] || strcmp(allowed[k], name) != 0))
+            k++;
+        if (k == n) {
+            *twice = false;
+            return name; /* an unknown name is told before a repeated one */
+        }
+        if (seen & (UINT64_C(1) << k))
+            again = again ? again : name;
+        seen |= UINT64_C(1) << k;
+        slots[k] = m;
+    }
+    *twice = again != NULL;
+    return again;
+}
+
 const char *sg__json_unknown_key(const cJSON *object, const char *const *allowed)
 {
     for (const cJSON *item = object ? object->child : NULL; item; item = item->next) {
