@@ -314,6 +314,33 @@ static bool names_key(const char *json, size_t len, size_t at, size_t end, bool 
     return end - at - 2 == klen && memcmp(json + at + 1, key, klen) == 0;
 }
 
+/* Inside the array, the elements and the separators must alternate for the
+ * count to be right ("[," ",," ",]" and "1 2" are left to the whole parse to
+ * refuse). `element` tells whether an element began since the last comma. */
+static bool separates(bool *element, char c, size_t *commas)
+{
+    if (!*element && (c == ',' || *commas > 0))
+        return false;
+    *commas += c == ',';
+    *element = false;
+    return true;
+}
+
+static bool begins_element(bool *element)
+{
+    if (*element)
+        return false;
+    *element = true;
+    return true;
+}
+
+/* A byte of a number or of true, false, null. */
+static bool scalar_byte(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '-' || c == '+' || c == '.' ||
+           c == 'E';
+}
+
 int sg__json_find_array_member(const char *json, size_t len, const char *key,
                                sg__json_array_span *out)
 {
@@ -335,25 +362,30 @@ int sg__json_find_array_member(const char *json, size_t len, const char *key,
                 found = inside = true;
                 out->open = open;
                 end = open; /* the loop goes on at the bracket */
+            } else if (inside && depth == 2 && !begins_element(&element)) {
+                return 0;
             }
-            element |= inside && depth == 2;
             i = end - 1;
         } else if (c == '{' || c == '[') {
-            element |= inside && depth == 2;
+            if (inside && depth == 2 && !begins_element(&element))
+                return 0;
             depth++;
         } else if (c == '}' || c == ']') {
+            if (inside && depth == 2 && !separates(&element, c, &commas))
+                return 0;
             if (--depth == 0)
                 break; /* the top-level object ends; whatever follows is cJSON's to refuse */
             if (inside && depth == 1) {
                 inside = false;
                 out->close = i;
-                out->count = element ? commas + 1 : 0;
+                out->count = commas + (skip_ws(json, len, out->open + 1) < i ? 1 : 0);
             }
-        } else if (inside && depth == 2) {
-            if (c == ',')
-                commas++;
-            else if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-                element = true;
+        } else if (inside && depth == 2 && c == ',') {
+            if (!separates(&element, c, &commas))
+                return 0;
+        } else if (inside && depth == 2 && scalar_byte(c) && !scalar_byte(json[i - 1]) &&
+                   !begins_element(&element)) {
+            return 0;
         }
     }
     return found && !inside && !unsure ? 1 : 0;
