@@ -572,15 +572,14 @@ static void print_catalog_load(const catalog_load_result *cl)
 
 static void json_catalog_load(FILE *out, const catalog_load_result *cl)
 {
-    fprintf(out, "{\"tables\":%zu,\"bytes\":%zu,\"rounds\":%d,\"first_ms\":", cl->tables,
-            cl->bytes, cl->rounds);
-    json_number(out, cl->first_ms);
-    fprintf(out, ",\"median_ms\":");
-    json_number(out, cl->median_ms);
-    fprintf(out, ",\"min_ms\":");
-    json_number(out, cl->min_ms);
-    fprintf(out, ",\"max_ms\":");
-    json_number(out, cl->max_ms);
+    static const char *const names[] = {"first_ms", "median_ms", "min_ms", "max_ms"};
+    const double times[] = {cl->first_ms, cl->median_ms, cl->min_ms, cl->max_ms};
+    fprintf(out, "{\"tables\":%zu,\"bytes\":%zu,\"rounds\":%d", cl->tables, cl->bytes,
+            cl->rounds);
+    for (size_t i = 0; i < sizeof times / sizeof times[0]; i++) {
+        fprintf(out, ",\"%s\":", names[i]);
+        json_number(out, times[i]);
+    }
     fprintf(out, ",\"allocs\":%lld,\"peak_bytes\":%lld,\"kept_bytes\":%lld}", cl->allocs,
             cl->peak_bytes, cl->kept_bytes);
 }

@@ -83,3 +83,15 @@ const char *bench_catalog_source_uid(size_t table)
 {
     return source_uid[table % 2];
 }
+
+void bench_catalog_select(char *out, size_t cap, size_t table, const char *uid)
+{
+    char own[64];
+    snprintf(own, sizeof own, BENCH_CATALOG_UID_FORMAT, table);
+    snprintf(out, cap,
+             "{\"operation\":\"select\",\"sql\":\"SELECT code FROM %sbench_t%zu ORDER BY uid\","
+             "\"parameters\":{},\"scope\":{\"data_source_uid\":\"%s\",\"tables\":[{"
+             "\"meta_table_uid\":\"%s\",\"alias\":\"t\",\"access\":\"read\"}]},"
+             "\"limits\":{\"max_rows\":10,\"statement_timeout_ms\":1000}}",
+             (table / 2) % 2 ? "sales." : "", table, source_uid[table % 2], uid ? uid : own);
+}

@@ -13,5 +13,8 @@
 char *bench_catalog_json(size_t tables, size_t *len);
 /* The data source table i is on. */
 const char *bench_catalog_source_uid(size_t table);
+/* An operation (JSON text, into out) that reads table i, scoped by `uid`
+ * (NULL: the table's own); allowed against the generated catalog. */
+void bench_catalog_select(char *out, size_t cap, size_t table, const char *uid);
 
 #endif

@@ -35,15 +35,8 @@ static int by_value(const void *a, const void *b)
 /* A select of the last table, which must be allowed: the catalog is whole. */
 static void use(const sg_catalog *catalog, size_t tables)
 {
-    size_t last = tables - 1;
-    char uid[64], op[1024];
-    snprintf(uid, sizeof uid, BENCH_CATALOG_UID_FORMAT, last);
-    snprintf(op, sizeof op,
-             "{\"operation\":\"select\",\"sql\":\"SELECT code FROM %sbench_t%zu ORDER BY uid\","
-             "\"parameters\":{},\"scope\":{\"data_source_uid\":\"%s\",\"tables\":[{"
-             "\"meta_table_uid\":\"%s\",\"alias\":\"t\",\"access\":\"read\"}]},"
-             "\"limits\":{\"max_rows\":10,\"statement_timeout_ms\":1000}}",
-             (last / 2) % 2 ? "sales." : "", last, bench_catalog_source_uid(last), uid);
+    char op[1024];
+    bench_catalog_select(op, sizeof op, tables - 1, NULL);
     sg_verdict *v = NULL;
     if (sg_check(catalog, op, strlen(op), NULL, &v) != SG_OK || !sg_verdict_allowed(v)) {
         fprintf(stderr, "sqlguard_bench: the loaded catalog does not know its last table\n");

@@ -808,16 +808,9 @@ static char *large_catalog(size_t *len)
     return bench_catalog_json(LARGE, len);
 }
 
-/* Where the text of fmt (with i) first sits in the generated catalog. */
-static char *find_in(char *text, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static char *find_in(char *text, const char *fmt, ...)
+/* Where `needle` first sits in the generated catalog. */
+static char *find_in(char *text, const char *needle)
 {
-    char needle[96];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(needle, sizeof needle, fmt, ap);
-    va_end(ap);
     char *at = strstr(text, needle);
     if (!at)
         fail_msg("%s is not in the generated catalog", needle);
@@ -835,17 +828,10 @@ static void expect_large_refused(const char *json, size_t len, int code, const c
 }
 
 /* Whether a select of table i through the public API is allowed. */
-static bool large_table_allowed(const sg_catalog *c, size_t i, const char *uid_override)
+static bool large_table_allowed(const sg_catalog *c, size_t i, const char *uid)
 {
-    char uid[64], op[1024];
-    snprintf(uid, sizeof uid, BENCH_CATALOG_UID_FORMAT, i);
-    snprintf(op, sizeof op,
-             "{\"operation\":\"select\",\"sql\":\"SELECT code FROM %sbench_t%zu ORDER BY uid\","
-             "\"parameters\":{},\"scope\":{\"data_source_uid\":\"%s\",\"tables\":[{"
-             "\"meta_table_uid\":\"%s\",\"alias\":\"t\",\"access\":\"read\"}]},"
-             "\"limits\":{\"max_rows\":10,\"statement_timeout_ms\":1000}}",
-             (i / 2) % 2 ? "sales." : "", i, bench_catalog_source_uid(i),
-             uid_override ? uid_override : uid);
+    char op[1024];
+    bench_catalog_select(op, sizeof op, i, uid);
     return scope_allowed(c, op);
 }
 
@@ -891,32 +877,37 @@ static void test_catalog__large_catalog_loads_with_its_lookups(void **state)
     free(json);
 }
 
+/* The large catalog with the text `from` replaced by `to` of the same length. */
+static char *large_patched(size_t *len, const char *from, const char *to)
+{
+    char *json = large_catalog(len);
+    memcpy(find_in(json, from), to, strlen(to));
+    return json;
+}
+
 /* The duplicates a whole catalog is checked for are still found among 100,000 tables. */
 static void test_catalog__large_catalog_duplicates_are_found(void **state)
 {
     (void)state;
+    static const struct {
+        const char *from, *to, *message;
+    } cases[] = {
+        /* the last table takes the first one's uid */
+        {"\"00000000-0000-4000-8000-000000099999\"", "\"00000000-0000-4000-8000-000000000000\"",
+         "catalog: meta_tables[99999].uid \"00000000-0000-4000-8000-000000000000\" is used twice"},
+        /* the last table takes the physical name of table 99995: same source, same schema */
+        {"\"bench_t99999\"", "\"bench_t99995\"",
+         "catalog: meta_tables[99999] and another table of its data source both name "
+         "sales.bench_t99995"},
+    };
     size_t len;
-    char *json = large_catalog(&len);
-    /* the last table takes the first one's uid (same length, so the text stays valid) */
-    char *uid = find_in(json, "\"" BENCH_CATALOG_UID_FORMAT "\"", (size_t)LARGE - 1);
-    char first[64];
-    snprintf(first, sizeof first, "\"" BENCH_CATALOG_UID_FORMAT "\"", (size_t)0);
-    memcpy(uid, first, strlen(first));
-    expect_large_refused(json, len, SG_ECATALOG,
-                         "catalog: meta_tables[99999].uid \"00000000-0000-4000-8000-000000000000\" "
-                         "is used twice");
-    free(json);
-
-    /* table 99999 takes the physical name of table 99995: same source, same schema */
-    json = large_catalog(&len);
-    char *name = find_in(json, "\"bench_t%zu\"", (size_t)LARGE - 1);
-    memcpy(name, "\"bench_t99995\"", 14);
-    expect_large_refused(json, len, SG_ECATALOG,
-                         "catalog: meta_tables[99999] and another table of its data source both "
-                         "name sales.bench_t99995");
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char *json = large_patched(&len, cases[k].from, cases[k].to);
+        expect_large_refused(json, len, SG_ECATALOG, cases[k].message);
+        free(json);
+    }
     /* the same name on the other data source is fine: 99993 takes the name of 99994 */
-    memcpy(name, "\"bench_t99999\"", 14);
-    memcpy(find_in(json, "\"bench_t%zu\"", (size_t)LARGE - 7), "\"bench_t99994\"", 14);
+    char *json = large_patched(&len, "\"bench_t99993\"", "\"bench_t99994\"");
     sg_catalog *c = load_ok(json, len);
     sg_catalog_free(c);
     free(json);
@@ -940,7 +931,7 @@ static void test_catalog__large_catalog_bounds_and_errors(void **state)
     sg_policy_free(p);
 
     /* a colon where a comma belongs, in table 70000 */
-    char *at = find_in(json, "\"identifier\":\"bench.Table%d\",", 70000);
+    char *at = find_in(json, "\"identifier\":\"bench.Table70000\",");
     at += strlen("\"identifier\":\"bench.Table70000\"");
     *at = ':';
     char want[128];
@@ -1055,27 +1046,25 @@ static void test_catalog__streamed_tables_accept_what_a_whole_parse_accepts(void
 static void test_catalog__loader_refusals_are_placed(void **state)
 {
     (void)state;
-    static const char control[] = "{\"version\":1,\n\"data_sources\":\n  [\"a\tb\"]}";
-    expect_refused_text(control, strlen(control), SG_ECATALOG,
-                        "catalog: a JSON string contains a raw control character (escape it) at "
-                        "line 3, column 6");
-    static const char between[] = "{\"version\":1,\x0c\"data_sources\":[]}";
-    expect_refused_text(between, strlen(between), SG_ECATALOG,
-                        "catalog: the JSON text contains a raw control character at line 1, "
-                        "column 14");
-    static const char trailing[] = "{\"data_sources\":[],\"meta_tables\":[]}\n  x";
-    expect_refused_text(trailing, strlen(trailing), SG_ECATALOG,
-                        "catalog: invalid JSON: text follows the JSON value at line 2, column 3");
-    static const char number[] = "{\"version\":01}";
-    expect_refused_text(number, strlen(number), SG_ECATALOG,
-                        "catalog: a JSON number is malformed (RFC 8259: no leading zeros, digits "
-                        "after '.' and 'e') at line 1, column 12");
-    /* a table's element, parsed on its own, is placed in the whole document */
-    static const char element[] = "{\"data_sources\":[],\n\"meta_tables\":[\n {\"uid\" \"x\"}]}";
-    expect_refused_text(element, strlen(element), SG_ECATALOG,
-                        "catalog: invalid JSON at line 3, column 9");
-    static const char bom[] = "{\"data_sources\":[],\"meta_tables\":[\xEF\xBB\xBF{}]}";
-    expect_refused_text(bom, strlen(bom), SG_ECATALOG, "catalog: invalid JSON at line 1, column 35");
+    static const struct {
+        const char *json, *message;
+    } cases[] = {
+        {"{\"version\":1,\n\"data_sources\":\n  [\"a\tb\"]}",
+         "catalog: a JSON string contains a raw control character (escape it) at line 3, column 6"},
+        {"{\"version\":1,\x0c\"data_sources\":[]}",
+         "catalog: the JSON text contains a raw control character at line 1, column 14"},
+        {"{\"data_sources\":[],\"meta_tables\":[]}\n  x",
+         "catalog: invalid JSON: text follows the JSON value at line 2, column 3"},
+        {"{\"version\":01}", "catalog: a JSON number is malformed (RFC 8259: no leading zeros, "
+                          "digits after '.' and 'e') at line 1, column 12"},
+        /* a table's element, parsed on its own, is placed in the whole document */
+        {"{\"data_sources\":[],\n\"meta_tables\":[\n {\"uid\" \"x\"}]}",
+         "catalog: invalid JSON at line 3, column 9"},
+        {"{\"data_sources\":[],\"meta_tables\":[\xEF\xBB\xBF{}]}",
+         "catalog: invalid JSON at line 1, column 35"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        expect_refused_text(cases[i].json, strlen(cases[i].json), SG_ECATALOG, cases[i].message);
     char too_big[64];
     memset(too_big, ' ', sizeof too_big);
     sg_policy *p = NULL;

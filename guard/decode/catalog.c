@@ -31,6 +31,7 @@ enum {
 
 typedef struct loader {
     sg_catalog *cat;
+    sg_catalog **out;
     sg_error *err;
     int code;
     size_t max_tables;
@@ -563,6 +564,25 @@ int sg_catalog_load(const char *json, size_t len, sg_catalog **out, sg_error *er
     return sg_catalog_load_policy(json, len, NULL, out, err);
 }
 
+/* The catalog of a loaded document, into *l->out (sg__json_load_with() calls it). */
+static int build(void *ctx, sg__json_doc *doc)
+{
+    loader *l = ctx;
+    sg_catalog *c = sg__malloc(sizeof *c);
+    if (!c)
+        return sg__set_error(l->err, SG_ENOMEM, "out of memory while loading the catalog");
+    memset(c, 0, sizeof *c);
+    sg__arena_init(&c->arena);
+    l->cat = c;
+    l->doc = doc;
+    if (load(l, doc->root) < 0) {
+        sg_catalog_free(c);
+        return l->code;
+    }
+    *l->out = c;
+    return SG_OK;
+}
+
 int sg_catalog_load_policy(const char *json, size_t len, const sg_policy *policy,
                            sg_catalog **out, sg_error *err)
 {
@@ -571,6 +591,7 @@ int sg_catalog_load_policy(const char *json, size_t len, const sg_policy *policy
         err->message[0] = '\0';
     }
     loader l = {.err = err,
+                .out = out,
                 .max_tables = (size_t)sg__policy_limit(policy, SG__LIMIT_CATALOG_TABLES,
                                                        MAX_CATALOG_TABLES)};
     if (!out || !json) {
@@ -578,31 +599,8 @@ int sg_catalog_load_policy(const char *json, size_t len, const sg_policy *policy
         return SG_EINVAL;
     }
     *out = NULL;
-    /* The tree lives in a scratch arena (with the JSON hooks installed) and
-     * goes in one call once the catalog has copied what it keeps. */
-    sg__arena scratch;
-    sg__arena_init(&scratch);
-    sg__json_opts jopts = {max_bytes(policy), MAX_CATALOG_DEPTH, false, "meta_tables"};
-    sg__json_doc doc;
-    int rc = sg__json_load_input("catalog", SG_ECATALOG, json, len, &jopts, &scratch, &doc, err);
-    sg_catalog *c = rc == SG_OK ? sg__malloc(sizeof *c) : NULL;
-    if (rc == SG_OK && !c)
-        rc = sg__set_error(err, SG_ENOMEM, "out of memory while loading the catalog");
-    if (c) {
-        memset(c, 0, sizeof *c);
-        sg__arena_init(&c->arena);
-        l.cat = c;
-        l.doc = &doc;
-        if (load(&l, doc.root) < 0) {
-            sg_catalog_free(c);
-            rc = l.code;
-        } else {
-            *out = c;
-        }
-    }
-    sg__json_doc_release(&doc);
-    sg__arena_release(&scratch);
-    return rc;
+    sg__json_opts opts = {max_bytes(policy), MAX_CATALOG_DEPTH, false, "meta_tables"};
+    return sg__json_load_with("catalog", SG_ECATALOG, json, len, &opts, build, &l, err);
 }
 
 /* What sg_catalog_load_file_policy() hands to load_text(). */

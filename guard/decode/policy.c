@@ -68,6 +68,7 @@ struct sg_policy {
 
 typedef struct loader {
     sg_policy *p;
+    sg_policy **out;
     sg_error *err;
     int code;
 } loader;
@@ -307,9 +308,31 @@ static int load(loader *l, const cJSON *root)
     return 0;
 }
 
+/* The policy of a loaded document, into *l->out (sg__json_load_with() calls it). */
+static int build(void *ctx, sg__json_doc *doc)
+{
+    loader *l = ctx;
+    sg_policy *p = sg__malloc(sizeof *p);
+    if (!p)
+        return sg__set_error(l->err, SG_ENOMEM, "out of memory while loading the policy");
+    memset(p, 0, sizeof *p);
+    sg__arena_init(&p->arena);
+    l->p = p;
+    p->rules = sg__arena_alloc(&p->arena, (sg__rule_total + 1) * sizeof *p->rules);
+    int rc = p->rules ? 0 : oom(l);
+    for (size_t i = 0; rc == 0 && i < sg__rule_total; i++)
+        p->rules[i].severity = -1;
+    if (rc < 0 || load(l, doc->root) < 0) {
+        sg_policy_free(p);
+        return l->code;
+    }
+    *l->out = p;
+    return SG_OK;
+}
+
 int sg_policy_load(const char *json, size_t len, sg_policy **out, sg_error *err)
 {
-    loader l = {NULL, err, SG_OK};
+    loader l = {NULL, out, err, SG_OK};
     if (err) {
         err->code = SG_OK;
         err->message[0] = '\0';
@@ -319,34 +342,8 @@ int sg_policy_load(const char *json, size_t len, sg_policy **out, sg_error *err)
         return SG_EINVAL;
     }
     *out = NULL;
-    sg__arena scratch; /* the tree, when the JSON hooks are installed */
-    sg__arena_init(&scratch);
-    sg__json_opts jopts = {MAX_POLICY_BYTES, MAX_POLICY_DEPTH, false, NULL};
-    sg__json_doc doc;
-    int rc = sg__json_load_input("policy", SG_EPOLICY, json, len, &jopts, &scratch, &doc, err);
-    sg_policy *p = rc == SG_OK ? sg__malloc(sizeof *p) : NULL;
-    if (rc == SG_OK && !p)
-        rc = sg__set_error(err, SG_ENOMEM, "out of memory while loading the policy");
-    if (p) {
-        memset(p, 0, sizeof *p);
-        sg__arena_init(&p->arena);
-        l.p = p;
-        p->rules = sg__arena_alloc(&p->arena, (sg__rule_total + 1) * sizeof *p->rules);
-        int loaded = p->rules ? 0 : oom(&l);
-        for (size_t i = 0; loaded == 0 && i < sg__rule_total; i++)
-            p->rules[i].severity = -1;
-        if (loaded == 0)
-            loaded = load(&l, doc.root);
-        if (loaded < 0) {
-            sg_policy_free(p);
-            rc = l.code;
-        } else {
-            *out = p;
-        }
-    }
-    sg__json_doc_release(&doc);
-    sg__arena_release(&scratch);
-    return rc;
+    sg__json_opts opts = {MAX_POLICY_BYTES, MAX_POLICY_DEPTH, false, NULL};
+    return sg__json_load_with("policy", SG_EPOLICY, json, len, &opts, build, &l, err);
 }
 
 /* sg_policy_load() in the shape sg__json_load_file() calls. */

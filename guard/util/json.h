@@ -104,6 +104,15 @@ int sg__json_load_input(const char *what, int invalid_code, const char *json, si
 int sg__json_input_error(const char *what, int invalid_code, sg__json_status status,
                          const sg__json_doc *doc, sg_error *err);
 /*
+ * sg__json_load_input() into a scratch arena, then build(ctx, doc) on the
+ * document; the tree and the scratch go when build returns (build copies what
+ * it keeps). Returns the load's error or build's return value.
+ */
+typedef int (*sg__json_builder)(void *ctx, sg__json_doc *doc);
+int sg__json_load_with(const char *what, int invalid_code, const char *json, size_t len,
+                       const sg__json_opts *opts, sg__json_builder build, void *ctx,
+                       sg_error *err);
+/*
  * Reads the file at `path` (at most max_bytes, through sg_read_file) and hands
  * its text to `load`; every message of either gets "PATH: " in front, and a
  * file over the bound is SG_ETOOBIG "PATH: over the <what> size limit of N bytes".

@@ -256,6 +256,23 @@ int sg__json_load_input(const char *what, int invalid_code, const char *json, si
     return sg__json_input_error(what, invalid_code, st, doc, err);
 }
 
+int sg__json_load_with(const char *what, int invalid_code, const char *json, size_t len,
+                       const sg__json_opts *opts, sg__json_builder build, void *ctx,
+                       sg_error *err)
+{
+    /* with the JSON hooks installed the tree lives in the scratch arena and
+     * goes in one call */
+    sg__arena scratch;
+    sg__arena_init(&scratch);
+    sg__json_doc doc;
+    int rc = sg__json_load_input(what, invalid_code, json, len, opts, &scratch, &doc, err);
+    if (rc == SG_OK)
+        rc = build(ctx, &doc);
+    sg__json_doc_release(&doc);
+    sg__arena_release(&scratch);
+    return rc;
+}
+
 /* Puts "PATH: " in front of err's message, keeping as much of both as fits. */
 static void prefix_path(sg_error *err, const char *path)
 {
