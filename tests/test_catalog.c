@@ -1025,6 +1025,8 @@ static void test_catalog__streamed_tables_accept_what_a_whole_parse_accepts(void
     /* the member named twice, or with an escape, or not an array, or not at the top */
     static const char *const cases[] = {
         "{\"meta_tables\":[1],\"meta_tables\":[2,3]}",
+        "{\"meta_tables\":[1,2],\"meta_tables\":[3]}",
+        "{\"meta_tables\":[1,2],\"meta\\u005ftables\":[3]}",
         "{\"meta\\u005ftables\":[1,2]}",
         "{\"meta_tables\":{\"a\":1}}",
         "[{\"meta_tables\":[1]}]",
@@ -1039,6 +1041,31 @@ static void test_catalog__streamed_tables_accept_what_a_whole_parse_accepts(void
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
         same_verdict(cases[k], strlen(cases[k]));
+    /* which of them the scan splits: only a member named once, without escapes */
+    static const struct {
+        const char *json;
+        int found;
+        size_t count;
+    } scans[] = {
+        {"{\"meta_tables\":[1, {\"a\":[2,3]} ,\"x\", true,null]}", 1, 5},
+        {"{\"meta_tables\":[ ]}", 1, 0},
+        {"{\"meta_tables\":[1],\"meta_tables\":[2]}", 0, 0},
+        {"{\"meta_tables\":[1],\"meta\\u005ftables\":[2]}", 0, 0},
+        {"{\"meta\\u005ftables\":[2],\"meta_tables\":[1]}", 0, 0},
+        {"{\"a\":{\"meta_tables\":[1]}}", 0, 0},
+        {"{\"meta_tables\":{}}", 0, 0},
+        {"{\"meta_tables\":[1 2]}", 0, 0},
+        {"{\"meta_tables\":[1,,2]}", 0, 0},
+    };
+    for (size_t k = 0; k < sizeof scans / sizeof scans[0]; k++) {
+        sg__json_array_span span = {0, 0, 0};
+        int found = sg__json_find_array_member(scans[k].json, strlen(scans[k].json),
+                                               "meta_tables", &span);
+        if (found != scans[k].found)
+            fail_msg("%s: found %d", scans[k].json, found);
+        if (found)
+            assert_int_equal(span.count, scans[k].count);
+    }
 }
 
 /* ---- the loader's refusals name their place ------------------------------------------------ */
