@@ -9,7 +9,9 @@
  * grammar is left to cJSON), so that such input is refused with a clear
  * message, and it remembers every number token's text: a double cannot carry
  * 9007199254740993 or 0.1000000000000000055, and a bound value must reach
- * the server exactly as the caller wrote it.
+ * the server exactly as the caller wrote it. A second scan finds the one
+ * large array a catalog load parses element by element (jsonload.c), and the
+ * strict key checks of the decoders (unknown, repeated) live here too.
  */
 #include <stdint.h>
 #include <stdlib.h>
