@@ -6,13 +6,13 @@
 #include <stddef.h>
 
 typedef struct catalog_load_result {
-    size_t tables, bytes;   /* the generated catalog */
-    int rounds;             /* loads timed */
-    double first_ms;        /* the first load of the process: fresh memory */
+    size_t tables, bytes; /* the generated catalog */
+    int rounds;           /* loads timed */
+    double first_ms;      /* the first load of the process: fresh memory */
     double median_ms, min_ms, max_ms;
-    long long allocs;       /* heap allocations of one load (-1: not counted) */
-    long long peak_bytes;   /* live heap bytes at the load's peak, the text excluded */
-    long long kept_bytes;   /* what the loaded catalog keeps */
+    long long allocs;     /* heap allocations of one load (-1: not counted) */
+    long long peak_bytes; /* live heap bytes at the load's peak, the text excluded */
+    long long kept_bytes; /* what the loaded catalog keeps */
 } catalog_load_result;
 
 /* Generates a catalog of `tables` tables (catgen.c), then loads it with

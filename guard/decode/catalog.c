@@ -100,7 +100,8 @@ static void spell(const where *w, char *buf, size_t cap, size_t *len)
 }
 
 /* A load error at `w`: "catalog: <where><what>". */
-static int bad(loader *l, const where *w, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int bad(loader *l, const where *w, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 static int bad(loader *l, const where *w, const char *fmt, ...)
 {
@@ -163,8 +164,8 @@ static int pg_name(loader *l, const char *name, const where *w, const char *key,
         return bad(l, w, ".%s \"%s\" is longer than PostgreSQL's 63-byte identifiers", key, name);
     if (strncmp(name, "pg_", 3) == 0)
         return bad(l, w,
-                   ".%s \"%s\" starts with pg_, which PostgreSQL reserves for its own catalog",
-                   key, name);
+                   ".%s \"%s\" starts with pg_, which PostgreSQL reserves for its own catalog", key,
+                   name);
     if (is_schema && strcmp(name, "information_schema") == 0)
         return bad(l, w, ".%s may not be information_schema", key);
     return 0;
@@ -263,8 +264,8 @@ static int load_foreign_keys(loader *l, const cJSON *fks, const where *table)
  * (both checked by the caller), empty ones left out. */
 static int unique_keys(loader *l, const cJSON *pk, const cJSON *uniq, sg__meta_table *out)
 {
-    size_t n = (pk && cJSON_GetArraySize(pk) > 0 ? 1 : 0) +
-               (uniq ? (size_t)cJSON_GetArraySize(uniq) : 0);
+    size_t n =
+        (pk && cJSON_GetArraySize(pk) > 0 ? 1 : 0) + (uniq ? (size_t)cJSON_GetArraySize(uniq) : 0);
     const char *const **keys = sg__arena_alloc(&l->cat->arena, (n + 1) * sizeof *keys);
     if (!keys)
         return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
@@ -283,13 +284,34 @@ static int unique_keys(loader *l, const cJSON *pk, const cJSON *uniq, sg__meta_t
     return 0;
 }
 
-static const char *const table_keys[] = {"uid",          "identifier",  "data_source_uid",
-                                         "schema",       "physical_table_name", "columns",
-                                         "primary_key",  "unique",      "foreign_keys",
-                                         "namespace",    "labels",      "description",
+static const char *const table_keys[] = {"uid",
+                                         "identifier",
+                                         "data_source_uid",
+                                         "schema",
+                                         "physical_table_name",
+                                         "columns",
+                                         "primary_key",
+                                         "unique",
+                                         "foreign_keys",
+                                         "namespace",
+                                         "labels",
+                                         "description",
                                          NULL};
-enum { T_UID, T_IDENTIFIER, T_SOURCE, T_SCHEMA, T_NAME, T_COLUMNS, T_PRIMARY_KEY, T_UNIQUE,
-       T_FOREIGN_KEYS, T_NAMESPACE, T_LABELS, T_DESCRIPTION, T_COUNT };
+enum {
+    T_UID,
+    T_IDENTIFIER,
+    T_SOURCE,
+    T_SCHEMA,
+    T_NAME,
+    T_COLUMNS,
+    T_PRIMARY_KEY,
+    T_UNIQUE,
+    T_FOREIGN_KEYS,
+    T_NAMESPACE,
+    T_LABELS,
+    T_DESCRIPTION,
+    T_COUNT
+};
 
 /* The table's constraints and descriptions (its names are checked first). */
 static int load_table_rest(loader *l, const cJSON *const *m, const where *w, sg__meta_table *out)
@@ -378,7 +400,7 @@ static size_t hash_key(const char *const *key, size_t parts)
 
 /* The slot that holds the entry with `key`, or the empty slot where it would go. */
 static uint32_t *probe(const sg_catalog *c, const sg__catalog_index *ix, entry_is is,
-                     const char *const *key, size_t parts)
+                       const char *const *key, size_t parts)
 {
     size_t slot = hash_key(key, parts) & ix->mask;
     while (ix->slots[slot] && !is(c, ix->slots[slot] - 1, key))
@@ -583,8 +605,8 @@ static int build(void *ctx, sg__json_doc *doc)
     return SG_OK;
 }
 
-int sg_catalog_load_policy(const char *json, size_t len, const sg_policy *policy,
-                           sg_catalog **out, sg_error *err)
+int sg_catalog_load_policy(const char *json, size_t len, const sg_policy *policy, sg_catalog **out,
+                           sg_error *err)
 {
     if (err) {
         err->code = SG_OK;
@@ -592,8 +614,8 @@ int sg_catalog_load_policy(const char *json, size_t len, const sg_policy *policy
     }
     loader l = {.err = err,
                 .out = out,
-                .max_tables = (size_t)sg__policy_limit(policy, SG__LIMIT_CATALOG_TABLES,
-                                                       MAX_CATALOG_TABLES)};
+                .max_tables =
+                    (size_t)sg__policy_limit(policy, SG__LIMIT_CATALOG_TABLES, MAX_CATALOG_TABLES)};
     if (!out || !json) {
         fail(&l, SG_EINVAL, "sg_catalog_load: json and out are required");
         return SG_EINVAL;

@@ -22,7 +22,7 @@ typedef struct sg__meta_table {
     const char *identifier;
     const char *data_source_uid;
     const char *schema;
-    const char *name; /* physical_table_name */
+    const char *name;               /* physical_table_name */
     const char *const *primary_key; /* NULL-terminated, may be NULL */
     /* unique keys (the primary key first when there is one), each a
      * NULL-terminated column list; unique_count of them */

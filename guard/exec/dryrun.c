@@ -97,14 +97,14 @@ int sg_executor_new_dryrun(sg_executor **out)
     return sg_executor_new_dryrun_opts(NULL, out, NULL);
 }
 
-int sg_executor_new_dryrun_opts(const sg_libpq_options *options, sg_executor **out,
-                                sg_error *err)
+int sg_executor_new_dryrun_opts(const sg_libpq_options *options, sg_executor **out, sg_error *err)
 {
     if (!out)
         return sg__set_error(err, SG_EINVAL, "%s", "sg_executor_new_dryrun: out is required");
     *out = NULL;
     if (options && (options->version < 1 || options->version > SG_LIBPQ_OPTIONS_VERSION))
-        return sg__set_error(err, SG_EINVAL, "%s", "sg_executor_new_dryrun: unknown options version");
+        return sg__set_error(err, SG_EINVAL, "%s",
+                             "sg_executor_new_dryrun: unknown options version");
     const char *role = options ? options->role : NULL;
     int rc = sg__session_check_role(role, err);
     if (rc != SG_OK)

@@ -329,8 +329,8 @@ static int run_select(PGconn *pg, const sg_statement *stmt, const sg_row_sink *s
         /* The cursor gets the types the prepared statement settled on: left
          * untyped, DECLARE can plan a parameter differently from the way its
          * later uses fix it. */
-        PGresult *res = PQexecParams(pg, declare, (int)stmt->param_count, types, stmt->params,
-                                     NULL, NULL, 0);
+        PGresult *res =
+            PQexecParams(pg, declare, (int)stmt->param_count, types, stmt->params, NULL, NULL, 0);
         if (PQresultStatus(res) != PGRES_COMMAND_OK) {
             record_error(out, res, pg);
             step = STEP_FAILED;

@@ -28,10 +28,10 @@ typedef enum {
 /* Bounds and wishes of one load. */
 typedef struct sg__json_opts {
     size_t max_bytes;
-    unsigned max_depth;  /* nesting of arrays and objects */
-    bool numbers;        /* give number nodes their token text (sg__json_attach_numbers) */
-    const char *stream;  /* a top-level member whose array is parsed one element at a
-                            time by sg__json_each(), or NULL (see sg__json_load()) */
+    unsigned max_depth; /* nesting of arrays and objects */
+    bool numbers;       /* give number nodes their token text (sg__json_attach_numbers) */
+    const char *stream; /* a top-level member whose array is parsed one element at a
+                           time by sg__json_each(), or NULL (see sg__json_load()) */
 } sg__json_opts;
 
 /* The brackets of an array in JSON text, and how many elements it holds. */
@@ -42,8 +42,8 @@ typedef struct sg__json_array_span {
 
 /* A loaded document, or why there is none. */
 typedef struct sg__json_doc {
-    cJSON *root;         /* the tree when SG__JSON_OK; release with sg__json_doc_release() */
-    bool in_arena;       /* the tree lives in the arena given to the load */
+    cJSON *root;   /* the tree when SG__JSON_OK; release with sg__json_doc_release() */
+    bool in_arena; /* the tree lives in the arena given to the load */
     /* SG__JSON_INVALID: */
     bool syntax;         /* cJSON refused the text, or text follows the value */
     const char *problem; /* what the pre-scan refused, "text follows the JSON value", or NULL */
@@ -110,8 +110,7 @@ int sg__json_input_error(const char *what, int invalid_code, sg__json_status sta
  */
 typedef int (*sg__json_builder)(void *ctx, sg__json_doc *doc);
 int sg__json_load_with(const char *what, int invalid_code, const char *json, size_t len,
-                       const sg__json_opts *opts, sg__json_builder build, void *ctx,
-                       sg_error *err);
+                       const sg__json_opts *opts, sg__json_builder build, void *ctx, sg_error *err);
 /*
  * Reads the file at `path` (at most max_bytes, through sg_read_file) and hands
  * its text to `load`; every message of either gets "PATH: " in front, and a

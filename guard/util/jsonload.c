@@ -61,9 +61,8 @@ static sg__json_status parse(const source *s, const sg__json_opts *opts, const s
     sg__json_window_open(&w, arena);
     cJSON *root = cJSON_ParseWithLengthOpts(s->text, s->text_len, &end, false);
     const char *problem = root ? sg__json_trailing(s->text, s->text_len, end, &at) : NULL;
-    int attached = root && !problem && opts->numbers
-                       ? sg__json_attach_numbers(root, s->json, numbers)
-                       : 0;
+    int attached =
+        root && !problem && opts->numbers ? sg__json_attach_numbers(root, s->json, numbers) : 0;
     sg__json_window_close(&w);
     doc->root = root;
     doc->in_arena = sg__json_window_holds(&w, root);
@@ -115,8 +114,8 @@ sg__json_status sg__json_load(const char *json, size_t len, const sg__json_opts 
     sg__vec numbers = {0};
     const char *problem = NULL;
     size_t at = 0;
-    int scan = sg__json_prescan(json, len, opts->max_depth, arena,
-                                opts->numbers ? &numbers : NULL, &problem, &at);
+    int scan = sg__json_prescan(json, len, opts->max_depth, arena, opts->numbers ? &numbers : NULL,
+                                &problem, &at);
     if (scan < 0)
         return SG__JSON_NOMEM;
     if (scan > 0)
@@ -164,8 +163,8 @@ static size_t skip_ws(const char *json, size_t end, size_t i)
 }
 
 /* Parses the element at *at (in a scratch arena of its own) and hands it to fn. */
-static sg__json_status each_one(sg__json_doc *doc, size_t *at, size_t index,
-                                sg__json_element_fn fn, void *ctx)
+static sg__json_status each_one(sg__json_doc *doc, size_t *at, size_t index, sg__json_element_fn fn,
+                                void *ctx)
 {
     const char *text = doc->text, *end = NULL;
     size_t close = doc->span.close;
@@ -237,8 +236,7 @@ int sg__json_input_error(const char *what, int invalid_code, sg__json_status sta
 {
     char text[256];
     if (status == SG__JSON_NOMEM)
-        return sg__set_error(err, SG_ENOMEM, "%s: out of memory while loading the %s", what,
-                             what);
+        return sg__set_error(err, SG_ENOMEM, "%s: out of memory while loading the %s", what, what);
     sg__json_describe(doc, "invalid JSON", text, sizeof text);
     return sg__set_error(err, invalid_code, "%s: %s", what, text);
 }
@@ -257,8 +255,7 @@ int sg__json_load_input(const char *what, int invalid_code, const char *json, si
 }
 
 int sg__json_load_with(const char *what, int invalid_code, const char *json, size_t len,
-                       const sg__json_opts *opts, sg__json_builder build, void *ctx,
-                       sg_error *err)
+                       const sg__json_opts *opts, sg__json_builder build, void *ctx, sg_error *err)
 {
     /* with the JSON hooks installed the tree lives in the scratch arena and
      * goes in one call */

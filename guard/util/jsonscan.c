@@ -118,8 +118,8 @@ int sg__json_prescan(const char *json, size_t len, unsigned max_depth, sg__arena
                 return refuse(problem, offset,
                               "a JSON string contains a raw control character (escape it)", i);
             if (c == '\\' && i + 1 < len) {
-                if (json[i + 1] == 'u' && i + 5 < len && json[i + 2] == '0' &&
-                    json[i + 3] == '0' && json[i + 4] == '0' && json[i + 5] == '0')
+                if (json[i + 1] == 'u' && i + 5 < len && json[i + 2] == '0' && json[i + 3] == '0' &&
+                    json[i + 4] == '0' && json[i + 5] == '0')
                     return refuse(problem, offset,
                                   "a JSON string contains \\u0000 (a NUL character)", i);
                 i++;
@@ -194,9 +194,8 @@ static bool attach(cJSON *node, const sg__json_span *spans, size_t count, size_t
 int sg__json_attach_numbers(cJSON *root, const char *json, const sg__vec *numbers)
 {
     size_t next = 0;
-    return attach(root, numbers->items, numbers->count, &next, json) && next == numbers->count
-               ? 0
-               : -1;
+    return attach(root, numbers->items, numbers->count, &next, json) && next == numbers->count ? 0
+                                                                                               : -1;
 }
 
 const char *sg__json_members(const cJSON *object, const char *const *allowed, const cJSON **slots,

@@ -23,14 +23,14 @@ extern "C" {
  * pointer is borrowed for the duration of the execute() call.
  */
 typedef struct sg_statement {
-    const char *operation;         /* "select", "insert", ... */
-    const char *sql;               /* compiled SQL with $1..$n */
+    const char *operation; /* "select", "insert", ... */
+    const char *sql;       /* compiled SQL with $1..$n */
     size_t param_count;
-    const char *const *params;     /* PostgreSQL text form of $i+1, NULL for SQL NULL */
-    const char *const *params_json;/* the same values as JSON text */
+    const char *const *params;      /* PostgreSQL text form of $i+1, NULL for SQL NULL */
+    const char *const *params_json; /* the same values as JSON text */
     const char *data_source_uid;
-    const char *default_schema;    /* the data source's default schema */
-    long long max_rows;            /* rows to return at most */
+    const char *default_schema; /* the data source's default schema */
+    long long max_rows;         /* rows to return at most */
     long long statement_timeout_ms;
 } sg_statement;
 
@@ -49,13 +49,13 @@ typedef struct sg_row_sink {
 
 /* How a statement ended (declared in sqlguard.h). */
 struct sg_exec_outcome {
-    bool ok;                 /* committed (or, when the executor only rolls back, ran) */
-    long long rows;          /* rows delivered to the sink (at most max_rows) */
-    bool has_more;           /* the statement had rows beyond max_rows */
-    bool rolled_back;        /* the transaction was rolled back */
-    char sqlstate[6];        /* on error: PostgreSQL's SQLSTATE, "" when none */
-    char message[512];       /* on error: the primary message */
-    char detail[512];        /* on error: the detail, "" when none */
+    bool ok;           /* committed (or, when the executor only rolls back, ran) */
+    long long rows;    /* rows delivered to the sink (at most max_rows) */
+    bool has_more;     /* the statement had rows beyond max_rows */
+    bool rolled_back;  /* the transaction was rolled back */
+    char sqlstate[6];  /* on error: PostgreSQL's SQLSTATE, "" when none */
+    char message[512]; /* on error: the primary message */
+    char detail[512];  /* on error: the detail, "" when none */
 };
 
 /*
@@ -78,12 +78,14 @@ typedef int (*sg_executor_open_fn)(void *self, const char *data_source_uid, cons
  *   SET LOCAL statement_timeout = <statement_timeout_ms>;
  *
  * It MAY add statements of its own configuration after these (the libpq
- * executor's SET LOCAL ROLE). pg_catalog MUST come first: the guard admits built-in functions, operators
- * and types by their pg_catalog names, and an object of the same name in the
- * default schema MUST NOT be able to shadow them; pg_temp MUST come last, so
- * that temporary objects shadow nothing. It MUST deliver at most max_rows rows
- * to the sink (and set has_more when there were more), commit on success and
- * roll back on any error or when the sink stops it. It fills *out in every
+ * executor's SET LOCAL ROLE). pg_catalog MUST come first: the guard admits
+ * built-in functions, operators and types by their pg_catalog names, and an
+ * object of the same name in the default schema MUST NOT be able to shadow
+ * them; pg_temp MUST come last, so that temporary objects shadow nothing.
+ * Identifiers MUST be quoted (the default schema may hold any character) and
+ * the server MUST read the text as UTF-8. It MUST deliver at most max_rows
+ * rows to the sink (and set has_more when there were more), commit on success
+ * and roll back on any error or when the sink stops it. It fills *out in every
  * case and returns SG_OK when the statement ran or failed at the server;
  * SG_ENOMEM when memory ran out (after rolling back); another negative code
  * only when it could not talk to the server at all.
@@ -116,7 +118,9 @@ typedef struct sg_executor_vtable {
  *   static const sg_executor_vtable mine =
  *       SG_EXECUTOR_INIT("mine", my_open, my_execute, my_close, my_destroy); */
 #define SG_EXECUTOR_INIT(name, open, execute, close, destroy)                                      \
-    {SG_EXECUTOR_VERSION, (name), (open), (execute), (close), (destroy)}
+    {                                                                                              \
+        SG_EXECUTOR_VERSION, (name), (open), (execute), (close), (destroy)                         \
+    }
 
 /*
  * Wraps an application's executor: `self` is passed to open(), close() and
