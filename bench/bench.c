@@ -16,12 +16,15 @@
  *     check (all libraries included; see alloc.c);
  *
  * then the denied operation against its allowed twin (same SQL, interleaved),
- * and throughput: checks per second on one thread and on two threads sharing
- * the catalog, over the whole set and over the seed's two operations.
+ * throughput: checks per second on one thread and on two threads sharing
+ * the catalog, over the whole set and over the seed's two operations, and
+ * the load of a generated catalog of 100,000 tables (catload.c).
  * Nothing is pinned. It prints a table and one JSON object (--json: only the
  * JSON). It is never run as a test.
  *
  * usage: sqlguard_bench [--json] [--seconds S] [--catalog FILE] [--ops DIR]
+ *                       [--catalog-tables N] [--catalog-rounds R]
+ *        sqlguard_bench --catalog-only [--catalog-tables N] [--catalog-rounds R]
  *        sqlguard_bench --profile NAME [--iterations N]   (for callgrind)
  */
 #include <errno.h>
@@ -39,6 +42,7 @@
 #include <cjson/cJSON.h>
 
 #include "alloc.h"
+#include "catload.h"
 #include "pgparse.h"
 #include "sqlguard.h"
 
@@ -555,9 +559,36 @@ static void json_number(FILE *out, double x)
         fprintf(out, "%.4g", x);
 }
 
+static void print_catalog_load(const catalog_load_result *cl)
+{
+    printf("\ncatalog load (sg_catalog_load of a generated catalog, %zu tables, %.1f MB):\n"
+           "  first load %.0f ms; median of %d more %.0f ms (min %.0f, max %.0f)\n",
+           cl->tables, (double)cl->bytes / 1e6, cl->first_ms, cl->rounds, cl->median_ms,
+           cl->min_ms, cl->max_ms);
+    if (cl->allocs >= 0)
+        printf("  %lld allocations, peak %.1f MB besides the text, %.1f MB kept by the catalog\n",
+               cl->allocs, (double)cl->peak_bytes / 1e6, (double)cl->kept_bytes / 1e6);
+}
+
+static void json_catalog_load(FILE *out, const catalog_load_result *cl)
+{
+    static const char *const names[] = {"first_ms", "median_ms", "min_ms", "max_ms"};
+    const double times[] = {cl->first_ms, cl->median_ms, cl->min_ms, cl->max_ms};
+    fprintf(out, "{\"tables\":%zu,\"bytes\":%zu,\"rounds\":%d", cl->tables, cl->bytes,
+            cl->rounds);
+    for (size_t i = 0; i < sizeof times / sizeof times[0]; i++) {
+        fprintf(out, ",\"%s\":", names[i]);
+        json_number(out, times[i]);
+    }
+    fprintf(out, ",\"allocs\":%lld,\"peak_bytes\":%lld,\"kept_bytes\":%lld}", cl->allocs,
+            cl->peak_bytes, cl->kept_bytes);
+}
+
 static void usage(FILE *out)
 {
     fputs("usage: sqlguard_bench [--json] [--seconds S] [--catalog FILE] [--ops DIR]\n"
+          "                      [--catalog-tables N] [--catalog-rounds R]\n"
+          "       sqlguard_bench --catalog-only [--json] [--catalog-tables N] [--catalog-rounds R]\n"
           "       sqlguard_bench [--catalog FILE] [--ops DIR] --profile NAME [--iterations N]\n"
           "\n"
           "  --json          print only the JSON object\n"
@@ -565,6 +596,10 @@ static void usage(FILE *out)
           "                  batches (default 2); single calls take S/4, the denied/allowed\n"
           "                  pair S, and throughput 6 rounds of S/4 per configuration\n"
           "  --heap-json     leave cJSON on the heap (do not call sg_json_allocator_install)\n"
+          "  --catalog-tables N  tables of the generated catalog whose load is timed\n"
+          "                  (default 100000; 0 leaves the measurement out)\n"
+          "  --catalog-rounds R  loads timed after the first one (default 5)\n"
+          "  --catalog-only  time the catalog load and nothing else\n"
           "  --profile NAME  run N full checks of one operation and nothing else (for\n"
           "                  valgrind --tool=callgrind --toggle-collect=bench_full_check)\n",
           out);
@@ -577,7 +612,8 @@ int main(int argc, char **argv)
     const char *catalog_path = SG_BENCH_DIR "/catalog.json", *ops_dir = SG_BENCH_DIR "/ops";
     const char *profile = NULL;
     long iterations = 2000;
-    bool heap_json = false;
+    bool heap_json = false, catalog_only = false;
+    long catalog_tables = 100000, catalog_rounds = 5;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         bool more = i + 1 < argc;
@@ -595,6 +631,12 @@ int main(int argc, char **argv)
             profile = argv[++i];
         } else if (strcmp(a, "--iterations") == 0 && more) {
             iterations = strtol(argv[++i], NULL, 10);
+        } else if (strcmp(a, "--catalog-tables") == 0 && more) {
+            catalog_tables = strtol(argv[++i], NULL, 10);
+        } else if (strcmp(a, "--catalog-rounds") == 0 && more) {
+            catalog_rounds = strtol(argv[++i], NULL, 10);
+        } else if (strcmp(a, "--catalog-only") == 0) {
+            catalog_only = true;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             usage(stdout);
             return 0;
@@ -603,7 +645,8 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    if (!(seconds > 0) || iterations < 1) {
+    if (!(seconds > 0) || iterations < 1 || catalog_tables < 0 || catalog_rounds < 1 ||
+        (catalog_only && catalog_tables == 0)) {
         usage(stderr);
         return 2;
     }
@@ -611,6 +654,15 @@ int main(int argc, char **argv)
     /* as the command line does, and a gateway may (sqlguard.h) */
     if (!heap_json)
         sg_json_allocator_install();
+    if (catalog_only) {
+        catalog_load_result cl = bench_catalog_load((size_t)catalog_tables, (int)catalog_rounds);
+        if (!json_only)
+            print_catalog_load(&cl);
+        fputs("{\"catalog_load\":", stdout);
+        json_catalog_load(stdout, &cl);
+        fputs("}\n", stdout);
+        return 0;
+    }
     double load_at_start = loadavg();
     sg_error err;
     sg_catalog *catalog = NULL;
@@ -679,6 +731,13 @@ int main(int argc, char **argv)
         paired(catalog, job_check, &ops[DENIED], job_check, &ops[DENIED_TWIN], seconds);
     double denied_vs_allowed = twins.ratio;
 
+    catalog_load_result cl = {0, 0, 0, NAN, NAN, NAN, NAN, -1, -1, -1};
+    if (catalog_tables > 0) {
+        if (!json_only)
+            fprintf(stderr, "measuring the load of a catalog of %ld tables...\n", catalog_tables);
+        cl = bench_catalog_load((size_t)catalog_tables, (int)catalog_rounds);
+    }
+
     if (!json_only) {
         printf("sqlguard %s benchmark: %ld CPUs (%s), load %.2f at start, %.1f s per operation,\n"
                "nothing pinned\n\n",
@@ -713,6 +772,8 @@ int main(int argc, char **argv)
                set2 / set1);
         printf("  seed insert + select                  %9.0f   %9.0f   %5.2fx\n", seed1, seed2,
                seed2 / seed1);
+        if (cl.tables)
+            print_catalog_load(&cl);
         printf("\n");
     }
 
@@ -769,7 +830,12 @@ int main(int argc, char **argv)
     json_number(out, set2 / set1);
     fprintf(out, "},\"seed\":{\"one_thread\":%.0f,\"two_threads\":%.0f,\"ratio\":", seed1, seed2);
     json_number(out, seed2 / seed1);
-    fprintf(out, "}}}\n");
+    fprintf(out, "}}");
+    if (cl.tables) {
+        fprintf(out, ",\"catalog_load\":");
+        json_catalog_load(out, &cl);
+    }
+    fprintf(out, "}\n");
 
     for (size_t i = 0; i < SET_SIZE; i++) {
         free(ops[i].json);

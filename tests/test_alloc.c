@@ -69,86 +69,6 @@ static sg_policy *policy, *lint_policy;
  */
 typedef int (*run_fn)(const void *input, char **result);
 
-/*
- * KNOWN DEFECTS, outside this test's reach: the JSON-loading path (the
- * pre-scan of util/jsonscan.c, and the cJSON parse and its error handling in
- * decode/operation.c, decode/catalog.c and decode/policy.c) is being
- * rewritten into one loader, and until that lands these runs end wrong. An
- * entry excuses one wrong outcome (the code a run returned and a piece of its
- * result) in the scenarios whose names start with `scenario`, and nothing
- * else; the runs each entry excuses are printed. Delete an entry once its
- * defect is fixed: the test then fails if the entry still excuses nothing.
- */
-typedef struct known_defect {
-    const char *scenario; /* prefix of the scenario names */
-    int rc;               /* what the run returned */
-    const char *result;   /* a piece of its result */
-    const char *what;     /* where, and what happens */
-} known_defect;
-
-static const known_defect known_defects[] = {
-    {"sg_check ", SG_OK,
-     "{\"rule\":\"op.invalid\",\"severity\":\"error\",\"message\":\"out of memory",
-     "util/jsonscan.c sg__json_prescan(): when appending a number's span fails it returns the "
-     "message \"out of memory\", which decode/operation.c sg__decode_operation() reports as an "
-     "op.invalid diagnostic: SG_OK and a verdict that denies instead of SG_ENOMEM (allocations 2 "
-     "and 3 of every check here: the number-span vector's first growth and the arena chunk "
-     "behind it)"},
-    {"sg_catalog_load ", SG_ECATALOG, "ECATALOG: catalog: invalid JSON at line",
-     "decode/catalog.c sg_catalog_load(): cJSON_ParseWithLengthOpts() returning NULL because "
-     "cJSON's allocation failed is reported as invalid JSON: SG_ECATALOG instead of SG_ENOMEM "
-     "(every allocation of the cJSON parse)"},
-    {"sg_policy_load ", SG_EPOLICY, "EPOLICY: policy: invalid JSON (at line",
-     "decode/policy.c sg_policy_load(): cJSON_ParseWithLengthOpts() returning NULL because "
-     "cJSON's allocation failed is reported as invalid JSON: SG_EPOLICY instead of SG_ENOMEM "
-     "(every allocation of the cJSON parse)"},
-    {"sg_policy_load ", SG_EPOLICY, "EPOLICY: policy: rules names \"",
-     "util/jsonscan.c sg__json_duplicate_key(): when allocating the sorted keys of an object of "
-     "more than 16 members fails it returns the first key as a duplicate, which "
-     "decode/policy.c load() reports as \"rules names ... twice\": SG_EPOLICY instead of "
-     "SG_ENOMEM (sg_check and sg_catalog_load call it the same way)"},
-    {"sg_policy_load ", SG_ENOMEM, "err.code 0",
-     "decode/policy.c sg_policy_load(): when allocating the sg_policy itself fails it returns "
-     "SG_ENOMEM without filling *err (err->code stays SG_OK, the message empty)"},
-};
-
-enum { KNOWN_DEFECTS = sizeof known_defects / sizeof known_defects[0] };
-static unsigned long excused[KNOWN_DEFECTS]; /* runs each entry excused */
-
-/* The entry that excuses this outcome, or -1. */
-static int known(const char *scenario, int rc, const char *result)
-{
-    for (size_t i = 0; i < KNOWN_DEFECTS; i++) {
-        const known_defect *d = &known_defects[i];
-        if (strncmp(scenario, d->scenario, strlen(d->scenario)) == 0 && rc == d->rc && result &&
-            strstr(result, d->result)) {
-            excused[i]++;
-            return (int)i;
-        }
-    }
-    return -1;
-}
-
-/* Prints the allocations (ascending) one entry excused in one scenario, as
- * ranges: "2-3, 7". */
-static void print_excused(const char *scenario, int defect, const unsigned long *ks, size_t n,
-                          unsigned long total)
-{
-    char ranges[256] = "";
-    size_t len = 0;
-    for (size_t i = 0; i < n && len < sizeof ranges - 32; i++) {
-        size_t j = i;
-        while (j + 1 < n && ks[j + 1] == ks[j] + 1)
-            j++;
-        len += (size_t)snprintf(ranges + len, sizeof ranges - len, "%s%lu", i ? ", " : "", ks[i]);
-        if (j > i)
-            len += (size_t)snprintf(ranges + len, sizeof ranges - len, "-%lu", ks[j]);
-        i = j;
-    }
-    print_message("known defect, %s, allocations %s of %lu: %s\n", scenario, ranges, total,
-                  known_defects[defect].what);
-}
-
 static unsigned long attempts; /* allocations the call under test attempted */
 
 static void stop_failing(void)
@@ -215,10 +135,6 @@ static unsigned long torture(const char *name, run_fn run, const void *input)
     assert_int_equal(run_once(run, input, 0, &reference), SG_OK);
     assert_non_null(reference);
     unsigned long total = attempts, failed = 0, wrong = 0;
-    unsigned long *ks[KNOWN_DEFECTS]; /* the allocations each entry excused */
-    size_t nks[KNOWN_DEFECTS] = {0};
-    for (size_t i = 0; i < KNOWN_DEFECTS; i++)
-        assert_non_null(ks[i] = calloc(total + 1, sizeof *ks[i]));
     for (unsigned long k = 1;; k++) {
         char *got;
         int rc = run_once(run, input, k, &got);
@@ -228,24 +144,14 @@ static unsigned long torture(const char *name, run_fn run, const void *input)
             continue;
         }
         if (rc != SG_OK || !got || strcmp(got, reference) != 0) {
-            int d = known(name, rc, got);
-            if (d >= 0 && nks[d] <= total) {
-                ks[d][nks[d]++] = k;
-            } else {
-                if (wrong++ == 0)
-                    print_error("%s: the reference result is\n  %.400s\n", name, reference);
-                print_error("%s, allocation %lu of %lu failing: %s, result\n  %.400s\n", name, k,
-                            total, sg_err_name(rc), got ? got : "(none)");
-            }
+            if (wrong++ == 0)
+                print_error("%s: the reference result is\n  %.400s\n", name, reference);
+            print_error("%s, allocation %lu of %lu failing: %s, result\n  %.400s\n", name, k,
+                        total, sg_err_name(rc), got ? got : "(none)");
         }
         free(got);
         if (!reached)
             break;
-    }
-    for (size_t i = 0; i < KNOWN_DEFECTS; i++) {
-        if (nks[i])
-            print_excused(name, (int)i, ks[i], nks[i], total);
-        free(ks[i]);
     }
     /* the loop reached every allocation of the reference run */
     assert_true(failed > 0 || total == 0);
@@ -619,21 +525,6 @@ static void test_alloc__pcre2_allocates_through_the_library(void **state)
     assert_int_equal(with, without + 2);
 }
 
-/* Runs last: an entry of known_defects that excused nothing is stale. */
-static void test_alloc__known_defects_are_current(void **state)
-{
-    (void)state;
-    for (size_t i = 0; i < KNOWN_DEFECTS; i++) {
-        if (excused[i] == 0)
-            print_error("known defect no longer seen, delete its entry: %s\n",
-                        known_defects[i].what);
-        else
-            print_message("known defect excused %lu run(s): %s\n", excused[i],
-                          known_defects[i].what);
-    }
-    for (size_t i = 0; i < KNOWN_DEFECTS; i++)
-        assert_true(excused[i] > 0);
-}
 
 int main(void)
 {
@@ -645,7 +536,6 @@ int main(void)
         cmocka_unit_test(test_alloc__lint_tree),
         cmocka_unit_test(test_alloc__lint_catalog),
         cmocka_unit_test(test_alloc__pcre2_allocates_through_the_library),
-        cmocka_unit_test(test_alloc__known_defects_are_current),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

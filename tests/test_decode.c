@@ -1641,6 +1641,111 @@ static void test_decode__options_version(void **state)
     release(b);
 }
 
+/* ---- the JSON loader: places, and the policy's refusals ----------------------------------- */
+
+/* Every refusal of the operation's text names its line and column. */
+static void test_decode__loader_refusals_are_placed(void **state)
+{
+    (void)state;
+    expect_op_invalid_text("{\n  \"operation\": ,\n}", 20,
+                           "the operation is not valid JSON at line 2, column 16");
+    static const char trailing[] = "{\"operation\":\"select\"}\n\n  }";
+    expect_op_invalid_text(trailing, strlen(trailing),
+                           "the operation is not valid JSON: text follows the JSON value at line "
+                           "3, column 3");
+    static const char deep[] = "{\"parameters\":\n[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+                               "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"
+                               "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}";
+    expect_op_invalid_text(deep, strlen(deep), "the JSON text nests too deeply at line 2, column 64");
+    static const char control[] = "{\"operation\":\"sel\x01" "ect\"}";
+    expect_op_invalid_text(control, strlen(control),
+                           "a JSON string contains a raw control character (escape it) at line 1, "
+                           "column 18");
+    static const char between[] = "{\"operation\":\x0b\"select\"}";
+    expect_op_invalid_text(between, strlen(between),
+                           "the JSON text contains a raw control character at line 1, column 14");
+    static const char utf8[] = "{\"operation\":\"s\xc3\xa9l\xff\"}";
+    expect_op_invalid_text(utf8, strlen(utf8),
+                           "the JSON text is not valid UTF-8 at line 1, column 18");
+}
+
+/* The policy is read by the same loader: same places, its own prefix. */
+static void test_decode__policy_loader_refusals_are_placed(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *json, *message;
+    } cases[] = {
+        {"{\"rules\":\n {\"x\" 1}}", "policy: invalid JSON at line 2, column 7"},
+        {"{\"rules\":{}}\n trailing", "policy: invalid JSON: text follows the JSON value at line 2, "
+                                     "column 2"},
+        {"{\"limits\":{\"max_rows\":007}}", "policy: a JSON number is malformed (RFC 8259: no "
+                                            "leading zeros, digits after '.' and 'e') at line 1, "
+                                            "column 23"},
+        {"{\"rules\":{\"a\\u0000\":\"off\"}}", "policy: a JSON string contains \\u0000 (a NUL "
+                                               "character) at line 1, column 13"},
+        {"[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]", "policy: the JSON text nests too deeply at "
+                                                   "line 1, column 17"},
+        {"", "policy: invalid JSON at line 1, column 1"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sg_policy *p = (sg_policy *)&sentinel_object;
+        sg_error err = {0, ""};
+        assert_int_equal(sg_policy_load(cases[i].json, strlen(cases[i].json), &p, &err),
+                         SG_EPOLICY);
+        assert_null(p);
+        assert_int_equal(err.code, SG_EPOLICY);
+        if (!strstr(err.message, cases[i].message))
+            fail_msg("\"%s\" does not contain \"%s\"", err.message, cases[i].message);
+    }
+    /* over the size bound: SG_ETOOBIG */
+    size_t big = (4u << 20) + 1;
+    char *text = malloc(big);
+    assert_non_null(text);
+    memset(text, ' ', big);
+    sg_policy *p = NULL;
+    sg_error err = {0, ""};
+    assert_int_equal(sg_policy_load(text, big, &p, &err), SG_ETOOBIG);
+    assert_non_null(strstr(err.message, "policy: 4194305 bytes is over the limit of 4194304"));
+    free(text);
+}
+
+/* A policy with patterns, loaded while allocations fail: the policy, or SG_ENOMEM. */
+static void policy_under_allocation_failure(void)
+{
+    static const char policy[] =
+        "{\"version\":1,\"rules\":{\"scope.unused-table\":\"off\",\"func.denied\":{\"options\":"
+        "{\"allow\":[\"^app\\\\.\",\"^report_[a-z]+$\"],\"deny\":[\"^app\\\\.admin_\"]}}},"
+        "\"limits\":{\"max_sql_bytes\":65536,\"max_parameters\":1000}}";
+    bool loaded = false;
+    long failures = 0;
+    for (long n = 0; n < 10000 && !loaded; n++) {
+        sg_policy *p = (sg_policy *)&sentinel_object;
+        sg_error err = {0, ""};
+        sg__alloc_fail_at(n + 1);
+        int rc = sg_policy_load(policy, strlen(policy), &p, &err);
+        sg__alloc_fail_at(0);
+        if (rc == SG_ENOMEM) {
+            assert_null(p);
+            assert_int_equal(err.code, SG_ENOMEM);
+            failures++;
+            continue;
+        }
+        if (rc != SG_OK)
+            fail_msg("allocation %ld failing: %s %s", n, sg_err_name(rc), err.message);
+        sg_policy_free(p);
+        loaded = true;
+    }
+    assert_true(loaded);
+    assert_true(failures > 0);
+}
+
+static void test_decode__policy_allocation_failure(void **state)
+{
+    (void)state;
+    policy_under_allocation_failure();
+}
+
 /* ---- allocation failure -------------------------------------------------------------------- */
 
 static void check_under_allocation_failure(const char *json)
@@ -1830,7 +1935,9 @@ static void test_decode__json_allocator_gives_the_same_verdicts(void **state)
     cJSON_free(text);
     cJSON_Delete(tree);
 
-    /* an allocation that fails inside cJSON now fails the check cleanly too */
+    /* an allocation that fails inside cJSON now fails the check cleanly too, and a policy
+     * load: out of memory, never "invalid JSON" */
+    policy_under_allocation_failure();
     check_under_allocation_failure(sg_test_seed_insert);
     check_under_allocation_failure(DENIED_SELECT);
     check_under_allocation_failure("{\"operation\":\"drop\",\"extra\":1}");
@@ -1903,7 +2010,10 @@ int main(void)
         T(placeholder_diagnostics_point_at_the_placeholder),
         T(null_arguments),
         T(options_version),
+        T(loader_refusals_are_placed),
+        T(policy_loader_refusals_are_placed),
         T(allocation_failure),
+        T(policy_allocation_failure),
         T(allocation_failure_in_serialisation),
         T(concurrent_checks_share_one_catalog),
         T(json_allocator_gives_the_same_verdicts), /* last: it changes the process */

@@ -814,6 +814,7 @@ static void test_exec__server_sees_pinned_settings_and_bound_parameters(void **s
     free(op2);
     sg_result_free(r);
     char *log = log_since(from);
+    /* the session setup of exec/session.c, as the dryrun executor shows it */
     assert_contains(log, "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY; SET LOCAL search_path "
                          "TO pg_catalog, \"public\", pg_temp; SET LOCAL statement_timeout = 15000");
     /* the server log indents continuation lines with a tab */
@@ -829,6 +830,126 @@ static void test_exec__server_sees_pinned_settings_and_bound_parameters(void **s
     assert_lacks(log, "('LOG-1'");
     free(log);
     admin("DELETE FROM public.sdk_examples_account WHERE account_code = 'LOG-1'");
+}
+
+/* ---- the session setup: what --dry-run shows is what the server receives ----------------- */
+
+#define ODD_SCHEMA_SQL "\"odd \"\"schema\"\"\""
+#define ODD_ROLE_SQL "\"sg \"\"reader\"\"\""
+#define ODD_CATALOG                                                                                \
+    "{\"data_sources\":[{\"uid\":\"ds-odd\",\"engine\":\"postgresql\",\"default_schema\":"       \
+    "\"odd \\\"schema\\\"\"}],\"meta_tables\":[{\"uid\":\"t-odd\",\"data_source_uid\":"          \
+    "\"ds-odd\",\"schema\":\"odd \\\"schema\\\"\",\"physical_table_name\":\"sg_odd\","           \
+    "\"columns\":[{\"name\":\"id\",\"type\":\"int\"},{\"name\":\"label\",\"type\":\"text\"}],"     \
+    "\"primary_key\":[\"id\"]}]}"
+#define ODD_OP(kind, sql, access)                                                                  \
+    "{\"operation\":\"" kind "\",\"sql\":\"" sql "\",\"parameters\":{},\"scope\":{"               \
+    "\"data_source_uid\":\"ds-odd\",\"tables\":[{\"meta_table_uid\":\"t-odd\",\"alias\":\"t\","   \
+    "\"access\":\"" access "\"}]},\"limits\":{\"max_rows\":10,\"statement_timeout_ms\":5000}}"
+
+/* The dryrun executor's settings, for `op` under `options`. */
+static char *dry_settings(const sg_libpq_options *options, const sg_catalog *catalog,
+                          const char *op)
+{
+    sg_executor *dry = NULL;
+    sg_error err = {0, ""};
+    assert_int_equal(sg_executor_new_dryrun_opts(options, &dry, &err), SG_OK);
+    sg_result *r = run_on(dry, catalog, op);
+    char *settings = xstrdup(sg_result_value(r, 0, 0));
+    sg_result_free(r);
+    sg_executor_free(dry);
+    return settings;
+}
+
+/* A schema and a role whose names need quoting: the server finds the table through the
+ * search path, runs under the role, and its log holds the dryrun executor's settings verbatim. */
+static void test_exec__dry_run_shows_what_libpq_sends(void **state)
+{
+    (void)state;
+    admin("DROP SCHEMA IF EXISTS " ODD_SCHEMA_SQL " CASCADE;"
+          "CREATE SCHEMA " ODD_SCHEMA_SQL ";"
+          "CREATE TABLE " ODD_SCHEMA_SQL ".sg_odd (id int PRIMARY KEY, label text);"
+          "INSERT INTO " ODD_SCHEMA_SQL ".sg_odd VALUES (1, 'one'), (2, 'two');"
+          "DROP ROLE IF EXISTS " ODD_ROLE_SQL ";"
+          "CREATE ROLE " ODD_ROLE_SQL " NOLOGIN;"
+          "GRANT USAGE ON SCHEMA " ODD_SCHEMA_SQL " TO " ODD_ROLE_SQL ";"
+          "GRANT SELECT ON " ODD_SCHEMA_SQL ".sg_odd TO " ODD_ROLE_SQL);
+    sg_catalog *catalog = NULL;
+    sg_error err = {0, ""};
+    if (sg_catalog_load(ODD_CATALOG, strlen(ODD_CATALOG), &catalog, &err) != SG_OK)
+        fail_msg("catalog: %s", err.message);
+    sg_libpq_options o = SG_LIBPQ_OPTIONS_INIT;
+    o.default_dsn = g_dsn;
+    o.pool_size = 1;
+    o.role = "sg \"reader\"";
+    sg_executor *ex = NULL;
+    assert_int_equal(sg_executor_new_libpq_opts(&o, &ex, &err), SG_OK);
+
+    static const char select_op[] = ODD_OP("select", "SELECT id, label FROM sg_odd ORDER BY id",
+                                           "read");
+    char *settings = dry_settings(&o, catalog, select_op);
+    assert_string_equal(settings, "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY; SET LOCAL "
+                                  "search_path TO pg_catalog, " ODD_SCHEMA_SQL ", pg_temp; SET "
+                                  "LOCAL statement_timeout = 5000; SET LOCAL ROLE " ODD_ROLE_SQL);
+    long long from = file_size(g_log);
+    sg_result *r = run_on(ex, catalog, select_op);
+    assert_true(sg_result_outcome(r)->ok);
+    assert_int_equal(sg_result_row_count(r), 2);
+    assert_string_equal(sg_result_value(r, 1, 1), "two");
+    sg_result_free(r);
+    char *log = log_since(from);
+    assert_contains(log, settings);
+    free(log);
+    free(settings);
+
+    /* the role is in force: it may read the table but not write it */
+    static const char insert_op[] =
+        ODD_OP("insert", "INSERT INTO sg_odd (id, label) VALUES (3, 'three')", "write");
+    settings = dry_settings(&o, catalog, insert_op);
+    from = file_size(g_log);
+    r = run_on(ex, catalog, insert_op);
+    assert_false(sg_result_outcome(r)->ok);
+    assert_true(sg_result_outcome(r)->rolled_back);
+    assert_string_equal(sg_result_outcome(r)->sqlstate, "42501");
+    sg_result_free(r);
+    log = log_since(from);
+    assert_contains(log, settings);
+    free(log);
+    free(settings);
+    assert_int_equal(admin_count("SELECT count(*) FROM " ODD_SCHEMA_SQL ".sg_odd WHERE id > $1",
+                                 "0"),
+                     2);
+    sg_executor_free(ex);
+    sg_catalog_free(catalog);
+    admin("DROP SCHEMA " ODD_SCHEMA_SQL " CASCADE; DROP ROLE " ODD_ROLE_SQL);
+}
+
+/* Statements and identifiers are UTF-8 whatever client encoding the DSN asks for. */
+static void test_exec__client_encoding_is_utf8(void **state)
+{
+    (void)state;
+    admin("INSERT INTO public.sdk_examples_account (account_code, name, region) VALUES "
+          "('ENC-1', 'Caf\xc3\xa9', 'EU') ON CONFLICT DO NOTHING");
+    sg_libpq_options o = SG_LIBPQ_OPTIONS_INIT;
+    char *dsn = xprintf("%s client_encoding=LATIN1", g_dsn);
+    o.default_dsn = dsn;
+    o.pool_size = 1;
+    sg_executor *ex = NULL;
+    assert_int_equal(sg_executor_new_libpq_opts(&o, &ex, NULL), SG_OK);
+    char *op = make_op("select",
+                       "SELECT account_code, name FROM sdk_examples_account WHERE name = %(n)s "
+                       "ORDER BY account_code",
+                       "{\"n\":\"Caf\xc3\xa9\"}", T_ACCOUNT("read"), 10, 15000);
+    sg_result *r = run_on(ex, g_catalog, op);
+    free(op);
+    assert_true(sg_result_outcome(r)->ok);
+    assert_int_equal(sg_result_row_count(r), 1);
+    assert_string_equal(sg_result_value(r, 0, 0), "ENC-1");
+    assert_string_equal(sg_result_value(r, 0, 1), "Caf\xc3\xa9");
+    sg_result_free(r);
+    sg_executor_free(ex);
+    free(dsn);
+    admin("DELETE FROM public.sdk_examples_account WHERE account_code = 'ENC-1'");
 }
 
 /* A denied operation never reaches the server, through the library or the command line. */
@@ -1610,6 +1731,8 @@ int main(void)
 #define T(name) cmocka_unit_test(test_exec__##name)
         T(tutorial_end_to_end),
         T(server_sees_pinned_settings_and_bound_parameters),
+        T(dry_run_shows_what_libpq_sends),
+        T(client_encoding_is_utf8),
         T(denied_never_reaches_the_server),
         T(statement_timeout_is_enforced),
         T(select_runs_read_only),

@@ -22,18 +22,23 @@
 
 #include <cjson/cJSON.h>
 
-#include "util/arena.h"
+#include "sqlguard/executor.h" /* before anything else of sqlguard: it stands on its own */
+
+#include "exec/session.h"
 #include "sqlguard.h"
+#include "util/arena.h"
 
 #define EXAMPLES SG_SOURCE_DIR "/corpus/examples"
 #define DS_A "0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01"
 #define UID_ACCOUNT "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b01"
 
-static const char SEED_SETTINGS[] = "BEGIN; SET LOCAL search_path TO pg_catalog, \"public\", "
-                                    "pg_temp; SET LOCAL statement_timeout = 15000";
-static const char SEED_SELECT_SETTINGS[] = "BEGIN READ ONLY; SET LOCAL search_path TO pg_catalog, \"public\", "
-                                           "pg_temp; SET LOCAL statement_timeout = "
-                                           "15000";
+/* What the libpq executor sends before the statement (exec/session.c). */
+static const char SEED_SETTINGS[] =
+    "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL search_path TO pg_catalog, \"public\", "
+    "pg_temp; SET LOCAL statement_timeout = 15000";
+static const char SEED_SELECT_SETTINGS[] =
+    "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY; SET LOCAL search_path TO pg_catalog, "
+    "\"public\", pg_temp; SET LOCAL statement_timeout = 15000";
 static const char SEED_INSERT_SQL[] =
     "INSERT INTO sdk_examples_account\n    (account_code, name, region)\nVALUES\n"
     "    ($1, $2, $3)\nON CONFLICT (account_code) DO UPDATE SET\n    name = EXCLUDED.name,\n"
@@ -249,8 +254,8 @@ static void test_executor__dryrun_settings_follow_the_operation(void **state)
     sg_verdict *v = check_allowed(c, op);
     sg_result *r = run_dryrun(v);
     assert_string_equal(sg_result_value(r, 0, 0),
-                        "BEGIN READ ONLY; SET LOCAL search_path TO pg_catalog, \"public\", "
-                        "pg_temp; SET LOCAL statement_timeout = 250");
+                        "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY; SET LOCAL search_path "
+                        "TO pg_catalog, \"public\", pg_temp; SET LOCAL statement_timeout = 250");
     assert_string_equal(sg_result_value(r, 0, 2), "[]");
     assert_string_equal(sg_result_value(r, 0, 3), "7");
     sg_result_free(r);
@@ -266,12 +271,202 @@ static void test_executor__dryrun_settings_follow_the_operation(void **state)
     v = check_allowed(c, update);
     r = run_dryrun(v);
     assert_string_equal(sg_result_value(r, 0, 0),
-                        "BEGIN; SET LOCAL search_path TO pg_catalog, \"public\", pg_temp; "
-                        "SET LOCAL statement_timeout = 600000");
+                        "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL search_path TO "
+                        "pg_catalog, \"public\", pg_temp; SET LOCAL statement_timeout = 600000");
     assert_string_equal(sg_result_value(r, 0, 1),
                         "UPDATE sdk_examples_account SET name = $1 WHERE account_code = $2");
     assert_string_equal(sg_result_value(r, 0, 2), "[\"x\",\"ACME\"]");
     sg_result_free(r);
+    sg_verdict_free(v);
+    sg_catalog_free(c);
+}
+
+/* ---- the session setup (exec/session.c), shared by the dryrun and libpq executors ---------- */
+
+static sg_statement statement_of(const char *operation, const char *schema, long long timeout)
+{
+    sg_statement st;
+    memset(&st, 0, sizeof st);
+    st.operation = operation;
+    st.sql = "SELECT 1";
+    st.data_source_uid = DS_A;
+    st.default_schema = schema;
+    st.max_rows = 1;
+    st.statement_timeout_ms = timeout;
+    return st;
+}
+
+/* Builds the setup; the test fails unless it is built. */
+static sg__session_setup setup_of(sg__arena *arena, const char *operation, const char *schema,
+                                  const char *role)
+{
+    sg_statement st = statement_of(operation, schema, 1500);
+    sg__session_setup setup;
+    sg_error err = {0, ""};
+    int rc = sg__session_setup_build(arena, &st, role, &setup, &err);
+    if (rc != SG_OK)
+        fail_msg("session setup refused (%s): %s", sg_err_name(rc), err.message);
+    return setup;
+}
+
+static void test_executor__session_setup_statements(void **state)
+{
+    (void)state;
+    sg__arena a;
+    sg__arena_init(&a);
+    sg__session_setup s = setup_of(&a, "select", "public", NULL);
+    assert_int_equal(s.count, 3);
+    assert_string_equal(s.statement[0], "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY");
+    assert_string_equal(s.statement[1], "SET LOCAL search_path TO pg_catalog, \"public\", pg_temp");
+    assert_string_equal(s.statement[2], "SET LOCAL statement_timeout = 1500");
+    assert_string_equal(s.text, "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY; SET LOCAL "
+                                "search_path TO pg_catalog, \"public\", pg_temp; SET LOCAL "
+                                "statement_timeout = 1500");
+    /* only a select is read only; a role comes last */
+    static const char *const writes[] = {"insert", "update", "delete", "merge"};
+    for (size_t i = 0; i < 4; i++) {
+        s = setup_of(&a, writes[i], "public", "app_writer");
+        assert_int_equal(s.count, 4);
+        assert_string_equal(s.statement[0], "BEGIN ISOLATION LEVEL READ COMMITTED");
+        assert_string_equal(s.statement[3], "SET LOCAL ROLE \"app_writer\"");
+        assert_string_equal(s.text, "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL search_path "
+                                    "TO pg_catalog, \"public\", pg_temp; SET LOCAL "
+                                    "statement_timeout = 1500; SET LOCAL ROLE \"app_writer\"");
+    }
+    sg__arena_release(&a);
+}
+
+/* Identifiers are quoted without a connection: double quotes doubled, nothing else changed. */
+static void test_executor__session_setup_quotes_identifiers(void **state)
+{
+    (void)state;
+    sg__arena a;
+    sg__arena_init(&a);
+    static const struct {
+        const char *name, *quoted;
+    } cases[] = {
+        {"public", "\"public\""},
+        {"Sales", "\"Sales\""},
+        {"we\"ird", "\"we\"\"ird\""},
+        {"\"", "\"\"\"\""},
+        {"\"\"x\"", "\"\"\"\"\"x\"\"\""},
+        {"two words; DROP", "\"two words; DROP\""},
+        {"back\\slash'quote", "\"back\\slash'quote\""},
+        {"\xc3\xa9t\xc3\xa9", "\"\xc3\xa9t\xc3\xa9\""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *q = NULL;
+        assert_int_equal(sg__quote_identifier(&a, "test", cases[i].name, &q, NULL), SG_OK);
+        assert_string_equal(q, cases[i].quoted);
+        sg__session_setup s = setup_of(&a, "update", cases[i].name, cases[i].name);
+        char want[256];
+        snprintf(want, sizeof want, "SET LOCAL search_path TO pg_catalog, %s, pg_temp",
+                 cases[i].quoted);
+        assert_string_equal(s.statement[1], want);
+        snprintf(want, sizeof want, "SET LOCAL ROLE %s", cases[i].quoted);
+        assert_string_equal(s.statement[3], want);
+    }
+    /* 63 bytes is PostgreSQL's longest identifier */
+    char longest[64];
+    memset(longest, 'r', 63);
+    longest[63] = '\0';
+    const char *q = NULL;
+    assert_int_equal(sg__quote_identifier(&a, "role", longest, &q, NULL), SG_OK);
+    assert_int_equal(strlen(q), 65);
+    sg__arena_release(&a);
+}
+
+/* A name the server would read differently, or not at all, is refused, never sent. */
+static void test_executor__session_setup_refuses_unusable_names(void **state)
+{
+    (void)state;
+    sg__arena a;
+    sg__arena_init(&a);
+    char too_long[65];
+    memset(too_long, 'r', 64);
+    too_long[64] = '\0';
+    static const char *const bad[] = {"", "\xff", "caf\xc3", "\xed\xa0\x80"};
+    const char *names[] = {bad[0], bad[1], bad[2], bad[3], too_long, NULL};
+    for (size_t i = 0; names[i]; i++) {
+        const char *q = "unchanged";
+        sg_error err = {0, ""};
+        assert_int_equal(sg__quote_identifier(&a, "role", names[i], &q, &err), SG_EINVAL);
+        assert_null(q);
+        assert_int_equal(err.code, SG_EINVAL);
+        assert_non_null(strstr(err.message, "role"));
+        sg_statement st = statement_of("select", names[i], 1000);
+        sg__session_setup s;
+        assert_int_equal(sg__session_setup_build(&a, &st, NULL, &s, &err), SG_EINVAL);
+        assert_non_null(strstr(err.message, "default schema"));
+        st = statement_of("select", "public", 1000);
+        assert_int_equal(sg__session_setup_build(&a, &st, names[i], &s, &err), SG_EINVAL);
+        assert_int_equal(sg__session_check_role(names[i], NULL), SG_EINVAL);
+        /* neither executor is made with such a role */
+        sg_libpq_options o = SG_LIBPQ_OPTIONS_INIT;
+        o.role = names[i];
+        sg_executor *ex = NULL;
+        assert_int_equal(sg_executor_new_libpq_opts(&o, &ex, &err), SG_EINVAL);
+        assert_null(ex);
+        assert_int_equal(sg_executor_new_dryrun_opts(&o, &ex, &err), SG_EINVAL);
+        assert_null(ex);
+        assert_non_null(strstr(err.message, "role"));
+    }
+    assert_int_equal(sg__session_check_role(NULL, NULL), SG_OK);
+    sg__arena_release(&a);
+}
+
+/* Running out of memory while building is SG_ENOMEM, never a partial setup. */
+static void test_executor__session_setup_allocation_failure(void **state)
+{
+    (void)state;
+    bool built = false;
+    for (long n = 0; n < 100 && !built; n++) {
+        sg__arena a;
+        sg__arena_init(&a);
+        sg_statement st = statement_of("select", "we\"ird", 1000);
+        sg__session_setup s;
+        sg__alloc_fail_at(n + 1);
+        int rc = sg__session_setup_build(&a, &st, "app", &s, NULL);
+        sg__alloc_fail_at(0);
+        if (rc == SG_OK) {
+            assert_int_equal(s.count, 4);
+            assert_string_equal(s.statement[3], "SET LOCAL ROLE \"app\"");
+            built = true;
+        } else {
+            assert_int_equal(rc, SG_ENOMEM);
+        }
+        sg__arena_release(&a);
+    }
+    assert_true(built);
+}
+
+/* The dryrun executor made with the libpq options shows the role libpq would set. */
+static void test_executor__dryrun_shows_the_role(void **state)
+{
+    (void)state;
+    sg_catalog *c = load_catalog_file(EXAMPLES "/catalog.json");
+    sg_verdict *v = check_file(c, EXAMPLES "/ops/select_accounts.json");
+    sg_libpq_options o = SG_LIBPQ_OPTIONS_INIT;
+    o.role = "app \"reader\"";
+    sg_executor *ex = NULL;
+    sg_error err = {0, ""};
+    assert_int_equal(sg_executor_new_dryrun_opts(&o, &ex, &err), SG_OK);
+    sg_result *r = NULL;
+    assert_int_equal(sg_execute(ex, v, &r, &err), SG_OK);
+    char want[512];
+    snprintf(want, sizeof want, "%s; SET LOCAL ROLE \"app \"\"reader\"\"\"", SEED_SELECT_SETTINGS);
+    assert_string_equal(sg_result_value(r, 0, 0), want);
+    sg_result_free(r);
+    sg_executor_free(ex);
+    /* without options: no role, as sg_executor_new_dryrun() */
+    assert_int_equal(sg_executor_new_dryrun_opts(NULL, &ex, NULL), SG_OK);
+    assert_int_equal(sg_execute(ex, v, &r, NULL), SG_OK);
+    assert_string_equal(sg_result_value(r, 0, 0), SEED_SELECT_SETTINGS);
+    sg_result_free(r);
+    sg_executor_free(ex);
+    o.version = SG_LIBPQ_OPTIONS_VERSION + 1;
+    assert_int_equal(sg_executor_new_dryrun_opts(&o, &ex, NULL), SG_EINVAL);
+    assert_int_equal(sg_executor_new_dryrun_opts(NULL, NULL, NULL), SG_EINVAL);
     sg_verdict_free(v);
     sg_catalog_free(c);
 }
@@ -509,8 +704,8 @@ static void fake_destroy(void *self)
     f->destroys++;
 }
 
-static const sg_executor_vtable FAKE_VT = {SG_EXECUTOR_VERSION, "fake", fake_open,
-                                           fake_execute, fake_close, fake_destroy};
+static const sg_executor_vtable FAKE_VT =
+    SG_EXECUTOR_INIT("fake", fake_open, fake_execute, fake_close, fake_destroy);
 
 static void fake_reset(fake *f)
 {
@@ -807,6 +1002,37 @@ static void test_executor__sink_returns_nonzero(void **state)
     sg_catalog_free(c);
 }
 
+/* SG_EXECUTOR_INIT fills a vtable of the current version with methods of the named types. */
+static void test_executor__executor_init(void **state)
+{
+    (void)state;
+    sg_executor_open_fn open_fn = fake_open;
+    sg_executor_execute_fn execute_fn = fake_execute;
+    sg_executor_close_fn close_fn = fake_close;
+    sg_executor_destroy_fn destroy_fn = fake_destroy;
+    const sg_executor_vtable vt =
+        SG_EXECUTOR_INIT("typed", open_fn, execute_fn, close_fn, destroy_fn);
+    assert_int_equal(vt.version, SG_EXECUTOR_VERSION);
+    assert_string_equal(vt.name, "typed");
+    assert_ptr_equal(vt.open, fake_open);
+    assert_ptr_equal(vt.execute, fake_execute);
+    assert_ptr_equal(vt.close, fake_close);
+    assert_ptr_equal(vt.destroy, fake_destroy);
+    const sg_executor_vtable no_destroy = SG_EXECUTOR_INIT("x", fake_open, fake_execute,
+                                                           fake_close, NULL);
+    assert_null(no_destroy.destroy);
+    sg_row_sink_columns_fn columns = NULL;
+    sg_row_sink_row_fn row = NULL;
+    sg_row_sink sink = {columns, row, NULL};
+    assert_null(sink.columns);
+    fake f;
+    memset(&f, 0, sizeof f);
+    sg_executor *ex = NULL;
+    assert_int_equal(sg_executor_new(&vt, &f, &ex), SG_OK);
+    sg_executor_free(ex);
+    assert_int_equal(f.destroys, 1);
+}
+
 static void test_executor__new_rejects_bad_vtables(void **state)
 {
     (void)state;
@@ -978,6 +1204,11 @@ int main(void)
         T(dryrun_seed_insert),
         T(dryrun_select_is_read_only),
         T(dryrun_settings_follow_the_operation),
+        T(session_setup_statements),
+        T(session_setup_quotes_identifiers),
+        T(session_setup_refuses_unusable_names),
+        T(session_setup_allocation_failure),
+        T(dryrun_shows_the_role),
         T(dryrun_parameter_text_forms),
         T(dryrun_allocation_failures),
         T(denied_verdict_never_reaches_the_executor),
@@ -987,6 +1218,7 @@ int main(void)
         T(lost_server_is_returned),
         T(stopped_statement),
         T(sink_returns_nonzero),
+        T(executor_init),
         T(new_rejects_bad_vtables),
         T(libpq_options_are_validated),
         T(result_json_shape),

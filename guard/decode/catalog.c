@@ -5,9 +5,10 @@
  * trust it: unknown keys, duplicate uids or physical names, tables on unknown
  * data sources and names PostgreSQL would treat specially (pg_ prefixes,
  * system schemas, names longer than 63 bytes) are load errors naming the
- * offending path. Tables are then found by uid through a hash built once.
+ * offending path. Sources and tables are then found through hashes built
+ * once (by uid, and tables by data source, schema and physical name), which
+ * also find the duplicates: loading is linear in the number of tables.
  */
-#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -17,7 +18,6 @@
 #include "decode/policy.h"
 #include "util/error.h"
 #include "util/json.h"
-#include "util/text.h"
 
 /* Defaults of the bounds a policy's limits may change (max_catalog_bytes,
  * max_catalog_tables); the depth is fixed by the catalog's own shape. */
@@ -25,14 +25,20 @@ enum {
     MAX_CATALOG_BYTES = 64 << 20,
     MAX_CATALOG_TABLES = 100000,
     MAX_CATALOG_DEPTH = 32,
-    NAMEDATALEN_MAX = 63
+    NAMEDATALEN_MAX = 63,
+    STRING_BLOCK = 64 << 10
 };
 
 typedef struct loader {
     sg_catalog *cat;
+    sg_catalog **out;
     sg_error *err;
     int code;
     size_t max_tables;
+    sg__json_doc *doc; /* meta_tables may still be in its text (sg__json_each) */
+    char *pool;        /* the free end of the current string block (keep()) */
+    size_t pool_left;
+    const char *last_schema; /* the schema the previous table kept */
 } loader;
 
 static int fail(loader *l, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -51,138 +57,131 @@ static int fail(loader *l, int code, const char *fmt, ...)
     return -1;
 }
 
-static const char *dup(loader *l, const char *s)
+/* A copy of `s` the catalog keeps. Strings are packed end to end in blocks
+ * of the catalog's arena, whose own allocations are aligned and zeroed for
+ * any type: a catalog of 100,000 tables keeps a few hundred thousand names. */
+static const char *keep(loader *l, const char *s)
 {
-    const char *d = sg__arena_strdup(&l->cat->arena, s);
-    if (!d)
-        fail(l, SG_ENOMEM, "out of memory while loading the catalog");
+    size_t n = strlen(s) + 1;
+    if (l->pool_left < n) {
+        size_t size = n > STRING_BLOCK ? n : STRING_BLOCK;
+        l->pool = sg__arena_alloc_raw(&l->cat->arena, size);
+        if (!l->pool) {
+            fail(l, SG_ENOMEM, "out of memory while loading the catalog");
+            return NULL;
+        }
+        l->pool_left = size;
+    }
+    char *d = l->pool;
+    memcpy(d, s, n);
+    l->pool += n;
+    l->pool_left -= n;
     return d;
 }
 
-/* A required (or optional, when !required) string member; *out NULL if absent. */
-static int get_string(loader *l, const cJSON *obj, const char *key, const char *path, bool required,
-                      const char **out)
+/* ---- places in the catalog, spelled out only in a message ---- */
+
+/* "meta_tables[3].columns[1]": a member `name` of `up`, or element `index`
+ * of it; the top-level members have no `up`. */
+typedef struct where {
+    const struct where *up;
+    const char *name; /* NULL for an element */
+    size_t index;
+} where;
+
+static void spell(const where *w, char *buf, size_t cap, size_t *len)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    *out = NULL;
-    if (!v) {
-        if (required)
-            return fail(l, SG_ECATALOG, "catalog: %s.%s is required", path, key);
-        return 0;
-    }
-    if (!cJSON_IsString(v))
-        return fail(l, SG_ECATALOG, "catalog: %s.%s must be a string", path, key);
-    if (required && v->valuestring[0] == '\0')
-        return fail(l, SG_ECATALOG, "catalog: %s.%s must not be empty", path, key);
-    *out = dup(l, v->valuestring);
-    return *out ? 0 : -1;
+    if (w->up)
+        spell(w->up, buf, cap, len);
+    int n = w->name ? snprintf(buf + *len, cap - *len, "%s%s", w->up ? "." : "", w->name)
+                    : snprintf(buf + *len, cap - *len, "[%zu]", w->index);
+    if (n > 0)
+        *len = *len + (size_t)n < cap ? *len + (size_t)n : cap - 1;
 }
 
-static int check_object(loader *l, const cJSON *obj, const char *path, const char *const *keys)
+/* A load error at `w`: "catalog: <where><what>". */
+static int bad(loader *l, const where *w, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int bad(loader *l, const where *w, const char *fmt, ...)
+{
+    char place[160], what[sizeof l->err->message];
+    size_t len = 0;
+    place[0] = '\0';
+    spell(w, place, sizeof place, &len);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    return fail(l, SG_ECATALOG, "catalog: %s%s", place, what);
+}
+
+/* ---- members ---- */
+
+/* An object with no member outside `keys`, none twice; its members in slots. */
+static int object(loader *l, const cJSON *obj, const where *w, const char *const *keys,
+                  const cJSON **slots)
 {
     if (!cJSON_IsObject(obj))
-        return fail(l, SG_ECATALOG, "catalog: %s must be an object", path);
-    const char *bad = sg__json_unknown_key(obj, keys);
-    if (bad)
-        return fail(l, SG_ECATALOG, "catalog: %s has unknown key \"%s\"", path, bad);
-    bad = sg__json_duplicate_key(obj);
-    if (bad)
-        return fail(l, SG_ECATALOG, "catalog: %s has key \"%s\" twice", path, bad);
+        return bad(l, w, " must be an object");
+    bool twice;
+    const char *name = sg__json_members(obj, keys, slots, &twice);
+    if (name)
+        return bad(l, w, twice ? " has key \"%s\" twice" : " has unknown key \"%s\"", name);
     return 0;
+}
+
+/* A string member `key` of the object at `w`, borrowed from the tree (keep()
+ * what outlives it): required, or else *out NULL when absent. */
+static int string(loader *l, const cJSON *v, const where *w, const char *key, bool required,
+                  const char **out)
+{
+    *out = NULL;
+    if (!v)
+        return required ? bad(l, w, ".%s is required", key) : 0;
+    if (!cJSON_IsString(v))
+        return bad(l, w, ".%s must be a string", key);
+    if (required && v->valuestring[0] == '\0')
+        return bad(l, w, ".%s must not be empty", key);
+    *out = v->valuestring;
+    return 0;
+}
+
+/* string(), kept by the catalog. */
+static int kept_string(loader *l, const cJSON *v, const where *w, const char *key, bool required,
+                       const char **out)
+{
+    if (string(l, v, w, key, required, out) < 0)
+        return -1;
+    return !*out || (*out = keep(l, *out)) ? 0 : -1;
 }
 
 /* Names the guard compares with PostgreSQL's: they must be ones PostgreSQL
  * keeps as written (no truncation) and that cannot collide with its own. */
-static int check_pg_name(loader *l, const char *name, const char *path, const char *key,
-                         bool is_schema)
+static int pg_name(loader *l, const char *name, const where *w, const char *key, bool is_schema)
 {
     if (strlen(name) > NAMEDATALEN_MAX)
-        return fail(l, SG_ECATALOG,
-                    "catalog: %s.%s \"%s\" is longer than PostgreSQL's 63-byte identifiers", path,
-                    key, name);
+        return bad(l, w, ".%s \"%s\" is longer than PostgreSQL's 63-byte identifiers", key, name);
     if (strncmp(name, "pg_", 3) == 0)
-        return fail(l, SG_ECATALOG,
-                    "catalog: %s.%s \"%s\" starts with pg_, which PostgreSQL reserves for its "
-                    "own catalog",
-                    path, key, name);
+        return bad(l, w,
+                   ".%s \"%s\" starts with pg_, which PostgreSQL reserves for its own catalog", key,
+                   name);
     if (is_schema && strcmp(name, "information_schema") == 0)
-        return fail(l, SG_ECATALOG, "catalog: %s.%s may not be information_schema", path, key);
+        return bad(l, w, ".%s may not be information_schema", key);
     return 0;
 }
 
-static int check_string_array(loader *l, const cJSON *v, const char *path)
+/* An array of strings at member `name` of `w` (NULL: element `index` of it). */
+static int string_array(loader *l, const cJSON *v, const where *w, const char *name, size_t index)
 {
+    where at = {w, name, index};
     if (!cJSON_IsArray(v))
-        return fail(l, SG_ECATALOG, "catalog: %s must be an array of strings", path);
+        return bad(l, &at, " must be an array of strings");
     const cJSON *item;
     cJSON_ArrayForEach(item, v)
     {
         if (!cJSON_IsString(item))
-            return fail(l, SG_ECATALOG, "catalog: %s must be an array of strings", path);
-    }
-    return 0;
-}
-
-static int load_columns(loader *l, const cJSON *cols, const char *path)
-{
-    static const char *const keys[] = {"name", "type", "nullable", "default", "description", NULL};
-    if (!cJSON_IsArray(cols))
-        return fail(l, SG_ECATALOG, "catalog: %s.columns must be an array", path);
-    int i = 0;
-    const cJSON *c;
-    cJSON_ArrayForEach(c, cols)
-    {
-        char p[96];
-        snprintf(p, sizeof p, "%s.columns[%d]", path, i++);
-        if (check_object(l, c, p, keys) < 0)
-            return -1;
-        const cJSON *name = cJSON_GetObjectItemCaseSensitive(c, "name");
-        if (!cJSON_IsString(name) || !name->valuestring[0])
-            return fail(l, SG_ECATALOG, "catalog: %s.name must be a non-empty string", p);
-        const cJSON *type = cJSON_GetObjectItemCaseSensitive(c, "type");
-        if (type && !cJSON_IsString(type))
-            return fail(l, SG_ECATALOG, "catalog: %s.type must be a string", p);
-        const cJSON *nullable = cJSON_GetObjectItemCaseSensitive(c, "nullable");
-        if (nullable && !cJSON_IsBool(nullable))
-            return fail(l, SG_ECATALOG, "catalog: %s.nullable must be true or false", p);
-        const cJSON *def = cJSON_GetObjectItemCaseSensitive(c, "default");
-        if (def && !cJSON_IsString(def) && !cJSON_IsNull(def))
-            return fail(l, SG_ECATALOG, "catalog: %s.default must be a string or null", p);
-    }
-    return 0;
-}
-
-static int load_foreign_keys(loader *l, const cJSON *fks, const char *path)
-{
-    static const char *const keys[] = {"name",      "columns",   "references", "referenced_columns",
-                                       "on_delete", "on_update", NULL};
-    if (!cJSON_IsArray(fks))
-        return fail(l, SG_ECATALOG, "catalog: %s.foreign_keys must be an array", path);
-    int i = 0;
-    const cJSON *fk;
-    cJSON_ArrayForEach(fk, fks)
-    {
-        char p[96];
-        snprintf(p, sizeof p, "%s.foreign_keys[%d]", path, i++);
-        if (check_object(l, fk, p, keys) < 0)
-            return -1;
-        char q[128];
-        snprintf(q, sizeof q, "%s.columns", p);
-        if (check_string_array(l, cJSON_GetObjectItemCaseSensitive(fk, "columns"), q) < 0)
-            return -1;
-        snprintf(q, sizeof q, "%s.referenced_columns", p);
-        const cJSON *rc = cJSON_GetObjectItemCaseSensitive(fk, "referenced_columns");
-        if (rc && check_string_array(l, rc, q) < 0)
-            return -1;
-        const cJSON *ref = cJSON_GetObjectItemCaseSensitive(fk, "references");
-        if (!cJSON_IsString(ref))
-            return fail(l, SG_ECATALOG, "catalog: %s.references must be a string", p);
-        static const char *const opt[] = {"on_delete", "on_update", "name"};
-        for (size_t k = 0; k < 3; k++) {
-            const cJSON *v = cJSON_GetObjectItemCaseSensitive(fk, opt[k]);
-            if (v && !cJSON_IsString(v))
-                return fail(l, SG_ECATALOG, "catalog: %s.%s must be a string", p, opt[k]);
-        }
+            return bad(l, &at, " must be an array of strings");
     }
     return 0;
 }
@@ -200,211 +199,381 @@ static const char *const *string_list(loader *l, const cJSON *arr)
     const cJSON *item;
     cJSON_ArrayForEach(item, arr)
     {
-        if (!(list[i++] = dup(l, item->valuestring)))
+        if (!(list[i++] = keep(l, item->valuestring)))
             return NULL;
     }
     return list;
 }
 
-static int load_table(loader *l, const cJSON *t, size_t index, sg__meta_table *out)
+/* ---- a table ---- */
+
+static int load_columns(loader *l, const cJSON *cols, const where *table)
 {
-    static const char *const keys[] = {"uid",
-                                       "identifier",
-                                       "data_source_uid",
-                                       "schema",
-                                       "physical_table_name",
-                                       "columns",
-                                       "primary_key",
-                                       "unique",
-                                       "foreign_keys",
-                                       "namespace",
-                                       "labels",
-                                       "description",
-                                       NULL};
-    char path[64];
-    snprintf(path, sizeof path, "meta_tables[%zu]", index);
-    if (check_object(l, t, path, keys) < 0 || get_string(l, t, "uid", path, true, &out->uid) < 0 ||
-        get_string(l, t, "identifier", path, false, &out->identifier) < 0 ||
-        get_string(l, t, "data_source_uid", path, true, &out->data_source_uid) < 0 ||
-        get_string(l, t, "schema", path, true, &out->schema) < 0 ||
-        get_string(l, t, "physical_table_name", path, true, &out->name) < 0)
-        return -1;
-    if (check_pg_name(l, out->schema, path, "schema", true) < 0 ||
-        check_pg_name(l, out->name, path, "physical_table_name", false) < 0)
-        return -1;
-    const char *ignored;
-    if (get_string(l, t, "namespace", path, false, &ignored) < 0 ||
-        get_string(l, t, "description", path, false, &ignored) < 0)
-        return -1;
-    const cJSON *v;
-    char p[96];
-    if ((v = cJSON_GetObjectItemCaseSensitive(t, "labels"))) {
-        snprintf(p, sizeof p, "%s.labels", path);
-        if (check_string_array(l, v, p) < 0)
+    static const char *const keys[] = {"name", "type", "nullable", "default", "description", NULL};
+    enum { NAME, TYPE, NULLABLE, DEFAULT, DESCRIPTION, COUNT };
+    if (!cJSON_IsArray(cols))
+        return bad(l, table, ".columns must be an array");
+    where list = {table, "columns", 0}, at = {&list, NULL, 0};
+    const cJSON *c;
+    cJSON_ArrayForEach(c, cols)
+    {
+        const cJSON *m[COUNT];
+        if (object(l, c, &at, keys, m) < 0)
             return -1;
+        if (!cJSON_IsString(m[NAME]) || !m[NAME]->valuestring[0])
+            return bad(l, &at, ".name must be a non-empty string");
+        if (m[TYPE] && !cJSON_IsString(m[TYPE]))
+            return bad(l, &at, ".type must be a string");
+        if (m[NULLABLE] && !cJSON_IsBool(m[NULLABLE]))
+            return bad(l, &at, ".nullable must be true or false");
+        if (m[DEFAULT] && !cJSON_IsString(m[DEFAULT]) && !cJSON_IsNull(m[DEFAULT]))
+            return bad(l, &at, ".default must be a string or null");
+        at.index++;
     }
-    const cJSON *pk = cJSON_GetObjectItemCaseSensitive(t, "primary_key");
-    const cJSON *uniq = cJSON_GetObjectItemCaseSensitive(t, "unique");
-    if (pk) {
-        snprintf(p, sizeof p, "%s.primary_key", path);
-        if (check_string_array(l, pk, p) < 0)
+    return 0;
+}
+
+static int load_foreign_keys(loader *l, const cJSON *fks, const where *table)
+{
+    static const char *const keys[] = {"name",      "columns",   "references", "referenced_columns",
+                                       "on_delete", "on_update", NULL};
+    enum { NAME, COLUMNS, REFERENCES, REFERENCED, ON_DELETE, ON_UPDATE, COUNT };
+    if (!cJSON_IsArray(fks))
+        return bad(l, table, ".foreign_keys must be an array");
+    where list = {table, "foreign_keys", 0}, at = {&list, NULL, 0};
+    const cJSON *fk;
+    cJSON_ArrayForEach(fk, fks)
+    {
+        const cJSON *m[COUNT];
+        if (object(l, fk, &at, keys, m) < 0 || string_array(l, m[COLUMNS], &at, "columns", 0) < 0)
             return -1;
+        if (m[REFERENCED] && string_array(l, m[REFERENCED], &at, "referenced_columns", 0) < 0)
+            return -1;
+        if (!cJSON_IsString(m[REFERENCES]))
+            return bad(l, &at, ".references must be a string");
+        static const int optional[] = {ON_DELETE, ON_UPDATE, NAME};
+        for (size_t k = 0; k < 3; k++)
+            if (m[optional[k]] && !cJSON_IsString(m[optional[k]]))
+                return bad(l, &at, ".%s must be a string", keys[optional[k]]);
+        at.index++;
     }
-    if (uniq) {
-        if (!cJSON_IsArray(uniq))
-            return fail(l, SG_ECATALOG, "catalog: %s.unique must be an array of arrays", path);
-        int i = 0;
-        const cJSON *u;
-        cJSON_ArrayForEach(u, uniq)
-        {
-            snprintf(p, sizeof p, "%s.unique[%d]", path, i++);
-            if (check_string_array(l, u, p) < 0)
-                return -1;
-        }
-    }
-    /* unique keys: the primary key, then every unique constraint */
-    size_t n_keys =
+    return 0;
+}
+
+/* The table's unique keys: the primary key, then every unique constraint
+ * (both checked by the caller), empty ones left out. */
+static int unique_keys(loader *l, const cJSON *pk, const cJSON *uniq, sg__meta_table *out)
+{
+    size_t n =
         (pk && cJSON_GetArraySize(pk) > 0 ? 1 : 0) + (uniq ? (size_t)cJSON_GetArraySize(uniq) : 0);
-    const char *const **ukeys = sg__arena_alloc(&l->cat->arena, (n_keys + 1) * sizeof *ukeys);
-    if (!ukeys)
+    const char *const **keys = sg__arena_alloc(&l->cat->arena, (n + 1) * sizeof *keys);
+    if (!keys)
         return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
-    out->unique = ukeys;
+    out->unique = keys;
     if (pk && cJSON_GetArraySize(pk) > 0) {
         if (!(out->primary_key = string_list(l, pk)))
             return -1;
-        ukeys[out->unique_count++] = out->primary_key;
+        keys[out->unique_count++] = out->primary_key;
     }
     const cJSON *u;
     cJSON_ArrayForEach(u, uniq)
     {
-        if (cJSON_GetArraySize(u) == 0)
-            continue;
-        if (!(ukeys[out->unique_count++] = string_list(l, u)))
+        if (cJSON_GetArraySize(u) > 0 && !(keys[out->unique_count++] = string_list(l, u)))
             return -1;
     }
-    if ((v = cJSON_GetObjectItemCaseSensitive(t, "columns")) && load_columns(l, v, path) < 0)
-        return -1;
-    if ((v = cJSON_GetObjectItemCaseSensitive(t, "foreign_keys")) &&
-        load_foreign_keys(l, v, path) < 0)
-        return -1;
     return 0;
 }
 
-static size_t hash_str(const char *s)
-{
-    size_t h = 1469598103934665603u; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
-    return h;
-}
+static const char *const table_keys[] = {"uid",
+                                         "identifier",
+                                         "data_source_uid",
+                                         "schema",
+                                         "physical_table_name",
+                                         "columns",
+                                         "primary_key",
+                                         "unique",
+                                         "foreign_keys",
+                                         "namespace",
+                                         "labels",
+                                         "description",
+                                         NULL};
+enum {
+    T_UID,
+    T_IDENTIFIER,
+    T_SOURCE,
+    T_SCHEMA,
+    T_NAME,
+    T_COLUMNS,
+    T_PRIMARY_KEY,
+    T_UNIQUE,
+    T_FOREIGN_KEYS,
+    T_NAMESPACE,
+    T_LABELS,
+    T_DESCRIPTION,
+    T_COUNT
+};
 
-static int build_index(loader *l)
+/* The table's constraints and descriptions (its names are checked first). */
+static int load_table_rest(loader *l, const cJSON *const *m, const where *w, sg__meta_table *out)
 {
-    sg_catalog *c = l->cat;
-    size_t size = 16;
-    while (size < c->table_count * 2)
-        size *= 2;
-    c->uid_index = sg__arena_alloc(&c->arena, size * sizeof *c->uid_index);
-    if (!c->uid_index)
-        return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
-    c->uid_index_size = size;
-    for (size_t i = 0; i < c->table_count; i++) {
-        size_t slot = hash_str(c->tables[i].uid) & (size - 1);
-        while (c->uid_index[slot]) {
-            const sg__meta_table *other = &c->tables[c->uid_index[slot] - 1];
-            if (strcmp(other->uid, c->tables[i].uid) == 0)
-                return fail(l, SG_ECATALOG, "catalog: meta_tables[%zu].uid \"%s\" is used twice", i,
-                            c->tables[i].uid);
-            slot = (slot + 1) & (size - 1);
+    const char *ignored;
+    if (string(l, m[T_NAMESPACE], w, "namespace", false, &ignored) < 0 ||
+        string(l, m[T_DESCRIPTION], w, "description", false, &ignored) < 0)
+        return -1;
+    if (m[T_LABELS] && string_array(l, m[T_LABELS], w, "labels", 0) < 0)
+        return -1;
+    if (m[T_PRIMARY_KEY] && string_array(l, m[T_PRIMARY_KEY], w, "primary_key", 0) < 0)
+        return -1;
+    if (m[T_UNIQUE]) {
+        if (!cJSON_IsArray(m[T_UNIQUE]))
+            return bad(l, w, ".unique must be an array of arrays");
+        where list = {w, "unique", 0};
+        size_t i = 0;
+        const cJSON *u;
+        cJSON_ArrayForEach(u, m[T_UNIQUE])
+        {
+            if (string_array(l, u, &list, NULL, i++) < 0)
+                return -1;
         }
-        c->uid_index[slot] = i + 1;
     }
+    if (unique_keys(l, m[T_PRIMARY_KEY], m[T_UNIQUE], out) < 0)
+        return -1;
+    if (m[T_COLUMNS] && load_columns(l, m[T_COLUMNS], w) < 0)
+        return -1;
+    return m[T_FOREIGN_KEYS] ? load_foreign_keys(l, m[T_FOREIGN_KEYS], w) : 0;
+}
+
+static int load_table(loader *l, const cJSON *t, size_t index, sg__meta_table *out)
+{
+    static const where tables = {NULL, "meta_tables", 0};
+    where w = {&tables, NULL, index};
+    const cJSON *m[T_COUNT];
+    /* data_source_uid and schema stay borrowed: load_table_element() puts
+     * the source's and the shared schema's copies in their place */
+    if (object(l, t, &w, table_keys, m) < 0 ||
+        kept_string(l, m[T_UID], &w, "uid", true, &out->uid) < 0 ||
+        kept_string(l, m[T_IDENTIFIER], &w, "identifier", false, &out->identifier) < 0 ||
+        string(l, m[T_SOURCE], &w, "data_source_uid", true, &out->data_source_uid) < 0 ||
+        string(l, m[T_SCHEMA], &w, "schema", true, &out->schema) < 0 ||
+        kept_string(l, m[T_NAME], &w, "physical_table_name", true, &out->name) < 0)
+        return -1;
+    if (pg_name(l, out->schema, &w, "schema", true) < 0 ||
+        pg_name(l, out->name, &w, "physical_table_name", false) < 0)
+        return -1;
+    return load_table_rest(l, m, &w, out);
+}
+
+/* ---- the indexes: open addressing over entry index + 1 ---- */
+
+/* Whether entry i of the index's array has this key (one to three strings). */
+typedef bool (*entry_is)(const sg_catalog *c, size_t i, const char *const *key);
+
+static bool source_is(const sg_catalog *c, size_t i, const char *const *key)
+{
+    return strcmp(c->sources[i].uid, key[0]) == 0;
+}
+
+static bool table_uid_is(const sg_catalog *c, size_t i, const char *const *key)
+{
+    return strcmp(c->tables[i].uid, key[0]) == 0;
+}
+
+static bool table_name_is(const sg_catalog *c, size_t i, const char *const *key)
+{
+    const sg__meta_table *t = &c->tables[i];
+    return strcmp(t->name, key[2]) == 0 && strcmp(t->schema, key[1]) == 0 &&
+           strcmp(t->data_source_uid, key[0]) == 0;
+}
+
+/* FNV-1a over the key's strings, each followed by 0xFF, a byte UTF-8 text
+ * never holds, so that ("ab", "c") and ("a", "bc") hash apart. */
+static size_t hash_key(const char *const *key, size_t parts)
+{
+    uint64_t h = 1469598103934665603u;
+    for (size_t p = 0; p < parts; p++) {
+        for (const char *s = key[p]; *s; s++)
+            h = (h ^ (unsigned char)*s) * 1099511628211u;
+        h = (h ^ 0xFFu) * 1099511628211u;
+    }
+    return (size_t)(h ^ (h >> 32));
+}
+
+/* The slot that holds the entry with `key`, or the empty slot where it would go. */
+static uint32_t *probe(const sg_catalog *c, const sg__catalog_index *ix, entry_is is,
+                       const char *const *key, size_t parts)
+{
+    size_t slot = hash_key(key, parts) & ix->mask;
+    while (ix->slots[slot] && !is(c, ix->slots[slot] - 1, key))
+        slot = (slot + 1) & ix->mask;
+    return &ix->slots[slot];
+}
+
+/* An empty index with room for `count` entries at most half full. */
+static int index_alloc(loader *l, sg__catalog_index *ix, size_t count)
+{
+    if (count >= UINT32_MAX / 2)
+        return fail(l, SG_ETOOBIG, "catalog: %zu entries are too many to index", count);
+    size_t size = 16;
+    while (size / 2 < count)
+        size *= 2;
+    ix->slots = sg__arena_alloc(&l->cat->arena, size * sizeof *ix->slots);
+    if (!ix->slots)
+        return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
+    ix->mask = size - 1;
     return 0;
 }
 
-static int load(loader *l, const cJSON *root)
+/* Adds entry i under `key`: false when an entry with that key is there already. */
+static bool index_add(const sg_catalog *c, sg__catalog_index *ix, entry_is is,
+                      const char *const *key, size_t parts, size_t i)
 {
-    static const char *const keys[] = {"version", "data_sources", "meta_tables", NULL};
-    static const char *const ds_keys[] = {"uid",         "engine", "default_schema", "dsn", "name",
-                                          "description", NULL};
-    sg_catalog *c = l->cat;
-    if (check_object(l, root, "the top level", keys) < 0)
-        return -1;
-    const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "version");
-    if (version && !(cJSON_IsNumber(version) && version->valuedouble == 1))
-        return fail(l, SG_ECATALOG, "catalog: version must be 1");
+    uint32_t *slot = probe(c, ix, is, key, parts);
+    if (*slot)
+        return false;
+    *slot = (uint32_t)(i + 1);
+    return true;
+}
 
-    const cJSON *sources = cJSON_GetObjectItemCaseSensitive(root, "data_sources");
+/* Found entry, or NULL; an index never built (slots NULL) finds nothing. */
+static size_t index_find(const sg_catalog *c, const sg__catalog_index *ix, entry_is is,
+                         const char *const *key, size_t parts)
+{
+    return ix->slots ? *probe(c, ix, is, key, parts) : 0;
+}
+
+/* ---- the catalog's parts ---- */
+
+static int load_source(loader *l, const cJSON *s, size_t i)
+{
+    static const char *const keys[] = {"uid",         "engine", "default_schema", "dsn", "name",
+                                       "description", NULL};
+    enum { UID, ENGINE, SCHEMA, DSN, NAME, DESCRIPTION, COUNT };
+    static const where sources = {NULL, "data_sources", 0};
+    where w = {&sources, NULL, i};
+    sg_catalog *c = l->cat;
+    sg__data_source *d = &c->sources[i];
+    const cJSON *m[COUNT];
+    const char *ignored;
+    if (object(l, s, &w, keys, m) < 0 || kept_string(l, m[UID], &w, "uid", true, &d->uid) < 0 ||
+        kept_string(l, m[ENGINE], &w, "engine", true, &d->engine) < 0 ||
+        kept_string(l, m[SCHEMA], &w, "default_schema", true, &d->default_schema) < 0 ||
+        kept_string(l, m[DSN], &w, "dsn", false, &d->dsn) < 0 ||
+        string(l, m[NAME], &w, "name", false, &ignored) < 0 ||
+        string(l, m[DESCRIPTION], &w, "description", false, &ignored) < 0)
+        return -1;
+    if (strcmp(d->engine, "postgresql") != 0)
+        return bad(l, &w, ".engine is \"%s\"; only \"postgresql\" is supported", d->engine);
+    if (pg_name(l, d->default_schema, &w, "default_schema", true) < 0)
+        return -1;
+    if (!index_add(c, &c->source_by_uid, source_is, &d->uid, 1, i))
+        return bad(l, &w, ".uid \"%s\" is used twice", d->uid);
+    return 0;
+}
+
+static int load_sources(loader *l, const cJSON *sources)
+{
+    sg_catalog *c = l->cat;
     if (!cJSON_IsArray(sources))
         return fail(l, SG_ECATALOG, "catalog: data_sources must be an array");
     c->source_count = (size_t)cJSON_GetArraySize(sources);
     c->sources = sg__arena_alloc(&c->arena, (c->source_count + 1) * sizeof *c->sources);
     if (!c->sources)
         return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
+    if (index_alloc(l, &c->source_by_uid, c->source_count) < 0)
+        return -1;
     size_t i = 0;
     const cJSON *s;
     cJSON_ArrayForEach(s, sources)
     {
-        char path[64];
-        snprintf(path, sizeof path, "data_sources[%zu]", i);
-        sg__data_source *d = &c->sources[i];
-        const char *ignored;
-        if (check_object(l, s, path, ds_keys) < 0 ||
-            get_string(l, s, "uid", path, true, &d->uid) < 0 ||
-            get_string(l, s, "engine", path, true, &d->engine) < 0 ||
-            get_string(l, s, "default_schema", path, true, &d->default_schema) < 0 ||
-            get_string(l, s, "dsn", path, false, &d->dsn) < 0 ||
-            get_string(l, s, "name", path, false, &ignored) < 0 ||
-            get_string(l, s, "description", path, false, &ignored) < 0)
+        if (load_source(l, s, i++) < 0)
             return -1;
-        if (strcmp(d->engine, "postgresql") != 0)
-            return fail(l, SG_ECATALOG,
-                        "catalog: %s.engine is \"%s\"; only \"postgresql\" is supported", path,
-                        d->engine);
-        if (check_pg_name(l, d->default_schema, path, "default_schema", true) < 0)
-            return -1;
-        for (size_t k = 0; k < i; k++)
-            if (strcmp(c->sources[k].uid, d->uid) == 0)
-                return fail(l, SG_ECATALOG, "catalog: %s.uid \"%s\" is used twice", path, d->uid);
-        i++;
     }
+    return 0;
+}
 
-    const cJSON *tables = cJSON_GetObjectItemCaseSensitive(root, "meta_tables");
+/* Both indexes of the tables; a uid or a physical name used twice is an
+ * error (two MetaTables on one physical table would make resolution
+ * ambiguous), found in one pass each. */
+static int index_tables(loader *l)
+{
+    sg_catalog *c = l->cat;
+    if (index_alloc(l, &c->table_by_uid, c->table_count) < 0 ||
+        index_alloc(l, &c->table_by_name, c->table_count) < 0)
+        return -1;
+    for (size_t i = 0; i < c->table_count; i++) {
+        const sg__meta_table *t = &c->tables[i];
+        if (!index_add(c, &c->table_by_uid, table_uid_is, &t->uid, 1, i))
+            return fail(l, SG_ECATALOG, "catalog: meta_tables[%zu].uid \"%s\" is used twice", i,
+                        t->uid);
+    }
+    for (size_t i = 0; i < c->table_count; i++) {
+        const sg__meta_table *t = &c->tables[i];
+        const char *const key[] = {t->data_source_uid, t->schema, t->name};
+        if (!index_add(c, &c->table_by_name, table_name_is, key, 3, i))
+            return fail(
+                l, SG_ECATALOG,
+                "catalog: meta_tables[%zu] and another table of its data source both name %s.%s", i,
+                t->schema, t->name);
+    }
+    return 0;
+}
+
+/* One element of meta_tables (sg__json_each() calls it in order). */
+static int load_table_element(void *ctx, const cJSON *t, size_t i)
+{
+    loader *l = ctx;
+    sg__meta_table *table = &l->cat->tables[i];
+    if (load_table(l, t, i, table) < 0)
+        return -1;
+    const sg__data_source *source = sg__catalog_source(l->cat, table->data_source_uid);
+    if (!source)
+        return fail(l, SG_ECATALOG,
+                    "catalog: meta_tables[%zu].data_source_uid \"%s\" is not a data source", i,
+                    table->data_source_uid);
+    /* tables share their source's uid, and a schema with the table before
+     * them or with the source's default */
+    table->data_source_uid = source->uid;
+    if (strcmp(table->schema, source->default_schema) == 0)
+        table->schema = source->default_schema;
+    else if (l->last_schema && strcmp(table->schema, l->last_schema) == 0)
+        table->schema = l->last_schema;
+    else if (!(table->schema = keep(l, table->schema)))
+        return -1;
+    l->last_schema = table->schema;
+    return 0;
+}
+
+static int load_tables(loader *l, const cJSON *tables)
+{
+    sg_catalog *c = l->cat;
     if (!cJSON_IsArray(tables))
         return fail(l, SG_ECATALOG, "catalog: meta_tables must be an array");
-    c->table_count = (size_t)cJSON_GetArraySize(tables);
+    c->table_count = sg__json_count(l->doc, tables);
     if (c->table_count > l->max_tables)
         return fail(l, SG_ETOOBIG, "catalog: %zu meta_tables is over the limit of %zu",
                     c->table_count, l->max_tables);
     c->tables = sg__arena_alloc(&c->arena, (c->table_count + 1) * sizeof *c->tables);
     if (!c->tables)
         return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
-    i = 0;
-    const cJSON *t;
-    cJSON_ArrayForEach(t, tables)
-    {
-        if (load_table(l, t, i, &c->tables[i]) < 0)
-            return -1;
-        if (!sg__catalog_source(c, c->tables[i].data_source_uid))
-            return fail(l, SG_ECATALOG,
-                        "catalog: meta_tables[%zu].data_source_uid \"%s\" is not a data source", i,
-                        c->tables[i].data_source_uid);
-        i++;
-    }
-    if (build_index(l) < 0)
+    sg__json_status st = sg__json_each(l->doc, tables, load_table_element, l);
+    if (st != SG__JSON_OK && st != SG__JSON_STOPPED)
+        l->code = sg__json_input_error("catalog", SG_ECATALOG, st, l->doc, l->err);
+    return st == SG__JSON_OK ? index_tables(l) : -1;
+}
+
+static int load(loader *l, const cJSON *root)
+{
+    static const char *const keys[] = {"version", "data_sources", "meta_tables", NULL};
+    enum { VERSION, SOURCES, TABLES, COUNT };
+    static const where top = {NULL, "the top level", 0};
+    const cJSON *m[COUNT];
+    if (object(l, root, &top, keys, m) < 0)
         return -1;
-    /* Two MetaTables on one physical table would make resolution ambiguous. */
-    for (i = 0; i < c->table_count; i++) {
-        const sg__meta_table *a = &c->tables[i];
-        const sg__meta_table *b =
-            sg__catalog_table_by_name(c, a->data_source_uid, a->schema, a->name);
-        if (b != a)
-            return fail(
-                l, SG_ECATALOG,
-                "catalog: meta_tables[%zu] and another table of its data source both name %s.%s", i,
-                a->schema, a->name);
-    }
-    return 0;
+    if (m[VERSION] && !(cJSON_IsNumber(m[VERSION]) && m[VERSION]->valuedouble == 1))
+        return fail(l, SG_ECATALOG, "catalog: version must be 1");
+    if (load_sources(l, m[SOURCES]) < 0)
+        return -1;
+    return load_tables(l, m[TABLES]);
 }
 
 static size_t max_bytes(const sg_policy *policy)
@@ -417,67 +586,56 @@ int sg_catalog_load(const char *json, size_t len, sg_catalog **out, sg_error *er
     return sg_catalog_load_policy(json, len, NULL, out, err);
 }
 
-int sg_catalog_load_policy(const char *json, size_t len, const sg_policy *policy,
-                           sg_catalog **out, sg_error *err)
+/* The catalog of a loaded document, into *l->out (sg__json_load_with() calls it). */
+static int build(void *ctx, sg__json_doc *doc)
+{
+    loader *l = ctx;
+    sg_catalog *c = sg__malloc(sizeof *c);
+    if (!c)
+        return sg__set_error(l->err, SG_ENOMEM, "out of memory while loading the catalog");
+    memset(c, 0, sizeof *c);
+    sg__arena_init(&c->arena);
+    l->cat = c;
+    l->doc = doc;
+    if (load(l, doc->root) < 0) {
+        sg_catalog_free(c);
+        return l->code;
+    }
+    *l->out = c;
+    return SG_OK;
+}
+
+int sg_catalog_load_policy(const char *json, size_t len, const sg_policy *policy, sg_catalog **out,
+                           sg_error *err)
 {
     if (err) {
         err->code = SG_OK;
         err->message[0] = '\0';
     }
-    loader l = {NULL, err, SG_OK,
-                (size_t)sg__policy_limit(policy, SG__LIMIT_CATALOG_TABLES, MAX_CATALOG_TABLES)};
+    loader l = {.err = err,
+                .out = out,
+                .max_tables =
+                    (size_t)sg__policy_limit(policy, SG__LIMIT_CATALOG_TABLES, MAX_CATALOG_TABLES)};
     if (!out || !json) {
         fail(&l, SG_EINVAL, "sg_catalog_load: json and out are required");
         return SG_EINVAL;
     }
     *out = NULL;
-    if (len > max_bytes(policy)) {
-        fail(&l, SG_ETOOBIG, "catalog: %zu bytes is over the limit of %zu", len,
-             max_bytes(policy));
-        return SG_ETOOBIG;
-    }
-    size_t at;
-    const char *bad = sg__json_prescan(json, len, MAX_CATALOG_DEPTH, &at, NULL, NULL);
-    if (bad) {
-        long line, col;
-        sg__line_col(json, len, at, &line, &col);
-        fail(&l, SG_ECATALOG, "catalog: %s (at line %ld, column %ld)", bad, line, col);
-        return SG_ECATALOG;
-    }
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(json, len, &end, false);
-    if (root && (bad = sg__json_trailing(json, len, end, &at))) {
-        cJSON_Delete(root);
-        long line, col;
-        sg__line_col(json, len, at, &line, &col);
-        fail(&l, SG_ECATALOG, "catalog: invalid JSON: %s (at line %ld, column %ld)", bad, line,
-             col);
-        return SG_ECATALOG;
-    }
-    if (!root) {
-        size_t pos = end ? (size_t)(end - json) : 0;
-        long line, col;
-        sg__line_col(json, len, pos, &line, &col);
-        fail(&l, SG_ECATALOG, "catalog: invalid JSON at line %ld, column %ld", line, col);
-        return SG_ECATALOG;
-    }
-    sg_catalog *c = sg__malloc(sizeof *c);
-    if (!c) {
-        cJSON_Delete(root);
-        fail(&l, SG_ENOMEM, "out of memory while loading the catalog");
-        return SG_ENOMEM;
-    }
-    memset(c, 0, sizeof *c);
-    sg__arena_init(&c->arena);
-    l.cat = c;
-    int rc = load(&l, root);
-    cJSON_Delete(root);
-    if (rc < 0) {
-        sg_catalog_free(c);
-        return l.code;
-    }
-    *out = c;
-    return SG_OK;
+    sg__json_opts opts = {max_bytes(policy), MAX_CATALOG_DEPTH, false, "meta_tables"};
+    return sg__json_load_with("catalog", SG_ECATALOG, json, len, &opts, build, &l, err);
+}
+
+/* What sg_catalog_load_file_policy() hands to load_text(). */
+typedef struct file_args {
+    const sg_policy *policy;
+    sg_catalog **out;
+} file_args;
+
+/* sg_catalog_load_policy() in the shape sg__json_load_file() calls. */
+static int load_text(const char *json, size_t len, void *ctx, sg_error *err)
+{
+    const file_args *args = ctx;
+    return sg_catalog_load_policy(json, len, args->policy, args->out, err);
 }
 
 int sg_catalog_load_file(const char *path, sg_catalog **out, sg_error *err)
@@ -488,39 +646,12 @@ int sg_catalog_load_file(const char *path, sg_catalog **out, sg_error *err)
 int sg_catalog_load_file_policy(const char *path, const sg_policy *policy, sg_catalog **out,
                                 sg_error *err)
 {
-    loader l = {NULL, err, SG_OK, 0};
     if (out)
         *out = NULL;
-    if (!path || !out) {
-        fail(&l, SG_EINVAL, "sg_catalog_load_file: path and out are required");
-        return SG_EINVAL;
-    }
-    char *buf = NULL;
-    size_t len = 0;
-    int rc = sg_read_file(path, max_bytes(policy), 0, &buf, &len, err);
-    if (rc == SG_ETOOBIG)
-        fail(&l, SG_ETOOBIG, "%s: over the catalog size limit of %zu bytes", path,
-             max_bytes(policy));
-    if (rc == SG_OK) {
-        rc = sg_catalog_load_policy(buf, len, policy, out, err);
-        if (rc != SG_OK && err) {
-            /* prefix the file name, keeping as much of the message as fits */
-            char msg[sizeof err->message];
-            size_t plen = strlen(path);
-            if (plen > sizeof msg / 2)
-                plen = sizeof msg / 2;
-            memcpy(msg, path, plen);
-            msg[plen] = ':';
-            msg[plen + 1] = ' ';
-            size_t rest = sizeof msg - plen - 3;
-            size_t mlen = strnlen(err->message, rest);
-            memcpy(msg + plen + 2, err->message, mlen);
-            msg[plen + 2 + mlen] = '\0';
-            memcpy(err->message, msg, sizeof msg);
-        }
-    }
-    sg__free(buf);
-    return rc;
+    if (!path || !out)
+        return sg__set_error(err, SG_EINVAL, "sg_catalog_load_file: path and out are required");
+    file_args args = {policy, out};
+    return sg__json_load_file(path, "catalog", max_bytes(policy), load_text, &args, err);
 }
 
 void sg_catalog_free(sg_catalog *catalog)
@@ -538,32 +669,20 @@ size_t sg_catalog_table_count(const sg_catalog *catalog)
 
 const sg__meta_table *sg__catalog_table_by_uid(const sg_catalog *c, const char *uid)
 {
-    if (!c->uid_index_size)
-        return NULL;
-    size_t slot = hash_str(uid) & (c->uid_index_size - 1);
-    while (c->uid_index[slot]) {
-        const sg__meta_table *t = &c->tables[c->uid_index[slot] - 1];
-        if (strcmp(t->uid, uid) == 0)
-            return t;
-        slot = (slot + 1) & (c->uid_index_size - 1);
-    }
-    return NULL;
+    size_t at = index_find(c, &c->table_by_uid, table_uid_is, &uid, 1);
+    return at ? &c->tables[at - 1] : NULL;
 }
 
 const sg__data_source *sg__catalog_source(const sg_catalog *c, const char *uid)
 {
-    for (size_t i = 0; i < c->source_count; i++)
-        if (strcmp(c->sources[i].uid, uid) == 0)
-            return &c->sources[i];
-    return NULL;
+    size_t at = index_find(c, &c->source_by_uid, source_is, &uid, 1);
+    return at ? &c->sources[at - 1] : NULL;
 }
 
 const sg__meta_table *sg__catalog_table_by_name(const sg_catalog *c, const char *source_uid,
                                                 const char *schema, const char *name)
 {
-    for (size_t i = 0; i < c->table_count; i++)
-        if (strcmp(c->tables[i].name, name) == 0 && strcmp(c->tables[i].schema, schema) == 0 &&
-            strcmp(c->tables[i].data_source_uid, source_uid) == 0)
-            return &c->tables[i];
-    return NULL;
+    const char *const key[] = {source_uid, schema, name};
+    size_t at = index_find(c, &c->table_by_name, table_name_is, key, 3);
+    return at ? &c->tables[at - 1] : NULL;
 }

@@ -5,6 +5,7 @@
 #define SG_DECODE_CATALOG_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "sqlguard.h"
 #include "util/arena.h"
@@ -21,7 +22,7 @@ typedef struct sg__meta_table {
     const char *identifier;
     const char *data_source_uid;
     const char *schema;
-    const char *name; /* physical_table_name */
+    const char *name;               /* physical_table_name */
     const char *const *primary_key; /* NULL-terminated, may be NULL */
     /* unique keys (the primary key first when there is one), each a
      * NULL-terminated column list; unique_count of them */
@@ -29,15 +30,22 @@ typedef struct sg__meta_table {
     size_t unique_count;
 } sg__meta_table;
 
+/* An open-addressing hash of entry index + 1 (0: an empty slot), at most
+ * half full, so that loading and every lookup take constant time. */
+typedef struct sg__catalog_index {
+    uint32_t *slots;
+    size_t mask; /* the slot count (a power of two) minus one */
+} sg__catalog_index;
+
 struct sg_catalog {
     sg__arena arena;
     sg__data_source *sources;
     size_t source_count;
     sg__meta_table *tables;
     size_t table_count;
-    /* open-addressing hash of table uid -> index + 1 (0 = empty) */
-    size_t *uid_index;
-    size_t uid_index_size; /* a power of two */
+    sg__catalog_index source_by_uid; /* sources by uid */
+    sg__catalog_index table_by_uid;  /* tables by uid */
+    sg__catalog_index table_by_name; /* tables by data source uid, schema and physical name */
 };
 
 const sg__meta_table *sg__catalog_table_by_uid(const sg_catalog *catalog, const char *uid);

@@ -54,7 +54,8 @@ static int decode_scope(sg__arena *arena, const cJSON *scope, const sg_check_opt
     const char *bad = sg__json_unknown_key(scope, keys);
     if (bad && invalid(d, "scope has unknown key \"%s\"", bad) < 0)
         return -1;
-    if ((bad = sg__json_duplicate_key(scope)) && invalid(d, "scope has key \"%s\" twice", bad) < 0)
+    if (sg__json_duplicate_key(scope, &bad) < 0 ||
+        (bad && invalid(d, "scope has key \"%s\" twice", bad) < 0))
         return -1;
     const cJSON *ds = cJSON_GetObjectItemCaseSensitive(scope, "data_source_uid");
     if (!cJSON_IsString(ds)) {
@@ -89,8 +90,8 @@ static int decode_scope(sg__arena *arena, const cJSON *scope, const sg_check_opt
         if ((bad = sg__json_unknown_key(t, entry_keys)) &&
             invalid(d, "%s has unknown key \"%s\"", path, bad) < 0)
             return -1;
-        if ((bad = sg__json_duplicate_key(t)) &&
-            invalid(d, "%s has key \"%s\" twice", path, bad) < 0)
+        if (sg__json_duplicate_key(t, &bad) < 0 ||
+            (bad && invalid(d, "%s has key \"%s\" twice", path, bad) < 0))
             return -1;
         const cJSON *uid = cJSON_GetObjectItemCaseSensitive(t, "meta_table_uid");
         const cJSON *alias = cJSON_GetObjectItemCaseSensitive(t, "alias");
@@ -149,8 +150,8 @@ static int decode_limits(const cJSON *limits, sg__operation *op, sg__diags *d)
     const char *bad = sg__json_unknown_key(limits, keys);
     if (bad && invalid(d, "limits has unknown key \"%s\"", bad) < 0)
         return -1;
-    if ((bad = sg__json_duplicate_key(limits)) &&
-        invalid(d, "limits has key \"%s\" twice", bad) < 0)
+    if (sg__json_duplicate_key(limits, &bad) < 0 ||
+        (bad && invalid(d, "limits has key \"%s\" twice", bad) < 0))
         return -1;
     op->max_rows = decode_limit(limits, keys[0]);
     op->statement_timeout_ms = decode_limit(limits, keys[1]);
@@ -191,47 +192,33 @@ int sg__decode_operation(sg__arena *arena, const char *json, size_t len,
     static const char *const keys[] = {"operation", "sql", "parameters", "scope", "limits", NULL};
     memset(op, 0, sizeof *op);
     op->kind_text = "";
-    if (len > opts->max_operation_bytes) {
+    sg__json_opts jopts = {opts->max_operation_bytes, opts->max_json_depth, true, NULL};
+    sg__json_doc doc;
+    sg__json_status st = sg__json_load(json, len, &jopts, arena, &doc);
+    op->root = doc.root;
+    op->root_in_arena = doc.in_arena;
+    if (st == SG__JSON_NOMEM)
+        return -1;
+    if (st == SG__JSON_TOO_BIG) {
         char a[32], b[32];
         snprintf(a, sizeof a, "%zu", len);
         snprintf(b, sizeof b, "%zu", opts->max_operation_bytes);
         return invalid(d, "the operation is %s bytes, over the limit of %s", a, b);
     }
-    size_t at;
-    long line, col;
-    sg__vec numbers = {0};
-    const char *bad = sg__json_prescan(json, len, opts->max_json_depth, &at, arena, &numbers);
-    if (bad) {
-        sg__line_col(json, len, at, &line, &col);
-        return invalid(d, "%s (at line %ld, column %ld of the operation)", bad, line, col);
+    if (st == SG__JSON_INVALID) {
+        char text[256];
+        sg__json_describe(&doc, "the operation is not valid JSON", text, sizeof text);
+        return invalid(d, "%s", text);
     }
-    const char *end = NULL;
-    sg__json_window w;
-    sg__json_window_open(&w, arena);
-    op->root = cJSON_ParseWithLengthOpts(json, len, &end, false);
-    bad = op->root ? sg__json_trailing(json, len, end, &at) : NULL;
-    int attached = op->root && !bad ? sg__json_attach_numbers(op->root, json, &numbers) : 0;
-    sg__json_window_close(&w);
-    op->root_in_arena = sg__json_window_holds(&w, op->root);
-    if (w.failed || attached < 0)
-        return -1;
-    if (bad) {
-        sg__line_col(json, len, at, &line, &col);
-        return invalid(d, "the operation is not valid JSON: %s (at line %ld, column %ld)", bad,
-                       line, col);
-    }
-    if (!op->root) {
-        sg__line_col(json, len, end ? (size_t)(end - json) : 0, &line, &col);
-        return invalid(d, "the operation is not valid JSON (at line %ld, column %ld)", line, col);
-    }
+    const char *bad;
     const cJSON *root = op->root;
     if (!cJSON_IsObject(root))
         return invalid(d, "the operation must be a JSON object");
     if ((bad = sg__json_unknown_key(root, keys)) &&
         invalid(d, "the operation has unknown key \"%s\"", bad) < 0)
         return -1;
-    if ((bad = sg__json_duplicate_key(root)) &&
-        invalid(d, "the operation has key \"%s\" twice", bad) < 0)
+    if (sg__json_duplicate_key(root, &bad) < 0 ||
+        (bad && invalid(d, "the operation has key \"%s\" twice", bad) < 0))
         return -1;
 
     const cJSON *kind = cJSON_GetObjectItemCaseSensitive(root, "operation");

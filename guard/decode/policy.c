@@ -12,7 +12,6 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -22,7 +21,6 @@
 #include "decode/policy.h"
 #include "util/error.h"
 #include "util/json.h"
-#include "util/text.h"
 
 enum { MAX_POLICY_BYTES = 4 << 20, MAX_POLICY_DEPTH = 16 };
 
@@ -74,6 +72,7 @@ struct sg_policy {
 
 typedef struct loader {
     sg_policy *p;
+    sg_policy **out;
     sg_error *err;
     int code;
 } loader;
@@ -238,7 +237,9 @@ static int load_rule(loader *l, const cJSON *entry)
     const char *bad = sg__json_unknown_key(entry, keys);
     if (bad)
         return fail(l, SG_EPOLICY, "policy: rules.%s has unknown key \"%s\"", id, bad);
-    if ((bad = sg__json_duplicate_key(entry)))
+    if (sg__json_duplicate_key(entry, &bad) < 0)
+        return oom(l);
+    if (bad)
         return fail(l, SG_EPOLICY, "policy: rules.%s has key \"%s\" twice", id, bad);
     const cJSON *sev = cJSON_GetObjectItemCaseSensitive(entry, "severity");
     if (sev && parse_severity(l, id, r, sev, &rp->severity) < 0)
@@ -248,7 +249,9 @@ static int load_rule(loader *l, const cJSON *entry)
         return 0;
     if (!cJSON_IsObject(opts))
         return fail(l, SG_EPOLICY, "policy: rules.%s.options must be an object", id);
-    if ((bad = sg__json_duplicate_key(opts)))
+    if (sg__json_duplicate_key(opts, &bad) < 0)
+        return oom(l);
+    if (bad)
         return fail(l, SG_EPOLICY, "policy: rules.%s.options has key \"%s\" twice", id, bad);
     rp->opts = sg__arena_alloc(&l->p->arena, (option_count(r) + 1) * sizeof *rp->opts);
     if (!rp->opts)
@@ -286,7 +289,9 @@ static int load_limits(loader *l, const cJSON *limits)
 {
     if (!cJSON_IsObject(limits))
         return fail(l, SG_EPOLICY, "policy: limits must be an object");
-    const char *bad = sg__json_duplicate_key(limits);
+    const char *bad;
+    if (sg__json_duplicate_key(limits, &bad) < 0)
+        return oom(l);
     if (bad)
         return fail(l, SG_EPOLICY, "policy: limits has key \"%s\" twice", bad);
     const cJSON *v;
@@ -316,7 +321,9 @@ static int load(loader *l, const cJSON *root)
     const char *bad = sg__json_unknown_key(root, keys);
     if (bad)
         return fail(l, SG_EPOLICY, "policy: unknown key \"%s\"", bad);
-    if ((bad = sg__json_duplicate_key(root)))
+    if (sg__json_duplicate_key(root, &bad) < 0)
+        return oom(l);
+    if (bad)
         return fail(l, SG_EPOLICY, "policy: key \"%s\" twice", bad);
     const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "version");
     if (version && !(cJSON_IsNumber(version) && version->valuedouble == 1))
@@ -329,7 +336,9 @@ static int load(loader *l, const cJSON *root)
         return 0;
     if (!cJSON_IsObject(rules))
         return fail(l, SG_EPOLICY, "policy: rules must be an object keyed by rule id");
-    if ((bad = sg__json_duplicate_key(rules)))
+    if (sg__json_duplicate_key(rules, &bad) < 0)
+        return oom(l);
+    if (bad)
         return fail(l, SG_EPOLICY, "policy: rules names \"%s\" twice", bad);
     const cJSON *entry;
     cJSON_ArrayForEach(entry, rules)
@@ -340,9 +349,31 @@ static int load(loader *l, const cJSON *root)
     return 0;
 }
 
+/* The policy of a loaded document, into *l->out (sg__json_load_with() calls it). */
+static int build(void *ctx, sg__json_doc *doc)
+{
+    loader *l = ctx;
+    sg_policy *p = sg__malloc(sizeof *p);
+    if (!p)
+        return sg__set_error(l->err, SG_ENOMEM, "out of memory while loading the policy");
+    memset(p, 0, sizeof *p);
+    sg__arena_init(&p->arena);
+    l->p = p;
+    p->rules = sg__arena_alloc(&p->arena, (sg__rule_total + 1) * sizeof *p->rules);
+    int rc = p->rules ? 0 : oom(l);
+    for (size_t i = 0; rc == 0 && i < sg__rule_total; i++)
+        p->rules[i].severity = -1;
+    if (rc < 0 || load(l, doc->root) < 0) {
+        sg_policy_free(p);
+        return l->code;
+    }
+    *l->out = p;
+    return SG_OK;
+}
+
 int sg_policy_load(const char *json, size_t len, sg_policy **out, sg_error *err)
 {
-    loader l = {NULL, err, SG_OK};
+    loader l = {NULL, out, err, SG_OK};
     if (err) {
         err->code = SG_OK;
         err->message[0] = '\0';
@@ -352,46 +383,14 @@ int sg_policy_load(const char *json, size_t len, sg_policy **out, sg_error *err)
         return SG_EINVAL;
     }
     *out = NULL;
-    if (len > MAX_POLICY_BYTES) {
-        fail(&l, SG_ETOOBIG, "policy: %zu bytes is over the limit of %d", len, MAX_POLICY_BYTES);
-        return SG_ETOOBIG;
-    }
-    size_t at;
-    long line, col;
-    const char *bad = sg__json_prescan(json, len, MAX_POLICY_DEPTH, &at, NULL, NULL);
-    const char *end = NULL;
-    cJSON *root = bad ? NULL : cJSON_ParseWithLengthOpts(json, len, &end, false);
-    if (!bad && root)
-        bad = sg__json_trailing(json, len, end, &at);
-    else if (!bad)
-        at = end ? (size_t)(end - json) : 0, bad = "invalid JSON";
-    if (bad) {
-        cJSON_Delete(root);
-        sg__line_col(json, len, at, &line, &col);
-        fail(&l, SG_EPOLICY, "policy: %s (at line %ld, column %ld)", bad, line, col);
-        return SG_EPOLICY;
-    }
-    sg_policy *p = sg__malloc(sizeof *p);
-    if (!p) {
-        cJSON_Delete(root);
-        return SG_ENOMEM;
-    }
-    memset(p, 0, sizeof *p);
-    sg__arena_init(&p->arena);
-    l.p = p;
-    p->rules = sg__arena_alloc(&p->arena, (sg__rule_total + 1) * sizeof *p->rules);
-    int rc = p->rules ? 0 : oom(&l);
-    for (size_t i = 0; rc == 0 && i < sg__rule_total; i++)
-        p->rules[i].severity = -1;
-    if (rc == 0)
-        rc = load(&l, root);
-    cJSON_Delete(root);
-    if (rc < 0) {
-        sg_policy_free(p);
-        return l.code;
-    }
-    *out = p;
-    return SG_OK;
+    sg__json_opts opts = {MAX_POLICY_BYTES, MAX_POLICY_DEPTH, false, NULL};
+    return sg__json_load_with("policy", SG_EPOLICY, json, len, &opts, build, &l, err);
+}
+
+/* sg_policy_load() in the shape sg__json_load_file() calls. */
+static int load_text(const char *json, size_t len, void *out, sg_error *err)
+{
+    return sg_policy_load(json, len, out, err);
 }
 
 int sg_policy_load_file(const char *path, sg_policy **out, sg_error *err)
@@ -399,23 +398,8 @@ int sg_policy_load_file(const char *path, sg_policy **out, sg_error *err)
     if (out)
         *out = NULL;
     if (!path || !out)
-        return SG_EINVAL;
-    char *buf = NULL;
-    size_t len = 0;
-    int rc = sg_read_file(path, MAX_POLICY_BYTES, 0, &buf, &len, err);
-    if (rc == SG_ETOOBIG) {
-        sg__set_error(err, rc, "%s: over the policy size limit of %d bytes", path,
-                      MAX_POLICY_BYTES);
-    } else if (rc == SG_OK) {
-        rc = sg_policy_load(buf, len, out, err);
-        if (rc != SG_OK && err) {
-            char msg[sizeof err->message];
-            snprintf(msg, sizeof msg, "%.200s: %.300s", path, err->message);
-            memcpy(err->message, msg, sizeof msg);
-        }
-    }
-    sg__free(buf);
-    return rc;
+        return sg__set_error(err, SG_EINVAL, "sg_policy_load_file: path and out are required");
+    return sg__json_load_file(path, "policy", MAX_POLICY_BYTES, load_text, out, err);
 }
 
 void sg_policy_free(sg_policy *p)

@@ -1,8 +1,9 @@
 /*
- * exec_libpq.c - the executor that runs checked statements on PostgreSQL.
+ * libpq.c - the executor that runs checked statements on PostgreSQL.
  *
- * Every statement runs in a transaction of its own, with the session pinned
- * to what the guard assumed when it resolved names: search_path is pg_catalog,
+ * Every statement runs in a transaction of its own, opened by the session
+ * setup of exec/session.c (which the dryrun executor shows), with the session
+ * pinned to what the guard assumed when it resolved names: search_path is pg_catalog,
  * then the data source's default schema, then pg_temp, set explicitly. The
  * guard resolves unqualified relations the same way under this order (only
  * pg_-prefixed names live in pg_catalog, and it treats those as catalog
@@ -12,7 +13,7 @@
  * timeout comes from the operation; selects run READ ONLY through a cursor
  * that stops after max_rows (plus one row, to know whether more remain).
  * Parameters are bound with PQexecParams, never interpolated. Connections are
- * pooled per DSN and shared by threads.
+ * pooled per DSN, shared by threads, and speak UTF-8 whatever the DSN asks.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -21,9 +22,9 @@
 
 #include <libpq-fe.h>
 
-#include "verdict/verdict.h"
+#include "exec/session.h"
 #include "util/error.h"
-#include "util/json.h"
+#include "verdict/verdict.h"
 
 enum { MAX_POOL = 64, FETCH_PAGE = 1000 };
 
@@ -106,7 +107,10 @@ static int pq_open(void *self, const char *uid, const char *dsn, void **session,
     pthread_mutex_unlock(&p->mu);
 
     PGconn *pg = c->dsn ? PQconnectdb(c->dsn) : NULL;
-    if (!pg || PQstatus(pg) != CONNECTION_OK) {
+    /* Statements and identifiers are UTF-8 (exec/session.c quotes without a
+     * connection): a DSN asking for another client encoding must not make the
+     * server read them as something else. */
+    if (!pg || PQstatus(pg) != CONNECTION_OK || PQsetClientEncoding(pg, "UTF8") != 0) {
         if (err) {
             err->code = SG_ECONNECT;
             snprintf(err->message, sizeof err->message, "cannot connect to data source: %s",
@@ -180,8 +184,12 @@ static bool command(PGconn *pg, const char *sql, sg_exec_outcome *out)
     return ok;
 }
 
+/* How a step of a statement ended: it went on, it failed at the server (or
+ * the sink stopped it; *out says which), or memory ran out. */
+enum { STEP_OK = 0, STEP_FAILED = -1, STEP_NOMEM = -2 };
+
 /* Hands rows of `res` to the sink, up to the remaining budget. Returns the
- * number of rows the result held, or -1 when the sink stopped. */
+ * number of rows the result held, or a STEP_* failure. */
 static long deliver(const PGresult *res, const sg_row_sink *sink, bool *columns_sent,
                     sg_exec_outcome *out, long long max_rows)
 {
@@ -189,17 +197,16 @@ static long deliver(const PGresult *res, const sg_row_sink *sink, bool *columns_
     const char *stack_cells[32];
     const char **cells = ncols <= 32 ? stack_cells : sg__malloc((size_t)ncols * sizeof *cells);
     if (!cells)
-        return -1;
-    long stop = 0;
+        return STEP_NOMEM;
+    bool stop = false;
     if (!*columns_sent) {
         for (int c = 0; c < ncols; c++)
             cells[c] = PQfname(res, c);
-        if (sink->columns && sink->columns(sink->ctx, (size_t)ncols, cells) != 0)
-            stop = -1;
+        stop = sink->columns && sink->columns(sink->ctx, (size_t)ncols, cells) != 0;
         *columns_sent = true;
     }
     int n = PQntuples(res);
-    for (int r = 0; r < n && stop == 0; r++) {
+    for (int r = 0; r < n && !stop; r++) {
         if (out->rows >= max_rows) {
             out->has_more = true;
             break;
@@ -207,13 +214,15 @@ static long deliver(const PGresult *res, const sg_row_sink *sink, bool *columns_
         for (int c = 0; c < ncols; c++)
             cells[c] = PQgetisnull(res, r, c) ? NULL : PQgetvalue(res, r, c);
         if (sink->row && sink->row(sink->ctx, (size_t)ncols, cells) != 0)
-            stop = -1;
+            stop = true;
         else
             out->rows++;
     }
     if (cells != stack_cells)
         sg__free(cells);
-    return stop < 0 ? -1 : n;
+    if (stop)
+        copy_field(out->message, sizeof out->message, "the row sink stopped the statement");
+    return stop ? STEP_FAILED : n;
 }
 
 static bool is_sqlstate(const PGresult *res, const char *state)
@@ -222,29 +231,49 @@ static bool is_sqlstate(const PGresult *res, const char *state)
     return s && strcmp(s, state) == 0;
 }
 
+/* The parameter types of the prepared unnamed statement (*types, NULL without
+ * parameters); a STEP_* value. */
+static int described_types(PGconn *pg, int n, Oid **types, sg_exec_outcome *out)
+{
+    *types = NULL;
+    if (n == 0)
+        return STEP_OK;
+    PGresult *res = PQdescribePrepared(pg, "");
+    if (PQresultStatus(res) != PGRES_COMMAND_OK || PQnparams(res) != n) {
+        record_error(out, res, pg);
+        PQclear(res);
+        return STEP_FAILED;
+    }
+    *types = sg__malloc((size_t)n * sizeof **types);
+    for (int i = 0; *types && i < n; i++)
+        (*types)[i] = PQparamtype(res, i);
+    PQclear(res);
+    return *types ? STEP_OK : STEP_NOMEM;
+}
+
 /* Prepares stmt->sql as the unnamed statement and returns the parameter types
  * PostgreSQL settled on (*types, NULL without parameters). Parameters are
  * first left untyped, so that PostgreSQL infers each from its use, as it does
  * for psycopg. A parameter no use can type ("$1 IS NULL OR col = $1") makes
  * PostgreSQL give up; then the values that are JSON strings or nulls are typed
  * text and the statement prepared once more. A savepoint keeps the first failure
- * from aborting the transaction. Returns -1 with *out filled on error. */
+ * from aborting the transaction. Returns a STEP_* value. */
 static int prepare(PGconn *pg, const sg_statement *stmt, Oid **types, sg_exec_outcome *out)
 {
     int n = (int)stmt->param_count;
     *types = NULL;
     if (!command(pg, "SAVEPOINT sqlguard_prepare", out))
-        return -1;
+        return STEP_FAILED;
     PGresult *res = PQprepare(pg, "", stmt->sql, n, NULL);
     if (PQresultStatus(res) != PGRES_COMMAND_OK &&
         (is_sqlstate(res, "42P18") || is_sqlstate(res, "42P08"))) {
         PQclear(res);
         Oid *hint = sg__malloc((size_t)(n ? n : 1) * sizeof *hint);
-        if (!hint || !command(pg, "ROLLBACK TO SAVEPOINT sqlguard_prepare", out)) {
+        if (!hint)
+            return STEP_NOMEM;
+        if (!command(pg, "ROLLBACK TO SAVEPOINT sqlguard_prepare", out)) {
             sg__free(hint);
-            if (!out->message[0])
-                copy_field(out->message, sizeof out->message, "out of memory");
-            return -1;
+            return STEP_FAILED;
         }
         /* strings and nulls: text; numbers, booleans, arrays, objects keep
          * their inferred types */
@@ -258,29 +287,122 @@ static int prepare(PGconn *pg, const sg_statement *stmt, Oid **types, sg_exec_ou
     if (PQresultStatus(res) != PGRES_COMMAND_OK) {
         record_error(out, res, pg);
         PQclear(res);
-        return -1;
+        return STEP_FAILED;
     }
     PQclear(res);
     /* The savepoint is left to the commit: any simple-protocol command here
      * would drop the unnamed statement that the caller is about to use. */
-    if (n == 0)
-        return 0;
-    res = PQdescribePrepared(pg, "");
-    if (PQresultStatus(res) != PGRES_COMMAND_OK || PQnparams(res) != n) {
+    return described_types(pg, n, types, out);
+}
+
+/* Opens the statement's transaction with the session setup the dryrun
+ * executor shows (exec/session.c), sent as one message. */
+static int begin(conn *c, const sg_statement *stmt, sg_exec_outcome *out)
+{
+    sg__arena arena;
+    sg__arena_init(&arena);
+    sg__session_setup setup;
+    sg_error err = {SG_OK, ""};
+    int rc = sg__session_setup_build(&arena, stmt, c->owner->role, &setup, &err);
+    int step = rc == SG_ENOMEM ? STEP_NOMEM : rc != SG_OK ? STEP_FAILED : STEP_OK;
+    if (rc == SG_EINVAL)
+        sg__session_refused(out, &err);
+    else if (rc == SG_OK && !command(c->pg, setup.text, out))
+        step = STEP_FAILED;
+    sg__arena_release(&arena);
+    return step;
+}
+
+/* A select, through a cursor that stops the server after max_rows + 1 rows,
+ * however many the query could return. */
+static int run_select(PGconn *pg, const sg_statement *stmt, const sg_row_sink *sink,
+                      sg_exec_outcome *out)
+{
+    Oid *types = NULL;
+    int step = prepare(pg, stmt, &types, out);
+    size_t len = strlen(stmt->sql) + 64;
+    char *declare = step == STEP_OK ? sg__malloc(len) : NULL;
+    if (step == STEP_OK && !declare)
+        step = STEP_NOMEM;
+    if (step == STEP_OK) {
+        snprintf(declare, len, "DECLARE sqlguard_cursor NO SCROLL CURSOR FOR %s", stmt->sql);
+        /* The cursor gets the types the prepared statement settled on: left
+         * untyped, DECLARE can plan a parameter differently from the way its
+         * later uses fix it. */
+        PGresult *res =
+            PQexecParams(pg, declare, (int)stmt->param_count, types, stmt->params, NULL, NULL, 0);
+        if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+            record_error(out, res, pg);
+            step = STEP_FAILED;
+        }
+        PQclear(res);
+    }
+    sg__free(types);
+    sg__free(declare);
+    bool columns_sent = false;
+    while (step == STEP_OK) {
+        long long want = stmt->max_rows + 1 - out->rows;
+        if (want > FETCH_PAGE)
+            want = FETCH_PAGE;
+        char fetch[96];
+        snprintf(fetch, sizeof fetch, "FETCH FORWARD %lld FROM sqlguard_cursor", want);
+        PGresult *res = PQexec(pg, fetch);
+        long got = STEP_FAILED;
+        if (PQresultStatus(res) == PGRES_TUPLES_OK)
+            got = deliver(res, sink, &columns_sent, out, stmt->max_rows);
+        else
+            record_error(out, res, pg);
+        PQclear(res);
+        if (got < 0)
+            return (int)got;
+        if (got < want || out->has_more)
+            break;
+    }
+    if (step == STEP_OK && !command(pg, "CLOSE sqlguard_cursor", out))
+        step = STEP_FAILED;
+    return step;
+}
+
+/* Any other statement: prepared, then executed once (RETURNING rows delivered). */
+static int run_other(PGconn *pg, const sg_statement *stmt, const sg_row_sink *sink,
+                     sg_exec_outcome *out)
+{
+    Oid *types = NULL;
+    int step = prepare(pg, stmt, &types, out);
+    sg__free(types);
+    if (step != STEP_OK)
+        return step;
+    PGresult *res = PQexecPrepared(pg, "", (int)stmt->param_count, stmt->params, NULL, NULL, 0);
+    ExecStatusType st = PQresultStatus(res);
+    long got = 0;
+    bool columns_sent = false;
+    if (st == PGRES_TUPLES_OK) {
+        got = deliver(res, sink, &columns_sent, out, stmt->max_rows);
+    } else if (st != PGRES_COMMAND_OK) {
         record_error(out, res, pg);
-        PQclear(res);
-        return -1;
+        got = STEP_FAILED;
     }
-    *types = sg__malloc((size_t)n * sizeof **types);
-    if (!*types) {
-        PQclear(res);
-        copy_field(out->message, sizeof out->message, "out of memory");
-        return -1;
-    }
-    for (int i = 0; i < n; i++)
-        (*types)[i] = PQparamtype(res, i);
     PQclear(res);
-    return 0;
+    return got < 0 ? (int)got : STEP_OK;
+}
+
+/* Ends a statement that failed (or ran out of memory): rolled back when the
+ * connection still stands. */
+static int abandon(PGconn *pg, int step, sg_exec_outcome *out)
+{
+    out->ok = false;
+    if (PQstatus(pg) != CONNECTION_OK)
+        return SG_ECONNECT;
+    PGresult *res = PQexec(pg, "ROLLBACK");
+    out->rolled_back = PQresultStatus(res) == PGRES_COMMAND_OK;
+    PQclear(res);
+    if (step == STEP_NOMEM) {
+        copy_field(out->message, sizeof out->message, "out of memory");
+        return SG_ENOMEM;
+    }
+    if (!out->message[0])
+        copy_field(out->message, sizeof out->message, "cannot start the transaction");
+    return SG_OK;
 }
 
 static int pq_execute(void *session, const sg_statement *stmt, const sg_row_sink *sink,
@@ -289,125 +411,16 @@ static int pq_execute(void *session, const sg_statement *stmt, const sg_row_sink
     conn *c = session;
     PGconn *pg = c->pg;
     memset(out, 0, sizeof *out);
-    bool select = strcmp(stmt->operation, "select") == 0;
-    char *schema = PQescapeIdentifier(pg, stmt->default_schema, strlen(stmt->default_schema));
-    char setup[512];
-    bool ok = schema != NULL;
-    if (ok) {
-        snprintf(setup, sizeof setup,
-                 "BEGIN ISOLATION LEVEL READ COMMITTED%s; "
-                 "SET LOCAL search_path TO pg_catalog, %s, pg_temp; "
-                 "SET LOCAL statement_timeout = %lld",
-                 select ? " READ ONLY" : "", schema, stmt->statement_timeout_ms);
-        ok = command(pg, setup, out);
-    }
-    PQfreemem(schema);
-    if (ok && c->owner->role) {
-        char *role = PQescapeIdentifier(pg, c->owner->role, strlen(c->owner->role));
-        char set_role[256];
-        ok = role &&
-             snprintf(set_role, sizeof set_role, "SET LOCAL ROLE %s", role) < (int)sizeof set_role;
-        ok = ok && command(pg, set_role, out);
-        PQfreemem(role);
-    }
-    if (!ok) {
-        if (!out->message[0])
-            copy_field(out->message, sizeof out->message, "cannot start the transaction");
-        goto rollback;
-    }
-
-    int nparams = (int)stmt->param_count;
-    bool columns_sent = false;
-    if (select) {
-        /* A cursor stops the server after max_rows + 1 rows, however many
-         * the query could return. */
-        size_t len = strlen(stmt->sql) + 64;
-        char *declare = sg__malloc(len);
-        if (!declare) {
-            copy_field(out->message, sizeof out->message, "out of memory");
-            goto rollback;
-        }
-        snprintf(declare, len, "DECLARE sqlguard_cursor NO SCROLL CURSOR FOR %s", stmt->sql);
-        Oid *types = NULL;
-        if (prepare(pg, stmt, &types, out) < 0) {
-            sg__free(declare);
-            goto rollback;
-        }
-        PGresult *res;
-        /* The cursor gets the types the prepared statement settled on: left
-         * untyped, DECLARE can plan a parameter differently from the way its
-         * later uses fix it. */
-        res = PQexecParams(pg, declare, nparams, types, stmt->params, NULL, NULL, 0);
-        sg__free(types);
-        sg__free(declare);
-        if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-            record_error(out, res, pg);
-            PQclear(res);
-            goto rollback;
-        }
-        PQclear(res);
-        for (;;) {
-            long long want = stmt->max_rows + 1 - out->rows;
-            if (want > FETCH_PAGE)
-                want = FETCH_PAGE;
-            char fetch[96];
-            snprintf(fetch, sizeof fetch, "FETCH FORWARD %lld FROM sqlguard_cursor", want);
-            res = PQexec(pg, fetch);
-            if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-                record_error(out, res, pg);
-                PQclear(res);
-                goto rollback;
-            }
-            long got = deliver(res, sink, &columns_sent, out, stmt->max_rows);
-            PQclear(res);
-            if (got < 0) {
-                copy_field(out->message, sizeof out->message, "the row sink stopped the statement");
-                goto rollback;
-            }
-            if (got < want || out->has_more)
-                break;
-        }
-        if (!command(pg, "CLOSE sqlguard_cursor", out))
-            goto rollback;
-    } else {
-        Oid *types = NULL;
-        if (prepare(pg, stmt, &types, out) < 0)
-            goto rollback;
-        sg__free(types);
-        PGresult *res = PQexecPrepared(pg, "", nparams, stmt->params, NULL, NULL, 0);
-        ExecStatusType st = PQresultStatus(res);
-        if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
-            record_error(out, res, pg);
-            PQclear(res);
-            goto rollback;
-        }
-        long got =
-            st == PGRES_TUPLES_OK ? deliver(res, sink, &columns_sent, out, stmt->max_rows) : 0;
-        PQclear(res);
-        if (got < 0) {
-            copy_field(out->message, sizeof out->message, "the row sink stopped the statement");
-            goto rollback;
-        }
-    }
-    if (c->owner->rollback_only) {
-        if (!command(pg, "ROLLBACK", out))
-            goto rollback;
-        out->rolled_back = true;
-    } else if (!command(pg, "COMMIT", out)) {
-        goto rollback;
-    }
+    int step = begin(c, stmt, out);
+    if (step == STEP_OK)
+        step = strcmp(stmt->operation, "select") == 0 ? run_select(pg, stmt, sink, out)
+                                                      : run_other(pg, stmt, sink, out);
+    if (step == STEP_OK && !command(pg, c->owner->rollback_only ? "ROLLBACK" : "COMMIT", out))
+        step = STEP_FAILED;
+    if (step != STEP_OK)
+        return abandon(pg, step, out);
+    out->rolled_back = c->owner->rollback_only;
     out->ok = true;
-    return SG_OK;
-
-rollback:
-    out->ok = false;
-    if (PQstatus(pg) != CONNECTION_OK)
-        return SG_ECONNECT;
-    {
-        PGresult *res = PQexec(pg, "ROLLBACK");
-        out->rolled_back = PQresultStatus(res) == PGRES_COMMAND_OK;
-        PQclear(res);
-    }
     return SG_OK;
 }
 
@@ -425,8 +438,8 @@ static void pq_destroy(void *self)
     sg__free(p);
 }
 
-static const sg_executor_vtable libpq_vtable = {SG_EXECUTOR_VERSION, "libpq",  pq_open,
-                                                pq_execute,          pq_close, pq_destroy};
+static const sg_executor_vtable libpq_vtable =
+    SG_EXECUTOR_INIT("libpq", pq_open, pq_execute, pq_close, pq_destroy);
 
 int sg_executor_new_libpq(const char *default_dsn, unsigned pool_size, sg_executor **out,
                           sg_error *err)
@@ -453,6 +466,9 @@ int sg_executor_new_libpq_opts(const sg_libpq_options *o, sg_executor **out, sg_
         }
         return SG_EINVAL;
     }
+    int rc = sg__session_check_role(o->role, err);
+    if (rc != SG_OK)
+        return rc;
     pool *p = sg__malloc(sizeof *p);
     if (!p)
         return SG_ENOMEM;
@@ -467,7 +483,7 @@ int sg_executor_new_libpq_opts(const sg_libpq_options *o, sg_executor **out, sg_
     }
     pthread_mutex_init(&p->mu, NULL);
     pthread_cond_init(&p->freed, NULL);
-    int rc = sg_executor_new(&libpq_vtable, p, out);
+    rc = sg_executor_new(&libpq_vtable, p, out);
     if (rc != SG_OK)
         pq_destroy(p);
     return rc;

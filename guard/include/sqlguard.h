@@ -310,81 +310,21 @@ void sg_free(void *ptr);
 /* ------------------------------------------------------------------------ */
 
 /*
- * A statement the guard has checked, as an executor receives it. Executors
- * never see anything else: sg_execute() builds this only from an allowed
- * verdict, so there is no way to hand an executor unchecked SQL.
+ * Executors run the statement of an allowed verdict. Two are built in (libpq,
+ * and dryrun, which runs nothing); an application can bring its own through
+ * the vtable of sqlguard/executor.h (included at the end of this header),
+ * which also says what every executor MUST do: among it, the search path is
+ * pg_catalog, then the data source's default schema, then pg_temp.
  */
-typedef struct sg_statement {
-    const char *operation;         /* "select", "insert", ... */
-    const char *sql;               /* compiled SQL with $1..$n */
-    size_t param_count;
-    const char *const *params;     /* PostgreSQL text form of $i+1, NULL for SQL NULL */
-    const char *const *params_json;/* the same values as JSON text */
-    const char *data_source_uid;
-    const char *default_schema;    /* the data source's default schema */
-    long long max_rows;            /* rows to return at most */
-    long long statement_timeout_ms;
-} sg_statement;
-
-/* Where an executor delivers rows. Either callback may be NULL. A callback
- * returning non-zero stops the statement (it is then rolled back). */
-typedef struct sg_row_sink {
-    int (*columns)(void *ctx, size_t count, const char *const *names);
-    int (*row)(void *ctx, size_t count, const char *const *values); /* NULL = SQL NULL */
-    void *ctx;
-} sg_row_sink;
-
-/* How a statement ended. */
-typedef struct sg_exec_outcome {
-    bool ok;                 /* committed */
-    long long rows;          /* rows delivered to the sink (at most max_rows) */
-    bool has_more;           /* the statement had rows beyond max_rows */
-    bool rolled_back;        /* the transaction was rolled back */
-    char sqlstate[6];        /* on error: PostgreSQL's SQLSTATE, "" when none */
-    char message[512];       /* on error: the primary message */
-    char detail[512];        /* on error: the detail, "" when none */
-} sg_exec_outcome;
-
-/*
- * The executor interface, a versioned vtable extended only at the end.
- *
- * open()    MUST return SG_OK and a session in *session for the data source,
- *           reusing a pooled connection where it can, or a negative SG_E* code
- *           with a message in *err (err may be NULL). It MAY block while every
- *           pooled connection is busy. It MUST be safe to call from several
- *           threads at once.
- * execute() MUST run exactly stmt->sql with stmt's parameters bound, never
- *           interpolated, in a transaction of its own with the session pinned
- *           to what the guard assumed (search path: default schema, then
- *           pg_catalog, then pg_temp; the statement timeout; read only for
- *           selects), deliver at most max_rows rows, commit on success and
- *           roll back on any error. It fills *out in every case and returns
- *           SG_OK when the statement ran or failed at the server, a negative
- *           code only when it could not talk to the server at all.
- * close()   returns the session to the pool (or ends it); MUST accept a
- *           session whose execute() failed.
- * destroy() releases the executor's state when the executor is freed.
- */
-typedef struct sg_executor_vtable {
-    unsigned version; /* SG_EXECUTOR_VERSION */
-    const char *name;
-    int (*open)(void *self, const char *data_source_uid, const char *dsn, void **session,
-                sg_error *err);
-    int (*execute)(void *session, const sg_statement *stmt, const sg_row_sink *sink,
-                   sg_exec_outcome *out);
-    void (*close)(void *self, void *session);
-    void (*destroy)(void *self);
-} sg_executor_vtable;
-
-#define SG_EXECUTOR_VERSION 1
-
 typedef struct sg_executor sg_executor;
 
-/* Wraps an application's executor; `self` is passed to every call. */
-int sg_executor_new(const sg_executor_vtable *vtable, void *self, sg_executor **out);
+/* How a statement ended: fields in sqlguard/executor.h. */
+typedef struct sg_exec_outcome sg_exec_outcome;
 
 /* The built-in dryrun executor: runs nothing, and returns one row describing
- * what would run (statement, parameters in PostgreSQL text form, settings). */
+ * what the libpq executor would send: "settings" (the session setup, the very
+ * text libpq sends before the statement), "statement", "parameters" (a JSON
+ * array of their PostgreSQL text forms) and "max_rows". */
 int sg_executor_new_dryrun(sg_executor **out);
 
 /* The built-in libpq executor. A data source's own `dsn` in the catalog wins;
@@ -405,8 +345,16 @@ typedef struct sg_libpq_options {
 #define SG_LIBPQ_OPTIONS_VERSION 1
 #define SG_LIBPQ_OPTIONS_INIT {SG_LIBPQ_OPTIONS_VERSION, NULL, 4, false, NULL}
 
+/* SG_EINVAL (with *err) for a pool size out of range or a role that cannot be
+ * written as an identifier (empty, not UTF-8, longer than 63 bytes). */
 int sg_executor_new_libpq_opts(const sg_libpq_options *options, sg_executor **out,
                                sg_error *err);
+
+/* The dryrun executor showing what a libpq executor made with `options`
+ * (NULL: the defaults) would send, its role included; the DSN and pool size
+ * are not used. */
+int sg_executor_new_dryrun_opts(const sg_libpq_options *options, sg_executor **out,
+                                sg_error *err);
 
 void sg_executor_free(sg_executor *executor);
 
@@ -416,7 +364,8 @@ typedef struct sg_result sg_result;
  * Runs the statement of an allowed verdict. Returns SG_EDENIED (without any
  * call into the executor) when the verdict denies; otherwise SG_OK with a
  * result in *out whose outcome says whether the server ran the statement,
- * or a negative code (with *err) when the executor could not reach it.
+ * or a negative code (with *err): SG_ENOMEM when memory ran out, another
+ * when the executor could not reach the server.
  * The verdict and its catalog must outlive the call.
  */
 int sg_execute(sg_executor *executor, const sg_verdict *verdict, sg_result **out, sg_error *err);
@@ -581,5 +530,8 @@ const char *sg_lint_rule_help(size_t index);
 #ifdef __cplusplus
 }
 #endif
+
+/* The executor interface: sg_statement, sg_row_sink, sg_exec_outcome, the vtable. */
+#include "sqlguard/executor.h"
 
 #endif /* SQLGUARD_H */

@@ -1,14 +1,16 @@
 /*
- * jsonalloc.c - cJSON's parse tree of an operation, allocated from the check's arena.
+ * jsonalloc.c - cJSON's trees allocated from an arena, and the window that watches them.
  *
  * cJSON allocates every node and every string of its tree from the heap, and
  * cJSON_Delete() gives them back one by one: for the seed's insert that is
  * about 90 heap calls, some 12 % of a check's instructions. cJSON has one
  * allocator for the whole process (cJSON_InitHooks), no per-call one, so
  * this module installs hooks that serve a thread's allocations from an arena
- * while that thread is inside a "window" (decoding an operation, writing a
- * verdict's JSON) and from the heap everywhere else. The tree then lives in the
- * verdict's arena and goes with it, without cJSON_Delete.
+ * while that thread is inside a "window" (loading JSON text, jsonload.c;
+ * writing a verdict's JSON) and from the heap everywhere else. The tree then
+ * lives in an arena (the verdict's, or a load's scratch) and goes with it,
+ * without cJSON_Delete. The window also records an allocation that failed:
+ * that is how a load tells cJSON running out of memory from bad text.
  *
  * Because the hooks are process-wide, installing them is the embedding
  * program's decision (sg_json_allocator_install()): it must not be done where

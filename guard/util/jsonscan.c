@@ -9,7 +9,9 @@
  * grammar is left to cJSON), so that such input is refused with a clear
  * message, and it remembers every number token's text: a double cannot carry
  * 9007199254740993 or 0.1000000000000000055, and a bound value must reach
- * the server exactly as the caller wrote it.
+ * the server exactly as the caller wrote it. A second scan finds the one
+ * large array a catalog load parses element by element (jsonload.c), and the
+ * strict key checks of the decoders (unknown, repeated) live here too.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -81,15 +83,23 @@ static bool special8(const char *p)
     return ((zero_q | zero_b | below) & high) != 0;
 }
 
-const char *sg__json_prescan(const char *json, size_t len, unsigned max_depth, size_t *offset,
-                             sg__arena *arena, sg__vec *numbers)
+/* Records a refusal for sg__json_prescan(): 1. */
+static int refuse(const char **problem, size_t *offset, const char *what, size_t at)
+{
+    *problem = what;
+    *offset = at;
+    return 1;
+}
+
+int sg__json_prescan(const char *json, size_t len, unsigned max_depth, sg__arena *arena,
+                     sg__vec *numbers, const char **problem, size_t *offset)
 {
     size_t bad;
-    if (!sg__utf8_valid(json, len, &bad)) {
-        *offset = bad;
-        return json[bad] == '\0' ? "the JSON text contains a NUL byte"
-                                 : "the JSON text is not valid UTF-8";
-    }
+    if (!sg__utf8_valid(json, len, &bad))
+        return refuse(problem, offset,
+                      json[bad] == '\0' ? "the JSON text contains a NUL byte"
+                                        : "the JSON text is not valid UTF-8",
+                      bad);
     unsigned depth = 0;
     bool in_string = false;
     for (size_t i = 0; i < len; i++) {
@@ -104,16 +114,14 @@ const char *sg__json_prescan(const char *json, size_t len, unsigned max_depth, s
         }
         char c = json[i];
         if (in_string) {
-            if ((unsigned char)c < 0x20) {
-                *offset = i;
-                return "a JSON string contains a raw control character (escape it)";
-            }
+            if ((unsigned char)c < 0x20)
+                return refuse(problem, offset,
+                              "a JSON string contains a raw control character (escape it)", i);
             if (c == '\\' && i + 1 < len) {
-                if (json[i + 1] == 'u' && i + 5 < len && json[i + 2] == '0' &&
-                    json[i + 3] == '0' && json[i + 4] == '0' && json[i + 5] == '0') {
-                    *offset = i;
-                    return "a JSON string contains \\u0000 (a NUL character)";
-                }
+                if (json[i + 1] == 'u' && i + 5 < len && json[i + 2] == '0' && json[i + 3] == '0' &&
+                    json[i + 4] == '0' && json[i + 5] == '0')
+                    return refuse(problem, offset,
+                                  "a JSON string contains \\u0000 (a NUL character)", i);
                 i++;
             } else if (c == '"') {
                 in_string = false;
@@ -122,33 +130,32 @@ const char *sg__json_prescan(const char *json, size_t len, unsigned max_depth, s
         }
         if (c == '"') {
             in_string = true;
+        } else if ((unsigned char)c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            /* cJSON would skip it as whitespace; RFC 8259 allows only four */
+            return refuse(problem, offset, "the JSON text contains a raw control character", i);
         } else if (c == '[' || c == '{') {
-            if (++depth > max_depth) {
-                *offset = i;
-                return "the JSON text nests too deeply";
-            }
+            if (++depth > max_depth)
+                return refuse(problem, offset, "the JSON text nests too deeply", i);
         } else if ((c == ']' || c == '}') && depth > 0) {
             depth--;
         } else if (c == '-' || is_digit(c)) {
             size_t n = lex_number(json, len, i);
-            if (n == 0) {
-                *offset = i;
-                return "a JSON number is malformed (RFC 8259: no leading zeros, digits after "
-                       "'.' and 'e')";
-            }
+            if (n == 0)
+                return refuse(problem, offset,
+                              "a JSON number is malformed (RFC 8259: no leading zeros, digits "
+                              "after '.' and 'e')",
+                              i);
             if (numbers) {
                 sg__json_span *span = sg__vec_push(arena, numbers, sizeof *span);
-                if (!span) {
-                    *offset = i;
-                    return "out of memory";
-                }
+                if (!span)
+                    return -1; /* out of memory: not a problem with the text */
                 span->offset = i;
                 span->len = n;
             }
             i += n - 1;
         }
     }
-    return NULL;
+    return 0;
 }
 
 const char *sg__json_trailing(const char *json, size_t len, const char *end, size_t *offset)
@@ -187,9 +194,34 @@ static bool attach(cJSON *node, const sg__json_span *spans, size_t count, size_t
 int sg__json_attach_numbers(cJSON *root, const char *json, const sg__vec *numbers)
 {
     size_t next = 0;
-    return attach(root, numbers->items, numbers->count, &next, json) && next == numbers->count
-               ? 0
-               : -1;
+    return attach(root, numbers->items, numbers->count, &next, json) && next == numbers->count ? 0
+                                                                                               : -1;
+}
+
+const char *sg__json_members(const cJSON *object, const char *const *allowed, const cJSON **slots,
+                             bool *twice)
+{
+    size_t n = 0;
+    while (allowed[n])
+        slots[n++] = NULL;
+    uint64_t seen = 0;
+    const char *again = NULL;
+    for (const cJSON *m = object->child; m; m = m->next) {
+        const char *name = m->string ? m->string : "";
+        size_t k = 0;
+        while (k < n && (allowed[k][0] != name[0] || strcmp(allowed[k], name) != 0))
+            k++;
+        if (k == n) {
+            *twice = false;
+            return name; /* an unknown name is told before a repeated one */
+        }
+        if (seen & (UINT64_C(1) << k))
+            again = again ? again : name;
+        seen |= UINT64_C(1) << k;
+        slots[k] = m;
+    }
+    *twice = again != NULL;
+    return again;
 }
 
 const char *sg__json_unknown_key(const cJSON *object, const char *const *allowed)
@@ -210,31 +242,152 @@ static int by_key(const void *a, const void *b)
     return strcmp(x->string ? x->string : "", y->string ? y->string : "");
 }
 
-const char *sg__json_duplicate_key(const cJSON *object)
+int sg__json_duplicate_key(const cJSON *object, const char **key)
 {
+    *key = NULL;
     size_t n = 0;
     for (const cJSON *a = object ? object->child : NULL; a; a = a->next)
         n++;
     if (n <= 16) {
         /* the usual small object: a quadratic scan beats building an index */
-        for (const cJSON *a = object ? object->child : NULL; a; a = a->next)
-            for (const cJSON *b = a->next; b; b = b->next)
+        for (const cJSON *a = object ? object->child : NULL; a && !*key; a = a->next)
+            for (const cJSON *b = a->next; b && !*key; b = b->next)
                 if (a->string && b->string && strcmp(a->string, b->string) == 0)
-                    return a->string;
-        return NULL;
+                    *key = a->string;
+        return 0;
     }
     /* a hostile object of many members: sort, then compare neighbours */
     const cJSON **keys = sg__malloc(n * sizeof *keys);
     if (!keys)
-        return object->child->string ? object->child->string : ""; /* fail closed */
+        return -1;
     size_t i = 0;
     for (const cJSON *a = object->child; a; a = a->next)
         keys[i++] = a;
     qsort(keys, n, sizeof *keys, by_key);
-    const char *dup = NULL;
-    for (i = 1; i < n && !dup; i++)
+    for (i = 1; i < n && !*key; i++)
         if (by_key(&keys[i - 1], &keys[i]) == 0)
-            dup = keys[i]->string ? keys[i]->string : "";
+            *key = keys[i]->string ? keys[i]->string : "";
     sg__free(keys);
-    return dup;
+    return 0;
+}
+
+/* ---- finding one large array, for a load that parses it element by element ---- */
+
+static size_t skip_ws(const char *json, size_t len, size_t i)
+{
+    while (i < len && (json[i] == ' ' || json[i] == '\t' || json[i] == '\n' || json[i] == '\r'))
+        i++;
+    return i;
+}
+
+/* The offset just past the string whose opening quote is at json[i], in text
+ * the pre-scan accepted (so the string is closed and holds no raw control
+ * character); *escaped tells whether it holds an escape. */
+static size_t skip_string(const char *json, size_t len, size_t i, bool *escaped)
+{
+    *escaped = false;
+    for (i++; i < len; i++) {
+        while (len - i >= 8 && !special8(json + i))
+            i += 8;
+        while (i < len && json[i] != '"' && json[i] != '\\')
+            i++;
+        if (i >= len || json[i] == '"')
+            break;
+        *escaped = true;
+        i++; /* the escaped byte */
+    }
+    return i < len ? i + 1 : len;
+}
+
+/* Whether the string at [at, end) is a member name (a colon follows) equal to
+ * `key`; a name written with escapes might decode to it, which *unsure tells. */
+static bool names_key(const char *json, size_t len, size_t at, size_t end, bool escaped,
+                      const char *key, bool *unsure)
+{
+    size_t colon = skip_ws(json, len, end);
+    if (colon >= len || json[colon] != ':')
+        return false;
+    if (escaped) {
+        *unsure = true;
+        return false;
+    }
+    size_t klen = strlen(key);
+    return end - at - 2 == klen && memcmp(json + at + 1, key, klen) == 0;
+}
+
+/* Inside the array, the elements and the separators must alternate for the
+ * count to be right ("[," ",," ",]" and "1 2" are left to the whole parse to
+ * refuse). `element` tells whether an element began since the last comma. */
+static bool separates(bool *element, char c, size_t *commas)
+{
+    if (!*element && (c == ',' || *commas > 0))
+        return false;
+    *commas += c == ',';
+    *element = false;
+    return true;
+}
+
+static bool begins_element(bool *element)
+{
+    if (*element)
+        return false;
+    *element = true;
+    return true;
+}
+
+/* A byte of a number or of true, false, null. */
+static bool scalar_byte(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '-' || c == '+' || c == '.' ||
+           c == 'E';
+}
+
+int sg__json_find_array_member(const char *json, size_t len, const char *key,
+                               sg__json_array_span *out)
+{
+    size_t i = skip_ws(json, len, 0);
+    if (i >= len || json[i] != '{')
+        return 0;
+    unsigned depth = 0;
+    bool found = false, unsure = false, inside = false, element = false;
+    size_t commas = 0;
+    for (; i < len; i++) {
+        char c = json[i];
+        if (c == '"') {
+            bool escaped;
+            size_t end = skip_string(json, len, i, &escaped);
+            if (depth == 1 && names_key(json, len, i, end, escaped, key, &unsure)) {
+                size_t open = skip_ws(json, len, skip_ws(json, len, end) + 1);
+                if (found || open >= len || json[open] != '[')
+                    return 0; /* named twice, or not an array: the whole parse judges it */
+                found = inside = true;
+                out->open = open;
+                end = open; /* the loop goes on at the bracket */
+            } else if (inside && depth == 2 && !begins_element(&element)) {
+                return 0;
+            }
+            i = end - 1;
+        } else if (c == '{' || c == '[') {
+            if (inside && depth == 2 && !begins_element(&element))
+                return 0;
+            depth++;
+        } else if (c == '}' || c == ']') {
+            if (inside && depth == 2 && !separates(&element, c, &commas))
+                return 0;
+            if (--depth == 0)
+                break; /* the top-level object ends; whatever follows is cJSON's to refuse */
+            if (inside && depth == 1) {
+                inside = false;
+                out->close = i;
+                out->count = commas + (skip_ws(json, len, out->open + 1) < i ? 1 : 0);
+            }
+        } else if (inside && depth == 2 && c == ',') {
+            if (!separates(&element, c, &commas))
+                return 0;
+        } else if (inside && depth == 2 && scalar_byte(c) && !scalar_byte(json[i - 1]) &&
+                   !begins_element(&element)) {
+            return 0;
+        }
+    }
+    return found && !inside && !unsure ? 1 : 0;
 }
