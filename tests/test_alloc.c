@@ -15,7 +15,8 @@
  * corpus/catalog.json), without and with a policy of patterns;
  * sg_catalog_load of corpus/catalog.json; sg_policy_load of a policy with
  * patterns; the lint tree: sg_lint_sql of every statement of corpus/lint's
- * queries and migrations, sg_check of its operations; and sg_lint_catalog.
+ * queries and migrations, sg_check of its operations, and sg_lint_text of
+ * each of its files as `sqlguard lint` lints them; and sg_lint_catalog.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -284,6 +285,51 @@ static int run_lint_catalog(const void *input, char **result)
     return verdict_result(rc, v, result);
 }
 
+typedef struct lint_text_input {
+    const char *text;
+    sg_lint_input kind;
+} lint_text_input;
+
+/* A lint result as text: status, statements, then every finding. */
+static char *lint_result_text(const sg_lint_result *r)
+{
+    size_t cap = 256, len = 0;
+    char *out = malloc(cap);
+    assert_non_null(out);
+    len = (size_t)snprintf(out, cap, "status %d, %zu statements\n", (int)sg_lint_result_status(r),
+                           sg_lint_result_statement_count(r));
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+        const sg_lint_finding *f = sg_lint_result_finding(r, i);
+        char *line = text("%s %d %ld:%ld@%ld %s%s %s\n", f->rule, (int)f->severity, f->line,
+                          f->column, f->offset, f->suppressed ? "suppressed " : "",
+                          f->reason ? f->reason : "", f->message);
+        size_t n = strlen(line);
+        if (len + n + 1 > cap) {
+            cap = 2 * (len + n + 1);
+            assert_non_null(out = realloc(out, cap));
+        }
+        memcpy(out + len, line, n + 1);
+        len += n;
+        free(line);
+    }
+    return out;
+}
+
+static int run_lint_text(const void *input, char **result)
+{
+    const lint_text_input *in = input;
+    sg_lint_options lo = SG_LINT_OPTIONS_INIT;
+    lo.policy = lint_policy;
+    sg_lint_result *r = NULL;
+    int rc = sg_lint_text(lint_catalog, in->text, strlen(in->text), in->kind, &lo, &r);
+    stop_failing();
+    if (rc == SG_OK) {
+        *result = lint_result_text(r);
+        sg_lint_result_free(r);
+    }
+    return rc;
+}
+
 /* ---- inputs ------------------------------------------------------------------------------ */
 
 static char *slurp(const char *path)
@@ -479,6 +525,34 @@ static void test_alloc__lint_tree(void **state)
     assert_int_equal(wrong, 0);
 }
 
+/* The lint tree file by file, as `sqlguard lint` lints it (sg_lint_text):
+ * statements split, suppression comments applied, operations placed. */
+static void test_alloc__lint_text(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *dir, *suffix;
+        sg_lint_input kind;
+    } trees[] = {{CORPUS "/lint/queries", ".sql", SG_LINT_INPUT_SQL},
+                 {CORPUS "/lint/migrations", ".sql", SG_LINT_INPUT_SQL},
+                 {CORPUS "/lint/ops", ".json", SG_LINT_INPUT_JSON}};
+    unsigned long wrong = 0;
+    for (size_t d = 0; d < sizeof trees / sizeof trees[0]; d++) {
+        char **paths;
+        size_t n = list_dir(trees[d].dir, "", trees[d].suffix, &paths);
+        assert_true(n > 0);
+        for (size_t i = 0; i < n; i++) {
+            lint_text_input in = {slurp(paths[i]), trees[d].kind};
+            char *name = text("sg_lint_text %s", strrchr(paths[i], '/') + 1);
+            wrong += torture(name, run_lint_text, &in);
+            free(name);
+            free((char *)in.text);
+        }
+        free_list(paths, n);
+    }
+    assert_int_equal(wrong, 0);
+}
+
 static void test_alloc__lint_catalog(void **state)
 {
     (void)state;
@@ -534,6 +608,7 @@ int main(void)
         cmocka_unit_test(test_alloc__catalog_load),
         cmocka_unit_test(test_alloc__policy_load),
         cmocka_unit_test(test_alloc__lint_tree),
+        cmocka_unit_test(test_alloc__lint_text),
         cmocka_unit_test(test_alloc__lint_catalog),
         cmocka_unit_test(test_alloc__pcre2_allocates_through_the_library),
     };
