@@ -142,4 +142,6 @@ def main(root, objects):
 
 
 if __name__ == '__main__':
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else '.', sys.argv[2:]))
+    # ctest hands each target's objects over as one ';'-separated argument
+    objs = [o for arg in sys.argv[2:] for o in arg.split(';') if o]
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else '.', objs))
