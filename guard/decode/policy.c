@@ -81,15 +81,10 @@ static int fail(loader *l, int code, const char *fmt, ...) __attribute__((format
 
 static int fail(loader *l, int code, const char *fmt, ...)
 {
-    l->code = code;
-    if (l->err) {
-        char msg[sizeof l->err->message];
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(msg, sizeof msg, fmt, ap);
-        va_end(ap);
-        sg__set_error(l->err, code, "%s", msg);
-    }
+    va_list ap;
+    va_start(ap, fmt);
+    l->code = sg__vset_error(l->err, code, fmt, ap);
+    va_end(ap);
     return -1;
 }
 

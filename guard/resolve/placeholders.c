@@ -164,28 +164,155 @@ static size_t match_token(const char *sql, size_t len, size_t at, const char **n
     return 2;
 }
 
+/* The compile of one text, between its tokens. */
+typedef struct compiler {
+    sg__arena *arena;
+    const char *sql;
+    size_t len;
+    char *buf;     /* the compiled text */
+    size_t o;      /* bytes written to buf */
+    size_t copied; /* source bytes up to here are already in buf */
+    sg__vec placeholders, segments, names;
+    name_table table;
+    sg__ph_style style;
+    size_t positional; /* %s seen */
+    const char *error; /* set once the text breaks psycopg's rules */
+    size_t error_offset;
+} compiler;
+
+/* Stops the compile with `error` at byte `at`; returns 1. */
+static int stop(compiler *c, const char *error, size_t at)
+{
+    c->error = error;
+    c->error_offset = at;
+    return 1;
+}
+
+/* The message for a token that is neither %%, %s nor %(name)s; 1, or -1
+ * when memory ran out. */
+static int bad_token(compiler *c, size_t at, const char *name, size_t name_len, unsigned char conv)
+{
+    if (!name && conv == '(')
+        return stop(c, ERR_INCOMPLETE_PAREN, at);
+    if (!name && conv == ' ')
+        return stop(c, ERR_INCOMPLETE_SPACE, at);
+    const char *msg = unsupported_message(c->arena, name, name_len, conv);
+    return msg ? stop(c, msg, at) : -1;
+}
+
+/* The $n of a named placeholder: the number its name got at first use.
+ * Returns 0, 1 when the text has too many names, -1 when memory ran out. */
+static int named_number(compiler *c, size_t at, const char *name, size_t name_len, unsigned *number,
+                        const char **name_copy)
+{
+    if (reserve_name(c->arena, &c->table) < 0)
+        return -1;
+    name_slot *slot = find_slot(c->table.slots, c->table.cap, name, name_len);
+    if (!slot->src) {
+        if (c->names.count == MAX_PARAMS)
+            return stop(c, ERR_TOO_MANY, at);
+        const char **entry = sg__vec_push(c->arena, &c->names, sizeof *entry);
+        char *copy = sg__arena_strndup(c->arena, name, name_len);
+        if (!entry || !copy)
+            return -1;
+        *entry = copy;
+        slot->src = name;
+        slot->len = name_len;
+        slot->copy = copy;
+        slot->number = (unsigned)c->names.count;
+        c->table.count++;
+    }
+    *number = slot->number;
+    *name_copy = slot->copy;
+    return 0;
+}
+
+/* Writes the text before the token and the token's replacement ("%" for
+ * "%%", "$n" for a placeholder), and records where each came from. */
+static int emit(compiler *c, size_t at, size_t tok_len, unsigned number, const char *name_copy)
+{
+    if (at > c->copied) {
+        memcpy(c->buf + c->o, c->sql + c->copied, at - c->copied);
+        c->o += at - c->copied;
+    }
+    size_t out_offset = c->o;
+    if (!number) {
+        c->buf[c->o++] = '%';
+    } else {
+        c->buf[c->o++] = '$';
+        c->o += put_decimal(c->buf + c->o, number);
+        sg__placeholder *ph = sg__vec_push(c->arena, &c->placeholders, sizeof *ph);
+        if (!ph)
+            return -1;
+        *ph = (sg__placeholder){at, tok_len, out_offset, c->o - out_offset, number, name_copy};
+    }
+    sg__ph_segment *seg = sg__vec_push(c->arena, &c->segments, sizeof *seg);
+    if (!seg)
+        return -1;
+    *seg = (sg__ph_segment){at, tok_len, out_offset, c->o - out_offset};
+    c->copied = at + tok_len;
+    return 0;
+}
+
+/* One token of `tok_len` bytes at byte `at`. Returns 0 to go on, 1 when the
+ * text breaks psycopg's rules (c->error), -1 when memory ran out. */
+static int token(compiler *c, size_t at, size_t tok_len, const char *name, size_t name_len)
+{
+    unsigned char conv = (unsigned char)c->sql[at + tok_len - 1];
+    bool escape = !name && conv == '%';
+    if (!escape && conv != 's')
+        return bad_token(c, at, name, name_len, conv);
+    sg__ph_style style = escape ? SG_PH_NONE : name ? SG_PH_NAMED : SG_PH_POSITIONAL;
+    if (style != SG_PH_NONE && c->style != SG_PH_NONE && style != c->style)
+        return stop(c, ERR_MIXED, at);
+
+    unsigned number = 0;
+    const char *name_copy = NULL;
+    if (style == SG_PH_POSITIONAL) {
+        if (c->positional == MAX_PARAMS)
+            return stop(c, ERR_TOO_MANY, at);
+        number = (unsigned)++c->positional;
+    } else if (style == SG_PH_NAMED) {
+        int rc = named_number(c, at, name, name_len, &number, &name_copy);
+        if (rc != 0)
+            return rc;
+    }
+    if (style != SG_PH_NONE)
+        c->style = style;
+    return emit(c, at, tok_len, number, name_copy);
+}
+
+/* Copies the rest of the text and hands the compiled result over. */
+static void finish(compiler *c, sg__ph_result *out)
+{
+    if (c->len > c->copied) {
+        memcpy(c->buf + c->o, c->sql + c->copied, c->len - c->copied);
+        c->o += c->len - c->copied;
+    }
+    c->buf[c->o] = '\0';
+    out->sql = c->buf;
+    out->sql_len = c->o;
+    out->style = c->style;
+    out->placeholders = c->placeholders.items;
+    out->placeholder_count = c->placeholders.count;
+    out->segments = c->segments.items;
+    out->segment_count = c->segments.count;
+    out->names = c->names.items;
+    out->name_count = c->names.count;
+    out->positional_count = c->positional;
+}
+
 int sg__ph_compile(sg__arena *arena, const char *sql, size_t len, sg__ph_result *out)
 {
     memset(out, 0, sizeof *out);
-
     /* Worst growth is "%s" -> "$65535", 2 bytes to 6, so 3x the input always fits. */
     if (len > (SIZE_MAX - 1) / 3)
         return -1;
-    char *buf = sg__arena_alloc(arena, len * 3 + 1);
-    if (!buf)
+    compiler c = {.arena = arena, .sql = sql, .len = len};
+    if (!(c.buf = sg__arena_alloc(arena, len * 3 + 1)))
         return -1;
 
-    sg__vec placeholders = {0}, segments = {0}, names = {0};
-    name_table table = {0};
-    sg__ph_style style = SG_PH_NONE;
-    size_t positional = 0;
-    size_t o = 0;      /* bytes written to buf */
-    size_t copied = 0; /* source bytes up to here are already in buf */
-    size_t i = 0;      /* where to look for the next '%' */
-    const char *error = NULL;
-    size_t error_offset = 0;
-
-    while (i < len) {
+    for (size_t i = 0; i < len;) {
         const char *pct = memchr(sql + i, '%', len - i);
         if (!pct)
             break;
@@ -198,121 +325,21 @@ int sg__ph_compile(sg__arena *arena, const char *sql, size_t len, sg__ph_result 
             i = at + 1;
             continue;
         }
-        unsigned char conv = (unsigned char)sql[at + tok_len - 1];
-
-        bool escape = !name && conv == '%';
-        if (!escape && conv != 's') {
-            if (!name && conv == '(')
-                error = ERR_INCOMPLETE_PAREN;
-            else if (!name && conv == ' ')
-                error = ERR_INCOMPLETE_SPACE;
-            else if (!(error = unsupported_message(arena, name, name_len, conv)))
-                goto oom;
-            error_offset = at;
-            break;
+        int rc = token(&c, at, tok_len, name, name_len);
+        if (rc < 0) {
+            /* Half-built vectors stay in the arena; the caller releases it as a whole. */
+            memset(out, 0, sizeof *out);
+            return -1;
         }
-
-        sg__ph_style token_style = escape ? SG_PH_NONE : name ? SG_PH_NAMED : SG_PH_POSITIONAL;
-        if (token_style != SG_PH_NONE && style != SG_PH_NONE && token_style != style) {
-            error = ERR_MIXED;
-            error_offset = at;
-            break;
+        if (rc > 0) {
+            out->error = c.error;
+            out->error_offset = c.error_offset;
+            return 0;
         }
-
-        unsigned number = 0;
-        const char *name_copy = NULL;
-        if (token_style == SG_PH_POSITIONAL) {
-            if (positional == MAX_PARAMS) {
-                error = ERR_TOO_MANY;
-                error_offset = at;
-                break;
-            }
-            number = (unsigned)++positional;
-        } else if (token_style == SG_PH_NAMED) {
-            if (reserve_name(arena, &table) < 0)
-                goto oom;
-            name_slot *slot = find_slot(table.slots, table.cap, name, name_len);
-            if (!slot->src) {
-                if (names.count == MAX_PARAMS) {
-                    error = ERR_TOO_MANY;
-                    error_offset = at;
-                    break;
-                }
-                const char **entry = sg__vec_push(arena, &names, sizeof *entry);
-                char *copy = sg__arena_strndup(arena, name, name_len);
-                if (!entry || !copy)
-                    goto oom;
-                *entry = copy;
-                slot->src = name;
-                slot->len = name_len;
-                slot->copy = copy;
-                slot->number = (unsigned)names.count;
-                table.count++;
-            }
-            number = slot->number;
-            name_copy = slot->copy;
-        }
-        if (token_style != SG_PH_NONE)
-            style = token_style;
-
-        if (at > copied) {
-            memcpy(buf + o, sql + copied, at - copied);
-            o += at - copied;
-        }
-        size_t out_offset = o;
-        if (escape) {
-            buf[o++] = '%';
-        } else {
-            buf[o++] = '$';
-            o += put_decimal(buf + o, number);
-            sg__placeholder *ph = sg__vec_push(arena, &placeholders, sizeof *ph);
-            if (!ph)
-                goto oom;
-            ph->src_offset = at;
-            ph->src_len = tok_len;
-            ph->out_offset = out_offset;
-            ph->out_len = o - out_offset;
-            ph->number = number;
-            ph->name = name_copy;
-        }
-        sg__ph_segment *seg = sg__vec_push(arena, &segments, sizeof *seg);
-        if (!seg)
-            goto oom;
-        seg->src_offset = at;
-        seg->src_len = tok_len;
-        seg->out_offset = out_offset;
-        seg->out_len = o - out_offset;
-
-        i = copied = at + tok_len;
+        i = at + tok_len;
     }
-
-    if (error) {
-        out->error = error;
-        out->error_offset = error_offset;
-        return 0;
-    }
-    if (len > copied) {
-        memcpy(buf + o, sql + copied, len - copied);
-        o += len - copied;
-    }
-    buf[o] = '\0';
-
-    out->sql = buf;
-    out->sql_len = o;
-    out->style = style;
-    out->placeholders = placeholders.items;
-    out->placeholder_count = placeholders.count;
-    out->segments = segments.items;
-    out->segment_count = segments.count;
-    out->names = names.items;
-    out->name_count = names.count;
-    out->positional_count = positional;
+    finish(&c, out);
     return 0;
-
-oom:
-    /* Half-built vectors stay in the arena; the caller releases it as a whole. */
-    memset(out, 0, sizeof *out);
-    return -1;
 }
 
 size_t sg__ph_map_offset(const sg__ph_result *r, size_t compiled_offset)

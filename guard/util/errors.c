@@ -3,6 +3,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "util/error.h"
 
@@ -36,14 +37,22 @@ const char *sg_strerror(int code)
     }
 }
 
-int sg__set_error(sg_error *err, int code, const char *fmt, ...)
+int sg__vset_error(sg_error *err, int code, const char *fmt, va_list ap)
 {
     if (err) {
-        va_list ap;
-        va_start(ap, fmt);
+        char msg[sizeof err->message]; /* the arguments may point into err->message */
+        vsnprintf(msg, sizeof msg, fmt, ap);
         err->code = code;
-        vsnprintf(err->message, sizeof err->message, fmt, ap);
-        va_end(ap);
+        memcpy(err->message, msg, sizeof msg);
     }
+    return code;
+}
+
+int sg__set_error(sg_error *err, int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    sg__vset_error(err, code, fmt, ap);
+    va_end(ap);
     return code;
 }
