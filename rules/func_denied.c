@@ -50,7 +50,7 @@ static int check(const sg__rule_ctx *ctx)
         int rc = 0;
         switch (fn->kind) {
         case SG_FUNC_CALL: {
-            int denied = sg__policy_match(ctx->policy, ctx->rule, DENY, subject);
+            int denied = sg__policy_match(ctx->policy, ctx->rule, DENY, subject, 1);
             if (denied < 0)
                 return -1;
             if (denied) {
@@ -58,7 +58,7 @@ static int check(const sg__rule_ctx *ctx)
                                 "function %s is denied by the policy", subject);
                 break;
             }
-            int allowed = sg__policy_match(ctx->policy, ctx->rule, ALLOW, subject);
+            int allowed = sg__policy_match(ctx->policy, ctx->rule, ALLOW, subject, 0);
             if (allowed < 0)
                 return -1;
             const char *mode = sg__policy_choice(ctx->policy, ctx->rule, MODE);

@@ -25,10 +25,11 @@ static bool system_schema(const char *schema)
            (strcmp(schema, "pg_catalog") == 0 || strcmp(schema, "information_schema") == 0);
 }
 
-/* 1 when `name` matches a prefix pattern, 0 when not, -1 on allocation failure. */
+/* 1 when `name` matches a prefix pattern, 0 when not (or when PCRE2 cannot
+ * tell: the name is then reported), -1 on allocation failure. */
 static int matches(const sg__rule_ctx *ctx, const char *name)
 {
-    return sg__policy_match(ctx->policy, ctx->rule, PREFIX, name);
+    return sg__policy_match(ctx->policy, ctx->rule, PREFIX, name, 0);
 }
 
 static bool has_patterns(const sg__rule_ctx *ctx)

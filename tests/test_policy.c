@@ -235,6 +235,40 @@ static void test_policy__deny_only_mode(void **state)
     sg_policy_free(p);
 }
 
+/* The index of option `name` in the rule's list. */
+static size_t option_at(const sg__rule *r, const char *name)
+{
+    for (size_t i = 0; r->options && r->options[i].name; i++)
+        if (strcmp(r->options[i].name, name) == 0)
+            return i;
+    fail_msg("rule %s has no option %s", r->id, name);
+    return 0;
+}
+
+/* A pattern PCRE2 cannot decide (its match limit runs out) fails closed: a
+ * deny pattern denies, an allow pattern does not allow. */
+static void test_policy__undecided_pattern_fails_closed(void **state)
+{
+    (void)state;
+    static const char *const policies[] = {
+        "{\"rules\":{\"func.denied\":{\"options\":{\"mode\":\"deny-only\","
+        "\"deny\":[\"(*LIMIT_MATCH=1)(*NO_START_OPT)^(?:a|s|as)+$\"]}}}}",
+        "{\"rules\":{\"func.denied\":{\"options\":{"
+        "\"allow\":[\"(*LIMIT_MATCH=1)(*NO_START_OPT)^(?:a|s|as)+$\"]}}}}"};
+    for (size_t i = 0; i < 2; i++) {
+        sg_policy *p = load_ok(policies[i]);
+        const sg__rule *func = sg__rule_find("func.denied");
+        size_t option = option_at(func, i == 0 ? "deny" : "allow");
+        assert_int_equal(sg__policy_match(p, func, option, "asasasasasasasasasasasasasasasa1", 1), 1);
+        assert_int_equal(sg__policy_match(p, func, option, "asasasasasasasasasasasasasasasa1", 0), 0);
+        sg_verdict *v =
+            check("SELECT asasasasasasasasasasasasasasasa1(name) FROM sdk_examples_account ORDER BY 1", false, p);
+        assert_false(sg_verdict_allowed(v));
+        sg_verdict_free(v);
+        sg_policy_free(p);
+    }
+}
+
 /* Suppression comments belong to lint; in a check the SQL's author is the
  * party being checked, so a comment can never switch a rule off. */
 static void test_policy__comment_cannot_switch_a_rule_off_in_check(void **state)
@@ -453,15 +487,6 @@ static void test_policy__truncated_diagnostics_keep_the_errors(void **state)
     sg_policy_free(p);
 }
 
-/* The index of option `name` in the rule's list. */
-static size_t option_at(const sg__rule *r, const char *name)
-{
-    for (size_t i = 0; r->options && r->options[i].name; i++)
-        if (strcmp(r->options[i].name, name) == 0)
-            return i;
-    fail_msg("rule %s has no option %s", r->id, name);
-    return 0;
-}
 
 /* Each rule's options stay its own, named by their index in its descriptor;
  * unset ones answer "not set", whatever other rules set. */
@@ -483,10 +508,10 @@ static void test_policy__rule_lookups_by_descriptor(void **state)
     assert_int_equal(sg__policy_pattern_count(p, func, option_at(func, "allow")), 0);
     assert_int_equal(sg__policy_pattern_count(p, func, option_at(func, "deny")), 1);
     assert_int_equal(sg__policy_pattern_count(p, naming, option_at(naming, "prefix")), 2);
-    assert_int_equal(sg__policy_match(p, func, option_at(func, "deny"), "app.admin_x"), 1);
-    assert_int_equal(sg__policy_match(p, func, option_at(func, "allow"), "app.admin_x"), 0);
-    assert_int_equal(sg__policy_match(p, naming, option_at(naming, "prefix"), "app.admin_x"), 0);
-    assert_int_equal(sg__policy_match(p, naming, option_at(naming, "prefix"), "app_x"), 1);
+    assert_int_equal(sg__policy_match(p, func, option_at(func, "deny"), "app.admin_x", 0), 1);
+    assert_int_equal(sg__policy_match(p, func, option_at(func, "allow"), "app.admin_x", 0), 0);
+    assert_int_equal(sg__policy_match(p, naming, option_at(naming, "prefix"), "app.admin_x", 0), 0);
+    assert_int_equal(sg__policy_match(p, naming, option_at(naming, "prefix"), "app_x", 0), 1);
     assert_string_equal(sg__policy_choice(p, func, option_at(func, "mode")), "deny-only");
 
     long long value = 0;
@@ -516,6 +541,7 @@ int main(void)
         cmocka_unit_test(test_policy__bad_pattern_reports_pcre2_message_and_offset),
         cmocka_unit_test(test_policy__function_allow_and_deny_patterns),
         cmocka_unit_test(test_policy__deny_only_mode),
+        cmocka_unit_test(test_policy__undecided_pattern_fails_closed),
         cmocka_unit_test(test_policy__comment_cannot_switch_a_rule_off_in_check),
         cmocka_unit_test(test_policy__load_file),
         cmocka_unit_test(test_policy__limits_load_errors_name_the_limit),

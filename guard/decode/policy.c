@@ -434,7 +434,7 @@ size_t sg__policy_pattern_count(const sg_policy *policy, const sg__rule *rule, s
 }
 
 int sg__policy_match(const sg_policy *policy, const sg__rule *rule, size_t at,
-                     const char *subject)
+                     const char *subject, int undecided)
 {
     const opt_value *ov = option(policy, rule, at);
     for (size_t i = 0; ov && i < ov->count; i++) {
@@ -450,6 +450,8 @@ int sg__policy_match(const sg_policy *policy, const sg__rule *rule, size_t at,
             return -1;
         if (rc >= 0)
             return 1;
+        if (rc != PCRE2_ERROR_NOMATCH)
+            return undecided;
     }
     return 0;
 }

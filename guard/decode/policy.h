@@ -38,11 +38,13 @@ int sg__policy_severity(const sg_policy *policy, const struct sg__rule *rule);
 /* A rule's options as the policy set them, each named by its index in the
  * rule's option list (rule->options). Patterns: how many, and whether
  * `subject` matches any of them (1, 0, or -1 when memory ran out; match data
- * is allocated per call, so this is safe across threads). */
+ * is allocated per call, so this is safe across threads). When PCRE2 cannot
+ * tell (a match limit, say) the answer is `undecided`: the caller passes the
+ * one that fails closed. */
 size_t sg__policy_pattern_count(const sg_policy *policy, const struct sg__rule *rule,
                                 size_t option);
 int sg__policy_match(const sg_policy *policy, const struct sg__rule *rule, size_t option,
-                     const char *subject);
+                     const char *subject, int undecided);
 /* An integer option: 1 with *value, 0 when unset. */
 int sg__policy_integer(const sg_policy *policy, const struct sg__rule *rule, size_t option,
                        long long *value);
