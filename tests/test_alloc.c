@@ -462,6 +462,14 @@ static void test_alloc__check_seed_cases(void **state)
     assert_int_equal(check_all(CORPUS "/cases", "seed__", corpus_catalog, policy, true), 0);
 }
 
+/* Operations whose SQL does not parse: the sql.syntax message and its
+ * dialect hint (PCRE2 match data from the library's allocator). */
+static void test_alloc__check_syntax_cases(void **state)
+{
+    (void)state;
+    assert_int_equal(check_all(CORPUS "/cases", "syntax__", corpus_catalog, policy, true), 0);
+}
+
 static void test_alloc__catalog_load(void **state)
 {
     (void)state;
@@ -605,6 +613,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_alloc__check_example_operations),
         cmocka_unit_test(test_alloc__check_seed_cases),
+        cmocka_unit_test(test_alloc__check_syntax_cases),
         cmocka_unit_test(test_alloc__catalog_load),
         cmocka_unit_test(test_alloc__policy_load),
         cmocka_unit_test(test_alloc__lint_tree),

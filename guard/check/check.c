@@ -108,7 +108,9 @@ static int run_sql(check *c)
     if (sg__parse_walk(arena, c->ph.sql, c->opts->max_ast_depth, &c->facts, &perr) < 0)
         return -1;
     if (perr.message) {
-        const char *hint = sg__dialect_hint(v->op.sql, v->op.sql_len);
+        const char *hint;
+        if (sg__dialect_hint(v->op.sql, v->op.sql_len, &hint) < 0)
+            return -1;
         return sg__report(&c->diags, &sg__rule_sql_syntax, SG_AT_COMPILED, perr.offset, "%s%s%s%s",
                           perr.message, hint ? " (hint: " : "", hint ? hint : "",
                           hint ? ")" : "");

@@ -5,17 +5,23 @@
  * few patterns of MySQL and SQL Server habits (backtick identifiers, LIMIT
  * a, b, TOP n, AUTO_INCREMENT, ...) and the first that matches adds the
  * PostgreSQL form to the sql.syntax message. The patterns are PCRE2, compiled
- * once per process (pthread_once, interpreted) and only read afterwards; each match uses
- * match data of its own, so threads share them safely. A hint never changes a
+ * once per process (interpreted, under a lock, on first need) and only read
+ * afterwards; each match uses match data of its own from the library's
+ * allocator, so threads share them safely and running out of memory is the
+ * caller's SG_ENOMEM, never a message without its hint. A compile that ran
+ * out of memory is tried again by the next caller. A hint never changes a
  * verdict: the statement is denied either way.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "check/hints.h"
+#include "util/arena.h"
 
 static const struct {
     const char *pattern;
@@ -40,37 +46,66 @@ static const struct {
 enum { DIALECT_COUNT = sizeof dialect / sizeof dialect[0] };
 
 static pcre2_code *compiled[DIALECT_COUNT];
-static pthread_once_t compiled_once = PTHREAD_ONCE_INIT;
+static atomic_bool ready; /* every pattern compiled: read-only from here */
+static pthread_mutex_t compile_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static void compile_all(void)
+static void *lib_malloc(size_t size, void *data)
 {
-    for (size_t i = 0; i < DIALECT_COUNT; i++) {
+    (void)data;
+    return sg__malloc(size);
+}
+
+static void lib_free(void *ptr, void *data)
+{
+    (void)data;
+    sg__free(ptr);
+}
+
+/* Compiles what is not compiled yet; 0, or -1 when memory ran out. The
+ * patterns are fixed and valid, so only memory can make a compile fail. */
+static int compile_all(void)
+{
+    pthread_mutex_lock(&compile_lock);
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < DIALECT_COUNT; i++) {
         int err;
         PCRE2_SIZE at;
-        /* a pattern that does not compile only loses its hint */
-        compiled[i] = pcre2_compile((PCRE2_SPTR)dialect[i].pattern, PCRE2_ZERO_TERMINATED,
-                                    PCRE2_UTF, &err, &at, NULL);
         /* No JIT: hints run only on SQL that failed to parse, where speed does
          * not matter, and JIT code scans ahead in 16-byte blocks past the end
          * of the subject, which memory checkers rightly flag on a heap string. */
+        if (!compiled[i] && !(compiled[i] = pcre2_compile((PCRE2_SPTR)dialect[i].pattern,
+                                                          PCRE2_ZERO_TERMINATED, PCRE2_UTF,
+                                                          &err, &at, NULL)))
+            rc = -1;
     }
+    if (rc == 0)
+        atomic_store_explicit(&ready, true, memory_order_release);
+    pthread_mutex_unlock(&compile_lock);
+    return rc;
 }
 
-const char *sg__dialect_hint(const char *sql, size_t len)
+int sg__dialect_hint(const char *sql, size_t len, const char **hint)
 {
-    pthread_once(&compiled_once, compile_all);
-    for (size_t i = 0; i < DIALECT_COUNT; i++) {
-        if (!compiled[i])
-            continue;
-        pcre2_match_data *md = pcre2_match_data_create_from_pattern(compiled[i], NULL);
-        if (!md)
-            return NULL;
-        int rc = pcre2_match(compiled[i], (PCRE2_SPTR)sql, len, 0, 0, md, NULL);
+    *hint = NULL;
+    if (!atomic_load_explicit(&ready, memory_order_acquire) && compile_all() < 0)
+        return -1;
+    /* this call's match data, from the library's allocator */
+    pcre2_general_context *gc = pcre2_general_context_create(lib_malloc, lib_free, NULL);
+    if (!gc)
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && !*hint && i < DIALECT_COUNT; i++) {
+        pcre2_match_data *md = pcre2_match_data_create_from_pattern(compiled[i], gc);
+        int m = md ? pcre2_match(compiled[i], (PCRE2_SPTR)sql, len, 0, 0, md, NULL)
+                   : PCRE2_ERROR_NOMEMORY;
         pcre2_match_data_free(md);
-        if (rc >= 0)
-            return dialect[i].hint;
+        if (m == PCRE2_ERROR_NOMEMORY)
+            rc = -1;
+        else if (m >= 0)
+            *hint = dialect[i].hint;
     }
-    return NULL;
+    pcre2_general_context_free(gc);
+    return rc;
 }
 
 static const struct {

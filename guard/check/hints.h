@@ -6,9 +6,11 @@
 
 #include <stddef.h>
 
-/* Hints for SQL of another dialect (hints.c): a sentence naming the
- * PostgreSQL form, or NULL. Thread-safe. */
-const char *sg__dialect_hint(const char *sql, size_t len);
+/* A hint for SQL of another dialect: *hint is a sentence naming the
+ * PostgreSQL form, or NULL. Returns 0, or -1 when memory ran out.
+ * Thread-safe. */
+int sg__dialect_hint(const char *sql, size_t len, const char **hint);
+/* The PostgreSQL form of another dialect's function `name`, or NULL. */
 const char *sg__function_hint(const char *name);
 
 #endif
