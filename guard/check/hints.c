@@ -73,9 +73,9 @@ static int compile_all(void)
         /* No JIT: hints run only on SQL that failed to parse, where speed does
          * not matter, and JIT code scans ahead in 16-byte blocks past the end
          * of the subject, which memory checkers rightly flag on a heap string. */
-        if (!compiled[i] && !(compiled[i] = pcre2_compile((PCRE2_SPTR)dialect[i].pattern,
-                                                          PCRE2_ZERO_TERMINATED, PCRE2_UTF,
-                                                          &err, &at, NULL)))
+        if (!compiled[i] &&
+            !(compiled[i] = pcre2_compile((PCRE2_SPTR)dialect[i].pattern, PCRE2_ZERO_TERMINATED,
+                                          PCRE2_UTF, &err, &at, NULL)))
             rc = -1;
     }
     if (rc == 0)
