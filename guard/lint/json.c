@@ -156,38 +156,29 @@ static void find_sql(const char *s, size_t len, const char *sql, json_top *top)
     top->has_sql = found == 1; /* ambiguous: claim no place */
 }
 
-/* Reads the text with cJSON in a scratch arena. Returns -1 when memory ran
- * out (as far as the allocator hooks can tell). */
+/* Reads the text through the library's one JSON loader, in a scratch arena.
+ * Returns -1 when memory ran out (as far as the allocator hooks can tell). */
 static int scan(const char *s, size_t len, json_top *top)
 {
     memset(top, 0, sizeof *top);
     sg__arena scratch;
     sg__arena_init(&scratch);
-    sg__json_window w;
-    sg__json_window_open(&w, &scratch);
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(s, len, &end, false);
-    size_t at = end ? (size_t)(end - s) : 0;
-    if (root && sg__json_trailing(s, len, end, &at)) {
-        if (!sg__json_window_holds(&w, root))
-            cJSON_Delete(root);
-        root = NULL;
-    }
-    int rc = w.failed ? -1 : 0;
-    if (root) {
+    /* the deepest nesting a policy may let an operation have */
+    sg__json_opts opts = {.max_bytes = len, .max_depth = 512};
+    sg__json_doc doc;
+    sg__json_status st = sg__json_load(s, len, &opts, &scratch, &doc);
+    if (st == SG__JSON_OK) {
         top->is_json = true;
-        top->has_operation = cJSON_GetObjectItemCaseSensitive(root, "operation") != NULL;
-        const cJSON *sql = cJSON_GetObjectItemCaseSensitive(root, "sql");
+        top->has_operation = cJSON_GetObjectItemCaseSensitive(doc.root, "operation") != NULL;
+        const cJSON *sql = cJSON_GetObjectItemCaseSensitive(doc.root, "sql");
         if (top->has_operation && cJSON_IsString(sql))
             find_sql(s, len, sql->valuestring, top);
-    } else {
-        top->error_offset = at;
+        sg__json_doc_release(&doc);
+    } else if (st == SG__JSON_INVALID) {
+        top->error_offset = doc.offset;
     }
-    sg__json_window_close(&w);
-    if (root && !sg__json_window_holds(&w, root))
-        cJSON_Delete(root);
     sg__arena_release(&scratch);
-    return rc;
+    return st == SG__JSON_NOMEM ? -1 : 0;
 }
 
 /* Maps byte `offset` of the decoded "sql" string to the byte of the text
