@@ -12,16 +12,13 @@
  * out of memory is tried again by the next caller. A hint never changes a
  * verdict: the statement is denied either way.
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <string.h>
 
 #include "check/hints.h"
-#include "util/arena.h"
+#include "util/regex.h"
 
 static const struct {
     const char *pattern;
@@ -48,18 +45,6 @@ enum { DIALECT_COUNT = sizeof dialect / sizeof dialect[0] };
 static pcre2_code *compiled[DIALECT_COUNT];
 static atomic_bool ready; /* every pattern compiled: read-only from here */
 static pthread_mutex_t compile_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static void *lib_malloc(size_t size, void *data)
-{
-    (void)data;
-    return sg__malloc(size);
-}
-
-static void lib_free(void *ptr, void *data)
-{
-    (void)data;
-    sg__free(ptr);
-}
 
 /* Compiles what is not compiled yet; 0, or -1 when memory ran out. The
  * patterns are fixed and valid, so only memory can make a compile fail. */
@@ -90,7 +75,7 @@ int sg__dialect_hint(const char *sql, size_t len, const char **hint)
     if (!atomic_load_explicit(&ready, memory_order_acquire) && compile_all() < 0)
         return -1;
     /* this call's match data, from the library's allocator */
-    pcre2_general_context *gc = pcre2_general_context_create(lib_malloc, lib_free, NULL);
+    pcre2_general_context *gc = sg__regex_context();
     if (!gc)
         return -1;
     int rc = 0;

@@ -32,25 +32,13 @@ enum {
 typedef struct loader {
     sg_catalog *cat;
     sg_catalog **out;
-    sg_error *err;
-    int code;
+    sg__failure f; /* the first failure: its code and the caller's sg_error */
     size_t max_tables;
     sg__json_doc *doc; /* meta_tables may still be in its text (sg__json_each) */
     char *pool;        /* the free end of the current string block (keep()) */
     size_t pool_left;
     const char *last_schema; /* the schema the previous table kept */
 } loader;
-
-static int fail(loader *l, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static int fail(loader *l, int code, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    l->code = sg__vset_error(l->err, code, fmt, ap);
-    va_end(ap);
-    return -1;
-}
 
 /* A copy of `s` the catalog keeps. Strings are packed end to end in blocks
  * of the catalog's arena, whose own allocations are aligned and zeroed for
@@ -62,7 +50,7 @@ static const char *keep(loader *l, const char *s)
         size_t size = n > STRING_BLOCK ? n : STRING_BLOCK;
         l->pool = sg__arena_alloc_raw(&l->cat->arena, size);
         if (!l->pool) {
-            fail(l, SG_ENOMEM, "out of memory while loading the catalog");
+            sg__fail(&l->f, SG_ENOMEM, "out of memory while loading the catalog");
             return NULL;
         }
         l->pool_left = size;
@@ -100,7 +88,7 @@ static int bad(loader *l, const where *w, const char *fmt, ...)
 
 static int bad(loader *l, const where *w, const char *fmt, ...)
 {
-    char place[160], what[sizeof l->err->message];
+    char place[160], what[sizeof l->f.err->message];
     size_t len = 0;
     place[0] = '\0';
     spell(w, place, sizeof place, &len);
@@ -108,7 +96,7 @@ static int bad(loader *l, const where *w, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(what, sizeof what, fmt, ap);
     va_end(ap);
-    return fail(l, SG_ECATALOG, "catalog: %s%s", place, what);
+    return sg__fail(&l->f, SG_ECATALOG, "catalog: %s%s", place, what);
 }
 
 /* ---- members ---- */
@@ -187,7 +175,7 @@ static const char *const *string_list(loader *l, const cJSON *arr)
     size_t n = (size_t)cJSON_GetArraySize(arr);
     const char **list = sg__arena_alloc(&l->cat->arena, (n + 1) * sizeof *list);
     if (!list) {
-        fail(l, SG_ENOMEM, "out of memory while loading the catalog");
+        sg__fail(&l->f, SG_ENOMEM, "out of memory while loading the catalog");
         return NULL;
     }
     size_t i = 0;
@@ -263,7 +251,7 @@ static int unique_keys(loader *l, const cJSON *pk, const cJSON *uniq, sg__meta_t
         (pk && cJSON_GetArraySize(pk) > 0 ? 1 : 0) + (uniq ? (size_t)cJSON_GetArraySize(uniq) : 0);
     const char *const **keys = sg__arena_alloc(&l->cat->arena, (n + 1) * sizeof *keys);
     if (!keys)
-        return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
+        return sg__fail(&l->f, SG_ENOMEM, "out of memory while loading the catalog");
     out->unique = keys;
     if (pk && cJSON_GetArraySize(pk) > 0) {
         if (!(out->primary_key = string_list(l, pk)))
@@ -407,13 +395,13 @@ static uint32_t *probe(const sg_catalog *c, const sg__catalog_index *ix, entry_i
 static int index_alloc(loader *l, sg__catalog_index *ix, size_t count)
 {
     if (count >= UINT32_MAX / 2)
-        return fail(l, SG_ETOOBIG, "catalog: %zu entries are too many to index", count);
+        return sg__fail(&l->f, SG_ETOOBIG, "catalog: %zu entries are too many to index", count);
     size_t size = 16;
     while (size / 2 < count)
         size *= 2;
     ix->slots = sg__arena_alloc(&l->cat->arena, size * sizeof *ix->slots);
     if (!ix->slots)
-        return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
+        return sg__fail(&l->f, SG_ENOMEM, "out of memory while loading the catalog");
     ix->mask = size - 1;
     return 0;
 }
@@ -469,11 +457,11 @@ static int load_sources(loader *l, const cJSON *sources)
 {
     sg_catalog *c = l->cat;
     if (!cJSON_IsArray(sources))
-        return fail(l, SG_ECATALOG, "catalog: data_sources must be an array");
+        return sg__fail(&l->f, SG_ECATALOG, "catalog: data_sources must be an array");
     c->source_count = (size_t)cJSON_GetArraySize(sources);
     c->sources = sg__arena_alloc(&c->arena, (c->source_count + 1) * sizeof *c->sources);
     if (!c->sources)
-        return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
+        return sg__fail(&l->f, SG_ENOMEM, "out of memory while loading the catalog");
     if (index_alloc(l, &c->source_by_uid, c->source_count) < 0)
         return -1;
     size_t i = 0;
@@ -498,15 +486,15 @@ static int index_tables(loader *l)
     for (size_t i = 0; i < c->table_count; i++) {
         const sg__meta_table *t = &c->tables[i];
         if (!index_add(c, &c->table_by_uid, table_uid_is, &t->uid, 1, i))
-            return fail(l, SG_ECATALOG, "catalog: meta_tables[%zu].uid \"%s\" is used twice", i,
-                        t->uid);
+            return sg__fail(&l->f, SG_ECATALOG,
+                            "catalog: meta_tables[%zu].uid \"%s\" is used twice", i, t->uid);
     }
     for (size_t i = 0; i < c->table_count; i++) {
         const sg__meta_table *t = &c->tables[i];
         const char *const key[] = {t->data_source_uid, t->schema, t->name};
         if (!index_add(c, &c->table_by_name, table_name_is, key, 3, i))
-            return fail(
-                l, SG_ECATALOG,
+            return sg__fail(
+                &l->f, SG_ECATALOG,
                 "catalog: meta_tables[%zu] and another table of its data source both name %s.%s", i,
                 t->schema, t->name);
     }
@@ -522,9 +510,9 @@ static int load_table_element(void *ctx, const cJSON *t, size_t i)
         return -1;
     const sg__data_source *source = sg__catalog_source(l->cat, table->data_source_uid);
     if (!source)
-        return fail(l, SG_ECATALOG,
-                    "catalog: meta_tables[%zu].data_source_uid \"%s\" is not a data source", i,
-                    table->data_source_uid);
+        return sg__fail(&l->f, SG_ECATALOG,
+                        "catalog: meta_tables[%zu].data_source_uid \"%s\" is not a data source", i,
+                        table->data_source_uid);
     /* tables share their source's uid, and a schema with the table before
      * them or with the source's default */
     table->data_source_uid = source->uid;
@@ -542,17 +530,17 @@ static int load_tables(loader *l, const cJSON *tables)
 {
     sg_catalog *c = l->cat;
     if (!cJSON_IsArray(tables))
-        return fail(l, SG_ECATALOG, "catalog: meta_tables must be an array");
+        return sg__fail(&l->f, SG_ECATALOG, "catalog: meta_tables must be an array");
     c->table_count = sg__json_count(l->doc, tables);
     if (c->table_count > l->max_tables)
-        return fail(l, SG_ETOOBIG, "catalog: %zu meta_tables is over the limit of %zu",
-                    c->table_count, l->max_tables);
+        return sg__fail(&l->f, SG_ETOOBIG, "catalog: %zu meta_tables is over the limit of %zu",
+                        c->table_count, l->max_tables);
     c->tables = sg__arena_alloc(&c->arena, (c->table_count + 1) * sizeof *c->tables);
     if (!c->tables)
-        return fail(l, SG_ENOMEM, "out of memory while loading the catalog");
+        return sg__fail(&l->f, SG_ENOMEM, "out of memory while loading the catalog");
     sg__json_status st = sg__json_each(l->doc, tables, load_table_element, l);
     if (st != SG__JSON_OK && st != SG__JSON_STOPPED)
-        l->code = sg__json_input_error("catalog", SG_ECATALOG, st, l->doc, l->err);
+        l->f.code = sg__json_input_error("catalog", SG_ECATALOG, st, l->doc, l->f.err);
     return st == SG__JSON_OK ? index_tables(l) : -1;
 }
 
@@ -565,7 +553,7 @@ static int load(loader *l, const cJSON *root)
     if (object(l, root, &top, keys, m) < 0)
         return -1;
     if (m[VERSION] && !(cJSON_IsNumber(m[VERSION]) && m[VERSION]->valuedouble == 1))
-        return fail(l, SG_ECATALOG, "catalog: version must be 1");
+        return sg__fail(&l->f, SG_ECATALOG, "catalog: version must be 1");
     if (load_sources(l, m[SOURCES]) < 0)
         return -1;
     return load_tables(l, m[TABLES]);
@@ -587,14 +575,14 @@ static int build(void *ctx, sg__json_doc *doc)
     loader *l = ctx;
     sg_catalog *c = sg__malloc(sizeof *c);
     if (!c)
-        return sg__set_error(l->err, SG_ENOMEM, "out of memory while loading the catalog");
+        return sg__set_error(l->f.err, SG_ENOMEM, "out of memory while loading the catalog");
     memset(c, 0, sizeof *c);
     sg__arena_init(&c->arena);
     l->cat = c;
     l->doc = doc;
     if (load(l, doc->root) < 0) {
         sg_catalog_free(c);
-        return l->code;
+        return l->f.code;
     }
     *l->out = c;
     return SG_OK;
@@ -607,12 +595,12 @@ int sg_catalog_load_policy(const char *json, size_t len, const sg_policy *policy
         err->code = SG_OK;
         err->message[0] = '\0';
     }
-    loader l = {.err = err,
+    loader l = {.f = {err, SG_OK},
                 .out = out,
                 .max_tables =
                     (size_t)sg__policy_limit(policy, SG__LIMIT_CATALOG_TABLES, MAX_CATALOG_TABLES)};
     if (!out || !json) {
-        fail(&l, SG_EINVAL, "sg_catalog_load: json and out are required");
+        sg__fail(&l.f, SG_EINVAL, "sg_catalog_load: json and out are required");
         return SG_EINVAL;
     }
     *out = NULL;

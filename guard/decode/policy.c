@@ -9,9 +9,6 @@
  * PCRE2 allocates through the library's allocator (a general context), so
  * its memory runs out the way the rest of the library's does: SG_ENOMEM.
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -21,12 +18,13 @@
 #include "decode/policy.h"
 #include "util/error.h"
 #include "util/json.h"
+#include "util/regex.h"
 
 enum { MAX_POLICY_BYTES = 4 << 20, MAX_POLICY_DEPTH = 16 };
 
 typedef struct opt_value {
     const sg__option *spec; /* NULL: the policy does not set this option */
-    pcre2_code **codes; /* SG_OPT_PATTERNS */
+    pcre2_code **codes;     /* SG_OPT_PATTERNS */
     size_t count;
     const char *choice; /* SG_OPT_ENUM */
     long long integer;  /* SG_OPT_INTEGER */
@@ -73,24 +71,12 @@ struct sg_policy {
 typedef struct loader {
     sg_policy *p;
     sg_policy **out;
-    sg_error *err;
-    int code;
+    sg__failure f; /* the first failure: its code and the caller's sg_error */
 } loader;
-
-static int fail(loader *l, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static int fail(loader *l, int code, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    l->code = sg__vset_error(l->err, code, fmt, ap);
-    va_end(ap);
-    return -1;
-}
 
 static int oom(loader *l)
 {
-    return fail(l, SG_ENOMEM, "out of memory while loading the policy");
+    return sg__fail(&l->f, SG_ENOMEM, "out of memory while loading the policy");
 }
 
 /* The index of option `name` in the rule's list; -1 when it has none such. */
@@ -123,25 +109,13 @@ static bool is_choice(const char *choices, const char *value)
     return false;
 }
 
-static void *pcre_malloc(PCRE2_SIZE size, void *data)
-{
-    (void)data;
-    return sg__malloc(size);
-}
-
-static void pcre_free(void *p, void *data)
-{
-    (void)data;
-    sg__free(p);
-}
-
 /* The contexts every pattern of the policy is compiled with; a compiled
  * pattern keeps the allocator, and its match data and JIT code use it too. */
 static int pcre_contexts(loader *l)
 {
     sg_policy *p = l->p;
     if (!p->pcre_general)
-        p->pcre_general = pcre2_general_context_create(pcre_malloc, pcre_free, NULL);
+        p->pcre_general = sg__regex_context();
     if (p->pcre_general && !p->pcre_compile)
         p->pcre_compile = pcre2_compile_context_create(p->pcre_general);
     return p->pcre_compile ? 0 : oom(l);
@@ -150,8 +124,9 @@ static int pcre_contexts(loader *l)
 static int load_patterns(loader *l, const cJSON *v, const char *rule, opt_value *ov)
 {
     if (!cJSON_IsArray(v))
-        return fail(l, SG_EPOLICY, "policy: rules.%s.options.%s must be an array of patterns",
-                    rule, ov->spec->name);
+        return sg__fail(&l->f, SG_EPOLICY,
+                        "policy: rules.%s.options.%s must be an array of patterns", rule,
+                        ov->spec->name);
     size_t n = (size_t)cJSON_GetArraySize(v);
     ov->codes = sg__arena_alloc(&l->p->arena, (n + 1) * sizeof *ov->codes);
     if (!ov->codes)
@@ -162,8 +137,8 @@ static int load_patterns(loader *l, const cJSON *v, const char *rule, opt_value 
     cJSON_ArrayForEach(item, v)
     {
         if (!cJSON_IsString(item))
-            return fail(l, SG_EPOLICY, "policy: rules.%s.options.%s[%zu] must be a string", rule,
-                        ov->spec->name, ov->count);
+            return sg__fail(&l->f, SG_EPOLICY, "policy: rules.%s.options.%s[%zu] must be a string",
+                            rule, ov->spec->name, ov->count);
         int errcode;
         PCRE2_SIZE erroffset;
         pcre2_code *code = pcre2_compile((PCRE2_SPTR)item->valuestring, PCRE2_ZERO_TERMINATED,
@@ -173,10 +148,10 @@ static int load_patterns(loader *l, const cJSON *v, const char *rule, opt_value 
         if (!code) {
             PCRE2_UCHAR msg[256];
             pcre2_get_error_message(errcode, msg, sizeof msg);
-            return fail(l, SG_EPOLICY,
-                        "policy: rules.%s.options.%s[%zu]: bad pattern \"%s\" at offset %zu: %s",
-                        rule, ov->spec->name, ov->count, item->valuestring, (size_t)erroffset,
-                        (const char *)msg);
+            return sg__fail(
+                &l->f, SG_EPOLICY,
+                "policy: rules.%s.options.%s[%zu]: bad pattern \"%s\" at offset %zu: %s", rule,
+                ov->spec->name, ov->count, item->valuestring, (size_t)erroffset, (const char *)msg);
         }
         pcre2_code **slot = sg__vec_push(&l->p->arena, &l->p->codes, sizeof *slot);
         if (!slot) {
@@ -196,8 +171,9 @@ static int parse_severity(loader *l, const char *rule_id, const sg__rule *r, con
                           int *out)
 {
     if (!cJSON_IsString(v))
-        return fail(l, SG_EPOLICY,
-                    "policy: rules.%s severity must be \"error\", \"warning\" or \"off\"", rule_id);
+        return sg__fail(&l->f, SG_EPOLICY,
+                        "policy: rules.%s severity must be \"error\", \"warning\" or \"off\"",
+                        rule_id);
     const char *s = v->valuestring;
     if (strcmp(s, "error") == 0)
         *out = SG_SEVERITY_ERROR;
@@ -206,14 +182,15 @@ static int parse_severity(loader *l, const char *rule_id, const sg__rule *r, con
     else if (strcmp(s, "off") == 0)
         *out = 0;
     else
-        return fail(l, SG_EPOLICY,
-                    "policy: rules.%s severity \"%s\" is not \"error\", \"warning\" or \"off\"",
-                    rule_id, s);
+        return sg__fail(&l->f, SG_EPOLICY,
+                        "policy: rules.%s severity \"%s\" is not \"error\", \"warning\" or \"off\"",
+                        rule_id, s);
     if (r->locked && *out != SG_SEVERITY_ERROR)
-        return fail(l, SG_EPOLICY,
-                    "policy: rule %s guards the check itself and cannot be turned off or made a "
-                    "warning",
-                    rule_id);
+        return sg__fail(
+            &l->f, SG_EPOLICY,
+            "policy: rule %s guards the check itself and cannot be turned off or made a "
+            "warning",
+            rule_id);
     return 0;
 }
 
@@ -223,19 +200,19 @@ static int load_rule(loader *l, const cJSON *entry)
     const char *id = entry->string;
     const sg__rule *r = sg__rule_find(id);
     if (!r)
-        return fail(l, SG_EPOLICY, "policy: unknown rule \"%s\" (see sqlguard rules)", id);
+        return sg__fail(&l->f, SG_EPOLICY, "policy: unknown rule \"%s\" (see sqlguard rules)", id);
     rule_policy *rp = &l->p->rules[sg__rule_index(r)];
     if (cJSON_IsString(entry))
         return parse_severity(l, id, r, entry, &rp->severity);
     if (!cJSON_IsObject(entry))
-        return fail(l, SG_EPOLICY, "policy: rules.%s must be a severity or an object", id);
+        return sg__fail(&l->f, SG_EPOLICY, "policy: rules.%s must be a severity or an object", id);
     const char *bad = sg__json_unknown_key(entry, keys);
     if (bad)
-        return fail(l, SG_EPOLICY, "policy: rules.%s has unknown key \"%s\"", id, bad);
+        return sg__fail(&l->f, SG_EPOLICY, "policy: rules.%s has unknown key \"%s\"", id, bad);
     if (sg__json_duplicate_key(entry, &bad) < 0)
         return oom(l);
     if (bad)
-        return fail(l, SG_EPOLICY, "policy: rules.%s has key \"%s\" twice", id, bad);
+        return sg__fail(&l->f, SG_EPOLICY, "policy: rules.%s has key \"%s\" twice", id, bad);
     const cJSON *sev = cJSON_GetObjectItemCaseSensitive(entry, "severity");
     if (sev && parse_severity(l, id, r, sev, &rp->severity) < 0)
         return -1;
@@ -243,11 +220,12 @@ static int load_rule(loader *l, const cJSON *entry)
     if (!opts)
         return 0;
     if (!cJSON_IsObject(opts))
-        return fail(l, SG_EPOLICY, "policy: rules.%s.options must be an object", id);
+        return sg__fail(&l->f, SG_EPOLICY, "policy: rules.%s.options must be an object", id);
     if (sg__json_duplicate_key(opts, &bad) < 0)
         return oom(l);
     if (bad)
-        return fail(l, SG_EPOLICY, "policy: rules.%s.options has key \"%s\" twice", id, bad);
+        return sg__fail(&l->f, SG_EPOLICY, "policy: rules.%s.options has key \"%s\" twice", id,
+                        bad);
     rp->opts = sg__arena_alloc(&l->p->arena, (option_count(r) + 1) * sizeof *rp->opts);
     if (!rp->opts)
         return oom(l);
@@ -256,8 +234,8 @@ static int load_rule(loader *l, const cJSON *entry)
     {
         long at = find_option(r, o->string);
         if (at < 0)
-            return fail(l, SG_EPOLICY, "policy: rule %s has no option \"%s\"%s", id, o->string,
-                        r->options ? " (see sqlguard rules)" : "; it takes none");
+            return sg__fail(&l->f, SG_EPOLICY, "policy: rule %s has no option \"%s\"%s", id,
+                            o->string, r->options ? " (see sqlguard rules)" : "; it takes none");
         opt_value *ov = &rp->opts[at];
         const sg__option *spec = ov->spec = &r->options[at];
         if (spec->type == SG_OPT_PATTERNS) {
@@ -266,13 +244,13 @@ static int load_rule(loader *l, const cJSON *entry)
         } else if (spec->type == SG_OPT_INTEGER) {
             if (!cJSON_IsNumber(o) || o->valuedouble < 1 || o->valuedouble > 1e15 ||
                 o->valuedouble != (double)(long long)o->valuedouble)
-                return fail(l, SG_EPOLICY,
-                            "policy: rules.%s.options.%s must be an integer greater than 0", id,
-                            spec->name);
+                return sg__fail(&l->f, SG_EPOLICY,
+                                "policy: rules.%s.options.%s must be an integer greater than 0", id,
+                                spec->name);
             ov->integer = (long long)o->valuedouble;
         } else if (!cJSON_IsString(o) || !is_choice(spec->choices, o->valuestring)) {
-            return fail(l, SG_EPOLICY, "policy: rules.%s.options.%s must be one of %s", id,
-                        spec->name, spec->choices);
+            return sg__fail(&l->f, SG_EPOLICY, "policy: rules.%s.options.%s must be one of %s", id,
+                            spec->name, spec->choices);
         } else if (!(ov->choice = sg__arena_strdup(&l->p->arena, o->valuestring))) {
             return oom(l);
         }
@@ -283,12 +261,12 @@ static int load_rule(loader *l, const cJSON *entry)
 static int load_limits(loader *l, const cJSON *limits)
 {
     if (!cJSON_IsObject(limits))
-        return fail(l, SG_EPOLICY, "policy: limits must be an object");
+        return sg__fail(&l->f, SG_EPOLICY, "policy: limits must be an object");
     const char *bad;
     if (sg__json_duplicate_key(limits, &bad) < 0)
         return oom(l);
     if (bad)
-        return fail(l, SG_EPOLICY, "policy: limits has key \"%s\" twice", bad);
+        return sg__fail(&l->f, SG_EPOLICY, "policy: limits has key \"%s\" twice", bad);
     const cJSON *v;
     cJSON_ArrayForEach(v, limits)
     {
@@ -296,13 +274,14 @@ static int load_limits(loader *l, const cJSON *limits)
         while (i < SG__LIMIT_COUNT && strcmp(limit_specs[i].name, v->string) != 0)
             i++;
         if (i == SG__LIMIT_COUNT)
-            return fail(l, SG_EPOLICY, "policy: unknown limit \"%s\" (see the README's bounds)",
-                        v->string);
+            return sg__fail(&l->f, SG_EPOLICY,
+                            "policy: unknown limit \"%s\" (see the README's bounds)", v->string);
         long long ceiling = limit_specs[i].ceiling;
         if (!cJSON_IsNumber(v) || !(v->valuedouble >= 1 && v->valuedouble <= (double)ceiling) ||
             v->valuedouble != (double)(long long)v->valuedouble)
-            return fail(l, SG_EPOLICY, "policy: limits.%s must be an integer from 1 to %lld",
-                        v->string, ceiling);
+            return sg__fail(&l->f, SG_EPOLICY,
+                            "policy: limits.%s must be an integer from 1 to %lld", v->string,
+                            ceiling);
         l->p->limits[i] = (long long)v->valuedouble;
     }
     return 0;
@@ -312,17 +291,17 @@ static int load(loader *l, const cJSON *root)
 {
     static const char *const keys[] = {"version", "rules", "limits", NULL};
     if (!cJSON_IsObject(root))
-        return fail(l, SG_EPOLICY, "policy: the top level must be an object");
+        return sg__fail(&l->f, SG_EPOLICY, "policy: the top level must be an object");
     const char *bad = sg__json_unknown_key(root, keys);
     if (bad)
-        return fail(l, SG_EPOLICY, "policy: unknown key \"%s\"", bad);
+        return sg__fail(&l->f, SG_EPOLICY, "policy: unknown key \"%s\"", bad);
     if (sg__json_duplicate_key(root, &bad) < 0)
         return oom(l);
     if (bad)
-        return fail(l, SG_EPOLICY, "policy: key \"%s\" twice", bad);
+        return sg__fail(&l->f, SG_EPOLICY, "policy: key \"%s\" twice", bad);
     const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "version");
     if (version && !(cJSON_IsNumber(version) && version->valuedouble == 1))
-        return fail(l, SG_EPOLICY, "policy: version must be 1");
+        return sg__fail(&l->f, SG_EPOLICY, "policy: version must be 1");
     const cJSON *limits = cJSON_GetObjectItemCaseSensitive(root, "limits");
     if (limits && load_limits(l, limits) < 0)
         return -1;
@@ -330,11 +309,11 @@ static int load(loader *l, const cJSON *root)
     if (!rules)
         return 0;
     if (!cJSON_IsObject(rules))
-        return fail(l, SG_EPOLICY, "policy: rules must be an object keyed by rule id");
+        return sg__fail(&l->f, SG_EPOLICY, "policy: rules must be an object keyed by rule id");
     if (sg__json_duplicate_key(rules, &bad) < 0)
         return oom(l);
     if (bad)
-        return fail(l, SG_EPOLICY, "policy: rules names \"%s\" twice", bad);
+        return sg__fail(&l->f, SG_EPOLICY, "policy: rules names \"%s\" twice", bad);
     const cJSON *entry;
     cJSON_ArrayForEach(entry, rules)
     {
@@ -350,7 +329,7 @@ static int build(void *ctx, sg__json_doc *doc)
     loader *l = ctx;
     sg_policy *p = sg__malloc(sizeof *p);
     if (!p)
-        return sg__set_error(l->err, SG_ENOMEM, "out of memory while loading the policy");
+        return sg__set_error(l->f.err, SG_ENOMEM, "out of memory while loading the policy");
     memset(p, 0, sizeof *p);
     sg__arena_init(&p->arena);
     l->p = p;
@@ -360,7 +339,7 @@ static int build(void *ctx, sg__json_doc *doc)
         p->rules[i].severity = -1;
     if (rc < 0 || load(l, doc->root) < 0) {
         sg_policy_free(p);
-        return l->code;
+        return l->f.code;
     }
     *l->out = p;
     return SG_OK;
@@ -368,13 +347,13 @@ static int build(void *ctx, sg__json_doc *doc)
 
 int sg_policy_load(const char *json, size_t len, sg_policy **out, sg_error *err)
 {
-    loader l = {NULL, out, err, SG_OK};
+    loader l = {NULL, out, {err, SG_OK}};
     if (err) {
         err->code = SG_OK;
         err->message[0] = '\0';
     }
     if (!out || !json) {
-        fail(&l, SG_EINVAL, "sg_policy_load: json and out are required");
+        sg__fail(&l.f, SG_EINVAL, "sg_policy_load: json and out are required");
         return SG_EINVAL;
     }
     *out = NULL;
@@ -433,8 +412,8 @@ size_t sg__policy_pattern_count(const sg_policy *policy, const sg__rule *rule, s
     return ov ? ov->count : 0;
 }
 
-int sg__policy_match(const sg_policy *policy, const sg__rule *rule, size_t at,
-                     const char *subject, int undecided)
+int sg__policy_match(const sg_policy *policy, const sg__rule *rule, size_t at, const char *subject,
+                     int undecided)
 {
     const opt_value *ov = option(policy, rule, at);
     for (size_t i = 0; ov && i < ov->count; i++) {
@@ -443,8 +422,8 @@ int sg__policy_match(const sg_policy *policy, const sg__rule *rule, size_t at,
         pcre2_match_data *md = pcre2_match_data_create_from_pattern(ov->codes[i], NULL);
         if (!md)
             return -1;
-        int rc = pcre2_match(ov->codes[i], (PCRE2_SPTR)subject, PCRE2_ZERO_TERMINATED, 0, 0, md,
-                             NULL);
+        int rc =
+            pcre2_match(ov->codes[i], (PCRE2_SPTR)subject, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL);
         pcre2_match_data_free(md);
         if (rc == PCRE2_ERROR_NOMEMORY)
             return -1;
@@ -456,8 +435,7 @@ int sg__policy_match(const sg_policy *policy, const sg__rule *rule, size_t at,
     return 0;
 }
 
-int sg__policy_integer(const sg_policy *policy, const sg__rule *rule, size_t at,
-                       long long *value)
+int sg__policy_integer(const sg_policy *policy, const sg__rule *rule, size_t at, long long *value)
 {
     const opt_value *ov = option(policy, rule, at);
     if (!ov)

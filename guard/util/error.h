@@ -15,4 +15,13 @@ int sg__set_error(sg_error *err, int code, const char *fmt, ...)
 int sg__vset_error(sg_error *err, int code, const char *fmt, va_list ap)
     __attribute__((format(printf, 3, 0)));
 
+/* The first failure of a load: its code and the caller's sg_error. */
+typedef struct sg__failure {
+    sg_error *err; /* may be NULL */
+    int code;
+} sg__failure;
+
+/* Records `code` and its message (through sg__vset_error) in *f; returns -1. */
+int sg__fail(sg__failure *f, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 #endif

@@ -56,3 +56,12 @@ int sg__set_error(sg_error *err, int code, const char *fmt, ...)
     va_end(ap);
     return code;
 }
+
+int sg__fail(sg__failure *f, int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    f->code = sg__vset_error(f->err, code, fmt, ap);
+    va_end(ap);
+    return -1;
+}
