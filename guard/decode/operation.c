@@ -28,6 +28,20 @@ static int invalid(sg__diags *d, const char *fmt, ...)
     return rc;
 }
 
+/* Reports the first key of `object` (named `what`) outside `allowed`, and a
+ * key it holds twice. Returns -1 only when memory ran out. */
+static int check_keys(sg__diags *d, const cJSON *object, const char *const *allowed,
+                      const char *what)
+{
+    const char *bad = sg__json_unknown_key(object, allowed);
+    if (bad && invalid(d, "%s has unknown key \"%s\"", what, bad) < 0)
+        return -1;
+    if (sg__json_duplicate_key(object, &bad) < 0 ||
+        (bad && invalid(d, "%s has key \"%s\" twice", what, bad) < 0))
+        return -1;
+    return 0;
+}
+
 static sg__op_kind parse_kind(const char *s)
 {
     static const struct {
@@ -51,11 +65,7 @@ static int decode_scope(sg__arena *arena, const cJSON *scope, const sg_check_opt
     static const char *const entry_keys[] = {"meta_table_uid", "alias", "access", NULL};
     if (!cJSON_IsObject(scope))
         return invalid(d, scope ? "scope must be an object" : "scope is required");
-    const char *bad = sg__json_unknown_key(scope, keys);
-    if (bad && invalid(d, "scope has unknown key \"%s\"", bad) < 0)
-        return -1;
-    if (sg__json_duplicate_key(scope, &bad) < 0 ||
-        (bad && invalid(d, "scope has key \"%s\" twice", bad) < 0))
+    if (check_keys(d, scope, keys, "scope") < 0)
         return -1;
     const cJSON *ds = cJSON_GetObjectItemCaseSensitive(scope, "data_source_uid");
     if (!cJSON_IsString(ds)) {
@@ -87,11 +97,7 @@ static int decode_scope(sg__arena *arena, const cJSON *scope, const sg_check_opt
                 return -1;
             continue;
         }
-        if ((bad = sg__json_unknown_key(t, entry_keys)) &&
-            invalid(d, "%s has unknown key \"%s\"", path, bad) < 0)
-            return -1;
-        if (sg__json_duplicate_key(t, &bad) < 0 ||
-            (bad && invalid(d, "%s has key \"%s\" twice", path, bad) < 0))
+        if (check_keys(d, t, entry_keys, path) < 0)
             return -1;
         const cJSON *uid = cJSON_GetObjectItemCaseSensitive(t, "meta_table_uid");
         const cJSON *alias = cJSON_GetObjectItemCaseSensitive(t, "alias");
@@ -147,11 +153,7 @@ static int decode_limits(const cJSON *limits, sg__operation *op, sg__diags *d)
     if (!cJSON_IsObject(limits))
         return invalid(d, "limits must be an object");
     op->has_limits = true;
-    const char *bad = sg__json_unknown_key(limits, keys);
-    if (bad && invalid(d, "limits has unknown key \"%s\"", bad) < 0)
-        return -1;
-    if (sg__json_duplicate_key(limits, &bad) < 0 ||
-        (bad && invalid(d, "limits has key \"%s\" twice", bad) < 0))
+    if (check_keys(d, limits, keys, "limits") < 0)
         return -1;
     op->max_rows = decode_limit(limits, keys[0]);
     op->statement_timeout_ms = decode_limit(limits, keys[1]);
@@ -210,15 +212,10 @@ int sg__decode_operation(sg__arena *arena, const char *json, size_t len,
         sg__json_describe(&doc, "the operation is not valid JSON", text, sizeof text);
         return invalid(d, "%s", text);
     }
-    const char *bad;
     const cJSON *root = op->root;
     if (!cJSON_IsObject(root))
         return invalid(d, "the operation must be a JSON object");
-    if ((bad = sg__json_unknown_key(root, keys)) &&
-        invalid(d, "the operation has unknown key \"%s\"", bad) < 0)
-        return -1;
-    if (sg__json_duplicate_key(root, &bad) < 0 ||
-        (bad && invalid(d, "the operation has key \"%s\" twice", bad) < 0))
+    if (check_keys(d, root, keys, "the operation") < 0)
         return -1;
 
     const cJSON *kind = cJSON_GetObjectItemCaseSensitive(root, "operation");
