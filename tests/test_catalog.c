@@ -35,7 +35,7 @@
 
 static const char CORPUS_CATALOG[] = SG_SOURCE_DIR "/corpus/catalog.json";
 
-/* A verbatim copy of /work/shared/contracts/examples/catalog.json. */
+/* A verbatim copy of the shared contracts' examples/catalog.json. */
 static const char SEED_CATALOG[] =
     "{\n"
     "  \"version\": 1,\n"
