@@ -1,7 +1,7 @@
 /*
  * lint.h - the pieces of sg_lint_text(): the result record every stage writes
  * findings to (result.c), the SQL statements (sql.c), suppression comments
- * (suppress.c), operation files (operation.c) and lint's own rules
+ * (suppress.c), operation files (json.c) and lint's own rules
  * (lint_rules.c).
  */
 #ifndef SG_LINT_LINT_H
