@@ -102,7 +102,8 @@ static bool key_pinned(const sg__top_select *t, const sg__from_item *item, bool 
 
 /* Every item of the top-level FROM clause is a catalog table pinned on a
  * unique key. Anything else there (a CTE, a subquery, a function, an aliased
- * join) could hold many rows. */
+ * join) could hold many rows; a column list in the alias (`AS t(a, b)`)
+ * renames the catalog's columns, so names no longer say which is a key. */
 static bool key_lookup(const sg__rule_ctx *ctx)
 {
     const sg__top_select *t = &ctx->facts->top;
@@ -110,7 +111,7 @@ static bool key_lookup(const sg__rule_ctx *ctx)
     for (size_t i = 0; i < t->from.count; i++) {
         const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
         const sg__meta_table *table = bound_table(ctx, item->relation);
-        if (!table || !item->name || !key_pinned(t, item, only, table))
+        if (!table || !item->name || item->renames_columns || !key_pinned(t, item, only, table))
             return false;
     }
     return t->from.count > 0;

@@ -1201,6 +1201,9 @@ static void test_rules__key_lookup_constants_and_joins(void **state)
     expect_key_lookup("SELECT j.id FROM (numbers CROSS JOIN pairs) AS j WHERE j.id = 1 AND "
                       "j.uid = $1",
                       "[\"u\"]", NUMBERS_READ "," PAIRS_READ, false);
+    /* a column list in the alias: the `id` pinned here is the catalog's `x` */
+    expect_key_lookup("SELECT n.id FROM numbers AS n(x, id) WHERE n.id = 1", none, NUMBERS_READ,
+                      false);
     /* a table without keys, and a call that may return a set */
     expect_key_lookup("SELECT x FROM heap WHERE x = 1", none, HEAP_READ, false);
     expect_key_lookup("SELECT id, unnest(ARRAY[1, 2]) FROM numbers WHERE id = 1", none,

@@ -1551,6 +1551,16 @@ static void test_walker__top_from_items(void **state)
     f = parse_ok("SELECT 1 FROM t TABLESAMPLE system (10)");
     assert_int_equal(f->top.from.count, 1);
     FROM_ITEM(f, 0, "t", "t");
+
+    /* an alias with a column list renames the relation's columns */
+    f = parse_ok("SELECT 1 FROM t AS a(x, y), u AS b, (SELECT 1) AS s(z)");
+    assert_int_equal(f->top.from.count, 3);
+    FROM_ITEM(f, 0, "t", "a");
+    FROM_ITEM(f, 1, "u", "b");
+    FROM_ITEM(f, 2, NULL, "s");
+    assert_true(SG__VEC_AT(f->top.from, sg__from_item, 0).renames_columns);
+    assert_false(SG__VEC_AT(f->top.from, sg__from_item, 1).renames_columns);
+    assert_true(SG__VEC_AT(f->top.from, sg__from_item, 2).renames_columns);
 }
 
 static void test_walker__top_where_pins(void **state)

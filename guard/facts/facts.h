@@ -107,6 +107,7 @@ typedef struct sg__from_item {
     long relation;         /* index into relations, or -1 */
     const char *name;      /* the name columns are qualified with: the alias,
                             * else the relation's name; NULL when unnamed */
+    bool renames_columns;  /* an alias with a column list: `AS t(a, b)` */
 } sg__from_item;
 
 /* A conjunct of the top-level WHERE, reached through AND only, that compares

@@ -363,8 +363,8 @@ static void add_from_item(walk *w, int level, const char *name, long relref, int
 }
 
 /* An item of the top-level SELECT's FROM clause (relation -1: not a
- * relation); items of other levels are not recorded. */
-static void add_top_from(walk *w, int level, long relation, const char *name)
+ * relation) with its alias, if any; items of other levels are not recorded. */
+static void add_top_from(walk *w, int level, long relation, const char *name, Alias *alias)
 {
     if (level < 0 || level != w->top_level)
         return;
@@ -375,6 +375,7 @@ static void add_top_from(walk *w, int level, long relation, const char *name)
     }
     fi->relation = relation;
     fi->name = name;
+    fi->renames_columns = alias && alias->colnames != NIL;
 }
 
 /* Walks one FROM item of query level `level`, remembering which relations
@@ -394,7 +395,7 @@ static bool walk_from_item(Node *node, walk *w, int level)
         const char *name = copy(w, rv->alias ? rv->alias->aliasname : rv->relname);
         if (idx >= 0)
             add_from_item(w, level, name, idx, -1);
-        add_top_from(w, level, idx, name);
+        add_top_from(w, level, idx, name, rv->alias);
         break;
     }
     case T_JoinExpr: {
@@ -402,7 +403,7 @@ static bool walk_from_item(Node *node, walk *w, int level)
          * of its own besides them. */
         JoinExpr *j = (JoinExpr *)node;
         if (j->alias)
-            add_top_from(w, level, -1, copy(w, j->alias->aliasname));
+            add_top_from(w, level, -1, copy(w, j->alias->aliasname), j->alias);
         stop = walk_from_item(j->larg, w, level) || walk_from_item(j->rarg, w, level) ||
                visit(j->quals, w);
         break;
@@ -416,7 +417,7 @@ static bool walk_from_item(Node *node, walk *w, int level)
         } else {
             stop = visit(rs->subquery, w);
         }
-        add_top_from(w, level, -1, rs->alias ? copy(w, rs->alias->aliasname) : NULL);
+        add_top_from(w, level, -1, rs->alias ? copy(w, rs->alias->aliasname) : NULL, rs->alias);
         break;
     }
     case T_RangeTableSample: {
@@ -428,7 +429,7 @@ static bool walk_from_item(Node *node, walk *w, int level)
     }
     default:
         /* functions, ROWS FROM, XMLTABLE, ... */
-        add_top_from(w, level, -1, NULL);
+        add_top_from(w, level, -1, NULL, NULL);
         stop = visit(node, w);
         break;
     }
