@@ -4,8 +4,13 @@
  * Selects are paginated up to max_rows, and without a top-level ORDER BY the
  * rows of one page may reappear, or never appear, on the next. A select that
  * provably returns at most one row needs none: a plain aggregate (or HAVING)
- * without GROUP BY, a single VALUES row, or a select without FROM and without
- * set-returning functions. LIMIT 1 still needs one, or the row is arbitrary.
+ * without GROUP BY, a single VALUES row, a select without FROM, or a key
+ * lookup, all without set-returning functions in the target list. A key
+ * lookup reads only catalog tables, each pinned on every column of its
+ * primary key or of one unique key by top-level AND-ed `=` with parameters
+ * or constants: at most one row of each can pass the WHERE, so at most one
+ * combination of them, whatever the joins. LIMIT 1 still needs an ORDER BY,
+ * or the row is arbitrary. paginate.order-by-unique asks the same question.
  * The finding points at the top-level LIMIT/OFFSET/FETCH when there is one
  * (paginate.limit-without-order-by then says nothing more about that level),
  * else at the statement.
@@ -57,18 +62,76 @@ static void scan_target_calls(const sg__facts *f, bool *aggregate, bool *maybe_m
     }
 }
 
-static bool at_most_one_row(const sg__facts *f)
+/* The catalog table a relation of the statement is bound to, or NULL (lint
+ * without a catalog, a table outside the scope). */
+static const sg__meta_table *bound_table(const sg__rule_ctx *ctx, long relation)
 {
+    if (relation < 0 || !ctx->bindings || !ctx->scope)
+        return NULL;
+    long scoped = ctx->bindings[relation].scoped;
+    return scoped >= 0 ? ctx->scope->tables[scoped].table : NULL;
+}
+
+/* Whether a pin names `column` of the FROM item called `name`: qualified by
+ * that name, or unqualified when the item is the only one. */
+static bool pinned(const sg__top_select *t, const char *name, bool only, const char *column)
+{
+    for (size_t i = 0; i < t->pins.count; i++) {
+        const sg__column_pin *p = &SG__VEC_AT(t->pins, sg__column_pin, i);
+        if (strcmp(p->column, column) == 0 &&
+            (p->qualifier ? strcmp(p->qualifier, name) == 0 : only))
+            return true;
+    }
+    return false;
+}
+
+/* Every column of one of the table's unique keys (the primary key among
+ * them) is pinned. */
+static bool key_pinned(const sg__top_select *t, const sg__from_item *item, bool only,
+                       const sg__meta_table *table)
+{
+    for (size_t k = 0; k < table->unique_count; k++) {
+        const char *const *col = table->unique[k];
+        while (*col && pinned(t, item->name, only, *col))
+            col++;
+        if (!*col && col != table->unique[k])
+            return true;
+    }
+    return false;
+}
+
+/* Every item of the top-level FROM clause is a catalog table pinned on a
+ * unique key. Anything else there (a CTE, a subquery, a function, an aliased
+ * join) could hold many rows; a column list in the alias (`AS t(a, b)`)
+ * renames the catalog's columns, so names no longer say which is a key. */
+static bool key_lookup(const sg__rule_ctx *ctx)
+{
+    const sg__top_select *t = &ctx->facts->top;
+    bool only = t->from.count == 1;
+    for (size_t i = 0; i < t->from.count; i++) {
+        const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
+        const sg__meta_table *table = bound_table(ctx, item->relation);
+        if (!table || !item->name || item->renames_columns || !key_pinned(t, item, only, table))
+            return false;
+    }
+    return t->from.count > 0;
+}
+
+bool sg__paginate_one_row(const sg__rule_ctx *ctx)
+{
+    const sg__facts *f = ctx->facts;
     const sg__top_select *t = &f->top;
-    if (t->is_set_operation)
+    if (f->kind != SG_STMT_SELECT || t->is_set_operation)
         return false;
     if (t->values_rows)
         return t->values_rows == 1;
     bool aggregate, maybe_many;
     scan_target_calls(f, &aggregate, &maybe_many);
+    /* GROUP BY of one row is one group, but GROUPING SETS, ROLLUP and CUBE
+     * make a row per grouping set: any GROUP BY keeps the ORDER BY. */
     if (maybe_many || t->has_group_by)
         return false;
-    return aggregate || t->has_having || !t->has_from;
+    return aggregate || t->has_having || !t->has_from || key_lookup(ctx);
 }
 
 /* The statement is a select operation's select that needs an ORDER BY it
@@ -77,7 +140,7 @@ static bool unordered(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
     return ctx->op->kind == SG_OP_SELECT && f->kind == SG_STMT_SELECT && !f->top.has_order_by &&
-           !at_most_one_row(f);
+           !sg__paginate_one_row(ctx);
 }
 
 bool sg__paginate_top_reported(const sg__rule_ctx *ctx)

@@ -4,7 +4,8 @@
  * With the catalog's keys known, a paginated select whose top-level ORDER BY
  * does not include every column of some unique key (the primary key or a
  * unique constraint) of a table it reads can order ties differently from one
- * page to the next, so rows overlap or go missing. A warning: the guard
+ * page to the next, so rows overlap or go missing. A select that returns at
+ * most one row (a key lookup, an aggregate) has no ties. A warning: the guard
  * matches columns by name and cannot see expressions that are unique.
  */
 #include "rules.h"
@@ -29,7 +30,8 @@ static int check(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
     const sg__top_select *t = &f->top;
-    if (ctx->op->kind != SG_OP_SELECT || f->kind != SG_STMT_SELECT || !t->has_order_by)
+    if (ctx->op->kind != SG_OP_SELECT || f->kind != SG_STMT_SELECT || !t->has_order_by ||
+        sg__paginate_one_row(ctx))
         return 0;
     const char *example = NULL;
     for (size_t i = 0; i < ctx->scope->count; i++) {

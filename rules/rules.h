@@ -16,4 +16,9 @@
  * level. */
 bool sg__paginate_top_reported(const sg__rule_ctx *ctx);
 
+/* True when the statement's top-level select provably returns at most one
+ * row (paginate_order_by_required.c says when): it needs no ORDER BY, and no
+ * unique one. */
+bool sg__paginate_one_row(const sg__rule_ctx *ctx);
+
 #endif

@@ -3,7 +3,9 @@
  * policy-only limits rule end to end through the public API:
  * style.select-star, style.insert-column-list, style.literal-in-predicate,
  * paginate.limit-without-order-by (and its one finding with
- * paginate.order-by-required), paginate.order-by-unique and limits.bounds.
+ * paginate.order-by-required), paginate.order-by-unique, the key lookups
+ * both paginate rules take for one row (with a small catalog of its own for
+ * keys the corpus catalog has none of) and limits.bounds.
  *
  * The registry tests read the descriptors (check/rule.h): ids unique and well
  * formed, every rule file registered, the public sg_rule_* table the same
@@ -51,7 +53,25 @@
 
 #define NO_PARAMS "{}"
 
+/* Keys the corpus catalog has no example of, on its data source: a
+ * composite unique key (pairs), a number as primary key (numbers), and a
+ * table without any key (heap). */
+#define PAIRS "6b2f0d1a-0000-4000-8000-0000000000a1"
+#define NUMBERS "6b2f0d1a-0000-4000-8000-0000000000a2"
+#define HEAP "6b2f0d1a-0000-4000-8000-0000000000a3"
+static const char KEYS_CATALOG[] =
+    "{\"data_sources\":[{\"uid\":\"" DS "\",\"engine\":\"postgresql\","
+    "\"default_schema\":\"public\"}],\"meta_tables\":["
+    "{\"uid\":\"" PAIRS "\",\"data_source_uid\":\"" DS "\",\"schema\":\"public\","
+    "\"physical_table_name\":\"pairs\",\"primary_key\":[\"uid\"],"
+    "\"unique\":[[\"tenant\",\"code\"]]},"
+    "{\"uid\":\"" NUMBERS "\",\"data_source_uid\":\"" DS "\",\"schema\":\"public\","
+    "\"physical_table_name\":\"numbers\",\"primary_key\":[\"id\"]},"
+    "{\"uid\":\"" HEAP "\",\"data_source_uid\":\"" DS "\",\"schema\":\"public\","
+    "\"physical_table_name\":\"heap\"}]}";
+
 static sg_catalog *catalog;
+static sg_catalog *keys_catalog;
 
 static int setup(void **state)
 {
@@ -61,12 +81,18 @@ static int setup(void **state)
         fprintf(stderr, "catalog: %s\n", err.message);
         return -1;
     }
+    if (sg_catalog_load(KEYS_CATALOG, strlen(KEYS_CATALOG), &keys_catalog, &err) != SG_OK) {
+        fprintf(stderr, "keys catalog: %s\n", err.message);
+        sg_catalog_free(catalog);
+        return -1;
+    }
     return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
+    sg_catalog_free(keys_catalog);
     sg_catalog_free(catalog);
     return 0;
 }
@@ -108,11 +134,11 @@ static char *json_escape(const char *sql)
     return out;
 }
 
-/* Checks one operation under `opts`: `tables` is the inside of scope.tables,
- * `params` the parameters' JSON. */
-static sg_verdict *check_with(const char *kind, const char *sql, const char *params,
-                              const char *tables, long max_rows, long timeout_ms,
-                              const sg_check_options *opts)
+/* Checks one operation against `cat` under `opts`: `tables` is the inside of
+ * scope.tables, `params` the parameters' JSON. */
+static sg_verdict *check_in(const sg_catalog *cat, const char *kind, const char *sql,
+                            const char *params, const char *tables, long max_rows, long timeout_ms,
+                            const sg_check_options *opts)
 {
     char *esc = json_escape(sql);
     size_t cap = strlen(esc) + strlen(params) + strlen(tables) + 512;
@@ -125,11 +151,19 @@ static sg_verdict *check_with(const char *kind, const char *sql, const char *par
                      kind, esc, params, tables, max_rows, timeout_ms);
     assert_true(n > 0 && (size_t)n < cap);
     sg_verdict *v = NULL;
-    assert_int_equal(sg_check(catalog, op, (size_t)n, opts, &v), SG_OK);
+    assert_int_equal(sg_check(cat, op, (size_t)n, opts, &v), SG_OK);
     assert_non_null(v);
     free(op);
     free(esc);
     return v;
+}
+
+/* As check_in(), against the corpus catalog. */
+static sg_verdict *check_with(const char *kind, const char *sql, const char *params,
+                              const char *tables, long max_rows, long timeout_ms,
+                              const sg_check_options *opts)
+{
+    return check_in(catalog, kind, sql, params, tables, max_rows, timeout_ms, opts);
 }
 
 static sg_verdict *check_full(const char *kind, const char *sql, const char *params,
@@ -1072,6 +1106,124 @@ static void test_rules__order_by_unique_policy(void **state)
                          ACCOUNT_READ);
 }
 
+/* ---- key lookups: one row, no ORDER BY ------------------------------------------------------ */
+
+#define PAIRS_READ TABLE(PAIRS, "p", "read")
+#define NUMBERS_READ TABLE(NUMBERS, "n", "read")
+#define HEAP_READ TABLE(HEAP, "h", "read")
+
+/* A select on the keys catalog. */
+static sg_verdict *select_keys(const char *sql, const char *params, const char *tables)
+{
+    return check_in(keys_catalog, "select", sql, params, tables, 50, 1000, NULL);
+}
+
+/* Whether paginate.order-by-required reports `sql` on the keys catalog
+ * (`one_row`: it must not), and nothing else denies it. */
+static void expect_key_lookup(const char *sql, const char *params, const char *tables, bool one_row)
+{
+    sg_verdict *v = select_keys(sql, params, tables);
+    if (count_rule(v, "paginate.order-by-required") != (one_row ? 0u : 1u)) {
+        dump(v);
+        fail_msg("\"%s\": %s", sql, one_row ? "a key lookup needs no ORDER BY" : "needs one");
+    }
+    expect_allowed(v, one_row);
+    sg_verdict_free(v);
+}
+
+static void test_rules__key_lookup_corpus_keys(void **state)
+{
+    (void)state;
+    static const char *const sqls[] = {
+        "SELECT uid, name FROM sdk_examples_account WHERE uid = %(k)s",
+        "SELECT uid, name FROM sdk_examples_account WHERE account_code = %(k)s",
+        "SELECT a.uid FROM sdk_examples_account AS a WHERE %(k)s = a.uid AND a.region <> %(k)s",
+        /* ordered by a column that is no key: one row has no ties */
+        "SELECT uid, name FROM sdk_examples_account WHERE account_code = %(k)s ORDER BY name",
+    };
+    for (size_t i = 0; i < sizeof sqls / sizeof sqls[0]; i++) {
+        sg_verdict *v = select_account(sqls[i], "{\"k\":\"ACME\"}", NULL);
+        expect_clean(v);
+        sg_verdict_free(v);
+    }
+    /* the same ORDER BY on a select of many rows still draws the warning */
+    sg_verdict *v = select_account("SELECT uid, name FROM sdk_examples_account "
+                                   "WHERE region = %(k)s ORDER BY name",
+                                   "{\"k\":\"EU\"}", NULL);
+    expect_count(v, "paginate.order-by-unique", 1);
+    sg_verdict_free(v);
+}
+
+static void test_rules__key_lookup_composite_key(void **state)
+{
+    (void)state;
+    const char *params = "{\"t\":1,\"c\":\"x\"}";
+    expect_key_lookup("SELECT uid FROM pairs WHERE tenant = %(t)s AND code = %(c)s", params,
+                      PAIRS_READ, true);
+    expect_key_lookup("SELECT p.uid FROM pairs AS p WHERE p.code = %(c)s AND %(t)s = p.tenant",
+                      params, PAIRS_READ, true);
+    /* part of the key */
+    expect_key_lookup("SELECT uid FROM pairs WHERE tenant = %(t)s", "{\"t\":1}", PAIRS_READ, false);
+    expect_key_lookup("SELECT uid FROM pairs WHERE tenant = %(t)s AND code <> %(c)s", params,
+                      PAIRS_READ, false);
+    /* one column under OR */
+    expect_key_lookup("SELECT uid FROM pairs WHERE tenant = %(t)s AND (code = %(c)s OR "
+                      "code = %(d)s)",
+                      "{\"t\":1,\"c\":\"x\",\"d\":\"y\"}", PAIRS_READ, false);
+    /* the key split across two references to the table */
+    expect_key_lookup("SELECT p.uid FROM pairs p JOIN pairs q ON q.uid = p.uid "
+                      "WHERE p.tenant = %(t)s AND q.code = %(c)s",
+                      params, PAIRS_READ, false);
+}
+
+static void test_rules__key_lookup_constants_and_joins(void **state)
+{
+    (void)state;
+    const char *none = NO_PARAMS;
+    expect_key_lookup("SELECT id FROM numbers WHERE id = 42", none, NUMBERS_READ, true);
+    expect_key_lookup("SELECT id FROM numbers WHERE -7 = id", none, NUMBERS_READ, true);
+    expect_key_lookup("SELECT id FROM numbers WHERE numbers.id = $1", "[7]", NUMBERS_READ, true);
+    /* NULL pins nothing (the select returns no row, but it is not a lookup) */
+    expect_key_lookup("SELECT id FROM numbers WHERE id = NULL", none, NUMBERS_READ, false);
+    /* every reference pinned, whatever the join */
+    expect_key_lookup("SELECT a.id FROM numbers a JOIN numbers b ON b.id > a.id "
+                      "WHERE a.id = 1 AND b.id = 2",
+                      none, NUMBERS_READ, true);
+    expect_key_lookup("SELECT a.id FROM numbers a FULL JOIN pairs p ON p.tenant = a.id "
+                      "WHERE a.id = 1 AND p.uid = $1",
+                      "[\"u\"]", NUMBERS_READ "," PAIRS_READ, true);
+    expect_key_lookup("SELECT a.id FROM numbers a, numbers b WHERE a.id = 1", none, NUMBERS_READ,
+                      false);
+    /* an unqualified column pins nothing beside a second relation */
+    expect_key_lookup("SELECT a.id FROM numbers a, pairs p WHERE id = 1 AND p.uid = $1", "[\"u\"]",
+                      NUMBERS_READ "," PAIRS_READ, false);
+    /* an aliased join hides the names its pins would need */
+    expect_key_lookup("SELECT j.id FROM (numbers CROSS JOIN pairs) AS j WHERE j.id = 1 AND "
+                      "j.uid = $1",
+                      "[\"u\"]", NUMBERS_READ "," PAIRS_READ, false);
+    /* a column list in the alias: the `id` pinned here is the catalog's `x` */
+    expect_key_lookup("SELECT n.id FROM numbers AS n(x, id) WHERE n.id = 1", none, NUMBERS_READ,
+                      false);
+    /* a table without keys, and a call that may return a set */
+    expect_key_lookup("SELECT x FROM heap WHERE x = 1", none, HEAP_READ, false);
+    expect_key_lookup("SELECT id, unnest(ARRAY[1, 2]) FROM numbers WHERE id = 1", none,
+                      NUMBERS_READ, false);
+}
+
+static void test_rules__key_lookup_lint_needs_a_catalog(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT uid FROM sdk_examples_account WHERE uid = $1";
+    sg_verdict *v = NULL;
+    assert_int_equal(sg_lint_sql(catalog, sql, strlen(sql), NULL, &v), SG_OK);
+    expect_none(v, "paginate.order-by-required");
+    sg_verdict_free(v);
+    /* without a catalog no key is known */
+    assert_int_equal(sg_lint_sql(NULL, sql, strlen(sql), NULL, &v), SG_OK);
+    expect_count(v, "paginate.order-by-required", 1);
+    sg_verdict_free(v);
+}
+
 /* ---- limits.bounds -------------------------------------------------------------------------- */
 
 #define BOUNDS_POLICY                                                                              \
@@ -1639,6 +1791,10 @@ int main(void)
         cmocka_unit_test(test_rules__order_by_unique_silent_with_a_key),
         cmocka_unit_test(test_rules__order_by_unique_only_top_level_order_by_of_selects),
         cmocka_unit_test(test_rules__order_by_unique_policy),
+        cmocka_unit_test(test_rules__key_lookup_corpus_keys),
+        cmocka_unit_test(test_rules__key_lookup_composite_key),
+        cmocka_unit_test(test_rules__key_lookup_constants_and_joins),
+        cmocka_unit_test(test_rules__key_lookup_lint_needs_a_catalog),
         cmocka_unit_test(test_rules__limits_bounds_over_the_policy_maxima),
         cmocka_unit_test(test_rules__limits_bounds_at_the_maxima_allowed),
         cmocka_unit_test(test_rules__limits_bounds_needs_policy_options),

@@ -2,7 +2,8 @@
  * test_walker.c - the raw-tree walker, through sg__parse_walk(): every clause
  * where a relation, a parameter or a function can hide, CTE scoping (what is
  * a CTE reference and what is a physical relation), row locking, names as
- * PostgreSQL 15 sees them, top-level SELECT facts, utility statements,
+ * PostgreSQL 15 sees them, top-level SELECT facts (its FROM items and the
+ * column pins of its WHERE among them), utility statements,
  * statement counts, syntax errors, the depth bound, the parameter
  * sort/lookup helper of facts.c, and the walker's class of every node type
  * (which must never reach PostgreSQL's walker unless that walker knows it).
@@ -1484,6 +1485,118 @@ static void test_walker__top_select_facts(void **state)
     REL(f, NULL, "t", R);
 }
 
+/* ---- top-level FROM items and WHERE pins --------------------------------------------------- */
+
+/* The i-th item of the top-level FROM clause: a relation named `rel` (NULL:
+ * not a relation) that columns qualify with `name`. */
+static void assert_from_(const sg__facts *f, size_t i, const char *rel, const char *name,
+                         const char *file, int line)
+{
+    if (i >= f->top.from.count) {
+        print_error("no FROM item %zu (%zu items)\n", i, f->top.from.count);
+        _fail(file, line);
+    }
+    const sg__from_item *item = &SG__VEC_AT(f->top.from, sg__from_item, i);
+    const char *got =
+        item->relation >= 0 ? SG__VEC_AT(f->relations, sg__relref, item->relation).name : NULL;
+    if (item->relation >= (long)f->relations.count || !same(got, rel) || !same(item->name, name)) {
+        print_error("FROM item %zu: relation %s named %s, expected %s named %s\n", i, show(got),
+                    show(item->name), show(rel), show(name));
+        _fail(file, line);
+    }
+}
+#define FROM_ITEM(f, i, rel, name) assert_from_((f), (i), (rel), (name), __FILE__, __LINE__)
+
+static void assert_pin_(const sg__facts *f, size_t i, const char *qualifier, const char *column,
+                        const char *file, int line)
+{
+    const sg__column_pin *p =
+        i < f->top.pins.count ? &SG__VEC_AT(f->top.pins, sg__column_pin, i) : NULL;
+    if (!p || !same(p->qualifier, qualifier) || !same(p->column, column)) {
+        print_error("pin %zu: %s.%s, expected %s.%s (%zu pins)\n", i, p ? show(p->qualifier) : "-",
+                    p ? show(p->column) : "-", show(qualifier), column, f->top.pins.count);
+        _fail(file, line);
+    }
+}
+#define PIN(f, i, qualifier, column)                                                               \
+    assert_pin_((f), (i), (qualifier), (column), __FILE__, __LINE__)
+
+static void test_walker__top_from_items(void **state)
+{
+    (void)state;
+    const sg__facts *f = parse_ok(
+        "WITH c AS (SELECT 1 AS k) SELECT 1 FROM t1, s.t2 AS x "
+        "JOIN t3 ON t3.k = (SELECT k FROM t4) LEFT JOIN (SELECT k FROM t5) AS sq ON true, "
+        "generate_series(1, 2) AS g, c, (t6 JOIN t7 USING (k)) AS j, LATERAL (SELECT 1) AS l");
+    assert_int_equal(f->top.from.count, 10);
+    FROM_ITEM(f, 0, "t1", "t1");
+    FROM_ITEM(f, 1, "t2", "x");
+    FROM_ITEM(f, 2, "t3", "t3");
+    FROM_ITEM(f, 3, NULL, "sq"); /* t4 and t5 are not items of the top level */
+    FROM_ITEM(f, 4, NULL, NULL); /* a function: unnamed, whatever its alias */
+    FROM_ITEM(f, 5, NULL, "c");  /* a CTE reference */
+    FROM_ITEM(f, 6, NULL, "j");  /* an aliased join, before its operands */
+    FROM_ITEM(f, 7, "t6", "t6");
+    FROM_ITEM(f, 8, "t7", "t7");
+    FROM_ITEM(f, 9, NULL, "l");
+
+    /* only the top level's FROM clause */
+    f = parse_ok("SELECT s.k FROM (SELECT k FROM t WHERE k = $1) AS s");
+    assert_int_equal(f->top.from.count, 1);
+    FROM_ITEM(f, 0, NULL, "s");
+    f = parse_ok("SELECT k FROM t UNION SELECT k FROM u");
+    assert_int_equal(f->top.from.count, 0);
+    f = parse_ok("UPDATE t SET k = 1 FROM u WHERE u.k = t.k");
+    assert_int_equal(f->top.from.count, 0);
+    f = parse_ok("SELECT 1 FROM t TABLESAMPLE system (10)");
+    assert_int_equal(f->top.from.count, 1);
+    FROM_ITEM(f, 0, "t", "t");
+
+    /* an alias with a column list renames the relation's columns */
+    f = parse_ok("SELECT 1 FROM t AS a(x, y), u AS b, (SELECT 1) AS s(z)");
+    assert_int_equal(f->top.from.count, 3);
+    FROM_ITEM(f, 0, "t", "a");
+    FROM_ITEM(f, 1, "u", "b");
+    FROM_ITEM(f, 2, NULL, "s");
+    assert_true(SG__VEC_AT(f->top.from, sg__from_item, 0).renames_columns);
+    assert_false(SG__VEC_AT(f->top.from, sg__from_item, 1).renames_columns);
+    assert_true(SG__VEC_AT(f->top.from, sg__from_item, 2).renames_columns);
+}
+
+static void test_walker__top_where_pins(void **state)
+{
+    (void)state;
+    const sg__facts *f =
+        parse_ok("SELECT 1 FROM a WHERE a.k = $1 AND ($2 = b AND (c = 'x' AND d = 42)) AND -1 = r "
+                 "AND e = f AND g = $3::int AND h <> $4 AND (i = $5 OR j = $6) AND NOT k = $7 "
+                 "AND l IS NOT DISTINCT FROM $8 AND m = NULL AND s.t.n = $9 AND o = (SELECT 1) "
+                 "AND EXISTS (SELECT 1 FROM z WHERE z.p = $10) AND q OPERATOR(pg_catalog.=) $11 "
+                 "AND lower(u) = $12 AND v = w.x");
+    assert_int_equal(f->top.pins.count, 5);
+    PIN(f, 0, "a", "k");
+    PIN(f, 1, NULL, "b");
+    PIN(f, 2, NULL, "c");
+    PIN(f, 3, NULL, "d");
+    PIN(f, 4, NULL, "r");
+
+    /* a lone equality is a conjunct too; a lone OR is not */
+    f = parse_ok("SELECT 1 FROM a WHERE \"Key\" = $1");
+    assert_int_equal(f->top.pins.count, 1);
+    PIN(f, 0, NULL, "Key");
+    f = parse_ok("SELECT 1 FROM a WHERE k = $1 OR k = $2");
+    assert_int_equal(f->top.pins.count, 0);
+
+    /* never from a subquery, a CTE or a set operation's branches */
+    f = parse_ok("WITH c AS (SELECT k FROM t WHERE k = $1) "
+                 "SELECT s.k FROM (SELECT k FROM t WHERE k = $2) AS s, c WHERE s.k IN "
+                 "(SELECT k FROM t WHERE k = $3)");
+    assert_int_equal(f->top.pins.count, 0);
+    f = parse_ok("SELECT k FROM t WHERE k = $1 UNION SELECT k FROM t WHERE k = $2");
+    assert_int_equal(f->top.pins.count, 0);
+    f = parse_ok("UPDATE t SET v = 1 WHERE k = $1");
+    assert_int_equal(f->top.pins.count, 0);
+}
+
 /* ---- facts.c: parameter sort and lookup ---------------------------------------------------- */
 
 static void test_walker__facts_sort_and_param_at(void **state)
@@ -1853,6 +1966,8 @@ int main(void)
         T(params_locations),
         T(top_targetlist_and_over),
         T(top_select_facts),
+        T(top_from_items),
+        T(top_where_pins),
         T(facts_sort_and_param_at),
         T(facts_param_at_without_params),
         T(order_by_using_operator),

@@ -100,6 +100,24 @@ typedef struct sg__unordered_limit {
     bool top;            /* the statement's own top-level SELECT */
 } sg__unordered_limit;
 
+/* An item of the top-level SELECT's FROM clause, a join's operands counted
+ * one by one: a relation, or anything else (a CTE reference, a subquery, a
+ * function, an aliased join), which has relation -1. */
+typedef struct sg__from_item {
+    long relation;         /* index into relations, or -1 */
+    const char *name;      /* the name columns are qualified with: the alias,
+                            * else the relation's name; NULL when unnamed */
+    bool renames_columns;  /* an alias with a column list: `AS t(a, b)` */
+} sg__from_item;
+
+/* A conjunct of the top-level WHERE, reached through AND only, that compares
+ * a plain column with `=` to a parameter or a non-NULL constant, in either
+ * order: `col = $1`, `t.col = 'x'`, `42 = col`. */
+typedef struct sg__column_pin {
+    const char *qualifier; /* `t` of `t.col`; NULL when unqualified */
+    const char *column;
+} sg__column_pin;
+
 /* Facts of the top-level SELECT (leaf or set operation) of a statement. */
 typedef struct sg__top_select {
     bool is_set_operation; /* UNION / INTERSECT / EXCEPT */
@@ -121,6 +139,8 @@ typedef struct sg__top_select {
     const char **order_by_columns;
     size_t order_by_column_count;
     size_t order_by_exprs;
+    sg__vec from;          /* sg__from_item, in the order of the text */
+    sg__vec pins;          /* sg__column_pin */
 } sg__top_select;
 
 typedef struct sg__facts {

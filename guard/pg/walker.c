@@ -4,9 +4,10 @@
  * PostgreSQL's raw_expression_tree_walker knows every child of every node a
  * DML raw tree can hold; this file hands it every node it does not handle
  * itself, and handles the nodes where meaning depends on position: statements
- * and their WITH lists (CTE scoping), FROM items (what a FOR UPDATE locks),
- * relation references (CTE or physical), names of functions, casts and
- * operators. The walker records; it never judges. Every node type has one
+ * and their WITH lists (CTE scoping), FROM items (what a FOR UPDATE locks,
+ * and what the top-level select reads), relation references (CTE or
+ * physical), names of functions, casts and operators, and the equalities the
+ * top-level WHERE pins columns with. The walker records; it never judges. Every node type has one
  * class (sg__walker_tag_class()) that decides how it is visited: a type
  * outside the set PostgreSQL's walker is known to cover is recorded as
  * unsupported rather than passed on, because that walker ends the process on
@@ -53,6 +54,7 @@ typedef struct walk {
     cte_scope *scope;
     int cte_index;         /* innermost enclosing CTE, or -1 */
     int next_level;
+    int top_level;         /* level of the statement's top-level SELECT, or -1 */
     int current_call;      /* innermost FuncCall being walked, or -1 */
     bool in_top_targetlist;
     int located;           /* location of the innermost node that has one */
@@ -360,6 +362,22 @@ static void add_from_item(walk *w, int level, const char *name, long relref, int
     fi->child_level = child_level;
 }
 
+/* An item of the top-level SELECT's FROM clause (relation -1: not a
+ * relation) with its alias, if any; items of other levels are not recorded. */
+static void add_top_from(walk *w, int level, long relation, const char *name, Alias *alias)
+{
+    if (level < 0 || level != w->top_level)
+        return;
+    sg__from_item *fi = sg__vec_push(w->arena, &w->facts->top.from, sizeof *fi);
+    if (!fi) {
+        fail(w);
+        return;
+    }
+    fi->relation = relation;
+    fi->name = name;
+    fi->renames_columns = alias && alias->colnames != NIL;
+}
+
 /* Walks one FROM item of query level `level`, remembering which relations
  * and subqueries sit directly in that level's FROM clause. */
 static bool walk_from_item(Node *node, walk *w, int level)
@@ -374,13 +392,18 @@ static bool walk_from_item(Node *node, walk *w, int level)
     case T_RangeVar: {
         RangeVar *rv = (RangeVar *)node;
         long idx = record_relation(w, rv, SG_USE_READ, true);
-        const char *name = rv->alias ? rv->alias->aliasname : rv->relname;
+        const char *name = copy(w, rv->alias ? rv->alias->aliasname : rv->relname);
         if (idx >= 0)
-            add_from_item(w, level, copy(w, name), idx, -1);
+            add_from_item(w, level, name, idx, -1);
+        add_top_from(w, level, idx, name, rv->alias);
         break;
     }
     case T_JoinExpr: {
+        /* An aliased join hides the names of its operands: it is one item
+         * of its own besides them. */
         JoinExpr *j = (JoinExpr *)node;
+        if (j->alias)
+            add_top_from(w, level, -1, copy(w, j->alias->aliasname), j->alias);
         stop = walk_from_item(j->larg, w, level) || walk_from_item(j->rarg, w, level) ||
                visit(j->quals, w);
         break;
@@ -394,6 +417,7 @@ static bool walk_from_item(Node *node, walk *w, int level)
         } else {
             stop = visit(rs->subquery, w);
         }
+        add_top_from(w, level, -1, rs->alias ? copy(w, rs->alias->aliasname) : NULL, rs->alias);
         break;
     }
     case T_RangeTableSample: {
@@ -404,6 +428,8 @@ static bool walk_from_item(Node *node, walk *w, int level)
         break;
     }
     default:
+        /* functions, ROWS FROM, XMLTABLE, ... */
+        add_top_from(w, level, -1, NULL, NULL);
         stop = visit(node, w);
         break;
     }
@@ -591,6 +617,68 @@ static void record_order_by(walk *w, List *sort)
     }
 }
 
+/* A parameter or a constant other than NULL, as the other side of a pin. A
+ * cast is not looked through: the comparison could then run in the cast's
+ * type, whose equality may be coarser than the column's own (text compared as
+ * citext, bigint as double precision). */
+static bool pin_value(const Node *n)
+{
+    return n && (IsA(n, ParamRef) || (IsA(n, A_Const) && !((const A_Const *)n)->isnull));
+}
+
+/* A column reference `col` or `t.col`, else NULL. */
+static ColumnRef *pin_column(Node *n)
+{
+    if (!n || !IsA(n, ColumnRef))
+        return NULL;
+    ColumnRef *c = (ColumnRef *)n;
+    int parts = list_length(c->fields);
+    if (parts < 1 || parts > 2)
+        return NULL;
+    ListCell *lc;
+    foreach (lc, c->fields) {
+        if (!IsA(lfirst(lc), String))
+            return NULL;
+    }
+    return c;
+}
+
+/* `column = value` or `value = column`, with the plain `=` operator. */
+static void record_pin(walk *w, A_Expr *e)
+{
+    Node *op = list_length(e->name) == 1 ? linitial(e->name) : NULL;
+    if (e->kind != AEXPR_OP || !op || !IsA(op, String) || strcmp(strVal(op), "=") != 0)
+        return;
+    ColumnRef *c = pin_value(e->rexpr)   ? pin_column(e->lexpr)
+                   : pin_value(e->lexpr) ? pin_column(e->rexpr)
+                                         : NULL;
+    if (!c)
+        return;
+    sg__column_pin *p = sg__vec_push(w->arena, &w->facts->top.pins, sizeof *p);
+    if (!p) {
+        fail(w);
+        return;
+    }
+    bool qualified = list_length(c->fields) == 2;
+    p->qualifier = qualified ? copy(w, strVal(linitial(c->fields))) : NULL;
+    p->column = copy(w, strVal(llast(c->fields)));
+}
+
+/* The pins among the conjuncts of the top-level WHERE: only AND is looked
+ * through (never OR, NOT or a sub-select), to the walk's depth bound. */
+static void record_pins(walk *w, Node *n, unsigned depth)
+{
+    if (!n || w->failed || depth >= w->max_depth)
+        return;
+    if (IsA(n, BoolExpr) && ((BoolExpr *)n)->boolop == AND_EXPR) {
+        ListCell *lc;
+        foreach (lc, ((BoolExpr *)n)->args)
+            record_pins(w, lfirst(lc), depth + 1);
+    } else if (IsA(n, A_Expr)) {
+        record_pin(w, (A_Expr *)n);
+    }
+}
+
 static bool visit_list(List *list, walk *w)
 {
     return visit((Node *)list, w);
@@ -614,6 +702,8 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
     int level = w->next_level++;
     if (level_out)
         *level_out = level;
+    if (top)
+        w->top_level = level;
     cte_scope *saved_scope = w->scope;
     bool saved_top_tl = w->in_top_targetlist;
     w->in_top_targetlist = false;
@@ -653,6 +743,8 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
 
     if (top) {
         record_order_by(w, s->sortClause);
+        if (!stop)
+            record_pins(w, s->whereClause, 0);
         sg__top_select *t = &w->facts->top;
         t->is_set_operation = s->op != SETOP_NONE;
         t->has_from = s->fromClause != NIL;
@@ -960,6 +1052,7 @@ int sg__walk_statement(sg__arena *arena, void *raw_stmt, unsigned max_depth, sg_
     w.max_depth = max_depth;
     w.cte_index = -1;
     w.current_call = -1;
+    w.top_level = -1;
     w.located = facts->statement_location;
     Node *stmt = raw_stmt;
     if (IsA(stmt, SelectStmt))
