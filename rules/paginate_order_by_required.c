@@ -72,13 +72,38 @@ static const sg__meta_table *bound_table(const sg__rule_ctx *ctx, long relation)
     return scoped >= 0 ? ctx->scope->tables[scoped].table : NULL;
 }
 
+/*
+ * Whether a pin's value keeps the comparison in the column's own equality,
+ * which the unique key is enforced with. Uncast, the value takes the
+ * column's type. Cast to one of these built-in types, the comparison runs
+ * either in the column's type or in the cast's type through a conversion
+ * that keeps distinct values distinct (integers and numeric among
+ * themselves, text and varchar, dates and timestamps), or it does not type
+ * at all: at most one row either way. Any other cast (float8, whose equality
+ * would merge distinct bigints; an application type; an array) is no pin.
+ */
+static bool exact_cast(const sg__column_pin *p)
+{
+    static const char *const exact[] = {"int2", "int4",      "int8",       "numeric",
+                                        "text", "varchar",   "uuid",       "date",
+                                        "bool", "timestamp", "timestamptz"};
+    if (!p->cast_name)
+        return true;
+    if (p->cast_array || (p->cast_schema && strcmp(p->cast_schema, "pg_catalog") != 0))
+        return false;
+    for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
+        if (strcmp(p->cast_name, exact[i]) == 0)
+            return true;
+    return false;
+}
+
 /* Whether a pin names `column` of the FROM item called `name`: qualified by
  * that name, or unqualified when the item is the only one. */
 static bool pinned(const sg__top_select *t, const char *name, bool only, const char *column)
 {
     for (size_t i = 0; i < t->pins.count; i++) {
         const sg__column_pin *p = &SG__VEC_AT(t->pins, sg__column_pin, i);
-        if (strcmp(p->column, column) == 0 &&
+        if (strcmp(p->column, column) == 0 && exact_cast(p) &&
             (p->qualifier ? strcmp(p->qualifier, name) == 0 : only))
             return true;
     }

@@ -1572,12 +1572,33 @@ static void test_walker__top_where_pins(void **state)
                  "AND l IS NOT DISTINCT FROM $8 AND m = NULL AND s.t.n = $9 AND o = (SELECT 1) "
                  "AND EXISTS (SELECT 1 FROM z WHERE z.p = $10) AND q OPERATOR(pg_catalog.=) $11 "
                  "AND lower(u) = $12 AND v = w.x");
-    assert_int_equal(f->top.pins.count, 5);
+    assert_int_equal(f->top.pins.count, 6);
     PIN(f, 0, "a", "k");
     PIN(f, 1, NULL, "b");
     PIN(f, 2, NULL, "c");
     PIN(f, 3, NULL, "d");
     PIN(f, 4, NULL, "r");
+    PIN(f, 5, NULL, "g");
+    for (size_t i = 0; i < 5; i++)
+        assert_null(SG__VEC_AT(f->top.pins, sg__column_pin, i).cast_name);
+    const sg__column_pin *g = &SG__VEC_AT(f->top.pins, sg__column_pin, 5);
+    assert_string_equal(g->cast_schema, "pg_catalog"); /* int is the grammar's pg_catalog.int4 */
+    assert_string_equal(g->cast_name, "int4");
+    assert_false(g->cast_array);
+
+    /* the cast of a pin's value is recorded as written, for the rule to judge */
+    f = parse_ok("SELECT 1 FROM a WHERE k = $1::uuid AND 'x'::app.code = l AND m = $2::text[] "
+                 "AND n = $3::float8::int8");
+    assert_int_equal(f->top.pins.count, 3);
+    const sg__column_pin *k = &SG__VEC_AT(f->top.pins, sg__column_pin, 0);
+    assert_null(k->cast_schema);
+    assert_string_equal(k->cast_name, "uuid");
+    const sg__column_pin *l = &SG__VEC_AT(f->top.pins, sg__column_pin, 1);
+    assert_string_equal(l->cast_schema, "app");
+    assert_string_equal(l->cast_name, "code");
+    const sg__column_pin *m = &SG__VEC_AT(f->top.pins, sg__column_pin, 2);
+    assert_string_equal(m->cast_name, "text");
+    assert_true(m->cast_array);
 
     /* a lone equality is a conjunct too; a lone OR is not */
     f = parse_ok("SELECT 1 FROM a WHERE \"Key\" = $1");

@@ -112,10 +112,16 @@ typedef struct sg__from_item {
 
 /* A conjunct of the top-level WHERE, reached through AND only, that compares
  * a plain column with `=` to a parameter or a non-NULL constant, in either
- * order: `col = $1`, `t.col = 'x'`, `42 = col`. */
+ * order, the value cast or not: `col = $1`, `t.col = 'x'`, `42 = col`,
+ * `col = $1::uuid`. */
 typedef struct sg__column_pin {
     const char *qualifier; /* `t` of `t.col`; NULL when unqualified */
     const char *column;
+    /* the type the value is cast to, as PostgreSQL names it; NULL when the
+     * value is not cast */
+    const char *cast_schema; /* NULL when unqualified */
+    const char *cast_name;
+    bool cast_array; /* cast to an array of that type */
 } sg__column_pin;
 
 /* Facts of the top-level SELECT (leaf or set operation) of a statement. */

@@ -617,13 +617,31 @@ static void record_order_by(walk *w, List *sort)
     }
 }
 
-/* A parameter or a constant other than NULL, as the other side of a pin. A
- * cast is not looked through: the comparison could then run in the cast's
- * type, whose equality may be coarser than the column's own (text compared as
- * citext, bigint as double precision). */
+/* A parameter or a constant other than NULL, as the other side of a pin, or
+ * such a value cast once (`$1::uuid`): the rule judges whether the cast's
+ * type keeps the comparison in the column's own equality. */
 static bool pin_value(const Node *n)
 {
+    if (n && IsA(n, TypeCast))
+        n = ((const TypeCast *)n)->arg;
     return n && (IsA(n, ParamRef) || (IsA(n, A_Const) && !((const A_Const *)n)->isnull));
+}
+
+/* Records the cast of a pin's value, if any (copy() marks the walk failed
+ * when memory runs out). */
+static void record_pin_cast(walk *w, const Node *value, sg__column_pin *p)
+{
+    if (!IsA(value, TypeCast))
+        return;
+    const TypeName *t = ((const TypeCast *)value)->typeName;
+    int parts = t ? list_length(t->names) : 0;
+    if (parts < 1 || parts > 2) {
+        p->cast_name = ""; /* a name the rule never takes for a known type */
+        return;
+    }
+    p->cast_name = copy(w, strVal(llast(t->names)));
+    p->cast_schema = parts == 2 ? copy(w, strVal(linitial(t->names))) : NULL;
+    p->cast_array = t->arrayBounds != NIL || t->setof;
 }
 
 /* A column reference `col` or `t.col`, else NULL. */
@@ -649,9 +667,8 @@ static void record_pin(walk *w, A_Expr *e)
     Node *op = list_length(e->name) == 1 ? linitial(e->name) : NULL;
     if (e->kind != AEXPR_OP || !op || !IsA(op, String) || strcmp(strVal(op), "=") != 0)
         return;
-    ColumnRef *c = pin_value(e->rexpr)   ? pin_column(e->lexpr)
-                   : pin_value(e->lexpr) ? pin_column(e->rexpr)
-                                         : NULL;
+    Node *value = pin_value(e->rexpr) ? e->rexpr : pin_value(e->lexpr) ? e->lexpr : NULL;
+    ColumnRef *c = value ? pin_column(value == e->rexpr ? e->lexpr : e->rexpr) : NULL;
     if (!c)
         return;
     sg__column_pin *p = sg__vec_push(w->arena, &w->facts->top.pins, sizeof *p);
@@ -662,6 +679,7 @@ static void record_pin(walk *w, A_Expr *e)
     bool qualified = list_length(c->fields) == 2;
     p->qualifier = qualified ? copy(w, strVal(linitial(c->fields))) : NULL;
     p->column = copy(w, strVal(llast(c->fields)));
+    record_pin_cast(w, value, p);
 }
 
 /* The pins among the conjuncts of the top-level WHERE: only AND is looked
