@@ -39,9 +39,29 @@ static const char *qualified(const sg__rule_ctx *ctx, const sg__funcref *fn)
                             fn->catalog ? "." : "", fn->schema, fn->name);
 }
 
+/* Whether every call not denied passes: the deny-only mode, which only lint
+ * honours. A check refuses a policy asking for it, with one finding at no
+ * place, and keeps the allow-list. Returns 1, 0, or -1 when memory ran out. */
+static int deny_only(const sg__rule_ctx *ctx)
+{
+    const char *mode = sg__policy_choice(ctx->policy, ctx->rule, MODE);
+    if (!mode || strcmp(mode, "deny-only") != 0)
+        return 0;
+    if (ctx->in_lint)
+        return 1;
+    return sg__report(ctx->diags, ctx->rule, SG_AT_NONE, -1,
+                      "the policy sets func.denied mode \"deny-only\", which only lint "
+                      "honours: a check refuses it and keeps the allow-list") < 0
+               ? -1
+               : 0;
+}
+
 static int check(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
+    int open_mode = deny_only(ctx);
+    if (open_mode < 0)
+        return -1;
     for (size_t i = 0; i < f->funcs.count; i++) {
         const sg__funcref *fn = &SG__VEC_AT(f->funcs, sg__funcref, i);
         const char *subject = qualified(ctx, fn);
@@ -61,9 +81,7 @@ static int check(const sg__rule_ctx *ctx)
             int allowed = sg__policy_match(ctx->policy, ctx->rule, ALLOW, subject, 0);
             if (allowed < 0)
                 return -1;
-            const char *mode = sg__policy_choice(ctx->policy, ctx->rule, MODE);
-            if (allowed || (builtin_schema(fn) && sg__func_lookup(fn->name)) ||
-                (mode && strcmp(mode, "deny-only") == 0))
+            if (allowed || (builtin_schema(fn) && sg__func_lookup(fn->name)) || open_mode)
                 continue;
             const char *hint = builtin_schema(fn) ? sg__function_hint(fn->name) : NULL;
             rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,

@@ -25,9 +25,8 @@ static int setup(void **state)
 {
     (void)state;
     sg_error err;
-    return sg_catalog_load_file(SG_SOURCE_DIR "/corpus/catalog.json", &catalog, &err) == SG_OK
-               ? 0
-               : -1;
+    return sg_catalog_load_file(SG_SOURCE_DIR "/corpus/catalog.json", &catalog, &err) == SG_OK ? 0
+                                                                                               : -1;
 }
 
 static int teardown(void **state)
@@ -68,9 +67,9 @@ static sg_verdict *check(const char *sql, bool with_counterparty, const sg_polic
              "{\"meta_table_uid\":\"" ACCOUNT "\",\"alias\":\"a\",\"access\":\"read\"}%s]},"
              "\"limits\":{\"max_rows\":10,\"statement_timeout_ms\":1000}}",
              sql,
-             with_counterparty
-                 ? ",{\"meta_table_uid\":\"" COUNTERPARTY "\",\"alias\":\"c\",\"access\":\"read\"}"
-                 : "");
+             with_counterparty ? ",{\"meta_table_uid\":\"" COUNTERPARTY
+                                 "\",\"alias\":\"c\",\"access\":\"read\"}"
+                               : "");
     sg_check_options opts = SG_CHECK_OPTIONS_INIT;
     opts.policy = policy;
     sg_verdict *v = NULL;
@@ -214,24 +213,80 @@ static void test_policy__function_allow_and_deny_patterns(void **state)
 
     /* an allow pattern does not admit a reg* cast or another schema's operator */
     p = load_ok("{\"rules\":{\"func.denied\":{\"options\":{\"allow\":[\".*\"]}}}}");
-    v = check("SELECT 'sdk_examples_secret'::regclass FROM sdk_examples_account ORDER BY 1",
-              false, p);
+    v = check("SELECT 'sdk_examples_secret'::regclass FROM sdk_examples_account ORDER BY 1", false,
+              p);
     assert_int_equal(severity_of(v, "func.denied"), SG_SEVERITY_ERROR);
     sg_verdict_free(v);
     sg_policy_free(p);
 }
 
+/* SQL linted on its own under `policy`. */
+static sg_verdict *lint(const char *sql, const sg_policy *policy)
+{
+    sg_lint_options lo = SG_LINT_OPTIONS_INIT;
+    lo.policy = policy;
+    sg_verdict *v = NULL;
+    assert_int_equal(sg_lint_sql(catalog, sql, strlen(sql), &lo, &v), SG_OK);
+    return v;
+}
+
+/* The message of the first diagnostic of `rule`, or NULL. */
+static const char *message_of(const sg_verdict *v, const char *rule)
+{
+    for (size_t i = 0; i < sg_verdict_diagnostic_count(v); i++)
+        if (strcmp(sg_verdict_diagnostic(v, i)->rule, rule) == 0)
+            return sg_verdict_diagnostic(v, i)->message;
+    return NULL;
+}
+
+/* deny-only is lint's: lint honours it (every call its deny patterns do not
+ * refuse passes), in SQL and in operation files; a check refuses it with one
+ * finding and keeps the allow-list. */
 static void test_policy__deny_only_mode(void **state)
 {
     (void)state;
     sg_policy *p = load_ok("{\"rules\":{\"func.denied\":{\"options\":{"
                            "\"mode\":\"deny-only\",\"deny\":[\"^pg_sleep$\"]}}}}");
-    sg_verdict *v = check("SELECT app.score(name) FROM sdk_examples_account ORDER BY 1", false, p);
+    sg_verdict *v = lint("SELECT app.score(name) FROM sdk_examples_account ORDER BY 1", p);
     assert_true(sg_verdict_allowed(v));
     sg_verdict_free(v);
-    v = check("SELECT pg_sleep(1) FROM sdk_examples_account ORDER BY 1", false, p);
+    v = lint("SELECT pg_sleep(1) FROM sdk_examples_account ORDER BY 1", p);
     assert_false(sg_verdict_allowed(v));
     sg_verdict_free(v);
+
+    /* a check: refused, even where every call is on the allow-list */
+    static const char *const sqls[] = {
+        "SELECT lower(name) FROM sdk_examples_account ORDER BY 1",
+        "SELECT name FROM sdk_examples_account ORDER BY 1",
+        "SELECT app.score(name) FROM sdk_examples_account ORDER BY 1"};
+    for (size_t i = 0; i < 3; i++) {
+        v = check(sqls[i], false, p);
+        assert_false(sg_verdict_allowed(v));
+        const char *msg = message_of(v, "func.denied");
+        assert_non_null(msg);
+        assert_non_null(strstr(msg, "mode \"deny-only\", which only lint honours"));
+        /* ... and the allow-list still judges the calls */
+        size_t found = 0;
+        for (size_t d = 0; d < sg_verdict_diagnostic_count(v); d++)
+            found += strstr(sg_verdict_diagnostic(v, d)->message, "app.score") != NULL;
+        assert_int_equal(found, i == 2 ? 1 : 0);
+        sg_verdict_free(v);
+    }
+
+    /* an operation file in lint is linted under lint's rules */
+    static const char op[] =
+        "{\"operation\":\"select\",\"sql\":\"SELECT app.score(name) FROM "
+        "sdk_examples_account ORDER BY 1\",\"parameters\":{},\"scope\":{\"data_source_uid\":"
+        "\"" DS "\",\"tables\":[{\"meta_table_uid\":\"" ACCOUNT "\",\"alias\":\"a\","
+        "\"access\":\"read\"}]},\"limits\":{\"max_rows\":10,\"statement_timeout_ms\":1000}}";
+    sg_lint_options lo = SG_LINT_OPTIONS_INIT;
+    lo.policy = p;
+    sg_lint_result *r = NULL;
+    assert_int_equal(sg_lint_text(catalog, op, strlen(op), SG_LINT_INPUT_JSON, &lo, &r), SG_OK);
+    assert_int_equal(sg_lint_result_status(r), SG_LINT_STATUS_CHECKED);
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++)
+        assert_int_not_equal(sg_lint_result_finding(r, i)->severity, SG_SEVERITY_ERROR);
+    sg_lint_result_free(r);
     sg_policy_free(p);
 }
 
@@ -259,10 +314,13 @@ static void test_policy__undecided_pattern_fails_closed(void **state)
         sg_policy *p = load_ok(policies[i]);
         const sg__rule *func = sg__rule_find("func.denied");
         size_t option = option_at(func, i == 0 ? "deny" : "allow");
-        assert_int_equal(sg__policy_match(p, func, option, "asasasasasasasasasasasasasasasa1", 1), 1);
-        assert_int_equal(sg__policy_match(p, func, option, "asasasasasasasasasasasasasasasa1", 0), 0);
-        sg_verdict *v =
-            check("SELECT asasasasasasasasasasasasasasasa1(name) FROM sdk_examples_account ORDER BY 1", false, p);
+        assert_int_equal(sg__policy_match(p, func, option, "asasasasasasasasasasasasasasasa1", 1),
+                         1);
+        assert_int_equal(sg__policy_match(p, func, option, "asasasasasasasasasasasasasasasa1", 0),
+                         0);
+        const char *sql =
+            "SELECT asasasasasasasasasasasasasasasa1(name) FROM sdk_examples_account ORDER BY 1";
+        sg_verdict *v = i == 0 ? lint(sql, p) : check(sql, false, p);
         assert_false(sg_verdict_allowed(v));
         sg_verdict_free(v);
         sg_policy_free(p);
@@ -310,7 +368,8 @@ static void test_policy__limits_load_errors_name_the_limit(void **state)
     (void)state;
     load_fails("{\"limits\":[]}", "limits must be an object");
     load_fails("{\"limits\":{\"max_sql\":10}}", "unknown limit \"max_sql\"");
-    load_fails("{\"limits\":{\"max_sql_bytes\":\"10\"}}", "limits.max_sql_bytes must be an integer");
+    load_fails("{\"limits\":{\"max_sql_bytes\":\"10\"}}",
+               "limits.max_sql_bytes must be an integer");
     load_fails("{\"limits\":{\"max_sql_bytes\":0}}", "limits.max_sql_bytes must be an integer");
     load_fails("{\"limits\":{\"max_sql_bytes\":1.5}}", "limits.max_sql_bytes must be an integer");
     load_fails("{\"limits\":{\"max_parameters\":65536}}", "from 1 to 65535");
@@ -448,7 +507,8 @@ static void test_policy__truncated_diagnostics_keep_the_errors(void **state)
     (void)state;
     sg_policy *p = load_ok("{\"limits\":{\"max_diagnostics\":1}}");
     /* a warning (counterparty unused) comes first, then an error: the error is kept */
-    sg_verdict *v = check("SELECT pg_sleep(1), name FROM sdk_examples_account ORDER BY id", true, p);
+    sg_verdict *v =
+        check("SELECT pg_sleep(1), name FROM sdk_examples_account ORDER BY id", true, p);
     assert_false(sg_verdict_allowed(v));
     assert_int_equal(sg_verdict_diagnostic_count(v), 1);
     assert_string_equal(sg_verdict_diagnostic(v, 0)->rule, "func.denied");
@@ -487,7 +547,6 @@ static void test_policy__truncated_diagnostics_keep_the_errors(void **state)
     sg_policy_free(p);
 }
 
-
 /* Each rule's options stay its own, named by their index in its descriptor;
  * unset ones answer "not set", whatever other rules set. */
 static void test_policy__rule_lookups_by_descriptor(void **state)
@@ -498,12 +557,12 @@ static void test_policy__rule_lookups_by_descriptor(void **state)
     const sg__rule *bounds = sg__rule_find("limits.bounds");
     const sg__rule *star = sg__rule_find("style.select-star");
     assert_true(func && naming && bounds && star);
-    sg_policy *p = load_ok(
-        "{\"rules\":{\"func.denied\":{\"options\":{\"deny\":[\"^app\\\\.admin_\"],"
-        "\"mode\":\"deny-only\"}},"
-        "\"naming.table-prefix\":{\"options\":{\"prefix\":[\"^sdk_\",\"^app_\"]}},"
-        "\"limits.bounds\":{\"options\":{\"statement_timeout_ms\":500}},"
-        "\"style.select-star\":\"off\"}}");
+    sg_policy *p =
+        load_ok("{\"rules\":{\"func.denied\":{\"options\":{\"deny\":[\"^app\\\\.admin_\"],"
+                "\"mode\":\"deny-only\"}},"
+                "\"naming.table-prefix\":{\"options\":{\"prefix\":[\"^sdk_\",\"^app_\"]}},"
+                "\"limits.bounds\":{\"options\":{\"statement_timeout_ms\":500}},"
+                "\"style.select-star\":\"off\"}}");
 
     assert_int_equal(sg__policy_pattern_count(p, func, option_at(func, "allow")), 0);
     assert_int_equal(sg__policy_pattern_count(p, func, option_at(func, "deny")), 1);

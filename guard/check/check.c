@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "check/check.h"
 #include "check/hints.h"
 #include "pg/parse.h"
 #include "check/rule.h"
@@ -27,6 +28,7 @@ typedef struct check {
     sg__facts facts;
     const sg__relation_binding *bindings;
     sg__param_binding bind;
+    bool in_lint; /* part of a lint run: lint-only rule options apply */
 } check;
 
 static bool has_errors(const check *c)
@@ -59,6 +61,7 @@ static int run_rules(check *c, sg__rule_kind kind)
         .catalog = c->catalog,
         .diags = &c->diags,
         .policy = c->opts->policy,
+        .in_lint = c->in_lint,
     };
     for (size_t i = 0; i < sg__rule_total; i++) {
         const sg__rule *r = sg__rule_table[i];
@@ -80,8 +83,10 @@ static void take_statement_kind(check *c)
                                         [SG_STMT_UPDATE] = SG_OP_UPDATE,
                                         [SG_STMT_DELETE] = SG_OP_DELETE,
                                         [SG_STMT_MERGE] = SG_OP_MERGE};
-    static const char *const names[] = {[SG_OP_SELECT] = "select", [SG_OP_INSERT] = "insert",
-                                        [SG_OP_UPDATE] = "update", [SG_OP_DELETE] = "delete",
+    static const char *const names[] = {[SG_OP_SELECT] = "select",
+                                        [SG_OP_INSERT] = "insert",
+                                        [SG_OP_UPDATE] = "update",
+                                        [SG_OP_DELETE] = "delete",
                                         [SG_OP_MERGE] = "merge"};
     if (!sg__is_dml(&c->facts))
         return;
@@ -112,8 +117,7 @@ static int run_sql(check *c)
         if (sg__dialect_hint(v->op.sql, v->op.sql_len, &hint) < 0)
             return -1;
         return sg__report(&c->diags, &sg__rule_sql_syntax, SG_AT_COMPILED, perr.offset, "%s%s%s%s",
-                          perr.message, hint ? " (hint: " : "", hint ? hint : "",
-                          hint ? ")" : "");
+                          perr.message, hint ? " (hint: " : "", hint ? hint : "", hint ? ")" : "");
     }
     if (c->facts.statement_count != 1)
         return sg__report(&c->diags, &sg__rule_sql_multiple_statements, SG_AT_COMPILED,
@@ -215,8 +219,8 @@ static int finish(check *c)
         return -1;
     for (size_t i = 0; i < c->scope.count; i++) {
         const sg__scoped_table *t = &c->scope.tables[i];
-        v->tables[i] = (sg_resolved_table){t->table->uid,    t->entry->alias, t->table->schema,
-                                           t->table->name,   t->declared,     t->required};
+        v->tables[i] = (sg_resolved_table){t->table->uid,  t->entry->alias, t->table->schema,
+                                           t->table->name, t->declared,     t->required};
     }
 
     const sg__param_binding *b = &c->bind;
@@ -281,6 +285,7 @@ int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,
     sg_verdict *v = start(&c, catalog, &opts);
     if (!v)
         return SG_ENOMEM;
+    c.in_lint = true;
 
     int rc = 0;
     size_t bad;
@@ -336,8 +341,9 @@ void sg_check_options_apply_policy(sg_check_options *options)
         sg__policy_apply_limits(options->policy, options);
 }
 
-int sg_check(const sg_catalog *catalog, const char *operation_json, size_t len,
-             const sg_check_options *options, sg_verdict **out)
+/* sg_check(), and sg__check_for_lint() with `in_lint`. */
+static int check_operation(const sg_catalog *catalog, const char *operation_json, size_t len,
+                           const sg_check_options *options, bool in_lint, sg_verdict **out)
 {
     if (!out)
         return SG_EINVAL;
@@ -360,6 +366,7 @@ int sg_check(const sg_catalog *catalog, const char *operation_json, size_t len,
     sg_verdict *v = start(&c, catalog, &opts);
     if (!v)
         return SG_ENOMEM;
+    c.in_lint = in_lint;
 
     if (run(&c, operation_json, len) < 0 || finish(&c) < 0) {
         sg_verdict_free(v);
@@ -367,4 +374,16 @@ int sg_check(const sg_catalog *catalog, const char *operation_json, size_t len,
     }
     *out = v;
     return SG_OK;
+}
+
+int sg_check(const sg_catalog *catalog, const char *operation_json, size_t len,
+             const sg_check_options *options, sg_verdict **out)
+{
+    return check_operation(catalog, operation_json, len, options, false, out);
+}
+
+int sg__check_for_lint(const sg_catalog *catalog, const char *operation_json, size_t len,
+                       const sg_check_options *options, sg_verdict **out)
+{
+    return check_operation(catalog, operation_json, len, options, true, out);
 }

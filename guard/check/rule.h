@@ -45,6 +45,7 @@ typedef struct sg__rule_ctx {
     const sg_catalog *catalog;
     sg__diags *diags;
     const sg_policy *policy; /* NULL: defaults */
+    bool in_lint;            /* part of a lint run, where lint-only options apply */
 } sg__rule_ctx;
 
 /* Returns 0, or -1 when reporting ran out of memory. MUST report only through

@@ -14,6 +14,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "check/check.h"
 #include "lint/lint.h"
 #include "util/json.h"
 
@@ -257,7 +258,7 @@ int sg__lint_json_text(const sg_catalog *catalog, const sg_lint_options *options
     sg_check_options opts = SG_CHECK_OPTIONS_INIT;
     opts.policy = options->policy;
     sg_verdict *v = NULL;
-    if (sg_check(catalog, json, len, &opts, &v) != SG_OK)
+    if (sg__check_for_lint(catalog, json, len, &opts, &v) != SG_OK)
         return -1;
     r->status = SG_LINT_STATUS_CHECKED;
     int rc = place(r, &top, v);

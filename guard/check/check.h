@@ -1,0 +1,16 @@
+/*
+ * check.h - the check's entry for the library's own lint.
+ */
+#ifndef SG_CHECK_CHECK_H
+#define SG_CHECK_CHECK_H
+
+#include <stddef.h>
+
+#include "sqlguard.h"
+
+/* sg_check() as part of a lint run (an operation file): lint-only rule
+ * options, such as func.denied's deny-only mode, apply. */
+int sg__check_for_lint(const sg_catalog *catalog, const char *operation_json, size_t len,
+                       const sg_check_options *options, sg_verdict **out);
+
+#endif
