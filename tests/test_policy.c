@@ -138,7 +138,8 @@ static void test_policy__locked_rules_cannot_be_weakened(void **state)
                                          "scope.table-not-declared",
                                          "scope.access-denied",
                                          "params.in-literal",
-                                         "func.denied"};
+                                         "func.denied",
+                                         "type.denied"};
     for (size_t i = 0; i < sizeof locked / sizeof locked[0]; i++) {
         char json[256];
         snprintf(json, sizeof json, "{\"rules\":{\"%s\":\"off\"}}", locked[i]);
@@ -237,6 +238,55 @@ static const char *message_of(const sg_verdict *v, const char *rule)
         if (strcmp(sg_verdict_diagnostic(v, i)->rule, rule) == 0)
             return sg_verdict_diagnostic(v, i)->message;
     return NULL;
+}
+
+/* The diagnostics of `rule` in v. */
+static size_t count_of(const sg_verdict *v, const char *rule)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < sg_verdict_diagnostic_count(v); i++)
+        n += strcmp(sg_verdict_diagnostic(v, i)->rule, rule) == 0;
+    return n;
+}
+
+/* type.denied's allow patterns admit an application's types, matched against
+ * schema.name for a qualified name and the name alone for an unqualified one;
+ * they never admit a reg* cast, which func.denied judges. */
+static void test_policy__type_allow_patterns(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT name::app.money_amount, region::region_code, "
+                      "region::public.region_code FROM sdk_examples_account ORDER BY uid";
+    sg_verdict *v = check(sql, false, NULL);
+    assert_int_equal(count_of(v, "type.denied"), 3);
+    assert_int_equal(severity_of(v, "type.denied"), SG_SEVERITY_ERROR);
+    sg_verdict_free(v);
+
+    sg_policy *p = load_ok("{\"rules\":{\"type.denied\":{\"options\":{"
+                           "\"allow\":[\"^app\\\\.\",\"^region_code$\"]}}}}");
+    v = check(sql, false, p);
+    /* the qualified public.region_code is not the unqualified name's pattern */
+    assert_int_equal(count_of(v, "type.denied"), 1);
+    assert_non_null(strstr(sg_verdict_diagnostic(v, 0)->message, "type public.region_code "));
+    sg_verdict_free(v);
+    /* ^app\. does not admit an unqualified money_amount */
+    v = check("SELECT name::money_amount FROM sdk_examples_account ORDER BY uid", false, p);
+    assert_int_equal(count_of(v, "type.denied"), 1);
+    sg_verdict_free(v);
+    sg_policy_free(p);
+
+    p = load_ok("{\"rules\":{\"type.denied\":{\"options\":{\"allow\":[\".*\"]}}}}");
+    v = check(sql, false, p);
+    assert_true(sg_verdict_allowed(v));
+    sg_verdict_free(v);
+    v = check("SELECT 'sdk_examples_secret'::regclass FROM sdk_examples_account ORDER BY uid",
+              false, p);
+    assert_int_equal(count_of(v, "func.denied"), 1);
+    assert_int_equal(count_of(v, "type.denied"), 0);
+    sg_verdict_free(v);
+    sg_policy_free(p);
+
+    load_fails("{\"rules\":{\"type.denied\":{\"options\":{\"deny\":[]}}}}", "no option \"deny\"");
 }
 
 /* deny-only is lint's: lint honours it (every call its deny patterns do not
@@ -599,6 +649,7 @@ int main(void)
         cmocka_unit_test(test_policy__load_errors_name_the_key),
         cmocka_unit_test(test_policy__bad_pattern_reports_pcre2_message_and_offset),
         cmocka_unit_test(test_policy__function_allow_and_deny_patterns),
+        cmocka_unit_test(test_policy__type_allow_patterns),
         cmocka_unit_test(test_policy__deny_only_mode),
         cmocka_unit_test(test_policy__undecided_pattern_fails_closed),
         cmocka_unit_test(test_policy__comment_cannot_switch_a_rule_off_in_check),

@@ -5,7 +5,8 @@
  * paginate.limit-without-order-by (and its one finding with
  * paginate.order-by-required), paginate.order-by-unique, the key lookups
  * both paginate rules take for one row (with a small catalog of its own for
- * keys the corpus catalog has none of) and limits.bounds.
+ * keys the corpus catalog has none of), limits.bounds, and where type.denied
+ * points and what it admits when linting.
  *
  * The registry tests read the descriptors (check/rule.h): ids unique and well
  * formed, every rule file registered, the public sg_rule_* table the same
@@ -1224,6 +1225,47 @@ static void test_rules__key_lookup_lint_needs_a_catalog(void **state)
     sg_verdict_free(v);
 }
 
+/* ---- type.denied ---------------------------------------------------------------------------- */
+
+/* The caret is on the type name in the caller's text, past placeholders. */
+static void test_rules__type_denied_location(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT uid, 100 %% 7 AS r\nFROM sdk_examples_account\n"
+                      "WHERE region = %(region)s::app.region_code ORDER BY uid";
+    sg_verdict *v = check_op("select", sql, "{\"region\":\"US\"}", ACCOUNT_READ, NULL);
+    expect_at(v, "type.denied", SG_SEVERITY_ERROR, sql, "app.region_code",
+              "type app.region_code is not a pg_catalog type nor a scoped table's row type");
+    expect_allowed(v, false);
+    sg_verdict_free(v);
+}
+
+/* Linting: with a catalog every table of the data source has its row type
+ * admitted; without one, a name outside pg_catalog may be any table's, so
+ * only pg_catalog names that are not its types are reported. */
+static void test_rules__type_denied_lint_with_and_without_catalog(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT NULL::sdk_examples_counterparty, NULL::ledger.sdk_examples_entry, "
+                      "name::citext AS c, name::pg_catalog.citext, NULL::no_such_table "
+                      "FROM sdk_examples_account ORDER BY uid";
+    sg_verdict *v = NULL;
+    assert_int_equal(sg_lint_sql(catalog, sql, strlen(sql), NULL, &v), SG_OK);
+    expect_count(v, "type.denied", 3);
+    expect_nth_at(v, "type.denied", 0, SG_SEVERITY_ERROR, sql, "citext AS c",
+                  "type citext is not a pg_catalog type nor a catalog table's row type");
+    expect_nth_at(v, "type.denied", 1, SG_SEVERITY_ERROR, sql, "pg_catalog.citext",
+                  "type pg_catalog.citext is not a type of PostgreSQL's pg_catalog");
+    expect_nth_at(v, "type.denied", 2, SG_SEVERITY_ERROR, sql, "no_such_table",
+                  "type no_such_table is not a pg_catalog type nor a catalog table's row type");
+    sg_verdict_free(v);
+
+    assert_int_equal(sg_lint_sql(NULL, sql, strlen(sql), NULL, &v), SG_OK);
+    expect_at(v, "type.denied", SG_SEVERITY_ERROR, sql, "pg_catalog.citext",
+              "type pg_catalog.citext is not a type of PostgreSQL's pg_catalog");
+    sg_verdict_free(v);
+}
+
 /* ---- limits.bounds -------------------------------------------------------------------------- */
 
 #define BOUNDS_POLICY                                                                              \
@@ -1795,6 +1837,8 @@ int main(void)
         cmocka_unit_test(test_rules__key_lookup_composite_key),
         cmocka_unit_test(test_rules__key_lookup_constants_and_joins),
         cmocka_unit_test(test_rules__key_lookup_lint_needs_a_catalog),
+        cmocka_unit_test(test_rules__type_denied_location),
+        cmocka_unit_test(test_rules__type_denied_lint_with_and_without_catalog),
         cmocka_unit_test(test_rules__limits_bounds_over_the_policy_maxima),
         cmocka_unit_test(test_rules__limits_bounds_at_the_maxima_allowed),
         cmocka_unit_test(test_rules__limits_bounds_needs_policy_options),

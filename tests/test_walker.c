@@ -1769,6 +1769,99 @@ static void test_walker__xmltable_column_type(void **state)
     assert_int_equal(func_at(f, 0)->kind, SG_FUNC_CAST);
 }
 
+/* ---- type names ------------------------------------------------------------------------------ */
+
+/* The one type fact schema.name (schema NULL: unqualified); NULL after a
+ * failure reported at file:line. */
+static const sg__typeref *assert_type_(const sg__facts *f, const char *schema, const char *name,
+                                       const char *file, int line)
+{
+    const sg__typeref *found = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < f->types.count; i++) {
+        const sg__typeref *t = &SG__VEC_AT(f->types, sg__typeref, i);
+        if (same(t->schema, schema) && same(t->name, name)) {
+            found = t;
+            n++;
+        }
+    }
+    if (n != 1) {
+        print_error("expected one type %s.%s, found %zu\n", show(schema), name, n);
+        for (size_t i = 0; i < f->types.count; i++) {
+            const sg__typeref *t = &SG__VEC_AT(f->types, sg__typeref, i);
+            print_error("  type %s.%s.%s array=%d loc=%d\n", show(t->catalog), show(t->schema),
+                        t->name, t->array, t->location);
+        }
+        _fail(file, line);
+    }
+    return found;
+}
+#define TYPE(f, schema, name) assert_type_((f), (schema), (name), __FILE__, __LINE__)
+
+/* Every type a cast, CAST, a typed literal or an array names, as PostgreSQL
+ * sees it: SQL-standard spellings as pg_catalog names, quoted names kept,
+ * unquoted ones folded, the element type of an array, and three parts. */
+static void test_walker__type_names_of_casts(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT x::uuid, CAST(y AS integer), date '2024-01-01', z::TEXT[], "
+                      "NULL::public.t, ROW(1)::\"Mixed\", w::double precision, v::db.s.ty, "
+                      "u::character varying(3), 'a'::regclass, interval '1' day, $1::bit varying "
+                      "FROM t WHERE t.a = ANY(ARRAY[]::app.kind[])";
+    const sg__facts *f = parse_ok(sql);
+    assert_int_equal(f->types.count, 13);
+    const sg__typeref *t = TYPE(f, NULL, "uuid");
+    assert_int_equal(t->location, OFF(sql, "uuid"));
+    assert_false(t->array);
+    assert_int_equal(TYPE(f, "pg_catalog", "int4")->location, OFF(sql, "integer"));
+    assert_int_equal(TYPE(f, NULL, "date")->location, OFF(sql, "date"));
+    t = TYPE(f, NULL, "text");
+    assert_true(t->array);
+    assert_int_equal(t->location, OFF(sql, "TEXT[]"));
+    assert_int_equal(TYPE(f, "public", "t")->location, OFF(sql, "public.t"));
+    assert_int_equal(TYPE(f, NULL, "Mixed")->location, OFF(sql, "\"Mixed\""));
+    TYPE(f, "pg_catalog", "float8");
+    t = TYPE(f, "s", "ty");
+    assert_string_equal(t->catalog, "db");
+    TYPE(f, "pg_catalog", "varchar");
+    t = TYPE(f, NULL, "regclass");
+    assert_true(t->resolves_names);
+    assert_int_equal(count_funcs(f, "regclass"), 1); /* still func.denied's */
+    TYPE(f, "pg_catalog", "interval");
+    TYPE(f, "pg_catalog", "varbit");
+    t = TYPE(f, "app", "kind");
+    assert_true(t->array);
+    assert_false(t->resolves_names);
+}
+
+/* Column definition lists of functions in FROM (plain and ROWS FROM), XMLTABLE
+ * columns, XMLSERIALIZE, and casts in the clauses of a write. */
+static void test_walker__type_names_beyond_casts(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT r.a FROM jsonb_to_recordset($1) AS r(a int, b app.kind), "
+                      "ROWS FROM (json_to_record($2) AS (c numeric(12,2))) AS q, "
+                      "XMLTABLE('/r' PASSING '<r/>' COLUMNS k app.t2 PATH 'a') AS xt "
+                      "ORDER BY XMLSERIALIZE(CONTENT '<a/>' AS app.t3)";
+    const sg__facts *f = parse_ok(sql);
+    assert_int_equal(f->types.count, 5);
+    TYPE(f, "pg_catalog", "int4");
+    assert_int_equal(TYPE(f, "app", "kind")->location, OFF(sql, "app.kind"));
+    TYPE(f, "pg_catalog", "numeric");
+    assert_int_equal(TYPE(f, "app", "t2")->location, OFF(sql, "app.t2"));
+    assert_int_equal(TYPE(f, "app", "t3")->location, OFF(sql, "app.t3"));
+
+    const char *write = "WITH c AS (SELECT 1::app.a) "
+                        "INSERT INTO t (x) VALUES ($1::app.b) "
+                        "ON CONFLICT (x) DO UPDATE SET x = excluded.x::app.c RETURNING x::app.d";
+    f = parse_ok(write);
+    assert_int_equal(f->types.count, 4);
+    TYPE(f, "app", "a");
+    TYPE(f, "app", "b");
+    TYPE(f, "app", "c");
+    TYPE(f, "app", "d");
+}
+
 /* ---- every node type ------------------------------------------------------------------------ */
 
 /* PostgreSQL's walker ends the process on a node type it does not know; say
@@ -1994,6 +2087,8 @@ int main(void)
         T(order_by_using_operator),
         T(cte_cycle_mark_cast),
         T(xmltable_column_type),
+        T(type_names_of_casts),
+        T(type_names_beyond_casts),
         T(with_queries_are_bounded),
         T(every_node_type),
         T(unsupported_nodes_are_recorded),

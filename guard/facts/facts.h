@@ -124,6 +124,22 @@ typedef struct sg__column_pin {
     bool cast_array; /* cast to an array of that type */
 } sg__column_pin;
 
+/* A type the statement names: `x::t`, CAST(x AS t), a typed literal `t 'x'`,
+ * a column definition list of a function in FROM (`AS x(a int)`), an XMLTABLE
+ * column, XMLSERIALIZE(... AS t). Names are as PostgreSQL sees them: folded
+ * unless quoted, and the SQL-standard spellings (`integer`, `double
+ * precision`, `timestamp with time zone`, ...) already as pg_catalog.int4,
+ * pg_catalog.float8, pg_catalog.timestamptz. For `t[]` the name is the
+ * element type's. */
+typedef struct sg__typeref {
+    const char *catalog;   /* NULL unless the name had three parts */
+    const char *schema;    /* NULL when unqualified */
+    const char *name;
+    int location;
+    bool array;            /* written with [] (or ARRAY) */
+    bool resolves_names;   /* a reg* type: func.denied judges the cast */
+} sg__typeref;
+
 /* Facts of the top-level SELECT (leaf or set operation) of a statement. */
 typedef struct sg__top_select {
     bool is_set_operation; /* UNION / INTERSECT / EXCEPT */
@@ -175,6 +191,7 @@ typedef struct sg__facts {
     bool depth_exceeded;      /* the walker stopped at max_ast_depth */
     int depth_location;       /* of the innermost located node where it stopped */
     bool incomplete;          /* the walk did not finish (allocation failure) */
+    sg__vec types;            /* sg__typeref, in the order the walk met them */
 } sg__facts;
 
 /* The $n at byte `location` of the compiled SQL, or NULL. The check sorts

@@ -6,7 +6,7 @@
  * itself, and handles the nodes where meaning depends on position: statements
  * and their WITH lists (CTE scoping), FROM items (what a FOR UPDATE locks,
  * and what the top-level select reads), relation references (CTE or
- * physical), names of functions, casts and operators, and the equalities the
+ * physical), names of functions, casts, types and operators, and the equalities the
  * top-level WHERE pins columns with. The walker records; it never judges. Every node type has one
  * class (sg__walker_tag_class()) that decides how it is visited: a type
  * outside the set PostgreSQL's walker is known to cover is recorded as
@@ -862,6 +862,23 @@ static bool names_outside_pg_catalog(List *names)
            list_length(names) > 2;
 }
 
+/* Records a type name as a fact. The raw grammar always names a type (the
+ * SQL-standard spellings as pg_catalog.x); a TypeName given by OID alone is
+ * built only inside PostgreSQL, and would be recorded with an empty name,
+ * which no type has. */
+static void record_type(walk *w, const TypeName *t)
+{
+    sg__typeref *r = sg__vec_push(w->arena, &w->facts->types, sizeof *r);
+    if (!r) {
+        fail(w);
+        return;
+    }
+    split_name(w, t->names, &r->catalog, &r->schema, &r->name);
+    r->location = t->location;
+    r->array = t->arrayBounds != NIL;
+    r->resolves_names = r->name && is_name_resolving_type(r->name);
+}
+
 /* A literal string or number that is not NULL, or NULL. */
 static A_Const *value_literal(Node *n)
 {
@@ -978,6 +995,7 @@ static bool note(Node *node, walk *w)
         Node *last = list_length(t->names) ? llast(t->names) : NULL;
         if (last && IsA(last, String) && is_name_resolving_type(strVal(last)))
             record_func(w, t->names, t->location, SG_FUNC_CAST, false);
+        record_type(w, t);
         break;
     }
     case T_A_Expr: {

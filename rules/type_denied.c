@@ -1,0 +1,122 @@
+/*
+ * type_denied.c - a statement may name only types the guard knows.
+ *
+ * A type is code: a cast to a domain runs its CHECK expression (any function),
+ * an input function of an extension's type runs that extension's C code, and
+ * `NULL::t` or `ROW(...)::t` shows the columns of table t. A type name is
+ * admitted when it names a type of PostgreSQL's pg_catalog (written
+ * unqualified, which PostgreSQL resolves in pg_catalog first, or as
+ * pg_catalog.name; rules/typelist.c), the row type of a scoped table
+ * (resolved like a relation: unqualified means the data source's default
+ * schema), or when a pattern of the rule's `allow` option matches it (an
+ * application's enums and domains). The reg* casts resolve object names from
+ * strings: func.denied judges them, as before this rule existed.
+ */
+#include "typelist.h"
+#include "rules.h"
+
+enum { ALLOW };
+
+static const sg__option options[] = {
+    [ALLOW] = {"allow", SG_OPT_PATTERNS, NULL,
+               "patterns of further types to allow, matched against schema.name or an unqualified "
+               "name, e.g. \"^app\\.\" or \"^public\\.money_amount$\""},
+    {NULL, 0, NULL, NULL},
+};
+
+static bool in_pg_catalog(const sg__typeref *t)
+{
+    return !t->catalog && (!t->schema || strcmp(t->schema, "pg_catalog") == 0);
+}
+
+/* The name as written, schema first; NULL when memory ran out. */
+static const char *qualified(const sg__rule_ctx *ctx, const sg__typeref *t)
+{
+    if (!t->schema)
+        return t->name;
+    return sg__arena_printf(ctx->diags->arena, "%s%s%s.%s", t->catalog ? t->catalog : "",
+                            t->catalog ? "." : "", t->schema, t->name);
+}
+
+/* True when `t` is the row type of a table of the scope: its schema, or the
+ * data source's default schema for an unqualified name (pg_catalog, searched
+ * first, has no such type: the caller checked), and its name. A
+ * database-qualified name is never a scoped table's, as for relations. */
+static bool scoped_row_type(const sg__rule_ctx *ctx, const sg__typeref *t)
+{
+    const sg__scope *scope = ctx->scope;
+    if (t->catalog)
+        return false;
+    const char *schema =
+        t->schema ? t->schema : (scope->source ? scope->source->default_schema : NULL);
+    if (!schema)
+        return false;
+    for (size_t k = 0; k < scope->count; k++) {
+        const sg__meta_table *table = scope->tables[k].table;
+        if (strcmp(table->name, t->name) == 0 && strcmp(table->schema, schema) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Whether `t` is admitted: 1, 0, or -1 when memory ran out. */
+static int admitted(const sg__rule_ctx *ctx, const sg__typeref *t, const char *subject)
+{
+    if (in_pg_catalog(t) && sg__type_builtin(t->name))
+        return 1;
+    int allowed = sg__policy_match(ctx->policy, ctx->rule, ALLOW, subject, 0);
+    if (allowed != 0)
+        return allowed;
+    if (ctx->scope->mode == SG_SCOPE_NONE) {
+        /* Linting without a catalog: any name outside pg_catalog may be the
+         * row type of a table only a catalog knows, as any relation may be
+         * one of its tables (the scope rules are skipped too). Only a
+         * pg_catalog name that is not a type of pg_catalog is surely wrong. */
+        return !(t->schema && in_pg_catalog(t));
+    }
+    return scoped_row_type(ctx, t);
+}
+
+static int report(const sg__rule_ctx *ctx, const sg__typeref *t, const char *subject)
+{
+    const char *brackets = t->array ? "[]" : "";
+    if (t->catalog)
+        return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, t->location,
+                          "type %s%s is qualified with a database name and is never admitted",
+                          subject, brackets);
+    if (t->schema && in_pg_catalog(t))
+        return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, t->location,
+                          "type %s%s is not a type of PostgreSQL's pg_catalog", subject, brackets);
+    return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, t->location,
+                      ctx->scope->mode == SG_SCOPE_CATALOG
+                          ? "type %s%s is not a pg_catalog type nor a catalog table's row type"
+                          : "type %s%s is not a pg_catalog type nor a scoped table's row type",
+                      subject, brackets);
+}
+
+static int check(const sg__rule_ctx *ctx)
+{
+    const sg__facts *f = ctx->facts;
+    for (size_t i = 0; i < f->types.count; i++) {
+        const sg__typeref *t = &SG__VEC_AT(f->types, sg__typeref, i);
+        if (t->resolves_names)
+            continue; /* func.denied's */
+        const char *subject = qualified(ctx, t);
+        if (!subject)
+            return -1;
+        int ok = admitted(ctx, t, subject);
+        if (ok < 0 || (!ok && report(ctx, t, subject) < 0))
+            return -1;
+    }
+    return 0;
+}
+
+const sg__rule sg__rule_type_denied = {
+    .id = "type.denied",
+    .summary = "a type name outside pg_catalog that is not a scoped table's row type",
+    .severity = SG_SEVERITY_ERROR,
+    .kinds = SG_RULE_FACTS,
+    .locked = true,
+    .options = options,
+    .check = check,
+};
