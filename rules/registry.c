@@ -35,7 +35,8 @@
     X(style_literal_in_predicate)                                                                  \
     X(naming_table_prefix)                                                                         \
     X(limits_bounds)                                                                               \
-    X(limits_invalid)
+    X(limits_invalid)                                                                              \
+    X(func_resource_bound)
 
 /* Each defined in rules/<name>.c. */
 #define SG__DECLARE(name) extern const sg__rule sg__rule_##name;

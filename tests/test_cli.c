@@ -66,6 +66,7 @@ static const char *const RULE_IDS[] = {
     "naming.table-prefix",
     "limits.bounds",
     "limits.invalid",
+    "func.resource-bound",
 };
 enum { RULE_COUNT = sizeof RULE_IDS / sizeof RULE_IDS[0] };
 
@@ -866,8 +867,8 @@ static void test_cli__rules(void **state)
     run_result r = RUN(NULL, "rules");
     assert_status(&r, 0);
     /* a line per rule, and an indented line per option (func.denied has 3,
-     * naming.table-prefix 1, limits.bounds 2) */
-    assert_int_equal(count_lines(r.out), RULE_COUNT + 6);
+     * naming.table-prefix 1, limits.bounds 2, func.resource-bound 1) */
+    assert_int_equal(count_lines(r.out), RULE_COUNT + 7);
     assert_non_null(strstr(r.out, "option allow:"));
     assert_non_null(strstr(r.out, "option max_rows:"));
     for (size_t i = 0; i < RULE_COUNT; i++) {
