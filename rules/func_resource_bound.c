@@ -155,12 +155,24 @@ static long double unit_seconds(const char *u, size_t n)
         const char *name;
         long double seconds;
     } units[] = {
-        {"microsecond", 1e-6L}, {"microseconds", 1e-6L}, {"millisecond", 1e-3L},
-        {"milliseconds", 1e-3L}, {"second", 1},          {"seconds", 1},
-        {"sec", 1},             {"secs", 1},             {"minute", 60},
-        {"minutes", 60},        {"min", 60},             {"mins", 60},
-        {"hour", 3600},         {"hours", 3600},         {"day", 86400},
-        {"days", 86400},        {"week", 604800},        {"weeks", 604800},
+        {"microsecond", 1e-6L},
+        {"microseconds", 1e-6L},
+        {"millisecond", 1e-3L},
+        {"milliseconds", 1e-3L},
+        {"second", 1},
+        {"seconds", 1},
+        {"sec", 1},
+        {"secs", 1},
+        {"minute", 60},
+        {"minutes", 60},
+        {"min", 60},
+        {"mins", 60},
+        {"hour", 3600},
+        {"hours", 3600},
+        {"day", 86400},
+        {"days", 86400},
+        {"week", 604800},
+        {"weeks", 604800},
     };
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
         if (strlen(units[i].name) == n && strncmp(units[i].name, u, n) == 0)
@@ -233,8 +245,8 @@ static bool timestamp_end(const sg__funcarg *end, const sg__funcarg *other)
 /*
  * Rows of generate_series(start, stop, step) over timestamps, -1 when the
  * arguments are not constants the rule reads. A series over timestamp (an
- * end cast to it, the other cast to it or uncast) counts exactly. Otherwise the series is over timestamptz (a date or an
- * uncast string ends up there), where the session's time zone shifts each
+ * end cast to it, the other cast to it or uncast) counts exactly. Otherwise the series is over
+ * timestamptz (a date or an uncast string ends up there), where the session's time zone shifts each
  * end by its UTC offset at that instant; the span is shortened by two days,
  * more than any two offsets of one zone differ, so the count is a lower
  * bound and a denial stays sound.
@@ -243,11 +255,11 @@ static long double time_series_rows(const sg__funcref *fn)
 {
     static const char *const ends[] = {"timestamp", "timestamptz", "date", NULL};
     static const char *const steps[] = {"interval", NULL};
-    if (fn->arg_count != 3 || !string_of(&fn->args[0], ends) ||
-        !string_of(&fn->args[1], ends) || !string_of(&fn->args[2], steps))
+    if (fn->arg_count != 3 || !string_of(&fn->args[0], ends) || !string_of(&fn->args[1], ends) ||
+        !string_of(&fn->args[2], steps))
         return -1;
-    bool exact = timestamp_end(&fn->args[0], &fn->args[1]) &&
-                 timestamp_end(&fn->args[1], &fn->args[0]);
+    bool exact =
+        timestamp_end(&fn->args[0], &fn->args[1]) && timestamp_end(&fn->args[1], &fn->args[0]);
     long double start, stop, step;
     if (!parse_timestamp(fn->args[0].text, &start) || !parse_timestamp(fn->args[1].text, &stop) ||
         !parse_interval(fn->args[2].text, &step))
@@ -294,7 +306,8 @@ static long double string_size(const sg__funcref *fn, bool is_repeat)
     if (n <= 0)
         return 0;
     const sg__funcarg *text = &fn->args[0];
-    bool text_known = text->kind == SG_ARG_STRING && (!text->cast || strcmp(text->cast, "text") == 0);
+    bool text_known =
+        text->kind == SG_ARG_STRING && (!text->cast || strcmp(text->cast, "text") == 0);
     if (is_repeat)
         return text_known ? n * (long double)char_length(text->text) : n;
     /* an empty fill pads nothing: the result is the text cut to n */
@@ -358,8 +371,8 @@ static int judge(const sg__rule_ctx *ctx, const sg__funcref *fn, long long max)
         return -1;
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
                       "%s makes %s%s%s, over the bound of %lld (policy option max of %s)", call,
-                      series ? "" : "a string of ", amount, series ? " rows" : " characters",
-                      max, ctx->rule->id);
+                      series ? "" : "a string of ", amount, series ? " rows" : " characters", max,
+                      ctx->rule->id);
 }
 
 static int check(const sg__rule_ctx *ctx)
