@@ -36,7 +36,8 @@
     X(naming_table_prefix)                                                                         \
     X(limits_bounds)                                                                               \
     X(limits_invalid)                                                                              \
-    X(type_denied)
+    X(type_denied)                                                                                 \
+    X(func_resource_bound)
 
 /* Each defined in rules/<name>.c. */
 #define SG__DECLARE(name) extern const sg__rule sg__rule_##name;

@@ -67,6 +67,7 @@ static const char *const RULE_IDS[] = {
     "limits.bounds",
     "limits.invalid",
     "type.denied",
+    "func.resource-bound",
 };
 enum { RULE_COUNT = sizeof RULE_IDS / sizeof RULE_IDS[0] };
 
@@ -867,8 +868,8 @@ static void test_cli__rules(void **state)
     run_result r = RUN(NULL, "rules");
     assert_status(&r, 0);
     /* a line per rule, and an indented line per option (func.denied has 3,
-     * naming.table-prefix 1, limits.bounds 2, type.denied 1) */
-    assert_int_equal(count_lines(r.out), RULE_COUNT + 7);
+     * naming.table-prefix 1, limits.bounds 2, type.denied 1, func.resource-bound 1) */
+    assert_int_equal(count_lines(r.out), RULE_COUNT + 8);
     assert_non_null(strstr(r.out, "option allow:"));
     assert_non_null(strstr(r.out, "option max_rows:"));
     for (size_t i = 0; i < RULE_COUNT; i++) {

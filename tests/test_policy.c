@@ -597,6 +597,76 @@ static void test_policy__truncated_diagnostics_keep_the_errors(void **state)
     sg_policy_free(p);
 }
 
+/* func.resource-bound's option max replaces its default bound of 10000000,
+ * and a policy may turn the rule off or make it a warning (it is not locked). */
+static void test_policy__resource_bound_max_and_off(void **state)
+{
+    (void)state;
+    static const char small[] = "SELECT a.uid, g.n FROM sdk_examples_account a "
+                                "CROSS JOIN generate_series(1, 2000) AS g(n) ORDER BY a.uid, g.n";
+    static const char big[] =
+        "SELECT a.uid, g.n FROM sdk_examples_account a "
+        "CROSS JOIN generate_series(1, 100000000) AS g(n) ORDER BY a.uid, g.n";
+    static const char at_bound[] =
+        "SELECT a.uid, repeat('ab', 500) AS s FROM sdk_examples_account a "
+        "ORDER BY a.uid";
+
+    /* the default bound */
+    sg_verdict *v = check(small, false, NULL);
+    assert_int_equal(severity_of(v, "func.resource-bound"), 0);
+    sg_verdict_free(v);
+    v = check(big, false, NULL);
+    assert_false(sg_verdict_allowed(v));
+    assert_true(has_message(v, "func.resource-bound",
+                            "generate_series(1, 100000000) makes 100000000 rows, over the bound "
+                            "of 10000000 (policy option max of func.resource-bound)"));
+    sg_verdict_free(v);
+
+    /* a lower bound: 2000 rows are over 1000; 1000 characters are not */
+    sg_policy *p = load_ok("{\"rules\":{\"func.resource-bound\":{\"options\":{\"max\":1000}}}}");
+    v = check(small, false, p);
+    assert_int_equal(severity_of(v, "func.resource-bound"), SG_SEVERITY_ERROR);
+    assert_true(has_message(v, "func.resource-bound", "makes 2000 rows, over the bound of 1000"));
+    sg_verdict_free(v);
+    v = check(at_bound, false, p);
+    assert_int_equal(severity_of(v, "func.resource-bound"), 0);
+    sg_verdict_free(v);
+    sg_policy_free(p);
+    p = load_ok("{\"rules\":{\"func.resource-bound\":{\"options\":{\"max\":999}}}}");
+    v = check(at_bound, false, p);
+    assert_true(has_message(v, "func.resource-bound",
+                            "repeat('ab', 500) makes a string of 1000 characters, over the bound "
+                            "of 999"));
+    sg_verdict_free(v);
+    sg_policy_free(p);
+
+    /* a raised bound */
+    p = load_ok("{\"rules\":{\"func.resource-bound\":{\"options\":{\"max\":100000000}}}}");
+    v = check(big, false, p);
+    assert_int_equal(severity_of(v, "func.resource-bound"), 0);
+    assert_true(sg_verdict_allowed(v));
+    sg_verdict_free(v);
+    sg_policy_free(p);
+
+    /* off, and a warning */
+    p = load_ok("{\"rules\":{\"func.resource-bound\":\"off\"}}");
+    v = check(big, false, p);
+    assert_int_equal(severity_of(v, "func.resource-bound"), 0);
+    assert_true(sg_verdict_allowed(v));
+    sg_verdict_free(v);
+    sg_policy_free(p);
+    p = load_ok("{\"rules\":{\"func.resource-bound\":\"warning\"}}");
+    v = check(big, false, p);
+    assert_int_equal(severity_of(v, "func.resource-bound"), SG_SEVERITY_WARNING);
+    assert_true(sg_verdict_allowed(v));
+    sg_verdict_free(v);
+    sg_policy_free(p);
+
+    /* max is an integer > 0 */
+    load_fails("{\"rules\":{\"func.resource-bound\":{\"options\":{\"max\":0}}}}", "max");
+    load_fails("{\"rules\":{\"func.resource-bound\":{\"options\":{\"max\":\"big\"}}}}", "max");
+}
+
 /* Each rule's options stay its own, named by their index in its descriptor;
  * unset ones answer "not set", whatever other rules set. */
 static void test_policy__rule_lookups_by_descriptor(void **state)
@@ -659,6 +729,7 @@ int main(void)
         cmocka_unit_test(test_policy__limits_bound_the_catalog),
         cmocka_unit_test(test_policy__truncated_diagnostics_keep_the_errors),
         cmocka_unit_test(test_policy__rule_lookups_by_descriptor),
+        cmocka_unit_test(test_policy__resource_bound_max_and_off),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -286,6 +286,70 @@ static void test_walker__target_list_subquery(void **state)
     assert_true(f->top.has_from);
 }
 
+/* One argument's facts: kind, text (NULL for other) and cast. */
+static void assert_arg_(const sg__funcref *fn, size_t i, sg__funcarg_kind kind, const char *text,
+                        const char *cast, const char *file, int line)
+{
+    if (i >= fn->arg_count || fn->args[i].kind != kind || !same(fn->args[i].text, text) ||
+        !same(fn->args[i].cast, cast)) {
+        print_error("argument %zu of %s: expected kind %d text %s cast %s\n", i, fn->name,
+                    (int)kind, show(text), show(cast));
+        _fail(file, line);
+    }
+}
+#define ARG(fn, i, kind, text, cast)                                                               \
+    assert_arg_((fn), (i), (kind), (text), (cast), __FILE__, __LINE__)
+
+/* The n-th call (from 0, in the order recorded) named `name`. */
+static const sg__funcref *nth_call(const sg__facts *f, const char *name, size_t n)
+{
+    for (size_t i = 0; i < f->funcs.count; i++) {
+        const sg__funcref *fn = func_at(f, i);
+        if (same(fn->name, name) && n-- == 0)
+            return fn;
+    }
+    fail_msg("no call %s", name);
+    return NULL;
+}
+
+/* Constant arguments are recorded as text, a unary sign folded in, with the
+ * one cast on them; parameters, columns, expressions and NULL are "other". */
+static void test_walker__call_arguments(void **state)
+{
+    (void)state;
+    const sg__facts *f = parse_ok(
+        "SELECT upper(-'x'), abs(1 + 2), abs(- -4.5), abs(t0.a::int), now() "
+        "FROM generate_series(-5::int, 100000000::bigint, - 2) g, "
+        "LATERAL repeat('ab', +3) r, lpad(t0.a, $1, NULL) p, rpad('x'::varchar(3), 1.5e3) q, "
+        "generate_series(date '2024-01-01', '2024-02-01', '1 day'::interval) d, t0");
+    const sg__funcref *fn = nth_call(f, "generate_series", 0);
+    assert_int_equal(fn->arg_count, 3);
+    ARG(fn, 0, SG_ARG_NUMBER, "-5", "int4");
+    ARG(fn, 1, SG_ARG_NUMBER, "100000000", "int8");
+    ARG(fn, 2, SG_ARG_NUMBER, "-2", NULL);
+    fn = nth_call(f, "generate_series", 1);
+    ARG(fn, 0, SG_ARG_STRING, "2024-01-01", "date");
+    ARG(fn, 1, SG_ARG_STRING, "2024-02-01", NULL);
+    ARG(fn, 2, SG_ARG_STRING, "1 day", "interval");
+    fn = FUNC(f, NULL, "repeat", SG_FUNC_CALL);
+    ARG(fn, 0, SG_ARG_STRING, "ab", NULL);
+    ARG(fn, 1, SG_ARG_NUMBER, "3", NULL);
+    fn = FUNC(f, NULL, "lpad", SG_FUNC_CALL);
+    ARG(fn, 0, SG_ARG_OTHER, NULL, NULL);
+    ARG(fn, 1, SG_ARG_OTHER, NULL, NULL);
+    ARG(fn, 2, SG_ARG_OTHER, NULL, NULL);
+    fn = FUNC(f, NULL, "rpad", SG_FUNC_CALL);
+    ARG(fn, 0, SG_ARG_STRING, "x", ""); /* a type modifier: not described */
+    ARG(fn, 1, SG_ARG_NUMBER, "1.5e3", NULL);
+    ARG(FUNC(f, NULL, "upper", SG_FUNC_CALL), 0, SG_ARG_OTHER, NULL, NULL); /* minus on a string */
+    ARG(nth_call(f, "abs", 0), 0, SG_ARG_OTHER, NULL, NULL);                /* an expression */
+    ARG(nth_call(f, "abs", 1), 0, SG_ARG_NUMBER, "4.5", NULL);              /* two minus signs */
+    ARG(nth_call(f, "abs", 2), 0, SG_ARG_OTHER, NULL, NULL);                /* a column, cast */
+    fn = FUNC(f, NULL, "now", SG_FUNC_CALL);
+    assert_int_equal(fn->arg_count, 0);
+    assert_null(fn->args);
+}
+
 static void test_walker__from(void **state)
 {
     (void)state;
@@ -2027,6 +2091,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(target_list_subquery),
+        T(call_arguments),
         T(from),
         T(from_join_on),
         T(where),

@@ -70,6 +70,25 @@ typedef enum {
     SG_FUNC_TABLESAMPLE    /* TABLESAMPLE method */
 } sg__func_kind;
 
+/* What the walker could read of one argument of a call. The rules parse the
+ * text; the walker never judges what a constant means. */
+typedef enum {
+    SG_ARG_OTHER = 0, /* a parameter, a column, an expression, NULL, a named argument */
+    SG_ARG_NUMBER,    /* an integer or decimal constant: text as written, a unary
+                       * minus folded in as a leading '-' */
+    SG_ARG_STRING     /* a string constant: text is its value */
+} sg__funcarg_kind;
+
+typedef struct sg__funcarg {
+    sg__funcarg_kind kind;
+    const char *text;      /* NULL for SG_ARG_OTHER */
+    /* The type a constant is cast to once (`1::bigint`, `CAST('x' AS date)`,
+     * `date 'x'`), as PostgreSQL names it, the last part of the name; NULL
+     * when not cast, "" for a cast the walker does not describe (a schema
+     * other than pg_catalog, a type modifier, an array). */
+    const char *cast;
+} sg__funcarg;
+
 typedef struct sg__funcref {
     const char *catalog;   /* NULL unless the name had three parts */
     const char *schema;    /* NULL when unqualified */
@@ -80,6 +99,9 @@ typedef struct sg__funcref {
     bool in_top_targetlist;/* directly in the top-level SELECT's target list */
     int parent;            /* index of the innermost call whose arguments hold
                             * this one, or -1 */
+    /* SG_FUNC_CALL: the arguments in order (none for f(*)) */
+    const sg__funcarg *args;
+    size_t arg_count;
 } sg__funcref;
 
 /* Something the walker does not understand, or refuses to look into. */

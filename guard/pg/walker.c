@@ -913,6 +913,116 @@ static void record_literal_cmp(walk *w, A_Expr *e)
     c->is_string = nodeTag(&lit->val) == T_String;
 }
 
+/* The type of a cast on a call's constant argument, as sg__funcarg.cast
+ * describes it: the type's own name, or "" for one the walker does not
+ * describe (a schema other than pg_catalog, a modifier, an array). */
+static const char *arg_cast(walk *w, const TypeName *t)
+{
+    int parts = t ? list_length(t->names) : 0;
+    if (parts < 1 || parts > 2 || t->typmods != NIL || t->typemod != -1 ||
+        t->arrayBounds != NIL || t->setof || t->pct_type || !IsA(llast(t->names), String))
+        return "";
+    Node *schema = parts == 2 ? linitial(t->names) : NULL;
+    if (schema && (!IsA(schema, String) || strcmp(strVal(schema), "pg_catalog") != 0))
+        return "";
+    return copy(w, strVal(llast(t->names)));
+}
+
+/* The operand of a unary `-x` or `+x`, with *negate set for the minus; any
+ * other node is its own operand. The grammar folds a minus into a bare
+ * number already; it stays an operator in front of a cast (`-5::int`). */
+static Node *unary_operand(Node *n, bool *negate)
+{
+    *negate = false;
+    if (!n || !IsA(n, A_Expr))
+        return n;
+    A_Expr *e = (A_Expr *)n;
+    Node *op = list_length(e->name) == 1 ? linitial(e->name) : NULL;
+    if (e->kind != AEXPR_OP || e->lexpr || !op || !IsA(op, String))
+        return n;
+    if (strcmp(strVal(op), "-") == 0)
+        *negate = true;
+    else if (strcmp(strVal(op), "+") != 0)
+        return n;
+    return e->rexpr;
+}
+
+/* Reads a number or string constant into *a; false for anything else. */
+static bool arg_constant(walk *w, Node *n, sg__funcarg *a)
+{
+    if (!n || !IsA(n, A_Const) || ((A_Const *)n)->isnull)
+        return false;
+    A_Const *c = (A_Const *)n;
+    switch (nodeTag(&c->val)) {
+    case T_Integer:
+        a->kind = SG_ARG_NUMBER;
+        a->text = sg__arena_printf(w->arena, "%d", c->val.ival.ival);
+        break;
+    case T_Float:
+        a->kind = SG_ARG_NUMBER;
+        a->text = sg__arena_strdup(w->arena, c->val.fval.fval);
+        break;
+    case T_String:
+        a->kind = SG_ARG_STRING;
+        a->text = sg__arena_strdup(w->arena, c->val.sval.sval);
+        break;
+    default:
+        return false;
+    }
+    if (!a->text)
+        fail(w);
+    return a->text != NULL;
+}
+
+/* A number's text with its sign flipped; NULL when memory ran out. */
+static const char *negated(walk *w, const char *text)
+{
+    const char *t = text[0] == '-' ? copy(w, text + 1) : sg__arena_printf(w->arena, "-%s", text);
+    if (!t)
+        fail(w);
+    return t;
+}
+
+/* One argument of a call: a constant, cast once or not, a unary sign in
+ * front of either folded into a number's text; anything else is "other". */
+static void describe_arg(walk *w, Node *n, sg__funcarg *a)
+{
+    bool negate;
+    n = unary_operand(n, &negate);
+    const char *cast = NULL;
+    if (n && IsA(n, TypeCast)) {
+        cast = arg_cast(w, ((TypeCast *)n)->typeName);
+        n = ((TypeCast *)n)->arg;
+    }
+    if (!arg_constant(w, n, a) || (negate && a->kind != SG_ARG_NUMBER)) {
+        a->kind = SG_ARG_OTHER;
+        a->text = NULL;
+        return;
+    }
+    if (negate)
+        a->text = negated(w, a->text);
+    a->cast = cast;
+}
+
+/* The arguments of the call just recorded, as far as they are constants:
+ * the rules judge what they mean (func.resource-bound). */
+static void record_args(walk *w, FuncCall *f)
+{
+    int n = list_length(f->args);
+    if (n == 0 || w->failed)
+        return;
+    sg__funcref *fn = &SG__VEC_AT(w->facts->funcs, sg__funcref, w->facts->funcs.count - 1);
+    sg__funcarg *args = sg__arena_alloc(w->arena, (size_t)n * sizeof *args);
+    if (!args) {
+        fail(w);
+        return;
+    }
+    for (int i = 0; i < n; i++)
+        describe_arg(w, list_nth(f->args, i), &args[i]);
+    fn->args = args;
+    fn->arg_count = (size_t)n;
+}
+
 /* The nodes of class SG__TAG_OWN: the walker visits their children itself. */
 static bool visit_own(Node *node, walk *w)
 {
@@ -987,6 +1097,7 @@ static bool note(Node *node, walk *w)
     case T_FuncCall: {
         FuncCall *f = (FuncCall *)node;
         record_func(w, f->funcname, f->location, SG_FUNC_CALL, f->over != NULL);
+        record_args(w, f);
         w->current_call = (int)w->facts->funcs.count - 1;
         break;
     }
