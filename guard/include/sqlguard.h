@@ -138,6 +138,11 @@ size_t sg_catalog_table_count(const sg_catalog *catalog);
  * plus the catalog's max_catalog_bytes / max_catalog_tables, for every check
  * given the policy; each value is an integer from 1 to a ceiling the guard
  * can hold safely (e.g. 65535 parameters, parse-tree depth 1000).
+ *
+ * func.denied's "mode": "deny-only" is for lint (sg_lint_sql, sg_lint_text):
+ * sg_check() refuses it, every verdict under such a policy denying with a
+ * func.denied finding that says so. A pattern PCRE2 cannot decide (a match
+ * limit) fails closed: a deny pattern denies, an allow pattern does not allow.
  */
 typedef struct sg_policy sg_policy;
 
