@@ -87,12 +87,10 @@ static bool exact_cast(const sg__column_pin *p)
     static const char *const exact[] = {"int2", "int4",      "int8",       "numeric",
                                         "text", "varchar",   "uuid",       "date",
                                         "bool", "timestamp", "timestamptz"};
-    if (!p->cast_name)
+    if (!p->cast)
         return true;
-    if (p->cast_array || (p->cast_schema && strcmp(p->cast_schema, "pg_catalog") != 0))
-        return false;
     for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
-        if (strcmp(p->cast_name, exact[i]) == 0)
+        if (strcmp(p->cast, exact[i]) == 0)
             return true;
     return false;
 }

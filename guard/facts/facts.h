@@ -139,11 +139,9 @@ typedef struct sg__from_item {
 typedef struct sg__column_pin {
     const char *qualifier; /* `t` of `t.col`; NULL when unqualified */
     const char *column;
-    /* the type the value is cast to, as PostgreSQL names it; NULL when the
-     * value is not cast */
-    const char *cast_schema; /* NULL when unqualified */
-    const char *cast_name;
-    bool cast_array; /* cast to an array of that type */
+    /* The type the value is cast to, as sg__funcarg.cast says it, except
+     * that a type modifier (`varchar(64)`) is kept: NULL when not cast. */
+    const char *cast;
 } sg__column_pin;
 
 /* A type the statement names: `x::t`, CAST(x AS t), a typed literal `t 'x'`,

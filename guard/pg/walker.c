@@ -33,17 +33,17 @@ enum { MAX_CTES = 1000 };
  * all of them. `visible` is advanced as the list is walked. */
 typedef struct cte_scope {
     const struct cte_scope *parent;
-    size_t first;   /* index of the list's first entry in facts->ctes */
+    size_t first; /* index of the list's first entry in facts->ctes */
     size_t count;
     size_t visible;
 } cte_scope;
 
 /* A FROM item of some query level, kept to resolve FOR UPDATE OF names. */
 typedef struct from_item {
-    int level;         /* query level whose FROM clause holds it directly */
-    const char *name;  /* alias, else relation name; NULL for unnamed items */
-    long relref;       /* index into facts->relations, or -1 */
-    int child_level;   /* for a subquery in FROM: its level, else -1 */
+    int level;        /* query level whose FROM clause holds it directly */
+    const char *name; /* alias, else relation name; NULL for unnamed items */
+    long relref;      /* index into facts->relations, or -1 */
+    int child_level;  /* for a subquery in FROM: its level, else -1 */
 } from_item;
 
 typedef struct walk {
@@ -52,14 +52,14 @@ typedef struct walk {
     unsigned depth;
     unsigned max_depth;
     cte_scope *scope;
-    int cte_index;         /* innermost enclosing CTE, or -1 */
+    int cte_index; /* innermost enclosing CTE, or -1 */
     int next_level;
-    int top_level;         /* level of the statement's top-level SELECT, or -1 */
-    int current_call;      /* innermost FuncCall being walked, or -1 */
+    int top_level;    /* level of the statement's top-level SELECT, or -1 */
+    int current_call; /* innermost FuncCall being walked, or -1 */
     bool in_top_targetlist;
-    int located;           /* location of the innermost node that has one */
-    bool failed;           /* allocation failure: stop and report */
-    sg__vec from_items;    /* from_item */
+    int located;        /* location of the innermost node that has one */
+    bool failed;        /* allocation failure: stop and report */
+    sg__vec from_items; /* from_item */
 } walk;
 
 static bool visit(Node *node, void *context);
@@ -617,6 +617,24 @@ static void record_order_by(walk *w, List *sort)
     }
 }
 
+/* The type of a cast on a constant or a parameter, as sg__funcarg.cast
+ * describes it: the type's own name, or "" for one the walker does not
+ * describe (a schema other than pg_catalog, an array, and unless
+ * `modifier_ok` a type modifier). */
+static const char *cast_type(walk *w, const TypeName *t, bool modifier_ok)
+{
+    int parts = t ? list_length(t->names) : 0;
+    if (parts < 1 || parts > 2 || t->arrayBounds != NIL || t->setof || t->pct_type ||
+        !IsA(llast(t->names), String))
+        return "";
+    if (!modifier_ok && (t->typmods != NIL || t->typemod != -1))
+        return "";
+    Node *schema = parts == 2 ? linitial(t->names) : NULL;
+    if (schema && (!IsA(schema, String) || strcmp(strVal(schema), "pg_catalog") != 0))
+        return "";
+    return copy(w, strVal(llast(t->names)));
+}
+
 /* A parameter or a constant other than NULL, as the other side of a pin, or
  * such a value cast once (`$1::uuid`): the rule judges whether the cast's
  * type keeps the comparison in the column's own equality. */
@@ -625,23 +643,6 @@ static bool pin_value(const Node *n)
     if (n && IsA(n, TypeCast))
         n = ((const TypeCast *)n)->arg;
     return n && (IsA(n, ParamRef) || (IsA(n, A_Const) && !((const A_Const *)n)->isnull));
-}
-
-/* Records the cast of a pin's value, if any (copy() marks the walk failed
- * when memory runs out). */
-static void record_pin_cast(walk *w, const Node *value, sg__column_pin *p)
-{
-    if (!IsA(value, TypeCast))
-        return;
-    const TypeName *t = ((const TypeCast *)value)->typeName;
-    int parts = t ? list_length(t->names) : 0;
-    if (parts < 1 || parts > 2) {
-        p->cast_name = ""; /* a name the rule never takes for a known type */
-        return;
-    }
-    p->cast_name = copy(w, strVal(llast(t->names)));
-    p->cast_schema = parts == 2 ? copy(w, strVal(linitial(t->names))) : NULL;
-    p->cast_array = t->arrayBounds != NIL || t->setof;
 }
 
 /* A column reference `col` or `t.col`, else NULL. */
@@ -679,7 +680,8 @@ static void record_pin(walk *w, A_Expr *e)
     bool qualified = list_length(c->fields) == 2;
     p->qualifier = qualified ? copy(w, strVal(linitial(c->fields))) : NULL;
     p->column = copy(w, strVal(llast(c->fields)));
-    record_pin_cast(w, value, p);
+    if (IsA(value, TypeCast))
+        p->cast = cast_type(w, ((TypeCast *)value)->typeName, true);
 }
 
 /* The pins among the conjuncts of the top-level WHERE: only AND is looked
@@ -743,8 +745,7 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
     stop = stop || walk_from_list(s->fromClause, w, level) || visit(s->whereClause, w) ||
            visit_list(s->groupClause, w) || visit(s->havingClause, w) ||
            visit_list(s->windowClause, w) || visit_list(s->valuesLists, w) ||
-           visit_list(s->sortClause, w) || visit(s->limitOffset, w) ||
-           visit(s->limitCount, w);
+           visit_list(s->sortClause, w) || visit(s->limitOffset, w) || visit(s->limitCount, w);
     if (!stop)
         apply_locking(w, s->lockingClause, level);
     if (!stop && top)
@@ -843,9 +844,8 @@ static bool walk_modify(Node *node, walk *w)
 static bool is_name_resolving_type(const char *name)
 {
     static const char *const reg_types[] = {
-        "regclass",  "regcollation", "regconfig", "regdictionary", "regnamespace",
-        "regoper",   "regoperator",  "regproc",   "regprocedure",  "regrole",
-        "regtype",
+        "regclass",    "regcollation", "regconfig",    "regdictionary", "regnamespace", "regoper",
+        "regoperator", "regproc",      "regprocedure", "regrole",       "regtype",
     };
     for (size_t i = 0; i < sizeof reg_types / sizeof reg_types[0]; i++)
         if (strcmp(name, reg_types[i]) == 0)
@@ -913,21 +913,6 @@ static void record_literal_cmp(walk *w, A_Expr *e)
     c->is_string = nodeTag(&lit->val) == T_String;
 }
 
-/* The type of a cast on a call's constant argument, as sg__funcarg.cast
- * describes it: the type's own name, or "" for one the walker does not
- * describe (a schema other than pg_catalog, a modifier, an array). */
-static const char *arg_cast(walk *w, const TypeName *t)
-{
-    int parts = t ? list_length(t->names) : 0;
-    if (parts < 1 || parts > 2 || t->typmods != NIL || t->typemod != -1 ||
-        t->arrayBounds != NIL || t->setof || t->pct_type || !IsA(llast(t->names), String))
-        return "";
-    Node *schema = parts == 2 ? linitial(t->names) : NULL;
-    if (schema && (!IsA(schema, String) || strcmp(strVal(schema), "pg_catalog") != 0))
-        return "";
-    return copy(w, strVal(llast(t->names)));
-}
-
 /* The operand of a unary `-x` or `+x`, with *negate set for the minus; any
  * other node is its own operand. The grammar folds a minus into a bare
  * number already; it stays an operator in front of a cast (`-5::int`). */
@@ -991,7 +976,7 @@ static void describe_arg(walk *w, Node *n, sg__funcarg *a)
     n = unary_operand(n, &negate);
     const char *cast = NULL;
     if (n && IsA(n, TypeCast)) {
-        cast = arg_cast(w, ((TypeCast *)n)->typeName);
+        cast = cast_type(w, ((TypeCast *)n)->typeName, false);
         n = ((TypeCast *)n)->arg;
     }
     if (!arg_constant(w, n, a) || (negate && a->kind != SG_ARG_NUMBER)) {
@@ -1065,8 +1050,8 @@ static bool visit_own(Node *node, walk *w)
     }
     case T_IntoClause:
         w->facts->has_into = true;
-        w->facts->into_location = ((IntoClause *)node)->rel ? ((IntoClause *)node)->rel->location
-                                                            : -1;
+        w->facts->into_location =
+            ((IntoClause *)node)->rel ? ((IntoClause *)node)->rel->location : -1;
         return false;
     case T_CurrentOfExpr:
         /* the node has no location: sg__parse_walk() finds the clause's */
