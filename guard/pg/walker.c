@@ -3,17 +3,15 @@
  *
  * PostgreSQL's raw_expression_tree_walker knows every child of every node a
  * DML raw tree can hold; this file hands it every node it does not handle
- * itself, and handles the nodes where meaning depends on position: statements
- * and their WITH lists (CTE scoping), FROM items (what a FOR UPDATE locks,
- * and what the top-level select reads), relation references (CTE or
- * physical), names of functions, casts, types and operators, and the equalities the
- * top-level WHERE pins columns with. The walker records; it never judges. Every node type has one
- * class (sg__walker_tag_class()) that decides how it is visited: a type
- * outside the set PostgreSQL's walker is known to cover is recorded as
- * unsupported rather than passed on, because that walker ends the process on
- * a type it does not know (test_walker tries a node of every type). Depth is
- * bounded before recursing, and hitting the bound is a fact that denies,
- * never a silent stop.
+ * itself, and handles the nodes where meaning depends on position:
+ * statements and their WITH lists (CTE scoping), FROM items (what a FOR
+ * UPDATE locks, and what the top-level select reads), relation references
+ * (CTE or physical) and names of functions and operators. What it notes
+ * about expressions (types, literal comparisons, call arguments, the
+ * top-level WHERE's pins) is notes.c's, and the class that decides how each
+ * node type is visited is nodes.c's. The walker records; it never judges.
+ * Depth is bounded before recursing, and hitting the bound is a fact that
+ * denies, never a silent stop.
  */
 #include <pg_query.h>
 #include <pg_query/pg_query_internal.h>
@@ -24,7 +22,7 @@
 
 #include <string.h>
 
-#include "pg/parse.h"
+#include "pg/walk.h"
 
 enum { MAX_CTES = 1000 };
 
@@ -46,219 +44,8 @@ typedef struct from_item {
     int child_level;  /* for a subquery in FROM: its level, else -1 */
 } from_item;
 
-typedef struct walk {
-    sg__arena *arena;
-    sg__facts *facts;
-    unsigned depth;
-    unsigned max_depth;
-    cte_scope *scope;
-    int cte_index; /* innermost enclosing CTE, or -1 */
-    int next_level;
-    int top_level;    /* level of the statement's top-level SELECT, or -1 */
-    int current_call; /* innermost FuncCall being walked, or -1 */
-    bool in_top_targetlist;
-    int located;        /* location of the innermost node that has one */
-    bool failed;        /* allocation failure: stop and report */
-    sg__vec from_items; /* from_item */
-} walk;
-
 static bool visit(Node *node, void *context);
 static bool walk_select(SelectStmt *stmt, walk *w, bool top, int *level_out);
-
-/* The node lists below were written for PostgreSQL 15's node types and its
- * raw_expression_tree_walker (nodeFuncs.c). Another major version renumbers
- * and adds node types: read that walker again before changing these. */
-_Static_assert(PG_VERSION_NUM >= 150000 && PG_VERSION_NUM < 160000,
-               "the walker's node lists are written for PostgreSQL 15");
-_Static_assert(T_SupportRequestWFuncMonotonic == 437,
-               "PostgreSQL 15's NodeTag list changed: review the walker's node lists");
-
-/* Node types PostgreSQL 15's raw_expression_tree_walker descends into (or
- * knows to have no children). Anything else is never passed to it. */
-static bool raw_walker_knows(NodeTag tag)
-{
-    switch (tag) {
-    case T_SetToDefault:
-    case T_CurrentOfExpr:
-    case T_SQLValueFunction:
-    case T_Integer:
-    case T_Float:
-    case T_Boolean:
-    case T_String:
-    case T_BitString:
-    case T_ParamRef:
-    case T_A_Const:
-    case T_A_Star:
-    case T_Alias:
-    case T_RangeVar:
-    case T_GroupingFunc:
-    case T_SubLink:
-    case T_CaseExpr:
-    case T_RowExpr:
-    case T_CoalesceExpr:
-    case T_MinMaxExpr:
-    case T_XmlExpr:
-    case T_NullTest:
-    case T_BooleanTest:
-    case T_JoinExpr:
-    case T_IntoClause:
-    case T_List:
-    case T_InsertStmt:
-    case T_DeleteStmt:
-    case T_UpdateStmt:
-    case T_MergeStmt:
-    case T_MergeWhenClause:
-    case T_SelectStmt:
-    case T_A_Expr:
-    case T_BoolExpr:
-    case T_ColumnRef:
-    case T_FuncCall:
-    case T_NamedArgExpr:
-    case T_A_Indices:
-    case T_A_Indirection:
-    case T_A_ArrayExpr:
-    case T_ResTarget:
-    case T_MultiAssignRef:
-    case T_TypeCast:
-    case T_CollateClause:
-    case T_SortBy:
-    case T_WindowDef:
-    case T_RangeSubselect:
-    case T_RangeFunction:
-    case T_RangeTableSample:
-    case T_RangeTableFunc:
-    case T_RangeTableFuncCol:
-    case T_TypeName:
-    case T_ColumnDef:
-    case T_IndexElem:
-    case T_GroupingSet:
-    case T_LockingClause:
-    case T_XmlSerialize:
-    case T_WithClause:
-    case T_InferClause:
-    case T_OnConflictClause:
-    case T_CommonTableExpr:
-        return true;
-    default:
-        return false;
-    }
-}
-
-sg__tag_class sg__walker_tag_class(int tag)
-{
-    switch ((NodeTag)tag) {
-    case T_List:
-    case T_SelectStmt:
-    case T_InsertStmt:
-    case T_UpdateStmt:
-    case T_DeleteStmt:
-    case T_MergeStmt:
-    case T_RangeVar:
-    case T_JoinExpr:
-    case T_RangeSubselect:
-    case T_RangeTableSample:
-    case T_ParamRef:
-    case T_IntoClause:
-    case T_CurrentOfExpr:
-    case T_LockingClause:
-    case T_WithClause:
-    case T_CommonTableExpr:
-        return SG__TAG_OWN;
-    case T_FuncCall:
-    case T_TypeName:
-    case T_A_Expr:
-    case T_SubLink:
-    case T_SortBy:
-    case T_RangeTableFuncCol:
-        return SG__TAG_NOTE;
-    default:
-        return raw_walker_knows((NodeTag)tag) ? SG__TAG_RAW : SG__TAG_UNSUPPORTED;
-    }
-}
-
-sg__stmt_kind sg__statement_kind(const void *raw_stmt)
-{
-    if (!raw_stmt)
-        return SG_STMT_NONE;
-    switch (nodeTag(raw_stmt)) {
-    case T_SelectStmt:
-        return SG_STMT_SELECT;
-    case T_InsertStmt:
-        return SG_STMT_INSERT;
-    case T_UpdateStmt:
-        return SG_STMT_UPDATE;
-    case T_DeleteStmt:
-        return SG_STMT_DELETE;
-    case T_MergeStmt:
-        return SG_STMT_MERGE;
-    default:
-        return SG_STMT_OTHER;
-    }
-}
-
-/* The location a node carries itself, or -1. Never recurses: below the depth
- * bound a subtree may be arbitrarily deep. */
-static int own_location(const Node *n)
-{
-#define OWN_LOCATION(type)                                                                         \
-    case T_##type:                                                                                 \
-        return ((const type *)n)->location
-    switch (nodeTag(n)) {
-        OWN_LOCATION(A_Expr);
-        OWN_LOCATION(A_Const);
-        OWN_LOCATION(A_ArrayExpr);
-        OWN_LOCATION(BoolExpr);
-        OWN_LOCATION(BooleanTest);
-        OWN_LOCATION(CaseExpr);
-        OWN_LOCATION(CaseWhen);
-        OWN_LOCATION(CoalesceExpr);
-        OWN_LOCATION(CollateClause);
-        OWN_LOCATION(ColumnRef);
-        OWN_LOCATION(CommonTableExpr);
-        OWN_LOCATION(FuncCall);
-        OWN_LOCATION(GroupingFunc);
-        OWN_LOCATION(GroupingSet);
-        OWN_LOCATION(MinMaxExpr);
-        OWN_LOCATION(NamedArgExpr);
-        OWN_LOCATION(NullTest);
-        OWN_LOCATION(ParamRef);
-        OWN_LOCATION(RangeTableFunc);
-        OWN_LOCATION(RangeTableFuncCol);
-        OWN_LOCATION(RangeTableSample);
-        OWN_LOCATION(RangeVar);
-        OWN_LOCATION(ResTarget);
-        OWN_LOCATION(RowExpr);
-        OWN_LOCATION(SQLValueFunction);
-        OWN_LOCATION(SetToDefault);
-        OWN_LOCATION(SortBy);
-        OWN_LOCATION(SubLink);
-        OWN_LOCATION(TypeCast);
-        OWN_LOCATION(TypeName);
-        OWN_LOCATION(WindowDef);
-        OWN_LOCATION(WithClause);
-        OWN_LOCATION(XmlExpr);
-        OWN_LOCATION(XmlSerialize);
-    default:
-        return -1;
-    }
-#undef OWN_LOCATION
-}
-
-static void fail(walk *w)
-{
-    w->failed = true;
-    w->facts->incomplete = true;
-}
-
-static const char *copy(walk *w, const char *s)
-{
-    if (!s)
-        return NULL;
-    const char *c = sg__arena_strdup(w->arena, s);
-    if (!c)
-        fail(w);
-    return c;
-}
 
 static void unsupported(walk *w, const char *what, int location)
 {
@@ -271,30 +58,6 @@ static void unsupported(walk *w, const char *what, int location)
     u->location = location;
 }
 
-/* Splits a qualified name (a List of String) into catalog/schema/name. More
- * than three parts cannot name anything PostgreSQL resolves; the leading parts
- * are joined into `catalog` so that the name never matches anything. */
-static void split_name(walk *w, List *names, const char **catalog, const char **schema,
-                       const char **name)
-{
-    int n = list_length(names);
-    *catalog = *schema = *name = NULL;
-    for (int i = 0; i < n; i++) {
-        Node *part = list_nth(names, i);
-        const char *s = IsA(part, String) ? strVal(part) : "*";
-        if (i == n - 1)
-            *name = copy(w, s);
-        else if (i == n - 2)
-            *schema = copy(w, s);
-        else if (!*catalog)
-            *catalog = copy(w, s);
-        else if (!(*catalog = sg__arena_printf(w->arena, "%s.%s", *catalog, s)))
-            fail(w);
-    }
-    if (!*name)
-        *name = copy(w, "");
-}
-
 static void record_func(walk *w, List *names, int location, sg__func_kind kind, bool has_over)
 {
     sg__funcref *f = sg__vec_push(w->arena, &w->facts->funcs, sizeof *f);
@@ -302,7 +65,7 @@ static void record_func(walk *w, List *names, int location, sg__func_kind kind, 
         fail(w);
         return;
     }
-    split_name(w, names, &f->catalog, &f->schema, &f->name);
+    sg__walk_split_name(w, names, &f->catalog, &f->schema, &f->name);
     f->location = location;
     f->kind = kind;
     f->has_over = has_over;
@@ -617,88 +380,6 @@ static void record_order_by(walk *w, List *sort)
     }
 }
 
-/* The type of a cast on a constant or a parameter, as sg__funcarg.cast
- * describes it: the type's own name, or "" for one the walker does not
- * describe (a schema other than pg_catalog, an array, and unless
- * `modifier_ok` a type modifier). */
-static const char *cast_type(walk *w, const TypeName *t, bool modifier_ok)
-{
-    int parts = t ? list_length(t->names) : 0;
-    if (parts < 1 || parts > 2 || t->arrayBounds != NIL || t->setof || t->pct_type ||
-        !IsA(llast(t->names), String))
-        return "";
-    if (!modifier_ok && (t->typmods != NIL || t->typemod != -1))
-        return "";
-    Node *schema = parts == 2 ? linitial(t->names) : NULL;
-    if (schema && (!IsA(schema, String) || strcmp(strVal(schema), "pg_catalog") != 0))
-        return "";
-    return copy(w, strVal(llast(t->names)));
-}
-
-/* A parameter or a constant other than NULL, as the other side of a pin, or
- * such a value cast once (`$1::uuid`): the rule judges whether the cast's
- * type keeps the comparison in the column's own equality. */
-static bool pin_value(const Node *n)
-{
-    if (n && IsA(n, TypeCast))
-        n = ((const TypeCast *)n)->arg;
-    return n && (IsA(n, ParamRef) || (IsA(n, A_Const) && !((const A_Const *)n)->isnull));
-}
-
-/* A column reference `col` or `t.col`, else NULL. */
-static ColumnRef *pin_column(Node *n)
-{
-    if (!n || !IsA(n, ColumnRef))
-        return NULL;
-    ColumnRef *c = (ColumnRef *)n;
-    int parts = list_length(c->fields);
-    if (parts < 1 || parts > 2)
-        return NULL;
-    ListCell *lc;
-    foreach (lc, c->fields) {
-        if (!IsA(lfirst(lc), String))
-            return NULL;
-    }
-    return c;
-}
-
-/* `column = value` or `value = column`, with the plain `=` operator. */
-static void record_pin(walk *w, A_Expr *e)
-{
-    Node *op = list_length(e->name) == 1 ? linitial(e->name) : NULL;
-    if (e->kind != AEXPR_OP || !op || !IsA(op, String) || strcmp(strVal(op), "=") != 0)
-        return;
-    Node *value = pin_value(e->rexpr) ? e->rexpr : pin_value(e->lexpr) ? e->lexpr : NULL;
-    ColumnRef *c = value ? pin_column(value == e->rexpr ? e->lexpr : e->rexpr) : NULL;
-    if (!c)
-        return;
-    sg__column_pin *p = sg__vec_push(w->arena, &w->facts->top.pins, sizeof *p);
-    if (!p) {
-        fail(w);
-        return;
-    }
-    bool qualified = list_length(c->fields) == 2;
-    p->qualifier = qualified ? copy(w, strVal(linitial(c->fields))) : NULL;
-    p->column = copy(w, strVal(llast(c->fields)));
-    if (IsA(value, TypeCast))
-        p->cast = cast_type(w, ((TypeCast *)value)->typeName, true);
-}
-
-/* The pins among the conjuncts of the top-level WHERE: only AND is looked
- * through (never OR, NOT or a sub-select), to the walk's depth bound. */
-static void record_pins(walk *w, Node *n, unsigned depth)
-{
-    if (!n || w->failed || depth >= w->max_depth)
-        return;
-    if (IsA(n, BoolExpr) && ((BoolExpr *)n)->boolop == AND_EXPR) {
-        ListCell *lc;
-        foreach (lc, ((BoolExpr *)n)->args)
-            record_pins(w, lfirst(lc), depth + 1);
-    } else if (IsA(n, A_Expr)) {
-        record_pin(w, (A_Expr *)n);
-    }
-}
-
 static bool visit_list(List *list, walk *w)
 {
     return visit((Node *)list, w);
@@ -763,7 +444,7 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
     if (top) {
         record_order_by(w, s->sortClause);
         if (!stop)
-            record_pins(w, s->whereClause, 0);
+            sg__walk_record_pins(w, s->whereClause, 0);
         sg__top_select *t = &w->facts->top;
         t->is_set_operation = s->op != SETOP_NONE;
         t->has_from = s->fromClause != NIL;
@@ -840,174 +521,6 @@ static bool walk_modify(Node *node, walk *w)
     return stop || w->failed;
 }
 
-/* Types whose input function resolves object names from strings. */
-static bool is_name_resolving_type(const char *name)
-{
-    static const char *const reg_types[] = {
-        "regclass",    "regcollation", "regconfig",    "regdictionary", "regnamespace", "regoper",
-        "regoperator", "regproc",      "regprocedure", "regrole",       "regtype",
-    };
-    for (size_t i = 0; i < sizeof reg_types / sizeof reg_types[0]; i++)
-        if (strcmp(name, reg_types[i]) == 0)
-            return true;
-    return false;
-}
-
-static bool names_outside_pg_catalog(List *names)
-{
-    if (list_length(names) < 2)
-        return false;
-    Node *schema = list_nth(names, list_length(names) - 2);
-    return !IsA(schema, String) || strcmp(strVal(schema), "pg_catalog") != 0 ||
-           list_length(names) > 2;
-}
-
-/* Records a type name as a fact. The raw grammar always names a type (the
- * SQL-standard spellings as pg_catalog.x); a TypeName given by OID alone is
- * built only inside PostgreSQL, and would be recorded with an empty name,
- * which no type has. */
-static void record_type(walk *w, const TypeName *t)
-{
-    sg__typeref *r = sg__vec_push(w->arena, &w->facts->types, sizeof *r);
-    if (!r) {
-        fail(w);
-        return;
-    }
-    split_name(w, t->names, &r->catalog, &r->schema, &r->name);
-    r->location = t->location;
-    r->array = t->arrayBounds != NIL;
-    r->resolves_names = r->name && is_name_resolving_type(r->name);
-}
-
-/* A literal string or number that is not NULL, or NULL. */
-static A_Const *value_literal(Node *n)
-{
-    if (n && IsA(n, TypeCast))
-        n = ((TypeCast *)n)->arg; /* '2024-01-01'::date is still a literal */
-    if (!n || !IsA(n, A_Const) || ((A_Const *)n)->isnull)
-        return NULL;
-    A_Const *c = (A_Const *)n;
-    NodeTag t = nodeTag(&c->val);
-    return t == T_String || t == T_Integer || t == T_Float ? c : NULL;
-}
-
-/* A comparison of a column with a literal where a parameter belongs. */
-static void record_literal_cmp(walk *w, A_Expr *e)
-{
-    if (e->kind != AEXPR_OP && e->kind != AEXPR_LIKE && e->kind != AEXPR_ILIKE &&
-        e->kind != AEXPR_DISTINCT && e->kind != AEXPR_NOT_DISTINCT)
-        return;
-    A_Const *lit = NULL;
-    if (e->lexpr && IsA(e->lexpr, ColumnRef))
-        lit = value_literal(e->rexpr);
-    else if (e->rexpr && IsA(e->rexpr, ColumnRef))
-        lit = value_literal(e->lexpr);
-    if (!lit)
-        return;
-    sg__literal_cmp *c = sg__vec_push(w->arena, &w->facts->literal_cmps, sizeof *c);
-    if (!c) {
-        fail(w);
-        return;
-    }
-    c->location = lit->location;
-    c->is_string = nodeTag(&lit->val) == T_String;
-}
-
-/* The operand of a unary `-x` or `+x`, with *negate set for the minus; any
- * other node is its own operand. The grammar folds a minus into a bare
- * number already; it stays an operator in front of a cast (`-5::int`). */
-static Node *unary_operand(Node *n, bool *negate)
-{
-    *negate = false;
-    if (!n || !IsA(n, A_Expr))
-        return n;
-    A_Expr *e = (A_Expr *)n;
-    Node *op = list_length(e->name) == 1 ? linitial(e->name) : NULL;
-    if (e->kind != AEXPR_OP || e->lexpr || !op || !IsA(op, String))
-        return n;
-    if (strcmp(strVal(op), "-") == 0)
-        *negate = true;
-    else if (strcmp(strVal(op), "+") != 0)
-        return n;
-    return e->rexpr;
-}
-
-/* Reads a number or string constant into *a; false for anything else. */
-static bool arg_constant(walk *w, Node *n, sg__funcarg *a)
-{
-    if (!n || !IsA(n, A_Const) || ((A_Const *)n)->isnull)
-        return false;
-    A_Const *c = (A_Const *)n;
-    switch (nodeTag(&c->val)) {
-    case T_Integer:
-        a->kind = SG_ARG_NUMBER;
-        a->text = sg__arena_printf(w->arena, "%d", c->val.ival.ival);
-        break;
-    case T_Float:
-        a->kind = SG_ARG_NUMBER;
-        a->text = sg__arena_strdup(w->arena, c->val.fval.fval);
-        break;
-    case T_String:
-        a->kind = SG_ARG_STRING;
-        a->text = sg__arena_strdup(w->arena, c->val.sval.sval);
-        break;
-    default:
-        return false;
-    }
-    if (!a->text)
-        fail(w);
-    return a->text != NULL;
-}
-
-/* A number's text with its sign flipped; NULL when memory ran out. */
-static const char *negated(walk *w, const char *text)
-{
-    const char *t = text[0] == '-' ? copy(w, text + 1) : sg__arena_printf(w->arena, "-%s", text);
-    if (!t)
-        fail(w);
-    return t;
-}
-
-/* One argument of a call: a constant, cast once or not, a unary sign in
- * front of either folded into a number's text; anything else is "other". */
-static void describe_arg(walk *w, Node *n, sg__funcarg *a)
-{
-    bool negate;
-    n = unary_operand(n, &negate);
-    const char *cast = NULL;
-    if (n && IsA(n, TypeCast)) {
-        cast = cast_type(w, ((TypeCast *)n)->typeName, false);
-        n = ((TypeCast *)n)->arg;
-    }
-    if (!arg_constant(w, n, a) || (negate && a->kind != SG_ARG_NUMBER)) {
-        a->kind = SG_ARG_OTHER;
-        a->text = NULL;
-        return;
-    }
-    if (negate)
-        a->text = negated(w, a->text);
-    a->cast = cast;
-}
-
-/* The arguments of the call just recorded, as far as they are constants:
- * the rules judge what they mean (func.resource-bound). */
-static void record_args(walk *w, FuncCall *f)
-{
-    int n = list_length(f->args);
-    if (n == 0 || w->failed)
-        return;
-    sg__funcref *fn = &SG__VEC_AT(w->facts->funcs, sg__funcref, w->facts->funcs.count - 1);
-    sg__funcarg *args = sg__arena_alloc(w->arena, (size_t)n * sizeof *args);
-    if (!args) {
-        fail(w);
-        return;
-    }
-    for (int i = 0; i < n; i++)
-        describe_arg(w, list_nth(f->args, i), &args[i]);
-    fn->args = args;
-    fn->arg_count = (size_t)n;
-}
-
 /* The nodes of class SG__TAG_OWN: the walker visits their children itself. */
 static bool visit_own(Node *node, walk *w)
 {
@@ -1082,35 +595,35 @@ static bool note(Node *node, walk *w)
     case T_FuncCall: {
         FuncCall *f = (FuncCall *)node;
         record_func(w, f->funcname, f->location, SG_FUNC_CALL, f->over != NULL);
-        record_args(w, f);
+        sg__walk_record_args(w, f);
         w->current_call = (int)w->facts->funcs.count - 1;
         break;
     }
     case T_TypeName: {
         TypeName *t = (TypeName *)node;
         Node *last = list_length(t->names) ? llast(t->names) : NULL;
-        if (last && IsA(last, String) && is_name_resolving_type(strVal(last)))
+        if (last && IsA(last, String) && sg__type_resolves_names(strVal(last)))
             record_func(w, t->names, t->location, SG_FUNC_CAST, false);
-        record_type(w, t);
+        sg__walk_record_type(w, t);
         break;
     }
     case T_A_Expr: {
         A_Expr *e = (A_Expr *)node;
-        if (names_outside_pg_catalog(e->name))
+        if (sg__names_outside_pg_catalog(e->name))
             record_func(w, e->name, e->location, SG_FUNC_OPERATOR, false);
-        record_literal_cmp(w, e);
+        sg__walk_record_literal_cmp(w, e);
         break;
     }
     case T_SubLink: {
         SubLink *s = (SubLink *)node;
-        if (names_outside_pg_catalog(s->operName))
+        if (sg__names_outside_pg_catalog(s->operName))
             record_func(w, s->operName, s->location, SG_FUNC_OPERATOR, false);
         break;
     }
     case T_SortBy: {
         /* ORDER BY x USING OPERATOR(s.op): PostgreSQL's walker skips the name */
         SortBy *s = (SortBy *)node;
-        if (names_outside_pg_catalog(s->useOp))
+        if (sg__names_outside_pg_catalog(s->useOp))
             record_func(w, s->useOp, s->location, SG_FUNC_OPERATOR, false);
         break;
     }
@@ -1158,7 +671,7 @@ static bool visit(Node *node, void *context)
     if (w->failed)
         return true;
     int outer = w->located;
-    int at = own_location(node);
+    int at = sg__node_location(node);
     if (at >= 0)
         w->located = at;
     bool stop = true;

@@ -1,0 +1,283 @@
+/*
+ * notes.c - what the walker notes about expressions, as facts: the types a
+ * statement names, columns compared with literals, the constant arguments of
+ * calls (and the casts on them), and the equalities with which the top-level
+ * WHERE pins columns. It records; the rules judge.
+ */
+#include <string.h>
+
+#include "pg/walk.h"
+
+/* Splits a qualified name (a List of String) into catalog/schema/name. More
+ * than three parts cannot name anything PostgreSQL resolves; the leading parts
+ * are joined into `catalog` so that the name never matches anything. */
+void sg__walk_split_name(walk *w, List *names, const char **catalog, const char **schema,
+                         const char **name)
+{
+    int n = list_length(names);
+    *catalog = *schema = *name = NULL;
+    for (int i = 0; i < n; i++) {
+        Node *part = list_nth(names, i);
+        const char *s = IsA(part, String) ? strVal(part) : "*";
+        if (i == n - 1)
+            *name = copy(w, s);
+        else if (i == n - 2)
+            *schema = copy(w, s);
+        else if (!*catalog)
+            *catalog = copy(w, s);
+        else if (!(*catalog = sg__arena_printf(w->arena, "%s.%s", *catalog, s)))
+            fail(w);
+    }
+    if (!*name)
+        *name = copy(w, "");
+}
+
+/* The type of a cast on a constant or a parameter, as sg__funcarg.cast
+ * describes it: the type's own name, or "" for one the walker does not
+ * describe (a schema other than pg_catalog, an array, and unless
+ * `modifier_ok` a type modifier). */
+static const char *cast_type(walk *w, const TypeName *t, bool modifier_ok)
+{
+    int parts = t ? list_length(t->names) : 0;
+    if (parts < 1 || parts > 2 || t->arrayBounds != NIL || t->setof || t->pct_type ||
+        !IsA(llast(t->names), String))
+        return "";
+    if (!modifier_ok && (t->typmods != NIL || t->typemod != -1))
+        return "";
+    Node *schema = parts == 2 ? linitial(t->names) : NULL;
+    if (schema && (!IsA(schema, String) || strcmp(strVal(schema), "pg_catalog") != 0))
+        return "";
+    return copy(w, strVal(llast(t->names)));
+}
+
+/* A parameter or a constant other than NULL, as the other side of a pin, or
+ * such a value cast once (`$1::uuid`): the rule judges whether the cast's
+ * type keeps the comparison in the column's own equality. */
+static bool pin_value(const Node *n)
+{
+    if (n && IsA(n, TypeCast))
+        n = ((const TypeCast *)n)->arg;
+    return n && (IsA(n, ParamRef) || (IsA(n, A_Const) && !((const A_Const *)n)->isnull));
+}
+
+/* A column reference `col` or `t.col`, else NULL. */
+static ColumnRef *pin_column(Node *n)
+{
+    if (!n || !IsA(n, ColumnRef))
+        return NULL;
+    ColumnRef *c = (ColumnRef *)n;
+    int parts = list_length(c->fields);
+    if (parts < 1 || parts > 2)
+        return NULL;
+    ListCell *lc;
+    foreach (lc, c->fields) {
+        if (!IsA(lfirst(lc), String))
+            return NULL;
+    }
+    return c;
+}
+
+/* `column = value` or `value = column`, with the plain `=` operator. */
+static void record_pin(walk *w, A_Expr *e)
+{
+    Node *op = list_length(e->name) == 1 ? linitial(e->name) : NULL;
+    if (e->kind != AEXPR_OP || !op || !IsA(op, String) || strcmp(strVal(op), "=") != 0)
+        return;
+    Node *value = pin_value(e->rexpr) ? e->rexpr : pin_value(e->lexpr) ? e->lexpr : NULL;
+    ColumnRef *c = value ? pin_column(value == e->rexpr ? e->lexpr : e->rexpr) : NULL;
+    if (!c)
+        return;
+    sg__column_pin *p = sg__vec_push(w->arena, &w->facts->top.pins, sizeof *p);
+    if (!p) {
+        fail(w);
+        return;
+    }
+    bool qualified = list_length(c->fields) == 2;
+    p->qualifier = qualified ? copy(w, strVal(linitial(c->fields))) : NULL;
+    p->column = copy(w, strVal(llast(c->fields)));
+    if (IsA(value, TypeCast))
+        p->cast = cast_type(w, ((TypeCast *)value)->typeName, true);
+}
+
+/* The pins among the conjuncts of the top-level WHERE: only AND is looked
+ * through (never OR, NOT or a sub-select), to the walk's depth bound. */
+void sg__walk_record_pins(walk *w, Node *n, unsigned depth)
+{
+    if (!n || w->failed || depth >= w->max_depth)
+        return;
+    if (IsA(n, BoolExpr) && ((BoolExpr *)n)->boolop == AND_EXPR) {
+        ListCell *lc;
+        foreach (lc, ((BoolExpr *)n)->args)
+            sg__walk_record_pins(w, lfirst(lc), depth + 1);
+    } else if (IsA(n, A_Expr)) {
+        record_pin(w, (A_Expr *)n);
+    }
+}
+
+/* Types whose input function resolves object names from strings. */
+bool sg__type_resolves_names(const char *name)
+{
+    static const char *const reg_types[] = {
+        "regclass",    "regcollation", "regconfig",    "regdictionary", "regnamespace", "regoper",
+        "regoperator", "regproc",      "regprocedure", "regrole",       "regtype",
+    };
+    for (size_t i = 0; i < sizeof reg_types / sizeof reg_types[0]; i++)
+        if (strcmp(name, reg_types[i]) == 0)
+            return true;
+    return false;
+}
+
+bool sg__names_outside_pg_catalog(List *names)
+{
+    if (list_length(names) < 2)
+        return false;
+    Node *schema = list_nth(names, list_length(names) - 2);
+    return !IsA(schema, String) || strcmp(strVal(schema), "pg_catalog") != 0 ||
+           list_length(names) > 2;
+}
+
+/* Records a type name as a fact. The raw grammar always names a type (the
+ * SQL-standard spellings as pg_catalog.x); a TypeName given by OID alone is
+ * built only inside PostgreSQL, and would be recorded with an empty name,
+ * which no type has. */
+void sg__walk_record_type(walk *w, const TypeName *t)
+{
+    sg__typeref *r = sg__vec_push(w->arena, &w->facts->types, sizeof *r);
+    if (!r) {
+        fail(w);
+        return;
+    }
+    sg__walk_split_name(w, t->names, &r->catalog, &r->schema, &r->name);
+    r->location = t->location;
+    r->array = t->arrayBounds != NIL;
+    r->resolves_names = r->name && sg__type_resolves_names(r->name);
+}
+
+/* A literal string or number that is not NULL, or NULL. */
+static A_Const *value_literal(Node *n)
+{
+    if (n && IsA(n, TypeCast))
+        n = ((TypeCast *)n)->arg; /* '2024-01-01'::date is still a literal */
+    if (!n || !IsA(n, A_Const) || ((A_Const *)n)->isnull)
+        return NULL;
+    A_Const *c = (A_Const *)n;
+    NodeTag t = nodeTag(&c->val);
+    return t == T_String || t == T_Integer || t == T_Float ? c : NULL;
+}
+
+/* A comparison of a column with a literal where a parameter belongs. */
+void sg__walk_record_literal_cmp(walk *w, A_Expr *e)
+{
+    if (e->kind != AEXPR_OP && e->kind != AEXPR_LIKE && e->kind != AEXPR_ILIKE &&
+        e->kind != AEXPR_DISTINCT && e->kind != AEXPR_NOT_DISTINCT)
+        return;
+    A_Const *lit = NULL;
+    if (e->lexpr && IsA(e->lexpr, ColumnRef))
+        lit = value_literal(e->rexpr);
+    else if (e->rexpr && IsA(e->rexpr, ColumnRef))
+        lit = value_literal(e->lexpr);
+    if (!lit)
+        return;
+    sg__literal_cmp *c = sg__vec_push(w->arena, &w->facts->literal_cmps, sizeof *c);
+    if (!c) {
+        fail(w);
+        return;
+    }
+    c->location = lit->location;
+    c->is_string = nodeTag(&lit->val) == T_String;
+}
+
+/* The operand of a unary `-x` or `+x`, with *negate set for the minus; any
+ * other node is its own operand. The grammar folds a minus into a bare
+ * number already; it stays an operator in front of a cast (`-5::int`). */
+static Node *unary_operand(Node *n, bool *negate)
+{
+    *negate = false;
+    if (!n || !IsA(n, A_Expr))
+        return n;
+    A_Expr *e = (A_Expr *)n;
+    Node *op = list_length(e->name) == 1 ? linitial(e->name) : NULL;
+    if (e->kind != AEXPR_OP || e->lexpr || !op || !IsA(op, String))
+        return n;
+    if (strcmp(strVal(op), "-") == 0)
+        *negate = true;
+    else if (strcmp(strVal(op), "+") != 0)
+        return n;
+    return e->rexpr;
+}
+
+/* Reads a number or string constant into *a; false for anything else. */
+static bool arg_constant(walk *w, Node *n, sg__funcarg *a)
+{
+    if (!n || !IsA(n, A_Const) || ((A_Const *)n)->isnull)
+        return false;
+    A_Const *c = (A_Const *)n;
+    switch (nodeTag(&c->val)) {
+    case T_Integer:
+        a->kind = SG_ARG_NUMBER;
+        a->text = sg__arena_printf(w->arena, "%d", c->val.ival.ival);
+        break;
+    case T_Float:
+        a->kind = SG_ARG_NUMBER;
+        a->text = sg__arena_strdup(w->arena, c->val.fval.fval);
+        break;
+    case T_String:
+        a->kind = SG_ARG_STRING;
+        a->text = sg__arena_strdup(w->arena, c->val.sval.sval);
+        break;
+    default:
+        return false;
+    }
+    if (!a->text)
+        fail(w);
+    return a->text != NULL;
+}
+
+/* A number's text with its sign flipped; NULL when memory ran out. */
+static const char *negated(walk *w, const char *text)
+{
+    const char *t = text[0] == '-' ? copy(w, text + 1) : sg__arena_printf(w->arena, "-%s", text);
+    if (!t)
+        fail(w);
+    return t;
+}
+
+/* One argument of a call: a constant, cast once or not, a unary sign in
+ * front of either folded into a number's text; anything else is "other". */
+static void describe_arg(walk *w, Node *n, sg__funcarg *a)
+{
+    bool negate;
+    n = unary_operand(n, &negate);
+    const char *cast = NULL;
+    if (n && IsA(n, TypeCast)) {
+        cast = cast_type(w, ((TypeCast *)n)->typeName, false);
+        n = ((TypeCast *)n)->arg;
+    }
+    if (!arg_constant(w, n, a) || (negate && a->kind != SG_ARG_NUMBER)) {
+        a->kind = SG_ARG_OTHER;
+        a->text = NULL;
+        return;
+    }
+    if (negate)
+        a->text = negated(w, a->text);
+    a->cast = cast;
+}
+
+/* The arguments of the call just recorded, as far as they are constants:
+ * the rules judge what they mean (func.resource-bound). */
+void sg__walk_record_args(walk *w, FuncCall *f)
+{
+    int n = list_length(f->args);
+    if (n == 0 || w->failed)
+        return;
+    sg__funcref *fn = &SG__VEC_AT(w->facts->funcs, sg__funcref, w->facts->funcs.count - 1);
+    sg__funcarg *args = sg__arena_alloc(w->arena, (size_t)n * sizeof *args);
+    if (!args) {
+        fail(w);
+        return;
+    }
+    for (int i = 0; i < n; i++)
+        describe_arg(w, list_nth(f->args, i), &args[i]);
+    fn->args = args;
+    fn->arg_count = (size_t)n;
+}
