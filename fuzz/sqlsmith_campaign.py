@@ -223,6 +223,14 @@ class Campaign:
             if n.endswith(('.op.json', '.finding.json')):
                 os.remove(os.path.join(args.findings, n))
         self.pgjson = Pgjson(args.pgjson)
+        # SQLsmith writes names unquoted: a catalog name that is not lower case, such as
+        # public.Sdk_Examples_Audit, would fold to another table. Quote those as it should.
+        self.requote = []
+        for t in self.tables:
+            schema, name = t['schema'], t['physical_table_name']
+            if name != name.lower() or schema != schema.lower():
+                pattern = r'(?<![\w."])%s\.%s(?![\w"])' % (re.escape(schema), re.escape(name))
+                self.requote.append((re.compile(pattern), '%s.%s' % (qi(schema), qi(name))))
 
     # ---- the database -------------------------------------------------------------------
 
@@ -621,6 +629,8 @@ class Campaign:
             items = []
             for i, sql in enumerate(stmts):
                 self.counts['statements'] += 1
+                for pattern, quoted in self.requote:
+                    sql = pattern.sub(quoted, sql)
                 tree = self.pgjson.parse(sql)
                 kind = None if isinstance(tree, str) else statement_kind(tree)
                 self.counts['kind_' + (kind or 'unparsed')] += 1
