@@ -50,6 +50,7 @@ ROOT = os.path.dirname(HERE)
 ROLE_PREFIX = 'sg_smith_'
 FN_ROLE = ROLE_PREFIX + 'fn'
 GEN_ROLE = ROLE_PREFIX + 'gen'
+SEARCH_PATH = 'pg_catalog, pg_temp'  # the executors' (README), under which statements run
 DML = {'InsertStmt': 'insert', 'UpdateStmt': 'update', 'DeleteStmt': 'delete',
        'MergeStmt': 'merge'}
 KINDS = dict(DML, SelectStmt='select')
@@ -468,6 +469,10 @@ class Campaign:
             return ['compiled SQL ' + tree]
         if len(tree.get('stmts', [])) != 1:
             return ['compiled SQL holds %d statements' % len(tree.get('stmts', []))]
+        bad = []
+        path = verdict.get('search_path', SEARCH_PATH)
+        if path != SEARCH_PATH:  # what both judges assume
+            bad.append('the verdict asks for search_path %r' % path)
         f = tree_facts(tree)
         scoped = {}
         for t in op['scope']['tables']:
@@ -476,7 +481,6 @@ class Campaign:
                 key = (m['schema'], m['physical_table_name'])
                 scoped[key] = 'write' if t['access'] == 'write' or \
                     scoped.get(key) == 'write' else 'read'
-        bad = []
         if f['into']:
             bad.append('SELECT INTO in an allowed statement')
         for cat, schema, name in f['rels']:
@@ -512,8 +516,9 @@ class Campaign:
         conn = self.conn
         try:
             with conn.cursor() as c:
-                c.execute('SET LOCAL ROLE %s; SET LOCAL search_path = pg_catalog, pg_temp; '
-                          'SET LOCAL statement_timeout = %d' % (qi(role), self.args.timeout_ms))
+                c.execute('SET LOCAL ROLE %s; SET LOCAL search_path = %s; '
+                          'SET LOCAL statement_timeout = %d'
+                          % (qi(role), SEARCH_PATH, self.args.timeout_ms))
             if op['operation'] == 'select':
                 with conn.cursor(name='smith') as c:
                     c.execute(sql)
@@ -693,6 +698,11 @@ class Campaign:
             'errors_by_sqlstate': dict(self.exec_errors.most_common()),
             'errors_by_class': dict(classes.most_common()),
             'error_samples': dict(sorted(self.error_samples.items())),
+            # executor start checks table and EXECUTE privileges before any row is read: ok,
+            # and errors of other classes than 42 (syntax or access rule), met that check
+            'privilege_checked': self.counts['executed_ok'] + sum(
+                n for st, n in self.exec_errors.items()
+                if st and len(st) == 5 and not st.startswith('42')),
             'findings': len(self.findings),
             'findings_by_reason': dict(Counter(f['reason'] for f in self.findings)),
         }
