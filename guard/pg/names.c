@@ -147,8 +147,9 @@ row_names sg__walk_select_names(walk *w, Node *node, List *aliases)
         fail(w);
         return unknown_row;
     }
-    bool star = false; /* a `*` before: the position of what follows is unknown */
+    size_t stars = 0; /* `*`s so far: each stands for any number of columns, even none */
     for (size_t i = 0; i < count; i++) {
+        slots[i] = NULL;
         const char *name = NULL;
         if (s->valuesLists) {
             char buf[32];
@@ -164,15 +165,16 @@ row_names sg__walk_select_names(walk *w, Node *node, List *aliases)
                 continue;
             if (rt->val && IsA(rt->val, ColumnRef) &&
                 IsA(llast(((ColumnRef *)rt->val)->fields), A_Star)) {
-                star = true;
+                stars++;
                 continue;
             }
             name = rt->name ? rt->name : figure_name(rt->val, 0);
         }
-        /* an alias list renames the first k columns; after a `*` a column's
-         * position, and so whether it was renamed, is unknown */
-        if (i < k)
-            name = star ? NULL : strVal(list_nth(aliases, (int)i));
+        /* an alias list renames the first k columns. The column written at i
+         * is at least at position i - stars: renamed for sure when that is
+         * below k without a `*` before it, maybe when a `*` is, never else */
+        if (i - stars < k)
+            name = stars ? NULL : strVal(list_nth(aliases, (int)i));
         slots[i] = name;
     }
     size_t n = count;
