@@ -1,9 +1,10 @@
 /*
  * test_funclist.c - the classification of pg_catalog's functions: its shape
  * (sorted, unique, so bsearch is valid), a few known entries, flags and
- * classes, exact matching, every dangerous family denied with its reason, and
- * the legitimate families allowed. test_proclist holds the list to the
- * server's pg_proc.
+ * classes, exact matching, every dangerous family denied with its reason, the
+ * legitimate families allowed, and what func.denied makes of it in a check
+ * and in lint's deny-only mode. test_proclist holds the list to the server's
+ * pg_proc.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,11 +13,33 @@
 #include <cmocka.h>
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "funclist.h"
+#include "sqlguard.h"
 
 #define SG_FN_ALL_FLAGS (SG_FN_AGGREGATE | SG_FN_SETOF | SG_FN_WINDOW)
+
+#define DS "0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01"
+#define ACCOUNT "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b01"
+
+static sg_catalog *catalog;
+
+static int setup(void **state)
+{
+    (void)state;
+    sg_error err;
+    return sg_catalog_load_file(SG_SOURCE_DIR "/corpus/catalog.json", &catalog, &err) == SG_OK ? 0
+                                                                                               : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sg_catalog_free(catalog);
+    return 0;
+}
 
 static void test_funclist__not_empty(void **state)
 {
@@ -473,6 +496,141 @@ static void test_funclist__tablesample(void **state)
     assert_false(sg__tablesample_method_allowed(NULL));
 }
 
+static sg_policy *policy(const char *json)
+{
+    sg_policy *p = NULL;
+    sg_error err;
+    if (sg_policy_load(json, strlen(json), &p, &err) != SG_OK)
+        fail_msg("policy did not load: %s", err.message);
+    return p;
+}
+
+/* Checks `sql` reading the account table under `p` (NULL: no policy). */
+static sg_verdict *check(const char *sql, const sg_policy *p)
+{
+    char op[2048];
+    snprintf(op, sizeof op,
+             "{\"operation\":\"select\",\"sql\":\"%s\",\"parameters\":{},"
+             "\"scope\":{\"data_source_uid\":\"" DS "\",\"tables\":["
+             "{\"meta_table_uid\":\"" ACCOUNT "\",\"alias\":\"a\",\"access\":\"read\"}]},"
+             "\"limits\":{\"max_rows\":10,\"statement_timeout_ms\":1000}}",
+             sql);
+    sg_check_options opts = SG_CHECK_OPTIONS_INIT;
+    opts.policy = p;
+    sg_verdict *v = NULL;
+    assert_int_equal(sg_check(catalog, op, strlen(op), &opts, &v), SG_OK);
+    return v;
+}
+
+static sg_verdict *lint(const char *sql, const sg_policy *p)
+{
+    sg_lint_options lo = SG_LINT_OPTIONS_INIT;
+    lo.policy = p;
+    sg_verdict *v = NULL;
+    assert_int_equal(sg_lint_sql(catalog, sql, strlen(sql), &lo, &v), SG_OK);
+    return v;
+}
+
+/* The func.denied messages of v, joined by newlines into buf. */
+static const char *func_denied(const sg_verdict *v, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    for (size_t i = 0; i < sg_verdict_diagnostic_count(v); i++) {
+        const sg_diagnostic *d = sg_verdict_diagnostic(v, i);
+        if (strcmp(d->rule, "func.denied") == 0)
+            snprintf(buf + strlen(buf), size - strlen(buf), "%s\n", d->message);
+    }
+    return buf;
+}
+
+static void expect_message(const char *messages, const char *needle)
+{
+    if (!strstr(messages, needle))
+        fail_msg("no func.denied message holds \"%s\" in:\n%s", needle, messages);
+}
+
+/* A denied built-in's message names its reason; a name pg_catalog lacks says so. */
+static void test_funclist__messages_name_the_reason(void **state)
+{
+    (void)state;
+    char buf[4096];
+    sg_verdict *v = check("SELECT pg_sleep(1), pg_catalog.pg_read_file('x'), lo_import('/x'), "
+                          "current_setting('x'), query_to_xml('x', true, true, ''), "
+                          "pg_relation_size('x'), int4in('1'), similarity(name, 'x'), "
+                          "app.score(name) FROM sdk_examples_account ORDER BY 1",
+                          NULL);
+    assert_false(sg_verdict_allowed(v));
+    const char *m = func_denied(v, buf, sizeof buf);
+    expect_message(m, "function pg_sleep is denied: resource hog (");
+    expect_message(m, "function pg_catalog.pg_read_file is denied: administration (");
+    expect_message(m, "function lo_import is denied: side effect (");
+    expect_message(m, "function current_setting is denied: server or session state (");
+    expect_message(m, "function query_to_xml is denied: runs query text (");
+    expect_message(m, "function pg_relation_size is denied: reads outside the scope (");
+    expect_message(m, "function int4in is denied: internal (");
+    expect_message(m, "function similarity is not a pg_catalog function");
+    expect_message(m, "function app.score is schema-qualified outside pg_catalog");
+    sg_verdict_free(v);
+}
+
+/* Lint's deny-only mode lets unknown and other schemas' functions through,
+ * never a built-in classified denied; deny patterns still deny. */
+static void test_funclist__deny_only_keeps_the_classification(void **state)
+{
+    (void)state;
+    char buf[4096];
+    sg_policy *p = policy("{\"rules\":{\"func.denied\":{\"options\":{"
+                          "\"mode\":\"deny-only\",\"deny\":[\"^app\\\\.admin_\"]}}}}");
+    static const char *const passing[] = {
+        "SELECT app.score(name), similarity(name, 'x'), lower(name) FROM sdk_examples_account "
+        "ORDER BY 1",
+        "SELECT pg_typeof(name), jsonb_populate_record(NULL::sdk_examples_account, '{}') FROM "
+        "sdk_examples_account ORDER BY 1",
+    };
+    for (size_t i = 0; i < sizeof passing / sizeof passing[0]; i++) {
+        sg_verdict *v = lint(passing[i], p);
+        if (*func_denied(v, buf, sizeof buf))
+            fail_msg("%s: %s", passing[i], buf);
+        sg_verdict_free(v);
+    }
+    static const struct {
+        const char *sql, *message;
+    } denied[] = {
+        {"SELECT pg_sleep(1) FROM sdk_examples_account ORDER BY 1", "resource hog"},
+        {"SELECT pg_read_file('x') FROM sdk_examples_account ORDER BY 1", "administration"},
+        {"SELECT lo_import('/x') FROM sdk_examples_account ORDER BY 1", "side effect"},
+        {"SELECT pg_reload_conf() FROM sdk_examples_account ORDER BY 1", "administration"},
+        {"SELECT pg_catalog.current_setting('x') FROM sdk_examples_account ORDER BY 1",
+         "server or session state"},
+        {"SELECT app.admin_reset() FROM sdk_examples_account ORDER BY 1", "denied by the policy"},
+    };
+    for (size_t i = 0; i < sizeof denied / sizeof denied[0]; i++) {
+        sg_verdict *v = lint(denied[i].sql, p);
+        assert_false(sg_verdict_allowed(v));
+        expect_message(func_denied(v, buf, sizeof buf), denied[i].message);
+        sg_verdict_free(v);
+    }
+    sg_policy_free(p);
+}
+
+/* A policy's allow patterns win over the classification, its deny patterns
+ * over everything. */
+static void test_funclist__policy_precedence(void **state)
+{
+    (void)state;
+    char buf[4096];
+    sg_policy *p = policy("{\"rules\":{\"func.denied\":{\"options\":{"
+                          "\"allow\":[\"^pg_sleep$\",\"^lower$\"],\"deny\":[\"^lower$\"]}}}}");
+    sg_verdict *v = check("SELECT pg_sleep(0) FROM sdk_examples_account ORDER BY 1", p);
+    if (*func_denied(v, buf, sizeof buf))
+        fail_msg("pg_sleep allowed by the policy: %s", buf);
+    sg_verdict_free(v);
+    v = check("SELECT lower(name) FROM sdk_examples_account ORDER BY 1", p);
+    expect_message(func_denied(v, buf, sizeof buf), "function lower is denied by the policy");
+    sg_verdict_free(v);
+    sg_policy_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -489,6 +647,9 @@ int main(void)
         cmocka_unit_test(test_funclist__no_dangerous_prefix),
         cmocka_unit_test(test_funclist__class_names_and_reasons),
         cmocka_unit_test(test_funclist__tablesample),
+        cmocka_unit_test(test_funclist__messages_name_the_reason),
+        cmocka_unit_test(test_funclist__deny_only_keeps_the_classification),
+        cmocka_unit_test(test_funclist__policy_precedence),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, setup, teardown);
 }
