@@ -244,14 +244,7 @@ class Campaign:
         base = psycopg2.connect(self.admin_dsn('postgres'))
         base.autocommit = True
         with base.cursor() as c:
-            # roles are the cluster's: drop a previous run's, with the databases they have
-            # privileges in
-            for db in (a.db, a.db + '_plain'):
-                c.execute('DROP DATABASE IF EXISTS %s WITH (FORCE)' % qi(db))
-            c.execute("SELECT rolname FROM pg_roles WHERE rolname LIKE %s",
-                      (ROLE_PREFIX.replace('_', '\\_') + '%',))
-            for (r,) in c.fetchall():
-                c.execute('DROP ROLE %s' % qi(r))
+            self.drop_all(c)  # a previous run's
             for db in (a.db, a.db + '_plain'):
                 c.execute('CREATE DATABASE %s' % qi(db))
                 c.execute("ALTER DATABASE %s SET log_statement = 'none'" % qi(db))
@@ -278,6 +271,25 @@ class Campaign:
             self.gen_view(c)
         self.conn.autocommit = False
         self.setup_functions()
+
+    def teardown(self):
+        """Drops the databases and roles setup() made."""
+        self.conn.close()
+        base = psycopg2.connect(self.admin_dsn('postgres'))
+        base.autocommit = True
+        with base.cursor() as c:
+            self.drop_all(c)
+        base.close()
+
+    def drop_all(self, cur):
+        """The campaign's databases, then its roles (the cluster's), which have privileges
+        in those databases only."""
+        for db in (self.args.db, self.args.db + '_plain'):
+            cur.execute('DROP DATABASE IF EXISTS %s WITH (FORCE)' % qi(db))
+        cur.execute("SELECT rolname FROM pg_roles WHERE rolname LIKE %s",
+                    (ROLE_PREFIX.replace('_', '\\_') + '%',))
+        for (r,) in cur.fetchall():
+            cur.execute('DROP ROLE %s' % qi(r))
 
     def gen_view(self, cur):
         """information_schema.pg_proc: pg_catalog's functions the guard lets a statement call,
@@ -734,6 +746,8 @@ def main():
     p.add_argument('--findings', default='sqlsmith-findings', help='directory for findings')
     p.add_argument('--report', help='write the figures as JSON here too')
     p.add_argument('--progress', type=int, default=0, help='a progress line every N batches')
+    p.add_argument('--keep', action='store_true',
+                   help='keep the databases and roles afterwards (to look into findings)')
     p.add_argument('--sabotage', action='store_true',
                    help='a check of the judges themselves: judge every allowed verdict as if '
                    'its scope were empty; exit 0 only when both judges then report findings')
@@ -759,6 +773,8 @@ def main():
         camp.setup()
         elapsed = camp.replay(a.replay) if a.replay else camp.run()
         camp.pgjson.close()
+        if not a.keep:
+            camp.teardown()
     except (RuntimeError, OSError, subprocess.SubprocessError, psycopg2.Error) as e:
         log('sqlsmith_campaign: ' + str(e))
         return 2
