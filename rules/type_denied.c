@@ -12,7 +12,7 @@
  * application's enums and domains). The reg* casts resolve object names from
  * strings: func.denied judges them, as before this rule existed.
  */
-#include "typelist.h"
+#include "resolve/typelist.h"
 #include "rules.h"
 
 enum { ALLOW };

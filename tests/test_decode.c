@@ -37,7 +37,6 @@
 #define UID_B_ACCOUNT "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b06"
 #define UID_AUDIT "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b07"
 
-
 /* The SQL of sg_test_seed_insert as the caller wrote it. */
 static const char SEED_INSERT_SQL[] =
     "INSERT INTO sdk_examples_account\n    (account_code, name, region)\nVALUES\n"
@@ -46,15 +45,14 @@ static const char SEED_INSERT_SQL[] =
     "name, region\n";
 
 static const char SEED_INSERT_COMPILED[] =
-    "INSERT INTO sdk_examples_account\n    (account_code, name, region)\nVALUES\n"
+    "INSERT INTO public.sdk_examples_account\n    (account_code, name, region)\nVALUES\n"
     "    ($1, $2, $3)\nON CONFLICT (account_code) DO UPDATE SET\n"
     "    name = EXCLUDED.name,\n    region = EXCLUDED.region\nRETURNING uid, account_code, "
     "name, region\n";
 
-
-static const char SEED_SELECT_COMPILED[] =
-    "SELECT uid, account_code, name, region\nFROM sdk_examples_account\nWHERE ($1 IS NULL OR "
-    "region = $1)\nORDER BY account_code\nLIMIT $2\n";
+static const char SEED_SELECT_COMPILED[] = "SELECT uid, account_code, name, region\nFROM "
+                                           "public.sdk_examples_account\nWHERE ($1 IS NULL OR "
+                                           "region = $1)\nORDER BY account_code\nLIMIT $2\n";
 
 /* A denied operation: it reads a table outside its scope. */
 static const char DENIED_SELECT[] =
@@ -394,9 +392,10 @@ static void test_decode__parameters_ordered_by_first_use(void **state)
                 "%(obj)s OR region = %(reg)s ORDER BY uid LIMIT %(lim)s",
                 "{\"lim\":5,\"obj\":{\"a\":[1,2]},\"reg\":\"EU\"}", "[" ACCOUNT_READ "]"));
     assert_allowed_clean(v);
-    assert_string_equal(sg_verdict_compiled_sql(v),
-                        "SELECT uid FROM sdk_examples_account WHERE region = $1 AND name::jsonb "
-                        "@> $2 OR region = $1 ORDER BY uid LIMIT $3");
+    assert_string_equal(
+        sg_verdict_compiled_sql(v),
+        "SELECT uid FROM public.sdk_examples_account WHERE region = $1 AND name::jsonb "
+        "@> $2 OR region = $1 ORDER BY uid LIMIT $3");
     assert_int_equal(sg_verdict_parameter_count(v), 3);
     assert_string_equal(sg_verdict_parameter_json(v, 0), "\"EU\"");
     assert_string_equal(sg_verdict_parameter_json(v, 1), "{\"a\":[1,2]}");
@@ -413,9 +412,10 @@ static void test_decode__positional_and_native_parameters(void **state)
                                        "FROM %s ORDER BY uid",
                                        "[\"x\",[1,2],null]", "[" ACCOUNT_READ "]"));
     assert_allowed_clean(v);
-    assert_string_equal(sg_verdict_compiled_sql(v),
-                        "SELECT uid FROM sdk_examples_account WHERE name LIKE 'a%' || $1 AND "
-                        "uid = ANY($2) AND region IS DISTINCT FROM $3 ORDER BY uid");
+    assert_string_equal(
+        sg_verdict_compiled_sql(v),
+        "SELECT uid FROM public.sdk_examples_account WHERE name LIKE 'a%' || $1 AND "
+        "uid = ANY($2) AND region IS DISTINCT FROM $3 ORDER BY uid");
     assert_int_equal(sg_verdict_parameter_count(v), 3);
     assert_string_equal(sg_verdict_parameter_json(v, 0), "\"x\"");
     assert_string_equal(sg_verdict_parameter_json(v, 1), "[1,2]");
@@ -428,8 +428,9 @@ static void test_decode__positional_and_native_parameters(void **state)
                            "$1 ORDER BY uid",
                            "[\"r\",true]", "[" ACCOUNT_READ "]"));
     assert_allowed_clean(v);
-    assert_string_equal(sg_verdict_compiled_sql(v), "SELECT uid FROM sdk_examples_account WHERE "
-                                                    "name = $2 AND region = $1 ORDER BY uid");
+    assert_string_equal(sg_verdict_compiled_sql(v),
+                        "SELECT uid FROM public.sdk_examples_account WHERE "
+                        "name = $2 AND region = $1 ORDER BY uid");
     assert_int_equal(sg_verdict_parameter_count(v), 2);
     assert_string_equal(sg_verdict_parameter_json(v, 0), "\"r\"");
     assert_string_equal(sg_verdict_parameter_json(v, 1), "true");
@@ -539,7 +540,7 @@ static void test_decode__hand_written_operation(void **state)
     sg_verdict *v = check_text(buf);
     assert_allowed_clean(v);
     assert_string_equal(sg_verdict_compiled_sql(v),
-                        "SELECT uid FROM sdk_examples_account\nORDER BY uid");
+                        "SELECT uid FROM public.sdk_examples_account\nORDER BY uid");
     release(v);
 }
 
@@ -867,7 +868,8 @@ static void test_decode__nul_in_sql_is_refused_not_truncated(void **state)
     assert_non_null(text);
     memcpy(text, sg_test_seed_select, strlen(sg_test_seed_select));
     text[strlen(sg_test_seed_select)] = '\0';
-    expect_op_invalid_text(text, strlen(sg_test_seed_select) + 1, "NUL byte"); /* NUL counted in len */
+    expect_op_invalid_text(text, strlen(sg_test_seed_select) + 1,
+                           "NUL byte"); /* NUL counted in len */
     free(text);
 
     /* An escaped backslash before "u0000" is text, not a NUL. */
@@ -878,7 +880,7 @@ static void test_decode__nul_in_sql_is_refused_not_truncated(void **state)
     /* the literal compared with a column draws the style warning, nothing else */
     assert_allowed_with_warning(v, "style.literal-in-predicate");
     assert_string_equal(sg_verdict_compiled_sql(v),
-                        "SELECT uid FROM sdk_examples_account WHERE name = '\\u0000' "
+                        "SELECT uid FROM public.sdk_examples_account WHERE name = '\\u0000' "
                         "ORDER BY uid");
     release(v);
 }
@@ -1035,7 +1037,8 @@ static void expect_limits_invalid(cJSON *op, const char *text)
     sg_verdict *v = check_tree(op);
     assert_only_error(v, "limits.invalid", text);
     /* limits do not stop the SQL from being looked at */
-    assert_string_equal(sg_verdict_compiled_sql(v), PLAIN_SQL);
+    assert_string_equal(sg_verdict_compiled_sql(v),
+                        "SELECT uid FROM public.sdk_examples_account ORDER BY uid");
     assert_int_equal(sg_verdict_table_count(v), 1);
     assert_int_equal(sg_verdict_table(v, 0)->required, SG_ACCESS_READ);
     release(v);
@@ -1473,10 +1476,10 @@ static void test_decode__location_after_placeholders_and_multibyte(void **state)
     assert_string_equal(sg_verdict_diagnostic(v, 0)->message,
                         "relation public.sdk_examples_secret is not in the declared scope");
     assert_string_equal(sg_verdict_compiled_sql(v),
-                        "SELECT uid FROM sdk_examples_account\n"
+                        "SELECT uid FROM public.sdk_examples_account\n"
                         "WHERE name = $1 AND region = $2\n"
                         "  AND name <> 'ünïcødé' AND uid IN (SELECT uid FROM "
-                        "sdk_examples_secret)\n"
+                        "public.sdk_examples_secret)\n"
                         "ORDER BY uid");
     release(v);
 }
@@ -1580,12 +1583,14 @@ static void test_decode__null_arguments(void **state)
 {
     (void)state;
     sg_verdict *v = SENTINEL;
-    assert_int_equal(sg_check(NULL, sg_test_seed_insert, strlen(sg_test_seed_insert), NULL, &v), SG_EINVAL);
+    assert_int_equal(sg_check(NULL, sg_test_seed_insert, strlen(sg_test_seed_insert), NULL, &v),
+                     SG_EINVAL);
     assert_null(v);
     v = SENTINEL;
     assert_int_equal(sg_check(catalog, NULL, 5, NULL, &v), SG_EINVAL);
     assert_null(v);
-    assert_int_equal(sg_check(catalog, sg_test_seed_insert, strlen(sg_test_seed_insert), NULL, NULL), SG_EINVAL);
+    assert_int_equal(
+        sg_check(catalog, sg_test_seed_insert, strlen(sg_test_seed_insert), NULL, NULL), SG_EINVAL);
 
     /* Accessors accept NULL. */
     sg_verdict_free(NULL);
@@ -1620,7 +1625,9 @@ static void test_decode__options_version(void **state)
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         opts.version = bad[i];
         sg_verdict *v = SENTINEL;
-        assert_int_equal(sg_check(catalog, sg_test_seed_insert, strlen(sg_test_seed_insert), &opts, &v), SG_EINVAL);
+        assert_int_equal(
+            sg_check(catalog, sg_test_seed_insert, strlen(sg_test_seed_insert), &opts, &v),
+            SG_EINVAL);
         assert_null(v);
     }
     /* A caller built against version 1 (no policy field) is still served. */
@@ -1653,11 +1660,14 @@ static void test_decode__loader_refusals_are_placed(void **state)
     expect_op_invalid_text(trailing, strlen(trailing),
                            "the operation is not valid JSON: text follows the JSON value at line "
                            "3, column 3");
-    static const char deep[] = "{\"parameters\":\n[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
-                               "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"
-                               "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}";
-    expect_op_invalid_text(deep, strlen(deep), "the JSON text nests too deeply at line 2, column 64");
-    static const char control[] = "{\"operation\":\"sel\x01" "ect\"}";
+    static const char deep[] =
+        "{\"parameters\":\n[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+        "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"
+        "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}";
+    expect_op_invalid_text(deep, strlen(deep),
+                           "the JSON text nests too deeply at line 2, column 64");
+    static const char control[] = "{\"operation\":\"sel\x01"
+                                  "ect\"}";
     expect_op_invalid_text(control, strlen(control),
                            "a JSON string contains a raw control character (escape it) at line 1, "
                            "column 18");
@@ -1677,8 +1687,9 @@ static void test_decode__policy_loader_refusals_are_placed(void **state)
         const char *json, *message;
     } cases[] = {
         {"{\"rules\":\n {\"x\" 1}}", "policy: invalid JSON at line 2, column 7"},
-        {"{\"rules\":{}}\n trailing", "policy: invalid JSON: text follows the JSON value at line 2, "
-                                     "column 2"},
+        {"{\"rules\":{}}\n trailing",
+         "policy: invalid JSON: text follows the JSON value at line 2, "
+         "column 2"},
         {"{\"limits\":{\"max_rows\":007}}", "policy: a JSON number is malformed (RFC 8259: no "
                                             "leading zeros, digits after '.' and 'e') at line 1, "
                                             "column 23"},

@@ -67,13 +67,13 @@ static const char SEED_SELECT_SQL[] =
 
 /* ---- fixture state ------------------------------------------------------------------------- */
 
-static char *g_base_dsn;    /* the cluster's superuser DSN (database postgres) */
-static char *g_dsn;         /* the same, on database sg_exec */
-static char *g_log;         /* the server log (log_statement=all) */
-static PGconn *g_admin;     /* superuser connection to sg_exec */
-static sg_catalog *g_catalog; /* corpus/examples/catalog.json */
+static char *g_base_dsn;             /* the cluster's superuser DSN (database postgres) */
+static char *g_dsn;                  /* the same, on database sg_exec */
+static char *g_log;                  /* the server log (log_statement=all) */
+static PGconn *g_admin;              /* superuser connection to sg_exec */
+static sg_catalog *g_catalog;        /* corpus/examples/catalog.json */
 static sg_catalog *g_values_catalog; /* the examples plus a table of every parameter type */
-static sg_executor *g_ex;   /* libpq executor on g_dsn, pool of 2 */
+static sg_executor *g_ex;            /* libpq executor on g_dsn, pool of 2 */
 
 static char *xstrdup(const char *s)
 {
@@ -117,8 +117,8 @@ static void admin(const char *sql)
  * caller. */
 static char *admin_value(const char *sql, const char *param)
 {
-    PGresult *res = PQexecParams(g_admin, sql, param ? 1 : 0, NULL, param ? &param : NULL, NULL,
-                                 NULL, 0);
+    PGresult *res =
+        PQexecParams(g_admin, sql, param ? 1 : 0, NULL, param ? &param : NULL, NULL, NULL, 0);
     if (PQresultStatus(res) != PGRES_TUPLES_OK)
         fail_msg("admin: %s\n-> %s", sql, PQerrorMessage(g_admin));
     if (PQntuples(res) < 1)
@@ -364,8 +364,7 @@ static run_result run_cli(const char *const *args)
         int in = open("/dev/null", O_RDONLY);
         int out = open(out_path, O_WRONLY | O_TRUNC);
         int err = open(err_path, O_WRONLY | O_TRUNC);
-        if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 ||
-            dup2(err, 2) < 0)
+        if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0)
             _exit(127);
         execv(SG_CLI_PATH, (char *const *)argv);
         _exit(127);
@@ -568,8 +567,8 @@ static void test_exec__tutorial_end_to_end(void **state)
         admin_count("SELECT count(*) FROM public.sdk_examples_account WHERE account_code = $1",
                     "ACME"),
         1);
-    char *name = admin_value("SELECT name FROM public.sdk_examples_account WHERE uid = $1",
-                             acme_uid);
+    char *name =
+        admin_value("SELECT name FROM public.sdk_examples_account WHERE uid = $1", acme_uid);
     assert_string_equal(name, "Acme Capital LLC");
     free(name);
 
@@ -726,8 +725,9 @@ static void test_exec__tutorial_end_to_end(void **state)
     assert_string_equal(name, "Account Seven/LATAM");
     free(name);
     /* without RETURNING: committed, no columns, no rows */
-    op = make_op("update", "UPDATE sdk_examples_account SET region = 'EU' WHERE account_code = "
-                           "%(code)s",
+    op = make_op("update",
+                 "UPDATE sdk_examples_account SET region = 'EU' WHERE account_code = "
+                 "%(code)s",
                  "{\"code\":\"ACC-08\"}", T_ACCOUNT("write"), 100, 15000);
     r = run_ok(op);
     free(op);
@@ -816,14 +816,15 @@ static void test_exec__server_sees_pinned_settings_and_bound_parameters(void **s
     char *log = log_since(from);
     /* the session setup of exec/session.c, as the dryrun executor shows it */
     assert_contains(log, "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY; SET LOCAL search_path "
-                         "TO pg_catalog, \"public\", pg_temp; SET LOCAL statement_timeout = 15000");
+                         "TO pg_catalog, pg_temp; SET LOCAL statement_timeout = 15000");
     /* the server log indents continuation lines with a tab */
     assert_contains(log, "DECLARE sqlguard_cursor NO SCROLL CURSOR FOR SELECT uid, account_code, "
-                         "name, region\n\tFROM sdk_examples_account\n\tWHERE ($1 IS NULL OR "
+                         "name, region\n\tFROM public.sdk_examples_account\n\tWHERE ($1 IS NULL OR "
                          "region = $1)\n\tORDER BY account_code\n\tLIMIT $2");
     assert_contains(log, "$1 = 'US', $2 = '50'");
-    assert_contains(log, "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL search_path TO pg_catalog, \"public\", "
-                         "pg_temp; SET LOCAL statement_timeout = 15000");
+    assert_contains(log,
+                    "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL search_path TO pg_catalog, "
+                    "pg_temp; SET LOCAL statement_timeout = 15000");
     assert_contains(log, "VALUES\n\t    ($1, $2, $3)");
     assert_contains(log, "$2 = 'it''s; DROP TABLE x; --'");
     assert_lacks(log, "'US' IS NULL");
@@ -837,14 +838,14 @@ static void test_exec__server_sees_pinned_settings_and_bound_parameters(void **s
 #define ODD_SCHEMA_SQL "\"odd \"\"schema\"\"\""
 #define ODD_ROLE_SQL "\"sg \"\"reader\"\"\""
 #define ODD_CATALOG                                                                                \
-    "{\"data_sources\":[{\"uid\":\"ds-odd\",\"engine\":\"postgresql\",\"default_schema\":"       \
-    "\"odd \\\"schema\\\"\"}],\"meta_tables\":[{\"uid\":\"t-odd\",\"data_source_uid\":"          \
-    "\"ds-odd\",\"schema\":\"odd \\\"schema\\\"\",\"physical_table_name\":\"sg_odd\","           \
+    "{\"data_sources\":[{\"uid\":\"ds-odd\",\"engine\":\"postgresql\",\"default_schema\":"         \
+    "\"odd \\\"schema\\\"\"}],\"meta_tables\":[{\"uid\":\"t-odd\",\"data_source_uid\":"            \
+    "\"ds-odd\",\"schema\":\"odd \\\"schema\\\"\",\"physical_table_name\":\"sg_odd\","             \
     "\"columns\":[{\"name\":\"id\",\"type\":\"int\"},{\"name\":\"label\",\"type\":\"text\"}],"     \
     "\"primary_key\":[\"id\"]}]}"
 #define ODD_OP(kind, sql, access)                                                                  \
-    "{\"operation\":\"" kind "\",\"sql\":\"" sql "\",\"parameters\":{},\"scope\":{"               \
-    "\"data_source_uid\":\"ds-odd\",\"tables\":[{\"meta_table_uid\":\"t-odd\",\"alias\":\"t\","   \
+    "{\"operation\":\"" kind "\",\"sql\":\"" sql "\",\"parameters\":{},\"scope\":{"                \
+    "\"data_source_uid\":\"ds-odd\",\"tables\":[{\"meta_table_uid\":\"t-odd\",\"alias\":\"t\","    \
     "\"access\":\"" access "\"}]},\"limits\":{\"max_rows\":10,\"statement_timeout_ms\":5000}}"
 
 /* The dryrun executor's settings, for `op` under `options`. */
@@ -861,8 +862,9 @@ static char *dry_settings(const sg_libpq_options *options, const sg_catalog *cat
     return settings;
 }
 
-/* A schema and a role whose names need quoting: the server finds the table through the
- * search path, runs under the role, and its log holds the dryrun executor's settings verbatim. */
+/* A schema and a role whose names need quoting: the server finds the table through the schema
+ * the compiled SQL names (quoted, the double quotes doubled), runs under the role, and its log
+ * holds the dryrun executor's settings verbatim. */
 static void test_exec__dry_run_shows_what_libpq_sends(void **state)
 {
     (void)state;
@@ -885,11 +887,11 @@ static void test_exec__dry_run_shows_what_libpq_sends(void **state)
     sg_executor *ex = NULL;
     assert_int_equal(sg_executor_new_libpq_opts(&o, &ex, &err), SG_OK);
 
-    static const char select_op[] = ODD_OP("select", "SELECT id, label FROM sg_odd ORDER BY id",
-                                           "read");
+    static const char select_op[] =
+        ODD_OP("select", "SELECT id, label FROM sg_odd ORDER BY id", "read");
     char *settings = dry_settings(&o, catalog, select_op);
     assert_string_equal(settings, "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY; SET LOCAL "
-                                  "search_path TO pg_catalog, " ODD_SCHEMA_SQL ", pg_temp; SET "
+                                  "search_path TO pg_catalog, pg_temp; SET "
                                   "LOCAL statement_timeout = 5000; SET LOCAL ROLE " ODD_ROLE_SQL);
     long long from = file_size(g_log);
     sg_result *r = run_on(ex, catalog, select_op);
@@ -899,6 +901,7 @@ static void test_exec__dry_run_shows_what_libpq_sends(void **state)
     sg_result_free(r);
     char *log = log_since(from);
     assert_contains(log, settings);
+    assert_contains(log, "SELECT id, label FROM " ODD_SCHEMA_SQL ".sg_odd ORDER BY id");
     free(log);
     free(settings);
 
@@ -916,9 +919,8 @@ static void test_exec__dry_run_shows_what_libpq_sends(void **state)
     assert_contains(log, settings);
     free(log);
     free(settings);
-    assert_int_equal(admin_count("SELECT count(*) FROM " ODD_SCHEMA_SQL ".sg_odd WHERE id > $1",
-                                 "0"),
-                     2);
+    assert_int_equal(
+        admin_count("SELECT count(*) FROM " ODD_SCHEMA_SQL ".sg_odd WHERE id > $1", "0"), 2);
     sg_executor_free(ex);
     sg_catalog_free(catalog);
     admin("DROP SCHEMA " ODD_SCHEMA_SQL " CASCADE; DROP ROLE " ODD_ROLE_SQL);
@@ -981,8 +983,8 @@ static void test_exec__denied_never_reaches_the_server(void **state)
     verdicts[N] = check_on(g_catalog, seed_denied, false);
     char *denied_path = temp_file(seed_denied);
     free(seed_denied);
-    char *delete_op = make_op("delete", "DELETE FROM sdk_examples_account", "{}",
-                              T_ACCOUNT("read"), 10, 1000);
+    char *delete_op =
+        make_op("delete", "DELETE FROM sdk_examples_account", "{}", T_ACCOUNT("read"), 10, 1000);
     char *delete_path = temp_file(delete_op);
     free(delete_op);
 
@@ -1158,11 +1160,13 @@ static void test_exec__select_runs_read_only(void **state)
 static void test_exec__write_returning_more_than_max_rows(void **state)
 {
     (void)state;
-    admin("INSERT INTO public.sdk_examples_account (account_code, name, region) "
-          "SELECT 'CAP-' || lpad(i::text, 2, '0'), 'Cap ' || i, 'CAP' FROM generate_series(1, 12) i "
-          "ON CONFLICT DO NOTHING");
-    char *op = make_op("update", "UPDATE sdk_examples_account SET name = name || '!'\n"
-                                 "WHERE region = %(region)s\nRETURNING account_code",
+    admin(
+        "INSERT INTO public.sdk_examples_account (account_code, name, region) "
+        "SELECT 'CAP-' || lpad(i::text, 2, '0'), 'Cap ' || i, 'CAP' FROM generate_series(1, 12) i "
+        "ON CONFLICT DO NOTHING");
+    char *op = make_op("update",
+                       "UPDATE sdk_examples_account SET name = name || '!'\n"
+                       "WHERE region = %(region)s\nRETURNING account_code",
                        "{\"region\":\"CAP\"}", T_ACCOUNT("write"), 5, 15000);
     sg_result *r = run_ok(op);
     free(op);
@@ -1217,7 +1221,8 @@ static void test_exec__parameters_of_every_json_type(void **state)
     assert_null(cell(r, 0, "note"));
     assert_string_equal(cell(r, 0, "nums"), "{1,-2,3}");
     assert_string_equal(cell(r, 0, "grid"), "{{1,2},{3,4}}");
-    assert_string_equal(cell(r, 0, "tags"), "{a,\"b \\\"q\\\" \\\\ c\",NULL,\"NULL\",\"\",\",{}\"}");
+    assert_string_equal(cell(r, 0, "tags"),
+                        "{a,\"b \\\"q\\\" \\\\ c\",NULL,\"NULL\",\"\",\",{}\"}");
     cJSON *doc = cJSON_Parse(cell(r, 0, "doc"));
     assert_non_null(doc);
     assert_string_equal(member(doc, "q")->valuestring, "a \"b\" \\ c");
@@ -1278,8 +1283,9 @@ static void test_exec__parameters_of_every_json_type(void **state)
     assert_string_equal(sg_result_value(r, 1, 0), "2");
     sg_result_free(r);
     for (int b = 0; b < 2; b++) {
-        op = make_op("select", "SELECT id, flag FROM sdk_examples_value WHERE flag = %(flag)s "
-                               "ORDER BY id",
+        op = make_op("select",
+                     "SELECT id, flag FROM sdk_examples_value WHERE flag = %(flag)s "
+                     "ORDER BY id",
                      b ? "{\"flag\":true}" : "{\"flag\":false}", T_VALUE("read"), 10, 15000);
         r = run_values(op);
         free(op);
@@ -1287,16 +1293,18 @@ static void test_exec__parameters_of_every_json_type(void **state)
         assert_string_equal(cell(r, 0, "id"), b ? "1" : "2");
         sg_result_free(r);
     }
-    op = make_op("select", "SELECT id FROM sdk_examples_value\nWHERE (%(note)s::text IS NULL OR "
-                           "note = %(note)s)\nORDER BY id",
+    op = make_op("select",
+                 "SELECT id FROM sdk_examples_value\nWHERE (%(note)s::text IS NULL OR "
+                 "note = %(note)s)\nORDER BY id",
                  "{\"note\":null}", T_VALUE("read"), 10, 15000);
     r = run_values(op);
     free(op);
     assert_int_equal(sg_result_row_count(r), 2);
     sg_result_free(r);
     /* a string parameter no use can type is bound as text */
-    op = make_op("select", "SELECT id, %(s)s AS s FROM sdk_examples_value WHERE %(s)s IS NOT NULL "
-                           "ORDER BY id",
+    op = make_op("select",
+                 "SELECT id, %(s)s AS s FROM sdk_examples_value WHERE %(s)s IS NOT NULL "
+                 "ORDER BY id",
                  "{\"s\":\"x\"}", T_VALUE("read"), 10, 15000);
     r = run_values(op);
     free(op);
@@ -1319,8 +1327,9 @@ static void test_exec__parameters_of_every_json_type(void **state)
     sg_result_free(r);
 
     /* an object parameter into jsonb_build_object and a containment filter */
-    op = make_op("select", "SELECT id, jsonb_build_object('doc', %(doc)s::jsonb, 'id', id) AS j\n"
-                           "FROM sdk_examples_value WHERE doc @> %(probe)s::jsonb ORDER BY id",
+    op = make_op("select",
+                 "SELECT id, jsonb_build_object('doc', %(doc)s::jsonb, 'id', id) AS j\n"
+                 "FROM sdk_examples_value WHERE doc @> %(probe)s::jsonb ORDER BY id",
                  "{\"doc\":{\"k\":[1,2.50],\"s\":\"x \\\"y\\\"\"},\"probe\":{\"tags\":[\"tech\"]}}",
                  T_VALUE("read"), 10, 15000);
     r = run_values(op);
@@ -1341,8 +1350,8 @@ static void test_exec__parameters_of_every_json_type(void **state)
           "('PRM-1', 'P1', 'US'), ('PRM-2', 'P2', 'US'), ('PRM-3', 'P3', 'US') "
           "ON CONFLICT DO NOTHING");
     char *u1 = account_uid_of("PRM-1"), *u3 = account_uid_of("PRM-3");
-    char *params = xprintf("{\"uids\":[\"%s\",\"%s\",\"00000000-0000-4000-8000-000000000000\"]}",
-                           u3, u1);
+    char *params =
+        xprintf("{\"uids\":[\"%s\",\"%s\",\"00000000-0000-4000-8000-000000000000\"]}", u3, u1);
     static const char *const any_sql[] = {
         "SELECT account_code FROM sdk_examples_account WHERE uid = ANY(%(uids)s) "
         "ORDER BY account_code",
@@ -1471,12 +1480,14 @@ static void test_exec__default_schema_cannot_shadow_builtins(void **state)
           "LANGUAGE sql AS $$ SELECT true $$;"
           "CREATE OPERATOR public.= (FUNCTION = public.sg_always_equal, LEFTARG = text, "
           "RIGHTARG = text)");
-    char *op1 = make_op("select", "SELECT lower(name) AS n FROM sdk_examples_account\n"
-                                  "WHERE account_code = 'SHADOW-1' ORDER BY uid",
+    char *op1 = make_op("select",
+                        "SELECT lower(name) AS n FROM sdk_examples_account\n"
+                        "WHERE account_code = 'SHADOW-1' ORDER BY uid",
                         "{}", T_ACCOUNT("read"), 10, 15000);
     sg_result *r1 = run(op1);
-    char *op2 = make_op("select", "SELECT account_code FROM sdk_examples_account\n"
-                                  "WHERE name::text = 'MiXeD Name'::text ORDER BY account_code",
+    char *op2 = make_op("select",
+                        "SELECT account_code FROM sdk_examples_account\n"
+                        "WHERE name::text = 'MiXeD Name'::text ORDER BY account_code",
                         "{}", T_ACCOUNT("read"), 100, 15000);
     sg_result *r2 = run(op2);
     /* clean up before asserting, so that a failure leaves no trap behind */
@@ -1496,6 +1507,94 @@ static void test_exec__default_schema_cannot_shadow_builtins(void **state)
      * search_path, public.lower(text) and public.=(text, text) cannot shadow them. */
     assert_string_equal(n, "mixed name");
     assert_string_equal(count, "1");
+}
+
+/* Overloads that fit better than the built-in, and operators pg_catalog does not have, in the
+ * default schema: with the default schema on the search path PostgreSQL would pick them (an
+ * exact argument-type match beats pg_catalog's); with the relations qualified and the path pinned
+ * to pg_catalog, pg_temp, every statement below resolves to the built-in or fails with 42883
+ * (undefined function), and no hazard runs. The control at the end runs one of them with the
+ * default schema on the path through plain libpq, so the hazards are known to be reachable. */
+static void test_exec__overloads_in_the_default_schema_are_unreachable(void **state)
+{
+    (void)state;
+    admin("INSERT INTO public.sdk_examples_account (account_code, name, region) VALUES "
+          "('OVER-1', 'MiXeD', 'US') ON CONFLICT DO NOTHING");
+    /* every hazard raises, so that running one can never pass unseen */
+    admin("CREATE OR REPLACE FUNCTION public.sg_hazard() RETURNS text LANGUAGE plpgsql "
+          "AS $$ BEGIN RAISE EXCEPTION 'hazard reached'; END $$;"
+          "CREATE OR REPLACE FUNCTION public.lower(varchar) RETURNS text LANGUAGE sql "
+          "AS $$ SELECT public.sg_hazard() $$;"
+          "CREATE OR REPLACE FUNCTION public.length(integer) RETURNS int LANGUAGE sql "
+          "AS $$ SELECT length(public.sg_hazard()) $$;"
+          "CREATE OR REPLACE FUNCTION public.abs(text) RETURNS text LANGUAGE sql "
+          "AS $$ SELECT public.sg_hazard() $$;"
+          "CREATE OR REPLACE FUNCTION public.upper(integer) RETURNS text LANGUAGE sql "
+          "AS $$ SELECT public.sg_hazard() $$;"
+          "CREATE OR REPLACE FUNCTION public.sg_text_plus(text, text) RETURNS text LANGUAGE sql "
+          "AS $$ SELECT public.sg_hazard() $$;"
+          "CREATE OR REPLACE FUNCTION public.sg_text_eq3(text, text) RETURNS boolean "
+          "LANGUAGE sql AS $$ SELECT public.sg_hazard() IS NULL $$;"
+          "CREATE OR REPLACE FUNCTION public.sg_text_bang(text) RETURNS text LANGUAGE sql "
+          "AS $$ SELECT public.sg_hazard() $$;"
+          "DROP OPERATOR IF EXISTS public.+ (text, text);"
+          "CREATE OPERATOR public.+ (FUNCTION = public.sg_text_plus, LEFTARG = text, "
+          "RIGHTARG = text);"
+          "DROP OPERATOR IF EXISTS public.=== (text, text);"
+          "CREATE OPERATOR public.=== (FUNCTION = public.sg_text_eq3, LEFTARG = text, "
+          "RIGHTARG = text);"
+          "DROP OPERATOR IF EXISTS public.!!! (NONE, text);"
+          "CREATE OPERATOR public.!!! (FUNCTION = public.sg_text_bang, RIGHTARG = text);"
+          "GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO PUBLIC");
+    static const struct {
+        const char *sql;
+        const char *sqlstate; /* NULL: runs, with `value` */
+        const char *value;
+    } cases[] = {
+        {"SELECT lower(name::varchar) AS v FROM sdk_examples_account WHERE account_code = "
+         "'OVER-1' ORDER BY uid",
+         NULL, "mixed"},
+        {"SELECT length(5) AS v FROM sdk_examples_account ORDER BY uid", "42883", NULL},
+        {"SELECT abs(name) AS v FROM sdk_examples_account ORDER BY uid", "42883", NULL},
+        {"SELECT upper(42) AS v FROM sdk_examples_account ORDER BY uid", "42883", NULL},
+        {"SELECT name + region AS v FROM sdk_examples_account ORDER BY uid", "42883", NULL},
+        {"SELECT uid FROM sdk_examples_account WHERE name === region ORDER BY uid", "42883", NULL},
+        {"SELECT !!! name AS v FROM sdk_examples_account ORDER BY uid", "42883", NULL},
+    };
+    char got[sizeof cases / sizeof cases[0]][160];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *op = make_op("select", cases[i].sql, "{}", T_ACCOUNT("read"), 10, 15000);
+        sg_result *r = run(op);
+        const sg_exec_outcome *o = sg_result_outcome(r);
+        snprintf(got[i], sizeof got[i], "%s|%s|%.100s", o->ok ? "ok" : o->sqlstate,
+                 o->ok && sg_result_row_count(r) ? sg_result_value(r, 0, 0) : "",
+                 o->ok ? "" : o->message);
+        sg_result_free(r);
+        free(op);
+    }
+    /* the control: the default schema first, as an unpinned session might have it */
+    PGresult *ctl = PQexec(g_admin, "BEGIN; SET LOCAL search_path TO public, pg_catalog; "
+                                    "SELECT lower('A'::varchar)");
+    char control[160];
+    snprintf(control, sizeof control, "%s", PQresultErrorMessage(ctl));
+    PQclear(ctl);
+    admin("ROLLBACK");
+    /* clean up before asserting, so that a failure leaves no trap behind */
+    admin("DROP OPERATOR public.+ (text, text); DROP OPERATOR public.=== (text, text);"
+          "DROP OPERATOR public.!!! (NONE, text);"
+          "DROP FUNCTION public.lower(varchar), public.length(integer), public.abs(text),"
+          " public.upper(integer), public.sg_text_plus(text, text),"
+          " public.sg_text_eq3(text, text), public.sg_text_bang(text), public.sg_hazard()");
+    assert_non_null(strstr(control, "hazard reached"));
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char want[160];
+        if (cases[i].sqlstate)
+            snprintf(want, sizeof want, "%s|", cases[i].sqlstate);
+        else
+            snprintf(want, sizeof want, "ok|%s|", cases[i].value);
+        if (strncmp(got[i], want, strlen(want)) != 0 || strstr(got[i], "hazard"))
+            fail_msg("%s\n  got %s, want %s...", cases[i].sql, got[i], want);
+    }
 }
 
 /* ---- the pool ------------------------------------------------------------------------------ */
@@ -1592,8 +1691,8 @@ static void test_exec__cli_end_to_end(void **state)
     (void)state;
     admin("INSERT INTO public.sdk_examples_account (account_code, name, region) VALUES "
           "('CLI-1', 'Cli One', 'US') ON CONFLICT DO NOTHING");
-    run_result cli = CLI("exec", "--dsn", g_dsn, "--catalog", CATALOG,
-                         EXAMPLES "/ops/select_accounts.json");
+    run_result cli =
+        CLI("exec", "--dsn", g_dsn, "--catalog", CATALOG, EXAMPLES "/ops/select_accounts.json");
     assert_status(&cli, 0);
     assert_string_equal(cli.err, "");
     cJSON *j = cJSON_Parse(cli.out);
@@ -1603,7 +1702,7 @@ static void test_exec__cli_end_to_end(void **state)
     const cJSON *verdict = member(j, "verdict");
     assert_true(cJSON_IsTrue(member(verdict, "allowed")));
     assert_string_equal(member(verdict, "compiled_sql")->valuestring,
-                        "SELECT uid, account_code, name, region\nFROM sdk_examples_account\n"
+                        "SELECT uid, account_code, name, region\nFROM public.sdk_examples_account\n"
                         "WHERE ($1 IS NULL OR region = $1)\nORDER BY account_code\nLIMIT $2\n");
     const cJSON *result = member(j, "result");
     assert_int_equal(cJSON_GetArraySize(result), 4);
@@ -1611,8 +1710,8 @@ static void test_exec__cli_end_to_end(void **state)
     assert_int_equal(cJSON_GetArraySize(cols), 4);
     assert_string_equal(cJSON_GetArrayItem(cols, 1)->valuestring, "account_code");
     const cJSON *rows = member(result, "rows");
-    long us = admin_count("SELECT count(*) FROM public.sdk_examples_account WHERE region = $1",
-                          "US");
+    long us =
+        admin_count("SELECT count(*) FROM public.sdk_examples_account WHERE region = $1", "US");
     assert_int_equal(cJSON_GetArraySize(rows), us < 50 ? us : 50);
     bool saw = false;
     const cJSON *row;
@@ -1743,6 +1842,7 @@ int main(void)
         T(seed_select_with_null_region),
         T(search_path_is_pinned),
         T(default_schema_cannot_shadow_builtins),
+        T(overloads_in_the_default_schema_are_unreachable),
         T(pool_shared_by_threads),
         T(cli_end_to_end),
         T(cli_foreign_key_violation),

@@ -34,18 +34,19 @@
 
 /* What the libpq executor sends before the statement (exec/session.c). */
 static const char SEED_SETTINGS[] =
-    "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL search_path TO pg_catalog, \"public\", "
+    "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL search_path TO pg_catalog, "
     "pg_temp; SET LOCAL statement_timeout = 15000";
 static const char SEED_SELECT_SETTINGS[] =
     "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY; SET LOCAL search_path TO pg_catalog, "
-    "\"public\", pg_temp; SET LOCAL statement_timeout = 15000";
+    "pg_temp; SET LOCAL statement_timeout = 15000";
 static const char SEED_INSERT_SQL[] =
-    "INSERT INTO sdk_examples_account\n    (account_code, name, region)\nVALUES\n"
+    "INSERT INTO public.sdk_examples_account\n    (account_code, name, region)\nVALUES\n"
     "    ($1, $2, $3)\nON CONFLICT (account_code) DO UPDATE SET\n    name = EXCLUDED.name,\n"
     "    region = EXCLUDED.region\nRETURNING uid, account_code, name, region\n";
-static const char SEED_SELECT_SQL[] = "SELECT uid, account_code, name, region\nFROM "
-                                      "sdk_examples_account\nWHERE ($1 IS NULL OR region = $1)\n"
-                                      "ORDER BY account_code\nLIMIT $2\n";
+static const char SEED_SELECT_SQL[] =
+    "SELECT uid, account_code, name, region\nFROM "
+    "public.sdk_examples_account\nWHERE ($1 IS NULL OR region = $1)\n"
+    "ORDER BY account_code\nLIMIT $2\n";
 
 /* ---- helpers ------------------------------------------------------------------------------- */
 
@@ -255,7 +256,7 @@ static void test_executor__dryrun_settings_follow_the_operation(void **state)
     sg_result *r = run_dryrun(v);
     assert_string_equal(sg_result_value(r, 0, 0),
                         "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY; SET LOCAL search_path "
-                        "TO pg_catalog, \"public\", pg_temp; SET LOCAL statement_timeout = 250");
+                        "TO pg_catalog, pg_temp; SET LOCAL statement_timeout = 250");
     assert_string_equal(sg_result_value(r, 0, 2), "[]");
     assert_string_equal(sg_result_value(r, 0, 3), "7");
     sg_result_free(r);
@@ -272,9 +273,9 @@ static void test_executor__dryrun_settings_follow_the_operation(void **state)
     r = run_dryrun(v);
     assert_string_equal(sg_result_value(r, 0, 0),
                         "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL search_path TO "
-                        "pg_catalog, \"public\", pg_temp; SET LOCAL statement_timeout = 600000");
+                        "pg_catalog, pg_temp; SET LOCAL statement_timeout = 600000");
     assert_string_equal(sg_result_value(r, 0, 1),
-                        "UPDATE sdk_examples_account SET name = $1 WHERE account_code = $2");
+                        "UPDATE public.sdk_examples_account SET name = $1 WHERE account_code = $2");
     assert_string_equal(sg_result_value(r, 0, 2), "[\"x\",\"ACME\"]");
     sg_result_free(r);
     sg_verdict_free(v);
@@ -317,10 +318,10 @@ static void test_executor__session_setup_statements(void **state)
     sg__session_setup s = setup_of(&a, "select", "public", NULL);
     assert_int_equal(s.count, 3);
     assert_string_equal(s.statement[0], "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY");
-    assert_string_equal(s.statement[1], "SET LOCAL search_path TO pg_catalog, \"public\", pg_temp");
+    assert_string_equal(s.statement[1], "SET LOCAL search_path TO pg_catalog, pg_temp");
     assert_string_equal(s.statement[2], "SET LOCAL statement_timeout = 1500");
     assert_string_equal(s.text, "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY; SET LOCAL "
-                                "search_path TO pg_catalog, \"public\", pg_temp; SET LOCAL "
+                                "search_path TO pg_catalog, pg_temp; SET LOCAL "
                                 "statement_timeout = 1500");
     /* only a select is read only; a role comes last */
     static const char *const writes[] = {"insert", "update", "delete", "merge"};
@@ -330,7 +331,7 @@ static void test_executor__session_setup_statements(void **state)
         assert_string_equal(s.statement[0], "BEGIN ISOLATION LEVEL READ COMMITTED");
         assert_string_equal(s.statement[3], "SET LOCAL ROLE \"app_writer\"");
         assert_string_equal(s.text, "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL search_path "
-                                    "TO pg_catalog, \"public\", pg_temp; SET LOCAL "
+                                    "TO pg_catalog, pg_temp; SET LOCAL "
                                     "statement_timeout = 1500; SET LOCAL ROLE \"app_writer\"");
     }
     sg__arena_release(&a);
@@ -360,9 +361,8 @@ static void test_executor__session_setup_quotes_identifiers(void **state)
         assert_string_equal(q, cases[i].quoted);
         sg__session_setup s = setup_of(&a, "update", cases[i].name, cases[i].name);
         char want[256];
-        snprintf(want, sizeof want, "SET LOCAL search_path TO pg_catalog, %s, pg_temp",
-                 cases[i].quoted);
-        assert_string_equal(s.statement[1], want);
+        /* whatever the default schema is called, the path names only pg_catalog and pg_temp */
+        assert_string_equal(s.statement[1], "SET LOCAL search_path TO pg_catalog, pg_temp");
         snprintf(want, sizeof want, "SET LOCAL ROLE %s", cases[i].quoted);
         assert_string_equal(s.statement[3], want);
     }
@@ -394,10 +394,12 @@ static void test_executor__session_setup_refuses_unusable_names(void **state)
         assert_null(q);
         assert_int_equal(err.code, SG_EINVAL);
         assert_non_null(strstr(err.message, "role"));
+        /* the default schema is no longer sent (the SQL is qualified with it): any
+         * name builds, and the search path stays pinned */
         sg_statement st = statement_of("select", names[i], 1000);
         sg__session_setup s;
-        assert_int_equal(sg__session_setup_build(&a, &st, NULL, &s, &err), SG_EINVAL);
-        assert_non_null(strstr(err.message, "default schema"));
+        assert_int_equal(sg__session_setup_build(&a, &st, NULL, &s, &err), SG_OK);
+        assert_string_equal(s.statement[1], "SET LOCAL search_path TO pg_catalog, pg_temp");
         st = statement_of("select", "public", 1000);
         assert_int_equal(sg__session_setup_build(&a, &st, names[i], &s, &err), SG_EINVAL);
         assert_int_equal(sg__session_check_role(names[i], NULL), SG_EINVAL);
@@ -482,15 +484,14 @@ static void test_executor__dryrun_parameter_text_forms(void **state)
         "AND %(strs)s IS NOT NULL AND %(nested_obj)s IS NOT NULL AND %(zero)s = 0 "
         "ORDER BY uid";
     /* the caller's exact text; cJSON would round the numbers */
-    static const char params[] =
-        "{\"n\":null,\"t\":true,\"f\":false,\"big\":9007199254740993,"
-        "\"dec\":0.1000000000000000055,\"e\":-1e-7,"
-        "\"s\":\"it's \\\"q\\\" \\\\ {a,b} NULL \\u00fc\","
-        "\"arr\":[\"a\",\"b \\\"q\\\" \\\\ c\",null,1,true],"
-        "\"nest\":[[1,2],[3,4]],\"empty\":[],"
-        "\"obj\":{\"k\": [1, 2.50], \"s\": \"x \\\"y\\\"\", \"n\": null},"
-        "\"strs\":[\"NULL\",\"\",\"{}\",\" sp \",\"a,b\"],"
-        "\"nested_obj\":[{\"a\":1},[\"x\"]],\"zero\":-0}";
+    static const char params[] = "{\"n\":null,\"t\":true,\"f\":false,\"big\":9007199254740993,"
+                                 "\"dec\":0.1000000000000000055,\"e\":-1e-7,"
+                                 "\"s\":\"it's \\\"q\\\" \\\\ {a,b} NULL \\u00fc\","
+                                 "\"arr\":[\"a\",\"b \\\"q\\\" \\\\ c\",null,1,true],"
+                                 "\"nest\":[[1,2],[3,4]],\"empty\":[],"
+                                 "\"obj\":{\"k\": [1, 2.50], \"s\": \"x \\\"y\\\"\", \"n\": null},"
+                                 "\"strs\":[\"NULL\",\"\",\"{}\",\" sp \",\"a,b\"],"
+                                 "\"nested_obj\":[{\"a\":1},[\"x\"]],\"zero\":-0}";
     char *op = account_select_raw_params(sql, params);
     sg_verdict *v = check_allowed(c, op);
     assert_int_equal(sg_verdict_parameter_count(v), 14);
@@ -600,8 +601,7 @@ typedef struct fake {
     int sink_rc_columns, sink_rc_row;
 } fake;
 
-static int fake_open(void *self, const char *uid, const char *dsn, void **session,
-                     sg_error *err)
+static int fake_open(void *self, const char *uid, const char *dsn, void **session, sg_error *err)
 {
     fake *f = self;
     f->opens++;
@@ -726,9 +726,8 @@ static void test_executor__denied_verdict_never_reaches_the_executor(void **stat
     sg_executor *ex = NULL;
     assert_int_equal(sg_executor_new(&FAKE_VT, &f, &ex), SG_OK);
 
-    char *missing_param =
-        account_select("SELECT uid FROM sdk_examples_account WHERE name = %(name)s ORDER BY uid",
-                       "{}", 10, 1000);
+    char *missing_param = account_select(
+        "SELECT uid FROM sdk_examples_account WHERE name = %(name)s ORDER BY uid", "{}", 10, 1000);
     const char *denied[] = {
         NULL, /* the seed's denied join, read from a file below */
         missing_param,
@@ -814,9 +813,10 @@ static void test_executor__allowed_verdict_hands_over_exactly_what_was_checked(v
 
     assert_string_equal(f.operation, "select");
     assert_string_equal(f.sql, sg_verdict_compiled_sql(v));
-    assert_string_equal(f.sql, "SELECT uid, amount FROM sdk_examples_entry WHERE amount > $1 AND "
-                               "account_uid = ANY($2::uuid[]) AND $3 AND ($4::text IS NULL) "
-                               "ORDER BY uid");
+    assert_string_equal(
+        f.sql, "SELECT uid, amount FROM \"ledger\".sdk_examples_entry WHERE amount > $1 AND "
+               "account_uid = ANY($2::uuid[]) AND $3 AND ($4::text IS NULL) "
+               "ORDER BY uid");
     assert_int_equal(f.param_count, 4);
     assert_int_equal(f.param_count, sg_verdict_parameter_count(v));
     for (size_t i = 0; i < f.param_count; i++)
@@ -878,7 +878,7 @@ static void test_executor__data_source_dsn_reaches_open(void **state)
     assert_false(f.dsn_null);
     assert_string_equal(f.dsn, "host=/nonexistent dbname=own");
     assert_string_equal(f.operation, "delete");
-    assert_string_equal(f.sql, "DELETE FROM t WHERE id = $1 RETURNING id");
+    assert_string_equal(f.sql, "DELETE FROM public.t WHERE id = $1 RETURNING id");
     assert_string_equal(f.params[0], "7");
     assert_int_equal(f.max_rows, 1);
     assert_int_equal(f.timeout_ms, 10);
@@ -1018,8 +1018,8 @@ static void test_executor__executor_init(void **state)
     assert_ptr_equal(vt.execute, fake_execute);
     assert_ptr_equal(vt.close, fake_close);
     assert_ptr_equal(vt.destroy, fake_destroy);
-    const sg_executor_vtable no_destroy = SG_EXECUTOR_INIT("x", fake_open, fake_execute,
-                                                           fake_close, NULL);
+    const sg_executor_vtable no_destroy =
+        SG_EXECUTOR_INIT("x", fake_open, fake_execute, fake_close, NULL);
     assert_null(no_destroy.destroy);
     sg_row_sink_columns_fn columns = NULL;
     sg_row_sink_row_fn row = NULL;

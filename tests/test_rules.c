@@ -678,7 +678,7 @@ static void test_rules__literal_in_predicate_like_and_cast(void **state)
     assert_int_equal(d->line, 2);
     assert_int_equal(d->column, 36);
     assert_string_equal(sg_verdict_compiled_sql(v),
-                        "SELECT uid FROM sdk_examples_account\n"
+                        "SELECT uid FROM public.sdk_examples_account\n"
                         "WHERE name LIKE 'a%' AND region = 'US' AND name ILIKE '%b%'\n"
                         "ORDER BY uid");
     expect_allowed(v, true);
@@ -1473,7 +1473,8 @@ static void test_rules__warnings_never_deny(void **state)
 
 /* ---- naming.table-prefix ------------------------------------------------------------------ */
 
-#define PREFIX_POLICY "{\"rules\":{\"naming.table-prefix\":{\"options\":{\"prefix\":[\"^sdk_examples_\"]}}}}"
+#define PREFIX_POLICY                                                                              \
+    "{\"rules\":{\"naming.table-prefix\":{\"options\":{\"prefix\":[\"^sdk_examples_\"]}}}}"
 
 static size_t lint_count(const char *sql, const sg_policy *policy, const char *rule)
 {
@@ -1495,30 +1496,29 @@ static void test_rules__naming_table_prefix(void **state)
                                 "ON a.uid = b.uid ORDER BY a.uid",
                                 p, "naming.table-prefix"),
                      1);
-    assert_int_equal(lint_count("SELECT uid FROM sdk_examples_account ORDER BY uid", p,
-                                "naming.table-prefix"),
-                     0);
+    assert_int_equal(
+        lint_count("SELECT uid FROM sdk_examples_account ORDER BY uid", p, "naming.table-prefix"),
+        0);
     /* CTE names and system catalogs are not physical tables of the project */
     assert_int_equal(lint_count("WITH recent AS (SELECT uid FROM sdk_examples_account) "
                                 "SELECT uid FROM recent ORDER BY uid",
                                 p, "naming.table-prefix"),
                      0);
     /* migrations: what DDL creates, alters, renames (to) or drops */
-    assert_int_equal(lint_count("CREATE TABLE account_audit (uid uuid PRIMARY KEY)", p,
-                                "naming.table-prefix"),
-                     1);
+    assert_int_equal(
+        lint_count("CREATE TABLE account_audit (uid uuid PRIMARY KEY)", p, "naming.table-prefix"),
+        1);
     assert_int_equal(lint_count("CREATE TABLE sdk_examples_audit (uid uuid PRIMARY KEY)", p,
                                 "naming.table-prefix"),
                      0);
-    assert_int_equal(lint_count("ALTER TABLE sdk_examples_audit RENAME TO audit", p,
-                                "naming.table-prefix"),
-                     1);
+    assert_int_equal(
+        lint_count("ALTER TABLE sdk_examples_audit RENAME TO audit", p, "naming.table-prefix"), 1);
     assert_int_equal(lint_count("DROP TABLE IF EXISTS legacy_accounts, sdk_examples_old", p,
                                 "naming.table-prefix"),
                      1);
-    assert_int_equal(lint_count("CREATE INDEX sdk_examples_x_idx ON accounts (uid)", p,
-                                "naming.table-prefix"),
-                     1);
+    assert_int_equal(
+        lint_count("CREATE INDEX sdk_examples_x_idx ON accounts (uid)", p, "naming.table-prefix"),
+        1);
     /* without the option the rule has nothing to enforce */
     assert_int_equal(lint_count("CREATE TABLE account_audit (uid uuid PRIMARY KEY)", NULL,
                                 "naming.table-prefix"),

@@ -668,11 +668,10 @@ static outcome run_raw_as(const char *role, const sg_verdict *v, long long timeo
     }
     char *r = PQescapeIdentifier(pg, role, strlen(role));
     char setup[512];
-    snprintf(
-        setup, sizeof setup,
-        "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL search_path TO pg_catalog, \"public\", "
-        "pg_temp; SET LOCAL statement_timeout = %lld; SET LOCAL ROLE %s",
-        timeout_ms, r);
+    snprintf(setup, sizeof setup,
+             "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL search_path TO pg_catalog, "
+             "pg_temp; SET LOCAL statement_timeout = %lld; SET LOCAL ROLE %s",
+             timeout_ms, r);
     PQfreemem(r);
     for (int attempt = 0; attempt < 2; attempt++) {
         PGresult *res = PQexec(pg, setup);

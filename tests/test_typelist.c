@@ -18,7 +18,7 @@
 #include <libpq-fe.h>
 
 #include "support.h"
-#include "typelist.h"
+#include "resolve/typelist.h"
 
 static void test_typelist__sorted_and_unique(void **state)
 {

@@ -13,6 +13,7 @@
 #include "check/check.h"
 #include "check/hints.h"
 #include "pg/parse.h"
+#include "resolve/pin.h"
 #include "check/rule.h"
 #include "util/json.h"
 #include "util/text.h"
@@ -133,7 +134,13 @@ static int run_sql(check *c)
         return -1;
     if (v->op.lint)
         take_statement_kind(c);
-    return run_rules(c, SG_RULE_FACTS);
+    if (run_rules(c, SG_RULE_FACTS) < 0)
+        return -1;
+    /* What runs is the statement with the names the guard resolved pinned
+     * to their schemas; lint runs nothing and shows the text as compiled. */
+    return v->op.lint
+               ? 0
+               : sg__pin_sql(arena, c->ph.sql, &c->facts, c->bindings, &c->scope, &v->compiled_sql);
 }
 
 /* Runs the stages; returns -1 only when memory ran out. */

@@ -3,13 +3,11 @@
  *
  * Every statement runs in a transaction of its own, opened by the session
  * setup of exec/session.c (which the dryrun executor shows), with the session
- * pinned to what the guard assumed when it resolved names: search_path is pg_catalog,
- * then the data source's default schema, then pg_temp, set explicitly. The
- * guard resolves unqualified relations the same way under this order (only
- * pg_-prefixed names live in pg_catalog, and it treats those as catalog
- * relations), while functions, operators and types the allow-list admits can
- * no longer be shadowed by objects of the same name in the default schema;
- * pg_temp last keeps temporary tables from shadowing anything. The statement
+ * pinned to what the guard assumed when it resolved names: search_path is
+ * pg_catalog, pg_temp, set explicitly. The compiled SQL names every relation
+ * with its schema, so functions, operators and types resolve only in
+ * pg_catalog, where the guard judged them, and an overload in the default
+ * schema cannot replace a built-in; pg_temp last shadows nothing. The statement
  * timeout comes from the operation; selects run READ ONLY through a cursor
  * that stops after max_rows (plus one row, to know whether more remain).
  * Parameters are bound with PQexecParams, never interpolated. Connections are

@@ -1,18 +1,21 @@
 /*
  * session.c - the session setup every checked statement runs under.
  *
- * The guard resolves names as PostgreSQL will under a pinned search_path
- * (pg_catalog first, then the data source's default schema, then pg_temp),
- * so the executor must set exactly that, in a transaction of the statement's
- * own, with the operation's statement timeout, read only for selects, and
- * under the configured role. The libpq executor sends these statements and the
- * dryrun executor shows them; both get them from here, so `--dry-run` shows
- * what would be sent. Identifiers are quoted here, without a connection.
+ * The compiled SQL names every relation with the schema the guard resolved it
+ * to, so the statement runs under search_path = pg_catalog, pg_temp: the
+ * functions, operators and types it names resolve only in pg_catalog, where
+ * the guard judged them (PostgreSQL never searches pg_temp for functions or
+ * operators, and pg_temp last shadows nothing). The executor must set exactly
+ * that, in a transaction of the statement's own, with the operation's
+ * statement timeout, read only for selects, and under the configured role. The libpq executor sends
+ * these statements and the dryrun executor shows them; both get them from here, so `--dry-run`
+ * shows what would be sent. Identifiers are quoted here, without a connection.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "exec/session.h"
+#include "resolve/pin.h"
 #include "util/error.h"
 #include "util/text.h"
 
@@ -65,18 +68,15 @@ int sg__session_setup_build(sg__arena *arena, const sg_statement *stmt, const ch
                             sg__session_setup *out, sg_error *err)
 {
     memset(out, 0, sizeof *out);
-    const char *schema, *quoted_role = NULL;
-    int rc = sg__quote_identifier(arena, "default schema", stmt->default_schema, &schema, err);
-    if (rc == SG_OK && role)
-        rc = sg__quote_identifier(arena, "role", role, &quoted_role, err);
+    const char *quoted_role = NULL;
+    int rc = role ? sg__quote_identifier(arena, "role", role, &quoted_role, err) : SG_OK;
     if (rc != SG_OK)
         return rc;
     bool read_only = stmt->operation && strcmp(stmt->operation, "select") == 0;
     const char **s = out->statement;
     s[out->count++] = read_only ? "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY"
                                 : "BEGIN ISOLATION LEVEL READ COMMITTED";
-    s[out->count++] =
-        sg__arena_printf(arena, "SET LOCAL search_path TO pg_catalog, %s, pg_temp", schema);
+    s[out->count++] = "SET LOCAL search_path TO " SG__PINNED_SEARCH_PATH;
     s[out->count++] =
         sg__arena_printf(arena, "SET LOCAL statement_timeout = %lld", stmt->statement_timeout_ms);
     if (quoted_role)

@@ -16,7 +16,7 @@ enum { SG__SESSION_MAX_STATEMENTS = 4 };
 /* The session setup of one statement. */
 typedef struct sg__session_setup {
     /* BEGIN ISOLATION LEVEL READ COMMITTED [READ ONLY];
-     * SET LOCAL search_path TO pg_catalog, <default schema>, pg_temp;
+     * SET LOCAL search_path TO pg_catalog, pg_temp;
      * SET LOCAL statement_timeout = <ms>; [SET LOCAL ROLE <role>] */
     const char *statement[SG__SESSION_MAX_STATEMENTS];
     size_t count;
@@ -26,7 +26,7 @@ typedef struct sg__session_setup {
 /*
  * Builds the setup of `stmt` (READ ONLY for a select) with `role` (NULL: none)
  * into `arena`. Returns SG_OK, SG_ENOMEM, or SG_EINVAL (with *err) when the
- * default schema or the role cannot be written as an identifier.
+ * role cannot be written as an identifier.
  */
 int sg__session_setup_build(sg__arena *arena, const sg_statement *stmt, const char *role,
                             sg__session_setup *out, sg_error *err);

@@ -291,8 +291,23 @@ typedef struct sg_resolved_table {
 size_t sg_verdict_table_count(const sg_verdict *verdict);
 const sg_resolved_table *sg_verdict_table(const sg_verdict *verdict, size_t index);
 
-/* The SQL with placeholders compiled to $1..$n, or NULL when it was not reached. */
+/*
+ * The SQL with placeholders compiled to $1..$n, or NULL when it was not
+ * reached. In a check (not in lint) every relation the statement names, and
+ * every type outside pg_catalog, carries the schema the guard resolved it to:
+ * the text is meant to run under sg_verdict_search_path().
+ */
 const char *sg_verdict_compiled_sql(const sg_verdict *verdict);
+
+/*
+ * The search_path the compiled SQL must run under, "pg_catalog, pg_temp", so
+ * that functions, operators and types resolve only in pg_catalog, where the
+ * guard judged them (an overload or operator in any other schema is
+ * unreachable; PostgreSQL never searches pg_temp for functions or
+ * operators). NULL when there is no compiled SQL to run (lint, or the SQL was
+ * not reached). Every executor MUST set it (sqlguard/executor.h).
+ */
+const char *sg_verdict_search_path(const sg_verdict *verdict);
 
 /* Ordered parameters: parameter i (0-based) is bound to $(i+1). The value is
  * returned as compact JSON text, borrowed from the verdict. */

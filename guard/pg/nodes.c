@@ -188,3 +188,14 @@ sg__stmt_kind sg__statement_kind(const void *raw_stmt)
         return SG_STMT_OTHER;
     }
 }
+
+void sg__walk_unsupported(walk *w, const char *what, int location)
+{
+    sg__unsupported *u = sg__vec_push(w->arena, &w->facts->unsupported, sizeof *u);
+    if (!u) {
+        fail(w);
+        return;
+    }
+    u->what = what;
+    u->location = location;
+}

@@ -149,6 +149,9 @@ void sg__walk_record_type(walk *w, const TypeName *t)
     }
     sg__walk_split_name(w, t->names, &r->catalog, &r->schema, &r->name);
     r->location = t->location;
+    if (t->location < 0 && !r->schema && t->names != NIL)
+        /* the compiled SQL may need to qualify the name at its place */
+        sg__walk_unsupported(w, "a type name without a place in the text", -1);
     r->array = t->arrayBounds != NIL;
     r->resolves_names = r->name && sg__type_resolves_names(r->name);
 }

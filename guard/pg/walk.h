@@ -72,6 +72,9 @@ void sg__walk_record_pins(walk *w, Node *n, unsigned depth);
 
 /* ---- nodes.c ---- */
 
+/* Something the walker does not understand, as a fact that denies. */
+void sg__walk_unsupported(walk *w, const char *what, int location);
+
 /* The location a node carries itself, or -1; never recurses. */
 int sg__node_location(const Node *n);
 

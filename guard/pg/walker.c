@@ -47,17 +47,6 @@ typedef struct from_item {
 static bool visit(Node *node, void *context);
 static bool walk_select(SelectStmt *stmt, walk *w, bool top, int *level_out);
 
-static void unsupported(walk *w, const char *what, int location)
-{
-    sg__unsupported *u = sg__vec_push(w->arena, &w->facts->unsupported, sizeof *u);
-    if (!u) {
-        fail(w);
-        return;
-    }
-    u->what = what;
-    u->location = location;
-}
-
 static void record_func(walk *w, List *names, int location, sg__func_kind kind, bool has_over)
 {
     sg__funcref *f = sg__vec_push(w->arena, &w->facts->funcs, sizeof *f);
@@ -98,6 +87,9 @@ static long record_relation(walk *w, RangeVar *rv, unsigned use, bool may_be_cte
             return -1;
         }
     }
+    if (rv->location < 0 && !rv->schemaname)
+        /* the compiled SQL qualifies the name at its place: without one it cannot */
+        sg__walk_unsupported(w, "a relation name without a place in the text", -1);
     sg__relref *r = sg__vec_push(w->arena, &w->facts->relations, sizeof *r);
     if (!r) {
         fail(w);
@@ -233,7 +225,7 @@ static void apply_locking(walk *w, List *locking, int level)
     foreach (lc, locking) {
         LockingClause *lcl = lfirst(lc);
         if (!IsA(lcl, LockingClause)) {
-            unsupported(w, "locking clause", -1);
+            sg__walk_unsupported(w, "locking clause", -1);
             continue;
         }
         if (lcl->lockedRels == NIL) {
@@ -276,12 +268,12 @@ static bool walk_with(WithClause *with, walk *w, cte_scope *scope)
     foreach (lc, with->ctes) {
         CommonTableExpr *cte = lfirst(lc);
         if (!IsA(cte, CommonTableExpr)) {
-            unsupported(w, "WITH entry", with->location);
+            sg__walk_unsupported(w, "WITH entry", with->location);
             continue;
         }
         if (w->facts->ctes.count >= MAX_CTES) {
             /* name binding is linear in the names in scope: bound it */
-            unsupported(w, "more than 1000 WITH queries", cte->location);
+            sg__walk_unsupported(w, "more than 1000 WITH queries", cte->location);
             w->facts->incomplete = true; /* the rest is not walked */
             return true;
         }
@@ -513,7 +505,7 @@ static bool walk_modify(Node *node, walk *w)
         break;
     }
     default:
-        unsupported(w, "statement", -1);
+        sg__walk_unsupported(w, "statement", -1);
         break;
     }
     w->scope = saved_scope;
@@ -577,11 +569,11 @@ static bool visit_own(Node *node, walk *w)
     case T_WithClause:
     case T_CommonTableExpr:
         /* WITH lists are walked with their statement, never on their own. */
-        unsupported(w, "WITH clause outside a statement", -1);
+        sg__walk_unsupported(w, "WITH clause outside a statement", -1);
         return w->failed;
     default:
         /* a type sg__walker_tag_class() calls OWN without a case above */
-        unsupported(w, "a node the walker does not handle", -1);
+        sg__walk_unsupported(w, "a node the walker does not handle", -1);
         return w->failed;
     }
 }
@@ -657,7 +649,7 @@ static bool visit_node(Node *node, walk *w)
         if (!what)
             fail(w);
         else
-            unsupported(w, what, -1);
+            sg__walk_unsupported(w, what, -1);
         return w->failed;
     }
     }

@@ -5,6 +5,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "resolve/pin.h"
 #include "verdict/verdict.h"
 #include "util/json.h"
 
@@ -56,6 +57,11 @@ const sg_resolved_table *sg_verdict_table(const sg_verdict *v, size_t i)
 const char *sg_verdict_compiled_sql(const sg_verdict *v)
 {
     return v ? v->compiled_sql : NULL;
+}
+
+const char *sg_verdict_search_path(const sg_verdict *v)
+{
+    return v && v->compiled_sql && !v->op.lint ? SG__PINNED_SEARCH_PATH : NULL;
 }
 
 const char *sg_verdict_sql(const sg_verdict *v)
@@ -165,6 +171,9 @@ int sg_verdict_to_json(const sg_verdict *v, char **out)
         goto done;
     if (v->compiled_sql) {
         if (!cJSON_AddStringToObject(root, "compiled_sql", v->compiled_sql))
+            goto done;
+        const char *path = sg_verdict_search_path(v);
+        if (path && !cJSON_AddStringToObject(root, "search_path", path))
             goto done;
     } else if (!cJSON_AddNullToObject(root, "compiled_sql")) {
         goto done;

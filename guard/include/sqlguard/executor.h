@@ -29,7 +29,8 @@ typedef struct sg_statement {
     const char *const *params;      /* PostgreSQL text form of $i+1, NULL for SQL NULL */
     const char *const *params_json; /* the same values as JSON text */
     const char *data_source_uid;
-    const char *default_schema; /* the data source's default schema */
+    const char *default_schema; /* the data source's default schema (for reference: stmt->sql
+                                * is already qualified with it) */
     long long max_rows;         /* rows to return at most */
     long long statement_timeout_ms;
 } sg_statement;
@@ -74,18 +75,20 @@ typedef int (*sg_executor_open_fn)(void *self, const char *data_source_uid, cons
  * the session pinned to what the guard assumed when it resolved names:
  *
  *   BEGIN ISOLATION LEVEL READ COMMITTED [READ ONLY, for a select];
- *   SET LOCAL search_path TO pg_catalog, <default_schema as a quoted identifier>, pg_temp;
+ *   SET LOCAL search_path TO pg_catalog, pg_temp;
  *   SET LOCAL statement_timeout = <statement_timeout_ms>;
  *
+ * stmt->sql names every relation (and every type outside pg_catalog) with the
+ * schema the guard resolved it to, so under this search_path the functions,
+ * operators and types it names resolve only in pg_catalog, where the guard
+ * judged them: an overload or an operator of the same name in the default
+ * schema, or any other, is unreachable, and PostgreSQL never searches pg_temp
+ * for functions or operators (sg_verdict_search_path() gives the same text).
  * It MAY add statements of its own configuration after these (the libpq
- * executor's SET LOCAL ROLE). pg_catalog MUST come first: the guard admits
- * built-in functions, operators and types by their pg_catalog names, and an
- * object of the same name in the default schema MUST NOT be able to shadow
- * them; pg_temp MUST come last, so that temporary objects shadow nothing.
- * Identifiers MUST be quoted (the default schema may hold any character) and
- * the server MUST read the text as UTF-8. It MUST deliver at most max_rows
- * rows to the sink (and set has_more when there were more), commit on success
- * and roll back on any error or when the sink stops it. It fills *out in every
+ * executor's SET LOCAL ROLE), never one that changes search_path. Identifiers
+ * MUST be quoted and the server MUST read the text as UTF-8. It MUST deliver
+ * at most max_rows rows to the sink (and set has_more when there were more),
+ * commit on success and roll back on any error or when the sink stops it. It fills *out in every
  * case and returns SG_OK when the statement ran or failed at the server;
  * SG_ENOMEM when memory ran out (after rolling back); another negative code
  * only when it could not talk to the server at all.

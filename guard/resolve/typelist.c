@@ -10,7 +10,7 @@
  * so a change of PostgreSQL version shows up as a failing test, not as a
  * silent gap.
  */
-#include "typelist.h"
+#include "resolve/typelist.h"
 
 #include <stdlib.h>
 #include <string.h>
