@@ -30,6 +30,20 @@
  * 25006 before the privilege check; those cases are run once more, as the same
  * role, outside READ ONLY (and rolled back), so that they are judged too.
  *
+ * PostgreSQL checks privileges only on what survives planning: a table in a
+ * sub-select under `NULL::int < (...)` or in a WITH query nobody references is
+ * never checked. So the compiled SQL of every allowed case is also read a
+ * second time, without the guard and without planning (tests/relations.c):
+ * every relation it names must be a table of the scope or a WITH query in
+ * sight, every table it writes or locks one scoped write.
+ *
+ * The database also holds hazards in the default schema, executable by PUBLIC:
+ * overloads of allow-listed names, operators pg_catalog lacks, a domain whose
+ * CHECK calls a SECURITY DEFINER function, a function of a scoped table's row
+ * type. Each records its calls in hazard_log; no allowed case may reach one,
+ * and probes show that the executor's pinned search path is what keeps them out
+ * of reach.
+ *
  * Conversely, a handful of denied scope/access cases, run as the role their
  * scope would get, must fail with 42501 on a table, and denied function cases
  * with 42501 on a function: the roles are tight enough for the test to mean
@@ -41,6 +55,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "relations.h"
 #include "support.h"
 
 #include <dirent.h>
@@ -742,7 +757,7 @@ static void record(outcome *o, PGresult *res)
  * bound as text), but in a read-write transaction that is always rolled back. For what the
  * executor cannot run: denied verdicts, and locking selects that READ ONLY refuses. The search
  * path is the executor's unless `search_path` says otherwise; `sql`, when not NULL, is run
- * instead of the compiled SQL (with the same parameters).
+ * instead of the compiled SQL (with the same parameters; none when `v` is NULL).
  */
 static outcome run_raw_as(const char *role, const sg_verdict *v, long long timeout_ms,
                           const char *search_path, const char *sql)
@@ -750,7 +765,7 @@ static outcome run_raw_as(const char *role, const sg_verdict *v, long long timeo
     outcome o = {false, "", ""};
     PGconn *pg = PQconnectdb(g_dsn);
     assert_int_equal(PQstatus(pg), CONNECTION_OK);
-    size_t n = sg_verdict_parameter_count(v);
+    size_t n = v ? sg_verdict_parameter_count(v) : 0;
     char **values = calloc(n + 1, sizeof *values);
     Oid *types = calloc(n + 1, sizeof *types);
     for (size_t i = 0; i < n; i++) {
@@ -850,6 +865,43 @@ static char *executor_search_path(void)
     sg_executor_free(ex);
     sg_verdict_free(v);
     return path;
+}
+
+/* The default schema of a data source of the catalog, NULL when there is none. */
+static const char *default_schema(const char *data_source_uid)
+{
+    const cJSON *d;
+    cJSON_ArrayForEach(d, member(g_catalog_json, "data_sources"))
+    {
+        const char *uid = str_member(d, "uid");
+        if (uid && data_source_uid && strcmp(uid, data_source_uid) == 0)
+            return str_member(d, "default_schema");
+    }
+    return NULL;
+}
+
+/* The second reading of which relations `sql` names (tests/relations.c), against `scope` (an
+ * operation's scope object) resolved through the catalog file, not through the guard. */
+static void read_relations(const char *sql, const cJSON *scope, rel_report *out)
+{
+    rel_scoped tables[64];
+    size_t count = 0;
+    const cJSON *t;
+    cJSON_ArrayForEach(t, member(scope, "tables"))
+    {
+        const char *uid = str_member(t, "meta_table_uid");
+        const cJSON *m = uid ? meta_table(uid) : NULL;
+        const char *access = str_member(t, "access");
+        if (!m || count == sizeof tables / sizeof tables[0])
+            continue;
+        tables[count].schema = str_member(m, "schema");
+        tables[count].name = str_member(m, "physical_table_name");
+        tables[count].write = access && strcmp(access, "write") == 0;
+        count++;
+    }
+    const char *schema = default_schema(str_member(scope, "data_source_uid"));
+    assert_non_null(schema);
+    rel_check(sql, tables, count, schema, out);
 }
 
 /* ---- fixture ------------------------------------------------------------------------------- */
@@ -1115,11 +1167,12 @@ static void test_soundness__allowed_cases_pass_the_privilege_check(void **state)
     tally states[64];
     size_t nstates = 0;
     violation_list violations = {{0}, 0, 0, 0};
-    buf others = {0}, reached = {0};
+    buf others = {0}, reached = {0}, unscoped = {0};
     bputs(&violations.text, "");
     bputs(&others, "");
     bputs(&reached, "");
-    int hazards = 0;
+    bputs(&unscoped, "");
+    int hazards = 0, relations = 0, ctes = 0, writes = 0, outside = 0;
 
     for (size_t i = 0; i < n; i++) {
         const corpus_case *c = &cases[i];
@@ -1131,6 +1184,27 @@ static void test_soundness__allowed_cases_pass_the_privilege_check(void **state)
             fail_msg("%s: the corpus expects allowed, the guard denies", c->name);
         cJSON *scope = case_scope(c);
         assert_non_null(scope);
+
+        /* what the compiled SQL names, read without the guard and without planning */
+        rel_report rels;
+        read_relations(sg_verdict_compiled_sql(v), scope, &rels);
+        relations += rels.relations;
+        ctes += rels.ctes;
+        writes += rels.writes;
+        if (rels.problems) {
+            outside++;
+            bprintf(&unscoped, "  %s\n", c->name);
+            for (const char *p = rels.problems; *p;) {
+                size_t len = strcspn(p, "\n");
+                bprintf(&unscoped, "      %.*s\n", (int)len, p);
+                p += len + (p[len] ? 1 : 0);
+            }
+            bputs(&unscoped, "      statement: ");
+            put_one_line(&unscoped, sg_verdict_compiled_sql(v));
+            bputs(&unscoped, "\n");
+        }
+        rel_report_free(&rels);
+
         char *role = create_scope_role(scope);
 
         sg_libpq_options opts = SG_LIBPQ_OPTIONS_INIT;
@@ -1203,6 +1277,10 @@ static void test_soundness__allowed_cases_pass_the_privilege_check(void **state)
     bprintf(&summary, "; %d row-locking selects re-run outside READ ONLY, %d succeeded", relocked,
             relocked_ok);
     bprintf(&summary, "; %d reached a hazard", hazards);
+    bprintf(&summary,
+            "; read from the compiled SQL: %d relations, %d WITH references, %d tables written "
+            "or locked, %d cases naming one outside their scope",
+            relations, ctes, writes, outside);
     print_message("%s\n", summary.s);
     print_lines("acceptable failures:", others.s);
     print_lines("class-42 failures (42501: the guard admitted more than it proved; others: the "
@@ -1210,19 +1288,21 @@ static void test_soundness__allowed_cases_pass_the_privilege_check(void **state)
                 violations.text.s);
     print_lines("hazards reached (the executor's search path let a case call into public):",
                 reached.s);
+    print_lines("relations outside the scope, read from the compiled SQL:", unscoped.s);
     assert_true(run >= 100);
     /* No class-42 failure at all: seed__select_accounts_null_region once failed with 42P08
      * before the executor typed null parameters (test_exec__seed_select_with_null_region). */
-    bool bad = violations.text.len > 0 || hazards > 0;
+    bool bad = violations.text.len > 0 || hazards > 0 || outside > 0;
     free(summary.s);
     free(violations.text.s);
     free(others.s);
     free(reached.s);
+    free(unscoped.s);
     free_cases(cases, n);
     if (bad)
         fail_msg("allowed cases failed with class-42 errors: %d on a function, %d on a table, %d "
-                 "other; %d hazards reached (see above)",
-                 violations.functions, violations.tables, violations.others, hazards);
+                 "other; %d reached a hazard; %d name a relation outside their scope (see above)",
+                 violations.functions, violations.tables, violations.others, hazards, outside);
 }
 
 /*
@@ -1453,6 +1533,105 @@ static void test_soundness__hazards_are_unreachable_under_the_pinned_path(void *
         fail_msg("the pinned search path does not keep the hazards out of reach (see above)");
 }
 
+/*
+ * The second reading of relations sees what planning prunes. PostgreSQL checks privileges on the
+ * relations of the final plan only: each pruned statement below runs without a 42501 as a role
+ * that may read sdk_examples_account and nothing else, though it names sdk_examples_secret or
+ * row-locks a table it may only read. The reading of tests/relations.c flags every one, and
+ * still passes the WITH references and scoped tables of its controls.
+ */
+static void test_soundness__relations_are_read_where_planning_prunes(void **state)
+{
+    (void)state;
+    static const char *const pruned[] = {
+        "SELECT a.uid FROM public.sdk_examples_account AS a"
+        " WHERE NULL::int < (SELECT count(*) FROM public.sdk_examples_secret)",
+        "SELECT a.uid FROM public.sdk_examples_account AS a"
+        " WHERE false AND EXISTS (SELECT 1 FROM public.sdk_examples_secret)",
+        "WITH unused AS (SELECT payload FROM public.sdk_examples_secret)"
+        " SELECT a.uid FROM public.sdk_examples_account AS a",
+        "WITH unused AS (SELECT uid FROM public.sdk_examples_account FOR UPDATE)"
+        " SELECT a.uid FROM public.sdk_examples_account AS a",
+    };
+    static const struct {
+        const char *sql;
+        int problems; /* how many the reading must report */
+    } controls[] = {
+        {"WITH x AS (SELECT uid FROM public.sdk_examples_account) SELECT uid FROM x", 0},
+        {"WITH x AS (SELECT uid FROM sdk_examples_account) SELECT x.uid FROM x"
+         " JOIN sdk_examples_account AS a USING (uid)",
+         0},
+        /* a later sibling of a plain WITH is a table, whatever its name; under RECURSIVE it is
+         * the WITH query */
+        {"WITH x AS (SELECT 1 FROM sdk_examples_secret), sdk_examples_secret AS (SELECT 1)"
+         " SELECT * FROM x",
+         1},
+        {"WITH RECURSIVE x AS (SELECT 1 FROM sdk_examples_secret), sdk_examples_secret AS"
+         " (SELECT 1) SELECT * FROM x",
+         0},
+        /* a WITH query of a sub-select is out of sight outside it */
+        {"SELECT (SELECT count(*) FROM (WITH sdk_examples_secret AS (SELECT 1)"
+         " SELECT * FROM sdk_examples_secret) AS q) FROM sdk_examples_secret",
+         1},
+        /* a qualified name, or a table written, is never a WITH query */
+        {"WITH sdk_examples_secret AS (SELECT 1) SELECT * FROM public.sdk_examples_secret", 1},
+        {"WITH sdk_examples_account AS (SELECT 1)"
+         " INSERT INTO sdk_examples_account (uid) VALUES (NULL)",
+         1},
+        {"WITH d AS (DELETE FROM public.sdk_examples_account RETURNING uid) SELECT uid FROM d", 1},
+        {"UPDATE public.sdk_examples_account SET name = 'x'", 1},
+        {"SELECT uid FROM public.sdk_examples_account FOR SHARE", 1},
+        {"SELECT a.uid FROM public.sdk_examples_account AS a, LATERAL (SELECT 1) AS l"
+         " FOR UPDATE OF l",
+         0},
+        {"SELECT q.uid FROM (SELECT uid FROM public.sdk_examples_account) AS q FOR UPDATE OF q", 1},
+        {"SELECT 1 FROM sg.public.sdk_examples_account", 1},
+        {"SELECT 1 FROM ledger.sdk_examples_account", 1},
+    };
+    char *op = read_operation("SELECT 1 AS one");
+    cJSON *json = cJSON_Parse(op);
+    free(op);
+    const cJSON *scope = member(json, "scope");
+    char *role = create_scope_role(scope);
+    buf problems = {0};
+    bputs(&problems, "");
+    for (size_t k = 0; k < sizeof pruned / sizeof pruned[0]; k++) {
+        outcome o = run_raw_as(role, NULL, 15000, NULL, pruned[k]);
+        print_message("    %-100s %s\n", pruned[k], o.ok ? "ran" : o.sqlstate);
+        if (!o.ok)
+            bprintf(&problems, "  %s: %s %s (PostgreSQL was expected to prune it and run)\n",
+                    pruned[k], o.sqlstate, o.message);
+        rel_report rels;
+        read_relations(pruned[k], scope, &rels);
+        if (!rels.problems)
+            bprintf(&problems, "  %s: the reading found nothing outside the scope\n", pruned[k]);
+        rel_report_free(&rels);
+    }
+    for (size_t k = 0; k < sizeof controls / sizeof controls[0]; k++) {
+        rel_report rels;
+        read_relations(controls[k].sql, scope, &rels);
+        int found = 0;
+        for (const char *p = rels.problems; p && *p; p++)
+            found += *p == '\n';
+        if (found != controls[k].problems)
+            bprintf(&problems, "  %s: the reading reports %d problems, not %d\n%s", controls[k].sql,
+                    found, controls[k].problems, rels.problems ? rels.problems : "");
+        rel_report_free(&rels);
+    }
+    drop_role(role);
+    free(role);
+    cJSON_Delete(json);
+    print_message("soundness: %zu statements PostgreSQL prunes before its privilege check and %zu "
+                  "controls, read a second time\n",
+                  sizeof pruned / sizeof pruned[0], sizeof controls / sizeof controls[0]);
+    bool bad = problems.len > 0;
+    if (bad)
+        print_lines("the second reading of relations went wrong:", problems.s);
+    free(problems.s);
+    if (bad)
+        fail_msg("the second reading of relations does not see what planning prunes");
+}
+
 /* The data is what the fixture wrote: rollback_only left nothing behind. */
 static void test_soundness__nothing_was_committed(void **state)
 {
@@ -1487,6 +1666,7 @@ int main(void)
         T(allowed_cases_pass_the_privilege_check),
         T(denied_cases_fail_as_their_role),
         T(hazards_are_unreachable_under_the_pinned_path),
+        T(relations_are_read_where_planning_prunes),
         T(nothing_was_committed),
 #undef T
     };
