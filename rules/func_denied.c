@@ -1,12 +1,17 @@
 /*
- * func_denied.c - only allow-listed built-in functions may run.
+ * func_denied.c - only allowed built-in functions may run.
  *
- * A function is allowed when it is on the allow-list (rules/funclist.c) and
- * written unqualified or as pg_catalog.name; anything schema-qualified
- * elsewhere, and anything not on the list, is denied by name. Casts to the
- * reg* types resolve object names from strings, an operator qualified with a
- * schema other than pg_catalog runs an arbitrary function, and TABLESAMPLE
- * methods are functions too: all are judged here.
+ * Every function name of pg_catalog is classified (rules/funclist.c): a call
+ * written unqualified or as pg_catalog.name runs when its name is allowed; a
+ * denied built-in is refused with the reason of its class (side effect, reads
+ * outside the scope, ...); a name pg_catalog does not have, and anything
+ * schema-qualified elsewhere, is refused by name. A policy's deny patterns win
+ * over everything, then its allow patterns win over the classification. The
+ * deny-only mode (lint only) lets unknown and other schemas' functions pass,
+ * but never a built-in classified denied. Casts to the reg* types resolve
+ * object names from strings, an operator qualified with a schema other than
+ * pg_catalog runs an arbitrary function, and TABLESAMPLE methods are
+ * functions too: all are judged here.
  */
 #include "funclist.h"
 #include "check/hints.h"
@@ -20,8 +25,8 @@ static const sg__option options[] = {
     [DENY] = {"deny", SG_OPT_PATTERNS, NULL,
               "patterns of functions to deny; they win over every allow"},
     [MODE] = {"mode", SG_OPT_ENUM, "allow-list|deny-only",
-              "allow-list (default): only listed functions pass; deny-only: every function passes "
-              "unless denied (lint only)"},
+              "allow-list (default): only allowed built-ins pass; deny-only: other functions pass "
+              "too, unless a deny pattern or the built-in classification denies them (lint only)"},
     {NULL, 0, NULL, NULL},
 };
 
@@ -81,13 +86,25 @@ static int check(const sg__rule_ctx *ctx)
             int allowed = sg__policy_match(ctx->policy, ctx->rule, ALLOW, subject, 0);
             if (allowed < 0)
                 return -1;
-            if (allowed || (builtin_schema(fn) && sg__func_lookup(fn->name)) || open_mode)
+            if (allowed)
+                continue;
+            const sg__func_info *info = builtin_schema(fn) ? sg__func_find(fn->name) : NULL;
+            if (info && info->cls == SG_FC_ALLOWED)
+                continue;
+            if (info) {
+                /* a built-in denied for a reason: no mode lets it through */
+                rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
+                                "function %s is denied: %s", subject,
+                                sg__func_class_reason(info->cls));
+                break;
+            }
+            if (open_mode)
                 continue;
             const char *hint = builtin_schema(fn) ? sg__function_hint(fn->name) : NULL;
             rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
                             builtin_schema(fn)
-                                ? "function %s is not on the allow-list of side-effect-free "
-                                  "built-ins%s%s%s"
+                                ? "function %s is not a pg_catalog function and the policy "
+                                  "does not allow it%s%s%s"
                                 : "function %s is schema-qualified outside pg_catalog and is not "
                                   "allowed%s%s%s",
                             subject, hint ? " (hint: " : "", hint ? hint : "", hint ? ")" : "");
@@ -119,7 +136,8 @@ static int check(const sg__rule_ctx *ctx)
 
 const sg__rule sg__rule_func_denied = {
     .id = "func.denied",
-    .summary = "a call of a function, cast or operator outside the allow-list",
+    .summary = "a call of a function, cast or operator that is not allowed (a denied built-in "
+               "names its reason)",
     .severity = SG_SEVERITY_ERROR,
     .kinds = SG_RULE_FACTS,
     .locked = true,

@@ -1920,6 +1920,151 @@ static void test_walker__type_names_beyond_casts(void **state)
     TYPE(f, "app", "d");
 }
 
+/* ---- names selected from rows ------------------------------------------------------------- */
+
+/* The field fact named `name` at `location`; fails when there is none. */
+static const sg__field_ref *field_at(const sg__facts *f, const char *name, int location)
+{
+    for (size_t i = 0; i < f->fields.count; i++) {
+        const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
+        if (same(r->name, name) && r->location == location)
+            return r;
+    }
+    fail_msg("no field %s at %d (%zu fields)", name, location, f->fields.count);
+    return NULL;
+}
+
+static bool has_column(const sg__field_ref *r, const char *name)
+{
+    for (size_t i = 0; i < r->column_count; i++)
+        if (same(r->columns[i], name))
+            return true;
+    return false;
+}
+
+static void test_walker__fields_of_relations(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT a.f1, (a).f2, public.t.f3, t.f4, a.c.f5 FROM t, t AS a "
+                      "WHERE a.f6 = 1 ORDER BY t.f7";
+    const sg__facts *f = parse_ok(sql);
+    assert_int_equal(f->fields.count, 7);
+    const sg__field_ref *r = field_at(f, "f1", OFF(sql, "a.f1"));
+    assert_int_equal(r->row, SG_ROW_RELATION);
+    assert_true(same(SG__VEC_AT(f->relations, sg__relref, r->relation).name, "t"));
+    assert_int_equal(r->relation, 1); /* the alias a, not the unaliased t */
+    assert_int_equal(field_at(f, "f2", OFF(sql, "a).f2"))->row, SG_ROW_RELATION);
+    r = field_at(f, "f3", OFF(sql, "public.t.f3"));
+    assert_int_equal(r->row, SG_ROW_RELATION);
+    assert_int_equal(r->relation, 0);
+    assert_true(same(r->schema, "public"));
+    assert_int_equal(field_at(f, "f4", OFF(sql, "t.f4"))->relation, 0);
+    /* a.c.f5: a field of column c, whatever its type */
+    assert_int_equal(field_at(f, "f5", OFF(sql, "a.c.f5"))->row, SG_ROW_UNKNOWN);
+    assert_int_equal(field_at(f, "f6", OFF(sql, "a.f6"))->relation, 1);
+    assert_int_equal(field_at(f, "f7", OFF(sql, "t.f7"))->relation, 0);
+    /* plain columns and stars are no fields */
+    f = parse_ok("SELECT x, t.*, * FROM t");
+    assert_int_equal(f->fields.count, 0);
+}
+
+static void test_walker__fields_of_expressions(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT (42::bigint).pg_advisory_lock, ($1::int).f, (x).g, "
+                      "(f(1)).h, ((1)).i, (t).j.k FROM t";
+    const sg__facts *f = parse_ok(sql);
+    assert_int_equal(f->fields.count, 7);
+    assert_int_equal(field_at(f, "pg_advisory_lock", OFF(sql, "42::"))->row, SG_ROW_UNKNOWN);
+    assert_int_equal(field_at(f, "f", OFF(sql, "$1"))->row, SG_ROW_UNKNOWN);
+    /* (x).g: x is no range variable here: a column's field */
+    assert_int_equal(field_at(f, "g", OFF(sql, "x).g"))->row, SG_ROW_UNKNOWN);
+    assert_int_equal(field_at(f, "h", OFF(sql, "f(1)"))->row, SG_ROW_UNKNOWN);
+    assert_int_equal(field_at(f, "i", OFF(sql, "1)).i"))->row, SG_ROW_UNKNOWN);
+    assert_int_equal(field_at(f, "j", OFF(sql, "t).j"))->row, SG_ROW_RELATION);
+    /* k selects from the field j: unknown */
+    for (size_t i = 0; i < f->fields.count; i++) {
+        const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
+        if (same(r->name, "k"))
+            assert_int_equal(r->row, SG_ROW_UNKNOWN);
+    }
+}
+
+static void test_walker__fields_of_derived_rows(void **state)
+{
+    (void)state;
+    const char *sql =
+        "WITH c AS (SELECT a AS version, b, count(*), x.y, (z).w, $1::int AS p FROM t), "
+        "d(k1, k2) AS (SELECT 1, 2) "
+        "SELECT c.version, d.k2, s.q, s.m, v.column2, r.e1, g.h1, j.n "
+        "FROM c, d, (SELECT 1 AS q, *, 2 AS m FROM t) s, (VALUES (1, 2)) v, "
+        "jsonb_to_record($2) AS r(e1 int, e2 text), generate_series(1, 2) AS g(h1), "
+        "(t AS t1 JOIN t AS t2 USING (id)) AS j";
+    const sg__facts *f = parse_ok(sql);
+    const sg__field_ref *r = field_at(f, "version", OFF(sql, "c.version"));
+    assert_int_equal(r->row, SG_ROW_COLUMNS);
+    assert_true(has_column(r, "version") && has_column(r, "b") && has_column(r, "count") &&
+                has_column(r, "y") && has_column(r, "w") && has_column(r, "p"));
+    assert_false(has_column(r, "a"));
+    r = field_at(f, "k2", OFF(sql, "d.k2"));
+    assert_int_equal(r->row, SG_ROW_COLUMNS);
+    assert_true(has_column(r, "k1") && has_column(r, "k2"));
+    r = field_at(f, "q", OFF(sql, "s.q"));
+    assert_int_equal(r->row, SG_ROW_COLUMNS);
+    /* before the `*` the position is sure; after it the name still is */
+    assert_true(has_column(r, "q") && has_column(r, "m"));
+    r = field_at(f, "column2", OFF(sql, "v.column2"));
+    assert_true(has_column(r, "column1") && has_column(r, "column2"));
+    r = field_at(f, "e1", OFF(sql, "r.e1"));
+    assert_true(has_column(r, "e1") && has_column(r, "e2"));
+    assert_true(has_column(field_at(f, "h1", OFF(sql, "g.h1")), "h1"));
+    /* an aliased join's columns are not worked out */
+    assert_int_equal(field_at(f, "n", OFF(sql, "j.n"))->row, SG_ROW_UNKNOWN);
+
+    /* an alias's column list renames the first columns; after a `*` (which
+     * may stand for no column at all) the renamed positions are unsure, so
+     * only the alias names and the columns surely past them are known */
+    sql = "SELECT s.a, s.y FROM (SELECT *, x, y FROM t) AS s(a)";
+    f = parse_ok(sql);
+    r = field_at(f, "a", OFF(sql, "s.a"));
+    assert_true(has_column(r, "a") && has_column(r, "y"));
+    assert_false(has_column(r, "x")); /* x may be the first column, renamed to a */
+    sql = "SELECT s.b FROM (SELECT x, y, z FROM t) AS s(a, b)";
+    r = field_at(parse_ok(sql), "b", OFF(sql, "s.b"));
+    assert_true(has_column(r, "a") && has_column(r, "b") && has_column(r, "z"));
+    assert_false(has_column(r, "x") || has_column(r, "y"));
+}
+
+static void test_walker__fields_of_writes(void **state)
+{
+    (void)state;
+    const char *sql = "INSERT INTO t AS tt (a) SELECT s.a FROM s "
+                      "ON CONFLICT (a) DO UPDATE SET a = excluded.a + tt.b RETURNING tt.c";
+    const sg__facts *f = parse_ok(sql);
+    assert_int_equal(field_at(f, "a", OFF(sql, "s.a"))->relation, 1);
+    const sg__field_ref *r = field_at(f, "a", OFF(sql, "excluded.a"));
+    assert_int_equal(r->row, SG_ROW_RELATION);
+    assert_int_equal(r->relation, 0); /* the target */
+    assert_int_equal(field_at(f, "b", OFF(sql, "tt.b"))->relation, 0);
+    assert_int_equal(field_at(f, "c", OFF(sql, "tt.c"))->relation, 0);
+
+    sql = "UPDATE t SET a = u.a FROM u WHERE u.id = t.id RETURNING t.a";
+    f = parse_ok(sql);
+    assert_int_equal(field_at(f, "a", OFF(sql, "u.a"))->relation, 1);
+    assert_int_equal(field_at(f, "id", OFF(sql, "t.id"))->relation, 0);
+    sql = "DELETE FROM t USING u WHERE u.id = t.id";
+    f = parse_ok(sql);
+    assert_int_equal(field_at(f, "id", OFF(sql, "u.id"))->relation, 1);
+    sql = "MERGE INTO t USING u AS src ON src.id = t.id WHEN MATCHED THEN UPDATE SET a = src.a";
+    f = parse_ok(sql);
+    assert_int_equal(field_at(f, "a", OFF(sql, "src.a"))->relation, 1);
+    /* correlated: an outer query's range variable */
+    sql = "SELECT 1 FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.x = t.y)";
+    f = parse_ok(sql);
+    assert_int_equal(field_at(f, "y", OFF(sql, "t.y"))->relation, 0);
+    assert_int_equal(field_at(f, "x", OFF(sql, "u.x"))->relation, 1);
+}
+
 /* ---- every node type ------------------------------------------------------------------------ */
 
 /* PostgreSQL's walker ends the process on a node type it does not know; say
@@ -1989,8 +2134,8 @@ static void test_walker__every_node_type(void **state)
     }
     /* the raw DML node types: statements, FROM items, expressions, clauses */
     assert_int_equal(counts[SG__TAG_OWN], 16);
-    assert_int_equal(counts[SG__TAG_NOTE], 6);
-    assert_int_equal(counts[SG__TAG_RAW], 38);
+    assert_int_equal(counts[SG__TAG_NOTE], 8);
+    assert_int_equal(counts[SG__TAG_RAW], 36);
     assert_false(sg__walker_tag_class(T_Query) != SG__TAG_UNSUPPORTED);
     assert_false(sg__walker_tag_class(T_CreateStmt) != SG__TAG_UNSUPPORTED);
     assert_false(sg__walker_tag_class(T_OpExpr) != SG__TAG_UNSUPPORTED);
@@ -2148,6 +2293,10 @@ int main(void)
         T(xmltable_column_type),
         T(type_names_of_casts),
         T(type_names_beyond_casts),
+        T(fields_of_relations),
+        T(fields_of_expressions),
+        T(fields_of_derived_rows),
+        T(fields_of_writes),
         T(with_queries_are_bounded),
         T(every_node_type),
         T(unsupported_nodes_are_recorded),

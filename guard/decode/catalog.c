@@ -190,7 +190,9 @@ static const char *const *string_list(loader *l, const cJSON *arr)
 
 /* ---- a table ---- */
 
-static int load_columns(loader *l, const cJSON *cols, const where *table)
+/* Checks the column list and keeps the names, in order, for name resolution
+ * (an empty list keeps none: the table's columns are then unknown). */
+static int load_columns(loader *l, const cJSON *cols, const where *table, sg__meta_table *out)
 {
     static const char *const keys[] = {"name", "type", "nullable", "default", "description", NULL};
     enum { NAME, TYPE, NULLABLE, DEFAULT, DESCRIPTION, COUNT };
@@ -213,6 +215,20 @@ static int load_columns(loader *l, const cJSON *cols, const where *table)
             return bad(l, &at, ".default must be a string or null");
         at.index++;
     }
+    if (at.index == 0)
+        return 0;
+    const char **names = sg__arena_alloc(&l->cat->arena, (at.index + 1) * sizeof *names);
+    if (!names)
+        return sg__fail(&l->f, SG_ENOMEM, "out of memory while loading the catalog");
+    size_t i = 0;
+    cJSON_ArrayForEach(c, cols)
+    {
+        if (!(names[i++] = keep(l, cJSON_GetObjectItemCaseSensitive(c, "name")->valuestring)))
+            return -1;
+    }
+    names[i] = NULL;
+    out->columns = names;
+    out->column_count = i;
     return 0;
 }
 
@@ -321,7 +337,7 @@ static int load_table_rest(loader *l, const cJSON *const *m, const where *w, sg_
     }
     if (unique_keys(l, m[T_PRIMARY_KEY], m[T_UNIQUE], out) < 0)
         return -1;
-    if (m[T_COLUMNS] && load_columns(l, m[T_COLUMNS], w) < 0)
+    if (m[T_COLUMNS] && load_columns(l, m[T_COLUMNS], w, out) < 0)
         return -1;
     return m[T_FOREIGN_KEYS] ? load_foreign_keys(l, m[T_FOREIGN_KEYS], w) : 0;
 }

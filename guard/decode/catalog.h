@@ -28,6 +28,10 @@ typedef struct sg__meta_table {
      * NULL-terminated column list; unique_count of them */
     const char *const *const *unique;
     size_t unique_count;
+    /* the column names in catalog order, NULL-terminated; NULL (and
+     * column_count 0) when the catalog lists none */
+    const char *const *columns;
+    size_t column_count;
 } sg__meta_table;
 
 /* An open-addressing hash of entry index + 1 (0: an empty slot), at most

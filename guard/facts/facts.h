@@ -43,18 +43,18 @@ typedef struct sg__relref {
     const char *schema;
     const char *name;
     int location;
-    unsigned use;          /* SG_USE_* */
-    int in_cte;            /* index into ctes of the innermost enclosing CTE, or -1 */
+    unsigned use; /* SG_USE_* */
+    int in_cte;   /* index into ctes of the innermost enclosing CTE, or -1 */
 } sg__relref;
 
 /* A WITH-list entry. */
 typedef struct sg__cte {
     const char *name;
     int location;
-    bool recursive;        /* defined in a WITH RECURSIVE list */
-    sg__stmt_kind kind;    /* SELECT, or the DML kind of a data-modifying CTE */
-    int depth;             /* nesting of WITH lists: 0 for the top statement's */
-    unsigned references;   /* how many relation references bound to it */
+    bool recursive;      /* defined in a WITH RECURSIVE list */
+    sg__stmt_kind kind;  /* SELECT, or the DML kind of a data-modifying CTE */
+    int depth;           /* nesting of WITH lists: 0 for the top statement's */
+    unsigned references; /* how many relation references bound to it */
 } sg__cte;
 
 /* A $n in the tree. */
@@ -64,10 +64,10 @@ typedef struct sg__paramref {
 } sg__paramref;
 
 typedef enum {
-    SG_FUNC_CALL = 0,      /* f(...) anywhere, FROM included */
-    SG_FUNC_CAST,          /* a cast to a type that resolves names from strings (reg*) */
-    SG_FUNC_OPERATOR,      /* OPERATOR(schema.op): an operator outside pg_catalog */
-    SG_FUNC_TABLESAMPLE    /* TABLESAMPLE method */
+    SG_FUNC_CALL = 0,   /* f(...) anywhere, FROM included */
+    SG_FUNC_CAST,       /* a cast to a type that resolves names from strings (reg*) */
+    SG_FUNC_OPERATOR,   /* OPERATOR(schema.op): an operator outside pg_catalog */
+    SG_FUNC_TABLESAMPLE /* TABLESAMPLE method */
 } sg__func_kind;
 
 /* What the walker could read of one argument of a call. The rules parse the
@@ -81,7 +81,7 @@ typedef enum {
 
 typedef struct sg__funcarg {
     sg__funcarg_kind kind;
-    const char *text;      /* NULL for SG_ARG_OTHER */
+    const char *text; /* NULL for SG_ARG_OTHER */
     /* The type a constant is cast to once (`1::bigint`, `CAST('x' AS date)`,
      * `date 'x'`), as PostgreSQL names it, the last part of the name; NULL
      * when not cast, "" for a cast the walker does not describe (a schema
@@ -90,15 +90,15 @@ typedef struct sg__funcarg {
 } sg__funcarg;
 
 typedef struct sg__funcref {
-    const char *catalog;   /* NULL unless the name had three parts */
-    const char *schema;    /* NULL when unqualified */
+    const char *catalog; /* NULL unless the name had three parts */
+    const char *schema;  /* NULL when unqualified */
     const char *name;
     int location;
     sg__func_kind kind;
-    bool has_over;         /* window call: f(...) OVER (...) */
-    bool in_top_targetlist;/* directly in the top-level SELECT's target list */
-    int parent;            /* index of the innermost call whose arguments hold
-                            * this one, or -1 */
+    bool has_over;          /* window call: f(...) OVER (...) */
+    bool in_top_targetlist; /* directly in the top-level SELECT's target list */
+    int parent;             /* index of the innermost call whose arguments hold
+                             * this one, or -1 */
     /* SG_FUNC_CALL: the arguments in order (none for f(*)) */
     const sg__funcarg *args;
     size_t arg_count;
@@ -112,24 +112,24 @@ typedef struct sg__unsupported {
 
 /* A column compared with a literal: `col = 'x'`, `42 < col`, `col LIKE 'a%'`. */
 typedef struct sg__literal_cmp {
-    int location;        /* of the literal */
-    bool is_string;      /* a string literal, else a number */
+    int location;   /* of the literal */
+    bool is_string; /* a string literal, else a number */
 } sg__literal_cmp;
 
 /* Where a query level has LIMIT/OFFSET/FETCH but no ORDER BY. */
 typedef struct sg__unordered_limit {
-    int location;        /* of the SELECT */
-    bool top;            /* the statement's own top-level SELECT */
+    int location; /* of the SELECT */
+    bool top;     /* the statement's own top-level SELECT */
 } sg__unordered_limit;
 
 /* An item of the top-level SELECT's FROM clause, a join's operands counted
  * one by one: a relation, or anything else (a CTE reference, a subquery, a
  * function, an aliased join), which has relation -1. */
 typedef struct sg__from_item {
-    long relation;         /* index into relations, or -1 */
-    const char *name;      /* the name columns are qualified with: the alias,
-                            * else the relation's name; NULL when unnamed */
-    bool renames_columns;  /* an alias with a column list: `AS t(a, b)` */
+    long relation;        /* index into relations, or -1 */
+    const char *name;     /* the name columns are qualified with: the alias,
+                           * else the relation's name; NULL when unnamed */
+    bool renames_columns; /* an alias with a column list: `AS t(a, b)` */
 } sg__from_item;
 
 /* A conjunct of the top-level WHERE, reached through AND only, that compares
@@ -152,13 +152,42 @@ typedef struct sg__column_pin {
  * pg_catalog.float8, pg_catalog.timestamptz. For `t[]` the name is the
  * element type's. */
 typedef struct sg__typeref {
-    const char *catalog;   /* NULL unless the name had three parts */
-    const char *schema;    /* NULL when unqualified */
+    const char *catalog; /* NULL unless the name had three parts */
+    const char *schema;  /* NULL when unqualified */
     const char *name;
     int location;
-    bool array;            /* written with [] (or ARRAY) */
-    bool resolves_names;   /* a reg* type: func.denied judges the cast */
+    bool array;          /* written with [] (or ARRAY) */
+    bool resolves_names; /* a reg* type: func.denied judges the cast */
 } sg__typeref;
+
+/* Where the row lies that a name is selected from, as far as the walker
+ * could tell without the catalog. */
+typedef enum {
+    SG_ROW_UNKNOWN = 0, /* an expression, a column (of composite type, or not), a
+                         * source whose columns the text does not tell */
+    SG_ROW_RELATION,    /* a relation reference: its columns are the catalog's */
+    SG_ROW_COLUMNS      /* a sub-select, CTE, VALUES list, or function with a column
+                         * list, whose output columns the text names */
+} sg__row_kind;
+
+/*
+ * A name selected from a row: the last name of a qualified column reference
+ * (`t.f`, `s.t.f`, `t.c.f`) or a field selection `(expr).f`. PostgreSQL reads
+ * it as a field when the row has one of that name, and otherwise as a call
+ * f(row) of a one-argument function: `(42::bigint).pg_advisory_lock` and
+ * `t.pg_sleep`-style spellings run functions. The rules decide which.
+ */
+typedef struct sg__field_ref {
+    const char *name;
+    int location; /* of the reference or the field selection */
+    sg__row_kind row;
+    long relation; /* SG_ROW_RELATION: index into relations */
+    /* SG_ROW_RELATION through `schema.table.f`: the schema written, which must
+     * be the relation's for the name to be its column; NULL otherwise */
+    const char *schema;
+    const char *const *columns; /* SG_ROW_COLUMNS: the names, column_count of them */
+    size_t column_count;
+} sg__field_ref;
 
 /* Facts of the top-level SELECT (leaf or set operation) of a statement. */
 typedef struct sg__top_select {
@@ -168,28 +197,28 @@ typedef struct sg__top_select {
     bool has_having;
     bool has_distinct;
     bool has_order_by;
-    bool has_limit;        /* LIMIT / FETCH */
+    bool has_limit; /* LIMIT / FETCH */
     bool has_offset;
-    bool has_locking;      /* FOR UPDATE / SHARE at the top level */
+    bool has_locking; /* FOR UPDATE / SHARE at the top level */
     /* The LIMIT / OFFSET / FETCH clause, -1 without one: its first keyword
      * when the level has no ORDER BY (where paginate.order-by-required points);
      * else, sparing a second scan of the text, its first value. */
     int limit_location;
-    size_t values_rows;    /* rows of a top-level VALUES list, else 0 */
+    size_t values_rows; /* rows of a top-level VALUES list, else 0 */
     /* ORDER BY items that are plain column references, by column name (the
      * last part of the name); order_by_exprs counts the other items. */
     const char **order_by_columns;
     size_t order_by_column_count;
     size_t order_by_exprs;
-    sg__vec from;          /* sg__from_item, in the order of the text */
-    sg__vec pins;          /* sg__column_pin */
+    sg__vec from; /* sg__from_item, in the order of the text */
+    sg__vec pins; /* sg__column_pin */
 } sg__top_select;
 
 typedef struct sg__facts {
     sg__stmt_kind kind;
-    const char *other_name;   /* for SG_STMT_OTHER: "CREATE TABLE", ... */
-    size_t statement_count;   /* statements in the text */
-    int statement_location;   /* offset of the (first) statement */
+    const char *other_name; /* for SG_STMT_OTHER: "CREATE TABLE", ... */
+    size_t statement_count; /* statements in the text */
+    int statement_location; /* offset of the (first) statement */
 
     sg__vec relations;        /* sg__relref */
     sg__vec ctes;             /* sg__cte */
@@ -200,18 +229,19 @@ typedef struct sg__facts {
     sg__vec literal_cmps;     /* sg__literal_cmp */
     sg__vec unordered_limits; /* sg__unordered_limit */
     sg__vec inserts_without_columns; /* int: locations of INSERT targets without a column list */
-    sg__vec ddl_relations;    /* sg__relref: relations a DDL statement creates, alters,
-                               * renames (to) or drops; use 0 */
+    sg__vec ddl_relations;           /* sg__relref: relations a DDL statement creates, alters,
+                                      * renames (to) or drops; use 0 */
 
-    sg__top_select top;       /* valid when kind == SG_STMT_SELECT */
-    bool has_into;            /* SELECT ... INTO anywhere */
+    sg__top_select top; /* valid when kind == SG_STMT_SELECT */
+    bool has_into;      /* SELECT ... INTO anywhere */
     int into_location;
-    bool has_current_of;      /* WHERE CURRENT OF cursor */
-    int current_of_location;  /* of the first one's CURRENT */
-    bool depth_exceeded;      /* the walker stopped at max_ast_depth */
-    int depth_location;       /* of the innermost located node where it stopped */
-    bool incomplete;          /* the walk did not finish (allocation failure) */
-    sg__vec types;            /* sg__typeref, in the order the walk met them */
+    bool has_current_of;     /* WHERE CURRENT OF cursor */
+    int current_of_location; /* of the first one's CURRENT */
+    bool depth_exceeded;     /* the walker stopped at max_ast_depth */
+    int depth_location;      /* of the innermost located node where it stopped */
+    bool incomplete;         /* the walk did not finish (allocation failure) */
+    sg__vec types;           /* sg__typeref, in the order the walk met them */
+    sg__vec fields;          /* sg__field_ref, in the order of their places */
 } sg__facts;
 
 /* The $n at byte `location` of the compiled SQL, or NULL. The check sorts

@@ -163,6 +163,8 @@ sg__tag_class sg__walker_tag_class(int tag)
     case T_SubLink:
     case T_SortBy:
     case T_RangeTableFuncCol:
+    case T_ColumnRef:
+    case T_A_Indirection:
         return SG__TAG_NOTE;
     default:
         return raw_walker_knows((NodeTag)tag) ? SG__TAG_RAW : SG__TAG_UNSUPPORTED;

@@ -19,6 +19,26 @@
 
 #include "pg/parse.h"
 
+/* The output column names a row source is known to have (a subset of its
+ * columns: a name the walker cannot work out as PostgreSQL would is left
+ * out), or unknown altogether. */
+typedef struct row_names {
+    bool known;
+    const char *const *names;
+    size_t count;
+} row_names;
+
+/* A FROM item (or a statement's target, or ON CONFLICT's EXCLUDED) of some
+ * query level: what FOR UPDATE OF names and qualified column references
+ * resolve to. */
+typedef struct from_item {
+    int level;        /* query level whose FROM clause holds it directly */
+    const char *name; /* alias, else relation name; NULL for unnamed items */
+    long relref;      /* index into facts->relations, or -1 */
+    int child_level;  /* for a subquery in FROM: its level, else -1 */
+    row_names row;    /* columns, when it is no relation (relref -1) */
+} from_item;
+
 typedef struct walk {
     sg__arena *arena;
     sg__facts *facts;
@@ -33,6 +53,10 @@ typedef struct walk {
     int located;        /* location of the innermost node that has one */
     bool failed;        /* allocation failure: stop and report */
     sg__vec from_items; /* from_item */
+    int level;          /* the query level expressions are walked in, or -1 */
+    sg__vec levels;     /* int: each level's enclosing level, or -1 */
+    sg__vec pending;    /* struct pending_field: field references resolved at the end */
+    sg__vec cte_rows;   /* row_names, one per facts->ctes entry */
 } walk;
 
 /* Marks the walk failed (memory ran out): it stops, and the facts say so. */
@@ -69,6 +93,21 @@ void sg__walk_record_literal_cmp(walk *w, A_Expr *e);
 void sg__walk_record_args(walk *w, FuncCall *f);
 /* The pins among the AND-ed conjuncts of the top-level WHERE `n`. */
 void sg__walk_record_pins(walk *w, Node *n, unsigned depth);
+
+/* ---- names.c ---- */
+
+/* The output column names of a SELECT (VALUES, set operation), renamed by
+ * `aliases` (a List of String, may be NIL) as an alias's column list does. */
+row_names sg__walk_select_names(walk *w, Node *select, List *aliases);
+/* The names of a column list: an alias's (String) or a column definition
+ * list's (ColumnDef); unknown when empty. */
+row_names sg__walk_list_names(walk *w, List *list);
+/* A qualified column reference or a field selection, resolved at the end. */
+void sg__walk_note_columnref(walk *w, ColumnRef *c);
+void sg__walk_note_indirection(walk *w, A_Indirection *ind);
+/* Resolves every noted reference against the FROM items of its level and
+ * the levels around it, into facts->fields. */
+void sg__walk_resolve_fields(walk *w);
 
 /* ---- nodes.c ---- */
 

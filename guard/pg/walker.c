@@ -36,14 +36,6 @@ typedef struct cte_scope {
     size_t visible;
 } cte_scope;
 
-/* A FROM item of some query level, kept to resolve FOR UPDATE OF names. */
-typedef struct from_item {
-    int level;        /* query level whose FROM clause holds it directly */
-    const char *name; /* alias, else relation name; NULL for unnamed items */
-    long relref;      /* index into facts->relations, or -1 */
-    int child_level;  /* for a subquery in FROM: its level, else -1 */
-} from_item;
-
 static bool visit(Node *node, void *context);
 static bool walk_select(SelectStmt *stmt, walk *w, bool top, int *level_out);
 
@@ -104,7 +96,8 @@ static long record_relation(walk *w, RangeVar *rv, unsigned use, bool may_be_cte
     return (long)w->facts->relations.count - 1;
 }
 
-static void add_from_item(walk *w, int level, const char *name, long relref, int child_level)
+static void add_from_item(walk *w, int level, const char *name, long relref, int child_level,
+                          row_names row)
 {
     from_item *fi = sg__vec_push(w->arena, &w->from_items, sizeof *fi);
     if (!fi) {
@@ -115,6 +108,26 @@ static void add_from_item(walk *w, int level, const char *name, long relref, int
     fi->name = name;
     fi->relref = relref;
     fi->child_level = child_level;
+    fi->row = row;
+}
+
+/* The columns an alias's column list names (`AS t(a, b)`), else unknown:
+ * a relation's then are the catalog's. */
+static row_names alias_names(walk *w, Alias *alias)
+{
+    return sg__walk_list_names(w, alias ? alias->colnames : NIL);
+}
+
+/* Enters a new query level inside the current one; returns it. */
+static int enter_level(walk *w)
+{
+    int level = w->next_level++;
+    int *parent = sg__vec_push(w->arena, &w->levels, sizeof *parent);
+    if (!parent)
+        fail(w);
+    else
+        *parent = w->level;
+    return level;
 }
 
 /* An item of the top-level SELECT's FROM clause (relation -1: not a
@@ -148,8 +161,14 @@ static bool walk_from_item(Node *node, walk *w, int level)
         RangeVar *rv = (RangeVar *)node;
         long idx = record_relation(w, rv, SG_USE_READ, true);
         const char *name = copy(w, rv->alias ? rv->alias->aliasname : rv->relname);
-        if (idx >= 0)
-            add_from_item(w, level, name, idx, -1);
+        row_names row = alias_names(w, rv->alias);
+        if (idx < 0 && !row.known && !w->failed) {
+            /* a CTE reference: the CTE's columns */
+            long cte = find_cte(w, rv->relname);
+            if (cte >= 0)
+                row = SG__VEC_AT(w->cte_rows, row_names, cte);
+        }
+        add_from_item(w, level, name, idx, -1, row);
         add_top_from(w, level, idx, name, rv->alias);
         break;
     }
@@ -157,8 +176,11 @@ static bool walk_from_item(Node *node, walk *w, int level)
         /* An aliased join hides the names of its operands: it is one item
          * of its own besides them. */
         JoinExpr *j = (JoinExpr *)node;
-        if (j->alias)
-            add_top_from(w, level, -1, copy(w, j->alias->aliasname), j->alias);
+        if (j->alias) {
+            const char *name = copy(w, j->alias->aliasname);
+            add_from_item(w, level, name, -1, -1, alias_names(w, j->alias));
+            add_top_from(w, level, -1, name, j->alias);
+        }
         stop = walk_from_item(j->larg, w, level) || walk_from_item(j->rarg, w, level) ||
                visit(j->quals, w);
         break;
@@ -168,7 +190,9 @@ static bool walk_from_item(Node *node, walk *w, int level)
         if (rs->subquery && IsA(rs->subquery, SelectStmt)) {
             int child = -1;
             stop = walk_select((SelectStmt *)rs->subquery, w, false, &child);
-            add_from_item(w, level, rs->alias ? copy(w, rs->alias->aliasname) : NULL, -1, child);
+            add_from_item(
+                w, level, rs->alias ? copy(w, rs->alias->aliasname) : NULL, -1, child,
+                sg__walk_select_names(w, rs->subquery, rs->alias ? rs->alias->colnames : NIL));
         } else {
             stop = visit(rs->subquery, w);
         }
@@ -182,8 +206,24 @@ static bool walk_from_item(Node *node, walk *w, int level)
                visit(ts->repeatable, w);
         break;
     }
+    case T_RangeFunction: {
+        /* a function's columns are known by a column list only: the alias's,
+         * else the column definition list's */
+        RangeFunction *rf = (RangeFunction *)node;
+        row_names row = alias_names(w, rf->alias);
+        if (!row.known)
+            row = sg__walk_list_names(w, rf->coldeflist);
+        if (rf->alias)
+            add_from_item(w, level, copy(w, rf->alias->aliasname), -1, -1, row);
+        add_top_from(w, level, -1, NULL, NULL);
+        stop = visit(node, w);
+        break;
+    }
     default:
-        /* functions, ROWS FROM, XMLTABLE, ... */
+        /* XMLTABLE, ... */
+        if (IsA(node, RangeTableFunc) && ((RangeTableFunc *)node)->alias)
+            add_from_item(w, level, copy(w, ((RangeTableFunc *)node)->alias->aliasname), -1, -1,
+                          alias_names(w, NULL));
         add_top_from(w, level, -1, NULL, NULL);
         stop = visit(node, w);
         break;
@@ -282,6 +322,12 @@ static bool walk_with(WithClause *with, walk *w, cte_scope *scope)
             fail(w);
             return true;
         }
+        row_names *row = sg__vec_push(w->arena, &w->cte_rows, sizeof *row);
+        if (!row) {
+            fail(w);
+            return true;
+        }
+        *row = sg__walk_select_names(w, cte->ctequery, cte->aliascolnames);
         c->name = copy(w, cte->ctename);
         c->location = cte->location;
         c->recursive = with->recursive;
@@ -392,7 +438,9 @@ static int select_location(SelectStmt *s)
 
 static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
 {
-    int level = w->next_level++;
+    int level = enter_level(w);
+    int outer_level = w->level;
+    w->level = level;
     if (level_out)
         *level_out = level;
     if (top)
@@ -455,15 +503,32 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
     }
     w->scope = saved_scope;
     w->in_top_targetlist = saved_top_tl;
+    w->level = outer_level;
     return stop || w->failed;
 }
 
-static bool walk_target(RangeVar *rel, walk *w)
+/* The target of a write at `level`: a FROM item of its own for the names
+ * that qualify its columns (and, for INSERT, for EXCLUDED). */
+static bool walk_target(RangeVar *rel, walk *w, int level, bool excluded)
 {
     if (!rel)
         return false;
-    record_relation(w, rel, SG_USE_WRITE, false);
+    long idx = record_relation(w, rel, SG_USE_WRITE, false);
+    add_from_item(w, level, copy(w, rel->alias ? rel->alias->aliasname : rel->relname), idx, -1,
+                  alias_names(w, NULL));
+    if (excluded)
+        add_from_item(w, level, "excluded", idx, -1, alias_names(w, NULL));
     return w->failed;
+}
+
+/* An INSERT's source: a query of its own, where the target is not visible. */
+static bool walk_insert_source(Node *select, walk *w, int outer_level)
+{
+    int level = w->level;
+    w->level = outer_level;
+    bool stop = visit(select, w);
+    w->level = level;
+    return stop;
 }
 
 static bool walk_modify(Node *node, walk *w)
@@ -471,6 +536,9 @@ static bool walk_modify(Node *node, walk *w)
     cte_scope *saved_scope = w->scope;
     bool saved_top_tl = w->in_top_targetlist;
     w->in_top_targetlist = false;
+    int outer_level = w->level;
+    int level = enter_level(w);
+    w->level = level;
     cte_scope scope;
     bool stop = false;
     switch (nodeTag(node)) {
@@ -478,29 +546,29 @@ static bool walk_modify(Node *node, walk *w)
         InsertStmt *s = (InsertStmt *)node;
         if (s->cols == NIL && s->selectStmt && s->relation)
             push_int(w, &w->facts->inserts_without_columns, s->relation->location);
-        stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w) ||
-               visit_list(s->cols, w) || visit(s->selectStmt, w) ||
+        stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w, level, true) ||
+               visit_list(s->cols, w) || walk_insert_source(s->selectStmt, w, outer_level) ||
                visit((Node *)s->onConflictClause, w) || visit_list(s->returningList, w);
         break;
     }
     case T_UpdateStmt: {
         UpdateStmt *s = (UpdateStmt *)node;
-        stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w) ||
-               visit_list(s->targetList, w) || visit_list(s->fromClause, w) ||
+        stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w, level, false) ||
+               visit_list(s->targetList, w) || walk_from_list(s->fromClause, w, level) ||
                visit(s->whereClause, w) || visit_list(s->returningList, w);
         break;
     }
     case T_DeleteStmt: {
         DeleteStmt *s = (DeleteStmt *)node;
-        stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w) ||
-               visit_list(s->usingClause, w) || visit(s->whereClause, w) ||
+        stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w, level, false) ||
+               walk_from_list(s->usingClause, w, level) || visit(s->whereClause, w) ||
                visit_list(s->returningList, w);
         break;
     }
     case T_MergeStmt: {
         MergeStmt *s = (MergeStmt *)node;
-        stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w) ||
-               visit(s->sourceRelation, w) || visit(s->joinCondition, w) ||
+        stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w, level, false) ||
+               walk_from_item(s->sourceRelation, w, level) || visit(s->joinCondition, w) ||
                visit_list(s->mergeWhenClauses, w);
         break;
     }
@@ -510,6 +578,7 @@ static bool walk_modify(Node *node, walk *w)
     }
     w->scope = saved_scope;
     w->in_top_targetlist = saved_top_tl;
+    w->level = outer_level;
     return stop || w->failed;
 }
 
@@ -612,6 +681,12 @@ static bool note(Node *node, walk *w)
             record_func(w, s->operName, s->location, SG_FUNC_OPERATOR, false);
         break;
     }
+    case T_ColumnRef:
+        sg__walk_note_columnref(w, (ColumnRef *)node);
+        break;
+    case T_A_Indirection:
+        sg__walk_note_indirection(w, (A_Indirection *)node);
+        break;
     case T_SortBy: {
         /* ORDER BY x USING OPERATOR(s.op): PostgreSQL's walker skips the name */
         SortBy *s = (SortBy *)node;
@@ -690,11 +765,14 @@ int sg__walk_statement(sg__arena *arena, void *raw_stmt, unsigned max_depth, sg_
     w.cte_index = -1;
     w.current_call = -1;
     w.top_level = -1;
+    w.level = -1;
     w.located = facts->statement_location;
     Node *stmt = raw_stmt;
     if (IsA(stmt, SelectStmt))
         walk_select((SelectStmt *)stmt, &w, true, NULL);
     else
         walk_modify(stmt, &w);
+    if (!w.failed)
+        sg__walk_resolve_fields(&w);
     return w.failed ? -1 : 0;
 }

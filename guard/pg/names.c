@@ -1,0 +1,318 @@
+/*
+ * names.c - the names a row is known to have, and what a selected name
+ * selects from.
+ *
+ * PostgreSQL reads `t.f` (and `(expr).f`) as the field f of the row when the
+ * row has one, and otherwise as the call f(row) of a one-argument function:
+ * `(42::bigint).pg_advisory_lock` runs a function. The walker notes every
+ * such name with the row it is selected from, as far as the text tells: a
+ * relation reference (whose columns the catalog knows), a sub-select, CTE,
+ * VALUES list or function with a column list (whose output names the text
+ * tells), or an unknown row. The rules decide field or call.
+ *
+ * Output names follow PostgreSQL's FigureColname for the expressions whose
+ * name is certain; any other output column is left out, so that the names
+ * recorded are always names the row has (a name left out can only make a
+ * field look like a call, which is denied: never the reverse).
+ */
+#include <pg_query.h>
+#include <pg_query/pg_query_internal.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "nodes/nodeFuncs.h"
+
+#include "pg/walk.h"
+
+/* A reference waiting for the FROM items of every level to be known. */
+typedef enum {
+    REF_QUALIFIED, /* a.f: a range variable a, or else a column a */
+    REF_SCHEMA,    /* s.t.f: relation t of schema s, or else column t of a */
+    REF_WHOLE_ROW, /* (a).f: a whole-row reference a */
+    REF_UNKNOWN    /* any other row */
+} ref_kind;
+
+typedef struct pending_field {
+    ref_kind kind;
+    const char *name; /* f */
+    const char *a;    /* the range variable's name (or the schema, for REF_SCHEMA) */
+    const char *t;    /* REF_SCHEMA: the relation's name */
+    int level;
+    int location;
+} pending_field;
+
+static const row_names unknown_row = {false, NULL, 0};
+
+/* ---- output names ------------------------------------------------------------------------ */
+
+/* The name PostgreSQL gives an output column of expression `n`, when the
+ * walker is sure of it; NULL otherwise. */
+static const char *figure_name(Node *n, unsigned depth)
+{
+    if (!n || depth > 64)
+        return NULL;
+    switch (nodeTag(n)) {
+    case T_ColumnRef: {
+        Node *last = llast(((ColumnRef *)n)->fields);
+        return IsA(last, String) ? strVal(last) : NULL;
+    }
+    case T_A_Indirection: {
+        A_Indirection *ind = (A_Indirection *)n;
+        const char *field = NULL;
+        ListCell *lc;
+        foreach (lc, ind->indirection) {
+            if (IsA(lfirst(lc), String))
+                field = strVal(lfirst(lc));
+        }
+        return field ? field : figure_name(ind->arg, depth + 1);
+    }
+    case T_FuncCall: {
+        Node *last = llast(((FuncCall *)n)->funcname);
+        return IsA(last, String) ? strVal(last) : NULL;
+    }
+    case T_TypeCast: {
+        TypeCast *tc = (TypeCast *)n;
+        const char *inner = figure_name(tc->arg, depth + 1);
+        if (inner)
+            return inner;
+        /* a cast of something nameless is named after the type, unless the
+         * operand is named weakly itself ("case", "array", ...): not sure */
+        return NULL;
+    }
+    case T_CollateClause:
+        return figure_name(((CollateClause *)n)->arg, depth + 1);
+    case T_A_Expr:
+        return ((A_Expr *)n)->kind == AEXPR_NULLIF ? "nullif" : NULL;
+    case T_CoalesceExpr:
+        return "coalesce";
+    case T_MinMaxExpr:
+        return ((MinMaxExpr *)n)->op == IS_GREATEST ? "greatest" : "least";
+    case T_GroupingFunc:
+        return "grouping";
+    case T_CaseExpr:
+        return "case";
+    case T_A_ArrayExpr:
+        return "array";
+    case T_RowExpr:
+        return "row";
+    case T_SubLink: {
+        SubLink *s = (SubLink *)n;
+        if (s->subLinkType == EXISTS_SUBLINK)
+            return "exists";
+        if (s->subLinkType == ARRAY_SUBLINK)
+            return "array";
+        if (s->subLinkType == EXPR_SUBLINK && s->subselect && IsA(s->subselect, SelectStmt)) {
+            SelectStmt *sel = (SelectStmt *)s->subselect;
+            ResTarget *rt = sel->targetList ? linitial(sel->targetList) : NULL;
+            return rt && IsA(rt, ResTarget) ? rt->name : NULL;
+        }
+        return NULL;
+    }
+    default:
+        return NULL;
+    }
+}
+
+/* Keeps the non-NULL names of `slots` (count of them) as the row's names. */
+static row_names keep_names(walk *w, const char **slots, size_t count)
+{
+    const char **names = sg__arena_alloc(w->arena, (count + 1) * sizeof *names);
+    if (!names) {
+        fail(w);
+        return unknown_row;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < count; i++) {
+        if (slots[i] && !(names[n++] = copy(w, slots[i])))
+            return unknown_row;
+    }
+    return (row_names){true, names, n};
+}
+
+row_names sg__walk_select_names(walk *w, Node *node, List *aliases)
+{
+    if (!node || !IsA(node, SelectStmt))
+        return aliases ? sg__walk_list_names(w, aliases) : unknown_row;
+    SelectStmt *s = (SelectStmt *)node;
+    for (unsigned hops = 0; s->op != SETOP_NONE && s->larg && hops < 1000; hops++)
+        s = s->larg; /* a set operation's columns are named by its leftmost branch */
+    if (s->op != SETOP_NONE)
+        return unknown_row;
+    size_t k = (size_t)list_length(aliases);
+    size_t count = s->valuesLists ? (size_t)list_length(linitial(s->valuesLists))
+                                  : (size_t)list_length(s->targetList);
+    const char **slots = sg__arena_alloc(w->arena, (count + k + 1) * sizeof *slots);
+    if (!slots) {
+        fail(w);
+        return unknown_row;
+    }
+    size_t stars = 0; /* `*`s so far: each stands for any number of columns, even none */
+    for (size_t i = 0; i < count; i++) {
+        slots[i] = NULL;
+        const char *name = NULL;
+        if (s->valuesLists) {
+            char buf[32];
+            snprintf(buf, sizeof buf, "column%zu", i + 1);
+            name = sg__arena_strdup(w->arena, buf);
+            if (!name) {
+                fail(w);
+                return unknown_row;
+            }
+        } else {
+            ResTarget *rt = list_nth(s->targetList, (int)i);
+            if (!IsA(rt, ResTarget))
+                continue;
+            if (rt->val && IsA(rt->val, ColumnRef) &&
+                IsA(llast(((ColumnRef *)rt->val)->fields), A_Star)) {
+                stars++;
+                continue;
+            }
+            name = rt->name ? rt->name : figure_name(rt->val, 0);
+        }
+        /* an alias list renames the first k columns. The column written at i
+         * is at least at position i - stars: renamed for sure when that is
+         * below k without a `*` before it, maybe when a `*` is, never else */
+        if (i - stars < k)
+            name = stars ? NULL : strVal(list_nth(aliases, (int)i));
+        slots[i] = name;
+    }
+    size_t n = count;
+    for (size_t i = 0; i < k; i++) /* the alias names are columns whatever the positions */
+        slots[n++] = strVal(list_nth(aliases, (int)i));
+    return keep_names(w, slots, n);
+}
+
+row_names sg__walk_list_names(walk *w, List *list)
+{
+    size_t count = (size_t)list_length(list);
+    if (count == 0)
+        return unknown_row;
+    const char **slots = sg__arena_alloc(w->arena, (count + 1) * sizeof *slots);
+    if (!slots) {
+        fail(w);
+        return unknown_row;
+    }
+    size_t i = 0;
+    ListCell *lc;
+    foreach (lc, list) {
+        Node *item = lfirst(lc);
+        slots[i++] = IsA(item, String)      ? strVal(item)
+                     : IsA(item, ColumnDef) ? ((ColumnDef *)item)->colname
+                                            : NULL;
+    }
+    return keep_names(w, slots, count);
+}
+
+/* ---- noting references ------------------------------------------------------------------- */
+
+static void note(walk *w, ref_kind kind, const char *name, const char *a, const char *t,
+                 int location)
+{
+    pending_field *p = sg__vec_push(w->arena, &w->pending, sizeof *p);
+    if (!p) {
+        fail(w);
+        return;
+    }
+    *p = (pending_field){kind, name, a, t, w->level, location};
+}
+
+void sg__walk_note_columnref(walk *w, ColumnRef *c)
+{
+    int n = list_length(c->fields);
+    if (n < 2 || !IsA(llast(c->fields), String))
+        return; /* a plain column, `*`, or `t.*` */
+    for (int i = 0; i < n; i++) {
+        if (!IsA(list_nth(c->fields, i), String))
+            return;
+    }
+    const char *name = strVal(llast(c->fields));
+    if (n == 2)
+        note(w, REF_QUALIFIED, name, strVal(linitial(c->fields)), NULL, c->location);
+    else if (n == 3)
+        note(w, REF_SCHEMA, name, strVal(linitial(c->fields)), strVal(lsecond(c->fields)),
+             c->location);
+    else
+        note(w, REF_UNKNOWN, name, NULL, NULL, c->location);
+}
+
+void sg__walk_note_indirection(walk *w, A_Indirection *ind)
+{
+    /* `(a).f` selects from the whole row of range variable a; any other
+     * name, and any name after the first, selects from some other row */
+    const char *whole = NULL;
+    if (ind->arg && IsA(ind->arg, ColumnRef)) {
+        ColumnRef *c = (ColumnRef *)ind->arg;
+        if (list_length(c->fields) == 1 && IsA(linitial(c->fields), String))
+            whole = strVal(linitial(c->fields));
+    }
+    int location = exprLocation(ind->arg);
+    bool first = true;
+    ListCell *lc;
+    foreach (lc, ind->indirection) {
+        Node *item = lfirst(lc);
+        if (IsA(item, String))
+            note(w, first && whole ? REF_WHOLE_ROW : REF_UNKNOWN, strVal(item), whole, NULL,
+                 location);
+        first = false;
+    }
+}
+
+/* ---- resolving them ---------------------------------------------------------------------- */
+
+/* The FROM item named `name` visible from `level`: its own level's, then
+ * those of the levels around it, innermost first. */
+static const from_item *find_item(const walk *w, int level, const char *name, const char *schema)
+{
+    for (unsigned hops = 0; level >= 0 && hops < 100000; hops++) {
+        for (size_t i = 0; i < w->from_items.count; i++) {
+            const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+            if (fi->level != level || !fi->name || strcmp(fi->name, name) != 0)
+                continue;
+            if (!schema)
+                return fi;
+            /* `s.t.f`: only a relation, of schema s (or unqualified, which
+             * the rules compare with the schema it resolved to) */
+            if (fi->relref >= 0) {
+                const sg__relref *r = &SG__VEC_AT(w->facts->relations, sg__relref, fi->relref);
+                if (!r->catalog && (!r->schema || strcmp(r->schema, schema) == 0))
+                    return fi;
+            }
+        }
+        level = SG__VEC_AT(w->levels, int, level);
+    }
+    return NULL;
+}
+
+void sg__walk_resolve_fields(walk *w)
+{
+    for (size_t i = 0; i < w->pending.count && !w->failed; i++) {
+        const pending_field *p = &SG__VEC_AT(w->pending, pending_field, i);
+        sg__field_ref *f = sg__vec_push(w->arena, &w->facts->fields, sizeof *f);
+        if (!f) {
+            fail(w);
+            return;
+        }
+        memset(f, 0, sizeof *f);
+        f->name = copy(w, p->name);
+        f->location = p->location;
+        f->row = SG_ROW_UNKNOWN;
+        f->relation = -1;
+        const from_item *fi = NULL;
+        if (p->kind == REF_QUALIFIED || p->kind == REF_WHOLE_ROW)
+            fi = find_item(w, p->level, p->a, NULL);
+        else if (p->kind == REF_SCHEMA)
+            fi = find_item(w, p->level, p->t, p->a);
+        if (!fi)
+            continue; /* a column's field, or a name PostgreSQL will not find */
+        if (fi->relref >= 0) {
+            f->row = SG_ROW_RELATION;
+            f->relation = fi->relref;
+            f->schema = p->kind == REF_SCHEMA ? copy(w, p->a) : NULL;
+        } else if (fi->row.known) {
+            f->row = SG_ROW_COLUMNS;
+            f->columns = fi->row.names;
+            f->column_count = fi->row.count;
+        }
+    }
+}
