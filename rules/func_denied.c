@@ -11,7 +11,9 @@
  * but never a built-in classified denied. Casts to the reg* types resolve
  * object names from strings, an operator qualified with a schema other than
  * pg_catalog runs an arbitrary function, and TABLESAMPLE methods are
- * functions too: all are judged here.
+ * functions too: all are judged here. So is attribute notation: `t.f` and
+ * `(expr).f` call f(row) when the row has no field f, so a selected name that
+ * is surely no field is judged as a call.
  */
 #include "funclist.h"
 #include "check/hints.h"
@@ -59,6 +61,79 @@ static int deny_only(const sg__rule_ctx *ctx)
                       "honours: a check refuses it and keeps the allow-list") < 0
                ? -1
                : 0;
+}
+
+/* The system columns every table has: fields, never calls. */
+static bool system_column(const char *name)
+{
+    static const char *const names[] = {"tableoid", "ctid", "xmin", "xmax", "cmin", "cmax"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Whether field reference `r` surely names a field of its row: a column the
+ * catalog lists for the scoped table it selects from (of the schema written,
+ * if one was), a system column, or an output column the text names. Linting
+ * without a catalog, a relation's columns cannot be known, and the name is
+ * taken for the column the author meant. */
+static bool names_a_field(const sg__rule_ctx *ctx, const sg__field_ref *r)
+{
+    switch (r->row) {
+    case SG_ROW_RELATION: {
+        if (ctx->scope->mode == SG_SCOPE_NONE)
+            return true;
+        long k = ctx->bindings[r->relation].scoped;
+        if (k < 0)
+            return false; /* a relation outside the scope: denied on its own */
+        const sg__meta_table *t = ctx->scope->tables[k].table;
+        if (r->schema && strcmp(r->schema, t->schema) != 0)
+            return false;
+        if (system_column(r->name))
+            return true;
+        for (size_t i = 0; i < t->column_count; i++)
+            if (strcmp(t->columns[i], r->name) == 0)
+                return true;
+        return false; /* not a column, or a table whose columns the catalog does not list */
+    }
+    case SG_ROW_COLUMNS:
+        for (size_t i = 0; i < r->column_count; i++)
+            if (strcmp(r->columns[i], r->name) == 0)
+                return true;
+        return false;
+    case SG_ROW_UNKNOWN:
+    default:
+        return false;
+    }
+}
+
+/* A name selected from a row that is not surely a field is a call f(row) of
+ * a one-argument function, which can only be a pg_catalog function (the
+ * statement runs with search_path pg_catalog, pg_temp): judged like a call,
+ * except that a name pg_catalog has no function of is no call at all. */
+static int check_field(const sg__rule_ctx *ctx, const sg__field_ref *r)
+{
+    if (names_a_field(ctx, r))
+        return 0;
+    int denied = sg__policy_match(ctx->policy, ctx->rule, DENY, r->name, 1);
+    if (denied < 0)
+        return -1;
+    if (denied)
+        return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
+                          "\"%s\" is no column of the row it is selected from, so PostgreSQL "
+                          "calls function %s on the row, which the policy denies",
+                          r->name, r->name);
+    int allowed = sg__policy_match(ctx->policy, ctx->rule, ALLOW, r->name, 0);
+    if (allowed != 0)
+        return allowed < 0 ? -1 : 0;
+    const sg__func_info *info = sg__func_find(r->name);
+    if (!info || info->cls == SG_FC_ALLOWED)
+        return 0;
+    return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
+                      "\"%s\" is no column of the row it is selected from, so PostgreSQL "
+                      "calls function %s on the row (attribute notation): %s is denied: %s",
+                      r->name, r->name, r->name, sg__func_class_reason(info->cls));
 }
 
 static int check(const sg__rule_ctx *ctx)
@@ -111,6 +186,8 @@ static int check(const sg__rule_ctx *ctx)
             break;
         }
         case SG_FUNC_CAST:
+            if (fn->of_tableoid)
+                continue; /* names only the scoped relation or one of its partitions */
             rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
                             "a cast to %s resolves object names from strings and is not allowed",
                             fn->name);
@@ -131,6 +208,9 @@ static int check(const sg__rule_ctx *ctx)
         if (rc < 0)
             return -1;
     }
+    for (size_t i = 0; i < f->fields.count; i++)
+        if (check_field(ctx, &SG__VEC_AT(f->fields, sg__field_ref, i)) < 0)
+            return -1;
     return 0;
 }
 

@@ -1800,6 +1800,58 @@ static void test_rules__catalog_rules_run_through_the_registry(void **state)
     sg_policy_free(p);
 }
 
+/* Attribute notation: a selected name that is no column is a call f(row). */
+static void test_rules__attribute_notation_calls(void **state)
+{
+    (void)state;
+    /* a catalog that lists no columns: a name that is a denied built-in is
+     * taken for the call; any other name may be a column */
+    sg_verdict *v =
+        check_in(keys_catalog, "select", "SELECT h.version, h.tenant, h.name, (h).ctid FROM heap h",
+                 NO_PARAMS, TABLE(HEAP, "h", "read"), 50, 1000, NULL);
+    expect_count(v, "func.denied", 1);
+    assert_non_null(strstr(find_rule(v, "func.denied", 0)->message, "version is denied"));
+    sg_verdict_free(v);
+    /* the corpus catalog lists the columns: a column is a field whatever its name */
+    v = select_account("SELECT a.uid, a.name, (a).region, a.xmin FROM sdk_examples_account a "
+                       "ORDER BY a.uid",
+                       NO_PARAMS, NULL);
+    expect_none(v, "func.denied");
+    sg_verdict_free(v);
+    /* a schema-qualified row must be the table's own schema */
+    v = select_account("SELECT ledger.sdk_examples_account.version FROM sdk_examples_account "
+                       "ORDER BY uid",
+                       NO_PARAMS, NULL);
+    expect_count(v, "func.denied", 1);
+    sg_verdict_free(v);
+    /* the policy's patterns judge the name as they judge a call */
+    sg_policy *deny =
+        load_policy("{\"rules\":{\"func.denied\":{\"options\":{\"deny\":[\"^upper$\"]}}}}");
+    v = select_account("SELECT a.upper FROM sdk_examples_account a ORDER BY a.uid", NO_PARAMS,
+                       deny);
+    expect_count(v, "func.denied", 1);
+    assert_non_null(strstr(find_rule(v, "func.denied", 0)->message, "the policy denies"));
+    sg_verdict_free(v);
+    v = select_account("SELECT a.name FROM sdk_examples_account a ORDER BY a.uid", NO_PARAMS, deny);
+    expect_none(v, "func.denied");
+    sg_verdict_free(v);
+    sg_policy_free(deny);
+    sg_policy *allow =
+        load_policy("{\"rules\":{\"func.denied\":{\"options\":{\"allow\":[\"^version$\"]}}}}");
+    v = select_account("SELECT a.version FROM sdk_examples_account a ORDER BY a.uid", NO_PARAMS,
+                       allow);
+    expect_none(v, "func.denied");
+    sg_verdict_free(v);
+    sg_policy_free(allow);
+    /* linted without a catalog, a relation's columns are unknown and taken as
+     * written; an expression's row is still judged */
+    const char *sql = "SELECT t.version, (42::bigint).pg_advisory_lock FROM t";
+    assert_int_equal(sg_lint_sql(NULL, sql, strlen(sql), NULL, &v), SG_OK);
+    expect_count(v, "func.denied", 1);
+    assert_non_null(strstr(find_rule(v, "func.denied", 0)->message, "pg_advisory_lock"));
+    sg_verdict_free(v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1819,6 +1871,7 @@ int main(void)
         cmocka_unit_test(test_rules__insert_column_list_policy),
         cmocka_unit_test(test_rules__literal_in_predicate_column_and_literal),
         cmocka_unit_test(test_rules__literal_in_predicate_like_and_cast),
+        cmocka_unit_test(test_rules__attribute_notation_calls),
         cmocka_unit_test(test_rules__literal_in_predicate_silent),
         cmocka_unit_test(test_rules__literal_in_predicate_policy),
         cmocka_unit_test(test_rules__limit_without_order_by_in_subquery),

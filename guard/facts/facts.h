@@ -99,6 +99,10 @@ typedef struct sg__funcref {
     bool in_top_targetlist; /* directly in the top-level SELECT's target list */
     int parent;             /* index of the innermost call whose arguments hold
                              * this one, or -1 */
+    /* SG_FUNC_CAST to regclass of a relation's own tableoid system column
+     * (`t.tableoid::regclass`, or unqualified where every FROM item of the
+     * level is a relation): it can name only that relation or its partitions */
+    bool of_tableoid;
     /* SG_FUNC_CALL: the arguments in order (none for f(*)) */
     const sg__funcarg *args;
     size_t arg_count;

@@ -258,6 +258,51 @@ void sg__walk_note_indirection(walk *w, A_Indirection *ind)
     }
 }
 
+/* A cast of a column named tableoid to regclass, to resolve at the end. */
+typedef struct tableoid_cast {
+    size_t func;           /* the cast's facts->funcs index */
+    const char *qualifier; /* `t` of t.tableoid, NULL when unqualified */
+    int level;
+} tableoid_cast;
+
+void sg__walk_note_cast(walk *w, TypeCast *tc)
+{
+    w->tableoid_cast = NULL;
+    TypeName *t = tc->typeName;
+    if (!t || t->arrayBounds != NIL || !tc->arg || !IsA(tc->arg, ColumnRef))
+        return;
+    Node *type = llast(t->names);
+    int n = list_length(t->names);
+    if (!IsA(type, String) || strcmp(strVal(type), "regclass") != 0 || n > 2 ||
+        (n == 2 && (!IsA(linitial(t->names), String) ||
+                    strcmp(strVal(linitial(t->names)), "pg_catalog") != 0)))
+        return;
+    ColumnRef *c = (ColumnRef *)tc->arg;
+    int fields = list_length(c->fields);
+    Node *last = llast(c->fields);
+    if (fields > 2 || !IsA(last, String) || strcmp(strVal(last), "tableoid") != 0 ||
+        (fields == 2 && !IsA(linitial(c->fields), String)))
+        return;
+    w->tableoid_cast = t;
+    w->tableoid_column = c;
+}
+
+void sg__walk_note_tableoid_cast(walk *w, const TypeName *t, size_t func)
+{
+    if (!w->tableoid_cast || w->tableoid_cast != t)
+        return;
+    const ColumnRef *c = w->tableoid_column;
+    w->tableoid_cast = NULL;
+    tableoid_cast *p = sg__vec_push(w->arena, &w->tableoid_casts, sizeof *p);
+    if (!p) {
+        fail(w);
+        return;
+    }
+    p->func = func;
+    p->qualifier = list_length(c->fields) == 2 ? strVal(linitial(c->fields)) : NULL;
+    p->level = w->level;
+}
+
 /* ---- resolving them ---------------------------------------------------------------------- */
 
 /* The FROM item named `name` visible from `level`: its own level's, then
@@ -284,8 +329,35 @@ static const from_item *find_item(const walk *w, int level, const char *name, co
     return NULL;
 }
 
+/* Whether the tableoid a cast reads is a relation's system column: the
+ * qualifier names a relation reference (not renamed by a column list), or,
+ * unqualified, every FROM item of the level is one, so that no sub-select,
+ * CTE or function can offer a column of that name. */
+static bool relation_tableoid(const walk *w, const tableoid_cast *c)
+{
+    if (c->qualifier) {
+        const from_item *fi = find_item(w, c->level, c->qualifier, NULL);
+        return fi && fi->relref >= 0 && !fi->row.known;
+    }
+    size_t items = 0;
+    for (size_t i = 0; i < w->from_items.count; i++) {
+        const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+        if (fi->level != c->level)
+            continue;
+        if (fi->relref < 0 || fi->row.known)
+            return false;
+        items++;
+    }
+    return items > 0;
+}
+
 void sg__walk_resolve_fields(walk *w)
 {
+    for (size_t i = 0; i < w->tableoid_casts.count; i++) {
+        const tableoid_cast *c = &SG__VEC_AT(w->tableoid_casts, tableoid_cast, i);
+        if (relation_tableoid(w, c))
+            SG__VEC_AT(w->facts->funcs, sg__funcref, c->func).of_tableoid = true;
+    }
     for (size_t i = 0; i < w->pending.count && !w->failed; i++) {
         const pending_field *p = &SG__VEC_AT(w->pending, pending_field, i);
         sg__field_ref *f = sg__vec_push(w->arena, &w->facts->fields, sizeof *f);

@@ -114,12 +114,16 @@ void sg__walk_record_pins(walk *w, Node *n, unsigned depth)
     }
 }
 
-/* Types whose input function resolves object names from strings. */
+/* Types whose input function resolves object names from strings, naming
+ * relations, functions, operators, types, roles, schemas or collations. The
+ * text search configurations and dictionaries (regconfig, regdictionary) are
+ * not among them: full-text search names them in every call
+ * (`to_tsvector('english', x)` casts 'english' to regconfig itself). */
 bool sg__type_resolves_names(const char *name)
 {
     static const char *const reg_types[] = {
-        "regclass",    "regcollation", "regconfig",    "regdictionary", "regnamespace", "regoper",
-        "regoperator", "regproc",      "regprocedure", "regrole",       "regtype",
+        "regclass", "regcollation", "regnamespace", "regoper", "regoperator",
+        "regproc",  "regprocedure", "regrole",      "regtype",
     };
     for (size_t i = 0; i < sizeof reg_types / sizeof reg_types[0]; i++)
         if (strcmp(name, reg_types[i]) == 0)
@@ -169,10 +173,28 @@ static A_Const *value_literal(Node *n)
 }
 
 /* A comparison of a column with a literal where a parameter belongs. */
+/* Whether an operator compares (equality, order, pattern matching) rather
+ * than computes (`||`, `+`, `->>`): only a comparison makes a literal a
+ * predicate's value. */
+static bool comparison_operator(List *name)
+{
+    static const char *const ops[] = {"=",   "<>",  "<",    ">", "<=", ">=", "~~",
+                                      "!~~", "~~*", "!~~*", "~", "~*", "!~", "!~*"};
+    Node *last = list_length(name) ? llast(name) : NULL;
+    if (!last || !IsA(last, String))
+        return false;
+    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
+        if (strcmp(strVal(last), ops[i]) == 0)
+            return true;
+    return false;
+}
+
 void sg__walk_record_literal_cmp(walk *w, A_Expr *e)
 {
     if (e->kind != AEXPR_OP && e->kind != AEXPR_LIKE && e->kind != AEXPR_ILIKE &&
         e->kind != AEXPR_DISTINCT && e->kind != AEXPR_NOT_DISTINCT)
+        return;
+    if (e->kind == AEXPR_OP && !comparison_operator(e->name))
         return;
     A_Const *lit = NULL;
     if (e->lexpr && IsA(e->lexpr, ColumnRef))

@@ -57,6 +57,11 @@ typedef struct walk {
     sg__vec levels;     /* int: each level's enclosing level, or -1 */
     sg__vec pending;    /* struct pending_field: field references resolved at the end */
     sg__vec cte_rows;   /* row_names, one per facts->ctes entry */
+    /* the type of a cast of a column named tableoid to regclass, met before
+     * the type name itself (PostgreSQL's walker visits the operand first) */
+    const TypeName *tableoid_cast;
+    const ColumnRef *tableoid_column;
+    sg__vec tableoid_casts; /* struct tableoid_cast: resolved at the end */
 } walk;
 
 /* Marks the walk failed (memory ran out): it stops, and the facts say so. */
@@ -105,6 +110,10 @@ row_names sg__walk_list_names(walk *w, List *list);
 /* A qualified column reference or a field selection, resolved at the end. */
 void sg__walk_note_columnref(walk *w, ColumnRef *c);
 void sg__walk_note_indirection(walk *w, A_Indirection *ind);
+/* A cast `x::regclass` to note if x is a column named tableoid; and the
+ * cast's funcref (facts->funcs[func]) once its type name recorded it. */
+void sg__walk_note_cast(walk *w, TypeCast *tc);
+void sg__walk_note_tableoid_cast(walk *w, const TypeName *t, size_t func);
 /* Resolves every noted reference against the FROM items of its level and
  * the levels around it, into facts->fields. */
 void sg__walk_resolve_fields(walk *w);

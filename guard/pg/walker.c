@@ -663,8 +663,10 @@ static bool note(Node *node, walk *w)
     case T_TypeName: {
         TypeName *t = (TypeName *)node;
         Node *last = list_length(t->names) ? llast(t->names) : NULL;
-        if (last && IsA(last, String) && sg__type_resolves_names(strVal(last)))
+        if (last && IsA(last, String) && sg__type_resolves_names(strVal(last))) {
             record_func(w, t->names, t->location, SG_FUNC_CAST, false);
+            sg__walk_note_tableoid_cast(w, t, w->facts->funcs.count - 1);
+        }
         sg__walk_record_type(w, t);
         break;
     }
@@ -683,6 +685,9 @@ static bool note(Node *node, walk *w)
     }
     case T_ColumnRef:
         sg__walk_note_columnref(w, (ColumnRef *)node);
+        break;
+    case T_TypeCast:
+        sg__walk_note_cast(w, (TypeCast *)node);
         break;
     case T_A_Indirection:
         sg__walk_note_indirection(w, (A_Indirection *)node);
