@@ -2035,6 +2035,40 @@ static void test_walker__fields_of_derived_rows(void **state)
     assert_false(has_column(r, "x") || has_column(r, "y"));
 }
 
+/* A qualifier resolves only among the FROM items PostgreSQL has in sight:
+ * not those of the level around a WITH query or a non-LATERAL sub-select in
+ * FROM, not the items after a LATERAL one, and in a JOIN's ON clause only the
+ * join's own. A name out of sight is a column (of unknown type) or nothing. */
+static void test_walker__fields_in_sight(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *sql, *at;
+        sg__row_kind row;
+    } cases[] = {
+        {"WITH c AS (SELECT a.f FROM u) SELECT 1 FROM t AS a, c", "a.f", SG_ROW_UNKNOWN},
+        {"SELECT 1 FROM t AS a, (SELECT a.f FROM u) s", "a.f", SG_ROW_UNKNOWN},
+        {"SELECT 1 FROM t AS a, LATERAL (SELECT a.f FROM u) s", "a.f", SG_ROW_RELATION},
+        {"SELECT 1 FROM LATERAL (SELECT a.f FROM u) s, t AS a", "a.f", SG_ROW_UNKNOWN},
+        {"SELECT 1 FROM u JOIN v ON a.f = 1, t AS a", "a.f", SG_ROW_UNKNOWN},
+        {"SELECT 1 FROM t AS a JOIN v ON a.f = 1", "a.f", SG_ROW_RELATION},
+        {"SELECT 1 FROM t AS a, u JOIN v ON a.f = 1", "a.f", SG_ROW_UNKNOWN},
+        {"SELECT (SELECT a.f FROM u) FROM t AS a", "a.f", SG_ROW_RELATION},
+        {"SELECT 1 FROM t AS a WHERE EXISTS (SELECT 1 FROM u WHERE u.x = a.f)", "a.f",
+         SG_ROW_RELATION},
+        {"SELECT 1 FROM t AS a JOIN u ON EXISTS (SELECT a.f)", "a.f", SG_ROW_RELATION},
+        {"SELECT 1 FROM t AS a, u JOIN v ON EXISTS (SELECT a.f)", "a.f", SG_ROW_UNKNOWN},
+        {"WITH c AS (SELECT 1) INSERT INTO t AS a SELECT a.f FROM u", "a.f", SG_ROW_UNKNOWN},
+        {"INSERT INTO t AS a VALUES (1) RETURNING a.f", "a.f", SG_ROW_RELATION},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const sg__facts *f = parse_ok(cases[i].sql);
+        const sg__field_ref *r = field_at(f, "f", OFF(cases[i].sql, cases[i].at));
+        if (r->row != cases[i].row)
+            fail_msg("%s: row %d, want %d", cases[i].sql, (int)r->row, (int)cases[i].row);
+    }
+}
+
 static void test_walker__fields_of_writes(void **state)
 {
     (void)state;
@@ -2297,6 +2331,7 @@ int main(void)
         T(fields_of_expressions),
         T(fields_of_derived_rows),
         T(fields_of_writes),
+        T(fields_in_sight),
         T(with_queries_are_bounded),
         T(every_node_type),
         T(unsupported_nodes_are_recorded),

@@ -10,6 +10,18 @@
  * VALUES list or function with a column list (whose output names the text
  * tells), or an unknown row. The rules decide field or call.
  *
+ * A qualifier resolves as parse analysis resolves it: among the FROM items in
+ * sight at the reference's level, then at the levels around it, as far as
+ * each inner level sees the outer one (a WITH query and a non-LATERAL
+ * sub-select in FROM see none of their level's items, a LATERAL one only
+ * those before it, an ON clause only its join's). Arguments of functions in
+ * FROM are taken to see all the level's items, where PostgreSQL sees only
+ * the earlier ones: a name there resolved to a later item could be a field
+ * of it where PostgreSQL calls a function on some other row, and the only
+ * pg_catalog functions a row can be passed to that are not allowed are the
+ * record output and hash routines (record_out, record_send, hash_record),
+ * which read nothing but the row.
+ *
  * Output names follow PostgreSQL's FigureColname for the expressions whose
  * name is certain; any other output column is left out, so that the names
  * recorded are always names the row has (a name left out can only make a
@@ -39,6 +51,7 @@ typedef struct pending_field {
     const char *a;    /* the range variable's name (or the schema, for REF_SCHEMA) */
     const char *t;    /* REF_SCHEMA: the relation's name */
     int level;
+    sight sight; /* of the level's own items */
     int location;
 } pending_field;
 
@@ -214,7 +227,7 @@ static void note(walk *w, ref_kind kind, const char *name, const char *a, const 
         fail(w);
         return;
     }
-    *p = (pending_field){kind, name, a, t, w->level, location};
+    *p = (pending_field){kind, name, a, t, w->level, w->sight, location};
 }
 
 void sg__walk_note_columnref(walk *w, ColumnRef *c)
@@ -263,6 +276,7 @@ typedef struct tableoid_cast {
     size_t func;           /* the cast's facts->funcs index */
     const char *qualifier; /* `t` of t.tableoid, NULL when unqualified */
     int level;
+    sight sight;
 } tableoid_cast;
 
 void sg__walk_note_cast(walk *w, TypeCast *tc)
@@ -301,16 +315,20 @@ void sg__walk_note_tableoid_cast(walk *w, const TypeName *t, size_t func)
     p->func = func;
     p->qualifier = list_length(c->fields) == 2 ? strVal(linitial(c->fields)) : NULL;
     p->level = w->level;
+    p->sight = w->sight;
 }
 
 /* ---- resolving them ---------------------------------------------------------------------- */
 
-/* The FROM item named `name` visible from `level`: its own level's, then
- * those of the levels around it, innermost first. */
-static const from_item *find_item(const walk *w, int level, const char *name, const char *schema)
+/* The FROM item named `name` in sight from `level` (whose own items in
+ * sight are `own`): its own level's, then those of the levels around it,
+ * innermost first, each as far as the level inside it sees. */
+static const from_item *find_item(const walk *w, int level, sight own, const char *name,
+                                  const char *schema)
 {
+    sight in_sight = own;
     for (unsigned hops = 0; level >= 0 && hops < 100000; hops++) {
-        for (size_t i = 0; i < w->from_items.count; i++) {
+        for (size_t i = in_sight.first; i < w->from_items.count && i < in_sight.end; i++) {
             const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
             if (fi->level != level || !fi->name || strcmp(fi->name, name) != 0)
                 continue;
@@ -324,7 +342,9 @@ static const from_item *find_item(const walk *w, int level, const char *name, co
                     return fi;
             }
         }
-        level = SG__VEC_AT(w->levels, int, level);
+        const level_info *info = &SG__VEC_AT(w->levels, level_info, level);
+        in_sight = info->parent_sight;
+        level = info->parent;
     }
     return NULL;
 }
@@ -336,11 +356,11 @@ static const from_item *find_item(const walk *w, int level, const char *name, co
 static bool relation_tableoid(const walk *w, const tableoid_cast *c)
 {
     if (c->qualifier) {
-        const from_item *fi = find_item(w, c->level, c->qualifier, NULL);
+        const from_item *fi = find_item(w, c->level, c->sight, c->qualifier, NULL);
         return fi && fi->relref >= 0 && !fi->row.known;
     }
     size_t items = 0;
-    for (size_t i = 0; i < w->from_items.count; i++) {
+    for (size_t i = c->sight.first; i < w->from_items.count && i < c->sight.end; i++) {
         const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
         if (fi->level != c->level)
             continue;
@@ -372,9 +392,9 @@ void sg__walk_resolve_fields(walk *w)
         f->relation = -1;
         const from_item *fi = NULL;
         if (p->kind == REF_QUALIFIED || p->kind == REF_WHOLE_ROW)
-            fi = find_item(w, p->level, p->a, NULL);
+            fi = find_item(w, p->level, p->sight, p->a, NULL);
         else if (p->kind == REF_SCHEMA)
-            fi = find_item(w, p->level, p->t, p->a);
+            fi = find_item(w, p->level, p->sight, p->t, p->a);
         if (!fi)
             continue; /* a column's field, or a name PostgreSQL will not find */
         if (fi->relref >= 0) {

@@ -39,6 +39,22 @@ typedef struct from_item {
     row_names row;    /* columns, when it is no relation (relref -1) */
 } from_item;
 
+/* Which FROM items of a level are in sight: those of w->from_items with an
+ * index in [first, end). A non-LATERAL sub-select in FROM and a WITH query
+ * see none of the level around them, a LATERAL one only the items before
+ * it, a JOIN's ON clause only the join's own. */
+typedef struct sight {
+    size_t first, end;
+} sight;
+
+#define SG__SIGHT_ALL ((sight){0, (size_t)-1})
+
+/* A query level: the level around it, and what it sees of that level. */
+typedef struct level_info {
+    int parent;
+    sight parent_sight;
+} level_info;
+
 typedef struct walk {
     sg__arena *arena;
     sg__facts *facts;
@@ -54,7 +70,9 @@ typedef struct walk {
     bool failed;        /* allocation failure: stop and report */
     sg__vec from_items; /* from_item */
     int level;          /* the query level expressions are walked in, or -1 */
-    sg__vec levels;     /* int: each level's enclosing level, or -1 */
+    sg__vec levels;     /* level_info, by level */
+    sight sight;        /* of the current level's items, for its expressions */
+    sight child_sight;  /* what the next level entered sees of the current one */
     sg__vec pending;    /* struct pending_field: field references resolved at the end */
     sg__vec cte_rows;   /* row_names, one per facts->ctes entry */
     /* the type of a cast of a column named tableoid to regclass, met before

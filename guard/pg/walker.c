@@ -118,16 +118,36 @@ static row_names alias_names(walk *w, Alias *alias)
     return sg__walk_list_names(w, alias ? alias->colnames : NIL);
 }
 
-/* Enters a new query level inside the current one; returns it. */
+/* Enters a new query level inside the current one, which sees of the
+ * current level what both w->sight and w->child_sight say (the latter then
+ * reset to everything); returns it. Its own items are all in sight of its
+ * expressions. */
 static int enter_level(walk *w)
 {
     int level = w->next_level++;
-    int *parent = sg__vec_push(w->arena, &w->levels, sizeof *parent);
-    if (!parent)
+    level_info *info = sg__vec_push(w->arena, &w->levels, sizeof *info);
+    if (!info)
         fail(w);
     else
-        *parent = w->level;
+        /* a sub-select in an expression sees what the expression sees */
+        *info = (level_info){
+            w->level,
+            {w->sight.first > w->child_sight.first ? w->sight.first : w->child_sight.first,
+             w->sight.end < w->child_sight.end ? w->sight.end : w->child_sight.end}};
+    w->child_sight = SG__SIGHT_ALL;
+    w->sight = SG__SIGHT_ALL;
     return level;
+}
+
+/* Walks a query that sees nothing of the current level's FROM items (a
+ * non-LATERAL sub-select in FROM, a WITH query), or, `lateral`, only those
+ * before it. */
+static bool visit_apart(Node *query, walk *w, bool lateral)
+{
+    w->child_sight = lateral ? (sight){0, w->from_items.count} : (sight){0, 0};
+    bool stop = visit(query, w);
+    w->child_sight = SG__SIGHT_ALL;
+    return stop;
 }
 
 /* An item of the top-level SELECT's FROM clause (relation -1: not a
@@ -181,20 +201,28 @@ static bool walk_from_item(Node *node, walk *w, int level)
             add_from_item(w, level, name, -1, -1, alias_names(w, j->alias));
             add_top_from(w, level, -1, name, j->alias);
         }
-        stop = walk_from_item(j->larg, w, level) || walk_from_item(j->rarg, w, level) ||
-               visit(j->quals, w);
+        size_t first = w->from_items.count;
+        stop = walk_from_item(j->larg, w, level) || walk_from_item(j->rarg, w, level);
+        if (!stop) {
+            /* ON sees the join's operands only */
+            sight outer = w->sight;
+            w->sight = (sight){first, w->from_items.count};
+            stop = visit(j->quals, w);
+            w->sight = outer;
+        }
         break;
     }
     case T_RangeSubselect: {
         RangeSubselect *rs = (RangeSubselect *)node;
         if (rs->subquery && IsA(rs->subquery, SelectStmt)) {
             int child = -1;
+            w->child_sight = rs->lateral ? (sight){0, w->from_items.count} : (sight){0, 0};
             stop = walk_select((SelectStmt *)rs->subquery, w, false, &child);
             add_from_item(
                 w, level, rs->alias ? copy(w, rs->alias->aliasname) : NULL, -1, child,
                 sg__walk_select_names(w, rs->subquery, rs->alias ? rs->alias->colnames : NIL));
         } else {
-            stop = visit(rs->subquery, w);
+            stop = visit_apart(rs->subquery, w, rs->lateral);
         }
         add_top_from(w, level, -1, rs->alias ? copy(w, rs->alias->aliasname) : NULL, rs->alias);
         break;
@@ -348,7 +376,7 @@ static bool walk_with(WithClause *with, walk *w, cte_scope *scope)
         /* CYCLE ... SET col TO v DEFAULT d: both constants are evaluated at
          * parse analysis (a reg* constant resolves names), and PostgreSQL's
          * walker does not descend into them. */
-        bool stop = visit(cte->ctequery, w) ||
+        bool stop = visit_apart(cte->ctequery, w, false) ||
                     (cte->cycle_clause && (visit(cte->cycle_clause->cycle_mark_value, w) ||
                                            visit(cte->cycle_clause->cycle_mark_default, w)));
         w->cte_index = outer_cte;
@@ -438,8 +466,9 @@ static int select_location(SelectStmt *s)
 
 static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
 {
-    int level = enter_level(w);
     int outer_level = w->level;
+    sight outer_sight = w->sight;
+    int level = enter_level(w);
     w->level = level;
     if (level_out)
         *level_out = level;
@@ -504,6 +533,7 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
     w->scope = saved_scope;
     w->in_top_targetlist = saved_top_tl;
     w->level = outer_level;
+    w->sight = outer_sight;
     return stop || w->failed;
 }
 
@@ -537,6 +567,7 @@ static bool walk_modify(Node *node, walk *w)
     bool saved_top_tl = w->in_top_targetlist;
     w->in_top_targetlist = false;
     int outer_level = w->level;
+    sight outer_sight = w->sight;
     int level = enter_level(w);
     w->level = level;
     cte_scope scope;
@@ -579,6 +610,7 @@ static bool walk_modify(Node *node, walk *w)
     w->scope = saved_scope;
     w->in_top_targetlist = saved_top_tl;
     w->level = outer_level;
+    w->sight = outer_sight;
     return stop || w->failed;
 }
 
@@ -771,6 +803,8 @@ int sg__walk_statement(sg__arena *arena, void *raw_stmt, unsigned max_depth, sg_
     w.current_call = -1;
     w.top_level = -1;
     w.level = -1;
+    w.sight = SG__SIGHT_ALL;
+    w.child_sight = SG__SIGHT_ALL;
     w.located = facts->statement_location;
     Node *stmt = raw_stmt;
     if (IsA(stmt, SelectStmt))
