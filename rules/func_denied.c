@@ -63,16 +63,6 @@ static int deny_only(const sg__rule_ctx *ctx)
                : 0;
 }
 
-/* The system columns every table has: fields, never calls. */
-static bool system_column(const char *name)
-{
-    static const char *const names[] = {"tableoid", "ctid", "xmin", "xmax", "cmin", "cmax"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(name, names[i]) == 0)
-            return true;
-    return false;
-}
-
 /* Whether field reference `r` surely names a field of its row: a column the
  * catalog lists for the scoped table it selects from (of the schema written,
  * if one was), a system column, or an output column the text names. Linting
@@ -84,18 +74,10 @@ static bool names_a_field(const sg__rule_ctx *ctx, const sg__field_ref *r)
     case SG_ROW_RELATION: {
         if (ctx->scope->mode == SG_SCOPE_NONE)
             return true;
-        long k = ctx->bindings[r->relation].scoped;
-        if (k < 0)
-            return false; /* a relation outside the scope: denied on its own */
-        const sg__meta_table *t = ctx->scope->tables[k].table;
-        if (r->schema && strcmp(r->schema, t->schema) != 0)
-            return false;
-        if (system_column(r->name))
-            return true;
-        for (size_t i = 0; i < t->column_count; i++)
-            if (strcmp(t->columns[i], r->name) == 0)
-                return true;
-        return false; /* not a column, or a table whose columns the catalog does not list */
+        /* not a column, a relation outside the scope (denied on its own), or
+         * a table whose columns the catalog does not list: maybe a call */
+        const sg__meta_table *t = sg__field_table(ctx, r);
+        return t && sg__table_has_column(t, r->name);
     }
     case SG_ROW_COLUMNS:
         for (size_t i = 0; i < r->column_count; i++)

@@ -37,7 +37,8 @@
     X(limits_bounds)                                                                               \
     X(limits_invalid)                                                                              \
     X(type_denied)                                                                                 \
-    X(func_resource_bound)
+    X(func_resource_bound)                                                                         \
+    X(column_unknown)
 
 /* Each defined in rules/<name>.c. */
 #define SG__DECLARE(name) extern const sg__rule sg__rule_##name;

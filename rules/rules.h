@@ -21,4 +21,14 @@ bool sg__paginate_top_reported(const sg__rule_ctx *ctx);
  * unique one. */
 bool sg__paginate_one_row(const sg__rule_ctx *ctx);
 
+/* The scoped table a name selected from a relation's row (`t.f`,
+ * `s.t.f`, `(t).f`) reads, when the catalog lists its columns; NULL for any
+ * other row, a relation outside the scope, a schema that is not the table's
+ * own, or a table whose columns the catalog does not list (rowfields.c). */
+const sg__meta_table *sg__field_table(const sg__rule_ctx *ctx, const sg__field_ref *r);
+
+/* Whether `name` is a column of `t` as the catalog lists it, or one of the
+ * system columns every table has (tableoid, ctid, xmin, xmax, cmin, cmax). */
+bool sg__table_has_column(const sg__meta_table *t, const char *name);
+
 #endif

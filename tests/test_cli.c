@@ -66,6 +66,7 @@ static const char *const RULE_IDS[] = {
     "limits.invalid",
     "type.denied",
     "func.resource-bound",
+    "column.unknown",
 };
 enum { RULE_COUNT = sizeof RULE_IDS / sizeof RULE_IDS[0] };
 

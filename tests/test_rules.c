@@ -1852,6 +1852,48 @@ static void test_rules__attribute_notation_calls(void **state)
     sg_verdict_free(v);
 }
 
+/* column.unknown: a qualified name its scoped table does not have. */
+static void test_rules__column_unknown(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT a.uid, a.nmae, a.zzz, a.region FROM sdk_examples_account a "
+                      "ORDER BY a.uid";
+    sg_verdict *v = select_account(sql, NO_PARAMS, NULL);
+    expect_count(v, "column.unknown", 2);
+    expect_nth_at(v, "column.unknown", 0, SG_SEVERITY_ERROR, sql, "a.nmae", "nmae");
+    assert_string_equal(find_rule(v, "column.unknown", 0)->message,
+                        "table public.sdk_examples_account has no column \"nmae\" (did you mean "
+                        "\"name\"?)");
+    assert_string_equal(find_rule(v, "column.unknown", 1)->message,
+                        "table public.sdk_examples_account has no column \"zzz\"");
+    sg_verdict_free(v);
+    /* one edit away (a substitution) is close enough to suggest */
+    v = select_account("SELECT a.rid FROM sdk_examples_account a ORDER BY a.uid", NO_PARAMS, NULL);
+    expect_count(v, "column.unknown", 1);
+    assert_non_null(strstr(find_rule(v, "column.unknown", 0)->message, "did you mean \"uid\"?"));
+    sg_verdict_free(v);
+    /* a function's name is a call, func.denied's or allowed; a system column is a column */
+    v = select_account("SELECT a.xmin, a.ctid FROM sdk_examples_account a ORDER BY a.uid",
+                       NO_PARAMS, NULL);
+    expect_none(v, "column.unknown");
+    sg_verdict_free(v);
+    /* a catalog without columns, and lint without a catalog, know no columns */
+    v = check_in(keys_catalog, "select", "SELECT h.nope FROM heap h", NO_PARAMS,
+                 TABLE(HEAP, "h", "read"), 50, 1000, NULL);
+    expect_none(v, "column.unknown");
+    sg_verdict_free(v);
+    sql = "SELECT t.nope FROM t";
+    assert_int_equal(sg_lint_sql(NULL, sql, strlen(sql), NULL, &v), SG_OK);
+    expect_none(v, "column.unknown");
+    sg_verdict_free(v);
+    /* not locked: a policy may turn it off */
+    sg_policy *off = load_policy("{\"rules\":{\"column.unknown\":\"off\"}}");
+    v = select_account("SELECT a.nmae FROM sdk_examples_account a ORDER BY a.uid", NO_PARAMS, off);
+    expect_none(v, "column.unknown");
+    sg_verdict_free(v);
+    sg_policy_free(off);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1872,6 +1914,7 @@ int main(void)
         cmocka_unit_test(test_rules__literal_in_predicate_column_and_literal),
         cmocka_unit_test(test_rules__literal_in_predicate_like_and_cast),
         cmocka_unit_test(test_rules__attribute_notation_calls),
+        cmocka_unit_test(test_rules__column_unknown),
         cmocka_unit_test(test_rules__literal_in_predicate_silent),
         cmocka_unit_test(test_rules__literal_in_predicate_policy),
         cmocka_unit_test(test_rules__limit_without_order_by_in_subquery),
