@@ -38,7 +38,8 @@
     X(limits_invalid)                                                                              \
     X(type_denied)                                                                                 \
     X(func_resource_bound)                                                                         \
-    X(column_unknown)
+    X(column_unknown)                                                                              \
+    X(conflict_target_not_unique)
 
 /* Each defined in rules/<name>.c. */
 #define SG__DECLARE(name) extern const sg__rule sg__rule_##name;

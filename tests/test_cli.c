@@ -67,6 +67,7 @@ static const char *const RULE_IDS[] = {
     "type.denied",
     "func.resource-bound",
     "column.unknown",
+    "conflict.target-not-unique",
 };
 enum { RULE_COUNT = sizeof RULE_IDS / sizeof RULE_IDS[0] };
 

@@ -1894,6 +1894,59 @@ static void test_rules__column_unknown(void **state)
     sg_policy_free(off);
 }
 
+/* conflict.target-not-unique: a column list that is no key of the catalog's. */
+static void test_rules__conflict_target_not_unique(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *target;
+        size_t findings;
+    } cases[] = {
+        {"(name)", 1},
+        {"(account_code, region)", 1},
+        {"(uid)", 0},
+        {"(account_code)", 0},
+        {"(account_code, account_code)", 0},
+        {"(lower(account_code))", 0},            /* an expression: not judged */
+        {"(account_code) WHERE region = $1", 0}, /* a partial index: not judged */
+        {"ON CONSTRAINT any_name", 0},           /* a constraint: not judged */
+        {"", 0},                                 /* no arbiter */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char sql[256];
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO sdk_examples_account (account_code, name, region) VALUES "
+                 "('a', 'b', 'EU') ON CONFLICT %s DO NOTHING",
+                 cases[i].target);
+        sg_verdict *v = check_op("insert", sql, "[\"EU\"]", ACCOUNT_WRITE, NULL);
+        if (count_rule(v, "conflict.target-not-unique") != cases[i].findings) {
+            dump(v);
+            fail_msg("ON CONFLICT %s: %zu findings, want %zu", cases[i].target,
+                     count_rule(v, "conflict.target-not-unique"), cases[i].findings);
+        }
+        sg_verdict_free(v);
+    }
+    /* a table the catalog lists no key for is not judged */
+    sg_verdict *v = check_in(keys_catalog, "insert",
+                             "INSERT INTO heap (a) VALUES (1) ON CONFLICT (a) DO NOTHING",
+                             NO_PARAMS, TABLE(HEAP, "h", "write"), 50, 1000, NULL);
+    expect_none(v, "conflict.target-not-unique");
+    sg_verdict_free(v);
+    v = check_in(keys_catalog, "insert",
+                 "INSERT INTO pairs (code, tenant) VALUES (1, 2) ON CONFLICT (code, tenant) "
+                 "DO NOTHING",
+                 NO_PARAMS, TABLE(PAIRS, "p", "write"), 50, 1000, NULL);
+    expect_none(v, "conflict.target-not-unique");
+    sg_verdict_free(v);
+    v = check_in(keys_catalog, "insert",
+                 "INSERT INTO pairs (code, tenant) VALUES (1, 2) ON CONFLICT (code) DO NOTHING",
+                 NO_PARAMS, TABLE(PAIRS, "p", "write"), 50, 1000, NULL);
+    expect_count(v, "conflict.target-not-unique", 1);
+    assert_non_null(strstr(find_rule(v, "conflict.target-not-unique", 0)->message,
+                           "ON CONFLICT (code) matches neither the primary key (uid)"));
+    sg_verdict_free(v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1915,6 +1968,7 @@ int main(void)
         cmocka_unit_test(test_rules__literal_in_predicate_like_and_cast),
         cmocka_unit_test(test_rules__attribute_notation_calls),
         cmocka_unit_test(test_rules__column_unknown),
+        cmocka_unit_test(test_rules__conflict_target_not_unique),
         cmocka_unit_test(test_rules__literal_in_predicate_silent),
         cmocka_unit_test(test_rules__literal_in_predicate_policy),
         cmocka_unit_test(test_rules__limit_without_order_by_in_subquery),

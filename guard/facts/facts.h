@@ -193,6 +193,17 @@ typedef struct sg__field_ref {
     size_t column_count;
 } sg__field_ref;
 
+/* The arbiter an INSERT's ON CONFLICT names by its columns:
+ * `ON CONFLICT (a, b)`. Not judgeable when it names a constraint instead, an
+ * expression, or a partial index's predicate (WHERE). */
+typedef struct sg__conflict_target {
+    long relation; /* the INSERT's target, an index into relations */
+    int location;  /* of the column list */
+    bool judgeable;
+    const char **columns; /* judgeable: the column names, count of them */
+    size_t count;
+} sg__conflict_target;
+
 /* Facts of the top-level SELECT (leaf or set operation) of a statement. */
 typedef struct sg__top_select {
     bool is_set_operation; /* UNION / INTERSECT / EXCEPT */
@@ -246,6 +257,7 @@ typedef struct sg__facts {
     bool incomplete;         /* the walk did not finish (allocation failure) */
     sg__vec types;           /* sg__typeref, in the order the walk met them */
     sg__vec fields;          /* sg__field_ref, in the order of their places */
+    sg__vec conflicts;       /* sg__conflict_target, one per ON CONFLICT (...) */
 } sg__facts;
 
 /* The $n at byte `location` of the compiled SQL, or NULL. The check sorts

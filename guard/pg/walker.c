@@ -551,6 +551,40 @@ static bool walk_target(RangeVar *rel, walk *w, int level, bool excluded)
     return w->failed;
 }
 
+/* The columns ON CONFLICT (...) infers its arbiter from, as a fact. */
+static void record_conflict(walk *w, OnConflictClause *oc, long target)
+{
+    if (!oc || !oc->infer || target < 0)
+        return; /* ON CONFLICT DO NOTHING without a target */
+    InferClause *in = oc->infer;
+    sg__conflict_target *c = sg__vec_push(w->arena, &w->facts->conflicts, sizeof *c);
+    if (!c) {
+        fail(w);
+        return;
+    }
+    memset(c, 0, sizeof *c);
+    c->relation = target;
+    c->location = in->location;
+    c->judgeable = !in->conname && !in->whereClause && in->indexElems != NIL;
+    size_t n = (size_t)list_length(in->indexElems);
+    c->columns = c->judgeable ? sg__arena_alloc(w->arena, (n + 1) * sizeof *c->columns) : NULL;
+    if (c->judgeable && !c->columns) {
+        fail(w);
+        return;
+    }
+    ListCell *lc;
+    foreach (lc, in->indexElems) {
+        IndexElem *e = lfirst(lc);
+        if (!c->judgeable)
+            break;
+        if (!IsA(e, IndexElem) || !e->name || e->expr) {
+            c->judgeable = false; /* an expression: a unique index on it, maybe */
+            break;
+        }
+        c->columns[c->count++] = copy(w, e->name);
+    }
+}
+
 /* An INSERT's source: a query of its own, where the target is not visible. */
 static bool walk_insert_source(Node *select, walk *w, int outer_level)
 {
@@ -577,8 +611,11 @@ static bool walk_modify(Node *node, walk *w)
         InsertStmt *s = (InsertStmt *)node;
         if (s->cols == NIL && s->selectStmt && s->relation)
             push_int(w, &w->facts->inserts_without_columns, s->relation->location);
-        stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w, level, true) ||
-               visit_list(s->cols, w) || walk_insert_source(s->selectStmt, w, outer_level) ||
+        stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w, level, true);
+        if (!stop && s->relation)
+            record_conflict(w, s->onConflictClause, (long)w->facts->relations.count - 1);
+        stop = stop || visit_list(s->cols, w) ||
+               walk_insert_source(s->selectStmt, w, outer_level) ||
                visit((Node *)s->onConflictClause, w) || visit_list(s->returningList, w);
         break;
     }
