@@ -39,7 +39,8 @@
     X(type_denied)                                                                                 \
     X(func_resource_bound)                                                                         \
     X(column_unknown)                                                                              \
-    X(conflict_target_not_unique)
+    X(conflict_target_not_unique)                                                                  \
+    X(insert_not_null_missing)
 
 /* Each defined in rules/<name>.c. */
 #define SG__DECLARE(name) extern const sg__rule sg__rule_##name;

@@ -68,6 +68,7 @@ static const char *const RULE_IDS[] = {
     "func.resource-bound",
     "column.unknown",
     "conflict.target-not-unique",
+    "insert.not-null-missing",
 };
 enum { RULE_COUNT = sizeof RULE_IDS / sizeof RULE_IDS[0] };
 

@@ -565,9 +565,12 @@ static void test_rules__insert_column_list_silent_with_columns_or_defaults(void 
     expect_clean(v);
     sg_verdict_free(v);
 
+    /* DEFAULT VALUES names no column: no style finding (the table's NOT NULL
+     * columns without defaults are insert.not-null-missing's) */
     v = check_op("insert", "INSERT INTO sdk_examples_account DEFAULT VALUES", NO_PARAMS,
                  ACCOUNT_WRITE, NULL);
-    expect_clean(v);
+    expect_none(v, "style.insert-column-list");
+    expect_count(v, "insert.not-null-missing", 1);
     sg_verdict_free(v);
 
     v = check_op("insert",
@@ -1947,6 +1950,48 @@ static void test_rules__conflict_target_not_unique(void **state)
     sg_verdict_free(v);
 }
 
+/* insert.not-null-missing: every NOT NULL column without a default gets a value. */
+static void test_rules__insert_not_null_missing(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *sql;
+        const char *missing; /* NULL: no finding */
+    } cases[] = {
+        {"INSERT INTO sdk_examples_account (account_code, name, region) VALUES ('a', 'b', 'c')",
+         NULL},
+        {"INSERT INTO sdk_examples_account (account_code, name) VALUES ('a', 'b')",
+         "NOT NULL column region, which has"},
+        {"INSERT INTO sdk_examples_account (uid) VALUES (gen_random_uuid())",
+         "NOT NULL columns account_code, name, region, which have"},
+        {"INSERT INTO sdk_examples_account AS a (ACCOUNT_CODE, \"name\", region) "
+         "SELECT 'a', 'b', 'c'",
+         NULL},
+        /* without a list, the first columns in order: uid (defaulted) is given too */
+        {"INSERT INTO sdk_examples_account VALUES (gen_random_uuid(), 'a', 'b', 'c')", NULL},
+        {"INSERT INTO sdk_examples_account VALUES (gen_random_uuid(), 'a', 'b')",
+         "NOT NULL column region"},
+        {"INSERT INTO sdk_examples_account SELECT * FROM sdk_examples_account", NULL},
+        {"WITH x AS (INSERT INTO sdk_examples_account (name) VALUES ('n') RETURNING uid) "
+         "SELECT uid FROM x",
+         "NOT NULL columns account_code, region"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sg_verdict *v = check_op("insert", cases[i].sql, NO_PARAMS, ACCOUNT_WRITE, NULL);
+        const sg_diagnostic *d = find_rule(v, "insert.not-null-missing", 0);
+        if (cases[i].missing ? !d || !strstr(d->message, cases[i].missing) : d != NULL) {
+            dump(v);
+            fail_msg("%s: want %s", cases[i].sql, cases[i].missing ? cases[i].missing : "none");
+        }
+        sg_verdict_free(v);
+    }
+    /* a catalog without columns knows no NOT NULL */
+    sg_verdict *v = check_in(keys_catalog, "insert", "INSERT INTO heap DEFAULT VALUES", NO_PARAMS,
+                             TABLE(HEAP, "h", "write"), 50, 1000, NULL);
+    expect_none(v, "insert.not-null-missing");
+    sg_verdict_free(v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1969,6 +2014,7 @@ int main(void)
         cmocka_unit_test(test_rules__attribute_notation_calls),
         cmocka_unit_test(test_rules__column_unknown),
         cmocka_unit_test(test_rules__conflict_target_not_unique),
+        cmocka_unit_test(test_rules__insert_not_null_missing),
         cmocka_unit_test(test_rules__literal_in_predicate_silent),
         cmocka_unit_test(test_rules__literal_in_predicate_policy),
         cmocka_unit_test(test_rules__limit_without_order_by_in_subquery),

@@ -32,6 +32,9 @@ typedef struct sg__meta_table {
      * column_count 0) when the catalog lists none */
     const char *const *columns;
     size_t column_count;
+    /* per column: NOT NULL ("nullable": false) without a default, so that an
+     * INSERT must give it a value; NULL when the catalog lists no columns */
+    const bool *column_required;
 } sg__meta_table;
 
 /* An open-addressing hash of entry index + 1 (0: an empty slot), at most

@@ -204,6 +204,18 @@ typedef struct sg__conflict_target {
     size_t count;
 } sg__conflict_target;
 
+/* What an INSERT gives values to: the columns of its list, or, without one,
+ * the first `width` columns of the table. */
+typedef struct sg__insert {
+    long relation;        /* the target, an index into relations */
+    int location;         /* of the target's name */
+    bool listed;          /* a column list was written */
+    const char **columns; /* listed: the column names, count of them */
+    size_t count;
+    long width; /* not listed: values per row (0 for DEFAULT VALUES), -1
+                 * when unknown (a `*` in the source) */
+} sg__insert;
+
 /* Facts of the top-level SELECT (leaf or set operation) of a statement. */
 typedef struct sg__top_select {
     bool is_set_operation; /* UNION / INTERSECT / EXCEPT */
@@ -258,6 +270,7 @@ typedef struct sg__facts {
     sg__vec types;           /* sg__typeref, in the order the walk met them */
     sg__vec fields;          /* sg__field_ref, in the order of their places */
     sg__vec conflicts;       /* sg__conflict_target, one per ON CONFLICT (...) */
+    sg__vec inserts;         /* sg__insert, one per INSERT (data-modifying CTEs too) */
 } sg__facts;
 
 /* The $n at byte `location` of the compiled SQL, or NULL. The check sorts

@@ -585,6 +585,58 @@ static void record_conflict(walk *w, OnConflictClause *oc, long target)
     }
 }
 
+/* How many values each row of an INSERT's source gives, or -1 when a `*`
+ * (or anything else the text does not count) hides it. */
+static long source_width(Node *select)
+{
+    if (!select)
+        return 0; /* DEFAULT VALUES */
+    if (!IsA(select, SelectStmt))
+        return -1;
+    SelectStmt *s = (SelectStmt *)select;
+    for (unsigned hops = 0; s->op != SETOP_NONE && s->larg && hops < 1000; hops++)
+        s = s->larg;
+    if (s->op != SETOP_NONE)
+        return -1;
+    if (s->valuesLists)
+        return list_length(linitial(s->valuesLists));
+    ListCell *lc;
+    foreach (lc, s->targetList) {
+        ResTarget *rt = lfirst(lc);
+        if (!IsA(rt, ResTarget) || !rt->val ||
+            (IsA(rt->val, ColumnRef) && IsA(llast(((ColumnRef *)rt->val)->fields), A_Star)))
+            return -1;
+    }
+    return list_length(s->targetList);
+}
+
+/* The columns an INSERT gives values to, as a fact. */
+static void record_insert(walk *w, InsertStmt *s, long target)
+{
+    sg__insert *in = sg__vec_push(w->arena, &w->facts->inserts, sizeof *in);
+    if (!in) {
+        fail(w);
+        return;
+    }
+    memset(in, 0, sizeof *in);
+    in->relation = target;
+    in->location = s->relation->location;
+    in->listed = s->cols != NIL;
+    in->width = in->listed ? -1 : source_width(s->selectStmt);
+    size_t n = (size_t)list_length(s->cols);
+    in->columns = sg__arena_alloc(w->arena, (n + 1) * sizeof *in->columns);
+    if (!in->columns) {
+        fail(w);
+        return;
+    }
+    ListCell *lc;
+    foreach (lc, s->cols) {
+        ResTarget *rt = lfirst(lc);
+        if (IsA(rt, ResTarget) && rt->name)
+            in->columns[in->count++] = copy(w, rt->name);
+    }
+}
+
 /* An INSERT's source: a query of its own, where the target is not visible. */
 static bool walk_insert_source(Node *select, walk *w, int outer_level)
 {
@@ -612,8 +664,10 @@ static bool walk_modify(Node *node, walk *w)
         if (s->cols == NIL && s->selectStmt && s->relation)
             push_int(w, &w->facts->inserts_without_columns, s->relation->location);
         stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w, level, true);
-        if (!stop && s->relation)
+        if (!stop && s->relation) {
             record_conflict(w, s->onConflictClause, (long)w->facts->relations.count - 1);
+            record_insert(w, s, (long)w->facts->relations.count - 1);
+        }
         stop = stop || visit_list(s->cols, w) ||
                walk_insert_source(s->selectStmt, w, outer_level) ||
                visit((Node *)s->onConflictClause, w) || visit_list(s->returningList, w);

@@ -1,0 +1,69 @@
+/*
+ * insert_not_null_missing.c - an INSERT must give every NOT NULL column
+ * without a default a value.
+ *
+ * The catalog says which columns are NOT NULL ("nullable": false) and which
+ * have a default. An INSERT that leaves such a column out of its column list
+ * (or, without a list, gives fewer values per row than the table has columns
+ * up to it) fails at the server with a not-null violation, after a round
+ * trip. A source whose width the text does not tell (`SELECT *`) is not
+ * judged, nor a table whose columns the catalog does not list. Identity and
+ * generated columns are filled by PostgreSQL: a catalog lists a default for
+ * them.
+ */
+#include "rules.h"
+
+static bool listed(const sg__insert *in, const char *name)
+{
+    for (size_t i = 0; i < in->count; i++)
+        if (strcmp(in->columns[i], name) == 0)
+            return true;
+    return false;
+}
+
+static int check(const sg__rule_ctx *ctx)
+{
+    const sg__facts *f = ctx->facts;
+    for (size_t i = 0; i < f->inserts.count; i++) {
+        const sg__insert *in = &SG__VEC_AT(f->inserts, sg__insert, i);
+        if (ctx->scope->mode == SG_SCOPE_NONE || (!in->listed && in->width < 0))
+            continue;
+        long k = ctx->bindings[in->relation].scoped;
+        if (k < 0)
+            continue; /* a target outside the scope: denied on its own */
+        const sg__meta_table *t = ctx->scope->tables[k].table;
+        if (!t->column_required)
+            continue;
+        sg__strbuf missing = SG__STRBUF_INIT(ctx->diags->arena);
+        size_t count = 0;
+        for (size_t c = 0; c < t->column_count; c++) {
+            if (!t->column_required[c])
+                continue;
+            bool given = in->listed ? listed(in, t->columns[c]) : (long)c < in->width;
+            if (given)
+                continue;
+            if (count++)
+                sg__strbuf_put(&missing, ", ", 2);
+            sg__strbuf_puts(&missing, t->columns[c]);
+        }
+        if (count == 0)
+            continue;
+        if (missing.failed)
+            return -1;
+        if (sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, in->location,
+                       "this INSERT into %s.%s gives no value to NOT NULL column%s %s, which "
+                       "%s no default",
+                       t->schema, t->name, count > 1 ? "s" : "", missing.data,
+                       count > 1 ? "have" : "has") < 0)
+            return -1;
+    }
+    return 0;
+}
+
+const sg__rule sg__rule_insert_not_null_missing = {
+    .id = "insert.not-null-missing",
+    .summary = "an INSERT that gives no value to a NOT NULL column without a default",
+    .severity = SG_SEVERITY_ERROR,
+    .kinds = SG_RULE_FACTS,
+    .check = check,
+};
