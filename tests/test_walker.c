@@ -2029,6 +2029,14 @@ static void test_walker__fields_of_derived_rows(void **state)
     r = field_at(f, "a", OFF(sql, "s.a"));
     assert_true(has_column(r, "a") && has_column(r, "y"));
     assert_false(has_column(r, "x")); /* x may be the first column, renamed to a */
+    /* PostgreSQL's names: a CASE is named after its ELSE result when that has a
+     * name of its own, else "case"; a cast of such a fallback after its type */
+    sql = "SELECT s.x FROM (SELECT CASE WHEN p THEN 1 ELSE x END, CASE WHEN p THEN 1 END, "
+          "(CASE WHEN p THEN 1 END)::text, y::int, ARRAY[1]::int[], 1::numeric FROM t) s";
+    r = field_at(parse_ok(sql), "x", OFF(sql, "s.x"));
+    assert_true(has_column(r, "x") && has_column(r, "case") && has_column(r, "text") &&
+                has_column(r, "y") && has_column(r, "array") && has_column(r, "numeric"));
+    assert_false(has_column(r, "int4"));
     sql = "SELECT s.b FROM (SELECT x, y, z FROM t) AS s(a, b)";
     r = field_at(parse_ok(sql), "b", OFF(sql, "s.b"));
     assert_true(has_column(r, "a") && has_column(r, "b") && has_column(r, "z"));

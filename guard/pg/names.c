@@ -60,9 +60,12 @@ static const row_names unknown_row = {false, NULL, 0};
 /* ---- output names ------------------------------------------------------------------------ */
 
 /* The name PostgreSQL gives an output column of expression `n`, when the
- * walker is sure of it; NULL otherwise. */
-static const char *figure_name(Node *n, unsigned depth)
+ * walker is sure of it; NULL otherwise. *strength is PostgreSQL's: 2 for a
+ * name of the expression's own, 1 for a fallback that a cast replaces with
+ * its type's name ("case"). */
+static const char *figure(Node *n, unsigned depth, int *strength)
 {
+    *strength = 2;
     if (!n || depth > 64)
         return NULL;
     switch (nodeTag(n)) {
@@ -78,23 +81,34 @@ static const char *figure_name(Node *n, unsigned depth)
             if (IsA(lfirst(lc), String))
                 field = strVal(lfirst(lc));
         }
-        return field ? field : figure_name(ind->arg, depth + 1);
+        return field ? field : figure(ind->arg, depth + 1, strength);
     }
     case T_FuncCall: {
         Node *last = llast(((FuncCall *)n)->funcname);
         return IsA(last, String) ? strVal(last) : NULL;
     }
     case T_TypeCast: {
+        /* the operand's name, unless it has only a fallback: then the type's */
         TypeCast *tc = (TypeCast *)n;
-        const char *inner = figure_name(tc->arg, depth + 1);
-        if (inner)
+        int inner_strength;
+        const char *inner = figure(tc->arg, depth + 1, &inner_strength);
+        if (inner && inner_strength > 1)
             return inner;
-        /* a cast of something nameless is named after the type, unless the
-         * operand is named weakly itself ("case", "array", ...): not sure */
-        return NULL;
+        Node *type = tc->typeName ? llast(tc->typeName->names) : NULL;
+        *strength = 1;
+        return type && IsA(type, String) ? strVal(type) : NULL;
     }
     case T_CollateClause:
-        return figure_name(((CollateClause *)n)->arg, depth + 1);
+        return figure(((CollateClause *)n)->arg, depth + 1, strength);
+    case T_CaseExpr: {
+        /* the ELSE result's name when it has one of its own, else "case" */
+        int inner_strength;
+        const char *inner = figure((Node *)((CaseExpr *)n)->defresult, depth + 1, &inner_strength);
+        if (inner && inner_strength > 1)
+            return inner;
+        *strength = 1;
+        return "case";
+    }
     case T_A_Expr:
         return ((A_Expr *)n)->kind == AEXPR_NULLIF ? "nullif" : NULL;
     case T_CoalesceExpr:
@@ -103,8 +117,6 @@ static const char *figure_name(Node *n, unsigned depth)
         return ((MinMaxExpr *)n)->op == IS_GREATEST ? "greatest" : "least";
     case T_GroupingFunc:
         return "grouping";
-    case T_CaseExpr:
-        return "case";
     case T_A_ArrayExpr:
         return "array";
     case T_RowExpr:
@@ -125,6 +137,12 @@ static const char *figure_name(Node *n, unsigned depth)
     default:
         return NULL;
     }
+}
+
+static const char *figure_name(Node *n)
+{
+    int strength;
+    return figure(n, 0, &strength);
 }
 
 /* Keeps the non-NULL names of `slots` (count of them) as the row's names. */
@@ -181,7 +199,7 @@ row_names sg__walk_select_names(walk *w, Node *node, List *aliases)
                 stars++;
                 continue;
             }
-            name = rt->name ? rt->name : figure_name(rt->val, 0);
+            name = rt->name ? rt->name : figure_name(rt->val);
         }
         /* an alias list renames the first k columns. The column written at i
          * is at least at position i - stars: renamed for sure when that is
