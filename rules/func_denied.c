@@ -63,6 +63,30 @@ static int deny_only(const sg__rule_ctx *ctx)
                : 0;
 }
 
+/* How the policy and the classification judge a call of `subject` (the
+ * name as written), in their order of precedence: a deny pattern, an allow
+ * pattern, then the classification of pg_catalog's functions when the call
+ * can only be one of them (`builtin`, `name` unqualified). */
+typedef enum { CALL_ALLOWED, CALL_POLICY_DENIED, CALL_BUILTIN_DENIED, CALL_UNKNOWN } call_verdict;
+
+/* Returns the verdict (with *info for CALL_BUILTIN_DENIED), or -1 when
+ * memory ran out. */
+static int judge_call(const sg__rule_ctx *ctx, const char *subject, const char *name, bool builtin,
+                      const sg__func_info **info)
+{
+    *info = NULL;
+    int denied = sg__policy_match(ctx->policy, ctx->rule, DENY, subject, 1);
+    if (denied != 0)
+        return denied < 0 ? -1 : CALL_POLICY_DENIED;
+    int allowed = sg__policy_match(ctx->policy, ctx->rule, ALLOW, subject, 0);
+    if (allowed != 0)
+        return allowed < 0 ? -1 : CALL_ALLOWED;
+    *info = builtin ? sg__func_find(name) : NULL;
+    if (!*info)
+        return CALL_UNKNOWN;
+    return (*info)->cls == SG_FC_ALLOWED ? CALL_ALLOWED : CALL_BUILTIN_DENIED;
+}
+
 /* Whether field reference `r` surely names a field of its row: a column the
  * catalog lists for the scoped table it selects from (of the schema written,
  * if one was), a system column, or an output column the text names. Linting
@@ -98,24 +122,23 @@ static int check_field(const sg__rule_ctx *ctx, const sg__field_ref *r)
 {
     if (names_a_field(ctx, r))
         return 0;
-    int denied = sg__policy_match(ctx->policy, ctx->rule, DENY, r->name, 1);
-    if (denied < 0)
+    const sg__func_info *info;
+    switch (judge_call(ctx, r->name, r->name, true, &info)) {
+    case -1:
         return -1;
-    if (denied)
+    case CALL_POLICY_DENIED:
         return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
                           "\"%s\" is no column of the row it is selected from, so PostgreSQL "
                           "calls function %s on the row, which the policy denies",
                           r->name, r->name);
-    int allowed = sg__policy_match(ctx->policy, ctx->rule, ALLOW, r->name, 0);
-    if (allowed != 0)
-        return allowed < 0 ? -1 : 0;
-    const sg__func_info *info = sg__func_find(r->name);
-    if (!info || info->cls == SG_FC_ALLOWED)
-        return 0;
-    return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
-                      "\"%s\" is no column of the row it is selected from, so PostgreSQL "
-                      "calls function %s on the row (attribute notation): %s is denied: %s",
-                      r->name, r->name, r->name, sg__func_class_reason(info->cls));
+    case CALL_BUILTIN_DENIED:
+        return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
+                          "\"%s\" is no column of the row it is selected from, so PostgreSQL "
+                          "calls function %s on the row (attribute notation): %s is denied: %s",
+                          r->name, r->name, r->name, sg__func_class_reason(info->cls));
+    default:
+        return 0; /* allowed, or no function at all */
+    }
 }
 
 static int check(const sg__rule_ctx *ctx)
@@ -132,23 +155,18 @@ static int check(const sg__rule_ctx *ctx)
         int rc = 0;
         switch (fn->kind) {
         case SG_FUNC_CALL: {
-            int denied = sg__policy_match(ctx->policy, ctx->rule, DENY, subject, 1);
-            if (denied < 0)
+            const sg__func_info *info;
+            int verdict = judge_call(ctx, subject, fn->name, builtin_schema(fn), &info);
+            if (verdict < 0)
                 return -1;
-            if (denied) {
+            if (verdict == CALL_ALLOWED)
+                continue;
+            if (verdict == CALL_POLICY_DENIED) {
                 rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
                                 "function %s is denied by the policy", subject);
                 break;
             }
-            int allowed = sg__policy_match(ctx->policy, ctx->rule, ALLOW, subject, 0);
-            if (allowed < 0)
-                return -1;
-            if (allowed)
-                continue;
-            const sg__func_info *info = builtin_schema(fn) ? sg__func_find(fn->name) : NULL;
-            if (info && info->cls == SG_FC_ALLOWED)
-                continue;
-            if (info) {
+            if (verdict == CALL_BUILTIN_DENIED) {
                 /* a built-in denied for a reason: no mode lets it through */
                 rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
                                 "function %s is denied: %s", subject,
