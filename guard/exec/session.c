@@ -35,17 +35,7 @@ int sg__quote_identifier(sg__arena *arena, const char *what, const char *name, c
     if (!sg__utf8_valid(name, len, NULL))
         return sg__set_error(err, SG_EINVAL, "%s: the identifier is not valid UTF-8", what);
     sg__strbuf b = SG__STRBUF_INIT(arena);
-    sg__strbuf_put(&b, "\"", 1);
-    for (const char *run = name, *q; *run; run = q + 1) {
-        q = strchr(run, '"');
-        if (!q) {
-            sg__strbuf_puts(&b, run);
-            break;
-        }
-        sg__strbuf_put(&b, run, (size_t)(q - run) + 1);
-        sg__strbuf_put(&b, "\"", 1); /* a double quote is written twice */
-    }
-    sg__strbuf_put(&b, "\"", 1);
+    sg__strbuf_put_identifier(&b, name);
     if (b.failed)
         return sg__set_error(err, SG_ENOMEM, "%s", "out of memory");
     *out = b.data;

@@ -8,6 +8,7 @@
 
 #include "resolve/pin.h"
 #include "resolve/typelist.h"
+#include "util/text.h"
 
 typedef struct insertion {
     int location;       /* byte offset of the name's first token */
@@ -28,13 +29,7 @@ static void put_schema(sg__strbuf *b, const char *schema)
         sg__strbuf_puts(b, "public");
         return;
     }
-    sg__strbuf_put(b, "\"", 1);
-    for (const char *p = schema; *p; p++) {
-        if (*p == '"')
-            sg__strbuf_put(b, "\"", 1); /* a double quote is written twice */
-        sg__strbuf_put(b, p, 1);
-    }
-    sg__strbuf_put(b, "\"", 1);
+    sg__strbuf_put_identifier(b, schema);
 }
 
 /* Whether the byte before a name would run into the inserted schema: a

@@ -85,3 +85,18 @@ void sg__line_col(const char *s, size_t len, size_t offset, long *line, long *co
     *line = l;
     *column = c;
 }
+
+void sg__strbuf_put_identifier(sg__strbuf *b, const char *name)
+{
+    sg__strbuf_put(b, "\"", 1);
+    for (const char *run = name, *q; *run; run = q + 1) {
+        q = strchr(run, '"');
+        if (!q) {
+            sg__strbuf_puts(b, run);
+            break;
+        }
+        sg__strbuf_put(b, run, (size_t)(q - run) + 1);
+        sg__strbuf_put(b, "\"", 1); /* a double quote is written twice */
+    }
+    sg__strbuf_put(b, "\"", 1);
+}

@@ -7,10 +7,17 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "util/arena.h"
+
 /* True when `s` (len bytes) is valid UTF-8 without NUL bytes; else false and
  * *bad_offset is the first offending byte. */
 bool sg__utf8_valid(const char *s, size_t len, size_t *bad_offset);
 /* 1-based line and column (in characters) of byte `offset` in `s`. */
 void sg__line_col(const char *s, size_t len, size_t offset, long *line, long *column);
+
+/* Appends `name` as a quoted SQL identifier: in double quotes, a double
+ * quote in it written twice. Checks nothing: the caller knows the name is
+ * one PostgreSQL would take as it is. */
+void sg__strbuf_put_identifier(sg__strbuf *b, const char *name);
 
 #endif
