@@ -1,9 +1,11 @@
 /*
  * walk.h - the state of one walk over a raw parse tree, shared by the files
- * of the walker: walker.c (statements, FROM items, CTE scopes, the dispatch),
- * notes.c (what the walker notes about expressions: types, literal
- * comparisons, call arguments, the top-level WHERE's pins) and nodes.c (the
- * class of every node type, and where a node says it is). Seen only on the
+ * of the walker: walker.c (statements, query levels, FROM items, CTE scopes,
+ * the dispatch), notes.c (what the walker notes about expressions: types,
+ * literal comparisons, call arguments, the top-level WHERE's pins), names.c
+ * (the names of rows, what a qualified name selects from), writes.c (what an
+ * INSERT writes) and nodes.c (the class of every node type, and where a node
+ * says it is). Seen only on the
  * PostgreSQL side.
  */
 #ifndef SG_PG_WALK_H
@@ -116,6 +118,13 @@ void sg__walk_record_literal_cmp(walk *w, A_Expr *e);
 void sg__walk_record_args(walk *w, FuncCall *f);
 /* The pins among the AND-ed conjuncts of the top-level WHERE `n`. */
 void sg__walk_record_pins(walk *w, Node *n, unsigned depth);
+
+/* ---- writes.c ---- */
+
+/* The arbiter of an INSERT's ON CONFLICT (`oc`, may be NULL) into relation
+ * `target`, and the columns the INSERT `s` gives values to, as facts. */
+void sg__walk_record_conflict(walk *w, OnConflictClause *oc, long target);
+void sg__walk_record_insert(walk *w, InsertStmt *s, long target);
 
 /* ---- names.c ---- */
 

@@ -4,12 +4,14 @@
  * PostgreSQL's raw_expression_tree_walker knows every child of every node a
  * DML raw tree can hold; this file hands it every node it does not handle
  * itself, and handles the nodes where meaning depends on position:
- * statements and their WITH lists (CTE scoping), FROM items (what a FOR
- * UPDATE locks, and what the top-level select reads), relation references
- * (CTE or physical) and names of functions and operators. What it notes
- * about expressions (types, literal comparisons, call arguments, the
- * top-level WHERE's pins) is notes.c's, and the class that decides how each
- * node type is visited is nodes.c's. The walker records; it never judges.
+ * statements and their WITH lists (CTE scoping), query levels and FROM
+ * items (what a FOR UPDATE locks, what the top-level select reads, what is in
+ * sight of a qualified name), relation references (CTE or physical) and
+ * names of functions and operators. What it notes about expressions (types,
+ * literal comparisons, call arguments, the top-level WHERE's pins) is
+ * notes.c's, the names of rows and what a qualified name selects from are
+ * names.c's, what an INSERT writes is writes.c's, and the class that decides
+ * how each node type is visited is nodes.c's. The walker records; it never judges.
  * Depth is bounded before recursing, and hitting the bound is a fact that
  * denies, never a silent stop.
  */
@@ -551,92 +553,6 @@ static bool walk_target(RangeVar *rel, walk *w, int level, bool excluded)
     return w->failed;
 }
 
-/* The columns ON CONFLICT (...) infers its arbiter from, as a fact. */
-static void record_conflict(walk *w, OnConflictClause *oc, long target)
-{
-    if (!oc || !oc->infer || target < 0)
-        return; /* ON CONFLICT DO NOTHING without a target */
-    InferClause *in = oc->infer;
-    sg__conflict_target *c = sg__vec_push(w->arena, &w->facts->conflicts, sizeof *c);
-    if (!c) {
-        fail(w);
-        return;
-    }
-    memset(c, 0, sizeof *c);
-    c->relation = target;
-    c->location = in->location;
-    c->judgeable = !in->conname && !in->whereClause && in->indexElems != NIL;
-    size_t n = (size_t)list_length(in->indexElems);
-    c->columns = c->judgeable ? sg__arena_alloc(w->arena, (n + 1) * sizeof *c->columns) : NULL;
-    if (c->judgeable && !c->columns) {
-        fail(w);
-        return;
-    }
-    ListCell *lc;
-    foreach (lc, in->indexElems) {
-        IndexElem *e = lfirst(lc);
-        if (!c->judgeable)
-            break;
-        if (!IsA(e, IndexElem) || !e->name || e->expr) {
-            c->judgeable = false; /* an expression: a unique index on it, maybe */
-            break;
-        }
-        c->columns[c->count++] = copy(w, e->name);
-    }
-}
-
-/* How many values each row of an INSERT's source gives, or -1 when a `*`
- * (or anything else the text does not count) hides it. */
-static long source_width(Node *select)
-{
-    if (!select)
-        return 0; /* DEFAULT VALUES */
-    if (!IsA(select, SelectStmt))
-        return -1;
-    SelectStmt *s = (SelectStmt *)select;
-    for (unsigned hops = 0; s->op != SETOP_NONE && s->larg && hops < 1000; hops++)
-        s = s->larg;
-    if (s->op != SETOP_NONE)
-        return -1;
-    if (s->valuesLists)
-        return list_length(linitial(s->valuesLists));
-    ListCell *lc;
-    foreach (lc, s->targetList) {
-        ResTarget *rt = lfirst(lc);
-        if (!IsA(rt, ResTarget) || !rt->val ||
-            (IsA(rt->val, ColumnRef) && IsA(llast(((ColumnRef *)rt->val)->fields), A_Star)))
-            return -1;
-    }
-    return list_length(s->targetList);
-}
-
-/* The columns an INSERT gives values to, as a fact. */
-static void record_insert(walk *w, InsertStmt *s, long target)
-{
-    sg__insert *in = sg__vec_push(w->arena, &w->facts->inserts, sizeof *in);
-    if (!in) {
-        fail(w);
-        return;
-    }
-    memset(in, 0, sizeof *in);
-    in->relation = target;
-    in->location = s->relation->location;
-    in->listed = s->cols != NIL;
-    in->width = in->listed ? -1 : source_width(s->selectStmt);
-    size_t n = (size_t)list_length(s->cols);
-    in->columns = sg__arena_alloc(w->arena, (n + 1) * sizeof *in->columns);
-    if (!in->columns) {
-        fail(w);
-        return;
-    }
-    ListCell *lc;
-    foreach (lc, s->cols) {
-        ResTarget *rt = lfirst(lc);
-        if (IsA(rt, ResTarget) && rt->name)
-            in->columns[in->count++] = copy(w, rt->name);
-    }
-}
-
 /* An INSERT's source: a query of its own, where the target is not visible. */
 static bool walk_insert_source(Node *select, walk *w, int outer_level)
 {
@@ -665,8 +581,8 @@ static bool walk_modify(Node *node, walk *w)
             push_int(w, &w->facts->inserts_without_columns, s->relation->location);
         stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w, level, true);
         if (!stop && s->relation) {
-            record_conflict(w, s->onConflictClause, (long)w->facts->relations.count - 1);
-            record_insert(w, s, (long)w->facts->relations.count - 1);
+            sg__walk_record_conflict(w, s->onConflictClause, (long)w->facts->relations.count - 1);
+            sg__walk_record_insert(w, s, (long)w->facts->relations.count - 1);
         }
         stop = stop || visit_list(s->cols, w) ||
                walk_insert_source(s->selectStmt, w, outer_level) ||
