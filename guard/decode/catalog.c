@@ -219,20 +219,26 @@ static int load_columns(loader *l, const cJSON *cols, const where *table, sg__me
         return 0;
     const char **names = sg__arena_alloc(&l->cat->arena, (at.index + 1) * sizeof *names);
     bool *required = sg__arena_alloc(&l->cat->arena, (at.index + 1) * sizeof *required);
-    if (!names || !required)
+    const char **types = sg__arena_alloc(&l->cat->arena, (at.index + 1) * sizeof *types);
+    if (!names || !required || !types)
         return sg__fail(&l->f, SG_ENOMEM, "out of memory while loading the catalog");
     size_t i = 0;
     cJSON_ArrayForEach(c, cols)
     {
         const cJSON *nullable = cJSON_GetObjectItemCaseSensitive(c, "nullable");
         const cJSON *def = cJSON_GetObjectItemCaseSensitive(c, "default");
+        const cJSON *type = cJSON_GetObjectItemCaseSensitive(c, "type");
         required[i] = cJSON_IsFalse(nullable) && (!def || cJSON_IsNull(def));
+        types[i] = NULL;
+        if (type && !(types[i] = keep(l, type->valuestring)))
+            return -1;
         if (!(names[i++] = keep(l, cJSON_GetObjectItemCaseSensitive(c, "name")->valuestring)))
             return -1;
     }
     names[i] = NULL;
     out->columns = names;
     out->column_required = required;
+    out->column_types = types;
     out->column_count = i;
     return 0;
 }

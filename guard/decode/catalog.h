@@ -35,6 +35,10 @@ typedef struct sg__meta_table {
     /* per column: NOT NULL ("nullable": false) without a default, so that an
      * INSERT must give it a value; NULL when the catalog lists no columns */
     const bool *column_required;
+    /* per column: the type as the catalog writes it ("varchar(64)", "uuid",
+     * "timestamp with time zone", "text[]"), or NULL when it gives none;
+     * NULL when the catalog lists no columns */
+    const char *const *column_types;
 } sg__meta_table;
 
 /* An open-addressing hash of entry index + 1 (0: an empty slot), at most

@@ -1,0 +1,69 @@
+/*
+ * schema.h - tables as a database or a migration history describes them:
+ * columns, primary key, unique keys and foreign keys, free of any source's
+ * types. The catalog tools fill one from a live PostgreSQL (pull.c), from
+ * migration files (fromsql.c) or from a catalog (model.c), compare two
+ * (diff.c), hash a table's contract (model.c) and write a catalog from one.
+ *
+ * Names are as PostgreSQL stores them (folded unless quoted). Types are as
+ * PostgreSQL's format_type() prints them: "character varying(64)", "uuid",
+ * "timestamp with time zone", "numeric(18,2)", "text[]", "integer". Every
+ * string and array lives in the schema's arena.
+ */
+#ifndef SG_SCHEMA_SCHEMA_H
+#define SG_SCHEMA_SCHEMA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/arena.h"
+
+typedef struct sg__sc_column {
+    const char *name;
+    const char *type;         /* format_type() spelling; NULL when unknown */
+    bool nullable;            /* false: NOT NULL (a primary key's columns are NOT NULL) */
+    const char *default_expr; /* the default as pg_get_expr() prints it, or NULL */
+} sg__sc_column;
+
+/* A list of column names. */
+typedef struct sg__sc_names {
+    const char **names;
+    size_t count;
+} sg__sc_names;
+
+typedef struct sg__sc_fkey {
+    const char *name; /* the constraint's name, or NULL */
+    sg__sc_names columns;
+    const char *ref_schema; /* NULL: the table's own schema */
+    const char *ref_table;
+    sg__sc_names ref_columns; /* count 0: the referenced table's primary key */
+    const char *on_delete;    /* "NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT" */
+    const char *on_update;
+} sg__sc_fkey;
+
+typedef struct sg__sc_table {
+    const char *schema;
+    const char *name;
+    sg__vec columns;          /* sg__sc_column, in attribute order */
+    sg__sc_names primary_key; /* count 0: none */
+    sg__vec unique;           /* sg__sc_names: unique constraints and unique indexes
+                               * without predicate or expression, not the primary key */
+    sg__vec fkeys;            /* sg__sc_fkey */
+} sg__sc_table;
+
+typedef struct sg__schema {
+    sg__arena arena;
+    sg__vec tables; /* sg__sc_table */
+} sg__schema;
+
+void sg__schema_init(sg__schema *s);
+void sg__schema_release(sg__schema *s);
+
+/* The table schema.name, or NULL. */
+sg__sc_table *sg__schema_table(sg__schema *s, const char *schema, const char *name);
+/* A new empty table schema.name (copied), or NULL when memory ran out. */
+sg__sc_table *sg__schema_add_table(sg__schema *s, const char *schema, const char *name);
+/* The column `name` of t, or NULL. */
+sg__sc_column *sg__schema_column(sg__sc_table *t, const char *name);
+
+#endif
