@@ -1,15 +1,18 @@
 /*
- * column_unknown.c - a qualified reference to a column its table does not
- * have.
+ * column_unknown.c - a reference to a column its table, sub-select or CTE
+ * does not have.
  *
  * `a.nmae` on a scoped table whose columns the catalog lists passes every
  * other check and fails at the server, after a round trip, with a message
  * the caller must translate. The walker resolves the qualifier as parse
- * analysis does (rowfields.c finds the table); a name the table does not
+ * analysis does (columns.c finds the table); a name the table does not
  * have, and that no pg_catalog function has either (then PostgreSQL would
  * call it on the row: func.denied's), is reported with the closest column
- * when one is close. Unqualified names and the output columns of sub-selects
- * and CTEs are not judged here yet.
+ * when one is close. Unqualified names resolve as parse analysis resolves them
+ * (columns.c): one that no source in sight has, at any level, and that names
+ * no source either (a whole-row reference), is reported. So are the columns
+ * of INSERT lists and SET lists the target does not have, and names selected
+ * from sub-selects and CTEs whose output columns the text names all.
  */
 #include "funclist.h"
 #include "rules.h"
@@ -45,20 +48,42 @@ static size_t distance(const char *a, const char *b)
     return rows[la % 3][lb];
 }
 
-/* The one column of `t` closest to `name`, when it is close (at most a third
- * of the name's length in edits, and at least one) and no other is as close;
- * NULL otherwise. */
-static const char *closest(const sg__meta_table *t, const char *name)
+/* Names a "did you mean" chooses among. */
+typedef struct names {
+    const char *list[64];
+    size_t count;
+} names;
+
+static void add_name(names *n, const char *name)
+{
+    for (size_t i = 0; i < n->count; i++)
+        if (strcmp(n->list[i], name) == 0)
+            return;
+    if (n->count < sizeof n->list / sizeof n->list[0])
+        n->list[n->count++] = name;
+}
+
+/* The columns of `t` as a row renamed by an alias sees them. */
+static void add_table(names *n, const sg__meta_table *t, const char *const *renames, size_t k)
+{
+    for (size_t i = 0; i < t->column_count; i++)
+        add_name(n, i < k ? renames[i] : t->columns[i]);
+}
+
+/* The one name closest to `name`, when it is close (at most a third of the
+ * name's length in edits, and at least one) and no other is as close; NULL
+ * otherwise. */
+static const char *closest(const names *n, const char *name)
 {
     size_t limit = strlen(name) / 3 > 0 ? strlen(name) / 3 : 1;
     size_t best = (size_t)-1;
     const char *found = NULL;
     bool tie = false;
-    for (size_t i = 0; i < t->column_count; i++) {
-        size_t d = distance(name, t->columns[i]);
+    for (size_t i = 0; i < n->count; i++) {
+        size_t d = distance(name, n->list[i]);
         if (d < best) {
             best = d;
-            found = t->columns[i];
+            found = n->list[i];
             tie = false;
         } else if (d == best) {
             tie = true;
@@ -67,26 +92,137 @@ static const char *closest(const sg__meta_table *t, const char *name)
     return found && !tie && best <= limit ? found : NULL;
 }
 
+/* Whether a placeholder was compiled into the name at `location` (`name%(x)s`,
+ * `"%(x)s"`): params.in-literal reports that, and the name is no one's. */
+static bool holds_placeholder(const sg__rule_ctx *ctx, int location, const char *name)
+{
+    if (!ctx->ph || location < 0)
+        return false;
+    size_t from = (size_t)location, to = from + strlen(name) + 2; /* quotes, if any */
+    for (size_t i = 0; i < ctx->ph->placeholder_count; i++) {
+        size_t at = ctx->ph->placeholders[i].out_offset;
+        if (at >= from && at < to)
+            return true;
+    }
+    return false;
+}
+
+static int report(const sg__rule_ctx *ctx, int location, const char *what, const char *name,
+                  const names *n)
+{
+    if (holds_placeholder(ctx, location, name))
+        return 0;
+    const char *near = closest(n, name);
+    return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, location,
+                      "%s has no column \"%s\"%s%s%s", what, name, near ? " (did you mean \"" : "",
+                      near ? near : "", near ? "\"?)" : "");
+}
+
+static const char *table_what(const sg__rule_ctx *ctx, const sg__meta_table *t)
+{
+    return sg__arena_printf(ctx->diags->arena, "table %s.%s", t->schema, t->name);
+}
+
+/* `t.f`, `s.t.f`, `(t).f`: a relation's row, or a sub-select's or CTE's whose
+ * columns the text names all. A name pg_catalog has a function of is
+ * func.denied's: PostgreSQL would call it on the row. */
+static int check_field(const sg__rule_ctx *ctx, const sg__field_ref *r)
+{
+    if (sg__func_find(r->name))
+        return 0;
+    names n = {.count = 0};
+    const char *what;
+    if (r->row == SG_ROW_COLUMNS) {
+        if (!r->complete)
+            return 0;
+        for (size_t i = 0; i < r->column_count; i++) {
+            if (strcmp(r->columns[i], r->name) == 0)
+                return 0;
+            add_name(&n, r->columns[i]);
+        }
+        what = "the row it is selected from";
+    } else {
+        const sg__meta_table *t = sg__field_table(ctx, r);
+        if (!t || sg__table_column(t, r->columns, r->column_count, r->name) != SG_NO_COLUMN)
+            return 0;
+        add_table(&n, t, r->columns, r->column_count);
+        if (!(what = table_what(ctx, t)))
+            return -1;
+    }
+    return report(ctx, r->location, what, r->name, &n);
+}
+
+/* An unqualified name no source in sight has, at any level. */
+static int check_name(const sg__rule_ctx *ctx, const sg__column_ref *ref)
+{
+    sg__resolved res;
+    if (sg__resolve_name(ctx, ref, &res) != SG_RES_MISSING)
+        return 0;
+    const sg__facts *f = ctx->facts;
+    names n = {.count = 0};
+    size_t sources = 0;
+    const sg__meta_table *only = NULL;
+    for (size_t i = ref->first; i < ref->end && i < f->sources.count; i++) {
+        const sg__source *s = &SG__VEC_AT(f->sources, sg__source, i);
+        if (s->level != ref->level || s->join_alias ||
+            (s->excluded && !(ref->flags & SG_COLREF_SEES_EXCLUDED)))
+            continue;
+        sources++;
+        const sg__meta_table *t =
+            s->row == SG_ROW_RELATION ? sg__relation_table(ctx, s->relation) : NULL;
+        if (t) {
+            add_table(&n, t, s->columns, s->column_count);
+            only = t;
+        } else {
+            for (size_t k = 0; k < s->column_count; k++)
+                add_name(&n, s->columns[k]);
+        }
+    }
+    if (ref->flags & SG_COLREF_OUTPUT_NAME)
+        for (size_t k = 0; k < ref->output_count; k++)
+            add_name(&n, ref->outputs[k]);
+    const char *what = "no source in sight";
+    if (sources == 1 && only && !(what = table_what(ctx, only)))
+        return -1;
+    if (sources == 0)
+        what = "this query has no FROM item that";
+    return report(ctx, ref->location, what, ref->name, &n);
+}
+
+/* A column an INSERT's list or a SET list names. */
+static int check_write(const sg__rule_ctx *ctx, const sg__column_write *w)
+{
+    if (w->value || !w->name)
+        return 0;
+    const sg__meta_table *t = sg__relation_table(ctx, w->relation);
+    if (!t || sg__table_column(t, NULL, 0, w->name) != SG_NO_COLUMN)
+        return 0;
+    names n = {.count = 0};
+    add_table(&n, t, NULL, 0);
+    const char *what = table_what(ctx, t);
+    return what ? report(ctx, w->location, what, w->name, &n) : -1;
+}
+
 static int check(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
-    for (size_t i = 0; i < f->fields.count; i++) {
-        const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
-        const sg__meta_table *t = sg__field_table(ctx, r);
-        if (!t || sg__table_has_column(t, r->name) || sg__func_find(r->name))
-            continue;
-        const char *near = closest(t, r->name);
-        if (sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
-                       "table %s.%s has no column \"%s\"%s%s%s", t->schema, t->name, r->name,
-                       near ? " (did you mean \"" : "", near ? near : "", near ? "\"?)" : "") < 0)
+    for (size_t i = 0; i < f->fields.count; i++)
+        if (check_field(ctx, &SG__VEC_AT(f->fields, sg__field_ref, i)) < 0)
+            return -1;
+    for (size_t i = 0; i < f->columns.count; i++) {
+        const sg__column_ref *ref = &SG__VEC_AT(f->columns, sg__column_ref, i);
+        if (ref->name && check_name(ctx, ref) < 0)
             return -1;
     }
+    for (size_t i = 0; i < f->writes.count; i++)
+        if (check_write(ctx, &SG__VEC_AT(f->writes, sg__column_write, i)) < 0)
+            return -1;
     return 0;
 }
 
 const sg__rule sg__rule_column_unknown = {
     .id = "column.unknown",
-    .summary = "a qualified reference to a column the catalog does not list for its table",
+    .summary = "a reference to a column its table, sub-select or CTE does not have",
     .severity = SG_SEVERITY_ERROR,
     .kinds = SG_RULE_FACTS,
     .check = check,

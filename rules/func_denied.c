@@ -101,7 +101,7 @@ static bool names_a_field(const sg__rule_ctx *ctx, const sg__field_ref *r)
         /* not a column, a relation outside the scope (denied on its own), or
          * a table whose columns the catalog does not list: maybe a call */
         const sg__meta_table *t = sg__field_table(ctx, r);
-        return t && sg__table_has_column(t, r->name);
+        return t && sg__table_column(t, r->columns, r->column_count, r->name) != SG_NO_COLUMN;
     }
     case SG_ROW_COLUMNS:
         for (size_t i = 0; i < r->column_count; i++)

@@ -40,7 +40,10 @@
     X(func_resource_bound)                                                                         \
     X(column_unknown)                                                                              \
     X(conflict_target_not_unique)                                                                  \
-    X(insert_not_null_missing)
+    X(insert_not_null_missing)                                                                     \
+    X(column_ambiguous)                                                                            \
+    X(column_denied)                                                                               \
+    X(column_unlisted)
 
 /* Each defined in rules/<name>.c. */
 #define SG__DECLARE(name) extern const sg__rule sg__rule_##name;

@@ -21,14 +21,58 @@ bool sg__paginate_top_reported(const sg__rule_ctx *ctx);
  * unique one. */
 bool sg__paginate_one_row(const sg__rule_ctx *ctx);
 
+/* ---- columns.c: what a column reference names ---- */
+
+/* A column index for the system columns (ctid, xmin, ...), and for none. */
+enum { SG_SYSTEM_COLUMN = -1, SG_NO_COLUMN = -2 };
+
+/* The scoped table behind facts->relations[relation]; NULL for a relation
+ * outside the scope (or no scope at all). */
+const sg__meta_table *sg__scoped_table(const sg__rule_ctx *ctx, long relation);
+
+/* The same, when the catalog lists its columns; NULL otherwise. */
+const sg__meta_table *sg__relation_table(const sg__rule_ctx *ctx, long relation);
+
 /* The scoped table a name selected from a relation's row (`t.f`,
  * `s.t.f`, `(t).f`) reads, when the catalog lists its columns; NULL for any
  * other row, a relation outside the scope, a schema that is not the table's
- * own, or a table whose columns the catalog does not list (rowfields.c). */
+ * own, or a table whose columns the catalog does not list. */
 const sg__meta_table *sg__field_table(const sg__rule_ctx *ctx, const sg__field_ref *r);
 
 /* Whether `name` is a column of `t` as the catalog lists it, or one of the
  * system columns every table has (tableoid, ctid, xmin, xmax, cmin, cmax). */
 bool sg__table_has_column(const sg__meta_table *t, const char *name);
+
+/* The index in t->columns of the column `name` names when an alias renames
+ * the first `renamed` columns to `renames` (none: 0), SG_SYSTEM_COLUMN or
+ * SG_NO_COLUMN. */
+long sg__table_column(const sg__meta_table *t, const char *const *renames, size_t renamed,
+                      const char *name);
+
+typedef enum {
+    SG_RES_UNDECIDED = 0, /* what the text and the catalog tell is not enough */
+    SG_RES_FOUND,         /* a column of source `source` (table/column when a catalog table's) */
+    SG_RES_AMBIGUOUS,     /* sources `source` and `other` both have it */
+    SG_RES_MISSING,       /* no source in sight has it, nor is one so named */
+    SG_RES_WHOLE_ROW,     /* the whole row of source `source` */
+    SG_RES_OUTPUT         /* ORDER BY / GROUP BY naming an output column */
+} sg__res_status;
+
+typedef struct sg__resolved {
+    sg__res_status status;
+    long source, other; /* indexes into facts->sources, or -1 */
+    int level;          /* FOUND, AMBIGUOUS: the level that decided */
+    const sg__meta_table *table;
+    long column; /* index into table->columns, or SG_SYSTEM_COLUMN / SG_NO_COLUMN */
+} sg__resolved;
+
+/* Resolves an unqualified name (facts->columns entry with a name); returns
+ * out->status. */
+int sg__resolve_name(const sg__rule_ctx *ctx, const sg__column_ref *ref, sg__resolved *out);
+
+/* The source named `name` in sight from `level` (its own sources in sight
+ * [first, end)), or -1. */
+long sg__find_source(const sg__rule_ctx *ctx, int level, size_t first, size_t end,
+                     const char *name);
 
 #endif

@@ -69,6 +69,9 @@ static const char *const RULE_IDS[] = {
     "column.unknown",
     "conflict.target-not-unique",
     "insert.not-null-missing",
+    "column.ambiguous",
+    "column.denied",
+    "column.unlisted",
 };
 enum { RULE_COUNT = sizeof RULE_IDS / sizeof RULE_IDS[0] };
 
@@ -856,7 +859,8 @@ static const char *default_severity(const char *id)
 {
     static const char *const warnings[] = {
         "scope.unused-table", "paginate.limit-without-order-by", "paginate.order-by-unique",
-        "style.select-star",  "style.insert-column-list",        "style.literal-in-predicate"};
+        "style.select-star",  "style.insert-column-list",        "style.literal-in-predicate",
+        "column.unlisted"};
     for (size_t i = 0; i < sizeof warnings / sizeof warnings[0]; i++)
         if (strcmp(id, warnings[i]) == 0)
             return "warning";
@@ -869,8 +873,9 @@ static void test_cli__rules(void **state)
     run_result r = RUN(NULL, "rules");
     assert_status(&r, 0);
     /* a line per rule, and an indented line per option (func.denied has 3,
-     * naming.table-prefix 1, limits.bounds 2, type.denied 1, func.resource-bound 1) */
-    assert_int_equal(count_lines(r.out), RULE_COUNT + 8);
+     * naming.table-prefix 1, limits.bounds 2, type.denied 1, func.resource-bound 1,
+     * column.denied 1) */
+    assert_int_equal(count_lines(r.out), RULE_COUNT + 9);
     assert_non_null(strstr(r.out, "option allow:"));
     assert_non_null(strstr(r.out, "option max_rows:"));
     for (size_t i = 0; i < RULE_COUNT; i++) {

@@ -2,7 +2,8 @@
  * test_corpus.c - every case in corpus/cases/ gets its expected verdict.
  *
  * A case is a JSON file: {"description", "operation" (or "operation_text" for
- * input that is not a JSON object), "expect": {"allowed", "errors", "warnings"}}.
+ * input that is not a JSON object), "expect": {"allowed", "errors", "warnings"}},
+ * and optionally a "policy" the case is checked under.
  * The runner checks the case against corpus/catalog.json and compares the
  * exact sets of error and warning rule ids. Each case is its own cmocka test.
  * Beyond the expectation it asserts properties every verdict must have: the
@@ -126,6 +127,26 @@ static void check_invariants(const sg_verdict *v)
     }
 }
 
+/* Checks a case's operation under the case's own policy, if it carries one
+ * ("policy": column.denied's columns, ...). */
+static int check_case(const cJSON *c, const char *op, sg_verdict **v)
+{
+    sg_check_options opts = SG_CHECK_OPTIONS_INIT;
+    sg_policy *policy = NULL;
+    const cJSON *pol = cJSON_GetObjectItemCaseSensitive(c, "policy");
+    if (pol) {
+        char *text = cJSON_PrintUnformatted(pol);
+        int rc = text ? sg_policy_load(text, strlen(text), &policy, NULL) : SG_ENOMEM;
+        free(text);
+        if (rc != SG_OK)
+            return rc;
+        opts.policy = policy;
+    }
+    int rc = sg_check(catalog, op, strlen(op), &opts, v);
+    sg_policy_free(policy); /* the verdict keeps nothing of it */
+    return rc;
+}
+
 static void run_case(void **state)
 {
     const char *path = *state;
@@ -141,7 +162,7 @@ static void run_case(void **state)
     assert_non_null(op);
 
     sg_verdict *v = NULL;
-    assert_int_equal(sg_check(catalog, op, strlen(op), NULL, &v), SG_OK);
+    assert_int_equal(check_case(c, op, &v), SG_OK);
     check_invariants(v);
 
     char want_err[1024], got_err[1024], want_warn[1024], got_warn[1024];
@@ -151,9 +172,9 @@ static void run_case(void **state)
     join_actual(v, SG_SEVERITY_ERROR, got_err, sizeof got_err);
     join_actual(v, SG_SEVERITY_WARNING, got_warn, sizeof got_warn);
     bool want_allowed = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(expect, "allowed"));
-    bool ok = want_allowed == sg_verdict_allowed(v) && strcmp(want_err, got_err) == 0 &&
-              (!cJSON_GetObjectItemCaseSensitive(expect, "warnings") ||
-               strcmp(want_warn, got_warn) == 0);
+    bool ok =
+        want_allowed == sg_verdict_allowed(v) && strcmp(want_err, got_err) == 0 &&
+        (!cJSON_GetObjectItemCaseSensitive(expect, "warnings") || strcmp(want_warn, got_warn) == 0);
     if (!ok) {
         for (size_t i = 0; i < sg_verdict_diagnostic_count(v); i++) {
             const sg_diagnostic *d = sg_verdict_diagnostic(v, i);
@@ -162,8 +183,7 @@ static void run_case(void **state)
         }
         fail_msg("%s: expected allowed=%d errors={%s} warnings={%s}, got allowed=%d errors={%s} "
                  "warnings={%s}",
-                 path, want_allowed, want_err, want_warn, sg_verdict_allowed(v), got_err,
-                 got_warn);
+                 path, want_allowed, want_err, want_warn, sg_verdict_allowed(v), got_err, got_warn);
     }
     sg_verdict_free(v);
     free(op);
@@ -233,7 +253,7 @@ static int update(char **paths, size_t n)
         cJSON *c = text ? cJSON_Parse(text) : NULL;
         char *op = c ? operation_text(c) : NULL;
         sg_verdict *v = NULL;
-        if (!op || sg_check(catalog, op, strlen(op), NULL, &v) != SG_OK) {
+        if (!op || check_case(c, op, &v) != SG_OK) {
             fprintf(stderr, "%s: cannot check\n", paths[i]);
             return 1;
         }

@@ -1496,13 +1496,16 @@ static void test_decode__location_after_placeholders_that_compile_longer(void **
     sg_verdict *v =
         check_tree(make_op("select", sql, "[1,2,3,4,5,6,7,8,9,10,11,12]", "[" ACCOUNT_READ "]"));
     assert_false(sg_verdict_allowed(v));
-    assert_int_equal(sg_verdict_diagnostic_count(v), 1);
+    assert_int_equal(sg_verdict_diagnostic_count(v), 2);
     long off, line, col;
     locate(sql, "sdk_examples_secret", &off, &line, &col);
     assert_int_equal(line, 2);
     assert_int_equal(col, 49);
     assert_int_equal(off, 88 + 49); /* line 1 with its newline, then 49 bytes */
     assert_diag(v, 0, "scope.table-not-declared", SG_SEVERITY_ERROR, off, 2, 49);
+    /* région is no column of the table: found after the longer placeholders */
+    locate(sql, "région", &off, &line, &col);
+    assert_diag(v, 1, "column.unknown", SG_SEVERITY_ERROR, off, 2, 7);
     assert_contains(sg_verdict_compiled_sql(v), "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)");
     assert_int_equal(sg_verdict_parameter_count(v), 12);
     assert_string_equal(sg_verdict_parameter_json(v, 11), "12");
@@ -1545,11 +1548,14 @@ static void test_decode__placeholder_diagnostics_point_at_the_placeholder(void *
     long off, line, col;
     locate(sql, "%(missing)s", &off, &line, &col);
     assert_int_equal(line, 2);
-    assert_int_equal(sg_verdict_diagnostic_count(v), 2);
+    assert_int_equal(sg_verdict_diagnostic_count(v), 3);
     assert_diag(v, 0, "params.missing", SG_SEVERITY_ERROR, off, line, col);
     /* région_x = 1: a number literal compared with a column (column counted in characters) */
     locate(sql, "1 OR", &off, &line, &col);
     assert_diag(v, 1, "style.literal-in-predicate", SG_SEVERITY_WARNING, off, line, col);
+    /* ... and a column the table does not have */
+    locate(sql, "région_x", &off, &line, &col);
+    assert_diag(v, 2, "column.unknown", SG_SEVERITY_ERROR, off, line, col);
     assert_contains(sg_verdict_diagnostic(v, 0)->message, "%(missing)s");
     release(v);
 

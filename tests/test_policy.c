@@ -470,7 +470,7 @@ static sg_verdict *check_under(const char *policy_json, const char *sql, long lo
 static void test_policy__limits_replace_the_check_bounds(void **state)
 {
     (void)state;
-    static const char sql[] = "SELECT name FROM sdk_examples_account ORDER BY id";
+    static const char sql[] = "SELECT name FROM sdk_examples_account ORDER BY uid";
     sg_check_options defaults = SG_CHECK_OPTIONS_INIT;
 
     /* tightened: the SQL is over a 20-byte bound */
@@ -500,8 +500,8 @@ static void test_policy__limits_replace_the_check_bounds(void **state)
 
     /* parse-tree depth: a nested expression the default depth accepts */
     static const char nested[] =
-        "SELECT name FROM sdk_examples_account WHERE id = ((((((((1)))))))) + (1 + (1 + (1 + "
-        "(1 + (1 + 1))))) ORDER BY id";
+        "SELECT name FROM sdk_examples_account WHERE uid = ((((((((1)))))))) + (1 + (1 + (1 + "
+        "(1 + (1 + 1))))) ORDER BY uid";
     v = check_under(NULL, nested, 10, defaults);
     assert_true(sg_verdict_allowed(v));
     sg_verdict_free(v);
@@ -558,7 +558,7 @@ static void test_policy__truncated_diagnostics_keep_the_errors(void **state)
     sg_policy *p = load_ok("{\"limits\":{\"max_diagnostics\":1}}");
     /* a warning (counterparty unused) comes first, then an error: the error is kept */
     sg_verdict *v =
-        check("SELECT pg_sleep(1), name FROM sdk_examples_account ORDER BY id", true, p);
+        check("SELECT pg_sleep(1), name FROM sdk_examples_account ORDER BY uid", true, p);
     assert_false(sg_verdict_allowed(v));
     assert_int_equal(sg_verdict_diagnostic_count(v), 1);
     assert_string_equal(sg_verdict_diagnostic(v, 0)->rule, "func.denied");

@@ -1658,6 +1658,73 @@ static void test_soundness__nothing_was_committed(void **state)
     PQclear(res);
 }
 
+/* Whether a case expects exactly column mistakes: column.unknown (*unknown) or column.ambiguous
+ * (*ambiguous), and at most insert.not-null-missing besides. */
+static bool column_mistake(const corpus_case *c, bool *unknown, bool *ambiguous)
+{
+    *unknown = *ambiguous = false;
+    if (member(c->json, "policy"))
+        return false;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, member(member(c->json, "expect"), "errors"))
+    {
+        if (strcmp(e->valuestring, "column.unknown") == 0)
+            *unknown = true;
+        else if (strcmp(e->valuestring, "column.ambiguous") == 0)
+            *ambiguous = true;
+        else if (strcmp(e->valuestring, "insert.not-null-missing") != 0)
+            return false;
+    }
+    return *unknown || *ambiguous;
+}
+
+/*
+ * The column rules name mistakes the server would make the caller pay a round trip for: every
+ * case denied for column.unknown fails at the server with 42703 (undefined column), every case
+ * denied for column.ambiguous with 42702 (ambiguous column), as the role its scope would get.
+ */
+static void test_soundness__column_mistakes_fail_at_the_server(void **state)
+{
+    (void)state;
+    corpus_case *cases = NULL;
+    size_t n = load_cases(&cases);
+    int judged = 0;
+    buf wrong = {0};
+    bputs(&wrong, "");
+    for (size_t i = 0; i < n; i++) {
+        const corpus_case *c = &cases[i];
+        bool unknown, ambiguous;
+        if (!column_mistake(c, &unknown, &ambiguous))
+            continue;
+        sg_verdict *v = NULL;
+        assert_int_equal(sg_check(g_catalog, c->op, strlen(c->op), NULL, &v), SG_OK);
+        assert_false(sg_verdict_allowed(v));
+        cJSON *scope = case_scope(c);
+        assert_non_null(scope);
+        char *role = create_scope_role(scope);
+        outcome o = run_raw_as(role, v, 15000, NULL, NULL);
+        judged++;
+        bool as_said = !o.ok && ((unknown && strcmp(o.sqlstate, "42703") == 0) ||
+                                 (ambiguous && strcmp(o.sqlstate, "42702") == 0));
+        if (!as_said)
+            bprintf(&wrong, "  %s: %s %s\n      statement: %s\n", c->name,
+                    o.ok ? "succeeded" : o.sqlstate, o.ok ? "" : o.message,
+                    sg_verdict_compiled_sql(v));
+        drop_role(role);
+        free(role);
+        cJSON_Delete(scope);
+        sg_verdict_free(v);
+    }
+    print_message("column mistakes: %d cases judged by the server\n", judged);
+    print_lines("column mistakes the server did not make:", wrong.s);
+    bool bad = wrong.len > 0;
+    free(wrong.s);
+    free_cases(cases, n);
+    assert_true(judged >= 30);
+    if (bad)
+        fail_msg("the server disagrees with the column rules (see above)");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1665,6 +1732,7 @@ int main(void)
         T(case_roles_execute_only_what_the_guard_admits),
         T(allowed_cases_pass_the_privilege_check),
         T(denied_cases_fail_as_their_role),
+        T(column_mistakes_fail_at_the_server),
         T(hazards_are_unreachable_under_the_pinned_path),
         T(relations_are_read_where_planning_prunes),
         T(nothing_was_committed),

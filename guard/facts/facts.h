@@ -189,8 +189,12 @@ typedef struct sg__field_ref {
     /* SG_ROW_RELATION through `schema.table.f`: the schema written, which must
      * be the relation's for the name to be its column; NULL otherwise */
     const char *schema;
-    const char *const *columns; /* SG_ROW_COLUMNS: the names, column_count of them */
+    /* SG_ROW_COLUMNS: the row's names, column_count of them (all of them
+     * when complete); SG_ROW_RELATION: the names an alias gives the first
+     * column_count columns (`FROM t AS x(a, b)`), none without */
+    const char *const *columns;
     size_t column_count;
+    bool complete;
 } sg__field_ref;
 
 /* The arbiter an INSERT's ON CONFLICT names by its columns:
@@ -215,6 +219,113 @@ typedef struct sg__insert {
     long width; /* not listed: values per row (0 for DEFAULT VALUES), -1
                  * when unknown (a `*` in the source) */
 } sg__insert;
+
+/*
+ * Name resolution of unqualified column names, `*` and `t.*`, as parse
+ * analysis does it: the FROM items of every query level (sources), which
+ * levels enclose which and how much of the enclosing level each sees, the
+ * joins that merge columns (USING, NATURAL), and every reference waiting to
+ * be resolved against them. The walker records what the text says; the
+ * rules, which have the catalog, resolve (rules/columns.c).
+ */
+typedef struct sg__source {
+    int level;        /* the query level whose FROM clause holds it */
+    const char *name; /* the name that qualifies its columns; NULL when unnamed */
+    sg__row_kind row; /* RELATION: the catalog's columns, the first
+                       * column_count renamed to `columns`; COLUMNS:
+                       * `columns`; UNKNOWN: anything */
+    long relation;    /* RELATION: index into relations */
+    const char *const *columns;
+    size_t column_count;
+    /* COLUMNS: `columns` are all the row's columns (no `*` in the sub-select,
+     * every output named as PostgreSQL names it) */
+    bool complete;
+    /* The item of an aliased join: it names the join's columns for
+     * qualified references, and adds none of its own to unqualified ones
+     * (its operands, recorded after it, provide them), unless its alias
+     * renames them (`AS j(a, b)`): then `renames`. */
+    bool join_alias;
+    bool renames;
+    /* INSERT's EXCLUDED: visible only in ON CONFLICT DO UPDATE */
+    bool excluded;
+    /* an operand of a JOIN: unqualified names reach it through the join,
+     * whose columns are the user columns only (no ctid, xmin, ...) */
+    bool in_join;
+} sg__source;
+
+/* A query level: the level around it (-1 for none) and which of the
+ * sources in facts->sources it sees there: indexes [first, end). */
+typedef struct sg__level {
+    int parent;
+    size_t first, end;
+} sg__level;
+
+/* A join that merges its operands' columns of the same name into one: the
+ * sources [first, end) of `level` below it, and the names merged (NULL for
+ * NATURAL: every name both sides have). */
+typedef struct sg__merge {
+    int level;
+    size_t first, end;
+    const char *const *names;
+    size_t count;
+} sg__merge;
+
+enum {
+    SG_COLREF_STAR = 1u << 0,          /* `*` or `t.*` (name NULL) */
+    SG_COLREF_SEES_EXCLUDED = 1u << 1, /* in ON CONFLICT DO UPDATE */
+    /* a bare name of ORDER BY / GROUP BY / DISTINCT ON, which may name an
+     * output column of its level (outputs) rather than an input column */
+    SG_COLREF_OUTPUT_NAME = 1u << 2,
+    /* a `*` in the select list of EXISTS (...), whose values nobody reads */
+    SG_COLREF_UNREAD = 1u << 3
+};
+
+typedef struct sg__column_ref {
+    const char *name;      /* NULL for `*` */
+    const char *qualifier; /* `t` of `t.*`; NULL otherwise */
+    long source;           /* `t.*`: the source t names, -1 when none in sight */
+    int location;
+    unsigned flags;    /* SG_COLREF_* */
+    int level;         /* where the reference stands */
+    size_t first, end; /* the sources of its own level in sight */
+    /* SG_COLREF_OUTPUT_NAME: the level's output names; outputs_known is
+     * false when some output other than a `*` has a name the walker cannot
+     * tell (then any name may be an output's) */
+    const char *const *outputs;
+    size_t output_count;
+    bool outputs_known;
+} sg__column_ref;
+
+/* A column a statement writes a value to: an UPDATE's (or ON CONFLICT DO
+ * UPDATE's, or MERGE's) SET target, or a column of an INSERT's list or, when
+ * none is written, the table's column at `position`. */
+typedef struct sg__column_write {
+    long relation;    /* the target, an index into relations */
+    const char *name; /* NULL: the table's column at `position` (INSERT without a list) */
+    size_t position;
+    int location; /* of the name; of the value when `value` */
+    /* a value written (one per row of a VALUES list), recorded only when it
+     * is a parameter; the name itself is a write of its own */
+    bool value;
+    int param; /* `value`: the $n */
+} sg__column_write;
+
+/* A parameter compared with a column: `col = $1`, `$1 <> t.col`, `col IN
+ * ($1, $2)`, `col = ANY($1)`, `col BETWEEN $1 AND $2`, the column and the
+ * parameter uncast. */
+typedef enum {
+    SG_PCMP_EQUAL = 0, /* =, IN: the value must be able to equal a column value */
+    SG_PCMP_ORDER,     /* <, <=, >, >=, <>, BETWEEN */
+    SG_PCMP_ANY        /* = ANY($n): the value is an array of the column's type */
+} sg__param_cmp_kind;
+
+typedef struct sg__param_cmp {
+    int param;    /* $n */
+    int location; /* of the $n */
+    sg__param_cmp_kind kind;
+    bool qualified; /* the column is facts->fields[ref], else facts->columns[ref] */
+    size_t ref;
+} sg__param_cmp;
 
 /* Facts of the top-level SELECT (leaf or set operation) of a statement. */
 typedef struct sg__top_select {
@@ -271,6 +382,12 @@ typedef struct sg__facts {
     sg__vec fields;          /* sg__field_ref, in the order of their places */
     sg__vec conflicts;       /* sg__conflict_target, one per ON CONFLICT (...) */
     sg__vec inserts;         /* sg__insert, one per INSERT (data-modifying CTEs too) */
+    sg__vec sources;         /* sg__source, every FROM item of every level */
+    sg__vec levels;          /* sg__level, by level */
+    sg__vec merges;          /* sg__merge */
+    sg__vec columns;         /* sg__column_ref: unqualified names, `*`, `t.*` */
+    sg__vec writes;          /* sg__column_write */
+    sg__vec param_cmps;      /* sg__param_cmp */
 } sg__facts;
 
 /* The $n at byte `location` of the compiled SQL, or NULL. The check sorts

@@ -42,7 +42,9 @@ typedef enum {
     REF_QUALIFIED, /* a.f: a range variable a, or else a column a */
     REF_SCHEMA,    /* s.t.f: relation t of schema s, or else column t of a */
     REF_WHOLE_ROW, /* (a).f: a whole-row reference a */
-    REF_UNKNOWN    /* any other row */
+    REF_UNKNOWN,   /* any other row */
+    REF_COLUMN,    /* an unqualified name: a column of some item in sight, or a whole row */
+    REF_STAR       /* `*`, `t.*` (a), `s.t.*` (a the schema, t) */
 } ref_kind;
 
 typedef struct pending_field {
@@ -53,9 +55,11 @@ typedef struct pending_field {
     int level;
     sight sight; /* of the level's own items */
     int location;
+    unsigned flags;    /* REF_COLUMN, REF_STAR: SG_COLREF_* */
+    row_names outputs; /* SG_COLREF_OUTPUT_NAME */
 } pending_field;
 
-static const row_names unknown_row = {false, NULL, 0};
+static const row_names unknown_row = {false, NULL, 0, false, false};
 
 /* ---- output names ------------------------------------------------------------------------ */
 
@@ -145,8 +149,10 @@ static const char *figure_name(Node *n)
     return figure(n, 0, &strength);
 }
 
-/* Keeps the non-NULL names of `slots` (count of them) as the row's names. */
-static row_names keep_names(walk *w, const char **slots, size_t count)
+/* Keeps the non-NULL names of `slots` (count of them) as the row's names,
+ * which are all its columns when `complete`. */
+static row_names keep_names(walk *w, const char **slots, size_t count, bool complete,
+                            bool named_but_stars)
 {
     const char **names = sg__arena_alloc(w->arena, (count + 1) * sizeof *names);
     if (!names) {
@@ -158,7 +164,7 @@ static row_names keep_names(walk *w, const char **slots, size_t count)
         if (slots[i] && !(names[n++] = copy(w, slots[i])))
             return unknown_row;
     }
-    return (row_names){true, names, n};
+    return (row_names){true, names, n, complete, named_but_stars};
 }
 
 row_names sg__walk_select_names(walk *w, Node *node, List *aliases)
@@ -178,7 +184,8 @@ row_names sg__walk_select_names(walk *w, Node *node, List *aliases)
         fail(w);
         return unknown_row;
     }
-    size_t stars = 0; /* `*`s so far: each stands for any number of columns, even none */
+    size_t stars = 0;  /* `*`s so far: each stands for any number of columns, even none */
+    bool named = true; /* every output but the `*`s has its name in slots */
     for (size_t i = 0; i < count; i++) {
         slots[i] = NULL;
         const char *name = NULL;
@@ -192,8 +199,10 @@ row_names sg__walk_select_names(walk *w, Node *node, List *aliases)
             }
         } else {
             ResTarget *rt = list_nth(s->targetList, (int)i);
-            if (!IsA(rt, ResTarget))
+            if (!IsA(rt, ResTarget)) {
+                named = false;
                 continue;
+            }
             if (rt->val && IsA(rt->val, ColumnRef) &&
                 IsA(llast(((ColumnRef *)rt->val)->fields), A_Star)) {
                 stars++;
@@ -207,11 +216,12 @@ row_names sg__walk_select_names(walk *w, Node *node, List *aliases)
         if (i - stars < k)
             name = stars ? NULL : strVal(list_nth(aliases, (int)i));
         slots[i] = name;
+        named = named && name;
     }
     size_t n = count;
     for (size_t i = 0; i < k; i++) /* the alias names are columns whatever the positions */
         slots[n++] = strVal(list_nth(aliases, (int)i));
-    return keep_names(w, slots, n);
+    return keep_names(w, slots, n, named && stars == 0, named);
 }
 
 row_names sg__walk_list_names(walk *w, List *list)
@@ -232,7 +242,8 @@ row_names sg__walk_list_names(walk *w, List *list)
                      : IsA(item, ColumnDef) ? ((ColumnDef *)item)->colname
                                             : NULL;
     }
-    return keep_names(w, slots, count);
+    /* an alias's list renames the first columns of a row that may have more */
+    return keep_names(w, slots, count, false, false);
 }
 
 /* ---- noting references ------------------------------------------------------------------- */
@@ -240,24 +251,67 @@ row_names sg__walk_list_names(walk *w, List *list)
 static void note(walk *w, ref_kind kind, const char *name, const char *a, const char *t,
                  int location)
 {
+    if (w->noting) {
+        /* the comparisons with parameters this reference is the column of */
+        for (size_t i = w->cmps.count; i-- > 0;) {
+            pending_cmp *c = &SG__VEC_AT(w->cmps, pending_cmp, i);
+            if (c->column != w->noting || c->pending >= 0)
+                break;
+            c->pending = (long)w->pending.count;
+        }
+    }
     pending_field *p = sg__vec_push(w->arena, &w->pending, sizeof *p);
     if (!p) {
         fail(w);
         return;
     }
-    *p = (pending_field){kind, name, a, t, w->level, w->sight, location};
+    *p = (pending_field){kind, name, a, t, w->level, w->sight, location, 0, unknown_row};
+    if (kind == REF_COLUMN || kind == REF_STAR)
+        p->flags = (kind == REF_STAR ? SG_COLREF_STAR : 0) |
+                   (w->sees_excluded ? SG_COLREF_SEES_EXCLUDED : 0) |
+                   (kind == REF_STAR && w->targets_unread ? SG_COLREF_UNREAD : 0);
 }
+
+static void note_columnref(walk *w, ColumnRef *c);
 
 void sg__walk_note_columnref(walk *w, ColumnRef *c)
 {
+    w->noting = c;
+    note_columnref(w, c);
+    w->noting = NULL;
+}
+
+static void note_columnref(walk *w, ColumnRef *c)
+{
     int n = list_length(c->fields);
-    if (n < 2 || !IsA(llast(c->fields), String))
-        return; /* a plain column, `*`, or `t.*` */
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i + 1 < n; i++) {
         if (!IsA(list_nth(c->fields, i), String))
             return;
     }
+    if (n >= 1 && n <= 3 && IsA(llast(c->fields), A_Star)) {
+        if (n == 1)
+            note(w, REF_STAR, NULL, NULL, NULL, c->location);
+        else if (n == 2)
+            note(w, REF_STAR, NULL, strVal(linitial(c->fields)), NULL, c->location);
+        else
+            note(w, REF_STAR, NULL, strVal(linitial(c->fields)), strVal(lsecond(c->fields)),
+                 c->location);
+        return;
+    }
+    if (n < 1 || !IsA(llast(c->fields), String))
+        return;
     const char *name = strVal(llast(c->fields));
+    if (n == 1) {
+        if (w->names_off)
+            return;
+        note(w, REF_COLUMN, name, NULL, NULL, c->location);
+        if (!w->failed && w->output_ref == c) {
+            pending_field *p = &SG__VEC_AT(w->pending, pending_field, w->pending.count - 1);
+            p->flags |= SG_COLREF_OUTPUT_NAME;
+            p->outputs = w->outputs;
+        }
+        return;
+    }
     if (n == 2)
         note(w, REF_QUALIFIED, name, strVal(linitial(c->fields)), NULL, c->location);
     else if (n == 3)
@@ -389,6 +443,77 @@ static bool relation_tableoid(const walk *w, const tableoid_cast *c)
     return items > 0;
 }
 
+/* An unqualified name, `*` or `t.*`, for the rules to resolve. */
+static void record_column(walk *w, const pending_field *p)
+{
+    sg__column_ref *c = sg__vec_push(w->arena, &w->facts->columns, sizeof *c);
+    if (!c) {
+        fail(w);
+        return;
+    }
+    c->name = p->name ? copy(w, p->name) : NULL;
+    c->location = p->location;
+    c->flags = p->flags;
+    c->level = p->level;
+    c->first = p->sight.first;
+    c->end = p->sight.end < w->from_items.count ? p->sight.end : w->from_items.count;
+    c->source = -1;
+    if (p->kind == REF_STAR && p->a) {
+        const from_item *fi = p->t ? find_item(w, p->level, p->sight, p->t, p->a)
+                                   : find_item(w, p->level, p->sight, p->a, NULL);
+        c->qualifier = copy(w, p->t ? p->t : p->a);
+        if (fi)
+            c->source = fi - &SG__VEC_AT(w->from_items, from_item, 0);
+    }
+    if (p->flags & SG_COLREF_OUTPUT_NAME) {
+        c->outputs = p->outputs.names;
+        c->output_count = p->outputs.count;
+        c->outputs_known = p->outputs.known && p->outputs.named_but_stars;
+    }
+}
+
+/* The FROM items, levels and merging joins, as facts for the rules. */
+static void export_sources(walk *w)
+{
+    sg__facts *f = w->facts;
+    for (size_t i = 0; i < w->from_items.count && !w->failed; i++) {
+        const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+        sg__source *s = sg__vec_push(w->arena, &f->sources, sizeof *s);
+        if (!s) {
+            fail(w);
+            return;
+        }
+        s->level = fi->level;
+        s->name = fi->name;
+        s->relation = fi->relref;
+        s->row = fi->relref >= 0 ? SG_ROW_RELATION
+                 : fi->row.known ? SG_ROW_COLUMNS
+                                 : SG_ROW_UNKNOWN;
+        if (fi->row.known) {
+            s->columns = fi->row.names;
+            s->column_count = fi->row.count;
+        }
+        s->complete = fi->relref < 0 && fi->row.known && fi->row.complete;
+        s->join_alias = fi->join_alias;
+        s->renames = fi->join_alias && fi->row.known;
+        s->excluded = fi->excluded;
+        s->in_join = fi->in_join;
+    }
+    for (size_t i = 0; i < w->levels.count && !w->failed; i++) {
+        const level_info *info = &SG__VEC_AT(w->levels, level_info, i);
+        sg__level *l = sg__vec_push(w->arena, &f->levels, sizeof *l);
+        if (!l) {
+            fail(w);
+            return;
+        }
+        l->parent = info->parent;
+        l->first = info->parent_sight.first;
+        l->end = info->parent_sight.end < w->from_items.count ? info->parent_sight.end
+                                                              : w->from_items.count;
+    }
+    f->merges = w->merges;
+}
+
 void sg__walk_resolve_fields(walk *w)
 {
     for (size_t i = 0; i < w->tableoid_casts.count; i++) {
@@ -396,8 +521,21 @@ void sg__walk_resolve_fields(walk *w)
         if (relation_tableoid(w, c))
             SG__VEC_AT(w->facts->funcs, sg__funcref, c->func).of_tableoid = true;
     }
+    /* where each pending reference went: facts->fields index i as i, facts->columns
+     * index i as -(i + 2) */
+    long *went = sg__arena_alloc(w->arena, (w->pending.count + 1) * sizeof *went);
+    if (!went) {
+        fail(w);
+        return;
+    }
     for (size_t i = 0; i < w->pending.count && !w->failed; i++) {
         const pending_field *p = &SG__VEC_AT(w->pending, pending_field, i);
+        if (p->kind == REF_COLUMN || p->kind == REF_STAR) {
+            went[i] = -(long)w->facts->columns.count - 2;
+            record_column(w, p);
+            continue;
+        }
+        went[i] = (long)w->facts->fields.count;
         sg__field_ref *f = sg__vec_push(w->arena, &w->facts->fields, sizeof *f);
         if (!f) {
             fail(w);
@@ -421,8 +559,25 @@ void sg__walk_resolve_fields(walk *w)
             f->schema = p->kind == REF_SCHEMA ? copy(w, p->a) : NULL;
         } else if (fi->row.known) {
             f->row = SG_ROW_COLUMNS;
+            f->complete = fi->row.complete;
+        }
+        if (fi->row.known) {
             f->columns = fi->row.names;
             f->column_count = fi->row.count;
         }
+    }
+    export_sources(w);
+    for (size_t i = 0; i < w->cmps.count && !w->failed; i++) {
+        const pending_cmp *c = &SG__VEC_AT(w->cmps, pending_cmp, i);
+        if (c->pending < 0 || (size_t)c->pending >= w->pending.count)
+            continue;
+        sg__param_cmp *out = sg__vec_push(w->arena, &w->facts->param_cmps, sizeof *out);
+        if (!out) {
+            fail(w);
+            return;
+        }
+        long to = went[c->pending];
+        *out = (sg__param_cmp){c->param, c->location, c->kind, to >= 0,
+                               (size_t)(to >= 0 ? to : -to - 2)};
     }
 }

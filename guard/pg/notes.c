@@ -306,3 +306,74 @@ void sg__walk_record_args(walk *w, FuncCall *f)
     fn->args = args;
     fn->arg_count = (size_t)n;
 }
+
+/* ---- parameters compared with columns ---------------------------------------------------- */
+
+static bool operator_is(List *name, const char *const *ops, size_t n)
+{
+    Node *last = list_length(name) ? llast(name) : NULL;
+    if (!last || !IsA(last, String) || sg__names_outside_pg_catalog(name))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(strVal(last), ops[i]) == 0)
+            return true;
+    return false;
+}
+
+static void push_cmp(walk *w, const ColumnRef *col, Node *param, sg__param_cmp_kind kind)
+{
+    if (!param || !IsA(param, ParamRef))
+        return;
+    pending_cmp *c = sg__vec_push(w->arena, &w->cmps, sizeof *c);
+    if (!c) {
+        fail(w);
+        return;
+    }
+    c->param = ((ParamRef *)param)->number;
+    c->location = ((ParamRef *)param)->location;
+    c->kind = kind;
+    c->column = col;
+    c->pending = -1;
+}
+
+void sg__walk_record_param_cmp(walk *w, A_Expr *e)
+{
+    static const char *const equal[] = {"="};
+    static const char *const order[] = {"<>", "!=", "<", ">", "<=", ">="};
+    Node *l = e->lexpr, *r = e->rexpr;
+    switch (e->kind) {
+    case AEXPR_OP:
+    case AEXPR_DISTINCT:
+    case AEXPR_NOT_DISTINCT: {
+        bool eq = e->kind == AEXPR_OP && operator_is(e->name, equal, 1);
+        if (!eq && e->kind == AEXPR_OP && !operator_is(e->name, order, 6))
+            return;
+        sg__param_cmp_kind kind = eq ? SG_PCMP_EQUAL : SG_PCMP_ORDER;
+        if (l && IsA(l, ColumnRef))
+            push_cmp(w, (ColumnRef *)l, r, kind);
+        else if (r && IsA(r, ColumnRef))
+            push_cmp(w, (ColumnRef *)r, l, kind);
+        return;
+    }
+    case AEXPR_OP_ANY:
+        if (l && IsA(l, ColumnRef) && operator_is(e->name, equal, 1))
+            push_cmp(w, (ColumnRef *)l, r, SG_PCMP_ANY);
+        return;
+    case AEXPR_IN:
+    case AEXPR_BETWEEN:
+    case AEXPR_NOT_BETWEEN: {
+        if (!l || !IsA(l, ColumnRef) || !r || !IsA(r, List))
+            return;
+        bool in = e->kind == AEXPR_IN;
+        if (in && !operator_is(e->name, equal, 1) && !operator_is(e->name, order, 1))
+            return; /* IN is "=", NOT IN "<>" */
+        ListCell *lc;
+        foreach (lc, (List *)r)
+            push_cmp(w, (ColumnRef *)l, lfirst(lc),
+                     in && operator_is(e->name, equal, 1) ? SG_PCMP_EQUAL : SG_PCMP_ORDER);
+        return;
+    }
+    default:
+        return;
+    }
+}

@@ -28,6 +28,10 @@ typedef struct row_names {
     bool known;
     const char *const *names;
     size_t count;
+    bool complete; /* names are all the row's columns */
+    /* every output but the `*`s is among names (a select list's names, for
+     * ORDER BY: a `*` gives only input columns) */
+    bool named_but_stars;
 } row_names;
 
 /* A FROM item (or a statement's target, or ON CONFLICT's EXCLUDED) of some
@@ -38,7 +42,11 @@ typedef struct from_item {
     const char *name; /* alias, else relation name; NULL for unnamed items */
     long relref;      /* index into facts->relations, or -1 */
     int child_level;  /* for a subquery in FROM: its level, else -1 */
-    row_names row;    /* columns, when it is no relation (relref -1) */
+    row_names row;    /* columns, when it is no relation (relref -1); for a
+                       * relation, the names its alias gives its first columns */
+    bool join_alias;  /* the item of an aliased join (sg__source) */
+    bool excluded;    /* INSERT's EXCLUDED */
+    bool in_join;     /* an operand of a JOIN (sg__source) */
 } from_item;
 
 /* Which FROM items of a level are in sight: those of w->from_items with an
@@ -56,6 +64,16 @@ typedef struct level_info {
     int parent;
     sight parent_sight;
 } level_info;
+
+/* A parameter compared with a column, waiting for the column's reference
+ * to be recorded (pending: its index in walk.pending, -1 until then). */
+typedef struct pending_cmp {
+    int param;
+    int location;
+    sg__param_cmp_kind kind;
+    const ColumnRef *column;
+    long pending;
+} pending_cmp;
 
 typedef struct walk {
     sg__arena *arena;
@@ -82,6 +100,20 @@ typedef struct walk {
     const TypeName *tableoid_cast;
     const ColumnRef *tableoid_column;
     sg__vec tableoid_casts; /* struct tableoid_cast: resolved at the end */
+    sg__vec merges;         /* sg__merge: joins with USING or NATURAL */
+    /* unqualified names are not recorded (an ON CONFLICT arbiter's
+     * expressions, MERGE's WHEN clauses: they see other items than the
+     * level's) */
+    bool names_off;
+    bool sees_excluded; /* in ON CONFLICT DO UPDATE */
+    /* the bare name of an ORDER BY / GROUP BY / DISTINCT ON item being
+     * walked, which may name one of `outputs` */
+    const ColumnRef *output_ref;
+    row_names outputs;
+    sg__vec cmps;                    /* pending_cmp */
+    const ColumnRef *noting;         /* the column reference being noted */
+    const SelectStmt *exists_select; /* the sub-select of the EXISTS being walked into */
+    bool targets_unread;             /* walking the target list of that sub-select */
 } walk;
 
 /* Marks the walk failed (memory ran out): it stops, and the facts say so. */
@@ -114,6 +146,8 @@ bool sg__names_outside_pg_catalog(List *names);
 void sg__walk_record_type(walk *w, const TypeName *t);
 /* A column compared with a literal where a parameter belongs, as a fact. */
 void sg__walk_record_literal_cmp(walk *w, A_Expr *e);
+/* A parameter compared with a column (sg__param_cmp). */
+void sg__walk_record_param_cmp(walk *w, A_Expr *e);
 /* The constant arguments of the call just recorded. */
 void sg__walk_record_args(walk *w, FuncCall *f);
 /* The pins among the AND-ed conjuncts of the top-level WHERE `n`. */
@@ -125,6 +159,9 @@ void sg__walk_record_pins(walk *w, Node *n, unsigned depth);
  * `target`, and the columns the INSERT `s` gives values to, as facts. */
 void sg__walk_record_conflict(walk *w, OnConflictClause *oc, long target);
 void sg__walk_record_insert(walk *w, InsertStmt *s, long target);
+/* The columns an INSERT's list or a SET list writes (sg__column_write). */
+void sg__walk_record_insert_writes(walk *w, InsertStmt *s, long target);
+void sg__walk_record_set(walk *w, List *targets, long target);
 
 /* ---- names.c ---- */
 

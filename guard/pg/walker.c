@@ -40,6 +40,8 @@ typedef struct cte_scope {
 
 static bool visit(Node *node, void *context);
 static bool walk_select(SelectStmt *stmt, walk *w, bool top, int *level_out);
+static void add_merge(walk *w, int level, size_t first, List *names);
+static bool visit_list(List *list, walk *w);
 
 static void record_func(walk *w, List *names, int location, sg__func_kind kind, bool has_over)
 {
@@ -201,10 +203,16 @@ static bool walk_from_item(Node *node, walk *w, int level)
         if (j->alias) {
             const char *name = copy(w, j->alias->aliasname);
             add_from_item(w, level, name, -1, -1, alias_names(w, j->alias));
+            if (!w->failed)
+                SG__VEC_AT(w->from_items, from_item, w->from_items.count - 1).join_alias = true;
             add_top_from(w, level, -1, name, j->alias);
         }
         size_t first = w->from_items.count;
         stop = walk_from_item(j->larg, w, level) || walk_from_item(j->rarg, w, level);
+        if (!stop && (j->usingClause || j->isNatural))
+            add_merge(w, level, first, j->isNatural ? NIL : j->usingClause);
+        for (size_t i = first; !stop && i < w->from_items.count; i++)
+            SG__VEC_AT(w->from_items, from_item, i).in_join = true;
         if (!stop) {
             /* ON sees the join's operands only */
             sight outer = w->sight;
@@ -241,19 +249,25 @@ static bool walk_from_item(Node *node, walk *w, int level)
          * else the column definition list's */
         RangeFunction *rf = (RangeFunction *)node;
         row_names row = alias_names(w, rf->alias);
-        if (!row.known)
+        if (!row.known) {
+            /* a column definition list names every column, unless WITH
+             * ORDINALITY or ROWS FROM adds more */
             row = sg__walk_list_names(w, rf->coldeflist);
-        if (rf->alias)
-            add_from_item(w, level, copy(w, rf->alias->aliasname), -1, -1, row);
+            row.complete = row.known && !rf->ordinality && list_length(rf->functions) == 1;
+        }
+        add_from_item(w, level, rf->alias ? copy(w, rf->alias->aliasname) : NULL, -1, -1, row);
         add_top_from(w, level, -1, NULL, NULL);
         stop = visit(node, w);
         break;
     }
     default:
         /* XMLTABLE, ... */
-        if (IsA(node, RangeTableFunc) && ((RangeTableFunc *)node)->alias)
-            add_from_item(w, level, copy(w, ((RangeTableFunc *)node)->alias->aliasname), -1, -1,
-                          alias_names(w, NULL));
+        if (IsA(node, RangeTableFunc))
+            add_from_item(w, level,
+                          ((RangeTableFunc *)node)->alias
+                              ? copy(w, ((RangeTableFunc *)node)->alias->aliasname)
+                              : NULL,
+                          -1, -1, alias_names(w, NULL));
         add_top_from(w, level, -1, NULL, NULL);
         stop = visit(node, w);
         break;
@@ -358,6 +372,8 @@ static bool walk_with(WithClause *with, walk *w, cte_scope *scope)
             return true;
         }
         *row = sg__walk_select_names(w, cte->ctequery, cte->aliascolnames);
+        if (cte->search_clause || cte->cycle_clause)
+            row->complete = false; /* SEARCH and CYCLE add columns */
         c->name = copy(w, cte->ctename);
         c->location = cte->location;
         c->recursive = with->recursive;
@@ -397,6 +413,70 @@ static void push_int(walk *w, sg__vec *vec, int value)
         fail(w);
     else
         *slot = value;
+}
+
+/* A join with USING or NATURAL at `level`, over the items from `first` on:
+ * the names it merges (NIL for NATURAL: every common name). */
+static void add_merge(walk *w, int level, size_t first, List *names)
+{
+    sg__merge *m = sg__vec_push(w->arena, &w->merges, sizeof *m);
+    const char **list = sg__arena_alloc(w->arena, ((size_t)list_length(names) + 1) * sizeof *list);
+    if (!m || !list) {
+        fail(w);
+        return;
+    }
+    m->level = level;
+    m->first = first;
+    m->end = w->from_items.count;
+    ListCell *lc;
+    foreach (lc, names) {
+        if (IsA(lfirst(lc), String))
+            list[m->count++] = strVal(lfirst(lc));
+    }
+    m->names = names ? list : NULL;
+}
+
+/* ORDER BY, GROUP BY or DISTINCT ON items of `s`: a bare name among them may
+ * name an output column of the level rather than an input column. */
+static bool walk_output_items(SelectStmt *s, List *items, walk *w)
+{
+    ListCell *lc;
+    foreach (lc, items) {
+        Node *item = lfirst(lc);
+        Node *e = item && IsA(item, SortBy) ? ((SortBy *)item)->node : item;
+        const ColumnRef *saved = w->output_ref;
+        row_names saved_outputs = w->outputs;
+        if (e && IsA(e, ColumnRef) && list_length(((ColumnRef *)e)->fields) == 1) {
+            w->output_ref = (ColumnRef *)e;
+            w->outputs = sg__walk_select_names(w, (Node *)s, NIL);
+        }
+        /* ROLLUP, CUBE, GROUPING SETS: their names may be outputs' too */
+        bool saved_off = w->names_off;
+        w->names_off = saved_off || (e && IsA(e, GroupingSet));
+        bool stop = visit(item, w);
+        w->names_off = saved_off;
+        w->output_ref = saved;
+        w->outputs = saved_outputs;
+        if (stop)
+            return true;
+    }
+    return w->failed;
+}
+
+/* ON CONFLICT: the arbiter sees the target only; DO UPDATE sees EXCLUDED too. */
+static bool walk_on_conflict(OnConflictClause *oc, walk *w, long target)
+{
+    if (!oc)
+        return false;
+    sg__walk_record_set(w, oc->targetList, target);
+    bool saved_off = w->names_off, saved_excluded = w->sees_excluded;
+    w->names_off = true; /* index expressions and predicates: rarely names, never judged */
+    bool stop = visit((Node *)oc->infer, w);
+    w->names_off = saved_off;
+    w->sees_excluded = true;
+    stop = stop || visit_list(oc->targetList, w) || visit(oc->whereClause, w);
+    w->sees_excluded = saved_excluded;
+    return stop || w->failed;
 }
 
 /* `*` and `t.*` in a target list. */
@@ -491,13 +571,17 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
     }
     if (!stop) {
         w->in_top_targetlist = top;
-        stop = visit_list(s->distinctClause, w) || visit_list(s->targetList, w);
+        bool saved_unread = w->targets_unread;
+        w->targets_unread = s == w->exists_select;
+        stop = walk_output_items(s, s->distinctClause, w) || visit_list(s->targetList, w);
+        w->targets_unread = saved_unread;
         w->in_top_targetlist = false;
     }
     stop = stop || walk_from_list(s->fromClause, w, level) || visit(s->whereClause, w) ||
-           visit_list(s->groupClause, w) || visit(s->havingClause, w) ||
+           walk_output_items(s, s->groupClause, w) || visit(s->havingClause, w) ||
            visit_list(s->windowClause, w) || visit_list(s->valuesLists, w) ||
-           visit_list(s->sortClause, w) || visit(s->limitOffset, w) || visit(s->limitCount, w);
+           walk_output_items(s, s->sortClause, w) || visit(s->limitOffset, w) ||
+           visit(s->limitCount, w);
     if (!stop)
         apply_locking(w, s->lockingClause, level);
     if (!stop && top)
@@ -548,8 +632,11 @@ static bool walk_target(RangeVar *rel, walk *w, int level, bool excluded)
     long idx = record_relation(w, rel, SG_USE_WRITE, false);
     add_from_item(w, level, copy(w, rel->alias ? rel->alias->aliasname : rel->relname), idx, -1,
                   alias_names(w, NULL));
-    if (excluded)
+    if (excluded) {
         add_from_item(w, level, "excluded", idx, -1, alias_names(w, NULL));
+        if (!w->failed)
+            SG__VEC_AT(w->from_items, from_item, w->from_items.count - 1).excluded = true;
+    }
     return w->failed;
 }
 
@@ -580,19 +667,24 @@ static bool walk_modify(Node *node, walk *w)
         if (s->cols == NIL && s->selectStmt && s->relation)
             push_int(w, &w->facts->inserts_without_columns, s->relation->location);
         stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w, level, true);
+        long target = -1;
         if (!stop && s->relation) {
-            sg__walk_record_conflict(w, s->onConflictClause, (long)w->facts->relations.count - 1);
-            sg__walk_record_insert(w, s, (long)w->facts->relations.count - 1);
+            target = (long)w->facts->relations.count - 1;
+            sg__walk_record_conflict(w, s->onConflictClause, target);
+            sg__walk_record_insert(w, s, target);
+            sg__walk_record_insert_writes(w, s, target);
         }
         stop = stop || visit_list(s->cols, w) ||
                walk_insert_source(s->selectStmt, w, outer_level) ||
-               visit((Node *)s->onConflictClause, w) || visit_list(s->returningList, w);
+               walk_on_conflict(s->onConflictClause, w, target) || visit_list(s->returningList, w);
         break;
     }
     case T_UpdateStmt: {
         UpdateStmt *s = (UpdateStmt *)node;
-        stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w, level, false) ||
-               visit_list(s->targetList, w) || walk_from_list(s->fromClause, w, level) ||
+        stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w, level, false);
+        if (!stop && s->relation)
+            sg__walk_record_set(w, s->targetList, (long)w->facts->relations.count - 1);
+        stop = stop || visit_list(s->targetList, w) || walk_from_list(s->fromClause, w, level) ||
                visit(s->whereClause, w) || visit_list(s->returningList, w);
         break;
     }
@@ -606,8 +698,12 @@ static bool walk_modify(Node *node, walk *w)
     case T_MergeStmt: {
         MergeStmt *s = (MergeStmt *)node;
         stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w, level, false) ||
-               walk_from_item(s->sourceRelation, w, level) || visit(s->joinCondition, w) ||
-               visit_list(s->mergeWhenClauses, w);
+               walk_from_item(s->sourceRelation, w, level) || visit(s->joinCondition, w);
+        /* a WHEN clause sees the source only, or both: names are not judged */
+        bool saved_off = w->names_off;
+        w->names_off = true;
+        stop = stop || visit_list(s->mergeWhenClauses, w);
+        w->names_off = saved_off;
         break;
     }
     default:
@@ -714,10 +810,13 @@ static bool note(Node *node, walk *w)
         if (sg__names_outside_pg_catalog(e->name))
             record_func(w, e->name, e->location, SG_FUNC_OPERATOR, false);
         sg__walk_record_literal_cmp(w, e);
+        sg__walk_record_param_cmp(w, e);
         break;
     }
     case T_SubLink: {
         SubLink *s = (SubLink *)node;
+        if (s->subLinkType == EXISTS_SUBLINK && s->subselect && IsA(s->subselect, SelectStmt))
+            w->exists_select = (SelectStmt *)s->subselect;
         if (sg__names_outside_pg_catalog(s->operName))
             record_func(w, s->operName, s->location, SG_FUNC_OPERATOR, false);
         break;

@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include "nodes/nodeFuncs.h"
+
 #include "pg/walk.h"
 
 /* The columns ON CONFLICT (...) infers its arbiter from, as a fact. */
@@ -93,5 +95,87 @@ void sg__walk_record_insert(walk *w, InsertStmt *s, long target)
         ResTarget *rt = lfirst(lc);
         if (IsA(rt, ResTarget) && rt->name)
             in->columns[in->count++] = copy(w, rt->name);
+    }
+}
+
+/* ---- the columns a statement writes ------------------------------------------------------ */
+
+static void add_write(walk *w, long relation, const char *name, size_t position, int location,
+                      int param)
+{
+    sg__column_write *c = sg__vec_push(w->arena, &w->facts->writes, sizeof *c);
+    if (!c) {
+        fail(w);
+        return;
+    }
+    c->relation = relation;
+    c->name = name ? copy(w, name) : NULL;
+    c->position = position;
+    c->location = location;
+    c->value = param > 0;
+    c->param = param;
+}
+
+/* The $n a value is, uncast; 0 for anything else. */
+static int param_number(const Node *v)
+{
+    return v && IsA(v, ParamRef) ? ((const ParamRef *)v)->number : 0;
+}
+
+/* SET targets (`SET a = $1, b[1] = 2, (c, d) = (...)`) of `target`. */
+void sg__walk_record_set(walk *w, List *targets, long target)
+{
+    if (target < 0)
+        return;
+    ListCell *lc;
+    foreach (lc, targets) {
+        ResTarget *rt = lfirst(lc);
+        if (!IsA(rt, ResTarget) || !rt->name)
+            continue;
+        add_write(w, target, rt->name, 0, rt->location, 0);
+        /* a subscript or field of the column takes a value of another type */
+        int param = rt->indirection == NIL ? param_number(rt->val) : 0;
+        if (param > 0)
+            add_write(w, target, rt->name, 0, exprLocation(rt->val), param);
+    }
+}
+
+/* The columns of an INSERT's list, and the parameters its VALUES rows give
+ * them (by position when there is no list). */
+void sg__walk_record_insert_writes(walk *w, InsertStmt *s, long target)
+{
+    if (target < 0)
+        return;
+    ListCell *lc;
+    foreach (lc, s->cols) {
+        ResTarget *rt = lfirst(lc);
+        if (IsA(rt, ResTarget) && rt->name)
+            add_write(w, target, rt->name, 0, rt->location, 0);
+    }
+    SelectStmt *sel =
+        s->selectStmt && IsA(s->selectStmt, SelectStmt) ? (SelectStmt *)s->selectStmt : NULL;
+    if (!sel || sel->op != SETOP_NONE || !sel->valuesLists)
+        return;
+    size_t listed = (size_t)list_length(s->cols);
+    ListCell *row;
+    foreach (row, sel->valuesLists) {
+        size_t i = 0;
+        ListCell *v;
+        foreach (v, (List *)lfirst(row)) {
+            int param = param_number(lfirst(v));
+            const char *name = NULL;
+            if (i < listed) {
+                ResTarget *rt = list_nth(s->cols, (int)i);
+                /* a subscript or field of the column takes a value of another type */
+                name = IsA(rt, ResTarget) && !rt->indirection ? rt->name : NULL;
+                if (!name)
+                    param = 0;
+            } else if (listed) {
+                param = 0; /* more values than columns: the server says so */
+            }
+            if (param > 0)
+                add_write(w, target, name, i, exprLocation(lfirst(v)), param);
+            i++;
+        }
     }
 }

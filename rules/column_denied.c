@@ -1,0 +1,229 @@
+/*
+ * column_denied.c - columns no operation may read or write (personal data,
+ * secrets), as a policy lists them.
+ *
+ * The option `columns` holds PCRE2 patterns matched against
+ * "schema.table.column" of every column a statement reads or writes:
+ * qualified and unqualified names (resolved as parse analysis resolves them,
+ * columns.c), `*` and `t.*` (every column of the tables they expand to), a
+ * whole-row reference (`SELECT t FROM t`, `row_to_json(t)`), RETURNING,
+ * INSERT and SET lists, and an INSERT without a list (the columns its values
+ * fill). A name in a WHERE clause reads its column too: a filter on a
+ * secret tells what it holds. Where the name does not resolve for sure, every
+ * scoped table in sight that could have it is taken to be read; where the
+ * catalog lists no columns for a table a `*` or whole row reads, nothing
+ * proves that no denied column is among them, and the statement is denied
+ * with that reason.
+ */
+#include "rules.h"
+
+enum { COLUMNS };
+
+static const sg__option options[] = {
+    [COLUMNS] = {"columns", SG_OPT_PATTERNS, NULL,
+                 "patterns of \"schema.table.column\" no operation may read or write, e.g. "
+                 "\"^public\\\\.users\\\\.(ssn|password_hash)$\""},
+    {NULL, 0, NULL, NULL},
+};
+
+/* Reports `column` of `t` when a pattern denies it. */
+static int judge(const sg__rule_ctx *ctx, const sg__meta_table *t, const char *column, int location,
+                 const char *how)
+{
+    const char *subject =
+        sg__arena_printf(ctx->diags->arena, "%s.%s.%s", t->schema, t->name, column);
+    if (!subject)
+        return -1;
+    int m = sg__policy_match(ctx->policy, ctx->rule, COLUMNS, subject, 1);
+    if (m <= 0)
+        return m;
+    return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, location,
+                      "column %s is denied by the policy, and this statement %s it", subject, how);
+}
+
+/* Every column of the source's table: a `*`, `t.*` or whole row. */
+static int judge_all(const sg__rule_ctx *ctx, const sg__meta_table *t, int location,
+                     const char *how)
+{
+    if (!t->column_count)
+        return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, location,
+                          "this statement %s every column of %s.%s, and the catalog lists none "
+                          "of them, so nothing proves that no column the policy denies is among "
+                          "them; list the table's columns in the catalog",
+                          how, t->schema, t->name);
+    for (size_t i = 0; i < t->column_count; i++)
+        if (judge(ctx, t, t->columns[i], location, how) < 0)
+            return -1;
+    return 0;
+}
+
+/* The column a source's name stands for (an alias may rename the first
+ * columns), or NULL when its table has no such column. Without a column
+ * list in the catalog, the name is taken as written. */
+static const char *column_of(const sg__meta_table *t, const char *const *renames, size_t k,
+                             const char *name)
+{
+    if (!t->column_count)
+        return name;
+    long c = sg__table_column(t, renames, k, name);
+    return c >= 0 ? t->columns[c] : NULL;
+}
+
+static int check_fields(const sg__rule_ctx *ctx)
+{
+    const sg__facts *f = ctx->facts;
+    for (size_t i = 0; i < f->fields.count; i++) {
+        const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
+        const sg__meta_table *t =
+            r->row == SG_ROW_RELATION ? sg__scoped_table(ctx, r->relation) : NULL;
+        if (!t || (r->schema && strcmp(r->schema, t->schema) != 0))
+            continue;
+        const char *column = column_of(t, r->columns, r->column_count, r->name);
+        if (column && judge(ctx, t, column, r->location, "reads") < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The tables a `*` expands to (its level's sources in sight), or `t.*` (the
+ * source t, all of its level's for an aliased join's). EXISTS reads none. */
+static int check_star(const sg__rule_ctx *ctx, const sg__column_ref *ref)
+{
+    const sg__facts *f = ctx->facts;
+    if (ref->flags & SG_COLREF_UNREAD)
+        return 0;
+    int level = ref->level;
+    size_t first = ref->first, end = ref->end;
+    if (ref->qualifier) {
+        if (ref->source < 0)
+            return 0; /* a name PostgreSQL will not find */
+        const sg__source *s = &SG__VEC_AT(f->sources, sg__source, ref->source);
+        level = s->level;
+        first = s->join_alias ? 0 : (size_t)ref->source;
+        end = s->join_alias ? f->sources.count : (size_t)ref->source + 1;
+    }
+    for (size_t i = first; i < end && i < f->sources.count; i++) {
+        const sg__source *s = &SG__VEC_AT(f->sources, sg__source, i);
+        if (s->row != SG_ROW_RELATION || s->level != level ||
+            (s->excluded && !(ref->flags & SG_COLREF_SEES_EXCLUDED)))
+            continue;
+        const sg__meta_table *t = sg__scoped_table(ctx, s->relation);
+        if (t && judge_all(ctx, t, ref->location, "reads") < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* A name that does not resolve for sure: every scoped table in sight that
+ * could have it. */
+static int check_unsure(const sg__rule_ctx *ctx, const sg__column_ref *ref)
+{
+    const sg__facts *f = ctx->facts;
+    int level = ref->level;
+    size_t first = ref->first, end = ref->end;
+    for (unsigned hops = 0; level >= 0 && (size_t)level < f->levels.count && hops < 100000;
+         hops++) {
+        for (size_t i = first; i < end && i < f->sources.count; i++) {
+            const sg__source *s = &SG__VEC_AT(f->sources, sg__source, i);
+            const sg__meta_table *t = s->row == SG_ROW_RELATION && s->level == level
+                                          ? sg__scoped_table(ctx, s->relation)
+                                          : NULL;
+            const char *column = t ? column_of(t, s->columns, s->column_count, ref->name) : NULL;
+            if (column && judge(ctx, t, column, ref->location, "may read") < 0)
+                return -1;
+        }
+        const sg__level *l = &SG__VEC_AT(f->levels, sg__level, level);
+        first = l->first;
+        end = l->end;
+        level = l->parent;
+    }
+    return 0;
+}
+
+static int check_names(const sg__rule_ctx *ctx)
+{
+    const sg__facts *f = ctx->facts;
+    for (size_t i = 0; i < f->columns.count; i++) {
+        const sg__column_ref *ref = &SG__VEC_AT(f->columns, sg__column_ref, i);
+        if (ref->flags & SG_COLREF_STAR) {
+            if (check_star(ctx, ref) < 0)
+                return -1;
+            continue;
+        }
+        sg__resolved res;
+        int rc = 0;
+        switch (sg__resolve_name(ctx, ref, &res)) {
+        case SG_RES_FOUND:
+            if (res.table && res.column >= 0)
+                rc = judge(ctx, res.table, res.table->columns[res.column], ref->location, "reads");
+            break;
+        case SG_RES_WHOLE_ROW: {
+            const sg__source *s = &SG__VEC_AT(f->sources, sg__source, res.source);
+            const sg__meta_table *t =
+                s->row == SG_ROW_RELATION ? sg__scoped_table(ctx, s->relation) : NULL;
+            if (t)
+                rc = judge_all(ctx, t, ref->location, "reads the whole row of");
+            else if (s->join_alias)
+                rc = check_unsure(ctx, ref);
+            break;
+        }
+        case SG_RES_UNDECIDED:
+        case SG_RES_AMBIGUOUS:
+            rc = check_unsure(ctx, ref);
+            break;
+        default:
+            break;
+        }
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int check_writes(const sg__rule_ctx *ctx)
+{
+    const sg__facts *f = ctx->facts;
+    for (size_t i = 0; i < f->writes.count; i++) {
+        const sg__column_write *w = &SG__VEC_AT(f->writes, sg__column_write, i);
+        const sg__meta_table *t = sg__scoped_table(ctx, w->relation);
+        if (!t || w->value || !w->name)
+            continue;
+        const char *column = column_of(t, NULL, 0, w->name);
+        if (column && judge(ctx, t, column, w->location, "writes") < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < f->inserts.count; i++) {
+        const sg__insert *in = &SG__VEC_AT(f->inserts, sg__insert, i);
+        const sg__meta_table *t = sg__scoped_table(ctx, in->relation);
+        if (!t || in->listed)
+            continue;
+        if (in->width < 0 || !t->column_count) {
+            if (judge_all(ctx, t, in->location, "writes") < 0)
+                return -1;
+            continue;
+        }
+        for (size_t c = 0; c < t->column_count && (long)c < in->width; c++)
+            if (judge(ctx, t, t->columns[c], in->location, "writes") < 0)
+                return -1;
+    }
+    return 0;
+}
+
+static int check(const sg__rule_ctx *ctx)
+{
+    if (!sg__policy_pattern_count(ctx->policy, ctx->rule, COLUMNS))
+        return 0;
+    if (check_fields(ctx) < 0 || check_names(ctx) < 0 || check_writes(ctx) < 0)
+        return -1;
+    return 0;
+}
+
+const sg__rule sg__rule_column_denied = {
+    .id = "column.denied",
+    .summary = "a column the policy lists as one no operation may read or write (also through "
+               "*, whole rows, RETURNING)",
+    .severity = SG_SEVERITY_ERROR,
+    .kinds = SG_RULE_FACTS,
+    .options = options,
+    .check = check,
+};

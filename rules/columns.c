@@ -1,0 +1,228 @@
+/*
+ * columns.c - what a column reference names, resolved against the catalog as
+ * parse analysis resolves it; shared by func.denied (is `t.f` a field, or a
+ * call?), column.unknown, column.ambiguous, column.denied and
+ * params.type-mismatch.
+ *
+ * The walker records the FROM items of every query level (sources), what
+ * each level sees of the levels around it, and every unqualified name, `*`
+ * and `t.*`. A name is looked up among the sources its own level sees, then
+ * those of the levels around it, innermost first: the first level where some
+ * source has a column of that name decides, and two sources there that both
+ * have it make the name ambiguous, unless a join with USING or NATURAL
+ * merges their columns into one. A name no level has may be a whole-row
+ * reference to a source of that name. Whatever the walker or the catalog
+ * cannot tell (a function's columns, a table whose columns the catalog does
+ * not list, a relation outside the scope) makes the answer undecided, and
+ * undecided is never reported.
+ */
+#include "rules.h"
+
+static const char *const system_columns[] = {"tableoid", "ctid", "xmin", "xmax", "cmin", "cmax"};
+
+static bool is_system_column(const char *name)
+{
+    for (size_t i = 0; i < sizeof system_columns / sizeof system_columns[0]; i++)
+        if (strcmp(name, system_columns[i]) == 0)
+            return true;
+    return false;
+}
+
+const sg__meta_table *sg__scoped_table(const sg__rule_ctx *ctx, long relation)
+{
+    if (!ctx->scope || ctx->scope->mode == SG_SCOPE_NONE || relation < 0 || !ctx->bindings)
+        return NULL;
+    long k = ctx->bindings[relation].scoped;
+    return k < 0 ? NULL : ctx->scope->tables[k].table;
+}
+
+const sg__meta_table *sg__relation_table(const sg__rule_ctx *ctx, long relation)
+{
+    const sg__meta_table *t = sg__scoped_table(ctx, relation);
+    return t && t->column_count ? t : NULL;
+}
+
+const sg__meta_table *sg__field_table(const sg__rule_ctx *ctx, const sg__field_ref *r)
+{
+    if (r->row != SG_ROW_RELATION)
+        return NULL;
+    const sg__meta_table *t = sg__relation_table(ctx, r->relation);
+    if (t && r->schema && strcmp(r->schema, t->schema) != 0)
+        return NULL;
+    return t;
+}
+
+bool sg__table_has_column(const sg__meta_table *t, const char *name)
+{
+    return sg__table_column(t, NULL, 0, name) != SG_NO_COLUMN;
+}
+
+long sg__table_column(const sg__meta_table *t, const char *const *renames, size_t renamed,
+                      const char *name)
+{
+    for (size_t i = 0; i < renamed && i < t->column_count; i++)
+        if (strcmp(renames[i], name) == 0)
+            return (long)i;
+    for (size_t i = renamed; i < t->column_count; i++)
+        if (strcmp(t->columns[i], name) == 0)
+            return (long)i;
+    return is_system_column(name) ? SG_SYSTEM_COLUMN : SG_NO_COLUMN;
+}
+
+/* ---- unqualified names --------------------------------------------------------------------- */
+
+typedef enum { NO, MAYBE, YES, TWICE } provides;
+
+/* Whether source s has a column `name` (*column: the table's index when it
+ * is a catalog table's). */
+static provides source_has(const sg__rule_ctx *ctx, const sg__source *s, const char *name,
+                           const sg__meta_table **table, long *column)
+{
+    *table = NULL;
+    *column = SG_NO_COLUMN;
+    switch (s->row) {
+    case SG_ROW_RELATION: {
+        const sg__meta_table *t = sg__relation_table(ctx, s->relation);
+        if (!t)
+            return MAYBE;
+        long c = sg__table_column(t, s->columns, s->column_count, name);
+        if (c == SG_NO_COLUMN || (c == SG_SYSTEM_COLUMN && s->in_join))
+            return NO; /* a join's columns are its operands' user columns */
+        *table = t;
+        *column = c;
+        /* an alias that renames a column to the name of a later one: the
+         * row has two columns of that name */
+        for (size_t i = s->column_count;
+             c >= 0 && (size_t)c < s->column_count && i < t->column_count; i++)
+            if (strcmp(t->columns[i], name) == 0)
+                return TWICE;
+        return YES;
+    }
+    case SG_ROW_COLUMNS:
+        for (size_t i = 0; i < s->column_count; i++)
+            if (strcmp(s->columns[i], name) == 0)
+                return YES;
+        return s->complete ? NO : MAYBE;
+    default:
+        return MAYBE;
+    }
+}
+
+/* Whether source `i` takes part in unqualified lookups from `ref`. */
+static bool visible(const sg__column_ref *ref, const sg__source *s)
+{
+    if (s->excluded)
+        return (ref->flags & SG_COLREF_SEES_EXCLUDED) != 0;
+    return !s->join_alias || s->renames;
+}
+
+/* Whether sources a and b of `level` are merged for `name` by a join with
+ * USING (name) or NATURAL over both. */
+static bool merged(const sg__facts *f, int level, size_t a, size_t b, const char *name)
+{
+    for (size_t i = 0; i < f->merges.count; i++) {
+        const sg__merge *m = &SG__VEC_AT(f->merges, sg__merge, i);
+        if (m->level != level || a < m->first || a >= m->end || b < m->first || b >= m->end)
+            continue;
+        if (!m->names)
+            return true;
+        for (size_t k = 0; k < m->count; k++)
+            if (strcmp(m->names[k], name) == 0)
+                return true;
+    }
+    return false;
+}
+
+static bool in_list(const char *const *names, size_t count, const char *name)
+{
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(names[i], name) == 0)
+            return true;
+    return false;
+}
+
+int sg__resolve_name(const sg__rule_ctx *ctx, const sg__column_ref *ref, sg__resolved *out)
+{
+    const sg__facts *f = ctx->facts;
+    memset(out, 0, sizeof *out);
+    out->source = out->other = -1;
+    out->column = SG_NO_COLUMN;
+    if (!ref->name)
+        return out->status = SG_RES_UNDECIDED;
+    if (ref->flags & SG_COLREF_OUTPUT_NAME) {
+        if (in_list(ref->outputs, ref->output_count, ref->name))
+            return out->status = SG_RES_OUTPUT;
+        if (!ref->outputs_known)
+            return out->status = SG_RES_UNDECIDED;
+    }
+    int level = ref->level;
+    size_t first = ref->first, end = ref->end;
+    for (unsigned hops = 0; level >= 0 && (size_t)level < f->levels.count && hops < 100000;
+         hops++) {
+        bool maybe = false;
+        long found = -1;
+        for (size_t i = first; i < end && i < f->sources.count; i++) {
+            const sg__source *s = &SG__VEC_AT(f->sources, sg__source, i);
+            if (s->level != level || !visible(ref, s))
+                continue;
+            const sg__meta_table *t;
+            long c;
+            provides p = s->join_alias ? MAYBE : source_has(ctx, s, ref->name, &t, &c);
+            if (p == TWICE) {
+                out->source = out->other = (long)i;
+                out->level = level;
+                return out->status = SG_RES_AMBIGUOUS;
+            }
+            if (p == MAYBE) {
+                maybe = true;
+            } else if (p == YES) {
+                if (found < 0) {
+                    found = (long)i;
+                    out->table = t;
+                    out->column = c;
+                } else if (!merged(f, level, (size_t)found, i, ref->name)) {
+                    out->source = found;
+                    out->other = (long)i;
+                    out->level = level;
+                    return out->status = SG_RES_AMBIGUOUS;
+                }
+            }
+        }
+        if (found >= 0) {
+            out->source = found;
+            out->level = level;
+            return out->status = maybe ? SG_RES_UNDECIDED : SG_RES_FOUND;
+        }
+        if (maybe)
+            return out->status = SG_RES_UNDECIDED;
+        const sg__level *l = &SG__VEC_AT(f->levels, sg__level, level);
+        first = l->first;
+        end = l->end;
+        level = l->parent;
+    }
+    /* no column anywhere: a whole-row reference, or no name at all */
+    long row = sg__find_source(ctx, ref->level, ref->first, ref->end, ref->name);
+    if (row >= 0) {
+        out->source = row;
+        return out->status = SG_RES_WHOLE_ROW;
+    }
+    return out->status = SG_RES_MISSING;
+}
+
+long sg__find_source(const sg__rule_ctx *ctx, int level, size_t first, size_t end, const char *name)
+{
+    const sg__facts *f = ctx->facts;
+    for (unsigned hops = 0; level >= 0 && (size_t)level < f->levels.count && hops < 100000;
+         hops++) {
+        for (size_t i = first; i < end && i < f->sources.count; i++) {
+            const sg__source *s = &SG__VEC_AT(f->sources, sg__source, i);
+            if (s->level == level && s->name && !s->excluded && strcmp(s->name, name) == 0)
+                return (long)i;
+        }
+        const sg__level *l = &SG__VEC_AT(f->levels, sg__level, level);
+        first = l->first;
+        end = l->end;
+        level = l->parent;
+    }
+    return -1;
+}
