@@ -75,7 +75,7 @@ static int check_fields(const sg__rule_ctx *ctx)
     for (size_t i = 0; i < f->fields.count; i++) {
         const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
         const sg__meta_table *t =
-            r->row == SG_ROW_RELATION ? sg__scoped_table(ctx, r->relation) : NULL;
+            r->row == SG_ROW_RELATION ? sg__relation_scoped(ctx, r->relation) : NULL;
         if (!t || (r->schema && strcmp(r->schema, t->schema) != 0))
             continue;
         const char *column = column_of(t, r->columns, r->column_count, r->name);
@@ -107,7 +107,7 @@ static int check_star(const sg__rule_ctx *ctx, const sg__column_ref *ref)
         if (s->row != SG_ROW_RELATION || s->level != level ||
             (s->excluded && !(ref->flags & SG_COLREF_SEES_EXCLUDED)))
             continue;
-        const sg__meta_table *t = sg__scoped_table(ctx, s->relation);
+        const sg__meta_table *t = sg__relation_scoped(ctx, s->relation);
         if (t && judge_all(ctx, t, ref->location, "reads") < 0)
             return -1;
     }
@@ -126,7 +126,7 @@ static int check_unsure(const sg__rule_ctx *ctx, const sg__column_ref *ref)
         for (size_t i = first; i < end && i < f->sources.count; i++) {
             const sg__source *s = &SG__VEC_AT(f->sources, sg__source, i);
             const sg__meta_table *t = s->row == SG_ROW_RELATION && s->level == level
-                                          ? sg__scoped_table(ctx, s->relation)
+                                          ? sg__relation_scoped(ctx, s->relation)
                                           : NULL;
             const char *column = t ? column_of(t, s->columns, s->column_count, ref->name) : NULL;
             if (column && judge(ctx, t, column, ref->location, "may read") < 0)
@@ -160,7 +160,7 @@ static int check_names(const sg__rule_ctx *ctx)
         case SG_RES_WHOLE_ROW: {
             const sg__source *s = &SG__VEC_AT(f->sources, sg__source, res.source);
             const sg__meta_table *t =
-                s->row == SG_ROW_RELATION ? sg__scoped_table(ctx, s->relation) : NULL;
+                s->row == SG_ROW_RELATION ? sg__relation_scoped(ctx, s->relation) : NULL;
             if (t)
                 rc = judge_all(ctx, t, ref->location, "reads the whole row of");
             else if (s->join_alias)
@@ -185,7 +185,7 @@ static int check_writes(const sg__rule_ctx *ctx)
     const sg__facts *f = ctx->facts;
     for (size_t i = 0; i < f->writes.count; i++) {
         const sg__column_write *w = &SG__VEC_AT(f->writes, sg__column_write, i);
-        const sg__meta_table *t = sg__scoped_table(ctx, w->relation);
+        const sg__meta_table *t = sg__relation_scoped(ctx, w->relation);
         if (!t || w->value || !w->name)
             continue;
         const char *column = column_of(t, NULL, 0, w->name);
@@ -194,7 +194,7 @@ static int check_writes(const sg__rule_ctx *ctx)
     }
     for (size_t i = 0; i < f->inserts.count; i++) {
         const sg__insert *in = &SG__VEC_AT(f->inserts, sg__insert, i);
-        const sg__meta_table *t = sg__scoped_table(ctx, in->relation);
+        const sg__meta_table *t = sg__relation_scoped(ctx, in->relation);
         if (!t || in->listed)
             continue;
         if (in->width < 0 || !t->column_count) {

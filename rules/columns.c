@@ -28,7 +28,7 @@ static bool is_system_column(const char *name)
     return false;
 }
 
-const sg__meta_table *sg__scoped_table(const sg__rule_ctx *ctx, long relation)
+const sg__meta_table *sg__relation_scoped(const sg__rule_ctx *ctx, long relation)
 {
     if (!ctx->scope || ctx->scope->mode == SG_SCOPE_NONE || relation < 0 || !ctx->bindings)
         return NULL;
@@ -38,7 +38,7 @@ const sg__meta_table *sg__scoped_table(const sg__rule_ctx *ctx, long relation)
 
 const sg__meta_table *sg__relation_table(const sg__rule_ctx *ctx, long relation)
 {
-    const sg__meta_table *t = sg__scoped_table(ctx, relation);
+    const sg__meta_table *t = sg__relation_scoped(ctx, relation);
     return t && t->column_count ? t : NULL;
 }
 

@@ -28,7 +28,7 @@ enum { SG_SYSTEM_COLUMN = -1, SG_NO_COLUMN = -2 };
 
 /* The scoped table behind facts->relations[relation]; NULL for a relation
  * outside the scope (or no scope at all). */
-const sg__meta_table *sg__scoped_table(const sg__rule_ctx *ctx, long relation);
+const sg__meta_table *sg__relation_scoped(const sg__rule_ctx *ctx, long relation);
 
 /* The same, when the catalog lists its columns; NULL otherwise. */
 const sg__meta_table *sg__relation_table(const sg__rule_ctx *ctx, long relation);
