@@ -40,6 +40,7 @@
 #include "pg/migrate.h"
 #include "pg/parse.h"
 #include "pg/split.h"
+#include "pg/walk.h"
 #include "util/pgtype.h"
 
 /* PostgreSQL's NAMEDATALEN: a name holds at most 63 bytes. */
@@ -66,6 +67,7 @@ typedef struct mig {
     sg__sc_table *work;
     bool *owned;
     size_t nwork, capwork;
+    bool oom; /* memory ran out where the caller could not say so (a message's part) */
 } mig;
 
 /* ---- notes ----------------------------------------------------------------------------- */
@@ -75,7 +77,7 @@ static int vnote(mig *m, int location, const char *fmt, va_list ap)
 static int vnote(mig *m, int location, const char *fmt, va_list ap)
 {
     char *msg = sg__arena_vprintf(&m->tmp, fmt, ap);
-    if (!msg)
+    if (!msg || m->oom)
         return STOP;
     return m->note(m->ctx, location >= 0 ? location : m->stmt_at, msg) < 0 ? STOP : APPLIED;
 }
@@ -315,6 +317,8 @@ static bool names_keep(mig *m, const sg__sc_table *t, sg__sc_names *n)
 static const char *qualified(mig *m, const char *schema, const char *name)
 {
     const char *q = sg__arena_printf(&m->tmp, "%s.%s", schema, name);
+    if (!q)
+        m->oom = true;
     return q ? q : name;
 }
 
@@ -714,6 +718,21 @@ typedef struct col_refs {
     bool failed;
 } col_refs;
 
+/* Adds `name` unless *r has it; false when memory ran out. */
+static bool add_ref(col_refs *r, const char *name)
+{
+    for (size_t i = 0; i < r->names.count; i++)
+        if (strcmp(SG__VEC_AT(r->names, const char *, i), name) == 0)
+            return true;
+    const char **slot = sg__vec_push(r->arena, &r->names, sizeof *slot);
+    if (!slot) {
+        r->failed = true;
+        return false;
+    }
+    *slot = name;
+    return true;
+}
+
 static bool collect_refs(Node *node, void *ctx)
 {
     col_refs *r = ctx;
@@ -721,19 +740,7 @@ static bool collect_refs(Node *node, void *ctx)
         return false;
     if (IsA(node, ColumnRef)) {
         Node *last = llast(((ColumnRef *)node)->fields);
-        if (!IsA(last, String))
-            return false;
-        const char *name = strVal(last);
-        for (size_t i = 0; i < r->names.count; i++)
-            if (strcmp(SG__VEC_AT(r->names, const char *, i), name) == 0)
-                return false;
-        const char **slot = sg__vec_push(r->arena, &r->names, sizeof *slot);
-        if (!slot) {
-            r->failed = true;
-            return true;
-        }
-        *slot = name;
-        return false;
+        return IsA(last, String) && !add_ref(r, strVal(last));
     }
     return raw_expression_tree_walker(node, collect_refs, ctx);
 }
@@ -788,14 +795,7 @@ static int add_pending(mig *m, pending *p, Constraint *c, const char *column)
         const ListCell *lc;
         foreach (lc, c->exclusions) {
             IndexElem *e = linitial(lfirst(lc));
-            if (e->name) {
-                const char **slot = sg__vec_push(&m->tmp, &r.names, sizeof *slot);
-                ok = ok && slot;
-                if (slot)
-                    *slot = e->name;
-            } else {
-                ok = ok && refs_of(&r, e->expr);
-            }
+            ok = ok && (e->name ? add_ref(&r, e->name) : refs_of(&r, e->expr));
         }
         pc->cols = refs_names(&r);
     } else if (column) {
@@ -1802,6 +1802,33 @@ static int apply_alter(mig *m, AlterTableStmt *as)
     return APPLIED;
 }
 
+/* One column of CREATE INDEX: its name for the index's own name (as
+ * ChooseIndexColumnNames takes it: the column, the expression's
+ * FigureColname, else "expr"), a key column when it is a plain column of
+ * the key part, and the columns it names. */
+static int index_elem(mig *m, size_t ti, IndexElem *e, bool key, sg__vec *keys, sg__vec *colnames,
+                      col_refs *all)
+{
+    const char **cn = sg__vec_push(&m->tmp, colnames, sizeof *cn);
+    if (!cn)
+        return STOP;
+    if (!e->name) {
+        const char *figured = sg__walk_figure_colname(e->expr);
+        *cn = e->indexcolname ? e->indexcolname : figured ? figured : "expr";
+        return refs_of(all, e->expr) ? APPLIED : STOP;
+    }
+    if (!sg__schema_column(&m->work[ti], e->name))
+        return refuse(m, -1, "%s has no column \"%s\" to index; the statement is not applied",
+                      table_name(m, ti), e->name);
+    *cn = e->indexcolname ? e->indexcolname : e->name;
+    const char **slot = key ? sg__vec_push(&m->tmp, keys, sizeof *slot) : NULL;
+    if (key && !slot)
+        return STOP;
+    if (slot)
+        *slot = e->name;
+    return add_ref(all, e->name) ? APPLIED : STOP;
+}
+
 static int apply_index(mig *m, IndexStmt *ix)
 {
     int rc;
@@ -1816,35 +1843,14 @@ static int apply_index(mig *m, IndexStmt *ix)
     col_refs all = {&m->tmp, {0}, false};
     sg__vec keys = {0}, colnames = {0};
     bool plain = !ix->whereClause, ok = true;
-    List *elems = list_concat_copy(ix->indexParams, ix->indexIncludingParams);
-    const ListCell *lc;
-    foreach (lc, elems) {
-        IndexElem *e = lfirst(lc);
-        bool key = foreach_current_index(lc) < list_length(ix->indexParams);
-        const char **cn = sg__vec_push(&m->tmp, &colnames, sizeof *cn);
-        ok = ok && cn;
-        if (!cn)
-            break;
-        if (e->name) {
-            if (!sg__schema_column(t, e->name))
-                return refuse(m, ix->relation->location,
-                              "%s has no column \"%s\" to index; the statement is not applied",
-                              table_name(m, (size_t)ti), e->name);
-            *cn = e->indexcolname ? e->indexcolname : e->name;
-            const char **slot = key ? sg__vec_push(&m->tmp, &keys, sizeof *slot) : NULL;
-            if (key)
-                ok = ok && slot;
-            if (slot)
-                *slot = e->name;
-            const char **a = sg__vec_push(&m->tmp, &all.names, sizeof *a);
-            ok = ok && a;
-            if (a)
-                *a = e->name;
-        } else {
-            *cn = e->indexcolname ? e->indexcolname : "expr";
-            if (key)
-                plain = false;
-            ok = ok && refs_of(&all, e->expr);
+    for (int part = 0; part < 2 && ok; part++) {
+        const ListCell *lc;
+        foreach (lc, part == 0 ? ix->indexParams : ix->indexIncludingParams) {
+            int erc = index_elem(m, (size_t)ti, lfirst(lc), part == 0, &keys, &colnames, &all);
+            if (erc == REFUSED)
+                return erc;
+            ok = ok && erc == APPLIED;
+            plain = plain && (part == 1 || ((IndexElem *)lfirst(lc))->name);
         }
     }
     ok = ok && refs_of(&all, ix->whereClause);
@@ -2360,7 +2366,7 @@ static int apply_tree(mig *m, List *tree)
         if (begin_statement(m) != APPLIED)
             return STOP;
         int rc = apply_statement(m, raw->stmt);
-        if (rc == STOP)
+        if (rc == STOP || m->oom)
             return STOP;
         if (rc == APPLIED && commit_statement(m) != APPLIED)
             return STOP;
