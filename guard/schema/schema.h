@@ -23,12 +23,19 @@ typedef struct sg__sc_column {
     const char *type;         /* format_type() spelling; NULL when unknown */
     bool nullable;            /* false: NOT NULL (a primary key's columns are NOT NULL) */
     const char *default_expr; /* the default as pg_get_expr() prints it, or NULL */
+    char identity;            /* pg_attribute.attidentity: 'a' (GENERATED ALWAYS AS IDENTITY),
+                               * 'd' (BY DEFAULT), 0: none */
+    char generated;           /* pg_attribute.attgenerated: 's' (GENERATED ALWAYS AS (...)
+                               * STORED), 0: none */
 } sg__sc_column;
 
-/* A list of column names. */
+/* A list of column names; for a key or another constraint or index, also its
+ * name. */
 typedef struct sg__sc_names {
     const char **names;
     size_t count;
+    const char *name; /* the constraint's (or, for index_only, the index's) name, or NULL */
+    bool index_only;  /* a unique key made by CREATE UNIQUE INDEX: an index, no constraint */
 } sg__sc_names;
 
 typedef struct sg__sc_fkey {
@@ -49,6 +56,13 @@ typedef struct sg__sc_table {
     sg__vec unique;           /* sg__sc_names: unique constraints and unique indexes
                                * without predicate or expression, not the primary key */
     sg__vec fkeys;            /* sg__sc_fkey */
+    /* What makes no key but shares the names of keys: CHECK and EXCLUDE
+     * constraints, and indexes that are not unique or have a predicate or
+     * expressions. Each with its name and the columns it names; the contract
+     * leaves them out, but PostgreSQL chooses a new constraint's or index's
+     * name so that it is unlike theirs, and dropping a column drops them. */
+    sg__vec other_constraints; /* sg__sc_names */
+    sg__vec other_indexes;     /* sg__sc_names */
 } sg__sc_table;
 
 typedef struct sg__schema {
