@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "resolve/params.h"
 #include "verdict/verdict.h"
 #include "util/error.h"
 #include "util/json.h"
@@ -53,66 +54,6 @@ void sg_executor_free(sg_executor *e)
     if (e->vt->destroy)
         e->vt->destroy(e->self);
     sg__free(e);
-}
-
-/* ---- PostgreSQL text form of JSON values ---- */
-
-/* An array element: quoted, with " and \ escaped, as array_in reads it. */
-static void put_quoted(sg__strbuf *t, const char *s)
-{
-    sg__strbuf_put(t, "\"", 1);
-    for (const char *p = s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            sg__strbuf_put(t, "\\", 1);
-        sg__strbuf_put(t, p, 1);
-    }
-    sg__strbuf_put(t, "\"", 1);
-}
-
-static void put_array(sg__strbuf *t, const cJSON *arr)
-{
-    sg__strbuf_put(t, "{", 1);
-    for (const cJSON *e = arr->child; e; e = e->next) {
-        if (e != arr->child)
-            sg__strbuf_put(t, ",", 1);
-        if (cJSON_IsNull(e)) {
-            sg__strbuf_put(t, "NULL", 4);
-        } else if (cJSON_IsArray(e)) {
-            put_array(t, e); /* nesting is bounded by the decoder */
-        } else if (cJSON_IsString(e)) {
-            put_quoted(t, e->valuestring);
-        } else {
-            const char *json = sg__json_print_value(t->arena, e);
-            if (!json)
-                t->failed = 1;
-            else
-                put_quoted(t, json);
-        }
-    }
-    sg__strbuf_put(t, "}", 1);
-}
-
-/* The text PostgreSQL's input functions read for a JSON value; NULL with
- * *is_null for JSON null; NULL without it on allocation failure. */
-static const char *pg_text(sg__arena *arena, const cJSON *v, bool *is_null)
-{
-    *is_null = false;
-    if (cJSON_IsNull(v)) {
-        *is_null = true;
-        return NULL;
-    }
-    if (cJSON_IsTrue(v))
-        return "true";
-    if (cJSON_IsFalse(v))
-        return "false";
-    if (cJSON_IsString(v))
-        return v->valuestring;
-    if (cJSON_IsArray(v)) {
-        sg__strbuf t = SG__STRBUF_INIT(arena);
-        put_array(&t, v);
-        return t.failed ? NULL : t.data;
-    }
-    return sg__json_print_value(arena, v); /* numbers as written, objects as json */
 }
 
 /* ---- collecting rows ---- */
@@ -178,7 +119,7 @@ int sg_execute(sg_executor *ex, const sg_verdict *v, sg_result **out, sg_error *
     for (size_t i = 0; i < v->param_count; i++) {
         const cJSON *value = v->param_values[i];
         bool is_null;
-        params[i] = pg_text(&r->arena, value, &is_null);
+        params[i] = sg__param_value_text(&r->arena, value, &is_null);
         if (!params[i] && !is_null)
             goto oom;
     }

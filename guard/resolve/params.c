@@ -12,6 +12,7 @@
 #include <cjson/cJSON.h>
 
 #include "resolve/params.h"
+#include "util/json.h"
 
 /* A parameter name and its place among the supplied values, for lookups. */
 typedef struct named {
@@ -122,4 +123,72 @@ int sg__bind_parameters(sg__arena *arena, const sg__operation *op, const sg__ph_
     if (b->shape_ok)
         bind_values(op, ph, facts, supplied, sorted, b);
     return 0;
+}
+
+/* ---- PostgreSQL text form of JSON values ---- */
+
+/* An array element: quoted, with " and \ escaped, as array_in reads it. */
+static void put_quoted(sg__strbuf *t, const char *s)
+{
+    sg__strbuf_put(t, "\"", 1);
+    for (const char *p = s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            sg__strbuf_put(t, "\\", 1);
+        sg__strbuf_put(t, p, 1);
+    }
+    sg__strbuf_put(t, "\"", 1);
+}
+
+static void put_array(sg__strbuf *t, const cJSON *arr)
+{
+    sg__strbuf_put(t, "{", 1);
+    for (const cJSON *e = arr->child; e; e = e->next) {
+        if (e != arr->child)
+            sg__strbuf_put(t, ",", 1);
+        if (cJSON_IsNull(e)) {
+            sg__strbuf_put(t, "NULL", 4);
+        } else if (cJSON_IsArray(e)) {
+            put_array(t, e); /* nesting is bounded by the decoder */
+        } else if (cJSON_IsString(e)) {
+            put_quoted(t, e->valuestring);
+        } else {
+            const char *json = sg__json_print_value(t->arena, e);
+            if (!json)
+                t->failed = 1;
+            else
+                put_quoted(t, json);
+        }
+    }
+    sg__strbuf_put(t, "}", 1);
+}
+
+const char *sg__param_value_text(sg__arena *arena, const cJSON *v, bool *is_null)
+{
+    *is_null = false;
+    if (cJSON_IsNull(v)) {
+        *is_null = true;
+        return NULL;
+    }
+    if (cJSON_IsTrue(v))
+        return "true";
+    if (cJSON_IsFalse(v))
+        return "false";
+    if (cJSON_IsString(v))
+        return v->valuestring;
+    if (cJSON_IsArray(v)) {
+        sg__strbuf t = SG__STRBUF_INIT(arena);
+        put_array(&t, v);
+        return t.failed ? NULL : t.data;
+    }
+    return sg__json_print_value(arena, v); /* numbers as written, objects as json */
+}
+
+const char *sg__param_slot_text(sg__arena *arena, const sg__param_binding *b, size_t slot,
+                                bool *is_null)
+{
+    if (!sg__param_slot_bound(b, slot)) {
+        *is_null = true;
+        return NULL;
+    }
+    return sg__param_value_text(arena, b->values[slot], is_null);
 }

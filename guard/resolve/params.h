@@ -46,4 +46,16 @@ static inline bool sg__param_slot_bound(const sg__param_binding *b, size_t slot)
     return b->values && slot < b->slots && b->values[slot];
 }
 
+/* The text PostgreSQL's input functions read for a JSON value, as the
+ * executor binds it: true and false as "true" and "false", numbers as
+ * written, strings as they are, arrays as array literals (NULL for null),
+ * objects as JSON text. NULL with *is_null for JSON null; NULL without it on
+ * allocation failure. */
+const char *sg__param_value_text(sg__arena *arena, const struct cJSON *v, bool *is_null);
+
+/* The same for the value bound to $(slot + 1); NULL with *is_null when none
+ * is bound. */
+const char *sg__param_slot_text(sg__arena *arena, const sg__param_binding *b, size_t slot,
+                                bool *is_null);
+
 #endif
