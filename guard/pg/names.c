@@ -145,6 +145,11 @@ static const char *figure_name(Node *n)
     return figure(n, 0, &strength);
 }
 
+const char *sg__walk_figure_colname(Node *n)
+{
+    return figure_name(n);
+}
+
 /* Keeps the non-NULL names of `slots` (count of them) as the row's names. */
 static row_names keep_names(walk *w, const char **slots, size_t count)
 {

@@ -21,9 +21,7 @@
 
 #include "pg/parse.h"
 
-/* PostgreSQL reports a cursor position in characters, 1-based; convert it to
- * a byte offset in the UTF-8 text (the guard only parses valid UTF-8). */
-static long char_pos_to_byte_offset(const char *sql, int cursorpos)
+long sg__pg_cursor_offset(const char *sql, int cursorpos)
 {
     if (cursorpos <= 0)
         return -1;
@@ -259,7 +257,7 @@ int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, sg__fa
     if (parsed.error) {
         err->message =
             sg__arena_strdup(arena, parsed.error->message ? parsed.error->message : "syntax error");
-        err->offset = char_pos_to_byte_offset(sql, parsed.error->cursorpos);
+        err->offset = sg__pg_cursor_offset(sql, parsed.error->cursorpos);
         if (!err->message)
             rc = -1;
     } else {

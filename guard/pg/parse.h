@@ -26,6 +26,10 @@ typedef struct sg__parse_error {
 int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, sg__facts *facts,
                    sg__parse_error *err);
 
+/* PostgreSQL reports a syntax error's place in characters, 1-based: the byte
+ * offset of that place in the UTF-8 text `sql`, or -1 when there is none. */
+long sg__pg_cursor_offset(const char *sql, int cursorpos);
+
 /* Walker entry, implemented in walker.c: `raw_stmt` is a PostgreSQL Node *. */
 int sg__walk_statement(sg__arena *arena, void *raw_stmt, unsigned max_depth, sg__facts *facts);
 

@@ -128,6 +128,10 @@ void sg__walk_record_insert(walk *w, InsertStmt *s, long target);
 
 /* ---- names.c ---- */
 
+/* The name PostgreSQL's FigureColname gives expression `n` (an output column,
+ * an index column), when the walker is sure of it; NULL otherwise. */
+const char *sg__walk_figure_colname(Node *n);
+
 /* The output column names of a SELECT (VALUES, set operation), renamed by
  * `aliases` (a List of String, may be NIL) as an alias's column list does. */
 row_names sg__walk_select_names(walk *w, Node *select, List *aliases);

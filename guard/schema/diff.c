@@ -112,18 +112,21 @@ static void compare_column(differ *d, const sg__sc_column *o, const sg__sc_colum
                 sg__arena_printf(d->arena, "column \"%s\" is %s in the catalog, %s in the database",
                                  o->name, on ? "nullable" : "NOT NULL",
                                  nn ? "nullable" : "NOT NULL"));
-    if (!o->default_expr && n->default_expr)
-        finding(d, "drift.column-default-added", d->old_t, o->name, NULL, n->default_expr,
+    bool od = sg__schema_has_default(o), nd = sg__schema_has_default(n);
+    const char *otext = o->default_expr ? o->default_expr : "identity or generated";
+    const char *ntext = n->default_expr ? n->default_expr : "identity or generated";
+    if (!od && nd)
+        finding(d, "drift.column-default-added", d->old_t, o->name, NULL, ntext,
                 sg__arena_printf(d->arena,
                                  "column \"%s\" has a default in the database (%s), none in the "
                                  "catalog",
-                                 o->name, n->default_expr));
-    if (o->default_expr && !n->default_expr)
-        finding(d, "drift.column-default-removed", d->old_t, o->name, o->default_expr, NULL,
+                                 o->name, ntext));
+    if (od && !nd)
+        finding(d, "drift.column-default-removed", d->old_t, o->name, otext, NULL,
                 sg__arena_printf(d->arena,
                                  "column \"%s\" has a default in the catalog (%s), none in the "
                                  "database",
-                                 o->name, o->default_expr));
+                                 o->name, otext));
 }
 
 static sg__sc_column *column(const sg__sc_table *t, const char *name)

@@ -110,8 +110,8 @@ int sg__schema_add_catalog_table(sg__schema *s, const cJSON *t, sg__sc_table **o
     const cJSON *u;
     cJSON_ArrayForEach(u, cJSON_GetObjectItemCaseSensitive(t, "unique"))
     {
-        sg__sc_names key;
-        if (!read_names(s, u, &key) || sg__schema_add_unique(s, table, key.names, key.count) < 0)
+        sg__sc_names key = {0};
+        if (!read_names(s, u, &key) || sg__schema_add_unique(s, table, &key) < 0)
             return -1;
     }
     bool ok = true;

@@ -151,7 +151,7 @@ char *sg__schema_canonical(sg__arena *arena, const sg__sc_table *t)
         sg__strbuf_put(&b, " ", 1);
         put_string(&b, type);
         sg__strbuf_puts(&b, nullable ? " null" : " not-null");
-        sg__strbuf_puts(&b, c->default_expr ? " default\n" : " no-default\n");
+        sg__strbuf_puts(&b, sg__schema_has_default(c) ? " default\n" : " no-default\n");
     }
     sg__strbuf_puts(&b, "primary-key ");
     put_names(&b, &t->primary_key);

@@ -49,6 +49,11 @@ sg__sc_column *sg__schema_column(sg__sc_table *t, const char *name)
     return NULL;
 }
 
+bool sg__schema_has_default(const sg__sc_column *c)
+{
+    return c->default_expr || c->identity || c->generated;
+}
+
 bool sg__schema_names_equal(const sg__sc_names *a, const sg__sc_names *b)
 {
     if (a->count != b->count)
@@ -59,25 +64,28 @@ bool sg__schema_names_equal(const sg__sc_names *a, const sg__sc_names *b)
     return true;
 }
 
-int sg__schema_add_unique(sg__schema *s, sg__sc_table *t, const char *const *names, size_t count)
+int sg__schema_add_unique(sg__schema *s, sg__sc_table *t, const sg__sc_names *key)
 {
-    sg__sc_names key = {(const char **)names, count};
-    if (count == 0 || sg__schema_names_equal(&key, &t->primary_key))
+    if (key->count == 0 || sg__schema_names_equal(key, &t->primary_key))
         return 0;
     for (size_t i = 0; i < t->unique.count; i++)
-        if (sg__schema_names_equal(&key, &SG__VEC_AT(t->unique, sg__sc_names, i)))
+        if (sg__schema_names_equal(key, &SG__VEC_AT(t->unique, sg__sc_names, i)))
             return 0;
-    const char **copy = sg__arena_alloc(&s->arena, count * sizeof *copy);
+    const char **copy = sg__arena_alloc(&s->arena, key->count * sizeof *copy);
     if (!copy)
         return -1;
-    for (size_t i = 0; i < count; i++)
-        if (!(copy[i] = sg__arena_strdup(&s->arena, names[i])))
+    for (size_t i = 0; i < key->count; i++)
+        if (!(copy[i] = sg__arena_strdup(&s->arena, key->names[i])))
             return -1;
-    sg__sc_names *slot = sg__vec_push(&s->arena, &t->unique, sizeof *slot);
+    const char *name = key->name ? sg__arena_strdup(&s->arena, key->name) : NULL;
+    sg__sc_names *slot =
+        key->name && !name ? NULL : sg__vec_push(&s->arena, &t->unique, sizeof *slot);
     if (!slot)
         return -1;
     slot->names = copy;
-    slot->count = count;
+    slot->count = key->count;
+    slot->name = name;
+    slot->index_only = key->index_only;
     return 0;
 }
 

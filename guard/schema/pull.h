@@ -33,8 +33,9 @@ int sg__pull_open(const char *dsn, sg__pull **out, sg_error *err);
 /*
  * Adds the tables of `schema` the filter selects, in name order, to `s`:
  * columns in attribute order (format_type() of the type, NOT NULL,
- * pg_get_expr() of the default, an identity or generated column's clause as
- * its default), primary key, unique keys (UNIQUE constraints, and valid
+ * pg_get_expr() of the default or of a generated column's expression, an
+ * identity column's GENERATED clause, as the migration reader has them),
+ * primary key, unique keys (UNIQUE constraints, and valid
  * unique indexes without predicate or expression), foreign keys. Types and
  * defaults are printed with search_path set to the schema alone, so that its
  * own types and sequences are named as a migration names them. SG_EIO when

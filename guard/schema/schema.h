@@ -23,12 +23,19 @@ typedef struct sg__sc_column {
     const char *type;         /* format_type() spelling; NULL when unknown */
     bool nullable;            /* false: NOT NULL (a primary key's columns are NOT NULL) */
     const char *default_expr; /* the default as pg_get_expr() prints it, or NULL */
+    char identity;            /* pg_attribute.attidentity: 'a' (GENERATED ALWAYS AS IDENTITY),
+                               * 'd' (BY DEFAULT), 0: none */
+    char generated;           /* pg_attribute.attgenerated: 's' (GENERATED ALWAYS AS (...)
+                               * STORED), 0: none */
 } sg__sc_column;
 
-/* A list of column names. */
+/* A list of column names; for a key or another constraint or index, also its
+ * name. */
 typedef struct sg__sc_names {
     const char **names;
     size_t count;
+    const char *name; /* the constraint's (or, for index_only, the index's) name, or NULL */
+    bool index_only;  /* a unique key made by CREATE UNIQUE INDEX: an index, no constraint */
 } sg__sc_names;
 
 typedef struct sg__sc_fkey {
@@ -49,6 +56,13 @@ typedef struct sg__sc_table {
     sg__vec unique;           /* sg__sc_names: unique constraints and unique indexes
                                * without predicate or expression, not the primary key */
     sg__vec fkeys;            /* sg__sc_fkey */
+    /* What makes no key but shares the names of keys: CHECK and EXCLUDE
+     * constraints, and indexes that are not unique or have a predicate or
+     * expressions. Each with its name and the columns it names; the contract
+     * leaves them out, but PostgreSQL chooses a new constraint's or index's
+     * name so that it is unlike theirs, and dropping a column drops them. */
+    sg__vec other_constraints; /* sg__sc_names */
+    sg__vec other_indexes;     /* sg__sc_names */
     /* A catalog table that lists no columns: its contract is unknown. */
     bool columns_unknown;
     /* The contract hash a catalog states for the table, or NULL. */
@@ -101,11 +115,14 @@ const char *sg__schema_canonical_type(sg__arena *arena, const char *type);
 
 /* ---- the model as a whole (model.c) ---- */
 
+/* Whether the column has a default: an expression, or an identity or
+ * generated column, which PostgreSQL fills. */
+bool sg__schema_has_default(const sg__sc_column *c);
 /* Whether two column lists are equal, name by name in order. */
 bool sg__schema_names_equal(const sg__sc_names *a, const sg__sc_names *b);
-/* Appends a unique key to t unless t has it already or it is t's primary
- * key; -1 when memory ran out. The names are copied. */
-int sg__schema_add_unique(sg__schema *s, sg__sc_table *t, const char *const *names, size_t count);
+/* Appends a copy of a unique key to t unless t has one of its columns
+ * already or it is t's primary key; -1 when memory ran out. */
+int sg__schema_add_unique(sg__schema *s, sg__sc_table *t, const sg__sc_names *key);
 /* Fills what a foreign key leaves implicit: the referenced schema (the
  * table's own) and the referenced columns (the referenced table's primary
  * key, when s has that table). */

@@ -1,0 +1,928 @@
+/*
+ * test_migrate.c - migration DDL applied to the table model
+ * (guard/pg/migrate.c), without a database: every statement form it applies,
+ * in families of spellings; the names it gives unnamed constraints and
+ * indexes; that renames and drops keep keys and foreign keys consistent; the
+ * notes (what is reported, at which offset) for what it does not apply; that
+ * a statement the server would refuse changes nothing; and that running out
+ * of memory anywhere is a clean -1. tests/test_migrate_pg.c holds the model
+ * against the server itself.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pg/migrate.h"
+#include "schema/schema.h"
+#include "util/arena.h"
+
+/* ---- helpers ----------------------------------------------------------------------------- */
+
+enum { MAX_NOTES = 16 };
+
+typedef struct notes {
+    int count;
+    int location[MAX_NOTES];
+    char message[MAX_NOTES][512];
+    int stop_at; /* the note (1-based) whose callback returns -1; 0: none */
+} notes;
+
+static int take_note(void *ctx, int location, const char *message)
+{
+    notes *n = ctx;
+    if (n->count < MAX_NOTES) {
+        n->location[n->count] = location;
+        snprintf(n->message[n->count], sizeof n->message[0], "%s", message);
+    }
+    n->count++;
+    return n->stop_at && n->count >= n->stop_at ? -1 : 0;
+}
+
+/* Applies sql to s in schema public; asserts the call itself succeeds. */
+static void apply(sg__schema *s, const char *sql, notes *n)
+{
+    notes local = {0};
+    assert_int_equal(sg__migrate_apply(s, sql, "public", take_note, n ? n : &local), 0);
+    if (!n && local.count)
+        fail_msg("unexpected note at %d: %s", local.location[0], local.message[0]);
+}
+
+static void put(char *buf, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void put(char *buf, size_t n, const char *fmt, ...)
+{
+    size_t len = strlen(buf);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf + len, n - len, fmt, ap);
+    va_end(ap);
+}
+
+static void put_names(char *buf, size_t n, const sg__sc_names *names)
+{
+    put(buf, n, "(");
+    for (size_t i = 0; i < names->count; i++)
+        put(buf, n, "%s%s", i ? ", " : "", names->names[i]);
+    put(buf, n, ")");
+}
+
+/* Table schema.name as text, one line per column, key, constraint and index,
+ * in the model's order; "(none)" when the model lacks it. */
+static const char *describe(sg__schema *s, const char *schema, const char *name)
+{
+    static char buf[8192];
+    buf[0] = '\0';
+    sg__sc_table *t = sg__schema_table(s, schema, name);
+    if (!t)
+        return "(none)";
+    size_t n = sizeof buf;
+    for (size_t i = 0; i < t->columns.count; i++) {
+        const sg__sc_column *c = &SG__VEC_AT(t->columns, sg__sc_column, i);
+        put(buf, n, "%s %s%s", c->name, c->type ? c->type : "?", c->nullable ? "" : " not null");
+        if (c->identity)
+            put(buf, n, " identity %c", c->identity);
+        if (c->generated)
+            put(buf, n, " generated %c", c->generated);
+        if (c->default_expr)
+            put(buf, n, " default %s", c->default_expr);
+        put(buf, n, "\n");
+    }
+    if (t->primary_key.count) {
+        put(buf, n, "pk %s ", t->primary_key.name ? t->primary_key.name : "?");
+        put_names(buf, n, &t->primary_key);
+        put(buf, n, "\n");
+    }
+    for (size_t i = 0; i < t->unique.count; i++) {
+        const sg__sc_names *u = &SG__VEC_AT(t->unique, sg__sc_names, i);
+        put(buf, n, "unique%s %s ", u->index_only ? " index" : "", u->name ? u->name : "?");
+        put_names(buf, n, u);
+        put(buf, n, "\n");
+    }
+    for (size_t i = 0; i < t->fkeys.count; i++) {
+        const sg__sc_fkey *f = &SG__VEC_AT(t->fkeys, sg__sc_fkey, i);
+        put(buf, n, "fk %s ", f->name ? f->name : "?");
+        put_names(buf, n, &f->columns);
+        put(buf, n, " -> %s%s%s ", f->ref_schema ? f->ref_schema : "", f->ref_schema ? "." : "",
+            f->ref_table);
+        put_names(buf, n, &f->ref_columns);
+        put(buf, n, " on delete %s on update %s\n", f->on_delete, f->on_update);
+    }
+    for (size_t i = 0; i < t->other_constraints.count; i++) {
+        const sg__sc_names *o = &SG__VEC_AT(t->other_constraints, sg__sc_names, i);
+        put(buf, n, "constraint %s ", o->name);
+        put_names(buf, n, o);
+        put(buf, n, "\n");
+    }
+    for (size_t i = 0; i < t->other_indexes.count; i++) {
+        const sg__sc_names *o = &SG__VEC_AT(t->other_indexes, sg__sc_names, i);
+        put(buf, n, "index %s ", o->name);
+        put_names(buf, n, o);
+        put(buf, n, "\n");
+    }
+    return buf;
+}
+
+#define assert_table(s, name, expected) assert_string_equal(describe(s, "public", name), expected)
+
+static const sg__sc_column *column(sg__schema *s, const char *table, const char *name)
+{
+    sg__sc_table *t = sg__schema_table(s, "public", table);
+    assert_non_null(t);
+    sg__sc_column *c = sg__schema_column(t, name);
+    if (!c)
+        fail_msg("no column %s.%s", table, name);
+    return c;
+}
+
+/* The byte offset of the n-th (1-based) occurrence of `what` in sql. */
+static int offset_of(const char *sql, const char *what, int nth)
+{
+    const char *p = sql;
+    for (int i = 0; i < nth; i++) {
+        p = strstr(i ? p + 1 : p, what);
+        assert_non_null(p);
+    }
+    return (int)(p - sql);
+}
+
+/* ---- CREATE TABLE: columns ------------------------------------------------------------------ */
+
+/* Every spelling of a type ends in format_type()'s. */
+static void test_migrate__column_types(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(&s,
+          "CREATE TABLE t (a integer, b int, c int4, d bigint, e int8, f smallint,"
+          " g varchar(64), h character varying(64), i text, j timestamptz,"
+          " k timestamp with time zone, l timestamp, m numeric(18,2), n decimal(18, 2),"
+          " o text[], p int[3][], q char, r character(3), s boolean, u uuid, v jsonb,"
+          " w double precision, x float(10), y real, z date, aa time, ab varchar,"
+          " ac interval, ad interval day to second(3), ae interval(2), af pg_catalog.int8,"
+          " ag bit, ah bit varying(5), ai timestamp(3) with time zone, aj \"char\","
+          " ak public.mood, al \"Mood\", am other.mood, an bytea, ao numeric,"
+          " ap interval year to month)",
+          NULL);
+    assert_table(&s, "t",
+                 "a integer\nb integer\nc integer\nd bigint\ne bigint\nf smallint\n"
+                 "g character varying(64)\nh character varying(64)\ni text\n"
+                 "j timestamp with time zone\nk timestamp with time zone\n"
+                 "l timestamp without time zone\nm numeric(18,2)\nn numeric(18,2)\no text[]\n"
+                 "p integer[]\nq character(1)\nr character(3)\ns boolean\nu uuid\nv jsonb\n"
+                 "w double precision\nx real\ny real\nz date\naa time without time zone\n"
+                 "ab character varying\nac interval\nad interval day to second(3)\n"
+                 "ae interval(2)\naf bigint\nag bit(1)\nah bit varying(5)\n"
+                 "ai timestamp(3) with time zone\naj \"char\"\nak mood\nal \"Mood\"\n"
+                 "am other.mood\nan bytea\nao numeric\nap interval year to month\n");
+    sg__schema_release(&s);
+}
+
+static void test_migrate__nullability_and_defaults(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(&s,
+          "create table t (\n"
+          "  a text not null,\n"
+          "  b text null,\n"
+          "  c varchar(16) NOT NULL DEFAULT 'active',\n"
+          "  d timestamptz DEFAULT now() NOT NULL,\n"
+          "  e int default (1 + 2) * 3 check (e > 0),\n"
+          "  f text DEFAULT lower('X') COLLATE \"C\",\n"
+          "  g int[] default ARRAY[1, 2],\n"
+          "  h numeric default -1.5 /* a comment */,\n"
+          "  i text CONSTRAINT named_default DEFAULT 'x' CONSTRAINT nn NOT NULL\n"
+          ")",
+          NULL);
+    assert_table(&s, "t",
+                 "a text not null\nb text\nc character varying(16) not null default 'active'\n"
+                 "d timestamp with time zone not null default now()\n"
+                 "e integer default (1 + 2) * 3\nf text default lower('X')\n"
+                 "g integer[] default ARRAY[1, 2]\nh numeric default -1.5\n"
+                 "i text not null default 'x'\n"
+                 "constraint t_e_check (e)\n");
+    sg__schema_release(&s);
+}
+
+/* serial and its kin, identity and generated columns: each has a default. */
+static void test_migrate__serial_identity_generated(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(&s,
+          "CREATE TABLE t (id serial PRIMARY KEY, b bigserial, c smallserial, d serial8,"
+          " e int GENERATED ALWAYS AS IDENTITY, f bigint GENERATED BY DEFAULT AS IDENTITY"
+          " (START WITH 10), g int GENERATED ALWAYS AS (e * 2) STORED,"
+          " h text GENERATED ALWAYS AS ((lower(a)) || 'x') STORED, a text)",
+          NULL);
+    assert_table(&s, "t",
+                 "id integer not null default nextval('t_id_seq'::regclass)\n"
+                 "b bigint not null default nextval('t_b_seq'::regclass)\n"
+                 "c smallint not null default nextval('t_c_seq'::regclass)\n"
+                 "d bigint not null default nextval('t_d_seq'::regclass)\n"
+                 "e integer not null identity a default generated always as identity\n"
+                 "f bigint not null identity d default generated by default as identity\n"
+                 "g integer generated s default e * 2\n"
+                 "h text generated s default (lower(a)) || 'x'\n"
+                 "a text\n"
+                 "pk t_pkey (id)\n");
+    /* a table outside the default schema: its sequence is qualified */
+    apply(&s, "CREATE TABLE app.\"Order\" (id bigserial)", NULL);
+    assert_string_equal(describe(&s, "app", "Order"),
+                        "id bigint not null default nextval('app.\"Order_id_seq\"'::regclass)\n");
+    sg__schema_release(&s);
+}
+
+/* ---- CREATE TABLE: keys and their names ----------------------------------------------------- */
+
+static void test_migrate__keys_inline_and_table(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(&s,
+          "CREATE TABLE account (uid uuid PRIMARY KEY, code text UNIQUE, region text,"
+          " tag text, UNIQUE (region, tag) INCLUDE (code), UNIQUE NULLS NOT DISTINCT (tag));"
+          "CREATE TABLE lim (uid uuid, account_uid uuid NOT NULL REFERENCES account"
+          " ON DELETE RESTRICT, region text, tag text, parent uuid,"
+          " CONSTRAINT lim_pk PRIMARY KEY (uid),"
+          " FOREIGN KEY (region, tag) REFERENCES account (region, tag) ON UPDATE CASCADE"
+          " ON DELETE SET NULL,"
+          " CONSTRAINT parent_fk FOREIGN KEY (parent) REFERENCES lim (uid) ON DELETE CASCADE)",
+          NULL);
+    assert_table(&s, "account",
+                 "uid uuid not null\ncode text\nregion text\ntag text\n"
+                 "pk account_pkey (uid)\nunique account_code_key (code)\n"
+                 "unique account_region_tag_code_key (region, tag)\n"
+                 "unique account_tag_key (tag)\n");
+    assert_table(&s, "lim",
+                 "uid uuid not null\naccount_uid uuid not null\nregion text\ntag text\n"
+                 "parent uuid\npk lim_pk (uid)\n"
+                 "fk lim_account_uid_fkey (account_uid) -> account (uid) on delete RESTRICT on "
+                 "update NO ACTION\n"
+                 "fk lim_region_tag_fkey (region, tag) -> account (region, tag) on delete SET "
+                 "NULL on update CASCADE\n"
+                 "fk parent_fk (parent) -> lim (uid) on delete CASCADE on update NO ACTION\n");
+    sg__schema_release(&s);
+}
+
+/* PostgreSQL makes one index for a key written twice, the primary key's. */
+static void test_migrate__repeated_keys_make_one(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(&s, "CREATE TABLE t (a int UNIQUE PRIMARY KEY, b int UNIQUE, UNIQUE (b), UNIQUE (a, b))",
+          NULL);
+    assert_table(&s, "t",
+                 "a integer not null\nb integer\npk t_pkey (a)\nunique t_b_key (b)\n"
+                 "unique t_a_b_key (a, b)\n");
+    sg__schema_release(&s);
+}
+
+/* Names taken get 1, 2, ...; long names are cut to 63 bytes, the longer
+ * part first, never inside a UTF-8 character. */
+static void test_migrate__chosen_names(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(&s,
+          "CREATE TABLE r (id int PRIMARY KEY);"
+          "CREATE TABLE t (a int CONSTRAINT t_a_key CHECK (a > 0) UNIQUE,"
+          " b int REFERENCES r, FOREIGN KEY (b) REFERENCES r (id), CHECK (a > b), CHECK (a < 9));"
+          "CREATE UNIQUE INDEX ON t (b); CREATE UNIQUE INDEX ON t (b); CREATE INDEX ON t (a, b);",
+          NULL);
+    assert_table(&s, "t",
+                 "a integer\nb integer\nunique t_a_key1 (a)\nunique index t_b_idx (b)\n"
+                 "unique index t_b_idx1 (b)\n"
+                 "fk t_b_fkey (b) -> r (id) on delete NO ACTION on update NO ACTION\n"
+                 "fk t_b_fkey1 (b) -> r (id) on delete NO ACTION on update NO ACTION\n"
+                 "constraint t_a_key (a)\nconstraint t_check (a, b)\nconstraint t_a_check (a)\n"
+                 "index t_a_b_idx (a, b)\n");
+
+    /* 40 + 30 bytes of names: the longer is cut until name_name_key fits */
+    apply(&s,
+          "CREATE TABLE aaaaaaaaaabbbbbbbbbbccccccccccdddddddddd ("
+          " eeeeeeeeeeffffffffffgggggggggg int UNIQUE, x int, y int, PRIMARY KEY (x));",
+          NULL);
+    assert_table(&s, "aaaaaaaaaabbbbbbbbbbccccccccccdddddddddd",
+                 "eeeeeeeeeeffffffffffgggggggggg integer\nx integer not null\ny integer\n"
+                 "pk aaaaaaaaaabbbbbbbbbbccccccccccdddddddddd_pkey (x)\n"
+                 "unique aaaaaaaaaabbbbbbbbbbccccccccc_eeeeeeeeeeffffffffffggggggggg_key "
+                 "(eeeeeeeeeeffffffffffgggggggggg)\n");
+    /* a cut in the middle of a two-byte character keeps the whole character out */
+    apply(&s, "CREATE TABLE \"ééééééééééééééééééééééééééééé\" (\"ééééééééééééééééé\" int UNIQUE)",
+          NULL);
+    sg__sc_table *t = sg__schema_table(&s, "public", "ééééééééééééééééééééééééééééé");
+    assert_non_null(t);
+    const char *key = SG__VEC_AT(t->unique, sg__sc_names, 0).name;
+    assert_true(strlen(key) <= 63);
+    assert_string_equal(key, "éééééééééééééé_éééééééééééééé_key");
+    sg__schema_release(&s);
+}
+
+/* ---- what CREATE TABLE does not apply ----------------------------------------------------------
+ */
+
+static void test_migrate__create_table_notes(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    static const char sql[] = "CREATE TABLE p (a int PRIMARY KEY);\n"
+                              "CREATE TABLE c1 (LIKE p);\n"
+                              "CREATE TABLE c2 () INHERITS (p);\n"
+                              "CREATE TABLE c3 PARTITION OF p FOR VALUES IN (1);\n"
+                              "CREATE TYPE pair AS (x int, y int);\n"
+                              "CREATE TABLE c4 OF pair;\n"
+                              "CREATE TEMP TABLE c5 (a int);\n"
+                              "CREATE UNLOGGED TABLE c6 (a int);\n"
+                              "CREATE TABLE c7 AS SELECT 1 AS a;\n"
+                              "SELECT 1 AS a INTO c8;\n"
+                              "CREATE TABLE IF NOT EXISTS p (b int);\n"
+                              "CREATE TABLE p (b int);\n"
+                              "CREATE TABLE c9 (a int) PARTITION BY RANGE (a);\n";
+    notes n = {0};
+    apply(&s, sql, &n);
+    assert_int_equal(n.count, 8);
+    const char *at[] = {"c1 (LIKE",
+                        "c2 ()",
+                        "c3 PART",
+                        "c4 OF",
+                        "c5 (",
+                        "CREATE TABLE c7",
+                        "SELECT 1 AS a INTO",
+                        "p (b int);\nCREATE TABLE c9"};
+    const char *says[] = {"LIKE",      "INHERITS",     "PARTITION OF", "OF",
+                          "temporary", "from a query", "from a query", "taken"};
+    for (int i = 0; i < 8; i++) {
+        assert_int_equal(n.location[i], offset_of(sql, at[i], 1));
+        if (!strstr(n.message[i], says[i]))
+            fail_msg("note %d: \"%s\" lacks \"%s\"", i, n.message[i], says[i]);
+    }
+    assert_string_equal(describe(&s, "public", "c6"), "a integer\n");
+    assert_string_equal(describe(&s, "public", "c9"), "a integer\n");
+    assert_string_equal(describe(&s, "public", "p"), "a integer not null\npk p_pkey (a)\n");
+    const char *absent[] = {"c1", "c2", "c3", "c4", "c5", "c7", "c8"};
+    for (size_t i = 0; i < sizeof absent / sizeof absent[0]; i++)
+        assert_null(sg__schema_table(&s, "public", absent[i]));
+    sg__schema_release(&s);
+}
+
+/* Statements that change no table's columns or keys pass without a note. */
+static void test_migrate__statements_that_change_nothing(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(
+        &s,
+        "BEGIN; SET search_path = public; CREATE EXTENSION IF NOT EXISTS pgcrypto;"
+        "CREATE SCHEMA app; CREATE SEQUENCE s; CREATE TYPE mood AS ENUM ('a');"
+        "CREATE TABLE t (a int, b mood);"
+        "CREATE INDEX t_a ON t (a); COMMENT ON TABLE t IS 'x'; GRANT SELECT ON t TO PUBLIC;"
+        "REVOKE ALL ON t FROM PUBLIC; CREATE VIEW v AS SELECT a FROM t;"
+        "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';"
+        "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();"
+        "CREATE MATERIALIZED VIEW mv AS SELECT 1; INSERT INTO t VALUES (1);"
+        "UPDATE t SET a = 2; DELETE FROM t; SELECT * FROM t; TRUNCATE t;"
+        "DO $$ BEGIN PERFORM 1; END $$; ALTER TABLE t OWNER TO CURRENT_USER;"
+        "ALTER TABLE t ALTER COLUMN a SET STATISTICS 100; ALTER TABLE t ENABLE ROW LEVEL SECURITY;"
+        "ALTER TABLE t DISABLE TRIGGER ALL; ALTER TABLE t SET (fillfactor = 70);"
+        "ALTER INDEX t_a SET (fillfactor = 80); ALTER SEQUENCE s RESTART; DROP VIEW v;"
+        "DROP FUNCTION f(); DROP SEQUENCE s; ANALYZE t; COMMIT;",
+        NULL);
+    assert_table(&s, "t", "a integer\nb mood\nindex t_a (a)\n");
+    sg__schema_release(&s);
+}
+
+/* A statement not understood, and a foreign table: noted. */
+static void test_migrate__unknown_statements_noted(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    static const char sql[] = "CREATE FOREIGN TABLE f (a int) SERVER srv;\n"
+                              "ALTER TABLE IF EXISTS nope ADD COLUMN b int;\n"
+                              "CREATE TABLE t (a int);\n"
+                              "ALTER TABLE t INHERIT p;\n";
+    notes n = {0};
+    apply(&s, sql, &n);
+    assert_int_equal(n.count, 2);
+    assert_int_equal(n.location[0], 0);
+    assert_non_null(strstr(n.message[0], "foreign table"));
+    assert_int_equal(n.location[1], offset_of(sql, "ALTER TABLE t INHERIT", 1));
+    assert_non_null(strstr(n.message[1], "ALTER TABLE public.t"));
+    assert_table(&s, "t", "a integer\n");
+    sg__schema_release(&s);
+}
+
+/* ---- ALTER TABLE ------------------------------------------------------------------------- */
+
+static void test_migrate__alter_columns(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(&s,
+          "CREATE TABLE t (a int, b text NOT NULL, c text DEFAULT 'x', d int);"
+          "ALTER TABLE t ADD COLUMN e bigint NOT NULL DEFAULT 0, ADD f varchar(10) UNIQUE;"
+          "ALTER TABLE t ADD COLUMN IF NOT EXISTS a text;"
+          "ALTER TABLE ONLY t ALTER COLUMN a TYPE bigint, ALTER a SET NOT NULL;"
+          "ALTER TABLE t ALTER COLUMN b DROP NOT NULL, ALTER COLUMN c DROP DEFAULT;"
+          "ALTER TABLE t ALTER COLUMN d SET DEFAULT 42, ALTER COLUMN d SET DATA TYPE numeric(9,2)"
+          " USING d::numeric;"
+          "ALTER TABLE t DROP COLUMN IF EXISTS zz, DROP COLUMN c;",
+          NULL);
+    /* e has a default and cannot become an identity column */
+    static const char identity[] = "ALTER TABLE t ALTER COLUMN e ADD GENERATED ALWAYS AS IDENTITY;";
+    notes refused = {0};
+    apply(&s, identity, &refused);
+    assert_int_equal(refused.count, 1);
+    assert_non_null(strstr(refused.message[0], "NOT NULL without a default"));
+    assert_int_equal(column(&s, "t", "e")->identity, 0);
+    notes n = {0};
+    apply(&s,
+          "ALTER TABLE t ALTER COLUMN e DROP DEFAULT;"
+          "ALTER TABLE t ALTER COLUMN e ADD GENERATED ALWAYS AS IDENTITY;"
+          "ALTER TABLE t ALTER COLUMN e SET GENERATED BY DEFAULT;",
+          &n);
+    assert_int_equal(n.count, 0);
+    assert_table(&s, "t",
+                 "a bigint not null\nb text\nd numeric(9,2) default 42\n"
+                 "e bigint not null identity d default generated by default as identity\n"
+                 "f character varying(10)\nunique t_f_key (f)\n");
+    apply(&s, "ALTER TABLE t ALTER COLUMN e DROP IDENTITY IF EXISTS;", NULL);
+    assert_string_equal(column(&s, "t", "e")->type, "bigint");
+    assert_null(column(&s, "t", "e")->default_expr);
+    assert_int_equal(column(&s, "t", "e")->identity, 0);
+    assert_false(column(&s, "t", "e")->nullable);
+    sg__schema_release(&s);
+}
+
+static void test_migrate__alter_constraints(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(&s,
+          "CREATE TABLE r (id int, code text);"
+          "ALTER TABLE r ADD PRIMARY KEY (id), ADD CONSTRAINT r_code UNIQUE (code);"
+          "CREATE TABLE t (a int, b text, c int);"
+          "ALTER TABLE t ADD CONSTRAINT t_b_fk FOREIGN KEY (b) REFERENCES r (code)"
+          " ON DELETE CASCADE, ADD FOREIGN KEY (a) REFERENCES r, ADD CHECK (c > 0),"
+          " ADD UNIQUE (a, c);"
+          "ALTER TABLE t DROP CONSTRAINT t_c_check, DROP CONSTRAINT IF EXISTS nope;",
+          NULL);
+    assert_table(&s, "r", "id integer not null\ncode text\npk r_pkey (id)\nunique r_code (code)\n");
+    assert_table(&s, "t",
+                 "a integer\nb text\nc integer\nunique t_a_c_key (a, c)\n"
+                 "fk t_b_fk (b) -> r (code) on delete CASCADE on update NO ACTION\n"
+                 "fk t_a_fkey (a) -> r (id) on delete NO ACTION on update NO ACTION\n");
+    /* drops run first: a primary key replaced in one statement */
+    apply(&s,
+          "ALTER TABLE t ADD PRIMARY KEY (c), DROP CONSTRAINT t_a_fkey;"
+          "ALTER TABLE t ADD CONSTRAINT t_pk PRIMARY KEY (a), DROP CONSTRAINT t_pkey;",
+          NULL);
+    assert_table(&s, "t",
+                 "a integer not null\nb text\nc integer not null\npk t_pk (a)\n"
+                 "unique t_a_c_key (a, c)\n"
+                 "fk t_b_fk (b) -> r (code) on delete CASCADE on update NO ACTION\n");
+    /* a key a foreign key needs: RESTRICT refuses, CASCADE drops the foreign key too */
+    notes n = {0};
+    static const char drop[] = "ALTER TABLE r DROP CONSTRAINT r_code;";
+    apply(&s, drop, &n);
+    assert_int_equal(n.count, 1);
+    assert_int_equal(n.location[0], 0);
+    assert_non_null(strstr(n.message[0], "t_b_fk"));
+    assert_int_equal(sg__schema_table(&s, "public", "r")->unique.count, 1);
+    apply(&s, "ALTER TABLE r DROP CONSTRAINT r_code CASCADE;", NULL);
+    assert_table(&s, "r", "id integer not null\ncode text\npk r_pkey (id)\n");
+    assert_table(&s, "t",
+                 "a integer not null\nb text\nc integer not null\npk t_pk (a)\n"
+                 "unique t_a_c_key (a, c)\n");
+    sg__schema_release(&s);
+}
+
+/* ADD CONSTRAINT ... USING INDEX: the unique index becomes the constraint's. */
+static void test_migrate__constraint_using_index(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(&s,
+          "CREATE TABLE t (a int, b int);"
+          "CREATE UNIQUE INDEX t_a_uq ON t (a); CREATE UNIQUE INDEX t_b_uq ON t (b);"
+          "ALTER TABLE t ADD CONSTRAINT t_pk PRIMARY KEY USING INDEX t_a_uq;"
+          "ALTER TABLE t ADD UNIQUE USING INDEX t_b_uq;",
+          NULL);
+    assert_table(&s, "t", "a integer not null\nb integer\npk t_pk (a)\nunique t_b_uq (b)\n");
+    notes n = {0};
+    apply(&s, "ALTER TABLE t ADD UNIQUE USING INDEX nope;", &n);
+    assert_int_equal(n.count, 1);
+    assert_non_null(strstr(n.message[0], "nope"));
+    sg__schema_release(&s);
+}
+
+/* A statement the server would refuse changes nothing, all its subcommands
+ * included; the note says what and where. */
+static void test_migrate__refused_statements_change_nothing(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(&s, "CREATE TABLE t (a int PRIMARY KEY, b int);", NULL);
+    const char *before = strdup(describe(&s, "public", "t"));
+    static const char sql[] = "ALTER TABLE t ADD COLUMN c int, DROP COLUMN nope;\n"
+                              "ALTER TABLE t ADD COLUMN b int;\n"
+                              "ALTER TABLE t ALTER COLUMN a DROP NOT NULL;\n"
+                              "ALTER TABLE t ADD PRIMARY KEY (b);\n"
+                              "ALTER TABLE t ADD COLUMN d int REFERENCES t (b);\n"
+                              "ALTER TABLE t ADD UNIQUE (nope);\n"
+                              "ALTER TABLE t DROP CONSTRAINT nope;\n"
+                              "ALTER TABLE t RENAME COLUMN a TO b;\n"
+                              "ALTER TABLE missing ADD COLUMN x int;\n"
+                              "DROP TABLE t, missing;\n"
+                              "CREATE UNIQUE INDEX t_pkey ON t (b);\n"
+                              "DROP INDEX t_pkey;\n"
+                              "ALTER TABLE t ALTER COLUMN b TYPE serial;\n";
+    notes n = {0};
+    apply(&s, sql, &n);
+    assert_int_equal(n.count, 13);
+    const char *at[] = {"ALTER TABLE t ADD COLUMN c",
+                        "b int;\n",
+                        "ALTER TABLE t ALTER COLUMN a",
+                        "PRIMARY KEY (b)",
+                        "REFERENCES t (b)",
+                        "UNIQUE (nope)",
+                        "ALTER TABLE t DROP CONSTRAINT",
+                        "ALTER TABLE t RENAME",
+                        "missing ADD",
+                        "DROP TABLE",
+                        "t (b);\nDROP",
+                        "DROP INDEX",
+                        "serial;"};
+    for (int i = 0; i < 13; i++)
+        if (n.location[i] != offset_of(sql, at[i], 1))
+            fail_msg("note %d at %d, not %d: %s", i, n.location[i], offset_of(sql, at[i], 1),
+                     n.message[i]);
+    assert_non_null(strstr(n.message[0], "nope"));
+    assert_non_null(strstr(n.message[8], "public.missing"));
+    assert_non_null(strstr(n.message[11], "constraint"));
+    assert_string_equal(describe(&s, "public", "t"), before);
+    free((void *)before);
+    sg__schema_release(&s);
+}
+
+/* ---- drops and renames keep keys consistent ------------------------------------------------ */
+
+static void test_migrate__drop_column_takes_its_keys(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(&s,
+          "CREATE TABLE r (id int PRIMARY KEY, a int, b int, UNIQUE (a, b), CHECK (a > b),"
+          " CHECK (id > 0));"
+          "CREATE INDEX ON r (lower(a::text)); CREATE INDEX ON r (id) WHERE b > 0;"
+          "CREATE TABLE t (x int, y int, FOREIGN KEY (x, y) REFERENCES r (a, b),"
+          " FOREIGN KEY (x) REFERENCES r);",
+          NULL);
+    assert_table(&s, "r",
+                 "id integer not null\na integer\nb integer\npk r_pkey (id)\n"
+                 "unique r_a_b_key (a, b)\nconstraint r_check (a, b)\nconstraint r_id_check (id)\n"
+                 "index r_lower_idx (a)\nindex r_id_idx (id, b)\n");
+    notes n = {0};
+    apply(&s, "ALTER TABLE r DROP COLUMN b;", &n);
+    assert_int_equal(n.count, 1);
+    assert_non_null(strstr(n.message[0], "t_x_y_fkey"));
+    apply(&s, "ALTER TABLE r DROP COLUMN b CASCADE;", NULL);
+    assert_table(&s, "r",
+                 "id integer not null\na integer\npk r_pkey (id)\nconstraint r_id_check (id)\n"
+                 "index r_lower_idx (a)\n");
+    assert_table(&s, "t",
+                 "x integer\ny integer\n"
+                 "fk t_x_fkey (x) -> r (id) on delete NO ACTION on update NO ACTION\n");
+    /* a column of the referencing side: its foreign key goes without CASCADE */
+    apply(&s, "ALTER TABLE t DROP COLUMN x;", NULL);
+    assert_table(&s, "t", "y integer\n");
+    sg__schema_release(&s);
+}
+
+static void test_migrate__renames_carry_keys(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(
+        &s,
+        "CREATE TABLE r (id int PRIMARY KEY, code text UNIQUE);"
+        "CREATE TABLE t (id int PRIMARY KEY, r_id int REFERENCES r, code text REFERENCES r (code),"
+        " parent int REFERENCES t);"
+        "ALTER TABLE r RENAME COLUMN id TO uid;"
+        "ALTER TABLE r RENAME code TO ref;"
+        "ALTER TABLE t RENAME COLUMN id TO tid;"
+        "ALTER TABLE r RENAME TO parent;"
+        "ALTER TABLE t RENAME CONSTRAINT t_pkey TO t_pk;"
+        "ALTER TABLE t RENAME CONSTRAINT t_code_fkey TO t_code_fk;"
+        "ALTER INDEX r_code_key RENAME TO parent_ref_key;",
+        NULL);
+    assert_table(&s, "parent",
+                 "uid integer not null\nref text\npk r_pkey (uid)\nunique parent_ref_key (ref)\n");
+    assert_table(&s, "t",
+                 "tid integer not null\nr_id integer\ncode text\nparent integer\npk t_pk (tid)\n"
+                 "fk t_r_id_fkey (r_id) -> parent (uid) on delete NO ACTION on update NO ACTION\n"
+                 "fk t_code_fk (code) -> parent (ref) on delete NO ACTION on update NO ACTION\n"
+                 "fk t_parent_fkey (parent) -> t (tid) on delete NO ACTION on update NO ACTION\n");
+    /* a new unnamed key may take a name a rename freed */
+    apply(&s, "ALTER TABLE t ADD UNIQUE (code); CREATE TABLE r (id int PRIMARY KEY);", NULL);
+    assert_string_equal(
+        SG__VEC_AT(sg__schema_table(&s, "public", "t")->unique, sg__sc_names, 0).name,
+        "t_code_key");
+    assert_string_equal(sg__schema_table(&s, "public", "r")->primary_key.name, "r_pkey1");
+    sg__schema_release(&s);
+}
+
+static void test_migrate__set_schema(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(&s,
+          "CREATE TABLE r (id int PRIMARY KEY);"
+          "CREATE TABLE t (id int PRIMARY KEY, r_id int REFERENCES r, p int REFERENCES t);"
+          "ALTER TABLE t SET SCHEMA archive;",
+          NULL);
+    assert_null(sg__schema_table(&s, "public", "t"));
+    assert_string_equal(describe(&s, "archive", "t"),
+                        "id integer not null\nr_id integer\np integer\npk t_pkey (id)\n"
+                        "fk t_r_id_fkey (r_id) -> public.r (id) on delete NO ACTION on update "
+                        "NO ACTION\n"
+                        "fk t_p_fkey (p) -> t (id) on delete NO ACTION on update NO ACTION\n");
+    apply(&s, "ALTER TABLE r SET SCHEMA archive;", NULL);
+    assert_string_equal(describe(&s, "archive", "t"),
+                        "id integer not null\nr_id integer\np integer\npk t_pkey (id)\n"
+                        "fk t_r_id_fkey (r_id) -> r (id) on delete NO ACTION on update NO ACTION\n"
+                        "fk t_p_fkey (p) -> t (id) on delete NO ACTION on update NO ACTION\n");
+    sg__schema_release(&s);
+}
+
+/* ---- indexes and DROP ---------------------------------------------------------------------- */
+
+static void test_migrate__unique_indexes(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(&s,
+          "CREATE TABLE t (a int, b int, email text);"
+          "CREATE UNIQUE INDEX t_ab ON t (a, b DESC) INCLUDE (email);"
+          "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS t_email ON ONLY t USING btree (email)"
+          " NULLS NOT DISTINCT;"
+          "CREATE UNIQUE INDEX IF NOT EXISTS t_email ON t (a);"
+          "CREATE UNIQUE INDEX t_lower ON t (lower(email));"
+          "CREATE UNIQUE INDEX t_partial ON t (a) WHERE b IS NULL;"
+          "CREATE UNIQUE INDEX ON t ((a + 1), a);",
+          NULL);
+    assert_table(&s, "t",
+                 "a integer\nb integer\nemail text\nunique index t_ab (a, b)\n"
+                 "unique index t_email (email)\nindex t_lower (email)\nindex t_partial (a, b)\n"
+                 "index t_expr_a_idx (a)\n");
+    apply(&s,
+          "DROP INDEX t_ab, t_lower; DROP INDEX IF EXISTS nope; ALTER INDEX t_email RENAME TO"
+          " t_mail;",
+          NULL);
+    assert_table(&s, "t",
+                 "a integer\nb integer\nemail text\nunique index t_mail (email)\n"
+                 "index t_partial (a, b)\nindex t_expr_a_idx (a)\n");
+    sg__schema_release(&s);
+}
+
+static void test_migrate__drop_table(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(&s,
+          "CREATE TABLE a (id int PRIMARY KEY); CREATE TABLE b (id int PRIMARY KEY,"
+          " a_id int REFERENCES a); CREATE TABLE c (b_id int REFERENCES b, a_id int REFERENCES a);"
+          "CREATE TABLE d (x int);"
+          "DROP TABLE IF EXISTS nope; DROP TABLE d;",
+          NULL);
+    assert_null(sg__schema_table(&s, "public", "d"));
+    notes n = {0};
+    apply(&s, "DROP TABLE b;", &n);
+    assert_int_equal(n.count, 1);
+    assert_non_null(strstr(n.message[0], "c_b_id_fkey"));
+    assert_non_null(sg__schema_table(&s, "public", "b"));
+    /* dropped together, they need nothing; CASCADE drops c's other foreign key */
+    apply(&s, "DROP TABLE c, b;", NULL);
+    assert_null(sg__schema_table(&s, "public", "b"));
+    apply(&s, "CREATE TABLE e (a_id int REFERENCES a); DROP TABLE a CASCADE;", NULL);
+    assert_table(&s, "e", "a_id integer\n");
+    assert_int_equal(s.tables.count, 1);
+    sg__schema_release(&s);
+}
+
+/* DROP SCHEMA ... CASCADE takes its tables; CREATE SCHEMA's elements land in it. */
+static void test_migrate__schemas(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(&s,
+          "CREATE SCHEMA app CREATE TABLE t (id int PRIMARY KEY) CREATE TABLE u (t_id int"
+          " REFERENCES t);"
+          "CREATE TABLE v (t_id int REFERENCES app.t);",
+          NULL);
+    assert_string_equal(
+        describe(&s, "app", "u"),
+        "t_id integer\n"
+        "fk u_t_id_fkey (t_id) -> t (id) on delete NO ACTION on update NO ACTION\n");
+    assert_table(&s, "v",
+                 "t_id integer\n"
+                 "fk v_t_id_fkey (t_id) -> app.t (id) on delete NO ACTION on update NO ACTION\n");
+    notes n = {0};
+    apply(&s, "DROP SCHEMA app;", &n);
+    assert_int_equal(n.count, 1);
+    apply(&s, "DROP SCHEMA app CASCADE; ALTER SCHEMA public RENAME TO main;", NULL);
+    assert_int_equal(s.tables.count, 1);
+    assert_string_equal(describe(&s, "main", "v"), "t_id integer\n");
+    sg__schema_release(&s);
+}
+
+/* ---- whole files -------------------------------------------------------------------------- */
+
+/* A file that does not parse: one note at the error, nothing of it applied. */
+static void test_migrate__syntax_error_applies_nothing(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    static const char sql[] = "CREATE TABLE ok (a int);\n-- é\nCREATE TABEL bad (a int);\n";
+    notes n = {0};
+    apply(&s, sql, &n);
+    assert_int_equal(n.count, 1);
+    assert_int_equal(n.location[0], offset_of(sql, "TABEL", 1));
+    assert_non_null(strstr(n.message[0], "does not parse"));
+    assert_int_equal(s.tables.count, 0);
+    sg__schema_release(&s);
+}
+
+/* The references of a foreign key to a table the files never make are kept. */
+static void test_migrate__reference_to_unknown_table(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    static const char sql[] = "CREATE TABLE t (a int REFERENCES ext.users (id), b int"
+                              " REFERENCES auth.accounts);";
+    notes n = {0};
+    apply(&s, sql, &n);
+    assert_int_equal(n.count, 2);
+    assert_int_equal(n.location[0], offset_of(sql, "ext.users", 1));
+    assert_non_null(strstr(n.message[0], "ext.users"));
+    assert_table(&s, "t",
+                 "a integer\nb integer\n"
+                 "fk t_a_fkey (a) -> ext.users (id) on delete NO ACTION on update NO ACTION\n"
+                 "fk t_b_fkey (b) -> auth.accounts () on delete NO ACTION on update NO ACTION\n");
+    sg__schema_release(&s);
+}
+
+/* The files apply one after another to one model. */
+static void test_migrate__corpus_migrations(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    static const char *const files[] = {"001_accounts.sql", "002_counterparties.sql",
+                                        "003_audit_trail.sql"};
+    for (size_t i = 0; i < 3; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/corpus/lint/migrations/%s", SG_SOURCE_DIR, files[i]);
+        FILE *f = fopen(path, "rb");
+        assert_non_null(f);
+        static char text[16384];
+        size_t len = fread(text, 1, sizeof text - 1, f);
+        fclose(f);
+        text[len] = '\0';
+        apply(&s, text, NULL);
+    }
+    assert_table(&s, "sdk_examples_account_limit",
+                 "uid uuid not null default gen_random_uuid()\naccount_uid uuid not null\n"
+                 "limit_type character varying(64) not null\n"
+                 "currency character varying(3) not null\namount numeric(18,2) not null\n"
+                 "updated_at timestamp with time zone not null default now()\n"
+                 "pk sdk_examples_account_limit_pkey (uid)\n"
+                 "unique sdk_examples_account_limit_account_uid_limit_type_currency_key "
+                 "(account_uid, limit_type, currency)\n"
+                 "fk sdk_examples_account_limit_account_uid_fkey (account_uid) -> "
+                 "sdk_examples_account (uid) on delete RESTRICT on update NO ACTION\n"
+                 "constraint sdk_examples_account_limit_amount_check (amount)\n"
+                 "index sdk_examples_account_limit_account_idx (account_uid)\n");
+    assert_int_equal(s.tables.count, 4);
+    sg__schema_release(&s);
+}
+
+static void test_migrate__note_callback_stops(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    notes n = {.stop_at = 1};
+    assert_int_equal(sg__migrate_apply(&s, "CREATE TABLE t AS SELECT 1; CREATE TABLE u (a int);",
+                                       "public", take_note, &n),
+                     -1);
+    assert_int_equal(n.count, 1);
+    assert_null(sg__schema_table(&s, "public", "u"));
+    sg__schema_release(&s);
+}
+
+/* Running out of memory at any allocation is -1 and leaks nothing; a run
+ * that gets all its memory ends in the reference model. */
+static void test_migrate__allocation_failures(void **state)
+{
+    (void)state;
+    static const char sql[] =
+        "CREATE TABLE r (id serial PRIMARY KEY, code text UNIQUE, d int DEFAULT 1 + 2);"
+        "CREATE TABLE t (a int REFERENCES r, b text REFERENCES r (code), c int CHECK (c > 0),"
+        " UNIQUE (a, b) INCLUDE (c), d interval day, e varchar(3)[]);"
+        "CREATE UNIQUE INDEX ON t (c); CREATE INDEX ON t (lower(b)) WHERE a > 0;"
+        "ALTER TABLE t ADD COLUMN f int NOT NULL DEFAULT 0, DROP COLUMN c, ADD PRIMARY KEY (f);"
+        "ALTER TABLE r RENAME COLUMN code TO ref; ALTER TABLE t RENAME TO u;"
+        "ALTER TABLE u SET SCHEMA app; ALTER TABLE r DROP CONSTRAINT r_code_key CASCADE;"
+        "CREATE TABLE x AS SELECT 1; DROP TABLE r CASCADE;";
+    sg__schema ref;
+    sg__schema_init(&ref);
+    notes rn = {0};
+    assert_int_equal(sg__migrate_apply(&ref, sql, "public", take_note, &rn), 0);
+    char *expected = strdup(describe(&ref, "app", "u"));
+    assert_int_equal(ref.tables.count, 1);
+    sg__schema_release(&ref);
+    unsigned long failures = 0;
+    for (unsigned long k = 1;; k++) {
+        long live = sg__alloc_live();
+        sg__schema s;
+        sg__schema_init(&s);
+        notes n = {0};
+        sg__alloc_fail_at(k);
+        int rc = sg__migrate_apply(&s, sql, "public", take_note, &n);
+        unsigned long attempts = sg__alloc_count();
+        sg__alloc_fail_at(0);
+        if (rc == 0) {
+            assert_true(attempts < k);
+            assert_string_equal(describe(&s, "app", "u"), expected);
+            assert_int_equal(n.count, rn.count);
+        } else {
+            assert_int_equal(rc, -1);
+            failures++;
+        }
+        sg__schema_release(&s);
+        assert_int_equal(sg__alloc_live(), live);
+        if (attempts < k)
+            break;
+    }
+    assert_true(failures > 10);
+    free(expected);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_migrate__column_types),
+        cmocka_unit_test(test_migrate__nullability_and_defaults),
+        cmocka_unit_test(test_migrate__serial_identity_generated),
+        cmocka_unit_test(test_migrate__keys_inline_and_table),
+        cmocka_unit_test(test_migrate__repeated_keys_make_one),
+        cmocka_unit_test(test_migrate__chosen_names),
+        cmocka_unit_test(test_migrate__create_table_notes),
+        cmocka_unit_test(test_migrate__statements_that_change_nothing),
+        cmocka_unit_test(test_migrate__unknown_statements_noted),
+        cmocka_unit_test(test_migrate__alter_columns),
+        cmocka_unit_test(test_migrate__alter_constraints),
+        cmocka_unit_test(test_migrate__constraint_using_index),
+        cmocka_unit_test(test_migrate__refused_statements_change_nothing),
+        cmocka_unit_test(test_migrate__drop_column_takes_its_keys),
+        cmocka_unit_test(test_migrate__renames_carry_keys),
+        cmocka_unit_test(test_migrate__set_schema),
+        cmocka_unit_test(test_migrate__unique_indexes),
+        cmocka_unit_test(test_migrate__drop_table),
+        cmocka_unit_test(test_migrate__schemas),
+        cmocka_unit_test(test_migrate__syntax_error_applies_nothing),
+        cmocka_unit_test(test_migrate__reference_to_unknown_table),
+        cmocka_unit_test(test_migrate__corpus_migrations),
+        cmocka_unit_test(test_migrate__note_callback_stops),
+        cmocka_unit_test(test_migrate__allocation_failures),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
