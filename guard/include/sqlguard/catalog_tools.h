@@ -202,7 +202,8 @@ typedef struct sg_diff sg_diff;
  * looked for. Findings come table by table in old_side's order, then the
  * tables only new_side has; within a table: columns in old_side's order,
  * added columns, column order, primary key, unique keys, foreign keys.
- * No finding for a table exactly when its two hashes are equal.
+ * A table has findings exactly when its two hashes differ (a stale stated
+ * contract_hash aside, which is a finding of its own).
  */
 int sg_schema_diff(const sg_schema *old_side, const sg_schema *new_side, sg_diff **out,
                    sg_error *err);
