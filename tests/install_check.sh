@@ -14,7 +14,7 @@ trap 'rm -rf "$prefix"' EXIT
 cmake --install "$build" --prefix "$prefix" >/dev/null
 
 headers=$(cd "$prefix/include" && find . -type f | sed 's|^\./||' | sort | tr '\n' ' ')
-want="sqlguard.h sqlguard/executor.h "
+want="sqlguard.h sqlguard/catalog_tools.h sqlguard/executor.h "
 if [ "$headers" != "$want" ]; then
   echo "installed headers: '$headers', expected exactly '$want'" >&2
   exit 1

@@ -13,7 +13,9 @@
  * Scenarios: sg_check of the seed operations (corpus/examples/ops against
  * corpus/examples/catalog.json; corpus/cases/seed__* against
  * corpus/catalog.json), without and with a policy of patterns;
- * sg_catalog_load of corpus/catalog.json; sg_policy_load of a policy with
+ * sg_catalog_load of corpus/catalog.json; the catalog tools (a catalog read,
+ * written back with hashes, loaded, compared; migrations applied and
+ * written); sg_policy_load of a policy with
  * patterns; the lint tree: sg_lint_sql of every statement of corpus/lint's
  * queries and migrations, sg_check of its operations, and sg_lint_text of
  * each of its files as `sqlguard lint` lints them; and sg_lint_catalog.
@@ -33,6 +35,7 @@
 #include <cjson/cJSON.h>
 
 #include "sqlguard.h"
+#include "sqlguard/catalog_tools.h"
 #include "support.h"
 #include "util/arena.h"
 
@@ -147,8 +150,8 @@ static unsigned long torture(const char *name, run_fn run, const void *input)
         if (rc != SG_OK || !got || strcmp(got, reference) != 0) {
             if (wrong++ == 0)
                 print_error("%s: the reference result is\n  %.400s\n", name, reference);
-            print_error("%s, allocation %lu of %lu failing: %s, result\n  %.400s\n", name, k,
-                        total, sg_err_name(rc), got ? got : "(none)");
+            print_error("%s, allocation %lu of %lu failing: %s, result\n  %.400s\n", name, k, total,
+                        sg_err_name(rc), got ? got : "(none)");
         }
         free(got);
         if (!reached)
@@ -225,6 +228,67 @@ static int run_catalog_load(const void *input, char **result)
                      SG_OK);
     *result = append_verdict(text("%zu tables; ", sg_catalog_table_count(c)), v);
     sg_catalog_free(c);
+    return rc;
+}
+
+/* The catalog tools without a database: a catalog's tables read, written
+ * back with contract hashes, the written catalog loaded (hashes checked),
+ * and the drift between the two readings. */
+static int run_catalog_tools(const void *input, char **result)
+{
+    const char *json = input;
+    sg_schema *s = NULL, *again = NULL;
+    sg_diff *d = NULL;
+    sg_catalog *c = NULL;
+    char *written = NULL;
+    sg_error err;
+    sg_catalog_write_options o = SG_CATALOG_WRITE_OPTIONS_INIT;
+    o.existing = json;
+    o.existing_len = strlen(json);
+    int rc = sg_schema_from_catalog(json, strlen(json), NULL, &s, &err);
+    if (rc == SG_OK)
+        rc = sg_schema_write_catalog(s, &o, &written, &err);
+    if (rc == SG_OK)
+        rc = sg_catalog_load(written, strlen(written), &c, &err);
+    if (rc == SG_OK)
+        rc = sg_schema_from_catalog(written, strlen(written), NULL, &again, &err);
+    if (rc == SG_OK)
+        rc = sg_schema_diff(s, again, &d, &err);
+    stop_failing();
+    if (rc == SG_OK)
+        *result =
+            text("%s%zu tables, %zu drift", written, sg_catalog_table_count(c), sg_diff_count(d));
+    else
+        *result = error_text(rc, &err);
+    sg_diff_free(d);
+    sg_catalog_free(c);
+    sg_free(written);
+    sg_schema_free(again);
+    sg_schema_free(s);
+    return rc;
+}
+
+/* Migration files applied, then written as a catalog. */
+static int run_from_migrations(const void *input, char **result)
+{
+    (void)input;
+    static const char *const files[] = {CORPUS "/tutorial/migration.sql",
+                                        CORPUS "/migrations/02_members.sql"};
+    sg_schema *s = NULL;
+    char *written = NULL;
+    sg_error err;
+    sg_catalog_write_options o = SG_CATALOG_WRITE_OPTIONS_INIT;
+    o.data_source_uid = "0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01";
+    int rc = sg_schema_from_migrations(files, 2, NULL, &s, &err);
+    if (rc == SG_OK)
+        rc = sg_schema_write_catalog(s, &o, &written, &err);
+    stop_failing();
+    if (rc == SG_OK)
+        *result = text("%s%zu notes", written, sg_schema_note_count(s));
+    else
+        *result = error_text(rc, &err);
+    sg_free(written);
+    sg_schema_free(s);
     return rc;
 }
 
@@ -479,6 +543,17 @@ static void test_alloc__catalog_load(void **state)
     assert_int_equal(wrong, 0);
 }
 
+static void test_alloc__catalog_tools(void **state)
+{
+    (void)state;
+    char *json = slurp(CORPUS "/examples/catalog.json");
+    unsigned long wrong =
+        torture("catalog tools on corpus/examples/catalog.json", run_catalog_tools, json);
+    free(json);
+    assert_int_equal(wrong, 0);
+    assert_int_equal(torture("sg_schema_from_migrations", run_from_migrations, NULL), 0);
+}
+
 static void test_alloc__policy_load(void **state)
 {
     (void)state;
@@ -607,7 +682,6 @@ static void test_alloc__pcre2_allocates_through_the_library(void **state)
     assert_int_equal(with, without + 2);
 }
 
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -615,6 +689,7 @@ int main(void)
         cmocka_unit_test(test_alloc__check_seed_cases),
         cmocka_unit_test(test_alloc__check_syntax_cases),
         cmocka_unit_test(test_alloc__catalog_load),
+        cmocka_unit_test(test_alloc__catalog_tools),
         cmocka_unit_test(test_alloc__policy_load),
         cmocka_unit_test(test_alloc__lint_tree),
         cmocka_unit_test(test_alloc__lint_text),

@@ -1,6 +1,6 @@
 /*
  * main.c - the sqlguard command line: global options and the dispatch to one
- * file per command (check.c, exec.c, lint.c, rules.c).
+ * file per command (check.c, exec.c, lint.c, rules.c, catalog.c).
  *
  * The command line is a client of the public API (sqlguard.h) like any
  * embedder. Exit codes follow the contract (exit.h): 0 all allowed, 1 any
@@ -28,6 +28,7 @@ static const char main_usage[] =
     "  exec     judge one operation and, if allowed, run it on PostgreSQL\n"
     "  lint     lint .sql files and operation files for CI\n"
     "  rules    list the rules and their default severities\n"
+    "  catalog  write a catalog from a database or migrations, compare it, hash it\n"
     "\n"
     "options:\n"
     "  -h, --help     show this help (also: sqlguard <command> --help)\n"
@@ -44,6 +45,7 @@ static const struct {
     {"exec", cli_exec},
     {"lint", cli_lint},
     {"rules", cli_rules},
+    {"catalog", cli_catalog},
 };
 
 static int dispatch(int argc, char **argv)

@@ -16,6 +16,7 @@
 
 #include "decode/catalog.h"
 #include "decode/policy.h"
+#include "schema/catalog_json.h"
 #include "util/error.h"
 #include "util/json.h"
 
@@ -38,6 +39,7 @@ typedef struct loader {
     char *pool;        /* the free end of the current string block (keep()) */
     size_t pool_left;
     const char *last_schema; /* the schema the previous table kept */
+    bool unhashed;           /* contract_hash is not checked (the catalog tools) */
 } loader;
 
 /* A copy of `s` the catalog keeps. Strings are packed end to end in blocks
@@ -306,6 +308,7 @@ static const char *const table_keys[] = {"uid",
                                          "namespace",
                                          "labels",
                                          "description",
+                                         "contract_hash",
                                          NULL};
 enum {
     T_UID,
@@ -320,11 +323,40 @@ enum {
     T_NAMESPACE,
     T_LABELS,
     T_DESCRIPTION,
+    T_CONTRACT_HASH,
     T_COUNT
 };
 
+/* A stated contract hash must be the hash of the columns and keys the table
+ * lists: a catalog edited without it is drift a platform comparing hashes
+ * would miss. A table that lists no columns has no contract to hash. */
+static int check_contract_hash(loader *l, const cJSON *t, const cJSON *hash, const where *w)
+{
+    const char *stated;
+    if (string(l, hash, w, "contract_hash", false, &stated) < 0)
+        return -1;
+    if (!stated || cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(t, "columns")) == 0)
+        return 0;
+    sg__schema s;
+    sg__schema_init(&s);
+    sg__sc_table *table = NULL;
+    const char *computed =
+        sg__schema_add_catalog_table(&s, t, &table) == 0 ? sg__schema_hash(&s.arena, table) : NULL;
+    int rc = 0;
+    if (!computed)
+        rc = sg__fail(&l->f, SG_ENOMEM, "out of memory while loading the catalog");
+    else if (strcmp(computed, stated) != 0)
+        rc = bad(l, w,
+                 ".contract_hash of table %s.%s is \"%.80s\", but its columns and keys hash to "
+                 "\"%s\" (the table changed without its hash; `sqlguard catalog hash` prints it)",
+                 table->schema, table->name, stated, computed);
+    sg__schema_release(&s);
+    return rc;
+}
+
 /* The table's constraints and descriptions (its names are checked first). */
-static int load_table_rest(loader *l, const cJSON *const *m, const where *w, sg__meta_table *out)
+static int load_table_rest(loader *l, const cJSON *t, const cJSON *const *m, const where *w,
+                           sg__meta_table *out)
 {
     const char *ignored;
     if (string(l, m[T_NAMESPACE], w, "namespace", false, &ignored) < 0 ||
@@ -350,7 +382,10 @@ static int load_table_rest(loader *l, const cJSON *const *m, const where *w, sg_
         return -1;
     if (m[T_COLUMNS] && load_columns(l, m[T_COLUMNS], w, out) < 0)
         return -1;
-    return m[T_FOREIGN_KEYS] ? load_foreign_keys(l, m[T_FOREIGN_KEYS], w) : 0;
+    if (m[T_FOREIGN_KEYS] && load_foreign_keys(l, m[T_FOREIGN_KEYS], w) < 0)
+        return -1;
+    return m[T_CONTRACT_HASH] && !l->unhashed ? check_contract_hash(l, t, m[T_CONTRACT_HASH], w)
+                                              : 0;
 }
 
 static int load_table(loader *l, const cJSON *t, size_t index, sg__meta_table *out)
@@ -370,7 +405,7 @@ static int load_table(loader *l, const cJSON *t, size_t index, sg__meta_table *o
     if (pg_name(l, out->schema, &w, "schema", true) < 0 ||
         pg_name(l, out->name, &w, "physical_table_name", false) < 0)
         return -1;
-    return load_table_rest(l, m, &w, out);
+    return load_table_rest(l, t, m, &w, out);
 }
 
 /* ---- the indexes: open addressing over entry index + 1 ---- */
@@ -615,8 +650,9 @@ static int build(void *ctx, sg__json_doc *doc)
     return SG_OK;
 }
 
-int sg_catalog_load_policy(const char *json, size_t len, const sg_policy *policy, sg_catalog **out,
-                           sg_error *err)
+/* sg_catalog_load_policy(), checking stated contract hashes unless `unhashed`. */
+static int load_catalog(const char *json, size_t len, const sg_policy *policy, bool unhashed,
+                        sg_catalog **out, sg_error *err)
 {
     if (err) {
         err->code = SG_OK;
@@ -625,7 +661,8 @@ int sg_catalog_load_policy(const char *json, size_t len, const sg_policy *policy
     loader l = {.f = {err, SG_OK},
                 .out = out,
                 .max_tables =
-                    (size_t)sg__policy_limit(policy, SG__LIMIT_CATALOG_TABLES, MAX_CATALOG_TABLES)};
+                    (size_t)sg__policy_limit(policy, SG__LIMIT_CATALOG_TABLES, MAX_CATALOG_TABLES),
+                .unhashed = unhashed};
     if (!out || !json) {
         sg__fail(&l.f, SG_EINVAL, "sg_catalog_load: json and out are required");
         return SG_EINVAL;
@@ -633,6 +670,17 @@ int sg_catalog_load_policy(const char *json, size_t len, const sg_policy *policy
     *out = NULL;
     sg__json_opts opts = {max_bytes(policy), MAX_CATALOG_DEPTH, false, "meta_tables"};
     return sg__json_load_with("catalog", SG_ECATALOG, json, len, &opts, build, &l, err);
+}
+
+int sg_catalog_load_policy(const char *json, size_t len, const sg_policy *policy, sg_catalog **out,
+                           sg_error *err)
+{
+    return load_catalog(json, len, policy, false, out, err);
+}
+
+int sg__catalog_load_unhashed(const char *json, size_t len, sg_catalog **out, sg_error *err)
+{
+    return load_catalog(json, len, NULL, true, out, err);
 }
 
 /* What sg_catalog_load_file_policy() hands to load_text(). */

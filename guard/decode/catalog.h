@@ -59,6 +59,10 @@ struct sg_catalog {
     sg__catalog_index table_by_name; /* tables by data source uid, schema and physical name */
 };
 
+/* sg_catalog_load() without the contract_hash check: for the catalog tools,
+ * which rewrite stale hashes or report them. */
+int sg__catalog_load_unhashed(const char *json, size_t len, sg_catalog **out, sg_error *err);
+
 const sg__meta_table *sg__catalog_table_by_uid(const sg_catalog *catalog, const char *uid);
 const sg__data_source *sg__catalog_source(const sg_catalog *catalog, const char *uid);
 /* The catalog table of a data source with this physical schema.name, or NULL. */

@@ -63,6 +63,10 @@ typedef struct sg__sc_table {
      * name so that it is unlike theirs, and dropping a column drops them. */
     sg__vec other_constraints; /* sg__sc_names */
     sg__vec other_indexes;     /* sg__sc_names */
+    /* A catalog table that lists no columns: its contract is unknown. */
+    bool columns_unknown;
+    /* The contract hash a catalog states for the table, or NULL. */
+    const char *contract_hash;
 } sg__sc_table;
 
 typedef struct sg__schema {
@@ -79,5 +83,49 @@ sg__sc_table *sg__schema_table(sg__schema *s, const char *schema, const char *na
 sg__sc_table *sg__schema_add_table(sg__schema *s, const char *schema, const char *name);
 /* The column `name` of t, or NULL. */
 sg__sc_column *sg__schema_column(sg__sc_table *t, const char *name);
+
+/* ---- the contract hash (hash.c) ---- */
+
+enum { SG__CONTRACT_HASH_LEN = 71 }; /* "sha256:" and 64 hex digits */
+
+/*
+ * The canonical form of t's contract (README, "Catalogs taken from
+ * reality"), one line per part, every string written as its byte length, a
+ * colon and its bytes:
+ *
+ *   sqlguard-contract 1
+ *   table <schema> <name>
+ *   column <name> <type> null|not-null default|no-default     (attribute order)
+ *   primary-key (<name> ...)
+ *   unique (<name> ...)                                       (sorted, distinct)
+ *   foreign-key (<name> ...) <schema> <table> (<name> ...) <on delete> <on update>
+ *
+ * Types are read into format_type()'s spelling (a type it cannot read stays
+ * as written); a column of the primary key is not-null. Unique keys equal
+ * to the primary key, and repeated unique keys or foreign keys, are left
+ * out; unique keys and foreign keys are sorted by their lines' bytes. Into
+ * the arena; NULL when memory ran out.
+ */
+char *sg__schema_canonical(sg__arena *arena, const sg__sc_table *t);
+/* "sha256:<hex>" of the canonical form, into the arena; NULL when memory ran out. */
+char *sg__schema_hash(sg__arena *arena, const sg__sc_table *t);
+/* `type` in format_type()'s spelling when sg__pgtype_parse() reads it, else
+ * as written; into the arena (NULL when memory ran out). NULL stays NULL. */
+const char *sg__schema_canonical_type(sg__arena *arena, const char *type);
+
+/* ---- the model as a whole (model.c) ---- */
+
+/* Whether the column has a default: an expression, or an identity or
+ * generated column, which PostgreSQL fills. */
+bool sg__schema_has_default(const sg__sc_column *c);
+/* Whether two column lists are equal, name by name in order. */
+bool sg__schema_names_equal(const sg__sc_names *a, const sg__sc_names *b);
+/* Appends a copy of a unique key to t unless t has one of its columns
+ * already or it is t's primary key; -1 when memory ran out. */
+int sg__schema_add_unique(sg__schema *s, sg__sc_table *t, const sg__sc_names *key);
+/* Fills what a foreign key leaves implicit: the referenced schema (the
+ * table's own) and the referenced columns (the referenced table's primary
+ * key, when s has that table). */
+void sg__schema_resolve_references(sg__schema *s);
 
 #endif

@@ -1,0 +1,122 @@
+/*
+ * fromsql.c - a set of tables built from migration files without a
+ * database, as sqlc builds its schema: each file's DDL applied in order
+ * (guard/pg/migrate.c), every statement that could not be applied kept as a
+ * note with its file, line and column, never dropped silently.
+ */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "pg/migrate.h"
+#include "schema/tools.h"
+#include "util/error.h"
+#include "util/text.h"
+
+enum { MAX_MIGRATION_BYTES = 64 << 20 };
+
+/* What a note of one file needs to be placed. */
+typedef struct file_ctx {
+    sg_schema *s;
+    const char *file; /* in the model's arena */
+    const char *text;
+    size_t len;
+} file_ctx;
+
+static int note(void *ctx, int location, const char *message)
+{
+    file_ctx *f = ctx;
+    sg_schema_note *n = sg__vec_push(&f->s->model.arena, &f->s->notes, sizeof *n);
+    if (!n || !(n->message = sg__arena_strdup(&f->s->model.arena, message)))
+        return -1;
+    size_t at = location < 0 ? 0 : (size_t)location > f->len ? f->len : (size_t)location;
+    n->file = f->file;
+    sg__line_col(f->text, f->len, at, &n->line, &n->column);
+    return 0;
+}
+
+static int apply_file(sg_schema *s, const char *path, const char *schema, sg_error *err)
+{
+    char *text = NULL;
+    size_t len = 0;
+    int rc = sg_read_file(path, MAX_MIGRATION_BYTES, SG_READ_REGULAR, &text, &len, err);
+    if (rc != SG_OK)
+        return rc;
+    file_ctx f = {s, sg__arena_strdup(&s->model.arena, path), text, len};
+    if (!f.file || sg__migrate_apply(&s->model, text, schema, note, &f) < 0)
+        rc = sg__set_error(err, SG_ENOMEM, "%s: out of memory while applying it", path);
+    sg__free(text);
+    return rc;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static bool is_sql(const char *name)
+{
+    size_t n = strlen(name);
+    return name[0] != '.' && n > 4 && strcmp(name + n - 4, ".sql") == 0;
+}
+
+/* The *.sql files of a directory, in byte order of their names. */
+static int apply_dir(sg_schema *s, const char *dir, const char *schema, sg_error *err)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return sg__set_error(err, SG_EIO, "%s: cannot read the directory", dir);
+    sg__vec names = {0};
+    int rc = SG_OK;
+    for (struct dirent *e; rc == SG_OK && (e = readdir(d));) {
+        if (!is_sql(e->d_name))
+            continue;
+        const char **slot = sg__vec_push(&s->model.arena, &names, sizeof *slot);
+        size_t n = strlen(dir);
+        bool slash = n > 0 && dir[n - 1] == '/';
+        if (!slot || !(*slot = sg__arena_printf(&s->model.arena, "%s%s%s", dir, slash ? "" : "/",
+                                                e->d_name)))
+            rc = sg__set_error(err, SG_ENOMEM, "%s: out of memory while listing it", dir);
+    }
+    closedir(d);
+    if (names.count > 1)
+        qsort(names.items, names.count, sizeof(const char *), by_name);
+    for (size_t i = 0; rc == SG_OK && i < names.count; i++)
+        rc = apply_file(s, SG__VEC_AT(names, const char *, i), schema, err);
+    return rc;
+}
+
+int sg_schema_from_migrations(const char *const *paths, size_t count,
+                              const sg_migration_options *options, sg_schema **out, sg_error *err)
+{
+    sg_migration_options defaults = SG_MIGRATION_OPTIONS_INIT;
+    if (!options)
+        options = &defaults;
+    if (!out || (count && !paths) || options->version < 1 ||
+        options->version > SG_MIGRATION_OPTIONS_VERSION)
+        return sg__set_error(err, SG_EINVAL,
+                             "sg_schema_from_migrations: paths, out and a known "
+                             "options version are required");
+    *out = NULL;
+    const char *schema = options->default_schema ? options->default_schema : "public";
+    sg_schema *s = sg__tools_new();
+    if (!s)
+        return sg__set_error(err, SG_ENOMEM, "out of memory");
+    int rc = SG_OK;
+    for (size_t i = 0; rc == SG_OK && i < count; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
+            rc = apply_dir(s, paths[i], schema, err);
+        else
+            rc = apply_file(s, paths[i], schema, err);
+    }
+    if (rc == SG_OK)
+        rc = sg__tools_finish(s, err);
+    if (rc != SG_OK) {
+        sg_schema_free(s);
+        return rc;
+    }
+    *out = s;
+    return SG_OK;
+}
