@@ -128,8 +128,6 @@ static const char *table_what(const sg__rule_ctx *ctx, const sg__meta_table *t)
  * func.denied's: PostgreSQL would call it on the row. */
 static int check_field(const sg__rule_ctx *ctx, const sg__field_ref *r)
 {
-    if (sg__func_find(r->name))
-        return 0;
     names n = {.count = 0};
     const char *what;
     if (r->row == SG_ROW_COLUMNS) {
@@ -140,10 +138,13 @@ static int check_field(const sg__rule_ctx *ctx, const sg__field_ref *r)
                 return 0;
             add_name(&n, r->columns[i]);
         }
+        if (sg__func_find(r->name))
+            return 0;
         what = "the row it is selected from";
     } else {
         const sg__meta_table *t = sg__field_table(ctx, r);
-        if (!t || sg__table_column(t, r->columns, r->column_count, r->name) != SG_NO_COLUMN)
+        if (!t || sg__table_column(t, r->columns, r->column_count, r->name) != SG_NO_COLUMN ||
+            sg__func_find(r->name))
             return 0;
         add_table(&n, t, r->columns, r->column_count);
         if (!(what = table_what(ctx, t)))

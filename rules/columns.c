@@ -141,7 +141,38 @@ static bool in_list(const char *const *names, size_t count, const char *name)
     return false;
 }
 
+/* Resolves without the memo. */
+static int resolve(const sg__rule_ctx *ctx, const sg__column_ref *ref, sg__resolved *out);
+
+/* The memo's entry for `ref`: a resolution, and whether it is filled. */
+typedef struct memo_entry {
+    bool done;
+    sg__resolved res;
+} memo_entry;
+
 int sg__resolve_name(const sg__rule_ctx *ctx, const sg__column_ref *ref, sg__resolved *out)
+{
+    const sg__vec *refs = &ctx->facts->columns;
+    const sg__column_ref *base = refs->count ? &SG__VEC_AT(*refs, sg__column_ref, 0) : NULL;
+    if (!ctx->memo || !base || ref < base || ref >= base + refs->count)
+        return resolve(ctx, ref, out);
+    memo_entry *memo = ctx->memo->resolved;
+    if (!memo) {
+        memo = sg__arena_alloc(ctx->diags->arena, refs->count * sizeof *memo);
+        if (!memo)
+            return resolve(ctx, ref, out); /* the memo is only a saving */
+        ctx->memo->resolved = memo;
+    }
+    memo_entry *e = &memo[ref - base];
+    if (!e->done) {
+        resolve(ctx, ref, &e->res);
+        e->done = true;
+    }
+    *out = e->res;
+    return out->status;
+}
+
+static int resolve(const sg__rule_ctx *ctx, const sg__column_ref *ref, sg__resolved *out)
 {
     const sg__facts *f = ctx->facts;
     memset(out, 0, sizeof *out);

@@ -51,6 +51,7 @@ static bool runs(const check *c, const sg__rule *r, sg__rule_kind kind)
 /* Runs every rule of `kind` through its descriptor. */
 static int run_rules(check *c, sg__rule_kind kind)
 {
+    sg__rule_memo memo = {NULL};
     sg__rule_ctx ctx = {
         .facts = kind == SG_RULE_FACTS ? &c->facts : NULL,
         .op = &c->v->op,
@@ -63,6 +64,7 @@ static int run_rules(check *c, sg__rule_kind kind)
         .diags = &c->diags,
         .policy = c->opts->policy,
         .in_lint = c->in_lint,
+        .memo = &memo,
     };
     for (size_t i = 0; i < sg__rule_total; i++) {
         const sg__rule *r = sg__rule_table[i];

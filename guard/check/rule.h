@@ -46,7 +46,15 @@ typedef struct sg__rule_ctx {
     sg__diags *diags;
     const sg_policy *policy; /* NULL: defaults */
     bool in_lint;            /* part of a lint run, where lint-only options apply */
+    /* What one rule works out for others to reuse within one check (the
+     * resolution of column names, rules/columns.c); zeroed by the runner,
+     * filled in the diagnostics' arena. NULL: nothing is kept. */
+    struct sg__rule_memo *memo;
 } sg__rule_ctx;
+
+typedef struct sg__rule_memo {
+    void *resolved; /* rules/columns.c: one resolution per facts->columns entry */
+} sg__rule_memo;
 
 /* Returns 0, or -1 when reporting ran out of memory. MUST report only through
  * ctx->rule (sg__report(ctx->diags, ctx->rule, ...)). */

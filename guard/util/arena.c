@@ -205,7 +205,7 @@ void *sg__vec_push(sg__arena *arena, sg__vec *vec, size_t size)
         size_t cap = vec->capacity ? vec->capacity * 2 : 8;
         if (cap > SIZE_MAX / size)
             return NULL;
-        void *items = sg__arena_alloc(arena, cap * size);
+        void *items = sg__arena_alloc_raw(arena, cap * size);
         if (!items)
             return NULL;
         if (vec->count)
