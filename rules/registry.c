@@ -43,7 +43,8 @@
     X(insert_not_null_missing)                                                                     \
     X(column_ambiguous)                                                                            \
     X(column_denied)                                                                               \
-    X(column_unlisted)
+    X(column_unlisted)                                                                             \
+    X(params_type_mismatch)
 
 /* Each defined in rules/<name>.c. */
 #define SG__DECLARE(name) extern const sg__rule sg__rule_##name;

@@ -46,7 +46,6 @@ const char sg_test_seed_select[] =
     "  \"limits\": { \"max_rows\": 50, \"statement_timeout_ms\": 15000 }\n"
     "}\n";
 
-
 char *sg_test_slurp(const char *path, size_t *len_out)
 {
     FILE *f = fopen(path, "rb");

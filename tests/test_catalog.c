@@ -991,8 +991,8 @@ static void same_verdict(const char *json, size_t len)
     int streamed = accepts(json, len, true, &stream_n);
     if (whole != streamed || (whole && whole_n != stream_n))
         fail_msg("whole parse %s (%zu elements), streamed %s (%zu elements):\n%.*s",
-                 whole ? "accepts" : "refuses", whole_n, streamed ? "accepts" : "refuses",
-                 stream_n, (int)len, json);
+                 whole ? "accepts" : "refuses", whole_n, streamed ? "accepts" : "refuses", stream_n,
+                 (int)len, json);
 }
 
 static void test_catalog__streamed_tables_accept_what_a_whole_parse_accepts(void **state)
@@ -1001,8 +1001,8 @@ static void test_catalog__streamed_tables_accept_what_a_whole_parse_accepts(void
     static const char base[] = "{\"data_sources\":[{\"uid\":\"d\"}],\"meta_tables\": [ {\"uid\":"
                                "\"a\",\"x\":[1,{\"y\":\"]\"}]} ,\n{\"uid\":\"b\\\"]\"},[],\"s\","
                                "2,true ] ,\"z\":{\"meta_tables\":[1]}}";
-    static const char *const inserts[] = {",", "]", "[", "}", "{", "\"", ":", " ", "1",
-                                          "\xEF\xBB\xBF", "\x01", "null", "//", "\\"};
+    static const char *const inserts[] = {
+        ",", "]", "[", "}", "{", "\"", ":", " ", "1", "\xEF\xBB\xBF", "\x01", "null", "//", "\\"};
     size_t n = strlen(base);
     char buf[512];
     same_verdict(base, n);
@@ -1059,8 +1059,8 @@ static void test_catalog__streamed_tables_accept_what_a_whole_parse_accepts(void
     };
     for (size_t k = 0; k < sizeof scans / sizeof scans[0]; k++) {
         sg__json_array_span span = {0, 0, 0};
-        int found = sg__json_find_array_member(scans[k].json, strlen(scans[k].json),
-                                               "meta_tables", &span);
+        int found =
+            sg__json_find_array_member(scans[k].json, strlen(scans[k].json), "meta_tables", &span);
         if (found != scans[k].found)
             fail_msg("%s: found %d", scans[k].json, found);
         if (found)
@@ -1083,7 +1083,7 @@ static void test_catalog__loader_refusals_are_placed(void **state)
         {"{\"data_sources\":[],\"meta_tables\":[]}\n  x",
          "catalog: invalid JSON: text follows the JSON value at line 2, column 3"},
         {"{\"version\":01}", "catalog: a JSON number is malformed (RFC 8259: no leading zeros, "
-                          "digits after '.' and 'e') at line 1, column 12"},
+                             "digits after '.' and 'e') at line 1, column 12"},
         /* a table's element, parsed on its own, is placed in the whole document */
         {"{\"data_sources\":[],\n\"meta_tables\":[\n {\"uid\" \"x\"}]}",
          "catalog: invalid JSON at line 3, column 9"},
@@ -1149,12 +1149,10 @@ static void test_catalog__prescan_out_of_memory(void **state)
     sg__arena_init(&a);
     assert_int_equal(sg__json_load(json, strlen(json), &opts, &a, &doc), SG__JSON_OK);
     assert_string_equal(
-        cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(doc.root, "a"), 1)->valuestring,
-        "2.5");
+        cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(doc.root, "a"), 1)->valuestring, "2.5");
     sg__json_doc_release(&doc);
     sg__arena_release(&a);
 }
-
 
 static void test_catalog__allocation_failure(void **state)
 {

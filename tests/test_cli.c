@@ -72,6 +72,7 @@ static const char *const RULE_IDS[] = {
     "column.ambiguous",
     "column.denied",
     "column.unlisted",
+    "params.type-mismatch",
 };
 enum { RULE_COUNT = sizeof RULE_IDS / sizeof RULE_IDS[0] };
 

@@ -410,7 +410,9 @@ static void test_decode__positional_and_native_parameters(void **state)
                                        "SELECT uid FROM sdk_examples_account WHERE name LIKE "
                                        "'a%%' || %s AND uid = ANY(%s) AND region IS DISTINCT "
                                        "FROM %s ORDER BY uid",
-                                       "[\"x\",[1,2],null]", "[" ACCOUNT_READ "]"));
+                                       "[\"x\",[\"00000000-0000-0000-0000-000000000001\","
+                                       "\"00000000-0000-0000-0000-000000000002\"],null]",
+                                       "[" ACCOUNT_READ "]"));
     assert_allowed_clean(v);
     assert_string_equal(
         sg_verdict_compiled_sql(v),
@@ -418,7 +420,9 @@ static void test_decode__positional_and_native_parameters(void **state)
         "uid = ANY($2) AND region IS DISTINCT FROM $3 ORDER BY uid");
     assert_int_equal(sg_verdict_parameter_count(v), 3);
     assert_string_equal(sg_verdict_parameter_json(v, 0), "\"x\"");
-    assert_string_equal(sg_verdict_parameter_json(v, 1), "[1,2]");
+    assert_string_equal(sg_verdict_parameter_json(v, 1),
+                        "[\"00000000-0000-0000-0000-000000000001\",\"00000000-0000-0000-0000-"
+                        "000000000002\"]");
     assert_string_equal(sg_verdict_parameter_json(v, 2), "null");
     release(v);
 
@@ -442,8 +446,8 @@ static void test_decode__parameter_values_are_kept_exactly(void **state)
     (void)state;
     /* Values an ordinary client sends: strings, small numbers, nested JSON. */
     sg_verdict *v = check_tree(make_op("select",
-                                       "SELECT uid FROM sdk_examples_account WHERE uid = %s OR "
-                                       "uid = %s OR name = %s OR name::jsonb = %s ORDER BY uid",
+                                       "SELECT uid FROM sdk_examples_account WHERE name = %s OR "
+                                       "name = %s OR name = %s OR name::jsonb = %s ORDER BY uid",
                                        "[-42, 2.5, \"a \\\"quoted\\\" \\u00e9 \\n\", "
                                        "{\"k\":[true,false,null]}]",
                                        "[" ACCOUNT_READ "]"));
@@ -462,8 +466,8 @@ static void test_decode__large_integer_parameters_are_kept_exactly(void **state)
     // 9007199254740991 into 9.00719925474099e+15 and round 1234567890123456789); bound
     // values must keep the caller's text, in sg_verdict_parameter_json() and the verdict JSON.
     static const char op[] =
-        "{\"operation\":\"select\",\"sql\":\"SELECT uid FROM sdk_examples_account WHERE uid = "
-        "%s OR uid = %s OR uid = %s ORDER BY uid\",\"parameters\":[9007199254740991,"
+        "{\"operation\":\"select\",\"sql\":\"SELECT uid FROM sdk_examples_account WHERE name = "
+        "%s OR name = %s OR name = %s ORDER BY uid\",\"parameters\":[9007199254740991,"
         "8999999999999999,1234567890123456789],\"scope\":{\"data_source_uid\":\"" DS_A "\","
         "\"tables\":[" ACCOUNT_READ "]},\"limits\":{\"max_rows\":10,"
         "\"statement_timeout_ms\":1000}}";
@@ -893,7 +897,7 @@ static char *nested_op(unsigned arrays)
     assert_non_null(buf);
     size_t n = (size_t)snprintf(buf, cap,
                                 "{\"operation\":\"select\",\"sql\":\"SELECT uid FROM "
-                                "sdk_examples_account WHERE uid = ANY(%%(p)s) ORDER BY uid\","
+                                "sdk_examples_account WHERE uid::text = ANY(%%(p)s) ORDER BY uid\","
                                 "\"parameters\":{\"p\":");
     for (unsigned i = 0; i < arrays; i++)
         buf[n++] = '[';
@@ -1410,7 +1414,7 @@ static void test_decode__table_access_declared_and_required(void **state)
 static void test_decode__write_to_a_read_table_requires_write(void **state)
 {
     (void)state;
-    sg_verdict *v = check_tree(make_op("delete", "DELETE FROM sdk_examples_account WHERE uid = %s",
+    sg_verdict *v = check_tree(make_op("delete", "DELETE FROM sdk_examples_account WHERE name = %s",
                                        "[1]", "[" ACCOUNT_READ "]"));
     assert_false(sg_verdict_allowed(v));
     assert_int_equal(sg_verdict_diagnostic_count(v), 1);
@@ -1489,7 +1493,7 @@ static void test_decode__location_after_placeholders_that_compile_longer(void **
     (void)state;
     /* The tenth and later %s become $10, $11, $12: three bytes for two, so the compiled
      * offset runs ahead of the original one. */
-    static const char sql[] = "SELECT uid FROM sdk_examples_account WHERE uid IN "
+    static const char sql[] = "SELECT uid FROM sdk_examples_account WHERE name IN "
                               "(%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)\n"
                               "  AND région IS NULL OR uid IN (SELECT uid FROM "
                               "sdk_examples_secret) ORDER BY uid";
@@ -1501,7 +1505,7 @@ static void test_decode__location_after_placeholders_that_compile_longer(void **
     locate(sql, "sdk_examples_secret", &off, &line, &col);
     assert_int_equal(line, 2);
     assert_int_equal(col, 49);
-    assert_int_equal(off, 88 + 49); /* line 1 with its newline, then 49 bytes */
+    assert_int_equal(off, 89 + 49); /* line 1 with its newline, then 49 bytes */
     assert_diag(v, 0, "scope.table-not-declared", SG_SEVERITY_ERROR, off, 2, 49);
     /* région is no column of the table: found after the longer placeholders */
     locate(sql, "région", &off, &line, &col);

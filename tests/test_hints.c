@@ -19,9 +19,8 @@ static int setup(void **state)
 {
     (void)state;
     sg_error err;
-    return sg_catalog_load_file(SG_SOURCE_DIR "/corpus/catalog.json", &catalog, &err) == SG_OK
-               ? 0
-               : -1;
+    return sg_catalog_load_file(SG_SOURCE_DIR "/corpus/catalog.json", &catalog, &err) == SG_OK ? 0
+                                                                                               : -1;
 }
 
 static int teardown(void **state)
@@ -73,12 +72,10 @@ static void test_hints__syntax_of_other_dialects(void **state)
     expect_hint("SELECT name FROM sdk_examples_account ORDER BY name LIMIT 10, 20", "sql.syntax",
                 "LIMIT count OFFSET skip");
     expect_hint("SELECT TOP 5 name FROM sdk_examples_account", "sql.syntax", "not TOP n");
-    expect_hint("SELECT DISTINCT TOP 5 name FROM sdk_examples_account", "sql.syntax",
-                "not TOP n");
+    expect_hint("SELECT DISTINCT TOP 5 name FROM sdk_examples_account", "sql.syntax", "not TOP n");
     expect_hint("CREATE TABLE sdk_examples_x (id int AUTO_INCREMENT PRIMARY KEY)", "sql.syntax",
                 "GENERATED ALWAYS AS IDENTITY");
-    expect_hint("SELECT [name] FROM [sdk_examples_account]", "sql.syntax",
-                "not square brackets");
+    expect_hint("SELECT [name] FROM [sdk_examples_account]", "sql.syntax", "not square brackets");
     expect_hint("INSERT INTO sdk_examples_account (name) VALUES (%(n)s) "
                 "ON DUPLICATE KEY UPDATE name = %(n)s",
                 "sql.syntax", "ON CONFLICT");
@@ -103,10 +100,9 @@ static void test_hints__functions_of_other_dialects(void **state)
     (void)state;
     expect_hint("SELECT ifnull(name, 'x') AS n FROM sdk_examples_account ORDER BY uid",
                 "func.denied", "coalesce(a, b)");
-    expect_hint("SELECT nvl(name, 'x') AS n FROM sdk_examples_account ORDER BY uid",
-                "func.denied", "coalesce(a, b)");
-    expect_hint("SELECT group_concat(name) FROM sdk_examples_account", "func.denied",
-                "string_agg");
+    expect_hint("SELECT nvl(name, 'x') AS n FROM sdk_examples_account ORDER BY uid", "func.denied",
+                "coalesce(a, b)");
+    expect_hint("SELECT group_concat(name) FROM sdk_examples_account", "func.denied", "string_agg");
     expect_hint("SELECT getdate()", "func.denied", "now()");
     /* a qualified function is judged by its schema, with no hint */
     expect_no_hint("SELECT app.ifnull(name, 'x') AS n FROM sdk_examples_account ORDER BY uid",

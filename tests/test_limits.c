@@ -31,9 +31,8 @@ static int setup(void **state)
 {
     (void)state;
     sg_error err;
-    return sg_catalog_load_file(SG_SOURCE_DIR "/corpus/catalog.json", &catalog, &err) == SG_OK
-               ? 0
-               : -1;
+    return sg_catalog_load_file(SG_SOURCE_DIR "/corpus/catalog.json", &catalog, &err) == SG_OK ? 0
+                                                                                               : -1;
 }
 
 static int teardown(void **state)
@@ -253,10 +252,9 @@ static void test_limits__worst_cases_are_bounded(void **state)
     (void)state;
     const char *const names[] = {"deep expression", "deep subqueries", "65536 placeholders",
                                  "huge literal"};
-    char *sqls[] = {repeat("SELECT ", "1+", 100000, "1", ""),
-                    repeat("SELECT ", "(SELECT ", 2500, "1", ")"),
-                    repeat("SELECT ", "%s,", 65536, "1", ""),
-                    repeat("SELECT '", "x", 1000000, "'", "")};
+    char *sqls[] = {
+        repeat("SELECT ", "1+", 100000, "1", ""), repeat("SELECT ", "(SELECT ", 2500, "1", ")"),
+        repeat("SELECT ", "%s,", 65536, "1", ""), repeat("SELECT '", "x", 1000000, "'", "")};
     for (size_t i = 0; i < 4; i++) {
         /* each case in a child of its own, so that its peak memory is its own */
         int fds[2];

@@ -1,0 +1,152 @@
+/*
+ * params_type_mismatch.c - a bound value whose text cannot be a value of the
+ * column it meets.
+ *
+ * `"USDX"` for a varchar(3) column, `"abc"` for a uuid, `1.5` for an integer
+ * or `"{"` for a jsonb fail at the server, after a round trip, with a message
+ * the caller must translate. A parameter meets a column's type where
+ * PostgreSQL types it by the column: assigned to it (INSERT VALUES, UPDATE
+ * SET, ON CONFLICT DO UPDATE SET), compared with it (`col = $1`, `<>`, `<`,
+ * IN, BETWEEN, IS DISTINCT FROM) and as the array of `col = ANY($1)`. A
+ * comparison types the parameter without the column's modifiers: a value
+ * too long for a varchar(3) is no error there, but under `=` or IN it can
+ * never equal a value of the column, and that is reported too. The text is
+ * the executor's (resolve/params.c), judged as PostgreSQL's input functions
+ * judge it (pgvalue.c); a cast parameter (`$1::text`), a column whose type
+ * the catalog does not give, and a type pgvalue.c does not judge are left
+ * alone.
+ */
+#include "pgvalue.h"
+#include "rules.h"
+
+/* The catalog table and column index a comparison's column resolves to, or
+ * NULL. */
+static const sg__meta_table *compared_column(const sg__rule_ctx *ctx, const sg__param_cmp *c,
+                                             long *column)
+{
+    const sg__facts *f = ctx->facts;
+    *column = SG_NO_COLUMN;
+    if (c->qualified) {
+        const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, c->ref);
+        const sg__meta_table *t = sg__field_table(ctx, r);
+        if (t)
+            *column = sg__table_column(t, r->columns, r->column_count, r->name);
+        return t;
+    }
+    sg__resolved res;
+    if (sg__resolve_name(ctx, &SG__VEC_AT(f->columns, sg__column_ref, c->ref), &res) !=
+        SG_RES_FOUND)
+        return NULL;
+    *column = res.column;
+    return res.table;
+}
+
+/* How the message names parameter $n: as the caller wrote it. */
+static const char *param_name(const sg__rule_ctx *ctx, int n)
+{
+    const sg__ph_result *ph = ctx->ph;
+    if (ph && ph->style == SG_PH_NAMED && n >= 1 && (size_t)n <= ph->name_count)
+        return sg__arena_printf(ctx->diags->arena, "%%(%s)s", ph->names[n - 1]);
+    if (ph && ph->style == SG_PH_POSITIONAL)
+        return sg__arena_printf(ctx->diags->arena, "%%s number %d", n);
+    return sg__arena_printf(ctx->diags->arena, "$%d", n);
+}
+
+/* Whether the $n at `location` is one the caller's placeholders compiled
+ * to: a native $n written beside psycopg placeholders is bound to no value
+ * of its own (params.syntax says so). */
+static bool bound_here(const sg__rule_ctx *ctx, int location)
+{
+    const sg__ph_result *ph = ctx->ph;
+    if (!ph || ph->style == SG_PH_NONE)
+        return true;
+    for (size_t i = 0; i < ph->placeholder_count; i++)
+        if (ph->placeholders[i].out_offset == (size_t)location)
+            return true;
+    return false;
+}
+
+typedef enum { ASSIGNED, EQUAL, ORDERED, ANY_ARRAY } meeting;
+
+/* Judges the value of $param against column `column` of `t`; reports at
+ * `location`. Returns 0, or -1 when memory ran out. */
+static int judge(const sg__rule_ctx *ctx, int param, int location, const sg__meta_table *t,
+                 long column, meeting how)
+{
+    if (!t || column < 0 || !t->column_types || !t->column_types[column] || param < 1 ||
+        location < 0 || !bound_here(ctx, location))
+        return 0;
+    sg__pgtype type;
+    if (!sg__pgtype_parse(t->column_types[column], &type) || type.array_dims > 0 ||
+        !sg__pgvalue_judged(&type))
+        return 0;
+    bool is_null;
+    const char *text =
+        sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)param - 1, &is_null);
+    if (!text)
+        return is_null ? 0 : -1;
+    sg__pgtype as = type; /* the type the parameter gets */
+    if (how != ASSIGNED)
+        as.mod1 = as.mod2 = -1;
+    if (how == ANY_ARRAY)
+        as.array_dims = 1;
+    char why[160];
+    const char *problem = sg__pgvalue_problem(&as, text, why, sizeof why);
+    bool never_equal = false;
+    if (!problem && how == EQUAL && (type.mod1 >= 0 || type.mod2 >= 0)) {
+        problem = sg__pgvalue_problem(&type, text, why, sizeof why);
+        never_equal = problem != NULL;
+    }
+    if (!problem)
+        return 0;
+    const char *name = param_name(ctx, param);
+    char spelled[SG_PGTYPE_NAME_MAX * 2 + 48];
+    sg__pgtype_format(&type, spelled, sizeof spelled);
+    if (!name)
+        return -1;
+    return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, location,
+                      "the value of %s %s%s, and column %s.%s.%s is %s%s", name,
+                      how == ANY_ARRAY ? "as an array: " : "", problem, t->schema, t->name,
+                      t->columns[column], spelled,
+                      never_equal ? ": it can never equal a value of the column" : "");
+}
+
+static int check(const sg__rule_ctx *ctx)
+{
+    const sg__facts *f = ctx->facts;
+    if (!ctx->bind || !ctx->bind->shape_ok || (ctx->ph && ctx->ph->error))
+        return 0; /* values bound to nothing in particular: params.* says why */
+    for (size_t i = 0; i < f->param_cmps.count; i++) {
+        const sg__param_cmp *c = &SG__VEC_AT(f->param_cmps, sg__param_cmp, i);
+        long column;
+        const sg__meta_table *t = compared_column(ctx, c, &column);
+        meeting how = c->kind == SG_PCMP_ANY     ? ANY_ARRAY
+                      : c->kind == SG_PCMP_EQUAL ? EQUAL
+                                                 : ORDERED;
+        if (judge(ctx, c->param, c->location, t, column, how) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < f->writes.count; i++) {
+        const sg__column_write *w = &SG__VEC_AT(f->writes, sg__column_write, i);
+        if (!w->value)
+            continue;
+        const sg__meta_table *t = sg__relation_table(ctx, w->relation);
+        if (!t)
+            continue;
+        long column = w->name                         ? sg__table_column(t, NULL, 0, w->name)
+                      : w->position < t->column_count ? (long)w->position
+                                                      : SG_NO_COLUMN;
+        if (judge(ctx, w->param, w->location, t, column, ASSIGNED) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+const sg__rule sg__rule_params_type_mismatch = {
+    .id = "params.type-mismatch",
+    .summary = "a bound value that cannot be of the type of the column it is compared with, "
+               "assigned to or inserted into",
+    .severity = SG_SEVERITY_ERROR,
+    .kinds = SG_RULE_FACTS,
+    .check = check,
+};
