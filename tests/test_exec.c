@@ -1260,17 +1260,20 @@ static void test_exec__parameters_of_every_json_type(void **state)
     sg_result_free(r);
 
     /* NOTE: a JSON array always becomes an array literal, whatever the parameter's type (as
-     * psycopg adapts a list): a top-level JSON array is no jsonb document. */
+     * psycopg adapts a list): a top-level JSON array is no jsonb document. The server would
+     * refuse it (22P02); params.type-mismatch says so before anything runs. */
     static const char params3[] =
         "{\"id\":3,\"n\":0,\"d\":0,\"doc\":[1,\"two\",{\"three\":3}],"
         "\"flag\":null,\"tags\":null,\"nums\":null,\"grid\":null,\"note\":null}";
     op = make_op("insert", insert_sql, params3, T_VALUE("write"), 10, 15000);
-    r = run_on(g_ex, g_values_catalog, op);
+    sg_verdict *denied = NULL;
+    assert_int_equal(sg_check(g_values_catalog, op, strlen(op), NULL, &denied), SG_OK);
     free(op);
-    assert_false(sg_result_outcome(r)->ok);
-    assert_string_equal(sg_result_outcome(r)->sqlstate, "22P02");
-    assert_true(sg_result_outcome(r)->rolled_back);
-    sg_result_free(r);
+    assert_false(sg_verdict_allowed(denied));
+    assert_int_equal(sg_verdict_diagnostic_count(denied), 1);
+    assert_string_equal(sg_verdict_diagnostic(denied, 0)->rule, "params.type-mismatch");
+    assert_non_null(strstr(sg_verdict_diagnostic(denied, 0)->message, "%(doc)s"));
+    sg_verdict_free(denied);
     assert_int_equal(admin_count("SELECT count(*) FROM public.sdk_examples_value", NULL), 2);
 
     /* = ANY(%(ids)s) with a JSON array; booleans; NULL */

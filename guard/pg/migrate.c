@@ -121,7 +121,8 @@ static int begin_statement(mig *m)
     }
     if (n)
         memcpy(m->work, m->s->tables.items, n * sizeof *m->work);
-    memset(m->owned, 0, m->capwork * sizeof *m->owned);
+    if (m->capwork)
+        memset(m->owned, 0, m->capwork * sizeof *m->owned);
     m->nwork = n;
     return APPLIED;
 }
