@@ -18,6 +18,17 @@ typedef struct differ {
     bool failed;
 } differ;
 
+/* A copy in the diff's arena (NULL stays NULL). */
+static const char *keep(differ *d, const char *s)
+{
+    if (!s)
+        return NULL;
+    const char *c = sg__arena_strdup(d->arena, s);
+    if (!c)
+        d->failed = true;
+    return c;
+}
+
 static void finding(differ *d, const char *kind, const sg__sc_table *t, const char *column,
                     const char *old_value, const char *new_value, const char *message)
 {
@@ -26,12 +37,13 @@ static void finding(differ *d, const char *kind, const sg__sc_table *t, const ch
         d->failed = true;
         return;
     }
+    /* the findings outlive both models: every string is the diff's own */
     f->kind = kind;
-    f->schema = t->schema;
-    f->table = t->name;
-    f->column = column;
-    f->old_value = old_value;
-    f->new_value = new_value;
+    f->schema = keep(d, t->schema);
+    f->table = keep(d, t->name);
+    f->column = keep(d, column);
+    f->old_value = keep(d, old_value);
+    f->new_value = keep(d, new_value);
     f->message = message;
 }
 
@@ -292,8 +304,8 @@ static void compare_table(differ *d, const sg__sc_table *o, const sg__sc_table *
         return;
     }
     const sg__sc_table *t = o ? o : n;
-    row->schema = t->schema;
-    row->table = t->name;
+    row->schema = keep(d, t->schema);
+    row->table = keep(d, t->name);
     row->old_hash = hash_of(d, o);
     row->new_hash = hash_of(d, n);
     if (o && o->contract_hash && row->old_hash && strcmp(o->contract_hash, row->old_hash) != 0)
