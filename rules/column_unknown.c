@@ -71,7 +71,8 @@ static void add_table(names *n, const sg__meta_table *t, const char *const *rena
 }
 
 /* The one name closest to `name`, when it is close (at most a third of the
- * name's length in edits, and at least one) and no other is as close; NULL
+ * name's length in edits, and at least one) and no other is as close; else
+ * the one name that holds `name` as a word between underscores; NULL
  * otherwise. */
 static const char *closest(const names *n, const char *name)
 {
@@ -89,7 +90,25 @@ static const char *closest(const names *n, const char *name)
             tie = true;
         }
     }
-    return found && !tie && best <= limit ? found : NULL;
+    if (found && !tie && best <= limit)
+        return found;
+    /* a column renamed with a word added (`region` to `home_region`): the one
+     * name that holds it as a word between underscores */
+    found = NULL;
+    size_t len = strlen(name);
+    for (size_t i = 0; i < n->count; i++) {
+        const char *c = n->list[i];
+        for (const char *at = strstr(c, name); at; at = strstr(at + 1, name)) {
+            bool starts = at == c || at[-1] == '_', ends = at[len] == '\0' || at[len] == '_';
+            if (starts && ends && strlen(c) > len) {
+                if (found)
+                    return NULL;
+                found = c;
+                break;
+            }
+        }
+    }
+    return found;
 }
 
 /* Whether a placeholder was compiled into the name at `location` (`name%(x)s`,
