@@ -147,7 +147,8 @@ static const char *table_what(const sg__rule_ctx *ctx, const sg__meta_table *t)
  * func.denied's: PostgreSQL would call it on the row. */
 static int check_field(const sg__rule_ctx *ctx, const sg__field_ref *r)
 {
-    names n = {.count = 0};
+    names n;
+    n.count = 0;
     const char *what;
     if (r->row == SG_ROW_COLUMNS) {
         if (!r->complete)
@@ -179,7 +180,8 @@ static int check_name(const sg__rule_ctx *ctx, const sg__column_ref *ref)
     if (sg__resolve_name(ctx, ref, &res) != SG_RES_MISSING)
         return 0;
     const sg__facts *f = ctx->facts;
-    names n = {.count = 0};
+    names n;
+    n.count = 0;
     size_t sources = 0;
     const sg__meta_table *only = NULL;
     for (size_t i = ref->first; i < ref->end && i < f->sources.count; i++) {
@@ -217,7 +219,8 @@ static int check_write(const sg__rule_ctx *ctx, const sg__column_write *w)
     const sg__meta_table *t = sg__relation_table(ctx, w->relation);
     if (!t || sg__table_column(t, NULL, 0, w->name) != SG_NO_COLUMN)
         return 0;
-    names n = {.count = 0};
+    names n;
+    n.count = 0;
     add_table(&n, t, NULL, 0);
     const char *what = table_what(ctx, t);
     return what ? report(ctx, w->location, what, w->name, &n) : -1;

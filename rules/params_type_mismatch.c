@@ -73,12 +73,13 @@ typedef enum { ASSIGNED, EQUAL, ORDERED, ANY_ARRAY } meeting;
 static int judge(const sg__rule_ctx *ctx, int param, int location, const sg__meta_table *t,
                  long column, meeting how)
 {
-    if (!t || column < 0 || !t->column_types || !t->column_types[column] || param < 1 ||
-        location < 0 || !bound_here(ctx, location))
+    if (!t || column < 0 || param < 1 || location < 0 || !bound_here(ctx, location))
         return 0;
-    sg__pgtype type;
-    if (!sg__pgtype_parse(t->column_types[column], &type) || type.array_dims > 0 ||
-        !sg__pgvalue_judged(&type))
+    /* the catalog read each column's type once, at load */
+    if (!t->column_type_read || !t->column_type_read[column])
+        return 0;
+    const sg__pgtype type = t->column_pgtypes[column];
+    if (!sg__pgvalue_judged(&type) || (type.array_dims > 0 && how == ANY_ARRAY))
         return 0;
     bool is_null;
     const char *text =

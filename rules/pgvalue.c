@@ -41,29 +41,38 @@ typedef enum kind {
 
 static kind kind_of(const sg__pgtype *t)
 {
-    static const struct {
-        const char *name;
-        kind k;
-    } kinds[] = {{"uuid", K_UUID},
-                 {"smallint", K_INT2},
-                 {"integer", K_INT4},
-                 {"bigint", K_INT8},
-                 {"numeric", K_NUMERIC},
-                 {"real", K_FLOAT4},
-                 {"double precision", K_FLOAT8},
-                 {"boolean", K_BOOL},
-                 {"date", K_DATE},
-                 {"timestamp without time zone", K_TIMESTAMP},
-                 {"timestamp with time zone", K_TIMESTAMPTZ},
-                 {"character", K_BPCHAR},
-                 {"character varying", K_VARCHAR},
-                 {"text", K_TEXT},
-                 {"json", K_JSON},
-                 {"jsonb", K_JSONB}};
-    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        if (strcmp(t->name, kinds[i].name) == 0)
-            return kinds[i].k;
-    return K_NONE;
+    const char *n = t->name;
+    switch (n[0]) {
+    case 'u':
+        return strcmp(n, "uuid") == 0 ? K_UUID : K_NONE;
+    case 's':
+        return strcmp(n, "smallint") == 0 ? K_INT2 : K_NONE;
+    case 'i':
+        return strcmp(n, "integer") == 0 ? K_INT4 : K_NONE;
+    case 'b':
+        return strcmp(n, "bigint") == 0 ? K_INT8 : strcmp(n, "boolean") == 0 ? K_BOOL : K_NONE;
+    case 'n':
+        return strcmp(n, "numeric") == 0 ? K_NUMERIC : K_NONE;
+    case 'r':
+        return strcmp(n, "real") == 0 ? K_FLOAT4 : K_NONE;
+    case 'd':
+        return strcmp(n, "double precision") == 0 ? K_FLOAT8
+               : strcmp(n, "date") == 0           ? K_DATE
+                                                  : K_NONE;
+    case 't':
+        return strcmp(n, "timestamp without time zone") == 0 ? K_TIMESTAMP
+               : strcmp(n, "timestamp with time zone") == 0  ? K_TIMESTAMPTZ
+               : strcmp(n, "text") == 0                      ? K_TEXT
+                                                             : K_NONE;
+    case 'c':
+        return strcmp(n, "character") == 0           ? K_BPCHAR
+               : strcmp(n, "character varying") == 0 ? K_VARCHAR
+                                                     : K_NONE;
+    case 'j':
+        return strcmp(n, "json") == 0 ? K_JSON : strcmp(n, "jsonb") == 0 ? K_JSONB : K_NONE;
+    default:
+        return K_NONE;
+    }
 }
 
 bool sg__pgvalue_judged(const sg__pgtype *type)

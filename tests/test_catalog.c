@@ -289,7 +289,7 @@ static void test_catalog__corpus_catalog_loads(void **state)
     if (rc != SG_OK)
         fail_msg("%s", err.message);
     assert_non_null(c);
-    assert_int_equal(sg_catalog_table_count(c), 7);
+    assert_int_equal(sg_catalog_table_count(c), 8);
     assert_true(scope_allowed(c, SELECT_ON(DS_A, UID_ACCOUNT)));
     assert_true(scope_allowed(c, SELECT_ON(DS_B, "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b06")));
     /* a uid of another data source is not the table of this one */
@@ -300,7 +300,7 @@ static void test_catalog__corpus_catalog_loads(void **state)
     size_t len;
     char *text = read_file(CORPUS_CATALOG, &len);
     c = load_ok(text, len);
-    assert_int_equal(sg_catalog_table_count(c), 7);
+    assert_int_equal(sg_catalog_table_count(c), 8);
     sg_catalog_free(c);
     free(text);
 }
@@ -1176,7 +1176,7 @@ static void test_catalog__allocation_failure(void **state)
             continue;
         }
         assert_int_equal(rc, SG_OK);
-        assert_int_equal(sg_catalog_table_count(c), 7);
+        assert_int_equal(sg_catalog_table_count(c), 8);
         assert_true(scope_allowed(c, SELECT_ON(DS_A, UID_ACCOUNT)));
         sg_catalog_free(c);
         succeeded = true;
@@ -1205,7 +1205,7 @@ static void test_catalog__allocation_failure_from_file(void **state)
             continue;
         }
         assert_int_equal(rc, SG_OK);
-        assert_int_equal(sg_catalog_table_count(c), 7);
+        assert_int_equal(sg_catalog_table_count(c), 8);
         sg_catalog_free(c);
         succeeded = true;
     }

@@ -1725,6 +1725,70 @@ static void test_soundness__column_mistakes_fail_at_the_server(void **state)
         fail_msg("the server disagrees with the column rules (see above)");
 }
 
+/*
+ * params.type-mismatch judges a value as PostgreSQL's input functions would: every
+ * typemismatch__ case it denies fails at the server with a data exception (class 22), unless
+ * the guard says the value can only never equal the column's (a comparison, no error); every
+ * typemismatch__ case it allows runs without any error, so that a value the guard lets through
+ * is one the server takes.
+ */
+static void test_soundness__type_mismatches_fail_at_the_server(void **state)
+{
+    (void)state;
+    corpus_case *cases = NULL;
+    size_t n = load_cases(&cases);
+    int refused = 0, taken = 0, never_equal = 0;
+    buf wrong = {0};
+    bputs(&wrong, "");
+    for (size_t i = 0; i < n; i++) {
+        const corpus_case *c = &cases[i];
+        if (strncmp(c->name, "typemismatch__", 14) != 0 || member(c->json, "policy"))
+            continue;
+        sg_verdict *v = NULL;
+        assert_int_equal(sg_check(g_catalog, c->op, strlen(c->op), NULL, &v), SG_OK);
+        bool allowed = sg_verdict_allowed(v), only_values = !allowed;
+        bool never = false;
+        for (size_t k = 0; k < sg_verdict_diagnostic_count(v); k++) {
+            const sg_diagnostic *d = sg_verdict_diagnostic(v, k);
+            if (d->severity != SG_SEVERITY_ERROR)
+                continue;
+            if (strcmp(d->rule, "params.type-mismatch") != 0)
+                only_values = false;
+            else if (strstr(d->message, "can never equal"))
+                never = true;
+        }
+        if (!allowed && (!only_values || never)) {
+            never_equal += never;
+            sg_verdict_free(v);
+            continue;
+        }
+        cJSON *scope = case_scope(c);
+        assert_non_null(scope);
+        char *role = create_scope_role(scope);
+        outcome o = run_raw_as(role, v, 15000, NULL, NULL);
+        bool as_said = allowed ? o.ok : !o.ok && strncmp(o.sqlstate, "22", 2) == 0;
+        allowed ? taken++ : refused++;
+        if (!as_said)
+            bprintf(&wrong, "  %s (%s by the guard): %s %s\n      statement: %s\n", c->name,
+                    allowed ? "allowed" : "denied", o.ok ? "succeeded" : o.sqlstate,
+                    o.ok ? "" : o.message, sg_verdict_compiled_sql(v));
+        drop_role(role);
+        free(role);
+        cJSON_Delete(scope);
+        sg_verdict_free(v);
+    }
+    print_message("type mismatches: %d refused by the server as the guard said, %d values taken, "
+                  "%d that can never equal (not errors)\n",
+                  refused, taken, never_equal);
+    print_lines("values the server judged otherwise:", wrong.s);
+    bool bad = wrong.len > 0;
+    free(wrong.s);
+    free_cases(cases, n);
+    assert_true(refused >= 20 && taken >= 20);
+    if (bad)
+        fail_msg("the server disagrees with params.type-mismatch (see above)");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1733,6 +1797,7 @@ int main(void)
         T(allowed_cases_pass_the_privilege_check),
         T(denied_cases_fail_as_their_role),
         T(column_mistakes_fail_at_the_server),
+        T(type_mismatches_fail_at_the_server),
         T(hazards_are_unreachable_under_the_pinned_path),
         T(relations_are_read_where_planning_prunes),
         T(nothing_was_committed),

@@ -222,7 +222,9 @@ static int load_columns(loader *l, const cJSON *cols, const where *table, sg__me
     const char **names = sg__arena_alloc(&l->cat->arena, (at.index + 1) * sizeof *names);
     bool *required = sg__arena_alloc(&l->cat->arena, (at.index + 1) * sizeof *required);
     const char **types = sg__arena_alloc(&l->cat->arena, (at.index + 1) * sizeof *types);
-    if (!names || !required || !types)
+    sg__pgtype *pgtypes = sg__arena_alloc(&l->cat->arena, (at.index + 1) * sizeof *pgtypes);
+    bool *read = sg__arena_alloc(&l->cat->arena, (at.index + 1) * sizeof *read);
+    if (!names || !required || !types || !pgtypes || !read)
         return sg__fail(&l->f, SG_ENOMEM, "out of memory while loading the catalog");
     size_t i = 0;
     cJSON_ArrayForEach(c, cols)
@@ -234,6 +236,7 @@ static int load_columns(loader *l, const cJSON *cols, const where *table, sg__me
         types[i] = NULL;
         if (type && !(types[i] = keep(l, type->valuestring)))
             return -1;
+        read[i] = types[i] && sg__pgtype_parse(types[i], &pgtypes[i]);
         if (!(names[i++] = keep(l, cJSON_GetObjectItemCaseSensitive(c, "name")->valuestring)))
             return -1;
     }
@@ -241,6 +244,8 @@ static int load_columns(loader *l, const cJSON *cols, const where *table, sg__me
     out->columns = names;
     out->column_required = required;
     out->column_types = types;
+    out->column_pgtypes = pgtypes;
+    out->column_type_read = read;
     out->column_count = i;
     return 0;
 }

@@ -9,6 +9,7 @@
 
 #include "sqlguard.h"
 #include "util/arena.h"
+#include "util/pgtype.h"
 
 typedef struct sg__data_source {
     const char *uid;
@@ -39,6 +40,10 @@ typedef struct sg__meta_table {
      * "timestamp with time zone", "text[]"), or NULL when it gives none;
      * NULL when the catalog lists no columns */
     const char *const *column_types;
+    /* per column: column_types[i] read by sg__pgtype_parse at load, valid
+     * where column_type_read[i]; both NULL when the catalog lists no columns */
+    const sg__pgtype *column_pgtypes;
+    const bool *column_type_read;
 } sg__meta_table;
 
 /* An open-addressing hash of entry index + 1 (0: an empty slot), at most

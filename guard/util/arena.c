@@ -199,7 +199,7 @@ char *sg__arena_printf(sg__arena *arena, const char *fmt, ...)
     return d;
 }
 
-void *sg__vec_push(sg__arena *arena, sg__vec *vec, size_t size)
+void *sg__vec_push_grow(sg__arena *arena, sg__vec *vec, size_t size)
 {
     if (vec->count == vec->capacity) {
         size_t cap = vec->capacity ? vec->capacity * 2 : 8;

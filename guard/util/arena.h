@@ -68,8 +68,19 @@ typedef struct sg__vec {
     size_t capacity;
 } sg__vec;
 
-/* Appends one zeroed element of `size` bytes and returns it; NULL on failure. */
-void *sg__vec_push(sg__arena *arena, sg__vec *vec, size_t size);
+/* Appends one zeroed element of `size` bytes and returns it; NULL on failure.
+ * The common case (room left) is inline, so that the memset of a constant
+ * size becomes a few stores; growing is out of line. */
+void *sg__vec_push_grow(sg__arena *arena, sg__vec *vec, size_t size);
+static inline void *sg__vec_push(sg__arena *arena, sg__vec *vec, size_t size)
+{
+    if (vec->count == vec->capacity)
+        return sg__vec_push_grow(arena, vec, size);
+    void *slot = (char *)vec->items + vec->count * size;
+    __builtin_memset(slot, 0, size);
+    vec->count++;
+    return slot;
+}
 
 #define SG__VEC_AT(vec, type, i) (((type *)(vec).items)[i])
 
@@ -82,7 +93,10 @@ typedef struct sg__strbuf {
     int failed;
 } sg__strbuf;
 
-#define SG__STRBUF_INIT(arena) {(arena), NULL, 0, 0, 0}
+#define SG__STRBUF_INIT(arena)                                                                     \
+    {                                                                                              \
+        (arena), NULL, 0, 0, 0                                                                     \
+    }
 
 void sg__strbuf_put(sg__strbuf *b, const char *s, size_t n);
 void sg__strbuf_puts(sg__strbuf *b, const char *s);
