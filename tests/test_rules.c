@@ -1160,6 +1160,38 @@ static void test_rules__key_lookup_corpus_keys(void **state)
     sg_verdict_free(v);
 }
 
+/* column.unlisted: a table the catalog lists no columns for is named once per statement that
+ * uses columns, however often the statement names it; the column rules say nothing of it. */
+static void test_rules__column_unlisted_once_per_table(void **state)
+{
+    (void)state;
+    sg_verdict *v = select_keys("SELECT p.uid FROM pairs p JOIN pairs q ON q.uid = p.uid "
+                                "WHERE p.nosuch = %(t)s ORDER BY p.uid",
+                                "{\"t\":1}", PAIRS_READ);
+    assert_int_equal(count_rule(v, "column.unlisted"), 1);
+    assert_int_equal(count_rule(v, "column.unknown"), 0); /* nothing to judge p.nosuch by */
+    assert_true(sg_verdict_allowed(v));                   /* a warning */
+    sg_verdict_free(v);
+
+    v = select_keys("SELECT p.uid, n.id FROM pairs p, numbers n WHERE n.id = p.tenant "
+                    "ORDER BY p.uid, n.id",
+                    "{}", PAIRS_READ "," NUMBERS_READ);
+    assert_int_equal(count_rule(v, "column.unlisted"), 2);
+    sg_verdict_free(v);
+
+    /* no column named: nothing to say */
+    v = select_keys("SELECT count(*) FROM pairs", "{}", PAIRS_READ);
+    assert_int_equal(count_rule(v, "column.unlisted"), 0);
+    sg_verdict_free(v);
+
+    /* a table that lists its columns is judged, and not named */
+    v = check_in(catalog, "select", "SELECT uid FROM sdk_examples_account ORDER BY uid", "{}",
+                 ACCOUNT_READ, 50, 1000, NULL);
+    assert_true(sg_verdict_allowed(v));
+    assert_int_equal(count_rule(v, "column.unlisted"), 0);
+    sg_verdict_free(v);
+}
+
 static void test_rules__key_lookup_composite_key(void **state)
 {
     (void)state;
@@ -2033,6 +2065,7 @@ int main(void)
         cmocka_unit_test(test_rules__order_by_unique_policy),
         cmocka_unit_test(test_rules__key_lookup_corpus_keys),
         cmocka_unit_test(test_rules__key_lookup_composite_key),
+        cmocka_unit_test(test_rules__column_unlisted_once_per_table),
         cmocka_unit_test(test_rules__key_lookup_constants_and_joins),
         cmocka_unit_test(test_rules__key_lookup_lint_needs_a_catalog),
         cmocka_unit_test(test_rules__type_denied_location),
