@@ -200,9 +200,6 @@ static int check_name(const sg__rule_ctx *ctx, const sg__column_ref *ref)
                 add_name(&n, s->columns[k]);
         }
     }
-    if (ref->flags & SG_COLREF_OUTPUT_NAME)
-        for (size_t k = 0; k < ref->output_count; k++)
-            add_name(&n, ref->outputs[k]);
     const char *what = "no source in sight";
     if (sources == 1 && only && !(what = table_what(ctx, only)))
         return -1;

@@ -23,7 +23,7 @@ static const char *const system_columns[] = {"tableoid", "ctid", "xmin", "xmax",
 static bool is_system_column(const char *name)
 {
     for (size_t i = 0; i < sizeof system_columns / sizeof system_columns[0]; i++)
-        if (strcmp(name, system_columns[i]) == 0)
+        if (name[0] == system_columns[i][0] && strcmp(name, system_columns[i]) == 0)
             return true;
     return false;
 }
@@ -60,11 +60,12 @@ bool sg__table_has_column(const sg__meta_table *t, const char *name)
 long sg__table_column(const sg__meta_table *t, const char *const *renames, size_t renamed,
                       const char *name)
 {
+    /* the first byte first: most names differ there, without a call */
     for (size_t i = 0; i < renamed && i < t->column_count; i++)
-        if (strcmp(renames[i], name) == 0)
+        if (renames[i][0] == name[0] && strcmp(renames[i], name) == 0)
             return (long)i;
     for (size_t i = renamed; i < t->column_count; i++)
-        if (strcmp(t->columns[i], name) == 0)
+        if (t->columns[i][0] == name[0] && strcmp(t->columns[i], name) == 0)
             return (long)i;
     return is_system_column(name) ? SG_SYSTEM_COLUMN : SG_NO_COLUMN;
 }
@@ -133,14 +134,6 @@ static bool merged(const sg__facts *f, int level, size_t a, size_t b, const char
     return false;
 }
 
-static bool in_list(const char *const *names, size_t count, const char *name)
-{
-    for (size_t i = 0; i < count; i++)
-        if (strcmp(names[i], name) == 0)
-            return true;
-    return false;
-}
-
 /* Resolves without the memo. */
 static int resolve(const sg__rule_ctx *ctx, const sg__column_ref *ref, sg__resolved *out);
 
@@ -181,7 +174,7 @@ static int resolve(const sg__rule_ctx *ctx, const sg__column_ref *ref, sg__resol
     if (!ref->name)
         return out->status = SG_RES_UNDECIDED;
     if (ref->flags & SG_COLREF_OUTPUT_NAME) {
-        if (in_list(ref->outputs, ref->output_count, ref->name))
+        if (ref->is_output)
             return out->status = SG_RES_OUTPUT;
         if (!ref->outputs_known)
             return out->status = SG_RES_UNDECIDED;

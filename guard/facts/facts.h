@@ -288,11 +288,10 @@ typedef struct sg__column_ref {
     unsigned flags;    /* SG_COLREF_* */
     int level;         /* where the reference stands */
     size_t first, end; /* the sources of its own level in sight */
-    /* SG_COLREF_OUTPUT_NAME: the level's output names; outputs_known is
-     * false when some output other than a `*` has a name the walker cannot
-     * tell (then any name may be an output's) */
-    const char *const *outputs;
-    size_t output_count;
+    /* SG_COLREF_OUTPUT_NAME: whether an output column of the level has the
+     * name, and whether the walker could tell every output's name but the
+     * `*`s' (when not, any name may be an output's) */
+    bool is_output;
     bool outputs_known;
 } sg__column_ref;
 

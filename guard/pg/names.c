@@ -55,11 +55,11 @@ typedef struct pending_field {
     int level;
     sight sight; /* of the level's own items */
     int location;
-    unsigned flags;    /* REF_COLUMN, REF_STAR: SG_COLREF_* */
-    row_names outputs; /* SG_COLREF_OUTPUT_NAME */
+    unsigned flags;                /* REF_COLUMN, REF_STAR: SG_COLREF_* */
+    bool is_output, outputs_known; /* SG_COLREF_OUTPUT_NAME */
 } pending_field;
 
-static const row_names unknown_row = {false, NULL, 0, false, false};
+static const row_names unknown_row = {false, NULL, 0, false};
 
 /* ---- output names ------------------------------------------------------------------------ */
 
@@ -156,8 +156,7 @@ const char *sg__walk_figure_colname(Node *n)
 
 /* Keeps the non-NULL names of `slots` (count of them) as the row's names,
  * which are all its columns when `complete`. */
-static row_names keep_names(walk *w, const char **slots, size_t count, bool complete,
-                            bool named_but_stars)
+static row_names keep_names(walk *w, const char **slots, size_t count, bool complete)
 {
     const char **names = sg__arena_alloc(w->arena, (count + 1) * sizeof *names);
     if (!names) {
@@ -169,7 +168,7 @@ static row_names keep_names(walk *w, const char **slots, size_t count, bool comp
         if (slots[i] && !(names[n++] = copy(w, slots[i])))
             return unknown_row;
     }
-    return (row_names){true, names, n, complete, named_but_stars};
+    return (row_names){true, names, n, complete};
 }
 
 row_names sg__walk_select_names(walk *w, Node *node, List *aliases)
@@ -226,7 +225,50 @@ row_names sg__walk_select_names(walk *w, Node *node, List *aliases)
     size_t n = count;
     for (size_t i = 0; i < k; i++) /* the alias names are columns whatever the positions */
         slots[n++] = strVal(list_nth(aliases, (int)i));
-    return keep_names(w, slots, n, named && stars == 0, named);
+    return keep_names(w, slots, n, named && stars == 0);
+}
+
+bool sg__walk_output_match(Node *node, const char *name, bool *known)
+{
+    *known = false;
+    if (!node || !IsA(node, SelectStmt))
+        return false;
+    SelectStmt *s = (SelectStmt *)node;
+    for (unsigned hops = 0; s->op != SETOP_NONE && s->larg && hops < 1000; hops++)
+        s = s->larg; /* a set operation's columns are named by its leftmost branch */
+    if (s->op != SETOP_NONE)
+        return false;
+    if (s->valuesLists) {
+        /* column1, column2, ...: a name of that form within the row's width */
+        size_t width = (size_t)list_length(linitial(s->valuesLists));
+        char buf[32];
+        *known = true;
+        for (size_t i = 0; i < width; i++) {
+            snprintf(buf, sizeof buf, "column%zu", i + 1);
+            if (strcmp(buf, name) == 0)
+                return true;
+        }
+        return false;
+    }
+    bool named = true;
+    ListCell *lc;
+    foreach (lc, s->targetList) {
+        ResTarget *rt = lfirst(lc);
+        if (!IsA(rt, ResTarget)) {
+            named = false;
+            continue;
+        }
+        if (rt->val && IsA(rt->val, ColumnRef) &&
+            IsA(llast(((ColumnRef *)rt->val)->fields), A_Star))
+            continue; /* a `*` gives only input columns */
+        const char *out = rt->name ? rt->name : figure_name(rt->val);
+        if (!out)
+            named = false;
+        else if (strcmp(out, name) == 0)
+            return *known = true;
+    }
+    *known = named;
+    return false;
 }
 
 row_names sg__walk_list_names(walk *w, List *list)
@@ -248,7 +290,7 @@ row_names sg__walk_list_names(walk *w, List *list)
                                             : NULL;
     }
     /* an alias's list renames the first columns of a row that may have more */
-    return keep_names(w, slots, count, false, false);
+    return keep_names(w, slots, count, false);
 }
 
 /* ---- noting references ------------------------------------------------------------------- */
@@ -270,7 +312,7 @@ static void note(walk *w, ref_kind kind, const char *name, const char *a, const 
         fail(w);
         return;
     }
-    *p = (pending_field){kind, name, a, t, w->level, w->sight, location, 0, unknown_row};
+    *p = (pending_field){kind, name, a, t, w->level, w->sight, location, 0, false, false};
     if (kind == REF_COLUMN || kind == REF_STAR)
         p->flags = (kind == REF_STAR ? SG_COLREF_STAR : 0) |
                    (w->sees_excluded ? SG_COLREF_SEES_EXCLUDED : 0) |
@@ -313,7 +355,7 @@ static void note_columnref(walk *w, ColumnRef *c)
         if (!w->failed && w->output_ref == c) {
             pending_field *p = &SG__VEC_AT(w->pending, pending_field, w->pending.count - 1);
             p->flags |= SG_COLREF_OUTPUT_NAME;
-            p->outputs = w->outputs;
+            p->is_output = sg__walk_output_match(w->output_select, name, &p->outputs_known);
         }
         return;
     }
@@ -471,9 +513,8 @@ static void record_column(walk *w, const pending_field *p)
             c->source = fi - &SG__VEC_AT(w->from_items, from_item, 0);
     }
     if (p->flags & SG_COLREF_OUTPUT_NAME) {
-        c->outputs = p->outputs.names;
-        c->output_count = p->outputs.count;
-        c->outputs_known = p->outputs.known && p->outputs.named_but_stars;
+        c->is_output = p->is_output;
+        c->outputs_known = p->outputs_known;
     }
 }
 

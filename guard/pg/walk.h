@@ -29,9 +29,6 @@ typedef struct row_names {
     const char *const *names;
     size_t count;
     bool complete; /* names are all the row's columns */
-    /* every output but the `*`s is among names (a select list's names, for
-     * ORDER BY: a `*` gives only input columns) */
-    bool named_but_stars;
 } row_names;
 
 /* A FROM item (or a statement's target, or ON CONFLICT's EXCLUDED) of some
@@ -109,7 +106,7 @@ typedef struct walk {
     /* the bare name of an ORDER BY / GROUP BY / DISTINCT ON item being
      * walked, which may name one of `outputs` */
     const ColumnRef *output_ref;
-    row_names outputs;
+    Node *output_select;             /* the select whose output names it may mean */
     sg__vec cmps;                    /* pending_cmp */
     const ColumnRef *noting;         /* the column reference being noted */
     const SelectStmt *exists_select; /* the sub-select of the EXISTS being walked into */
@@ -175,6 +172,9 @@ row_names sg__walk_select_names(walk *w, Node *select, List *aliases);
 /* The names of a column list: an alias's (String) or a column definition
  * list's (ColumnDef); unknown when empty. */
 row_names sg__walk_list_names(walk *w, List *list);
+/* Whether an output column of `select` is named `name` (*known: whether
+ * every output but the `*`s has a name the walker can tell). */
+bool sg__walk_output_match(Node *select, const char *name, bool *known);
 /* A qualified column reference or a field selection, resolved at the end. */
 void sg__walk_note_columnref(walk *w, ColumnRef *c);
 void sg__walk_note_indirection(walk *w, A_Indirection *ind);

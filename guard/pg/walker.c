@@ -445,10 +445,10 @@ static bool walk_output_items(SelectStmt *s, List *items, walk *w)
         Node *item = lfirst(lc);
         Node *e = item && IsA(item, SortBy) ? ((SortBy *)item)->node : item;
         const ColumnRef *saved = w->output_ref;
-        row_names saved_outputs = w->outputs;
+        Node *saved_select = w->output_select;
         if (e && IsA(e, ColumnRef) && list_length(((ColumnRef *)e)->fields) == 1) {
             w->output_ref = (ColumnRef *)e;
-            w->outputs = sg__walk_select_names(w, (Node *)s, NIL);
+            w->output_select = (Node *)s;
         }
         /* ROLLUP, CUBE, GROUPING SETS: their names may be outputs' too */
         bool saved_off = w->names_off;
@@ -456,7 +456,7 @@ static bool walk_output_items(SelectStmt *s, List *items, walk *w)
         bool stop = visit(item, w);
         w->names_off = saved_off;
         w->output_ref = saved;
-        w->outputs = saved_outputs;
+        w->output_select = saved_select;
         if (stop)
             return true;
     }

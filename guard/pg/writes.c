@@ -100,20 +100,22 @@ void sg__walk_record_insert(walk *w, InsertStmt *s, long target)
 
 /* ---- the columns a statement writes ------------------------------------------------------ */
 
-static void add_write(walk *w, long relation, const char *name, size_t position, int location,
-                      int param)
+/* A write of `name` (already the walk's own copy, or NULL). */
+static const char *add_write(walk *w, long relation, const char *name, size_t position,
+                             int location, int param)
 {
     sg__column_write *c = sg__vec_push(w->arena, &w->facts->writes, sizeof *c);
     if (!c) {
         fail(w);
-        return;
+        return NULL;
     }
     c->relation = relation;
-    c->name = name ? copy(w, name) : NULL;
+    c->name = name;
     c->position = position;
     c->location = location;
     c->value = param > 0;
     c->param = param;
+    return name;
 }
 
 /* The $n a value is, uncast; 0 for anything else. */
@@ -132,11 +134,11 @@ void sg__walk_record_set(walk *w, List *targets, long target)
         ResTarget *rt = lfirst(lc);
         if (!IsA(rt, ResTarget) || !rt->name)
             continue;
-        add_write(w, target, rt->name, 0, rt->location, 0);
+        const char *name = add_write(w, target, copy(w, rt->name), 0, rt->location, 0);
         /* a subscript or field of the column takes a value of another type */
         int param = rt->indirection == NIL ? param_number(rt->val) : 0;
-        if (param > 0)
-            add_write(w, target, rt->name, 0, exprLocation(rt->val), param);
+        if (param > 0 && name)
+            add_write(w, target, name, 0, exprLocation(rt->val), param);
     }
 }
 
@@ -146,17 +148,29 @@ void sg__walk_record_insert_writes(walk *w, InsertStmt *s, long target)
 {
     if (target < 0)
         return;
+    size_t listed = (size_t)list_length(s->cols);
+    /* the names copied once, for the list's writes and the values' */
+    const char **names = sg__arena_alloc(w->arena, (listed + 1) * sizeof *names);
+    if (!names) {
+        fail(w);
+        return;
+    }
+    size_t k = 0;
     ListCell *lc;
     foreach (lc, s->cols) {
         ResTarget *rt = lfirst(lc);
-        if (IsA(rt, ResTarget) && rt->name)
-            add_write(w, target, rt->name, 0, rt->location, 0);
+        names[k] = NULL;
+        if (IsA(rt, ResTarget) && rt->name) {
+            names[k] = add_write(w, target, copy(w, rt->name), 0, rt->location, 0);
+            if (rt->indirection)
+                names[k] = NULL; /* a subscript or field takes a value of another type */
+        }
+        k++;
     }
     SelectStmt *sel =
         s->selectStmt && IsA(s->selectStmt, SelectStmt) ? (SelectStmt *)s->selectStmt : NULL;
     if (!sel || sel->op != SETOP_NONE || !sel->valuesLists)
         return;
-    size_t listed = (size_t)list_length(s->cols);
     ListCell *row;
     foreach (row, sel->valuesLists) {
         size_t i = 0;
@@ -165,9 +179,7 @@ void sg__walk_record_insert_writes(walk *w, InsertStmt *s, long target)
             int param = param_number(lfirst(v));
             const char *name = NULL;
             if (i < listed) {
-                ResTarget *rt = list_nth(s->cols, (int)i);
-                /* a subscript or field of the column takes a value of another type */
-                name = IsA(rt, ResTarget) && !rt->indirection ? rt->name : NULL;
+                name = names[i];
                 if (!name)
                     param = 0;
             } else if (listed) {
