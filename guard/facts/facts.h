@@ -380,7 +380,8 @@ typedef struct sg__facts {
     sg__vec types;           /* sg__typeref, in the order the walk met them */
     sg__vec fields;          /* sg__field_ref, in the order of their places */
     sg__vec conflicts;       /* sg__conflict_target, one per ON CONFLICT (...) */
-    sg__vec inserts;         /* sg__insert, one per INSERT (data-modifying CTEs too) */
+    sg__vec inserts;         /* sg__insert, one per INSERT (data-modifying CTEs and MERGE's
+                              * INSERT actions too) */
     sg__vec sources;         /* sg__source, every FROM item of every level */
     sg__vec levels;          /* sg__level, by level */
     sg__vec merges;          /* sg__merge */

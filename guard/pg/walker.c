@@ -697,8 +697,10 @@ static bool walk_modify(Node *node, walk *w)
     }
     case T_MergeStmt: {
         MergeStmt *s = (MergeStmt *)node;
-        stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w, level, false) ||
-               walk_from_item(s->sourceRelation, w, level) || visit(s->joinCondition, w);
+        stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w, level, false);
+        if (!stop && s->relation)
+            sg__walk_record_merge_writes(w, s, (long)w->facts->relations.count - 1);
+        stop = stop || walk_from_item(s->sourceRelation, w, level) || visit(s->joinCondition, w);
         /* a WHEN clause sees the source only, or both: names are not judged */
         bool saved_off = w->names_off;
         w->names_off = true;

@@ -142,6 +142,53 @@ void sg__walk_record_set(walk *w, List *targets, long target)
     }
 }
 
+/* The list's columns as writes of `target`, each name copied once: into
+ * written[] (when not NULL) every column given a value, into typed[] those
+ * that take a value of the column's type (NULL where a subscript or field is
+ * written). False when memory ran out. */
+static bool list_writes(walk *w, List *cols, long target, const char **typed, const char **written,
+                        size_t *count)
+{
+    size_t k = 0, n = 0;
+    ListCell *lc;
+    foreach (lc, cols) {
+        ResTarget *rt = lfirst(lc);
+        typed[k] = NULL;
+        if (IsA(rt, ResTarget) && rt->name) {
+            const char *name = add_write(w, target, copy(w, rt->name), 0, rt->location, 0);
+            typed[k] = rt->indirection ? NULL : name;
+            if (written && name)
+                written[n++] = name;
+        }
+        k++;
+    }
+    if (count)
+        *count = n;
+    return !w->failed;
+}
+
+/* The parameters one row of values gives the listed columns (`listed` of
+ * them), or, without a list, the table's columns by position. */
+static void row_writes(walk *w, List *row, long target, const char *const *names, size_t listed)
+{
+    size_t i = 0;
+    ListCell *v;
+    foreach (v, row) {
+        int param = param_number(lfirst(v));
+        const char *name = NULL;
+        if (i < listed) {
+            name = names[i];
+            if (!name)
+                param = 0;
+        } else if (listed) {
+            param = 0; /* more values than columns: the server says so */
+        }
+        if (param > 0)
+            add_write(w, target, name, i, exprLocation(lfirst(v)), param);
+        i++;
+    }
+}
+
 /* The columns of an INSERT's list, and the parameters its VALUES rows give
  * them (by position when there is no list). */
 void sg__walk_record_insert_writes(walk *w, InsertStmt *s, long target)
@@ -149,45 +196,56 @@ void sg__walk_record_insert_writes(walk *w, InsertStmt *s, long target)
     if (target < 0)
         return;
     size_t listed = (size_t)list_length(s->cols);
-    /* the names copied once, for the list's writes and the values' */
     const char **names = sg__arena_alloc(w->arena, (listed + 1) * sizeof *names);
     if (!names) {
         fail(w);
         return;
     }
-    size_t k = 0;
-    ListCell *lc;
-    foreach (lc, s->cols) {
-        ResTarget *rt = lfirst(lc);
-        names[k] = NULL;
-        if (IsA(rt, ResTarget) && rt->name) {
-            names[k] = add_write(w, target, copy(w, rt->name), 0, rt->location, 0);
-            if (rt->indirection)
-                names[k] = NULL; /* a subscript or field takes a value of another type */
-        }
-        k++;
-    }
+    if (!list_writes(w, s->cols, target, names, NULL, NULL))
+        return;
     SelectStmt *sel =
         s->selectStmt && IsA(s->selectStmt, SelectStmt) ? (SelectStmt *)s->selectStmt : NULL;
     if (!sel || sel->op != SETOP_NONE || !sel->valuesLists)
         return;
     ListCell *row;
-    foreach (row, sel->valuesLists) {
-        size_t i = 0;
-        ListCell *v;
-        foreach (v, (List *)lfirst(row)) {
-            int param = param_number(lfirst(v));
-            const char *name = NULL;
-            if (i < listed) {
-                name = names[i];
-                if (!name)
-                    param = 0;
-            } else if (listed) {
-                param = 0; /* more values than columns: the server says so */
-            }
-            if (param > 0)
-                add_write(w, target, name, i, exprLocation(lfirst(v)), param);
-            i++;
+    foreach (row, sel->valuesLists)
+        row_writes(w, lfirst(row), target, names, listed);
+}
+
+/* What a MERGE's WHEN clauses write: UPDATE SET lists, and INSERT column
+ * lists and values (an INSERT is also an sg__insert, at the target's name). */
+void sg__walk_record_merge_writes(walk *w, MergeStmt *s, long target)
+{
+    if (target < 0)
+        return;
+    ListCell *lc;
+    foreach (lc, s->mergeWhenClauses) {
+        MergeWhenClause *mw = lfirst(lc);
+        if (!IsA(mw, MergeWhenClause))
+            continue;
+        if (mw->commandType == CMD_UPDATE) {
+            sg__walk_record_set(w, mw->targetList, target);
+            continue;
         }
+        if (mw->commandType != CMD_INSERT)
+            continue;
+        size_t listed = (size_t)list_length(mw->targetList);
+        const char **names = sg__arena_alloc(w->arena, (listed + 1) * sizeof *names);
+        const char **given = sg__arena_alloc(w->arena, (listed + 1) * sizeof *given);
+        sg__insert *in =
+            names && given ? sg__vec_push(w->arena, &w->facts->inserts, sizeof *in) : NULL;
+        if (!in) {
+            fail(w);
+            return;
+        }
+        memset(in, 0, sizeof *in);
+        in->relation = target;
+        in->location = s->relation->location;
+        in->listed = listed > 0;
+        in->width = in->listed ? -1 : list_length(mw->values);
+        in->columns = given;
+        if (!list_writes(w, mw->targetList, target, names, given, &in->count))
+            return;
+        row_writes(w, mw->values, target, names, listed);
     }
 }
