@@ -17,6 +17,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "pgsupport.h"
 #include "support.h"
 
 #include <stdio.h>
@@ -56,11 +57,7 @@ static char *xprintf(const char *fmt, ...)
 
 static void admin(const char *sql)
 {
-    PGresult *res = PQexec(g_admin, sql);
-    ExecStatusType st = PQresultStatus(res);
-    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
-        fail_msg("admin: %s\n-> %s", sql, PQerrorMessage(g_admin));
-    PQclear(res);
+    sg_test_pg_run(g_admin, sql);
 }
 
 static void admin_file(const char *path)
@@ -466,23 +463,8 @@ static int setup(void **state)
     free(env);
     if (!g_base_dsn || !g_log)
         return -1;
-    PGconn *pg = PQconnectdb(g_base_dsn);
-    if (PQstatus(pg) != CONNECTION_OK) {
-        fprintf(stderr, "test_catalog_pg: %s", PQerrorMessage(pg));
-        PQfinish(pg);
-        return -1;
-    }
-    PQclear(PQexec(pg, "DROP DATABASE IF EXISTS " DB_NAME " WITH (FORCE)"));
-    PGresult *res = PQexec(pg, "CREATE DATABASE " DB_NAME);
-    bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
-    PQclear(res);
-    PQfinish(pg);
-    if (!ok)
-        return -1;
+    g_admin = sg_test_pg_fresh_database(g_base_dsn, DB_NAME);
     g_dsn = xprintf("%s dbname=%s", g_base_dsn, DB_NAME);
-    g_admin = PQconnectdb(g_dsn);
-    if (PQstatus(g_admin) != CONNECTION_OK)
-        return -1;
     admin_file(TUTORIAL);
     admin_file(MEMBERS);
     admin(

@@ -26,6 +26,7 @@
 
 #include <libpq-fe.h>
 
+#include "pgsupport.h"
 #include "support.h"
 #include "pg/migrate.h"
 #include "schema/schema.h"
@@ -247,31 +248,11 @@ static void server_lines(PGconn *pg, lines *out)
 
 static char *g_base_dsn;
 
-static void admin(PGconn *pg, const char *sql)
-{
-    PGresult *res = PQexec(pg, sql);
-    if (PQresultStatus(res) != PGRES_COMMAND_OK && PQresultStatus(res) != PGRES_TUPLES_OK)
-        fail_msg("%s\n-> %s", sql, PQerrorMessage(pg));
-    PQclear(res);
-}
-
-static PGconn *connect_to(const char *dsn)
-{
-    PGconn *pg = PQconnectdb(dsn);
-    if (PQstatus(pg) != CONNECTION_OK)
-        fail_msg("%s", PQerrorMessage(pg));
-    return pg;
-}
-
 static int setup(void **state)
 {
     (void)state;
-    char *env = sg_test_slurp(SG_PG_STATE, NULL);
-    if (!env)
-        fail_msg("no cluster state in %s (run tests/pg/cluster.sh start)", SG_PG_STATE);
-    g_base_dsn = sg_test_state_value(env, "SQLGUARD_TEST_DSN");
-    free(env);
-    return g_base_dsn ? 0 : -1;
+    g_base_dsn = sg_test_pg_dsn(SG_PG_STATE);
+    return 0;
 }
 
 static int teardown(void **state)
@@ -292,16 +273,7 @@ static int count_note(void *ctx, int location, const char *message)
  * database and to an empty model; after each, the two must agree. */
 static void agree(const char *const *files, size_t count)
 {
-    PGconn *base = connect_to(g_base_dsn);
-    admin(base, "DROP DATABASE IF EXISTS " DB_NAME);
-    admin(base, "CREATE DATABASE " DB_NAME " TEMPLATE template0 ENCODING 'UTF8'");
-    size_t dsn_len = strlen(g_base_dsn) + 32;
-    char *dsn = malloc(dsn_len);
-    assert_non_null(dsn);
-    snprintf(dsn, dsn_len, "%s dbname=" DB_NAME, g_base_dsn);
-    PGconn *pg = connect_to(dsn);
-    free(dsn);
-    admin(pg, "SET client_min_messages = warning");
+    PGconn *pg = sg_test_pg_fresh_database(g_base_dsn, DB_NAME);
 
     sg__schema s;
     sg__schema_init(&s);
@@ -314,7 +286,7 @@ static void agree(const char *const *files, size_t count)
         int notes = 0;
         assert_int_equal(sg__migrate_apply(&s, sql, "public", count_note, &notes), 0);
         assert_int_equal(notes, 0);
-        admin(pg, sql);
+        sg_test_pg_run(pg, sql);
         free(sql);
 
         lines model = {0}, server = {0};
@@ -347,7 +319,8 @@ static void agree(const char *const *files, size_t count)
     }
     sg__schema_release(&s);
     PQfinish(pg);
-    admin(base, "DROP DATABASE " DB_NAME);
+    PGconn *base = sg_test_pg_connect(g_base_dsn, "");
+    sg_test_pg_run(base, "DROP DATABASE " DB_NAME);
     PQfinish(base);
 }
 

@@ -21,6 +21,7 @@
 
 #include <libpq-fe.h>
 
+#include "pgsupport.h"
 #include "support.h"
 #include "util/pgtype.h"
 
@@ -481,43 +482,13 @@ static void test_pgtype__format_buffer(void **state)
 
 /* ---- against the server ------------------------------------------------- */
 
-static void run(PGconn *pg, const char *sql)
-{
-    PGresult *res = PQexec(pg, sql);
-    if (PQresultStatus(res) != PGRES_COMMAND_OK && PQresultStatus(res) != PGRES_TUPLES_OK)
-        fail_msg("%s: %s", sql, PQerrorMessage(pg));
-    PQclear(res);
-}
-
-static PGconn *connect_dsn(const char *dsn, const char *extra)
-{
-    char conninfo[1024];
-    snprintf(conninfo, sizeof conninfo, "%s%s", dsn, extra);
-    PGconn *pg = PQconnectdb(conninfo);
-    if (PQstatus(pg) != CONNECTION_OK)
-        fail_msg("%s", PQerrorMessage(pg));
-    assert_true(PQserverVersion(pg) >= 150000 && PQserverVersion(pg) < 160000);
-    return pg;
-}
-
 /* A connection to a fresh database of the cluster, so that the types the
  * probes create meet nothing another test left. */
 static PGconn *connect_to_cluster(void)
 {
-    char *env = sg_test_slurp(SG_PG_STATE, NULL);
-    if (!env)
-        fail_msg("no cluster state in %s (run tests/pg/cluster.sh start)", SG_PG_STATE);
-    char *dsn = sg_test_state_value(env, "SQLGUARD_TEST_DSN");
-    free(env);
-    assert_non_null(dsn);
-    PGconn *admin = connect_dsn(dsn, "");
-    run(admin, "DROP DATABASE IF EXISTS sg_pgtype");
-    run(admin, "CREATE DATABASE sg_pgtype");
-    PQfinish(admin);
-    PGconn *pg = connect_dsn(dsn, " dbname=sg_pgtype");
+    char *dsn = sg_test_pg_dsn(SG_PG_STATE);
+    PGconn *pg = sg_test_pg_fresh_database(dsn, "sg_pgtype");
     free(dsn);
-    /* timestamp(7) is reduced with a warning: not worth printing */
-    run(pg, "SET client_min_messages = error");
     return pg;
 }
 
@@ -541,7 +512,7 @@ static char *server_format(PGconn *pg, const char *spelling, char sqlstate[6])
         snprintf(sqlstate, 6, "%s", state ? state : "");
     }
     PQclear(res);
-    run(pg, "ROLLBACK TO SAVEPOINT s");
+    sg_test_pg_run(pg, "ROLLBACK TO SAVEPOINT s");
     return answer;
 }
 
@@ -774,13 +745,14 @@ static void test_pgtype__server_format_type(void **state)
 {
     (void)state;
     PGconn *pg = connect_to_cluster();
-    run(pg, "BEGIN");
-    run(pg, "CREATE TYPE \"Mood\" AS ENUM ('a'); CREATE TYPE mood AS ENUM ('b'); "
-            "CREATE SCHEMA app; CREATE TYPE app.mood AS ENUM ('c'); "
-            "CREATE TYPE app.\"Mood\" AS ENUM ('d'); CREATE TYPE \"order\" AS ENUM ('e'); "
-            "CREATE TYPE app.\"order\" AS ENUM ('f'); CREATE TYPE \"a\"\"b\" AS ENUM ('g'); "
-            "CREATE TYPE \"mood$1\" AS ENUM ('h'); CREATE TYPE \"left\" AS ENUM ('i'); "
-            "CREATE TYPE year AS ENUM ('j'); CREATE TYPE double AS ENUM ('k')");
+    sg_test_pg_run(pg, "BEGIN");
+    sg_test_pg_run(pg,
+                   "CREATE TYPE \"Mood\" AS ENUM ('a'); CREATE TYPE mood AS ENUM ('b'); "
+                   "CREATE SCHEMA app; CREATE TYPE app.mood AS ENUM ('c'); "
+                   "CREATE TYPE app.\"Mood\" AS ENUM ('d'); CREATE TYPE \"order\" AS ENUM ('e'); "
+                   "CREATE TYPE app.\"order\" AS ENUM ('f'); CREATE TYPE \"a\"\"b\" AS ENUM ('g'); "
+                   "CREATE TYPE \"mood$1\" AS ENUM ('h'); CREATE TYPE \"left\" AS ENUM ('i'); "
+                   "CREATE TYPE year AS ENUM ('j'); CREATE TYPE double AS ENUM ('k')");
     size_t tried = 0, accepted = 0, refused = 0, bad = 0;
     size_t nbase = sizeof server_spellings / sizeof server_spellings[0];
     for (size_t i = 0; i < nbase; i++) {
@@ -804,7 +776,7 @@ static void test_pgtype__server_format_type(void **state)
             free(server);
         }
     }
-    run(pg, "ROLLBACK");
+    sg_test_pg_run(pg, "ROLLBACK");
     PQfinish(pg);
     print_message("pgtype: %zu spellings, %zu accepted, %zu refused by the server\n", tried,
                   accepted, refused);
@@ -820,7 +792,7 @@ static void test_pgtype__server_keywords(void **state)
 {
     (void)state;
     PGconn *pg = connect_to_cluster();
-    run(pg, "BEGIN");
+    sg_test_pg_run(pg, "BEGIN");
     PGresult *res =
         PQexec(pg, "SELECT word, quote_ident(word), EXISTS (SELECT 1 FROM pg_type "
                    "WHERE typname = word AND typnamespace = 'pg_catalog'::regnamespace) "
@@ -852,7 +824,7 @@ static void test_pgtype__server_keywords(void **state)
         }
     }
     PQclear(res);
-    run(pg, "ROLLBACK");
+    sg_test_pg_run(pg, "ROLLBACK");
     PQfinish(pg);
     assert_true(rows > 400);
     assert_int_equal(bad, 0);

@@ -24,6 +24,7 @@
 #include <libpq-fe.h>
 
 #include "pgvalue.h"
+#include "pgsupport.h"
 #include "support.h"
 #include "util/pgtype.h"
 
@@ -477,42 +478,13 @@ static void test_pgvalue__deep_json(void **state)
 
 /* ---- against the server ---------------------------------------------------- */
 
-static void run(PGconn *pg, const char *sql)
-{
-    PGresult *res = PQexec(pg, sql);
-    if (PQresultStatus(res) != PGRES_COMMAND_OK && PQresultStatus(res) != PGRES_TUPLES_OK)
-        fail_msg("%s: %s", sql, PQerrorMessage(pg));
-    PQclear(res);
-}
-
-static PGconn *connect_dsn(const char *dsn, const char *extra)
-{
-    char conninfo[1024];
-    snprintf(conninfo, sizeof conninfo, "%s%s", dsn, extra);
-    PGconn *pg = PQconnectdb(conninfo);
-    if (PQstatus(pg) != CONNECTION_OK)
-        fail_msg("%s", PQerrorMessage(pg));
-    assert_true(PQserverVersion(pg) >= 150000 && PQserverVersion(pg) < 160000);
-    return pg;
-}
-
 /* A fresh database of the cluster, with client encoding UTF-8 as the
  * executor pins it. */
 static PGconn *connect_to_cluster(void)
 {
-    char *env = sg_test_slurp(SG_PG_STATE, NULL);
-    if (!env)
-        fail_msg("no cluster state in %s (run tests/pg/cluster.sh start)", SG_PG_STATE);
-    char *dsn = sg_test_state_value(env, "SQLGUARD_TEST_DSN");
-    free(env);
-    assert_non_null(dsn);
-    PGconn *admin = connect_dsn(dsn, "");
-    run(admin, "DROP DATABASE IF EXISTS sg_pgvalue");
-    run(admin, "CREATE DATABASE sg_pgvalue");
-    PQfinish(admin);
-    PGconn *pg = connect_dsn(dsn, " dbname=sg_pgvalue client_encoding=UTF8");
+    char *dsn = sg_test_pg_dsn(SG_PG_STATE);
+    PGconn *pg = sg_test_pg_fresh_database(dsn, "sg_pgvalue");
     free(dsn);
-    run(pg, "SET client_min_messages = error");
     return pg;
 }
 
@@ -658,7 +630,7 @@ static void test_pgvalue__server(void **state)
         strncat(ddl, col, sizeof ddl - strlen(ddl) - 1);
     }
     strncat(ddl, ")", sizeof ddl - strlen(ddl) - 1);
-    run(pg, ddl);
+    sg_test_pg_run(pg, ddl);
 
     tally tallies[64];
     size_t ntallies = 0, wrong = 0;
@@ -677,7 +649,7 @@ static void test_pgvalue__server(void **state)
             judge(pg, k, cases[i].type, twice, t, NULL, &wrong);
         }
     }
-    run(pg, "DROP TABLE probe");
+    sg_test_pg_run(pg, "DROP TABLE probe");
     PQfinish(pg);
 
     size_t tried = 0, false_positives = 0, must_missed = 0, missed = 0, refused = 0;
