@@ -240,16 +240,6 @@ static bool names_same_set(const sg__sc_names *a, const sg__sc_names *b)
     return true;
 }
 
-static bool names_equal(const sg__sc_names *a, const sg__sc_names *b)
-{
-    if (a->count != b->count)
-        return false;
-    for (size_t i = 0; i < a->count; i++)
-        if (strcmp(a->names[i], b->names[i]) != 0)
-            return false;
-    return true;
-}
-
 /* The String nodes of `list` as names in `a`; false when memory ran out. */
 static bool names_from_list(sg__arena *a, const List *list, sg__sc_names *out)
 {
@@ -862,7 +852,7 @@ static int apply_check(mig *m, size_t ti, pending_con *pc)
 static bool same_index(const pending_con *a, const pending_con *b)
 {
     return a->c->contype != CONSTR_EXCLUSION && b->c->contype != CONSTR_EXCLUSION &&
-           names_equal(&a->cols, &b->cols) && names_equal(&a->including, &b->including) &&
+           sg__schema_names_equal(&a->cols, &b->cols) && sg__schema_names_equal(&a->including, &b->including) &&
            a->c->nulls_not_distinct == b->c->nulls_not_distinct &&
            a->c->deferrable == b->c->deferrable && a->c->initdeferred == b->c->initdeferred &&
            !a->c->indexname && !b->c->indexname;
