@@ -208,6 +208,23 @@ static int check_name(const sg__rule_ctx *ctx, const sg__column_ref *ref)
     return report(ctx, ref->location, what, ref->name, &n);
 }
 
+/* A column ON CONFLICT (...) infers its arbiter from. */
+static int check_conflict(const sg__rule_ctx *ctx, const sg__conflict_target *c)
+{
+    const sg__meta_table *t = c->judgeable ? sg__relation_table(ctx, c->relation) : NULL;
+    for (size_t i = 0; t && i < c->count; i++) {
+        if (sg__table_column(t, NULL, 0, c->columns[i]) != SG_NO_COLUMN)
+            continue;
+        names n;
+        n.count = 0;
+        add_table(&n, t, NULL, 0);
+        const char *what = table_what(ctx, t);
+        if (!what || report(ctx, c->location, what, c->columns[i], &n) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* A column an INSERT's list or a SET list names. */
 static int check_write(const sg__rule_ctx *ctx, const sg__column_write *w)
 {
@@ -236,6 +253,9 @@ static int check(const sg__rule_ctx *ctx)
     }
     for (size_t i = 0; i < f->writes.count; i++)
         if (check_write(ctx, &SG__VEC_AT(f->writes, sg__column_write, i)) < 0)
+            return -1;
+    for (size_t i = 0; i < f->conflicts.count; i++)
+        if (check_conflict(ctx, &SG__VEC_AT(f->conflicts, sg__conflict_target, i)) < 0)
             return -1;
     return 0;
 }

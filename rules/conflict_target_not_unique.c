@@ -59,7 +59,12 @@ static int check(const sg__rule_ctx *ctx)
             continue; /* a target outside the scope: denied on its own */
         const sg__meta_table *t = ctx->scope->tables[k].table;
         if (t->unique_count == 0)
-            continue; /* the catalog lists no key: nothing to compare with */
+            continue;         /* the catalog lists no key: nothing to compare with */
+        bool unknown = false; /* a column the table does not have: column.unknown's */
+        for (size_t n = 0; n < c->count && !unknown && t->column_count; n++)
+            unknown = sg__table_column(t, NULL, 0, c->columns[n]) == SG_NO_COLUMN;
+        if (unknown)
+            continue;
         bool matched = false;
         for (size_t u = 0; u < t->unique_count && !matched; u++)
             matched = same_set(t->unique[u], c->columns, c->count);
