@@ -225,6 +225,43 @@ static int check_conflict(const sg__rule_ctx *ctx, const sg__conflict_target *c)
     return 0;
 }
 
+/* A name of JOIN ... USING (...) that one side surely lacks (PostgreSQL:
+ * "column specified in USING clause does not exist"). */
+static int check_using(const sg__rule_ctx *ctx, const sg__merge *m)
+{
+    const sg__facts *f = ctx->facts;
+    for (size_t k = 0; k < m->count; k++) {
+        for (int side = 0; side < 2; side++) {
+            size_t from = side ? m->mid : m->first, to = side ? m->end : m->mid;
+            int best = -1; /* the most any source of the side says */
+            size_t seen = 0;
+            names n;
+            n.count = 0;
+            for (size_t i = from; i < to && i < f->sources.count && best < 1; i++) {
+                const sg__source *s = &SG__VEC_AT(f->sources, sg__source, i);
+                if (s->level != m->level || s->join_alias)
+                    continue;
+                seen++;
+                int p = sg__source_provides(ctx, s, m->names[k]);
+                best = p > best ? p : best;
+                const sg__meta_table *t =
+                    s->row == SG_ROW_RELATION ? sg__relation_table(ctx, s->relation) : NULL;
+                if (t)
+                    add_table(&n, t, s->columns, s->column_count);
+                for (size_t c = 0; !t && c < s->column_count; c++)
+                    add_name(&n, s->columns[c]);
+            }
+            if (seen && best < 0 &&
+                report(ctx, m->location,
+                       side ? "the right side of this JOIN ... USING"
+                            : "the left side of this JOIN ... USING",
+                       m->names[k], &n) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
 /* A column an INSERT's list or a SET list names. */
 static int check_write(const sg__rule_ctx *ctx, const sg__column_write *w)
 {
@@ -256,6 +293,9 @@ static int check(const sg__rule_ctx *ctx)
             return -1;
     for (size_t i = 0; i < f->conflicts.count; i++)
         if (check_conflict(ctx, &SG__VEC_AT(f->conflicts, sg__conflict_target, i)) < 0)
+            return -1;
+    for (size_t i = 0; i < f->merges.count; i++)
+        if (check_using(ctx, &SG__VEC_AT(f->merges, sg__merge, i)) < 0)
             return -1;
     return 0;
 }

@@ -109,6 +109,16 @@ static provides source_has(const sg__rule_ctx *ctx, const sg__source *s, const c
     }
 }
 
+int sg__source_provides(const sg__rule_ctx *ctx, const sg__source *s, const char *name)
+{
+    const sg__meta_table *t;
+    long c;
+    if (s->join_alias)
+        return 0;
+    provides p = source_has(ctx, s, name, &t, &c);
+    return p == NO ? -1 : p == MAYBE ? 0 : 1;
+}
+
 /* Whether source `i` takes part in unqualified lookups from `ref`. */
 static bool visible(const sg__column_ref *ref, const sg__source *s)
 {

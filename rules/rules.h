@@ -70,6 +70,11 @@ typedef struct sg__resolved {
  * out->status. */
 int sg__resolve_name(const sg__rule_ctx *ctx, const sg__column_ref *ref, sg__resolved *out);
 
+/* Whether source s has a column `name`: 1 surely, -1 surely not, 0 when the
+ * text and the catalog cannot tell (an aliased join's item counts 0: its
+ * operands answer). */
+int sg__source_provides(const sg__rule_ctx *ctx, const sg__source *s, const char *name);
+
 /* The source named `name` in sight from `level` (its own sources in sight
  * [first, end)), or -1. */
 long sg__find_source(const sg__rule_ctx *ctx, int level, size_t first, size_t end,

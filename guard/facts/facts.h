@@ -266,6 +266,8 @@ typedef struct sg__level {
 typedef struct sg__merge {
     int level;
     size_t first, end;
+    size_t mid;   /* the right operand's sources start here */
+    int location; /* of the right operand, for a diagnostic about the list */
     const char *const *names;
     size_t count;
 } sg__merge;

@@ -40,7 +40,7 @@ typedef struct cte_scope {
 
 static bool visit(Node *node, void *context);
 static bool walk_select(SelectStmt *stmt, walk *w, bool top, int *level_out);
-static void add_merge(walk *w, int level, size_t first, List *names);
+static void add_merge(walk *w, int level, size_t first, size_t mid, int location, List *names);
 static bool visit_list(List *list, walk *w);
 
 static void record_func(walk *w, List *names, int location, sg__func_kind kind, bool has_over)
@@ -208,9 +208,12 @@ static bool walk_from_item(Node *node, walk *w, int level)
             add_top_from(w, level, -1, name, j->alias);
         }
         size_t first = w->from_items.count;
-        stop = walk_from_item(j->larg, w, level) || walk_from_item(j->rarg, w, level);
+        stop = walk_from_item(j->larg, w, level);
+        size_t mid = w->from_items.count;
+        stop = stop || walk_from_item(j->rarg, w, level);
         if (!stop && (j->usingClause || j->isNatural))
-            add_merge(w, level, first, j->isNatural ? NIL : j->usingClause);
+            add_merge(w, level, first, mid, sg__node_location(j->rarg),
+                      j->isNatural ? NIL : j->usingClause);
         for (size_t i = first; !stop && i < w->from_items.count; i++)
             SG__VEC_AT(w->from_items, from_item, i).in_join = true;
         if (!stop) {
@@ -415,9 +418,10 @@ static void push_int(walk *w, sg__vec *vec, int value)
         *slot = value;
 }
 
-/* A join with USING or NATURAL at `level`, over the items from `first` on:
- * the names it merges (NIL for NATURAL: every common name). */
-static void add_merge(walk *w, int level, size_t first, List *names)
+/* A join with USING or NATURAL at `level`, over the items from `first` on
+ * (its right operand's from `mid`, written at `location`): the names it
+ * merges (NIL for NATURAL: every common name). */
+static void add_merge(walk *w, int level, size_t first, size_t mid, int location, List *names)
 {
     sg__merge *m = sg__vec_push(w->arena, &w->merges, sizeof *m);
     const char **list = sg__arena_alloc(w->arena, ((size_t)list_length(names) + 1) * sizeof *list);
@@ -427,11 +431,14 @@ static void add_merge(walk *w, int level, size_t first, List *names)
     }
     m->level = level;
     m->first = first;
+    m->mid = mid;
+    m->location = location;
     m->end = w->from_items.count;
     ListCell *lc;
     foreach (lc, names) {
-        if (IsA(lfirst(lc), String))
-            list[m->count++] = strVal(lfirst(lc));
+        /* the facts outlive the parse tree: the walk's own copies */
+        if (IsA(lfirst(lc), String) && !(list[m->count++] = copy(w, strVal(lfirst(lc)))))
+            return;
     }
     m->names = names ? list : NULL;
 }
