@@ -44,7 +44,8 @@
     X(column_ambiguous)                                                                            \
     X(column_denied)                                                                               \
     X(column_unlisted)                                                                             \
-    X(params_type_mismatch)
+    X(params_type_mismatch)                                                                        \
+    X(dml_missing_where)
 
 /* Each defined in rules/<name>.c. */
 #define SG__DECLARE(name) extern const sg__rule sg__rule_##name;

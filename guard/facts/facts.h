@@ -328,6 +328,14 @@ typedef struct sg__param_cmp {
     size_t ref;
 } sg__param_cmp;
 
+/* An UPDATE or DELETE without WHERE (data-modifying CTEs too): every row of
+ * its target. */
+typedef struct sg__unfiltered {
+    int location;   /* of the target's name */
+    long relation;  /* the target, an index into relations */
+    bool is_delete; /* else an UPDATE */
+} sg__unfiltered;
+
 /* Facts of the top-level SELECT (leaf or set operation) of a statement. */
 typedef struct sg__top_select {
     bool is_set_operation; /* UNION / INTERSECT / EXCEPT */
@@ -368,6 +376,7 @@ typedef struct sg__facts {
     sg__vec literal_cmps;     /* sg__literal_cmp */
     sg__vec unordered_limits; /* sg__unordered_limit */
     sg__vec inserts_without_columns; /* int: locations of INSERT targets without a column list */
+    sg__vec unfiltered_writes;       /* sg__unfiltered: UPDATE or DELETE without WHERE */
     sg__vec ddl_relations;           /* sg__relref: relations a DDL statement creates, alters,
                                       * renames (to) or drops; use 0 */
 

@@ -647,6 +647,19 @@ static bool walk_target(RangeVar *rel, walk *w, int level, bool excluded)
     return w->failed;
 }
 
+/* An UPDATE or DELETE of every row of `rel` (the last relation recorded). */
+static void record_unfiltered(walk *w, const RangeVar *rel, bool is_delete)
+{
+    sg__unfiltered *u = sg__vec_push(w->arena, &w->facts->unfiltered_writes, sizeof *u);
+    if (!u) {
+        fail(w);
+        return;
+    }
+    u->location = rel->location;
+    u->relation = (long)w->facts->relations.count - 1;
+    u->is_delete = is_delete;
+}
+
 /* An INSERT's source: a query of its own, where the target is not visible. */
 static bool walk_insert_source(Node *select, walk *w, int outer_level)
 {
@@ -689,16 +702,21 @@ static bool walk_modify(Node *node, walk *w)
     case T_UpdateStmt: {
         UpdateStmt *s = (UpdateStmt *)node;
         stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w, level, false);
-        if (!stop && s->relation)
+        if (!stop && s->relation) {
             sg__walk_record_set(w, s->targetList, (long)w->facts->relations.count - 1);
+            if (!s->whereClause)
+                record_unfiltered(w, s->relation, false);
+        }
         stop = stop || visit_list(s->targetList, w) || walk_from_list(s->fromClause, w, level) ||
                visit(s->whereClause, w) || visit_list(s->returningList, w);
         break;
     }
     case T_DeleteStmt: {
         DeleteStmt *s = (DeleteStmt *)node;
-        stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w, level, false) ||
-               walk_from_list(s->usingClause, w, level) || visit(s->whereClause, w) ||
+        stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w, level, false);
+        if (!stop && s->relation && !s->whereClause)
+            record_unfiltered(w, s->relation, true);
+        stop = stop || walk_from_list(s->usingClause, w, level) || visit(s->whereClause, w) ||
                visit_list(s->returningList, w);
         break;
     }
