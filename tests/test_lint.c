@@ -708,8 +708,7 @@ static void test_lint__walk(void **state)
     r = RUN_IN(dir, "lint", "--no-timing", "tree/.h.sql", "tree/catalog.json");
     assert_status(&r, 0);
     assert_contains(r.out, "tree/.h.sql:1:8: warning [style.select-star]");
-    assert_contains(r.out, "tree/catalog.json: warning [lint.file] is JSON but not an "
-                           "operation");
+    assert_contains(r.out, "tree/catalog.json: warning [lint.file] is not an operation");
     free_result(&r);
     remove_tree(dir);
 }
@@ -1011,12 +1010,20 @@ static void test_lint__text_operation_places(void **state)
     assert_int_equal(sg_lint_result_finding_count(r), 0);
     sg_lint_result_free(r);
 
-    /* not JSON: one lint.file finding where parsing stopped */
+    /* not JSON, but naming an operation: one lint.file finding where parsing stopped */
     static const char broken[] = "{\"operation\": \"select\",\n  ]";
     r = lint(catalog, broken, SG_LINT_INPUT_JSON);
     assert_int_equal(sg_lint_result_status(r), SG_LINT_STATUS_UNREADABLE);
     assert_int_equal(sg_lint_result_finding_count(r), 1);
     assert_int_equal(only(r, SG_LINT_RULE_FILE)->line, 2);
+    sg_lint_result_free(r);
+
+    /* not JSON and naming no operation (a tsconfig.json with comments): none of
+     * lint's business, no finding */
+    static const char commented[] = "{\n  // the compiler's options\n  \"strict\": true\n}\n";
+    r = lint(catalog, commented, SG_LINT_INPUT_JSON);
+    assert_int_equal(sg_lint_result_status(r), SG_LINT_STATUS_NOT_OPERATION);
+    assert_int_equal(sg_lint_result_finding_count(r), 0);
     sg_lint_result_free(r);
     sg_catalog_free(catalog);
 }

@@ -103,7 +103,7 @@ void lint_file_lint(const lint_env *env, lint_file *f)
      * walk finds it; named on the command line, it was meant to be one. */
     if (f->named)
         lint_file_report(f, SG_LINT_RULE_FILE, SG_SEVERITY_WARNING,
-                         "is JSON but not an operation (an object with an \"operation\" member); "
+                         "is not an operation (a JSON object with an \"operation\" member); "
                          "not checked");
     else
         f->ignored = true;

@@ -231,6 +231,17 @@ static int place(sg_lint_result *r, const json_top *top, const sg_verdict *v)
     return 0;
 }
 
+/* Whether the text holds the key string "operation" anywhere. */
+static bool names_operation(const char *s, size_t len)
+{
+    static const char key[] = "\"operation\"";
+    size_t n = sizeof key - 1;
+    for (size_t i = 0; i + n <= len; i++)
+        if (s[i] == '"' && memcmp(s + i, key, n) == 0)
+            return true;
+    return false;
+}
+
 int sg__lint_json_text(const sg_catalog *catalog, const sg_lint_options *options, sg_lint_result *r)
 {
     const char *json = r->text + r->bom;
@@ -238,11 +249,17 @@ int sg__lint_json_text(const sg_catalog *catalog, const sg_lint_options *options
     json_top top;
     if (scan(json, len, &top) < 0)
         return -1;
+    if (!top.is_json && !names_operation(json, len)) {
+        /* JSON with comments (tsconfig.json), a fragment, a template: nothing
+         * in it asks to be an operation, so it is none of lint's business */
+        r->status = SG_LINT_STATUS_NOT_OPERATION;
+        return 0;
+    }
     if (!top.is_json) {
         r->status = SG_LINT_STATUS_UNREADABLE;
         return sg__lint_add(r, SG_LINT_RULE_FILE, SG_SEVERITY_ERROR,
                             (long)(r->bom + top.error_offset),
-                            "is not valid JSON, so it cannot be told whether it is an operation")
+                            "is not valid JSON, and it names an \"operation\": a broken operation")
                    ? 0
                    : -1;
     }
