@@ -14,6 +14,10 @@ char *sg_test_slurp(const char *path, size_t *len);
  * or NULL when the key is absent. */
 char *sg_test_state_value(const char *text, const char *key);
 
+/* printf into a new string (malloc'd; the caller frees it); aborts when
+ * memory runs out. */
+char *sg_test_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* The contract's seed operations, verbatim (JSON text). */
 extern const char sg_test_seed_insert[];
 extern const char sg_test_seed_select[];

@@ -92,30 +92,13 @@ static char *verdict_text(const sg_verdict *v)
     return copy;
 }
 
-/* Formats into a malloc'd string. */
-static char *text(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *text(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *s = malloc((size_t)n + 1);
-    assert_non_null(s);
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
-
 /* What a load reported: NULL for SG_ENOMEM reported as such (code and
  * message), else a malloc'd description. */
 static char *error_text(int rc, const sg_error *err)
 {
     if (rc == SG_ENOMEM && err->code == SG_ENOMEM && err->message[0])
         return NULL;
-    return text("%s: %s (err.code %d)", sg_err_name(rc), err->message, err->code);
+    return sg_test_printf("%s: %s (err.code %d)", sg_err_name(rc), err->message, err->code);
 }
 
 /* Runs `run` once with allocation k failing (0: none); checks the blocks. */
@@ -207,7 +190,7 @@ static int run_check(const void *input, char **result)
 /* `out` (malloc'd, freed here) with the JSON of `v` (freed here) appended. */
 static char *append_verdict(char *out, sg_verdict *v)
 {
-    char *verdict = verdict_text(v), *joined = text("%s%s\n", out, verdict);
+    char *verdict = verdict_text(v), *joined = sg_test_printf("%s%s\n", out, verdict);
     free(verdict);
     free(out);
     sg_verdict_free(v);
@@ -226,7 +209,7 @@ static int run_catalog_load(const void *input, char **result)
     sg_verdict *v = NULL;
     assert_int_equal(sg_check(c, sg_test_seed_insert, strlen(sg_test_seed_insert), NULL, &v),
                      SG_OK);
-    *result = append_verdict(text("%zu tables; ", sg_catalog_table_count(c)), v);
+    *result = append_verdict(sg_test_printf("%zu tables; ", sg_catalog_table_count(c)), v);
     sg_catalog_free(c);
     return rc;
 }
@@ -256,8 +239,8 @@ static int run_catalog_tools(const void *input, char **result)
         rc = sg_schema_diff(s, again, &d, &err);
     stop_failing();
     if (rc == SG_OK)
-        *result =
-            text("%s%zu tables, %zu drift", written, sg_catalog_table_count(c), sg_diff_count(d));
+        *result = sg_test_printf("%s%zu tables, %zu drift", written, sg_catalog_table_count(c),
+                                 sg_diff_count(d));
     else
         *result = error_text(rc, &err);
     sg_diff_free(d);
@@ -284,7 +267,7 @@ static int run_from_migrations(const void *input, char **result)
         rc = sg_schema_write_catalog(s, &o, &written, &err);
     stop_failing();
     if (rc == SG_OK)
-        *result = text("%s%zu notes", written, sg_schema_note_count(s));
+        *result = sg_test_printf("%s%zu notes", written, sg_schema_note_count(s));
     else
         *result = error_text(rc, &err);
     sg_free(written);
@@ -364,9 +347,9 @@ static char *lint_result_text(const sg_lint_result *r)
                            sg_lint_result_statement_count(r));
     for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
         const sg_lint_finding *f = sg_lint_result_finding(r, i);
-        char *line = text("%s %d %ld:%ld@%ld %s%s %s\n", f->rule, (int)f->severity, f->line,
-                          f->column, f->offset, f->suppressed ? "suppressed " : "",
-                          f->reason ? f->reason : "", f->message);
+        char *line = sg_test_printf(
+            "%s %d %ld:%ld@%ld %s%s %s\n", f->rule, (int)f->severity, f->line, f->column, f->offset,
+            f->suppressed ? "suppressed " : "", f->reason ? f->reason : "", f->message);
         size_t n = strlen(line);
         if (len + n + 1 > cap) {
             cap = 2 * (len + n + 1);
@@ -420,7 +403,7 @@ static size_t list_dir(const char *dir, const char *prefix, const char *suffix, 
             continue;
         names = realloc(names, (n + 1) * sizeof *names);
         assert_non_null(names);
-        names[n++] = text("%s/%s", dir, e->d_name);
+        names[n++] = sg_test_printf("%s/%s", dir, e->d_name);
     }
     closedir(d);
     for (size_t i = 1; i < n; i++) /* insertion sort: a handful of names */
@@ -499,8 +482,8 @@ static unsigned long check_all(const char *dir, const char *prefix, const sg_cat
         }
         for (int with_policy = 0; with_policy <= 1; with_policy++) {
             check_input in = {catalog, json, with_policy ? with : NULL};
-            char *name = text("sg_check %s%s", strrchr(paths[i], '/') + 1,
-                              with_policy ? " (with a policy)" : "");
+            char *name = sg_test_printf("sg_check %s%s", strrchr(paths[i], '/') + 1,
+                                        with_policy ? " (with a policy)" : "");
             wrong += torture(name, run_check, &in);
             free(name);
         }
@@ -577,8 +560,8 @@ static unsigned long lint_statements(const char *path)
         char saved = *end;
         *end = '\0';
         if (strspn(at, " \t\n") != (size_t)(end - at)) {
-            char *name =
-                text("sg_lint_sql %s, statement %zu", strrchr(path, '/') + 1, ++statements);
+            char *name = sg_test_printf("sg_lint_sql %s, statement %zu", strrchr(path, '/') + 1,
+                                        ++statements);
             wrong += torture(name, run_lint_sql, at);
             free(name);
         }
@@ -626,7 +609,7 @@ static void test_alloc__lint_text(void **state)
         assert_true(n > 0);
         for (size_t i = 0; i < n; i++) {
             lint_text_input in = {slurp(paths[i]), trees[d].kind};
-            char *name = text("sg_lint_text %s", strrchr(paths[i], '/') + 1);
+            char *name = sg_test_printf("sg_lint_text %s", strrchr(paths[i], '/') + 1);
             wrong += torture(name, run_lint_text, &in);
             free(name);
             free((char *)in.text);

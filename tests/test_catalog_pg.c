@@ -39,22 +39,6 @@
 static char *g_base_dsn, *g_dsn, *g_log;
 static PGconn *g_admin;
 
-static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *xprintf(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *s = malloc((size_t)n + 1);
-    if (!s)
-        abort();
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
-
 static void admin(const char *sql)
 {
     sg_test_pg_run(g_admin, sql);
@@ -103,11 +87,11 @@ static const cJSON *table_named(const cJSON *catalog, const char *name)
 static char *column_line(const cJSON *c)
 {
     const cJSON *def = cJSON_GetObjectItemCaseSensitive(c, "default");
-    return xprintf("%s %s %s%s%s", cJSON_GetObjectItemCaseSensitive(c, "name")->valuestring,
-                   cJSON_GetObjectItemCaseSensitive(c, "type")->valuestring,
-                   cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "nullable")) ? "NULL"
-                                                                                 : "NOT NULL",
-                   def ? " = " : "", def ? def->valuestring : "");
+    return sg_test_printf(
+        "%s %s %s%s%s", cJSON_GetObjectItemCaseSensitive(c, "name")->valuestring,
+        cJSON_GetObjectItemCaseSensitive(c, "type")->valuestring,
+        cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "nullable")) ? "NULL" : "NOT NULL",
+        def ? " = " : "", def ? def->valuestring : "");
 }
 
 /* The table's columns are exactly `want` (NULL-terminated), in order. */
@@ -464,7 +448,7 @@ static int setup(void **state)
     if (!g_base_dsn || !g_log)
         return -1;
     g_admin = sg_test_pg_fresh_database(g_base_dsn, DB_NAME);
-    g_dsn = xprintf("%s dbname=%s", g_base_dsn, DB_NAME);
+    g_dsn = sg_test_printf("%s dbname=%s", g_base_dsn, DB_NAME);
     admin_file(TUTORIAL);
     admin_file(MEMBERS);
     admin(

@@ -83,22 +83,6 @@ static char *xstrdup(const char *s)
     return d;
 }
 
-static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *xprintf(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *s = malloc((size_t)n + 1);
-    if (!s)
-        abort();
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
-
 static void admin_command(PGconn *pg, const char *sql)
 {
     PGresult *res = PQexec(pg, sql);
@@ -189,10 +173,10 @@ static char *make_op(const char *kind, const char *sql, const char *params, cons
     char *quoted = cJSON_PrintUnformatted(s);
     cJSON_Delete(s);
     assert_non_null(quoted);
-    char *op = xprintf("{\"operation\":\"%s\",\"sql\":%s,\"parameters\":%s,\"scope\":{"
-                       "\"data_source_uid\":\"" DS_A "\",\"tables\":[%s]},\"limits\":{"
-                       "\"max_rows\":%lld,\"statement_timeout_ms\":%lld}}",
-                       kind, quoted, params, tables, max_rows, timeout_ms);
+    char *op = sg_test_printf("{\"operation\":\"%s\",\"sql\":%s,\"parameters\":%s,\"scope\":{"
+                              "\"data_source_uid\":\"" DS_A "\",\"tables\":[%s]},\"limits\":{"
+                              "\"max_rows\":%lld,\"statement_timeout_ms\":%lld}}",
+                              kind, quoted, params, tables, max_rows, timeout_ms);
     cJSON_free(quoted);
     return op;
 }
@@ -290,7 +274,7 @@ static const char *cell(const sg_result *r, size_t row, const char *column)
 static char *upsert_op(const char *code, const char *name, const char *region)
 {
     char *c = jstr(code), *n = jstr(name), *g = jstr(region);
-    char *params = xprintf("{\"account_code\":%s,\"name\":%s,\"region\":%s}", c, n, g);
+    char *params = sg_test_printf("{\"account_code\":%s,\"name\":%s,\"region\":%s}", c, n, g);
     char *op = make_op("insert", SEED_UPSERT_SQL, params, T_ACCOUNT("write"), 100, 15000);
     free(c);
     free(n);
@@ -301,8 +285,9 @@ static char *upsert_op(const char *code, const char *name, const char *region)
 
 static char *limit_op(const char *code, const char *type, const char *currency)
 {
-    char *params = xprintf("{\"limit_type\":\"%s\",\"currency\":\"%s\",\"account_code\":\"%s\"}",
-                           type, currency, code);
+    char *params =
+        sg_test_printf("{\"limit_type\":\"%s\",\"currency\":\"%s\",\"account_code\":\"%s\"}", type,
+                       currency, code);
     char *op = make_op("insert", SEED_LIMIT_SQL, params, T_LIMIT("write") "," T_ACCOUNT("read"),
                        100, 15000);
     free(params);
@@ -311,7 +296,7 @@ static char *limit_op(const char *code, const char *type, const char *currency)
 
 static char *seed_select_op(const char *region_json, int limit)
 {
-    char *params = xprintf("{\"region\":%s,\"limit\":%d}", region_json, limit);
+    char *params = sg_test_printf("{\"region\":%s,\"limit\":%d}", region_json, limit);
     char *op = make_op("select", SEED_SELECT_SQL, params, T_ACCOUNT("read"), 50, 15000);
     free(params);
     return op;
@@ -481,7 +466,7 @@ static int setup(void **state)
     }
     PQclear(res);
     PQfinish(pg);
-    g_dsn = xprintf("%s dbname=%s", g_base_dsn, DB_NAME); /* the later dbname wins */
+    g_dsn = sg_test_printf("%s dbname=%s", g_base_dsn, DB_NAME); /* the later dbname wins */
     g_admin = PQconnectdb(g_dsn);
     if (PQstatus(g_admin) != CONNECTION_OK) {
         fprintf(stderr, "test_exec: %s", PQerrorMessage(g_admin));
@@ -651,7 +636,7 @@ static void test_exec__tutorial_end_to_end(void **state)
         sg_result_free(again);
         for (size_t i = 0; i < sg_result_row_count(r); i++) {
             assert_true(nseen < 64);
-            seen[nseen++] = xprintf("%s|%s", cell(r, i, "account_code"), cell(r, i, "uid"));
+            seen[nseen++] = sg_test_printf("%s|%s", cell(r, i, "account_code"), cell(r, i, "uid"));
         }
         bool more = o->has_more;
         if (more) {
@@ -933,7 +918,7 @@ static void test_exec__client_encoding_is_utf8(void **state)
     admin("INSERT INTO public.sdk_examples_account (account_code, name, region) VALUES "
           "('ENC-1', 'Caf\xc3\xa9', 'EU') ON CONFLICT DO NOTHING");
     sg_libpq_options o = SG_LIBPQ_OPTIONS_INIT;
-    char *dsn = xprintf("%s client_encoding=LATIN1", g_dsn);
+    char *dsn = sg_test_printf("%s client_encoding=LATIN1", g_dsn);
     o.default_dsn = dsn;
     o.pool_size = 1;
     sg_executor *ex = NULL;
@@ -1353,8 +1338,8 @@ static void test_exec__parameters_of_every_json_type(void **state)
           "('PRM-1', 'P1', 'US'), ('PRM-2', 'P2', 'US'), ('PRM-3', 'P3', 'US') "
           "ON CONFLICT DO NOTHING");
     char *u1 = account_uid_of("PRM-1"), *u3 = account_uid_of("PRM-3");
-    char *params =
-        xprintf("{\"uids\":[\"%s\",\"%s\",\"00000000-0000-4000-8000-000000000000\"]}", u3, u1);
+    char *params = sg_test_printf(
+        "{\"uids\":[\"%s\",\"%s\",\"00000000-0000-4000-8000-000000000000\"]}", u3, u1);
     static const char *const any_sql[] = {
         "SELECT account_code FROM sdk_examples_account WHERE uid = ANY(%(uids)s) "
         "ORDER BY account_code",
@@ -1421,7 +1406,7 @@ static void test_exec__search_path_is_pinned(void **state)
           "('EVIL-1', 'Evil twin', 'US');"
           "INSERT INTO public.sdk_examples_account (account_code, name, region) VALUES "
           "('PATH-1', 'Public one', 'US') ON CONFLICT DO NOTHING");
-    char *evil_dsn = xprintf("%s options=-csearch_path=evil", g_dsn);
+    char *evil_dsn = sg_test_printf("%s options=-csearch_path=evil", g_dsn);
 
     /* the trap is real: a session on that DSN resolves the name to evil's table */
     PGconn *pg = PQconnectdb(evil_dsn);
@@ -1641,7 +1626,7 @@ static void test_exec__pool_shared_by_threads(void **state)
     (void)state;
     admin("INSERT INTO public.sdk_examples_account (account_code, name, region) VALUES "
           "('POOL-1', 'Pool', 'US') ON CONFLICT DO NOTHING");
-    char *dsn = xprintf("%s application_name=sg_pool_test", g_dsn);
+    char *dsn = sg_test_printf("%s application_name=sg_pool_test", g_dsn);
     sg_executor *ex = NULL;
     sg_error err;
     assert_int_equal(sg_executor_new_libpq(dsn, 2, &ex, &err), SG_OK);
