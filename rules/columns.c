@@ -260,3 +260,36 @@ long sg__find_source(const sg__rule_ctx *ctx, int level, size_t first, size_t en
     }
     return -1;
 }
+
+int sg__top_column(const sg__rule_ctx *ctx, const char *qualifier, const char *column, int location,
+                   long *relation)
+{
+    const sg__facts *f = ctx->facts;
+    *relation = -1;
+    if (qualifier) {
+        for (size_t i = 0; i < f->top.from.count; i++) {
+            const sg__from_item *item = &SG__VEC_AT(f->top.from, sg__from_item, i);
+            if (!item->name || strcmp(item->name, qualifier) != 0)
+                continue;
+            if (item->relation < 0 || item->renames_columns)
+                return item->relation < 0 ? -1 : 0;
+            *relation = item->relation;
+            return 1;
+        }
+        return 0;
+    }
+    for (size_t i = 0; i < f->columns.count; i++) {
+        const sg__column_ref *ref = &SG__VEC_AT(f->columns, sg__column_ref, i);
+        if (ref->location != location || !ref->name || strcmp(ref->name, column) != 0)
+            continue;
+        sg__resolved res;
+        if (sg__resolve_name(ctx, ref, &res) != SG_RES_FOUND)
+            return res.status == SG_RES_UNDECIDED ? 0 : -1;
+        const sg__source *s = &SG__VEC_AT(f->sources, sg__source, res.source);
+        if (s->row != SG_ROW_RELATION || s->renames || (s->columns && s->column_count))
+            return s->row == SG_ROW_RELATION ? 0 : -1;
+        *relation = s->relation;
+        return 1;
+    }
+    return 0;
+}

@@ -6,19 +6,21 @@
  * one finding: where paginate.order-by-required reports the top-level select
  * of a select operation (pointing at its LIMIT), this rule says nothing more
  * about that level; it warns about every other level, and about the top level
- * when that rule is off or does not apply.
+ * when that rule is off or does not apply. A top level that returns at most
+ * one row (a key lookup, an aggregate) picks nothing arbitrary. The finding
+ * points at the clause's LIMIT, OFFSET or FETCH keyword.
  */
 #include "rules.h"
 
 static int check(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
-    bool top_reported = sg__paginate_top_reported(ctx);
     for (size_t i = 0; i < f->unordered_limits.count; i++) {
         const sg__unordered_limit *u = &SG__VEC_AT(f->unordered_limits, sg__unordered_limit, i);
-        if (u->top && top_reported)
+        if (u->top && (sg__paginate_top_reported(ctx) || sg__paginate_one_row(ctx)))
             continue;
-        if (sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, u->location,
+        int at = u->top && f->top.limit_location >= 0 ? f->top.limit_location : u->location;
+        if (sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, at,
                        "%s LIMIT/OFFSET/FETCH without ORDER BY picks arbitrary rows",
                        u->top ? "the statement's" : "a subquery's") < 0)
             return -1;

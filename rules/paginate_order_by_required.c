@@ -8,7 +8,8 @@
  * lookup, all without set-returning functions in the target list. A key
  * lookup reads only catalog tables, each pinned on every column of its
  * primary key or of one unique key by top-level AND-ed `=` with parameters
- * or constants: at most one row of each can pass the WHERE, so at most one
+ * or constants (a column named unqualified counts for the item it resolves
+ * to): at most one row of each can pass the WHERE, so at most one
  * combination of them, whatever the joins. LIMIT 1 still needs an ORDER BY,
  * or the row is arbitrary. paginate.order-by-unique asks the same question.
  * The finding points at the top-level LIMIT/OFFSET/FETCH when there is one
@@ -95,14 +96,22 @@ static bool exact_cast(const sg__column_pin *p)
     return false;
 }
 
-/* Whether a pin names `column` of the FROM item called `name`: qualified by
- * that name, or unqualified when the item is the only one. */
-static bool pinned(const sg__top_select *t, const char *name, bool only, const char *column)
+/* Whether a pin names `column` of `item`: qualified by its name, or
+ * unqualified and resolved to it (when the item is the only one, no other
+ * can have the column). */
+static bool pinned(const sg__rule_ctx *ctx, const sg__from_item *item, bool only,
+                   const char *column)
 {
+    const sg__top_select *t = &ctx->facts->top;
     for (size_t i = 0; i < t->pins.count; i++) {
         const sg__column_pin *p = &SG__VEC_AT(t->pins, sg__column_pin, i);
-        if (strcmp(p->column, column) == 0 && exact_cast(p) &&
-            (p->qualifier ? strcmp(p->qualifier, name) == 0 : only))
+        if (strcmp(p->column, column) != 0 || !exact_cast(p))
+            continue;
+        if (p->qualifier ? strcmp(p->qualifier, item->name) == 0 : only)
+            return true;
+        long relation;
+        if (!p->qualifier && sg__top_column(ctx, NULL, p->column, p->location, &relation) == 1 &&
+            relation == item->relation)
             return true;
     }
     return false;
@@ -110,12 +119,12 @@ static bool pinned(const sg__top_select *t, const char *name, bool only, const c
 
 /* Every column of one of the table's unique keys (the primary key among
  * them) is pinned. */
-static bool key_pinned(const sg__top_select *t, const sg__from_item *item, bool only,
+static bool key_pinned(const sg__rule_ctx *ctx, const sg__from_item *item, bool only,
                        const sg__meta_table *table)
 {
     for (size_t k = 0; k < table->unique_count; k++) {
         const char *const *col = table->unique[k];
-        while (*col && pinned(t, item->name, only, *col))
+        while (*col && pinned(ctx, item, only, *col))
             col++;
         if (!*col && col != table->unique[k])
             return true;
@@ -134,7 +143,7 @@ static bool key_lookup(const sg__rule_ctx *ctx)
     for (size_t i = 0; i < t->from.count; i++) {
         const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
         const sg__meta_table *table = bound_table(ctx, item->relation);
-        if (!table || !item->name || item->renames_columns || !key_pinned(t, item, only, table))
+        if (!table || !item->name || item->renames_columns || !key_pinned(ctx, item, only, table))
             return false;
     }
     return t->from.count > 0;

@@ -3,27 +3,59 @@
  *
  * With the catalog's keys known, a paginated select whose top-level ORDER BY
  * does not include every column of some unique key (the primary key or a
- * unique constraint) of a table it reads can order ties differently from one
- * page to the next, so rows overlap or go missing. A select that returns at
- * most one row (a key lookup, an aggregate) has no ties. A warning: the guard
- * matches columns by name and cannot see expressions that are unique.
+ * unique constraint) of a table of its top-level FROM clause can order ties
+ * differently from one page to the next, so rows overlap or go missing. An
+ * ORDER BY item counts for a table when it names that table's column:
+ * qualified by its FROM item, unqualified and resolved to it, or through an
+ * output column (by name or position) that is such a column; an item whose
+ * table the text and catalog cannot tell counts for every table with a
+ * column of its name. Through a FROM item that is no catalog table (a
+ * sub-select, a CTE, a function), the keys of the tables the statement reads
+ * further in count by name, as they do for the ORDER BY of a set operation
+ * (UNION, INTERSECT, EXCEPT). A select that returns at most one row (a key
+ * lookup, an aggregate) has no ties. A warning: the guard cannot see expressions
+ * that are unique.
  */
 #include "rules.h"
 
-static bool has_column(const sg__top_select *t, const char *name)
+/* Whether the ORDER BY names `column` of the relation (index into
+ * facts->relations) of a top-level FROM item; relation -1: of a table read
+ * further in, which only an item not bound to a top-level table can name. */
+static bool ordered_by(const sg__rule_ctx *ctx, long relation, const char *column)
 {
-    for (size_t i = 0; i < t->order_by_column_count; i++)
-        if (strcmp(t->order_by_columns[i], name) == 0)
+    const sg__top_select *t = &ctx->facts->top;
+    for (size_t i = 0; i < t->order_keys.count; i++) {
+        const sg__order_key *k = &SG__VEC_AT(t->order_keys, sg__order_key, i);
+        if (strcmp(k->column, column) != 0)
+            continue;
+        long of;
+        int found = sg__top_column(ctx, k->qualifier, k->column, k->location, &of);
+        if (found == 0 || (found == 1 ? of == relation : relation < 0))
             return true;
+    }
     return false;
 }
 
-static bool covers(const sg__top_select *t, const char *const *key)
+static bool covers(const sg__rule_ctx *ctx, long relation, const char *const *key)
 {
     for (; *key; key++)
-        if (!has_column(t, *key))
+        if (!ordered_by(ctx, relation, *key))
             return false;
     return true;
+}
+
+/* Whether some unique key of `table` is covered; *example the first key
+ * column seen, for the message. */
+static bool key_covered(const sg__rule_ctx *ctx, long relation, const sg__meta_table *table,
+                        const char **example)
+{
+    for (size_t k = 0; k < table->unique_count; k++) {
+        if (covers(ctx, relation, table->unique[k]))
+            return true;
+        if (!*example)
+            *example = table->unique[k][0];
+    }
+    return false;
 }
 
 static int check(const sg__rule_ctx *ctx)
@@ -34,16 +66,24 @@ static int check(const sg__rule_ctx *ctx)
         sg__paginate_one_row(ctx))
         return 0;
     const char *example = NULL;
-    for (size_t i = 0; i < ctx->scope->count; i++) {
+    /* a FROM item that is no catalog table; a set operation's ORDER BY
+     * names the output columns of its branches */
+    bool opaque = t->is_set_operation;
+    for (size_t i = 0; i < t->from.count; i++) {
+        const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
+        const sg__meta_table *table = sg__relation_scoped(ctx, item->relation);
+        if (item->relation < 0)
+            opaque = true;
+        if (table && !item->renames_columns && key_covered(ctx, item->relation, table, &example))
+            return 0;
+    }
+    /* A sub-select, CTE or function passes on rows of the tables read
+     * further in: their keys count by name, through items that name no
+     * top-level table. */
+    for (size_t i = 0; opaque && ctx->scope && i < ctx->scope->count; i++) {
         const sg__scoped_table *st = &ctx->scope->tables[i];
-        if (st->required == SG_ACCESS_NONE)
-            continue;
-        for (size_t k = 0; k < st->table->unique_count; k++) {
-            if (covers(t, st->table->unique[k]))
-                return 0;
-            if (!example)
-                example = st->table->unique[k][0];
-        }
+        if (st->required != SG_ACCESS_NONE && key_covered(ctx, -1, st->table, &example))
+            return 0;
     }
     if (!example)
         return 0; /* no keys known: nothing to judge */

@@ -70,6 +70,14 @@ typedef struct sg__resolved {
  * out->status. */
 int sg__resolve_name(const sg__rule_ctx *ctx, const sg__column_ref *ref, sg__resolved *out);
 
+/* The relation (index into facts->relations) whose column `column` a plain
+ * column reference of the top-level SELECT names: `qualifier.column` through
+ * the FROM item so named, an unqualified one (at `location`) as resolved.
+ * 1 when it is a catalog relation's column of that name (no alias column list
+ * renaming it), -1 when surely none, 0 when undecided. */
+int sg__top_column(const sg__rule_ctx *ctx, const char *qualifier, const char *column, int location,
+                   long *relation);
+
 /* Whether source s has a column `name`: 1 surely, -1 surely not, 0 when the
  * text and the catalog cannot tell (an aliased join's item counts 0: its
  * operands answer). */

@@ -767,17 +767,34 @@ static void test_rules__limit_without_order_by_in_subquery(void **state)
                       "FROM (SELECT a.uid FROM sdk_examples_account AS a LIMIT 5) AS s\n"
                       "ORDER BY s.uid";
     sg_verdict *v = select_account(sql, NO_PARAMS, NULL);
-    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "a.uid FROM",
+    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "LIMIT 5",
               SUBQUERY_LIMIT_MSG);
     const sg_diagnostic *d = find_rule(v, "paginate.limit-without-order-by", 0);
     assert_int_equal(d->line, 2);
-    assert_int_equal(d->column, 14);
+    assert_int_equal(d->column, 51);
     assert_int_equal(sg_verdict_diagnostic_count(v), 1);
     expect_allowed(v, true);
     sg_verdict_free(v);
 
     /* OFFSET alone */
     sql = "SELECT s.uid FROM (SELECT uid FROM sdk_examples_account OFFSET 5) AS s ORDER BY s.uid";
+    v = select_account(sql, NO_PARAMS, NULL);
+    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "OFFSET 5",
+              SUBQUERY_LIMIT_MSG);
+    sg_verdict_free(v);
+
+    /* both, the count after the offset: the keyword before the count; a
+     * comment that says limit is no keyword */
+    sql = "SELECT s.uid FROM (SELECT uid FROM sdk_examples_account /* limit */ OFFSET 5 LIMIT 2)"
+          " AS s ORDER BY s.uid";
+    v = select_account(sql, NO_PARAMS, NULL);
+    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "LIMIT 2",
+              SUBQUERY_LIMIT_MSG);
+    sg_verdict_free(v);
+
+    /* FETCH FIRST ROW ONLY has no value of its own: the select's first output */
+    sql = "SELECT s.uid FROM (SELECT uid FROM sdk_examples_account FETCH FIRST ROW ONLY) AS s "
+          "ORDER BY s.uid";
     v = select_account(sql, NO_PARAMS, NULL);
     expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "uid FROM sdk",
               SUBQUERY_LIMIT_MSG);
@@ -789,11 +806,11 @@ static void test_rules__limit_without_order_by_in_subquery(void **state)
           "  SELECT account_uid FROM ledger.sdk_examples_entry FETCH FIRST 5 ROWS ONLY)\n"
           "ORDER BY uid";
     v = check_op("select", sql, "{\"region\":\"US\"}", ACCOUNT_READ "," ENTRY_READ, NULL);
-    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "account_uid FROM",
+    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "FETCH FIRST 5",
               SUBQUERY_LIMIT_MSG);
     d = find_rule(v, "paginate.limit-without-order-by", 0);
     assert_int_equal(d->line, 3);
-    assert_int_equal(d->column, 10);
+    assert_int_equal(d->column, 53);
     expect_allowed(v, true);
     sg_verdict_free(v);
 }
@@ -806,11 +823,11 @@ static void test_rules__limit_without_order_by_in_cte(void **state)
                       ")\n"
                       "SELECT uid FROM firsts ORDER BY uid";
     sg_verdict *v = select_account(sql, "{\"n\":5}", NULL);
-    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql,
-              "uid FROM sdk_examples_account", SUBQUERY_LIMIT_MSG);
+    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "LIMIT %(n)s",
+              SUBQUERY_LIMIT_MSG);
     const sg_diagnostic *d = find_rule(v, "paginate.limit-without-order-by", 0);
     assert_int_equal(d->line, 2);
-    assert_int_equal(d->column, 10);
+    assert_int_equal(d->column, 40);
     assert_int_equal(sg_verdict_diagnostic_count(v), 1);
     expect_allowed(v, true);
     sg_verdict_free(v);
@@ -819,7 +836,7 @@ static void test_rules__limit_without_order_by_in_cte(void **state)
     sql = "INSERT INTO sdk_examples_account (uid, account_code, name, region)\n"
           "SELECT uid, name, name, %(region)s FROM sdk_examples_counterparty LIMIT 5";
     v = check_op("insert", sql, "{\"region\":\"US\"}", ACCOUNT_WRITE "," COUNTERPARTY_READ, NULL);
-    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "uid, name, name",
+    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "LIMIT 5",
               SUBQUERY_LIMIT_MSG);
     expect_none(v, "paginate.order-by-required");
     expect_allowed(v, true);
@@ -922,7 +939,7 @@ static void test_rules__pagination_placeholders_and_nesting(void **state)
     sql = "SELECT s.uid FROM (SELECT uid FROM sdk_examples_account LIMIT 5) AS s LIMIT 3";
     v = select_account(sql, NO_PARAMS, NULL);
     expect_at(v, "paginate.order-by-required", SG_SEVERITY_ERROR, sql, "LIMIT 3", LIMIT_SUFFIX);
-    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "uid FROM sdk",
+    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "LIMIT 5",
               SUBQUERY_LIMIT_MSG);
     assert_int_equal(sg_verdict_diagnostic_count(v), 2);
     sg_verdict_free(v);
@@ -931,7 +948,7 @@ static void test_rules__pagination_placeholders_and_nesting(void **state)
           "LIMIT (SELECT count(*) FROM sdk_examples_account LIMIT 1)";
     v = select_account(sql, NO_PARAMS, NULL);
     expect_at(v, "paginate.order-by-required", SG_SEVERITY_ERROR, sql, "LIMIT (", LIMIT_SUFFIX);
-    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "count(*)",
+    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "LIMIT 1)",
               SUBQUERY_LIMIT_MSG);
     sg_verdict_free(v);
 
@@ -947,7 +964,7 @@ static void test_rules__pagination_placeholders_and_nesting(void **state)
           "ORDER BY s.uid LIMIT 3";
     v = select_account(sql, NO_PARAMS, NULL);
     expect_none(v, "paginate.order-by-required");
-    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "uid FROM sdk",
+    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "LIMIT 5",
               SUBQUERY_LIMIT_MSG);
     expect_allowed(v, true);
     sg_verdict_free(v);
@@ -966,7 +983,7 @@ static void test_rules__pagination_top_warning_when_order_by_required_is_silent(
     sg_policy *p = load_policy("{\"rules\":{\"paginate.order-by-required\":\"off\"}}");
     const char *sql = "SELECT uid\nFROM sdk_examples_account\nLIMIT 10";
     sg_verdict *v = select_account(sql, NO_PARAMS, p);
-    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "uid\n",
+    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "LIMIT 10",
               TOP_LIMIT_MSG);
     expect_none(v, "paginate.order-by-required");
     expect_allowed(v, true);
@@ -981,11 +998,25 @@ static void test_rules__pagination_top_warning_when_order_by_required_is_silent(
     sg_verdict_free(v);
     sg_policy_free(p);
 
-    /* one row at most: no ORDER BY needed, but the LIMIT still picks arbitrarily */
-    sql = "SELECT max(uid) FROM sdk_examples_account LIMIT 1";
+    /* one row at most: no ORDER BY needed, and the LIMIT picks nothing */
+    static const char *const one_row[] = {
+        "SELECT max(uid) FROM sdk_examples_account LIMIT 1",
+        "SELECT uid, name FROM sdk_examples_account WHERE uid = %(uid)s LIMIT 1",
+        "SELECT a.name FROM sdk_examples_account AS a WHERE a.account_code = 'x' FETCH FIRST 1 "
+        "ROW ONLY",
+    };
+    for (size_t i = 0; i < sizeof one_row / sizeof one_row[0]; i++) {
+        v = select_account(one_row[i], "{\"uid\":\"5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b01\"}", NULL);
+        expect_none(v, "paginate.order-by-required");
+        expect_none(v, "paginate.limit-without-order-by");
+        sg_verdict_free(v);
+    }
+    /* a limited subquery of a key lookup still picks arbitrary rows */
+    sql = "SELECT name FROM sdk_examples_account WHERE uid = (SELECT uid FROM "
+          "sdk_examples_account LIMIT 1)";
     v = select_account(sql, NO_PARAMS, NULL);
-    expect_none(v, "paginate.order-by-required");
-    expect_count(v, "paginate.limit-without-order-by", 1);
+    expect_at(v, "paginate.limit-without-order-by", SG_SEVERITY_WARNING, sql, "LIMIT 1",
+              SUBQUERY_LIMIT_MSG);
     sg_verdict_free(v);
 }
 
@@ -1033,9 +1064,12 @@ static void test_rules__order_by_unique_not_unique(void **state)
     static const char *const sqls[] = {
         "SELECT uid, name FROM sdk_examples_account ORDER BY name DESC, region",
         "SELECT uid FROM sdk_examples_account AS a ORDER BY a.region, a.name",
-        /* positional items are not column names, even when they are a key */
-        "SELECT uid FROM sdk_examples_account ORDER BY 1",
-        "SELECT account_code FROM sdk_examples_account ORDER BY 1",
+        /* a position or an output name whose expression is not a key column */
+        "SELECT name, uid FROM sdk_examples_account ORDER BY 1",
+        "SELECT name AS uid FROM sdk_examples_account ORDER BY uid",
+        "SELECT lower(account_code) AS account_code FROM sdk_examples_account ORDER BY "
+        "account_code",
+        "SELECT uid, name FROM sdk_examples_account ORDER BY 3 + 0",
         /* an expression over a key is not the key */
         "SELECT uid FROM sdk_examples_account ORDER BY lower(account_code)",
         /* only part of what would be needed */
@@ -1058,6 +1092,12 @@ static void test_rules__order_by_unique_silent_with_a_key(void **state)
         "SELECT uid, name FROM sdk_examples_account ORDER BY region, uid",  /* primary key */
         "SELECT name FROM sdk_examples_account AS a ORDER BY a.name DESC, a.account_code",
         "SELECT name FROM sdk_examples_account ORDER BY uid LIMIT 10 OFFSET 20",
+        /* by position, by output name, through an alias */
+        "SELECT uid FROM sdk_examples_account ORDER BY 1",
+        "SELECT name, account_code FROM sdk_examples_account ORDER BY 1, 2",
+        "SELECT uid AS id, name FROM sdk_examples_account ORDER BY id",
+        "SELECT a.account_code AS code FROM sdk_examples_account AS a ORDER BY code DESC",
+        "SELECT name FROM sdk_examples_account AS a ORDER BY name, a.uid",
     };
     for (size_t i = 0; i < sizeof sqls / sizeof sqls[0]; i++) {
         sg_verdict *v = select_account(sqls[i], NO_PARAMS, NULL);

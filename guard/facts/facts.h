@@ -122,8 +122,12 @@ typedef struct sg__literal_cmp {
 
 /* Where a query level has LIMIT/OFFSET/FETCH but no ORDER BY. */
 typedef struct sg__unordered_limit {
-    int location; /* of the SELECT */
-    bool top;     /* the statement's own top-level SELECT */
+    /* the LIMIT/OFFSET/FETCH keyword of a subquery's clause; for the top
+     * level, and where the value has no place, the value's (or -1):
+     * top.limit_location has the keyword */
+    int location;
+    bool top;    /* the statement's own top-level SELECT */
+    bool placed; /* location moved to the keyword */
 } sg__unordered_limit;
 
 /* An item of the top-level SELECT's FROM clause, a join's operands counted
@@ -146,7 +150,17 @@ typedef struct sg__column_pin {
     /* The type the value is cast to, as sg__funcarg.cast says it, except
      * that a type modifier (`varchar(64)`) is kept: NULL when not cast. */
     const char *cast;
+    int location; /* of the column reference */
 } sg__column_pin;
+
+/* An ORDER BY item of the top-level SELECT that is a plain column: `col`,
+ * `t.col`, or an output column (by name or position) whose expression is
+ * one; then the output's reference. */
+typedef struct sg__order_key {
+    const char *qualifier; /* NULL when unqualified */
+    const char *column;
+    int location; /* of the column reference */
+} sg__order_key;
 
 /* A type the statement names: `x::t`, CAST(x AS t), a typed literal `t 'x'`,
  * a column definition list of a function in FROM (`AS x(a int)`), an XMLTABLE
@@ -352,10 +366,9 @@ typedef struct sg__top_select {
      * else, sparing a second scan of the text, its first value. */
     int limit_location;
     size_t values_rows; /* rows of a top-level VALUES list, else 0 */
-    /* ORDER BY items that are plain column references, by column name (the
-     * last part of the name); order_by_exprs counts the other items. */
-    const char **order_by_columns;
-    size_t order_by_column_count;
+    /* ORDER BY items that are plain columns; order_by_exprs counts the
+     * other items. */
+    sg__vec order_keys; /* sg__order_key */
     size_t order_by_exprs;
     sg__vec from; /* sg__from_item, in the order of the text */
     sg__vec pins; /* sg__column_pin */

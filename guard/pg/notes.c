@@ -95,6 +95,7 @@ static void record_pin(walk *w, A_Expr *e)
     bool qualified = list_length(c->fields) == 2;
     p->qualifier = qualified ? copy(w, strVal(linitial(c->fields))) : NULL;
     p->column = copy(w, strVal(llast(c->fields)));
+    p->location = c->location;
     if (IsA(value, TypeCast))
         p->cast = cast_type(w, ((TypeCast *)value)->typeName, true);
 }

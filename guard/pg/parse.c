@@ -195,6 +195,18 @@ static bool wants_limit_keyword(const sg__facts *f)
     return f->kind == SG_STMT_SELECT && (t->has_limit || t->has_offset) && !t->has_order_by;
 }
 
+/* Subquery levels whose LIMIT/OFFSET/FETCH value has a place: a rule points
+ * at their keyword. */
+static size_t placed_limits(const sg__facts *f)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->unordered_limits.count; i++) {
+        const sg__unordered_limit *u = &SG__VEC_AT(f->unordered_limits, sg__unordered_limit, i);
+        n += !u->top && u->location >= 0;
+    }
+    return n;
+}
+
 /*
  * Places the raw tree does not record, found by scanning the text again with
  * the parser's own scanner, which skips comments and literals (the scan
@@ -202,16 +214,18 @@ static bool wants_limit_keyword(const sg__facts *f)
  * context, which takes the scanner's memory):
  * - WHERE CURRENT OF (CurrentOfExpr has no location): at CURRENT; in text
  *   that parsed, the tokens WHERE CURRENT OF occur only as that clause;
- * - the LIMIT, OFFSET or FETCH keyword of the top-level clause (the tree
- *   keeps only its value's place): the last such keyword before the first
+ * - the LIMIT, OFFSET or FETCH keyword of a clause without ORDER BY (the
+ *   tree keeps only its value's place): the last such keyword before the
  *   value (only FIRST/NEXT, signs and parentheses lie between a keyword and
- *   its value, and nothing holding a subquery follows the top-level clause,
- *   so a value without a place still finds the right keyword).
+ *   its value). For the top level, the value is the clause's first, and a
+ *   value without a place (FETCH FIRST ROW ONLY) still finds the right
+ *   keyword: nothing holding a subquery follows the top-level clause.
  */
 static void place_from_tokens(const char *sql, sg__facts *facts)
 {
     bool want_current = facts->has_current_of, want_limit = wants_limit_keyword(facts);
-    if (!want_current && !want_limit)
+    size_t pending = placed_limits(facts);
+    if (!want_current && !want_limit && !pending)
         return;
     int where = keyword_token("where"), current = keyword_token("current"),
         of = keyword_token("of"), limit = keyword_token("limit"), offset = keyword_token("offset"),
@@ -221,9 +235,9 @@ static void place_from_tokens(const char *sql, sg__facts *facts)
     core_yyscan_t scanner = scanner_init(sql, &extra, &ScanKeywords, ScanKeywordTokens);
     core_YYSTYPE value;
     YYLTYPE at;
-    int before = -1, prev = -1, prev_at = -1;
-    for (int token;
-         (want_current || want_limit) && (token = core_yylex(&value, &at, scanner)) != 0;) {
+    int before = -1, prev = -1, prev_at = -1, keyword_at = -1;
+    for (int token; (want_current || want_limit || pending) &&
+                    (token = core_yylex(&value, &at, scanner)) != 0;) {
         if (want_current && before == where && prev == current && token == of) {
             facts->current_of_location = prev_at;
             want_current = false;
@@ -232,6 +246,17 @@ static void place_from_tokens(const char *sql, sg__facts *facts)
             want_limit = false;
         else if (want_limit && (token == limit || token == offset || token == fetch))
             facts->top.limit_location = at;
+        for (size_t i = 0; pending && i < facts->unordered_limits.count; i++) {
+            sg__unordered_limit *u = &SG__VEC_AT(facts->unordered_limits, sg__unordered_limit, i);
+            if (!u->top && !u->placed && u->location >= 0 && at >= u->location) {
+                if (keyword_at >= 0)
+                    u->location = keyword_at;
+                u->placed = true;
+                pending--;
+            }
+        }
+        if (token == limit || token == offset || token == fetch)
+            keyword_at = at;
         before = prev;
         prev = token;
         prev_at = at;

@@ -513,44 +513,80 @@ static void record_result_stars(walk *w, SelectStmt *s)
         record_result_stars(w, s->rarg);
 }
 
-/* The top-level ORDER BY, by column name where an item is a plain column. */
-static void record_order_by(walk *w, List *sort)
+/* A column reference of one or two plain names: `col` or `t.col`. */
+static ColumnRef *plain_column(Node *n)
+{
+    if (!n || !IsA(n, ColumnRef))
+        return NULL;
+    ColumnRef *c = (ColumnRef *)n;
+    int parts = list_length(c->fields);
+    if (parts < 1 || parts > 2 || !IsA(linitial(c->fields), String) ||
+        !IsA(llast(c->fields), String))
+        return NULL;
+    return c;
+}
+
+/* The output column a bare ORDER BY item names, as PostgreSQL reads it: an
+ * integer constant is a position; a bare name is the output of that name
+ * (explicit, or the name a plain column gives itself) when there is one.
+ * NULL when the item is no output's. */
+static ResTarget *order_output(List *targets, Node *e)
+{
+    if (IsA(e, A_Const) && ((A_Const *)e)->val.node.type == T_Integer) {
+        int pos = intVal(&((A_Const *)e)->val);
+        ResTarget *rt = pos >= 1 && pos <= list_length(targets) ? list_nth(targets, pos - 1) : NULL;
+        return rt && IsA(rt, ResTarget) ? rt : NULL;
+    }
+    ColumnRef *bare = plain_column(e);
+    if (!bare || list_length(bare->fields) != 1)
+        return NULL;
+    const char *name = strVal(linitial(bare->fields));
+    ResTarget *match = NULL;
+    ListCell *lc;
+    foreach (lc, targets) {
+        ResTarget *rt = lfirst(lc);
+        if (!IsA(rt, ResTarget))
+            continue;
+        ColumnRef *c = plain_column(rt->val);
+        const char *out = rt->name ? rt->name : c ? strVal(llast(c->fields)) : NULL;
+        if (out && strcmp(out, name) == 0) {
+            if (match)
+                return NULL; /* two outputs of the name: the server judges */
+            match = rt;
+        }
+    }
+    return match;
+}
+
+/* The top-level ORDER BY: its items that are plain columns, directly or
+ * through the output column they name. */
+static void record_order_by(walk *w, SelectStmt *s)
 {
     sg__top_select *t = &w->facts->top;
-    size_t n = (size_t)list_length(sort);
-    t->order_by_columns = sg__arena_alloc(w->arena, (n + 1) * sizeof *t->order_by_columns);
-    if (!t->order_by_columns) {
-        fail(w);
-        return;
-    }
     ListCell *lc;
-    foreach (lc, sort) {
+    foreach (lc, s->sortClause) {
         SortBy *sb = lfirst(lc);
         Node *e = IsA(sb, SortBy) ? sb->node : NULL;
-        if (e && IsA(e, ColumnRef) && IsA(llast(((ColumnRef *)e)->fields), String))
-            t->order_by_columns[t->order_by_column_count++] =
-                copy(w, strVal(llast(((ColumnRef *)e)->fields)));
-        else
+        ResTarget *out = e && s->op == SETOP_NONE ? order_output(s->targetList, e) : NULL;
+        ColumnRef *c = plain_column(out ? out->val : e);
+        if (!c) {
             t->order_by_exprs++;
+            continue;
+        }
+        sg__order_key *k = sg__vec_push(w->arena, &t->order_keys, sizeof *k);
+        if (!k) {
+            fail(w);
+            return;
+        }
+        k->qualifier = list_length(c->fields) == 2 ? copy(w, strVal(linitial(c->fields))) : NULL;
+        k->column = copy(w, strVal(llast(c->fields)));
+        k->location = c->location;
     }
 }
 
 static bool visit_list(List *list, walk *w)
 {
     return visit((Node *)list, w);
-}
-
-/* A SelectStmt has no location of its own: use the first located node in it. */
-static int select_location(SelectStmt *s)
-{
-    if (s->op != SETOP_NONE && s->larg)
-        return select_location(s->larg);
-    int loc = exprLocation((Node *)s->targetList);
-    if (loc < 0)
-        loc = exprLocation((Node *)s->fromClause);
-    if (loc < 0)
-        loc = exprLocation((Node *)s->valuesLists);
-    return loc;
 }
 
 static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
@@ -598,13 +634,19 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
         if (!u) {
             fail(w);
         } else {
-            u->location = select_location(s);
+            /* the value's place, moved to its keyword after the walk; FETCH
+             * FIRST ROW ONLY has none: then the select's first output */
+            int at = exprLocation(s->limitCount);
+            u->location = at >= 0 ? at : exprLocation(s->limitOffset);
             u->top = top;
+            u->placed = u->location < 0;
+            if (u->placed)
+                u->location = exprLocation((Node *)s->targetList);
         }
     }
 
     if (top) {
-        record_order_by(w, s->sortClause);
+        record_order_by(w, s);
         if (!stop)
             sg__walk_record_pins(w, s->whereClause, 0);
         sg__top_select *t = &w->facts->top;
