@@ -190,7 +190,8 @@ static int run_check(const void *input, char **result)
 /* `out` (malloc'd, freed here) with the JSON of `v` (freed here) appended. */
 static char *append_verdict(char *out, sg_verdict *v)
 {
-    char *verdict = verdict_text(v), *joined = sg_test_printf("%s%s\n", out, verdict);
+    char *verdict = verdict_text(v);
+    char *joined = sg_test_printf("%s%s\n", out, verdict ? verdict : "(no JSON)");
     free(verdict);
     free(out);
     sg_verdict_free(v);

@@ -813,9 +813,33 @@ static void test_decode__invalid_utf8_in_sql(void **state)
         assert_true(n > 0 && (size_t)n < sizeof buf);
         expect_op_invalid_text(buf, (size_t)n, "not valid UTF-8");
     }
-    /* A lone surrogate escape cannot decode to UTF-8 either. */
-    static const char surrogate[] = "{\"operation\":\"select\",\"sql\":\"SELECT '\\ud800'\"}";
-    expect_op_invalid_text(surrogate, strlen(surrogate), "JSON");
+    /* A lone surrogate escape cannot decode to UTF-8 either, nor one whose
+     * pair is no low surrogate. */
+    static const char *const surrogates[] = {
+        "{\"operation\":\"select\",\"sql\":\"SELECT '\\ud800'\"}",
+        "{\"operation\":\"select\",\"sql\":\"SELECT '\\udc00'\"}",
+        "{\"operation\":\"select\",\"sql\":\"SELECT '\\ud800\\u0041'\"}",
+    };
+    for (size_t i = 0; i < sizeof surrogates / sizeof surrogates[0]; i++)
+        expect_op_invalid_text(surrogates[i], strlen(surrogates[i]), "JSON");
+
+    /* Bad bytes at every place the pre-scan looks: a key, a value after a
+     * run of eight ordinary bytes, outside any string, a string cut off at
+     * the end of the text after whole runs of eight. */
+    static const struct {
+        const char *text;
+        const char *message;
+    } places[] = {
+        {"{\"op\xffration\":\"select\"}", "not valid UTF-8"},
+        {"{\"operation\":\"selectselect\xe2\x82\"}", "not valid UTF-8"},
+        {"{\"operation\":\"select\"} \xc3\xa9", "JSON"},
+        {"{\"operation\":\"select\" \xff}", "not valid UTF-8"},
+        {"{\"sql\":\"0123456701234567", "JSON"},
+        {"{\"sql\":\"01234567\\", "JSON"},
+        {"{\"sql\":\"0123456\\u000", "JSON"},
+    };
+    for (size_t i = 0; i < sizeof places / sizeof places[0]; i++)
+        expect_op_invalid_text(places[i].text, strlen(places[i].text), places[i].message);
 
     /* Valid multi-byte text, escaped or not, is fine. */
     sg_verdict *v = check_tree(make_op("select",

@@ -28,18 +28,40 @@ static int invalid(sg__diags *d, const char *fmt, ...)
     return rc;
 }
 
-/* Reports the first key of `object` (named `what`) outside `allowed`, and a
- * key it holds twice. Returns -1 only when memory ran out. */
-static int check_keys(sg__diags *d, const cJSON *object, const char *const *allowed,
-                      const char *what)
+/* NO_INDEX, or the index of an entry in the array `what` names. */
+#define NO_INDEX ((size_t)-1)
+
+/* What a diagnostic calls the object: `what`, or `what[index]`; in buf. */
+static const char *object_name(char *buf, size_t cap, const char *what, size_t index)
 {
-    const char *bad = sg__json_unknown_key(object, allowed);
-    if (bad && invalid(d, "%s has unknown key \"%s\"", what, bad) < 0)
-        return -1;
-    if (sg__json_duplicate_key(object, &bad) < 0 ||
-        (bad && invalid(d, "%s has key \"%s\" twice", what, bad) < 0))
-        return -1;
-    return 0;
+    if (index == NO_INDEX)
+        return what;
+    snprintf(buf, cap, "%s[%zu]", what, index);
+    return buf;
+}
+
+/* Finds the members of `object` by name, slots[k] for allowed[k] (the first
+ * when a name repeats), in one pass; reports the first key outside
+ * `allowed`, and a key it holds twice. The object is `what`, or entry
+ * `index` of the array `what` (named only when a diagnostic needs it).
+ * Returns -1 only when memory ran out. */
+static int members(sg__diags *d, const cJSON *object, const char *const *allowed, const char *what,
+                   size_t index, const cJSON **slots)
+{
+    bool twice;
+    const char *bad = sg__json_members(object, allowed, slots, &twice);
+    if (!bad)
+        return 0;
+    char buf[64];
+    const char *name = object_name(buf, sizeof buf, what, index);
+    if (!twice) {
+        if (invalid(d, "%s has unknown key \"%s\"", name, bad) < 0)
+            return -1;
+        /* a key held twice as well is told too */
+        if (sg__json_duplicate_key(object, &bad) < 0)
+            return -1;
+    }
+    return bad && invalid(d, "%s has key \"%s\" twice", name, bad) < 0 ? -1 : 0;
 }
 
 static sg__op_kind parse_kind(const char *s)
@@ -58,6 +80,8 @@ static sg__op_kind parse_kind(const char *s)
     return SG_OP_UNKNOWN;
 }
 
+#define TABLES "scope.tables"
+
 static int decode_scope(sg__arena *arena, const cJSON *scope, const sg_check_options *opts,
                         sg__operation *op, sg__diags *d)
 {
@@ -65,16 +89,17 @@ static int decode_scope(sg__arena *arena, const cJSON *scope, const sg_check_opt
     static const char *const entry_keys[] = {"meta_table_uid", "alias", "access", NULL};
     if (!cJSON_IsObject(scope))
         return invalid(d, scope ? "scope must be an object" : "scope is required");
-    if (check_keys(d, scope, keys, "scope") < 0)
+    const cJSON *slots[2], *entry[3];
+    if (members(d, scope, keys, "scope", NO_INDEX, slots) < 0)
         return -1;
-    const cJSON *ds = cJSON_GetObjectItemCaseSensitive(scope, "data_source_uid");
+    const cJSON *ds = slots[0];
     if (!cJSON_IsString(ds)) {
         if (invalid(d, "scope.data_source_uid %s", ds ? "must be a string" : "is required") < 0)
             return -1;
     } else {
         op->data_source_uid = ds->valuestring;
     }
-    const cJSON *tables = cJSON_GetObjectItemCaseSensitive(scope, "tables");
+    const cJSON *tables = slots[1];
     if (!cJSON_IsArray(tables))
         return invalid(d, "scope.tables %s", tables ? "must be an array" : "is required");
     size_t n = (size_t)cJSON_GetArraySize(tables);
@@ -90,32 +115,33 @@ static int decode_scope(sg__arena *arena, const cJSON *scope, const sg_check_opt
     const cJSON *t;
     cJSON_ArrayForEach(t, tables)
     {
-        char path[48];
-        snprintf(path, sizeof path, "scope.tables[%zu]", i++);
+        size_t at = i++;
+        char path[64];
         if (!cJSON_IsObject(t)) {
-            if (invalid(d, "%s must be an object", path) < 0)
+            if (invalid(d, "%s must be an object", object_name(path, sizeof path, TABLES, at)) < 0)
                 return -1;
             continue;
         }
-        if (check_keys(d, t, entry_keys, path) < 0)
+        if (members(d, t, entry_keys, TABLES, at, entry) < 0)
             return -1;
-        const cJSON *uid = cJSON_GetObjectItemCaseSensitive(t, "meta_table_uid");
-        const cJSON *alias = cJSON_GetObjectItemCaseSensitive(t, "alias");
-        const cJSON *access = cJSON_GetObjectItemCaseSensitive(t, "access");
+        const cJSON *uid = entry[0], *alias = entry[1], *access = entry[2];
         bool ok = true;
         if (!cJSON_IsString(uid) || !uid->valuestring[0]) {
             ok = false;
-            if (invalid(d, "%s.meta_table_uid must be a non-empty string", path) < 0)
+            if (invalid(d, "%s.meta_table_uid must be a non-empty string",
+                        object_name(path, sizeof path, TABLES, at)) < 0)
                 return -1;
         }
         if (!cJSON_IsString(alias) || !alias->valuestring[0]) {
             ok = false;
-            if (invalid(d, "%s.alias must be a non-empty string", path) < 0)
+            if (invalid(d, "%s.alias must be a non-empty string",
+                        object_name(path, sizeof path, TABLES, at)) < 0)
                 return -1;
         }
         if (!cJSON_IsString(access)) {
             ok = false;
-            if (invalid(d, "%s.access must be a string (\"read\" or \"write\")", path) < 0)
+            if (invalid(d, "%s.access must be a string (\"read\" or \"write\")",
+                        object_name(path, sizeof path, TABLES, at)) < 0)
                 return -1;
         }
         if (!ok)
@@ -131,10 +157,9 @@ static int decode_scope(sg__arena *arena, const cJSON *scope, const sg_check_opt
     return 0;
 }
 
-/* One limit as the limits rules read it. */
-static sg__op_limit decode_limit(const cJSON *limits, const char *key)
+/* One limit as the limits rules read it: `v` the member, or NULL. */
+static sg__op_limit decode_limit(const cJSON *v, const char *key)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(limits, key);
     sg__op_limit l = {key, v != NULL, cJSON_IsNumber(v), false, 0};
     if (l.is_number) {
         l.value = v->valuedouble;
@@ -153,10 +178,11 @@ static int decode_limits(const cJSON *limits, sg__operation *op, sg__diags *d)
     if (!cJSON_IsObject(limits))
         return invalid(d, "limits must be an object");
     op->has_limits = true;
-    if (check_keys(d, limits, keys, "limits") < 0)
+    const cJSON *slots[2];
+    if (members(d, limits, keys, "limits", NO_INDEX, slots) < 0)
         return -1;
-    op->max_rows = decode_limit(limits, keys[0]);
-    op->statement_timeout_ms = decode_limit(limits, keys[1]);
+    op->max_rows = decode_limit(slots[0], keys[0]);
+    op->statement_timeout_ms = decode_limit(slots[1], keys[1]);
     return 0;
 }
 
@@ -188,6 +214,22 @@ static int decode_parameters(sg__arena *arena, const cJSON *params, const sg_che
     return 0;
 }
 
+/* The SQL came out of JSON text the pre-scan found to be valid UTF-8, and
+ * cJSON decodes \u escapes only to well-formed characters (it refuses lone
+ * surrogates; the pre-scan refuses \u0000): it is valid UTF-8 without NUL
+ * bytes. Debug builds check it again. */
+static bool sql_utf8(const char *sql, size_t len, size_t *bad)
+{
+#ifndef NDEBUG
+    return sg__utf8_valid(sql, len, bad);
+#else
+    (void)sql;
+    (void)len;
+    (void)bad;
+    return true;
+#endif
+}
+
 int sg__decode_operation(sg__arena *arena, const char *json, size_t len,
                          const sg_check_options *opts, sg__operation *op, sg__diags *d)
 {
@@ -215,10 +257,11 @@ int sg__decode_operation(sg__arena *arena, const char *json, size_t len,
     const cJSON *root = op->root;
     if (!cJSON_IsObject(root))
         return invalid(d, "the operation must be a JSON object");
-    if (check_keys(d, root, keys, "the operation") < 0)
+    const cJSON *slots[5];
+    if (members(d, root, keys, "the operation", NO_INDEX, slots) < 0)
         return -1;
 
-    const cJSON *kind = cJSON_GetObjectItemCaseSensitive(root, "operation");
+    const cJSON *kind = slots[0];
     if (!cJSON_IsString(kind)) {
         if (invalid(d, "operation %s", kind ? "must be a string" : "is required") < 0)
             return -1;
@@ -231,7 +274,7 @@ int sg__decode_operation(sg__arena *arena, const char *json, size_t len,
             return -1;
     }
 
-    const cJSON *sql = cJSON_GetObjectItemCaseSensitive(root, "sql");
+    const cJSON *sql = slots[1];
     if (!cJSON_IsString(sql)) {
         if (invalid(d, "sql %s", sql ? "must be a string" : "is required") < 0)
             return -1;
@@ -246,7 +289,7 @@ int sg__decode_operation(sg__arena *arena, const char *json, size_t len,
             if (invalid(d, "sql is %s bytes, over the limit of %s", a, b) < 0)
                 return -1;
             op->sql = NULL;
-        } else if (!sg__utf8_valid(op->sql, op->sql_len, &badpos)) {
+        } else if (!sql_utf8(op->sql, op->sql_len, &badpos)) {
             char where[32];
             snprintf(where, sizeof where, "%zu", badpos);
             if (invalid(d, "sql is not valid UTF-8 (at byte %s)", where) < 0)
@@ -255,10 +298,8 @@ int sg__decode_operation(sg__arena *arena, const char *json, size_t len,
         }
     }
 
-    if (decode_parameters(arena, cJSON_GetObjectItemCaseSensitive(root, "parameters"), opts, op,
-                          d) < 0 ||
-        decode_scope(arena, cJSON_GetObjectItemCaseSensitive(root, "scope"), opts, op, d) < 0 ||
-        decode_limits(cJSON_GetObjectItemCaseSensitive(root, "limits"), op, d) < 0)
+    if (decode_parameters(arena, slots[2], opts, op, d) < 0 ||
+        decode_scope(arena, slots[3], opts, op, d) < 0 || decode_limits(slots[4], op, d) < 0)
         return -1;
     return 0;
 }

@@ -149,10 +149,11 @@ int sg__json_attach_numbers(cJSON *root, const char *json, const sg__vec *number
  * arena; NULL on allocation failure. */
 char *sg__json_print_value(sg__arena *arena, const cJSON *value);
 
-/* The members of `object` by name: slots[k] is the member named allowed[k]
- * (a NULL-terminated list of at most 64 names), or NULL. Returns NULL when
- * every member is allowed and none is named twice; else the name of the
- * first member not allowed, or (*twice set) of one named again. */
+/* The members of `object` by name, in one pass: slots[k] is the (first)
+ * member named allowed[k] (a NULL-terminated list of at most 64 names), or
+ * NULL. Returns NULL when every member is allowed and none is named twice;
+ * else the name of the first member not allowed, or (*twice set) of one
+ * named again. */
 const char *sg__json_members(const cJSON *object, const char *const *allowed, const cJSON **slots,
                              bool *twice);
 /* The first key of `object` not in the NULL-terminated `allowed`, or NULL. */

@@ -63,15 +63,11 @@ static size_t lex_number(const char *json, size_t len, size_t i)
     return j - i;
 }
 
-/* Bytes that end a run of ordinary string content: the closing quote, an
- * escape, and the control characters JSON forbids raw. */
-static bool string_special(unsigned char c)
-{
-    return c == '"' || c == '\\' || c < 0x20;
-}
-
-/* True when one of the 8 bytes at p is string_special (the classic SWAR
- * tests for a zero byte, applied to x ^ '"', x ^ '\\' and x < 0x20). */
+/* True when one of the 8 bytes at p ends a run of ordinary ASCII string
+ * content: the closing quote, an escape, a control character JSON forbids
+ * raw, or a byte with the high bit set (the start or middle of a UTF-8
+ * sequence, checked on its own). The classic SWAR tests for a zero byte,
+ * applied to x ^ '"', x ^ '\\' and x < 0x20. */
 static bool special8(const char *p)
 {
     uint64_t x;
@@ -80,7 +76,14 @@ static bool special8(const char *p)
     uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
     uint64_t zero_q = (q - ones) & ~q, zero_b = (b - ones) & ~b;
     uint64_t below = (x - ones * 0x20) & ~x;
-    return ((zero_q | zero_b | below) & high) != 0;
+    return ((zero_q | zero_b | below | x) & high) != 0;
+}
+
+/* A byte special8() lets pass: printable ASCII but the quote and the
+ * backslash. */
+static bool ordinary(unsigned char c)
+{
+    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
 }
 
 /* Records a refusal for sg__json_prescan(): 1. */
@@ -91,54 +94,111 @@ static int refuse(const char **problem, size_t *offset, const char *what, size_t
     return 1;
 }
 
+/* A byte that is neither ASCII nor NUL, at i: the length of the UTF-8
+ * character it starts, or 0 (then a refusal is recorded). */
+static size_t utf8_char(const char *json, size_t len, size_t i, const char **problem,
+                        size_t *offset)
+{
+    size_t n = sg__utf8_sequence((const unsigned char *)json + i, len - i);
+    if (n == 0)
+        refuse(problem, offset, "the JSON text is not valid UTF-8", i);
+    return n;
+}
+
+#define NUL_BYTE "the JSON text contains a NUL byte"
+
+/* The string whose opening quote is at json[i]: the offset of its closing
+ * quote (len when there is none: cJSON refuses that), or 0 with a refusal
+ * recorded. Escapes are skipped whole; "\u0000" is refused. */
+static size_t scan_string(const char *json, size_t len, size_t i, const char **problem,
+                          size_t *offset)
+{
+    for (i++; i < len;) {
+        /* skip ordinary content: eight bytes at a time, then one by one */
+        while (len - i >= 8 && !special8(json + i))
+            i += 8;
+        while (i < len && ordinary((unsigned char)json[i]))
+            i++;
+        if (i >= len)
+            break;
+        unsigned char c = (unsigned char)json[i];
+        if (c == '"')
+            return i;
+        if (c == '\\') {
+            if (i + 5 < len && json[i + 1] == 'u' && json[i + 2] == '0' && json[i + 3] == '0' &&
+                json[i + 4] == '0' && json[i + 5] == '0') {
+                refuse(problem, offset, "a JSON string contains \\u0000 (a NUL character)", i);
+                return 0;
+            }
+            i += 2;
+        } else if (c >= 0x80) {
+            size_t n = utf8_char(json, len, i, problem, offset);
+            if (n == 0)
+                return 0;
+            i += n;
+        } else if (c < 0x20) {
+            refuse(problem, offset,
+                   c == 0 ? NUL_BYTE : "a JSON string contains a raw control character (escape it)",
+                   i);
+            return 0;
+        } else {
+            i++;
+        }
+    }
+    return len;
+}
+
+/*
+ * One pass: UTF-8 validity (no NUL byte anywhere), strings, numbers and
+ * nesting depth. Outside strings the bytes are dispatched by a switch the
+ * compiler makes a table of; whitespace and punctuation fall through to the
+ * next byte.
+ */
 int sg__json_prescan(const char *json, size_t len, unsigned max_depth, sg__arena *arena,
                      sg__vec *numbers, const char **problem, size_t *offset)
 {
-    size_t bad;
-    if (!sg__utf8_valid(json, len, &bad))
-        return refuse(problem, offset,
-                      json[bad] == '\0' ? "the JSON text contains a NUL byte"
-                                        : "the JSON text is not valid UTF-8",
-                      bad);
     unsigned depth = 0;
-    bool in_string = false;
     for (size_t i = 0; i < len; i++) {
-        if (in_string) {
-            /* skip ordinary content: eight bytes at a time, then one by one */
-            while (len - i >= 8 && !special8(json + i))
-                i += 8;
-            while (i < len && !string_special((unsigned char)json[i]))
+        unsigned char c = (unsigned char)json[i];
+        switch (c) {
+        case ' ':
+        case '\n':
+            /* indentation comes in runs */
+            while (i + 1 < len && json[i + 1] == ' ')
                 i++;
-            if (i >= len)
-                break;
+            break;
+        case '\t':
+        case '\r':
+        case ',':
+        case ':':
+            break;
+        case '"': {
+            size_t end = scan_string(json, len, i, problem, offset);
+            if (end == 0)
+                return 1;
+            i = end;
+            break;
         }
-        char c = json[i];
-        if (in_string) {
-            if ((unsigned char)c < 0x20)
-                return refuse(problem, offset,
-                              "a JSON string contains a raw control character (escape it)", i);
-            if (c == '\\' && i + 1 < len) {
-                if (json[i + 1] == 'u' && i + 5 < len && json[i + 2] == '0' && json[i + 3] == '0' &&
-                    json[i + 4] == '0' && json[i + 5] == '0')
-                    return refuse(problem, offset,
-                                  "a JSON string contains \\u0000 (a NUL character)", i);
-                i++;
-            } else if (c == '"') {
-                in_string = false;
-            }
-            continue;
-        }
-        if (c == '"') {
-            in_string = true;
-        } else if ((unsigned char)c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-            /* cJSON would skip it as whitespace; RFC 8259 allows only four */
-            return refuse(problem, offset, "the JSON text contains a raw control character", i);
-        } else if (c == '[' || c == '{') {
+        case '[':
+        case '{':
             if (++depth > max_depth)
                 return refuse(problem, offset, "the JSON text nests too deeply", i);
-        } else if ((c == ']' || c == '}') && depth > 0) {
-            depth--;
-        } else if (c == '-' || is_digit(c)) {
+            break;
+        case ']':
+        case '}':
+            depth -= depth > 0;
+            break;
+        case '-':
+        case '0':
+        case '1':
+        case '2':
+        case '3':
+        case '4':
+        case '5':
+        case '6':
+        case '7':
+        case '8':
+        case '9': {
             size_t n = lex_number(json, len, i);
             if (n == 0)
                 return refuse(problem, offset,
@@ -153,6 +213,21 @@ int sg__json_prescan(const char *json, size_t len, unsigned max_depth, sg__arena
                 span->len = n;
             }
             i += n - 1;
+            break;
+        }
+        default:
+            if (c >= 0x80) {
+                size_t n = utf8_char(json, len, i, problem, offset);
+                if (n == 0)
+                    return 1;
+                i += n - 1;
+            } else if (c < 0x20) {
+                /* cJSON would skip it as whitespace; RFC 8259 allows only four */
+                return refuse(problem, offset,
+                              c == 0 ? NUL_BYTE : "the JSON text contains a raw control character",
+                              i);
+            }
+            break;
         }
     }
     return 0;
@@ -205,23 +280,24 @@ const char *sg__json_members(const cJSON *object, const char *const *allowed, co
     while (allowed[n])
         slots[n++] = NULL;
     uint64_t seen = 0;
-    const char *again = NULL;
+    const char *unknown = NULL, *again = NULL;
     for (const cJSON *m = object->child; m; m = m->next) {
         const char *name = m->string ? m->string : "";
         size_t k = 0;
         while (k < n && (allowed[k][0] != name[0] || strcmp(allowed[k], name) != 0))
             k++;
         if (k == n) {
-            *twice = false;
-            return name; /* an unknown name is told before a repeated one */
+            unknown = unknown ? unknown : name;
+        } else if (seen & (UINT64_C(1) << k)) {
+            again = again ? again : name; /* the first member of a name counts, as in cJSON */
+        } else {
+            seen |= UINT64_C(1) << k;
+            slots[k] = m;
         }
-        if (seen & (UINT64_C(1) << k))
-            again = again ? again : name;
-        seen |= UINT64_C(1) << k;
-        slots[k] = m;
     }
-    *twice = again != NULL;
-    return again;
+    /* an unknown name is told before a repeated one */
+    *twice = !unknown && again;
+    return unknown ? unknown : again;
 }
 
 const char *sg__json_unknown_key(const cJSON *object, const char *const *allowed)

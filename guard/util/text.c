@@ -18,6 +18,37 @@ static bool ascii8(const unsigned char *p)
     return ((w | ((w - lo) & ~w)) & hi) == 0;
 }
 
+size_t sg__utf8_sequence(const unsigned char *p, size_t avail)
+{
+    unsigned char c = p[0];
+    size_t n;
+    unsigned cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 1;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 2;
+        cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 3;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (avail <= n)
+        return 0;
+    for (size_t k = 1; k <= n; k++) {
+        if ((p[k] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[k] & 0x3F);
+    }
+    /* overlong forms, surrogates and code points past U+10FFFF */
+    if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n + 1;
+}
+
 bool sg__utf8_valid(const char *s, size_t len, size_t *bad_offset)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -29,43 +60,15 @@ bool sg__utf8_valid(const char *s, size_t len, size_t *bad_offset)
             continue;
         }
         unsigned char c = p[i];
-        size_t n;
-        unsigned cp;
-        if (c == 0)
-            goto bad;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            n = 1;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 2;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 3;
-            cp = c & 0x07;
-        } else {
-            goto bad;
+        size_t n = c == 0 ? 0 : c < 0x80 ? 1 : sg__utf8_sequence(p + i, len - i);
+        if (n == 0) {
+            if (bad_offset)
+                *bad_offset = i;
+            return false;
         }
-        if (len - i <= n)
-            goto bad;
-        for (size_t k = 1; k <= n; k++) {
-            if ((p[i + k] & 0xC0) != 0x80)
-                goto bad;
-            cp = (cp << 6) | (p[i + k] & 0x3F);
-        }
-        /* overlong forms, surrogates and code points past U+10FFFF */
-        if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            goto bad;
-        i += n + 1;
+        i += n;
     }
     return true;
-bad:
-    if (bad_offset)
-        *bad_offset = i;
-    return false;
 }
 
 void sg__line_col(const char *s, size_t len, size_t offset, long *line, long *column)
