@@ -728,12 +728,13 @@ static void test_lint__syntax_errors_are_placed(void **state)
     put(dir, "bom.sql", "\xEF\xBB\xBFSELECT * FROM t ORDER BY id;\n");
     run_result r = RUN_IN(dir, "lint", "--no-timing", "q.sql", "lex.sql", "bom.sql");
     assert_status(&r, 1);
-    /* the parser's splitter fails; the scanner's finds the three statements */
+    /* the parser's splitter fails; the boundary scan finds the three
+     * statements, and the one before the unterminated quote */
     assert_contains(r.out, "q.sql:3:24: error [sql.syntax] syntax error at or near \"ORDER\"\n");
     assert_contains(r.out, "q.sql:4:8: warning [style.select-star]");
     assert_contains(r.out, "lex.sql:2:8: error [sql.syntax] unterminated quoted string");
     assert_contains(r.out, "bom.sql:1:8: warning [style.select-star]");
-    assert_contains(r.out, "3 files, 5 statements: 2 errors, 2 warnings\n");
+    assert_contains(r.out, "3 files, 6 statements: 2 errors, 2 warnings\n");
     free_result(&r);
     remove_tree(dir);
 }
@@ -935,12 +936,146 @@ static void test_lint__text_bad_statement_among_good_ones(void **state)
     assert_place(only(r, "style.select-star"), (long)(strrchr(text, '*') - text), 3, 8);
     sg_lint_result_free(r);
 
-    /* an unterminated literal: the scanner cannot cut, the whole text is one
-     * statement and its syntax error is placed */
+    /* an unterminated literal: the scanner rejects the text, the boundary
+     * scan still cuts the statement before it off */
     static const char lexical[] = "\n  SELECT 1;\nSELECT 'open\n";
     r = lint(NULL, lexical, SG_LINT_INPUT_SQL);
-    assert_int_equal(sg_lint_result_statement_count(r), 1);
+    assert_int_equal(sg_lint_result_statement_count(r), 2);
     assert_place(only(r, "sql.syntax"), (long)(strchr(lexical, '\'') - lexical), 3, 8);
+    sg_lint_result_free(r);
+}
+
+/* How many findings of `rule` (not suppressed) are on line `line`. */
+static size_t found_at(const sg_lint_result *r, const char *rule, long line)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+        const sg_lint_finding *f = sg_lint_result_finding(r, i);
+        n += strcmp(f->rule, rule) == 0 && f->line == line && !f->suppressed;
+    }
+    return n;
+}
+
+/* The statements around one that the scanner rejects (a zero-length quoted
+ * identifier) still report their own findings, each at its own line. */
+static void test_lint__recover_the_four_statements(void **state)
+{
+    (void)state;
+    static const char text[] = "SELECT pg_sleep(1);\n"
+                               "SELECT 1 AS \"\";\n"
+                               "DELETE FROM t;\n"
+                               "SELECT pg_read_file('/etc/passwd');\n";
+    sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
+    assert_int_equal(sg_lint_result_statement_count(r), 4);
+    assert_int_equal(found_at(r, "func.denied", 1), 1);
+    assert_place(only(r, "sql.syntax"), (long)(strstr(text, "\"\"") - text), 2, 13);
+    assert_int_equal(found_at(r, "dml.missing-where", 3), 1);
+    assert_int_equal(found_at(r, "func.denied", 4), 1);
+    sg_lint_result_free(r);
+
+    /* the same on one line: places are columns of that line */
+    static const char one_line[] =
+        "SELECT pg_sleep(1); SELECT 1 AS \"\"; DELETE FROM t; SELECT pg_read_file('/etc/passwd');";
+    r = lint(NULL, one_line, SG_LINT_INPUT_SQL);
+    assert_int_equal(sg_lint_result_statement_count(r), 4);
+    assert_place(only(r, "sql.syntax"), (long)(strstr(one_line, "\"\"") - one_line), 1,
+                 (long)(strstr(one_line, "\"\"") - one_line) + 1);
+    assert_place(only(r, "dml.missing-where"), (long)(strstr(one_line, "t;") - one_line), 1,
+                 (long)(strstr(one_line, "t;") - one_line) + 1);
+    assert_int_equal(found_at(r, "func.denied", 1), 2);
+    sg_lint_result_free(r);
+}
+
+typedef struct recover_case {
+    const char *name;
+    const char *text;
+    size_t statements;
+    long syntax_lines[3]; /* lines with one sql.syntax each, 0-terminated */
+    long denied_lines[3]; /* lines with one func.denied each */
+    long delete_line;     /* the line of the DELETE without WHERE, 0 for none */
+} recover_case;
+
+/* A family of texts the scanner or the parser rejects, each with the lines
+ * where the bad statements and the good ones report. */
+static void test_lint__recover_variants(void **state)
+{
+    (void)state;
+    static const recover_case cases[] = {
+        {"bad escape", "SELECT pg_sleep(1);\nSELECT E'\\u00zz';\nDELETE FROM t;\n", 3, {2},
+         {1}, 3},
+        {"unterminated literal at the end", "SELECT pg_sleep(1);\nDELETE FROM t;\nSELECT 'open\n", 3,
+         {3}, {1}, 2},
+        {"unterminated quoted identifier at the end", "DELETE FROM t;\nSELECT \"open;\n", 2, {2},
+         {0}, 1},
+        {"odd token in the middle", "SELECT pg_sleep(1);\nSELECT 1 +* FROM t;\nDELETE FROM t;\n", 3,
+         {2}, {1}, 3},
+        {"parenthesis never closed",
+         "SELECT pg_sleep(1);\nSELECT (1;\nDELETE FROM t;\nSELECT pg_read_file('x');\n", 4, {2},
+         {1, 4}, 3},
+        {"several bad statements",
+         "SELECT 1 AS \"\";\nSELECT pg_sleep(1);\nSELECT U&'\\00zz';\nDELETE FROM t;\n"
+         "SELECT E'\\xzz' FROM;\n",
+         5, {1, 3, 5}, {2}, 4},
+        {"semicolons in quotes, comments and dollar quotes",
+         "SELECT 'a;b' AS \"x;y\", E'it\\'s;' FROM t ORDER BY 1; /* c; /* nested; */ ; */\n"
+         "SELECT $f$;$f$, $$;$$, pg_sleep(1) -- ;\n  FROM t ORDER BY 1;\nSELECT 1 AS \"\";\n"
+         "DELETE FROM t",
+         4, {4}, {2}, 5},
+        {"psql commands", "\\set ON_ERROR_STOP 1\nSELECT pg_sleep(1) \\gset\nSELECT 1 AS \"\";\n"
+         "DELETE FROM t;\n",
+         5, {1, 2, 3}, {2}, 4},
+        {"a function body in SQL",
+         "CREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC SELECT 1; SELECT 2; END;\n"
+         "SELECT 1 AS \"\";\nDELETE FROM t;\n",
+         3, {3}, {0}, 4},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        const recover_case *k = &cases[c];
+        sg_lint_result *r = lint(NULL, k->text, SG_LINT_INPUT_SQL);
+        size_t syntax = 0, denied = 0;
+        if (sg_lint_result_statement_count(r) != k->statements)
+            fail_msg("%s: %zu statements, expected %zu", k->name,
+                     sg_lint_result_statement_count(r), k->statements);
+        for (size_t i = 0; i < 3 && k->syntax_lines[i]; i++, syntax++)
+            if (found_at(r, "sql.syntax", k->syntax_lines[i]) != 1)
+                fail_msg("%s: no sql.syntax on line %ld", k->name, k->syntax_lines[i]);
+        for (size_t i = 0; i < 3 && k->denied_lines[i]; i++, denied++)
+            if (found_at(r, "func.denied", k->denied_lines[i]) != 1)
+                fail_msg("%s: no func.denied on line %ld", k->name, k->denied_lines[i]);
+        if (k->delete_line && found_at(r, "dml.missing-where", k->delete_line) != 1)
+            fail_msg("%s: no dml.missing-where on line %ld", k->name, k->delete_line);
+        /* nothing more of these than expected */
+        size_t all_syntax = 0, all_denied = 0;
+        for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+            all_syntax += strcmp(sg_lint_result_finding(r, i)->rule, "sql.syntax") == 0;
+            all_denied += strcmp(sg_lint_result_finding(r, i)->rule, "func.denied") == 0;
+        }
+        if (all_syntax != syntax || all_denied != denied)
+            fail_msg("%s: %zu sql.syntax and %zu func.denied, expected %zu and %zu", k->name,
+                     all_syntax, all_denied, syntax, denied);
+        sg_lint_result_free(r);
+    }
+}
+
+/* Where the scanner rejects the text, the boundary scan's comments still
+ * carry suppressions, and a directive in a literal is still text. */
+static void test_lint__recover_keeps_suppressions(void **state)
+{
+    (void)state;
+    static const char text[] = "SELECT 1 AS \"\";\n"
+                               "-- sqlguard-disable-next-line func.denied -- a test of the wait\n"
+                               "SELECT pg_sleep(1) WHERE '-- sqlguard-disable-next-line x' <> '';\n"
+                               "/* sqlguard-disable-next-line dml.missing-where */\n"
+                               "SELECT 1;\n";
+    sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
+    assert_int_equal(sg_lint_result_statement_count(r), 3);
+    const sg_lint_finding *denied = only(r, "func.denied");
+    assert_true(denied->suppressed);
+    assert_string_equal(denied->reason, "a test of the wait");
+    assert_int_equal(denied->line, 3);
+    assert_int_equal(only(r, SG_LINT_RULE_UNUSED_SUPPRESSION)->line, 4);
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++)
+        assert_string_not_equal(sg_lint_result_finding(r, i)->rule, SG_LINT_RULE_UNKNOWN_RULE);
     sg_lint_result_free(r);
 }
 
@@ -1148,6 +1283,9 @@ int main(void)
         T(policy_discovery),
         T(text_splits_statements),
         T(text_bad_statement_among_good_ones),
+        T(recover_the_four_statements),
+        T(recover_variants),
+        T(recover_keeps_suppressions),
         T(text_suppression),
         T(text_operation_places),
         T(text_that_is_not_text),
