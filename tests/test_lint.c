@@ -643,9 +643,13 @@ static void test_lint__files_that_cannot_be_linted(void **state)
     assert_int_equal(chmod(path, 0), 0);
 
     run_result r = RUN_IN(dir, "lint", "--no-timing", "tree", "missing.sql");
+    /* a path that is not there is a mistake in the command: exit 2, no report */
+    assert_status(&r, 2);
+    assert_string_equal(r.err, "sqlguard lint: missing.sql: no such file or directory\n");
+    assert_string_equal(r.out, "");
+    free_result(&r);
+    r = RUN_IN(dir, "lint", "--no-timing", "tree");
     assert_status(&r, 1);
-    assert_contains(r.out, "missing.sql: error [lint.file] cannot be read: No such file or "
-                           "directory\n");
     assert_contains(r.out, "tree/big.sql: error [lint.file] is 1048577 bytes, over the limit of "
                            "1048576 bytes");
     assert_contains(r.out, "tree/latin1.sql:2:25: error [lint.file] is not UTF-8 text (byte "
@@ -655,7 +659,7 @@ static void test_lint__files_that_cannot_be_linted(void **state)
     if (geteuid() != 0) /* root reads a file whatever its mode */
         assert_contains(r.out, "tree/locked.sql: error [lint.file] cannot be read: Permission "
                                "denied\n");
-    assert_contains(r.out, "7 files, ");
+    assert_contains(r.out, "6 files, ");
     free_result(&r);
     remove_tree(dir);
 }
@@ -671,7 +675,7 @@ static void test_lint__walk(void **state)
     put(dir, "tree/b/q.sql", "SELECT id FROM t ORDER BY id;\n");
     put(dir, "tree/a.sql", "SELECT id FROM t ORDER BY id;\n");
     put(dir, "tree/catalog.json", "{\"version\": 1, \"data_sources\": []}\n");
-    put(dir, "tree/broken.json", "{\"operation\": \"select\", ");
+    put(dir, "tree/broken.json", "{\"operation\": \"select\", \"sql\": ");
     put(dir, "tree/list.json", "[{\"operation\": \"select\"}]\n");
     char target[512], link[512];
     snprintf(target, sizeof target, "%s/outside/x.sql", dir);
@@ -692,6 +696,9 @@ static void test_lint__walk(void **state)
     assert_int_equal(cJSON_GetArraySize(files), 6);
     for (int i = 0; i < 6; i++)
         assert_string_equal(str(cJSON_GetArrayItem(files, i), "path"), want[i]);
+    /* catalog.json and list.json: JSON that is no operation, counted as skipped */
+    const cJSON *summary = cJSON_GetObjectItemCaseSensitive(root, "summary");
+    assert_int_equal(num(summary, "files_skipped"), 2);
     const cJSON *d = find_rule(file_items(root, 2, false), "lint.file");
     assert_non_null(d);
     assert_string_equal(str(d, "severity"), "error");
@@ -714,6 +721,178 @@ static void test_lint__walk(void **state)
 }
 
 /* ---- statements and places ----------------------------------------------------------------- */
+
+/* The paths of a --format json report's files, one per line. */
+static char *report_paths(const char *json)
+{
+    cJSON *root = parse_json(json);
+    const cJSON *f;
+    size_t cap = 4096, len = 0;
+    char *out = calloc(1, cap);
+    assert_non_null(out);
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(root, "files"))
+    {
+        len += (size_t)snprintf(out + len, cap - len, "%s\n", str(f, "path"));
+        assert_true(len < cap);
+    }
+    cJSON_Delete(root);
+    return out;
+}
+
+/* --exclude and .sqlguardignore in gitignore syntax: globs, **, negation,
+ * directory-only and anchored patterns, comments. */
+static void test_lint__exclude_and_ignore_file(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    static const char *const files[] = {
+        "app/a.sql",       "app/gen/b.sql",   "app/gen/keep.sql",   "app/x.gen.sql",
+        "build/c.sql",     "src/build/d.sql", "src/build.sql",      "vendor/deep/e/f.sql",
+        "docs/g.sql",      "docs/sub/h.sql",  "node_modules/m.sql", "top.sql",
+        "app/cache/i.sql", "#hash.sql",
+    };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+        put(dir, files[i], "SELECT id FROM t ORDER BY id;\n");
+    put(dir, ".sqlguardignore",
+        "# generated code\n"
+        "*.gen.sql\n"
+        "app/gen/\n"
+        "!app/gen/keep.sql\n"
+        "/build\n"
+        "vendor/**/f.sql\n"
+        "docs/**\n"
+        "node_modules/\n"
+        "\\#hash.sql\n"
+        "\n");
+    run_result r = RUN_IN(dir, "lint", "--format", "json", "--no-timing", ".");
+    assert_status(&r, 0);
+    char *paths = report_paths(r.out);
+    /* app/gen/ is left out as a directory, so keep.sql cannot come back
+     * (as in git); /build is anchored, src/build/ is not it */
+    assert_string_equal(paths, "app/a.sql\napp/cache/i.sql\nsrc/build.sql\nsrc/build/d.sql\n"
+                               "top.sql\n");
+    free(paths);
+    free_result(&r);
+
+    /* --exclude adds patterns, relative to the root or as the path is shown,
+     * and a later ! takes a path back */
+    r = RUN_IN(dir, "lint", "--format", "json", "--no-timing", "--exclude", "cache",
+               "--exclude=src/*.sql", "--exclude", "app", "--exclude", "!app", ".");
+    assert_status(&r, 0);
+    paths = report_paths(r.out);
+    assert_string_equal(paths, "app/a.sql\nsrc/build/d.sql\ntop.sql\n");
+    free(paths);
+    free_result(&r);
+
+    /* the ignore file of the directory walked: src has none of its own */
+    r = RUN_IN(dir, "lint", "--format", "json", "--no-timing", "--exclude", "src/build", "src");
+    assert_status(&r, 0);
+    paths = report_paths(r.out);
+    assert_string_equal(paths, "src/build.sql\n");
+    free(paths);
+    free_result(&r);
+    remove_tree(dir);
+}
+
+/* .json files are operations only with "operation" and "sql"; --operations
+ * names JSON that must be one; the rest is counted as skipped. */
+static void test_lint__json_files_and_operations_globs(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    put(dir, "ops/get.json", "{\"operation\": \"select\", \"sql\": \"SELECT 1\"}\n");
+    put(dir, "ops/draft.json", "{\"operation\": \"select\"}\n");
+    put(dir, "codegen.json", "{\"operation\": \"query\", \"fields\": [1, 2, 3]}\n");
+    put(dir, "tsconfig.json", "{\n  // comments\n  \"compilerOptions\": {},\n}\n");
+    put(dir, "package-lock.json", "{\"name\": \"x\", \"lockfileVersion\": 3}\n");
+    run_result r = RUN_IN(dir, "lint", "--no-timing", ".");
+    assert_status(&r, 0);
+    assert_contains(r.out, "1 file, 0 statements (4 .json files skipped: not operations): 0 "
+                           "errors, 0 warnings\n");
+    free_result(&r);
+    r = RUN_IN(dir, "lint", "--no-timing", "--operations", "ops/*.json", ".");
+    assert_status(&r, 1);
+    assert_contains(r.out, "ops/draft.json: error [lint.file] is not an operation (a JSON object "
+                           "with \"operation\" and \"sql\" members), yet --operations says it is "
+                           "one\n");
+    assert_contains(r.out, "(3 .json files skipped: not operations)");
+    free_result(&r);
+    remove_tree(dir);
+}
+
+/* `lint -` reads standard input as the file --stdin-filename names. */
+static void test_lint__stdin(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    put(dir, "in.sql", "SELECT 1;\nSELECT * FROM t ORDER BY id;\n");
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd,
+             "cd '%s' && '%s' lint --no-timing --stdin-filename queries/x.sql - < in.sql > out.txt "
+             "2>err.txt; echo $? > status.txt",
+             dir, SG_CLI_PATH);
+    assert_int_equal(system(cmd), 0);
+    char path[512];
+    snprintf(path, sizeof path, "%s/out.txt", dir);
+    char *out = slurp(path);
+    assert_contains(out, "queries/x.sql:2:8: warning [style.select-star]");
+    assert_contains(out, "1 file, 2 statements: 0 errors, 1 warning\n");
+    free(out);
+    snprintf(path, sizeof path, "%s/status.txt", dir);
+    out = slurp(path);
+    assert_string_equal(out, "0\n");
+    free(out);
+    /* without a name it is SQL shown as <stdin> */
+    snprintf(cmd, sizeof cmd, "cd '%s' && '%s' lint --no-timing - < in.sql > out.txt 2>/dev/null",
+             dir, SG_CLI_PATH);
+    assert_int_equal(system(cmd), 0);
+    snprintf(path, sizeof path, "%s/out.txt", dir);
+    out = slurp(path);
+    assert_contains(out, "<stdin>:2:8: warning [style.select-star]");
+    free(out);
+    /* --stdin-filename without "-" is a usage error */
+    run_result r = RUN_IN(dir, "lint", "--stdin-filename", "x.sql", "in.sql");
+    assert_status(&r, 2);
+    assert_contains(r.err, "--stdin-filename");
+    free_result(&r);
+    remove_tree(dir);
+}
+
+static size_t found_at(const sg_lint_result *r, const char *rule, long line);
+static sg_lint_result *lint(const sg_catalog *catalog, const char *text, sg_lint_input input);
+
+/* -- sqlguard-disable-line RULE -- reason: the comment's own line. */
+static void test_lint__disable_line(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "SELECT * FROM t ORDER BY id; -- sqlguard-disable-line style.select-star -- a mirror\n"
+        "SELECT * FROM t ORDER BY id;\n"
+        "SELECT id FROM t ORDER BY id; /* sqlguard-disable-line style.select-star */\n"
+        "-- sqlguard-disable-line dml.missing-where\n"
+        "DELETE FROM t;\n";
+    sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
+    size_t stars = 0;
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+        const sg_lint_finding *f = sg_lint_result_finding(r, i);
+        if (strcmp(f->rule, "style.select-star") != 0)
+            continue;
+        stars++;
+        if (f->line == 1) {
+            assert_true(f->suppressed);
+            assert_string_equal(f->reason, "a mirror");
+        } else {
+            assert_int_equal(f->line, 2); /* the next line is not covered */
+            assert_false(f->suppressed);
+        }
+    }
+    assert_int_equal(stars, 2);
+    /* nothing to suppress on line 3, nor on the comment-only line 4 */
+    assert_int_equal(found_at(r, SG_LINT_RULE_UNUSED_SUPPRESSION, 3), 1);
+    assert_int_equal(found_at(r, SG_LINT_RULE_UNUSED_SUPPRESSION, 4), 1);
+    assert_int_equal(found_at(r, "dml.missing-where", 5), 1);
+    sg_lint_result_free(r);
+}
 
 static void test_lint__syntax_errors_are_placed(void **state)
 {
@@ -755,7 +934,8 @@ static void test_lint__operation_places_in_the_file(void **state)
         "                        \"alias\": \"accounts\", \"access\": \"read\"}]},\n"
         "  \"limits\": {\"max_rows\": 10, \"statement_timeout_ms\": 1000}\n"
         "}\n");
-    put(dir, "skipped.json", "{\"operation\": \"select\"}");
+    put(dir, "skipped.json", "{\"operation\": \"select\", \"sql\": \"SELECT 1\"}");
+    put(dir, "no_sql.json", "{\"operation\": \"select\"}");
     char catalog[512];
     snprintf(catalog, sizeof catalog, "%s/corpus/lint/catalog.json", SG_SOURCE_DIR);
     run_result r = RUN_IN(dir, "lint", "--catalog", catalog, "--no-timing", "op.json");
@@ -1001,41 +1181,68 @@ static void test_lint__recover_variants(void **state)
 {
     (void)state;
     static const recover_case cases[] = {
-        {"bad escape", "SELECT pg_sleep(1);\nSELECT E'\\u00zz';\nDELETE FROM t;\n", 3, {2},
-         {1}, 3},
-        {"unterminated literal at the end", "SELECT pg_sleep(1);\nDELETE FROM t;\nSELECT 'open\n", 3,
-         {3}, {1}, 2},
-        {"unterminated quoted identifier at the end", "DELETE FROM t;\nSELECT \"open;\n", 2, {2},
-         {0}, 1},
-        {"odd token in the middle", "SELECT pg_sleep(1);\nSELECT 1 +* FROM t;\nDELETE FROM t;\n", 3,
-         {2}, {1}, 3},
+        {"bad escape", "SELECT pg_sleep(1);\nSELECT E'\\u00zz';\nDELETE FROM t;\n", 3, {2}, {1}, 3},
+        {"unterminated literal at the end",
+         "SELECT pg_sleep(1);\nDELETE FROM t;\nSELECT 'open\n",
+         3,
+         {3},
+         {1},
+         2},
+        {"unterminated quoted identifier at the end",
+         "DELETE FROM t;\nSELECT \"open;\n",
+         2,
+         {2},
+         {0},
+         1},
+        {"odd token in the middle",
+         "SELECT pg_sleep(1);\nSELECT 1 +* FROM t;\nDELETE FROM t;\n",
+         3,
+         {2},
+         {1},
+         3},
         {"parenthesis never closed",
-         "SELECT pg_sleep(1);\nSELECT (1;\nDELETE FROM t;\nSELECT pg_read_file('x');\n", 4, {2},
-         {1, 4}, 3},
+         "SELECT pg_sleep(1);\nSELECT (1;\nDELETE FROM t;\nSELECT pg_read_file('x');\n",
+         4,
+         {2},
+         {1, 4},
+         3},
         {"several bad statements",
          "SELECT 1 AS \"\";\nSELECT pg_sleep(1);\nSELECT U&'\\00zz';\nDELETE FROM t;\n"
          "SELECT E'\\xzz' FROM;\n",
-         5, {1, 3, 5}, {2}, 4},
+         5,
+         {1, 3, 5},
+         {2},
+         4},
         {"semicolons in quotes, comments and dollar quotes",
          "SELECT 'a;b' AS \"x;y\", E'it\\'s;' FROM t ORDER BY 1; /* c; /* nested; */ ; */\n"
          "SELECT $f$;$f$, $$;$$, pg_sleep(1) -- ;\n  FROM t ORDER BY 1;\nSELECT 1 AS \"\";\n"
          "DELETE FROM t",
-         4, {4}, {2}, 5},
-        {"psql commands", "\\set ON_ERROR_STOP 1\nSELECT pg_sleep(1) \\gset\nSELECT 1 AS \"\";\n"
+         4,
+         {4},
+         {2},
+         5},
+        {"psql commands",
+         "\\set ON_ERROR_STOP 1\nSELECT pg_sleep(1) \\gset\nSELECT 1 AS \"\";\n"
          "DELETE FROM t;\n",
-         5, {1, 2, 3}, {2}, 4},
+         5,
+         {1, 2, 3},
+         {2},
+         4},
         {"a function body in SQL",
          "CREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC SELECT 1; SELECT 2; END;\n"
          "SELECT 1 AS \"\";\nDELETE FROM t;\n",
-         3, {3}, {0}, 4},
+         3,
+         {3},
+         {0},
+         4},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         const recover_case *k = &cases[c];
         sg_lint_result *r = lint(NULL, k->text, SG_LINT_INPUT_SQL);
         size_t syntax = 0, denied = 0;
         if (sg_lint_result_statement_count(r) != k->statements)
-            fail_msg("%s: %zu statements, expected %zu", k->name,
-                     sg_lint_result_statement_count(r), k->statements);
+            fail_msg("%s: %zu statements, expected %zu", k->name, sg_lint_result_statement_count(r),
+                     k->statements);
         for (size_t i = 0; i < 3 && k->syntax_lines[i]; i++, syntax++)
             if (found_at(r, "sql.syntax", k->syntax_lines[i]) != 1)
                 fail_msg("%s: no sql.syntax on line %ld", k->name, k->syntax_lines[i]);
@@ -1145,8 +1352,18 @@ static void test_lint__text_operation_places(void **state)
     assert_int_equal(sg_lint_result_finding_count(r), 0);
     sg_lint_result_free(r);
 
-    /* not JSON, but naming an operation: one lint.file finding where parsing stopped */
-    static const char broken[] = "{\"operation\": \"select\",\n  ]";
+    /* an "operation" without "sql" (a GraphQL manifest, a log line) is no operation */
+    r = lint(catalog, "{\"operation\": \"query\", \"name\": \"x\"}", SG_LINT_INPUT_JSON);
+    assert_int_equal(sg_lint_result_status(r), SG_LINT_STATUS_NOT_OPERATION);
+    assert_int_equal(sg_lint_result_finding_count(r), 0);
+    sg_lint_result_free(r);
+    r = lint(catalog, "{\"operation\": \"query\", ]", SG_LINT_INPUT_JSON);
+    assert_int_equal(sg_lint_result_status(r), SG_LINT_STATUS_NOT_OPERATION);
+    sg_lint_result_free(r);
+
+    /* not JSON, but naming an operation and its SQL: one lint.file finding
+     * where parsing stopped */
+    static const char broken[] = "{\"operation\": \"select\", \"sql\": \"\",\n  ]";
     r = lint(catalog, broken, SG_LINT_INPUT_JSON);
     assert_int_equal(sg_lint_result_status(r), SG_LINT_STATUS_UNREADABLE);
     assert_int_equal(sg_lint_result_finding_count(r), 1);
@@ -1278,6 +1495,10 @@ int main(void)
         T(github_escapes),
         T(files_that_cannot_be_linted),
         T(walk),
+        T(exclude_and_ignore_file),
+        T(json_files_and_operations_globs),
+        T(stdin),
+        T(disable_line),
         T(syntax_errors_are_placed),
         T(operation_places_in_the_file),
         T(policy_discovery),

@@ -19,6 +19,7 @@
 
 #include "commands.h"
 #include "exit.h"
+#include "ignore.h"
 #include "options.h"
 #include "report.h"
 #include "sarif.h"
@@ -26,13 +27,16 @@
 static const char lint_usage[] =
     "usage: sqlguard lint [--catalog FILE] [--policy FILE] [--data-source UID]\n"
     "                     [--format text|json|sarif|github] [--max-warnings N]\n"
-    "                     [--jobs N] [--no-timing] [PATH...]\n"
+    "                     [--jobs N] [--no-timing] [--exclude GLOB]... [--operations GLOB]...\n"
+    "                     [--stdin-filename NAME] [PATH... | -]\n"
     "\n"
     "Lints SQL for CI. Directories are walked (default: the current directory)\n"
     "for .sql files, split into statements and linted one by one, and for\n"
-    "operation .json files (JSON objects with an \"operation\" member), checked as\n"
-    "`sqlguard check` does. Other .json files are left alone; hidden files and\n"
-    "directories are not walked; a file named on the command line is always read.\n"
+    "operation .json files (JSON objects with \"operation\" and \"sql\" members),\n"
+    "checked as `sqlguard check` does. Other .json files are counted as skipped;\n"
+    "hidden files and directories are not walked, nor paths a .sqlguardignore file\n"
+    "in a walked directory or --exclude leaves out; a file named on the command\n"
+    "line is always read, and a path that does not exist is exit 2.\n"
     "No .sql or .json file is skipped silently: one that cannot be read, is over\n"
     "1 MiB or is not UTF-8 text is a lint.file error.\n"
     "\n"
@@ -49,10 +53,18 @@ static const char lint_usage[] =
     "  --max-warnings N   exit 1 when there are more than N warnings\n"
     "  --jobs N           files linted in parallel (default: the online CPUs)\n"
     "  --no-timing        leave the elapsed time out of the report (stable output)\n"
+    "  --exclude GLOB     leave out paths that match (gitignore syntax, as in\n"
+    "                     .sqlguardignore; relative to the walked directory or as\n"
+    "                     shown); repeatable, a later !GLOB takes paths back\n"
+    "  --operations GLOB  .json files that match must be operations (one that is\n"
+    "                     not is a lint.file error); repeatable\n"
+    "  --stdin-filename NAME  lint standard input (\"-\") as the file NAME: its\n"
+    "                     kind, its place in the report\n"
     "  -h, --help         show this help\n"
     "\n"
     "In .sql files, comments suppress findings (lint only; check ignores them):\n"
     "  -- sqlguard-disable-next-line RULE[, RULE] [-- reason]\n"
+    "  SELECT ...  -- sqlguard-disable-line RULE[, RULE] [-- reason]\n"
     "  -- sqlguard-disable RULE[, RULE] [-- reason]  ...  -- sqlguard-enable RULE[, RULE]\n"
     "\n"
     "exit codes: 0 no error (and warnings within --max-warnings), 1 errors or too\n"
@@ -62,7 +74,8 @@ static const char lint_usage[] =
 static const cli_command lint_cmd = {"lint", lint_usage};
 
 typedef struct lint_args {
-    const char *catalog, *policy, *data_source, *format;
+    const char *catalog, *policy, *data_source, *format, *stdin_name;
+    lint_patterns excludes, operations;
     long max_warnings; /* -1: not given */
     long jobs;         /* 0: the online CPUs */
     bool timing;
@@ -93,10 +106,26 @@ static int parse_one(int argc, char **argv, int *i, lint_args *a, const char **m
         a->timing = false;
         return -1;
     }
+    const char *glob = NULL;
+    bool exclude = false;
+    if ((got = cli_option_value(&lint_cmd, argc, argv, i, "--exclude", &glob)) != 0)
+        exclude = true;
+    else
+        got = cli_option_value(&lint_cmd, argc, argv, i, "--operations", &glob);
+    if (got < 0)
+        return EXIT_TROUBLE;
+    if (got > 0) {
+        if (lint_patterns_add(exclude ? &a->excludes : &a->operations, glob, strlen(glob)) < 0) {
+            fputs("sqlguard lint: out of memory\n", stderr);
+            return EXIT_TROUBLE;
+        }
+        return -1;
+    }
     if ((got = cli_option_value(&lint_cmd, argc, argv, i, "--catalog", &a->catalog)) ||
         (got = cli_option_value(&lint_cmd, argc, argv, i, "--policy", &a->policy)) ||
         (got = cli_option_value(&lint_cmd, argc, argv, i, "--data-source", &a->data_source)) ||
         (got = cli_option_value(&lint_cmd, argc, argv, i, "--format", &a->format)) ||
+        (got = cli_option_value(&lint_cmd, argc, argv, i, "--stdin-filename", &a->stdin_name)) ||
         (got = cli_option_value(&lint_cmd, argc, argv, i, "--max-warnings", max_warnings)) ||
         (got = cli_option_value(&lint_cmd, argc, argv, i, "--jobs", jobs)))
         return got < 0 ? EXIT_TROUBLE : -1;
@@ -133,6 +162,17 @@ static int parse_args(int argc, char **argv, lint_args *a)
         return EXIT_TROUBLE;
     if (jobs && !cli_parse_count(&lint_cmd, "--jobs", jobs, 1, LINT_MAX_JOBS, &a->jobs))
         return EXIT_TROUBLE;
+    if (a->stdin_name) {
+        bool reads_stdin = false;
+        for (size_t k = 0; k < a->path_count; k++)
+            reads_stdin |= strcmp(a->paths[k], "-") == 0;
+        if (!reads_stdin) {
+            fputs("sqlguard lint: --stdin-filename names what \"-\" (standard input) holds; "
+                  "give \"-\" among the paths\n",
+                  stderr);
+            return EXIT_TROUBLE;
+        }
+    }
     if (a->data_source && !a->catalog) {
         fputs("sqlguard lint: --data-source names a data source of the catalog; it needs "
               "--catalog\n",
@@ -277,9 +317,12 @@ static int lint_catalog_names(const char *path, lint_run *run)
 static bool lint_all(const lint_args *a, lint_run *run)
 {
     char *default_path[] = {"."};
-    if (lint_collect(a->path_count ? a->paths : default_path, a->path_count ? a->path_count : 1,
-                     &run->files, &run->count) < 0) {
-        fputs("sqlguard lint: out of memory\n", stderr);
+    lint_walk_opts opts = {&a->excludes, &a->operations, a->stdin_name};
+    int rc = lint_collect(a->path_count ? a->paths : default_path,
+                          a->path_count ? a->path_count : 1, &opts, &run->files, &run->count);
+    if (rc < 0) {
+        if (rc == -1)
+            fputs("sqlguard lint: out of memory\n", stderr);
         return false;
     }
     long jobs = a->jobs;
@@ -370,6 +413,8 @@ int cli_lint(int argc, char **argv)
         status = EXIT_TROUBLE;
     if (status >= 0) {
         free(a.paths);
+        lint_patterns_free(&a.excludes);
+        lint_patterns_free(&a.operations);
         return status;
     }
     rep.timing = a.timing;
@@ -389,5 +434,7 @@ int cli_lint(int argc, char **argv)
     sg_policy_free(run.policy);
     free(run.found_policy);
     free(a.paths);
+    lint_patterns_free(&a.excludes);
+    lint_patterns_free(&a.operations);
     return status;
 }

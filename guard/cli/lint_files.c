@@ -5,8 +5,9 @@
  * What cannot be handed to the library becomes a lint.file finding of the
  * command's own, in the same words the walk uses: a file that cannot be read
  * or is not a regular file, one over 1 MiB, and (when it was named on the
- * command line) JSON that is not an operation. Each call touches only its
- * own record, so files lint in parallel.
+ * command line or matched by --operations) JSON that is not an operation.
+ * Standard input is read the same way, as the file --stdin-filename names.
+ * Each call touches only its own record, so files lint in parallel.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,9 +67,9 @@ static void report_unread(lint_file *f, int rc, const sg_error *err)
         f->failed = true;
         return;
     }
-    const char *why = err->message;
-    size_t n = strlen(f->path);
-    if (strncmp(why, f->path, n) == 0 && strncmp(why + n, ": ", 2) == 0)
+    const char *why = err->message, *read_as = f->from_stdin ? "-" : f->path;
+    size_t n = strlen(read_as);
+    if (strncmp(why, read_as, n) == 0 && strncmp(why + n, ": ", 2) == 0)
         why += n + 2;
     char message[sizeof err->message + 64];
     snprintf(message, sizeof message, "%s%s", why,
@@ -83,7 +84,9 @@ void lint_file_lint(const lint_env *env, lint_file *f)
     char *text = NULL;
     size_t len = 0;
     sg_error err;
-    int rc = sg_read_file(f->path, LINT_MAX_FILE_BYTES, SG_READ_REGULAR, &text, &len, &err);
+    int rc = f->from_stdin
+                 ? sg_read_file("-", LINT_MAX_FILE_BYTES, 0, &text, &len, &err)
+                 : sg_read_file(f->path, LINT_MAX_FILE_BYTES, SG_READ_REGULAR, &text, &len, &err);
     if (rc != SG_OK) {
         report_unread(f, rc, &err);
         return;
@@ -100,11 +103,16 @@ void lint_file_lint(const lint_env *env, lint_file *f)
     if (sg_lint_result_status(f->result) != SG_LINT_STATUS_NOT_OPERATION)
         return;
     /* A catalog, a policy, a package manifest: not lint's business when a
-     * walk finds it; named on the command line, it was meant to be one. */
-    if (f->named)
+     * walk finds it; named on the command line, or matched by --operations,
+     * it was meant to be one. */
+    if (f->as_operation)
+        lint_file_report(f, SG_LINT_RULE_FILE, SG_SEVERITY_ERROR,
+                         "is not an operation (a JSON object with \"operation\" and \"sql\" "
+                         "members), yet --operations says it is one");
+    else if (f->named)
         lint_file_report(f, SG_LINT_RULE_FILE, SG_SEVERITY_WARNING,
-                         "is not an operation (a JSON object with an \"operation\" member); "
-                         "not checked");
+                         "is not an operation (a JSON object with \"operation\" and \"sql\" "
+                         "members); not checked");
     else
         f->ignored = true;
 }

@@ -25,6 +25,8 @@ typedef struct lint_file {
     char *path;           /* as shown and reported: relative paths stay relative */
     sg_lint_input input;  /* by the name: .json is JSON, anything else SQL */
     bool named;           /* named on the command line rather than found by a walk */
+    bool as_operation;    /* JSON that --operations says is an operation */
+    bool from_stdin;      /* "-": read from standard input, shown as `path` */
     sg_lint_finding *own; /* the command's own findings (strings owned here) */
     size_t own_count;
     sg_lint_result *result; /* NULL when the file was not handed to the library */
@@ -41,9 +43,21 @@ typedef struct lint_env {
 
 /* ---- walk.c ---- */
 
-/* The files under `paths` (files and directories), sorted by path with
- * duplicates removed. Returns 0, or -1 when memory ran out. */
-int lint_collect(char *const *paths, size_t count, lint_file **files, size_t *nfiles);
+struct lint_patterns;
+
+typedef struct lint_walk_opts {
+    const struct lint_patterns *excludes;   /* --exclude: left out of walks */
+    const struct lint_patterns *operations; /* --operations: JSON that must be operations */
+    const char *stdin_name;                 /* --stdin-filename, for "-" */
+} lint_walk_opts;
+
+/* The files under `paths` (files and directories; "-" for standard input),
+ * sorted by path with duplicates removed. Returns 0, -1 when memory ran
+ * out, -2 after telling the user that a path cannot be used (one that does
+ * not exist, a directory that cannot be resolved, an ignore file that
+ * cannot be read). */
+int lint_collect(char *const *paths, size_t count, const lint_walk_opts *opts, lint_file **files,
+                 size_t *nfiles);
 
 /* ---- pool.c ---- */
 

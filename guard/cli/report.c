@@ -17,8 +17,10 @@ void lint_totals_count(const lint_file *files, size_t count, lint_totals *t)
     memset(t, 0, sizeof *t);
     for (size_t i = 0; i < count; i++) {
         const lint_file *f = &files[i];
-        if (f->ignored)
+        if (f->ignored) {
+            t->skipped_files++;
             continue;
+        }
         t->files++;
         t->statements += sg_lint_result_statement_count(f->result);
         t->operations += lint_file_checked(f);
@@ -43,6 +45,9 @@ static void summary_line(FILE *out, const lint_report *r, const lint_totals *t)
             cli_plural(t->statements));
     if (t->operations)
         fprintf(out, ", %zu operation%s", t->operations, cli_plural(t->operations));
+    if (t->skipped_files)
+        fprintf(out, " (%zu .json file%s skipped: not operations)", t->skipped_files,
+                cli_plural(t->skipped_files));
     fprintf(out, ": %zu error%s, %zu warning%s", t->errors, cli_plural(t->errors), t->warnings,
             cli_plural(t->warnings));
     if (t->suppressed)
@@ -144,6 +149,7 @@ int lint_write_json(FILE *out, const lint_report *r, const lint_file *files, siz
     cJSON *s = cJSON_AddObjectToObject(root, "summary");
     if (s) {
         cJSON_AddNumberToObject(s, "files", (double)t->files);
+        cJSON_AddNumberToObject(s, "files_skipped", (double)t->skipped_files);
         cJSON_AddNumberToObject(s, "statements", (double)t->statements);
         cJSON_AddNumberToObject(s, "operations", (double)t->operations);
         cJSON_AddNumberToObject(s, "operations_skipped", (double)t->skipped_operations);

@@ -21,6 +21,7 @@ typedef enum {
 
 typedef struct lint_totals {
     size_t files, statements, operations, skipped_operations;
+    size_t skipped_files; /* JSON found by a walk that is not an operation */
     size_t errors, warnings, suppressed;
 } lint_totals;
 

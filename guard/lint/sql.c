@@ -92,8 +92,7 @@ static int lint_statements(const sg_catalog *catalog, const sg_lint_options *opt
          * place and the others are linted all the same. */
         sg__sql_token *cut_tokens = NULL;
         size_t ncut = 0;
-        if (sg__sql_split_fallback(&r->arena, sql, sql_len, &stmts, &count, &cut_tokens, &ncut) <
-            0)
+        if (sg__sql_split_fallback(&r->arena, sql, sql_len, &stmts, &count, &cut_tokens, &ncut) < 0)
             return -1;
         if (!*tokens) {
             shift_tokens(cut_tokens, ncut, r->bom);

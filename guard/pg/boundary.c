@@ -29,14 +29,14 @@ typedef struct cutter {
 
 /* What one statement has seen so far, for where it may end. */
 typedef struct stmt_state {
-    size_t start;      /* the statement's first byte (after the last cut) */
-    size_t words;      /* words read, to know the first */
-    bool create;       /* the first word is CREATE */
-    long parens;       /* open parentheses */
-    long blocks;       /* open BEGIN / CASE of a CREATE ... BEGIN ATOMIC body */
-    bool use_parens;   /* false after an unclosed parenthesis swallowed the text */
-    bool use_blocks;   /* false after an unclosed BEGIN swallowed the text */
-    bool has_code;     /* a token other than a comment */
+    size_t start;    /* the statement's first byte (after the last cut) */
+    size_t words;    /* words read, to know the first */
+    bool create;     /* the first word is CREATE */
+    long parens;     /* open parentheses */
+    long blocks;     /* open BEGIN / CASE of a CREATE ... BEGIN ATOMIC body */
+    bool use_parens; /* false after an unclosed parenthesis swallowed the text */
+    bool use_blocks; /* false after an unclosed BEGIN swallowed the text */
+    bool has_code;   /* a token other than a comment */
 } stmt_state;
 
 static bool ident_start(unsigned char c)
@@ -214,8 +214,8 @@ static int lexeme(cutter *c, stmt_state *st, size_t *i)
         /* E'...' (backslash escapes), and B'', X'', N'', U&'' which do not */
         if (end == at + 1 && end < c->len && s[end] == '\'')
             end = quoted_end(c, end, '\'', ch == 'E' || ch == 'e');
-        else if (end == at + 1 && (ch == 'U' || ch == 'u') && end + 1 < c->len &&
-                 s[end] == '&' && (s[end + 1] == '\'' || s[end + 1] == '"'))
+        else if (end == at + 1 && (ch == 'U' || ch == 'u') && end + 1 < c->len && s[end] == '&' &&
+                 (s[end + 1] == '\'' || s[end + 1] == '"'))
             end = quoted_end(c, end + 1, s[end + 1], false);
         else
             note_word(st, s + at, end - at);
