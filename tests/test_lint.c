@@ -282,6 +282,17 @@ static const char *str(const cJSON *o, const char *key)
     return v->valuestring;
 }
 
+/* A copy of corpus/lint's catalog in the tree, where no policy of the corpus
+ * applies to it (each file is linted under its nearest .sqlguard.json) and
+ * no walk finds it (a hidden directory). Returns its path in the tree. */
+static const char *tree_catalog(const char *dir)
+{
+    char *text = slurp(SG_SOURCE_DIR "/corpus/lint/catalog.json");
+    put(dir, ".cat/catalog.json", text);
+    free(text);
+    return ".cat/catalog.json";
+}
+
 /* ---- golden files -------------------------------------------------------------------------- */
 
 static void golden(const char *format, const char *expected_name)
@@ -332,6 +343,67 @@ static void test_lint__golden_github(void **state)
 }
 
 /* The same report whatever the number of workers. */
+static void test_lint__golden_gitlab(void **state)
+{
+    (void)state;
+    golden("gitlab", "expected.gitlab");
+    /* every issue has the fields GitLab reads, and fingerprints are unique */
+    char *text = slurp(SG_SOURCE_DIR "/corpus/lint/expected.gitlab");
+    cJSON *root = parse_json(text);
+    assert_true(cJSON_IsArray(root));
+    assert_true(cJSON_GetArraySize(root) > 0);
+    const cJSON *issue;
+    cJSON_ArrayForEach(issue, root)
+    {
+        str(issue, "description");
+        str(issue, "check_name");
+        const char *sev = str(issue, "severity");
+        assert_true(strcmp(sev, "major") == 0 || strcmp(sev, "minor") == 0);
+        const cJSON *loc = cJSON_GetObjectItemCaseSensitive(issue, "location");
+        str(loc, "path");
+        assert_true(num(cJSON_GetObjectItemCaseSensitive(loc, "lines"), "begin") >= 1);
+        const char *fp = str(issue, "fingerprint");
+        const cJSON *other;
+        size_t same = 0;
+        cJSON_ArrayForEach(other, root) same += strcmp(str(other, "fingerprint"), fp) == 0;
+        assert_int_equal(same, 1);
+    }
+    cJSON_Delete(root);
+    free(text);
+}
+
+static void test_lint__golden_junit(void **state)
+{
+    (void)state;
+    golden("junit", "expected.junit");
+    char *text = slurp(SG_SOURCE_DIR "/corpus/lint/expected.junit");
+    /* one suite, one test case per file, a failure per error */
+    assert_int_equal(count_of(text, "<testsuite "), 1);
+    assert_int_equal(count_of(text, "<testcase "), 12);
+    assert_int_equal(count_of(text, "<failure "), 14);
+    assert_contains(text, "tests=\"12\" failures=\"");
+    free(text);
+}
+
+/* JUnit XML escapes what it must, in names, attributes and text. */
+static void test_lint__junit_escapes(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    put(dir, "a&<b>\"'.sql", "SELECT id FROM t WHERE ORDER BY id;\nSELECT * FROM t ORDER BY id;\n");
+    run_result r = RUN_IN(dir, "lint", "--no-timing", "--format", "junit", ".");
+    assert_status(&r, 1);
+    assert_contains(r.out, "name=\"a&amp;&lt;b&gt;&quot;&apos;.sql\"");
+    assert_contains(r.out, "<failure type=\"sql.syntax\" message=\"syntax error at or near "
+                           "&quot;ORDER&quot;\">a&amp;&lt;b&gt;&quot;&apos;.sql:1:24: error");
+    assert_contains(r.out, "<system-out>a&amp;&lt;b&gt;&quot;&apos;.sql:2:8: warning "
+                           "[style.select-star]");
+    assert_contains(r.out, "tests=\"1\" failures=\"1\"");
+    assert_not_contains(r.out, "time=");
+    free_result(&r);
+    remove_tree(dir);
+}
+
 static void test_lint__jobs_do_not_change_the_report(void **state)
 {
     (void)state;
@@ -392,7 +464,8 @@ static void test_lint__disable_next_line(void **state)
         "SELECT * FROM t ORDER BY id;\n");
     r = RUN_IN(dir, "lint", "--no-timing", "q.sql");
     assert_status(&r, 0);
-    assert_string_equal(r.out, "1 file, 1 statement: 0 errors, 0 warnings, 1 suppressed\n");
+    assert_string_equal(r.out, "policy: defaults (1 file, no .sqlguard.json)\n"
+                               "1 file, 1 statement: 0 errors, 0 warnings, 1 suppressed\n");
     free_result(&r);
     remove_tree(dir);
 }
@@ -518,8 +591,7 @@ static void test_lint__check_ignores_suppression_comments(void **state)
         "[]},\n"
         " \"limits\": {\"max_rows\": 10, \"statement_timeout_ms\": 1000}}\n";
     put(dir, "op.json", op);
-    char catalog[512];
-    snprintf(catalog, sizeof catalog, "%s/corpus/lint/catalog.json", SG_SOURCE_DIR);
+    const char *catalog = tree_catalog(dir);
     run_result r = RUN_IN(dir, "check", "--catalog", catalog, "op.json");
     assert_status(&r, 1);
     assert_contains(r.out, "[scope.table-not-declared]");
@@ -571,8 +643,7 @@ static void test_lint__exit_codes(void **state)
         free_result(&r);
     }
     /* an unknown data source of a good catalog */
-    char catalog[512];
-    snprintf(catalog, sizeof catalog, "%s/corpus/lint/catalog.json", SG_SOURCE_DIR);
+    const char *catalog = tree_catalog(dir);
     run_result r = RUN_IN(dir, "lint", "--catalog", catalog, "--data-source", "nope", "clean");
     assert_status(&r, 2);
     assert_contains(r.err, "data source \"nope\" is not in the catalog");
@@ -936,8 +1007,7 @@ static void test_lint__operation_places_in_the_file(void **state)
         "}\n");
     put(dir, "skipped.json", "{\"operation\": \"select\", \"sql\": \"SELECT 1\"}");
     put(dir, "no_sql.json", "{\"operation\": \"select\"}");
-    char catalog[512];
-    snprintf(catalog, sizeof catalog, "%s/corpus/lint/catalog.json", SG_SOURCE_DIR);
+    const char *catalog = tree_catalog(dir);
     run_result r = RUN_IN(dir, "lint", "--catalog", catalog, "--no-timing", "op.json");
     assert_status(&r, 1);
     /* column 90 of line 3 of the file is the s of sdk_examples_secret */
@@ -972,6 +1042,78 @@ static void test_lint__operation_places_in_the_file(void **state)
 }
 
 /* ---- policy discovery ---------------------------------------------------------------------- */
+
+/* Each file gets the nearest .sqlguard.json above it, up to the repository
+ * root; the nearest wins whole; the report says which applied where. */
+static void test_lint__policy_per_file(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    static const char q[] =
+        "SELECT app.fmt(id) FROM t ORDER BY id;\nSELECT * FROM t ORDER BY id;\n";
+    /* above the repository root: never read */
+    put(dir, ".sqlguard.json", "{\"version\": 1, \"rules\": {\"style.select-star\": \"off\"}}");
+    put(dir, "repo/.git/HEAD", "ref: refs/heads/main\n");
+    put(dir, "repo/top.sql", q);
+    put(dir, "repo/app/.sqlguard.json",
+        "{\"version\": 1, \"rules\": {\"func.denied\": {\"options\": {\"allow\": "
+        "[\"^app\\\\.\"]}}}}");
+    put(dir, "repo/app/a.sql", q);
+    put(dir, "repo/app/deep/b.sql", q);
+    /* nearer: wins entirely, so app.fmt is denied again under it */
+    put(dir, "repo/app/legacy/.sqlguard.json",
+        "{\"version\": 1, \"rules\": {\"style.select-star\": \"error\"}}");
+    put(dir, "repo/app/legacy/c.sql", q);
+    char repo[512];
+    snprintf(repo, sizeof repo, "%s/repo", dir);
+    run_result r = RUN_IN(repo, "lint", "--no-timing", "--format", "json", ".");
+    assert_status(&r, 1);
+    cJSON *root = parse_json(r.out);
+    const cJSON *files = cJSON_GetObjectItemCaseSensitive(root, "files");
+    static const char *const want[][2] = {{"app/a.sql", "app/.sqlguard.json"},
+                                          {"app/deep/b.sql", "app/.sqlguard.json"},
+                                          {"app/legacy/c.sql", "app/legacy/.sqlguard.json"},
+                                          {"top.sql", NULL}};
+    assert_int_equal(cJSON_GetArraySize(files), 4);
+    for (int i = 0; i < 4; i++) {
+        const cJSON *f = cJSON_GetArrayItem(files, i);
+        assert_string_equal(str(f, "path"), want[i][0]);
+        const cJSON *policy = cJSON_GetObjectItemCaseSensitive(f, "policy");
+        if (want[i][1])
+            assert_string_equal(cJSON_GetStringValue(policy), want[i][1]);
+        else
+            assert_true(cJSON_IsNull(policy));
+        const cJSON *denied = find_rule(file_items(root, (size_t)i, false), "func.denied");
+        const cJSON *star = find_rule(file_items(root, (size_t)i, false), "style.select-star");
+        assert_true(i < 2 ? denied == NULL : denied != NULL);
+        assert_non_null(star);
+        assert_string_equal(str(star, "severity"), i == 2 ? "error" : "warning");
+    }
+    const cJSON *policies = cJSON_GetObjectItemCaseSensitive(
+        cJSON_GetObjectItemCaseSensitive(root, "summary"), "policies");
+    assert_int_equal(cJSON_GetArraySize(policies), 3);
+    cJSON_Delete(root);
+    free_result(&r);
+
+    /* the text report's footer names them, with their files */
+    r = RUN_IN(repo, "lint", "--no-timing", ".");
+    assert_contains(r.out, "\npolicy: app/.sqlguard.json (2 files), app/legacy/.sqlguard.json (1 "
+                           "file), defaults (1 file, no .sqlguard.json)\n");
+    free_result(&r);
+    /* from another directory the paths are as shown */
+    r = RUN_IN(dir, "lint", "--no-timing", "repo/app/deep");
+    assert_contains(r.out, "\npolicy: repo/app/.sqlguard.json (1 file)\n");
+    free_result(&r);
+    snprintf(repo, sizeof repo, "%s/repo/app/deep", dir);
+    r = RUN_IN(repo, "lint", "--no-timing", "b.sql");
+    assert_contains(r.out, "\npolicy: ../.sqlguard.json (1 file)\n");
+    free_result(&r);
+    /* --policy overrides discovery for every file */
+    r = RUN_IN(dir, "lint", "--no-timing", "--policy", "repo/app/legacy/.sqlguard.json", "repo");
+    assert_contains(r.out, "\npolicy: repo/app/legacy/.sqlguard.json (4 files, --policy)\n");
+    free_result(&r);
+    remove_tree(dir);
+}
 
 static void test_lint__policy_discovery(void **state)
 {
@@ -1482,6 +1624,9 @@ int main(void)
         T(golden_json),
         T(golden_sarif),
         T(golden_github),
+        T(golden_gitlab),
+        T(golden_junit),
+        T(junit_escapes),
         T(jobs_do_not_change_the_report),
         T(timing),
         T(disable_next_line),
@@ -1502,6 +1647,7 @@ int main(void)
         T(syntax_errors_are_placed),
         T(operation_places_in_the_file),
         T(policy_discovery),
+        T(policy_per_file),
         T(text_splits_statements),
         T(text_bad_statement_among_good_ones),
         T(recover_the_four_statements),

@@ -28,9 +28,12 @@ void lint_file_release(lint_file *f)
     for (size_t i = 0; i < f->own_count; i++) {
         free((char *)f->own[i].rule);
         free((char *)f->own[i].message);
+        free((char *)f->own[i].reason);
     }
     free(f->own);
-    sg_lint_result_free(f->result);
+    for (size_t i = 0; i < f->line_count; i++)
+        free(f->lines[i].text);
+    free(f->lines);
     free(f->path);
     memset(f, 0, sizeof *f);
 }
@@ -42,21 +45,72 @@ void lint_files_free(lint_file *files, size_t count)
     free(files);
 }
 
-bool lint_file_report(lint_file *f, const char *rule, sg_severity severity, const char *message)
+/* Appends a copy of finding `d` (its strings copied); false (and the file
+ * failed) when memory ran out. */
+static bool keep_finding(lint_file *f, const sg_lint_finding *d)
 {
     sg_lint_finding *grown = realloc(f->own, (f->own_count + 1) * sizeof *grown);
-    char *rule_copy = strdup(rule), *message_copy = strdup(message);
+    char *rule = strdup(d->rule), *message = strdup(d->message);
+    char *reason = d->reason ? strdup(d->reason) : NULL;
     if (grown)
         f->own = grown;
-    if (!grown || !rule_copy || !message_copy) {
-        free(rule_copy);
-        free(message_copy);
+    if (!grown || !rule || !message || (d->reason && !reason)) {
+        free(rule);
+        free(message);
+        free(reason);
         f->failed = true;
         return false;
     }
-    f->own[f->own_count++] =
-        (sg_lint_finding){rule_copy, severity, message_copy, -1, -1, -1, false, NULL};
+    sg_lint_finding *k = &f->own[f->own_count++];
+    *k = *d;
+    k->rule = rule;
+    k->message = message;
+    k->reason = reason;
     return true;
+}
+
+bool lint_file_report(lint_file *f, const char *rule, sg_severity severity, const char *message)
+{
+    sg_lint_finding d = {rule, severity, message, -1, -1, -1, false, NULL};
+    return keep_finding(f, &d);
+}
+
+/* Keeps line `line` of the result, once. */
+static bool keep_line(lint_file *f, const sg_lint_result *r, long line)
+{
+    if (f->line_count > 0 && f->lines[f->line_count - 1].line >= line)
+        for (size_t i = 0; i < f->line_count; i++)
+            if (f->lines[i].line == line)
+                return true;
+    size_t n;
+    const char *text = sg_lint_result_line(r, line, &n);
+    if (!text)
+        return true;
+    lint_line *grown = realloc(f->lines, (f->line_count + 1) * sizeof *grown);
+    char *copy = grown ? strndup(text, n) : NULL;
+    if (grown)
+        f->lines = grown;
+    if (!copy) {
+        f->failed = true;
+        return false;
+    }
+    f->lines[f->line_count++] = (lint_line){line, copy, n};
+    return true;
+}
+
+/* Keeps what the report needs of a result (its status, statements,
+ * findings and the lines they are on) and frees it with the file's text. */
+static void absorb(lint_file *f, sg_lint_result *r)
+{
+    f->linted = true;
+    f->status = sg_lint_result_status(r);
+    f->statements = sg_lint_result_statement_count(r);
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+        const sg_lint_finding *d = sg_lint_result_finding(r, i);
+        if (!keep_finding(f, d) || (d->line > 0 && !keep_line(f, r, d->line)))
+            break;
+    }
+    sg_lint_result_free(r);
 }
 
 /* Reports why the file could not be read: the reader's message without the
@@ -92,15 +146,17 @@ void lint_file_lint(const lint_env *env, lint_file *f)
         return;
     }
     sg_lint_options opts = SG_LINT_OPTIONS_INIT;
-    opts.policy = env->policy;
+    opts.policy = env->policies->items[f->policy].policy;
     opts.data_source_uid = env->data_source_uid;
-    rc = sg_lint_text(env->catalog, text, len, f->input, &opts, &f->result);
+    sg_lint_result *result = NULL;
+    rc = sg_lint_text(env->catalog, text, len, f->input, &opts, &result);
     sg_free(text);
     if (rc != SG_OK) {
         f->failed = true;
         return;
     }
-    if (sg_lint_result_status(f->result) != SG_LINT_STATUS_NOT_OPERATION)
+    absorb(f, result);
+    if (f->status != SG_LINT_STATUS_NOT_OPERATION)
         return;
     /* A catalog, a policy, a package manifest: not lint's business when a
      * walk finds it; named on the command line, or matched by --operations,
@@ -119,20 +175,24 @@ void lint_file_lint(const lint_env *env, lint_file *f)
 
 size_t lint_file_finding_count(const lint_file *f)
 {
-    return f->own_count + sg_lint_result_finding_count(f->result);
+    return f->own_count;
 }
 
 const sg_lint_finding *lint_file_finding(const lint_file *f, size_t index)
 {
-    if (index < f->own_count)
-        return &f->own[index];
-    return sg_lint_result_finding(f->result, index - f->own_count);
+    return index < f->own_count ? &f->own[index] : NULL;
 }
 
 const char *lint_file_line(const lint_file *f, long line, size_t *len)
 {
     *len = 0;
-    return f->result ? sg_lint_result_line(f->result, line, len) : NULL;
+    for (size_t i = 0; i < f->line_count; i++) {
+        if (f->lines[i].line == line) {
+            *len = f->lines[i].len;
+            return f->lines[i].text;
+        }
+    }
+    return NULL;
 }
 
 const char *lint_file_kind(const lint_file *f)
@@ -144,10 +204,10 @@ const char *lint_file_kind(const lint_file *f)
 
 bool lint_file_checked(const lint_file *f)
 {
-    return f->result && sg_lint_result_status(f->result) == SG_LINT_STATUS_CHECKED;
+    return f->linted && f->status == SG_LINT_STATUS_CHECKED;
 }
 
 bool lint_file_skipped(const lint_file *f)
 {
-    return f->result && sg_lint_result_status(f->result) == SG_LINT_STATUS_SKIPPED;
+    return f->linted && f->status == SG_LINT_STATUS_SKIPPED;
 }
