@@ -343,6 +343,39 @@ static void test_lint__golden_github(void **state)
 }
 
 /* The same report whatever the number of workers. */
+/* corpus/lint/realworld: a tree as a repository has it (generated JSON, a
+ * lock file, JSON with comments, nested policies, an ignore file), linted
+ * without --policy: no error, the same output in every format. */
+static void test_lint__golden_realworld(void **state)
+{
+    (void)state;
+    static const char *const formats[][2] = {
+        {"text", "expected.text"},     {"json", "expected.json"},     {"sarif", "expected.sarif"},
+        {"github", "expected.github"}, {"gitlab", "expected.gitlab"}, {"junit", "expected.junit"}};
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        run_result r =
+            run_full(SG_SOURCE_DIR, NULL, false,
+                     (const char *const[]){"lint", "--no-timing", "--format", formats[i][0],
+                                           "corpus/lint/realworld", NULL});
+        assert_status(&r, 0); /* no error anywhere */
+        char path[512];
+        snprintf(path, sizeof path, "%s/corpus/lint/realworld/%s", SG_SOURCE_DIR, formats[i][1]);
+        if (getenv("SG_LINT_UPDATE")) {
+            FILE *f = fopen(path, "wb");
+            assert_non_null(f);
+            fputs(r.out, f);
+            assert_int_equal(fclose(f), 0);
+        } else {
+            char *expected = slurp(path);
+            if (strcmp(expected, r.out) != 0)
+                fail_msg("%s differs from the output (SG_LINT_UPDATE=1 rewrites it):\n%s", path,
+                         r.out);
+            free(expected);
+        }
+        free_result(&r);
+    }
+}
+
 static void test_lint__golden_gitlab(void **state)
 {
     (void)state;
@@ -1624,6 +1657,7 @@ int main(void)
         T(golden_json),
         T(golden_sarif),
         T(golden_github),
+        T(golden_realworld),
         T(golden_gitlab),
         T(golden_junit),
         T(junit_escapes),
