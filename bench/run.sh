@@ -152,6 +152,15 @@ echo "{\"files\": $l1_files, \"statements\": $l1_stmts, \"jobs\": $(nproc)," \
   "\"all_workers_statements\": $ln_stmts}" >"$OUT/lint.json"
 rm -rf "$OUT/lint_tree" "$OUT/lint.out"
 
+# ---- 3c. lint on a generated tree: two-worker speed-up and peak memory -------
+# About 64 MB of .sql files of 64 to 960 KiB in a temporary directory (removed
+# afterwards), --jobs 1 and --jobs 2, peak resident memory of each child run
+# (bench/lint_tree.py).
+LINT_TREE_MB=${LINT_TREE_MB:-64}
+[ "${1:-}" = "--quick" ] && LINT_TREE_MB=8
+say "lint on a generated tree of $LINT_TREE_MB MB: speed-up and peak memory"
+"$SYS_PYTHON" bench/lint_tree.py "$SQLGUARD" "$OUT/lint_tree.json" "$LINT_TREE_MB" 3
+
 # ---- 4. peers ---------------------------------------------------------------
 "$SYS_PYTHON" bench/peers/prepare.py "$SQLGUARD" bench/catalog.json "$OUT/peer_ops.json" \
   bench/ops/insert_account.json bench/ops/select_accounts.json \

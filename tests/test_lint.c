@@ -282,6 +282,17 @@ static const char *str(const cJSON *o, const char *key)
     return v->valuestring;
 }
 
+/* A copy of corpus/lint's catalog in the tree, where no policy of the corpus
+ * applies to it (each file is linted under its nearest .sqlguard.json) and
+ * no walk finds it (a hidden directory). Returns its path in the tree. */
+static const char *tree_catalog(const char *dir)
+{
+    char *text = slurp(SG_SOURCE_DIR "/corpus/lint/catalog.json");
+    put(dir, ".cat/catalog.json", text);
+    free(text);
+    return ".cat/catalog.json";
+}
+
 /* ---- golden files -------------------------------------------------------------------------- */
 
 static void golden(const char *format, const char *expected_name)
@@ -332,6 +343,100 @@ static void test_lint__golden_github(void **state)
 }
 
 /* The same report whatever the number of workers. */
+/* corpus/lint/realworld: a tree as a repository has it (generated JSON, a
+ * lock file, JSON with comments, nested policies, an ignore file), linted
+ * without --policy: no error, the same output in every format. */
+static void test_lint__golden_realworld(void **state)
+{
+    (void)state;
+    static const char *const formats[][2] = {
+        {"text", "expected.text"},     {"json", "expected.json"},     {"sarif", "expected.sarif"},
+        {"github", "expected.github"}, {"gitlab", "expected.gitlab"}, {"junit", "expected.junit"}};
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        run_result r =
+            run_full(SG_SOURCE_DIR, NULL, false,
+                     (const char *const[]){"lint", "--no-timing", "--format", formats[i][0],
+                                           "corpus/lint/realworld", NULL});
+        assert_status(&r, 0); /* no error anywhere */
+        char path[512];
+        snprintf(path, sizeof path, "%s/corpus/lint/realworld/%s", SG_SOURCE_DIR, formats[i][1]);
+        if (getenv("SG_LINT_UPDATE")) {
+            FILE *f = fopen(path, "wb");
+            assert_non_null(f);
+            fputs(r.out, f);
+            assert_int_equal(fclose(f), 0);
+        } else {
+            char *expected = slurp(path);
+            if (strcmp(expected, r.out) != 0)
+                fail_msg("%s differs from the output (SG_LINT_UPDATE=1 rewrites it):\n%s", path,
+                         r.out);
+            free(expected);
+        }
+        free_result(&r);
+    }
+}
+
+static void test_lint__golden_gitlab(void **state)
+{
+    (void)state;
+    golden("gitlab", "expected.gitlab");
+    /* every issue has the fields GitLab reads, and fingerprints are unique */
+    char *text = slurp(SG_SOURCE_DIR "/corpus/lint/expected.gitlab");
+    cJSON *root = parse_json(text);
+    assert_true(cJSON_IsArray(root));
+    assert_true(cJSON_GetArraySize(root) > 0);
+    const cJSON *issue;
+    cJSON_ArrayForEach(issue, root)
+    {
+        str(issue, "description");
+        str(issue, "check_name");
+        const char *sev = str(issue, "severity");
+        assert_true(strcmp(sev, "major") == 0 || strcmp(sev, "minor") == 0);
+        const cJSON *loc = cJSON_GetObjectItemCaseSensitive(issue, "location");
+        str(loc, "path");
+        assert_true(num(cJSON_GetObjectItemCaseSensitive(loc, "lines"), "begin") >= 1);
+        const char *fp = str(issue, "fingerprint");
+        const cJSON *other;
+        size_t same = 0;
+        cJSON_ArrayForEach(other, root) same += strcmp(str(other, "fingerprint"), fp) == 0;
+        assert_int_equal(same, 1);
+    }
+    cJSON_Delete(root);
+    free(text);
+}
+
+static void test_lint__golden_junit(void **state)
+{
+    (void)state;
+    golden("junit", "expected.junit");
+    char *text = slurp(SG_SOURCE_DIR "/corpus/lint/expected.junit");
+    /* one suite, one test case per file, a failure per error */
+    assert_int_equal(count_of(text, "<testsuite "), 1);
+    assert_int_equal(count_of(text, "<testcase "), 12);
+    assert_int_equal(count_of(text, "<failure "), 14);
+    assert_contains(text, "tests=\"12\" failures=\"");
+    free(text);
+}
+
+/* JUnit XML escapes what it must, in names, attributes and text. */
+static void test_lint__junit_escapes(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    put(dir, "a&<b>\"'.sql", "SELECT id FROM t WHERE ORDER BY id;\nSELECT * FROM t ORDER BY id;\n");
+    run_result r = RUN_IN(dir, "lint", "--no-timing", "--format", "junit", ".");
+    assert_status(&r, 1);
+    assert_contains(r.out, "name=\"a&amp;&lt;b&gt;&quot;&apos;.sql\"");
+    assert_contains(r.out, "<failure type=\"sql.syntax\" message=\"syntax error at or near "
+                           "&quot;ORDER&quot;\">a&amp;&lt;b&gt;&quot;&apos;.sql:1:24: error");
+    assert_contains(r.out, "<system-out>a&amp;&lt;b&gt;&quot;&apos;.sql:2:8: warning "
+                           "[style.select-star]");
+    assert_contains(r.out, "tests=\"1\" failures=\"1\"");
+    assert_not_contains(r.out, "time=");
+    free_result(&r);
+    remove_tree(dir);
+}
+
 static void test_lint__jobs_do_not_change_the_report(void **state)
 {
     (void)state;
@@ -392,7 +497,8 @@ static void test_lint__disable_next_line(void **state)
         "SELECT * FROM t ORDER BY id;\n");
     r = RUN_IN(dir, "lint", "--no-timing", "q.sql");
     assert_status(&r, 0);
-    assert_string_equal(r.out, "1 file, 1 statement: 0 errors, 0 warnings, 1 suppressed\n");
+    assert_string_equal(r.out, "policy: defaults (1 file, no .sqlguard.json)\n"
+                               "1 file, 1 statement: 0 errors, 0 warnings, 1 suppressed\n");
     free_result(&r);
     remove_tree(dir);
 }
@@ -518,8 +624,7 @@ static void test_lint__check_ignores_suppression_comments(void **state)
         "[]},\n"
         " \"limits\": {\"max_rows\": 10, \"statement_timeout_ms\": 1000}}\n";
     put(dir, "op.json", op);
-    char catalog[512];
-    snprintf(catalog, sizeof catalog, "%s/corpus/lint/catalog.json", SG_SOURCE_DIR);
+    const char *catalog = tree_catalog(dir);
     run_result r = RUN_IN(dir, "check", "--catalog", catalog, "op.json");
     assert_status(&r, 1);
     assert_contains(r.out, "[scope.table-not-declared]");
@@ -571,8 +676,7 @@ static void test_lint__exit_codes(void **state)
         free_result(&r);
     }
     /* an unknown data source of a good catalog */
-    char catalog[512];
-    snprintf(catalog, sizeof catalog, "%s/corpus/lint/catalog.json", SG_SOURCE_DIR);
+    const char *catalog = tree_catalog(dir);
     run_result r = RUN_IN(dir, "lint", "--catalog", catalog, "--data-source", "nope", "clean");
     assert_status(&r, 2);
     assert_contains(r.err, "data source \"nope\" is not in the catalog");
@@ -643,9 +747,13 @@ static void test_lint__files_that_cannot_be_linted(void **state)
     assert_int_equal(chmod(path, 0), 0);
 
     run_result r = RUN_IN(dir, "lint", "--no-timing", "tree", "missing.sql");
+    /* a path that is not there is a mistake in the command: exit 2, no report */
+    assert_status(&r, 2);
+    assert_string_equal(r.err, "sqlguard lint: missing.sql: no such file or directory\n");
+    assert_string_equal(r.out, "");
+    free_result(&r);
+    r = RUN_IN(dir, "lint", "--no-timing", "tree");
     assert_status(&r, 1);
-    assert_contains(r.out, "missing.sql: error [lint.file] cannot be read: No such file or "
-                           "directory\n");
     assert_contains(r.out, "tree/big.sql: error [lint.file] is 1048577 bytes, over the limit of "
                            "1048576 bytes");
     assert_contains(r.out, "tree/latin1.sql:2:25: error [lint.file] is not UTF-8 text (byte "
@@ -655,7 +763,7 @@ static void test_lint__files_that_cannot_be_linted(void **state)
     if (geteuid() != 0) /* root reads a file whatever its mode */
         assert_contains(r.out, "tree/locked.sql: error [lint.file] cannot be read: Permission "
                                "denied\n");
-    assert_contains(r.out, "7 files, ");
+    assert_contains(r.out, "6 files, ");
     free_result(&r);
     remove_tree(dir);
 }
@@ -671,7 +779,7 @@ static void test_lint__walk(void **state)
     put(dir, "tree/b/q.sql", "SELECT id FROM t ORDER BY id;\n");
     put(dir, "tree/a.sql", "SELECT id FROM t ORDER BY id;\n");
     put(dir, "tree/catalog.json", "{\"version\": 1, \"data_sources\": []}\n");
-    put(dir, "tree/broken.json", "{\"operation\": \"select\", ");
+    put(dir, "tree/broken.json", "{\"operation\": \"select\", \"sql\": ");
     put(dir, "tree/list.json", "[{\"operation\": \"select\"}]\n");
     char target[512], link[512];
     snprintf(target, sizeof target, "%s/outside/x.sql", dir);
@@ -692,6 +800,9 @@ static void test_lint__walk(void **state)
     assert_int_equal(cJSON_GetArraySize(files), 6);
     for (int i = 0; i < 6; i++)
         assert_string_equal(str(cJSON_GetArrayItem(files, i), "path"), want[i]);
+    /* catalog.json and list.json: JSON that is no operation, counted as skipped */
+    const cJSON *summary = cJSON_GetObjectItemCaseSensitive(root, "summary");
+    assert_int_equal(num(summary, "files_skipped"), 2);
     const cJSON *d = find_rule(file_items(root, 2, false), "lint.file");
     assert_non_null(d);
     assert_string_equal(str(d, "severity"), "error");
@@ -715,6 +826,178 @@ static void test_lint__walk(void **state)
 
 /* ---- statements and places ----------------------------------------------------------------- */
 
+/* The paths of a --format json report's files, one per line. */
+static char *report_paths(const char *json)
+{
+    cJSON *root = parse_json(json);
+    const cJSON *f;
+    size_t cap = 4096, len = 0;
+    char *out = calloc(1, cap);
+    assert_non_null(out);
+    cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(root, "files"))
+    {
+        len += (size_t)snprintf(out + len, cap - len, "%s\n", str(f, "path"));
+        assert_true(len < cap);
+    }
+    cJSON_Delete(root);
+    return out;
+}
+
+/* --exclude and .sqlguardignore in gitignore syntax: globs, **, negation,
+ * directory-only and anchored patterns, comments. */
+static void test_lint__exclude_and_ignore_file(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    static const char *const files[] = {
+        "app/a.sql",       "app/gen/b.sql",   "app/gen/keep.sql",   "app/x.gen.sql",
+        "build/c.sql",     "src/build/d.sql", "src/build.sql",      "vendor/deep/e/f.sql",
+        "docs/g.sql",      "docs/sub/h.sql",  "node_modules/m.sql", "top.sql",
+        "app/cache/i.sql", "#hash.sql",
+    };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+        put(dir, files[i], "SELECT id FROM t ORDER BY id;\n");
+    put(dir, ".sqlguardignore",
+        "# generated code\n"
+        "*.gen.sql\n"
+        "app/gen/\n"
+        "!app/gen/keep.sql\n"
+        "/build\n"
+        "vendor/**/f.sql\n"
+        "docs/**\n"
+        "node_modules/\n"
+        "\\#hash.sql\n"
+        "\n");
+    run_result r = RUN_IN(dir, "lint", "--format", "json", "--no-timing", ".");
+    assert_status(&r, 0);
+    char *paths = report_paths(r.out);
+    /* app/gen/ is left out as a directory, so keep.sql cannot come back
+     * (as in git); /build is anchored, src/build/ is not it */
+    assert_string_equal(paths, "app/a.sql\napp/cache/i.sql\nsrc/build.sql\nsrc/build/d.sql\n"
+                               "top.sql\n");
+    free(paths);
+    free_result(&r);
+
+    /* --exclude adds patterns, relative to the root or as the path is shown,
+     * and a later ! takes a path back */
+    r = RUN_IN(dir, "lint", "--format", "json", "--no-timing", "--exclude", "cache",
+               "--exclude=src/*.sql", "--exclude", "app", "--exclude", "!app", ".");
+    assert_status(&r, 0);
+    paths = report_paths(r.out);
+    assert_string_equal(paths, "app/a.sql\nsrc/build/d.sql\ntop.sql\n");
+    free(paths);
+    free_result(&r);
+
+    /* the ignore file of the directory walked: src has none of its own */
+    r = RUN_IN(dir, "lint", "--format", "json", "--no-timing", "--exclude", "src/build", "src");
+    assert_status(&r, 0);
+    paths = report_paths(r.out);
+    assert_string_equal(paths, "src/build.sql\n");
+    free(paths);
+    free_result(&r);
+    remove_tree(dir);
+}
+
+/* .json files are operations only with "operation" and "sql"; --operations
+ * names JSON that must be one; the rest is counted as skipped. */
+static void test_lint__json_files_and_operations_globs(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    put(dir, "ops/get.json", "{\"operation\": \"select\", \"sql\": \"SELECT 1\"}\n");
+    put(dir, "ops/draft.json", "{\"operation\": \"select\"}\n");
+    put(dir, "codegen.json", "{\"operation\": \"query\", \"fields\": [1, 2, 3]}\n");
+    put(dir, "tsconfig.json", "{\n  // comments\n  \"compilerOptions\": {},\n}\n");
+    put(dir, "package-lock.json", "{\"name\": \"x\", \"lockfileVersion\": 3}\n");
+    run_result r = RUN_IN(dir, "lint", "--no-timing", ".");
+    assert_status(&r, 0);
+    assert_contains(r.out, "1 file, 0 statements (4 .json files skipped: not operations): 0 "
+                           "errors, 0 warnings\n");
+    free_result(&r);
+    r = RUN_IN(dir, "lint", "--no-timing", "--operations", "ops/*.json", ".");
+    assert_status(&r, 1);
+    assert_contains(r.out, "ops/draft.json: error [lint.file] is not an operation (a JSON object "
+                           "with \"operation\" and \"sql\" members), yet --operations says it is "
+                           "one\n");
+    assert_contains(r.out, "(3 .json files skipped: not operations)");
+    free_result(&r);
+    remove_tree(dir);
+}
+
+/* `lint -` reads standard input as the file --stdin-filename names. */
+static void test_lint__stdin(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    put(dir, "in.sql", "SELECT 1;\nSELECT * FROM t ORDER BY id;\n");
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd,
+             "cd '%s' && '%s' lint --no-timing --stdin-filename queries/x.sql - < in.sql > out.txt "
+             "2>err.txt; echo $? > status.txt",
+             dir, SG_CLI_PATH);
+    assert_int_equal(system(cmd), 0);
+    char path[512];
+    snprintf(path, sizeof path, "%s/out.txt", dir);
+    char *out = slurp(path);
+    assert_contains(out, "queries/x.sql:2:8: warning [style.select-star]");
+    assert_contains(out, "1 file, 2 statements: 0 errors, 1 warning\n");
+    free(out);
+    snprintf(path, sizeof path, "%s/status.txt", dir);
+    out = slurp(path);
+    assert_string_equal(out, "0\n");
+    free(out);
+    /* without a name it is SQL shown as <stdin> */
+    snprintf(cmd, sizeof cmd, "cd '%s' && '%s' lint --no-timing - < in.sql > out.txt 2>/dev/null",
+             dir, SG_CLI_PATH);
+    assert_int_equal(system(cmd), 0);
+    snprintf(path, sizeof path, "%s/out.txt", dir);
+    out = slurp(path);
+    assert_contains(out, "<stdin>:2:8: warning [style.select-star]");
+    free(out);
+    /* --stdin-filename without "-" is a usage error */
+    run_result r = RUN_IN(dir, "lint", "--stdin-filename", "x.sql", "in.sql");
+    assert_status(&r, 2);
+    assert_contains(r.err, "--stdin-filename");
+    free_result(&r);
+    remove_tree(dir);
+}
+
+static size_t found_at(const sg_lint_result *r, const char *rule, long line);
+static sg_lint_result *lint(const sg_catalog *catalog, const char *text, sg_lint_input input);
+
+/* -- sqlguard-disable-line RULE -- reason: the comment's own line. */
+static void test_lint__disable_line(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "SELECT * FROM t ORDER BY id; -- sqlguard-disable-line style.select-star -- a mirror\n"
+        "SELECT * FROM t ORDER BY id;\n"
+        "SELECT id FROM t ORDER BY id; /* sqlguard-disable-line style.select-star */\n"
+        "-- sqlguard-disable-line dml.missing-where\n"
+        "DELETE FROM t;\n";
+    sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
+    size_t stars = 0;
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+        const sg_lint_finding *f = sg_lint_result_finding(r, i);
+        if (strcmp(f->rule, "style.select-star") != 0)
+            continue;
+        stars++;
+        if (f->line == 1) {
+            assert_true(f->suppressed);
+            assert_string_equal(f->reason, "a mirror");
+        } else {
+            assert_int_equal(f->line, 2); /* the next line is not covered */
+            assert_false(f->suppressed);
+        }
+    }
+    assert_int_equal(stars, 2);
+    /* nothing to suppress on line 3, nor on the comment-only line 4 */
+    assert_int_equal(found_at(r, SG_LINT_RULE_UNUSED_SUPPRESSION, 3), 1);
+    assert_int_equal(found_at(r, SG_LINT_RULE_UNUSED_SUPPRESSION, 4), 1);
+    assert_int_equal(found_at(r, "dml.missing-where", 5), 1);
+    sg_lint_result_free(r);
+}
+
 static void test_lint__syntax_errors_are_placed(void **state)
 {
     (void)state;
@@ -728,12 +1011,13 @@ static void test_lint__syntax_errors_are_placed(void **state)
     put(dir, "bom.sql", "\xEF\xBB\xBFSELECT * FROM t ORDER BY id;\n");
     run_result r = RUN_IN(dir, "lint", "--no-timing", "q.sql", "lex.sql", "bom.sql");
     assert_status(&r, 1);
-    /* the parser's splitter fails; the scanner's finds the three statements */
+    /* the parser's splitter fails; the boundary scan finds the three
+     * statements, and the one before the unterminated quote */
     assert_contains(r.out, "q.sql:3:24: error [sql.syntax] syntax error at or near \"ORDER\"\n");
     assert_contains(r.out, "q.sql:4:8: warning [style.select-star]");
     assert_contains(r.out, "lex.sql:2:8: error [sql.syntax] unterminated quoted string");
     assert_contains(r.out, "bom.sql:1:8: warning [style.select-star]");
-    assert_contains(r.out, "3 files, 5 statements: 2 errors, 2 warnings\n");
+    assert_contains(r.out, "3 files, 6 statements: 2 errors, 2 warnings\n");
     free_result(&r);
     remove_tree(dir);
 }
@@ -754,9 +1038,9 @@ static void test_lint__operation_places_in_the_file(void **state)
         "                        \"alias\": \"accounts\", \"access\": \"read\"}]},\n"
         "  \"limits\": {\"max_rows\": 10, \"statement_timeout_ms\": 1000}\n"
         "}\n");
-    put(dir, "skipped.json", "{\"operation\": \"select\"}");
-    char catalog[512];
-    snprintf(catalog, sizeof catalog, "%s/corpus/lint/catalog.json", SG_SOURCE_DIR);
+    put(dir, "skipped.json", "{\"operation\": \"select\", \"sql\": \"SELECT 1\"}");
+    put(dir, "no_sql.json", "{\"operation\": \"select\"}");
+    const char *catalog = tree_catalog(dir);
     run_result r = RUN_IN(dir, "lint", "--catalog", catalog, "--no-timing", "op.json");
     assert_status(&r, 1);
     /* column 90 of line 3 of the file is the s of sdk_examples_secret */
@@ -791,6 +1075,78 @@ static void test_lint__operation_places_in_the_file(void **state)
 }
 
 /* ---- policy discovery ---------------------------------------------------------------------- */
+
+/* Each file gets the nearest .sqlguard.json above it, up to the repository
+ * root; the nearest wins whole; the report says which applied where. */
+static void test_lint__policy_per_file(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    static const char q[] =
+        "SELECT app.fmt(id) FROM t ORDER BY id;\nSELECT * FROM t ORDER BY id;\n";
+    /* above the repository root: never read */
+    put(dir, ".sqlguard.json", "{\"version\": 1, \"rules\": {\"style.select-star\": \"off\"}}");
+    put(dir, "repo/.git/HEAD", "ref: refs/heads/main\n");
+    put(dir, "repo/top.sql", q);
+    put(dir, "repo/app/.sqlguard.json",
+        "{\"version\": 1, \"rules\": {\"func.denied\": {\"options\": {\"allow\": "
+        "[\"^app\\\\.\"]}}}}");
+    put(dir, "repo/app/a.sql", q);
+    put(dir, "repo/app/deep/b.sql", q);
+    /* nearer: wins entirely, so app.fmt is denied again under it */
+    put(dir, "repo/app/legacy/.sqlguard.json",
+        "{\"version\": 1, \"rules\": {\"style.select-star\": \"error\"}}");
+    put(dir, "repo/app/legacy/c.sql", q);
+    char repo[512];
+    snprintf(repo, sizeof repo, "%s/repo", dir);
+    run_result r = RUN_IN(repo, "lint", "--no-timing", "--format", "json", ".");
+    assert_status(&r, 1);
+    cJSON *root = parse_json(r.out);
+    const cJSON *files = cJSON_GetObjectItemCaseSensitive(root, "files");
+    static const char *const want[][2] = {{"app/a.sql", "app/.sqlguard.json"},
+                                          {"app/deep/b.sql", "app/.sqlguard.json"},
+                                          {"app/legacy/c.sql", "app/legacy/.sqlguard.json"},
+                                          {"top.sql", NULL}};
+    assert_int_equal(cJSON_GetArraySize(files), 4);
+    for (int i = 0; i < 4; i++) {
+        const cJSON *f = cJSON_GetArrayItem(files, i);
+        assert_string_equal(str(f, "path"), want[i][0]);
+        const cJSON *policy = cJSON_GetObjectItemCaseSensitive(f, "policy");
+        if (want[i][1])
+            assert_string_equal(cJSON_GetStringValue(policy), want[i][1]);
+        else
+            assert_true(cJSON_IsNull(policy));
+        const cJSON *denied = find_rule(file_items(root, (size_t)i, false), "func.denied");
+        const cJSON *star = find_rule(file_items(root, (size_t)i, false), "style.select-star");
+        assert_true(i < 2 ? denied == NULL : denied != NULL);
+        assert_non_null(star);
+        assert_string_equal(str(star, "severity"), i == 2 ? "error" : "warning");
+    }
+    const cJSON *policies = cJSON_GetObjectItemCaseSensitive(
+        cJSON_GetObjectItemCaseSensitive(root, "summary"), "policies");
+    assert_int_equal(cJSON_GetArraySize(policies), 3);
+    cJSON_Delete(root);
+    free_result(&r);
+
+    /* the text report's footer names them, with their files */
+    r = RUN_IN(repo, "lint", "--no-timing", ".");
+    assert_contains(r.out, "\npolicy: app/.sqlguard.json (2 files), app/legacy/.sqlguard.json (1 "
+                           "file), defaults (1 file, no .sqlguard.json)\n");
+    free_result(&r);
+    /* from another directory the paths are as shown */
+    r = RUN_IN(dir, "lint", "--no-timing", "repo/app/deep");
+    assert_contains(r.out, "\npolicy: repo/app/.sqlguard.json (1 file)\n");
+    free_result(&r);
+    snprintf(repo, sizeof repo, "%s/repo/app/deep", dir);
+    r = RUN_IN(repo, "lint", "--no-timing", "b.sql");
+    assert_contains(r.out, "\npolicy: ../.sqlguard.json (1 file)\n");
+    free_result(&r);
+    /* --policy overrides discovery for every file */
+    r = RUN_IN(dir, "lint", "--no-timing", "--policy", "repo/app/legacy/.sqlguard.json", "repo");
+    assert_contains(r.out, "\npolicy: repo/app/legacy/.sqlguard.json (4 files, --policy)\n");
+    free_result(&r);
+    remove_tree(dir);
+}
 
 static void test_lint__policy_discovery(void **state)
 {
@@ -935,12 +1291,173 @@ static void test_lint__text_bad_statement_among_good_ones(void **state)
     assert_place(only(r, "style.select-star"), (long)(strrchr(text, '*') - text), 3, 8);
     sg_lint_result_free(r);
 
-    /* an unterminated literal: the scanner cannot cut, the whole text is one
-     * statement and its syntax error is placed */
+    /* an unterminated literal: the scanner rejects the text, the boundary
+     * scan still cuts the statement before it off */
     static const char lexical[] = "\n  SELECT 1;\nSELECT 'open\n";
     r = lint(NULL, lexical, SG_LINT_INPUT_SQL);
-    assert_int_equal(sg_lint_result_statement_count(r), 1);
+    assert_int_equal(sg_lint_result_statement_count(r), 2);
     assert_place(only(r, "sql.syntax"), (long)(strchr(lexical, '\'') - lexical), 3, 8);
+    sg_lint_result_free(r);
+}
+
+/* How many findings of `rule` (not suppressed) are on line `line`. */
+static size_t found_at(const sg_lint_result *r, const char *rule, long line)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+        const sg_lint_finding *f = sg_lint_result_finding(r, i);
+        n += strcmp(f->rule, rule) == 0 && f->line == line && !f->suppressed;
+    }
+    return n;
+}
+
+/* The statements around one that the scanner rejects (a zero-length quoted
+ * identifier) still report their own findings, each at its own line. */
+static void test_lint__recover_the_four_statements(void **state)
+{
+    (void)state;
+    static const char text[] = "SELECT pg_sleep(1);\n"
+                               "SELECT 1 AS \"\";\n"
+                               "DELETE FROM t;\n"
+                               "SELECT pg_read_file('/etc/passwd');\n";
+    sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
+    assert_int_equal(sg_lint_result_statement_count(r), 4);
+    assert_int_equal(found_at(r, "func.denied", 1), 1);
+    assert_place(only(r, "sql.syntax"), (long)(strstr(text, "\"\"") - text), 2, 13);
+    assert_int_equal(found_at(r, "dml.missing-where", 3), 1);
+    assert_int_equal(found_at(r, "func.denied", 4), 1);
+    sg_lint_result_free(r);
+
+    /* the same on one line: places are columns of that line */
+    static const char one_line[] =
+        "SELECT pg_sleep(1); SELECT 1 AS \"\"; DELETE FROM t; SELECT pg_read_file('/etc/passwd');";
+    r = lint(NULL, one_line, SG_LINT_INPUT_SQL);
+    assert_int_equal(sg_lint_result_statement_count(r), 4);
+    assert_place(only(r, "sql.syntax"), (long)(strstr(one_line, "\"\"") - one_line), 1,
+                 (long)(strstr(one_line, "\"\"") - one_line) + 1);
+    assert_place(only(r, "dml.missing-where"), (long)(strstr(one_line, "t;") - one_line), 1,
+                 (long)(strstr(one_line, "t;") - one_line) + 1);
+    assert_int_equal(found_at(r, "func.denied", 1), 2);
+    sg_lint_result_free(r);
+}
+
+typedef struct recover_case {
+    const char *name;
+    const char *text;
+    size_t statements;
+    long syntax_lines[3]; /* lines with one sql.syntax each, 0-terminated */
+    long denied_lines[3]; /* lines with one func.denied each */
+    long delete_line;     /* the line of the DELETE without WHERE, 0 for none */
+} recover_case;
+
+/* A family of texts the scanner or the parser rejects, each with the lines
+ * where the bad statements and the good ones report. */
+static void test_lint__recover_variants(void **state)
+{
+    (void)state;
+    static const recover_case cases[] = {
+        {"bad escape", "SELECT pg_sleep(1);\nSELECT E'\\u00zz';\nDELETE FROM t;\n", 3, {2}, {1}, 3},
+        {"unterminated literal at the end",
+         "SELECT pg_sleep(1);\nDELETE FROM t;\nSELECT 'open\n",
+         3,
+         {3},
+         {1},
+         2},
+        {"unterminated quoted identifier at the end",
+         "DELETE FROM t;\nSELECT \"open;\n",
+         2,
+         {2},
+         {0},
+         1},
+        {"odd token in the middle",
+         "SELECT pg_sleep(1);\nSELECT 1 +* FROM t;\nDELETE FROM t;\n",
+         3,
+         {2},
+         {1},
+         3},
+        {"parenthesis never closed",
+         "SELECT pg_sleep(1);\nSELECT (1;\nDELETE FROM t;\nSELECT pg_read_file('x');\n",
+         4,
+         {2},
+         {1, 4},
+         3},
+        {"several bad statements",
+         "SELECT 1 AS \"\";\nSELECT pg_sleep(1);\nSELECT U&'\\00zz';\nDELETE FROM t;\n"
+         "SELECT E'\\xzz' FROM;\n",
+         5,
+         {1, 3, 5},
+         {2},
+         4},
+        {"semicolons in quotes, comments and dollar quotes",
+         "SELECT 'a;b' AS \"x;y\", E'it\\'s;' FROM t ORDER BY 1; /* c; /* nested; */ ; */\n"
+         "SELECT $f$;$f$, $$;$$, pg_sleep(1) -- ;\n  FROM t ORDER BY 1;\nSELECT 1 AS \"\";\n"
+         "DELETE FROM t",
+         4,
+         {4},
+         {2},
+         5},
+        {"psql commands",
+         "\\set ON_ERROR_STOP 1\nSELECT pg_sleep(1) \\gset\nSELECT 1 AS \"\";\n"
+         "DELETE FROM t;\n",
+         5,
+         {1, 2, 3},
+         {2},
+         4},
+        {"a function body in SQL",
+         "CREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC SELECT 1; SELECT 2; END;\n"
+         "SELECT 1 AS \"\";\nDELETE FROM t;\n",
+         3,
+         {3},
+         {0},
+         4},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        const recover_case *k = &cases[c];
+        sg_lint_result *r = lint(NULL, k->text, SG_LINT_INPUT_SQL);
+        size_t syntax = 0, denied = 0;
+        if (sg_lint_result_statement_count(r) != k->statements)
+            fail_msg("%s: %zu statements, expected %zu", k->name, sg_lint_result_statement_count(r),
+                     k->statements);
+        for (size_t i = 0; i < 3 && k->syntax_lines[i]; i++, syntax++)
+            if (found_at(r, "sql.syntax", k->syntax_lines[i]) != 1)
+                fail_msg("%s: no sql.syntax on line %ld", k->name, k->syntax_lines[i]);
+        for (size_t i = 0; i < 3 && k->denied_lines[i]; i++, denied++)
+            if (found_at(r, "func.denied", k->denied_lines[i]) != 1)
+                fail_msg("%s: no func.denied on line %ld", k->name, k->denied_lines[i]);
+        if (k->delete_line && found_at(r, "dml.missing-where", k->delete_line) != 1)
+            fail_msg("%s: no dml.missing-where on line %ld", k->name, k->delete_line);
+        /* nothing more of these than expected */
+        size_t all_syntax = 0, all_denied = 0;
+        for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+            all_syntax += strcmp(sg_lint_result_finding(r, i)->rule, "sql.syntax") == 0;
+            all_denied += strcmp(sg_lint_result_finding(r, i)->rule, "func.denied") == 0;
+        }
+        if (all_syntax != syntax || all_denied != denied)
+            fail_msg("%s: %zu sql.syntax and %zu func.denied, expected %zu and %zu", k->name,
+                     all_syntax, all_denied, syntax, denied);
+        sg_lint_result_free(r);
+    }
+}
+
+/* Where the scanner rejects the text, the boundary scan's comments still
+ * carry suppressions, and a directive in a literal is still text. */
+static void test_lint__recover_keeps_suppressions(void **state)
+{
+    (void)state;
+    static const char text[] = "SELECT 1 AS \"\";\n"
+                               "-- sqlguard-disable-next-line func.denied -- a test of the wait\n"
+                               "SELECT pg_sleep(1) WHERE '-- sqlguard-disable-next-line x' <> '';\n"
+                               "/* sqlguard-disable-next-line dml.missing-where */\n"
+                               "SELECT 1;\n";
+    sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
+    assert_int_equal(sg_lint_result_statement_count(r), 3);
+    const sg_lint_finding *denied = only(r, "func.denied");
+    assert_true(denied->suppressed);
+    assert_string_equal(denied->reason, "a test of the wait");
+    assert_int_equal(denied->line, 3);
+    assert_int_equal(only(r, SG_LINT_RULE_UNUSED_SUPPRESSION)->line, 4);
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++)
+        assert_string_not_equal(sg_lint_result_finding(r, i)->rule, SG_LINT_RULE_UNKNOWN_RULE);
     sg_lint_result_free(r);
 }
 
@@ -1010,8 +1527,18 @@ static void test_lint__text_operation_places(void **state)
     assert_int_equal(sg_lint_result_finding_count(r), 0);
     sg_lint_result_free(r);
 
-    /* not JSON, but naming an operation: one lint.file finding where parsing stopped */
-    static const char broken[] = "{\"operation\": \"select\",\n  ]";
+    /* an "operation" without "sql" (a GraphQL manifest, a log line) is no operation */
+    r = lint(catalog, "{\"operation\": \"query\", \"name\": \"x\"}", SG_LINT_INPUT_JSON);
+    assert_int_equal(sg_lint_result_status(r), SG_LINT_STATUS_NOT_OPERATION);
+    assert_int_equal(sg_lint_result_finding_count(r), 0);
+    sg_lint_result_free(r);
+    r = lint(catalog, "{\"operation\": \"query\", ]", SG_LINT_INPUT_JSON);
+    assert_int_equal(sg_lint_result_status(r), SG_LINT_STATUS_NOT_OPERATION);
+    sg_lint_result_free(r);
+
+    /* not JSON, but naming an operation and its SQL: one lint.file finding
+     * where parsing stopped */
+    static const char broken[] = "{\"operation\": \"select\", \"sql\": \"\",\n  ]";
     r = lint(catalog, broken, SG_LINT_INPUT_JSON);
     assert_int_equal(sg_lint_result_status(r), SG_LINT_STATUS_UNREADABLE);
     assert_int_equal(sg_lint_result_finding_count(r), 1);
@@ -1130,6 +1657,10 @@ int main(void)
         T(golden_json),
         T(golden_sarif),
         T(golden_github),
+        T(golden_realworld),
+        T(golden_gitlab),
+        T(golden_junit),
+        T(junit_escapes),
         T(jobs_do_not_change_the_report),
         T(timing),
         T(disable_next_line),
@@ -1143,11 +1674,19 @@ int main(void)
         T(github_escapes),
         T(files_that_cannot_be_linted),
         T(walk),
+        T(exclude_and_ignore_file),
+        T(json_files_and_operations_globs),
+        T(stdin),
+        T(disable_line),
         T(syntax_errors_are_placed),
         T(operation_places_in_the_file),
         T(policy_discovery),
+        T(policy_per_file),
         T(text_splits_statements),
         T(text_bad_statement_among_good_ones),
+        T(recover_the_four_statements),
+        T(recover_variants),
+        T(recover_keeps_suppressions),
         T(text_suppression),
         T(text_operation_places),
         T(text_that_is_not_text),

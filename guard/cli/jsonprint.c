@@ -32,10 +32,17 @@ static const char *copy_string(FILE *out, const char *p)
 
 int cli_print_json(FILE *out, const cJSON *root)
 {
+    if (cli_print_json_at(out, root, 0) < 0)
+        return -1;
+    fputc('\n', out);
+    return 0;
+}
+
+int cli_print_json_at(FILE *out, const cJSON *root, int depth)
+{
     char *text = cJSON_PrintUnformatted(root);
     if (!text)
         return -1;
-    int depth = 0;
     for (const char *p = text; *p; p++) {
         switch (*p) {
         case '"':
@@ -67,7 +74,6 @@ int cli_print_json(FILE *out, const cJSON *root)
             fputc(*p, out);
         }
     }
-    fputc('\n', out);
     cJSON_free(text);
     return 0;
 }

@@ -12,4 +12,8 @@
  * -1 when it could not be serialised. */
 int cli_print_json(FILE *out, const cJSON *root);
 
+/* The same without the final newline, as a value nested `depth` levels deep
+ * in a document printed piece by piece (a streamed report). */
+int cli_print_json_at(FILE *out, const cJSON *root, int depth);
+
 #endif

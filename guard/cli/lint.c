@@ -19,20 +19,23 @@
 
 #include "commands.h"
 #include "exit.h"
+#include "ignore.h"
 #include "options.h"
 #include "report.h"
-#include "sarif.h"
 
 static const char lint_usage[] =
     "usage: sqlguard lint [--catalog FILE] [--policy FILE] [--data-source UID]\n"
     "                     [--format text|json|sarif|github] [--max-warnings N]\n"
-    "                     [--jobs N] [--no-timing] [PATH...]\n"
+    "                     [--jobs N] [--no-timing] [--exclude GLOB]... [--operations GLOB]...\n"
+    "                     [--stdin-filename NAME] [PATH... | -]\n"
     "\n"
     "Lints SQL for CI. Directories are walked (default: the current directory)\n"
     "for .sql files, split into statements and linted one by one, and for\n"
-    "operation .json files (JSON objects with an \"operation\" member), checked as\n"
-    "`sqlguard check` does. Other .json files are left alone; hidden files and\n"
-    "directories are not walked; a file named on the command line is always read.\n"
+    "operation .json files (JSON objects with \"operation\" and \"sql\" members),\n"
+    "checked as `sqlguard check` does. Other .json files are counted as skipped;\n"
+    "hidden files and directories are not walked, nor paths a .sqlguardignore file\n"
+    "in a walked directory or --exclude leaves out; a file named on the command\n"
+    "line is always read, and a path that does not exist is exit 2.\n"
     "No .sql or .json file is skipped silently: one that cannot be read, is over\n"
     "1 MiB or is not UTF-8 text is a lint.file error.\n"
     "\n"
@@ -49,10 +52,18 @@ static const char lint_usage[] =
     "  --max-warnings N   exit 1 when there are more than N warnings\n"
     "  --jobs N           files linted in parallel (default: the online CPUs)\n"
     "  --no-timing        leave the elapsed time out of the report (stable output)\n"
+    "  --exclude GLOB     leave out paths that match (gitignore syntax, as in\n"
+    "                     .sqlguardignore; relative to the walked directory or as\n"
+    "                     shown); repeatable, a later !GLOB takes paths back\n"
+    "  --operations GLOB  .json files that match must be operations (one that is\n"
+    "                     not is a lint.file error); repeatable\n"
+    "  --stdin-filename NAME  lint standard input (\"-\") as the file NAME: its\n"
+    "                     kind, its place in the report\n"
     "  -h, --help         show this help\n"
     "\n"
     "In .sql files, comments suppress findings (lint only; check ignores them):\n"
     "  -- sqlguard-disable-next-line RULE[, RULE] [-- reason]\n"
+    "  SELECT ...  -- sqlguard-disable-line RULE[, RULE] [-- reason]\n"
     "  -- sqlguard-disable RULE[, RULE] [-- reason]  ...  -- sqlguard-enable RULE[, RULE]\n"
     "\n"
     "exit codes: 0 no error (and warnings within --max-warnings), 1 errors or too\n"
@@ -62,7 +73,8 @@ static const char lint_usage[] =
 static const cli_command lint_cmd = {"lint", lint_usage};
 
 typedef struct lint_args {
-    const char *catalog, *policy, *data_source, *format;
+    const char *catalog, *policy, *data_source, *format, *stdin_name;
+    lint_patterns excludes, operations;
     long max_warnings; /* -1: not given */
     long jobs;         /* 0: the online CPUs */
     bool timing;
@@ -70,14 +82,17 @@ typedef struct lint_args {
     size_t path_count;
 } lint_args;
 
-/* What one run holds, released by release(). */
+/* What one run holds. */
 typedef struct lint_run {
-    sg_policy *policy;
+    lint_policies policies;
+    size_t catalog_policy; /* the catalog's, an index in policies */
     sg_catalog *catalog;
-    char *found_policy; /* the discovered policy's path */
     lint_file *files;
     size_t count;
 } lint_run;
+
+/* Files a worker may be ahead of the report, per worker. */
+#define LINT_WINDOW_PER_JOB 16
 
 /* Reads one argument; returns -1 to go on, or the exit status. */
 static int parse_one(int argc, char **argv, int *i, lint_args *a, const char **max_warnings,
@@ -93,10 +108,26 @@ static int parse_one(int argc, char **argv, int *i, lint_args *a, const char **m
         a->timing = false;
         return -1;
     }
+    const char *glob = NULL;
+    bool exclude = false;
+    if ((got = cli_option_value(&lint_cmd, argc, argv, i, "--exclude", &glob)) != 0)
+        exclude = true;
+    else
+        got = cli_option_value(&lint_cmd, argc, argv, i, "--operations", &glob);
+    if (got < 0)
+        return EXIT_TROUBLE;
+    if (got > 0) {
+        if (lint_patterns_add(exclude ? &a->excludes : &a->operations, glob, strlen(glob)) < 0) {
+            fputs("sqlguard lint: out of memory\n", stderr);
+            return EXIT_TROUBLE;
+        }
+        return -1;
+    }
     if ((got = cli_option_value(&lint_cmd, argc, argv, i, "--catalog", &a->catalog)) ||
         (got = cli_option_value(&lint_cmd, argc, argv, i, "--policy", &a->policy)) ||
         (got = cli_option_value(&lint_cmd, argc, argv, i, "--data-source", &a->data_source)) ||
         (got = cli_option_value(&lint_cmd, argc, argv, i, "--format", &a->format)) ||
+        (got = cli_option_value(&lint_cmd, argc, argv, i, "--stdin-filename", &a->stdin_name)) ||
         (got = cli_option_value(&lint_cmd, argc, argv, i, "--max-warnings", max_warnings)) ||
         (got = cli_option_value(&lint_cmd, argc, argv, i, "--jobs", jobs)))
         return got < 0 ? EXIT_TROUBLE : -1;
@@ -133,6 +164,17 @@ static int parse_args(int argc, char **argv, lint_args *a)
         return EXIT_TROUBLE;
     if (jobs && !cli_parse_count(&lint_cmd, "--jobs", jobs, 1, LINT_MAX_JOBS, &a->jobs))
         return EXIT_TROUBLE;
+    if (a->stdin_name) {
+        bool reads_stdin = false;
+        for (size_t k = 0; k < a->path_count; k++)
+            reads_stdin |= strcmp(a->paths[k], "-") == 0;
+        if (!reads_stdin) {
+            fputs("sqlguard lint: --stdin-filename names what \"-\" (standard input) holds; "
+                  "give \"-\" among the paths\n",
+                  stderr);
+            return EXIT_TROUBLE;
+        }
+    }
     if (a->data_source && !a->catalog) {
         fputs("sqlguard lint: --data-source names a data source of the catalog; it needs "
               "--catalog\n",
@@ -147,91 +189,40 @@ static bool parse_format(const char *name, lint_format *out)
     static const struct {
         const char *name;
         lint_format format;
-    } formats[] = {{"text", LINT_FORMAT_TEXT},
-                   {"json", LINT_FORMAT_JSON},
-                   {"sarif", LINT_FORMAT_SARIF},
-                   {"github", LINT_FORMAT_GITHUB}};
+    } formats[] = {{"text", LINT_FORMAT_TEXT},     {"json", LINT_FORMAT_JSON},
+                   {"sarif", LINT_FORMAT_SARIF},   {"github", LINT_FORMAT_GITHUB},
+                   {"gitlab", LINT_FORMAT_GITLAB}, {"junit", LINT_FORMAT_JUNIT}};
     for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
         if (strcmp(name, formats[i].name) == 0) {
             *out = formats[i].format;
             return true;
         }
     }
-    fprintf(stderr, "sqlguard lint: --format must be text, json, sarif or github, not '%s'\n",
+    fprintf(stderr,
+            "sqlguard lint: --format must be text, json, sarif, github, gitlab or junit, not "
+            "'%s'\n",
             name);
     return false;
 }
 
-/* "../" `up` times, then ".sqlguard.json"; NULL without memory. */
-static char *relative_policy(unsigned up)
-{
-    size_t len = (size_t)up * 3 + sizeof ".sqlguard.json";
-    char *rel = malloc(len);
-    if (!rel)
-        return NULL;
-    for (unsigned k = 0; k < up; k++)
-        memcpy(rel + k * 3, "../", 3);
-    memcpy(rel + (size_t)up * 3, ".sqlguard.json", sizeof ".sqlguard.json");
-    return rel;
-}
+static double now_ms(void);
 
-/* The first .sqlguard.json from the working directory up to the root, as a
- * path relative to the working directory ("../.sqlguard.json"), in *out (the
- * caller frees it; NULL when there is none). Returns -1 without memory. */
-static int discover_policy(char **out)
-{
-    *out = NULL;
-    char *dir = getcwd(NULL, 0);
-    if (!dir)
-        return 0; /* no working directory to start from: nothing to find */
-    int rc = 0;
-    for (unsigned up = 0;; up++) {
-        size_t n = strlen(dir);
-        char *candidate = malloc(n + sizeof "/.sqlguard.json");
-        if (!candidate) {
-            rc = -1;
-            break;
-        }
-        snprintf(candidate, n + sizeof "/.sqlguard.json", "%s/.sqlguard.json",
-                 n == 1 && dir[0] == '/' ? "" : dir);
-        struct stat st;
-        bool found = stat(candidate, &st) == 0 && S_ISREG(st.st_mode);
-        free(candidate);
-        if (found) {
-            rc = (*out = relative_policy(up)) ? 0 : -1;
-            break;
-        }
-        char *slash = strrchr(dir, '/');
-        if (!slash || (slash == dir && dir[1] == '\0'))
-            break; /* the root has been looked at */
-        if (slash == dir)
-            slash[1] = '\0';
-        else
-            *slash = '\0';
-    }
-    free(dir);
-    return rc;
-}
-
-/* The policy (given or discovered), the catalog and its data source; false
+/* The catalog (under its own policy's bounds) and its data source; false
  * after telling the user what is wrong. */
-static bool load_inputs(const lint_args *a, lint_run *run)
+static bool load_catalog(const lint_args *a, lint_run *run)
 {
     sg_error err;
-    const char *policy_path = a->policy;
-    if (!policy_path) {
-        if (discover_policy(&run->found_policy) < 0) {
+    if (!a->catalog)
+        return true;
+    long index = lint_policy_for(&run->policies, a->policy, a->catalog);
+    if (index < 0) {
+        if (index == -1)
             fputs("sqlguard lint: out of memory\n", stderr);
-            return false;
-        }
-        policy_path = run->found_policy;
-    }
-    if (policy_path && sg_policy_load_file(policy_path, &run->policy, &err) != SG_OK) {
-        fprintf(stderr, "sqlguard lint: policy %s: %s\n", policy_path, err.message);
         return false;
     }
-    if (a->catalog &&
-        sg_catalog_load_file_policy(a->catalog, run->policy, &run->catalog, &err) != SG_OK) {
+    run->catalog_policy = (size_t)index;
+    const sg_policy *policy = run->policies.items[index].policy;
+    if (sg_catalog_load_file_policy(a->catalog, policy, &run->catalog, &err) != SG_OK) {
         fprintf(stderr, "sqlguard lint: %s\n", err.message);
         return false;
     }
@@ -243,109 +234,112 @@ static bool load_inputs(const lint_args *a, lint_run *run)
     return true;
 }
 
+/* The files, each with its policy, and the catalog; false after telling the
+ * user what failed. */
+static bool prepare(const lint_args *a, lint_run *run)
+{
+    char *default_path[] = {"."};
+    lint_walk_opts opts = {&a->excludes, &a->operations, a->stdin_name};
+    int rc = lint_collect(a->path_count ? a->paths : default_path,
+                          a->path_count ? a->path_count : 1, &opts, &run->files, &run->count);
+    if (rc == 0)
+        rc = lint_policies_assign(&run->policies, a->policy, run->files, run->count);
+    if (rc == -1)
+        fputs("sqlguard lint: out of memory\n", stderr);
+    return rc == 0 && load_catalog(a, run);
+}
+
 /* The catalog's own names (naming.table-prefix), reported against the catalog
  * file after the files that were walked. Returns -1 without memory. */
-static int lint_catalog_names(const char *path, lint_run *run)
+static int lint_catalog_names(const char *path, lint_run *run, lint_report *rep)
 {
     sg_verdict *v = NULL;
-    if (sg_lint_catalog(run->catalog, run->policy, &v) != SG_OK)
+    const sg_policy *policy = run->policies.items[run->catalog_policy].policy;
+    if (sg_lint_catalog(run->catalog, policy, &v) != SG_OK)
         return -1;
     int rc = 0;
     if (sg_verdict_diagnostic_count(v) > 0) {
-        lint_file *grown = realloc(run->files, (run->count + 1) * sizeof *grown);
-        if (grown)
-            run->files = grown;
-        lint_file *f = grown ? &grown[run->count] : NULL;
-        if (!f || !lint_file_init(f, path, SG_LINT_INPUT_JSON)) {
-            if (f)
-                lint_file_release(f);
+        lint_file f;
+        if (!lint_file_init(&f, path, SG_LINT_INPUT_JSON)) {
             rc = -1;
         } else {
-            run->count++;
-            f->named = true;
+            f.named = true;
+            f.policy = run->catalog_policy;
             for (size_t i = 0; rc == 0 && i < sg_verdict_diagnostic_count(v); i++) {
                 const sg_diagnostic *d = sg_verdict_diagnostic(v, i);
-                rc = lint_file_report(f, d->rule, d->severity, d->message) ? 0 : -1;
+                rc = lint_file_report(&f, d->rule, d->severity, d->message) ? 0 : -1;
             }
+            if (rc == 0)
+                rc = lint_report_file(rep, &f);
         }
+        lint_file_release(&f);
     }
     sg_verdict_free(v);
     return rc;
 }
 
-/* Collects and lints the files; false after telling the user what failed. */
-static bool lint_all(const lint_args *a, lint_run *run)
+/* Takes one file from the pool: a file that ran out of memory ends the run
+ * (its report cannot be trusted), the others are written. */
+static int take_file(void *ctx, const lint_file *f)
 {
-    char *default_path[] = {"."};
-    if (lint_collect(a->path_count ? a->paths : default_path, a->path_count ? a->path_count : 1,
-                     &run->files, &run->count) < 0) {
-        fputs("sqlguard lint: out of memory\n", stderr);
-        return false;
+    lint_report *rep = ctx;
+    if (f->failed) {
+        fprintf(stderr, "sqlguard lint: %s: out of memory\n", f->path);
+        return -1;
     }
+    return lint_report_file(rep, f);
+}
+
+/* Lints the files and writes the report as they are done; returns the exit
+ * status. */
+static int lint_and_report(const lint_args *a, lint_run *run, lint_report *rep, double started)
+{
     long jobs = a->jobs;
     if (jobs == 0) {
         long cpus = sysconf(_SC_NPROCESSORS_ONLN);
         jobs = cpus < 1 ? 1 : cpus > LINT_MAX_JOBS ? LINT_MAX_JOBS : cpus;
     }
-    lint_env env = {run->catalog, run->policy, a->data_source};
-    lint_files_run(&env, run->files, run->count, jobs);
-    if (run->catalog && lint_catalog_names(a->catalog, run) < 0) {
-        fputs("sqlguard lint: out of memory while linting the catalog\n", stderr);
-        return false;
+    lint_env env = {run->catalog, &run->policies, a->data_source};
+    rep->out = stdout;
+    rep->policies = &run->policies;
+    /* A file that is done keeps only its findings, so workers may run well
+     * ahead of the report; the files being read and linted (one per worker)
+     * are what the memory holds. */
+    size_t window = (size_t)jobs * LINT_WINDOW_PER_JOB;
+    int rc = lint_report_begin(rep);
+    if (rc == 0)
+        rc = lint_files_run(&env, run->files, run->count, jobs, window, take_file, rep);
+    if (rc == 0 && run->catalog)
+        rc = lint_catalog_names(a->catalog, run, rep);
+    if (rc < 0) {
+        fputs("sqlguard lint: the report could not be written (out of memory, or output "
+              "failed)\n",
+              stderr);
+        return EXIT_TROUBLE;
     }
-    for (size_t i = 0; i < run->count; i++) {
-        if (run->files[i].failed) {
-            fprintf(stderr, "sqlguard lint: %s: out of memory\n", run->files[i].path);
-            return false;
-        }
-    }
-    return true;
-}
-
-static int write_report(FILE *out, const lint_report *rep, const lint_run *run,
-                        const lint_totals *t)
-{
-    switch (rep->format) {
-    case LINT_FORMAT_TEXT:
-        lint_write_text(out, rep, run->files, run->count, t);
-        return 0;
-    case LINT_FORMAT_JSON:
-        return lint_write_json(out, rep, run->files, run->count, t);
-    case LINT_FORMAT_GITHUB:
-        lint_write_github(out, rep, run->files, run->count);
-        return 0;
-    case LINT_FORMAT_SARIF:
-        return lint_write_sarif(out, rep, run->files, run->count);
-    }
-    return -1;
-}
-
-/* Writes the report with its notes; returns the exit status. */
-static int report(lint_report *rep, const lint_args *a, const lint_run *run)
-{
-    lint_totals t;
-    lint_totals_count(run->files, run->count, &t);
+    const lint_totals *t = &rep->totals;
     char skipped_note[200];
     const char *notes[2];
     if (!run->catalog)
         notes[rep->note_count++] = "scope rules skipped: no --catalog";
-    if (t.skipped_operations) {
+    if (t->skipped_operations) {
         snprintf(skipped_note, sizeof skipped_note,
                  "%zu operation file%s not checked: checking an operation needs --catalog",
-                 t.skipped_operations, t.skipped_operations == 1 ? "" : "s");
+                 t->skipped_operations, t->skipped_operations == 1 ? "" : "s");
         notes[rep->note_count++] = skipped_note;
     }
     rep->notes = notes;
     if (rep->format == LINT_FORMAT_TEXT)
         for (size_t i = 0; i < rep->note_count; i++)
             fprintf(stderr, "sqlguard lint: note: %s\n", notes[i]);
-    if (write_report(stdout, rep, run, &t) < 0) {
-        fputs("sqlguard lint: out of memory while writing the report\n", stderr);
+    rep->elapsed_ms = now_ms() - started;
+    if (lint_report_end(rep) < 0 || fflush(stdout) != 0) {
+        fputs("sqlguard lint: the report could not be written\n", stderr);
         return EXIT_TROUBLE;
     }
-    int status = t.errors ? EXIT_FINDINGS : EXIT_CLEAN;
-    if (a->max_warnings >= 0 && t.warnings > (size_t)a->max_warnings) {
-        fprintf(stderr, "sqlguard lint: %zu warnings, more than --max-warnings %ld\n", t.warnings,
+    int status = t->errors ? EXIT_FINDINGS : EXIT_CLEAN;
+    if (a->max_warnings >= 0 && t->warnings > (size_t)a->max_warnings) {
+        fprintf(stderr, "sqlguard lint: %zu warnings, more than --max-warnings %ld\n", t->warnings,
                 a->max_warnings);
         status = EXIT_FINDINGS;
     }
@@ -370,6 +364,8 @@ int cli_lint(int argc, char **argv)
         status = EXIT_TROUBLE;
     if (status >= 0) {
         free(a.paths);
+        lint_patterns_free(&a.excludes);
+        lint_patterns_free(&a.operations);
         return status;
     }
     rep.timing = a.timing;
@@ -380,14 +376,15 @@ int cli_lint(int argc, char **argv)
     lint_run run;
     memset(&run, 0, sizeof run);
     status = EXIT_TROUBLE;
-    if (load_inputs(&a, &run) && lint_all(&a, &run)) {
-        rep.elapsed_ms = now_ms() - started;
-        status = report(&rep, &a, &run);
-    }
+    if (prepare(&a, &run))
+        status = lint_and_report(&a, &run, &rep, started);
+    if (rep.body)
+        fclose(rep.body);
     lint_files_free(run.files, run.count);
     sg_catalog_free(run.catalog);
-    sg_policy_free(run.policy);
-    free(run.found_policy);
+    lint_policies_free(&run.policies);
     free(a.paths);
+    lint_patterns_free(&a.excludes);
+    lint_patterns_free(&a.operations);
     return status;
 }

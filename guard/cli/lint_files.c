@@ -5,8 +5,9 @@
  * What cannot be handed to the library becomes a lint.file finding of the
  * command's own, in the same words the walk uses: a file that cannot be read
  * or is not a regular file, one over 1 MiB, and (when it was named on the
- * command line) JSON that is not an operation. Each call touches only its
- * own record, so files lint in parallel.
+ * command line or matched by --operations) JSON that is not an operation.
+ * Standard input is read the same way, as the file --stdin-filename names.
+ * Each call touches only its own record, so files lint in parallel.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,9 +28,12 @@ void lint_file_release(lint_file *f)
     for (size_t i = 0; i < f->own_count; i++) {
         free((char *)f->own[i].rule);
         free((char *)f->own[i].message);
+        free((char *)f->own[i].reason);
     }
     free(f->own);
-    sg_lint_result_free(f->result);
+    for (size_t i = 0; i < f->line_count; i++)
+        free(f->lines[i].text);
+    free(f->lines);
     free(f->path);
     memset(f, 0, sizeof *f);
 }
@@ -41,21 +45,72 @@ void lint_files_free(lint_file *files, size_t count)
     free(files);
 }
 
-bool lint_file_report(lint_file *f, const char *rule, sg_severity severity, const char *message)
+/* Appends a copy of finding `d` (its strings copied); false (and the file
+ * failed) when memory ran out. */
+static bool keep_finding(lint_file *f, const sg_lint_finding *d)
 {
     sg_lint_finding *grown = realloc(f->own, (f->own_count + 1) * sizeof *grown);
-    char *rule_copy = strdup(rule), *message_copy = strdup(message);
+    char *rule = strdup(d->rule), *message = strdup(d->message);
+    char *reason = d->reason ? strdup(d->reason) : NULL;
     if (grown)
         f->own = grown;
-    if (!grown || !rule_copy || !message_copy) {
-        free(rule_copy);
-        free(message_copy);
+    if (!grown || !rule || !message || (d->reason && !reason)) {
+        free(rule);
+        free(message);
+        free(reason);
         f->failed = true;
         return false;
     }
-    f->own[f->own_count++] =
-        (sg_lint_finding){rule_copy, severity, message_copy, -1, -1, -1, false, NULL};
+    sg_lint_finding *k = &f->own[f->own_count++];
+    *k = *d;
+    k->rule = rule;
+    k->message = message;
+    k->reason = reason;
     return true;
+}
+
+bool lint_file_report(lint_file *f, const char *rule, sg_severity severity, const char *message)
+{
+    sg_lint_finding d = {rule, severity, message, -1, -1, -1, false, NULL};
+    return keep_finding(f, &d);
+}
+
+/* Keeps line `line` of the result, once. */
+static bool keep_line(lint_file *f, const sg_lint_result *r, long line)
+{
+    if (f->line_count > 0 && f->lines[f->line_count - 1].line >= line)
+        for (size_t i = 0; i < f->line_count; i++)
+            if (f->lines[i].line == line)
+                return true;
+    size_t n;
+    const char *text = sg_lint_result_line(r, line, &n);
+    if (!text)
+        return true;
+    lint_line *grown = realloc(f->lines, (f->line_count + 1) * sizeof *grown);
+    char *copy = grown ? strndup(text, n) : NULL;
+    if (grown)
+        f->lines = grown;
+    if (!copy) {
+        f->failed = true;
+        return false;
+    }
+    f->lines[f->line_count++] = (lint_line){line, copy, n};
+    return true;
+}
+
+/* Keeps what the report needs of a result (its status, statements,
+ * findings and the lines they are on) and frees it with the file's text. */
+static void absorb(lint_file *f, sg_lint_result *r)
+{
+    f->linted = true;
+    f->status = sg_lint_result_status(r);
+    f->statements = sg_lint_result_statement_count(r);
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+        const sg_lint_finding *d = sg_lint_result_finding(r, i);
+        if (!keep_finding(f, d) || (d->line > 0 && !keep_line(f, r, d->line)))
+            break;
+    }
+    sg_lint_result_free(r);
 }
 
 /* Reports why the file could not be read: the reader's message without the
@@ -66,9 +121,9 @@ static void report_unread(lint_file *f, int rc, const sg_error *err)
         f->failed = true;
         return;
     }
-    const char *why = err->message;
-    size_t n = strlen(f->path);
-    if (strncmp(why, f->path, n) == 0 && strncmp(why + n, ": ", 2) == 0)
+    const char *why = err->message, *read_as = f->from_stdin ? "-" : f->path;
+    size_t n = strlen(read_as);
+    if (strncmp(why, read_as, n) == 0 && strncmp(why + n, ": ", 2) == 0)
         why += n + 2;
     char message[sizeof err->message + 64];
     snprintf(message, sizeof message, "%s%s", why,
@@ -83,48 +138,61 @@ void lint_file_lint(const lint_env *env, lint_file *f)
     char *text = NULL;
     size_t len = 0;
     sg_error err;
-    int rc = sg_read_file(f->path, LINT_MAX_FILE_BYTES, SG_READ_REGULAR, &text, &len, &err);
+    int rc = f->from_stdin
+                 ? sg_read_file("-", LINT_MAX_FILE_BYTES, 0, &text, &len, &err)
+                 : sg_read_file(f->path, LINT_MAX_FILE_BYTES, SG_READ_REGULAR, &text, &len, &err);
     if (rc != SG_OK) {
         report_unread(f, rc, &err);
         return;
     }
     sg_lint_options opts = SG_LINT_OPTIONS_INIT;
-    opts.policy = env->policy;
+    opts.policy = env->policies->items[f->policy].policy;
     opts.data_source_uid = env->data_source_uid;
-    rc = sg_lint_text(env->catalog, text, len, f->input, &opts, &f->result);
+    sg_lint_result *result = NULL;
+    rc = sg_lint_text(env->catalog, text, len, f->input, &opts, &result);
     sg_free(text);
     if (rc != SG_OK) {
         f->failed = true;
         return;
     }
-    if (sg_lint_result_status(f->result) != SG_LINT_STATUS_NOT_OPERATION)
+    absorb(f, result);
+    if (f->status != SG_LINT_STATUS_NOT_OPERATION)
         return;
     /* A catalog, a policy, a package manifest: not lint's business when a
-     * walk finds it; named on the command line, it was meant to be one. */
-    if (f->named)
+     * walk finds it; named on the command line, or matched by --operations,
+     * it was meant to be one. */
+    if (f->as_operation)
+        lint_file_report(f, SG_LINT_RULE_FILE, SG_SEVERITY_ERROR,
+                         "is not an operation (a JSON object with \"operation\" and \"sql\" "
+                         "members), yet --operations says it is one");
+    else if (f->named)
         lint_file_report(f, SG_LINT_RULE_FILE, SG_SEVERITY_WARNING,
-                         "is not an operation (a JSON object with an \"operation\" member); "
-                         "not checked");
+                         "is not an operation (a JSON object with \"operation\" and \"sql\" "
+                         "members); not checked");
     else
         f->ignored = true;
 }
 
 size_t lint_file_finding_count(const lint_file *f)
 {
-    return f->own_count + sg_lint_result_finding_count(f->result);
+    return f->own_count;
 }
 
 const sg_lint_finding *lint_file_finding(const lint_file *f, size_t index)
 {
-    if (index < f->own_count)
-        return &f->own[index];
-    return sg_lint_result_finding(f->result, index - f->own_count);
+    return index < f->own_count ? &f->own[index] : NULL;
 }
 
 const char *lint_file_line(const lint_file *f, long line, size_t *len)
 {
     *len = 0;
-    return f->result ? sg_lint_result_line(f->result, line, len) : NULL;
+    for (size_t i = 0; i < f->line_count; i++) {
+        if (f->lines[i].line == line) {
+            *len = f->lines[i].len;
+            return f->lines[i].text;
+        }
+    }
+    return NULL;
 }
 
 const char *lint_file_kind(const lint_file *f)
@@ -136,10 +204,10 @@ const char *lint_file_kind(const lint_file *f)
 
 bool lint_file_checked(const lint_file *f)
 {
-    return f->result && sg_lint_result_status(f->result) == SG_LINT_STATUS_CHECKED;
+    return f->linted && f->status == SG_LINT_STATUS_CHECKED;
 }
 
 bool lint_file_skipped(const lint_file *f)
 {
-    return f->result && sg_lint_result_status(f->result) == SG_LINT_STATUS_SKIPPED;
+    return f->linted && f->status == SG_LINT_STATUS_SKIPPED;
 }

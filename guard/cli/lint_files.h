@@ -21,34 +21,94 @@
 /* Worker threads at most. */
 #define LINT_MAX_JOBS 256
 
+/* A source line a finding is on, kept for the report once the text is gone. */
+typedef struct lint_line {
+    long line;
+    char *text;
+    size_t len;
+} lint_line;
+
 typedef struct lint_file {
     char *path;           /* as shown and reported: relative paths stay relative */
     sg_lint_input input;  /* by the name: .json is JSON, anything else SQL */
     bool named;           /* named on the command line rather than found by a walk */
+    bool as_operation;    /* JSON that --operations says is an operation */
+    bool from_stdin;      /* "-": read from standard input, shown as `path` */
     sg_lint_finding *own; /* the command's own findings (strings owned here) */
     size_t own_count;
-    sg_lint_result *result; /* NULL when the file was not handed to the library */
-    bool ignored;           /* JSON that is not an operation, found by a walk */
-    bool failed;            /* ran out of memory: the run cannot be trusted */
+    size_t policy; /* its policy: an index in the run's lint_policies */
+    bool linted;   /* handed to the library: status and statements are set */
+    sg_lint_status status;
+    size_t statements;
+    lint_line *lines; /* the lines findings are on, in line order */
+    size_t line_count;
+    bool ignored; /* JSON that is not an operation, found by a walk */
+    bool failed;  /* ran out of memory: the run cannot be trusted */
 } lint_file;
+
+/* A policy some files are linted under. */
+typedef struct lint_policy {
+    char *path;        /* as found or given; NULL for the defaults */
+    char *real;        /* canonical, to load each file once */
+    sg_policy *policy; /* NULL: the defaults */
+    bool given;        /* --policy */
+    size_t files;      /* reported files linted under it */
+} lint_policy;
+
+typedef struct lint_policies {
+    lint_policy *items;
+    size_t count;
+    char *last_dir; /* the directory looked up last, and its policy */
+    long last_index;
+} lint_policies;
 
 /* What every file is linted against; shared read-only by the workers. */
 typedef struct lint_env {
     const sg_catalog *catalog; /* NULL: scope rules are skipped */
-    const sg_policy *policy;
+    const lint_policies *policies;
     const char *data_source_uid;
 } lint_env;
 
 /* ---- walk.c ---- */
 
-/* The files under `paths` (files and directories), sorted by path with
- * duplicates removed. Returns 0, or -1 when memory ran out. */
-int lint_collect(char *const *paths, size_t count, lint_file **files, size_t *nfiles);
+struct lint_patterns;
+
+typedef struct lint_walk_opts {
+    const struct lint_patterns *excludes;   /* --exclude: left out of walks */
+    const struct lint_patterns *operations; /* --operations: JSON that must be operations */
+    const char *stdin_name;                 /* --stdin-filename, for "-" */
+} lint_walk_opts;
+
+/* The files under `paths` (files and directories; "-" for standard input),
+ * sorted by path with duplicates removed. Returns 0, -1 when memory ran
+ * out, -2 after telling the user that a path cannot be used (one that does
+ * not exist, a directory that cannot be resolved, an ignore file that
+ * cannot be read). */
+int lint_collect(char *const *paths, size_t count, const lint_walk_opts *opts, lint_file **files,
+                 size_t *nfiles);
+
+/* ---- lint_policy.c ---- */
+
+/* The policy for the file at `path`: `given` (--policy) when not NULL, else
+ * the nearest .sqlguard.json upward from its directory to the repository
+ * root, else the defaults. Returns its index in `p`, -1 without memory, -2
+ * after telling the user that the policy does not load. */
+long lint_policy_for(lint_policies *p, const char *given, const char *path);
+
+/* Sets every file's policy as lint_policy_for() finds it; 0, -1 or -2. */
+int lint_policies_assign(lint_policies *p, const char *given, lint_file *files, size_t count);
+void lint_policies_free(lint_policies *p);
 
 /* ---- pool.c ---- */
 
-/* Lints every file on `jobs` threads (the calling one included). */
-void lint_files_run(const lint_env *env, lint_file *files, size_t count, long jobs);
+/* Writes one file's part of the report; -1 when it could not. */
+typedef int (*lint_sink)(void *ctx, const lint_file *f);
+
+/* Lints every file on `jobs` threads, at most `window` files ahead of the
+ * report, and hands each to `sink` in path order on the calling thread, then
+ * releases it. Returns 0, -1 when `sink` failed, -2 without memory. */
+int lint_files_run(const lint_env *env, lint_file *files, size_t count, long jobs, size_t window,
+                   lint_sink sink, void *ctx);
 
 /* ---- lint_files.c ---- */
 
@@ -62,7 +122,8 @@ void lint_files_free(lint_file *files, size_t count);
 bool lint_file_report(lint_file *f, const char *rule, sg_severity severity, const char *message);
 
 /* Reads and lints one file (unless a finding of its own already says why it
- * cannot be). Safe to call from several threads on different files. */
+ * cannot be), keeping its findings and the lines they are on but not its
+ * text. Safe to call from several threads on different files. */
 void lint_file_lint(const lint_env *env, lint_file *f);
 
 /* The file's findings in place order: its own, then the library's. */

@@ -1,30 +1,46 @@
 /*
- * pool.c - the files of `sqlguard lint` linted on a pool of threads.
+ * pool.c - the files of `sqlguard lint` linted on a pool of threads, and
+ * handed to the report in path order as they are done.
  *
- * Workers take the next file from one atomic counter, so a large file does
- * not hold up the rest; each touches only its own file record, and the
- * report is written afterwards in path order, so the output does not depend
- * on the number of workers.
+ * Workers take the next file in path order, but never more than `window`
+ * files ahead of the one the report waits for, so a large file does not hold
+ * up the others while memory stays bounded: a file that is done keeps only
+ * its findings (lint_file_lint() lets go of its text), and the report frees
+ * each file once written. The calling thread writes the report; the output
+ * does not depend on the number of workers.
  */
 #include <pthread.h>
-#include <stdatomic.h>
+#include <stdlib.h>
 
 #include "lint_files.h"
 
 typedef struct pool {
     const lint_env *env;
     lint_file *files;
-    size_t count;
-    atomic_size_t next;
+    size_t count, window;
+    pthread_mutex_t lock;
+    pthread_cond_t room; /* the report moved on: workers may take more */
+    pthread_cond_t done; /* a file is done */
+    size_t next;         /* the next file to take */
+    size_t written;      /* files handed to the report */
+    bool *finished;
 } pool;
 
 static void work(pool *p)
 {
     for (;;) {
-        size_t i = atomic_fetch_add(&p->next, 1);
+        pthread_mutex_lock(&p->lock);
+        while (p->next < p->count && p->next >= p->written + p->window)
+            pthread_cond_wait(&p->room, &p->lock);
+        size_t i = p->next < p->count ? p->next++ : p->count;
+        pthread_mutex_unlock(&p->lock);
         if (i >= p->count)
             break;
         lint_file_lint(p->env, &p->files[i]);
+        pthread_mutex_lock(&p->lock);
+        p->finished[i] = true;
+        pthread_cond_signal(&p->done);
+        pthread_mutex_unlock(&p->lock);
     }
 }
 
@@ -35,29 +51,74 @@ static void *worker(void *arg)
     return NULL;
 }
 
-void lint_files_run(const lint_env *env, lint_file *files, size_t count, long jobs)
+/* Hands the files to `sink` in order as they are done; -1 when it fails. */
+static int write_in_order(pool *p, lint_sink sink, void *ctx)
 {
-    pool p = {env, files, count, 0};
+    int rc = 0;
+    for (size_t i = 0; i < p->count; i++) {
+        pthread_mutex_lock(&p->lock);
+        while (!p->finished[i])
+            pthread_cond_wait(&p->done, &p->lock);
+        pthread_mutex_unlock(&p->lock);
+        if (rc == 0 && sink(ctx, &p->files[i]) < 0)
+            rc = -1;
+        lint_file_release(&p->files[i]);
+        pthread_mutex_lock(&p->lock);
+        p->written = i + 1;
+        pthread_cond_broadcast(&p->room);
+        pthread_mutex_unlock(&p->lock);
+    }
+    return rc;
+}
+
+int lint_files_run(const lint_env *env, lint_file *files, size_t count, long jobs, size_t window,
+                   lint_sink sink, void *ctx)
+{
+    pool p = {.env = env, .files = files, .count = count, .window = window ? window : 1};
     pthread_t threads[LINT_MAX_JOBS];
     size_t started = 0;
+    if (count == 0)
+        return 0;
+    if (!(p.finished = calloc(count, sizeof *p.finished)))
+        return -2;
+    pthread_mutex_init(&p.lock, NULL);
+    pthread_cond_init(&p.room, NULL);
+    pthread_cond_init(&p.done, NULL);
     if (jobs > LINT_MAX_JOBS)
         jobs = LINT_MAX_JOBS;
     if ((size_t)jobs > count)
-        jobs = (long)(count ? count : 1);
+        jobs = (long)count;
     pthread_attr_t attr;
     bool attr_ok = pthread_attr_init(&attr) == 0;
     /* deep statements need stack (the walker bounds its depth; sanitizers
      * make frames larger) */
     if (attr_ok)
         pthread_attr_setstacksize(&attr, (size_t)16 << 20);
-    for (long i = 1; i < jobs; i++) {
+    for (long i = 0; i < jobs; i++) {
         if (pthread_create(&threads[started], attr_ok ? &attr : NULL, worker, &p) != 0)
-            break; /* fewer workers: the files still all get linted */
+            break;
         started++;
     }
     if (attr_ok)
         pthread_attr_destroy(&attr);
-    work(&p); /* the calling thread works too */
+    int rc;
+    if (started == 0) {
+        /* no thread could start: lint each file here, then write it */
+        rc = 0;
+        for (size_t i = 0; i < count; i++) {
+            lint_file_lint(env, &files[i]);
+            if (rc == 0 && sink(ctx, &files[i]) < 0)
+                rc = -1;
+            lint_file_release(&files[i]);
+        }
+    } else {
+        rc = write_in_order(&p, sink, ctx);
+    }
     for (size_t i = 0; i < started; i++)
         pthread_join(threads[i], NULL);
+    pthread_cond_destroy(&p.done);
+    pthread_cond_destroy(&p.room);
+    pthread_mutex_destroy(&p.lock);
+    free(p.finished);
+    return rc;
 }

@@ -1,9 +1,13 @@
 /*
  * report.c - what `sqlguard lint` prints: text for people, JSON for
- * programs, GitHub workflow commands for annotations in pull requests (SARIF
- * is in sarif.c). Files come in path order and findings in line order, so
- * the report is the same however many workers produced it.
+ * programs, GitHub workflow commands for annotations in pull requests (SARIF,
+ * GitLab Code Quality and JUnit XML are in their own files). Files come in
+ * path order and findings in line order, so the report is the same however
+ * many workers produced it. Each file is written as soon as it is done and
+ * then let go of, so the report holds only the totals: JSON documents are
+ * printed piece by piece.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
@@ -12,26 +16,25 @@
 #include "print.h"
 #include "report.h"
 
-void lint_totals_count(const lint_file *files, size_t count, lint_totals *t)
+/* Adds one file to the totals. */
+static void count_file(lint_totals *t, const lint_file *f)
 {
-    memset(t, 0, sizeof *t);
-    for (size_t i = 0; i < count; i++) {
-        const lint_file *f = &files[i];
-        if (f->ignored)
-            continue;
-        t->files++;
-        t->statements += sg_lint_result_statement_count(f->result);
-        t->operations += lint_file_checked(f);
-        t->skipped_operations += lint_file_skipped(f);
-        for (size_t k = 0; k < lint_file_finding_count(f); k++) {
-            const sg_lint_finding *d = lint_file_finding(f, k);
-            if (d->suppressed)
-                t->suppressed++;
-            else if (d->severity == SG_SEVERITY_ERROR)
-                t->errors++;
-            else
-                t->warnings++;
-        }
+    if (f->ignored) {
+        t->skipped_files++;
+        return;
+    }
+    t->files++;
+    t->statements += f->statements;
+    t->operations += lint_file_checked(f);
+    t->skipped_operations += lint_file_skipped(f);
+    for (size_t k = 0; k < lint_file_finding_count(f); k++) {
+        const sg_lint_finding *d = lint_file_finding(f, k);
+        if (d->suppressed)
+            t->suppressed++;
+        else if (d->severity == SG_SEVERITY_ERROR)
+            t->errors++;
+        else
+            t->warnings++;
     }
 }
 
@@ -43,6 +46,9 @@ static void summary_line(FILE *out, const lint_report *r, const lint_totals *t)
             cli_plural(t->statements));
     if (t->operations)
         fprintf(out, ", %zu operation%s", t->operations, cli_plural(t->operations));
+    if (t->skipped_files)
+        fprintf(out, " (%zu .json file%s skipped: not operations)", t->skipped_files,
+                cli_plural(t->skipped_files));
     fprintf(out, ": %zu error%s, %zu warning%s", t->errors, cli_plural(t->errors), t->warnings,
             cli_plural(t->warnings));
     if (t->suppressed)
@@ -56,18 +62,15 @@ static void summary_line(FILE *out, const lint_report *r, const lint_totals *t)
     fputc('\n', out);
 }
 
-/* Calls `show` for every finding that is not suppressed, in report order. */
-static void each_shown(FILE *out, const lint_report *r, const lint_file *files, size_t count,
+/* Calls `show` for every finding of the file that is not suppressed. */
+static void each_shown(FILE *out, const lint_report *r, const lint_file *f,
                        void (*show)(FILE *out, const lint_report *r, const lint_file *f,
                                     const sg_lint_finding *d))
 {
-    for (size_t i = 0; i < count; i++) {
-        const lint_file *f = &files[i];
-        for (size_t k = 0; k < lint_file_finding_count(f); k++) {
-            const sg_lint_finding *d = lint_file_finding(f, k);
-            if (!d->suppressed)
-                show(out, r, f, d);
-        }
+    for (size_t k = 0; k < lint_file_finding_count(f); k++) {
+        const sg_lint_finding *d = lint_file_finding(f, k);
+        if (!d->suppressed)
+            show(out, r, f, d);
     }
 }
 
@@ -81,11 +84,16 @@ static void text_finding(FILE *out, const lint_report *r, const lint_file *f,
         cli_print_caret(out, line, n, d->column, r->color);
 }
 
-void lint_write_text(FILE *out, const lint_report *r, const lint_file *files, size_t count,
-                     const lint_totals *t)
+/* The footer: which policy applied to which files, then the summary. */
+static int text_end(lint_report *r)
 {
-    each_shown(out, r, files, count, text_finding);
-    summary_line(out, r, t);
+    char *policies = lint_policy_line(r->policies);
+    if (!policies)
+        return -1;
+    fprintf(r->out, "%s\n", policies);
+    free(policies);
+    summary_line(r->out, r, &r->totals);
+    return 0;
 }
 
 /* ---- JSON ---- */
@@ -116,34 +124,69 @@ static cJSON *finding_json(const sg_lint_finding *d)
     return o;
 }
 
-int lint_write_json(FILE *out, const lint_report *r, const lint_file *files, size_t count,
-                    const lint_totals *t)
+static int json_begin(lint_report *r)
 {
-    cJSON *root = cJSON_CreateObject();
-    cJSON *arr = cJSON_AddArrayToObject(root, "files");
-    for (size_t i = 0; arr && i < count; i++) {
-        const lint_file *f = &files[i];
-        if (f->ignored)
-            continue;
-        cJSON *fo = cJSON_CreateObject();
-        if (!fo || !cJSON_AddItemToArray(arr, fo))
-            break;
-        cJSON_AddStringToObject(fo, "path", f->path);
-        cJSON_AddStringToObject(fo, "kind", lint_file_kind(f));
-        cJSON_AddNumberToObject(fo, "statements",
-                                (double)sg_lint_result_statement_count(f->result));
-        if (lint_file_checked(f) || lint_file_skipped(f))
-            cJSON_AddBoolToObject(fo, "checked", lint_file_checked(f));
-        cJSON *ds = cJSON_AddArrayToObject(fo, "diagnostics");
-        cJSON *ss = cJSON_AddArrayToObject(fo, "suppressed");
-        for (size_t k = 0; ds && ss && k < lint_file_finding_count(f); k++) {
-            const sg_lint_finding *d = lint_file_finding(f, k);
-            cJSON_AddItemToArray(d->suppressed ? ss : ds, finding_json(d));
-        }
+    fputs("{\n  \"files\": [", r->out);
+    return 0;
+}
+
+static int json_file(lint_report *r, const lint_file *f)
+{
+    cJSON *fo = cJSON_CreateObject();
+    if (!fo)
+        return -1;
+    cJSON_AddStringToObject(fo, "path", f->path);
+    cJSON_AddStringToObject(fo, "kind", lint_file_kind(f));
+    cJSON_AddNumberToObject(fo, "statements", (double)f->statements);
+    if (lint_file_checked(f) || lint_file_skipped(f))
+        cJSON_AddBoolToObject(fo, "checked", lint_file_checked(f));
+    const char *policy = r->policies->items[f->policy].path;
+    if (policy)
+        cJSON_AddStringToObject(fo, "policy", policy);
+    else
+        cJSON_AddNullToObject(fo, "policy");
+    cJSON *ds = cJSON_AddArrayToObject(fo, "diagnostics");
+    cJSON *ss = cJSON_AddArrayToObject(fo, "suppressed");
+    for (size_t k = 0; ds && ss && k < lint_file_finding_count(f); k++) {
+        const sg_lint_finding *d = lint_file_finding(f, k);
+        cJSON_AddItemToArray(d->suppressed ? ss : ds, finding_json(d));
     }
-    cJSON *s = cJSON_AddObjectToObject(root, "summary");
+    fputs(r->items++ ? ",\n    " : "\n    ", r->out);
+    int rc = cli_print_json_at(r->out, fo, 2);
+    cJSON_Delete(fo);
+    return rc;
+}
+
+static cJSON *policies_json(const lint_policies *p)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; arr && i < p->count; i++) {
+        const lint_policy *e = &p->items[i];
+        cJSON *o = e->files ? cJSON_CreateObject() : NULL;
+        if (!o || !cJSON_AddItemToArray(arr, o)) {
+            cJSON_Delete(o);
+            continue;
+        }
+        if (e->path)
+            cJSON_AddStringToObject(o, "path", e->path);
+        else
+            cJSON_AddNullToObject(o, "path");
+        cJSON_AddStringToObject(o, "source",
+                                e->given  ? "--policy"
+                                : e->path ? "found"
+                                          : "defaults");
+        cJSON_AddNumberToObject(o, "files", (double)e->files);
+    }
+    return arr;
+}
+
+static int json_end(lint_report *r)
+{
+    const lint_totals *t = &r->totals;
+    cJSON *s = cJSON_CreateObject();
     if (s) {
         cJSON_AddNumberToObject(s, "files", (double)t->files);
+        cJSON_AddNumberToObject(s, "files_skipped", (double)t->skipped_files);
         cJSON_AddNumberToObject(s, "statements", (double)t->statements);
         cJSON_AddNumberToObject(s, "operations", (double)t->operations);
         cJSON_AddNumberToObject(s, "operations_skipped", (double)t->skipped_operations);
@@ -159,12 +202,15 @@ int lint_write_json(FILE *out, const lint_report *r, const lint_file *files, siz
                                     (double)(long long)(r->elapsed_ms * 1000) / 1000);
         else
             cJSON_AddNullToObject(s, "elapsed_ms");
+        cJSON_AddItemToObject(s, "policies", policies_json(r->policies));
         cJSON *notes = cJSON_AddArrayToObject(s, "notes");
         for (size_t i = 0; notes && i < r->note_count; i++)
             cJSON_AddItemToArray(notes, cJSON_CreateString(r->notes[i]));
     }
-    int rc = root ? cli_print_json(out, root) : -1;
-    cJSON_Delete(root);
+    fputs(r->items ? "\n  ],\n  \"summary\": " : "],\n  \"summary\": ", r->out);
+    int rc = s ? cli_print_json_at(r->out, s, 1) : -1;
+    fputs("\n}\n", r->out);
+    cJSON_Delete(s);
     return rc;
 }
 
@@ -208,12 +254,85 @@ static void github_finding(FILE *out, const lint_report *r, const lint_file *f,
     fputc('\n', out);
 }
 
-void lint_write_github(FILE *out, const lint_report *r, const lint_file *files, size_t count)
+static int github_end(lint_report *r)
 {
     for (size_t i = 0; i < r->note_count; i++) {
-        fputs("::notice title=sqlguard::", out);
-        gh_escape(out, r->notes[i], false);
-        fputc('\n', out);
+        fputs("::notice title=sqlguard::", r->out);
+        gh_escape(r->out, r->notes[i], false);
+        fputc('\n', r->out);
     }
-    each_shown(out, r, files, count, github_finding);
+    return 0;
+}
+
+/* ---- the report, by format ---- */
+
+int lint_report_begin(lint_report *r)
+{
+    memset(&r->totals, 0, sizeof r->totals);
+    r->items = 0;
+    switch (r->format) {
+    case LINT_FORMAT_JSON:
+        return json_begin(r);
+    case LINT_FORMAT_SARIF:
+        return lint_sarif_begin(r);
+    case LINT_FORMAT_GITLAB:
+        return lint_gitlab_begin(r);
+    case LINT_FORMAT_JUNIT:
+        return lint_junit_begin(r);
+    case LINT_FORMAT_TEXT:
+    case LINT_FORMAT_GITHUB:
+        break;
+    }
+    return 0;
+}
+
+int lint_report_file(lint_report *r, const lint_file *f)
+{
+    count_file(&r->totals, f);
+    if (f->ignored)
+        return 0;
+    r->policies->items[f->policy].files++;
+    switch (r->format) {
+    case LINT_FORMAT_TEXT:
+        each_shown(r->out, r, f, text_finding);
+        return 0;
+    case LINT_FORMAT_GITHUB:
+        each_shown(r->out, r, f, github_finding);
+        return 0;
+    case LINT_FORMAT_JSON:
+        return json_file(r, f);
+    case LINT_FORMAT_SARIF:
+        return lint_sarif_file(r, f);
+    case LINT_FORMAT_GITLAB:
+        return lint_gitlab_file(r, f);
+    case LINT_FORMAT_JUNIT:
+        return lint_junit_file(r, f);
+    }
+    return -1;
+}
+
+int lint_report_end(lint_report *r)
+{
+    int rc = -1;
+    switch (r->format) {
+    case LINT_FORMAT_TEXT:
+        rc = text_end(r);
+        break;
+    case LINT_FORMAT_GITHUB:
+        rc = github_end(r);
+        break;
+    case LINT_FORMAT_JSON:
+        rc = json_end(r);
+        break;
+    case LINT_FORMAT_SARIF:
+        rc = lint_sarif_end(r);
+        break;
+    case LINT_FORMAT_GITLAB:
+        rc = lint_gitlab_end(r);
+        break;
+    case LINT_FORMAT_JUNIT:
+        rc = lint_junit_end(r);
+        break;
+    }
+    return rc == 0 && !ferror(r->out) ? 0 : -1;
 }

@@ -10,7 +10,9 @@
  * as run.columnKind says) and a partialFingerprints entry that survives lines
  * moving: a hash of the rule, the file and the trimmed text of the line,
  * numbered when it repeats. Suppressed findings are results with an inSource
- * suppression carrying the comment's reason.
+ * suppression carrying the comment's reason. The log is written as files are
+ * done: the driver first, then each file's results, then the invocation
+ * with the run's notes.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -22,7 +24,7 @@
 
 #include "jsonprint.h"
 #include "print.h"
-#include "sarif.h"
+#include "report.h"
 
 #define SARIF_SCHEMA                                                                               \
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -171,30 +173,6 @@ static char *path_uri(const char *path)
     return mb_done(&m);
 }
 
-/* FNV-1a, 64 bits: stable across platforms and runs. */
-static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
-
-static uint64_t line_hash(const lint_file *f, const sg_lint_finding *d, const char *uri)
-{
-    uint64_t h = 0xcbf29ce484222325ULL;
-    h = fnv1a(h, d->rule, strlen(d->rule) + 1);
-    h = fnv1a(h, uri, strlen(uri) + 1);
-    size_t n = 0;
-    const char *p = d->line > 0 ? lint_file_line(f, d->line, &n) : NULL;
-    while (n > 0 && (*p == ' ' || *p == '\t'))
-        p++, n--;
-    while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
-        n--;
-    return p ? fnv1a(h, p, n) : h;
-}
-
 /* The physical location of a finding; false without memory. */
 static bool add_location(cJSON *result, const sg_lint_finding *d, const char *uri)
 {
@@ -254,87 +232,97 @@ static bool add_result(cJSON *results, const sg_lint_finding *d, const char *uri
     return true;
 }
 
-static int add_results(cJSON *results, const lint_file *f)
+int lint_sarif_file(lint_report *rep, const lint_file *f)
 {
-    size_t count = lint_file_finding_count(f);
     char *uri = path_uri(f->path);
-    uint64_t *seen = malloc((count + 1) * sizeof *seen);
-    int rc = uri && seen ? 0 : -1;
-    for (size_t k = 0; rc == 0 && k < count; k++) {
+    cJSON *results = uri ? cJSON_CreateArray() : NULL;
+    int rc = results ? 0 : -1;
+    for (size_t k = 0; rc == 0 && k < lint_file_finding_count(f); k++) {
         const sg_lint_finding *d = lint_file_finding(f, k);
-        uint64_t h = line_hash(f, d, uri);
-        unsigned occurrence = 1;
-        for (size_t j = 0; j < k; j++)
-            occurrence += seen[j] == h;
-        seen[k] = h;
-        if (!add_result(results, d, uri, h, occurrence))
+        if (!add_result(results, d, uri, lint_finding_hash(f, d, uri),
+                        lint_finding_occurrence(f, k, uri)))
             rc = -1;
     }
+    const cJSON *item;
+    cJSON_ArrayForEach(item, results)
+    {
+        if (rc < 0)
+            break;
+        fputs(rep->items++ ? ",\n        " : "\n        ", rep->out);
+        rc = cli_print_json_at(rep->out, item, 4);
+    }
+    cJSON_Delete(results);
     free(uri);
-    free(seen);
     return rc;
 }
 
-/* The run's tool, with its rules, and its invocation with the notes. */
-static bool add_tool(cJSON *run, const lint_report *rep)
+/* The run's tool, with its rules. */
+static cJSON *tool_json(void)
 {
-    cJSON *tool = cJSON_AddObjectToObject(run, "tool");
+    cJSON *tool = cJSON_CreateObject();
     cJSON *driver = tool ? cJSON_AddObjectToObject(tool, "driver") : NULL;
     cJSON *rules = driver ? driver_rules() : NULL;
-    if (!rules)
-        return false;
+    if (!rules) {
+        cJSON_Delete(tool);
+        return NULL;
+    }
     cJSON_AddStringToObject(driver, "name", "sqlguard");
     cJSON_AddStringToObject(driver, "version", SG_VERSION_STRING);
     cJSON_AddStringToObject(driver, "semanticVersion", SG_VERSION_STRING);
     cJSON_AddItemToObject(driver, "rules", rules);
+    return tool;
+}
 
-    cJSON *invocations = cJSON_AddArrayToObject(run, "invocations");
+/* The run's invocation with the notes, the policies used among them. */
+static cJSON *invocations_json(const lint_report *rep)
+{
+    cJSON *invocations = cJSON_CreateArray();
     cJSON *inv = cJSON_CreateObject();
     if (!invocations || !inv || !cJSON_AddItemToArray(invocations, inv)) {
         cJSON_Delete(inv);
-        return false;
+        cJSON_Delete(invocations);
+        return NULL;
     }
     cJSON_AddBoolToObject(inv, "executionSuccessful", true);
-    if (!rep->note_count)
-        return true;
     cJSON *notes = cJSON_AddArrayToObject(inv, "toolExecutionNotifications");
-    for (size_t i = 0; notes && i < rep->note_count; i++) {
+    char *policies = lint_policy_line(rep->policies);
+    for (size_t i = 0; notes && policies && i <= rep->note_count; i++) {
         cJSON *n = cJSON_CreateObject();
         if (!n || !cJSON_AddItemToArray(notes, n)) {
             cJSON_Delete(n);
-            return false;
+            break;
         }
         cJSON_AddStringToObject(n, "level", "note");
-        add_text(n, "message", rep->notes[i]);
+        add_text(n, "message", i < rep->note_count ? rep->notes[i] : policies);
     }
-    return notes != NULL;
+    free(policies);
+    return invocations;
 }
 
-int lint_write_sarif(FILE *out, const lint_report *rep, const lint_file *files, size_t count)
+int lint_sarif_begin(lint_report *rep)
 {
-    int rc = -1;
-    cJSON *root = cJSON_CreateObject();
-    if (!root)
+    cJSON *tool = tool_json();
+    if (!tool)
         return -1;
-    cJSON_AddStringToObject(root, "$schema", SARIF_SCHEMA);
-    cJSON_AddStringToObject(root, "version", "2.1.0");
-    cJSON *runs = cJSON_AddArrayToObject(root, "runs");
-    cJSON *run = cJSON_CreateObject();
-    if (!runs || !run || !cJSON_AddItemToArray(runs, run)) {
-        cJSON_Delete(run);
-        goto done;
-    }
-    if (!add_tool(run, rep))
-        goto done;
-    cJSON_AddStringToObject(run, "columnKind", "unicodeCodePoints");
-    cJSON *results = cJSON_AddArrayToObject(run, "results");
-    if (!results)
-        goto done;
-    for (size_t i = 0; i < count; i++)
-        if (!files[i].ignored && add_results(results, &files[i]) < 0)
-            goto done;
-    rc = cli_print_json(out, root);
-done:
-    cJSON_Delete(root);
+    fprintf(rep->out,
+            "{\n  \"$schema\": \"%s\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
+            "      \"tool\": ",
+            SARIF_SCHEMA);
+    int rc = cli_print_json_at(rep->out, tool, 3);
+    fputs(",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [", rep->out);
+    cJSON_Delete(tool);
+    return rc;
+}
+
+int lint_sarif_end(lint_report *rep)
+{
+    cJSON *invocations = invocations_json(rep);
+    if (!invocations)
+        return -1;
+    fputs(rep->items ? "\n      ],\n      \"invocations\": " : "],\n      \"invocations\": ",
+          rep->out);
+    int rc = cli_print_json_at(rep->out, invocations, 3);
+    fputs("\n    }\n  ]\n}\n", rep->out);
+    cJSON_Delete(invocations);
     return rc;
 }

@@ -5,9 +5,11 @@
  * is linted, a directory is walked). A walk takes `.sql` and `.json` files,
  * skips hidden entries (names starting with a dot: .git, .venv, ...), and
  * follows no symbolic link out of the tree it walks; a link it does not
- * follow is reported, so that no SQL file is ever left out silently. The
- * result is sorted by path, so the report does not depend on the order the
- * file system lists entries in.
+ * follow is reported, so that no SQL file is ever left out silently. Paths
+ * the user excluded (--exclude, the walked directory's .sqlguardignore) are
+ * left out, directories without being read. The result is sorted by path,
+ * so the report does not depend on the order the file system lists entries
+ * in.
  */
 #define _XOPEN_SOURCE 700 /* realpath() */
 #include <dirent.h>
@@ -17,6 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "ignore.h"
 #include "lint_files.h"
 
 enum { MAX_DEPTH = 128 };
@@ -25,6 +28,15 @@ typedef struct file_list {
     lint_file *items;
     size_t count, cap;
 } file_list;
+
+/* One directory named on the command line, being walked. */
+typedef struct walk {
+    file_list *l;
+    const lint_walk_opts *opts;
+    const char *root;     /* canonical, for links */
+    size_t shown_len;     /* length of the directory as shown ("" for ".") */
+    lint_patterns ignore; /* its .sqlguardignore */
+} walk;
 
 static bool has_suffix(const char *name, const char *suffix)
 {
@@ -99,11 +111,49 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int walk_dir(file_list *l, const char *dir, const char *root, int depth);
+static int walk_dir(walk *w, const char *dir, int depth);
+
+/* The path below the walked directory. */
+static const char *relative(const walk *w, const char *path)
+{
+    return w->shown_len ? path + w->shown_len + 1 : path;
+}
+
+/* LINT_EXCLUDED when the root's ignore file or an --exclude pattern (against
+ * the path below the root, or as shown) leaves the entry out; -1 without
+ * memory. */
+static int is_excluded(const walk *w, const char *path, bool is_dir)
+{
+    const char *rel = relative(w, path);
+    int state = lint_patterns_match(&w->ignore, rel, is_dir, LINT_INCLUDED);
+    state = state < 0 ? -1 : lint_patterns_match(w->opts->excludes, rel, is_dir, state);
+    if (state == LINT_INCLUDED && rel != path)
+        state = lint_patterns_match(w->opts->excludes, path, is_dir, state);
+    return state;
+}
+
+/* Appends a file the walk found, noting whether --operations names it. */
+static int push_walked(walk *w, const char *path, sg_lint_input input)
+{
+    lint_file *f = push(w->l, path, input);
+    if (!f)
+        return -1;
+    if (input == SG_LINT_INPUT_JSON) {
+        int op = lint_patterns_match(w->opts->operations, relative(w, path), false, 0);
+        if (op == 0 && relative(w, path) != path)
+            op = lint_patterns_match(w->opts->operations, path, false, 0);
+        if (op < 0)
+            return -1;
+        f->as_operation = op == LINT_EXCLUDED;
+    }
+    return 0;
+}
 
 /* A symbolic link met during a walk: followed only to a file inside the tree. */
-static int walk_link(file_list *l, const char *path, const char *name, const char *root)
+static int walk_link(walk *w, const char *path, const char *name)
 {
+    file_list *l = w->l;
+    const char *root = w->root;
     int kind = kind_of(name);
     char *real = realpath(path, NULL);
     struct stat st;
@@ -136,11 +186,12 @@ static int walk_link(file_list *l, const char *path, const char *name, const cha
     if (!S_ISREG(st.st_mode))
         return push_problem(l, path, (sg_lint_input)kind, SG_SEVERITY_ERROR,
                             "is not a regular file");
-    return push(l, path, (sg_lint_input)kind) ? 0 : -1;
+    return push_walked(w, path, (sg_lint_input)kind);
 }
 
-static int walk_entry(file_list *l, const char *path, const char *name, const char *root, int depth)
+static int walk_entry(walk *w, const char *path, const char *name, int depth)
 {
+    file_list *l = w->l;
     struct stat st;
     int kind = kind_of(name);
     if (lstat(path, &st) != 0) {
@@ -149,20 +200,24 @@ static int walk_entry(file_list *l, const char *path, const char *name, const ch
         return push_problem(l, path, kind < 0 ? SG_LINT_INPUT_SQL : (sg_lint_input)kind,
                             SG_SEVERITY_ERROR, msg);
     }
+    int excluded = is_excluded(w, path, S_ISDIR(st.st_mode));
+    if (excluded != LINT_INCLUDED)
+        return excluded < 0 ? -1 : 0;
     if (S_ISDIR(st.st_mode))
-        return walk_dir(l, path, root, depth + 1);
+        return walk_dir(w, path, depth + 1);
     if (S_ISLNK(st.st_mode))
-        return walk_link(l, path, name, root);
+        return walk_link(w, path, name);
     if (kind < 0)
         return 0;
     if (!S_ISREG(st.st_mode))
         return push_problem(l, path, (sg_lint_input)kind, SG_SEVERITY_ERROR,
                             "is not a regular file");
-    return push(l, path, (sg_lint_input)kind) ? 0 : -1;
+    return push_walked(w, path, (sg_lint_input)kind);
 }
 
-static int walk_dir(file_list *l, const char *dir, const char *root, int depth)
+static int walk_dir(walk *w, const char *dir, int depth)
 {
+    file_list *l = w->l;
     if (depth > MAX_DEPTH)
         return push_problem(l, dir, SG_LINT_INPUT_SQL, SG_SEVERITY_ERROR,
                             "is nested deeper than 128 directories; not walked");
@@ -209,7 +264,7 @@ static int walk_dir(file_list *l, const char *dir, const char *root, int depth)
         qsort(names, count, sizeof *names, by_name);
     for (size_t i = 0; rc == 0 && i < count; i++) {
         char *path = join(dir, names[i]);
-        rc = path ? walk_entry(l, path, names[i], root, depth) : -1;
+        rc = path ? walk_entry(w, path, names[i], depth) : -1;
         free(path);
     }
     for (size_t i = 0; i < count; i++)
@@ -248,8 +303,46 @@ static char *normalize(const char *arg)
     return out;
 }
 
-static int add_argument(file_list *l, const char *arg)
+/* Walks a directory named on the command line, with its .sqlguardignore.
+ * Returns 0, -1 without memory, -2 after telling the user what failed. */
+static int walk_root(file_list *l, const lint_walk_opts *opts, const char *path, const char *shown)
 {
+    walk w = {l, opts, NULL, strlen(path), {0}};
+    char *root = realpath(shown, NULL);
+    if (!root) {
+        fprintf(stderr, "sqlguard lint: %s: a directory that cannot be resolved: %s\n", shown,
+                strerror(errno));
+        return -2;
+    }
+    w.root = root;
+    char *ignore = join(path, LINT_IGNORE_FILE);
+    int rc = ignore ? lint_patterns_load(&w.ignore, ignore) : -1;
+    if (rc == 0)
+        rc = walk_dir(&w, path, 0);
+    free(ignore);
+    free(root);
+    lint_patterns_free(&w.ignore);
+    return rc;
+}
+
+/* Standard input, linted as the file --stdin-filename names (SQL when
+ * none is named). */
+static int add_stdin(file_list *l, const lint_walk_opts *opts)
+{
+    const char *name = opts->stdin_name ? opts->stdin_name : "<stdin>";
+    lint_file *f =
+        push(l, name, has_suffix(name, ".json") ? SG_LINT_INPUT_JSON : SG_LINT_INPUT_SQL);
+    if (!f)
+        return -1;
+    f->named = true;
+    f->from_stdin = true;
+    return 0;
+}
+
+static int add_argument(file_list *l, const lint_walk_opts *opts, const char *arg)
+{
+    if (strcmp(arg, "-") == 0)
+        return add_stdin(l, opts);
     char *path = normalize(arg);
     if (!path)
         return -1;
@@ -258,27 +351,24 @@ static int add_argument(file_list *l, const char *arg)
     struct stat st;
     int rc;
     if (stat(shown, &st) != 0) {
-        char msg[300];
-        snprintf(msg, sizeof msg, "cannot be read: %s", strerror(errno));
-        rc = push_problem(l, shown, kind, SG_SEVERITY_ERROR, msg);
+        /* a path that is not there is a mistake in the command, not a finding */
+        fprintf(stderr, "sqlguard lint: %s: %s\n", arg,
+                errno == ENOENT ? "no such file or directory" : strerror(errno));
+        rc = -2;
     } else if (S_ISDIR(st.st_mode)) {
-        char *root = realpath(shown, NULL);
-        if (!root) {
-            char msg[300];
-            snprintf(msg, sizeof msg, "is a directory that cannot be resolved: %s",
-                     strerror(errno));
-            rc = push_problem(l, shown, SG_LINT_INPUT_SQL, SG_SEVERITY_ERROR, msg);
-        } else {
-            rc = walk_dir(l, path, root, 0);
-        }
-        free(root);
+        rc = walk_root(l, opts, path, shown);
     } else if (!S_ISREG(st.st_mode)) {
         rc = push_problem(l, shown, kind, SG_SEVERITY_ERROR, "is not a regular file");
     } else {
         /* Named on purpose: linted whatever its name (JSON by .json, else SQL). */
         lint_file *f = push(l, shown, kind);
-        if (f)
+        if (f) {
             f->named = true;
+            int op = lint_patterns_match(opts->operations, shown, false, 0);
+            f->as_operation = op == LINT_EXCLUDED;
+            if (op < 0)
+                f = NULL;
+        }
         rc = f ? 0 : -1;
     }
     free(path);
@@ -290,13 +380,15 @@ static int by_path(const void *a, const void *b)
     return strcmp(((const lint_file *)a)->path, ((const lint_file *)b)->path);
 }
 
-int lint_collect(char *const *paths, size_t count, lint_file **files, size_t *nfiles)
+int lint_collect(char *const *paths, size_t count, const lint_walk_opts *opts, lint_file **files,
+                 size_t *nfiles)
 {
     file_list l = {NULL, 0, 0};
     for (size_t i = 0; i < count; i++) {
-        if (add_argument(&l, paths[i]) < 0) {
+        int rc = add_argument(&l, opts, paths[i]);
+        if (rc < 0) {
             lint_files_free(l.items, l.count);
-            return -1;
+            return rc;
         }
     }
     if (l.count)

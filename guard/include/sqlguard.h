@@ -470,7 +470,7 @@ const char *sg_verdict_sql(const sg_verdict *verdict);
  *   -- sqlguard-disable RULE[, RULE] [-- reason]  ...  -- sqlguard-enable RULE[, RULE]
  *
  * (or the same in slash-star comments). JSON text (SG_LINT_INPUT_JSON) that
- * is an object with an "operation" member is checked as sg_check() does,
+ * is an object with "operation" and "sql" members is checked as sg_check() does,
  * against `catalog` and options->policy, and the findings are placed in the
  * text (an operation is not checked without a catalog). Either way findings
  * are placed in the text: offset in bytes, line and column 1-based, the

@@ -170,8 +170,12 @@ static int scan(const char *s, size_t len, json_top *top)
     sg__json_status st = sg__json_load(s, len, &opts, &scratch, &doc);
     if (st == SG__JSON_OK) {
         top->is_json = true;
-        top->has_operation = cJSON_GetObjectItemCaseSensitive(doc.root, "operation") != NULL;
         const cJSON *sql = cJSON_GetObjectItemCaseSensitive(doc.root, "sql");
+        /* both members, as every operation has them: generated JSON that
+         * happens to have an "operation" key (a GraphQL manifest, a log) is
+         * not taken for one */
+        top->has_operation =
+            cJSON_GetObjectItemCaseSensitive(doc.root, "operation") != NULL && sql != NULL;
         if (top->has_operation && cJSON_IsString(sql))
             find_sql(s, len, sql->valuestring, top);
         sg__json_doc_release(&doc);
@@ -231,15 +235,20 @@ static int place(sg_lint_result *r, const json_top *top, const sg_verdict *v)
     return 0;
 }
 
-/* Whether the text holds the key string "operation" anywhere. */
-static bool names_operation(const char *s, size_t len)
+/* Whether the text holds the string `key` (quotes included) anywhere. */
+static bool holds_key(const char *s, size_t len, const char *key)
 {
-    static const char key[] = "\"operation\"";
-    size_t n = sizeof key - 1;
+    size_t n = strlen(key);
     for (size_t i = 0; i + n <= len; i++)
         if (s[i] == '"' && memcmp(s + i, key, n) == 0)
             return true;
     return false;
+}
+
+/* Whether text that is not JSON still names both members of an operation. */
+static bool names_operation(const char *s, size_t len)
+{
+    return holds_key(s, len, "\"operation\"") && holds_key(s, len, "\"sql\"");
 }
 
 int sg__lint_json_text(const sg_catalog *catalog, const sg_lint_options *options, sg_lint_result *r)
@@ -251,7 +260,8 @@ int sg__lint_json_text(const sg_catalog *catalog, const sg_lint_options *options
         return -1;
     if (!top.is_json && !names_operation(json, len)) {
         /* JSON with comments (tsconfig.json), a fragment, a template: nothing
-         * in it asks to be an operation, so it is none of lint's business */
+         * in it asks to be an operation (it does not name both "operation"
+         * and "sql"), so it is none of lint's business */
         r->status = SG_LINT_STATUS_NOT_OPERATION;
         return 0;
     }
@@ -259,12 +269,14 @@ int sg__lint_json_text(const sg_catalog *catalog, const sg_lint_options *options
         r->status = SG_LINT_STATUS_UNREADABLE;
         return sg__lint_add(r, SG_LINT_RULE_FILE, SG_SEVERITY_ERROR,
                             (long)(r->bom + top.error_offset),
-                            "is not valid JSON, and it names an \"operation\": a broken operation")
+                            "is not valid JSON, and it names an \"operation\" and its \"sql\": a "
+                            "broken operation")
                    ? 0
                    : -1;
     }
     if (!top.has_operation) {
-        /* a catalog, a policy, a package manifest: not lint's business */
+        /* a catalog, a policy, a package manifest, an object without both
+         * "operation" and "sql": not lint's business */
         r->status = SG_LINT_STATUS_NOT_OPERATION;
         return 0;
     }

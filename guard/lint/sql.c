@@ -1,12 +1,14 @@
 /*
  * sql.c - SQL text linted statement by statement.
  *
- * Statements are cut by PostgreSQL's splitter (the parser's, or the
- * scanner's when the text does not parse; pg/split.h) and trimmed to their
- * first and last token, so the comments between statements belong to no
- * statement. Each is linted with sg_lint_sql() and its findings are placed
- * in the text. The scanner's comment tokens then feed the suppression
- * comments (suppress.c).
+ * Statements are cut by PostgreSQL's parser (pg/split.h) or, when the text
+ * does not parse, by a boundary scan that isolates each statement, so that
+ * one bad statement reports sql.syntax at its place and the others are still
+ * linted. They are trimmed to their first and last token, so the comments
+ * between statements belong to no statement. Each is linted with
+ * sg_lint_sql() and its findings are placed in the text. The scanner's
+ * comment tokens (the boundary scan's, where the scanner rejects the text)
+ * then feed the suppression comments (suppress.c).
  */
 #include <stdint.h>
 #include <string.h>
@@ -63,11 +65,6 @@ static bool trim_to_tokens(const sg__sql_token *tokens, size_t count, size_t *st
     return true;
 }
 
-static bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 /* Shifts spans of the text after the byte order mark to the whole text. */
 static void shift_tokens(sg__sql_token *tokens, size_t count, size_t by)
 {
@@ -77,29 +74,35 @@ static void shift_tokens(sg__sql_token *tokens, size_t count, size_t by)
     }
 }
 
-/* The statements, linted one by one; `tokens` is NULL when the scanner
- * rejected the text. */
+/* The statements, linted one by one. *tokens is NULL when the scanner
+ * rejected the text; the boundary scan's tokens then stand in for its. */
 static int lint_statements(const sg_catalog *catalog, const sg_lint_options *options,
-                           sg_lint_result *r, const sg__sql_token *tokens, size_t ntokens)
+                           sg_lint_result *r, sg__sql_token **tokens, size_t *ntokens)
 {
     const char *sql = r->text + r->bom;
     size_t sql_len = r->len - r->bom;
     sg__span *stmts = NULL;
     size_t count = 0;
-    int rc = tokens ? sg__sql_split(&r->arena, sql, sql_len, &stmts, &count) : 1;
+    int rc = *tokens ? sg__sql_split(&r->arena, sql, sql_len, &stmts, &count) : 1;
     if (rc < 0)
         return -1;
     if (rc > 0) {
-        /* Not even the scanner reads it: lint the whole text as one
-         * statement, which places the syntax error. */
-        size_t start = 0;
-        while (start < sql_len && is_space(sql[start]))
-            start++;
-        return start < sql_len ? lint_statement(catalog, options, r, r->bom + start, r->len) : 0;
+        /* The text does not parse: cut it where statements surely end, so
+         * that the statement that does not parse reports sql.syntax at its
+         * place and the others are linted all the same. */
+        sg__sql_token *cut_tokens = NULL;
+        size_t ncut = 0;
+        if (sg__sql_split_fallback(&r->arena, sql, sql_len, &stmts, &count, &cut_tokens, &ncut) < 0)
+            return -1;
+        if (!*tokens) {
+            shift_tokens(cut_tokens, ncut, r->bom);
+            *tokens = cut_tokens;
+            *ntokens = ncut;
+        }
     }
     for (size_t i = 0; i < count; i++) {
         size_t start = r->bom + stmts[i].start, end = r->bom + stmts[i].end;
-        if (trim_to_tokens(tokens, ntokens, &start, &end) &&
+        if (trim_to_tokens(*tokens, *ntokens, &start, &end) &&
             lint_statement(catalog, options, r, start, end) < 0)
             return -1;
     }
@@ -141,8 +144,7 @@ int sg__lint_sql_text(const sg_catalog *catalog, const sg_lint_options *options,
     if (rc < 0)
         return -1;
     shift_tokens(tokens, ntokens, r->bom);
-    if (lint_statements(catalog, options, r, tokens, ntokens) < 0)
+    if (lint_statements(catalog, options, r, &tokens, &ntokens) < 0)
         return -1;
-    /* without the scanner's tokens there are no comments to read */
-    return tokens ? apply_suppressions(r, tokens, ntokens) : 0;
+    return apply_suppressions(r, tokens, ntokens);
 }

@@ -3,6 +3,7 @@
  * (and so `sqlguard lint`) only.
  *
  *   -- sqlguard-disable-next-line RULE[, RULE] [-- reason]
+ *   SELECT ...  -- sqlguard-disable-line RULE[, RULE] [-- reason]
  *   -- sqlguard-disable RULE[, RULE] [-- reason]   ...   -- sqlguard-enable RULE[, RULE]
  *
  * and the same inside slash-star comments. Comments come from PostgreSQL's
@@ -19,9 +20,11 @@
 
 #include "lint/lint.h"
 
-typedef enum { NEXT_LINE, DISABLE, ENABLE } directive_kind;
+typedef enum { NEXT_LINE, DISABLE, ENABLE, SAME_LINE } directive_kind;
 
-static const char *const directive_names[] = {"disable-next-line", "disable", "enable"};
+static const char *const directive_names[] = {"disable-next-line", "disable", "enable",
+                                              "disable-line"};
+enum { DIRECTIVES = sizeof directive_names / sizeof directive_names[0] };
 
 typedef struct entry {
     const char *rule;
@@ -33,7 +36,8 @@ typedef struct entry {
 typedef struct directive {
     directive_kind kind;
     size_t start, end;  /* the comment */
-    long target_line;   /* NEXT_LINE: the line it covers, 0 when no SQL follows */
+    long target_line;   /* NEXT_LINE: the line it covers, 0 when no SQL follows;
+                           SAME_LINE: the comment's own line */
     const char *reason; /* NULL when none was given */
     entry *rules;
     size_t nrules;
@@ -148,13 +152,14 @@ static int parse_comment(sg_lint_result *r, const sg__lint_comment *c, const boo
     d->end = c->end;
     size_t n = (size_t)(w - word);
     int kind = -1;
-    for (int k = 0; k < 3; k++)
+    for (int k = 0; k < DIRECTIVES; k++)
         if (strlen(directive_names[k]) == n && memcmp(directive_names[k], word, n) == 0)
             kind = k;
     if (kind < 0) {
         return sg__lint_add(r, SG_LINT_RULE_BAD_SUPPRESSION, SG_SEVERITY_ERROR, (long)(p - r->text),
                             "unknown directive '%.*s': the directives are "
-                            "sqlguard-disable-next-line, sqlguard-disable and sqlguard-enable",
+                            "sqlguard-disable-next-line, sqlguard-disable-line, sqlguard-disable "
+                            "and sqlguard-enable",
                             (int)(w - p), p)
                    ? 0
                    : -1;
@@ -179,8 +184,12 @@ static int parse_comment(sg_lint_result *r, const sg__lint_comment *c, const boo
     if (parse_rules(r, d, w, rules_end) < 0)
         return -1;
 
-    if (d->kind == NEXT_LINE)
+    if (d->kind == NEXT_LINE) {
         d->target_line = next_code_line(r, c, code_line);
+    } else if (d->kind == SAME_LINE) {
+        long col;
+        sg__lint_line_col(r, c->start, &d->target_line, &col);
+    }
     return 1;
 }
 
@@ -188,7 +197,7 @@ static bool covers(const directive *d, const entry *e, const sg_lint_finding *g)
 {
     if (strcmp(e->rule, g->rule) != 0)
         return false;
-    if (d->kind == NEXT_LINE)
+    if (d->kind == NEXT_LINE || d->kind == SAME_LINE)
         return g->line == d->target_line;
     if (d->kind == DISABLE)
         return (size_t)g->offset >= d->end && (size_t)g->offset < e->span_end;
@@ -254,6 +263,12 @@ static int report_unused(sg_lint_result *r, const directive *d, const entry *e)
         added = sg__lint_add(
             r, SG_LINT_RULE_UNUSED_SUPPRESSION, SG_SEVERITY_WARNING, (long)e->offset,
             "sqlguard-disable-next-line %s suppresses nothing: no SQL follows it", e->rule);
+    else if (d->kind == SAME_LINE)
+        added =
+            sg__lint_add(r, SG_LINT_RULE_UNUSED_SUPPRESSION, SG_SEVERITY_WARNING, (long)e->offset,
+                         "sqlguard-disable-line %s suppresses nothing: line %ld has no %s "
+                         "finding",
+                         e->rule, d->target_line, e->rule);
     else if (d->kind == NEXT_LINE)
         added =
             sg__lint_add(r, SG_LINT_RULE_UNUSED_SUPPRESSION, SG_SEVERITY_WARNING, (long)e->offset,

@@ -86,13 +86,11 @@ int sg__sql_split(sg__arena *arena, const char *sql, size_t len, sg__span **stmt
 {
     *stmts = NULL;
     *count = 0;
+    /* Where the text does not parse, libpg_query's scanner splitter would
+     * cut at every semicolon token, inside parentheses too, and gives up on
+     * the whole text at one bad token: the caller cuts it with
+     * sg__sql_split_fallback() instead. */
     PgQuerySplitResult split = pg_query_split_with_parser(sql);
-    if (split.error) {
-        /* The text does not parse: the scanner still finds where statements
-         * end, and the statement that does not parse reports sql.syntax. */
-        pg_query_free_split_result(split);
-        split = pg_query_split_with_scanner(sql);
-    }
     int rc = split.error ? 1 : copy_split(arena, &split, len, stmts, count);
     pg_query_free_split_result(split);
     return rc;

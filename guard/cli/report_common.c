@@ -1,0 +1,72 @@
+/*
+ * report_common.c - what several report formats of `sqlguard lint` say the
+ * same way: the line naming the policies used, and the fingerprint of a
+ * finding (SARIF's partialFingerprints, GitLab's fingerprint).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "print.h"
+#include "report.h"
+
+char *lint_policy_line(const lint_policies *p)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&text, &len);
+    if (!m)
+        return NULL;
+    fputs("policy:", m);
+    size_t shown = 0;
+    for (size_t i = 0; i < p->count; i++) {
+        const lint_policy *e = &p->items[i];
+        if (!e->files)
+            continue;
+        fprintf(m, "%s %s (%zu file%s%s)", shown++ ? "," : "", e->path ? e->path : "defaults",
+                e->files, cli_plural(e->files),
+                e->given  ? ", --policy"
+                : e->path ? ""
+                          : ", no .sqlguard.json");
+    }
+    if (!shown)
+        fputs(" none (no file linted)", m);
+    bool failed = ferror(m) != 0;
+    if (fclose(m) != 0 || failed) {
+        free(text);
+        return NULL;
+    }
+    return text;
+}
+
+/* FNV-1a, 64 bits: stable across platforms and runs. */
+static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+uint64_t lint_finding_hash(const lint_file *f, const sg_lint_finding *d, const char *path)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    h = fnv1a(h, d->rule, strlen(d->rule) + 1);
+    h = fnv1a(h, path, strlen(path) + 1);
+    size_t n = 0;
+    const char *p = d->line > 0 ? lint_file_line(f, d->line, &n) : NULL;
+    while (n > 0 && (*p == ' ' || *p == '\t'))
+        p++, n--;
+    while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+        n--;
+    return p ? fnv1a(h, p, n) : h;
+}
+
+unsigned lint_finding_occurrence(const lint_file *f, size_t k, const char *path)
+{
+    uint64_t h = lint_finding_hash(f, lint_file_finding(f, k), path);
+    unsigned occurrence = 1;
+    for (size_t j = 0; j < k; j++)
+        occurrence += lint_finding_hash(f, lint_file_finding(f, j), path) == h;
+    return occurrence;
+}

@@ -1,0 +1,300 @@
+/*
+ * boundary.c - statements of a SQL text that neither libpg_query's parser
+ * nor its scanner can cut: a scan of our own that knows only where a
+ * statement may end.
+ *
+ * One bad token (a zero-length "" identifier, a bad escape in E'', an
+ * unterminated literal) makes PostgreSQL's scanner reject the whole text,
+ * and lint would lose every other statement of the file. This scan reads the
+ * text the way psql does to find its semicolons: quoted strings (standard
+ * ones with '' doubling, E'' with backslash escapes), quoted identifiers,
+ * dollar quotes, nested slash-star comments, double-dash comments,
+ * parentheses, BEGIN ... END bodies of CREATE FUNCTION and psql's backslash
+ * commands (one line each). It judges nothing: every statement it cuts is
+ * parsed on its own afterwards, and the bad one reports sql.syntax there.
+ * It also yields coarse tokens (comments, and the rest as lexemes) so that
+ * statements can be trimmed and suppression comments found.
+ */
+#include <string.h>
+
+#include "pg/split.h"
+
+typedef struct cutter {
+    sg__arena *arena;
+    const char *s;
+    size_t len;
+    sg__vec stmts;  /* sg__span */
+    sg__vec tokens; /* sg__sql_token */
+} cutter;
+
+/* What one statement has seen so far, for where it may end. */
+typedef struct stmt_state {
+    size_t start;    /* the statement's first byte (after the last cut) */
+    size_t words;    /* words read, to know the first */
+    bool create;     /* the first word is CREATE */
+    long parens;     /* open parentheses */
+    long blocks;     /* open BEGIN / CASE of a CREATE ... BEGIN ATOMIC body */
+    bool use_parens; /* false after an unclosed parenthesis swallowed the text */
+    bool use_blocks; /* false after an unclosed BEGIN swallowed the text */
+    bool has_code;   /* a token other than a comment */
+} stmt_state;
+
+static bool ident_start(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+}
+
+static bool ident_char(unsigned char c)
+{
+    return ident_start(c) || (c >= '0' && c <= '9') || c == '$';
+}
+
+static bool word_is(const char *w, size_t n, const char *kw)
+{
+    if (strlen(kw) != n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = w[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != kw[i])
+            return false;
+    }
+    return true;
+}
+
+static int add_token(cutter *c, size_t start, size_t end, bool comment)
+{
+    sg__sql_token *t = sg__vec_push(c->arena, &c->tokens, sizeof *t);
+    if (!t)
+        return -1;
+    *t = (sg__sql_token){start, end, comment};
+    return 0;
+}
+
+static int add_stmt(cutter *c, size_t start, size_t end)
+{
+    sg__span *sp = sg__vec_push(c->arena, &c->stmts, sizeof *sp);
+    if (!sp)
+        return -1;
+    *sp = (sg__span){start, end};
+    return 0;
+}
+
+/* The end of a quoted run opened at s[i] by `q` (' or "), a doubled quote
+ * standing for itself and, with `backslash`, a backslash escaping the next
+ * byte; the text's end when it is never closed. */
+static size_t quoted_end(const cutter *c, size_t i, char q, bool backslash)
+{
+    for (i++; i < c->len; i++) {
+        if (backslash && c->s[i] == '\\') {
+            i++;
+            continue;
+        }
+        if (c->s[i] == q) {
+            if (i + 1 < c->len && c->s[i + 1] == q) {
+                i++;
+                continue;
+            }
+            return i + 1;
+        }
+    }
+    return c->len;
+}
+
+/* The end of the slash-star comment at s[i] (comments nest). */
+static size_t comment_end(const cutter *c, size_t i)
+{
+    long depth = 0;
+    while (i < c->len) {
+        if (c->s[i] == '/' && i + 1 < c->len && c->s[i + 1] == '*') {
+            depth++;
+            i += 2;
+        } else if (c->s[i] == '*' && i + 1 < c->len && c->s[i + 1] == '/') {
+            i += 2;
+            if (--depth == 0)
+                return i;
+        } else {
+            i++;
+        }
+    }
+    return c->len;
+}
+
+/* The length of the dollar-quote tag ($tag$ or $$) at s[i], 0 when none. */
+static size_t dollar_tag(const cutter *c, size_t i)
+{
+    size_t k = i + 1;
+    if (k < c->len && c->s[k] == '$')
+        return 2;
+    if (k >= c->len || !ident_start((unsigned char)c->s[k]))
+        return 0;
+    while (k < c->len && ident_char((unsigned char)c->s[k]) && c->s[k] != '$')
+        k++;
+    return k < c->len && c->s[k] == '$' ? k + 1 - i : 0;
+}
+
+/* The end of the dollar-quoted string at s[i] with a tag of n bytes. */
+static size_t dollar_end(const cutter *c, size_t i, size_t n)
+{
+    for (size_t k = i + n; k + n <= c->len; k++)
+        if (c->s[k] == '$' && memcmp(c->s + k, c->s + i, n) == 0)
+            return k + n;
+    return c->len;
+}
+
+/* Notes a word: the first one, and the BEGIN ... END nesting of a CREATE
+ * FUNCTION or PROCEDURE body in SQL (BEGIN ATOMIC), as psql tracks it. */
+static void note_word(stmt_state *st, const char *w, size_t n)
+{
+    if (st->words++ == 0) {
+        st->create = word_is(w, n, "create");
+        return;
+    }
+    if (!st->create || !st->use_blocks)
+        return;
+    if (word_is(w, n, "begin") || (st->blocks > 0 && word_is(w, n, "case")))
+        st->blocks++;
+    else if (st->blocks > 0 && word_is(w, n, "end"))
+        st->blocks--;
+}
+
+static void stmt_reset(stmt_state *st, size_t start, bool parens, bool blocks)
+{
+    memset(st, 0, sizeof *st);
+    st->start = start;
+    st->use_parens = parens;
+    st->use_blocks = blocks;
+}
+
+/* Ends the statement running up to `end` (when it holds code) and starts
+ * the next at `next`. */
+static int cut(cutter *c, stmt_state *st, size_t end, size_t next)
+{
+    if (st->has_code && add_stmt(c, st->start, end) < 0)
+        return -1;
+    stmt_reset(st, next, true, true);
+    return 0;
+}
+
+/* One lexeme at s[*i]: a token, perhaps a cut. Moves *i past it. */
+static int lexeme(cutter *c, stmt_state *st, size_t *i)
+{
+    const char *s = c->s;
+    size_t at = *i, end;
+    unsigned char ch = (unsigned char)s[at];
+    unsigned char next = at + 1 < c->len ? (unsigned char)s[at + 1] : 0;
+    bool comment = false;
+    if (ch == '-' && next == '-') {
+        const char *nl = memchr(s + at, '\n', c->len - at);
+        end = nl ? (size_t)(nl - s) : c->len;
+        comment = true;
+    } else if (ch == '/' && next == '*') {
+        end = comment_end(c, at);
+        comment = true;
+    } else if (ch == '\'') {
+        end = quoted_end(c, at, '\'', false);
+    } else if (ch == '"') {
+        end = quoted_end(c, at, '"', false);
+    } else if (ch == '$' && dollar_tag(c, at)) {
+        end = dollar_end(c, at, dollar_tag(c, at));
+    } else if (ch == '\\') {
+        /* a psql command: the rest of the line, a statement of its own */
+        const char *nl = memchr(s + at, '\n', c->len - at);
+        end = nl ? (size_t)(nl - s) : c->len;
+        if (cut(c, st, at, at) < 0 || add_token(c, at, end, false) < 0)
+            return -1;
+        st->has_code = true;
+        *i = end;
+        return cut(c, st, end, end);
+    } else if (ident_start(ch)) {
+        end = at + 1;
+        while (end < c->len && ident_char((unsigned char)s[end]))
+            end++;
+        /* E'...' (backslash escapes), and B'', X'', N'', U&'' which do not */
+        if (end == at + 1 && end < c->len && s[end] == '\'')
+            end = quoted_end(c, end, '\'', ch == 'E' || ch == 'e');
+        else if (end == at + 1 && (ch == 'U' || ch == 'u') && end + 1 < c->len && s[end] == '&' &&
+                 (s[end + 1] == '\'' || s[end + 1] == '"'))
+            end = quoted_end(c, end + 1, s[end + 1], false);
+        else
+            note_word(st, s + at, end - at);
+    } else if (ch >= '0' && ch <= '9') {
+        end = at + 1;
+        while (end < c->len && (ident_char((unsigned char)s[end]) || s[end] == '.'))
+            end++;
+    } else {
+        end = at + 1;
+        if (ch == '(' && st->use_parens) {
+            st->parens++;
+        } else if (ch == ')' && st->parens > 0) {
+            st->parens--;
+        } else if (ch == ';' && st->parens == 0 && st->blocks == 0) {
+            *i = end;
+            return cut(c, st, at, end);
+        }
+    }
+    if (add_token(c, at, end, comment) < 0)
+        return -1;
+    st->has_code |= !comment;
+    *i = end;
+    return 0;
+}
+
+static bool blank(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
+}
+
+/* Drops the statements and tokens from byte `from` on, to read them again. */
+static void rewind_to(cutter *c, size_t from)
+{
+    while (c->stmts.count > 0 && SG__VEC_AT(c->stmts, sg__span, c->stmts.count - 1).start >= from)
+        c->stmts.count--;
+    while (c->tokens.count > 0 &&
+           SG__VEC_AT(c->tokens, sg__sql_token, c->tokens.count - 1).start >= from)
+        c->tokens.count--;
+}
+
+int sg__sql_split_fallback(sg__arena *arena, const char *sql, size_t len, sg__span **stmts,
+                           size_t *nstmts, sg__sql_token **tokens, size_t *ntokens)
+{
+    cutter c = {arena, sql, len, {0}, {0}};
+    *stmts = NULL;
+    *tokens = NULL;
+    *nstmts = *ntokens = 0;
+    stmt_state st;
+    stmt_reset(&st, 0, true, true);
+    size_t i = 0;
+    for (;;) {
+        while (i < len && blank(sql[i]))
+            i++;
+        if (i < len) {
+            if (lexeme(&c, &st, &i) < 0)
+                return -1;
+            continue;
+        }
+        if ((st.parens > 0 && st.use_parens) || (st.blocks > 0 && st.use_blocks)) {
+            /* A parenthesis or BEGIN never closed took the rest of the text:
+             * it was the mistake, so read again from its statement without
+             * counting what swallowed the others. */
+            size_t from = st.start;
+            bool parens = !(st.parens > 0), blocks = !(st.blocks > 0);
+            rewind_to(&c, from);
+            stmt_reset(&st, from, parens && st.use_parens, blocks && st.use_blocks);
+            i = from;
+            continue;
+        }
+        break;
+    }
+    if (cut(&c, &st, len, len) < 0)
+        return -1;
+    /* a vector that was never pushed to has no items: give an empty array */
+    *stmts = c.stmts.count ? c.stmts.items : sg__arena_alloc(arena, sizeof **stmts);
+    *tokens = c.tokens.count ? c.tokens.items : sg__arena_alloc(arena, sizeof **tokens);
+    if (!*stmts || !*tokens)
+        return -1;
+    *nstmts = c.stmts.count;
+    *ntokens = c.tokens.count;
+    return 0;
+}
