@@ -30,11 +30,14 @@ static int teardown(void **state)
     return 0;
 }
 
-/* The message of the first diagnostic of `rule` when `sql` is linted. */
+/* The message of the first diagnostic of `rule` when `sql` is linted under
+ * the strict profile (the repository profile lets unknown functions pass). */
 static char *message_of(const char *sql, const char *rule)
 {
     sg_verdict *v = NULL;
-    assert_int_equal(sg_lint_sql(catalog, sql, strlen(sql), NULL, &v), SG_OK);
+    sg_lint_options lo = SG_LINT_OPTIONS_INIT;
+    lo.profile = SG_LINT_PROFILE_STRICT;
+    assert_int_equal(sg_lint_sql(catalog, sql, strlen(sql), &lo, &v), SG_OK);
     char *msg = NULL;
     for (size_t i = 0; i < sg_verdict_diagnostic_count(v) && !msg; i++) {
         const sg_diagnostic *d = sg_verdict_diagnostic(v, i);

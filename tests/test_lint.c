@@ -609,7 +609,7 @@ static void test_lint__github_escapes(void **state)
 {
     (void)state;
     char *dir = make_tree();
-    put(dir, "a,b:c.sql", "SELECT id FROM t WHERE name = '%(x)s' ORDER BY id;\n");
+    put(dir, "a,b:c.sql", "SELECT id FROM t WHERE name = '%(x)s' AND id = %(id)s ORDER BY id;\n");
     run_result r = RUN_IN(dir, "lint", "--format", "github", "a,b:c.sql");
     assert_status(&r, 1);
     assert_contains(r.out, "::notice title=sqlguard::scope rules skipped: no --catalog\n");
@@ -796,7 +796,7 @@ static void test_lint__policy_discovery(void **state)
 {
     (void)state;
     char *dir = make_tree();
-    put(dir, "repo/sql/q.sql", "SELECT app.fmt(id) FROM t ORDER BY id;\n");
+    put(dir, "repo/sql/q.sql", "SELECT pg_sleep(id) FROM t ORDER BY id;\n");
     char sub[512];
     snprintf(sub, sizeof sub, "%s/repo/sql", dir);
     run_result r = RUN_IN(sub, "lint", "--no-timing");
@@ -807,7 +807,7 @@ static void test_lint__policy_discovery(void **state)
     /* found two directories up */
     put(dir, "repo/.sqlguard.json",
         "{\"version\": 1, \"rules\": {\"func.denied\": {\"options\": {\"allow\": "
-        "[\"^app\\\\.\"]}}}}");
+        "[\"^pg_sleep$\"]}}}}");
     r = RUN_IN(sub, "lint", "--no-timing", "--format", "json");
     assert_status(&r, 0);
     assert_not_contains(r.out, "func.denied");
@@ -1101,6 +1101,224 @@ static void test_lint__text_arguments(void **state)
     sg_catalog_free(catalog);
 }
 
+/* ---- placeholder styles and statements ------------------------------------------------- */
+
+/* How many findings of rules starting with `prefix` (all findings: ""),
+ * and of them how many are errors. */
+static size_t count_prefix(const sg_lint_result *r, const char *prefix, size_t *errors)
+{
+    size_t n = 0;
+    *errors = 0;
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+        const sg_lint_finding *f = sg_lint_result_finding(r, i);
+        if (strncmp(f->rule, prefix, strlen(prefix)) != 0)
+            continue;
+        n++;
+        *errors += f->severity == SG_SEVERITY_ERROR;
+    }
+    return n;
+}
+
+/* Lints SQL `text` in placeholder style `style` under `policy`. */
+static sg_lint_result *lint_sql_as(const char *text, sg_lint_placeholders style,
+                                   sg_lint_profile profile, const sg_policy *policy)
+{
+    sg_lint_options opts = SG_LINT_OPTIONS_INIT;
+    opts.placeholders = style;
+    opts.profile = profile;
+    opts.policy = policy;
+    sg_lint_result *r = NULL;
+    assert_int_equal(sg_lint_text(NULL, text, strlen(text), SG_LINT_INPUT_SQL, &opts, &r), SG_OK);
+    return r;
+}
+
+/* A file of $n queries and a migration with a plpgsql body: every '%' is
+ * in a literal, a comment, a body or an operator, so the file is not
+ * psycopg's and none of them is a params finding. */
+static const char dollar_file[] =
+    "-- 50% of the rows are archived\n"
+    "SELECT id FROM t WHERE name LIKE 'a%' AND id = $1 ORDER BY id;\n"
+    "SELECT id FROM t WHERE name LIKE '%' || $1 || '%' ORDER BY id;\n"
+    "SELECT format('Hello %s', name), concat('%', name) FROM t ORDER BY 1;\n"
+    "CREATE FUNCTION f(x int) RETURNS void LANGUAGE plpgsql AS $$\n"
+    "BEGIN\n"
+    "  -- 100% sure\n"
+    "  RAISE NOTICE 'value %', x;\n"
+    "END $$;\n"
+    "SELECT id /* 10%s, 10% */ FROM t WHERE id % 2 = 0 AND E'100%' <> '' ORDER BY id;\n";
+
+static void test_lint__placeholders_auto_dollar(void **state)
+{
+    (void)state;
+    size_t errors;
+    sg_lint_result *r = lint(NULL, dollar_file, SG_LINT_INPUT_SQL);
+    assert_int_equal(sg_lint_result_statement_count(r), 5);
+    assert_int_equal(count_prefix(r, "params.", &errors), 0);
+    count_prefix(r, "", &errors);
+    assert_int_equal(errors, 0);
+    sg_lint_result_free(r);
+
+    /* the same, said by the caller and by a policy */
+    r = lint_sql_as(dollar_file, SG_LINT_PLACEHOLDERS_DOLLAR, SG_LINT_PROFILE_DEFAULT, NULL);
+    assert_int_equal(count_prefix(r, "params.", &errors), 0);
+    sg_lint_result_free(r);
+    sg_policy *policy = NULL;
+    const char *json = "{\"lint\": {\"placeholders\": \"psycopg\"}}";
+    assert_int_equal(sg_policy_load(json, strlen(json), &policy, NULL), SG_OK);
+    r = lint_sql_as(dollar_file, SG_LINT_PLACEHOLDERS_DEFAULT, SG_LINT_PROFILE_DEFAULT, policy);
+    assert_true(count_prefix(r, "params.", &errors) > 0);
+    sg_lint_result_free(r);
+    /* the caller's style wins over the policy's */
+    r = lint_sql_as(dollar_file, SG_LINT_PLACEHOLDERS_AUTO, SG_LINT_PROFILE_DEFAULT, policy);
+    assert_int_equal(count_prefix(r, "params.", &errors), 0);
+    sg_lint_result_free(r);
+    sg_policy_free(policy);
+}
+
+/* Under psycopg's style a '%' psycopg chokes on is reported in its words,
+ * at its place, and a %s in a literal would be spliced. */
+static void test_lint__placeholders_psycopg(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "SELECT id FROM t WHERE id=%(id)s ORDER BY id;\n"
+        "SELECT id FROM t WHERE name LIKE 'a%' ORDER BY id;\n"
+        "SELECT id FROM t WHERE name LIKE 'a%%' AND id = %(id)s ORDER BY id;\n"
+        "SELECT format('Hello %s', name) FROM t ORDER BY 1;\n";
+    sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL); /* auto: %(id)s in code */
+    const sg_lint_finding *f = only(r, "params.syntax");
+    assert_int_equal(f->severity, SG_SEVERITY_ERROR);
+    assert_place(f, (long)(strstr(text, "a%'") - text + 1), 2, 36);
+    assert_non_null(strstr(f->message, "this '%' is in a string literal, but psycopg reads "
+                                       "placeholders in the whole query text"));
+    assert_non_null(strstr(f->message, "cursor.execute(query, params) fails on it"));
+    f = only(r, "params.in-literal");
+    assert_int_equal(f->line, 4);
+    sg_lint_result_free(r);
+
+    /* a dollar file read as psycopg's: the body's '%' too, in those words */
+    r = lint_sql_as(dollar_file, SG_LINT_PLACEHOLDERS_PSYCOPG, SG_LINT_PROFILE_DEFAULT, NULL);
+    bool body = false, comment = false;
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+        const sg_lint_finding *g = sg_lint_result_finding(r, i);
+        if (strcmp(g->rule, "params.syntax") != 0)
+            continue;
+        body = body || strstr(g->message, "is in a dollar-quoted body") != NULL;
+        comment = comment || strstr(g->message, "is in a comment") != NULL;
+    }
+    assert_true(body && comment);
+    sg_lint_result_free(r);
+}
+
+/* Placeholder style "none": plain SQL; a $n has no value. */
+static void test_lint__placeholders_none(void **state)
+{
+    (void)state;
+    static const char text[] = "UPDATE t SET note = 'done: 100%' WHERE id = 7;\n"
+                               "DELETE FROM t WHERE id = $1;\n";
+    sg_lint_result *r = lint_sql_as(text, SG_LINT_PLACEHOLDERS_NONE, SG_LINT_PROFILE_DEFAULT, NULL);
+    const sg_lint_finding *f = only(r, "params.syntax");
+    assert_int_equal(f->line, 2);
+    assert_non_null(strstr(f->message, "$1 is a parameter, but the placeholder style is \"none\""));
+    sg_lint_result_free(r);
+    r = lint(NULL, text, SG_LINT_INPUT_SQL);
+    size_t errors;
+    assert_int_equal(count_prefix(r, "params.", &errors), 0);
+    sg_lint_result_free(r);
+}
+
+/* A .sql statement is judged as the statement it is: row locks and
+ * data-modifying WITH queries are no operation-kind errors, and findings of
+ * their own only when the profile or the policy asks. An operation file
+ * keeps the gateway's judgement. */
+static void test_lint__statements_not_operations(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "SELECT id FROM jobs WHERE state = $1 ORDER BY id LIMIT 10 FOR UPDATE SKIP LOCKED;\n"
+        "WITH d AS (DELETE FROM q WHERE id = $1 RETURNING id) SELECT id FROM d ORDER BY id;\n"
+        "WITH u AS (UPDATE q SET n = n + 1 WHERE id = $1 RETURNING id) DELETE FROM r "
+        "WHERE id IN (SELECT id FROM u);\n";
+    size_t errors;
+    sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
+    count_prefix(r, "", &errors);
+    assert_int_equal(errors, 0);
+    assert_int_equal(count_prefix(r, "op.", &errors), 0);
+    assert_int_equal(count_prefix(r, "stmt.", &errors), 0);
+    sg_lint_result_free(r);
+
+    r = lint_sql_as(text, SG_LINT_PLACEHOLDERS_DEFAULT, SG_LINT_PROFILE_STRICT, NULL);
+    assert_int_equal(count_prefix(r, "op.", &errors), 0);
+    const sg_lint_finding *f = only(r, "stmt.row-lock");
+    assert_int_equal(f->severity, SG_SEVERITY_WARNING);
+    assert_place(f, (long)(strstr(text, "jobs") - text), 1, 16);
+    assert_int_equal(count_prefix(r, "stmt.data-modifying-cte", &errors), 2);
+    assert_int_equal(errors, 0);
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+        const sg_lint_finding *g = sg_lint_result_finding(r, i);
+        if (strcmp(g->rule, "stmt.data-modifying-cte") == 0)
+            assert_non_null(strstr(g->message, g->line == 2 ? "WITH query \"d\" is a DELETE"
+                                                            : "WITH query \"u\" is an UPDATE"));
+    }
+    sg_lint_result_free(r);
+
+    /* an operation declared select that locks rows: op.kind-mismatch, as
+     * sg_check() says, whatever the profile */
+    static const char op[] =
+        "{\"operation\": \"select\",\n"
+        " \"sql\": \"SELECT uid FROM sdk_examples_account WHERE uid = %(uid)s FOR UPDATE\",\n"
+        " \"parameters\": {\"uid\": \"x\"},\n"
+        " \"scope\": {\"data_source_uid\": \"0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01\",\n"
+        "           \"tables\": [{\"meta_table_uid\": \"5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b01\",\n"
+        "                       \"alias\": \"a\", \"access\": \"write\"}]},\n"
+        " \"limits\": {\"max_rows\": 10, \"statement_timeout_ms\": 1000}}\n";
+    sg_catalog *catalog = lint_catalog();
+    r = lint(catalog, op, SG_LINT_INPUT_JSON);
+    f = only(r, "op.kind-mismatch");
+    assert_int_equal(f->severity, SG_SEVERITY_ERROR);
+    assert_non_null(strstr(f->message, "a select operation runs read-only"));
+    assert_int_equal(count_prefix(r, "stmt.", &errors), 0);
+    sg_lint_result_free(r);
+    sg_catalog_free(catalog);
+}
+
+/* Profiles and styles outside their enums are refused; a version 1 options
+ * struct still works (the defaults apply). */
+static void test_lint__options_versions(void **state)
+{
+    (void)state;
+    sg_lint_result *r = (sg_lint_result *)&r;
+    sg_lint_options opts = SG_LINT_OPTIONS_INIT;
+    opts.profile = (sg_lint_profile)3;
+    assert_int_equal(sg_lint_text(NULL, "SELECT 1", 8, SG_LINT_INPUT_SQL, &opts, &r), SG_EINVAL);
+    assert_null(r);
+    sg_verdict *v = (sg_verdict *)&v;
+    assert_int_equal(sg_lint_sql(NULL, "SELECT 1", 8, &opts, &v), SG_EINVAL);
+    assert_null(v);
+    opts = (sg_lint_options)SG_LINT_OPTIONS_INIT;
+    opts.placeholders = (sg_lint_placeholders)5;
+    assert_int_equal(sg_lint_text(NULL, "SELECT 1", 8, SG_LINT_INPUT_SQL, &opts, &r), SG_EINVAL);
+    assert_int_equal(sg_lint_sql(NULL, "SELECT 1", 8, &opts, &v), SG_EINVAL);
+
+    /* version 1 knows no profile: its struct ends before it */
+    struct {
+        unsigned version;
+        const sg_policy *policy;
+        const char *data_source_uid;
+    } v1 = {1, NULL, NULL};
+    static const char text[] = "SELECT id FROM t WHERE name LIKE 'a%' AND id = $1 ORDER BY id";
+    assert_int_equal(
+        sg_lint_text(NULL, text, strlen(text), SG_LINT_INPUT_SQL, (const sg_lint_options *)&v1, &r),
+        SG_OK);
+    size_t errors;
+    assert_int_equal(count_prefix(r, "params.", &errors), 0);
+    sg_lint_result_free(r);
+    assert_int_equal(sg_lint_sql(NULL, text, strlen(text), (const sg_lint_options *)&v1, &v),
+                     SG_OK);
+    assert_true(sg_verdict_allowed(v));
+    sg_verdict_free(v);
+}
+
 /* lint's own rules, for reports that list every rule. */
 static void test_lint__rule_table(void **state)
 {
@@ -1153,6 +1371,11 @@ int main(void)
         T(text_that_is_not_text),
         T(text_arguments),
         T(rule_table),
+        T(placeholders_auto_dollar),
+        T(placeholders_psycopg),
+        T(placeholders_none),
+        T(statements_not_operations),
+        T(options_versions),
 #undef T
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -4,14 +4,17 @@
  * Statements are cut by PostgreSQL's splitter (the parser's, or the
  * scanner's when the text does not parse; pg/split.h) and trimmed to their
  * first and last token, so the comments between statements belong to no
- * statement. Each is linted with sg_lint_sql() and its findings are placed
- * in the text. The scanner's comment tokens then feed the suppression
- * comments (suppress.c).
+ * statement. Each is linted with sg_lint_sql(), in the placeholder style of
+ * the whole file (the caller's, the policy's, or what the file writes:
+ * placeholders.c), and its findings are placed in the text. The scanner's
+ * comment tokens then feed the suppression comments (suppress.c).
  */
 #include <stdint.h>
 #include <string.h>
 
+#include "decode/policy.h"
 #include "lint/lint.h"
+#include "lint/placeholders.h"
 #include "pg/split.h"
 
 /* Lints the statement at [start, end) of the text and places its findings. */
@@ -132,6 +135,20 @@ static int apply_suppressions(sg_lint_result *r, const sg__sql_token *tokens, si
     return sg__lint_suppress(r, comments, ncomments, code_line);
 }
 
+/* The placeholder style of the whole text, for each of its statements: the
+ * caller's, else the policy's, else what the text writes (AUTO). */
+static sg_lint_placeholders text_placeholders(const sg_lint_options *options,
+                                              const sg_lint_result *r, const sg__sql_token *tokens,
+                                              size_t ntokens)
+{
+    sg_lint_placeholders style = options->placeholders;
+    if (style == SG_LINT_PLACEHOLDERS_DEFAULT)
+        style = sg__policy_lint_placeholders(options->policy);
+    if (style == SG_LINT_PLACEHOLDERS_DEFAULT || style == SG_LINT_PLACEHOLDERS_AUTO)
+        style = sg__lint_detect_placeholders(r->text, r->len, tokens, ntokens);
+    return style;
+}
+
 int sg__lint_sql_text(const sg_catalog *catalog, const sg_lint_options *options, sg_lint_result *r)
 {
     r->status = SG_LINT_STATUS_SQL;
@@ -141,7 +158,9 @@ int sg__lint_sql_text(const sg_catalog *catalog, const sg_lint_options *options,
     if (rc < 0)
         return -1;
     shift_tokens(tokens, ntokens, r->bom);
-    if (lint_statements(catalog, options, r, tokens, ntokens) < 0)
+    sg_lint_options opts = *options;
+    opts.placeholders = text_placeholders(options, r, tokens, ntokens);
+    if (lint_statements(catalog, &opts, r, tokens, ntokens) < 0)
         return -1;
     /* without the scanner's tokens there are no comments to read */
     return tokens ? apply_suppressions(r, tokens, ntokens) : 0;
