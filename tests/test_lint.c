@@ -1282,6 +1282,30 @@ static void test_lint__statements_not_operations(void **state)
     sg_catalog_free(catalog);
 }
 
+/* style.literal-in-predicate judges filters only, and in a .sql file a
+ * write without a single parameter is a backfill whose constants are the
+ * migration's own. */
+static void test_lint__literals_in_backfills(void **state)
+{
+    (void)state;
+    static const char text[] = "UPDATE t SET status = 'archived' WHERE status = 'closed';\n"
+                               "DELETE FROM t WHERE kind = 'legacy';\n"
+                               "INSERT INTO t (a, b) SELECT a, b = 'x' FROM u WHERE u.k = 'p';\n"
+                               "UPDATE t SET status = $1 WHERE status = 'closed';\n"
+                               "SELECT a + 1, b = 2 AS two FROM t WHERE c = $1 ORDER BY a;\n"
+                               "SELECT a FROM t WHERE c = 3 ORDER BY a;\n";
+    sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
+    size_t errors, lines = 0;
+    assert_int_equal(count_prefix(r, "style.literal-in-predicate", &errors), 2);
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+        const sg_lint_finding *f = sg_lint_result_finding(r, i);
+        if (strcmp(f->rule, "style.literal-in-predicate") == 0)
+            lines = lines * 10 + (size_t)f->line;
+    }
+    assert_int_equal(lines, 46); /* lines 4 and 6 */
+    sg_lint_result_free(r);
+}
+
 /* Profiles and styles outside their enums are refused; a version 1 options
  * struct still works (the defaults apply). */
 static void test_lint__options_versions(void **state)
@@ -1376,6 +1400,7 @@ int main(void)
         T(placeholders_none),
         T(statements_not_operations),
         T(options_versions),
+        T(literals_in_backfills),
 #undef T
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
