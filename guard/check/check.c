@@ -166,7 +166,7 @@ static int run_sql(check *c)
         return -1;
     if (perr.message) {
         const char *hint;
-        if (sg__dialect_hint(v->op.sql, v->op.sql_len, &hint) < 0)
+        if (sg__dialect_hint(v->op.sql, v->op.sql_len, perr.message, &hint) < 0)
             return -1;
         return sg__report(&c->diags, &sg__rule_sql_syntax, SG_AT_COMPILED, perr.offset, "%s%s%s%s",
                           perr.message, hint ? " (hint: " : "", hint ? hint : "", hint ? ")" : "");
