@@ -284,27 +284,59 @@ static const char *str(const cJSON *o, const char *key)
 
 /* ---- golden files -------------------------------------------------------------------------- */
 
-static void golden(const char *format, const char *expected_name)
+/* Compares the output of a run with corpus/lint/`expected_name` (or
+ * rewrites it under SG_LINT_UPDATE). */
+static void compare_golden(run_result *r, const char *expected_name)
 {
-    run_result r =
-        run_full(SG_SOURCE_DIR, NULL, false,
-                 (const char *const[]){CORPUS_ARGS, "--format", format, "corpus/lint", NULL});
-    assert_status(&r, 1);
-    assert_string_equal(r.err, "");
     char path[512];
     snprintf(path, sizeof path, "%s/corpus/lint/%s", SG_SOURCE_DIR, expected_name);
     if (getenv("SG_LINT_UPDATE")) {
         FILE *f = fopen(path, "wb");
         assert_non_null(f);
-        fputs(r.out, f);
+        fputs(r->out, f);
         assert_int_equal(fclose(f), 0);
     } else {
         char *expected = slurp(path);
-        if (strcmp(expected, r.out) != 0)
-            fail_msg("%s differs from the output (SG_LINT_UPDATE=1 rewrites it):\n%s", path, r.out);
+        if (strcmp(expected, r->out) != 0)
+            fail_msg("%s differs from the output (SG_LINT_UPDATE=1 rewrites it):\n%s", path,
+                     r->out);
         free(expected);
     }
-    free_result(&r);
+    free_result(r);
+}
+
+/* The application's tree (realworld/ has a golden run of its own, without
+ * the application's catalog and policy). */
+static void golden(const char *format, const char *expected_name)
+{
+    run_result r =
+        run_full(SG_SOURCE_DIR, NULL, false,
+                 (const char *const[]){CORPUS_ARGS, "--format", format, "corpus/lint/migrations",
+                                       "corpus/lint/ops", "corpus/lint/queries", NULL});
+    assert_status(&r, 1);
+    assert_string_equal(r.err, "");
+    compare_golden(&r, expected_name);
+}
+
+/* corpus/lint/realworld, linted as a new user lints a repository: no
+ * catalog, no policy, the repository profile and the placeholder style each
+ * file writes. Its errors are its real mistakes. */
+static void golden_realworld(const char *format, const char *expected_name)
+{
+    run_result r = run_full(SG_SOURCE_DIR, NULL, false,
+                            (const char *const[]){"lint", "--no-timing", "--format", format,
+                                                  "corpus/lint/realworld", NULL});
+    assert_status(&r, 1);
+    compare_golden(&r, expected_name);
+}
+
+static void test_lint__golden_realworld(void **state)
+{
+    (void)state;
+    golden_realworld("text", "realworld/expected.text");
+    golden_realworld("json", "realworld/expected.json");
+    golden_realworld("sarif", "realworld/expected.sarif");
+    golden_realworld("github", "realworld/expected.github");
 }
 
 static void test_lint__golden_text(void **state)
@@ -1372,6 +1404,7 @@ int main(void)
         T(golden_json),
         T(golden_sarif),
         T(golden_github),
+        T(golden_realworld),
         T(jobs_do_not_change_the_report),
         T(timing),
         T(disable_next_line),

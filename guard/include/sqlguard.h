@@ -139,6 +139,10 @@ size_t sg_catalog_table_count(const sg_catalog *catalog);
  * given the policy; each value is an integer from 1 to a ceiling the guard
  * can hold safely (e.g. 65535 parameters, parse-tree depth 1000).
  *
+ * "lint": {"profile": ..., "placeholders": ...} chooses the lint profile and
+ * the placeholder style of .sql text (sg_lint_profile, sg_lint_placeholders);
+ * checks ignore it.
+ *
  * func.denied's "mode": "deny-only" is for lint (sg_lint_sql, sg_lint_text):
  * sg_check() refuses it, every verdict under such a policy denying with a
  * func.denied finding that says so. A pattern PCRE2 cannot decide (a match
