@@ -13,14 +13,14 @@
  * positional never mix; more than 65535 parameters is an error.
  *
  * The compiler is driven through the public API only. The input, as the SQL
- * of sg_lint_sql(), must compile to exactly the model's text (the verdict's
- * compiled SQL) or fail, with no compiled text, with a params.syntax
- * diagnostic at the model's offset (input that is not UTF-8 text never
- * reaches the compiler: op.invalid). Where it compiles, the input
- * is also sent as an operation whose parameters are the model's names (or
- * positions), each bound to a value naming itself: its compiled text must be
- * the model's with only the default schema inserted before the relations the
- * check resolved (the pinning of resolve/pin.c), and when the statement
+ * of sg_lint_sql() in placeholder style psycopg, must compile to exactly the
+ * model's text (the verdict's compiled SQL) or fail, with no compiled text,
+ * with a params.syntax diagnostic at the model's offset (input that is not
+ * UTF-8 text never reaches the compiler: op.invalid). Where it compiles, the
+ * input is also sent as an operation whose parameters are the model's names
+ * (or positions), each bound to a value naming itself: its compiled text must
+ * be the model's with only the default schema inserted before the relations
+ * the check resolved (the pinning of resolve/pin.c), and when the statement
  * parses, the verdict's ordered parameters must be exactly the model's, in
  * order.
  */
@@ -195,7 +195,9 @@ static void same_text_pinned(const sg_verdict *v, const model *m)
 static void check_compile(const uint8_t *data, size_t size, const model *m)
 {
     sg_verdict *v = NULL;
-    if (sg_lint_sql(NULL, (const char *)data, size, NULL, &v) != SG_OK)
+    sg_lint_options lo = SG_LINT_OPTIONS_INIT;
+    lo.placeholders = SG_LINT_PLACEHOLDERS_PSYCOPG;
+    if (sg_lint_sql(NULL, (const char *)data, size, &lo, &v) != SG_OK)
         fz_fail("sg_lint_sql failed for %zu bytes", size);
     const sg_diagnostic *syntax = find_rule(v, "params.syntax");
     if (!fz_is_text(data, size)) {

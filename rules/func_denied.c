@@ -7,8 +7,9 @@
  * outside the scope, ...); a name pg_catalog does not have, and anything
  * schema-qualified elsewhere, is refused by name. A policy's deny patterns win
  * over everything, then its allow patterns win over the classification. The
- * deny-only mode (lint only) lets unknown and other schemas' functions pass,
- * but never a built-in classified denied. Casts to the reg* types resolve
+ * deny-only mode (lint only; the repository lint profile's choice for .sql
+ * statements) lets unknown and other schemas' functions pass, but never a
+ * built-in classified denied. Casts to the reg* types resolve
  * object names from strings, an operator qualified with a schema other than
  * pg_catalog runs an arbitrary function, and TABLESAMPLE methods are
  * functions too: all are judged here. So is attribute notation: `t.f` and
@@ -51,7 +52,7 @@ static const char *qualified(const sg__rule_ctx *ctx, const sg__funcref *fn)
  * place, and keeps the allow-list. Returns 1, 0, or -1 when memory ran out. */
 static int deny_only(const sg__rule_ctx *ctx)
 {
-    const char *mode = sg__policy_choice(ctx->policy, ctx->rule, MODE);
+    const char *mode = sg__policy_choice_in(ctx->policy, ctx->profile, ctx->rule, MODE);
     if (!mode || strcmp(mode, "deny-only") != 0)
         return 0;
     if (ctx->in_lint)

@@ -7,6 +7,10 @@
  * A `select` runs read-only, so it cannot lock rows either (FOR UPDATE/SHARE
  * in a read-only transaction is refused by PostgreSQL, and a lock taken by a
  * single-statement transaction would end with it anyway).
+ *
+ * A statement of a .sql file declares no kind: lint judges it as the
+ * statement it is, and leaves row locks and data-modifying WITH queries to
+ * stmt.row-lock and stmt.data-modifying-cte.
  */
 #include "rules.h"
 
@@ -32,7 +36,7 @@ static int check(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
     sg__stmt_kind want = expected(ctx->op->kind);
-    if (!sg__is_dml(f) || want == SG_STMT_NONE)
+    if (ctx->op->lint || !sg__is_dml(f) || want == SG_STMT_NONE)
         return 0;
     if (f->kind != want && sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, f->statement_location,
                                       "the operation is declared '%s' but the statement is %s",

@@ -6,7 +6,8 @@
  * reads the tree's $n references to catch what only the parse shows: native
  * $n mixed into psycopg text, a placeholder glued to following digits (which
  * PostgreSQL reads as a different parameter number), and parameters whose
- * JSON shape does not fit the style.
+ * JSON shape does not fit the style. Lint of a .sql statement written with
+ * placeholder style "none" (plain SQL, run as it is) has no parameter at all.
  */
 #include "rules.h"
 
@@ -47,7 +48,12 @@ static int check(const sg__rule_ctx *ctx)
         const sg__paramref *r = &SG__VEC_AT(f->params, sg__paramref, i);
         const sg__placeholder *p = placeholder_at(ph, r->location);
         int rc = 0;
-        if (!p && ph->style != SG_PH_NONE) {
+        if (ctx->placeholders == SG_LINT_PLACEHOLDERS_NONE) {
+            rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
+                            "$%d is a parameter, but the placeholder style is \"none\": this SQL "
+                            "runs as it is, where PostgreSQL has no value for it",
+                            r->number);
+        } else if (!p && ph->style != SG_PH_NONE) {
             rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
                             "native $%d cannot be mixed with psycopg placeholders", r->number);
         } else if (!p && shape == SG_PARAMS_OBJECT) {

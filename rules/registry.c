@@ -45,7 +45,9 @@
     X(column_denied)                                                                               \
     X(column_unlisted)                                                                             \
     X(params_type_mismatch)                                                                        \
-    X(dml_missing_where)
+    X(dml_missing_where)                                                                           \
+    X(stmt_row_lock)                                                                               \
+    X(stmt_data_modifying_cte)
 
 /* Each defined in rules/<name>.c. */
 #define SG__DECLARE(name) extern const sg__rule sg__rule_##name;

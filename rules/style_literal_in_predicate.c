@@ -1,17 +1,38 @@
 /*
  * style_literal_in_predicate.c - user input belongs in bound parameters.
  *
- * A string or number literal compared with a column is where a value from the
- * caller usually ends up spliced into SQL text; a bound parameter keeps it
- * data. Fixed constants (`status = 'active'`) are legitimate, so this warns.
+ * A string or number literal compared with a column in a WHERE, HAVING or
+ * JOIN ... ON clause is where a value from the caller usually ends up
+ * spliced into SQL text; a bound parameter keeps it data. A comparison
+ * elsewhere (a flag computed in the select list, a value a SET or VALUES
+ * list assigns, an ORDER BY expression) filters nothing and is not
+ * reported; the walker tells where each comparison stands. Fixed constants
+ * (`status = 'active'`) are legitimate, so this warns.
+ *
+ * In lint of a .sql file, a statement that writes (UPDATE, DELETE, INSERT,
+ * MERGE) and binds no parameter at all is a data backfill, as migrations
+ * hold them: its constants are the migration's own, not a caller's, and it
+ * is not reported. An operation that writes with constants alone is
+ * reported all the same: there the text comes from the caller.
  */
 #include "rules.h"
+
+/* A .sql statement that writes without a single parameter. */
+static bool backfill(const sg__rule_ctx *ctx)
+{
+    const sg__facts *f = ctx->facts;
+    return ctx->op->lint && f->kind != SG_STMT_SELECT && f->params.count == 0;
+}
 
 static int check(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
+    if (backfill(ctx))
+        return 0;
     for (size_t i = 0; i < f->literal_cmps.count; i++) {
         const sg__literal_cmp *c = &SG__VEC_AT(f->literal_cmps, sg__literal_cmp, i);
+        if (!c->in_predicate)
+            continue;
         if (sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, c->location,
                        "a %s literal is compared with a column: user input belongs in bound "
                        "parameters",
@@ -23,7 +44,8 @@ static int check(const sg__rule_ctx *ctx)
 
 const sg__rule sg__rule_style_literal_in_predicate = {
     .id = "style.literal-in-predicate",
-    .summary = "a string or number literal compared with a column where a bound parameter belongs",
+    .summary = "a string or number literal compared with a column in WHERE, ON or HAVING, where a "
+               "bound parameter belongs",
     .severity = SG_SEVERITY_WARNING,
     .kinds = SG_RULE_FACTS,
     .check = check,

@@ -74,6 +74,8 @@ static const char *const RULE_IDS[] = {
     "column.unlisted",
     "params.type-mismatch",
     "dml.missing-where",
+    "stmt.row-lock",
+    "stmt.data-modifying-cte",
 };
 enum { RULE_COUNT = sizeof RULE_IDS / sizeof RULE_IDS[0] };
 
@@ -859,11 +861,16 @@ static char *rule_line(const char *text, const char *id)
 
 static const char *default_severity(const char *id)
 {
-    static const char *const warnings[] = {
-        "scope.unused-table",       "paginate.limit-without-order-by",
-        "paginate.order-by-unique", "style.select-star",
-        "style.insert-column-list", "style.literal-in-predicate",
-        "column.unlisted",          "dml.missing-where"};
+    static const char *const warnings[] = {"scope.unused-table",
+                                           "paginate.limit-without-order-by",
+                                           "paginate.order-by-unique",
+                                           "style.select-star",
+                                           "style.insert-column-list",
+                                           "style.literal-in-predicate",
+                                           "column.unlisted",
+                                           "dml.missing-where",
+                                           "stmt.row-lock",
+                                           "stmt.data-modifying-cte"};
     for (size_t i = 0; i < sizeof warnings / sizeof warnings[0]; i++)
         if (strcmp(id, warnings[i]) == 0)
             return "warning";

@@ -30,11 +30,14 @@ static int teardown(void **state)
     return 0;
 }
 
-/* The message of the first diagnostic of `rule` when `sql` is linted. */
+/* The message of the first diagnostic of `rule` when `sql` is linted under
+ * the strict profile (the repository profile lets unknown functions pass). */
 static char *message_of(const char *sql, const char *rule)
 {
     sg_verdict *v = NULL;
-    assert_int_equal(sg_lint_sql(catalog, sql, strlen(sql), NULL, &v), SG_OK);
+    sg_lint_options lo = SG_LINT_OPTIONS_INIT;
+    lo.profile = SG_LINT_PROFILE_STRICT;
+    assert_int_equal(sg_lint_sql(catalog, sql, strlen(sql), &lo, &v), SG_OK);
     char *msg = NULL;
     for (size_t i = 0; i < sg_verdict_diagnostic_count(v) && !msg; i++) {
         const sg_diagnostic *d = sg_verdict_diagnostic(v, i);
@@ -95,6 +98,36 @@ static void test_hints__no_hint_where_nothing_foreign(void **state)
     sg_verdict_free(v);
 }
 
+/* SQL that PostgreSQL 16 and later accept and the grammar (PostgreSQL 15's)
+ * refuses says so; what no PostgreSQL accepts draws no such hint. */
+static void test_hints__syntax_of_later_postgresql(void **state)
+{
+    (void)state;
+    static const char pg15[] = "sqlguard's grammar is PostgreSQL 15's";
+    static const char *const later[] = {
+        "SELECT uid FROM (SELECT uid FROM sdk_examples_account) ORDER BY uid",
+        "SELECT x FROM (VALUES (1), (2)) ORDER BY x",
+        "SELECT uid FROM sdk_examples_account ORDER BY uid LIMIT 1_000",
+        "SELECT 1.5e3_0",
+        "SELECT uid FROM sdk_examples_account WHERE 0x1F > 0 ORDER BY uid",
+        "SELECT 0b101",
+        "SELECT JSON_OBJECT('uid' VALUE uid) FROM sdk_examples_account ORDER BY uid",
+        "SELECT JSON_OBJECTAGG(uid VALUE name) FROM sdk_examples_account",
+        "SELECT uid FROM sdk_examples_account WHERE name IS NOT JSON ORDER BY uid",
+    };
+    for (size_t i = 0; i < sizeof later / sizeof later[0]; i++) {
+        expect_hint(later[i], "sql.syntax", pg15);
+        expect_hint(later[i], "sql.syntax", "PostgreSQL 16 and later");
+    }
+    expect_hint(later[0], "sql.syntax", "give it one (AS s)");
+    expect_hint(later[2], "sql.syntax", "underscores in numbers");
+    expect_hint(later[4], "sql.syntax", "hexadecimal, octal and binary");
+    expect_hint(later[6], "sql.syntax", "json_build_object");
+    /* junk after a number is refused by every PostgreSQL */
+    expect_no_hint("SELECT 123abc", "sql.syntax");
+    expect_no_hint("SELECT 1e10x", "sql.syntax");
+}
+
 static void test_hints__functions_of_other_dialects(void **state)
 {
     (void)state;
@@ -115,6 +148,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hints__syntax_of_other_dialects),
         cmocka_unit_test(test_hints__no_hint_where_nothing_foreign),
+        cmocka_unit_test(test_hints__syntax_of_later_postgresql),
         cmocka_unit_test(test_hints__functions_of_other_dialects),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -340,6 +340,114 @@ static void test_policy__deny_only_mode(void **state)
     sg_policy_free(p);
 }
 
+/* The lint profile: the repository profile by default for .sql statements,
+ * the strict one on request (a policy's "lint" section, or the caller's
+ * option, which wins); what a policy sets itself wins over either. Checks
+ * never use a profile. */
+static void test_policy__lint_profile(void **state)
+{
+    (void)state;
+    static const char lock[] = "SELECT uid FROM sdk_examples_account WHERE uid = $1 FOR UPDATE";
+    static const char unknown[] = "SELECT app.score(name) FROM sdk_examples_account ORDER BY 1";
+    static const char unordered[] = "SELECT uid FROM sdk_examples_account LIMIT 5";
+
+    /* the repository profile: locks allowed, unknown functions pass, the
+     * built-in deny list kept, a missing ORDER BY a warning */
+    sg_verdict *v = lint(lock, NULL);
+    assert_int_equal(severity_of(v, "stmt.row-lock"), 0);
+    assert_int_equal(severity_of(v, "op.kind-mismatch"), 0);
+    sg_verdict_free(v);
+    v = lint(unknown, NULL);
+    assert_true(sg_verdict_allowed(v));
+    sg_verdict_free(v);
+    v = lint("SELECT pg_sleep(1) FROM sdk_examples_account ORDER BY 1", NULL);
+    assert_int_equal(severity_of(v, "func.denied"), SG_SEVERITY_ERROR);
+    sg_verdict_free(v);
+    v = lint(unordered, NULL);
+    assert_int_equal(severity_of(v, "paginate.order-by-required"), SG_SEVERITY_WARNING);
+    sg_verdict_free(v);
+
+    /* the strict profile, from the policy */
+    sg_policy *strict = load_ok("{\"lint\":{\"profile\":\"strict\"}}");
+    v = lint(lock, strict);
+    assert_int_equal(severity_of(v, "stmt.row-lock"), SG_SEVERITY_WARNING);
+    assert_non_null(strstr(message_of(v, "stmt.row-lock"), "locks the rows it reads of"));
+    sg_verdict_free(v);
+    v = lint(unknown, strict);
+    assert_int_equal(severity_of(v, "func.denied"), SG_SEVERITY_ERROR);
+    sg_verdict_free(v);
+    v = lint(unordered, strict);
+    assert_int_equal(severity_of(v, "paginate.order-by-required"), SG_SEVERITY_ERROR);
+    sg_verdict_free(v);
+
+    /* the caller's option wins over the policy's profile */
+    sg_lint_options lo = SG_LINT_OPTIONS_INIT;
+    lo.policy = strict;
+    lo.profile = SG_LINT_PROFILE_REPOSITORY;
+    assert_int_equal(sg_lint_sql(catalog, unknown, strlen(unknown), &lo, &v), SG_OK);
+    assert_true(sg_verdict_allowed(v));
+    sg_verdict_free(v);
+
+    /* a check of the same policy: no profile, the gateway's judgement */
+    v = check("SELECT app.score(name) FROM sdk_examples_account ORDER BY 1", false, strict);
+    assert_int_equal(severity_of(v, "func.denied"), SG_SEVERITY_ERROR);
+    sg_verdict_free(v);
+    sg_policy_free(strict);
+
+    /* what the policy sets wins over the profile: an allow-list, a rule
+     * raised, one turned on */
+    sg_policy *own = load_ok("{\"rules\":{\"func.denied\":{\"options\":{\"mode\":"
+                             "\"allow-list\"}},\"paginate.order-by-required\":\"error\","
+                             "\"stmt.row-lock\":\"error\"}}");
+    v = lint(unknown, own);
+    assert_int_equal(severity_of(v, "func.denied"), SG_SEVERITY_ERROR);
+    sg_verdict_free(v);
+    v = lint(unordered, own);
+    assert_int_equal(severity_of(v, "paginate.order-by-required"), SG_SEVERITY_ERROR);
+    sg_verdict_free(v);
+    v = lint(lock, own);
+    assert_int_equal(severity_of(v, "stmt.row-lock"), SG_SEVERITY_ERROR);
+    assert_false(sg_verdict_allowed(v));
+    sg_verdict_free(v);
+    sg_policy_free(own);
+
+    /* the table of lint severities, without a policy */
+    for (size_t i = 0; i < sg_rule_count(); i++) {
+        const char *id = sg_rule_id(i);
+        int repo = sg_rule_lint_severity(i, SG_LINT_PROFILE_DEFAULT);
+        assert_int_equal(repo, sg_rule_lint_severity(i, SG_LINT_PROFILE_REPOSITORY));
+        assert_int_equal(sg_rule_lint_severity(i, SG_LINT_PROFILE_STRICT),
+                         (int)sg_rule_default_severity(i));
+        if (strcmp(id, "stmt.row-lock") == 0 || strcmp(id, "stmt.data-modifying-cte") == 0 ||
+            strcmp(id, "params.unused") == 0)
+            assert_int_equal(repo, 0);
+        else if (strcmp(id, "paginate.order-by-required") == 0)
+            assert_int_equal(repo, SG_SEVERITY_WARNING);
+        else if (sg_rule_locked(i))
+            assert_int_equal(repo, SG_SEVERITY_ERROR);
+    }
+}
+
+/* The "lint" section of a policy is validated like the rest. */
+static void test_policy__lint_section_load_errors(void **state)
+{
+    (void)state;
+    load_fails("{\"lint\":[]}", "lint must be an object");
+    load_fails("{\"lint\":{\"profil\":\"strict\"}}", "unknown key \"profil\"");
+    load_fails("{\"lint\":{\"profile\":\"lenient\"}}", "\"repository\" or \"strict\"");
+    load_fails("{\"lint\":{\"placeholders\":\"qmark\"}}",
+               "\"auto\", \"psycopg\", \"dollar\" or \"none\"");
+    load_fails("{\"lint\":{\"placeholders\":1}}", "lint.placeholders must be");
+    load_fails("{\"lint\":{\"profile\":\"strict\",\"profile\":\"strict\"}}", "twice");
+    sg_policy *p = load_ok("{\"version\":1,\"lint\":{\"profile\":\"repository\","
+                           "\"placeholders\":\"dollar\"}}");
+    assert_int_equal(sg__policy_lint_profile(p), SG_LINT_PROFILE_REPOSITORY);
+    assert_int_equal(sg__policy_lint_placeholders(p), SG_LINT_PLACEHOLDERS_DOLLAR);
+    sg_policy_free(p);
+    assert_int_equal(sg__policy_lint_profile(NULL), SG_LINT_PROFILE_DEFAULT);
+    assert_int_equal(sg__policy_lint_placeholders(NULL), SG_LINT_PLACEHOLDERS_DEFAULT);
+}
+
 /* The index of option `name` in the rule's list. */
 static size_t option_at(const sg__rule *r, const char *name)
 {
@@ -721,6 +829,8 @@ int main(void)
         cmocka_unit_test(test_policy__function_allow_and_deny_patterns),
         cmocka_unit_test(test_policy__type_allow_patterns),
         cmocka_unit_test(test_policy__deny_only_mode),
+        cmocka_unit_test(test_policy__lint_profile),
+        cmocka_unit_test(test_policy__lint_section_load_errors),
         cmocka_unit_test(test_policy__undecided_pattern_fails_closed),
         cmocka_unit_test(test_policy__comment_cannot_switch_a_rule_off_in_check),
         cmocka_unit_test(test_policy__load_file),

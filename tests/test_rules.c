@@ -1025,10 +1025,19 @@ static void test_rules__pagination_lint_one_finding(void **state)
     (void)state;
     const char *sql = "SELECT uid FROM sdk_examples_account\nWHERE region = %(r)s\nLIMIT 5";
     sg_verdict *v = NULL;
-    assert_int_equal(sg_lint_sql(catalog, sql, strlen(sql), NULL, &v), SG_OK);
+    sg_lint_options lo = SG_LINT_OPTIONS_INIT;
+    lo.profile = SG_LINT_PROFILE_STRICT;
+    assert_int_equal(sg_lint_sql(catalog, sql, strlen(sql), &lo, &v), SG_OK);
     expect_one_finding_at(v, sql, "LIMIT", LIMIT_SUFFIX);
     assert_int_equal(sg_verdict_diagnostic(v, 0)->line, 3);
     assert_int_equal(sg_verdict_diagnostic(v, 0)->column, 1);
+    sg_verdict_free(v);
+
+    /* the repository profile, lint's default, makes it a warning */
+    assert_int_equal(sg_lint_sql(catalog, sql, strlen(sql), NULL, &v), SG_OK);
+    expect_at(v, "paginate.order-by-required", SG_SEVERITY_WARNING, sql, "LIMIT", LIMIT_SUFFIX);
+    expect_none(v, "paginate.limit-without-order-by");
+    expect_allowed(v, true);
     sg_verdict_free(v);
 }
 

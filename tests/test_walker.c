@@ -385,6 +385,55 @@ static void test_walker__from_join_on(void **state)
     PARAM(f, 0, 1, OFF(sql, "$1"));
 }
 
+/* Where each comparison of a column with a literal stands: in a WHERE,
+ * HAVING or JOIN ... ON of its level (a filter), or anywhere else. */
+static void test_walker__literal_comparisons(void **state)
+{
+    (void)state;
+    static const char sql[] =
+        "SELECT a = 1, CASE WHEN b = 'x' THEN 1 END, count(*) FILTER (WHERE c = 2) FROM t "
+        "JOIN u ON u.k = 'on' WHERE d = 'where' AND e IN (SELECT f = 3 FROM v WHERE v.g = 'sub') "
+        "GROUP BY a HAVING max(h) > 4 OR a = 5 ORDER BY a = 6";
+    const sg__facts *f = parse_ok(sql);
+    static const struct {
+        const char *literal;
+        bool in_predicate;
+    } want[] = {{"1,", false},   {"'x'", false},    {"2)", false},
+                {"'on'", true},  {"'where'", true}, {"3 FROM", false},
+                {"'sub'", true}, {"5 ORDER", true}, {"6", false}};
+    assert_int_equal(f->literal_cmps.count, sizeof want / sizeof want[0]);
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const char *at = strstr(sql, want[i].literal);
+        assert_non_null(at);
+        bool found = false;
+        for (size_t k = 0; k < f->literal_cmps.count; k++) {
+            const sg__literal_cmp *c = &SG__VEC_AT(f->literal_cmps, sg__literal_cmp, k);
+            if (c->location != (int)(at - sql))
+                continue;
+            found = true;
+            if (c->in_predicate != want[i].in_predicate)
+                fail_msg("literal %s: in_predicate %d", want[i].literal, c->in_predicate);
+        }
+        if (!found)
+            fail_msg("literal %s not recorded", want[i].literal);
+    }
+
+    /* a write: the values it assigns compare nothing that filters, its
+     * WHERE and ON CONFLICT DO UPDATE's WHERE do */
+    f = parse_ok(
+        "INSERT INTO t (a, b) VALUES (1, 2 = c) ON CONFLICT (a) DO UPDATE SET b = (t.c = 7) "
+        "WHERE t.d = 'keep'");
+    assert_int_equal(f->literal_cmps.count, 3);
+    size_t filters = 0;
+    for (size_t k = 0; k < f->literal_cmps.count; k++)
+        filters += SG__VEC_AT(f->literal_cmps, sg__literal_cmp, k).in_predicate;
+    assert_int_equal(filters, 1);
+    f = parse_ok("UPDATE t SET b = CASE WHEN c = 'x' THEN 1 END WHERE d = 'y'");
+    assert_int_equal(f->literal_cmps.count, 2);
+    assert_false(SG__VEC_AT(f->literal_cmps, sg__literal_cmp, 0).in_predicate);
+    assert_true(SG__VEC_AT(f->literal_cmps, sg__literal_cmp, 1).in_predicate);
+}
+
 static void test_walker__where(void **state)
 {
     (void)state;
@@ -2276,6 +2325,7 @@ int main(void)
         T(from),
         T(from_join_on),
         T(where),
+        T(literal_comparisons),
         T(group_by),
         T(having),
         T(window_clause),

@@ -12,6 +12,7 @@
 
 #include "check/check.h"
 #include "check/hints.h"
+#include "lint/placeholders.h"
 #include "pg/parse.h"
 #include "resolve/pin.h"
 #include "check/rule.h"
@@ -30,6 +31,12 @@ typedef struct check {
     const sg__relation_binding *bindings;
     sg__param_binding bind;
     bool in_lint; /* part of a lint run: lint-only rule options apply */
+    /* Lint of a .sql statement (op.lint): its lint profile, its placeholder
+     * style (PSYCOPG, DOLLAR or NONE) and its text, which is the compiled
+     * SQL as it stands unless the style is psycopg's. */
+    int profile;
+    sg_lint_placeholders placeholders;
+    char *lint_sql;
 } check;
 
 static bool has_errors(const check *c)
@@ -44,8 +51,8 @@ static bool runs(const check *c, const sg__rule *r, sg__rule_kind kind)
     if (!(r->kinds & kind))
         return false;
     if (kind == SG_RULE_FACTS)
-        return sg__rule_active(r, c->opts->policy, &c->facts);
-    return sg__policy_severity(c->opts->policy, r) != 0;
+        return sg__rule_active_in(r, c->opts->policy, c->profile, &c->facts);
+    return sg__policy_severity_in(c->opts->policy, c->profile, r) != 0;
 }
 
 /* Runs every rule of `kind` through its descriptor. */
@@ -64,6 +71,8 @@ static int run_rules(check *c, sg__rule_kind kind)
         .diags = &c->diags,
         .policy = c->opts->policy,
         .in_lint = c->in_lint,
+        .profile = c->profile,
+        .placeholders = c->placeholders,
         .memo = &memo,
     };
     for (size_t i = 0; i < sg__rule_total; i++) {
@@ -97,6 +106,48 @@ static void take_statement_kind(check *c)
     c->v->op.kind_text = c->v->operation = names[c->v->op.kind];
 }
 
+/* A psycopg placeholder error of a linted statement: psycopg reads the
+ * whole query text, so a '%' in a literal, comment or body breaks the
+ * statement there too, and the message says so in those words. */
+static int report_placeholder_error(check *c)
+{
+    sg_verdict *v = c->v;
+    sg__text_place place = SG__PLACE_CODE;
+    if (v->op.lint &&
+        sg__lint_place_of(&v->arena, v->op.sql, v->op.sql_len, c->ph.error_offset, &place) < 0)
+        return -1;
+    if (place == SG__PLACE_CODE)
+        return sg__report(&c->diags, &sg__rule_params_syntax, SG_AT_ORIGINAL,
+                          (long)c->ph.error_offset, "%s", c->ph.error);
+    return sg__report(&c->diags, &sg__rule_params_syntax, SG_AT_ORIGINAL, (long)c->ph.error_offset,
+                      "this '%%' is in %s, but psycopg reads placeholders in the whole query "
+                      "text, literals, comments and function bodies included: "
+                      "cursor.execute(query, params) fails on it (%s); write '%%%%' for a '%%', "
+                      "or set the lint placeholders to \"dollar\" if psycopg does not run this "
+                      "file",
+                      sg__lint_place_name(place), c->ph.error);
+}
+
+/* The placeholders compiled to $n: psycopg's, unless a linted statement is
+ * written with $n or none, when its text is what PostgreSQL parses and a
+ * '%' is SQL wherever it stands. Returns 1 when the text breaks psycopg's
+ * rules (reported), 0, or -1 when memory ran out. */
+static int compile_placeholders(check *c)
+{
+    sg_verdict *v = c->v;
+    if (v->op.lint && c->placeholders != SG_LINT_PLACEHOLDERS_PSYCOPG) {
+        memset(&c->ph, 0, sizeof c->ph);
+        c->ph.sql = c->lint_sql;
+        c->ph.sql_len = v->op.sql_len;
+        return 0;
+    }
+    if (sg__ph_compile(&v->arena, v->op.sql, v->op.sql_len, &c->ph) < 0)
+        return -1;
+    if (c->ph.error)
+        return report_placeholder_error(c) < 0 ? -1 : 1;
+    return 0;
+}
+
 /* The stages from the SQL on: compile, parse and walk, bind, rules. */
 static int run_sql(check *c)
 {
@@ -104,11 +155,9 @@ static int run_sql(check *c)
     sg__arena *arena = &v->arena;
     c->diags.original_sql = v->op.sql;
     c->diags.original_len = v->op.sql_len;
-    if (sg__ph_compile(arena, v->op.sql, v->op.sql_len, &c->ph) < 0)
-        return -1;
-    if (c->ph.error)
-        return sg__report(&c->diags, &sg__rule_params_syntax, SG_AT_ORIGINAL,
-                          (long)c->ph.error_offset, "%s", c->ph.error);
+    int compiled = compile_placeholders(c);
+    if (compiled != 0)
+        return compiled < 0 ? -1 : 0;
     c->diags.compiled = &c->ph;
     v->compiled_sql = c->ph.sql;
 
@@ -117,7 +166,7 @@ static int run_sql(check *c)
         return -1;
     if (perr.message) {
         const char *hint;
-        if (sg__dialect_hint(v->op.sql, v->op.sql_len, &hint) < 0)
+        if (sg__dialect_hint(v->op.sql, v->op.sql_len, perr.message, &hint) < 0)
             return -1;
         return sg__report(&c->diags, &sg__rule_sql_syntax, SG_AT_COMPILED, perr.offset, "%s%s%s%s",
                           perr.message, hint ? " (hint: " : "", hint ? hint : "", hint ? ")" : "");
@@ -273,6 +322,33 @@ static sg_verdict *start(check *c, const sg_catalog *catalog, sg_check_options *
     return v;
 }
 
+/* The lint profile of a .sql statement: the caller's, else the policy's,
+ * else the repository profile. */
+static int lint_profile(const sg_lint_options *lo)
+{
+    if (lo->profile == SG_LINT_PROFILE_REPOSITORY || lo->profile == SG_LINT_PROFILE_STRICT)
+        return lo->profile;
+    sg_lint_profile p = sg__policy_lint_profile(lo->policy);
+    return p != SG_LINT_PROFILE_DEFAULT ? p : SG_LINT_PROFILE_REPOSITORY;
+}
+
+/* The placeholder style of the statement: the caller's, else the policy's,
+ * else AUTO, which the statement's own text decides. Returns 0, or -1 when
+ * memory ran out. */
+static int lint_placeholders(check *c, const sg_lint_options *lo)
+{
+    sg_lint_placeholders style = lo->placeholders;
+    if (style == SG_LINT_PLACEHOLDERS_DEFAULT)
+        style = sg__policy_lint_placeholders(lo->policy);
+    if (style == SG_LINT_PLACEHOLDERS_DEFAULT)
+        style = SG_LINT_PLACEHOLDERS_AUTO;
+    if (style == SG_LINT_PLACEHOLDERS_AUTO &&
+        sg__lint_detect_placeholders_in(&c->v->arena, c->lint_sql, c->v->op.sql_len, &style) < 0)
+        return -1;
+    c->placeholders = style;
+    return 0;
+}
+
 int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,
                 const sg_lint_options *options, sg_verdict **out)
 {
@@ -285,8 +361,14 @@ int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,
     if (options) {
         if (options->version < 1 || options->version > SG_LINT_OPTIONS_VERSION)
             return SG_EINVAL;
-        lo = *options;
+        /* copy only the fields the caller's version has */
+        size_t known = options->version == 1 ? offsetof(sg_lint_options, profile) : sizeof lo;
+        memcpy(&lo, options, known);
+        lo.version = SG_LINT_OPTIONS_VERSION;
     }
+    if ((unsigned)lo.profile > SG_LINT_PROFILE_STRICT ||
+        (unsigned)lo.placeholders > SG_LINT_PLACEHOLDERS_NONE)
+        return SG_EINVAL;
     sg_check_options opts = SG_CHECK_OPTIONS_INIT;
     opts.policy = lo.policy;
 
@@ -295,6 +377,8 @@ int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,
     if (!v)
         return SG_ENOMEM;
     c.in_lint = true;
+    c.profile = lint_profile(&lo);
+    c.diags.profile = c.profile;
 
     int rc = 0;
     size_t bad;
@@ -306,11 +390,14 @@ int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,
     } else if (!sg__utf8_valid(sql ? sql : "", len, &bad)) {
         rc = sg__report(&c.diags, &sg__rule_op_invalid, SG_AT_NONE, -1,
                         "the SQL is not valid UTF-8 or holds a NUL byte (at byte %zu)", bad);
-    } else if (!(v->op.sql = sg__arena_strndup(&v->arena, sql ? sql : "", len))) {
+    } else if (!(c.lint_sql = sg__arena_strndup(&v->arena, sql ? sql : "", len))) {
         rc = -1;
     } else {
+        v->op.sql = c.lint_sql;
         v->op.sql_len = len;
-        rc = lint_scope(&c, lo.data_source_uid);
+        rc = lint_placeholders(&c, &lo);
+        if (rc == 0)
+            rc = lint_scope(&c, lo.data_source_uid);
         if (rc == 0 && !has_errors(&c))
             rc = run_sql(&c);
     }

@@ -11,6 +11,11 @@
  * caller's SG_ENOMEM, never a message without its hint. A compile that ran
  * out of memory is tried again by the next caller. A hint never changes a
  * verdict: the statement is denied either way.
+ *
+ * The grammar is PostgreSQL 15's (libpg_query's). SQL that PostgreSQL 16 and
+ * later accept but 15 refuses (a sub-select in FROM without an alias, 1_000,
+ * 0x1F, the SQL/JSON constructors) gets a hint that says so; those patterns
+ * are tried first, some on the parser's message rather than the text.
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -20,24 +25,45 @@
 #include "check/hints.h"
 #include "util/regex.h"
 
+#define PG15 "; sqlguard's grammar is PostgreSQL 15's"
+
 static const struct {
     const char *pattern;
     const char *hint;
+    bool on_message; /* matched against the parser's message, not the SQL */
 } dialect[] = {
-    {"`", "PostgreSQL quotes identifiers with double quotes, not backticks"},
+    {"^(subquery|VALUES) in FROM must have an alias$",
+     "PostgreSQL 16 and later accept a sub-select or VALUES in FROM without an alias" PG15
+     ": give it one (AS s)",
+     true},
+    {"^trailing junk after numeric literal at or near \"[0-9.eE+-]*_",
+     "PostgreSQL 16 and later accept underscores in numbers (1_000)" PG15
+     ": write the digits without them",
+     true},
+    {"^trailing junk after numeric literal at or near \"0[xXoObB]\"$",
+     "PostgreSQL 16 and later accept hexadecimal, octal and binary integers (0x1F)" PG15
+     ": write the number in decimal",
+     true},
+    {"(?i)\\bjson_(object|array|objectagg|arrayagg)\\s*\\(|\\bis\\s+(not\\s+)?json\\b",
+     "PostgreSQL 16 and later have the SQL/JSON constructors and IS JSON" PG15
+     ": write json_build_object, json_build_array, json_object_agg, json_agg, or a cast "
+     "to json",
+     false},
+    {"`", "PostgreSQL quotes identifiers with double quotes, not backticks", false},
     {"(?i)\\blimit\\s+(\\d+|\\$\\d+)\\s*,\\s*(\\d+|\\$\\d+)",
-     "PostgreSQL writes LIMIT count OFFSET skip, not LIMIT skip, count"},
+     "PostgreSQL writes LIMIT count OFFSET skip, not LIMIT skip, count", false},
     {"(?i)\\bselect\\s+(distinct\\s+)?top\\s*\\(?\\s*(\\d+|\\$\\d+)",
-     "PostgreSQL writes SELECT ... LIMIT n (or FETCH FIRST n ROWS ONLY), not TOP n"},
+     "PostgreSQL writes SELECT ... LIMIT n (or FETCH FIRST n ROWS ONLY), not TOP n", false},
     {"(?i)\\bauto_increment\\b",
-     "PostgreSQL writes GENERATED ALWAYS AS IDENTITY (or serial), not AUTO_INCREMENT"},
+     "PostgreSQL writes GENERATED ALWAYS AS IDENTITY (or serial), not AUTO_INCREMENT", false},
     /* after a keyword or a separator, never a subscript (which follows an expression) */
     {"(?i)(?:(?:^|[,(=<>])\\s*|\\b(?:select|from|join|by|where|and|or|on|into|update|set)"
      "\\s+)\\[[a-z_][a-z0-9_ ]*\\]",
-     "PostgreSQL quotes identifiers with double quotes, not square brackets"},
+     "PostgreSQL quotes identifiers with double quotes, not square brackets", false},
     {"(?i)\\bon\\s+duplicate\\s+key\\s+update\\b",
-     "PostgreSQL writes INSERT ... ON CONFLICT (...) DO UPDATE, not ON DUPLICATE KEY UPDATE"},
-    {"(?i)\\bunsigned\\b", "PostgreSQL has no unsigned integer types"},
+     "PostgreSQL writes INSERT ... ON CONFLICT (...) DO UPDATE, not ON DUPLICATE KEY UPDATE",
+     false},
+    {"(?i)\\bunsigned\\b", "PostgreSQL has no unsigned integer types", false},
 };
 
 enum { DIALECT_COUNT = sizeof dialect / sizeof dialect[0] };
@@ -69,7 +95,7 @@ static int compile_all(void)
     return rc;
 }
 
-int sg__dialect_hint(const char *sql, size_t len, const char **hint)
+int sg__dialect_hint(const char *sql, size_t len, const char *message, const char **hint)
 {
     *hint = NULL;
     if (!atomic_load_explicit(&ready, memory_order_acquire) && compile_all() < 0)
@@ -80,8 +106,10 @@ int sg__dialect_hint(const char *sql, size_t len, const char **hint)
         return -1;
     int rc = 0;
     for (size_t i = 0; rc == 0 && !*hint && i < DIALECT_COUNT; i++) {
+        const char *subject = dialect[i].on_message ? message : sql;
+        size_t subject_len = dialect[i].on_message ? strlen(message) : len;
         pcre2_match_data *md = pcre2_match_data_create_from_pattern(compiled[i], gc);
-        int m = md ? pcre2_match(compiled[i], (PCRE2_SPTR)sql, len, 0, 0, md, NULL)
+        int m = md ? pcre2_match(compiled[i], (PCRE2_SPTR)subject, subject_len, 0, 0, md, NULL)
                    : PCRE2_ERROR_NOMEMORY;
         pcre2_match_data_free(md);
         if (m == PCRE2_ERROR_NOMEMORY)

@@ -6,10 +6,11 @@
 
 #include <stddef.h>
 
-/* A hint for SQL of another dialect: *hint is a sentence naming the
- * PostgreSQL form, or NULL. Returns 0, or -1 when memory ran out.
- * Thread-safe. */
-int sg__dialect_hint(const char *sql, size_t len, const char **hint);
+/* A hint for SQL of another dialect, or of a PostgreSQL later than the
+ * grammar's 15, that the parser refused with `message`: *hint is a sentence
+ * naming the form the grammar takes, or NULL. Returns 0, or -1 when memory
+ * ran out. Thread-safe. */
+int sg__dialect_hint(const char *sql, size_t len, const char *message, const char **hint);
 /* The PostgreSQL form of another dialect's function `name`, or NULL. */
 const char *sg__function_hint(const char *name);
 

@@ -46,6 +46,12 @@ typedef struct sg__rule_ctx {
     sg__diags *diags;
     const sg_policy *policy; /* NULL: defaults */
     bool in_lint;            /* part of a lint run, where lint-only options apply */
+    /* Lint of a .sql statement: the lint profile severities and options
+     * come from under the policy's (sg__policy_severity_in), and the
+     * placeholder style the statement is written in; both DEFAULT in a check
+     * and for an operation file. */
+    int profile;
+    sg_lint_placeholders placeholders;
     /* What one rule works out for others to reuse within one check (the
      * resolution of column names, rules/columns.c); zeroed by the runner,
      * filled in the diagnostics' arena. NULL: nothing is kept. */
@@ -124,11 +130,17 @@ static inline bool sg__facts_complete(const sg__facts *f)
 /* Whether the runner runs facts rule `r` on `facts` under `policy`: the
  * policy has not turned it off, and it needs no more facts than there are.
  * A rule that defers to another one asks this of the other. */
+static inline bool sg__rule_active_in(const sg__rule *r, const sg_policy *policy, int profile,
+                                      const sg__facts *facts)
+{
+    return sg__policy_severity_in(policy, profile, r) != 0 &&
+           (!r->needs_complete_facts || sg__facts_complete(facts));
+}
+
 static inline bool sg__rule_active(const sg__rule *r, const sg_policy *policy,
                                    const sg__facts *facts)
 {
-    return sg__policy_severity(policy, r) != 0 &&
-           (!r->needs_complete_facts || sg__facts_complete(facts));
+    return sg__rule_active_in(r, policy, SG_LINT_PROFILE_DEFAULT, facts);
 }
 
 #endif

@@ -60,13 +60,60 @@ static const struct limit_spec {
 
 struct sg_policy {
     sg__arena arena;
-    rule_policy *rules; /* one per sg__rule_table entry, by index */
-    sg__vec codes;      /* every pcre2_code *, to free them */
+    sg_lint_profile lint_profile;           /* "lint": {"profile"}; DEFAULT when unset */
+    sg_lint_placeholders lint_placeholders; /* "lint": {"placeholders"}; DEFAULT when unset */
+    rule_policy *rules;                     /* one per sg__rule_table entry, by index */
+    sg__vec codes;                          /* every pcre2_code *, to free them */
     /* made with the first pattern: PCRE2 allocating through sg__malloc */
     pcre2_general_context *pcre_general;
     pcre2_compile_context *pcre_compile;
     long long limits[SG__LIMIT_COUNT]; /* 0: not set */
 };
+
+/*
+ * What the repository profile sets where a policy sets nothing (the strict
+ * profile sets nothing: every rule at its default). A severity of -1 keeps
+ * the rule's own; an option names an enum option and the profile's choice.
+ * Locked rules keep their severity: a profile may only choose an option.
+ */
+typedef struct profile_setting {
+    const sg__rule *rule;
+    int severity;
+    const char *option, *choice;
+} profile_setting;
+
+extern const sg__rule sg__rule_func_denied, sg__rule_paginate_order_by_required,
+    sg__rule_stmt_row_lock, sg__rule_stmt_data_modifying_cte, sg__rule_scope_unused_table,
+    sg__rule_column_unlisted, sg__rule_params_unused, sg__rule_limits_bounds,
+    sg__rule_limits_invalid;
+
+static const profile_setting repository_profile[] = {
+    /* other schemas' functions are the repository's own; pg_sleep and the
+     * rest of the built-ins classified denied stay denied */
+    {&sg__rule_func_denied, -1, "mode", "deny-only"},
+    /* a query file is no paginated endpoint: a missing ORDER BY is worth a look */
+    {&sg__rule_paginate_order_by_required, SG_SEVERITY_WARNING, NULL, NULL},
+    /* what only a governed operation's contract makes wrong */
+    {&sg__rule_stmt_row_lock, 0, NULL, NULL},
+    {&sg__rule_stmt_data_modifying_cte, 0, NULL, NULL},
+    {&sg__rule_scope_unused_table, 0, NULL, NULL},
+    {&sg__rule_column_unlisted, 0, NULL, NULL},
+    {&sg__rule_params_unused, 0, NULL, NULL},
+    {&sg__rule_limits_bounds, 0, NULL, NULL},
+    {&sg__rule_limits_invalid, 0, NULL, NULL},
+};
+
+/* The repository profile's setting of `rule`, or NULL (also under any
+ * other profile). */
+static const profile_setting *profile_setting_of(int profile, const sg__rule *rule)
+{
+    if (profile != SG_LINT_PROFILE_REPOSITORY)
+        return NULL;
+    for (size_t i = 0; i < sizeof repository_profile / sizeof repository_profile[0]; i++)
+        if (repository_profile[i].rule == rule)
+            return &repository_profile[i];
+    return NULL;
+}
 
 typedef struct loader {
     sg_policy *p;
@@ -287,9 +334,53 @@ static int load_limits(loader *l, const cJSON *limits)
     return 0;
 }
 
+/* The index of `value` among the NULL-terminated `names`, or -1. */
+static int name_index(const char *const *names, const char *value)
+{
+    for (int i = 0; names[i]; i++)
+        if (strcmp(names[i], value) == 0)
+            return i;
+    return -1;
+}
+
+/* "lint": {"profile": ..., "placeholders": ...}, by the public enums' order. */
+static int load_lint(loader *l, const cJSON *lint)
+{
+    static const char *const keys[] = {"profile", "placeholders", NULL};
+    static const char *const profiles[] = {"repository", "strict", NULL};
+    static const char *const styles[] = {"auto", "psycopg", "dollar", "none", NULL};
+    if (!cJSON_IsObject(lint))
+        return sg__fail(&l->f, SG_EPOLICY, "policy: lint must be an object");
+    const char *bad = sg__json_unknown_key(lint, keys);
+    if (bad)
+        return sg__fail(&l->f, SG_EPOLICY, "policy: lint has unknown key \"%s\"", bad);
+    if (sg__json_duplicate_key(lint, &bad) < 0)
+        return oom(l);
+    if (bad)
+        return sg__fail(&l->f, SG_EPOLICY, "policy: lint has key \"%s\" twice", bad);
+    const cJSON *profile = cJSON_GetObjectItemCaseSensitive(lint, "profile");
+    if (profile) {
+        int at = cJSON_IsString(profile) ? name_index(profiles, profile->valuestring) : -1;
+        if (at < 0)
+            return sg__fail(&l->f, SG_EPOLICY,
+                            "policy: lint.profile must be \"repository\" or \"strict\"");
+        l->p->lint_profile = (sg_lint_profile)(SG_LINT_PROFILE_REPOSITORY + at);
+    }
+    const cJSON *style = cJSON_GetObjectItemCaseSensitive(lint, "placeholders");
+    if (style) {
+        int at = cJSON_IsString(style) ? name_index(styles, style->valuestring) : -1;
+        if (at < 0)
+            return sg__fail(
+                &l->f, SG_EPOLICY,
+                "policy: lint.placeholders must be \"auto\", \"psycopg\", \"dollar\" or \"none\"");
+        l->p->lint_placeholders = (sg_lint_placeholders)(SG_LINT_PLACEHOLDERS_AUTO + at);
+    }
+    return 0;
+}
+
 static int load(loader *l, const cJSON *root)
 {
-    static const char *const keys[] = {"version", "rules", "limits", NULL};
+    static const char *const keys[] = {"version", "rules", "limits", "lint", NULL};
     if (!cJSON_IsObject(root))
         return sg__fail(&l->f, SG_EPOLICY, "policy: the top level must be an object");
     const char *bad = sg__json_unknown_key(root, keys);
@@ -304,6 +395,9 @@ static int load(loader *l, const cJSON *root)
         return sg__fail(&l->f, SG_EPOLICY, "policy: version must be 1");
     const cJSON *limits = cJSON_GetObjectItemCaseSensitive(root, "limits");
     if (limits && load_limits(l, limits) < 0)
+        return -1;
+    const cJSON *lint = cJSON_GetObjectItemCaseSensitive(root, "lint");
+    if (lint && load_lint(l, lint) < 0)
         return -1;
     const cJSON *rules = cJSON_GetObjectItemCaseSensitive(root, "rules");
     if (!rules)
@@ -390,10 +484,36 @@ void sg_policy_free(sg_policy *p)
 
 int sg__policy_severity(const sg_policy *policy, const sg__rule *rule)
 {
+    return sg__policy_severity_in(policy, SG_LINT_PROFILE_DEFAULT, rule);
+}
+
+int sg__policy_severity_in(const sg_policy *policy, int profile, const sg__rule *rule)
+{
     size_t i = policy ? sg__rule_index(rule) : sg__rule_total;
-    if (i == sg__rule_total || policy->rules[i].severity < 0)
-        return (int)rule->severity;
-    return policy->rules[i].severity;
+    if (i != sg__rule_total && policy->rules[i].severity >= 0)
+        return policy->rules[i].severity;
+    const profile_setting *ps = profile_setting_of(profile, rule);
+    if (ps && ps->severity >= 0 && !rule->locked)
+        return ps->severity;
+    return (int)rule->severity;
+}
+
+sg_lint_profile sg__policy_lint_profile(const sg_policy *policy)
+{
+    return policy ? policy->lint_profile : SG_LINT_PROFILE_DEFAULT;
+}
+
+sg_lint_placeholders sg__policy_lint_placeholders(const sg_policy *policy)
+{
+    return policy ? policy->lint_placeholders : SG_LINT_PLACEHOLDERS_DEFAULT;
+}
+
+int sg_rule_lint_severity(size_t index, sg_lint_profile profile)
+{
+    if (index >= sg__rule_total)
+        return SG_SEVERITY_ERROR;
+    return sg__policy_severity_in(NULL, profile ? (int)profile : SG_LINT_PROFILE_REPOSITORY,
+                                  sg__rule_table[index]);
 }
 
 /* What the policy set for option `at` of `rule`, or NULL. */
@@ -448,6 +568,17 @@ const char *sg__policy_choice(const sg_policy *policy, const sg__rule *rule, siz
 {
     const opt_value *ov = option(policy, rule, at);
     return ov ? ov->choice : NULL;
+}
+
+const char *sg__policy_choice_in(const sg_policy *policy, int profile, const sg__rule *rule,
+                                 size_t at)
+{
+    const char *choice = sg__policy_choice(policy, rule, at);
+    if (choice)
+        return choice;
+    const profile_setting *ps = profile_setting_of(profile, rule);
+    long named = ps && ps->option ? find_option(rule, ps->option) : -1;
+    return named >= 0 && (size_t)named == at ? ps->choice : NULL;
 }
 
 long long sg__policy_limit(const sg_policy *policy, int which, long long fallback)

@@ -35,6 +35,15 @@ void sg__policy_apply_limits(const sg_policy *policy, sg_check_options *options)
 /* The severity `rule` (a registry descriptor) reports at under `policy`; 0
  * when it is off. */
 int sg__policy_severity(const sg_policy *policy, const struct sg__rule *rule);
+/* The same when lint judges a .sql statement under `profile` (an
+ * sg_lint_profile, resolved: REPOSITORY or STRICT; DEFAULT, as checks pass
+ * it, means no profile): what the policy sets wins, then the profile's
+ * severity, then the rule's default. */
+int sg__policy_severity_in(const sg_policy *policy, int profile, const struct sg__rule *rule);
+/* The lint section of a policy: its "profile" and "placeholders", DEFAULT
+ * when it sets none (or there is no policy). */
+sg_lint_profile sg__policy_lint_profile(const sg_policy *policy);
+sg_lint_placeholders sg__policy_lint_placeholders(const sg_policy *policy);
 /* A rule's options as the policy set them, each named by its index in the
  * rule's option list (rule->options). Patterns: how many, and whether
  * `subject` matches any of them (1, 0, or -1 when memory ran out; match data
@@ -49,7 +58,10 @@ int sg__policy_match(const sg_policy *policy, const struct sg__rule *rule, size_
 int sg__policy_integer(const sg_policy *policy, const struct sg__rule *rule, size_t option,
                        long long *value);
 /* An enum option's chosen value, or NULL (the rule's default). */
-const char *sg__policy_choice(const sg_policy *policy, const struct sg__rule *rule,
-                              size_t option);
+const char *sg__policy_choice(const sg_policy *policy, const struct sg__rule *rule, size_t option);
+/* The same under lint profile `profile` (see sg__policy_severity_in): the
+ * policy's choice, else the profile's, else NULL. */
+const char *sg__policy_choice_in(const sg_policy *policy, int profile, const struct sg__rule *rule,
+                                 size_t option);
 
 #endif

@@ -36,7 +36,7 @@ static sg_diagnostic *last_warning(sg__diags *d)
 int sg__vreport(sg__diags *d, const sg__rule *rule, sg__at_kind at, long offset, const char *fmt,
                 va_list ap)
 {
-    int severity = sg__policy_severity(d->policy, rule);
+    int severity = sg__policy_severity_in(d->policy, d->profile, rule);
     if (severity == 0)
         return 0; /* turned off by the policy */
     if (severity == SG_SEVERITY_ERROR)

@@ -16,22 +16,24 @@ struct sg__rule;
 
 typedef struct sg__diags {
     sg__arena *arena;
-    sg__vec items;            /* sg_diagnostic */
-    unsigned max;             /* kept at most; errors displace warnings when full */
-    bool truncated;           /* some diagnostic was not kept */
-    size_t errors;            /* errors reported, kept or not: the verdict denies when > 0 */
+    sg__vec items;  /* sg_diagnostic */
+    unsigned max;   /* kept at most; errors displace warnings when full */
+    bool truncated; /* some diagnostic was not kept */
+    size_t errors;  /* errors reported, kept or not: the verdict denies when > 0 */
     /* for mapping compiled offsets to the caller's text */
     const char *original_sql;
     size_t original_len;
     const struct sg__ph_result *compiled; /* NULL until placeholders are compiled */
-    const sg_policy *policy;       /* severities; NULL: defaults */
+    const sg_policy *policy;              /* severities; NULL: defaults */
+    int profile;                          /* lint of a .sql statement: its lint profile (under
+                                           * the policy); DEFAULT otherwise */
 } sg__diags;
 
 /* Where a diagnostic points. */
 typedef enum {
-    SG_AT_NONE = 0,   /* no place in the SQL */
-    SG_AT_ORIGINAL,   /* a byte offset into the original SQL */
-    SG_AT_COMPILED    /* a byte offset into the compiled SQL */
+    SG_AT_NONE = 0, /* no place in the SQL */
+    SG_AT_ORIGINAL, /* a byte offset into the original SQL */
+    SG_AT_COMPILED  /* a byte offset into the compiled SQL */
 } sg__at_kind;
 
 /* Adds a diagnostic of `rule` (a descriptor of the registry) at the severity

@@ -118,6 +118,10 @@ typedef struct sg__unsupported {
 typedef struct sg__literal_cmp {
     int location;   /* of the literal */
     bool is_string; /* a string literal, else a number */
+    /* in a WHERE, HAVING or JOIN ... ON clause (MERGE's join condition, ON
+     * CONFLICT DO UPDATE's WHERE) of its query level, where it filters
+     * rows; not in a select list, a SET or VALUES list, ORDER BY, ... */
+    bool in_predicate;
 } sg__literal_cmp;
 
 /* Where a query level has LIMIT/OFFSET/FETCH but no ORDER BY. */

@@ -139,6 +139,10 @@ size_t sg_catalog_table_count(const sg_catalog *catalog);
  * given the policy; each value is an integer from 1 to a ceiling the guard
  * can hold safely (e.g. 65535 parameters, parse-tree depth 1000).
  *
+ * "lint": {"profile": ..., "placeholders": ...} chooses the lint profile and
+ * the placeholder style of .sql text (sg_lint_profile, sg_lint_placeholders);
+ * checks ignore it.
+ *
  * func.denied's "mode": "deny-only" is for lint (sg_lint_sql, sg_lint_text):
  * sg_check() refuses it, every verdict under such a policy denying with a
  * func.denied finding that says so. A pattern PCRE2 cannot decide (a match
@@ -224,10 +228,57 @@ int sg_check(const sg_catalog *catalog, const char *operation_json, size_t len,
              const sg_check_options *options, sg_verdict **out);
 
 /*
+ * How the placeholders of linted .sql text are written. A policy chooses
+ * with "lint": {"placeholders": "auto" | "psycopg" | "dollar" | "none"};
+ * sg_lint_options.placeholders, when not DEFAULT, wins over the policy.
+ *  - PSYCOPG: %(name)s and %s, compiled as psycopg does, which reads the whole
+ *    query text: a lone '%' in a string literal, comment or dollar-quoted body
+ *    breaks cursor.execute(query, params) and is reported in those words.
+ *  - DOLLAR: PostgreSQL's own $1..$n; a '%' is plain SQL wherever it stands.
+ *  - NONE: plain SQL run as it is, without parameters: a $n is reported.
+ *  - AUTO (the default): PSYCOPG when the text (a whole file for
+ *    sg_lint_text(), the statement for sg_lint_sql()) writes %s or %(name)s
+ *    outside string literals, quoted identifiers, comments and dollar-quoted
+ *    bodies; DOLLAR otherwise.
+ * Operations (sg_check(), and operation files in lint) always use psycopg's.
+ */
+typedef enum {
+    SG_LINT_PLACEHOLDERS_DEFAULT = 0, /* the policy's choice, else AUTO */
+    SG_LINT_PLACEHOLDERS_AUTO,
+    SG_LINT_PLACEHOLDERS_PSYCOPG,
+    SG_LINT_PLACEHOLDERS_DOLLAR,
+    SG_LINT_PLACEHOLDERS_NONE
+} sg_lint_placeholders;
+
+/*
+ * The severities and options lint gives .sql statements where the policy
+ * sets none. A policy chooses with "lint": {"profile": "repository" |
+ * "strict"}; sg_lint_options.profile, when not DEFAULT, wins over the policy.
+ *  - REPOSITORY (the default): sane for a repository's SQL. func.denied runs
+ *    in deny-only mode (a function pg_catalog does not have passes; the
+ *    built-ins classified denied stay denied), paginate.order-by-required is
+ *    a warning, and the rules that only mean something for a governed
+ *    operation are off: stmt.row-lock, stmt.data-modifying-cte,
+ *    scope.unused-table, column.unlisted, params.unused, limits.bounds,
+ *    limits.invalid.
+ *  - STRICT: every rule at its default, as `sqlguard check` judges; the
+ *    stmt.* rules are warnings.
+ * Neither applies to sg_check(), `sqlguard exec`, or operation files in lint.
+ */
+typedef enum {
+    SG_LINT_PROFILE_DEFAULT = 0, /* the policy's choice, else REPOSITORY */
+    SG_LINT_PROFILE_REPOSITORY,
+    SG_LINT_PROFILE_STRICT
+} sg_lint_profile;
+
+/*
  * Lints one SQL statement on its own, as `sqlguard lint` does for .sql files:
- * there is no operation, so placeholders are compiled but have no values,
- * the statement's own kind stands for the operation's, limits are not
- * checked, and statements other than DML (migrations) are not reported.
+ * there is no operation, so placeholders (in the style options->placeholders
+ * resolves to) are compiled but have no values, the statement is judged as
+ * the statement it is (no operation kind is declared: row locks and
+ * data-modifying WITH queries are the stmt.* rules' business), limits are
+ * not checked, and statements other than DML (migrations) are not reported.
+ * Severities and options come from the policy over the lint profile.
  * With a catalog, relations must be tables of the data source (the first one
  * unless named); without one (NULL) scope rules are skipped. Returns a
  * verdict like sg_check().
@@ -236,10 +287,14 @@ typedef struct sg_lint_options {
     unsigned version;
     const sg_policy *policy;       /* NULL: defaults */
     const char *data_source_uid;   /* NULL: the catalog's first data source */
+    /* version 2 */
+    sg_lint_profile profile;           /* DEFAULT: the policy's, else REPOSITORY */
+    sg_lint_placeholders placeholders; /* DEFAULT: the policy's, else AUTO */
 } sg_lint_options;
 
-#define SG_LINT_OPTIONS_VERSION 1
-#define SG_LINT_OPTIONS_INIT {SG_LINT_OPTIONS_VERSION, NULL, NULL}
+#define SG_LINT_OPTIONS_VERSION 2
+#define SG_LINT_OPTIONS_INIT                                                                       \
+    {SG_LINT_OPTIONS_VERSION, NULL, NULL, SG_LINT_PROFILE_DEFAULT, SG_LINT_PLACEHOLDERS_DEFAULT}
 
 int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,
                 const sg_lint_options *options, sg_verdict **out);
@@ -416,6 +471,10 @@ const char *sg_rule_summary(size_t index);
 sg_severity sg_rule_default_severity(size_t index);
 /* A locked rule cannot be turned off or made a warning by a policy. */
 bool sg_rule_locked(size_t index);
+/* The severity the rule reports at when lint judges a .sql statement under
+ * `profile` (DEFAULT: REPOSITORY) and a policy that does not name the rule:
+ * an sg_severity, or 0 when the profile turns the rule off. */
+int sg_rule_lint_severity(size_t index, sg_lint_profile profile);
 /* The options a policy may set for the rule, with one line of help each. */
 size_t sg_rule_option_count(size_t index);
 const char *sg_rule_option_name(size_t index, size_t option);

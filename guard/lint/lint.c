@@ -8,6 +8,9 @@
  * finding never stands for a failure of the call: running out of memory
  * anywhere is SG_ENOMEM and no result.
  */
+#include <stddef.h>
+#include <string.h>
+
 #include "lint/lint.h"
 #include "util/text.h"
 
@@ -41,8 +44,14 @@ int sg_lint_text(const sg_catalog *catalog, const char *text, size_t len, sg_lin
     if (options) {
         if (options->version < 1 || options->version > SG_LINT_OPTIONS_VERSION)
             return SG_EINVAL;
-        opts = *options;
+        /* copy only the fields the caller's version has */
+        size_t known = options->version == 1 ? offsetof(sg_lint_options, profile) : sizeof opts;
+        memcpy(&opts, options, known);
+        opts.version = SG_LINT_OPTIONS_VERSION;
     }
+    if ((unsigned)opts.profile > SG_LINT_PROFILE_STRICT ||
+        (unsigned)opts.placeholders > SG_LINT_PLACEHOLDERS_NONE)
+        return SG_EINVAL;
     sg_lint_result *r = sg__lint_result_new(text ? text : "", len);
     if (!r)
         return SG_ENOMEM;

@@ -6,14 +6,18 @@
  * one bad statement reports sql.syntax at its place and the others are still
  * linted. They are trimmed to their first and last token, so the comments
  * between statements belong to no statement. Each is linted with
- * sg_lint_sql() and its findings are placed in the text. The scanner's
- * comment tokens (the boundary scan's, where the scanner rejects the text)
- * then feed the suppression comments (suppress.c).
+ * sg_lint_sql(), in the placeholder style of the whole file (the caller's,
+ * the policy's, or what the file writes: placeholders.c), and its findings
+ * are placed in the text. The scanner's comment tokens (the boundary scan's,
+ * where the scanner rejects the text) then feed the suppression comments
+ * (suppress.c).
  */
 #include <stdint.h>
 #include <string.h>
 
+#include "decode/policy.h"
 #include "lint/lint.h"
+#include "lint/placeholders.h"
 #include "pg/split.h"
 
 /* Lints the statement at [start, end) of the text and places its findings. */
@@ -74,6 +78,20 @@ static void shift_tokens(sg__sql_token *tokens, size_t count, size_t by)
     }
 }
 
+/* The placeholder style of the whole text, for each of its statements: the
+ * caller's, else the policy's, else what the text writes (AUTO). */
+static sg_lint_placeholders text_placeholders(const sg_lint_options *options,
+                                              const sg_lint_result *r, const sg__sql_token *tokens,
+                                              size_t ntokens)
+{
+    sg_lint_placeholders style = options->placeholders;
+    if (style == SG_LINT_PLACEHOLDERS_DEFAULT)
+        style = sg__policy_lint_placeholders(options->policy);
+    if (style == SG_LINT_PLACEHOLDERS_DEFAULT || style == SG_LINT_PLACEHOLDERS_AUTO)
+        style = sg__lint_detect_placeholders(r->text, r->len, tokens, ntokens);
+    return style;
+}
+
 /* The statements, linted one by one. *tokens is NULL when the scanner
  * rejected the text; the boundary scan's tokens then stand in for its. */
 static int lint_statements(const sg_catalog *catalog, const sg_lint_options *options,
@@ -100,10 +118,12 @@ static int lint_statements(const sg_catalog *catalog, const sg_lint_options *opt
             *ntokens = ncut;
         }
     }
+    sg_lint_options opts = *options;
+    opts.placeholders = text_placeholders(options, r, *tokens, *ntokens);
     for (size_t i = 0; i < count; i++) {
         size_t start = r->bom + stmts[i].start, end = r->bom + stmts[i].end;
         if (trim_to_tokens(*tokens, *ntokens, &start, &end) &&
-            lint_statement(catalog, options, r, start, end) < 0)
+            lint_statement(catalog, &opts, r, start, end) < 0)
             return -1;
     }
     return 0;

@@ -211,6 +211,7 @@ void sg__walk_record_literal_cmp(walk *w, A_Expr *e)
     }
     c->location = lit->location;
     c->is_string = nodeTag(&lit->val) == T_String;
+    c->in_predicate = w->in_predicate;
 }
 
 /* The operand of a unary `-x` or `+x`, with *negate set for the minus; any

@@ -111,6 +111,10 @@ typedef struct walk {
     const ColumnRef *noting;         /* the column reference being noted */
     const SelectStmt *exists_select; /* the sub-select of the EXISTS being walked into */
     bool targets_unread;             /* walking the target list of that sub-select */
+    /* walking a WHERE, HAVING or JOIN ... ON clause of the current query
+     * level (a comparison there filters rows); a level entered starts
+     * without */
+    bool in_predicate;
 } walk;
 
 /* Marks the walk failed (memory ran out): it stops, and the facts say so. */

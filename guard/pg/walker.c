@@ -42,6 +42,7 @@ static bool visit(Node *node, void *context);
 static bool walk_select(SelectStmt *stmt, walk *w, bool top, int *level_out);
 static void add_merge(walk *w, int level, size_t first, size_t mid, int location, List *names);
 static bool visit_list(List *list, walk *w);
+static bool visit_predicate(Node *n, walk *w);
 
 static void record_func(walk *w, List *names, int location, sg__func_kind kind, bool has_over)
 {
@@ -220,7 +221,7 @@ static bool walk_from_item(Node *node, walk *w, int level)
             /* ON sees the join's operands only */
             sight outer = w->sight;
             w->sight = (sight){first, w->from_items.count};
-            stop = visit(j->quals, w);
+            stop = visit_predicate(j->quals, w);
             w->sight = outer;
         }
         break;
@@ -277,6 +278,17 @@ static bool walk_from_item(Node *node, walk *w, int level)
     }
     w->depth--;
     return stop || w->failed;
+}
+
+/* A WHERE, HAVING or JOIN ... ON clause (MERGE's join condition, ON
+ * CONFLICT DO UPDATE's WHERE): the comparisons in it filter rows. */
+static bool visit_predicate(Node *n, walk *w)
+{
+    bool saved = w->in_predicate;
+    w->in_predicate = true;
+    bool stop = visit(n, w);
+    w->in_predicate = saved;
+    return stop;
 }
 
 static bool walk_from_list(List *from, walk *w, int level)
@@ -481,7 +493,7 @@ static bool walk_on_conflict(OnConflictClause *oc, walk *w, long target)
     bool stop = visit((Node *)oc->infer, w);
     w->names_off = saved_off;
     w->sees_excluded = true;
-    stop = stop || visit_list(oc->targetList, w) || visit(oc->whereClause, w);
+    stop = stop || visit_list(oc->targetList, w) || visit_predicate(oc->whereClause, w);
     w->sees_excluded = saved_excluded;
     return stop || w->failed;
 }
@@ -600,8 +612,9 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
     if (top)
         w->top_level = level;
     cte_scope *saved_scope = w->scope;
-    bool saved_top_tl = w->in_top_targetlist;
+    bool saved_top_tl = w->in_top_targetlist, saved_predicate = w->in_predicate;
     w->in_top_targetlist = false;
+    w->in_predicate = false;
     cte_scope scope;
     bool stop = walk_with(s->withClause, w, &scope);
 
@@ -620,8 +633,8 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
         w->targets_unread = saved_unread;
         w->in_top_targetlist = false;
     }
-    stop = stop || walk_from_list(s->fromClause, w, level) || visit(s->whereClause, w) ||
-           walk_output_items(s, s->groupClause, w) || visit(s->havingClause, w) ||
+    stop = stop || walk_from_list(s->fromClause, w, level) || visit_predicate(s->whereClause, w) ||
+           walk_output_items(s, s->groupClause, w) || visit_predicate(s->havingClause, w) ||
            visit_list(s->windowClause, w) || visit_list(s->valuesLists, w) ||
            walk_output_items(s, s->sortClause, w) || visit(s->limitOffset, w) ||
            visit(s->limitCount, w);
@@ -667,6 +680,7 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
     }
     w->scope = saved_scope;
     w->in_top_targetlist = saved_top_tl;
+    w->in_predicate = saved_predicate;
     w->level = outer_level;
     w->sight = outer_sight;
     return stop || w->failed;
@@ -715,8 +729,9 @@ static bool walk_insert_source(Node *select, walk *w, int outer_level)
 static bool walk_modify(Node *node, walk *w)
 {
     cte_scope *saved_scope = w->scope;
-    bool saved_top_tl = w->in_top_targetlist;
+    bool saved_top_tl = w->in_top_targetlist, saved_predicate = w->in_predicate;
     w->in_top_targetlist = false;
+    w->in_predicate = false;
     int outer_level = w->level;
     sight outer_sight = w->sight;
     int level = enter_level(w);
@@ -750,7 +765,7 @@ static bool walk_modify(Node *node, walk *w)
                 record_unfiltered(w, s->relation, false);
         }
         stop = stop || visit_list(s->targetList, w) || walk_from_list(s->fromClause, w, level) ||
-               visit(s->whereClause, w) || visit_list(s->returningList, w);
+               visit_predicate(s->whereClause, w) || visit_list(s->returningList, w);
         break;
     }
     case T_DeleteStmt: {
@@ -758,8 +773,8 @@ static bool walk_modify(Node *node, walk *w)
         stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w, level, false);
         if (!stop && s->relation && !s->whereClause)
             record_unfiltered(w, s->relation, true);
-        stop = stop || walk_from_list(s->usingClause, w, level) || visit(s->whereClause, w) ||
-               visit_list(s->returningList, w);
+        stop = stop || walk_from_list(s->usingClause, w, level) ||
+               visit_predicate(s->whereClause, w) || visit_list(s->returningList, w);
         break;
     }
     case T_MergeStmt: {
@@ -767,7 +782,8 @@ static bool walk_modify(Node *node, walk *w)
         stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w, level, false);
         if (!stop && s->relation)
             sg__walk_record_merge_writes(w, s, (long)w->facts->relations.count - 1);
-        stop = stop || walk_from_item(s->sourceRelation, w, level) || visit(s->joinCondition, w);
+        stop = stop || walk_from_item(s->sourceRelation, w, level) ||
+               visit_predicate(s->joinCondition, w);
         /* a WHEN clause sees the source only, or both: names are not judged */
         bool saved_off = w->names_off;
         w->names_off = true;
@@ -781,6 +797,7 @@ static bool walk_modify(Node *node, walk *w)
     }
     w->scope = saved_scope;
     w->in_top_targetlist = saved_top_tl;
+    w->in_predicate = saved_predicate;
     w->level = outer_level;
     w->sight = outer_sight;
     return stop || w->failed;
