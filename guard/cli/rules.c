@@ -87,8 +87,7 @@ int cli_rules(int argc, char **argv)
             if (got < 0)
                 return EXIT_TROUBLE;
         } else {
-            fprintf(stderr, "sqlguard rules: unknown argument %s\n%s", argv[i], rules_usage);
-            return EXIT_TROUBLE;
+            return cli_usage_error(&rules_cmd, "unknown argument %s", argv[i]);
         }
     }
     if (strcmp(format, "markdown") == 0) {
@@ -99,8 +98,7 @@ int cli_rules(int argc, char **argv)
     } else if (strcmp(format, "text") == 0) {
         print_text();
     } else {
-        fprintf(stderr, "sqlguard rules: --format must be text, json or markdown\n%s", rules_usage);
-        return EXIT_TROUBLE;
+        return cli_usage_error(&rules_cmd, "--format must be text, json or markdown");
     }
     return EXIT_CLEAN;
 }
