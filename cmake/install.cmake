@@ -22,6 +22,14 @@ install(TARGETS sqlguard_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONE
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/guard/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
   COMPONENT dev FILES_MATCHING PATTERN "*.h")
 
+if(SQLGUARD_MAN)
+  install(FILES ${SG_MAN_PAGES} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT cli)
+endif()
+install(FILES ${PROJECT_SOURCE_DIR}/guard/cli/completion/sqlguard.bash
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME sqlguard COMPONENT cli)
+install(FILES ${PROJECT_SOURCE_DIR}/guard/cli/completion/_sqlguard
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions COMPONENT cli)
+
 # The CMake package. The static archive's targets are a file of their own:
 # sqlguardConfig.cmake loads them only when its dependencies are found.
 install(EXPORT sqlguardSharedTargets NAMESPACE sqlguard:: DESTINATION ${SG_CMAKE_DIR}

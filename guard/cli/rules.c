@@ -17,7 +17,14 @@ static const char rules_usage[] =
     "\n"
     "Lists every rule id with its default severity, whether a policy may weaken it\n"
     "(locked rules cannot be turned off or made warnings), its summary and options.\n"
-    "markdown prints the table the README carries.\n";
+    "\n"
+    "options:\n"
+    "  --format text|json|markdown  text (default): one rule a line; json: an array\n"
+    "                               of rule objects; markdown: the table the README\n"
+    "                               carries\n"
+    "  -h, --help                   show this help\n"
+    "\n"
+    "exit codes: 0 listed, 2 could not do the job (usage)\n";
 
 static const cli_command rules_cmd = {"rules", rules_usage};
 
