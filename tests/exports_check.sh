@@ -2,7 +2,9 @@
 # The shared library exports exactly the public API: every function that the
 # public headers declare with SG_API, and nothing else (no sg__ internals, no
 # symbol of a library linked into it); its soname is libsqlguard.so.<ABI>
-# with the ABI version of sqlguard.h.
+# with the ABI version of sqlguard.h; and it needs no static TLS block (no
+# initial-exec thread-locals), so that it can be loaded with dlopen(), from a
+# language binding say.
 #   exports_check.sh LIBSQLGUARD_SO PUBLIC_INCLUDE_DIR
 set -euo pipefail
 lib=$1
@@ -34,4 +36,8 @@ abi=$(sed -n 's/^#define SG_ABI_VERSION \([0-9]*\)$/\1/p' "$inc/sqlguard.h")
 soname=$(readelf -d "$lib" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
 [ "$soname" = "libsqlguard.so.$abi" ] ||
   { echo "exports_check: soname '$soname', expected libsqlguard.so.$abi" >&2; exit 1; }
+if readelf -d "$lib" | grep -q 'STATIC_TLS' || readelf -r "$lib" | grep -q 'TPOFF'; then
+  echo "exports_check: the library uses initial-exec thread-locals (static TLS)" >&2
+  exit 1
+fi
 echo "exports_check: $n public functions exported and nothing else; soname $soname"
