@@ -36,7 +36,7 @@ abi=$(sed -n 's/^#define SG_ABI_VERSION \([0-9]*\)$/\1/p' "$inc/sqlguard.h")
 soname=$(readelf -d "$lib" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
 [ "$soname" = "libsqlguard.so.$abi" ] ||
   { echo "exports_check: soname '$soname', expected libsqlguard.so.$abi" >&2; exit 1; }
-if readelf -d "$lib" | grep -q 'STATIC_TLS' || readelf -r "$lib" | grep -q 'TPOFF'; then
+if readelf -d "$lib" | grep -q 'STATIC_TLS' || readelf -r "$lib" | grep -qE 'R_X86_64_TPOFF(32|64)\b'; then
   echo "exports_check: the library uses initial-exec thread-locals (static TLS)" >&2
   exit 1
 fi
