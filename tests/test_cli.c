@@ -962,10 +962,72 @@ static void test_cli__version(void **state)
     (void)state;
     run_result r = RUN(NULL, "--version");
     assert_status(&r, 0);
-    assert_string_equal(r.out, "sqlguard " SG_VERSION_STRING "\n");
-    assert_string_equal(r.out, "sqlguard 0.1.0\n");
+    assert_string_equal(r.out, "sqlguard 0.1.0 (library 0.1.0, ABI 0; PostgreSQL 15.1 grammar)\n");
+    const sg_version_info *v = sg_version();
+    char *want = sg_test_printf("sqlguard %s (library %s, ABI %u; PostgreSQL %s grammar)\n",
+                                SG_VERSION_STRING, v->version, v->abi, v->pg_version);
+    assert_string_equal(r.out, want);
+    assert_int_equal(v->major * 10000 + v->minor * 100 + v->patch, 100);
+    assert_int_equal(v->pg_version_num / 10000, 15);
     assert_string_equal(r.err, "");
     free_result(&r);
+    /* every command and subcommand answers --version alike, wherever it stands */
+    const char *const *asks[] = {
+        (const char *const[]){"check", "--version", NULL},
+        (const char *const[]){"exec", "--version", NULL},
+        (const char *const[]){"lint", "--version", NULL},
+        (const char *const[]){"rules", "--version", NULL},
+        (const char *const[]){"catalog", "--version", NULL},
+        (const char *const[]){"catalog", "pull", "--version", NULL},
+        (const char *const[]){"catalog", "diff", "--version", NULL},
+        (const char *const[]){"catalog", "from-sql", "--version", NULL},
+        (const char *const[]){"catalog", "hash", "--catalog", "x.json", "--version", NULL},
+    };
+    for (size_t i = 0; i < sizeof asks / sizeof asks[0]; i++) {
+        r = run_cli(NULL, asks[i]);
+        assert_status(&r, 0);
+        assert_string_equal(r.out, want);
+        free_result(&r);
+    }
+    free(want);
+}
+
+/* A usage error is one line that says what is wrong and where the help is,
+ * never the whole help text. */
+static void test_cli__usage_errors_are_one_line(void **state)
+{
+    (void)state;
+    const struct {
+        const char *const *args;
+        const char *line;
+    } cases[] = {
+        {(const char *const[]){NULL},
+         "usage: sqlguard <command> [options] (see 'sqlguard --help')\n"},
+        {(const char *const[]){"frobnicate", NULL},
+         "sqlguard: unknown command 'frobnicate' (see 'sqlguard --help')\n"},
+        {(const char *const[]){"check", "--bogus", NULL},
+         "sqlguard check: unknown option --bogus (see 'sqlguard check --help')\n"},
+        {(const char *const[]){"check", "--catalog", NULL},
+         "sqlguard check: --catalog needs a value (see 'sqlguard check --help')\n"},
+        {(const char *const[]){"exec", "a.json", "b.json", NULL},
+         "sqlguard exec: one operation at a time (see 'sqlguard exec --help')\n"},
+        {(const char *const[]){"rules", "--format", "xml", NULL},
+         "sqlguard rules: --format must be text, json or markdown (see 'sqlguard rules "
+         "--help')\n"},
+        {(const char *const[]){"catalog", NULL},
+         "sqlguard catalog: name a subcommand: pull, diff, from-sql or hash (see 'sqlguard "
+         "catalog --help')\n"},
+        {(const char *const[]){"catalog", "hash", NULL},
+         "sqlguard catalog hash: --catalog FILE is required (see 'sqlguard catalog hash "
+         "--help')\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        run_result r = run_cli(NULL, cases[i].args);
+        assert_status(&r, 2);
+        assert_string_equal(r.out, "");
+        assert_string_equal(r.err, cases[i].line);
+        free_result(&r);
+    }
 }
 
 /* ---- output that cannot be written --------------------------------------------------------- */
@@ -1110,6 +1172,7 @@ int main(void)
         T(check_help),
         T(no_arguments),
         T(unknown_command),
+        T(usage_errors_are_one_line),
         T(bad_check_usage),
         T(missing_catalog_file),
         T(bad_catalog),

@@ -928,6 +928,52 @@ static void test_lint__json_files_and_operations_globs(void **state)
     remove_tree(dir);
 }
 
+/* --profile and --placeholders win over the policy's "lint" choices, for
+ * .sql files only; bad values are usage errors. */
+static void test_lint__profile_and_placeholder_flags(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    put(dir, ".git/HEAD", "ref: refs/heads/main\n");
+    put(dir, ".sqlguard.json", "{\"version\": 1, \"lint\": {\"placeholders\": \"psycopg\"}}");
+    put(dir, "jobs.sql",
+        "SELECT id FROM jobs WHERE name LIKE 'a%' ORDER BY id FOR UPDATE SKIP LOCKED;\n");
+
+    /* the policy's psycopg: the '%' in the literal is a finding; repository:
+     * the row lock is not */
+    run_result r = RUN_IN(dir, "lint", "--no-timing", "--format", "json", "jobs.sql");
+    assert_status(&r, 1);
+    cJSON *root = parse_json(r.out);
+    assert_non_null(find_rule(file_items(root, 0, false), "params.syntax"));
+    assert_null(find_rule(file_items(root, 0, false), "stmt.row-lock"));
+    cJSON_Delete(root);
+    free_result(&r);
+
+    /* the flags win: $n style, strict profile (the row lock is a warning) */
+    r = RUN_IN(dir, "lint", "--no-timing", "--format", "json", "--placeholders", "dollar",
+               "--profile", "strict", "jobs.sql");
+    assert_status(&r, 0);
+    root = parse_json(r.out);
+    assert_null(find_rule(file_items(root, 0, false), "params.syntax"));
+    const cJSON *lock = find_rule(file_items(root, 0, false), "stmt.row-lock");
+    assert_non_null(lock);
+    assert_string_equal(str(lock, "severity"), "warning");
+    cJSON_Delete(root);
+    free_result(&r);
+
+    /* bad values: one line naming the flag, exit 2 */
+    static const char *const bad[][2] = {{"--profile", "lax"}, {"--placeholders", "qmark"}};
+    for (size_t i = 0; i < 2; i++) {
+        r = RUN_IN(dir, "lint", bad[i][0], bad[i][1], "jobs.sql");
+        assert_status(&r, 2);
+        assert_contains(r.err, bad[i][0]);
+        assert_contains(r.err, "(see 'sqlguard lint --help')");
+        assert_int_equal(count_of(r.err, "\n"), 1);
+        free_result(&r);
+    }
+    remove_tree(dir);
+}
+
 /* `lint -` reads standard input as the file --stdin-filename names. */
 static void test_lint__stdin(void **state)
 {
@@ -1923,6 +1969,7 @@ int main(void)
         T(exclude_and_ignore_file),
         T(json_files_and_operations_globs),
         T(stdin),
+        T(profile_and_placeholder_flags),
         T(disable_line),
         T(syntax_errors_are_placed),
         T(operation_places_in_the_file),

@@ -287,10 +287,9 @@ int cli_catalog(int argc, char **argv)
         {"from-sql", cli_catalog_from_sql},
         {"hash", cli_catalog_hash},
     };
-    if (argc < 2) {
-        fputs(catalog_usage, stderr);
-        return EXIT_TROUBLE;
-    }
+    if (argc < 2)
+        return cli_catalog_usage_error(&catalog_cmd,
+                                       "name a subcommand: pull, diff, from-sql or hash");
     if (cli_is_help(argv[1])) {
         fputs(catalog_usage, stdout);
         return EXIT_CLEAN;

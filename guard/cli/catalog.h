@@ -30,7 +30,8 @@ typedef const char *const catalog_option_names[];
 int cli_catalog_args(const cli_command *cmd, const char *const *known, int argc, char **argv,
                      catalog_args *a);
 
-/* A one-line usage error: "sqlguard catalog SUB: MESSAGE (see --help)"; returns 2. */
+/* A one-line usage error: "sqlguard catalog SUB: MESSAGE (see
+ * 'sqlguard catalog SUB --help')"; returns 2. */
 int cli_catalog_usage_error(const cli_command *cmd, const char *message);
 
 /* The catalog file's text (sg_free() it), or NULL after telling the user. */

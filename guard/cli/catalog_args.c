@@ -13,8 +13,7 @@
 
 int cli_catalog_usage_error(const cli_command *cmd, const char *message)
 {
-    fprintf(stderr, "sqlguard %s: %s (see --help)\n", cmd->name, message);
-    return EXIT_TROUBLE;
+    return cli_usage_error(cmd, "%s", message);
 }
 
 static bool knows(const char *const *known, const char *name)
@@ -83,7 +82,7 @@ int cli_catalog_args(const cli_command *cmd, const char *const *known, int argc,
         if (got < 0)
             return EXIT_TROUBLE;
         if (got == 0) {
-            fprintf(stderr, "sqlguard %s: unknown option %s (see --help)\n", cmd->name, arg);
+            cli_usage_error(cmd, "unknown option %s", arg);
             return EXIT_TROUBLE;
         }
     }

@@ -79,8 +79,7 @@ static int parse_options(int argc, char **argv, check_args *a)
             a->first_op = i + 1;
             break;
         } else if (arg[0] == '-' && arg[1] != '\0') {
-            fprintf(stderr, "sqlguard check: unknown option %s\n%s", arg, check_usage);
-            return EXIT_TROUBLE;
+            return cli_usage_error(&check_cmd, "unknown option %s", arg);
         } else {
             a->first_op = i;
             break;
@@ -93,29 +92,25 @@ static int parse_options(int argc, char **argv, check_args *a)
 static bool usable(const check_args *a, int argc)
 {
     if (a->ndjson && a->format && strcmp(a->format, "json") != 0) {
-        fprintf(stderr,
-                "sqlguard check: --ndjson writes JSON verdicts; --format %s does not apply\n",
-                a->format);
+        cli_usage_error(&check_cmd, "--ndjson writes JSON verdicts; --format %s does not apply",
+                        a->format);
         return false;
     }
     if (!a->json && a->format && strcmp(a->format, "text") != 0) {
-        fprintf(stderr, "sqlguard check: --format must be text or json, not '%s'\n", a->format);
+        cli_usage_error(&check_cmd, "--format must be text or json, not '%s'", a->format);
         return false;
     }
     if (!a->catalog) {
-        fprintf(stderr, "sqlguard check: --catalog FILE is required\n%s", check_usage);
+        cli_usage_error(&check_cmd, "--catalog FILE is required");
         return false;
     }
     if (a->ndjson && a->first_op < argc) {
-        fprintf(stderr,
-                "sqlguard check: --ndjson reads operations from standard input and takes no "
-                "operation arguments\n%s",
-                check_usage);
+        cli_usage_error(&check_cmd, "--ndjson reads operations from standard input and takes "
+                                    "no operation arguments");
         return false;
     }
     if (!a->ndjson && a->first_op >= argc) {
-        fprintf(stderr, "sqlguard check: no operation given (a file, or - for stdin)\n%s",
-                check_usage);
+        cli_usage_error(&check_cmd, "no operation given (a file, or - for stdin)");
         return false;
     }
     return true;

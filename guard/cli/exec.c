@@ -64,19 +64,15 @@ static int parse_args(int argc, char **argv, exec_args *a)
         } else if (strcmp(arg, "--dry-run") == 0) {
             a->dry_run = true;
         } else if (arg[0] == '-' && arg[1] != '\0') {
-            fprintf(stderr, "sqlguard exec: unknown option %s\n%s", arg, exec_usage);
-            return EXIT_TROUBLE;
+            return cli_usage_error(&exec_cmd, "unknown option %s", arg);
         } else if (a->operation) {
-            fprintf(stderr, "sqlguard exec: one operation at a time\n%s", exec_usage);
-            return EXIT_TROUBLE;
+            return cli_usage_error(&exec_cmd, "one operation at a time");
         } else {
             a->operation = arg;
         }
     }
     if (!a->catalog || !a->operation) {
-        fprintf(stderr, "sqlguard exec: --catalog FILE and an operation are required\n%s",
-                exec_usage);
-        return EXIT_TROUBLE;
+        return cli_usage_error(&exec_cmd, "--catalog FILE and an operation are required");
     }
     return -1;
 }

@@ -25,7 +25,9 @@
 
 static const char lint_usage[] =
     "usage: sqlguard lint [--catalog FILE] [--policy FILE] [--data-source UID]\n"
-    "                     [--format text|json|sarif|github] [--max-warnings N]\n"
+    "                     [--format text|json|sarif|github|gitlab|junit]\n"
+    "                     [--profile repository|strict]\n"
+    "                     [--placeholders auto|psycopg|dollar|none] [--max-warnings N]\n"
     "                     [--jobs N] [--no-timing] [--exclude GLOB]... [--operations GLOB]...\n"
     "                     [--stdin-filename NAME] [PATH... | -]\n"
     "\n"
@@ -42,13 +44,22 @@ static const char lint_usage[] =
     "options:\n"
     "  --catalog FILE     resolve relations against this catalog; without one,\n"
     "                     scope rules are skipped and operation files are not checked\n"
-    "  --policy FILE      rule severities and options; default: the first\n"
-    "                     .sqlguard.json found from the working directory upward\n"
+    "  --policy FILE      rule severities and options for every file; default: for\n"
+    "                     each file the nearest .sqlguard.json above it, up to the\n"
+    "                     repository root (the directory holding .git)\n"
     "  --data-source UID  the catalog's data source .sql files run on (default: its first)\n"
     "  --format FORMAT    text (default): FILE:LINE:COL: SEVERITY [RULE] MESSAGE with\n"
     "                     the source line and a caret, then a summary line;\n"
     "                     json: one object {files, summary}; sarif: SARIF 2.1.0 for\n"
-    "                     GitHub code scanning; github: workflow command annotations\n"
+    "                     GitHub code scanning; github: workflow command annotations;\n"
+    "                     gitlab: GitLab Code Quality JSON; junit: JUnit XML\n"
+    "  --profile NAME     severities of .sql statements where the policy sets none:\n"
+    "                     repository (default) or strict (as `sqlguard check`); wins\n"
+    "                     over the policy's \"lint\": {\"profile\"}\n"
+    "  --placeholders STYLE  how .sql files write parameters: auto (default: psycopg\n"
+    "                     when a file writes %s or %(name)s in code, else $n),\n"
+    "                     psycopg, dollar or none; wins over the policy's\n"
+    "                     \"lint\": {\"placeholders\"}\n"
     "  --max-warnings N   exit 1 when there are more than N warnings\n"
     "  --jobs N           files linted in parallel (default: the online CPUs)\n"
     "  --no-timing        leave the elapsed time out of the report (stable output)\n"
@@ -73,10 +84,12 @@ static const char lint_usage[] =
 static const cli_command lint_cmd = {"lint", lint_usage};
 
 typedef struct lint_args {
-    const char *catalog, *policy, *data_source, *format, *stdin_name;
+    const char *catalog, *policy, *data_source, *format, *stdin_name, *profile, *placeholders;
     lint_patterns excludes, operations;
-    long max_warnings; /* -1: not given */
-    long jobs;         /* 0: the online CPUs */
+    long max_warnings;                       /* -1: not given */
+    long jobs;                               /* 0: the online CPUs */
+    sg_lint_profile profile_value;           /* --profile, DEFAULT when not given */
+    sg_lint_placeholders placeholders_value; /* --placeholders, DEFAULT when not given */
     bool timing;
     char **paths;
     size_t path_count;
@@ -128,11 +141,12 @@ static int parse_one(int argc, char **argv, int *i, lint_args *a, const char **m
         (got = cli_option_value(&lint_cmd, argc, argv, i, "--data-source", &a->data_source)) ||
         (got = cli_option_value(&lint_cmd, argc, argv, i, "--format", &a->format)) ||
         (got = cli_option_value(&lint_cmd, argc, argv, i, "--stdin-filename", &a->stdin_name)) ||
+        (got = cli_option_value(&lint_cmd, argc, argv, i, "--profile", &a->profile)) ||
+        (got = cli_option_value(&lint_cmd, argc, argv, i, "--placeholders", &a->placeholders)) ||
         (got = cli_option_value(&lint_cmd, argc, argv, i, "--max-warnings", max_warnings)) ||
         (got = cli_option_value(&lint_cmd, argc, argv, i, "--jobs", jobs)))
         return got < 0 ? EXIT_TROUBLE : -1;
-    fprintf(stderr, "sqlguard lint: unknown option %s\n%s", arg, lint_usage);
-    return EXIT_TROUBLE;
+    return cli_usage_error(&lint_cmd, "unknown option %s", arg);
 }
 
 /* Returns -1 to go on, or the exit status (help, usage error). Options may
@@ -203,6 +217,32 @@ static bool parse_format(const char *name, lint_format *out)
             "'%s'\n",
             name);
     return false;
+}
+
+/* --profile and --placeholders: their values, DEFAULT when not given. */
+static bool parse_lint_styles(const lint_args *a, sg_lint_profile *profile,
+                              sg_lint_placeholders *placeholders)
+{
+    static const char *const profiles[] = {"repository", "strict"};
+    static const char *const styles[] = {"auto", "psycopg", "dollar", "none"};
+    *profile = SG_LINT_PROFILE_DEFAULT;
+    *placeholders = SG_LINT_PLACEHOLDERS_DEFAULT;
+    for (size_t i = 0; a->profile && i < sizeof profiles / sizeof profiles[0]; i++)
+        if (strcmp(a->profile, profiles[i]) == 0)
+            *profile = (sg_lint_profile)(SG_LINT_PROFILE_REPOSITORY + i);
+    for (size_t i = 0; a->placeholders && i < sizeof styles / sizeof styles[0]; i++)
+        if (strcmp(a->placeholders, styles[i]) == 0)
+            *placeholders = (sg_lint_placeholders)(SG_LINT_PLACEHOLDERS_AUTO + i);
+    if (a->profile && *profile == SG_LINT_PROFILE_DEFAULT) {
+        cli_usage_error(&lint_cmd, "--profile must be repository or strict, not '%s'", a->profile);
+        return false;
+    }
+    if (a->placeholders && *placeholders == SG_LINT_PLACEHOLDERS_DEFAULT) {
+        cli_usage_error(&lint_cmd, "--placeholders must be auto, psycopg, dollar or none, not '%s'",
+                        a->placeholders);
+        return false;
+    }
+    return true;
 }
 
 static double now_ms(void);
@@ -299,7 +339,8 @@ static int lint_and_report(const lint_args *a, lint_run *run, lint_report *rep, 
         long cpus = sysconf(_SC_NPROCESSORS_ONLN);
         jobs = cpus < 1 ? 1 : cpus > LINT_MAX_JOBS ? LINT_MAX_JOBS : cpus;
     }
-    lint_env env = {run->catalog, &run->policies, a->data_source};
+    lint_env env = {run->catalog, &run->policies, a->data_source, a->profile_value,
+                    a->placeholders_value};
     rep->out = stdout;
     rep->policies = &run->policies;
     /* A file that is done keeps only its findings, so workers may run well
@@ -360,7 +401,8 @@ int cli_lint(int argc, char **argv)
     lint_report rep;
     memset(&rep, 0, sizeof rep);
     int status = parse_args(argc, argv, &a);
-    if (status < 0 && !parse_format(a.format ? a.format : "text", &rep.format))
+    if (status < 0 && (!parse_format(a.format ? a.format : "text", &rep.format) ||
+                       !parse_lint_styles(&a, &a.profile_value, &a.placeholders_value)))
         status = EXIT_TROUBLE;
     if (status >= 0) {
         free(a.paths);

@@ -148,6 +148,8 @@ void lint_file_lint(const lint_env *env, lint_file *f)
     sg_lint_options opts = SG_LINT_OPTIONS_INIT;
     opts.policy = env->policies->items[f->policy].policy;
     opts.data_source_uid = env->data_source_uid;
+    opts.profile = env->profile;
+    opts.placeholders = env->placeholders;
     sg_lint_result *result = NULL;
     rc = sg_lint_text(env->catalog, text, len, f->input, &opts, &result);
     sg_free(text);

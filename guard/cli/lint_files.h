@@ -67,6 +67,8 @@ typedef struct lint_env {
     const sg_catalog *catalog; /* NULL: scope rules are skipped */
     const lint_policies *policies;
     const char *data_source_uid;
+    sg_lint_profile profile;           /* --profile: DEFAULT leaves it to the policy */
+    sg_lint_placeholders placeholders; /* --placeholders: likewise */
 } lint_env;
 
 /* ---- walk.c ---- */

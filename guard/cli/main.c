@@ -8,6 +8,7 @@
  * is a job not done.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -32,7 +33,9 @@ static const char main_usage[] =
     "\n"
     "options:\n"
     "  -h, --help     show this help (also: sqlguard <command> --help)\n"
-    "  --version      print the version\n"
+    "  --version      print the version of sqlguard, of its library and of the\n"
+    "                 PostgreSQL grammar it parses with (also: sqlguard <command>\n"
+    "                 --version)\n"
     "\n"
     "exit codes: 0 every operation allowed, 1 at least one denied,\n"
     "            2 the command could not do its job (usage, unreadable file, bad catalog)\n";
@@ -41,17 +44,34 @@ static const struct {
     const char *name;
     int (*run)(int argc, char **argv);
 } commands[] = {
-    {"check", cli_check},
-    {"exec", cli_exec},
-    {"lint", cli_lint},
-    {"rules", cli_rules},
-    {"catalog", cli_catalog},
+    {"check", cli_check}, {"exec", cli_exec},       {"lint", cli_lint},
+    {"rules", cli_rules}, {"catalog", cli_catalog},
 };
+
+/* One line: this program's version, then the library's (a shared library
+ * may be newer than the header the program was built with) and the grammar's. */
+static int print_version(void)
+{
+    const sg_version_info *v = sg_version();
+    printf("sqlguard %s (library %s, ABI %u; PostgreSQL %s grammar)\n", SG_VERSION_STRING,
+           v->version, v->abi, v->pg_version);
+    return EXIT_CLEAN;
+}
+
+/* Whether the arguments ask for the version: --version anywhere before a
+ * "--", so that every command and subcommand answers it alike. */
+static bool asks_version(int argc, char **argv)
+{
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+        if (strcmp(argv[i], "--version") == 0)
+            return true;
+    return false;
+}
 
 static int dispatch(int argc, char **argv)
 {
     if (argc < 2) {
-        fputs(main_usage, stderr);
+        fputs("usage: sqlguard <command> [options] (see 'sqlguard --help')\n", stderr);
         return EXIT_TROUBLE;
     }
     const char *cmd = argv[1];
@@ -59,14 +79,12 @@ static int dispatch(int argc, char **argv)
         fputs(main_usage, stdout);
         return EXIT_CLEAN;
     }
-    if (strcmp(cmd, "--version") == 0) {
-        printf("sqlguard %s\n", SG_VERSION_STRING);
-        return EXIT_CLEAN;
-    }
+    if (asks_version(argc, argv))
+        return print_version();
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(cmd, commands[i].name) == 0)
             return commands[i].run(argc - 1, argv + 1);
-    fprintf(stderr, "sqlguard: unknown command '%s'\n%s", cmd, main_usage);
+    fprintf(stderr, "sqlguard: unknown command '%s' (see 'sqlguard --help')\n", cmd);
     return EXIT_TROUBLE;
 }
 

@@ -4,15 +4,28 @@
  * messages a user sees when one is wrong.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "exit.h"
 #include "options.h"
 
 bool cli_is_help(const char *arg)
 {
     return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
+}
+
+int cli_usage_error(const cli_command *cmd, const char *format, ...)
+{
+    va_list ap;
+    va_start(ap, format);
+    fprintf(stderr, "sqlguard %s: ", cmd->name);
+    vfprintf(stderr, format, ap);
+    fprintf(stderr, " (see 'sqlguard %s --help')\n", cmd->name);
+    va_end(ap);
+    return EXIT_TROUBLE;
 }
 
 int cli_option_value(const cli_command *cmd, int argc, char **argv, int *i, const char *name,
@@ -29,7 +42,7 @@ int cli_option_value(const cli_command *cmd, int argc, char **argv, int *i, cons
     if (a[n] != '\0')
         return 0;
     if (*i + 1 >= argc) {
-        fprintf(stderr, "sqlguard %s: %s needs a value\n%s", cmd->name, name, cmd->usage);
+        cli_usage_error(cmd, "%s needs a value", name);
         return -1;
     }
     *value = argv[++*i];

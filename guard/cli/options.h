@@ -16,9 +16,17 @@ typedef struct cli_command {
 bool cli_is_help(const char *arg);
 
 /*
+ * Tells the user, in one line on standard error, what is wrong with the
+ * command line and where the help is: "sqlguard CMD: MESSAGE (see 'sqlguard
+ * CMD --help')". Returns EXIT_TROUBLE.
+ */
+int cli_usage_error(const cli_command *cmd, const char *format, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/*
  * Matches `NAME VALUE` or `NAME=VALUE` at argv[*i]: 1 with *value set (and *i
  * past the value), 0 when argv[*i] is something else, -1 after telling the
- * user (as `sqlguard CMD`, with its usage) that the value is missing.
+ * user (a usage error) that the value is missing.
  */
 int cli_option_value(const cli_command *cmd, int argc, char **argv, int *i, const char *name,
                      const char **value);

@@ -17,7 +17,14 @@ static const char rules_usage[] =
     "\n"
     "Lists every rule id with its default severity, whether a policy may weaken it\n"
     "(locked rules cannot be turned off or made warnings), its summary and options.\n"
-    "markdown prints the table the README carries.\n";
+    "\n"
+    "options:\n"
+    "  --format text|json|markdown  text (default): one rule a line; json: an array\n"
+    "                               of rule objects; markdown: the table the README\n"
+    "                               carries\n"
+    "  -h, --help                   show this help\n"
+    "\n"
+    "exit codes: 0 listed, 2 could not do the job (usage)\n";
 
 static const cli_command rules_cmd = {"rules", rules_usage};
 
@@ -87,8 +94,7 @@ int cli_rules(int argc, char **argv)
             if (got < 0)
                 return EXIT_TROUBLE;
         } else {
-            fprintf(stderr, "sqlguard rules: unknown argument %s\n%s", argv[i], rules_usage);
-            return EXIT_TROUBLE;
+            return cli_usage_error(&rules_cmd, "unknown argument %s", argv[i]);
         }
     }
     if (strcmp(format, "markdown") == 0) {
@@ -99,8 +105,7 @@ int cli_rules(int argc, char **argv)
     } else if (strcmp(format, "text") == 0) {
         print_text();
     } else {
-        fprintf(stderr, "sqlguard rules: --format must be text, json or markdown\n%s", rules_usage);
-        return EXIT_TROUBLE;
+        return cli_usage_error(&rules_cmd, "--format must be text, json or markdown");
     }
     return EXIT_CLEAN;
 }

@@ -42,7 +42,28 @@
 extern "C" {
 #endif
 
+/*
+ * The version of this header: MAJOR.MINOR.PATCH (the build reads it from
+ * here). SG_ABI_VERSION is the shared library's ABI: its soname is
+ * libsqlguard.so.SG_ABI_VERSION, and it changes exactly when a change breaks
+ * programs built against an earlier header (a function removed or changed, a
+ * struct field moved). Appending functions or versioned struct fields keeps it.
+ */
+#define SG_VERSION_MAJOR 0
+#define SG_VERSION_MINOR 1
+#define SG_VERSION_PATCH 0
 #define SG_VERSION_STRING "0.1.0"
+#define SG_ABI_VERSION 0
+
+/*
+ * SG_API marks the library's public functions. The shared library is built
+ * with hidden visibility, so these are the only symbols it exports.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+#define SG_API __attribute__((visibility("default")))
+#else
+#define SG_API
+#endif
 
 /*
  * Error codes. Values are stable and never renumbered; new codes are appended.
@@ -54,9 +75,9 @@ extern "C" {
     XX(EIO, -3, "input/output error")                                                              \
     XX(ECATALOG, -4, "invalid catalog")                                                            \
     XX(ETOOBIG, -5, "input exceeds a size limit")                                                  \
-    XX(ERANGE, -6, "index out of range")                                                        \
-    XX(EDENIED, -7, "the verdict denies the operation")                                         \
-    XX(ECONNECT, -8, "cannot connect to the data source")                                      \
+    XX(ERANGE, -6, "index out of range")                                                           \
+    XX(EDENIED, -7, "the verdict denies the operation")                                            \
+    XX(ECONNECT, -8, "cannot connect to the data source")                                          \
     XX(EPOLICY, -9, "invalid policy")
 
 typedef enum {
@@ -66,9 +87,26 @@ typedef enum {
 #undef SG__ERR_ENUM
 } sg_errcode;
 
+/*
+ * What the running library is, which may be newer than the header a program
+ * was compiled with: its version (as SG_VERSION_STRING and its three numbers),
+ * its ABI, and the PostgreSQL release whose grammar parses the SQL
+ * (libpg_query's copy of PostgreSQL's parser: "15.1", 150001). The struct is
+ * static and never freed; fields are only ever appended.
+ */
+typedef struct sg_version_info {
+    const char *version; /* "0.1.0" */
+    unsigned major, minor, patch;
+    unsigned abi;           /* the N of libsqlguard.so.N */
+    const char *pg_version; /* PostgreSQL grammar, "15.1" */
+    long pg_version_num;    /* the same as a number, 150001 */
+} sg_version_info;
+
+SG_API const sg_version_info *sg_version(void);
+
 /* Short symbolic name ("ENOMEM") and message of a code; never NULL. */
-const char *sg_err_name(int code);
-const char *sg_strerror(int code);
+SG_API const char *sg_err_name(int code);
+SG_API const char *sg_strerror(int code);
 
 /* Detail of a failed call: the code and a message naming what and where. */
 typedef struct sg_error {
@@ -92,8 +130,8 @@ typedef struct sg_error {
  * SG_READ_REGULAR) anything but a regular file is SG_EIO. Every error fills
  * *err with "PATH: what went wrong". Opening never blocks on a FIFO.
  */
-int sg_read_file(const char *path, size_t max_bytes, unsigned flags, char **out, size_t *len,
-                 sg_error *err);
+SG_API int sg_read_file(const char *path, size_t max_bytes, unsigned flags, char **out, size_t *len,
+                        sg_error *err);
 
 /* ------------------------------------------------------------------------ */
 /* Catalog                                                                   */
@@ -107,14 +145,14 @@ typedef struct sg_catalog sg_catalog;
  * number of threads may use at once. On failure returns SG_ECATALOG (or
  * SG_ENOMEM, SG_ETOOBIG), leaves *out NULL and fills *err when given.
  */
-int sg_catalog_load(const char *json, size_t len, sg_catalog **out, sg_error *err);
+SG_API int sg_catalog_load(const char *json, size_t len, sg_catalog **out, sg_error *err);
 
 /* As sg_catalog_load(), reading the file at `path` (SG_EIO when unreadable). */
-int sg_catalog_load_file(const char *path, sg_catalog **out, sg_error *err);
+SG_API int sg_catalog_load_file(const char *path, sg_catalog **out, sg_error *err);
 
-void sg_catalog_free(sg_catalog *catalog);
+SG_API void sg_catalog_free(sg_catalog *catalog);
 
-size_t sg_catalog_table_count(const sg_catalog *catalog);
+SG_API size_t sg_catalog_table_count(const sg_catalog *catalog);
 
 /* ------------------------------------------------------------------------ */
 /* Policy                                                                    */
@@ -151,19 +189,19 @@ size_t sg_catalog_table_count(const sg_catalog *catalog);
 typedef struct sg_policy sg_policy;
 
 /* As sg_catalog_load(): SG_EPOLICY with a message naming the key on error. */
-int sg_policy_load(const char *json, size_t len, sg_policy **out, sg_error *err);
-int sg_policy_load_file(const char *path, sg_policy **out, sg_error *err);
-void sg_policy_free(sg_policy *policy);
+SG_API int sg_policy_load(const char *json, size_t len, sg_policy **out, sg_error *err);
+SG_API int sg_policy_load_file(const char *path, sg_policy **out, sg_error *err);
+SG_API void sg_policy_free(sg_policy *policy);
 
 /*
  * As sg_catalog_load() and sg_catalog_load_file(), with the catalog bounds
  * (max_catalog_bytes, max_catalog_tables) of `policy`'s "limits" where it
  * sets them; NULL means the defaults (64 MiB, 100000 tables).
  */
-int sg_catalog_load_policy(const char *json, size_t len, const sg_policy *policy,
-                           sg_catalog **out, sg_error *err);
-int sg_catalog_load_file_policy(const char *path, const sg_policy *policy, sg_catalog **out,
-                                sg_error *err);
+SG_API int sg_catalog_load_policy(const char *json, size_t len, const sg_policy *policy,
+                                  sg_catalog **out, sg_error *err);
+SG_API int sg_catalog_load_file_policy(const char *path, const sg_policy *policy, sg_catalog **out,
+                                       sg_error *err);
 
 /* ------------------------------------------------------------------------ */
 /* Checking                                                                  */
@@ -176,17 +214,17 @@ int sg_catalog_load_file_policy(const char *path, const sg_policy *policy, sg_ca
  */
 typedef struct sg_check_options {
     unsigned version;
-    size_t max_operation_bytes;  /* operation JSON text */
-    unsigned max_json_depth;     /* nesting of arrays/objects in the operation */
-    size_t max_sql_bytes;        /* the operation's SQL */
-    unsigned max_parameters;     /* bound values; PostgreSQL's own limit is 65535 */
-    unsigned max_scope_tables;   /* entries in scope.tables */
-    unsigned max_ast_depth;      /* nesting of the parse tree the walker accepts */
-    unsigned max_diagnostics;    /* diagnostics kept per verdict (errors first) */
-    long long max_rows_bound;    /* limits.max_rows may not exceed this */
-    long long max_timeout_ms;    /* limits.statement_timeout_ms may not exceed this */
+    size_t max_operation_bytes; /* operation JSON text */
+    unsigned max_json_depth;    /* nesting of arrays/objects in the operation */
+    size_t max_sql_bytes;       /* the operation's SQL */
+    unsigned max_parameters;    /* bound values; PostgreSQL's own limit is 65535 */
+    unsigned max_scope_tables;  /* entries in scope.tables */
+    unsigned max_ast_depth;     /* nesting of the parse tree the walker accepts */
+    unsigned max_diagnostics;   /* diagnostics kept per verdict (errors first) */
+    long long max_rows_bound;   /* limits.max_rows may not exceed this */
+    long long max_timeout_ms;   /* limits.statement_timeout_ms may not exceed this */
     /* version 2 */
-    const sg_policy *policy;     /* NULL: every rule at its default; must outlive the check */
+    const sg_policy *policy; /* NULL: every rule at its default; must outlive the check */
 } sg_check_options;
 
 #define SG_CHECK_OPTIONS_VERSION 2
@@ -201,7 +239,7 @@ typedef struct sg_check_options {
  * sg_check() does internally; for a caller that sizes its own reads by the
  * bounds (the command line reads at most max_operation_bytes a line).
  */
-void sg_check_options_apply_policy(sg_check_options *options);
+SG_API void sg_check_options_apply_policy(sg_check_options *options);
 
 typedef struct sg_verdict sg_verdict;
 
@@ -215,7 +253,7 @@ typedef struct sg_verdict sg_verdict;
  * malloc/free through the hooks). Idempotent and thread-safe; returns SG_OK.
  * The sqlguard command line calls it.
  */
-int sg_json_allocator_install(void);
+SG_API int sg_json_allocator_install(void);
 
 /*
  * Checks one operation (JSON text of `len` bytes) against `catalog`.
@@ -224,8 +262,8 @@ int sg_json_allocator_install(void);
  * a negative code, with *out NULL, only when the call itself failed
  * (SG_EINVAL for NULL arguments, SG_ENOMEM).
  */
-int sg_check(const sg_catalog *catalog, const char *operation_json, size_t len,
-             const sg_check_options *options, sg_verdict **out);
+SG_API int sg_check(const sg_catalog *catalog, const char *operation_json, size_t len,
+                    const sg_check_options *options, sg_verdict **out);
 
 /*
  * How the placeholders of linted .sql text are written. A policy chooses
@@ -285,8 +323,8 @@ typedef enum {
  */
 typedef struct sg_lint_options {
     unsigned version;
-    const sg_policy *policy;       /* NULL: defaults */
-    const char *data_source_uid;   /* NULL: the catalog's first data source */
+    const sg_policy *policy;     /* NULL: defaults */
+    const char *data_source_uid; /* NULL: the catalog's first data source */
     /* version 2 */
     sg_lint_profile profile;           /* DEFAULT: the policy's, else REPOSITORY */
     sg_lint_placeholders placeholders; /* DEFAULT: the policy's, else AUTO */
@@ -296,20 +334,20 @@ typedef struct sg_lint_options {
 #define SG_LINT_OPTIONS_INIT                                                                       \
     {SG_LINT_OPTIONS_VERSION, NULL, NULL, SG_LINT_PROFILE_DEFAULT, SG_LINT_PLACEHOLDERS_DEFAULT}
 
-int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,
-                const sg_lint_options *options, sg_verdict **out);
+SG_API int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,
+                       const sg_lint_options *options, sg_verdict **out);
 
 /* Lints the catalog itself: naming.table-prefix over its physical table names
  * (diagnostics without a place in SQL). Returns a verdict like sg_check(). */
-int sg_lint_catalog(const sg_catalog *catalog, const sg_policy *policy, sg_verdict **out);
+SG_API int sg_lint_catalog(const sg_catalog *catalog, const sg_policy *policy, sg_verdict **out);
 
-void sg_verdict_free(sg_verdict *verdict);
+SG_API void sg_verdict_free(sg_verdict *verdict);
 
 /* True exactly when no diagnostic has severity error. */
-bool sg_verdict_allowed(const sg_verdict *verdict);
+SG_API bool sg_verdict_allowed(const sg_verdict *verdict);
 
 /* The operation kind as declared ("select", ...), or "" when it was unreadable. */
-const char *sg_verdict_operation(const sg_verdict *verdict);
+SG_API const char *sg_verdict_operation(const sg_verdict *verdict);
 
 typedef enum { SG_SEVERITY_WARNING = 1, SG_SEVERITY_ERROR = 2 } sg_severity;
 
@@ -327,8 +365,8 @@ typedef struct sg_diagnostic {
     long column;
 } sg_diagnostic;
 
-size_t sg_verdict_diagnostic_count(const sg_verdict *verdict);
-const sg_diagnostic *sg_verdict_diagnostic(const sg_verdict *verdict, size_t index);
+SG_API size_t sg_verdict_diagnostic_count(const sg_verdict *verdict);
+SG_API const sg_diagnostic *sg_verdict_diagnostic(const sg_verdict *verdict, size_t index);
 
 /* Access levels, as declared by the scope and as required by the SQL. */
 typedef enum { SG_ACCESS_NONE = 0, SG_ACCESS_READ = 1, SG_ACCESS_WRITE = 2 } sg_access;
@@ -338,13 +376,13 @@ typedef struct sg_resolved_table {
     const char *meta_table_uid;
     const char *alias;
     const char *schema;
-    const char *name;     /* physical table name */
-    sg_access declared;   /* what the scope grants */
-    sg_access required;   /* what the SQL needs (NONE when unused) */
+    const char *name;   /* physical table name */
+    sg_access declared; /* what the scope grants */
+    sg_access required; /* what the SQL needs (NONE when unused) */
 } sg_resolved_table;
 
-size_t sg_verdict_table_count(const sg_verdict *verdict);
-const sg_resolved_table *sg_verdict_table(const sg_verdict *verdict, size_t index);
+SG_API size_t sg_verdict_table_count(const sg_verdict *verdict);
+SG_API const sg_resolved_table *sg_verdict_table(const sg_verdict *verdict, size_t index);
 
 /*
  * The SQL with placeholders compiled to $1..$n, or NULL when it was not
@@ -352,7 +390,7 @@ const sg_resolved_table *sg_verdict_table(const sg_verdict *verdict, size_t inde
  * every type outside pg_catalog, carries the schema the guard resolved it to:
  * the text is meant to run under sg_verdict_search_path().
  */
-const char *sg_verdict_compiled_sql(const sg_verdict *verdict);
+SG_API const char *sg_verdict_compiled_sql(const sg_verdict *verdict);
 
 /*
  * The search_path the compiled SQL must run under, "pg_catalog, pg_temp", so
@@ -362,23 +400,23 @@ const char *sg_verdict_compiled_sql(const sg_verdict *verdict);
  * operators). NULL when there is no compiled SQL to run (lint, or the SQL was
  * not reached). Every executor MUST set it (sqlguard/executor.h).
  */
-const char *sg_verdict_search_path(const sg_verdict *verdict);
+SG_API const char *sg_verdict_search_path(const sg_verdict *verdict);
 
 /* Ordered parameters: parameter i (0-based) is bound to $(i+1). The value is
  * returned as compact JSON text, borrowed from the verdict. */
-size_t sg_verdict_parameter_count(const sg_verdict *verdict);
-const char *sg_verdict_parameter_json(const sg_verdict *verdict, size_t index);
+SG_API size_t sg_verdict_parameter_count(const sg_verdict *verdict);
+SG_API const char *sg_verdict_parameter_json(const sg_verdict *verdict, size_t index);
 
 /*
  * Serialises the verdict as one line of JSON (the contract's verdict object).
  * *out receives a NUL-terminated string the caller releases with sg_free().
  */
-int sg_verdict_to_json(const sg_verdict *verdict, char **out);
+SG_API int sg_verdict_to_json(const sg_verdict *verdict, char **out);
 
 /* A verdict borrows names from its catalog: free the verdict first. */
 
 /* Releases memory that the library handed to the caller as a plain buffer. */
-void sg_free(void *ptr);
+SG_API void sg_free(void *ptr);
 
 /* ------------------------------------------------------------------------ */
 /* Executors                                                                 */
@@ -400,13 +438,13 @@ typedef struct sg_exec_outcome sg_exec_outcome;
  * what the libpq executor would send: "settings" (the session setup, the very
  * text libpq sends before the statement), "statement", "parameters" (a JSON
  * array of their PostgreSQL text forms) and "max_rows". */
-int sg_executor_new_dryrun(sg_executor **out);
+SG_API int sg_executor_new_dryrun(sg_executor **out);
 
 /* The built-in libpq executor. A data source's own `dsn` in the catalog wins;
  * otherwise `default_dsn` (may be NULL: libpq's environment defaults). Up to
  * `pool_size` connections per DSN are kept and shared by threads. */
-int sg_executor_new_libpq(const char *default_dsn, unsigned pool_size, sg_executor **out,
-                          sg_error *err);
+SG_API int sg_executor_new_libpq(const char *default_dsn, unsigned pool_size, sg_executor **out,
+                                 sg_error *err);
 
 /* Options of the libpq executor; initialise with SG_LIBPQ_OPTIONS_INIT. */
 typedef struct sg_libpq_options {
@@ -418,20 +456,23 @@ typedef struct sg_libpq_options {
 } sg_libpq_options;
 
 #define SG_LIBPQ_OPTIONS_VERSION 1
-#define SG_LIBPQ_OPTIONS_INIT {SG_LIBPQ_OPTIONS_VERSION, NULL, 4, false, NULL}
+#define SG_LIBPQ_OPTIONS_INIT                                                                      \
+    {                                                                                              \
+        SG_LIBPQ_OPTIONS_VERSION, NULL, 4, false, NULL                                             \
+    }
 
 /* SG_EINVAL (with *err) for a pool size out of range or a role that cannot be
  * written as an identifier (empty, not UTF-8, longer than 63 bytes). */
-int sg_executor_new_libpq_opts(const sg_libpq_options *options, sg_executor **out,
-                               sg_error *err);
+SG_API int sg_executor_new_libpq_opts(const sg_libpq_options *options, sg_executor **out,
+                                      sg_error *err);
 
 /* The dryrun executor showing what a libpq executor made with `options`
  * (NULL: the defaults) would send, its role included; the DSN and pool size
  * are not used. */
-int sg_executor_new_dryrun_opts(const sg_libpq_options *options, sg_executor **out,
-                                sg_error *err);
+SG_API int sg_executor_new_dryrun_opts(const sg_libpq_options *options, sg_executor **out,
+                                       sg_error *err);
 
-void sg_executor_free(sg_executor *executor);
+SG_API void sg_executor_free(sg_executor *executor);
 
 typedef struct sg_result sg_result;
 
@@ -443,42 +484,43 @@ typedef struct sg_result sg_result;
  * when the executor could not reach the server.
  * The verdict and its catalog must outlive the call.
  */
-int sg_execute(sg_executor *executor, const sg_verdict *verdict, sg_result **out, sg_error *err);
+SG_API int sg_execute(sg_executor *executor, const sg_verdict *verdict, sg_result **out,
+                      sg_error *err);
 
-void sg_result_free(sg_result *result);
-const sg_exec_outcome *sg_result_outcome(const sg_result *result);
-size_t sg_result_column_count(const sg_result *result);
-const char *sg_result_column(const sg_result *result, size_t index);
-size_t sg_result_row_count(const sg_result *result);
+SG_API void sg_result_free(sg_result *result);
+SG_API const sg_exec_outcome *sg_result_outcome(const sg_result *result);
+SG_API size_t sg_result_column_count(const sg_result *result);
+SG_API const char *sg_result_column(const sg_result *result, size_t index);
+SG_API size_t sg_result_row_count(const sg_result *result);
 /* Borrowed text of a cell; NULL for SQL NULL or out of range. */
-const char *sg_result_value(const sg_result *result, size_t row, size_t column);
+SG_API const char *sg_result_value(const sg_result *result, size_t row, size_t column);
 
 /*
  * The result as JSON: {"columns": [...], "rows": [[...], ...], "pagination":
  * {"max_rows", "returned", "has_more", "next_offset"}, "error": {...} | null}.
  * *out is released with sg_free().
  */
-int sg_result_to_json(const sg_result *result, char **out);
+SG_API int sg_result_to_json(const sg_result *result, char **out);
 
 /* ------------------------------------------------------------------------ */
 /* Rules                                                                     */
 /* ------------------------------------------------------------------------ */
 
 /* The rule table: stable ids, one-line summaries, default severities. */
-size_t sg_rule_count(void);
-const char *sg_rule_id(size_t index);
-const char *sg_rule_summary(size_t index);
-sg_severity sg_rule_default_severity(size_t index);
+SG_API size_t sg_rule_count(void);
+SG_API const char *sg_rule_id(size_t index);
+SG_API const char *sg_rule_summary(size_t index);
+SG_API sg_severity sg_rule_default_severity(size_t index);
 /* A locked rule cannot be turned off or made a warning by a policy. */
-bool sg_rule_locked(size_t index);
+SG_API bool sg_rule_locked(size_t index);
 /* The severity the rule reports at when lint judges a .sql statement under
  * `profile` (DEFAULT: REPOSITORY) and a policy that does not name the rule:
  * an sg_severity, or 0 when the profile turns the rule off. */
-int sg_rule_lint_severity(size_t index, sg_lint_profile profile);
+SG_API int sg_rule_lint_severity(size_t index, sg_lint_profile profile);
 /* The options a policy may set for the rule, with one line of help each. */
-size_t sg_rule_option_count(size_t index);
-const char *sg_rule_option_name(size_t index, size_t option);
-const char *sg_rule_option_help(size_t index, size_t option);
+SG_API size_t sg_rule_option_count(size_t index);
+SG_API const char *sg_rule_option_name(size_t index, size_t option);
+SG_API const char *sg_rule_option_help(size_t index, size_t option);
 
 /* ------------------------------------------------------------------------ */
 /* Catalog queries                                                           */
@@ -489,19 +531,19 @@ const char *sg_rule_option_help(size_t index, size_t option);
  * count less one. Strings are borrowed from the catalog; an index out of
  * range (or a NULL catalog) gives NULL.
  */
-size_t sg_catalog_data_source_count(const sg_catalog *catalog);
-const char *sg_catalog_data_source_uid(const sg_catalog *catalog, size_t index);
-const char *sg_catalog_data_source_default_schema(const sg_catalog *catalog, size_t index);
+SG_API size_t sg_catalog_data_source_count(const sg_catalog *catalog);
+SG_API const char *sg_catalog_data_source_uid(const sg_catalog *catalog, size_t index);
+SG_API const char *sg_catalog_data_source_default_schema(const sg_catalog *catalog, size_t index);
 /* True when the catalog has a data source with this uid; its index goes to
  * *index when index is not NULL. */
-bool sg_catalog_find_data_source(const sg_catalog *catalog, const char *uid, size_t *index);
+SG_API bool sg_catalog_find_data_source(const sg_catalog *catalog, const char *uid, size_t *index);
 
 /* Table `index` of sg_catalog_table_count(): its uid, data source, schema and
  * physical table name. */
-const char *sg_catalog_table_uid(const sg_catalog *catalog, size_t index);
-const char *sg_catalog_table_data_source_uid(const sg_catalog *catalog, size_t index);
-const char *sg_catalog_table_schema(const sg_catalog *catalog, size_t index);
-const char *sg_catalog_table_name(const sg_catalog *catalog, size_t index);
+SG_API const char *sg_catalog_table_uid(const sg_catalog *catalog, size_t index);
+SG_API const char *sg_catalog_table_data_source_uid(const sg_catalog *catalog, size_t index);
+SG_API const char *sg_catalog_table_schema(const sg_catalog *catalog, size_t index);
+SG_API const char *sg_catalog_table_name(const sg_catalog *catalog, size_t index);
 
 /* ------------------------------------------------------------------------ */
 /* The checked SQL                                                           */
@@ -513,7 +555,7 @@ const char *sg_catalog_table_name(const sg_catalog *catalog, size_t index);
  * column, offset) point into it. NULL when the operation had none that could
  * be read (not JSON, no "sql" string, SQL that is not UTF-8 text).
  */
-const char *sg_verdict_sql(const sg_verdict *verdict);
+SG_API const char *sg_verdict_sql(const sg_verdict *verdict);
 
 /* ------------------------------------------------------------------------ */
 /* Linting whole texts                                                       */
@@ -571,22 +613,22 @@ typedef struct sg_lint_result sg_lint_result;
  * or options version, and SG_ENOMEM when memory ran out anywhere (never a
  * finding); *out is then NULL.
  */
-int sg_lint_text(const sg_catalog *catalog, const char *text, size_t len, sg_lint_input input,
-                 const sg_lint_options *options, sg_lint_result **out);
+SG_API int sg_lint_text(const sg_catalog *catalog, const char *text, size_t len,
+                        sg_lint_input input, const sg_lint_options *options, sg_lint_result **out);
 
-void sg_lint_result_free(sg_lint_result *result);
+SG_API void sg_lint_result_free(sg_lint_result *result);
 
-sg_lint_status sg_lint_result_status(const sg_lint_result *result);
+SG_API sg_lint_status sg_lint_result_status(const sg_lint_result *result);
 /* SQL statements linted (0 for JSON text). */
-size_t sg_lint_result_statement_count(const sg_lint_result *result);
+SG_API size_t sg_lint_result_statement_count(const sg_lint_result *result);
 /* The findings in place order: line, column, rule, message (the whole-text
  * ones first); suppressed ones included. Borrowed from the result. */
-size_t sg_lint_result_finding_count(const sg_lint_result *result);
-const sg_lint_finding *sg_lint_result_finding(const sg_lint_result *result, size_t index);
+SG_API size_t sg_lint_result_finding_count(const sg_lint_result *result);
+SG_API const sg_lint_finding *sg_lint_result_finding(const sg_lint_result *result, size_t index);
 /* The text of line `line` (1-based) without its line break (nor a carriage
  * return before it, nor the byte order mark of line 1), *len bytes, borrowed
  * from the result; NULL with *len 0 when there is no such line. */
-const char *sg_lint_result_line(const sg_lint_result *result, long line, size_t *len);
+SG_API const char *sg_lint_result_line(const sg_lint_result *result, long line, size_t *len);
 
 /*
  * lint's own rules: findings about the text or its suppression comments
@@ -600,11 +642,11 @@ const char *sg_lint_result_line(const sg_lint_result *result, long line, size_t 
 #define SG_LINT_RULE_UNKNOWN_RULE "lint.unknown-rule"
 #define SG_LINT_RULE_BAD_SUPPRESSION "lint.bad-suppression"
 
-size_t sg_lint_rule_count(void);
-const char *sg_lint_rule_id(size_t index);
-sg_severity sg_lint_rule_default_severity(size_t index);
-const char *sg_lint_rule_summary(size_t index);
-const char *sg_lint_rule_help(size_t index);
+SG_API size_t sg_lint_rule_count(void);
+SG_API const char *sg_lint_rule_id(size_t index);
+SG_API sg_severity sg_lint_rule_default_severity(size_t index);
+SG_API const char *sg_lint_rule_summary(size_t index);
+SG_API const char *sg_lint_rule_help(size_t index);
 
 #ifdef __cplusplus
 }

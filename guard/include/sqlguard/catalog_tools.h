@@ -54,7 +54,8 @@ typedef struct sg_pull_options {
  * be reached or refuses, SG_EIO when a query failed, SG_ENOMEM. Messages
  * name the host, port, database and user, never the password.
  */
-int sg_schema_pull(const char *dsn, const sg_pull_options *options, sg_schema **out, sg_error *err);
+SG_API int sg_schema_pull(const char *dsn, const sg_pull_options *options, sg_schema **out,
+                          sg_error *err);
 
 /* ---- the tables of a catalog ---- */
 
@@ -66,8 +67,8 @@ int sg_schema_pull(const char *dsn, const sg_pull_options *options, sg_schema **
  * SG_ECATALOG (or SG_ETOOBIG, SG_ENOMEM) when the catalog does not load,
  * SG_EINVAL for a data source it lacks.
  */
-int sg_schema_from_catalog(const char *json, size_t len, const char *data_source_uid,
-                           sg_schema **out, sg_error *err);
+SG_API int sg_schema_from_catalog(const char *json, size_t len, const char *data_source_uid,
+                                  sg_schema **out, sg_error *err);
 
 /* ---- the tables of migration files ---- */
 
@@ -92,8 +93,9 @@ typedef struct sg_migration_options {
  * line and column, and the rest goes on. SG_EIO for a path that cannot be
  * read, SG_ENOMEM.
  */
-int sg_schema_from_migrations(const char *const *paths, size_t count,
-                              const sg_migration_options *options, sg_schema **out, sg_error *err);
+SG_API int sg_schema_from_migrations(const char *const *paths, size_t count,
+                                     const sg_migration_options *options, sg_schema **out,
+                                     sg_error *err);
 
 /* A statement of a migration that was not (fully) applied. */
 typedef struct sg_schema_note {
@@ -102,24 +104,24 @@ typedef struct sg_schema_note {
     const char *message;
 } sg_schema_note;
 
-size_t sg_schema_note_count(const sg_schema *schema);
-const sg_schema_note *sg_schema_note_at(const sg_schema *schema, size_t index);
+SG_API size_t sg_schema_note_count(const sg_schema *schema);
+SG_API const sg_schema_note *sg_schema_note_at(const sg_schema *schema, size_t index);
 
 /* ---- reading a set of tables ---- */
 
-void sg_schema_free(sg_schema *schema);
+SG_API void sg_schema_free(sg_schema *schema);
 
-size_t sg_schema_table_count(const sg_schema *schema);
+SG_API size_t sg_schema_table_count(const sg_schema *schema);
 /* The schema and name of table `index`; NULL out of range. */
-const char *sg_schema_table_schema(const sg_schema *schema, size_t index);
-const char *sg_schema_table_name(const sg_schema *schema, size_t index);
+SG_API const char *sg_schema_table_schema(const sg_schema *schema, size_t index);
+SG_API const char *sg_schema_table_name(const sg_schema *schema, size_t index);
 /* The table's contract hash, "sha256:<hex>"; NULL out of range, or for a
  * catalog table that lists no columns. */
-const char *sg_schema_table_hash(const sg_schema *schema, size_t index);
+SG_API const char *sg_schema_table_hash(const sg_schema *schema, size_t index);
 /* The contract_hash a catalog states for the table, or NULL (none stated,
  * or not from a catalog). It differs from sg_schema_table_hash() when the
  * table changed without its hash. */
-const char *sg_schema_table_stated_hash(const sg_schema *schema, size_t index);
+SG_API const char *sg_schema_table_stated_hash(const sg_schema *schema, size_t index);
 
 /* ---- writing a catalog ---- */
 
@@ -151,8 +153,8 @@ typedef struct sg_catalog_write_options {
  * existing catalog has none or several), SG_ECATALOG when the existing
  * catalog does not load, SG_ENOMEM.
  */
-int sg_schema_write_catalog(const sg_schema *schema, const sg_catalog_write_options *options,
-                            char **out, sg_error *err);
+SG_API int sg_schema_write_catalog(const sg_schema *schema, const sg_catalog_write_options *options,
+                                   char **out, sg_error *err);
 
 /* ---- drift ---- */
 
@@ -205,8 +207,8 @@ typedef struct sg_diff sg_diff;
  * A table has findings exactly when its two hashes differ (a stale stated
  * contract_hash aside, which is a finding of its own).
  */
-int sg_schema_diff(const sg_schema *old_side, const sg_schema *new_side, sg_diff **out,
-                   sg_error *err);
+SG_API int sg_schema_diff(const sg_schema *old_side, const sg_schema *new_side, sg_diff **out,
+                          sg_error *err);
 
 typedef struct sg_catalog_diff_options {
     unsigned version;
@@ -229,14 +231,14 @@ typedef struct sg_catalog_diff_options {
  * tables there that the options select. Errors as sg_schema_from_catalog()
  * and sg_schema_pull().
  */
-int sg_catalog_diff(const char *catalog_json, size_t len, const char *dsn,
-                    const sg_catalog_diff_options *options, sg_diff **out, sg_error *err);
+SG_API int sg_catalog_diff(const char *catalog_json, size_t len, const char *dsn,
+                           const sg_catalog_diff_options *options, sg_diff **out, sg_error *err);
 
-void sg_diff_free(sg_diff *diff);
-size_t sg_diff_count(const sg_diff *diff);
-const sg_drift *sg_diff_at(const sg_diff *diff, size_t index);
-size_t sg_diff_table_count(const sg_diff *diff);
-const sg_diff_table *sg_diff_table_at(const sg_diff *diff, size_t index);
+SG_API void sg_diff_free(sg_diff *diff);
+SG_API size_t sg_diff_count(const sg_diff *diff);
+SG_API const sg_drift *sg_diff_at(const sg_diff *diff, size_t index);
+SG_API size_t sg_diff_table_count(const sg_diff *diff);
+SG_API const sg_diff_table *sg_diff_table_at(const sg_diff *diff, size_t index);
 
 #ifdef __cplusplus
 }

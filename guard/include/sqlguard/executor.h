@@ -30,7 +30,7 @@ typedef struct sg_statement {
     const char *const *params_json; /* the same values as JSON text */
     const char *data_source_uid;
     const char *default_schema; /* the data source's default schema (for reference: stmt->sql
-                                * is already qualified with it) */
+                                 * is already qualified with it) */
     long long max_rows;         /* rows to return at most */
     long long statement_timeout_ms;
 } sg_statement;
@@ -131,7 +131,7 @@ typedef struct sg_executor_vtable {
  * are required (SG_EINVAL otherwise). *out is released with
  * sg_executor_free(), which calls destroy(self).
  */
-int sg_executor_new(const sg_executor_vtable *vtable, void *self, sg_executor **out);
+SG_API int sg_executor_new(const sg_executor_vtable *vtable, void *self, sg_executor **out);
 
 #ifdef __cplusplus
 }
