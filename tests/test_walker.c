@@ -1317,6 +1317,13 @@ static void test_walker__where_current_of_location(void **state)
     f = parse_ok(sql);
     assert_true(f->has_current_of);
     assert_int_equal(f->current_of_location, OFF(sql, "CURRENT"));
+
+    /* comments between the keywords: the scanner returns them as tokens of
+     * their own, which are not the clause's */
+    sql = "DELETE FROM t WHERE /* which */ CURRENT -- row\n OF c";
+    f = parse_ok(sql);
+    assert_true(f->has_current_of);
+    assert_int_equal(f->current_of_location, OFF(sql, "CURRENT"));
 }
 
 static void test_walker__utility_statements(void **state)

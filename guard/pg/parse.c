@@ -16,6 +16,7 @@
 #include "parser/scanner.h"
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -231,13 +232,25 @@ static void place_from_tokens(const char *sql, sg__facts *facts)
         of = keyword_token("of"), limit = keyword_token("limit"), offset = keyword_token("offset"),
         fetch = keyword_token("fetch");
     int limit_before = facts->top.limit_location >= 0 ? facts->top.limit_location : INT_MAX;
-    core_yy_extra_type extra;
-    core_yyscan_t scanner = scanner_init(sql, &extra, &ScanKeywords, ScanKeywordTokens);
+    /* libpg_query's scanner state is PostgreSQL's core_yy_extra_type with
+     * fields of its own after PostgreSQL's (yyllocend, the end of the last
+     * literal or identifier, which core_yylex writes): the server headers'
+     * type is too small for it, so the state gets room to spare. */
+    union {
+        core_yy_extra_type core;
+        char room[sizeof(core_yy_extra_type) + 64];
+        max_align_t align;
+    } extra;
+    core_yyscan_t scanner = scanner_init(sql, &extra.core, &ScanKeywords, ScanKeywordTokens);
     core_YYSTYPE value;
     YYLTYPE at;
     int before = -1, prev = -1, prev_at = -1, keyword_at = -1;
     for (int token; (want_current || want_limit || pending) &&
                     (token = core_yylex(&value, &at, scanner)) != 0;) {
+        /* libpg_query's scanner returns comments as tokens: not the SQL's */
+        if (at >= 0 &&
+            ((sql[at] == '-' && sql[at + 1] == '-') || (sql[at] == '/' && sql[at + 1] == '*')))
+            continue;
         if (want_current && before == where && prev == current && token == of) {
             facts->current_of_location = prev_at;
             want_current = false;
