@@ -5,9 +5,12 @@ usage: lint_tree.py SQLGUARD OUT_JSON [MEGABYTES] [ROUNDS]
 
 Generates MEGABYTES (default 64) of .sql files of 64 to 960 KiB into a
 temporary directory (each the statements of corpus/lint repeated, with their
-findings and suppressions), lints it with --jobs 1 and --jobs 2 (best of
+findings and suppressions), lints it with --jobs 1 and --jobs 2 (median of
 ROUNDS each, default 3, alternating), and reads each run's peak resident
-memory from the kernel (wait4's ru_maxrss of that child). The constant is
+memory and CPU time (user + system) from the kernel (wait4's rusage of that
+child). On a loaded machine the wall-clock speed-up says little; the CPU time
+of the two-worker run over the one-worker run does not depend on the load
+(1.0 is perfect parallel efficiency: no work added by running two workers). The constant is
 the peak of the same command on a tree of one small file; the multiple is
 (peak - constant) / largest file. Run from the repository root; writes the
 numbers to OUT_JSON and removes the tree.
@@ -16,6 +19,7 @@ import glob
 import json
 import os
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -39,7 +43,7 @@ def generate(out, megabytes):
 
 
 def run(sqlguard, tree, jobs):
-    """(seconds, peak RSS in KiB, statements) of one lint run."""
+    """(seconds, peak RSS in KiB, statements, CPU seconds) of one lint run."""
     args = [sqlguard, "lint", "--catalog", "corpus/lint/catalog.json", "--policy",
             "corpus/lint/.sqlguard.json", "--format", "json", "--no-timing", "--jobs", str(jobs),
             tree]
@@ -57,7 +61,7 @@ def run(sqlguard, tree, jobs):
         sys.exit(f"lint_tree.py: lint exited {code}")
     with open(out_path) as f:
         statements = json.load(f)["summary"]["statements"]
-    return seconds, usage.ru_maxrss, statements
+    return seconds, usage.ru_maxrss, statements, usage.ru_utime + usage.ru_stime
 
 
 def main():
@@ -77,13 +81,18 @@ def main():
         for _ in range(rounds):
             one.append(run(sqlguard, tree, 1))
             two.append(run(sqlguard, tree, 2))
-        best1, best2 = min(one), min(two)
+        med1, med2 = statistics.median(r[0] for r in one), statistics.median(r[0] for r in two)
+        cpu1 = statistics.median(r[3] for r in one)
+        cpu2 = statistics.median(r[3] for r in two)
         peak1, peak2 = max(r[1] for r in one), max(r[1] for r in two)
         result = {
             "files": files, "bytes": total, "largest_file_bytes": largest,
-            "statements": best1[2],
-            "one_worker_seconds": round(best1[0], 3), "two_workers_seconds": round(best2[0], 3),
-            "speedup": round(best1[0] / best2[0], 3),
+            "statements": one[0][2],
+            "load_average": round(os.getloadavg()[0], 2),
+            "one_worker_seconds": round(med1, 3), "two_workers_seconds": round(med2, 3),
+            "speedup": round(med1 / med2, 3),
+            "one_worker_cpu_seconds": round(cpu1, 3), "two_workers_cpu_seconds": round(cpu2, 3),
+            "cpu_two_over_one": round(cpu2 / cpu1, 3),
             "peak_rss_kib_one_worker": peak1, "peak_rss_kib_two_workers": peak2,
             "constant_rss_kib": constant,
             "peak_over_largest_one_worker": round((peak1 - constant) * 1024 / largest, 2),

@@ -1325,6 +1325,43 @@ static void test_lint__text_splits_statements(void **state)
     sg_lint_result_free(r);
 }
 
+/* A text of many statements is scanned part by part: every statement is
+ * still linted once and its findings placed on its own line, with semicolons
+ * in comments and literals never taken for the end of a part, whether the
+ * text parses or one statement does not. */
+static void test_lint__text_long_in_parts(void **state)
+{
+    (void)state;
+    static const char stmt[] = "SELECT id FROM t ORDER BY id; -- one; two\n";
+    static const char tail[] = "SELECT * FROM t ORDER BY id;\n"
+                               "SELECT id FROM t WHERE kind = 'a;b' ORDER BY id;\n";
+    enum { COPIES = 5000 };
+    for (int bad = 0; bad <= 1; bad++) {
+        size_t cap = COPIES * sizeof stmt + sizeof tail + 64;
+        char *text = malloc(cap);
+        assert_non_null(text);
+        size_t len = 0;
+        for (int i = 0; i < COPIES; i++) {
+            const char *s = bad && i == COPIES / 2 ? "SELECT FROM FROM t; -- no; parse\n" : stmt;
+            memcpy(text + len, s, strlen(s));
+            len += strlen(s);
+        }
+        memcpy(text + len, tail, sizeof tail);
+        sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
+        assert_int_equal(sg_lint_result_statement_count(r), COPIES + 2);
+        const sg_lint_finding *star = only(r, "style.select-star");
+        assert_int_equal(star->line, COPIES + 1);
+        assert_int_equal(star->column, 8);
+        const sg_lint_finding *lit = only(r, "style.literal-in-predicate");
+        assert_int_equal(lit->line, COPIES + 2);
+        if (bad)
+            assert_int_equal(only(r, "sql.syntax")->line, COPIES / 2 + 1);
+        assert_int_equal(sg_lint_result_finding_count(r), 2 + (size_t)bad);
+        sg_lint_result_free(r);
+        free(text);
+    }
+}
+
 /* A statement that does not parse is one sql.syntax finding; the statements
  * around it are linted all the same. */
 static void test_lint__text_bad_statement_among_good_ones(void **state)
@@ -1976,6 +2013,7 @@ int main(void)
         T(policy_discovery),
         T(policy_per_file),
         T(text_splits_statements),
+        T(text_long_in_parts),
         T(text_bad_statement_among_good_ones),
         T(recover_the_four_statements),
         T(recover_variants),

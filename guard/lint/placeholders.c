@@ -67,13 +67,11 @@ static bool starts_placeholder(const char *text, size_t len, size_t at)
     return false;
 }
 
-sg_lint_placeholders sg__lint_detect_placeholders(const char *text, size_t len,
-                                                  const sg__sql_token *tokens, size_t count)
+bool sg__lint_psycopg_between(const char *text, size_t len, size_t from, size_t to,
+                              const sg__sql_token *tokens, size_t count)
 {
-    if (!tokens)
-        return SG_LINT_PLACEHOLDERS_DOLLAR; /* the text reports sql.syntax anyway */
-    for (size_t i = 0; i < len;) {
-        const char *pct = memchr(text + i, '%', len - i);
+    for (size_t i = from; i < to;) {
+        const char *pct = memchr(text + i, '%', to - i);
         if (!pct)
             break;
         size_t at = (size_t)(pct - text);
@@ -86,10 +84,19 @@ sg_lint_placeholders sg__lint_detect_placeholders(const char *text, size_t len,
             continue;
         }
         if (starts_placeholder(text, len, at))
-            return SG_LINT_PLACEHOLDERS_PSYCOPG;
+            return true;
         i = at + 1;
     }
-    return SG_LINT_PLACEHOLDERS_DOLLAR;
+    return false;
+}
+
+sg_lint_placeholders sg__lint_detect_placeholders(const char *text, size_t len,
+                                                  const sg__sql_token *tokens, size_t count)
+{
+    if (!tokens)
+        return SG_LINT_PLACEHOLDERS_DOLLAR; /* the text reports sql.syntax anyway */
+    return sg__lint_psycopg_between(text, len, 0, len, tokens, count) ? SG_LINT_PLACEHOLDERS_PSYCOPG
+                                                                      : SG_LINT_PLACEHOLDERS_DOLLAR;
 }
 
 int sg__lint_detect_placeholders_in(sg__arena *arena, const char *sql, size_t len,

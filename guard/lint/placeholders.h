@@ -26,6 +26,12 @@ typedef enum {
 sg_lint_placeholders sg__lint_detect_placeholders(const char *text, size_t len,
                                                   const sg__sql_token *tokens, size_t count);
 
+/* Whether a %s or %(name)s stands in code among the '%' of text[from, to),
+ * `tokens` (`count` of them) being the scanner's tokens of that part (a
+ * placeholder's name may run on past `to`, up to `len`). */
+bool sg__lint_psycopg_between(const char *text, size_t len, size_t from, size_t to,
+                              const sg__sql_token *tokens, size_t count);
+
 /* The same for the NUL-terminated `sql` (`len` bytes), scanned here; the
  * tokens come from `arena`. Returns 0, or -1 when memory ran out. */
 int sg__lint_detect_placeholders_in(sg__arena *arena, const char *sql, size_t len,

@@ -23,8 +23,9 @@ typedef struct cutter {
     sg__arena *arena;
     const char *s;
     size_t len;
-    sg__vec stmts;  /* sg__span */
-    sg__vec tokens; /* sg__sql_token */
+    sg__vec stmts;    /* sg__span */
+    sg__vec tokens;   /* sg__sql_token */
+    bool want_tokens; /* false: only the statements are wanted */
 } cutter;
 
 /* What one statement has seen so far, for where it may end. */
@@ -65,6 +66,8 @@ static bool word_is(const char *w, size_t n, const char *kw)
 
 static int add_token(cutter *c, size_t start, size_t end, bool comment)
 {
+    if (!c->want_tokens)
+        return 0;
     sg__sql_token *t = sg__vec_push(c->arena, &c->tokens, sizeof *t);
     if (!t)
         return -1;
@@ -259,10 +262,13 @@ static void rewind_to(cutter *c, size_t from)
 int sg__sql_split_fallback(sg__arena *arena, const char *sql, size_t len, sg__span **stmts,
                            size_t *nstmts, sg__sql_token **tokens, size_t *ntokens)
 {
-    cutter c = {arena, sql, len, {0}, {0}};
+    cutter c = {arena, sql, len, {0}, {0}, tokens != NULL};
     *stmts = NULL;
-    *tokens = NULL;
-    *nstmts = *ntokens = 0;
+    *nstmts = 0;
+    if (tokens) {
+        *tokens = NULL;
+        *ntokens = 0;
+    }
     stmt_state st;
     stmt_reset(&st, 0, true, true);
     size_t i = 0;
@@ -291,10 +297,14 @@ int sg__sql_split_fallback(sg__arena *arena, const char *sql, size_t len, sg__sp
         return -1;
     /* a vector that was never pushed to has no items: give an empty array */
     *stmts = c.stmts.count ? c.stmts.items : sg__arena_alloc(arena, sizeof **stmts);
-    *tokens = c.tokens.count ? c.tokens.items : sg__arena_alloc(arena, sizeof **tokens);
-    if (!*stmts || !*tokens)
+    if (!*stmts)
         return -1;
     *nstmts = c.stmts.count;
+    if (!tokens)
+        return 0;
+    *tokens = c.tokens.count ? c.tokens.items : sg__arena_alloc(arena, sizeof **tokens);
+    if (!*tokens)
+        return -1;
     *ntokens = c.tokens.count;
     return 0;
 }

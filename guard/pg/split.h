@@ -50,7 +50,8 @@ int sg__sql_split(sg__arena *arena, const char *sql, size_t len, sg__span **stmt
  * escapes, dollar quotes, comments, parentheses and psql's backslash
  * commands finds the semicolons that end statements, so that one bad
  * statement does not take the others with it. Spans as sg__sql_split(), in
- * *stmts; coarse tokens (comments, and lexemes of the rest) in *tokens; both
+ * *stmts; coarse tokens (comments, and lexemes of the rest) in *tokens, or
+ * none when `tokens` is NULL (they take several times the text's size); both
  * allocated in `arena`. Returns 0, or -1 when memory ran out.
  */
 int sg__sql_split_fallback(sg__arena *arena, const char *sql, size_t len, sg__span **stmts,
