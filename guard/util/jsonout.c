@@ -4,14 +4,17 @@
  * cJSON prints numbers from their double, which changes integers past 2^53
  * and decimals with more than 15 digits; a parameter must reach the server as
  * the caller wrote it. Numbers are therefore printed from the token text the
- * decoder attached (jsonscan.c), and everything else with plain escaping.
+ * decoder attached (jsonscan.c), and everything else with plain escaping:
+ * cJSON's own (the short forms, \u00XX for the other control characters,
+ * everything else as it is), so that the verdict writer's text is the text
+ * cJSON would print.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "util/json.h"
 
-static void put_string(sg__strbuf *b, const char *s)
+void sg__json_put_string(sg__strbuf *b, const char *s)
 {
     sg__strbuf_put(b, "\"", 1);
     const char *run = s;
@@ -51,7 +54,7 @@ static void put_value(sg__strbuf *b, const cJSON *v)
             sg__strbuf_puts(b, num);
         }
     } else if (cJSON_IsString(v)) {
-        put_string(b, v->valuestring);
+        sg__json_put_string(b, v->valuestring);
     } else if (cJSON_IsArray(v) || cJSON_IsObject(v)) {
         bool object = cJSON_IsObject(v);
         sg__strbuf_put(b, object ? "{" : "[", 1);
@@ -59,7 +62,7 @@ static void put_value(sg__strbuf *b, const cJSON *v)
             if (item != v->child)
                 sg__strbuf_put(b, ",", 1);
             if (object) {
-                put_string(b, item->string ? item->string : "");
+                sg__json_put_string(b, item->string ? item->string : "");
                 sg__strbuf_put(b, ":", 1);
             }
             put_value(b, item); /* depth is bounded by the decoder's pre-scan */

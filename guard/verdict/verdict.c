@@ -1,9 +1,8 @@
 /*
  * verdict.c - accessors of a verdict and its JSON form (contract section 3).
  */
+#include <stdio.h>
 #include <string.h>
-
-#include <cjson/cJSON.h>
 
 #include "resolve/pin.h"
 #include "verdict/verdict.h"
@@ -84,64 +83,71 @@ static const char *access_name(sg_access a)
     return a == SG_ACCESS_WRITE ? "write" : a == SG_ACCESS_READ ? "read" : "none";
 }
 
-static cJSON *diagnostics_json(const sg_verdict *v)
+/* ---- the verdict's JSON, written straight into a buffer ----
+ * Member by member in the order of the contract, compact, escaped as cJSON
+ * escapes (sg__json_put_string), numbers as cJSON prints integers: the text
+ * cJSON_PrintUnformatted gave of the same tree, without the tree. */
+
+static void put_key(sg__strbuf *b, const char *key, bool first)
 {
-    cJSON *arr = cJSON_CreateArray();
-    for (size_t i = 0; arr && i < v->diag_count; i++) {
+    if (!first)
+        sg__strbuf_put(b, ",", 1);
+    sg__json_put_string(b, key);
+    sg__strbuf_put(b, ":", 1);
+}
+
+static void put_string_member(sg__strbuf *b, const char *key, const char *value, bool first)
+{
+    put_key(b, key, first);
+    sg__json_put_string(b, value);
+}
+
+static void put_long_member(sg__strbuf *b, const char *key, long value, bool first)
+{
+    char num[24];
+    snprintf(num, sizeof num, "%ld", value);
+    put_key(b, key, first);
+    sg__strbuf_puts(b, num);
+}
+
+static void put_diagnostics(sg__strbuf *b, const sg_verdict *v)
+{
+    sg__strbuf_put(b, "[", 1);
+    for (size_t i = 0; i < v->diag_count; i++) {
         const sg_diagnostic *d = &v->diags[i];
-        cJSON *o = cJSON_CreateObject();
-        if (!o || !cJSON_AddItemToArray(arr, o) || !cJSON_AddStringToObject(o, "rule", d->rule) ||
-            !cJSON_AddStringToObject(o, "severity",
-                                     d->severity == SG_SEVERITY_ERROR ? "error" : "warning") ||
-            !cJSON_AddStringToObject(o, "message", d->message))
-            goto fail;
+        sg__strbuf_put(b, i ? ",{" : "{", i ? 2 : 1);
+        put_string_member(b, "rule", d->rule, true);
+        put_string_member(b, "severity", d->severity == SG_SEVERITY_ERROR ? "error" : "warning",
+                          false);
+        put_string_member(b, "message", d->message, false);
         if (d->offset >= 0) {
-            cJSON *loc = cJSON_AddObjectToObject(o, "location");
-            if (!loc || !cJSON_AddNumberToObject(loc, "offset", (double)d->offset) ||
-                !cJSON_AddNumberToObject(loc, "line", (double)d->line) ||
-                !cJSON_AddNumberToObject(loc, "column", (double)d->column))
-                goto fail;
+            put_key(b, "location", false);
+            sg__strbuf_put(b, "{", 1);
+            put_long_member(b, "offset", d->offset, true);
+            put_long_member(b, "line", d->line, false);
+            put_long_member(b, "column", d->column, false);
+            sg__strbuf_put(b, "}", 1);
         }
+        sg__strbuf_put(b, "}", 1);
     }
-    return arr;
-fail:
-    cJSON_Delete(arr);
-    return NULL;
+    sg__strbuf_put(b, "]", 1);
 }
 
-static cJSON *tables_json(const sg_verdict *v)
+static void put_tables(sg__strbuf *b, const sg_verdict *v)
 {
-    cJSON *arr = cJSON_CreateArray();
-    for (size_t i = 0; arr && i < v->table_count; i++) {
+    sg__strbuf_put(b, "[", 1);
+    for (size_t i = 0; i < v->table_count; i++) {
         const sg_resolved_table *t = &v->tables[i];
-        cJSON *o = cJSON_CreateObject();
-        if (!o || !cJSON_AddItemToArray(arr, o) ||
-            !cJSON_AddStringToObject(o, "meta_table_uid", t->meta_table_uid) ||
-            !cJSON_AddStringToObject(o, "alias", t->alias) ||
-            !cJSON_AddStringToObject(o, "schema", t->schema) ||
-            !cJSON_AddStringToObject(o, "name", t->name) ||
-            !cJSON_AddStringToObject(o, "declared", access_name(t->declared)) ||
-            !cJSON_AddStringToObject(o, "required", access_name(t->required))) {
-            cJSON_Delete(arr);
-            return NULL;
-        }
+        sg__strbuf_put(b, i ? ",{" : "{", i ? 2 : 1);
+        put_string_member(b, "meta_table_uid", t->meta_table_uid, true);
+        put_string_member(b, "alias", t->alias, false);
+        put_string_member(b, "schema", t->schema, false);
+        put_string_member(b, "name", t->name, false);
+        put_string_member(b, "declared", access_name(t->declared), false);
+        put_string_member(b, "required", access_name(t->required), false);
+        sg__strbuf_put(b, "}", 1);
     }
-    return arr;
-}
-
-static cJSON *parameters_json(const sg_verdict *v)
-{
-    cJSON *arr = cJSON_CreateArray();
-    for (size_t i = 0; arr && i < v->param_count; i++) {
-        /* raw: the exact text, numbers as the caller wrote them */
-        cJSON *value = cJSON_CreateRaw(v->params_json[i]);
-        if (!value || !cJSON_AddItemToArray(arr, value)) {
-            cJSON_Delete(value);
-            cJSON_Delete(arr);
-            return NULL;
-        }
-    }
-    return arr;
+    sg__strbuf_put(b, "]", 1);
 }
 
 int sg_verdict_to_json(const sg_verdict *v, char **out)
@@ -149,65 +155,52 @@ int sg_verdict_to_json(const sg_verdict *v, char **out)
     if (!v || !out)
         return SG_EINVAL;
     *out = NULL;
-    /* with sg_json_allocator_install(), the tree and its text live in a
-     * scratch arena released at the end, instead of a heap block per node */
     sg__arena scratch;
     sg__arena_init(&scratch);
-    sg__json_window w;
-    sg__json_window_open(&w, &scratch);
-    cJSON *root = cJSON_CreateObject();
-    int rc = SG_ENOMEM;
-    if (!root)
-        goto done;
-    cJSON *item;
-    if (!cJSON_AddBoolToObject(root, "allowed", v->allowed) ||
-        !cJSON_AddStringToObject(root, "operation", sg_verdict_operation(v)))
-        goto done;
-    if (!(item = diagnostics_json(v)) || !cJSON_AddItemToObject(root, "diagnostics", item))
-        goto done;
-    if (v->diags_truncated && !cJSON_AddTrueToObject(root, "diagnostics_truncated"))
-        goto done;
-    if (!(item = tables_json(v)) || !cJSON_AddItemToObject(root, "tables", item))
-        goto done;
+    sg__strbuf b = SG__STRBUF_INIT(&scratch);
+    sg__strbuf_put(&b, "{\"allowed\":", 11);
+    sg__strbuf_puts(&b, v->allowed ? "true" : "false");
+    put_string_member(&b, "operation", sg_verdict_operation(v), false);
+    put_key(&b, "diagnostics", false);
+    put_diagnostics(&b, v);
+    if (v->diags_truncated)
+        sg__strbuf_puts(&b, ",\"diagnostics_truncated\":true");
+    put_key(&b, "tables", false);
+    put_tables(&b, v);
     if (v->compiled_sql) {
-        if (!cJSON_AddStringToObject(root, "compiled_sql", v->compiled_sql))
-            goto done;
+        put_string_member(&b, "compiled_sql", v->compiled_sql, false);
         const char *path = sg_verdict_search_path(v);
-        if (path && !cJSON_AddStringToObject(root, "search_path", path))
-            goto done;
-    } else if (!cJSON_AddNullToObject(root, "compiled_sql")) {
-        goto done;
+        if (path)
+            put_string_member(&b, "search_path", path, false);
+    } else {
+        sg__strbuf_puts(&b, ",\"compiled_sql\":null");
     }
-    if (!(item = parameters_json(v)) || !cJSON_AddItemToObject(root, "parameters", item))
-        goto done;
+    put_key(&b, "parameters", false);
+    sg__strbuf_put(&b, "[", 1);
+    for (size_t i = 0; i < v->param_count; i++) {
+        if (i)
+            sg__strbuf_put(&b, ",", 1);
+        sg__strbuf_puts(&b, v->params_json[i]);
+    }
+    sg__strbuf_put(&b, "]", 1);
     if (v->param_names) {
-        cJSON *names = cJSON_AddArrayToObject(root, "parameter_names");
-        for (size_t i = 0; names && i < v->param_count; i++) {
-            cJSON *s = cJSON_CreateString(v->param_names[i]);
-            if (!s || !cJSON_AddItemToArray(names, s)) {
-                cJSON_Delete(s);
-                goto done;
-            }
+        put_key(&b, "parameter_names", false);
+        sg__strbuf_put(&b, "[", 1);
+        for (size_t i = 0; i < v->param_count; i++) {
+            if (i)
+                sg__strbuf_put(&b, ",", 1);
+            sg__json_put_string(&b, v->param_names[i]);
         }
-        if (!names)
-            goto done;
+        sg__strbuf_put(&b, "]", 1);
     }
-    char *text = cJSON_PrintUnformatted(root);
-    if (!text)
-        goto done;
-    /* hand the caller memory it frees with sg_free(), not cJSON's allocator */
-    size_t len = strlen(text);
-    *out = sg__malloc(len + 1);
-    if (*out) {
-        memcpy(*out, text, len + 1);
+    sg__strbuf_put(&b, "}", 1);
+    int rc = SG_ENOMEM;
+    /* hand the caller memory it frees with sg_free() */
+    if (!b.failed && (*out = sg__malloc(b.len + 1)) != NULL) {
+        memcpy(*out, b.data, b.len);
+        (*out)[b.len] = '\0';
         rc = SG_OK;
     }
-    if (!sg__arena_owns(&scratch, text))
-        cJSON_free(text);
-done:
-    if (!sg__json_window_holds(&w, root))
-        cJSON_Delete(root);
-    sg__json_window_close(&w);
     sg__arena_release(&scratch);
     return rc;
 }
