@@ -91,8 +91,13 @@ static int text_of(PyObject *obj, const char *what, const char **buf, Py_ssize_t
 static PyObject *path_of(PyObject *obj)
 {
     PyObject *bytes = NULL;
-    if (!PyUnicode_FSConverter(obj, &bytes))
-        return NULL;
+    if (!PyUnicode_FSConverter(obj, &bytes)) {
+        /* ValueError for a NUL byte, TypeError for anything but a path */
+        int nul = PyErr_ExceptionMatches(PyExc_ValueError);
+        PyErr_Clear();
+        return raise_invalid(nul ? "path contains a NUL byte"
+                                 : "path must be str, bytes or os.PathLike");
+    }
     if (memchr(PyBytes_AS_STRING(bytes), '\0', (size_t)PyBytes_GET_SIZE(bytes))) {
         Py_DECREF(bytes);
         return raise_invalid("path contains a NUL byte");
