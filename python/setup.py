@@ -16,6 +16,7 @@ import subprocess
 import sys
 
 from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -59,8 +60,18 @@ def from_pkg_config():
     return kw
 
 
+class always_build_ext(build_ext):
+    """Compiles the module on every build: pip builds in the source tree, and a module
+    left there by an earlier build may be linked against another library."""
+
+    def finalize_options(self):
+        super().finalize_options()
+        self.force = True
+
+
 build_dir = os.environ.get("SQLGUARD_BUILD_DIR")
 link = from_build_dir(build_dir) if build_dir else from_pkg_config()
 
-setup(ext_modules=[Extension("sqlguard._sqlguard", ["src/sqlguard/_sqlguard.c"],
+setup(cmdclass={"build_ext": always_build_ext},
+      ext_modules=[Extension("sqlguard._sqlguard", ["src/sqlguard/_sqlguard.c"],
                              extra_compile_args=["-std=c11", "-Wall", "-Wextra"], **link)])
