@@ -306,6 +306,9 @@ static void test_decode__seed_insert_is_allowed(void **state)
     assert_string_equal(sg_verdict_parameter_json(v, 1), "\"Acme Capital\"");
     assert_string_equal(sg_verdict_parameter_json(v, 2), "\"US\"");
     assert_null(sg_verdict_parameter_json(v, 3));
+    assert_string_equal(sg_verdict_parameter_name(v, 0), "account_code");
+    assert_string_equal(sg_verdict_parameter_name(v, 2), "region");
+    assert_null(sg_verdict_parameter_name(v, 3));
 
     assert_int_equal(sg_verdict_table_count(v), 1);
     const sg_resolved_table *t = sg_verdict_table(v, 0);
@@ -331,6 +334,8 @@ static void test_decode__seed_select_is_allowed(void **state)
     assert_int_equal(sg_verdict_parameter_count(v), 2);
     assert_string_equal(sg_verdict_parameter_json(v, 0), "\"US\"");
     assert_string_equal(sg_verdict_parameter_json(v, 1), "50");
+    assert_string_equal(sg_verdict_parameter_name(v, 0), "region");
+    assert_string_equal(sg_verdict_parameter_name(v, 1), "limit");
 
     assert_int_equal(sg_verdict_table_count(v), 1);
     const sg_resolved_table *t = sg_verdict_table(v, 0);
@@ -477,6 +482,8 @@ static void test_decode__large_integer_parameters_are_kept_exactly(void **state)
     assert_string_equal(sg_verdict_parameter_json(v, 0), "9007199254740991");
     assert_string_equal(sg_verdict_parameter_json(v, 1), "8999999999999999");
     assert_string_equal(sg_verdict_parameter_json(v, 2), "1234567890123456789");
+    /* positional parameters have no names */
+    assert_null(sg_verdict_parameter_name(v, 0));
     char *json = verdict_json(v);
     assert_contains(json, "\"parameters\":[9007199254740991,8999999999999999,"
                           "1234567890123456789]");

@@ -406,6 +406,10 @@ SG_API const char *sg_verdict_search_path(const sg_verdict *verdict);
  * returned as compact JSON text, borrowed from the verdict. */
 SG_API size_t sg_verdict_parameter_count(const sg_verdict *verdict);
 SG_API const char *sg_verdict_parameter_json(const sg_verdict *verdict, size_t index);
+/* The name parameter i was bound by when the operation's parameters are an
+ * object (%(name)s): borrowed from the verdict. NULL for positional
+ * parameters (an array) and for an index out of range. */
+SG_API const char *sg_verdict_parameter_name(const sg_verdict *verdict, size_t index);
 
 /*
  * Serialises the verdict as one line of JSON (the contract's verdict object).

@@ -78,6 +78,11 @@ const char *sg_verdict_parameter_json(const sg_verdict *v, size_t i)
     return v && i < v->param_count ? v->params_json[i] : NULL;
 }
 
+const char *sg_verdict_parameter_name(const sg_verdict *v, size_t i)
+{
+    return v && v->param_names && i < v->param_count ? v->param_names[i] : NULL;
+}
+
 static const char *access_name(sg_access a)
 {
     return a == SG_ACCESS_WRITE ? "write" : a == SG_ACCESS_READ ? "read" : "none";
