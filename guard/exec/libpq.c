@@ -153,6 +153,14 @@ static void chomp(char *s)
         s[n - 1] = '\0';
 }
 
+/* libpq prints the server's notices on standard error by default; a library
+ * embedded in a gateway must not (the errors that matter reach the outcome). */
+static void quiet(void *arg, const char *message)
+{
+    (void)arg;
+    (void)message;
+}
+
 /* A new connection for `dsn`, speaking UTF-8 whatever the DSN asks: statements and
  * identifiers are UTF-8 (exec/session.c quotes without a connection). The encoding is a
  * startup parameter, so DISCARD ALL between statements keeps it. NULL with *err filled. */
@@ -162,8 +170,10 @@ static PGconn *connect_dsn(const char *dsn, sg_error *err)
     const char *values[] = {dsn, "UTF8", NULL};
     PGconn *pg = PQconnectdbParams(keys, values, 1);
     if (pg && PQstatus(pg) == CONNECTION_OK &&
-        strcmp(pg_encoding_to_char(PQclientEncoding(pg)), "UTF8") == 0)
+        strcmp(pg_encoding_to_char(PQclientEncoding(pg)), "UTF8") == 0) {
+        PQsetNoticeProcessor(pg, quiet, NULL);
         return pg;
+    }
     if (err) {
         err->code = SG_ECONNECT;
         snprintf(err->message, sizeof err->message, "cannot connect to data source: %s",
@@ -310,6 +320,7 @@ static PGresult *await(run *x)
     PGconn *pg = x->c->pg;
     long long hard = now_ms() + x->bound_ms;
     long long deadline = x->stmt->deadline_ms;
+    bool cancelled_here = false;
     PGresult *keep = NULL;
     for (;;) {
         while (PQisBusy(pg) && PQstatus(pg) == CONNECTION_OK) {
@@ -331,6 +342,7 @@ static PGresult *await(run *x)
                 /* A cancel can land on a later command than the one meant:
                  * the connection is not reused after one. */
                 cancel(pg);
+                cancelled_here = true;
                 x->out->cancelled = true;
                 x->c->doomed = true;
                 hard = now + ANSWER_MARGIN_MS;
@@ -364,7 +376,7 @@ static PGresult *await(run *x)
         x->lost = true;
         x->c->doomed = true;
     }
-    if (x->out->cancelled && PQresultStatus(keep) != PGRES_FATAL_ERROR) {
+    if (cancelled_here && PQresultStatus(keep) != PGRES_FATAL_ERROR) {
         /* the command finished before the cancel reached it: the deadline
          * has passed all the same */
         PQclear(keep);
