@@ -234,7 +234,12 @@ static int terminate_executor_backends(const char *state_filter)
     char *sql = sg_test_printf("SELECT count(pg_terminate_backend(pid, 5000)) FROM "
                                "pg_stat_activity WHERE application_name = '" APP "'%s",
                                state_filter);
+    /* a statement just seen running may not show as active for a moment: look again */
     long n = admin_count(sql, NULL);
+    for (int i = 0; i < 40 && n == 0 && state_filter[0]; i++) {
+        sleep_ms(50);
+        n = admin_count(sql, NULL);
+    }
     free(sql);
     return (int)n;
 }
