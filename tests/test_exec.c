@@ -1693,7 +1693,10 @@ static void test_exec__cli_end_to_end(void **state)
                         "SELECT uid, account_code, name, region\nFROM public.sdk_examples_account\n"
                         "WHERE ($1 IS NULL OR region = $1)\nORDER BY account_code\nLIMIT $2\n");
     const cJSON *result = member(j, "result");
-    assert_int_equal(cJSON_GetArraySize(result), 4);
+    assert_int_equal(cJSON_GetArraySize(result), 7);
+    assert_string_equal(member(result, "outcome")->valuestring, "committed");
+    assert_true(cJSON_IsFalse(member(result, "retried")));
+    assert_true(cJSON_IsFalse(member(result, "cancelled")));
     const cJSON *cols = member(result, "columns");
     assert_int_equal(cJSON_GetArraySize(cols), 4);
     assert_string_equal(cJSON_GetArrayItem(cols, 1)->valuestring, "account_code");
@@ -1775,6 +1778,7 @@ static void test_exec__cli_foreign_key_violation(void **state)
     assert_contains(member(e, "message")->valuestring, "foreign key");
     assert_contains(member(e, "detail")->valuestring, "is still referenced");
     assert_true(cJSON_IsTrue(member(e, "rolled_back")));
+    assert_string_equal(member(member(j, "result"), "outcome")->valuestring, "rolled_back");
     cJSON_Delete(j);
     free_run(&cli);
     remove_temp(path);

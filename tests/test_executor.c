@@ -968,6 +968,7 @@ static void test_executor__stopped_statement(void **state)
     assert_string_equal(member(e, "message")->valuestring, "the row sink stopped the statement");
     assert_string_equal(member(e, "detail")->valuestring, "");
     assert_true(cJSON_IsTrue(member(e, "rolled_back")));
+    assert_string_equal(member(j, "outcome")->valuestring, "rolled_back");
     cJSON_Delete(j);
     sg_result_free(r);
     sg_executor_free(ex);
@@ -1088,6 +1089,12 @@ static void test_executor__libpq_options_are_validated(void **state)
     o.version = SG_LIBPQ_OPTIONS_VERSION + 1; /* from the future: fields it cannot know */
     assert_int_equal(sg_executor_new_libpq_opts(&o, &ex, NULL), SG_EINVAL);
     assert_null(ex);
+    o = (sg_libpq_options)SG_LIBPQ_OPTIONS_INIT;
+    assert_int_equal(o.pool_wait_ms, 30000);
+    o.pool_wait_ms = -1;
+    assert_int_equal(sg_executor_new_libpq_opts(&o, &ex, &err), SG_EINVAL);
+    assert_non_null(strstr(err.message, "pool_wait_ms"));
+    assert_null(ex);
 
     /* creating an executor does not connect */
     o = (sg_libpq_options)SG_LIBPQ_OPTIONS_INIT;
@@ -1123,7 +1130,11 @@ static void test_executor__result_json_shape(void **state)
     /* committed, everything returned */
     sg_result *r = run_dryrun(v);
     cJSON *j = result_json(r);
-    assert_member_count(j, 4);
+    assert_member_count(j, 7);
+    /* the dry run ran nothing, so it committed nothing */
+    assert_string_equal(member(j, "outcome")->valuestring, "not_started");
+    assert_true(cJSON_IsFalse(member(j, "retried")));
+    assert_true(cJSON_IsFalse(member(j, "cancelled")));
     const cJSON *cols = member(j, "columns");
     assert_true(cJSON_IsArray(cols));
     assert_int_equal(cJSON_GetArraySize(cols), 4);
@@ -1160,6 +1171,9 @@ static void test_executor__result_json_shape(void **state)
     assert_true(cJSON_IsTrue(member(page, "has_more")));
     assert_int_equal(member(page, "next_offset")->valueint, 2);
     assert_true(cJSON_IsNull(member(j, "error")));
+    /* an executor that leaves the status unset: derived from ok */
+    assert_string_equal(member(j, "outcome")->valuestring, "committed");
+    assert_int_equal(sg_result_outcome(r)->status, SG_EXEC_COMMITTED);
     cJSON_Delete(j);
     sg_result_free(r);
 
@@ -1181,8 +1195,17 @@ static void test_executor__result_json_shape(void **state)
                         "update or delete violates a foreign key");
     assert_string_equal(member(e, "detail")->valuestring, "Key (uid)=(x) is still referenced.");
     assert_true(cJSON_IsTrue(member(e, "rolled_back")));
+    assert_string_equal(member(j, "outcome")->valuestring, "rolled_back");
     cJSON_Delete(j);
     sg_result_free(r);
+    assert_string_equal(sg_exec_status_name(SG_EXEC_UNKNOWN), "unknown");
+    assert_string_equal(sg_exec_status_name(SG_EXEC_NOT_STARTED), "not_started");
+    assert_string_equal(sg_exec_status_name(SG_EXEC_UNSET), "unset");
+    /* options are checked before anything runs */
+    sg_execute_options eo = SG_EXECUTE_OPTIONS_INIT;
+    eo.deadline_ms = -1;
+    assert_int_equal(sg_execute_opts(ex, v, &eo, &r, NULL), SG_EINVAL);
+    assert_null(r);
     sg_executor_free(ex);
     fake_reset(&f);
 

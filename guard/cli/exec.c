@@ -24,7 +24,9 @@ static const char exec_usage[] =
     "and search_path pinned to pg_catalog, pg_temp; the operation's statement\n"
     "timeout; READ ONLY and a cursor bounded by max_rows for selects).\n"
     "A denied operation prints its verdict and never opens a connection.\n"
-    "Prints {\"verdict\": ..., \"result\": {\"columns\", \"rows\", \"pagination\", \"error\"}}.\n"
+    "Prints {\"verdict\": ..., \"result\": {\"outcome\", \"retried\", \"cancelled\",\n"
+    "\"columns\", \"rows\", \"pagination\", \"error\"}}; outcome is committed, rolled_back,\n"
+    "not_started or unknown.\n"
     "\n"
     "options:\n"
     "  --catalog FILE   the catalog of MetaTables (required)\n"
@@ -34,9 +36,12 @@ static const char exec_usage[] =
     "  --dry-run        run nothing: show the settings, statement and parameters\n"
     "  -h, --help       show this help\n"
     "\n"
-    "exit codes: 0 allowed and committed, 1 denied, 2 could not do the job (usage,\n"
-    "            unreadable file, bad catalog, no connection), 3 allowed but the\n"
-    "            server refused the statement (the error is in the result; rolled back)\n";
+    "exit codes: 0 allowed and committed (or shown, with --dry-run), 1 denied,\n"
+    "            2 could not do the job (usage, unreadable file, bad catalog, no\n"
+    "            connection: nothing ran), 3 allowed but not committed (the server\n"
+    "            refused the statement or the connection was lost before COMMIT; the\n"
+    "            error is in the result; rolled back), 4 the connection was lost after\n"
+    "            COMMIT was sent: whether it committed is unknown (outcome \"unknown\")\n";
 
 static const cli_command exec_cmd = {"exec", exec_usage};
 
@@ -94,7 +99,8 @@ static int run(const exec_args *a, const sg_verdict *v, const char *verdict_json
         fprintf(stderr, "sqlguard: %s: cannot serialise the result\n", a->operation);
     } else {
         printf("{\"verdict\":%s,\"result\":%s}\n", verdict_json, result_json);
-        status = sg_result_outcome(result)->ok ? EXIT_CLEAN : EXIT_REFUSED;
+        const sg_exec_outcome *o = sg_result_outcome(result);
+        status = o->status == SG_EXEC_UNKNOWN ? EXIT_UNKNOWN : o->ok ? EXIT_CLEAN : EXIT_REFUSED;
     }
     sg_free(result_json);
     sg_result_free(result);

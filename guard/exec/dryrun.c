@@ -59,6 +59,7 @@ static int dry_execute(void *session, const sg_statement *stmt, const sg_row_sin
         rc = SG_ENOMEM;
     if (rc == SG_EINVAL) {
         sg__session_refused(out, &err);
+        out->status = SG_EXEC_NOT_STARTED;
         rc = SG_OK; /* the statement failed, as it would at the server */
     } else if (rc == SG_OK) {
         static const char *const names[] = {"settings", "statement", "parameters", "max_rows"};
@@ -70,6 +71,7 @@ static int dry_execute(void *session, const sg_statement *stmt, const sg_row_sin
         } else {
             out->ok = true;
             out->rows = 1;
+            out->status = SG_EXEC_NOT_STARTED; /* nothing ran, so nothing committed */
         }
     }
     sg__arena_release(&arena);

@@ -6,10 +6,14 @@
  * verdict alone (compiled SQL, ordered parameters, data source, limits), so
  * what runs is exactly what was checked. Parameters are handed over both as
  * JSON and in PostgreSQL's text form: arrays become array literals, objects
- * json text, numbers keep the caller's digits.
+ * json text, numbers keep the caller's digits. Every result says what became of
+ * the transaction (committed, rolled back, not started, unknown): an executor
+ * that leaves the status unset gets it derived here, never as committed unless
+ * it said ok without a rollback.
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "resolve/params.h"
 #include "verdict/verdict.h"
@@ -91,11 +95,57 @@ fail:
     return -1;
 }
 
+const char *sg_exec_status_name(sg_exec_status status)
+{
+    switch (status) {
+    case SG_EXEC_COMMITTED:
+        return "committed";
+    case SG_EXEC_ROLLED_BACK:
+        return "rolled_back";
+    case SG_EXEC_NOT_STARTED:
+        return "not_started";
+    case SG_EXEC_UNKNOWN:
+        return "unknown";
+    case SG_EXEC_UNSET:
+        break;
+    }
+    return "unset";
+}
+
+/* The status of an outcome whose executor left it unset (or set it out of range): what ok
+ * and rolled_back say, and not started when neither tells that anything ran. */
+static void settle_status(sg_exec_outcome *o)
+{
+    if (o->status >= SG_EXEC_COMMITTED && o->status <= SG_EXEC_UNKNOWN)
+        return;
+    o->status = o->rolled_back ? SG_EXEC_ROLLED_BACK
+                : o->ok        ? SG_EXEC_COMMITTED
+                               : SG_EXEC_NOT_STARTED;
+}
+
+static long long monotonic_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 int sg_execute(sg_executor *ex, const sg_verdict *v, sg_result **out, sg_error *err)
+{
+    return sg_execute_opts(ex, v, NULL, out, err);
+}
+
+int sg_execute_opts(sg_executor *ex, const sg_verdict *v, const sg_execute_options *opts,
+                    sg_result **out, sg_error *err)
 {
     if (!out)
         return SG_EINVAL;
     *out = NULL;
+    if (opts &&
+        (opts->version < 1 || opts->version > SG_EXECUTE_OPTIONS_VERSION || opts->deadline_ms < 0))
+        return sg__set_error(err, SG_EINVAL, "%s",
+                             "sg_execute_opts: unknown options version or negative deadline");
+    long long deadline = opts && opts->deadline_ms > 0 ? monotonic_ms() + opts->deadline_ms : 0;
     if (!ex || !v) {
         sg__set_error(err, SG_EINVAL, "%s", "sg_execute: executor and verdict are required");
         return SG_EINVAL;
@@ -131,7 +181,8 @@ int sg_execute(sg_executor *ex, const sg_verdict *v, sg_result **out, sg_error *
                          v->source->uid,
                          v->source->default_schema,
                          v->max_rows,
-                         v->statement_timeout_ms};
+                         v->statement_timeout_ms,
+                         deadline};
 
     void *session = NULL;
     int rc = ex->vt->open(ex->self, v->source->uid, v->source->dsn, &session, err);
@@ -149,6 +200,7 @@ int sg_execute(sg_executor *ex, const sg_verdict *v, sg_result **out, sg_error *
         sg_result_free(r);
         return rc;
     }
+    settle_status(&r->outcome);
     *out = r;
     return SG_OK;
 oom:
@@ -213,7 +265,10 @@ int sg_result_to_json(const sg_result *r, char **out)
         }
     }
     const sg_exec_outcome *o = &r->outcome;
-    ok = ok && cJSON_AddNumberToObject(page, "max_rows", (double)r->max_rows) &&
+    ok = ok && cJSON_AddStringToObject(root, "outcome", sg_exec_status_name(o->status)) &&
+         cJSON_AddBoolToObject(root, "retried", o->retried) &&
+         cJSON_AddBoolToObject(root, "cancelled", o->cancelled) &&
+         cJSON_AddNumberToObject(page, "max_rows", (double)r->max_rows) &&
          cJSON_AddNumberToObject(page, "returned", (double)o->rows) &&
          cJSON_AddBoolToObject(page, "has_more", o->has_more) &&
          (o->has_more ? cJSON_AddNumberToObject(page, "next_offset", (double)o->rows) != NULL

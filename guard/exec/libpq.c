@@ -10,13 +10,25 @@
  * schema cannot replace a built-in; pg_temp last shadows nothing. The statement
  * timeout comes from the operation; selects run READ ONLY through a cursor
  * that stops after max_rows (plus one row, to know whether more remain).
- * Parameters are bound with PQexecParams, never interpolated. Connections are
- * pooled per DSN, shared by threads, and speak UTF-8 whatever the DSN asks.
+ * Parameters are bound, never interpolated. Connections are pooled per DSN,
+ * shared by threads, and speak UTF-8 whatever the DSN asks.
+ *
+ * Every answer is awaited with a bound (the statement timeout plus a margin,
+ * and the caller's deadline, which cancels the statement), so a statement
+ * never holds a pooled connection for long; each outcome says what became of
+ * the transaction, unknown when the connection was lost after COMMIT was sent.
+ * A connection that broke, was cancelled, or sat in the pool while its
+ * backend went away is closed, never handed out; DISCARD ALL after each
+ * statement leaves no session state behind for the next.
  */
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <libpq-fe.h>
 
@@ -26,6 +38,11 @@
 
 enum { MAX_POOL = 64, FETCH_PAGE = 1000 };
 
+/* The pool wait of version 1 options; how long past its statement_timeout (or past a
+ * cancel) an answer may take before the connection is given up. */
+#define DEFAULT_POOL_WAIT_MS 30000LL
+#define ANSWER_MARGIN_MS 5000LL
+
 typedef struct pool pool;
 
 typedef struct conn {
@@ -33,18 +50,32 @@ typedef struct conn {
     PGconn *pg;
     char *dsn;
     bool busy;
+    bool doomed; /* broken, or its session state is unknown: closed when it comes back */
 } conn;
 
 struct pool {
     pthread_mutex_t mu;
-    pthread_cond_t freed;
+    pthread_cond_t freed; /* on CLOCK_MONOTONIC */
     char *default_dsn;
     unsigned size; /* connections per DSN at most */
     bool rollback_only;
+    long long pool_wait_ms; /* 0: without bound */
     char *role;
     conn conns[MAX_POOL * 4];
     size_t count;
 };
+
+/* One statement on one connection: its limits, and how far it got. */
+typedef struct run {
+    conn *c;
+    const sg_statement *stmt;
+    sg_exec_outcome *out;
+    long long bound_ms;  /* how long one answer may take */
+    bool lost;           /* the connection broke, or an answer never came */
+    bool delivered;      /* something reached the sink */
+    bool statement_sent; /* the statement itself went to the server */
+    bool commit_sent;    /* COMMIT went to the server */
+} run;
 
 static void copy_field(char *dst, size_t cap, const char *src)
 {
@@ -60,6 +91,13 @@ static char *dup_str(const char *s)
     return d;
 }
 
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 /* A slot whose connection was dropped, for reuse; NULL when none. */
 static conn *free_slot(pool *p)
 {
@@ -69,12 +107,93 @@ static conn *free_slot(pool *p)
     return NULL;
 }
 
+/* Whether an idle pooled connection may be handed out. An idle connection is
+ * sent nothing the executor asked for, so anything to read on it (the FATAL of
+ * a terminated backend, the end of a server that restarted) means it is gone,
+ * and it is closed before a statement could be lost on it. */
+static bool still_usable(conn *c)
+{
+    if (!c->doomed && PQstatus(c->pg) == CONNECTION_OK &&
+        PQtransactionStatus(c->pg) == PQTRANS_IDLE) {
+        struct pollfd fd = {PQsocket(c->pg), POLLIN, 0};
+        if (fd.fd >= 0 && poll(&fd, 1, 0) == 0)
+            return true;
+    }
+    PQfinish(c->pg);
+    c->pg = NULL;
+    c->doomed = false;
+    sg__free(c->dsn);
+    c->dsn = NULL;
+    return false;
+}
+
+/* Waits on the pool until `deadline` (0: without bound); false when it passed. */
+static bool wait_freed(pool *p, long long deadline)
+{
+    if (!deadline) {
+        pthread_cond_wait(&p->freed, &p->mu);
+        return true;
+    }
+    long long now = now_ms();
+    if (now >= deadline)
+        return false;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    long long ns = ts.tv_nsec + (deadline - now) % 1000 * 1000000LL;
+    ts.tv_sec += (time_t)((deadline - now) / 1000 + ns / 1000000000LL);
+    ts.tv_nsec = (long)(ns % 1000000000LL);
+    pthread_cond_timedwait(&p->freed, &p->mu, &ts);
+    return true;
+}
+
+static void chomp(char *s)
+{
+    size_t n = strlen(s);
+    if (n && s[n - 1] == '\n')
+        s[n - 1] = '\0';
+}
+
+/* libpq prints the server's notices on standard error by default; a library
+ * embedded in a gateway must not (the errors that matter reach the outcome). */
+static void quiet(void *arg, const char *message)
+{
+    (void)arg;
+    (void)message;
+}
+
+/* A new connection for `dsn`, speaking UTF-8 whatever the DSN asks: statements and
+ * identifiers are UTF-8 (exec/session.c quotes without a connection). The encoding is a
+ * startup parameter, so DISCARD ALL between statements keeps it. NULL with *err filled. */
+static PGconn *connect_dsn(const char *dsn, sg_error *err)
+{
+    static const char *const keys[] = {"dbname", "client_encoding", NULL};
+    const char *values[] = {dsn, "UTF8", NULL};
+    PGconn *pg = PQconnectdbParams(keys, values, 1);
+    if (pg && PQstatus(pg) == CONNECTION_OK &&
+        strcmp(pg_encoding_to_char(PQclientEncoding(pg)), "UTF8") == 0) {
+        PQsetNoticeProcessor(pg, quiet, NULL);
+        return pg;
+    }
+    if (err) {
+        err->code = SG_ECONNECT;
+        snprintf(err->message, sizeof err->message, "cannot connect to data source: %s",
+                 !pg                             ? "out of memory"
+                 : PQstatus(pg) == CONNECTION_OK ? "the server does not speak UTF-8"
+                                                 : PQerrorMessage(pg));
+        /* libpq messages end with a newline */
+        chomp(err->message);
+    }
+    PQfinish(pg);
+    return NULL;
+}
+
 static int pq_open(void *self, const char *uid, const char *dsn, void **session, sg_error *err)
 {
     pool *p = self;
     (void)uid;
     const char *want = dsn ? dsn : p->default_dsn ? p->default_dsn : "";
     *session = NULL;
+    long long deadline = p->pool_wait_ms ? now_ms() + p->pool_wait_ms : 0;
     pthread_mutex_lock(&p->mu);
     for (;;) {
         unsigned in_use = 0;
@@ -82,17 +201,24 @@ static int pq_open(void *self, const char *uid, const char *dsn, void **session,
             conn *c = &p->conns[i];
             if (!c->dsn || strcmp(c->dsn, want) != 0)
                 continue;
-            if (!c->busy && c->pg) {
+            if (!c->busy && c->pg && still_usable(c)) {
                 c->busy = true;
                 pthread_mutex_unlock(&p->mu);
                 *session = c;
                 return SG_OK;
             }
-            in_use++; /* busy, or still connecting */
+            if (c->busy)
+                in_use++; /* busy, or still connecting */
         }
         if (in_use < p->size && (free_slot(p) || p->count < sizeof p->conns / sizeof p->conns[0]))
             break;
-        pthread_cond_wait(&p->freed, &p->mu);
+        if (!wait_freed(p, deadline)) {
+            pthread_mutex_unlock(&p->mu);
+            return sg__set_error(err, SG_EBUSY,
+                                 "every one of the %u pooled connections to the data source "
+                                 "stayed busy for %lld ms (pool_wait_ms); nothing was run",
+                                 p->size, p->pool_wait_ms);
+        }
     }
     /* Reserve a slot, then connect without holding the lock. */
     conn *c = free_slot(p);
@@ -100,32 +226,21 @@ static int pq_open(void *self, const char *uid, const char *dsn, void **session,
         c = &p->conns[p->count++];
     c->owner = p;
     c->busy = true;
+    c->doomed = false;
     c->pg = NULL;
     c->dsn = dup_str(want);
     pthread_mutex_unlock(&p->mu);
 
-    PGconn *pg = c->dsn ? PQconnectdb(c->dsn) : NULL;
-    /* Statements and identifiers are UTF-8 (exec/session.c quotes without a
-     * connection): a DSN asking for another client encoding must not make the
-     * server read them as something else. */
-    if (!pg || PQstatus(pg) != CONNECTION_OK || PQsetClientEncoding(pg, "UTF8") != 0) {
-        if (err) {
-            err->code = SG_ECONNECT;
-            snprintf(err->message, sizeof err->message, "cannot connect to data source: %s",
-                     pg ? PQerrorMessage(pg) : "out of memory");
-            /* libpq messages end with a newline */
-            size_t n = strlen(err->message);
-            if (n && err->message[n - 1] == '\n')
-                err->message[n - 1] = '\0';
-        }
-        PQfinish(pg);
+    int rc = c->dsn ? SG_ECONNECT : sg__set_error(err, SG_ENOMEM, "%s", "out of memory");
+    PGconn *pg = c->dsn ? connect_dsn(c->dsn, err) : NULL;
+    if (!pg) {
         pthread_mutex_lock(&p->mu);
         sg__free(c->dsn);
         c->dsn = NULL;
         c->busy = false;
         pthread_cond_broadcast(&p->freed);
         pthread_mutex_unlock(&p->mu);
-        return SG_ECONNECT;
+        return rc;
     }
     c->pg = pg;
     *session = c;
@@ -138,9 +253,10 @@ static void pq_close(void *self, void *session)
     conn *c = session;
     if (!c)
         return;
-    /* A connection that is broken or still inside a transaction is not
-     * handed to the next statement. */
-    if (c->pg && (PQstatus(c->pg) != CONNECTION_OK || PQtransactionStatus(c->pg) != PQTRANS_IDLE)) {
+    /* A connection that is broken, still inside a transaction, or whose
+     * session state is in doubt is not handed to the next statement. */
+    if (c->pg && (c->doomed || PQstatus(c->pg) != CONNECTION_OK ||
+                  PQtransactionStatus(c->pg) != PQTRANS_IDLE)) {
         PQfinish(c->pg);
         c->pg = NULL;
     }
@@ -149,6 +265,7 @@ static void pq_close(void *self, void *session)
         sg__free(c->dsn);
         c->dsn = NULL;
     }
+    c->doomed = false;
     c->busy = false;
     pthread_cond_broadcast(&p->freed);
     pthread_mutex_unlock(&p->mu);
@@ -165,19 +282,132 @@ static void record_error(sg_exec_outcome *out, const PGresult *res, PGconn *pg)
     }
     if (!out->message[0]) {
         copy_field(out->message, sizeof out->message, PQerrorMessage(pg));
-        size_t n = strlen(out->message);
-        if (n && out->message[n - 1] == '\n')
-            out->message[n - 1] = '\0';
+        chomp(out->message);
     }
 }
 
-/* Runs a command that returns no rows; false (with *out filled) on error. */
-static bool command(PGconn *pg, const char *sql, sg_exec_outcome *out)
+/* Asks the server to cancel what the connection runs (PQcancel: PostgreSQL 15's libpq). */
+static void cancel(PGconn *pg)
 {
-    PGresult *res = PQexec(pg, sql);
+    PGcancel *cn = PQgetCancel(pg);
+    char why[256];
+    if (cn)
+        PQcancel(cn, why, (int)sizeof why);
+    PQfreeCancel(cn);
+}
+
+/* Whether a result says the connection cannot be trusted again: the server
+ * ended it (SQLSTATE class 57P: terminated, shutting down), the link failed
+ * (class 08), or the protocol went astray. */
+static bool poisons(const PGresult *res)
+{
+    ExecStatusType st = PQresultStatus(res);
+    if (st == PGRES_BAD_RESPONSE || st == PGRES_NONFATAL_ERROR)
+        return true;
+    const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+    return state && (strncmp(state, "57P", 3) == 0 || strncmp(state, "08", 2) == 0);
+}
+
+/*
+ * The answer to what was just sent: the first error, or else the last result
+ * (as PQexec gives it), waiting at most the run's bound for it. At the
+ * caller's deadline the statement is cancelled (and the outcome says so); an
+ * answer that still does not come within the margin, or a connection that
+ * breaks, marks the run lost. NULL only when there is no result at all.
+ */
+static PGresult *await(run *x)
+{
+    PGconn *pg = x->c->pg;
+    long long hard = now_ms() + x->bound_ms;
+    long long deadline = x->stmt->deadline_ms;
+    bool cancelled_here = false;
+    PGresult *keep = NULL;
+    for (;;) {
+        while (PQisBusy(pg) && PQstatus(pg) == CONNECTION_OK) {
+            long long now = now_ms();
+            bool caller = deadline && !x->out->cancelled && deadline < hard;
+            long long until = caller ? deadline : hard;
+            if (now >= until && !caller) {
+                /* No answer in time: the connection is given up, and what it
+                 * ran is left to the server (which ends a transaction whose
+                 * session is gone). */
+                x->lost = true;
+                x->c->doomed = true;
+                copy_field(x->out->message, sizeof x->out->message,
+                           "no answer from the server in time; the connection was closed");
+                PQclear(keep);
+                return NULL;
+            }
+            if (now >= until) {
+                /* A cancel can land on a later command than the one meant:
+                 * the connection is not reused after one. */
+                cancel(pg);
+                cancelled_here = true;
+                x->out->cancelled = true;
+                x->c->doomed = true;
+                hard = now + ANSWER_MARGIN_MS;
+                continue;
+            }
+            struct pollfd fd = {PQsocket(pg), POLLIN, 0};
+            long long wait = until - now;
+            int n = poll(&fd, 1, wait > INT_MAX ? INT_MAX : (int)wait);
+            if ((n < 0 && errno != EINTR) || (n > 0 && !PQconsumeInput(pg)))
+                break;
+        }
+        PGresult *res = PQgetResult(pg);
+        if (!res)
+            break;
+        if (poisons(res))
+            x->c->doomed = true;
+        ExecStatusType st = PQresultStatus(res);
+        bool kept_error = keep && PQresultStatus(keep) == PGRES_FATAL_ERROR;
+        if (kept_error || st == PGRES_COPY_IN || st == PGRES_COPY_OUT || st == PGRES_COPY_BOTH) {
+            /* never expected here: the connection is not reused */
+            x->c->doomed = x->c->doomed || !kept_error;
+            PQclear(res);
+        } else {
+            PQclear(keep);
+            keep = res;
+        }
+        if (PQstatus(pg) != CONNECTION_OK)
+            break;
+    }
+    if (PQstatus(pg) != CONNECTION_OK) {
+        x->lost = true;
+        x->c->doomed = true;
+    }
+    if (cancelled_here && PQresultStatus(keep) != PGRES_FATAL_ERROR) {
+        /* the command finished before the cancel reached it: the deadline
+         * has passed all the same */
+        PQclear(keep);
+        keep = NULL;
+        copy_field(x->out->message, sizeof x->out->message,
+                   "the caller's deadline passed: the statement was cancelled");
+    }
+    return keep;
+}
+
+/* Whether a send succeeded; when not, the connection is marked lost and the
+ * outcome says why. */
+static bool sent(run *x, int ok)
+{
+    if (ok)
+        return true;
+    x->lost = PQstatus(x->c->pg) != CONNECTION_OK;
+    x->c->doomed = true;
+    record_error(x->out, NULL, x->c->pg);
+    return false;
+}
+
+/* Runs a command that returns no rows; false (with *out filled) on error. */
+static bool command(run *x, const char *sql)
+{
+    if (!sent(x, PQsendQuery(x->c->pg, sql)))
+        return false;
+    PGresult *res = await(x);
     bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
     if (!ok)
-        record_error(out, res, pg);
+        record_error(x->out, res, x->c->pg);
     PQclear(res);
     return ok;
 }
@@ -188,9 +418,10 @@ enum { STEP_OK = 0, STEP_FAILED = -1, STEP_NOMEM = -2 };
 
 /* Hands rows of `res` to the sink, up to the remaining budget. Returns the
  * number of rows the result held, or a STEP_* failure. */
-static long deliver(const PGresult *res, const sg_row_sink *sink, bool *columns_sent,
-                    sg_exec_outcome *out, long long max_rows)
+static long deliver(run *x, const PGresult *res, const sg_row_sink *sink, bool *columns_sent)
 {
+    sg_exec_outcome *out = x->out;
+    long long max_rows = x->stmt->max_rows;
     int ncols = PQnfields(res);
     const char *stack_cells[32];
     const char **cells = ncols <= 32 ? stack_cells : sg__malloc((size_t)ncols * sizeof *cells);
@@ -200,6 +431,7 @@ static long deliver(const PGresult *res, const sg_row_sink *sink, bool *columns_
     if (!*columns_sent) {
         for (int c = 0; c < ncols; c++)
             cells[c] = PQfname(res, c);
+        x->delivered = true;
         stop = sink->columns && sink->columns(sink->ctx, (size_t)ncols, cells) != 0;
         *columns_sent = true;
     }
@@ -211,6 +443,7 @@ static long deliver(const PGresult *res, const sg_row_sink *sink, bool *columns_
         }
         for (int c = 0; c < ncols; c++)
             cells[c] = PQgetisnull(res, r, c) ? NULL : PQgetvalue(res, r, c);
+        x->delivered = true;
         if (sink->row && sink->row(sink->ctx, (size_t)ncols, cells) != 0)
             stop = true;
         else
@@ -229,16 +462,26 @@ static bool is_sqlstate(const PGresult *res, const char *state)
     return s && strcmp(s, state) == 0;
 }
 
+/* Prepares the unnamed statement with parameter types `hint` (NULL: all
+ * inferred); the server's answer, or NULL when the connection failed. */
+static PGresult *prepare_unnamed(run *x, const Oid *hint)
+{
+    const sg_statement *stmt = x->stmt;
+    if (!sent(x, PQsendPrepare(x->c->pg, "", stmt->sql, (int)stmt->param_count, hint)))
+        return NULL;
+    return await(x);
+}
+
 /* The parameter types of the prepared unnamed statement (*types, NULL without
  * parameters); a STEP_* value. */
-static int described_types(PGconn *pg, int n, Oid **types, sg_exec_outcome *out)
+static int described_types(run *x, int n, Oid **types)
 {
     *types = NULL;
     if (n == 0)
         return STEP_OK;
-    PGresult *res = PQdescribePrepared(pg, "");
+    PGresult *res = sent(x, PQsendDescribePrepared(x->c->pg, "")) ? await(x) : NULL;
     if (PQresultStatus(res) != PGRES_COMMAND_OK || PQnparams(res) != n) {
-        record_error(out, res, pg);
+        record_error(x->out, res, x->c->pg);
         PQclear(res);
         return STEP_FAILED;
     }
@@ -256,20 +499,22 @@ static int described_types(PGconn *pg, int n, Oid **types, sg_exec_outcome *out)
  * PostgreSQL give up; then the values that are JSON strings or nulls are typed
  * text and the statement prepared once more. A savepoint keeps the first failure
  * from aborting the transaction. Returns a STEP_* value. */
-static int prepare(PGconn *pg, const sg_statement *stmt, Oid **types, sg_exec_outcome *out)
+static int prepare(run *x, Oid **types)
 {
+    const sg_statement *stmt = x->stmt;
     int n = (int)stmt->param_count;
     *types = NULL;
-    if (!command(pg, "SAVEPOINT sqlguard_prepare", out))
+    if (!command(x, "SAVEPOINT sqlguard_prepare"))
         return STEP_FAILED;
-    PGresult *res = PQprepare(pg, "", stmt->sql, n, NULL);
+    x->statement_sent = true;
+    PGresult *res = prepare_unnamed(x, NULL);
     if (PQresultStatus(res) != PGRES_COMMAND_OK &&
         (is_sqlstate(res, "42P18") || is_sqlstate(res, "42P08"))) {
         PQclear(res);
         Oid *hint = sg__malloc((size_t)(n ? n : 1) * sizeof *hint);
         if (!hint)
             return STEP_NOMEM;
-        if (!command(pg, "ROLLBACK TO SAVEPOINT sqlguard_prepare", out)) {
+        if (!command(x, "ROLLBACK TO SAVEPOINT sqlguard_prepare")) {
             sg__free(hint);
             return STEP_FAILED;
         }
@@ -279,33 +524,33 @@ static int prepare(PGconn *pg, const sg_statement *stmt, Oid **types, sg_exec_ou
             hint[i] = stmt->params_json[i][0] == '"' || strcmp(stmt->params_json[i], "null") == 0
                           ? 25 /* text */
                           : 0 /* unknown */;
-        res = PQprepare(pg, "", stmt->sql, n, hint);
+        res = prepare_unnamed(x, hint);
         sg__free(hint);
     }
     if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-        record_error(out, res, pg);
+        record_error(x->out, res, x->c->pg);
         PQclear(res);
         return STEP_FAILED;
     }
     PQclear(res);
     /* The savepoint is left to the commit: any simple-protocol command here
      * would drop the unnamed statement that the caller is about to use. */
-    return described_types(pg, n, types, out);
+    return described_types(x, n, types);
 }
 
 /* Opens the statement's transaction with the session setup the dryrun
  * executor shows (exec/session.c), sent as one message. */
-static int begin(conn *c, const sg_statement *stmt, sg_exec_outcome *out)
+static int begin(run *x)
 {
     sg__arena arena;
     sg__arena_init(&arena);
     sg__session_setup setup;
     sg_error err = {SG_OK, ""};
-    int rc = sg__session_setup_build(&arena, stmt, c->owner->role, &setup, &err);
+    int rc = sg__session_setup_build(&arena, x->stmt, x->c->owner->role, &setup, &err);
     int step = rc == SG_ENOMEM ? STEP_NOMEM : rc != SG_OK ? STEP_FAILED : STEP_OK;
     if (rc == SG_EINVAL)
-        sg__session_refused(out, &err);
-    else if (rc == SG_OK && !command(c->pg, setup.text, out))
+        sg__session_refused(x->out, &err);
+    else if (rc == SG_OK && !command(x, setup.text))
         step = STEP_FAILED;
     sg__arena_release(&arena);
     return step;
@@ -313,11 +558,12 @@ static int begin(conn *c, const sg_statement *stmt, sg_exec_outcome *out)
 
 /* A select, through a cursor that stops the server after max_rows + 1 rows,
  * however many the query could return. */
-static int run_select(PGconn *pg, const sg_statement *stmt, const sg_row_sink *sink,
-                      sg_exec_outcome *out)
+static int run_select(run *x, const sg_row_sink *sink)
 {
+    const sg_statement *stmt = x->stmt;
+    PGconn *pg = x->c->pg;
     Oid *types = NULL;
-    int step = prepare(pg, stmt, &types, out);
+    int step = prepare(x, &types);
     size_t len = strlen(stmt->sql) + 64;
     char *declare = step == STEP_OK ? sg__malloc(len) : NULL;
     if (step == STEP_OK && !declare)
@@ -327,10 +573,12 @@ static int run_select(PGconn *pg, const sg_statement *stmt, const sg_row_sink *s
         /* The cursor gets the types the prepared statement settled on: left
          * untyped, DECLARE can plan a parameter differently from the way its
          * later uses fix it. */
-        PGresult *res =
-            PQexecParams(pg, declare, (int)stmt->param_count, types, stmt->params, NULL, NULL, 0);
+        PGresult *res = sent(x, PQsendQueryParams(pg, declare, (int)stmt->param_count, types,
+                                                  stmt->params, NULL, NULL, 0))
+                            ? await(x)
+                            : NULL;
         if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-            record_error(out, res, pg);
+            record_error(x->out, res, pg);
             step = STEP_FAILED;
         }
         PQclear(res);
@@ -339,87 +587,173 @@ static int run_select(PGconn *pg, const sg_statement *stmt, const sg_row_sink *s
     sg__free(declare);
     bool columns_sent = false;
     while (step == STEP_OK) {
-        long long want = stmt->max_rows + 1 - out->rows;
+        long long want = stmt->max_rows + 1 - x->out->rows;
         if (want > FETCH_PAGE)
             want = FETCH_PAGE;
         char fetch[96];
         snprintf(fetch, sizeof fetch, "FETCH FORWARD %lld FROM sqlguard_cursor", want);
-        PGresult *res = PQexec(pg, fetch);
+        PGresult *res = sent(x, PQsendQuery(pg, fetch)) ? await(x) : NULL;
         long got = STEP_FAILED;
         if (PQresultStatus(res) == PGRES_TUPLES_OK)
-            got = deliver(res, sink, &columns_sent, out, stmt->max_rows);
+            got = deliver(x, res, sink, &columns_sent);
         else
-            record_error(out, res, pg);
+            record_error(x->out, res, pg);
         PQclear(res);
         if (got < 0)
             return (int)got;
-        if (got < want || out->has_more)
+        if (got < want || x->out->has_more)
             break;
     }
-    if (step == STEP_OK && !command(pg, "CLOSE sqlguard_cursor", out))
+    if (step == STEP_OK && !command(x, "CLOSE sqlguard_cursor"))
         step = STEP_FAILED;
     return step;
 }
 
 /* Any other statement: prepared, then executed once (RETURNING rows delivered). */
-static int run_other(PGconn *pg, const sg_statement *stmt, const sg_row_sink *sink,
-                     sg_exec_outcome *out)
+static int run_other(run *x, const sg_row_sink *sink)
 {
+    const sg_statement *stmt = x->stmt;
     Oid *types = NULL;
-    int step = prepare(pg, stmt, &types, out);
+    int step = prepare(x, &types);
     sg__free(types);
     if (step != STEP_OK)
         return step;
-    PGresult *res = PQexecPrepared(pg, "", (int)stmt->param_count, stmt->params, NULL, NULL, 0);
+    PGresult *res = sent(x, PQsendQueryPrepared(x->c->pg, "", (int)stmt->param_count, stmt->params,
+                                                NULL, NULL, 0))
+                        ? await(x)
+                        : NULL;
     ExecStatusType st = PQresultStatus(res);
     long got = 0;
     bool columns_sent = false;
     if (st == PGRES_TUPLES_OK) {
-        got = deliver(res, sink, &columns_sent, out, stmt->max_rows);
+        got = deliver(x, res, sink, &columns_sent);
     } else if (st != PGRES_COMMAND_OK) {
-        record_error(out, res, pg);
+        record_error(x->out, res, x->c->pg);
         got = STEP_FAILED;
     }
     PQclear(res);
     return got < 0 ? (int)got : STEP_OK;
 }
 
-/* Ends a statement that failed (or ran out of memory): rolled back when the
- * connection still stands. */
-static int abandon(PGconn *pg, int step, sg_exec_outcome *out)
+/* Ends a statement that failed (or ran out of memory), and says what became
+ * of its transaction. A lost connection cannot commit what was not yet
+ * committed: the server ends the transaction with the session, so only a
+ * COMMIT already sent leaves the outcome unknown. */
+static int abandon(run *x, int step)
 {
+    sg_exec_outcome *out = x->out;
     out->ok = false;
-    if (PQstatus(pg) != CONNECTION_OK)
-        return SG_ECONNECT;
-    PGresult *res = PQexec(pg, "ROLLBACK");
-    out->rolled_back = PQresultStatus(res) == PGRES_COMMAND_OK;
-    PQclear(res);
+    if (x->lost) {
+        out->rolled_back = !x->commit_sent && x->statement_sent;
+        out->status = x->commit_sent      ? SG_EXEC_UNKNOWN
+                      : x->statement_sent ? SG_EXEC_ROLLED_BACK
+                                          : SG_EXEC_NOT_STARTED;
+        char why[sizeof out->message];
+        copy_field(why, sizeof why, out->message[0] ? out->message : "the connection was lost");
+        snprintf(out->message, sizeof out->message, "%s: %.400s",
+                 x->commit_sent ? "the connection was lost after COMMIT was sent; whether the "
+                                  "transaction committed is unknown"
+                                : "the connection was lost; the transaction did not commit",
+                 why);
+    } else {
+        /* a COMMIT the server refused ended the transaction already */
+        out->rolled_back = x->commit_sent || command(x, "ROLLBACK");
+        out->status = x->statement_sent ? SG_EXEC_ROLLED_BACK : SG_EXEC_NOT_STARTED;
+    }
     if (step == STEP_NOMEM) {
         copy_field(out->message, sizeof out->message, "out of memory");
         return SG_ENOMEM;
     }
     if (!out->message[0])
         copy_field(out->message, sizeof out->message, "cannot start the transaction");
+    if (out->cancelled && !x->lost)
+        copy_field(out->message, sizeof out->message,
+                   "the caller's deadline passed: the statement was cancelled");
     return SG_OK;
+}
+
+/*
+ * Leaves the session as a fresh one: DISCARD ALL drops what a statement could
+ * leave behind outside its transaction (session-level SET through
+ * set_config(), advisory locks, temporary objects, prepared statements,
+ * cursors, LISTEN). Checking for each would cost a query too, so it is said
+ * rather than checked; the client encoding, a startup parameter, survives it.
+ * A connection where it fails is not reused.
+ */
+static void reset_session(run *x)
+{
+    sg_exec_outcome scratch;
+    memset(&scratch, 0, sizeof scratch);
+    sg_exec_outcome *out = x->out;
+    bool cancelled = out->cancelled;
+    x->out = &scratch;
+    if (!command(x, "DISCARD ALL"))
+        x->c->doomed = true;
+    x->out = out;
+    out->cancelled = cancelled;
+}
+
+/* One attempt at the statement on the run's connection; a STEP_* value. */
+static int attempt(run *x, const sg_row_sink *sink)
+{
+    int step = begin(x);
+    if (step == STEP_OK)
+        step = strcmp(x->stmt->operation, "select") == 0 ? run_select(x, sink) : run_other(x, sink);
+    if (step == STEP_OK) {
+        bool rollback = x->c->owner->rollback_only;
+        x->commit_sent = !rollback;
+        if (!command(x, rollback ? "ROLLBACK" : "COMMIT"))
+            step = STEP_FAILED;
+        x->commit_sent = x->commit_sent && step != STEP_OK;
+    }
+    return step;
+}
+
+/* A select whose connection was lost before anything reached the sink runs
+ * once more on a fresh connection: it is READ ONLY, so nothing ran twice.
+ * Writes never run twice. */
+static bool may_retry(const run *x)
+{
+    return x->lost && !x->delivered && !x->out->cancelled && !x->commit_sent &&
+           strcmp(x->stmt->operation, "select") == 0;
 }
 
 static int pq_execute(void *session, const sg_statement *stmt, const sg_row_sink *sink,
                       sg_exec_outcome *out)
 {
     conn *c = session;
-    PGconn *pg = c->pg;
     memset(out, 0, sizeof *out);
-    int step = begin(c, stmt, out);
-    if (step == STEP_OK)
-        step = strcmp(stmt->operation, "select") == 0 ? run_select(pg, stmt, sink, out)
-                                                      : run_other(pg, stmt, sink, out);
-    if (step == STEP_OK && !command(pg, c->owner->rollback_only ? "ROLLBACK" : "COMMIT", out))
-        step = STEP_FAILED;
-    if (step != STEP_OK)
-        return abandon(pg, step, out);
-    out->rolled_back = c->owner->rollback_only;
-    out->ok = true;
-    return SG_OK;
+    run x = {c,     stmt,  out,   stmt->statement_timeout_ms + ANSWER_MARGIN_MS,
+             false, false, false, false};
+    int step = attempt(&x, sink);
+    if (step == STEP_FAILED && may_retry(&x)) {
+        PGconn *fresh = connect_dsn(c->dsn, NULL);
+        if (fresh) {
+            PQfinish(c->pg);
+            c->pg = fresh;
+            c->doomed = false;
+            memset(out, 0, sizeof *out);
+            x = (run){c,     stmt,  out,   stmt->statement_timeout_ms + ANSWER_MARGIN_MS,
+                      false, false, false, false};
+            out->retried = true;
+            step = attempt(&x, sink);
+            out->retried = true;
+        }
+    }
+    int rc = SG_OK;
+    if (step != STEP_OK) {
+        bool retried = out->retried;
+        rc = abandon(&x, step);
+        out->retried = retried;
+    } else {
+        bool rollback = c->owner->rollback_only;
+        out->rolled_back = rollback;
+        out->ok = true;
+        out->status = rollback ? SG_EXEC_ROLLED_BACK : SG_EXEC_COMMITTED;
+    }
+    if (!x.lost && PQstatus(c->pg) == CONNECTION_OK)
+        reset_session(&x);
+    return rc;
 }
 
 static void pq_destroy(void *self)
@@ -464,6 +798,8 @@ int sg_executor_new_libpq_opts(const sg_libpq_options *o, sg_executor **out, sg_
         }
         return SG_EINVAL;
     }
+    if (o->version >= 2 && o->pool_wait_ms < 0)
+        return sg__set_error(err, SG_EINVAL, "%s", "pool_wait_ms must not be negative");
     int rc = sg__session_check_role(o->role, err);
     if (rc != SG_OK)
         return rc;
@@ -473,6 +809,7 @@ int sg_executor_new_libpq_opts(const sg_libpq_options *o, sg_executor **out, sg_
     memset(p, 0, sizeof *p);
     p->size = pool_size;
     p->rollback_only = o->rollback_only;
+    p->pool_wait_ms = o->version >= 2 ? o->pool_wait_ms : DEFAULT_POOL_WAIT_MS;
     if ((default_dsn && !(p->default_dsn = dup_str(default_dsn))) ||
         (o->role && !(p->role = dup_str(o->role)))) {
         sg__free(p->default_dsn);
@@ -480,7 +817,11 @@ int sg_executor_new_libpq_opts(const sg_libpq_options *o, sg_executor **out, sg_
         return SG_ENOMEM;
     }
     pthread_mutex_init(&p->mu, NULL);
-    pthread_cond_init(&p->freed, NULL);
+    pthread_condattr_t attr;
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    pthread_cond_init(&p->freed, &attr);
+    pthread_condattr_destroy(&attr);
     rc = sg_executor_new(&libpq_vtable, p, out);
     if (rc != SG_OK)
         pq_destroy(p);

@@ -78,7 +78,8 @@ extern "C" {
     XX(ERANGE, -6, "index out of range")                                                           \
     XX(EDENIED, -7, "the verdict denies the operation")                                            \
     XX(ECONNECT, -8, "cannot connect to the data source")                                          \
-    XX(EPOLICY, -9, "invalid policy")
+    XX(EPOLICY, -9, "invalid policy")                                                              \
+    XX(EBUSY, -10, "no pooled connection became free in time")
 
 typedef enum {
     SG_OK = 0,
@@ -332,7 +333,9 @@ typedef struct sg_lint_options {
 
 #define SG_LINT_OPTIONS_VERSION 2
 #define SG_LINT_OPTIONS_INIT                                                                       \
-    {SG_LINT_OPTIONS_VERSION, NULL, NULL, SG_LINT_PROFILE_DEFAULT, SG_LINT_PLACEHOLDERS_DEFAULT}
+    {                                                                                              \
+        SG_LINT_OPTIONS_VERSION, NULL, NULL, SG_LINT_PROFILE_DEFAULT, SG_LINT_PLACEHOLDERS_DEFAULT \
+    }
 
 SG_API int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,
                        const sg_lint_options *options, sg_verdict **out);
@@ -457,16 +460,19 @@ typedef struct sg_libpq_options {
     unsigned pool_size;      /* connections per DSN, 1..64 */
     bool rollback_only;      /* run each statement, then roll back instead of committing */
     const char *role;        /* SET LOCAL ROLE to this role in every transaction, or NULL */
+    /* version 2: how long sg_execute() waits for a pooled connection while all are busy before
+     * failing with SG_EBUSY; 0: without bound. Version 1 options get the default, 30000. */
+    long long pool_wait_ms;
 } sg_libpq_options;
 
-#define SG_LIBPQ_OPTIONS_VERSION 1
+#define SG_LIBPQ_OPTIONS_VERSION 2
 #define SG_LIBPQ_OPTIONS_INIT                                                                      \
     {                                                                                              \
-        SG_LIBPQ_OPTIONS_VERSION, NULL, 4, false, NULL                                             \
+        SG_LIBPQ_OPTIONS_VERSION, NULL, 4, false, NULL, 30000                                      \
     }
 
-/* SG_EINVAL (with *err) for a pool size out of range or a role that cannot be
- * written as an identifier (empty, not UTF-8, longer than 63 bytes). */
+/* SG_EINVAL (with *err) for a pool size out of range, a negative pool wait, or a role that
+ * cannot be written as an identifier (empty, not UTF-8, longer than 63 bytes). */
 SG_API int sg_executor_new_libpq_opts(const sg_libpq_options *options, sg_executor **out,
                                       sg_error *err);
 

@@ -33,6 +33,10 @@ typedef struct sg_statement {
                                  * is already qualified with it) */
     long long max_rows;         /* rows to return at most */
     long long statement_timeout_ms;
+    /* The caller's deadline on CLOCK_MONOTONIC, in milliseconds; 0: none. An
+     * executor that can MUST cancel a statement still running at the deadline
+     * (and then say so in sg_exec_outcome.cancelled). */
+    long long deadline_ms;
 } sg_statement;
 
 /* Receives the column names, once, before any row. */
@@ -48,6 +52,20 @@ typedef struct sg_row_sink {
     void *ctx;
 } sg_row_sink;
 
+/*
+ * What became of a statement's transaction. An executor MUST NOT say
+ * committed or rolled back when it cannot know: a connection lost after
+ * COMMIT was sent and before its answer is SG_EXEC_UNKNOWN, and only the
+ * data can tell (a caller that must know looks, it never simply retries).
+ */
+typedef enum sg_exec_status {
+    SG_EXEC_UNSET = 0,       /* left to sg_execute(), which derives it from ok and rolled_back */
+    SG_EXEC_COMMITTED = 1,   /* the server answered COMMIT with success */
+    SG_EXEC_ROLLED_BACK = 2, /* the statement ran or was sent; its transaction did not commit */
+    SG_EXEC_NOT_STARTED = 3, /* refused before the statement was sent: nothing ran */
+    SG_EXEC_UNKNOWN = 4      /* the connection was lost after COMMIT was sent */
+} sg_exec_status;
+
 /* How a statement ended (declared in sqlguard.h). */
 struct sg_exec_outcome {
     bool ok;           /* committed (or, when the executor only rolls back, ran) */
@@ -57,7 +75,36 @@ struct sg_exec_outcome {
     char sqlstate[6];  /* on error: PostgreSQL's SQLSTATE, "" when none */
     char message[512]; /* on error: the primary message */
     char detail[512];  /* on error: the detail, "" when none */
+    /* Appended later: an executor that leaves them zero gets its status derived. */
+    sg_exec_status status; /* never SG_EXEC_UNSET in a result of sg_execute() */
+    bool retried;          /* a select ran a second time on a fresh connection (the first was lost
+                            * before any row reached the sink; READ ONLY, so nothing ran twice) */
+    bool cancelled;        /* the caller's deadline (or the executor's own bound) cancelled it */
 };
+
+/* "committed", "rolled_back", "not_started", "unknown" ("unset" for 0); never NULL. */
+SG_API const char *sg_exec_status_name(sg_exec_status status);
+
+/* Options of one sg_execute_opts() call; initialise with SG_EXECUTE_OPTIONS_INIT. */
+typedef struct sg_execute_options {
+    unsigned version;
+    long long deadline_ms; /* the statement is cancelled this many ms after the call; 0: none */
+} sg_execute_options;
+
+#define SG_EXECUTE_OPTIONS_VERSION 1
+#define SG_EXECUTE_OPTIONS_INIT                                                                    \
+    {                                                                                              \
+        SG_EXECUTE_OPTIONS_VERSION, 0                                                              \
+    }
+
+/*
+ * sg_execute() with options (NULL: the defaults). With a deadline, the
+ * executor gets it in sg_statement.deadline_ms and cancels a statement still
+ * running then: the result says rolled back, cancelled, SQLSTATE 57014.
+ * SG_EINVAL for an unknown options version or a negative deadline.
+ */
+SG_API int sg_execute_opts(sg_executor *executor, const sg_verdict *verdict,
+                           const sg_execute_options *options, sg_result **out, sg_error *err);
 
 /*
  * open() MUST return SG_OK and a session in *session for the data source
@@ -89,9 +136,11 @@ typedef int (*sg_executor_open_fn)(void *self, const char *data_source_uid, cons
  * MUST be quoted and the server MUST read the text as UTF-8. It MUST deliver
  * at most max_rows rows to the sink (and set has_more when there were more),
  * commit on success and roll back on any error or when the sink stops it. It fills *out in every
- * case and returns SG_OK when the statement ran or failed at the server;
- * SG_ENOMEM when memory ran out (after rolling back); another negative code
- * only when it could not talk to the server at all.
+ * case, status included (an executor of version 1 leaves it unset), and returns SG_OK when the
+ * statement ran, failed at the server, or lost its connection (the status says what became of
+ * the transaction: unknown when COMMIT was sent and not answered); SG_ENOMEM when memory ran out
+ * (after rolling back); another negative code only when it could not talk to the server at all.
+ * It MUST NOT run a write a second time on its own.
  */
 typedef int (*sg_executor_execute_fn)(void *session, const sg_statement *stmt,
                                       const sg_row_sink *sink, sg_exec_outcome *out);
