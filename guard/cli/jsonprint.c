@@ -11,19 +11,21 @@
 
 static void indent(FILE *out, int depth)
 {
-    fputc('\n', out);
-    for (int i = 0; i < depth; i++)
-        fputs("  ", out);
+    putc_unlocked('\n', out);
+    for (int i = 0; i < depth; i++) {
+        putc_unlocked(' ', out);
+        putc_unlocked(' ', out);
+    }
 }
 
 /* Copies the string literal opening at *p; returns where it ends. */
 static const char *copy_string(FILE *out, const char *p)
 {
-    fputc(*p++, out);
+    putc_unlocked(*p++, out);
     for (; *p; p++) {
-        fputc(*p, out);
+        putc_unlocked(*p, out);
         if (*p == '\\' && p[1])
-            fputc(*++p, out);
+            putc_unlocked(*++p, out);
         else if (*p == '"')
             break;
     }
@@ -43,6 +45,8 @@ int cli_print_json_at(FILE *out, const cJSON *root, int depth)
     char *text = cJSON_PrintUnformatted(root);
     if (!text)
         return -1;
+    /* one lock for the whole document, not one per byte */
+    flockfile(out);
     for (const char *p = text; *p; p++) {
         switch (*p) {
         case '"':
@@ -52,28 +56,30 @@ int cli_print_json_at(FILE *out, const cJSON *root, int depth)
             break;
         case '{':
         case '[':
-            fputc(*p, out);
+            putc_unlocked(*p, out);
             if (p[1] == '}' || p[1] == ']')
-                fputc(*++p, out);
+                putc_unlocked(*++p, out);
             else
                 indent(out, ++depth);
             break;
         case '}':
         case ']':
             indent(out, --depth);
-            fputc(*p, out);
+            putc_unlocked(*p, out);
             break;
         case ',':
-            fputc(*p, out);
+            putc_unlocked(*p, out);
             indent(out, depth);
             break;
         case ':':
-            fputs(": ", out);
+            putc_unlocked(':', out);
+            putc_unlocked(' ', out);
             break;
         default:
-            fputc(*p, out);
+            putc_unlocked(*p, out);
         }
     }
+    funlockfile(out);
     cJSON_free(text);
     return 0;
 }
