@@ -928,6 +928,26 @@ static void test_lint__json_files_and_operations_globs(void **state)
     remove_tree(dir);
 }
 
+/* The JSON report, written piece by piece, escapes what JSON must: a path
+ * with a quote, a backslash and a control character reads back as it is. */
+static void test_lint__json_report_escapes(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    static const char name[] = "q\"\\\t\x01\xc3\xa9.sql";
+    put(dir, name, "SELECT * FROM t ORDER BY id;\n");
+    run_result r = RUN_IN(dir, "lint", "--no-timing", "--format", "json", name);
+    assert_status(&r, 0);
+    cJSON *root = parse_json(r.out);
+    const cJSON *f = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(root, "files"), 0);
+    assert_string_equal(str(f, "path"), name);
+    assert_non_null(find_rule(file_items(root, 0, false), "style.select-star"));
+    assert_contains(r.out, "\"path\": \"q\\\"\\\\\\t\\u0001\xc3\xa9.sql\"");
+    cJSON_Delete(root);
+    free_result(&r);
+    remove_tree(dir);
+}
+
 /* --profile and --placeholders win over the policy's "lint" choices, for
  * .sql files only; bad values are usage errors. */
 static void test_lint__profile_and_placeholder_flags(void **state)
@@ -2007,6 +2027,7 @@ int main(void)
         T(json_files_and_operations_globs),
         T(stdin),
         T(profile_and_placeholder_flags),
+        T(json_report_escapes),
         T(disable_line),
         T(syntax_errors_are_placed),
         T(operation_places_in_the_file),

@@ -6,6 +6,7 @@
  * is re-indented here, outside string literals.
  */
 #include <stdbool.h>
+#include <string.h>
 
 #include "jsonprint.h"
 
@@ -16,6 +17,30 @@ static void indent(FILE *out, int depth)
         putc_unlocked(' ', out);
         putc_unlocked(' ', out);
     }
+}
+
+void cli_json_indent(FILE *out, int depth)
+{
+    indent(out, depth);
+}
+
+void cli_json_string(FILE *out, const char *s)
+{
+    static const char short_forms[] = "\bb\ff\nn\rr\tt\"\"\\\\";
+    putc_unlocked('"', out);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            putc_unlocked((int)c, out);
+            continue;
+        }
+        const char *sf = memchr(short_forms, c, sizeof short_forms - 1);
+        if (sf && (sf - short_forms) % 2 == 0)
+            fprintf(out, "\\%c", sf[1]);
+        else
+            fprintf(out, "\\u%04x", c);
+    }
+    putc_unlocked('"', out);
 }
 
 /* Copies the string literal opening at *p; returns where it ends. */

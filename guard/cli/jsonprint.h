@@ -16,4 +16,13 @@ int cli_print_json(FILE *out, const cJSON *root);
  * in a document printed piece by piece (a streamed report). */
 int cli_print_json_at(FILE *out, const cJSON *root, int depth);
 
+/* A JSON string for `s`, escaped as cJSON escapes it (the short forms,
+ * \u00XX for the other control characters, everything else as it is), so
+ * that text written piece by piece reads as cJSON would print it. */
+void cli_json_string(FILE *out, const char *s);
+
+/* A line break and the indentation of `depth` levels, as cli_print_json
+ * indents. */
+void cli_json_indent(FILE *out, int depth);
+
 #endif

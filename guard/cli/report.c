@@ -98,30 +98,68 @@ static int text_end(lint_report *r)
 
 /* ---- JSON ---- */
 
-static cJSON *finding_json(const sg_lint_finding *d)
+/* A member's key at `depth`, after the one before it when not the first. */
+static void json_key(FILE *out, int depth, const char *key, bool first)
 {
-    cJSON *o = cJSON_CreateObject();
-    if (!o)
-        return NULL;
-    cJSON_AddStringToObject(o, "rule", d->rule);
-    cJSON_AddStringToObject(o, "severity", cli_severity_name(d->severity));
-    cJSON_AddStringToObject(o, "message", d->message);
-    if (d->line > 0) {
-        cJSON_AddNumberToObject(o, "line", (double)d->line);
-        cJSON_AddNumberToObject(o, "column", (double)d->column);
-        cJSON_AddNumberToObject(o, "offset", (double)d->offset);
-    } else {
-        cJSON_AddNullToObject(o, "line");
-        cJSON_AddNullToObject(o, "column");
-        cJSON_AddNullToObject(o, "offset");
-    }
+    if (!first)
+        putc_unlocked(',', out);
+    cli_json_indent(out, depth);
+    cli_json_string(out, key);
+    fputs(": ", out);
+}
+
+static void json_long(FILE *out, int depth, const char *key, long value, bool present)
+{
+    json_key(out, depth, key, false);
+    if (present)
+        fprintf(out, "%ld", value);
+    else
+        fputs("null", out);
+}
+
+/* A finding as an object at `depth`. */
+static void json_finding(FILE *out, int depth, const sg_lint_finding *d)
+{
+    putc_unlocked('{', out);
+    json_key(out, depth + 1, "rule", true);
+    cli_json_string(out, d->rule);
+    json_key(out, depth + 1, "severity", false);
+    cli_json_string(out, cli_severity_name(d->severity));
+    json_key(out, depth + 1, "message", false);
+    cli_json_string(out, d->message);
+    json_long(out, depth + 1, "line", d->line, d->line > 0);
+    json_long(out, depth + 1, "column", d->column, d->line > 0);
+    json_long(out, depth + 1, "offset", d->offset, d->line > 0);
     if (d->suppressed) {
+        json_key(out, depth + 1, "reason", false);
         if (d->reason)
-            cJSON_AddStringToObject(o, "reason", d->reason);
+            cli_json_string(out, d->reason);
         else
-            cJSON_AddNullToObject(o, "reason");
+            fputs("null", out);
     }
-    return o;
+    cli_json_indent(out, depth);
+    putc_unlocked('}', out);
+}
+
+/* The file's findings that are (or are not) suppressed, as an array at
+ * `depth`. */
+static void json_findings(FILE *out, int depth, const lint_file *f, bool suppressed)
+{
+    putc_unlocked('[', out);
+    bool any = false;
+    for (size_t k = 0; k < lint_file_finding_count(f); k++) {
+        const sg_lint_finding *d = lint_file_finding(f, k);
+        if (d->suppressed != suppressed)
+            continue;
+        if (any)
+            putc_unlocked(',', out);
+        cli_json_indent(out, depth + 1);
+        json_finding(out, depth + 1, d);
+        any = true;
+    }
+    if (any)
+        cli_json_indent(out, depth);
+    putc_unlocked(']', out);
 }
 
 static int json_begin(lint_report *r)
@@ -130,31 +168,38 @@ static int json_begin(lint_report *r)
     return 0;
 }
 
+/* One file's object, written member by member as cli_print_json would
+ * print its tree (a report holds thousands of findings: no tree is built). */
 static int json_file(lint_report *r, const lint_file *f)
 {
-    cJSON *fo = cJSON_CreateObject();
-    if (!fo)
-        return -1;
-    cJSON_AddStringToObject(fo, "path", f->path);
-    cJSON_AddStringToObject(fo, "kind", lint_file_kind(f));
-    cJSON_AddNumberToObject(fo, "statements", (double)f->statements);
-    if (lint_file_checked(f) || lint_file_skipped(f))
-        cJSON_AddBoolToObject(fo, "checked", lint_file_checked(f));
-    const char *policy = r->policies->items[f->policy].path;
-    if (policy)
-        cJSON_AddStringToObject(fo, "policy", policy);
-    else
-        cJSON_AddNullToObject(fo, "policy");
-    cJSON *ds = cJSON_AddArrayToObject(fo, "diagnostics");
-    cJSON *ss = cJSON_AddArrayToObject(fo, "suppressed");
-    for (size_t k = 0; ds && ss && k < lint_file_finding_count(f); k++) {
-        const sg_lint_finding *d = lint_file_finding(f, k);
-        cJSON_AddItemToArray(d->suppressed ? ss : ds, finding_json(d));
+    FILE *out = r->out;
+    const int depth = 2;
+    flockfile(out);
+    fputs(r->items++ ? ",\n    {" : "\n    {", out);
+    json_key(out, depth + 1, "path", true);
+    cli_json_string(out, f->path);
+    json_key(out, depth + 1, "kind", false);
+    cli_json_string(out, lint_file_kind(f));
+    json_key(out, depth + 1, "statements", false);
+    fprintf(out, "%zu", (size_t)f->statements);
+    if (lint_file_checked(f) || lint_file_skipped(f)) {
+        json_key(out, depth + 1, "checked", false);
+        fputs(lint_file_checked(f) ? "true" : "false", out);
     }
-    fputs(r->items++ ? ",\n    " : "\n    ", r->out);
-    int rc = cli_print_json_at(r->out, fo, 2);
-    cJSON_Delete(fo);
-    return rc;
+    const char *policy = r->policies->items[f->policy].path;
+    json_key(out, depth + 1, "policy", false);
+    if (policy)
+        cli_json_string(out, policy);
+    else
+        fputs("null", out);
+    json_key(out, depth + 1, "diagnostics", false);
+    json_findings(out, depth + 1, f, false);
+    json_key(out, depth + 1, "suppressed", false);
+    json_findings(out, depth + 1, f, true);
+    cli_json_indent(out, depth);
+    putc_unlocked('}', out);
+    funlockfile(out);
+    return 0; /* nothing to allocate; write errors are the report's end to tell */
 }
 
 static cJSON *policies_json(const lint_policies *p)
