@@ -332,6 +332,23 @@ static int lint_profile(const sg_lint_options *lo)
     return p != SG_LINT_PROFILE_DEFAULT ? p : SG_LINT_PROFILE_REPOSITORY;
 }
 
+int sg__lint_options_read(const sg_lint_options *options, sg_lint_options *out)
+{
+    *out = (sg_lint_options)SG_LINT_OPTIONS_INIT;
+    if (options) {
+        if (options->version < 1 || options->version > SG_LINT_OPTIONS_VERSION)
+            return SG_EINVAL;
+        /* copy only the fields the caller's version has */
+        size_t known = options->version == 1 ? offsetof(sg_lint_options, profile) : sizeof *out;
+        memcpy(out, options, known);
+        out->version = SG_LINT_OPTIONS_VERSION;
+    }
+    if ((unsigned)out->profile > SG_LINT_PROFILE_STRICT ||
+        (unsigned)out->placeholders > SG_LINT_PLACEHOLDERS_NONE)
+        return SG_EINVAL;
+    return SG_OK;
+}
+
 /* The placeholder style of the statement: the caller's, else the policy's,
  * else AUTO, which the statement's own text decides. Returns 0, or -1 when
  * memory ran out. */
@@ -357,17 +374,8 @@ int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,
     *out = NULL;
     if (!sql && len)
         return SG_EINVAL;
-    sg_lint_options lo = SG_LINT_OPTIONS_INIT;
-    if (options) {
-        if (options->version < 1 || options->version > SG_LINT_OPTIONS_VERSION)
-            return SG_EINVAL;
-        /* copy only the fields the caller's version has */
-        size_t known = options->version == 1 ? offsetof(sg_lint_options, profile) : sizeof lo;
-        memcpy(&lo, options, known);
-        lo.version = SG_LINT_OPTIONS_VERSION;
-    }
-    if ((unsigned)lo.profile > SG_LINT_PROFILE_STRICT ||
-        (unsigned)lo.placeholders > SG_LINT_PLACEHOLDERS_NONE)
+    sg_lint_options lo;
+    if (sg__lint_options_read(options, &lo) != SG_OK)
         return SG_EINVAL;
     sg_check_options opts = SG_CHECK_OPTIONS_INIT;
     opts.policy = lo.policy;

@@ -13,4 +13,9 @@
 int sg__check_for_lint(const sg_catalog *catalog, const char *operation_json, size_t len,
                        const sg_check_options *options, sg_verdict **out);
 
+/* The caller's lint options (NULL: SG_LINT_OPTIONS_INIT) as this version of
+ * the library reads them into *out: only the fields the caller's version
+ * has are copied. SG_EINVAL for a version or a value outside the enums. */
+int sg__lint_options_read(const sg_lint_options *options, sg_lint_options *out);
+
 #endif

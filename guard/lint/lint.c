@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "check/check.h"
 #include "lint/lint.h"
 #include "util/text.h"
 
@@ -40,17 +41,8 @@ int sg_lint_text(const sg_catalog *catalog, const char *text, size_t len, sg_lin
     *out = NULL;
     if ((!text && len) || (input != SG_LINT_INPUT_SQL && input != SG_LINT_INPUT_JSON))
         return SG_EINVAL;
-    sg_lint_options opts = SG_LINT_OPTIONS_INIT;
-    if (options) {
-        if (options->version < 1 || options->version > SG_LINT_OPTIONS_VERSION)
-            return SG_EINVAL;
-        /* copy only the fields the caller's version has */
-        size_t known = options->version == 1 ? offsetof(sg_lint_options, profile) : sizeof opts;
-        memcpy(&opts, options, known);
-        opts.version = SG_LINT_OPTIONS_VERSION;
-    }
-    if ((unsigned)opts.profile > SG_LINT_PROFILE_STRICT ||
-        (unsigned)opts.placeholders > SG_LINT_PLACEHOLDERS_NONE)
+    sg_lint_options opts;
+    if (sg__lint_options_read(options, &opts) != SG_OK)
         return SG_EINVAL;
     sg_lint_result *r = sg__lint_result_new(text ? text : "", len);
     if (!r)
