@@ -1339,6 +1339,17 @@ static void test_lint__text_splits_statements(void **state)
     const char *line = sg_lint_result_line(r, 5, &n);
     assert_int_equal(n, strlen("  FROM t WHERE kind = 'x' ORDER BY id"));
     assert_memory_equal(line, "  FROM t WHERE", 14);
+    line = sg_lint_result_line(r, 4, &n);
+    assert_int_equal(n, strlen("/* all */ SELECT * FROM t ORDER BY id; SELECT id"));
+    assert_memory_equal(line, "/* all */", 9);
+    /* the result keeps the lines its findings are on, not the text */
+    for (long other = 1; other <= 3; other++) {
+        n = 7;
+        assert_null(sg_lint_result_line(r, other, &n));
+        assert_int_equal(n, 0);
+    }
+    assert_null(sg_lint_result_line(r, 0, &n));
+    assert_null(sg_lint_result_line(r, -1, &n));
     assert_null(sg_lint_result_line(r, 6, &n));
     assert_int_equal(n, 0);
     assert_null(sg_lint_result_finding(r, 2));
@@ -1380,6 +1391,153 @@ static void test_lint__text_long_in_parts(void **state)
         sg_lint_result_free(r);
         free(text);
     }
+}
+
+/* A finding as a place and a rule, to compare runs. */
+typedef struct placed {
+    char rule[64];
+    long line, column;
+    bool suppressed;
+} placed;
+
+/* Appends the findings of `text` linted alone, `lines` lines down, to `out`
+ * (n held, at most `cap`), and adds its statements; returns how many it holds. */
+static size_t lint_unit(const char *text, long lines, placed *out, size_t n, size_t cap,
+                        size_t *statements)
+{
+    sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
+    *statements += sg_lint_result_statement_count(r);
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+        const sg_lint_finding *f = sg_lint_result_finding(r, i);
+        assert_true(n < cap);
+        snprintf(out[n].rule, sizeof out[n].rule, "%s", f->rule);
+        out[n].line = f->line + lines;
+        out[n].column = f->column;
+        out[n].suppressed = f->suppressed;
+        n++;
+    }
+    sg_lint_result_free(r);
+    return n;
+}
+
+static long count_lines(const char *s)
+{
+    long n = 0;
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+static int by_placed(const void *a, const void *b)
+{
+    const placed *x = a, *y = b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->column != y->column)
+        return x->column < y->column ? -1 : 1;
+    int c = strcmp(x->rule, y->rule);
+    return c ? c : (int)x->suppressed - (int)y->suppressed;
+}
+
+/* Appends unit `u` to the text and its findings, alone, to `want`. */
+static void append_unit(char *text, size_t *len, long *lines, const char *u, placed *want,
+                        size_t *nwant, size_t cap, size_t *statements)
+{
+    size_t n = strlen(u);
+    memcpy(text + *len, u, n + 1);
+    *nwant = lint_unit(u, *lines, want, *nwant, cap, statements);
+    *lines += count_lines(u);
+    *len += n;
+}
+
+/*
+ * Text is cut and scanned in parts of about 32 KB that end where a statement
+ * ends: a long text lints exactly as its statements do one by one, whatever
+ * statement stands at a part's end: one the parser or the scanner rejects
+ * at the part's very end, a BEGIN ATOMIC body or a dollar-quoted body with
+ * semicolons, one the boundary scan cuts inside (so the part is read again
+ * longer), an unclosed parenthesis, quoted semicolons, suppression comments.
+ */
+static void test_lint__parts_lint_as_whole(void **state)
+{
+    (void)state;
+    static const char *const fillers[] = {
+        "SELECT * FROM t WHERE kind = 'x' ORDER BY id;\n",
+        "-- a comment; with a semicolon in it\nUPDATE t SET a = 1;\n",
+        "SELECT id FROM t WHERE id = $1 LIMIT 1;\n",
+    };
+    static const char *const specials[] = {
+        "SELECT 1 +;\n",
+        "SELECT 1 AS \"\";\n",
+        "CREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT 1;\n"
+        "  SELECT * FROM t;\nEND;\n",
+        "CREATE FUNCTION g() RETURNS int LANGUAGE plpgsql AS $$\nBEGIN\n"
+        "  RAISE NOTICE 'a; %', 1;\n  RETURN 1;\nEND $$;\n",
+        "SELECT * FROM t ORDER BY id; -- sqlguard-disable-line style.select-star -- fine\n",
+        "/* sqlguard-disable dml.missing-where */\nDELETE FROM t;\n"
+        "/* sqlguard-enable dml.missing-where */\n",
+        "SELECT E'it\\'s; here' AS a, 'b;' AS \"c;\" ORDER BY 1;\n",
+        "SELECT (1;\n",
+        /* a parameter named begin: the boundary scan never sees this BEGIN
+         * ATOMIC body close, reads the statement again without counting
+         * blocks and cuts inside the body; the parser does not */
+        "CREATE FUNCTION h(begin int) RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT 1;\n"
+        "  SELECT * FROM t;\n  SELECT 2;\nEND;\n",
+    };
+    enum { PART = 32 << 10, CAP = 8192 };
+    placed *want = malloc(CAP * sizeof *want), *got = malloc(CAP * sizeof *got);
+    char *text = malloc(3 * PART);
+    assert_non_null(want);
+    assert_non_null(got);
+    assert_non_null(text);
+    for (size_t s = 0; s < sizeof specials / sizeof *specials; s++) {
+        const char *special = specials[s];
+        long special_len = (long)strlen(special);
+        /* the special statement ends before, at and after the first place a
+         * part may end, and straddles it */
+        const long shifts[] = {-special_len / 2, -2, -1, 0, 1, 2, 7};
+        for (size_t k = 0; k < sizeof shifts / sizeof *shifts; k++) {
+            size_t len = 0, nwant = 0, want_statements = 0;
+            long lines = 0;
+            long target = PART - special_len + shifts[k];
+            for (size_t i = 0; (long)(len + strlen(fillers[i % 3])) + 16 <= target; i++)
+                append_unit(text, &len, &lines, fillers[i % 3], want, &nwant, CAP,
+                            &want_statements);
+            /* a comment line pads the text to the target */
+            long pad = target - (long)len - 4;
+            assert_true(pad >= 0);
+            text[len++] = '-';
+            text[len++] = '-';
+            memset(text + len, ' ', (size_t)pad + 1);
+            len += (size_t)pad + 1;
+            text[len++] = '\n';
+            lines++;
+            append_unit(text, &len, &lines, special, want, &nwant, CAP, &want_statements);
+            for (size_t i = 0; i < 40; i++)
+                append_unit(text, &len, &lines, fillers[i % 3], want, &nwant, CAP,
+                            &want_statements);
+            size_t got_statements = 0;
+            size_t ngot = lint_unit(text, 0, got, 0, CAP, &got_statements);
+            qsort(want, nwant, sizeof *want, by_placed);
+            qsort(got, ngot, sizeof *got, by_placed);
+            if (ngot != nwant || got_statements != want_statements)
+                print_message("special %zu shift %ld: %zu findings, %zu statements; want %zu, "
+                              "%zu\n",
+                              s, shifts[k], ngot, got_statements, nwant, want_statements);
+            assert_int_equal(got_statements, want_statements);
+            assert_int_equal(ngot, nwant);
+            for (size_t i = 0; i < ngot; i++) {
+                if (by_placed(&got[i], &want[i]) != 0)
+                    print_message("special %zu shift %ld: got %s at %ld:%ld, want %s at %ld:%ld\n",
+                                  s, shifts[k], got[i].rule, got[i].line, got[i].column,
+                                  want[i].rule, want[i].line, want[i].column);
+                assert_int_equal(by_placed(&got[i], &want[i]), 0);
+            }
+        }
+    }
+    free(want);
+    free(got);
+    free(text);
 }
 
 /* A statement that does not parse is one sql.syntax finding; the statements
@@ -1709,6 +1867,9 @@ static void test_lint__text_arguments(void **state)
     assert_null(r);
     assert_int_equal(sg_lint_text(NULL, "x", 1, (sg_lint_input)0, NULL, &r), SG_EINVAL);
     assert_int_equal(sg_lint_text(NULL, "x", 1, (sg_lint_input)3, NULL, &r), SG_EINVAL);
+    /* places are kept in 32 bits: refused before the text is read */
+    assert_int_equal(sg_lint_text(NULL, "x", UINT32_MAX, SG_LINT_INPUT_SQL, NULL, &r), SG_ETOOBIG);
+    assert_null(r);
     sg_lint_options opts = SG_LINT_OPTIONS_INIT;
     opts.version = 0;
     assert_int_equal(sg_lint_text(NULL, "x", 1, SG_LINT_INPUT_SQL, &opts, &r), SG_EINVAL);
@@ -2035,6 +2196,7 @@ int main(void)
         T(policy_per_file),
         T(text_splits_statements),
         T(text_long_in_parts),
+        T(parts_lint_as_whole),
         T(text_bad_statement_among_good_ones),
         T(recover_the_four_statements),
         T(recover_variants),

@@ -343,9 +343,10 @@ static int lint_and_report(const lint_args *a, lint_run *run, lint_report *rep, 
                     a->placeholders_value};
     rep->out = stdout;
     rep->policies = &run->policies;
-    /* A file that is done keeps only its findings, so workers may run well
-     * ahead of the report; the files being read and linted (one per worker)
-     * are what the memory holds. */
+    /* A file that is done keeps only its findings and the lines they are on,
+     * so workers may run ahead of the report, within the window and a budget
+     * of bytes (pool.c); the files being read and linted (one per worker) are
+     * what the memory holds. */
     size_t window = (size_t)jobs * LINT_WINDOW_PER_JOB;
     int rc = lint_report_begin(rep);
     if (rc == 0)

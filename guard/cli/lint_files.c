@@ -31,9 +31,7 @@ void lint_file_release(lint_file *f)
         free((char *)f->own[i].reason);
     }
     free(f->own);
-    for (size_t i = 0; i < f->line_count; i++)
-        free(f->lines[i].text);
-    free(f->lines);
+    sg_lint_result_free(f->result);
     free(f->path);
     memset(f, 0, sizeof *f);
 }
@@ -75,42 +73,14 @@ bool lint_file_report(lint_file *f, const char *rule, sg_severity severity, cons
     return keep_finding(f, &d);
 }
 
-/* Keeps line `line` of the result, once. */
-static bool keep_line(lint_file *f, const sg_lint_result *r, long line)
-{
-    if (f->line_count > 0 && f->lines[f->line_count - 1].line >= line)
-        for (size_t i = 0; i < f->line_count; i++)
-            if (f->lines[i].line == line)
-                return true;
-    size_t n;
-    const char *text = sg_lint_result_line(r, line, &n);
-    if (!text)
-        return true;
-    lint_line *grown = realloc(f->lines, (f->line_count + 1) * sizeof *grown);
-    char *copy = grown ? strndup(text, n) : NULL;
-    if (grown)
-        f->lines = grown;
-    if (!copy) {
-        f->failed = true;
-        return false;
-    }
-    f->lines[f->line_count++] = (lint_line){line, copy, n};
-    return true;
-}
-
-/* Keeps what the report needs of a result (its status, statements,
- * findings and the lines they are on) and frees it with the file's text. */
+/* Keeps the result (its findings and the lines they are on; the text is
+ * not in it) for the report. */
 static void absorb(lint_file *f, sg_lint_result *r)
 {
     f->linted = true;
     f->status = sg_lint_result_status(r);
     f->statements = sg_lint_result_statement_count(r);
-    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
-        const sg_lint_finding *d = sg_lint_result_finding(r, i);
-        if (!keep_finding(f, d) || (d->line > 0 && !keep_line(f, r, d->line)))
-            break;
-    }
-    sg_lint_result_free(r);
+    f->result = r;
 }
 
 /* Reports why the file could not be read: the reader's message without the
@@ -177,24 +147,21 @@ void lint_file_lint(const lint_env *env, lint_file *f)
 
 size_t lint_file_finding_count(const lint_file *f)
 {
-    return f->own_count;
+    return sg_lint_result_finding_count(f->result) + f->own_count;
 }
 
 const sg_lint_finding *lint_file_finding(const lint_file *f, size_t index)
 {
+    size_t from_result = sg_lint_result_finding_count(f->result);
+    if (index < from_result)
+        return sg_lint_result_finding(f->result, index);
+    index -= from_result;
     return index < f->own_count ? &f->own[index] : NULL;
 }
 
 const char *lint_file_line(const lint_file *f, long line, size_t *len)
 {
-    *len = 0;
-    for (size_t i = 0; i < f->line_count; i++) {
-        if (f->lines[i].line == line) {
-            *len = f->lines[i].len;
-            return f->lines[i].text;
-        }
-    }
-    return NULL;
+    return sg_lint_result_line(f->result, line, len);
 }
 
 const char *lint_file_kind(const lint_file *f)

@@ -21,29 +21,21 @@
 /* Worker threads at most. */
 #define LINT_MAX_JOBS 256
 
-/* A source line a finding is on, kept for the report once the text is gone. */
-typedef struct lint_line {
-    long line;
-    char *text;
-    size_t len;
-} lint_line;
-
 typedef struct lint_file {
     char *path;           /* as shown and reported: relative paths stay relative */
     sg_lint_input input;  /* by the name: .json is JSON, anything else SQL */
     bool named;           /* named on the command line rather than found by a walk */
     bool as_operation;    /* JSON that --operations says is an operation */
     bool from_stdin;      /* "-": read from standard input, shown as `path` */
-    sg_lint_finding *own; /* the command's own findings (strings owned here) */
+    sg_lint_finding *own; /* the command's own findings, after the result's (strings owned here) */
     size_t own_count;
     size_t policy; /* its policy: an index in the run's lint_policies */
     bool linted;   /* handed to the library: status and statements are set */
     sg_lint_status status;
     size_t statements;
-    lint_line *lines; /* the lines findings are on, in line order */
-    size_t line_count;
-    bool ignored; /* JSON that is not an operation, found by a walk */
-    bool failed;  /* ran out of memory: the run cannot be trusted */
+    sg_lint_result *result; /* the library's findings and their lines */
+    bool ignored;           /* JSON that is not an operation, found by a walk */
+    bool failed;            /* ran out of memory: the run cannot be trusted */
 } lint_file;
 
 /* A policy some files are linted under. */

@@ -3,14 +3,17 @@
  * handed to the report in path order as they are done.
  *
  * Workers take the next file in path order, but never more than `window`
- * files ahead of the one the report waits for, so a large file does not hold
- * up the others while memory stays bounded: a file that is done keeps only
- * its findings (lint_file_lint() lets go of its text), and the report frees
+ * files ahead of the one the report waits for, nor (except that one) more
+ * bytes of files taken and not yet written than a budget of twice the
+ * largest file, so a large file does not hold up the others while memory
+ * stays bounded: a file that is done keeps only its findings and the lines
+ * they are on (lint_file_lint() lets go of its text), and the report frees
  * each file once written. The calling thread writes the report; the output
  * does not depend on the number of workers.
  */
 #include <pthread.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include "lint_files.h"
 
@@ -24,15 +27,30 @@ typedef struct pool {
     size_t next;         /* the next file to take */
     size_t written;      /* files handed to the report */
     bool *finished;
+    size_t *size;  /* each file's size when it was listed (0: not known) */
+    size_t held;   /* bytes of the files taken and not yet written */
+    size_t budget; /* `held` at most, unless the file is the one the report waits for */
 } pool;
+
+/* Whether a worker may take the next file now: the one the report waits
+ * for always, another while the bytes taken and not written stay within the
+ * budget and the window. */
+static bool may_take(const pool *p)
+{
+    if (p->next >= p->count || p->next == p->written)
+        return true;
+    return p->next < p->written + p->window && p->held + p->size[p->next] <= p->budget;
+}
 
 static void work(pool *p)
 {
     for (;;) {
         pthread_mutex_lock(&p->lock);
-        while (p->next < p->count && p->next >= p->written + p->window)
+        while (!may_take(p))
             pthread_cond_wait(&p->room, &p->lock);
         size_t i = p->next < p->count ? p->next++ : p->count;
+        if (i < p->count)
+            p->held += p->size[i];
         pthread_mutex_unlock(&p->lock);
         if (i >= p->count)
             break;
@@ -65,6 +83,7 @@ static int write_in_order(pool *p, lint_sink sink, void *ctx)
         lint_file_release(&p->files[i]);
         pthread_mutex_lock(&p->lock);
         p->written = i + 1;
+        p->held -= p->size[i];
         pthread_cond_broadcast(&p->room);
         pthread_mutex_unlock(&p->lock);
     }
@@ -79,8 +98,22 @@ int lint_files_run(const lint_env *env, lint_file *files, size_t count, long job
     size_t started = 0;
     if (count == 0)
         return 0;
-    if (!(p.finished = calloc(count, sizeof *p.finished)))
+    p.finished = calloc(count, sizeof *p.finished);
+    p.size = calloc(count, sizeof *p.size);
+    if (!p.finished || !p.size) {
+        free(p.finished);
+        free(p.size);
         return -2;
+    }
+    size_t largest = 0;
+    for (size_t i = 0; i < count; i++) {
+        struct stat st;
+        if (!files[i].from_stdin && stat(files[i].path, &st) == 0 && st.st_size > 0)
+            p.size[i] = (size_t)st.st_size;
+        if (p.size[i] > largest)
+            largest = p.size[i];
+    }
+    p.budget = largest * 2;
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.room, NULL);
     pthread_cond_init(&p.done, NULL);
@@ -120,5 +153,6 @@ int lint_files_run(const lint_env *env, lint_file *files, size_t count, long job
     pthread_cond_destroy(&p.room);
     pthread_mutex_destroy(&p.lock);
     free(p.finished);
+    free(p.size);
     return rc;
 }

@@ -618,10 +618,11 @@ typedef struct sg_lint_result sg_lint_result;
  * under `options` (NULL: SG_LINT_OPTIONS_INIT; its data source applies to SQL
  * text). `catalog` may be NULL: scope rules are then skipped and operations
  * not checked. On SG_OK *out owns a result, released with
- * sg_lint_result_free(), that keeps its own copy of the text. Returns
+ * sg_lint_result_free(), that does not refer to `text` (it keeps copies of
+ * the lines its findings are on). Returns
  * SG_EINVAL for a NULL `out`, a NULL `text` with a length, an unknown `input`
- * or options version, and SG_ENOMEM when memory ran out anywhere (never a
- * finding); *out is then NULL.
+ * or options version, SG_ETOOBIG for text of 4 GiB or more, and SG_ENOMEM
+ * when memory ran out anywhere (never a finding); *out is then NULL.
  */
 SG_API int sg_lint_text(const sg_catalog *catalog, const char *text, size_t len,
                         sg_lint_input input, const sg_lint_options *options, sg_lint_result **out);
@@ -635,9 +636,11 @@ SG_API size_t sg_lint_result_statement_count(const sg_lint_result *result);
  * ones first); suppressed ones included. Borrowed from the result. */
 SG_API size_t sg_lint_result_finding_count(const sg_lint_result *result);
 SG_API const sg_lint_finding *sg_lint_result_finding(const sg_lint_result *result, size_t index);
-/* The text of line `line` (1-based) without its line break (nor a carriage
- * return before it, nor the byte order mark of line 1), *len bytes, borrowed
- * from the result; NULL with *len 0 when there is no such line. */
+/* The text of line `line` (1-based) when a finding is on it, without its
+ * line break (nor a carriage return before it, nor the byte order mark of
+ * line 1), *len bytes, borrowed from the result; NULL with *len 0 for any
+ * other line (the result keeps only the lines its findings are on, not the
+ * text). */
 SG_API const char *sg_lint_result_line(const sg_lint_result *result, long line, size_t *len);
 
 /*

@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "check/check.h"
+#include <stdint.h>
+
 #include "lint/lint.h"
 #include "util/text.h"
 
@@ -41,6 +43,8 @@ int sg_lint_text(const sg_catalog *catalog, const char *text, size_t len, sg_lin
     *out = NULL;
     if ((!text && len) || (input != SG_LINT_INPUT_SQL && input != SG_LINT_INPUT_JSON))
         return SG_EINVAL;
+    if (len >= UINT32_MAX)
+        return SG_ETOOBIG; /* places are kept in 32 bits */
     sg_lint_options opts;
     if (sg__lint_options_read(options, &opts) != SG_OK)
         return SG_EINVAL;
@@ -53,11 +57,10 @@ int sg_lint_text(const sg_catalog *catalog, const char *text, size_t len, sg_lin
         if (rc < 0)
             r->failed = true;
     }
-    if (r->failed) {
+    if (r->failed || sg__lint_finish(r) < 0) {
         sg_lint_result_free(r);
         return SG_ENOMEM;
     }
-    sg__lint_sort(r);
     *out = r;
     return SG_OK;
 }

@@ -9,18 +9,35 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "sqlguard.h"
 #include "util/arena.h"
 
-struct sg_lint_result {
-    sg__arena arena; /* everything below lives here */
-    char *text;      /* a copy of the caller's text, NUL-terminated */
+/* A line a finding is on, kept when the caller's text is let go. */
+typedef struct sg__lint_kept_line {
+    long line;
+    const char *text; /* without its line break, in the same block */
     size_t len;
-    size_t bom;          /* 3 when the text starts with a UTF-8 byte order mark */
-    size_t *line_starts; /* byte offset of each line's first byte */
+} sg__lint_kept_line;
+
+struct sg_lint_result {
+    sg__arena arena;  /* the messages, rule ids and kept lines live here */
+    const char *text; /* the caller's text while sg_lint_text() runs; NULL after */
+    size_t len;
+    size_t bom;            /* 3 when the text starts with a UTF-8 byte order mark */
+    uint32_t *line_starts; /* byte offset of each line's first byte (sg__malloc,
+                            * freed when the call ends; texts are under 4 GiB) */
     size_t line_count;
-    sg__vec findings;  /* sg_lint_finding, in place order once finished */
+    sg__vec findings; /* sg_lint_finding (items from sg__realloc), in place order once finished */
+    sg__vec rules;    /* const char *: each rule id copied once */
+    size_t last_rule; /* the index in `rules` matched last */
+    const char **messages; /* each message text kept once: an open-addressing set
+                            * (sg__malloc, freed when the call ends) */
+    size_t message_slots, message_count;
+    sg__lint_kept_line *kept; /* the lines findings are on, once finished, in line
+                               * order, their texts after them (one sg__malloc) */
+    size_t kept_count;
     size_t statements; /* SQL statements linted */
     sg_lint_status status;
     bool failed; /* memory ran out: the call returns SG_ENOMEM */
@@ -28,8 +45,13 @@ struct sg_lint_result {
 
 /* ---- result.c ---- */
 
-/* A result holding a copy of the text and its line index; NULL without memory. */
+/* A result over the caller's `text` (borrowed until sg__lint_finish()) with
+ * its line index; NULL without memory. */
 sg_lint_result *sg__lint_result_new(const char *text, size_t len);
+
+/* Puts the findings in place order, keeps the lines they are on and lets go
+ * of the caller's text and the line index. Returns -1 when memory ran out. */
+int sg__lint_finish(sg_lint_result *r);
 
 /* Adds a finding at byte `offset` of the text (-1: about the whole text).
  * Returns it, or NULL (and marks the result failed) when memory ran out. */
@@ -40,9 +62,6 @@ sg_lint_finding *sg__lint_add(sg_lint_result *r, const char *rule, sg_severity s
 /* 1-based line and character column of byte `offset` of the text (the byte
  * order mark is not a character an editor shows). */
 void sg__lint_line_col(const sg_lint_result *r, size_t offset, long *line, long *column);
-
-/* Puts the findings in place order (line, column, rule, message). */
-void sg__lint_sort(sg_lint_result *r);
 
 /* ---- sql.c ---- */
 
@@ -57,6 +76,10 @@ typedef struct sg__lint_comment {
     size_t start, end; /* byte offsets in the text; end is exclusive */
     bool c_style;      /* slash-star rather than double-dash */
 } sg__lint_comment;
+
+/* Whether comment `c` of `text` is a suppression comment (its words start
+ * with "sqlguard-"): the only comments sg__lint_suppress() needs. */
+bool sg__lint_directive_comment(const char *text, const sg__lint_comment *c);
 
 /*
  * Applies the suppression comments among `comments` to the findings and

@@ -1,15 +1,17 @@
 /*
  * sql.c - SQL text linted statement by statement.
  *
- * Statements are cut by PostgreSQL's parser (pg/split.h) or, when the text
- * does not parse, by a boundary scan that isolates each statement, so that
- * one bad statement reports sql.syntax at its place and the others are still
- * linted. They are trimmed to their first and last token, so the comments
+ * Statements are cut by PostgreSQL's parser or, where the text does not
+ * parse, by a boundary scan that isolates each statement, so that one bad
+ * statement reports sql.syntax at its place and the others are still linted.
+ * The text is read in parts of about 32 KB, each ending where the boundary
+ * scan ends a statement, so that memory follows a part and not the file.
+ * Statements are trimmed to their first and last token, so the comments
  * between statements belong to no statement. Each is linted with
  * sg_lint_sql(), in the placeholder style of the whole file (the caller's,
  * the policy's, or what the file writes: placeholders.c), and its findings
  * are placed in the text. The scanner's comment tokens (the boundary scan's,
- * where the scanner rejects the text) then feed the suppression comments
+ * where the scanner rejects a part) then feed the suppression comments
  * (suppress.c).
  */
 #include <stdint.h>
@@ -69,7 +71,7 @@ static bool trim_to_tokens(const sg__sql_token *tokens, size_t count, size_t *st
     return true;
 }
 
-/* Shifts spans of a part of the text to the whole text. */
+/* Shifts tokens of a part of the text to the whole text. */
 static void shift_tokens(sg__sql_token *tokens, size_t count, size_t by)
 {
     for (size_t i = 0; i < count; i++) {
@@ -78,62 +80,66 @@ static void shift_tokens(sg__sql_token *tokens, size_t count, size_t by)
     }
 }
 
+static void shift_spans(sg__span *spans, size_t count, size_t by)
+{
+    for (size_t i = 0; i < count; i++) {
+        spans[i].start += by;
+        spans[i].end += by;
+    }
+}
+
 /*
- * What the tokens of the text tell lint, gathered part by part so that the
- * tokens of the whole text are never held at once (they take many times the
- * text's size): each statement trimmed to its tokens, the comments, the
- * lines that hold SQL, and whether a psycopg placeholder stands in code.
+ * What the statements and tokens of the text tell lint, gathered part by
+ * part so that neither the parse of the whole text nor its tokens are ever
+ * held at once (they take many times the text's size): each statement
+ * trimmed to its tokens, the comments, the lines that hold SQL, and whether
+ * a psycopg placeholder stands in code. All of it lives in `scratch`, which
+ * the caller releases when the statements are linted.
  */
 typedef struct digest {
     sg_lint_result *r;
-    const sg__span *stmts; /* the statements, in the text after the byte order mark */
-    size_t count;
-    sg__span *trimmed; /* each statement trimmed; start SIZE_MAX when it holds no token */
-    size_t next;       /* the first statement not trimmed yet */
-    sg__vec comments;  /* sg__lint_comment */
-    bool *code_line;   /* index 1..line_count */
+    sg__arena *scratch;
+    sg__vec trimmed;  /* sg__span per statement, start SIZE_MAX when it holds no token
+                       * (items from sg__realloc: no smaller copies left behind) */
+    sg__vec comments; /* sg__lint_comment */
+    bool *code_line;  /* index 1..line_count */
     bool psycopg;
 } digest;
 
-static int digest_init(digest *d, sg_lint_result *r, const sg__span *stmts, size_t count)
-{
-    memset(d, 0, sizeof *d);
-    d->r = r;
-    d->stmts = stmts;
-    d->count = count;
-    d->trimmed = sg__arena_alloc(&r->arena, (count + 1) * sizeof *d->trimmed);
-    d->code_line = sg__arena_alloc(&r->arena, r->line_count + 2);
-    return d->trimmed && d->code_line ? 0 : -1;
-}
-
-/* Forgets what was gathered, to gather it again from other tokens. */
-static void digest_reset(digest *d)
-{
-    d->next = 0;
-    d->comments.count = 0;
-    d->psycopg = false;
-    memset(d->code_line, 0, d->r->line_count + 2);
-}
-
-/* Gathers the tokens of text[from, to) (offsets in the whole text), which
- * hold every statement starting there. */
-static int digest_tokens(digest *d, const sg__sql_token *tokens, size_t ntokens, size_t from,
-                         size_t to)
+/* Gathers a part's statements and tokens (offsets in the whole text); the
+ * part is text[from, to). */
+static int digest_tokens(digest *d, const sg__span *stmts, size_t nstmts,
+                         const sg__sql_token *tokens, size_t ntokens, size_t from, size_t to)
 {
     sg_lint_result *r = d->r;
-    for (; d->next < d->count && r->bom + d->stmts[d->next].start < to; d->next++) {
-        size_t start = r->bom + d->stmts[d->next].start, end = r->bom + d->stmts[d->next].end;
+    if (d->trimmed.capacity - d->trimmed.count < nstmts) {
+        size_t cap = d->trimmed.count + nstmts + d->trimmed.count / 2;
+        sg__span *grown = cap <= SIZE_MAX / sizeof *grown
+                              ? sg__realloc(d->trimmed.items, cap * sizeof *grown)
+                              : NULL;
+        if (!grown)
+            return -1;
+        d->trimmed.items = grown;
+        d->trimmed.capacity = cap;
+    }
+    for (size_t i = 0; i < nstmts; i++) {
+        sg__span *t = &((sg__span *)d->trimmed.items)[d->trimmed.count++];
+        size_t start = stmts[i].start, end = stmts[i].end;
         if (!trim_to_tokens(tokens, ntokens, &start, &end))
             start = SIZE_MAX;
-        d->trimmed[d->next] = (sg__span){start, end};
+        *t = (sg__span){start, end};
     }
     for (size_t i = 0; i < ntokens; i++) {
         const sg__sql_token *t = &tokens[i];
         if (t->comment) {
-            sg__lint_comment *c = sg__vec_push(&r->arena, &d->comments, sizeof *c);
-            if (!c)
+            /* only a suppression comment is kept: a file may hold many others */
+            sg__lint_comment c = {t->start, t->end, r->text[t->start] == '/'};
+            if (!sg__lint_directive_comment(r->text, &c))
+                continue;
+            sg__lint_comment *kept = sg__vec_push(d->scratch, &d->comments, sizeof *kept);
+            if (!kept)
                 return -1;
-            *c = (sg__lint_comment){t->start, t->end, r->text[t->start] == '/'};
+            *kept = c;
             continue;
         }
         long l1, l2, col;
@@ -147,94 +153,94 @@ static int digest_tokens(digest *d, const sg__sql_token *tokens, size_t ntokens,
     return 0;
 }
 
-/* Text scanned in parts of about this many bytes, each ending with a
+/* Text cut in parts of at least about this many bytes, each ending with a
  * statement's semicolon. */
-#define SCAN_PART_BYTES ((size_t)32 << 10)
+#define PART_BYTES ((size_t)32 << 10)
 
 /*
- * Scans text[from, to) on its own and gathers its tokens. A part that ends
- * with a semicolon token, in text the scanner reads to its end without
- * error, lexes as the same tokens as in the whole text (a semicolon is
- * never part of a longer token outside quotes and comments, and after it
- * the scanner is in its initial state). Returns 0, 1 when the part does not
- * prove that (the whole text must be scanned at once), -1 without memory.
+ * Cuts and scans the part sql[from, to) on its own, and gathers it; `last`
+ * when it runs to the end of the text. A part that ends with a semicolon
+ * token, in text the scanner reads to its end without error, lexes as the
+ * same tokens as in the whole text (a semicolon is never part of a longer
+ * token outside quotes and comments, and after it the scanner is in its
+ * initial state), and where it parses, the parser cuts it as it cuts the
+ * whole text. A part that does not prove that, or that the parser or the
+ * scanner rejects at its very end, may be a cut through a longer statement
+ * (a BEGIN ATOMIC body the boundary scan misread): *extend asks for a longer
+ * part, and nothing is gathered. Where the text is wrong inside the part, the
+ * boundary scan cuts it (and, where the scanner rejects it, gives its
+ * tokens), so that the bad statement reports sql.syntax at its place and the
+ * others are linted. Returns 0, or -1 without memory.
  */
-static int digest_part(digest *d, size_t from, size_t to, bool last)
+static int digest_part(digest *d, const char *sql, size_t from, size_t to, bool last, bool *extend)
 {
-    sg_lint_result *r = d->r;
-    sg__arena scratch;
-    sg__arena_init(&scratch);
-    sg__sql_token *tokens = NULL;
-    size_t n = 0;
-    char saved = r->text[to];
-    r->text[to] = '\0';
-    int rc = sg__sql_scan(&scratch, r->text + from, to - from, &tokens, &n);
-    r->text[to] = saved;
-    if (rc == 0 && !last &&
-        (n == 0 || tokens[n - 1].comment || tokens[n - 1].end != to - from ||
-         tokens[n - 1].start + 1 != to - from || r->text[to - 1] != ';'))
-        rc = 1;
-    if (rc == 0) {
-        shift_tokens(tokens, n, from);
-        rc = digest_tokens(d, tokens, n, from, to);
+    size_t n = to - from;
+    sg__arena part;
+    sg__arena_init(&part);
+    char *buf = sg__arena_alloc_raw(&part, n + 1);
+    if (!buf) {
+        sg__arena_release(&part);
+        return -1;
     }
-    sg__arena_release(&scratch);
+    memcpy(buf, sql + from, n);
+    buf[n] = '\0'; /* bad_text() turned away text holding a NUL byte */
+    sg__span *stmts = NULL;
+    sg__sql_token *tokens = NULL;
+    size_t nstmts = 0, ntokens = 0;
+    bool split_end = false, scan_end = false;
+    int split = sg__sql_split_part(&part, buf, n, &stmts, &nstmts, &split_end);
+    int scan = split < 0 ? -1 : sg__sql_scan_part(&part, buf, n, &tokens, &ntokens, &scan_end);
+    int rc = scan < 0 ? -1 : 0;
+    *extend = false;
+    if (rc == 0 && !last) {
+        bool ends_with_semicolon = scan == 0 && ntokens > 0 && !tokens[ntokens - 1].comment &&
+                                   tokens[ntokens - 1].start + 1 == n &&
+                                   tokens[ntokens - 1].end == n && buf[n - 1] == ';';
+        *extend = (scan == 0 && !ends_with_semicolon) || (scan == 1 && scan_end) ||
+                  (split == 1 && split_end);
+    }
+    if (rc == 0 && !*extend) {
+        if (scan == 1)
+            rc = sg__sql_split_fallback(&part, buf, n, &stmts, &nstmts, &tokens, &ntokens);
+        else if (split == 1)
+            rc = sg__sql_split_fallback(&part, buf, n, &stmts, &nstmts, NULL, NULL);
+    }
+    if (rc == 0 && !*extend) {
+        size_t by = d->r->bom + from;
+        shift_spans(stmts, nstmts, by);
+        shift_tokens(tokens, ntokens, by);
+        rc = digest_tokens(d, stmts, nstmts, tokens, ntokens, by, by + n);
+    }
+    sg__arena_release(&part);
     return rc;
 }
 
-/* The tokens gathered part by part, cut after the semicolons that end
- * statements. Returns 0, 1 when the whole text must be scanned at once, or
- * -1 without memory. */
-static int digest_parts(digest *d)
+/*
+ * The statements and tokens of the text, part by part. The parts end where
+ * the boundary scan ends a statement, once at least PART_BYTES long, so the
+ * parser and the scanner only ever hold one part; a part that asks to be
+ * longer is read again twice as long.
+ */
+static int gather(sg_lint_result *r, digest *d)
 {
-    sg_lint_result *r = d->r;
-    size_t from = r->bom;
-    for (size_t i = 0; i < d->count; i++) {
-        size_t semi = r->bom + d->stmts[i].end;
-        if (semi >= r->len || r->text[semi] != ';' || semi + 1 - from < SCAN_PART_BYTES)
-            continue;
-        int rc = digest_part(d, from, semi + 1, false);
-        if (rc != 0)
-            return rc;
-        from = semi + 1;
-    }
-    return digest_part(d, from, r->len, true);
-}
-
-/* The tokens of the whole text at once (where its parts do not scan on their
- * own); *rejected when the scanner rejects the text. */
-static int digest_whole(digest *d, bool *rejected)
-{
-    sg_lint_result *r = d->r;
-    sg__arena scratch;
-    sg__arena_init(&scratch);
-    sg__sql_token *tokens = NULL;
-    size_t n = 0;
-    int rc = sg__sql_scan(&scratch, r->text + r->bom, r->len - r->bom, &tokens, &n);
-    *rejected = rc == 1;
-    if (rc == 0) {
-        shift_tokens(tokens, n, r->bom);
-        rc = digest_tokens(d, tokens, n, 0, r->len);
-    }
-    sg__arena_release(&scratch);
-    return rc < 0 ? -1 : 0;
-}
-
-/* The boundary scan's coarse tokens stand in for the scanner's, and its
- * statements for the parser's, where the scanner rejects the text. */
-static int digest_boundary(digest *d)
-{
-    sg_lint_result *r = d->r;
-    sg__span *stmts = NULL;
-    sg__sql_token *tokens = NULL;
-    size_t count = 0, ntokens = 0;
-    if (sg__sql_split_fallback(&r->arena, r->text + r->bom, r->len - r->bom, &stmts, &count,
-                               &tokens, &ntokens) < 0)
+    const char *sql = r->text + r->bom;
+    size_t len = r->len - r->bom;
+    d->code_line = sg__arena_alloc(d->scratch, r->line_count + 2);
+    if (!d->code_line)
         return -1;
-    shift_tokens(tokens, ntokens, r->bom);
-    if (digest_init(d, r, stmts, count) < 0)
-        return -1;
-    return digest_tokens(d, tokens, ntokens, 0, r->len);
+    for (size_t from = 0, to; from < len; from = to) {
+        size_t want = PART_BYTES;
+        for (;;) {
+            to = from + sg__sql_next_cut(sql + from, len - from, want);
+            bool extend;
+            if (digest_part(d, sql, from, to, to == len, &extend) < 0)
+                return -1;
+            if (!extend)
+                break;
+            want = 2 * (to - from);
+        }
+    }
+    return 0;
 }
 
 /* The placeholder style of the whole text, for each of its statements: the
@@ -249,47 +255,25 @@ static sg_lint_placeholders text_placeholders(const sg_lint_options *options, co
     return style;
 }
 
-/* The statements as the parser cuts them, or where the text does not parse,
- * as the boundary scan does: the statement that does not parse then reports
- * sql.syntax at its place and the others are linted all the same. Then
- * their tokens, part by part where the parts scan on their own. */
-static int gather(sg_lint_result *r, digest *d)
-{
-    const char *sql = r->text + r->bom;
-    size_t sql_len = r->len - r->bom;
-    sg__span *stmts = NULL;
-    size_t count = 0;
-    int rc = sg__sql_split(&r->arena, sql, sql_len, &stmts, &count);
-    if (rc > 0)
-        rc = sg__sql_split_fallback(&r->arena, sql, sql_len, &stmts, &count, NULL, NULL);
-    if (rc < 0 || digest_init(d, r, stmts, count) < 0)
-        return -1;
-    rc = digest_parts(d);
-    if (rc <= 0)
-        return rc;
-    digest_reset(d);
-    bool rejected = false;
-    if (digest_whole(d, &rejected) < 0)
-        return -1;
-    if (!rejected)
-        return 0;
-    return digest_boundary(d);
-}
-
 int sg__lint_sql_text(const sg_catalog *catalog, const sg_lint_options *options, sg_lint_result *r)
 {
     r->status = SG_LINT_STATUS_SQL;
-    digest d;
-    if (gather(r, &d) < 0)
-        return -1;
+    sg__arena scratch;
+    sg__arena_init(&scratch);
+    digest d = {.r = r, .scratch = &scratch};
+    int rc = gather(r, &d);
     sg_lint_options opts = *options;
     opts.placeholders = text_placeholders(options, &d);
-    for (size_t i = 0; i < d.count; i++) {
-        if (d.trimmed[i].start != SIZE_MAX &&
-            lint_statement(catalog, &opts, r, d.trimmed[i].start, d.trimmed[i].end) < 0)
-            return -1;
+    const sg__span *trimmed = d.trimmed.items;
+    for (size_t i = 0; rc == 0 && i < d.trimmed.count; i++)
+        if (trimmed[i].start != SIZE_MAX)
+            rc = lint_statement(catalog, &opts, r, trimmed[i].start, trimmed[i].end);
+    if (rc == 0) {
+        const sg__lint_comment *comments = d.comments.items;
+        sg__lint_comment none;
+        rc = sg__lint_suppress(r, comments ? comments : &none, d.comments.count, d.code_line);
     }
-    const sg__lint_comment *comments = d.comments.items;
-    sg__lint_comment none;
-    return sg__lint_suppress(r, comments ? comments : &none, d.comments.count, d.code_line);
+    sg__free(d.trimmed.items);
+    sg__arena_release(&scratch);
+    return rc;
 }

@@ -131,18 +131,35 @@ static long next_code_line(const sg_lint_result *r, const sg__lint_comment *c,
     return 0;
 }
 
+static const char prefix[] = "sqlguard-";
+
+/* The words of comment `c` of `text` in [*p, *q), from "sqlguard-" on;
+ * false when it is not a directive. */
+static bool directive_text(const char *text, const sg__lint_comment *c, const char **p,
+                           const char **q)
+{
+    *p = text + c->start + 2;
+    *q = text + c->end;
+    if (c->c_style && *q - *p >= 2 && (*q)[-2] == '*' && (*q)[-1] == '/')
+        *q -= 2;
+    while (*p < *q && blank(**p))
+        (*p)++;
+    return (size_t)(*q - *p) >= sizeof prefix - 1 && memcmp(*p, prefix, sizeof prefix - 1) == 0;
+}
+
+bool sg__lint_directive_comment(const char *text, const sg__lint_comment *c)
+{
+    const char *p, *q;
+    return directive_text(text, c, &p, &q);
+}
+
 /* Reads one comment. Returns 1 with *d filled for a directive, 0 for any
  * other comment, -1 without memory. */
 static int parse_comment(sg_lint_result *r, const sg__lint_comment *c, const bool *code_line,
                          directive *d)
 {
-    const char *p = r->text + c->start + 2, *q = r->text + c->end;
-    if (c->c_style && q - p >= 2 && q[-2] == '*' && q[-1] == '/')
-        q -= 2;
-    while (p < q && blank(*p))
-        p++;
-    static const char prefix[] = "sqlguard-";
-    if ((size_t)(q - p) < sizeof prefix - 1 || memcmp(p, prefix, sizeof prefix - 1) != 0)
+    const char *p, *q;
+    if (!directive_text(r->text, c, &p, &q))
         return 0;
     const char *word = p + sizeof prefix - 1, *w = word;
     while (w < q && !blank(*w))

@@ -26,6 +26,8 @@ typedef struct cutter {
     sg__vec stmts;    /* sg__span */
     sg__vec tokens;   /* sg__sql_token */
     bool want_tokens; /* false: only the statements are wanted */
+    size_t want;      /* sg__sql_next_cut(): stop at the first cut at or after this */
+    size_t found;     /* ... where it is (0: none yet); no statements are kept */
 } cutter;
 
 /* What one statement has seen so far, for where it may end. */
@@ -77,6 +79,11 @@ static int add_token(cutter *c, size_t start, size_t end, bool comment)
 
 static int add_stmt(cutter *c, size_t start, size_t end)
 {
+    if (c->want) {
+        if (end < c->len && c->s[end] == ';' && end + 1 >= c->want)
+            c->found = end + 1;
+        return 0;
+    }
     sg__span *sp = sg__vec_push(c->arena, &c->stmts, sizeof *sp);
     if (!sp)
         return -1;
@@ -259,24 +266,20 @@ static void rewind_to(cutter *c, size_t from)
         c->tokens.count--;
 }
 
-int sg__sql_split_fallback(sg__arena *arena, const char *sql, size_t len, sg__span **stmts,
-                           size_t *nstmts, sg__sql_token **tokens, size_t *ntokens)
+/* Cuts c->s into statements, up to the first cut at or after c->want when
+ * that is set. Returns 0, or -1 when memory ran out. */
+static int run(cutter *c)
 {
-    cutter c = {arena, sql, len, {0}, {0}, tokens != NULL};
-    *stmts = NULL;
-    *nstmts = 0;
-    if (tokens) {
-        *tokens = NULL;
-        *ntokens = 0;
-    }
     stmt_state st;
     stmt_reset(&st, 0, true, true);
     size_t i = 0;
     for (;;) {
-        while (i < len && blank(sql[i]))
+        while (i < c->len && blank(c->s[i]))
             i++;
-        if (i < len) {
-            if (lexeme(&c, &st, &i) < 0)
+        if (c->found)
+            return 0;
+        if (i < c->len) {
+            if (lexeme(c, &st, &i) < 0)
                 return -1;
             continue;
         }
@@ -286,14 +289,27 @@ int sg__sql_split_fallback(sg__arena *arena, const char *sql, size_t len, sg__sp
              * counting what swallowed the others. */
             size_t from = st.start;
             bool parens = !(st.parens > 0), blocks = !(st.blocks > 0);
-            rewind_to(&c, from);
+            rewind_to(c, from);
             stmt_reset(&st, from, parens && st.use_parens, blocks && st.use_blocks);
             i = from;
             continue;
         }
         break;
     }
-    if (cut(&c, &st, len, len) < 0)
+    return cut(c, &st, c->len, c->len);
+}
+
+int sg__sql_split_fallback(sg__arena *arena, const char *sql, size_t len, sg__span **stmts,
+                           size_t *nstmts, sg__sql_token **tokens, size_t *ntokens)
+{
+    cutter c = {arena, sql, len, {0}, {0}, tokens != NULL, 0, 0};
+    *stmts = NULL;
+    *nstmts = 0;
+    if (tokens) {
+        *tokens = NULL;
+        *ntokens = 0;
+    }
+    if (run(&c) < 0)
         return -1;
     /* a vector that was never pushed to has no items: give an empty array */
     *stmts = c.stmts.count ? c.stmts.items : sg__arena_alloc(arena, sizeof **stmts);
@@ -307,4 +323,13 @@ int sg__sql_split_fallback(sg__arena *arena, const char *sql, size_t len, sg__sp
         return -1;
     *ntokens = c.tokens.count;
     return 0;
+}
+
+size_t sg__sql_next_cut(const char *sql, size_t len, size_t want)
+{
+    cutter c = {NULL, sql, len, {0}, {0}, false, want ? want : 1, 0};
+    /* nothing is allocated when neither statements nor tokens are kept */
+    if (run(&c) < 0 || !c.found)
+        return len;
+    return c.found;
 }

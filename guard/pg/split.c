@@ -25,13 +25,25 @@ static void pb_free(void *data, void *ptr)
     sg__free(ptr);
 }
 
-int sg__sql_scan(sg__arena *arena, const char *sql, size_t len, sg__sql_token **tokens,
-                 size_t *count)
+/* Whether libpg_query's error cursor (1-based, in characters) stands at the
+ * last character of the text or past it. */
+static bool error_at_end(const char *sql, size_t len, int cursorpos)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < len; i++)
+        chars += ((unsigned char)sql[i] & 0xC0) != 0x80;
+    return cursorpos > 0 && (size_t)cursorpos >= chars;
+}
+
+int sg__sql_scan_part(sg__arena *arena, const char *sql, size_t len, sg__sql_token **tokens,
+                      size_t *count, bool *at_end)
 {
     *tokens = NULL;
     *count = 0;
+    *at_end = false;
     PgQueryScanResult r = pg_query_scan(sql);
     if (r.error) {
+        *at_end = error_at_end(sql, len, r.error->cursorpos);
         pg_query_free_scan_result(r);
         return 1;
     }
@@ -59,6 +71,13 @@ int sg__sql_scan(sg__arena *arena, const char *sql, size_t len, sg__sql_token **
     return out ? 0 : -1;
 }
 
+int sg__sql_scan(sg__arena *arena, const char *sql, size_t len, sg__sql_token **tokens,
+                 size_t *count)
+{
+    bool at_end;
+    return sg__sql_scan_part(arena, sql, len, tokens, count, &at_end);
+}
+
 /* Copies the splitter's statements that lie in the text into *stmts. */
 static int copy_split(sg__arena *arena, const PgQuerySplitResult *split, size_t len,
                       sg__span **stmts, size_t *count)
@@ -82,15 +101,19 @@ static int copy_split(sg__arena *arena, const PgQuerySplitResult *split, size_t 
     return 0;
 }
 
-int sg__sql_split(sg__arena *arena, const char *sql, size_t len, sg__span **stmts, size_t *count)
+int sg__sql_split_part(sg__arena *arena, const char *sql, size_t len, sg__span **stmts,
+                       size_t *count, bool *at_end)
 {
     *stmts = NULL;
     *count = 0;
+    *at_end = false;
     /* Where the text does not parse, libpg_query's scanner splitter would
      * cut at every semicolon token, inside parentheses too, and gives up on
      * the whole text at one bad token: the caller cuts it with
      * sg__sql_split_fallback() instead. */
     PgQuerySplitResult split = pg_query_split_with_parser(sql);
+    if (split.error)
+        *at_end = error_at_end(sql, len, split.error->cursorpos);
     int rc = split.error ? 1 : copy_split(arena, &split, len, stmts, count);
     pg_query_free_split_result(split);
     return rc;

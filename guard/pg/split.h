@@ -34,27 +34,43 @@ typedef struct sg__sql_token {
 int sg__sql_scan(sg__arena *arena, const char *sql, size_t len, sg__sql_token **tokens,
                  size_t *count);
 
+/* sg__sql_scan() that also tells, when the scanner rejects the text, whether
+ * it did so at the text's last character or its end (*at_end): the text may
+ * then be a cut through a longer statement rather than a mistake. */
+int sg__sql_scan_part(sg__arena *arena, const char *sql, size_t len, sg__sql_token **tokens,
+                      size_t *count, bool *at_end);
+
 /*
  * Where the statements of the NUL-terminated `sql` (`len` bytes) lie, as
  * the parser finds them, in *stmts (allocated in `arena`, *count of them). A
  * span runs from the statement's first byte to its end (the semicolon not
  * included) and may include comments and blanks. Returns 0, 1 when the text
  * does not parse (*stmts NULL: see sg__sql_split_fallback()), or -1 when
- * memory ran out.
+ * memory ran out. When the text does not parse, *at_end tells whether the
+ * parser stopped at its last character or its end, as sg__sql_scan_part().
  */
-int sg__sql_split(sg__arena *arena, const char *sql, size_t len, sg__span **stmts, size_t *count);
+int sg__sql_split_part(sg__arena *arena, const char *sql, size_t len, sg__span **stmts,
+                       size_t *count, bool *at_end);
 
 /*
  * The statements of `sql` (`len` bytes) cut without libpg_query, for text
  * the parser does not read (boundary.c): a scan that knows quotes, E''
  * escapes, dollar quotes, comments, parentheses and psql's backslash
  * commands finds the semicolons that end statements, so that one bad
- * statement does not take the others with it. Spans as sg__sql_split(), in
+ * statement does not take the others with it. Spans as sg__sql_split_part(), in
  * *stmts; coarse tokens (comments, and lexemes of the rest) in *tokens, or
  * none when `tokens` is NULL (they take several times the text's size); both
  * allocated in `arena`. Returns 0, or -1 when memory ran out.
  */
 int sg__sql_split_fallback(sg__arena *arena, const char *sql, size_t len, sg__span **stmts,
                            size_t *nstmts, sg__sql_token **tokens, size_t *ntokens);
+
+/*
+ * The first place at or after byte `want` where the boundary scan of `sql`
+ * (`len` bytes, starting where a statement may start) ends a statement with
+ * a semicolon: the byte after that semicolon; `len` when there is none. The
+ * cuts are those sg__sql_split_fallback() makes; nothing is allocated.
+ */
+size_t sg__sql_next_cut(const char *sql, size_t len, size_t want);
 
 #endif
