@@ -16,7 +16,6 @@
 #include "pg/parse.h"
 #include "resolve/pin.h"
 #include "check/rule.h"
-#include "util/json.h"
 #include "util/text.h"
 #include "verdict/verdict.h"
 
@@ -287,17 +286,11 @@ static int finish(check *c)
     for (size_t i = 0; i < b->slots; i++)
         if (!b->values[i])
             return 0;
-    v->params_json = sg__arena_alloc(arena, (b->slots + 1) * sizeof *v->params_json);
-    if (!v->params_json)
-        return -1;
+    /* the values' JSON text is printed when something asks for it
+     * (sg__verdict_params_json), not for every check */
     if (b->style == SG_PH_NAMED)
         v->param_names = c->ph.names;
     v->param_values = b->values;
-    for (size_t i = 0; i < b->slots; i++) {
-        v->params_json[i] = sg__json_print_value(arena, b->values[i]);
-        if (!v->params_json[i])
-            return -1;
-    }
     v->param_count = b->slots;
     return 0;
 }
