@@ -33,7 +33,13 @@ static int by_location(const void *a, const void *b)
 
 void sg__facts_sort_params(sg__facts *facts)
 {
-    if (facts->params.count > 1)
+    /* The walk meets most statements' $n in the order of the text: then
+     * there is nothing to sort (and a sort would leave the order as it is). */
+    const sg__paramref *p = facts->params.items;
+    size_t i = 1;
+    while (i < facts->params.count && p[i - 1].location <= p[i].location)
+        i++;
+    if (i < facts->params.count)
         qsort(facts->params.items, facts->params.count, sizeof(sg__paramref), by_location);
 }
 
