@@ -46,5 +46,6 @@ const sg__rule sg__rule_column_ambiguous = {
     .summary = "an unqualified column name that more than one table or sub-select in sight has",
     .severity = SG_SEVERITY_ERROR,
     .kinds = SG_RULE_FACTS,
+    .needs = SG_FACT_COLUMNS,
     .check = check,
 };

@@ -305,5 +305,6 @@ const sg__rule sg__rule_column_unknown = {
     .summary = "a reference to a column its table, sub-select or CTE does not have",
     .severity = SG_SEVERITY_ERROR,
     .kinds = SG_RULE_FACTS,
+    .needs = SG_FACT_FIELDS | SG_FACT_COLUMNS | SG_FACT_WRITES | SG_FACT_CONFLICTS | SG_FACT_MERGES,
     .check = check,
 };

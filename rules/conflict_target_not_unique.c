@@ -93,5 +93,6 @@ const sg__rule sg__rule_conflict_target_not_unique = {
                "the target table",
     .severity = SG_SEVERITY_ERROR,
     .kinds = SG_RULE_FACTS,
+    .needs = SG_FACT_CONFLICTS,
     .check = check,
 };

@@ -35,5 +35,6 @@ const sg__rule sg__rule_dml_missing_where = {
     .summary = "(warning) an UPDATE or DELETE without WHERE, which changes every row of its table",
     .severity = SG_SEVERITY_WARNING,
     .kinds = SG_RULE_FACTS,
+    .needs = SG_FACT_UNFILTERED,
     .check = check,
 };

@@ -393,6 +393,7 @@ const sg__rule sg__rule_func_resource_bound = {
                "size bound",
     .severity = SG_SEVERITY_ERROR,
     .kinds = SG_RULE_FACTS,
+    .needs = SG_FACT_FUNCS,
     .options = options,
     .check = check,
 };

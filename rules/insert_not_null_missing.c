@@ -65,5 +65,6 @@ const sg__rule sg__rule_insert_not_null_missing = {
     .summary = "an INSERT that gives no value to a NOT NULL column without a default",
     .severity = SG_SEVERITY_ERROR,
     .kinds = SG_RULE_FACTS,
+    .needs = SG_FACT_INSERTS,
     .check = check,
 };

@@ -33,5 +33,6 @@ const sg__rule sg__rule_paginate_limit_without_order_by = {
     .summary = "LIMIT, OFFSET or FETCH without ORDER BY at the same level",
     .severity = SG_SEVERITY_WARNING,
     .kinds = SG_RULE_FACTS,
+    .needs = SG_FACT_UNORDERED_LIMITS,
     .check = check,
 };

@@ -149,5 +149,6 @@ const sg__rule sg__rule_params_type_mismatch = {
                "assigned to or inserted into",
     .severity = SG_SEVERITY_ERROR,
     .kinds = SG_RULE_FACTS,
+    .needs = SG_FACT_PARAM_CMPS | SG_FACT_WRITES,
     .check = check,
 };

@@ -7,6 +7,7 @@
  * that every id a verdict can carry is listed, with its summary, by the
  * library and the command line.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include "rules.h"
@@ -61,6 +62,34 @@ const sg__rule *const sg__rule_table[] = {
 };
 
 const size_t sg__rule_total = sizeof sg__rule_table / sizeof sg__rule_table[0];
+
+/* The rules of each kind (operation, facts, catalog), listed once: a check
+ * goes through the few of a kind instead of the whole table. */
+enum { KINDS = 3 };
+static const sg__rule *by_kind[KINDS][sizeof sg__rule_table / sizeof sg__rule_table[0]];
+static size_t kind_count[KINDS];
+static pthread_once_t by_kind_once = PTHREAD_ONCE_INIT;
+
+static void list_by_kind(void)
+{
+    for (size_t k = 0; k < KINDS; k++)
+        for (size_t i = 0; i < sg__rule_total; i++)
+            if (sg__rule_table[i]->kinds & (1u << k))
+                by_kind[k][kind_count[k]++] = sg__rule_table[i];
+}
+
+const sg__rule *const *sg__rules_of_kind(sg__rule_kind kind, size_t *count)
+{
+    size_t k = kind == SG_RULE_OPERATION ? 0 : kind == SG_RULE_FACTS ? 1 : 2;
+    if (pthread_once(&by_kind_once, list_by_kind) != 0) {
+        /* not with a static once control; the whole table would still do,
+         * as callers check each rule's kinds */
+        *count = sg__rule_total;
+        return sg__rule_table;
+    }
+    *count = kind_count[k];
+    return by_kind[k];
+}
 
 const sg__rule *sg__rule_find(const char *id)
 {

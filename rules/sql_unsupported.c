@@ -30,6 +30,7 @@ const sg__rule sg__rule_sql_unsupported = {
     .summary = "the statement holds a construct the guard does not understand, or nests too deep",
     .severity = SG_SEVERITY_ERROR,
     .kinds = SG_RULE_FACTS,
+    .needs = SG_FACT_UNSUPPORTED,
     .locked = true,
     .check = check,
 };

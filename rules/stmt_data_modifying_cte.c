@@ -36,5 +36,6 @@ const sg__rule sg__rule_stmt_data_modifying_cte = {
     .summary = "(lint, .sql files) a WITH query that inserts, updates, deletes or merges",
     .severity = SG_SEVERITY_WARNING,
     .kinds = SG_RULE_FACTS,
+    .needs = SG_FACT_CTES,
     .check = check,
 };

@@ -23,5 +23,6 @@ const sg__rule sg__rule_style_insert_column_list = {
     .summary = "INSERT without an explicit column list",
     .severity = SG_SEVERITY_WARNING,
     .kinds = SG_RULE_FACTS,
+    .needs = SG_FACT_INSERTS_BARE,
     .check = check,
 };

@@ -48,5 +48,6 @@ const sg__rule sg__rule_style_literal_in_predicate = {
                "bound parameter belongs",
     .severity = SG_SEVERITY_WARNING,
     .kinds = SG_RULE_FACTS,
+    .needs = SG_FACT_LITERAL_CMPS,
     .check = check,
 };

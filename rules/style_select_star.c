@@ -21,5 +21,6 @@ const sg__rule sg__rule_style_select_star = {
     .summary = "SELECT * in the result instead of named columns",
     .severity = SG_SEVERITY_WARNING,
     .kinds = SG_RULE_FACTS,
+    .needs = SG_FACT_STARS,
     .check = check,
 };

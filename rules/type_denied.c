@@ -116,6 +116,7 @@ const sg__rule sg__rule_type_denied = {
     .summary = "a type name outside pg_catalog that is not a scoped table's row type",
     .severity = SG_SEVERITY_ERROR,
     .kinds = SG_RULE_FACTS,
+    .needs = SG_FACT_TYPES,
     .locked = true,
     .options = options,
     .check = check,

@@ -10,7 +10,8 @@
  * allocations are counted and failed too. The hooks exist only in the testing
  * build of the library (sqlguard_testing).
  *
- * Scenarios: sg_check of the seed operations (corpus/examples/ops against
+ * Scenarios: sg_check of the seed operations, their parameters' text read
+ * after it (corpus/examples/ops against
  * corpus/examples/catalog.json; corpus/cases/seed__* against
  * corpus/catalog.json), without and with a policy of patterns;
  * sg_catalog_load of corpus/catalog.json; the catalog tools (a catalog read,
@@ -177,6 +178,9 @@ static int load_result(int rc, const void *loaded, const sg_error *err, char **r
     return rc;
 }
 
+/* A check, and its parameters' JSON text read through the accessor, which
+ * prints them on first use: its allocations may fail too (then the run ends
+ * in SG_ENOMEM). */
 static int run_check(const void *input, char **result)
 {
     const check_input *in = input;
@@ -184,6 +188,13 @@ static int run_check(const void *input, char **result)
     opts.policy = in->policy;
     sg_verdict *v = NULL;
     int rc = sg_check(in->catalog, in->json, strlen(in->json), &opts, &v);
+    for (size_t i = 0; rc == SG_OK && i < sg_verdict_parameter_count(v); i++) {
+        if (!sg_verdict_parameter_json(v, i)) {
+            stop_failing();
+            sg_verdict_free(v);
+            return SG_ENOMEM;
+        }
+    }
     return verdict_result(rc, v, result);
 }
 

@@ -1875,6 +1875,36 @@ static void test_decode__allocation_failure_in_serialisation(void **state)
     release(v);
 }
 
+/* The parameters' JSON text is printed when first asked for: under an
+ * allocation failure the accessor says NULL and a later call prints it, the
+ * verdict's JSON is the same before and after, and the text is kept. */
+static void test_decode__parameter_text_under_allocation_failure(void **state)
+{
+    (void)state;
+    static const char *const want[] = {"\"ACME\"", "\"Acme Capital\"", "\"US\""};
+    bool printed = false;
+    for (long n = 0; n < 1000 && !printed; n++) {
+        sg_verdict *v = check_text(sg_test_seed_insert);
+        char *before = verdict_json(v);
+        sg__alloc_fail_at(n + 1);
+        const char *first = sg_verdict_parameter_json(v, 0);
+        sg__alloc_fail_at(0);
+        printed = first != NULL;
+        for (size_t i = 0; i < 3; i++)
+            assert_string_equal(sg_verdict_parameter_json(v, i), want[i]);
+        if (printed)
+            assert_ptr_equal(sg_verdict_parameter_json(v, 0), first);
+        /* the same pointer on every call: the text is the verdict's */
+        assert_ptr_equal(sg_verdict_parameter_json(v, 2), sg_verdict_parameter_json(v, 2));
+        char *after = verdict_json(v);
+        assert_string_equal(after, before);
+        sg_free(after);
+        sg_free(before);
+        release(v);
+    }
+    assert_true(printed);
+}
+
 /* ---- concurrency --------------------------------------------------------------------------- */
 
 enum { THREADS = 4, ITERATIONS = 2000 };
@@ -1935,6 +1965,42 @@ static void test_decode__concurrent_checks_share_one_catalog(void **state)
     }
     sg_free(allowed);
     sg_free(denied);
+}
+
+/* Threads that ask one verdict for its parameters at once all get the same
+ * text, printed once (the losers of the race free their copies). */
+typedef struct param_reader {
+    const sg_verdict *v;
+    const char *got[3];
+} param_reader;
+
+static void *read_params(void *arg)
+{
+    param_reader *r = arg;
+    for (size_t i = 0; i < 3; i++)
+        r->got[i] = sg_verdict_parameter_json(r->v, i);
+    return NULL;
+}
+
+static void test_decode__concurrent_parameter_readers(void **state)
+{
+    (void)state;
+    for (int round = 0; round < 200; round++) {
+        sg_verdict *v = check_text(sg_test_seed_insert);
+        pthread_t threads[THREADS];
+        param_reader readers[THREADS];
+        for (int i = 0; i < THREADS; i++) {
+            readers[i] = (param_reader){v, {NULL, NULL, NULL}};
+            assert_int_equal(pthread_create(&threads[i], NULL, read_params, &readers[i]), 0);
+        }
+        for (int i = 0; i < THREADS; i++)
+            assert_int_equal(pthread_join(threads[i], NULL), 0);
+        assert_string_equal(readers[0].got[1], "\"Acme Capital\"");
+        for (int i = 0; i < THREADS; i++)
+            for (size_t k = 0; k < 3; k++)
+                assert_ptr_equal(readers[i].got[k], sg_verdict_parameter_json(v, k));
+        release(v);
+    }
 }
 
 /* Runs last: sg_json_allocator_install() is process-wide and cannot be undone. */
@@ -2067,7 +2133,9 @@ int main(void)
         T(allocation_failure),
         T(policy_allocation_failure),
         T(allocation_failure_in_serialisation),
+        T(parameter_text_under_allocation_failure),
         T(concurrent_checks_share_one_catalog),
+        T(concurrent_parameter_readers),
         T(json_allocator_gives_the_same_verdicts), /* last: it changes the process */
 #undef T
     };

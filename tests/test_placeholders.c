@@ -315,6 +315,37 @@ static void test_placeholders__numbers_past_nine(void **state)
     ASSERT_PLACEHOLDER(r.placeholders[12], 72, 5, 38, 3, 10, "j");
 }
 
+/* Texts of up to 64 '%' have their records reserved in one allocation, longer ones grow
+ * them: both sides of the bound compile alike, names and '%%' among the tokens. */
+static void test_placeholders__records_reserved_or_grown(void **state)
+{
+    (void)state;
+    for (int tokens = 62; tokens <= 67; tokens++) {
+        char sql[1024], want[1024];
+        size_t n = 0, w = 0;
+        int named = 0;
+        for (int i = 0; i < tokens; i++) {
+            /* every third token a '%%', the others five names used in turn */
+            if (i % 3 == 2) {
+                n += (size_t)snprintf(sql + n, sizeof sql - n, "%%%% ");
+                w += (size_t)snprintf(want + w, sizeof want - w, "%% ");
+            } else {
+                n += (size_t)snprintf(sql + n, sizeof sql - n, "%%(n%d)s ", named % 5);
+                w += (size_t)snprintf(want + w, sizeof want - w, "$%d ", named % 5 + 1);
+                named++;
+            }
+        }
+        sg__ph_result r = compile(sql);
+        assert_null(r.error);
+        assert_string_equal(r.sql, want);
+        assert_int_equal(r.name_count, 5);
+        assert_string_equal(r.names[4], "n4");
+        assert_int_equal(r.placeholder_count, (size_t)named);
+        assert_int_equal(r.segment_count, (size_t)tokens);
+        assert_mapping_consistent(sql, &r);
+    }
+}
+
 /* ---- %% ------------------------------------------------------------------------------------ */
 
 static void test_placeholders__percent_escape(void **state)
@@ -634,7 +665,8 @@ static void test_placeholders__named_limit(void **state)
 static void test_placeholders__oversized_length(void **state)
 {
     (void)state;
-    /* Three bytes of output per input byte would overflow: refused before reading. */
+    /* The bound the compile sizes its output by, five bytes per input byte, would overflow:
+     * refused before reading. */
     sg__ph_result r;
     assert_int_equal(sg__ph_compile(&arena, "x", SIZE_MAX / 2, &r), -1);
     assert_null(r.sql);
@@ -989,6 +1021,7 @@ int main(void)
         T(positional),
         T(placeholder_at_start_and_end),
         T(numbers_past_nine),
+        T(records_reserved_or_grown),
         T(percent_escape),
         T(percent_escape_next_to_placeholders),
         T(trailing_percent),

@@ -1701,6 +1701,87 @@ static void test_rules__registry_descriptors_agree_with_their_kinds(void **state
     assert_ptr_equal(sg__rule_find("sql.multiple-statements"), &sg__rule_sql_multiple_statements);
 }
 
+/* The runner's lists by kind hold exactly the rules of each kind, in table
+ * order; `needs` is declared by facts rules only, with known bits. */
+static void test_rules__registry_lists_by_kind(void **state)
+{
+    (void)state;
+    static const sg__rule_kind kinds[] = {SG_RULE_OPERATION, SG_RULE_FACTS, SG_RULE_CATALOG};
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        size_t count, at = 0;
+        const sg__rule *const *list = sg__rules_of_kind(kinds[k], &count);
+        for (size_t i = 0; i < sg__rule_total; i++) {
+            if (!(sg__rule_table[i]->kinds & kinds[k]))
+                continue;
+            assert_true(at < count);
+            assert_ptr_equal(list[at++], sg__rule_table[i]);
+        }
+        assert_int_equal(at, count);
+        assert_true(count > 0);
+    }
+    const unsigned known = (SG_FACT_PARAM_CMPS << 1) - 1;
+    for (size_t i = 0; i < sg__rule_total; i++) {
+        const sg__rule *r = sg__rule_table[i];
+        assert_int_equal(r->needs & ~known, 0);
+        if (r->needs)
+            assert_true(r->kinds & SG_RULE_FACTS);
+    }
+}
+
+/* A rule that declares the facts it needs reports nothing on a statement
+ * with none of them, whatever else the check knows: the runner may skip it. */
+static void test_rules__rules_without_their_facts_report_nothing(void **state)
+{
+    (void)state;
+    sg__arena arena;
+    sg__arena_init(&arena);
+    sg__facts facts;
+    memset(&facts, 0, sizeof facts);
+    facts.kind = SG_STMT_SELECT;
+    facts.statement_count = 1;
+    facts.top.limit_location = -1;
+    sg__operation op;
+    memset(&op, 0, sizeof op);
+    op.kind = SG_OP_SELECT;
+    op.kind_text = "select";
+    sg__scope scope;
+    memset(&scope, 0, sizeof scope);
+    scope.mode = SG_SCOPE_DECLARED;
+    sg__ph_result ph;
+    memset(&ph, 0, sizeof ph);
+    sg__param_binding bind;
+    memset(&bind, 0, sizeof bind);
+    bind.shape_ok = true;
+    sg_check_options opts = SG_CHECK_OPTIONS_INIT;
+    sg__diags diags;
+    memset(&diags, 0, sizeof diags);
+    diags.arena = &arena;
+    diags.max = 100;
+    assert_int_equal(sg__facts_present(&facts), 0);
+    size_t declared = 0;
+    for (size_t i = 0; i < sg__rule_total; i++) {
+        const sg__rule *r = sg__rule_table[i];
+        if (!r->needs)
+            continue;
+        sg__rule_memo memo = {NULL};
+        sg__rule_ctx ctx = {.rule = r,
+                            .facts = &facts,
+                            .op = &op,
+                            .scope = &scope,
+                            .ph = &ph,
+                            .bind = &bind,
+                            .opts = &opts,
+                            .diags = &diags,
+                            .memo = &memo};
+        assert_int_equal(r->check(&ctx), 0);
+        if (diags.items.count)
+            fail_msg("%s reported without the facts it says it needs", r->id);
+        declared++;
+    }
+    assert_true(declared >= 10);
+    sg__arena_release(&arena);
+}
+
 static void test_rules__registry_is_the_public_table(void **state)
 {
     (void)state;
@@ -2081,6 +2162,8 @@ int main(void)
         cmocka_unit_test(test_rules__registry_ids_unique_and_well_formed),
         cmocka_unit_test(test_rules__registry_descriptors_agree_with_their_kinds),
         cmocka_unit_test(test_rules__registry_is_the_public_table),
+        cmocka_unit_test(test_rules__registry_lists_by_kind),
+        cmocka_unit_test(test_rules__rules_without_their_facts_report_nothing),
         cmocka_unit_test(test_rules__registry_lists_every_rule_file),
         cmocka_unit_test(test_rules__needs_complete_facts_silent_on_incomplete_facts),
         cmocka_unit_test(test_rules__catalog_rules_run_through_the_registry),

@@ -16,7 +16,6 @@
 #include "pg/parse.h"
 #include "resolve/pin.h"
 #include "check/rule.h"
-#include "util/json.h"
 #include "util/text.h"
 #include "verdict/verdict.h"
 
@@ -45,13 +44,17 @@ static bool has_errors(const check *c)
 }
 
 /* Whether `r` runs as a check of `kind` here: a rule the policy turned off
- * does not, nor one that needs complete facts when the walk was cut short. */
-static bool runs(const check *c, const sg__rule *r, sg__rule_kind kind)
+ * does not, nor a facts rule that needs complete facts when the walk was cut
+ * short, or facts of kinds the statement has none of (`present`). */
+static bool runs(const check *c, const sg__rule *r, sg__rule_kind kind, unsigned present)
 {
     if (!(r->kinds & kind))
         return false;
-    if (kind == SG_RULE_FACTS)
+    if (kind == SG_RULE_FACTS) {
+        if (r->needs && !(r->needs & present))
+            return false;
         return sg__rule_active_in(r, c->opts->policy, c->profile, &c->facts);
+    }
     return sg__policy_severity_in(c->opts->policy, c->profile, r) != 0;
 }
 
@@ -75,9 +78,12 @@ static int run_rules(check *c, sg__rule_kind kind)
         .placeholders = c->placeholders,
         .memo = &memo,
     };
-    for (size_t i = 0; i < sg__rule_total; i++) {
-        const sg__rule *r = sg__rule_table[i];
-        if (!runs(c, r, kind))
+    unsigned present = kind == SG_RULE_FACTS ? sg__facts_present(&c->facts) : 0;
+    size_t count;
+    const sg__rule *const *rules = sg__rules_of_kind(kind, &count);
+    for (size_t i = 0; i < count; i++) {
+        const sg__rule *r = rules[i];
+        if (!runs(c, r, kind, present))
             continue;
         ctx.rule = r;
         if ((kind == SG_RULE_CATALOG ? r->check_catalog : r->check)(&ctx) < 0)
@@ -287,17 +293,11 @@ static int finish(check *c)
     for (size_t i = 0; i < b->slots; i++)
         if (!b->values[i])
             return 0;
-    v->params_json = sg__arena_alloc(arena, (b->slots + 1) * sizeof *v->params_json);
-    if (!v->params_json)
-        return -1;
+    /* the values' JSON text is printed when something asks for it
+     * (sg__verdict_params_json), not for every check */
     if (b->style == SG_PH_NAMED)
         v->param_names = c->ph.names;
     v->param_values = b->values;
-    for (size_t i = 0; i < b->slots; i++) {
-        v->params_json[i] = sg__json_print_value(arena, b->values[i]);
-        if (!v->params_json[i])
-            return -1;
-    }
     v->param_count = b->slots;
     return 0;
 }

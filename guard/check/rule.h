@@ -100,6 +100,10 @@ struct sg__rule {
      * statement. sql.unsupported denies such statements anyway, and the
      * rule's conclusions would be guesses. */
     bool needs_complete_facts;
+    /* SG_FACT_* bits: a facts check that reads only these kinds of facts, and
+     * reports nothing when the statement has none of them, says so here and
+     * the runner does not call it then. 0: it always runs. */
+    unsigned needs;
     const sg__option *options; /* NULL-name terminated, or NULL; a policy names
                                 * an option by its index in this list */
     sg__rule_fn check;         /* SG_RULE_OPERATION / SG_RULE_FACTS */
@@ -110,6 +114,10 @@ struct sg__rule {
  * public sg_rule_* table. */
 extern const sg__rule *const sg__rule_table[];
 extern const size_t sg__rule_total;
+/* The descriptors of the rules whose kinds include `kind` (one bit), in
+ * table order; *count of them. A caller still checks each one's kinds (the
+ * list may be the whole table). */
+const sg__rule *const *sg__rules_of_kind(sg__rule_kind kind, size_t *count);
 /* The descriptor of `id`, or NULL. */
 const sg__rule *sg__rule_find(const char *id);
 /* The position of `rule` in sg__rule_table; sg__rule_total when not listed. */

@@ -173,11 +173,14 @@ int sg_execute_opts(sg_executor *ex, const sg_verdict *v, const sg_execute_optio
         if (!params[i] && !is_null)
             goto oom;
     }
+    const char *const *params_json = sg__verdict_params_json(v);
+    if (v->param_count && !params_json)
+        goto oom;
     sg_statement stmt = {v->operation,
                          v->compiled_sql,
                          v->param_count,
                          params,
-                         (const char *const *)v->params_json,
+                         params_json,
                          v->source->uid,
                          v->source->default_schema,
                          v->max_rows,

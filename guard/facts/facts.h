@@ -418,6 +418,31 @@ typedef struct sg__facts {
     sg__vec param_cmps;      /* sg__param_cmp */
 } sg__facts;
 
+/* Kinds of facts a statement may have none of; a rule declares the ones it
+ * reads (sg__rule.needs), and the runner skips it when the statement has
+ * none of them (sg__facts_present). */
+enum {
+    SG_FACT_FUNCS = 1u << 0,            /* funcs */
+    SG_FACT_TYPES = 1u << 1,            /* types */
+    SG_FACT_CTES = 1u << 2,             /* ctes */
+    SG_FACT_UNSUPPORTED = 1u << 3,      /* unsupported, or depth_exceeded */
+    SG_FACT_STARS = 1u << 4,            /* stars */
+    SG_FACT_LITERAL_CMPS = 1u << 5,     /* literal_cmps */
+    SG_FACT_UNORDERED_LIMITS = 1u << 6, /* unordered_limits */
+    SG_FACT_INSERTS_BARE = 1u << 7,     /* inserts_without_columns */
+    SG_FACT_UNFILTERED = 1u << 8,       /* unfiltered_writes */
+    SG_FACT_FIELDS = 1u << 9,           /* fields */
+    SG_FACT_COLUMNS = 1u << 10,         /* columns */
+    SG_FACT_WRITES = 1u << 11,          /* writes */
+    SG_FACT_CONFLICTS = 1u << 12,       /* conflicts */
+    SG_FACT_MERGES = 1u << 13,          /* merges */
+    SG_FACT_INSERTS = 1u << 14,         /* inserts */
+    SG_FACT_PARAM_CMPS = 1u << 15       /* param_cmps */
+};
+
+/* The SG_FACT_* bits of the kinds `facts` has at least one of. */
+unsigned sg__facts_present(const sg__facts *facts);
+
 /* The $n at byte `location` of the compiled SQL, or NULL. The check sorts
  * facts->params by location before any rule runs. */
 const sg__paramref *sg__facts_param_at(const sg__facts *facts, int location);

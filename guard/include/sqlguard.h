@@ -5,7 +5,9 @@
  * of threads; each sg_check() call decodes one operation, proves what its SQL
  * touches and returns a verdict the caller owns. Catalogs, policies and
  * verdicts are never written after they are made, so concurrent checks
- * against one catalog and policy are safe.
+ * against one catalog and policy are safe. (A verdict prints its parameter
+ * values as JSON text when first asked for them and publishes that text
+ * atomically; threads may read one verdict at once.)
  *
  * State outside the handles, all of it safe for concurrent checks:
  *  - libpg_query, which parses the SQL, keeps parser memory per thread: a
@@ -406,7 +408,10 @@ SG_API const char *sg_verdict_compiled_sql(const sg_verdict *verdict);
 SG_API const char *sg_verdict_search_path(const sg_verdict *verdict);
 
 /* Ordered parameters: parameter i (0-based) is bound to $(i+1). The value is
- * returned as compact JSON text, borrowed from the verdict. */
+ * returned as compact JSON text, borrowed from the verdict; the texts are
+ * printed on the first call, so that a check whose caller never asks pays
+ * nothing for them. NULL for an index out of range, and when memory ran out
+ * printing them. */
 SG_API size_t sg_verdict_parameter_count(const sg_verdict *verdict);
 SG_API const char *sg_verdict_parameter_json(const sg_verdict *verdict, size_t index);
 /* The name parameter i was bound by when the operation's parameters are an

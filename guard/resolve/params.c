@@ -25,18 +25,30 @@ static int by_name(const void *a, const void *b)
     return strcmp(((const named *)a)->name, ((const named *)b)->name);
 }
 
-/* An object's keys sorted, in *out; 1 when a key occurs twice (reported), 0
- * when not, -1 when memory ran out. */
-static int sort_names(sg__arena *arena, const sg__operation *op, named **out, sg__diags *d)
+/* Sorts `n` names: a few by insertion, sparing qsort's call per comparison. */
+static void sort_by_name(named *names, size_t n)
+{
+    if (n > 16) {
+        qsort(names, n, sizeof *names, by_name);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        named x = names[i];
+        size_t k = i;
+        for (; k > 0 && strcmp(names[k - 1].name, x.name) > 0; k--)
+            names[k] = names[k - 1];
+        names[k] = x;
+    }
+}
+
+/* An object's keys sorted, into `sorted` (room for op->param_count); 1 when
+ * a key occurs twice (reported), 0 when not, -1 when memory ran out. */
+static int sort_names(const sg__operation *op, named *sorted, sg__diags *d)
 {
     size_t n = op->param_count;
-    named *sorted = sg__arena_alloc(arena, (n + 1) * sizeof *sorted);
-    if (!sorted)
-        return -1;
     for (size_t i = 0; i < n; i++)
         sorted[i] = (named){op->param_names[i], i};
-    qsort(sorted, n, sizeof *sorted, by_name);
-    *out = sorted;
+    sort_by_name(sorted, n);
     for (size_t i = 1; i < n; i++)
         if (strcmp(sorted[i - 1].name, sorted[i].name) == 0)
             return sg__report(d, &sg__rule_op_invalid, SG_AT_NONE, -1,
@@ -102,24 +114,31 @@ int sg__bind_parameters(sg__arena *arena, const sg__operation *op, const sg__ph_
     b->style = ph->style;
     b->native = ph->style == SG_PH_NONE && facts->params.count > 0;
     size_t n = op->param_count;
-    const cJSON **supplied = sg__arena_alloc(arena, (n + 1) * sizeof *supplied);
-    b->supplied_used = sg__arena_alloc(arena, n + 1);
-    if (!supplied || !b->supplied_used)
+    sg__param_binding counted = *b;
+    count_slots(op, ph, &counted);
+    /* one allocation, zero-filled: the supplied values, the values of the
+     * slots, the sorted names, and which values are used */
+    size_t supplied_size = (n + 1) * sizeof(const cJSON *);
+    size_t values_size = (counted.slots + 1) * sizeof(const cJSON *);
+    size_t sorted_size = (n + 1) * sizeof(named);
+    char *block = sg__arena_alloc(arena, supplied_size + values_size + sorted_size + n + 1);
+    if (!block)
         return -1;
+    const cJSON **supplied = (const cJSON **)block;
+    const cJSON **values = (const cJSON **)(block + supplied_size);
+    named *sorted = (named *)(block + supplied_size + values_size);
+    b->supplied_used = (bool *)(block + supplied_size + values_size + sorted_size);
     size_t i = 0;
     const cJSON *item;
     cJSON_ArrayForEach(item, op->parameters) supplied[i++] = item;
 
-    named *sorted = NULL;
     if (op->params_shape == SG_PARAMS_OBJECT) {
-        int rc = sort_names(arena, op, &sorted, d);
+        int rc = sort_names(op, sorted, d);
         if (rc != 0)
             return rc < 0 ? -1 : 0;
     }
-    count_slots(op, ph, b);
-    b->values = sg__arena_alloc(arena, (b->slots + 1) * sizeof *b->values);
-    if (!b->values)
-        return -1;
+    *b = (sg__param_binding){b->style,      b->native, counted.shape_ok,
+                             counted.slots, values,    b->supplied_used};
     if (b->shape_ok)
         bind_values(op, ph, facts, supplied, sorted, b);
     return 0;

@@ -14,6 +14,12 @@
 /* PostgreSQL's wire protocol counts parameters in an int16. */
 enum { MAX_PARAMS = 65535 };
 
+/* A text with at most this many '%' gets its records reserved in one
+ * allocation before the compile (every token starts at a '%'); a text with
+ * more grows them as it goes, so that a text of "%%" never reserves a
+ * placeholder record per byte. */
+enum { RESERVED_TOKENS = 64 };
+
 /* Error messages shown to callers, worded after psycopg's own. */
 static const char ERR_INCOMPLETE_PAREN[] = "incomplete placeholder: '%('";
 static const char ERR_INCOMPLETE_SPACE[] =
@@ -60,12 +66,16 @@ static name_slot *find_slot(name_slot *slots, size_t cap, const char *src, size_
     return &slots[i];
 }
 
-/* Keeps the load factor at or below one half; returns -1 on allocation failure. */
-static int reserve_name(sg__arena *arena, name_table *t)
+/* Keeps the load factor at or below one half; returns -1 on allocation failure.
+ * `expected` is how many names the text may hold at most, as far as known:
+ * the first table is made big enough for them. */
+static int reserve_name(sg__arena *arena, name_table *t, size_t expected)
 {
     if ((t->count + 1) * 2 <= t->cap)
         return 0;
     size_t cap = t->cap ? t->cap * 2 : 16;
+    while (!t->cap && cap < expected * 2 && cap < RESERVED_TOKENS * 2)
+        cap *= 2;
     name_slot *slots = sg__arena_alloc(arena, cap * sizeof *slots);
     if (!slots)
         return -1;
@@ -175,6 +185,7 @@ typedef struct compiler {
     sg__vec placeholders, segments, names;
     name_table table;
     sg__ph_style style;
+    size_t percents;   /* '%' bytes in the text: no more tokens than these */
     size_t positional; /* %s seen */
     const char *error; /* set once the text breaks psycopg's rules */
     size_t error_offset;
@@ -205,7 +216,7 @@ static int bad_token(compiler *c, size_t at, const char *name, size_t name_len, 
 static int named_number(compiler *c, size_t at, const char *name, size_t name_len, unsigned *number,
                         const char **name_copy)
 {
-    if (reserve_name(c->arena, &c->table) < 0)
+    if (reserve_name(c->arena, &c->table, c->percents) < 0)
         return -1;
     name_slot *slot = find_slot(c->table.slots, c->table.cap, name, name_len);
     if (!slot->src) {
@@ -293,23 +304,54 @@ static void finish(compiler *c, sg__ph_result *out)
     out->sql = c->buf;
     out->sql_len = c->o;
     out->style = c->style;
-    out->placeholders = c->placeholders.items;
+    /* reserved vectors may have room and no record: NULL for none, as ever */
+    out->placeholders = c->placeholders.count ? c->placeholders.items : NULL;
     out->placeholder_count = c->placeholders.count;
-    out->segments = c->segments.items;
+    out->segments = c->segments.count ? c->segments.items : NULL;
     out->segment_count = c->segments.count;
-    out->names = c->names.items;
+    out->names = c->names.count ? c->names.items : NULL;
     out->name_count = c->names.count;
     out->positional_count = c->positional;
+}
+
+/* The '%' bytes of the text. */
+static size_t count_percents(const char *sql, size_t len)
+{
+    size_t n = 0;
+    for (const char *p = sql, *end = sql + len; (p = memchr(p, '%', (size_t)(end - p))) != NULL;
+         p++)
+        n++;
+    return n;
+}
+
+/* Room for `count` records in each of the three vectors, taken in one
+ * allocation, so that no push on the way has to grow one. Returns -1 when
+ * memory ran out. */
+static int reserve_records(compiler *c, size_t count)
+{
+    size_t ph = count * sizeof(sg__placeholder), seg = count * sizeof(sg__ph_segment);
+    char *block = sg__arena_alloc_raw(c->arena, ph + seg + count * sizeof(const char *));
+    if (!block)
+        return -1;
+    c->placeholders = (sg__vec){block, 0, count};
+    c->segments = (sg__vec){block + ph, 0, count};
+    c->names = (sg__vec){block + ph + seg, 0, count};
+    return 0;
 }
 
 int sg__ph_compile(sg__arena *arena, const char *sql, size_t len, sg__ph_result *out)
 {
     memset(out, 0, sizeof *out);
-    /* Worst growth is "%s" -> "$65535", 2 bytes to 6, so 3x the input always fits. */
-    if (len > (SIZE_MAX - 1) / 3)
+    /* A token grows the text by 4 bytes at most ("%s" -> "$65535"; a named
+     * one is at least "%(a)s", 5 bytes); "%%" shrinks it. A length whose
+     * worst case (a '%' in every byte) overflows is refused before reading. */
+    if (len > (SIZE_MAX - 1) / 5)
         return -1;
     compiler c = {.arena = arena, .sql = sql, .len = len};
-    if (!(c.buf = sg__arena_alloc(arena, len * 3 + 1)))
+    c.percents = count_percents(sql, len);
+    if (!(c.buf = sg__arena_alloc(arena, len + c.percents * 4 + 1)))
+        return -1;
+    if (c.percents && c.percents <= RESERVED_TOKENS && reserve_records(&c, c.percents) < 0)
         return -1;
 
     for (size_t i = 0; i < len;) {

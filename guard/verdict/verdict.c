@@ -14,6 +14,7 @@ void sg_verdict_free(sg_verdict *v)
         return;
     if (!v->op.root_in_arena)
         cJSON_Delete(v->op.root);
+    sg__free((void *)atomic_load_explicit(&v->params_json, memory_order_acquire));
     sg__arena_release(&v->arena);
     sg__free(v);
 }
@@ -73,9 +74,65 @@ size_t sg_verdict_parameter_count(const sg_verdict *v)
     return v ? v->param_count : 0;
 }
 
+/* The texts of the values, printed in a scratch arena and then copied into
+ * one heap block: the pointers first, then the texts. NULL when memory ran
+ * out. */
+static const char **print_params(const sg_verdict *v)
+{
+    sg__arena scratch;
+    sg__arena_init(&scratch);
+    const char **texts = sg__arena_alloc(&scratch, v->param_count * sizeof *texts);
+    size_t *lens = sg__arena_alloc(&scratch, v->param_count * sizeof *lens);
+    size_t total = (v->param_count + 1) * sizeof *texts;
+    bool ok = texts && lens;
+    for (size_t i = 0; ok && i < v->param_count; i++) {
+        texts[i] = sg__json_print_value(&scratch, v->param_values[i]);
+        ok = texts[i] != NULL;
+        if (ok) {
+            lens[i] = strlen(texts[i]) + 1;
+            total += lens[i];
+        }
+    }
+    const char **block = ok ? sg__malloc(total) : NULL;
+    if (block) {
+        char *at = (char *)(block + v->param_count + 1);
+        for (size_t i = 0; i < v->param_count; i++) {
+            memcpy(at, texts[i], lens[i]);
+            block[i] = at;
+            at += lens[i];
+        }
+        block[v->param_count] = NULL;
+    }
+    sg__arena_release(&scratch);
+    return block;
+}
+
+const char *const *sg__verdict_params_json(const sg_verdict *cv)
+{
+    /* The verdict is only ever made writable by sg_check(); this member is the
+     * one written later, once, atomically: concurrent readers either find it
+     * or build a copy of their own, and all but the first copy published are
+     * freed. */
+    sg_verdict *v = (sg_verdict *)cv;
+    const char **have = atomic_load_explicit(&v->params_json, memory_order_acquire);
+    if (have || !v->param_count)
+        return have;
+    const char **mine = print_params(v);
+    if (!mine)
+        return NULL;
+    if (atomic_compare_exchange_strong_explicit(&v->params_json, &have, mine, memory_order_acq_rel,
+                                                memory_order_acquire))
+        return mine;
+    sg__free((void *)mine);
+    return have;
+}
+
 const char *sg_verdict_parameter_json(const sg_verdict *v, size_t i)
 {
-    return v && i < v->param_count ? v->params_json[i] : NULL;
+    if (!v || i >= v->param_count)
+        return NULL;
+    const char *const *texts = sg__verdict_params_json(v);
+    return texts ? texts[i] : NULL;
 }
 
 const char *sg_verdict_parameter_name(const sg_verdict *v, size_t i)
@@ -182,10 +239,17 @@ int sg_verdict_to_json(const sg_verdict *v, char **out)
     }
     put_key(&b, "parameters", false);
     sg__strbuf_put(&b, "[", 1);
+    /* the verdict's texts when something asked for them already; else the
+     * values printed here, without keeping them */
+    const char *const *texts = atomic_load_explicit(&v->params_json, memory_order_acquire);
     for (size_t i = 0; i < v->param_count; i++) {
         if (i)
             sg__strbuf_put(&b, ",", 1);
-        sg__strbuf_puts(&b, v->params_json[i]);
+        const char *text = texts ? texts[i] : sg__json_print_value(&scratch, v->param_values[i]);
+        if (text)
+            sg__strbuf_puts(&b, text);
+        else
+            b.failed = 1;
     }
     sg__strbuf_put(&b, "]", 1);
     if (v->param_names) {

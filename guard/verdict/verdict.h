@@ -4,6 +4,7 @@
 #ifndef SG_VERDICT_VERDICT_H
 #define SG_VERDICT_VERDICT_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -16,17 +17,20 @@
 
 struct sg_verdict {
     sg__arena arena;
-    sg__operation op;         /* op.root owned here */
+    sg__operation op; /* op.root owned here */
     bool allowed;
-    const char *operation;    /* kind as declared */
+    const char *operation; /* kind as declared */
     sg_diagnostic *diags;
     size_t diag_count;
     bool diags_truncated;
     sg_resolved_table *tables;
     size_t table_count;
-    const char *compiled_sql; /* NULL when not reached */
-    const char **params_json; /* ordered, compact JSON */
-    const cJSON **param_values; /* the same values, nodes of op.root */
+    const char *compiled_sql;   /* NULL when not reached */
+    const cJSON **param_values; /* ordered, nodes of op.root */
+    /* The same values as compact JSON, built when first asked for
+     * (sg__verdict_params_json): one heap block, published once, freed with
+     * the verdict. NULL until then. */
+    _Atomic(const char **) params_json;
     size_t param_count;
     /* named style: names[i] bound to $(i+1); NULL otherwise */
     const char **param_names;
@@ -35,5 +39,10 @@ struct sg_verdict {
     long long max_rows;
     long long statement_timeout_ms;
 };
+
+/* The text of every parameter value (param_count of them) as compact JSON,
+ * built on the first call and kept by the verdict; safe to call from several
+ * threads at once. NULL when memory ran out (and when there are none). */
+const char *const *sg__verdict_params_json(const sg_verdict *verdict);
 
 #endif

@@ -541,8 +541,9 @@ static PyObject *verdict_parameters(VerdictObject *self, void *closure)
     size_t n = sg_verdict_parameter_count(self->verdict);
     PyObject *list = PyList_New((Py_ssize_t)n);
     for (size_t i = 0; list && i < n; i++) {
-        PyObject *value =
-            PyObject_CallFunction(json_loads, "s", sg_verdict_parameter_json(self->verdict, i));
+        /* the texts are printed on first use: NULL when memory ran out */
+        const char *text = sg_verdict_parameter_json(self->verdict, i);
+        PyObject *value = text ? PyObject_CallFunction(json_loads, "s", text) : PyErr_NoMemory();
         if (!value) {
             Py_CLEAR(list);
             break;
