@@ -8,7 +8,8 @@ temporary directory (each the statements of corpus/lint repeated, with their
 findings and suppressions), lints it with --jobs 1 and --jobs 2 (median of
 ROUNDS each, default 3, alternating), and reads each run's peak resident
 memory and CPU time (user + system) from the kernel (wait4's rusage of that
-child). On a loaded machine the wall-clock speed-up says little; the CPU time
+child, started by the small probe bench/maxrss.c, built as sqlguard_maxrss
+beside SQLGUARD or named by $SQLGUARD_MAXRSS). On a loaded machine the wall-clock speed-up says little; the CPU time
 of the two-worker run over the one-worker run does not depend on the load
 (1.0 is perfect parallel efficiency: no work added by running two workers). The constant is
 the peak of the same command on a tree of one small file; the multiple is
@@ -20,9 +21,9 @@ import json
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
-import time
 
 
 def generate(out, megabytes):
@@ -42,26 +43,48 @@ def generate(out, megabytes):
     return files, total, largest
 
 
+def maxrss_tool(sqlguard):
+    """The peak-memory probe built beside the command line (bench/maxrss.c)."""
+    tool = os.environ.get("SQLGUARD_MAXRSS") or os.path.join(
+        os.path.dirname(os.path.abspath(sqlguard)), "bench", "sqlguard_maxrss")
+    if not os.access(tool, os.X_OK):
+        sys.exit(f"lint_tree.py: {tool} is not built (cmake --build BUILD --target sqlguard_maxrss, "
+                 "or set SQLGUARD_MAXRSS)")
+    return tool
+
+
 def run(sqlguard, tree, jobs):
-    """(seconds, peak RSS in KiB, statements, CPU seconds) of one lint run."""
+    """(seconds, peak RSS in KiB, statements, CPU seconds) of one lint run.
+
+    The run is started by a small probe process, not forked from this one: a
+    child forked from the interpreter would count the interpreter's resident
+    pages in its own peak (the kernel keeps the highest across exec).
+    """
     args = [sqlguard, "lint", "--catalog", "corpus/lint/catalog.json", "--policy",
             "corpus/lint/.sqlguard.json", "--format", "json", "--no-timing", "--jobs", str(jobs),
             tree]
     out_path = os.path.join(os.path.dirname(tree), "out.json")
-    t0 = time.monotonic()
-    pid = os.fork()
-    if pid == 0:
-        fd = os.open(out_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        os.dup2(fd, 1)
-        os.execv(sqlguard, args)
-    _, status, usage = os.wait4(pid, 0)
-    seconds = time.monotonic() - t0
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
+    probe = subprocess.run([maxrss_tool(sqlguard), out_path] + args, check=True,
+                           capture_output=True, text=True)
+    maxrss, user, system, seconds, code = probe.stdout.split()
+    if int(code) not in (0, 1):
         sys.exit(f"lint_tree.py: lint exited {code}")
-    with open(out_path) as f:
-        statements = json.load(f)["summary"]["statements"]
-    return seconds, usage.ru_maxrss, statements, usage.ru_utime + usage.ru_stime
+    return float(seconds), int(maxrss), summary_statements(out_path), float(user) + float(system)
+
+
+def summary_statements(path):
+    """The report's statement count, read from its summary at the end of the file.
+
+    The report of the whole tree is hundreds of megabytes; there is no need
+    to load it all.
+    """
+    with open(path, "rb") as f:
+        f.seek(0, os.SEEK_END)
+        f.seek(max(0, f.tell() - 4096))
+        tail = f.read().decode("utf-8", "replace")
+    key = tail.rindex('"summary"')
+    summary, _ = json.JSONDecoder().raw_decode(tail, tail.index("{", key))
+    return summary["statements"]
 
 
 def main():
