@@ -63,6 +63,10 @@ sg_lint_finding *sg__lint_add(sg_lint_result *r, const char *rule, sg_severity s
  * order mark is not a character an editor shows). */
 void sg__lint_line_col(const sg_lint_result *r, size_t offset, long *line, long *column);
 
+/* The 1-based line of byte `offset`, found quickly from line `hint` (an
+ * earlier answer for an offset before this one, or 0). */
+long sg__lint_line_from(const sg_lint_result *r, size_t offset, long hint);
+
 /* ---- sql.c ---- */
 
 /* Lints the text's statements one by one with sg_lint_sql() and applies its

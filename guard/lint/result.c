@@ -55,10 +55,18 @@ void sg_lint_result_free(sg_lint_result *r)
     sg__free(r);
 }
 
-void sg__lint_line_col(const sg_lint_result *r, size_t offset, long *line, long *column)
+/* The index of the last line starting at or before `offset`, looked for
+ * from line index `from` on (the caller's earlier answer, or 0). */
+static size_t line_index(const sg_lint_result *r, size_t offset, size_t from)
 {
-    /* the last line starting at or before offset */
-    size_t lo = 0, hi = r->line_count;
+    size_t lo = from < r->line_count && r->line_starts[from] <= offset ? from : 0;
+    /* a nearby line is found by stepping, a far one by halving */
+    for (int step = 0; step < 4; step++) {
+        if (lo + 1 >= r->line_count || r->line_starts[lo + 1] > offset)
+            return lo;
+        lo++;
+    }
+    size_t hi = r->line_count;
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
         if (r->line_starts[mid] <= offset)
@@ -66,6 +74,17 @@ void sg__lint_line_col(const sg_lint_result *r, size_t offset, long *line, long 
         else
             hi = mid;
     }
+    return lo;
+}
+
+long sg__lint_line_from(const sg_lint_result *r, size_t offset, long hint)
+{
+    return (long)line_index(r, offset, hint > 0 ? (size_t)hint - 1 : 0) + 1;
+}
+
+void sg__lint_line_col(const sg_lint_result *r, size_t offset, long *line, long *column)
+{
+    size_t lo = line_index(r, offset, 0);
     long col = 1;
     size_t from = r->line_starts[lo];
     if (lo == 0)

@@ -129,6 +129,7 @@ static int digest_tokens(digest *d, const sg__span *stmts, size_t nstmts,
             start = SIZE_MAX;
         *t = (sg__span){start, end};
     }
+    long line = 0;
     for (size_t i = 0; i < ntokens; i++) {
         const sg__sql_token *t = &tokens[i];
         if (t->comment) {
@@ -142,10 +143,10 @@ static int digest_tokens(digest *d, const sg__span *stmts, size_t nstmts,
             *kept = c;
             continue;
         }
-        long l1, l2, col;
-        sg__lint_line_col(r, t->start, &l1, &col);
-        sg__lint_line_col(r, t->end > t->start ? t->end - 1 : t->start, &l2, &col);
-        for (long l = l1; l <= l2; l++)
+        /* tokens come in text order: each line is found from the last */
+        long l1 = sg__lint_line_from(r, t->start, line);
+        line = sg__lint_line_from(r, t->end > t->start ? t->end - 1 : t->start, l1);
+        for (long l = l1; l <= line; l++)
             d->code_line[l] = true;
     }
     if (!d->psycopg)
