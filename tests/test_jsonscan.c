@@ -1,6 +1,7 @@
 /*
- * test_jsonscan.c - the pre-scan of JSON text (sg__json_prescan) at the edges
- * of the words it reads at once.
+ * test_jsonscan.c - the pre-scan of JSON text (sg__json_prescan) and the
+ * string escaper (sg__json_put_string) at the edges of the blocks they read
+ * at once.
  *
  * Strings are read sixteen or eight bytes a step and the end of the text
  * through a padded word, so every byte that ends a run of ordinary content
@@ -9,7 +10,8 @@
  * of every length, in strings that end with the text and strings that do
  * not, and each answer is compared with the place the byte was put. Every
  * text lives in a heap block of exactly its length, so that a read past its
- * end shows under the memory checkers.
+ * end shows under the memory checkers. The escaper's text is compared with
+ * cJSON's for every byte at every offset of strings of every length.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -21,6 +23,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <cjson/cJSON.h>
 
 #include "util/arena.h"
 #include "util/json.h"
@@ -347,6 +351,71 @@ static void test_jsonscan__depth(void **state)
     assert_refused_at(scan_len("]]]]][[[", 8, 2), 7, "nests too deeply");
 }
 
+/* What cJSON prints for the string s. */
+static char *cjson_text(const char *s)
+{
+    cJSON *str = cJSON_CreateString(s);
+    assert_non_null(str);
+    char *text = cJSON_PrintUnformatted(str);
+    assert_non_null(text);
+    cJSON_Delete(str);
+    return text;
+}
+
+/* sg__json_put_string's text for s equals cJSON's, written after `before`
+ * bytes already in the buffer. */
+static void assert_escaped_as_cjson(const char *s, size_t before)
+{
+    sg__arena arena;
+    sg__arena_init(&arena);
+    sg__strbuf b = SG__STRBUF_INIT(&arena);
+    for (size_t k = 0; k < before; k++)
+        sg__strbuf_put(&b, "-", 1);
+    sg__json_put_string(&b, s);
+    assert_false(b.failed);
+    char *want = cjson_text(s);
+    assert_int_equal(b.len, before + strlen(want));
+    assert_string_equal(b.data + before, want);
+    assert_int_equal(strlen(b.data), b.len);
+    cJSON_free(want);
+    sg__arena_release(&arena);
+}
+
+/* Every byte that needs an escape, and some that do not, at every offset of
+ * strings of every length up to past two blocks, once and twice, and after
+ * every amount of text already written. */
+static void test_jsonscan__put_string_as_cjson(void **state)
+{
+    (void)state;
+    static const unsigned char bytes[] = {0x01, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c,
+                                          0x0d, 0x0e, 0x1f, 0x20, 0x22, 0x2f, 0x5c,
+                                          0x7f, 0x80, 0xc3, 0xdf, 0xe2, 0xff};
+    char s[64];
+    for (size_t len = 1; len <= RUN; len++)
+        for (size_t at = 0; at < len; at++)
+            for (size_t k = 0; k < sizeof bytes; k++) {
+                memset(s, 'x', len);
+                s[len] = '\0';
+                s[at] = (char)bytes[k];
+                assert_escaped_as_cjson(s, at % 5);
+                s[len - 1 - at / 2] = '\\';
+                assert_escaped_as_cjson(s, 0);
+            }
+    /* every control character, and a long text with escapes all along it */
+    char all[0x21];
+    for (int c = 1; c <= 0x20; c++)
+        all[c - 1] = (char)c;
+    all[0x20] = '\0';
+    assert_escaped_as_cjson(all, 0);
+    assert_escaped_as_cjson("", 3);
+    char sql[1200];
+    size_t n = 0;
+    for (int line = 0; n + 40 < sizeof sql; line++)
+        n += (size_t)snprintf(sql + n, sizeof sql - n, "SELECT \"c%d\"\t FROM t -- \\ é\n", line);
+    assert_escaped_as_cjson(sql, 0);
+    assert_escaped_as_cjson(sql, 200);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -358,6 +427,7 @@ int main(void)
         cmocka_unit_test(test_jsonscan__invalid_utf8_at_every_offset),
         cmocka_unit_test(test_jsonscan__between_tokens),
         cmocka_unit_test(test_jsonscan__depth),
+        cmocka_unit_test(test_jsonscan__put_string_as_cjson),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -225,27 +225,34 @@ void *sg__vec_push_grow(sg__arena *arena, sg__vec *vec, size_t size)
     return slot;
 }
 
-void sg__strbuf_put(sg__strbuf *b, const char *s, size_t n)
+/* Marks the buffer failed; it keeps no room, so every later append comes
+ * here and does nothing. */
+static bool strbuf_fail(sg__strbuf *b)
+{
+    b->failed = 1;
+    b->cap = b->len;
+    return false;
+}
+
+bool sg__strbuf_grow(sg__strbuf *b, size_t n)
 {
     if (b->failed)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 64;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *d = sg__arena_alloc(b->arena, cap);
-        if (!d) {
-            b->failed = 1;
-            return;
-        }
-        if (b->len)
-            memcpy(d, b->data, b->len);
-        b->data = d;
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
+        return false;
+    if (b->cap - b->len > n)
+        return true;
+    if (n > SIZE_MAX / 4 - b->len)
+        return strbuf_fail(b);
+    size_t cap = b->cap ? b->cap * 2 : 256;
+    while (cap < b->len + n + 1)
+        cap *= 2;
+    char *d = sg__arena_alloc(b->arena, cap);
+    if (!d)
+        return strbuf_fail(b);
+    if (b->len)
+        memcpy(d, b->data, b->len);
+    b->data = d;
+    b->cap = cap;
+    return true;
 }
 
 void sg__strbuf_puts(sg__strbuf *b, const char *s)

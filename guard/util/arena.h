@@ -98,7 +98,25 @@ typedef struct sg__strbuf {
         (arena), NULL, 0, 0, 0                                                                     \
     }
 
-void sg__strbuf_put(sg__strbuf *b, const char *s, size_t n);
+/* Makes room for n more bytes (and the terminator); false once the buffer
+ * has failed (a failed buffer keeps no room, so that the test for room is
+ * the only test of the usual case). Appends within that room take no
+ * allocation. The growing is out of line. */
+bool sg__strbuf_grow(sg__strbuf *b, size_t n);
+static inline bool sg__strbuf_reserve(sg__strbuf *b, size_t n)
+{
+    return b->cap - b->len > n || sg__strbuf_grow(b, n);
+}
+/* Appends n bytes; inline, so that an append of a constant length becomes a
+ * few stores. */
+static inline void sg__strbuf_put(sg__strbuf *b, const char *s, size_t n)
+{
+    if (!sg__strbuf_reserve(b, n))
+        return;
+    __builtin_memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
 void sg__strbuf_puts(sg__strbuf *b, const char *s);
 
 #endif

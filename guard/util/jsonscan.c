@@ -70,31 +70,13 @@ static size_t lex_number(const char *json, size_t len, size_t i)
 
 static const uint64_t ONES = 0x0101010101010101u, HIGH = 0x8080808080808080u;
 
-/* The 8 bytes at p as a word whose least significant byte is p[0], so that
- * the lowest set bit of a mask names the first byte it flags. */
-static inline uint64_t load8(const char *p)
-{
-    uint64_t x;
-    memcpy(&x, p, sizeof x);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    x = __builtin_bswap64(x);
-#endif
-    return x;
-}
-
 /* The n < 8 bytes at p, the rest of the word filled with `fill`. */
 static inline uint64_t load_tail(const char *p, size_t n, char fill)
 {
     char word[8];
     memset(word, fill, sizeof word);
     memcpy(word, p, n);
-    return load8(word);
-}
-
-/* The index (0..7) of the first byte a nonzero mask flags. */
-static inline size_t first_flagged(uint64_t mask)
-{
-    return (size_t)__builtin_ctzll(mask) >> 3;
+    return sg__json_load8(word);
 }
 
 /*
@@ -114,7 +96,7 @@ static inline uint64_t special_mask(uint64_t x)
 
 static bool special8(const char *p)
 {
-    return special_mask(load8(p)) != 0;
+    return special_mask(sg__json_load8(p)) != 0;
 }
 
 /* Records a refusal for sg__json_prescan(): 1. */
@@ -144,11 +126,11 @@ static size_t utf8_char(const char *json, size_t len, size_t i, const char **pro
 static inline size_t next_special8(const char *json, size_t len, size_t i)
 {
     for (; len - i >= 8; i += 8) {
-        uint64_t m = special_mask(load8(json + i));
+        uint64_t m = special_mask(sg__json_load8(json + i));
         if (m)
-            return i + first_flagged(m);
+            return i + sg__json_first_flagged(m);
     }
-    return i + first_flagged(special_mask(load_tail(json + i, len - i, '"')));
+    return i + sg__json_first_flagged(special_mask(load_tail(json + i, len - i, '"')));
 }
 
 #ifdef __SSE2__
@@ -213,9 +195,9 @@ static size_t scan_string(const char *json, size_t len, size_t i, const char **p
 static inline size_t skip_spaces(const char *json, size_t len, size_t i)
 {
     for (; len - i >= 8; i += 8) {
-        uint64_t m = load8(json + i) ^ (ONES * ' ');
+        uint64_t m = sg__json_load8(json + i) ^ (ONES * ' ');
         if (m)
-            return i + first_flagged(m);
+            return i + sg__json_first_flagged(m);
     }
     while (i < len && json[i] == ' ')
         i++;
