@@ -88,7 +88,6 @@ void sg__free(void *ptr)
 struct sg__arena_chunk {
     sg__arena_chunk *next;
     size_t size;
-    size_t used;
     max_align_t data[]; /* payload follows, aligned for any type */
 };
 
@@ -96,12 +95,14 @@ struct sg__arena_chunk {
  * analytical select 24): a first chunk of 16 KiB (header included) holds all
  * of a typical check, one heap allocation, and a larger check takes one more
  * chunk of twice the size. */
-enum { ALIGN = sizeof(max_align_t) };
+enum { ALIGN = SG__ARENA_ALIGN };
 #define FIRST_CHUNK (16384 - sizeof(sg__arena_chunk))
 
 void sg__arena_init(sg__arena *arena)
 {
     arena->head = NULL;
+    arena->free = NULL;
+    arena->room = 0;
 }
 
 void sg__arena_release(sg__arena *arena)
@@ -112,7 +113,7 @@ void sg__arena_release(sg__arena *arena)
         sg__free(c);
         c = next;
     }
-    arena->head = NULL;
+    sg__arena_init(arena);
 }
 
 void *sg__arena_alloc(sg__arena *arena, size_t size)
@@ -134,7 +135,7 @@ bool sg__arena_owns(const sg__arena *arena, const void *p)
     return false;
 }
 
-void *sg__arena_alloc_raw(sg__arena *arena, size_t size)
+void *sg__arena_alloc_chunk(sg__arena *arena, size_t size)
 {
     /* In the testing build every arena allocation may fail, not only one that
      * needs a new chunk: which one does depends on sizes, so each must cope. */
@@ -144,7 +145,7 @@ void *sg__arena_alloc_raw(sg__arena *arena, size_t size)
     if (need < size)
         return NULL;
     sg__arena_chunk *c = arena->head;
-    if (!c || c->size - c->used < need) {
+    if (!c || arena->room < need) {
         size_t cap = c ? c->size * 2 : FIRST_CHUNK;
         if (cap < need)
             cap = need;
@@ -155,22 +156,27 @@ void *sg__arena_alloc_raw(sg__arena *arena, size_t size)
             return NULL;
         n->next = c;
         n->size = cap;
-        n->used = 0;
         arena->head = n;
-        c = n;
+        arena->free = (char *)n->data;
+        arena->room = cap;
     }
-    void *p = (char *)c->data + c->used;
-    c->used += need;
+    void *p = arena->free;
+    arena->free += need;
+    arena->room -= need;
     return p;
 }
 
 char *sg__arena_strndup(sg__arena *arena, const char *s, size_t len)
 {
-    if (len == SIZE_MAX)
+    if (len > SIZE_MAX - ALIGN)
         return NULL;
-    char *d = sg__arena_alloc(arena, len + 1);
+    char *d = sg__arena_alloc_raw(arena, len + 1);
     if (!d)
         return NULL;
+    /* the padding after the terminator is zero, as sg__arena_alloc() leaves
+     * it: the last aligned block is cleared, then the text copied over it */
+    size_t need = (len + 1 + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+    memset(d + need - ALIGN, 0, ALIGN);
     memcpy(d, s, len);
     d[len] = '\0';
     return d;
