@@ -25,7 +25,8 @@
  * usage: sqlguard_bench [--json] [--seconds S] [--catalog FILE] [--ops DIR]
  *                       [--catalog-tables N] [--catalog-rounds R]
  *        sqlguard_bench --catalog-only [--catalog-tables N] [--catalog-rounds R]
- *        sqlguard_bench --profile NAME [--iterations N]   (for callgrind)
+ *        sqlguard_bench --profile NAME [--iterations N]   (for callgrind; prints
+ *                       the heap allocations per check, counted after the N checks)
  */
 #include <errno.h>
 #include <math.h>
@@ -197,8 +198,7 @@ static void load_op(const sg_catalog *catalog, const char *dir, op *o)
         for (size_t i = 0; i < sg_verdict_diagnostic_count(v); i++)
             fprintf(stderr, "  %s: %s\n", sg_verdict_diagnostic(v, i)->rule,
                     sg_verdict_diagnostic(v, i)->message);
-        die("%s: expected the verdict to be %s", o->name,
-            o->expect_allowed ? "allowed" : "denied");
+        die("%s: expected the verdict to be %s", o->name, o->expect_allowed ? "allowed" : "denied");
     }
     const char *sql = sg_verdict_compiled_sql(v);
     if (!sql)
@@ -563,8 +563,8 @@ static void print_catalog_load(const catalog_load_result *cl)
 {
     printf("\ncatalog load (sg_catalog_load of a generated catalog, %zu tables, %.1f MB):\n"
            "  first load %.0f ms; median of %d more %.0f ms (min %.0f, max %.0f)\n",
-           cl->tables, (double)cl->bytes / 1e6, cl->first_ms, cl->rounds, cl->median_ms,
-           cl->min_ms, cl->max_ms);
+           cl->tables, (double)cl->bytes / 1e6, cl->first_ms, cl->rounds, cl->median_ms, cl->min_ms,
+           cl->max_ms);
     if (cl->allocs >= 0)
         printf("  %lld allocations, peak %.1f MB besides the text, %.1f MB kept by the catalog\n",
                cl->allocs, (double)cl->peak_bytes / 1e6, (double)cl->kept_bytes / 1e6);
@@ -574,8 +574,7 @@ static void json_catalog_load(FILE *out, const catalog_load_result *cl)
 {
     static const char *const names[] = {"first_ms", "median_ms", "min_ms", "max_ms"};
     const double times[] = {cl->first_ms, cl->median_ms, cl->min_ms, cl->max_ms};
-    fprintf(out, "{\"tables\":%zu,\"bytes\":%zu,\"rounds\":%d", cl->tables, cl->bytes,
-            cl->rounds);
+    fprintf(out, "{\"tables\":%zu,\"bytes\":%zu,\"rounds\":%d", cl->tables, cl->bytes, cl->rounds);
     for (size_t i = 0; i < sizeof times / sizeof times[0]; i++) {
         fprintf(out, ",\"%s\":", names[i]);
         json_number(out, times[i]);
@@ -586,23 +585,25 @@ static void json_catalog_load(FILE *out, const catalog_load_result *cl)
 
 static void usage(FILE *out)
 {
-    fputs("usage: sqlguard_bench [--json] [--seconds S] [--catalog FILE] [--ops DIR]\n"
-          "                      [--catalog-tables N] [--catalog-rounds R]\n"
-          "       sqlguard_bench --catalog-only [--json] [--catalog-tables N] [--catalog-rounds R]\n"
-          "       sqlguard_bench [--catalog FILE] [--ops DIR] --profile NAME [--iterations N]\n"
-          "\n"
-          "  --json          print only the JSON object\n"
-          "  --seconds S     time per operation for the interleaved full-check and parse\n"
-          "                  batches (default 2); single calls take S/4, the denied/allowed\n"
-          "                  pair S, and throughput 6 rounds of S/4 per configuration\n"
-          "  --heap-json     leave cJSON on the heap (do not call sg_json_allocator_install)\n"
-          "  --catalog-tables N  tables of the generated catalog whose load is timed\n"
-          "                  (default 100000; 0 leaves the measurement out)\n"
-          "  --catalog-rounds R  loads timed after the first one (default 5)\n"
-          "  --catalog-only  time the catalog load and nothing else\n"
-          "  --profile NAME  run N full checks of one operation and nothing else (for\n"
-          "                  valgrind --tool=callgrind --toggle-collect=bench_full_check)\n",
-          out);
+    fputs(
+        "usage: sqlguard_bench [--json] [--seconds S] [--catalog FILE] [--ops DIR]\n"
+        "                      [--catalog-tables N] [--catalog-rounds R]\n"
+        "       sqlguard_bench --catalog-only [--json] [--catalog-tables N] [--catalog-rounds R]\n"
+        "       sqlguard_bench [--catalog FILE] [--ops DIR] --profile NAME [--iterations N]\n"
+        "\n"
+        "  --json          print only the JSON object\n"
+        "  --seconds S     time per operation for the interleaved full-check and parse\n"
+        "                  batches (default 2); single calls take S/4, the denied/allowed\n"
+        "                  pair S, and throughput 6 rounds of S/4 per configuration\n"
+        "  --heap-json     leave cJSON on the heap (do not call sg_json_allocator_install)\n"
+        "  --catalog-tables N  tables of the generated catalog whose load is timed\n"
+        "                  (default 100000; 0 leaves the measurement out)\n"
+        "  --catalog-rounds R  loads timed after the first one (default 5)\n"
+        "  --catalog-only  time the catalog load and nothing else\n"
+        "  --profile NAME  run N full checks of one operation and nothing else (for\n"
+        "                  valgrind --tool=callgrind --toggle-collect=bench_full_check),\n"
+        "                  then print the heap allocations per check\n",
+        out);
 }
 
 int main(int argc, char **argv)
@@ -686,6 +687,12 @@ int main(int argc, char **argv)
             die("no operation named %s in the set", profile);
         for (long i = 0; i < iterations; i++)
             bench_full_check(catalog, o);
+        /* heap allocations per check, counted apart from the checks above so
+         * that the counting is not in their instructions */
+        op counted = *o;
+        measure_memory(catalog, &counted, 200);
+        printf("%s: %ld checks; %.2f heap allocations per check (every library)\n", o->name,
+               iterations, counted.allocs);
         sg_catalog_free(catalog);
         return 0;
     }
@@ -742,9 +749,8 @@ int main(int argc, char **argv)
         printf("sqlguard %s benchmark: %ld CPUs (%s), load %.2f at start, %.1f s per operation,\n"
                "nothing pinned\n\n",
                SG_VERSION_STRING, nproc, cpu, load_at_start, seconds);
-        printf("%-21s %6s %9s %9s %9s %9s %9s %7s %8s %9s %8s\n", "operation", "SQL B",
-               "check", "check", "check", "spin", "parse", "check/", "allocs/", "peak B/",
-               "verdict");
+        printf("%-21s %6s %9s %9s %9s %9s %9s %7s %8s %9s %8s\n", "operation", "SQL B", "check",
+               "check", "check", "spin", "parse", "check/", "allocs/", "peak B/", "verdict");
         printf("%-21s %6s %9s %9s %9s %9s %9s %7s %8s %9s %8s\n", "", "", "median", "p50 1x",
                "p99 1x", "p99 1x", "median", "parse", "check", "check", "");
         for (size_t i = 0; i < SET_SIZE; i++) {
@@ -763,9 +769,10 @@ int main(int argc, char **argv)
         printf("\ndenied vs allowed (same SQL, one table out of scope; interleaved): %.2fx\n",
                denied_vs_allowed);
         if (first.calls >= 0)
-            printf("first check on a new thread (%s): %lld allocations, %lld bytes kept by the\n"
-                   "thread afterwards (libpg_query's per-thread contexts, reused by later checks)\n",
-                   ops[0].name, first.calls, first.live);
+            printf(
+                "first check on a new thread (%s): %lld allocations, %lld bytes kept by the\n"
+                "thread afterwards (libpg_query's per-thread contexts, reused by later checks)\n",
+                ops[0].name, first.calls, first.live);
         printf("\nthroughput (checks/s, best of %d rounds)  1 thread   2 threads   2T/1T\n",
                THROUGHPUT_ROUNDS);
         printf("  whole set, round robin                %9.0f   %9.0f   %5.2fx\n", set1, set2,
@@ -785,8 +792,9 @@ int main(int argc, char **argv)
     json_number(out, load_at_start);
     fprintf(out, "},\"seconds_per_operation\":");
     json_number(out, seconds);
-    fprintf(out, ",\"batch\":%d,\"allocations_counted\":%s,\"json_allocator\":%s,"
-                 "\"operations\":[",
+    fprintf(out,
+            ",\"batch\":%d,\"allocations_counted\":%s,\"json_allocator\":%s,"
+            "\"operations\":[",
             BATCH, bench_alloc_available() ? "true" : "false", heap_json ? "false" : "true");
     for (size_t i = 0; i < SET_SIZE; i++) {
         const op *o = &ops[i];
@@ -819,8 +827,10 @@ int main(int argc, char **argv)
         fprintf(out, ",\"peak_bytes\":%lld,\"verdict_bytes\":%lld,\"retained_bytes\":%lld}",
                 o->peak_bytes, o->verdict_bytes, o->retained_bytes);
     }
-    fprintf(out, "],\"first_check_on_thread\":{\"operation\":\"%s\",\"allocs\":%lld,"
-                 "\"kept_bytes\":%lld}", ops[0].name, first.calls, first.live);
+    fprintf(out,
+            "],\"first_check_on_thread\":{\"operation\":\"%s\",\"allocs\":%lld,"
+            "\"kept_bytes\":%lld}",
+            ops[0].name, first.calls, first.live);
     fprintf(out, ",\"denied_vs_allowed\":");
     json_number(out, denied_vs_allowed);
     fprintf(out, ",\"loadavg_at_end\":");

@@ -42,15 +42,36 @@ typedef struct sg__arena_chunk sg__arena_chunk;
 
 typedef struct sg__arena {
     sg__arena_chunk *head;
+    char *free; /* the room left in the head chunk: `room` bytes at `free` */
+    size_t room;
 } sg__arena;
+
+/* What every arena allocation is aligned to (and a multiple of). */
+#define SG__ARENA_ALIGN sizeof(max_align_t)
 
 void sg__arena_init(sg__arena *arena);
 void sg__arena_release(sg__arena *arena);
 
 /* Aligned, zero-filled memory; NULL when the heap is exhausted. */
 void *sg__arena_alloc(sg__arena *arena, size_t size);
-/* The same, not zero-filled. */
-void *sg__arena_alloc_raw(sg__arena *arena, size_t size);
+/* The same, not zero-filled. The usual case (room left in the head chunk) is
+ * inline; a new chunk, and in the testing build every allocation (any may be
+ * made to fail), is sg__arena_alloc_chunk()'s. */
+void *sg__arena_alloc_chunk(sg__arena *arena, size_t size);
+static inline void *sg__arena_alloc_raw(sg__arena *arena, size_t size)
+{
+#ifndef SG_TESTING
+    /* need is 0 for size 0 and when rounding up overflows: both go out of line */
+    size_t need = (size + SG__ARENA_ALIGN - 1) & ~(size_t)(SG__ARENA_ALIGN - 1);
+    if (need - 1 < arena->room) {
+        void *p = arena->free;
+        arena->free += need;
+        arena->room -= need;
+        return p;
+    }
+#endif
+    return sg__arena_alloc_chunk(arena, size);
+}
 /* Whether `p` points into memory `arena` handed out. */
 bool sg__arena_owns(const sg__arena *arena, const void *p);
 /* Copies of strings; the _n form copies exactly `len` bytes and terminates. */
@@ -98,7 +119,25 @@ typedef struct sg__strbuf {
         (arena), NULL, 0, 0, 0                                                                     \
     }
 
-void sg__strbuf_put(sg__strbuf *b, const char *s, size_t n);
+/* Makes room for n more bytes (and the terminator); false once the buffer
+ * has failed (a failed buffer keeps no room, so that the test for room is
+ * the only test of the usual case). Appends within that room take no
+ * allocation. The growing is out of line. */
+bool sg__strbuf_grow(sg__strbuf *b, size_t n);
+static inline bool sg__strbuf_reserve(sg__strbuf *b, size_t n)
+{
+    return b->cap - b->len > n || sg__strbuf_grow(b, n);
+}
+/* Appends n bytes; inline, so that an append of a constant length becomes a
+ * few stores. */
+static inline void sg__strbuf_put(sg__strbuf *b, const char *s, size_t n)
+{
+    if (!sg__strbuf_reserve(b, n))
+        return;
+    __builtin_memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
 void sg__strbuf_puts(sg__strbuf *b, const char *s);
 
 #endif

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <cjson/cJSON.h>
 
@@ -178,5 +179,25 @@ void sg__json_window_open(sg__json_window *w, sg__arena *arena);
 void sg__json_window_close(sg__json_window *w);
 /* Whether the tree at `root` lives in the window's arena (no cJSON_Delete). */
 bool sg__json_window_holds(const sg__json_window *w, const cJSON *root);
+
+/* ---- eight bytes at a time (jsonscan.c, jsonout.c) ---- */
+
+/* The 8 bytes at p as a word whose least significant byte is p[0], so that
+ * the lowest set bit of a mask names the first byte it flags. */
+static inline uint64_t sg__json_load8(const char *p)
+{
+    uint64_t x;
+    __builtin_memcpy(&x, p, sizeof x);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap64(x);
+#endif
+    return x;
+}
+
+/* The index (0..7) of the first byte a nonzero mask of high bits flags. */
+static inline size_t sg__json_first_flagged(uint64_t mask)
+{
+    return (size_t)__builtin_ctzll(mask) >> 3;
+}
 
 #endif

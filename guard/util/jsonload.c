@@ -111,7 +111,10 @@ sg__json_status sg__json_load(const char *json, size_t len, const sg__json_opts 
         return SG__JSON_TOO_BIG;
     if (!json)
         json = ""; /* no text at all: cJSON refuses it at line 1, column 1 */
-    sg__vec numbers = {0};
+    /* the spans of a typical operation's few numbers fit on the stack; more
+     * move to the arena (sg__vec_push_grow copies them) */
+    sg__json_span spans[16];
+    sg__vec numbers = {spans, 0, sizeof spans / sizeof spans[0]};
     const char *problem = NULL;
     size_t at = 0;
     int scan = sg__json_prescan(json, len, opts->max_depth, arena, opts->numbers ? &numbers : NULL,

@@ -16,6 +16,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "util/json.h"
 #include "util/text.h"
@@ -63,27 +66,37 @@ static size_t lex_number(const char *json, size_t len, size_t i)
     return j - i;
 }
 
-/* True when one of the 8 bytes at p ends a run of ordinary ASCII string
- * content: the closing quote, an escape, a control character JSON forbids
- * raw, or a byte with the high bit set (the start or middle of a UTF-8
- * sequence, checked on its own). The classic SWAR tests for a zero byte,
- * applied to x ^ '"', x ^ '\\' and x < 0x20. */
-static bool special8(const char *p)
+/* ---- eight bytes at a time ---- */
+
+static const uint64_t ONES = 0x0101010101010101u, HIGH = 0x8080808080808080u;
+
+/* The n < 8 bytes at p, the rest of the word filled with `fill`. */
+static inline uint64_t load_tail(const char *p, size_t n, char fill)
 {
-    uint64_t x;
-    memcpy(&x, p, sizeof x);
-    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-    uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
-    uint64_t zero_q = (q - ones) & ~q, zero_b = (b - ones) & ~b;
-    uint64_t below = (x - ones * 0x20) & ~x;
-    return ((zero_q | zero_b | below | x) & high) != 0;
+    char word[8];
+    memset(word, fill, sizeof word);
+    memcpy(word, p, n);
+    return sg__json_load8(word);
 }
 
-/* A byte special8() lets pass: printable ASCII but the quote and the
- * backslash. */
-static bool ordinary(unsigned char c)
+/*
+ * The high bit of each byte of x that ends a run of ordinary ASCII string
+ * content: the closing quote, an escape, a control character JSON forbids
+ * raw, or a byte with the high bit set (the start or middle of a UTF-8
+ * sequence, checked on its own). These are the classic SWAR tests for a zero
+ * byte, applied to x ^ '"' and x ^ '\\', and x - 0x20 for the bytes below
+ * 0x20. A borrow can flag a byte above a flagged one, never below it: the
+ * lowest flag is exact, and only it is used.
+ */
+static inline uint64_t special_mask(uint64_t x)
 {
-    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+    uint64_t q = x ^ (ONES * '"'), b = x ^ (ONES * '\\');
+    return (((q - ONES) & ~q) | ((b - ONES) & ~b) | (x - ONES * 0x20) | x) & HIGH;
+}
+
+static bool special8(const char *p)
+{
+    return special_mask(sg__json_load8(p)) != 0;
 }
 
 /* Records a refusal for sg__json_prescan(): 1. */
@@ -107,126 +120,194 @@ static size_t utf8_char(const char *json, size_t len, size_t i, const char **pro
 
 #define NUL_BYTE "the JSON text contains a NUL byte"
 
+/* The first byte at or after i (i <= len) that special_mask() flags, eight
+ * bytes a step; len when there is none. The last few bytes are read into a
+ * word padded with quotes, which stop the scan at len. */
+static inline size_t next_special8(const char *json, size_t len, size_t i)
+{
+    for (; len - i >= 8; i += 8) {
+        uint64_t m = special_mask(sg__json_load8(json + i));
+        if (m)
+            return i + sg__json_first_flagged(m);
+    }
+    return i + sg__json_first_flagged(special_mask(load_tail(json + i, len - i, '"')));
+}
+
+#ifdef __SSE2__
+/* The same, sixteen bytes a step where SSE2 is there (every x86-64): one
+ * signed comparison finds the control characters and the bytes with the
+ * high bit set (negative as signed bytes) together. */
+static inline size_t next_special(const char *json, size_t len, size_t i)
+{
+    const __m128i quote = _mm_set1_epi8('"'), escape = _mm_set1_epi8('\\'),
+                  space = _mm_set1_epi8(' ');
+    for (; len - i >= 16; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(json + i));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, escape)),
+                                 _mm_cmplt_epi8(x, space));
+        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        if (bits)
+            return i + (size_t)__builtin_ctz(bits);
+    }
+    return next_special8(json, len, i);
+}
+#else
+#define next_special next_special8
+#endif
+
 /* The string whose opening quote is at json[i]: the offset of its closing
  * quote (len when there is none: cJSON refuses that), or 0 with a refusal
  * recorded. Escapes are skipped whole; "\u0000" is refused. */
 static size_t scan_string(const char *json, size_t len, size_t i, const char **problem,
                           size_t *offset)
 {
-    for (i++; i < len;) {
-        /* skip ordinary content: eight bytes at a time, then one by one */
-        while (len - i >= 8 && !special8(json + i))
-            i += 8;
-        while (i < len && ordinary((unsigned char)json[i]))
-            i++;
+    for (i++;;) {
+        i = next_special(json, len, i);
         if (i >= len)
-            break;
+            return len;
         unsigned char c = (unsigned char)json[i];
         if (c == '"')
             return i;
         if (c == '\\') {
-            if (i + 5 < len && json[i + 1] == 'u' && json[i + 2] == '0' && json[i + 3] == '0' &&
-                json[i + 4] == '0' && json[i + 5] == '0') {
+            if (len - i > 5 && memcmp(json + i + 1, "u0000", 5) == 0) {
                 refuse(problem, offset, "a JSON string contains \\u0000 (a NUL character)", i);
                 return 0;
             }
+            if (len - i <= 2)
+                return len; /* the text ends inside the escape */
             i += 2;
         } else if (c >= 0x80) {
             size_t n = utf8_char(json, len, i, problem, offset);
             if (n == 0)
                 return 0;
             i += n;
-        } else if (c < 0x20) {
+        } else {
             refuse(problem, offset,
                    c == 0 ? NUL_BYTE : "a JSON string contains a raw control character (escape it)",
                    i);
             return 0;
-        } else {
-            i++;
         }
     }
-    return len;
+}
+
+/* The first byte at or after i (i <= len) that is not a space, eight bytes a
+ * step: indentation comes in runs. */
+static inline size_t skip_spaces(const char *json, size_t len, size_t i)
+{
+    for (; len - i >= 8; i += 8) {
+        uint64_t m = sg__json_load8(json + i) ^ (ONES * ' ');
+        if (m)
+            return i + sg__json_first_flagged(m);
+    }
+    while (i < len && json[i] == ' ')
+        i++;
+    return i;
+}
+
+/* What the pre-scan does with a byte outside strings (a quote, the most
+ * frequent, is taken before the dispatch). */
+enum {
+    B_OTHER,   /* : , letters of true/false/null, bytes cJSON refuses: go on */
+    B_SPACE,   /* whitespace: skip the run of spaces after it */
+    B_OPEN,    /* [ { */
+    B_CLOSE,   /* ] } */
+    B_NUMBER,  /* - and digits */
+    B_HIGH,    /* 0x80 and above: a UTF-8 character, refused by cJSON but checked first */
+    B_CONTROL, /* a control character but the four RFC 8259 allows, or NUL */
+};
+
+static const unsigned char byte_class[256] = {
+    [0x00 ... 0x08] = B_CONTROL,
+    ['\t'] = B_SPACE,
+    ['\n'] = B_SPACE,
+    [0x0B ... 0x0C] = B_CONTROL,
+    ['\r'] = B_SPACE,
+    [0x0E ... 0x1F] = B_CONTROL,
+    [' '] = B_SPACE,
+    ['['] = B_OPEN,
+    ['{'] = B_OPEN,
+    [']'] = B_CLOSE,
+    ['}'] = B_CLOSE,
+    ['-'] = B_NUMBER,
+    ['0' ... '9'] = B_NUMBER,
+    [0x80 ... 0xFF] = B_HIGH,
+};
+
+/* Records the span of the number at i, n bytes long, when asked: -1 when
+ * memory ran out. */
+static int note_number(sg__arena *arena, sg__vec *numbers, size_t i, size_t n)
+{
+    if (!numbers)
+        return 0;
+    sg__json_span *span = sg__vec_push(arena, numbers, sizeof *span);
+    if (!span)
+        return -1;
+    span->offset = i;
+    span->len = n;
+    return 0;
 }
 
 /*
  * One pass: UTF-8 validity (no NUL byte anywhere), strings, numbers and
- * nesting depth. Outside strings the bytes are dispatched by a switch the
- * compiler makes a table of; whitespace and punctuation fall through to the
- * next byte.
+ * nesting depth. Outside strings each byte is dispatched by its class
+ * (byte_class); strings and runs of spaces are read eight bytes a step.
  */
 int sg__json_prescan(const char *json, size_t len, unsigned max_depth, sg__arena *arena,
                      sg__vec *numbers, const char **problem, size_t *offset)
 {
     unsigned depth = 0;
-    for (size_t i = 0; i < len; i++) {
+    size_t i = 0;
+    while (i < len) {
         unsigned char c = (unsigned char)json[i];
-        switch (c) {
-        case ' ':
-        case '\n':
-            /* indentation comes in runs */
-            while (i + 1 < len && json[i + 1] == ' ')
-                i++;
-            break;
-        case '\t':
-        case '\r':
-        case ',':
-        case ':':
-            break;
-        case '"': {
+        if (c == '"') {
+            /* the usual case first: a string, then its colon or comma and
+             * one space (bytes the dispatch would only step over) */
             size_t end = scan_string(json, len, i, problem, offset);
             if (end == 0)
                 return 1;
-            i = end;
-            break;
+            i = end + 1;
+            i += i < len && (json[i] == ':' || json[i] == ',');
+            i += i < len && json[i] == ' ';
+            continue;
         }
-        case '[':
-        case '{':
+        switch (byte_class[c]) {
+        case B_SPACE:
+            i = skip_spaces(json, len, i + 1);
+            break;
+        case B_OPEN:
             if (++depth > max_depth)
                 return refuse(problem, offset, "the JSON text nests too deeply", i);
+            i++;
             break;
-        case ']':
-        case '}':
+        case B_CLOSE:
             depth -= depth > 0;
+            i++;
             break;
-        case '-':
-        case '0':
-        case '1':
-        case '2':
-        case '3':
-        case '4':
-        case '5':
-        case '6':
-        case '7':
-        case '8':
-        case '9': {
+        case B_NUMBER: {
             size_t n = lex_number(json, len, i);
             if (n == 0)
                 return refuse(problem, offset,
                               "a JSON number is malformed (RFC 8259: no leading zeros, digits "
                               "after '.' and 'e')",
                               i);
-            if (numbers) {
-                sg__json_span *span = sg__vec_push(arena, numbers, sizeof *span);
-                if (!span)
-                    return -1; /* out of memory: not a problem with the text */
-                span->offset = i;
-                span->len = n;
-            }
-            i += n - 1;
+            if (note_number(arena, numbers, i, n) < 0)
+                return -1; /* out of memory: not a problem with the text */
+            i += n;
             break;
         }
+        case B_HIGH: {
+            size_t n = utf8_char(json, len, i, problem, offset);
+            if (n == 0)
+                return 1;
+            i += n;
+            break;
+        }
+        case B_CONTROL:
+            /* cJSON would skip it as whitespace; RFC 8259 allows only four */
+            return refuse(problem, offset,
+                          c == 0 ? NUL_BYTE : "the JSON text contains a raw control character", i);
         default:
-            if (c >= 0x80) {
-                size_t n = utf8_char(json, len, i, problem, offset);
-                if (n == 0)
-                    return 1;
-                i += n - 1;
-            } else if (c < 0x20) {
-                /* cJSON would skip it as whitespace; RFC 8259 allows only four */
-                return refuse(problem, offset,
-                              c == 0 ? NUL_BYTE : "the JSON text contains a raw control character",
-                              i);
-            }
+            i++;
             break;
         }
     }
@@ -244,12 +325,19 @@ const char *sg__json_trailing(const char *json, size_t len, const char *end, siz
     return "text follows the JSON value";
 }
 
+/* cJSON_IsNumber without the call into the library for every node (the
+ * type's low byte, as cJSON tests it). */
+static bool is_number(const cJSON *node)
+{
+    return (node->type & 0xFF) == cJSON_Number;
+}
+
 /* Visits number nodes in document order, which is the order of the tokens. */
 static bool attach(cJSON *node, const sg__json_span *spans, size_t count, size_t *next,
                    const char *json)
 {
     for (; node; node = node->next) {
-        if (cJSON_IsNumber(node)) {
+        if (is_number(node)) {
             if (*next >= count)
                 return false;
             const sg__json_span *s = &spans[(*next)++];

@@ -1,0 +1,433 @@
+/*
+ * test_jsonscan.c - the pre-scan of JSON text (sg__json_prescan) and the
+ * string escaper (sg__json_put_string) at the edges of the blocks they read
+ * at once.
+ *
+ * Strings are read sixteen or eight bytes a step and the end of the text
+ * through a padded word, so every byte that ends a run of ordinary content
+ * (the closing quote, an escape, a control character, a byte of a UTF-8
+ * character, valid or not) is placed at every offset of a word, after runs
+ * of every length, in strings that end with the text and strings that do
+ * not, and each answer is compared with the place the byte was put. Every
+ * text lives in a heap block of exactly its length, so that a read past its
+ * end shows under the memory checkers. The escaper's text is compared with
+ * cJSON's for every byte at every offset of strings of every length.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "util/arena.h"
+#include "util/json.h"
+
+/* The longest run of ordinary bytes put before and after the byte under
+ * test: two vector widths and some, so each offset of a 16- and an 8-byte
+ * word is reached from every alignment of the string's start. */
+enum { RUN = 40 };
+
+typedef struct scan_result {
+    int rc;
+    const char *problem;
+    size_t offset;
+    size_t numbers; /* spans recorded */
+} scan_result;
+
+/* Pre-scans exactly `len` bytes of `text`, copied to a block of that size. */
+static scan_result scan_len(const char *text, size_t len, unsigned max_depth)
+{
+    char *copy = malloc(len ? len : 1);
+    assert_non_null(copy);
+    memcpy(copy, text, len);
+    sg__arena arena;
+    sg__arena_init(&arena);
+    sg__vec numbers = {0};
+    scan_result r = {0, NULL, (size_t)-1, 0};
+    r.rc = sg__json_prescan(copy, len, max_depth, &arena, &numbers, &r.problem, &r.offset);
+    r.numbers = numbers.count;
+    sg__arena_release(&arena);
+    free(copy);
+    return r;
+}
+
+static scan_result scan(const char *text)
+{
+    return scan_len(text, strlen(text), 64);
+}
+
+/* A text in a buffer: prefix, `pad` ordinary bytes, `what` (n bytes), `tail`
+ * ordinary bytes, suffix. *at is where `what` begins. */
+static size_t build(char *buf, size_t cap, const char *prefix, size_t pad, const char *what,
+                    size_t n, size_t tail, const char *suffix, size_t *at)
+{
+    size_t len = 0, p = strlen(prefix), s = strlen(suffix);
+    assert_true(p + pad + n + tail + s <= cap);
+    memcpy(buf, prefix, p);
+    len = p;
+    for (size_t k = 0; k < pad; k++)
+        buf[len++] = (char)('a' + k % 26);
+    *at = len;
+    memcpy(buf + len, what, n);
+    len += n;
+    for (size_t k = 0; k < tail; k++)
+        buf[len++] = (char)('A' + k % 26);
+    memcpy(buf + len, suffix, s);
+    return len + s;
+}
+
+static void assert_refused_at(scan_result r, size_t at, const char *words)
+{
+    if (r.rc != 1 || r.offset != at || !strstr(r.problem, words))
+        fail_msg("expected a refusal at %zu (%s), got rc %d at %zu (%s)", at, words, r.rc, r.offset,
+                 r.problem ? r.problem : "-");
+}
+
+static void assert_accepted(scan_result r)
+{
+    if (r.rc != 0)
+        fail_msg("expected the text to be accepted, got rc %d at %zu (%s)", r.rc, r.offset,
+                 r.problem ? r.problem : "-");
+}
+
+/* Prefixes that start the string under test at each alignment mod 16. */
+static const char *const prefixes[] = {
+    "\"",          "[\"",        "[ \"",        "{\"k\":\"",        "{\"kk\":\"",
+    "{\"kkk\":\"", "{\"k\": \"", "{\"kk\": \"", "{\"kkkk\": \"",    "{\"kkkkk\": \"",
+    "[1, \"",      "[12, \"",    "[123, \"",    "{\"abcdefgh\":\"", "{\"abcdefghi\":\"",
+    "[[[[[[\"",
+};
+enum { PREFIXES = sizeof prefixes / sizeof prefixes[0] };
+
+/* Each byte that stops the string scan is found at every offset, after
+ * every run length, with and without text after it. */
+static void test_jsonscan__control_at_every_offset(void **state)
+{
+    (void)state;
+    char buf[256];
+    for (size_t p = 0; p < PREFIXES; p++)
+        for (size_t pad = 0; pad <= RUN; pad++)
+            for (size_t tail = 0; tail <= 17; tail += 17) {
+                static const char ctl[] = {'\x01', '\x1f', '\t', '\n', '\r'};
+                for (size_t c = 0; c < sizeof ctl; c++) {
+                    size_t at, len = build(buf, sizeof buf, prefixes[p], pad, &ctl[c], 1, tail,
+                                           "\"]", &at);
+                    assert_refused_at(scan_len(buf, len, 64), at, "raw control character");
+                    /* the string ends with the text, after the control */
+                    len = build(buf, sizeof buf, prefixes[p], pad, &ctl[c], 1, tail, "", &at);
+                    assert_refused_at(scan_len(buf, len, 64), at, "raw control character");
+                }
+                size_t at,
+                    len = build(buf, sizeof buf, prefixes[p], pad, "\0", 1, tail, "\"]", &at);
+                assert_refused_at(scan_len(buf, len, 64), at, "NUL byte");
+            }
+}
+
+/* A closing quote at every offset ends the string there: a control character
+ * right after it is outside the string (refused as such), and one before it
+ * is inside. */
+static void test_jsonscan__quote_at_every_offset(void **state)
+{
+    (void)state;
+    char buf[256];
+    for (size_t p = 0; p < PREFIXES; p++)
+        for (size_t pad = 0; pad <= RUN; pad++) {
+            size_t at, len = build(buf, sizeof buf, prefixes[p], pad, "\"\x02", 2, 20, "", &at);
+            assert_refused_at(scan_len(buf, len, 64), at + 1,
+                              "the JSON text contains a raw control character");
+            /* the closing quote is the last byte of the text */
+            len = build(buf, sizeof buf, prefixes[p], pad, "\"", 1, 0, "", &at);
+            assert_accepted(scan_len(buf, len, 64));
+            /* a number after the string is lexed from the quote on */
+            len = build(buf, sizeof buf, prefixes[p], pad, "\",01", 4, 0, "", &at);
+            assert_refused_at(scan_len(buf, len, 64), at + 2, "number is malformed");
+        }
+}
+
+/* An escape at every offset hides the byte after it, a quote included;
+ * "\u0000" is refused wherever it starts, and an escaped backslash before
+ * "u0000" is text. */
+static void test_jsonscan__escape_at_every_offset(void **state)
+{
+    (void)state;
+    char buf[256];
+    for (size_t p = 0; p < PREFIXES; p++)
+        for (size_t pad = 0; pad <= RUN; pad++)
+            for (size_t tail = 0; tail <= 19; tail += 19) {
+                size_t at;
+                /* an escaped quote does not end the string: the control after it is inside */
+                size_t len =
+                    build(buf, sizeof buf, prefixes[p], pad, "\\\"\x03", 3, tail, "\"", &at);
+                assert_refused_at(scan_len(buf, len, 64), at + 2, "JSON string contains a raw");
+                len = build(buf, sizeof buf, prefixes[p], pad, "\\u0000", 6, tail, "\"", &at);
+                assert_refused_at(scan_len(buf, len, 64), at, "\\u0000");
+                len = build(buf, sizeof buf, prefixes[p], pad, "\\\\u0000", 7, tail, "\"]", &at);
+                assert_accepted(scan_len(buf, len, 64));
+                len = build(buf, sizeof buf, prefixes[p], pad, "\\u00001", 7, tail, "\"]", &at);
+                assert_refused_at(scan_len(buf, len, 64), at, "\\u0000");
+                len = build(buf, sizeof buf, prefixes[p], pad, "\\u0001", 6, tail, "\"]", &at);
+                assert_accepted(scan_len(buf, len, 64));
+            }
+}
+
+/* Strings cut off by the end of the text, after runs of every length, with
+ * an escape or a partial "\u0000" as their last bytes: the pre-scan leaves
+ * them to cJSON (which refuses an unterminated string), reading nothing past
+ * the end. */
+static void test_jsonscan__string_ends_with_text(void **state)
+{
+    (void)state;
+    char buf[256];
+    static const char *const ends[] = {"", "\\", "\\u", "\\u000", "\\\"", "\\\\"};
+    for (size_t p = 0; p < PREFIXES; p++)
+        for (size_t pad = 0; pad <= RUN; pad++)
+            for (size_t e = 0; e < sizeof ends / sizeof ends[0]; e++) {
+                size_t at, len = build(buf, sizeof buf, prefixes[p], pad, ends[e], strlen(ends[e]),
+                                       0, "", &at);
+                assert_accepted(scan_len(buf, len, 64));
+            }
+    /* "\u0000" as the very last bytes is still refused */
+    size_t at, len = build(buf, sizeof buf, "[\"", 13, "\\u0000", 6, 0, "", &at);
+    assert_refused_at(scan_len(buf, len, 64), at, "\\u0000");
+    /* a control character as the very last byte too */
+    len = build(buf, sizeof buf, "[\"", 21, "\x1f", 1, 0, "", &at);
+    assert_refused_at(scan_len(buf, len, 64), at, "raw control character");
+}
+
+/* Valid UTF-8 of every length is accepted wherever it falls, across the
+ * boundaries of the words read at once, in strings and outside them. */
+static void test_jsonscan__valid_utf8_at_every_offset(void **state)
+{
+    (void)state;
+    char buf[256];
+    static const char *const chars[] = {"\xc2\x80",         "\xc3\xa9",        "\xdf\xbf",
+                                        "\xe0\xa0\x80",     "\xe2\x82\xac",    "\xed\x9f\xbf",
+                                        "\xee\x80\x80",     "\xef\xbf\xbf",    "\xf0\x90\x80\x80",
+                                        "\xf0\x9f\x98\x80", "\xf4\x8f\xbf\xbf"};
+    for (size_t p = 0; p < PREFIXES; p++)
+        for (size_t pad = 0; pad <= RUN; pad++)
+            for (size_t c = 0; c < sizeof chars / sizeof chars[0]; c++) {
+                size_t at, n = strlen(chars[c]);
+                size_t len = build(buf, sizeof buf, prefixes[p], pad, chars[c], n, 9, "\"]", &at);
+                assert_accepted(scan_len(buf, len, 64));
+                /* the character is the last of the text (an unterminated string) */
+                len = build(buf, sizeof buf, prefixes[p], pad, chars[c], n, 0, "", &at);
+                assert_accepted(scan_len(buf, len, 64));
+                /* a control character after the character is found at its place */
+                len = build(buf, sizeof buf, prefixes[p], pad, chars[c], n, 0, "\x05\"", &at);
+                assert_refused_at(scan_len(buf, len, 64), at + n, "raw control character");
+            }
+}
+
+/* Invalid UTF-8 of each kind inside a long string, at every offset of a
+ * word, and cut off by the end of the text. */
+static void test_jsonscan__invalid_utf8_at_every_offset(void **state)
+{
+    (void)state;
+    char buf[256];
+    static const char *const bad[] = {
+        "\x80",     /* a continuation byte with no start */
+        "\xbf",     /* another */
+        "\xc0\xaf", /* overlong two-byte form ('/') */
+        "\xc1\xbf", /* overlong two-byte form */
+        "\xc3"
+        "a",            /* a start byte followed by ASCII */
+        "\xe0\x80\x80", /* overlong three-byte form */
+        "\xe0\x9f\xbf", /* overlong three-byte form, the largest */
+        "\xed\xa0\x80", /* a UTF-16 surrogate */
+        "\xed\xbf\xbf", /* the last surrogate */
+        "\xe2\x82"
+        "a",                /* three-byte form cut by ASCII */
+        "\xf0\x80\x80\x80", /* overlong four-byte form */
+        "\xf0\x8f\xbf\xbf", /* overlong four-byte form, the largest */
+        "\xf4\x90\x80\x80", /* past U+10FFFF */
+        "\xf5\x80\x80\x80", /* a start byte past F4 */
+        "\xf8\x88\x80\x80", /* five-byte form */
+        "\xfe",             /* never valid */
+        "\xff",             /* never valid */
+        "\xf0\x9f\x98"
+        "a", /* four-byte form cut by ASCII */
+    };
+    for (size_t p = 0; p < PREFIXES; p++)
+        for (size_t pad = 0; pad <= RUN; pad++)
+            for (size_t b = 0; b < sizeof bad / sizeof bad[0]; b++) {
+                size_t at, n = strlen(bad[b]);
+                size_t len = build(buf, sizeof buf, prefixes[p], pad, bad[b], n, 23, "\"]", &at);
+                assert_refused_at(scan_len(buf, len, 64), at, "not valid UTF-8");
+                len = build(buf, sizeof buf, prefixes[p], pad, bad[b], n, 0, "", &at);
+                assert_refused_at(scan_len(buf, len, 64), at, "not valid UTF-8");
+            }
+    /* valid starts cut off by the end of the text */
+    static const char *const cut[] = {"\xc3", "\xe2", "\xe2\x82", "\xf0\x9f", "\xf0\x9f\x98"};
+    for (size_t pad = 0; pad <= RUN; pad++)
+        for (size_t c = 0; c < sizeof cut / sizeof cut[0]; c++) {
+            size_t at, len = build(buf, sizeof buf, "{\"sql\":\"", pad, cut[c], strlen(cut[c]), 0,
+                                   "", &at);
+            assert_refused_at(scan_len(buf, len, 64), at, "not valid UTF-8");
+            /* and outside any string */
+            len = build(buf, sizeof buf, "", 0, cut[c], strlen(cut[c]), 0, "", &at);
+            assert_refused_at(scan_len(buf, len, 64), 0, "not valid UTF-8");
+        }
+}
+
+/* Between tokens: runs of spaces of every length before each kind of byte,
+ * the whitespace RFC 8259 allows, and the control characters it does not. */
+static void test_jsonscan__between_tokens(void **state)
+{
+    (void)state;
+    char buf[256];
+    for (size_t pad = 0; pad <= RUN; pad++) {
+        size_t len = 0;
+        buf[len++] = '[';
+        buf[len++] = '\n';
+        memset(buf + len, ' ', pad);
+        len += pad;
+        size_t at = len;
+        buf[len++] = '\x0b';
+        assert_refused_at(scan_len(buf, len, 64), at, "the JSON text contains a raw control");
+        buf[at] = '\0';
+        assert_refused_at(scan_len(buf, len, 64), at, "NUL byte");
+        buf[at] = '\xff';
+        assert_refused_at(scan_len(buf, len, 64), at, "not valid UTF-8");
+        buf[at] = '0';
+        buf[len++] = '1';
+        assert_refused_at(scan_len(buf, len, 64), at, "number is malformed");
+        buf[at] = '\t';
+        buf[at + 1] = '\r';
+        buf[len++] = ']';
+        assert_accepted(scan_len(buf, len, 64));
+    }
+    /* a colon or comma and one space after a string, then each kind of token */
+    static const struct {
+        const char *text;
+        int rc;
+        size_t offset, numbers;
+    } cases[] = {
+        {"{\"a\": 1, \"b\":2,\"c\" :3}", 0, 0, 3},
+        {"{\"a\": -0.5e+3, \"b\": [true, false, null]}", 0, 0, 1},
+        {"{\"a\":\"b\",\"c\":\"d\"}", 0, 0, 0},
+        {"{\"a\":  01}", 1, 7, 0},
+        {"{\"a\": \x01}", 1, 6, 0},
+        {"{\"a\",\x01}", 1, 5, 0},
+        {"[\"a\"\t,\r\n\"b\"]", 0, 0, 0},
+        {"{\"a\": 1.}", 1, 6, 0},
+        {"{\"a\": 1e}", 1, 6, 0},
+        {"{\"a\": -}", 1, 6, 0},
+        {"{\"a\": 1-}", 1, 6, 0},
+        {"[1,2,3,4,5,6,7,8,9,10]", 0, 0, 10},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        scan_result r = scan(cases[i].text);
+        assert_int_equal(r.rc, cases[i].rc);
+        if (r.rc)
+            assert_int_equal(r.offset, cases[i].offset);
+        else
+            assert_int_equal(r.numbers, cases[i].numbers);
+    }
+}
+
+/* Nesting is counted outside strings only, up to the bound and no further. */
+static void test_jsonscan__depth(void **state)
+{
+    (void)state;
+    char buf[128];
+    for (unsigned max = 1; max < 40; max++) {
+        memset(buf, '[', max);
+        assert_accepted(scan_len(buf, max, max));
+        memset(buf, '{', max + 1);
+        assert_refused_at(scan_len(buf, max + 1, max), max, "nests too deeply");
+    }
+    static const char in_string[] = "[\"[[[[[[[[[[{{{{{{{{{{\"]";
+    assert_accepted(scan_len(in_string, strlen(in_string), 1));
+    /* a close never takes the count below zero */
+    assert_accepted(scan_len("]]]]][[", 7, 2));
+    assert_refused_at(scan_len("]]]]][[[", 8, 2), 7, "nests too deeply");
+}
+
+/* What cJSON prints for the string s. */
+static char *cjson_text(const char *s)
+{
+    cJSON *str = cJSON_CreateString(s);
+    assert_non_null(str);
+    char *text = cJSON_PrintUnformatted(str);
+    assert_non_null(text);
+    cJSON_Delete(str);
+    return text;
+}
+
+/* sg__json_put_string's text for s equals cJSON's, written after `before`
+ * bytes already in the buffer. */
+static void assert_escaped_as_cjson(const char *s, size_t before)
+{
+    sg__arena arena;
+    sg__arena_init(&arena);
+    sg__strbuf b = SG__STRBUF_INIT(&arena);
+    for (size_t k = 0; k < before; k++)
+        sg__strbuf_put(&b, "-", 1);
+    sg__json_put_string(&b, s);
+    assert_false(b.failed);
+    char *want = cjson_text(s);
+    assert_int_equal(b.len, before + strlen(want));
+    assert_string_equal(b.data + before, want);
+    assert_int_equal(strlen(b.data), b.len);
+    cJSON_free(want);
+    sg__arena_release(&arena);
+}
+
+/* Every byte that needs an escape, and some that do not, at every offset of
+ * strings of every length up to past two blocks, once and twice, and after
+ * every amount of text already written. */
+static void test_jsonscan__put_string_as_cjson(void **state)
+{
+    (void)state;
+    static const unsigned char bytes[] = {0x01, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c,
+                                          0x0d, 0x0e, 0x1f, 0x20, 0x22, 0x2f, 0x5c,
+                                          0x7f, 0x80, 0xc3, 0xdf, 0xe2, 0xff};
+    char s[64];
+    for (size_t len = 1; len <= RUN; len++)
+        for (size_t at = 0; at < len; at++)
+            for (size_t k = 0; k < sizeof bytes; k++) {
+                memset(s, 'x', len);
+                s[len] = '\0';
+                s[at] = (char)bytes[k];
+                assert_escaped_as_cjson(s, at % 5);
+                s[len - 1 - at / 2] = '\\';
+                assert_escaped_as_cjson(s, 0);
+            }
+    /* every control character, and a long text with escapes all along it */
+    char all[0x21];
+    for (int c = 1; c <= 0x20; c++)
+        all[c - 1] = (char)c;
+    all[0x20] = '\0';
+    assert_escaped_as_cjson(all, 0);
+    assert_escaped_as_cjson("", 3);
+    char sql[1200];
+    size_t n = 0;
+    for (int line = 0; n + 40 < sizeof sql; line++)
+        n += (size_t)snprintf(sql + n, sizeof sql - n, "SELECT \"c%d\"\t FROM t -- \\ é\n", line);
+    assert_escaped_as_cjson(sql, 0);
+    assert_escaped_as_cjson(sql, 200);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_jsonscan__control_at_every_offset),
+        cmocka_unit_test(test_jsonscan__quote_at_every_offset),
+        cmocka_unit_test(test_jsonscan__escape_at_every_offset),
+        cmocka_unit_test(test_jsonscan__string_ends_with_text),
+        cmocka_unit_test(test_jsonscan__valid_utf8_at_every_offset),
+        cmocka_unit_test(test_jsonscan__invalid_utf8_at_every_offset),
+        cmocka_unit_test(test_jsonscan__between_tokens),
+        cmocka_unit_test(test_jsonscan__depth),
+        cmocka_unit_test(test_jsonscan__put_string_as_cjson),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
