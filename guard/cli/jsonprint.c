@@ -24,6 +24,22 @@ void cli_json_indent(FILE *out, int depth)
     indent(out, depth);
 }
 
+void cli_json_long(FILE *out, long value)
+{
+    char digits[24];
+    size_t n = 0;
+    /* negated in unsigned arithmetic: LONG_MIN has no positive long */
+    unsigned long u = value < 0 ? 0UL - (unsigned long)value : (unsigned long)value;
+    do {
+        digits[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (value < 0)
+        putc_unlocked('-', out);
+    while (n)
+        putc_unlocked(digits[--n], out);
+}
+
 void cli_json_string(FILE *out, const char *s)
 {
     static const char short_forms[] = "\bb\ff\nn\rr\tt\"\"\\\\";

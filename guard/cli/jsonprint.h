@@ -25,4 +25,8 @@ void cli_json_string(FILE *out, const char *s);
  * indents. */
 void cli_json_indent(FILE *out, int depth);
 
+/* Writes `value` in decimal, as "%ld" would, without the cost of a format
+ * (a report writes three numbers per finding). The caller holds the lock. */
+void cli_json_long(FILE *out, long value);
+
 #endif

@@ -112,7 +112,7 @@ static void json_long(FILE *out, int depth, const char *key, long value, bool pr
 {
     json_key(out, depth, key, false);
     if (present)
-        fprintf(out, "%ld", value);
+        cli_json_long(out, value);
     else
         fputs("null", out);
 }
