@@ -458,6 +458,48 @@ static void test_lint__jobs_do_not_change_the_report(void **state)
     }
 }
 
+/* Files of very different sizes (workers may run ahead of the report only
+ * within a budget of bytes, a file larger than the budget included): the
+ * same report whatever the number of workers, and every file in it. */
+static void test_lint__jobs_with_files_of_every_size(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    static const char unit[] = "SELECT * FROM t WHERE kind = 'x' ORDER BY id;\n"
+                               "UPDATE t SET a = 1; -- sqlguard-disable-line dml.missing-where\n";
+    char *big = malloc(400 * 1024);
+    assert_non_null(big);
+    for (int k = 0; k < 24; k++) {
+        /* 1 unit up to about 300 KB, large ones in the middle and at the end */
+        size_t copies = k % 7 == 3 || k == 23 ? 3000 + (size_t)k * 10 : 1 + (size_t)(k * k);
+        size_t len = 0;
+        for (size_t c = 0; c < copies; c++) {
+            memcpy(big + len, unit, sizeof unit - 1);
+            len += sizeof unit - 1;
+        }
+        char name[32];
+        snprintf(name, sizeof name, "f%02d.sql", k);
+        put_bytes(dir, name, big, len);
+    }
+    put_bytes(dir, "empty.sql", "", 0);
+    free(big);
+    run_result one = RUN_IN(dir, "lint", "--no-timing", "--format", "json", "--jobs", "1", ".");
+    assert_status(&one, 0); /* warnings only */
+    assert_int_equal(count_of(one.out, "\"kind\": \"sql\""), 25);
+    assert_int_equal(count_of(one.out, "\"rule\": \"dml.missing-where\""),
+                     count_of(one.out, "\"rule\": \"style.select-star\""));
+    const char *jobs[] = {"2", "3", "8"};
+    for (size_t i = 0; i < 3; i++) {
+        run_result r =
+            RUN_IN(dir, "lint", "--no-timing", "--format", "json", "--jobs", jobs[i], ".");
+        assert_status(&r, 0);
+        assert_string_equal(one.out, r.out);
+        free_result(&r);
+    }
+    free_result(&one);
+    remove_tree(dir);
+}
+
 /* The text summary carries the elapsed time unless --no-timing. */
 static void test_lint__timing(void **state)
 {
@@ -2172,6 +2214,7 @@ int main(void)
         T(golden_junit),
         T(junit_escapes),
         T(jobs_do_not_change_the_report),
+        T(jobs_with_files_of_every_size),
         T(timing),
         T(disable_next_line),
         T(disable_span),

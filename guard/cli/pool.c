@@ -4,8 +4,8 @@
  *
  * Workers take the next file in path order, but never more than `window`
  * files ahead of the one the report waits for, nor (except that one) more
- * bytes of files taken and not yet written than a budget of twice the
- * largest file, so a large file does not hold up the others while memory
+ * bytes of files taken and not yet written than a budget of one and a half
+ * times the largest file, so a large file does not hold up the others while memory
  * stays bounded: a file that is done keeps only its findings and the lines
  * they are on (lint_file_lint() lets go of its text), and the report frees
  * each file once written. The calling thread writes the report; the output
@@ -113,7 +113,7 @@ int lint_files_run(const lint_env *env, lint_file *files, size_t count, long job
         if (p.size[i] > largest)
             largest = p.size[i];
     }
-    p.budget = largest * 2;
+    p.budget = largest + largest / 2;
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.room, NULL);
     pthread_cond_init(&p.done, NULL);
