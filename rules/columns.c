@@ -64,9 +64,19 @@ long sg__table_column(const sg__meta_table *t, const char *const *renames, size_
     for (size_t i = 0; i < renamed && i < t->column_count; i++)
         if (renames[i][0] == name[0] && strcmp(renames[i], name) == 0)
             return (long)i;
-    for (size_t i = renamed; i < t->column_count; i++)
-        if (t->columns[i][0] == name[0] && strcmp(t->columns[i], name) == 0)
-            return (long)i;
+    long c = -1;
+    if (t->column_slots)
+        c = sg__catalog_column_hashed(t, name);
+    /* a scan of a narrow table's names, or of a wide one's when its first
+     * column of that name is renamed and a later one may not be */
+    if (!t->column_slots || (c >= 0 && (size_t)c < renamed)) {
+        c = -1;
+        for (size_t i = renamed; i < t->column_count; i++)
+            if (t->columns[i][0] == name[0] && strcmp(t->columns[i], name) == 0)
+                return (long)i;
+    }
+    if (c >= 0)
+        return c;
     return is_system_column(name) ? SG_SYSTEM_COLUMN : SG_NO_COLUMN;
 }
 

@@ -78,31 +78,37 @@ static int judge(const sg__rule_ctx *ctx, int param, int location, const sg__met
     /* the catalog read each column's type once, at load */
     if (!t->column_type_read || !t->column_type_read[column])
         return 0;
-    const sg__pgtype type = t->column_pgtypes[column];
-    if (!sg__pgvalue_judged(&type) || (type.array_dims > 0 && how == ANY_ARRAY))
+    const sg__pgtype *type = &t->column_pgtypes[column];
+    if (!sg__pgvalue_judged(type) || (type->array_dims > 0 && how == ANY_ARRAY))
         return 0;
     bool is_null;
     const char *text =
         sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)param - 1, &is_null);
     if (!text)
         return is_null ? 0 : -1;
-    sg__pgtype as = type; /* the type the parameter gets */
-    if (how != ASSIGNED)
+    /* the type the parameter gets: the column's own when assigned, copied
+     * only when a comparison drops its modifiers */
+    const sg__pgtype *param_type = type;
+    sg__pgtype as;
+    if (how != ASSIGNED) {
+        as = *type;
         as.mod1 = as.mod2 = -1;
-    if (how == ANY_ARRAY)
-        as.array_dims = 1;
+        if (how == ANY_ARRAY)
+            as.array_dims = 1;
+        param_type = &as;
+    }
     char why[160];
-    const char *problem = sg__pgvalue_problem(&as, text, why, sizeof why);
+    const char *problem = sg__pgvalue_problem(param_type, text, why, sizeof why);
     bool never_equal = false;
-    if (!problem && how == EQUAL && (type.mod1 >= 0 || type.mod2 >= 0)) {
-        problem = sg__pgvalue_problem(&type, text, why, sizeof why);
+    if (!problem && how == EQUAL && (type->mod1 >= 0 || type->mod2 >= 0)) {
+        problem = sg__pgvalue_problem(type, text, why, sizeof why);
         never_equal = problem != NULL;
     }
     if (!problem)
         return 0;
     const char *name = param_name(ctx, param);
     char spelled[SG_PGTYPE_NAME_MAX * 2 + 48];
-    sg__pgtype_format(&type, spelled, sizeof spelled);
+    sg__pgtype_format(type, spelled, sizeof spelled);
     if (!name)
         return -1;
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, location,

@@ -19,65 +19,11 @@
 #include "pgvalue.h"
 #include "util/text.h"
 
-typedef enum kind {
-    K_NONE,
-    K_UUID,
-    K_INT2,
-    K_INT4,
-    K_INT8,
-    K_NUMERIC,
-    K_FLOAT4,
-    K_FLOAT8,
-    K_BOOL,
-    K_DATE,
-    K_TIMESTAMP,
-    K_TIMESTAMPTZ,
-    K_BPCHAR,
-    K_VARCHAR,
-    K_TEXT,
-    K_JSON,
-    K_JSONB
-} kind;
-
-static kind kind_of(const sg__pgtype *t)
-{
-    const char *n = t->name;
-    switch (n[0]) {
-    case 'u':
-        return strcmp(n, "uuid") == 0 ? K_UUID : K_NONE;
-    case 's':
-        return strcmp(n, "smallint") == 0 ? K_INT2 : K_NONE;
-    case 'i':
-        return strcmp(n, "integer") == 0 ? K_INT4 : K_NONE;
-    case 'b':
-        return strcmp(n, "bigint") == 0 ? K_INT8 : strcmp(n, "boolean") == 0 ? K_BOOL : K_NONE;
-    case 'n':
-        return strcmp(n, "numeric") == 0 ? K_NUMERIC : K_NONE;
-    case 'r':
-        return strcmp(n, "real") == 0 ? K_FLOAT4 : K_NONE;
-    case 'd':
-        return strcmp(n, "double precision") == 0 ? K_FLOAT8
-               : strcmp(n, "date") == 0           ? K_DATE
-                                                  : K_NONE;
-    case 't':
-        return strcmp(n, "timestamp without time zone") == 0 ? K_TIMESTAMP
-               : strcmp(n, "timestamp with time zone") == 0  ? K_TIMESTAMPTZ
-               : strcmp(n, "text") == 0                      ? K_TEXT
-                                                             : K_NONE;
-    case 'c':
-        return strcmp(n, "character") == 0           ? K_BPCHAR
-               : strcmp(n, "character varying") == 0 ? K_VARCHAR
-                                                     : K_NONE;
-    case 'j':
-        return strcmp(n, "json") == 0 ? K_JSON : strcmp(n, "jsonb") == 0 ? K_JSONB : K_NONE;
-    default:
-        return K_NONE;
-    }
-}
+typedef sg__pgkind kind;
 
 bool sg__pgvalue_judged(const sg__pgtype *type)
 {
-    return type && kind_of(type) != K_NONE;
+    return type && type->kind != SG__PGKIND_OTHER;
 }
 
 /* Writes a reason into why and returns it; never NULL, which would read as
@@ -170,7 +116,7 @@ static const char *check_integer(kind k, const char *s, size_t len, char *why, s
 {
     static const char *const names[] = {"smallint", "integer", "bigint"};
     static const uint64_t max[] = {32767u, 2147483647u, 9223372036854775807u};
-    int w = k == K_INT2 ? 0 : k == K_INT4 ? 1 : 2;
+    int w = k == SG__PGKIND_INT2 ? 0 : k == SG__PGKIND_INT4 ? 1 : 2;
     trim(&s, &len);
     size_t i = 0;
     bool neg = false;
@@ -388,14 +334,14 @@ static int compare_magnitude(const decimal *d, size_t z, const char *t_digits, l
  * forms, which strtod reads too, are not judged. */
 static const char *check_float(kind k, const char *s, size_t len, char *why, size_t n)
 {
-    const char *name = k == K_FLOAT4 ? "real" : "double precision";
+    const char *name = k == SG__PGKIND_FLOAT4 ? "real" : "double precision";
     /* past FLT_MAX 3.40282347e38 and DBL_MAX 1.7976931348623157e308,
      * values round to infinity from these on; below half the smallest
      * denormals (1.4e-45 and 4.9e-324), to zero */
-    const char *over = k == K_FLOAT4 ? "34028236" : "17976931348623159";
-    long long over_lead = k == K_FLOAT4 ? 38 : 308;
-    const char *under = k == K_FLOAT4 ? "700649232162408535" : "24703282292062327";
-    long long under_lead = k == K_FLOAT4 ? -46 : -324;
+    const char *over = k == SG__PGKIND_FLOAT4 ? "34028236" : "17976931348623159";
+    long long over_lead = k == SG__PGKIND_FLOAT4 ? 38 : 308;
+    const char *under = k == SG__PGKIND_FLOAT4 ? "700649232162408535" : "24703282292062327";
+    long long under_lead = k == SG__PGKIND_FLOAT4 ? -46 : -324;
     trim(&s, &len);
     const char *p = s, *end = s + len;
     const char *body = p < end && (*p == '+' || *p == '-') ? p + 1 : p;
@@ -615,7 +561,7 @@ static int iso_datetime(const char *s, size_t len)
 
 static const char *check_datetime(kind k, const char *s, size_t len, char *why, size_t n)
 {
-    const char *what = k == K_DATE ? "date" : "timestamp";
+    const char *what = k == SG__PGKIND_DATE ? "date" : "timestamp";
     trim(&s, &len);
     bool digit = false;
     for (size_t i = 0; i < len; i++) {
@@ -873,7 +819,7 @@ static const char *json_problem(bool jsonb, const char *s, size_t len)
 
 static const char *check_json(kind k, const char *s, size_t len, char *why, size_t n)
 {
-    const char *problem = json_problem(k == K_JSONB, s, len);
+    const char *problem = json_problem(k == SG__PGKIND_JSONB, s, len);
     return problem ? say(why, n, "%s", problem) : NULL;
 }
 
@@ -883,31 +829,31 @@ static const char *check_scalar(const sg__pgtype *t, kind k, const char *s, size
                                 size_t n)
 {
     switch (k) {
-    case K_UUID:
+    case SG__PGKIND_UUID:
         return check_uuid(s, len, why, n);
-    case K_INT2:
-    case K_INT4:
-    case K_INT8:
+    case SG__PGKIND_INT2:
+    case SG__PGKIND_INT4:
+    case SG__PGKIND_INT8:
         return check_integer(k, s, len, why, n);
-    case K_NUMERIC:
+    case SG__PGKIND_NUMERIC:
         return check_numeric(t, s, len, why, n);
-    case K_FLOAT4:
-    case K_FLOAT8:
+    case SG__PGKIND_FLOAT4:
+    case SG__PGKIND_FLOAT8:
         return check_float(k, s, len, why, n);
-    case K_BOOL:
+    case SG__PGKIND_BOOL:
         return check_bool(s, len, why, n);
-    case K_DATE:
-    case K_TIMESTAMP:
-    case K_TIMESTAMPTZ:
+    case SG__PGKIND_DATE:
+    case SG__PGKIND_TIMESTAMP:
+    case SG__PGKIND_TIMESTAMPTZ:
         return check_datetime(k, s, len, why, n);
-    case K_BPCHAR:
-    case K_VARCHAR:
+    case SG__PGKIND_BPCHAR:
+    case SG__PGKIND_VARCHAR:
         return check_length(t->mod1, s, len, why, n);
-    case K_JSON:
-    case K_JSONB:
+    case SG__PGKIND_JSON:
+    case SG__PGKIND_JSONB:
         return check_json(k, s, len, why, n);
-    case K_TEXT:
-    case K_NONE:
+    case SG__PGKIND_TEXT:
+    case SG__PGKIND_OTHER:
         break;
     }
     return NULL;
@@ -1067,7 +1013,7 @@ static const char *check_array(const sg__pgtype *t, const char *s, size_t len, c
 {
     sg__pgtype elem = *t;
     elem.array_dims = 0;
-    array a = {.p = s, .end = s + len, .elem = &elem, .k = kind_of(&elem), .why = why, .n = n};
+    array a = {.p = s, .end = s + len, .elem = &elem, .k = elem.kind, .why = why, .n = n};
     array_skip(&a);
     /* dimension decorations ([1:3]={...}) are not judged */
     if (a.p < a.end && *a.p == '[')
@@ -1095,8 +1041,8 @@ const char *sg__pgvalue_problem(const sg__pgtype *type, const char *text, char *
     size_t len = strlen(text);
     if (!sg__utf8_valid(text, len, NULL))
         return say(why, n, "is not valid UTF-8");
-    kind k = kind_of(type);
-    if (k == K_NONE)
+    kind k = type->kind;
+    if (k == SG__PGKIND_OTHER)
         return NULL;
     if (type->array_dims > 0)
         return check_array(type, text, len, why, n);

@@ -8,6 +8,7 @@
  * library and the command line.
  */
 #include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "rules.h"
@@ -67,28 +68,75 @@ const size_t sg__rule_total = sizeof sg__rule_table / sizeof sg__rule_table[0];
  * goes through the few of a kind instead of the whole table. */
 enum { KINDS = 3 };
 static const sg__rule *by_kind[KINDS][sizeof sg__rule_table / sizeof sg__rule_table[0]];
+static unsigned char by_kind_at[KINDS][sizeof sg__rule_table / sizeof sg__rule_table[0]];
 static size_t kind_count[KINDS];
-static pthread_once_t by_kind_once = PTHREAD_ONCE_INIT;
 
-static void list_by_kind(void)
+/* Each descriptor's index by its address, for the severity a policy worked
+ * out per index (a rule reports through its descriptor): an open-addressing
+ * hash of index + 1 (0: an empty slot), at most half full. */
+enum { INDEX_SLOTS = 128 };
+_Static_assert(sizeof sg__rule_table / sizeof sg__rule_table[0] <= INDEX_SLOTS / 2,
+               "the index of rules by address is at most half full");
+static unsigned char index_slots[INDEX_SLOTS];
+static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
+
+static size_t slot_of(const sg__rule *rule)
+{
+    /* Fibonacci hashing: the top seven bits of the address times 2^64/phi */
+    return (size_t)(((uint64_t)(uintptr_t)rule * UINT64_C(0x9E3779B97F4A7C15)) >> 57);
+}
+
+static void build_lists(void)
 {
     for (size_t k = 0; k < KINDS; k++)
         for (size_t i = 0; i < sg__rule_total; i++)
-            if (sg__rule_table[i]->kinds & (1u << k))
+            if (sg__rule_table[i]->kinds & (1u << k)) {
+                by_kind_at[k][kind_count[k]] = (unsigned char)i;
                 by_kind[k][kind_count[k]++] = sg__rule_table[i];
+            }
+    for (size_t i = 0; i < sg__rule_total; i++) {
+        size_t s = slot_of(sg__rule_table[i]);
+        while (index_slots[s])
+            s = (s + 1) & (INDEX_SLOTS - 1);
+        index_slots[s] = (unsigned char)(i + 1);
+    }
+}
+
+const sg__rule *const *sg__rules_of_kind_at(sg__rule_kind kind, size_t *count,
+                                            const unsigned char **at)
+{
+    size_t k = kind == SG_RULE_OPERATION ? 0 : kind == SG_RULE_FACTS ? 1 : 2;
+    if (pthread_once(&lists_once, build_lists) != 0) {
+        /* not with a static once control; the whole table would still do,
+         * as callers check each rule's kinds */
+        *count = sg__rule_total;
+        *at = NULL;
+        return sg__rule_table;
+    }
+    *count = kind_count[k];
+    *at = by_kind_at[k];
+    return by_kind[k];
 }
 
 const sg__rule *const *sg__rules_of_kind(sg__rule_kind kind, size_t *count)
 {
-    size_t k = kind == SG_RULE_OPERATION ? 0 : kind == SG_RULE_FACTS ? 1 : 2;
-    if (pthread_once(&by_kind_once, list_by_kind) != 0) {
-        /* not with a static once control; the whole table would still do,
-         * as callers check each rule's kinds */
-        *count = sg__rule_total;
-        return sg__rule_table;
+    const unsigned char *at;
+    return sg__rules_of_kind_at(kind, count, &at);
+}
+
+size_t sg__rule_index(const sg__rule *rule)
+{
+    if (pthread_once(&lists_once, build_lists) == 0) {
+        for (size_t s = slot_of(rule);; s = (s + 1) & (INDEX_SLOTS - 1)) {
+            size_t k = index_slots[s];
+            if (!k || sg__rule_table[k - 1] == rule)
+                return k ? k - 1 : sg__rule_total;
+        }
     }
-    *count = kind_count[k];
-    return by_kind[k];
+    size_t i = 0; /* not with a static once control: the table itself */
+    while (i < sg__rule_total && sg__rule_table[i] != rule)
+        i++;
+    return i;
 }
 
 const sg__rule *sg__rule_find(const char *id)
@@ -97,14 +145,6 @@ const sg__rule *sg__rule_find(const char *id)
         if (strcmp(sg__rule_table[i]->id, id) == 0)
             return sg__rule_table[i];
     return NULL;
-}
-
-size_t sg__rule_index(const sg__rule *rule)
-{
-    size_t i = 0;
-    while (i < sg__rule_total && sg__rule_table[i] != rule)
-        i++;
-    return i;
 }
 
 /* The public table: the same descriptors, by index. */

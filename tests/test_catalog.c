@@ -1253,11 +1253,61 @@ static void test_catalog__allocation_failure_inside_cjson(void **state)
     free(json);
 }
 
+/* A select of `column` from the account table, in scope. */
+#define SELECT_COLUMN(column)                                                                      \
+    "{\"operation\":\"select\",\"sql\":\"SELECT " column                                           \
+    " FROM sdk_examples_account ORDER BY uid\","                                                   \
+    "\"parameters\":{},\"scope\":{\"data_source_uid\":\"" DS_A "\",\"tables\":[{"                  \
+    "\"meta_table_uid\":\"" UID_ACCOUNT "\",\"alias\":\"a\",\"access\":\"read\"}]},"               \
+    "\"limits\":{\"max_rows\":10,\"statement_timeout_ms\":1000}}"
+
+/* A table wider than SG__COLUMN_SCAN_MAX finds its columns through a hash,
+ * each name at its first column as a scan would; a narrow one scans. */
+static void test_catalog__wide_table_columns_are_hashed(void **state)
+{
+    (void)state;
+    cJSON *root = seed();
+    cJSON *cols = get(table(root, 0), "columns");
+    enum { EXTRA = 2 * SG__COLUMN_SCAN_MAX };
+    for (int i = 0; i < EXTRA; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "extra_%02d", i);
+        cJSON *col = cJSON_CreateObject();
+        assert_non_null(cJSON_AddStringToObject(col, "name", name));
+        assert_non_null(cJSON_AddStringToObject(col, "type", "text"));
+        assert_true(cJSON_AddItemToArray(cols, col));
+    }
+    /* a second "region": the first one stays the one names resolve to */
+    cJSON *again = cJSON_CreateObject();
+    assert_non_null(cJSON_AddStringToObject(again, "name", "region"));
+    assert_true(cJSON_AddItemToArray(cols, again));
+    sg_catalog *c = load_tree_ok(root);
+    const sg__meta_table *t = sg__catalog_table_by_uid(c, UID_ACCOUNT);
+    assert_non_null(t);
+    assert_int_equal(t->column_count, EXTRA + 5);
+    assert_non_null(t->column_slots);
+    for (size_t i = 0; i < t->column_count - 1; i++)
+        assert_int_equal(sg__catalog_column_hashed(t, t->columns[i]), (long)i);
+    assert_string_equal(t->columns[EXTRA + 4], "region");
+    assert_int_equal(sg__catalog_column_hashed(t, "region"), 3);
+    assert_int_equal(sg__catalog_column_hashed(t, "regio"), -1);
+    assert_int_equal(sg__catalog_column_hashed(t, "extra_99"), -1);
+    assert_int_equal(sg__catalog_column_hashed(t, ""), -1);
+    assert_null(sg__catalog_table_by_uid(c, "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b03")->column_slots);
+    /* and a check resolves names through it */
+    assert_true(
+        scope_allowed(c, SELECT_COLUMN("extra_07, region, sdk_examples_account.account_code")));
+    assert_false(scope_allowed(c, SELECT_COLUMN("extra_99")));
+    assert_false(scope_allowed(c, SELECT_COLUMN("sdk_examples_account.regio")));
+    sg_catalog_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
 #define T(name) cmocka_unit_test_teardown(test_catalog__##name, teardown)
         T(seed_catalog_loads),
+        T(wide_table_columns_are_hashed),
         T(corpus_catalog_loads),
         T(text_need_not_be_nul_terminated),
         T(minimal_catalogs),

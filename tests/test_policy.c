@@ -818,10 +818,51 @@ static void test_policy__rule_lookups_by_descriptor(void **state)
     sg_policy_free(p);
 }
 
+/* The severities worked out at load agree with the policy, the profiles
+ * and the defaults, for every rule and profile, with and without a policy. */
+static void test_policy__severity_table_agrees_with_the_rules(void **state)
+{
+    (void)state;
+    const sg__rule *star = sg__rule_find("style.select-star");
+    const sg__rule *where = sg__rule_find("dml.missing-where");
+    const sg__rule *unused = sg__rule_find("params.unused");
+    const sg__rule *syntax = sg__rule_find("sql.syntax");
+    assert_true(star && where && unused && syntax);
+    sg_policy *p = load_ok("{\"rules\":{\"style.select-star\":\"off\","
+                           "\"dml.missing-where\":{\"severity\":\"error\"},"
+                           "\"params.unused\":\"warning\"}}");
+    const int profiles[] = {SG_LINT_PROFILE_DEFAULT, SG_LINT_PROFILE_REPOSITORY,
+                            SG_LINT_PROFILE_STRICT};
+    const sg_policy *policies[] = {NULL, p};
+    for (size_t k = 0; k < 2; k++)
+        for (size_t n = 0; n < 3; n++) {
+            const signed char *table = sg__policy_severities(policies[k], profiles[n]);
+            assert_non_null(table);
+            for (size_t i = 0; i < sg__rule_total; i++) {
+                assert_int_equal(sg__rule_index(sg__rule_table[i]), i);
+                assert_int_equal(
+                    table[i], sg__policy_severity_in(policies[k], profiles[n], sg__rule_table[i]));
+            }
+        }
+    const signed char *checks = sg__policy_severities(p, SG_LINT_PROFILE_DEFAULT);
+    const signed char *repo = sg__policy_severities(p, SG_LINT_PROFILE_REPOSITORY);
+    const signed char *plain = sg__policy_severities(NULL, SG_LINT_PROFILE_REPOSITORY);
+    assert_int_equal(checks[sg__rule_index(star)], 0);
+    assert_int_equal(checks[sg__rule_index(where)], SG_SEVERITY_ERROR);
+    assert_int_equal(checks[sg__rule_index(syntax)], SG_SEVERITY_ERROR);
+    /* what the policy sets wins over the repository profile's "off" */
+    assert_int_equal(repo[sg__rule_index(unused)], SG_SEVERITY_WARNING);
+    assert_int_equal(plain[sg__rule_index(unused)], 0);
+    assert_null(sg__policy_severities(p, 7));
+    assert_null(sg__policy_severities(NULL, -1));
+    sg_policy_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_policy__empty_policy_changes_nothing),
+        cmocka_unit_test(test_policy__severity_table_agrees_with_the_rules),
         cmocka_unit_test(test_policy__rule_off_and_severity_change),
         cmocka_unit_test(test_policy__locked_rules_cannot_be_weakened),
         cmocka_unit_test(test_policy__load_errors_name_the_key),

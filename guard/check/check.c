@@ -58,6 +58,19 @@ static bool runs(const check *c, const sg__rule *r, sg__rule_kind kind, unsigned
     return sg__policy_severity_in(c->opts->policy, c->profile, r) != 0;
 }
 
+/* runs() with the rule's severity read from the policy's table (`severity`:
+ * the rule's entry in sg__policy_severities()). */
+static bool runs_at(const check *c, const sg__rule *r, int severity, sg__rule_kind kind,
+                    unsigned present)
+{
+    if (!(r->kinds & kind) || severity == 0)
+        return false;
+    if (kind != SG_RULE_FACTS)
+        return true;
+    return (!r->needs || (r->needs & present)) &&
+           (!r->needs_complete_facts || sg__facts_complete(&c->facts));
+}
+
 /* Runs every rule of `kind` through its descriptor. */
 static int run_rules(check *c, sg__rule_kind kind)
 {
@@ -80,10 +93,13 @@ static int run_rules(check *c, sg__rule_kind kind)
     };
     unsigned present = kind == SG_RULE_FACTS ? sg__facts_present(&c->facts) : 0;
     size_t count;
-    const sg__rule *const *rules = sg__rules_of_kind(kind, &count);
+    const unsigned char *at;
+    const sg__rule *const *rules = sg__rules_of_kind_at(kind, &count, &at);
+    const signed char *severities = sg__policy_severities(c->opts->policy, c->profile);
     for (size_t i = 0; i < count; i++) {
         const sg__rule *r = rules[i];
-        if (!runs(c, r, kind, present))
+        if (!(severities && at ? runs_at(c, r, severities[at[i]], kind, present)
+                               : runs(c, r, kind, present)))
             continue;
         ctx.rule = r;
         if ((kind == SG_RULE_CATALOG ? r->check_catalog : r->check)(&ctx) < 0)

@@ -118,6 +118,10 @@ extern const size_t sg__rule_total;
  * table order; *count of them. A caller still checks each one's kinds (the
  * list may be the whole table). */
 const sg__rule *const *sg__rules_of_kind(sg__rule_kind kind, size_t *count);
+/* The same, with *at: each listed rule's position in sg__rule_table, or
+ * NULL when the list is the whole table. */
+const sg__rule *const *sg__rules_of_kind_at(sg__rule_kind kind, size_t *count,
+                                            const unsigned char **at);
 /* The descriptor of `id`, or NULL. */
 const sg__rule *sg__rule_find(const char *id);
 /* The position of `rule` in sg__rule_table; sg__rule_total when not listed. */

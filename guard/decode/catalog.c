@@ -192,6 +192,53 @@ static const char *const *string_list(loader *l, const cJSON *arr)
 
 /* ---- a table ---- */
 
+/* FNV-1a over a column name. */
+static size_t hash_name(const char *name)
+{
+    uint64_t h = 1469598103934665603u;
+    for (const char *s = name; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return (size_t)(h ^ (h >> 32));
+}
+
+long sg__catalog_column_hashed(const sg__meta_table *t, const char *name)
+{
+    for (size_t slot = hash_name(name) & t->column_mask; t->column_slots[slot];
+         slot = (slot + 1) & t->column_mask) {
+        uint32_t i = t->column_slots[slot] - 1;
+        if (strcmp(t->columns[i], name) == 0)
+            return (long)i;
+    }
+    return -1;
+}
+
+/* Hashes the column names of a table wider than SG__COLUMN_SCAN_MAX; a name
+ * listed twice stays at its first column, as a scan finds it. */
+static int hash_columns(loader *l, sg__meta_table *t)
+{
+    if (t->column_count <= SG__COLUMN_SCAN_MAX)
+        return 0;
+    if (t->column_count >= UINT32_MAX / 2)
+        return sg__fail(&l->f, SG_ETOOBIG, "catalog: %zu columns are too many to index",
+                        t->column_count);
+    size_t size = 16;
+    while (size / 2 < t->column_count)
+        size *= 2;
+    uint32_t *slots = sg__arena_alloc(&l->cat->arena, size * sizeof *slots);
+    if (!slots)
+        return sg__fail(&l->f, SG_ENOMEM, "out of memory while loading the catalog");
+    for (size_t i = 0; i < t->column_count; i++) {
+        size_t slot = hash_name(t->columns[i]) & (size - 1);
+        while (slots[slot] && strcmp(t->columns[slots[slot] - 1], t->columns[i]) != 0)
+            slot = (slot + 1) & (size - 1);
+        if (!slots[slot])
+            slots[slot] = (uint32_t)(i + 1);
+    }
+    t->column_slots = slots;
+    t->column_mask = size - 1;
+    return 0;
+}
+
 /* Checks the column list and keeps the names, in order, for name resolution
  * (an empty list keeps none: the table's columns are then unknown). */
 static int load_columns(loader *l, const cJSON *cols, const where *table, sg__meta_table *out)
@@ -247,7 +294,7 @@ static int load_columns(loader *l, const cJSON *cols, const where *table, sg__me
     out->column_pgtypes = pgtypes;
     out->column_type_read = read;
     out->column_count = i;
-    return 0;
+    return hash_columns(l, out);
 }
 
 static int load_foreign_keys(loader *l, const cJSON *fks, const where *table)

@@ -44,7 +44,16 @@ typedef struct sg__meta_table {
      * where column_type_read[i]; both NULL when the catalog lists no columns */
     const sg__pgtype *column_pgtypes;
     const bool *column_type_read;
+    /* a table of more than SG__COLUMN_SCAN_MAX columns: its column names
+     * hashed, an open-addressing table of index + 1 (0: an empty slot) at
+     * most half full, each name at its first column; NULL otherwise */
+    const uint32_t *column_slots;
+    size_t column_mask; /* the slot count (a power of two) minus one */
 } sg__meta_table;
+
+/* Up to this many columns a scan of the names finds one faster than a hash
+ * of it would (mostly on the first byte). */
+enum { SG__COLUMN_SCAN_MAX = 16 };
 
 /* An open-addressing hash of entry index + 1 (0: an empty slot), at most
  * half full, so that loading and every lookup take constant time. */
@@ -73,5 +82,9 @@ const sg__data_source *sg__catalog_source(const sg_catalog *catalog, const char 
 /* The catalog table of a data source with this physical schema.name, or NULL. */
 const sg__meta_table *sg__catalog_table_by_name(const sg_catalog *catalog, const char *source_uid,
                                                 const char *schema, const char *name);
+
+/* The first column of `t` named `name` (its index), or -1, for a table with
+ * a column hash (column_slots). */
+long sg__catalog_column_hashed(const sg__meta_table *t, const char *name);
 
 #endif

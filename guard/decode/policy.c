@@ -9,6 +9,7 @@
  * PCRE2 allocates through the library's allocator (a general context), so
  * its memory runs out the way the rest of the library's does: SG_ENOMEM.
  */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -68,7 +69,12 @@ struct sg_policy {
     pcre2_general_context *pcre_general;
     pcre2_compile_context *pcre_compile;
     long long limits[SG__LIMIT_COUNT]; /* 0: not set */
+    /* every rule's severity under each lint profile (DEFAULT, REPOSITORY,
+     * STRICT), worked out once at load: [profile * sg__rule_total + index] */
+    signed char *severities;
 };
+
+enum { PROFILES = SG_LINT_PROFILE_STRICT + 1 };
 
 /*
  * What the repository profile sets where a policy sets nothing (the strict
@@ -417,6 +423,35 @@ static int load(loader *l, const cJSON *root)
     return 0;
 }
 
+/* The severity `rule` (at `index` in the rule table, sg__rule_total when
+ * not listed) reports at under `policy` and lint profile `profile`: what the
+ * policy sets wins, then the profile's severity, then the rule's default. */
+static int severity_of(const sg_policy *policy, int profile, const sg__rule *rule, size_t index)
+{
+    if (policy && index != sg__rule_total && policy->rules[index].severity >= 0)
+        return policy->rules[index].severity;
+    const profile_setting *ps = profile_setting_of(profile, rule);
+    if (ps && ps->severity >= 0 && !rule->locked)
+        return ps->severity;
+    return (int)rule->severity;
+}
+
+/* Works out every rule's severity under every profile once, so that a
+ * check reads it instead of going through the policy and the profile for
+ * each rule it runs and each diagnostic it reports. */
+static int settle_severities(loader *l)
+{
+    sg_policy *p = l->p;
+    p->severities = sg__arena_alloc(&p->arena, PROFILES * sg__rule_total);
+    if (!p->severities)
+        return oom(l);
+    for (int profile = 0; profile < PROFILES; profile++)
+        for (size_t i = 0; i < sg__rule_total; i++)
+            p->severities[(size_t)profile * sg__rule_total + i] =
+                (signed char)severity_of(p, profile, sg__rule_table[i], i);
+    return 0;
+}
+
 /* The policy of a loaded document, into *l->out (sg__json_load_with() calls it). */
 static int build(void *ctx, sg__json_doc *doc)
 {
@@ -431,7 +466,7 @@ static int build(void *ctx, sg__json_doc *doc)
     int rc = p->rules ? 0 : oom(l);
     for (size_t i = 0; rc == 0 && i < sg__rule_total; i++)
         p->rules[i].severity = -1;
-    if (rc < 0 || load(l, doc->root) < 0) {
+    if (rc < 0 || load(l, doc->root) < 0 || settle_severities(l) < 0) {
         sg_policy_free(p);
         return l->f.code;
     }
@@ -490,12 +525,35 @@ int sg__policy_severity(const sg_policy *policy, const sg__rule *rule)
 int sg__policy_severity_in(const sg_policy *policy, int profile, const sg__rule *rule)
 {
     size_t i = policy ? sg__rule_index(rule) : sg__rule_total;
-    if (i != sg__rule_total && policy->rules[i].severity >= 0)
-        return policy->rules[i].severity;
-    const profile_setting *ps = profile_setting_of(profile, rule);
-    if (ps && ps->severity >= 0 && !rule->locked)
-        return ps->severity;
-    return (int)rule->severity;
+    if (i != sg__rule_total && profile >= 0 && profile < PROFILES)
+        return policy->severities[(size_t)profile * sg__rule_total + i];
+    return severity_of(policy, profile, rule, i);
+}
+
+/* The severities without a policy (each profile's, else the rules'
+ * defaults), worked out once in the process; as many rules as the registry
+ * can list (rules/registry.c). */
+enum { DEFAULTS_MAX = 64 };
+static signed char default_severities[PROFILES][DEFAULTS_MAX];
+static pthread_once_t defaults_once = PTHREAD_ONCE_INIT;
+
+static void settle_defaults(void)
+{
+    for (int profile = 0; profile < PROFILES; profile++)
+        for (size_t i = 0; i < sg__rule_total && i < DEFAULTS_MAX; i++)
+            default_severities[profile][i] =
+                (signed char)severity_of(NULL, profile, sg__rule_table[i], sg__rule_total);
+}
+
+const signed char *sg__policy_severities(const sg_policy *policy, int profile)
+{
+    if (profile < 0 || profile >= PROFILES)
+        return NULL;
+    if (policy)
+        return policy->severities + (size_t)profile * sg__rule_total;
+    if (sg__rule_total > DEFAULTS_MAX || pthread_once(&defaults_once, settle_defaults) != 0)
+        return NULL;
+    return default_severities[profile];
 }
 
 sg_lint_profile sg__policy_lint_profile(const sg_policy *policy)

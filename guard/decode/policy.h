@@ -40,6 +40,13 @@ int sg__policy_severity(const sg_policy *policy, const struct sg__rule *rule);
  * it, means no profile): what the policy sets wins, then the profile's
  * severity, then the rule's default. */
 int sg__policy_severity_in(const sg_policy *policy, int profile, const struct sg__rule *rule);
+/* Every rule's severity under `policy` (may be NULL) and `profile`, as
+ * sg__policy_severity_in() gives it, by position in sg__rule_table (0 when
+ * off): worked out when the policy loaded, or once in the process without
+ * one. NULL when `profile` is none of sg_lint_profile's (or, without a
+ * policy, the defaults could not be worked out): ask sg__policy_severity_in()
+ * then. Borrowed: it lives as long as the policy. */
+const signed char *sg__policy_severities(const sg_policy *policy, int profile);
 /* The lint section of a policy: its "profile" and "placeholders", DEFAULT
  * when it sets none (or there is no policy). */
 sg_lint_profile sg__policy_lint_profile(const sg_policy *policy);

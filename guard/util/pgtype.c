@@ -935,6 +935,47 @@ static int array_bounds(reader *r)
     return dims;
 }
 
+/* The number of a base type's name in format_type()'s spelling (see
+ * sg__pgkind): compared here once, when the name is read. */
+static sg__pgkind kind_of(const char *n)
+{
+    switch (n[0]) {
+    case 'u':
+        return strcmp(n, "uuid") == 0 ? SG__PGKIND_UUID : SG__PGKIND_OTHER;
+    case 's':
+        return strcmp(n, "smallint") == 0 ? SG__PGKIND_INT2 : SG__PGKIND_OTHER;
+    case 'i':
+        return strcmp(n, "integer") == 0 ? SG__PGKIND_INT4 : SG__PGKIND_OTHER;
+    case 'b':
+        return strcmp(n, "bigint") == 0    ? SG__PGKIND_INT8
+               : strcmp(n, "boolean") == 0 ? SG__PGKIND_BOOL
+                                           : SG__PGKIND_OTHER;
+    case 'n':
+        return strcmp(n, "numeric") == 0 ? SG__PGKIND_NUMERIC : SG__PGKIND_OTHER;
+    case 'r':
+        return strcmp(n, "real") == 0 ? SG__PGKIND_FLOAT4 : SG__PGKIND_OTHER;
+    case 'd':
+        return strcmp(n, "double precision") == 0 ? SG__PGKIND_FLOAT8
+               : strcmp(n, "date") == 0           ? SG__PGKIND_DATE
+                                                  : SG__PGKIND_OTHER;
+    case 't':
+        return strcmp(n, "timestamp without time zone") == 0 ? SG__PGKIND_TIMESTAMP
+               : strcmp(n, "timestamp with time zone") == 0  ? SG__PGKIND_TIMESTAMPTZ
+               : strcmp(n, "text") == 0                      ? SG__PGKIND_TEXT
+                                                             : SG__PGKIND_OTHER;
+    case 'c':
+        return strcmp(n, "character") == 0           ? SG__PGKIND_BPCHAR
+               : strcmp(n, "character varying") == 0 ? SG__PGKIND_VARCHAR
+                                                     : SG__PGKIND_OTHER;
+    case 'j':
+        return strcmp(n, "json") == 0    ? SG__PGKIND_JSON
+               : strcmp(n, "jsonb") == 0 ? SG__PGKIND_JSONB
+                                         : SG__PGKIND_OTHER;
+    default:
+        return SG__PGKIND_OTHER;
+    }
+}
+
 bool sg__pgtype_parse(const char *text, sg__pgtype *out)
 {
     if (!text || !out)
@@ -953,6 +994,7 @@ bool sg__pgtype_parse(const char *text, sg__pgtype *out)
     if (dims < 0 || r.tok.kind != TOK_END || (array_name && dims > 0))
         return false;
     t.array_dims = array_name ? 1 : dims;
+    t.kind = kind_of(t.name);
     *out = t;
     return true;
 }

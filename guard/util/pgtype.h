@@ -41,6 +41,29 @@
 
 enum { SG_PGTYPE_NAME_MAX = 64 };
 
+/* The base types a value's text is judged against (rules/pgvalue.c), as a
+ * number read once with the name, so that a caller switches on it instead
+ * of comparing names; every other type is SG__PGKIND_OTHER. */
+typedef enum sg__pgkind {
+    SG__PGKIND_OTHER,
+    SG__PGKIND_UUID,
+    SG__PGKIND_INT2,
+    SG__PGKIND_INT4,
+    SG__PGKIND_INT8,
+    SG__PGKIND_NUMERIC,
+    SG__PGKIND_FLOAT4,
+    SG__PGKIND_FLOAT8,
+    SG__PGKIND_BOOL,
+    SG__PGKIND_DATE,
+    SG__PGKIND_TIMESTAMP,
+    SG__PGKIND_TIMESTAMPTZ,
+    SG__PGKIND_BPCHAR,
+    SG__PGKIND_VARCHAR,
+    SG__PGKIND_TEXT,
+    SG__PGKIND_JSON,
+    SG__PGKIND_JSONB
+} sg__pgkind;
+
 typedef struct sg__pgtype {
     /* The base type in format_type()'s spelling, without modifiers or array
      * brackets: "character varying", "character", "integer", "bigint",
@@ -66,6 +89,12 @@ typedef struct sg__pgtype {
      * sizes: every array of the element type fits, and format_type() writes
      * one [] whatever the number. */
     int array_dims;
+    /* `name` as a number (for an array, its element type's): uuid, the
+     * integer, numeric, floating point, boolean, date and timestamp types,
+     * character, character varying, text, json and jsonb each have their
+     * own; any other name, a schema-qualified one outside pg_catalog
+     * included, is SG__PGKIND_OTHER. */
+    sg__pgkind kind;
 } sg__pgtype;
 
 /* Reads a type name; false when `text` is no type name (empty, unbalanced,
