@@ -45,11 +45,15 @@ void cli_json_string(FILE *out, const char *s)
     static const char short_forms[] = "\bb\ff\nn\rr\tt\"\"\\\\";
     putc_unlocked('"', out);
     for (; *s; s++) {
+        /* a run of bytes written as they are goes out in one piece */
+        const char *run = s;
+        while ((unsigned char)*s >= 0x20 && *s != '"' && *s != '\\')
+            s++;
+        if (s > run)
+            fwrite(run, 1, (size_t)(s - run), out);
+        if (!*s)
+            break;
         unsigned char c = (unsigned char)*s;
-        if (c >= 0x20 && c != '"' && c != '\\') {
-            putc_unlocked((int)c, out);
-            continue;
-        }
         const char *sf = memchr(short_forms, c, sizeof short_forms - 1);
         if (sf && (sf - short_forms) % 2 == 0)
             fprintf(out, "\\%c", sf[1]);

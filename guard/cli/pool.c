@@ -3,10 +3,10 @@
  * handed to the report in path order as they are done.
  *
  * Workers take the next file in path order, but never more than `window`
- * files ahead of the one the report waits for, nor (except that one) more
- * bytes of files taken and not yet written than a budget of one and a half
- * times the largest file, so a large file does not hold up the others while memory
- * stays bounded: a file that is done keeps only its findings and the lines
+ * files ahead of the one the report waits for, nor (except that one) while
+ * the files being linted would hold more bytes than twice the largest file,
+ * so a large file does not hold up the others while memory stays bounded: a
+ * file that is done keeps only its findings, each message once and the lines
  * they are on (lint_file_lint() lets go of its text), and the report frees
  * each file once written. The calling thread writes the report; the output
  * does not depend on the number of workers.
@@ -22,24 +22,24 @@ typedef struct pool {
     lint_file *files;
     size_t count, window;
     pthread_mutex_t lock;
-    pthread_cond_t room; /* the report moved on: workers may take more */
+    pthread_cond_t room; /* a file is done or written: workers may take more */
     pthread_cond_t done; /* a file is done */
     size_t next;         /* the next file to take */
     size_t written;      /* files handed to the report */
     bool *finished;
-    size_t *size;  /* each file's size when it was listed (0: not known) */
-    size_t held;   /* bytes of the files taken and not yet written */
-    size_t budget; /* `held` at most, unless the file is the one the report waits for */
+    size_t *size;   /* each file's size when it was listed (0: not known) */
+    size_t linting; /* bytes of the files being linted */
+    size_t budget;  /* `linting` at most, unless the file is the one the report waits for */
 } pool;
 
 /* Whether a worker may take the next file now: the one the report waits
- * for always, another while the bytes taken and not written stay within the
- * budget and the window. */
+ * for always, another within the window while the files being linted stay
+ * within the budget. */
 static bool may_take(const pool *p)
 {
     if (p->next >= p->count || p->next == p->written)
         return true;
-    return p->next < p->written + p->window && p->held + p->size[p->next] <= p->budget;
+    return p->next < p->written + p->window && p->linting + p->size[p->next] <= p->budget;
 }
 
 static void work(pool *p)
@@ -50,13 +50,15 @@ static void work(pool *p)
             pthread_cond_wait(&p->room, &p->lock);
         size_t i = p->next < p->count ? p->next++ : p->count;
         if (i < p->count)
-            p->held += p->size[i];
+            p->linting += p->size[i];
         pthread_mutex_unlock(&p->lock);
         if (i >= p->count)
             break;
         lint_file_lint(p->env, &p->files[i]);
         pthread_mutex_lock(&p->lock);
         p->finished[i] = true;
+        p->linting -= p->size[i];
+        pthread_cond_broadcast(&p->room);
         pthread_cond_signal(&p->done);
         pthread_mutex_unlock(&p->lock);
     }
@@ -83,7 +85,6 @@ static int write_in_order(pool *p, lint_sink sink, void *ctx)
         lint_file_release(&p->files[i]);
         pthread_mutex_lock(&p->lock);
         p->written = i + 1;
-        p->held -= p->size[i];
         pthread_cond_broadcast(&p->room);
         pthread_mutex_unlock(&p->lock);
     }
@@ -113,7 +114,7 @@ int lint_files_run(const lint_env *env, lint_file *files, size_t count, long job
         if (p.size[i] > largest)
             largest = p.size[i];
     }
-    p.budget = largest + largest / 2;
+    p.budget = largest * 2;
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.room, NULL);
     pthread_cond_init(&p.done, NULL);
