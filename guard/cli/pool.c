@@ -4,8 +4,9 @@
  *
  * Workers take the next file in path order, but never more than `window`
  * files ahead of the one the report waits for, nor (except that one) while
- * the files being linted would hold more bytes than twice the largest file,
- * so a large file does not hold up the others while memory stays bounded: a
+ * the files being linted would hold more bytes than twice the largest file
+ * or those linted and waiting for the report more than the largest file, so
+ * a large file does not hold up the others while memory stays bounded: a
  * file that is done keeps only its findings, each message once and the lines
  * they are on (lint_file_lint() lets go of its text), and the report frees
  * each file once written. The calling thread writes the report; the output
@@ -29,17 +30,20 @@ typedef struct pool {
     bool *finished;
     size_t *size;   /* each file's size when it was listed (0: not known) */
     size_t linting; /* bytes of the files being linted */
-    size_t budget;  /* `linting` at most, unless the file is the one the report waits for */
+    size_t waiting; /* bytes of the files linted and not yet written */
+    size_t largest; /* the largest file's bytes */
 } pool;
 
 /* Whether a worker may take the next file now: the one the report waits
  * for always, another within the window while the files being linted stay
- * within the budget. */
+ * within twice the largest file's bytes and those waiting for the report
+ * within once. */
 static bool may_take(const pool *p)
 {
     if (p->next >= p->count || p->next == p->written)
         return true;
-    return p->next < p->written + p->window && p->linting + p->size[p->next] <= p->budget;
+    return p->next < p->written + p->window && p->linting + p->size[p->next] <= 2 * p->largest &&
+           p->waiting <= p->largest;
 }
 
 static void work(pool *p)
@@ -58,6 +62,7 @@ static void work(pool *p)
         pthread_mutex_lock(&p->lock);
         p->finished[i] = true;
         p->linting -= p->size[i];
+        p->waiting += p->size[i];
         pthread_cond_broadcast(&p->room);
         pthread_cond_signal(&p->done);
         pthread_mutex_unlock(&p->lock);
@@ -85,6 +90,7 @@ static int write_in_order(pool *p, lint_sink sink, void *ctx)
         lint_file_release(&p->files[i]);
         pthread_mutex_lock(&p->lock);
         p->written = i + 1;
+        p->waiting -= p->size[i];
         pthread_cond_broadcast(&p->room);
         pthread_mutex_unlock(&p->lock);
     }
@@ -106,15 +112,13 @@ int lint_files_run(const lint_env *env, lint_file *files, size_t count, long job
         free(p.size);
         return -2;
     }
-    size_t largest = 0;
     for (size_t i = 0; i < count; i++) {
         struct stat st;
         if (!files[i].from_stdin && stat(files[i].path, &st) == 0 && st.st_size > 0)
             p.size[i] = (size_t)st.st_size;
-        if (p.size[i] > largest)
-            largest = p.size[i];
+        if (p.size[i] > p.largest)
+            p.largest = p.size[i];
     }
-    p.budget = largest * 2;
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.room, NULL);
     pthread_cond_init(&p.done, NULL);
