@@ -44,7 +44,7 @@ if ! grep -q '^CMAKE_BUILD_TYPE:STRING=Release$' "$BUILD_DIR/CMakeCache.txt"; th
   echo "run.sh: $BUILD_DIR is not a Release build; set BUILD_DIR to another directory" >&2
   exit 2
 fi
-cmake --build "$BUILD_DIR" -j"$(nproc)" --target sqlguard_cli sqlguard_bench >/dev/null
+cmake --build "$BUILD_DIR" -j"$(nproc)" --target sqlguard_cli sqlguard_bench sqlguard_maxrss >/dev/null
 SQLGUARD=$BUILD_DIR/sqlguard
 BENCH=$BUILD_DIR/bench/sqlguard_bench
 mkdir -p "$OUT"
