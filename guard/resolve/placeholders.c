@@ -318,6 +318,8 @@ static void finish(compiler *c, sg__ph_result *out)
 static size_t count_percents(const char *sql, size_t len)
 {
     size_t n = 0;
+    if (len == 0)
+        return 0; /* the empty text may come as a NULL pointer */
     for (const char *p = sql, *end = sql + len; (p = memchr(p, '%', (size_t)(end - p))) != NULL;
          p++)
         n++;
