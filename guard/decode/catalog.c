@@ -19,6 +19,7 @@
 #include "schema/catalog_json.h"
 #include "util/error.h"
 #include "util/json.h"
+#include "util/text.h"
 
 /* Defaults of the bounds a policy's limits may change (max_catalog_bytes,
  * max_catalog_tables); the depth is fixed by the catalog's own shape. */
@@ -192,12 +193,10 @@ static const char *const *string_list(loader *l, const cJSON *arr)
 
 /* ---- a table ---- */
 
-/* FNV-1a over a column name. */
+/* FNV-1a over a column name, folded to a size. */
 static size_t hash_name(const char *name)
 {
-    uint64_t h = 1469598103934665603u;
-    for (const char *s = name; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    uint64_t h = sg__fnv1a_str(SG__FNV1A_INIT, name);
     return (size_t)(h ^ (h >> 32));
 }
 
@@ -486,12 +485,9 @@ static bool table_name_is(const sg_catalog *c, size_t i, const char *const *key)
  * never holds, so that ("ab", "c") and ("a", "bc") hash apart. */
 static size_t hash_key(const char *const *key, size_t parts)
 {
-    uint64_t h = 1469598103934665603u;
-    for (size_t p = 0; p < parts; p++) {
-        for (const char *s = key[p]; *s; s++)
-            h = (h ^ (unsigned char)*s) * 1099511628211u;
-        h = (h ^ 0xFFu) * 1099511628211u;
-    }
+    uint64_t h = SG__FNV1A_INIT;
+    for (size_t p = 0; p < parts; p++)
+        h = sg__fnv1a(sg__fnv1a_str(h, key[p]), "\xFF", 1);
     return (size_t)(h ^ (h >> 32));
 }
 

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "lint/lint.h"
+#include "util/text.h"
 
 sg_lint_result *sg__lint_result_new(const char *text, size_t len)
 {
@@ -141,10 +142,7 @@ static sg_lint_finding *next_finding(sg_lint_result *r)
 
 static size_t message_hash(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603u; /* FNV-1a */
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-    return (size_t)h;
+    return (size_t)sg__fnv1a(SG__FNV1A_INIT, s, n);
 }
 
 /* Puts `m` (kept in the arena) in the set of messages; false without memory. */

@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "util/text.h"
+
 /* PostgreSQL's wire protocol counts parameters in an int16. */
 enum { MAX_PARAMS = 65535 };
 
@@ -48,19 +50,9 @@ typedef struct name_table {
     size_t count;
 } name_table;
 
-static uint64_t hash_bytes(const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603u; /* FNV-1a */
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211u;
-    }
-    return h;
-}
-
 static name_slot *find_slot(name_slot *slots, size_t cap, const char *src, size_t len)
 {
-    size_t i = (size_t)hash_bytes(src, len) & (cap - 1);
+    size_t i = (size_t)sg__fnv1a(SG__FNV1A_INIT, src, len) & (cap - 1);
     while (slots[i].src && (slots[i].len != len || memcmp(slots[i].src, src, len) != 0))
         i = (i + 1) & (cap - 1);
     return &slots[i];

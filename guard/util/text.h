@@ -1,11 +1,12 @@
 /*
- * text.h - UTF-8 validation and places in text.
+ * text.h - UTF-8 validation, places in text, and the hash of text.
  */
 #ifndef SG_UTIL_TEXT_H
 #define SG_UTIL_TEXT_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util/arena.h"
 
@@ -23,5 +24,24 @@ void sg__line_col(const char *s, size_t len, size_t offset, long *line, long *co
  * quote in it written twice. Checks nothing: the caller knows the name is
  * one PostgreSQL would take as it is. */
 void sg__strbuf_put_identifier(sg__strbuf *b, const char *name);
+
+/* FNV-1a (64 bits) of `n` bytes at `s`, going on from `h`: SG__FNV1A_INIT to
+ * start, an earlier result to hash several pieces as one. For the in-memory
+ * hash tables (nothing stores these values). */
+#define SG__FNV1A_INIT UINT64_C(1469598103934665603)
+static inline uint64_t sg__fnv1a(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * UINT64_C(1099511628211);
+    return h;
+}
+
+/* The same over the NUL-terminated `s`. */
+static inline uint64_t sg__fnv1a_str(uint64_t h, const char *s)
+{
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
+    return h;
+}
 
 #endif
