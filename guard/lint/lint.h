@@ -22,19 +22,18 @@ typedef struct sg__lint_kept_line {
 } sg__lint_kept_line;
 
 struct sg_lint_result {
-    sg__arena arena;  /* the messages, rule ids and kept lines live here */
+    sg__arena arena;  /* the kept texts and the suppressions' records live here */
     const char *text; /* the caller's text while sg_lint_text() runs; NULL after */
     size_t len;
     size_t bom;            /* 3 when the text starts with a UTF-8 byte order mark */
     uint32_t *line_starts; /* byte offset of each line's first byte (sg__malloc,
                             * freed when the call ends; texts are under 4 GiB) */
     size_t line_count;
-    sg__vec findings; /* sg_lint_finding (items from sg__realloc), in place order once finished */
-    sg__vec rules;    /* const char *: each rule id copied once */
-    size_t last_rule; /* the index in `rules` matched last */
-    const char **messages; /* each message text kept once: an open-addressing set
-                            * (sg__malloc, freed when the call ends) */
-    size_t message_slots, message_count;
+    sg__vec findings;   /* sg_lint_finding (items from sg__lint_vec_reserve), in place order
+                         * once finished */
+    const char **texts; /* the message texts and rule ids, each kept once: an
+                         * open-addressing set (sg__malloc, freed when the call ends) */
+    size_t text_slots, text_count;
     sg__lint_kept_line *kept; /* the lines findings are on, once finished, in line
                                * order, their texts after them (one sg__malloc) */
     size_t kept_count;
@@ -58,6 +57,12 @@ int sg__lint_finish(sg_lint_result *r);
 sg_lint_finding *sg__lint_add(sg_lint_result *r, const char *rule, sg_severity severity,
                               long offset, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+
+/* Room for `more` items of `size` bytes in `v`, whose items come from
+ * sg__realloc (freed with sg__free): it grows in place where it can, by half
+ * again, instead of leaving each smaller copy behind in an arena. False when
+ * memory ran out (or the size does not fit); `v` is then as it was. */
+bool sg__lint_vec_reserve(sg__vec *v, size_t size, size_t more);
 
 /* 1-based line and character column of byte `offset` of the text (the byte
  * order mark is not a character an editor shows). */

@@ -48,7 +48,7 @@ void sg_lint_result_free(sg_lint_result *r)
 {
     if (!r)
         return;
-    sg__free(r->messages);
+    sg__free(r->texts);
     sg__free(r->line_starts);
     sg__free(r->findings.items);
     sg__free(r->kept);
@@ -97,97 +97,79 @@ void sg__lint_line_col(const sg_lint_result *r, size_t offset, long *line, long 
     *column = col;
 }
 
-/* The result's copy of rule id `rule`, made once per rule; NULL without memory. */
-static const char *rule_copy(sg_lint_result *r, const char *rule)
+bool sg__lint_vec_reserve(sg__vec *v, size_t size, size_t more)
 {
-    const char **rules = r->rules.items;
-    if (r->last_rule < r->rules.count && strcmp(rules[r->last_rule], rule) == 0)
-        return rules[r->last_rule];
-    for (size_t i = 0; i < r->rules.count; i++) {
-        if (strcmp(rules[i], rule) == 0) {
-            r->last_rule = i;
-            return rules[i];
-        }
-    }
-    const char **slot = sg__vec_push(&r->arena, &r->rules, sizeof *slot);
-    const char *copy = slot ? sg__arena_strdup(&r->arena, rule) : NULL;
-    if (!copy) {
-        if (slot)
-            r->rules.count--;
-        return NULL;
-    }
-    *slot = copy;
-    r->last_rule = r->rules.count - 1;
-    return copy;
+    if (v->capacity - v->count >= more)
+        return true;
+    if (more > SIZE_MAX / size - v->count)
+        return false;
+    size_t cap = v->count + more, extra = cap / 2 < 16 ? 16 : cap / 2;
+    if (extra > SIZE_MAX / size - cap)
+        extra = SIZE_MAX / size - cap;
+    cap += extra;
+    void *grown = sg__realloc(v->items, cap * size);
+    if (!grown)
+        return false;
+    v->items = grown;
+    v->capacity = cap;
+    return true;
 }
 
-/* Room for one more finding: the array grows in place where it can (a
- * vector in the arena would leave each smaller copy behind). */
+/* Room for one more finding, zeroed. */
 static sg_lint_finding *next_finding(sg_lint_result *r)
 {
-    if (r->findings.count == r->findings.capacity) {
-        size_t cap = r->findings.capacity ? r->findings.capacity + r->findings.capacity / 2 : 16;
-        if (cap > SIZE_MAX / sizeof(sg_lint_finding))
-            return NULL;
-        sg_lint_finding *grown = sg__realloc(r->findings.items, cap * sizeof *grown);
-        if (!grown)
-            return NULL;
-        r->findings.items = grown;
-        r->findings.capacity = cap;
-    }
+    if (!sg__lint_vec_reserve(&r->findings, sizeof(sg_lint_finding), 1))
+        return NULL;
     sg_lint_finding *f = &((sg_lint_finding *)r->findings.items)[r->findings.count];
     memset(f, 0, sizeof *f);
     return f;
 }
 
-static size_t message_hash(const char *s, size_t n)
+/* Puts `t` (kept in the arena, hash `h`) in the set of kept texts; false
+ * without memory. */
+static bool text_set_put(sg_lint_result *r, const char *t, size_t h)
 {
-    return (size_t)sg__fnv1a(SG__FNV1A_INIT, s, n);
-}
-
-/* Puts `m` (kept in the arena) in the set of messages; false without memory. */
-static bool message_set_put(sg_lint_result *r, const char *m)
-{
-    if ((r->message_count + 1) * 2 > r->message_slots) {
-        size_t slots = r->message_slots ? r->message_slots * 2 : 64;
+    if ((r->text_count + 1) * 2 > r->text_slots) {
+        size_t slots = r->text_slots ? r->text_slots * 2 : 64;
         const char **grown =
             slots <= SIZE_MAX / sizeof *grown ? sg__malloc(slots * sizeof *grown) : NULL;
         if (!grown)
             return false;
         memset(grown, 0, slots * sizeof *grown);
-        for (size_t i = 0; i < r->message_slots; i++) {
-            const char *old = r->messages[i];
+        for (size_t i = 0; i < r->text_slots; i++) {
+            const char *old = r->texts[i];
             if (!old)
                 continue;
-            size_t at = message_hash(old, strlen(old)) & (slots - 1);
+            size_t at = (size_t)sg__fnv1a(SG__FNV1A_INIT, old, strlen(old)) & (slots - 1);
             while (grown[at])
                 at = (at + 1) & (slots - 1);
             grown[at] = old;
         }
-        sg__free(r->messages);
-        r->messages = grown;
-        r->message_slots = slots;
+        sg__free(r->texts);
+        r->texts = grown;
+        r->text_slots = slots;
     }
-    size_t at = message_hash(m, strlen(m)) & (r->message_slots - 1);
-    while (r->messages[at])
-        at = (at + 1) & (r->message_slots - 1);
-    r->messages[at] = m;
-    r->message_count++;
+    size_t at = h & (r->text_slots - 1);
+    while (r->texts[at])
+        at = (at + 1) & (r->text_slots - 1);
+    r->texts[at] = t;
+    r->text_count++;
     return true;
 }
 
-/* The result's copy of `text` (n bytes): a file's findings often say the same
- * thing many times, and each text is kept once. NULL without memory. */
-static const char *message_copy(sg_lint_result *r, const char *text, size_t n)
+/* The result's copy of `text` (n bytes), a message or a rule id: a file's
+ * findings say the same things many times, and each is kept once. NULL
+ * without memory. */
+static const char *kept_text(sg_lint_result *r, const char *text, size_t n)
 {
-    if (r->message_slots) {
-        size_t at = message_hash(text, n) & (r->message_slots - 1);
-        for (const char *m; (m = r->messages[at]); at = (at + 1) & (r->message_slots - 1))
-            if (strncmp(m, text, n) == 0 && m[n] == '\0')
-                return m;
+    size_t h = (size_t)sg__fnv1a(SG__FNV1A_INIT, text, n);
+    if (r->text_slots) {
+        for (size_t at = h & (r->text_slots - 1); r->texts[at]; at = (at + 1) & (r->text_slots - 1))
+            if (strncmp(r->texts[at], text, n) == 0 && r->texts[at][n] == '\0')
+                return r->texts[at];
     }
     char *copy = sg__arena_strndup(&r->arena, text, n);
-    return copy && message_set_put(r, copy) ? copy : NULL;
+    return copy && text_set_put(r, copy, h) ? copy : NULL;
 }
 
 /* The finding's message formatted as `fmt` says, kept once per text. */
@@ -201,12 +183,12 @@ static const char *message_format(sg_lint_result *r, const char *fmt, va_list ap
     if (n < 0)
         return NULL;
     if ((size_t)n < sizeof small)
-        return message_copy(r, small, (size_t)n);
+        return kept_text(r, small, (size_t)n);
     char *big = sg__malloc((size_t)n + 1);
     if (!big)
         return NULL;
     vsnprintf(big, (size_t)n + 1, fmt, ap);
-    const char *kept = message_copy(r, big, (size_t)n);
+    const char *kept = kept_text(r, big, (size_t)n);
     sg__free(big);
     return kept;
 }
@@ -219,7 +201,7 @@ sg_lint_finding *sg__lint_add(sg_lint_result *r, const char *rule, sg_severity s
     va_start(ap, fmt);
     const char *message = f ? message_format(r, fmt, ap) : NULL;
     va_end(ap);
-    const char *rule_id = message ? rule_copy(r, rule) : NULL;
+    const char *rule_id = message ? kept_text(r, rule, strlen(rule)) : NULL;
     if (!rule_id) {
         r->failed = true;
         return NULL;
@@ -265,40 +247,41 @@ static void line_span(const sg_lint_result *r, long line, size_t *start, size_t 
         *end = *start;
 }
 
+/* Whether finding i of the sorted findings is the first on a line of the
+ * text (in place order, a line's findings are next to each other). */
+static bool first_on_line(const sg_lint_result *r, size_t i)
+{
+    const sg_lint_finding *items = r->findings.items;
+    long line = items[i].line;
+    return line >= 1 && (size_t)line <= r->line_count && (i == 0 || items[i - 1].line != line);
+}
+
 /* Keeps the lines the (sorted) findings are on in one block: the records,
  * then their texts. Returns -1 without memory. */
 static int keep_lines(sg_lint_result *r)
 {
     const sg_lint_finding *items = r->findings.items;
-    size_t n = r->findings.count, count = 0, bytes = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        char *to = r->kept ? (char *)(r->kept + count) : NULL;
-        size_t k = 0;
-        /* in place order, a line's findings are next to each other */
-        for (size_t i = 0; i < n; i++) {
-            long line = items[i].line;
-            if (line < 1 || (size_t)line > r->line_count || (i > 0 && items[i - 1].line == line))
-                continue;
-            size_t start, end;
-            line_span(r, line, &start, &end);
-            if (pass == 0) {
-                count++;
-                bytes += end - start;
-                continue;
-            }
-            memcpy(to, r->text + start, end - start);
-            r->kept[k++] = (sg__lint_kept_line){line, to, end - start};
-            to += end - start;
-        }
-        if (pass == 0) {
-            if (count == 0)
-                return 0;
-            r->kept = sg__malloc(count * sizeof *r->kept + bytes);
-            if (!r->kept)
-                return -1;
-        }
+    size_t count = 0, bytes = 0, start, end;
+    for (size_t i = 0; i < r->findings.count; i++) {
+        if (!first_on_line(r, i))
+            continue;
+        line_span(r, items[i].line, &start, &end);
+        count++;
+        bytes += end - start;
     }
-    r->kept_count = count;
+    if (count == 0)
+        return 0;
+    if (!(r->kept = sg__malloc(count * sizeof *r->kept + bytes)))
+        return -1;
+    char *to = (char *)(r->kept + count);
+    for (size_t i = 0; i < r->findings.count; i++) {
+        if (!first_on_line(r, i))
+            continue;
+        line_span(r, items[i].line, &start, &end);
+        memcpy(to, r->text + start, end - start);
+        r->kept[r->kept_count++] = (sg__lint_kept_line){items[i].line, to, end - start};
+        to += end - start;
+    }
     return 0;
 }
 
@@ -320,9 +303,9 @@ int sg__lint_finish(sg_lint_result *r)
     }
     sg__free(r->line_starts);
     r->line_starts = NULL;
-    sg__free(r->messages);
-    r->messages = NULL;
-    r->message_slots = r->message_count = 0;
+    sg__free(r->texts);
+    r->texts = NULL;
+    r->text_slots = r->text_count = 0;
     r->text = NULL;
     return 0;
 }

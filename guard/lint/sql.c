@@ -100,7 +100,7 @@ typedef struct digest {
     sg_lint_result *r;
     sg__arena *scratch;
     sg__vec trimmed;  /* sg__span per statement, start SIZE_MAX when it holds no token
-                       * (items from sg__realloc: no smaller copies left behind) */
+                       * (items from sg__lint_vec_reserve: no smaller copies left behind) */
     sg__vec comments; /* sg__lint_comment */
     bool *code_line;  /* index 1..line_count */
     bool psycopg;
@@ -112,16 +112,8 @@ static int digest_tokens(digest *d, const sg__span *stmts, size_t nstmts,
                          const sg__sql_token *tokens, size_t ntokens, size_t from, size_t to)
 {
     sg_lint_result *r = d->r;
-    if (d->trimmed.capacity - d->trimmed.count < nstmts) {
-        size_t cap = d->trimmed.count + nstmts + d->trimmed.count / 2;
-        sg__span *grown = cap <= SIZE_MAX / sizeof *grown
-                              ? sg__realloc(d->trimmed.items, cap * sizeof *grown)
-                              : NULL;
-        if (!grown)
-            return -1;
-        d->trimmed.items = grown;
-        d->trimmed.capacity = cap;
-    }
+    if (!sg__lint_vec_reserve(&d->trimmed, sizeof(sg__span), nstmts))
+        return -1;
     for (size_t i = 0; i < nstmts; i++) {
         sg__span *t = &((sg__span *)d->trimmed.items)[d->trimmed.count++];
         size_t start = stmts[i].start, end = stmts[i].end;
