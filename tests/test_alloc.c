@@ -36,6 +36,14 @@
 #include <cjson/cJSON.h>
 
 #include "sqlguard.h"
+
+/* Finding `i` of the result, which must have it. */
+static sg_lint_finding finding(const sg_lint_result *r, size_t i)
+{
+    sg_lint_finding f;
+    assert_true(sg_lint_result_get_finding(r, i, &f));
+    return f;
+}
 #include "sqlguard/catalog_tools.h"
 #include "support.h"
 #include "util/arena.h"
@@ -358,7 +366,8 @@ static char *lint_result_text(const sg_lint_result *r)
     len = (size_t)snprintf(out, cap, "status %d, %zu statements\n", (int)sg_lint_result_status(r),
                            sg_lint_result_statement_count(r));
     for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
-        const sg_lint_finding *f = sg_lint_result_finding(r, i);
+        sg_lint_finding f_found = finding(r, i);
+        const sg_lint_finding *f = &f_found;
         char *line = sg_test_printf(
             "%s %d %ld:%ld@%ld %s%s %s\n", f->rule, (int)f->severity, f->line, f->column, f->offset,
             f->suppressed ? "suppressed " : "", f->reason ? f->reason : "", f->message);

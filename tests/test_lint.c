@@ -21,6 +21,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,7 +32,16 @@
 
 #include <cjson/cJSON.h>
 
+#include "lint/lint.h"
 #include "sqlguard.h"
+
+/* Finding `i` of the result, which must have it. */
+static sg_lint_finding finding(const sg_lint_result *r, size_t i)
+{
+    sg_lint_finding f;
+    assert_true(sg_lint_result_get_finding(r, i, &f));
+    return f;
+}
 
 #define CORPUS_ARGS                                                                                \
     "lint", "--catalog", "corpus/lint/catalog.json", "--policy", "corpus/lint/.sqlguard.json",     \
@@ -1090,7 +1100,8 @@ static void test_lint__disable_line(void **state)
     sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
     size_t stars = 0;
     for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
-        const sg_lint_finding *f = sg_lint_result_finding(r, i);
+        sg_lint_finding f_found = finding(r, i);
+        const sg_lint_finding *f = &f_found;
         if (strcmp(f->rule, "style.select-star") != 0)
             continue;
         stars++;
@@ -1320,6 +1331,72 @@ static sg_catalog *lint_catalog(void)
     return catalog;
 }
 
+/* Writes len bytes of `text` to a new temporary file; returns its path. */
+static char *temp_file(const char *text, size_t len)
+{
+    char *path = temp_name("file");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    for (size_t done = 0; done < len;) {
+        ssize_t n = write(fd, text + done, len - done);
+        assert_true(n > 0);
+        done += (size_t)n;
+    }
+    close(fd);
+    return path;
+}
+
+/* `text` linted from a file with sg_lint_file(), failing the test on
+ * anything but SG_OK. */
+static sg_lint_result *lint_via_file(const sg_catalog *catalog, const char *text, size_t len,
+                                     sg_lint_input input, const sg_lint_options *opts)
+{
+    char *path = temp_file(text, len);
+    sg_lint_result *r = NULL;
+    sg_error err;
+    int rc = sg_lint_file(catalog, path, (size_t)64 << 20, input, opts, &r, &err);
+    unlink(path);
+    free(path);
+    if (rc != SG_OK)
+        fail_msg("sg_lint_file: %d %s", rc, err.message);
+    assert_non_null(r);
+    return r;
+}
+
+static bool same_string(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Fails unless `b` says what `a` says: status, statements, every finding and,
+ * with `lines`, the lines findings are on (without, `b` keeps none). */
+static void assert_same_results(const sg_lint_result *a, const sg_lint_result *b, bool lines)
+{
+    assert_int_equal(sg_lint_result_status(a), sg_lint_result_status(b));
+    assert_int_equal(sg_lint_result_statement_count(a), sg_lint_result_statement_count(b));
+    assert_int_equal(sg_lint_result_finding_count(a), sg_lint_result_finding_count(b));
+    for (size_t i = 0; i < sg_lint_result_finding_count(a); i++) {
+        sg_lint_finding x = finding(a, i), y = finding(b, i);
+        if (!same_string(x.rule, y.rule) || !same_string(x.message, y.message) ||
+            !same_string(x.reason, y.reason) || x.severity != y.severity || x.offset != y.offset ||
+            x.line != y.line || x.column != y.column || x.suppressed != y.suppressed)
+            fail_msg("finding %zu: %s at %ld (%ld:%ld) '%s', but %s at %ld (%ld:%ld) '%s'", i,
+                     x.rule, x.offset, x.line, x.column, x.message, y.rule, y.offset, y.line,
+                     y.column, y.message);
+        size_t na = 0, nb = 0;
+        const char *la = sg_lint_result_line(a, x.line, &na);
+        const char *lb = sg_lint_result_line(b, y.line, &nb);
+        if (!lines) {
+            assert_null(lb);
+            continue;
+        }
+        assert_true((la == NULL) == (lb == NULL));
+        assert_int_equal(na, nb);
+        if (la && memcmp(la, lb, na) != 0)
+            fail_msg("line %ld: '%.*s', but '%.*s'", x.line, (int)na, la, (int)nb, lb);
+    }
+}
+
 /* Lints `text` (NUL-terminated) and returns the result, failing the test on
  * anything but SG_OK. */
 static sg_lint_result *lint(const sg_catalog *catalog, const char *text, sg_lint_input input)
@@ -1327,6 +1404,16 @@ static sg_lint_result *lint(const sg_catalog *catalog, const char *text, sg_lint
     sg_lint_result *r = NULL;
     assert_int_equal(sg_lint_text(catalog, text, strlen(text), input, NULL, &r), SG_OK);
     assert_non_null(r);
+    /* every text linted here lints the same from a file, read in parts, and
+     * without keeping lines */
+    sg_lint_result *from_file = lint_via_file(catalog, text, strlen(text), input, NULL);
+    assert_same_results(r, from_file, true);
+    sg_lint_result_free(from_file);
+    sg_lint_options opts = SG_LINT_OPTIONS_INIT;
+    opts.without_lines = true;
+    from_file = lint_via_file(catalog, text, strlen(text), input, &opts);
+    assert_same_results(r, from_file, false);
+    sg_lint_result_free(from_file);
     return r;
 }
 
@@ -1334,14 +1421,18 @@ static sg_lint_result *lint(const sg_catalog *catalog, const char *text, sg_lint
  * exactly one. */
 static const sg_lint_finding *only(const sg_lint_result *r, const char *rule)
 {
+    /* a few answers stay valid at once: a test compares two findings */
+    static sg_lint_finding slots[8];
+    static size_t next;
     const sg_lint_finding *hit = NULL;
     for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
-        const sg_lint_finding *f = sg_lint_result_finding(r, i);
-        if (strcmp(f->rule, rule) != 0)
+        sg_lint_finding f = finding(r, i);
+        if (strcmp(f.rule, rule) != 0)
             continue;
         if (hit)
             fail_msg("%s is reported twice", rule);
-        hit = f;
+        slots[next % 8] = f;
+        hit = &slots[next++ % 8];
     }
     if (!hit)
         fail_msg("no %s finding", rule);
@@ -1370,11 +1461,13 @@ static void test_lint__text_splits_statements(void **state)
     assert_int_equal(sg_lint_result_statement_count(r), 3);
     assert_int_equal(sg_lint_result_finding_count(r), 2);
     /* in place order */
-    const sg_lint_finding *star = sg_lint_result_finding(r, 0);
+    sg_lint_finding star_found = finding(r, 0);
+    const sg_lint_finding *star = &star_found;
     assert_string_equal(star->rule, "style.select-star");
     assert_place(star, (long)(strstr(text, "* FROM") - text), 4, 18);
     assert_false(star->suppressed);
-    const sg_lint_finding *lit = sg_lint_result_finding(r, 1);
+    sg_lint_finding lit_found = finding(r, 1);
+    const sg_lint_finding *lit = &lit_found;
     assert_string_equal(lit->rule, "style.literal-in-predicate");
     assert_place(lit, (long)(strstr(text, "'x'") - text), 5, 23);
     size_t n;
@@ -1394,7 +1487,8 @@ static void test_lint__text_splits_statements(void **state)
     assert_null(sg_lint_result_line(r, -1, &n));
     assert_null(sg_lint_result_line(r, 6, &n));
     assert_int_equal(n, 0);
-    assert_null(sg_lint_result_finding(r, 2));
+    sg_lint_finding none;
+    assert_false(sg_lint_result_get_finding(r, 2, &none));
     sg_lint_result_free(r);
 }
 
@@ -1447,10 +1541,18 @@ typedef struct placed {
 static size_t lint_unit(const char *text, long lines, placed *out, size_t n, size_t cap,
                         size_t *statements)
 {
-    sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
+    /* a unit alone is linted from memory only; the whole text, also from a
+     * file (lint()) */
+    sg_lint_result *r = NULL;
+    if (lines > 0)
+        assert_int_equal(sg_lint_text(NULL, text, strlen(text), SG_LINT_INPUT_SQL, NULL, &r),
+                         SG_OK);
+    else
+        r = lint(NULL, text, SG_LINT_INPUT_SQL);
     *statements += sg_lint_result_statement_count(r);
     for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
-        const sg_lint_finding *f = sg_lint_result_finding(r, i);
+        sg_lint_finding f_found = finding(r, i);
+        const sg_lint_finding *f = &f_found;
         assert_true(n < cap);
         snprintf(out[n].rule, sizeof out[n].rule, "%s", f->rule);
         out[n].line = f->line + lines;
@@ -1493,12 +1595,12 @@ static void append_unit(char *text, size_t *len, long *lines, const char *u, pla
 }
 
 /*
- * Text is cut and scanned in parts of about 32 KB that end where a statement
- * ends: a long text lints exactly as its statements do one by one, whatever
- * statement stands at a part's end: one the parser or the scanner rejects
- * at the part's very end, a BEGIN ATOMIC body or a dollar-quoted body with
- * semicolons, one the boundary scan cuts inside (so the part is read again
- * longer), an unclosed parenthesis, quoted semicolons, suppression comments.
+ * Text is cut and scanned in parts (of SG__LINT_PART_BYTES) that end where a
+ * statement ends, and a file is read in parts: a long text lints exactly as its statements do one
+ * by one, whatever statement stands at a part's end: one the parser or the scanner rejects at the
+ * part's very end, a BEGIN ATOMIC body or a dollar-quoted body with semicolons, one the boundary
+ * scan cuts inside (so the part is read again longer), an unclosed parenthesis, quoted semicolons,
+ * suppression comments.
  */
 static void test_lint__parts_lint_as_whole(void **state)
 {
@@ -1526,7 +1628,7 @@ static void test_lint__parts_lint_as_whole(void **state)
         "CREATE FUNCTION h(begin int) RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT 1;\n"
         "  SELECT * FROM t;\n  SELECT 2;\nEND;\n",
     };
-    enum { PART = 32 << 10, CAP = 8192 };
+    enum { PART = SG__LINT_PART_BYTES, CAP = 8192 };
     placed *want = malloc(CAP * sizeof *want), *got = malloc(CAP * sizeof *got);
     char *text = malloc(3 * PART);
     assert_non_null(want);
@@ -1582,6 +1684,334 @@ static void test_lint__parts_lint_as_whole(void **state)
     free(text);
 }
 
+/* A growing text (at most `cap` bytes). */
+typedef struct text_buf {
+    char *s;
+    size_t len, cap;
+} text_buf;
+
+static void add_text(text_buf *t, const char *piece)
+{
+    size_t n = strlen(piece);
+    assert_true(t->len + n < t->cap);
+    memcpy(t->s + t->len, piece, n + 1);
+    t->len += n;
+}
+
+/* Adds `piece` until the text is `until` bytes long. */
+static void add_until(text_buf *t, const char *piece, size_t until)
+{
+    while (t->len + strlen(piece) < until)
+        add_text(t, piece);
+}
+
+/* `text` linted with the placeholder style `style` (sg_lint_text()). */
+static sg_lint_result *lint_styled(const char *text, sg_lint_placeholders style)
+{
+    sg_lint_options opts = SG_LINT_OPTIONS_INIT;
+    opts.placeholders = style;
+    sg_lint_result *r = NULL;
+    assert_int_equal(sg_lint_text(NULL, text, strlen(text), SG_LINT_INPUT_SQL, &opts, &r), SG_OK);
+    return r;
+}
+
+static size_t count_rule(const sg_lint_result *r, const char *rule)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++)
+        n += strcmp(finding(r, i).rule, rule) == 0;
+    return n;
+}
+
+/*
+ * Files many parts long, read through windows of whole lines: a statement
+ * longer than the window first read, a line holding hundreds of statements
+ * (a part ends inside it), a disable/enable span and suppressions across
+ * parts, an unused suppression far from its part, lines ending in CR LF, a
+ * byte order mark and multi-byte characters. lint() checks that each lints
+ * from a file exactly as from memory, with and without lines.
+ */
+static void test_lint__long_files_in_windows(void **state)
+{
+    (void)state;
+    enum { PART = SG__LINT_PART_BYTES };
+    text_buf t = {malloc(16 * PART), 0, 16 * PART};
+    assert_non_null(t.s);
+    for (int variant = 0; variant < 4; variant += 3) { /* plain; a BOM and CR LF */
+        t.len = 0;
+        t.s[0] = '\0';
+        if (variant & 1)
+            add_text(&t, "\xEF\xBB\xBF");
+        const char *nl = variant & 2 ? "\r\n" : "\n";
+        char piece[256];
+        snprintf(piece, sizeof piece,
+                 "SELECT * FROM t WHERE kind = '\xC3\xA9t\xC3\xA9' ORDER BY id;%s", nl);
+        add_text(&t, "-- sqlguard-disable-next-line dml.missing-where\nSELECT 1;\n"); /* unused */
+        add_text(&t, "/* sqlguard-disable style.select-star -- a span over parts */\n");
+        add_until(&t, piece, PART / 2);
+        add_until(&t, "UPDATE t SET a = 1; DELETE FROM t; ", 3 * PART / 2); /* one long line */
+        add_text(&t, nl);
+        add_text(&t, "/* sqlguard-enable style.select-star */\n");
+        /* a statement three parts long, on one line */
+        add_text(&t, "SELECT 1");
+        add_until(&t, " + 1", 5 * PART);
+        add_text(&t, " AS total FROM t WHERE a = 'x' ORDER BY 1;");
+        add_text(&t, nl);
+        add_until(&t, piece, 6 * PART);
+        add_text(&t, "-- sqlguard-disable-next-line dml.missing-where -- a backfill\n");
+        add_text(&t, "DELETE FROM t;\n");
+        add_until(&t, "SELECT id FROM t WHERE id = $1 LIMIT 1;\n", 9 * PART);
+        add_text(&t, "SELECT id FROM t ORDER BY id; -- sqlguard-disable-line style.select-star\n");
+        add_until(&t, piece, 11 * PART);
+        add_text(&t, "SELECT (1;\nSELECT 1 AS \"\";\n");
+        add_until(&t, piece, 12 * PART);
+        sg_lint_result *r = lint(NULL, t.s, SG_LINT_INPUT_SQL);
+        /* the span and the line suppressions hold across parts */
+        size_t statements = sg_lint_result_statement_count(r);
+        assert_true(statements > 1000);
+        size_t stars = count_rule(r, "style.select-star"), suppressed = 0;
+        for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+            sg_lint_finding f = finding(r, i);
+            if (f.suppressed)
+                suppressed++;
+            if (f.suppressed && strcmp(f.rule, "style.select-star") == 0)
+                assert_true(f.line < 400); /* within the span, not after it */
+        }
+        assert_true(stars > suppressed);
+        assert_true(suppressed > 100);
+        /* the first disable-next-line and the disable-line, parts apart */
+        assert_int_equal(count_rule(r, "lint.unused-suppression"), 2);
+        assert_int_equal(count_rule(r, "sql.syntax"), 2);
+        sg_lint_result_free(r);
+    }
+    free(t.s);
+}
+
+/*
+ * The text decides its placeholder style: it is read as $n text until a
+ * psycopg placeholder shows, in its first part or many parts on (then it is
+ * read again from the start), and lints as the style it writes, from memory
+ * and from a file.
+ */
+static void test_lint__placeholder_style_decided_by_the_file(void **state)
+{
+    (void)state;
+    enum { PART = SG__LINT_PART_BYTES };
+    text_buf t = {malloc(8 * PART), 0, 8 * PART};
+    assert_non_null(t.s);
+    const char *like = "SELECT a FROM t WHERE a LIKE 'x%' ORDER BY a;\n";
+    const size_t at[] = {0, 1, PART - 30, PART + 30, 3 * PART};
+    for (size_t k = 0; k <= sizeof at / sizeof *at; k++) {
+        t.len = 0;
+        t.s[0] = '\0';
+        bool psycopg = k < sizeof at / sizeof *at;
+        if (psycopg)
+            add_until(&t, like, at[k]);
+        if (psycopg)
+            add_text(&t, "SELECT a FROM t WHERE id = %(id)s ORDER BY a;\n");
+        add_until(&t, like, 4 * PART);
+        sg_lint_result *decided = lint(NULL, t.s, SG_LINT_INPUT_SQL);
+        sg_lint_result *set =
+            lint_styled(t.s, psycopg ? SG_LINT_PLACEHOLDERS_PSYCOPG : SG_LINT_PLACEHOLDERS_DOLLAR);
+        assert_same_results(set, decided, true);
+        /* psycopg chokes on every '%' of a literal; $n text does not mind */
+        size_t likes = sg_lint_result_statement_count(decided) - (psycopg ? 1 : 0);
+        assert_int_equal(count_rule(decided, "params.syntax"), psycopg ? likes : 0);
+        assert_int_equal(count_rule(decided, "sql.syntax"), 0);
+        sg_lint_result_free(decided);
+        sg_lint_result_free(set);
+    }
+    free(t.s);
+}
+
+static void *first_copy(void *arg)
+{
+    const sg_lint_result *r = arg;
+    return (void *)sg_lint_result_finding(r, sg_lint_result_finding_count(r) - 1);
+}
+
+/* sg_lint_result_finding(), kept for programs built against it, gives what
+ * sg_lint_result_get_finding() copies out, the same copy to every thread. */
+static void test_lint__finding_pointers(void **state)
+{
+    (void)state;
+    sg_lint_result *r = lint(NULL,
+                             "SELECT * FROM t;\nDELETE FROM t;\n"
+                             "SELECT a FROM t WHERE a = 'x' ORDER BY a; -- sqlguard-disable-line "
+                             "style.literal-in-predicate -- known\n",
+                             SG_LINT_INPUT_SQL);
+    size_t n = sg_lint_result_finding_count(r);
+    assert_true(n >= 3);
+    pthread_t threads[4];
+    void *got[4];
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(pthread_create(&threads[i], NULL, first_copy, r), 0);
+    for (int i = 0; i < 4; i++) {
+        assert_int_equal(pthread_join(threads[i], &got[i]), 0);
+        assert_ptr_equal(got[i], got[0]);
+    }
+    for (size_t i = 0; i < n; i++) {
+        sg_lint_finding f = finding(r, i);
+        const sg_lint_finding *p = sg_lint_result_finding(r, i);
+        assert_non_null(p);
+        assert_string_equal(p->rule, f.rule);
+        assert_string_equal(p->message, f.message);
+        assert_true(same_string(p->reason, f.reason));
+        assert_int_equal(p->offset, f.offset);
+        assert_int_equal(p->line, f.line);
+        assert_int_equal(p->column, f.column);
+        assert_int_equal(p->severity, f.severity);
+        assert_int_equal(p->suppressed, f.suppressed);
+    }
+    assert_ptr_equal(sg_lint_result_finding(r, n - 1), got[0]);
+    assert_null(sg_lint_result_finding(r, n));
+    assert_null(sg_lint_result_finding(NULL, 0));
+    sg_lint_result_free(r);
+}
+
+/* What sg_lint_file() refuses, each with the path and the reason. */
+static void test_lint__file_errors(void **state)
+{
+    (void)state;
+    sg_lint_result *r = (sg_lint_result *)&r;
+    sg_error err;
+    assert_int_equal(sg_lint_file(NULL, "x.sql", 100, SG_LINT_INPUT_SQL, NULL, NULL, &err),
+                     SG_EINVAL);
+    assert_int_equal(sg_lint_file(NULL, NULL, 100, SG_LINT_INPUT_SQL, NULL, &r, &err), SG_EINVAL);
+    assert_null(r);
+    assert_int_equal(sg_lint_file(NULL, "x.sql", 100, (sg_lint_input)3, NULL, &r, NULL), SG_EINVAL);
+
+    assert_int_equal(
+        sg_lint_file(NULL, "/nonexistent/a.sql", 100, SG_LINT_INPUT_SQL, NULL, &r, &err), SG_EIO);
+    assert_null(r);
+    assert_string_equal(err.message,
+                        "/nonexistent/a.sql: cannot be read: No such file or directory");
+    assert_int_equal(sg_lint_file(NULL, "/tmp", 100, SG_LINT_INPUT_SQL, NULL, &r, &err), SG_EIO);
+    assert_string_equal(err.message, "/tmp: is a directory");
+
+    /* a FIFO is refused, not waited on */
+    char *fifo = temp_name("fifo");
+    int fd = mkstemp(fifo);
+    assert_true(fd >= 0);
+    close(fd);
+    unlink(fifo);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    assert_int_equal(sg_lint_file(NULL, fifo, 100, SG_LINT_INPUT_SQL, NULL, &r, &err), SG_EIO);
+    assert_non_null(strstr(err.message, ": is not a regular file"));
+    unlink(fifo);
+    free(fifo);
+
+    /* the bound: at it, and one byte over */
+    char *path = temp_file("SELECT 1;\n", 10);
+    assert_int_equal(sg_lint_file(NULL, path, 9, SG_LINT_INPUT_SQL, NULL, &r, &err), SG_ETOOBIG);
+    assert_null(r);
+    assert_non_null(strstr(err.message, "is 10 bytes, over the limit of 9 bytes"));
+    assert_int_equal(sg_lint_file(NULL, path, 10, SG_LINT_INPUT_SQL, NULL, &r, &err), SG_OK);
+    assert_int_equal(sg_lint_result_statement_count(r), 1);
+    sg_lint_result_free(r);
+    unlink(path);
+    free(path);
+
+    /* an empty file, text that is not UTF-8 (a lint.file finding at its
+     * place, past a part's worth of text), and JSON */
+    path = temp_file("", 0);
+    assert_int_equal(sg_lint_file(NULL, path, 10, SG_LINT_INPUT_SQL, NULL, &r, &err), SG_OK);
+    assert_int_equal(sg_lint_result_finding_count(r), 0);
+    sg_lint_result_free(r);
+    unlink(path);
+    free(path);
+    enum { N = 3 * SG__LINT_PART_BYTES / 10 * 10 }; /* whole lines */
+    char *bad = malloc(N + 32);
+    assert_non_null(bad);
+    for (size_t i = 0; i < N; i += 10)
+        memcpy(bad + i, "SELECT 1;\n", 10);
+    memcpy(bad + N, "SELECT '\xFF';\n", 12);
+    path = temp_file(bad, N + 12);
+    assert_int_equal(sg_lint_file(NULL, path, N + 12, SG_LINT_INPUT_SQL, NULL, &r, &err), SG_OK);
+    assert_int_equal(sg_lint_result_status(r), SG_LINT_STATUS_UNREADABLE);
+    assert_int_equal(sg_lint_result_finding_count(r), 1);
+    sg_lint_finding f = finding(r, 0);
+    assert_string_equal(f.rule, SG_LINT_RULE_FILE);
+    assert_int_equal(f.offset, N + 8);
+    assert_int_equal(f.line, N / 10 + 1);
+    assert_int_equal(f.column, 9);
+    size_t n;
+    const char *line = sg_lint_result_line(r, f.line, &n);
+    assert_int_equal(n, 11);
+    assert_memory_equal(line, "SELECT '\xFF';", 11);
+    sg_lint_result_free(r);
+    unlink(path);
+    free(path);
+    free(bad);
+    static const char op[] = "{\"operation\": \"select\", \"sql\": \"SELECT * FROM t\"}";
+    path = temp_file(op, strlen(op));
+    assert_int_equal(sg_lint_file(NULL, path, 100, SG_LINT_INPUT_JSON, NULL, &r, &err), SG_OK);
+    assert_int_equal(sg_lint_result_status(r), SG_LINT_STATUS_SKIPPED);
+    sg_lint_result_free(r);
+    unlink(path);
+    free(path);
+}
+
+/* Indexes the file at `path` as sg_lint_file() first reads it; the caller
+ * frees the result and closes *fd. */
+static sg_lint_result *indexed(const char *path, sg__lint_source *src, int *fd)
+{
+    *fd = open(path, O_RDONLY);
+    assert_true(*fd >= 0);
+    struct stat st;
+    assert_int_equal(fstat(*fd, &st), 0);
+    *src = (sg__lint_source){.mem = NULL, .fd = *fd, .path = path};
+    sg_lint_result *r = sg__lint_result_new(src, (size_t)st.st_size);
+    assert_non_null(r);
+    size_t bad;
+    assert_int_equal(sg__lint_index(r, &bad), 0);
+    assert_int_equal(bad, SIZE_MAX);
+    return r;
+}
+
+/*
+ * A file that changes while it is linted is not trusted: a part read again
+ * must hold its line breaks where the first read found them, and no NUL
+ * byte or broken UTF-8; a shorter file is noticed. sg_lint_file() then
+ * fails with SG_EIO (the window says why).
+ */
+static void test_lint__file_changed_while_linted(void **state)
+{
+    (void)state;
+    static const char text[] = "SELECT 1;\nSELECT 2;\nSELECT 3;\n";
+    static const char *const changed[] = {
+        "SELECT 1;\nSELECT 2; SELECT 3\n",      /* a line break moved */
+        "SELECT 1;\nSELECT\n2;SELECT 3;\n",     /* one more */
+        "SELECT 1;\nSELECT 2;\0SELECT 3\n",     /* a NUL byte */
+        "SELECT 1;\nSELECT '\xC3';SELECT 3;\n", /* broken UTF-8 */
+        "SELECT 1;\nSELECT 2;\n",               /* shorter */
+    };
+    const size_t lengths[] = {30, 30, 30, 30, 20};
+    for (size_t k = 0; k < sizeof changed / sizeof *changed; k++) {
+        char *path = temp_file(text, strlen(text));
+        sg__lint_source src;
+        int fd;
+        sg_lint_result *r = indexed(path, &src, &fd);
+        /* unchanged, any window reads */
+        assert_int_equal(sg__lint_window(r, 12, 14), 0);
+        assert_int_equal(r->win_from, 10);
+        assert_int_equal(r->win_len, 10);
+        assert_memory_equal(sg__lint_at(r, 10), "SELECT 2;\n", 10);
+        /* rewritten in place (the same file, as an editor saving over it) */
+        int w = open(path, O_WRONLY | O_TRUNC);
+        assert_true(w >= 0);
+        assert_int_equal(write(w, changed[k], lengths[k]), (ssize_t)lengths[k]);
+        close(w);
+        r->text = NULL; /* forget the window held */
+        assert_int_equal(sg__lint_window(r, 0, 30), -1);
+        assert_int_equal(r->io_errno, -1);
+        sg_lint_result_free(r);
+        close(fd);
+        unlink(path);
+        free(path);
+    }
+}
+
 /* A statement that does not parse is one sql.syntax finding; the statements
  * around it are linted all the same. */
 static void test_lint__text_bad_statement_among_good_ones(void **state)
@@ -1612,7 +2042,8 @@ static size_t found_at(const sg_lint_result *r, const char *rule, long line)
 {
     size_t n = 0;
     for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
-        const sg_lint_finding *f = sg_lint_result_finding(r, i);
+        sg_lint_finding f_found = finding(r, i);
+        const sg_lint_finding *f = &f_found;
         n += strcmp(f->rule, rule) == 0 && f->line == line && !f->suppressed;
     }
     return n;
@@ -1736,8 +2167,8 @@ static void test_lint__recover_variants(void **state)
         /* nothing more of these than expected */
         size_t all_syntax = 0, all_denied = 0;
         for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
-            all_syntax += strcmp(sg_lint_result_finding(r, i)->rule, "sql.syntax") == 0;
-            all_denied += strcmp(sg_lint_result_finding(r, i)->rule, "func.denied") == 0;
+            all_syntax += strcmp(finding(r, i).rule, "sql.syntax") == 0;
+            all_denied += strcmp(finding(r, i).rule, "func.denied") == 0;
         }
         if (all_syntax != syntax || all_denied != denied)
             fail_msg("%s: %zu sql.syntax and %zu func.denied, expected %zu and %zu", k->name,
@@ -1764,7 +2195,7 @@ static void test_lint__recover_keeps_suppressions(void **state)
     assert_int_equal(denied->line, 3);
     assert_int_equal(only(r, SG_LINT_RULE_UNUSED_SUPPRESSION)->line, 4);
     for (size_t i = 0; i < sg_lint_result_finding_count(r); i++)
-        assert_string_not_equal(sg_lint_result_finding(r, i)->rule, SG_LINT_RULE_UNKNOWN_RULE);
+        assert_string_not_equal(finding(r, i).rule, SG_LINT_RULE_UNKNOWN_RULE);
     sg_lint_result_free(r);
 }
 
@@ -1795,8 +2226,8 @@ static void test_lint__text_suppression(void **state)
     assert_non_null(strstr(unknown->message, "'style.select-stars'"));
     /* the literal holds no directive: line 4 has only its SQL's own finding */
     for (size_t i = 0; i < sg_lint_result_finding_count(r); i++)
-        if (sg_lint_result_finding(r, i)->line == 4)
-            assert_string_equal(sg_lint_result_finding(r, i)->rule, "style.literal-in-predicate");
+        if (finding(r, i).line == 4)
+            assert_string_equal(finding(r, i).rule, "style.literal-in-predicate");
     sg_lint_result_free(r);
 }
 
@@ -1921,7 +2352,9 @@ static void test_lint__text_arguments(void **state)
     sg_lint_result_free(NULL);
     assert_int_equal(sg_lint_result_finding_count(NULL), 0);
     assert_int_equal(sg_lint_result_statement_count(NULL), 0);
-    assert_null(sg_lint_result_finding(NULL, 0));
+    sg_lint_finding none;
+    assert_false(sg_lint_result_get_finding(NULL, 0, &none));
+    assert_false(sg_lint_result_get_finding(r, 0, NULL));
     size_t n = 7;
     assert_null(sg_lint_result_line(NULL, 1, &n));
     assert_int_equal(n, 0);
@@ -1933,7 +2366,7 @@ static void test_lint__text_arguments(void **state)
     assert_int_equal(sg_lint_text(catalog, "SELECT 1; SELECT 2", 18, SG_LINT_INPUT_SQL, &opts, &r),
                      SG_OK);
     assert_int_equal(sg_lint_result_finding_count(r), 2);
-    assert_string_equal(sg_lint_result_finding(r, 0)->rule, "scope.invalid");
+    assert_string_equal(finding(r, 0).rule, "scope.invalid");
     sg_lint_result_free(r);
     sg_catalog_free(catalog);
 }
@@ -1947,7 +2380,8 @@ static size_t count_prefix(const sg_lint_result *r, const char *prefix, size_t *
     size_t n = 0;
     *errors = 0;
     for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
-        const sg_lint_finding *f = sg_lint_result_finding(r, i);
+        sg_lint_finding f_found = finding(r, i);
+        const sg_lint_finding *f = &f_found;
         if (strncmp(f->rule, prefix, strlen(prefix)) != 0)
             continue;
         n++;
@@ -2037,7 +2471,8 @@ static void test_lint__placeholders_psycopg(void **state)
     r = lint_sql_as(dollar_file, SG_LINT_PLACEHOLDERS_PSYCOPG, SG_LINT_PROFILE_DEFAULT, NULL);
     bool body = false, comment = false;
     for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
-        const sg_lint_finding *g = sg_lint_result_finding(r, i);
+        sg_lint_finding g_found = finding(r, i);
+        const sg_lint_finding *g = &g_found;
         if (strcmp(g->rule, "params.syntax") != 0)
             continue;
         body = body || strstr(g->message, "is in a dollar-quoted body") != NULL;
@@ -2092,7 +2527,8 @@ static void test_lint__statements_not_operations(void **state)
     assert_int_equal(count_prefix(r, "stmt.data-modifying-cte", &errors), 2);
     assert_int_equal(errors, 0);
     for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
-        const sg_lint_finding *g = sg_lint_result_finding(r, i);
+        sg_lint_finding g_found = finding(r, i);
+        const sg_lint_finding *g = &g_found;
         if (strcmp(g->rule, "stmt.data-modifying-cte") == 0)
             assert_non_null(strstr(g->message, g->line == 2 ? "WITH query \"d\" is a DELETE"
                                                             : "WITH query \"u\" is an UPDATE"));
@@ -2135,7 +2571,8 @@ static void test_lint__literals_in_backfills(void **state)
     size_t errors, lines = 0;
     assert_int_equal(count_prefix(r, "style.literal-in-predicate", &errors), 2);
     for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
-        const sg_lint_finding *f = sg_lint_result_finding(r, i);
+        sg_lint_finding f_found = finding(r, i);
+        const sg_lint_finding *f = &f_found;
         if (strcmp(f->rule, "style.literal-in-predicate") == 0)
             lines = lines * 10 + (size_t)f->line;
     }
@@ -2240,6 +2677,11 @@ int main(void)
         T(text_splits_statements),
         T(text_long_in_parts),
         T(parts_lint_as_whole),
+        T(long_files_in_windows),
+        T(placeholder_style_decided_by_the_file),
+        T(file_errors),
+        T(finding_pointers),
+        T(file_changed_while_linted),
         T(text_bad_statement_among_good_ones),
         T(recover_the_four_statements),
         T(recover_variants),

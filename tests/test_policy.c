@@ -15,6 +15,14 @@
 #include "check/rule.h"
 #include "sqlguard.h"
 
+/* Finding `i` of the result, which must have it. */
+static sg_lint_finding finding(const sg_lint_result *r, size_t i)
+{
+    sg_lint_finding f;
+    assert_true(sg_lint_result_get_finding(r, i, &f));
+    return f;
+}
+
 #define DS "0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01"
 #define ACCOUNT "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b01"
 #define COUNTERPARTY "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b03"
@@ -335,7 +343,7 @@ static void test_policy__deny_only_mode(void **state)
     assert_int_equal(sg_lint_text(catalog, op, strlen(op), SG_LINT_INPUT_JSON, &lo, &r), SG_OK);
     assert_int_equal(sg_lint_result_status(r), SG_LINT_STATUS_CHECKED);
     for (size_t i = 0; i < sg_lint_result_finding_count(r); i++)
-        assert_int_not_equal(sg_lint_result_finding(r, i)->severity, SG_SEVERITY_ERROR);
+        assert_int_not_equal(finding(r, i).severity, SG_SEVERITY_ERROR);
     sg_lint_result_free(r);
     sg_policy_free(p);
 }

@@ -355,7 +355,9 @@ int sg__lint_options_read(const sg_lint_options *options, sg_lint_options *out)
         if (options->version < 1 || options->version > SG_LINT_OPTIONS_VERSION)
             return SG_EINVAL;
         /* copy only the fields the caller's version has */
-        size_t known = options->version == 1 ? offsetof(sg_lint_options, profile) : sizeof *out;
+        size_t known = options->version == 1   ? offsetof(sg_lint_options, profile)
+                       : options->version == 2 ? offsetof(sg_lint_options, without_lines)
+                                               : sizeof *out;
         memcpy(out, options, known);
         out->version = SG_LINT_OPTIONS_VERSION;
     }

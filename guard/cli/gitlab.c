@@ -10,6 +10,7 @@
  * file). Issues are written as files are done.
  */
 #include <inttypes.h>
+#include <stdlib.h>
 #include <stdio.h>
 
 #include <cjson/cJSON.h>
@@ -23,14 +24,14 @@ int lint_gitlab_begin(lint_report *r)
     return 0;
 }
 
-static cJSON *issue_json(const lint_file *f, const sg_lint_finding *d, size_t k)
+static cJSON *issue_json(const lint_file *f, const sg_lint_finding *d, uint64_t hash,
+                         unsigned occurrence)
 {
     cJSON *o = cJSON_CreateObject();
     if (!o)
         return NULL;
     char fp[40];
-    snprintf(fp, sizeof fp, "%016" PRIx64 "-%u", lint_finding_hash(f, d, f->path),
-             lint_finding_occurrence(f, k, f->path));
+    snprintf(fp, sizeof fp, "%016" PRIx64 "-%u", hash, occurrence);
     cJSON_AddStringToObject(o, "description", d->message);
     cJSON_AddStringToObject(o, "check_name", d->rule);
     cJSON_AddStringToObject(o, "fingerprint", fp);
@@ -48,20 +49,28 @@ static cJSON *issue_json(const lint_file *f, const sg_lint_finding *d, size_t k)
 
 int lint_gitlab_file(lint_report *r, const lint_file *f)
 {
-    for (size_t k = 0; k < lint_file_finding_count(f); k++) {
-        const sg_lint_finding *d = lint_file_finding(f, k);
+    uint64_t *hashes;
+    unsigned *occurrences;
+    if (!lint_finding_fingerprints(f, f->path, &hashes, &occurrences))
+        return -1;
+    int rc = 0;
+    for (size_t k = 0; rc == 0 && k < lint_file_finding_count(f); k++) {
+        sg_lint_finding found;
+        const sg_lint_finding *d = lint_file_finding(f, k, &found);
         if (d->suppressed)
             continue;
-        cJSON *o = issue_json(f, d, k);
-        if (!o)
-            return -1;
+        cJSON *o = issue_json(f, d, hashes[k], occurrences[k]);
+        if (!o) {
+            rc = -1;
+            break;
+        }
         fputs(r->items++ ? ",\n  " : "\n  ", r->out);
-        int rc = cli_print_json_at(r->out, o, 1);
+        rc = cli_print_json_at(r->out, o, 1) < 0 ? -1 : 0;
         cJSON_Delete(o);
-        if (rc < 0)
-            return -1;
     }
-    return 0;
+    free(hashes);
+    free(occurrences);
+    return rc;
 }
 
 int lint_gitlab_end(lint_report *r)

@@ -70,7 +70,8 @@ int lint_junit_file(lint_report *r, const lint_file *f)
     fputs("\">\n", b);
     bool failed = false;
     for (size_t k = 0; k < lint_file_finding_count(f); k++) {
-        const sg_lint_finding *d = lint_file_finding(f, k);
+        sg_lint_finding found;
+        const sg_lint_finding *d = lint_file_finding(f, k, &found);
         if (d->suppressed)
             continue;
         if (d->severity != SG_SEVERITY_ERROR) {
@@ -94,7 +95,8 @@ int lint_junit_file(lint_report *r, const lint_file *f)
     if (warnings) {
         fputs("      <system-out>", b);
         for (size_t k = 0; k < lint_file_finding_count(f); k++) {
-            const sg_lint_finding *d = lint_file_finding(f, k);
+            sg_lint_finding found;
+            const sg_lint_finding *d = lint_file_finding(f, k, &found);
             if (d->suppressed || d->severity == SG_SEVERITY_ERROR)
                 continue;
             place(b, f, d);

@@ -339,8 +339,12 @@ static int lint_and_report(const lint_args *a, lint_run *run, lint_report *rep, 
         long cpus = sysconf(_SC_NPROCESSORS_ONLN);
         jobs = cpus < 1 ? 1 : cpus > LINT_MAX_JOBS ? LINT_MAX_JOBS : cpus;
     }
-    lint_env env = {run->catalog, &run->policies, a->data_source, a->profile_value,
-                    a->placeholders_value};
+    /* the text report shows a finding's line, SARIF and GitLab hash it into
+     * their fingerprints; the other formats need no line of the files */
+    bool lines = rep->format == LINT_FORMAT_TEXT || rep->format == LINT_FORMAT_SARIF ||
+                 rep->format == LINT_FORMAT_GITLAB;
+    lint_env env = {run->catalog,     &run->policies,        a->data_source,
+                    a->profile_value, a->placeholders_value, !lines};
     rep->out = stdout;
     rep->policies = &run->policies;
     /* A file that is done keeps only its findings and the lines they are on,

@@ -1,6 +1,7 @@
 /*
- * lint_files.c - one file of `sqlguard lint`: read it with the library's
- * bounded reader and lint its text with sg_lint_text().
+ * lint_files.c - one file of `sqlguard lint`: lint it with sg_lint_file(),
+ * which reads it in parts (standard input: read it with the library's
+ * bounded reader and lint its text with sg_lint_text()).
  *
  * What cannot be handed to the library becomes a lint.file finding of the
  * command's own, in the same words the walk uses: a file that cannot be read
@@ -105,26 +106,34 @@ void lint_file_lint(const lint_env *env, lint_file *f)
 {
     if (f->own_count)
         return; /* the walk already said why the file cannot be linted */
-    char *text = NULL;
-    size_t len = 0;
-    sg_error err;
-    int rc = f->from_stdin
-                 ? sg_read_file("-", LINT_MAX_FILE_BYTES, 0, &text, &len, &err)
-                 : sg_read_file(f->path, LINT_MAX_FILE_BYTES, SG_READ_REGULAR, &text, &len, &err);
-    if (rc != SG_OK) {
-        report_unread(f, rc, &err);
-        return;
-    }
     sg_lint_options opts = SG_LINT_OPTIONS_INIT;
     opts.policy = env->policies->items[f->policy].policy;
     opts.data_source_uid = env->data_source_uid;
     opts.profile = env->profile;
     opts.placeholders = env->placeholders;
+    opts.without_lines = env->without_lines;
     sg_lint_result *result = NULL;
-    rc = sg_lint_text(env->catalog, text, len, f->input, &opts, &result);
-    sg_free(text);
+    sg_error err;
+    int rc;
+    if (f->from_stdin) {
+        char *text = NULL;
+        size_t len = 0;
+        rc = sg_read_file("-", LINT_MAX_FILE_BYTES, 0, &text, &len, &err);
+        if (rc == SG_OK) {
+            rc = sg_lint_text(env->catalog, text, len, f->input, &opts, &result);
+            sg_free(text);
+            if (rc != SG_OK) {
+                f->failed = true;
+                return;
+            }
+        }
+    } else {
+        /* read in parts as it is linted: a file costs a part, not its size */
+        rc = sg_lint_file(env->catalog, f->path, LINT_MAX_FILE_BYTES, f->input, &opts, &result,
+                          &err);
+    }
     if (rc != SG_OK) {
-        f->failed = true;
+        report_unread(f, rc, &err);
         return;
     }
     absorb(f, result);
@@ -150,11 +159,11 @@ size_t lint_file_finding_count(const lint_file *f)
     return sg_lint_result_finding_count(f->result) + f->own_count;
 }
 
-const sg_lint_finding *lint_file_finding(const lint_file *f, size_t index)
+const sg_lint_finding *lint_file_finding(const lint_file *f, size_t index, sg_lint_finding *buf)
 {
     size_t from_result = sg_lint_result_finding_count(f->result);
     if (index < from_result)
-        return sg_lint_result_finding(f->result, index);
+        return sg_lint_result_get_finding(f->result, index, buf) ? buf : NULL;
     index -= from_result;
     return index < f->own_count ? &f->own[index] : NULL;
 }

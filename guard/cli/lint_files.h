@@ -61,6 +61,7 @@ typedef struct lint_env {
     const char *data_source_uid;
     sg_lint_profile profile;           /* --profile: DEFAULT leaves it to the policy */
     sg_lint_placeholders placeholders; /* --placeholders: likewise */
+    bool without_lines;                /* the report shows no line of a file */
 } lint_env;
 
 /* ---- walk.c ---- */
@@ -120,9 +121,11 @@ bool lint_file_report(lint_file *f, const char *rule, sg_severity severity, cons
  * text. Safe to call from several threads on different files. */
 void lint_file_lint(const lint_env *env, lint_file *f);
 
-/* The file's findings in place order: its own, then the library's. */
+/* The file's findings in place order: the library's, then its own. A
+ * library finding is copied to *buf; the pointer returned is valid until
+ * *buf changes or the file is released. */
 size_t lint_file_finding_count(const lint_file *f);
-const sg_lint_finding *lint_file_finding(const lint_file *f, size_t index);
+const sg_lint_finding *lint_file_finding(const lint_file *f, size_t index, sg_lint_finding *buf);
 
 /* The text of line `line` (1-based), *len bytes; NULL when the file was not read. */
 const char *lint_file_line(const lint_file *f, long line, size_t *len);

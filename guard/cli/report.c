@@ -28,7 +28,8 @@ static void count_file(lint_totals *t, const lint_file *f)
     t->operations += lint_file_checked(f);
     t->skipped_operations += lint_file_skipped(f);
     for (size_t k = 0; k < lint_file_finding_count(f); k++) {
-        const sg_lint_finding *d = lint_file_finding(f, k);
+        sg_lint_finding found;
+        const sg_lint_finding *d = lint_file_finding(f, k, &found);
         if (d->suppressed)
             t->suppressed++;
         else if (d->severity == SG_SEVERITY_ERROR)
@@ -68,7 +69,8 @@ static void each_shown(FILE *out, const lint_report *r, const lint_file *f,
                                     const sg_lint_finding *d))
 {
     for (size_t k = 0; k < lint_file_finding_count(f); k++) {
-        const sg_lint_finding *d = lint_file_finding(f, k);
+        sg_lint_finding found;
+        const sg_lint_finding *d = lint_file_finding(f, k, &found);
         if (!d->suppressed)
             show(out, r, f, d);
     }
@@ -148,7 +150,8 @@ static void json_findings(FILE *out, int depth, const lint_file *f, bool suppres
     putc_unlocked('[', out);
     bool any = false;
     for (size_t k = 0; k < lint_file_finding_count(f); k++) {
-        const sg_lint_finding *d = lint_file_finding(f, k);
+        sg_lint_finding found;
+        const sg_lint_finding *d = lint_file_finding(f, k, &found);
         if (d->suppressed != suppressed)
             continue;
         if (any)

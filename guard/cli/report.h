@@ -62,8 +62,11 @@ char *lint_policy_line(const lint_policies *p);
  * the path and the trimmed text of its line. */
 uint64_t lint_finding_hash(const lint_file *f, const sg_lint_finding *d, const char *path);
 
-/* How many findings before index k of the file have the same hash, plus 1. */
-unsigned lint_finding_occurrence(const lint_file *f, size_t k, const char *path);
+/* Each finding's hash (lint_finding_hash) and occurrence: how many findings
+ * before it in the file have the same hash, plus 1. Two arrays of
+ * lint_file_finding_count() items the caller frees; false without memory. */
+bool lint_finding_fingerprints(const lint_file *f, const char *path, uint64_t **hashes,
+                               unsigned **occurrences);
 
 /* ---- sarif.c, gitlab.c, junit.c ---- */
 int lint_sarif_begin(lint_report *r);

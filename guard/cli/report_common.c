@@ -62,11 +62,45 @@ uint64_t lint_finding_hash(const lint_file *f, const sg_lint_finding *d, const c
     return p ? fnv1a(h, p, n) : h;
 }
 
-unsigned lint_finding_occurrence(const lint_file *f, size_t k, const char *path)
+typedef struct hashed {
+    uint64_t hash;
+    size_t index;
+} hashed;
+
+static int by_hash(const void *a, const void *b)
 {
-    uint64_t h = lint_finding_hash(f, lint_file_finding(f, k), path);
-    unsigned occurrence = 1;
-    for (size_t j = 0; j < k; j++)
-        occurrence += lint_finding_hash(f, lint_file_finding(f, j), path) == h;
-    return occurrence;
+    const hashed *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+bool lint_finding_fingerprints(const lint_file *f, const char *path, uint64_t **hashes,
+                               unsigned **occurrences)
+{
+    size_t n = lint_file_finding_count(f);
+    hashed *sorted = malloc((n ? n : 1) * sizeof *sorted);
+    *hashes = malloc((n ? n : 1) * sizeof **hashes);
+    *occurrences = malloc((n ? n : 1) * sizeof **occurrences);
+    if (!sorted || !*hashes || !*occurrences) {
+        free(sorted);
+        free(*hashes);
+        free(*occurrences);
+        *hashes = NULL;
+        *occurrences = NULL;
+        return false;
+    }
+    for (size_t k = 0; k < n; k++) {
+        sg_lint_finding found;
+        (*hashes)[k] = lint_finding_hash(f, lint_file_finding(f, k, &found), path);
+        sorted[k] = (hashed){(*hashes)[k], k};
+    }
+    /* the n-th finding of a hash, in place order, is its occurrence n */
+    qsort(sorted, n, sizeof *sorted, by_hash);
+    for (size_t i = 0; i < n; i++)
+        (*occurrences)[sorted[i].index] = i > 0 && sorted[i - 1].hash == sorted[i].hash
+                                              ? (*occurrences)[sorted[i - 1].index] + 1
+                                              : 1;
+    free(sorted);
+    return true;
 }

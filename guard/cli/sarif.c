@@ -236,13 +236,17 @@ int lint_sarif_file(lint_report *rep, const lint_file *f)
 {
     char *uri = path_uri(f->path);
     cJSON *results = uri ? cJSON_CreateArray() : NULL;
-    int rc = results ? 0 : -1;
+    uint64_t *hashes = NULL;
+    unsigned *occurrences = NULL;
+    int rc = results && lint_finding_fingerprints(f, uri, &hashes, &occurrences) ? 0 : -1;
     for (size_t k = 0; rc == 0 && k < lint_file_finding_count(f); k++) {
-        const sg_lint_finding *d = lint_file_finding(f, k);
-        if (!add_result(results, d, uri, lint_finding_hash(f, d, uri),
-                        lint_finding_occurrence(f, k, uri)))
+        sg_lint_finding found;
+        const sg_lint_finding *d = lint_file_finding(f, k, &found);
+        if (!add_result(results, d, uri, hashes[k], occurrences[k]))
             rc = -1;
     }
+    free(hashes);
+    free(occurrences);
     const cJSON *item;
     cJSON_ArrayForEach(item, results)
     {

@@ -331,12 +331,17 @@ typedef struct sg_lint_options {
     /* version 2 */
     sg_lint_profile profile;           /* DEFAULT: the policy's, else REPOSITORY */
     sg_lint_placeholders placeholders; /* DEFAULT: the policy's, else AUTO */
+    /* version 3 */
+    bool without_lines; /* sg_lint_text()/sg_lint_file() keep no lines of the text
+                         * (sg_lint_result_line() is NULL for every line): for a
+                         * caller that shows none, a result costs its findings only */
 } sg_lint_options;
 
-#define SG_LINT_OPTIONS_VERSION 2
+#define SG_LINT_OPTIONS_VERSION 3
 #define SG_LINT_OPTIONS_INIT                                                                       \
     {                                                                                              \
-        SG_LINT_OPTIONS_VERSION, NULL, NULL, SG_LINT_PROFILE_DEFAULT, SG_LINT_PLACEHOLDERS_DEFAULT \
+        SG_LINT_OPTIONS_VERSION, NULL, NULL, SG_LINT_PROFILE_DEFAULT,                              \
+            SG_LINT_PLACEHOLDERS_DEFAULT, false                                                    \
     }
 
 SG_API int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,
@@ -632,6 +637,22 @@ typedef struct sg_lint_result sg_lint_result;
 SG_API int sg_lint_text(const sg_catalog *catalog, const char *text, size_t len,
                         sg_lint_input input, const sg_lint_options *options, sg_lint_result **out);
 
+/*
+ * As sg_lint_text(), the text of the regular file at `path`, read in parts as
+ * lint goes rather than whole: linting it costs about a part of it (tens of
+ * kilobytes) plus its findings and the lines they are on, not its size. The
+ * file is opened as sg_read_file() with SG_READ_REGULAR opens it: a path that
+ * cannot be read, a directory or anything but a regular file is SG_EIO, a
+ * file over `max_bytes` SG_ETOOBIG. A file that changes while it is linted
+ * (it gets shorter, or a part read again differs from the first read in its
+ * line breaks, NUL bytes or UTF-8) is SG_EIO rather than a result about text
+ * that never was. Every error but SG_ENOMEM fills *err with "PATH: what went
+ * wrong"; SG_EINVAL as sg_lint_text() (and for a NULL `path`).
+ */
+SG_API int sg_lint_file(const sg_catalog *catalog, const char *path, size_t max_bytes,
+                        sg_lint_input input, const sg_lint_options *options, sg_lint_result **out,
+                        sg_error *err);
+
 SG_API void sg_lint_result_free(sg_lint_result *result);
 
 SG_API sg_lint_status sg_lint_result_status(const sg_lint_result *result);
@@ -640,6 +661,16 @@ SG_API size_t sg_lint_result_statement_count(const sg_lint_result *result);
 /* The findings in place order: line, column, rule, message (the whole-text
  * ones first); suppressed ones included. Borrowed from the result. */
 SG_API size_t sg_lint_result_finding_count(const sg_lint_result *result);
+/* Copies finding `index` to *out (its strings are borrowed from the result:
+ * the result keeps its findings in a smaller form than this one); false for
+ * an index out of range or a NULL argument. */
+SG_API bool sg_lint_result_get_finding(const sg_lint_result *result, size_t index,
+                                       sg_lint_finding *out);
+/* Finding `index`, borrowed from the result; NULL for an index out of range
+ * or when memory ran out. Kept for programs built against it: the result
+ * keeps its findings in a smaller form, and the first call makes a copy of
+ * them all in this one (safe from any number of threads); prefer
+ * sg_lint_result_get_finding(), which allocates nothing. */
 SG_API const sg_lint_finding *sg_lint_result_finding(const sg_lint_result *result, size_t index);
 /* The text of line `line` (1-based) when a finding is on it, without its
  * line break (nor a carriage return before it, nor the byte order mark of

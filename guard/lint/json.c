@@ -221,7 +221,7 @@ static int place(sg_lint_result *r, const json_top *top, const sg_verdict *v)
     for (size_t i = 0; i < sg_verdict_diagnostic_count(v); i++) {
         const sg_diagnostic *d = sg_verdict_diagnostic(v, i);
         size_t at;
-        const sg_lint_finding *f;
+        const sg__lint_item *f;
         if (d->offset >= 0 && map_offset(json, top, (size_t)d->offset, &at))
             f = sg__lint_add(r, d->rule, d->severity, (long)(r->bom + at), "%s", d->message);
         else if (d->line > 0)

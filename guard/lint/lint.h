@@ -7,6 +7,7 @@
 #ifndef SG_LINT_LINT_H
 #define SG_LINT_LINT_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -14,49 +15,112 @@
 #include "sqlguard.h"
 #include "util/arena.h"
 
-/* A line a finding is on, kept when the caller's text is let go. */
+/* A line a finding is on, kept when the text is let go: its text (without
+ * its line break) is kept_chars[at, at + len) of the result. */
 typedef struct sg__lint_kept_line {
     long line;
-    const char *text; /* without its line break, in the same block */
-    size_t len;
+    size_t at, len;
 } sg__lint_kept_line;
 
+/* A finding as the result keeps it (sg_lint_result_get_finding() gives
+ * the public form): places in 32 bits, since texts are under 4 GiB. */
+typedef struct sg__lint_item {
+    const char *rule, *message; /* kept once per text by the result */
+    const char *reason;         /* the suppression's reason, NULL when none */
+    uint32_t at;                /* byte offset + 1; 0: about the whole text */
+    uint32_t line, column;      /* 1-based; 0: about the whole text */
+    uint8_t severity;           /* sg_severity */
+    bool suppressed;
+} sg__lint_item;
+
+/* Where the text comes from: the caller's memory, or a file read in parts. */
+typedef struct sg__lint_source {
+    const char *mem;  /* the whole text, or NULL: read from `fd` */
+    int fd;           /* a regular file, read with pread() */
+    const char *path; /* the file's name, for errors */
+} sg__lint_source;
+
 struct sg_lint_result {
-    sg__arena arena;  /* the kept texts and the suppressions' records live here */
-    const char *text; /* the caller's text while sg_lint_text() runs; NULL after */
-    size_t len;
+    sg__arena arena; /* the kept texts and the suppressions' records live here */
+    /* While the call runs, the text is seen through a window of whole lines:
+     * `text` holds bytes [win_from, win_from + win_len) of it. From memory the
+     * window is the whole text; from a file it is read where it is needed
+     * (window.c), so that memory follows a part of the file and not the file. */
+    const sg__lint_source *src;
+    const char *text; /* the window; NULL after the call */
+    size_t win_from, win_len;
+    char *win_buf; /* a file's window (sg__malloc) */
+    size_t win_cap;
+    size_t len;            /* of the whole text */
     size_t bom;            /* 3 when the text starts with a UTF-8 byte order mark */
+    bool clean;            /* the text is UTF-8 without NUL bytes */
+    bool without_lines;    /* sg_lint_options.without_lines: no line is kept */
     uint32_t *line_starts; /* byte offset of each line's first byte (sg__malloc,
                             * freed when the call ends; texts are under 4 GiB) */
-    size_t line_count;
-    sg__vec findings;   /* sg_lint_finding (items from sg__lint_vec_reserve), in place order
-                         * once finished */
+    size_t line_count, line_cap;
+    sg__vec findings; /* sg__lint_item (items from sg__lint_vec_reserve), in place order
+                       * once finished */
+    _Atomic(sg_lint_finding *) public_findings; /* sg_lint_result_finding()'s copies, made
+                                                 * on its first call (sg__malloc) */
     const char **texts; /* the message texts and rule ids, each kept once: an
                          * open-addressing set (sg__malloc, freed when the call ends) */
     size_t text_slots, text_count;
-    sg__lint_kept_line *kept; /* the lines findings are on, once finished, in line
-                               * order, their texts after them (one sg__malloc) */
-    size_t kept_count;
+    sg__vec kept;     /* sg__lint_kept_line (from sg__lint_vec_reserve): the lines
+                       * findings are on, in line order once finished */
+    char *kept_chars; /* their texts (sg__malloc) */
+    size_t kept_bytes, kept_chars_cap;
     size_t statements; /* SQL statements linted */
     sg_lint_status status;
-    bool failed; /* memory ran out: the call returns SG_ENOMEM */
+    bool failed;  /* memory ran out: the call returns SG_ENOMEM */
+    int io_errno; /* the file could not be read again (0: it could; -1: it changed
+                   * while it was linted): the call returns SG_EIO */
 };
+
+/* ---- window.c ---- */
+
+/* Reads the whole text once: builds the line index, finds the byte order
+ * mark and whether the text is clean; *bad is the first byte that is not
+ * UTF-8 text (SIZE_MAX when clean). `len` is the text's length (a file's
+ * size when it was opened). Returns 0, or -1 (r->failed or r->io_errno). */
+int sg__lint_index(sg_lint_result *r, size_t *bad);
+
+/* Makes the window hold the whole lines holding bytes [from, to) of the text
+ * (the line holding `from` when to <= from). Returns 0, or -1 when memory ran
+ * out (r->failed) or a file could not be read again as it was (r->io_errno). */
+int sg__lint_window(sg_lint_result *r, size_t from, size_t to);
+
+/* The window's bytes from text offset `offset` (which it holds). */
+static inline const char *sg__lint_at(const sg_lint_result *r, size_t offset)
+{
+    return r->text + (offset - r->win_from);
+}
+
+/* The window's end, as a text offset. */
+static inline size_t sg__lint_window_end(const sg_lint_result *r)
+{
+    return r->win_from + r->win_len;
+}
 
 /* ---- result.c ---- */
 
-/* A result over the caller's `text` (borrowed until sg__lint_finish()) with
- * its line index; NULL without memory. */
-sg_lint_result *sg__lint_result_new(const char *text, size_t len);
+/* A result over the text of `src` (`len` bytes; a file is read from
+ * sg__lint_index() on); NULL without memory. */
+sg_lint_result *sg__lint_result_new(const sg__lint_source *src, size_t len);
 
-/* Puts the findings in place order, keeps the lines they are on and lets go
- * of the caller's text and the line index. Returns -1 when memory ran out. */
+/* Keeps the lines findings [first, count) are on while the window holds
+ * them, so that a file need not be read again for them. Returns -1 without
+ * memory. */
+int sg__lint_keep_lines(sg_lint_result *r, size_t first);
+
+/* Puts the findings in place order, keeps the lines they are on (those not
+ * kept yet are read again) and lets go of the text and the line index.
+ * Returns -1 when memory ran out or the text could not be read again. */
 int sg__lint_finish(sg_lint_result *r);
 
 /* Adds a finding at byte `offset` of the text (-1: about the whole text).
  * Returns it, or NULL (and marks the result failed) when memory ran out. */
-sg_lint_finding *sg__lint_add(sg_lint_result *r, const char *rule, sg_severity severity,
-                              long offset, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
+sg__lint_item *sg__lint_add(sg_lint_result *r, const char *rule, sg_severity severity, long offset,
+                            const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* Room for `more` items of `size` bytes in `v`, whose items come from
  * sg__realloc (freed with sg__free): it grows in place where it can, by half
@@ -65,7 +129,7 @@ sg_lint_finding *sg__lint_add(sg_lint_result *r, const char *rule, sg_severity s
 bool sg__lint_vec_reserve(sg__vec *v, size_t size, size_t more);
 
 /* 1-based line and character column of byte `offset` of the text (the byte
- * order mark is not a character an editor shows). */
+ * order mark is not a character an editor shows); the window holds its line. */
 void sg__lint_line_col(const sg_lint_result *r, size_t offset, long *line, long *column);
 
 /* The 1-based line of byte `offset`, found quickly from line `hint` (an
@@ -73,6 +137,12 @@ void sg__lint_line_col(const sg_lint_result *r, size_t offset, long *line, long 
 long sg__lint_line_from(const sg_lint_result *r, size_t offset, long hint);
 
 /* ---- sql.c ---- */
+
+/* SQL text is cut in parts of at least about this many bytes, each ending
+ * with a statement's semicolon, and linted part by part: the parser's and
+ * the scanner's memory for a part is many times its size, so smaller parts
+ * hold less (16 KB measured as cheap in instructions as 32 KB). */
+#define SG__LINT_PART_BYTES ((size_t)16 << 10)
 
 /* Lints the text's statements one by one with sg_lint_sql() and applies its
  * suppression comments. Returns -1 when memory ran out. */
@@ -86,9 +156,10 @@ typedef struct sg__lint_comment {
     bool c_style;      /* slash-star rather than double-dash */
 } sg__lint_comment;
 
-/* Whether comment `c` of `text` is a suppression comment (its words start
- * with "sqlguard-"): the only comments sg__lint_suppress() needs. */
-bool sg__lint_directive_comment(const char *text, const sg__lint_comment *c);
+/* Whether the comment `s` (n bytes, slash-star when `c_style`) is a
+ * suppression comment (its words start with "sqlguard-"): the only comments
+ * sg__lint_suppress() needs. */
+bool sg__lint_directive_comment(const char *s, size_t n, bool c_style);
 
 /*
  * Applies the suppression comments among `comments` to the findings and

@@ -5,14 +5,16 @@
  * parse, by a boundary scan that isolates each statement, so that one bad
  * statement reports sql.syntax at its place and the others are still linted.
  * The text is read in parts of about 32 KB, each ending where the boundary
- * scan ends a statement, so that memory follows a part and not the file.
- * Statements are trimmed to their first and last token, so the comments
- * between statements belong to no statement. Each is linted with
+ * scan ends a statement, and each part is linted as it is read, so that
+ * memory follows a part and not the file (a file is read part by part:
+ * window.c). Statements are trimmed to their first and last token, so the
+ * comments between statements belong to no statement. Each is linted with
  * sg_lint_sql(), in the placeholder style of the whole file (the caller's,
- * the policy's, or what the file writes: placeholders.c), and its findings
- * are placed in the text. The scanner's comment tokens (the boundary scan's,
- * where the scanner rejects a part) then feed the suppression comments
- * (suppress.c).
+ * the policy's, or what the file writes: placeholders.c; where the file
+ * decides, it is read as $n text until a psycopg placeholder shows, and
+ * then again from the start as psycopg text), and its findings are placed
+ * in the text. The scanner's comment tokens (the boundary scan's, where the
+ * scanner rejects a part) then feed the suppression comments (suppress.c).
  */
 #include <stdint.h>
 #include <string.h>
@@ -27,7 +29,7 @@ static int lint_statement(const sg_catalog *catalog, const sg_lint_options *opti
                           sg_lint_result *r, size_t start, size_t end)
 {
     sg_verdict *v = NULL;
-    int rc = sg_lint_sql(catalog, r->text + start, end - start, options, &v);
+    int rc = sg_lint_sql(catalog, sg__lint_at(r, start), end - start, options, &v);
     if (rc != SG_OK) {
         r->failed = true;
         return -1;
@@ -89,45 +91,41 @@ static void shift_spans(sg__span *spans, size_t count, size_t by)
 }
 
 /*
- * What the statements and tokens of the text tell lint, gathered part by
- * part so that neither the parse of the whole text nor its tokens are ever
- * held at once (they take many times the text's size): each statement
- * trimmed to its tokens, the comments, the lines that hold SQL, and whether
- * a psycopg placeholder stands in code. All of it lives in `scratch`, which
- * the caller releases when the statements are linted.
+ * One reading of the text in a placeholder style: each part's statements
+ * are linted as the part is read; what the whole text needs afterwards is
+ * gathered in `scratch` (the suppression comments, the lines that hold SQL).
  */
-typedef struct digest {
+typedef struct reading {
+    const sg_catalog *catalog;
+    sg_lint_options options; /* placeholders: the style the statements are linted in */
+    bool detect;             /* the text decides its style: stop at a psycopg placeholder */
+    bool psycopg;            /* ... one was seen: the reading stopped */
     sg_lint_result *r;
     sg__arena *scratch;
-    sg__vec trimmed;  /* sg__span per statement, start SIZE_MAX when it holds no token
-                       * (items from sg__lint_vec_reserve: no smaller copies left behind) */
-    sg__vec comments; /* sg__lint_comment */
+    sg__vec comments; /* sg__lint_comment, the suppression comments */
     bool *code_line;  /* index 1..line_count */
-    bool psycopg;
-} digest;
+} reading;
 
-/* Gathers a part's statements and tokens (offsets in the whole text); the
- * part is text[from, to). */
-static int digest_tokens(digest *d, const sg__span *stmts, size_t nstmts,
-                         const sg__sql_token *tokens, size_t ntokens, size_t from, size_t to)
+/* Lints a part's statements and gathers its comments and code lines
+ * (offsets in the whole text). */
+static int digest_tokens(reading *d, const sg__span *stmts, size_t nstmts,
+                         const sg__sql_token *tokens, size_t ntokens)
 {
     sg_lint_result *r = d->r;
-    if (!sg__lint_vec_reserve(&d->trimmed, sizeof(sg__span), nstmts))
-        return -1;
     for (size_t i = 0; i < nstmts; i++) {
-        sg__span *t = &((sg__span *)d->trimmed.items)[d->trimmed.count++];
         size_t start = stmts[i].start, end = stmts[i].end;
-        if (!trim_to_tokens(tokens, ntokens, &start, &end))
-            start = SIZE_MAX;
-        *t = (sg__span){start, end};
+        if (trim_to_tokens(tokens, ntokens, &start, &end) &&
+            lint_statement(d->catalog, &d->options, r, start, end) < 0)
+            return -1;
     }
     long line = 0;
     for (size_t i = 0; i < ntokens; i++) {
         const sg__sql_token *t = &tokens[i];
         if (t->comment) {
             /* only a suppression comment is kept: a file may hold many others */
-            sg__lint_comment c = {t->start, t->end, r->text[t->start] == '/'};
-            if (!sg__lint_directive_comment(r->text, &c))
+            const char *s = sg__lint_at(r, t->start);
+            sg__lint_comment c = {t->start, t->end, *s == '/'};
+            if (!sg__lint_directive_comment(s, t->end - t->start, c.c_style))
                 continue;
             sg__lint_comment *kept = sg__vec_push(d->scratch, &d->comments, sizeof *kept);
             if (!kept)
@@ -141,32 +139,28 @@ static int digest_tokens(digest *d, const sg__span *stmts, size_t nstmts,
         for (long l = l1; l <= line; l++)
             d->code_line[l] = true;
     }
-    if (!d->psycopg)
-        d->psycopg = sg__lint_psycopg_between(r->text, r->len, from, to, tokens, ntokens);
     return 0;
 }
 
-/* Text cut in parts of at least about this many bytes, each ending with a
- * statement's semicolon. */
-#define PART_BYTES ((size_t)32 << 10)
-
 /*
- * Cuts and scans the part sql[from, to) on its own, and gathers it; `last`
- * when it runs to the end of the text. A part that ends with a semicolon
- * token, in text the scanner reads to its end without error, lexes as the
- * same tokens as in the whole text (a semicolon is never part of a longer
- * token outside quotes and comments, and after it the scanner is in its
- * initial state), and where it parses, the parser cuts it as it cuts the
- * whole text. A part that does not prove that, or that the parser or the
- * scanner rejects at its very end, may be a cut through a longer statement
- * (a BEGIN ATOMIC body the boundary scan misread): *extend asks for a longer
- * part, and nothing is gathered. Where the text is wrong inside the part, the
- * boundary scan cuts it (and, where the scanner rejects it, gives its
- * tokens), so that the bad statement reports sql.syntax at its place and the
- * others are linted. Returns 0, or -1 without memory.
+ * Cuts and scans the part [from, to) of the text on its own (the window
+ * holds it), and lints it; `last` when it runs to the end of the text. A
+ * part that ends with a semicolon token, in text the scanner reads to its
+ * end without error, lexes as the same tokens as in the whole text (a
+ * semicolon is never part of a longer token outside quotes and comments,
+ * and after it the scanner is in its initial state), and where it parses,
+ * the parser cuts it as it cuts the whole text. A part that does not prove
+ * that, or that the parser or the scanner rejects at its very end, may be a
+ * cut through a longer statement (a BEGIN ATOMIC body the boundary scan
+ * misread): *extend asks for a longer part, and nothing is linted. Where the
+ * text is wrong inside the part, the boundary scan cuts it (and, where the
+ * scanner rejects it, gives its tokens), so that the bad statement reports
+ * sql.syntax at its place and the others are linted. Returns 0, or -1 when
+ * memory ran out or the file could not be read again.
  */
-static int digest_part(digest *d, const char *sql, size_t from, size_t to, bool last, bool *extend)
+static int digest_part(reading *d, size_t from, size_t to, bool last, bool *extend)
 {
+    sg_lint_result *r = d->r;
     size_t n = to - from;
     sg__arena part;
     sg__arena_init(&part);
@@ -175,8 +169,8 @@ static int digest_part(digest *d, const char *sql, size_t from, size_t to, bool 
         sg__arena_release(&part);
         return -1;
     }
-    memcpy(buf, sql + from, n);
-    buf[n] = '\0'; /* bad_text() turned away text holding a NUL byte */
+    memcpy(buf, sg__lint_at(r, from), n);
+    buf[n] = '\0'; /* the text is clean: it holds no NUL byte */
     sg__span *stmts = NULL;
     sg__sql_token *tokens = NULL;
     size_t nstmts = 0, ntokens = 0;
@@ -198,37 +192,66 @@ static int digest_part(digest *d, const char *sql, size_t from, size_t to, bool 
         else if (split == 1)
             rc = sg__sql_split_fallback(&part, buf, n, &stmts, &nstmts, NULL, NULL);
     }
-    if (rc == 0 && !*extend) {
-        size_t by = d->r->bom + from;
-        shift_spans(stmts, nstmts, by);
-        shift_tokens(tokens, ntokens, by);
-        rc = digest_tokens(d, stmts, nstmts, tokens, ntokens, by, by + n);
+    if (rc == 0 && !*extend && d->detect) {
+        /* a placeholder may run to the end of its line, past the part */
+        size_t line_end = sg__lint_window_end(r);
+        d->psycopg =
+            sg__lint_psycopg_between(sg__lint_at(r, from), line_end - from, 0, n, tokens, ntokens);
+        if (d->psycopg && from == r->bom) {
+            /* the first part: nothing was linted in the other style yet */
+            d->psycopg = d->detect = false;
+            d->options.placeholders = SG_LINT_PLACEHOLDERS_PSYCOPG;
+        }
+    }
+    if (rc == 0 && !*extend && !d->psycopg) {
+        size_t findings = r->findings.count;
+        shift_spans(stmts, nstmts, from);
+        shift_tokens(tokens, ntokens, from);
+        rc = digest_tokens(d, stmts, nstmts, tokens, ntokens);
+        if (rc == 0)
+            rc = sg__lint_keep_lines(r, findings);
     }
     sg__arena_release(&part);
     return rc;
 }
 
-/*
- * The statements and tokens of the text, part by part. The parts end where
- * the boundary scan ends a statement, once at least PART_BYTES long, so the
- * parser and the scanner only ever hold one part; a part that asks to be
- * longer is read again twice as long.
- */
-static int gather(sg_lint_result *r, digest *d)
+/* Where the part from `from` ends: at the first statement end the boundary
+ * scan finds `want` bytes on or later, read through the window, which grows
+ * until it holds one (or the text ends). Returns -1 when memory ran out or
+ * the file could not be read again. */
+static int part_end(sg_lint_result *r, size_t from, size_t want, size_t *to)
 {
-    const char *sql = r->text + r->bom;
-    size_t len = r->len - r->bom;
-    d->code_line = sg__arena_alloc(d->scratch, r->line_count + 2);
-    if (!d->code_line)
-        return -1;
-    for (size_t from = 0, to; from < len; from = to) {
-        size_t want = PART_BYTES;
+    for (size_t span = 2 * want;; span *= 2) {
+        size_t until = span < r->len - from ? from + span : r->len;
+        if (sg__lint_window(r, from, until) < 0)
+            return -1;
+        size_t avail = sg__lint_window_end(r) - from;
+        size_t cut = sg__sql_next_cut(sg__lint_at(r, from), avail, want);
+        if (cut < avail || from + avail == r->len) {
+            *to = from + cut;
+            return 0;
+        }
+    }
+}
+
+/*
+ * Reads the text part by part. The parts end where the boundary scan ends a
+ * statement, once at least SG__LINT_PART_BYTES long, so the parser and the scanner
+ * only ever hold one part; a part that asks to be longer is read again twice
+ * as long. Stops early when `detect` and a psycopg placeholder shows.
+ */
+static int read_parts(reading *d)
+{
+    sg_lint_result *r = d->r;
+    for (size_t from = r->bom, to; from < r->len && !d->psycopg; from = to) {
+        size_t want = SG__LINT_PART_BYTES;
         for (;;) {
-            to = from + sg__sql_next_cut(sql + from, len - from, want);
-            bool extend;
-            if (digest_part(d, sql, from, to, to == len, &extend) < 0)
+            if (part_end(r, from, want, &to) < 0 || sg__lint_window(r, from, to) < 0)
                 return -1;
-            if (!extend)
+            bool extend;
+            if (digest_part(d, from, to, to == r->len, &extend) < 0)
+                return -1;
+            if (!extend || d->psycopg)
                 break;
             want = 2 * (to - from);
         }
@@ -236,15 +259,32 @@ static int gather(sg_lint_result *r, digest *d)
     return 0;
 }
 
-/* The placeholder style of the whole text, for each of its statements: the
- * caller's, else the policy's, else what the text writes (AUTO). */
-static sg_lint_placeholders text_placeholders(const sg_lint_options *options, const digest *d)
+/* Reads and lints the whole text in `style`; with `detect`, stops (and sets
+ * d->psycopg) where a psycopg placeholder shows. */
+static int read_in_style(reading *d, sg_lint_placeholders style, bool detect)
+{
+    sg_lint_result *r = d->r;
+    d->options.placeholders = style;
+    d->detect = detect;
+    d->psycopg = false;
+    d->comments = (sg__vec){0};
+    d->code_line = sg__arena_alloc(d->scratch, r->line_count + 2);
+    if (!d->code_line || read_parts(d) < 0)
+        return -1;
+    if (d->psycopg)
+        return 0;
+    const sg__lint_comment *comments = d->comments.items;
+    sg__lint_comment none;
+    return sg__lint_suppress(r, comments ? comments : &none, d->comments.count, d->code_line);
+}
+
+/* The placeholder style of the whole text as the caller or the policy sets
+ * it: DEFAULT or AUTO when the text decides. */
+static sg_lint_placeholders set_placeholders(const sg_lint_options *options)
 {
     sg_lint_placeholders style = options->placeholders;
     if (style == SG_LINT_PLACEHOLDERS_DEFAULT)
         style = sg__policy_lint_placeholders(options->policy);
-    if (style == SG_LINT_PLACEHOLDERS_DEFAULT || style == SG_LINT_PLACEHOLDERS_AUTO)
-        style = d->psycopg ? SG_LINT_PLACEHOLDERS_PSYCOPG : SG_LINT_PLACEHOLDERS_DOLLAR;
     return style;
 }
 
@@ -253,20 +293,21 @@ int sg__lint_sql_text(const sg_catalog *catalog, const sg_lint_options *options,
     r->status = SG_LINT_STATUS_SQL;
     sg__arena scratch;
     sg__arena_init(&scratch);
-    digest d = {.r = r, .scratch = &scratch};
-    int rc = gather(r, &d);
-    sg_lint_options opts = *options;
-    opts.placeholders = text_placeholders(options, &d);
-    const sg__span *trimmed = d.trimmed.items;
-    for (size_t i = 0; rc == 0 && i < d.trimmed.count; i++)
-        if (trimmed[i].start != SIZE_MAX)
-            rc = lint_statement(catalog, &opts, r, trimmed[i].start, trimmed[i].end);
-    if (rc == 0) {
-        const sg__lint_comment *comments = d.comments.items;
-        sg__lint_comment none;
-        rc = sg__lint_suppress(r, comments ? comments : &none, d.comments.count, d.code_line);
+    reading d = {.catalog = catalog, .options = *options, .r = r, .scratch = &scratch};
+    sg_lint_placeholders style = set_placeholders(options);
+    bool decide = style == SG_LINT_PLACEHOLDERS_DEFAULT || style == SG_LINT_PLACEHOLDERS_AUTO;
+    int rc = read_in_style(&d, decide ? SG_LINT_PLACEHOLDERS_DOLLAR : style, decide);
+    if (rc == 0 && d.psycopg) {
+        /* the text writes psycopg placeholders: what was linted as $n text
+         * is linted again, from the start */
+        r->findings.count = 0;
+        r->kept.count = 0;
+        r->kept_bytes = 0;
+        r->statements = 0;
+        sg__arena_release(&scratch);
+        sg__arena_init(&scratch);
+        rc = read_in_style(&d, SG_LINT_PLACEHOLDERS_PSYCOPG, false);
     }
-    sg__free(d.trimmed.items);
     sg__arena_release(&scratch);
     return rc;
 }

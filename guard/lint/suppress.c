@@ -56,9 +56,11 @@ static bool library_rule(const char *id, size_t n)
     return false;
 }
 
-/* Reads the rule list between p and q into d->rules, reporting ids that are
- * empty, unknown or cannot be suppressed. Returns -1 without memory. */
-static int parse_rules(sg_lint_result *r, directive *d, const char *p, const char *q)
+/* Reads the rule list between p and q (in the comment at `s`, text offset
+ * `at0`) into d->rules, reporting ids that are empty, unknown or cannot be
+ * suppressed. Returns -1 without memory. */
+static int parse_rules(sg_lint_result *r, directive *d, const char *s, size_t at0, const char *p,
+                       const char *q)
 {
     size_t cap = 1;
     for (const char *c = p; c < q; c++)
@@ -76,7 +78,7 @@ static int parse_rules(sg_lint_result *r, directive *d, const char *p, const cha
         while (b > a && blank(b[-1]))
             b--;
         size_t n = (size_t)(b - a);
-        long at = (long)(a - r->text);
+        long at = (long)(at0 + (size_t)(a - s));
         const char *space = a;
         while (space < b && !blank(*space))
             space++;
@@ -123,8 +125,7 @@ static int parse_rules(sg_lint_result *r, directive *d, const char *p, const cha
 static long next_code_line(const sg_lint_result *r, const sg__lint_comment *c,
                            const bool *code_line)
 {
-    long line, col;
-    sg__lint_line_col(r, c->end > c->start ? c->end - 1 : c->start, &line, &col);
+    long line = sg__lint_line_from(r, c->end > c->start ? c->end - 1 : c->start, 0);
     for (long l = line + 1; l <= (long)r->line_count; l++)
         if (code_line[l])
             return l;
@@ -133,24 +134,25 @@ static long next_code_line(const sg_lint_result *r, const sg__lint_comment *c,
 
 static const char prefix[] = "sqlguard-";
 
-/* The words of comment `c` of `text` in [*p, *q), from "sqlguard-" on;
+/* The words of the comment `s` (n bytes) in [*p, *q), from "sqlguard-" on;
  * false when it is not a directive. */
-static bool directive_text(const char *text, const sg__lint_comment *c, const char **p,
-                           const char **q)
+static bool directive_text(const char *s, size_t n, bool c_style, const char **p, const char **q)
 {
-    *p = text + c->start + 2;
-    *q = text + c->end;
-    if (c->c_style && *q - *p >= 2 && (*q)[-2] == '*' && (*q)[-1] == '/')
+    if (n < 2)
+        return false;
+    *p = s + 2;
+    *q = s + n;
+    if (c_style && *q - *p >= 2 && (*q)[-2] == '*' && (*q)[-1] == '/')
         *q -= 2;
     while (*p < *q && blank(**p))
         (*p)++;
     return (size_t)(*q - *p) >= sizeof prefix - 1 && memcmp(*p, prefix, sizeof prefix - 1) == 0;
 }
 
-bool sg__lint_directive_comment(const char *text, const sg__lint_comment *c)
+bool sg__lint_directive_comment(const char *s, size_t n, bool c_style)
 {
     const char *p, *q;
-    return directive_text(text, c, &p, &q);
+    return directive_text(s, n, c_style, &p, &q);
 }
 
 /* Reads one comment. Returns 1 with *d filled for a directive, 0 for any
@@ -159,7 +161,12 @@ static int parse_comment(sg_lint_result *r, const sg__lint_comment *c, const boo
                          directive *d)
 {
     const char *p, *q;
-    if (!directive_text(r->text, c, &p, &q))
+    if (sg__lint_window(r, c->start, c->end) < 0)
+        return -1;
+    /* the window holds the comment until this returns: findings are placed
+     * in it, and nothing else is read */
+    const char *s = sg__lint_at(r, c->start);
+    if (!directive_text(s, c->end - c->start, c->c_style, &p, &q))
         return 0;
     const char *word = p + sizeof prefix - 1, *w = word;
     while (w < q && !blank(*w))
@@ -173,7 +180,8 @@ static int parse_comment(sg_lint_result *r, const sg__lint_comment *c, const boo
         if (strlen(directive_names[k]) == n && memcmp(directive_names[k], word, n) == 0)
             kind = k;
     if (kind < 0) {
-        return sg__lint_add(r, SG_LINT_RULE_BAD_SUPPRESSION, SG_SEVERITY_ERROR, (long)(p - r->text),
+        return sg__lint_add(r, SG_LINT_RULE_BAD_SUPPRESSION, SG_SEVERITY_ERROR,
+                            (long)(c->start + (size_t)(p - s)),
                             "unknown directive '%.*s': the directives are "
                             "sqlguard-disable-next-line, sqlguard-disable-line, sqlguard-disable "
                             "and sqlguard-enable",
@@ -198,26 +206,25 @@ static int parse_comment(sg_lint_result *r, const sg__lint_comment *c, const boo
             break;
         }
     }
-    if (parse_rules(r, d, w, rules_end) < 0)
+    if (parse_rules(r, d, s, c->start, w, rules_end) < 0)
         return -1;
 
     if (d->kind == NEXT_LINE) {
         d->target_line = next_code_line(r, c, code_line);
     } else if (d->kind == SAME_LINE) {
-        long col;
-        sg__lint_line_col(r, c->start, &d->target_line, &col);
+        d->target_line = sg__lint_line_from(r, c->start, 0);
     }
     return 1;
 }
 
-static bool covers(const directive *d, const entry *e, const sg_lint_finding *g)
+static bool covers(const directive *d, const entry *e, const sg__lint_item *g)
 {
     if (strcmp(e->rule, g->rule) != 0)
         return false;
     if (d->kind == NEXT_LINE || d->kind == SAME_LINE)
-        return g->line == d->target_line;
+        return (long)g->line == d->target_line;
     if (d->kind == DISABLE)
-        return (size_t)g->offset >= d->end && (size_t)g->offset < e->span_end;
+        return (size_t)g->at - 1 >= d->end && (size_t)g->at - 1 < e->span_end;
     return false;
 }
 
@@ -255,9 +262,9 @@ static int close_spans(sg_lint_result *r, directive *ds, size_t nd)
 static void apply(sg_lint_result *r, directive *ds, size_t nd, size_t count)
 {
     for (size_t g = 0; g < count; g++) {
-        sg_lint_finding *diag = &SG__VEC_AT(r->findings, sg_lint_finding, g);
-        if (diag->offset < 0)
-            continue;
+        sg__lint_item *diag = &SG__VEC_AT(r->findings, sg__lint_item, g);
+        if (diag->at == 0)
+            continue; /* about the whole text */
         for (size_t i = 0; i < nd; i++) {
             for (size_t k = 0; k < ds[i].nrules; k++) {
                 if (!covers(&ds[i], &ds[i].rules[k], diag))
@@ -275,7 +282,7 @@ static void apply(sg_lint_result *r, directive *ds, size_t nd, size_t count)
 /* Reports a rule of a disable directive that suppressed nothing. */
 static int report_unused(sg_lint_result *r, const directive *d, const entry *e)
 {
-    sg_lint_finding *added;
+    sg__lint_item *added;
     if (d->kind == NEXT_LINE && d->target_line == 0)
         added = sg__lint_add(
             r, SG_LINT_RULE_UNUSED_SUPPRESSION, SG_SEVERITY_WARNING, (long)e->offset,

@@ -18,6 +18,7 @@
 #include "sqlguard.h"
 #include "util/arena.h"
 #include "util/error.h"
+#include "util/file.h"
 
 static int io_error(sg_error *err, const char *path, int errnum)
 {
@@ -72,6 +73,31 @@ static int read_bounded(int fd, const char *path, size_t limit, size_t hint, cha
     return SG_OK;
 }
 
+int sg__open_regular(const char *path, size_t max_bytes, int *fd, size_t *size, sg_error *err)
+{
+    *fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (*fd < 0)
+        return io_error(err, path, errno);
+    struct stat st;
+    int rc = SG_OK;
+    if (fstat(*fd, &st) != 0)
+        rc = io_error(err, path, errno);
+    else if (S_ISDIR(st.st_mode))
+        rc = sg__set_error(err, SG_EIO, "%s: is a directory", path);
+    else if (!S_ISREG(st.st_mode))
+        rc = sg__set_error(err, SG_EIO, "%s: is not a regular file", path);
+    else if ((unsigned long long)st.st_size > max_bytes)
+        rc = sg__set_error(err, SG_ETOOBIG, "%s: is %lld bytes, over the limit of %zu bytes", path,
+                           (long long)st.st_size, max_bytes);
+    if (rc != SG_OK) {
+        close(*fd);
+        *fd = -1;
+        return rc;
+    }
+    *size = (size_t)st.st_size;
+    return SG_OK;
+}
+
 int sg_read_file(const char *path, size_t max_bytes, unsigned flags, char **out, size_t *len,
                  sg_error *err)
 {
@@ -94,8 +120,8 @@ int sg_read_file(const char *path, size_t max_bytes, unsigned flags, char **out,
     } else if ((flags & SG_READ_REGULAR) && !S_ISREG(st.st_mode)) {
         rc = sg__set_error(err, SG_EIO, "%s: is not a regular file", path);
     } else if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max_bytes) {
-        rc = sg__set_error(err, SG_ETOOBIG, "%s: is %lld bytes, over the limit of %zu bytes",
-                           path, (long long)st.st_size, max_bytes);
+        rc = sg__set_error(err, SG_ETOOBIG, "%s: is %lld bytes, over the limit of %zu bytes", path,
+                           (long long)st.st_size, max_bytes);
     } else {
         if (!stdin_path) {
             int fl = fcntl(fd, F_GETFL);

@@ -650,6 +650,7 @@ static PyObject *module_lint(PyObject *module, PyObject *args)
         return NULL;
     options.profile = (sg_lint_profile)profile;
     options.placeholders = (sg_lint_placeholders)style;
+    options.without_lines = true; /* the findings carry no line text */
     const sg_catalog *catalog = NULL;
     if (pycatalog != Py_None) {
         if (!PyObject_TypeCheck(pycatalog, &CatalogType))
@@ -673,8 +674,9 @@ static PyObject *module_lint(PyObject *module, PyObject *args)
     PyObject *list = PyList_New(0);
     size_t n = sg_lint_result_finding_count(result);
     for (size_t i = 0; list && i < n; i++) {
-        const sg_lint_finding *f = sg_lint_result_finding(result, i);
-        if (f->suppressed)
+        sg_lint_finding found;
+        const sg_lint_finding *f = sg_lint_result_get_finding(result, i, &found) ? &found : NULL;
+        if (!f || f->suppressed)
             continue;
         PyObject *d =
             diagnostic_new(f->rule, f->severity, f->message, f->line, f->column, f->offset);
