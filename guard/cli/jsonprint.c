@@ -5,6 +5,7 @@
  * reports read better (and diff better) with two spaces, so the compact text
  * is re-indented here, outside string literals.
  */
+#define _DEFAULT_SOURCE /* fwrite_unlocked: a report is written by one thread */
 #include <stdbool.h>
 #include <string.h>
 
@@ -12,10 +13,12 @@
 
 static void indent(FILE *out, int depth)
 {
+    static const char spaces[] = "                                                                ";
     putc_unlocked('\n', out);
-    for (int i = 0; i < depth; i++) {
-        putc_unlocked(' ', out);
-        putc_unlocked(' ', out);
+    for (size_t n = 2 * (size_t)(depth > 0 ? depth : 0); n > 0;) {
+        size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+        fwrite_unlocked(spaces, 1, k, out);
+        n -= k;
     }
 }
 
@@ -43,14 +46,21 @@ void cli_json_long(FILE *out, long value)
 void cli_json_string(FILE *out, const char *s)
 {
     static const char short_forms[] = "\bb\ff\nn\rr\tt\"\"\\\\";
+    /* the bytes that end a run: control characters (NUL, the end, among
+     * them), the quote and the backslash */
+    static const bool stop[256] = {
+        [0 ... 0x1f] = true,
+        ['"'] = true,
+        ['\\'] = true,
+    };
     putc_unlocked('"', out);
     for (; *s; s++) {
         /* a run of bytes written as they are goes out in one piece */
         const char *run = s;
-        while ((unsigned char)*s >= 0x20 && *s != '"' && *s != '\\')
+        while (!stop[(unsigned char)*s])
             s++;
         if (s > run)
-            fwrite(run, 1, (size_t)(s - run), out);
+            fwrite_unlocked(run, 1, (size_t)(s - run), out);
         if (!*s)
             break;
         unsigned char c = (unsigned char)*s;

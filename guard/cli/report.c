@@ -7,6 +7,7 @@
  * then let go of, so the report holds only the totals: JSON documents are
  * printed piece by piece.
  */
+#define _DEFAULT_SOURCE /* fwrite_unlocked: the report is written by one thread */
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,7 +108,7 @@ static void json_key(FILE *out, int depth, const char *key, bool first)
         putc_unlocked(',', out);
     cli_json_indent(out, depth);
     cli_json_string(out, key);
-    fputs(": ", out);
+    fwrite_unlocked(": ", 1, 2, out);
 }
 
 static void json_long(FILE *out, int depth, const char *key, long value, bool present)
