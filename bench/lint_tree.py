@@ -11,7 +11,10 @@ memory and CPU time (user + system) from the kernel (wait4's rusage of that
 child, started by the small probe bench/maxrss.c, built as sqlguard_maxrss
 beside SQLGUARD or named by $SQLGUARD_MAXRSS). On a loaded machine the wall-clock speed-up says little; the CPU time
 of the two-worker run over the one-worker run does not depend on the load
-(1.0 is perfect parallel efficiency: no work added by running two workers). The constant is
+(1.0 is perfect parallel efficiency: no work added by running two workers). Each round
+also lints the two halves of the tree (every other file) with two one-worker processes
+at once: nothing is shared between them, so one worker's time over theirs is the
+speed-up this machine gives two busy cores, the bound for two workers. The constant is
 the peak of the same command on a tree of one small file; the multiple is
 (peak - constant) / largest file. Run from the repository root; writes the
 numbers to OUT_JSON and removes the tree.
@@ -53,6 +56,40 @@ def maxrss_tool(sqlguard):
     return tool
 
 
+def lint_args(sqlguard, tree, jobs):
+    return [sqlguard, "lint", "--catalog", "corpus/lint/catalog.json", "--policy",
+            "corpus/lint/.sqlguard.json", "--format", "json", "--no-timing", "--jobs", str(jobs),
+            tree]
+
+
+def run_pair(sqlguard, halves):
+    """Seconds until both halves are linted by two one-worker processes run at once.
+
+    Nothing is shared between them: their wall clock against one worker's is
+    what this machine gives two busy cores, the bound for two workers.
+    """
+    probes = [subprocess.Popen([maxrss_tool(sqlguard), os.path.join(os.path.dirname(h), "out-" +
+                                os.path.basename(h) + ".json")] + lint_args(sqlguard, h, 1),
+                               stdout=subprocess.PIPE, text=True) for h in halves]
+    seconds = []
+    for p in probes:
+        out, _ = p.communicate()
+        if p.returncode != 0 or int(out.split()[4]) not in (0, 1):
+            sys.exit("lint_tree.py: a half's lint failed")
+        seconds.append(float(out.split()[3]))
+    return max(seconds)
+
+
+def split_halves(tree, work):
+    """Two trees holding every other file of `tree` (hard links), for run_pair."""
+    halves = [os.path.join(work, "half0"), os.path.join(work, "half1")]
+    for i, path in enumerate(sorted(glob.glob(os.path.join(tree, "*", "*.sql")))):
+        to = os.path.join(halves[i % 2], os.path.relpath(path, tree))
+        os.makedirs(os.path.dirname(to), exist_ok=True)
+        os.link(path, to)
+    return halves
+
+
 def run(sqlguard, tree, jobs):
     """(seconds, peak RSS in KiB, statements, CPU seconds) of one lint run.
 
@@ -60,9 +97,7 @@ def run(sqlguard, tree, jobs):
     child forked from the interpreter would count the interpreter's resident
     pages in its own peak (the kernel keeps the highest across exec).
     """
-    args = [sqlguard, "lint", "--catalog", "corpus/lint/catalog.json", "--policy",
-            "corpus/lint/.sqlguard.json", "--format", "json", "--no-timing", "--jobs", str(jobs),
-            tree]
+    args = lint_args(sqlguard, tree, jobs)
     out_path = os.path.join(os.path.dirname(tree), "out.json")
     probe = subprocess.run([maxrss_tool(sqlguard), out_path] + args, check=True,
                            capture_output=True, text=True)
@@ -99,12 +134,15 @@ def main():
         os.makedirs(small)
         shutil.copy("corpus/lint/queries/accounts.sql", small)
         constant = min(run(sqlguard, small, j)[1] for j in (1, 2) for _ in range(2))
+        halves = split_halves(tree, work)
         run(sqlguard, tree, 2)  # warm the page cache
-        one, two = [], []
+        one, two, pair = [], [], []
         for _ in range(rounds):
             one.append(run(sqlguard, tree, 1))
             two.append(run(sqlguard, tree, 2))
+            pair.append(run_pair(sqlguard, halves))
         med1, med2 = statistics.median(r[0] for r in one), statistics.median(r[0] for r in two)
+        med_pair = statistics.median(pair)
         cpu1 = statistics.median(r[3] for r in one)
         cpu2 = statistics.median(r[3] for r in two)
         peak1, peak2 = max(r[1] for r in one), max(r[1] for r in two)
@@ -114,6 +152,8 @@ def main():
             "load_average": round(os.getloadavg()[0], 2),
             "one_worker_seconds": round(med1, 3), "two_workers_seconds": round(med2, 3),
             "speedup": round(med1 / med2, 3),
+            "two_processes_seconds": round(med_pair, 3),
+            "speedup_two_processes": round(med1 / med_pair, 3),
             "one_worker_cpu_seconds": round(cpu1, 3), "two_workers_cpu_seconds": round(cpu2, 3),
             "cpu_two_over_one": round(cpu2 / cpu1, 3),
             "peak_rss_kib_one_worker": peak1, "peak_rss_kib_two_workers": peak2,
