@@ -73,7 +73,7 @@ valgrind --tool=callgrind --callgrind-out-file="$out/stream" --toggle-collect=cl
 stream=$(inclusive "$out/stream" cli_check_stream)
 check=$(inclusive "$out/stream" sg_check)
 free=$(inclusive "$out/stream" sg_verdict_free)
-tojson=$(inclusive "$out/stream" sg_verdict_to_json)
+tojson=$(inclusive "$out/stream" sg_verdict_to_json_buf)
 echo
 printf '%-34s %10s %10s %12s %12s\n' 'stream mode (check --ndjson)' stream check 'verdict JSON' stream/check
 awk -v s="$stream" -v c="$check" -v f="$free" -v j="$tojson" -v n="$((copies * 2))" 'BEGIN {

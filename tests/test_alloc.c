@@ -18,7 +18,7 @@
  * written back with hashes, loaded, compared; migrations applied and
  * written); sg_policy_load of a policy with
  * patterns; the lint tree: sg_lint_sql of every statement of corpus/lint's
- * queries and migrations, sg_check of its operations, and sg_lint_text of
+ * queries and migrations, sg_check of its operations, and sg_lint_text and sg_lint_file of
  * each of its files as `sqlguard lint` lints them; and sg_lint_catalog.
  */
 #include <stdarg.h>
@@ -355,6 +355,7 @@ static int run_lint_catalog(const void *input, char **result)
 typedef struct lint_text_input {
     const char *text;
     sg_lint_input kind;
+    const char *path; /* the file the text was read from */
 } lint_text_input;
 
 /* A lint result as text: status, statements, then every finding. */
@@ -390,6 +391,22 @@ static int run_lint_text(const void *input, char **result)
     lo.policy = lint_policy;
     sg_lint_result *r = NULL;
     int rc = sg_lint_text(lint_catalog, in->text, strlen(in->text), in->kind, &lo, &r);
+    stop_failing();
+    if (rc == SG_OK) {
+        *result = lint_result_text(r);
+        sg_lint_result_free(r);
+    }
+    return rc;
+}
+
+/* The same file read in parts by the library (sg_lint_file). */
+static int run_lint_file(const void *input, char **result)
+{
+    const lint_text_input *in = input;
+    sg_lint_options lo = SG_LINT_OPTIONS_INIT;
+    lo.policy = lint_policy;
+    sg_lint_result *r = NULL;
+    int rc = sg_lint_file(lint_catalog, in->path, (size_t)1 << 20, in->kind, &lo, &r, NULL);
     stop_failing();
     if (rc == SG_OK) {
         *result = lint_result_text(r);
@@ -612,7 +629,8 @@ static void test_alloc__lint_tree(void **state)
     assert_int_equal(wrong, 0);
 }
 
-/* The lint tree file by file, as `sqlguard lint` lints it (sg_lint_text):
+/* The lint tree file by file, as `sqlguard lint` lints it (sg_lint_file; and
+ * sg_lint_text, as it lints standard input):
  * statements split, suppression comments applied, operations placed. */
 static void test_alloc__lint_text(void **state)
 {
@@ -629,9 +647,12 @@ static void test_alloc__lint_text(void **state)
         size_t n = list_dir(trees[d].dir, "", trees[d].suffix, &paths);
         assert_true(n > 0);
         for (size_t i = 0; i < n; i++) {
-            lint_text_input in = {slurp(paths[i]), trees[d].kind};
+            lint_text_input in = {slurp(paths[i]), trees[d].kind, paths[i]};
             char *name = sg_test_printf("sg_lint_text %s", strrchr(paths[i], '/') + 1);
             wrong += torture(name, run_lint_text, &in);
+            free(name);
+            name = sg_test_printf("sg_lint_file %s", strrchr(paths[i], '/') + 1);
+            wrong += torture(name, run_lint_file, &in);
             free(name);
             free((char *)in.text);
         }

@@ -1875,6 +1875,63 @@ static void test_decode__allocation_failure_in_serialisation(void **state)
     release(v);
 }
 
+/* sg_verdict_to_json_buf() writes what sg_verdict_to_json() writes, into one
+ * buffer kept from verdict to verdict (grown when a verdict needs more, a
+ * short one leaving no tail of the longer one before it); under an
+ * allocation failure the buffer stays the caller's and a later call fills it. */
+static void test_decode__verdict_json_into_a_kept_buffer(void **state)
+{
+    (void)state;
+    sg_verdict *verdicts[] = {check_text(sg_test_seed_insert), check_text(DENIED_SELECT),
+                              check_text(sg_test_seed_insert)};
+    char *buf = NULL;
+    size_t cap = 0, len = 99;
+    assert_int_equal(sg_verdict_to_json_buf(NULL, &buf, &cap, &len), SG_EINVAL);
+    assert_int_equal(len, 0);
+    assert_int_equal(sg_verdict_to_json_buf(verdicts[0], NULL, &cap, &len), SG_EINVAL);
+    assert_int_equal(sg_verdict_to_json_buf(verdicts[0], &buf, NULL, &len), SG_EINVAL);
+    assert_int_equal(sg_verdict_to_json_buf(verdicts[0], &buf, &cap, NULL), SG_EINVAL);
+    cap = 10; /* a size without a buffer */
+    assert_int_equal(sg_verdict_to_json_buf(verdicts[0], &buf, &cap, &len), SG_EINVAL);
+    cap = 0;
+    for (size_t k = 0; k < 3; k++) {
+        char *want = verdict_json(verdicts[k]);
+        assert_int_equal(sg_verdict_to_json_buf(verdicts[k], &buf, &cap, &len), SG_OK);
+        assert_int_equal(len, strlen(want));
+        assert_string_equal(buf, want);
+        assert_true(cap > len);
+        sg_free(want);
+    }
+    /* a failure with a buffer too small to hold the verdict */
+    sg_free(buf);
+    char *want = verdict_json(verdicts[1]);
+    bool succeeded = false;
+    for (long n = 0; n < 1000 && !succeeded; n++) {
+        buf = NULL;
+        cap = 0;
+        sg__alloc_fail_at(n + 1);
+        int rc = sg_verdict_to_json_buf(verdicts[1], &buf, &cap, &len);
+        sg__alloc_fail_at(0);
+        if (rc == SG_ENOMEM) {
+            assert_int_equal(len, 0);
+            assert_true(buf != NULL || cap == 0);
+            /* the same buffer, asked again, holds the verdict */
+            assert_int_equal(sg_verdict_to_json_buf(verdicts[1], &buf, &cap, &len), SG_OK);
+            assert_string_equal(buf, want);
+            sg_free(buf);
+            continue;
+        }
+        assert_int_equal(rc, SG_OK);
+        assert_string_equal(buf, want);
+        sg_free(buf);
+        succeeded = true;
+    }
+    assert_true(succeeded);
+    sg_free(want);
+    for (size_t k = 0; k < 3; k++)
+        release(verdicts[k]);
+}
+
 /* The parameters' JSON text is printed when first asked for: under an
  * allocation failure the accessor says NULL and a later call prints it, the
  * verdict's JSON is the same before and after, and the text is kept. */
@@ -2133,6 +2190,7 @@ int main(void)
         T(allocation_failure),
         T(policy_allocation_failure),
         T(allocation_failure_in_serialisation),
+        T(verdict_json_into_a_kept_buffer),
         T(parameter_text_under_allocation_failure),
         T(concurrent_checks_share_one_catalog),
         T(concurrent_parameter_readers),

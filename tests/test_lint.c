@@ -1972,7 +1972,7 @@ static sg_lint_result *indexed(const char *path, sg__lint_source *src, int *fd)
 /*
  * A file that changes while it is linted is not trusted: a part read again
  * must hold its line breaks where the first read found them, and no NUL
- * byte or broken UTF-8; a shorter file is noticed. sg_lint_file() then
+ * byte or broken UTF-8; a shorter or longer file is noticed. sg_lint_file() then
  * fails with SG_EIO (the window says why).
  */
 static void test_lint__file_changed_while_linted(void **state)
@@ -2010,6 +2010,24 @@ static void test_lint__file_changed_while_linted(void **state)
         unlink(path);
         free(path);
     }
+    /* a file that grows between its opening and the end of its first read */
+    char *path = temp_file(text, strlen(text));
+    int fd = open(path, O_RDONLY);
+    assert_true(fd >= 0);
+    sg__lint_source src = {.mem = NULL, .fd = fd, .path = path};
+    sg_lint_result *r = sg__lint_result_new(&src, strlen(text));
+    assert_non_null(r);
+    int w = open(path, O_WRONLY | O_APPEND);
+    assert_true(w >= 0);
+    assert_int_equal(write(w, "SELECT 4;\n", 10), 10);
+    close(w);
+    size_t bad;
+    assert_int_equal(sg__lint_index(r, &bad), -1);
+    assert_int_equal(r->io_errno, -1);
+    sg_lint_result_free(r);
+    close(fd);
+    unlink(path);
+    free(path);
 }
 
 /* A statement that does not parse is one sql.syntax finding; the statements

@@ -4,12 +4,13 @@
  *
  * Workers take the next file in path order, but never more than `window`
  * files ahead of the one the report waits for, nor (except that one) while
- * the files being linted would hold more bytes than twice the largest file
- * or those linted and waiting for the report more than the largest file, so
- * a large file does not hold up the others while memory stays bounded: a
- * file that is done keeps only its findings, each message once and the lines
- * they are on (lint_file_lint() lets go of its text), and the report frees
- * each file once written. The calling thread writes the report; the output
+ * the files being linted would come to more bytes than twice the largest file
+ * or those linted and waiting for the report to more than the largest file,
+ * so a large file does not hold up the others while memory stays bounded: a
+ * file being linted holds a part of its text and its findings (the library
+ * reads it in parts), one that is done only its findings, each message once
+ * and (for the reports that show them) the lines they are on, and the report
+ * frees each file once written. The calling thread writes the report; the output
  * does not depend on the number of workers.
  */
 #include <pthread.h>

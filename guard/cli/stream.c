@@ -84,8 +84,14 @@ static int next_line(line_reader *r, line *l)
 }
 
 /* Checks one line and writes its verdict; returns the line's status. */
+/* The verdicts' text, one buffer for the whole stream. */
+typedef struct out_buf {
+    char *data;
+    size_t cap;
+} out_buf;
+
 static int check_line(const line *l, unsigned long lineno, const sg_catalog *catalog,
-                      const sg_check_options *opts)
+                      const sg_check_options *opts, out_buf *out)
 {
     if (l->total > l->len)
         fprintf(stderr,
@@ -94,8 +100,8 @@ static int check_line(const line *l, unsigned long lineno, const sg_catalog *cat
                 lineno, l->total, l->len, opts->max_operation_bytes);
     sg_verdict *v = NULL;
     int rc = sg_check(catalog, l->data, l->len, opts, &v);
-    char *out = NULL;
-    if (rc != SG_OK || sg_verdict_to_json(v, &out) != SG_OK) {
+    size_t n = 0;
+    if (rc != SG_OK || sg_verdict_to_json_buf(v, &out->data, &out->cap, &n) != SG_OK) {
         /* Stop: a verdict missing from the middle of the stream would pair
          * every later verdict with the wrong operation. */
         fprintf(stderr, "sqlguard: <stdin>:%lu: %s\n", lineno,
@@ -103,10 +109,8 @@ static int check_line(const line *l, unsigned long lineno, const sg_catalog *cat
         sg_verdict_free(v);
         return EXIT_TROUBLE;
     }
-    size_t n = strlen(out);
-    out[n] = '\n'; /* overwrite the terminator: one write per verdict */
-    size_t wrote = fwrite(out, 1, n + 1, stdout);
-    sg_free(out);
+    out->data[n] = '\n'; /* overwrite the terminator: one write per verdict */
+    size_t wrote = fwrite(out->data, 1, n + 1, stdout);
     int status = sg_verdict_allowed(v) ? EXIT_CLEAN : EXIT_FINDINGS;
     sg_verdict_free(v);
     return wrote == n + 1 ? status : EXIT_TROUBLE; /* main() reports the write error */
@@ -117,6 +121,7 @@ int cli_check_stream(const sg_catalog *catalog, const sg_check_options *opts)
     static line_reader in; /* 64 KiB: not on the stack */
     in.in = stdin;
     line l = {NULL, 0, opts->max_operation_bytes + 1, 0, 0};
+    out_buf out = {NULL, 0};
     unsigned long lineno = 0;
     int status = EXIT_CLEAN, got;
     while ((got = next_line(&in, &l)) > 0) {
@@ -125,7 +130,7 @@ int cli_check_stream(const sg_catalog *catalog, const sg_check_options *opts)
             l.total = --l.len;
         if (l.len == 0)
             continue;
-        int one = check_line(&l, lineno, catalog, opts);
+        int one = check_line(&l, lineno, catalog, opts, &out);
         if (one == EXIT_TROUBLE) {
             status = one;
             break;
@@ -139,5 +144,6 @@ int cli_check_stream(const sg_catalog *catalog, const sg_check_options *opts)
         status = EXIT_TROUBLE;
     }
     free(l.data);
+    sg_free(out.data);
     return status;
 }

@@ -429,6 +429,17 @@ SG_API const char *sg_verdict_parameter_name(const sg_verdict *verdict, size_t i
  * *out receives a NUL-terminated string the caller releases with sg_free().
  */
 SG_API int sg_verdict_to_json(const sg_verdict *verdict, char **out);
+/*
+ * The same text written into a buffer the caller keeps from one verdict to
+ * the next (a stream of verdicts then allocates nothing once the buffer is
+ * large enough): *buf is NULL or memory an earlier call gave, *cap its size;
+ * both are updated when the buffer grows, and the caller releases it with
+ * sg_free() in the end. On SG_OK the text is NUL-terminated and *len bytes
+ * long; on SG_ENOMEM the buffer stays the caller's (with its old contents
+ * lost) and *len is 0. SG_EINVAL for a NULL argument.
+ */
+SG_API int sg_verdict_to_json_buf(const sg_verdict *verdict, char **buf, size_t *cap,
+                                  size_t *len);
 
 /* A verdict borrows names from its catalog: free the verdict first. */
 

@@ -7,6 +7,7 @@
 #ifndef SG_LINT_LINT_H
 #define SG_LINT_LINT_H
 
+#include <assert.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -92,6 +93,7 @@ int sg__lint_window(sg_lint_result *r, size_t from, size_t to);
 /* The window's bytes from text offset `offset` (which it holds). */
 static inline const char *sg__lint_at(const sg_lint_result *r, size_t offset)
 {
+    assert(r->text && offset >= r->win_from && offset <= r->win_from + r->win_len);
     return r->text + (offset - r->win_from);
 }
 

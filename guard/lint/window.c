@@ -12,6 +12,7 @@
  */
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lint/lint.h"
@@ -149,6 +150,11 @@ int sg__lint_index(sg_lint_result *r, size_t *bad)
         at += use;
     }
     sg__free(block);
+    struct stat st;
+    if (rc == 0 && !r->src->mem && (fstat(r->src->fd, &st) != 0 || (size_t)st.st_size != r->len)) {
+        r->io_errno = -1; /* it grew (or shrank) while it was read */
+        rc = -1;
+    }
     r->clean = rc == 0 && *bad == SIZE_MAX;
     return rc;
 }
@@ -199,7 +205,6 @@ int sg__lint_window(sg_lint_result *r, size_t from, size_t to)
         sg__free(r->win_buf);
         r->win_buf = grown;
         r->win_cap = cap;
-        r->text = NULL;
     }
     r->text = NULL; /* the old window is gone whatever comes */
     if (read_at(r, a, r->win_buf, b - a) < 0)

@@ -251,11 +251,22 @@ bool sg__strbuf_grow(sg__strbuf *b, size_t n)
     size_t cap = b->cap ? b->cap * 2 : 256;
     while (cap < b->len + n + 1)
         cap *= 2;
-    char *d = sg__arena_alloc(b->arena, cap);
+    if (!b->arena) { /* a block of its own: grown in place where it can be */
+        char *grown = sg__realloc(b->data, cap);
+        if (!grown)
+            return strbuf_fail(b);
+        grown[b->len] = '\0'; /* always terminated, even before the first append */
+        b->data = grown;
+        b->cap = cap;
+        return true;
+    }
+    /* not cleared: every byte up to len is written before it is read */
+    char *d = sg__arena_alloc_raw(b->arena, cap);
     if (!d)
         return strbuf_fail(b);
     if (b->len)
         memcpy(d, b->data, b->len);
+    d[b->len] = '\0';
     b->data = d;
     b->cap = cap;
     return true;

@@ -105,8 +105,10 @@ static inline void *sg__vec_push(sg__arena *arena, sg__vec *vec, size_t size)
 
 #define SG__VEC_AT(vec, type, i) (((type *)(vec).items)[i])
 
-/* A growable, always NUL-terminated string in an arena. After an allocation
- * failure `failed` is set and further appends do nothing. */
+/* A growable, always NUL-terminated string in an arena, or (arena NULL) in
+ * one block of its own from sg__realloc, which the owner then frees with
+ * sg__free (or hands on: nothing is copied). After an allocation failure
+ * `failed` is set and further appends do nothing. */
 typedef struct sg__strbuf {
     sg__arena *arena;
     char *data;

@@ -140,76 +140,163 @@ const char *sg_verdict_parameter_name(const sg_verdict *v, size_t i)
     return v && v->param_names && i < v->param_count ? v->param_names[i] : NULL;
 }
 
-static const char *access_name(sg_access a)
-{
-    return a == SG_ACCESS_WRITE ? "write" : a == SG_ACCESS_READ ? "read" : "none";
-}
-
 /* ---- the verdict's JSON, written straight into a buffer ----
  * Member by member in the order of the contract, compact, escaped as cJSON
  * escapes (sg__json_put_string), numbers as cJSON prints integers: the text
  * cJSON_PrintUnformatted gave of the same tree, without the tree. */
 
-static void put_key(sg__strbuf *b, const char *key, bool first)
-{
-    if (!first)
-        sg__strbuf_put(b, ",", 1);
-    sg__json_put_string(b, key);
-    sg__strbuf_put(b, ":", 1);
-}
+/* Member names are plain ASCII: each is written as the literal it escapes
+ * to, with the comma before it when it is not the first. */
+#define PUT_LITERAL(b, text) sg__strbuf_put((b), (text), sizeof(text) - 1)
+#define PUT_KEY(b, key) PUT_LITERAL((b), ",\"" key "\":")
+#define PUT_FIRST_KEY(b, key) PUT_LITERAL((b), "\"" key "\":")
+/* ... followed by a value written as it stands (a literal) */
+#define PUT_KEY_VALUE(b, key, value) PUT_LITERAL((b), ",\"" key "\":" value)
 
-static void put_string_member(sg__strbuf *b, const char *key, const char *value, bool first)
+static void put_long(sg__strbuf *b, long value)
 {
-    put_key(b, key, first);
-    sg__json_put_string(b, value);
-}
-
-static void put_long_member(sg__strbuf *b, const char *key, long value, bool first)
-{
-    char num[24];
-    snprintf(num, sizeof num, "%ld", value);
-    put_key(b, key, first);
-    sg__strbuf_puts(b, num);
+    char digits[24];
+    size_t n = sizeof digits;
+    /* negated in unsigned arithmetic: LONG_MIN has no positive long */
+    unsigned long u = value < 0 ? 0UL - (unsigned long)value : (unsigned long)value;
+    do {
+        digits[--n] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (value < 0)
+        digits[--n] = '-';
+    sg__strbuf_put(b, digits + n, sizeof digits - n);
 }
 
 static void put_diagnostics(sg__strbuf *b, const sg_verdict *v)
 {
-    sg__strbuf_put(b, "[", 1);
+    PUT_LITERAL(b, "[");
     for (size_t i = 0; i < v->diag_count; i++) {
         const sg_diagnostic *d = &v->diags[i];
         sg__strbuf_put(b, i ? ",{" : "{", i ? 2 : 1);
-        put_string_member(b, "rule", d->rule, true);
-        put_string_member(b, "severity", d->severity == SG_SEVERITY_ERROR ? "error" : "warning",
-                          false);
-        put_string_member(b, "message", d->message, false);
+        PUT_FIRST_KEY(b, "rule");
+        sg__json_put_string(b, d->rule);
+        if (d->severity == SG_SEVERITY_ERROR)
+            PUT_KEY_VALUE(b, "severity", "\"error\"");
+        else
+            PUT_KEY_VALUE(b, "severity", "\"warning\"");
+        PUT_KEY(b, "message");
+        sg__json_put_string(b, d->message);
         if (d->offset >= 0) {
-            put_key(b, "location", false);
-            sg__strbuf_put(b, "{", 1);
-            put_long_member(b, "offset", d->offset, true);
-            put_long_member(b, "line", d->line, false);
-            put_long_member(b, "column", d->column, false);
-            sg__strbuf_put(b, "}", 1);
+            PUT_KEY_VALUE(b, "location", "{");
+            PUT_FIRST_KEY(b, "offset");
+            put_long(b, d->offset);
+            PUT_KEY(b, "line");
+            put_long(b, d->line);
+            PUT_KEY(b, "column");
+            put_long(b, d->column);
+            PUT_LITERAL(b, "}");
         }
-        sg__strbuf_put(b, "}", 1);
+        PUT_LITERAL(b, "}");
     }
-    sg__strbuf_put(b, "]", 1);
+    PUT_LITERAL(b, "]");
+}
+
+/* "read", "write" or "none" */
+static void put_access(sg__strbuf *b, sg_access a)
+{
+    if (a == SG_ACCESS_WRITE)
+        PUT_LITERAL(b, "\"write\"");
+    else if (a == SG_ACCESS_READ)
+        PUT_LITERAL(b, "\"read\"");
+    else
+        PUT_LITERAL(b, "\"none\"");
 }
 
 static void put_tables(sg__strbuf *b, const sg_verdict *v)
 {
-    sg__strbuf_put(b, "[", 1);
+    PUT_LITERAL(b, "[");
     for (size_t i = 0; i < v->table_count; i++) {
         const sg_resolved_table *t = &v->tables[i];
         sg__strbuf_put(b, i ? ",{" : "{", i ? 2 : 1);
-        put_string_member(b, "meta_table_uid", t->meta_table_uid, true);
-        put_string_member(b, "alias", t->alias, false);
-        put_string_member(b, "schema", t->schema, false);
-        put_string_member(b, "name", t->name, false);
-        put_string_member(b, "declared", access_name(t->declared), false);
-        put_string_member(b, "required", access_name(t->required), false);
-        sg__strbuf_put(b, "}", 1);
+        PUT_FIRST_KEY(b, "meta_table_uid");
+        sg__json_put_string(b, t->meta_table_uid);
+        PUT_KEY(b, "alias");
+        sg__json_put_string(b, t->alias);
+        PUT_KEY(b, "schema");
+        sg__json_put_string(b, t->schema);
+        PUT_KEY(b, "name");
+        sg__json_put_string(b, t->name);
+        PUT_KEY(b, "declared");
+        put_access(b, t->declared);
+        PUT_KEY(b, "required");
+        put_access(b, t->required);
+        PUT_LITERAL(b, "}");
     }
-    sg__strbuf_put(b, "]", 1);
+    PUT_LITERAL(b, "]");
+}
+
+int sg_verdict_to_json_buf(const sg_verdict *v, char **buf, size_t *cap, size_t *len)
+{
+    if (len)
+        *len = 0;
+    if (!v || !buf || !cap || !len || (!*buf && *cap))
+        return SG_EINVAL;
+    sg__arena scratch; /* for parameters printed here */
+    sg__arena_init(&scratch);
+    /* the text is written in the caller's block, room made for a usual
+     * verdict at once */
+    sg__strbuf b = {NULL, *buf, 0, *cap, 0};
+    sg__strbuf_reserve(&b, 1024 + (v->compiled_sql ? strlen(v->compiled_sql) : 0));
+    if (v->allowed)
+        PUT_LITERAL(&b, "{\"allowed\":true");
+    else
+        PUT_LITERAL(&b, "{\"allowed\":false");
+    PUT_KEY(&b, "operation");
+    sg__json_put_string(&b, sg_verdict_operation(v));
+    PUT_KEY(&b, "diagnostics");
+    put_diagnostics(&b, v);
+    if (v->diags_truncated)
+        PUT_KEY_VALUE(&b, "diagnostics_truncated", "true");
+    PUT_KEY(&b, "tables");
+    put_tables(&b, v);
+    if (v->compiled_sql) {
+        PUT_KEY(&b, "compiled_sql");
+        sg__json_put_string(&b, v->compiled_sql);
+        const char *path = sg_verdict_search_path(v);
+        if (path) {
+            PUT_KEY(&b, "search_path");
+            sg__json_put_string(&b, path);
+        }
+    } else {
+        PUT_KEY_VALUE(&b, "compiled_sql", "null");
+    }
+    PUT_KEY_VALUE(&b, "parameters", "[");
+    /* the verdict's texts when something asked for them already; else the
+     * values printed here, without keeping them */
+    const char *const *texts = atomic_load_explicit(&v->params_json, memory_order_acquire);
+    for (size_t i = 0; i < v->param_count; i++) {
+        if (i)
+            PUT_LITERAL(&b, ",");
+        const char *text = texts ? texts[i] : sg__json_print_value(&scratch, v->param_values[i]);
+        if (text)
+            sg__strbuf_puts(&b, text);
+        else
+            b.failed = 1;
+    }
+    PUT_LITERAL(&b, "]");
+    if (v->param_names) {
+        PUT_KEY_VALUE(&b, "parameter_names", "[");
+        for (size_t i = 0; i < v->param_count; i++) {
+            if (i)
+                PUT_LITERAL(&b, ",");
+            sg__json_put_string(&b, v->param_names[i]);
+        }
+        PUT_LITERAL(&b, "]");
+    }
+    sg__strbuf_put(&b, "}", 1);
+    sg__arena_release(&scratch);
+    *buf = b.data;             /* memory the caller frees with sg_free() */
+    *cap = b.data ? b.cap : 0; /* after a failure, no more than the block holds */
+    if (b.failed)
+        return SG_ENOMEM;
+    *len = b.len;
+    return SG_OK;
 }
 
 int sg_verdict_to_json(const sg_verdict *v, char **out)
@@ -217,59 +304,13 @@ int sg_verdict_to_json(const sg_verdict *v, char **out)
     if (!v || !out)
         return SG_EINVAL;
     *out = NULL;
-    sg__arena scratch;
-    sg__arena_init(&scratch);
-    sg__strbuf b = SG__STRBUF_INIT(&scratch);
-    sg__strbuf_put(&b, "{\"allowed\":", 11);
-    sg__strbuf_puts(&b, v->allowed ? "true" : "false");
-    put_string_member(&b, "operation", sg_verdict_operation(v), false);
-    put_key(&b, "diagnostics", false);
-    put_diagnostics(&b, v);
-    if (v->diags_truncated)
-        sg__strbuf_puts(&b, ",\"diagnostics_truncated\":true");
-    put_key(&b, "tables", false);
-    put_tables(&b, v);
-    if (v->compiled_sql) {
-        put_string_member(&b, "compiled_sql", v->compiled_sql, false);
-        const char *path = sg_verdict_search_path(v);
-        if (path)
-            put_string_member(&b, "search_path", path, false);
-    } else {
-        sg__strbuf_puts(&b, ",\"compiled_sql\":null");
+    char *buf = NULL;
+    size_t cap = 0, len;
+    int rc = sg_verdict_to_json_buf(v, &buf, &cap, &len);
+    if (rc != SG_OK) {
+        sg__free(buf);
+        return rc;
     }
-    put_key(&b, "parameters", false);
-    sg__strbuf_put(&b, "[", 1);
-    /* the verdict's texts when something asked for them already; else the
-     * values printed here, without keeping them */
-    const char *const *texts = atomic_load_explicit(&v->params_json, memory_order_acquire);
-    for (size_t i = 0; i < v->param_count; i++) {
-        if (i)
-            sg__strbuf_put(&b, ",", 1);
-        const char *text = texts ? texts[i] : sg__json_print_value(&scratch, v->param_values[i]);
-        if (text)
-            sg__strbuf_puts(&b, text);
-        else
-            b.failed = 1;
-    }
-    sg__strbuf_put(&b, "]", 1);
-    if (v->param_names) {
-        put_key(&b, "parameter_names", false);
-        sg__strbuf_put(&b, "[", 1);
-        for (size_t i = 0; i < v->param_count; i++) {
-            if (i)
-                sg__strbuf_put(&b, ",", 1);
-            sg__json_put_string(&b, v->param_names[i]);
-        }
-        sg__strbuf_put(&b, "]", 1);
-    }
-    sg__strbuf_put(&b, "}", 1);
-    int rc = SG_ENOMEM;
-    /* hand the caller memory it frees with sg_free() */
-    if (!b.failed && (*out = sg__malloc(b.len + 1)) != NULL) {
-        memcpy(*out, b.data, b.len);
-        (*out)[b.len] = '\0';
-        rc = SG_OK;
-    }
-    sg__arena_release(&scratch);
-    return rc;
+    *out = buf;
+    return SG_OK;
 }
