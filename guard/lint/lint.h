@@ -1,8 +1,9 @@
 /*
- * lint.h - the pieces of sg_lint_text(): the result record every stage writes
- * findings to (result.c), the SQL statements (sql.c), suppression comments
- * (suppress.c), operation files (json.c) and lint's own rules
- * (lint_rules.c).
+ * lint.h - the pieces of sg_lint_text() and sg_lint_file(): the text seen
+ * through a window, with its line index (window.c), the result record every
+ * stage writes findings to (result.c), the SQL statements (sql.c),
+ * suppression comments (suppress.c), operation files (json.c) and lint's own
+ * rules (lint_rules.c).
  */
 #ifndef SG_LINT_LINT_H
 #define SG_LINT_LINT_H
@@ -90,6 +91,14 @@ int sg__lint_index(sg_lint_result *r, size_t *bad);
  * out (r->failed) or a file could not be read again as it was (r->io_errno). */
 int sg__lint_window(sg_lint_result *r, size_t from, size_t to);
 
+/* 1-based line and character column of byte `offset` of the text (the byte
+ * order mark is not a character an editor shows); the window holds its line. */
+void sg__lint_line_col(const sg_lint_result *r, size_t offset, long *line, long *column);
+
+/* The 1-based line of byte `offset`, found quickly from line `hint` (an
+ * earlier answer for an offset before this one, or 0). */
+long sg__lint_line_from(const sg_lint_result *r, size_t offset, long hint);
+
 /* The window's bytes from text offset `offset` (which it holds). */
 static inline const char *sg__lint_at(const sg_lint_result *r, size_t offset)
 {
@@ -130,14 +139,6 @@ sg__lint_item *sg__lint_add(sg_lint_result *r, const char *rule, sg_severity sev
  * memory ran out (or the size does not fit); `v` is then as it was. */
 bool sg__lint_vec_reserve(sg__vec *v, size_t size, size_t more);
 
-/* 1-based line and character column of byte `offset` of the text (the byte
- * order mark is not a character an editor shows); the window holds its line. */
-void sg__lint_line_col(const sg_lint_result *r, size_t offset, long *line, long *column);
-
-/* The 1-based line of byte `offset`, found quickly from line `hint` (an
- * earlier answer for an offset before this one, or 0). */
-long sg__lint_line_from(const sg_lint_result *r, size_t offset, long hint);
-
 /* ---- sql.c ---- */
 
 /* SQL text is cut in parts of at least about this many bytes, each ending
@@ -172,7 +173,7 @@ bool sg__lint_directive_comment(const char *s, size_t n, bool c_style);
 int sg__lint_suppress(sg_lint_result *r, const sg__lint_comment *comments, size_t ncomments,
                       const bool *code_line);
 
-/* ---- operation.c ---- */
+/* ---- json.c ---- */
 
 /* Lints a JSON text: an operation is checked as sg_check() does (with a
  * catalog) and its findings placed in the text. Returns -1 when memory ran out. */
