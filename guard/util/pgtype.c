@@ -939,41 +939,31 @@ static int array_bounds(reader *r)
  * sg__pgkind): compared here once, when the name is read. */
 static sg__pgkind kind_of(const char *n)
 {
-    switch (n[0]) {
-    case 'u':
-        return strcmp(n, "uuid") == 0 ? SG__PGKIND_UUID : SG__PGKIND_OTHER;
-    case 's':
-        return strcmp(n, "smallint") == 0 ? SG__PGKIND_INT2 : SG__PGKIND_OTHER;
-    case 'i':
-        return strcmp(n, "integer") == 0 ? SG__PGKIND_INT4 : SG__PGKIND_OTHER;
-    case 'b':
-        return strcmp(n, "bigint") == 0    ? SG__PGKIND_INT8
-               : strcmp(n, "boolean") == 0 ? SG__PGKIND_BOOL
-                                           : SG__PGKIND_OTHER;
-    case 'n':
-        return strcmp(n, "numeric") == 0 ? SG__PGKIND_NUMERIC : SG__PGKIND_OTHER;
-    case 'r':
-        return strcmp(n, "real") == 0 ? SG__PGKIND_FLOAT4 : SG__PGKIND_OTHER;
-    case 'd':
-        return strcmp(n, "double precision") == 0 ? SG__PGKIND_FLOAT8
-               : strcmp(n, "date") == 0           ? SG__PGKIND_DATE
-                                                  : SG__PGKIND_OTHER;
-    case 't':
-        return strcmp(n, "timestamp without time zone") == 0 ? SG__PGKIND_TIMESTAMP
-               : strcmp(n, "timestamp with time zone") == 0  ? SG__PGKIND_TIMESTAMPTZ
-               : strcmp(n, "text") == 0                      ? SG__PGKIND_TEXT
-                                                             : SG__PGKIND_OTHER;
-    case 'c':
-        return strcmp(n, "character") == 0           ? SG__PGKIND_BPCHAR
-               : strcmp(n, "character varying") == 0 ? SG__PGKIND_VARCHAR
-                                                     : SG__PGKIND_OTHER;
-    case 'j':
-        return strcmp(n, "json") == 0    ? SG__PGKIND_JSON
-               : strcmp(n, "jsonb") == 0 ? SG__PGKIND_JSONB
-                                         : SG__PGKIND_OTHER;
-    default:
-        return SG__PGKIND_OTHER;
-    }
+    static const struct {
+        const char *name;
+        sg__pgkind kind;
+    } kinds[] = {
+        {"uuid", SG__PGKIND_UUID},
+        {"smallint", SG__PGKIND_INT2},
+        {"integer", SG__PGKIND_INT4},
+        {"bigint", SG__PGKIND_INT8},
+        {"boolean", SG__PGKIND_BOOL},
+        {"numeric", SG__PGKIND_NUMERIC},
+        {"real", SG__PGKIND_FLOAT4},
+        {"double precision", SG__PGKIND_FLOAT8},
+        {"date", SG__PGKIND_DATE},
+        {"timestamp without time zone", SG__PGKIND_TIMESTAMP},
+        {"timestamp with time zone", SG__PGKIND_TIMESTAMPTZ},
+        {"text", SG__PGKIND_TEXT},
+        {"character", SG__PGKIND_BPCHAR},
+        {"character varying", SG__PGKIND_VARCHAR},
+        {"json", SG__PGKIND_JSON},
+        {"jsonb", SG__PGKIND_JSONB},
+    };
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(n, kinds[i].name) == 0)
+            return kinds[i].kind;
+    return SG__PGKIND_OTHER;
 }
 
 bool sg__pgtype_parse(const char *text, sg__pgtype *out)
