@@ -246,7 +246,8 @@ static int read_parts(reading *d)
     for (size_t from = r->bom, to; from < r->len && !d->psycopg; from = to) {
         size_t want = SG__LINT_PART_BYTES;
         for (;;) {
-            if (part_end(r, from, want, &to) < 0 || sg__lint_window(r, from, to) < 0)
+            /* the window part_end() read holds the part */
+            if (part_end(r, from, want, &to) < 0)
                 return -1;
             bool extend;
             if (digest_part(d, from, to, to == r->len, &extend) < 0)
