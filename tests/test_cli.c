@@ -814,6 +814,28 @@ static void test_cli__ndjson_stream(void **state)
     free_result(&r);
     remove_temp(policy);
     free(long_input);
+
+    /* lines read in blocks: hundreds of them, some across the reader's block
+     * boundaries, each verdict on its own line in order */
+    size_t lines = 600, each = strlen(ins) + strlen(denied) + 4;
+    char *many = malloc(lines * each + 1);
+    assert_non_null(many);
+    size_t n = 0;
+    for (size_t i = 0; i < lines; i++)
+        n += (size_t)sprintf(many + n, "%s%s\n", i % 3 == 1 ? denied : ins, i % 5 == 4 ? "\r" : "");
+    assert_true(n > 4 * 65536);
+    r = RUN(many, "check", "--catalog", CATALOG, "--ndjson");
+    assert_status(&r, 1);
+    assert_int_equal(count_lines(r.out), lines);
+    const char *at = r.out;
+    for (size_t i = 0; i < lines; i++, at = strchr(at, '\n') + 1) {
+        const char *head =
+            i % 3 == 1 ? "{\"allowed\":false," : "{\"allowed\":true,\"operation\":\"insert\"";
+        assert_memory_equal(at, head, strlen(head));
+    }
+    assert_string_equal(r.err, "");
+    free_result(&r);
+    free(many);
     free(input);
     free(ins);
     free(sel);

@@ -416,6 +416,65 @@ static void test_jsonscan__put_string_as_cjson(void **state)
     assert_escaped_as_cjson(sql, 200);
 }
 
+/* Dense escapes: strings of every length to past four blocks drawn from
+ * bytes that mostly need an escape, so that blocks hold several (and the
+ * last, partial block some), against cJSON's text. */
+static void test_jsonscan__put_string_dense_escapes(void **state)
+{
+    (void)state;
+    static const char pool[] = "\x01\x1f\"\\\n\t\rab\xc3\xa9";
+    unsigned seed = 12345;
+    char s[80];
+    for (int round = 0; round < 40; round++) {
+        for (size_t len = 0; len < sizeof s; len++) {
+            for (size_t k = 0; k < len; k++) {
+                seed = seed * 1103515245u + 12345u;
+                s[k] = pool[(seed >> 16) % (sizeof pool - 1)];
+            }
+            s[len] = '\0';
+            assert_escaped_as_cjson(s, round % 7);
+        }
+    }
+}
+
+/* A parameter value appended to text already written equals cJSON's compact
+ * print of it (numbers keep the text they were written with: sg__json_load). */
+static void test_jsonscan__put_value_as_cjson(void **state)
+{
+    (void)state;
+    static const char *const values[] = {
+        "null",
+        "true",
+        "false",
+        "\"US\"",
+        "\"a\\nb\\\"c\"",
+        "[]",
+        "{}",
+        "[1,\"x\",null,[true,false],{\"k\":\"v\\t\"}]",
+        "{\"a\":{\"b\":[{}]},\"\\u0001\":\"\"}",
+    };
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+        cJSON *v = cJSON_Parse(values[i]);
+        assert_non_null(v);
+        char *want = cJSON_PrintUnformatted(v);
+        assert_non_null(want);
+        sg__arena arena;
+        sg__arena_init(&arena);
+        sg__strbuf b = SG__STRBUF_INIT(&arena);
+        sg__strbuf_put(&b, "[", 1);
+        sg__json_put_value(&b, v);
+        assert_false(b.failed);
+        assert_string_equal(b.data + 1, want);
+        assert_int_equal(b.len, 1 + strlen(want));
+        char *printed = sg__json_print_value(&arena, v);
+        assert_non_null(printed);
+        assert_string_equal(printed, want);
+        sg__arena_release(&arena);
+        cJSON_free(want);
+        cJSON_Delete(v);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -428,6 +487,8 @@ int main(void)
         cmocka_unit_test(test_jsonscan__between_tokens),
         cmocka_unit_test(test_jsonscan__depth),
         cmocka_unit_test(test_jsonscan__put_string_as_cjson),
+        cmocka_unit_test(test_jsonscan__put_string_dense_escapes),
+        cmocka_unit_test(test_jsonscan__put_value_as_cjson),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,10 +4,13 @@
  *
  * Lines are read in 64 KiB blocks (a pipe gives 4 KiB by default), safely for
  * NUL bytes, and never held past the operation limit: the rest of a longer
- * line is read and dropped, so memory stays bounded whatever comes in. The
- * line buffer is reused; the only allocations per line are the verdict and
- * its JSON text.
+ * line is read and dropped, so memory stays bounded whatever comes in. A
+ * line that lies whole in the block is checked where it lies; one that spans
+ * blocks is gathered in a line buffer, which is reused. The verdicts' text
+ * is written in one buffer kept for the whole stream, so the only allocations
+ * per line are the check's.
  */
+#define _DEFAULT_SOURCE /* fwrite_unlocked: the one thread that writes */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,8 +26,10 @@ typedef struct line_reader {
     char buf[1 << 16];
 } line_reader;
 
-/* A line being read: at most `keep` bytes are kept, `total` counts them all. */
+/* A line being read: at most `keep` bytes are kept, `total` counts them all.
+ * `text` is the line: in the reader's block, or `data`. */
 typedef struct line {
+    const char *text;
     char *data;
     size_t cap, keep, len, total;
 } line;
@@ -70,16 +75,23 @@ static int next_line(line_reader *r, line *l)
                 break;
             }
         }
-        any = true;
         const char *start = r->buf + r->pos;
         const char *nl = memchr(start, '\n', r->end - r->pos);
         size_t n = nl ? (size_t)(nl - start) : r->end - r->pos;
+        r->pos += n + (nl ? 1 : 0);
+        if (!any && nl && n <= l->keep) {
+            /* the whole line is in the block: no copy */
+            l->text = start;
+            l->len = l->total = n;
+            return 1;
+        }
+        any = true;
         if (!keep_bytes(l, start, n))
             return -1;
-        r->pos += n + (nl ? 1 : 0);
         if (nl)
-            return 1;
+            break;
     }
+    l->text = l->data;
     return any ? 1 : 0;
 }
 
@@ -99,7 +111,7 @@ static int check_line(const line *l, unsigned long lineno, const sg_catalog *cat
                 "operation limit is %zu)\n",
                 lineno, l->total, l->len, opts->max_operation_bytes);
     sg_verdict *v = NULL;
-    int rc = sg_check(catalog, l->data, l->len, opts, &v);
+    int rc = sg_check(catalog, l->text, l->len, opts, &v);
     size_t n = 0;
     if (rc != SG_OK || sg_verdict_to_json_buf(v, &out->data, &out->cap, &n) != SG_OK) {
         /* Stop: a verdict missing from the middle of the stream would pair
@@ -110,7 +122,7 @@ static int check_line(const line *l, unsigned long lineno, const sg_catalog *cat
         return EXIT_TROUBLE;
     }
     out->data[n] = '\n'; /* overwrite the terminator: one write per verdict */
-    size_t wrote = fwrite(out->data, 1, n + 1, stdout);
+    size_t wrote = fwrite_unlocked(out->data, 1, n + 1, stdout);
     int status = sg_verdict_allowed(v) ? EXIT_CLEAN : EXIT_FINDINGS;
     sg_verdict_free(v);
     return wrote == n + 1 ? status : EXIT_TROUBLE; /* main() reports the write error */
@@ -120,13 +132,13 @@ int cli_check_stream(const sg_catalog *catalog, const sg_check_options *opts)
 {
     static line_reader in; /* 64 KiB: not on the stack */
     in.in = stdin;
-    line l = {NULL, 0, opts->max_operation_bytes + 1, 0, 0};
+    line l = {NULL, NULL, 0, opts->max_operation_bytes + 1, 0, 0};
     out_buf out = {NULL, 0};
     unsigned long lineno = 0;
     int status = EXIT_CLEAN, got;
     while ((got = next_line(&in, &l)) > 0) {
         lineno++;
-        if (l.len > 0 && l.len == l.total && l.data[l.len - 1] == '\r')
+        if (l.len > 0 && l.len == l.total && l.text[l.len - 1] == '\r')
             l.total = --l.len;
         if (l.len == 0)
             continue;

@@ -149,6 +149,8 @@ int sg__json_attach_numbers(cJSON *root, const char *json, const sg__vec *number
 /* Compact JSON of a value, numbers exactly as written (valuestring), into the
  * arena; NULL on allocation failure. */
 char *sg__json_print_value(sg__arena *arena, const cJSON *value);
+/* The same text appended to `b` (b->failed when memory runs out). */
+void sg__json_put_value(sg__strbuf *b, const cJSON *value);
 /* A JSON string for `s` (NUL-terminated), escaped as cJSON escapes it. */
 void sg__json_put_string(sg__strbuf *b, const char *s);
 

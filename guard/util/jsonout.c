@@ -96,6 +96,41 @@ static size_t first_escape(const char *p, size_t n)
     return n;
 }
 
+/* Writes the n bytes at s escaped from `from` on, where the first escape
+ * is (the bytes before it are written). Each block of the string itself is
+ * tested once and all of its flagged bytes are written in turn; the last
+ * part block is tested in a copy, so that nothing past the n is read. */
+static void put_escaped(sg__strbuf *b, const char *s, size_t n, size_t from)
+{
+    for (size_t k = from; k < n; k += BLOCK) {
+        const char *p = s + k;
+        block_bits bits;
+        if (n - k < BLOCK) {
+            char tail[BLOCK] = {0};
+            memcpy(tail, p, n - k);
+            bits = first_bytes(escape_bits(tail), n - k);
+        } else {
+            bits = escape_bits(p);
+        }
+        for (; bits; bits &= bits - 1) {
+            size_t i = k + first_bit(bits);
+            unsigned char c = (unsigned char)s[i];
+            if (!escapes[c])
+                continue; /* a byte the word test may flag above a real one */
+            sg__strbuf_put(b, s + from, i - from);
+            /* six bytes written, two or six kept: a copy of a fixed size */
+            if (!sg__strbuf_reserve(b, 6))
+                return;
+            char esc[6] = {
+                '\\', escapes[c], '0', '0', "0123456789abcdef"[c >> 4], "0123456789abcdef"[c & 15]};
+            __builtin_memcpy(b->data + b->len, esc, 6);
+            b->len += esc[1] == 'u' ? 6 : 2;
+            from = i + 1;
+        }
+    }
+    sg__strbuf_put(b, s + from, n - from);
+}
+
 void sg__json_put_string(sg__strbuf *b, const char *s)
 {
     size_t n = strlen(s);
@@ -113,37 +148,26 @@ void sg__json_put_string(sg__strbuf *b, const char *s)
         b->len += n + 2;
         return;
     }
-    /* An escape: keep the copy up to it and write the rest run by run. */
+    /* An escape: keep the copy up to it and write the rest from the string. */
     b->len += 1 + at;
-    const char *end = s + n;
-    for (s += at;;) {
-        unsigned char c = (unsigned char)*s++;
-        char esc[6] = {
-            '\\', escapes[c], '0', '0', "0123456789abcdef"[c >> 4], "0123456789abcdef"[c & 15]};
-        sg__strbuf_put(b, esc, esc[1] == 'u' ? 6 : 2);
-        if (!sg__strbuf_reserve(b, (size_t)(end - s) + 1 + BLOCK))
-            return;
-        d = b->data + b->len;
-        size_t left = (size_t)(end - s);
-        memcpy(d, s, left);
-        at = first_escape(d, left);
-        b->len += at;
-        s += at;
-        if (s == end)
-            break;
-    }
+    put_escaped(b, s, n, at);
     sg__strbuf_put(b, "\"", 1);
 }
 
-static void put_value(sg__strbuf *b, const cJSON *v)
+void sg__json_put_value(sg__strbuf *b, const cJSON *v)
 {
-    if (cJSON_IsNull(v)) {
-        sg__strbuf_puts(b, "null");
-    } else if (cJSON_IsTrue(v)) {
-        sg__strbuf_puts(b, "true");
-    } else if (cJSON_IsFalse(v)) {
-        sg__strbuf_puts(b, "false");
-    } else if (cJSON_IsNumber(v)) {
+    /* the type read here, not through cJSON's calls (one each per test) */
+    switch (v->type & 0xFF) {
+    case cJSON_NULL:
+        sg__strbuf_put(b, "null", 4);
+        break;
+    case cJSON_True:
+        sg__strbuf_put(b, "true", 4);
+        break;
+    case cJSON_False:
+        sg__strbuf_put(b, "false", 5);
+        break;
+    case cJSON_Number:
         if (v->valuestring) {
             sg__strbuf_puts(b, v->valuestring);
         } else {
@@ -151,10 +175,13 @@ static void put_value(sg__strbuf *b, const cJSON *v)
             snprintf(num, sizeof num, "%.17g", v->valuedouble);
             sg__strbuf_puts(b, num);
         }
-    } else if (cJSON_IsString(v)) {
+        break;
+    case cJSON_String:
         sg__json_put_string(b, v->valuestring);
-    } else if (cJSON_IsArray(v) || cJSON_IsObject(v)) {
-        bool object = cJSON_IsObject(v);
+        break;
+    case cJSON_Array:
+    case cJSON_Object: {
+        bool object = (v->type & 0xFF) == cJSON_Object;
         sg__strbuf_put(b, object ? "{" : "[", 1);
         for (const cJSON *item = v->child; item; item = item->next) {
             if (item != v->child)
@@ -163,17 +190,20 @@ static void put_value(sg__strbuf *b, const cJSON *v)
                 sg__json_put_string(b, item->string ? item->string : "");
                 sg__strbuf_put(b, ":", 1);
             }
-            put_value(b, item); /* depth is bounded by the decoder's pre-scan */
+            sg__json_put_value(b, item); /* depth is bounded by the decoder's pre-scan */
         }
         sg__strbuf_put(b, object ? "}" : "]", 1);
-    } else {
-        sg__strbuf_puts(b, "null");
+        break;
+    }
+    default:
+        sg__strbuf_put(b, "null", 4);
+        break;
     }
 }
 
 char *sg__json_print_value(sg__arena *arena, const cJSON *value)
 {
     sg__strbuf b = SG__STRBUF_INIT(arena);
-    put_value(&b, value);
+    sg__json_put_value(&b, value);
     return b.failed ? NULL : b.data;
 }

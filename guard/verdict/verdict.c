@@ -237,8 +237,6 @@ int sg_verdict_to_json_buf(const sg_verdict *v, char **buf, size_t *cap, size_t 
         *len = 0;
     if (!v || !buf || !cap || !len || (!*buf && *cap))
         return SG_EINVAL;
-    sg__arena scratch; /* for parameters printed here */
-    sg__arena_init(&scratch);
     /* the text is written in the caller's block, room made for a usual
      * verdict at once */
     sg__strbuf b = {NULL, *buf, 0, *cap, 0};
@@ -268,16 +266,15 @@ int sg_verdict_to_json_buf(const sg_verdict *v, char **buf, size_t *cap, size_t 
     }
     PUT_KEY_VALUE(&b, "parameters", "[");
     /* the verdict's texts when something asked for them already; else the
-     * values printed here, without keeping them */
+     * values written here, the same text without keeping it */
     const char *const *texts = atomic_load_explicit(&v->params_json, memory_order_acquire);
     for (size_t i = 0; i < v->param_count; i++) {
         if (i)
             PUT_LITERAL(&b, ",");
-        const char *text = texts ? texts[i] : sg__json_print_value(&scratch, v->param_values[i]);
-        if (text)
-            sg__strbuf_puts(&b, text);
+        if (texts)
+            sg__strbuf_puts(&b, texts[i]);
         else
-            b.failed = 1;
+            sg__json_put_value(&b, v->param_values[i]);
     }
     PUT_LITERAL(&b, "]");
     if (v->param_names) {
@@ -290,7 +287,6 @@ int sg_verdict_to_json_buf(const sg_verdict *v, char **buf, size_t *cap, size_t 
         PUT_LITERAL(&b, "]");
     }
     sg__strbuf_put(&b, "}", 1);
-    sg__arena_release(&scratch);
     *buf = b.data;             /* memory the caller frees with sg_free() */
     *cap = b.data ? b.cap : 0; /* after a failure, no more than the block holds */
     if (b.failed)
