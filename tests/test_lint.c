@@ -1723,6 +1723,70 @@ static size_t count_rule(const sg_lint_result *r, const char *rule)
     return n;
 }
 
+/* A sql.syntax message is one line: PostgreSQL quotes the rest of the text
+ * after an unterminated quote or comment, and it is cut to the token's first
+ * line (and 60 bytes of it, whole characters); a short token is quoted whole. */
+static void test_lint__syntax_message_one_line(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "SELECT 'abc\ndef\nghi AS x;\nDELETE FROM t;\n",
+        "SELECT 1 AS x; /* never closed\nSELECT 2;\n",
+        "SELECT $$x\ny AS z;\n",
+        "SELECT 'ééééééééééééééééééééééééééééééééééééééééééééééééééé AS x;\n",
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        sg_lint_result *r = lint(NULL, texts[k], SG_LINT_INPUT_SQL);
+        size_t seen = 0;
+        for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+            sg_lint_finding f = finding(r, i);
+            if (strcmp(f.rule, "sql.syntax") != 0)
+                continue;
+            seen++;
+            assert_null(strchr(f.message, '\n'));
+            assert_non_null(strstr(f.message, "...\""));
+            const char *near = strstr(f.message, "at or near \"");
+            assert_non_null(near);
+            assert_true(strlen(near) <= strlen("at or near \"") + 60 + 4);
+        }
+        assert_int_equal(seen, 1);
+        sg_lint_result_free(r);
+    }
+    sg_lint_result *r = lint(NULL, "SELECT 1 AS \"\";\n", SG_LINT_INPUT_SQL);
+    assert_int_equal(sg_lint_result_finding_count(r), 1);
+    assert_string_equal(finding(r, 0).message, "zero-length delimited identifier at or near \"\"\"\"");
+    sg_lint_result_free(r);
+}
+
+/* pg_dump's COPY data many parts long, with quotes, semicolons and psycopg
+ * look-alikes in it: no part ends inside it, none of it is SQL, and the
+ * statements around it are linted in $n style (lint() also reads it from a
+ * file, part by part). */
+static void test_lint__copy_data_across_parts(void **state)
+{
+    (void)state;
+    enum { PART = SG__LINT_PART_BYTES };
+    text_buf t = {malloc(8 * PART), 0, 8 * PART};
+    assert_non_null(t.s);
+    t.s[0] = '\0';
+    add_text(&t, "SELECT pg_sleep(1);\nCOPY public.t (a, b) FROM stdin;\n");
+    long lines = 2;
+    while (t.len < 5 * PART) {
+        add_text(&t, "42\tit's; %(x)s $$ /* -- \\N\n");
+        lines++;
+    }
+    add_text(&t, "\\.\nDELETE FROM t;\n");
+    sg_lint_result *r = lint(NULL, t.s, SG_LINT_INPUT_SQL);
+    assert_int_equal(sg_lint_result_statement_count(r), 3);
+    assert_int_equal(found_at(r, "func.denied", 1), 1);
+    assert_int_equal(found_at(r, "dml.missing-where", lines + 2), 1);
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++)
+        assert_true(finding(r, i).severity != SG_SEVERITY_ERROR ||
+                    strcmp(finding(r, i).rule, "func.denied") == 0);
+    sg_lint_result_free(r);
+    free(t.s);
+}
+
 /*
  * Files many parts long, read through windows of whole lines: a statement
  * longer than the window first read, a line holding hundreds of statements
@@ -2152,13 +2216,62 @@ static void test_lint__recover_variants(void **state)
          {4},
          {2},
          5},
+        /* psql's commands are psql's: skipped, and \\gset sends the query before it */
         {"psql commands",
          "\\set ON_ERROR_STOP 1\nSELECT pg_sleep(1) \\gset\nSELECT 1 AS \"\";\n"
          "DELETE FROM t;\n",
-         5,
-         {1, 2, 3},
+         3,
+         {3},
          {2},
          4},
+        {"psql commands that send the query",
+         "SELECT pg_sleep(1)\n\\g\nSELECT pg_sleep(2) \\gx\nSELECT 'x' AS q \\gexec\n"
+         "\\connect other\n\\i setup.sql\nSELECT pg_sleep(3) \\watch 5\nDELETE FROM t;\n",
+         5,
+         {0},
+         {1, 3, 7},
+         8},
+        /* COPY ... FROM STDIN data is psql's too, whatever it holds */
+        {"COPY data of pg_dump",
+         "COPY t (a, b) FROM stdin;\n1\tit's; DROP\n2\t\\N\n\\.\nDELETE FROM t;\n"
+         "SELECT pg_sleep(1);\n",
+         3,
+         {0},
+         {6},
+         5},
+        {"COPY data in CSV, with CR LF, and a quote left open",
+         "COPY public.t FROM STDIN WITH (FORMAT csv);\r\n\"a;b\",$$x\r\n\\.\r\n"
+         "SELECT pg_sleep(1);\r\nDELETE FROM t;\r\n",
+         3,
+         {0},
+         {4},
+         5},
+        {"COPY data to the end of the file",
+         "SELECT pg_sleep(1);\nDELETE FROM t;\ncopy t from stdin;\n1\t2\nnot SQL at all\n",
+         3,
+         {0},
+         {1},
+         2},
+        {"COPY data, then a statement the scanner rejects",
+         "COPY t FROM stdin;\n1\n\\.\nSELECT 1 AS \"\" \\gset\nSELECT pg_sleep(1);\nDELETE FROM "
+         "t;\n",
+         4,
+         {4},
+         {5},
+         6},
+        {"COPY TO STDOUT has no data",
+         "COPY t TO STDOUT;\nSELECT pg_sleep(1);\nDELETE FROM t;\n",
+         3,
+         {0},
+         {2},
+         3},
+        /* an unterminated comment hides nothing */
+        {"a comment never closed",
+         "SELECT pg_sleep(1); /* never closed\nDELETE FROM t;\n",
+         2,
+         {1},
+         {1},
+         0},
         {"a function body in SQL",
          "CREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC SELECT 1; SELECT 2; END;\n"
          "SELECT 1 AS \"\";\nDELETE FROM t;\n",
@@ -2696,6 +2809,8 @@ int main(void)
         T(text_long_in_parts),
         T(parts_lint_as_whole),
         T(long_files_in_windows),
+        T(copy_data_across_parts),
+        T(syntax_message_one_line),
         T(placeholder_style_decided_by_the_file),
         T(file_errors),
         T(finding_pointers),

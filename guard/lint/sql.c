@@ -24,12 +24,13 @@
 #include "lint/placeholders.h"
 #include "pg/split.h"
 
-/* Lints the statement at [start, end) of the text and places its findings. */
+/* Lints the statement at [start, end) of the text, whose bytes are at
+ * `text` (the part as the parser read it), and places its findings. */
 static int lint_statement(const sg_catalog *catalog, const sg_lint_options *options,
-                          sg_lint_result *r, size_t start, size_t end)
+                          sg_lint_result *r, const char *text, size_t start, size_t end)
 {
     sg_verdict *v = NULL;
-    int rc = sg_lint_sql(catalog, sg__lint_at(r, start), end - start, options, &v);
+    int rc = sg_lint_sql(catalog, text, end - start, options, &v);
     if (rc != SG_OK) {
         r->failed = true;
         return -1;
@@ -107,15 +108,16 @@ typedef struct reading {
 } reading;
 
 /* Lints a part's statements and gathers its comments and code lines
- * (offsets in the whole text). */
-static int digest_tokens(reading *d, const sg__span *stmts, size_t nstmts,
-                         const sg__sql_token *tokens, size_t ntokens)
+ * (offsets in the whole text; the part's text, as the parser read it, is
+ * `buf`, from byte `from`). */
+static int digest_tokens(reading *d, const char *buf, size_t from, const sg__span *stmts,
+                         size_t nstmts, const sg__sql_token *tokens, size_t ntokens)
 {
     sg_lint_result *r = d->r;
     for (size_t i = 0; i < nstmts; i++) {
         size_t start = stmts[i].start, end = stmts[i].end;
         if (trim_to_tokens(tokens, ntokens, &start, &end) &&
-            lint_statement(d->catalog, &d->options, r, start, end) < 0)
+            lint_statement(d->catalog, &d->options, r, buf + (start - from), start, end) < 0)
             return -1;
     }
     long line = 0;
@@ -173,8 +175,13 @@ static int digest_part(reading *d, size_t from, size_t to, bool last, bool *exte
     buf[n] = '\0'; /* the text is clean: it holds no NUL byte */
     sg__span *stmts = NULL;
     sg__sql_token *tokens = NULL;
-    size_t nstmts = 0, ntokens = 0;
+    size_t nstmts = 0, ntokens = 0, blanked;
     bool split_end = false, scan_end = false;
+    /* psql's commands and COPY data are not SQL: the parser reads blanks */
+    if (sg__sql_blank_psql(&part, buf, n, &blanked) < 0) {
+        sg__arena_release(&part);
+        return -1;
+    }
     int split = sg__sql_split_part(&part, buf, n, &stmts, &nstmts, &split_end);
     int scan = split < 0 ? -1 : sg__sql_scan_part(&part, buf, n, &tokens, &ntokens, &scan_end);
     int rc = scan < 0 ? -1 : 0;
@@ -193,10 +200,12 @@ static int digest_part(reading *d, size_t from, size_t to, bool last, bool *exte
             rc = sg__sql_split_fallback(&part, buf, n, &stmts, &nstmts, NULL, NULL);
     }
     if (rc == 0 && !*extend && d->detect) {
-        /* a placeholder may run to the end of its line, past the part */
+        /* a placeholder may run to the end of its line, past the part;
+         * in a part with psql's text blanked out, the part as read decides */
         size_t line_end = sg__lint_window_end(r);
-        d->psycopg =
-            sg__lint_psycopg_between(sg__lint_at(r, from), line_end - from, 0, n, tokens, ntokens);
+        d->psycopg = blanked ? sg__lint_psycopg_between(buf, n, 0, n, tokens, ntokens)
+                             : sg__lint_psycopg_between(sg__lint_at(r, from), line_end - from, 0, n,
+                                                        tokens, ntokens);
         if (d->psycopg && from == r->bom) {
             /* the first part: nothing was linted in the other style yet */
             d->psycopg = d->detect = false;
@@ -207,7 +216,7 @@ static int digest_part(reading *d, size_t from, size_t to, bool last, bool *exte
         size_t findings = r->findings.count;
         shift_spans(stmts, nstmts, from);
         shift_tokens(tokens, ntokens, from);
-        rc = digest_tokens(d, stmts, nstmts, tokens, ntokens);
+        rc = digest_tokens(d, buf, from, stmts, nstmts, tokens, ntokens);
         if (rc == 0)
             rc = sg__lint_keep_lines(r, findings);
     }

@@ -9,11 +9,14 @@
  * text the way psql does to find its semicolons: quoted strings (standard
  * ones with '' doubling, E'' with backslash escapes), quoted identifiers,
  * dollar quotes, nested slash-star comments, double-dash comments,
- * parentheses, BEGIN ... END bodies of CREATE FUNCTION and psql's backslash
- * commands (one line each). It judges nothing: every statement it cuts is
+ * parentheses, BEGIN ... END bodies of CREATE FUNCTION, psql's backslash
+ * commands (one line each) and the data lines psql sends after COPY ... FROM
+ * STDIN (up to a line `\.`). It judges nothing: every statement it cuts is
  * parsed on its own afterwards, and the bad one reports sql.syntax there.
  * It also yields coarse tokens (comments, and the rest as lexemes) so that
- * statements can be trimmed and suppression comments found.
+ * statements can be trimmed and suppression comments found, and the spans
+ * that are psql's and not SQL, so that lint can blank them out before
+ * PostgreSQL's parser reads the text (sg__sql_blank_psql()).
  */
 #include <string.h>
 
@@ -26,8 +29,11 @@ typedef struct cutter {
     sg__vec stmts;    /* sg__span */
     sg__vec tokens;   /* sg__sql_token */
     bool want_tokens; /* false: only the statements are wanted */
-    size_t want;      /* sg__sql_next_cut(): stop at the first cut at or after this */
-    size_t found;     /* ... where it is (0: none yet); no statements are kept */
+    sg__vec psql;     /* sg__psql_span, when want_psql */
+    bool want_psql;
+    bool copy_data; /* COPY ... FROM STDIN data follows in the text (not blanked yet) */
+    size_t want;    /* sg__sql_next_cut(): stop at the first cut at or after this */
+    size_t found;   /* ... where it is (0: none yet); no statements are kept */
 } cutter;
 
 /* What one statement has seen so far, for where it may end. */
@@ -35,6 +41,9 @@ typedef struct stmt_state {
     size_t start;    /* the statement's first byte (after the last cut) */
     size_t words;    /* words read, to know the first */
     bool create;     /* the first word is CREATE */
+    bool copy;       /* the first word is COPY */
+    bool after_from; /* COPY: the last word was FROM */
+    bool copy_stdin; /* COPY ... FROM STDIN: data lines follow the statement */
     long parens;     /* open parentheses */
     long blocks;     /* open BEGIN / CASE of a CREATE ... BEGIN ATOMIC body */
     bool use_parens; /* false after an unclosed parenthesis swallowed the text */
@@ -77,6 +86,17 @@ static int add_token(cutter *c, size_t start, size_t end, bool comment)
     return 0;
 }
 
+static int add_psql(cutter *c, size_t start, size_t end, bool ends_query)
+{
+    if (!c->want_psql)
+        return 0;
+    sg__psql_span *sp = sg__vec_push(c->arena, &c->psql, sizeof *sp);
+    if (!sp)
+        return -1;
+    *sp = (sg__psql_span){start, end, ends_query};
+    return 0;
+}
+
 static int add_stmt(cutter *c, size_t start, size_t end)
 {
     if (c->want) {
@@ -112,23 +132,66 @@ static size_t quoted_end(const cutter *c, size_t i, char q, bool backslash)
     return c->len;
 }
 
-/* The end of the slash-star comment at s[i] (comments nest). */
-static size_t comment_end(const cutter *c, size_t i)
+/* The end of the slash-star comment at s[i] (comments nest); *closed tells
+ * whether it ends before the text does. */
+static size_t comment_end(const cutter *c, size_t i, bool *closed)
 {
     long depth = 0;
+    *closed = false;
     while (i < c->len) {
         if (c->s[i] == '/' && i + 1 < c->len && c->s[i + 1] == '*') {
             depth++;
             i += 2;
         } else if (c->s[i] == '*' && i + 1 < c->len && c->s[i + 1] == '/') {
             i += 2;
-            if (--depth == 0)
+            if (--depth == 0) {
+                *closed = true;
                 return i;
+            }
         } else {
             i++;
         }
     }
     return c->len;
+}
+
+/* The end of the line at s[i]: its '\n' (or the text's end). */
+static size_t line_end(const cutter *c, size_t i)
+{
+    const char *nl = memchr(c->s + i, '\n', c->len - i);
+    return nl ? (size_t)(nl - c->s) : c->len;
+}
+
+/* The end of the data psql reads after COPY ... FROM STDIN whose semicolon
+ * is at s[semi]: from the next line to a line that is `\.` (included), or
+ * the text's end. */
+static size_t copy_data_end(const cutter *c, size_t semi)
+{
+    size_t at = line_end(c, semi);
+    while (at < c->len) {
+        size_t line = at + 1, end = line_end(c, line), n = end - line;
+        if (n > 0 && c->s[end - 1] == '\r')
+            n--;
+        if (n == 2 && c->s[line] == '\\' && c->s[line + 1] == '.')
+            return end;
+        at = end;
+    }
+    return c->len;
+}
+
+/* Whether the psql command at s[i] (the backslash) sends the query before
+ * it, as a semicolon would: \g and its kinds, \crosstabview, \watch. */
+static bool command_ends_query(const cutter *c, size_t i)
+{
+    size_t k = i + 1;
+    while (k < c->len && ident_char((unsigned char)c->s[k]))
+        k++;
+    const char *w = c->s + i + 1;
+    size_t n = k - i - 1;
+    return (n >= 1 && w[0] == 'g' &&
+            (n == 1 || word_is(w, n, "gx") || word_is(w, n, "gset") || word_is(w, n, "gexec") ||
+             word_is(w, n, "gdesc"))) ||
+           word_is(w, n, "crosstabview") || word_is(w, n, "watch");
 }
 
 /* The length of the dollar-quote tag ($tag$ or $$) at s[i], 0 when none. */
@@ -159,7 +222,12 @@ static void note_word(stmt_state *st, const char *w, size_t n)
 {
     if (st->words++ == 0) {
         st->create = word_is(w, n, "create");
+        st->copy = word_is(w, n, "copy");
         return;
+    }
+    if (st->copy && st->parens == 0) {
+        st->copy_stdin |= st->after_from && word_is(w, n, "stdin");
+        st->after_from = word_is(w, n, "from");
     }
     if (!st->create || !st->use_blocks)
         return;
@@ -200,8 +268,8 @@ static int lexeme(cutter *c, stmt_state *st, size_t *i)
         end = nl ? (size_t)(nl - s) : c->len;
         comment = true;
     } else if (ch == '/' && next == '*') {
-        end = comment_end(c, at);
-        comment = true;
+        /* one never closed is code: the statement it makes reports it */
+        end = comment_end(c, at, &comment);
     } else if (ch == '\'') {
         end = quoted_end(c, at, '\'', false);
     } else if (ch == '"') {
@@ -209,14 +277,13 @@ static int lexeme(cutter *c, stmt_state *st, size_t *i)
     } else if (ch == '$' && dollar_tag(c, at)) {
         end = dollar_end(c, at, dollar_tag(c, at));
     } else if (ch == '\\') {
-        /* a psql command: the rest of the line, a statement of its own */
-        const char *nl = memchr(s + at, '\n', c->len - at);
-        end = nl ? (size_t)(nl - s) : c->len;
-        if (cut(c, st, at, at) < 0 || add_token(c, at, end, false) < 0)
+        /* a psql command: the rest of the line; it ends the statement before
+         * it, and \g and its kinds send that statement as a semicolon does */
+        end = line_end(c, at);
+        if (add_psql(c, at, end, command_ends_query(c, at)) < 0 || cut(c, st, at, end) < 0)
             return -1;
-        st->has_code = true;
         *i = end;
-        return cut(c, st, end, end);
+        return 0;
     } else if (ident_start(ch)) {
         end = at + 1;
         while (end < c->len && ident_char((unsigned char)s[end]))
@@ -241,7 +308,16 @@ static int lexeme(cutter *c, stmt_state *st, size_t *i)
             st->parens--;
         } else if (ch == ';' && st->parens == 0 && st->blocks == 0) {
             *i = end;
-            return cut(c, st, at, end);
+            if (!st->copy_stdin || !c->copy_data)
+                return cut(c, st, at, end);
+            /* the data lines psql sends after the statement are not SQL */
+            size_t data = line_end(c, at), data_end = copy_data_end(c, at);
+            if (cut(c, st, at, end) < 0 ||
+                (data < c->len && add_psql(c, data + 1, data_end, false) < 0))
+                return -1;
+            *i = data_end;
+            st->start = data_end;
+            return 0;
         }
     }
     if (add_token(c, at, end, comment) < 0)
@@ -264,6 +340,8 @@ static void rewind_to(cutter *c, size_t from)
     while (c->tokens.count > 0 &&
            SG__VEC_AT(c->tokens, sg__sql_token, c->tokens.count - 1).start >= from)
         c->tokens.count--;
+    while (c->psql.count > 0 && SG__VEC_AT(c->psql, sg__psql_span, c->psql.count - 1).start >= from)
+        c->psql.count--;
 }
 
 /* Cuts c->s into statements, up to the first cut at or after c->want when
@@ -302,7 +380,7 @@ static int run(cutter *c)
 int sg__sql_split_fallback(sg__arena *arena, const char *sql, size_t len, sg__span **stmts,
                            size_t *nstmts, sg__sql_token **tokens, size_t *ntokens)
 {
-    cutter c = {arena, sql, len, {0}, {0}, tokens != NULL, 0, 0};
+    cutter c = {.arena = arena, .s = sql, .len = len, .want_tokens = tokens != NULL};
     *stmts = NULL;
     *nstmts = 0;
     if (tokens) {
@@ -327,9 +405,39 @@ int sg__sql_split_fallback(sg__arena *arena, const char *sql, size_t len, sg__sp
 
 size_t sg__sql_next_cut(const char *sql, size_t len, size_t want)
 {
-    cutter c = {NULL, sql, len, {0}, {0}, false, want ? want : 1, 0};
+    cutter c = {.s = sql, .len = len, .want = want ? want : 1, .copy_data = true};
     /* nothing is allocated when neither statements nor tokens are kept */
     if (run(&c) < 0 || !c.found)
         return len;
     return c.found;
+}
+
+/* Whether the text holds the word STDIN in any case (COPY data may follow
+ * without the `\.` line, to the end of the text). */
+static bool mentions_stdin(const char *s, size_t len)
+{
+    for (size_t i = 0; i + 5 <= len; i++)
+        if ((s[i] == 's' || s[i] == 'S') && word_is(s + i, 5, "stdin"))
+            return true;
+    return false;
+}
+
+int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked)
+{
+    *blanked = 0;
+    if (!memchr(sql, '\\', len) && !mentions_stdin(sql, len))
+        return 0; /* no psql command and no COPY data: nothing to scan */
+    cutter c = {.arena = arena, .s = sql, .len = len, .want_psql = true, .copy_data = true};
+    if (run(&c) < 0)
+        return -1;
+    for (size_t i = 0; i < c.psql.count; i++) {
+        const sg__psql_span *sp = &SG__VEC_AT(c.psql, sg__psql_span, i);
+        for (size_t k = sp->start; k < sp->end && k < len; k++)
+            if (sql[k] != '\n' && sql[k] != '\r')
+                sql[k] = ' ';
+        if (sp->ends_query && sp->start < len)
+            sql[sp->start] = ';';
+        *blanked += 1;
+    }
+    return 0;
 }

@@ -277,6 +277,29 @@ static void place_from_tokens(const char *sql, sg__facts *facts)
     scanner_finish(scanner);
 }
 
+/* PostgreSQL's message, its `at or near "..."` cut at the token's first
+ * line break or after 60 bytes (an unterminated quote or comment quotes the
+ * rest of the text): one line, whatever the text. NULL when memory ran out. */
+static char *parse_message(sg__arena *arena, const char *message)
+{
+    enum { NEAR_MAX = 60 };
+    static const char near[] = " at or near \"";
+    const char *at = strstr(message, near);
+    size_t len = strlen(message);
+    if (!at || message[len - 1] != '"')
+        return sg__arena_strdup(arena, message);
+    const char *token = at + sizeof near - 1, *end = message + len - 1;
+    size_t keep = strcspn(token, "\r\n");
+    if (keep >= (size_t)(end - token) && end - token <= NEAR_MAX)
+        return sg__arena_strdup(arena, message);
+    if (keep > NEAR_MAX)
+        keep = NEAR_MAX;
+    while (keep > 0 && ((unsigned char)token[keep] & 0xC0) == 0x80)
+        keep--; /* not inside a character */
+    return sg__arena_printf(arena, "%.*s%.*s...\"", (int)(token - message), message, (int)keep,
+                            token);
+}
+
 int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, sg__facts *facts,
                    sg__parse_error *err)
 {
@@ -294,7 +317,7 @@ int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, sg__fa
 
     if (parsed.error) {
         err->message =
-            sg__arena_strdup(arena, parsed.error->message ? parsed.error->message : "syntax error");
+            parse_message(arena, parsed.error->message ? parsed.error->message : "syntax error");
         err->offset = sg__pg_cursor_offset(sql, parsed.error->cursorpos);
         if (!err->message)
             rc = -1;

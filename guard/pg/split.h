@@ -56,7 +56,8 @@ int sg__sql_split_part(sg__arena *arena, const char *sql, size_t len, sg__span *
  * The statements of `sql` (`len` bytes) cut without libpg_query, for text
  * the parser does not read (boundary.c): a scan that knows quotes, E''
  * escapes, dollar quotes, comments, parentheses and psql's backslash
- * commands finds the semicolons that end statements, so that one bad
+ * commands finds the semicolons that end statements (the text is read as
+ * sg__sql_blank_psql() leaves it: COPY data, if any, is blanks), so that one bad
  * statement does not take the others with it. Spans as sg__sql_split_part(), in
  * *stmts; coarse tokens (comments, and lexemes of the rest) in *tokens, or
  * none when `tokens` is NULL (they take several times the text's size); both
@@ -64,6 +65,24 @@ int sg__sql_split_part(sg__arena *arena, const char *sql, size_t len, sg__span *
  */
 int sg__sql_split_fallback(sg__arena *arena, const char *sql, size_t len, sg__span **stmts,
                            size_t *nstmts, sg__sql_token **tokens, size_t *ntokens);
+
+/* What psql reads in a script that is not SQL: a backslash command (the
+ * rest of its line) or the data lines after COPY ... FROM STDIN. */
+typedef struct sg__psql_span {
+    size_t start, end;
+    bool ends_query; /* \g and its kinds: the statement before it is sent */
+} sg__psql_span;
+
+/*
+ * Blanks what is psql's and not SQL out of the `len` bytes at `sql`, in
+ * place, as the boundary scan finds it: backslash commands and COPY ... FROM
+ * STDIN data become blanks (line breaks kept, so every offset and line stays
+ * where it was), and a command that sends the query before it (\g, \gset,
+ * \gexec, ...) starts with a semicolon instead. *blanked counts the spans.
+ * A text without a backslash is not scanned. Returns 0, or -1 when memory
+ * ran out.
+ */
+int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked);
 
 /*
  * The first place at or after byte `want` where the boundary scan of `sql`
