@@ -88,6 +88,23 @@ static int judge_call(const sg__rule_ctx *ctx, const char *subject, const char *
     return (*info)->cls == SG_FC_ALLOWED ? CALL_ALLOWED : CALL_BUILTIN_DENIED;
 }
 
+/* Allowed built-ins whose value is of a reg* type (pg_typeof is regtype):
+ * where that value meets a string or a parameter in type resolution (CASE,
+ * COALESCE, IN, UNION, ...), PostgreSQL reads the string as a name. */
+static bool returns_name_type(const char *name)
+{
+    return strcmp(name, "pg_typeof") == 0;
+}
+
+static int report_name_typed(const sg__rule_ctx *ctx, const char *subject, int location)
+{
+    return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, location,
+                      "function %s returns a regtype, which here may meet a string or a "
+                      "parameter that PostgreSQL would then resolve as a type name; select it "
+                      "on its own or cast it to text (%s(...)::text)",
+                      subject, subject);
+}
+
 /* Whether field reference `r` surely names a field of its row: a column the
  * catalog lists for the scoped table it selects from (of the schema written,
  * if one was), a system column, or an output column the text names. Linting
@@ -124,7 +141,10 @@ static int check_field(const sg__rule_ctx *ctx, const sg__field_ref *r)
     if (names_a_field(ctx, r))
         return 0;
     const sg__func_info *info;
-    switch (judge_call(ctx, r->name, r->name, true, &info)) {
+    int verdict = judge_call(ctx, r->name, r->name, true, &info);
+    if (verdict == CALL_ALLOWED && returns_name_type(r->name))
+        return report_name_typed(ctx, r->name, r->location);
+    switch (verdict) {
     case -1:
         return -1;
     case CALL_POLICY_DENIED:
@@ -160,6 +180,11 @@ static int check(const sg__rule_ctx *ctx)
             int verdict = judge_call(ctx, subject, fn->name, builtin_schema(fn), &info);
             if (verdict < 0)
                 return -1;
+            if (verdict == CALL_ALLOWED && !fn->isolated && builtin_schema(fn) &&
+                returns_name_type(fn->name)) {
+                rc = report_name_typed(ctx, subject, fn->location);
+                break;
+            }
             if (verdict == CALL_ALLOWED)
                 continue;
             if (verdict == CALL_POLICY_DENIED) {
@@ -188,7 +213,8 @@ static int check(const sg__rule_ctx *ctx)
         }
         case SG_FUNC_CAST:
             if (fn->of_tableoid)
-                continue; /* names only the scoped relation or one of its partitions */
+                continue; /* names only the scoped relation or one of its partitions, and
+                           * its value meets no string (walk.h's `isolated`) */
             rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
                             "a cast to %s resolves object names from strings and is not allowed",
                             fn->name);

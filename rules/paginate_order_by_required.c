@@ -21,10 +21,13 @@
 
 extern const sg__rule sg__rule_paginate_order_by_required;
 
+/* A built-in's shape (set-returning, aggregate, window) whatever its class:
+ * a denied one is func.denied's, and says no more about the row count than
+ * an allowed one. */
 static const sg__func_info *builtin_info(const sg__funcref *fn)
 {
     bool builtin = !fn->catalog && (!fn->schema || strcmp(fn->schema, "pg_catalog") == 0);
-    return builtin ? sg__func_lookup(fn->name) : NULL;
+    return builtin ? sg__func_find(fn->name) : NULL;
 }
 
 /* Inside the arguments of an aggregate or window call, where PostgreSQL

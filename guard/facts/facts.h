@@ -103,6 +103,10 @@ typedef struct sg__funcref {
      * (`t.tableoid::regclass`, or unqualified where every FROM item of the
      * level is a relation): it can name only that relation or its partitions */
     bool of_tableoid;
+    /* SG_FUNC_CALL: the call's value meets no other value in type resolution
+     * (an output item of the statement itself, or cast at once to a type
+     * that resolves no names): see walk.h's `isolated` */
+    bool isolated;
     /* SG_FUNC_CALL: the arguments in order (none for f(*)) */
     const sg__funcarg *args;
     size_t arg_count;

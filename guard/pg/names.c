@@ -396,15 +396,21 @@ typedef struct tableoid_cast {
     const char *qualifier; /* `t` of t.tableoid, NULL when unqualified */
     int level;
     sight sight;
+    bool isolated; /* the cast's value meets no other value (walk.h) */
 } tableoid_cast;
 
 void sg__walk_note_cast(walk *w, TypeCast *tc)
 {
     w->tableoid_cast = NULL;
     TypeName *t = tc->typeName;
+    bool isolated = (const Node *)tc == w->isolated;
+    /* a cast to a type that resolves no names isolates its operand's value */
+    Node *type = t && t->names ? llast(t->names) : NULL;
+    if (type && IsA(type, String) && !sg__type_resolves_names(strVal(type)) && tc->arg &&
+        (IsA(tc->arg, TypeCast) || IsA(tc->arg, FuncCall)))
+        w->isolated = tc->arg;
     if (!t || t->arrayBounds != NIL || !tc->arg || !IsA(tc->arg, ColumnRef))
         return;
-    Node *type = llast(t->names);
     int n = list_length(t->names);
     if (!IsA(type, String) || strcmp(strVal(type), "regclass") != 0 || n > 2 ||
         (n == 2 && (!IsA(linitial(t->names), String) ||
@@ -418,6 +424,7 @@ void sg__walk_note_cast(walk *w, TypeCast *tc)
         return;
     w->tableoid_cast = t;
     w->tableoid_column = c;
+    w->tableoid_isolated = isolated;
 }
 
 void sg__walk_note_tableoid_cast(walk *w, const TypeName *t, size_t func)
@@ -435,6 +442,7 @@ void sg__walk_note_tableoid_cast(walk *w, const TypeName *t, size_t func)
     p->qualifier = list_length(c->fields) == 2 ? strVal(linitial(c->fields)) : NULL;
     p->level = w->level;
     p->sight = w->sight;
+    p->isolated = w->tableoid_isolated;
 }
 
 /* ---- resolving them ---------------------------------------------------------------------- */
@@ -564,7 +572,7 @@ void sg__walk_resolve_fields(walk *w)
 {
     for (size_t i = 0; i < w->tableoid_casts.count; i++) {
         const tableoid_cast *c = &SG__VEC_AT(w->tableoid_casts, tableoid_cast, i);
-        if (relation_tableoid(w, c))
+        if (c->isolated && relation_tableoid(w, c))
             SG__VEC_AT(w->facts->funcs, sg__funcref, c->func).of_tableoid = true;
     }
     /* where each pending reference went: facts->fields index i as i, facts->columns

@@ -166,6 +166,7 @@ sg__tag_class sg__walker_tag_class(int tag)
     case T_ColumnRef:
     case T_A_Indirection:
     case T_TypeCast:
+    case T_SQLValueFunction:
         return SG__TAG_NOTE;
     default:
         return raw_walker_knows((NodeTag)tag) ? SG__TAG_RAW : SG__TAG_UNSUPPORTED;

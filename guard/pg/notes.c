@@ -116,16 +116,20 @@ void sg__walk_record_pins(walk *w, Node *n, unsigned depth)
 }
 
 /* Types whose input function resolves object names from strings, naming
- * relations, functions, operators, types, roles, schemas or collations. The
- * text search configurations and dictionaries (regconfig, regdictionary) are
- * not among them: full-text search names them in every call
- * (`to_tsvector('english', x)` casts 'english' to regconfig itself). */
+ * relations, functions, operators, types, roles, schemas or collations
+ * (aclitem names roles: 'r=r/owner'), and their arrays by the names
+ * PostgreSQL gives them (_regclass). The text search configurations and
+ * dictionaries (regconfig, regdictionary) are not among them: full-text
+ * search names them in every call (`to_tsvector('english', x)` casts
+ * 'english' to regconfig itself). */
 bool sg__type_resolves_names(const char *name)
 {
     static const char *const reg_types[] = {
         "regclass", "regcollation", "regnamespace", "regoper", "regoperator",
-        "regproc",  "regprocedure", "regrole",      "regtype",
+        "regproc",  "regprocedure", "regrole",      "regtype", "aclitem",
     };
+    if (name[0] == '_')
+        name++; /* an array type's own name */
     for (size_t i = 0; i < sizeof reg_types / sizeof reg_types[0]; i++)
         if (strcmp(name, reg_types[i]) == 0)
             return true;

@@ -96,6 +96,15 @@ typedef struct walk {
      * the type name itself (PostgreSQL's walker visits the operand first) */
     const TypeName *tableoid_cast;
     const ColumnRef *tableoid_column;
+    bool tableoid_isolated; /* ... and the cast is `isolated` */
+    /* The expression whose value meets no other value in type resolution: a
+     * whole output item of the statement's own SELECT (not a set operation's
+     * branch), ORDER BY or GROUP BY item of it, or RETURNING item; or the
+     * operand of a cast to a type that resolves no names. A value of a reg*
+     * type anywhere else may be unified with a string or a parameter, which
+     * PostgreSQL then reads as a name (CASE, COALESCE, IN, UNION, ...). */
+    const Node *isolated;
+    const Node *root;       /* the statement */
     sg__vec tableoid_casts; /* struct tableoid_cast: resolved at the end */
     sg__vec merges;         /* sg__merge: joins with USING or NATURAL */
     /* unqualified names are not recorded (an ON CONFLICT arbiter's

@@ -57,6 +57,47 @@ static void record_func(walk *w, List *names, int location, sg__func_kind kind, 
     f->has_over = has_over;
     f->in_top_targetlist = w->in_top_targetlist;
     f->parent = w->current_call;
+    f->isolated = false;
+    f->of_tableoid = false;
+}
+
+/* Records a call of pg_catalog function `name` that SQL spells as a keyword
+ * (CURRENT_USER is current_user()). */
+static void record_keyword_call(walk *w, const char *name, int location)
+{
+    sg__funcref *f = sg__vec_push(w->arena, &w->facts->funcs, sizeof *f);
+    if (!f) {
+        fail(w);
+        return;
+    }
+    memset(f, 0, sizeof *f);
+    f->name = name;
+    f->location = location;
+    f->kind = SG_FUNC_CALL;
+    f->in_top_targetlist = w->in_top_targetlist;
+    f->parent = w->current_call;
+}
+
+/* Visits output items (ResTarget, SortBy or bare expressions), each one's
+ * value `isolated` when asked (walk.h). */
+static bool visit_items(List *items, walk *w, bool isolated)
+{
+    /* the list is a level of depth, as when visit() walks it */
+    if (!isolated || !items || w->depth >= w->max_depth || w->failed)
+        return visit((Node *)items, w);
+    w->depth++;
+    bool stop = false;
+    ListCell *lc;
+    foreach (lc, items) {
+        Node *item = lfirst(lc);
+        w->isolated = item && IsA(item, ResTarget) ? ((ResTarget *)item)->val
+                      : item && IsA(item, SortBy)  ? ((SortBy *)item)->node
+                                                   : item;
+        if ((stop = visit(item, w)))
+            break;
+    }
+    w->depth--;
+    return stop;
 }
 
 /* Finds a CTE named `name` in lexical scope; returns its index or -1. */
@@ -472,6 +513,9 @@ static bool walk_output_items(SelectStmt *s, List *items, walk *w)
         /* ROLLUP, CUBE, GROUPING SETS: their names may be outputs' too */
         bool saved_off = w->names_off;
         w->names_off = saved_off || (e && IsA(e, GroupingSet));
+        /* the statement's own select's items are isolated values (walk.h) */
+        if (w->level == w->top_level && s->op == SETOP_NONE)
+            w->isolated = e;
         bool stop = visit(item, w);
         w->names_off = saved_off;
         w->output_ref = saved;
@@ -629,7 +673,8 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
         w->in_top_targetlist = top;
         bool saved_unread = w->targets_unread;
         w->targets_unread = s == w->exists_select;
-        stop = walk_output_items(s, s->distinctClause, w) || visit_list(s->targetList, w);
+        stop = walk_output_items(s, s->distinctClause, w) ||
+               visit_items(s->targetList, w, top && s->op == SETOP_NONE);
         w->targets_unread = saved_unread;
         w->in_top_targetlist = false;
     }
@@ -753,7 +798,8 @@ static bool walk_modify(Node *node, walk *w)
         }
         stop = stop || visit_list(s->cols, w) ||
                walk_insert_source(s->selectStmt, w, outer_level) ||
-               walk_on_conflict(s->onConflictClause, w, target) || visit_list(s->returningList, w);
+               walk_on_conflict(s->onConflictClause, w, target) ||
+               visit_items(s->returningList, w, node == w->root);
         break;
     }
     case T_UpdateStmt: {
@@ -765,7 +811,8 @@ static bool walk_modify(Node *node, walk *w)
                 record_unfiltered(w, s->relation, false);
         }
         stop = stop || visit_list(s->targetList, w) || walk_from_list(s->fromClause, w, level) ||
-               visit_predicate(s->whereClause, w) || visit_list(s->returningList, w);
+               visit_predicate(s->whereClause, w) ||
+               visit_items(s->returningList, w, node == w->root);
         break;
     }
     case T_DeleteStmt: {
@@ -774,7 +821,8 @@ static bool walk_modify(Node *node, walk *w)
         if (!stop && s->relation && !s->whereClause)
             record_unfiltered(w, s->relation, true);
         stop = stop || walk_from_list(s->usingClause, w, level) ||
-               visit_predicate(s->whereClause, w) || visit_list(s->returningList, w);
+               visit_predicate(s->whereClause, w) ||
+               visit_items(s->returningList, w, node == w->root);
         break;
     }
     case T_MergeStmt: {
@@ -877,6 +925,9 @@ static bool note(Node *node, walk *w)
     case T_FuncCall: {
         FuncCall *f = (FuncCall *)node;
         record_func(w, f->funcname, f->location, SG_FUNC_CALL, f->over != NULL);
+        if (!w->failed)
+            SG__VEC_AT(w->facts->funcs, sg__funcref, w->facts->funcs.count - 1).isolated =
+                node == w->isolated;
         sg__walk_record_args(w, f);
         w->current_call = (int)w->facts->funcs.count - 1;
         break;
@@ -913,6 +964,22 @@ static bool note(Node *node, walk *w)
     case T_TypeCast:
         sg__walk_note_cast(w, (TypeCast *)node);
         break;
+    case T_SQLValueFunction: {
+        /* CURRENT_USER and its kin are pg_catalog's functions spelled as
+         * keywords: judged as calls of them */
+        SQLValueFunction *f = (SQLValueFunction *)node;
+        static const char *const names[] = {
+            [SVFOP_CURRENT_ROLE] = "current_user",
+            [SVFOP_CURRENT_USER] = "current_user",
+            [SVFOP_USER] = "current_user",
+            [SVFOP_SESSION_USER] = "session_user",
+            [SVFOP_CURRENT_CATALOG] = "current_database",
+            [SVFOP_CURRENT_SCHEMA] = "current_schema",
+        };
+        if ((size_t)f->op < sizeof names / sizeof names[0] && names[f->op])
+            record_keyword_call(w, names[f->op], f->location);
+        break;
+    }
     case T_A_Indirection:
         sg__walk_note_indirection(w, (A_Indirection *)node);
         break;
@@ -999,6 +1066,7 @@ int sg__walk_statement(sg__arena *arena, void *raw_stmt, unsigned max_depth, sg_
     w.child_sight = SG__SIGHT_ALL;
     w.located = facts->statement_location;
     Node *stmt = raw_stmt;
+    w.root = stmt;
     if (IsA(stmt, SelectStmt))
         walk_select((SelectStmt *)stmt, &w, true, NULL);
     else
