@@ -52,6 +52,33 @@ const sg__meta_table *sg__field_table(const sg__rule_ctx *ctx, const sg__field_r
     return t;
 }
 
+/* Whether field reference `r` surely names a field of its row: a column the
+ * catalog lists for the scoped table it selects from (of the schema written,
+ * if one was), a system column, or an output column the text names. Linting
+ * without a catalog, a relation's columns cannot be known, and the name is
+ * taken for the column the author meant. */
+bool sg__field_names_column(const sg__rule_ctx *ctx, const sg__field_ref *r)
+{
+    switch (r->row) {
+    case SG_ROW_RELATION: {
+        if (ctx->scope->mode == SG_SCOPE_NONE)
+            return true;
+        /* not a column, a relation outside the scope (denied on its own), or
+         * a table whose columns the catalog does not list: maybe a call */
+        const sg__meta_table *t = sg__field_table(ctx, r);
+        return t && sg__table_column(t, r->columns, r->column_count, r->name) != SG_NO_COLUMN;
+    }
+    case SG_ROW_COLUMNS:
+        for (size_t i = 0; i < r->column_count; i++)
+            if (strcmp(r->columns[i], r->name) == 0)
+                return true;
+        return false;
+    case SG_ROW_UNKNOWN:
+    default:
+        return false;
+    }
+}
+
 bool sg__table_has_column(const sg__meta_table *t, const char *name)
 {
     return sg__table_column(t, NULL, 0, name) != SG_NO_COLUMN;

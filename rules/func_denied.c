@@ -105,40 +105,13 @@ static int report_name_typed(const sg__rule_ctx *ctx, const char *subject, int l
                       subject, subject);
 }
 
-/* Whether field reference `r` surely names a field of its row: a column the
- * catalog lists for the scoped table it selects from (of the schema written,
- * if one was), a system column, or an output column the text names. Linting
- * without a catalog, a relation's columns cannot be known, and the name is
- * taken for the column the author meant. */
-static bool names_a_field(const sg__rule_ctx *ctx, const sg__field_ref *r)
-{
-    switch (r->row) {
-    case SG_ROW_RELATION: {
-        if (ctx->scope->mode == SG_SCOPE_NONE)
-            return true;
-        /* not a column, a relation outside the scope (denied on its own), or
-         * a table whose columns the catalog does not list: maybe a call */
-        const sg__meta_table *t = sg__field_table(ctx, r);
-        return t && sg__table_column(t, r->columns, r->column_count, r->name) != SG_NO_COLUMN;
-    }
-    case SG_ROW_COLUMNS:
-        for (size_t i = 0; i < r->column_count; i++)
-            if (strcmp(r->columns[i], r->name) == 0)
-                return true;
-        return false;
-    case SG_ROW_UNKNOWN:
-    default:
-        return false;
-    }
-}
-
 /* A name selected from a row that is not surely a field is a call f(row) of
  * a one-argument function, which can only be a pg_catalog function (the
  * statement runs with search_path pg_catalog, pg_temp): judged like a call,
  * except that a name pg_catalog has no function of is no call at all. */
 static int check_field(const sg__rule_ctx *ctx, const sg__field_ref *r)
 {
-    if (names_a_field(ctx, r))
+    if (sg__field_names_column(ctx, r))
         return 0;
     const sg__func_info *info;
     int verdict = judge_call(ctx, r->name, r->name, true, &info);

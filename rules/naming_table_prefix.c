@@ -3,8 +3,11 @@
  *
  * Projects that share one schema collide on bare names (`account`,
  * `alembic_version`); a policy names the project's prefix patterns (option
- * `prefix`, e.g. "^sdk_examples_") and every relation a statement names or a
- * migration creates, alters, renames or drops must match one of them. It is
+ * `prefix`, e.g. "^sdk_examples_") and every relation a statement names, and
+ * every table or view a migration creates or renames to (at the new name),
+ * must match one of them; what a migration only alters, drops or renames
+ * away from is history it cannot change, and indexes and sequences are not
+ * tables. It is
  * also a catalog rule: sg_lint_catalog() (`sqlguard lint --catalog`) applies
  * it to the catalog's physical names. Without patterns the rule has nothing to
  * enforce.

@@ -162,6 +162,12 @@ bool sg__paginate_one_row(const sg__rule_ctx *ctx)
         return t->values_rows == 1;
     bool aggregate, maybe_many;
     scan_target_calls(f, &aggregate, &maybe_many);
+    /* `(x).unnest` calls unnest(x) when x has no field of that name */
+    for (size_t i = 0; i < f->fields.count && !maybe_many; i++) {
+        const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
+        const sg__func_info *info = sg__func_find(r->name);
+        maybe_many = info && (info->flags & SG_FN_SETOF) && !sg__field_names_column(ctx, r);
+    }
     /* GROUP BY of one row is one group, but GROUPING SETS, ROLLUP and CUBE
      * make a row per grouping set: any GROUP BY keeps the ORDER BY. */
     if (maybe_many || t->has_group_by)
@@ -174,8 +180,9 @@ bool sg__paginate_one_row(const sg__rule_ctx *ctx)
 static bool unordered(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
+    /* linted, SELECT ... INTO fills a table (CREATE TABLE AS): no pages */
     return ctx->op->kind == SG_OP_SELECT && f->kind == SG_STMT_SELECT && !f->top.has_order_by &&
-           !sg__paginate_one_row(ctx);
+           !(f->has_into && ctx->op->lint) && !sg__paginate_one_row(ctx);
 }
 
 bool sg__paginate_top_reported(const sg__rule_ctx *ctx)

@@ -38,6 +38,9 @@ const sg__meta_table *sg__relation_table(const sg__rule_ctx *ctx, long relation)
  * other row, a relation outside the scope, a schema that is not the table's
  * own, or a table whose columns the catalog does not list. */
 const sg__meta_table *sg__field_table(const sg__rule_ctx *ctx, const sg__field_ref *r);
+/* Whether field reference `r` surely names a field of its row (else `(x).f`
+ * may be the call f(x): attribute notation). */
+bool sg__field_names_column(const sg__rule_ctx *ctx, const sg__field_ref *r);
 
 /* Whether `name` is a column of `t` as the catalog lists it, or one of the
  * system columns every table has (tableoid, ctid, xmin, xmax, cmin, cmax). */

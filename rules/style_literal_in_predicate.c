@@ -10,7 +10,7 @@
  * (`status = 'active'`) are legitimate, so this warns.
  *
  * In lint of a .sql file, a statement that writes (UPDATE, DELETE, INSERT,
- * MERGE) and binds no parameter at all is a data backfill, as migrations
+ * MERGE, SELECT ... INTO) and binds no parameter at all is a data backfill, as migrations
  * hold them: its constants are the migration's own, not a caller's, and it
  * is not reported. An operation that writes with constants alone is
  * reported all the same: there the text comes from the caller.
@@ -21,7 +21,7 @@
 static bool backfill(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
-    return ctx->op->lint && f->kind != SG_STMT_SELECT && f->params.count == 0;
+    return ctx->op->lint && (f->kind != SG_STMT_SELECT || f->has_into) && f->params.count == 0;
 }
 
 static int check(const sg__rule_ctx *ctx)

@@ -1590,21 +1590,45 @@ static void test_rules__naming_table_prefix(void **state)
                                 "SELECT uid FROM recent ORDER BY uid",
                                 p, "naming.table-prefix"),
                      0);
-    /* migrations: what DDL creates, alters, renames (to) or drops */
-    assert_int_equal(
-        lint_count("CREATE TABLE account_audit (uid uuid PRIMARY KEY)", p, "naming.table-prefix"),
-        1);
-    assert_int_equal(lint_count("CREATE TABLE sdk_examples_audit (uid uuid PRIMARY KEY)", p,
-                                "naming.table-prefix"),
-                     0);
-    assert_int_equal(
-        lint_count("ALTER TABLE sdk_examples_audit RENAME TO audit", p, "naming.table-prefix"), 1);
-    assert_int_equal(lint_count("DROP TABLE IF EXISTS legacy_accounts, sdk_examples_old", p,
-                                "naming.table-prefix"),
-                     1);
-    assert_int_equal(
-        lint_count("CREATE INDEX sdk_examples_x_idx ON accounts (uid)", p, "naming.table-prefix"),
-        1);
+    /* migrations: the tables and views DDL creates, and the new name of one it
+     * renames; what it only alters, drops or renames away from is history,
+     * indexes and sequences are no tables, a temporary table collides with none */
+    static const struct {
+        const char *sql;
+        size_t findings;
+    } ddl[] = {
+        {"CREATE TABLE account_audit (uid uuid PRIMARY KEY)", 1},
+        {"CREATE TABLE sdk_examples_audit (uid uuid PRIMARY KEY)", 0},
+        {"CREATE TABLE public.audit AS SELECT 1 AS a", 1},
+        {"SELECT 1 AS a INTO audit_copy", 1},
+        {"SELECT 1 AS a INTO TEMP scratch", 0},
+        {"CREATE TEMP TABLE scratch (a int)", 0},
+        {"CREATE VIEW audit_view AS SELECT 1 AS a", 1},
+        {"CREATE MATERIALIZED VIEW sdk_examples_mv AS SELECT 1 AS a", 0},
+        {"ALTER TABLE sdk_examples_audit RENAME TO audit", 1},
+        {"ALTER TABLE account_audit RENAME TO sdk_examples_account_audit", 0},
+        {"ALTER VIEW legacy_view RENAME TO legacy_view2", 1},
+        {"ALTER TABLE legacy ADD COLUMN x int", 0},
+        {"ALTER TABLE legacy RENAME COLUMN a TO b", 0},
+        {"DROP TABLE IF EXISTS legacy_accounts, sdk_examples_old", 0},
+        {"TRUNCATE legacy", 0},
+        {"CREATE INDEX sdk_examples_x_idx ON accounts (uid)", 0},
+        {"ALTER INDEX old_idx RENAME TO new_idx", 0},
+        {"CREATE SEQUENCE my_seq", 0},
+    };
+    for (size_t i = 0; i < sizeof ddl / sizeof ddl[0]; i++)
+        if (lint_count(ddl[i].sql, p, "naming.table-prefix") != ddl[i].findings)
+            fail_msg("%s: expected %zu naming.table-prefix", ddl[i].sql, ddl[i].findings);
+    /* a rename's finding stands on the new name */
+    static const char rename[] = "ALTER TABLE sdk_examples_a RENAME TO \"Bad_Name\"";
+    sg_lint_options lo = SG_LINT_OPTIONS_INIT;
+    lo.policy = p;
+    sg_verdict *rv = NULL;
+    assert_int_equal(sg_lint_sql(catalog, rename, strlen(rename), &lo, &rv), SG_OK);
+    assert_int_equal(sg_verdict_diagnostic_count(rv), 1);
+    assert_int_equal(sg_verdict_diagnostic(rv, 0)->offset,
+                     (long)(strstr(rename, "Bad_Name") - rename));
+    sg_verdict_free(rv);
     /* without the option the rule has nothing to enforce */
     assert_int_equal(lint_count("CREATE TABLE account_audit (uid uuid PRIMARY KEY)", NULL,
                                 "naming.table-prefix"),

@@ -398,8 +398,9 @@ typedef struct sg__facts {
     sg__vec unordered_limits; /* sg__unordered_limit */
     sg__vec inserts_without_columns; /* int: locations of INSERT targets without a column list */
     sg__vec unfiltered_writes;       /* sg__unfiltered: UPDATE or DELETE without WHERE */
-    sg__vec ddl_relations;           /* sg__relref: relations a DDL statement creates, alters,
-                                      * renames (to) or drops; use 0 */
+    sg__vec ddl_relations;           /* sg__relref: the tables and views a DDL statement
+                                      * (or SELECT ... INTO) creates, and the new name of
+                                      * one it renames; use 0 */
 
     sg__top_select top; /* valid when kind == SG_STMT_SELECT */
     bool has_into;      /* SELECT ... INTO anywhere */

@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "pg/parse.h"
 
@@ -114,67 +115,61 @@ static int add_ddl(sg__arena *arena, sg__facts *facts, const char *schema, const
     return (schema && !r->schema) || !r->name ? -1 : 0;
 }
 
+/* A temporary table lives in the session's own schema and collides with no
+ * project's: it is not recorded. */
 static int add_ddl_rv(sg__arena *arena, sg__facts *facts, const RangeVar *rv)
 {
-    return rv ? add_ddl(arena, facts, rv->schemaname, rv->relname, rv->location) : 0;
+    return rv && rv->relpersistence != 't' /* RELPERSISTENCE_TEMP */
+               ? add_ddl(arena, facts, rv->schemaname, rv->relname, rv->location)
+               : 0;
 }
 
-/* The relations a DDL statement creates, alters, renames or drops, for the
- * naming rule of migrations. Only names are read; nothing is walked. */
-static int collect_ddl(sg__arena *arena, const Node *stmt, int location, sg__facts *facts)
+/* Where the new name of `ALTER ... RENAME TO name` stands: its last
+ * occurrence in the statement after the old name (the raw tree gives it no
+ * place), or the old name's place. */
+static int new_name_location(const char *sql, int from, const char *name)
+{
+    size_t n = strlen(name), len = strlen(sql);
+    int found = from;
+    for (size_t i = from > 0 ? (size_t)from : 0; n > 0 && i + n <= len; i++)
+        if (strncasecmp(sql + i, name, n) == 0)
+            found = (int)i;
+    return found;
+}
+
+/* Whether a relation of this kind is a table or view (not an index or
+ * sequence), the naming rule's concern. */
+static bool table_like(ObjectType type)
+{
+    return type == OBJECT_TABLE || type == OBJECT_VIEW || type == OBJECT_MATVIEW ||
+           type == OBJECT_FOREIGN_TABLE;
+}
+
+/* The names a DDL statement gives relations, for the naming rule of
+ * migrations: the tables and views it creates, and the new name of one it
+ * renames. A name it only alters, drops, truncates or renames away from is
+ * history the migration cannot change (`ALTER TABLE legacy RENAME TO
+ * sdk_legacy` is the fix, not a finding); indexes and sequences are not
+ * tables. Only names are read; nothing is walked. */
+static int collect_ddl(sg__arena *arena, const char *sql, const Node *stmt, sg__facts *facts)
 {
     switch (nodeTag(stmt)) {
     case T_CreateStmt:
         return add_ddl_rv(arena, facts, ((const CreateStmt *)stmt)->relation);
     case T_CreateTableAsStmt: {
-        const IntoClause *into = ((const CreateTableAsStmt *)stmt)->into;
-        return into ? add_ddl_rv(arena, facts, into->rel) : 0;
+        const CreateTableAsStmt *c = (const CreateTableAsStmt *)stmt;
+        return c->into ? add_ddl_rv(arena, facts, c->into->rel) : 0;
     }
+    case T_CreateForeignTableStmt:
+        return add_ddl_rv(arena, facts, ((const CreateForeignTableStmt *)stmt)->base.relation);
     case T_ViewStmt:
         return add_ddl_rv(arena, facts, ((const ViewStmt *)stmt)->view);
-    case T_AlterTableStmt:
-        return add_ddl_rv(arena, facts, ((const AlterTableStmt *)stmt)->relation);
-    case T_CreateSeqStmt:
-        return add_ddl_rv(arena, facts, ((const CreateSeqStmt *)stmt)->sequence);
-    case T_IndexStmt:
-        return add_ddl_rv(arena, facts, ((const IndexStmt *)stmt)->relation);
     case T_RenameStmt: {
         const RenameStmt *r = (const RenameStmt *)stmt;
-        if (r->renameType != OBJECT_TABLE && r->renameType != OBJECT_VIEW &&
-            r->renameType != OBJECT_MATVIEW && r->renameType != OBJECT_SEQUENCE &&
-            r->renameType != OBJECT_FOREIGN_TABLE)
-            return add_ddl_rv(arena, facts, r->relation);
-        return add_ddl_rv(arena, facts, r->relation) ||
-               add_ddl(arena, facts, r->relation ? r->relation->schemaname : NULL, r->newname,
-                       r->relation ? r->relation->location : location);
-    }
-    case T_DropStmt: {
-        const DropStmt *d = (const DropStmt *)stmt;
-        if (d->removeType != OBJECT_TABLE && d->removeType != OBJECT_VIEW &&
-            d->removeType != OBJECT_MATVIEW && d->removeType != OBJECT_SEQUENCE &&
-            d->removeType != OBJECT_FOREIGN_TABLE)
-            return 0;
-        ListCell *lc;
-        foreach (lc, d->objects) {
-            List *names = lfirst(lc);
-            if (!IsA(names, List) || list_length(names) == 0 || !IsA(llast(names), String))
-                continue;
-            Node *second_last =
-                list_length(names) >= 2 ? list_nth(names, list_length(names) - 2) : NULL;
-            const char *schema =
-                second_last && IsA(second_last, String) ? strVal(second_last) : NULL;
-            if (add_ddl(arena, facts, schema, strVal(llast(names)), location) < 0)
-                return -1;
-        }
-        return 0;
-    }
-    case T_TruncateStmt: {
-        ListCell *lc;
-        foreach (lc, ((const TruncateStmt *)stmt)->relations) {
-            if (add_ddl_rv(arena, facts, lfirst(lc)) < 0)
-                return -1;
-        }
-        return 0;
+        if (!table_like(r->renameType) || !r->relation || !r->newname)
+            return 0; /* a column, constraint, index, sequence, ... */
+        return add_ddl(arena, facts, r->relation->schemaname, r->newname,
+                       new_name_location(sql, r->relation->location, r->newname));
     }
     default:
         return 0;
@@ -339,7 +334,7 @@ int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, sg__fa
             facts->kind = sg__statement_kind(stmt);
             if (facts->kind == SG_STMT_OTHER) {
                 facts->other_name = other_name(nodeTag(stmt));
-                if (collect_ddl(arena, stmt, facts->statement_location, facts) != 0)
+                if (collect_ddl(arena, sql, stmt, facts) != 0)
                     rc = -1;
             } else if (sg__walk_statement(arena, stmt, max_depth, facts) != 0) {
                 rc = -1;

@@ -57,8 +57,6 @@ static void record_func(walk *w, List *names, int location, sg__func_kind kind, 
     f->has_over = has_over;
     f->in_top_targetlist = w->in_top_targetlist;
     f->parent = w->current_call;
-    f->isolated = false;
-    f->of_tableoid = false;
 }
 
 /* Records a call of pg_catalog function `name` that SQL spells as a keyword
@@ -70,7 +68,6 @@ static void record_keyword_call(walk *w, const char *name, int location)
         fail(w);
         return;
     }
-    memset(f, 0, sizeof *f);
     f->name = name;
     f->location = location;
     f->kind = SG_FUNC_CALL;
@@ -663,8 +660,25 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
     bool stop = walk_with(s->withClause, w, &scope);
 
     if (!stop && s->intoClause) {
+        const RangeVar *into = s->intoClause->rel;
         w->facts->has_into = true;
-        w->facts->into_location = s->intoClause->rel ? s->intoClause->rel->location : -1;
+        w->facts->into_location = into ? into->location : -1;
+        /* the table it creates, for the naming rule, as CREATE TABLE AS's
+         * (a temporary one collides with no project's) */
+        if (into && into->relpersistence == 't' /* RELPERSISTENCE_TEMP */)
+            into = NULL;
+        sg__relref *r = into ? sg__vec_push(w->arena, &w->facts->ddl_relations, sizeof *r) : NULL;
+        if (into && !r)
+            fail(w);
+        if (r) {
+            /* the tree's strings go with the parse: copies in the arena */
+            r->schema = into->schemaname ? sg__arena_strdup(w->arena, into->schemaname) : NULL;
+            r->name = sg__arena_strdup(w->arena, into->relname ? into->relname : "");
+            r->location = into->location;
+            r->in_cte = -1;
+            if (!r->name || (into->schemaname && !r->schema))
+                fail(w);
+        }
     }
     if (!stop && s->op != SETOP_NONE) {
         stop = visit((Node *)s->larg, w) || visit((Node *)s->rarg, w);
