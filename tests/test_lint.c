@@ -2711,6 +2711,69 @@ static void test_lint__statements_not_operations(void **state)
     sg_catalog_free(catalog);
 }
 
+/* A file that creates, alters, renames or drops a table is a migration: its
+ * DML ran against the schema of its own time, so it is linted without the
+ * catalog (the catalog is the history's end), from the start when the DDL
+ * comes after DML; a file of queries keeps the catalog's judgement, a
+ * transaction around it included. */
+static void test_lint__migrations_judged_without_the_catalog(void **state)
+{
+    (void)state;
+    sg_catalog *catalog = lint_catalog();
+    static const struct {
+        const char *text;
+        size_t statements, unknown;
+    } cases[] = {
+        /* DDL first: the rest is judged without the catalog */
+        {"CREATE TABLE sdk_examples_x (id int);\nINSERT INTO sdk_examples_x (id) VALUES (1);\n"
+         "UPDATE sdk_examples_account SET region = 'EU' WHERE region = 'eu';\n",
+         3, 0},
+        /* DML first, then the rename: read again from the start */
+        {"UPDATE sdk_examples_account SET region = 'EU' WHERE region = 'eu';\n"
+         "ALTER TABLE sdk_examples_account RENAME COLUMN region TO home_region;\n",
+         2, 0},
+        {"UPDATE sdk_examples_account SET region = 'EU' WHERE uid = $1;\n"
+         "DROP TABLE IF EXISTS sdk_examples_old;\n",
+         2, 0},
+        /* queries, in a transaction or not, with functions and grants: the catalog judges */
+        {"UPDATE sdk_examples_account SET region = 'EU' WHERE region = 'eu';\n", 1, 2},
+        {"BEGIN;\nSELECT nmae FROM sdk_examples_account ORDER BY 1;\nCOMMIT;\n", 3, 1},
+        {"CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+         "SELECT nmae FROM sdk_examples_account ORDER BY 1;\n",
+         2, 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sg_lint_result *r = lint(catalog, cases[i].text, SG_LINT_INPUT_SQL);
+        size_t errors;
+        if (sg_lint_result_statement_count(r) != cases[i].statements ||
+            count_prefix(r, "column.unknown", &errors) != cases[i].unknown)
+            fail_msg("case %zu: %zu statements, %zu column.unknown", i,
+                     sg_lint_result_statement_count(r), count_prefix(r, "column.unknown", &errors));
+        sg_lint_result_free(r);
+    }
+    /* the DDL many parts into the file: every finding of the first reading is gone */
+    enum { PART = SG__LINT_PART_BYTES };
+    text_buf t = {malloc(8 * PART), 0, 8 * PART};
+    assert_non_null(t.s);
+    t.s[0] = '\0';
+    size_t n = 0;
+    while (t.len < 4 * PART) {
+        add_text(&t, "SELECT nmae FROM sdk_examples_account ORDER BY 1;\n");
+        n++;
+    }
+    sg_lint_result *r = lint(catalog, t.s, SG_LINT_INPUT_SQL);
+    size_t errors;
+    assert_int_equal(count_prefix(r, "column.unknown", &errors), n);
+    sg_lint_result_free(r);
+    add_text(&t, "ALTER TABLE sdk_examples_account ADD COLUMN nmae text;\n");
+    r = lint(catalog, t.s, SG_LINT_INPUT_SQL);
+    assert_int_equal(sg_lint_result_statement_count(r), n + 1);
+    assert_int_equal(count_prefix(r, "column.unknown", &errors), 0);
+    sg_lint_result_free(r);
+    free(t.s);
+    sg_catalog_free(catalog);
+}
+
 /* style.literal-in-predicate judges filters only, and in a .sql file a
  * write without a single parameter is a backfill whose constants are the
  * migration's own. */
@@ -2853,6 +2916,7 @@ int main(void)
         T(placeholders_psycopg),
         T(placeholders_none),
         T(statements_not_operations),
+        T(migrations_judged_without_the_catalog),
         T(options_versions),
         T(literals_in_backfills),
 #undef T

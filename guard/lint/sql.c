@@ -23,28 +23,7 @@
 #include "lint/lint.h"
 #include "lint/placeholders.h"
 #include "pg/split.h"
-
-/* Lints the statement at [start, end) of the text, whose bytes are at
- * `text` (the part as the parser read it), and places its findings. */
-static int lint_statement(const sg_catalog *catalog, const sg_lint_options *options,
-                          sg_lint_result *r, const char *text, size_t start, size_t end)
-{
-    sg_verdict *v = NULL;
-    int rc = sg_lint_sql(catalog, text, end - start, options, &v);
-    if (rc != SG_OK) {
-        r->failed = true;
-        return -1;
-    }
-    r->statements++;
-    for (size_t i = 0; i < sg_verdict_diagnostic_count(v); i++) {
-        const sg_diagnostic *d = sg_verdict_diagnostic(v, i);
-        size_t at = start + (d->offset >= 0 ? (size_t)d->offset : 0);
-        if (!sg__lint_add(r, d->rule, d->severity, (long)(at < end ? at : end), "%s", d->message))
-            break;
-    }
-    sg_verdict_free(v);
-    return r->failed ? -1 : 0;
-}
+#include "verdict/verdict.h"
 
 /* Trims [*start, *end) to its first and last token that is not a comment;
  * false when there is none (a span of only comments and blanks). */
@@ -101,11 +80,53 @@ typedef struct reading {
     sg_lint_options options; /* placeholders: the style the statements are linted in */
     bool detect;             /* the text decides its style: stop at a psycopg placeholder */
     bool psycopg;            /* ... one was seen: the reading stopped */
+    /* The file is a migration (a statement creates, alters, renames or
+     * drops a table or view): its DML ran against the schema of its own
+     * time, not the catalog's, and is linted without the catalog. Found
+     * after statements were linted with it, the reading stops (restart). */
+    bool migration;
+    bool restart;
+    size_t with_catalog; /* statements linted with the catalog */
     sg_lint_result *r;
     sg__arena *scratch;
     sg__vec comments; /* sg__lint_comment, the suppression comments */
     bool *code_line;  /* index 1..line_count */
 } reading;
+
+/* Lints the statement at [start, end) of the text, whose bytes are at
+ * `text` (the part as the parser read it), and places its findings. */
+static int lint_statement(reading *d, const char *text, size_t start, size_t end)
+{
+    sg_lint_result *r = d->r;
+    const sg_catalog *catalog = d->migration ? NULL : d->catalog;
+    sg_verdict *v = NULL;
+    int rc = sg_lint_sql(catalog, text, end - start, &d->options, &v);
+    if (rc != SG_OK) {
+        r->failed = true;
+        return -1;
+    }
+    if (v->changes_tables && d->catalog && !d->migration) {
+        /* a migration: its DML is judged without the catalog, from the
+         * start when some was judged with it already */
+        d->migration = true;
+        if (d->with_catalog > 0) {
+            d->restart = true;
+            sg_verdict_free(v);
+            return 0;
+        }
+    }
+    d->with_catalog += catalog != NULL;
+    r->statements++;
+    for (size_t i = 0; i < sg_verdict_diagnostic_count(v); i++) {
+        const sg_diagnostic *dg = sg_verdict_diagnostic(v, i);
+        size_t at = start + (dg->offset >= 0 ? (size_t)dg->offset : 0);
+        if (!sg__lint_add(r, dg->rule, dg->severity, (long)(at < end ? at : end), "%s",
+                          dg->message))
+            break;
+    }
+    sg_verdict_free(v);
+    return r->failed ? -1 : 0;
+}
 
 /* Lints a part's statements and gathers its comments and code lines
  * (offsets in the whole text; the part's text, as the parser read it, is
@@ -117,8 +138,10 @@ static int digest_tokens(reading *d, const char *buf, size_t from, const sg__spa
     for (size_t i = 0; i < nstmts; i++) {
         size_t start = stmts[i].start, end = stmts[i].end;
         if (trim_to_tokens(tokens, ntokens, &start, &end) &&
-            lint_statement(d->catalog, &d->options, r, buf + (start - from), start, end) < 0)
+            lint_statement(d, buf + (start - from), start, end) < 0)
             return -1;
+        if (d->restart)
+            return 0;
     }
     long line = 0;
     for (size_t i = 0; i < ntokens; i++) {
@@ -217,7 +240,7 @@ static int digest_part(reading *d, size_t from, size_t to, bool last, bool *exte
         shift_spans(stmts, nstmts, from);
         shift_tokens(tokens, ntokens, from);
         rc = digest_tokens(d, buf, from, stmts, nstmts, tokens, ntokens);
-        if (rc == 0)
+        if (rc == 0 && !d->restart)
             rc = sg__lint_keep_lines(r, findings);
     }
     sg__arena_release(&part);
@@ -252,7 +275,7 @@ static int part_end(sg_lint_result *r, size_t from, size_t want, size_t *to)
 static int read_parts(reading *d)
 {
     sg_lint_result *r = d->r;
-    for (size_t from = r->bom, to; from < r->len && !d->psycopg; from = to) {
+    for (size_t from = r->bom, to; from < r->len && !d->psycopg && !d->restart; from = to) {
         size_t want = SG__LINT_PART_BYTES;
         for (;;) {
             /* the window part_end() read holds the part */
@@ -261,7 +284,7 @@ static int read_parts(reading *d)
             bool extend;
             if (digest_part(d, from, to, to == r->len, &extend) < 0)
                 return -1;
-            if (!extend || d->psycopg)
+            if (!extend || d->psycopg || d->restart)
                 break;
             want = 2 * (to - from);
         }
@@ -281,7 +304,7 @@ static int read_in_style(reading *d, sg_lint_placeholders style, bool detect)
     d->code_line = sg__arena_alloc(d->scratch, r->line_count + 2);
     if (!d->code_line || read_parts(d) < 0)
         return -1;
-    if (d->psycopg)
+    if (d->psycopg || d->restart)
         return 0;
     const sg__lint_comment *comments = d->comments.items;
     sg__lint_comment none;
@@ -305,18 +328,26 @@ int sg__lint_sql_text(const sg_catalog *catalog, const sg_lint_options *options,
     sg__arena_init(&scratch);
     reading d = {.catalog = catalog, .options = *options, .r = r, .scratch = &scratch};
     sg_lint_placeholders style = set_placeholders(options);
-    bool decide = style == SG_LINT_PLACEHOLDERS_DEFAULT || style == SG_LINT_PLACEHOLDERS_AUTO;
-    int rc = read_in_style(&d, decide ? SG_LINT_PLACEHOLDERS_DOLLAR : style, decide);
-    if (rc == 0 && d.psycopg) {
-        /* the text writes psycopg placeholders: what was linted as $n text
-         * is linted again, from the start */
+    bool detect = style == SG_LINT_PLACEHOLDERS_DEFAULT || style == SG_LINT_PLACEHOLDERS_AUTO;
+    if (detect)
+        style = SG_LINT_PLACEHOLDERS_DOLLAR;
+    int rc;
+    for (;;) {
+        d.restart = false;
+        d.with_catalog = 0;
+        rc = read_in_style(&d, style, detect);
+        if (rc != 0 || !(d.psycopg || d.restart))
+            break;
+        /* read again from the start: in psycopg style, the text writes its
+         * placeholders; or as a migration (d.migration stays set) */
+        if (d.psycopg)
+            style = SG_LINT_PLACEHOLDERS_PSYCOPG, detect = false;
         r->findings.count = 0;
         r->kept.count = 0;
         r->kept_bytes = 0;
         r->statements = 0;
         sg__arena_release(&scratch);
         sg__arena_init(&scratch);
-        rc = read_in_style(&d, SG_LINT_PLACEHOLDERS_PSYCOPG, false);
     }
     sg__arena_release(&scratch);
     return rc;

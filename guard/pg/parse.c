@@ -145,6 +145,28 @@ static bool table_like(ObjectType type)
            type == OBJECT_FOREIGN_TABLE;
 }
 
+/* Whether a DDL statement creates, alters, renames or drops a table or
+ * view (or its columns): a migration's. */
+static bool changes_tables(const Node *stmt)
+{
+    switch (nodeTag(stmt)) {
+    case T_CreateStmt:
+    case T_CreateTableAsStmt:
+    case T_CreateForeignTableStmt:
+    case T_ViewStmt:
+    case T_AlterTableStmt:
+        return true;
+    case T_RenameStmt: {
+        const RenameStmt *r = (const RenameStmt *)stmt;
+        return table_like(r->renameType) || r->renameType == OBJECT_COLUMN;
+    }
+    case T_DropStmt:
+        return table_like(((const DropStmt *)stmt)->removeType);
+    default:
+        return false;
+    }
+}
+
 /* The names a DDL statement gives relations, for the naming rule of
  * migrations: the tables and views it creates, and the new name of one it
  * renames. A name it only alters, drops, truncates or renames away from is
@@ -334,6 +356,7 @@ int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, sg__fa
             facts->kind = sg__statement_kind(stmt);
             if (facts->kind == SG_STMT_OTHER) {
                 facts->other_name = other_name(nodeTag(stmt));
+                facts->changes_tables = changes_tables(stmt);
                 if (collect_ddl(arena, sql, stmt, facts) != 0)
                     rc = -1;
             } else if (sg__walk_statement(arena, stmt, max_depth, facts) != 0) {
