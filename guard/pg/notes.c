@@ -60,14 +60,14 @@ static bool pin_value(const Node *n)
     return n && (IsA(n, ParamRef) || (IsA(n, A_Const) && !((const A_Const *)n)->isnull));
 }
 
-/* A column reference `col` or `t.col`, else NULL. */
+/* A column reference `col`, `t.col` or `s.t.col`, else NULL. */
 static ColumnRef *pin_column(Node *n)
 {
     if (!n || !IsA(n, ColumnRef))
         return NULL;
     ColumnRef *c = (ColumnRef *)n;
     int parts = list_length(c->fields);
-    if (parts < 1 || parts > 2)
+    if (parts < 1 || parts > 3)
         return NULL;
     ListCell *lc;
     foreach (lc, c->fields) {
@@ -92,8 +92,9 @@ static void record_pin(walk *w, A_Expr *e)
         fail(w);
         return;
     }
-    bool qualified = list_length(c->fields) == 2;
-    p->qualifier = qualified ? copy(w, strVal(linitial(c->fields))) : NULL;
+    /* `s.t.col` is t's column: PostgreSQL finds the FROM item by t */
+    int parts = list_length(c->fields);
+    p->qualifier = parts >= 2 ? copy(w, strVal(list_nth(c->fields, parts - 2))) : NULL;
     p->column = copy(w, strVal(llast(c->fields)));
     p->location = c->location;
     if (IsA(value, TypeCast))

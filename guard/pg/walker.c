@@ -566,16 +566,20 @@ static void record_result_stars(walk *w, SelectStmt *s)
         record_result_stars(w, s->rarg);
 }
 
-/* A column reference of one or two plain names: `col` or `t.col`. */
+/* A column reference of plain names: `col`, `t.col` or `s.t.col`. */
 static ColumnRef *plain_column(Node *n)
 {
     if (!n || !IsA(n, ColumnRef))
         return NULL;
     ColumnRef *c = (ColumnRef *)n;
     int parts = list_length(c->fields);
-    if (parts < 1 || parts > 2 || !IsA(linitial(c->fields), String) ||
-        !IsA(llast(c->fields), String))
+    if (parts < 1 || parts > 3)
         return NULL;
+    ListCell *lc;
+    foreach (lc, c->fields) {
+        if (!IsA(lfirst(lc), String))
+            return NULL;
+    }
     return c;
 }
 
@@ -631,7 +635,9 @@ static void record_order_by(walk *w, SelectStmt *s)
             fail(w);
             return;
         }
-        k->qualifier = list_length(c->fields) == 2 ? copy(w, strVal(linitial(c->fields))) : NULL;
+        /* `s.t.col` is t's column: PostgreSQL finds the FROM item by t */
+        int parts = list_length(c->fields);
+        k->qualifier = parts >= 2 ? copy(w, strVal(list_nth(c->fields, parts - 2))) : NULL;
         k->column = copy(w, strVal(llast(c->fields)));
         k->location = c->location;
     }
