@@ -13,8 +13,11 @@
  * sub-select, a CTE, a function), the keys of the tables the statement reads
  * further in count by name, as they do for the ORDER BY of a set operation
  * (UNION, INTERSECT, EXCEPT). A select that returns at most one row (a key
- * lookup, an aggregate) has no ties. A warning: the guard cannot see expressions
- * that are unique.
+ * lookup, an aggregate) has no ties, and neither has one whose ORDER BY
+ * includes what makes each of its rows distinct: every GROUP BY column,
+ * every DISTINCT ON column, every output column of a DISTINCT, or every
+ * output column of a set operation without ALL. A warning: the guard cannot
+ * see expressions that are unique.
  */
 #include "rules.h"
 
@@ -34,6 +37,35 @@ static bool ordered_by(const sg__rule_ctx *ctx, long relation, const char *colum
             return true;
     }
     return false;
+}
+
+/* Whether two plain columns of the top level are surely the same column. */
+static bool same_column(const sg__rule_ctx *ctx, const sg__order_key *a, const sg__order_key *b)
+{
+    if (strcmp(a->column, b->column) != 0)
+        return false;
+    if (!a->qualifier && !b->qualifier)
+        return true; /* one name, resolved in one scope */
+    if (a->qualifier && b->qualifier)
+        return strcmp(a->qualifier, b->qualifier) == 0;
+    long ra, rb;
+    return sg__top_column(ctx, a->qualifier, a->column, a->location, &ra) == 1 &&
+           sg__top_column(ctx, b->qualifier, b->column, b->location, &rb) == 1 && ra == rb;
+}
+
+/* Whether the ORDER BY includes every column of `keys`. */
+static bool orders_all(const sg__rule_ctx *ctx, const sg__vec *keys)
+{
+    const sg__vec *order = &ctx->facts->top.order_keys;
+    for (size_t i = 0; i < keys->count; i++) {
+        const sg__order_key *k = &SG__VEC_AT(*keys, sg__order_key, i);
+        bool found = false;
+        for (size_t j = 0; j < order->count && !found; j++)
+            found = same_column(ctx, k, &SG__VEC_AT(*order, sg__order_key, j));
+        if (!found)
+            return false;
+    }
+    return keys->count > 0;
 }
 
 static bool covers(const sg__rule_ctx *ctx, long relation, const char *const *key)
@@ -64,6 +96,10 @@ static int check(const sg__rule_ctx *ctx)
     const sg__top_select *t = &f->top;
     if (ctx->op->kind != SG_OP_SELECT || f->kind != SG_STMT_SELECT || !t->has_order_by ||
         sg__paginate_one_row(ctx))
+        return 0;
+    /* each row is distinct on what the ORDER BY includes */
+    if (t->set_ordered_whole || (t->group_plain && orders_all(ctx, &t->group_keys)) ||
+        (t->distinct_plain && orders_all(ctx, &t->distinct_keys)))
         return 0;
     const char *example = NULL;
     /* a FROM item that is no catalog table; a set operation's ORDER BY

@@ -378,6 +378,17 @@ typedef struct sg__top_select {
      * other items. */
     sg__vec order_keys; /* sg__order_key */
     size_t order_by_exprs;
+    /* What makes each output row distinct on its own, when it is plain
+     * columns: the GROUP BY items (no grouping sets, no expressions), and
+     * the DISTINCT ON items or, for a plain DISTINCT, the output columns;
+     * *_plain false when some item is not a plain column. */
+    sg__vec group_keys; /* sg__order_key */
+    bool group_plain;
+    sg__vec distinct_keys; /* sg__order_key */
+    bool distinct_plain;
+    /* A set operation without ALL at any node (its rows are distinct) whose
+     * ORDER BY names every output column. */
+    bool set_ordered_whole;
     sg__vec from; /* sg__from_item, in the order of the text */
     sg__vec pins; /* sg__column_pin */
 } sg__top_select;

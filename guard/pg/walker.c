@@ -615,32 +615,126 @@ static ResTarget *order_output(List *targets, Node *e)
     return match;
 }
 
-/* The top-level ORDER BY: its items that are plain columns, directly or
- * through the output column they name. */
+/* Whether the rows of set operation `s` are distinct: no ALL at any node
+ * (to a bounded depth; deeper, they are not taken to be). */
+static bool set_distinct(const SelectStmt *s, unsigned depth)
+{
+    if (!s || s->op == SETOP_NONE)
+        return true;
+    return depth < 1000 && !s->all && set_distinct(s->larg, depth + 1) &&
+           set_distinct(s->rarg, depth + 1);
+}
+
+/* Whether a set operation's rows are distinct and its ORDER BY names every
+ * output column, by position or by the name the first branch gives it. */
+static bool set_ordered_whole(const SelectStmt *s)
+{
+    if (!set_distinct(s, 0))
+        return false;
+    const SelectStmt *first = s;
+    while (first->op != SETOP_NONE && first->larg)
+        first = first->larg;
+    int n = 0;
+    ListCell *lc, *oc;
+    foreach (lc, first->targetList) {
+        ResTarget *rt = lfirst(lc);
+        n++;
+        ColumnRef *c = IsA(rt, ResTarget) ? plain_column(rt->val) : NULL;
+        const char *name = IsA(rt, ResTarget) && rt->name ? rt->name
+                           : c                            ? strVal(llast(c->fields))
+                                                          : NULL;
+        bool named = false;
+        foreach (oc, s->sortClause) {
+            SortBy *sb = lfirst(oc);
+            Node *e = IsA(sb, SortBy) ? sb->node : NULL;
+            if (e && IsA(e, A_Const) && ((A_Const *)e)->val.node.type == T_Integer)
+                named |= ((A_Const *)e)->val.ival.ival == n;
+            else if (name && e && IsA(e, ColumnRef) && list_length(((ColumnRef *)e)->fields) == 1 &&
+                     IsA(linitial(((ColumnRef *)e)->fields), String))
+                named |= strcmp(strVal(linitial(((ColumnRef *)e)->fields)), name) == 0;
+        }
+        if (!named)
+            return false;
+    }
+    return n > 0;
+}
+
+/* Appends plain column `c` to `keys`; false when memory ran out. */
+static bool push_key(walk *w, sg__vec *keys, const ColumnRef *c)
+{
+    sg__order_key *k = sg__vec_push(w->arena, keys, sizeof *k);
+    if (!k) {
+        fail(w);
+        return false;
+    }
+    /* `s.t.col` is t's column: PostgreSQL finds the FROM item by t */
+    int parts = list_length(c->fields);
+    k->qualifier = parts >= 2 ? copy(w, strVal(list_nth(c->fields, parts - 2))) : NULL;
+    k->column = copy(w, strVal(llast(c->fields)));
+    k->location = c->location;
+    return true;
+}
+
+/* Items of ORDER BY, DISTINCT ON or GROUP BY that are plain columns,
+ * directly or through the output column they name (`by_output`: a bare name
+ * may name an output, as in ORDER BY; else only a position does, as in
+ * GROUP BY), into `keys`; false when some item is not. */
+static bool record_keys(walk *w, SelectStmt *s, List *items, bool by_output, sg__vec *keys)
+{
+    bool plain = true;
+    ListCell *lc;
+    foreach (lc, items) {
+        Node *e = lfirst(lc);
+        if (e && IsA(e, SortBy))
+            e = ((SortBy *)e)->node;
+        bool position = e && IsA(e, A_Const) && ((A_Const *)e)->val.node.type == T_Integer;
+        ResTarget *out = e && s->op == SETOP_NONE && (by_output || position)
+                             ? order_output(s->targetList, e)
+                             : NULL;
+        ColumnRef *c = plain_column(out ? out->val : e);
+        if (!c)
+            plain = false;
+        else if (!push_key(w, keys, c))
+            return false;
+    }
+    return plain;
+}
+
+/* The top-level ORDER BY's plain columns, and what makes each output row
+ * distinct: GROUP BY, DISTINCT (ON), or a set operation without ALL. */
 static void record_order_by(walk *w, SelectStmt *s)
 {
     sg__top_select *t = &w->facts->top;
-    ListCell *lc;
-    foreach (lc, s->sortClause) {
-        SortBy *sb = lfirst(lc);
-        Node *e = IsA(sb, SortBy) ? sb->node : NULL;
-        ResTarget *out = e && s->op == SETOP_NONE ? order_output(s->targetList, e) : NULL;
-        ColumnRef *c = plain_column(out ? out->val : e);
-        if (!c) {
-            t->order_by_exprs++;
-            continue;
-        }
-        sg__order_key *k = sg__vec_push(w->arena, &t->order_keys, sizeof *k);
-        if (!k) {
-            fail(w);
-            return;
-        }
-        /* `s.t.col` is t's column: PostgreSQL finds the FROM item by t */
-        int parts = list_length(c->fields);
-        k->qualifier = parts >= 2 ? copy(w, strVal(list_nth(c->fields, parts - 2))) : NULL;
-        k->column = copy(w, strVal(llast(c->fields)));
-        k->location = c->location;
+    size_t before = t->order_keys.count;
+    record_keys(w, s, s->sortClause, true, &t->order_keys);
+    t->order_by_exprs = (size_t)list_length(s->sortClause) - (t->order_keys.count - before);
+    if (s->op != SETOP_NONE) {
+        t->set_ordered_whole = set_ordered_whole(s);
+        return;
     }
+    bool sets = false;
+    ListCell *lc;
+    foreach (lc, s->groupClause)
+        sets |= lfirst(lc) && IsA(lfirst(lc), GroupingSet);
+    t->group_plain =
+        s->groupClause != NIL && !sets && record_keys(w, s, s->groupClause, false, &t->group_keys);
+    if (s->distinctClause == NIL)
+        return;
+    if (linitial(s->distinctClause) != NULL) { /* DISTINCT ON (...) */
+        t->distinct_plain = record_keys(w, s, s->distinctClause, true, &t->distinct_keys);
+        return;
+    }
+    /* DISTINCT (a list of one NULL): the output columns together */
+    bool plain = true;
+    foreach (lc, s->targetList) {
+        ResTarget *rt = lfirst(lc);
+        ColumnRef *c = IsA(rt, ResTarget) ? plain_column(rt->val) : NULL;
+        if (!c)
+            plain = false;
+        else if (!push_key(w, &t->distinct_keys, c))
+            return;
+    }
+    t->distinct_plain = plain;
 }
 
 static bool visit_list(List *list, walk *w)

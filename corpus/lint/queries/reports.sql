@@ -5,12 +5,12 @@
 SELECT * FROM sdk_examples_account ORDER BY uid;
 
 -- name: limits_by_region
-/* sqlguard-disable paginate.order-by-unique -- one row per region and currency */
+/* sqlguard-disable paginate.order-by-unique -- equal totals may come in any order in this report */
 SELECT a.region, l.currency, sum(l.amount) AS total
 FROM sdk_examples_account_limit AS l
 JOIN sdk_examples_account AS a ON a.uid = l.account_uid
 GROUP BY a.region, l.currency
-ORDER BY a.region, l.currency;
+ORDER BY total DESC, a.region;
 /* sqlguard-enable paginate.order-by-unique */
 
 -- name: account_count
