@@ -2422,6 +2422,35 @@ static void test_lint__text_operation_places(void **state)
     assert_int_equal(sg_lint_result_status(r), SG_LINT_STATUS_NOT_OPERATION);
     assert_int_equal(sg_lint_result_finding_count(r), 0);
     sg_lint_result_free(r);
+
+    /* not JSON: only an object whose own keys are "operation" and "sql" is a
+     * broken operation; the keys nested in a value, in a comment, in a string
+     * or in an array are no operation's, as they are not in valid JSON */
+    static const struct {
+        const char *text;
+        bool broken;
+    } jsonc[] = {
+        {"{\n  // c\n  \"steps\": [{\"operation\": \"rename\", \"sql\": \"ALTER TABLE a\"}],\n}\n",
+         false},
+        {"[{\"operation\": \"select\", \"sql\": \"SELECT 1\"},]", false},
+        {"{\"a\": \"\\\"operation\\\": \\\"sql\\\": x\", }", false},
+        {"{ /* \"operation\": 1, \"sql\": 2 */ \"x\": 1, }", false},
+        {"{\"operation\": {\"sql\": 1},}", false},
+        {"{\n  // an operation with a trailing comma\n  \"operation\": \"select\",\n"
+         "  \"sql\": \"SELECT 1\",\n}\n",
+         true},
+        {"{ \"meta\": {\"x\": [1, {\"y\": 2}]}, \"sql\" /* c */ : \"SELECT 1\", "
+         "\"operation\": \"select\", }",
+         true},
+    };
+    for (size_t i = 0; i < sizeof jsonc / sizeof jsonc[0]; i++) {
+        r = lint(catalog, jsonc[i].text, SG_LINT_INPUT_JSON);
+        if (sg_lint_result_status(r) !=
+            (jsonc[i].broken ? SG_LINT_STATUS_UNREADABLE : SG_LINT_STATUS_NOT_OPERATION))
+            fail_msg("case %zu: status %d", i, (int)sg_lint_result_status(r));
+        assert_int_equal(sg_lint_result_finding_count(r), jsonc[i].broken ? 1 : 0);
+        sg_lint_result_free(r);
+    }
     sg_catalog_free(catalog);
 }
 

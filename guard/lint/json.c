@@ -235,20 +235,61 @@ static int place(sg_lint_result *r, const json_top *top, const sg_verdict *v)
     return 0;
 }
 
-/* Whether the text holds the string `key` (quotes included) anywhere. */
-static bool holds_key(const char *s, size_t len, const char *key)
+/* The end of the comment or blanks at s[i] (JSON with comments), or i. */
+static size_t skip_gap(const char *s, size_t len, size_t i)
 {
-    size_t n = strlen(key);
-    for (size_t i = 0; i + n <= len; i++)
-        if (s[i] == '"' && memcmp(s + i, key, n) == 0)
-            return true;
-    return false;
+    for (;;) {
+        while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+            i++;
+        if (i + 1 < len && s[i] == '/' && s[i + 1] == '/') {
+            while (i < len && s[i] != '\n')
+                i++;
+        } else if (i + 1 < len && s[i] == '/' && s[i + 1] == '*') {
+            for (i += 2; i + 1 < len && !(s[i] == '*' && s[i + 1] == '/'); i++)
+                ;
+            i = i + 1 < len ? i + 2 : len;
+        } else {
+            return i;
+        }
+    }
 }
 
-/* Whether text that is not JSON still names both members of an operation. */
+/* Whether text that is not JSON still names both members of an operation:
+ * an object whose own keys (not those of a value nested in it) include
+ * "operation" and "sql", read as leniently as JSON with comments and
+ * trailing commas asks. */
 static bool names_operation(const char *s, size_t len)
 {
-    return holds_key(s, len, "\"operation\"") && holds_key(s, len, "\"sql\"");
+    size_t i = skip_gap(s, len, 0);
+    if (i >= len || s[i] != '{')
+        return false;
+    bool operation = false, sql = false;
+    long depth = 0;
+    while (i < len) {
+        char c = s[i];
+        if (c == '"') {
+            size_t quote = string_end(s, len, i); /* the closing quote, 0: none */
+            if (!quote)
+                break;
+            size_t end = quote + 1, after = skip_gap(s, len, end);
+            if (depth == 1 && after < len && s[after] == ':') {
+                operation |= end - i == 11 && memcmp(s + i, "\"operation\"", 11) == 0;
+                sql |= end - i == 5 && memcmp(s + i, "\"sql\"", 5) == 0;
+            }
+            i = end;
+            continue;
+        }
+        if (c == '/' && i + 1 < len && (s[i + 1] == '/' || s[i + 1] == '*')) {
+            i = skip_gap(s, len, i);
+            continue;
+        }
+        if (c == '{' || c == '[')
+            depth++;
+        else if ((c == '}' || c == ']') && --depth == 0)
+            break;
+        i++;
+    }
+    return operation && sql;
 }
 
 int sg__lint_json_text(const sg_catalog *catalog, const sg_lint_options *options, sg_lint_result *r)
