@@ -1087,6 +1087,30 @@ static void test_lint__stdin(void **state)
 static size_t found_at(const sg_lint_result *r, const char *rule, long line);
 static sg_lint_result *lint(const sg_catalog *catalog, const char *text, sg_lint_input input);
 
+/* A directive in a block comment framed with stars, as comments in the
+ * Javadoc style are written: the stars are the frame, not the text. */
+static void test_lint__directive_in_framed_comment(void **state)
+{
+    (void)state;
+    static const char text[] = "/*\n * sqlguard-disable style.select-star -- a mirror\n */\n"
+                               "SELECT * FROM t ORDER BY id;\n"
+                               "/*\n * sqlguard-enable style.select-star\n */\n"
+                               "SELECT * FROM t ORDER BY id;\n"
+                               "/**\n ** sqlguard-disable-next-line style.select-star\n **/\n"
+                               "SELECT * FROM t ORDER BY id;\n";
+    sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
+    assert_int_equal(sg_lint_result_finding_count(r), 3);
+    size_t suppressed = 0;
+    for (size_t i = 0; i < 3; i++) {
+        sg_lint_finding f = finding(r, i);
+        assert_string_equal(f.rule, "style.select-star");
+        suppressed += f.suppressed;
+        assert_true(f.suppressed == (f.line != 8));
+    }
+    assert_int_equal(suppressed, 2);
+    sg_lint_result_free(r);
+}
+
 /* -- sqlguard-disable-line RULE -- reason: the comment's own line. */
 static void test_lint__disable_line(void **state)
 {
@@ -2945,6 +2969,7 @@ int main(void)
         T(placeholders_psycopg),
         T(placeholders_none),
         T(statements_not_operations),
+        T(directive_in_framed_comment),
         T(migrations_judged_without_the_catalog),
         T(options_versions),
         T(literals_in_backfills),

@@ -144,7 +144,11 @@ static bool directive_text(const char *s, size_t n, bool c_style, const char **p
     *q = s + n;
     if (c_style && *q - *p >= 2 && (*q)[-2] == '*' && (*q)[-1] == '/')
         *q -= 2;
-    while (*p < *q && blank(**p))
+    while (c_style && *q > *p && (blank((*q)[-1]) || (*q)[-1] == '*'))
+        (*q)--; /* the frame's last line: `\n **` before the close */
+    /* blanks, and in a block comment the stars that frame its lines (a
+     * directive on the second line of a comment in the Javadoc style) */
+    while (*p < *q && (blank(**p) || (c_style && **p == '*')))
         (*p)++;
     return (size_t)(*q - *p) >= sizeof prefix - 1 && memcmp(*p, prefix, sizeof prefix - 1) == 0;
 }
