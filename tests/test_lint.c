@@ -1809,6 +1809,24 @@ static void test_lint__copy_data_across_parts(void **state)
         assert_true(finding(r, i).severity != SG_SEVERITY_ERROR ||
                     strcmp(finding(r, i).rule, "func.denied") == 0);
     sg_lint_result_free(r);
+
+    /* the COPY statement ends just before, at or just after a part's length:
+     * no part ends between it and its data */
+    for (long shift = -40; shift <= 40; shift += 3) {
+        t.len = 0;
+        t.s[0] = '\0';
+        size_t statements = 0;
+        while ((long)t.len < (long)PART - 30 + shift) {
+            add_text(&t, "SELECT 1 AS a;\n");
+            statements++;
+        }
+        add_text(&t, "COPY t FROM stdin;\n1\tit's; %(x)s\n2\t$$\n\\.\nDELETE FROM t;\n");
+        r = lint(NULL, t.s, SG_LINT_INPUT_SQL);
+        assert_int_equal(sg_lint_result_statement_count(r), statements + 2);
+        assert_int_equal(sg_lint_result_finding_count(r), 1);
+        assert_string_equal(finding(r, 0).rule, "dml.missing-where");
+        sg_lint_result_free(r);
+    }
     free(t.s);
 }
 

@@ -310,10 +310,14 @@ static int lexeme(cutter *c, stmt_state *st, size_t *i)
             *i = end;
             if (!st->copy_stdin || !c->copy_data)
                 return cut(c, st, at, end);
-            /* the data lines psql sends after the statement are not SQL */
+            /* the data lines psql sends after the statement are not SQL, and
+             * no part of the text may end before them (sg__sql_next_cut()) */
             size_t data = line_end(c, at), data_end = copy_data_end(c, at);
-            if (cut(c, st, at, end) < 0 ||
-                (data < c->len && add_psql(c, data + 1, data_end, false) < 0))
+            if (c->want)
+                stmt_reset(st, data_end, true, true);
+            else if (cut(c, st, at, end) < 0)
+                return -1;
+            if (data < c->len && add_psql(c, data + 1, data_end, false) < 0)
                 return -1;
             *i = data_end;
             st->start = data_end;
