@@ -83,6 +83,7 @@ static bool visit_items(List *items, walk *w, bool isolated)
     if (!isolated || !items || w->depth >= w->max_depth || w->failed)
         return visit((Node *)items, w);
     w->depth++;
+    const Node *saved = w->isolated;
     bool stop = false;
     ListCell *lc;
     foreach (lc, items) {
@@ -93,6 +94,7 @@ static bool visit_items(List *items, walk *w, bool isolated)
         if ((stop = visit(item, w)))
             break;
     }
+    w->isolated = saved;
     w->depth--;
     return stop;
 }
@@ -511,9 +513,11 @@ static bool walk_output_items(SelectStmt *s, List *items, walk *w)
         bool saved_off = w->names_off;
         w->names_off = saved_off || (e && IsA(e, GroupingSet));
         /* the statement's own select's items are isolated values (walk.h) */
+        const Node *saved_isolated = w->isolated;
         if (w->level == w->top_level && s->op == SETOP_NONE)
             w->isolated = e;
         bool stop = visit(item, w);
+        w->isolated = saved_isolated;
         w->names_off = saved_off;
         w->output_ref = saved;
         w->output_select = saved_select;
