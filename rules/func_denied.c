@@ -197,6 +197,12 @@ static int check(const sg__rule_ctx *ctx)
                             "operator OPERATOR(%s) is outside pg_catalog and is not allowed",
                             subject);
             break;
+        case SG_FUNC_CATALOG_OBJECT:
+            rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
+                            "%s names a collation or operator class outside pg_catalog, which is "
+                            "not allowed",
+                            subject);
+            break;
         case SG_FUNC_TABLESAMPLE:
             if (builtin_schema(fn) && sg__tablesample_method_allowed(fn->name))
                 continue;

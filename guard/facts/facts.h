@@ -64,10 +64,13 @@ typedef struct sg__paramref {
 } sg__paramref;
 
 typedef enum {
-    SG_FUNC_CALL = 0,   /* f(...) anywhere, FROM included */
-    SG_FUNC_CAST,       /* a cast to a type that resolves names from strings (reg*) */
-    SG_FUNC_OPERATOR,   /* OPERATOR(schema.op): an operator outside pg_catalog */
-    SG_FUNC_TABLESAMPLE /* TABLESAMPLE method */
+    SG_FUNC_CALL = 0,    /* f(...) anywhere, FROM included */
+    SG_FUNC_CAST,        /* a cast to a type that resolves names from strings (reg*) */
+    SG_FUNC_OPERATOR,    /* OPERATOR(schema.op): an operator outside pg_catalog */
+    SG_FUNC_TABLESAMPLE, /* TABLESAMPLE method */
+    /* COLLATE schema.name, or an operator class or collation of an ON
+     * CONFLICT arbiter's column, outside pg_catalog */
+    SG_FUNC_CATALOG_OBJECT
 } sg__func_kind;
 
 /* What the walker could read of one argument of a call. The rules parse the

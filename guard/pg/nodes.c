@@ -167,6 +167,8 @@ sg__tag_class sg__walker_tag_class(int tag)
     case T_A_Indirection:
     case T_TypeCast:
     case T_SQLValueFunction:
+    case T_CollateClause:
+    case T_IndexElem:
         return SG__TAG_NOTE;
     default:
         return raw_walker_knows((NodeTag)tag) ? SG__TAG_RAW : SG__TAG_UNSUPPORTED;

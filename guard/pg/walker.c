@@ -1082,6 +1082,22 @@ static bool note(Node *node, walk *w)
     case T_TypeCast:
         sg__walk_note_cast(w, (TypeCast *)node);
         break;
+    case T_CollateClause: {
+        /* a collation outside pg_catalog is an object the proof never saw */
+        CollateClause *c = (CollateClause *)node;
+        if (sg__names_outside_pg_catalog(c->collname))
+            record_func(w, c->collname, c->location, SG_FUNC_CATALOG_OBJECT, false);
+        break;
+    }
+    case T_IndexElem: {
+        /* ON CONFLICT (col collate opclass): the same for both names */
+        IndexElem *e = (IndexElem *)node;
+        if (sg__names_outside_pg_catalog(e->collation))
+            record_func(w, e->collation, w->located, SG_FUNC_CATALOG_OBJECT, false);
+        if (sg__names_outside_pg_catalog(e->opclass))
+            record_func(w, e->opclass, w->located, SG_FUNC_CATALOG_OBJECT, false);
+        break;
+    }
     case T_SQLValueFunction: {
         /* CURRENT_USER and its kin are pg_catalog's functions spelled as
          * keywords: judged as calls of them */
