@@ -2302,6 +2302,13 @@ static void test_lint__recover_variants(void **state)
          {4},
          {5},
          6},
+        {"psql's \\copy from stdin reads the lines after it",
+         "SELECT pg_sleep(1);\n\\copy t (a, b) from stdin with csv\n1,it's; DROP\n\\.\n"
+         "DELETE FROM t;\n\\copy t to stdout\nSELECT 1 AS x;\n",
+         3,
+         {0},
+         {1},
+         5},
         {"COPY TO STDOUT has no data",
          "COPY t TO STDOUT;\nSELECT pg_sleep(1);\nDELETE FROM t;\n",
          3,

@@ -194,6 +194,29 @@ static bool command_ends_query(const cutter *c, size_t i)
            word_is(w, n, "crosstabview") || word_is(w, n, "watch");
 }
 
+/* Whether the psql command at s[at] (up to `end`) is `\copy ... from stdin`:
+ * its data follows it in the script. */
+static bool copy_from_stdin(const cutter *c, size_t at, size_t end)
+{
+    if (end - at < 5 || !word_is(c->s + at + 1, 4, "copy") ||
+        (end > at + 5 && ident_char((unsigned char)c->s[at + 5])))
+        return false;
+    bool after_from = false;
+    for (size_t i = at + 5; i < end;) {
+        if (!ident_start((unsigned char)c->s[i])) {
+            i++;
+            continue;
+        }
+        size_t w = i;
+        while (i < end && ident_char((unsigned char)c->s[i]))
+            i++;
+        if (after_from && word_is(c->s + w, i - w, "stdin"))
+            return true;
+        after_from = word_is(c->s + w, i - w, "from");
+    }
+    return false;
+}
+
 /* The length of the dollar-quote tag ($tag$ or $$) at s[i], 0 when none. */
 static size_t dollar_tag(const cutter *c, size_t i)
 {
@@ -278,8 +301,11 @@ static int lexeme(cutter *c, stmt_state *st, size_t *i)
         end = dollar_end(c, at, dollar_tag(c, at));
     } else if (ch == '\\') {
         /* a psql command: the rest of the line; it ends the statement before
-         * it, and \g and its kinds send that statement as a semicolon does */
+         * it, and \g and its kinds send that statement as a semicolon does;
+         * `\copy ... from stdin` reads the lines after it up to `\.` */
         end = line_end(c, at);
+        if (c->copy_data && copy_from_stdin(c, at, end))
+            end = copy_data_end(c, at);
         if (add_psql(c, at, end, command_ends_query(c, at)) < 0 || cut(c, st, at, end) < 0)
             return -1;
         *i = end;
