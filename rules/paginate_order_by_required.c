@@ -165,8 +165,10 @@ bool sg__paginate_one_row(const sg__rule_ctx *ctx)
     /* `(x).unnest` calls unnest(x) when x has no field of that name */
     for (size_t i = 0; i < f->fields.count && !maybe_many; i++) {
         const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
+        if (sg__field_names_column(ctx, r))
+            continue; /* a field: no call (the common case, asked first) */
         const sg__func_info *info = sg__func_find(r->name);
-        maybe_many = info && (info->flags & SG_FN_SETOF) && !sg__field_names_column(ctx, r);
+        maybe_many = info && (info->flags & SG_FN_SETOF);
     }
     /* GROUP BY of one row is one group, but GROUPING SETS, ROLLUP and CUBE
      * make a row per grouping set: any GROUP BY keeps the ORDER BY. */
