@@ -53,19 +53,27 @@ static bool same_column(const sg__rule_ctx *ctx, const sg__order_key *a, const s
            sg__top_column(ctx, b->qualifier, b->column, b->location, &rb) == 1 && ra == rb;
 }
 
-/* Whether the ORDER BY includes every column of `keys`. */
-static bool orders_all(const sg__rule_ctx *ctx, const sg__vec *keys)
+/* Whether the ORDER BY includes every column of `keys` and every output
+ * column of `outputs` (by position or name). */
+static bool orders_all(const sg__rule_ctx *ctx, const sg__vec *keys, const sg__vec *outputs)
 {
-    const sg__vec *order = &ctx->facts->top.order_keys;
+    const sg__top_select *t = &ctx->facts->top;
     for (size_t i = 0; i < keys->count; i++) {
         const sg__order_key *k = &SG__VEC_AT(*keys, sg__order_key, i);
         bool found = false;
-        for (size_t j = 0; j < order->count && !found; j++)
-            found = same_column(ctx, k, &SG__VEC_AT(*order, sg__order_key, j));
+        for (size_t j = 0; j < t->order_keys.count && !found; j++)
+            found = same_column(ctx, k, &SG__VEC_AT(t->order_keys, sg__order_key, j));
         if (!found)
             return false;
     }
-    return keys->count > 0;
+    for (size_t i = 0; i < outputs->count; i++) {
+        bool found = false;
+        for (size_t j = 0; j < t->order_outputs.count && !found; j++)
+            found = SG__VEC_AT(*outputs, size_t, i) == SG__VEC_AT(t->order_outputs, size_t, j);
+        if (!found)
+            return false;
+    }
+    return keys->count + outputs->count > 0;
 }
 
 static bool covers(const sg__rule_ctx *ctx, long relation, const char *const *key)
@@ -98,8 +106,9 @@ static int check(const sg__rule_ctx *ctx)
         sg__paginate_one_row(ctx))
         return 0;
     /* each row is distinct on what the ORDER BY includes */
-    if (t->set_ordered_whole || (t->group_plain && orders_all(ctx, &t->group_keys)) ||
-        (t->distinct_plain && orders_all(ctx, &t->distinct_keys)))
+    if (t->set_ordered_whole ||
+        (t->group_plain && orders_all(ctx, &t->group_keys, &t->group_outputs)) ||
+        (t->distinct_plain && orders_all(ctx, &t->distinct_keys, &t->distinct_outputs)))
         return 0;
     const char *example = NULL;
     /* a FROM item that is no catalog table; a set operation's ORDER BY

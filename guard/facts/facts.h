@@ -389,6 +389,13 @@ typedef struct sg__top_select {
     bool group_plain;
     sg__vec distinct_keys; /* sg__order_key */
     bool distinct_plain;
+    /* The items of GROUP BY, DISTINCT (ON) and ORDER BY that are an output
+     * column that is an expression (by position, or by its name: `GROUP BY
+     * 1`, `ORDER BY d` for `date_trunc(...) AS d`), as that output's
+     * 1-based position (size_t); such items count as known too. */
+    sg__vec group_outputs;
+    sg__vec distinct_outputs;
+    sg__vec order_outputs;
     /* A set operation without ALL at any node (its rows are distinct) whose
      * ORDER BY names every output column. */
     bool set_ordered_whole;

@@ -683,7 +683,8 @@ static bool push_key(walk *w, sg__vec *keys, const ColumnRef *c)
  * directly or through the output column they name (`by_output`: a bare name
  * may name an output, as in ORDER BY; else only a position does, as in
  * GROUP BY), into `keys`; false when some item is not. */
-static bool record_keys(walk *w, SelectStmt *s, List *items, bool by_output, sg__vec *keys)
+static bool record_keys(walk *w, SelectStmt *s, List *items, bool by_output, sg__vec *keys,
+                        sg__vec *outputs)
 {
     bool plain = true;
     ListCell *lc;
@@ -692,14 +693,31 @@ static bool record_keys(walk *w, SelectStmt *s, List *items, bool by_output, sg_
         if (e && IsA(e, SortBy))
             e = ((SortBy *)e)->node;
         bool position = e && IsA(e, A_Const) && ((A_Const *)e)->val.node.type == T_Integer;
-        ResTarget *out = e && s->op == SETOP_NONE && (by_output || position)
-                             ? order_output(s->targetList, e)
-                             : NULL;
+        ResTarget *out = e && s->op == SETOP_NONE ? order_output(s->targetList, e) : NULL;
+        /* GROUP BY reads a bare name as an input column first: as an output's
+         * only when that output is an expression */
+        if (out && !by_output && !position && plain_column(out->val))
+            out = NULL;
         ColumnRef *c = plain_column(out ? out->val : e);
-        if (!c)
+        if (c) {
+            if (!push_key(w, keys, c))
+                return false;
+        } else if (out && outputs) {
+            size_t *k = sg__vec_push(w->arena, outputs, sizeof *k);
+            if (!k) {
+                fail(w);
+                return false;
+            }
+            *k = 1;
+            ListCell *tc;
+            foreach (tc, s->targetList) {
+                if (lfirst(tc) == out)
+                    break;
+                (*k)++;
+            }
+        } else {
             plain = false;
-        else if (!push_key(w, keys, c))
-            return false;
+        }
     }
     return plain;
 }
@@ -710,7 +728,7 @@ static void record_order_by(walk *w, SelectStmt *s)
 {
     sg__top_select *t = &w->facts->top;
     size_t before = t->order_keys.count;
-    record_keys(w, s, s->sortClause, true, &t->order_keys);
+    record_keys(w, s, s->sortClause, true, &t->order_keys, &t->order_outputs);
     t->order_by_exprs = (size_t)list_length(s->sortClause) - (t->order_keys.count - before);
     if (s->op != SETOP_NONE) {
         t->set_ordered_whole = set_ordered_whole(s);
@@ -720,23 +738,36 @@ static void record_order_by(walk *w, SelectStmt *s)
     ListCell *lc;
     foreach (lc, s->groupClause)
         sets |= lfirst(lc) && IsA(lfirst(lc), GroupingSet);
-    t->group_plain =
-        s->groupClause != NIL && !sets && record_keys(w, s, s->groupClause, false, &t->group_keys);
+    t->group_plain = s->groupClause != NIL && !sets &&
+                     record_keys(w, s, s->groupClause, false, &t->group_keys, &t->group_outputs);
     if (s->distinctClause == NIL)
         return;
     if (linitial(s->distinctClause) != NULL) { /* DISTINCT ON (...) */
-        t->distinct_plain = record_keys(w, s, s->distinctClause, true, &t->distinct_keys);
+        t->distinct_plain =
+            record_keys(w, s, s->distinctClause, true, &t->distinct_keys, &t->distinct_outputs);
         return;
     }
     /* DISTINCT (a list of one NULL): the output columns together */
     bool plain = true;
+    size_t position = 0;
     foreach (lc, s->targetList) {
         ResTarget *rt = lfirst(lc);
+        position++;
         ColumnRef *c = IsA(rt, ResTarget) ? plain_column(rt->val) : NULL;
-        if (!c)
-            plain = false;
-        else if (!push_key(w, &t->distinct_keys, c))
-            return;
+        if (c) {
+            if (!push_key(w, &t->distinct_keys, c))
+                return;
+        } else if (IsA(rt, ResTarget) && !(rt->val && IsA(rt->val, ColumnRef) &&
+                                           IsA(llast(((ColumnRef *)rt->val)->fields), A_Star))) {
+            size_t *k = sg__vec_push(w->arena, &t->distinct_outputs, sizeof *k);
+            if (!k) {
+                fail(w);
+                return;
+            }
+            *k = position; /* an expression: the output itself */
+        } else {
+            plain = false; /* `*`: the outputs are not known here */
+        }
     }
     t->distinct_plain = plain;
 }
