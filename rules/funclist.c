@@ -19,11 +19,10 @@
  */
 #include "funclist.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 /*
- * Sorted by name in strcmp order (the tests check it) so that bsearch works;
+ * Sorted by name in strcmp order (the tests check it) so that the binary search in sg__func_find() works;
  * the few names with capitals (the RI_FKey_* triggers) sort first. Flags are
  * the union over a name's overloads: an aggregate (prokind 'a'), a window
  * function ('w'), set-returning (proretset).
@@ -2834,17 +2833,29 @@ static const struct {
                         "internal (a support routine of a type, index, operator or aggregate)"},
 };
 
-static int sg__func_cmp(const void *key, const void *elem)
-{
-    const sg__func_info *info = elem;
-    return strcmp(key, info->name);
-}
-
+/* A binary search of the sorted list that compares first bytes inline: most
+ * steps part there, without a call (bsearch() called a comparison function
+ * and strcmp() at every step; a look-up is asked for every call and every
+ * field that is not surely a column). */
 const sg__func_info *sg__func_find(const char *name)
 {
     if (name == NULL)
         return NULL;
-    return bsearch(name, sg__funcs, SG__FUNC_COUNT, sizeof sg__funcs[0], sg__func_cmp);
+    unsigned char first = (unsigned char)name[0];
+    size_t lo = 0, hi = SG__FUNC_COUNT;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *other = sg__funcs[mid].name;
+        unsigned char o = (unsigned char)other[0];
+        int cmp = first != o ? (first < o ? -1 : 1) : strcmp(name, other);
+        if (cmp == 0)
+            return &sg__funcs[mid];
+        if (cmp < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
 }
 
 const sg__func_info *sg__func_lookup(const char *name)
