@@ -22,6 +22,7 @@
 #include "nodes/parsenodes.h"
 #include "nodes/pg_list.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "pg/walk.h"
@@ -683,13 +684,49 @@ static bool push_key(walk *w, sg__vec *keys, const ColumnRef *c)
  * directly or through the output column they name (`by_output`: a bare name
  * may name an output, as in ORDER BY; else only a position does, as in
  * GROUP BY), into `keys`; false when some item is not. */
+static bool push_output(walk *w, sg__vec *outputs, size_t id)
+{
+    size_t *k = sg__vec_push(w->arena, outputs, sizeof *k);
+    if (!k) {
+        fail(w);
+        return false;
+    }
+    *k = id;
+    return true;
+}
+
+/* The ORDER BY item (SortBy) whose expression is the same as `e`, written
+ * out again (PostgreSQL's equal(), which ignores places), or -1. */
+static long same_order_item(List *order, const Node *e)
+{
+    long j = 0;
+    ListCell *lc;
+    foreach (lc, order) {
+        SortBy *sb = lfirst(lc);
+        if (IsA(sb, SortBy) && sb->node && equal(sb->node, e))
+            return j;
+        j++;
+    }
+    return -1;
+}
+
+/* The id of ORDER BY item j as an expression written out (no output): ids
+ * from the top of size_t down, apart from output positions. */
+static size_t expression_id(long j)
+{
+    return SIZE_MAX - (size_t)j;
+}
+
 static bool record_keys(walk *w, SelectStmt *s, List *items, bool by_output, sg__vec *keys,
                         sg__vec *outputs)
 {
     bool plain = true;
+    bool ordering = items == s->sortClause;
+    long index = -1;
     ListCell *lc;
     foreach (lc, items) {
         Node *e = lfirst(lc);
+        index++;
         if (e && IsA(e, SortBy))
             e = ((SortBy *)e)->node;
         bool position = e && IsA(e, A_Const) && ((A_Const *)e)->val.node.type == T_Integer;
@@ -698,23 +735,32 @@ static bool record_keys(walk *w, SelectStmt *s, List *items, bool by_output, sg_
          * only when that output is an expression */
         if (out && !by_output && !position && plain_column(out->val))
             out = NULL;
+        /* an expression written out again is the output that holds it */
+        ListCell *tc;
+        foreach (tc, s->targetList) {
+            ResTarget *rt = lfirst(tc);
+            if (!out && e && !plain_column(e) && s->op == SETOP_NONE && IsA(rt, ResTarget) &&
+                rt->val && equal(rt->val, e))
+                out = rt;
+        }
         ColumnRef *c = plain_column(out ? out->val : e);
         if (c) {
             if (!push_key(w, keys, c))
                 return false;
         } else if (out && outputs) {
-            size_t *k = sg__vec_push(w->arena, outputs, sizeof *k);
-            if (!k) {
-                fail(w);
-                return false;
-            }
-            *k = 1;
-            ListCell *tc;
+            size_t at = 1;
             foreach (tc, s->targetList) {
                 if (lfirst(tc) == out)
                     break;
-                (*k)++;
+                at++;
             }
+            if (!push_output(w, outputs, at))
+                return false;
+        } else if (e && outputs && (ordering || same_order_item(s->sortClause, e) >= 0)) {
+            /* an expression the ORDER BY writes out again */
+            long j = ordering ? index : same_order_item(s->sortClause, e);
+            if (!push_output(w, outputs, expression_id(j)))
+                return false;
         } else {
             plain = false;
         }
