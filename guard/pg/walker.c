@@ -695,15 +695,93 @@ static bool push_output(walk *w, sg__vec *outputs, size_t id)
     return true;
 }
 
+/* Whether raw expressions a and b are written the same (places aside), for
+ * the common shapes only: columns, constants, calls, operators and casts;
+ * anything else is not the same (PostgreSQL's equal() would end the process
+ * on a node type it does not know, so it is not called). */
+static bool same_expr(const Node *a, const Node *b, unsigned depth)
+{
+    if (!a || !b)
+        return a == b;
+    if (nodeTag(a) != nodeTag(b) || depth > 64)
+        return false;
+    switch (nodeTag(a)) {
+    case T_List: {
+        const List *x = (const List *)a, *y = (const List *)b;
+        if (list_length(x) != list_length(y))
+            return false;
+        for (int i = 0; i < list_length(x); i++)
+            if (!same_expr(list_nth(x, i), list_nth(y, i), depth + 1))
+                return false;
+        return true;
+    }
+    case T_String:
+        return strcmp(strVal(a), strVal(b)) == 0;
+    case T_Integer:
+        return intVal(a) == intVal(b);
+    case T_A_Star:
+        return true;
+    case T_ColumnRef:
+        return same_expr((const Node *)((const ColumnRef *)a)->fields,
+                         (const Node *)((const ColumnRef *)b)->fields, depth + 1);
+    case T_A_Const: {
+        const A_Const *x = (const A_Const *)a, *y = (const A_Const *)b;
+        if (x->isnull || y->isnull)
+            return x->isnull == y->isnull;
+        if (x->val.node.type != y->val.node.type)
+            return false;
+        switch (x->val.node.type) {
+        case T_Integer:
+            return x->val.ival.ival == y->val.ival.ival;
+        case T_Float:
+            return strcmp(x->val.fval.fval, y->val.fval.fval) == 0;
+        case T_Boolean:
+            return x->val.boolval.boolval == y->val.boolval.boolval;
+        case T_String:
+            return strcmp(x->val.sval.sval, y->val.sval.sval) == 0;
+        case T_BitString:
+            return strcmp(x->val.bsval.bsval, y->val.bsval.bsval) == 0;
+        default:
+            return false;
+        }
+    }
+    case T_FuncCall: {
+        const FuncCall *x = (const FuncCall *)a, *y = (const FuncCall *)b;
+        return !x->agg_order && !y->agg_order && !x->agg_filter && !y->agg_filter && !x->over &&
+               !y->over && x->agg_star == y->agg_star && x->agg_distinct == y->agg_distinct &&
+               x->func_variadic == y->func_variadic &&
+               same_expr((const Node *)x->funcname, (const Node *)y->funcname, depth + 1) &&
+               same_expr((const Node *)x->args, (const Node *)y->args, depth + 1);
+    }
+    case T_A_Expr: {
+        const A_Expr *x = (const A_Expr *)a, *y = (const A_Expr *)b;
+        return x->kind == y->kind &&
+               same_expr((const Node *)x->name, (const Node *)y->name, depth + 1) &&
+               same_expr(x->lexpr, y->lexpr, depth + 1) && same_expr(x->rexpr, y->rexpr, depth + 1);
+    }
+    case T_TypeCast: {
+        const TypeCast *x = (const TypeCast *)a, *y = (const TypeCast *)b;
+        const TypeName *tx = x->typeName, *ty = y->typeName;
+        return tx && ty && tx->setof == ty->setof && tx->pct_type == ty->pct_type &&
+               list_length(tx->arrayBounds) == list_length(ty->arrayBounds) &&
+               same_expr((const Node *)tx->names, (const Node *)ty->names, depth + 1) &&
+               same_expr((const Node *)tx->typmods, (const Node *)ty->typmods, depth + 1) &&
+               same_expr(x->arg, y->arg, depth + 1);
+    }
+    default:
+        return false;
+    }
+}
+
 /* The ORDER BY item (SortBy) whose expression is the same as `e`, written
- * out again (PostgreSQL's equal(), which ignores places), or -1. */
+ * out again, or -1. */
 static long same_order_item(List *order, const Node *e)
 {
     long j = 0;
     ListCell *lc;
     foreach (lc, order) {
         SortBy *sb = lfirst(lc);
-        if (IsA(sb, SortBy) && sb->node && equal(sb->node, e))
+        if (IsA(sb, SortBy) && sb->node && same_expr(sb->node, e, 0))
             return j;
         j++;
     }
@@ -740,7 +818,7 @@ static bool record_keys(walk *w, SelectStmt *s, List *items, bool by_output, sg_
         foreach (tc, s->targetList) {
             ResTarget *rt = lfirst(tc);
             if (!out && e && !plain_column(e) && s->op == SETOP_NONE && IsA(rt, ResTarget) &&
-                rt->val && equal(rt->val, e))
+                rt->val && same_expr(rt->val, e, 0))
                 out = rt;
         }
         ColumnRef *c = plain_column(out ? out->val : e);
