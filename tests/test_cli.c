@@ -17,6 +17,8 @@
 #include "sqlguard.h"
 
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -842,6 +844,61 @@ static void test_cli__ndjson_stream(void **state)
     free(denied);
 }
 
+/* Stream mode as a gateway runs it beside itself: one operation written, its
+ * verdict read back while the input stays open, then the next. */
+static void test_cli__ndjson_answers_each_line(void **state)
+{
+    (void)state;
+    int to[2], from[2];
+    assert_int_equal(pipe(to), 0);
+    assert_int_equal(pipe(from), 0);
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        if (dup2(to[0], 0) < 0 || dup2(from[1], 1) < 0)
+            _exit(127);
+        close(to[0]);
+        close(to[1]);
+        close(from[0]);
+        close(from[1]);
+        execl(SG_CLI_PATH, "sqlguard", "check", "--catalog", CATALOG, "--ndjson", (char *)NULL);
+        _exit(127);
+    }
+    close(to[0]);
+    close(from[1]);
+    char *sel = one_line(sg_test_seed_select);
+    size_t len = strlen(sel);
+    for (int round = 1; round <= 3; round++) {
+        assert_true(write(to[1], sel, len) == (ssize_t)len && write(to[1], "\n", 1) == 1);
+        char buf[8192];
+        size_t n = 0;
+        while (n == 0 || buf[n - 1] != '\n') {
+            struct pollfd p = {from[0], POLLIN, 0};
+            if (poll(&p, 1, 30000) <= 0) {
+                kill(pid, SIGKILL);
+                waitpid(pid, NULL, 0);
+                fail_msg("no verdict for line %d while the input stays open", round);
+            }
+            ssize_t got = read(from[0], buf + n, sizeof buf - 1 - n);
+            assert_true(got > 0);
+            n += (size_t)got;
+            assert_true(n < sizeof buf - 1);
+        }
+        buf[n] = '\0';
+        assert_non_null(strstr(buf, "{\"allowed\":true,\"operation\":\"select\""));
+        assert_int_equal(count_lines(buf), 1);
+    }
+    close(to[1]);
+    int wstatus = 0;
+    assert_int_equal(waitpid(pid, &wstatus, 0), pid);
+    assert_true(WIFEXITED(wstatus));
+    assert_int_equal(WEXITSTATUS(wstatus), 0);
+    close(from[0]);
+    free(sel);
+}
+
 static void test_cli__stdin(void **state)
 {
     (void)state;
@@ -1209,6 +1266,7 @@ int main(void)
         T(mixed_allowed_and_denied),
         T(stdin),
         T(ndjson_stream),
+        T(ndjson_answers_each_line),
         T(rules),
         T(rules_json),
         T(version),

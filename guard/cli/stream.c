@@ -2,8 +2,8 @@
  * stream.c - stream mode of `sqlguard check`: one operation per line of
  * standard input, one JSON verdict per line of standard output, in order.
  *
- * Lines are read in 64 KiB blocks (a pipe gives 4 KiB by default), safely for
- * NUL bytes, and never held past the operation limit: the rest of a longer
+ * Lines are read as they come, up to 64 KiB at a time (a pipe gives 4 KiB by
+ * default), safely for NUL bytes, and never held past the operation limit: the rest of a longer
  * line is read and dropped, so memory stays bounded whatever comes in. A
  * line that lies whole in the block is checked where it lies; one that spans
  * blocks is gathered in a line buffer, which is reused. The verdicts' text
@@ -12,6 +12,7 @@
  */
 #define _DEFAULT_SOURCE /* fwrite_unlocked: the one thread that writes */
 #include <errno.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,9 +21,10 @@
 #include "stream.h"
 
 typedef struct line_reader {
-    FILE *in;
+    int fd;
     size_t pos, end;
     bool eof;
+    int error; /* errno of a failed read, 0 */
     char buf[1 << 16];
 } line_reader;
 
@@ -66,12 +68,23 @@ static int next_line(line_reader *r, line *l)
         if (r->pos == r->end) {
             if (r->eof)
                 break;
+            /* The verdicts so far go out before the process may wait for
+             * more input: a gateway that writes one operation and waits for
+             * its verdict gets it. read() returns what is there; fread()
+             * would wait for a whole block. */
+            fflush(stdout);
+            ssize_t got;
+            do
+                got = read(r->fd, r->buf, sizeof r->buf);
+            while (got < 0 && errno == EINTR);
             r->pos = 0;
-            r->end = fread(r->buf, 1, sizeof r->buf, r->in);
-            if (r->end == 0) {
+            r->end = got > 0 ? (size_t)got : 0;
+            if (got <= 0) {
                 r->eof = true;
-                if (ferror(r->in))
+                if (got < 0) {
+                    r->error = errno;
                     return -1;
+                }
                 break;
             }
         }
@@ -131,7 +144,7 @@ static int check_line(const line *l, unsigned long lineno, const sg_catalog *cat
 int cli_check_stream(const sg_catalog *catalog, const sg_check_options *opts)
 {
     static line_reader in; /* 64 KiB: not on the stack */
-    in.in = stdin;
+    in.fd = fileno(stdin);
     line l = {NULL, NULL, 0, opts->max_operation_bytes + 1, 0, 0};
     out_buf out = {NULL, 0};
     unsigned long lineno = 0;
@@ -152,7 +165,7 @@ int cli_check_stream(const sg_catalog *catalog, const sg_check_options *opts)
     }
     if (status != EXIT_TROUBLE && got < 0) {
         fprintf(stderr, "sqlguard: <stdin>:%lu: %s\n", lineno + 1,
-                ferror(stdin) ? strerror(errno) : "out of memory");
+                in.error ? strerror(in.error) : "out of memory");
         status = EXIT_TROUBLE;
     }
     free(l.data);
