@@ -795,6 +795,31 @@ static size_t expression_id(long j)
     return SIZE_MAX - (size_t)j;
 }
 
+/* The output whose expression is `e` written out again, or NULL. */
+static ResTarget *output_holding(List *targets, const Node *e)
+{
+    ListCell *lc;
+    foreach (lc, targets) {
+        ResTarget *rt = lfirst(lc);
+        if (IsA(rt, ResTarget) && rt->val && same_expr(rt->val, e, 0))
+            return rt;
+    }
+    return NULL;
+}
+
+/* The 1-based position of output `out` in `targets`. */
+static size_t output_position(List *targets, const ResTarget *out)
+{
+    size_t at = 1;
+    ListCell *lc;
+    foreach (lc, targets) {
+        if (lfirst(lc) == out)
+            break;
+        at++;
+    }
+    return at;
+}
+
 static bool record_keys(walk *w, SelectStmt *s, List *items, bool by_output, sg__vec *keys,
                         sg__vec *outputs)
 {
@@ -814,29 +839,20 @@ static bool record_keys(walk *w, SelectStmt *s, List *items, bool by_output, sg_
         if (out && !by_output && !position && plain_column(out->val))
             out = NULL;
         /* an expression written out again is the output that holds it */
-        ListCell *tc;
-        foreach (tc, s->targetList) {
-            ResTarget *rt = lfirst(tc);
-            if (!out && e && !plain_column(e) && s->op == SETOP_NONE && IsA(rt, ResTarget) &&
-                rt->val && same_expr(rt->val, e, 0))
-                out = rt;
-        }
+        if (!out && e && !plain_column(e) && s->op == SETOP_NONE)
+            out = output_holding(s->targetList, e);
         ColumnRef *c = plain_column(out ? out->val : e);
+        /* an expression the ORDER BY writes out again: that item's id */
+        long j = c || out || !e || !outputs ? -1
+                 : ordering                 ? index
+                                            : same_order_item(s->sortClause, e);
         if (c) {
             if (!push_key(w, keys, c))
                 return false;
         } else if (out && outputs) {
-            size_t at = 1;
-            foreach (tc, s->targetList) {
-                if (lfirst(tc) == out)
-                    break;
-                at++;
-            }
-            if (!push_output(w, outputs, at))
+            if (!push_output(w, outputs, output_position(s->targetList, out)))
                 return false;
-        } else if (e && outputs && (ordering || same_order_item(s->sortClause, e) >= 0)) {
-            /* an expression the ORDER BY writes out again */
-            long j = ordering ? index : same_order_item(s->sortClause, e);
+        } else if (j >= 0) {
             if (!push_output(w, outputs, expression_id(j)))
                 return false;
         } else {
@@ -883,12 +899,8 @@ static void record_order_by(walk *w, SelectStmt *s)
                 return;
         } else if (IsA(rt, ResTarget) && !(rt->val && IsA(rt->val, ColumnRef) &&
                                            IsA(llast(((ColumnRef *)rt->val)->fields), A_Star))) {
-            size_t *k = sg__vec_push(w->arena, &t->distinct_outputs, sizeof *k);
-            if (!k) {
-                fail(w);
-                return;
-            }
-            *k = position; /* an expression: the output itself */
+            if (!push_output(w, &t->distinct_outputs, position))
+                return; /* an expression: the output itself */
         } else {
             plain = false; /* `*`: the outputs are not known here */
         }
