@@ -4,8 +4,8 @@
 usage: lint_tree.py SQLGUARD OUT_JSON [MEGABYTES] [ROUNDS]
 
 Generates MEGABYTES (default 64) of .sql files of 64 to 960 KiB into a
-temporary directory (each the statements of corpus/lint repeated, with their
-findings and suppressions), lints it with --jobs 1 and --jobs 2 (median of
+temporary directory (the migrations of corpus/lint repeated in one file, its
+queries in the next, with their findings and suppressions), lints it with --jobs 1 and --jobs 2 (median of
 ROUNDS each, default 3, alternating), and reads each run's peak resident
 memory and CPU time (user + system) from the kernel (wait4's rusage of that
 child, started by the small probe bench/maxrss.c, built as sqlguard_maxrss
@@ -14,9 +14,12 @@ of the two-worker run over the one-worker run does not depend on the load
 (1.0 is perfect parallel efficiency: no work added by running two workers). Each round
 also lints the two halves of the tree (every other file) with two one-worker processes
 at once: nothing is shared between them, so one worker's time over theirs is the
-speed-up this machine gives two busy cores, the bound for two workers. The constant is
-the peak of the same command on a tree of one small file; the multiple is
-(peak - constant) / largest file. Run from the repository root; writes the
+speed-up this machine gives two busy cores, the bound for two workers. The constant
+for N workers is the peak of the same command with --jobs N on a tree of N query
+files of one part (16 KB) each: what does not grow with the files (the process, the
+catalog and policy, each worker's stack, parser memory, allocator arena and one part's
+text, tokens and trees); the multiple is (peak - constant) / largest file. The peak
+over the constant of one small file (the earlier measure) is reported beside it. Run from the repository root; writes the
 numbers to OUT_JSON and removes the tree.
 """
 import glob
@@ -30,11 +33,19 @@ import tempfile
 
 
 def generate(out, megabytes):
-    text = "".join(open(p, encoding="utf-8").read() + "\n"
-                   for p in sorted(glob.glob("corpus/lint/**/*.sql", recursive=True)))
+    """Files of corpus/lint's statements, the migrations and the queries apart.
+
+    Real trees keep them apart, and lint reads a file that changes a table's
+    shape as a migration (without the catalog), so each kind gets its own
+    files, in turn: the query files get the catalog's column and scope rules.
+    """
+    paths = sorted(glob.glob("corpus/lint/**/*.sql", recursive=True))
+    kinds = ["".join(open(p, encoding="utf-8").read() + "\n" for p in paths
+                     if ("/migrations/" in p) == migration) for migration in (True, False)]
     total = files = largest = 0
     while total < megabytes * 1_000_000:
         size = (64 + (files * 37) % 15 * 64) * 1024
+        text = kinds[files % 2]
         body = f"-- generated file {files}\n" + text * max(1, size // len(text))
         d = os.path.join(out, f"d{files % 40:02d}")
         os.makedirs(d, exist_ok=True)
@@ -78,6 +89,26 @@ def run_pair(sqlguard, halves):
             sys.exit("lint_tree.py: a half's lint failed")
         seconds.append(float(out.split()[3]))
     return max(seconds)
+
+
+def part_tree(tree, work, jobs):
+    """A tree of `jobs` query files of one part each (16 KB of whole lines).
+
+    Linting it costs what does not grow with the files: the process, the
+    catalog and the policy, and each worker's own (its stack, the parser's
+    per-thread memory, its allocator arena, and a part's text, tokens and
+    trees), which a file smaller than a part does not show.
+    """
+    source = sorted(glob.glob(os.path.join(tree, "*", "*.sql")))[1]
+    with open(source, encoding="utf-8") as f:
+        text = f.read(16 * 1024)
+    text = text[:text.rindex("\n") + 1]
+    out = os.path.join(work, f"parts{jobs}")
+    os.makedirs(out, exist_ok=True)
+    for k in range(jobs):
+        with open(os.path.join(out, f"p{k}.sql"), "w", encoding="utf-8") as f:
+            f.write(text)
+    return out
 
 
 def split_halves(tree, work):
@@ -133,7 +164,9 @@ def main():
         small = os.path.join(work, "small")
         os.makedirs(small)
         shutil.copy("corpus/lint/queries/accounts.sql", small)
-        constant = min(run(sqlguard, small, j)[1] for j in (1, 2) for _ in range(2))
+        small_file = min(run(sqlguard, small, j)[1] for j in (1, 2) for _ in range(2))
+        constant = {j: min(run(sqlguard, part_tree(tree, work, j), j)[1] for _ in range(3))
+                    for j in (1, 2)}
         halves = split_halves(tree, work)
         run(sqlguard, tree, 2)  # warm the page cache
         one, two, pair = [], [], []
@@ -157,9 +190,13 @@ def main():
             "one_worker_cpu_seconds": round(cpu1, 3), "two_workers_cpu_seconds": round(cpu2, 3),
             "cpu_two_over_one": round(cpu2 / cpu1, 3),
             "peak_rss_kib_one_worker": peak1, "peak_rss_kib_two_workers": peak2,
-            "constant_rss_kib": constant,
-            "peak_over_largest_one_worker": round((peak1 - constant) * 1024 / largest, 2),
-            "peak_over_largest_two_workers": round((peak2 - constant) * 1024 / largest, 2),
+            "constant_rss_kib_one_worker": constant[1],
+            "constant_rss_kib_two_workers": constant[2],
+            "small_file_rss_kib": small_file,
+            "peak_over_largest_one_worker": round((peak1 - constant[1]) * 1024 / largest, 2),
+            "peak_over_largest_two_workers": round((peak2 - constant[2]) * 1024 / largest, 2),
+            "peak_over_largest_two_workers_small_file_constant":
+                round((peak2 - small_file) * 1024 / largest, 2),
         }
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -1441,6 +1441,44 @@ static sg_lint_result *lint(const sg_catalog *catalog, const char *text, sg_lint
     return r;
 }
 
+/* sg_lint_result_memory() counts what a result holds: its findings and, when
+ * lines are kept, their lines; not the text it was given. */
+static void test_lint__result_memory(void **state)
+{
+    (void)state;
+    assert_int_equal(sg_lint_result_memory(NULL), 0);
+    static const char unit[] = "SELECT * FROM t WHERE kind = 'x' ORDER BY id;\n";
+    size_t len = 0, copies = 2000;
+    char *text = malloc(copies * (sizeof unit - 1) + 1);
+    assert_non_null(text);
+    for (size_t c = 0; c < copies; c++, len += sizeof unit - 1)
+        memcpy(text + len, unit, sizeof unit - 1);
+    text[len] = '\0';
+    sg_lint_result *one = NULL, *many = NULL, *bare = NULL;
+    assert_int_equal(sg_lint_text(NULL, unit, sizeof unit - 1, SG_LINT_INPUT_SQL, NULL, &one),
+                     SG_OK);
+    assert_int_equal(sg_lint_text(NULL, text, len, SG_LINT_INPUT_SQL, NULL, &many), SG_OK);
+    sg_lint_options opts = SG_LINT_OPTIONS_INIT;
+    opts.without_lines = true;
+    assert_int_equal(sg_lint_text(NULL, text, len, SG_LINT_INPUT_SQL, &opts, &bare), SG_OK);
+    size_t findings = sg_lint_result_finding_count(many);
+    assert_true(findings >= copies); /* style.select-star on every line */
+    /* each finding costs its record at least, and the lines kept their text */
+    assert_true(sg_lint_result_memory(many) > sg_lint_result_memory(one));
+    assert_true(sg_lint_result_memory(bare) >= findings * 24);
+    assert_true(sg_lint_result_memory(many) >= sg_lint_result_memory(bare) + len);
+    /* without lines it holds less */
+    assert_true(sg_lint_result_memory(bare) < sg_lint_result_memory(many));
+    /* the public copies made on first request are counted once made */
+    size_t before = sg_lint_result_memory(bare);
+    assert_non_null(sg_lint_result_finding(bare, 0));
+    assert_true(sg_lint_result_memory(bare) >= before + findings * sizeof(sg_lint_finding));
+    sg_lint_result_free(one);
+    sg_lint_result_free(many);
+    sg_lint_result_free(bare);
+    free(text);
+}
+
 /* The only finding of `rule` (suppressed or not); fails when there is not
  * exactly one. */
 static const sg_lint_finding *only(const sg_lint_result *r, const char *rule)
@@ -2949,6 +2987,7 @@ int main(void)
         T(junit_escapes),
         T(jobs_do_not_change_the_report),
         T(jobs_with_files_of_every_size),
+        T(result_memory),
         T(timing),
         T(disable_next_line),
         T(disable_span),

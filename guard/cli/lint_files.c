@@ -37,6 +37,15 @@ void lint_file_release(lint_file *f)
     memset(f, 0, sizeof *f);
 }
 
+size_t lint_file_memory(const lint_file *f)
+{
+    size_t n = sg_lint_result_memory(f->result) + f->own_count * sizeof *f->own;
+    for (size_t i = 0; i < f->own_count; i++)
+        n += strlen(f->own[i].rule) + strlen(f->own[i].message) +
+             (f->own[i].reason ? strlen(f->own[i].reason) : 0) + 3;
+    return n;
+}
+
 void lint_files_free(lint_file *files, size_t count)
 {
     for (size_t i = 0; i < count; i++)

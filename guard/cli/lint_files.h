@@ -110,6 +110,8 @@ int lint_files_run(const lint_env *env, lint_file *files, size_t count, long job
 /* Fills *f for `path`; false when memory ran out. */
 bool lint_file_init(lint_file *f, const char *path, sg_lint_input input);
 void lint_file_release(lint_file *f);
+/* The bytes of heap memory a linted file holds until it is released. */
+size_t lint_file_memory(const lint_file *f);
 void lint_files_free(lint_file *files, size_t count);
 
 /* Adds one of the command's own findings, about the whole file; false (and

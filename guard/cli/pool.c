@@ -4,14 +4,15 @@
  *
  * Workers take the next file in path order, but never more than `window`
  * files ahead of the one the report waits for, nor (except that one) while
- * the files being linted would come to more bytes than twice the largest file
- * or those linted and waiting for the report to more than the largest file,
- * so a large file does not hold up the others while memory stays bounded: a
- * file being linted holds a part of its text and its findings (the library
- * reads it in parts), one that is done only its findings, each message once
- * and (for the reports that show them) the lines they are on, and the report
- * frees each file once written. The calling thread writes the report; the output
- * does not depend on the number of workers.
+ * what the files taken and not yet written hold would come to more than twice
+ * the largest file: a file being linted counts its size (it holds a part of
+ * its text and the findings so far; the library reads it in parts), one that
+ * is done what its result holds (its findings, each message once, and for
+ * the reports that show them the lines they are on), which can be more than
+ * its text where findings are dense. So a large file does not hold up the
+ * others while memory stays bounded; the report frees each file once
+ * written. The calling thread writes the report; the output does not depend
+ * on the number of workers.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -30,21 +31,22 @@ typedef struct pool {
     size_t written;      /* files handed to the report */
     bool *finished;
     size_t *size;   /* each file's size when it was listed (0: not known) */
-    size_t linting; /* bytes of the files being linted */
-    size_t waiting; /* bytes of the files linted and not yet written */
-    size_t largest; /* the largest file's bytes */
+    size_t *held;   /* what each file taken counts: its size, then its result's memory */
+    size_t holding; /* the sum of `held` over the files taken and not yet written */
+    size_t budget;  /* twice the largest file's bytes (at least BUDGET_FLOOR) */
 } pool;
 
+/* Files of unknown or tiny sizes still go two at a time and more. */
+#define BUDGET_FLOOR ((size_t)256 << 10)
+
 /* Whether a worker may take the next file now: the one the report waits
- * for always, another within the window while the files being linted stay
- * within twice the largest file's bytes and those waiting for the report
- * within once. */
+ * for always, another within the window while what the files taken and not
+ * yet written hold stays within the budget. */
 static bool may_take(const pool *p)
 {
     if (p->next >= p->count || p->next == p->written)
         return true;
-    return p->next < p->written + p->window && p->linting + p->size[p->next] <= 2 * p->largest &&
-           p->waiting <= p->largest;
+    return p->next < p->written + p->window && p->holding + p->size[p->next] <= p->budget;
 }
 
 static void work(pool *p)
@@ -54,16 +56,19 @@ static void work(pool *p)
         while (!may_take(p))
             pthread_cond_wait(&p->room, &p->lock);
         size_t i = p->next < p->count ? p->next++ : p->count;
-        if (i < p->count)
-            p->linting += p->size[i];
+        if (i < p->count) {
+            p->held[i] = p->size[i];
+            p->holding += p->held[i];
+        }
         pthread_mutex_unlock(&p->lock);
         if (i >= p->count)
             break;
         lint_file_lint(p->env, &p->files[i]);
+        size_t memory = lint_file_memory(&p->files[i]);
         pthread_mutex_lock(&p->lock);
         p->finished[i] = true;
-        p->linting -= p->size[i];
-        p->waiting += p->size[i];
+        p->holding = p->holding - p->held[i] + memory;
+        p->held[i] = memory;
         pthread_cond_broadcast(&p->room);
         pthread_cond_signal(&p->done);
         pthread_mutex_unlock(&p->lock);
@@ -91,7 +96,7 @@ static int write_in_order(pool *p, lint_sink sink, void *ctx)
         lint_file_release(&p->files[i]);
         pthread_mutex_lock(&p->lock);
         p->written = i + 1;
-        p->waiting -= p->size[i];
+        p->holding -= p->held[i];
         pthread_cond_broadcast(&p->room);
         pthread_mutex_unlock(&p->lock);
     }
@@ -108,18 +113,22 @@ int lint_files_run(const lint_env *env, lint_file *files, size_t count, long job
         return 0;
     p.finished = calloc(count, sizeof *p.finished);
     p.size = calloc(count, sizeof *p.size);
-    if (!p.finished || !p.size) {
+    p.held = calloc(count, sizeof *p.held);
+    if (!p.finished || !p.size || !p.held) {
         free(p.finished);
         free(p.size);
+        free(p.held);
         return -2;
     }
+    size_t largest = 0;
     for (size_t i = 0; i < count; i++) {
         struct stat st;
         if (!files[i].from_stdin && stat(files[i].path, &st) == 0 && st.st_size > 0)
             p.size[i] = (size_t)st.st_size;
-        if (p.size[i] > p.largest)
-            p.largest = p.size[i];
+        if (p.size[i] > largest)
+            largest = p.size[i];
     }
+    p.budget = largest > BUDGET_FLOOR / 2 ? 2 * largest : BUDGET_FLOOR;
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.room, NULL);
     pthread_cond_init(&p.done, NULL);
@@ -160,5 +169,6 @@ int lint_files_run(const lint_env *env, lint_file *files, size_t count, long job
     pthread_mutex_destroy(&p.lock);
     free(p.finished);
     free(p.size);
+    free(p.held);
     return rc;
 }

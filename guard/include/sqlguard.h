@@ -669,6 +669,9 @@ SG_API void sg_lint_result_free(sg_lint_result *result);
 SG_API sg_lint_status sg_lint_result_status(const sg_lint_result *result);
 /* SQL statements linted (0 for JSON text). */
 SG_API size_t sg_lint_result_statement_count(const sg_lint_result *result);
+/* The bytes of heap memory `result` holds (its findings, their texts and the
+ * lines kept), for a caller that bounds how many results it keeps waiting. */
+SG_API size_t sg_lint_result_memory(const sg_lint_result *result);
 /* The findings in place order: line, column, rule, message (the whole-text
  * ones first); suppressed ones included. Borrowed from the result. */
 SG_API size_t sg_lint_result_finding_count(const sg_lint_result *result);

@@ -386,6 +386,19 @@ size_t sg_lint_result_statement_count(const sg_lint_result *r)
     return r ? r->statements : 0;
 }
 
+size_t sg_lint_result_memory(const sg_lint_result *r)
+{
+    if (!r)
+        return 0;
+    size_t n = sizeof *r + sg__arena_bytes(&r->arena) +
+               r->findings.capacity * sizeof(sg__lint_item) +
+               r->kept.capacity * sizeof(sg__lint_kept_line) + r->kept_chars_cap +
+               r->text_slots * sizeof *r->texts + r->line_cap * sizeof *r->line_starts + r->win_cap;
+    if (atomic_load_explicit(&r->public_findings, memory_order_acquire))
+        n += r->findings.count * sizeof(sg_lint_finding);
+    return n;
+}
+
 size_t sg_lint_result_finding_count(const sg_lint_result *r)
 {
     return r ? r->findings.count : 0;

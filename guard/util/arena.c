@@ -126,6 +126,14 @@ void *sg__arena_alloc(sg__arena *arena, size_t size)
     return p;
 }
 
+size_t sg__arena_bytes(const sg__arena *arena)
+{
+    size_t n = 0;
+    for (const sg__arena_chunk *c = arena->head; c; c = c->next)
+        n += sizeof *c + c->size;
+    return n;
+}
+
 bool sg__arena_owns(const sg__arena *arena, const void *p)
 {
     uintptr_t at = (uintptr_t)p;

@@ -72,6 +72,8 @@ static inline void *sg__arena_alloc_raw(sg__arena *arena, size_t size)
 #endif
     return sg__arena_alloc_chunk(arena, size);
 }
+/* The bytes of the chunks `arena` holds (headers included). */
+size_t sg__arena_bytes(const sg__arena *arena);
 /* Whether `p` points into memory `arena` handed out. */
 bool sg__arena_owns(const sg__arena *arena, const void *p);
 /* Copies of strings; the _n form copies exactly `len` bytes and terminates. */
