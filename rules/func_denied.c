@@ -17,6 +17,7 @@
  * is surely no field is judged as a call.
  */
 #include "funclist.h"
+#include "resolve/typelist.h"
 #include "check/hints.h"
 #include "rules.h"
 
@@ -113,6 +114,15 @@ static int check_field(const sg__rule_ctx *ctx, const sg__field_ref *r)
 {
     if (sg__field_names_column(ctx, r))
         return 0;
+    /* `(x).regrole` is the cast regrole(x) when no function has the name:
+     * judged as that cast is (`x::regrole`), and a system catalog's row type
+     * likewise, whose fields' input reads names */
+    if (sg__type_resolves_names(r->name) || sg__type_catalog_row(r->name))
+        return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
+                          "\"%s\" is no column of the row it is selected from, so PostgreSQL "
+                          "casts the value to type %s (attribute notation), whose input (or its "
+                          "fields') looks names up in the catalogs",
+                          r->name, r->name);
     const sg__func_info *info;
     int verdict = judge_call(ctx, r->name, r->name, true, &info);
     if (verdict == CALL_ALLOWED && returns_name_type(r->name))

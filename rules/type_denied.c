@@ -62,8 +62,12 @@ static bool scoped_row_type(const sg__rule_ctx *ctx, const sg__typeref *t)
 /* Whether `t` is admitted: 1, 0, or -1 when memory ran out. */
 static int admitted(const sg__rule_ctx *ctx, const sg__typeref *t, const char *subject)
 {
-    if (in_pg_catalog(t) && sg__type_builtin(t->name))
-        return 1;
+    if (in_pg_catalog(t) && sg__type_builtin(t->name)) {
+        if (!sg__type_catalog_row(t->name))
+            return 1;
+        /* a system catalog's row type: only the policy admits it */
+        return sg__policy_match(ctx->policy, ctx->rule, ALLOW, subject, 0);
+    }
     int allowed = sg__policy_match(ctx->policy, ctx->rule, ALLOW, subject, 0);
     if (allowed != 0)
         return allowed;
@@ -83,6 +87,12 @@ static int report(const sg__rule_ctx *ctx, const sg__typeref *t, const char *sub
     if (t->catalog)
         return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, t->location,
                           "type %s%s is qualified with a database name and is never admitted",
+                          subject, brackets);
+    if (in_pg_catalog(t) && sg__type_catalog_row(t->name))
+        return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, t->location,
+                          "type %s%s is the row type of a system catalog: reading one runs the "
+                          "input of its fields, whose regproc, regtype and aclitem values "
+                          "look names up in the catalogs",
                           subject, brackets);
     if (t->schema && in_pg_catalog(t))
         return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, t->location,

@@ -95,12 +95,53 @@ static void test_typelist__matches_the_server(void **state)
     assert_int_equal(rows, n);
 }
 
+/* sg__type_catalog_row() holds exactly the server's composite types of
+ * pg_catalog and their arrays. */
+static void test_typelist__catalog_rows_match_the_server(void **state)
+{
+    (void)state;
+    char *env = sg_test_slurp(SG_PG_STATE, NULL);
+    if (!env)
+        fail_msg("no cluster state in %s (run tests/pg/cluster.sh start)", SG_PG_STATE);
+    char *dsn = sg_test_state_value(env, "SQLGUARD_TEST_DSN");
+    free(env);
+    assert_non_null(dsn);
+    PGconn *pg = PQconnectdb(dsn);
+    free(dsn);
+    if (PQstatus(pg) != CONNECTION_OK)
+        fail_msg("%s", PQerrorMessage(pg));
+    PGresult *res = PQexec(pg, "SELECT t.typname, t.typtype = 'c' OR e.typtype IS NOT DISTINCT "
+                               "FROM 'c' FROM pg_type t LEFT JOIN pg_type e ON e.oid = t.typelem "
+                               "AND t.typlen = -1 WHERE t.typnamespace = "
+                               "'pg_catalog'::regnamespace");
+    if (PQresultStatus(res) != PGRES_TUPLES_OK)
+        fail_msg("%s", PQerrorMessage(pg));
+    size_t problems = 0, rows = 0;
+    for (int r = 0; r < PQntuples(res); r++) {
+        const char *name = PQgetvalue(res, r, 0);
+        bool row = strcmp(PQgetvalue(res, r, 1), "t") == 0;
+        rows += row;
+        if (sg__type_catalog_row(name) != row) {
+            print_error("%s: the server says %s a catalog row type\n", name, row ? "is" : "is not");
+            problems++;
+        }
+    }
+    PQclear(res);
+    PQfinish(pg);
+    assert_int_equal(problems, 0);
+    assert_true(rows > 200); /* 139 row types and their arrays in PostgreSQL 15 */
+    assert_true(sg__type_catalog_row("pg_class") && sg__type_catalog_row("_pg_proc"));
+    assert_false(sg__type_catalog_row("pg_lsn") || sg__type_catalog_row("_pg_lsn") ||
+                 sg__type_catalog_row("pg_nosuch") || sg__type_catalog_row("int4"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_typelist__sorted_and_unique),
         cmocka_unit_test(test_typelist__lookups_are_exact),
         cmocka_unit_test(test_typelist__matches_the_server),
+        cmocka_unit_test(test_typelist__catalog_rows_match_the_server),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

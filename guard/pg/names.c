@@ -36,6 +36,7 @@
 #include "nodes/nodeFuncs.h"
 
 #include "pg/walk.h"
+#include "resolve/typelist.h"
 
 /* A reference waiting for the FROM items of every level to be known. */
 typedef enum {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pg/walk.h"
+#include "resolve/typelist.h"
 
 /* Splits a qualified name (a List of String) into catalog/schema/name. More
  * than three parts cannot name anything PostgreSQL resolves; the leading parts
@@ -114,27 +115,6 @@ void sg__walk_record_pins(walk *w, Node *n, unsigned depth)
     } else if (IsA(n, A_Expr)) {
         record_pin(w, (A_Expr *)n);
     }
-}
-
-/* Types whose input function resolves object names from strings, naming
- * relations, functions, operators, types, roles, schemas or collations
- * (aclitem names roles: 'r=r/owner'), and their arrays by the names
- * PostgreSQL gives them (_regclass). The text search configurations and
- * dictionaries (regconfig, regdictionary) are not among them: full-text
- * search names them in every call (`to_tsvector('english', x)` casts
- * 'english' to regconfig itself). */
-bool sg__type_resolves_names(const char *name)
-{
-    static const char *const reg_types[] = {
-        "regclass", "regcollation", "regnamespace", "regoper", "regoperator",
-        "regproc",  "regprocedure", "regrole",      "regtype", "aclitem",
-    };
-    if (name[0] == '_')
-        name++; /* an array type's own name */
-    for (size_t i = 0; i < sizeof reg_types / sizeof reg_types[0]; i++)
-        if (strcmp(name, reg_types[i]) == 0)
-            return true;
-    return false;
 }
 
 bool sg__names_outside_pg_catalog(List *names)

@@ -148,8 +148,6 @@ static inline const char *copy(walk *w, const char *s)
 /* Splits a qualified name (a List of String) into catalog/schema/name. */
 void sg__walk_split_name(walk *w, List *names, const char **catalog, const char **schema,
                          const char **name);
-/* Whether a type's input function resolves object names from strings (reg*). */
-bool sg__type_resolves_names(const char *name);
 /* Whether a qualified operator or type name lies outside pg_catalog. */
 bool sg__names_outside_pg_catalog(List *names);
 /* A type name, as a fact. */

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "pg/walk.h"
+#include "resolve/typelist.h"
 
 enum { MAX_CTES = 1000 };
 

@@ -492,6 +492,52 @@ bool sg__type_builtin(const char *name)
                            sizeof sg__types[0], cmp_name) != NULL;
 }
 
+/* Types whose input function resolves object names from strings, naming
+ * relations, functions, operators, types, roles, schemas or collations
+ * (aclitem names roles: 'r=r/owner'), and their arrays by the names
+ * PostgreSQL gives them (_regclass). The text search configurations and
+ * dictionaries (regconfig, regdictionary) are not among them: full-text
+ * search names them in every call (`to_tsvector('english', x)` casts
+ * 'english' to regconfig itself). */
+bool sg__type_resolves_names(const char *name)
+{
+    static const char *const reg_types[] = {
+        "regclass", "regcollation", "regnamespace", "regoper", "regoperator",
+        "regproc",  "regprocedure", "regrole",      "regtype", "aclitem",
+    };
+    if (name[0] == '_')
+        name++; /* an array type's own name */
+    for (size_t i = 0; i < sizeof reg_types / sizeof reg_types[0]; i++)
+        if (strcmp(name, reg_types[i]) == 0)
+            return true;
+    return false;
+}
+
+bool sg__type_catalog_row(const char *name)
+{
+    static const char *const base[] = {
+        "pg_brin_bloom_summary",
+        "pg_brin_minmax_multi_summary",
+        "pg_ddl_command",
+        "pg_dependencies",
+        "pg_lsn",
+        "pg_mcv_list",
+        "pg_ndistinct",
+        "pg_node_tree",
+        "pg_snapshot",
+    };
+    if (!sg__type_builtin(name))
+        return false;
+    if (name[0] == '_')
+        name++; /* an array type's own name */
+    if (strncmp(name, "pg_", 3) != 0)
+        return false;
+    for (size_t i = 0; i < sizeof base / sizeof base[0]; i++)
+        if (strcmp(name, base[i]) == 0)
+            return false;
+    return true;
+}
+
 const char *const *sg__type_list(size_t *count)
 {
     if (count)

@@ -15,6 +15,22 @@
 /* True when `name` (exact, case-sensitive) is a type of pg_catalog. */
 bool sg__type_builtin(const char *name);
 
+/* Types whose input function resolves object names from strings, naming
+ * relations, functions, operators, types, roles, schemas or collations
+ * (aclitem names roles: 'r=r/owner'), and their arrays by the names
+ * PostgreSQL gives them (_regclass). The text search configurations and
+ * dictionaries (regconfig, regdictionary) are not among them: full-text
+ * search names them in every call (`to_tsvector('english', x)` casts
+ * 'english' to regconfig itself). */
+bool sg__type_resolves_names(const char *name);
+
+/* True when `name` is the row type of one of pg_catalog's tables or views
+ * (pg_class, pg_proc, pg_roles, ...) or an array of one: a composite whose
+ * input reads its fields' input, regproc, regtype and aclitem among them,
+ * which look names up in the catalogs. Every such type is named pg_*, as are
+ * nine base types (pg_lsn, pg_snapshot, ...), which are not rows. */
+bool sg__type_catalog_row(const char *name);
+
 /* The whole list, sorted in strcmp order, for tests. */
 const char *const *sg__type_list(size_t *count);
 
