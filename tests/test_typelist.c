@@ -55,9 +55,9 @@ static void test_typelist__lookups_are_exact(void **state)
 }
 
 /* The list is the server's answer, name for name. */
-static void test_typelist__matches_the_server(void **state)
+/* A connection to the test cluster (tests/pg/cluster.sh). */
+static PGconn *connect_server(void)
 {
-    (void)state;
     char *env = sg_test_slurp(SG_PG_STATE, NULL);
     if (!env)
         fail_msg("no cluster state in %s (run tests/pg/cluster.sh start)", SG_PG_STATE);
@@ -68,6 +68,13 @@ static void test_typelist__matches_the_server(void **state)
     free(dsn);
     if (PQstatus(pg) != CONNECTION_OK)
         fail_msg("%s", PQerrorMessage(pg));
+    return pg;
+}
+
+static void test_typelist__matches_the_server(void **state)
+{
+    (void)state;
+    PGconn *pg = connect_server();
     assert_true(PQserverVersion(pg) >= 150000 && PQserverVersion(pg) < 160000);
     PGresult *res = PQexec(pg, "SELECT typname FROM pg_type "
                                "WHERE typnamespace = 'pg_catalog'::regnamespace "
@@ -100,16 +107,7 @@ static void test_typelist__matches_the_server(void **state)
 static void test_typelist__catalog_rows_match_the_server(void **state)
 {
     (void)state;
-    char *env = sg_test_slurp(SG_PG_STATE, NULL);
-    if (!env)
-        fail_msg("no cluster state in %s (run tests/pg/cluster.sh start)", SG_PG_STATE);
-    char *dsn = sg_test_state_value(env, "SQLGUARD_TEST_DSN");
-    free(env);
-    assert_non_null(dsn);
-    PGconn *pg = PQconnectdb(dsn);
-    free(dsn);
-    if (PQstatus(pg) != CONNECTION_OK)
-        fail_msg("%s", PQerrorMessage(pg));
+    PGconn *pg = connect_server();
     PGresult *res = PQexec(pg, "SELECT t.typname, t.typtype = 'c' OR e.typtype IS NOT DISTINCT "
                                "FROM 'c' FROM pg_type t LEFT JOIN pg_type e ON e.oid = t.typelem "
                                "AND t.typlen = -1 WHERE t.typnamespace = "
