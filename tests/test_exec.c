@@ -875,9 +875,11 @@ static void test_exec__dry_run_shows_what_libpq_sends(void **state)
     static const char select_op[] =
         ODD_OP("select", "SELECT id, label FROM sg_odd ORDER BY id", "read");
     char *settings = dry_settings(&o, catalog, select_op);
-    assert_string_equal(settings, "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY; SET LOCAL "
-                                  "search_path TO pg_catalog, pg_temp; SET "
-                                  "LOCAL statement_timeout = 5000; SET LOCAL ROLE " ODD_ROLE_SQL);
+    assert_string_equal(settings,
+                        "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY; SET LOCAL "
+                        "search_path TO pg_catalog, pg_temp; SET "
+                        "LOCAL statement_timeout = 5000; SET LOCAL standard_conforming_strings = "
+                        "on; SET LOCAL ROLE " ODD_ROLE_SQL);
     long long from = file_size(g_log);
     sg_result *r = run_on(ex, catalog, select_op);
     assert_true(sg_result_outcome(r)->ok);
@@ -1454,6 +1456,50 @@ static void test_exec__search_path_is_pinned(void **state)
     admin("DROP SCHEMA evil CASCADE");
 }
 
+/* The guard reads '...' with backslashes as plain characters. A database or role with
+ * standard_conforming_strings off would read the first literal below as ending at the second
+ * quote, and run the UNION that the guard took for a string; the executor pins it on. */
+static void test_exec__standard_conforming_strings_are_pinned(void **state)
+{
+    (void)state;
+    admin("DROP TABLE IF EXISTS public.sg_scs_secret;"
+          "CREATE TABLE public.sg_scs_secret (payload text);"
+          "INSERT INTO public.sg_scs_secret VALUES ('TOPSECRET')");
+    static const char sql[] =
+        "SELECT '\\' AS a, ' UNION ALL SELECT payload FROM public.sg_scs_secret --' AS b";
+    char *off_dsn = sg_test_printf("%s options=-cstandard_conforming_strings=off", g_dsn);
+
+    /* the trap is real: on that DSN the text runs the UNION and reads the secret */
+    PGconn *pg = PQconnectdb(off_dsn);
+    assert_int_equal(PQstatus(pg), CONNECTION_OK);
+    PGresult *res = PQexec(pg, sql);
+    assert_int_equal(PQresultStatus(res), PGRES_TUPLES_OK);
+    assert_int_equal(PQnfields(res), 1);
+    assert_int_equal(PQntuples(res), 2);
+    assert_string_equal(PQgetvalue(res, 1, 0), "TOPSECRET");
+    PQclear(res);
+    PQfinish(pg);
+
+    /* the guard sees two string literals and no table: allowed */
+    char *op = make_op("select", sql, "{}", "", 10, 15000);
+    sg_verdict *v = check_on(g_catalog, op, true);
+    sg_verdict_free(v);
+    sg_executor *ex = NULL;
+    sg_error err;
+    assert_int_equal(sg_executor_new_libpq(off_dsn, 1, &ex, &err), SG_OK);
+    sg_result *r = run_on(ex, g_catalog, op);
+    free(op);
+    assert_true(sg_result_outcome(r)->ok);
+    assert_int_equal(sg_result_row_count(r), 1);
+    assert_int_equal(sg_result_column_count(r), 2);
+    assert_string_equal(cell(r, 0, "a"), "\\");
+    assert_string_equal(cell(r, 0, "b"), " UNION ALL SELECT payload FROM public.sg_scs_secret --");
+    sg_result_free(r);
+    sg_executor_free(ex);
+    free(off_dsn);
+    admin("DROP TABLE public.sg_scs_secret");
+}
+
 /* The guard allows unqualified functions and operators as the built-ins of pg_catalog. The
  * executor's search path puts the default schema first, so an object of the same signature in
  * that schema wins over the built-in. */
@@ -1833,6 +1879,7 @@ int main(void)
         T(parameters_of_every_json_type),
         T(seed_select_with_null_region),
         T(search_path_is_pinned),
+        T(standard_conforming_strings_are_pinned),
         T(default_schema_cannot_shadow_builtins),
         T(overloads_in_the_default_schema_are_unreachable),
         T(pool_shared_by_threads),

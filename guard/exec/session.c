@@ -7,7 +7,8 @@
  * the guard judged them (PostgreSQL never searches pg_temp for functions or
  * operators, and pg_temp last shadows nothing). The executor must set exactly
  * that, in a transaction of the statement's own, with the operation's
- * statement timeout, read only for selects, and under the configured role. The libpq executor sends
+ * statement timeout, standard_conforming_strings on (as the guard's parser
+ * reads literals), read only for selects, and under the configured role. The libpq executor sends
  * these statements and the dryrun executor shows them; both get them from here, so `--dry-run`
  * shows what would be sent. Identifiers are quoted here, without a connection.
  */
@@ -69,6 +70,11 @@ int sg__session_setup_build(sg__arena *arena, const sg_statement *stmt, const ch
     s[out->count++] = "SET LOCAL search_path TO " SG__PINNED_SEARCH_PATH;
     s[out->count++] =
         sg__arena_printf(arena, "SET LOCAL statement_timeout = %lld", stmt->statement_timeout_ms);
+    /* the server must read string literals as the guard's parser did: with
+     * standard_conforming_strings off (a database or role may set it), a
+     * backslash in '...' escapes the quote, and a literal the guard saw
+     * would end elsewhere and let text it took for a string run as SQL */
+    s[out->count++] = "SET LOCAL standard_conforming_strings = on";
     if (quoted_role)
         s[out->count++] = sg__arena_printf(arena, "SET LOCAL ROLE %s", quoted_role);
     sg__strbuf text = SG__STRBUF_INIT(arena);

@@ -124,6 +124,7 @@ typedef int (*sg_executor_open_fn)(void *self, const char *data_source_uid, cons
  *   BEGIN ISOLATION LEVEL READ COMMITTED [READ ONLY, for a select];
  *   SET LOCAL search_path TO pg_catalog, pg_temp;
  *   SET LOCAL statement_timeout = <statement_timeout_ms>;
+ *   SET LOCAL standard_conforming_strings = on;
  *
  * stmt->sql names every relation (and every type outside pg_catalog) with the
  * schema the guard resolved it to, so under this search_path the functions,
@@ -132,7 +133,10 @@ typedef int (*sg_executor_open_fn)(void *self, const char *data_source_uid, cons
  * schema, or any other, is unreachable, and PostgreSQL never searches pg_temp
  * for functions or operators (sg_verdict_search_path() gives the same text).
  * It MAY add statements of its own configuration after these (the libpq
- * executor's SET LOCAL ROLE), never one that changes search_path. Identifiers
+ * executor's SET LOCAL ROLE), never one that changes search_path or
+ * standard_conforming_strings (the guard parsed '...' with backslashes as
+ * plain characters; with it off the server would end such a literal
+ * elsewhere and run what the guard took for a string). Identifiers
  * MUST be quoted and the server MUST read the text as UTF-8. It MUST deliver
  * at most max_rows rows to the sink (and set has_more when there were more),
  * commit on success and roll back on any error or when the sink stops it. It fills *out in every
