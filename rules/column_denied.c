@@ -209,11 +209,66 @@ static int check_writes(const sg__rule_ctx *ctx)
     return 0;
 }
 
+/* Whether a source of `level` in [from, to) has or may have a column `name`. */
+static bool may_have(const sg__rule_ctx *ctx, int level, size_t from, size_t to, const char *name)
+{
+    const sg__facts *f = ctx->facts;
+    for (size_t o = from; o < to && o < f->sources.count; o++) {
+        const sg__source *other = &SG__VEC_AT(f->sources, sg__source, o);
+        if (other->level == level && !other->join_alias &&
+            sg__source_provides(ctx, other, name) >= 0)
+            return true;
+    }
+    return false;
+}
+
+/* A join with USING (c) or NATURAL compares the columns it merges, which
+ * reads them as a filter does: with USING, each name in every scoped table of
+ * the join's operands that has it; with NATURAL, each column of a scoped
+ * table of one operand that a source of the other has or may have. */
+static int check_merges(const sg__rule_ctx *ctx)
+{
+    const sg__facts *f = ctx->facts;
+    for (size_t i = 0; i < f->merges.count; i++) {
+        const sg__merge *m = &SG__VEC_AT(f->merges, sg__merge, i);
+        for (size_t k = m->first; k < m->end && k < f->sources.count; k++) {
+            const sg__source *s = &SG__VEC_AT(f->sources, sg__source, k);
+            const sg__meta_table *t =
+                s->level == m->level && s->row == SG_ROW_RELATION && !s->join_alias
+                    ? sg__relation_scoped(ctx, s->relation)
+                    : NULL;
+            if (!t)
+                continue;
+            for (size_t n = 0; m->names && n < m->count; n++) {
+                const char *column = column_of(t, s->columns, s->column_count, m->names[n]);
+                if (column && judge(ctx, t, column, m->location, "joins on") < 0)
+                    return -1;
+            }
+            if (m->names)
+                continue;
+            if (!t->column_count) {
+                if (judge_all(ctx, t, m->location, "joins on") < 0)
+                    return -1;
+                continue;
+            }
+            size_t from = k < m->mid ? m->mid : m->first, to = k < m->mid ? m->end : m->mid;
+            for (size_t c = 0; c < t->column_count; c++) {
+                const char *name = c < s->column_count ? s->columns[c] : t->columns[c];
+                if (may_have(ctx, m->level, from, to, name) &&
+                    judge(ctx, t, t->columns[c], m->location, "joins on") < 0)
+                    return -1;
+            }
+        }
+    }
+    return 0;
+}
+
 static int check(const sg__rule_ctx *ctx)
 {
     if (!sg__policy_pattern_count(ctx->policy, ctx->rule, COLUMNS))
         return 0;
-    if (check_fields(ctx) < 0 || check_names(ctx) < 0 || check_writes(ctx) < 0)
+    if (check_fields(ctx) < 0 || check_names(ctx) < 0 || check_writes(ctx) < 0 ||
+        check_merges(ctx) < 0)
         return -1;
     return 0;
 }

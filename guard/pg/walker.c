@@ -255,7 +255,9 @@ static bool walk_from_item(Node *node, walk *w, int level)
         size_t mid = w->from_items.count;
         stop = stop || walk_from_item(j->rarg, w, level);
         if (!stop && (j->usingClause || j->isNatural))
-            add_merge(w, level, first, mid, sg__node_location(j->rarg),
+            add_merge(w, level, first, mid,
+                      sg__node_location(j->rarg) >= 0 ? sg__node_location(j->rarg)
+                                                      : sg__node_location(j->larg),
                       j->isNatural ? NIL : j->usingClause);
         for (size_t i = first; !stop && i < w->from_items.count; i++)
             SG__VEC_AT(w->from_items, from_item, i).in_join = true;
