@@ -2664,14 +2664,16 @@ static const char dollar_file[] =
     "  -- 100% sure\n"
     "  RAISE NOTICE 'value %', x;\n"
     "END $$;\n"
-    "SELECT id /* 10%s, 10% */ FROM t WHERE id % 2 = 0 AND E'100%' <> '' ORDER BY id;\n";
+    "SELECT id /* 10%s, 10% */ FROM t WHERE id % 2 = 0 AND E'100%' <> '' ORDER BY id;\n"
+    "SELECT id FROM t WHERE id%size = 0 AND n%step = 1 AND U&'50%s' <> '' ORDER BY id;\n"
+    "SELECT 1 AS U&\"50%s\", u&'d\\0061t%s' AS b;\n";
 
 static void test_lint__placeholders_auto_dollar(void **state)
 {
     (void)state;
     size_t errors;
     sg_lint_result *r = lint(NULL, dollar_file, SG_LINT_INPUT_SQL);
-    assert_int_equal(sg_lint_result_statement_count(r), 5);
+    assert_int_equal(sg_lint_result_statement_count(r), 7);
     assert_int_equal(count_prefix(r, "params.", &errors), 0);
     count_prefix(r, "", &errors);
     assert_int_equal(errors, 0);

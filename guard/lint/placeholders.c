@@ -53,12 +53,21 @@ static sg__text_place place_in(const char *text, const sg__sql_token *tokens, si
     return t ? token_place(t, text + t->start, t->end - t->start) : SG__PLACE_CODE;
 }
 
-/* Whether the '%' at text[at] starts %s or %(name)s, as psycopg matches them:
- * the name runs to the first ')' and holds no line break. */
+/* Whether the '%' at text[at] starts %s or %(name)s, as psycopg matches them
+ * (the name runs to the first ')' and holds no line break), in code that
+ * uses them: a %s followed by more of a name is taken for a modulo. */
+static bool ident_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '$' || (unsigned char)c >= 0x80;
+}
+
 static bool starts_placeholder(const char *text, size_t len, size_t at)
 {
     if (at + 1 < len && text[at + 1] == 's')
-        return true;
+        /* `n%step` is n modulo step: a %s glued to the rest of a name is
+         * no placeholder anyone writes */
+        return at + 2 >= len || !ident_char(text[at + 2]);
     if (at + 1 >= len || text[at + 1] != '(')
         return false;
     for (size_t i = at + 2; i < len && text[i] != '\n'; i++)

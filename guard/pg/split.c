@@ -35,6 +35,28 @@ static bool error_at_end(const char *sql, size_t len, int cursorpos)
     return cursorpos > 0 && (size_t)cursorpos >= chars;
 }
 
+/* The end of a U&'...' string or U&"..." identifier starting at sql[start],
+ * or 0 when none starts there. The scanner reports such a token with a length
+ * of 0 or 1, so the bytes inside it would read as code; quotes inside are
+ * doubled, and there is no backslash escape of a quote. */
+static size_t unicode_quoted_end(const char *sql, size_t len, size_t start)
+{
+    if (start + 2 >= len || (sql[start] != 'U' && sql[start] != 'u') || sql[start + 1] != '&' ||
+        (sql[start + 2] != '\'' && sql[start + 2] != '"'))
+        return 0;
+    char quote = sql[start + 2];
+    for (size_t i = start + 3; i < len; i++) {
+        if (sql[i] != quote)
+            continue;
+        if (i + 1 < len && sql[i + 1] == quote) {
+            i++;
+            continue;
+        }
+        return i + 1;
+    }
+    return len; /* unterminated: the scanner reported an error already */
+}
+
 int sg__sql_scan_part(sg__arena *arena, const char *sql, size_t len, sg__sql_token **tokens,
                       size_t *count, bool *at_end)
 {
@@ -59,6 +81,11 @@ int sg__sql_scan_part(sg__arena *arena, const char *sql, size_t len, sg__sql_tok
                 continue; /* never trust an offset outside the text */
             out[n].start = (size_t)t->start;
             out[n].end = (size_t)t->end;
+            if (t->token == PG_QUERY__TOKEN__USCONST || t->token == PG_QUERY__TOKEN__UIDENT) {
+                size_t end = unicode_quoted_end(sql, len, out[n].start);
+                if (end > out[n].end)
+                    out[n].end = end;
+            }
             out[n].comment =
                 t->token == PG_QUERY__TOKEN__SQL_COMMENT || t->token == PG_QUERY__TOKEN__C_COMMENT;
             n++;
