@@ -2312,6 +2312,27 @@ static void test_lint__recover_variants(void **state)
          {0},
          {1, 3, 7},
          8},
+        /* a command's arguments end at the next backslash outside quotes;
+         * \; separates two statements psql sends together */
+        {"psql's \\; between statements",
+         "SELECT pg_sleep(1) \\; DELETE FROM t;\nSELECT pg_sleep(2);\n",
+         3,
+         {0},
+         {1, 2},
+         1},
+        {"psql's \\bind and \\g on one line",
+         "SELECT $1::int AS a \\bind 42 \\g\nSELECT pg_sleep(1);\nDELETE FROM t;\n",
+         3,
+         {0},
+         {2},
+         3},
+        {"psql's separator \\\\ and quoted backslashes in arguments",
+         "\\echo 'a\\\\b \\g' \"c\\d\" \\\\ SELECT pg_sleep(1);\n\\x on \\\\ \\pset format "
+         "aligned\nDELETE FROM t;\n\\! echo 'x' \\ SELECT 1 AS \"\";\nSELECT pg_sleep(2);\n",
+         3,
+         {0},
+         {1, 5},
+         3},
         /* COPY ... FROM STDIN data is psql's too, whatever it holds */
         {"COPY data of pg_dump",
          "COPY t (a, b) FROM stdin;\n1\tit's; DROP\n2\t\\N\n\\.\nDELETE FROM t;\n"

@@ -194,6 +194,47 @@ static bool command_ends_query(const cutter *c, size_t i)
            word_is(w, n, "crosstabview") || word_is(w, n, "watch");
 }
 
+/* The end of the psql command whose backslash is at s[at]. Its arguments end
+ * at the line's end or at the next backslash outside quotes, which starts
+ * another command (`\bind 42 \g`); `\;` is a semicolon that does not send
+ * the query; \copy, \!, \help and the function and view editors take the
+ * whole line. The name is a word (with `+`) or one character. */
+static size_t command_end(const cutter *c, size_t at)
+{
+    size_t eol = line_end(c, at), k = at + 1;
+    if (k >= eol)
+        return eol;
+    if (c->s[k] == ';' || c->s[k] == '\\')
+        return k + 1; /* \; and the separator \\ take no arguments */
+    if (c->s[k] == '!')
+        return eol; /* a shell command */
+    if (!ident_char((unsigned char)c->s[k]))
+        k++; /* another one-character command: \? */
+    while (k < eol && (ident_char((unsigned char)c->s[k]) || c->s[k] == '+'))
+        k++;
+    const char *w = c->s + at + 1;
+    size_t n = k - at - 1;
+    if (word_is(w, n, "copy") || word_is(w, n, "h") || word_is(w, n, "help") ||
+        word_is(w, n, "sf") || word_is(w, n, "sf+") || word_is(w, n, "sv") ||
+        word_is(w, n, "sv+") || word_is(w, n, "ef") || word_is(w, n, "ev"))
+        return eol;
+    char quote = 0;
+    for (; k < eol; k++) {
+        char ch = c->s[k];
+        if (quote) {
+            if (ch == '\\' && quote == '\'' && k + 1 < eol)
+                k++; /* psql's '...' takes backslash escapes */
+            else if (ch == quote)
+                quote = 0;
+        } else if (ch == '\'' || ch == '"' || ch == '`') {
+            quote = ch;
+        } else if (ch == '\\') {
+            return k;
+        }
+    }
+    return eol;
+}
+
 /* Whether the psql command at s[at] (up to `end`) is `\copy ... from stdin`:
  * its data follows it in the script. */
 static bool copy_from_stdin(const cutter *c, size_t at, size_t end)
@@ -300,13 +341,16 @@ static int lexeme(cutter *c, stmt_state *st, size_t *i)
     } else if (ch == '$' && dollar_tag(c, at)) {
         end = dollar_end(c, at, dollar_tag(c, at));
     } else if (ch == '\\') {
-        /* a psql command: the rest of the line; it ends the statement before
-         * it, and \g and its kinds send that statement as a semicolon does;
-         * `\copy ... from stdin` reads the lines after it up to `\.` */
-        end = line_end(c, at);
+        /* a psql command (command_end()); it ends the statement before it,
+         * and \g and its kinds send that statement as a semicolon does, as
+         * `\;` separates two (psql sends them together); `\copy ... from
+         * stdin` reads the lines after it up to `\.` */
+        end = command_end(c, at);
         if (c->copy_data && copy_from_stdin(c, at, end))
             end = copy_data_end(c, at);
-        if (add_psql(c, at, end, command_ends_query(c, at)) < 0 || cut(c, st, at, end) < 0)
+        bool semicolon = end == at + 2 && s[at + 1] == ';';
+        if (add_psql(c, at, end, semicolon || command_ends_query(c, at)) < 0 ||
+            cut(c, st, at, end) < 0)
             return -1;
         *i = end;
         return 0;
