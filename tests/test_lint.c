@@ -2333,6 +2333,22 @@ static void test_lint__recover_variants(void **state)
          {0},
          {1, 5},
          3},
+        /* psql's variables stand for their values: a name, a literal, an
+         * identifier; a ':' in a slice, a cast or := is SQL's */
+        {"psql variables",
+         "\\set tbl widgets\nSELECT pg_sleep(1) FROM :tbl WHERE id = :id AND n = :'label';\n"
+         "DELETE FROM :\"tbl\";\nSELECT a[lo:hi], b[1:2], c[:n], x::int FROM t WHERE f(a := 1) "
+         "ORDER BY 1;\n",
+         3,
+         {0},
+         {2},
+         3},
+        {"psql variables in a file without a backslash",
+         "SELECT pg_sleep(1) WHERE :'v' <> '' AND :n > 0;\nDELETE FROM t;\n",
+         2,
+         {0},
+         {1},
+         2},
         /* COPY ... FROM STDIN data is psql's too, whatever it holds */
         {"COPY data of pg_dump",
          "COPY t (a, b) FROM stdin;\n1\tit's; DROP\n2\t\\N\n\\.\nDELETE FROM t;\n"

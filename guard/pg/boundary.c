@@ -45,6 +45,7 @@ typedef struct stmt_state {
     bool after_from; /* COPY: the last word was FROM */
     bool copy_stdin; /* COPY ... FROM STDIN: data lines follow the statement */
     long parens;     /* open parentheses */
+    long brackets;   /* open square brackets: a ':' in them is a slice's */
     long blocks;     /* open BEGIN / CASE of a CREATE ... BEGIN ATOMIC body */
     bool use_parens; /* false after an unclosed parenthesis swallowed the text */
     bool use_blocks; /* false after an unclosed BEGIN swallowed the text */
@@ -93,8 +94,18 @@ static int add_psql(cutter *c, size_t start, size_t end, bool ends_query)
     sg__psql_span *sp = sg__vec_push(c->arena, &c->psql, sizeof *sp);
     if (!sp)
         return -1;
-    *sp = (sg__psql_span){start, end, ends_query};
+    *sp = (sg__psql_span){start, end, ends_query, false};
     return 0;
+}
+
+/* Whether the ':' at s[at] starts a psql variable, :name, :'name' or
+ * :"name": outside square brackets (where a ':' is a slice's) and not in
+ * `::`, SQL has no other use for a ':' before a name or a quote. */
+static bool psql_variable(const char *s, size_t len, size_t at, long brackets)
+{
+    unsigned char next = at + 1 < len ? (unsigned char)s[at + 1] : 0;
+    return brackets == 0 && (at == 0 || s[at - 1] != ':') &&
+           (ident_start(next) || next == '\'' || next == '"');
 }
 
 static int add_stmt(cutter *c, size_t start, size_t end)
@@ -376,6 +387,17 @@ static int lexeme(cutter *c, stmt_state *st, size_t *i)
             st->parens++;
         } else if (ch == ')' && st->parens > 0) {
             st->parens--;
+        } else if (ch == '[') {
+            st->brackets++;
+        } else if (ch == ']' && st->brackets > 0) {
+            st->brackets--;
+        } else if (ch == ':' && c->want_psql && psql_variable(s, c->len, at, st->brackets)) {
+            /* psql puts the variable's value here: the name, or the quoted
+             * literal or identifier after the ':', stands for it */
+            sg__psql_span *sp = sg__vec_push(c->arena, &c->psql, sizeof *sp);
+            if (!sp)
+                return -1;
+            *sp = (sg__psql_span){at, end, false, true};
         } else if (ch == ';' && st->parens == 0 && st->blocks == 0) {
             *i = end;
             if (!st->copy_stdin || !c->copy_data)
@@ -496,16 +518,34 @@ static bool mentions_stdin(const char *s, size_t len)
     return false;
 }
 
+/* Whether a ':' in the text may start a psql variable (psql_variable(),
+ * brackets aside). */
+static bool mentions_variable(const char *s, size_t len)
+{
+    for (const char *p = memchr(s, ':', len); p; p = memchr(p + 1, ':', len - (size_t)(p + 1 - s)))
+        if (psql_variable(s, len, (size_t)(p - s), 0))
+            return true;
+    return false;
+}
+
 int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked)
 {
     *blanked = 0;
-    if (!memchr(sql, '\\', len) && !mentions_stdin(sql, len))
-        return 0; /* no psql command and no COPY data: nothing to scan */
+    if (!memchr(sql, '\\', len) && !mentions_stdin(sql, len) && !mentions_variable(sql, len))
+        return 0; /* no psql command, variable or COPY data: nothing to scan */
     cutter c = {.arena = arena, .s = sql, .len = len, .want_psql = true, .copy_data = true};
     if (run(&c) < 0)
         return -1;
     for (size_t i = 0; i < c.psql.count; i++) {
         const sg__psql_span *sp = &SG__VEC_AT(c.psql, sg__psql_span, i);
+        if (sp->variable) {
+            /* :name reads as the name _name, :'x' and :"x" as the literal
+             * or identifier after it */
+            sql[sp->start] =
+                sp->start + 1 < len && ident_start((unsigned char)sql[sp->start + 1]) ? '_' : ' ';
+            *blanked += 1;
+            continue;
+        }
         for (size_t k = sp->start; k < sp->end && k < len; k++)
             if (sql[k] != '\n' && sql[k] != '\r')
                 sql[k] = ' ';

@@ -67,10 +67,12 @@ int sg__sql_split_fallback(sg__arena *arena, const char *sql, size_t len, sg__sp
                            size_t *nstmts, sg__sql_token **tokens, size_t *ntokens);
 
 /* What psql reads in a script that is not SQL: a backslash command (the
- * rest of its line) or the data lines after COPY ... FROM STDIN. */
+ * rest of its line), the data lines after COPY ... FROM STDIN, or the ':' of
+ * a variable psql puts its value in place of (:name, :'name', :"name"). */
 typedef struct sg__psql_span {
     size_t start, end;
     bool ends_query; /* \g and its kinds: the statement before it is sent */
+    bool variable;   /* the ':' of a variable */
 } sg__psql_span;
 
 /*
@@ -78,8 +80,10 @@ typedef struct sg__psql_span {
  * place, as the boundary scan finds it: backslash commands and COPY ... FROM
  * STDIN data become blanks (line breaks kept, so every offset and line stays
  * where it was), and a command that sends the query before it (\g, \gset,
- * \gexec, ...) starts with a semicolon instead. *blanked counts the spans.
- * A text without a backslash is not scanned. Returns 0, or -1 when memory
+ * \gexec, ...) starts with a semicolon instead; a variable's ':' becomes
+ * '_' before a name (:tbl reads as the identifier _tbl) and a blank before a
+ * quote (:'v' as the literal 'v'). *blanked counts the spans. A text without
+ * a backslash, a variable or STDIN is not scanned. Returns 0, or -1 when memory
  * ran out.
  */
 int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked);
