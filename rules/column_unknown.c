@@ -204,7 +204,7 @@ static int check_name(const sg__rule_ctx *ctx, const sg__column_ref *ref)
     if (sources == 1 && only && !(what = table_what(ctx, only)))
         return -1;
     if (sources == 0)
-        what = "this query has no FROM item that";
+        what = "this query has no FROM item, so it";
     return report(ctx, ref->location, what, ref->name, &n);
 }
 

@@ -170,15 +170,19 @@ static int check(const sg__rule_ctx *ctx)
             }
             if (verdict == CALL_ALLOWED)
                 continue;
+            /* a keyword is named as written, with the function it calls */
+            const char *as = fn->keyword ? fn->keyword : "function";
+            const char *of = fn->keyword ? " (function " : " ";
+            const char *shut = fn->keyword ? ")" : "";
             if (verdict == CALL_POLICY_DENIED) {
                 rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
-                                "function %s is denied by the policy", subject);
+                                "%s%s%s%s is denied by the policy", as, of, subject, shut);
                 break;
             }
             if (verdict == CALL_BUILTIN_DENIED) {
                 /* a built-in denied for a reason: no mode lets it through */
                 rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
-                                "function %s is denied: %s", subject,
+                                "%s%s%s%s is denied: %s", as, of, subject, shut,
                                 sg__func_class_reason(info->cls));
                 break;
             }

@@ -125,7 +125,35 @@ static void test_hints__syntax_of_later_postgresql(void **state)
     expect_hint(later[6], "sql.syntax", "json_build_object");
     /* junk after a number is refused by every PostgreSQL */
     expect_no_hint("SELECT 123abc", "sql.syntax");
+    expect_no_hint("SELECT 1__000", "sql.syntax");
+    expect_no_hint("SELECT 5_", "sql.syntax");
+    expect_no_hint("SELECT 0xZZ", "sql.syntax");
+    expect_no_hint("SELECT 0b102", "sql.syntax");
+    expect_no_hint("SELECT 0o9", "sql.syntax");
+    expect_hint("SELECT 1_000.5", "sql.syntax", "underscores in numbers");
+    expect_hint("SELECT 0o17", "sql.syntax", "hexadecimal, octal and binary");
+    expect_hint("SELECT 0x1F_FF", "sql.syntax", "hexadecimal, octal and binary");
     expect_no_hint("SELECT 1e10x", "sql.syntax");
+}
+
+/* A keyword that calls a function is named as written, beside the function. */
+static void test_hints__keywords_named_as_written(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"SELECT CURRENT_ROLE AS r", "CURRENT_ROLE (function current_user) is denied"},
+        {"SELECT user AS r", "USER (function current_user) is denied"},
+        {"SELECT current_catalog AS r", "CURRENT_CATALOG (function current_database) is denied"},
+        {"SELECT SESSION_USER AS r", "SESSION_USER (function session_user) is denied"},
+        {"SELECT current_user AS r", "CURRENT_USER (function current_user) is denied"},
+        {"SELECT pg_catalog.current_user() AS r", "function pg_catalog.current_user is denied"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *msg = message_of(cases[i][0], "func.denied");
+        if (!strstr(msg, cases[i][1]))
+            fail_msg("\"%s\": message \"%s\" lacks \"%s\"", cases[i][0], msg, cases[i][1]);
+        free(msg);
+    }
 }
 
 static void test_hints__functions_of_other_dialects(void **state)
@@ -150,6 +178,7 @@ int main(void)
         cmocka_unit_test(test_hints__no_hint_where_nothing_foreign),
         cmocka_unit_test(test_hints__syntax_of_later_postgresql),
         cmocka_unit_test(test_hints__functions_of_other_dialects),
+        cmocka_unit_test(test_hints__keywords_named_as_written),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

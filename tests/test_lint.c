@@ -824,6 +824,29 @@ static void test_lint__files_that_cannot_be_linted(void **state)
     remove_tree(dir);
 }
 
+/* A walk takes .sql and .json files in any case of their extension. */
+static void test_lint__walk_extensions_in_any_case(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    put(dir, "tree/UP.SQL", "SELECT * FROM t ORDER BY id;\n");
+    put(dir, "tree/m.Sql", "SELECT * FROM t ORDER BY id;\n");
+    put(dir, "tree/x.sqlx", "SELECT * FROM t ORDER BY id;\n");
+    put(dir, "tree/OP.JSON", "{\"version\": 1}\n");
+    run_result r = RUN_IN(dir, "lint", "--format", "json", "--no-timing", "tree");
+    assert_status(&r, 0);
+    cJSON *root = parse_json(r.out);
+    const cJSON *files = cJSON_GetObjectItemCaseSensitive(root, "files");
+    assert_int_equal(cJSON_GetArraySize(files), 2);
+    assert_string_equal(str(cJSON_GetArrayItem(files, 0), "path"), "tree/UP.SQL");
+    assert_string_equal(str(cJSON_GetArrayItem(files, 1), "path"), "tree/m.Sql");
+    const cJSON *summary = cJSON_GetObjectItemCaseSensitive(root, "summary");
+    assert_int_equal(num(summary, "files_skipped"), 1); /* OP.JSON: no operation */
+    cJSON_Delete(root);
+    free_result(&r);
+    remove_tree(dir);
+}
+
 static void test_lint__walk(void **state)
 {
     (void)state;
@@ -3039,6 +3062,7 @@ int main(void)
         T(github_escapes),
         T(files_that_cannot_be_linted),
         T(walk),
+        T(walk_extensions_in_any_case),
         T(exclude_and_ignore_file),
         T(json_files_and_operations_globs),
         T(stdin),

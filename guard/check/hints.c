@@ -30,45 +30,53 @@
 static const struct {
     const char *pattern;
     const char *hint;
-    bool on_message; /* matched against the parser's message, not the SQL */
+    bool on_message;    /* matched against the parser's message, not the SQL */
+    const char *in_sql; /* and this against the SQL, when not NULL */
 } dialect[] = {
     {"^(subquery|VALUES) in FROM must have an alias$",
      "PostgreSQL 16 and later accept a sub-select or VALUES in FROM without an alias" PG15
      ": give it one (AS s)",
-     true},
+     true, NULL},
+    /* only where the SQL holds such a number as PostgreSQL 16 reads it:
+     * 1__000, 5_ and 0xZZ are no numbers in any version */
     {"^trailing junk after numeric literal at or near \"[0-9.eE+-]*_",
      "PostgreSQL 16 and later accept underscores in numbers (1_000)" PG15
      ": write the digits without them",
-     true},
+     true,
+     "(?<![\\w.])(?=[0-9.eE+-]*\\d_\\d)\\d+(?:_\\d+)*(?:\\.(?:\\d+(?:_\\d+)*)?)?"
+     "(?:[eE][-+]?\\d+(?:_\\d+)*)?(?![\\w.])"},
     {"^trailing junk after numeric literal at or near \"0[xXoObB]\"$",
      "PostgreSQL 16 and later accept hexadecimal, octal and binary integers (0x1F)" PG15
      ": write the number in decimal",
-     true},
+     true,
+     "(?<![\\w.])0(?:[xX][0-9a-fA-F]+(?:_[0-9a-fA-F]+)*|[oO][0-7]+(?:_[0-7]+)*|[bB][01]+(?:_[01]+)*"
+     ")"
+     "(?![\\w])"},
     {"(?i)\\bjson_(object|array|objectagg|arrayagg)\\s*\\(|\\bis\\s+(not\\s+)?json\\b",
      "PostgreSQL 16 and later have the SQL/JSON constructors and IS JSON" PG15
      ": write json_build_object, json_build_array, json_object_agg, json_agg, or a cast "
      "to json",
-     false},
-    {"`", "PostgreSQL quotes identifiers with double quotes, not backticks", false},
+     false, NULL},
+    {"`", "PostgreSQL quotes identifiers with double quotes, not backticks", false, NULL},
     {"(?i)\\blimit\\s+(\\d+|\\$\\d+)\\s*,\\s*(\\d+|\\$\\d+)",
-     "PostgreSQL writes LIMIT count OFFSET skip, not LIMIT skip, count", false},
+     "PostgreSQL writes LIMIT count OFFSET skip, not LIMIT skip, count", false, NULL},
     {"(?i)\\bselect\\s+(distinct\\s+)?top\\s*\\(?\\s*(\\d+|\\$\\d+)",
-     "PostgreSQL writes SELECT ... LIMIT n (or FETCH FIRST n ROWS ONLY), not TOP n", false},
+     "PostgreSQL writes SELECT ... LIMIT n (or FETCH FIRST n ROWS ONLY), not TOP n", false, NULL},
     {"(?i)\\bauto_increment\\b",
-     "PostgreSQL writes GENERATED ALWAYS AS IDENTITY (or serial), not AUTO_INCREMENT", false},
+     "PostgreSQL writes GENERATED ALWAYS AS IDENTITY (or serial), not AUTO_INCREMENT", false, NULL},
     /* after a keyword or a separator, never a subscript (which follows an expression) */
     {"(?i)(?:(?:^|[,(=<>])\\s*|\\b(?:select|from|join|by|where|and|or|on|into|update|set)"
      "\\s+)\\[[a-z_][a-z0-9_ ]*\\]",
-     "PostgreSQL quotes identifiers with double quotes, not square brackets", false},
+     "PostgreSQL quotes identifiers with double quotes, not square brackets", false, NULL},
     {"(?i)\\bon\\s+duplicate\\s+key\\s+update\\b",
-     "PostgreSQL writes INSERT ... ON CONFLICT (...) DO UPDATE, not ON DUPLICATE KEY UPDATE",
-     false},
-    {"(?i)\\bunsigned\\b", "PostgreSQL has no unsigned integer types", false},
+     "PostgreSQL writes INSERT ... ON CONFLICT (...) DO UPDATE, not ON DUPLICATE KEY UPDATE", false,
+     NULL},
+    {"(?i)\\bunsigned\\b", "PostgreSQL has no unsigned integer types", false, NULL},
 };
 
 enum { DIALECT_COUNT = sizeof dialect / sizeof dialect[0] };
 
-static pcre2_code *compiled[DIALECT_COUNT];
+static pcre2_code *compiled[DIALECT_COUNT], *compiled_sql[DIALECT_COUNT];
 static atomic_bool ready; /* every pattern compiled: read-only from here */
 static pthread_mutex_t compile_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -87,6 +95,10 @@ static int compile_all(void)
         if (!compiled[i] &&
             !(compiled[i] = pcre2_compile((PCRE2_SPTR)dialect[i].pattern, PCRE2_ZERO_TERMINATED,
                                           PCRE2_UTF, &err, &at, NULL)))
+            rc = -1;
+        if (rc == 0 && dialect[i].in_sql && !compiled_sql[i] &&
+            !(compiled_sql[i] = pcre2_compile((PCRE2_SPTR)dialect[i].in_sql, PCRE2_ZERO_TERMINATED,
+                                              PCRE2_UTF, &err, &at, NULL)))
             rc = -1;
     }
     if (rc == 0)
@@ -112,6 +124,12 @@ int sg__dialect_hint(const char *sql, size_t len, const char *message, const cha
         int m = md ? pcre2_match(compiled[i], (PCRE2_SPTR)subject, subject_len, 0, 0, md, NULL)
                    : PCRE2_ERROR_NOMEMORY;
         pcre2_match_data_free(md);
+        if (m >= 0 && compiled_sql[i]) {
+            md = pcre2_match_data_create_from_pattern(compiled_sql[i], gc);
+            m = md ? pcre2_match(compiled_sql[i], (PCRE2_SPTR)sql, len, 0, 0, md, NULL)
+                   : PCRE2_ERROR_NOMEMORY;
+            pcre2_match_data_free(md);
+        }
         if (m == PCRE2_ERROR_NOMEMORY)
             rc = -1;
         else if (m >= 0)

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "ignore.h"
@@ -38,10 +39,12 @@ typedef struct walk {
     lint_patterns ignore; /* its .sqlguardignore */
 } walk;
 
+/* Whether `name` ends in `suffix` (lower case), in any case: A.SQL and
+ * b.Sql are SQL files too. */
 static bool has_suffix(const char *name, const char *suffix)
 {
     size_t n = strlen(name), s = strlen(suffix);
-    return n > s && strcmp(name + n - s, suffix) == 0;
+    return n > s && strcasecmp(name + n - s, suffix) == 0;
 }
 
 /* The input a walk takes a file as by its name, or -1 for files it leaves alone. */

@@ -113,6 +113,9 @@ typedef struct sg__funcref {
     /* SG_FUNC_CALL: the arguments in order (none for f(*)) */
     const sg__funcarg *args;
     size_t arg_count;
+    /* the SQL keyword the call is spelled as (CURRENT_ROLE is current_user()),
+     * for messages; NULL for a call written as one */
+    const char *keyword;
 } sg__funcref;
 
 /* Something the walker does not understand, or refuses to look into. */

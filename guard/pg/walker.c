@@ -61,9 +61,9 @@ static void record_func(walk *w, List *names, int location, sg__func_kind kind, 
     f->parent = w->current_call;
 }
 
-/* Records a call of pg_catalog function `name` that SQL spells as a keyword
- * (CURRENT_USER is current_user()). */
-static void record_keyword_call(walk *w, const char *name, int location)
+/* Records a call of pg_catalog function `name` that SQL spells as
+ * `keyword` (CURRENT_ROLE is current_user()). */
+static void record_keyword_call(walk *w, const char *name, const char *keyword, int location)
 {
     sg__funcref *f = sg__vec_push(w->arena, &w->facts->funcs, sizeof *f);
     if (!f) {
@@ -71,6 +71,7 @@ static void record_keyword_call(walk *w, const char *name, int location)
         return;
     }
     f->name = name;
+    f->keyword = keyword;
     f->location = location;
     f->kind = SG_FUNC_CALL;
     f->in_top_targetlist = w->in_top_targetlist;
@@ -1272,16 +1273,16 @@ static bool note(Node *node, walk *w)
         /* CURRENT_USER and its kin are pg_catalog's functions spelled as
          * keywords: judged as calls of them */
         SQLValueFunction *f = (SQLValueFunction *)node;
-        static const char *const names[] = {
-            [SVFOP_CURRENT_ROLE] = "current_user",
-            [SVFOP_CURRENT_USER] = "current_user",
-            [SVFOP_USER] = "current_user",
-            [SVFOP_SESSION_USER] = "session_user",
-            [SVFOP_CURRENT_CATALOG] = "current_database",
-            [SVFOP_CURRENT_SCHEMA] = "current_schema",
+        static const char *const names[][2] = {
+            [SVFOP_CURRENT_ROLE] = {"current_user", "CURRENT_ROLE"},
+            [SVFOP_CURRENT_USER] = {"current_user", "CURRENT_USER"},
+            [SVFOP_USER] = {"current_user", "USER"},
+            [SVFOP_SESSION_USER] = {"session_user", "SESSION_USER"},
+            [SVFOP_CURRENT_CATALOG] = {"current_database", "CURRENT_CATALOG"},
+            [SVFOP_CURRENT_SCHEMA] = {"current_schema", "CURRENT_SCHEMA"},
         };
-        if ((size_t)f->op < sizeof names / sizeof names[0] && names[f->op])
-            record_keyword_call(w, names[f->op], f->location);
+        if ((size_t)f->op < sizeof names / sizeof names[0] && names[f->op][0])
+            record_keyword_call(w, names[f->op][0], names[f->op][1], f->location);
         break;
     }
     case T_A_Indirection:
