@@ -2913,6 +2913,19 @@ static void test_lint__migrations_judged_without_the_catalog(void **state)
         {"UPDATE sdk_examples_account SET region = 'EU' WHERE uid = $1;\n"
          "DROP TABLE IF EXISTS sdk_examples_old;\n",
          2, 0},
+        /* a migration tool's marker says so, before or after the DML */
+        {"-- +goose Up\nUPDATE sdk_examples_account SET nmae = 'EU' WHERE nmae = 'eu';\n", 1, 0},
+        {"UPDATE sdk_examples_account SET nmae = 'EU' WHERE uid = $1;\n-- migrate:up\n"
+         "UPDATE sdk_examples_account SET nmae = 'x' WHERE uid = $1;\n",
+         2, 0},
+        {"--liquibase formatted sql\n--changeset dev:1\nSELECT nmae FROM sdk_examples_account "
+         "ORDER BY 1;\n",
+         1, 0},
+        {"-- +migrate Up\nSELECT nmae FROM sdk_examples_account ORDER BY 1;\n", 1, 0},
+        /* the same words elsewhere make no migration */
+        {"-- we migrate:up the data later\nSELECT nmae FROM sdk_examples_account ORDER BY 1;\n"
+         "SELECT '-- +goose Up' AS x, nmae FROM sdk_examples_account ORDER BY 1;\n",
+         2, 2},
         /* queries, in a transaction or not, with functions and grants: the catalog judges */
         {"UPDATE sdk_examples_account SET region = 'EU' WHERE region = 'eu';\n", 1, 2},
         {"BEGIN;\nSELECT nmae FROM sdk_examples_account ORDER BY 1;\nCOMMIT;\n", 3, 1},
