@@ -8,9 +8,10 @@
  * lookup, all without set-returning functions in the target list. A key
  * lookup reads only catalog tables, each pinned on every column of its
  * primary key or of one unique key by top-level AND-ed `=` with parameters
- * or constants (a column named unqualified counts for the item it resolves
- * to): at most one row of each can pass the WHERE, so at most one
- * combination of them, whatever the joins. LIMIT 1 still needs an ORDER BY,
+ * or constants, or with columns of a table pinned already (a column named
+ * unqualified counts for the item it resolves to; an outer join's ON pins its
+ * nullable side only): at most one row of each can pass for each combination
+ * of those before it, so at most one combination of them all. LIMIT 1 still needs an ORDER BY,
  * or the row is arbitrary. paginate.order-by-unique asks the same question.
  * The finding points at the top-level LIMIT/OFFSET/FETCH when there is one
  * (paginate.limit-without-order-by then says nothing more about that level),
@@ -120,14 +121,98 @@ static bool pinned(const sg__rule_ctx *ctx, const sg__from_item *item, bool only
     return false;
 }
 
-/* Every column of one of the table's unique keys (the primary key among
- * them) is pinned. */
-static bool key_pinned(const sg__rule_ctx *ctx, const sg__from_item *item, bool only,
-                       const sg__meta_table *table)
+/* The index in the top-level FROM of the item a column reference names
+ * (by its qualifier, or resolved when unqualified), or -1. */
+static long item_of(const sg__rule_ctx *ctx, const char *qualifier, const char *column,
+                    int location)
 {
+    const sg__top_select *t = &ctx->facts->top;
+    long relation = -1;
+    if (!qualifier && sg__top_column(ctx, NULL, column, location, &relation) != 1)
+        return -1;
+    for (size_t i = 0; i < t->from.count; i++) {
+        const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
+        if (qualifier ? item->name && strcmp(item->name, qualifier) == 0
+                      : item->relation == relation)
+            return (long)i;
+    }
+    return -1;
+}
+
+/* The catalog type of `column` of `table`, read, scalar; NULL otherwise. */
+static const sg__pgtype *column_type(const sg__meta_table *table, const char *column)
+{
+    long c = sg__table_column(table, NULL, 0, column);
+    if (c < 0 || !table->column_type_read || !table->column_type_read[c])
+        return NULL;
+    const sg__pgtype *t = &table->column_pgtypes[c];
+    return t->array_dims == 0 && t->kind != SG__PGKIND_OTHER ? t : NULL;
+}
+
+/* Whether `a = b` compares in an equality that keeps the distinct values of
+ * either column distinct: the same type, or integers of two widths, or text
+ * and varchar. A float, a char(n) against text, an application type: no. */
+static bool exact_link(const sg__pgtype *a, const sg__pgtype *b)
+{
+    static const char *const families[][3] = {
+        {"smallint", "integer", "bigint"},
+        {"text", "character varying", NULL},
+    };
+    if (!a || !b)
+        return false;
+    bool same = strcmp(a->name, b->name) == 0;
+    if (same && strcmp(a->name, "character") != 0 && strcmp(a->name, "double precision") != 0 &&
+        strcmp(a->name, "real") != 0)
+        return true;
+    for (size_t f = 0; f < sizeof families / sizeof families[0]; f++) {
+        bool in_a = false, in_b = false;
+        for (size_t k = 0; k < 3 && families[f][k]; k++) {
+            in_a |= strcmp(a->name, families[f][k]) == 0;
+            in_b |= strcmp(b->name, families[f][k]) == 0;
+        }
+        if (in_a && in_b)
+            return true;
+    }
+    return false;
+}
+
+/* Whether `column` of item `at` equals, by a link, a column of an item
+ * `held` already holds at most one row of. */
+static bool linked(const sg__rule_ctx *ctx, size_t at, const sg__meta_table *table,
+                   const char *column, const bool *held)
+{
+    const sg__top_select *t = &ctx->facts->top;
+    for (size_t i = 0; i < t->links.count; i++) {
+        const sg__column_link *l = &SG__VEC_AT(t->links, sg__column_link, i);
+        for (int side = 0; side < 2; side++) {
+            int other = 1 - side;
+            if (!l->may_pin[side] || strcmp(l->column[side], column) != 0 ||
+                item_of(ctx, l->qualifier[side], l->column[side], l->location[side]) != (long)at)
+                continue;
+            long by = item_of(ctx, l->qualifier[other], l->column[other], l->location[other]);
+            if (by < 0 || (size_t)by == at || !held[by])
+                continue;
+            const sg__from_item *from = &SG__VEC_AT(t->from, sg__from_item, (size_t)by);
+            const sg__meta_table *other_table = bound_table(ctx, from->relation);
+            if (other_table &&
+                exact_link(column_type(table, column), column_type(other_table, l->column[other])))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Every column of one of the table's unique keys (the primary key among
+ * them) is pinned: to a value, or linked to an item `held` holds at most one
+ * row of. */
+static bool key_pinned(const sg__rule_ctx *ctx, size_t at, bool only, const sg__meta_table *table,
+                       const bool *held)
+{
+    const sg__from_item *item = &SG__VEC_AT(ctx->facts->top.from, sg__from_item, at);
     for (size_t k = 0; k < table->unique_count; k++) {
         const char *const *col = table->unique[k];
-        while (*col && pinned(ctx, item, only, *col))
+        while (*col &&
+               (pinned(ctx, item, only, *col) || (held && linked(ctx, at, table, *col, held))))
             col++;
         if (!*col && col != table->unique[k])
             return true;
@@ -136,20 +221,37 @@ static bool key_pinned(const sg__rule_ctx *ctx, const sg__from_item *item, bool 
 }
 
 /* Every item of the top-level FROM clause is a catalog table pinned on a
- * unique key. Anything else there (a CTE, a subquery, a function, an aliased
- * join) could hold many rows; a column list in the alias (`AS t(a, b)`)
- * renames the catalog's columns, so names no longer say which is a key. */
+ * unique key: to values, or (one after another) to columns of items already
+ * pinned, as `JOIN parent p ON p.id = c.parent_id` pins p once c is. Anything
+ * else there (a CTE, a subquery, a function, an aliased join) could hold many
+ * rows; a column list in the alias (`AS t(a, b)`) renames the catalog's
+ * columns, so names no longer say which is a key. */
 static bool key_lookup(const sg__rule_ctx *ctx)
 {
     const sg__top_select *t = &ctx->facts->top;
-    bool only = t->from.count == 1;
-    for (size_t i = 0; i < t->from.count; i++) {
+    enum { MAX_ITEMS = 64 };
+    bool held[MAX_ITEMS] = {false};
+    size_t count = t->from.count, done = 0;
+    if (count == 0 || count > MAX_ITEMS)
+        return false;
+    bool only = count == 1;
+    for (size_t i = 0; i < count; i++) {
         const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
-        const sg__meta_table *table = bound_table(ctx, item->relation);
-        if (!table || !item->name || item->renames_columns || !key_pinned(ctx, item, only, table))
+        if (!bound_table(ctx, item->relation) || !item->name || item->renames_columns)
             return false;
     }
-    return t->from.count > 0;
+    for (bool grew = true; grew && done < count;) {
+        grew = false;
+        for (size_t i = 0; i < count; i++) {
+            const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
+            if (held[i] || !key_pinned(ctx, i, only, bound_table(ctx, item->relation),
+                                       t->links.count ? held : NULL))
+                continue;
+            held[i] = grew = true;
+            done++;
+        }
+    }
+    return done == count;
 }
 
 bool sg__paginate_one_row(const sg__rule_ctx *ctx)

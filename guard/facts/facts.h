@@ -167,6 +167,18 @@ typedef struct sg__column_pin {
     int location; /* of the column reference */
 } sg__column_pin;
 
+/* A conjunct `a.x = b.y` of two plain columns, uncast, reached through AND
+ * only, in the top-level WHERE or in the ON of a join of the top-level FROM:
+ * where y's item holds at most one row, x's rows that pass number at most one
+ * when x is all of a unique key. An outer join's ON pins only its nullable
+ * side (`may_pin`); an inner join's ON and the WHERE pin either. */
+typedef struct sg__column_link {
+    const char *qualifier[2]; /* NULL when unqualified */
+    const char *column[2];
+    int location[2]; /* of each column reference */
+    bool may_pin[2]; /* side i may be pinned through side 1 - i */
+} sg__column_link;
+
 /* An ORDER BY item of the top-level SELECT that is a plain column: `col`,
  * `t.col`, or an output column (by name or position) whose expression is
  * one; then the output's reference. */
@@ -402,8 +414,9 @@ typedef struct sg__top_select {
     /* A set operation without ALL at any node (its rows are distinct) whose
      * ORDER BY names every output column. */
     bool set_ordered_whole;
-    sg__vec from; /* sg__from_item, in the order of the text */
-    sg__vec pins; /* sg__column_pin */
+    sg__vec from;  /* sg__from_item, in the order of the text */
+    sg__vec pins;  /* sg__column_pin */
+    sg__vec links; /* sg__column_link */
 } sg__top_select;
 
 typedef struct sg__facts {

@@ -78,15 +78,66 @@ static ColumnRef *pin_column(Node *n)
     return c;
 }
 
-/* `column = value` or `value = column`, with the plain `=` operator. */
-static void record_pin(walk *w, A_Expr *e)
+/* The qualifier of a column reference (`t` of `t.col` and `s.t.col`), or
+ * NULL; the walk's own copy. */
+static const char *pin_qualifier(walk *w, const ColumnRef *c)
 {
-    Node *op = list_length(e->name) == 1 ? linitial(e->name) : NULL;
-    if (e->kind != AEXPR_OP || !op || !IsA(op, String) || strcmp(strVal(op), "=") != 0)
+    int parts = list_length(c->fields);
+    return parts >= 2 ? copy(w, strVal(list_nth(c->fields, parts - 2))) : NULL;
+}
+
+/* Whether a conjunct may pin column `c` under `scope`: always, but in an
+ * outer join's ON only a column qualified with an item of its nullable
+ * side. */
+static bool may_pin(const walk *w, const ColumnRef *c, const pin_scope *scope)
+{
+    if (!scope || !scope->outer)
+        return true;
+    int parts = list_length(c->fields);
+    if (parts < 2)
+        return false;
+    const char *q = strVal(list_nth(c->fields, parts - 2));
+    for (size_t i = scope->first; i < scope->end && i < w->from_items.count; i++) {
+        const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+        if (fi->level == w->top_level && fi->name && strcmp(fi->name, q) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* `a.x = b.y` of two plain columns: a link (sg__column_link). */
+static void record_link(walk *w, ColumnRef *a, ColumnRef *b, const pin_scope *scope)
+{
+    bool pin_a = may_pin(w, a, scope), pin_b = may_pin(w, b, scope);
+    if (!pin_a && !pin_b)
         return;
-    Node *value = pin_value(e->rexpr) ? e->rexpr : pin_value(e->lexpr) ? e->lexpr : NULL;
-    ColumnRef *c = value ? pin_column(value == e->rexpr ? e->lexpr : e->rexpr) : NULL;
-    if (!c)
+    sg__column_link *l = sg__vec_push(w->arena, &w->facts->top.links, sizeof *l);
+    if (!l) {
+        fail(w);
+        return;
+    }
+    ColumnRef *c[2] = {a, b};
+    for (int i = 0; i < 2; i++) {
+        l->qualifier[i] = pin_qualifier(w, c[i]);
+        l->column[i] = copy(w, strVal(llast(c[i]->fields)));
+        l->location[i] = c[i]->location;
+    }
+    l->may_pin[0] = pin_a;
+    l->may_pin[1] = pin_b;
+}
+
+/* `column = value` or `value = column`: a pin; `column = column`: a link. */
+static void record_pair(walk *w, Node *lexpr, Node *rexpr, const pin_scope *scope)
+{
+    Node *value = pin_value(rexpr) ? rexpr : pin_value(lexpr) ? lexpr : NULL;
+    if (!value) {
+        ColumnRef *a = pin_column(lexpr), *b = pin_column(rexpr);
+        if (a && b)
+            record_link(w, a, b, scope);
+        return;
+    }
+    ColumnRef *c = pin_column(value == rexpr ? lexpr : rexpr);
+    if (!c || !may_pin(w, c, scope))
         return;
     sg__column_pin *p = sg__vec_push(w->arena, &w->facts->top.pins, sizeof *p);
     if (!p) {
@@ -94,26 +145,51 @@ static void record_pin(walk *w, A_Expr *e)
         return;
     }
     /* `s.t.col` is t's column: PostgreSQL finds the FROM item by t */
-    int parts = list_length(c->fields);
-    p->qualifier = parts >= 2 ? copy(w, strVal(list_nth(c->fields, parts - 2))) : NULL;
+    p->qualifier = pin_qualifier(w, c);
     p->column = copy(w, strVal(llast(c->fields)));
     p->location = c->location;
     if (IsA(value, TypeCast))
         p->cast = cast_type(w, ((TypeCast *)value)->typeName, true);
 }
 
-/* The pins among the conjuncts of the top-level WHERE: only AND is looked
- * through (never OR, NOT or a sub-select), to the walk's depth bound. */
-void sg__walk_record_pins(walk *w, Node *n, unsigned depth)
+/* A conjunct with the plain `=` operator: `a = b`; a row comparison
+ * `(a, b) = (x, y)`, pair by pair; `a IN (x)` of one value. */
+static void record_pin(walk *w, A_Expr *e, const pin_scope *scope)
+{
+    Node *op = list_length(e->name) == 1 ? linitial(e->name) : NULL;
+    if (!op || !IsA(op, String) || strcmp(strVal(op), "=") != 0)
+        return;
+    if (e->kind == AEXPR_IN && e->rexpr && IsA(e->rexpr, List) &&
+        list_length((List *)e->rexpr) == 1) {
+        record_pair(w, e->lexpr, linitial((List *)e->rexpr), scope);
+        return;
+    }
+    if (e->kind != AEXPR_OP)
+        return;
+    if (e->lexpr && e->rexpr && IsA(e->lexpr, RowExpr) && IsA(e->rexpr, RowExpr)) {
+        List *l = ((RowExpr *)e->lexpr)->args, *r = ((RowExpr *)e->rexpr)->args;
+        if (list_length(l) != list_length(r))
+            return;
+        for (int i = 0; i < list_length(l); i++)
+            record_pair(w, list_nth(l, i), list_nth(r, i), scope);
+        return;
+    }
+    record_pair(w, e->lexpr, e->rexpr, scope);
+}
+
+/* The pins and links among the conjuncts of the top-level WHERE or of the
+ * ON of a top-level join: only AND is looked through (never OR, NOT or a
+ * sub-select), to the walk's depth bound. */
+void sg__walk_record_pins(walk *w, Node *n, unsigned depth, const pin_scope *scope)
 {
     if (!n || w->failed || depth >= w->max_depth)
         return;
     if (IsA(n, BoolExpr) && ((BoolExpr *)n)->boolop == AND_EXPR) {
         ListCell *lc;
         foreach (lc, ((BoolExpr *)n)->args)
-            sg__walk_record_pins(w, lfirst(lc), depth + 1);
+            sg__walk_record_pins(w, lfirst(lc), depth + 1, scope);
     } else if (IsA(n, A_Expr)) {
-        record_pin(w, (A_Expr *)n);
+        record_pin(w, (A_Expr *)n, scope);
     }
 }
 

@@ -159,7 +159,15 @@ void sg__walk_record_param_cmp(walk *w, A_Expr *e);
 /* The constant arguments of the call just recorded. */
 void sg__walk_record_args(walk *w, FuncCall *f);
 /* The pins among the AND-ed conjuncts of the top-level WHERE `n`. */
-void sg__walk_record_pins(walk *w, Node *n, unsigned depth);
+/* Where a conjunct's pins and links may pin: `outer` false for the WHERE
+ * and an inner join's ON (either side); true for an outer join's ON, which
+ * pins only columns qualified with the name of an item of w->from_items in
+ * [first, end), its nullable side. */
+typedef struct pin_scope {
+    bool outer;
+    size_t first, end;
+} pin_scope;
+void sg__walk_record_pins(walk *w, Node *n, unsigned depth, const pin_scope *scope);
 
 /* ---- writes.c ---- */
 

@@ -262,6 +262,15 @@ static bool walk_from_item(Node *node, walk *w, int level)
                       j->isNatural ? NIL : j->usingClause);
         for (size_t i = first; !stop && i < w->from_items.count; i++)
             SG__VEC_AT(w->from_items, from_item, i).in_join = true;
+        if (!stop && level == w->top_level && j->quals) {
+            /* an inner join's ON filters as the WHERE does; an outer one's
+             * matches rows of its nullable side only (a FULL join: none) */
+            pin_scope scope = {j->jointype != JOIN_INNER, mid, w->from_items.count};
+            if (j->jointype == JOIN_RIGHT)
+                scope = (pin_scope){true, first, mid};
+            if (j->jointype != JOIN_FULL)
+                sg__walk_record_pins(w, j->quals, 0, &scope);
+        }
         if (!stop) {
             /* ON sees the join's operands only */
             sight outer = w->sight;
@@ -995,7 +1004,7 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
     if (top) {
         record_order_by(w, s);
         if (!stop)
-            sg__walk_record_pins(w, s->whereClause, 0);
+            sg__walk_record_pins(w, s->whereClause, 0, NULL);
         sg__top_select *t = &w->facts->top;
         t->is_set_operation = s->op != SETOP_NONE;
         t->has_from = s->fromClause != NIL;
