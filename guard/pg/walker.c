@@ -313,13 +313,20 @@ static bool walk_from_item(Node *node, walk *w, int level)
             row = sg__walk_list_names(w, rf->coldeflist);
             row.complete = row.known && !rf->ordinality && list_length(rf->functions) == 1;
         }
+        /* its arguments see the items before it, as LATERAL does (a function
+         * in FROM always may): `f(s)` passes s's whole row */
+        sight outer = w->sight;
+        w->sight = (sight){0, w->from_items.count};
         add_from_item(w, level, rf->alias ? copy(w, rf->alias->aliasname) : NULL, -1, -1, row);
         add_top_from(w, level, -1, NULL, NULL);
         stop = visit(node, w);
+        w->sight = outer;
         break;
     }
-    default:
-        /* XMLTABLE, ... */
+    default: {
+        /* XMLTABLE, ...: its expressions see the items before it too */
+        sight outer = w->sight;
+        w->sight = (sight){0, w->from_items.count};
         if (IsA(node, RangeTableFunc))
             add_from_item(w, level,
                           ((RangeTableFunc *)node)->alias
@@ -328,7 +335,9 @@ static bool walk_from_item(Node *node, walk *w, int level)
                           -1, -1, alias_names(w, NULL));
         add_top_from(w, level, -1, NULL, NULL);
         stop = visit(node, w);
+        w->sight = outer;
         break;
+    }
     }
     w->depth--;
     return stop || w->failed;
