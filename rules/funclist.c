@@ -22,10 +22,10 @@
 #include <string.h>
 
 /*
- * Sorted by name in strcmp order (the tests check it) so that the binary search in sg__func_find() works;
- * the few names with capitals (the RI_FKey_* triggers) sort first. Flags are
- * the union over a name's overloads: an aggregate (prokind 'a'), a window
- * function ('w'), set-returning (proretset).
+ * Sorted by name in strcmp order (the tests check it) so that the binary search in sg__func_find()
+ * works; the few names with capitals (the RI_FKey_* triggers) sort first. Flags are the union over
+ * a name's overloads: an aggregate (prokind 'a'), a window function ('w'), set-returning
+ * (proretset).
  *
  * Classes, each the first that fits the name's most dangerous overload:
  *   SG_FC_SIDE_EFFECT    writes, advisory locks, sequences, notifications,

@@ -254,6 +254,18 @@ static bool key_lookup(const sg__rule_ctx *ctx)
     return done == count;
 }
 
+bool sg__paginate_column_pinned(const sg__rule_ctx *ctx, long relation, const char *column)
+{
+    const sg__top_select *t = &ctx->facts->top;
+    for (size_t i = 0; relation >= 0 && i < t->from.count; i++) {
+        const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
+        if (item->relation == relation && item->name && !item->renames_columns &&
+            pinned(ctx, item, t->from.count == 1, column))
+            return true;
+    }
+    return false;
+}
+
 bool sg__paginate_one_row(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;

@@ -16,8 +16,9 @@
  * lookup, an aggregate) has no ties, and neither has one whose ORDER BY
  * includes what makes each of its rows distinct: every GROUP BY column,
  * every DISTINCT ON column, every output column of a DISTINCT, or every
- * output column of a set operation without ALL. A warning: the guard cannot
- * see expressions that are unique.
+ * output column of a set operation without ALL. A key column the WHERE pins
+ * to one value (as a key lookup's are) needs no place in the ORDER BY. A
+ * warning: the guard cannot see expressions that are unique.
  */
 #include "rules.h"
 
@@ -76,12 +77,21 @@ static bool orders_all(const sg__rule_ctx *ctx, const sg__vec *keys, const sg__v
     return keys->count + outputs->count > 0;
 }
 
+/* Whether every column of `key` is in the ORDER BY or pinned to one value
+ * by the WHERE (`tenant = %(t)s ... ORDER BY id` with the key (tenant, id)):
+ * a pinned column cannot tie-break, and need not. At least one must be
+ * ordered: a key pinned whole says its table has one row, and nothing of
+ * the rows of the others it is joined with. */
 static bool covers(const sg__rule_ctx *ctx, long relation, const char *const *key)
 {
-    for (; *key; key++)
-        if (!ordered_by(ctx, relation, *key))
+    bool ordered = false;
+    for (; *key; key++) {
+        if (ordered_by(ctx, relation, *key))
+            ordered = true;
+        else if (!sg__paginate_column_pinned(ctx, relation, *key))
             return false;
-    return true;
+    }
+    return ordered;
 }
 
 /* Whether some unique key of `table` is covered; *example the first key

@@ -20,6 +20,9 @@ bool sg__paginate_top_reported(const sg__rule_ctx *ctx);
  * row (paginate_order_by_required.c says when): it needs no ORDER BY, and no
  * unique one. */
 bool sg__paginate_one_row(const sg__rule_ctx *ctx);
+/* True when the top-level WHERE pins `column` of the top-level FROM item
+ * bound to `relation` to one value, as a key lookup's columns are. */
+bool sg__paginate_column_pinned(const sg__rule_ctx *ctx, long relation, const char *column);
 
 /* ---- columns.c: what a column reference names ---- */
 

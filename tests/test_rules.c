@@ -1209,6 +1209,36 @@ static void test_rules__key_lookup_corpus_keys(void **state)
     sg_verdict_free(v);
 }
 
+/* A key column the WHERE pins to one value needs no place in the ORDER BY
+ * (a tenant's rows ordered by the rest of the key); a key pinned whole says
+ * nothing of the rows it is joined with. */
+static void test_rules__order_by_unique_with_pinned_key_columns(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *sql;
+        unsigned warnings;
+    } cases[] = {
+        {"SELECT uid FROM pairs WHERE tenant = %(t)s ORDER BY code", 0},
+        {"SELECT uid FROM pairs p WHERE p.tenant = %(t)s AND p.code > %(c)s ORDER BY p.code", 0},
+        {"SELECT uid FROM pairs WHERE %(t)s = tenant ORDER BY code DESC LIMIT 10", 0},
+        {"SELECT uid FROM pairs WHERE tenant > %(t)s ORDER BY code", 1},
+        {"SELECT uid FROM pairs WHERE tenant = %(t)s OR code = %(c)s ORDER BY code", 1},
+        {"SELECT uid FROM pairs WHERE tenant = %(t)s ORDER BY code::text", 1},
+        {"SELECT p.uid FROM pairs p, numbers n WHERE p.uid = %(t)s ORDER BY p.tenant", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sg_verdict *v =
+            select_keys(cases[i].sql, "{\"t\":1,\"c\":\"x\"}", PAIRS_READ "," NUMBERS_READ);
+        if (count_rule(v, "paginate.order-by-unique") != cases[i].warnings) {
+            dump(v);
+            fail_msg("\"%s\": expected %u paginate.order-by-unique", cases[i].sql,
+                     cases[i].warnings);
+        }
+        sg_verdict_free(v);
+    }
+}
+
 /* column.unlisted: a table the catalog lists no columns for is named once per statement that
  * uses columns, however often the statement names it; the column rules say nothing of it. */
 static void test_rules__column_unlisted_once_per_table(void **state)
@@ -1291,6 +1321,10 @@ static void test_rules__key_lookup_constants_and_joins(void **state)
     /* a column list in the alias: the `id` pinned here is the catalog's `x` */
     expect_key_lookup("SELECT n.id FROM numbers AS n(x, id) WHERE n.id = 1", none, NUMBERS_READ,
                       false);
+    /* a link pins only between columns whose types the catalog gives */
+    expect_key_lookup("SELECT a.id FROM pairs p JOIN numbers a ON a.id = p.tenant "
+                      "WHERE p.uid = $1",
+                      "[\"u\"]", NUMBERS_READ "," PAIRS_READ, false);
     /* a table without keys, and a call that may return a set */
     expect_key_lookup("SELECT x FROM heap WHERE x = 1", none, HEAP_READ, false);
     expect_key_lookup("SELECT id, unnest(ARRAY[1, 2]) FROM numbers WHERE id = 1", none,
@@ -2220,6 +2254,7 @@ int main(void)
         cmocka_unit_test(test_rules__order_by_unique_only_top_level_order_by_of_selects),
         cmocka_unit_test(test_rules__order_by_unique_policy),
         cmocka_unit_test(test_rules__key_lookup_corpus_keys),
+        cmocka_unit_test(test_rules__order_by_unique_with_pinned_key_columns),
         cmocka_unit_test(test_rules__key_lookup_composite_key),
         cmocka_unit_test(test_rules__column_unlisted_once_per_table),
         cmocka_unit_test(test_rules__key_lookup_constants_and_joins),
