@@ -245,7 +245,7 @@ static bool key_lookup(const sg__rule_ctx *ctx)
         for (size_t i = 0; i < count; i++) {
             const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
             if (held[i] || !key_pinned(ctx, i, only, bound_table(ctx, item->relation),
-                                       t->links.count ? held : NULL))
+                                       t->links.count && done ? held : NULL))
                 continue;
             held[i] = grew = true;
             done++;
