@@ -507,6 +507,8 @@ bool sg__type_resolves_names(const char *name)
     };
     if (name[0] == '_')
         name++; /* an array type's own name */
+    if (name[0] != 'r' && name[0] != 'a')
+        return false; /* most names, at one comparison */
     for (size_t i = 0; i < sizeof reg_types / sizeof reg_types[0]; i++)
         if (strcmp(name, reg_types[i]) == 0)
             return true;
@@ -526,12 +528,10 @@ bool sg__type_catalog_row(const char *name)
         "pg_node_tree",
         "pg_snapshot",
     };
-    if (!sg__type_builtin(name))
+    const char *own = name[0] == '_' ? name + 1 : name; /* an array type's own name */
+    if (strncmp(own, "pg_", 3) != 0 || !sg__type_builtin(name))
         return false;
-    if (name[0] == '_')
-        name++; /* an array type's own name */
-    if (strncmp(name, "pg_", 3) != 0)
-        return false;
+    name = own;
     for (size_t i = 0; i < sizeof base / sizeof base[0]; i++)
         if (strcmp(name, base[i]) == 0)
             return false;
