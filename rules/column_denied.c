@@ -81,9 +81,11 @@ static int check_fields(const sg__rule_ctx *ctx)
         const char *column = column_of(t, r->columns, r->column_count, r->name);
         if (column && judge(ctx, t, column, r->location, "reads") < 0)
             return -1;
-        /* `s.row_to_json` is no column: it calls row_to_json(s), which
-         * reads the whole row (func.denied judges the call) */
-        if (!column && judge_all(ctx, t, r->location, "reads the whole row of") < 0)
+        /* `s.row_to_json` is no column (nor a system column such as
+         * xmin): it calls row_to_json(s), which reads the whole row
+         * (func.denied judges the call) */
+        if (!column && sg__table_column(t, r->columns, r->column_count, r->name) == SG_NO_COLUMN &&
+            judge_all(ctx, t, r->location, "reads the whole row of") < 0)
             return -1;
     }
     return 0;
