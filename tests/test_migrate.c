@@ -275,6 +275,27 @@ static void test_migrate__keys_inline_and_table(void **state)
     sg__schema_release(&s);
 }
 
+/* A psql script, as pg_dump writes one, is read as lint reads it: its
+ * backslash commands and COPY data are not SQL, and the rest applies. */
+static void test_migrate__psql_script(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    notes n = {0};
+    apply(&s,
+          "\\restrict Kx9\n\\connect app\nSET statement_timeout = 0;\n"
+          "CREATE TABLE public.tags (id integer NOT NULL, name text);\n"
+          "COPY public.tags (id, name) FROM stdin;\n1\tit's; DROP TABLE x; (\n2\t\\N\n\\.\n"
+          "ALTER TABLE ONLY public.tags ADD CONSTRAINT tags_pkey PRIMARY KEY (id);\n"
+          "\\unrestrict Kx9\n",
+          &n);
+    assert_table(&s, "tags", "id integer not null\nname text\npk tags_pkey (id)\n");
+    for (int i = 0; i < n.count && i < MAX_NOTES; i++)
+        assert_null(strstr(n.message[i], "does not parse"));
+    sg__schema_release(&s);
+}
+
 /* PostgreSQL makes one index for a key written twice, the primary key's. */
 static void test_migrate__repeated_keys_make_one(void **state)
 {
@@ -900,6 +921,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_migrate__column_types),
+        cmocka_unit_test(test_migrate__psql_script),
         cmocka_unit_test(test_migrate__nullability_and_defaults),
         cmocka_unit_test(test_migrate__serial_identity_generated),
         cmocka_unit_test(test_migrate__keys_inline_and_table),

@@ -852,7 +852,8 @@ static int apply_check(mig *m, size_t ti, pending_con *pc)
 static bool same_index(const pending_con *a, const pending_con *b)
 {
     return a->c->contype != CONSTR_EXCLUSION && b->c->contype != CONSTR_EXCLUSION &&
-           sg__schema_names_equal(&a->cols, &b->cols) && sg__schema_names_equal(&a->including, &b->including) &&
+           sg__schema_names_equal(&a->cols, &b->cols) &&
+           sg__schema_names_equal(&a->including, &b->including) &&
            a->c->nulls_not_distinct == b->c->nulls_not_distinct &&
            a->c->deferrable == b->c->deferrable && a->c->initdeferred == b->c->initdeferred &&
            !a->c->indexname && !b->c->indexname;
@@ -2375,7 +2376,19 @@ int sg__migrate_apply(sg__schema *s, const char *sql, const char *default_schema
     m.note = note_fn;
     m.ctx = ctx;
     sg__arena_init(&m.tmp);
-    int rc = sg__sql_scan(&m.tmp, sql, strlen(sql), &m.tokens, &m.ntokens) < 0 ? STOP : APPLIED;
+    /* a psql script (pg_dump's \connect and \restrict, COPY ... FROM stdin
+     * data) is read as lint reads it: psql's text blanked, offsets kept */
+    size_t len = strlen(sql), blanked = 0;
+    char *text = sg__arena_alloc_raw(&m.tmp, len + 1);
+    int rc = text ? APPLIED : STOP;
+    if (text) {
+        memcpy(text, sql, len + 1);
+        if (sg__sql_blank_psql(&m.tmp, text, len, &blanked) < 0)
+            rc = STOP;
+        m.sql = sql = text;
+    }
+    if (rc == APPLIED && sg__sql_scan(&m.tmp, sql, len, &m.tokens, &m.ntokens) < 0)
+        rc = STOP;
 
     MemoryContext pg_ctx = pg_query_enter_memory_context();
     PgQueryInternalParsetreeAndError parsed = pg_query_raw_parse(sql);
