@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "lint/placeholders.h"
+#include "util/text.h"
 
 /* The token holding byte `offset`, or NULL when it falls between tokens. */
 static const sg__sql_token *token_at(const sg__sql_token *tokens, size_t count, size_t offset)
@@ -56,18 +57,12 @@ static sg__text_place place_in(const char *text, const sg__sql_token *tokens, si
 /* Whether the '%' at text[at] starts %s or %(name)s, as psycopg matches them
  * (the name runs to the first ')' and holds no line break), in code that
  * uses them: a %s followed by more of a name is taken for a modulo. */
-static bool ident_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-           c == '$' || (unsigned char)c >= 0x80;
-}
-
 static bool starts_placeholder(const char *text, size_t len, size_t at)
 {
     if (at + 1 < len && text[at + 1] == 's')
         /* `n%step` is n modulo step: a %s glued to the rest of a name is
          * no placeholder anyone writes */
-        return at + 2 >= len || !ident_char(text[at + 2]);
+        return at + 2 >= len || !sg__ident_char((unsigned char)text[at + 2]);
     if (at + 1 >= len || text[at + 1] != '(')
         return false;
     for (size_t i = at + 2; i < len && text[i] != '\n'; i++)

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "util/pgtype.h"
+#include "util/text.h"
 
 /* NAMEDATALEN - 1: PostgreSQL cuts longer identifiers to this many bytes. */
 enum { IDENT_MAX = SG_PGTYPE_NAME_MAX - 1 };
@@ -332,16 +333,6 @@ static bool is_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-static bool ident_start(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
-}
-
-static bool ident_char(unsigned char c)
-{
-    return ident_start(c) || (c >= '0' && c <= '9') || c == '$';
-}
-
 /* Skips white space and comments (-- to the end of the line, and nested
  * slash-star comments); false at an unterminated comment. */
 static bool skip_space(reader *r)
@@ -403,7 +394,7 @@ static void ident_end(token *t, size_t len)
 static void read_word(reader *r)
 {
     size_t len = 0;
-    while (ident_char((unsigned char)*r->p)) {
+    while (sg__ident_char((unsigned char)*r->p)) {
         char c = *r->p++;
         if (c >= 'A' && c <= 'Z')
             c = (char)(c - 'A' + 'a');
@@ -445,7 +436,7 @@ static void read_number(reader *r)
     }
     /* a decimal, an exponent, or digits that run into a name are no
      * integer modifier or bound in any spelling */
-    if (v > INT_MAX || *r->p == '.' || ident_char((unsigned char)*r->p)) {
+    if (v > INT_MAX || *r->p == '.' || sg__ident_char((unsigned char)*r->p)) {
         r->tok.kind = TOK_BAD;
         return;
     }
@@ -465,7 +456,7 @@ static void advance(reader *r)
         r->tok.kind = TOK_END;
     } else if (c == '"') {
         read_quoted(r);
-    } else if (ident_start(c)) {
+    } else if (sg__ident_start(c)) {
         read_word(r);
     } else if (c >= '0' && c <= '9') {
         read_number(r);

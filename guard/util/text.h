@@ -25,6 +25,19 @@ void sg__line_col(const char *s, size_t len, size_t offset, long *line, long *co
  * one PostgreSQL would take as it is. */
 void sg__strbuf_put_identifier(sg__strbuf *b, const char *name);
 
+/* The bytes PostgreSQL's scanner lets start an unquoted identifier (letters,
+ * `_`, and every byte of a multibyte character), and those that may go on
+ * in one (digits and `$` too). */
+static inline bool sg__ident_start(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+}
+
+static inline bool sg__ident_char(unsigned char c)
+{
+    return sg__ident_start(c) || (c >= '0' && c <= '9') || c == '$';
+}
+
 /* FNV-1a (64 bits) of `n` bytes at `s`, going on from `h`: SG__FNV1A_INIT to
  * start, an earlier result to hash several pieces as one. For the in-memory
  * hash tables (nothing stores these values). */
