@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "pg/split.h"
+#include "util/text.h"
 
 typedef struct cutter {
     sg__arena *arena;
@@ -52,16 +53,6 @@ typedef struct stmt_state {
     bool has_code;   /* a token other than a comment */
 } stmt_state;
 
-static bool ident_start(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
-}
-
-static bool ident_char(unsigned char c)
-{
-    return ident_start(c) || (c >= '0' && c <= '9') || c == '$';
-}
-
 static bool word_is(const char *w, size_t n, const char *kw)
 {
     if (strlen(kw) != n)
@@ -87,14 +78,14 @@ static int add_token(cutter *c, size_t start, size_t end, bool comment)
     return 0;
 }
 
-static int add_psql(cutter *c, size_t start, size_t end, bool ends_query)
+static int add_psql(cutter *c, size_t start, size_t end, bool ends_query, bool variable)
 {
     if (!c->want_psql)
         return 0;
     sg__psql_span *sp = sg__vec_push(c->arena, &c->psql, sizeof *sp);
     if (!sp)
         return -1;
-    *sp = (sg__psql_span){start, end, ends_query, false};
+    *sp = (sg__psql_span){start, end, ends_query, variable};
     return 0;
 }
 
@@ -105,7 +96,7 @@ static bool psql_variable(const char *s, size_t len, size_t at, long brackets)
 {
     unsigned char next = at + 1 < len ? (unsigned char)s[at + 1] : 0;
     return brackets == 0 && (at == 0 || s[at - 1] != ':') &&
-           (ident_start(next) || next == '\'' || next == '"');
+           (sg__ident_start(next) || next == '\'' || next == '"');
 }
 
 static int add_stmt(cutter *c, size_t start, size_t end)
@@ -195,7 +186,7 @@ static size_t copy_data_end(const cutter *c, size_t semi)
 static bool command_ends_query(const cutter *c, size_t i)
 {
     size_t k = i + 1;
-    while (k < c->len && ident_char((unsigned char)c->s[k]))
+    while (k < c->len && sg__ident_char((unsigned char)c->s[k]))
         k++;
     const char *w = c->s + i + 1;
     size_t n = k - i - 1;
@@ -219,9 +210,9 @@ static size_t command_end(const cutter *c, size_t at)
         return k + 1; /* \; and the separator \\ take no arguments */
     if (c->s[k] == '!')
         return eol; /* a shell command */
-    if (!ident_char((unsigned char)c->s[k]))
+    if (!sg__ident_char((unsigned char)c->s[k]))
         k++; /* another one-character command: \? */
-    while (k < eol && (ident_char((unsigned char)c->s[k]) || c->s[k] == '+'))
+    while (k < eol && (sg__ident_char((unsigned char)c->s[k]) || c->s[k] == '+'))
         k++;
     const char *w = c->s + at + 1;
     size_t n = k - at - 1;
@@ -251,16 +242,16 @@ static size_t command_end(const cutter *c, size_t at)
 static bool copy_from_stdin(const cutter *c, size_t at, size_t end)
 {
     if (end - at < 5 || !word_is(c->s + at + 1, 4, "copy") ||
-        (end > at + 5 && ident_char((unsigned char)c->s[at + 5])))
+        (end > at + 5 && sg__ident_char((unsigned char)c->s[at + 5])))
         return false;
     bool after_from = false;
     for (size_t i = at + 5; i < end;) {
-        if (!ident_start((unsigned char)c->s[i])) {
+        if (!sg__ident_start((unsigned char)c->s[i])) {
             i++;
             continue;
         }
         size_t w = i;
-        while (i < end && ident_char((unsigned char)c->s[i]))
+        while (i < end && sg__ident_char((unsigned char)c->s[i]))
             i++;
         if (after_from && word_is(c->s + w, i - w, "stdin"))
             return true;
@@ -275,9 +266,9 @@ static size_t dollar_tag(const cutter *c, size_t i)
     size_t k = i + 1;
     if (k < c->len && c->s[k] == '$')
         return 2;
-    if (k >= c->len || !ident_start((unsigned char)c->s[k]))
+    if (k >= c->len || !sg__ident_start((unsigned char)c->s[k]))
         return 0;
-    while (k < c->len && ident_char((unsigned char)c->s[k]) && c->s[k] != '$')
+    while (k < c->len && sg__ident_char((unsigned char)c->s[k]) && c->s[k] != '$')
         k++;
     return k < c->len && c->s[k] == '$' ? k + 1 - i : 0;
 }
@@ -360,14 +351,14 @@ static int lexeme(cutter *c, stmt_state *st, size_t *i)
         if (c->copy_data && copy_from_stdin(c, at, end))
             end = copy_data_end(c, at);
         bool semicolon = end == at + 2 && s[at + 1] == ';';
-        if (add_psql(c, at, end, semicolon || command_ends_query(c, at)) < 0 ||
+        if (add_psql(c, at, end, semicolon || command_ends_query(c, at), false) < 0 ||
             cut(c, st, at, end) < 0)
             return -1;
         *i = end;
         return 0;
-    } else if (ident_start(ch)) {
+    } else if (sg__ident_start(ch)) {
         end = at + 1;
-        while (end < c->len && ident_char((unsigned char)s[end]))
+        while (end < c->len && sg__ident_char((unsigned char)s[end]))
             end++;
         /* E'...' (backslash escapes), and B'', X'', N'', U&'' which do not */
         if (end == at + 1 && end < c->len && s[end] == '\'')
@@ -379,7 +370,7 @@ static int lexeme(cutter *c, stmt_state *st, size_t *i)
             note_word(st, s + at, end - at);
     } else if (ch >= '0' && ch <= '9') {
         end = at + 1;
-        while (end < c->len && (ident_char((unsigned char)s[end]) || s[end] == '.'))
+        while (end < c->len && (sg__ident_char((unsigned char)s[end]) || s[end] == '.'))
             end++;
     } else {
         end = at + 1;
@@ -394,10 +385,8 @@ static int lexeme(cutter *c, stmt_state *st, size_t *i)
         } else if (ch == ':' && c->want_psql && psql_variable(s, c->len, at, st->brackets)) {
             /* psql puts the variable's value here: the name, or the quoted
              * literal or identifier after the ':', stands for it */
-            sg__psql_span *sp = sg__vec_push(c->arena, &c->psql, sizeof *sp);
-            if (!sp)
+            if (add_psql(c, at, end, false, true) < 0)
                 return -1;
-            *sp = (sg__psql_span){at, end, false, true};
         } else if (ch == ';' && st->parens == 0 && st->blocks == 0) {
             *i = end;
             if (!st->copy_stdin || !c->copy_data)
@@ -409,7 +398,7 @@ static int lexeme(cutter *c, stmt_state *st, size_t *i)
                 stmt_reset(st, data_end, true, true);
             else if (cut(c, st, at, end) < 0)
                 return -1;
-            if (data < c->len && add_psql(c, data + 1, data_end, false) < 0)
+            if (data < c->len && add_psql(c, data + 1, data_end, false, false) < 0)
                 return -1;
             *i = data_end;
             st->start = data_end;
@@ -542,7 +531,8 @@ int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked)
             /* :name reads as the name _name, :'x' and :"x" as the literal
              * or identifier after it */
             sql[sp->start] =
-                sp->start + 1 < len && ident_start((unsigned char)sql[sp->start + 1]) ? '_' : ' ';
+                sp->start + 1 < len && sg__ident_start((unsigned char)sql[sp->start + 1]) ? '_'
+                                                                                          : ' ';
             *blanked += 1;
             continue;
         }
