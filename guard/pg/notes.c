@@ -78,9 +78,7 @@ static ColumnRef *pin_column(Node *n)
     return c;
 }
 
-/* The qualifier of a column reference (`t` of `t.col` and `s.t.col`), or
- * NULL; the walk's own copy. */
-static const char *pin_qualifier(walk *w, const ColumnRef *c)
+const char *sg__walk_qualifier(walk *w, const ColumnRef *c)
 {
     int parts = list_length(c->fields);
     return parts >= 2 ? copy(w, strVal(list_nth(c->fields, parts - 2))) : NULL;
@@ -118,7 +116,7 @@ static void record_link(walk *w, ColumnRef *a, ColumnRef *b, const pin_scope *sc
     }
     ColumnRef *c[2] = {a, b};
     for (int i = 0; i < 2; i++) {
-        l->qualifier[i] = pin_qualifier(w, c[i]);
+        l->qualifier[i] = sg__walk_qualifier(w, c[i]);
         l->column[i] = copy(w, strVal(llast(c[i]->fields)));
         l->location[i] = c[i]->location;
     }
@@ -145,7 +143,7 @@ static void record_pair(walk *w, Node *lexpr, Node *rexpr, const pin_scope *scop
         return;
     }
     /* `s.t.col` is t's column: PostgreSQL finds the FROM item by t */
-    p->qualifier = pin_qualifier(w, c);
+    p->qualifier = sg__walk_qualifier(w, c);
     p->column = copy(w, strVal(llast(c->fields)));
     p->location = c->location;
     if (IsA(value, TypeCast))

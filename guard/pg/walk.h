@@ -159,6 +159,9 @@ void sg__walk_record_param_cmp(walk *w, A_Expr *e);
 /* The constant arguments of the call just recorded. */
 void sg__walk_record_args(walk *w, FuncCall *f);
 /* The pins among the AND-ed conjuncts of the top-level WHERE `n`. */
+/* The qualifier of a plain column reference (`t` of `t.col` and of `s.t.col`:
+ * PostgreSQL finds the FROM item by t), or NULL; the walk's own copy. */
+const char *sg__walk_qualifier(walk *w, const ColumnRef *c);
 /* Where a conjunct's pins and links may pin: `outer` false for the WHERE
  * and an inner join's ON (either side); true for an outer join's ON, which
  * pins only columns qualified with the name of an item of w->from_items in

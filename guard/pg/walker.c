@@ -214,6 +214,18 @@ static void add_top_from(walk *w, int level, long relation, const char *name, Al
     fi->renames_columns = alias && alias->colnames != NIL;
 }
 
+/* Visits a function or XMLTABLE in FROM, whose arguments see the `before`
+ * FROM items ahead of it, as LATERAL does (a function in FROM always may):
+ * `f(s)` passes s's whole row. */
+static bool visit_seeing(Node *node, walk *w, size_t before)
+{
+    sight outer = w->sight;
+    w->sight = (sight){0, before};
+    bool stop = visit(node, w);
+    w->sight = outer;
+    return stop;
+}
+
 /* Walks one FROM item of query level `level`, remembering which relations
  * and subqueries sit directly in that level's FROM clause. */
 static bool walk_from_item(Node *node, walk *w, int level)
@@ -313,20 +325,15 @@ static bool walk_from_item(Node *node, walk *w, int level)
             row = sg__walk_list_names(w, rf->coldeflist);
             row.complete = row.known && !rf->ordinality && list_length(rf->functions) == 1;
         }
-        /* its arguments see the items before it, as LATERAL does (a function
-         * in FROM always may): `f(s)` passes s's whole row */
-        sight outer = w->sight;
-        w->sight = (sight){0, w->from_items.count};
+        size_t before = w->from_items.count;
         add_from_item(w, level, rf->alias ? copy(w, rf->alias->aliasname) : NULL, -1, -1, row);
         add_top_from(w, level, -1, NULL, NULL);
-        stop = visit(node, w);
-        w->sight = outer;
+        stop = visit_seeing(node, w, before);
         break;
     }
     default: {
-        /* XMLTABLE, ...: its expressions see the items before it too */
-        sight outer = w->sight;
-        w->sight = (sight){0, w->from_items.count};
+        /* XMLTABLE, ... */
+        size_t before = w->from_items.count;
         if (IsA(node, RangeTableFunc))
             add_from_item(w, level,
                           ((RangeTableFunc *)node)->alias
@@ -334,8 +341,7 @@ static bool walk_from_item(Node *node, walk *w, int level)
                               : NULL,
                           -1, -1, alias_names(w, NULL));
         add_top_from(w, level, -1, NULL, NULL);
-        stop = visit(node, w);
-        w->sight = outer;
+        stop = visit_seeing(node, w, before);
         break;
     }
     }
@@ -694,18 +700,14 @@ static bool push_key(walk *w, sg__vec *keys, const ColumnRef *c)
         fail(w);
         return false;
     }
-    /* `s.t.col` is t's column: PostgreSQL finds the FROM item by t */
-    int parts = list_length(c->fields);
-    k->qualifier = parts >= 2 ? copy(w, strVal(list_nth(c->fields, parts - 2))) : NULL;
+    k->qualifier = sg__walk_qualifier(w, c);
     k->column = copy(w, strVal(llast(c->fields)));
     k->location = c->location;
     return true;
 }
 
-/* Items of ORDER BY, DISTINCT ON or GROUP BY that are plain columns,
- * directly or through the output column they name (`by_output`: a bare name
- * may name an output, as in ORDER BY; else only a position does, as in
- * GROUP BY), into `keys`; false when some item is not. */
+/* Appends output id `id` (a position, or expression_id()) to `outputs`;
+ * false when memory ran out. */
 static bool push_output(walk *w, sg__vec *outputs, size_t id)
 {
     size_t *k = sg__vec_push(w->arena, outputs, sizeof *k);
@@ -842,6 +844,11 @@ static size_t output_position(List *targets, const ResTarget *out)
     return at;
 }
 
+/* Items of ORDER BY, DISTINCT ON or GROUP BY that are plain columns,
+ * directly or through the output column they name (`by_output`: a bare name
+ * may name an output, as in ORDER BY; else only a position does, as in
+ * GROUP BY), into `keys`; outputs that are expressions, and expressions the
+ * ORDER BY writes out again, into `outputs`; false when some item is none. */
 static bool record_keys(walk *w, SelectStmt *s, List *items, bool by_output, sg__vec *keys,
                         sg__vec *outputs)
 {
