@@ -61,8 +61,7 @@ static bool pin_value(const Node *n)
     return n && (IsA(n, ParamRef) || (IsA(n, A_Const) && !((const A_Const *)n)->isnull));
 }
 
-/* A column reference `col`, `t.col` or `s.t.col`, else NULL. */
-static ColumnRef *pin_column(Node *n)
+ColumnRef *sg__walk_plain_column(Node *n)
 {
     if (!n || !IsA(n, ColumnRef))
         return NULL;
@@ -129,12 +128,12 @@ static void record_pair(walk *w, Node *lexpr, Node *rexpr, const pin_scope *scop
 {
     Node *value = pin_value(rexpr) ? rexpr : pin_value(lexpr) ? lexpr : NULL;
     if (!value) {
-        ColumnRef *a = pin_column(lexpr), *b = pin_column(rexpr);
+        ColumnRef *a = sg__walk_plain_column(lexpr), *b = sg__walk_plain_column(rexpr);
         if (a && b)
             record_link(w, a, b, scope);
         return;
     }
-    ColumnRef *c = pin_column(value == rexpr ? lexpr : rexpr);
+    ColumnRef *c = sg__walk_plain_column(value == rexpr ? lexpr : rexpr);
     if (!c || !may_pin(w, c, scope))
         return;
     sg__column_pin *p = sg__vec_push(w->arena, &w->facts->top.pins, sizeof *p);

@@ -159,6 +159,12 @@ void sg__walk_record_param_cmp(walk *w, A_Expr *e);
 /* The constant arguments of the call just recorded. */
 void sg__walk_record_args(walk *w, FuncCall *f);
 /* The pins among the AND-ed conjuncts of the top-level WHERE `n`. */
+/* A column reference of plain names (`col`, `t.col` or `s.t.col`), else
+ * NULL. */
+ColumnRef *sg__walk_plain_column(Node *n);
+/* The top-level select's ORDER BY and what makes its rows distinct, as
+ * facts (ordering.c). */
+void sg__walk_record_order_by(walk *w, SelectStmt *s);
 /* The qualifier of a plain column reference (`t` of `t.col` and of `s.t.col`:
  * PostgreSQL finds the FROM item by t), or NULL; the walk's own copy. */
 const char *sg__walk_qualifier(walk *w, const ColumnRef *c);

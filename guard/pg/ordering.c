@@ -1,0 +1,344 @@
+/*
+ * ordering.c - what the top-level select's rows are ordered and made
+ * distinct by, as facts for the ordering rules.
+ *
+ * The ORDER BY items that are plain columns (directly, or through the output
+ * column a bare name or a position names), and what makes each output row
+ * distinct on its own: the GROUP BY items, the DISTINCT ON items or a plain
+ * DISTINCT's outputs, or a set operation without ALL whose ORDER BY names
+ * every output. An expression counts where the same one is written again,
+ * compared node by node (same_expr()), never with PostgreSQL's equal(). The
+ * walker calls this for the statement's own select; it records, the rules
+ * judge.
+ */
+#include <pg_query.h>
+#include <pg_query/pg_query_internal.h>
+
+#include "nodes/parsenodes.h"
+#include "nodes/pg_list.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "pg/walk.h"
+
+/* The output column a bare ORDER BY item names, as PostgreSQL reads it: an
+ * integer constant is a position; a bare name is the output of that name
+ * (explicit, or the name a plain column gives itself) when there is one.
+ * NULL when the item is no output's. */
+static ResTarget *order_output(List *targets, Node *e)
+{
+    if (IsA(e, A_Const) && ((A_Const *)e)->val.node.type == T_Integer) {
+        int pos = intVal(&((A_Const *)e)->val);
+        ResTarget *rt = pos >= 1 && pos <= list_length(targets) ? list_nth(targets, pos - 1) : NULL;
+        return rt && IsA(rt, ResTarget) ? rt : NULL;
+    }
+    ColumnRef *bare = sg__walk_plain_column(e);
+    if (!bare || list_length(bare->fields) != 1)
+        return NULL;
+    const char *name = strVal(linitial(bare->fields));
+    ResTarget *match = NULL;
+    ListCell *lc;
+    foreach (lc, targets) {
+        ResTarget *rt = lfirst(lc);
+        if (!IsA(rt, ResTarget))
+            continue;
+        ColumnRef *c = sg__walk_plain_column(rt->val);
+        const char *out = rt->name ? rt->name : c ? strVal(llast(c->fields)) : NULL;
+        if (out && strcmp(out, name) == 0) {
+            if (match)
+                return NULL; /* two outputs of the name: the server judges */
+            match = rt;
+        }
+    }
+    return match;
+}
+
+/* Whether the rows of set operation `s` are distinct: no ALL at any node
+ * (to a bounded depth; deeper, they are not taken to be). */
+static bool set_distinct(const SelectStmt *s, unsigned depth)
+{
+    if (!s || s->op == SETOP_NONE)
+        return true;
+    return depth < 1000 && !s->all && set_distinct(s->larg, depth + 1) &&
+           set_distinct(s->rarg, depth + 1);
+}
+
+/* Whether a set operation's rows are distinct and its ORDER BY names every
+ * output column, by position or by the name the first branch gives it. */
+static bool set_ordered_whole(const SelectStmt *s)
+{
+    if (!set_distinct(s, 0))
+        return false;
+    const SelectStmt *first = s;
+    while (first->op != SETOP_NONE && first->larg)
+        first = first->larg;
+    int n = 0;
+    ListCell *lc, *oc;
+    foreach (lc, first->targetList) {
+        ResTarget *rt = lfirst(lc);
+        n++;
+        ColumnRef *c = IsA(rt, ResTarget) ? sg__walk_plain_column(rt->val) : NULL;
+        const char *name = IsA(rt, ResTarget) && rt->name ? rt->name
+                           : c                            ? strVal(llast(c->fields))
+                                                          : NULL;
+        bool named = false;
+        foreach (oc, s->sortClause) {
+            SortBy *sb = lfirst(oc);
+            Node *e = IsA(sb, SortBy) ? sb->node : NULL;
+            if (e && IsA(e, A_Const) && ((A_Const *)e)->val.node.type == T_Integer)
+                named |= ((A_Const *)e)->val.ival.ival == n;
+            else if (name && e && IsA(e, ColumnRef) && list_length(((ColumnRef *)e)->fields) == 1 &&
+                     IsA(linitial(((ColumnRef *)e)->fields), String))
+                named |= strcmp(strVal(linitial(((ColumnRef *)e)->fields)), name) == 0;
+        }
+        if (!named)
+            return false;
+    }
+    return n > 0;
+}
+
+/* Appends plain column `c` to `keys`; false when memory ran out. */
+static bool push_key(walk *w, sg__vec *keys, const ColumnRef *c)
+{
+    sg__order_key *k = sg__vec_push(w->arena, keys, sizeof *k);
+    if (!k) {
+        fail(w);
+        return false;
+    }
+    k->qualifier = sg__walk_qualifier(w, c);
+    k->column = copy(w, strVal(llast(c->fields)));
+    k->location = c->location;
+    return true;
+}
+
+/* Appends output id `id` (a position, or expression_id()) to `outputs`;
+ * false when memory ran out. */
+static bool push_output(walk *w, sg__vec *outputs, size_t id)
+{
+    size_t *k = sg__vec_push(w->arena, outputs, sizeof *k);
+    if (!k) {
+        fail(w);
+        return false;
+    }
+    *k = id;
+    return true;
+}
+
+/* Whether raw expressions a and b are written the same (places aside), for
+ * the common shapes only: columns, constants, calls, operators and casts;
+ * anything else is not the same (PostgreSQL's equal() would end the process
+ * on a node type it does not know, so it is not called). */
+static bool same_expr(const Node *a, const Node *b, unsigned depth)
+{
+    if (!a || !b)
+        return a == b;
+    if (nodeTag(a) != nodeTag(b) || depth > 64)
+        return false;
+    switch (nodeTag(a)) {
+    case T_List: {
+        const List *x = (const List *)a, *y = (const List *)b;
+        if (list_length(x) != list_length(y))
+            return false;
+        for (int i = 0; i < list_length(x); i++)
+            if (!same_expr(list_nth(x, i), list_nth(y, i), depth + 1))
+                return false;
+        return true;
+    }
+    case T_String:
+        return strcmp(strVal(a), strVal(b)) == 0;
+    case T_Integer:
+        return intVal(a) == intVal(b);
+    case T_A_Star:
+        return true;
+    case T_ColumnRef:
+        return same_expr((const Node *)((const ColumnRef *)a)->fields,
+                         (const Node *)((const ColumnRef *)b)->fields, depth + 1);
+    case T_A_Const: {
+        const A_Const *x = (const A_Const *)a, *y = (const A_Const *)b;
+        if (x->isnull || y->isnull)
+            return x->isnull == y->isnull;
+        if (x->val.node.type != y->val.node.type)
+            return false;
+        switch (x->val.node.type) {
+        case T_Integer:
+            return x->val.ival.ival == y->val.ival.ival;
+        case T_Float:
+            return strcmp(x->val.fval.fval, y->val.fval.fval) == 0;
+        case T_Boolean:
+            return x->val.boolval.boolval == y->val.boolval.boolval;
+        case T_String:
+            return strcmp(x->val.sval.sval, y->val.sval.sval) == 0;
+        case T_BitString:
+            return strcmp(x->val.bsval.bsval, y->val.bsval.bsval) == 0;
+        default:
+            return false;
+        }
+    }
+    case T_FuncCall: {
+        const FuncCall *x = (const FuncCall *)a, *y = (const FuncCall *)b;
+        return !x->agg_order && !y->agg_order && !x->agg_filter && !y->agg_filter && !x->over &&
+               !y->over && x->agg_star == y->agg_star && x->agg_distinct == y->agg_distinct &&
+               x->func_variadic == y->func_variadic &&
+               same_expr((const Node *)x->funcname, (const Node *)y->funcname, depth + 1) &&
+               same_expr((const Node *)x->args, (const Node *)y->args, depth + 1);
+    }
+    case T_A_Expr: {
+        const A_Expr *x = (const A_Expr *)a, *y = (const A_Expr *)b;
+        return x->kind == y->kind &&
+               same_expr((const Node *)x->name, (const Node *)y->name, depth + 1) &&
+               same_expr(x->lexpr, y->lexpr, depth + 1) && same_expr(x->rexpr, y->rexpr, depth + 1);
+    }
+    case T_TypeCast: {
+        const TypeCast *x = (const TypeCast *)a, *y = (const TypeCast *)b;
+        const TypeName *tx = x->typeName, *ty = y->typeName;
+        return tx && ty && tx->setof == ty->setof && tx->pct_type == ty->pct_type &&
+               list_length(tx->arrayBounds) == list_length(ty->arrayBounds) &&
+               same_expr((const Node *)tx->names, (const Node *)ty->names, depth + 1) &&
+               same_expr((const Node *)tx->typmods, (const Node *)ty->typmods, depth + 1) &&
+               same_expr(x->arg, y->arg, depth + 1);
+    }
+    default:
+        return false;
+    }
+}
+
+/* The ORDER BY item (SortBy) whose expression is the same as `e`, written
+ * out again, or -1. */
+static long same_order_item(List *order, const Node *e)
+{
+    long j = 0;
+    ListCell *lc;
+    foreach (lc, order) {
+        SortBy *sb = lfirst(lc);
+        if (IsA(sb, SortBy) && sb->node && same_expr(sb->node, e, 0))
+            return j;
+        j++;
+    }
+    return -1;
+}
+
+/* The id of ORDER BY item j as an expression written out (no output): ids
+ * from the top of size_t down, apart from output positions. */
+static size_t expression_id(long j)
+{
+    return SIZE_MAX - (size_t)j;
+}
+
+/* The output whose expression is `e` written out again, or NULL. */
+static ResTarget *output_holding(List *targets, const Node *e)
+{
+    ListCell *lc;
+    foreach (lc, targets) {
+        ResTarget *rt = lfirst(lc);
+        if (IsA(rt, ResTarget) && rt->val && same_expr(rt->val, e, 0))
+            return rt;
+    }
+    return NULL;
+}
+
+/* The 1-based position of output `out` in `targets`. */
+static size_t output_position(List *targets, const ResTarget *out)
+{
+    size_t at = 1;
+    ListCell *lc;
+    foreach (lc, targets) {
+        if (lfirst(lc) == out)
+            break;
+        at++;
+    }
+    return at;
+}
+
+/* Items of ORDER BY, DISTINCT ON or GROUP BY that are plain columns,
+ * directly or through the output column they name (`by_output`: a bare name
+ * may name an output, as in ORDER BY; else only a position does, as in
+ * GROUP BY), into `keys`; outputs that are expressions, and expressions the
+ * ORDER BY writes out again, into `outputs`; false when some item is none. */
+static bool record_keys(walk *w, SelectStmt *s, List *items, bool by_output, sg__vec *keys,
+                        sg__vec *outputs)
+{
+    bool plain = true;
+    bool ordering = items == s->sortClause;
+    long index = -1;
+    ListCell *lc;
+    foreach (lc, items) {
+        Node *e = lfirst(lc);
+        index++;
+        if (e && IsA(e, SortBy))
+            e = ((SortBy *)e)->node;
+        bool position = e && IsA(e, A_Const) && ((A_Const *)e)->val.node.type == T_Integer;
+        ResTarget *out = e && s->op == SETOP_NONE ? order_output(s->targetList, e) : NULL;
+        /* GROUP BY reads a bare name as an input column first: as an output's
+         * only when that output is an expression */
+        if (out && !by_output && !position && sg__walk_plain_column(out->val))
+            out = NULL;
+        /* an expression written out again is the output that holds it */
+        if (!out && e && !sg__walk_plain_column(e) && s->op == SETOP_NONE)
+            out = output_holding(s->targetList, e);
+        ColumnRef *c = sg__walk_plain_column(out ? out->val : e);
+        /* an expression the ORDER BY writes out again: that item's id */
+        long j = c || out || !e || !outputs ? -1
+                 : ordering                 ? index
+                                            : same_order_item(s->sortClause, e);
+        if (c) {
+            if (!push_key(w, keys, c))
+                return false;
+        } else if (out && outputs) {
+            if (!push_output(w, outputs, output_position(s->targetList, out)))
+                return false;
+        } else if (j >= 0) {
+            if (!push_output(w, outputs, expression_id(j)))
+                return false;
+        } else {
+            plain = false;
+        }
+    }
+    return plain;
+}
+
+/* The top-level ORDER BY's plain columns, and what makes each output row
+ * distinct: GROUP BY, DISTINCT (ON), or a set operation without ALL. */
+void sg__walk_record_order_by(walk *w, SelectStmt *s)
+{
+    sg__top_select *t = &w->facts->top;
+    size_t before = t->order_keys.count;
+    record_keys(w, s, s->sortClause, true, &t->order_keys, &t->order_outputs);
+    t->order_by_exprs = (size_t)list_length(s->sortClause) - (t->order_keys.count - before);
+    if (s->op != SETOP_NONE) {
+        t->set_ordered_whole = set_ordered_whole(s);
+        return;
+    }
+    bool sets = false;
+    ListCell *lc;
+    foreach (lc, s->groupClause)
+        sets |= lfirst(lc) && IsA(lfirst(lc), GroupingSet);
+    t->group_plain = s->groupClause != NIL && !sets &&
+                     record_keys(w, s, s->groupClause, false, &t->group_keys, &t->group_outputs);
+    if (s->distinctClause == NIL)
+        return;
+    if (linitial(s->distinctClause) != NULL) { /* DISTINCT ON (...) */
+        t->distinct_plain =
+            record_keys(w, s, s->distinctClause, true, &t->distinct_keys, &t->distinct_outputs);
+        return;
+    }
+    /* DISTINCT (a list of one NULL): the output columns together */
+    bool plain = true;
+    size_t position = 0;
+    foreach (lc, s->targetList) {
+        ResTarget *rt = lfirst(lc);
+        position++;
+        ColumnRef *c = IsA(rt, ResTarget) ? sg__walk_plain_column(rt->val) : NULL;
+        if (c) {
+            if (!push_key(w, &t->distinct_keys, c))
+                return;
+        } else if (IsA(rt, ResTarget) && !(rt->val && IsA(rt->val, ColumnRef) &&
+                                           IsA(llast(((ColumnRef *)rt->val)->fields), A_Star))) {
+            if (!push_output(w, &t->distinct_outputs, position))
+                return; /* an expression: the output itself */
+        } else {
+            plain = false; /* `*`: the outputs are not known here */
+        }
+    }
+    t->distinct_plain = plain;
+}
