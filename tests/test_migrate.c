@@ -19,6 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlguard.h>
+#include <sqlguard/catalog_tools.h>
+#include <unistd.h>
+
 #include "pg/migrate.h"
 #include "schema/schema.h"
 #include "util/arena.h"
@@ -855,6 +859,146 @@ static void test_migrate__corpus_migrations(void **state)
     sg__schema_release(&s);
 }
 
+/* A migration tool's file applies its up sections only: goose's, sql-migrate's
+ * and dbmate's markers, in any case, several sections in one file; a marker in
+ * a string or a longer word is no marker. */
+static void test_migrate__up_sections_only(void **state)
+{
+    (void)state;
+    static const char *const files[] = {
+        "-- +goose Up\n-- +goose StatementBegin\nCREATE TABLE t (a int);\n"
+        "-- +goose StatementEnd\n\n-- +goose Down\nDROP TABLE t;\n",
+        "-- +migrate Up\nCREATE TABLE t (a int);\n-- +migrate Down\nDROP TABLE t;\n",
+        "-- migrate:up\ncreate table t (a int);\n\n-- migrate:down\ndrop table t;\n",
+        "--  +GOOSE UP\r\nCREATE TABLE t (a int);\r\n--\t+GOOSE DOWN\r\nDROP TABLE t;\r\n",
+        /* up, down, up again: the second up applies */
+        "-- migrate:up\nCREATE TABLE t (a int);\n-- migrate:down\nDROP TABLE t;\n"
+        "-- migrate:up\nALTER TABLE t ADD COLUMN b text;\n-- migrate:down\n"
+        "ALTER TABLE t DROP COLUMN b;\n",
+    };
+    static const char *const expected[] = {"a integer\n", "a integer\n", "a integer\n",
+                                           "a integer\n", "a integer\nb text\n"};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        sg__schema s;
+        sg__schema_init(&s);
+        apply(&s, files[i], NULL);
+        assert_table(&s, "t", expected[i]);
+        sg__schema_release(&s);
+    }
+    /* no markers: a string that reads like one, a comment with more of a word */
+    static const char *const plain[] = {
+        "CREATE TABLE t (a text DEFAULT '-- +goose Down');\nALTER TABLE t ADD COLUMN b int;\n",
+        "CREATE TABLE t (a text);\n-- +goose Downgrade notes\nALTER TABLE t ADD COLUMN b int;\n",
+    };
+    for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) {
+        sg__schema s;
+        sg__schema_init(&s);
+        apply(&s, plain[i], NULL);
+        assert_non_null(strstr(describe(&s, "public", "t"), "b integer"));
+        sg__schema_release(&s);
+    }
+    /* a note in an up section after a down one is placed in the file as it is */
+    sg__schema s;
+    sg__schema_init(&s);
+    static const char sql[] = "-- +goose Up\nCREATE TABLE t (a int);\n-- +goose Down\n"
+                              "DROP TABLE t;\n-- +goose Up\nALTER TABLE u ADD COLUMN b int;\n";
+    notes n = {0};
+    apply(&s, sql, &n);
+    assert_int_equal(n.count, 1);
+    assert_int_equal(n.location[0], offset_of(sql, "u ADD", 1));
+    sg__schema_release(&s);
+}
+
+/* What changes nothing of a table (pg_dump's OWNER TO for a sequence or a
+ * view, written as ALTER TABLE) is no note when no table has that name;
+ * anything else is, in words. */
+static void test_migrate__alter_other_relations(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(&s,
+          "CREATE SEQUENCE public.authors_id_seq;\n"
+          "ALTER TABLE public.authors_id_seq OWNER TO postgres;\n"
+          "CREATE VIEW v AS SELECT 1 AS x;\nALTER TABLE ONLY v OWNER TO app, SET (fillfactor = "
+          "70);\n",
+          NULL);
+    notes n = {0};
+    static const char sql[] = "ALTER TABLE v OWNER TO app, ADD COLUMN y int;";
+    apply(&s, sql, &n);
+    assert_int_equal(n.count, 1);
+    assert_int_equal(n.location[0], offset_of(sql, "v OWNER", 1));
+    assert_string_equal(n.message[0],
+                        "ALTER TABLE public.v: no table of that name is created before it (views, "
+                        "materialized views and sequences are not followed); not applied");
+    sg__schema_release(&s);
+}
+
+static void write_text(const char *dir, const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fputs(text, f) >= 0, 1);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* A directory's files apply as their tools apply them: golang-migrate's
+ * downs and Flyway's undos are left out, Flyway's repeatable migrations come
+ * last; an undo named on its own is applied, as it was asked for. */
+static void test_migrate__directory_order(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sqlguard-migrate-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    write_text(dir, "000001_items.up.sql", "CREATE TABLE items (id int);");
+    write_text(dir, "000001_items.down.sql", "DROP TABLE items;");
+    write_text(dir, "000002_sku.down.sql", "ALTER TABLE items DROP COLUMN sku;");
+    write_text(dir, "000002_sku.up.sql", "ALTER TABLE items ADD COLUMN sku text;");
+    write_text(dir, "R__grants.sql", "ALTER TABLE orders ADD COLUMN note text;");
+    write_text(dir, "V1__orders.sql", "CREATE TABLE orders (id int);");
+    write_text(dir, "V1_1__total.sql", "ALTER TABLE orders ADD COLUMN total numeric;");
+    write_text(dir, "U1_1__total.sql", "ALTER TABLE orders DROP COLUMN total;");
+    write_text(dir, "U2__orders.sql", "DROP TABLE orders;");
+    /* versions compare as numbers: 2 before 10, 1 before 1.1 */
+    write_text(dir, "V10__more.sql", "ALTER TABLE orders ADD COLUMN more int;");
+    write_text(dir, "V2__less.sql", "ALTER TABLE orders ADD COLUMN less int;");
+    write_text(dir, "V2.1__drop.sql", "ALTER TABLE orders DROP COLUMN less;");
+    write_text(dir, "10_later.sql", "ALTER TABLE items DROP COLUMN extra;");
+    write_text(dir, "9_earlier.sql", "ALTER TABLE items ADD COLUMN extra int;");
+    const char *const paths[] = {dir};
+    sg_schema *s = NULL;
+    sg_error err = {0};
+    assert_int_equal(sg_schema_from_migrations(paths, 1, NULL, &s, &err), SG_OK);
+    assert_int_equal(sg_schema_note_count(s), 0);
+    assert_int_equal(sg_schema_table_count(s), 2);
+    char names[256] = "";
+    for (size_t i = 0; i < sg_schema_table_count(s); i++)
+        put(names, sizeof names, "%s ", sg_schema_table_name(s, i));
+    assert_non_null(strstr(names, "items "));
+    assert_non_null(strstr(names, "orders "));
+    sg_schema_free(s);
+    /* named on its own, a down file is applied */
+    char down[600];
+    snprintf(down, sizeof down, "%s/000002_sku.down.sql", dir);
+    const char *const both[] = {dir, down};
+    assert_int_equal(sg_schema_from_migrations(both, 2, NULL, &s, &err), SG_OK);
+    assert_int_equal(sg_schema_note_count(s), 0);
+    sg_schema_free(s);
+    static const char *const files[] = {
+        "000001_items.up.sql", "000001_items.down.sql", "000002_sku.down.sql", "000002_sku.up.sql",
+        "R__grants.sql",       "V1__orders.sql",        "V1_1__total.sql",     "U1_1__total.sql",
+        "U2__orders.sql",      "V10__more.sql",         "V2__less.sql",        "V2.1__drop.sql",
+        "10_later.sql",        "9_earlier.sql"};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char path[600];
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        assert_int_equal(remove(path), 0);
+    }
+    assert_int_equal(rmdir(dir), 0);
+}
+
 static void test_migrate__note_callback_stops(void **state)
 {
     (void)state;
@@ -943,6 +1087,9 @@ int main(void)
         cmocka_unit_test(test_migrate__syntax_error_applies_nothing),
         cmocka_unit_test(test_migrate__reference_to_unknown_table),
         cmocka_unit_test(test_migrate__corpus_migrations),
+        cmocka_unit_test(test_migrate__up_sections_only),
+        cmocka_unit_test(test_migrate__alter_other_relations),
+        cmocka_unit_test(test_migrate__directory_order),
         cmocka_unit_test(test_migrate__note_callback_stops),
         cmocka_unit_test(test_migrate__allocation_failures),
     };

@@ -32,6 +32,7 @@
 #include "utils/timestamp.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,7 @@
 #include "pg/split.h"
 #include "pg/walk.h"
 #include "util/pgtype.h"
+#include "util/text.h"
 
 /* PostgreSQL's NAMEDATALEN: a name holds at most 63 bytes. */
 enum { NAME_MAX_BYTES = 63 };
@@ -1484,8 +1486,10 @@ static long target_table(mig *m, const RangeVar *rv, bool missing_ok, const char
     long ti = find_table(m, schema_of(m, rv), rv->relname);
     *rc = APPLIED;
     if (ti < 0 && !missing_ok)
-        *rc = refuse(m, rv->location, "%s %s: the tables have no such table; not applied", what,
-                     qualified(m, schema_of(m, rv), rv->relname));
+        *rc = refuse(m, rv->location,
+                     "%s %s: no table of that name is created before it (views, materialized "
+                     "views and sequences are not followed); not applied",
+                     what, qualified(m, schema_of(m, rv), rv->relname));
     return ti;
 }
 
@@ -1776,8 +1780,14 @@ static int apply_alter(mig *m, AlterTableStmt *as)
 {
     if (as->objtype != OBJECT_TABLE)
         return APPLIED; /* ALTER INDEX, VIEW, SEQUENCE, TYPE, ...: no table's columns */
+    /* pg_dump alters sequences and views as tables too (OWNER TO): what
+     * changes nothing of a table is no concern, whatever the relation is */
+    bool neutral = true;
+    const ListCell *c;
+    foreach (c, as->cmds)
+        neutral = neutral && changes_nothing(((const AlterTableCmd *)lfirst(c))->subtype);
     int rc;
-    long ti = target_table(m, as->relation, as->missing_ok, "ALTER TABLE", &rc);
+    long ti = target_table(m, as->relation, as->missing_ok || neutral, "ALTER TABLE", &rc);
     if (ti < 0)
         return rc;
     pending p = {0};
@@ -1927,7 +1937,9 @@ static int drop_tables(mig *m, DropStmt *d)
             continue;
         long ti = find_table(m, schema, name);
         if (ti < 0 && !d->missing_ok)
-            return refuse(m, -1, "DROP TABLE %s: the tables have no such table; not applied",
+            return refuse(m, -1,
+                          "DROP TABLE %s: no table of that name is created before it; "
+                          "not applied",
                           qualified(m, schema, name));
         if (ti >= 0)
             dropping[ti] = true;
@@ -2366,6 +2378,59 @@ static int apply_tree(mig *m, List *tree)
     return APPLIED;
 }
 
+/* What comment `s` (n bytes) marks in a migration tool's file: 1 the up
+ * section's start (goose's `-- +goose Up`, sql-migrate's `-- +migrate Up`,
+ * dbmate's `-- migrate:up`), -1 the down section's, 0 neither. */
+static int section_marker(const char *s, size_t n)
+{
+    static const struct {
+        const char *word;
+        int section;
+    } markers[] = {{"+goose up", 1},      {"+goose down", -1}, {"+migrate up", 1},
+                   {"+migrate down", -1}, {"migrate:up", 1},   {"migrate:down", -1}};
+    if (n < 2 || s[0] != '-' || s[1] != '-')
+        return 0;
+    size_t i = 2;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    for (size_t k = 0; k < sizeof markers / sizeof markers[0]; k++) {
+        size_t len = strlen(markers[k].word);
+        if (n - i >= len && strncasecmp(s + i, markers[k].word, len) == 0 &&
+            (n - i == len || !sg__ident_char((unsigned char)s[i + len])))
+            return markers[k].section;
+    }
+    return 0;
+}
+
+/* Blanks the down sections of `text` (the tokens `tokens` found in it):
+ * from each down marker to the next up marker or the end, every byte but
+ * line breaks becomes a space, so the up sections alone are applied and
+ * places are kept. Whether anything was blanked. */
+static bool blank_down_sections(char *text, size_t len, const sg__sql_token *tokens, size_t ntokens)
+{
+    size_t from = SIZE_MAX;
+    bool blanked = false;
+    for (size_t i = 0; i <= ntokens; i++) {
+        int section = i < ntokens && tokens[i].comment
+                          ? section_marker(text + tokens[i].start, tokens[i].end - tokens[i].start)
+                          : 0;
+        if (from == SIZE_MAX) {
+            if (section < 0)
+                from = tokens[i].start;
+            continue;
+        }
+        if (i < ntokens && section <= 0)
+            continue;
+        size_t to = i < ntokens ? tokens[i].start : len;
+        for (size_t k = from; k < to; k++)
+            if (text[k] != '\n' && text[k] != '\r')
+                text[k] = ' ';
+        from = SIZE_MAX;
+        blanked = true;
+    }
+    return blanked;
+}
+
 int sg__migrate_apply(sg__schema *s, const char *sql, const char *default_schema,
                       sg__migrate_note_fn note_fn, void *ctx)
 {
@@ -2388,6 +2453,10 @@ int sg__migrate_apply(sg__schema *s, const char *sql, const char *default_schema
         m.sql = sql = text;
     }
     if (rc == APPLIED && sg__sql_scan(&m.tmp, sql, len, &m.tokens, &m.ntokens) < 0)
+        rc = STOP;
+    /* a goose, sql-migrate or dbmate file: only its up sections are applied */
+    if (rc == APPLIED && blank_down_sections(text, len, m.tokens, m.ntokens) &&
+        sg__sql_scan(&m.tmp, sql, len, &m.tokens, &m.ntokens) < 0)
         rc = STOP;
 
     MemoryContext pg_ctx = pg_query_enter_memory_context();

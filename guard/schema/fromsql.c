@@ -50,9 +50,64 @@ static int apply_file(sg_schema *s, const char *path, const char *schema, sg_err
     return rc;
 }
 
-static int by_name(const void *a, const void *b)
+/* Whether a file name is a Flyway repeatable migration (`R__views.sql`),
+ * which Flyway applies after every versioned one. */
+static bool repeatable(const char *name)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    return strncmp(name, "R__", 3) == 0;
+}
+
+/* The version a migration's name starts with, as its tool reads it:
+ * Flyway's `V1_2__x.sql` (1.2; parts split by `.` or `_`), a number
+ * (`20230101120000_x.sql`, `001_x.up.sql`, `10_x.sql`); NULL for none. */
+static const char *version_of(const char *name)
+{
+    if (name[0] == 'V' && name[1] >= '0' && name[1] <= '9')
+        return name + 1;
+    return name[0] >= '0' && name[0] <= '9' ? name : NULL;
+}
+
+/* Compares two versions part by part, each part as a number of any length
+ * (1 < 1.1 < 1.2 < 2 < 10). */
+static int by_version(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a == '0' && a[1] >= '0' && a[1] <= '9')
+            a++;
+        while (*b == '0' && b[1] >= '0' && b[1] <= '9')
+            b++;
+        size_t na = strspn(a, "0123456789"), nb = strspn(b, "0123456789");
+        if (na != nb)
+            return na < nb ? -1 : 1;
+        int c = strncmp(a, b, na);
+        if (c != 0)
+            return c;
+        a += na;
+        b += nb;
+        bool more_a = (*a == '.' || *a == '_') && a[1] >= '0' && a[1] <= '9';
+        bool more_b = (*b == '.' || *b == '_') && b[1] >= '0' && b[1] <= '9';
+        if (!more_a || !more_b)
+            return more_a - more_b;
+        a++;
+        b++;
+    }
+}
+
+/* Migrations in the order their tools apply them: by the version their
+ * names start with (numerically), then names without one in byte order,
+ * Flyway's repeatable migrations last; equal versions in byte order. */
+static int by_name(const void *pa, const void *pb)
+{
+    const char *x = *(const char *const *)pa, *y = *(const char *const *)pb;
+    const char *xb = strrchr(x, '/'), *yb = strrchr(y, '/');
+    xb = xb ? xb + 1 : x;
+    yb = yb ? yb + 1 : y;
+    const char *vx = version_of(xb), *vy = version_of(yb);
+    int rank_x = repeatable(xb) ? 2 : vx ? 0 : 1, rank_y = repeatable(yb) ? 2 : vy ? 0 : 1;
+    if (rank_x != rank_y)
+        return rank_x < rank_y ? -1 : 1;
+    int c = rank_x == 0 ? by_version(vx, vy) : 0;
+    return c != 0 ? c : strcmp(x, y);
 }
 
 static bool is_sql(const char *name)
@@ -61,7 +116,24 @@ static bool is_sql(const char *name)
     return name[0] != '.' && n > 4 && strcmp(name + n - 4, ".sql") == 0;
 }
 
-/* The *.sql files of a directory, in byte order of their names. */
+/* Whether a file of a directory undoes a migration rather than applies one:
+ * golang-migrate's `1_x.down.sql`, Flyway's undo `U2__x.sql`. */
+static bool undoes(const char *name)
+{
+    size_t n = strlen(name);
+    if (n > 9 && strcmp(name + n - 9, ".down.sql") == 0)
+        return true;
+    if (name[0] != 'U' || !(name[1] >= '0' && name[1] <= '9'))
+        return false;
+    size_t i = 1;
+    while ((name[i] >= '0' && name[i] <= '9') || name[i] == '.' ||
+           (name[i] == '_' && name[i + 1] != '_'))
+        i++;
+    return name[i] == '_' && name[i + 1] == '_';
+}
+
+/* The *.sql files of a directory that apply migrations, in the order their
+ * tools apply them (by_name). */
 static int apply_dir(sg_schema *s, const char *dir, const char *schema, sg_error *err)
 {
     DIR *d = opendir(dir);
@@ -70,7 +142,7 @@ static int apply_dir(sg_schema *s, const char *dir, const char *schema, sg_error
     sg__vec names = {0};
     int rc = SG_OK;
     for (struct dirent *e; rc == SG_OK && (e = readdir(d));) {
-        if (!is_sql(e->d_name))
+        if (!is_sql(e->d_name) || undoes(e->d_name))
             continue;
         const char **slot = sg__vec_push(&s->model.arena, &names, sizeof *slot);
         size_t n = strlen(dir);

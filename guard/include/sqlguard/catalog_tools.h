@@ -87,8 +87,15 @@ typedef struct sg_migration_options {
  * Applies migration files to an empty set of tables, as a database would:
  * CREATE TABLE, ALTER TABLE (columns, types, NOT NULL, defaults,
  * constraints) and DROP TABLE. `paths` are applied in the order given; a
- * directory stands for its *.sql files (not its subdirectories) in byte
- * order of their names. A statement that could not be applied is never
+ * directory stands for its *.sql files (not its subdirectories) in the order
+ * migration tools apply them: by the version a name starts with, compared as
+ * numbers part by part (`001_x`, `10_x`, a timestamp, Flyway's `V1_2__x`:
+ * 1 < 1.1 < 2 < 10), then names without one in byte order, Flyway's
+ * repeatable `R__*.sql` last. Files that undo a migration are left out
+ * (golang-migrate's `*.down.sql`, Flyway's `U<version>__*.sql`). In a file with a migration tool's sections (goose's `-- +goose Up`
+ * and `Down`, sql-migrate's `-- +migrate Up` and `Down`, dbmate's
+ * `-- migrate:up` and `-- migrate:down`) only the up sections are applied.
+ * A statement that could not be applied is never
  * skipped silently: it is a note (sg_schema_note_count()) with its file,
  * line and column, and the rest goes on. SG_EIO for a path that cannot be
  * read, SG_ENOMEM.
