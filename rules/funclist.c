@@ -1265,9 +1265,9 @@ static const sg__func_info sg__funcs[] = {
     {"jsonb_each", SG_FN_SETOF, SG_FC_ALLOWED},                      /* json */
     {"jsonb_each_text", SG_FN_SETOF, SG_FC_ALLOWED},                 /* json */
     {"jsonb_eq", SG_FN_SCALAR, SG_FC_INTERNAL},
-    {"jsonb_exists", SG_FN_SCALAR, SG_FC_INTERNAL},
-    {"jsonb_exists_all", SG_FN_SCALAR, SG_FC_INTERNAL},
-    {"jsonb_exists_any", SG_FN_SCALAR, SG_FC_INTERNAL},
+    {"jsonb_exists", SG_FN_SCALAR, SG_FC_ALLOWED},                   /* json */
+    {"jsonb_exists_all", SG_FN_SCALAR, SG_FC_ALLOWED},               /* json */
+    {"jsonb_exists_any", SG_FN_SCALAR, SG_FC_ALLOWED},               /* json */
     {"jsonb_extract_path", SG_FN_SCALAR, SG_FC_ALLOWED},             /* json */
     {"jsonb_extract_path_text", SG_FN_SCALAR, SG_FC_ALLOWED},        /* json */
     {"jsonb_ge", SG_FN_SCALAR, SG_FC_INTERNAL},
