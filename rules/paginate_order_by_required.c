@@ -103,13 +103,13 @@ static bool exact_cast(const sg__column_pin *p)
 /* Whether a pin names `column` of `item`: qualified by its name, or
  * unqualified and resolved to it (when the item is the only one, no other
  * can have the column). */
-static bool pinned(const sg__rule_ctx *ctx, const sg__from_item *item, bool only,
-                   const char *column)
+static bool pinned_by(const sg__rule_ctx *ctx, const sg__from_item *item, bool only,
+                      const char *column, bool outer_too)
 {
     const sg__top_select *t = &ctx->facts->top;
     for (size_t i = 0; i < t->pins.count; i++) {
         const sg__column_pin *p = &SG__VEC_AT(t->pins, sg__column_pin, i);
-        if (strcmp(p->column, column) != 0 || !exact_cast(p))
+        if (strcmp(p->column, column) != 0 || !exact_cast(p) || (p->outer && !outer_too))
             continue;
         if (p->qualifier ? strcmp(p->qualifier, item->name) == 0 : only)
             return true;
@@ -119,6 +119,14 @@ static bool pinned(const sg__rule_ctx *ctx, const sg__from_item *item, bool only
             return true;
     }
     return false;
+}
+
+/* The column of `item` is pinned to one value in the rows `item` has that
+ * pass (an outer join's ON counts: the rows it adds are not `item`'s). */
+static bool pinned(const sg__rule_ctx *ctx, const sg__from_item *item, bool only,
+                   const char *column)
+{
+    return pinned_by(ctx, item, only, column, true);
 }
 
 /* The index in the top-level FROM of the item a column reference names
@@ -266,6 +274,30 @@ bool sg__paginate_column_pinned(const sg__rule_ctx *ctx, long relation, const ch
     return false;
 }
 
+/* A plain GROUP BY (no grouping sets) whose every item is a column pinned to
+ * one value by the WHERE or an inner join's ON makes one group at most. A
+ * pin in an outer join's ON does not count: the rows that join adds have
+ * NULL there, a group of their own. */
+static bool groups_pinned(const sg__rule_ctx *ctx)
+{
+    const sg__top_select *t = &ctx->facts->top;
+    if (!t->group_plain || t->group_outputs.count || !t->group_keys.count)
+        return false;
+    for (size_t i = 0; i < t->group_keys.count; i++) {
+        const sg__order_key *k = &SG__VEC_AT(t->group_keys, sg__order_key, i);
+        /* an unqualified column of the only item is that item's */
+        long at = !k->qualifier && t->from.count == 1
+                      ? 0
+                      : item_of(ctx, k->qualifier, k->column, k->location);
+        if (at < 0)
+            return false;
+        const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, (size_t)at);
+        if (!item->name || !pinned_by(ctx, item, t->from.count == 1, k->column, false))
+            return false;
+    }
+    return true;
+}
+
 bool sg__paginate_one_row(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
@@ -284,10 +316,14 @@ bool sg__paginate_one_row(const sg__rule_ctx *ctx)
         const sg__func_info *info = sg__func_find(r->name);
         maybe_many = info && (info->flags & SG_FN_SETOF);
     }
-    /* GROUP BY of one row is one group, but GROUPING SETS, ROLLUP and CUBE
-     * make a row per grouping set: any GROUP BY keeps the ORDER BY. */
-    if (maybe_many || t->has_group_by)
+    if (maybe_many)
         return false;
+    /* GROUPING SETS, ROLLUP and CUBE make a row per grouping set, even of
+     * one row; a plain GROUP BY makes one group of at most one row, and of
+     * rows whose grouping columns are pinned */
+    if (t->has_group_by)
+        return t->group_plain && t->group_outputs.count == 0 &&
+               (groups_pinned(ctx) || key_lookup(ctx));
     return aggregate || t->has_having || !t->has_from || key_lookup(ctx);
 }
 

@@ -165,6 +165,7 @@ typedef struct sg__column_pin {
      * that a type modifier (`varchar(64)`) is kept: NULL when not cast. */
     const char *cast;
     int location; /* of the column reference */
+    bool outer;   /* in an outer join's ON: rows the join adds have NULL there */
 } sg__column_pin;
 
 /* A conjunct `a.x = b.y` of two plain columns, uncast, reached through AND

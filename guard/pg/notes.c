@@ -145,6 +145,7 @@ static void record_pair(walk *w, Node *lexpr, Node *rexpr, const pin_scope *scop
     p->qualifier = sg__walk_qualifier(w, c);
     p->column = copy(w, strVal(llast(c->fields)));
     p->location = c->location;
+    p->outer = scope && scope->outer;
     if (IsA(value, TypeCast))
         p->cast = cast_type(w, ((TypeCast *)value)->typeName, true);
 }
