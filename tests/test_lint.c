@@ -2889,11 +2889,11 @@ static void test_lint__statements_not_operations(void **state)
     sg_catalog_free(catalog);
 }
 
-/* A file that creates, alters, renames or drops a table is a migration: its
- * DML ran against the schema of its own time, so it is linted without the
- * catalog (the catalog is the history's end), from the start when the DDL
- * comes after DML; a file of queries keeps the catalog's judgement, a
- * transaction around it included. */
+/* A file with DDL of any object is a migration: its DML ran against the
+ * schema of its own time, so it is linted without the catalog (the catalog
+ * is the history's end), from the start when the DDL comes after DML; a
+ * file of queries keeps the catalog's judgement, a transaction, session
+ * settings and maintenance around it included. */
 static void test_lint__migrations_judged_without_the_catalog(void **state)
 {
     (void)state;
@@ -2926,12 +2926,27 @@ static void test_lint__migrations_judged_without_the_catalog(void **state)
         {"-- we migrate:up the data later\nSELECT nmae FROM sdk_examples_account ORDER BY 1;\n"
          "SELECT '-- +goose Up' AS x, nmae FROM sdk_examples_account ORDER BY 1;\n",
          2, 2},
-        /* queries, in a transaction or not, with functions and grants: the catalog judges */
-        {"UPDATE sdk_examples_account SET region = 'EU' WHERE region = 'eu';\n", 1, 2},
-        {"BEGIN;\nSELECT nmae FROM sdk_examples_account ORDER BY 1;\nCOMMIT;\n", 3, 1},
+        /* DDL of any object is a migration's: a function, an index, a type, a grant */
         {"CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
          "SELECT nmae FROM sdk_examples_account ORDER BY 1;\n",
-         2, 1},
+         2, 0},
+        {"UPDATE sdk_examples_account SET nmae = 'x' WHERE uid = $1;\n"
+         "CREATE INDEX CONCURRENTLY ON sdk_examples_account (region);\n",
+         2, 0},
+        {"ALTER TYPE mood ADD VALUE 'ok';\nUPDATE sdk_examples_account SET nmae = 'x' WHERE uid = "
+         "$1;\n",
+         2, 0},
+        {"GRANT SELECT ON sdk_examples_account TO app;\nSELECT nmae FROM sdk_examples_account "
+         "ORDER BY 1;\n",
+         2, 0},
+        /* queries and seeds, in a transaction or not, with session and maintenance
+         * statements: the catalog judges */
+        {"UPDATE sdk_examples_account SET region = 'EU' WHERE region = 'eu';\n", 1, 2},
+        {"BEGIN;\nSELECT nmae FROM sdk_examples_account ORDER BY 1;\nCOMMIT;\n", 3, 1},
+        {"SET search_path TO public;\nSET LOCAL statement_timeout = '5s';\nTRUNCATE "
+         "sdk_examples_account;\nVACUUM ANALYZE sdk_examples_account;\n"
+         "LOCK TABLE sdk_examples_account;\nSELECT nmae FROM sdk_examples_account ORDER BY 1;\n",
+         6, 1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         sg_lint_result *r = lint(catalog, cases[i].text, SG_LINT_INPUT_SQL);

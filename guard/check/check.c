@@ -193,7 +193,7 @@ static int run_sql(check *c)
         return sg__report(&c->diags, &sg__rule_sql_syntax, SG_AT_COMPILED, perr.offset, "%s%s%s%s",
                           perr.message, hint ? " (hint: " : "", hint ? hint : "", hint ? ")" : "");
     }
-    v->changes_tables = c->facts.changes_tables || c->facts.has_into;
+    v->changes_schema = c->facts.changes_schema || c->facts.has_into;
     if (c->facts.statement_count != 1)
         return sg__report(&c->diags, &sg__rule_sql_multiple_statements, SG_AT_COMPILED,
                           c->facts.statement_count ? c->facts.statement_location : -1,

@@ -442,9 +442,9 @@ typedef struct sg__facts {
 
     sg__top_select top; /* valid when kind == SG_STMT_SELECT */
     bool has_into;      /* SELECT ... INTO anywhere */
-    /* DDL that creates, alters, renames or drops a table or view: a
-     * migration's, which lint judges its file's DML by (lint/sql.c) */
-    bool changes_tables;
+    /* DDL of any object (not SET, COPY, VACUUM, ...): a migration's, which
+     * lint judges its file's DML by (lint/sql.c) */
+    bool changes_schema;
     int into_location;
     bool has_current_of;     /* WHERE CURRENT OF cursor */
     int current_of_location; /* of the first one's CURRENT */

@@ -81,8 +81,8 @@ typedef struct reading {
     sg_lint_options options; /* placeholders: the style the statements are linted in */
     bool detect;             /* the text decides its style: stop at a psycopg placeholder */
     bool psycopg;            /* ... one was seen: the reading stopped */
-    /* The file is a migration (a statement creates, alters, renames or
-     * drops a table or view): its DML ran against the schema of its own
+    /* The file is a migration (a statement is DDL of any object, or a
+     * migration tool's marker says so): its DML ran against the schema of its own
      * time, not the catalog's, and is linted without the catalog. Found
      * after statements were linted with it, the reading stops (restart). */
     bool migration;
@@ -106,7 +106,7 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
         r->failed = true;
         return -1;
     }
-    if (v->changes_tables && d->catalog && !d->migration) {
+    if (v->changes_schema && d->catalog && !d->migration) {
         /* a migration: its DML is judged without the catalog, from the
          * start when some was judged with it already */
         d->migration = true;

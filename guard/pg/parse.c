@@ -145,25 +145,44 @@ static bool table_like(ObjectType type)
            type == OBJECT_FOREIGN_TABLE;
 }
 
-/* Whether a DDL statement creates, alters, renames or drops a table or
- * view (or its columns): a migration's. */
-static bool changes_tables(const Node *stmt)
+/* Whether a statement other than DML is a migration's: DDL of any object
+ * (tables, views, indexes, types, functions, triggers, extensions, schemas,
+ * grants, comments, ...). Session and transaction statements, maintenance
+ * and utility commands (SET, SHOW, BEGIN, VACUUM, COPY, TRUNCATE, LISTEN,
+ * EXPLAIN, CALL, DO, ...) are not: scripts of queries and seeds hold them
+ * too. */
+static bool changes_schema(const Node *stmt)
 {
     switch (nodeTag(stmt)) {
-    case T_CreateStmt:
-    case T_CreateTableAsStmt:
-    case T_CreateForeignTableStmt:
-    case T_ViewStmt:
-    case T_AlterTableStmt:
-        return true;
-    case T_RenameStmt: {
-        const RenameStmt *r = (const RenameStmt *)stmt;
-        return table_like(r->renameType) || r->renameType == OBJECT_COLUMN;
-    }
-    case T_DropStmt:
-        return table_like(((const DropStmt *)stmt)->removeType);
-    default:
+    case T_TransactionStmt:
+    case T_VariableSetStmt:
+    case T_VariableShowStmt:
+    case T_ConstraintsSetStmt:
+    case T_DiscardStmt:
+    case T_ExplainStmt:
+    case T_CopyStmt:
+    case T_TruncateStmt:
+    case T_VacuumStmt:
+    case T_ReindexStmt:
+    case T_ClusterStmt:
+    case T_CheckPointStmt:
+    case T_RefreshMatViewStmt:
+    case T_LoadStmt:
+    case T_LockStmt:
+    case T_PrepareStmt:
+    case T_ExecuteStmt:
+    case T_DeallocateStmt:
+    case T_DeclareCursorStmt:
+    case T_FetchStmt:
+    case T_ClosePortalStmt:
+    case T_NotifyStmt:
+    case T_ListenStmt:
+    case T_UnlistenStmt:
+    case T_CallStmt:
+    case T_DoStmt:
         return false;
+    default:
+        return true;
     }
 }
 
@@ -356,7 +375,7 @@ int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, sg__fa
             facts->kind = sg__statement_kind(stmt);
             if (facts->kind == SG_STMT_OTHER) {
                 facts->other_name = other_name(nodeTag(stmt));
-                facts->changes_tables = changes_tables(stmt);
+                facts->changes_schema = changes_schema(stmt);
                 if (collect_ddl(arena, sql, stmt, facts) != 0)
                     rc = -1;
             } else if (sg__walk_statement(arena, stmt, max_depth, facts) != 0) {

@@ -38,9 +38,9 @@ struct sg_verdict {
     const sg__data_source *source;
     long long max_rows;
     long long statement_timeout_ms;
-    /* lint: the statement creates, alters, renames or drops a table or view
-     * (or is SELECT ... INTO): a migration's */
-    bool changes_tables;
+    /* lint: the statement is DDL of any object (or SELECT ... INTO): a
+     * migration's */
+    bool changes_schema;
 };
 
 /* The text of every parameter value (param_count of them) as compact JSON,
