@@ -121,10 +121,20 @@ static int check_star(const sg__rule_ctx *ctx, const sg__column_ref *ref)
 }
 
 /* A name that does not resolve for sure: every scoped table in sight that
- * could have it. */
+ * could have it, and the whole row of a scoped table of that name (which
+ * PostgreSQL reads when no column has the name: beside a function whose
+ * columns are not known, `a` may be the row of `sdk_examples_account a`). */
 static int check_unsure(const sg__rule_ctx *ctx, const sg__column_ref *ref)
 {
     const sg__facts *f = ctx->facts;
+    if (ref->name) {
+        long row = sg__find_source(ctx, ref->level, ref->first, ref->end, ref->name);
+        const sg__source *s = row >= 0 ? &SG__VEC_AT(f->sources, sg__source, row) : NULL;
+        const sg__meta_table *t =
+            s && s->row == SG_ROW_RELATION ? sg__relation_scoped(ctx, s->relation) : NULL;
+        if (t && judge_all(ctx, t, ref->location, "may read the whole row of") < 0)
+            return -1;
+    }
     int level = ref->level;
     size_t first = ref->first, end = ref->end;
     for (unsigned hops = 0; level >= 0 && (size_t)level < f->levels.count && hops < 100000;

@@ -218,9 +218,11 @@ static int resolve(const sg__rule_ctx *ctx, const sg__column_ref *ref, sg__resol
     memset(out, 0, sizeof *out);
     out->source = out->other = -1;
     out->column = SG_NO_COLUMN;
-    if (!ref->name)
+    if (!ref->name || (ref->flags & SG_COLREF_UNPLACED))
         return out->status = SG_RES_UNDECIDED;
-    if (ref->flags & SG_COLREF_OUTPUT_NAME) {
+    bool output_first =
+        (ref->flags & SG_COLREF_OUTPUT_NAME) && !(ref->flags & SG_COLREF_INPUT_FIRST);
+    if (output_first) {
         if (ref->is_output)
             return out->status = SG_RES_OUTPUT;
         if (!ref->outputs_known)
@@ -271,11 +273,19 @@ static int resolve(const sg__rule_ctx *ctx, const sg__column_ref *ref, sg__resol
         end = l->end;
         level = l->parent;
     }
-    /* no column anywhere: a whole-row reference, or no name at all */
+    /* no column anywhere: a whole-row reference (taken before a GROUP BY
+     * output of the same name, which only a nonsense query has: the row is
+     * the reading that reads more), an output, or no name at all */
     long row = sg__find_source(ctx, ref->level, ref->first, ref->end, ref->name);
     if (row >= 0) {
         out->source = row;
         return out->status = SG_RES_WHOLE_ROW;
+    }
+    if (ref->flags & SG_COLREF_OUTPUT_NAME) {
+        if (ref->is_output)
+            return out->status = SG_RES_OUTPUT;
+        if (!ref->outputs_known)
+            return out->status = SG_RES_UNDECIDED;
     }
     return out->status = SG_RES_MISSING;
 }

@@ -320,7 +320,14 @@ enum {
      * output column of its level (outputs) rather than an input column */
     SG_COLREF_OUTPUT_NAME = 1u << 2,
     /* a `*` in the select list of EXISTS (...), whose values nobody reads */
-    SG_COLREF_UNREAD = 1u << 3
+    SG_COLREF_UNREAD = 1u << 3,
+    /* with SG_COLREF_OUTPUT_NAME, a GROUP BY name: an input column first,
+     * the output only when no input column has the name */
+    SG_COLREF_INPUT_FIRST = 1u << 4,
+    /* a name whose sight the walker cannot tell exactly (MERGE's WHEN
+     * clauses see the source, or the source and the target): never placed,
+     * judged by every table in sight that could have it */
+    SG_COLREF_UNPLACED = 1u << 5
 };
 
 typedef struct sg__column_ref {

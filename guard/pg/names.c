@@ -353,10 +353,17 @@ static void note_columnref(walk *w, ColumnRef *c)
         if (w->names_off)
             return;
         note(w, REF_COLUMN, name, NULL, NULL, c->location);
-        if (!w->failed && w->output_ref == c) {
-            pending_field *p = &SG__VEC_AT(w->pending, pending_field, w->pending.count - 1);
+        if (w->failed)
+            return;
+        pending_field *p = &SG__VEC_AT(w->pending, pending_field, w->pending.count - 1);
+        if (w->names_unplaced)
+            p->flags |= SG_COLREF_UNPLACED;
+        Node *select = w->output_ref == c ? w->output_select : w->grouping_select;
+        if (select) {
             p->flags |= SG_COLREF_OUTPUT_NAME;
-            p->is_output = sg__walk_output_match(w->output_select, name, &p->outputs_known);
+            if (w->output_ref != c || w->output_input_first)
+                p->flags |= SG_COLREF_INPUT_FIRST;
+            p->is_output = sg__walk_output_match(select, name, &p->outputs_known);
         }
         return;
     }

@@ -111,11 +111,16 @@ typedef struct walk {
      * expressions, MERGE's WHEN clauses: they see other items than the
      * level's) */
     bool names_off;
-    bool sees_excluded; /* in ON CONFLICT DO UPDATE */
+    bool names_unplaced; /* names are recorded SG_COLREF_UNPLACED (MERGE's WHEN) */
+    bool sees_excluded;  /* in ON CONFLICT DO UPDATE */
     /* the bare name of an ORDER BY / GROUP BY / DISTINCT ON item being
      * walked, which may name one of `outputs` */
     const ColumnRef *output_ref;
-    Node *output_select;             /* the select whose output names it may mean */
+    Node *output_select;     /* the select whose output names it may mean */
+    bool output_input_first; /* ... a GROUP BY item: input columns first */
+    /* in a grouping set (ROLLUP, CUBE, GROUPING SETS) of this select: every
+     * bare name may be an output's, input columns first */
+    Node *grouping_select;
     sg__vec cmps;                    /* pending_cmp */
     const ColumnRef *noting;         /* the column reference being noted */
     const SelectStmt *exists_select; /* the sub-select of the EXISTS being walked into */

@@ -533,21 +533,25 @@ static bool walk_output_items(SelectStmt *s, List *items, walk *w)
         Node *item = lfirst(lc);
         Node *e = item && IsA(item, SortBy) ? ((SortBy *)item)->node : item;
         const ColumnRef *saved = w->output_ref;
-        Node *saved_select = w->output_select;
+        Node *saved_select = w->output_select, *saved_grouping = w->grouping_select;
+        bool saved_first = w->output_input_first;
         if (e && IsA(e, ColumnRef) && list_length(((ColumnRef *)e)->fields) == 1) {
             w->output_ref = (ColumnRef *)e;
             w->output_select = (Node *)s;
         }
+        /* GROUP BY reads a bare name as an input column first */
+        w->output_input_first = items == s->groupClause;
         /* ROLLUP, CUBE, GROUPING SETS: their names may be outputs' too */
-        bool saved_off = w->names_off;
-        w->names_off = saved_off || (e && IsA(e, GroupingSet));
+        if (e && IsA(e, GroupingSet))
+            w->grouping_select = (Node *)s;
         /* the statement's own select's items are isolated values (walk.h) */
         const Node *saved_isolated = w->isolated;
         if (w->level == w->top_level && s->op == SETOP_NONE)
             w->isolated = e;
         bool stop = visit(item, w);
         w->isolated = saved_isolated;
-        w->names_off = saved_off;
+        w->grouping_select = saved_grouping;
+        w->output_input_first = saved_first;
         w->output_ref = saved;
         w->output_select = saved_select;
         if (stop)
@@ -808,11 +812,12 @@ static bool walk_modify(Node *node, walk *w)
             sg__walk_record_merge_writes(w, s, (long)w->facts->relations.count - 1);
         stop = stop || walk_from_item(s->sourceRelation, w, level) ||
                visit_predicate(s->joinCondition, w);
-        /* a WHEN clause sees the source only, or both: names are not judged */
-        bool saved_off = w->names_off;
-        w->names_off = true;
+        /* a WHEN clause sees the source only, or both: names are judged by
+         * every table in sight that could have them, never placed */
+        bool saved_unplaced = w->names_unplaced;
+        w->names_unplaced = true;
         stop = stop || visit_list(s->mergeWhenClauses, w);
-        w->names_off = saved_off;
+        w->names_unplaced = saved_unplaced;
         break;
     }
     default:
