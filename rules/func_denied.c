@@ -97,6 +97,21 @@ static bool returns_name_type(const char *name)
     return strcmp(name, "pg_typeof") == 0;
 }
 
+/* age(xid), the one overload of the allowed `age` that is not about dates:
+ * how many transactions the server has run since a transaction ID, server
+ * state as mxid_age's is. Its argument is a row's xmin or xmax, or cast to
+ * xid or xid8. */
+static bool age_of_xid(const sg__funcref *fn)
+{
+    if (strcmp(fn->name, "age") != 0 || fn->arg_count != 1)
+        return false;
+    const sg__funcarg *a = &fn->args[0];
+    if (a->cast)
+        return strcmp(a->cast, "xid") == 0 || strcmp(a->cast, "xid8") == 0;
+    return a->kind == SG_ARG_COLUMN &&
+           (strcmp(a->text, "xmin") == 0 || strcmp(a->text, "xmax") == 0);
+}
+
 static int report_name_typed(const sg__rule_ctx *ctx, const char *subject, int location)
 {
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, location,
@@ -166,6 +181,12 @@ static int check(const sg__rule_ctx *ctx)
             if (verdict == CALL_ALLOWED && !fn->isolated && builtin_schema(fn) &&
                 returns_name_type(fn->name)) {
                 rc = report_name_typed(ctx, subject, fn->location);
+                break;
+            }
+            if (verdict == CALL_ALLOWED && info && builtin_schema(fn) && age_of_xid(fn)) {
+                rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
+                                "function %s of a transaction ID (xid) is denied: %s", subject,
+                                sg__func_class_reason(SG_FC_STATE));
                 break;
             }
             if (verdict == CALL_ALLOWED)

@@ -2616,13 +2616,13 @@ static const sg__func_info sg__funcs[] = {
     {"ts_match_tq", SG_FN_SCALAR, SG_FC_INTERNAL},
     {"ts_match_tt", SG_FN_SCALAR, SG_FC_INTERNAL},
     {"ts_match_vq", SG_FN_SCALAR, SG_FC_INTERNAL},
-    {"ts_parse", SG_FN_SETOF, SG_FC_ALLOWED},                        /* tsearch */
+    {"ts_parse", SG_FN_SETOF, SG_FC_OUTSIDE_SCOPE},
     {"ts_rank", SG_FN_SCALAR, SG_FC_ALLOWED},                        /* tsearch */
     {"ts_rank_cd", SG_FN_SCALAR, SG_FC_ALLOWED},                     /* tsearch */
     /* ts_rewrite: ts_rewrite(tsquery, text) runs the query the text holds */
     {"ts_rewrite", SG_FN_SCALAR, SG_FC_RUNS_QUERY},
     {"ts_stat", SG_FN_SETOF, SG_FC_RUNS_QUERY},
-    {"ts_token_type", SG_FN_SETOF, SG_FC_ALLOWED},                   /* tsearch */
+    {"ts_token_type", SG_FN_SETOF, SG_FC_OUTSIDE_SCOPE},
     {"ts_typanalyze", SG_FN_SCALAR, SG_FC_INTERNAL},
     {"tsm_handler_in", SG_FN_SCALAR, SG_FC_INTERNAL},
     {"tsm_handler_out", SG_FN_SCALAR, SG_FC_INTERNAL},

@@ -313,7 +313,8 @@ static const sg__funcref *nth_call(const sg__facts *f, const char *name, size_t 
 }
 
 /* Constant arguments are recorded as text, a unary sign folded in, with the
- * one cast on them; parameters, columns, expressions and NULL are "other". */
+ * one cast on them; a plain column by its name, with its cast; parameters,
+ * expressions and NULL are "other", with the cast at their top. */
 static void test_walker__call_arguments(void **state)
 {
     (void)state;
@@ -335,7 +336,7 @@ static void test_walker__call_arguments(void **state)
     ARG(fn, 0, SG_ARG_STRING, "ab", NULL);
     ARG(fn, 1, SG_ARG_NUMBER, "3", NULL);
     fn = FUNC(f, NULL, "lpad", SG_FUNC_CALL);
-    ARG(fn, 0, SG_ARG_OTHER, NULL, NULL);
+    ARG(fn, 0, SG_ARG_COLUMN, "a", NULL); /* a column: its name */
     ARG(fn, 1, SG_ARG_OTHER, NULL, NULL);
     ARG(fn, 2, SG_ARG_OTHER, NULL, NULL);
     fn = FUNC(f, NULL, "rpad", SG_FUNC_CALL);
@@ -344,7 +345,7 @@ static void test_walker__call_arguments(void **state)
     ARG(FUNC(f, NULL, "upper", SG_FUNC_CALL), 0, SG_ARG_OTHER, NULL, NULL); /* minus on a string */
     ARG(nth_call(f, "abs", 0), 0, SG_ARG_OTHER, NULL, NULL);                /* an expression */
     ARG(nth_call(f, "abs", 1), 0, SG_ARG_NUMBER, "4.5", NULL);              /* two minus signs */
-    ARG(nth_call(f, "abs", 2), 0, SG_ARG_OTHER, NULL, NULL);                /* a column, cast */
+    ARG(nth_call(f, "abs", 2), 0, SG_ARG_COLUMN, "a", "int4");              /* a column, cast */
     fn = FUNC(f, NULL, "now", SG_FUNC_CALL);
     assert_int_equal(fn->arg_count, 0);
     assert_null(fn->args);

@@ -76,19 +76,21 @@ typedef enum {
 /* What the walker could read of one argument of a call. The rules parse the
  * text; the walker never judges what a constant means. */
 typedef enum {
-    SG_ARG_OTHER = 0, /* a parameter, a column, an expression, NULL, a named argument */
+    SG_ARG_OTHER = 0, /* a parameter, an expression, NULL, a named argument */
     SG_ARG_NUMBER,    /* an integer or decimal constant: text as written, a unary
                        * minus folded in as a leading '-' */
-    SG_ARG_STRING     /* a string constant: text is its value */
+    SG_ARG_STRING,    /* a string constant: text is its value */
+    SG_ARG_COLUMN     /* a plain column reference: text is its name (the last part) */
 } sg__funcarg_kind;
 
 typedef struct sg__funcarg {
     sg__funcarg_kind kind;
     const char *text; /* NULL for SG_ARG_OTHER */
-    /* The type a constant is cast to once (`1::bigint`, `CAST('x' AS date)`,
-     * `date 'x'`), as PostgreSQL names it, the last part of the name; NULL
-     * when not cast, "" for a cast the walker does not describe (a schema
-     * other than pg_catalog, a type modifier, an array). */
+    /* The type the argument is cast to once at its top (`1::bigint`,
+     * `CAST('x' AS date)`, `date 'x'`, `t.c::xid`), as PostgreSQL names it,
+     * the last part of the name; NULL when not cast, "" for a cast the
+     * walker does not describe (a schema other than pg_catalog, a type
+     * modifier, an array). */
     const char *cast;
 } sg__funcarg;
 

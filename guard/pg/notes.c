@@ -329,7 +329,8 @@ static const char *negated(walk *w, const char *text)
 }
 
 /* One argument of a call: a constant, cast once or not, a unary sign in
- * front of either folded into a number's text; anything else is "other". */
+ * front of either folded into a number's text; a plain column; anything
+ * else is "other" (with the type of a cast at its top). */
 static void describe_arg(walk *w, Node *n, sg__funcarg *a)
 {
     bool negate;
@@ -340,8 +341,10 @@ static void describe_arg(walk *w, Node *n, sg__funcarg *a)
         n = ((TypeCast *)n)->arg;
     }
     if (!arg_constant(w, n, a) || (negate && a->kind != SG_ARG_NUMBER)) {
-        a->kind = SG_ARG_OTHER;
-        a->text = NULL;
+        ColumnRef *c = negate ? NULL : sg__walk_plain_column(n);
+        a->kind = c ? SG_ARG_COLUMN : SG_ARG_OTHER;
+        a->text = c ? copy(w, strVal(llast(c->fields))) : NULL;
+        a->cast = cast;
         return;
     }
     if (negate)
