@@ -160,6 +160,103 @@ static int check_field(const sg__rule_ctx *ctx, const sg__field_ref *r)
     }
 }
 
+/* The type of column `c` of `t` when its input looks names up in the
+ * catalogs (regclass, regproc, ..., aclitem, and arrays of them), as the
+ * catalog writes it; NULL otherwise. */
+static const char *name_typed(const sg__meta_table *t, long c)
+{
+    if (!t || c < 0 || (size_t)c >= t->column_count || !t->column_types || !t->column_types[c])
+        return NULL;
+    const char *name = t->column_type_read && t->column_type_read[c] ? t->column_pgtypes[c].name
+                                                                     : t->column_types[c];
+    if (strncmp(name, "pg_catalog.", 11) == 0)
+        name += 11;
+    char base[64];
+    size_t n = strcspn(name, "[ (");
+    if (n >= sizeof base)
+        return NULL;
+    memcpy(base, name, n);
+    base[n] = '\0';
+    return sg__type_resolves_names(base) ? t->column_types[c] : NULL;
+}
+
+/* A column whose type resolves names, met where a string or a parameter
+ * could take its type (COALESCE, CASE, UNION, IN, an INSERT's value, ...):
+ * PostgreSQL then reads that string as a name, as the cast `x::regclass`
+ * would. Only where its value is isolated (walk.h) is it judged safe. */
+static int report_name_typed_column(const sg__rule_ctx *ctx, const sg__meta_table *t, long c,
+                                    int location, bool write)
+{
+    return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, location,
+                      "column %s.%s.%s is of type %s, whose input looks names up in the "
+                      "catalogs: %s",
+                      t->schema, t->name, t->columns[c], name_typed(t, c),
+                      write ? "a value written to it is read as a name"
+                            : "it may only be selected on its own (an output item, ORDER BY, "
+                              "GROUP BY or RETURNING item), where no string or parameter takes "
+                              "its type");
+}
+
+static int check_name_typed_columns(const sg__rule_ctx *ctx)
+{
+    const sg__facts *f = ctx->facts;
+    for (size_t i = 0; i < f->columns.count; i++) {
+        const sg__column_ref *ref = &SG__VEC_AT(f->columns, sg__column_ref, i);
+        if (!ref->name || (ref->flags & (SG_COLREF_STAR | SG_COLREF_ISOLATED)))
+            continue;
+        sg__resolved res;
+        switch (sg__resolve_name(ctx, ref, &res)) {
+        case SG_RES_FOUND:
+            if (name_typed(res.table, res.column) &&
+                report_name_typed_column(ctx, res.table, res.column, ref->location, false) < 0)
+                return -1;
+            break;
+        case SG_RES_UNDECIDED:
+        case SG_RES_AMBIGUOUS:
+            /* any scoped table of the statement that has such a column of the name */
+            for (size_t r = 0; r < f->relations.count; r++) {
+                const sg__meta_table *t = sg__relation_scoped(ctx, (long)r);
+                long c = t ? sg__table_column(t, NULL, 0, ref->name) : SG_NO_COLUMN;
+                if (name_typed(t, c)) {
+                    if (report_name_typed_column(ctx, t, c, ref->location, false) < 0)
+                        return -1;
+                    break;
+                }
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    for (size_t i = 0; i < f->fields.count; i++) {
+        const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
+        const sg__meta_table *t = r->row == SG_ROW_RELATION && !r->isolated
+                                      ? sg__relation_scoped(ctx, r->relation)
+                                      : NULL;
+        long c = t ? sg__table_column(t, r->columns, r->column_count, r->name) : SG_NO_COLUMN;
+        if (name_typed(t, c) && report_name_typed_column(ctx, t, c, r->location, false) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < f->writes.count; i++) {
+        const sg__column_write *w = &SG__VEC_AT(f->writes, sg__column_write, i);
+        /* an INSERT without a list: below, by its width */
+        const sg__meta_table *t =
+            w->value || !w->name ? NULL : sg__relation_scoped(ctx, w->relation);
+        long c = t ? sg__table_column(t, NULL, 0, w->name) : SG_NO_COLUMN;
+        if (name_typed(t, c) && report_name_typed_column(ctx, t, c, w->location, true) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < f->inserts.count; i++) {
+        const sg__insert *in = &SG__VEC_AT(f->inserts, sg__insert, i);
+        const sg__meta_table *t = in->listed ? NULL : sg__relation_scoped(ctx, in->relation);
+        for (size_t c = 0; t && c < t->column_count && (in->width < 0 || (long)c < in->width); c++)
+            if (name_typed(t, (long)c) &&
+                report_name_typed_column(ctx, t, (long)c, in->location, true) < 0)
+                return -1;
+    }
+    return 0;
+}
+
 static int check(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
@@ -252,7 +349,7 @@ static int check(const sg__rule_ctx *ctx)
     for (size_t i = 0; i < f->fields.count; i++)
         if (check_field(ctx, &SG__VEC_AT(f->fields, sg__field_ref, i)) < 0)
             return -1;
-    return 0;
+    return check_name_typed_columns(ctx);
 }
 
 const sg__rule sg__rule_func_denied = {

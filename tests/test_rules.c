@@ -60,6 +60,7 @@
 #define PAIRS "6b2f0d1a-0000-4000-8000-0000000000a1"
 #define NUMBERS "6b2f0d1a-0000-4000-8000-0000000000a2"
 #define HEAP "6b2f0d1a-0000-4000-8000-0000000000a3"
+#define REGS "6b2f0d1a-0000-4000-8000-0000000000a4"
 static const char KEYS_CATALOG[] =
     "{\"data_sources\":[{\"uid\":\"" DS "\",\"engine\":\"postgresql\","
     "\"default_schema\":\"public\"}],\"meta_tables\":["
@@ -69,7 +70,16 @@ static const char KEYS_CATALOG[] =
     "{\"uid\":\"" NUMBERS "\",\"data_source_uid\":\"" DS "\",\"schema\":\"public\","
     "\"physical_table_name\":\"numbers\",\"primary_key\":[\"id\"]},"
     "{\"uid\":\"" HEAP "\",\"data_source_uid\":\"" DS "\",\"schema\":\"public\","
-    "\"physical_table_name\":\"heap\"}]}";
+    "\"physical_table_name\":\"heap\"},"
+    "{\"uid\":\"" REGS "\",\"data_source_uid\":\"" DS "\",\"schema\":\"public\","
+    "\"physical_table_name\":\"regs\",\"primary_key\":[\"uid\"],\"columns\":["
+    "{\"name\":\"uid\",\"type\":\"uuid\",\"nullable\":false},"
+    "{\"name\":\"rel\",\"type\":\"regclass\",\"nullable\":true},"
+    "{\"name\":\"fn\",\"type\":\"pg_catalog.regproc\",\"nullable\":true},"
+    "{\"name\":\"cfg\",\"type\":\"regconfig\",\"nullable\":true},"
+    "{\"name\":\"acl\",\"type\":\"aclitem[]\",\"nullable\":true},"
+    "{\"name\":\"o\",\"type\":\"oid\",\"nullable\":true},"
+    "{\"name\":\"note\",\"type\":\"text\",\"nullable\":true}]}]}";
 
 static sg_catalog *catalog;
 static sg_catalog *keys_catalog;
@@ -1534,6 +1544,63 @@ static void test_rules__limits_bounds_bad_options_fail_to_load(void **state)
 
 /* ---- warnings never deny -------------------------------------------------------------------- */
 
+/* A scoped table's column of a type whose input looks names up (regclass,
+ * regproc, aclitem[]) may be selected on its own, never met by a string or a
+ * parameter: COALESCE, CASE, IN, ANY, a UNION branch, a value written. */
+static void test_rules__name_typed_columns(void **state)
+{
+    (void)state;
+    const char *regs = TABLE(REGS, "r", "write");
+    static const struct {
+        const char *kind, *sql, *params;
+        size_t denied;
+    } cases[] = {
+        {"select", "SELECT uid FROM regs WHERE %(a)s = ANY(acl) ORDER BY uid", "{\"a\":\"x=r/y\"}",
+         1},
+        {"select", "SELECT COALESCE(rel, %(r)s)::oid AS o FROM regs ORDER BY 1",
+         "{\"r\":\"pg_class\"}", 1},
+        {"select", "SELECT CASE WHEN o > 0 THEN r.rel ELSE %(r)s END AS x FROM regs r ORDER BY 1",
+         "{\"r\":\"pg_class\"}", 1},
+        {"select", "SELECT r.uid FROM regs r WHERE r.fn IN (%(a)s, %(b)s) ORDER BY 1",
+         "{\"a\":\"now\",\"b\":\"abs\"}", 1},
+        {"select", "SELECT rel FROM regs UNION ALL SELECT 'nosuch' ORDER BY 1", NO_PARAMS, 1},
+        {"insert", "INSERT INTO regs (uid, rel) VALUES (gen_random_uuid(), %(r)s)",
+         "{\"r\":\"pg_class\"}", 1},
+        {"insert", "INSERT INTO regs VALUES (gen_random_uuid(), %(r)s)", "{\"r\":\"pg_class\"}", 1},
+        {"insert", "INSERT INTO regs VALUES (gen_random_uuid(), %(r)s, %(f)s)",
+         "{\"r\":\"pg_class\",\"f\":\"now\"}", 2},
+        {"update", "UPDATE regs SET fn = %(f)s WHERE uid = %(u)s",
+         "{\"f\":\"now\",\"u\":\"7d2f7a4e-2b1c-4a7e-9c3d-1e2f3a4b5c6d\"}", 1},
+        /* selected on its own, cast at once to a type that resolves no names,
+         * ordered, returned: no string meets it */
+        {"select", "SELECT uid, rel, fn, acl FROM regs ORDER BY uid", NO_PARAMS, 0},
+        {"select", "SELECT rel::oid AS o, r.fn::text AS t FROM regs r ORDER BY r.rel, 1", NO_PARAMS,
+         0},
+        {"select",
+         "SELECT uid FROM regs WHERE o = %(o)s AND note = %(n)s AND cfg IS NOT NULL "
+         "ORDER BY uid",
+         "{\"o\":1,\"n\":\"x\"}", 0},
+        {"update", "UPDATE regs SET note = %(n)s WHERE uid = %(u)s RETURNING rel, acl",
+         "{\"n\":\"x\",\"u\":\"7d2f7a4e-2b1c-4a7e-9c3d-1e2f3a4b5c6d\"}", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sg_verdict *v = check_in(keys_catalog, cases[i].kind, cases[i].sql, cases[i].params, regs,
+                                 50, 1000, NULL);
+        size_t got = 0;
+        for (size_t k = 0; k < sg_verdict_diagnostic_count(v); k++) {
+            const sg_diagnostic *d = sg_verdict_diagnostic(v, k);
+            got += strcmp(d->rule, "func.denied") == 0 &&
+                   strstr(d->message, "whose input looks names up") != NULL;
+        }
+        if (got != cases[i].denied) {
+            dump(v);
+            fail_msg("case %zu (%s): %zu findings, expected %zu", i, cases[i].sql, got,
+                     cases[i].denied);
+        }
+        sg_verdict_free(v);
+    }
+}
+
 static void test_rules__warnings_never_deny(void **state)
 {
     (void)state;
@@ -2266,6 +2333,7 @@ int main(void)
         cmocka_unit_test(test_rules__limits_bounds_needs_policy_options),
         cmocka_unit_test(test_rules__limits_bounds_policy),
         cmocka_unit_test(test_rules__limits_bounds_bad_options_fail_to_load),
+        cmocka_unit_test(test_rules__name_typed_columns),
         cmocka_unit_test(test_rules__warnings_never_deny),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -238,6 +238,7 @@ typedef struct sg__field_ref {
     const char *const *columns;
     size_t column_count;
     bool complete;
+    bool isolated; /* as SG_COLREF_ISOLATED */
 } sg__field_ref;
 
 /* The arbiter an INSERT's ON CONFLICT names by its columns:
@@ -329,7 +330,11 @@ enum {
     /* a name whose sight the walker cannot tell exactly (MERGE's WHEN
      * clauses see the source, or the source and the target): never placed,
      * judged by every table in sight that could have it */
-    SG_COLREF_UNPLACED = 1u << 5
+    SG_COLREF_UNPLACED = 1u << 5,
+    /* the reference's value meets no other value in type resolution (walk.h's
+     * `isolated`: a whole output item, ORDER BY or GROUP BY item of the
+     * statement's own SELECT, a RETURNING item) */
+    SG_COLREF_ISOLATED = 1u << 6
 };
 
 typedef struct sg__column_ref {

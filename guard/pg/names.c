@@ -56,7 +56,7 @@ typedef struct pending_field {
     int level;
     sight sight; /* of the level's own items */
     int location;
-    unsigned flags;                /* REF_COLUMN, REF_STAR: SG_COLREF_* */
+    unsigned flags;                /* REF_COLUMN, REF_STAR: SG_COLREF_*; any: SG_COLREF_ISOLATED */
     bool is_output, outputs_known; /* SG_COLREF_OUTPUT_NAME */
 } pending_field;
 
@@ -318,6 +318,8 @@ static void note(walk *w, ref_kind kind, const char *name, const char *a, const 
         p->flags = (kind == REF_STAR ? SG_COLREF_STAR : 0) |
                    (w->sees_excluded ? SG_COLREF_SEES_EXCLUDED : 0) |
                    (kind == REF_STAR && w->targets_unread ? SG_COLREF_UNREAD : 0);
+    if (w->noting && (const Node *)w->noting == w->isolated)
+        p->flags |= SG_COLREF_ISOLATED;
 }
 
 static void note_columnref(walk *w, ColumnRef *c);
@@ -415,7 +417,7 @@ void sg__walk_note_cast(walk *w, TypeCast *tc)
     /* a cast to a type that resolves no names isolates its operand's value */
     Node *type = t && t->names ? llast(t->names) : NULL;
     if (type && IsA(type, String) && !sg__type_resolves_names(strVal(type)) && tc->arg &&
-        (IsA(tc->arg, TypeCast) || IsA(tc->arg, FuncCall)))
+        (IsA(tc->arg, TypeCast) || IsA(tc->arg, FuncCall) || IsA(tc->arg, ColumnRef)))
         w->isolated = tc->arg;
     if (!t || t->arrayBounds != NIL || !tc->arg || !IsA(tc->arg, ColumnRef))
         return;
@@ -608,6 +610,7 @@ void sg__walk_resolve_fields(walk *w)
         f->location = p->location;
         f->row = SG_ROW_UNKNOWN;
         f->relation = -1;
+        f->isolated = (p->flags & SG_COLREF_ISOLATED) != 0;
         const from_item *fi = NULL;
         if (p->kind == REF_QUALIFIED || p->kind == REF_WHOLE_ROW)
             fi = find_item(w, p->level, p->sight, p->a, NULL);
