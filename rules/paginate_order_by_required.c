@@ -100,6 +100,21 @@ static bool exact_cast(const sg__column_pin *p)
     return false;
 }
 
+/* Whether an expression value is the same in every row: each function it
+ * calls is pg_catalog's, neither the clock nor random numbers (volatile:
+ * `id = random()` is a value per row), nor set-returning, an aggregate or a
+ * window function. */
+static bool stable_value(const sg__column_pin *p)
+{
+    for (size_t i = 0; i < p->call_count; i++) {
+        const sg__func_info *info = sg__func_find(p->calls[i]);
+        if (!info || sg__func_volatile(p->calls[i]) ||
+            (info->flags & (SG_FN_SETOF | SG_FN_AGGREGATE | SG_FN_WINDOW)))
+            return false;
+    }
+    return true;
+}
+
 /* Whether a pin names `column` of `item`: qualified by its name, or
  * unqualified and resolved to it (when the item is the only one, no other
  * can have the column). */
@@ -109,7 +124,8 @@ static bool pinned_by(const sg__rule_ctx *ctx, const sg__from_item *item, bool o
     const sg__top_select *t = &ctx->facts->top;
     for (size_t i = 0; i < t->pins.count; i++) {
         const sg__column_pin *p = &SG__VEC_AT(t->pins, sg__column_pin, i);
-        if (strcmp(p->column, column) != 0 || !exact_cast(p) || (p->outer && !outer_too))
+        if (strcmp(p->column, column) != 0 || !exact_cast(p) || !stable_value(p) ||
+            (p->outer && !outer_too))
             continue;
         if (p->qualifier ? strcmp(p->qualifier, item->name) == 0 : only)
             return true;

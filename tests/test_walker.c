@@ -1709,11 +1709,32 @@ static void test_walker__top_where_pins(void **state)
     /* the cast of a pin's value is recorded as written, for the rule to judge */
     f = parse_ok("SELECT 1 FROM a WHERE k = $1::uuid AND 'x'::app.code = l AND m = $2::text[] "
                  "AND n = $3::float8::int8");
-    assert_int_equal(f->top.pins.count, 3);
-    /* a type outside pg_catalog and an array are casts the walker does not describe ("") */
+    assert_int_equal(f->top.pins.count, 4);
+    /* a type outside pg_catalog and an array are casts the walker does not describe (""); a
+     * value cast twice is one value, with the cast at its top */
     assert_string_equal(SG__VEC_AT(f->top.pins, sg__column_pin, 0).cast, "uuid");
     assert_string_equal(SG__VEC_AT(f->top.pins, sg__column_pin, 1).cast, "");
     assert_string_equal(SG__VEC_AT(f->top.pins, sg__column_pin, 2).cast, "");
+    assert_string_equal(SG__VEC_AT(f->top.pins, sg__column_pin, 3).cast, "int8");
+
+    /* expressions of values: operators, casts, pg_catalog's functions (named for the rule,
+     * which knows max for an aggregate), SQL value keywords; never a column, a sub-select,
+     * `count(*)` or another schema's function or operator */
+    f = parse_ok("SELECT 1 FROM a WHERE k = upper(trim($1)) AND d = CURRENT_DATE - 1 AND "
+                 "e = $2::date + interval '1 day' AND g = pg_catalog.lower($3) AND "
+                 "h = upper(x) AND i = (SELECT $4) AND j = app.f($5) AND l = max($6) AND "
+                 "m = count(*) AND n = lower($7) OPERATOR(app.||) 'x'");
+    assert_int_equal(f->top.pins.count, 5);
+    PIN(f, 0, NULL, "k");
+    PIN(f, 1, NULL, "d");
+    PIN(f, 2, NULL, "e");
+    PIN(f, 3, NULL, "g");
+    PIN(f, 4, NULL, "l");
+    const sg__column_pin *k = &SG__VEC_AT(f->top.pins, sg__column_pin, 0);
+    assert_int_equal(k->call_count, 2);
+    assert_string_equal(k->calls[0], "upper");
+    assert_string_equal(k->calls[1], "btrim"); /* trim(x) is the grammar's btrim */
+    assert_int_equal(SG__VEC_AT(f->top.pins, sg__column_pin, 1).call_count, 0);
 
     /* a lone equality is a conjunct too; a lone OR is not */
     f = parse_ok("SELECT 1 FROM a WHERE \"Key\" = $1");

@@ -157,17 +157,24 @@ typedef struct sg__from_item {
 } sg__from_item;
 
 /* A conjunct of the top-level WHERE, reached through AND only, that compares
- * a plain column with `=` to a parameter or a non-NULL constant, in either
- * order, the value cast or not: `col = $1`, `t.col = 'x'`, `42 = col`,
- * `col = $1::uuid`. */
+ * a plain column with `=` to a value in either order: a parameter or a
+ * non-NULL constant, cast or not (`col = $1`, `t.col = 'x'`, `42 = col`,
+ * `col = $1::uuid`), or an expression of such values with operators,
+ * casts, calls of pg_catalog's functions (without aggregates or windows)
+ * and the SQL value keywords (`CURRENT_DATE`), which names no column and
+ * holds no sub-select: `col = upper($1)`, `day = $1::date - 1`. */
 typedef struct sg__column_pin {
     const char *qualifier; /* `t` of `t.col`; NULL when unqualified */
     const char *column;
-    /* The type the value is cast to, as sg__funcarg.cast says it, except
-     * that a type modifier (`varchar(64)`) is kept: NULL when not cast. */
+    /* The type the value is cast to at its top, as sg__funcarg.cast says
+     * it, except that a type modifier (`varchar(64)`) is kept: NULL when
+     * not cast. */
     const char *cast;
     int location; /* of the column reference */
     bool outer;   /* in an outer join's ON: rows the join adds have NULL there */
+    /* the functions an expression value calls (their last names) */
+    const char *const *calls;
+    size_t call_count;
 } sg__column_pin;
 
 /* A conjunct `a.x = b.y` of two plain columns, uncast, reached through AND

@@ -51,14 +51,62 @@ static const char *cast_type(walk *w, const TypeName *t, bool modifier_ok)
     return copy(w, strVal(llast(t->names)));
 }
 
-/* A parameter or a constant other than NULL, as the other side of a pin, or
- * such a value cast once (`$1::uuid`): the rule judges whether the cast's
- * type keeps the comparison in the column's own equality. */
-static bool pin_value(const Node *n)
+enum { PIN_VALUE_DEPTH = 16, PIN_VALUE_CALLS = 8 };
+
+/* The functions a pin's value calls, gathered by pin_value(). */
+typedef struct value_calls {
+    const char *names[PIN_VALUE_CALLS];
+    size_t count;
+} value_calls;
+
+/* Whether `n` is one value for the whole statement as far as the text goes
+ * (sg__column_pin says which): a parameter, a constant other than NULL, and
+ * operators, casts, SQL value keywords and calls of pg_catalog's functions
+ * over them; the calls' names go to `calls` (the rule judges whether each
+ * is the same in every row). */
+static bool one_value(const Node *n, unsigned depth, value_calls *calls)
 {
-    if (n && IsA(n, TypeCast))
-        n = ((const TypeCast *)n)->arg;
-    return n && (IsA(n, ParamRef) || (IsA(n, A_Const) && !((const A_Const *)n)->isnull));
+    if (!n || depth > PIN_VALUE_DEPTH)
+        return false;
+    switch (nodeTag(n)) {
+    case T_ParamRef:
+    case T_SQLValueFunction:
+        return true;
+    case T_A_Const:
+        return !((const A_Const *)n)->isnull;
+    case T_TypeCast:
+        return one_value(((const TypeCast *)n)->arg, depth + 1, calls);
+    case T_A_Expr: {
+        const A_Expr *e = (const A_Expr *)n;
+        return e->kind == AEXPR_OP && !sg__names_outside_pg_catalog(e->name) &&
+               (!e->lexpr || one_value(e->lexpr, depth + 1, calls)) &&
+               one_value(e->rexpr, depth + 1, calls);
+    }
+    case T_FuncCall: {
+        const FuncCall *f = (const FuncCall *)n;
+        if (f->agg_star || f->agg_distinct || f->agg_order || f->agg_filter || f->over ||
+            f->func_variadic || sg__names_outside_pg_catalog(f->funcname) ||
+            !IsA(llast(f->funcname), String) || calls->count == PIN_VALUE_CALLS)
+            return false;
+        calls->names[calls->count++] = strVal(llast(f->funcname));
+        const ListCell *lc;
+        foreach (lc, f->args) {
+            if (!one_value(lfirst(lc), depth + 1, calls))
+                return false;
+        }
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+/* A value for the other side of a pin (one_value); the rule judges whether
+ * a cast at its top keeps the comparison in the column's own equality. */
+static bool pin_value(const Node *n, value_calls *calls)
+{
+    calls->count = 0;
+    return one_value(n, 0, calls);
 }
 
 ColumnRef *sg__walk_plain_column(Node *n)
@@ -126,7 +174,8 @@ static void record_link(walk *w, ColumnRef *a, ColumnRef *b, const pin_scope *sc
 /* `column = value` or `value = column`: a pin; `column = column`: a link. */
 static void record_pair(walk *w, Node *lexpr, Node *rexpr, const pin_scope *scope)
 {
-    Node *value = pin_value(rexpr) ? rexpr : pin_value(lexpr) ? lexpr : NULL;
+    value_calls calls;
+    Node *value = pin_value(rexpr, &calls) ? rexpr : pin_value(lexpr, &calls) ? lexpr : NULL;
     if (!value) {
         ColumnRef *a = sg__walk_plain_column(lexpr), *b = sg__walk_plain_column(rexpr);
         if (a && b)
@@ -146,6 +195,18 @@ static void record_pair(walk *w, Node *lexpr, Node *rexpr, const pin_scope *scop
     p->column = copy(w, strVal(llast(c->fields)));
     p->location = c->location;
     p->outer = scope && scope->outer;
+    if (calls.count) {
+        const char **names = sg__arena_alloc(w->arena, calls.count * sizeof *names);
+        if (!names) {
+            fail(w);
+            return;
+        }
+        for (size_t i = 0; i < calls.count; i++)
+            if (!(names[i] = copy(w, calls.names[i])))
+                return;
+        p->calls = names;
+        p->call_count = calls.count;
+    }
     if (IsA(value, TypeCast))
         p->cast = cast_type(w, ((TypeCast *)value)->typeName, true);
 }
