@@ -9,7 +9,9 @@
  * over everything, then its allow patterns win over the classification. The
  * deny-only mode (lint only; the repository lint profile's choice for .sql
  * statements) lets unknown and other schemas' functions pass, but never a
- * built-in classified denied. Casts to the reg* types resolve
+ * built-in classified denied, except in a migration's statements those of
+ * the side-effect, session-state and outside-scope classes and the casts to
+ * the reg* types. Casts to the reg* types resolve
  * object names from strings, an operator qualified with a schema other than
  * pg_catalog runs an arbitrary function, and TABLESAMPLE methods are
  * functions too: all are judged here. So is attribute notation: `t.f` and
@@ -297,8 +299,17 @@ static int check(const sg__rule_ctx *ctx)
                                 "%s%s%s%s is denied by the policy", as, of, subject, shut);
                 break;
             }
+            /* a migration sets sequences, settings and locks (pg_dump's
+             * set_config and setval) and looks the catalogs up (sqitch's
+             * has_schema_privilege): the repository profile lets those
+             * classes pass there, never file, admin, sleeping or
+             * query-running calls */
+            if (verdict == CALL_BUILTIN_DENIED && open_mode && ctx->in_migration &&
+                (info->cls == SG_FC_STATE || info->cls == SG_FC_SIDE_EFFECT ||
+                 info->cls == SG_FC_OUTSIDE_SCOPE))
+                continue;
             if (verdict == CALL_BUILTIN_DENIED) {
-                /* a built-in denied for a reason: no mode lets it through */
+                /* a built-in denied for a reason: no other mode lets it through */
                 rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
                                 "%s%s%s%s is denied: %s", as, of, subject, shut,
                                 sg__func_class_reason(info->cls));
@@ -320,6 +331,8 @@ static int check(const sg__rule_ctx *ctx)
             if (fn->of_tableoid)
                 continue; /* names only the scoped relation or one of its partitions, and
                            * its value meets no string (walk.h's `isolated`) */
+            if (open_mode && ctx->in_migration)
+                continue; /* a migration names its own objects (`'users'::regclass`) */
             rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
                             "a cast to %s resolves object names from strings and is not allowed",
                             fn->name);

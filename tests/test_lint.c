@@ -3007,6 +3007,74 @@ static void test_lint__literals_in_backfills(void **state)
 
 /* Profiles and styles outside their enums are refused; a version 1 options
  * struct still works (the defaults apply). */
+/* A migration's statements (a file with DDL, a tool's marker, or one the
+ * caller says is a migration) may set sequences, settings and locks and
+ * look the catalogs up, as pg_dump and migration tools write them: the
+ * repository profile lets those classes and the reg* casts pass there, even
+ * before the DDL that makes the file a migration; never file, admin,
+ * sleeping or query-running calls, never in a file of queries, and never
+ * under the strict profile. */
+static void test_lint__migrations_call_what_migrations_call(void **state)
+{
+    (void)state;
+    static const char dump[] =
+        "SET statement_timeout = 0;\n"
+        "SELECT pg_catalog.set_config('search_path', '', false);\n"
+        "CREATE TABLE public.authors (id bigint NOT NULL);\n"
+        "SELECT pg_catalog.setval('public.authors_id_seq', 2, true);\n"
+        "SELECT pg_advisory_xact_lock(hashtext('migrate')) FROM (SELECT 1) AS once;\n"
+        "SELECT has_schema_privilege('app', 'usage'), 'authors'::regclass, current_user;\n"
+        "SELECT pg_read_file('/etc/passwd'), pg_sleep(1);\n";
+    sg_lint_result *r = lint(NULL, dump, SG_LINT_INPUT_SQL);
+    size_t errors;
+    /* hashtext is internal, pg_read_file admin, pg_sleep a resource hog: still denied */
+    assert_int_equal(count_prefix(r, "func.denied", &errors), 3);
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+        sg_lint_finding f = finding(r, i);
+        if (strcmp(f.rule, "func.denied") == 0 && !strstr(f.message, "hashtext") &&
+            !strstr(f.message, "pg_read_file") && !strstr(f.message, "pg_sleep"))
+            fail_msg("unexpected: %s", f.message);
+    }
+    sg_lint_result_free(r);
+
+    /* the same calls in a file of queries: each denied */
+    static const char queries[] = "SELECT pg_catalog.set_config('search_path', '', false);\n"
+                                  "SELECT nextval('invoice_no');\n"
+                                  "SELECT 'authors'::regclass;\n";
+    r = lint(NULL, queries, SG_LINT_INPUT_SQL);
+    assert_int_equal(count_prefix(r, "func.denied", &errors), 3);
+    sg_lint_result_free(r);
+    /* ... unless the caller says the text is a migration's (its path) */
+    sg_lint_options opts = SG_LINT_OPTIONS_INIT;
+    opts.migration = true;
+    assert_int_equal(sg_lint_text(NULL, queries, strlen(queries), SG_LINT_INPUT_SQL, &opts, &r),
+                     SG_OK);
+    assert_int_equal(count_prefix(r, "func.denied", &errors), 0);
+    assert_int_equal(sg_lint_result_statement_count(r), 3);
+    sg_lint_result_free(r);
+    /* the strict profile judges a migration as a check does */
+    opts.profile = SG_LINT_PROFILE_STRICT;
+    assert_int_equal(sg_lint_text(NULL, dump, strlen(dump), SG_LINT_INPUT_SQL, &opts, &r), SG_OK);
+    assert_true(count_prefix(r, "func.denied", &errors) >= 7);
+    sg_lint_result_free(r);
+
+    /* a migration by the caller's word is judged without the catalog */
+    sg_catalog *catalog = lint_catalog();
+    static const char backfill[] = "UPDATE sdk_examples_account SET nmae = 'x' WHERE uid = $1;\n";
+    opts = (sg_lint_options)SG_LINT_OPTIONS_INIT;
+    r = NULL;
+    assert_int_equal(
+        sg_lint_text(catalog, backfill, strlen(backfill), SG_LINT_INPUT_SQL, &opts, &r), SG_OK);
+    assert_int_equal(count_prefix(r, "column.unknown", &errors), 1);
+    sg_lint_result_free(r);
+    opts.migration = true;
+    assert_int_equal(
+        sg_lint_text(catalog, backfill, strlen(backfill), SG_LINT_INPUT_SQL, &opts, &r), SG_OK);
+    assert_int_equal(count_prefix(r, "column.unknown", &errors), 0);
+    sg_lint_result_free(r);
+    sg_catalog_free(catalog);
+}
+
 static void test_lint__options_versions(void **state)
 {
     (void)state;
@@ -3126,6 +3194,7 @@ int main(void)
         T(statements_not_operations),
         T(directive_in_framed_comment),
         T(migrations_judged_without_the_catalog),
+        T(migrations_call_what_migrations_call),
         T(options_versions),
         T(literals_in_backfills),
 #undef T

@@ -29,7 +29,8 @@ typedef struct check {
     sg__facts facts;
     const sg__relation_binding *bindings;
     sg__param_binding bind;
-    bool in_lint; /* part of a lint run: lint-only rule options apply */
+    bool in_lint;      /* part of a lint run: lint-only rule options apply */
+    bool in_migration; /* ... linting a migration's statement */
     /* Lint of a .sql statement (op.lint): its lint profile, its placeholder
      * style (PSYCOPG, DOLLAR or NONE) and its text, which is the compiled
      * SQL as it stands unless the style is psycopg's. */
@@ -87,6 +88,7 @@ static int run_rules(check *c, sg__rule_kind kind)
         .diags = &c->diags,
         .policy = c->opts->policy,
         .in_lint = c->in_lint,
+        .in_migration = c->in_migration,
         .profile = c->profile,
         .placeholders = c->placeholders,
         .memo = &memo,
@@ -358,6 +360,7 @@ int sg__lint_options_read(const sg_lint_options *options, sg_lint_options *out)
         /* copy only the fields the caller's version has */
         size_t known = options->version == 1   ? offsetof(sg_lint_options, profile)
                        : options->version == 2 ? offsetof(sg_lint_options, without_lines)
+                       : options->version == 3 ? offsetof(sg_lint_options, migration)
                                                : sizeof *out;
         memcpy(out, options, known);
         out->version = SG_LINT_OPTIONS_VERSION;
@@ -404,6 +407,7 @@ int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,
     if (!v)
         return SG_ENOMEM;
     c.in_lint = true;
+    c.in_migration = lo.migration;
     c.profile = lint_profile(&lo);
     c.diags.profile = c.profile;
 

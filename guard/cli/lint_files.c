@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lint_files.h"
 
@@ -111,6 +112,51 @@ static void report_unread(lint_file *f, int rc, const sg_error *err)
     lint_file_report(f, SG_LINT_RULE_FILE, SG_SEVERITY_ERROR, message);
 }
 
+/* Whether `name` (a file's last component) follows a migration tool's
+ * naming: Flyway's `V1__x.sql`, `V1_2__x.sql`, `U3__x.sql` and `R__x.sql`,
+ * golang-migrate's `1_x.up.sql` and `1_x.down.sql`. */
+static bool migration_name(const char *name)
+{
+    size_t n = strlen(name);
+    if ((n > 7 && strcasecmp(name + n - 7, ".up.sql") == 0) ||
+        (n > 9 && strcasecmp(name + n - 9, ".down.sql") == 0))
+        return true;
+    if (strncmp(name, "R__", 3) == 0)
+        return true;
+    if ((name[0] != 'V' && name[0] != 'U') || !(name[1] >= '0' && name[1] <= '9'))
+        return false;
+    size_t i = 1;
+    while ((name[i] >= '0' && name[i] <= '9') || name[i] == '.' ||
+           (name[i] == '_' && name[i + 1] != '_'))
+        i++;
+    return name[i] == '_' && name[i + 1] == '_';
+}
+
+/* Whether a directory of the path is where migration tools keep their
+ * files: `migrations` (Prisma, Supabase, Django, dbmate, ...), `migration`
+ * (Flyway's `db/migration`), `migrate`, and sqitch's `deploy`, `revert` and
+ * `verify`. */
+static bool migration_dir(const char *path)
+{
+    static const char *const dirs[] = {"migrations", "migration", "migrate",
+                                       "deploy",     "revert",    "verify"};
+    for (const char *p = path; *p;) {
+        size_t len = strcspn(p, "/");
+        if (p[len] == '/') /* a directory, not the file's own name */
+            for (size_t k = 0; k < sizeof dirs / sizeof dirs[0]; k++)
+                if (strlen(dirs[k]) == len && strncasecmp(p, dirs[k], len) == 0)
+                    return true;
+        p += len + (p[len] == '/');
+    }
+    return false;
+}
+
+bool lint_migration_path(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    return migration_name(base ? base + 1 : path) || migration_dir(path);
+}
+
 void lint_file_lint(const lint_env *env, lint_file *f)
 {
     if (f->own_count)
@@ -121,6 +167,7 @@ void lint_file_lint(const lint_env *env, lint_file *f)
     opts.profile = env->profile;
     opts.placeholders = env->placeholders;
     opts.without_lines = env->without_lines;
+    opts.migration = f->input == SG_LINT_INPUT_SQL && lint_migration_path(f->path);
     sg_lint_result *result = NULL;
     sg_error err;
     int rc;

@@ -99,6 +99,11 @@ void lint_policies_free(lint_policies *p);
 /* Writes one file's part of the report; -1 when it could not. */
 typedef int (*lint_sink)(void *ctx, const lint_file *f);
 
+/* Whether a .sql file's path says it is a migration, whatever it holds: a
+ * migration tool's file naming (Flyway's `V1__x.sql`, golang-migrate's
+ * `1_x.up.sql`, ...) or directory (`migrations/`, sqitch's `deploy/`, ...). */
+bool lint_migration_path(const char *path);
+
 /* Lints every file on `jobs` threads, at most `window` files ahead of the
  * report, and hands each to `sink` in path order on the calling thread, then
  * releases it. Returns 0, -1 when `sink` failed, -2 without memory. */

@@ -335,13 +335,20 @@ typedef struct sg_lint_options {
     bool without_lines; /* sg_lint_text()/sg_lint_file() keep no lines of the text
                          * (sg_lint_result_line() is NULL for every line): for a
                          * caller that shows none, a result costs its findings only */
+    /* version 4 */
+    /* The text is a migration's, whatever it holds (the command line says so
+     * of a path that follows a migration tool's naming): its DML is judged
+     * without the catalog, as that of a text with DDL is, and the repository
+     * profile lets pg_catalog's built-ins of the side-effect and session-state
+     * classes pass (a migration sets sequences, settings and locks). */
+    bool migration;
 } sg_lint_options;
 
-#define SG_LINT_OPTIONS_VERSION 3
+#define SG_LINT_OPTIONS_VERSION 4
 #define SG_LINT_OPTIONS_INIT                                                                       \
     {                                                                                              \
         SG_LINT_OPTIONS_VERSION, NULL, NULL, SG_LINT_PROFILE_DEFAULT,                              \
-            SG_LINT_PLACEHOLDERS_DEFAULT, false                                                    \
+            SG_LINT_PLACEHOLDERS_DEFAULT, false, false                                             \
     }
 
 SG_API int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,
@@ -438,8 +445,7 @@ SG_API int sg_verdict_to_json(const sg_verdict *verdict, char **out);
  * long; on SG_ENOMEM the buffer stays the caller's (with its old contents
  * lost) and *len is 0. SG_EINVAL for a NULL argument.
  */
-SG_API int sg_verdict_to_json_buf(const sg_verdict *verdict, char **buf, size_t *cap,
-                                  size_t *len);
+SG_API int sg_verdict_to_json_buf(const sg_verdict *verdict, char **buf, size_t *cap, size_t *len);
 
 /* A verdict borrows names from its catalog: free the verdict first. */
 

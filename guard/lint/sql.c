@@ -81,13 +81,15 @@ typedef struct reading {
     sg_lint_options options; /* placeholders: the style the statements are linted in */
     bool detect;             /* the text decides its style: stop at a psycopg placeholder */
     bool psycopg;            /* ... one was seen: the reading stopped */
-    /* The file is a migration (a statement is DDL of any object, or a
-     * migration tool's marker says so): its DML ran against the schema of its own
-     * time, not the catalog's, and is linted without the catalog. Found
-     * after statements were linted with it, the reading stops (restart). */
+    /* The file is a migration (the caller says so, a statement is DDL of
+     * any object, or a migration tool's marker says so): its DML ran against
+     * the schema of its own time, not the catalog's, and is linted without
+     * the catalog, and as a migration's (sg_lint_options.migration). Found
+     * after statements were linted as a file of queries', the reading stops
+     * (restart). */
     bool migration;
     bool restart;
-    size_t with_catalog; /* statements linted with the catalog */
+    size_t as_queries; /* statements linted as a file of queries' */
     sg_lint_result *r;
     sg__arena *scratch;
     sg__vec comments; /* sg__lint_comment, the suppression comments */
@@ -101,22 +103,23 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
     sg_lint_result *r = d->r;
     const sg_catalog *catalog = d->migration ? NULL : d->catalog;
     sg_verdict *v = NULL;
+    d->options.migration = d->migration;
     int rc = sg_lint_sql(catalog, text, end - start, &d->options, &v);
     if (rc != SG_OK) {
         r->failed = true;
         return -1;
     }
-    if (v->changes_schema && d->catalog && !d->migration) {
-        /* a migration: its DML is judged without the catalog, from the
-         * start when some was judged with it already */
+    if (v->changes_schema && !d->migration) {
+        /* a migration: its statements are judged as a migration's, from the
+         * start when some were judged as queries already */
         d->migration = true;
-        if (d->with_catalog > 0) {
+        if (d->as_queries > 0) {
             d->restart = true;
             sg_verdict_free(v);
             return 0;
         }
     }
-    d->with_catalog += catalog != NULL;
+    d->as_queries += !d->migration;
     r->statements++;
     for (size_t i = 0; i < sg_verdict_diagnostic_count(v); i++) {
         const sg_diagnostic *dg = sg_verdict_diagnostic(v, i);
@@ -163,12 +166,12 @@ static int digest_tokens(reading *d, const char *buf, size_t from, const sg__spa
 {
     sg_lint_result *r = d->r;
     /* a migration tool's marker makes the file a migration, as its DDL does */
-    for (size_t i = 0; i < ntokens && d->catalog && !d->migration; i++) {
+    for (size_t i = 0; i < ntokens && !d->migration; i++) {
         const sg__sql_token *t = &tokens[i];
         if (!t->comment || !migration_marker(sg__lint_at(r, t->start), t->end - t->start))
             continue;
         d->migration = true;
-        if (d->with_catalog > 0) {
+        if (d->as_queries > 0) {
             d->restart = true;
             return 0;
         }
@@ -364,7 +367,11 @@ int sg__lint_sql_text(const sg_catalog *catalog, const sg_lint_options *options,
     r->status = SG_LINT_STATUS_SQL;
     sg__arena scratch;
     sg__arena_init(&scratch);
-    reading d = {.catalog = catalog, .options = *options, .r = r, .scratch = &scratch};
+    reading d = {.catalog = catalog,
+                 .options = *options,
+                 .migration = options->migration,
+                 .r = r,
+                 .scratch = &scratch};
     sg_lint_placeholders style = set_placeholders(options);
     bool detect = style == SG_LINT_PLACEHOLDERS_DEFAULT || style == SG_LINT_PLACEHOLDERS_AUTO;
     if (detect)
@@ -372,7 +379,7 @@ int sg__lint_sql_text(const sg_catalog *catalog, const sg_lint_options *options,
     int rc;
     for (;;) {
         d.restart = false;
-        d.with_catalog = 0;
+        d.as_queries = 0;
         rc = read_in_style(&d, style, detect);
         if (rc != 0 || !(d.psycopg || d.restart))
             break;

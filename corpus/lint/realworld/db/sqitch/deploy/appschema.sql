@@ -1,0 +1,7 @@
+-- Deploy app:appschema to pg
+
+BEGIN;
+
+CREATE SCHEMA app;
+
+COMMIT;
