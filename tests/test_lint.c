@@ -3075,6 +3075,47 @@ static void test_lint__migrations_call_what_migrations_call(void **state)
     sg_catalog_free(catalog);
 }
 
+/* A psql variable's value is psql's to put in at run time: no finding about
+ * names or literals stands on `:name`, `:'name'` or `:"name"` (never one
+ * about `_name`, the identifier the parser reads there); the rest of the
+ * statement is judged as ever. */
+static void test_lint__psql_variables_are_no_names(void **state)
+{
+    (void)state;
+    sg_catalog *catalog = lint_catalog();
+    static const char text[] =
+        "\\set acct 42\n"
+        "SELECT uid, name FROM sdk_examples_account WHERE account_code = :acct ORDER BY uid;\n"
+        "SELECT uid FROM sdk_examples_account WHERE name = :'who' ORDER BY uid LIMIT :lim;\n"
+        "SELECT uid FROM :\"tbl\" ORDER BY uid;\n"
+        "SELECT uid FROM sdk_examples_account WHERE :col = 1 AND nmae = :'x' ORDER BY uid;\n";
+    sg_lint_result *r = lint(catalog, text, SG_LINT_INPUT_SQL);
+    size_t errors;
+    assert_int_equal(sg_lint_result_statement_count(r), 4);
+    /* only the misspelt column of the last statement */
+    const sg_lint_finding *f = only(r, "column.unknown");
+    assert_non_null(strstr(f->message, "\"nmae\""));
+    assert_int_equal(f->line, 5);
+    assert_int_equal(count_prefix(r, "scope.", &errors), 0);
+    /* the 1 compared with `:col` is the statement's own literal; `:'who'` and `:'x'` are not */
+    f = only(r, "style.literal-in-predicate");
+    assert_int_equal(f->line, 5);
+    assert_int_equal(f->column, 51);
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++)
+        if (strstr(finding(r, i).message, "\"_"))
+            fail_msg("a finding names psql's variable: %s", finding(r, i).message);
+    sg_lint_result_free(r);
+    /* the same names written as SQL are judged */
+    static const char plain[] =
+        "SELECT uid FROM sdk_examples_account WHERE _col = 1 AND name = 'x' "
+        "ORDER BY uid;\n";
+    r = lint(catalog, plain, SG_LINT_INPUT_SQL);
+    assert_int_equal(count_prefix(r, "column.unknown", &errors), 1);
+    assert_int_equal(count_prefix(r, "style.literal-in-predicate", &errors), 2);
+    sg_lint_result_free(r);
+    sg_catalog_free(catalog);
+}
+
 static void test_lint__options_versions(void **state)
 {
     (void)state;
@@ -3195,6 +3236,7 @@ int main(void)
         T(directive_in_framed_comment),
         T(migrations_judged_without_the_catalog),
         T(migrations_call_what_migrations_call),
+        T(psql_variables_are_no_names),
         T(options_versions),
         T(literals_in_backfills),
 #undef T

@@ -90,14 +90,37 @@ typedef struct reading {
     bool migration;
     bool restart;
     size_t as_queries; /* statements linted as a file of queries' */
+    bool psql;         /* the part being read had psql's text blanked */
     sg_lint_result *r;
     sg__arena *scratch;
     sg__vec comments; /* sg__lint_comment, the suppression comments */
     bool *code_line;  /* index 1..line_count */
 } reading;
 
+/* Whether the finding at `off` of the statement at `start` (whose bytes as
+ * the parser read them are at `text`) stands on a value psql puts in at run
+ * time: `:name`, read as the identifier `_name`, or the `:'name'` literal and
+ * `:"name"` identifier, whose ':' was blanked. */
+static bool on_psql_variable(const sg_lint_result *r, const char *text, size_t start, size_t off)
+{
+    const char *orig = sg__lint_at(r, start);
+    if (orig[off] == ':' && text[off] == '_')
+        return true;
+    return off > 0 && orig[off - 1] == ':' && text[off - 1] == ' ' &&
+           (text[off] == '\'' || text[off] == '"');
+}
+
+/* The rules whose findings are about names and literals, which a psql
+ * variable's value decides. */
+static bool about_names(const char *rule)
+{
+    return strncmp(rule, "column.", 7) == 0 || strncmp(rule, "scope.", 6) == 0 ||
+           strcmp(rule, "style.literal-in-predicate") == 0;
+}
+
 /* Lints the statement at [start, end) of the text, whose bytes are at
- * `text` (the part as the parser read it), and places its findings. */
+ * `text` (the part as the parser read it), and places its findings; none
+ * about names or literals where psql puts a variable's value. */
 static int lint_statement(reading *d, const char *text, size_t start, size_t end)
 {
     sg_lint_result *r = d->r;
@@ -123,7 +146,11 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
     r->statements++;
     for (size_t i = 0; i < sg_verdict_diagnostic_count(v); i++) {
         const sg_diagnostic *dg = sg_verdict_diagnostic(v, i);
-        size_t at = start + (dg->offset >= 0 ? (size_t)dg->offset : 0);
+        size_t off = dg->offset >= 0 ? (size_t)dg->offset : 0;
+        if (d->psql && off < end - start && about_names(dg->rule) &&
+            on_psql_variable(r, text, start, off))
+            continue;
+        size_t at = start + off;
         if (!sg__lint_add(r, dg->rule, dg->severity, (long)(at < end ? at : end), "%s",
                           dg->message))
             break;
@@ -246,6 +273,7 @@ static int digest_part(reading *d, size_t from, size_t to, bool last, bool *exte
         sg__arena_release(&part);
         return -1;
     }
+    d->psql = blanked > 0;
     int split = sg__sql_split_part(&part, buf, n, &stmts, &nstmts, &split_end);
     int scan = split < 0 ? -1 : sg__sql_scan_part(&part, buf, n, &tokens, &ntokens, &scan_end);
     int rc = scan < 0 ? -1 : 0;
