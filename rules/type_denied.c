@@ -59,6 +59,40 @@ static bool scoped_row_type(const sg__rule_ctx *ctx, const sg__typeref *t)
     return false;
 }
 
+/* True when lint's repository profile judges a .sql statement against a
+ * catalog, one of whose tables has a column of type `t` (its schema, or the
+ * data source's default schema for both when unqualified; arrays of it too):
+ * the application's enum or domain, which the migrations made. A check, and
+ * the strict profile, admit such a type only by a policy pattern (its input
+ * and CHECK constraints are the application's code). */
+static bool catalog_column_type(const sg__rule_ctx *ctx, const sg__typeref *t)
+{
+    const sg__scope *scope = ctx->scope;
+    if (!ctx->in_lint || ctx->profile != SG_LINT_PROFILE_REPOSITORY ||
+        scope->mode != SG_SCOPE_CATALOG || t->catalog)
+        return false;
+    const char *fallback = scope->source ? scope->source->default_schema : NULL;
+    const char *schema = t->schema ? t->schema : fallback;
+    for (size_t k = 0; k < scope->count; k++) {
+        const sg__meta_table *table = scope->tables[k].table;
+        for (size_t c = 0; c < table->column_count && table->column_type_read; c++) {
+            if (!table->column_type_read[c])
+                continue;
+            const char *name = table->column_pgtypes[c].name;
+            const char *dot = strrchr(name, '.');
+            const char *col_schema = dot ? NULL : fallback;
+            size_t schema_len = dot ? (size_t)(dot - name) : 0;
+            const char *base = dot ? dot + 1 : name;
+            if (strcmp(base, t->name) != 0 || !schema)
+                continue;
+            if (dot ? strlen(schema) == schema_len && strncmp(name, schema, schema_len) == 0
+                    : col_schema && strcmp(col_schema, schema) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Whether `t` is admitted: 1, 0, or -1 when memory ran out. */
 static int admitted(const sg__rule_ctx *ctx, const sg__typeref *t, const char *subject)
 {
@@ -78,7 +112,7 @@ static int admitted(const sg__rule_ctx *ctx, const sg__typeref *t, const char *s
          * pg_catalog name that is not a type of pg_catalog is surely wrong. */
         return !(t->schema && in_pg_catalog(t));
     }
-    return scoped_row_type(ctx, t);
+    return scoped_row_type(ctx, t) || catalog_column_type(ctx, t);
 }
 
 static int report(const sg__rule_ctx *ctx, const sg__typeref *t, const char *subject)

@@ -3116,6 +3116,50 @@ static void test_lint__psql_variables_are_no_names(void **state)
     sg_catalog_free(catalog);
 }
 
+/* In the repository profile, with a catalog, a cast to a type one of the
+ * catalog's columns has is the application's own enum or domain, which the
+ * migrations made: admitted, qualified or not, as an array too. Any other
+ * type outside pg_catalog stays denied, and the strict profile admits none
+ * of them (a check needs a policy pattern). */
+static void test_lint__application_types_of_the_catalog(void **state)
+{
+    (void)state;
+    static const char json[] =
+        "{\"data_sources\":[{\"uid\":\"0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01\","
+        "\"engine\":\"postgresql\",\"default_schema\":\"public\"}],\"meta_tables\":["
+        "{\"uid\":\"6b2f0d1a-0000-4000-8000-0000000000b1\","
+        "\"data_source_uid\":\"0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01\",\"schema\":\"public\","
+        "\"physical_table_name\":\"orders\",\"primary_key\":[\"id\"],\"columns\":["
+        "{\"name\":\"id\",\"type\":\"bigint\",\"nullable\":false},"
+        "{\"name\":\"status\",\"type\":\"order_status\",\"nullable\":false},"
+        "{\"name\":\"email\",\"type\":\"app.email\",\"nullable\":true}]}]}";
+    sg_catalog *catalog = NULL;
+    sg_error err;
+    assert_int_equal(sg_catalog_load(json, strlen(json), &catalog, &err), SG_OK);
+    static const char text[] =
+        "SELECT id FROM orders WHERE status = $1::order_status ORDER BY id;\n"
+        "SELECT id FROM orders WHERE status = ANY($1::public.order_status[]) ORDER BY id;\n"
+        "SELECT id FROM orders WHERE email = CAST($1 AS app.email) ORDER BY id;\n"
+        "SELECT id FROM orders WHERE status::text = $1::mood ORDER BY id;\n"
+        "SELECT id FROM orders WHERE email = $1::public.email ORDER BY id;\n";
+    sg_lint_result *r = lint(catalog, text, SG_LINT_INPUT_SQL);
+    size_t errors;
+    assert_int_equal(count_prefix(r, "type.denied", &errors), 2);
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+        sg_lint_finding f = finding(r, i);
+        if (strcmp(f.rule, "type.denied") == 0 && f.line != 4 && f.line != 5)
+            fail_msg("line %ld: %s", f.line, f.message);
+    }
+    sg_lint_result_free(r);
+    sg_lint_options opts = SG_LINT_OPTIONS_INIT;
+    opts.profile = SG_LINT_PROFILE_STRICT;
+    assert_int_equal(sg_lint_text(catalog, text, strlen(text), SG_LINT_INPUT_SQL, &opts, &r),
+                     SG_OK);
+    assert_int_equal(count_prefix(r, "type.denied", &errors), 5);
+    sg_lint_result_free(r);
+    sg_catalog_free(catalog);
+}
+
 static void test_lint__options_versions(void **state)
 {
     (void)state;
@@ -3237,6 +3281,7 @@ int main(void)
         T(migrations_judged_without_the_catalog),
         T(migrations_call_what_migrations_call),
         T(psql_variables_are_no_names),
+        T(application_types_of_the_catalog),
         T(options_versions),
         T(literals_in_backfills),
 #undef T
