@@ -3160,6 +3160,41 @@ static void test_lint__application_types_of_the_catalog(void **state)
     sg_catalog_free(catalog);
 }
 
+/* In a file of sqlc's queries (`-- name: Name :one`, ...), `@name` is a
+ * parameter, as sqlc.arg(name) is: a key lookup, no column of that name;
+ * SQL's own `@` operators stay operators. Elsewhere `@x` is PostgreSQL's
+ * absolute value of column x. */
+static void test_lint__sqlc_named_parameters(void **state)
+{
+    (void)state;
+    sg_catalog *catalog = lint_catalog();
+    static const char sqlc[] =
+        "-- name: GetAccount :one\n"
+        "SELECT uid, name FROM sdk_examples_account WHERE uid = @uid;\n"
+        "-- name: ListByCode :many\n"
+        "SELECT uid FROM sdk_examples_account WHERE account_code = @account_code AND name <> "
+        "@other_name ORDER BY uid LIMIT @page_size;\n"
+        "-- name: Tagged :many\n"
+        "SELECT uid FROM sdk_examples_account WHERE ARRAY[name] <@ ARRAY[@name]::text[] AND "
+        "to_tsvector(name)@@plainto_tsquery(@q) ORDER BY uid;\n"
+        "-- name: Rename :exec\n"
+        "UPDATE sdk_examples_account SET name = @new_name WHERE uid = @uid;\n";
+    sg_lint_result *r = lint(catalog, sqlc, SG_LINT_INPUT_SQL);
+    size_t errors;
+    assert_int_equal(sg_lint_result_statement_count(r), 4);
+    if (sg_lint_result_finding_count(r) != 0)
+        fail_msg("unexpected: %s", finding(r, 0).message);
+    sg_lint_result_free(r);
+    static const char plain[] = "SELECT uid FROM sdk_examples_account WHERE uid = @nmae ORDER BY "
+                                "uid;\n";
+    r = lint(catalog, plain, SG_LINT_INPUT_SQL);
+    const sg_lint_finding *f = only(r, "column.unknown");
+    assert_non_null(strstr(f->message, "\"nmae\""));
+    assert_int_equal(count_prefix(r, "column.", &errors), 1);
+    sg_lint_result_free(r);
+    sg_catalog_free(catalog);
+}
+
 static void test_lint__options_versions(void **state)
 {
     (void)state;
@@ -3282,6 +3317,7 @@ int main(void)
         T(migrations_call_what_migrations_call),
         T(psql_variables_are_no_names),
         T(application_types_of_the_catalog),
+        T(sqlc_named_parameters),
         T(options_versions),
         T(literals_in_backfills),
 #undef T

@@ -100,11 +100,12 @@ typedef struct reading {
 /* Whether the finding at `off` of the statement at `start` (whose bytes as
  * the parser read them are at `text`) stands on a value psql puts in at run
  * time: `:name`, read as the identifier `_name`, or the `:'name'` literal and
- * `:"name"` identifier, whose ':' was blanked. */
+ * `:"name"` identifier, whose ':' was blanked; or sqlc's `@name`, read as
+ * the parameter `$1`. */
 static bool on_psql_variable(const sg_lint_result *r, const char *text, size_t start, size_t off)
 {
     const char *orig = sg__lint_at(r, start);
-    if (orig[off] == ':' && text[off] == '_')
+    if ((orig[off] == ':' && text[off] == '_') || (orig[off] == '@' && text[off] == '$'))
         return true;
     return off > 0 && orig[off - 1] == ':' && text[off - 1] == ' ' &&
            (text[off] == '\'' || text[off] == '"');

@@ -32,6 +32,7 @@ typedef struct cutter {
     bool want_tokens; /* false: only the statements are wanted */
     sg__vec psql;     /* sg__psql_span, when want_psql */
     bool want_psql;
+    bool want_sqlc; /* ... and sqlc's `@name` parameters (a file of sqlc's queries) */
     bool copy_data; /* COPY ... FROM STDIN data follows in the text (not blanked yet) */
     size_t want;    /* sg__sql_next_cut(): stop at the first cut at or after this */
     size_t found;   /* ... where it is (0: none yet); no statements are kept */
@@ -97,6 +98,15 @@ static bool psql_variable(const char *s, size_t len, size_t at, long brackets)
     unsigned char next = at + 1 < len ? (unsigned char)s[at + 1] : 0;
     return brackets == 0 && (at == 0 || s[at - 1] != ':') &&
            (sg__ident_start(next) || next == '\'' || next == '"');
+}
+
+/* Whether the '@' at s[at] is sqlc's `@name` parameter: a name follows, and
+ * no operator character or name comes before (`a <@ b`, `x@@y` are SQL's). */
+static bool sqlc_parameter(const char *s, size_t len, size_t at)
+{
+    unsigned char next = at + 1 < len ? (unsigned char)s[at + 1] : 0;
+    unsigned char prev = at > 0 ? (unsigned char)s[at - 1] : ' ';
+    return sg__ident_start(next) && !sg__ident_char(prev) && !strchr("+-*/<>=~!@#%^&|`?", prev);
 }
 
 static int add_stmt(cutter *c, size_t start, size_t end)
@@ -387,6 +397,10 @@ static int lexeme(cutter *c, stmt_state *st, size_t *i)
              * literal or identifier after the ':', stands for it */
             if (add_psql(c, at, end, false, true) < 0)
                 return -1;
+        } else if (ch == '@' && c->want_sqlc && sqlc_parameter(s, c->len, at)) {
+            /* sqlc binds a parameter here: the name stands for it */
+            if (add_psql(c, at, end, false, true) < 0)
+                return -1;
         } else if (ch == ';' && st->parens == 0 && st->blocks == 0) {
             *i = end;
             if (!st->copy_stdin || !c->copy_data)
@@ -517,19 +531,72 @@ static bool mentions_variable(const char *s, size_t len)
     return false;
 }
 
+/* Whether the text holds a query of sqlc's, a comment `-- name: Name :kind`
+ * (:one, :many, :exec, :execrows, :execresult, :execlastid, :copyfrom,
+ * :batchexec, :batchmany, :batchone), in whose files `@name` is a
+ * parameter. */
+static bool mentions_sqlc(const char *s, size_t len)
+{
+    static const char *const kinds[] = {"one",        "many",       "exec",     "execrows",
+                                        "execresult", "execlastid", "copyfrom", "batchexec",
+                                        "batchmany",  "batchone"};
+    for (const char *p = s; (p = memchr(p, '-', len - (size_t)(p - s))) != NULL; p++) {
+        size_t left = len - (size_t)(p - s);
+        if (left < 10 || p[1] != '-')
+            continue;
+        size_t i = 2;
+        while (i < left && (p[i] == ' ' || p[i] == '\t'))
+            i++;
+        if (left - i < 5 || strncmp(p + i, "name:", 5) != 0)
+            continue;
+        for (i += 5; i < left && (p[i] == ' ' || p[i] == '\t'); i++)
+            ;
+        while (i < left && sg__ident_char((unsigned char)p[i]))
+            i++;
+        while (i < left && (p[i] == ' ' || p[i] == '\t'))
+            i++;
+        if (i >= left || p[i] != ':')
+            continue;
+        size_t k0 = ++i;
+        while (i < left && sg__ident_char((unsigned char)p[i]))
+            i++;
+        for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+            if (i - k0 == strlen(kinds[k]) && strncmp(p + k0, kinds[k], i - k0) == 0)
+                return true;
+    }
+    return false;
+}
+
 int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked)
 {
     *blanked = 0;
-    if (!memchr(sql, '\\', len) && !mentions_stdin(sql, len) && !mentions_variable(sql, len))
-        return 0; /* no psql command, variable or COPY data: nothing to scan */
-    cutter c = {.arena = arena, .s = sql, .len = len, .want_psql = true, .copy_data = true};
+    bool sqlc = memchr(sql, '@', len) && mentions_sqlc(sql, len);
+    if (!memchr(sql, '\\', len) && !mentions_stdin(sql, len) && !mentions_variable(sql, len) &&
+        !sqlc)
+        return 0; /* no psql command, variable or COPY data, no sqlc parameter: nothing to scan */
+    cutter c = {.arena = arena,
+                .s = sql,
+                .len = len,
+                .want_psql = true,
+                .want_sqlc = sqlc,
+                .copy_data = true};
     if (run(&c) < 0)
         return -1;
     for (size_t i = 0; i < c.psql.count; i++) {
         const sg__psql_span *sp = &SG__VEC_AT(c.psql, sg__psql_span, i);
+        if (sp->variable && sql[sp->start] == '@') {
+            /* sqlc's @name is a parameter: $1 and blanks, as long as it */
+            size_t k = sp->start + 1;
+            sql[sp->start] = '$';
+            sql[k++] = '1';
+            while (k < len && sg__ident_char((unsigned char)sql[k]))
+                sql[k++] = ' ';
+            *blanked += 1;
+            continue;
+        }
         if (sp->variable) {
-            /* :name reads as the name _name, :'x' and :"x" as the literal
-             * or identifier after it */
+            /* :name reads as the name _name, :'x' and :"x" as the literal or
+             * identifier after it */
             sql[sp->start] =
                 sp->start + 1 < len && sg__ident_start((unsigned char)sql[sp->start + 1]) ? '_'
                                                                                           : ' ';

@@ -82,7 +82,9 @@ typedef struct sg__psql_span {
  * where it was), and a command that sends the query before it (\g, \gset,
  * \gexec, ...) starts with a semicolon instead; a variable's ':' becomes
  * '_' before a name (:tbl reads as the identifier _tbl) and a blank before a
- * quote (:'v' as the literal 'v'). *blanked counts the spans. A text without
+ * quote (:'v' as the literal 'v'). In a file of sqlc's queries (a comment
+ * `-- name: Name :one`, ...), `@name` is a parameter and reads as `$1`
+ * followed by blanks. *blanked counts the spans. A text without
  * a backslash, a variable or STDIN is not scanned. Returns 0, or -1 when memory
  * ran out.
  */
