@@ -789,10 +789,10 @@ static void test_lint__files_that_cannot_be_linted(void **state)
     put_bytes(dir, "tree/latin1.sql", "SELECT id\nFROM t WHERE name = 'Jos\xE9' ORDER BY id;\n",
               SIZE_MAX);
     put_bytes(dir, "tree/nul.sql", "SELECT 1;\n\0\n", 12);
-    char *big = malloc((1u << 20) + 2);
+    char *big = malloc((16u << 20) + 2);
     assert_non_null(big);
-    memset(big, ' ', (1u << 20) + 1);
-    big[(1u << 20) + 1] = '\0';
+    memset(big, ' ', (16u << 20) + 1);
+    big[(16u << 20) + 1] = '\0';
     put(dir, "tree/big.sql", big);
     free(big);
     char path[512];
@@ -810,8 +810,8 @@ static void test_lint__files_that_cannot_be_linted(void **state)
     free_result(&r);
     r = RUN_IN(dir, "lint", "--no-timing", "tree");
     assert_status(&r, 1);
-    assert_contains(r.out, "tree/big.sql: error [lint.file] is 1048577 bytes, over the limit of "
-                           "1048576 bytes");
+    assert_contains(r.out, "tree/big.sql: error [lint.file] is 16777217 bytes, over the limit of "
+                           "16777216 bytes (16 MiB) a linted file may have");
     assert_contains(r.out, "tree/latin1.sql:2:25: error [lint.file] is not UTF-8 text (byte "
                            "0xE9 does not fit)");
     assert_contains(r.out, "tree/nul.sql:2:1: error [lint.file] holds a NUL byte");

@@ -39,7 +39,7 @@ static const char lint_usage[] =
     "in a walked directory or --exclude leaves out; a file named on the command\n"
     "line is always read, and a path that does not exist is exit 2.\n"
     "No .sql or .json file is skipped silently: one that cannot be read, is over\n"
-    "1 MiB or is not UTF-8 text is a lint.file error.\n"
+    "16 MiB or is not UTF-8 text is a lint.file error.\n"
     "\n"
     "options:\n"
     "  --catalog FILE     resolve relations against this catalog; without one,\n"

@@ -5,7 +5,7 @@
  *
  * What cannot be handed to the library becomes a lint.file finding of the
  * command's own, in the same words the walk uses: a file that cannot be read
- * or is not a regular file, one over 1 MiB, and (when it was named on the
+ * or is not a regular file, one over 16 MiB, and (when it was named on the
  * command line or matched by --operations) JSON that is not an operation.
  * Standard input is read the same way, as the file --stdin-filename names.
  * Each call touches only its own record, so files lint in parallel.
@@ -108,7 +108,7 @@ static void report_unread(lint_file *f, int rc, const sg_error *err)
         why += n + 2;
     char message[sizeof err->message + 64];
     snprintf(message, sizeof message, "%s%s", why,
-             rc == SG_ETOOBIG ? " (1 MiB) a linted file may have" : "");
+             rc == SG_ETOOBIG ? " (16 MiB) a linted file may have" : "");
     lint_file_report(f, SG_LINT_RULE_FILE, SG_SEVERITY_ERROR, message);
 }
 

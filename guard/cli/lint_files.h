@@ -17,7 +17,7 @@
 #include "sqlguard.h"
 
 /* Files larger than this are reported (lint.file), never read. */
-#define LINT_MAX_FILE_BYTES ((size_t)1 << 20)
+#define LINT_MAX_FILE_BYTES ((size_t)16 << 20)
 /* Worker threads at most. */
 #define LINT_MAX_JOBS 256
 
