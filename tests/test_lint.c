@@ -923,7 +923,7 @@ static char *report_paths(const char *json)
 }
 
 /* --exclude and .sqlguardignore in gitignore syntax: globs, **, negation,
- * directory-only and anchored patterns, comments. */
+ * directory-only and anchored patterns, comments; nested ignore files. */
 static void test_lint__exclude_and_ignore_file(void **state)
 {
     (void)state;
@@ -972,6 +972,27 @@ static void test_lint__exclude_and_ignore_file(void **state)
     assert_status(&r, 0);
     paths = report_paths(r.out);
     assert_string_equal(paths, "src/build.sql\n");
+    free(paths);
+    free_result(&r);
+
+    /* the ignore files of directories below the walked one apply to what they
+     * hold, as git's do, the deeper one last: from the root or from src alike */
+    put(dir, "src/.sqlguardignore", "build/\n*.sql\n!keep*.sql\n");
+    put(dir, "src/keep.sql", "SELECT id FROM t ORDER BY id;\n");
+    put(dir, "src/sub/.sqlguardignore", "!build.sql\n");
+    put(dir, "src/sub/build.sql", "SELECT id FROM t ORDER BY id;\n");
+    put(dir, "src/sub/other.sql", "SELECT id FROM t ORDER BY id;\n");
+    r = RUN_IN(dir, "lint", "--format", "json", "--no-timing", ".");
+    assert_status(&r, 0);
+    paths = report_paths(r.out);
+    assert_string_equal(paths, "app/a.sql\napp/cache/i.sql\nsrc/keep.sql\nsrc/sub/build.sql\n"
+                               "top.sql\n");
+    free(paths);
+    free_result(&r);
+    r = RUN_IN(dir, "lint", "--format", "json", "--no-timing", "src");
+    assert_status(&r, 0);
+    paths = report_paths(r.out);
+    assert_string_equal(paths, "src/keep.sql\nsrc/sub/build.sql\n");
     free(paths);
     free_result(&r);
     remove_tree(dir);

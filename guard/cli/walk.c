@@ -6,7 +6,8 @@
  * skips hidden entries (names starting with a dot: .git, .venv, ...), and
  * follows no symbolic link out of the tree it walks; a link it does not
  * follow is reported, so that no SQL file is ever left out silently. Paths
- * the user excluded (--exclude, the walked directory's .sqlguardignore) are
+ * the user excluded (--exclude, the .sqlguardignore files of the walked
+ * directory and the directories below it) are
  * left out, directories without being read. The result is sorted by path,
  * so the report does not depend on the order the file system lists entries
  * in.
@@ -30,13 +31,22 @@ typedef struct file_list {
     size_t count, cap;
 } file_list;
 
+/* The .sqlguardignore of a directory below the walked one, while its
+ * entries are walked: its patterns match paths below it. */
+typedef struct nested_ignore {
+    const struct nested_ignore *parent; /* the nearest one above, or NULL */
+    size_t dir_len;                     /* length of its directory's path */
+    lint_patterns patterns;
+} nested_ignore;
+
 /* One directory named on the command line, being walked. */
 typedef struct walk {
     file_list *l;
     const lint_walk_opts *opts;
-    const char *root;     /* canonical, for links */
-    size_t shown_len;     /* length of the directory as shown ("" for ".") */
-    lint_patterns ignore; /* its .sqlguardignore */
+    const char *root;            /* canonical, for links */
+    size_t shown_len;            /* length of the directory as shown ("" for ".") */
+    lint_patterns ignore;        /* its .sqlguardignore */
+    const nested_ignore *nested; /* those of the directories being walked below it */
 } walk;
 
 /* Whether `name` ends in `suffix` (lower case), in any case: A.SQL and
@@ -122,13 +132,26 @@ static const char *relative(const walk *w, const char *path)
     return w->shown_len ? path + w->shown_len + 1 : path;
 }
 
-/* LINT_EXCLUDED when the root's ignore file or an --exclude pattern (against
+/* The state of `path` after the ignore files of the directories below the
+ * root that hold it, the nearest last (as git reads nested .gitignore
+ * files: a deeper one wins). */
+static int nested_state(const nested_ignore *n, const char *path, bool is_dir, int state)
+{
+    if (!n || state < 0)
+        return state;
+    state = nested_state(n->parent, path, is_dir, state);
+    return state < 0 ? -1 : lint_patterns_match(&n->patterns, path + n->dir_len + 1, is_dir, state);
+}
+
+/* LINT_EXCLUDED when an ignore file (the root's, then those of the
+ * directories below it that hold the entry) or an --exclude pattern (against
  * the path below the root, or as shown) leaves the entry out; -1 without
  * memory. */
 static int is_excluded(const walk *w, const char *path, bool is_dir)
 {
     const char *rel = relative(w, path);
     int state = lint_patterns_match(&w->ignore, rel, is_dir, LINT_INCLUDED);
+    state = nested_state(w->nested, path, is_dir, state);
     state = state < 0 ? -1 : lint_patterns_match(w->opts->excludes, rel, is_dir, state);
     if (state == LINT_INCLUDED && rel != path)
         state = lint_patterns_match(w->opts->excludes, path, is_dir, state);
@@ -265,11 +288,24 @@ static int walk_dir(walk *w, const char *dir, int depth)
     closedir(d);
     if (names)
         qsort(names, count, sizeof *names, by_name);
+    /* below the root, the directory's own .sqlguardignore applies to what
+     * it holds (the root's is read once, by walk_root) */
+    nested_ignore here = {w->nested, strlen(dir), {0}};
+    bool nested = depth > 0;
+    if (rc == 0 && nested) {
+        char *ignore = join(dir, LINT_IGNORE_FILE);
+        rc = ignore ? lint_patterns_load(&here.patterns, ignore) : -1;
+        free(ignore);
+        if (here.patterns.count)
+            w->nested = &here;
+    }
     for (size_t i = 0; rc == 0 && i < count; i++) {
         char *path = join(dir, names[i]);
         rc = path ? walk_entry(w, path, names[i], depth) : -1;
         free(path);
     }
+    w->nested = here.parent;
+    lint_patterns_free(&here.patterns);
     for (size_t i = 0; i < count; i++)
         free(names[i]);
     free(names);
@@ -310,7 +346,7 @@ static char *normalize(const char *arg)
  * Returns 0, -1 without memory, -2 after telling the user what failed. */
 static int walk_root(file_list *l, const lint_walk_opts *opts, const char *path, const char *shown)
 {
-    walk w = {l, opts, NULL, strlen(path), {0}};
+    walk w = {l, opts, NULL, strlen(path), {0}, NULL};
     char *root = realpath(shown, NULL);
     if (!root) {
         fprintf(stderr, "sqlguard lint: %s: a directory that cannot be resolved: %s\n", shown,
