@@ -43,6 +43,8 @@ static sg_lint_finding finding(const sg_lint_result *r, size_t i)
     return f;
 }
 
+#define LINT_CATALOG SG_SOURCE_DIR "/corpus/lint/catalog.json"
+
 #define CORPUS_ARGS                                                                                \
     "lint", "--catalog", "corpus/lint/catalog.json", "--policy", "corpus/lint/.sqlguard.json",     \
         "--no-timing"
@@ -1009,11 +1011,33 @@ static void test_lint__json_files_and_operations_globs(void **state)
     put(dir, "codegen.json", "{\"operation\": \"query\", \"fields\": [1, 2, 3]}\n");
     put(dir, "tsconfig.json", "{\n  // comments\n  \"compilerOptions\": {},\n}\n");
     put(dir, "package-lock.json", "{\"name\": \"x\", \"lockfileVersion\": 3}\n");
+    /* strings that name no kind, and no other member of an operation: a
+     * translation file; a kind in another case or a scope makes an operation */
+    put(dir, "web/i18n.json",
+        "{\"operation\": \"Operation\", \"sql\": \"SQL editor\", "
+        "\"cancel\": \"Cancel\"}\n");
+    put(dir, "ops/upper.json", "{\"operation\": \"SELECT\", \"sql\": \"SELECT 1\"}\n");
+    put(dir, "ops/typo.json", "{\"operation\": \"selct\", \"sql\": \"SELECT 1\", \"scope\": {}}\n");
     run_result r = RUN_IN(dir, "lint", "--no-timing", ".");
     assert_status(&r, 0);
-    assert_contains(r.out, "1 file, 0 statements (4 .json files skipped: not operations): 0 "
+    assert_contains(r.out, "3 files, 0 statements (5 .json files skipped: not operations): 0 "
                            "errors, 0 warnings\n");
     free_result(&r);
+    r = RUN_IN(dir, "lint", "--no-timing", "--catalog", LINT_CATALOG, "ops/upper.json",
+               "ops/typo.json", "web/i18n.json");
+    assert_status(&r, 1);
+    assert_contains(r.out, "ops/typo.json: error [op.invalid] operation \"selct\" is not one of");
+    assert_contains(r.out, "ops/upper.json: error [op.invalid]");
+    /* named on the command line, it is said not to be one */
+    assert_contains(r.out, "web/i18n.json: warning [lint.file] is not an operation");
+    free_result(&r);
+    remove_tree(dir);
+    dir = make_tree();
+    put(dir, "ops/get.json", "{\"operation\": \"select\", \"sql\": \"SELECT 1\"}\n");
+    put(dir, "ops/draft.json", "{\"operation\": \"select\"}\n");
+    put(dir, "codegen.json", "{\"operation\": \"query\", \"fields\": [1, 2, 3]}\n");
+    put(dir, "tsconfig.json", "{\n  // comments\n  \"compilerOptions\": {},\n}\n");
+    put(dir, "package-lock.json", "{\"name\": \"x\", \"lockfileVersion\": 3}\n");
     r = RUN_IN(dir, "lint", "--no-timing", "--operations", "ops/*.json", ".");
     assert_status(&r, 1);
     assert_contains(r.out, "ops/draft.json: error [lint.file] is not an operation (a JSON object "
@@ -1387,8 +1411,6 @@ static void test_lint__policy_discovery(void **state)
 }
 
 /* ---- sg_lint_text(): the library call ---------------------------------------------------- */
-
-#define LINT_CATALOG SG_SOURCE_DIR "/corpus/lint/catalog.json"
 
 static sg_catalog *lint_catalog(void)
 {

@@ -11,6 +11,7 @@
  * stays with sg_check().
  */
 #include <string.h>
+#include <strings.h>
 
 #include <cjson/cJSON.h>
 
@@ -157,6 +158,19 @@ static void find_sql(const char *s, size_t len, const char *sql, json_top *top)
     top->has_sql = found == 1; /* ambiguous: claim no place */
 }
 
+/* Whether the "operation" member names one of the kinds, in any case (a
+ * wrong case is op.invalid's to say), or is no string at all. */
+static bool names_kind(const cJSON *op)
+{
+    static const char *const kinds[] = {"select", "insert", "update", "delete", "merge"};
+    if (!cJSON_IsString(op))
+        return true;
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcasecmp(op->valuestring, kinds[i]) == 0)
+            return true;
+    return false;
+}
+
 /* Reads the text through the library's one JSON loader, in a scratch arena.
  * Returns -1 when memory ran out (as far as the allocator hooks can tell). */
 static int scan(const char *s, size_t len, json_top *top)
@@ -171,11 +185,17 @@ static int scan(const char *s, size_t len, json_top *top)
     if (st == SG__JSON_OK) {
         top->is_json = true;
         const cJSON *sql = cJSON_GetObjectItemCaseSensitive(doc.root, "sql");
+        const cJSON *op = cJSON_GetObjectItemCaseSensitive(doc.root, "operation");
         /* both members, as every operation has them: generated JSON that
          * happens to have an "operation" key (a GraphQL manifest, a log) is
-         * not taken for one */
+         * not taken for one; nor is an object of strings whose "operation"
+         * names no kind and that has none of an operation's other members
+         * (a translation file: {"operation": "Operation", "sql": "SQL"}) */
         top->has_operation =
-            cJSON_GetObjectItemCaseSensitive(doc.root, "operation") != NULL && sql != NULL;
+            op != NULL && sql != NULL &&
+            (names_kind(op) || cJSON_GetObjectItemCaseSensitive(doc.root, "scope") ||
+             cJSON_GetObjectItemCaseSensitive(doc.root, "parameters") ||
+             cJSON_GetObjectItemCaseSensitive(doc.root, "limits"));
         if (top->has_operation && cJSON_IsString(sql))
             find_sql(s, len, sql->valuestring, top);
         sg__json_doc_release(&doc);
