@@ -556,6 +556,14 @@ static void test_walker__limit_offset(void **state)
     REL(f, NULL, "b", R);
     assert_true(f->top.has_limit);
     assert_false(f->top.has_offset);
+    assert_false(f->top.with_ties);
+
+    /* WITH TIES, as the parser marks it; LIMIT, FETCH ... ONLY and none are not */
+    assert_true(parse_ok("SELECT x FROM a ORDER BY x FETCH FIRST 3 ROWS WITH TIES")->top.with_ties);
+    assert_false(parse_ok("SELECT x FROM a ORDER BY x LIMIT 3")->top.with_ties);
+    assert_false(parse_ok("SELECT x FROM a ORDER BY x FETCH NEXT ROW ONLY")->top.with_ties);
+    assert_false(parse_ok("SELECT x FROM a ORDER BY x")->top.with_ties);
+    assert_false(parse_ok("SELECT x FROM a ORDER BY x OFFSET 2")->top.with_ties);
 }
 
 static void test_walker__values(void **state)

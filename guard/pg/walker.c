@@ -30,6 +30,13 @@
 
 enum { MAX_CTES = 1000 };
 
+/* SelectStmt.limitOption for FETCH FIRST ... WITH TIES as libpg_query 15
+ * sets it: its LimitOption runs DEFAULT, COUNT, WITH_TIES (as its protobuf
+ * does, one less), where the server's headers installed beside it list
+ * COUNT, WITH_TIES, DEFAULT; the parser's own value is the one that counts
+ * (test_walker holds it to the parser). */
+enum { PG_QUERY_LIMIT_WITH_TIES = 2 };
+
 /* A WITH list in lexical scope. In a plain WITH, entry i sees entries before
  * it; in WITH RECURSIVE every entry sees all of them; the statement body sees
  * all of them. `visible` is advanced as the list is walked. */
@@ -667,7 +674,9 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
         apply_locking(w, s->lockingClause, level);
     if (!stop && top)
         record_result_stars(w, s);
-    if (!stop && (s->limitCount || s->limitOffset) && s->sortClause == NIL) {
+    /* under EXISTS only whether a row is there counts, not which */
+    if (!stop && (s->limitCount || s->limitOffset) && s->sortClause == NIL &&
+        s != w->exists_select) {
         sg__unordered_limit *u = sg__vec_push(w->arena, &w->facts->unordered_limits, sizeof *u);
         if (!u) {
             fail(w);
@@ -695,6 +704,7 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
         t->has_distinct = s->distinctClause != NIL;
         t->has_order_by = s->sortClause != NIL;
         t->has_limit = s->limitCount != NULL;
+        t->with_ties = (int)s->limitOption == PG_QUERY_LIMIT_WITH_TIES;
         t->has_offset = s->limitOffset != NULL;
         t->has_locking = s->lockingClause != NIL;
         /* the clause's first value; parse.c moves it to the keyword before it */
