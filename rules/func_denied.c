@@ -9,9 +9,8 @@
  * over everything, then its allow patterns win over the classification. The
  * deny-only mode (lint only; the repository lint profile's choice for .sql
  * statements) lets unknown and other schemas' functions pass, but never a
- * built-in classified denied, except in a migration's statements those of
- * the side-effect, session-state and outside-scope classes and the casts to
- * the reg* types. Casts to the reg* types resolve
+ * built-in classified denied, except in a migration's statements those
+ * migration_call() admits and the casts to the reg* types. Casts to the reg* types resolve
  * object names from strings, an operator qualified with a schema other than
  * pg_catalog runs an arbitrary function, and TABLESAMPLE methods are
  * functions too: all are judged here. So is attribute notation: `t.f` and
@@ -112,6 +111,20 @@ static bool age_of_xid(const sg__funcref *fn)
         return strcmp(a->cast, "xid") == 0 || strcmp(a->cast, "xid8") == 0;
     return a->kind == SG_ARG_COLUMN &&
            (strcmp(a->text, "xmin") == 0 || strcmp(a->text, "xmax") == 0);
+}
+
+/* A built-in a migration may call in the repository profile: one that sets
+ * sequences, settings and locks (pg_dump's set_config and setval, a
+ * migration tool's pg_advisory_xact_lock(hashtext(...))), looks the catalogs
+ * up, or is a support routine; never one that reads or writes the server's
+ * files (lo_import, lo_export, which the side-effect class holds too), admin,
+ * sleeping or query-running calls. */
+static bool migration_call(const sg__func_info *info)
+{
+    if (strcmp(info->name, "lo_import") == 0 || strcmp(info->name, "lo_export") == 0)
+        return false;
+    return info->cls == SG_FC_STATE || info->cls == SG_FC_SIDE_EFFECT ||
+           info->cls == SG_FC_OUTSIDE_SCOPE || info->cls == SG_FC_INTERNAL;
 }
 
 static int report_name_typed(const sg__rule_ctx *ctx, const char *subject, int location)
@@ -299,14 +312,10 @@ static int check(const sg__rule_ctx *ctx)
                                 "%s%s%s%s is denied by the policy", as, of, subject, shut);
                 break;
             }
-            /* a migration sets sequences, settings and locks (pg_dump's
-             * set_config and setval) and looks the catalogs up (sqitch's
-             * has_schema_privilege): the repository profile lets those
-             * classes pass there, never file, admin, sleeping or
-             * query-running calls */
+            /* a migration sets sequences, settings and locks and looks the
+             * catalogs up: the repository profile lets migration_call()s pass */
             if (verdict == CALL_BUILTIN_DENIED && open_mode && ctx->in_migration &&
-                (info->cls == SG_FC_STATE || info->cls == SG_FC_SIDE_EFFECT ||
-                 info->cls == SG_FC_OUTSIDE_SCOPE))
+                migration_call(info))
                 continue;
             if (verdict == CALL_BUILTIN_DENIED) {
                 /* a built-in denied for a reason: no other mode lets it through */

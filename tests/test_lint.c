@@ -3067,17 +3067,31 @@ static void test_lint__migrations_call_what_migrations_call(void **state)
         "SELECT pg_catalog.setval('public.authors_id_seq', 2, true);\n"
         "SELECT pg_advisory_xact_lock(hashtext('migrate')) FROM (SELECT 1) AS once;\n"
         "SELECT has_schema_privilege('app', 'usage'), 'authors'::regclass, current_user;\n"
-        "SELECT pg_read_file('/etc/passwd'), pg_sleep(1);\n";
+        "SELECT pg_read_file('/etc/passwd'), pg_sleep(1);\n"
+        "SELECT lo_import('/etc/passwd'), lo_export(16400, '/tmp/x'), lo_create(0);\n";
     sg_lint_result *r = lint(NULL, dump, SG_LINT_INPUT_SQL);
     size_t errors;
-    /* hashtext is internal, pg_read_file admin, pg_sleep a resource hog: still denied */
-    assert_int_equal(count_prefix(r, "func.denied", &errors), 3);
+    /* pg_read_file is admin, pg_sleep a resource hog, lo_import and lo_export read and
+     * write the server's files: still denied; hashtext and lo_create pass */
+    assert_int_equal(count_prefix(r, "func.denied", &errors), 4);
     for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
         sg_lint_finding f = finding(r, i);
-        if (strcmp(f.rule, "func.denied") == 0 && !strstr(f.message, "hashtext") &&
-            !strstr(f.message, "pg_read_file") && !strstr(f.message, "pg_sleep"))
+        if (strcmp(f.rule, "func.denied") == 0 && !strstr(f.message, "lo_import") &&
+            !strstr(f.message, "lo_export") && !strstr(f.message, "pg_read_file") &&
+            !strstr(f.message, "pg_sleep"))
             fail_msg("unexpected: %s", f.message);
     }
+    sg_lint_result_free(r);
+
+    /* a data-only dump says what it is in pg_dump's header */
+    static const char data_only[] = "--\n-- PostgreSQL database dump\n--\n\n"
+                                    "SELECT pg_catalog.set_config('search_path', '', false);\n"
+                                    "COPY public.users (id, email) FROM stdin;\n"
+                                    "1\ta@example.com\n\\.\n\n"
+                                    "SELECT pg_catalog.setval('public.users_id_seq', 1, true);\n";
+    r = lint(NULL, data_only, SG_LINT_INPUT_SQL);
+    assert_int_equal(count_prefix(r, "func.denied", &errors), 0);
+    assert_int_equal(sg_lint_result_statement_count(r), 3);
     sg_lint_result_free(r);
 
     /* the same calls in a file of queries: each denied */
@@ -3203,8 +3217,9 @@ static void test_lint__application_types_of_the_catalog(void **state)
     sg_catalog_free(catalog);
 }
 
-/* In a file of sqlc's queries (`-- name: Name :one`, ...), `@name` is a
- * parameter, as sqlc.arg(name) is: a key lookup, no column of that name;
+/* In a file of sqlc's queries (`-- name: Name :one`, ...), `@name` and the
+ * macros sqlc.arg(name), sqlc.narg(name) and sqlc.slice(name) are
+ * parameters: a key lookup, no column of that name;
  * SQL's own `@` operators stay operators. Elsewhere `@x` is PostgreSQL's
  * absolute value of column x. */
 static void test_lint__sqlc_named_parameters(void **state)
@@ -3221,10 +3236,15 @@ static void test_lint__sqlc_named_parameters(void **state)
         "SELECT uid FROM sdk_examples_account WHERE ARRAY[name] <@ ARRAY[@name]::text[] AND "
         "to_tsvector(name)@@plainto_tsquery(@q) ORDER BY uid;\n"
         "-- name: Rename :exec\n"
-        "UPDATE sdk_examples_account SET name = @new_name WHERE uid = @uid;\n";
+        "UPDATE sdk_examples_account SET name = @new_name WHERE uid = @uid;\n"
+        "-- name: Macros :exec\n"
+        "UPDATE sdk_examples_account SET name = sqlc.arg(new_name), account_code = "
+        "sqlc.narg('code') WHERE uid = ANY(sqlc.slice( ids )) AND home_region = sqlc.arg(\"r\");\n"
+        "-- name: MacroKey :one\n"
+        "SELECT uid, name FROM sdk_examples_account WHERE uid = sqlc.arg(uid);\n";
     sg_lint_result *r = lint(catalog, sqlc, SG_LINT_INPUT_SQL);
     size_t errors;
-    assert_int_equal(sg_lint_result_statement_count(r), 4);
+    assert_int_equal(sg_lint_result_statement_count(r), 6);
     if (sg_lint_result_finding_count(r) != 0)
         fail_msg("unexpected: %s", finding(r, 0).message);
     sg_lint_result_free(r);

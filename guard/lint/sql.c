@@ -105,7 +105,8 @@ typedef struct reading {
 static bool on_psql_variable(const sg_lint_result *r, const char *text, size_t start, size_t off)
 {
     const char *orig = sg__lint_at(r, start);
-    if ((orig[off] == ':' && text[off] == '_') || (orig[off] == '@' && text[off] == '$'))
+    if ((orig[off] == ':' && text[off] == '_') ||
+        ((orig[off] == '@' || orig[off] == 's') && text[off] == '$'))
         return true;
     return off > 0 && orig[off - 1] == ':' && text[off - 1] == ' ' &&
            (text[off] == '\'' || text[off] == '"');
@@ -162,7 +163,8 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
 
 /* Whether comment `s` (n bytes) is a migration tool's marker: goose's and
  * sql-migrate's `-- +goose Up`, dbmate's `-- migrate:up`, Liquibase's
- * `--liquibase formatted sql` and `-- changeset`. */
+ * `--liquibase formatted sql` and `-- changeset`, and pg_dump's header
+ * `-- PostgreSQL database dump` (a dump, of data only too, is history). */
 static bool migration_marker(const char *s, size_t n)
 {
     static const char *const markers[] = {"+goose up",
@@ -172,7 +174,8 @@ static bool migration_marker(const char *s, size_t n)
                                           "migrate:up",
                                           "migrate:down",
                                           "liquibase formatted sql",
-                                          "changeset "};
+                                          "changeset ",
+                                          "postgresql database dump"};
     if (n < 2 || s[0] != '-' || s[1] != '-')
         return false;
     size_t i = 2;

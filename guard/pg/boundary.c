@@ -109,6 +109,43 @@ static bool sqlc_parameter(const char *s, size_t len, size_t at)
     return sg__ident_start(next) && !sg__ident_char(prev) && !strchr("+-*/<>=~!@#%^&|`?", prev);
 }
 
+/* The end of sqlc's parameter macro whose `.` is at s[at] (after the word
+ * `sqlc`): `.arg(name)`, `.narg(name)` or `.slice(name)`, the name bare or
+ * quoted, blanks around it; `at` when there is none. */
+static size_t sqlc_macro_end(const char *s, size_t len, size_t at)
+{
+    static const char *const macros[] = {".arg(", ".narg(", ".slice("};
+    size_t i = at;
+    for (size_t k = 0; k < sizeof macros / sizeof macros[0]; k++) {
+        size_t n = strlen(macros[k]);
+        if (len - at >= n && memcmp(s + at, macros[k], n) == 0) {
+            i = at + n;
+            break;
+        }
+    }
+    if (i == at)
+        return at;
+    while (i < len && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    if (i < len && (s[i] == '\'' || s[i] == '"')) {
+        char q = s[i++];
+        while (i < len && s[i] != q && s[i] != '\n')
+            i++;
+        if (i >= len || s[i] != q)
+            return at;
+        i++;
+    } else {
+        size_t name = i;
+        while (i < len && sg__ident_char((unsigned char)s[i]))
+            i++;
+        if (i == name)
+            return at;
+    }
+    while (i < len && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return i < len && s[i] == ')' ? i + 1 : at;
+}
+
 static int add_stmt(cutter *c, size_t start, size_t end)
 {
     if (c->want) {
@@ -376,7 +413,14 @@ static int lexeme(cutter *c, stmt_state *st, size_t *i)
         else if (end == at + 1 && (ch == 'U' || ch == 'u') && end + 1 < c->len && s[end] == '&' &&
                  (s[end + 1] == '\'' || s[end + 1] == '"'))
             end = quoted_end(c, end + 1, s[end + 1], false);
-        else
+        else if (c->want_sqlc && end - at == 4 && memcmp(s + at, "sqlc", 4) == 0 &&
+                 sqlc_macro_end(s, c->len, end) > end) {
+            /* sqlc.arg(name), sqlc.narg(name), sqlc.slice(name): a parameter */
+            size_t close = sqlc_macro_end(s, c->len, end);
+            if (add_psql(c, at, close, false, true) < 0)
+                return -1;
+            end = close;
+        } else
             note_word(st, s + at, end - at);
     } else if (ch >= '0' && ch <= '9') {
         end = at + 1;
@@ -398,8 +442,11 @@ static int lexeme(cutter *c, stmt_state *st, size_t *i)
             if (add_psql(c, at, end, false, true) < 0)
                 return -1;
         } else if (ch == '@' && c->want_sqlc && sqlc_parameter(s, c->len, at)) {
-            /* sqlc binds a parameter here: the name stands for it */
-            if (add_psql(c, at, end, false, true) < 0)
+            /* sqlc binds a parameter here: `@` and the name stand for it */
+            size_t name_end = end;
+            while (name_end < c->len && sg__ident_char((unsigned char)s[name_end]))
+                name_end++;
+            if (add_psql(c, at, name_end, false, true) < 0)
                 return -1;
         } else if (ch == ';' && st->parens == 0 && st->blocks == 0) {
             *i = end;
@@ -570,7 +617,7 @@ static bool mentions_sqlc(const char *s, size_t len)
 int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked)
 {
     *blanked = 0;
-    bool sqlc = memchr(sql, '@', len) && mentions_sqlc(sql, len);
+    bool sqlc = (memchr(sql, '@', len) || memmem(sql, len, "sqlc.", 5)) && mentions_sqlc(sql, len);
     if (!memchr(sql, '\\', len) && !mentions_stdin(sql, len) && !mentions_variable(sql, len) &&
         !sqlc)
         return 0; /* no psql command, variable or COPY data, no sqlc parameter: nothing to scan */
@@ -584,13 +631,13 @@ int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked)
         return -1;
     for (size_t i = 0; i < c.psql.count; i++) {
         const sg__psql_span *sp = &SG__VEC_AT(c.psql, sg__psql_span, i);
-        if (sp->variable && sql[sp->start] == '@') {
-            /* sqlc's @name is a parameter: $1 and blanks, as long as it */
-            size_t k = sp->start + 1;
+        if (sp->variable && sql[sp->start] != ':') {
+            /* sqlc's @name and sqlc.arg(name) are a parameter: $1 and blanks,
+             * as long as it */
             sql[sp->start] = '$';
-            sql[k++] = '1';
-            while (k < len && sg__ident_char((unsigned char)sql[k]))
-                sql[k++] = ' ';
+            sql[sp->start + 1] = '1';
+            for (size_t k = sp->start + 2; k < sp->end && k < len; k++)
+                sql[k] = ' ';
             *blanked += 1;
             continue;
         }
