@@ -69,11 +69,47 @@ static const char *column_of(const sg__meta_table *t, const char *const *renames
     return c >= 0 ? t->columns[c] : NULL;
 }
 
+/* A name selected from an aliased join (`j.name`, `(j).name`; `name` may be
+ * `j`'s own for `AS j(x, y)`), or its whole row (`name` NULL): the join's
+ * columns are its operands', so every scoped table of its level may supply
+ * it: the column of that name, or any column when the alias renames them
+ * or the whole row is read. */
+static int check_join_alias(const sg__rule_ctx *ctx, const sg__source *join, const char *name,
+                            int location)
+{
+    const sg__facts *f = ctx->facts;
+    for (size_t i = 0; i < f->sources.count; i++) {
+        const sg__source *s = &SG__VEC_AT(f->sources, sg__source, i);
+        const sg__meta_table *t = s->level == join->level && s->row == SG_ROW_RELATION
+                                      ? sg__relation_scoped(ctx, s->relation)
+                                      : NULL;
+        if (!t)
+            continue;
+        if (!name || join->renames) {
+            if (judge_all(ctx, t, location, "may read the whole row of") < 0)
+                return -1;
+            continue;
+        }
+        const char *column = column_of(t, s->columns, s->column_count, name);
+        if (column && judge(ctx, t, column, location, "may read") < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static int check_fields(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
     for (size_t i = 0; i < f->fields.count; i++) {
         const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
+        const sg__source *from = r->source >= 0 && (size_t)r->source < f->sources.count
+                                     ? &SG__VEC_AT(f->sources, sg__source, r->source)
+                                     : NULL;
+        if (from && from->join_alias) {
+            if (check_join_alias(ctx, from, r->name, r->location) < 0)
+                return -1;
+            continue;
+        }
         const sg__meta_table *t =
             r->row == SG_ROW_RELATION ? sg__relation_scoped(ctx, r->relation) : NULL;
         if (!t || (r->schema && strcmp(r->schema, t->schema) != 0))
@@ -120,6 +156,15 @@ static int check_star(const sg__rule_ctx *ctx, const sg__column_ref *ref)
     return 0;
 }
 
+/* Whether an aliased join's column list (`AS j(x, y)`) gives `name`. */
+static bool renamed_by(const sg__source *s, const char *name)
+{
+    for (size_t i = 0; i < s->column_count; i++)
+        if (s->columns[i] && strcmp(s->columns[i], name) == 0)
+            return true;
+    return false;
+}
+
 /* A name that does not resolve for sure: every scoped table in sight that
  * could have it, and the whole row of a scoped table of that name (which
  * PostgreSQL reads when no column has the name: beside a function whose
@@ -134,6 +179,8 @@ static int check_unsure(const sg__rule_ctx *ctx, const sg__column_ref *ref)
             s && s->row == SG_ROW_RELATION ? sg__relation_scoped(ctx, s->relation) : NULL;
         if (t && judge_all(ctx, t, ref->location, "may read the whole row of") < 0)
             return -1;
+        if (s && s->join_alias && check_join_alias(ctx, s, NULL, ref->location) < 0)
+            return -1;
     }
     int level = ref->level;
     size_t first = ref->first, end = ref->end;
@@ -146,6 +193,10 @@ static int check_unsure(const sg__rule_ctx *ctx, const sg__column_ref *ref)
                                           : NULL;
             const char *column = t ? column_of(t, s->columns, s->column_count, ref->name) : NULL;
             if (column && judge(ctx, t, column, ref->location, "may read") < 0)
+                return -1;
+            /* a name an aliased join's column list gives: any operand column */
+            if (s->level == level && s->join_alias && s->renames && ref->name &&
+                renamed_by(s, ref->name) && check_join_alias(ctx, s, NULL, ref->location) < 0)
                 return -1;
         }
         const sg__level *l = &SG__VEC_AT(f->levels, sg__level, level);
@@ -180,7 +231,7 @@ static int check_names(const sg__rule_ctx *ctx)
             if (t)
                 rc = judge_all(ctx, t, ref->location, "reads the whole row of");
             else if (s->join_alias)
-                rc = check_unsure(ctx, ref);
+                rc = check_join_alias(ctx, s, NULL, ref->location);
             break;
         }
         case SG_RES_UNDECIDED:

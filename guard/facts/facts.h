@@ -171,7 +171,8 @@ typedef struct sg__column_pin {
      * not cast. */
     const char *cast;
     int location; /* of the column reference */
-    bool outer;   /* in an outer join's ON: rows the join adds have NULL there */
+    bool outer;   /* in an outer join's ON, or in an ON on the nullable side of
+                   * one: rows the outer join adds have NULL there */
     /* the functions an expression value calls (their last names) */
     const char *const *calls;
     size_t call_count;
@@ -246,6 +247,7 @@ typedef struct sg__field_ref {
     size_t column_count;
     bool complete;
     bool isolated; /* as SG_COLREF_ISOLATED */
+    long source;   /* the FROM item selected from (an index into sources), or -1 */
 } sg__field_ref;
 
 /* The arbiter an INSERT's ON CONFLICT names by its columns:

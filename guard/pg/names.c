@@ -616,8 +616,10 @@ void sg__walk_resolve_fields(walk *w)
             fi = find_item(w, p->level, p->sight, p->a, NULL);
         else if (p->kind == REF_SCHEMA)
             fi = find_item(w, p->level, p->sight, p->t, p->a);
+        f->source = -1;
         if (!fi)
             continue; /* a column's field, or a name PostgreSQL will not find */
+        f->source = fi - &SG__VEC_AT(w->from_items, from_item, 0);
         if (fi->relref >= 0) {
             f->row = SG_ROW_RELATION;
             f->relation = fi->relref;

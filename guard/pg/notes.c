@@ -194,7 +194,7 @@ static void record_pair(walk *w, Node *lexpr, Node *rexpr, const pin_scope *scop
     p->qualifier = sg__walk_qualifier(w, c);
     p->column = copy(w, strVal(llast(c->fields)));
     p->location = c->location;
-    p->outer = scope && scope->outer;
+    p->outer = (scope && scope->outer) || w->nullable_side > 0;
     if (calls.count) {
         const char **names = sg__arena_alloc(w->arena, calls.count * sizeof *names);
         if (!names) {

@@ -112,7 +112,10 @@ typedef struct walk {
      * level's) */
     bool names_off;
     bool names_unplaced; /* names are recorded SG_COLREF_UNPLACED (MERGE's WHEN) */
-    bool sees_excluded;  /* in ON CONFLICT DO UPDATE */
+    /* outer joins whose nullable side is being walked: a pin in an ON there
+     * holds only for the rows the outer join does not add */
+    unsigned nullable_side;
+    bool sees_excluded; /* in ON CONFLICT DO UPDATE */
     /* the bare name of an ORDER BY / GROUP BY / DISTINCT ON item being
      * walked, which may name one of `outputs` */
     const ColumnRef *output_ref;

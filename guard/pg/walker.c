@@ -271,9 +271,16 @@ static bool walk_from_item(Node *node, walk *w, int level)
             add_top_from(w, level, -1, name, j->alias);
         }
         size_t first = w->from_items.count;
+        /* the nullable side of an outer join: NULL-extended rows join it */
+        bool left_nullable = j->jointype == JOIN_RIGHT || j->jointype == JOIN_FULL;
+        bool right_nullable = j->jointype == JOIN_LEFT || j->jointype == JOIN_FULL;
+        w->nullable_side += left_nullable;
         stop = walk_from_item(j->larg, w, level);
+        w->nullable_side -= left_nullable;
         size_t mid = w->from_items.count;
+        w->nullable_side += right_nullable;
         stop = stop || walk_from_item(j->rarg, w, level);
+        w->nullable_side -= right_nullable;
         if (!stop && (j->usingClause || j->isNatural))
             add_merge(w, level, first, mid,
                       sg__node_location(j->rarg) >= 0 ? sg__node_location(j->rarg)
