@@ -2887,13 +2887,3 @@ int sg__tablesample_method_allowed(const char *name)
         return 0;
     return strcmp(name, "system") == 0 || strcmp(name, "bernoulli") == 0;
 }
-
-bool sg__func_volatile(const char *name)
-{
-    static const char *const names[] = {"clock_timestamp", "gen_random_uuid", "random",
-                                        "timeofday"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(names[i], name) == 0)
-            return true;
-    return false;
-}

@@ -12,7 +12,6 @@
 #ifndef SG_FUNCLIST_H
 #define SG_FUNCLIST_H
 
-#include <stdbool.h>
 #include <stddef.h>
 
 enum {
@@ -44,12 +43,6 @@ typedef struct sg__func_info {
 
 /* The entry for `name` (exact, case-sensitive) when it is allowed, else NULL. */
 const sg__func_info *sg__func_lookup(const char *name);
-
-/* Whether allowed built-in `name` has a volatile overload, a value that may
- * differ from row to row in one statement: the clock and random numbers
- * (clock_timestamp, gen_random_uuid, random, timeofday; test_proclist holds
- * the list to the server's provolatile). */
-bool sg__func_volatile(const char *name);
 
 /* The entry for `name` whatever its class, or NULL when PostgreSQL 15 has no
  * function of that name in pg_catalog. */

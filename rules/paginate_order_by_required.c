@@ -87,29 +87,45 @@ static const sg__meta_table *bound_table(const sg__rule_ctx *ctx, long relation)
  * at all: at most one row either way. Any other cast (float8, whose equality
  * would merge distinct bigints; an application type; an array) is no pin.
  */
-static bool exact_cast(const sg__column_pin *p)
+static bool exact_type(const char *cast)
 {
     static const char *const exact[] = {"int2", "int4",      "int8",       "numeric",
                                         "text", "varchar",   "uuid",       "date",
                                         "bool", "timestamp", "timestamptz"};
-    if (!p->cast)
+    if (!cast)
         return true;
     for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
-        if (strcmp(p->cast, exact[i]) == 0)
+        if (strcmp(cast, exact[i]) == 0)
             return true;
     return false;
 }
 
-/* Whether an expression value is the same in every row: each function it
- * calls is pg_catalog's, neither the clock nor random numbers (volatile:
- * `id = random()` is a value per row), nor set-returning, an aggregate or a
- * window function. */
-static bool stable_value(const sg__column_pin *p)
+static bool exact_cast(const sg__column_pin *p)
 {
+    return exact_type(p->cast);
+}
+
+/* Whether an expression value is one value, compared in the key's own
+ * equality: every type it casts to is one exact_type() admits, and every
+ * function it calls is one of pg_catalog's that makes text or a date of its
+ * arguments, the same in every row. Not the clock's other readings (now(),
+ * CURRENT_TIMESTAMP: a timestamp key compares with them across the session's
+ * time zone), float functions (sqrt, float8: distinct bigints and numerics
+ * meet), bpchar (trailing blanks ignored), volatile or set-returning ones. */
+static bool exact_value(const sg__column_pin *p)
+{
+    static const char *const exact[] = {
+        "upper",     "lower",   "btrim",     "ltrim",      "rtrim",     "concat",      "concat_ws",
+        "replace",   "substr",  "substring", "left",       "right",     "lpad",        "rpad",
+        "translate", "initcap", "md5",       "split_part", "make_date", "current_date"};
+    for (size_t i = 0; i < p->cast_count; i++)
+        if (!exact_type(p->casts[i]))
+            return false;
     for (size_t i = 0; i < p->call_count; i++) {
-        const sg__func_info *info = sg__func_find(p->calls[i]);
-        if (!info || sg__func_volatile(p->calls[i]) ||
-            (info->flags & (SG_FN_SETOF | SG_FN_AGGREGATE | SG_FN_WINDOW)))
+        size_t k = 0;
+        while (k < sizeof exact / sizeof exact[0] && strcmp(p->calls[i], exact[k]) != 0)
+            k++;
+        if (k == sizeof exact / sizeof exact[0])
             return false;
     }
     return true;
@@ -124,7 +140,7 @@ static bool pinned_by(const sg__rule_ctx *ctx, const sg__from_item *item, bool o
     const sg__top_select *t = &ctx->facts->top;
     for (size_t i = 0; i < t->pins.count; i++) {
         const sg__column_pin *p = &SG__VEC_AT(t->pins, sg__column_pin, i);
-        if (strcmp(p->column, column) != 0 || !exact_cast(p) || !stable_value(p) ||
+        if (strcmp(p->column, column) != 0 || !exact_cast(p) || !exact_value(p) ||
             (p->outer && !outer_too))
             continue;
         if (p->qualifier ? strcmp(p->qualifier, item->name) == 0 : only)

@@ -1742,7 +1742,15 @@ static void test_walker__top_where_pins(void **state)
     assert_int_equal(k->call_count, 2);
     assert_string_equal(k->calls[0], "upper");
     assert_string_equal(k->calls[1], "btrim"); /* trim(x) is the grammar's btrim */
-    assert_int_equal(SG__VEC_AT(f->top.pins, sg__column_pin, 1).call_count, 0);
+    /* the SQL value keyword by its name, the casts inside as well as at the top */
+    const sg__column_pin *d = &SG__VEC_AT(f->top.pins, sg__column_pin, 1);
+    assert_int_equal(d->call_count, 1);
+    assert_string_equal(d->calls[0], "current_date");
+    const sg__column_pin *e = &SG__VEC_AT(f->top.pins, sg__column_pin, 2);
+    assert_int_equal(e->cast_count, 2);
+    assert_string_equal(e->casts[0], "date");
+    assert_string_equal(e->casts[1], "interval");
+    assert_null(e->cast); /* the top is the operator */
 
     /* a lone equality is a conjunct too; a lone OR is not */
     f = parse_ok("SELECT 1 FROM a WHERE \"Key\" = $1");

@@ -173,9 +173,13 @@ typedef struct sg__column_pin {
     int location; /* of the column reference */
     bool outer;   /* in an outer join's ON, or in an ON on the nullable side of
                    * one: rows the outer join adds have NULL there */
-    /* the functions an expression value calls (their last names) */
+    /* the functions an expression value calls (their last names; the SQL
+     * value keywords as "current_date", "current_timestamp", ...) and every
+     * type it casts to, `cast` too, as sg__funcarg.cast says them */
     const char *const *calls;
     size_t call_count;
+    const char *const *casts;
+    size_t cast_count;
 } sg__column_pin;
 
 /* A conjunct `a.x = b.y` of two plain columns, uncast, reached through AND

@@ -53,34 +53,71 @@ static const char *cast_type(walk *w, const TypeName *t, bool modifier_ok)
 
 enum { PIN_VALUE_DEPTH = 16, PIN_VALUE_CALLS = 8 };
 
-/* The functions a pin's value calls, gathered by pin_value(). */
+/* What a pin's value is made of beyond parameters, constants and operators,
+ * gathered by pin_value(): the functions it calls (the SQL value keywords
+ * by their names: "current_date", ...) and the types it casts to. */
 typedef struct value_calls {
     const char *names[PIN_VALUE_CALLS];
     size_t count;
+    const char *casts[PIN_VALUE_CALLS];
+    size_t cast_count;
 } value_calls;
+
+/* The name of a SQL value keyword's function. */
+static const char *value_keyword(const SQLValueFunction *f)
+{
+    switch (f->op) {
+    case SVFOP_CURRENT_DATE:
+        return "current_date";
+    case SVFOP_CURRENT_TIME:
+    case SVFOP_CURRENT_TIME_N:
+        return "current_time";
+    case SVFOP_CURRENT_TIMESTAMP:
+    case SVFOP_CURRENT_TIMESTAMP_N:
+        return "current_timestamp";
+    case SVFOP_LOCALTIME:
+    case SVFOP_LOCALTIME_N:
+        return "localtime";
+    case SVFOP_LOCALTIMESTAMP:
+    case SVFOP_LOCALTIMESTAMP_N:
+        return "localtimestamp";
+    default:
+        return "current_user"; /* the session's names: never one the rule admits */
+    }
+}
 
 /* Whether `n` is one value for the whole statement as far as the text goes
  * (sg__column_pin says which): a parameter, a constant other than NULL, and
  * operators, casts, SQL value keywords and calls of pg_catalog's functions
- * over them; the calls' names go to `calls` (the rule judges whether each
- * is the same in every row). */
-static bool one_value(const Node *n, unsigned depth, value_calls *calls)
+ * over them; the calls' names and the casts' types go to `calls` (the rule
+ * judges whether each keeps the comparison exact and the value the same in
+ * every row). */
+static bool one_value(walk *w, const Node *n, unsigned depth, value_calls *calls)
 {
     if (!n || depth > PIN_VALUE_DEPTH)
         return false;
     switch (nodeTag(n)) {
     case T_ParamRef:
+        return true;
     case T_SQLValueFunction:
+        if (calls->count == PIN_VALUE_CALLS)
+            return false;
+        calls->names[calls->count++] = value_keyword((const SQLValueFunction *)n);
         return true;
     case T_A_Const:
         return !((const A_Const *)n)->isnull;
-    case T_TypeCast:
-        return one_value(((const TypeCast *)n)->arg, depth + 1, calls);
+    case T_TypeCast: {
+        const TypeCast *tc = (const TypeCast *)n;
+        if (calls->cast_count == PIN_VALUE_CALLS)
+            return false;
+        calls->casts[calls->cast_count++] = cast_type(w, tc->typeName, true);
+        return one_value(w, tc->arg, depth + 1, calls);
+    }
     case T_A_Expr: {
         const A_Expr *e = (const A_Expr *)n;
         return e->kind == AEXPR_OP && !sg__names_outside_pg_catalog(e->name) &&
-               (!e->lexpr || one_value(e->lexpr, depth + 1, calls)) &&
-               one_value(e->rexpr, depth + 1, calls);
+               (!e->lexpr || one_value(w, e->lexpr, depth + 1, calls)) &&
+               one_value(w, e->rexpr, depth + 1, calls);
     }
     case T_FuncCall: {
         const FuncCall *f = (const FuncCall *)n;
@@ -91,7 +128,7 @@ static bool one_value(const Node *n, unsigned depth, value_calls *calls)
         calls->names[calls->count++] = strVal(llast(f->funcname));
         const ListCell *lc;
         foreach (lc, f->args) {
-            if (!one_value(lfirst(lc), depth + 1, calls))
+            if (!one_value(w, lfirst(lc), depth + 1, calls))
                 return false;
         }
         return true;
@@ -101,12 +138,25 @@ static bool one_value(const Node *n, unsigned depth, value_calls *calls)
     }
 }
 
-/* A value for the other side of a pin (one_value); the rule judges whether
- * a cast at its top keeps the comparison in the column's own equality. */
-static bool pin_value(const Node *n, value_calls *calls)
+/* A value for the other side of a pin (one_value). */
+static bool pin_value(walk *w, const Node *n, value_calls *calls)
 {
-    calls->count = 0;
-    return one_value(n, 0, calls);
+    calls->count = calls->cast_count = 0;
+    return one_value(w, n, 0, calls);
+}
+
+/* The walk's own copy of `count` names; NULL when memory ran out. */
+static const char **copy_names(walk *w, const char *const *names, size_t count)
+{
+    const char **out = sg__arena_alloc(w->arena, (count ? count : 1) * sizeof *out);
+    if (!out) {
+        fail(w);
+        return NULL;
+    }
+    for (size_t i = 0; i < count; i++)
+        if (!(out[i] = copy(w, names[i])))
+            return NULL;
+    return out;
 }
 
 ColumnRef *sg__walk_plain_column(Node *n)
@@ -175,7 +225,7 @@ static void record_link(walk *w, ColumnRef *a, ColumnRef *b, const pin_scope *sc
 static void record_pair(walk *w, Node *lexpr, Node *rexpr, const pin_scope *scope)
 {
     value_calls calls;
-    Node *value = pin_value(rexpr, &calls) ? rexpr : pin_value(lexpr, &calls) ? lexpr : NULL;
+    Node *value = pin_value(w, rexpr, &calls) ? rexpr : pin_value(w, lexpr, &calls) ? lexpr : NULL;
     if (!value) {
         ColumnRef *a = sg__walk_plain_column(lexpr), *b = sg__walk_plain_column(rexpr);
         if (a && b)
@@ -195,18 +245,10 @@ static void record_pair(walk *w, Node *lexpr, Node *rexpr, const pin_scope *scop
     p->column = copy(w, strVal(llast(c->fields)));
     p->location = c->location;
     p->outer = (scope && scope->outer) || w->nullable_side > 0;
-    if (calls.count) {
-        const char **names = sg__arena_alloc(w->arena, calls.count * sizeof *names);
-        if (!names) {
-            fail(w);
-            return;
-        }
-        for (size_t i = 0; i < calls.count; i++)
-            if (!(names[i] = copy(w, calls.names[i])))
-                return;
-        p->calls = names;
+    if (calls.count && (p->calls = copy_names(w, calls.names, calls.count)))
         p->call_count = calls.count;
-    }
+    if (calls.cast_count && (p->casts = copy_names(w, calls.casts, calls.cast_count)))
+        p->cast_count = calls.cast_count;
     if (IsA(value, TypeCast))
         p->cast = cast_type(w, ((TypeCast *)value)->typeName, true);
 }
