@@ -16,6 +16,7 @@
  * not list, a relation outside the scope) makes the answer undecided, and
  * undecided is never reported.
  */
+#include "resolve/typelist.h"
 #include "rules.h"
 
 static const char *const system_columns[] = {"tableoid", "ctid", "xmin", "xmax", "cmin", "cmax"};
@@ -339,4 +340,29 @@ int sg__top_column(const sg__rule_ctx *ctx, const char *qualifier, const char *c
         return 1;
     }
     return 0;
+}
+
+const char *sg__column_names_type(const sg__meta_table *t, long c)
+{
+    if (!t || c < 0 || (size_t)c >= t->column_count || !t->column_types || !t->column_types[c])
+        return NULL;
+    const char *name = t->column_type_read && t->column_type_read[c] ? t->column_pgtypes[c].name
+                                                                     : t->column_types[c];
+    if (strncmp(name, "pg_catalog.", 11) == 0)
+        name += 11;
+    char base[64];
+    size_t n = strcspn(name, "[ (");
+    if (n >= sizeof base)
+        return NULL;
+    memcpy(base, name, n);
+    base[n] = '\0';
+    return sg__type_resolves_names(base) ? t->column_types[c] : NULL;
+}
+
+long sg__table_names_column(const sg__meta_table *t)
+{
+    for (size_t c = 0; t && c < t->column_count; c++)
+        if (sg__column_names_type(t, (long)c))
+            return (long)c;
+    return -1;
 }

@@ -127,7 +127,7 @@ static bool migration_call(const sg__func_info *info)
            info->cls == SG_FC_OUTSIDE_SCOPE || info->cls == SG_FC_INTERNAL;
 }
 
-static int report_name_typed(const sg__rule_ctx *ctx, const char *subject, int location)
+static int report_sg__column_names_type(const sg__rule_ctx *ctx, const char *subject, int location)
 {
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, location,
                       "function %s returns a regtype, which here may meet a string or a "
@@ -156,7 +156,7 @@ static int check_field(const sg__rule_ctx *ctx, const sg__field_ref *r)
     const sg__func_info *info;
     int verdict = judge_call(ctx, r->name, r->name, true, &info);
     if (verdict == CALL_ALLOWED && returns_name_type(r->name))
-        return report_name_typed(ctx, r->name, r->location);
+        return report_sg__column_names_type(ctx, r->name, r->location);
     switch (verdict) {
     case -1:
         return -1;
@@ -175,26 +175,6 @@ static int check_field(const sg__rule_ctx *ctx, const sg__field_ref *r)
     }
 }
 
-/* The type of column `c` of `t` when its input looks names up in the
- * catalogs (regclass, regproc, ..., aclitem, and arrays of them), as the
- * catalog writes it; NULL otherwise. */
-static const char *name_typed(const sg__meta_table *t, long c)
-{
-    if (!t || c < 0 || (size_t)c >= t->column_count || !t->column_types || !t->column_types[c])
-        return NULL;
-    const char *name = t->column_type_read && t->column_type_read[c] ? t->column_pgtypes[c].name
-                                                                     : t->column_types[c];
-    if (strncmp(name, "pg_catalog.", 11) == 0)
-        name += 11;
-    char base[64];
-    size_t n = strcspn(name, "[ (");
-    if (n >= sizeof base)
-        return NULL;
-    memcpy(base, name, n);
-    base[n] = '\0';
-    return sg__type_resolves_names(base) ? t->column_types[c] : NULL;
-}
-
 /* A column whose type resolves names, met where a string or a parameter
  * could take its type (COALESCE, CASE, UNION, IN, an INSERT's value, ...):
  * PostgreSQL then reads that string as a name, as the cast `x::regclass`
@@ -205,11 +185,46 @@ static int report_name_typed_column(const sg__rule_ctx *ctx, const sg__meta_tabl
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, location,
                       "column %s.%s.%s is of type %s, whose input looks names up in the "
                       "catalogs: %s",
-                      t->schema, t->name, t->columns[c], name_typed(t, c),
+                      t->schema, t->name, t->columns[c], sg__column_names_type(t, c),
                       write ? "a value written to it is read as a name"
                             : "it may only be selected on its own (an output item, ORDER BY, "
                               "GROUP BY or RETURNING item), where no string or parameter takes "
                               "its type");
+}
+
+/* A whole row or a `*` that carries such a column where a string or a
+ * parameter may meet it (COALESCE(r, $1), a UNION branch's `*`): the row's
+ * input reads that column's input. */
+static int check_rows(const sg__rule_ctx *ctx, const sg__column_ref *ref)
+{
+    const sg__facts *f = ctx->facts;
+    long only = -1;
+    if (!(ref->flags & SG_COLREF_STAR)) {
+        sg__resolved res;
+        if (!ref->name || sg__resolve_name(ctx, ref, &res) != SG_RES_WHOLE_ROW)
+            return 0;
+        only = res.source;
+    } else if (ref->qualifier) {
+        only = ref->source;
+        if (only < 0)
+            return 0;
+    }
+    for (size_t i = ref->first; i < ref->end && i < f->sources.count; i++) {
+        const sg__source *s = &SG__VEC_AT(f->sources, sg__source, i);
+        if ((only >= 0 ? (long)i != only : s->level != ref->level) || s->row != SG_ROW_RELATION)
+            continue;
+        const sg__meta_table *t = sg__relation_scoped(ctx, s->relation);
+        long c = t ? sg__table_names_column(t) : -1;
+        if (c >= 0 &&
+            sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, ref->location,
+                       "the row of %s.%s holds column %s of type %s, whose input looks "
+                       "names up in the catalogs: a string or parameter that meets the "
+                       "row (or its *) here is read as names; select the row only on "
+                       "its own",
+                       t->schema, t->name, t->columns[c], sg__column_names_type(t, c)) < 0)
+            return -1;
+    }
+    return 0;
 }
 
 static int check_name_typed_columns(const sg__rule_ctx *ctx)
@@ -222,7 +237,7 @@ static int check_name_typed_columns(const sg__rule_ctx *ctx)
         sg__resolved res;
         switch (sg__resolve_name(ctx, ref, &res)) {
         case SG_RES_FOUND:
-            if (name_typed(res.table, res.column) &&
+            if (sg__column_names_type(res.table, res.column) &&
                 report_name_typed_column(ctx, res.table, res.column, ref->location, false) < 0)
                 return -1;
             break;
@@ -232,7 +247,7 @@ static int check_name_typed_columns(const sg__rule_ctx *ctx)
             for (size_t r = 0; r < f->relations.count; r++) {
                 const sg__meta_table *t = sg__relation_scoped(ctx, (long)r);
                 long c = t ? sg__table_column(t, NULL, 0, ref->name) : SG_NO_COLUMN;
-                if (name_typed(t, c)) {
+                if (sg__column_names_type(t, c)) {
                     if (report_name_typed_column(ctx, t, c, ref->location, false) < 0)
                         return -1;
                     break;
@@ -243,13 +258,21 @@ static int check_name_typed_columns(const sg__rule_ctx *ctx)
             break;
         }
     }
+    for (size_t i = 0; i < f->columns.count; i++) {
+        const sg__column_ref *ref = &SG__VEC_AT(f->columns, sg__column_ref, i);
+        if (ref->flags & (SG_COLREF_ISOLATED | SG_COLREF_UNREAD))
+            continue;
+        if (check_rows(ctx, ref) < 0)
+            return -1;
+    }
     for (size_t i = 0; i < f->fields.count; i++) {
         const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
         const sg__meta_table *t = r->row == SG_ROW_RELATION && !r->isolated
                                       ? sg__relation_scoped(ctx, r->relation)
                                       : NULL;
         long c = t ? sg__table_column(t, r->columns, r->column_count, r->name) : SG_NO_COLUMN;
-        if (name_typed(t, c) && report_name_typed_column(ctx, t, c, r->location, false) < 0)
+        if (sg__column_names_type(t, c) &&
+            report_name_typed_column(ctx, t, c, r->location, false) < 0)
             return -1;
     }
     for (size_t i = 0; i < f->writes.count; i++) {
@@ -258,14 +281,15 @@ static int check_name_typed_columns(const sg__rule_ctx *ctx)
         const sg__meta_table *t =
             w->value || !w->name ? NULL : sg__relation_scoped(ctx, w->relation);
         long c = t ? sg__table_column(t, NULL, 0, w->name) : SG_NO_COLUMN;
-        if (name_typed(t, c) && report_name_typed_column(ctx, t, c, w->location, true) < 0)
+        if (sg__column_names_type(t, c) &&
+            report_name_typed_column(ctx, t, c, w->location, true) < 0)
             return -1;
     }
     for (size_t i = 0; i < f->inserts.count; i++) {
         const sg__insert *in = &SG__VEC_AT(f->inserts, sg__insert, i);
         const sg__meta_table *t = in->listed ? NULL : sg__relation_scoped(ctx, in->relation);
         for (size_t c = 0; t && c < t->column_count && (in->width < 0 || (long)c < in->width); c++)
-            if (name_typed(t, (long)c) &&
+            if (sg__column_names_type(t, (long)c) &&
                 report_name_typed_column(ctx, t, (long)c, in->location, true) < 0)
                 return -1;
     }
@@ -292,7 +316,7 @@ static int check(const sg__rule_ctx *ctx)
                 return -1;
             if (verdict == CALL_ALLOWED && !fn->isolated && builtin_schema(fn) &&
                 returns_name_type(fn->name)) {
-                rc = report_name_typed(ctx, subject, fn->location);
+                rc = report_sg__column_names_type(ctx, subject, fn->location);
                 break;
             }
             if (verdict == CALL_ALLOWED && info && builtin_schema(fn) && age_of_xid(fn)) {

@@ -45,6 +45,14 @@ const sg__meta_table *sg__field_table(const sg__rule_ctx *ctx, const sg__field_r
  * may be the call f(x): attribute notation). */
 bool sg__field_names_column(const sg__rule_ctx *ctx, const sg__field_ref *r);
 
+/* The type of column `c` of `t` as the catalog writes it, when its input
+ * looks names up in the catalogs (regclass, regproc, ..., aclitem, arrays of
+ * them); NULL otherwise. */
+const char *sg__column_names_type(const sg__meta_table *t, long c);
+/* The first column of `t` of such a type, or -1: its row's input reads
+ * names too. */
+long sg__table_names_column(const sg__meta_table *t);
+
 /* Whether `name` is a column of `t` as the catalog lists it, or one of the
  * system columns every table has (tableoid, ctid, xmin, xmax, cmin, cmax). */
 bool sg__table_has_column(const sg__meta_table *t, const char *name);

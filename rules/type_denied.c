@@ -38,25 +38,34 @@ static const char *qualified(const sg__rule_ctx *ctx, const sg__typeref *t)
                             t->catalog ? "." : "", t->schema, t->name);
 }
 
-/* True when `t` is the row type of a table of the scope: its schema, or the
+/* The scoped table whose row type `t` is, or NULL: its schema, or the
  * data source's default schema for an unqualified name (pg_catalog, searched
  * first, has no such type: the caller checked), and its name. A
  * database-qualified name is never a scoped table's, as for relations. */
-static bool scoped_row_type(const sg__rule_ctx *ctx, const sg__typeref *t)
+static const sg__meta_table *scoped_row_table(const sg__rule_ctx *ctx, const sg__typeref *t)
 {
     const sg__scope *scope = ctx->scope;
     if (t->catalog)
-        return false;
+        return NULL;
     const char *schema =
         t->schema ? t->schema : (scope->source ? scope->source->default_schema : NULL);
     if (!schema)
-        return false;
+        return NULL;
     for (size_t k = 0; k < scope->count; k++) {
         const sg__meta_table *table = scope->tables[k].table;
         if (strcmp(table->name, t->name) == 0 && strcmp(table->schema, schema) == 0)
-            return true;
+            return table;
     }
-    return false;
+    return NULL;
+}
+
+/* The row type of a scoped table admits no name-resolving input: none of
+ * its columns is of a reg* type (a regclass column makes `$1::t` read a
+ * relation name). */
+static bool scoped_row_type(const sg__rule_ctx *ctx, const sg__typeref *t)
+{
+    const sg__meta_table *table = scoped_row_table(ctx, t);
+    return table && sg__table_names_column(table) < 0;
 }
 
 /* True when lint's repository profile judges a .sql statement against a
@@ -131,6 +140,15 @@ static int report(const sg__rule_ctx *ctx, const sg__typeref *t, const char *sub
     if (t->schema && in_pg_catalog(t))
         return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, t->location,
                           "type %s%s is not a type of PostgreSQL's pg_catalog", subject, brackets);
+    const sg__meta_table *row = scoped_row_table(ctx, t);
+    long c = row ? sg__table_names_column(row) : -1;
+    if (c >= 0)
+        return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, t->location,
+                          "type %s%s is the row type of table %s.%s, whose column %s is of type "
+                          "%s: reading one runs that column's input, which looks names up in "
+                          "the catalogs",
+                          subject, brackets, row->schema, row->name, row->columns[c],
+                          sg__column_names_type(row, c));
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, t->location,
                       ctx->scope->mode == SG_SCOPE_CATALOG
                           ? "type %s%s is not a pg_catalog type nor a catalog table's row type"

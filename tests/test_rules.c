@@ -1582,6 +1582,26 @@ static void test_rules__name_typed_columns(void **state)
          "{\"o\":1,\"n\":\"x\"}", 0},
         {"update", "UPDATE regs SET note = %(n)s WHERE uid = %(u)s RETURNING rel, acl",
          "{\"n\":\"x\",\"u\":\"7d2f7a4e-2b1c-4a7e-9c3d-1e2f3a4b5c6d\"}", 0},
+        /* the whole row or its * carries the column: where a string or a parameter meets
+         * it, that string is read as names */
+        {"select", "SELECT COALESCE(r, %(t)s) AS x FROM regs r ORDER BY 1", "{\"t\":\"(,x,,,,,)\"}",
+         1},
+        {"select", "SELECT uid FROM regs r WHERE r IN (%(t)s) ORDER BY 1", "{\"t\":\"(,x,,,,,)\"}",
+         1},
+        {"select",
+         "SELECT * FROM regs UNION ALL SELECT NULL, %(x)s, NULL, NULL, NULL, NULL, NULL ORDER BY 1",
+         "{\"x\":\"pg_class\"}", 1},
+        {"select", "SELECT r.* FROM regs r UNION ALL SELECT r.* FROM regs r ORDER BY 1", NO_PARAMS,
+         2},
+        /* on its own, or where no string meets it */
+        {"select", "SELECT * FROM regs ORDER BY uid", NO_PARAMS, 0},
+        {"select", "SELECT r, r.* FROM regs r ORDER BY uid", NO_PARAMS, 0},
+        {"select", "SELECT uid FROM regs WHERE EXISTS (SELECT * FROM regs) ORDER BY uid", NO_PARAMS,
+         0},
+        /* the table's row type, which reads the column's input too */
+        {"select", "SELECT (%(t)s::regs).uid AS u", "{\"t\":\"(,x,,,,,)\"}", 1},
+        {"select", "SELECT (jsonb_populate_record(NULL::public.regs, %(j)s)).uid AS u",
+         "{\"j\":{}}", 1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         sg_verdict *v = check_in(keys_catalog, cases[i].kind, cases[i].sql, cases[i].params, regs,
@@ -1591,6 +1611,7 @@ static void test_rules__name_typed_columns(void **state)
             const sg_diagnostic *d = sg_verdict_diagnostic(v, k);
             got += strcmp(d->rule, "func.denied") == 0 &&
                    strstr(d->message, "whose input looks names up") != NULL;
+            got += strcmp(d->rule, "type.denied") == 0;
         }
         if (got != cases[i].denied) {
             dump(v);
