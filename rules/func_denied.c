@@ -98,19 +98,44 @@ static bool returns_name_type(const char *name)
     return strcmp(name, "pg_typeof") == 0;
 }
 
-/* age(xid), the one overload of the allowed `age` that is not about dates:
- * how many transactions the server has run since a transaction ID, server
- * state as mxid_age's is. Its argument is a row's xmin or xmax, or cast to
- * xid or xid8. */
-static bool age_of_xid(const sg__funcref *fn)
+/* Whether a transaction ID can be a value of the statement: it names a
+ * row's xmin or xmax, the types xid or xid8 (a cast, a column definition
+ * list), the function xid(), or a scoped table has a column of those types.
+ * Only then can the allowed `age` be its one overload that is not about
+ * dates, age(xid): how many transactions the server has run since, server
+ * state as mxid_age's is. */
+static bool xid_in_statement(const sg__rule_ctx *ctx)
 {
-    if (strcmp(fn->name, "age") != 0 || fn->arg_count != 1)
-        return false;
-    const sg__funcarg *a = &fn->args[0];
-    if (a->cast)
-        return strcmp(a->cast, "xid") == 0 || strcmp(a->cast, "xid8") == 0;
-    return a->kind == SG_ARG_COLUMN &&
-           (strcmp(a->text, "xmin") == 0 || strcmp(a->text, "xmax") == 0);
+    const sg__facts *f = ctx->facts;
+    for (size_t i = 0; i < f->types.count; i++) {
+        const char *n = SG__VEC_AT(f->types, sg__typeref, i).name;
+        if (strcmp(n, "xid") == 0 || strcmp(n, "xid8") == 0)
+            return true;
+    }
+    for (size_t i = 0; i < f->columns.count; i++) {
+        const char *n = SG__VEC_AT(f->columns, sg__column_ref, i).name;
+        if (n && (strcmp(n, "xmin") == 0 || strcmp(n, "xmax") == 0))
+            return true;
+    }
+    for (size_t i = 0; i < f->fields.count; i++) {
+        const char *n = SG__VEC_AT(f->fields, sg__field_ref, i).name;
+        if (strcmp(n, "xmin") == 0 || strcmp(n, "xmax") == 0)
+            return true;
+    }
+    for (size_t i = 0; i < f->funcs.count; i++) {
+        const sg__funcref *fn = &SG__VEC_AT(f->funcs, sg__funcref, i);
+        if (strcmp(fn->name, "xid") == 0 || strcmp(fn->name, "xid8") == 0)
+            return true;
+    }
+    for (size_t k = 0; ctx->scope && k < ctx->scope->count; k++) {
+        const sg__meta_table *t = ctx->scope->tables[k].table;
+        for (size_t c = 0; t->column_types && c < t->column_count; c++) {
+            const char *type = t->column_types[c];
+            if (type && (strncmp(type, "xid", 3) == 0 || strncmp(type, "pg_catalog.xid", 14) == 0))
+                return true;
+        }
+    }
+    return false;
 }
 
 /* A built-in a migration may call in the repository profile: one that sets
@@ -127,7 +152,7 @@ static bool migration_call(const sg__func_info *info)
            info->cls == SG_FC_OUTSIDE_SCOPE || info->cls == SG_FC_INTERNAL;
 }
 
-static int report_sg__column_names_type(const sg__rule_ctx *ctx, const char *subject, int location)
+static int report_name_typed(const sg__rule_ctx *ctx, const char *subject, int location)
 {
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, location,
                       "function %s returns a regtype, which here may meet a string or a "
@@ -156,7 +181,13 @@ static int check_field(const sg__rule_ctx *ctx, const sg__field_ref *r)
     const sg__func_info *info;
     int verdict = judge_call(ctx, r->name, r->name, true, &info);
     if (verdict == CALL_ALLOWED && returns_name_type(r->name))
-        return report_sg__column_names_type(ctx, r->name, r->location);
+        return report_name_typed(ctx, r->name, r->location);
+    if (verdict == CALL_ALLOWED && info && strcmp(r->name, "age") == 0 && xid_in_statement(ctx))
+        return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
+                          "\"age\" is no column of the row it is selected from, so PostgreSQL "
+                          "calls age() on it, in a statement where a transaction ID (xmin, "
+                          "xmax, xid) may be that value: age(xid) is %s",
+                          sg__func_class_reason(SG_FC_STATE));
     switch (verdict) {
     case -1:
         return -1;
@@ -316,13 +347,16 @@ static int check(const sg__rule_ctx *ctx)
                 return -1;
             if (verdict == CALL_ALLOWED && !fn->isolated && builtin_schema(fn) &&
                 returns_name_type(fn->name)) {
-                rc = report_sg__column_names_type(ctx, subject, fn->location);
+                rc = report_name_typed(ctx, subject, fn->location);
                 break;
             }
-            if (verdict == CALL_ALLOWED && info && builtin_schema(fn) && age_of_xid(fn)) {
+            if (verdict == CALL_ALLOWED && info && builtin_schema(fn) &&
+                strcmp(fn->name, "age") == 0 && fn->arg_count == 1 && xid_in_statement(ctx)) {
                 rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
-                                "function %s of a transaction ID (xid) is denied: %s", subject,
-                                sg__func_class_reason(SG_FC_STATE));
+                                "function %s of one value, in a statement where a transaction "
+                                "ID (xmin, xmax, xid) may be that value, is denied: age(xid) "
+                                "is %s",
+                                subject, sg__func_class_reason(SG_FC_STATE));
                 break;
             }
             if (verdict == CALL_ALLOWED)
