@@ -666,7 +666,10 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
     if (!stop) {
         w->in_top_targetlist = top;
         bool saved_unread = w->targets_unread;
-        w->targets_unread = s == w->exists_select;
+        /* under EXISTS nobody reads the values, unless DISTINCT or GROUP BY
+         * (by position too: `DISTINCT ON (3)`) compares them to count rows */
+        w->targets_unread =
+            s == w->exists_select && s->distinctClause == NIL && s->groupClause == NIL;
         stop = walk_output_items(s, s->distinctClause, w) ||
                visit_items(s->targetList, w, top && s->op == SETOP_NONE);
         w->targets_unread = saved_unread;
