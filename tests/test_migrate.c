@@ -21,6 +21,7 @@
 
 #include <sqlguard.h>
 #include <sqlguard/catalog_tools.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "pg/migrate.h"
@@ -999,6 +1000,51 @@ static void test_migrate__directory_order(void **state)
     assert_int_equal(rmdir(dir), 0);
 }
 
+/* Prisma's layout: each migration is <version>_<name>/migration.sql, applied in
+ * the order of the directories' names; a .SQL file counts as a .sql one. */
+static void test_migrate__prisma_directories(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sqlguard-prisma-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    static const char *const subs[] = {"20240202000000_more", "20231231000000_first",
+                                       "20240101000000_init", "empty"};
+    for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++) {
+        char sub[600];
+        snprintf(sub, sizeof sub, "%s/%s", dir, subs[i]);
+        assert_int_equal(mkdir(sub, 0755), 0);
+    }
+    write_text(dir, "20231231000000_first/migration.sql", "CREATE TABLE \"User\" (id int);");
+    write_text(dir, "20240101000000_init/migration.sql",
+               "ALTER TABLE \"User\" ADD COLUMN email text;");
+    write_text(dir, "20240202000000_more/migration.sql",
+               "ALTER TABLE \"User\" ADD COLUMN name text;");
+    write_text(dir, "migration_lock.toml", "provider = \"postgresql\"\n");
+    write_text(dir, "Z_LAST.SQL", "ALTER TABLE \"User\" ADD COLUMN last text;");
+    const char *const paths[] = {dir};
+    sg_schema *s = NULL;
+    sg_error err = {0};
+    assert_int_equal(sg_schema_from_migrations(paths, 1, NULL, &s, &err), SG_OK);
+    assert_int_equal(sg_schema_note_count(s), 0);
+    assert_int_equal(sg_schema_table_count(s), 1);
+    assert_string_equal(sg_schema_table_name(s, 0), "User");
+    sg_schema_free(s);
+    static const char *const files[] = {
+        "20231231000000_first/migration.sql", "20240101000000_init/migration.sql",
+        "20240202000000_more/migration.sql", "migration_lock.toml", "Z_LAST.SQL"};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char path[600];
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        assert_int_equal(remove(path), 0);
+    }
+    for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++) {
+        char sub[600];
+        snprintf(sub, sizeof sub, "%s/%s", dir, subs[i]);
+        assert_int_equal(rmdir(sub), 0);
+    }
+    assert_int_equal(rmdir(dir), 0);
+}
+
 static void test_migrate__note_callback_stops(void **state)
 {
     (void)state;
@@ -1090,6 +1136,7 @@ int main(void)
         cmocka_unit_test(test_migrate__up_sections_only),
         cmocka_unit_test(test_migrate__alter_other_relations),
         cmocka_unit_test(test_migrate__directory_order),
+        cmocka_unit_test(test_migrate__prisma_directories),
         cmocka_unit_test(test_migrate__note_callback_stops),
         cmocka_unit_test(test_migrate__allocation_failures),
     };

@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "pg/migrate.h"
@@ -96,12 +97,27 @@ static int by_version(const char *a, const char *b)
 /* Migrations in the order their tools apply them: by the version their
  * names start with (numerically), then names without one in byte order,
  * Flyway's repeatable migrations last; equal versions in byte order. */
+/* The name a migration is ordered by: the file's, or for Prisma's
+ * `<version>_<name>/migration.sql` its directory's. */
+static const char *sort_name(const char *path, char *buf, size_t size)
+{
+    const char *base = strrchr(path, '/');
+    if (!base || strcmp(base + 1, "migration.sql") != 0)
+        return base ? base + 1 : path;
+    const char *dir = base;
+    while (dir > path && dir[-1] != '/')
+        dir--;
+    size_t n = (size_t)(base - dir) < size - 1 ? (size_t)(base - dir) : size - 1;
+    memcpy(buf, dir, n);
+    buf[n] = '\0';
+    return buf;
+}
+
 static int by_name(const void *pa, const void *pb)
 {
     const char *x = *(const char *const *)pa, *y = *(const char *const *)pb;
-    const char *xb = strrchr(x, '/'), *yb = strrchr(y, '/');
-    xb = xb ? xb + 1 : x;
-    yb = yb ? yb + 1 : y;
+    char xbuf[256], ybuf[256];
+    const char *xb = sort_name(x, xbuf, sizeof xbuf), *yb = sort_name(y, ybuf, sizeof ybuf);
     const char *vx = version_of(xb), *vy = version_of(yb);
     int rank_x = repeatable(xb) ? 2 : vx ? 0 : 1, rank_y = repeatable(yb) ? 2 : vy ? 0 : 1;
     if (rank_x != rank_y)
@@ -113,7 +129,14 @@ static int by_name(const void *pa, const void *pb)
 static bool is_sql(const char *name)
 {
     size_t n = strlen(name);
-    return name[0] != '.' && n > 4 && strcmp(name + n - 4, ".sql") == 0;
+    return name[0] != '.' && n > 4 && strcasecmp(name + n - 4, ".sql") == 0;
+}
+
+/* Whether `path` is a regular file. */
+static bool regular_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 /* Whether a file of a directory undoes a migration rather than applies one:
@@ -141,15 +164,27 @@ static int apply_dir(sg_schema *s, const char *dir, const char *schema, sg_error
         return sg__set_error(err, SG_EIO, "%s: cannot read the directory", dir);
     sg__vec names = {0};
     int rc = SG_OK;
+    size_t n = strlen(dir);
+    const char *slash = n > 0 && dir[n - 1] == '/' ? "" : "/";
     for (struct dirent *e; rc == SG_OK && (e = readdir(d));) {
-        if (!is_sql(e->d_name) || undoes(e->d_name))
+        const char *path = NULL;
+        if (e->d_name[0] == '.') {
             continue;
-        const char **slot = sg__vec_push(&s->model.arena, &names, sizeof *slot);
-        size_t n = strlen(dir);
-        bool slash = n > 0 && dir[n - 1] == '/';
-        if (!slot || !(*slot = sg__arena_printf(&s->model.arena, "%s%s%s", dir, slash ? "" : "/",
-                                                e->d_name)))
+        } else if (is_sql(e->d_name)) {
+            if (undoes(e->d_name))
+                continue;
+            path = sg__arena_printf(&s->model.arena, "%s%s%s", dir, slash, e->d_name);
+        } else {
+            /* Prisma keeps each migration as <version>_<name>/migration.sql */
+            path = sg__arena_printf(&s->model.arena, "%s%s%s/migration.sql", dir, slash, e->d_name);
+            if (path && !regular_file(path))
+                continue;
+        }
+        const char **slot = path ? sg__vec_push(&s->model.arena, &names, sizeof *slot) : NULL;
+        if (!slot)
             rc = sg__set_error(err, SG_ENOMEM, "%s: out of memory while listing it", dir);
+        else
+            *slot = path;
     }
     closedir(d);
     if (names.count > 1)

@@ -87,7 +87,8 @@ typedef struct sg_migration_options {
  * Applies migration files to an empty set of tables, as a database would:
  * CREATE TABLE, ALTER TABLE (columns, types, NOT NULL, defaults,
  * constraints) and DROP TABLE. `paths` are applied in the order given; a
- * directory stands for its *.sql files (not its subdirectories) in the order
+ * directory stands for its *.sql files (any case; not its subdirectories,
+ * except Prisma's `<version>_<name>/migration.sql`) in the order
  * migration tools apply them: by the version a name starts with, compared as
  * numbers part by part (`001_x`, `10_x`, a timestamp, Flyway's `V1_2__x`:
  * 1 < 1.1 < 2 < 10), then names without one in byte order, Flyway's
