@@ -1016,11 +1016,16 @@ static void test_lint__json_files_and_operations_globs(void **state)
     put(dir, "web/i18n.json",
         "{\"operation\": \"Operation\", \"sql\": \"SQL editor\", "
         "\"cancel\": \"Cancel\"}\n");
+    put(dir, "web/nested.json",
+        "{\"operation\": {\"title\": \"Operation\"}, \"sql\": {\"title\": "
+        "\"SQL\"}}\n");
+    put(dir, "web/labels.json",
+        "{\"operation\": \"Op\", \"sql\": \"SQL\", \"limits\": \"Limits\"}\n");
     put(dir, "ops/upper.json", "{\"operation\": \"SELECT\", \"sql\": \"SELECT 1\"}\n");
     put(dir, "ops/typo.json", "{\"operation\": \"selct\", \"sql\": \"SELECT 1\", \"scope\": {}}\n");
     run_result r = RUN_IN(dir, "lint", "--no-timing", ".");
     assert_status(&r, 0);
-    assert_contains(r.out, "3 files, 0 statements (5 .json files skipped: not operations): 0 "
+    assert_contains(r.out, "3 files, 0 statements (7 .json files skipped: not operations): 0 "
                            "errors, 0 warnings\n");
     free_result(&r);
     r = RUN_IN(dir, "lint", "--no-timing", "--catalog", LINT_CATALOG, "ops/upper.json",

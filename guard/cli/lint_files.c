@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "lint_files.h"
 
@@ -135,17 +136,26 @@ static bool migration_name(const char *name)
 /* Whether a directory of the path is where migration tools keep their
  * files: `migrations` (Prisma, Supabase, Django, dbmate, ...), `migration`
  * (Flyway's `db/migration`), `migrate`, and sqitch's `deploy`, `revert` and
- * `verify`. */
+ * `verify` beside a `sqitch.plan`. */
 static bool migration_dir(const char *path)
 {
-    static const char *const dirs[] = {"migrations", "migration", "migrate",
-                                       "deploy",     "revert",    "verify"};
+    static const char *const dirs[] = {"migrations", "migration", "migrate"};
+    static const char *const sqitch[] = {"deploy", "revert", "verify"};
     for (const char *p = path; *p;) {
         size_t len = strcspn(p, "/");
-        if (p[len] == '/') /* a directory, not the file's own name */
+        if (p[len] == '/') { /* a directory, not the file's own name */
             for (size_t k = 0; k < sizeof dirs / sizeof dirs[0]; k++)
                 if (strlen(dirs[k]) == len && strncasecmp(p, dirs[k], len) == 0)
                     return true;
+            for (size_t k = 0; k < sizeof sqitch / sizeof sqitch[0]; k++) {
+                if (strlen(sqitch[k]) != len || strncmp(p, sqitch[k], len) != 0)
+                    continue;
+                char plan[4096];
+                int n = snprintf(plan, sizeof plan, "%.*ssqitch.plan", (int)(p - path), path);
+                if (n > 0 && (size_t)n < sizeof plan && access(plan, F_OK) == 0)
+                    return true;
+            }
+        }
         p += len + (p[len] == '/');
     }
     return false;

@@ -101,7 +101,8 @@ typedef int (*lint_sink)(void *ctx, const lint_file *f);
 
 /* Whether a .sql file's path says it is a migration, whatever it holds: a
  * migration tool's file naming (Flyway's `V1__x.sql`, golang-migrate's
- * `1_x.up.sql`, ...) or directory (`migrations/`, sqitch's `deploy/`, ...). */
+ * `1_x.up.sql`, ...) or directory (`migrations/`, sqitch's `deploy/` beside a
+ * `sqitch.plan`, ...). */
 bool lint_migration_path(const char *path);
 
 /* Lints every file on `jobs` threads, at most `window` files ahead of the

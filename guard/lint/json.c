@@ -159,12 +159,12 @@ static void find_sql(const char *s, size_t len, const char *sql, json_top *top)
 }
 
 /* Whether the "operation" member names one of the kinds, in any case (a
- * wrong case is op.invalid's to say), or is no string at all. */
+ * wrong case is op.invalid's to say). */
 static bool names_kind(const cJSON *op)
 {
     static const char *const kinds[] = {"select", "insert", "update", "delete", "merge"};
     if (!cJSON_IsString(op))
-        return true;
+        return false;
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
         if (strcasecmp(op->valuestring, kinds[i]) == 0)
             return true;
@@ -188,14 +188,16 @@ static int scan(const char *s, size_t len, json_top *top)
         const cJSON *op = cJSON_GetObjectItemCaseSensitive(doc.root, "operation");
         /* both members, as every operation has them: generated JSON that
          * happens to have an "operation" key (a GraphQL manifest, a log) is
-         * not taken for one; nor is an object of strings whose "operation"
-         * names no kind and that has none of an operation's other members
-         * (a translation file: {"operation": "Operation", "sql": "SQL"}) */
-        top->has_operation =
-            op != NULL && sql != NULL &&
-            (names_kind(op) || cJSON_GetObjectItemCaseSensitive(doc.root, "scope") ||
-             cJSON_GetObjectItemCaseSensitive(doc.root, "parameters") ||
-             cJSON_GetObjectItemCaseSensitive(doc.root, "limits"));
+         * not taken for one; nor is an object whose "operation" names no
+         * kind and that has none of an operation's other members as an
+         * object (a translation file: {"operation": "Operation", "sql":
+         * "SQL"}, or {"operation": {...}, "sql": {...}}) */
+        const cJSON *params = cJSON_GetObjectItemCaseSensitive(doc.root, "parameters");
+        top->has_operation = op != NULL && sql != NULL &&
+                             (names_kind(op) ||
+                              cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(doc.root, "scope")) ||
+                              cJSON_IsObject(params) || cJSON_IsArray(params) ||
+                              cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(doc.root, "limits")));
         if (top->has_operation && cJSON_IsString(sql))
             find_sql(s, len, sql->valuestring, top);
         sg__json_doc_release(&doc);
