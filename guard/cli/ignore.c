@@ -81,8 +81,11 @@ int lint_patterns_load(lint_patterns *p, const char *path)
     size_t cap = 0;
     ssize_t n;
     int rc = 0;
-    while (rc == 0 && (n = getline(&line, &cap, f)) >= 0)
-        rc = lint_patterns_add(p, line, (size_t)n);
+    for (bool first = true; rc == 0 && (n = getline(&line, &cap, f)) >= 0; first = false) {
+        /* a UTF-8 byte order mark before the first line is no part of it */
+        size_t skip = first && n >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+        rc = lint_patterns_add(p, line + skip, (size_t)n - skip);
+    }
     if (rc == 0 && ferror(f)) {
         fprintf(stderr, "sqlguard lint: %s: cannot be read to the end\n", path);
         rc = -2;
