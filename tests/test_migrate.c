@@ -1045,6 +1045,40 @@ static void test_migrate__prisma_directories(void **state)
     assert_int_equal(rmdir(dir), 0);
 }
 
+/* What migration tools' file names say, by name alone. */
+static void test_migrate__file_names(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name;
+        sg_migration_name kind;
+    } cases[] = {
+        {"V1__init.sql", SG_MIGRATION_NAME_APPLY},
+        {"V1_2__add.sql", SG_MIGRATION_NAME_APPLY},
+        {"V2.1.3__x.sql", SG_MIGRATION_NAME_APPLY},
+        {"V20240101120000__x.sql", SG_MIGRATION_NAME_APPLY},
+        {"000001_items.up.sql", SG_MIGRATION_NAME_APPLY},
+        {"1_x.UP.SQL", SG_MIGRATION_NAME_APPLY},
+        {"U3__undo.sql", SG_MIGRATION_NAME_UNDO},
+        {"000001_items.down.sql", SG_MIGRATION_NAME_UNDO},
+        {"R__views.sql", SG_MIGRATION_NAME_REPEATABLE},
+        /* no tool's naming */
+        {"Version__x.sql", SG_MIGRATION_NAME_NONE},
+        {"v1__x.sql", SG_MIGRATION_NAME_NONE},
+        {"V1_x.sql", SG_MIGRATION_NAME_NONE},
+        {"V__x.sql", SG_MIGRATION_NAME_NONE},
+        {"up.sql", SG_MIGRATION_NAME_NONE},
+        {"001_accounts.sql", SG_MIGRATION_NAME_NONE},
+        {"queries.sql", SG_MIGRATION_NAME_NONE},
+        {"", SG_MIGRATION_NAME_NONE},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        if (sg_migration_name_of(cases[i].name) != cases[i].kind)
+            fail_msg("%s: %d, expected %d", cases[i].name, (int)sg_migration_name_of(cases[i].name),
+                     (int)cases[i].kind);
+    assert_int_equal(sg_migration_name_of(NULL), SG_MIGRATION_NAME_NONE);
+}
+
 static void test_migrate__note_callback_stops(void **state)
 {
     (void)state;
@@ -1137,6 +1171,7 @@ int main(void)
         cmocka_unit_test(test_migrate__alter_other_relations),
         cmocka_unit_test(test_migrate__directory_order),
         cmocka_unit_test(test_migrate__prisma_directories),
+        cmocka_unit_test(test_migrate__file_names),
         cmocka_unit_test(test_migrate__note_callback_stops),
         cmocka_unit_test(test_migrate__allocation_failures),
     };

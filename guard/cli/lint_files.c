@@ -16,6 +16,8 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include <sqlguard/catalog_tools.h>
+
 #include "lint_files.h"
 
 bool lint_file_init(lint_file *f, const char *path, sg_lint_input input)
@@ -113,26 +115,6 @@ static void report_unread(lint_file *f, int rc, const sg_error *err)
     lint_file_report(f, SG_LINT_RULE_FILE, SG_SEVERITY_ERROR, message);
 }
 
-/* Whether `name` (a file's last component) follows a migration tool's
- * naming: Flyway's `V1__x.sql`, `V1_2__x.sql`, `U3__x.sql` and `R__x.sql`,
- * golang-migrate's `1_x.up.sql` and `1_x.down.sql`. */
-static bool migration_name(const char *name)
-{
-    size_t n = strlen(name);
-    if ((n > 7 && strcasecmp(name + n - 7, ".up.sql") == 0) ||
-        (n > 9 && strcasecmp(name + n - 9, ".down.sql") == 0))
-        return true;
-    if (strncmp(name, "R__", 3) == 0)
-        return true;
-    if ((name[0] != 'V' && name[0] != 'U') || !(name[1] >= '0' && name[1] <= '9'))
-        return false;
-    size_t i = 1;
-    while ((name[i] >= '0' && name[i] <= '9') || name[i] == '.' ||
-           (name[i] == '_' && name[i + 1] != '_'))
-        i++;
-    return name[i] == '_' && name[i + 1] == '_';
-}
-
 /* Whether a directory of the path is where migration tools keep their
  * files: `migrations` (Prisma, Supabase, Django, dbmate, ...), `migration`
  * (Flyway's `db/migration`), `migrate`, and sqitch's `deploy`, `revert` and
@@ -164,7 +146,8 @@ static bool migration_dir(const char *path)
 bool lint_migration_path(const char *path)
 {
     const char *base = strrchr(path, '/');
-    return migration_name(base ? base + 1 : path) || migration_dir(path);
+    return sg_migration_name_of(base ? base + 1 : path) != SG_MIGRATION_NAME_NONE ||
+           migration_dir(path);
 }
 
 void lint_file_lint(const lint_env *env, lint_file *f)

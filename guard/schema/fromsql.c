@@ -51,13 +51,6 @@ static int apply_file(sg_schema *s, const char *path, const char *schema, sg_err
     return rc;
 }
 
-/* Whether a file name is a Flyway repeatable migration (`R__views.sql`),
- * which Flyway applies after every versioned one. */
-static bool repeatable(const char *name)
-{
-    return strncmp(name, "R__", 3) == 0;
-}
-
 /* The version a migration's name starts with, as its tool reads it:
  * Flyway's `V1_2__x.sql` (1.2; parts split by `.` or `_`), a number
  * (`20230101120000_x.sql`, `001_x.up.sql`, `10_x.sql`); NULL for none. */
@@ -113,13 +106,22 @@ static const char *sort_name(const char *path, char *buf, size_t size)
     return buf;
 }
 
+/* Versioned migrations first, then names without a version, Flyway's
+ * repeatable ones last. */
+static int rank(const char *name, const char *version)
+{
+    if (sg_migration_name_of(name) == SG_MIGRATION_NAME_REPEATABLE)
+        return 2;
+    return version ? 0 : 1;
+}
+
 static int by_name(const void *pa, const void *pb)
 {
     const char *x = *(const char *const *)pa, *y = *(const char *const *)pb;
     char xbuf[256], ybuf[256];
     const char *xb = sort_name(x, xbuf, sizeof xbuf), *yb = sort_name(y, ybuf, sizeof ybuf);
     const char *vx = version_of(xb), *vy = version_of(yb);
-    int rank_x = repeatable(xb) ? 2 : vx ? 0 : 1, rank_y = repeatable(yb) ? 2 : vy ? 0 : 1;
+    int rank_x = rank(xb, vx), rank_y = rank(yb, vy);
     if (rank_x != rank_y)
         return rank_x < rank_y ? -1 : 1;
     int c = rank_x == 0 ? by_version(vx, vy) : 0;
@@ -139,20 +141,36 @@ static bool regular_file(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* Whether a file of a directory undoes a migration rather than applies one:
- * golang-migrate's `1_x.down.sql`, Flyway's undo `U2__x.sql`. */
-static bool undoes(const char *name)
+/* Whether a Flyway name's version, from `name[1]`, runs up to its "__":
+ * digits, with `.` or a single `_` between parts. */
+static bool flyway_version(const char *name)
 {
-    size_t n = strlen(name);
-    if (n > 9 && strcmp(name + n - 9, ".down.sql") == 0)
-        return true;
-    if (name[0] != 'U' || !(name[1] >= '0' && name[1] <= '9'))
+    if (!(name[1] >= '0' && name[1] <= '9'))
         return false;
     size_t i = 1;
     while ((name[i] >= '0' && name[i] <= '9') || name[i] == '.' ||
            (name[i] == '_' && name[i + 1] != '_'))
         i++;
     return name[i] == '_' && name[i + 1] == '_';
+}
+
+static bool ends_with(const char *name, const char *suffix)
+{
+    size_t n = strlen(name), k = strlen(suffix);
+    return n > k && strcasecmp(name + n - k, suffix) == 0;
+}
+
+sg_migration_name sg_migration_name_of(const char *name)
+{
+    if (!name)
+        return SG_MIGRATION_NAME_NONE;
+    if (ends_with(name, ".down.sql") || (name[0] == 'U' && flyway_version(name)))
+        return SG_MIGRATION_NAME_UNDO;
+    if (strncmp(name, "R__", 3) == 0)
+        return SG_MIGRATION_NAME_REPEATABLE;
+    if (ends_with(name, ".up.sql") || (name[0] == 'V' && flyway_version(name)))
+        return SG_MIGRATION_NAME_APPLY;
+    return SG_MIGRATION_NAME_NONE;
 }
 
 /* The *.sql files of a directory that apply migrations, in the order their
@@ -171,7 +189,7 @@ static int apply_dir(sg_schema *s, const char *dir, const char *schema, sg_error
         if (e->d_name[0] == '.') {
             continue;
         } else if (is_sql(e->d_name)) {
-            if (undoes(e->d_name))
+            if (sg_migration_name_of(e->d_name) == SG_MIGRATION_NAME_UNDO)
                 continue;
             path = sg__arena_printf(&s->model.arena, "%s%s%s", dir, slash, e->d_name);
         } else {

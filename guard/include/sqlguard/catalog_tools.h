@@ -93,8 +93,8 @@ typedef struct sg_migration_options {
  * numbers part by part (`001_x`, `10_x`, a timestamp, Flyway's `V1_2__x`:
  * 1 < 1.1 < 2 < 10), then names without one in byte order, Flyway's
  * repeatable `R__*.sql` last. Files that undo a migration are left out
- * (golang-migrate's `*.down.sql`, Flyway's `U<version>__*.sql`). In a file with a migration tool's sections (goose's `-- +goose Up`
- * and `Down`, sql-migrate's `-- +migrate Up` and `Down`, dbmate's
+ * (golang-migrate's `*.down.sql`, Flyway's `U<version>__*.sql`). In a file with a migration tool's
+ * sections (goose's `-- +goose Up` and `Down`, sql-migrate's `-- +migrate Up` and `Down`, dbmate's
  * `-- migrate:up` and `-- migrate:down`) only the up sections are applied.
  * A statement that could not be applied is never
  * skipped silently: it is a note (sg_schema_note_count()) with its file,
@@ -104,6 +104,20 @@ typedef struct sg_migration_options {
 SG_API int sg_schema_from_migrations(const char *const *paths, size_t count,
                                      const sg_migration_options *options, sg_schema **out,
                                      sg_error *err);
+
+/* What a migration tool's file naming says a file is, by its name (the last
+ * component of a path): Flyway's `V1__x.sql` and `V1_2__x.sql` and
+ * golang-migrate's `1_x.up.sql` apply a migration, Flyway's `U3__x.sql` and
+ * golang-migrate's `1_x.down.sql` undo one, Flyway's `R__x.sql` applies after
+ * every versioned one; any other name says nothing (NONE). */
+typedef enum {
+    SG_MIGRATION_NAME_NONE = 0,
+    SG_MIGRATION_NAME_APPLY,
+    SG_MIGRATION_NAME_UNDO,
+    SG_MIGRATION_NAME_REPEATABLE
+} sg_migration_name;
+
+SG_API sg_migration_name sg_migration_name_of(const char *name);
 
 /* A statement of a migration that was not (fully) applied. */
 typedef struct sg_schema_note {
