@@ -344,24 +344,17 @@ int sg__top_column(const sg__rule_ctx *ctx, const char *qualifier, const char *c
 
 const char *sg__column_names_type(const sg__meta_table *t, long c)
 {
-    if (!t || c < 0 || (size_t)c >= t->column_count || !t->column_types || !t->column_types[c])
+    if (!t || !t->has_names_column || c < 0 || (size_t)c >= t->column_count || !t->column_types ||
+        !t->column_types[c])
         return NULL;
     const char *name = t->column_type_read && t->column_type_read[c] ? t->column_pgtypes[c].name
                                                                      : t->column_types[c];
-    if (strncmp(name, "pg_catalog.", 11) == 0)
-        name += 11;
-    char base[64];
-    size_t n = strcspn(name, "[ (");
-    if (n >= sizeof base)
-        return NULL;
-    memcpy(base, name, n);
-    base[n] = '\0';
-    return sg__type_resolves_names(base) ? t->column_types[c] : NULL;
+    return sg__type_text_resolves_names(name) ? t->column_types[c] : NULL;
 }
 
 long sg__table_names_column(const sg__meta_table *t)
 {
-    for (size_t c = 0; t && c < t->column_count; c++)
+    for (size_t c = 0; t && t->has_names_column && c < t->column_count; c++)
         if (sg__column_names_type(t, (long)c))
             return (long)c;
     return -1;

@@ -261,6 +261,12 @@ static int check_rows(const sg__rule_ctx *ctx, const sg__column_ref *ref)
 static int check_name_typed_columns(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
+    /* none of the scoped tables has such a column: nothing to look at */
+    bool any = false;
+    for (size_t k = 0; ctx->scope && k < ctx->scope->count && !any; k++)
+        any = ctx->scope->tables[k].table->has_names_column;
+    if (!any)
+        return 0;
     for (size_t i = 0; i < f->columns.count; i++) {
         const sg__column_ref *ref = &SG__VEC_AT(f->columns, sg__column_ref, i);
         if (!ref->name || (ref->flags & (SG_COLREF_STAR | SG_COLREF_ISOLATED)))

@@ -16,6 +16,7 @@
 
 #include "decode/catalog.h"
 #include "decode/policy.h"
+#include "resolve/typelist.h"
 #include "schema/catalog_json.h"
 #include "util/error.h"
 #include "util/json.h"
@@ -283,6 +284,7 @@ static int load_columns(loader *l, const cJSON *cols, const where *table, sg__me
         if (type && !(types[i] = keep(l, type->valuestring)))
             return -1;
         read[i] = types[i] && sg__pgtype_parse(types[i], &pgtypes[i]);
+        out->has_names_column |= sg__type_text_resolves_names(read[i] ? pgtypes[i].name : types[i]);
         if (!(names[i++] = keep(l, cJSON_GetObjectItemCaseSensitive(c, "name")->valuestring)))
             return -1;
     }

@@ -544,3 +544,18 @@ const char *const *sg__type_list(size_t *count)
         *count = sizeof sg__types / sizeof sg__types[0];
     return sg__types;
 }
+
+bool sg__type_text_resolves_names(const char *type)
+{
+    if (!type)
+        return false;
+    if (strncmp(type, "pg_catalog.", 11) == 0)
+        type += 11;
+    char base[64];
+    size_t n = strcspn(type, "[ (");
+    if (n >= sizeof base)
+        return false;
+    memcpy(base, type, n);
+    base[n] = '\0';
+    return sg__type_resolves_names(base);
+}

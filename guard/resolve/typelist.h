@@ -24,6 +24,11 @@ bool sg__type_builtin(const char *name);
  * 'english' to regconfig itself). */
 bool sg__type_resolves_names(const char *name);
 
+/* The same of a type as a catalog writes a column's (`regclass`,
+ * `pg_catalog.regproc`, `aclitem[]`): its base name, pg_catalog's or
+ * unqualified, without modifiers or array brackets. */
+bool sg__type_text_resolves_names(const char *type);
+
 /* True when `name` is the row type of one of pg_catalog's tables or views
  * (pg_class, pg_proc, pg_roles, ...) or an array of one: a composite whose
  * input reads its fields' input, regproc, regtype and aclitem among them,
