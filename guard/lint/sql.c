@@ -161,34 +161,6 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
     return r->failed ? -1 : 0;
 }
 
-/* Whether comment `s` (n bytes) is a migration tool's marker: goose's and
- * sql-migrate's `-- +goose Up`, dbmate's `-- migrate:up`, Liquibase's
- * `--liquibase formatted sql` and `-- changeset`, and pg_dump's header
- * `-- PostgreSQL database dump` (a dump, of data only too, is history). */
-static bool migration_marker(const char *s, size_t n)
-{
-    static const char *const markers[] = {"+goose up",
-                                          "+goose down",
-                                          "+migrate up",
-                                          "+migrate down",
-                                          "migrate:up",
-                                          "migrate:down",
-                                          "liquibase formatted sql",
-                                          "changeset ",
-                                          "postgresql database dump"};
-    if (n < 2 || s[0] != '-' || s[1] != '-')
-        return false;
-    size_t i = 2;
-    while (i < n && (s[i] == ' ' || s[i] == '\t'))
-        i++;
-    for (size_t k = 0; k < sizeof markers / sizeof markers[0]; k++) {
-        size_t len = strlen(markers[k]);
-        if (n - i >= len && strncasecmp(s + i, markers[k], len) == 0)
-            return true;
-    }
-    return false;
-}
-
 /* Lints a part's statements and gathers its comments and code lines
  * (offsets in the whole text; the part's text, as the parser read it, is
  * `buf`, from byte `from`). */
@@ -199,7 +171,8 @@ static int digest_tokens(reading *d, const char *buf, size_t from, const sg__spa
     /* a migration tool's marker makes the file a migration, as its DDL does */
     for (size_t i = 0; i < ntokens && !d->migration; i++) {
         const sg__sql_token *t = &tokens[i];
-        if (!t->comment || !migration_marker(sg__lint_at(r, t->start), t->end - t->start))
+        if (!t->comment || sg__migration_marker(sg__lint_at(r, t->start), t->end - t->start) ==
+                               SG__MIGRATION_MARK_NONE)
             continue;
         d->migration = true;
         if (d->as_queries > 0) {

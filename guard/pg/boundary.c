@@ -19,6 +19,7 @@
  * PostgreSQL's parser reads the text (sg__sql_blank_psql()).
  */
 #include <string.h>
+#include <strings.h>
 
 #include "pg/split.h"
 #include "util/text.h"
@@ -658,4 +659,33 @@ int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked)
         *blanked += 1;
     }
     return 0;
+}
+
+sg__migration_mark sg__migration_marker(const char *s, size_t n)
+{
+    static const struct {
+        const char *word;
+        sg__migration_mark mark;
+    } markers[] = {{"+goose up", SG__MIGRATION_MARK_UP},
+                   {"+goose down", SG__MIGRATION_MARK_DOWN},
+                   {"+migrate up", SG__MIGRATION_MARK_UP},
+                   {"+migrate down", SG__MIGRATION_MARK_DOWN},
+                   {"migrate:up", SG__MIGRATION_MARK_UP},
+                   {"migrate:down", SG__MIGRATION_MARK_DOWN},
+                   {"liquibase formatted sql", SG__MIGRATION_MARK_OTHER},
+                   {"changeset ", SG__MIGRATION_MARK_OTHER},
+                   {"postgresql database dump", SG__MIGRATION_MARK_OTHER}};
+    if (n < 2 || s[0] != '-' || s[1] != '-')
+        return SG__MIGRATION_MARK_NONE;
+    size_t i = 2;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    for (size_t k = 0; k < sizeof markers / sizeof markers[0]; k++) {
+        size_t len = strlen(markers[k].word);
+        if (n - i < len || strncasecmp(s + i, markers[k].word, len) != 0)
+            continue;
+        bool whole = n - i == len || !sg__ident_char((unsigned char)s[i + len]);
+        return whole ? markers[k].mark : SG__MIGRATION_MARK_OTHER;
+    }
+    return SG__MIGRATION_MARK_NONE;
 }

@@ -2378,30 +2378,6 @@ static int apply_tree(mig *m, List *tree)
     return APPLIED;
 }
 
-/* What comment `s` (n bytes) marks in a migration tool's file: 1 the up
- * section's start (goose's `-- +goose Up`, sql-migrate's `-- +migrate Up`,
- * dbmate's `-- migrate:up`), -1 the down section's, 0 neither. */
-static int section_marker(const char *s, size_t n)
-{
-    static const struct {
-        const char *word;
-        int section;
-    } markers[] = {{"+goose up", 1},      {"+goose down", -1}, {"+migrate up", 1},
-                   {"+migrate down", -1}, {"migrate:up", 1},   {"migrate:down", -1}};
-    if (n < 2 || s[0] != '-' || s[1] != '-')
-        return 0;
-    size_t i = 2;
-    while (i < n && (s[i] == ' ' || s[i] == '\t'))
-        i++;
-    for (size_t k = 0; k < sizeof markers / sizeof markers[0]; k++) {
-        size_t len = strlen(markers[k].word);
-        if (n - i >= len && strncasecmp(s + i, markers[k].word, len) == 0 &&
-            (n - i == len || !sg__ident_char((unsigned char)s[i + len])))
-            return markers[k].section;
-    }
-    return 0;
-}
-
 /* Blanks the down sections of `text` (the tokens `tokens` found in it):
  * from each down marker to the next up marker or the end, every byte but
  * line breaks becomes a space, so the up sections alone are applied and
@@ -2411,15 +2387,16 @@ static bool blank_down_sections(char *text, size_t len, const sg__sql_token *tok
     size_t from = SIZE_MAX;
     bool blanked = false;
     for (size_t i = 0; i <= ntokens; i++) {
-        int section = i < ntokens && tokens[i].comment
-                          ? section_marker(text + tokens[i].start, tokens[i].end - tokens[i].start)
-                          : 0;
+        sg__migration_mark mark =
+            i < ntokens && tokens[i].comment
+                ? sg__migration_marker(text + tokens[i].start, tokens[i].end - tokens[i].start)
+                : SG__MIGRATION_MARK_NONE;
         if (from == SIZE_MAX) {
-            if (section < 0)
+            if (mark == SG__MIGRATION_MARK_DOWN)
                 from = tokens[i].start;
             continue;
         }
-        if (i < ntokens && section <= 0)
+        if (i < ntokens && mark != SG__MIGRATION_MARK_UP)
             continue;
         size_t to = i < ntokens ? tokens[i].start : len;
         for (size_t k = from; k < to; k++)

@@ -90,6 +90,22 @@ typedef struct sg__psql_span {
  */
 int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked);
 
+/* What a comment says of a migration tool's file (`s`, n bytes, the whole
+ * comment): UP or DOWN, the start of goose's and sql-migrate's `-- +goose
+ * Up` / `-- +migrate Down` or dbmate's `-- migrate:up` / `-- migrate:down`
+ * sections (the word complete); OTHER, another marker that makes the file a
+ * migration's (Liquibase's `--liquibase formatted sql` and `-- changeset`,
+ * pg_dump's `-- PostgreSQL database dump`, or a section word with more of a
+ * name after it); NONE otherwise. */
+typedef enum {
+    SG__MIGRATION_MARK_NONE = 0,
+    SG__MIGRATION_MARK_UP,
+    SG__MIGRATION_MARK_DOWN,
+    SG__MIGRATION_MARK_OTHER
+} sg__migration_mark;
+
+sg__migration_mark sg__migration_marker(const char *s, size_t n);
+
 /*
  * The first place at or after byte `want` where the boundary scan of `sql`
  * (`len` bytes, starting where a statement may start) ends a statement with

@@ -108,8 +108,7 @@ typedef struct walk {
     sg__vec tableoid_casts; /* struct tableoid_cast: resolved at the end */
     sg__vec merges;         /* sg__merge: joins with USING or NATURAL */
     /* unqualified names are not recorded (an ON CONFLICT arbiter's
-     * expressions, MERGE's WHEN clauses: they see other items than the
-     * level's) */
+     * expressions, which read no row) */
     bool names_off;
     bool names_unplaced; /* names are recorded SG_COLREF_UNPLACED (MERGE's WHEN) */
     /* outer joins whose nullable side is being walked: a pin in an ON there
