@@ -334,7 +334,12 @@ bool sg__paginate_one_row(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
     const sg__top_select *t = &f->top;
-    if (f->kind != SG_STMT_SELECT || t->is_set_operation)
+    if (f->kind != SG_STMT_SELECT)
+        return false;
+    /* linted, EXPLAIN plans (or runs) a select and returns none of its rows */
+    if (f->wrapper && strcmp(f->wrapper, "EXPLAIN") == 0)
+        return true;
+    if (t->is_set_operation)
         return false;
     if (t->values_rows)
         return t->values_rows == 1;

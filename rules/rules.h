@@ -17,8 +17,8 @@
 bool sg__paginate_top_reported(const sg__rule_ctx *ctx);
 
 /* True when the statement's top-level select provably returns at most one
- * row (paginate_order_by_required.c says when): it needs no ORDER BY, and no
- * unique one. */
+ * row (paginate_order_by_required.c says when), or is EXPLAIN's, which
+ * returns none: it needs no ORDER BY, and no unique one. */
 bool sg__paginate_one_row(const sg__rule_ctx *ctx);
 /* True when the top-level WHERE pins `column` of the top-level FROM item
  * bound to `relation` to one value, as a key lookup's columns are. */

@@ -427,9 +427,9 @@ static void test_lint__golden_junit(void **state)
     char *text = slurp(SG_SOURCE_DIR "/corpus/lint/expected.junit");
     /* one suite, one test case per file, a failure per error */
     assert_int_equal(count_of(text, "<testsuite "), 1);
-    assert_int_equal(count_of(text, "<testcase "), 12);
-    assert_int_equal(count_of(text, "<failure "), 12);
-    assert_contains(text, "tests=\"12\" failures=\"");
+    assert_int_equal(count_of(text, "<testcase "), 13);
+    assert_int_equal(count_of(text, "<failure "), 17);
+    assert_contains(text, "tests=\"13\" failures=\"");
     free(text);
 }
 

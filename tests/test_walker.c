@@ -67,7 +67,7 @@ static const sg__facts *parse_raw(const char *sql, unsigned max_depth, sg__parse
     parses++;
     sg__arena_init(a);
     memset(f, 0, sizeof *f);
-    *rc = sg__parse_walk(a, sql, max_depth, f, err);
+    *rc = sg__parse_walk(a, sql, max_depth, false, f, err);
     return f;
 }
 

@@ -186,7 +186,7 @@ static int run_sql(check *c)
     v->compiled_sql = c->ph.sql;
 
     sg__parse_error perr;
-    if (sg__parse_walk(arena, c->ph.sql, c->opts->max_ast_depth, &c->facts, &perr) < 0)
+    if (sg__parse_walk(arena, c->ph.sql, c->opts->max_ast_depth, v->op.lint, &c->facts, &perr) < 0)
         return -1;
     if (perr.message) {
         const char *hint;

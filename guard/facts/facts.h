@@ -451,6 +451,9 @@ typedef struct sg__top_select {
 typedef struct sg__facts {
     sg__stmt_kind kind;
     const char *other_name; /* for SG_STMT_OTHER: "CREATE TABLE", ... */
+    /* Lint only: the statement walked is the query of EXPLAIN, PREPARE, COPY
+     * (query) TO or DECLARE CURSOR, which `wrapper` names ("EXPLAIN", ...) */
+    const char *wrapper;
     size_t statement_count; /* statements in the text */
     int statement_location; /* offset of the (first) statement */
 

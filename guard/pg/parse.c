@@ -336,13 +336,32 @@ static char *parse_message(sg__arena *arena, const char *message)
                             token);
 }
 
-int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, sg__facts *facts,
-                   sg__parse_error *err)
+/* The query a statement holds and runs (or plans) as its own: EXPLAIN's,
+ * PREPARE's, COPY (query) TO's and DECLARE CURSOR's; NULL for any other. */
+static Node *held_query(Node *stmt)
+{
+    switch (nodeTag(stmt)) {
+    case T_ExplainStmt:
+        return ((ExplainStmt *)stmt)->query;
+    case T_PrepareStmt:
+        return ((PrepareStmt *)stmt)->query;
+    case T_CopyStmt:
+        return ((CopyStmt *)stmt)->query;
+    case T_DeclareCursorStmt:
+        return ((DeclareCursorStmt *)stmt)->query;
+    default:
+        return NULL;
+    }
+}
+
+int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, bool held,
+                   sg__facts *facts, sg__parse_error *err)
 {
     int rc = 0;
     err->message = NULL;
     err->offset = -1;
     facts->kind = SG_STMT_NONE;
+    facts->wrapper = NULL;
     facts->statement_count = 0;
     facts->statement_location = -1;
     facts->current_of_location = -1;
@@ -372,6 +391,13 @@ int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, sg__fa
         }
         if (facts->statement_count == 1) {
             Node *stmt = linitial_node(RawStmt, tree)->stmt;
+            /* lint reads the DML a utility statement holds (EXPLAIN CREATE
+             * TABLE AS, EXPLAIN EXECUTE stay what they are) */
+            Node *query = held ? held_query(stmt) : NULL;
+            if (query && sg__statement_kind(query) != SG_STMT_OTHER) {
+                facts->wrapper = other_name(nodeTag(stmt));
+                stmt = query;
+            }
             facts->kind = sg__statement_kind(stmt);
             if (facts->kind == SG_STMT_OTHER) {
                 facts->other_name = other_name(nodeTag(stmt));

@@ -20,11 +20,13 @@ typedef struct sg__parse_error {
 /*
  * Parses the NUL-terminated `sql` and fills *facts (statement count and kind
  * always; relations, parameters, functions, ... when there is exactly one DML
- * statement). Returns 0 on success, including a syntax error reported through
- * *err, and -1 when memory ran out.
+ * statement). With `held` (lint), the DML query that EXPLAIN, PREPARE, COPY
+ * (query) TO or DECLARE CURSOR holds is walked as the statement, and
+ * facts->wrapper names the statement around it. Returns 0 on success,
+ * including a syntax error reported through *err, and -1 when memory ran out.
  */
-int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, sg__facts *facts,
-                   sg__parse_error *err);
+int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, bool held,
+                   sg__facts *facts, sg__parse_error *err);
 
 /* PostgreSQL reports a syntax error's place in characters, 1-based: the byte
  * offset of that place in the UTF-8 text `sql`, or -1 when there is none. */
