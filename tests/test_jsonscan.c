@@ -8,7 +8,9 @@
  * (the closing quote, an escape, a control character, a byte of a UTF-8
  * character, valid or not) is placed at every offset of a word, after runs
  * of every length, in strings that end with the text and strings that do
- * not, and each answer is compared with the place the byte was put. Every
+ * not, and each answer is compared with the place the byte was put. The
+ * block scan (AVX2) is compared with the bytewise one on random texts and on
+ * every piece at every offset across block boundaries. Every
  * text lives in a heap block of exactly its length, so that a read past its
  * end shows under the memory checkers. The escaper's text is compared with
  * cJSON's for every byte at every offset of strings of every length.
@@ -475,6 +477,193 @@ static void test_jsonscan__put_value_as_cjson(void **state)
     }
 }
 
+/* ---- the block scan against the bytewise one ---- */
+
+/* Pieces of text the generator strings together: every kind of byte the
+ * scans decide on, valid and not, and runs long enough to cross blocks. */
+static const char *const pieces[] = {
+    "\"",
+    "\"",
+    "\"",
+    "\\",
+    "\\\"",
+    "\\\\",
+    "\\n",
+    "\\u0000",
+    "\\u00e9",
+    "\\u0",
+    "{",
+    "}",
+    "[",
+    "]",
+    "[[[[",
+    "]]]]",
+    ":",
+    ",",
+    " ",
+    "  ",
+    "        ",
+    "\n",
+    "\t",
+    "\r",
+    "0",
+    "7",
+    "-1",
+    "12.5e+3",
+    "3.25",
+    "01",
+    "1.",
+    "-",
+    "1e",
+    "1E-",
+    "+1",
+    ".5",
+    "/",
+    "true",
+    "null",
+    "abc",
+    "xxxxxxxxxxxxxxxxxxxx",
+    "\xc3\xa9",
+    "\xe2\x82\xac",
+    "\xf0\x9f\x98\x80",
+    "\xc3",
+    "\x80",
+    "\xed\xa0\x80",
+    "\xf4\x90\x80\x80",
+    "\xc0\xaf",
+    "\x01",
+    "\x1f",
+    "\x7f",
+    "{\"k\": \"v\"}",
+    "[1, 2, 3]",
+};
+enum { PIECES = sizeof pieces / sizeof pieces[0] };
+
+static uint64_t next_random(uint64_t *seed)
+{
+    *seed = *seed * 6364136223846793005u + 1442695040888963407u;
+    return *seed >> 33;
+}
+
+typedef struct full_result {
+    int rc;
+    const char *problem;
+    size_t offset;
+    sg__vec numbers;
+} full_result;
+
+static full_result run_scan(bool blocks, const char *text, size_t len, unsigned depth,
+                            sg__arena *arena)
+{
+    full_result r = {0, NULL, (size_t)-1, {0}};
+    r.rc = blocks ? sg__json_prescan(text, len, depth, arena, &r.numbers, &r.problem, &r.offset)
+                  : sg__json_prescan_bytewise(text, len, depth, arena, &r.numbers, &r.problem,
+                                              &r.offset);
+    return r;
+}
+
+/* Both scans of `len` bytes at `text` (a heap block of exactly that size)
+ * give the same answer, the same refusal at the same offset and the same
+ * number spans. */
+static void assert_same_scan(const char *text, size_t len, unsigned depth, const char *what)
+{
+    sg__arena arena;
+    sg__arena_init(&arena);
+    full_result a = run_scan(true, text, len, depth, &arena);
+    full_result b = run_scan(false, text, len, depth, &arena);
+    if (a.rc != b.rc || a.offset != b.offset || a.numbers.count != b.numbers.count ||
+        (a.problem != b.problem && (!a.problem || !b.problem || strcmp(a.problem, b.problem))))
+        fail_msg("%s (%zu bytes, depth %u): blocks rc %d at %zu (%s, %zu numbers), bytewise rc "
+                 "%d at %zu (%s, %zu numbers)",
+                 what, len, depth, a.rc, a.offset, a.problem ? a.problem : "-", a.numbers.count,
+                 b.rc, b.offset, b.problem ? b.problem : "-", b.numbers.count);
+    for (size_t k = 0; k < a.numbers.count; k++) {
+        const sg__json_span *x = (const sg__json_span *)a.numbers.items + k,
+                            *y = (const sg__json_span *)b.numbers.items + k;
+        assert_int_equal(x->offset, y->offset);
+        assert_int_equal(x->len, y->len);
+    }
+    sg__arena_release(&arena);
+}
+
+/* Whether sg__json_prescan() runs the block scan on this processor (it
+ * asks the same); without it both answers are the bytewise scan's. */
+static bool has_block_scan(void)
+{
+#if defined(__x86_64__)
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt") &&
+           __builtin_cpu_supports("pclmul");
+#else
+    return false;
+#endif
+}
+
+/* Random texts of up to some 600 bytes, NUL bytes too. */
+static void test_jsonscan__blocks_as_bytewise(void **state)
+{
+    (void)state;
+    if (!has_block_scan())
+        skip();
+    uint64_t seed = 20261206;
+    char buf[1024], what[32];
+    for (int round = 0; round < 40000; round++) {
+        size_t len = 0, count = next_random(&seed) % 120;
+        for (size_t k = 0; k < count; k++) {
+            if (next_random(&seed) % 97 == 0) {
+                buf[len++] = '\0';
+                continue;
+            }
+            const char *piece = pieces[next_random(&seed) % PIECES];
+            size_t n = strlen(piece);
+            if (len + n > sizeof buf)
+                break;
+            memcpy(buf + len, piece, n);
+            len += n;
+        }
+        unsigned depth = (unsigned)(next_random(&seed) % 8);
+        char *text = malloc(len ? len : 1);
+        assert_non_null(text);
+        memcpy(text, buf, len);
+        snprintf(what, sizeof what, "round %d", round);
+        assert_same_scan(text, len, depth, what);
+        free(text);
+    }
+}
+
+/* Every piece at every offset across two block boundaries, inside a string
+ * and outside one, with text after it that tells a wrong string state or
+ * depth (a quote, a number, a control character, brackets). */
+static void test_jsonscan__blocks_at_every_offset(void **state)
+{
+    (void)state;
+    if (!has_block_scan())
+        skip();
+    static const char *const middle[] = {
+        "\\\"",       "\\\\",   "\\\\\\\"", "\\u0000",      "\\n",
+        "\\\xc3\xa9", "\\\x01", "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80",
+        "\xc3",       "\x01",   "\n",       "12.5e+3",      "-0",
+        "01",         "[[",     "]]",       "\"",           "\\",
+    };
+    static const char *const before[] = {"[\"", "[", "{\"k\": ", "[[[", "\\"};
+    static const char *const after[] = {
+        "\", 12, \"\x01\"]", "\"]", " 3, \"x\" ]", "", "]]]]]", "[[[[ 1"};
+    char buf[256], what[64];
+    for (size_t w = 0; w < sizeof middle / sizeof middle[0]; w++)
+        for (size_t b = 0; b < sizeof before / sizeof before[0]; b++)
+            for (size_t a = 0; a < sizeof after / sizeof after[0]; a++)
+                for (size_t pad = 0; pad <= 140; pad++) {
+                    size_t at, len = build(buf, sizeof buf, before[b], pad, middle[w],
+                                           strlen(middle[w]), 0, after[a], &at);
+                    char *text = malloc(len);
+                    assert_non_null(text);
+                    memcpy(text, buf, len);
+                    snprintf(what, sizeof what, "piece %zu at %zu", w, at);
+                    for (unsigned depth = 2; depth <= 5; depth += 3)
+                        assert_same_scan(text, len, depth, what);
+                    free(text);
+                }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -486,6 +675,8 @@ int main(void)
         cmocka_unit_test(test_jsonscan__invalid_utf8_at_every_offset),
         cmocka_unit_test(test_jsonscan__between_tokens),
         cmocka_unit_test(test_jsonscan__depth),
+        cmocka_unit_test(test_jsonscan__blocks_as_bytewise),
+        cmocka_unit_test(test_jsonscan__blocks_at_every_offset),
         cmocka_unit_test(test_jsonscan__put_string_as_cjson),
         cmocka_unit_test(test_jsonscan__put_string_dense_escapes),
         cmocka_unit_test(test_jsonscan__put_value_as_cjson),

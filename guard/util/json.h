@@ -136,6 +136,10 @@ typedef struct sg__json_span {
  * the text is refused, -1 when recording a span ran out of memory. */
 int sg__json_prescan(const char *json, size_t len, unsigned max_depth, sg__arena *arena,
                      sg__vec *numbers, const char **problem, size_t *offset);
+/* The same answers, a byte at a time: the pre-scan where the processor has
+ * no AVX2, and the reference the block scan is tested against. */
+int sg__json_prescan_bytewise(const char *json, size_t len, unsigned max_depth, sg__arena *arena,
+                              sg__vec *numbers, const char **problem, size_t *offset);
 /* Where the top-level object of text the pre-scan accepted holds member `key`
  * as an array: 1 with *out, or 0 when it does not, names it twice, or names
  * a member with escapes (which might spell `key`). */

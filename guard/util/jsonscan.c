@@ -233,6 +233,9 @@ static const unsigned char byte_class[256] = {
     [0x80 ... 0xFF] = B_HIGH,
 };
 
+#define MALFORMED_NUMBER                                                                           \
+    "a JSON number is malformed (RFC 8259: no leading zeros, digits after '.' and 'e')"
+
 /* Records the span of the number at i, n bytes long, when asked: -1 when
  * memory ran out. */
 static int note_number(sg__arena *arena, sg__vec *numbers, size_t i, size_t n)
@@ -248,12 +251,14 @@ static int note_number(sg__arena *arena, sg__vec *numbers, size_t i, size_t n)
 }
 
 /*
- * One pass: UTF-8 validity (no NUL byte anywhere), strings, numbers and
- * nesting depth. Outside strings each byte is dispatched by its class
- * (byte_class); strings and runs of spaces are read eight bytes a step.
+ * One pass a byte at a time: UTF-8 validity (no NUL byte anywhere), strings,
+ * numbers and nesting depth. Outside strings each byte is dispatched by its
+ * class (byte_class); strings and runs of spaces are read eight bytes a step.
+ * It is the pre-scan where AVX2 is not, and the reference the block scan
+ * below is tested against.
  */
-int sg__json_prescan(const char *json, size_t len, unsigned max_depth, sg__arena *arena,
-                     sg__vec *numbers, const char **problem, size_t *offset)
+int sg__json_prescan_bytewise(const char *json, size_t len, unsigned max_depth, sg__arena *arena,
+                              sg__vec *numbers, const char **problem, size_t *offset)
 {
     unsigned depth = 0;
     size_t i = 0;
@@ -286,10 +291,7 @@ int sg__json_prescan(const char *json, size_t len, unsigned max_depth, sg__arena
         case B_NUMBER: {
             size_t n = lex_number(json, len, i);
             if (n == 0)
-                return refuse(problem, offset,
-                              "a JSON number is malformed (RFC 8259: no leading zeros, digits "
-                              "after '.' and 'e')",
-                              i);
+                return refuse(problem, offset, MALFORMED_NUMBER, i);
             if (note_number(arena, numbers, i, n) < 0)
                 return -1; /* out of memory: not a problem with the text */
             i += n;
@@ -313,6 +315,270 @@ int sg__json_prescan(const char *json, size_t len, unsigned max_depth, sg__arena
     }
     return 0;
 }
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+/*
+ * ---- sixty-four bytes at a time, with AVX2 ----
+ *
+ * The block scan finds the same refusals at the same offsets as the bytewise
+ * one, in the order of the text, in fewer steps: each block of 64 bytes is
+ * classified by AVX2 compares into bit masks (quotes, backslashes, line
+ * breaks, the other bytes below 0x20 or above 0x7F, '-' to '9', opening and
+ * closing brackets), strings are found as the prefix XOR of their quotes,
+ * brackets are counted, and only the few bytes that need a decision (a
+ * number, a byte of a UTF-8 character, an escape, a control character, a
+ * bracket where the depth could pass its bound or meet 0) are looked at one
+ * by one. The processor is asked once whether it has AVX2, POPCNT and PCLMUL;
+ * without them (and on other architectures) the bytewise scan runs. SSE2
+ * alone was measured: its two-operand compares and sixteen-byte masks cost
+ * more than the bytewise scan on an operation's envelope.
+ */
+#include <immintrin.h>
+
+#define SG_AVX2 __attribute__((target("avx2,popcnt,pclmul")))
+
+typedef struct block_masks {
+    uint64_t quote, escape, newline, low, number, open, close;
+} block_masks;
+
+SG_AVX2 static inline uint64_t lane_mask(__m256i m, unsigned shift)
+{
+    return (uint64_t)(uint32_t)_mm256_movemask_epi8(m) << shift;
+}
+
+/* The bytes the classification compares with, in memory that the compares
+ * read as operands (prescan_blocks() hides their values from the compiler,
+ * which would otherwise build each in a register again after every call the
+ * loop may make). */
+#define SG_SPLAT(c)                                                                                \
+    {                                                                                              \
+        [0 ... 31] = (char)(c)                                                                     \
+    }
+static const union {
+    char bytes[9][32];
+    __m256i v[9];
+} splat = {{SG_SPLAT(0x20), SG_SPLAT('-'), SG_SPLAT('9' - '-'), SG_SPLAT('"'), SG_SPLAT('\\'),
+            SG_SPLAT('\n'), SG_SPLAT(' '), SG_SPLAT('{'), SG_SPLAT('}')}};
+enum { K_20, K_DASH, K_RANGE, K_QUOTE, K_ESCAPE, K_NEWLINE, K_SPACE, K_OPEN, K_CLOSE };
+
+SG_AVX2 static inline void classify32(const __m256i *k, const char *p, unsigned shift,
+                                      block_masks *m)
+{
+    __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    /* '[' and '{' (and ']' and '}') differ only in the 0x20 bit */
+    __m256i x20 = _mm256_or_si256(x, k[K_20]);
+    /* '-' .. '9' in one unsigned range: '.' and '/' come along, and are
+     * passed over as the bytewise scan passes them */
+    __m256i t = _mm256_sub_epi8(x, k[K_DASH]);
+    __m256i number = _mm256_cmpeq_epi8(_mm256_min_epu8(t, k[K_RANGE]), t);
+    m->quote |= lane_mask(_mm256_cmpeq_epi8(x, k[K_QUOTE]), shift);
+    m->escape |= lane_mask(_mm256_cmpeq_epi8(x, k[K_ESCAPE]), shift);
+    m->newline |= lane_mask(_mm256_cmpeq_epi8(x, k[K_NEWLINE]), shift);
+    /* signed: the bytes above 0x7F are negative, below ' ' with the controls */
+    m->low |= lane_mask(_mm256_cmpgt_epi8(k[K_SPACE], x), shift);
+    m->number |= lane_mask(number, shift);
+    m->open |= lane_mask(_mm256_cmpeq_epi8(x20, k[K_OPEN]), shift);
+    m->close |= lane_mask(_mm256_cmpeq_epi8(x20, k[K_CLOSE]), shift);
+}
+
+/* Bit k of the result is the XOR of bits 0..k of x: one carry-less multiply
+ * by all ones. */
+SG_AVX2 static inline uint64_t prefix_xor(uint64_t x)
+{
+    __m128i product = _mm_clmulepi64_si128(_mm_set_epi64x(0, (long long)x), _mm_set1_epi8(-1), 0);
+    return (uint64_t)_mm_cvtsi128_si64(product);
+}
+
+/* The bits of m at `end` and above (none when end >= 64). */
+static inline uint64_t bits_from(uint64_t m, size_t end)
+{
+    return end >= 64 ? 0 : m & (~(uint64_t)0 << end);
+}
+
+/* Drops the first n (1..63) bytes' bits of every mask. */
+static inline void shift_masks(block_masks *m, unsigned n)
+{
+    m->quote >>= n;
+    m->escape >>= n;
+    m->newline >>= n;
+    m->low >>= n;
+    m->number >>= n;
+    m->open >>= n;
+    m->close >>= n;
+}
+
+/* Quotes and backslashes in order, as the bytewise scan meets them: the
+ * quotes that open or close a string (*quotes), the backslashes that escape
+ * inside one (*slashes) and the bytes they escape (*escaped). *next moves
+ * past the block when its last byte escapes the first of the next. */
+static void read_escapes(const block_masks *m, bool in_string, size_t i, uint64_t *quotes,
+                         uint64_t *slashes, uint64_t *escaped, size_t *next)
+{
+    uint64_t seq = m->quote | m->escape, toggles = 0, sl = 0, esc = 0;
+    while (seq) {
+        unsigned p = (unsigned)__builtin_ctzll(seq);
+        uint64_t bit = (uint64_t)1 << p;
+        seq &= seq - 1;
+        if (esc & bit)
+            continue;
+        if (m->quote & bit) {
+            toggles |= bit;
+            in_string = !in_string;
+        } else if (in_string) {
+            sl |= bit;
+            if (p == 63)
+                *next = i + 65;
+            else
+                esc |= bit << 1;
+        }
+    }
+    *quotes = toggles;
+    *slashes = sl;
+    *escaped = esc;
+}
+
+#define RAW_CONTROL_IN_STRING "a JSON string contains a raw control character (escape it)"
+
+SG_AVX2 static int prescan_blocks(const char *json, size_t len, unsigned max_depth,
+                                  sg__arena *arena, sg__vec *numbers, const char **problem,
+                                  size_t *offset)
+{
+    unsigned depth = 0;
+    uint64_t inside = 0; /* all ones when a string is open where the block starts */
+    char pad[64];
+    const __m256i *k = splat.v;
+    __asm__("" : "+r"(k));
+    for (size_t i = 0; i < len;) {
+        block_masks m = {0, 0, 0, 0, 0, 0, 0};
+        if (len - i >= 64) {
+            classify32(k, json + i, 0, &m);
+            classify32(k, json + i + 32, 32, &m);
+        } else if (len >= 64) {
+            /* the end of a long text: the last 64 bytes, shifted so that
+             * bit 0 is byte i and the bits past the end are clear */
+            unsigned before = (unsigned)(64 - (len - i));
+            classify32(k, json + len - 64, 0, &m);
+            classify32(k, json + len - 32, 32, &m);
+            shift_masks(&m, before);
+        } else {
+            /* a short text, padded with spaces: no byte to look at */
+            memcpy(pad, json + i, len - i);
+            memset(pad + (len - i), ' ', 64 - (len - i));
+            classify32(k, pad, 0, &m);
+            classify32(k, pad + 32, 32, &m);
+        }
+        size_t next = i + 64;
+        uint64_t quotes = m.quote, slashes = 0, escaped = 0, str;
+        if (!m.escape) {
+            str = prefix_xor(quotes) ^ inside;
+        } else {
+            /* the usual escapes stand alone (\n, \"): each escapes the byte
+             * after it, as long as every one is inside a string */
+            escaped = m.escape << 1;
+            str = prefix_xor(quotes & ~escaped) ^ inside;
+            if (!(m.escape & (m.escape << 1)) && !(m.escape & ~str)) {
+                slashes = m.escape;
+                next += m.escape >> 63; /* it escapes the next block's first byte */
+            } else {
+                read_escapes(&m, inside != 0, i, &quotes, &slashes, &escaped, &next);
+                str = prefix_xor(quotes) ^ inside;
+            }
+        }
+        inside = (uint64_t)0 - (str >> 63);
+        /* a line break matters only inside a string */
+        uint64_t look = ((m.low & ~(m.newline & ~str)) & ~escaped) | (m.number & ~str) | slashes;
+        /* brackets one by one only where the depth could pass its bound or
+         * a ']' could meet depth 0 (where the bytewise scan stays at 0) */
+        uint64_t opens = m.open & ~str, closes = m.close & ~str;
+        if (opens | closes) {
+            unsigned o = (unsigned)__builtin_popcountll(opens),
+                     c = (unsigned)__builtin_popcountll(closes);
+            if (o <= max_depth - depth && c <= depth)
+                depth = depth + o - c;
+            else
+                look |= opens | closes;
+        }
+        while (look) {
+            unsigned p = (unsigned)__builtin_ctzll(look);
+            size_t at = i + p;
+            unsigned char c = (unsigned char)json[at];
+            look &= look - 1;
+            if (c == '\\') {
+                if (len - at > 5 && memcmp(json + at + 1, "u0000", 5) == 0)
+                    return refuse(problem, offset,
+                                  "a JSON string contains \\u0000 (a NUL character)", at);
+                if (len - at <= 2)
+                    return 0; /* the text ends inside the escape: cJSON refuses it */
+                continue;
+            }
+            switch (byte_class[c]) {
+            case B_SPACE: /* '\t', '\r', and '\n' in a string */
+                if ((str >> p) & 1)
+                    return refuse(problem, offset, RAW_CONTROL_IN_STRING, at);
+                break;
+            case B_CONTROL:
+                return refuse(problem, offset,
+                              c == 0             ? NUL_BYTE
+                              : ((str >> p) & 1) ? RAW_CONTROL_IN_STRING
+                                                 : "the JSON text contains a raw control character",
+                              at);
+            case B_OPEN:
+                if (++depth > max_depth)
+                    return refuse(problem, offset, "the JSON text nests too deeply", at);
+                break;
+            case B_CLOSE:
+                depth -= depth > 0;
+                break;
+            case B_NUMBER: {
+                size_t n = lex_number(json, len, at);
+                if (n == 0)
+                    return refuse(problem, offset, MALFORMED_NUMBER, at);
+                if (note_number(arena, numbers, at, n) < 0)
+                    return -1;
+                look = bits_from(look, p + n);
+                next = at + n > next ? at + n : next;
+                break;
+            }
+            case B_HIGH: {
+                size_t n = utf8_char(json, len, at, problem, offset);
+                if (n == 0)
+                    return 1;
+                look = bits_from(look, p + n);
+                next = at + n > next ? at + n : next;
+                break;
+            }
+            default: /* '.', '/' */
+                break;
+            }
+        }
+        i = next;
+    }
+    return 0;
+}
+
+int sg__json_prescan(const char *json, size_t len, unsigned max_depth, sg__arena *arena,
+                     sg__vec *numbers, const char **problem, size_t *offset)
+{
+    /* what the processor has is the same for every thread: a race only
+     * asks it twice */
+    static int blocks = -1;
+    int b = __atomic_load_n(&blocks, __ATOMIC_RELAXED);
+    if (b < 0) {
+        b = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt") &&
+            __builtin_cpu_supports("pclmul");
+        __atomic_store_n(&blocks, b, __ATOMIC_RELAXED);
+    }
+    if (b)
+        return prescan_blocks(json, len, max_depth, arena, numbers, problem, offset);
+    return sg__json_prescan_bytewise(json, len, max_depth, arena, numbers, problem, offset);
+}
+#else
+int sg__json_prescan(const char *json, size_t len, unsigned max_depth, sg__arena *arena,
+                     sg__vec *numbers, const char **problem, size_t *offset)
+{
+    return sg__json_prescan_bytewise(json, len, max_depth, arena, numbers, problem, offset);
+}
+#endif
 
 const char *sg__json_trailing(const char *json, size_t len, const char *end, size_t *offset)
 {
