@@ -3222,6 +3222,42 @@ static void test_lint__application_types_of_the_catalog(void **state)
     sg_catalog_free(catalog);
 }
 
+/* A migration tool's placeholder (`${schema}`, `${flyway:user}`) is the
+ * tool's to replace before the server reads the file: no syntax error, and
+ * no finding about a name it is part of; the rest of each statement is
+ * judged as ever, and `$` that is SQL's (dollar quotes, `$1`) stays SQL. */
+static void test_lint__tool_placeholders_are_no_names(void **state)
+{
+    (void)state;
+    sg_catalog *catalog = lint_catalog();
+    static const char text[] =
+        "SELECT uid FROM ${schema}.sdk_examples_account WHERE uid = $1;\n"
+        "SELECT a.${col}, ${col} FROM sdk_examples_account AS a WHERE a.uid = $1;\n"
+        "SELECT uid FROM sdk_examples_account WHERE uid = ${id} AND nmae = 'x' ORDER BY uid;\n"
+        "SELECT $${not} a placeholder$$ AS t FROM sdk_examples_account WHERE uid = $1;\n"
+        "SELECT uid FROM public.${table} WHERE uid = $1;\n";
+    sg_lint_result *r = lint(catalog, text, SG_LINT_INPUT_SQL);
+    size_t errors;
+    assert_int_equal(sg_lint_result_statement_count(r), 5);
+    assert_int_equal(count_prefix(r, "sql.", &errors), 0);
+    assert_int_equal(count_prefix(r, "scope.", &errors), 0);
+    /* only the misspelt column of the third statement */
+    const sg_lint_finding *f = only(r, "column.unknown");
+    assert_non_null(strstr(f->message, "\"nmae\""));
+    assert_int_equal(f->line, 3);
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++)
+        if (strstr(finding(r, i).message, "\"__"))
+            fail_msg("a finding names a placeholder: %s", finding(r, i).message);
+    sg_lint_result_free(r);
+    /* not a placeholder: `${` without a closing brace on the line, or with
+     * a character no placeholder name has, is SQL's (a syntax error) */
+    static const char broken[] = "SELECT uid FROM ${schema\n.t;\nSELECT ${a b} FROM t;\n";
+    r = lint(catalog, broken, SG_LINT_INPUT_SQL);
+    assert_int_equal(count_prefix(r, "sql.syntax", &errors), 2);
+    sg_lint_result_free(r);
+    sg_catalog_free(catalog);
+}
+
 /* In a file of sqlc's queries (`-- name: Name :one`, ...), `@name` and the
  * macros sqlc.arg(name), sqlc.narg(name) and sqlc.slice(name) are
  * parameters: a key lookup, no column of that name;
@@ -3384,6 +3420,7 @@ int main(void)
         T(migrations_judged_without_the_catalog),
         T(migrations_call_what_migrations_call),
         T(psql_variables_are_no_names),
+        T(tool_placeholders_are_no_names),
         T(application_types_of_the_catalog),
         T(sqlc_named_parameters),
         T(options_versions),

@@ -24,6 +24,7 @@
 #include "lint/lint.h"
 #include "lint/placeholders.h"
 #include "pg/split.h"
+#include "util/text.h"
 #include "verdict/verdict.h"
 
 /* Trims [*start, *end) to its first and last token that is not a comment;
@@ -98,16 +99,21 @@ typedef struct reading {
 } reading;
 
 /* Whether the finding at `off` of the statement at `start` (whose bytes as
- * the parser read them are at `text`) stands on a value psql puts in at run
- * time: `:name`, read as the identifier `_name`, or the `:'name'` literal and
- * `:"name"` identifier, whose ':' was blanked; or sqlc's `@name`, read as
- * the parameter `$1`. */
-static bool on_psql_variable(const sg_lint_result *r, const char *text, size_t start, size_t off)
+ * the parser read them are at `text`, `len` of them) stands on a value psql
+ * puts in at run time: `:name`, read as the identifier `_name`, or the
+ * `:'name'` literal and `:"name"` identifier, whose ':' was blanked; sqlc's
+ * `@name`, read as the parameter `$1`; or a name that holds a migration
+ * tool's `${placeholder}` (`${schema}.audit`), read as `__placeholder_`. */
+static bool on_psql_variable(const sg_lint_result *r, const char *text, size_t len, size_t start,
+                             size_t off)
 {
     const char *orig = sg__lint_at(r, start);
     if ((orig[off] == ':' && text[off] == '_') ||
         ((orig[off] == '@' || orig[off] == 's') && text[off] == '$'))
         return true;
+    for (size_t k = off; k < len && (sg__ident_char((unsigned char)text[k]) || text[k] == '.'); k++)
+        if (orig[k] == '$' && text[k] == '_')
+            return true;
     return off > 0 && orig[off - 1] == ':' && text[off - 1] == ' ' &&
            (text[off] == '\'' || text[off] == '"');
 }
@@ -150,7 +156,7 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
         const sg_diagnostic *dg = sg_verdict_diagnostic(v, i);
         size_t off = dg->offset >= 0 ? (size_t)dg->offset : 0;
         if (d->psql && off < end - start && about_names(dg->rule) &&
-            on_psql_variable(r, text, start, off))
+            on_psql_variable(r, text, end - start, start, off))
             continue;
         size_t at = start + off;
         if (!sg__lint_add(r, dg->rule, dg->severity, (long)(at < end ? at : end), "%s",

@@ -110,6 +110,22 @@ static bool sqlc_parameter(const char *s, size_t len, size_t at)
     return sg__ident_start(next) && !sg__ident_char(prev) && !strchr("+-*/<>=~!@#%^&|`?", prev);
 }
 
+/* The end of the migration tool's placeholder `${name}` whose '$' is at
+ * s[at] (Flyway's and Liquibase's, replaced before the server sees the
+ * text: `${schema}`, `${flyway:defaultSchema}`, `${app.user}`), or `at` when
+ * there is none: a name of letters, digits, '_', '.', ':' and '-' on one line.
+ * SQL has no `${` outside literals and comments. */
+static size_t tool_placeholder_end(const char *s, size_t len, size_t at)
+{
+    if (len - at < 4 || s[at + 1] != '{')
+        return at;
+    size_t i = at + 2;
+    while (i < len && i - at < 130 &&
+           (sg__ident_char((unsigned char)s[i]) || s[i] == '.' || s[i] == ':' || s[i] == '-'))
+        i++;
+    return i > at + 2 && i < len && s[i] == '}' ? i + 1 : at;
+}
+
 /* The end of sqlc's parameter macro whose `.` is at s[at] (after the word
  * `sqlc`): `.arg(name)`, `.narg(name)` or `.slice(name)`, the name bare or
  * quoted, blanks around it; `at` when there is none. */
@@ -390,6 +406,11 @@ static int lexeme(cutter *c, stmt_state *st, size_t *i)
         end = quoted_end(c, at, '"', false);
     } else if (ch == '$' && dollar_tag(c, at)) {
         end = dollar_end(c, at, dollar_tag(c, at));
+    } else if (ch == '$' && c->want_psql && tool_placeholder_end(s, c->len, at) > at) {
+        /* a migration tool puts the placeholder's value here */
+        end = tool_placeholder_end(s, c->len, at);
+        if (add_psql(c, at, end, false, true) < 0)
+            return -1;
     } else if (ch == '\\') {
         /* a psql command (command_end()); it ends the statement before it,
          * and \g and its kinds send that statement as a semicolon does, as
@@ -620,8 +641,9 @@ int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked)
     *blanked = 0;
     bool sqlc = (memchr(sql, '@', len) || memmem(sql, len, "sqlc.", 5)) && mentions_sqlc(sql, len);
     if (!memchr(sql, '\\', len) && !mentions_stdin(sql, len) && !mentions_variable(sql, len) &&
-        !sqlc)
-        return 0; /* no psql command, variable or COPY data, no sqlc parameter: nothing to scan */
+        !sqlc && !memmem(sql, len, "${", 2))
+        return 0; /* no psql command, variable or COPY data, no sqlc parameter or migration
+                   * tool's placeholder: nothing to scan */
     cutter c = {.arena = arena,
                 .s = sql,
                 .len = len,
@@ -632,6 +654,16 @@ int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked)
         return -1;
     for (size_t i = 0; i < c.psql.count; i++) {
         const sg__psql_span *sp = &SG__VEC_AT(c.psql, sg__psql_span, i);
+        if (sp->variable && sql[sp->start] == '$' && sp->start + 1 < len &&
+            sql[sp->start + 1] == '{') {
+            /* ${name} reads as the name __name_ (as long as it), which
+             * stands where a schema, a table, a role or a value may */
+            for (size_t k = sp->start; k < sp->end && k < len; k++)
+                if (!sg__ident_char((unsigned char)sql[k]) || sql[k] == '$')
+                    sql[k] = '_';
+            *blanked += 1;
+            continue;
+        }
         if (sp->variable && sql[sp->start] != ':') {
             /* sqlc's @name and sqlc.arg(name) are a parameter: $1 and blanks,
              * as long as it */

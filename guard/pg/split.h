@@ -84,8 +84,9 @@ typedef struct sg__psql_span {
  * '_' before a name (:tbl reads as the identifier _tbl) and a blank before a
  * quote (:'v' as the literal 'v'). In a file of sqlc's queries (a comment
  * `-- name: Name :one`, ...), `@name` is a parameter and reads as `$1`
- * followed by blanks. *blanked counts the spans. A text without
- * a backslash, a variable or STDIN is not scanned. Returns 0, or -1 when memory
+ * followed by blanks. A migration tool's placeholder `${name}` (Flyway,
+ * Liquibase) reads as the identifier `__name_`. *blanked counts the spans. A
+ * text without a backslash, a variable, STDIN or `${` is not scanned. Returns 0, or -1 when memory
  * ran out.
  */
 int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked);
