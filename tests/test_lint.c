@@ -1000,6 +1000,61 @@ static void test_lint__exclude_and_ignore_file(void **state)
     remove_tree(dir);
 }
 
+/* A subdirectory linted on its own keeps the ignore files of the
+ * directories above it, up to the repository's root (the one holding .git)
+ * and no further, each pattern relative to its own directory: the same files
+ * as when the whole tree is linted. */
+static void test_lint__ignore_files_above_the_walked_directory(void **state)
+{
+    (void)state;
+    char *outer = make_tree();
+    char repo[512];
+    snprintf(repo, sizeof repo, "%s/repo", outer);
+    /* above the repository: not read */
+    put(outer, ".sqlguardignore", "*.sql\n");
+    put(outer, "repo/.git/HEAD", "ref: refs/heads/main\n");
+    put(outer, "repo/.sqlguardignore", "db/queries/legacy/\n*.gen.sql\n/db/queries/skip.sql\n");
+    put(outer, "repo/db/.sqlguardignore", "gen/\n!keep.gen.sql\n");
+    static const char *const files[] = {
+        "repo/db/queries/a.sql",        "repo/db/queries/legacy/b.sql", "repo/db/queries/c.gen.sql",
+        "repo/db/queries/keep.gen.sql", "repo/db/queries/skip.sql",     "repo/db/queries/gen/d.sql",
+        "repo/db/queries/sub/skip.sql",
+    };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+        put(outer, files[i], "SELECT id FROM t ORDER BY id;\n");
+    run_result r = RUN_IN(repo, "lint", "--format", "json", "--no-timing", ".");
+    assert_status(&r, 0);
+    char *paths = report_paths(r.out);
+    assert_string_equal(paths, "db/queries/a.sql\ndb/queries/keep.gen.sql\n"
+                               "db/queries/sub/skip.sql\n");
+    free(paths);
+    free_result(&r);
+    static const char *const walked[] = {"db", "db/queries", "db/queries/sub"};
+    static const char *const want[] = {
+        "db/queries/a.sql\ndb/queries/keep.gen.sql\ndb/queries/sub/skip.sql\n",
+        "db/queries/a.sql\ndb/queries/keep.gen.sql\ndb/queries/sub/skip.sql\n",
+        "db/queries/sub/skip.sql\n",
+    };
+    for (size_t i = 0; i < sizeof walked / sizeof walked[0]; i++) {
+        r = RUN_IN(repo, "lint", "--format", "json", "--no-timing", walked[i]);
+        assert_status(&r, 0);
+        paths = report_paths(r.out);
+        assert_string_equal(paths, want[i]);
+        free(paths);
+        free_result(&r);
+    }
+    /* from inside, as shown there */
+    char queries[600];
+    snprintf(queries, sizeof queries, "%s/db/queries", repo);
+    r = RUN_IN(queries, "lint", "--format", "json", "--no-timing");
+    assert_status(&r, 0);
+    paths = report_paths(r.out);
+    assert_string_equal(paths, "a.sql\nkeep.gen.sql\nsub/skip.sql\n");
+    free(paths);
+    free_result(&r);
+    remove_tree(outer);
+}
+
 /* .json files are operations only with "operation" and "sql"; --operations
  * names JSON that must be one; the rest is counted as skipped. */
 static void test_lint__json_files_and_operations_globs(void **state)
@@ -3384,6 +3439,7 @@ int main(void)
         T(walk),
         T(walk_extensions_in_any_case),
         T(exclude_and_ignore_file),
+        T(ignore_files_above_the_walked_directory),
         T(json_files_and_operations_globs),
         T(stdin),
         T(profile_and_placeholder_flags),

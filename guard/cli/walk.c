@@ -7,7 +7,8 @@
  * follows no symbolic link out of the tree it walks; a link it does not
  * follow is reported, so that no SQL file is ever left out silently. Paths
  * the user excluded (--exclude, the .sqlguardignore files of the walked
- * directory and the directories below it) are
+ * directory, of the directories below it, and of those above it up to the
+ * repository's root) are
  * left out, directories without being read. The result is sorted by path,
  * so the report does not depend on the order the file system lists entries
  * in.
@@ -39,12 +40,22 @@ typedef struct nested_ignore {
     lint_patterns patterns;
 } nested_ignore;
 
+/* The .sqlguardignore of a directory above the walked one, up to the
+ * repository's root: its patterns match paths below it, so the walked
+ * directory's path below it (`prefix`, with a trailing '/') comes first. */
+typedef struct ancestor_ignore {
+    char *prefix;
+    lint_patterns patterns;
+} ancestor_ignore;
+
 /* One directory named on the command line, being walked. */
 typedef struct walk {
     file_list *l;
     const lint_walk_opts *opts;
-    const char *root;            /* canonical, for links */
-    size_t shown_len;            /* length of the directory as shown ("" for ".") */
+    const char *root;       /* canonical, for links */
+    size_t shown_len;       /* length of the directory as shown ("" for ".") */
+    ancestor_ignore *above; /* those of the directories above it, the outermost first */
+    size_t above_count;
     lint_patterns ignore;        /* its .sqlguardignore */
     const nested_ignore *nested; /* those of the directories being walked below it */
 } walk;
@@ -150,7 +161,19 @@ static int nested_state(const nested_ignore *n, const char *path, bool is_dir, i
 static int is_excluded(const walk *w, const char *path, bool is_dir)
 {
     const char *rel = relative(w, path);
-    int state = lint_patterns_match(&w->ignore, rel, is_dir, LINT_INCLUDED);
+    int state = LINT_INCLUDED;
+    for (size_t i = 0; i < w->above_count && state >= 0; i++) {
+        const ancestor_ignore *a = &w->above[i];
+        size_t n = strlen(a->prefix), r = strlen(rel);
+        char *below = malloc(n + r + 1);
+        if (!below)
+            return -1;
+        memcpy(below, a->prefix, n);
+        memcpy(below + n, rel, r + 1);
+        state = lint_patterns_match(&a->patterns, below, is_dir, state);
+        free(below);
+    }
+    state = state < 0 ? -1 : lint_patterns_match(&w->ignore, rel, is_dir, state);
     state = nested_state(w->nested, path, is_dir, state);
     state = state < 0 ? -1 : lint_patterns_match(w->opts->excludes, rel, is_dir, state);
     if (state == LINT_INCLUDED && rel != path)
@@ -342,11 +365,76 @@ static char *normalize(const char *arg)
     return out;
 }
 
-/* Walks a directory named on the command line, with its .sqlguardignore.
- * Returns 0, -1 without memory, -2 after telling the user what failed. */
+static bool is_git(const char *dir)
+{
+    char *git = join(dir, ".git");
+    struct stat st;
+    bool found = git && stat(git, &st) == 0;
+    free(git);
+    return found;
+}
+
+/* The .sqlguardignore files above the canonical directory `root`, up to the
+ * repository's root (the directory holding .git, itself read) or the file
+ * system's, as the policy files are found: w->above, the outermost first.
+ * Returns 0, -1 without memory, -2 after telling the user a file cannot be
+ * read. */
+static int load_above(walk *w, const char *root)
+{
+    if (strcmp(root, "/") == 0 || is_git(root))
+        return 0;
+    size_t len = strlen(root);
+    for (size_t end = len; end > 0;) {
+        while (end > 0 && root[end - 1] != '/')
+            end--;
+        if (end == 0)
+            break;
+        /* the directory root[0, end - 1) ("/" for the file system's root) */
+        size_t dir_len = end > 1 ? end - 1 : 1;
+        char *dir = strndup(root, dir_len), *file = dir ? join(dir, LINT_IGNORE_FILE) : NULL;
+        if (!file) {
+            free(dir);
+            return -1;
+        }
+        lint_patterns patterns = {0};
+        int rc = lint_patterns_load(&patterns, file);
+        bool top = dir_len == 1 || is_git(dir);
+        free(file);
+        free(dir);
+        if (rc < 0)
+            return rc;
+        if (patterns.count) {
+            ancestor_ignore *grown = realloc(w->above, (w->above_count + 1) * sizeof *grown);
+            char *prefix = malloc(len - end + 2);
+            if (!grown || !prefix) {
+                if (grown)
+                    w->above = grown;
+                free(prefix);
+                lint_patterns_free(&patterns);
+                return -1;
+            }
+            w->above = grown;
+            memcpy(prefix, root + end, len - end);
+            prefix[len - end] = '/';
+            prefix[len - end + 1] = '\0';
+            /* found innermost first; kept outermost first */
+            memmove(w->above + 1, w->above, w->above_count * sizeof *w->above);
+            w->above[0] = (ancestor_ignore){prefix, patterns};
+            w->above_count++;
+        }
+        if (top)
+            break;
+        end--; /* the '/' before this directory's name */
+    }
+    return 0;
+}
+
+/* Walks a directory named on the command line, with its .sqlguardignore and
+ * those above it in the repository. Returns 0, -1 without memory, -2 after
+ * telling the user what failed. */
 static int walk_root(file_list *l, const lint_walk_opts *opts, const char *path, const char *shown)
 {
-    walk w = {l, opts, NULL, strlen(path), {0}, NULL};
+    walk w = {l, opts, NULL, strlen(path), NULL, 0, {0}, NULL};
     char *root = realpath(shown, NULL);
     if (!root) {
         fprintf(stderr, "sqlguard lint: %s: a directory that cannot be resolved: %s\n", shown,
@@ -355,12 +443,19 @@ static int walk_root(file_list *l, const lint_walk_opts *opts, const char *path,
     }
     w.root = root;
     char *ignore = join(path, LINT_IGNORE_FILE);
-    int rc = ignore ? lint_patterns_load(&w.ignore, ignore) : -1;
+    int rc = ignore ? load_above(&w, root) : -1;
+    if (rc == 0)
+        rc = lint_patterns_load(&w.ignore, ignore);
     if (rc == 0)
         rc = walk_dir(&w, path, 0);
     free(ignore);
     free(root);
     lint_patterns_free(&w.ignore);
+    for (size_t i = 0; i < w.above_count; i++) {
+        free(w.above[i].prefix);
+        lint_patterns_free(&w.above[i].patterns);
+    }
+    free(w.above);
     return rc;
 }
 
