@@ -17,6 +17,8 @@
  * `(expr).f` call f(row) when the row has no field f, so a selected name that
  * is surely no field is judged as a call.
  */
+#include <stdio.h>
+
 #include "funclist.h"
 #include "resolve/typelist.h"
 #include "check/hints.h"
@@ -72,13 +74,35 @@ static int deny_only(const sg__rule_ctx *ctx)
  * can only be one of them (`builtin`, `name` unqualified). */
 typedef enum { CALL_ALLOWED, CALL_POLICY_DENIED, CALL_BUILTIN_DENIED, CALL_UNKNOWN } call_verdict;
 
+/* Whether a deny pattern matches the call: as written, and, when it can
+ * only be pg_catalog's function (`builtin`), by that function's other
+ * spellings too, `name` and `pg_catalog.name`, so that `^md5$` denies
+ * pg_catalog.md5(x) and `^pg_catalog\.substring$` denies substring(x) and
+ * SUBSTRING(x FROM 1), whatever the pattern's author wrote. 1, 0, or -1
+ * when memory ran out. */
+static int policy_denies(const sg__rule_ctx *ctx, const char *subject, const char *name,
+                         bool builtin)
+{
+    int denied = sg__policy_match(ctx->policy, ctx->rule, DENY, subject, 1);
+    if (denied != 0 || !builtin)
+        return denied;
+    if (strcmp(subject, name) != 0 &&
+        (denied = sg__policy_match(ctx->policy, ctx->rule, DENY, name, 1)) != 0)
+        return denied;
+    char full[128];
+    int n = snprintf(full, sizeof full, "pg_catalog.%s", name);
+    if (n < 0 || (size_t)n >= sizeof full)
+        return 1; /* no function has so long a name: refused rather than unjudged */
+    return strcmp(subject, full) == 0 ? 0 : sg__policy_match(ctx->policy, ctx->rule, DENY, full, 1);
+}
+
 /* Returns the verdict (with *info for CALL_BUILTIN_DENIED), or -1 when
  * memory ran out. */
 static int judge_call(const sg__rule_ctx *ctx, const char *subject, const char *name, bool builtin,
                       const sg__func_info **info)
 {
     *info = NULL;
-    int denied = sg__policy_match(ctx->policy, ctx->rule, DENY, subject, 1);
+    int denied = policy_denies(ctx, subject, name, builtin);
     if (denied != 0)
         return denied < 0 ? -1 : CALL_POLICY_DENIED;
     int allowed = sg__policy_match(ctx->policy, ctx->rule, ALLOW, subject, 0);
