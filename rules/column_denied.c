@@ -13,7 +13,8 @@
  * scoped table in sight that could have it is taken to be read; where the
  * catalog lists no columns for a table a `*` or whole row reads, nothing
  * proves that no denied column is among them, and the statement is denied
- * with that reason.
+ * with that reason. A name the catalog does not list for a table is judged
+ * as written: the catalog may be behind the table.
  */
 #include "rules.h"
 
@@ -69,6 +70,22 @@ static const char *column_of(const sg__meta_table *t, const char *const *renames
     return c >= 0 ? t->columns[c] : NULL;
 }
 
+/* A name read from a source bound to `t`: the catalog column it stands for,
+ * and when the catalog lists none of that name (nor is it a system column),
+ * the name as written: a catalog behind its database does not list every
+ * column the table has, and a name the policy denies is denied whether the
+ * catalog knows it or not. */
+static int judge_name(const sg__rule_ctx *ctx, const sg__meta_table *t, const char *const *renames,
+                      size_t k, const char *name, int location, const char *how)
+{
+    const char *column = column_of(t, renames, k, name);
+    if (column)
+        return judge(ctx, t, column, location, how);
+    if (sg__table_column(t, renames, k, name) == SG_NO_COLUMN)
+        return judge(ctx, t, name, location, how);
+    return 0;
+}
+
 /* A name selected from an aliased join (`j.name`, `(j).name`; `name` may be
  * `j`'s own for `AS j(x, y)`), or its whole row (`name` NULL): the join's
  * columns are its operands', so every scoped table of its level may supply
@@ -90,8 +107,7 @@ static int check_join_alias(const sg__rule_ctx *ctx, const sg__source *join, con
                 return -1;
             continue;
         }
-        const char *column = column_of(t, s->columns, s->column_count, name);
-        if (column && judge(ctx, t, column, location, "may read") < 0)
+        if (judge_name(ctx, t, s->columns, s->column_count, name, location, "may read") < 0)
             return -1;
     }
     return 0;
@@ -114,13 +130,13 @@ static int check_fields(const sg__rule_ctx *ctx)
             r->row == SG_ROW_RELATION ? sg__relation_scoped(ctx, r->relation) : NULL;
         if (!t || (r->schema && strcmp(r->schema, t->schema) != 0))
             continue;
-        const char *column = column_of(t, r->columns, r->column_count, r->name);
-        if (column && judge(ctx, t, column, r->location, "reads") < 0)
+        if (judge_name(ctx, t, r->columns, r->column_count, r->name, r->location, "reads") < 0)
             return -1;
         /* `s.row_to_json` is no column (nor a system column such as
          * xmin): it calls row_to_json(s), which reads the whole row
          * (func.denied judges the call) */
-        if (!column && sg__table_column(t, r->columns, r->column_count, r->name) == SG_NO_COLUMN &&
+        if (!column_of(t, r->columns, r->column_count, r->name) &&
+            sg__table_column(t, r->columns, r->column_count, r->name) == SG_NO_COLUMN &&
             judge_all(ctx, t, r->location, "reads the whole row of") < 0)
             return -1;
     }
@@ -191,8 +207,9 @@ static int check_unsure(const sg__rule_ctx *ctx, const sg__column_ref *ref)
             const sg__meta_table *t = s->row == SG_ROW_RELATION && s->level == level
                                           ? sg__relation_scoped(ctx, s->relation)
                                           : NULL;
-            const char *column = t ? column_of(t, s->columns, s->column_count, ref->name) : NULL;
-            if (column && judge(ctx, t, column, ref->location, "may read") < 0)
+            if (t && ref->name &&
+                judge_name(ctx, t, s->columns, s->column_count, ref->name, ref->location,
+                           "may read") < 0)
                 return -1;
             /* a name an aliased join's column list gives: any operand column */
             if (s->level == level && s->join_alias && s->renames && ref->name &&
@@ -236,6 +253,7 @@ static int check_names(const sg__rule_ctx *ctx)
         }
         case SG_RES_UNDECIDED:
         case SG_RES_AMBIGUOUS:
+        case SG_RES_MISSING: /* the catalog may not list a column the table has */
             rc = check_unsure(ctx, ref);
             break;
         default:
@@ -255,8 +273,7 @@ static int check_writes(const sg__rule_ctx *ctx)
         const sg__meta_table *t = sg__relation_scoped(ctx, w->relation);
         if (!t || w->value || !w->name)
             continue;
-        const char *column = column_of(t, NULL, 0, w->name);
-        if (column && judge(ctx, t, column, w->location, "writes") < 0)
+        if (judge_name(ctx, t, NULL, 0, w->name, w->location, "writes") < 0)
             return -1;
     }
     for (size_t i = 0; i < f->inserts.count; i++) {
@@ -306,11 +323,10 @@ static int check_merges(const sg__rule_ctx *ctx)
                     : NULL;
             if (!t)
                 continue;
-            for (size_t n = 0; m->names && n < m->count; n++) {
-                const char *column = column_of(t, s->columns, s->column_count, m->names[n]);
-                if (column && judge(ctx, t, column, m->location, "joins on") < 0)
+            for (size_t n = 0; m->names && n < m->count; n++)
+                if (judge_name(ctx, t, s->columns, s->column_count, m->names[n], m->location,
+                               "joins on") < 0)
                     return -1;
-            }
             if (m->names)
                 continue;
             if (!t->column_count) {
