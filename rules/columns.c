@@ -342,6 +342,16 @@ int sg__top_column(const sg__rule_ctx *ctx, const char *qualifier, const char *c
     return 0;
 }
 
+sg__order_key sg__group_key(const sg__rule_ctx *ctx, const sg__order_key *k)
+{
+    long relation;
+    if (!k->alt_column || k->qualifier ||
+        sg__top_column(ctx, NULL, k->column, k->location, &relation) >= 0)
+        return *k;
+    sg__order_key alt = {k->alt_qualifier, k->alt_column, k->alt_location, NULL, NULL, -1};
+    return alt;
+}
+
 const char *sg__column_names_type(const sg__meta_table *t, long c)
 {
     if (!t || !t->has_names_column || c < 0 || (size_t)c >= t->column_count || !t->column_types ||

@@ -11,7 +11,10 @@
  * or constants, or with columns of a table pinned already (a column named
  * unqualified counts for the item it resolves to; an outer join's ON pins its
  * nullable side only): at most one row of each can pass for each combination
- * of those before it, so at most one combination of them all. LIMIT 1 still needs an ORDER BY,
+ * of those before it, so at most one combination of them all. A plain GROUP
+ * BY, or a DISTINCT, of columns that each have one value (pinned, of a table
+ * pinned on a key, or equated with such a column, by the WHERE and inner
+ * joins only) is one row too. LIMIT 1 still needs an ORDER BY,
  * or the row is arbitrary. paginate.order-by-unique asks the same question.
  * The finding points at the top-level LIMIT/OFFSET/FETCH when there is one
  * (paginate.limit-without-order-by then says nothing more about that level),
@@ -216,14 +219,17 @@ static bool exact_link(const sg__pgtype *a, const sg__pgtype *b)
     return false;
 }
 
-/* Whether `column` of item `at` equals, by a link, a column of an item
- * `held` already holds at most one row of. */
+/* Whether `column` of item `at` equals, by a link (an inner join's or the
+ * WHERE's only, when `inner`), a column of an item `held` already holds at
+ * most one row of. */
 static bool linked(const sg__rule_ctx *ctx, size_t at, const sg__meta_table *table,
-                   const char *column, const bool *held)
+                   const char *column, const bool *held, bool inner)
 {
     const sg__top_select *t = &ctx->facts->top;
     for (size_t i = 0; i < t->links.count; i++) {
         const sg__column_link *l = &SG__VEC_AT(t->links, sg__column_link, i);
+        if (inner && l->outer)
+            continue;
         for (int side = 0; side < 2; side++) {
             int other = 1 - side;
             if (!l->may_pin[side] || strcmp(l->column[side], column) != 0 ||
@@ -244,20 +250,50 @@ static bool linked(const sg__rule_ctx *ctx, size_t at, const sg__meta_table *tab
 
 /* Every column of one of the table's unique keys (the primary key among
  * them) is pinned: to a value, or linked to an item `held` holds at most one
- * row of. */
+ * row of; by the WHERE and inner joins only when `inner`. */
 static bool key_pinned(const sg__rule_ctx *ctx, size_t at, bool only, const sg__meta_table *table,
-                       const bool *held)
+                       const bool *held, bool inner)
 {
     const sg__from_item *item = &SG__VEC_AT(ctx->facts->top.from, sg__from_item, at);
     for (size_t k = 0; k < table->unique_count; k++) {
         const char *const *col = table->unique[k];
-        while (*col &&
-               (pinned(ctx, item, only, *col) || (held && linked(ctx, at, table, *col, held))))
+        while (*col && (pinned_by(ctx, item, only, *col, !inner) ||
+                        (held && linked(ctx, at, table, *col, held, inner))))
             col++;
         if (!*col && col != table->unique[k])
             return true;
     }
     return false;
+}
+
+enum { MAX_ITEMS = 64 };
+
+/* Marks in held[] (MAX_ITEMS, false on entry) the items of the top-level
+ * FROM that hold at most one row: catalog tables pinned on a unique key, to
+ * values or (one after another) to columns of items held already. With
+ * `inner`, by the WHERE and inner joins only, so that a held item's columns
+ * have one value in every row (an outer join's nullable side may be NULL
+ * besides). Returns how many are held. */
+static size_t hold_items(const sg__rule_ctx *ctx, bool *held, bool inner)
+{
+    const sg__top_select *t = &ctx->facts->top;
+    size_t count = t->from.count, done = 0;
+    if (count > MAX_ITEMS)
+        return 0;
+    bool only = count == 1;
+    for (bool grew = true; grew && done < count;) {
+        grew = false;
+        for (size_t i = 0; i < count; i++) {
+            const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
+            const sg__meta_table *table = bound_table(ctx, item->relation);
+            if (held[i] || !table || !item->name || item->renames_columns ||
+                !key_pinned(ctx, i, only, table, t->links.count && done ? held : NULL, inner))
+                continue;
+            held[i] = grew = true;
+            done++;
+        }
+    }
+    return done;
 }
 
 /* Every item of the top-level FROM clause is a catalog table pinned on a
@@ -269,29 +305,9 @@ static bool key_pinned(const sg__rule_ctx *ctx, size_t at, bool only, const sg__
 static bool key_lookup(const sg__rule_ctx *ctx)
 {
     const sg__top_select *t = &ctx->facts->top;
-    enum { MAX_ITEMS = 64 };
     bool held[MAX_ITEMS] = {false};
-    size_t count = t->from.count, done = 0;
-    if (count == 0 || count > MAX_ITEMS)
-        return false;
-    bool only = count == 1;
-    for (size_t i = 0; i < count; i++) {
-        const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
-        if (!bound_table(ctx, item->relation) || !item->name || item->renames_columns)
-            return false;
-    }
-    for (bool grew = true; grew && done < count;) {
-        grew = false;
-        for (size_t i = 0; i < count; i++) {
-            const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
-            if (held[i] || !key_pinned(ctx, i, only, bound_table(ctx, item->relation),
-                                       t->links.count && done ? held : NULL))
-                continue;
-            held[i] = grew = true;
-            done++;
-        }
-    }
-    return done == count;
+    size_t count = t->from.count;
+    return count > 0 && count <= MAX_ITEMS && hold_items(ctx, held, false) == count;
 }
 
 bool sg__paginate_column_pinned(const sg__rule_ctx *ctx, long relation, const char *column)
@@ -306,28 +322,82 @@ bool sg__paginate_column_pinned(const sg__rule_ctx *ctx, long relation, const ch
     return false;
 }
 
-/* A plain GROUP BY (no grouping sets) whose every item is a column pinned to
- * one value by the WHERE or an inner join's ON makes one group at most. A
- * pin in an outer join's ON does not count: the rows that join adds have
- * NULL there, a group of their own. */
-static bool groups_pinned(const sg__rule_ctx *ctx)
+/* Whether `column` of item `at` has one value in every row: pinned to a
+ * value by the WHERE or an inner join's ON, of an item `held` (inner) holds
+ * one row of, or equated by such a join or the WHERE with a column that has
+ * one value (`a.uid = e.account_uid` with `e.account_uid = $1`), in an
+ * equality that keeps distinct values distinct. A pin in an outer join's ON
+ * does not count: the rows that join adds have NULL there. */
+static bool one_value(const sg__rule_ctx *ctx, size_t at, const char *column, const bool *held,
+                      unsigned depth)
 {
     const sg__top_select *t = &ctx->facts->top;
-    if (!t->group_plain || t->group_outputs.count || !t->group_keys.count)
+    const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, at);
+    if (held[at] || (item->name && pinned_by(ctx, item, t->from.count == 1, column, false)))
+        return true;
+    const sg__meta_table *table = bound_table(ctx, item->relation);
+    if (depth == 0 || !table || item->renames_columns)
         return false;
-    for (size_t i = 0; i < t->group_keys.count; i++) {
-        const sg__order_key *k = &SG__VEC_AT(t->group_keys, sg__order_key, i);
+    for (size_t i = 0; i < t->links.count; i++) {
+        const sg__column_link *l = &SG__VEC_AT(t->links, sg__column_link, i);
+        for (int side = 0; side < 2 && !l->outer; side++) {
+            int other = 1 - side;
+            if (strcmp(l->column[side], column) != 0 ||
+                item_of(ctx, l->qualifier[side], l->column[side], l->location[side]) != (long)at)
+                continue;
+            long by = item_of(ctx, l->qualifier[other], l->column[other], l->location[other]);
+            const sg__from_item *from =
+                by >= 0 ? &SG__VEC_AT(t->from, sg__from_item, (size_t)by) : NULL;
+            const sg__meta_table *other_table = from ? bound_table(ctx, from->relation) : NULL;
+            if (other_table && (size_t)by != at && !from->renames_columns &&
+                exact_link(column_type(table, column),
+                           column_type(other_table, l->column[other])) &&
+                one_value(ctx, (size_t)by, l->column[other], held, depth - 1))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Whether every key (plain columns of GROUP BY or DISTINCT, none of them an
+ * expression output) has one value in every row: then the select makes one
+ * group, or one distinct row, at most. A bare GROUP BY name that no input
+ * column has is the output column it names. */
+static bool keys_one_value(const sg__rule_ctx *ctx, const sg__vec *keys)
+{
+    const sg__top_select *t = &ctx->facts->top;
+    bool held[MAX_ITEMS] = {false};
+    if (!keys->count || t->from.count == 0 || t->from.count > MAX_ITEMS)
+        return false;
+    hold_items(ctx, held, true);
+    for (size_t i = 0; i < keys->count; i++) {
+        sg__order_key k = sg__group_key(ctx, &SG__VEC_AT(*keys, sg__order_key, i));
+        const char *column = k.column;
         /* an unqualified column of the only item is that item's */
-        long at = !k->qualifier && t->from.count == 1
+        long at = !k.qualifier && t->from.count == 1
                       ? 0
-                      : item_of(ctx, k->qualifier, k->column, k->location);
-        if (at < 0)
-            return false;
-        const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, (size_t)at);
-        if (!item->name || !pinned_by(ctx, item, t->from.count == 1, k->column, false))
+                      : item_of(ctx, k.qualifier, k.column, k.location);
+        if (at < 0 || !one_value(ctx, (size_t)at, column, held, 4))
             return false;
     }
     return true;
+}
+
+/* A plain GROUP BY (no grouping sets) whose every item has one value makes
+ * one group at most. */
+static bool groups_pinned(const sg__rule_ctx *ctx)
+{
+    const sg__top_select *t = &ctx->facts->top;
+    return t->group_plain && !t->group_outputs.count && keys_one_value(ctx, &t->group_keys);
+}
+
+/* A DISTINCT (or DISTINCT ON) of columns that each have one value makes one
+ * row at most. */
+static bool distinct_pinned(const sg__rule_ctx *ctx)
+{
+    const sg__top_select *t = &ctx->facts->top;
+    return t->has_distinct && t->distinct_plain && !t->distinct_outputs.count &&
+           keys_one_value(ctx, &t->distinct_keys);
 }
 
 bool sg__paginate_one_row(const sg__rule_ctx *ctx)
@@ -361,7 +431,7 @@ bool sg__paginate_one_row(const sg__rule_ctx *ctx)
     if (t->has_group_by)
         return t->group_plain && t->group_outputs.count == 0 &&
                (groups_pinned(ctx) || key_lookup(ctx));
-    return aggregate || t->has_having || !t->has_from || key_lookup(ctx);
+    return aggregate || t->has_having || !t->has_from || key_lookup(ctx) || distinct_pinned(ctx);
 }
 
 /* The statement is a select operation's select that needs an ORDER BY it

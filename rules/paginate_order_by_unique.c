@@ -60,10 +60,10 @@ static bool orders_all(const sg__rule_ctx *ctx, const sg__vec *keys, const sg__v
 {
     const sg__top_select *t = &ctx->facts->top;
     for (size_t i = 0; i < keys->count; i++) {
-        const sg__order_key *k = &SG__VEC_AT(*keys, sg__order_key, i);
+        sg__order_key k = sg__group_key(ctx, &SG__VEC_AT(*keys, sg__order_key, i));
         bool found = false;
         for (size_t j = 0; j < t->order_keys.count && !found; j++)
-            found = same_column(ctx, k, &SG__VEC_AT(t->order_keys, sg__order_key, j));
+            found = same_column(ctx, &k, &SG__VEC_AT(t->order_keys, sg__order_key, j));
         if (!found)
             return false;
     }

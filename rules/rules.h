@@ -84,6 +84,11 @@ typedef struct sg__resolved {
  * out->status. */
 int sg__resolve_name(const sg__rule_ctx *ctx, const sg__column_ref *ref, sg__resolved *out);
 
+/* The column a GROUP BY key names: the key itself, or, for a bare name no
+ * input column surely has, the output's column it stands for
+ * (sg__order_key.alt_column). */
+sg__order_key sg__group_key(const sg__rule_ctx *ctx, const sg__order_key *k);
+
 /* The relation (index into facts->relations) whose column `column` a plain
  * column reference of the top-level SELECT names: `qualifier.column` through
  * the FROM item so named, an unqualified one (at `location`) as resolved.

@@ -192,6 +192,7 @@ typedef struct sg__column_link {
     const char *column[2];
     int location[2]; /* of each column reference */
     bool may_pin[2]; /* side i may be pinned through side 1 - i */
+    bool outer;      /* in an outer join's ON, or in an ON on the nullable side of one */
 } sg__column_link;
 
 /* An ORDER BY item of the top-level SELECT that is a plain column: `col`,
@@ -201,6 +202,13 @@ typedef struct sg__order_key {
     const char *qualifier; /* NULL when unqualified */
     const char *column;
     int location; /* of the column reference */
+    /* A bare GROUP BY name, which PostgreSQL reads as an input column first,
+     * that also names an output that is a plain column (`GROUP BY acc` for
+     * `account_uid AS acc`): that column, taken when no input column has the
+     * name; alt_column NULL otherwise. */
+    const char *alt_qualifier;
+    const char *alt_column;
+    int alt_location;
 } sg__order_key;
 
 /* A type the statement names: `x::t`, CAST(x AS t), a typed literal `t 'x'`,

@@ -219,6 +219,7 @@ static void record_link(walk *w, ColumnRef *a, ColumnRef *b, const pin_scope *sc
     }
     l->may_pin[0] = pin_a;
     l->may_pin[1] = pin_b;
+    l->outer = (scope && scope->outer) || w->nullable_side > 0;
 }
 
 /* `column = value` or `value = column`: a pin; `column = column`: a link. */

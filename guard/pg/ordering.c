@@ -109,7 +109,19 @@ static bool push_key(walk *w, sg__vec *keys, const ColumnRef *c)
     k->qualifier = sg__walk_qualifier(w, c);
     k->column = copy(w, strVal(llast(c->fields)));
     k->location = c->location;
+    k->alt_qualifier = k->alt_column = NULL;
+    k->alt_location = -1;
     return true;
+}
+
+/* Gives the key just pushed the output's column `c` as its alternative
+ * (sg__order_key.alt_column). */
+static void set_alt(walk *w, sg__vec *keys, const ColumnRef *c)
+{
+    sg__order_key *k = &SG__VEC_AT(*keys, sg__order_key, keys->count - 1);
+    k->alt_qualifier = sg__walk_qualifier(w, c);
+    k->alt_column = copy(w, strVal(llast(c->fields)));
+    k->alt_location = c->location;
 }
 
 /* Appends output id `id` (a position, or expression_id()) to `outputs`;
@@ -270,9 +282,13 @@ static bool record_keys(walk *w, SelectStmt *s, List *items, bool by_output, sg_
         bool position = e && IsA(e, A_Const) && ((A_Const *)e)->val.node.type == T_Integer;
         ResTarget *out = e && s->op == SETOP_NONE ? order_output(s->targetList, e) : NULL;
         /* GROUP BY reads a bare name as an input column first: as an output's
-         * only when that output is an expression */
-        if (out && !by_output && !position && sg__walk_plain_column(out->val))
+         * only when that output is an expression (else the output's column is
+         * the key's alternative, for when no input column has the name) */
+        ColumnRef *alt = NULL;
+        if (out && !by_output && !position && sg__walk_plain_column(out->val)) {
+            alt = sg__walk_plain_column(out->val);
             out = NULL;
+        }
         /* an expression written out again is the output that holds it */
         if (!out && e && !sg__walk_plain_column(e) && s->op == SETOP_NONE)
             out = output_holding(s->targetList, e);
@@ -284,6 +300,8 @@ static bool record_keys(walk *w, SelectStmt *s, List *items, bool by_output, sg_
         if (c) {
             if (!push_key(w, keys, c))
                 return false;
+            if (alt && alt != c)
+                set_alt(w, keys, alt);
         } else if (out && outputs) {
             if (!push_output(w, outputs, output_position(s->targetList, out)))
                 return false;
