@@ -3,9 +3,77 @@
  *
  * INSERT/UPDATE/DELETE/MERGE targets and rows locked by FOR UPDATE/SHARE need
  * the table scoped `write`: PostgreSQL itself asks for UPDATE privilege to
- * lock rows, so a lock is a write as far as the scope is concerned.
+ * lock rows, so a lock is a write as far as the scope is concerned. A
+ * DELETE, or an UPDATE of a referenced key, of a table that a catalog
+ * table's foreign key references with ON DELETE / ON UPDATE CASCADE, SET NULL
+ * or SET DEFAULT writes that table too: it must be scoped write as well.
  */
 #include "rules.h"
+
+/* Whether the scope declares `t` write. */
+static bool scoped_write(const sg__rule_ctx *ctx, const sg__meta_table *t)
+{
+    for (size_t k = 0; k < ctx->scope->count; k++)
+        if (ctx->scope->tables[k].table == t && ctx->scope->tables[k].declared == SG_ACCESS_WRITE)
+            return true;
+    return false;
+}
+
+/* Whether `column` is one of the NULL-terminated `list`. */
+static bool listed(const char *const *list, const char *column)
+{
+    for (; list && *list; list++)
+        if (strcmp(*list, column) == 0)
+            return true;
+    return false;
+}
+
+/* Whether the statement sets a column of relation `relation` that the
+ * foreign key references (its primary key when the catalog names none): only
+ * then does ON UPDATE act. A write of no name (an INSERT without a column
+ * list) may set any. */
+static bool sets_referenced(const sg__facts *f, long relation, const sg__meta_table *t,
+                            const sg__fk_action *a)
+{
+    const char *const *referenced = a->referenced ? a->referenced : t->primary_key;
+    for (size_t i = 0; i < f->writes.count; i++) {
+        const sg__column_write *w = &SG__VEC_AT(f->writes, sg__column_write, i);
+        if (w->relation == relation && !w->value &&
+            (!w->name || !referenced || listed(referenced, w->name)))
+            return true;
+    }
+    return false;
+}
+
+/* Deleting or updating rows of a table another table's foreign key
+ * references with CASCADE, SET NULL or SET DEFAULT writes that table too (as
+ * its owner, past any privilege of the caller): it must be scoped write. */
+static int check_actions(const sg__rule_ctx *ctx, long relation, const sg__relref *r,
+                         const sg__meta_table *t)
+{
+    for (size_t k = 0; k < t->referrer_count; k++) {
+        const sg__fk_action *a = &t->referrers[k];
+        const char *action = NULL, *verb = NULL;
+        if ((r->use & SG_USE_DELETE) && a->on_delete) {
+            action = a->on_delete;
+            verb = "deleting from";
+        } else if ((r->use & SG_USE_UPDATE) && a->on_update &&
+                   sets_referenced(ctx->facts, relation, t, a)) {
+            action = a->on_update;
+            verb = "updating the key of";
+        }
+        if (!action || scoped_write(ctx, a->table))
+            continue;
+        if (sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
+                       "%s %s.%s also writes %s.%s (its foreign key (%s%s) ON %s %s), which the "
+                       "scope does not declare write",
+                       verb, t->schema, t->name, a->table->schema, a->table->name, a->columns[0],
+                       a->columns[0] && a->columns[1] ? ", ..." : "",
+                       verb[0] == 'd' ? "DELETE" : "UPDATE", action) < 0)
+            return -1;
+    }
+    return 0;
+}
 
 static int check(const sg__rule_ctx *ctx)
 {
@@ -16,6 +84,9 @@ static int check(const sg__rule_ctx *ctx)
         if (b->scoped < 0 || !(r->use & (SG_USE_WRITE | SG_USE_LOCK)))
             continue;
         const sg__scoped_table *t = &ctx->scope->tables[b->scoped];
+        if ((r->use & (SG_USE_DELETE | SG_USE_UPDATE)) && t->table->referrer_count &&
+            check_actions(ctx, (long)i, r, t->table) < 0)
+            return -1;
         if (t->declared == SG_ACCESS_WRITE)
             continue;
         if (sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
@@ -29,7 +100,8 @@ static int check(const sg__rule_ctx *ctx)
 
 const sg__rule sg__rule_scope_access_denied = {
     .id = "scope.access-denied",
-    .summary = "the SQL writes or row-locks a table scoped read",
+    .summary = "the SQL writes or row-locks a table scoped read, or writes one the scope does not "
+               "declare write through a foreign key's action",
     .severity = SG_SEVERITY_ERROR,
     .kinds = SG_RULE_FACTS,
     .locked = true,

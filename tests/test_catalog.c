@@ -146,6 +146,53 @@ static sg_catalog *load_ok(const char *json, size_t len)
     return c;
 }
 
+/* Foreign keys whose action writes their table are kept on the table they
+ * reference: in its own schema or a named one, actions in any case; keys
+ * that restrict, and references to tables the catalog does not have, are
+ * not. */
+static void test_catalog__foreign_key_actions_reach_the_referenced_table(void **state)
+{
+    (void)state;
+    static const char json[] =
+        "{\"data_sources\": [{\"uid\": \"ds\", \"engine\": \"postgresql\", \"default_schema\": "
+        "\"public\"}], \"meta_tables\": ["
+        "{\"uid\": \"p\", \"data_source_uid\": \"ds\", \"schema\": \"public\", "
+        "\"physical_table_name\": \"parent\", \"primary_key\": [\"id\"]},"
+        "{\"uid\": \"o\", \"data_source_uid\": \"ds\", \"schema\": \"other\", "
+        "\"physical_table_name\": \"parent\"},"
+        "{\"uid\": \"c\", \"data_source_uid\": \"ds\", \"schema\": \"public\", "
+        "\"physical_table_name\": \"child\", \"foreign_keys\": ["
+        "{\"name\": \"child_parent_fk\", \"columns\": [\"parent_id\"], \"references\": \"parent\", "
+        "\"referenced_columns\": [\"id\"], \"on_delete\": \"cascade\"},"
+        "{\"columns\": [\"a\", \"b\"], \"references\": \"other.parent\", \"on_update\": \"SET "
+        "NULL\", \"on_delete\": \"NO ACTION\"},"
+        "{\"columns\": [\"r\"], \"references\": \"parent\", \"on_delete\": \"RESTRICT\"},"
+        "{\"columns\": [\"g\"], \"references\": \"ghost\", \"on_delete\": \"CASCADE\"}]}]}";
+    sg_catalog *c = load_ok(json, sizeof json - 1);
+    const sg__meta_table *parent = sg__catalog_table_by_uid(c, "p"),
+                         *other = sg__catalog_table_by_uid(c, "o"),
+                         *child = sg__catalog_table_by_uid(c, "c");
+    assert_int_equal(parent->referrer_count, 1);
+    const sg__fk_action *a = &parent->referrers[0];
+    assert_ptr_equal(a->table, child);
+    assert_string_equal(a->name, "child_parent_fk");
+    assert_string_equal(a->columns[0], "parent_id");
+    assert_null(a->columns[1]);
+    assert_string_equal(a->referenced[0], "id");
+    assert_string_equal(a->on_delete, "CASCADE");
+    assert_null(a->on_update);
+    assert_int_equal(other->referrer_count, 1);
+    a = &other->referrers[0];
+    assert_ptr_equal(a->table, child);
+    assert_null(a->name);
+    assert_null(a->referenced);
+    assert_string_equal(a->columns[1], "b");
+    assert_null(a->on_delete);
+    assert_string_equal(a->on_update, "SET NULL");
+    assert_int_equal(child->referrer_count, 0);
+    sg_catalog_free(c);
+}
+
 static sg_catalog *load_tree_ok(cJSON *root)
 {
     char *text = cJSON_PrintUnformatted(root);
@@ -289,7 +336,7 @@ static void test_catalog__corpus_catalog_loads(void **state)
     if (rc != SG_OK)
         fail_msg("%s", err.message);
     assert_non_null(c);
-    assert_int_equal(sg_catalog_table_count(c), 8);
+    assert_int_equal(sg_catalog_table_count(c), 11);
     assert_true(scope_allowed(c, SELECT_ON(DS_A, UID_ACCOUNT)));
     assert_true(scope_allowed(c, SELECT_ON(DS_B, "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b06")));
     /* a uid of another data source is not the table of this one */
@@ -300,7 +347,7 @@ static void test_catalog__corpus_catalog_loads(void **state)
     size_t len;
     char *text = read_file(CORPUS_CATALOG, &len);
     c = load_ok(text, len);
-    assert_int_equal(sg_catalog_table_count(c), 8);
+    assert_int_equal(sg_catalog_table_count(c), 11);
     sg_catalog_free(c);
     free(text);
 }
@@ -1177,7 +1224,7 @@ static void test_catalog__allocation_failure(void **state)
             continue;
         }
         assert_int_equal(rc, SG_OK);
-        assert_int_equal(sg_catalog_table_count(c), 8);
+        assert_int_equal(sg_catalog_table_count(c), 11);
         assert_true(scope_allowed(c, SELECT_ON(DS_A, UID_ACCOUNT)));
         sg_catalog_free(c);
         succeeded = true;
@@ -1206,7 +1253,7 @@ static void test_catalog__allocation_failure_from_file(void **state)
             continue;
         }
         assert_int_equal(rc, SG_OK);
-        assert_int_equal(sg_catalog_table_count(c), 8);
+        assert_int_equal(sg_catalog_table_count(c), 11);
         sg_catalog_free(c);
         succeeded = true;
     }
@@ -1309,6 +1356,7 @@ int main(void)
         T(seed_catalog_loads),
         T(wide_table_columns_are_hashed),
         T(corpus_catalog_loads),
+        T(foreign_key_actions_reach_the_referenced_table),
         T(text_need_not_be_nul_terminated),
         T(minimal_catalogs),
         T(same_name_on_two_data_sources),

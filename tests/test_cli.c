@@ -1173,7 +1173,7 @@ static void test_cli__catalog_queries(void **state)
 
     /* every table once, with its data source, schema and physical name */
     size_t n = sg_catalog_table_count(c), found = 0;
-    assert_int_equal(n, 8);
+    assert_int_equal(n, 11);
     for (size_t i = 0; i < n; i++) {
         assert_true(sg_catalog_find_data_source(c, sg_catalog_table_data_source_uid(c, i), NULL));
         if (strcmp(sg_catalog_table_uid(c, i), "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b05") == 0) {

@@ -633,17 +633,17 @@ static void test_policy__limits_bound_the_catalog(void **state)
     static const char path[] = SG_SOURCE_DIR "/corpus/catalog.json";
     sg_catalog *c = NULL;
     sg_error err;
-    sg_policy *p = load_ok("{\"limits\":{\"max_catalog_tables\":8}}");
+    sg_policy *p = load_ok("{\"limits\":{\"max_catalog_tables\":11}}");
     assert_int_equal(sg_catalog_load_file_policy(path, p, &c, &err), SG_OK);
-    assert_int_equal(sg_catalog_table_count(c), 8);
+    assert_int_equal(sg_catalog_table_count(c), 11);
     sg_catalog_free(c);
     sg_policy_free(p);
 
-    p = load_ok("{\"limits\":{\"max_catalog_tables\":7}}");
+    p = load_ok("{\"limits\":{\"max_catalog_tables\":10}}");
     c = (sg_catalog *)1;
     assert_int_equal(sg_catalog_load_file_policy(path, p, &c, &err), SG_ETOOBIG);
     assert_null(c);
-    assert_non_null(strstr(err.message, "8 meta_tables is over the limit of 7"));
+    assert_non_null(strstr(err.message, "11 meta_tables is over the limit of 10"));
     assert_non_null(strstr(err.message, "corpus/catalog.json"));
     sg_policy_free(p);
 

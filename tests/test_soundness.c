@@ -291,8 +291,10 @@ static void create_catalog_tables(void)
                 free(col);
                 first = false;
             }
-            const char *on_delete = str_member(fk, "on_delete");
-            bprintf(&sql, ")%s%s;", on_delete ? " ON DELETE " : "", on_delete ? on_delete : "");
+            const char *on_delete = str_member(fk, "on_delete"),
+                       *on_update = str_member(fk, "on_update");
+            bprintf(&sql, ")%s%s%s%s;", on_delete ? " ON DELETE " : "", on_delete ? on_delete : "",
+                    on_update ? " ON UPDATE " : "", on_update ? on_update : "");
             free(schema);
             free(name);
             free(rschema);

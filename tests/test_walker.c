@@ -188,6 +188,9 @@ static const sg__relref *assert_rel_(const sg__facts *f, const char *schema, con
 
 #define R SG_USE_READ
 #define W SG_USE_WRITE
+#define WU (SG_USE_WRITE | SG_USE_UPDATE) /* UPDATE, ON CONFLICT DO UPDATE */
+#define WD (SG_USE_WRITE | SG_USE_DELETE) /* DELETE */
+#define WUD (SG_USE_WRITE | SG_USE_UPDATE | SG_USE_DELETE)
 #define L SG_USE_LOCK
 
 static size_t count_funcs(const sg__facts *f, const char *name)
@@ -625,7 +628,7 @@ static void test_walker__on_conflict(void **state)
     SHAPE(f, SG_STMT_INSERT, 0, 3, 0);
     assert_int_equal(f->kind, SG_STMT_INSERT);
     N_RELS(f, 3);
-    REL(f, NULL, "t", W);
+    REL(f, NULL, "t", WU);
     REL(f, NULL, "s1", R);
     REL(f, NULL, "s2", R);
     assert_int_equal(f->params.count, 3);
@@ -643,7 +646,7 @@ static void test_walker__update_from(void **state)
     SHAPE(f, SG_STMT_UPDATE, 0, 1, 0);
     assert_int_equal(f->kind, SG_STMT_UPDATE);
     N_RELS(f, 5);
-    assert_int_equal(REL(f, NULL, "t", W)->location, OFF(sql, "t SET"));
+    assert_int_equal(REL(f, NULL, "t", WU)->location, OFF(sql, "t SET"));
     REL(f, NULL, "u", R);
     REL(f, NULL, "v", R);
     REL(f, NULL, "w", R);
@@ -662,7 +665,7 @@ static void test_walker__delete_using(void **state)
     SHAPE(f, SG_STMT_DELETE, 1, 1, 0);
     assert_int_equal(f->kind, SG_STMT_DELETE);
     N_RELS(f, 5);
-    assert_int_equal(REL(f, NULL, "t", W)->location, OFF(sql, "t USING"));
+    assert_int_equal(REL(f, NULL, "t", WD)->location, OFF(sql, "t USING"));
     REL(f, NULL, "u", R);
     REL(f, NULL, "v", R);
     REL(f, NULL, "w", R);
@@ -685,7 +688,7 @@ static void test_walker__merge(void **state)
     SHAPE(f, SG_STMT_MERGE, 0, 2, 0);
     assert_int_equal(f->kind, SG_STMT_MERGE);
     N_RELS(f, 7);
-    assert_int_equal(REL(f, NULL, "t", W)->location, OFF(sql, "t USING"));
+    assert_int_equal(REL(f, NULL, "t", WUD)->location, OFF(sql, "t USING"));
     assert_int_equal(REL(f, NULL, "s", R)->location, OFF(sql, "s ON"));
     REL(f, NULL, "c0", R);
     REL(f, NULL, "c1", R);
@@ -695,6 +698,36 @@ static void test_walker__merge(void **state)
     assert_int_equal(f->params.count, 2);
     PARAM(f, 0, 1, OFF(sql, "$1"));
     PARAM(f, 1, 2, OFF(sql, "$2"));
+}
+
+/* Which rows a write changes, for the foreign keys whose actions follow
+ * them: DELETE deletes, UPDATE and ON CONFLICT DO UPDATE update, MERGE what
+ * its actions do, an INSERT (or DO NOTHING) neither. */
+static void test_walker__write_changes(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *sql;
+        unsigned use;
+    } cases[] = {
+        {"INSERT INTO t VALUES (1)", W},
+        {"INSERT INTO t VALUES (1) ON CONFLICT DO NOTHING", W},
+        {"INSERT INTO t VALUES (1) ON CONFLICT (id) DO UPDATE SET a = 1", WU},
+        {"UPDATE t SET a = 1", WU},
+        {"DELETE FROM t", WD},
+        {"MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN UPDATE SET a = 1", WU},
+        {"MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE", WD},
+        {"MERGE INTO t USING s ON t.id = s.id WHEN NOT MATCHED THEN INSERT VALUES (1)", W},
+        {"MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DO NOTHING", W},
+        {"MERGE INTO t USING s ON t.id = s.id WHEN MATCHED AND s.x THEN DELETE "
+         "WHEN MATCHED THEN UPDATE SET a = 1",
+         WUD},
+        {"WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d", WD},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const sg__facts *f = parse_ok(cases[i].sql);
+        REL(f, NULL, "t", cases[i].use);
+    }
 }
 
 static void test_walker__merge_using_subquery(void **state)
@@ -867,17 +900,17 @@ static void test_walker__cte_write_target_same_name(void **state)
 
     f = parse_ok("WITH t AS (SELECT 1 AS a) UPDATE t SET a = 2");
     N_RELS(f, 1);
-    REL(f, NULL, "t", W);
+    REL(f, NULL, "t", WU);
     assert_int_equal(cte_named(f, "t")->references, 0);
 
     f = parse_ok("WITH t AS (SELECT 1 AS a) DELETE FROM t");
     N_RELS(f, 1);
-    REL(f, NULL, "t", W);
+    REL(f, NULL, "t", WD);
 
     f = parse_ok("WITH t AS (SELECT 1 AS id) MERGE INTO t USING t AS s ON true "
                  "WHEN MATCHED THEN DELETE");
     N_RELS(f, 1);
-    REL(f, NULL, "t", W);
+    REL(f, NULL, "t", WD);
     assert_int_equal(cte_named(f, "t")->references, 1);
 }
 
@@ -888,13 +921,13 @@ static void test_walker__cte_in_dml_from_and_using(void **state)
                                   "WHERE t.id = x.id");
     SHAPE(f, SG_STMT_DELETE, 0, 0, 1);
     N_RELS(f, 1);
-    REL(f, NULL, "t", W);
+    REL(f, NULL, "t", WD);
     assert_int_equal(cte_named(f, "x")->references, 1);
 
     f = parse_ok("WITH x AS (SELECT 1 AS id) UPDATE t SET a = 1 FROM x, y "
                  "WHERE t.id = x.id AND y.id = x.id");
     N_RELS(f, 2);
-    REL(f, NULL, "t", W);
+    REL(f, NULL, "t", WU);
     REL(f, NULL, "y", R);
     assert_int_equal(cte_named(f, "x")->references, 1);
 }
@@ -907,7 +940,7 @@ static void test_walker__cte_data_modifying(void **state)
     SHAPE(f, SG_STMT_SELECT, 0, 1, 1);
     assert_int_equal(f->kind, SG_STMT_SELECT);
     N_RELS(f, 1);
-    const sg__relref *t = REL(f, NULL, "t", W);
+    const sg__relref *t = REL(f, NULL, "t", WD);
     assert_int_equal(t->in_cte, 0);
     assert_int_equal(t->location, OFF(sql, "t WHERE"));
     const sg__cte *d = cte_named(f, "d");
@@ -920,7 +953,7 @@ static void test_walker__cte_data_modifying(void **state)
                  "m AS (SELECT * FROM t4) SELECT * FROM i, u, m");
     N_RELS(f, 3);
     assert_int_equal(REL(f, NULL, "t2", W)->in_cte, 0);
-    assert_int_equal(REL(f, NULL, "t3", W)->in_cte, 1);
+    assert_int_equal(REL(f, NULL, "t3", WU)->in_cte, 1);
     assert_int_equal(REL(f, NULL, "t4", R)->in_cte, 2);
     assert_int_equal(cte_named(f, "i")->kind, SG_STMT_INSERT);
     assert_int_equal(cte_named(f, "u")->kind, SG_STMT_UPDATE);
@@ -1296,12 +1329,12 @@ static void test_walker__where_current_of(void **state)
     assert_int_equal(f->kind, SG_STMT_UPDATE);
     assert_true(f->has_current_of);
     N_RELS(f, 1);
-    REL(f, NULL, "t", W);
+    REL(f, NULL, "t", WU);
 
     f = parse_ok("DELETE FROM t WHERE CURRENT OF c");
     assert_int_equal(f->kind, SG_STMT_DELETE);
     assert_true(f->has_current_of);
-    REL(f, NULL, "t", W);
+    REL(f, NULL, "t", WD);
 
     f = parse_ok("DELETE FROM t WHERE a = 1");
     assert_false(f->has_current_of);
@@ -2384,6 +2417,7 @@ int main(void)
         T(delete_using),
         T(merge),
         T(merge_using_subquery),
+        T(write_changes),
         T(cte_reference_is_not_a_relation),
         T(cte_nested),
         T(cte_recursive_self_reference),

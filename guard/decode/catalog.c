@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "decode/catalog.h"
 #include "decode/policy.h"
@@ -42,7 +43,16 @@ typedef struct loader {
     size_t pool_left;
     const char *last_schema; /* the schema the previous table kept */
     bool unhashed;           /* contract_hash is not checked (the catalog tools) */
+    sg__vec actions;         /* pending_action: foreign keys whose action writes */
 } loader;
+
+/* A foreign key whose action writes, kept until every table is indexed. */
+typedef struct pending_action {
+    size_t table;           /* the referencing table's index */
+    const char *ref_schema; /* NULL: the referencing table's own */
+    const char *ref_table;
+    sg__fk_action action;
+} pending_action;
 
 /* A copy of `s` the catalog keeps. Strings are packed end to end in blocks
  * of the catalog's arena, whose own allocations are aligned and zeroed for
@@ -298,6 +308,49 @@ static int load_columns(loader *l, const cJSON *cols, const where *table, sg__me
     return hash_columns(l, out);
 }
 
+/* The action as the catalog writes it, when it writes the referencing
+ * table ("cascade" and "set null" too), else NULL. */
+static const char *writing_action(const cJSON *v)
+{
+    static const char *const writes[] = {"CASCADE", "SET NULL", "SET DEFAULT"};
+    for (size_t i = 0; v && i < sizeof writes / sizeof writes[0]; i++)
+        if (strcasecmp(v->valuestring, writes[i]) == 0)
+            return writes[i];
+    return NULL;
+}
+
+/* Keeps a foreign key of table `index` whose action writes it. */
+static int keep_action(loader *l, size_t index, const cJSON *const *m)
+{
+    enum { NAME, COLUMNS, REFERENCES, REFERENCED, ON_DELETE, ON_UPDATE };
+    const char *on_delete = writing_action(m[ON_DELETE]), *on_update = writing_action(m[ON_UPDATE]);
+    if (!on_delete && !on_update)
+        return 0;
+    pending_action *p = sg__vec_push(&l->cat->arena, &l->actions, sizeof *p);
+    if (!p)
+        return sg__fail(&l->f, SG_ENOMEM, "out of memory while loading the catalog");
+    const char *ref = m[REFERENCES]->valuestring, *dot = strchr(ref, '.');
+    p->table = index;
+    p->ref_schema = NULL;
+    p->ref_table = keep(l, dot ? dot + 1 : ref);
+    if (dot) {
+        char *schema = sg__arena_strndup(&l->cat->arena, ref, (size_t)(dot - ref));
+        if (!schema)
+            return sg__fail(&l->f, SG_ENOMEM, "out of memory while loading the catalog");
+        p->ref_schema = schema;
+    }
+    p->action = (sg__fk_action){NULL,
+                                m[NAME] ? keep(l, m[NAME]->valuestring) : NULL,
+                                string_list(l, m[COLUMNS]),
+                                m[REFERENCED] ? string_list(l, m[REFERENCED]) : NULL,
+                                on_delete,
+                                on_update};
+    if (!p->ref_table || (m[NAME] && !p->action.name) || !p->action.columns ||
+        (m[REFERENCED] && !p->action.referenced))
+        return -1;
+    return 0;
+}
+
 static int load_foreign_keys(loader *l, const cJSON *fks, const where *table)
 {
     static const char *const keys[] = {"name",      "columns",   "references", "referenced_columns",
@@ -320,6 +373,8 @@ static int load_foreign_keys(loader *l, const cJSON *fks, const where *table)
         for (size_t k = 0; k < 3; k++)
             if (m[optional[k]] && !cJSON_IsString(m[optional[k]]))
                 return bad(l, &at, ".%s must be a string", keys[optional[k]]);
+        if (keep_action(l, table->index, m) < 0)
+            return -1;
         at.index++;
     }
     return 0;
@@ -613,6 +668,41 @@ static int index_tables(loader *l)
     return 0;
 }
 
+/* Gives each referenced table the foreign keys whose actions write their
+ * tables (a reference to a table the catalog does not have is left: no
+ * statement can be scoped to write that table). */
+static int link_referrers(loader *l)
+{
+    sg_catalog *c = l->cat;
+    const sg__meta_table **to = NULL;
+    if (l->actions.count && !(to = sg__arena_alloc(&c->arena, l->actions.count * sizeof *to)))
+        return sg__fail(&l->f, SG_ENOMEM, "out of memory while loading the catalog");
+    for (size_t i = 0; i < l->actions.count; i++) {
+        pending_action *p = &SG__VEC_AT(l->actions, pending_action, i);
+        const sg__meta_table *from = &c->tables[p->table];
+        to[i] = sg__catalog_table_by_name(
+            c, from->data_source_uid, p->ref_schema ? p->ref_schema : from->schema, p->ref_table);
+        p->action.table = from;
+        if (to[i])
+            ((sg__meta_table *)to[i])->referrer_count++;
+    }
+    for (size_t i = 0; i < l->actions.count; i++) {
+        sg__meta_table *t = (sg__meta_table *)to[i];
+        if (!t)
+            continue;
+        if (!t->referrers) {
+            sg__fk_action *list = sg__arena_alloc(&c->arena, t->referrer_count * sizeof *list);
+            if (!list)
+                return sg__fail(&l->f, SG_ENOMEM, "out of memory while loading the catalog");
+            t->referrers = list;
+            t->referrer_count = 0;
+        }
+        ((sg__fk_action *)t->referrers)[t->referrer_count++] =
+            SG__VEC_AT(l->actions, pending_action, i).action;
+    }
+    return 0;
+}
+
 /* One element of meta_tables (sg__json_each() calls it in order). */
 static int load_table_element(void *ctx, const cJSON *t, size_t i)
 {
@@ -653,7 +743,7 @@ static int load_tables(loader *l, const cJSON *tables)
     sg__json_status st = sg__json_each(l->doc, tables, load_table_element, l);
     if (st != SG__JSON_OK && st != SG__JSON_STOPPED)
         l->f.code = sg__json_input_error("catalog", SG_ECATALOG, st, l->doc, l->f.err);
-    return st == SG__JSON_OK ? index_tables(l) : -1;
+    return st == SG__JSON_OK && index_tables(l) == 0 ? link_referrers(l) : -1;
 }
 
 static int load(loader *l, const cJSON *root)

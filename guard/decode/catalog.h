@@ -18,6 +18,22 @@ typedef struct sg__data_source {
     const char *dsn; /* NULL when the catalog gives none */
 } sg__data_source;
 
+struct sg__meta_table;
+
+/* A catalog table's foreign key whose action writes it when the rows it
+ * references change: ON DELETE or ON UPDATE CASCADE, SET NULL or SET
+ * DEFAULT. Kept on the referenced table (sg__meta_table.referrers). */
+typedef struct sg__fk_action {
+    const struct sg__meta_table *table; /* the referencing table, which the action writes */
+    const char *name;                   /* the constraint's name, or NULL */
+    const char *const *columns;         /* the referencing columns, NULL-terminated */
+    /* the referenced columns, NULL-terminated; NULL when the catalog names
+     * none (then the referenced table's primary key) */
+    const char *const *referenced;
+    const char *on_delete; /* "CASCADE", "SET NULL", "SET DEFAULT", or NULL: writes nothing */
+    const char *on_update;
+} sg__fk_action;
+
 typedef struct sg__meta_table {
     const char *uid;
     const char *identifier;
@@ -51,6 +67,10 @@ typedef struct sg__meta_table {
      * most half full, each name at its first column; NULL otherwise */
     const uint32_t *column_slots;
     size_t column_mask; /* the slot count (a power of two) minus one */
+    /* the foreign keys of catalog tables (of its data source) that reference
+     * this one with an action that writes them */
+    const sg__fk_action *referrers;
+    size_t referrer_count;
 } sg__meta_table;
 
 /* Up to this many columns a scan of the names finds one faster than a hash

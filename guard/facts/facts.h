@@ -29,8 +29,11 @@ const char *sg__stmt_kind_name(sg__stmt_kind kind);
 /* How a relation reference is used. A reference can carry several bits. */
 enum {
     SG_USE_READ = 1u << 0,
-    SG_USE_WRITE = 1u << 1, /* target of INSERT/UPDATE/DELETE/MERGE */
-    SG_USE_LOCK = 1u << 2   /* row-locked by FOR UPDATE/SHARE */
+    SG_USE_WRITE = 1u << 1,  /* target of INSERT/UPDATE/DELETE/MERGE */
+    SG_USE_LOCK = 1u << 2,   /* row-locked by FOR UPDATE/SHARE */
+    SG_USE_DELETE = 1u << 3, /* with WRITE: rows deleted (DELETE, MERGE ... THEN DELETE) */
+    SG_USE_UPDATE = 1u << 4  /* with WRITE: rows updated (UPDATE, MERGE ... THEN UPDATE, ON
+                              * CONFLICT DO UPDATE) */
 };
 
 /*

@@ -733,11 +733,11 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
 
 /* The target of a write at `level`: a FROM item of its own for the names
  * that qualify its columns (and, for INSERT, for EXCLUDED). */
-static bool walk_target(RangeVar *rel, walk *w, int level, bool excluded)
+static bool walk_target(RangeVar *rel, walk *w, int level, bool excluded, unsigned changes)
 {
     if (!rel)
         return false;
-    long idx = record_relation(w, rel, SG_USE_WRITE, false);
+    long idx = record_relation(w, rel, SG_USE_WRITE | changes, false);
     add_from_item(w, level, copy(w, rel->alias ? rel->alias->aliasname : rel->relname), idx, -1,
                   alias_names(w, NULL));
     if (excluded) {
@@ -788,7 +788,10 @@ static bool walk_modify(Node *node, walk *w)
         InsertStmt *s = (InsertStmt *)node;
         if (s->cols == NIL && s->selectStmt && s->relation)
             push_int(w, &w->facts->inserts_without_columns, s->relation->location);
-        stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w, level, true);
+        OnConflictClause *oc = s->onConflictClause;
+        stop = walk_with(s->withClause, w, &scope) ||
+               walk_target(s->relation, w, level, true,
+                           oc && oc->action == ONCONFLICT_UPDATE ? SG_USE_UPDATE : 0);
         long target = -1;
         if (!stop && s->relation) {
             target = (long)w->facts->relations.count - 1;
@@ -804,7 +807,8 @@ static bool walk_modify(Node *node, walk *w)
     }
     case T_UpdateStmt: {
         UpdateStmt *s = (UpdateStmt *)node;
-        stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w, level, false);
+        stop = walk_with(s->withClause, w, &scope) ||
+               walk_target(s->relation, w, level, false, SG_USE_UPDATE);
         if (!stop && s->relation) {
             sg__walk_record_set(w, s->targetList, (long)w->facts->relations.count - 1);
             if (!s->whereClause)
@@ -817,7 +821,8 @@ static bool walk_modify(Node *node, walk *w)
     }
     case T_DeleteStmt: {
         DeleteStmt *s = (DeleteStmt *)node;
-        stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w, level, false);
+        stop = walk_with(s->withClause, w, &scope) ||
+               walk_target(s->relation, w, level, false, SG_USE_DELETE);
         if (!stop && s->relation && !s->whereClause)
             record_unfiltered(w, s->relation, true);
         stop = stop || walk_from_list(s->usingClause, w, level) ||
@@ -827,7 +832,17 @@ static bool walk_modify(Node *node, walk *w)
     }
     case T_MergeStmt: {
         MergeStmt *s = (MergeStmt *)node;
-        stop = walk_with(s->withClause, w, &scope) || walk_target(s->relation, w, level, false);
+        unsigned changes = 0;
+        ListCell *lc;
+        foreach (lc, s->mergeWhenClauses) {
+            MergeWhenClause *c = lfirst(lc);
+            changes |= !IsA(c, MergeWhenClause)       ? SG_USE_UPDATE | SG_USE_DELETE
+                       : c->commandType == CMD_UPDATE ? SG_USE_UPDATE
+                       : c->commandType == CMD_DELETE ? SG_USE_DELETE
+                                                      : 0;
+        }
+        stop = walk_with(s->withClause, w, &scope) ||
+               walk_target(s->relation, w, level, false, changes);
         if (!stop && s->relation)
             sg__walk_record_merge_writes(w, s, (long)w->facts->relations.count - 1);
         stop = stop || walk_from_item(s->sourceRelation, w, level) ||
