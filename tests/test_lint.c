@@ -3277,6 +3277,61 @@ static void test_lint__application_types_of_the_catalog(void **state)
     sg_catalog_free(catalog);
 }
 
+/* `SET search_path` in a file moves where the names of the statements
+ * after it resolve: the first schema on the path with a catalog table of
+ * that name (quoted names as written, unquoted folded), until RESET or SET
+ * ... TO DEFAULT; sg_lint_options.search_path sets the start. */
+static void test_lint__set_search_path_is_followed(void **state)
+{
+    (void)state;
+    sg_catalog *catalog = NULL;
+    sg_error err;
+    if (sg_catalog_load_file(SG_SOURCE_DIR "/corpus/catalog.json", &catalog, &err) != SG_OK)
+        fail_msg("%s", err.message);
+    static const char text[] =
+        "SELECT uid FROM sdk_examples_entry ORDER BY uid;\n"         /* 1: public */
+        "SET search_path = ledger, public;\n"                        /* 2 */
+        "SELECT uid, amount FROM sdk_examples_entry ORDER BY uid;\n" /* 3: ledger */
+        "SELECT uid, name FROM sdk_examples_account ORDER BY uid;\n" /* 4: public */
+        "SELECT uid, amonut FROM sdk_examples_entry ORDER BY uid;\n" /* 5: column */
+        "SET SESSION search_path TO \"LEDGER\", public;\n"           /* 6: no such */
+        "SELECT uid FROM sdk_examples_entry ORDER BY uid;\n"         /* 7: public */
+        "SET LOCAL search_path TO LEDGER;\n"                         /* 8: folded */
+        "SELECT uid FROM sdk_examples_entry ORDER BY uid;\n"         /* 9: ledger */
+        "RESET search_path;\n"                                       /* 10 */
+        "SELECT uid FROM sdk_examples_entry ORDER BY uid;\n"         /* 11: public */
+        "SET search_path TO ledger;\nSET search_path TO DEFAULT;\n"  /* 12, 13 */
+        "SELECT uid FROM sdk_examples_entry ORDER BY uid;\n";        /* 14: public */
+    sg_lint_result *r = lint(catalog, text, SG_LINT_INPUT_SQL);
+    size_t errors;
+    assert_int_equal(count_prefix(r, "scope.table-not-declared", &errors), 4);
+    static const size_t lines[] = {1, 7, 11, 14};
+    size_t k = 0;
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+        const sg_lint_finding f = finding(r, i);
+        if (strcmp(f.rule, "scope.table-not-declared") != 0)
+            continue;
+        if (f.line == 7)
+            assert_non_null(strstr(f.message, "LEDGER.sdk_examples_entry"));
+        if (k < 4 && (size_t)f.line == lines[k])
+            k++;
+    }
+    assert_int_equal(k, 4);
+    const sg_lint_finding *c = only(r, "column.unknown");
+    assert_int_equal(c->line, 5);
+    assert_non_null(strstr(c->message, "ledger.sdk_examples_entry"));
+    sg_lint_result_free(r);
+    /* the caller's start */
+    sg_lint_options opts = SG_LINT_OPTIONS_INIT;
+    opts.search_path = "\"$user\", ledger, public";
+    static const char plain[] = "SELECT uid FROM sdk_examples_entry ORDER BY uid;\n";
+    assert_int_equal(sg_lint_text(catalog, plain, strlen(plain), SG_LINT_INPUT_SQL, &opts, &r),
+                     SG_OK);
+    assert_int_equal(count_prefix(r, "scope.", &errors), 0);
+    sg_lint_result_free(r);
+    sg_catalog_free(catalog);
+}
+
 /* A migration tool's placeholder (`${schema}`, `${flyway:user}`) is the
  * tool's to replace before the server reads the file: no syntax error, and
  * no finding about a name it is part of; the rest of each statement is
@@ -3477,6 +3532,7 @@ int main(void)
         T(migrations_call_what_migrations_call),
         T(psql_variables_are_no_names),
         T(tool_placeholders_are_no_names),
+        T(set_search_path_is_followed),
         T(application_types_of_the_catalog),
         T(sqlc_named_parameters),
         T(options_versions),

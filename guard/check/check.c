@@ -196,6 +196,8 @@ static int run_sql(check *c)
                           perr.message, hint ? " (hint: " : "", hint ? hint : "", hint ? ")" : "");
     }
     v->changes_schema = c->facts.changes_schema || c->facts.has_into;
+    v->search_path_set = c->facts.search_path_set;
+    v->search_path = c->facts.search_path;
     if (c->facts.statement_count != 1)
         return sg__report(&c->diags, &sg__rule_sql_multiple_statements, SG_AT_COMPILED,
                           c->facts.statement_count ? c->facts.statement_location : -1,
@@ -361,6 +363,7 @@ int sg__lint_options_read(const sg_lint_options *options, sg_lint_options *out)
         size_t known = options->version == 1   ? offsetof(sg_lint_options, profile)
                        : options->version == 2 ? offsetof(sg_lint_options, without_lines)
                        : options->version == 3 ? offsetof(sg_lint_options, migration)
+                       : options->version == 4 ? offsetof(sg_lint_options, search_path)
                                                : sizeof *out;
         memcpy(out, options, known);
         out->version = SG_LINT_OPTIONS_VERSION;
@@ -429,6 +432,8 @@ int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,
         rc = lint_placeholders(&c, &lo);
         if (rc == 0)
             rc = lint_scope(&c, lo.data_source_uid);
+        if (rc == 0 && lo.search_path && c.scope.mode == SG_SCOPE_CATALOG)
+            rc = sg__scope_set_search_path(&v->arena, &c.scope, lo.search_path);
         if (rc == 0 && !has_errors(&c))
             rc = run_sql(&c);
     }

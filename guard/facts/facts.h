@@ -465,6 +465,11 @@ typedef struct sg__facts {
     /* Lint only: the statement walked is the query of EXPLAIN, PREPARE, COPY
      * (query) TO or DECLARE CURSOR, which `wrapper` names ("EXPLAIN", ...) */
     const char *wrapper;
+    /* Lint only: `SET search_path` (SESSION or LOCAL): `search_path_set`,
+     * with the schemas as a `SET` would write them (each quoted, comma
+     * separated; "" for none), or NULL for SET ... TO DEFAULT and RESET */
+    bool search_path_set;
+    const char *search_path;
     size_t statement_count; /* statements in the text */
     int statement_location; /* offset of the (first) statement */
 

@@ -342,13 +342,20 @@ typedef struct sg_lint_options {
      * profile lets pg_catalog's built-ins of the side-effect and session-state
      * classes pass (a migration sets sequences, settings and locks). */
     bool migration;
+    /* version 5 */
+    /* The schemas unqualified table names are looked up in, in order, as
+     * `SET search_path` writes them ("app, public", names quoted or not,
+     * `$user` and pg_temp passed over); NULL: the data source's default
+     * schema. sg_lint_text() and sg_lint_file() follow the text's own `SET
+     * search_path` statements from this start. */
+    const char *search_path;
 } sg_lint_options;
 
-#define SG_LINT_OPTIONS_VERSION 4
+#define SG_LINT_OPTIONS_VERSION 5
 #define SG_LINT_OPTIONS_INIT                                                                       \
     {                                                                                              \
         SG_LINT_OPTIONS_VERSION, NULL, NULL, SG_LINT_PROFILE_DEFAULT,                              \
-            SG_LINT_PLACEHOLDERS_DEFAULT, false, false                                             \
+            SG_LINT_PLACEHOLDERS_DEFAULT, false, false, NULL                                       \
     }
 
 SG_API int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,

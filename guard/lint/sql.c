@@ -140,6 +140,17 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
         r->failed = true;
         return -1;
     }
+    if (v->search_path_set) {
+        /* `SET search_path`: the names of the statements after it resolve
+         * on that path (RESET, DEFAULT: the data source's default schema) */
+        d->options.search_path =
+            v->search_path ? sg__arena_strdup(d->scratch, v->search_path) : NULL;
+        if (v->search_path && !d->options.search_path) {
+            r->failed = true;
+            sg_verdict_free(v);
+            return -1;
+        }
+    }
     if (v->changes_schema && !d->migration) {
         /* a migration: its statements are judged as a migration's, from the
          * start when some were judged as queries already */
@@ -391,6 +402,7 @@ int sg__lint_sql_text(const sg_catalog *catalog, const sg_lint_options *options,
     for (;;) {
         d.restart = false;
         d.as_queries = 0;
+        d.options.search_path = options->search_path;
         rc = read_in_style(&d, style, detect);
         if (rc != 0 || !(d.psycopg || d.restart))
             break;

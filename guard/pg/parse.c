@@ -354,6 +354,37 @@ static Node *held_query(Node *stmt)
     }
 }
 
+/* `SET search_path ...`: the schemas it names, each quoted, comma
+ * separated (SET takes each item as one schema name: `SET search_path =
+ * 'a,b'` names one schema "a,b"), or NULL when it resets the path. Returns
+ * -1 when memory ran out. */
+static int record_search_path(sg__arena *arena, const VariableSetStmt *s, sg__facts *facts)
+{
+    if (!s->name || strcmp(s->name, "search_path") != 0)
+        return 0;
+    facts->search_path_set = true;
+    if (s->kind != VAR_SET_VALUE)
+        return 0; /* DEFAULT, RESET: the session's own */
+    sg__strbuf b = SG__STRBUF_INIT(arena);
+    sg__strbuf_puts(&b, "");
+    ListCell *lc;
+    foreach (lc, s->args) {
+        const A_Const *c = lfirst(lc);
+        if (!IsA(c, A_Const) || c->isnull || c->val.node.type != T_String)
+            return 0; /* not a list of names: left as it was */
+        if (b.len)
+            sg__strbuf_puts(&b, ", ");
+        sg__strbuf_puts(&b, "\"");
+        for (const char *p = c->val.sval.sval; *p; p++)
+            sg__strbuf_put(&b, *p == '"' ? "\"\"" : p, *p == '"' ? 2 : 1);
+        sg__strbuf_puts(&b, "\"");
+    }
+    if (b.failed)
+        return -1;
+    facts->search_path = b.data;
+    return 0;
+}
+
 int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, bool held,
                    sg__facts *facts, sg__parse_error *err)
 {
@@ -362,6 +393,8 @@ int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, bool h
     err->offset = -1;
     facts->kind = SG_STMT_NONE;
     facts->wrapper = NULL;
+    facts->search_path_set = false;
+    facts->search_path = NULL;
     facts->statement_count = 0;
     facts->statement_location = -1;
     facts->current_of_location = -1;
@@ -402,7 +435,9 @@ int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, bool h
             if (facts->kind == SG_STMT_OTHER) {
                 facts->other_name = other_name(nodeTag(stmt));
                 facts->changes_schema = changes_schema(stmt);
-                if (collect_ddl(arena, sql, stmt, facts) != 0)
+                if (collect_ddl(arena, sql, stmt, facts) != 0 ||
+                    (held && IsA(stmt, VariableSetStmt) &&
+                     record_search_path(arena, (const VariableSetStmt *)stmt, facts) != 0))
                     rc = -1;
             } else if (sg__walk_statement(arena, stmt, max_depth, facts) != 0) {
                 rc = -1;

@@ -69,6 +69,57 @@ int sg__resolve_scope(sg__arena *arena, const sg_catalog *catalog, const sg__ope
     return 0;
 }
 
+int sg__scope_set_search_path(sg__arena *arena, sg__scope *scope, const char *text)
+{
+    size_t len = strlen(text), cap = 1;
+    for (size_t i = 0; i < len; i++)
+        cap += text[i] == ',';
+    const char **path = sg__arena_alloc(arena, cap * sizeof *path);
+    char *names = sg__arena_alloc(arena, len + 1);
+    if (!path || !names)
+        return -1;
+    size_t count = 0, i = 0;
+    while (i <= len) {
+        while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n'))
+            i++;
+        char *name = names, *o = names;
+        bool quoted = i < len && text[i] == '"';
+        if (quoted) {
+            for (i++; i < len; i++) {
+                if (text[i] == '"' && !(i + 1 < len && text[i + 1] == '"'))
+                    break;
+                *o++ = text[i];
+                i += text[i] == '"'; /* "" is one quote */
+            }
+            i++;
+        }
+        for (; i < len && text[i] != ','; i++)
+            if (!quoted && text[i] != ' ' && text[i] != '\t' && text[i] != '\n')
+                *o++ = (char)(text[i] >= 'A' && text[i] <= 'Z' ? text[i] + 32 : text[i]);
+        *o++ = '\0';
+        names = o;
+        i++; /* the comma */
+        if (*name && strcmp(name, "$user") != 0 && strcmp(name, "pg_temp") != 0)
+            path[count++] = name;
+    }
+    scope->path = path;
+    scope->path_count = count;
+    return 0;
+}
+
+/* The first schema of the search path with a table of that name in the
+ * scope, else the path's first (where PostgreSQL would not find it either,
+ * as far as the catalog knows). */
+static const char *on_path(const sg__scope *scope, const char *name)
+{
+    for (size_t p = 0; p < scope->path_count; p++)
+        for (size_t k = 0; k < scope->count; k++)
+            if (strcmp(scope->tables[k].table->name, name) == 0 &&
+                strcmp(scope->tables[k].table->schema, scope->path[p]) == 0)
+                return scope->path[p];
+    return scope->path[0];
+}
+
 /* Binds every relation reference; fills required access of scoped tables. */
 int sg__bind_relations(sg__arena *arena, const sg__facts *facts, sg__scope *scope,
                        const sg__relation_binding **out)
@@ -86,6 +137,8 @@ int sg__bind_relations(sg__arena *arena, const sg__facts *facts, sg__scope *scop
             b[i].schema = r->schema;
         else if (strncmp(r->name, "pg_", 3) == 0)
             b[i].schema = "pg_catalog";
+        else if (scope->path_count)
+            b[i].schema = on_path(scope, r->name);
         else if (scope->source)
             b[i].schema = scope->source->default_schema;
         if (!b[i].schema)
@@ -95,8 +148,8 @@ int sg__bind_relations(sg__arena *arena, const sg__facts *facts, sg__scope *scop
             if (strcmp(t->table->name, r->name) != 0 || strcmp(t->table->schema, b[i].schema) != 0)
                 continue;
             b[i].scoped = (long)k;
-            sg_access need = (r->use & (SG_USE_WRITE | SG_USE_LOCK)) ? SG_ACCESS_WRITE
-                                                                     : SG_ACCESS_READ;
+            sg_access need =
+                (r->use & (SG_USE_WRITE | SG_USE_LOCK)) ? SG_ACCESS_WRITE : SG_ACCESS_READ;
             if (need > t->required)
                 t->required = need;
             break;

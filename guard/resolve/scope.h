@@ -16,7 +16,7 @@ typedef struct sg__scoped_table {
     const sg__meta_table *table;
     const sg__scope_entry *entry;
     sg_access declared;
-    sg_access required;       /* filled by the scope rules from facts */
+    sg_access required; /* filled by the scope rules from facts */
 } sg__scoped_table;
 
 typedef enum {
@@ -28,9 +28,18 @@ typedef enum {
 typedef struct sg__scope {
     sg__scope_mode mode;
     const sg__data_source *source; /* NULL when the data source is unknown */
-    sg__scoped_table *tables;  /* the valid entries only */
+    sg__scoped_table *tables;      /* the valid entries only */
     size_t count;
+    /* lint: the schemas an unqualified name is looked up in, in order (a
+     * `SET search_path`); none: the source's default schema */
+    const char *const *path;
+    size_t path_count;
 } sg__scope;
+
+/* Reads a search path as `SET search_path` writes it ("app, public",
+ * "\"My Schema\"": unquoted names fold to lower case, `$user` and pg_temp are
+ * passed over) into scope->path. Returns 0, or -1 when memory ran out. */
+int sg__scope_set_search_path(sg__arena *arena, sg__scope *scope, const char *text);
 
 /* The binding of one relation reference (facts->relations[i]) to the scope. */
 typedef struct sg__relation_binding {

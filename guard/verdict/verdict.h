@@ -41,6 +41,9 @@ struct sg_verdict {
     /* lint: the statement is DDL of any object (or SELECT ... INTO): a
      * migration's */
     bool changes_schema;
+    /* lint: the statement is `SET search_path` (facts.h's search_path) */
+    bool search_path_set;
+    const char *search_path;
 };
 
 /* The text of every parameter value (param_count of them) as compact JSON,
