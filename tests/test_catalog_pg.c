@@ -200,6 +200,13 @@ static void test_catalog_pg__pull_columns_and_keys(void **state)
                   "\"references\":\"app_member\",\"referenced_columns\":[\"org_id\",\"user_no\"],"
                   "\"on_delete\":\"RESTRICT\",\"on_update\":\"CASCADE\"}]");
 
+    /* a column without a default of its own takes its domain's, through the
+     * base domain */
+    const cJSON *other = table_named(root, "other_thing");
+    static const char *const other_cols[] = {"id integer NOT NULL", "label text NULL",
+                                             "rank app_top_rank NOT NULL = 3", NULL};
+    assert_columns(other, other_cols);
+
     const cJSON *account = table_named(root, "sdk_examples_account");
     assert_member(account, "unique", "[[\"account_code\"]]");
     cJSON_Delete(root);

@@ -217,6 +217,33 @@ static void test_migrate__nullability_and_defaults(void **state)
     sg__schema_release(&s);
 }
 
+/* A column of a domain with a default, and no default of its own, takes the
+ * domain's (or its base domain's), as PostgreSQL fills it; ALTER DOMAIN sets
+ * and drops the default for the columns made after it. */
+static void test_migrate__domain_defaults(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(&s,
+          "CREATE DOMAIN qty AS integer DEFAULT 1 CHECK (VALUE > 0) NOT NULL;\n"
+          "CREATE DOMAIN app.big_qty AS qty CHECK (VALUE < 100);\n"
+          "CREATE DOMAIN label AS text NOT NULL;\n"
+          "CREATE TABLE t (a qty NOT NULL, b app.big_qty NOT NULL, c label NOT NULL,\n"
+          "  d qty NOT NULL DEFAULT 5, e qty[]);\n"
+          "CREATE DOMAIN later AS int;\n"
+          "ALTER DOMAIN later SET DEFAULT 7;\n"
+          "ALTER TABLE t ADD COLUMN f later NOT NULL;\n"
+          "ALTER DOMAIN later DROP DEFAULT;\n"
+          "ALTER TABLE t ADD COLUMN g later NOT NULL;\n",
+          NULL);
+    assert_table(&s, "t",
+                 "a qty not null default 1\nb app.big_qty not null default 1\n"
+                 "c label not null\nd qty not null default 5\ne qty[]\n"
+                 "f later not null default 7\ng later not null\n");
+    sg__schema_release(&s);
+}
+
 /* serial and its kin, identity and generated columns: each has a default. */
 static void test_migrate__serial_identity_generated(void **state)
 {
@@ -1147,6 +1174,7 @@ int main(void)
         cmocka_unit_test(test_migrate__column_types),
         cmocka_unit_test(test_migrate__psql_script),
         cmocka_unit_test(test_migrate__nullability_and_defaults),
+        cmocka_unit_test(test_migrate__domain_defaults),
         cmocka_unit_test(test_migrate__serial_identity_generated),
         cmocka_unit_test(test_migrate__keys_inline_and_table),
         cmocka_unit_test(test_migrate__repeated_keys_make_one),

@@ -1,7 +1,8 @@
 -- Richer tables for the catalog tools: identity and generated columns,
 -- composite keys, unique constraints and unique indexes (and indexes that are
 -- no keys: an expression, a predicate), composite foreign keys with actions,
--- arrays, numeric(p,s), timestamptz, serial.
+-- arrays, numeric(p,s), timestamptz, serial, a column whose domain (through
+-- its base domain) gives the default.
 CREATE TABLE app_org (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     slug text NOT NULL,
@@ -39,4 +40,6 @@ CREATE TABLE app_grant (
     UNIQUE (org_id, user_no, id)
 );
 
-CREATE TABLE other_thing (id int PRIMARY KEY, label text);
+CREATE DOMAIN app_rank AS integer DEFAULT 3 CHECK (VALUE > 0);
+CREATE DOMAIN app_top_rank AS app_rank;
+CREATE TABLE other_thing (id int PRIMARY KEY, label text, rank app_top_rank NOT NULL);

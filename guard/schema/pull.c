@@ -167,9 +167,19 @@ void sg__pull_close(sg__pull *p)
 
 /* ---- one table ---- */
 
+/* A column without a default of its own takes its domain's (or that domain's
+ * base domain's, and so on). */
 static const char columns_sql[] =
     "SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-    "pg_catalog.pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated "
+    "COALESCE(pg_catalog.pg_get_expr(d.adbin, d.adrelid), "
+    "(WITH RECURSIVE dom(def, base, depth) AS ("
+    "SELECT t.typdefault, t.typbasetype, 0 FROM pg_catalog.pg_type t "
+    "WHERE t.oid = a.atttypid AND t.typtype = 'd' "
+    "UNION ALL SELECT t.typdefault, t.typbasetype, dom.depth + 1 FROM dom "
+    "JOIN pg_catalog.pg_type t ON t.oid = dom.base "
+    "WHERE dom.def IS NULL AND t.typtype = 'd' AND dom.depth < 64) "
+    "SELECT dom.def FROM dom WHERE dom.def IS NOT NULL LIMIT 1)), "
+    "a.attidentity, a.attgenerated "
     "FROM pg_catalog.pg_attribute a "
     "LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
     "WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";

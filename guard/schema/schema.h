@@ -69,9 +69,18 @@ typedef struct sg__sc_table {
     const char *contract_hash;
 } sg__sc_table;
 
+/* A domain the migrations created with a default, which a column of that
+ * type takes when it has none of its own. */
+typedef struct sg__sc_domain {
+    const char *schema;
+    const char *name;
+    const char *default_expr; /* NULL: none (dropped) */
+} sg__sc_domain;
+
 typedef struct sg__schema {
     sg__arena arena;
-    sg__vec tables; /* sg__sc_table */
+    sg__vec tables;  /* sg__sc_table */
+    sg__vec domains; /* sg__sc_domain, as the migrations define them */
 } sg__schema;
 
 void sg__schema_init(sg__schema *s);
