@@ -262,6 +262,26 @@ static size_t output_position(List *targets, const ResTarget *out)
     return at;
 }
 
+/* `x COLLATE c` of a collation whose equality is the bytes' ("C", "POSIX",
+ * "ucs_basic", "default": deterministic, so distinct values never tie):
+ * x; any other node as it is. */
+static Node *deterministic_collate(Node *e)
+{
+    static const char *const names[] = {"C", "POSIX", "ucs_basic", "default"};
+    if (!e || !IsA(e, CollateClause))
+        return e;
+    const CollateClause *c = (const CollateClause *)e;
+    int parts = list_length(c->collname);
+    if (parts < 1 || parts > 2 ||
+        (parts == 2 && strcmp(strVal(linitial(c->collname)), "pg_catalog") != 0))
+        return e;
+    const char *name = strVal(llast(c->collname));
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i]) == 0)
+            return c->arg;
+    return e;
+}
+
 /* Items of ORDER BY, DISTINCT ON or GROUP BY that are plain columns,
  * directly or through the output column they name (`by_output`: a bare name
  * may name an output, as in ORDER BY; else only a position does, as in
@@ -279,6 +299,10 @@ static bool record_keys(walk *w, SelectStmt *s, List *items, bool by_output, sg_
         index++;
         if (e && IsA(e, SortBy))
             e = ((SortBy *)e)->node;
+        /* the order of a column under a byte-wise collation is still one
+         * that ties no distinct values */
+        if (ordering)
+            e = deterministic_collate(e);
         bool position = e && IsA(e, A_Const) && ((A_Const *)e)->val.node.type == T_Integer;
         ResTarget *out = e && s->op == SETOP_NONE ? order_output(s->targetList, e) : NULL;
         /* GROUP BY reads a bare name as an input column first: as an output's
