@@ -3332,6 +3332,38 @@ static void test_lint__set_search_path_is_followed(void **state)
     sg_catalog_free(catalog);
 }
 
+/* A psql or aiosql variable that stands where only a value can (after a
+ * comparison operator, LIMIT or OFFSET) is a parameter, so that a key lookup
+ * is one; elsewhere (FROM :tbl, :col = 1) it is still a name. */
+static void test_lint__variables_in_value_positions_are_parameters(void **state)
+{
+    (void)state;
+    sg_catalog *catalog = lint_catalog();
+    static const char text[] =
+        "-- name: get-account^\n"
+        "SELECT name FROM sdk_examples_account WHERE uid = :uid LIMIT 1;\n"
+        "-- name: page\n"
+        "SELECT uid FROM sdk_examples_account WHERE uid>=:lo ORDER BY uid LIMIT :lim OFFSET "
+        ":off;\n"
+        "SELECT uid FROM :tbl WHERE :col = 1 ORDER BY uid;\n"
+        "SELECT name FROM sdk_examples_account WHERE account_code = :code LIMIT 1;\n";
+    sg_lint_result *r = lint(catalog, text, SG_LINT_INPUT_SQL);
+    size_t errors;
+    assert_int_equal(sg_lint_result_statement_count(r), 4);
+    /* both key lookups need no ORDER BY; nothing names a variable */
+    assert_int_equal(count_prefix(r, "paginate.", &errors), 0);
+    assert_int_equal(count_prefix(r, "scope.", &errors), 0);
+    assert_int_equal(count_prefix(r, "column.", &errors), 0);
+    assert_int_equal(count_prefix(r, "sql.", &errors), 0);
+    sg_lint_result_free(r);
+    /* the same lookup by a column that is no key still needs one */
+    static const char plain[] = "SELECT uid FROM sdk_examples_account WHERE name = :n LIMIT 1;\n";
+    r = lint(catalog, plain, SG_LINT_INPUT_SQL);
+    assert_int_equal(count_prefix(r, "paginate.order-by-required", &errors), 1);
+    sg_lint_result_free(r);
+    sg_catalog_free(catalog);
+}
+
 /* A migration tool's placeholder (`${schema}`, `${flyway:user}`) is the
  * tool's to replace before the server reads the file: no syntax error, and
  * no finding about a name it is part of; the rest of each statement is
@@ -3532,6 +3564,7 @@ int main(void)
         T(migrations_call_what_migrations_call),
         T(psql_variables_are_no_names),
         T(tool_placeholders_are_no_names),
+        T(variables_in_value_positions_are_parameters),
         T(set_search_path_is_followed),
         T(application_types_of_the_catalog),
         T(sqlc_named_parameters),

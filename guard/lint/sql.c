@@ -108,7 +108,7 @@ static bool on_psql_variable(const sg_lint_result *r, const char *text, size_t l
                              size_t off)
 {
     const char *orig = sg__lint_at(r, start);
-    if ((orig[off] == ':' && text[off] == '_') ||
+    if ((orig[off] == ':' && (text[off] == '_' || text[off] == '$')) ||
         ((orig[off] == '@' || orig[off] == 's') && text[off] == '$'))
         return true;
     for (size_t k = off; k < len && (sg__ident_char((unsigned char)text[k]) || text[k] == '.'); k++)

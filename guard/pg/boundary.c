@@ -636,6 +636,30 @@ static bool mentions_sqlc(const char *s, size_t len)
     return false;
 }
 
+/* Whether the variable whose ':' is at sql[at] stands where only a value
+ * can: after a comparison operator (=, <>, !=, <, >, <=, >=) or the keyword
+ * LIMIT or OFFSET. */
+static bool value_position(const char *sql, size_t at)
+{
+    size_t i = at;
+    while (i > 0 &&
+           (sql[i - 1] == ' ' || sql[i - 1] == '\t' || sql[i - 1] == '\n' || sql[i - 1] == '\r'))
+        i--;
+    if (i == 0)
+        return false;
+    char c = sql[i - 1];
+    if (c == '=' || c == '<' || c == '>')
+        return i < 2 || !strchr("+-*/~!@#%^&|`?", sql[i - 2]) || sql[i - 2] == '!' ||
+               sql[i - 2] == '<' || sql[i - 2] == '>';
+    size_t end = i;
+    while (i > 0 && sg__ident_char((unsigned char)sql[i - 1]))
+        i--;
+    size_t n = end - i;
+    bool word = (i == 0 || !sg__ident_char((unsigned char)sql[i - 1]));
+    return word && ((n == 5 && strncasecmp(sql + i, "limit", 5) == 0) ||
+                    (n == 6 && strncasecmp(sql + i, "offset", 6) == 0));
+}
+
 int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked)
 {
     *blanked = 0;
@@ -670,6 +694,20 @@ int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked)
             sql[sp->start] = '$';
             sql[sp->start + 1] = '1';
             for (size_t k = sp->start + 2; k < sp->end && k < len; k++)
+                sql[k] = ' ';
+            *blanked += 1;
+            continue;
+        }
+        if (sp->variable && value_position(sql, sp->start) && sp->start + 1 < len &&
+            sg__ident_start((unsigned char)sql[sp->start + 1])) {
+            /* :name compared with a column, or a LIMIT's: a value, the
+             * parameter $1 (as aiosql and psql scripts mean it) */
+            size_t end = sp->start + 1;
+            while (end < len && sg__ident_char((unsigned char)sql[end]))
+                end++;
+            sql[sp->start] = '$';
+            sql[sp->start + 1] = '1';
+            for (size_t k = sp->start + 2; k < end; k++)
                 sql[k] = ' ';
             *blanked += 1;
             continue;
