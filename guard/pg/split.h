@@ -81,8 +81,10 @@ typedef struct sg__psql_span {
  * STDIN data become blanks (line breaks kept, so every offset and line stays
  * where it was), and a command that sends the query before it (\g, \gset,
  * \gexec, ...) starts with a semicolon instead; a variable's ':' becomes
- * '_' before a name (:tbl reads as the identifier _tbl) and a blank before a
- * quote (:'v' as the literal 'v'). In a file of sqlc's queries (a comment
+ * '_' before a name (:tbl reads as the identifier _tbl; where only a value
+ * can stand, after a comparison operator, LIMIT or OFFSET, `:id` reads as the
+ * parameter $1 and blanks) and a blank before a quote (:'v' as the literal
+ * 'v'). In a file of sqlc's queries (a comment
  * `-- name: Name :one`, ...), `@name` is a parameter and reads as `$1`
  * followed by blanks. A migration tool's placeholder `${name}` (Flyway,
  * Liquibase) reads as the identifier `__name_`. *blanked counts the spans. A
