@@ -83,16 +83,21 @@ typedef enum { CALL_ALLOWED, CALL_POLICY_DENIED, CALL_BUILTIN_DENIED, CALL_UNKNO
 static int policy_denies(const sg__rule_ctx *ctx, const char *subject, const char *name,
                          bool builtin)
 {
+    if (!sg__policy_pattern_count(ctx->policy, ctx->rule, DENY))
+        return 0;
     int denied = sg__policy_match(ctx->policy, ctx->rule, DENY, subject, 1);
     if (denied != 0 || !builtin)
         return denied;
     if (strcmp(subject, name) != 0 &&
         (denied = sg__policy_match(ctx->policy, ctx->rule, DENY, name, 1)) != 0)
         return denied;
+    static const char schema[] = "pg_catalog.";
     char full[128];
-    int n = snprintf(full, sizeof full, "pg_catalog.%s", name);
-    if (n < 0 || (size_t)n >= sizeof full)
+    size_t n = strlen(name);
+    if (sizeof schema + n > sizeof full)
         return 1; /* no function has so long a name: refused rather than unjudged */
+    memcpy(full, schema, sizeof schema - 1);
+    memcpy(full + sizeof schema - 1, name, n + 1);
     return strcmp(subject, full) == 0 ? 0 : sg__policy_match(ctx->policy, ctx->rule, DENY, full, 1);
 }
 

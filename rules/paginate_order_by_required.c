@@ -307,7 +307,15 @@ static bool key_lookup(const sg__rule_ctx *ctx)
     const sg__top_select *t = &ctx->facts->top;
     bool held[MAX_ITEMS] = {false};
     size_t count = t->from.count;
-    return count > 0 && count <= MAX_ITEMS && hold_items(ctx, held, false) == count;
+    if (count == 0 || count > MAX_ITEMS)
+        return false;
+    /* every item must be able to be held: a catalog table, named as itself */
+    for (size_t i = 0; i < count; i++) {
+        const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
+        if (!bound_table(ctx, item->relation) || !item->name || item->renames_columns)
+            return false;
+    }
+    return hold_items(ctx, held, false) == count;
 }
 
 bool sg__paginate_column_pinned(const sg__rule_ctx *ctx, long relation, const char *column)
