@@ -17,8 +17,6 @@
  * `(expr).f` call f(row) when the row has no field f, so a selected name that
  * is surely no field is judged as a call.
  */
-#include <stdio.h>
-
 #include "funclist.h"
 #include "resolve/typelist.h"
 #include "check/hints.h"

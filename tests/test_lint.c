@@ -428,7 +428,7 @@ static void test_lint__golden_junit(void **state)
     /* one suite, one test case per file, a failure per error */
     assert_int_equal(count_of(text, "<testsuite "), 1);
     assert_int_equal(count_of(text, "<testcase "), 13);
-    assert_int_equal(count_of(text, "<failure "), 17);
+    assert_int_equal(count_of(text, "<failure "), 19);
     assert_contains(text, "tests=\"13\" failures=\"");
     free(text);
 }
@@ -3377,10 +3377,15 @@ static void test_lint__tool_placeholders_are_no_names(void **state)
         "SELECT a.${col}, ${col} FROM sdk_examples_account AS a WHERE a.uid = $1;\n"
         "SELECT uid FROM sdk_examples_account WHERE uid = ${id} AND nmae = 'x' ORDER BY uid;\n"
         "SELECT $${not} a placeholder$$ AS t FROM sdk_examples_account WHERE uid = $1;\n"
-        "SELECT uid FROM public.${table} WHERE uid = $1;\n";
+        "SELECT uid FROM public.${table} WHERE uid = $1;\n"
+        /* glued to a name, and inside quotes, where the tools replace it too */
+        "SELECT uid FROM sdk_examples_${suffix} WHERE uid = $1;\n"
+        "SELECT uid FROM pre_${x}_suf WHERE uid = $1;\n"
+        "SELECT uid FROM \"${schema}\".sdk_examples_account WHERE uid = $1;\n"
+        "SELECT uid FROM \"public\".\"${table}\" WHERE uid = $1;\n";
     sg_lint_result *r = lint(catalog, text, SG_LINT_INPUT_SQL);
     size_t errors;
-    assert_int_equal(sg_lint_result_statement_count(r), 5);
+    assert_int_equal(sg_lint_result_statement_count(r), 9);
     assert_int_equal(count_prefix(r, "sql.", &errors), 0);
     assert_int_equal(count_prefix(r, "scope.", &errors), 0);
     /* only the misspelt column of the third statement */

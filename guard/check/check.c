@@ -195,7 +195,10 @@ static int run_sql(check *c)
         return sg__report(&c->diags, &sg__rule_sql_syntax, SG_AT_COMPILED, perr.offset, "%s%s%s%s",
                           perr.message, hint ? " (hint: " : "", hint ? hint : "", hint ? ")" : "");
     }
-    v->changes_schema = c->facts.changes_schema || c->facts.has_into;
+    /* EXPLAIN of SELECT ... INTO plans the table, and makes none */
+    v->changes_schema =
+        c->facts.changes_schema ||
+        (c->facts.has_into && !(c->facts.wrapper && strcmp(c->facts.wrapper, "EXPLAIN") == 0));
     v->search_path_set = c->facts.search_path_set;
     v->search_path = c->facts.search_path;
     if (c->facts.statement_count != 1)

@@ -111,9 +111,21 @@ static bool on_psql_variable(const sg_lint_result *r, const char *text, size_t l
     if ((orig[off] == ':' && (text[off] == '_' || text[off] == '$')) ||
         ((orig[off] == '@' || orig[off] == 's') && text[off] == '$'))
         return true;
-    for (size_t k = off; k < len && (sg__ident_char((unsigned char)text[k]) || text[k] == '.'); k++)
-        if (orig[k] == '$' && text[k] == '_')
+    /* the name's parts, plain or quoted (Flyway replaces `${x}` inside
+     * quotes too: `"${schema}".t`) */
+    for (size_t k = off; k < len; k++) {
+        if (orig[k] == '$' && (text[k] == '_' || (k + 1 < len && orig[k + 1] == '{')))
             return true;
+        if (text[k] == '"') {
+            for (k++; k < len && (text[k] != '"' || (k + 1 < len && text[k + 1] == '"')); k++) {
+                if (orig[k] == '$' && k + 1 < len && orig[k + 1] == '{')
+                    return true;
+                k += text[k] == '"'; /* "" is one quote */
+            }
+        } else if (!sg__ident_char((unsigned char)text[k]) && text[k] != '.') {
+            break;
+        }
+    }
     return off > 0 && orig[off - 1] == ':' && text[off - 1] == ' ' &&
            (text[off] == '\'' || text[off] == '"');
 }
@@ -267,7 +279,9 @@ static int digest_part(reading *d, size_t from, size_t to, bool last, bool *exte
         sg__arena_release(&part);
         return -1;
     }
-    d->psql = blanked > 0;
+    /* a `${placeholder}` in a quoted name stays as written: a finding on it
+     * is dropped all the same */
+    d->psql = blanked > 0 || strstr(buf, "${") != NULL;
     int split = sg__sql_split_part(&part, buf, n, &stmts, &nstmts, &split_end);
     int scan = split < 0 ? -1 : sg__sql_scan_part(&part, buf, n, &tokens, &ntokens, &scan_end);
     int rc = scan < 0 ? -1 : 0;

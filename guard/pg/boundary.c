@@ -427,7 +427,10 @@ static int lexeme(cutter *c, stmt_state *st, size_t *i)
         return 0;
     } else if (sg__ident_start(ch)) {
         end = at + 1;
-        while (end < c->len && sg__ident_char((unsigned char)s[end]))
+        /* a name runs up to a migration tool's placeholder glued to it
+         * (`audit_${env}`), which is a token of its own */
+        while (end < c->len && sg__ident_char((unsigned char)s[end]) &&
+               !(s[end] == '$' && c->want_psql && tool_placeholder_end(s, c->len, end) > end))
             end++;
         /* E'...' (backslash escapes), and B'', X'', N'', U&'' which do not */
         if (end == at + 1 && end < c->len && s[end] == '\'')

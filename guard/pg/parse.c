@@ -336,13 +336,20 @@ static char *parse_message(sg__arena *arena, const char *message)
                             token);
 }
 
-/* The query a statement holds and runs (or plans) as its own: EXPLAIN's,
- * PREPARE's, COPY (query) TO's and DECLARE CURSOR's; NULL for any other. */
+/* The query a statement holds and runs (or plans) as its own: EXPLAIN's
+ * (through the CREATE TABLE AS or DECLARE CURSOR it plans), PREPARE's, COPY
+ * (query) TO's and DECLARE CURSOR's; NULL for any other. */
 static Node *held_query(Node *stmt)
 {
     switch (nodeTag(stmt)) {
-    case T_ExplainStmt:
-        return ((ExplainStmt *)stmt)->query;
+    case T_ExplainStmt: {
+        Node *q = ((ExplainStmt *)stmt)->query;
+        if (q && IsA(q, CreateTableAsStmt))
+            return ((CreateTableAsStmt *)q)->query;
+        if (q && IsA(q, DeclareCursorStmt))
+            return ((DeclareCursorStmt *)q)->query;
+        return q;
+    }
     case T_PrepareStmt:
         return ((PrepareStmt *)stmt)->query;
     case T_CopyStmt:

@@ -33,3 +33,9 @@ COPY sdk_examples_counterparty TO STDOUT;
 
 -- A cursor over a column that is not there.
 DECLARE accounts_cursor CURSOR FOR SELECT a.uid, a.region FROM sdk_examples_account AS a ORDER BY a.uid;
+
+-- EXPLAIN plans the CREATE TABLE AS, or the SELECT ... INTO, it is given and makes
+-- nothing: the query is linted, and the file stays a file of queries.
+EXPLAIN CREATE TABLE sdk_examples_account_copy AS SELECT a.uid, a.nmae FROM sdk_examples_account AS a;
+EXPLAIN SELECT a.uid INTO sdk_examples_account_copy FROM sdk_examples_account AS a;
+SELECT a.uid, a.nmae FROM sdk_examples_account AS a WHERE a.uid = $1;
