@@ -344,9 +344,22 @@ int sg__top_column(const sg__rule_ctx *ctx, const char *qualifier, const char *c
 
 sg__order_key sg__group_key(const sg__rule_ctx *ctx, const sg__order_key *k)
 {
-    long relation;
-    if (!k->alt_column || k->qualifier ||
-        sg__top_column(ctx, NULL, k->column, k->location, &relation) >= 0)
+    if (!k->alt_column || k->qualifier)
+        return *k;
+    /* the input's column when any FROM item has or may have the name (a
+     * sub-select's, a function's, a CTE's as much as a table's) */
+    const sg__facts *f = ctx->facts;
+    bool missing = false;
+    for (size_t i = 0; i < f->columns.count; i++) {
+        const sg__column_ref *ref = &SG__VEC_AT(f->columns, sg__column_ref, i);
+        if (ref->location != k->location || !ref->name || strcmp(ref->name, k->column) != 0)
+            continue;
+        sg__resolved res;
+        int status = sg__resolve_name(ctx, ref, &res);
+        missing = status == SG_RES_MISSING || status == SG_RES_OUTPUT;
+        break;
+    }
+    if (!missing)
         return *k;
     sg__order_key alt = {k->alt_qualifier, k->alt_column, k->alt_location, NULL, NULL, -1};
     return alt;

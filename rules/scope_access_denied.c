@@ -28,17 +28,17 @@ static bool listed(const char *const *list, const char *column)
     return false;
 }
 
-/* Whether the statement sets a column of relation `relation` that the
- * foreign key references (its primary key when the catalog names none): only
- * then does ON UPDATE act. A write of no name (an INSERT without a column
- * list) may set any. */
+/* Whether the statement's SET list (an UPDATE's, ON CONFLICT DO UPDATE's, a
+ * MERGE's UPDATE action's; not the columns an INSERT fills) sets a column of
+ * relation `relation` that the foreign key references (its primary key when
+ * the catalog names none): only then does ON UPDATE act. */
 static bool sets_referenced(const sg__facts *f, long relation, const sg__meta_table *t,
                             const sg__fk_action *a)
 {
     const char *const *referenced = a->referenced ? a->referenced : t->primary_key;
     for (size_t i = 0; i < f->writes.count; i++) {
         const sg__column_write *w = &SG__VEC_AT(f->writes, sg__column_write, i);
-        if (w->relation == relation && !w->value &&
+        if (w->relation == relation && w->set && !w->value &&
             (!w->name || !referenced || listed(referenced, w->name)))
             return true;
     }

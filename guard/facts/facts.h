@@ -388,6 +388,9 @@ typedef struct sg__column_write {
      * is a parameter; the name itself is a write of its own */
     bool value;
     int param; /* `value`: the $n */
+    /* a SET target (an UPDATE's, ON CONFLICT DO UPDATE's or MERGE's UPDATE
+     * action's): it changes a row that was there, not one inserted */
+    bool set;
 } sg__column_write;
 
 /* A parameter compared with a column: `col = $1`, `$1 <> t.col`, `col IN

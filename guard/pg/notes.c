@@ -115,8 +115,18 @@ static bool one_value(walk *w, const Node *n, unsigned depth, value_calls *calls
     }
     case T_A_Expr: {
         const A_Expr *e = (const A_Expr *)n;
-        return e->kind == AEXPR_OP && !sg__names_outside_pg_catalog(e->name) &&
-               (!e->lexpr || one_value(w, e->lexpr, depth + 1, calls)) &&
+        if (e->kind != AEXPR_OP || sg__names_outside_pg_catalog(e->name))
+            return false;
+        /* the operators whose value is a float for integer and unknown
+         * operands (power, square and cube root): counted as a call of a
+         * function no key's equality keeps */
+        const char *op = strVal(llast(e->name));
+        if (strcmp(op, "^") == 0 || strcmp(op, "|/") == 0 || strcmp(op, "||/") == 0) {
+            if (calls->count == PIN_VALUE_CALLS)
+                return false;
+            calls->names[calls->count++] = "float8";
+        }
+        return (!e->lexpr || one_value(w, e->lexpr, depth + 1, calls)) &&
                one_value(w, e->rexpr, depth + 1, calls);
     }
     case T_FuncCall: {

@@ -115,6 +115,7 @@ static const char *add_write(walk *w, long relation, const char *name, size_t po
     c->location = location;
     c->value = param > 0;
     c->param = param;
+    c->set = false;
     return name;
 }
 
@@ -135,6 +136,8 @@ void sg__walk_record_set(walk *w, List *targets, long target)
         if (!IsA(rt, ResTarget) || !rt->name)
             continue;
         const char *name = add_write(w, target, copy(w, rt->name), 0, rt->location, 0);
+        if (name)
+            SG__VEC_AT(w->facts->writes, sg__column_write, w->facts->writes.count - 1).set = true;
         /* a subscript or field of the column takes a value of another type */
         int param = rt->indirection == NIL ? param_number(rt->val) : 0;
         if (param > 0 && name)
