@@ -3280,7 +3280,8 @@ static void test_lint__application_types_of_the_catalog(void **state)
 /* `SET search_path` in a file moves where the names of the statements
  * after it resolve: the first schema on the path with a catalog table of
  * that name (quoted names as written, unquoted folded), until RESET or SET
- * ... TO DEFAULT; sg_lint_options.search_path sets the start. */
+ * ... TO DEFAULT; SET LOCAL until the transaction ends (none outside one),
+ * a SET undone by ROLLBACK; sg_lint_options.search_path sets the start. */
 static void test_lint__set_search_path_is_followed(void **state)
 {
     (void)state;
@@ -3296,16 +3297,22 @@ static void test_lint__set_search_path_is_followed(void **state)
         "SELECT uid, amonut FROM sdk_examples_entry ORDER BY uid;\n" /* 5: column */
         "SET SESSION search_path TO \"LEDGER\", public;\n"           /* 6: no such */
         "SELECT uid FROM sdk_examples_entry ORDER BY uid;\n"         /* 7: public */
-        "SET LOCAL search_path TO LEDGER;\n"                         /* 8: folded */
-        "SELECT uid FROM sdk_examples_entry ORDER BY uid;\n"         /* 9: ledger */
+        "BEGIN; SET LOCAL search_path TO LEDGER;\n"                  /* 8: folded */
+        "SELECT uid FROM sdk_examples_entry ORDER BY uid; COMMIT;\n" /* 9: ledger */
         "RESET search_path;\n"                                       /* 10 */
         "SELECT uid FROM sdk_examples_entry ORDER BY uid;\n"         /* 11: public */
         "SET search_path TO ledger;\nSET search_path TO DEFAULT;\n"  /* 12, 13 */
-        "SELECT uid FROM sdk_examples_entry ORDER BY uid;\n";        /* 14: public */
+        "SELECT uid FROM sdk_examples_entry ORDER BY uid;\n"         /* 14: public */
+        "SET LOCAL search_path = ledger;\n"                          /* 15: no tx */
+        "SELECT uid FROM sdk_examples_entry ORDER BY uid;\n"         /* 16: public */
+        "BEGIN; SET search_path = ledger; ROLLBACK;\n"               /* 17 */
+        "SELECT uid FROM sdk_examples_entry ORDER BY uid;\n"         /* 18: public */
+        "START TRANSACTION; SET search_path = ledger; END;\n"        /* 19 */
+        "SELECT uid FROM sdk_examples_entry ORDER BY uid;\n";        /* 20: ledger */
     sg_lint_result *r = lint(catalog, text, SG_LINT_INPUT_SQL);
     size_t errors;
-    assert_int_equal(count_prefix(r, "scope.table-not-declared", &errors), 4);
-    static const size_t lines[] = {1, 7, 11, 14};
+    assert_int_equal(count_prefix(r, "scope.table-not-declared", &errors), 6);
+    static const size_t lines[] = {1, 7, 11, 14, 16, 18};
     size_t k = 0;
     for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
         const sg_lint_finding f = finding(r, i);
@@ -3313,10 +3320,10 @@ static void test_lint__set_search_path_is_followed(void **state)
             continue;
         if (f.line == 7)
             assert_non_null(strstr(f.message, "LEDGER.sdk_examples_entry"));
-        if (k < 4 && (size_t)f.line == lines[k])
+        if (k < 6 && (size_t)f.line == lines[k])
             k++;
     }
-    assert_int_equal(k, 4);
+    assert_int_equal(k, 6);
     const sg_lint_finding *c = only(r, "column.unknown");
     assert_int_equal(c->line, 5);
     assert_non_null(strstr(c->message, "ledger.sdk_examples_entry"));

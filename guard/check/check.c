@@ -200,7 +200,9 @@ static int run_sql(check *c)
         c->facts.changes_schema ||
         (c->facts.has_into && !(c->facts.wrapper && strcmp(c->facts.wrapper, "EXPLAIN") == 0));
     v->search_path_set = c->facts.search_path_set;
+    v->search_path_local = c->facts.search_path_local;
     v->search_path = c->facts.search_path;
+    v->tx = (int)c->facts.tx;
     if (c->facts.statement_count != 1)
         return sg__report(&c->diags, &sg__rule_sql_multiple_statements, SG_AT_COMPILED,
                           c->facts.statement_count ? c->facts.statement_location : -1,

@@ -472,7 +472,11 @@ typedef struct sg__facts {
      * with the schemas as a `SET` would write them (each quoted, comma
      * separated; "" for none), or NULL for SET ... TO DEFAULT and RESET */
     bool search_path_set;
+    bool search_path_local; /* SET LOCAL: until the transaction ends */
     const char *search_path;
+    /* Lint only: a transaction statement: BEGIN or START TRANSACTION,
+     * COMMIT or END, ROLLBACK or ABORT (SG_TX_NONE otherwise) */
+    enum { SG_TX_NONE = 0, SG_TX_BEGIN, SG_TX_COMMIT, SG_TX_ROLLBACK } tx;
     size_t statement_count; /* statements in the text */
     int statement_location; /* offset of the (first) statement */
 

@@ -92,6 +92,12 @@ typedef struct reading {
     bool restart;
     size_t as_queries; /* statements linted as a file of queries' */
     bool psql;         /* the part being read had psql's text blanked */
+    /* The search path as the text's `SET search_path` statements leave it
+     * (options.search_path is the one in effect): the session's, the
+     * session's when the open transaction began (ROLLBACK restores it), and
+     * a SET LOCAL's, in effect until the transaction ends. */
+    const char *session_path, *begin_path, *local_path;
+    bool in_tx, local_set;
     sg_lint_result *r;
     sg__arena *scratch;
     sg__vec comments; /* sg__lint_comment, the suppression comments */
@@ -138,6 +144,36 @@ static bool about_names(const char *rule)
            strcmp(rule, "style.literal-in-predicate") == 0;
 }
 
+/* `SET search_path` moves where the names of the statements after it
+ * resolve (RESET, DEFAULT: the data source's default schema), as PostgreSQL
+ * keeps it: SET LOCAL until the transaction ends (and outside one, not at
+ * all), a SET inside a transaction undone by ROLLBACK. -1 when memory ran
+ * out. */
+static int follow_search_path(reading *d, const sg_verdict *v)
+{
+    if (v->tx == SG__VERDICT_TX_BEGIN && !d->in_tx) {
+        d->in_tx = true;
+        d->begin_path = d->session_path;
+    } else if (v->tx == SG__VERDICT_TX_COMMIT || v->tx == SG__VERDICT_TX_ROLLBACK) {
+        if (d->in_tx && v->tx == SG__VERDICT_TX_ROLLBACK)
+            d->session_path = d->begin_path;
+        d->in_tx = d->local_set = false;
+    } else if (v->search_path_set && !(v->search_path_local && !d->in_tx)) {
+        const char *path = v->search_path ? sg__arena_strdup(d->scratch, v->search_path) : NULL;
+        if (v->search_path && !path)
+            return -1;
+        if (v->search_path_local) {
+            d->local_path = path;
+            d->local_set = true;
+        } else {
+            d->session_path = path;
+            d->local_set = false;
+        }
+    }
+    d->options.search_path = d->local_set ? d->local_path : d->session_path;
+    return 0;
+}
+
 /* Lints the statement at [start, end) of the text, whose bytes are at
  * `text` (the part as the parser read it), and places its findings; none
  * about names or literals where psql puts a variable's value. */
@@ -152,16 +188,10 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
         r->failed = true;
         return -1;
     }
-    if (v->search_path_set) {
-        /* `SET search_path`: the names of the statements after it resolve
-         * on that path (RESET, DEFAULT: the data source's default schema) */
-        d->options.search_path =
-            v->search_path ? sg__arena_strdup(d->scratch, v->search_path) : NULL;
-        if (v->search_path && !d->options.search_path) {
-            r->failed = true;
-            sg_verdict_free(v);
-            return -1;
-        }
+    if (follow_search_path(d, v) < 0) {
+        r->failed = true;
+        sg_verdict_free(v);
+        return -1;
     }
     if (v->changes_schema && !d->migration) {
         /* a migration: its statements are judged as a migration's, from the
@@ -416,7 +446,8 @@ int sg__lint_sql_text(const sg_catalog *catalog, const sg_lint_options *options,
     for (;;) {
         d.restart = false;
         d.as_queries = 0;
-        d.options.search_path = options->search_path;
+        d.options.search_path = d.session_path = options->search_path;
+        d.in_tx = d.local_set = false;
         rc = read_in_style(&d, style, detect);
         if (rc != 0 || !(d.psycopg || d.restart))
             break;

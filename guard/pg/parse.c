@@ -370,6 +370,7 @@ static int record_search_path(sg__arena *arena, const VariableSetStmt *s, sg__fa
     if (!s->name || strcmp(s->name, "search_path") != 0)
         return 0;
     facts->search_path_set = true;
+    facts->search_path_local = s->is_local;
     if (s->kind != VAR_SET_VALUE)
         return 0; /* DEFAULT, RESET: the session's own */
     sg__strbuf b = SG__STRBUF_INIT(arena);
@@ -401,7 +402,9 @@ int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, bool h
     facts->kind = SG_STMT_NONE;
     facts->wrapper = NULL;
     facts->search_path_set = false;
+    facts->search_path_local = false;
     facts->search_path = NULL;
+    facts->tx = SG_TX_NONE;
     facts->statement_count = 0;
     facts->statement_location = -1;
     facts->current_of_location = -1;
@@ -442,6 +445,13 @@ int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, bool h
             if (facts->kind == SG_STMT_OTHER) {
                 facts->other_name = other_name(nodeTag(stmt));
                 facts->changes_schema = changes_schema(stmt);
+                if (held && IsA(stmt, TransactionStmt)) {
+                    TransactionStmtKind k = ((const TransactionStmt *)stmt)->kind;
+                    facts->tx = k == TRANS_STMT_BEGIN || k == TRANS_STMT_START ? SG_TX_BEGIN
+                                : k == TRANS_STMT_COMMIT                       ? SG_TX_COMMIT
+                                : k == TRANS_STMT_ROLLBACK                     ? SG_TX_ROLLBACK
+                                                                               : SG_TX_NONE;
+                }
                 if (collect_ddl(arena, sql, stmt, facts) != 0 ||
                     (held && IsA(stmt, VariableSetStmt) &&
                      record_search_path(arena, (const VariableSetStmt *)stmt, facts) != 0))

@@ -43,7 +43,17 @@ struct sg_verdict {
     bool changes_schema;
     /* lint: the statement is `SET search_path` (facts.h's search_path) */
     bool search_path_set;
+    bool search_path_local;
     const char *search_path;
+    int tx; /* SG__VERDICT_TX_* (facts.h's SG_TX_*) */
+};
+
+/* The transaction statement a linted statement is (sg_verdict.tx). */
+enum {
+    SG__VERDICT_TX_NONE = 0,
+    SG__VERDICT_TX_BEGIN,
+    SG__VERDICT_TX_COMMIT,
+    SG__VERDICT_TX_ROLLBACK
 };
 
 /* The text of every parameter value (param_count of them) as compact JSON,
