@@ -217,9 +217,11 @@ static void test_migrate__nullability_and_defaults(void **state)
     sg__schema_release(&s);
 }
 
-/* A column of a domain with a default, and no default of its own, takes the
- * domain's (or its base domain's), as PostgreSQL fills it; ALTER DOMAIN sets
- * and drops the default for the columns made after it. */
+/* A column of a domain, without a default of its own, takes the domain's
+ * default (or its base domain's) as the history leaves it, as PostgreSQL
+ * fills it at each INSERT: ALTER DOMAIN after the table counts, and so do a
+ * column retyped to a domain, a column default dropped, a domain renamed;
+ * a domain dropped and made again is another. DEFAULT NULL is no default. */
 static void test_migrate__domain_defaults(void **state)
 {
     (void)state;
@@ -230,17 +232,29 @@ static void test_migrate__domain_defaults(void **state)
           "CREATE DOMAIN app.big_qty AS qty CHECK (VALUE < 100);\n"
           "CREATE DOMAIN label AS text NOT NULL;\n"
           "CREATE TABLE t (a qty NOT NULL, b app.big_qty NOT NULL, c label NOT NULL,\n"
-          "  d qty NOT NULL DEFAULT 5, e qty[]);\n"
+          "  d qty NOT NULL DEFAULT 5, e qty[], n int DEFAULT NULL);\n"
           "CREATE DOMAIN later AS int;\n"
-          "ALTER DOMAIN later SET DEFAULT 7;\n"
           "ALTER TABLE t ADD COLUMN f later NOT NULL;\n"
-          "ALTER DOMAIN later DROP DEFAULT;\n"
-          "ALTER TABLE t ADD COLUMN g later NOT NULL;\n",
+          "ALTER DOMAIN later SET DEFAULT 7;\n"
+          "CREATE DOMAIN gone AS int DEFAULT 3;\n"
+          "ALTER TABLE t ADD COLUMN g gone NOT NULL;\n"
+          "ALTER TABLE t ALTER COLUMN g TYPE int;\n"
+          "DROP DOMAIN gone;\n"
+          "CREATE DOMAIN gone AS int;\n"
+          "ALTER TABLE t ADD COLUMN h gone NOT NULL;\n"
+          "ALTER TABLE t ADD COLUMN i int NOT NULL DEFAULT 2;\n"
+          "ALTER TABLE t ALTER COLUMN i TYPE qty;\n"
+          "ALTER TABLE t ALTER COLUMN i DROP DEFAULT;\n"
+          "ALTER DOMAIN label RENAME TO tag;\n"
+          "ALTER DOMAIN tag SET DEFAULT 'x';\n"
+          "ALTER TABLE t ALTER COLUMN d SET DEFAULT NULL;\n",
           NULL);
+    sg__migrate_finish(&s);
     assert_table(&s, "t",
                  "a qty not null default 1\nb app.big_qty not null default 1\n"
-                 "c label not null\nd qty not null default 5\ne qty[]\n"
-                 "f later not null default 7\ng later not null\n");
+                 "c label not null default 'x'\nd qty not null default 1\ne qty[]\nn integer\n"
+                 "f later not null default 7\ng integer not null\nh gone not null\n"
+                 "i qty not null default 1\n");
     sg__schema_release(&s);
 }
 

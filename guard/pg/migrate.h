@@ -36,4 +36,9 @@ typedef int (*sg__migrate_note_fn)(void *ctx, int location, const char *message)
 int sg__migrate_apply(sg__schema *s, const char *sql, const char *default_schema,
                       sg__migrate_note_fn note, void *ctx);
 
+/* After the last migration: a column without a default of its own whose
+ * type is a domain takes the domain's default as the history leaves it (or
+ * its base domain's), as PostgreSQL fills it at each INSERT. */
+void sg__migrate_finish(sg__schema *s);
+
 #endif

@@ -236,8 +236,10 @@ int sg_schema_from_migrations(const char *const *paths, size_t count,
         else
             rc = apply_file(s, paths[i], schema, err);
     }
-    if (rc == SG_OK)
+    if (rc == SG_OK) {
+        sg__migrate_finish(&s->model);
         rc = sg__tools_finish(s, err);
+    }
     if (rc != SG_OK) {
         sg_schema_free(s);
         return rc;

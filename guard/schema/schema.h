@@ -27,6 +27,10 @@ typedef struct sg__sc_column {
                                * 'd' (BY DEFAULT), 0: none */
     char generated;           /* pg_attribute.attgenerated: 's' (GENERATED ALWAYS AS (...)
                                * STORED), 0: none */
+    /* from-sql: the domain the column's type is, 1 + its index in the
+     * schema's domains, or 0; its default counts where the column has none
+     * (sg__migrate_finish) */
+    size_t domain;
 } sg__sc_column;
 
 /* A list of column names; for a key or another constraint or index, also its
@@ -74,7 +78,9 @@ typedef struct sg__sc_table {
 typedef struct sg__sc_domain {
     const char *schema;
     const char *name;
-    const char *default_expr; /* NULL: none (dropped) */
+    const char *default_expr; /* NULL: none (or dropped) */
+    size_t base;              /* the domain it is over: 1 + its index, or 0 */
+    bool dropped;             /* DROP DOMAIN: no name finds it */
 } sg__sc_domain;
 
 typedef struct sg__schema {
