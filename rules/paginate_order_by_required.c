@@ -447,9 +447,12 @@ bool sg__paginate_one_row(const sg__rule_ctx *ctx)
 static bool unordered(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
-    /* linted, SELECT ... INTO fills a table (CREATE TABLE AS): no pages */
+    /* linted, SELECT ... INTO fills a table (CREATE TABLE AS), and COPY
+     * (query) TO exports every row: no pages, unless a LIMIT picks some */
+    bool export =
+        f->wrapper && strcmp(f->wrapper, "COPY") == 0 && !f->top.has_limit && !f->top.has_offset;
     return ctx->op->kind == SG_OP_SELECT && f->kind == SG_STMT_SELECT && !f->top.has_order_by &&
-           !(f->has_into && ctx->op->lint) && !sg__paginate_one_row(ctx);
+           !(f->has_into && ctx->op->lint) && !export && !sg__paginate_one_row(ctx);
 }
 
 bool sg__paginate_top_reported(const sg__rule_ctx *ctx)

@@ -313,6 +313,52 @@ static void place_from_tokens(const char *sql, sg__facts *facts)
     scanner_finish(scanner);
 }
 
+/* Where the query a wrapper holds starts (sg__facts.wrapper): its first
+ * SELECT, VALUES, TABLE, WITH (not DECLARE's WITH HOLD), INSERT, UPDATE,
+ * DELETE or MERGE token, where findings about the whole statement point. */
+static void place_wrapped(const char *sql, sg__facts *facts)
+{
+    static const char *const starts[] = {"select", "values", "table",  "with",
+                                         "insert", "update", "delete", "merge"};
+    int tokens[sizeof starts / sizeof starts[0]];
+    for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
+        tokens[i] = keyword_token(starts[i]);
+    int hold = keyword_token("hold");
+    union {
+        core_yy_extra_type core;
+        char room[sizeof(core_yy_extra_type) + 64];
+        max_align_t align;
+    } extra;
+    core_yyscan_t scanner = scanner_init(sql, &extra.core, &ScanKeywords, ScanKeywordTokens);
+    core_YYSTYPE value;
+    YYLTYPE at;
+    int candidate = -1;
+    for (int token; (token = core_yylex(&value, &at, scanner)) != 0;) {
+        if (at >= 0 &&
+            ((sql[at] == '-' && sql[at + 1] == '-') || (sql[at] == '/' && sql[at + 1] == '*')))
+            continue;
+        if (at < facts->statement_location)
+            continue;
+        if (candidate >= 0) {
+            if (token != hold)
+                break;      /* the WITH that begins the query */
+            candidate = -1; /* WITH HOLD */
+            continue;
+        }
+        size_t k = 0;
+        while (k < sizeof starts / sizeof starts[0] && tokens[k] != token)
+            k++;
+        if (k == sizeof starts / sizeof starts[0])
+            continue;
+        candidate = at;
+        if (strcmp(starts[k], "with") != 0)
+            break;
+    }
+    scanner_finish(scanner);
+    if (candidate >= 0)
+        facts->statement_location = candidate;
+}
+
 /* PostgreSQL's message, its `at or near "..."` cut at the token's first
  * line break or after 60 bytes (an unterminated quote or comment quotes the
  * rest of the text): one line, whatever the text. NULL when memory ran out. */
@@ -460,6 +506,8 @@ int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, bool h
                 rc = -1;
             } else {
                 place_from_tokens(sql, facts);
+                if (facts->wrapper)
+                    place_wrapped(sql, facts);
             }
         }
     }

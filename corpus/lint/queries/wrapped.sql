@@ -39,3 +39,8 @@ DECLARE accounts_cursor CURSOR FOR SELECT a.uid, a.region FROM sdk_examples_acco
 EXPLAIN CREATE TABLE sdk_examples_account_copy AS SELECT a.uid, a.nmae FROM sdk_examples_account AS a;
 EXPLAIN SELECT a.uid INTO sdk_examples_account_copy FROM sdk_examples_account AS a;
 SELECT a.uid, a.nmae FROM sdk_examples_account AS a WHERE a.uid = $1;
+
+-- An export of every row has no pages: no ORDER BY is due. A prepared query that
+-- pages without one is told so at its SELECT.
+COPY (SELECT a.uid, a.name FROM sdk_examples_account AS a) TO STDOUT WITH (FORMAT csv);
+PREPARE all_accounts AS SELECT a.uid, a.name FROM sdk_examples_account AS a;
