@@ -86,6 +86,19 @@ static int judge_name(const sg__rule_ctx *ctx, const sg__meta_table *t, const ch
     return 0;
 }
 
+/* judge_name() where the name may stand for any of several sources: as
+ * written only when no source in sight surely has it (a MERGE source's
+ * `v(code, ssn)` gives `ssn` to its WHEN clauses). */
+static int judge_unsure(const sg__rule_ctx *ctx, const sg__meta_table *t, const sg__source *s,
+                        const char *name, int location, bool elsewhere)
+{
+    const char *column = column_of(t, s->columns, s->column_count, name);
+    if (column)
+        return judge(ctx, t, column, location, "may read");
+    return elsewhere ? 0
+                     : judge_name(ctx, t, s->columns, s->column_count, name, location, "may read");
+}
+
 /* A name selected from an aliased join (`j.name`, `(j).name`; `name` may be
  * `j`'s own for `AS j(x, y)`), or its whole row (`name` NULL): the join's
  * columns are its operands', so every scoped table of its level may supply
@@ -198,8 +211,26 @@ static int check_unsure(const sg__rule_ctx *ctx, const sg__column_ref *ref)
         if (s && s->join_alias && check_join_alias(ctx, s, NULL, ref->location) < 0)
             return -1;
     }
+    /* a source in sight that surely has the name (not a catalog table's
+     * unlisted column): then a table whose catalog lacks it is not read */
+    bool elsewhere = false;
     int level = ref->level;
     size_t first = ref->first, end = ref->end;
+    for (unsigned hops = 0;
+         ref->name && !elsewhere && level >= 0 && (size_t)level < f->levels.count && hops < 100000;
+         hops++) {
+        for (size_t i = first; i < end && i < f->sources.count && !elsewhere; i++) {
+            const sg__source *s = &SG__VEC_AT(f->sources, sg__source, i);
+            elsewhere = s->level == level && sg__source_provides(ctx, s, ref->name) > 0;
+        }
+        const sg__level *l = &SG__VEC_AT(f->levels, sg__level, level);
+        first = l->first;
+        end = l->end;
+        level = l->parent;
+    }
+    level = ref->level;
+    first = ref->first;
+    end = ref->end;
     for (unsigned hops = 0; level >= 0 && (size_t)level < f->levels.count && hops < 100000;
          hops++) {
         for (size_t i = first; i < end && i < f->sources.count; i++) {
@@ -207,9 +238,7 @@ static int check_unsure(const sg__rule_ctx *ctx, const sg__column_ref *ref)
             const sg__meta_table *t = s->row == SG_ROW_RELATION && s->level == level
                                           ? sg__relation_scoped(ctx, s->relation)
                                           : NULL;
-            if (t && ref->name &&
-                judge_name(ctx, t, s->columns, s->column_count, ref->name, ref->location,
-                           "may read") < 0)
+            if (t && ref->name && judge_unsure(ctx, t, s, ref->name, ref->location, elsewhere) < 0)
                 return -1;
             /* a name an aliased join's column list gives: any operand column */
             if (s->level == level && s->join_alias && s->renames && ref->name &&

@@ -221,7 +221,8 @@ static bool exact_link(const sg__pgtype *a, const sg__pgtype *b)
 
 /* Whether `column` of item `at` equals, by a link (an inner join's or the
  * WHERE's only, when `inner`), a column of an item `held` already holds at
- * most one row of. */
+ * most one row of, or (when `inner`) a column pinned to a value itself:
+ * `a.uid = e.account_uid` with `e.account_uid = $1` pins a.uid too. */
 static bool linked(const sg__rule_ctx *ctx, size_t at, const sg__meta_table *table,
                    const char *column, const bool *held, bool inner)
 {
@@ -236,9 +237,12 @@ static bool linked(const sg__rule_ctx *ctx, size_t at, const sg__meta_table *tab
                 item_of(ctx, l->qualifier[side], l->column[side], l->location[side]) != (long)at)
                 continue;
             long by = item_of(ctx, l->qualifier[other], l->column[other], l->location[other]);
-            if (by < 0 || (size_t)by == at || !held[by])
+            if (by < 0 || (size_t)by == at)
                 continue;
             const sg__from_item *from = &SG__VEC_AT(t->from, sg__from_item, (size_t)by);
+            if (!held[by] &&
+                !(inner && from->name && pinned_by(ctx, from, false, l->column[other], false)))
+                continue;
             const sg__meta_table *other_table = bound_table(ctx, from->relation);
             if (other_table &&
                 exact_link(column_type(table, column), column_type(other_table, l->column[other])))
@@ -287,7 +291,8 @@ static size_t hold_items(const sg__rule_ctx *ctx, bool *held, bool inner)
             const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
             const sg__meta_table *table = bound_table(ctx, item->relation);
             if (held[i] || !table || !item->name || item->renames_columns ||
-                !key_pinned(ctx, i, only, table, t->links.count && done ? held : NULL, inner))
+                !key_pinned(ctx, i, only, table, t->links.count && (done || inner) ? held : NULL,
+                            inner))
                 continue;
             held[i] = grew = true;
             done++;
