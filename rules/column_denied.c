@@ -92,11 +92,9 @@ static int judge_name(const sg__rule_ctx *ctx, const sg__meta_table *t, const ch
 static int judge_unsure(const sg__rule_ctx *ctx, const sg__meta_table *t, const sg__source *s,
                         const char *name, int location, bool elsewhere)
 {
-    const char *column = column_of(t, s->columns, s->column_count, name);
-    if (column)
-        return judge(ctx, t, column, location, "may read");
-    return elsewhere ? 0
-                     : judge_name(ctx, t, s->columns, s->column_count, name, location, "may read");
+    if (elsewhere && !column_of(t, s->columns, s->column_count, name))
+        return 0;
+    return judge_name(ctx, t, s->columns, s->column_count, name, location, "may read");
 }
 
 /* A name selected from an aliased join (`j.name`, `(j).name`; `name` may be

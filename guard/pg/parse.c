@@ -244,11 +244,53 @@ static size_t placed_limits(const sg__facts *f)
     return n;
 }
 
+/* PostgreSQL's scanner over a statement's text, for places the raw tree
+ * does not record. libpg_query's scanner state is PostgreSQL's
+ * core_yy_extra_type with fields of its own after PostgreSQL's (yyllocend,
+ * the end of the last literal or identifier, which core_yylex writes): the
+ * server headers' type is too small for it, so the state gets room to
+ * spare. The scan cannot fail where the parse succeeded; it runs inside the
+ * parser's memory context, which takes the scanner's memory. */
+typedef struct sql_tokens {
+    union {
+        core_yy_extra_type core;
+        char room[sizeof(core_yy_extra_type) + 64];
+        max_align_t align;
+    } extra;
+    core_yyscan_t scanner;
+    const char *sql;
+} sql_tokens;
+
+static void tokens_open(sql_tokens *t, const char *sql)
+{
+    t->sql = sql;
+    t->scanner = scanner_init(sql, &t->extra.core, &ScanKeywords, ScanKeywordTokens);
+}
+
+/* The next token of the SQL (comments, which libpg_query's scanner returns
+ * as tokens, passed over) and its place in *at; 0 at the end. */
+static int tokens_next(sql_tokens *t, int *at)
+{
+    core_YYSTYPE value;
+    YYLTYPE loc;
+    for (int token; (token = core_yylex(&value, &loc, t->scanner)) != 0;) {
+        const char *p = t->sql + loc;
+        if (loc >= 0 && ((p[0] == '-' && p[1] == '-') || (p[0] == '/' && p[1] == '*')))
+            continue;
+        *at = loc;
+        return token;
+    }
+    return 0;
+}
+
+static void tokens_close(sql_tokens *t)
+{
+    scanner_finish(t->scanner);
+}
+
 /*
  * Places the raw tree does not record, found by scanning the text again with
- * the parser's own scanner, which skips comments and literals (the scan
- * cannot fail where the parse succeeded; it runs inside the parser's memory
- * context, which takes the scanner's memory):
+ * the parser's own scanner (sql_tokens), which skips comments and literals:
  * - WHERE CURRENT OF (CurrentOfExpr has no location): at CURRENT; in text
  *   that parsed, the tokens WHERE CURRENT OF occur only as that clause;
  * - the LIMIT, OFFSET or FETCH keyword of a clause without ORDER BY (the
@@ -268,25 +310,11 @@ static void place_from_tokens(const char *sql, sg__facts *facts)
         of = keyword_token("of"), limit = keyword_token("limit"), offset = keyword_token("offset"),
         fetch = keyword_token("fetch");
     int limit_before = facts->top.limit_location >= 0 ? facts->top.limit_location : INT_MAX;
-    /* libpg_query's scanner state is PostgreSQL's core_yy_extra_type with
-     * fields of its own after PostgreSQL's (yyllocend, the end of the last
-     * literal or identifier, which core_yylex writes): the server headers'
-     * type is too small for it, so the state gets room to spare. */
-    union {
-        core_yy_extra_type core;
-        char room[sizeof(core_yy_extra_type) + 64];
-        max_align_t align;
-    } extra;
-    core_yyscan_t scanner = scanner_init(sql, &extra.core, &ScanKeywords, ScanKeywordTokens);
-    core_YYSTYPE value;
-    YYLTYPE at;
-    int before = -1, prev = -1, prev_at = -1, keyword_at = -1;
-    for (int token; (want_current || want_limit || pending) &&
-                    (token = core_yylex(&value, &at, scanner)) != 0;) {
-        /* libpg_query's scanner returns comments as tokens: not the SQL's */
-        if (at >= 0 &&
-            ((sql[at] == '-' && sql[at + 1] == '-') || (sql[at] == '/' && sql[at + 1] == '*')))
-            continue;
+    sql_tokens t;
+    tokens_open(&t, sql);
+    int before = -1, prev = -1, prev_at = -1, keyword_at = -1, at;
+    for (int token;
+         (want_current || want_limit || pending) && (token = tokens_next(&t, &at)) != 0;) {
         if (want_current && before == where && prev == current && token == of) {
             facts->current_of_location = prev_at;
             want_current = false;
@@ -310,7 +338,7 @@ static void place_from_tokens(const char *sql, sg__facts *facts)
         prev = token;
         prev_at = at;
     }
-    scanner_finish(scanner);
+    tokens_close(&t);
 }
 
 /* Where the query a wrapper holds starts (sg__facts.wrapper): its first
@@ -324,19 +352,10 @@ static void place_wrapped(const char *sql, sg__facts *facts)
     for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
         tokens[i] = keyword_token(starts[i]);
     int hold = keyword_token("hold");
-    union {
-        core_yy_extra_type core;
-        char room[sizeof(core_yy_extra_type) + 64];
-        max_align_t align;
-    } extra;
-    core_yyscan_t scanner = scanner_init(sql, &extra.core, &ScanKeywords, ScanKeywordTokens);
-    core_YYSTYPE value;
-    YYLTYPE at;
-    int candidate = -1;
-    for (int token; (token = core_yylex(&value, &at, scanner)) != 0;) {
-        if (at >= 0 &&
-            ((sql[at] == '-' && sql[at + 1] == '-') || (sql[at] == '/' && sql[at + 1] == '*')))
-            continue;
+    sql_tokens t;
+    tokens_open(&t, sql);
+    int candidate = -1, at;
+    for (int token; (token = tokens_next(&t, &at)) != 0;) {
         if (at < facts->statement_location)
             continue;
         if (candidate >= 0) {
@@ -354,7 +373,7 @@ static void place_wrapped(const char *sql, sg__facts *facts)
         if (strcmp(starts[k], "with") != 0)
             break;
     }
-    scanner_finish(scanner);
+    tokens_close(&t);
     if (candidate >= 0)
         facts->statement_location = candidate;
 }
