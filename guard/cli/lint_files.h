@@ -89,6 +89,10 @@ int lint_collect(char *const *paths, size_t count, const lint_walk_opts *opts, l
  * root, else the defaults. Returns its index in `p`, -1 without memory, -2
  * after telling the user that the policy does not load. */
 long lint_policy_for(lint_policies *p, const char *given, const char *path);
+/* Whether `dir` is a repository's root: it holds `.git` (a directory, or the
+ * file a worktree has); policy and ignore files are looked for up to it. 1,
+ * 0, or -1 without memory. */
+int lint_repository_root(const char *dir);
 
 /* Sets every file's policy as lint_policy_for() finds it; 0, -1 or -2. */
 int lint_policies_assign(lint_policies *p, const char *given, lint_file *files, size_t count);

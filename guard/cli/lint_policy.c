@@ -70,6 +70,16 @@ static char *parent(const char *dir, bool *oom)
     return up;
 }
 
+int lint_repository_root(const char *dir)
+{
+    char *git = join(dir, ".git");
+    if (!git)
+        return -1;
+    int root = exists(git, true) || exists(git, false);
+    free(git);
+    return root;
+}
+
 /* The nearest policy file for files in `dir`, in *found (NULL when none).
  * Returns -1 without memory. */
 static int discover(const char *dir, char **found)
@@ -77,15 +87,14 @@ static int discover(const char *dir, char **found)
     *found = NULL;
     char *d = strdup(dir);
     while (d) {
-        char *candidate = join(d, POLICY_FILE), *git = join(d, ".git");
-        if (!candidate || !git) {
+        char *candidate = join(d, POLICY_FILE);
+        int repo_root = candidate ? lint_repository_root(d) : -1;
+        if (repo_root < 0) {
             free(candidate);
-            free(git);
             free(d);
             return -1;
         }
-        bool hit = exists(candidate, false), repo_root = exists(git, true) || exists(git, false);
-        free(git);
+        bool hit = exists(candidate, false);
         if (hit) {
             free(d);
             *found = candidate;

@@ -365,15 +365,6 @@ static char *normalize(const char *arg)
     return out;
 }
 
-static bool is_git(const char *dir)
-{
-    char *git = join(dir, ".git");
-    struct stat st;
-    bool found = git && stat(git, &st) == 0;
-    free(git);
-    return found;
-}
-
 /* The .sqlguardignore files above the canonical directory `root`, up to the
  * repository's root (the directory holding .git, itself read) or the file
  * system's, as the policy files are found: w->above, the outermost first.
@@ -381,8 +372,9 @@ static bool is_git(const char *dir)
  * read. */
 static int load_above(walk *w, const char *root)
 {
-    if (strcmp(root, "/") == 0 || is_git(root))
-        return 0;
+    int at_root = strcmp(root, "/") == 0 ? 1 : lint_repository_root(root);
+    if (at_root != 0)
+        return at_root < 0 ? -1 : 0;
     size_t len = strlen(root);
     for (size_t end = len; end > 0;) {
         while (end > 0 && root[end - 1] != '/')
@@ -398,11 +390,13 @@ static int load_above(walk *w, const char *root)
         }
         lint_patterns patterns = {0};
         int rc = lint_patterns_load(&patterns, file);
-        bool top = dir_len == 1 || is_git(dir);
+        int top = dir_len == 1 ? 1 : lint_repository_root(dir);
         free(file);
         free(dir);
-        if (rc < 0)
-            return rc;
+        if (rc < 0 || top < 0) {
+            lint_patterns_free(&patterns);
+            return rc < 0 ? rc : -1;
+        }
         if (patterns.count) {
             ancestor_ignore *grown = realloc(w->above, (w->above_count + 1) * sizeof *grown);
             char *prefix = malloc(len - end + 2);
