@@ -23,6 +23,11 @@ static int check(const sg__rule_ctx *ctx)
                             "relation %s.%s.%s is qualified with a database name and is never in "
                             "scope",
                             r->catalog, r->schema ? r->schema : "", r->name);
+        } else if (!b->schema && ctx->scope->path) {
+            rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
+                            "relation %s cannot be resolved: the search path names no schema "
+                            "(`SET search_path` left it empty)",
+                            r->name);
         } else if (!b->schema) {
             rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
                             "relation %s cannot be resolved: the scope's data source is unknown",

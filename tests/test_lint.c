@@ -3308,11 +3308,16 @@ static void test_lint__set_search_path_is_followed(void **state)
         "BEGIN; SET search_path = ledger; ROLLBACK;\n"               /* 17 */
         "SELECT uid FROM sdk_examples_entry ORDER BY uid;\n"         /* 18: public */
         "START TRANSACTION; SET search_path = ledger; END;\n"        /* 19 */
-        "SELECT uid FROM sdk_examples_entry ORDER BY uid;\n";        /* 20: ledger */
+        "SELECT uid FROM sdk_examples_entry ORDER BY uid;\n"         /* 20: ledger */
+        "SET search_path = '';\n"                                    /* 21: empty */
+        "SELECT uid FROM sdk_examples_entry ORDER BY uid;\n"         /* 22: none */
+        "SELECT uid FROM ledger.sdk_examples_entry ORDER BY uid;\n"  /* 23 */
+        "SET search_path TO \"$user\";\n"                            /* 24: no schema */
+        "SELECT uid FROM sdk_examples_account ORDER BY uid;\n";      /* 25: none */
     sg_lint_result *r = lint(catalog, text, SG_LINT_INPUT_SQL);
     size_t errors;
-    assert_int_equal(count_prefix(r, "scope.table-not-declared", &errors), 6);
-    static const size_t lines[] = {1, 7, 11, 14, 16, 18};
+    assert_int_equal(count_prefix(r, "scope.table-not-declared", &errors), 8);
+    static const size_t lines[] = {1, 7, 11, 14, 16, 18, 22, 25};
     size_t k = 0;
     for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
         const sg_lint_finding f = finding(r, i);
@@ -3320,10 +3325,12 @@ static void test_lint__set_search_path_is_followed(void **state)
             continue;
         if (f.line == 7)
             assert_non_null(strstr(f.message, "LEDGER.sdk_examples_entry"));
-        if (k < 6 && (size_t)f.line == lines[k])
+        if (f.line == 22 || f.line == 25)
+            assert_non_null(strstr(f.message, "the search path names no schema"));
+        if (k < 8 && (size_t)f.line == lines[k])
             k++;
     }
-    assert_int_equal(k, 6);
+    assert_int_equal(k, 8);
     const sg_lint_finding *c = only(r, "column.unknown");
     assert_int_equal(c->line, 5);
     assert_non_null(strstr(c->message, "ledger.sdk_examples_entry"));

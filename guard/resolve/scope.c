@@ -137,8 +137,8 @@ int sg__bind_relations(sg__arena *arena, const sg__facts *facts, sg__scope *scop
             b[i].schema = r->schema;
         else if (strncmp(r->name, "pg_", 3) == 0)
             b[i].schema = "pg_catalog";
-        else if (scope->path_count)
-            b[i].schema = on_path(scope, r->name);
+        else if (scope->path) /* an empty path (`SET search_path = ''`) finds no table */
+            b[i].schema = scope->path_count ? on_path(scope, r->name) : NULL;
         else if (scope->source)
             b[i].schema = scope->source->default_schema;
         if (!b[i].schema)

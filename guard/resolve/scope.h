@@ -31,7 +31,8 @@ typedef struct sg__scope {
     sg__scoped_table *tables;      /* the valid entries only */
     size_t count;
     /* lint: the schemas an unqualified name is looked up in, in order (a
-     * `SET search_path`); none: the source's default schema */
+     * `SET search_path`; set but empty, an unqualified name names no table);
+     * NULL: the source's default schema */
     const char *const *path;
     size_t path_count;
 } sg__scope;
