@@ -80,6 +80,8 @@ static const char *figure(Node *n, unsigned depth, int *strength)
     }
     case T_A_Indirection: {
         A_Indirection *ind = (A_Indirection *)n;
+        if (sg__walk_expands_fields(n))
+            return NULL; /* `(x).*`: the fields, each under its own name */
         const char *field = NULL;
         ListCell *lc;
         foreach (lc, ind->indirection) {
@@ -195,10 +197,15 @@ row_names sg__walk_select_names(walk *w, Node *node, List *aliases)
         slots[i] = NULL;
         const char *name = NULL;
         if (s->valuesLists) {
+            if (sg__walk_expands(list_nth(linitial(s->valuesLists), (int)i))) {
+                stars++;
+                continue;
+            }
+            /* columnN counts columns, which an expansion before made more */
             char buf[32];
             snprintf(buf, sizeof buf, "column%zu", i + 1);
-            name = sg__arena_strdup(w->arena, buf);
-            if (!name) {
+            name = stars ? NULL : sg__arena_strdup(w->arena, buf);
+            if (!name && !stars) {
                 fail(w);
                 return unknown_row;
             }
@@ -208,8 +215,7 @@ row_names sg__walk_select_names(walk *w, Node *node, List *aliases)
                 named = false;
                 continue;
             }
-            if (rt->val && IsA(rt->val, ColumnRef) &&
-                IsA(llast(((ColumnRef *)rt->val)->fields), A_Star)) {
+            if (rt->val && sg__walk_expands(rt->val)) {
                 stars++;
                 continue;
             }
@@ -243,6 +249,11 @@ bool sg__walk_output_match(Node *node, const char *name, bool *known)
         /* column1, column2, ...: a name of that form within the row's width */
         size_t width = (size_t)list_length(linitial(s->valuesLists));
         char buf[32];
+        ListCell *item;
+        foreach (item, (List *)linitial(s->valuesLists)) {
+            if (sg__walk_expands(lfirst(item)))
+                return false; /* a width the text does not tell: not known */
+        }
         *known = true;
         for (size_t i = 0; i < width; i++) {
             snprintf(buf, sizeof buf, "column%zu", i + 1);
@@ -259,9 +270,11 @@ bool sg__walk_output_match(Node *node, const char *name, bool *known)
             named = false;
             continue;
         }
-        if (rt->val && IsA(rt->val, ColumnRef) &&
-            IsA(llast(((ColumnRef *)rt->val)->fields), A_Star))
-            continue; /* a `*` gives only input columns */
+        if (rt->val && sg__walk_expands(rt->val)) {
+            /* a `*` gives only input columns; `(x).*` names the text does not tell */
+            named = named && !sg__walk_expands_fields(rt->val);
+            continue;
+        }
         const char *out = rt->name ? rt->name : figure_name(rt->val);
         if (!out)
             named = false;

@@ -185,6 +185,19 @@ ColumnRef *sg__walk_plain_column(Node *n)
     return c;
 }
 
+bool sg__walk_expands_fields(const Node *n)
+{
+    return n && IsA(n, A_Indirection) && ((const A_Indirection *)n)->indirection &&
+           IsA(llast(((const A_Indirection *)n)->indirection), A_Star);
+}
+
+bool sg__walk_expands(const Node *n)
+{
+    if (n && IsA(n, ColumnRef))
+        return ((const ColumnRef *)n)->fields && IsA(llast(((const ColumnRef *)n)->fields), A_Star);
+    return sg__walk_expands_fields(n);
+}
+
 const char *sg__walk_qualifier(walk *w, const ColumnRef *c)
 {
     int parts = list_length(c->fields);

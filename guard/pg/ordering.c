@@ -31,6 +31,12 @@ static ResTarget *order_output(List *targets, Node *e)
     if (IsA(e, A_Const) && ((A_Const *)e)->val.node.type == T_Integer) {
         int pos = intVal(&((A_Const *)e)->val);
         ResTarget *rt = pos >= 1 && pos <= list_length(targets) ? list_nth(targets, pos - 1) : NULL;
+        /* after a `*` or `(x).*` the position counts columns the text does not */
+        for (int i = 0; rt && i < pos - 1; i++) {
+            ResTarget *before = list_nth(targets, i);
+            if (IsA(before, ResTarget) && sg__walk_expands(before->val))
+                rt = NULL;
+        }
         return rt && IsA(rt, ResTarget) ? rt : NULL;
     }
     ColumnRef *bare = sg__walk_plain_column(e);
@@ -374,8 +380,7 @@ void sg__walk_record_order_by(walk *w, SelectStmt *s)
         if (c) {
             if (!push_key(w, &t->distinct_keys, c))
                 return;
-        } else if (IsA(rt, ResTarget) && !(rt->val && IsA(rt->val, ColumnRef) &&
-                                           IsA(llast(((ColumnRef *)rt->val)->fields), A_Star))) {
+        } else if (IsA(rt, ResTarget) && !(rt->val && sg__walk_expands(rt->val))) {
             if (!push_output(w, &t->distinct_outputs, position))
                 return; /* an expression: the output itself */
         } else {

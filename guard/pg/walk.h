@@ -165,10 +165,15 @@ void sg__walk_record_literal_cmp(walk *w, A_Expr *e);
 void sg__walk_record_param_cmp(walk *w, A_Expr *e);
 /* The constant arguments of the call just recorded. */
 void sg__walk_record_args(walk *w, FuncCall *f);
-/* The pins among the AND-ed conjuncts of the top-level WHERE `n`. */
 /* A column reference of plain names (`col`, `t.col` or `s.t.col`), else
  * NULL. */
 ColumnRef *sg__walk_plain_column(Node *n);
+/* Whether a target list or VALUES item stands for a number of columns the
+ * text does not tell: `*` and `t.*` (input columns), and `(expr).*` (the
+ * fields of a composite value, under names the text does not tell). */
+bool sg__walk_expands(const Node *n);
+/* Whether it is `(expr).*`. */
+bool sg__walk_expands_fields(const Node *n);
 /* The top-level select's ORDER BY and what makes its rows distinct, as
  * facts (ordering.c). */
 void sg__walk_record_order_by(walk *w, SelectStmt *s);

@@ -59,13 +59,20 @@ static long source_width(Node *select)
         s = s->larg;
     if (s->op != SETOP_NONE)
         return -1;
-    if (s->valuesLists)
-        return list_length(linitial(s->valuesLists));
     ListCell *lc;
+    if (s->valuesLists) {
+        ListCell *row;
+        foreach (row, s->valuesLists) {
+            foreach (lc, (List *)lfirst(row)) {
+                if (sg__walk_expands(lfirst(lc)))
+                    return -1;
+            }
+        }
+        return list_length(linitial(s->valuesLists));
+    }
     foreach (lc, s->targetList) {
         ResTarget *rt = lfirst(lc);
-        if (!IsA(rt, ResTarget) || !rt->val ||
-            (IsA(rt->val, ColumnRef) && IsA(llast(((ColumnRef *)rt->val)->fields), A_Star)))
+        if (!IsA(rt, ResTarget) || !rt->val || sg__walk_expands(rt->val))
             return -1;
     }
     return list_length(s->targetList);
@@ -177,6 +184,8 @@ static void row_writes(walk *w, List *row, long target, const char *const *names
     size_t i = 0;
     ListCell *v;
     foreach (v, row) {
+        if (sg__walk_expands(lfirst(v)))
+            return; /* the values after it are at positions the text does not tell */
         int param = param_number(lfirst(v));
         const char *name = NULL;
         if (i < listed) {
@@ -246,6 +255,11 @@ void sg__walk_record_merge_writes(walk *w, MergeStmt *s, long target)
         in->location = s->relation->location;
         in->listed = listed > 0;
         in->width = in->listed ? -1 : list_length(mw->values);
+        ListCell *v;
+        foreach (v, mw->values) {
+            if (sg__walk_expands(lfirst(v)))
+                in->width = -1; /* `(x).*`: fields the text does not count */
+        }
         in->columns = given;
         if (!list_writes(w, mw->targetList, target, names, given, &in->count))
             return;
