@@ -136,7 +136,8 @@ static bool xid_in_statement(const sg__rule_ctx *ctx)
     const sg__facts *f = ctx->facts;
     for (size_t i = 0; i < f->types.count; i++) {
         const char *n = SG__VEC_AT(f->types, sg__typeref, i).name;
-        if (strcmp(n, "xid") == 0 || strcmp(n, "xid8") == 0)
+        if (strcmp(n, "xid") == 0 || strcmp(n, "xid8") == 0 || strcmp(n, "_xid") == 0 ||
+            strcmp(n, "_xid8") == 0)
             return true;
     }
     for (size_t i = 0; i < f->columns.count; i++) {
@@ -163,6 +164,75 @@ static bool xid_in_statement(const sg__rule_ctx *ctx)
         }
     }
     return false;
+}
+
+/* Whether `type` (a type name as written, or a catalog column's type text)
+ * is xml or an array of it: its input parses text with libxml2, which
+ * PostgreSQL cannot interrupt, so the statement timeout does not bound it. */
+static bool xml_type(const char *type)
+{
+    if (!type)
+        return false;
+    if (strncmp(type, "pg_catalog.", 11) == 0)
+        type += 11;
+    type += *type == '_';
+    return strncmp(type, "xml", 3) == 0 && (type[3] == '\0' || type[3] == '[');
+}
+
+static int report_xml_column(const sg__rule_ctx *ctx, const sg__meta_table *t, size_t c,
+                             int location)
+{
+    return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, location,
+                      "column %s.%s.%s is of type xml: a value written to it is parsed by "
+                      "libxml2, which PostgreSQL cannot interrupt (the statement timeout does "
+                      "not stop it)",
+                      t->schema, t->name, t->columns[c]);
+}
+
+/* The xml type named (a cast, a typed literal, a column definition list)
+ * and writes to a scoped table's xml column: each parses text in libxml2. A
+ * migration's DDL names types it makes columns of, and is not judged. */
+static int check_xml(const sg__rule_ctx *ctx)
+{
+    const sg__facts *f = ctx->facts;
+    if (ctx->in_migration)
+        return 0;
+    for (size_t i = 0; i < f->types.count; i++) {
+        const sg__typeref *t = &SG__VEC_AT(f->types, sg__typeref, i);
+        if (!t->catalog && (!t->schema || strcmp(t->schema, "pg_catalog") == 0) &&
+            xml_type(t->name) &&
+            sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, t->location,
+                       "type xml parses text with libxml2, which PostgreSQL cannot interrupt: "
+                       "the statement timeout does not stop it") < 0)
+            return -1;
+    }
+    bool any = false;
+    for (size_t k = 0; ctx->scope && k < ctx->scope->count && !any; k++) {
+        const sg__meta_table *t = ctx->scope->tables[k].table;
+        for (size_t c = 0; t->column_types && c < t->column_count && !any; c++)
+            any = xml_type(t->column_types[c]);
+    }
+    if (!any)
+        return 0;
+    for (size_t i = 0; i < f->writes.count; i++) {
+        const sg__column_write *w = &SG__VEC_AT(f->writes, sg__column_write, i);
+        const sg__meta_table *t =
+            w->value || !w->name ? NULL : sg__relation_scoped(ctx, w->relation);
+        long c = t ? sg__table_column(t, NULL, 0, w->name) : SG_NO_COLUMN;
+        if (c >= 0 && xml_type(t->column_types ? t->column_types[c] : NULL) &&
+            report_xml_column(ctx, t, (size_t)c, w->location) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < f->inserts.count; i++) {
+        const sg__insert *in = &SG__VEC_AT(f->inserts, sg__insert, i);
+        const sg__meta_table *t = in->listed ? NULL : sg__relation_scoped(ctx, in->relation);
+        for (size_t c = 0;
+             t && t->column_types && c < t->column_count && (in->width < 0 || (long)c < in->width);
+             c++)
+            if (xml_type(t->column_types[c]) && report_xml_column(ctx, t, c, in->location) < 0)
+                return -1;
+    }
+    return 0;
 }
 
 /* A built-in a migration may call in the repository profile: one that sets
@@ -462,6 +532,8 @@ static int check(const sg__rule_ctx *ctx)
     for (size_t i = 0; i < f->fields.count; i++)
         if (check_field(ctx, &SG__VEC_AT(f->fields, sg__field_ref, i)) < 0)
             return -1;
+    if (check_xml(ctx) < 0)
+        return -1;
     return check_name_typed_columns(ctx);
 }
 

@@ -50,6 +50,9 @@
  *                        subtype-difference functions, trigger and event
  *                        trigger functions, planner support, encoding
  *                        conversions, procedural language handlers
+ *   SG_FC_UNINTERRUPTIBLE XML parsing and XPath (xml(), xpath, xmlexists,
+ *                        xml_is_well_formed*): libxml2 runs without
+ *                        PostgreSQL's interrupt checks, past the timeout
  *
  * The trailing comment names an allowed entry's family:
  *   math, trig    arithmetic, rounding, numeric helpers, trigonometry
@@ -2792,22 +2795,22 @@ static const sg__func_info sg__funcs[] = {
     {"xidrecv", SG_FN_SCALAR, SG_FC_INTERNAL},
     {"xidsend", SG_FN_SCALAR, SG_FC_INTERNAL},
     /* xml: PostgreSQL's entity loader never reads external entities or DTDs */
-    {"xml", SG_FN_SCALAR, SG_FC_ALLOWED},                            /* xml */
+    {"xml", SG_FN_SCALAR, SG_FC_UNINTERRUPTIBLE},
     {"xml_in", SG_FN_SCALAR, SG_FC_INTERNAL},
-    {"xml_is_well_formed", SG_FN_SCALAR, SG_FC_ALLOWED},             /* xml */
-    {"xml_is_well_formed_content", SG_FN_SCALAR, SG_FC_ALLOWED},     /* xml */
-    {"xml_is_well_formed_document", SG_FN_SCALAR, SG_FC_ALLOWED},    /* xml */
+    {"xml_is_well_formed", SG_FN_SCALAR, SG_FC_UNINTERRUPTIBLE},
+    {"xml_is_well_formed_content", SG_FN_SCALAR, SG_FC_UNINTERRUPTIBLE},
+    {"xml_is_well_formed_document", SG_FN_SCALAR, SG_FC_UNINTERRUPTIBLE},
     {"xml_out", SG_FN_SCALAR, SG_FC_INTERNAL},
     {"xml_recv", SG_FN_SCALAR, SG_FC_INTERNAL},
     {"xml_send", SG_FN_SCALAR, SG_FC_INTERNAL},
     {"xmlagg", SG_FN_AGGREGATE, SG_FC_ALLOWED},                      /* agg */
     {"xmlcomment", SG_FN_SCALAR, SG_FC_ALLOWED},                     /* xml */
     {"xmlconcat2", SG_FN_SCALAR, SG_FC_INTERNAL},
-    {"xmlexists", SG_FN_SCALAR, SG_FC_ALLOWED},                      /* xml */
+    {"xmlexists", SG_FN_SCALAR, SG_FC_UNINTERRUPTIBLE},
     /* xmlvalidate: not implemented: it always raises an error */
-    {"xmlvalidate", SG_FN_SCALAR, SG_FC_ALLOWED},                    /* xml */
-    {"xpath", SG_FN_SCALAR, SG_FC_ALLOWED},                          /* xml */
-    {"xpath_exists", SG_FN_SCALAR, SG_FC_ALLOWED},                   /* xml */
+    {"xmlvalidate", SG_FN_SCALAR, SG_FC_UNINTERRUPTIBLE},
+    {"xpath", SG_FN_SCALAR, SG_FC_UNINTERRUPTIBLE},
+    {"xpath_exists", SG_FN_SCALAR, SG_FC_UNINTERRUPTIBLE},
 };
 /* clang-format on */
 
@@ -2831,6 +2834,10 @@ static const struct {
                                        "replication, backup, WAL or other sessions)"},
     [SG_FC_INTERNAL] = {"internal",
                         "internal (a support routine of a type, index, operator or aggregate)"},
+    [SG_FC_UNINTERRUPTIBLE] = {"uninterruptible",
+                               "uninterruptible (it parses XML or runs XPath in libxml2, which "
+                               "PostgreSQL cannot interrupt: the statement timeout does not stop "
+                               "it)"},
 };
 
 /* A binary search of the sorted list that compares first bytes inline: most

@@ -24,14 +24,16 @@ enum {
 /* Why a name is allowed or denied: one class per name, the first that fits
  * its most dangerous overload. */
 typedef enum sg__func_class {
-    SG_FC_ALLOWED = 0,   /* side-effect-free, reads only its arguments */
-    SG_FC_SIDE_EFFECT,   /* writes, locks, sequences, notifications, large objects, xids */
-    SG_FC_OUTSIDE_SCOPE, /* catalog, statistics, size or privilege lookups of other objects */
-    SG_FC_RUNS_QUERY,    /* runs SQL given as text, or fetches from a cursor */
-    SG_FC_STATE,         /* reads or changes server or session state */
-    SG_FC_RESOURCE_HOG,  /* spends time on purpose (sleeps) */
-    SG_FC_ADMIN,         /* server files, configuration, replication, backup, WAL, signals */
-    SG_FC_INTERNAL,      /* a support routine of types, indexes, operators or aggregates */
+    SG_FC_ALLOWED = 0,     /* side-effect-free, reads only its arguments */
+    SG_FC_SIDE_EFFECT,     /* writes, locks, sequences, notifications, large objects, xids */
+    SG_FC_OUTSIDE_SCOPE,   /* catalog, statistics, size or privilege lookups of other objects */
+    SG_FC_RUNS_QUERY,      /* runs SQL given as text, or fetches from a cursor */
+    SG_FC_STATE,           /* reads or changes server or session state */
+    SG_FC_RESOURCE_HOG,    /* spends time on purpose (sleeps) */
+    SG_FC_ADMIN,           /* server files, configuration, replication, backup, WAL, signals */
+    SG_FC_INTERNAL,        /* a support routine of types, indexes, operators or aggregates */
+    SG_FC_UNINTERRUPTIBLE, /* works where PostgreSQL cannot interrupt it (XML parsing and
+                            * XPath in libxml2), past the statement timeout */
     SG_FC_COUNT
 } sg__func_class;
 

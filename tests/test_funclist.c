@@ -392,8 +392,8 @@ static void test_funclist__legitimate_families_allowed(void **state)
         "json_populate_record", "json_populate_recordset", "jsonb_populate_record",
         "jsonb_populate_recordset", "json_to_record", "json_to_recordset", "jsonb_to_record",
         "jsonb_to_recordset", "jsonb_path_query_tz",
-        /* XML values */
-        "xmlagg", "xmlcomment", "xpath", "xpath_exists", "xmlexists", "xml_is_well_formed", "xml",
+        /* XML values built, not parsed */
+        "xmlagg", "xmlcomment",
         /* text search */
         "jsonb_to_tsvector", "json_to_tsvector", "ts_delete", "ts_filter", "tsvector_to_array",
         "array_to_tsvector", "tsquery_phrase", "ts_lexize",
@@ -422,6 +422,27 @@ static void test_funclist__legitimate_families_allowed(void **state)
                                           "greatest",   "least",     "coalesce", "nullif"};
     for (size_t i = 0; i < sizeof grammar / sizeof grammar[0]; i++)
         assert_null(sg__func_find(grammar[i]));
+}
+
+/* What parses XML or runs XPath works in libxml2, which PostgreSQL cannot
+ * interrupt: every such name is denied as uninterruptible. */
+static void test_funclist__xml_parsing_uninterruptible(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"xml",
+                                        "xml_is_well_formed",
+                                        "xml_is_well_formed_content",
+                                        "xml_is_well_formed_document",
+                                        "xmlexists",
+                                        "xmlvalidate",
+                                        "xpath",
+                                        "xpath_exists"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        const sg__func_info *info = sg__func_find(names[i]);
+        assert_non_null(info);
+        if (info->cls != SG_FC_UNINTERRUPTIBLE)
+            fail_msg("\"%s\" is %s", names[i], sg__func_class_name(info->cls));
+    }
 }
 
 /* Allowed names never start like a dangerous family, but for the few pg_
@@ -470,6 +491,7 @@ static void test_funclist__class_names_and_reasons(void **state)
         {SG_FC_RESOURCE_HOG, "resource-hog", "resource hog ("},
         {SG_FC_ADMIN, "administration", "administration ("},
         {SG_FC_INTERNAL, "internal", "internal ("},
+        {SG_FC_UNINTERRUPTIBLE, "uninterruptible", "uninterruptible ("},
     };
     assert_int_equal(sizeof classes / sizeof classes[0], SG_FC_COUNT);
     for (size_t i = 0; i < SG_FC_COUNT; i++) {
@@ -644,6 +666,7 @@ int main(void)
         cmocka_unit_test(test_funclist__lookup_exact),
         cmocka_unit_test(test_funclist__dangerous_denied),
         cmocka_unit_test(test_funclist__legitimate_families_allowed),
+        cmocka_unit_test(test_funclist__xml_parsing_uninterruptible),
         cmocka_unit_test(test_funclist__no_dangerous_prefix),
         cmocka_unit_test(test_funclist__class_names_and_reasons),
         cmocka_unit_test(test_funclist__tablesample),

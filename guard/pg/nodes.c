@@ -169,6 +169,9 @@ sg__tag_class sg__walker_tag_class(int tag)
     case T_SQLValueFunction:
     case T_CollateClause:
     case T_IndexElem:
+    case T_XmlExpr:
+    case T_XmlSerialize:
+    case T_RangeTableFunc:
         return SG__TAG_NOTE;
     default:
         return raw_walker_knows((NodeTag)tag) ? SG__TAG_RAW : SG__TAG_UNSUPPORTED;

@@ -1015,6 +1015,25 @@ static bool note(Node *node, walk *w)
     case T_A_Indirection:
         sg__walk_note_indirection(w, (A_Indirection *)node);
         break;
+    case T_XmlExpr: {
+        /* XMLPARSE and IS DOCUMENT parse text with libxml2 as xml(text) does:
+         * judged as calls of it */
+        XmlExpr *x = (XmlExpr *)node;
+        if (x->op == IS_XMLPARSE || x->op == IS_DOCUMENT)
+            record_keyword_call(w, "xml", x->op == IS_XMLPARSE ? "XMLPARSE" : "IS DOCUMENT",
+                                x->location);
+        break;
+    }
+    case T_XmlSerialize:
+        /* XMLSERIALIZE(DOCUMENT x ...) parses x to see that it is a document */
+        if (((XmlSerialize *)node)->xmloption == XMLOPTION_DOCUMENT)
+            record_keyword_call(w, "xml", "XMLSERIALIZE(DOCUMENT ...)",
+                                ((XmlSerialize *)node)->location);
+        break;
+    case T_RangeTableFunc:
+        /* XMLTABLE parses its document and evaluates XPath, as xpath() does */
+        record_keyword_call(w, "xpath", "XMLTABLE", ((RangeTableFunc *)node)->location);
+        break;
     case T_SortBy: {
         /* ORDER BY x USING OPERATOR(s.op): PostgreSQL's walker skips the name */
         SortBy *s = (SortBy *)node;
