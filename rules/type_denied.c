@@ -68,6 +68,49 @@ static bool scoped_row_type(const sg__rule_ctx *ctx, const sg__typeref *t)
     return table && sg__table_names_column(table) < 0;
 }
 
+/* Reads one name part of a catalog's type text at *p into out (quotes
+ * taken off, "" read as one quote); false when it does not fit. */
+static bool name_part(const char **p, char *out, size_t size)
+{
+    size_t n = 0;
+    const char *s = *p;
+    bool quoted = *s == '"';
+    for (s += quoted; *s && (quoted || *s != '.'); s++) {
+        if (quoted && *s == '"') {
+            if (s[1] != '"') {
+                s++;
+                break;
+            }
+            s++;
+        }
+        if (n + 1 >= size)
+            return false;
+        out[n++] = *s;
+    }
+    out[n] = '\0';
+    *p = s;
+    return true;
+}
+
+/* A catalog type text's schema (empty when unqualified) and base name, as
+ * PostgreSQL reads them: `app."Role"` is schema app, name Role. */
+static bool split_type_name(const char *text, char *schema, size_t size, char *base,
+                            size_t base_size)
+{
+    const char *p = text;
+    if (!name_part(&p, base, base_size))
+        return false;
+    schema[0] = '\0';
+    if (*p != '.')
+        return *p == '\0';
+    p++;
+    size_t len = strlen(base);
+    if (len >= size)
+        return false;
+    memcpy(schema, base, len + 1);
+    return name_part(&p, base, base_size) && *p == '\0';
+}
+
 /* True when lint's repository profile judges a .sql statement against a
  * catalog, one of whose tables has a column of type `t` (its schema, or the
  * data source's default schema for both when unqualified; arrays of it too):
@@ -87,15 +130,14 @@ static bool catalog_column_type(const sg__rule_ctx *ctx, const sg__typeref *t)
         for (size_t c = 0; c < table->column_count && table->column_type_read; c++) {
             if (!table->column_type_read[c])
                 continue;
-            const char *name = table->column_pgtypes[c].name;
-            const char *dot = strrchr(name, '.');
-            const char *col_schema = dot ? NULL : fallback;
-            size_t schema_len = dot ? (size_t)(dot - name) : 0;
-            const char *base = dot ? dot + 1 : name;
-            if (strcmp(base, t->name) != 0 || !schema)
+            /* the catalog writes a name that needs them in quotes ("Role") */
+            char col_schema[128], base[128];
+            if (!schema ||
+                !split_type_name(table->column_pgtypes[c].name, col_schema, sizeof col_schema, base,
+                                 sizeof base) ||
+                strcmp(base, t->name) != 0)
                 continue;
-            if (dot ? strlen(schema) == schema_len && strncmp(name, schema, schema_len) == 0
-                    : col_schema && strcmp(col_schema, schema) == 0)
+            if (strcmp(*col_schema ? col_schema : fallback ? fallback : "", schema) == 0)
                 return true;
         }
     }
@@ -151,8 +193,12 @@ static int report(const sg__rule_ctx *ctx, const sg__typeref *t, const char *sub
                           sg__column_names_type(row, c));
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, t->location,
                       ctx->scope->mode == SG_SCOPE_CATALOG
-                          ? "type %s%s is not a pg_catalog type nor a catalog table's row type"
-                          : "type %s%s is not a pg_catalog type nor a scoped table's row type",
+                          ? "type %s%s is not a pg_catalog type nor a catalog table's row "
+                            "type (an application's enum or domain is admitted by a pattern of "
+                            "type.denied's `allow` option)"
+                          : "type %s%s is not a pg_catalog type nor a scoped table's row type "
+                            "(an application's enum or domain is admitted by a pattern of "
+                            "type.denied's `allow` option)",
                       subject, brackets);
 }
 
