@@ -1,0 +1,143 @@
+/*
+ * migrate_int.h - what the files that apply a migration's DDL to the table
+ * model share (migrate.c, migrate_column.c, migrate_constraint.c,
+ * migrate_rename.c, migrate_common.c): the state of one application, what
+ * applying a piece of a statement came to, the constraints that wait for
+ * their table's columns, and the functions one of them calls in another.
+ * They call each other in one direction only: migrate.c calls all the
+ * others, migrate_column.c and migrate_rename.c call migrate_constraint.c,
+ * and everything calls migrate_common.c, which calls none of them. Seen only
+ * by those files.
+ */
+#ifndef SG_PG_MIGRATE_INT_H
+#define SG_PG_MIGRATE_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <pg_query.h>
+#include <pg_query/pg_query_internal.h>
+
+#include "nodes/parsenodes.h"
+#include "nodes/pg_list.h"
+
+#include "pg/migrate.h"
+#include "pg/split.h"
+
+/* PostgreSQL's NAMEDATALEN: a name holds at most 63 bytes. */
+enum { NAME_MAX_BYTES = 63 };
+
+/* What applying a piece of a statement came to: APPLIED (also when there was
+ * nothing to do), REFUSED (the server would fail the statement; noted), or
+ * STOP (memory ran out, or the note callback asked to stop). */
+enum { APPLIED = 0, REFUSED = 1, STOP = -1 };
+
+typedef struct mig {
+    sg__schema *s;
+    sg__arena tmp; /* scratch memory of one call */
+    const char *sql;
+    const char *default_schema;
+    sg__migrate_note_fn note;
+    void *ctx;
+    sg__sql_token *tokens;
+    size_t ntokens;
+    int stmt_at; /* where the statement being applied starts */
+    /* The tables as the statement being applied leaves them, committed to
+     * s->tables when all of it applies. A table's arrays are shared with the
+     * model until `owned` says they are this statement's copies. */
+    sg__sc_table *work;
+    bool *owned;
+    size_t nwork, capwork;
+    bool oom; /* memory ran out where the caller could not say so (a message's part) */
+} mig;
+
+/* ---- migrate_common.c ---- */
+
+int sg__mig_note(mig *m, int location, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int sg__mig_refuse(mig *m, int location, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+int sg__mig_begin_statement(mig *m);
+int sg__mig_commit_statement(mig *m);
+sg__sc_table *sg__mig_edit(mig *m, size_t i);
+long sg__mig_find_table(const mig *m, const char *schema, const char *name);
+long sg__mig_add_table(mig *m, const char *schema, const char *name);
+void sg__mig_remove_table(mig *m, size_t i);
+const char *sg__mig_schema_of(const mig *m, const RangeVar *rv);
+long sg__mig_target_table(mig *m, const RangeVar *rv, bool missing_ok, const char *what, int *rc);
+bool sg__mig_names_has(const sg__sc_names *n, const char *name);
+bool sg__mig_names_same_set(const sg__sc_names *a, const sg__sc_names *b);
+bool sg__mig_names_from_list(sg__arena *a, const List *list, sg__sc_names *out);
+bool sg__mig_names_of_one(sg__arena *a, const char *name, sg__sc_names *out);
+bool sg__mig_names_rename(sg__arena *a, sg__sc_names *n, const char *old, const char *new);
+bool sg__mig_names_keep(mig *m, const sg__sc_table *t, sg__sc_names *n);
+const char *sg__mig_qualified(mig *m, const char *schema, const char *name);
+const char *sg__mig_table_name(mig *m, size_t i);
+size_t sg__mig_clip_utf8(const char *s, size_t len);
+char *sg__mig_object_name(sg__arena *a, const char *name1, const char *name2, const char *label);
+char *sg__mig_name_addition(sg__arena *a, const sg__sc_names *cols);
+bool sg__mig_relation_name_used(const mig *m, const char *schema, const char *name);
+bool sg__mig_constraint_on(const sg__sc_table *t, const char *name);
+const char *sg__mig_choose_name(mig *m, const char *schema, const char *name1, const char *name2,
+                                const char *label, bool is_index, bool is_constraint);
+size_t sg__mig_token_at(const mig *m, int at);
+const char *sg__mig_expr_text(mig *m, Node *expr, const char *keyword, bool parenthesized, int stop,
+                              bool *oom);
+
+/* ---- migrate_constraint.c ---- */
+
+typedef struct col_refs {
+    sg__arena *arena;
+    sg__vec names; /* const char * */
+    bool failed;
+} col_refs;
+
+typedef struct pending_con {
+    Constraint *c;
+    sg__sc_names cols;      /* key, referencing or named columns */
+    sg__sc_names including; /* INCLUDE columns of a key */
+} pending_con;
+
+/* The constraints of one statement, applied after its columns in the order
+ * PostgreSQL adds them: CHECK (with the table), then the indexes of keys
+ * (the primary key first), then foreign keys. */
+typedef struct pending {
+    sg__vec checks; /* pending_con */
+    sg__vec keys;   /* pending_con: PRIMARY KEY, UNIQUE, EXCLUDE */
+    sg__vec fkeys;  /* pending_con */
+} pending;
+
+/* What sg__mig_drop_dependents looks for in a foreign key (`arg`: the
+ * column, the key, or nothing). */
+typedef bool (*fk_hit_fn)(const sg__sc_fkey *f, const void *arg);
+
+bool sg__mig_add_ref(col_refs *r, const char *name);
+bool sg__mig_refs_of(col_refs *r, Node *expr);
+sg__sc_names sg__mig_refs_names(const col_refs *r);
+int sg__mig_add_pending(mig *m, pending *p, Constraint *c, const char *column);
+int sg__mig_apply_pending(mig *m, size_t ti, pending *p);
+bool sg__mig_fk_references(const mig *m, const sg__sc_fkey *f, const sg__sc_table *owner,
+                           size_t ti);
+void sg__mig_vec_remove(sg__vec *v, size_t k, size_t size);
+int sg__mig_drop_dependents(mig *m, size_t ti, fk_hit_fn hit, const void *arg, const bool *dropping,
+                            bool cascade, const char *what);
+bool sg__mig_fk_any(const sg__sc_fkey *f, const void *arg);
+bool sg__mig_fk_uses_key(const sg__sc_fkey *f, const void *arg);
+int sg__mig_drop_column(mig *m, size_t ti, const char *column, bool cascade);
+int sg__mig_drop_constraint(mig *m, size_t ti, const AlterTableCmd *cmd);
+
+/* ---- migrate_column.c ---- */
+
+int sg__mig_apply_domain(mig *m, Node *stmt);
+int sg__mig_add_column(mig *m, size_t ti, ColumnDef *cd, pending *p);
+int sg__mig_set_default(mig *m, size_t ti, AlterTableCmd *cmd);
+int sg__mig_set_not_null(mig *m, size_t ti, AlterTableCmd *cmd, bool not_null);
+int sg__mig_set_type(mig *m, size_t ti, AlterTableCmd *cmd);
+int sg__mig_alter_identity(mig *m, size_t ti, AlterTableCmd *cmd);
+
+/* ---- migrate_rename.c ---- */
+
+long sg__mig_find_index(const mig *m, const char *schema, const char *name, char *kind, size_t *at);
+int sg__mig_apply_rename(mig *m, RenameStmt *r);
+int sg__mig_apply_set_schema(mig *m, AlterObjectSchemaStmt *a);
+
+#endif
