@@ -19,32 +19,6 @@ static bool scoped_write(const sg__rule_ctx *ctx, const sg__meta_table *t)
     return false;
 }
 
-/* Whether `column` is one of the NULL-terminated `list`. */
-static bool listed(const char *const *list, const char *column)
-{
-    for (; list && *list; list++)
-        if (strcmp(*list, column) == 0)
-            return true;
-    return false;
-}
-
-/* Whether the statement's SET list (an UPDATE's, ON CONFLICT DO UPDATE's, a
- * MERGE's UPDATE action's; not the columns an INSERT fills) sets a column of
- * relation `relation` that the foreign key references (its primary key when
- * the catalog names none): only then does ON UPDATE act. */
-static bool sets_referenced(const sg__facts *f, long relation, const sg__meta_table *t,
-                            const sg__fk_action *a)
-{
-    const char *const *referenced = a->referenced ? a->referenced : t->primary_key;
-    for (size_t i = 0; i < f->writes.count; i++) {
-        const sg__column_write *w = &SG__VEC_AT(f->writes, sg__column_write, i);
-        if (w->relation == relation && w->set && !w->value &&
-            (!w->name || !referenced || listed(referenced, w->name)))
-            return true;
-    }
-    return false;
-}
-
 /* Deleting or updating rows of a table another table's foreign key
  * references with CASCADE, SET NULL or SET DEFAULT writes that table too (as
  * its owner, past any privilege of the caller): it must be scoped write. */
@@ -53,17 +27,11 @@ static int check_actions(const sg__rule_ctx *ctx, long relation, const sg__relre
 {
     for (size_t k = 0; k < t->referrer_count; k++) {
         const sg__fk_action *a = &t->referrers[k];
-        const char *action = NULL, *verb = NULL;
-        if ((r->use & SG_USE_DELETE) && a->on_delete) {
-            action = a->on_delete;
-            verb = "deleting from";
-        } else if ((r->use & SG_USE_UPDATE) && a->on_update &&
-                   sets_referenced(ctx->facts, relation, t, a)) {
-            action = a->on_update;
-            verb = "updating the key of";
-        }
+        bool on_delete;
+        const char *action = sg__fk_action_fires(ctx->facts, relation, t, a, &on_delete);
         if (!action || scoped_write(ctx, a->table))
             continue;
+        const char *verb = on_delete ? "deleting from" : "updating the key of";
         if (sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
                        "%s %s.%s also writes %s.%s (its foreign key (%s%s) ON %s %s), which the "
                        "scope does not declare write",

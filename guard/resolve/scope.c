@@ -120,6 +120,49 @@ static const char *on_path(const sg__scope *scope, const char *name)
     return scope->path[0];
 }
 
+/* Whether `column` is one of the NULL-terminated `list`. */
+static bool listed(const char *const *list, const char *column)
+{
+    for (; list && *list; list++)
+        if (strcmp(*list, column) == 0)
+            return true;
+    return false;
+}
+
+const char *sg__fk_action_fires(const sg__facts *facts, long relation, const sg__meta_table *t,
+                                const sg__fk_action *a, bool *on_delete)
+{
+    const sg__relref *r = &SG__VEC_AT(facts->relations, sg__relref, (size_t)relation);
+    *on_delete = (r->use & SG_USE_DELETE) && a->on_delete;
+    if (*on_delete)
+        return a->on_delete;
+    if (!(r->use & SG_USE_UPDATE) || !a->on_update)
+        return NULL;
+    const char *const *referenced = a->referenced ? a->referenced : t->primary_key;
+    for (size_t i = 0; i < facts->writes.count; i++) {
+        const sg__column_write *w = &SG__VEC_AT(facts->writes, sg__column_write, i);
+        if (w->relation == relation && w->set && !w->value &&
+            (!w->name || !referenced || listed(referenced, w->name)))
+            return a->on_update;
+    }
+    return NULL;
+}
+
+/* A scoped table that a foreign key's action of a write of relation `i`
+ * writes requires write access. */
+static void require_fk_writes(const sg__facts *facts, sg__scope *scope, size_t i,
+                              const sg__meta_table *t)
+{
+    for (size_t k = 0; k < t->referrer_count; k++) {
+        bool on_delete;
+        if (!sg__fk_action_fires(facts, (long)i, t, &t->referrers[k], &on_delete))
+            continue;
+        for (size_t s = 0; s < scope->count; s++)
+            if (scope->tables[s].table == t->referrers[k].table)
+                scope->tables[s].required = SG_ACCESS_WRITE;
+    }
+}
+
 /* Binds every relation reference; fills required access of scoped tables. */
 int sg__bind_relations(sg__arena *arena, const sg__facts *facts, sg__scope *scope,
                        const sg__relation_binding **out)
@@ -152,6 +195,8 @@ int sg__bind_relations(sg__arena *arena, const sg__facts *facts, sg__scope *scop
                 (r->use & (SG_USE_WRITE | SG_USE_LOCK)) ? SG_ACCESS_WRITE : SG_ACCESS_READ;
             if (need > t->required)
                 t->required = need;
+            if ((r->use & (SG_USE_DELETE | SG_USE_UPDATE)) && t->table->referrer_count)
+                require_fk_writes(facts, scope, i, t->table);
             break;
         }
     }

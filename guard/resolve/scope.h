@@ -5,6 +5,7 @@
 #ifndef SG_RESOLVE_SCOPE_H
 #define SG_RESOLVE_SCOPE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag/diag.h"
@@ -53,8 +54,21 @@ int sg__resolve_scope(sg__arena *arena, const sg_catalog *catalog, const sg__ope
                       sg__scope *scope, sg__diags *d);
 
 /* Binds each of facts->relations to a scoped table
- * and records the access each scoped table requires. */
+ * and records the access each scoped table requires: write for a table
+ * written or row-locked, and for a scoped table that a foreign key's action
+ * writes (sg__fk_action_fires). */
 int sg__bind_relations(sg__arena *arena, const sg__facts *facts, sg__scope *scope,
                        const sg__relation_binding **out);
+
+/* The action of foreign key `a` that the statement sets off on relation
+ * `relation` (facts->relations index) of table `t`, which `a` references:
+ * "CASCADE", "SET NULL" or "SET DEFAULT" when it deletes from t and the key
+ * has ON DELETE such an action (*on_delete set true), or when a SET list
+ * (an UPDATE's, ON CONFLICT DO UPDATE's, a MERGE UPDATE's; not the columns
+ * an INSERT fills) sets a column the key references (t's primary key when
+ * the catalog names none) and the key has ON UPDATE such an action; NULL
+ * when it sets off none, which writes the referencing table. */
+const char *sg__fk_action_fires(const sg__facts *facts, long relation, const sg__meta_table *t,
+                                const sg__fk_action *a, bool *on_delete);
 
 #endif
