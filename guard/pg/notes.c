@@ -245,6 +245,50 @@ static void record_link(walk *w, ColumnRef *a, ColumnRef *b, const pin_scope *sc
     l->outer = (scope && scope->outer) || w->nullable_side > 0;
 }
 
+/* The one named FROM item of the top level among w->from_items [first,
+ * end), or NULL. */
+static const from_item *only_item(const walk *w, size_t first, size_t end)
+{
+    const from_item *found = NULL;
+    for (size_t i = first; i < end && i < w->from_items.count; i++) {
+        const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+        if (fi->level != w->top_level)
+            continue;
+        /* a relation's alias list renames its columns: c is not the table's c */
+        if (found || !fi->name || fi->join_alias || (fi->relref >= 0 && fi->row.count))
+            return NULL;
+        found = fi;
+    }
+    return found;
+}
+
+void sg__walk_record_using_links(walk *w, List *names, size_t first, size_t mid, size_t end,
+                                 bool left_nullable, bool right_nullable)
+{
+    const from_item *l = only_item(w, first, mid), *r = only_item(w, mid, end);
+    if (!l || !r || (left_nullable && right_nullable))
+        return; /* a FULL join pins neither side through the other */
+    bool outer = left_nullable || right_nullable;
+    ListCell *lc;
+    foreach (lc, names) {
+        if (!IsA(lfirst(lc), String))
+            continue;
+        sg__column_link *link = sg__vec_push(w->arena, &w->facts->top.links, sizeof *link);
+        if (!link) {
+            fail(w);
+            return;
+        }
+        const char *column = copy(w, strVal(lfirst(lc)));
+        link->qualifier[0] = l->name;
+        link->qualifier[1] = r->name;
+        link->column[0] = link->column[1] = column;
+        link->location[0] = link->location[1] = w->located;
+        link->may_pin[0] = !outer || left_nullable;
+        link->may_pin[1] = !outer || right_nullable;
+        link->outer = outer || w->nullable_side > 0;
+    }
+}
+
 /* `column = value` or `value = column`: a pin; `column = column`: a link. */
 static void record_pair(walk *w, Node *lexpr, Node *rexpr, const pin_scope *scope)
 {

@@ -189,6 +189,13 @@ typedef struct pin_scope {
     size_t first, end;
 } pin_scope;
 void sg__walk_record_pins(walk *w, Node *n, unsigned depth, const pin_scope *scope);
+/* `JOIN ... USING (c, ...)` of a top-level join whose operands are one
+ * named FROM item each (w->from_items [first, mid) and [mid, end)): a link
+ * of the two items' c for each name, as `l.c = r.c` in its ON would be;
+ * `left_nullable` / `right_nullable` say which side an outer join
+ * NULL-extends (only that side is pinned through the other). */
+void sg__walk_record_using_links(walk *w, List *names, size_t first, size_t mid, size_t end,
+                                 bool left_nullable, bool right_nullable);
 
 /* ---- writes.c ---- */
 

@@ -286,6 +286,9 @@ static bool walk_from_item(Node *node, walk *w, int level)
                       sg__node_location(j->rarg) >= 0 ? sg__node_location(j->rarg)
                                                       : sg__node_location(j->larg),
                       j->isNatural ? NIL : j->usingClause);
+        if (!stop && level == w->top_level && j->usingClause && !j->isNatural)
+            sg__walk_record_using_links(w, j->usingClause, first, mid, w->from_items.count,
+                                        left_nullable, right_nullable);
         for (size_t i = first; !stop && i < w->from_items.count; i++)
             SG__VEC_AT(w->from_items, from_item, i).in_join = true;
         if (!stop && level == w->top_level && j->quals) {
