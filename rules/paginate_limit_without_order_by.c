@@ -17,7 +17,7 @@ static int check(const sg__rule_ctx *ctx)
     const sg__facts *f = ctx->facts;
     for (size_t i = 0; i < f->unordered_limits.count; i++) {
         const sg__unordered_limit *u = &SG__VEC_AT(f->unordered_limits, sg__unordered_limit, i);
-        if (u->top && (sg__paginate_top_reported(ctx) || sg__paginate_one_row(ctx)))
+        if (u->top && (sg__paginate_top_reported(ctx) || sg__paginate_order_moot(ctx)))
             continue;
         int at = u->top && f->top.limit_location >= 0 ? f->top.limit_location : u->location;
         if (sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, at,

@@ -14,7 +14,9 @@
  * of those before it, so at most one combination of them all. A plain GROUP
  * BY, or a DISTINCT, of columns that each have one value (pinned, of a table
  * pinned on a key, or equated with such a column, by the WHERE and inner
- * joins only) is one row too. LIMIT 1 still needs an ORDER BY,
+ * joins only) is one row too. A select whose every output is a constant
+ * or a parameter returns rows that are all alike, in any order. LIMIT 1
+ * still needs an ORDER BY,
  * or the row is arbitrary. paginate.order-by-unique asks the same question.
  * The finding points at the top-level LIMIT/OFFSET/FETCH when there is one
  * (paginate.limit-without-order-by then says nothing more about that level),
@@ -413,7 +415,7 @@ static bool distinct_pinned(const sg__rule_ctx *ctx)
            keys_one_value(ctx, &t->distinct_keys);
 }
 
-bool sg__paginate_one_row(const sg__rule_ctx *ctx)
+bool sg__paginate_order_moot(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
     const sg__top_select *t = &f->top;
@@ -424,6 +426,10 @@ bool sg__paginate_one_row(const sg__rule_ctx *ctx)
         return true;
     if (t->is_set_operation)
         return false;
+    /* `SELECT 1 AS a FROM t WHERE ... LIMIT 1` (an ORM's exists()): the rows
+     * are alike, whichever of them a page holds */
+    if (t->outputs_constant)
+        return true;
     if (t->values_rows)
         return t->values_rows == 1;
     bool aggregate, maybe_many;
@@ -457,7 +463,7 @@ static bool unordered(const sg__rule_ctx *ctx)
     bool export =
         f->wrapper && strcmp(f->wrapper, "COPY") == 0 && !f->top.has_limit && !f->top.has_offset;
     return ctx->op->kind == SG_OP_SELECT && f->kind == SG_STMT_SELECT && !f->top.has_order_by &&
-           !(f->has_into && ctx->op->lint) && !export && !sg__paginate_one_row(ctx);
+           !(f->has_into && ctx->op->lint) && !export && !sg__paginate_order_moot(ctx);
 }
 
 bool sg__paginate_top_reported(const sg__rule_ctx *ctx)

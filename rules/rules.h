@@ -16,10 +16,12 @@
  * level. */
 bool sg__paginate_top_reported(const sg__rule_ctx *ctx);
 
-/* True when the statement's top-level select provably returns at most one
- * row (paginate_order_by_required.c says when), or is EXPLAIN's, which
- * returns none: it needs no ORDER BY, and no unique one. */
-bool sg__paginate_one_row(const sg__rule_ctx *ctx);
+/* True when the order of the statement's top-level select's rows cannot
+ * matter: it provably returns at most one row (paginate_order_by_required.c
+ * says when), or only rows alike (every output a constant or a parameter),
+ * or is EXPLAIN's, which returns none: it needs no ORDER BY, and no unique
+ * one. */
+bool sg__paginate_order_moot(const sg__rule_ctx *ctx);
 /* True when the top-level WHERE pins `column` of the top-level FROM item
  * bound to `relation` to one value, as a key lookup's columns are. */
 bool sg__paginate_column_pinned(const sg__rule_ctx *ctx, long relation, const char *column);

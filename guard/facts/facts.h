@@ -435,6 +435,9 @@ typedef struct sg__top_select {
      * else, sparing a second scan of the text, its first value. */
     int limit_location;
     size_t values_rows; /* rows of a top-level VALUES list, else 0 */
+    /* every output of the (plain) select is a constant or a parameter, cast
+     * or not: its rows are all alike */
+    bool outputs_constant;
     /* ORDER BY items that are plain columns; order_by_exprs counts the
      * other items. */
     sg__vec order_keys; /* sg__order_key */

@@ -593,6 +593,26 @@ static bool walk_on_conflict(OnConflictClause *oc, walk *w, long target)
     return stop || w->failed;
 }
 
+/* A constant or a parameter, cast or not. */
+static bool constant_value(const Node *n)
+{
+    for (unsigned hops = 0; n && IsA(n, TypeCast) && hops < 64; hops++)
+        n = ((const TypeCast *)n)->arg;
+    return n && (IsA(n, A_Const) || IsA(n, ParamRef));
+}
+
+/* Every item of a target list is constant_value(). */
+static bool constant_outputs(List *targets)
+{
+    ListCell *lc;
+    foreach (lc, targets) {
+        const ResTarget *rt = lfirst(lc);
+        if (!IsA(rt, ResTarget) || !constant_value(rt->val))
+            return false;
+    }
+    return true;
+}
+
 /* `*` and `t.*` in a target list. */
 static void record_stars(walk *w, List *targets)
 {
@@ -720,6 +740,8 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
         t->with_ties = (int)s->limitOption == PG_QUERY_LIMIT_WITH_TIES;
         t->has_offset = s->limitOffset != NULL;
         t->has_locking = s->lockingClause != NIL;
+        t->outputs_constant = s->op == SETOP_NONE && s->targetList && !s->valuesLists &&
+                              constant_outputs(s->targetList);
         /* the clause's first value; parse.c moves it to the keyword before it */
         int count_at = exprLocation(s->limitCount), offset_at = exprLocation(s->limitOffset);
         t->limit_location =
