@@ -166,6 +166,76 @@ static bool xid_in_statement(const sg__rule_ctx *ctx)
     return false;
 }
 
+/* A text search configuration or dictionary name as regconfig's and
+ * regdictionary's input reads it, that can name only an object the pinned
+ * search path finds: one unquoted identifier, or pg_catalog's. A qualified
+ * name reaches other schemas, and its error tells whether a schema exists. */
+static bool ts_name_plain(const char *s)
+{
+    if (strncmp(s, "pg_catalog.", 11) == 0)
+        s += 11;
+    if (!*s || (*s >= '0' && *s <= '9') || *s == '$')
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+              *s == '_' || *s == '$'))
+            return false;
+    return true;
+}
+
+/* Whether an argument that PostgreSQL reads as a text search object's name
+ * is a plain name: a string constant, or a parameter's bound value (in lint,
+ * where none is bound, not judged). 1, 0, or -1 when memory ran out. When
+ * `strict`, anything else is no name either (a cast's operand: a number or
+ * a column names the object by OID or by data). */
+static int ts_arg_plain(const sg__rule_ctx *ctx, const sg__funcarg *a, bool strict)
+{
+    if (a->kind == SG_ARG_STRING && !a->cast)
+        return ts_name_plain(a->text);
+    if (a->param > 0 && !a->cast) {
+        size_t slot = (size_t)a->param - 1;
+        if (!ctx->bind || !sg__param_slot_bound(ctx->bind, slot))
+            return 1; /* lint, or a missing value: params.missing's */
+        bool is_null;
+        const char *text = sg__param_slot_text(ctx->diags->arena, ctx->bind, slot, &is_null);
+        if (!text && !is_null)
+            return -1;
+        return is_null || ts_name_plain(text);
+    }
+    return !strict;
+}
+
+/* The argument of text search function `fn` that PostgreSQL reads as a
+ * configuration (or, for ts_lexize, dictionary) name, or NULL. ts_headline
+ * with three arguments may be (document, query, options): not judged. */
+static const sg__funcarg *ts_config_arg(const sg__funcref *fn)
+{
+    static const struct {
+        const char *name;
+        size_t count;
+    } forms[] = {{"to_tsvector", 2},      {"to_tsquery", 2},           {"plainto_tsquery", 2},
+                 {"phraseto_tsquery", 2}, {"websearch_to_tsquery", 2}, {"ts_debug", 2},
+                 {"ts_lexize", 2},        {"json_to_tsvector", 3},     {"jsonb_to_tsvector", 3},
+                 {"ts_headline", 4}};
+    if (fn->catalog || (fn->schema && strcmp(fn->schema, "pg_catalog") != 0) || !fn->args)
+        return NULL;
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+        if (fn->arg_count == forms[i].count && strcmp(fn->name, forms[i].name) == 0)
+            return &fn->args[0];
+    return NULL;
+}
+
+static int report_ts_name(const sg__rule_ctx *ctx, const sg__funcref *fn, const char *how)
+{
+    return sg__report(
+        ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
+        "%s names a text search configuration or dictionary %s: only an unqualified "
+        "name (or pg_catalog's) is admitted, because a qualified one reaches "
+        "objects of other schemas and its error tells which schemas exist, and an "
+        "OID's name shows any schema's objects",
+        fn->kind == SG_FUNC_TS_OBJECT ? "a cast to a text search object type" : fn->name, how);
+}
+
 /* Whether `type` (a type name as written, or a catalog column's type text)
  * is xml or an array of it: its input parses text with libxml2, which
  * PostgreSQL cannot interrupt, so the statement timeout does not bound it. */
@@ -462,6 +532,17 @@ static int check(const sg__rule_ctx *ctx)
                                 subject, sg__func_class_reason(SG_FC_STATE));
                 break;
             }
+            const sg__funcarg *config =
+                verdict == CALL_ALLOWED && !ctx->in_migration ? ts_config_arg(fn) : NULL;
+            if (config) {
+                int plain = ts_arg_plain(ctx, config, false);
+                if (plain < 0)
+                    return -1;
+                if (!plain) {
+                    rc = report_ts_name(ctx, fn, "by a qualified or quoted name");
+                    break;
+                }
+            }
             if (verdict == CALL_ALLOWED)
                 continue;
             /* a keyword is named as written, with the function it calls */
@@ -495,6 +576,18 @@ static int check(const sg__rule_ctx *ctx)
                                 : "function %s is schema-qualified outside pg_catalog and is not "
                                   "allowed%s%s%s",
                             subject, hint ? " (hint: " : "", hint ? hint : "", hint ? ")" : "");
+            break;
+        }
+        case SG_FUNC_TS_OBJECT: {
+            if (ctx->in_migration)
+                continue; /* a migration names its own configurations */
+            int plain = fn->arg_count ? ts_arg_plain(ctx, &fn->args[0], true) : 0;
+            if (plain < 0)
+                return -1;
+            if (!plain)
+                rc = report_ts_name(ctx, fn,
+                                    fn->arg_count ? "by a value other than a plain name"
+                                                  : "by a value the statement does not show");
             break;
         }
         case SG_FUNC_CAST:

@@ -73,7 +73,12 @@ typedef enum {
     SG_FUNC_TABLESAMPLE, /* TABLESAMPLE method */
     /* COLLATE schema.name, or an operator class or collation of an ON
      * CONFLICT arbiter's column, outside pg_catalog */
-    SG_FUNC_CATALOG_OBJECT
+    SG_FUNC_CATALOG_OBJECT,
+    /* the type regconfig or regdictionary (text search objects, whose input
+     * looks a name up and whose output names the object): a cast, with
+     * args[0] its operand, or a type name elsewhere (a column definition
+     * list) with no args, converting a value the text does not show */
+    SG_FUNC_TS_OBJECT
 } sg__func_kind;
 
 /* What the walker could read of one argument of a call. The rules parse the
@@ -95,6 +100,7 @@ typedef struct sg__funcarg {
      * walker does not describe (a schema other than pg_catalog, a type
      * modifier, an array). */
     const char *cast;
+    int param; /* the $n the argument is (cast or not), else 0 */
 } sg__funcarg;
 
 typedef struct sg__funcref {

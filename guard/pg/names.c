@@ -422,10 +422,27 @@ typedef struct tableoid_cast {
     bool isolated; /* the cast's value meets no other value (walk.h) */
 } tableoid_cast;
 
+bool sg__walk_ts_object_type(const TypeName *t)
+{
+    int n = t ? list_length(t->names) : 0;
+    if (n < 1 || n > 2 || !IsA(llast(t->names), String) ||
+        (n == 2 && (!IsA(linitial(t->names), String) ||
+                    strcmp(strVal(linitial(t->names)), "pg_catalog") != 0)))
+        return false;
+    const char *name = strVal(llast(t->names));
+    name += *name == '_';
+    return strcmp(name, "regconfig") == 0 || strcmp(name, "regdictionary") == 0;
+}
+
 void sg__walk_note_cast(walk *w, TypeCast *tc)
 {
     w->tableoid_cast = NULL;
     TypeName *t = tc->typeName;
+    /* its operand is visited first, and may hold casts of its own */
+    if (sg__walk_ts_object_type(t)) {
+        w->ts_cast = t;
+        w->ts_operand = tc->arg;
+    }
     bool isolated = (const Node *)tc == w->isolated;
     /* a cast to a type that resolves no names isolates its operand's value */
     Node *type = t && t->names ? llast(t->names) : NULL;

@@ -511,6 +511,7 @@ static void describe_arg(walk *w, Node *n, sg__funcarg *a)
         cast = cast_type(w, ((TypeCast *)n)->typeName, false);
         n = ((TypeCast *)n)->arg;
     }
+    a->param = !negate && n && IsA(n, ParamRef) ? ((ParamRef *)n)->number : 0;
     if (!arg_constant(w, n, a) || (negate && a->kind != SG_ARG_NUMBER)) {
         ColumnRef *c = negate ? NULL : sg__walk_plain_column(n);
         a->kind = c ? SG_ARG_COLUMN : SG_ARG_OTHER;
@@ -521,6 +522,31 @@ static void describe_arg(walk *w, Node *n, sg__funcarg *a)
     if (negate)
         a->text = negated(w, a->text);
     a->cast = cast;
+}
+
+void sg__walk_record_ts_object(walk *w, const TypeName *t)
+{
+    sg__funcref *f = sg__vec_push(w->arena, &w->facts->funcs, sizeof *f);
+    if (!f) {
+        fail(w);
+        return;
+    }
+    sg__walk_split_name(w, t->names, &f->catalog, &f->schema, &f->name);
+    f->location = t->location;
+    f->kind = SG_FUNC_TS_OBJECT;
+    f->parent = w->current_call;
+    Node *operand = w->ts_cast == t ? w->ts_operand : NULL;
+    w->ts_cast = NULL;
+    if (!operand)
+        return; /* a column definition list's type, ...: the value is not in the text */
+    sg__funcarg *a = sg__arena_alloc(w->arena, sizeof *a);
+    if (!a) {
+        fail(w);
+        return;
+    }
+    describe_arg(w, operand, a);
+    f->args = a;
+    f->arg_count = 1;
 }
 
 /* The arguments of the call just recorded, as far as they are constants:

@@ -94,6 +94,10 @@ typedef struct walk {
     sg__vec cte_rows;   /* row_names, one per facts->ctes entry */
     /* the type of a cast of a column named tableoid to regclass, met before
      * the type name itself (PostgreSQL's walker visits the operand first) */
+    /* the type of a cast to regconfig or regdictionary being noted, and its
+     * operand (sg__walk_record_ts_object) */
+    const TypeName *ts_cast;
+    Node *ts_operand;
     const TypeName *tableoid_cast;
     const ColumnRef *tableoid_column;
     bool tableoid_isolated; /* ... and the cast is `isolated` */
@@ -230,6 +234,13 @@ void sg__walk_note_indirection(walk *w, A_Indirection *ind);
  * cast's funcref (facts->funcs[func]) once its type name recorded it. */
 void sg__walk_note_cast(walk *w, TypeCast *tc);
 void sg__walk_note_tableoid_cast(walk *w, const TypeName *t, size_t func);
+/* Whether a type name is regconfig or regdictionary (unqualified or
+ * pg_catalog's, arrays too): text search objects named by strings. */
+bool sg__walk_ts_object_type(const TypeName *t);
+/* The type name `t` of regconfig or regdictionary as a fact
+ * (SG_FUNC_TS_OBJECT), with the operand when `t` is the type of the cast
+ * being noted. */
+void sg__walk_record_ts_object(walk *w, const TypeName *t);
 /* Resolves every noted reference against the FROM items of its level and
  * the levels around it, into facts->fields. */
 void sg__walk_resolve_fields(walk *w);

@@ -979,6 +979,8 @@ static bool note(Node *node, walk *w)
         if (last && IsA(last, String) && sg__type_resolves_names(strVal(last))) {
             record_func(w, t->names, t->location, SG_FUNC_CAST, false);
             sg__walk_note_tableoid_cast(w, t, w->facts->funcs.count - 1);
+        } else if (sg__walk_ts_object_type(t)) {
+            sg__walk_record_ts_object(w, t);
         }
         sg__walk_record_type(w, t);
         break;
