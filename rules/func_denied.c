@@ -523,8 +523,10 @@ static int check(const sg__rule_ctx *ctx)
                 rc = report_name_typed(ctx, subject, fn->location);
                 break;
             }
+            /* age(xid) is state, which a migration may read (migration_call) */
             if (verdict == CALL_ALLOWED && info && builtin_schema(fn) &&
-                strcmp(fn->name, "age") == 0 && fn->arg_count == 1 && xid_in_statement(ctx)) {
+                !(open_mode && ctx->in_migration) && strcmp(fn->name, "age") == 0 &&
+                fn->arg_count == 1 && xid_in_statement(ctx)) {
                 rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
                                 "function %s of one value, in a statement where a transaction "
                                 "ID (xmin, xmax, xid) may be that value, is denied: age(xid) "

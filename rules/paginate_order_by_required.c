@@ -428,8 +428,8 @@ bool sg__paginate_order_moot(const sg__rule_ctx *ctx)
         return false;
     /* `SELECT 1 AS a FROM t WHERE ... LIMIT 1` (an ORM's exists()): the rows
      * are alike, whichever of them a page holds */
-    if (t->outputs_constant)
-        return true;
+    if (t->outputs_constant || t->where_false)
+        return true; /* WHERE FALSE: no rows at all */
     if (t->values_rows)
         return t->values_rows == 1;
     bool aggregate, maybe_many;

@@ -19,7 +19,7 @@ bool sg__paginate_top_reported(const sg__rule_ctx *ctx);
 /* True when the order of the statement's top-level select's rows cannot
  * matter: it provably returns at most one row (paginate_order_by_required.c
  * says when), or only rows alike (every output a constant or a parameter),
- * or is EXPLAIN's, which returns none: it needs no ORDER BY, and no unique
+ * or none (WHERE FALSE, EXPLAIN's): it needs no ORDER BY, and no unique
  * one. */
 bool sg__paginate_order_moot(const sg__rule_ctx *ctx);
 /* True when the top-level WHERE pins `column` of the top-level FROM item

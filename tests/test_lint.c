@@ -781,6 +781,46 @@ static void test_lint__github_escapes(void **state)
     remove_tree(dir);
 }
 
+/* A finding on a long line (a generated file: thousands of statements on
+ * one line) shows a window of the line around its spot, the cut ends marked,
+ * the caret still under the spot: not the whole line again per finding. */
+static void test_lint__long_line_window(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    static const char head[] = "SELECT * FROM t WHERE x = 'caf\xc3\xa9';";
+    size_t len = sizeof head - 1 + 3000 * 10 + 64;
+    char *text = malloc(len + 1);
+    assert_non_null(text);
+    size_t at = (size_t)snprintf(text, len + 1, "%s", head);
+    for (int i = 0; i < 3000; i++)
+        at += (size_t)snprintf(text + at, len + 1 - at, "SELECT 1; ");
+    snprintf(text + at, len + 1 - at, "DELETE FROM t;\n");
+    put(dir, "long.sql", text);
+    run_result r = RUN_IN(dir, "lint", "--no-timing", "long.sql");
+    assert_status(&r, 0);
+    /* the first findings: the head of the line, cut on the right */
+    assert_contains(r.out, "\n    SELECT * FROM t WHERE x = 'caf\xc3\xa9';SELECT 1; SELECT 1;");
+    assert_contains(r.out, "...\n           ^\n");
+    /* the DELETE at the end: cut on the left, the caret under its table */
+    const char *del = strstr(r.out, "dml.missing-where");
+    assert_non_null(del);
+    const char *shown = strstr(del, "\n    ...");
+    assert_non_null(shown);
+    const char *src = shown + 5, *eol = strchr(src, '\n');
+    assert_non_null(eol);
+    const char *word = strstr(src, "DELETE FROM t;");
+    assert_true(word && word < eol);
+    assert_true(eol - src < 200);
+    const char *caret = strchr(eol + 1, '^');
+    assert_non_null(caret);
+    assert_int_equal(caret - (eol + 1), word + strlen("DELETE FROM ") - (shown + 1));
+    assert_true(strlen(r.out) < 4000);
+    free_result(&r);
+    free(text);
+    remove_tree(dir);
+}
+
 /* ---- what cannot be linted is reported ----------------------------------------------------- */
 
 static void test_lint__files_that_cannot_be_linted(void **state)
@@ -3549,6 +3589,7 @@ int main(void)
         T(exit_codes),
         T(colour_only_on_a_terminal),
         T(github_escapes),
+        T(long_line_window),
         T(files_that_cannot_be_linted),
         T(walk),
         T(walk_extensions_in_any_case),

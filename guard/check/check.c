@@ -425,7 +425,9 @@ int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,
     v->op.kind_text = "";
     if (len > opts.max_sql_bytes) {
         rc = sg__report(&c.diags, &sg__rule_op_invalid, SG_AT_NONE, -1,
-                        "the SQL is %zu bytes, over the limit of %zu", len, opts.max_sql_bytes);
+                        "the statement is %zu bytes, over the limit of %zu (a policy's "
+                        "limits.max_sql_bytes raises it)",
+                        len, opts.max_sql_bytes);
     } else if (!sg__utf8_valid(sql ? sql : "", len, &bad)) {
         rc = sg__report(&c.diags, &sg__rule_op_invalid, SG_AT_NONE, -1,
                         "the SQL is not valid UTF-8 or holds a NUL byte (at byte %zu)", bad);

@@ -376,6 +376,10 @@ static int lint_and_report(const lint_args *a, lint_run *run, lint_report *rep, 
         notes[rep->note_count++] = skipped_note;
     }
     rep->notes = notes;
+    /* the findings written so far go first, so that a log that merges the
+     * two streams never shows a note inside a finding's line */
+    if (rep->format == LINT_FORMAT_TEXT && rep->note_count)
+        (void)fflush(stdout);
     if (rep->format == LINT_FORMAT_TEXT)
         for (size_t i = 0; i < rep->note_count; i++)
             fprintf(stderr, "sqlguard lint: note: %s\n", notes[i]);

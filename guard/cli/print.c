@@ -35,13 +35,39 @@ void cli_print_finding(FILE *out, const char *path, long line, long column, sg_s
             color ? RESET : "", rule, message);
 }
 
+/* The byte offset in line[0, n) of its character `k` (1-based), or n. */
+static size_t byte_of(const char *line, size_t n, long k)
+{
+    long col = 1;
+    size_t i = 0;
+    for (; i < n; i++) {
+        if (((unsigned char)line[i] & 0xC0) == 0x80)
+            continue;
+        if (col++ == k)
+            return i;
+    }
+    return n;
+}
+
 void cli_print_caret(FILE *out, const char *line, size_t n, long column, bool color)
 {
-    fprintf(out, "    %.*s\n    %s", (int)n, line, color ? GREEN : "");
+    /* A long line (a minified or generated file: thousands of statements on
+     * one line) shows a window of it around the spot, cut ends marked. */
+    enum { WINDOW = 160 };
+    size_t from = 0, to = n;
+    long first = 1;
+    if (byte_of(line, n, WINDOW + 1) < n) {
+        first = column > WINDOW / 2 ? column - WINDOW / 2 : 1;
+        from = byte_of(line, n, first);
+        to = byte_of(line, n, first + WINDOW);
+    }
+    bool cut_left = from > 0, cut_right = to < n;
+    fprintf(out, "    %s%.*s%s\n    %s%s", cut_left ? "..." : "", (int)(to - from), line + from,
+            cut_right ? "..." : "", color ? GREEN : "", cut_left ? "   " : "");
     /* One space per character before the spot; tabs stay tabs so that the
      * caret lines up in a terminal. */
-    long col = 1;
-    for (size_t i = 0; i < n && col < column; i++) {
+    long col = first;
+    for (size_t i = from; i < to && col < column; i++) {
         unsigned char c = (unsigned char)line[i];
         if ((c & 0xC0) == 0x80)
             continue;

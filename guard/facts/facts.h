@@ -444,6 +444,7 @@ typedef struct sg__top_select {
     /* every output of the (plain) select is a constant or a parameter, cast
      * or not: its rows are all alike */
     bool outputs_constant;
+    bool where_false; /* WHERE FALSE: no rows (a migration tool's verify query) */
     /* ORDER BY items that are plain columns; order_by_exprs counts the
      * other items. */
     sg__vec order_keys; /* sg__order_key */

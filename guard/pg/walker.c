@@ -742,6 +742,10 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
         t->has_locking = s->lockingClause != NIL;
         t->outputs_constant = s->op == SETOP_NONE && s->targetList && !s->valuesLists &&
                               constant_outputs(s->targetList);
+        const A_Const *where =
+            s->whereClause && IsA(s->whereClause, A_Const) ? (const A_Const *)s->whereClause : NULL;
+        t->where_false = where && !where->isnull && where->val.node.type == T_Boolean &&
+                         !where->val.boolval.boolval;
         /* the clause's first value; parse.c moves it to the keyword before it */
         int count_at = exprLocation(s->limitCount), offset_at = exprLocation(s->limitOffset);
         t->limit_location =
