@@ -368,7 +368,11 @@ class Campaign:
 
     def setup_functions(self):
         """EXECUTE only on the allowed functions and on the functions behind pg_catalog's
-        operators and casts; no SELECT on catalog tables and views."""
+        operators and casts, and on the types' output and input functions (not the
+        reg* types' input): an allowed SQL function that PostgreSQL inlines
+        (quote_literal(anyelement) is quote_literal($1::text)) has EXECUTE checked on the
+        I/O conversions of its body, which the statement never names; no SELECT on
+        catalog tables and views."""
         with self.conn.cursor() as c:
             c.execute('CREATE ROLE %s NOLOGIN' % qi(FN_ROLE))
             c.execute('REVOKE SELECT ON ALL TABLES IN SCHEMA pg_catalog, information_schema '
@@ -382,6 +386,9 @@ class Campaign:
                     UNION SELECT oprcode::regprocedure::text FROM pg_operator
                     WHERE oprnamespace = 'pg_catalog'::regnamespace AND oprcode <> 0
                     UNION SELECT castfunc::regprocedure::text FROM pg_cast WHERE castfunc <> 0
+                    UNION SELECT typoutput::regprocedure::text FROM pg_type WHERE typoutput <> 0
+                    UNION SELECT typinput::regprocedure::text FROM pg_type
+                    WHERE typinput <> 0 AND typname !~ '^_?reg' AND typname <> 'aclitem'
                     """, (sorted(self.funcs),))
                 routines = [r for (r,) in c.fetchall()]
                 for i in range(0, len(routines), 500):

@@ -150,6 +150,11 @@ static int check_field(const sg__rule_ctx *ctx, const sg__field_ref *r)
     names n;
     n.count = 0;
     const char *what;
+    if (r->missing_item)
+        return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
+                          "no FROM item named %s is in sight of %s.%s (a table written with an "
+                          "alias is named by the alias)",
+                          r->missing_item, r->missing_item, r->name);
     if (r->row == SG_ROW_COLUMNS) {
         if (!r->complete)
             return 0;

@@ -269,6 +269,10 @@ typedef struct sg__field_ref {
     bool complete;
     bool isolated; /* as SG_COLREF_ISOLATED */
     long source;   /* the FROM item selected from (an index into sources), or -1 */
+    /* `a.f` where no FROM item (nor CTE, target or EXCLUDED) named a is in
+     * sight at any level: PostgreSQL reads a only as a range variable, and
+     * fails ("missing FROM-clause entry"); the name a, else NULL */
+    const char *missing_item;
 } sg__field_ref;
 
 /* The arbiter an INSERT's ON CONFLICT names by its columns:

@@ -608,6 +608,17 @@ static void export_sources(walk *w)
     f->merges = w->merges;
 }
 
+/* Whether some FROM item of the statement has no name the walker knows. */
+static bool unnamed_item(const walk *w)
+{
+    for (size_t i = 0; i < w->from_items.count; i++) {
+        const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+        if (!fi->name && !fi->join_alias)
+            return true;
+    }
+    return false;
+}
+
 void sg__walk_resolve_fields(walk *w)
 {
     for (size_t i = 0; i < w->tableoid_casts.count; i++) {
@@ -647,6 +658,10 @@ void sg__walk_resolve_fields(walk *w)
         else if (p->kind == REF_SCHEMA)
             fi = find_item(w, p->level, p->sight, p->t, p->a);
         f->source = -1;
+        /* `a.f` is a range variable's or nothing; a function in FROM
+         * without an alias has its own name, which the walker does not give */
+        if (!fi && p->kind == REF_QUALIFIED && !unnamed_item(w))
+            f->missing_item = copy(w, p->a);
         if (!fi)
             continue; /* a column's field, or a name PostgreSQL will not find */
         f->source = fi - &SG__VEC_AT(w->from_items, from_item, 0);
