@@ -974,7 +974,7 @@ static void test_lint__exclude_and_ignore_file(void **state)
         "app/a.sql",       "app/gen/b.sql",   "app/gen/keep.sql",   "app/x.gen.sql",
         "build/c.sql",     "src/build/d.sql", "src/build.sql",      "vendor/deep/e/f.sql",
         "docs/g.sql",      "docs/sub/h.sql",  "node_modules/m.sql", "top.sql",
-        "app/cache/i.sql", "#hash.sql",
+        "app/cache/i.sql", "#hash.sql",       "seeds/s.sql",        "seeds/keep/k.sql",
     };
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
         put(dir, files[i], "SELECT id FROM t ORDER BY id;\n");
@@ -988,14 +988,18 @@ static void test_lint__exclude_and_ignore_file(void **state)
         "docs/**\n"
         "node_modules/\n"
         "\\#hash.sql\n"
+        "seeds/**\n"
+        "!seeds/keep/\n"
+        "!seeds/keep/k.sql\n"
         "\n");
     run_result r = RUN_IN(dir, "lint", "--format", "json", "--no-timing", ".");
     assert_status(&r, 0);
     char *paths = report_paths(r.out);
     /* app/gen/ is left out as a directory, so keep.sql cannot come back
-     * (as in git); /build is anchored, src/build/ is not it */
-    assert_string_equal(paths, "app/a.sql\napp/cache/i.sql\nsrc/build.sql\nsrc/build/d.sql\n"
-                               "top.sql\n");
+     * (as in git); /build is anchored, src/build/ is not it; a trailing ** is
+     * what is inside seeds, not seeds, so a later ! takes seeds/keep/k.sql back */
+    assert_string_equal(paths, "app/a.sql\napp/cache/i.sql\nseeds/keep/k.sql\nsrc/build.sql\n"
+                               "src/build/d.sql\ntop.sql\n");
     free(paths);
     free_result(&r);
 
@@ -1005,7 +1009,7 @@ static void test_lint__exclude_and_ignore_file(void **state)
                "--exclude=src/*.sql", "--exclude", "app", "--exclude", "!app", ".");
     assert_status(&r, 0);
     paths = report_paths(r.out);
-    assert_string_equal(paths, "app/a.sql\nsrc/build/d.sql\ntop.sql\n");
+    assert_string_equal(paths, "app/a.sql\nseeds/keep/k.sql\nsrc/build/d.sql\ntop.sql\n");
     free(paths);
     free_result(&r);
 
@@ -1027,8 +1031,8 @@ static void test_lint__exclude_and_ignore_file(void **state)
     r = RUN_IN(dir, "lint", "--format", "json", "--no-timing", ".");
     assert_status(&r, 0);
     paths = report_paths(r.out);
-    assert_string_equal(paths, "app/a.sql\napp/cache/i.sql\nsrc/keep.sql\nsrc/sub/build.sql\n"
-                               "top.sql\n");
+    assert_string_equal(paths, "app/a.sql\napp/cache/i.sql\nseeds/keep/k.sql\nsrc/keep.sql\n"
+                               "src/sub/build.sql\ntop.sql\n");
     free(paths);
     free_result(&r);
     r = RUN_IN(dir, "lint", "--format", "json", "--no-timing", "src");

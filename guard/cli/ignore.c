@@ -95,14 +95,16 @@ int lint_patterns_load(lint_patterns *p, const char *path)
     return rc;
 }
 
-/* Whether segments pat[0..np) match path segments seg[0..ns); "**" matches
- * any number of them. */
+/* Whether segments pat[0..np) match path segments seg[0..ns); a "**"
+ * segment matches any number of them, but a trailing one at least one, as
+ * git reads it: "dir" then "**" is what is inside dir, not dir itself, so
+ * that a later "!dir/keep.sql" takes that file back. */
 static bool match_segments(char *const *pat, size_t np, char *const *seg, size_t ns)
 {
     if (np == 0)
         return ns == 0;
     if (strcmp(pat[0], "**") == 0) {
-        for (size_t k = 0; k <= ns; k++)
+        for (size_t k = np == 1 ? 1 : 0; k <= ns; k++)
             if (match_segments(pat + 1, np - 1, seg + k, ns - k))
                 return true;
         return false;
