@@ -3,9 +3,11 @@
  * systems show as a test report.
  *
  * One testsuite for the run, one testcase per linted file (named by its
- * path), a failure element per error (the rule as its type, the message as
- * its message, the place in its text) and the warnings as the testcase's
- * system-out. Every attribute and text is XML-escaped, and characters XML
+ * path), one failure element when the file has errors (JUnit's schema, and
+ * the CI systems that read it, take one per testcase: the first error's rule
+ * as its type, its message, with how many more there are, as its message,
+ * and every error with its place as its text) and the warnings as the
+ * testcase's system-out. Every attribute and text is XML-escaped, and characters XML
  * 1.0 cannot hold become U+FFFD. The suite's counts head the document, so
  * the test cases wait in a temporary file until the last file is done.
  */
@@ -68,7 +70,9 @@ int lint_junit_file(lint_report *r, const lint_file *f)
     fputs("\" file=\"", b);
     xml_escape(b, f->path);
     fputs("\">\n", b);
-    bool failed = false;
+    size_t errors = 0;
+    const sg_lint_finding *first = NULL;
+    sg_lint_finding first_found;
     for (size_t k = 0; k < lint_file_finding_count(f); k++) {
         sg_lint_finding found;
         const sg_lint_finding *d = lint_file_finding(f, k, &found);
@@ -78,20 +82,34 @@ int lint_junit_file(lint_report *r, const lint_file *f)
             warnings++;
             continue;
         }
-        failed = true;
+        if (errors++ == 0)
+            first = lint_file_finding(f, k, &first_found);
+    }
+    if (errors) {
         fputs("      <failure type=\"", b);
-        xml_escape(b, d->rule);
+        xml_escape(b, first->rule);
         fputs("\" message=\"", b);
-        xml_escape(b, d->message);
+        xml_escape(b, first->message);
+        if (errors > 1)
+            fprintf(b, " (and %zu more error%s)", errors - 1, cli_plural(errors - 1));
         fputs("\">", b);
-        place(b, f, d);
-        fputs("error [", b);
-        xml_escape(b, d->rule);
-        fputs("] ", b);
-        xml_escape(b, d->message);
+        size_t written = 0;
+        for (size_t k = 0; k < lint_file_finding_count(f); k++) {
+            sg_lint_finding found;
+            const sg_lint_finding *d = lint_file_finding(f, k, &found);
+            if (d->suppressed || d->severity != SG_SEVERITY_ERROR)
+                continue;
+            if (written++)
+                fputc('\n', b);
+            place(b, f, d);
+            fputs("error [", b);
+            xml_escape(b, d->rule);
+            fputs("] ", b);
+            xml_escape(b, d->message);
+        }
         fputs("</failure>\n", b);
     }
-    r->failed_files += failed;
+    r->failed_files += errors > 0;
     if (warnings) {
         fputs("      <system-out>", b);
         for (size_t k = 0; k < lint_file_finding_count(f); k++) {
