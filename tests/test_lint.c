@@ -3480,7 +3480,8 @@ static void test_lint__tool_placeholders_are_no_names(void **state)
     sg_catalog_free(catalog);
 }
 
-/* In a file of sqlc's queries (`-- name: Name :one`, ...), `@name` and the
+/* In a file of sqlc's queries (`-- name: Name :one`, or in a block comment,
+ * ...), `@name` and the
  * macros sqlc.arg(name), sqlc.narg(name) and sqlc.slice(name) are
  * parameters: a key lookup, no column of that name;
  * SQL's own `@` operators stay operators. Elsewhere `@x` is PostgreSQL's
@@ -3517,6 +3518,13 @@ static void test_lint__sqlc_named_parameters(void **state)
     const sg_lint_finding *f = only(r, "column.unknown");
     assert_non_null(strstr(f->message, "\"nmae\""));
     assert_int_equal(count_prefix(r, "column.", &errors), 1);
+    sg_lint_result_free(r);
+    /* sqlc takes the annotation in a block comment too */
+    static const char block[] = "/* name: GetAccount :one */\n"
+                                "SELECT uid, name FROM sdk_examples_account WHERE uid = @nmae;\n";
+    r = lint(catalog, block, SG_LINT_INPUT_SQL);
+    if (sg_lint_result_finding_count(r) != 0)
+        fail_msg("unexpected: %s", finding(r, 0).message);
     sg_lint_result_free(r);
     sg_catalog_free(catalog);
 }

@@ -604,17 +604,17 @@ static bool mentions_variable(const char *s, size_t len)
 }
 
 /* Whether the text holds a query of sqlc's, a comment `-- name: Name :kind`
- * (:one, :many, :exec, :execrows, :execresult, :execlastid, :copyfrom,
- * :batchexec, :batchmany, :batchone), in whose files `@name` is a
- * parameter. */
+ * or `/\* name: Name :kind *\/` (:one, :many, :exec, :execrows, :execresult,
+ * :execlastid, :copyfrom, :batchexec, :batchmany, :batchone), in whose files
+ * `@name` is a parameter. */
 static bool mentions_sqlc(const char *s, size_t len)
 {
     static const char *const kinds[] = {"one",        "many",       "exec",     "execrows",
                                         "execresult", "execlastid", "copyfrom", "batchexec",
                                         "batchmany",  "batchone"};
-    for (const char *p = s; (p = memchr(p, '-', len - (size_t)(p - s))) != NULL; p++) {
+    for (const char *p = s; p < s + len; p++) {
         size_t left = len - (size_t)(p - s);
-        if (left < 10 || p[1] != '-')
+        if (left < 10 || !((p[0] == '-' && p[1] == '-') || (p[0] == '/' && p[1] == '*')))
             continue;
         size_t i = 2;
         while (i < left && (p[i] == ' ' || p[i] == '\t'))
