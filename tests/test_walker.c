@@ -1734,14 +1734,15 @@ static void test_walker__top_where_pins(void **state)
                  "AND l IS NOT DISTINCT FROM $8 AND m = NULL AND s.t.n = $9 AND o = (SELECT 1) "
                  "AND EXISTS (SELECT 1 FROM z WHERE z.p = $10) AND q OPERATOR(pg_catalog.=) $11 "
                  "AND lower(u) = $12 AND v = w.x");
-    assert_int_equal(f->top.pins.count, 7);
+    assert_int_equal(f->top.pins.count, 8);
     PIN(f, 0, "a", "k");
     PIN(f, 1, NULL, "b");
     PIN(f, 2, NULL, "c");
     PIN(f, 3, NULL, "d");
     PIN(f, 4, NULL, "r");
     PIN(f, 5, NULL, "g");
-    PIN(f, 6, "t", "n"); /* s.t.n is the column n of FROM item t */
+    PIN(f, 6, "t", "n");  /* s.t.n is the column n of FROM item t */
+    PIN(f, 7, NULL, "q"); /* OPERATOR(pg_catalog.=) is = */
     for (size_t i = 0; i < 5; i++)
         assert_null(SG__VEC_AT(f->top.pins, sg__column_pin, i).cast);
     const sg__column_pin *g = &SG__VEC_AT(f->top.pins, sg__column_pin, 5);

@@ -325,12 +325,36 @@ static void record_pair(walk *w, Node *lexpr, Node *rexpr, const pin_scope *scop
  * `(a, b) = (x, y)`, pair by pair; `a IN (x)` of one value. */
 static void record_pin(walk *w, A_Expr *e, const pin_scope *scope)
 {
-    Node *op = list_length(e->name) == 1 ? linitial(e->name) : NULL;
-    if (!op || !IsA(op, String) || strcmp(strVal(op), "=") != 0)
+    /* `=`, or OPERATOR(pg_catalog.=) */
+    int parts = list_length(e->name);
+    Node *op = parts == 1 || parts == 2 ? llast(e->name) : NULL;
+    if (!op || !IsA(op, String) || strcmp(strVal(op), "=") != 0 ||
+        (parts == 2 &&
+         (!IsA(linitial(e->name), String) || strcmp(strVal(linitial(e->name)), "pg_catalog") != 0)))
         return;
     if (e->kind == AEXPR_IN && e->rexpr && IsA(e->rexpr, List) &&
         list_length((List *)e->rexpr) == 1) {
         record_pair(w, e->lexpr, linitial((List *)e->rexpr), scope);
+        return;
+    }
+    /* `col = ANY(ARRAY[x]::t[])` of one parameter or constant is `col = x::t`
+     * (without the cast, ARRAY[$1] is text[], which a column of another
+     * type does not compare with) */
+    if (e->kind == AEXPR_OP_ANY && e->rexpr && IsA(e->rexpr, TypeCast)) {
+        TypeCast *tc = (TypeCast *)e->rexpr;
+        A_ArrayExpr *a = tc->arg && IsA(tc->arg, A_ArrayExpr) ? (A_ArrayExpr *)tc->arg : NULL;
+        Node *x = a && list_length(a->elements) == 1 ? linitial(a->elements) : NULL;
+        if (!x || !(IsA(x, ParamRef) || IsA(x, A_Const)) || !tc->typeName ||
+            list_length(tc->typeName->arrayBounds) != 1)
+            return;
+        size_t before = w->facts->top.pins.count;
+        record_pair(w, e->lexpr, x, scope);
+        if (w->facts->top.pins.count == before + 1) {
+            TypeName element = *tc->typeName;
+            element.arrayBounds = NIL;
+            SG__VEC_AT(w->facts->top.pins, sg__column_pin, before).cast =
+                cast_type(w, &element, true);
+        }
         return;
     }
     if (e->kind != AEXPR_OP)

@@ -270,6 +270,14 @@ static bool walk_from_item(Node *node, walk *w, int level)
                 SG__VEC_AT(w->from_items, from_item, w->from_items.count - 1).join_alias = true;
             add_top_from(w, level, -1, name, j->alias);
         }
+        if (j->join_using_alias) {
+            /* `USING (c) AS u` (PostgreSQL 14): u names the merged columns,
+             * and the operands keep their names */
+            add_from_item(w, level, copy(w, j->join_using_alias->aliasname), -1, -1,
+                          sg__walk_list_names(w, j->usingClause));
+            if (!w->failed)
+                SG__VEC_AT(w->from_items, from_item, w->from_items.count - 1).join_alias = true;
+        }
         size_t first = w->from_items.count;
         /* the nullable side of an outer join: NULL-extended rows join it */
         bool left_nullable = j->jointype == JOIN_RIGHT || j->jointype == JOIN_FULL;
