@@ -216,8 +216,14 @@ static const sg__funcarg *ts_config_arg(const sg__funcref *fn)
     } forms[] = {{"to_tsvector", 2},      {"to_tsquery", 2},           {"plainto_tsquery", 2},
                  {"phraseto_tsquery", 2}, {"websearch_to_tsquery", 2}, {"ts_debug", 2},
                  {"ts_lexize", 2},        {"json_to_tsvector", 3},     {"jsonb_to_tsvector", 3},
-                 {"ts_headline", 4}};
-    if (fn->catalog || (fn->schema && strcmp(fn->schema, "pg_catalog") != 0) || !fn->args)
+                 {"ts_headline", 4},      {"ts_headline", 3}};
+    if (fn->kind != SG_FUNC_CALL || fn->catalog ||
+        (fn->schema && strcmp(fn->schema, "pg_catalog") != 0) || !fn->args)
+        return NULL;
+    /* ts_headline(document, query, options) has options such as 'MaxWords=10'
+     * last; ts_headline(config, document, query) a query */
+    if (fn->arg_count == 3 && strcmp(fn->name, "ts_headline") == 0 &&
+        fn->args[2].kind == SG_ARG_STRING && strchr(fn->args[2].text, '='))
         return NULL;
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
         if (fn->arg_count == forms[i].count && strcmp(fn->name, forms[i].name) == 0)
@@ -586,7 +592,18 @@ static int check(const sg__rule_ctx *ctx)
             int plain = fn->arg_count ? ts_arg_plain(ctx, &fn->args[0], true) : 0;
             if (plain < 0)
                 return -1;
-            if (!plain)
+            /* its value may meet a string or a parameter only where no other
+             * value meets it: an output item, or a text search function's
+             * configuration (COALESCE(x::regconfig, $1), ARRAY[...] and a
+             * UNION read the other value as a name too) */
+            const sg__funcref *call =
+                fn->parent >= 0 ? &SG__VEC_AT(f->funcs, sg__funcref, (size_t)fn->parent) : NULL;
+            bool alone = fn->isolated || (fn->first_arg && call && ts_config_arg(call));
+            if (plain && !alone)
+                rc = report_ts_name(ctx, fn,
+                                    "where its value may meet a string or a parameter that "
+                                    "PostgreSQL then reads as a name");
+            else if (!plain)
                 rc = report_ts_name(ctx, fn,
                                     fn->arg_count ? "by a value other than a plain name"
                                                   : "by a value the statement does not show");

@@ -121,6 +121,10 @@ typedef struct sg__funcref {
      * (an output item of the statement itself, or cast at once to a type
      * that resolves no names): see walk.h's `isolated` */
     bool isolated;
+    /* SG_FUNC_TS_OBJECT: the cast is the first argument of the call `parent`
+     * itself (a text search function's configuration, where its value meets
+     * no other value) */
+    bool first_arg;
     /* SG_FUNC_CALL: the arguments in order (none for f(*)) */
     const sg__funcarg *args;
     size_t arg_count;

@@ -438,12 +438,14 @@ void sg__walk_note_cast(walk *w, TypeCast *tc)
 {
     w->tableoid_cast = NULL;
     TypeName *t = tc->typeName;
+    bool isolated = (const Node *)tc == w->isolated;
     /* its operand is visited first, and may hold casts of its own */
     if (sg__walk_ts_object_type(t)) {
         w->ts_cast = t;
         w->ts_operand = tc->arg;
+        w->ts_isolated = isolated;
+        w->ts_first_arg = (const Node *)tc == w->call_first_arg;
     }
-    bool isolated = (const Node *)tc == w->isolated;
     /* a cast to a type that resolves no names isolates its operand's value */
     Node *type = t && t->names ? llast(t->names) : NULL;
     if (type && IsA(type, String) && !sg__type_resolves_names(strVal(type)) && tc->arg &&

@@ -531,10 +531,15 @@ static void describe_arg(walk *w, Node *n, sg__funcarg *a)
     bool negate;
     n = unary_operand(n, &negate);
     const char *cast = NULL;
+    /* a collation changes no value: `'x' COLLATE "C"` is the string 'x' */
+    while (n && IsA(n, CollateClause))
+        n = ((CollateClause *)n)->arg;
     if (n && IsA(n, TypeCast)) {
         cast = cast_type(w, ((TypeCast *)n)->typeName, false);
         n = ((TypeCast *)n)->arg;
     }
+    while (n && IsA(n, CollateClause))
+        n = ((CollateClause *)n)->arg;
     a->param = !negate && n && IsA(n, ParamRef) ? ((ParamRef *)n)->number : 0;
     if (!arg_constant(w, n, a) || (negate && a->kind != SG_ARG_NUMBER)) {
         ColumnRef *c = negate ? NULL : sg__walk_plain_column(n);
@@ -560,6 +565,8 @@ void sg__walk_record_ts_object(walk *w, const TypeName *t)
     f->kind = SG_FUNC_TS_OBJECT;
     f->parent = w->current_call;
     Node *operand = w->ts_cast == t ? w->ts_operand : NULL;
+    f->isolated = operand && w->ts_isolated;
+    f->first_arg = operand && w->ts_first_arg;
     w->ts_cast = NULL;
     if (!operand)
         return; /* a column definition list's type, ...: the value is not in the text */
@@ -578,6 +585,7 @@ void sg__walk_record_ts_object(walk *w, const TypeName *t)
 void sg__walk_record_args(walk *w, FuncCall *f)
 {
     int n = list_length(f->args);
+    w->call_first_arg = NULL;
     if (n == 0 || w->failed)
         return;
     sg__funcref *fn = &SG__VEC_AT(w->facts->funcs, sg__funcref, w->facts->funcs.count - 1);
@@ -588,6 +596,7 @@ void sg__walk_record_args(walk *w, FuncCall *f)
     }
     for (int i = 0; i < n; i++)
         describe_arg(w, list_nth(f->args, i), &args[i]);
+    w->call_first_arg = linitial(f->args);
     fn->args = args;
     fn->arg_count = (size_t)n;
 }

@@ -98,6 +98,8 @@ typedef struct walk {
      * operand (sg__walk_record_ts_object) */
     const TypeName *ts_cast;
     Node *ts_operand;
+    bool ts_isolated, ts_first_arg; /* ... and where its value goes */
+    const Node *call_first_arg;     /* the first argument of the call noted last */
     const TypeName *tableoid_cast;
     const ColumnRef *tableoid_column;
     bool tableoid_isolated; /* ... and the cast is `isolated` */
