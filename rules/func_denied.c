@@ -207,7 +207,8 @@ static int ts_arg_plain(const sg__rule_ctx *ctx, const sg__funcarg *a, bool stri
 
 /* The argument of text search function `fn` that PostgreSQL reads as a
  * configuration (or, for ts_lexize, dictionary) name, or NULL. ts_headline
- * with three arguments may be (document, query, options): not judged. */
+ * with three arguments is (config, document, query) unless its last is an
+ * options string (document, query, options). */
 static const sg__funcarg *ts_config_arg(const sg__funcref *fn)
 {
     static const struct {
