@@ -274,6 +274,42 @@ static bool key_pinned(const sg__rule_ctx *ctx, size_t at, bool only, const sg__
 
 enum { MAX_ITEMS = 64 };
 
+/* A sub-select in FROM (`child_level`) that returns at most one row, for
+ * each row of the items before it when LATERAL: a plain select (no set
+ * operation, GROUP BY or VALUES) with LIMIT 0 or 1, or whose target list
+ * calls an aggregate (outside any window) and no set-returning or unknown
+ * function, or that has no FROM and calls none. */
+static bool one_row_level(const sg__rule_ctx *ctx, int child_level)
+{
+    const sg__facts *f = ctx->facts;
+    if (child_level < 0 || (size_t)child_level >= f->levels.count)
+        return false;
+    const sg__level *l = &SG__VEC_AT(f->levels, sg__level, (size_t)child_level);
+    if (!l->plain)
+        return false;
+    if (l->limit_one)
+        return true;
+    bool aggregate = false;
+    for (size_t i = 0; i < f->funcs.count; i++) {
+        const sg__funcref *fn = &SG__VEC_AT(f->funcs, sg__funcref, i);
+        if (fn->kind != SG_FUNC_CALL || fn->targetlist_level != child_level ||
+            inside_aggregate(f, fn))
+            continue;
+        const sg__func_info *info = builtin_info(fn);
+        if (!info || (info->flags & SG_FN_SETOF))
+            return false;
+        if ((info->flags & SG_FN_AGGREGATE) && !fn->has_over)
+            aggregate = true;
+    }
+    return aggregate || !l->has_from;
+}
+
+/* An item of the top-level FROM that is such a sub-select. */
+static bool one_row_item(const sg__rule_ctx *ctx, const sg__from_item *item)
+{
+    return item->relation < 0 && item->child_level >= 0 && one_row_level(ctx, item->child_level);
+}
+
 /* Marks in held[] (MAX_ITEMS, false on entry) the items of the top-level
  * FROM that hold at most one row: catalog tables pinned on a unique key, to
  * values or (one after another) to columns of items held already. With
@@ -292,6 +328,11 @@ static size_t hold_items(const sg__rule_ctx *ctx, bool *held, bool inner)
         for (size_t i = 0; i < count; i++) {
             const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
             const sg__meta_table *table = bound_table(ctx, item->relation);
+            if (!held[i] && one_row_item(ctx, item)) {
+                held[i] = grew = true;
+                done++;
+                continue;
+            }
             if (held[i] || !table || !item->name || item->renames_columns ||
                 !key_pinned(ctx, i, only, table, t->links.count && (done || inner) ? held : NULL,
                             inner))
@@ -305,10 +346,10 @@ static size_t hold_items(const sg__rule_ctx *ctx, bool *held, bool inner)
 
 /* Every item of the top-level FROM clause is a catalog table pinned on a
  * unique key: to values, or (one after another) to columns of items already
- * pinned, as `JOIN parent p ON p.id = c.parent_id` pins p once c is. Anything
- * else there (a CTE, a subquery, a function, an aliased join) could hold many
- * rows; a column list in the alias (`AS t(a, b)`) renames the catalog's
- * columns, so names no longer say which is a key. */
+ * pinned, as `JOIN parent p ON p.id = c.parent_id` pins p once c is, or a
+ * sub-select of at most one row (one_row_level). Anything else there (a CTE,
+ * another subquery, a function, an aliased join) could hold many rows; a column list in the alias
+ * (`AS t(a, b)`) renames the catalog's columns, so names no longer say which is a key. */
 static bool key_lookup(const sg__rule_ctx *ctx)
 {
     const sg__top_select *t = &ctx->facts->top;
@@ -316,9 +357,12 @@ static bool key_lookup(const sg__rule_ctx *ctx)
     size_t count = t->from.count;
     if (count == 0 || count > MAX_ITEMS)
         return false;
-    /* every item must be able to be held: a catalog table, named as itself */
+    /* every item must be able to be held: a catalog table, named as itself,
+     * or a sub-select of at most one row */
     for (size_t i = 0; i < count; i++) {
         const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
+        if (one_row_item(ctx, item))
+            continue;
         if (!bound_table(ctx, item->relation) || !item->name || item->renames_columns)
             return false;
     }

@@ -111,8 +111,11 @@ typedef struct sg__funcref {
     sg__func_kind kind;
     bool has_over;          /* window call: f(...) OVER (...) */
     bool in_top_targetlist; /* directly in the top-level SELECT's target list */
-    int parent;             /* index of the innermost call whose arguments hold
-                             * this one, or -1 */
+    /* SG_FUNC_CALL: the query level whose plain SELECT's target list holds
+     * it (at any depth of calls), or -1 */
+    int targetlist_level;
+    int parent; /* index of the innermost call whose arguments hold
+                 * this one, or -1 */
     /* SG_FUNC_CAST to regclass of a relation's own tableoid system column
      * (`t.tableoid::regclass`, or unqualified where every FROM item of the
      * level is a relation): it can name only that relation or its partitions */
@@ -167,6 +170,7 @@ typedef struct sg__from_item {
     const char *name;     /* the name columns are qualified with: the alias,
                            * else the relation's name; NULL when unnamed */
     bool renames_columns; /* an alias with a column list: `AS t(a, b)` */
+    int child_level;      /* a sub-select: its query level (facts->levels), else -1 */
 } sg__from_item;
 
 /* A conjunct of the top-level WHERE, reached through AND only, that compares
@@ -340,6 +344,9 @@ typedef struct sg__source {
 typedef struct sg__level {
     int parent;
     size_t first, end;
+    /* a plain SELECT: no set operation, GROUP BY or VALUES; with FROM or not,
+     * and a LIMIT of the constant 0 or 1 (no WITH TIES) */
+    bool plain, has_from, limit_one;
 } sg__level;
 
 /* A join that merges its operands' columns of the same name into one: the

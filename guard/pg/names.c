@@ -603,6 +603,9 @@ static void export_sources(walk *w)
             return;
         }
         l->parent = info->parent;
+        l->plain = info->plain;
+        l->has_from = info->has_from;
+        l->limit_one = info->limit_one;
         l->first = info->parent_sight.first;
         l->end = info->parent_sight.end < w->from_items.count ? info->parent_sight.end
                                                               : w->from_items.count;

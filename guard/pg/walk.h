@@ -60,6 +60,7 @@ typedef struct sight {
 typedef struct level_info {
     int parent;
     sight parent_sight;
+    bool plain, has_from, limit_one; /* sg__level's */
 } level_info;
 
 /* A parameter compared with a column, waiting for the column's reference
@@ -83,15 +84,16 @@ typedef struct walk {
     int top_level;    /* level of the statement's top-level SELECT, or -1 */
     int current_call; /* innermost FuncCall being walked, or -1 */
     bool in_top_targetlist;
-    int located;        /* location of the innermost node that has one */
-    bool failed;        /* allocation failure: stop and report */
-    sg__vec from_items; /* from_item */
-    int level;          /* the query level expressions are walked in, or -1 */
-    sg__vec levels;     /* level_info, by level */
-    sight sight;        /* of the current level's items, for its expressions */
-    sight child_sight;  /* what the next level entered sees of the current one */
-    sg__vec pending;    /* struct pending_field: field references resolved at the end */
-    sg__vec cte_rows;   /* row_names, one per facts->ctes entry */
+    int targetlist_level; /* the level whose plain SELECT's target list is walked, or -1 */
+    int located;          /* location of the innermost node that has one */
+    bool failed;          /* allocation failure: stop and report */
+    sg__vec from_items;   /* from_item */
+    int level;            /* the query level expressions are walked in, or -1 */
+    sg__vec levels;       /* level_info, by level */
+    sight sight;          /* of the current level's items, for its expressions */
+    sight child_sight;    /* what the next level entered sees of the current one */
+    sg__vec pending;      /* struct pending_field: field references resolved at the end */
+    sg__vec cte_rows;     /* row_names, one per facts->ctes entry */
     /* the type of a cast of a column named tableoid to regclass, met before
      * the type name itself (PostgreSQL's walker visits the operand first) */
     /* the type of a cast to regconfig or regdictionary being noted, and its

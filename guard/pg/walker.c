@@ -65,6 +65,7 @@ static void record_func(walk *w, List *names, int location, sg__func_kind kind, 
     f->kind = kind;
     f->has_over = has_over;
     f->in_top_targetlist = w->in_top_targetlist;
+    f->targetlist_level = w->targetlist_level;
     f->parent = w->current_call;
 }
 
@@ -82,6 +83,7 @@ static void record_keyword_call(walk *w, const char *name, const char *keyword, 
     f->location = location;
     f->kind = SG_FUNC_CALL;
     f->in_top_targetlist = w->in_top_targetlist;
+    f->targetlist_level = w->targetlist_level;
     f->parent = w->current_call;
 }
 
@@ -188,7 +190,10 @@ static int enter_level(walk *w)
         *info = (level_info){
             w->level,
             {w->sight.first > w->child_sight.first ? w->sight.first : w->child_sight.first,
-             w->sight.end < w->child_sight.end ? w->sight.end : w->child_sight.end}};
+             w->sight.end < w->child_sight.end ? w->sight.end : w->child_sight.end},
+            false,
+            false,
+            false};
     w->child_sight = SG__SIGHT_ALL;
     w->sight = SG__SIGHT_ALL;
     return level;
@@ -207,7 +212,8 @@ static bool visit_apart(Node *query, walk *w, bool lateral)
 
 /* An item of the top-level SELECT's FROM clause (relation -1: not a
  * relation) with its alias, if any; items of other levels are not recorded. */
-static void add_top_from(walk *w, int level, long relation, const char *name, Alias *alias)
+static void add_top_from(walk *w, int level, long relation, const char *name, Alias *alias,
+                         int child_level)
 {
     if (level < 0 || level != w->top_level)
         return;
@@ -219,6 +225,7 @@ static void add_top_from(walk *w, int level, long relation, const char *name, Al
     fi->relation = relation;
     fi->name = name;
     fi->renames_columns = alias && alias->colnames != NIL;
+    fi->child_level = child_level;
 }
 
 /* Visits a function or XMLTABLE in FROM, whose arguments see the `before`
@@ -256,7 +263,7 @@ static bool walk_from_item(Node *node, walk *w, int level)
                 row = SG__VEC_AT(w->cte_rows, row_names, cte);
         }
         add_from_item(w, level, name, idx, -1, row);
-        add_top_from(w, level, idx, name, rv->alias);
+        add_top_from(w, level, idx, name, rv->alias, -1);
         break;
     }
     case T_JoinExpr: {
@@ -268,7 +275,7 @@ static bool walk_from_item(Node *node, walk *w, int level)
             add_from_item(w, level, name, -1, -1, alias_names(w, j->alias));
             if (!w->failed)
                 SG__VEC_AT(w->from_items, from_item, w->from_items.count - 1).join_alias = true;
-            add_top_from(w, level, -1, name, j->alias);
+            add_top_from(w, level, -1, name, j->alias, -1);
         }
         if (j->join_using_alias) {
             /* `USING (c) AS u` (PostgreSQL 14): u names the merged columns,
@@ -319,8 +326,8 @@ static bool walk_from_item(Node *node, walk *w, int level)
     }
     case T_RangeSubselect: {
         RangeSubselect *rs = (RangeSubselect *)node;
+        int child = -1;
         if (rs->subquery && IsA(rs->subquery, SelectStmt)) {
-            int child = -1;
             w->child_sight = rs->lateral ? (sight){0, w->from_items.count} : (sight){0, 0};
             stop = walk_select((SelectStmt *)rs->subquery, w, false, &child);
             add_from_item(
@@ -329,7 +336,8 @@ static bool walk_from_item(Node *node, walk *w, int level)
         } else {
             stop = visit_apart(rs->subquery, w, rs->lateral);
         }
-        add_top_from(w, level, -1, rs->alias ? copy(w, rs->alias->aliasname) : NULL, rs->alias);
+        add_top_from(w, level, -1, rs->alias ? copy(w, rs->alias->aliasname) : NULL, rs->alias,
+                     child);
         break;
     }
     case T_RangeTableSample: {
@@ -352,7 +360,7 @@ static bool walk_from_item(Node *node, walk *w, int level)
         }
         size_t before = w->from_items.count;
         add_from_item(w, level, rf->alias ? copy(w, rf->alias->aliasname) : NULL, -1, -1, row);
-        add_top_from(w, level, -1, NULL, NULL);
+        add_top_from(w, level, -1, NULL, NULL, -1);
         stop = visit_seeing(node, w, before);
         break;
     }
@@ -365,7 +373,7 @@ static bool walk_from_item(Node *node, walk *w, int level)
                               ? copy(w, ((RangeTableFunc *)node)->alias->aliasname)
                               : NULL,
                           -1, -1, alias_names(w, NULL));
-        add_top_from(w, level, -1, NULL, NULL);
+        add_top_from(w, level, -1, NULL, NULL, -1);
         stop = visit_seeing(node, w, before);
         break;
     }
@@ -665,8 +673,20 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
         w->top_level = level;
     cte_scope *saved_scope = w->scope;
     bool saved_top_tl = w->in_top_targetlist, saved_predicate = w->in_predicate;
+    int saved_tl_level = w->targetlist_level;
     w->in_top_targetlist = false;
+    w->targetlist_level = -1;
     w->in_predicate = false;
+    if (!w->failed) {
+        level_info *info = &SG__VEC_AT(w->levels, level_info, (size_t)level);
+        const A_Const *limit =
+            s->limitCount && IsA(s->limitCount, A_Const) ? (const A_Const *)s->limitCount : NULL;
+        info->plain = s->op == SETOP_NONE && s->groupClause == NIL && s->valuesLists == NIL;
+        info->has_from = s->fromClause != NIL;
+        info->limit_one = limit && !limit->isnull && limit->val.node.type == T_Integer &&
+                          intVal(&limit->val) >= 0 && intVal(&limit->val) <= 1 &&
+                          (int)s->limitOption != PG_QUERY_LIMIT_WITH_TIES;
+    }
     cte_scope scope;
     bool stop = walk_with(s->withClause, w, &scope);
 
@@ -696,6 +716,7 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
     }
     if (!stop) {
         w->in_top_targetlist = top;
+        w->targetlist_level = s->op == SETOP_NONE ? level : -1;
         bool saved_unread = w->targets_unread;
         /* under EXISTS nobody reads the values, unless DISTINCT or GROUP BY
          * (by position too: `DISTINCT ON (3)`) compares them to count rows */
@@ -705,6 +726,7 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
                visit_items(s->targetList, w, top && s->op == SETOP_NONE);
         w->targets_unread = saved_unread;
         w->in_top_targetlist = false;
+        w->targetlist_level = -1;
     }
     stop = stop || walk_from_list(s->fromClause, w, level) || visit_predicate(s->whereClause, w) ||
            walk_output_items(s, s->groupClause, w) || visit_predicate(s->havingClause, w) ||
@@ -762,6 +784,7 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
     }
     w->scope = saved_scope;
     w->in_top_targetlist = saved_top_tl;
+    w->targetlist_level = saved_tl_level;
     w->in_predicate = saved_predicate;
     w->level = outer_level;
     w->sight = outer_sight;
@@ -812,7 +835,9 @@ static bool walk_modify(Node *node, walk *w)
 {
     cte_scope *saved_scope = w->scope;
     bool saved_top_tl = w->in_top_targetlist, saved_predicate = w->in_predicate;
+    int saved_tl_level = w->targetlist_level;
     w->in_top_targetlist = false;
+    w->targetlist_level = -1;
     w->in_predicate = false;
     int outer_level = w->level;
     sight outer_sight = w->sight;
@@ -898,6 +923,7 @@ static bool walk_modify(Node *node, walk *w)
     }
     w->scope = saved_scope;
     w->in_top_targetlist = saved_top_tl;
+    w->targetlist_level = saved_tl_level;
     w->in_predicate = saved_predicate;
     w->level = outer_level;
     w->sight = outer_sight;
@@ -1150,6 +1176,7 @@ int sg__walk_statement(sg__arena *arena, void *raw_stmt, unsigned max_depth, sg_
     w.max_depth = max_depth;
     w.cte_index = -1;
     w.current_call = -1;
+    w.targetlist_level = -1;
     w.top_level = -1;
     w.level = -1;
     w.sight = SG__SIGHT_ALL;
