@@ -737,9 +737,13 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
         apply_locking(w, s->lockingClause, level);
     if (!stop && top)
         record_result_stars(w, s);
-    /* under EXISTS only whether a row is there counts, not which */
+    /* under EXISTS only whether a row is there counts, not which; rows that
+     * are all alike (every output a constant or a parameter: `SELECT 1 FROM t
+     * ... LIMIT 10 OFFSET 20` that an ORM counts) are the same whichever */
     if (!stop && (s->limitCount || s->limitOffset) && s->sortClause == NIL &&
-        s != w->exists_select) {
+        s != w->exists_select &&
+        !(s->op == SETOP_NONE && s->targetList && !s->valuesLists &&
+          constant_outputs(s->targetList))) {
         sg__unordered_limit *u = sg__vec_push(w->arena, &w->facts->unordered_limits, sizeof *u);
         if (!u) {
             fail(w);
