@@ -3,7 +3,9 @@
  *
  * generate_series with constant ends returns as many rows as its arguments
  * say; repeat, lpad and rpad with a constant length build a string that
- * long. Past the policy's bound (option max, 10000000 by default) such a call
+ * long; array_fill with constant dimensions an array of their product's
+ * elements (up to a gigabyte each, and nothing stops several in one
+ * expression). Past the policy's bound (option max, 10000000 by default) such a call
  * is denied before it runs. It is a resource guard, not part of the scope
  * proof: a policy may raise the bound or turn the rule off. The walker records
  * the constant arguments as text; this file parses them. Parameters and
@@ -22,8 +24,9 @@ enum { DEFAULT_MAX = 10000000 };
 
 static const sg__option options[] = {
     [MAX] = {"max", SG_OPT_INTEGER, NULL,
-             "largest number of rows a generate_series, or of characters a repeat, lpad or "
-             "rpad, may make from constant arguments (default 10000000)"},
+             "largest number of rows a generate_series, of characters a repeat, lpad or "
+             "rpad, or of elements an array_fill, may make from constant arguments (default "
+             "10000000)"},
     {NULL, 0, NULL, NULL},
 };
 
@@ -354,13 +357,34 @@ static bool builtin(const sg__funcref *fn, const char *name)
            (!fn->schema || strcmp(fn->schema, "pg_catalog") == 0) && strcmp(fn->name, name) == 0;
 }
 
+/* Elements an array_fill(value, ARRAY[d1, ...] [, lower bounds]) call
+ * makes: the product of its constant dimensions, -1 when not known. */
+static long double array_elements(const sg__funcref *fn)
+{
+    if (fn->arg_count < 2 || fn->arg_count > 3 || fn->args[1].kind != SG_ARG_ARRAY)
+        return -1;
+    long double n = 1;
+    for (const char *p = fn->args[1].text; *p;) {
+        char *end;
+        long long d = strtoll(p, &end, 10);
+        if (end == p)
+            return -1;
+        n *= d > 0 ? (long double)d : 0;
+        p = *end == ',' ? end + 1 : end;
+    }
+    return n;
+}
+
 static int judge(const sg__rule_ctx *ctx, const sg__funcref *fn, long long max)
 {
     bool series = builtin(fn, "generate_series");
     bool is_repeat = builtin(fn, "repeat");
+    bool fill = builtin(fn, "array_fill");
     long double size = -1;
     if (series)
         size = generate_series_rows(fn);
+    else if (fill)
+        size = array_elements(fn);
     else if (is_repeat || builtin(fn, "lpad") || builtin(fn, "rpad"))
         size = string_size(fn, is_repeat);
     if (size <= (long double)max)
@@ -371,8 +395,11 @@ static int judge(const sg__rule_ctx *ctx, const sg__funcref *fn, long long max)
         return -1;
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
                       "%s makes %s%s%s, over the bound of %lld (policy option max of %s)", call,
-                      series ? "" : "a string of ", amount, series ? " rows" : " characters", max,
-                      ctx->rule->id);
+                      series || fill ? "" : "a string of ", amount,
+                      series ? " rows"
+                      : fill ? " array elements"
+                             : " characters",
+                      max, ctx->rule->id);
 }
 
 static int check(const sg__rule_ctx *ctx)
@@ -389,8 +416,8 @@ static int check(const sg__rule_ctx *ctx)
 
 const sg__rule sg__rule_func_resource_bound = {
     .id = "func.resource-bound",
-    .summary = "constant arguments that make generate_series, repeat, lpad or rpad exceed a "
-               "size bound",
+    .summary = "constant arguments that make generate_series, repeat, lpad, rpad or array_fill "
+               "exceed a size bound",
     .severity = SG_SEVERITY_ERROR,
     .kinds = SG_RULE_FACTS,
     .needs = SG_FACT_FUNCS,

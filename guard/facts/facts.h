@@ -88,7 +88,8 @@ typedef enum {
     SG_ARG_NUMBER,    /* an integer or decimal constant: text as written, a unary
                        * minus folded in as a leading '-' */
     SG_ARG_STRING,    /* a string constant: text is its value */
-    SG_ARG_COLUMN     /* a plain column reference: text is its name (the last part) */
+    SG_ARG_COLUMN,    /* a plain column reference: text is its name (the last part) */
+    SG_ARG_ARRAY      /* ARRAY[...] of integer constants: text is them, comma-separated */
 } sg__funcarg_kind;
 
 typedef struct sg__funcarg {

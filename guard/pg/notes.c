@@ -514,6 +514,34 @@ static bool arg_constant(walk *w, Node *n, sg__funcarg *a)
     return a->text != NULL;
 }
 
+/* ARRAY[...] of integer constants as SG_ARG_ARRAY (array_fill's
+ * dimensions); false for anything else. */
+static bool arg_int_array(walk *w, Node *n, sg__funcarg *a)
+{
+    if (!n || !IsA(n, A_ArrayExpr) || !((A_ArrayExpr *)n)->elements)
+        return false;
+    sg__strbuf b = SG__STRBUF_INIT(w->arena);
+    sg__strbuf_puts(&b, "");
+    ListCell *lc;
+    foreach (lc, ((A_ArrayExpr *)n)->elements) {
+        const A_Const *c = lfirst(lc);
+        if (!IsA(c, A_Const) || c->isnull || nodeTag(&c->val) != T_Integer)
+            return false;
+        if (b.len)
+            sg__strbuf_puts(&b, ",");
+        char digits[24];
+        snprintf(digits, sizeof digits, "%d", c->val.ival.ival);
+        sg__strbuf_puts(&b, digits);
+    }
+    if (b.failed) {
+        fail(w);
+        return false;
+    }
+    a->kind = SG_ARG_ARRAY;
+    a->text = b.data;
+    return true;
+}
+
 /* A number's text with its sign flipped; NULL when memory ran out. */
 static const char *negated(walk *w, const char *text)
 {
@@ -541,6 +569,10 @@ static void describe_arg(walk *w, Node *n, sg__funcarg *a)
     while (n && IsA(n, CollateClause))
         n = ((CollateClause *)n)->arg;
     a->param = !negate && n && IsA(n, ParamRef) ? ((ParamRef *)n)->number : 0;
+    if (!negate && arg_int_array(w, n, a)) {
+        a->cast = cast;
+        return;
+    }
     if (!arg_constant(w, n, a) || (negate && a->kind != SG_ARG_NUMBER)) {
         ColumnRef *c = negate ? NULL : sg__walk_plain_column(n);
         a->kind = c ? SG_ARG_COLUMN : SG_ARG_OTHER;
