@@ -589,6 +589,23 @@ static bool full(const char *message)
     return strstr(message, "too many clients") || strstr(message, "connection slots are reserved");
 }
 
+/* Waits until the server has `hogs` backends of the test's role (a closed
+ * one has ended), then a moment more: the backend leaves pg_stat_activity
+ * just before it gives its slot back. */
+static void wait_slot_freed(int hogs)
+{
+    long left = -1;
+    for (int i = 0; i < 250; i++) {
+        left =
+            admin_count("SELECT count(*) FROM pg_stat_activity WHERE usename = '" ROLE "'", NULL);
+        if (left <= hogs)
+            break;
+        sleep_ms(20);
+    }
+    assert_true(left <= hogs);
+    sleep_ms(100);
+}
+
 /* The server at max_connections, then refusing connections to the database:
  * nothing runs (SG_ECONNECT with the server's reason), no pool slot is lost,
  * and the executor works again when the server takes connections. */
@@ -618,7 +635,10 @@ static void test_faults__max_connections_and_refusal(void **state)
         assert_null(r);
         assert_true(full(err.message));
     }
+    /* a closed connection's backend ends a moment after the client goes, and
+     * its slot is free only then: the executor connects once it is */
     PQfinish(hogs[--n]);
+    wait_slot_freed(n);
     insert_committed(ex, "maxc");
     while (n > 0)
         PQfinish(hogs[--n]);
