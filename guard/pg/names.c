@@ -424,10 +424,7 @@ typedef struct tableoid_cast {
 
 bool sg__walk_ts_object_type(const TypeName *t)
 {
-    int n = t ? list_length(t->names) : 0;
-    if (n < 1 || n > 2 || !IsA(llast(t->names), String) ||
-        (n == 2 && (!IsA(linitial(t->names), String) ||
-                    strcmp(strVal(linitial(t->names)), "pg_catalog") != 0)))
+    if (!t || !t->names || sg__names_outside_pg_catalog(t->names) || !IsA(llast(t->names), String))
         return false;
     const char *name = strVal(llast(t->names));
     name += *name == '_';

@@ -326,11 +326,8 @@ static void record_pair(walk *w, Node *lexpr, Node *rexpr, const pin_scope *scop
 static void record_pin(walk *w, A_Expr *e, const pin_scope *scope)
 {
     /* `=`, or OPERATOR(pg_catalog.=) */
-    int parts = list_length(e->name);
-    Node *op = parts == 1 || parts == 2 ? llast(e->name) : NULL;
-    if (!op || !IsA(op, String) || strcmp(strVal(op), "=") != 0 ||
-        (parts == 2 &&
-         (!IsA(linitial(e->name), String) || strcmp(strVal(linitial(e->name)), "pg_catalog") != 0)))
+    Node *op = e->name && !sg__names_outside_pg_catalog(e->name) ? llast(e->name) : NULL;
+    if (!op || !IsA(op, String) || strcmp(strVal(op), "=") != 0)
         return;
     if (e->kind == AEXPR_IN && e->rexpr && IsA(e->rexpr, List) &&
         list_length((List *)e->rexpr) == 1) {

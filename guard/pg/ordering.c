@@ -277,9 +277,8 @@ static Node *deterministic_collate(Node *e)
     if (!e || !IsA(e, CollateClause))
         return e;
     const CollateClause *c = (const CollateClause *)e;
-    int parts = list_length(c->collname);
-    if (parts < 1 || parts > 2 ||
-        (parts == 2 && strcmp(strVal(linitial(c->collname)), "pg_catalog") != 0))
+    if (!c->collname || sg__names_outside_pg_catalog(c->collname) ||
+        !IsA(llast(c->collname), String))
         return e;
     const char *name = strVal(llast(c->collname));
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)

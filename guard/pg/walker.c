@@ -617,11 +617,14 @@ static bool constant_value(const Node *n)
     return n && (IsA(n, A_Const) || IsA(n, ParamRef));
 }
 
-/* Every item of a target list is constant_value(). */
-static bool constant_outputs(List *targets)
+/* The rows of plain select `s` are all alike: every item of its target
+ * list is constant_value(). */
+static bool rows_alike(const SelectStmt *s)
 {
+    if (s->op != SETOP_NONE || !s->targetList || s->valuesLists)
+        return false;
     ListCell *lc;
-    foreach (lc, targets) {
+    foreach (lc, s->targetList) {
         const ResTarget *rt = lfirst(lc);
         if (!IsA(rt, ResTarget) || !constant_value(rt->val))
             return false;
@@ -740,10 +743,9 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
     /* under EXISTS only whether a row is there counts, not which; rows that
      * are all alike (every output a constant or a parameter: `SELECT 1 FROM t
      * ... LIMIT 10 OFFSET 20` that an ORM counts) are the same whichever */
+    bool alike = rows_alike(s);
     if (!stop && (s->limitCount || s->limitOffset) && s->sortClause == NIL &&
-        s != w->exists_select &&
-        !(s->op == SETOP_NONE && s->targetList && !s->valuesLists &&
-          constant_outputs(s->targetList))) {
+        s != w->exists_select && !alike) {
         sg__unordered_limit *u = sg__vec_push(w->arena, &w->facts->unordered_limits, sizeof *u);
         if (!u) {
             fail(w);
@@ -774,8 +776,7 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
         t->with_ties = (int)s->limitOption == PG_QUERY_LIMIT_WITH_TIES;
         t->has_offset = s->limitOffset != NULL;
         t->has_locking = s->lockingClause != NIL;
-        t->outputs_constant = s->op == SETOP_NONE && s->targetList && !s->valuesLists &&
-                              constant_outputs(s->targetList);
+        t->outputs_constant = alike;
         const A_Const *where =
             s->whereClause && IsA(s->whereClause, A_Const) ? (const A_Const *)s->whereClause : NULL;
         t->where_false = where && !where->isnull && where->val.node.type == T_Boolean &&
