@@ -243,19 +243,6 @@ static int report_ts_name(const sg__rule_ctx *ctx, const sg__funcref *fn, const 
         fn->kind == SG_FUNC_TS_OBJECT ? "a cast to a text search object type" : fn->name, how);
 }
 
-/* Whether `type` (a type name as written, or a catalog column's type text)
- * is xml or an array of it: its input parses text with libxml2, which
- * PostgreSQL cannot interrupt, so the statement timeout does not bound it. */
-static bool xml_type(const char *type)
-{
-    if (!type)
-        return false;
-    if (strncmp(type, "pg_catalog.", 11) == 0)
-        type += 11;
-    type += *type == '_';
-    return strncmp(type, "xml", 3) == 0 && (type[3] == '\0' || type[3] == '[');
-}
-
 static int report_xml_column(const sg__rule_ctx *ctx, const sg__meta_table *t, size_t c,
                              int location)
 {
@@ -277,18 +264,16 @@ static int check_xml(const sg__rule_ctx *ctx)
     for (size_t i = 0; i < f->types.count; i++) {
         const sg__typeref *t = &SG__VEC_AT(f->types, sg__typeref, i);
         if (!t->catalog && (!t->schema || strcmp(t->schema, "pg_catalog") == 0) &&
-            xml_type(t->name) &&
+            sg__type_text_is_xml(t->name) &&
             sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, t->location,
                        "type xml parses text with libxml2, which PostgreSQL cannot interrupt: "
                        "the statement timeout does not stop it") < 0)
             return -1;
     }
+    /* the catalog knows at load which tables have an xml column */
     bool any = false;
-    for (size_t k = 0; ctx->scope && k < ctx->scope->count && !any; k++) {
-        const sg__meta_table *t = ctx->scope->tables[k].table;
-        for (size_t c = 0; t->column_types && c < t->column_count && !any; c++)
-            any = xml_type(t->column_types[c]);
-    }
+    for (size_t k = 0; ctx->scope && k < ctx->scope->count && !any; k++)
+        any = ctx->scope->tables[k].table->has_xml_column;
     if (!any)
         return 0;
     for (size_t i = 0; i < f->writes.count; i++) {
@@ -296,7 +281,7 @@ static int check_xml(const sg__rule_ctx *ctx)
         const sg__meta_table *t =
             w->value || !w->name ? NULL : sg__relation_scoped(ctx, w->relation);
         long c = t ? sg__table_column(t, NULL, 0, w->name) : SG_NO_COLUMN;
-        if (c >= 0 && xml_type(t->column_types ? t->column_types[c] : NULL) &&
+        if (c >= 0 && sg__type_text_is_xml(t->column_types ? t->column_types[c] : NULL) &&
             report_xml_column(ctx, t, (size_t)c, w->location) < 0)
             return -1;
     }
@@ -306,7 +291,8 @@ static int check_xml(const sg__rule_ctx *ctx)
         for (size_t c = 0;
              t && t->column_types && c < t->column_count && (in->width < 0 || (long)c < in->width);
              c++)
-            if (xml_type(t->column_types[c]) && report_xml_column(ctx, t, c, in->location) < 0)
+            if (sg__type_text_is_xml(t->column_types[c]) &&
+                report_xml_column(ctx, t, c, in->location) < 0)
                 return -1;
     }
     return 0;

@@ -62,6 +62,8 @@ typedef struct sg__meta_table {
     const bool *column_type_read;
     /* some column's type looks names up (regclass, aclitem[], ...) */
     bool has_names_column;
+    /* some column's type is xml (or an array of it) */
+    bool has_xml_column;
     /* a table of more than SG__COLUMN_SCAN_MAX columns: its column names
      * hashed, an open-addressing table of index + 1 (0: an empty slot) at
      * most half full, each name at its first column; NULL otherwise */

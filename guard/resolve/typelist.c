@@ -545,17 +545,30 @@ const char *const *sg__type_list(size_t *count)
     return sg__types;
 }
 
-bool sg__type_text_resolves_names(const char *type)
+/* The base name of a type as a catalog writes it into base[64]: without
+ * `pg_catalog.`, modifiers or array brackets; false when there is none. */
+static bool text_base(const char *type, char *base)
 {
     if (!type)
         return false;
     if (strncmp(type, "pg_catalog.", 11) == 0)
         type += 11;
-    char base[64];
     size_t n = strcspn(type, "[ (");
-    if (n >= sizeof base)
+    if (n >= 64)
         return false;
     memcpy(base, type, n);
     base[n] = '\0';
-    return sg__type_resolves_names(base);
+    return true;
+}
+
+bool sg__type_text_resolves_names(const char *type)
+{
+    char base[64];
+    return text_base(type, base) && sg__type_resolves_names(base);
+}
+
+bool sg__type_text_is_xml(const char *type)
+{
+    char base[64];
+    return text_base(type, base) && (strcmp(base, "xml") == 0 || strcmp(base, "_xml") == 0);
 }

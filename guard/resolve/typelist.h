@@ -29,6 +29,10 @@ bool sg__type_resolves_names(const char *name);
  * unqualified, without modifiers or array brackets. */
 bool sg__type_text_resolves_names(const char *type);
 
+/* Whether a type so written (or a type name, `_xml` included) is xml or an
+ * array of it, whose input parses text with libxml2. */
+bool sg__type_text_is_xml(const char *type);
+
 /* True when `name` is the row type of one of pg_catalog's tables or views
  * (pg_class, pg_proc, pg_roles, ...) or an array of one: a composite whose
  * input reads its fields' input, regproc, regtype and aclitem among them,
