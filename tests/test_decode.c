@@ -893,6 +893,26 @@ static void test_decode__nul_in_sql_is_refused_not_truncated(void **state)
     assert_null(sg_verdict_compiled_sql(v));
     release(v);
 
+    /* cJSON reads a \u escape that is not four hexadecimal digits as \u0000:
+     * refused alike, in the SQL, a value or a key, whatever the case of the
+     * digits that are there */
+    static const char *const bad_hex[] = {"\\u0zzz", "\\uG000", "\\u12 4", "\\u00\\\""};
+    for (size_t i = 0; i < sizeof bad_hex / sizeof bad_hex[0]; i++) {
+        char *text = sg_test_printf(
+            "{\"operation\":\"select\",\"sql\":\"SELECT uid FROM sdk_examples_account ORDER BY "
+            "uid%s; DELETE FROM sdk_examples_secret\",\"parameters\":{\"v\":\"a%sb\"},"
+            "\"scope\":{\"data_source_uid\":\"" DS_A "\",\"tables\":[" ACCOUNT_READ "]},"
+            "\"limits\":{\"max_rows\":10,\"statement_timeout_ms\":1000}}",
+            bad_hex[i], bad_hex[i]);
+        v = check_text(text);
+        assert_only_error(v, "op.invalid", "four hexadecimal digits");
+        assert_null(sg_verdict_compiled_sql(v));
+        release(v);
+        free(text);
+    }
+    static const char hex_key[] = "{\"operation\":\"select\",\"parameters\":{\"a\\u00zzb\":1}}";
+    expect_op_invalid_text(hex_key, strlen(hex_key), "four hexadecimal digits");
+
     /* The same in a parameter value or a key. */
     static const char in_key[] = "{\"operation\":\"select\",\"parameters\":{\"a\\u0000b\":1}}";
     expect_op_invalid_text(in_key, strlen(in_key), "\\u0000");

@@ -154,8 +154,8 @@ static void test_jsonscan__quote_at_every_offset(void **state)
 }
 
 /* An escape at every offset hides the byte after it, a quote included;
- * "\u0000" is refused wherever it starts, and an escaped backslash before
- * "u0000" is text. */
+ * "\u0000" and a \u without four hexadecimal digits are refused wherever
+ * they start, and an escaped backslash before "u0000" is text. */
 static void test_jsonscan__escape_at_every_offset(void **state)
 {
     (void)state;
@@ -176,6 +176,21 @@ static void test_jsonscan__escape_at_every_offset(void **state)
                 assert_refused_at(scan_len(buf, len, 64), at, "\\u0000");
                 len = build(buf, sizeof buf, prefixes[p], pad, "\\u0001", 6, tail, "\"]", &at);
                 assert_accepted(scan_len(buf, len, 64));
+                /* four hexadecimal digits, either case, or cJSON reads \u0000 */
+                static const char *const hex_ok[] = {"\\uABCD", "\\uabcd", "\\u00e9",
+                                                     "\\uD83D\\uDE00", "\\\\u0zzz"};
+                for (size_t h = 0; h < sizeof hex_ok / sizeof hex_ok[0]; h++) {
+                    len = build(buf, sizeof buf, prefixes[p], pad, hex_ok[h], strlen(hex_ok[h]),
+                                tail, "\"]", &at);
+                    assert_accepted(scan_len(buf, len, 64));
+                }
+                static const char *const hex_bad[] = {"\\u0zzz", "\\u12G4",  "\\u-123",
+                                                      "\\u 123", "\\u12\"4", "\\u00\\u0041"};
+                for (size_t h = 0; h < sizeof hex_bad / sizeof hex_bad[0]; h++) {
+                    len = build(buf, sizeof buf, prefixes[p], pad, hex_bad[h], strlen(hex_bad[h]),
+                                tail, "\"]", &at);
+                    assert_refused_at(scan_len(buf, len, 64), at, "four hexadecimal digits");
+                }
             }
 }
 

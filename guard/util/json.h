@@ -129,8 +129,8 @@ typedef struct sg__json_span {
 } sg__json_span;
 
 /* Lexical check of JSON text before cJSON sees it (jsonscan.c): bounds the
- * nesting depth, rejects invalid UTF-8, raw control characters and \u0000
- * escapes in strings, and numbers RFC 8259 does not allow. When `numbers` is
+ * nesting depth, rejects invalid UTF-8, raw control characters, \u0000 and
+ * \u escapes without four hexadecimal digits in strings, and numbers RFC 8259 does not allow. When `numbers` is
  * given, the span of every number token is appended to it (in `arena`) in
  * document order. Returns 0 when fine, 1 with *problem and *offset set when
  * the text is refused, -1 when recording a span ran out of memory. */

@@ -3,7 +3,8 @@
  *
  * cJSON recurses once per nesting level, decodes "\u0000" into a NUL byte that
  * silently ends the C string it returns (an operation's SQL could then say one
- * thing to the guard and another to a server), and is lenient where RFC 8259
+ * thing to the guard and another to a server), reads a \u escape that is not
+ * four hexadecimal digits ("\u0zzz") as that NUL, and is lenient where RFC 8259
  * is not: it reads 010 and 10. as numbers and takes raw control characters in
  * strings. This pass only lexes strings and numbers and counts brackets (the
  * grammar is left to cJSON), so that such input is refused with a clear
@@ -155,9 +156,32 @@ static inline size_t next_special(const char *json, size_t len, size_t i)
 #define next_special next_special8
 #endif
 
+/* The refusal of the escape at json[i] (a backslash in a string), or NULL.
+ * cJSON reads a \u escape whose four characters are not all hexadecimal
+ * digits as \u0000, and decodes \u0000 into a NUL byte that ends the C
+ * string it returns: both are refused. An escape the text ends inside, or an
+ * unknown one, cJSON refuses itself. */
+static const char *bad_escape(const char *json, size_t len, size_t i)
+{
+    if (len - i < 6 || json[i + 1] != 'u')
+        return NULL;
+    unsigned value = 0;
+    for (size_t k = i + 2; k < i + 6; k++) {
+        char c = json[k];
+        int digit = is_digit(c)              ? c - '0'
+                    : (c >= 'a' && c <= 'f') ? c - 'a' + 10
+                    : (c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                             : -1;
+        if (digit < 0)
+            return "a JSON string contains a \\u escape without four hexadecimal digits";
+        value = value * 16 + (unsigned)digit;
+    }
+    return value == 0 ? "a JSON string contains \\u0000 (a NUL character)" : NULL;
+}
+
 /* The string whose opening quote is at json[i]: the offset of its closing
  * quote (len when there is none: cJSON refuses that), or 0 with a refusal
- * recorded. Escapes are skipped whole; "\u0000" is refused. */
+ * recorded. Escapes are skipped whole; bad_escape() refuses some. */
 static size_t scan_string(const char *json, size_t len, size_t i, const char **problem,
                           size_t *offset)
 {
@@ -169,8 +193,9 @@ static size_t scan_string(const char *json, size_t len, size_t i, const char **p
         if (c == '"')
             return i;
         if (c == '\\') {
-            if (len - i > 5 && memcmp(json + i + 1, "u0000", 5) == 0) {
-                refuse(problem, offset, "a JSON string contains \\u0000 (a NUL character)", i);
+            const char *bad = bad_escape(json, len, i);
+            if (bad) {
+                refuse(problem, offset, bad, i);
                 return 0;
             }
             if (len - i <= 2)
@@ -504,9 +529,9 @@ SG_AVX2 static int prescan_blocks(const char *json, size_t len, unsigned max_dep
             unsigned char c = (unsigned char)json[at];
             look &= look - 1;
             if (c == '\\') {
-                if (len - at > 5 && memcmp(json + at + 1, "u0000", 5) == 0)
-                    return refuse(problem, offset,
-                                  "a JSON string contains \\u0000 (a NUL character)", at);
+                const char *bad = bad_escape(json, len, at);
+                if (bad)
+                    return refuse(problem, offset, bad, at);
                 if (len - at <= 2)
                     return 0; /* the text ends inside the escape: cJSON refuses it */
                 continue;
