@@ -98,14 +98,17 @@ static int judge(const sg__rule_ctx *ctx, int param, int location, const sg__met
         param_type = &as;
     }
     char why[160];
-    const char *problem = sg__pgvalue_problem(param_type, text, why, sizeof why);
+    const char *problem;
+    if (sg__pgvalue_check(param_type, text, why, sizeof why, &problem) < 0)
+        return -1;
     bool never_equal = false;
     /* a value too long for a varchar(n) or char(n) can never equal one; a
      * number over a numeric(p,s)'s precision is only no row (PostgreSQL
      * compares it as numeric, and a caller's filter may well find none) */
     bool lengthed = type->kind == SG__PGKIND_VARCHAR || type->kind == SG__PGKIND_BPCHAR;
     if (!problem && how == EQUAL && lengthed && type->mod1 >= 0) {
-        problem = sg__pgvalue_problem(type, text, why, sizeof why);
+        if (sg__pgvalue_check(type, text, why, sizeof why, &problem) < 0)
+            return -1;
         never_equal = problem != NULL;
     }
     if (!problem)

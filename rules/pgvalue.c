@@ -5,7 +5,8 @@
  * length, json_in, jsonb_in and array_in.
  *
  * Each reading follows the behaviour of PostgreSQL's function (test_pgvalue
- * holds it to a live server's answers), written anew. Where the behaviour
+ * holds it to a live server's answers), written anew; JSON text is read by
+ * the library's one JSON loader (the pre-scan, then cJSON), not here. Where the behaviour
  * depends on what only the server knows (time zone names, DateStyle, the
  * stack depth) or is too intricate to follow with certainty, the text is
  * taken as accepted: a problem is reported only where the server surely
@@ -17,6 +18,8 @@
 #include <string.h>
 
 #include "pgvalue.h"
+#include "util/arena.h"
+#include "util/json.h"
 #include "util/text.h"
 
 typedef sg__pgkind kind;
@@ -601,232 +604,131 @@ static const char *check_length(int max, const char *s, size_t len, char *why, s
 
 /* ---- json and jsonb ------------------------------------------------------ */
 
-/* Deeper nesting is not judged (the server's limit is its stack). */
-enum { JSON_DEPTH_MAX = 4096 };
+/* Deeper nesting is not judged: cJSON stops at CJSON_NESTING_LIMIT (1000),
+ * the server goes on to its stack's limit. */
+enum { JSON_DEPTH_JUDGED = 512 };
 
-typedef struct json {
-    const char *p, *end;
-    bool jsonb;
-    const char *problem; /* set on the first problem */
-} json;
+/* The \u escapes of a JSON text that cJSON decodes but json_in keeps as
+ * written: \u0000, and halves of UTF-16 surrogate pairs (paired or not). A
+ * backslash outside a string leaves the text invalid whatever this says. */
+typedef struct json_escapes {
+    bool nul, surrogate;
+} json_escapes;
 
-static bool json_space(char c)
+/* The escapes of s that json_escapes names. When `neutral` is given (a
+ * copy of s), each \u0000 there is spelled \u0041, and so is each surrogate
+ * half when `surrogates`: what is left is valid JSON exactly when s is valid
+ * to json_in. */
+static json_escapes json_find_escapes(const char *s, size_t len, char *neutral, bool surrogates)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    json_escapes e = {false, false};
+    for (size_t i = 0; i + 1 < len; i++) {
+        if (s[i] != '\\')
+            continue;
+        if (s[i + 1] == 'u' && len - i >= 6 && is_hex(s[i + 2]) && is_hex(s[i + 3]) &&
+            is_hex(s[i + 4]) && is_hex(s[i + 5])) {
+            bool nul = memcmp(s + i + 2, "0000", 4) == 0;
+            bool half = lower(s[i + 2]) == 'd' && lower(s[i + 3]) >= '8';
+            e.nul = e.nul || nul;
+            e.surrogate = e.surrogate || half;
+            if (neutral && (nul || (surrogates && half)))
+                memcpy(neutral + i + 2, "0041", 4);
+        }
+        i++; /* the escaped byte: `\\u0000` is a backslash and "u0000" */
+    }
+    return e;
 }
 
-static void json_skip(json *j)
+/* A copy of s in `arena`, neutral as json_find_escapes() makes it; NULL
+ * when memory ran out. */
+static char *json_neutral_copy(sg__arena *arena, const char *s, size_t len, bool surrogates)
 {
-    while (j->p < j->end && json_space(*j->p))
-        j->p++;
+    char *copy = sg__arena_strndup(arena, s, len);
+    if (copy)
+        json_find_escapes(s, len, copy, surrogates);
+    return copy;
 }
 
-static bool json_fail(json *j, const char *problem)
+typedef enum { JSON_VALID, JSON_INVALID, JSON_TOO_DEEP, JSON_NOMEM } json_answer;
+
+/* Loads text through the library's one JSON loader (the lexical pre-scan,
+ * then cJSON's grammar), each number node keeping its token text. */
+static json_answer json_load(sg__arena *arena, const char *s, size_t len, sg__json_doc *doc)
 {
-    j->problem = problem;
+    sg__json_opts opts = {.max_bytes = len, .max_depth = JSON_DEPTH_JUDGED, .numbers = true};
+    switch (sg__json_load(s, len, &opts, arena, doc)) {
+    case SG__JSON_OK:
+        return JSON_VALID;
+    case SG__JSON_NOMEM:
+        return JSON_NOMEM;
+    default:
+        /* the pre-scan's depth bound, not the server's */
+        return !doc->syntax && doc->problem && strstr(doc->problem, "nests too deeply")
+                   ? JSON_TOO_DEEP
+                   : JSON_INVALID;
+    }
+}
+
+/* A number jsonb cannot keep as a numeric, in `v` or below it. */
+static bool json_number_out_of_range(const cJSON *v)
+{
+    for (; v; v = v->next) {
+        if (cJSON_IsNumber(v) && v->valuestring) {
+            decimal d;
+            read_decimal(v->valuestring, v->valuestring + strlen(v->valuestring), false, &d);
+            if (d.exp >= NUMERIC_EXP_MAX || d.exp <= -NUMERIC_EXP_MAX || !numeric_fits(&d))
+                return true;
+        }
+        if (json_number_out_of_range(v->child))
+            return true;
+    }
     return false;
 }
 
-static int json_hex4(const char *p)
+/* RFC 8259 as json_in reads it; jsonb_in also refuses \u0000, surrogate
+ * escapes that do not pair, and numbers beyond numeric's range. */
+static const char *json_problem(bool jsonb, const char *s, size_t len, bool *nomem)
 {
-    int v = 0;
-    for (int i = 0; i < 4; i++) {
-        char c = lower(p[i]);
-        v = v * 16 + (is_digit(c) ? c - '0' : c - 'a' + 10);
+    sg__arena scratch;
+    sg__arena_init(&scratch);
+    json_escapes e = json_find_escapes(s, len, NULL, false);
+    const char *problem = NULL;
+    sg__json_doc doc;
+    const char *text = e.nul || e.surrogate ? json_neutral_copy(&scratch, s, len, true) : s;
+    json_answer a = text ? json_load(&scratch, text, len, &doc) : JSON_NOMEM;
+    if (a == JSON_VALID) {
+        if (jsonb && json_number_out_of_range(doc.root))
+            problem = "holds a number out of range for jsonb";
+        sg__json_doc_release(&doc);
     }
-    return v;
+    if (a == JSON_INVALID)
+        problem = "is not valid JSON";
+    else if (a == JSON_VALID && jsonb && e.nul)
+        problem = "holds \\u0000, which jsonb refuses";
+    else if (a == JSON_VALID && jsonb && !problem && e.surrogate) {
+        /* cJSON decodes each pair, and refuses a half without its partner */
+        text = json_neutral_copy(&scratch, s, len, false);
+        a = text ? json_load(&scratch, text, len, &doc) : JSON_NOMEM;
+        if (a == JSON_VALID)
+            sg__json_doc_release(&doc);
+        else if (a == JSON_INVALID)
+            problem = "holds an unpaired surrogate escape, which jsonb refuses";
+    }
+    *nomem = a == JSON_NOMEM;
+    sg__arena_release(&scratch);
+    return problem;
 }
 
-/* A string at j->p (its opening quote). jsonb also refuses \u0000 and
- * surrogate escapes that do not pair, as it decodes every escape. */
-static bool json_string(json *j)
+static const char *check_json(kind k, const char *s, size_t len, char *why, size_t n, bool *nomem)
 {
-    int high = -1; /* a high surrogate waiting for its low one */
-    for (j->p++;; j->p++) {
-        if (j->p >= j->end)
-            return json_fail(j, "is not valid JSON");
-        unsigned char c = (unsigned char)*j->p;
-        int unit = -1;
-        if (c < 0x20)
-            return json_fail(j, "is not valid JSON");
-        if (c == '\\') {
-            if (++j->p >= j->end)
-                return json_fail(j, "is not valid JSON");
-            char e = *j->p;
-            if (e == 'u') {
-                if (j->end - j->p < 5 || !is_hex(j->p[1]) || !is_hex(j->p[2]) || !is_hex(j->p[3]) ||
-                    !is_hex(j->p[4]))
-                    return json_fail(j, "is not valid JSON");
-                unit = json_hex4(j->p + 1);
-                j->p += 4;
-            } else if (!strchr("\"\\/bfnrt", e)) {
-                return json_fail(j, "is not valid JSON");
-            }
-        }
-        if (!j->jsonb) {
-            if (c == '"')
-                break;
-            continue;
-        }
-        if (unit >= 0xD800 && unit <= 0xDBFF) {
-            if (high >= 0)
-                return json_fail(j, "holds an unpaired surrogate escape, which jsonb refuses");
-            high = unit;
-            continue;
-        }
-        if (unit >= 0xDC00 && unit <= 0xDFFF) {
-            if (high < 0)
-                return json_fail(j, "holds an unpaired surrogate escape, which jsonb refuses");
-            high = -1;
-            continue;
-        }
-        if (high >= 0)
-            return json_fail(j, "holds an unpaired surrogate escape, which jsonb refuses");
-        if (unit == 0)
-            return json_fail(j, "holds \\u0000, which jsonb refuses");
-        if (c == '"')
-            break;
-    }
-    j->p++;
-    return true;
-}
-
-/* -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?; jsonb keeps it as a
- * numeric, within numeric's range. */
-static bool json_number(json *j)
-{
-    const char *start = j->p;
-    if (j->p < j->end && *j->p == '-')
-        j->p++;
-    if (j->p >= j->end || !is_digit(*j->p))
-        return json_fail(j, "is not valid JSON");
-    if (*j->p == '0')
-        j->p++;
-    else
-        while (j->p < j->end && is_digit(*j->p))
-            j->p++;
-    if (j->p < j->end && *j->p == '.') {
-        j->p++;
-        if (j->p >= j->end || !is_digit(*j->p))
-            return json_fail(j, "is not valid JSON");
-        while (j->p < j->end && is_digit(*j->p))
-            j->p++;
-    }
-    if (j->p < j->end && (*j->p == 'e' || *j->p == 'E')) {
-        j->p++;
-        if (j->p < j->end && (*j->p == '+' || *j->p == '-'))
-            j->p++;
-        if (j->p >= j->end || !is_digit(*j->p))
-            return json_fail(j, "is not valid JSON");
-        while (j->p < j->end && is_digit(*j->p))
-            j->p++;
-    }
-    if (j->jsonb) {
-        decimal d;
-        read_decimal(start, j->p, false, &d);
-        if (d.exp >= NUMERIC_EXP_MAX || d.exp <= -NUMERIC_EXP_MAX || !numeric_fits(&d))
-            return json_fail(j, "holds a number out of range for jsonb");
-    }
-    return true;
-}
-
-static bool json_scalar(json *j)
-{
-    static const char *const literals[] = {"true", "false", "null"};
-    if (*j->p == '"')
-        return json_string(j);
-    if (*j->p == '-' || is_digit(*j->p))
-        return json_number(j);
-    for (size_t i = 0; i < 3; i++) {
-        size_t l = strlen(literals[i]);
-        if ((size_t)(j->end - j->p) >= l && memcmp(j->p, literals[i], l) == 0) {
-            j->p += l;
-            return true;
-        }
-    }
-    return json_fail(j, "is not valid JSON");
-}
-
-/* Reads `key :` inside an object; j->p at the key. */
-static bool json_key(json *j)
-{
-    if (j->p >= j->end || *j->p != '"' || !json_string(j))
-        return j->problem ? false : json_fail(j, "is not valid JSON");
-    json_skip(j);
-    if (j->p >= j->end || *j->p != ':')
-        return json_fail(j, "is not valid JSON");
-    j->p++;
-    return true;
-}
-
-/* RFC 8259 as PostgreSQL's lexer and parser read it, without recursion: a
- * bit per open container says object or array. NULL when valid, or too
- * deep to judge. */
-static const char *json_problem(bool jsonb, const char *s, size_t len)
-{
-    json j = {s, s + len, jsonb, NULL};
-    unsigned char objects[JSON_DEPTH_MAX / 8] = {0};
-    size_t depth = 0;
-    for (;;) {
-        /* a value */
-        json_skip(&j);
-        if (j.p >= j.end)
-            return "is not valid JSON";
-        if (*j.p == '{' || *j.p == '[') {
-            bool object = *j.p == '{';
-            if (depth == JSON_DEPTH_MAX)
-                return NULL;
-            objects[depth / 8] = (unsigned char)(object ? objects[depth / 8] | (1u << depth % 8)
-                                                        : objects[depth / 8] & ~(1u << depth % 8));
-            depth++;
-            j.p++;
-            json_skip(&j);
-            char close = object ? '}' : ']';
-            if (j.p < j.end && *j.p == close) {
-                j.p++;
-                depth--;
-            } else {
-                if (object && !json_key(&j))
-                    return j.problem;
-                continue;
-            }
-        } else if (!json_scalar(&j)) {
-            return j.problem;
-        }
-        /* after a value: close containers, or go on to the next value */
-        for (;;) {
-            json_skip(&j);
-            if (depth == 0)
-                return j.p == j.end ? NULL : "is not valid JSON";
-            bool object = objects[(depth - 1) / 8] & (1u << (depth - 1) % 8);
-            if (j.p < j.end && *j.p == (object ? '}' : ']')) {
-                j.p++;
-                depth--;
-                continue;
-            }
-            if (j.p >= j.end || *j.p != ',')
-                return "is not valid JSON";
-            j.p++;
-            if (object) {
-                json_skip(&j);
-                if (!json_key(&j))
-                    return j.problem;
-            }
-            break;
-        }
-    }
-}
-
-static const char *check_json(kind k, const char *s, size_t len, char *why, size_t n)
-{
-    const char *problem = json_problem(k == SG__PGKIND_JSONB, s, len);
+    const char *problem = json_problem(k == SG__PGKIND_JSONB, s, len, nomem);
     return problem ? say(why, n, "%s", problem) : NULL;
 }
 
 /* ---- one value ------------------------------------------------------------ */
 
 static const char *check_scalar(const sg__pgtype *t, kind k, const char *s, size_t len, char *why,
-                                size_t n)
+                                size_t n, bool *nomem)
 {
     switch (k) {
     case SG__PGKIND_UUID:
@@ -851,7 +753,7 @@ static const char *check_scalar(const sg__pgtype *t, kind k, const char *s, size
         return check_length(t->mod1, s, len, why, n);
     case SG__PGKIND_JSON:
     case SG__PGKIND_JSONB:
-        return check_json(k, s, len, why, n);
+        return check_json(k, s, len, why, n, nomem);
     case SG__PGKIND_TEXT:
     case SG__PGKIND_OTHER:
         break;
@@ -873,6 +775,7 @@ typedef struct array {
     size_t element;               /* elements read, for the message */
     bool irregular;               /* elements at different depths */
     bool uneven;                  /* levels of one depth with different sizes */
+    bool nomem;                   /* memory ran out judging an element */
     char element_problem[160];    /* the first element's problem, or "" */
     const char *problem;          /* set on a syntax problem */
     char *why;
@@ -911,7 +814,8 @@ static void array_element_check(array *a, const char *s, size_t len, bool escape
         len = m;
     }
     char reason[128];
-    if (!a->element_problem[0] && check_scalar(a->elem, a->k, s, len, reason, sizeof reason))
+    if (!a->element_problem[0] && !a->nomem &&
+        check_scalar(a->elem, a->k, s, len, reason, sizeof reason, &a->nomem))
         say(a->element_problem, sizeof a->element_problem, "element %zu %s", a->element, reason);
 }
 
@@ -1009,7 +913,8 @@ static bool array_level(array *a, int depth)
     return true;
 }
 
-static const char *check_array(const sg__pgtype *t, const char *s, size_t len, char *why, size_t n)
+static const char *check_array(const sg__pgtype *t, const char *s, size_t len, char *why, size_t n,
+                               bool *nomem)
 {
     sg__pgtype elem = *t;
     elem.array_dims = 0;
@@ -1020,8 +925,10 @@ static const char *check_array(const sg__pgtype *t, const char *s, size_t len, c
         return NULL;
     if (a.p >= a.end || *a.p != '{')
         return say(why, n, "is not an array literal");
-    if (!array_level(&a, 1))
-        return a.problem;
+    bool well_formed = array_level(&a, 1);
+    *nomem = a.nomem;
+    if (!well_formed || a.nomem)
+        return a.nomem ? NULL : a.problem;
     array_skip(&a);
     if (a.p != a.end)
         return say(why, n, "is a malformed array literal");
@@ -1034,17 +941,25 @@ static const char *check_array(const sg__pgtype *t, const char *s, size_t len, c
     return a.element_problem[0] ? say(why, n, "%s", a.element_problem) : NULL;
 }
 
-const char *sg__pgvalue_problem(const sg__pgtype *type, const char *text, char *why, size_t n)
+int sg__pgvalue_check(const sg__pgtype *type, const char *text, char *why, size_t n,
+                      const char **problem)
 {
+    *problem = NULL;
     if (!type || !text)
-        return NULL;
+        return 0;
     size_t len = strlen(text);
-    if (!sg__utf8_valid(text, len, NULL))
-        return say(why, n, "is not valid UTF-8");
+    if (!sg__utf8_valid(text, len, NULL)) {
+        *problem = say(why, n, "is not valid UTF-8");
+        return 0;
+    }
     kind k = type->kind;
     if (k == SG__PGKIND_OTHER)
-        return NULL;
-    if (type->array_dims > 0)
-        return check_array(type, text, len, why, n);
-    return check_scalar(type, k, text, len, why, n);
+        return 0;
+    bool nomem = false;
+    const char *found = type->array_dims > 0 ? check_array(type, text, len, why, n, &nomem)
+                                             : check_scalar(type, k, text, len, why, n, &nomem);
+    if (nomem)
+        return -1;
+    *problem = found;
+    return 0;
 }

@@ -26,12 +26,14 @@
 #include "util/pgtype.h"
 
 /*
- * NULL when PostgreSQL 15 takes `text` as a value of `type`, or when the type
- * is none this module judges (see sg__pgvalue_judged). Otherwise a short
- * reason, written into `why` (n bytes, always terminated when n > 0) and
- * returned: "is not a uuid", "is out of range for integer", "is longer than
- * 3 characters", "is not a valid date", "is not valid JSON", "element 2 is
- * not an integer", ... The reason never quotes the value. Allocates nothing.
+ * Sets *problem to NULL when PostgreSQL 15 takes `text` as a value of `type`,
+ * or when the type is none this module judges (see sg__pgvalue_judged).
+ * Otherwise to a short reason, written into `why` (n bytes, always
+ * terminated when n > 0): "is not a uuid", "is out of range for integer",
+ * "is longer than 3 characters", "is not a valid date", "is not valid JSON",
+ * "element 2 is not an integer", ... The reason never quotes the value.
+ * Returns 0, or -1 when memory ran out (json and jsonb values go through the
+ * library's JSON loader, which allocates; nothing else does).
  *
  * Judged: uuid; smallint, integer, bigint; numeric with its precision and
  * scale; real and double precision; boolean; date and timestamp with or
@@ -40,9 +42,10 @@
  * shape, and each element). Any type's text that is not valid UTF-8 is a
  * problem too: the server refuses it before any input function runs.
  */
-const char *sg__pgvalue_problem(const sg__pgtype *type, const char *text, char *why, size_t n);
+int sg__pgvalue_check(const sg__pgtype *type, const char *text, char *why, size_t n,
+                      const char **problem);
 
-/* Whether sg__pgvalue_problem judges values of `type` (for an array, of its
+/* Whether sg__pgvalue_check judges values of `type` (for an array, of its
  * element type) beyond their UTF-8. */
 bool sg__pgvalue_judged(const sg__pgtype *type);
 

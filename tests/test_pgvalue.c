@@ -5,7 +5,7 @@
  * refused, but too subtle to judge, so taken). With --server, on the
  * throw-away cluster of tests/pg/cluster.sh, every family and thousands of
  * random mutations of them are inserted as a text parameter into a column of
- * the type: whenever sg__pgvalue_problem reports a problem the server must
+ * the type: whenever sg__pgvalue_check reports a problem the server must
  * refuse (no false positive at all), the families' answers must be the
  * server's, and for uuid, the integers, boolean, character lengths, json and
  * jsonb no refusal may go unreported.
@@ -24,8 +24,10 @@
 #include <libpq-fe.h>
 
 #include "pgvalue.h"
+#include "sqlguard.h"
 #include "pgsupport.h"
 #include "support.h"
+#include "util/arena.h"
 #include "util/pgtype.h"
 
 typedef enum answer { OK, BAD, MISS } answer;
@@ -360,12 +362,20 @@ static const value_case cases[] = {
     {"interval", "not an interval", MISS},
 };
 
+/* sg__pgvalue_check's problem, which must not run out of memory here. */
+static const char *judged(const sg__pgtype *t, const char *text, char *why, size_t n)
+{
+    const char *found = "unset";
+    assert_int_equal(sg__pgvalue_check(t, text, why, n, &found), 0);
+    return found;
+}
+
 static bool problem(const char *type, const char *text, char *why, size_t n)
 {
     sg__pgtype t;
     if (!sg__pgtype_parse(type, &t))
         fail_msg("%s is no type name", type);
-    return sg__pgvalue_problem(&t, text, why, n) != NULL;
+    return judged(&t, text, why, n) != NULL;
 }
 
 static void test_pgvalue__families(void **state)
@@ -427,13 +437,56 @@ static void test_pgvalue__buffers(void **state)
     (void)state;
     sg__pgtype t;
     assert_true(sg__pgtype_parse("uuid", &t));
-    assert_non_null(sg__pgvalue_problem(&t, "x", NULL, 0));
+    assert_non_null(judged(&t, "x", NULL, 0));
     char small[5];
-    assert_ptr_equal(sg__pgvalue_problem(&t, "x", small, sizeof small), small);
+    assert_ptr_equal(judged(&t, "x", small, sizeof small), small);
     assert_string_equal(small, "is n");
-    assert_null(sg__pgvalue_problem(&t, "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", small, 5));
-    assert_null(sg__pgvalue_problem(NULL, "x", small, 5));
-    assert_null(sg__pgvalue_problem(&t, NULL, small, 5));
+    assert_null(judged(&t, "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", small, 5));
+    assert_null(judged(NULL, "x", small, 5));
+    assert_null(judged(&t, NULL, small, 5));
+}
+
+/* json and jsonb values go through the JSON loader, which allocates: every
+ * allocation failing in turn is -1 with nothing left allocated, never an
+ * answer, until the judgement completes with the answer it gives anyway. */
+static void test_pgvalue__json_out_of_memory(void **state)
+{
+    (void)state;
+    /* cJSON's own allocations count too, as in the command line */
+    assert_int_equal(sg_json_allocator_install(), SG_OK);
+    static const struct {
+        const char *type, *text;
+        bool bad;
+    } values[] = {
+        {"jsonb", "{\"a\": [1, \"\\ud83d\\ude00\", 2.5e3]}", false},
+        {"jsonb", "{\"a\": \"\\ud800\"}", true},
+        {"json", "{\"a\": \"\\u0000\"}", false},
+        {"jsonb[]", "{\"{\\\"a\\\": 1}\",\"[1,]\"}", true},
+    };
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+        sg__pgtype t;
+        assert_true(sg__pgtype_parse(values[i].type, &t));
+        int rc = -1;
+        unsigned long k;
+        for (k = 1; rc < 0 && k < 1000; k++) {
+            long live = sg__alloc_live();
+            const char *found = "unset";
+            char why[160];
+            sg__alloc_fail_at(k);
+            rc = sg__pgvalue_check(&t, values[i].text, why, sizeof why, &found);
+            sg__alloc_fail_at(0);
+            assert_int_equal(sg__alloc_live(), live);
+            if (rc < 0)
+                continue;
+            assert_int_equal(rc, 0);
+            if (values[i].bad)
+                assert_non_null(found);
+            else
+                assert_null(found);
+        }
+        assert_true(k > 2); /* at least one allocation failed on the way */
+        assert_int_equal(rc, 0);
+    }
 }
 
 static void test_pgvalue__judged(void **state)
@@ -474,6 +527,27 @@ static void test_pgvalue__deep_json(void **state)
     free(text);
     assert_string_equal(reason("json", "[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]}"),
                         "is not valid JSON");
+    /* around the depths the loader and cJSON stop at (512 and 1000): valid
+     * nesting is never refused, invalid nesting within 512 is */
+    static const size_t depths[] = {300, 512, 513, 999, 1000, 1001, 2000};
+    for (size_t i = 0; i < sizeof depths / sizeof depths[0]; i++) {
+        size_t d = depths[i];
+        char *nested = malloc(2 * d + 2);
+        assert_non_null(nested);
+        memset(nested, '[', d);
+        memset(nested + d, ']', d);
+        nested[2 * d] = '\0';
+        assert_null(reason("jsonb", nested));
+        assert_null(reason("json", nested));
+        nested[2 * d - 1] = ',';
+        nested[2 * d] = ']';
+        nested[2 * d + 1] = '\0';
+        if (d <= 512)
+            assert_string_equal(reason("jsonb", nested), "is not valid JSON");
+        else
+            assert_null(reason("jsonb", nested)); /* too deep to judge */
+        free(nested);
+    }
 }
 
 /* ---- against the server ---------------------------------------------------- */
@@ -678,8 +752,11 @@ static void test_pgvalue__server(void **state)
 int main(int argc, char **argv)
 {
     const struct CMUnitTest unit[] = {
-        cmocka_unit_test(test_pgvalue__families),  cmocka_unit_test(test_pgvalue__reasons),
-        cmocka_unit_test(test_pgvalue__buffers),   cmocka_unit_test(test_pgvalue__judged),
+        cmocka_unit_test(test_pgvalue__families),
+        cmocka_unit_test(test_pgvalue__reasons),
+        cmocka_unit_test(test_pgvalue__buffers),
+        cmocka_unit_test(test_pgvalue__json_out_of_memory),
+        cmocka_unit_test(test_pgvalue__judged),
         cmocka_unit_test(test_pgvalue__deep_json),
     };
     const struct CMUnitTest server[] = {
