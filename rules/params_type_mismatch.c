@@ -9,8 +9,8 @@
  * SET, ON CONFLICT DO UPDATE SET), compared with it (`col = $1`, `<>`, `<`,
  * IN, BETWEEN, IS DISTINCT FROM) and as the array of `col = ANY($1)`. A
  * comparison types the parameter without the column's modifiers: a value
- * too long for a varchar(3) is no error there, but under `=` or IN it can
- * never equal a value of the column, and that is reported too. The text is
+ * too long for a varchar(3) is no error there, and not reported (`=` finds
+ * no row, as a lookup of a key nobody has does). The text is
  * the executor's (resolve/params.c), judged as PostgreSQL's input functions
  * judge it (pgvalue.c); a cast parameter (`$1::text`), a column whose type
  * the catalog does not give, and a type pgvalue.c does not judge are left
@@ -101,16 +101,6 @@ static int judge(const sg__rule_ctx *ctx, int param, int location, const sg__met
     const char *problem;
     if (sg__pgvalue_check(param_type, text, why, sizeof why, &problem) < 0)
         return -1;
-    bool never_equal = false;
-    /* a value too long for a varchar(n) or char(n) can never equal one; a
-     * number over a numeric(p,s)'s precision is only no row (PostgreSQL
-     * compares it as numeric, and a caller's filter may well find none) */
-    bool lengthed = type->kind == SG__PGKIND_VARCHAR || type->kind == SG__PGKIND_BPCHAR;
-    if (!problem && how == EQUAL && lengthed && type->mod1 >= 0) {
-        if (sg__pgvalue_check(type, text, why, sizeof why, &problem) < 0)
-            return -1;
-        never_equal = problem != NULL;
-    }
     if (!problem)
         return 0;
     const char *name = param_name(ctx, param);
@@ -119,10 +109,9 @@ static int judge(const sg__rule_ctx *ctx, int param, int location, const sg__met
     if (!name)
         return -1;
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, location,
-                      "the value of %s %s%s, and column %s.%s.%s is %s%s", name,
+                      "the value of %s %s%s, and column %s.%s.%s is %s", name,
                       how == ANY_ARRAY ? "as an array: " : "", problem, t->schema, t->name,
-                      t->columns[column], spelled,
-                      never_equal ? ": it can never equal a value of the column" : "");
+                      t->columns[column], spelled);
 }
 
 static int check(const sg__rule_ctx *ctx)
