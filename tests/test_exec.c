@@ -1094,6 +1094,48 @@ static void test_exec__statement_timeout_is_enforced(void **state)
     sg_executor_free(ex);
 }
 
+/* statement_timeout times each command alone, and a select reads its rows a FETCH of 1000 at a
+ * time: each page here takes a fraction of the timeout, twenty of them several times it. The
+ * operation's timeout bounds the select as a whole, not each page. */
+static void test_exec__statement_timeout_bounds_every_page_together(void **state)
+{
+    (void)state;
+    sg_executor *ex = NULL;
+    sg_error err;
+    assert_int_equal(sg_executor_new_libpq(g_dsn, 1, &ex, &err), SG_OK);
+    /* every output a constant: no ORDER BY, so rows stream page by page */
+    static const char sql[] =
+        "SELECT 1 AS one FROM generate_series(1, 20000) AS s(g)\n"
+        "WHERE (SELECT count(*) FROM generate_series(1, 3000) AS t(h) WHERE h > mod(s.g, 1)) > 0\n"
+        "AND (SELECT count(*) FROM sdk_examples_account) >= 0";
+    char *op = make_op("select", sql, "{}", T_ACCOUNT("read"), 20000, 1000);
+    double t0 = now_seconds();
+    sg_result *r = run_on(ex, g_catalog, op);
+    double elapsed = now_seconds() - t0;
+    const sg_exec_outcome *o = sg_result_outcome(r);
+    print_message("    (20 pages under a 1000 ms timeout: %s after %.0f ms, %lld rows read)\n",
+                  o->ok ? "finished" : o->sqlstate, elapsed * 1000, (long long)o->rows);
+    assert_false(o->ok);
+    assert_string_equal(o->sqlstate, "57014");
+    assert_true(o->rolled_back);
+    if (elapsed > 3.0)
+        fail_msg("the select ran %.1f s under a 1 s statement timeout", elapsed);
+    sg_result_free(r);
+    free(op);
+
+    /* the same select, a page of it, finishes well within the timeout */
+    op = make_op("select", sql, "{}", T_ACCOUNT("read"), 500, 1000);
+    r = run_on(ex, g_catalog, op);
+    o = sg_result_outcome(r);
+    if (!o->ok)
+        fail_msg("%s %s", o->sqlstate, o->message);
+    assert_int_equal(sg_result_row_count(r), 500);
+    assert_true(o->has_more);
+    sg_result_free(r);
+    free(op);
+    sg_executor_free(ex);
+}
+
 /* Selects run READ ONLY. A row lock is a write in PostgreSQL's eyes: an allowed SELECT ... FOR
  * UPDATE on a write-scoped table cannot run there. */
 static void test_exec__select_runs_read_only(void **state)
@@ -1168,6 +1210,45 @@ static void test_exec__write_returning_more_than_max_rows(void **state)
                                  "$1 AND name LIKE '%!'",
                                  "CAP"),
                      12);
+}
+
+/* RETURNING rows come one at a time and only max_rows of them are kept: 500 rows of some 18 KB
+ * each with max_rows 2 deliver two, and the statement commits whole; a write that returns no row
+ * still names its columns. */
+static void test_exec__write_returning_many_large_rows(void **state)
+{
+    (void)state;
+    admin(
+        "INSERT INTO public.sdk_examples_account (account_code, name, region) "
+        "SELECT 'BIG-' || lpad(i::text, 4, '0'), 'Big ' || i, 'BIG' FROM generate_series(1, 500) i "
+        "ON CONFLICT DO NOTHING");
+    char *op = make_op(
+        "update",
+        "UPDATE sdk_examples_account SET name = name || '!'\n"
+        "WHERE region = %(region)s\nRETURNING account_code, name, repeat(name, 2000) AS pad",
+        "{\"region\":\"BIG\"}", T_ACCOUNT("write"), 2, 60000);
+    sg_result *r = run_ok(op);
+    free(op);
+    assert_int_equal(sg_result_row_count(r), 2);
+    assert_true(sg_result_outcome(r)->has_more);
+    assert_int_equal(strlen(sg_result_value(r, 1, 2)), 2000 * strlen(sg_result_value(r, 1, 1)));
+    sg_result_free(r);
+    assert_int_equal(admin_count("SELECT count(*) FROM public.sdk_examples_account WHERE region = "
+                                 "$1 AND name LIKE '%!'",
+                                 "BIG"),
+                     500);
+    op = make_op("delete",
+                 "DELETE FROM sdk_examples_account WHERE region = %(region)s\n"
+                 "RETURNING account_code, name",
+                 "{\"region\":\"NONE\"}", T_ACCOUNT("write"), 2, 15000);
+    r = run_ok(op);
+    free(op);
+    assert_int_equal(sg_result_row_count(r), 0);
+    assert_false(sg_result_outcome(r)->has_more);
+    assert_int_equal(sg_result_column_count(r), 2);
+    assert_string_equal(sg_result_column(r, 1), "name");
+    sg_result_free(r);
+    admin("DELETE FROM public.sdk_examples_account WHERE region = 'BIG'");
 }
 
 /* ---- parameters ---------------------------------------------------------------------------- */
@@ -1874,8 +1955,10 @@ int main(void)
         T(client_encoding_is_utf8),
         T(denied_never_reaches_the_server),
         T(statement_timeout_is_enforced),
+        T(statement_timeout_bounds_every_page_together),
         T(select_runs_read_only),
         T(write_returning_more_than_max_rows),
+        T(write_returning_many_large_rows),
         T(parameters_of_every_json_type),
         T(seed_select_with_null_region),
         T(search_path_is_pinned),

@@ -8,8 +8,10 @@
  * with its schema, so functions, operators and types resolve only in
  * pg_catalog, where the guard judged them, and an overload in the default
  * schema cannot replace a built-in; pg_temp last shadows nothing. The statement
- * timeout comes from the operation; selects run READ ONLY through a cursor
- * that stops after max_rows (plus one row, to know whether more remain).
+ * timeout comes from the operation and bounds the whole statement (a
+ * select's pages share it); selects run READ ONLY through a cursor that
+ * stops after max_rows (plus one row, to know whether more remain), and the
+ * RETURNING rows of a write come one at a time.
  * Parameters are bound, never interpolated. Connections are pooled per DSN,
  * shared by threads, and speak UTF-8 whatever the DSN asks.
  *
@@ -308,57 +310,95 @@ static bool poisons(const PGresult *res)
     return state && (strncmp(state, "57P", 3) == 0 || strncmp(state, "08", 2) == 0);
 }
 
+/* Waiting for the results of one command: the hard bound of its answer, and
+ * whether the caller's deadline cancelled it here. */
+typedef struct waiting {
+    long long hard;
+    bool cancelled_here;
+    bool timed_out; /* no answer came in time: the run is lost */
+} waiting;
+
+static waiting start_waiting(const run *x)
+{
+    return (waiting){now_ms() + x->bound_ms, false, false};
+}
+
+/*
+ * The next result of what was just sent, NULL once there is none, waiting at
+ * most the run's bound for it. At the caller's deadline the statement is
+ * cancelled (and the outcome says so); an answer that still does not come
+ * within the margin (NULL, wt->timed_out), or a connection that breaks
+ * (after its last result, the server's error when it sent one), marks the
+ * run lost.
+ */
+static PGresult *next_result(run *x, waiting *wt)
+{
+    PGconn *pg = x->c->pg;
+    long long deadline = x->stmt->deadline_ms;
+    while (PQisBusy(pg) && PQstatus(pg) == CONNECTION_OK) {
+        long long now = now_ms();
+        bool caller = deadline && !x->out->cancelled && deadline < wt->hard;
+        long long until = caller ? deadline : wt->hard;
+        if (now >= until && !caller) {
+            /* No answer in time: the connection is given up, and what it
+             * ran is left to the server (which ends a transaction whose
+             * session is gone). */
+            x->lost = true;
+            x->c->doomed = true;
+            wt->timed_out = true;
+            copy_field(x->out->message, sizeof x->out->message,
+                       "no answer from the server in time; the connection was closed");
+            return NULL;
+        }
+        if (now >= until) {
+            /* A cancel can land on a later command than the one meant:
+             * the connection is not reused after one. */
+            cancel(pg);
+            wt->cancelled_here = true;
+            x->out->cancelled = true;
+            x->c->doomed = true;
+            wt->hard = now + ANSWER_MARGIN_MS;
+            continue;
+        }
+        struct pollfd fd = {PQsocket(pg), POLLIN, 0};
+        long long wait = until - now;
+        int n = poll(&fd, 1, wait > INT_MAX ? INT_MAX : (int)wait);
+        if ((n < 0 && errno != EINTR) || (n > 0 && !PQconsumeInput(pg)))
+            break;
+    }
+    PGresult *res = PQstatus(pg) == CONNECTION_OK || !PQisBusy(pg) ? PQgetResult(pg) : NULL;
+    if (res && poisons(res))
+        x->c->doomed = true;
+    if (PQstatus(pg) != CONNECTION_OK) {
+        x->lost = true;
+        x->c->doomed = true;
+    }
+    return res;
+}
+
+/* What a command ended with after a cancel of the caller's deadline: a
+ * command that finished before the cancel reached it counts as cancelled
+ * all the same. Takes `res`; returns it or NULL. */
+static PGresult *after_cancel(run *x, const waiting *wt, PGresult *res)
+{
+    if (!wt->cancelled_here || PQresultStatus(res) == PGRES_FATAL_ERROR)
+        return res;
+    PQclear(res);
+    copy_field(x->out->message, sizeof x->out->message,
+               "the caller's deadline passed: the statement was cancelled");
+    return NULL;
+}
+
 /*
  * The answer to what was just sent: the first error, or else the last result
- * (as PQexec gives it), waiting at most the run's bound for it. At the
- * caller's deadline the statement is cancelled (and the outcome says so); an
- * answer that still does not come within the margin, or a connection that
- * breaks, marks the run lost. NULL only when there is no result at all.
+ * (as PQexec gives it), waiting at most the run's bound for it (next_result).
+ * NULL only when there is no result at all, or no answer came in time.
  */
 static PGresult *await(run *x)
 {
-    PGconn *pg = x->c->pg;
-    long long hard = now_ms() + x->bound_ms;
-    long long deadline = x->stmt->deadline_ms;
-    bool cancelled_here = false;
-    PGresult *keep = NULL;
-    for (;;) {
-        while (PQisBusy(pg) && PQstatus(pg) == CONNECTION_OK) {
-            long long now = now_ms();
-            bool caller = deadline && !x->out->cancelled && deadline < hard;
-            long long until = caller ? deadline : hard;
-            if (now >= until && !caller) {
-                /* No answer in time: the connection is given up, and what it
-                 * ran is left to the server (which ends a transaction whose
-                 * session is gone). */
-                x->lost = true;
-                x->c->doomed = true;
-                copy_field(x->out->message, sizeof x->out->message,
-                           "no answer from the server in time; the connection was closed");
-                PQclear(keep);
-                return NULL;
-            }
-            if (now >= until) {
-                /* A cancel can land on a later command than the one meant:
-                 * the connection is not reused after one. */
-                cancel(pg);
-                cancelled_here = true;
-                x->out->cancelled = true;
-                x->c->doomed = true;
-                hard = now + ANSWER_MARGIN_MS;
-                continue;
-            }
-            struct pollfd fd = {PQsocket(pg), POLLIN, 0};
-            long long wait = until - now;
-            int n = poll(&fd, 1, wait > INT_MAX ? INT_MAX : (int)wait);
-            if ((n < 0 && errno != EINTR) || (n > 0 && !PQconsumeInput(pg)))
-                break;
-        }
-        PGresult *res = PQgetResult(pg);
-        if (!res)
-            break;
-        if (poisons(res))
-            x->c->doomed = true;
+    waiting wt = start_waiting(x);
+    PGresult *keep = NULL, *res;
+    while ((res = next_result(x, &wt)) != NULL) {
         ExecStatusType st = PQresultStatus(res);
         bool kept_error = keep && PQresultStatus(keep) == PGRES_FATAL_ERROR;
         if (kept_error || st == PGRES_COPY_IN || st == PGRES_COPY_OUT || st == PGRES_COPY_BOTH) {
@@ -369,22 +409,14 @@ static PGresult *await(run *x)
             PQclear(keep);
             keep = res;
         }
-        if (PQstatus(pg) != CONNECTION_OK)
+        if (x->lost)
             break;
     }
-    if (PQstatus(pg) != CONNECTION_OK) {
-        x->lost = true;
-        x->c->doomed = true;
-    }
-    if (cancelled_here && PQresultStatus(keep) != PGRES_FATAL_ERROR) {
-        /* the command finished before the cancel reached it: the deadline
-         * has passed all the same */
+    if (wt.timed_out) {
         PQclear(keep);
-        keep = NULL;
-        copy_field(x->out->message, sizeof x->out->message,
-                   "the caller's deadline passed: the statement was cancelled");
+        return NULL;
     }
-    return keep;
+    return after_cancel(x, &wt, keep);
 }
 
 /* Whether a send succeeded; when not, the connection is marked lost and the
@@ -586,12 +618,24 @@ static int run_select(run *x, const sg_row_sink *sink)
     sg__free(types);
     sg__free(declare);
     bool columns_sent = false;
-    while (step == STEP_OK) {
+    /* statement_timeout times each command on its own, and a select reads
+     * its rows with a FETCH per page: from the second page on, each FETCH
+     * gets only what is left of the operation's time, so that the select as
+     * a whole keeps to it (at least a millisecond: the server then refuses
+     * in its own words, 57014) */
+    long long started = now_ms(), timeout = stmt->statement_timeout_ms;
+    for (bool first = true; step == STEP_OK; first = false) {
         long long want = stmt->max_rows + 1 - x->out->rows;
         if (want > FETCH_PAGE)
             want = FETCH_PAGE;
-        char fetch[96];
-        snprintf(fetch, sizeof fetch, "FETCH FORWARD %lld FROM sqlguard_cursor", want);
+        char fetch[160];
+        long long left = timeout - (now_ms() - started);
+        if (first || timeout <= 0)
+            snprintf(fetch, sizeof fetch, "FETCH FORWARD %lld FROM sqlguard_cursor", want);
+        else
+            snprintf(fetch, sizeof fetch,
+                     "SET LOCAL statement_timeout = %lld; FETCH FORWARD %lld FROM sqlguard_cursor",
+                     left > 1 ? left : 1, want);
         PGresult *res = sent(x, PQsendQuery(pg, fetch)) ? await(x) : NULL;
         long got = STEP_FAILED;
         if (PQresultStatus(res) == PGRES_TUPLES_OK)
@@ -609,7 +653,10 @@ static int run_select(run *x, const sg_row_sink *sink)
     return step;
 }
 
-/* Any other statement: prepared, then executed once (RETURNING rows delivered). */
+/* Any other statement: prepared, then executed once. RETURNING rows come
+ * one at a time (libpq's single-row mode), so that a write returning many
+ * large rows never holds more than one of them in memory: max_rows of them
+ * reach the sink, and the rest are read and dropped. */
 static int run_other(run *x, const sg_row_sink *sink)
 {
     const sg_statement *stmt = x->stmt;
@@ -618,21 +665,47 @@ static int run_other(run *x, const sg_row_sink *sink)
     sg__free(types);
     if (step != STEP_OK)
         return step;
-    PGresult *res = sent(x, PQsendQueryPrepared(x->c->pg, "", (int)stmt->param_count, stmt->params,
-                                                NULL, NULL, 0))
-                        ? await(x)
-                        : NULL;
-    ExecStatusType st = PQresultStatus(res);
-    long got = 0;
-    bool columns_sent = false;
-    if (st == PGRES_TUPLES_OK) {
-        got = deliver(x, res, sink, &columns_sent);
-    } else if (st != PGRES_COMMAND_OK) {
-        record_error(x->out, res, x->c->pg);
-        got = STEP_FAILED;
+    PGconn *pg = x->c->pg;
+    if (!sent(x, PQsendQueryPrepared(pg, "", (int)stmt->param_count, stmt->params, NULL, NULL, 0)))
+        return STEP_FAILED;
+    /* where it cannot be set, the rows come in one result, as without it */
+    (void)PQsetSingleRowMode(pg);
+    waiting wt = start_waiting(x);
+    PGresult *res, *error = NULL;
+    bool columns_sent = false, ended = false;
+    while ((res = next_result(x, &wt)) != NULL) {
+        ExecStatusType st = PQresultStatus(res);
+        if (st == PGRES_FATAL_ERROR && !error) {
+            error = res; /* the first error is the answer */
+            continue;
+        }
+        if (!error && (st == PGRES_SINGLE_TUPLE || st == PGRES_TUPLES_OK)) {
+            long got = deliver(x, res, sink, &columns_sent);
+            if (got < 0 && step == STEP_OK)
+                step = (int)got; /* the rest is still read, so the connection stays usable */
+        } else if (!error && st != PGRES_COMMAND_OK) {
+            x->c->doomed = true; /* never expected here */
+        }
+        ended = ended || st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK;
+        PQclear(res);
+        if (x->lost)
+            break;
     }
-    PQclear(res);
-    return got < 0 ? (int)got : STEP_OK;
+    if (x->lost || error) {
+        record_error(x->out, wt.timed_out ? NULL : error, pg);
+        PQclear(error);
+        return STEP_FAILED;
+    }
+    if (wt.cancelled_here) {
+        copy_field(x->out->message, sizeof x->out->message,
+                   "the caller's deadline passed: the statement was cancelled");
+        return STEP_FAILED;
+    }
+    if (!ended && step == STEP_OK) {
+        record_error(x->out, NULL, pg);
+        return STEP_FAILED;
+    }
+    return step;
 }
 
 /* Ends a statement that failed (or ran out of memory), and says what became
