@@ -1,12 +1,15 @@
 /*
  * walk.h - the state of one walk over a raw parse tree, shared by the files
- * of the walker: walker.c (statements, query levels, FROM items, CTE scopes,
- * the dispatch), notes.c (what the walker notes about expressions: types,
- * literal comparisons, call arguments, the top-level WHERE's pins), names.c
- * (the names of rows, what a qualified name selects from), writes.c (what an
- * INSERT writes) and nodes.c (the class of every node type, and where a node
- * says it is). Seen only on the
- * PostgreSQL side.
+ * of the walker: walker.c (the walk itself: the dispatch, statements, query
+ * levels, FROM items and WITH lists, recursing as the tree does), from.c (what
+ * the walk records of query levels, FROM items, relation references, CTE
+ * scopes, merged join columns and locking), notes.c (what the walker notes
+ * about expressions: types, literal comparisons, call arguments, the
+ * top-level WHERE's pins), ordering.c (the top-level ORDER BY and what makes
+ * rows distinct), names.c (the names of rows, what a qualified name selects
+ * from), writes.c (what a statement writes) and nodes.c (the class of every
+ * node type, and where a node says it is). Only walker.c calls back into the
+ * walk; the others record and return. Seen only on the PostgreSQL side.
  */
 #ifndef SG_PG_WALK_H
 #define SG_PG_WALK_H
@@ -72,6 +75,16 @@ typedef struct pending_cmp {
     const ColumnRef *column;
     long pending;
 } pending_cmp;
+
+/* A WITH list in lexical scope. In a plain WITH, entry i sees entries before
+ * it; in WITH RECURSIVE every entry sees all of them; the statement body sees
+ * all of them. `visible` is advanced as the list is walked. */
+typedef struct cte_scope {
+    const struct cte_scope *parent;
+    size_t first; /* index of the list's first entry in facts->ctes */
+    size_t count;
+    size_t visible;
+} cte_scope;
 
 typedef struct walk {
     sg__arena *arena;
@@ -158,6 +171,33 @@ static inline const char *copy(walk *w, const char *s)
     return c;
 }
 
+/* ---- from.c ---- */
+
+/* The CTE named `name` in lexical scope: its index in facts->ctes, or -1. */
+long sg__walk_find_cte(const walk *w, const char *name);
+/* A relation reference, as a fact, unless an unqualified name binds to a CTE
+ * in scope (`may_be_cte`): the relref index, or -1 for a CTE reference. */
+long sg__walk_record_relation(walk *w, RangeVar *rv, unsigned use, bool may_be_cte);
+/* A FROM item of query level `level` (w->from_items). */
+void sg__walk_add_from_item(walk *w, int level, const char *name, long relref, int child_level,
+                            row_names row);
+/* The columns an alias's column list names, else unknown. */
+row_names sg__walk_alias_names(walk *w, Alias *alias);
+/* Enters a new query level inside the current one; returns it. */
+int sg__walk_enter_level(walk *w);
+/* An item of the top-level SELECT's FROM clause, as a fact; items of other
+ * levels are not recorded. */
+void sg__walk_add_top_from(walk *w, int level, long relation, const char *name, Alias *alias,
+                           int child_level);
+/* FOR UPDATE/SHARE of one query level: the relations it locks. */
+void sg__walk_apply_locking(walk *w, List *locking, int level);
+/* A join with USING or NATURAL (sg__merge), over w->from_items from `first`
+ * on, its right operand's from `mid`. */
+void sg__walk_add_merge(walk *w, int level, size_t first, size_t mid, int location, List *names);
+/* The target of a write at `level`: its relation reference and a FROM item
+ * of its own (and EXCLUDED's, `excluded`); returns whether the walk failed. */
+bool sg__walk_target(RangeVar *rel, walk *w, int level, bool excluded, unsigned changes);
+
 /* ---- notes.c ---- */
 
 /* Splits a qualified name (a List of String) into catalog/schema/name. */
@@ -215,6 +255,9 @@ void sg__walk_record_insert(walk *w, InsertStmt *s, long target);
 void sg__walk_record_insert_writes(walk *w, InsertStmt *s, long target);
 void sg__walk_record_set(walk *w, List *targets, long target);
 void sg__walk_record_merge_writes(walk *w, MergeStmt *s, long target);
+/* An UPDATE or DELETE without WHERE, of every row of `rel` (the last
+ * relation recorded), as a fact. */
+void sg__walk_record_unfiltered(walk *w, const RangeVar *rel, bool is_delete);
 
 /* ---- names.c ---- */
 

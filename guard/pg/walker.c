@@ -7,11 +7,13 @@
  * statements and their WITH lists (CTE scoping), query levels and FROM
  * items (what a FOR UPDATE locks, what the top-level select reads, what is in
  * sight of a qualified name), relation references (CTE or physical) and
- * names of functions and operators. What it notes about expressions (types,
+ * names of functions and operators. It holds everything that recurses; what
+ * it records of levels, FROM items, relation references, CTE scopes, merged
+ * join columns and locking is from.c's. What it notes about expressions (types,
  * literal comparisons, call arguments, the top-level WHERE's pins) is
  * notes.c's, the top-level ORDER BY and what makes rows distinct are
  * ordering.c's, the names of rows and what a qualified name selects from are
- * names.c's, what an INSERT writes is writes.c's, and the class that decides
+ * names.c's, what a statement writes is writes.c's, and the class that decides
  * how each node type is visited is nodes.c's. The walker records; it never judges.
  * Depth is bounded before recursing, and hitting the bound is a fact that
  * denies, never a silent stop.
@@ -37,19 +39,8 @@ enum { MAX_CTES = 1000 };
  * (test_walker holds it to the parser). */
 enum { PG_QUERY_LIMIT_WITH_TIES = 2 };
 
-/* A WITH list in lexical scope. In a plain WITH, entry i sees entries before
- * it; in WITH RECURSIVE every entry sees all of them; the statement body sees
- * all of them. `visible` is advanced as the list is walked. */
-typedef struct cte_scope {
-    const struct cte_scope *parent;
-    size_t first; /* index of the list's first entry in facts->ctes */
-    size_t count;
-    size_t visible;
-} cte_scope;
-
 static bool visit(Node *node, void *context);
 static bool walk_select(SelectStmt *stmt, walk *w, bool top, int *level_out);
-static void add_merge(walk *w, int level, size_t first, size_t mid, int location, List *names);
 static bool visit_list(List *list, walk *w);
 static bool visit_predicate(Node *n, walk *w);
 
@@ -111,94 +102,6 @@ static bool visit_items(List *items, walk *w, bool isolated)
     return stop;
 }
 
-/* Finds a CTE named `name` in lexical scope; returns its index or -1. */
-static long find_cte(const walk *w, const char *name)
-{
-    for (const cte_scope *s = w->scope; s; s = s->parent) {
-        for (size_t i = 0; i < s->visible; i++) {
-            sg__cte *c = &SG__VEC_AT(w->facts->ctes, sg__cte, s->first + i);
-            if (strcmp(c->name, name) == 0)
-                return (long)(s->first + i);
-        }
-    }
-    return -1;
-}
-
-/* Records a relation reference. Unqualified names first bind to a CTE in
- * scope, exactly as PostgreSQL's parse analysis does; targets of writes never
- * do. Returns the relref index, or -1 for a CTE reference. */
-static long record_relation(walk *w, RangeVar *rv, unsigned use, bool may_be_cte)
-{
-    if (may_be_cte && !rv->schemaname && !rv->catalogname) {
-        long cte = find_cte(w, rv->relname);
-        if (cte >= 0) {
-            SG__VEC_AT(w->facts->ctes, sg__cte, cte).references++;
-            return -1;
-        }
-    }
-    if (rv->location < 0 && !rv->schemaname)
-        /* the compiled SQL qualifies the name at its place: without one it cannot */
-        sg__walk_unsupported(w, "a relation name without a place in the text", -1);
-    sg__relref *r = sg__vec_push(w->arena, &w->facts->relations, sizeof *r);
-    if (!r) {
-        fail(w);
-        return -1;
-    }
-    r->catalog = copy(w, rv->catalogname);
-    r->schema = copy(w, rv->schemaname);
-    r->name = copy(w, rv->relname);
-    r->location = rv->location;
-    r->use = use;
-    r->in_cte = w->cte_index;
-    return (long)w->facts->relations.count - 1;
-}
-
-static void add_from_item(walk *w, int level, const char *name, long relref, int child_level,
-                          row_names row)
-{
-    from_item *fi = sg__vec_push(w->arena, &w->from_items, sizeof *fi);
-    if (!fi) {
-        fail(w);
-        return;
-    }
-    fi->level = level;
-    fi->name = name;
-    fi->relref = relref;
-    fi->child_level = child_level;
-    fi->row = row;
-}
-
-/* The columns an alias's column list names (`AS t(a, b)`), else unknown:
- * a relation's then are the catalog's. */
-static row_names alias_names(walk *w, Alias *alias)
-{
-    return sg__walk_list_names(w, alias ? alias->colnames : NIL);
-}
-
-/* Enters a new query level inside the current one, which sees of the
- * current level what both w->sight and w->child_sight say (the latter then
- * reset to everything); returns it. Its own items are all in sight of its
- * expressions. */
-static int enter_level(walk *w)
-{
-    int level = w->next_level++;
-    level_info *info = sg__vec_push(w->arena, &w->levels, sizeof *info);
-    if (!info)
-        fail(w);
-    else
-        /* a sub-select in an expression sees what the expression sees */
-        *info = (level_info){
-            w->level,
-            {w->sight.first > w->child_sight.first ? w->sight.first : w->child_sight.first,
-             w->sight.end < w->child_sight.end ? w->sight.end : w->child_sight.end},
-            false,
-            false,
-            false};
-    w->child_sight = SG__SIGHT_ALL;
-    w->sight = SG__SIGHT_ALL;
-    return level;
-}
-
 /* Walks a query that sees nothing of the current level's FROM items (a
  * non-LATERAL sub-select in FROM, a WITH query), or, `lateral`, only those
  * before it. */
@@ -208,24 +111,6 @@ static bool visit_apart(Node *query, walk *w, bool lateral)
     bool stop = visit(query, w);
     w->child_sight = SG__SIGHT_ALL;
     return stop;
-}
-
-/* An item of the top-level SELECT's FROM clause (relation -1: not a
- * relation) with its alias, if any; items of other levels are not recorded. */
-static void add_top_from(walk *w, int level, long relation, const char *name, Alias *alias,
-                         int child_level)
-{
-    if (level < 0 || level != w->top_level)
-        return;
-    sg__from_item *fi = sg__vec_push(w->arena, &w->facts->top.from, sizeof *fi);
-    if (!fi) {
-        fail(w);
-        return;
-    }
-    fi->relation = relation;
-    fi->name = name;
-    fi->renames_columns = alias && alias->colnames != NIL;
-    fi->child_level = child_level;
 }
 
 /* Visits a function or XMLTABLE in FROM, whose arguments see the `before`
@@ -253,17 +138,17 @@ static bool walk_from_item(Node *node, walk *w, int level)
     switch (nodeTag(node)) {
     case T_RangeVar: {
         RangeVar *rv = (RangeVar *)node;
-        long idx = record_relation(w, rv, SG_USE_READ, true);
+        long idx = sg__walk_record_relation(w, rv, SG_USE_READ, true);
         const char *name = copy(w, rv->alias ? rv->alias->aliasname : rv->relname);
-        row_names row = alias_names(w, rv->alias);
+        row_names row = sg__walk_alias_names(w, rv->alias);
         if (idx < 0 && !row.known && !w->failed) {
             /* a CTE reference: the CTE's columns */
-            long cte = find_cte(w, rv->relname);
+            long cte = sg__walk_find_cte(w, rv->relname);
             if (cte >= 0)
                 row = SG__VEC_AT(w->cte_rows, row_names, cte);
         }
-        add_from_item(w, level, name, idx, -1, row);
-        add_top_from(w, level, idx, name, rv->alias, -1);
+        sg__walk_add_from_item(w, level, name, idx, -1, row);
+        sg__walk_add_top_from(w, level, idx, name, rv->alias, -1);
         break;
     }
     case T_JoinExpr: {
@@ -272,16 +157,16 @@ static bool walk_from_item(Node *node, walk *w, int level)
         JoinExpr *j = (JoinExpr *)node;
         if (j->alias) {
             const char *name = copy(w, j->alias->aliasname);
-            add_from_item(w, level, name, -1, -1, alias_names(w, j->alias));
+            sg__walk_add_from_item(w, level, name, -1, -1, sg__walk_alias_names(w, j->alias));
             if (!w->failed)
                 SG__VEC_AT(w->from_items, from_item, w->from_items.count - 1).join_alias = true;
-            add_top_from(w, level, -1, name, j->alias, -1);
+            sg__walk_add_top_from(w, level, -1, name, j->alias, -1);
         }
         if (j->join_using_alias) {
             /* `USING (c) AS u` (PostgreSQL 14): u names the merged columns,
              * and the operands keep their names */
-            add_from_item(w, level, copy(w, j->join_using_alias->aliasname), -1, -1,
-                          sg__walk_list_names(w, j->usingClause));
+            sg__walk_add_from_item(w, level, copy(w, j->join_using_alias->aliasname), -1, -1,
+                                   sg__walk_list_names(w, j->usingClause));
             if (!w->failed)
                 SG__VEC_AT(w->from_items, from_item, w->from_items.count - 1).join_alias = true;
         }
@@ -297,10 +182,10 @@ static bool walk_from_item(Node *node, walk *w, int level)
         stop = stop || walk_from_item(j->rarg, w, level);
         w->nullable_side -= right_nullable;
         if (!stop && (j->usingClause || j->isNatural))
-            add_merge(w, level, first, mid,
-                      sg__node_location(j->rarg) >= 0 ? sg__node_location(j->rarg)
-                                                      : sg__node_location(j->larg),
-                      j->isNatural ? NIL : j->usingClause);
+            sg__walk_add_merge(w, level, first, mid,
+                               sg__node_location(j->rarg) >= 0 ? sg__node_location(j->rarg)
+                                                               : sg__node_location(j->larg),
+                               j->isNatural ? NIL : j->usingClause);
         if (!stop && level == w->top_level && j->usingClause && !j->isNatural)
             sg__walk_record_using_links(w, j->usingClause, first, mid, w->from_items.count,
                                         left_nullable, right_nullable);
@@ -330,14 +215,14 @@ static bool walk_from_item(Node *node, walk *w, int level)
         if (rs->subquery && IsA(rs->subquery, SelectStmt)) {
             w->child_sight = rs->lateral ? (sight){0, w->from_items.count} : (sight){0, 0};
             stop = walk_select((SelectStmt *)rs->subquery, w, false, &child);
-            add_from_item(
+            sg__walk_add_from_item(
                 w, level, rs->alias ? copy(w, rs->alias->aliasname) : NULL, -1, child,
                 sg__walk_select_names(w, rs->subquery, rs->alias ? rs->alias->colnames : NIL));
         } else {
             stop = visit_apart(rs->subquery, w, rs->lateral);
         }
-        add_top_from(w, level, -1, rs->alias ? copy(w, rs->alias->aliasname) : NULL, rs->alias,
-                     child);
+        sg__walk_add_top_from(w, level, -1, rs->alias ? copy(w, rs->alias->aliasname) : NULL,
+                              rs->alias, child);
         break;
     }
     case T_RangeTableSample: {
@@ -351,7 +236,7 @@ static bool walk_from_item(Node *node, walk *w, int level)
         /* a function's columns are known by a column list only: the alias's,
          * else the column definition list's */
         RangeFunction *rf = (RangeFunction *)node;
-        row_names row = alias_names(w, rf->alias);
+        row_names row = sg__walk_alias_names(w, rf->alias);
         if (!row.known) {
             /* a column definition list names every column, unless WITH
              * ORDINALITY or ROWS FROM adds more */
@@ -359,8 +244,9 @@ static bool walk_from_item(Node *node, walk *w, int level)
             row.complete = row.known && !rf->ordinality && list_length(rf->functions) == 1;
         }
         size_t before = w->from_items.count;
-        add_from_item(w, level, rf->alias ? copy(w, rf->alias->aliasname) : NULL, -1, -1, row);
-        add_top_from(w, level, -1, NULL, NULL, -1);
+        sg__walk_add_from_item(w, level, rf->alias ? copy(w, rf->alias->aliasname) : NULL, -1, -1,
+                               row);
+        sg__walk_add_top_from(w, level, -1, NULL, NULL, -1);
         stop = visit_seeing(node, w, before);
         break;
     }
@@ -368,12 +254,12 @@ static bool walk_from_item(Node *node, walk *w, int level)
         /* XMLTABLE, ... */
         size_t before = w->from_items.count;
         if (IsA(node, RangeTableFunc))
-            add_from_item(w, level,
-                          ((RangeTableFunc *)node)->alias
-                              ? copy(w, ((RangeTableFunc *)node)->alias->aliasname)
-                              : NULL,
-                          -1, -1, alias_names(w, NULL));
-        add_top_from(w, level, -1, NULL, NULL, -1);
+            sg__walk_add_from_item(w, level,
+                                   ((RangeTableFunc *)node)->alias
+                                       ? copy(w, ((RangeTableFunc *)node)->alias->aliasname)
+                                       : NULL,
+                                   -1, -1, sg__walk_alias_names(w, NULL));
+        sg__walk_add_top_from(w, level, -1, NULL, NULL, -1);
         stop = visit_seeing(node, w, before);
         break;
     }
@@ -401,54 +287,6 @@ static bool walk_from_list(List *from, walk *w, int level)
             return true;
     }
     return false;
-}
-
-static void lock_level(walk *w, int level)
-{
-    for (size_t i = 0; i < w->from_items.count; i++) {
-        from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
-        if (fi->level != level)
-            continue;
-        if (fi->relref >= 0)
-            SG__VEC_AT(w->facts->relations, sg__relref, fi->relref).use |= SG_USE_LOCK;
-        if (fi->child_level >= 0)
-            lock_level(w, fi->child_level);
-    }
-}
-
-/* Applies FOR UPDATE/SHARE of one query level the way PostgreSQL's
- * transformLockingClause does: without OF, every relation of the level's FROM
- * clause and, recursively, of its subqueries in FROM; with OF, the items so
- * named. CTE references and functions are not locked. */
-static void apply_locking(walk *w, List *locking, int level)
-{
-    ListCell *lc;
-    foreach (lc, locking) {
-        LockingClause *lcl = lfirst(lc);
-        if (!IsA(lcl, LockingClause)) {
-            sg__walk_unsupported(w, "locking clause", -1);
-            continue;
-        }
-        if (lcl->lockedRels == NIL) {
-            lock_level(w, level);
-            continue;
-        }
-        ListCell *rc;
-        foreach (rc, lcl->lockedRels) {
-            RangeVar *named = lfirst(rc);
-            if (!IsA(named, RangeVar))
-                continue;
-            for (size_t i = 0; i < w->from_items.count; i++) {
-                from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
-                if (fi->level != level || !fi->name || strcmp(fi->name, named->relname) != 0)
-                    continue;
-                if (fi->relref >= 0)
-                    SG__VEC_AT(w->facts->relations, sg__relref, fi->relref).use |= SG_USE_LOCK;
-                if (fi->child_level >= 0)
-                    lock_level(w, fi->child_level);
-            }
-        }
-    }
 }
 
 /* Walks a WITH list, defining its entries in `scope` (which the caller links
@@ -530,31 +368,6 @@ static void push_int(walk *w, sg__vec *vec, int value)
         fail(w);
     else
         *slot = value;
-}
-
-/* A join with USING or NATURAL at `level`, over the items from `first` on
- * (its right operand's from `mid`, written at `location`): the names it
- * merges (NIL for NATURAL: every common name). */
-static void add_merge(walk *w, int level, size_t first, size_t mid, int location, List *names)
-{
-    sg__merge *m = sg__vec_push(w->arena, &w->merges, sizeof *m);
-    const char **list = sg__arena_alloc(w->arena, ((size_t)list_length(names) + 1) * sizeof *list);
-    if (!m || !list) {
-        fail(w);
-        return;
-    }
-    m->level = level;
-    m->first = first;
-    m->mid = mid;
-    m->location = location;
-    m->end = w->from_items.count;
-    ListCell *lc;
-    foreach (lc, names) {
-        /* the facts outlive the parse tree: the walk's own copies */
-        if (IsA(lfirst(lc), String) && !(list[m->count++] = copy(w, strVal(lfirst(lc)))))
-            return;
-    }
-    m->names = names ? list : NULL;
 }
 
 /* ORDER BY, GROUP BY or DISTINCT ON items of `s`: a bare name among them may
@@ -668,7 +481,7 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
 {
     int outer_level = w->level;
     sight outer_sight = w->sight;
-    int level = enter_level(w);
+    int level = sg__walk_enter_level(w);
     w->level = level;
     if (level_out)
         *level_out = level;
@@ -737,7 +550,7 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
            walk_output_items(s, s->sortClause, w) || visit(s->limitOffset, w) ||
            visit(s->limitCount, w);
     if (!stop)
-        apply_locking(w, s->lockingClause, level);
+        sg__walk_apply_locking(w, s->lockingClause, level);
     if (!stop && top)
         record_result_stars(w, s);
     /* under EXISTS only whether a row is there counts, not which; rows that
@@ -796,36 +609,6 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
     return stop || w->failed;
 }
 
-/* The target of a write at `level`: a FROM item of its own for the names
- * that qualify its columns (and, for INSERT, for EXCLUDED). */
-static bool walk_target(RangeVar *rel, walk *w, int level, bool excluded, unsigned changes)
-{
-    if (!rel)
-        return false;
-    long idx = record_relation(w, rel, SG_USE_WRITE | changes, false);
-    add_from_item(w, level, copy(w, rel->alias ? rel->alias->aliasname : rel->relname), idx, -1,
-                  alias_names(w, NULL));
-    if (excluded) {
-        add_from_item(w, level, "excluded", idx, -1, alias_names(w, NULL));
-        if (!w->failed)
-            SG__VEC_AT(w->from_items, from_item, w->from_items.count - 1).excluded = true;
-    }
-    return w->failed;
-}
-
-/* An UPDATE or DELETE of every row of `rel` (the last relation recorded). */
-static void record_unfiltered(walk *w, const RangeVar *rel, bool is_delete)
-{
-    sg__unfiltered *u = sg__vec_push(w->arena, &w->facts->unfiltered_writes, sizeof *u);
-    if (!u) {
-        fail(w);
-        return;
-    }
-    u->location = rel->location;
-    u->relation = (long)w->facts->relations.count - 1;
-    u->is_delete = is_delete;
-}
-
 /* An INSERT's source: a query of its own, where the target is not visible. */
 static bool walk_insert_source(Node *select, walk *w, int outer_level)
 {
@@ -846,7 +629,7 @@ static bool walk_modify(Node *node, walk *w)
     w->in_predicate = false;
     int outer_level = w->level;
     sight outer_sight = w->sight;
-    int level = enter_level(w);
+    int level = sg__walk_enter_level(w);
     w->level = level;
     cte_scope scope;
     bool stop = false;
@@ -857,8 +640,8 @@ static bool walk_modify(Node *node, walk *w)
             push_int(w, &w->facts->inserts_without_columns, s->relation->location);
         OnConflictClause *oc = s->onConflictClause;
         stop = walk_with(s->withClause, w, &scope) ||
-               walk_target(s->relation, w, level, true,
-                           oc && oc->action == ONCONFLICT_UPDATE ? SG_USE_UPDATE : 0);
+               sg__walk_target(s->relation, w, level, true,
+                               oc && oc->action == ONCONFLICT_UPDATE ? SG_USE_UPDATE : 0);
         long target = -1;
         if (!stop && s->relation) {
             target = (long)w->facts->relations.count - 1;
@@ -875,11 +658,11 @@ static bool walk_modify(Node *node, walk *w)
     case T_UpdateStmt: {
         UpdateStmt *s = (UpdateStmt *)node;
         stop = walk_with(s->withClause, w, &scope) ||
-               walk_target(s->relation, w, level, false, SG_USE_UPDATE);
+               sg__walk_target(s->relation, w, level, false, SG_USE_UPDATE);
         if (!stop && s->relation) {
             sg__walk_record_set(w, s->targetList, (long)w->facts->relations.count - 1);
             if (!s->whereClause)
-                record_unfiltered(w, s->relation, false);
+                sg__walk_record_unfiltered(w, s->relation, false);
         }
         stop = stop || visit_list(s->targetList, w) || walk_from_list(s->fromClause, w, level) ||
                visit_predicate(s->whereClause, w) ||
@@ -889,9 +672,9 @@ static bool walk_modify(Node *node, walk *w)
     case T_DeleteStmt: {
         DeleteStmt *s = (DeleteStmt *)node;
         stop = walk_with(s->withClause, w, &scope) ||
-               walk_target(s->relation, w, level, false, SG_USE_DELETE);
+               sg__walk_target(s->relation, w, level, false, SG_USE_DELETE);
         if (!stop && s->relation && !s->whereClause)
-            record_unfiltered(w, s->relation, true);
+            sg__walk_record_unfiltered(w, s->relation, true);
         stop = stop || walk_from_list(s->usingClause, w, level) ||
                visit_predicate(s->whereClause, w) ||
                visit_items(s->returningList, w, node == w->root);
@@ -909,7 +692,7 @@ static bool walk_modify(Node *node, walk *w)
                                                       : 0;
         }
         stop = walk_with(s->withClause, w, &scope) ||
-               walk_target(s->relation, w, level, false, changes);
+               sg__walk_target(s->relation, w, level, false, changes);
         if (!stop && s->relation)
             sg__walk_record_merge_writes(w, s, (long)w->facts->relations.count - 1);
         stop = stop || walk_from_item(s->sourceRelation, w, level) ||
@@ -957,7 +740,7 @@ static bool visit_own(Node *node, walk *w)
     case T_RangeVar:
         /* A relation outside any FROM list we track (MERGE USING, UPDATE
          * FROM, DELETE USING, TABLESAMPLE in those): a read. */
-        record_relation(w, (RangeVar *)node, SG_USE_READ, true);
+        sg__walk_record_relation(w, (RangeVar *)node, SG_USE_READ, true);
         return w->failed;
     case T_JoinExpr:
     case T_RangeSubselect:

@@ -1,7 +1,9 @@
 /*
- * writes.c - what an INSERT writes, as facts: the columns it gives values
- * to (insert.not-null-missing) and the arbiter its ON CONFLICT names by
- * columns (conflict.target-not-unique).
+ * writes.c - what a statement writes, as facts: the columns an INSERT gives
+ * values to (insert.not-null-missing), the columns SET lists and MERGE
+ * actions write, the arbiter an ON CONFLICT names by columns
+ * (conflict.target-not-unique), and an UPDATE or DELETE of every row
+ * (dml.missing-where).
  */
 #include <pg_query.h>
 #include <pg_query/pg_query_internal.h>
@@ -265,4 +267,17 @@ void sg__walk_record_merge_writes(walk *w, MergeStmt *s, long target)
             return;
         row_writes(w, mw->values, target, names, listed);
     }
+}
+
+/* An UPDATE or DELETE of every row of `rel` (the last relation recorded). */
+void sg__walk_record_unfiltered(walk *w, const RangeVar *rel, bool is_delete)
+{
+    sg__unfiltered *u = sg__vec_push(w->arena, &w->facts->unfiltered_writes, sizeof *u);
+    if (!u) {
+        fail(w);
+        return;
+    }
+    u->location = rel->location;
+    u->relation = (long)w->facts->relations.count - 1;
+    u->is_delete = is_delete;
 }

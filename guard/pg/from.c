@@ -1,0 +1,214 @@
+/*
+ * from.c - the query levels and FROM items of a walk, as the walker records
+ * them: the levels it enters and what each sees of the level around it, the
+ * FROM items of every level (and the top-level select's, as facts), relation
+ * references and the CTE in scope a name binds to, the target of a write as
+ * an item of its own, the columns a USING or NATURAL join merges, and what a
+ * FOR UPDATE/SHARE locks. walker.c walks the clauses and calls these as it
+ * goes; nothing here walks a tree, so nothing here calls back into the walk.
+ */
+#include <pg_query.h>
+#include <pg_query/pg_query_internal.h>
+
+#include "nodes/parsenodes.h"
+#include "nodes/pg_list.h"
+
+#include <string.h>
+
+#include "pg/walk.h"
+
+/* Finds a CTE named `name` in lexical scope; returns its index or -1. */
+long sg__walk_find_cte(const walk *w, const char *name)
+{
+    for (const cte_scope *s = w->scope; s; s = s->parent) {
+        for (size_t i = 0; i < s->visible; i++) {
+            sg__cte *c = &SG__VEC_AT(w->facts->ctes, sg__cte, s->first + i);
+            if (strcmp(c->name, name) == 0)
+                return (long)(s->first + i);
+        }
+    }
+    return -1;
+}
+
+/* Records a relation reference. Unqualified names first bind to a CTE in
+ * scope, exactly as PostgreSQL's parse analysis does; targets of writes never
+ * do. Returns the relref index, or -1 for a CTE reference. */
+long sg__walk_record_relation(walk *w, RangeVar *rv, unsigned use, bool may_be_cte)
+{
+    if (may_be_cte && !rv->schemaname && !rv->catalogname) {
+        long cte = sg__walk_find_cte(w, rv->relname);
+        if (cte >= 0) {
+            SG__VEC_AT(w->facts->ctes, sg__cte, cte).references++;
+            return -1;
+        }
+    }
+    if (rv->location < 0 && !rv->schemaname)
+        /* the compiled SQL qualifies the name at its place: without one it cannot */
+        sg__walk_unsupported(w, "a relation name without a place in the text", -1);
+    sg__relref *r = sg__vec_push(w->arena, &w->facts->relations, sizeof *r);
+    if (!r) {
+        fail(w);
+        return -1;
+    }
+    r->catalog = copy(w, rv->catalogname);
+    r->schema = copy(w, rv->schemaname);
+    r->name = copy(w, rv->relname);
+    r->location = rv->location;
+    r->use = use;
+    r->in_cte = w->cte_index;
+    return (long)w->facts->relations.count - 1;
+}
+
+void sg__walk_add_from_item(walk *w, int level, const char *name, long relref, int child_level,
+                            row_names row)
+{
+    from_item *fi = sg__vec_push(w->arena, &w->from_items, sizeof *fi);
+    if (!fi) {
+        fail(w);
+        return;
+    }
+    fi->level = level;
+    fi->name = name;
+    fi->relref = relref;
+    fi->child_level = child_level;
+    fi->row = row;
+}
+
+/* The columns an alias's column list names (`AS t(a, b)`), else unknown:
+ * a relation's then are the catalog's. */
+row_names sg__walk_alias_names(walk *w, Alias *alias)
+{
+    return sg__walk_list_names(w, alias ? alias->colnames : NIL);
+}
+
+/* Enters a new query level inside the current one, which sees of the
+ * current level what both w->sight and w->child_sight say (the latter then
+ * reset to everything); returns it. Its own items are all in sight of its
+ * expressions. */
+int sg__walk_enter_level(walk *w)
+{
+    int level = w->next_level++;
+    level_info *info = sg__vec_push(w->arena, &w->levels, sizeof *info);
+    if (!info)
+        fail(w);
+    else
+        /* a sub-select in an expression sees what the expression sees */
+        *info = (level_info){
+            w->level,
+            {w->sight.first > w->child_sight.first ? w->sight.first : w->child_sight.first,
+             w->sight.end < w->child_sight.end ? w->sight.end : w->child_sight.end},
+            false,
+            false,
+            false};
+    w->child_sight = SG__SIGHT_ALL;
+    w->sight = SG__SIGHT_ALL;
+    return level;
+}
+
+/* An item of the top-level SELECT's FROM clause (relation -1: not a
+ * relation) with its alias, if any; items of other levels are not recorded. */
+void sg__walk_add_top_from(walk *w, int level, long relation, const char *name, Alias *alias,
+                           int child_level)
+{
+    if (level < 0 || level != w->top_level)
+        return;
+    sg__from_item *fi = sg__vec_push(w->arena, &w->facts->top.from, sizeof *fi);
+    if (!fi) {
+        fail(w);
+        return;
+    }
+    fi->relation = relation;
+    fi->name = name;
+    fi->renames_columns = alias && alias->colnames != NIL;
+    fi->child_level = child_level;
+}
+
+static void lock_level(walk *w, int level)
+{
+    for (size_t i = 0; i < w->from_items.count; i++) {
+        from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+        if (fi->level != level)
+            continue;
+        if (fi->relref >= 0)
+            SG__VEC_AT(w->facts->relations, sg__relref, fi->relref).use |= SG_USE_LOCK;
+        if (fi->child_level >= 0)
+            lock_level(w, fi->child_level);
+    }
+}
+
+/* Applies FOR UPDATE/SHARE of one query level the way PostgreSQL's
+ * transformLockingClause does: without OF, every relation of the level's FROM
+ * clause and, recursively, of its subqueries in FROM; with OF, the items so
+ * named. CTE references and functions are not locked. */
+void sg__walk_apply_locking(walk *w, List *locking, int level)
+{
+    ListCell *lc;
+    foreach (lc, locking) {
+        LockingClause *lcl = lfirst(lc);
+        if (!IsA(lcl, LockingClause)) {
+            sg__walk_unsupported(w, "locking clause", -1);
+            continue;
+        }
+        if (lcl->lockedRels == NIL) {
+            lock_level(w, level);
+            continue;
+        }
+        ListCell *rc;
+        foreach (rc, lcl->lockedRels) {
+            RangeVar *named = lfirst(rc);
+            if (!IsA(named, RangeVar))
+                continue;
+            for (size_t i = 0; i < w->from_items.count; i++) {
+                from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+                if (fi->level != level || !fi->name || strcmp(fi->name, named->relname) != 0)
+                    continue;
+                if (fi->relref >= 0)
+                    SG__VEC_AT(w->facts->relations, sg__relref, fi->relref).use |= SG_USE_LOCK;
+                if (fi->child_level >= 0)
+                    lock_level(w, fi->child_level);
+            }
+        }
+    }
+}
+
+/* A join with USING or NATURAL at `level`, over the items from `first` on
+ * (its right operand's from `mid`, written at `location`): the names it
+ * merges (NIL for NATURAL: every common name). */
+void sg__walk_add_merge(walk *w, int level, size_t first, size_t mid, int location, List *names)
+{
+    sg__merge *m = sg__vec_push(w->arena, &w->merges, sizeof *m);
+    const char **list = sg__arena_alloc(w->arena, ((size_t)list_length(names) + 1) * sizeof *list);
+    if (!m || !list) {
+        fail(w);
+        return;
+    }
+    m->level = level;
+    m->first = first;
+    m->mid = mid;
+    m->location = location;
+    m->end = w->from_items.count;
+    ListCell *lc;
+    foreach (lc, names) {
+        /* the facts outlive the parse tree: the walk's own copies */
+        if (IsA(lfirst(lc), String) && !(list[m->count++] = copy(w, strVal(lfirst(lc)))))
+            return;
+    }
+    m->names = names ? list : NULL;
+}
+
+/* The target of a write at `level`: a FROM item of its own for the names
+ * that qualify its columns (and, for INSERT, for EXCLUDED). */
+bool sg__walk_target(RangeVar *rel, walk *w, int level, bool excluded, unsigned changes)
+{
+    if (!rel)
+        return false;
+    long idx = sg__walk_record_relation(w, rel, SG_USE_WRITE | changes, false);
+    sg__walk_add_from_item(w, level, copy(w, rel->alias ? rel->alias->aliasname : rel->relname),
+                           idx, -1, sg__walk_alias_names(w, NULL));
+    if (excluded) {
+        sg__walk_add_from_item(w, level, "excluded", idx, -1, sg__walk_alias_names(w, NULL));
+        if (!w->failed)
+            SG__VEC_AT(w->from_items, from_item, w->from_items.count - 1).excluded = true;
+    }
+    return w->failed;
+}
