@@ -253,9 +253,43 @@ static int report_xml_column(const sg__rule_ctx *ctx, const sg__meta_table *t, s
                       t->schema, t->name, t->columns[c]);
 }
 
-/* The xml type named (a cast, a typed literal, a column definition list)
- * and writes to a scoped table's xml column: each parses text in libxml2. A
- * migration's DDL names types it makes columns of, and is not judged. */
+/* The scoped table with an xml column named `name`, and its index in *c. */
+static const sg__meta_table *xml_column_named(const sg__rule_ctx *ctx, const char *name, long *c)
+{
+    for (size_t k = 0; name && k < ctx->scope->count; k++) {
+        const sg__meta_table *t = ctx->scope->tables[k].table;
+        *c = t->has_xml_column ? sg__table_column(t, NULL, 0, name) : SG_NO_COLUMN;
+        if (*c >= 0 && t->column_types && sg__type_text_is_xml(t->column_types[*c]))
+            return t;
+    }
+    return NULL;
+}
+
+/* A column named as a scoped table's xml column is, read where its value
+ * meets another (CASE, COALESCE, ARRAY[...], IN, a set operation, a
+ * polymorphic function): an untyped value beside it is read as xml and
+ * parsed in libxml2. Judged by name, whichever table the reference reads:
+ * where it stands alone, is cast, or is an XML function's argument, it
+ * meets nothing. */
+static int report_xml_read(const sg__rule_ctx *ctx, const char *name, bool alone, int location)
+{
+    long c;
+    const sg__meta_table *t = alone ? NULL : xml_column_named(ctx, name, &c);
+    if (!t)
+        return 0;
+    return sg__report(
+        ctx->diags, ctx->rule, SG_AT_COMPILED, location,
+        "column %s.%s.%s is of type xml, and here its value meets another value, "
+        "which PostgreSQL may then read as xml and parse in libxml2 (uninterruptible: "
+        "the statement timeout does not stop it); select it on its own, or cast it "
+        "to text",
+        t->schema, t->name, t->columns[c]);
+}
+
+/* The xml type named (a cast, a typed literal, a column definition list),
+ * writes to a scoped table's xml column, and reads of one where its value
+ * meets another: each can parse text in libxml2. A migration's DDL names
+ * types it makes columns of, and is not judged. */
 static int check_xml(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
@@ -276,6 +310,18 @@ static int check_xml(const sg__rule_ctx *ctx)
         any = ctx->scope->tables[k].table->has_xml_column;
     if (!any)
         return 0;
+    for (size_t i = 0; i < f->columns.count; i++) {
+        const sg__column_ref *r = &SG__VEC_AT(f->columns, sg__column_ref, i);
+        if (report_xml_read(ctx, r->name,
+                            (r->flags & (SG_COLREF_ISOLATED | SG_COLREF_XML_PLACE)) != 0,
+                            r->location) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < f->fields.count; i++) {
+        const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
+        if (report_xml_read(ctx, r->name, r->isolated || r->xml_place, r->location) < 0)
+            return -1;
+    }
     for (size_t i = 0; i < f->writes.count; i++) {
         const sg__column_write *w = &SG__VEC_AT(f->writes, sg__column_write, i);
         const sg__meta_table *t =

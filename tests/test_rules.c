@@ -1655,6 +1655,21 @@ static void test_rules__xml_columns(void **state)
         {"insert", "INSERT INTO docs VALUES (%(u)s, %(b)s)", 0},
         {"insert", "INSERT INTO docs (uid, note) VALUES (%(u)s, %(b)s)", 0},
         {"update", "UPDATE docs SET note = %(b)s WHERE uid = %(u)s RETURNING body, pages", 0},
+        /* read where the value meets another, which PostgreSQL may then read as xml */
+        {"select", "SELECT COALESCE(body, %(b)s) AS b FROM docs WHERE uid = %(u)s", 1},
+        {"select", "SELECT CASE WHEN uid = %(u)s THEN d.body ELSE %(b)s END AS b FROM docs d", 1},
+        {"select", "SELECT array_append(pages, %(b)s) AS p FROM docs WHERE uid = %(u)s", 1},
+        {"select", "SELECT uid FROM docs WHERE %(b)s IN (body, body) AND uid = %(u)s", 2},
+        {"select",
+         "SELECT body FROM docs WHERE uid = %(u)s UNION ALL SELECT %(b)s ORDER BY 1 LIMIT 1", 1},
+        /* read on its own, cast, tested for NULL or handed to an XML function */
+        {"select", "SELECT body, d.pages FROM docs d WHERE uid = %(u)s", 0},
+        {"select", "SELECT body::text AS b FROM docs WHERE body IS NOT NULL AND uid = %(u)s", 0},
+        {"select", "SELECT xmlagg(body) AS x, xmlconcat(body, d.body) AS y FROM docs d", 0},
+        {"select",
+         "SELECT XMLSERIALIZE(CONTENT body AS text) AS s, xmlelement(name a, body) AS e "
+         "FROM docs WHERE uid = %(u)s",
+         0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         sg_verdict *v =

@@ -276,8 +276,9 @@ typedef struct sg__field_ref {
     const char *const *columns;
     size_t column_count;
     bool complete;
-    bool isolated; /* as SG_COLREF_ISOLATED */
-    long source;   /* the FROM item selected from (an index into sources), or -1 */
+    bool isolated;  /* as SG_COLREF_ISOLATED */
+    bool xml_place; /* as SG_COLREF_XML_PLACE */
+    long source;    /* the FROM item selected from (an index into sources), or -1 */
     /* `a.f` where no FROM item (nor CTE, target or EXCLUDED) named a is in
      * sight at any level: PostgreSQL reads a only as a range variable, and
      * fails ("missing FROM-clause entry"); the name a, else NULL */
@@ -380,7 +381,11 @@ enum {
     /* the reference's value meets no other value in type resolution (walk.h's
      * `isolated`: a whole output item, ORDER BY or GROUP BY item of the
      * statement's own SELECT, a RETURNING item) */
-    SG_COLREF_ISOLATED = 1u << 6
+    SG_COLREF_ISOLATED = 1u << 6,
+    /* the reference is read as xml in a place of its own: an argument of
+     * XMLCONCAT, XMLROOT, XMLSERIALIZE or xmlagg, a content of XMLELEMENT or
+     * XMLFOREST, where an xml value meets no other value */
+    SG_COLREF_XML_PLACE = 1u << 7
 };
 
 typedef struct sg__column_ref {

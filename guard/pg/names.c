@@ -333,6 +333,8 @@ static void note(walk *w, ref_kind kind, const char *name, const char *a, const 
                    (kind == REF_STAR && w->targets_unread ? SG_COLREF_UNREAD : 0);
     if (w->noting && (const Node *)w->noting == w->isolated)
         p->flags |= SG_COLREF_ISOLATED;
+    if (w->noting && sg__walk_in_xml_place(w, (const Node *)w->noting))
+        p->flags |= SG_COLREF_XML_PLACE;
 }
 
 static void note_columnref(walk *w, ColumnRef *c);
@@ -446,7 +448,8 @@ void sg__walk_note_cast(walk *w, TypeCast *tc)
     /* a cast to a type that resolves no names isolates its operand's value */
     Node *type = t && t->names ? llast(t->names) : NULL;
     if (type && IsA(type, String) && !sg__type_resolves_names(strVal(type)) && tc->arg &&
-        (IsA(tc->arg, TypeCast) || IsA(tc->arg, FuncCall) || IsA(tc->arg, ColumnRef)))
+        (IsA(tc->arg, TypeCast) || IsA(tc->arg, FuncCall) || IsA(tc->arg, ColumnRef) ||
+         IsA(tc->arg, XmlExpr)))
         w->isolated = tc->arg;
     if (!t || t->arrayBounds != NIL || !tc->arg || !IsA(tc->arg, ColumnRef))
         return;
@@ -654,6 +657,7 @@ void sg__walk_resolve_fields(walk *w)
         f->row = SG_ROW_UNKNOWN;
         f->relation = -1;
         f->isolated = (p->flags & SG_COLREF_ISOLATED) != 0;
+        f->xml_place = (p->flags & SG_COLREF_XML_PLACE) != 0;
         const from_item *fi = NULL;
         if (p->kind == REF_QUALIFIED || p->kind == REF_WHOLE_ROW)
             fi = find_item(w, p->level, p->sight, p->a, NULL);

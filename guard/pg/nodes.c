@@ -172,6 +172,7 @@ sg__tag_class sg__walker_tag_class(int tag)
     case T_XmlExpr:
     case T_XmlSerialize:
     case T_RangeTableFunc:
+    case T_NullTest:
         return SG__TAG_NOTE;
     default:
         return raw_walker_knows((NodeTag)tag) ? SG__TAG_RAW : SG__TAG_UNSUPPORTED;

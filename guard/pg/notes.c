@@ -700,3 +700,25 @@ void sg__walk_record_param_cmp(walk *w, A_Expr *e)
         return;
     }
 }
+
+/* ---- xml values ---------------------------------------------------------------------------- */
+
+void sg__walk_xml_place(walk *w, const Node *n)
+{
+    if (!n)
+        return;
+    const Node **slot = sg__vec_push(w->arena, &w->xml_places, sizeof *slot);
+    if (!slot) {
+        fail(w);
+        return;
+    }
+    *slot = n;
+}
+
+bool sg__walk_in_xml_place(const walk *w, const Node *n)
+{
+    for (size_t i = 0; n && i < w->xml_places.count; i++)
+        if (SG__VEC_AT(w->xml_places, const Node *, i) == n)
+            return true;
+    return false;
+}

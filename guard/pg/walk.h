@@ -128,6 +128,9 @@ typedef struct walk {
     const Node *root;       /* the statement */
     sg__vec tableoid_casts; /* struct tableoid_cast: resolved at the end */
     sg__vec merges;         /* sg__merge: joins with USING or NATURAL */
+    /* Expressions (const Node *) an XML function reads as xml in their own
+     * place, where an xml value meets no other value (walker.c's xml_place) */
+    sg__vec xml_places;
     /* unqualified names are not recorded (an ON CONFLICT arbiter's
      * expressions, which read no row) */
     bool names_off;
@@ -280,6 +283,12 @@ void sg__walk_note_indirection(walk *w, A_Indirection *ind);
 /* A cast `x::regclass` to note if x is a column named tableoid; and the
  * cast's funcref (facts->funcs[func]) once its type name recorded it. */
 void sg__walk_note_cast(walk *w, TypeCast *tc);
+/* An expression an XML function reads as xml in a place of its own (an
+ * argument of XMLCONCAT, XMLROOT, XMLSERIALIZE or xmlagg, a content of
+ * XMLELEMENT or XMLFOREST): an xml value there meets no other value in type
+ * resolution. Recorded before the expression is visited (notes.c). */
+void sg__walk_xml_place(walk *w, const Node *n);
+bool sg__walk_in_xml_place(const walk *w, const Node *n);
 void sg__walk_note_tableoid_cast(walk *w, const TypeName *t, size_t func);
 /* Whether a type name is regconfig or regdictionary (unqualified or
  * pg_catalog's, arrays too): text search objects named by strings. */

@@ -78,6 +78,52 @@ static void record_keyword_call(walk *w, const char *name, const char *keyword, 
     f->parent = w->current_call;
 }
 
+/* ---- xml values ---- */
+
+/* A value PostgreSQL types by where it stands: a constant other than NULL,
+ * or a parameter (looked at through COLLATE). */
+static bool untyped_value(const Node *n)
+{
+    for (unsigned hops = 0; n && IsA(n, CollateClause) && hops < 64; hops++)
+        n = ((const CollateClause *)n)->arg;
+    if (n && IsA(n, A_Const))
+        return !((const A_Const *)n)->isnull;
+    return n && IsA(n, ParamRef);
+}
+
+/* An argument that `taker` reads as xml: an untyped value there becomes xml
+ * through xml_in, which parses it in libxml2 as xml(text) does (judged as a
+ * call of it, spelled `keyword`); anything else is an xml value in a place
+ * of its own. */
+static void xml_argument(walk *w, Node *arg, const char *keyword)
+{
+    if (untyped_value(arg))
+        record_keyword_call(w, "xml", keyword, exprLocation(arg));
+    else
+        sg__walk_xml_place(w, arg);
+}
+
+/* `node`, an xml value an XML function makes, meets no other value when it
+ * is isolated (walk.h) or in a place of its own; elsewhere (CASE, COALESCE,
+ * ARRAY[...], IN, a set operation, a polymorphic function) an untyped value
+ * beside it is read as xml too, parsed in libxml2: judged as a call of
+ * xml(text). */
+static void xml_value(walk *w, const Node *node, int location)
+{
+    if (node != w->isolated && !sg__walk_in_xml_place(w, node))
+        record_keyword_call(w, "xml", "an xml value beside other values", location);
+}
+
+/* Whether a call's name is pg_catalog's `name`, qualified or not. */
+static bool catalog_call_named(const FuncCall *f, const char *name)
+{
+    int n = list_length(f->funcname);
+    if (n < 1 || n > 2 || !IsA(llast(f->funcname), String) ||
+        strcmp(strVal(llast(f->funcname)), name) != 0)
+        return false;
+    return n == 1 || !sg__names_outside_pg_catalog(f->funcname);
+}
+
 /* Visits output items (ResTarget, SortBy or bare expressions), each one's
  * value `isolated` when asked (walk.h). */
 static bool visit_items(List *items, walk *w, bool isolated)
@@ -792,11 +838,17 @@ static bool note(Node *node, walk *w)
     case T_FuncCall: {
         FuncCall *f = (FuncCall *)node;
         record_func(w, f->funcname, f->location, SG_FUNC_CALL, f->over != NULL);
+        int call = (int)w->facts->funcs.count - 1;
         if (!w->failed)
-            SG__VEC_AT(w->facts->funcs, sg__funcref, w->facts->funcs.count - 1).isolated =
-                node == w->isolated;
+            SG__VEC_AT(w->facts->funcs, sg__funcref, call).isolated = node == w->isolated;
         sg__walk_record_args(w, f);
-        w->current_call = (int)w->facts->funcs.count - 1;
+        /* xmlagg reads its argument as xml; it and xmlcomment make xml values */
+        bool xmlagg = catalog_call_named(f, "xmlagg");
+        if (xmlagg || catalog_call_named(f, "xmlcomment"))
+            xml_value(w, node, f->location);
+        w->current_call = call;
+        if (xmlagg && f->args)
+            xml_argument(w, linitial(f->args), "xmlagg of a constant or parameter");
         break;
     }
     case T_TypeName: {
@@ -872,17 +924,42 @@ static bool note(Node *node, walk *w)
         /* XMLPARSE and IS DOCUMENT parse text with libxml2 as xml(text) does:
          * judged as calls of it */
         XmlExpr *x = (XmlExpr *)node;
-        if (x->op == IS_XMLPARSE || x->op == IS_DOCUMENT)
+        if (x->op == IS_XMLPARSE || x->op == IS_DOCUMENT) {
             record_keyword_call(w, "xml", x->op == IS_XMLPARSE ? "XMLPARSE" : "IS DOCUMENT",
                                 x->location);
+            break;
+        }
+        xml_value(w, node, x->location);
+        ListCell *lc;
+        if (x->op == IS_XMLCONCAT)
+            foreach (lc, x->args)
+                xml_argument(w, lfirst(lc), "XMLCONCAT of a constant or parameter");
+        else if (x->op == IS_XMLROOT && x->args)
+            xml_argument(w, linitial(x->args), "XMLROOT of a constant or parameter");
+        else if (x->op == IS_XMLELEMENT || x->op == IS_XMLFOREST) {
+            /* contents (and attribute values) of any type: text is escaped,
+             * an xml value taken as it is */
+            foreach (lc, x->args)
+                sg__walk_xml_place(w, lfirst(lc));
+            foreach (lc, x->named_args)
+                if (IsA(lfirst(lc), ResTarget))
+                    sg__walk_xml_place(w, ((ResTarget *)lfirst(lc))->val);
+        }
         break;
     }
-    case T_XmlSerialize:
-        /* XMLSERIALIZE(DOCUMENT x ...) parses x to see that it is a document */
-        if (((XmlSerialize *)node)->xmloption == XMLOPTION_DOCUMENT)
-            record_keyword_call(w, "xml", "XMLSERIALIZE(DOCUMENT ...)",
-                                ((XmlSerialize *)node)->location);
+    case T_NullTest:
+        /* IS [NOT] NULL meets its operand with no other value */
+        sg__walk_xml_place(w, (const Node *)((NullTest *)node)->arg);
         break;
+    case T_XmlSerialize: {
+        XmlSerialize *x = (XmlSerialize *)node;
+        /* XMLSERIALIZE(DOCUMENT x ...) parses x to see that it is a document */
+        if (x->xmloption == XMLOPTION_DOCUMENT)
+            record_keyword_call(w, "xml", "XMLSERIALIZE(DOCUMENT ...)", x->location);
+        else
+            xml_argument(w, x->expr, "XMLSERIALIZE of a constant or parameter");
+        break;
+    }
     case T_RangeTableFunc:
         /* XMLTABLE parses its document and evaluates XPath, as xpath() does */
         record_keyword_call(w, "xpath", "XMLTABLE", ((RangeTableFunc *)node)->location);
