@@ -146,6 +146,22 @@ static sg_verdict *check(const char *op, bool want_allowed)
     return v;
 }
 
+/* Runs one operation under its statement timeout; the return code of
+ * sg_execute_opts, the result in *out. */
+static int exec_op_timed(sg_executor *ex, const char *kind, const char *sql, const char *params,
+                         long long deadline_ms, long long timeout_ms, sg_result **out,
+                         sg_error *err)
+{
+    char *op = make_op(kind, sql, params, timeout_ms);
+    sg_verdict *v = check(op, true);
+    free(op);
+    sg_execute_options eo = SG_EXECUTE_OPTIONS_INIT;
+    eo.deadline_ms = deadline_ms;
+    int rc = sg_execute_opts(ex, v, &eo, out, err);
+    sg_verdict_free(v);
+    return rc;
+}
+
 /* Runs one operation; the return code of sg_execute_opts, the result in *out. */
 static int exec_op(sg_executor *ex, const char *kind, const char *sql, const char *params,
                    long long deadline_ms, sg_result **out, sg_error *err)
@@ -269,25 +285,36 @@ typedef struct bg_op {
     sg_result *result;
     sg_error err;
     long long took_ms;
+    long long timeout_ms; /* the operation's statement timeout; 0: 15 s */
 } bg_op;
 
 static void *bg_main(void *arg)
 {
     bg_op *b = arg;
     long long start = now_ms();
-    b->rc = exec_op(b->ex, b->kind, b->sql, b->params, b->deadline_ms, &b->result, &b->err);
+    b->rc = exec_op_timed(b->ex, b->kind, b->sql, b->params, b->deadline_ms,
+                          b->timeout_ms ? b->timeout_ms : 15000, &b->result, &b->err);
     b->took_ms = now_ms() - start;
     return NULL;
 }
 
-static void bg_start(bg_op *b, sg_executor *ex, const char *kind, const char *sql, char *params)
+/* Runs the operation on a thread of its own, under a statement timeout of
+ * timeout_ms (0: 15 s). */
+static void bg_start_timed(bg_op *b, sg_executor *ex, const char *kind, const char *sql,
+                           char *params, long long timeout_ms)
 {
     memset(b, 0, sizeof *b);
+    b->timeout_ms = timeout_ms;
     b->ex = ex;
     b->kind = kind;
     b->sql = sql;
     b->params = params;
     assert_int_equal(pthread_create(&b->thread, NULL, bg_main, b), 0);
+}
+
+static void bg_start(bg_op *b, sg_executor *ex, const char *kind, const char *sql, char *params)
+{
+    bg_start_timed(b, ex, kind, sql, params, 0);
 }
 
 static const sg_exec_outcome *bg_join(bg_op *b)
@@ -663,6 +690,45 @@ static void test_faults__max_connections_and_refusal(void **state)
     free(hog_dsn);
 }
 
+/* A backend that stops answering (stopped here with SIGSTOP, as a statement
+ * the timeout cannot interrupt would keep it): after the statement timeout and
+ * the margin the executor gives the connection up, and a select is not run a
+ * second time beside the one that may still be running. */
+static void test_faults__no_answer_is_not_run_twice(void **state)
+{
+    (void)state;
+    sg_executor *ex = executor(g_dsn, 1, 5000);
+    insert_committed(ex, "stall-r");
+    bg_op b;
+    bg_start_timed(&b, ex, "select", SLOW_SELECT_SQL,
+                   sg_test_printf("{\"tag\":\"stall-r\",\"s\":5}"), 1500);
+    wait_active("FETCH");
+    int pids[4];
+    assert_int_equal(executor_pids(pids, 4), 1);
+    char *stop = sg_test_printf("kill -STOP %d", pids[0]);
+    assert_int_equal(system(stop), 0);
+    free(stop);
+    const sg_exec_outcome *o = bg_join(&b);
+    char *cont = sg_test_printf("kill -CONT %d", pids[0]);
+    assert_int_equal(system(cont), 0);
+    free(cont);
+    assert_false(o->ok);
+    assert_false(o->retried);
+    assert_non_null(strstr(o->message, "no answer from the server in time"));
+    print_message("    (gave up after %lld ms)\n", b.took_ms);
+    sg_result_free(b.result);
+    /* only the stopped backend ever ran it */
+    char *pid = sg_test_printf("%d", pids[0]);
+    assert_int_equal(
+        admin_count("SELECT count(*) FROM pg_stat_activity WHERE application_name = '" APP
+                    "' AND pid <> $1::int",
+                    pid),
+        0);
+    free(pid);
+    terminate_executor_backends("");
+    sg_executor_free(ex);
+}
+
 /* A caller's deadline cancels the running statement: rolled back, cancelled,
  * 57014, long before the statement would have ended. */
 static void test_faults__deadline_cancels_the_statement(void **state)
@@ -964,6 +1030,7 @@ int main(void)
         T(commit_answer_lost_is_unknown),  T(max_connections_and_refusal),
         T(deadline_cancels_the_statement), T(pool_wait_is_bounded),
         T(session_state_does_not_leak),    T(load_with_kills),
+        T(no_answer_is_not_run_twice),
 #undef T
     };
     return cmocka_run_group_tests(tests, setup, teardown);

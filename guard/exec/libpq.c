@@ -74,6 +74,7 @@ typedef struct run {
     sg_exec_outcome *out;
     long long bound_ms;  /* how long one answer may take */
     bool lost;           /* the connection broke, or an answer never came */
+    bool gave_up;        /* an answer never came: the server may still be running it */
     bool delivered;      /* something reached the sink */
     bool statement_sent; /* the statement itself went to the server */
     bool commit_sent;    /* COMMIT went to the server */
@@ -344,6 +345,7 @@ static PGresult *next_result(run *x, waiting *wt)
              * ran is left to the server (which ends a transaction whose
              * session is gone). */
             x->lost = true;
+            x->gave_up = true;
             x->c->doomed = true;
             wt->timed_out = true;
             copy_field(x->out->message, sizeof x->out->message,
@@ -784,10 +786,12 @@ static int attempt(run *x, const sg_row_sink *sink)
 
 /* A select whose connection was lost before anything reached the sink runs
  * once more on a fresh connection: it is READ ONLY, so nothing ran twice.
- * Writes never run twice. */
+ * Writes never run twice, nor does a select whose answer never came: its
+ * backend may still be at work (a statement the timeout cannot stop), and a
+ * second run would double what it costs. */
 static bool may_retry(const run *x)
 {
-    return x->lost && !x->delivered && !x->out->cancelled && !x->commit_sent &&
+    return x->lost && !x->gave_up && !x->delivered && !x->out->cancelled && !x->commit_sent &&
            strcmp(x->stmt->operation, "select") == 0;
 }
 
@@ -796,8 +800,10 @@ static int pq_execute(void *session, const sg_statement *stmt, const sg_row_sink
 {
     conn *c = session;
     memset(out, 0, sizeof *out);
-    run x = {c,     stmt,  out,   stmt->statement_timeout_ms + ANSWER_MARGIN_MS,
-             false, false, false, false};
+    run x = {.c = c,
+             .stmt = stmt,
+             .out = out,
+             .bound_ms = stmt->statement_timeout_ms + ANSWER_MARGIN_MS};
     int step = attempt(&x, sink);
     if (step == STEP_FAILED && may_retry(&x)) {
         PGconn *fresh = connect_dsn(c->dsn, NULL);
@@ -806,8 +812,10 @@ static int pq_execute(void *session, const sg_statement *stmt, const sg_row_sink
             c->pg = fresh;
             c->doomed = false;
             memset(out, 0, sizeof *out);
-            x = (run){c,     stmt,  out,   stmt->statement_timeout_ms + ANSWER_MARGIN_MS,
-                      false, false, false, false};
+            x = (run){.c = c,
+                      .stmt = stmt,
+                      .out = out,
+                      .bound_ms = stmt->statement_timeout_ms + ANSWER_MARGIN_MS};
             out->retried = true;
             step = attempt(&x, sink);
             out->retried = true;
