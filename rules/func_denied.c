@@ -232,6 +232,63 @@ static const sg__funcarg *ts_config_arg(const sg__funcref *fn)
     return NULL;
 }
 
+/* Whether parameter $n is read as a text search configuration or
+ * dictionary somewhere: a text search function's configuration, or the
+ * operand of a cast to regconfig or regdictionary. Counts those places in
+ * *uses. */
+static bool ts_parameter(const sg__facts *f, int n, size_t *uses)
+{
+    *uses = 0;
+    for (size_t i = 0; i < f->funcs.count; i++) {
+        const sg__funcref *fn = &SG__VEC_AT(f->funcs, sg__funcref, i);
+        const sg__funcarg *a = fn->kind == SG_FUNC_TS_OBJECT && fn->arg_count ? &fn->args[0]
+                               : fn->kind == SG_FUNC_CALL                     ? ts_config_arg(fn)
+                                                                              : NULL;
+        *uses += a && a->param == n && !a->cast;
+    }
+    return *uses > 0;
+}
+
+/* PostgreSQL gives a parameter one type, fixed where it is first typed: a
+ * parameter that is a configuration (or dictionary) in one place is one in
+ * every other, where a string, a number or a column meeting it (COALESCE,
+ * IN, ARRAY[...], CASE) is read as a name or an OID too. Every other use of
+ * such a parameter must stand alone (an output item); a text search
+ * function's configuration is one of its uses. */
+static int check_ts_parameters(const sg__rule_ctx *ctx)
+{
+    const sg__facts *f = ctx->facts;
+    bool any = false;
+    for (size_t i = 0; i < f->funcs.count && !any; i++) {
+        const sg__funcref *fn = &SG__VEC_AT(f->funcs, sg__funcref, i);
+        any = fn->kind == SG_FUNC_TS_OBJECT || (fn->kind == SG_FUNC_CALL && ts_config_arg(fn));
+    }
+    for (size_t i = 0; any && i < f->params.count; i++) {
+        const sg__paramref *p = &SG__VEC_AT(f->params, sg__paramref, i);
+        size_t uses, occurrences = 0;
+        bool seen = false;
+        for (size_t k = 0; k < f->params.count && !seen; k++) {
+            const sg__paramref *q = &SG__VEC_AT(f->params, sg__paramref, k);
+            seen = k < i && q->number == p->number; /* judged at its first occurrence */
+            occurrences += q->number == p->number && !q->isolated;
+        }
+        if (seen || !ts_parameter(f, p->number, &uses) || occurrences <= uses)
+            continue;
+        const char *name = sg__param_display_name(ctx, p->number);
+        if (!name)
+            return -1;
+        if (sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, p->location,
+                       "parameter %s is read as a text search configuration or dictionary, "
+                       "and PostgreSQL gives a parameter one type: where it also meets another "
+                       "value (COALESCE, IN, ARRAY[...], CASE, a comparison), that value is read "
+                       "as a configuration's name or OID, which reaches objects of other "
+                       "schemas; use a parameter of its own there",
+                       name) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static int report_ts_name(const sg__rule_ctx *ctx, const sg__funcref *fn, const char *how)
 {
     return sg__report(
@@ -677,7 +734,7 @@ static int check(const sg__rule_ctx *ctx)
     for (size_t i = 0; i < f->fields.count; i++)
         if (check_field(ctx, &SG__VEC_AT(f->fields, sg__field_ref, i)) < 0)
             return -1;
-    if (check_xml(ctx) < 0)
+    if (check_xml(ctx) < 0 || (!ctx->in_migration && check_ts_parameters(ctx) < 0))
         return -1;
     return check_name_typed_columns(ctx);
 }

@@ -41,17 +41,6 @@ static const sg__meta_table *compared_column(const sg__rule_ctx *ctx, const sg__
     return res.table;
 }
 
-/* How the message names parameter $n: as the caller wrote it. */
-static const char *param_name(const sg__rule_ctx *ctx, int n)
-{
-    const sg__ph_result *ph = ctx->ph;
-    if (ph && ph->style == SG_PH_NAMED && n >= 1 && (size_t)n <= ph->name_count)
-        return sg__arena_printf(ctx->diags->arena, "%%(%s)s", ph->names[n - 1]);
-    if (ph && ph->style == SG_PH_POSITIONAL)
-        return sg__arena_printf(ctx->diags->arena, "%%s number %d", n);
-    return sg__arena_printf(ctx->diags->arena, "$%d", n);
-}
-
 /* Whether the $n at `location` is one the caller's placeholders compiled
  * to: a native $n written beside psycopg placeholders is bound to no value
  * of its own (params.syntax says so). */
@@ -103,7 +92,7 @@ static int judge(const sg__rule_ctx *ctx, int param, int location, const sg__met
         return -1;
     if (!problem)
         return 0;
-    const char *name = param_name(ctx, param);
+    const char *name = sg__param_display_name(ctx, param);
     char spelled[SG_PGTYPE_NAME_MAX * 2 + 48];
     sg__pgtype_format(type, spelled, sizeof spelled);
     if (!name)

@@ -26,6 +26,12 @@ bool sg__paginate_order_moot(const sg__rule_ctx *ctx);
  * bound to `relation` to one value, as a key lookup's columns are. */
 bool sg__paginate_column_pinned(const sg__rule_ctx *ctx, long relation, const char *column);
 
+/* ---- params.c ---- */
+
+/* Parameter $n as the caller wrote it (`%(name)s`, `%s number 2`, `$3`), in
+ * the diagnostics' arena; NULL when memory ran out. */
+const char *sg__param_display_name(const sg__rule_ctx *ctx, int n);
+
 /* ---- columns.c: what a column reference names ---- */
 
 /* A column index for the system columns (ctid, xmin, ...), and for none. */

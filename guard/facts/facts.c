@@ -73,7 +73,7 @@ void sg__facts_sort_params(sg__facts *facts)
 
 const sg__paramref *sg__facts_param_at(const sg__facts *facts, int location)
 {
-    sg__paramref key = {0, location};
+    sg__paramref key = {.number = 0, .location = location};
     if (facts->params.count == 0)
         return NULL;
     return bsearch(&key, facts->params.items, facts->params.count, sizeof(sg__paramref),

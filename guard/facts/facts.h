@@ -64,6 +64,7 @@ typedef struct sg__cte {
 typedef struct sg__paramref {
     int number;
     int location;
+    bool isolated; /* its value meets no other value (walk.h's `isolated`) */
 } sg__paramref;
 
 typedef enum {

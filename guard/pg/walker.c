@@ -802,6 +802,7 @@ static bool visit_own(Node *node, walk *w)
         }
         r->number = p->number;
         r->location = p->location;
+        r->isolated = node == w->isolated;
         return false;
     }
     case T_IntoClause:

@@ -1,0 +1,14 @@
+/*
+ * params.c - a parameter as the caller wrote it, for the rules' messages.
+ */
+#include "rules.h"
+
+const char *sg__param_display_name(const sg__rule_ctx *ctx, int n)
+{
+    const sg__ph_result *ph = ctx->ph;
+    if (ph && ph->style == SG_PH_NAMED && n >= 1 && (size_t)n <= ph->name_count)
+        return sg__arena_printf(ctx->diags->arena, "%%(%s)s", ph->names[n - 1]);
+    if (ph && ph->style == SG_PH_POSITIONAL)
+        return sg__arena_printf(ctx->diags->arena, "%%s number %d", n);
+    return sg__arena_printf(ctx->diags->arena, "$%d", n);
+}
