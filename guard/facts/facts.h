@@ -419,6 +419,9 @@ typedef struct sg__column_write {
     /* a SET target (an UPDATE's, ON CONFLICT DO UPDATE's or MERGE's UPDATE
      * action's): it changes a row that was there, not one inserted */
     bool set;
+    /* ON CONFLICT DO UPDATE SET c = EXCLUDED.c: the value the conflict
+     * found in the row when c is an arbiter column */
+    bool from_excluded;
 } sg__column_write;
 
 /* A parameter compared with a column: `col = $1`, `$1 <> t.col`, `col IN

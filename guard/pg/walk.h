@@ -256,7 +256,7 @@ void sg__walk_record_conflict(walk *w, OnConflictClause *oc, long target);
 void sg__walk_record_insert(walk *w, InsertStmt *s, long target);
 /* The columns an INSERT's list or a SET list writes (sg__column_write). */
 void sg__walk_record_insert_writes(walk *w, InsertStmt *s, long target);
-void sg__walk_record_set(walk *w, List *targets, long target);
+void sg__walk_record_set(walk *w, List *targets, long target, bool on_conflict);
 void sg__walk_record_merge_writes(walk *w, MergeStmt *s, long target);
 /* An UPDATE or DELETE without WHERE, of every row of `rel` (the last
  * relation recorded), as a fact. */

@@ -457,7 +457,7 @@ static bool walk_on_conflict(OnConflictClause *oc, walk *w, long target)
 {
     if (!oc)
         return false;
-    sg__walk_record_set(w, oc->targetList, target);
+    sg__walk_record_set(w, oc->targetList, target, true);
     bool saved_off = w->names_off, saved_excluded = w->sees_excluded;
     w->names_off = true; /* index expressions and predicates: rarely names, never judged */
     bool stop = visit((Node *)oc->infer, w);
@@ -706,7 +706,7 @@ static bool walk_modify(Node *node, walk *w)
         stop = walk_with(s->withClause, w, &scope) ||
                sg__walk_target(s->relation, w, level, false, SG_USE_UPDATE);
         if (!stop && s->relation) {
-            sg__walk_record_set(w, s->targetList, (long)w->facts->relations.count - 1);
+            sg__walk_record_set(w, s->targetList, (long)w->facts->relations.count - 1, false);
             if (!s->whereClause)
                 sg__walk_record_unfiltered(w, s->relation, false);
         }

@@ -125,7 +125,19 @@ static const char *add_write(walk *w, long relation, const char *name, size_t po
     c->value = param > 0;
     c->param = param;
     c->set = false;
+    c->from_excluded = false;
     return name;
+}
+
+/* `EXCLUDED.<name>`, as ON CONFLICT DO UPDATE's SET reads it. */
+static bool excluded_column(const Node *v, const char *name)
+{
+    if (!v || !IsA(v, ColumnRef) || list_length(((const ColumnRef *)v)->fields) != 2)
+        return false;
+    const Node *a = linitial(((const ColumnRef *)v)->fields),
+               *b = lsecond(((const ColumnRef *)v)->fields);
+    return IsA(a, String) && IsA(b, String) && strcmp(strVal(a), "excluded") == 0 &&
+           strcmp(strVal(b), name) == 0;
 }
 
 /* The $n a value is, uncast; 0 for anything else. */
@@ -134,8 +146,9 @@ static int param_number(const Node *v)
     return v && IsA(v, ParamRef) ? ((const ParamRef *)v)->number : 0;
 }
 
-/* SET targets (`SET a = $1, b[1] = 2, (c, d) = (...)`) of `target`. */
-void sg__walk_record_set(walk *w, List *targets, long target)
+/* SET targets (`SET a = $1, b[1] = 2, (c, d) = (...)`) of `target`; in ON
+ * CONFLICT DO UPDATE when `on_conflict`. */
+void sg__walk_record_set(walk *w, List *targets, long target, bool on_conflict)
 {
     if (target < 0)
         return;
@@ -145,8 +158,13 @@ void sg__walk_record_set(walk *w, List *targets, long target)
         if (!IsA(rt, ResTarget) || !rt->name)
             continue;
         const char *name = add_write(w, target, copy(w, rt->name), 0, rt->location, 0);
-        if (name)
-            SG__VEC_AT(w->facts->writes, sg__column_write, w->facts->writes.count - 1).set = true;
+        if (name) {
+            sg__column_write *c =
+                &SG__VEC_AT(w->facts->writes, sg__column_write, w->facts->writes.count - 1);
+            c->set = true;
+            c->from_excluded =
+                on_conflict && rt->indirection == NIL && excluded_column(rt->val, rt->name);
+        }
         /* a subscript or field of the column takes a value of another type */
         int param = rt->indirection == NIL ? param_number(rt->val) : 0;
         if (param > 0 && name)
@@ -238,7 +256,7 @@ void sg__walk_record_merge_writes(walk *w, MergeStmt *s, long target)
         if (!IsA(mw, MergeWhenClause))
             continue;
         if (mw->commandType == CMD_UPDATE) {
-            sg__walk_record_set(w, mw->targetList, target);
+            sg__walk_record_set(w, mw->targetList, target, false);
             continue;
         }
         if (mw->commandType != CMD_INSERT)

@@ -129,6 +129,45 @@ static bool listed(const char *const *list, const char *column)
     return false;
 }
 
+/* Whether `SET column = EXCLUDED.column` of an ON CONFLICT DO UPDATE of
+ * `relation` writes back the very value the row has: the column is one of
+ * the arbiter's (`ON CONFLICT (column, ...)`), so the conflict found a row
+ * whose column equals EXCLUDED's, and equal values of its type are the same
+ * bytes, as a foreign key's action compares them (uuid, integers, dates,
+ * timestamps, boolean). Text is not among them: a column under a
+ * nondeterministic collation (which the catalog does not record) takes
+ * 'ABC' for 'abc'. */
+static bool arbiter_unchanged(const sg__facts *facts, long relation, const sg__meta_table *t,
+                              const char *column)
+{
+    size_t c = 0;
+    while (c < t->column_count && strcmp(t->columns[c], column) != 0)
+        c++;
+    if (c == t->column_count || !t->column_type_read || !t->column_type_read[c])
+        return false;
+    const sg__pgtype *type = &t->column_pgtypes[c];
+    switch (type->array_dims ? SG__PGKIND_OTHER : type->kind) {
+    case SG__PGKIND_UUID:
+    case SG__PGKIND_INT2:
+    case SG__PGKIND_INT4:
+    case SG__PGKIND_INT8:
+    case SG__PGKIND_DATE:
+    case SG__PGKIND_TIMESTAMP:
+    case SG__PGKIND_TIMESTAMPTZ:
+    case SG__PGKIND_BOOL:
+        break;
+    default:
+        return false;
+    }
+    for (size_t i = 0; i < facts->conflicts.count; i++) {
+        const sg__conflict_target *ct = &SG__VEC_AT(facts->conflicts, sg__conflict_target, i);
+        for (size_t k = 0; ct->relation == relation && ct->judgeable && k < ct->count; k++)
+            if (strcmp(ct->columns[k], column) == 0)
+                return true;
+    }
+    return false;
+}
+
 const char *sg__fk_action_fires(const sg__facts *facts, long relation, const sg__meta_table *t,
                                 const sg__fk_action *a, bool *on_delete)
 {
@@ -142,7 +181,8 @@ const char *sg__fk_action_fires(const sg__facts *facts, long relation, const sg_
     for (size_t i = 0; i < facts->writes.count; i++) {
         const sg__column_write *w = &SG__VEC_AT(facts->writes, sg__column_write, i);
         if (w->relation == relation && w->set && !w->value &&
-            (!w->name || !referenced || listed(referenced, w->name)))
+            (!w->name || !referenced || listed(referenced, w->name)) &&
+            !(w->from_excluded && arbiter_unchanged(facts, relation, t, w->name)))
             return a->on_update;
     }
     return NULL;
