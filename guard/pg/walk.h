@@ -131,6 +131,12 @@ typedef struct walk {
     /* Expressions (const Node *) an XML function reads as xml in their own
      * place, where an xml value meets no other value (walker.c's xml_place) */
     sg__vec xml_places;
+    /* The index in facts->unordered_limits of the limit the select walked
+     * last recorded for its own level, or -1 (walk_select sets it). */
+    long own_limit;
+    /* Limits of sub-selects in FROM whose rows no reference outside them
+     * may read (struct counted_limit in walker.c) */
+    sg__vec counted_limits;
     /* unqualified names are not recorded (an ON CONFLICT arbiter's
      * expressions, which read no row) */
     bool names_off;

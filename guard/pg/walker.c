@@ -171,6 +171,45 @@ static bool visit_seeing(Node *node, walk *w, size_t before)
     return stop;
 }
 
+/* A sub-select in FROM with LIMIT or OFFSET and no ORDER BY, whose column
+ * references are pending[refs_first, refs_end): when no reference outside
+ * it is left at the end of the walk, nothing reads which rows it picked
+ * (`SELECT count(*) FROM (SELECT uid FROM t WHERE ... OFFSET $2) sub`, an
+ * ORM's count of a page): the limit picks nothing arbitrary. */
+typedef struct counted_limit {
+    long limit; /* index in facts->unordered_limits */
+    size_t refs_first, refs_end;
+} counted_limit;
+
+static void count_limit(walk *w, long limit, size_t refs_first)
+{
+    counted_limit *c = sg__vec_push(w->arena, &w->counted_limits, sizeof *c);
+    if (!c) {
+        fail(w);
+        return;
+    }
+    *c = (counted_limit){limit, refs_first, w->pending.count};
+}
+
+/* Drops the limits of counted_limits whose rows nobody reads (every pending
+ * reference of the statement lies inside their sub-select). */
+static void drop_unread_limits(walk *w)
+{
+    sg__vec *limits = &w->facts->unordered_limits;
+    size_t kept = 0;
+    for (size_t i = 0; i < limits->count; i++) {
+        bool unread = false;
+        for (size_t k = 0; k < w->counted_limits.count && !unread; k++) {
+            const counted_limit *c = &SG__VEC_AT(w->counted_limits, counted_limit, k);
+            unread = c->limit == (long)i && c->refs_end - c->refs_first == w->pending.count;
+        }
+        if (!unread)
+            SG__VEC_AT(*limits, sg__unordered_limit, kept++) =
+                SG__VEC_AT(*limits, sg__unordered_limit, i);
+    }
+    limits->count = kept;
+}
+
 /* Walks one FROM item of query level `level`, remembering which relations
  * and subqueries sit directly in that level's FROM clause. */
 static bool walk_from_item(Node *node, walk *w, int level)
@@ -260,7 +299,10 @@ static bool walk_from_item(Node *node, walk *w, int level)
         int child = -1;
         if (rs->subquery && IsA(rs->subquery, SelectStmt)) {
             w->child_sight = rs->lateral ? (sight){0, w->from_items.count} : (sight){0, 0};
+            size_t refs_before = w->pending.count;
             stop = walk_select((SelectStmt *)rs->subquery, w, false, &child);
+            if (!stop && w->own_limit >= 0)
+                count_limit(w, w->own_limit, refs_before);
             sg__walk_add_from_item(
                 w, level, rs->alias ? copy(w, rs->alias->aliasname) : NULL, -1, child,
                 sg__walk_select_names(w, rs->subquery, rs->alias ? rs->alias->colnames : NIL));
@@ -603,8 +645,10 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
      * are all alike (every output a constant or a parameter: `SELECT 1 FROM t
      * ... LIMIT 10 OFFSET 20` that an ORM counts) are the same whichever */
     bool alike = rows_alike(s);
+    w->own_limit = -1;
     if (!stop && (s->limitCount || s->limitOffset) && s->sortClause == NIL &&
         s != w->exists_select && !alike) {
+        w->own_limit = (long)w->facts->unordered_limits.count;
         sg__unordered_limit *u = sg__vec_push(w->arena, &w->facts->unordered_limits, sizeof *u);
         if (!u) {
             fail(w);
@@ -1054,6 +1098,8 @@ int sg__walk_statement(sg__arena *arena, void *raw_stmt, unsigned max_depth, sg_
         walk_select((SelectStmt *)stmt, &w, true, NULL);
     else
         walk_modify(stmt, &w);
+    if (!w.failed && w.counted_limits.count)
+        drop_unread_limits(&w);
     if (!w.failed)
         sg__walk_resolve_fields(&w);
     return w.failed ? -1 : 0;
