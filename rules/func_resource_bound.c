@@ -16,17 +16,22 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "resolve/params.h"
 #include "rules.h"
 
-enum { MAX };
+enum { MAX, MAX_WORK };
 
-enum { DEFAULT_MAX = 10000000 };
+enum { DEFAULT_MAX = 10000000, DEFAULT_MAX_WORK = 100000000 };
 
 static const sg__option options[] = {
     [MAX] = {"max", SG_OPT_INTEGER, NULL,
              "largest number of rows a generate_series, of characters a repeat, lpad or "
              "rpad, or of elements an array_fill, may make from constant arguments (default "
              "10000000)"},
+    [MAX_WORK] = {"max_work", SG_OPT_INTEGER, NULL,
+                  "largest number of character pairs normalize, translate, btrim, ltrim, rtrim, "
+                  "strpos, position or replace may compare, from the lengths of constant and "
+                  "parameter arguments (default 100000000)"},
     {NULL, 0, NULL, NULL},
 };
 
@@ -375,6 +380,80 @@ static long double array_elements(const sg__funcref *fn)
     return n;
 }
 
+/* ------------------------------------------------------- quadratic work */
+
+/* Characters of an argument whose text is known here: a string constant or
+ * a parameter's bound value (uncast, or cast to text or varchar); -1 for any
+ * other (a column, an expression), -2 when memory ran out. */
+static long double known_length(const sg__rule_ctx *ctx, const sg__funcarg *a)
+{
+    bool text = !a->cast || strcmp(a->cast, "text") == 0 || strcmp(a->cast, "varchar") == 0;
+    if (a->kind == SG_ARG_STRING && text)
+        return (long double)char_length(a->text);
+    if (a->param <= 0 || !text || !ctx->bind ||
+        !sg__param_slot_bound(ctx->bind, (size_t)a->param - 1))
+        return -1;
+    bool is_null;
+    const char *t =
+        sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)a->param - 1, &is_null);
+    if (!t)
+        return is_null ? 0 : -2;
+    return (long double)char_length(t);
+}
+
+/*
+ * Character pairs a call compares at worst, from what is known of its
+ * arguments (an unknown one counts as one character): normalize(s) sorts
+ * runs of combining marks by insertion, |s|^2; translate(s, from, to) looks
+ * each character of s up in from, btrim/ltrim/rtrim(s, set) each end
+ * character in set, strpos(s, sub), position(sub IN s) and replace(s, from,
+ * to) search s for the other, |s| * |other|. PostgreSQL checks for a cancel
+ * in none of these loops: the statement timeout does not stop them. -1
+ * when the call is none of these or too little is known, -2 when memory ran
+ * out.
+ */
+static long double quadratic_work(const sg__rule_ctx *ctx, const sg__funcref *fn)
+{
+    static const struct {
+        const char *name;
+        size_t min_args, max_args, other; /* `other`: the argument multiplied with the first */
+    } calls[] = {
+        {"normalize", 1, 2, 0}, {"translate", 3, 3, 1}, {"btrim", 2, 2, 1},    {"ltrim", 2, 2, 1},
+        {"rtrim", 2, 2, 1},     {"strpos", 2, 2, 1},    {"position", 2, 2, 1}, {"replace", 3, 3, 1},
+    };
+    for (size_t i = 0; i < sizeof calls / sizeof calls[0]; i++) {
+        if (!builtin(fn, calls[i].name) || fn->arg_count < calls[i].min_args ||
+            fn->arg_count > calls[i].max_args)
+            continue;
+        long double a = known_length(ctx, &fn->args[0]);
+        long double b = known_length(ctx, &fn->args[calls[i].other]);
+        if (a == -2 || b == -2)
+            return -2;
+        if (a < 0 && b < 0)
+            return -1;
+        return (a < 1 ? 1 : a) * (b < 1 ? 1 : b);
+    }
+    return -1;
+}
+
+static int judge_work(const sg__rule_ctx *ctx, const sg__funcref *fn, long long max_work)
+{
+    long double work = quadratic_work(ctx, fn);
+    if (work == -2)
+        return -1;
+    if (work <= (long double)max_work)
+        return 0;
+    const char *call = call_text(ctx, fn);
+    const char *amount = size_text(ctx, work);
+    if (!call || !amount)
+        return -1;
+    return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
+                      "%s compares up to %s pairs of characters in a loop PostgreSQL cannot "
+                      "interrupt (the statement timeout does not stop it), over the bound of "
+                      "%lld (policy option max_work of %s)",
+                      call, amount, max_work, ctx->rule->id);
+}
+
 static int judge(const sg__rule_ctx *ctx, const sg__funcref *fn, long long max)
 {
     bool series = builtin(fn, "generate_series");
@@ -404,20 +483,25 @@ static int judge(const sg__rule_ctx *ctx, const sg__funcref *fn, long long max)
 
 static int check(const sg__rule_ctx *ctx)
 {
-    long long max;
+    long long max, max_work;
     if (!sg__policy_integer(ctx->policy, ctx->rule, MAX, &max))
         max = DEFAULT_MAX;
+    if (!sg__policy_integer(ctx->policy, ctx->rule, MAX_WORK, &max_work))
+        max_work = DEFAULT_MAX_WORK;
     const sg__facts *f = ctx->facts;
-    for (size_t i = 0; i < f->funcs.count; i++)
-        if (judge(ctx, &SG__VEC_AT(f->funcs, sg__funcref, i), max) < 0)
+    for (size_t i = 0; i < f->funcs.count; i++) {
+        const sg__funcref *fn = &SG__VEC_AT(f->funcs, sg__funcref, i);
+        if (judge(ctx, fn, max) < 0 || judge_work(ctx, fn, max_work) < 0)
             return -1;
+    }
     return 0;
 }
 
 const sg__rule sg__rule_func_resource_bound = {
     .id = "func.resource-bound",
     .summary = "constant arguments that make generate_series, repeat, lpad, rpad or array_fill "
-               "exceed a size bound",
+               "exceed a size bound, or string arguments that make a quadratic text function "
+               "exceed a work bound",
     .severity = SG_SEVERITY_ERROR,
     .kinds = SG_RULE_FACTS,
     .needs = SG_FACT_FUNCS,

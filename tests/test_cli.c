@@ -962,9 +962,10 @@ static void test_cli__rules(void **state)
     run_result r = RUN(NULL, "rules");
     assert_status(&r, 0);
     /* a line per rule, and an indented line per option (func.denied has 3,
-     * naming.table-prefix 1, limits.bounds 2, type.denied 1, func.resource-bound 1,
+     * naming.table-prefix 1, limits.bounds 2, type.denied 1, func.resource-bound 2,
      * column.denied 1) */
-    assert_int_equal(count_lines(r.out), RULE_COUNT + 9);
+    assert_int_equal(count_lines(r.out), RULE_COUNT + 10);
+    assert_non_null(strstr(r.out, "option max_work:"));
     assert_non_null(strstr(r.out, "option allow:"));
     assert_non_null(strstr(r.out, "option max_rows:"));
     for (size_t i = 0; i < RULE_COUNT; i++) {

@@ -1775,6 +1775,95 @@ static void test_rules__upsert_keeping_the_arbiter_key(void **state)
     sg_verdict_free(v);
 }
 
+/* A JSON string of `n` copies of `unit` (an ASCII run, or a \\u escape). */
+static char *json_run(const char *unit, size_t n)
+{
+    size_t u = strlen(unit);
+    char *s = malloc(n * u + 3);
+    assert_non_null(s);
+    s[0] = '"';
+    for (size_t i = 0; i < n; i++)
+        memcpy(s + 1 + i * u, unit, u);
+    memcpy(s + 1 + n * u, "\"", 2);
+    return s;
+}
+
+/* Text functions whose loops PostgreSQL never interrupts compare a pair of
+ * characters per step of their two inputs: from the lengths of constants and
+ * bound values, func.resource-bound denies more than max_work (1e8) pairs,
+ * and lets ordinary sizes, columns and the one-argument forms through. */
+static void test_rules__quadratic_text_functions(void **state)
+{
+    (void)state;
+    const char *accounts = TABLE(ACCOUNT, "a", "read");
+    char *s12k = json_run("a", 12000), *b12k = json_run("b", 12000),
+         *c12k = json_run("\\u0301", 12000), *s300k = json_run("a", 300000),
+         *n400 = json_run("a", 400), *s9k = json_run("a", 9000);
+    static const struct {
+        const char *sql;
+        int params; /* 0: %(s)s and %(f)s long; 1: %(s)s combining marks; 2: a long haystack and a
+                     * needle of 400; 3: a 300k haystack, a short needle; 4: both 9000 */
+        bool denied;
+    } cases[] = {
+        {"SELECT translate(%(s)s, %(f)s, 'x') AS t", 0, true},
+        {"SELECT btrim(%(s)s, %(f)s) AS t", 0, true},
+        {"SELECT ltrim(%(s)s, %(f)s) AS t", 0, true},
+        {"SELECT rtrim(%(s)s, %(f)s) AS t", 0, true},
+        {"SELECT trim(both %(f)s from %(s)s) AS t", 0, true},
+        {"SELECT trim(leading %(f)s from %(s)s) AS t", 0, true},
+        {"SELECT strpos(%(s)s, %(f)s) AS t", 0, true},
+        {"SELECT position(%(f)s in %(s)s) AS t", 0, true},
+        {"SELECT replace(%(s)s, %(f)s, '') AS t", 0, true},
+        {"SELECT normalize(%(s)s) AS t", 1, true},
+        {"SELECT normalize(%(s)s, NFKD) AS t", 1, true},
+        {"SELECT %(s)s IS NFC NORMALIZED AS t", 1, false}, /* a quick check first */
+        {"SELECT strpos(%(s)s, %(f)s) AS t", 2, true},
+        {"SELECT strpos(%(s)s, %(f)s) AS t", 3, false},
+        {"SELECT translate(%(s)s, %(f)s, 'x') AS t", 4, false},
+        {"SELECT normalize(%(s)s) AS t", 4, false},
+        {"SELECT a.uid, translate(a.name, %(f)s, 'x') AS t FROM sdk_examples_account a "
+         "ORDER BY a.uid",
+         3, false},
+        {"SELECT a.uid, normalize(a.name) AS n, btrim(a.name) AS b FROM sdk_examples_account a "
+         "ORDER BY a.uid",
+         3, false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *sv = cases[i].params == 0   ? s12k
+                         : cases[i].params == 1 ? c12k
+                         : cases[i].params == 2 ? s300k
+                         : cases[i].params == 3 ? s300k
+                                                : s9k;
+        const char *fv = cases[i].params == 0   ? b12k
+                         : cases[i].params == 2 ? n400
+                         : cases[i].params == 4 ? s9k
+                                                : "\"ab\"";
+        bool uses_s = strstr(cases[i].sql, "%(s)s") != NULL,
+             uses_f = strstr(cases[i].sql, "%(f)s") != NULL;
+        char *params = sg_test_printf("{%s%s%s%s%s%s}", uses_s ? "\"s\":" : "", uses_s ? sv : "",
+                                      uses_s && uses_f ? "," : "", uses_f ? "\"f\":" : "",
+                                      uses_f ? fv : "", "");
+        sg_verdict *v = check_in(catalog, "select", cases[i].sql, params, accounts, 50, 1000, NULL);
+        bool denied = false;
+        for (size_t k = 0; k < sg_verdict_diagnostic_count(v); k++)
+            denied |= strcmp(sg_verdict_diagnostic(v, k)->rule, "func.resource-bound") == 0 &&
+                      strstr(sg_verdict_diagnostic(v, k)->message, "max_work") != NULL;
+        if (denied != cases[i].denied) {
+            dump(v);
+            fail_msg("case %zu (%s): denied %d, expected %d", i, cases[i].sql, denied,
+                     cases[i].denied);
+        }
+        sg_verdict_free(v);
+        free(params);
+    }
+    free(s12k);
+    free(b12k);
+    free(c12k);
+    free(s300k);
+    free(n400);
+    free(s9k);
+}
+
 static void test_rules__warnings_never_deny(void **state)
 {
     (void)state;
@@ -2510,6 +2599,7 @@ int main(void)
         cmocka_unit_test(test_rules__name_typed_columns),
         cmocka_unit_test(test_rules__xml_columns),
         cmocka_unit_test(test_rules__upsert_keeping_the_arbiter_key),
+        cmocka_unit_test(test_rules__quadratic_text_functions),
         cmocka_unit_test(test_rules__warnings_never_deny),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
