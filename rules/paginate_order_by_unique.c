@@ -49,6 +49,15 @@ static bool same_column(const sg__rule_ctx *ctx, const sg__order_key *a, const s
         return true; /* one name, resolved in one scope */
     if (a->qualifier && b->qualifier)
         return strcmp(a->qualifier, b->qualifier) == 0;
+    /* with one FROM item at the top level, an unqualified column is that
+     * item's (a sub-select's or a CTE's as much as a table's) */
+    const sg__top_select *t = &ctx->facts->top;
+    const char *qualifier = a->qualifier ? a->qualifier : b->qualifier;
+    if (t->from.count == 1) {
+        const sg__from_item *only = &SG__VEC_AT(t->from, sg__from_item, 0);
+        if (only->name && strcmp(only->name, qualifier) == 0)
+            return true;
+    }
     long ra, rb;
     return sg__top_column(ctx, a->qualifier, a->column, a->location, &ra) == 1 &&
            sg__top_column(ctx, b->qualifier, b->column, b->location, &rb) == 1 && ra == rb;

@@ -147,7 +147,7 @@ static bool push_output(walk *w, sg__vec *outputs, size_t id)
  * the common shapes only: columns, constants, calls, operators and casts;
  * anything else is not the same (PostgreSQL's equal() would end the process
  * on a node type it does not know, so it is not called). */
-static bool same_expr(const Node *a, const Node *b, unsigned depth)
+static bool same_expr(const Node *a, const Node *b, unsigned depth, const char *sole)
 {
     if (!a || !b)
         return a == b;
@@ -159,7 +159,7 @@ static bool same_expr(const Node *a, const Node *b, unsigned depth)
         if (list_length(x) != list_length(y))
             return false;
         for (int i = 0; i < list_length(x); i++)
-            if (!same_expr(list_nth(x, i), list_nth(y, i), depth + 1))
+            if (!same_expr(list_nth(x, i), list_nth(y, i), depth + 1, sole))
                 return false;
         return true;
     }
@@ -169,9 +169,18 @@ static bool same_expr(const Node *a, const Node *b, unsigned depth)
         return intVal(a) == intVal(b);
     case T_A_Star:
         return true;
-    case T_ColumnRef:
-        return same_expr((const Node *)((const ColumnRef *)a)->fields,
-                         (const Node *)((const ColumnRef *)b)->fields, depth + 1);
+    case T_ColumnRef: {
+        const List *x = ((const ColumnRef *)a)->fields, *y = ((const ColumnRef *)b)->fields;
+        if (same_expr((const Node *)x, (const Node *)y, depth + 1, sole))
+            return true;
+        /* `col` and `t.col` where t is the level's only FROM item */
+        if (!sole || abs(list_length(x) - list_length(y)) != 1 ||
+            list_length(x) + list_length(y) != 3)
+            return false;
+        const List *q = list_length(x) == 2 ? x : y, *u = q == x ? y : x;
+        return IsA(linitial(q), String) && strcmp(strVal(linitial(q)), sole) == 0 &&
+               same_expr(lsecond(q), linitial(u), depth + 1, sole);
+    }
     case T_A_Const: {
         const A_Const *x = (const A_Const *)a, *y = (const A_Const *)b;
         if (x->isnull || y->isnull)
@@ -198,23 +207,24 @@ static bool same_expr(const Node *a, const Node *b, unsigned depth)
         return !x->agg_order && !y->agg_order && !x->agg_filter && !y->agg_filter && !x->over &&
                !y->over && x->agg_star == y->agg_star && x->agg_distinct == y->agg_distinct &&
                x->func_variadic == y->func_variadic &&
-               same_expr((const Node *)x->funcname, (const Node *)y->funcname, depth + 1) &&
-               same_expr((const Node *)x->args, (const Node *)y->args, depth + 1);
+               same_expr((const Node *)x->funcname, (const Node *)y->funcname, depth + 1, sole) &&
+               same_expr((const Node *)x->args, (const Node *)y->args, depth + 1, sole);
     }
     case T_A_Expr: {
         const A_Expr *x = (const A_Expr *)a, *y = (const A_Expr *)b;
         return x->kind == y->kind &&
-               same_expr((const Node *)x->name, (const Node *)y->name, depth + 1) &&
-               same_expr(x->lexpr, y->lexpr, depth + 1) && same_expr(x->rexpr, y->rexpr, depth + 1);
+               same_expr((const Node *)x->name, (const Node *)y->name, depth + 1, sole) &&
+               same_expr(x->lexpr, y->lexpr, depth + 1, sole) &&
+               same_expr(x->rexpr, y->rexpr, depth + 1, sole);
     }
     case T_TypeCast: {
         const TypeCast *x = (const TypeCast *)a, *y = (const TypeCast *)b;
         const TypeName *tx = x->typeName, *ty = y->typeName;
         return tx && ty && tx->setof == ty->setof && tx->pct_type == ty->pct_type &&
                list_length(tx->arrayBounds) == list_length(ty->arrayBounds) &&
-               same_expr((const Node *)tx->names, (const Node *)ty->names, depth + 1) &&
-               same_expr((const Node *)tx->typmods, (const Node *)ty->typmods, depth + 1) &&
-               same_expr(x->arg, y->arg, depth + 1);
+               same_expr((const Node *)tx->names, (const Node *)ty->names, depth + 1, sole) &&
+               same_expr((const Node *)tx->typmods, (const Node *)ty->typmods, depth + 1, sole) &&
+               same_expr(x->arg, y->arg, depth + 1, sole);
     }
     default:
         return false;
@@ -223,13 +233,13 @@ static bool same_expr(const Node *a, const Node *b, unsigned depth)
 
 /* The ORDER BY item (SortBy) whose expression is the same as `e`, written
  * out again, or -1. */
-static long same_order_item(List *order, const Node *e)
+static long same_order_item(List *order, const Node *e, const char *sole)
 {
     long j = 0;
     ListCell *lc;
     foreach (lc, order) {
         SortBy *sb = lfirst(lc);
-        if (IsA(sb, SortBy) && sb->node && same_expr(sb->node, e, 0))
+        if (IsA(sb, SortBy) && sb->node && same_expr(sb->node, e, 0, sole))
             return j;
         j++;
     }
@@ -244,12 +254,12 @@ static size_t expression_id(long j)
 }
 
 /* The output whose expression is `e` written out again, or NULL. */
-static ResTarget *output_holding(List *targets, const Node *e)
+static ResTarget *output_holding(List *targets, const Node *e, const char *sole)
 {
     ListCell *lc;
     foreach (lc, targets) {
         ResTarget *rt = lfirst(lc);
-        if (IsA(rt, ResTarget) && rt->val && same_expr(rt->val, e, 0))
+        if (IsA(rt, ResTarget) && rt->val && same_expr(rt->val, e, 0, sole))
             return rt;
     }
     return NULL;
@@ -292,9 +302,26 @@ static Node *deterministic_collate(Node *e)
  * may name an output, as in ORDER BY; else only a position does, as in
  * GROUP BY), into `keys`; outputs that are expressions, and expressions the
  * ORDER BY writes out again, into `outputs`; false when some item is none. */
+/* The name of the statement's own level's only FROM item, when it has one
+ * and a name: there an unqualified column can be only that item's. */
+static const char *sole_item(const walk *w)
+{
+    const char *name = NULL;
+    size_t count = 0;
+    for (size_t i = 0; i < w->from_items.count; i++) {
+        const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+        if (fi->level == w->top_level && !fi->excluded) {
+            name = fi->name;
+            count++;
+        }
+    }
+    return count == 1 ? name : NULL;
+}
+
 static bool record_keys(walk *w, SelectStmt *s, List *items, bool by_output, sg__vec *keys,
                         sg__vec *outputs)
 {
+    const char *sole = sole_item(w);
     bool plain = true;
     bool ordering = items == s->sortClause;
     long index = -1;
@@ -320,12 +347,12 @@ static bool record_keys(walk *w, SelectStmt *s, List *items, bool by_output, sg_
         }
         /* an expression written out again is the output that holds it */
         if (!out && e && !sg__walk_plain_column(e) && s->op == SETOP_NONE)
-            out = output_holding(s->targetList, e);
+            out = output_holding(s->targetList, e, sole);
         ColumnRef *c = sg__walk_plain_column(out ? out->val : e);
         /* an expression the ORDER BY writes out again: that item's id */
         long j = c || out || !e || !outputs ? -1
                  : ordering                 ? index
-                                            : same_order_item(s->sortClause, e);
+                                            : same_order_item(s->sortClause, e, sole);
         if (c) {
             if (!push_key(w, keys, c))
                 return false;
