@@ -121,9 +121,11 @@ static int check(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
     const sg__top_select *t = &f->top;
-    /* WITH TIES returns the rows that tie with the last: ties are what it asks for */
+    /* WITH TIES returns the rows that tie with the last: ties are what it
+     * asks for; ORDER BY random() draws a sample, and no key would keep
+     * its pages stable */
     if (ctx->op->kind != SG_OP_SELECT || f->kind != SG_STMT_SELECT || !t->has_order_by ||
-        t->with_ties || sg__paginate_order_moot(ctx))
+        t->with_ties || t->order_random || sg__paginate_order_moot(ctx))
         return 0;
     /* each row is distinct on what the ORDER BY includes */
     if (t->set_ordered_whole ||

@@ -457,8 +457,9 @@ typedef struct sg__top_select {
     bool has_having;
     bool has_distinct;
     bool has_order_by;
-    bool has_limit; /* LIMIT / FETCH */
-    bool with_ties; /* FETCH FIRST n ROWS WITH TIES: rows that tie are all returned */
+    bool has_limit;    /* LIMIT / FETCH */
+    bool with_ties;    /* FETCH FIRST n ROWS WITH TIES: rows that tie are all returned */
+    bool order_random; /* ORDER BY random(): a sample, which has no pages to keep stable */
     bool has_offset;
     bool has_locking; /* FOR UPDATE / SHARE at the top level */
     /* The LIMIT / OFFSET / FETCH clause, -1 without one: its first keyword

@@ -379,6 +379,16 @@ void sg__walk_record_order_by(walk *w, SelectStmt *s)
     size_t before = t->order_keys.count;
     record_keys(w, s, s->sortClause, true, &t->order_keys, &t->order_outputs);
     t->order_by_exprs = (size_t)list_length(s->sortClause) - (t->order_keys.count - before);
+    ListCell *item;
+    foreach (item, s->sortClause) {
+        const SortBy *sb = lfirst(item);
+        const FuncCall *f = IsA(sb, SortBy) && sb->node && IsA(sb->node, FuncCall)
+                                ? (const FuncCall *)sb->node
+                                : NULL;
+        t->order_random |= f && f->args == NIL && !f->over && IsA(llast(f->funcname), String) &&
+                           strcmp(strVal(llast(f->funcname)), "random") == 0 &&
+                           !sg__names_outside_pg_catalog(f->funcname);
+    }
     if (s->op != SETOP_NONE) {
         t->set_ordered_whole = set_ordered_whole(s);
         return;
