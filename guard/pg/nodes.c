@@ -152,6 +152,7 @@ sg__tag_class sg__walker_tag_class(int tag)
     case T_RangeTableSample:
     case T_ParamRef:
     case T_IntoClause:
+    case T_MultiAssignRef:
     case T_CurrentOfExpr:
     case T_LockingClause:
     case T_WithClause:

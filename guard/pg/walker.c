@@ -854,6 +854,12 @@ static bool visit_own(Node *node, walk *w)
         w->facts->into_location =
             ((IntoClause *)node)->rel ? ((IntoClause *)node)->rel->location : -1;
         return false;
+    case T_MultiAssignRef: {
+        /* SET (a, b) = (SELECT ...): every column's target holds the same
+         * source; it is walked once, with the first column */
+        MultiAssignRef *m = (MultiAssignRef *)node;
+        return m->colno == 1 ? visit(m->source, w) : false;
+    }
     case T_CurrentOfExpr:
         /* the node has no location: sg__parse_walk() finds the clause's */
         w->facts->has_current_of = true;
