@@ -134,6 +134,31 @@ static void test_hints__syntax_of_later_postgresql(void **state)
     expect_hint("SELECT 0o17", "sql.syntax", "hexadecimal, octal and binary");
     expect_hint("SELECT 0x1F_FF", "sql.syntax", "hexadecimal, octal and binary");
     expect_no_hint("SELECT 1e10x", "sql.syntax");
+    /* PostgreSQL 16, 17 and 18 */
+    static const char *const newer[][2] = {
+        {"GRANT app_rw TO alice WITH INHERIT TRUE, SET FALSE GRANTED BY postgres",
+         "PostgreSQL 16 and later accept GRANT"},
+        {"GRANT app_rw TO alice WITH ADMIN TRUE", "PostgreSQL 16 and later accept GRANT"},
+        {"MERGE INTO sdk_examples_account a USING sdk_examples_account s ON a.uid = s.uid "
+         "WHEN NOT MATCHED BY SOURCE THEN DELETE",
+         "WHEN NOT MATCHED BY SOURCE"},
+        {"MERGE INTO sdk_examples_account a USING sdk_examples_account s ON a.uid = s.uid "
+         "WHEN MATCHED THEN DELETE RETURNING a.uid",
+         "MERGE ... RETURNING"},
+        {"SELECT jt.* FROM sdk_examples_metric m, JSON_TABLE(m.js, '$[*]' COLUMNS (a int PATH "
+         "'$.a')) jt",
+         "JSON_TABLE"},
+        {"ALTER TABLE t ALTER COLUMN total SET EXPRESSION AS (a + b)", "SET EXPRESSION"},
+        {"CREATE TABLE t (a int, b int GENERATED ALWAYS AS (a * 2) VIRTUAL)",
+         "PostgreSQL 18 accepts"},
+        {"ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0) NOT ENFORCED", "PostgreSQL 18 accepts"},
+    };
+    for (size_t i = 0; i < sizeof newer / sizeof newer[0]; i++) {
+        expect_hint(newer[i][0], "sql.syntax", newer[i][1]);
+        expect_hint(newer[i][0], "sql.syntax", pg15);
+    }
+    /* what PostgreSQL 15 reads draws no hint; what no version reads gets none either */
+    expect_no_hint("GRANT app_rw TO alice WITH ADMIN OPTION FOR", "sql.syntax");
 }
 
 /* A keyword that calls a function is named as written, beside the function. */
