@@ -136,6 +136,27 @@ static bool exact_value(const sg__column_pin *p)
     return true;
 }
 
+/* Whether a cast of the column itself keeps its distinct values distinct:
+ * a uuid or an integer written as text (`uid::text = $1`) has one spelling,
+ * and text or varchar stays the same bytes. */
+static bool column_cast_exact(const sg__rule_ctx *ctx, const sg__from_item *item,
+                              const sg__column_pin *p)
+{
+    if (!p->column_cast)
+        return true;
+    if (strcmp(p->column_cast, "text") != 0 && strcmp(p->column_cast, "varchar") != 0)
+        return false;
+    const sg__meta_table *table = sg__relation_scoped(ctx, item->relation);
+    long c = table ? sg__table_column(table, NULL, 0, p->column) : SG_NO_COLUMN;
+    if (c < 0 || !table->column_type_read || !table->column_type_read[c])
+        return false;
+    const sg__pgtype *type = &table->column_pgtypes[c];
+    return type->array_dims == 0 &&
+           (type->kind == SG__PGKIND_UUID || type->kind == SG__PGKIND_INT2 ||
+            type->kind == SG__PGKIND_INT4 || type->kind == SG__PGKIND_INT8 ||
+            type->kind == SG__PGKIND_TEXT || type->kind == SG__PGKIND_VARCHAR);
+}
+
 /* Whether a pin names `column` of `item`: qualified by its name, or
  * unqualified and resolved to it (when the item is the only one, no other
  * can have the column). */
@@ -146,7 +167,7 @@ static bool pinned_by(const sg__rule_ctx *ctx, const sg__from_item *item, bool o
     for (size_t i = 0; i < t->pins.count; i++) {
         const sg__column_pin *p = &SG__VEC_AT(t->pins, sg__column_pin, i);
         if (strcmp(p->column, column) != 0 || !exact_cast(p) || !exact_value(p) ||
-            (p->outer && !outer_too))
+            (p->outer && !outer_too) || !column_cast_exact(ctx, item, p))
             continue;
         if (p->qualifier ? strcmp(p->qualifier, item->name) == 0 : only)
             return true;

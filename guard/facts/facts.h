@@ -199,6 +199,9 @@ typedef struct sg__column_pin {
     size_t call_count;
     const char *const *casts;
     size_t cast_count;
+    /* The type the column itself is cast to (`uid::text = $1`), as
+     * sg__funcarg.cast says it; NULL when the column stands bare. */
+    const char *column_cast;
 } sg__column_pin;
 
 /* A conjunct `a.x = b.y` of two plain columns, uncast, reached through AND

@@ -300,8 +300,12 @@ static void record_pair(walk *w, Node *lexpr, Node *rexpr, const pin_scope *scop
             record_link(w, a, b, scope);
         return;
     }
-    ColumnRef *c = sg__walk_plain_column(value == rexpr ? lexpr : rexpr);
-    if (!c || !may_pin(w, c, scope))
+    Node *side = value == rexpr ? lexpr : rexpr;
+    /* `col::text = $1`: the column cast once (the rules judge whether the
+     * cast keeps distinct values distinct) */
+    const TypeCast *column_cast = side && IsA(side, TypeCast) ? (const TypeCast *)side : NULL;
+    ColumnRef *c = sg__walk_plain_column(column_cast ? column_cast->arg : side);
+    if (!c || (column_cast && !IsA(column_cast->arg, ColumnRef)) || !may_pin(w, c, scope))
         return;
     sg__column_pin *p = sg__vec_push(w->arena, &w->facts->top.pins, sizeof *p);
     if (!p) {
@@ -319,6 +323,8 @@ static void record_pair(walk *w, Node *lexpr, Node *rexpr, const pin_scope *scop
         p->cast_count = calls.cast_count;
     if (IsA(value, TypeCast))
         p->cast = cast_type(w, ((TypeCast *)value)->typeName, true);
+    if (column_cast)
+        p->column_cast = cast_type(w, column_cast->typeName, false);
 }
 
 /* A conjunct with the plain `=` operator: `a = b`; a row comparison
