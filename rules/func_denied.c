@@ -221,6 +221,9 @@ static const sg__funcarg *ts_config_arg(const sg__funcref *fn)
     if (fn->kind != SG_FUNC_CALL || fn->catalog ||
         (fn->schema && strcmp(fn->schema, "pg_catalog") != 0) || !fn->args)
         return NULL;
+    /* every form's name starts with one of these: most calls stop here */
+    if (!strchr("tpwj", fn->name[0]) || !fn->name[0])
+        return NULL;
     /* ts_headline(document, query, options) has options such as 'MaxWords=10'
      * last; ts_headline(config, document, query) a query */
     if (fn->arg_count == 3 && strcmp(fn->name, "ts_headline") == 0 &&

@@ -894,8 +894,10 @@ static bool note(Node *node, walk *w)
             SG__VEC_AT(w->facts->funcs, sg__funcref, call).isolated = node == w->isolated;
         sg__walk_record_args(w, f);
         /* xmlagg reads its argument as xml; it and xmlcomment make xml values */
-        bool xmlagg = catalog_call_named(f, "xmlagg");
-        if (xmlagg || catalog_call_named(f, "xmlcomment"))
+        const Node *last = f->funcname ? llast(f->funcname) : NULL;
+        bool xml_named = last && IsA(last, String) && strVal(last)[0] == 'x';
+        bool xmlagg = xml_named && catalog_call_named(f, "xmlagg");
+        if (xmlagg || (xml_named && catalog_call_named(f, "xmlcomment")))
             xml_value(w, node, f->location);
         w->current_call = call;
         if (xmlagg && f->args)

@@ -161,7 +161,8 @@ static inline size_t next_special(const char *json, size_t len, size_t i)
  * digits as \u0000, and decodes \u0000 into a NUL byte that ends the C
  * string it returns: both are refused. An escape the text ends inside, or an
  * unknown one, cJSON refuses itself. */
-static const char *bad_escape(const char *json, size_t len, size_t i)
+/* (not inlined: the block scan's loop keeps its registers) */
+__attribute__((noinline)) static const char *bad_escape(const char *json, size_t len, size_t i)
 {
     if (len - i < 6 || json[i + 1] != 'u')
         return NULL;
@@ -529,7 +530,8 @@ SG_AVX2 static int prescan_blocks(const char *json, size_t len, unsigned max_dep
             unsigned char c = (unsigned char)json[at];
             look &= look - 1;
             if (c == '\\') {
-                const char *bad = bad_escape(json, len, at);
+                const char *bad =
+                    len - at >= 6 && json[at + 1] == 'u' ? bad_escape(json, len, at) : NULL;
                 if (bad)
                     return refuse(problem, offset, bad, at);
                 if (len - at <= 2)
