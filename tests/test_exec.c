@@ -1251,6 +1251,48 @@ static void test_exec__write_returning_many_large_rows(void **state)
     admin("DELETE FROM public.sdk_examples_account WHERE region = 'BIG'");
 }
 
+/* A constraint's error details the row it refused ("Failing row contains (...)": every column,
+ * those the statement never named too). Under a policy that denies columns, a write made to fail
+ * on purpose would read them a row at a time: the detail is withheld; without such a policy it is
+ * kept, as the server wrote it. */
+static void test_exec__constraint_detail_withheld_under_a_column_policy(void **state)
+{
+    (void)state;
+    admin("INSERT INTO public.sdk_examples_account (account_code, name, region) "
+          "VALUES ('DET-1', 'SECRET-NAME', 'EU') ON CONFLICT DO NOTHING");
+    char *op = make_op("update",
+                       "UPDATE sdk_examples_account SET region = %(r)s WHERE account_code = %(c)s",
+                       "{\"r\":null,\"c\":\"DET-1\"}", T_ACCOUNT("write"), 5, 15000);
+    static const char pol[] = "{\"rules\":{\"column.denied\":{\"options\":{\"columns\":["
+                              "\"^public\\\\.sdk_examples_account\\\\.name$\"]}}}}";
+    sg_policy *policy = NULL;
+    sg_error err;
+    assert_int_equal(sg_policy_load(pol, strlen(pol), &policy, &err), SG_OK);
+    for (int with_policy = 0; with_policy < 2; with_policy++) {
+        sg_check_options opts = SG_CHECK_OPTIONS_INIT;
+        opts.policy = with_policy ? policy : NULL;
+        sg_verdict *v = NULL;
+        assert_int_equal(sg_check(g_catalog, op, strlen(op), &opts, &v), SG_OK);
+        assert_true(sg_verdict_allowed(v));
+        sg_result *r = NULL;
+        assert_int_equal(sg_execute(g_ex, v, &r, &err), SG_OK);
+        const sg_exec_outcome *o = sg_result_outcome(r);
+        assert_false(o->ok);
+        assert_string_equal(o->sqlstate, "23502");
+        if (with_policy) {
+            assert_null(strstr(o->detail, "SECRET-NAME"));
+            assert_non_null(strstr(o->detail, "withheld"));
+        } else {
+            assert_non_null(strstr(o->detail, "SECRET-NAME"));
+        }
+        sg_result_free(r);
+        sg_verdict_free(v);
+    }
+    sg_policy_free(policy);
+    free(op);
+    admin("DELETE FROM public.sdk_examples_account WHERE account_code = 'DET-1'");
+}
+
 /* ---- parameters ---------------------------------------------------------------------------- */
 
 static sg_result *run_values(const char *op)
@@ -1959,6 +2001,7 @@ int main(void)
         T(select_runs_read_only),
         T(write_returning_more_than_max_rows),
         T(write_returning_many_large_rows),
+        T(constraint_detail_withheld_under_a_column_policy),
         T(parameters_of_every_json_type),
         T(seed_select_with_null_region),
         T(search_path_is_pinned),

@@ -123,6 +123,19 @@ static void settle_status(sg_exec_outcome *o)
                                : SG_EXEC_NOT_STARTED;
 }
 
+/* An integrity constraint's error (SQLSTATE class 23) details the row it
+ * refused, or its key: "Failing row contains (...)" lists every column of
+ * the row, those the statement never named too. Where the policy denies
+ * columns, a write made to fail on purpose (SET c = NULL on a NOT NULL
+ * column) would read them one row at a time: the detail is withheld. */
+static void withhold_row_values(const sg_verdict *v, sg_exec_outcome *o)
+{
+    if (!v->withhold_row_values || o->ok || strncmp(o->sqlstate, "23", 2) != 0 || !o->detail[0])
+        return;
+    snprintf(o->detail, sizeof o->detail, "%s",
+             "(withheld: the policy denies columns, and this detail may show a row's values)");
+}
+
 static long long monotonic_ms(void)
 {
     struct timespec ts;
@@ -204,6 +217,7 @@ int sg_execute_opts(sg_executor *ex, const sg_verdict *v, const sg_execute_optio
         return rc;
     }
     settle_status(&r->outcome);
+    withhold_row_values(v, &r->outcome);
     *out = r;
     return SG_OK;
 oom:

@@ -46,6 +46,9 @@ struct sg_verdict {
     bool search_path_local;
     const char *search_path;
     int tx; /* SG__VERDICT_TX_* (facts.h's SG_TX_*) */
+    /* the policy denies columns (column.denied): the row values a constraint
+     * error's detail shows are withheld from the result (execute.c) */
+    bool withhold_row_values;
 };
 
 /* The transaction statement a linted statement is (sg_verdict.tx). */
