@@ -205,11 +205,36 @@ static int ts_arg_plain(const sg__rule_ctx *ctx, const sg__funcarg *a, bool stri
     return !strict;
 }
 
-/* The argument of text search function `fn` that PostgreSQL reads as a
- * configuration (or, for ts_lexize, dictionary) name, or NULL. ts_headline
- * with three arguments is (config, document, query) unless its last is an
- * options string (document, query, options). */
-static const sg__funcarg *ts_config_arg(const sg__funcref *fn)
+/* Whether argument `arg` of call `fn` (one of f->funcs) is surely a
+ * tsquery: cast to it, or a call of a function that makes one. */
+static bool surely_tsquery(const sg__facts *f, const sg__funcref *fn, size_t arg)
+{
+    static const char *const makers[] = {"to_tsquery", "plainto_tsquery", "phraseto_tsquery",
+                                         "websearch_to_tsquery", "tsquery"};
+    if (fn->args[arg].cast && strcmp(fn->args[arg].cast, "tsquery") == 0)
+        return true;
+    long index = fn - &SG__VEC_AT(f->funcs, sg__funcref, 0);
+    for (size_t i = (size_t)index + 1; i < f->funcs.count; i++) {
+        const sg__funcref *child = &SG__VEC_AT(f->funcs, sg__funcref, i);
+        if (child->kind != SG_FUNC_CALL || child->parent != index ||
+            child->parent_arg != (int)arg || child->catalog ||
+            (child->schema && strcmp(child->schema, "pg_catalog") != 0))
+            continue;
+        for (size_t k = 0; k < sizeof makers / sizeof makers[0]; k++)
+            if (strcmp(child->name, makers[k]) == 0)
+                return true;
+    }
+    return false;
+}
+
+/* The argument of text search function `fn` (one of f->funcs) that
+ * PostgreSQL reads as a configuration (or, for ts_lexize, dictionary) name,
+ * or NULL. ts_headline with three arguments is (document, query, options)
+ * when its last is an options string and either its second is surely a
+ * tsquery or its first is no string or parameter (which could be a name);
+ * otherwise (config, document, query): PostgreSQL picks the form by the
+ * arguments' types, and a string with '=' is a tsquery too. */
+static const sg__funcarg *ts_config_arg(const sg__facts *f, const sg__funcref *fn)
 {
     static const struct {
         const char *name;
@@ -224,11 +249,12 @@ static const sg__funcarg *ts_config_arg(const sg__funcref *fn)
     /* every form's name starts with one of these: most calls stop here */
     if (!strchr("tpwj", fn->name[0]) || !fn->name[0])
         return NULL;
-    /* ts_headline(document, query, options) has options such as 'MaxWords=10'
-     * last; ts_headline(config, document, query) a query */
     if (fn->arg_count == 3 && strcmp(fn->name, "ts_headline") == 0 &&
-        fn->args[2].kind == SG_ARG_STRING && strchr(fn->args[2].text, '='))
-        return NULL;
+        fn->args[2].kind == SG_ARG_STRING && strchr(fn->args[2].text, '=')) {
+        bool first_may_name = fn->args[0].kind == SG_ARG_STRING || fn->args[0].param > 0;
+        if (surely_tsquery(f, fn, 1) || !first_may_name)
+            return NULL;
+    }
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
         if (fn->arg_count == forms[i].count && strcmp(fn->name, forms[i].name) == 0)
             return &fn->args[0];
@@ -245,7 +271,7 @@ static bool ts_parameter(const sg__facts *f, int n, size_t *uses)
     for (size_t i = 0; i < f->funcs.count; i++) {
         const sg__funcref *fn = &SG__VEC_AT(f->funcs, sg__funcref, i);
         const sg__funcarg *a = fn->kind == SG_FUNC_TS_OBJECT && fn->arg_count ? &fn->args[0]
-                               : fn->kind == SG_FUNC_CALL                     ? ts_config_arg(fn)
+                               : fn->kind == SG_FUNC_CALL                     ? ts_config_arg(f, fn)
                                                                               : NULL;
         *uses += a && a->param == n && !a->cast;
     }
@@ -264,7 +290,7 @@ static int check_ts_parameters(const sg__rule_ctx *ctx)
     bool any = false;
     for (size_t i = 0; i < f->funcs.count && !any; i++) {
         const sg__funcref *fn = &SG__VEC_AT(f->funcs, sg__funcref, i);
-        any = fn->kind == SG_FUNC_TS_OBJECT || (fn->kind == SG_FUNC_CALL && ts_config_arg(fn));
+        any = fn->kind == SG_FUNC_TS_OBJECT || (fn->kind == SG_FUNC_CALL && ts_config_arg(f, fn));
     }
     for (size_t i = 0; any && i < f->params.count; i++) {
         const sg__paramref *p = &SG__VEC_AT(f->params, sg__paramref, i);
@@ -634,7 +660,7 @@ static int check(const sg__rule_ctx *ctx)
                 break;
             }
             const sg__funcarg *config =
-                verdict == CALL_ALLOWED && !ctx->in_migration ? ts_config_arg(fn) : NULL;
+                verdict == CALL_ALLOWED && !ctx->in_migration ? ts_config_arg(f, fn) : NULL;
             if (config) {
                 int plain = ts_arg_plain(ctx, config, false);
                 if (plain < 0)
@@ -691,7 +717,7 @@ static int check(const sg__rule_ctx *ctx)
              * UNION read the other value as a name too) */
             const sg__funcref *call =
                 fn->parent >= 0 ? &SG__VEC_AT(f->funcs, sg__funcref, (size_t)fn->parent) : NULL;
-            bool alone = fn->isolated || (fn->first_arg && call && ts_config_arg(call));
+            bool alone = fn->isolated || (fn->first_arg && call && ts_config_arg(f, call));
             if (plain && !alone)
                 rc = report_ts_name(ctx, fn,
                                     "where its value may meet a string or a parameter that "

@@ -136,6 +136,9 @@ typedef struct sg__funcref {
     /* the SQL keyword the call is spelled as (CURRENT_ROLE is current_user()),
      * for messages; NULL for a call written as one */
     const char *keyword;
+    /* SG_FUNC_CALL: which argument of the call `parent` this call is (0 for
+     * the first), or -1 when it stands deeper in one */
+    int parent_arg;
 } sg__funcref;
 
 /* Something the walker does not understand, or refuses to look into. */

@@ -94,8 +94,9 @@ typedef struct walk {
     struct cte_scope *scope;
     int cte_index; /* innermost enclosing CTE, or -1 */
     int next_level;
-    int top_level;    /* level of the statement's top-level SELECT, or -1 */
-    int current_call; /* innermost FuncCall being walked, or -1 */
+    int top_level;                     /* level of the statement's top-level SELECT, or -1 */
+    int current_call;                  /* innermost FuncCall being walked, or -1 */
+    const FuncCall *current_call_node; /* ... and its node, or NULL */
     bool in_top_targetlist;
     int targetlist_level; /* the level whose plain SELECT's target list is walked, or -1 */
     int located;          /* location of the innermost node that has one */

@@ -58,6 +58,7 @@ static void record_func(walk *w, List *names, int location, sg__func_kind kind, 
     f->in_top_targetlist = w->in_top_targetlist;
     f->targetlist_level = w->targetlist_level;
     f->parent = w->current_call;
+    f->parent_arg = -1;
 }
 
 /* Records a call of pg_catalog function `name` that SQL spells as
@@ -76,6 +77,7 @@ static void record_keyword_call(walk *w, const char *name, const char *keyword, 
     f->in_top_targetlist = w->in_top_targetlist;
     f->targetlist_level = w->targetlist_level;
     f->parent = w->current_call;
+    f->parent_arg = -1;
 }
 
 /* ---- xml values ---- */
@@ -890,8 +892,20 @@ static bool note(Node *node, walk *w)
         FuncCall *f = (FuncCall *)node;
         record_func(w, f->funcname, f->location, SG_FUNC_CALL, f->over != NULL);
         int call = (int)w->facts->funcs.count - 1;
-        if (!w->failed)
-            SG__VEC_AT(w->facts->funcs, sg__funcref, call).isolated = node == w->isolated;
+        if (!w->failed) {
+            sg__funcref *fn = &SG__VEC_AT(w->facts->funcs, sg__funcref, call);
+            fn->isolated = node == w->isolated;
+            /* the argument of the enclosing call it is, when it is one itself */
+            fn->parent_arg = -1;
+            int k = 0;
+            ListCell *lc;
+            if (w->current_call_node)
+                foreach (lc, w->current_call_node->args) {
+                    if (lfirst(lc) == (void *)node)
+                        fn->parent_arg = k;
+                    k++;
+                }
+        }
         sg__walk_record_args(w, f);
         /* xmlagg reads its argument as xml; it and xmlcomment make xml values */
         const Node *last = f->funcname ? llast(f->funcname) : NULL;
@@ -900,6 +914,7 @@ static bool note(Node *node, walk *w)
         if (xmlagg || (xml_named && catalog_call_named(f, "xmlcomment")))
             xml_value(w, node, f->location);
         w->current_call = call;
+        w->current_call_node = f;
         if (xmlagg && f->args)
             xml_argument(w, linitial(f->args), "xmlagg of a constant or parameter");
         break;
@@ -1043,8 +1058,10 @@ static bool visit_node(Node *node, walk *w)
         return visit_own(node, w);
     case SG__TAG_NOTE: {
         int saved_call = w->current_call;
+        const FuncCall *saved_node = w->current_call_node;
         bool stop = note(node, w) || raw_expression_tree_walker(node, visit, w) || w->failed;
         w->current_call = saved_call;
+        w->current_call_node = saved_node;
         return stop;
     }
     case SG__TAG_RAW:
