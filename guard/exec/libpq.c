@@ -596,6 +596,9 @@ static int run_select(run *x, const sg_row_sink *sink)
 {
     const sg_statement *stmt = x->stmt;
     PGconn *pg = x->c->pg;
+    /* the operation's time runs from here: DECLARE plans the query, and
+     * planning folds constants and bound values, which can take long too */
+    long long started = now_ms(), timeout = stmt->statement_timeout_ms;
     Oid *types = NULL;
     int step = prepare(x, &types);
     size_t len = strlen(stmt->sql) + 64;
@@ -621,18 +624,16 @@ static int run_select(run *x, const sg_row_sink *sink)
     sg__free(declare);
     bool columns_sent = false;
     /* statement_timeout times each command on its own, and a select reads
-     * its rows with a FETCH per page: from the second page on, each FETCH
-     * gets only what is left of the operation's time, so that the select as
-     * a whole keeps to it (at least a millisecond: the server then refuses
-     * in its own words, 57014) */
-    long long started = now_ms(), timeout = stmt->statement_timeout_ms;
-    for (bool first = true; step == STEP_OK; first = false) {
+     * its rows with a FETCH per page: each FETCH gets only what is left of
+     * the operation's time, so that the select as a whole keeps to it (at
+     * least a millisecond: the server then refuses in its own words, 57014) */
+    for (; step == STEP_OK;) {
         long long want = stmt->max_rows + 1 - x->out->rows;
         if (want > FETCH_PAGE)
             want = FETCH_PAGE;
         char fetch[160];
         long long left = timeout - (now_ms() - started);
-        if (first || timeout <= 0)
+        if (timeout <= 0)
             snprintf(fetch, sizeof fetch, "FETCH FORWARD %lld FROM sqlguard_cursor", want);
         else
             snprintf(fetch, sizeof fetch,
