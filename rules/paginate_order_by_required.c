@@ -23,6 +23,7 @@
  * else at the statement.
  */
 #include "funclist.h"
+#include "resolve/params.h"
 #include "rules.h"
 
 extern const sg__rule sg__rule_paginate_order_by_required;
@@ -295,6 +296,18 @@ static bool key_pinned(const sg__rule_ctx *ctx, size_t at, bool only, const sg__
 
 enum { MAX_ITEMS = 64 };
 
+/* Whether parameter $n (0: none) is bound to 0 or 1, as a JSON number or a
+ * string of those digits: `LIMIT $1` is then `LIMIT 1`, an ORM binding the
+ * constant (Prisma's and Drizzle's to-one loads). */
+static bool limit_param_one(const sg__rule_ctx *ctx, int n)
+{
+    if (n <= 0 || !ctx->bind || !sg__param_slot_bound(ctx->bind, (size_t)n - 1))
+        return false;
+    bool is_null;
+    const char *text = sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)n - 1, &is_null);
+    return text && (strcmp(text, "0") == 0 || strcmp(text, "1") == 0);
+}
+
 /* A sub-select in FROM (`child_level`) that returns at most one row, for
  * each row of the items before it when LATERAL: a plain select (no set
  * operation, GROUP BY or VALUES) with LIMIT 0 or 1, or whose target list
@@ -308,7 +321,7 @@ static bool one_row_level(const sg__rule_ctx *ctx, int child_level)
     const sg__level *l = &SG__VEC_AT(f->levels, sg__level, (size_t)child_level);
     if (!l->plain)
         return false;
-    if (l->limit_one)
+    if (l->limit_one || limit_param_one(ctx, l->limit_param))
         return true;
     bool aggregate = false;
     for (size_t i = 0; i < f->funcs.count; i++) {

@@ -1743,9 +1743,11 @@ static void test_rules__upsert_keeping_the_arbiter_key(void **state)
         {"ON CONFLICT (uid) DO UPDATE SET uid = EXCLUDED.uid", false},
         {"ON CONFLICT (n) DO UPDATE SET n = excluded.n", false},
         {"ON CONFLICT (uid, n) DO UPDATE SET uid = EXCLUDED.uid, n = EXCLUDED.n", false},
-        /* a column set to itself is still a write, as far as the guard can tell */
-        {"ON CONFLICT (uid) DO UPDATE SET uid = EXCLUDED.uid, code = parents.code", true},
-        {"ON CONFLICT (uid) DO UPDATE SET uid = EXCLUDED.uid, n = parents.n", true},
+        /* a column set to itself keeps the row's own datum, whatever its type */
+        {"ON CONFLICT (uid) DO UPDATE SET uid = EXCLUDED.uid, code = parents.code", false},
+        {"ON CONFLICT (code) DO UPDATE SET code = parents.code, at = parents.at", false},
+        {"ON CONFLICT (code) DO UPDATE SET code = lower(parents.code)", true},
+        {"ON CONFLICT (uid) DO UPDATE SET uid = EXCLUDED.uid, n = parents.n", false},
         {"ON CONFLICT (code) DO UPDATE SET code = EXCLUDED.code", true},
         {"ON CONFLICT (at) DO UPDATE SET at = EXCLUDED.at", true},
         {"ON CONFLICT (uid) DO UPDATE SET n = EXCLUDED.n", true},

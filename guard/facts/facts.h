@@ -356,6 +356,9 @@ typedef struct sg__level {
     /* a plain SELECT: no set operation, GROUP BY or VALUES; with FROM or not,
      * and a LIMIT of the constant 0 or 1 (no WITH TIES) */
     bool plain, has_from, limit_one;
+    /* the $n a plain select's LIMIT (or FETCH FIRST) is, cast or not, when it
+     * is one (no WITH TIES); else 0: the rules read its bound value */
+    int limit_param;
 } sg__level;
 
 /* A join that merges its operands' columns of the same name into one: the
@@ -428,6 +431,8 @@ typedef struct sg__column_write {
     /* ON CONFLICT DO UPDATE SET c = EXCLUDED.c: the value the conflict
      * found in the row when c is an arbiter column */
     bool from_excluded;
+    /* SET c = c (or t.c, t the target): the row's own datum, unchanged */
+    bool keeps_value;
 } sg__column_write;
 
 /* A parameter compared with a column: `col = $1`, `$1 <> t.col`, `col IN

@@ -99,7 +99,8 @@ int sg__walk_enter_level(walk *w)
              w->sight.end < w->child_sight.end ? w->sight.end : w->child_sight.end},
             false,
             false,
-            false};
+            false,
+            0};
     w->child_sight = SG__SIGHT_ALL;
     w->sight = SG__SIGHT_ALL;
     return level;

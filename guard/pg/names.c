@@ -606,6 +606,7 @@ static void export_sources(walk *w)
         l->plain = info->plain;
         l->has_from = info->has_from;
         l->limit_one = info->limit_one;
+        l->limit_param = info->limit_param;
         l->first = info->parent_sight.first;
         l->end = info->parent_sight.end < w->from_items.count ? info->parent_sight.end
                                                               : w->from_items.count;

@@ -64,6 +64,7 @@ typedef struct level_info {
     int parent;
     sight parent_sight;
     bool plain, has_from, limit_one; /* sg__level's */
+    int limit_param;                 /* sg__level's */
 } level_info;
 
 /* A parameter compared with a column, waiting for the column's reference

@@ -589,6 +589,13 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
             s->limitCount && IsA(s->limitCount, A_Const) ? (const A_Const *)s->limitCount : NULL;
         info->plain = s->op == SETOP_NONE && s->groupClause == NIL && s->valuesLists == NIL;
         info->has_from = s->fromClause != NIL;
+        const Node *count = s->limitCount;
+        for (unsigned hops = 0; count && IsA(count, TypeCast) && hops < 64; hops++)
+            count = ((const TypeCast *)count)->arg;
+        info->limit_param =
+            count && IsA(count, ParamRef) && (int)s->limitOption != PG_QUERY_LIMIT_WITH_TIES
+                ? ((const ParamRef *)count)->number
+                : 0;
         info->limit_one = limit && !limit->isnull && limit->val.node.type == T_Integer &&
                           intVal(&limit->val) >= 0 && intVal(&limit->val) <= 1 &&
                           (int)s->limitOption != PG_QUERY_LIMIT_WITH_TIES;

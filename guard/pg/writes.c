@@ -126,7 +126,31 @@ static const char *add_write(walk *w, long relation, const char *name, size_t po
     c->param = param;
     c->set = false;
     c->from_excluded = false;
+    c->keeps_value = false;
     return name;
+}
+
+/* `<name>` or `<item>.<name>`, the target's own column, where `item` is the
+ * name the target is seen by (its alias, else its name). */
+static bool own_column(const walk *w, long target, const Node *v, const char *name)
+{
+    if (!v || !IsA(v, ColumnRef))
+        return false;
+    const List *fields = ((const ColumnRef *)v)->fields;
+    const Node *last = list_length(fields) ? llast(fields) : NULL;
+    if (!last || !IsA(last, String) || strcmp(strVal(last), name) != 0)
+        return false;
+    if (list_length(fields) == 1)
+        return true;
+    if (list_length(fields) != 2 || !IsA(linitial(fields), String))
+        return false;
+    const char *qualifier = strVal(linitial(fields));
+    for (size_t i = w->from_items.count; i-- > 0;) {
+        const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+        if (fi->relref == target && !fi->excluded)
+            return fi->name && strcmp(fi->name, qualifier) == 0;
+    }
+    return false;
 }
 
 /* `EXCLUDED.<name>`, as ON CONFLICT DO UPDATE's SET reads it. */
@@ -164,6 +188,7 @@ void sg__walk_record_set(walk *w, List *targets, long target, bool on_conflict)
             c->set = true;
             c->from_excluded =
                 on_conflict && rt->indirection == NIL && excluded_column(rt->val, rt->name);
+            c->keeps_value = rt->indirection == NIL && own_column(w, target, rt->val, rt->name);
         }
         /* a subscript or field of the column takes a value of another type */
         int param = rt->indirection == NIL ? param_number(rt->val) : 0;

@@ -181,7 +181,7 @@ const char *sg__fk_action_fires(const sg__facts *facts, long relation, const sg_
     for (size_t i = 0; i < facts->writes.count; i++) {
         const sg__column_write *w = &SG__VEC_AT(facts->writes, sg__column_write, i);
         if (w->relation == relation && w->set && !w->value &&
-            (!w->name || !referenced || listed(referenced, w->name)) &&
+            (!w->name || !referenced || listed(referenced, w->name)) && !w->keeps_value &&
             !(w->from_excluded && arbiter_unchanged(facts, relation, t, w->name)))
             return a->on_update;
     }
