@@ -58,6 +58,7 @@ typedef struct sg__cte {
     sg__stmt_kind kind;  /* SELECT, or the DML kind of a data-modifying CTE */
     int depth;           /* nesting of WITH lists: 0 for the top statement's */
     unsigned references; /* how many relation references bound to it */
+    int level;           /* a SELECT's: its query level (facts->levels), else -1 */
 } sg__cte;
 
 /* A $n in the tree. */

@@ -228,14 +228,16 @@ static bool walk_from_item(Node *node, walk *w, int level)
         long idx = sg__walk_record_relation(w, rv, SG_USE_READ, true);
         const char *name = copy(w, rv->alias ? rv->alias->aliasname : rv->relname);
         row_names row = sg__walk_alias_names(w, rv->alias);
-        if (idx < 0 && !row.known && !w->failed) {
-            /* a CTE reference: the CTE's columns */
-            long cte = sg__walk_find_cte(w, rv->relname);
-            if (cte >= 0)
-                row = SG__VEC_AT(w->cte_rows, row_names, cte);
-        }
+        long cte =
+            idx < 0 && !w->failed && !rv->schemaname ? sg__walk_find_cte(w, rv->relname) : -1;
+        /* a CTE reference: the CTE's columns */
+        if (cte >= 0 && !row.known)
+            row = SG__VEC_AT(w->cte_rows, row_names, cte);
         sg__walk_add_from_item(w, level, name, idx, -1, row);
-        sg__walk_add_top_from(w, level, idx, name, rv->alias, -1);
+        /* the top level sees a WITH query's select as a sub-select of its own
+         * (the rules ask whether it holds one row) */
+        sg__walk_add_top_from(w, level, idx, name, rv->alias,
+                              cte >= 0 ? SG__VEC_AT(w->facts->ctes, sg__cte, cte).level : -1);
         break;
     }
     case T_JoinExpr: {
@@ -424,6 +426,7 @@ static bool walk_with(WithClause *with, walk *w, cte_scope *scope)
         c->recursive = with->recursive;
         c->kind = sg__statement_kind(cte->ctequery);
         c->depth = depth;
+        c->level = -1;
         scope->count++;
     }
     w->scope = scope;
@@ -436,6 +439,9 @@ static bool walk_with(WithClause *with, walk *w, cte_scope *scope)
             continue;
         scope->visible = with->recursive ? scope->count : i;
         w->cte_index = (int)(scope->first + i);
+        /* a SELECT's level is the first one its walk enters */
+        if (cte->ctequery && IsA(cte->ctequery, SelectStmt))
+            SG__VEC_AT(w->facts->ctes, sg__cte, scope->first + i).level = (int)w->levels.count;
         /* CYCLE ... SET col TO v DEFAULT d: both constants are evaluated at
          * parse analysis (a reg* constant resolves names), and PostgreSQL's
          * walker does not descend into them. */
