@@ -337,7 +337,16 @@ static void record_pin(walk *w, A_Expr *e, const pin_scope *scope)
         return;
     if (e->kind == AEXPR_IN && e->rexpr && IsA(e->rexpr, List) &&
         list_length((List *)e->rexpr) == 1) {
-        record_pair(w, e->lexpr, linitial((List *)e->rexpr), scope);
+        Node *one = linitial((List *)e->rexpr);
+        /* `(a, b) IN ((x, y))` of one row (Django's composite keys) is
+         * `(a, b) = (x, y)`, pair by pair */
+        if (e->lexpr && one && IsA(e->lexpr, RowExpr) && IsA(one, RowExpr)) {
+            List *l = ((RowExpr *)e->lexpr)->args, *r = ((RowExpr *)one)->args;
+            for (int i = 0; list_length(l) == list_length(r) && i < list_length(l); i++)
+                record_pair(w, list_nth(l, i), list_nth(r, i), scope);
+            return;
+        }
+        record_pair(w, e->lexpr, one, scope);
         return;
     }
     /* `col = ANY(ARRAY[x]::t[])` of one parameter or constant is `col = x::t`
