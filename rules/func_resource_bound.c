@@ -382,29 +382,48 @@ static long double array_elements(const sg__funcref *fn)
 
 /* ------------------------------------------------------- quadratic work */
 
+/* The characters of a UTF-8 string in its longest run of characters outside
+ * ASCII: normalize() reorders only combining marks, which are never ASCII. */
+static size_t longest_non_ascii_run(const char *s)
+{
+    size_t best = 0, run = 0;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c < 0x80)
+            run = 0;
+        else if ((c & 0xC0) != 0x80 && ++run > best)
+            best = run;
+    }
+    return best;
+}
+
 /* Characters of an argument whose text is known here: a string constant or
  * a parameter's bound value (uncast, or cast to text or varchar); -1 for any
- * other (a column, an expression), -2 when memory ran out. */
-static long double known_length(const sg__rule_ctx *ctx, const sg__funcarg *a)
+ * other (a column, an expression), -2 when memory ran out. With `marks`, the
+ * longest run of characters outside ASCII instead. */
+static long double known_length(const sg__rule_ctx *ctx, const sg__funcarg *a, bool marks)
 {
     bool text = !a->cast || strcmp(a->cast, "text") == 0 || strcmp(a->cast, "varchar") == 0;
-    if (a->kind == SG_ARG_STRING && text)
-        return (long double)char_length(a->text);
-    if (a->param <= 0 || !text || !ctx->bind ||
-        !sg__param_slot_bound(ctx->bind, (size_t)a->param - 1))
-        return -1;
-    bool is_null;
-    const char *t =
-        sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)a->param - 1, &is_null);
-    if (!t)
-        return is_null ? 0 : -2;
-    return (long double)char_length(t);
+    const char *t = NULL;
+    if (a->kind == SG_ARG_STRING && text) {
+        t = a->text;
+    } else {
+        if (a->param <= 0 || !text || !ctx->bind ||
+            !sg__param_slot_bound(ctx->bind, (size_t)a->param - 1))
+            return -1;
+        bool is_null;
+        t = sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)a->param - 1, &is_null);
+        if (!t)
+            return is_null ? 0 : -2;
+    }
+    return (long double)(marks ? longest_non_ascii_run(t) : char_length(t));
 }
 
 /*
  * Character pairs a call compares at worst, from what is known of its
  * arguments (an unknown one counts as one character): normalize(s) sorts
- * runs of combining marks by insertion, |s|^2; translate(s, from, to) looks
+ * runs of combining marks by insertion, the longest run's length squared
+ * (a run of characters outside ASCII bounds it); translate(s, from, to) looks
  * each character of s up in from, btrim/ltrim/rtrim(s, set) each end
  * character in set, strpos(s, sub), position(sub IN s) and replace(s, from,
  * to) search s for the other, |s| * |other|. PostgreSQL checks for a cancel
@@ -425,8 +444,10 @@ static long double quadratic_work(const sg__rule_ctx *ctx, const sg__funcref *fn
         if (!builtin(fn, calls[i].name) || fn->arg_count < calls[i].min_args ||
             fn->arg_count > calls[i].max_args)
             continue;
-        long double a = known_length(ctx, &fn->args[0]);
-        long double b = known_length(ctx, &fn->args[calls[i].other]);
+        /* normalize(s) sorts each run of combining marks: its longest */
+        bool marks = calls[i].other == 0;
+        long double a = known_length(ctx, &fn->args[0], marks);
+        long double b = known_length(ctx, &fn->args[calls[i].other], marks);
         if (a == -2 || b == -2)
             return -2;
         if (a < 0 && b < 0)

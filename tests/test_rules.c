@@ -1818,6 +1818,8 @@ static void test_rules__quadratic_text_functions(void **state)
         {"SELECT replace(%(s)s, %(f)s, '') AS t", 0, true},
         {"SELECT normalize(%(s)s) AS t", 1, true},
         {"SELECT normalize(%(s)s, NFKD) AS t", 1, true},
+        /* 12,000 ASCII characters: nothing to reorder */
+        {"SELECT normalize(%(s)s) AS t", 0, false},
         {"SELECT %(s)s IS NFC NORMALIZED AS t", 1, false}, /* a quick check first */
         {"SELECT strpos(%(s)s, %(f)s) AS t", 2, true},
         {"SELECT strpos(%(s)s, %(f)s) AS t", 3, false},
