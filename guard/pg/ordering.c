@@ -120,6 +120,40 @@ static bool push_key(walk *w, sg__vec *keys, const ColumnRef *c)
     return true;
 }
 
+/* A key of output name `name` alone (a set operation's output). */
+static bool push_name_key(walk *w, sg__vec *keys, const char *name, int location)
+{
+    sg__order_key *k = sg__vec_push(w->arena, keys, sizeof *k);
+    if (!k) {
+        fail(w);
+        return false;
+    }
+    k->qualifier = NULL;
+    k->column = copy(w, name);
+    k->location = location;
+    k->alt_qualifier = k->alt_column = NULL;
+    k->alt_location = -1;
+    return !w->failed;
+}
+
+/* The name of output `pos` (an integer constant) of set operation `s`: its
+ * first branch's item's, named or a plain column's own; NULL for an
+ * expression, or a position past a `*`. */
+static const char *set_output_name(const SelectStmt *s, const Node *pos)
+{
+    for (unsigned hops = 0; s && s->op != SETOP_NONE && hops < 1000; hops++)
+        s = s->larg;
+    if (!s || s->op != SETOP_NONE)
+        return NULL;
+    ResTarget *rt = order_output(s->targetList, (Node *)pos);
+    if (!rt)
+        return NULL;
+    if (rt->name)
+        return rt->name;
+    ColumnRef *c = sg__walk_plain_column(rt->val);
+    return c ? strVal(llast(c->fields)) : NULL;
+}
+
 /* Gives the key just pushed the output's column `c` as its alternative
  * (sg__order_key.alt_column). */
 static void set_alt(walk *w, sg__vec *keys, const ColumnRef *c)
@@ -348,6 +382,14 @@ static bool record_keys(walk *w, SelectStmt *s, List *items, bool by_output, sg_
         /* an expression written out again is the output that holds it */
         if (!out && e && !sg__walk_plain_column(e) && s->op == SETOP_NONE)
             out = output_holding(s->targetList, e, sole);
+        /* a set operation's ORDER BY position names the output of its first
+         * branch's item: by that output's name, as a name would */
+        const char *set_output = position && s->op != SETOP_NONE ? set_output_name(s, e) : NULL;
+        if (set_output) {
+            if (!push_name_key(w, keys, set_output, ((A_Const *)e)->location))
+                return false;
+            continue;
+        }
         ColumnRef *c = sg__walk_plain_column(out ? out->val : e);
         /* an expression the ORDER BY writes out again: that item's id */
         long j = c || out || !e || !outputs ? -1
