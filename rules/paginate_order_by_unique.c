@@ -117,6 +117,34 @@ static bool key_covered(const sg__rule_ctx *ctx, long relation, const sg__meta_t
     return false;
 }
 
+/* Whether the ORDER BY holds every column that makes the rows of item (a
+ * sub-select or WITH query) distinct: its GROUP BY, DISTINCT ON or DISTINCT
+ * outputs, qualified with the item's name, or bare where it is the only
+ * FROM item. */
+static bool item_key_covered(const sg__rule_ctx *ctx, const sg__from_item *item)
+{
+    const sg__facts *f = ctx->facts;
+    const sg__top_select *t = &f->top;
+    if (item->relation >= 0 || item->child_level < 0 ||
+        (size_t)item->child_level >= f->levels.count)
+        return false;
+    const sg__level *l = &SG__VEC_AT(f->levels, sg__level, (size_t)item->child_level);
+    if (!l->key_count)
+        return false;
+    for (size_t k = 0; k < l->key_count; k++) {
+        bool found = false;
+        for (size_t j = 0; j < t->order_keys.count && !found; j++) {
+            const sg__order_key *o = &SG__VEC_AT(t->order_keys, sg__order_key, j);
+            found = strcmp(o->column, l->keys[k]) == 0 &&
+                    (o->qualifier ? item->name && strcmp(o->qualifier, item->name) == 0
+                                  : t->from.count == 1);
+        }
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
 static int check(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
@@ -141,6 +169,8 @@ static int check(const sg__rule_ctx *ctx)
         const sg__meta_table *table = sg__relation_scoped(ctx, item->relation);
         if (item->relation < 0)
             opaque = true;
+        if (item_key_covered(ctx, item))
+            return 0;
         if (table && !item->renames_columns && key_covered(ctx, item->relation, table, &example))
             return 0;
     }

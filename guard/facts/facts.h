@@ -360,6 +360,11 @@ typedef struct sg__level {
     /* the $n a plain select's LIMIT (or FETCH FIRST) is, cast or not, when it
      * is one (no WITH TIES); else 0: the rules read its bound value */
     int limit_param;
+    /* Output names whose values together are distinct in every row (a
+     * plain select's GROUP BY, DISTINCT ON or DISTINCT columns, each an
+     * output), or none */
+    const char *const *keys;
+    size_t key_count;
 } sg__level;
 
 /* A join that merges its operands' columns of the same name into one: the

@@ -100,6 +100,8 @@ int sg__walk_enter_level(walk *w)
             false,
             false,
             false,
+            0,
+            NULL,
             0};
     w->child_sight = SG__SIGHT_ALL;
     w->sight = SG__SIGHT_ALL;

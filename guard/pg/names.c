@@ -607,6 +607,8 @@ static void export_sources(walk *w)
         l->has_from = info->has_from;
         l->limit_one = info->limit_one;
         l->limit_param = info->limit_param;
+        l->keys = info->keys;
+        l->key_count = info->key_count;
         l->first = info->parent_sight.first;
         l->end = info->parent_sight.end < w->from_items.count ? info->parent_sight.end
                                                               : w->from_items.count;

@@ -467,3 +467,81 @@ void sg__walk_record_order_by(walk *w, SelectStmt *s)
     }
     t->distinct_plain = plain;
 }
+
+/* The name of output `rt`: its alias, or a plain column's own name; NULL
+ * for an expression PostgreSQL names itself. */
+static const char *output_name(const ResTarget *rt)
+{
+    if (rt->name)
+        return rt->name;
+    ColumnRef *c = sg__walk_plain_column(rt->val);
+    return c ? strVal(llast(c->fields)) : NULL;
+}
+
+/* The output a GROUP BY or DISTINCT ON item of `s` is: by position, by an
+ * output's name, or as the same column or expression written out; NULL
+ * when none. */
+static const ResTarget *item_output(SelectStmt *s, Node *e)
+{
+    if (e && IsA(e, SortBy))
+        e = ((SortBy *)e)->node;
+    if (!e)
+        return NULL;
+    ResTarget *out = order_output(s->targetList, e);
+    if (out)
+        return out;
+    ColumnRef *c = sg__walk_plain_column(e);
+    ListCell *lc;
+    foreach (lc, s->targetList) {
+        ResTarget *rt = lfirst(lc);
+        if (!IsA(rt, ResTarget) || !rt->val)
+            continue;
+        ColumnRef *oc = sg__walk_plain_column(rt->val);
+        if (c ? oc && strcmp(strVal(llast(oc->fields)), strVal(llast(c->fields))) == 0 &&
+                    (list_length(oc->fields) == 1 || list_length(c->fields) == 1 ||
+                     same_expr((const Node *)oc->fields, (const Node *)c->fields, 0, NULL))
+              : same_expr(rt->val, e, 0, NULL))
+            return rt;
+    }
+    return NULL;
+}
+
+void sg__walk_record_level_keys(walk *w, SelectStmt *s, int level)
+{
+    if (s->op != SETOP_NONE || level < 0 || (size_t)level >= w->levels.count)
+        return;
+    List *items = NIL;
+    bool every_output = false;
+    if (s->groupClause != NIL) {
+        items = s->groupClause;
+    } else if (s->distinctClause != NIL) {
+        every_output = linitial(s->distinctClause) == NULL; /* plain DISTINCT */
+        items = every_output ? s->targetList : s->distinctClause;
+    } else {
+        return;
+    }
+    size_t n = (size_t)list_length(items);
+    const char **keys = sg__arena_alloc(w->arena, (n + 1) * sizeof *keys);
+    if (!keys) {
+        fail(w);
+        return;
+    }
+    size_t count = 0;
+    ListCell *lc;
+    foreach (lc, items) {
+        Node *item = lfirst(lc);
+        if (item && IsA(item, GroupingSet))
+            return; /* a row per grouping set */
+        const ResTarget *out =
+            every_output ? (IsA(item, ResTarget) ? (ResTarget *)item : NULL) : item_output(s, item);
+        const char *name = out && !sg__walk_expands(out->val) ? output_name(out) : NULL;
+        if (!name)
+            return; /* a key column the rows do not show */
+        if (!(keys[count++] = copy(w, name)))
+            return;
+    }
+    keys[count] = NULL;
+    level_info *info = &SG__VEC_AT(w->levels, level_info, (size_t)level);
+    info->keys = keys;
+    info->key_count = count;
+}

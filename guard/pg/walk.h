@@ -65,6 +65,8 @@ typedef struct level_info {
     sight parent_sight;
     bool plain, has_from, limit_one; /* sg__level's */
     int limit_param;                 /* sg__level's */
+    const char **keys;               /* sg__level's */
+    size_t key_count;
 } level_info;
 
 /* A parameter compared with a column, waiting for the column's reference
@@ -236,6 +238,10 @@ bool sg__walk_expands_fields(const Node *n);
 /* The top-level select's ORDER BY and what makes its rows distinct, as
  * facts (ordering.c). */
 void sg__walk_record_order_by(walk *w, SelectStmt *s);
+/* What makes each row of a select below the top level distinct on its own,
+ * as names of its outputs (ordering.c): its GROUP BY's, DISTINCT ON's or
+ * plain DISTINCT's columns, when each is an output (level_info.keys). */
+void sg__walk_record_level_keys(walk *w, SelectStmt *s, int level);
 /* The qualifier of a plain column reference (`t` of `t.col` and of `s.t.col`:
  * PostgreSQL finds the FROM item by t), or NULL; the walk's own copy. */
 const char *sg__walk_qualifier(walk *w, const ColumnRef *c);

@@ -679,6 +679,8 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
         }
     }
 
+    if (!top && !stop)
+        sg__walk_record_level_keys(w, s, level);
     if (top) {
         sg__walk_record_order_by(w, s);
         if (!stop)
