@@ -445,9 +445,15 @@ static bool walk_with(WithClause *with, walk *w, cte_scope *scope)
         /* CYCLE ... SET col TO v DEFAULT d: both constants are evaluated at
          * parse analysis (a reg* constant resolves names), and PostgreSQL's
          * walker does not descend into them. */
-        bool stop = visit_apart(cte->ctequery, w, false) ||
-                    (cte->cycle_clause && (visit(cte->cycle_clause->cycle_mark_value, w) ||
-                                           visit(cte->cycle_clause->cycle_mark_default, w)));
+        size_t refs_before = w->pending.count;
+        w->own_limit = -1;
+        bool stop = visit_apart(cte->ctequery, w, false);
+        /* a WITH query's LIMIT whose rows nothing outside it names (a count
+         * of a page), as a sub-select's in FROM (count_limit) */
+        if (!stop && cte->ctequery && IsA(cte->ctequery, SelectStmt) && w->own_limit >= 0)
+            count_limit(w, w->own_limit, refs_before);
+        stop = stop || (cte->cycle_clause && (visit(cte->cycle_clause->cycle_mark_value, w) ||
+                                              visit(cte->cycle_clause->cycle_mark_default, w)));
         w->cte_index = outer_cte;
         if (stop)
             return true;
