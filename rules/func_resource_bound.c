@@ -405,6 +405,22 @@ static long double known_length(const sg__rule_ctx *ctx, const sg__funcarg *a, b
 {
     bool text = !a->cast || strcmp(a->cast, "text") == 0 || strcmp(a->cast, "varchar") == 0;
     const char *t = NULL;
+    if (a->kind == SG_ARG_OTHER && a->param == 0) {
+        /* an expression: the constants and bound values it is made of */
+        if (a->text_grows)
+            return HUGE_VALL;
+        if (!a->text_bounded)
+            return -1;
+        long double sum = (long double)a->text_chars;
+        for (size_t i = 0; i < a->text_param_count; i++) {
+            sg__funcarg p = {.kind = SG_ARG_OTHER, .param = a->text_params[i]};
+            long double n = known_length(ctx, &p, false);
+            if (n == -2)
+                return -2;
+            sum += n > 0 ? n : 0;
+        }
+        return sum;
+    }
     if (a->kind == SG_ARG_STRING && text) {
         t = a->text;
     } else {
@@ -465,7 +481,9 @@ static int judge_work(const sg__rule_ctx *ctx, const sg__funcref *fn, long long 
     if (work <= (long double)max_work)
         return 0;
     const char *call = call_text(ctx, fn);
-    const char *amount = size_text(ctx, work);
+    const char *amount = isfinite(work) ? size_text(ctx, work)
+                                        : "an unknown number of (an argument is made by a call, "
+                                          "such as repeat or format, that can make it long)";
     if (!call || !amount)
         return -1;
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,

@@ -1820,6 +1820,19 @@ static void test_rules__quadratic_text_functions(void **state)
         {"SELECT normalize(%(s)s, NFKD) AS t", 1, true},
         /* 12,000 ASCII characters: nothing to reorder */
         {"SELECT normalize(%(s)s) AS t", 0, false},
+        /* the values inside expressions count: joined, trimmed, cast */
+        {"SELECT translate(%(s)s || '', %(f)s || '', 'x') AS t", 0, true},
+        {"SELECT translate(lower(%(s)s), upper(%(f)s), 'x') AS t", 0, true},
+        {"SELECT btrim(%(s)s::bpchar::text, %(f)s::name::text) AS t", 0, true},
+        {"SELECT strpos(coalesce(%(s)s, ''), concat(%(f)s, 'x')) AS t", 0, true},
+        {"SELECT strpos(repeat('a', 5000000), repeat('a', 2000) || 'b') AS t", 0, true},
+        {"SELECT strpos(format('%%1000000s', %(s)s), %(f)s) AS t", 0, true},
+        {"SELECT a.uid FROM sdk_examples_account a WHERE strpos(lower(a.name), lower(%(f)s)) > 0 "
+         "ORDER BY a.uid",
+         3, false},
+        {"SELECT a.uid FROM sdk_examples_account a WHERE strpos(format('%%s %%s', a.name, "
+         "a.region), %(f)s) > 0 ORDER BY a.uid",
+         3, false},
         {"SELECT %(s)s IS NFC NORMALIZED AS t", 1, false}, /* a quick check first */
         {"SELECT strpos(%(s)s, %(f)s) AS t", 2, true},
         {"SELECT strpos(%(s)s, %(f)s) AS t", 3, false},

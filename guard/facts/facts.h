@@ -104,6 +104,16 @@ typedef struct sg__funcarg {
      * modifier, an array). */
     const char *cast;
     int param; /* the $n the argument is (cast or not), else 0 */
+    /* SG_ARG_OTHER of a call whose work the rules bound (func.resource-bound):
+     * the text the expression makes is at most `text_chars` characters plus
+     * the bound values of text_params (a parameter once per use), columns
+     * counting as one; text_bounded false when nothing bounds it (a call
+     * that can make text longer than its arguments) */
+    bool text_bounded;
+    bool text_grows; /* not bounded, and made by the statement (may_grow) */
+    size_t text_chars;
+    const int *text_params;
+    size_t text_param_count;
 } sg__funcarg;
 
 typedef struct sg__funcref {

@@ -624,6 +624,201 @@ void sg__walk_record_ts_object(walk *w, const TypeName *t)
     f->arg_count = 1;
 }
 
+enum { TEXT_PARAMS_MAX = 16, TEXT_DEPTH_MAX = 32 };
+
+/* What bounds the text an expression makes, gathered by text_bound(). */
+typedef struct text_parts {
+    size_t chars;
+    int params[TEXT_PARAMS_MAX];
+    size_t param_count;
+} text_parts;
+
+/* Whether `f` is a pg_catalog function whose text is no longer than its
+ * arguments' together (case, trimming, cutting, joining). */
+static bool joins_its_arguments(const FuncCall *f)
+{
+    static const char *const names[] = {"lower",  "upper",     "initcap",   "btrim", "ltrim",
+                                        "rtrim",  "substr",    "substring", "left",  "right",
+                                        "concat", "concat_ws", "translate", "text",  "varchar"};
+    if (f->agg_star || f->over || f->agg_order || list_length(f->funcname) > 2 ||
+        sg__names_outside_pg_catalog(f->funcname) || !IsA(llast(f->funcname), String))
+        return false;
+    const char *name = strVal(llast(f->funcname));
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i]) == 0)
+            return true;
+    return false;
+}
+
+/* format('...', ...) whose format string is a constant with no width or
+ * argument position (`%10s`, `%*s`, `%1$s`): its text is the string's and
+ * the arguments' together. */
+static bool format_without_widths(const FuncCall *f)
+{
+    const Node *last = list_length(f->funcname) ? llast(f->funcname) : NULL;
+    const A_Const *fmt = f->args ? linitial(f->args) : NULL;
+    if (!last || !IsA(last, String) || strcmp(strVal(last), "format") != 0 ||
+        list_length(f->funcname) > 2 || sg__names_outside_pg_catalog(f->funcname) || !fmt ||
+        !IsA(fmt, A_Const) || fmt->isnull || nodeTag(&fmt->val) != T_String)
+        return false;
+    for (const char *p = strchr(fmt->val.sval.sval, '%'); p; p = strchr(p + 2, '%')) {
+        if (!p[1])
+            break;
+        if (p[1] != 's' && p[1] != 'I' && p[1] != 'L' && p[1] != '%')
+            return false;
+    }
+    return true;
+}
+
+/* Adds to `parts` what bounds the text of `n`: constants' characters,
+ * parameters, a column as one character, joined by ||, casts, COLLATE,
+ * COALESCE and the functions of joins_its_arguments(); false for anything
+ * else (a call that may make text longer, such as repeat or format). */
+static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
+{
+    if (!n || depth > TEXT_DEPTH_MAX)
+        return false;
+    switch (nodeTag(n)) {
+    case T_A_Const: {
+        const A_Const *c = (const A_Const *)n;
+        if (c->isnull)
+            return true;
+        if (nodeTag(&c->val) == T_String)
+            parts->chars += strlen(c->val.sval.sval);
+        else
+            parts->chars += 24; /* a number's digits */
+        return true;
+    }
+    case T_ParamRef:
+        if (parts->param_count == TEXT_PARAMS_MAX)
+            return false;
+        parts->params[parts->param_count++] = ((const ParamRef *)n)->number;
+        return true;
+    case T_ColumnRef:
+        parts->chars += 1;
+        return true;
+    case T_TypeCast:
+        return text_bound(((const TypeCast *)n)->arg, parts, depth + 1);
+    case T_CollateClause:
+        return text_bound(((const CollateClause *)n)->arg, parts, depth + 1);
+    case T_A_Expr: {
+        const A_Expr *e = (const A_Expr *)n;
+        const Node *op = list_length(e->name) == 1 ? linitial(e->name) : NULL;
+        return e->kind == AEXPR_OP && op && IsA(op, String) && strcmp(strVal(op), "||") == 0 &&
+               text_bound(e->lexpr, parts, depth + 1) && text_bound(e->rexpr, parts, depth + 1);
+    }
+    case T_CoalesceExpr: {
+        ListCell *lc;
+        foreach (lc, ((const CoalesceExpr *)n)->args)
+            if (!text_bound(lfirst(lc), parts, depth + 1))
+                return false;
+        return true;
+    }
+    case T_FuncCall: {
+        const FuncCall *f = (const FuncCall *)n;
+        if (!joins_its_arguments(f) && !format_without_widths(f))
+            return false;
+        ListCell *lc;
+        foreach (lc, f->args)
+            if (!text_bound(lfirst(lc), parts, depth + 1))
+                return false;
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+/* Whether the call's work is bounded by its arguments' lengths (the rules'
+ * func.resource-bound max_work). */
+static bool work_bounded_call(const FuncCall *f)
+{
+    static const char *const names[] = {"normalize", "translate", "btrim",    "ltrim",
+                                        "rtrim",     "strpos",    "position", "replace"};
+    const Node *last = list_length(f->funcname) ? llast(f->funcname) : NULL;
+    if (!last || !IsA(last, String))
+        return false;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(strVal(last), names[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Whether an expression whose text text_bound() cannot bound may still be
+ * long by the statement's own doing: it holds a parameter, a long constant,
+ * or a call that makes text (repeat, lpad, format, ...); made of columns
+ * and short constants through known functions, it is stored data, which
+ * counts as a column does. Unknown node types count as long. */
+static bool may_grow(const Node *n, unsigned depth)
+{
+    if (!n)
+        return false;
+    if (depth > TEXT_DEPTH_MAX)
+        return true;
+    ListCell *lc;
+    switch (nodeTag(n)) {
+    case T_ColumnRef:
+        return false;
+    case T_ParamRef:
+        return true;
+    case T_A_Const: {
+        const A_Const *c = (const A_Const *)n;
+        return !c->isnull && nodeTag(&c->val) == T_String && strlen(c->val.sval.sval) > 64;
+    }
+    case T_TypeCast:
+        return may_grow(((const TypeCast *)n)->arg, depth + 1);
+    case T_CollateClause:
+        return may_grow(((const CollateClause *)n)->arg, depth + 1);
+    case T_A_Expr:
+        return may_grow(((const A_Expr *)n)->lexpr, depth + 1) ||
+               may_grow(((const A_Expr *)n)->rexpr, depth + 1);
+    case T_FuncCall: {
+        static const char *const makers[] = {
+            "repeat",          "lpad",       "rpad",    "format",  "string_agg",
+            "array_to_string", "array_fill", "overlay", "replace", "regexp_replace"};
+        const FuncCall *f = (const FuncCall *)n;
+        const Node *last = list_length(f->funcname) ? llast(f->funcname) : NULL;
+        if (!last || !IsA(last, String))
+            return true;
+        for (size_t i = 0; i < sizeof makers / sizeof makers[0]; i++)
+            if (strcmp(strVal(last), makers[i]) == 0)
+                return true;
+        foreach (lc, f->args)
+            if (may_grow(lfirst(lc), depth + 1))
+                return true;
+        return false;
+    }
+    case T_CoalesceExpr:
+        foreach (lc, ((const CoalesceExpr *)n)->args)
+            if (may_grow(lfirst(lc), depth + 1))
+                return true;
+        return false;
+    default:
+        return true;
+    }
+}
+
+/* The bound of an expression argument's text, for work_bounded_call()s. */
+static void describe_text_bound(walk *w, const Node *n, sg__funcarg *a)
+{
+    text_parts parts = {0, {0}, 0};
+    a->text_bounded = text_bound(n, &parts, 0);
+    a->text_grows = !a->text_bounded && may_grow(n, 0);
+    if (!a->text_bounded)
+        return;
+    a->text_chars = parts.chars;
+    if (!parts.param_count)
+        return;
+    int *params = sg__arena_alloc(w->arena, parts.param_count * sizeof *params);
+    if (!params) {
+        fail(w);
+        return;
+    }
+    memcpy(params, parts.params, parts.param_count * sizeof *params);
+    a->text_params = params;
+    a->text_param_count = parts.param_count;
+}
+
 /* The arguments of the call just recorded, as far as they are constants:
  * the rules judge what they mean (func.resource-bound). */
 void sg__walk_record_args(walk *w, FuncCall *f)
@@ -638,8 +833,12 @@ void sg__walk_record_args(walk *w, FuncCall *f)
         fail(w);
         return;
     }
-    for (int i = 0; i < n; i++)
+    bool work = work_bounded_call(f);
+    for (int i = 0; i < n; i++) {
         describe_arg(w, list_nth(f->args, i), &args[i]);
+        if (work && args[i].kind == SG_ARG_OTHER && args[i].param == 0)
+            describe_text_bound(w, list_nth(f->args, i), &args[i]);
+    }
     w->call_first_arg = linitial(f->args);
     fn->args = args;
     fn->arg_count = (size_t)n;
