@@ -3407,6 +3407,110 @@ static void test_lint__set_search_path_is_followed(void **state)
     sg_catalog_free(catalog);
 }
 
+/* What PostgreSQL undoes of a `SET search_path`, lint undoes: ROLLBACK TO
+ * [SAVEPOINT] a SET (or SET LOCAL, RESET) made after the savepoint, in the
+ * same transaction; RESET ALL and DISCARD ALL go back to the default, RESET
+ * ALL inside a transaction rolled back not at all, DISCARD ALL inside one
+ * not at all (PostgreSQL refuses it there); COMMIT or ROLLBACK AND CHAIN
+ * begin the next transaction, where a SET LOCAL holds again. Statements that
+ * leave the path alone (SET SESSION AUTHORIZATION DEFAULT, SET ROLE, other
+ * DISCARDs, a savepoint statement outside a transaction or naming no
+ * savepoint, SET ... FROM CURRENT) stay neutral. Each case ends with the
+ * probe, whose table is in ledger only: on the default path (public) it is
+ * scope.table-not-declared. */
+static void test_lint__search_path_follows_savepoints_and_resets(void **state)
+{
+    (void)state;
+    sg_catalog *catalog = NULL;
+    sg_error err;
+    if (sg_catalog_load_file(SG_SOURCE_DIR "/corpus/catalog.json", &catalog, &err) != SG_OK)
+        fail_msg("%s", err.message);
+#define PROBE "SELECT uid FROM sdk_examples_entry ORDER BY uid;\n"
+    static const struct {
+        const char *text;
+        bool ledger; /* the probe resolves in ledger */
+    } cases[] = {
+        /* ROLLBACK TO undoes what came after the savepoint */
+        {"BEGIN;\nSAVEPOINT s1;\nSET search_path = ledger;\nROLLBACK TO SAVEPOINT s1;\n" PROBE
+         "COMMIT;\n",
+         false},
+        {"BEGIN;\nSAVEPOINT s1;\nSET search_path = ledger;\nROLLBACK TO s1;\n" PROBE, false},
+        {"BEGIN; SAVEPOINT s1; SET search_path = ledger; ROLLBACK TRANSACTION TO s1; "
+         "COMMIT;\n" PROBE,
+         false},
+        {"SET search_path = ledger;\nBEGIN;\nSAVEPOINT a;\nRESET search_path;\nROLLBACK TO a;\n"
+         "COMMIT;\n" PROBE,
+         true},
+        {"BEGIN;\nSAVEPOINT a;\nSET LOCAL search_path = ledger;\nROLLBACK TO a;\n" PROBE, false},
+        /* ... and not what came before it */
+        {"BEGIN;\nSET search_path = ledger;\nSAVEPOINT a;\nROLLBACK TO a;\nCOMMIT;\n" PROBE, true},
+        {"BEGIN;\nSET LOCAL search_path = ledger;\nSAVEPOINT a;\nRESET search_path;\n"
+         "ROLLBACK TO a;\n" PROBE,
+         true},
+        /* the most recent savepoint of the name, which stays after ROLLBACK
+         * TO; those after it go; names fold as identifiers do */
+        {"BEGIN;\nSAVEPOINT a;\nSET search_path = ledger;\nSAVEPOINT a;\nRESET search_path;\n"
+         "ROLLBACK TO a;\n" PROBE,
+         true},
+        {"BEGIN;\nSAVEPOINT a;\nSET search_path = ledger;\nROLLBACK TO a;\n"
+         "SET search_path = ledger;\nROLLBACK TO a;\n" PROBE,
+         false},
+        {"BEGIN;\nSAVEPOINT a;\nSAVEPOINT b;\nSET search_path = ledger;\nROLLBACK TO a;\n"
+         "SET search_path = ledger;\nROLLBACK TO b;\n" PROBE,
+         true},
+        {"BEGIN;\nSAVEPOINT Outer_Step;\nSET search_path = ledger;\nROLLBACK TO "
+         "OUTER_STEP;\n" PROBE,
+         false},
+        {"BEGIN;\nSAVEPOINT \"A\";\nSET search_path = ledger;\nROLLBACK TO a;\n" PROBE, true},
+        /* RELEASE keeps what was set; ROLLBACK still undoes it */
+        {"BEGIN;\nSAVEPOINT a;\nSET search_path = ledger;\nRELEASE SAVEPOINT a;\n" PROBE, true},
+        {"BEGIN;\nSAVEPOINT a;\nSET search_path = ledger;\nRELEASE a;\nROLLBACK;\n" PROBE, false},
+        {"BEGIN;\nSAVEPOINT a;\nSET search_path = ledger;\nRELEASE a;\nROLLBACK TO a;\n" PROBE,
+         true},
+        /* a savepoint statement outside a transaction does nothing */
+        {"SET search_path = ledger;\nSAVEPOINT a;\nRESET search_path;\nROLLBACK TO a;\n" PROBE,
+         false},
+        {"BEGIN;\nSAVEPOINT a;\nCOMMIT;\nSET search_path = ledger;\nBEGIN;\nROLLBACK TO a;\n" PROBE,
+         true},
+        /* the ends of a transaction, as before */
+        {"BEGIN;\nSET search_path = ledger;\nABORT;\n" PROBE, false},
+        {"BEGIN;\nSET search_path = ledger;\nCOMMIT;\n" PROBE, true},
+        {"BEGIN;\nSET LOCAL search_path = ledger;\nCOMMIT AND CHAIN;\n" PROBE, false},
+        {"BEGIN;\nSET search_path = ledger;\nPREPARE TRANSACTION 'x';\n" PROBE, true},
+        /* AND CHAIN begins the next transaction */
+        {"BEGIN;\nCOMMIT AND CHAIN;\nSET LOCAL search_path = ledger;\n" PROBE, true},
+        {"BEGIN;\nCOMMIT AND CHAIN;\nSET search_path = ledger;\nROLLBACK;\n" PROBE, false},
+        {"BEGIN;\nSET search_path = ledger;\nROLLBACK AND CHAIN;\n" PROBE, false},
+        {"BEGIN;\nROLLBACK AND CHAIN;\nSET search_path = ledger;\nEND;\n" PROBE, true},
+        {"BEGIN;\nCOMMIT AND NO CHAIN;\nSET LOCAL search_path = ledger;\n" PROBE, false},
+        /* RESET ALL and DISCARD ALL go back to the default */
+        {"SET search_path = ledger;\nRESET ALL;\n" PROBE, false},
+        {"SET search_path = ledger;\nDISCARD ALL;\n" PROBE, false},
+        {"BEGIN;\nSET LOCAL search_path = ledger;\nRESET ALL;\n" PROBE, false},
+        {"SET search_path = ledger;\nBEGIN;\nRESET ALL;\nROLLBACK;\n" PROBE, true},
+        {"SET search_path = ledger;\nBEGIN;\nDISCARD ALL;\nROLLBACK;\n" PROBE, true},
+        {"SET search_path = ledger;\nBEGIN;\nSAVEPOINT a;\nRESET ALL;\nROLLBACK TO a;\n" PROBE,
+         true},
+        /* neutral statements */
+        {"SET search_path = ledger;\nSET SESSION AUTHORIZATION DEFAULT;\n" PROBE, true},
+        {"SET search_path = ledger;\nRESET SESSION AUTHORIZATION;\nSET ROLE NONE;\nRESET ROLE;\n"
+         "DISCARD PLANS;\nDISCARD TEMP;\nDISCARD SEQUENCES;\n" PROBE,
+         true},
+        {"SET search_path = ledger;\nSET search_path FROM CURRENT;\n" PROBE, true},
+        {"SET search_path = ledger;\nRESET statement_timeout;\nSET work_mem TO DEFAULT;\n" PROBE,
+         true},
+    };
+#undef PROBE
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        sg_lint_result *r = lint(catalog, cases[i].text, SG_LINT_INPUT_SQL);
+        size_t errors, n = count_prefix(r, "scope.table-not-declared", &errors);
+        if (n != (cases[i].ledger ? 0u : 1u))
+            fail_msg("case %zu (%s): %zu scope.table-not-declared", i, cases[i].text, n);
+        sg_lint_result_free(r);
+    }
+    sg_catalog_free(catalog);
+}
+
 /* A psql or aiosql variable that stands where only a value can (after a
  * comparison operator, LIMIT or OFFSET) is a parameter, so that a key lookup
  * is one; elsewhere (FROM :tbl, :col = 1) it is still a name. */
@@ -3655,6 +3759,7 @@ int main(void)
         T(tool_placeholders_are_no_names),
         T(variables_in_value_positions_are_parameters),
         T(set_search_path_is_followed),
+        T(search_path_follows_savepoints_and_resets),
         T(application_types_of_the_catalog),
         T(sqlc_named_parameters),
         T(options_versions),

@@ -95,9 +95,12 @@ typedef struct reading {
     /* The search path as the text's `SET search_path` statements leave it
      * (options.search_path is the one in effect): the session's, the
      * session's when the open transaction began (ROLLBACK restores it), and
-     * a SET LOCAL's, in effect until the transaction ends. */
+     * a SET LOCAL's, in effect until the transaction ends; the savepoints of
+     * the open transaction, each with the path as it stood when it was set
+     * (ROLLBACK TO restores it). */
     const char *session_path, *begin_path, *local_path;
     bool in_tx, local_set;
+    sg__vec savepoints; /* path_state */
     sg_lint_result *r;
     sg__arena *scratch;
     sg__vec comments; /* sg__lint_comment, the suppression comments */
@@ -144,11 +147,33 @@ static bool about_names(const char *rule)
            strcmp(rule, "style.literal-in-predicate") == 0;
 }
 
+/* A savepoint of the open transaction and the search path as it stood
+ * when it was set. */
+typedef struct path_state {
+    const char *name;
+    const char *session_path, *local_path;
+    bool local_set;
+} path_state;
+
+/* The most recent savepoint of the open transaction named `name` (as
+ * PostgreSQL finds it, the names being folded already), or -1. */
+static long find_savepoint(const reading *d, const char *name)
+{
+    for (size_t i = d->savepoints.count; name && i-- > 0;)
+        if (strcmp(SG__VEC_AT(d->savepoints, path_state, i).name, name) == 0)
+            return (long)i;
+    return -1;
+}
+
 /* `SET search_path` moves where the names of the statements after it
- * resolve (RESET, DEFAULT: the data source's default schema), as PostgreSQL
- * keeps it: SET LOCAL until the transaction ends (and outside one, not at
- * all), a SET inside a transaction undone by ROLLBACK. -1 when memory ran
- * out. */
+ * resolve (RESET, DEFAULT, RESET ALL, DISCARD ALL: the data source's
+ * default schema), as PostgreSQL keeps it: SET LOCAL until the transaction
+ * ends (and outside one, not at all), a SET inside a transaction undone by
+ * ROLLBACK, and one after a savepoint by ROLLBACK TO it; COMMIT and
+ * ROLLBACK AND CHAIN begin the next transaction at once. A savepoint
+ * statement outside a transaction, or naming no savepoint of it, is an
+ * error in PostgreSQL and changes nothing here; so is DISCARD ALL inside
+ * one. -1 when memory ran out. */
 static int follow_search_path(reading *d, const sg_verdict *v)
 {
     if (v->tx == SG__VERDICT_TX_BEGIN && !d->in_tx) {
@@ -158,6 +183,33 @@ static int follow_search_path(reading *d, const sg_verdict *v)
         if (d->in_tx && v->tx == SG__VERDICT_TX_ROLLBACK)
             d->session_path = d->begin_path;
         d->in_tx = d->local_set = false;
+        d->savepoints.count = 0;
+        if (v->tx_chain) {
+            d->in_tx = true;
+            d->begin_path = d->session_path;
+        }
+    } else if (v->tx == SG__VERDICT_TX_SAVEPOINT && d->in_tx && v->tx_savepoint) {
+        path_state *sp = sg__vec_push(d->scratch, &d->savepoints, sizeof *sp);
+        const char *name = sg__arena_strdup(d->scratch, v->tx_savepoint);
+        if (!sp || !name)
+            return -1;
+        *sp = (path_state){name, d->session_path, d->local_path, d->local_set};
+    } else if (v->tx == SG__VERDICT_TX_RELEASE || v->tx == SG__VERDICT_TX_ROLLBACK_TO) {
+        long at = d->in_tx ? find_savepoint(d, v->tx_savepoint) : -1;
+        if (at >= 0 && v->tx == SG__VERDICT_TX_RELEASE) {
+            d->savepoints.count = (size_t)at; /* it and those after it */
+        } else if (at >= 0) {
+            const path_state *sp = &SG__VEC_AT(d->savepoints, path_state, at);
+            d->session_path = sp->session_path;
+            d->local_path = sp->local_path;
+            d->local_set = sp->local_set;
+            d->savepoints.count = (size_t)at + 1; /* it stays */
+        }
+    } else if (v->discard_all) {
+        if (!d->in_tx) {
+            d->session_path = NULL;
+            d->local_set = false;
+        }
     } else if (v->search_path_set && !(v->search_path_local && !d->in_tx)) {
         const char *path = v->search_path ? sg__arena_strdup(d->scratch, v->search_path) : NULL;
         if (v->search_path && !path)
@@ -448,6 +500,7 @@ int sg__lint_sql_text(const sg_catalog *catalog, const sg_lint_options *options,
         d.as_queries = 0;
         d.options.search_path = d.session_path = options->search_path;
         d.in_tx = d.local_set = false;
+        d.savepoints = (sg__vec){0};
         rc = read_in_style(&d, style, detect);
         if (rc != 0 || !(d.psycopg || d.restart))
             break;
