@@ -3584,6 +3584,102 @@ static void test_lint__tool_placeholders_are_no_names(void **state)
     sg_catalog_free(catalog);
 }
 
+/* A placeholder or a psql variable that is part of a relation's own name
+ * (`${TABLE_PREFIX}credit_lots`, `:tbl`, `:"tbl"`) leaves the name to the
+ * tool or psql: no naming finding about it, whatever the prefix; one in the
+ * schema only (`${schema}.audit`) leaves the relation's name as written, and
+ * the naming rule judges it. Every other finding spells such a name as the
+ * file wrote it, never as the parser read it (`__table_prefix_credit_lots`,
+ * `_tbl`). */
+static void test_lint__placeholders_in_relation_names(void **state)
+{
+    (void)state;
+    sg_policy *policy = NULL;
+    const char *json = "{\"version\": 1, \"rules\": {\"naming.table-prefix\": "
+                       "{\"options\": {\"prefix\": [\"^app_\"]}}}}";
+    assert_int_equal(sg_policy_load(json, strlen(json), &policy, NULL), SG_OK);
+    static const char migration[] = "CREATE TABLE ${TABLE_PREFIX}credit_lots (id int);\n" /* 1 */
+                                    "CREATE TABLE :tbl2 (id int);\n"                      /* 2 */
+                                    "CREATE TABLE :\"tbl\" (id int);\n"                   /* 3 */
+                                    "CREATE TABLE \"${TABLE_PREFIX}orders\" (id int);\n"  /* 4 */
+                                    "CREATE TABLE ${a}_${b} (id int);\n"                  /* 5 */
+                                    "CREATE VIEW ${TABLE_PREFIX}v AS SELECT 1 AS one;\n"  /* 6 */
+                                    "ALTER TABLE app_x RENAME TO ${TABLE_PREFIX}y;\n"     /* 7 */
+                                    "CREATE TABLE app_${suffix} (id int);\n"        /* 8: passes */
+                                    "CREATE TABLE ${schema}.app_audit (id int);\n"  /* 9: passes */
+                                    "CREATE TABLE app_:sfx (id int);\n"             /* 10: passes */
+                                    "CREATE TABLE ${schema}.audit (id int);\n"      /* 11 */
+                                    "CREATE TABLE :schema.audit2 (id int);\n"       /* 12 */
+                                    "CREATE TABLE \"${schema}\".audit3 (id int);\n" /* 13 */
+                                    "CREATE TABLE :\"schema\".audit4 (id int);\n"   /* 14 */
+                                    "CREATE TABLE plain (id int);\n";               /* 15 */
+    sg_lint_result *r =
+        lint_sql_as(migration, SG_LINT_PLACEHOLDERS_DEFAULT, SG_LINT_PROFILE_DEFAULT, policy);
+    size_t errors;
+    assert_int_equal(sg_lint_result_statement_count(r), 15);
+    assert_int_equal(count_prefix(r, "naming.table-prefix", &errors), 5);
+    static const struct {
+        long line;
+        const char *name;
+    } named[] = {{11, "relation audit "},
+                 {12, "relation audit2 "},
+                 {13, "relation audit3 "},
+                 {14, "relation audit4 "},
+                 {15, "relation plain "}};
+    for (size_t i = 0, k = 0; i < sg_lint_result_finding_count(r); i++) {
+        sg_lint_finding f = finding(r, i);
+        if (strcmp(f.rule, "naming.table-prefix") != 0)
+            continue;
+        assert_int_equal(f.line, named[k].line);
+        assert_non_null(strstr(f.message, named[k].name));
+        k++;
+    }
+    sg_lint_result_free(r);
+    /* queries: the same names in FROM, INTO and a DELETE, and a function */
+    static const char queries[] =
+        "SELECT id FROM ${TABLE_PREFIX}credit_lots WHERE id = $1;\n" /* 1 */
+        "SELECT id FROM :tbl WHERE id = $1;\n"                       /* 2 */
+        "INSERT INTO ${TABLE_PREFIX}credit_lots (id) VALUES ($1);\n" /* 3 */
+        "DELETE FROM ${TABLE_PREFIX}credit_lots;\n"                  /* 4 */
+        "DELETE FROM :tbl;\n"                                        /* 5 */
+        "UPDATE ${schema}.app_lots SET id = $1;\n"                   /* 6 */
+        "SELECT ${TABLE_PREFIX}fn($1) AS f;\n"                       /* 7 */
+        "SELECT id FROM ${schema}.audit WHERE id = $1;\n"            /* 8 */
+        "SELECT id FROM app_lots WHERE id IN :ids;\n";               /* 9 */
+    r = lint_sql_as(queries, SG_LINT_PLACEHOLDERS_DEFAULT, SG_LINT_PROFILE_STRICT, policy);
+    assert_int_equal(sg_lint_result_statement_count(r), 9);
+    const sg_lint_finding *f = only(r, "naming.table-prefix");
+    assert_int_equal(f->line, 8);
+    static const struct {
+        const char *rule;
+        long line;
+        const char *says;
+    } spelt[] = {
+        {"dml.missing-where", 4, "every row of ${TABLE_PREFIX}credit_lots;"},
+        {"dml.missing-where", 5, "every row of :tbl;"},
+        {"dml.missing-where", 6, "every row of app_lots;"},
+        {"func.denied", 7, "function ${TABLE_PREFIX}fn "},
+        {"sql.syntax", 9, "at or near \":ids\""},
+    };
+    for (size_t k = 0; k < sizeof spelt / sizeof *spelt; k++) {
+        bool seen = false;
+        for (size_t i = 0; i < sg_lint_result_finding_count(r) && !seen; i++) {
+            sg_lint_finding g = finding(r, i);
+            seen = strcmp(g.rule, spelt[k].rule) == 0 && g.line == spelt[k].line &&
+                   strstr(g.message, spelt[k].says);
+        }
+        if (!seen)
+            fail_msg("no %s on line %ld saying %s", spelt[k].rule, spelt[k].line, spelt[k].says);
+    }
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+        sg_lint_finding g = finding(r, i);
+        if (strstr(g.message, "__") || strstr(g.message, "_tbl") || strstr(g.message, "_ids"))
+            fail_msg("a finding names what the parser read: %s", g.message);
+    }
+    sg_lint_result_free(r);
+    sg_policy_free(policy);
+}
+
 /* In a file of sqlc's queries (`-- name: Name :one`, or in a block comment,
  * ...), `@name` and the
  * macros sqlc.arg(name), sqlc.narg(name) and sqlc.slice(name) are
@@ -3757,6 +3853,7 @@ int main(void)
         T(migrations_call_what_migrations_call),
         T(psql_variables_are_no_names),
         T(tool_placeholders_are_no_names),
+        T(placeholders_in_relation_names),
         T(variables_in_value_positions_are_parameters),
         T(set_search_path_is_followed),
         T(search_path_follows_savepoints_and_resets),
