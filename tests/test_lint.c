@@ -28,6 +28,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cjson/cJSON.h>
@@ -3407,6 +3408,115 @@ static void test_lint__set_search_path_is_followed(void **state)
     sg_catalog_free(catalog);
 }
 
+/* The column of every finding on one long line (of several rules, each
+ * statement's findings not in column order, characters of one to four
+ * bytes, after a byte order mark) is the count of characters before it on
+ * its line, however the findings before it were placed. */
+static void test_lint__columns_on_one_long_line(void **state)
+{
+    (void)state;
+    static const char unit[] = "SELECT 'é—😀' AS x, * FROM t WHERE a = 1; DELETE FROM t; "
+                               "SELEC 2; UPDATE t SET a = 'ü' WHERE b = 2;\t";
+    enum { COPIES = 300 };
+    size_t len = 3 + COPIES * (sizeof unit - 1) + 32;
+    char *text = malloc(len + 1);
+    assert_non_null(text);
+    size_t at = (size_t)snprintf(text, len + 1, "\xef\xbb\xbf");
+    for (int i = 0; i < COPIES; i++)
+        at += (size_t)snprintf(text + at, len + 1 - at, "%s", unit);
+    at += (size_t)snprintf(text + at, len + 1 - at, "\nSELECT 'ß', * FROM t;\n");
+    sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL); /* from memory and from a file */
+    size_t n = sg_lint_result_finding_count(r);
+    assert_true(n >= 5 * COPIES);
+    const char *second = strchr(text, '\n') + 1;
+    for (size_t i = 0; i < n; i++) {
+        sg_lint_finding f = finding(r, i);
+        assert_true(f.offset >= 0);
+        const char *start = f.line == 1 ? text + 3 : second;
+        long col = 1;
+        for (const char *p = start; p < text + f.offset; p++)
+            col += ((unsigned char)*p & 0xC0) != 0x80;
+        if (f.column != col)
+            fail_msg("%s at byte %ld: column %ld, not %ld", f.rule, f.offset, f.column, col);
+    }
+    sg_lint_result_free(r);
+    free(text);
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* `copies` statements with a finding each, on one line. */
+static char *one_line_of(const char *unit, size_t copies)
+{
+    size_t n = strlen(unit);
+    char *text = malloc(copies * n + 2);
+    assert_non_null(text);
+    for (size_t i = 0; i < copies; i++)
+        memcpy(text + i * n, unit, n);
+    memcpy(text + copies * n, "\n", 2);
+    return text;
+}
+
+/* Many findings on one long line (minified or generated SQL) cost time in
+ * proportion to their number, in the library and in every report format:
+ * eight times the findings take far less than the 64 times as long that a
+ * cost per finding in proportion to the line's length would take. */
+static void test_lint__many_findings_on_one_line_take_linear_time(void **state)
+{
+    (void)state;
+    enum { SMALL = 4000, BIG = 8 * SMALL };
+    static const char unit[] = "INSERT INTO t VALUES (1); ";
+    char *small = one_line_of(unit, SMALL), *big = one_line_of(unit, BIG);
+    double took[2];
+    for (int k = 0; k < 2; k++) {
+        const char *text = k ? big : small;
+        took[k] = 1e9;
+        for (int run = 0; run < 3; run++) { /* the best of three: the machine is shared */
+            double t0 = now_seconds();
+            sg_lint_result *r = NULL;
+            assert_int_equal(sg_lint_text(NULL, text, strlen(text), SG_LINT_INPUT_SQL, NULL, &r),
+                             SG_OK);
+            double t = now_seconds() - t0;
+            assert_int_equal(sg_lint_result_finding_count(r), k ? BIG : SMALL);
+            sg_lint_result_free(r);
+            took[k] = t < took[k] ? t : took[k];
+        }
+    }
+    if (took[1] > 32 * (took[0] > 0.005 ? took[0] : 0.005))
+        fail_msg("sg_lint_text: %d findings took %.3f s, %d took %.3f s", SMALL, took[0], BIG,
+                 took[1]);
+    /* the formats that show or hash the line of each finding */
+    char *dir = make_tree();
+    put(dir, "small.sql", small);
+    put(dir, "big.sql", big);
+    static const char *const formats[] = {"text", "sarif", "gitlab", "json"};
+    for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
+        for (int k = 0; k < 2; k++) {
+            took[k] = 1e9;
+            for (int run = 0; run < 2; run++) {
+                double t0 = now_seconds();
+                run_result out = RUN_IN(dir, "lint", "--no-timing", "--format", formats[i],
+                                        k ? "big.sql" : "small.sql");
+                double t = now_seconds() - t0;
+                assert_status(&out, 0);
+                free_result(&out);
+                took[k] = t < took[k] ? t : took[k];
+            }
+        }
+        if (took[1] > 32 * (took[0] > 0.02 ? took[0] : 0.02))
+            fail_msg("--format %s: %d findings took %.3f s, %d took %.3f s", formats[i], SMALL,
+                     took[0], BIG, took[1]);
+    }
+    remove_tree(dir);
+    free(small);
+    free(big);
+}
+
 /* What PostgreSQL undoes of a `SET search_path`, lint undoes: ROLLBACK TO
  * [SAVEPOINT] a SET (or SET LOCAL, RESET) made after the savepoint, in the
  * same transaction; RESET ALL and DISCARD ALL go back to the default, RESET
@@ -3811,6 +3921,8 @@ int main(void)
         T(colour_only_on_a_terminal),
         T(github_escapes),
         T(long_line_window),
+        T(columns_on_one_long_line),
+        T(many_findings_on_one_line_take_linear_time),
         T(files_that_cannot_be_linted),
         T(walk),
         T(walk_extensions_in_any_case),
