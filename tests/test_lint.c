@@ -35,6 +35,7 @@
 
 #include "lint/lint.h"
 #include "sqlguard.h"
+#include "util/text.h"
 
 /* Finding `i` of the result, which must have it. */
 static sg_lint_finding finding(const sg_lint_result *r, size_t i)
@@ -1184,6 +1185,50 @@ static void test_lint__json_report_escapes(void **state)
 
 /* --profile and --placeholders win over the policy's "lint" choices, for
  * .sql files only; bad values are usage errors. */
+/* A file name need not be UTF-8 (a Latin-1 name, a sequence cut short,
+ * an overlong form, a surrogate): the structured reports stay valid UTF-8,
+ * each such byte written as U+FFFD (SARIF's URIs percent-encode every byte
+ * that is not ASCII, as before); UTF-8 names stay as they are, and the text
+ * report shows the name's bytes as the file system has them. */
+static void test_lint__file_names_that_are_not_utf8(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    static const struct {
+        const char *name, *shown;
+    } names[] = {
+        {"lat\xe9.sql", "lat\xef\xbf\xbd.sql"},
+        {"cut\xe6\x97.sql", "cut\xef\xbf\xbd\xef\xbf\xbd.sql"},
+        {"long\xc0\xaf.sql", "long\xef\xbf\xbd\xef\xbf\xbd.sql"},
+        {"sur\xed\xa0\x80.sql", "sur\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd.sql"},
+        {"ok\xe6\x97\xa5.sql", "ok\xe6\x97\xa5.sql"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        put(dir, names[i].name, "SELECT * FROM t ORDER BY id;\nSELEC 1;\n");
+    static const char *const formats[] = {"json", "sarif", "gitlab", "junit", "github"};
+    for (size_t k = 0; k < sizeof formats / sizeof *formats; k++) {
+        run_result r = RUN_IN(dir, "lint", "--no-timing", "--format", formats[k], ".");
+        assert_status(&r, 1);
+        size_t bad;
+        if (!sg__utf8_valid(r.out, strlen(r.out), &bad))
+            fail_msg("--format %s: byte %zu is not UTF-8: %.40s", formats[k], bad, r.out + bad);
+        for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+            if (strcmp(formats[k], "sarif") != 0)
+                assert_contains(r.out, names[i].shown);
+            else if (i == 0)
+                assert_contains(r.out, "\"uri\": \"lat%E9.sql\"");
+        }
+        if (strcmp(formats[k], "junit") != 0 && strcmp(formats[k], "github") != 0)
+            cJSON_Delete(parse_json(r.out));
+        free_result(&r);
+    }
+    run_result r = RUN_IN(dir, "lint", "--no-timing", "--format", "text", ".");
+    assert_status(&r, 1);
+    assert_contains(r.out, "\nlat\xe9.sql:1:8: warning [style.select-star]");
+    free_result(&r);
+    remove_tree(dir);
+}
+
 static void test_lint__profile_and_placeholder_flags(void **state)
 {
     (void)state;
@@ -3932,6 +3977,7 @@ int main(void)
         T(stdin),
         T(profile_and_placeholder_flags),
         T(json_report_escapes),
+        T(file_names_that_are_not_utf8),
         T(disable_line),
         T(syntax_errors_are_placed),
         T(operation_places_in_the_file),

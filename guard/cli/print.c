@@ -82,6 +82,32 @@ void cli_print_caret(FILE *out, const char *line, size_t n, long column, bool co
     fprintf(out, "^%s\n", color ? RESET : "");
 }
 
+size_t cli_utf8_char(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned cp;
+    size_t n;
+    if (p[0] >= 0xC2 && p[0] <= 0xDF)
+        n = 1, cp = p[0] & 0x1Fu;
+    else if (p[0] >= 0xE0 && p[0] <= 0xEF)
+        n = 2, cp = p[0] & 0x0Fu;
+    else if (p[0] >= 0xF0 && p[0] <= 0xF4)
+        n = 3, cp = p[0] & 0x07u;
+    else
+        return 0;
+    /* the terminating NUL is no continuation byte: the loop stops there */
+    for (size_t k = 1; k <= n; k++) {
+        if ((p[k] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[k] & 0x3Fu);
+    }
+    /* overlong forms, surrogates and code points past U+10FFFF */
+    if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n + 1;
+}
+
 const char *cli_line_of(const char *text, long line, size_t *n)
 {
     const char *p = text;

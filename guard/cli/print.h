@@ -44,6 +44,16 @@ typedef struct cli_caret_cursor {
 void cli_print_caret(FILE *out, const char *line, size_t n, long column, bool color,
                      cli_caret_cursor *cursor);
 
+/* The length (2 to 4) of the well-formed UTF-8 sequence of a non-ASCII
+ * character at `s` (a NUL-terminated string), or 0 when the byte there
+ * begins none: a file name need not be UTF-8, and the structured reports
+ * (JSON, SARIF, GitLab, JUnit, GitHub) write U+FFFD for each such byte, so
+ * that one odd name does not make the whole report unreadable. */
+size_t cli_utf8_char(const char *s);
+
+/* U+FFFD, the replacement character, as UTF-8. */
+#define CLI_REPLACEMENT_CHAR "\xEF\xBF\xBD"
+
 /* Line `line` (1-based) of the NUL-terminated `text`, *n bytes without its
  * line break; NULL when the text is shorter. */
 const char *cli_line_of(const char *text, long line, size_t *n);

@@ -275,12 +275,20 @@ static int json_end(lint_report *r)
 /* ---- GitHub workflow commands ---- */
 
 /* Escapes as GitHub's toolkit does: % CR LF in messages, and also : and , in
- * property values. */
+ * property values; U+FFFD for a byte that is not UTF-8. */
 static void gh_escape(FILE *out, const char *s, bool property)
 {
     for (; *s; s++) {
         const char *esc = NULL;
-        if (*s == '%')
+        size_t n = (unsigned char)*s >= 0x80 ? cli_utf8_char(s) : 1;
+        if (n > 1) {
+            fwrite(s, 1, n, out);
+            s += n - 1;
+            continue;
+        }
+        if (n == 0)
+            esc = CLI_REPLACEMENT_CHAR;
+        else if (*s == '%')
             esc = "%25";
         else if (*s == '\r')
             esc = "%0D";
