@@ -1558,6 +1558,22 @@ static void test_lint__policy_discovery(void **state)
     assert_contains(r.err, "style.no-such-rule");
     assert_string_equal(r.out, "");
     free_result(&r);
+    /* the message names the file once, and says what a JSON-with-comments
+     * policy and another linter's severity word are */
+    put(dir, "repo/.sqlguard.json", "{\n  // ours\n  \"version\": 1\n}\n");
+    r = RUN_IN(sub, "lint");
+    assert_status(&r, 2);
+    assert_string_equal(r.err, "sqlguard lint: ../.sqlguard.json: policy: invalid JSON: a comment "
+                               "(JSON has none) at line 2, column 3\n");
+    free_result(&r);
+    put(dir, "repo/.sqlguard.json",
+        "{\"version\": 1, \"rules\": {\"style.select-star\": \"warn\"}}");
+    r = RUN_IN(sub, "lint");
+    assert_status(&r, 2);
+    assert_string_equal(r.err, "sqlguard lint: ../.sqlguard.json: policy: rules.style.select-star "
+                               "severity \"warn\" is not \"error\", \"warning\" or \"off\" (did "
+                               "you mean \"warning\"?)\n");
+    free_result(&r);
 
     /* the corpus's own policy, found from inside corpus/lint */
     r = RUN_IN(SG_SOURCE_DIR "/corpus/lint", "lint", "--catalog", "catalog.json", "--no-timing");
@@ -3453,6 +3469,59 @@ static void test_lint__set_search_path_is_followed(void **state)
     sg_catalog_free(catalog);
 }
 
+/* A disable-next-line directive written in front of the statement it
+ * meant, on the same line, covers the line after it as ever; when that
+ * suppresses nothing, the warning says so and names disable-line for the
+ * SQL after it. Without SQL after it on its line, the words are as before. */
+static void test_lint__disable_next_line_in_front_of_sql(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        const char *says; /* NULL: nothing unused */
+    } cases[] = {
+        {"/* sqlguard-disable-next-line style.select-star */ SELECT * FROM t ORDER BY id;\n",
+         "sqlguard-disable-next-line style.select-star suppresses nothing: it covers the line "
+         "after it, where no SQL follows; for the SQL after it on line 1, write "
+         "sqlguard-disable-line style.select-star"},
+        {"/* sqlguard-disable-next-line style.select-star */ SELECT * FROM t ORDER BY id;\n"
+         "SELECT id FROM t ORDER BY id;\n",
+         "sqlguard-disable-next-line style.select-star suppresses nothing: it covers the line "
+         "after it, line 2, which has no style.select-star finding; for the SQL after it on "
+         "line 1, write sqlguard-disable-line style.select-star"},
+        {"SELECT 1 AS one;\n/*\n sqlguard-disable-next-line style.select-star\n*/ SELECT *\n"
+         "FROM t ORDER BY id;\n",
+         "it covers the line after it, line 5, which has no style.select-star finding; for the "
+         "SQL after it on line 4, write sqlguard-disable-line style.select-star"},
+        /* no SQL after it on its line */
+        {"SELECT id FROM t ORDER BY id;\n-- sqlguard-disable-next-line style.select-star\n",
+         "sqlguard-disable-next-line style.select-star suppresses nothing: no SQL follows it"},
+        {"SELECT id FROM t ORDER BY id; /* sqlguard-disable-next-line style.select-star */\n",
+         "sqlguard-disable-next-line style.select-star suppresses nothing: no SQL follows it"},
+        {"/* sqlguard-disable-next-line style.select-star */ -- why\n",
+         "sqlguard-disable-next-line style.select-star suppresses nothing: no SQL follows it"},
+        {"/* sqlguard-disable-next-line style.select-star */\nSELECT id FROM t ORDER BY id;\n",
+         "sqlguard-disable-next-line style.select-star suppresses nothing: line 2 has no "
+         "style.select-star finding"},
+        /* the line after it has the finding: it is suppressed */
+        {"/* sqlguard-disable-next-line style.select-star */ SELECT id FROM t ORDER BY id;\n"
+         "SELECT * FROM t ORDER BY id;\n",
+         NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        sg_lint_result *r = lint(NULL, cases[i].text, SG_LINT_INPUT_SQL);
+        size_t errors, n = count_prefix(r, "lint.unused-suppression", &errors);
+        if (!cases[i].says) {
+            assert_int_equal(n, 0);
+        } else {
+            const sg_lint_finding *f = only(r, "lint.unused-suppression");
+            if (!strstr(f->message, cases[i].says))
+                fail_msg("case %zu: %s", i, f->message);
+        }
+        sg_lint_result_free(r);
+    }
+}
+
 /* The column of every finding on one long line (of several rules, each
  * statement's findings not in column order, characters of one to four
  * bytes, after a byte order mark) is the count of characters before it on
@@ -3959,6 +4028,7 @@ int main(void)
         T(disable_next_line),
         T(disable_span),
         T(unused_suppression),
+        T(disable_next_line_in_front_of_sql),
         T(unknown_rule_and_bad_directive),
         T(directive_in_a_literal_is_not_a_comment),
         T(check_ignores_suppression_comments),
