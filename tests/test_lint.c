@@ -1839,16 +1839,23 @@ typedef struct placed {
     bool suppressed;
 } placed;
 
-/* Appends the findings of `text` linted alone, `lines` lines down, to `out`
- * (n held, at most `cap`), and adds its statements; returns how many it holds. */
-static size_t lint_unit(const char *text, long lines, placed *out, size_t n, size_t cap,
+/* Whether the units linted alone belong to a migration (the whole text is
+ * one: a unit of it holds DDL), and are linted as its statements are. */
+static bool units_of_migration;
+
+/* Appends the findings of `text` linted (`alone`: as a unit of a longer
+ * text, else as the whole text), `lines` lines down, to `out` (n held, at
+ * most `cap`), and adds its statements; returns how many it holds. */
+static size_t lint_unit(const char *text, long lines, bool alone, placed *out, size_t n, size_t cap,
                         size_t *statements)
 {
     /* a unit alone is linted from memory only; the whole text, also from a
      * file (lint()) */
     sg_lint_result *r = NULL;
-    if (lines > 0)
-        assert_int_equal(sg_lint_text(NULL, text, strlen(text), SG_LINT_INPUT_SQL, NULL, &r),
+    sg_lint_options opts = SG_LINT_OPTIONS_INIT;
+    opts.migration = units_of_migration;
+    if (alone)
+        assert_int_equal(sg_lint_text(NULL, text, strlen(text), SG_LINT_INPUT_SQL, &opts, &r),
                          SG_OK);
     else
         r = lint(NULL, text, SG_LINT_INPUT_SQL);
@@ -1892,7 +1899,7 @@ static void append_unit(char *text, size_t *len, long *lines, const char *u, pla
 {
     size_t n = strlen(u);
     memcpy(text + *len, u, n + 1);
-    *nwant = lint_unit(u, *lines, want, *nwant, cap, statements);
+    *nwant = lint_unit(u, *lines, true, want, *nwant, cap, statements);
     *lines += count_lines(u);
     *len += n;
 }
@@ -1940,6 +1947,8 @@ static void test_lint__parts_lint_as_whole(void **state)
     for (size_t s = 0; s < sizeof specials / sizeof *specials; s++) {
         const char *special = specials[s];
         long special_len = (long)strlen(special);
+        /* a CREATE FUNCTION makes the whole text a migration's */
+        units_of_migration = strstr(special, "CREATE ") != NULL;
         /* the special statement ends before, at and after the first place a
          * part may end, and straddles it */
         const long shifts[] = {-special_len / 2, -2, -1, 0, 1, 2, 7};
@@ -1964,7 +1973,7 @@ static void test_lint__parts_lint_as_whole(void **state)
                 append_unit(text, &len, &lines, fillers[i % 3], want, &nwant, CAP,
                             &want_statements);
             size_t got_statements = 0;
-            size_t ngot = lint_unit(text, 0, got, 0, CAP, &got_statements);
+            size_t ngot = lint_unit(text, 0, false, got, 0, CAP, &got_statements);
             qsort(want, nwant, sizeof *want, by_placed);
             qsort(got, ngot, sizeof *got, by_placed);
             if (ngot != nwant || got_statements != want_statements)
@@ -1982,6 +1991,7 @@ static void test_lint__parts_lint_as_whole(void **state)
             }
         }
     }
+    units_of_migration = false;
     free(want);
     free(got);
     free(text);
@@ -3223,6 +3233,65 @@ static void test_lint__literals_in_backfills(void **state)
     sg_lint_result_free(r);
 }
 
+/* A migration's statements (a pg_dump among them) run once, for no caller:
+ * no pagination rule and no style.literal-in-predicate speaks there (pg_dump
+ * --clean's large-object cleanup, a scheduled job, a batched backfill), and
+ * in a file pg_dump marks as its own, its INSERTs without a column list
+ * (--inserts, OVERRIDING SYSTEM VALUE too) are no style.insert-column-list.
+ * The same statements in a file of queries, and a hand-written migration's
+ * seed INSERT, are reported as before. */
+static void test_lint__migrations_and_dumps_are_not_paged(void **state)
+{
+    (void)state;
+    static const char cleanup[] =
+        "SELECT pg_catalog.lo_unlink(oid) FROM pg_catalog.pg_largeobject_metadata "
+        "WHERE oid = '17292';\n";
+    static const char job[] = "SELECT cron.schedule('nightly', '0 3 * * *', 'VACUUM');\n"
+                              "SELECT id FROM jobs WHERE kind = 'stale';\n"
+                              "DELETE FROM jobs WHERE id IN (SELECT id FROM jobs LIMIT 100);\n";
+    static const char inserts[] = "INSERT INTO billing.invoice OVERRIDING SYSTEM VALUE VALUES\n"
+                                  "\t(1, 2, 'it''s ok', DEFAULT),\n\t(2, 3, 'none', DEFAULT);\n"
+                                  "INSERT INTO billing.m_2024 VALUES\n\t(1, '2024-05-01');\n";
+    static const char dump_head[] = "--\n-- PostgreSQL database dump\n--\n\n"
+                                    "SET statement_timeout = 0;\n";
+    static const char ddl[] = "CREATE TABLE jobs (id bigint PRIMARY KEY, kind text);\n";
+    static const struct {
+        const char *head, *body;
+        size_t paginate, literal, insert; /* findings of each */
+    } cases[] = {
+        /* a dump (pg_dump --clean, --inserts) */
+        {dump_head, cleanup, 0, 0, 0},
+        {dump_head, inserts, 0, 0, 0},
+        /* a migration by its DDL: no pages, no caller; its seeds still name
+         * their columns */
+        {ddl, cleanup, 0, 0, 0},
+        {ddl, job, 0, 0, 0},
+        {ddl, inserts, 0, 0, 2},
+        {"-- +goose Up\n", inserts, 0, 0, 2},
+        /* the same as a file of queries */
+        {"", cleanup, 1, 1, 0},
+        {"", job, 3, 1, 0},
+        {"", inserts, 0, 0, 2},
+        /* a dump that is not pg_dump's marker ("cluster dump" heads
+         * pg_dumpall's globals, which hold no INSERT) */
+        {"-- PostgreSQL database cluster dump\n", inserts, 0, 0, 2},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char text[1024];
+        snprintf(text, sizeof text, "%s%s", cases[i].head, cases[i].body);
+        sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
+        size_t errors, paginate = count_prefix(r, "paginate.", &errors),
+                       literal = count_prefix(r, "style.literal-in-predicate", &errors),
+                       insert = count_prefix(r, "style.insert-column-list", &errors);
+        if (paginate != cases[i].paginate || literal != cases[i].literal ||
+            insert != cases[i].insert)
+            fail_msg("case %zu: %zu paginate, %zu literal, %zu insert findings; want %zu, %zu, %zu",
+                     i, paginate, literal, insert, cases[i].paginate, cases[i].literal,
+                     cases[i].insert);
+        sg_lint_result_free(r);
+    }
+}
+
 /* Profiles and styles outside their enums are refused; a version 1 options
  * struct still works (the defaults apply). */
 /* A migration's statements (a file with DDL, a tool's marker, or one the
@@ -4089,6 +4158,7 @@ int main(void)
         T(sqlc_named_parameters),
         T(options_versions),
         T(literals_in_backfills),
+        T(migrations_and_dumps_are_not_paged),
 #undef T
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

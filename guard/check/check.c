@@ -58,7 +58,7 @@ static bool has_errors(const check *c)
  * short, or facts of kinds the statement has none of (`present`). */
 static bool runs(const check *c, const sg__rule *r, sg__rule_kind kind, unsigned present)
 {
-    if (!(r->kinds & kind))
+    if (!(r->kinds & kind) || (c->in_migration && r->not_in_migrations))
         return false;
     if (kind == SG_RULE_FACTS) {
         if (r->needs && !(r->needs & present))
@@ -73,7 +73,7 @@ static bool runs(const check *c, const sg__rule *r, sg__rule_kind kind, unsigned
 static bool runs_at(const check *c, const sg__rule *r, int severity, sg__rule_kind kind,
                     unsigned present)
 {
-    if (!(r->kinds & kind) || severity == 0)
+    if (!(r->kinds & kind) || severity == 0 || (c->in_migration && r->not_in_migrations))
         return false;
     if (kind != SG_RULE_FACTS)
         return true;

@@ -89,6 +89,10 @@ typedef struct reading {
      * after statements were linted as a file of queries', the reading stops
      * (restart). */
     bool migration;
+    /* The file is pg_dump's (its marker says so): a migration whose INSERTs
+     * (--inserts) name no columns by design, in the order of the dump's own
+     * CREATE TABLE, so style.insert-column-list has nothing to say there. */
+    bool dump;
     bool restart;
     size_t as_queries; /* statements linted as a file of queries' */
     bool psql;         /* the part being read had psql's text blanked */
@@ -366,6 +370,8 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
         if (d->psql && off < end - start && about &&
             on_psql_variable(r, text, end - start, start, off, about == 2))
             continue;
+        if (d->dump && strcmp(dg->rule, "style.insert-column-list") == 0)
+            continue;
         const char *message = dg->message;
         if (d->psql && !names_found) {
             names_found = true;
@@ -392,11 +398,17 @@ static int digest_tokens(reading *d, const char *buf, size_t from, const sg__spa
                          size_t nstmts, const sg__sql_token *tokens, size_t ntokens)
 {
     sg_lint_result *r = d->r;
-    /* a migration tool's marker makes the file a migration, as its DDL does */
-    for (size_t i = 0; i < ntokens && !d->migration; i++) {
+    /* a migration tool's marker makes the file a migration, as its DDL does;
+     * pg_dump's makes it a dump too */
+    for (size_t i = 0; i < ntokens && !(d->migration && d->dump); i++) {
         const sg__sql_token *t = &tokens[i];
-        if (!t->comment || sg__migration_marker(sg__lint_at(r, t->start), t->end - t->start) ==
-                               SG__MIGRATION_MARK_NONE)
+        sg__migration_mark mark =
+            t->comment ? sg__migration_marker(sg__lint_at(r, t->start), t->end - t->start)
+                       : SG__MIGRATION_MARK_NONE;
+        if (mark == SG__MIGRATION_MARK_NONE)
+            continue;
+        d->dump |= mark == SG__MIGRATION_MARK_DUMP;
+        if (d->migration)
             continue;
         d->migration = true;
         if (d->as_queries > 0) {
