@@ -126,15 +126,23 @@ static bool holds_placeholder(const sg__rule_ctx *ctx, int location, const char 
     return false;
 }
 
-static int report(const sg__rule_ctx *ctx, int location, const char *what, const char *name,
-                  const names *n)
+/* "WHAT has no column NAME", or with `none_of` (WHAT names none of several
+ * sources: "no FROM item in sight") "WHAT has a column NAME". */
+static int report_as(const sg__rule_ctx *ctx, int location, const char *what, bool none_of,
+                     const char *name, const names *n)
 {
     if (holds_placeholder(ctx, location, name))
         return 0;
     const char *near = closest(n, name);
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, location,
-                      "%s has no column \"%s\"%s%s%s", what, name, near ? " (did you mean \"" : "",
-                      near ? near : "", near ? "\"?)" : "");
+                      "%s has %s column \"%s\"%s%s%s", what, none_of ? "a" : "no", name,
+                      near ? " (did you mean \"" : "", near ? near : "", near ? "\"?)" : "");
+}
+
+static int report(const sg__rule_ctx *ctx, int location, const char *what, const char *name,
+                  const names *n)
+{
+    return report_as(ctx, location, what, false, name, n);
 }
 
 static const char *table_what(const sg__rule_ctx *ctx, const sg__meta_table *t)
@@ -189,12 +197,14 @@ static int check_name(const sg__rule_ctx *ctx, const sg__column_ref *ref)
     n.count = 0;
     size_t sources = 0;
     const sg__meta_table *only = NULL;
+    const sg__source *last = NULL;
     for (size_t i = ref->first; i < ref->end && i < f->sources.count; i++) {
         const sg__source *s = &SG__VEC_AT(f->sources, sg__source, i);
         if (s->level != ref->level || s->join_alias ||
             (s->excluded && !(ref->flags & SG_COLREF_SEES_EXCLUDED)))
             continue;
         sources++;
+        last = s;
         const sg__meta_table *t =
             s->row == SG_ROW_RELATION ? sg__relation_table(ctx, s->relation) : NULL;
         if (t) {
@@ -205,12 +215,21 @@ static int check_name(const sg__rule_ctx *ctx, const sg__column_ref *ref)
                 add_name(&n, s->columns[k]);
         }
     }
-    const char *what = "no source in sight";
-    if (sources == 1 && only && !(what = table_what(ctx, only)))
-        return -1;
-    if (sources == 0)
+    /* the one FROM item by its name (a table, a WITH query's, a
+     * sub-select's alias), or none of several */
+    const char *what = "no FROM item in sight";
+    bool none_of = true;
+    if (sources == 1 && (only || last->name)) {
+        none_of = false;
+        what = only ? table_what(ctx, only)
+                    : sg__arena_printf(ctx->diags->arena, "FROM item %s", last->name);
+    } else if (sources == 0) {
+        none_of = false;
         what = "this query has no FROM item, so it";
-    return report(ctx, ref->location, what, ref->name, &n);
+    }
+    if (!what)
+        return -1;
+    return report_as(ctx, ref->location, what, none_of, ref->name, &n);
 }
 
 /* A column ON CONFLICT (...) infers its arbiter from. */

@@ -71,17 +71,34 @@ static int check(const sg__rule_ctx *ctx)
         if (matched)
             continue;
         const char *target = key_text(ctx, (const char *const *)c->columns, c->count);
-        size_t pk = 0;
-        while (t->primary_key && t->primary_key[pk])
-            pk++;
-        const char *primary = t->primary_key ? key_text(ctx, t->primary_key, pk) : "none";
-        if (!target || !primary)
+        if (!target)
             return -1;
-        if (sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, c->location,
-                       "ON CONFLICT %s matches neither the primary key %s nor a unique key of "
-                       "%s.%s (%zu listed in the catalog), so PostgreSQL will refuse it",
-                       target, primary, t->schema, t->name,
-                       t->unique_count - (t->primary_key ? 1 : 0)) < 0)
+        size_t others = t->unique_count - (t->primary_key ? 1 : 0);
+        int rc;
+        if (!t->primary_key) {
+            rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, c->location,
+                            "ON CONFLICT %s matches no unique key of %s.%s (%zu listed in the "
+                            "catalog, and no primary key), so PostgreSQL will refuse it",
+                            target, t->schema, t->name, others);
+        } else {
+            size_t pk = 0;
+            while (t->primary_key[pk])
+                pk++;
+            const char *primary = key_text(ctx, t->primary_key, pk);
+            if (!primary)
+                return -1;
+            rc = others == 0
+                     ? sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, c->location,
+                                  "ON CONFLICT %s is not the primary key %s of %s.%s, the only "
+                                  "key the catalog lists, so PostgreSQL will refuse it",
+                                  target, primary, t->schema, t->name)
+                     : sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, c->location,
+                                  "ON CONFLICT %s matches neither the primary key %s nor a "
+                                  "unique key of %s.%s (%zu listed in the catalog), so "
+                                  "PostgreSQL will refuse it",
+                                  target, primary, t->schema, t->name, others);
+        }
+        if (rc < 0)
             return -1;
     }
     return 0;

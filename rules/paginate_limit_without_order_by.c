@@ -8,7 +8,9 @@
  * about that level; it warns about every other level, and about the top level
  * when that rule is off or does not apply. A top level that returns at most
  * one row (a key lookup, an aggregate) picks nothing arbitrary. The finding
- * points at the clause's LIMIT, OFFSET or FETCH keyword.
+ * points at the clause's LIMIT, OFFSET or FETCH keyword. A migration's
+ * batches (`DELETE ... WHERE id IN (SELECT id ... LIMIT 1000)`) take any rows
+ * by design: no pagination rule runs on a migration's statements.
  */
 #include "rules.h"
 
@@ -33,6 +35,7 @@ const sg__rule sg__rule_paginate_limit_without_order_by = {
     .summary = "LIMIT, OFFSET or FETCH without ORDER BY at the same level",
     .severity = SG_SEVERITY_WARNING,
     .kinds = SG_RULE_FACTS,
+    .not_in_migrations = true,
     .needs = SG_FACT_UNORDERED_LIMITS,
     .check = check,
 };

@@ -20,7 +20,9 @@
  * or the row is arbitrary. paginate.order-by-unique asks the same question.
  * The finding points at the top-level LIMIT/OFFSET/FETCH when there is one
  * (paginate.limit-without-order-by then says nothing more about that level),
- * else at the statement.
+ * else at the statement. A migration's selects (pg_dump's `SELECT
+ * pg_catalog.lo_unlink(oid) FROM ...`, a job scheduled) return their rows to
+ * nobody who pages them: no pagination rule runs on a migration's statements.
  */
 #include "funclist.h"
 #include "resolve/params.h"
@@ -569,6 +571,7 @@ const sg__rule sg__rule_paginate_order_by_required = {
     .summary = "a select that can return more than one row has no top-level ORDER BY",
     .severity = SG_SEVERITY_ERROR,
     .kinds = SG_RULE_FACTS,
+    .not_in_migrations = true,
     .needs_complete_facts = true,
     .check = check,
 };

@@ -18,7 +18,8 @@
  * every DISTINCT ON column, every output column of a DISTINCT, or every
  * output column of a set operation without ALL. A key column the WHERE pins
  * to one value (as a key lookup's are) needs no place in the ORDER BY. A
- * warning: the guard cannot see expressions that are unique.
+ * warning: the guard cannot see expressions that are unique. A migration's
+ * selects are paged by nobody: it does not run on a migration's statements.
  */
 #include "rules.h"
 
@@ -195,6 +196,7 @@ const sg__rule sg__rule_paginate_order_by_unique = {
     .summary = "the ORDER BY of a paginated select does not include a unique key",
     .severity = SG_SEVERITY_WARNING,
     .kinds = SG_RULE_FACTS,
+    .not_in_migrations = true,
     .needs_complete_facts = true,
     .check = check,
 };

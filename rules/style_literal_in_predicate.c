@@ -13,7 +13,9 @@
  * MERGE, SELECT ... INTO) and binds no parameter at all is a data backfill, as migrations
  * hold them: its constants are the migration's own, not a caller's, and it
  * is not reported. An operation that writes with constants alone is
- * reported all the same: there the text comes from the caller.
+ * reported all the same: there the text comes from the caller. A
+ * migration's statements (and a dump's: `... WHERE oid = '17292'`) have no
+ * caller at all: the rule does not run on them.
  */
 #include "rules.h"
 
@@ -48,6 +50,7 @@ const sg__rule sg__rule_style_literal_in_predicate = {
                "bound parameter belongs",
     .severity = SG_SEVERITY_WARNING,
     .kinds = SG_RULE_FACTS,
+    .not_in_migrations = true,
     .needs = SG_FACT_LITERAL_CMPS,
     .check = check,
 };

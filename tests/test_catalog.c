@@ -986,12 +986,21 @@ static void test_catalog__large_catalog_bounds_and_errors(void **state)
              (size_t)(at - json) + 1);
     expect_large_refused(json, len, SG_ECATALOG, want);
     free(json);
-    /* separators the scan will not count on ("[,", ",,", ",]") leave it to the whole parse */
-    static const char *const bad[] = {"[,{}]", "[{},,{}]", "[{},]", "[{} {}]"};
+    /* separators the scan will not count on ("[,", ",,", ",]") leave it to the whole parse
+     * (which says what a comma before a closing bracket is) */
+    static const struct {
+        const char *array, *message;
+    } bad[] = {
+        {"[,{}]", "catalog: invalid JSON at line 1"},
+        {"[{},,{}]", "catalog: invalid JSON at line 1"},
+        {"[{},]", "catalog: invalid JSON: a comma before a closing bracket (JSON allows none) at "
+                  "line 1, column 38"},
+        {"[{} {}]", "catalog: invalid JSON at line 1"},
+    };
     for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
         char text[128];
-        snprintf(text, sizeof text, "{\"data_sources\":[],\"meta_tables\":%s}", bad[k]);
-        expect_refused_text(text, strlen(text), SG_ECATALOG, "catalog: invalid JSON at line 1");
+        snprintf(text, sizeof text, "{\"data_sources\":[],\"meta_tables\":%s}", bad[k].array);
+        expect_refused_text(text, strlen(text), SG_ECATALOG, bad[k].message);
     }
 }
 

@@ -1759,6 +1759,28 @@ static void test_decode__policy_loader_refusals_are_placed(void **state)
         {"[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]", "policy: the JSON text nests too deeply at "
                                                    "line 1, column 17"},
         {"", "policy: invalid JSON at line 1, column 1"},
+        /* JSON with comments, or with a trailing comma, is named so */
+        {"{\n  // ours\n  \"version\": 1\n}",
+         "policy: invalid JSON: a comment (JSON has none) at line 2, column 3"},
+        {"{\"version\": 1, /* ours */ \"rules\": {}}",
+         "policy: invalid JSON: a comment (JSON has none) at line 1, column 16"},
+        {"{\"rules\": {\"style.select-star\": \"off\",\n}}",
+         "policy: invalid JSON: a comma before a closing bracket (JSON allows none) at line 2, "
+         "column 1"},
+        {"{\"lint\": {\"ignore\": [\"a\", ]}}",
+         "policy: invalid JSON: a comma before a closing bracket (JSON allows none) at line 1, "
+         "column 27"},
+        /* a comma where a key belongs, and a slash that starts no comment, are not */
+        {"{\"rules\": {, \"a\": 1}}", "policy: invalid JSON at line 1, column 13"},
+        {"{\"rules\": /}", "policy: invalid JSON at line 1, column 11"},
+        {"{\"rules\":  // none yet\n {}}",
+         "policy: invalid JSON: a comment (JSON has none) at line 1, column 12"},
+        /* another linter's severity words, and another case, get a hint */
+        {"{\"rules\": {\"style.select-star\": \"warn\"}}",
+         "severity \"warn\" is not \"error\", \"warning\" or \"off\" (did you mean "
+         "\"warning\"?)"},
+        {"{\"rules\": {\"style.select-star\": \"ERROR\"}}", "(did you mean \"error\"?)"},
+        {"{\"rules\": {\"style.select-star\": \"disabled\"}}", "(did you mean \"off\"?)"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         sg_policy *p = (sg_policy *)&sentinel_object;
@@ -1770,13 +1792,21 @@ static void test_decode__policy_loader_refusals_are_placed(void **state)
         if (!strstr(err.message, cases[i].message))
             fail_msg("\"%s\" does not contain \"%s\"", err.message, cases[i].message);
     }
+    /* a severity word nobody uses gets no guess */
+    sg_error err = {0, ""};
+    sg_policy *p = NULL;
+    static const char loud[] = "{\"rules\": {\"style.select-star\": \"loud\"}}";
+    assert_int_equal(sg_policy_load(loud, strlen(loud), &p, &err), SG_EPOLICY);
+    assert_null(p);
+    assert_non_null(
+        strstr(err.message, "severity \"loud\" is not \"error\", \"warning\" or \"off\""));
+    assert_null(strstr(err.message, "did you mean"));
     /* over the size bound: SG_ETOOBIG */
     size_t big = (4u << 20) + 1;
     char *text = malloc(big);
     assert_non_null(text);
     memset(text, ' ', big);
-    sg_policy *p = NULL;
-    sg_error err = {0, ""};
+    err = (sg_error){0, ""};
     assert_int_equal(sg_policy_load(text, big, &p, &err), SG_ETOOBIG);
     assert_non_null(strstr(err.message, "policy: 4194305 bytes is over the limit of 4194304"));
     free(text);

@@ -28,12 +28,14 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cjson/cJSON.h>
 
 #include "lint/lint.h"
 #include "sqlguard.h"
+#include "util/text.h"
 
 /* Finding `i` of the result, which must have it. */
 static sg_lint_finding finding(const sg_lint_result *r, size_t i)
@@ -1183,6 +1185,50 @@ static void test_lint__json_report_escapes(void **state)
 
 /* --profile and --placeholders win over the policy's "lint" choices, for
  * .sql files only; bad values are usage errors. */
+/* A file name need not be UTF-8 (a Latin-1 name, a sequence cut short,
+ * an overlong form, a surrogate): the structured reports stay valid UTF-8,
+ * each such byte written as U+FFFD (SARIF's URIs percent-encode every byte
+ * that is not ASCII, as before); UTF-8 names stay as they are, and the text
+ * report shows the name's bytes as the file system has them. */
+static void test_lint__file_names_that_are_not_utf8(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    static const struct {
+        const char *name, *shown;
+    } names[] = {
+        {"lat\xe9.sql", "lat\xef\xbf\xbd.sql"},
+        {"cut\xe6\x97.sql", "cut\xef\xbf\xbd\xef\xbf\xbd.sql"},
+        {"long\xc0\xaf.sql", "long\xef\xbf\xbd\xef\xbf\xbd.sql"},
+        {"sur\xed\xa0\x80.sql", "sur\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd.sql"},
+        {"ok\xe6\x97\xa5.sql", "ok\xe6\x97\xa5.sql"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        put(dir, names[i].name, "SELECT * FROM t ORDER BY id;\nSELEC 1;\n");
+    static const char *const formats[] = {"json", "sarif", "gitlab", "junit", "github"};
+    for (size_t k = 0; k < sizeof formats / sizeof *formats; k++) {
+        run_result r = RUN_IN(dir, "lint", "--no-timing", "--format", formats[k], ".");
+        assert_status(&r, 1);
+        size_t bad;
+        if (!sg__utf8_valid(r.out, strlen(r.out), &bad))
+            fail_msg("--format %s: byte %zu is not UTF-8: %.40s", formats[k], bad, r.out + bad);
+        for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+            if (strcmp(formats[k], "sarif") != 0)
+                assert_contains(r.out, names[i].shown);
+            else if (i == 0)
+                assert_contains(r.out, "\"uri\": \"lat%E9.sql\"");
+        }
+        if (strcmp(formats[k], "junit") != 0 && strcmp(formats[k], "github") != 0)
+            cJSON_Delete(parse_json(r.out));
+        free_result(&r);
+    }
+    run_result r = RUN_IN(dir, "lint", "--no-timing", "--format", "text", ".");
+    assert_status(&r, 1);
+    assert_contains(r.out, "\nlat\xe9.sql:1:8: warning [style.select-star]");
+    free_result(&r);
+    remove_tree(dir);
+}
+
 static void test_lint__profile_and_placeholder_flags(void **state)
 {
     (void)state;
@@ -1512,6 +1558,22 @@ static void test_lint__policy_discovery(void **state)
     assert_contains(r.err, "style.no-such-rule");
     assert_string_equal(r.out, "");
     free_result(&r);
+    /* the message names the file once, and says what a JSON-with-comments
+     * policy and another linter's severity word are */
+    put(dir, "repo/.sqlguard.json", "{\n  // ours\n  \"version\": 1\n}\n");
+    r = RUN_IN(sub, "lint");
+    assert_status(&r, 2);
+    assert_string_equal(r.err, "sqlguard lint: ../.sqlguard.json: policy: invalid JSON: a comment "
+                               "(JSON has none) at line 2, column 3\n");
+    free_result(&r);
+    put(dir, "repo/.sqlguard.json",
+        "{\"version\": 1, \"rules\": {\"style.select-star\": \"warn\"}}");
+    r = RUN_IN(sub, "lint");
+    assert_status(&r, 2);
+    assert_string_equal(r.err, "sqlguard lint: ../.sqlguard.json: policy: rules.style.select-star "
+                               "severity \"warn\" is not \"error\", \"warning\" or \"off\" (did "
+                               "you mean \"warning\"?)\n");
+    free_result(&r);
 
     /* the corpus's own policy, found from inside corpus/lint */
     r = RUN_IN(SG_SOURCE_DIR "/corpus/lint", "lint", "--catalog", "catalog.json", "--no-timing");
@@ -1777,16 +1839,23 @@ typedef struct placed {
     bool suppressed;
 } placed;
 
-/* Appends the findings of `text` linted alone, `lines` lines down, to `out`
- * (n held, at most `cap`), and adds its statements; returns how many it holds. */
-static size_t lint_unit(const char *text, long lines, placed *out, size_t n, size_t cap,
+/* Whether the units linted alone belong to a migration (the whole text is
+ * one: a unit of it holds DDL), and are linted as its statements are. */
+static bool units_of_migration;
+
+/* Appends the findings of `text` linted (`alone`: as a unit of a longer
+ * text, else as the whole text), `lines` lines down, to `out` (n held, at
+ * most `cap`), and adds its statements; returns how many it holds. */
+static size_t lint_unit(const char *text, long lines, bool alone, placed *out, size_t n, size_t cap,
                         size_t *statements)
 {
     /* a unit alone is linted from memory only; the whole text, also from a
      * file (lint()) */
     sg_lint_result *r = NULL;
-    if (lines > 0)
-        assert_int_equal(sg_lint_text(NULL, text, strlen(text), SG_LINT_INPUT_SQL, NULL, &r),
+    sg_lint_options opts = SG_LINT_OPTIONS_INIT;
+    opts.migration = units_of_migration;
+    if (alone)
+        assert_int_equal(sg_lint_text(NULL, text, strlen(text), SG_LINT_INPUT_SQL, &opts, &r),
                          SG_OK);
     else
         r = lint(NULL, text, SG_LINT_INPUT_SQL);
@@ -1830,7 +1899,7 @@ static void append_unit(char *text, size_t *len, long *lines, const char *u, pla
 {
     size_t n = strlen(u);
     memcpy(text + *len, u, n + 1);
-    *nwant = lint_unit(u, *lines, want, *nwant, cap, statements);
+    *nwant = lint_unit(u, *lines, true, want, *nwant, cap, statements);
     *lines += count_lines(u);
     *len += n;
 }
@@ -1878,6 +1947,8 @@ static void test_lint__parts_lint_as_whole(void **state)
     for (size_t s = 0; s < sizeof specials / sizeof *specials; s++) {
         const char *special = specials[s];
         long special_len = (long)strlen(special);
+        /* a CREATE FUNCTION makes the whole text a migration's */
+        units_of_migration = strstr(special, "CREATE ") != NULL;
         /* the special statement ends before, at and after the first place a
          * part may end, and straddles it */
         const long shifts[] = {-special_len / 2, -2, -1, 0, 1, 2, 7};
@@ -1902,7 +1973,7 @@ static void test_lint__parts_lint_as_whole(void **state)
                 append_unit(text, &len, &lines, fillers[i % 3], want, &nwant, CAP,
                             &want_statements);
             size_t got_statements = 0;
-            size_t ngot = lint_unit(text, 0, got, 0, CAP, &got_statements);
+            size_t ngot = lint_unit(text, 0, false, got, 0, CAP, &got_statements);
             qsort(want, nwant, sizeof *want, by_placed);
             qsort(got, ngot, sizeof *got, by_placed);
             if (ngot != nwant || got_statements != want_statements)
@@ -1920,6 +1991,7 @@ static void test_lint__parts_lint_as_whole(void **state)
             }
         }
     }
+    units_of_migration = false;
     free(want);
     free(got);
     free(text);
@@ -3161,6 +3233,65 @@ static void test_lint__literals_in_backfills(void **state)
     sg_lint_result_free(r);
 }
 
+/* A migration's statements (a pg_dump among them) run once, for no caller:
+ * no pagination rule and no style.literal-in-predicate speaks there (pg_dump
+ * --clean's large-object cleanup, a scheduled job, a batched backfill), and
+ * in a file pg_dump marks as its own, its INSERTs without a column list
+ * (--inserts, OVERRIDING SYSTEM VALUE too) are no style.insert-column-list.
+ * The same statements in a file of queries, and a hand-written migration's
+ * seed INSERT, are reported as before. */
+static void test_lint__migrations_and_dumps_are_not_paged(void **state)
+{
+    (void)state;
+    static const char cleanup[] =
+        "SELECT pg_catalog.lo_unlink(oid) FROM pg_catalog.pg_largeobject_metadata "
+        "WHERE oid = '17292';\n";
+    static const char job[] = "SELECT cron.schedule('nightly', '0 3 * * *', 'VACUUM');\n"
+                              "SELECT id FROM jobs WHERE kind = 'stale';\n"
+                              "DELETE FROM jobs WHERE id IN (SELECT id FROM jobs LIMIT 100);\n";
+    static const char inserts[] = "INSERT INTO billing.invoice OVERRIDING SYSTEM VALUE VALUES\n"
+                                  "\t(1, 2, 'it''s ok', DEFAULT),\n\t(2, 3, 'none', DEFAULT);\n"
+                                  "INSERT INTO billing.m_2024 VALUES\n\t(1, '2024-05-01');\n";
+    static const char dump_head[] = "--\n-- PostgreSQL database dump\n--\n\n"
+                                    "SET statement_timeout = 0;\n";
+    static const char ddl[] = "CREATE TABLE jobs (id bigint PRIMARY KEY, kind text);\n";
+    static const struct {
+        const char *head, *body;
+        size_t paginate, literal, insert; /* findings of each */
+    } cases[] = {
+        /* a dump (pg_dump --clean, --inserts) */
+        {dump_head, cleanup, 0, 0, 0},
+        {dump_head, inserts, 0, 0, 0},
+        /* a migration by its DDL: no pages, no caller; its seeds still name
+         * their columns */
+        {ddl, cleanup, 0, 0, 0},
+        {ddl, job, 0, 0, 0},
+        {ddl, inserts, 0, 0, 2},
+        {"-- +goose Up\n", inserts, 0, 0, 2},
+        /* the same as a file of queries */
+        {"", cleanup, 1, 1, 0},
+        {"", job, 3, 1, 0},
+        {"", inserts, 0, 0, 2},
+        /* a dump that is not pg_dump's marker ("cluster dump" heads
+         * pg_dumpall's globals, which hold no INSERT) */
+        {"-- PostgreSQL database cluster dump\n", inserts, 0, 0, 2},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char text[1024];
+        snprintf(text, sizeof text, "%s%s", cases[i].head, cases[i].body);
+        sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
+        size_t errors, paginate = count_prefix(r, "paginate.", &errors),
+                       literal = count_prefix(r, "style.literal-in-predicate", &errors),
+                       insert = count_prefix(r, "style.insert-column-list", &errors);
+        if (paginate != cases[i].paginate || literal != cases[i].literal ||
+            insert != cases[i].insert)
+            fail_msg("case %zu: %zu paginate, %zu literal, %zu insert findings; want %zu, %zu, %zu",
+                     i, paginate, literal, insert, cases[i].paginate, cases[i].literal,
+                     cases[i].insert);
+        sg_lint_result_free(r);
+    }
+}
+
 /* Profiles and styles outside their enums are refused; a version 1 options
  * struct still works (the defaults apply). */
 /* A migration's statements (a file with DDL, a tool's marker, or one the
@@ -3407,6 +3538,198 @@ static void test_lint__set_search_path_is_followed(void **state)
     sg_catalog_free(catalog);
 }
 
+/* A disable-next-line directive written in front of the statement it
+ * meant, on the same line, covers the line after it as ever; when that
+ * suppresses nothing, the warning says so and names disable-line for the
+ * SQL after it. Without SQL after it on its line, the words are as before. */
+static void test_lint__disable_next_line_in_front_of_sql(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        const char *says; /* NULL: nothing unused */
+    } cases[] = {
+        {"/* sqlguard-disable-next-line style.select-star */ SELECT * FROM t ORDER BY id;\n",
+         "sqlguard-disable-next-line style.select-star suppresses nothing: it covers the line "
+         "after it, where no SQL follows; for the SQL after it on line 1, write "
+         "sqlguard-disable-line style.select-star"},
+        {"/* sqlguard-disable-next-line style.select-star */ SELECT * FROM t ORDER BY id;\n"
+         "SELECT id FROM t ORDER BY id;\n",
+         "sqlguard-disable-next-line style.select-star suppresses nothing: it covers the line "
+         "after it, line 2, which has no style.select-star finding; for the SQL after it on "
+         "line 1, write sqlguard-disable-line style.select-star"},
+        {"SELECT 1 AS one;\n/*\n sqlguard-disable-next-line style.select-star\n*/ SELECT *\n"
+         "FROM t ORDER BY id;\n",
+         "it covers the line after it, line 5, which has no style.select-star finding; for the "
+         "SQL after it on line 4, write sqlguard-disable-line style.select-star"},
+        /* no SQL after it on its line */
+        {"SELECT id FROM t ORDER BY id;\n-- sqlguard-disable-next-line style.select-star\n",
+         "sqlguard-disable-next-line style.select-star suppresses nothing: no SQL follows it"},
+        {"SELECT id FROM t ORDER BY id; /* sqlguard-disable-next-line style.select-star */\n",
+         "sqlguard-disable-next-line style.select-star suppresses nothing: no SQL follows it"},
+        {"/* sqlguard-disable-next-line style.select-star */ -- why\n",
+         "sqlguard-disable-next-line style.select-star suppresses nothing: no SQL follows it"},
+        {"/* sqlguard-disable-next-line style.select-star */\nSELECT id FROM t ORDER BY id;\n",
+         "sqlguard-disable-next-line style.select-star suppresses nothing: line 2 has no "
+         "style.select-star finding"},
+        /* the line after it has the finding: it is suppressed */
+        {"/* sqlguard-disable-next-line style.select-star */ SELECT id FROM t ORDER BY id;\n"
+         "SELECT * FROM t ORDER BY id;\n",
+         NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        sg_lint_result *r = lint(NULL, cases[i].text, SG_LINT_INPUT_SQL);
+        size_t errors, n = count_prefix(r, "lint.unused-suppression", &errors);
+        if (!cases[i].says) {
+            assert_int_equal(n, 0);
+        } else {
+            const sg_lint_finding *f = only(r, "lint.unused-suppression");
+            if (!strstr(f->message, cases[i].says))
+                fail_msg("case %zu: %s", i, f->message);
+        }
+        sg_lint_result_free(r);
+    }
+}
+
+/* The column of every finding on one long line (of several rules, each
+ * statement's findings not in column order, characters of one to four
+ * bytes, after a byte order mark) is the count of characters before it on
+ * its line, however the findings before it were placed. */
+static void test_lint__columns_on_one_long_line(void **state)
+{
+    (void)state;
+    static const char unit[] = "SELECT 'é—😀' AS x, * FROM t WHERE a = 1; DELETE FROM t; "
+                               "SELEC 2; UPDATE t SET a = 'ü' WHERE b = 2;\t";
+    enum { COPIES = 300 };
+    size_t len = 3 + COPIES * (sizeof unit - 1) + 32;
+    char *text = malloc(len + 1);
+    assert_non_null(text);
+    size_t at = (size_t)snprintf(text, len + 1, "\xef\xbb\xbf");
+    for (int i = 0; i < COPIES; i++)
+        at += (size_t)snprintf(text + at, len + 1 - at, "%s", unit);
+    at += (size_t)snprintf(text + at, len + 1 - at, "\nSELECT 'ß', * FROM t;\n");
+    sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL); /* from memory and from a file */
+    size_t n = sg_lint_result_finding_count(r);
+    assert_true(n >= 5 * COPIES);
+    const char *second = strchr(text, '\n') + 1;
+    for (size_t i = 0; i < n; i++) {
+        sg_lint_finding f = finding(r, i);
+        assert_true(f.offset >= 0);
+        const char *start = f.line == 1 ? text + 3 : second;
+        long col = 1;
+        for (const char *p = start; p < text + f.offset; p++)
+            col += ((unsigned char)*p & 0xC0) != 0x80;
+        if (f.column != col)
+            fail_msg("%s at byte %ld: column %ld, not %ld", f.rule, f.offset, f.column, col);
+    }
+    sg_lint_result_free(r);
+    free(text);
+}
+
+/* What PostgreSQL undoes of a `SET search_path`, lint undoes: ROLLBACK TO
+ * [SAVEPOINT] a SET (or SET LOCAL, RESET) made after the savepoint, in the
+ * same transaction; RESET ALL and DISCARD ALL go back to the default, RESET
+ * ALL inside a transaction rolled back not at all, DISCARD ALL inside one
+ * not at all (PostgreSQL refuses it there); COMMIT or ROLLBACK AND CHAIN
+ * begin the next transaction, where a SET LOCAL holds again. Statements that
+ * leave the path alone (SET SESSION AUTHORIZATION DEFAULT, SET ROLE, other
+ * DISCARDs, a savepoint statement outside a transaction or naming no
+ * savepoint, SET ... FROM CURRENT) stay neutral. Each case ends with the
+ * probe, whose table is in ledger only: on the default path (public) it is
+ * scope.table-not-declared. */
+static void test_lint__search_path_follows_savepoints_and_resets(void **state)
+{
+    (void)state;
+    sg_catalog *catalog = NULL;
+    sg_error err;
+    if (sg_catalog_load_file(SG_SOURCE_DIR "/corpus/catalog.json", &catalog, &err) != SG_OK)
+        fail_msg("%s", err.message);
+#define PROBE "SELECT uid FROM sdk_examples_entry ORDER BY uid;\n"
+    static const struct {
+        const char *text;
+        bool ledger; /* the probe resolves in ledger */
+    } cases[] = {
+        /* ROLLBACK TO undoes what came after the savepoint */
+        {"BEGIN;\nSAVEPOINT s1;\nSET search_path = ledger;\nROLLBACK TO SAVEPOINT s1;\n" PROBE
+         "COMMIT;\n",
+         false},
+        {"BEGIN;\nSAVEPOINT s1;\nSET search_path = ledger;\nROLLBACK TO s1;\n" PROBE, false},
+        {"BEGIN; SAVEPOINT s1; SET search_path = ledger; ROLLBACK TRANSACTION TO s1; "
+         "COMMIT;\n" PROBE,
+         false},
+        {"SET search_path = ledger;\nBEGIN;\nSAVEPOINT a;\nRESET search_path;\nROLLBACK TO a;\n"
+         "COMMIT;\n" PROBE,
+         true},
+        {"BEGIN;\nSAVEPOINT a;\nSET LOCAL search_path = ledger;\nROLLBACK TO a;\n" PROBE, false},
+        /* ... and not what came before it */
+        {"BEGIN;\nSET search_path = ledger;\nSAVEPOINT a;\nROLLBACK TO a;\nCOMMIT;\n" PROBE, true},
+        {"BEGIN;\nSET LOCAL search_path = ledger;\nSAVEPOINT a;\nRESET search_path;\n"
+         "ROLLBACK TO a;\n" PROBE,
+         true},
+        /* the most recent savepoint of the name, which stays after ROLLBACK
+         * TO; those after it go; names fold as identifiers do */
+        {"BEGIN;\nSAVEPOINT a;\nSET search_path = ledger;\nSAVEPOINT a;\nRESET search_path;\n"
+         "ROLLBACK TO a;\n" PROBE,
+         true},
+        {"BEGIN;\nSAVEPOINT a;\nSET search_path = ledger;\nROLLBACK TO a;\n"
+         "SET search_path = ledger;\nROLLBACK TO a;\n" PROBE,
+         false},
+        {"BEGIN;\nSAVEPOINT a;\nSAVEPOINT b;\nSET search_path = ledger;\nROLLBACK TO a;\n"
+         "SET search_path = ledger;\nROLLBACK TO b;\n" PROBE,
+         true},
+        {"BEGIN;\nSAVEPOINT Outer_Step;\nSET search_path = ledger;\nROLLBACK TO "
+         "OUTER_STEP;\n" PROBE,
+         false},
+        {"BEGIN;\nSAVEPOINT \"A\";\nSET search_path = ledger;\nROLLBACK TO a;\n" PROBE, true},
+        /* RELEASE keeps what was set; ROLLBACK still undoes it */
+        {"BEGIN;\nSAVEPOINT a;\nSET search_path = ledger;\nRELEASE SAVEPOINT a;\n" PROBE, true},
+        {"BEGIN;\nSAVEPOINT a;\nSET search_path = ledger;\nRELEASE a;\nROLLBACK;\n" PROBE, false},
+        {"BEGIN;\nSAVEPOINT a;\nSET search_path = ledger;\nRELEASE a;\nROLLBACK TO a;\n" PROBE,
+         true},
+        /* a savepoint statement outside a transaction does nothing */
+        {"SET search_path = ledger;\nSAVEPOINT a;\nRESET search_path;\nROLLBACK TO a;\n" PROBE,
+         false},
+        {"BEGIN;\nSAVEPOINT a;\nCOMMIT;\nSET search_path = ledger;\nBEGIN;\nROLLBACK TO a;\n" PROBE,
+         true},
+        /* the ends of a transaction, as before */
+        {"BEGIN;\nSET search_path = ledger;\nABORT;\n" PROBE, false},
+        {"BEGIN;\nSET search_path = ledger;\nCOMMIT;\n" PROBE, true},
+        {"BEGIN;\nSET LOCAL search_path = ledger;\nCOMMIT AND CHAIN;\n" PROBE, false},
+        {"BEGIN;\nSET search_path = ledger;\nPREPARE TRANSACTION 'x';\n" PROBE, true},
+        /* AND CHAIN begins the next transaction */
+        {"BEGIN;\nCOMMIT AND CHAIN;\nSET LOCAL search_path = ledger;\n" PROBE, true},
+        {"BEGIN;\nCOMMIT AND CHAIN;\nSET search_path = ledger;\nROLLBACK;\n" PROBE, false},
+        {"BEGIN;\nSET search_path = ledger;\nROLLBACK AND CHAIN;\n" PROBE, false},
+        {"BEGIN;\nROLLBACK AND CHAIN;\nSET search_path = ledger;\nEND;\n" PROBE, true},
+        {"BEGIN;\nCOMMIT AND NO CHAIN;\nSET LOCAL search_path = ledger;\n" PROBE, false},
+        /* RESET ALL and DISCARD ALL go back to the default */
+        {"SET search_path = ledger;\nRESET ALL;\n" PROBE, false},
+        {"SET search_path = ledger;\nDISCARD ALL;\n" PROBE, false},
+        {"BEGIN;\nSET LOCAL search_path = ledger;\nRESET ALL;\n" PROBE, false},
+        {"SET search_path = ledger;\nBEGIN;\nRESET ALL;\nROLLBACK;\n" PROBE, true},
+        {"SET search_path = ledger;\nBEGIN;\nDISCARD ALL;\nROLLBACK;\n" PROBE, true},
+        {"SET search_path = ledger;\nBEGIN;\nSAVEPOINT a;\nRESET ALL;\nROLLBACK TO a;\n" PROBE,
+         true},
+        /* neutral statements */
+        {"SET search_path = ledger;\nSET SESSION AUTHORIZATION DEFAULT;\n" PROBE, true},
+        {"SET search_path = ledger;\nRESET SESSION AUTHORIZATION;\nSET ROLE NONE;\nRESET ROLE;\n"
+         "DISCARD PLANS;\nDISCARD TEMP;\nDISCARD SEQUENCES;\n" PROBE,
+         true},
+        {"SET search_path = ledger;\nSET search_path FROM CURRENT;\n" PROBE, true},
+        {"SET search_path = ledger;\nRESET statement_timeout;\nSET work_mem TO DEFAULT;\n" PROBE,
+         true},
+    };
+#undef PROBE
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        sg_lint_result *r = lint(catalog, cases[i].text, SG_LINT_INPUT_SQL);
+        size_t errors, n = count_prefix(r, "scope.table-not-declared", &errors);
+        if (n != (cases[i].ledger ? 0u : 1u))
+            fail_msg("case %zu (%s): %zu scope.table-not-declared", i, cases[i].text, n);
+        sg_lint_result_free(r);
+    }
+    sg_catalog_free(catalog);
+}
+
 /* A psql or aiosql variable that stands where only a value can (after a
  * comparison operator, LIMIT or OFFSET) is a parameter, so that a key lookup
  * is one; elsewhere (FROM :tbl, :col = 1) it is still a name. */
@@ -3478,6 +3801,102 @@ static void test_lint__tool_placeholders_are_no_names(void **state)
     assert_int_equal(count_prefix(r, "sql.syntax", &errors), 2);
     sg_lint_result_free(r);
     sg_catalog_free(catalog);
+}
+
+/* A placeholder or a psql variable that is part of a relation's own name
+ * (`${TABLE_PREFIX}credit_lots`, `:tbl`, `:"tbl"`) leaves the name to the
+ * tool or psql: no naming finding about it, whatever the prefix; one in the
+ * schema only (`${schema}.audit`) leaves the relation's name as written, and
+ * the naming rule judges it. Every other finding spells such a name as the
+ * file wrote it, never as the parser read it (`__table_prefix_credit_lots`,
+ * `_tbl`). */
+static void test_lint__placeholders_in_relation_names(void **state)
+{
+    (void)state;
+    sg_policy *policy = NULL;
+    const char *json = "{\"version\": 1, \"rules\": {\"naming.table-prefix\": "
+                       "{\"options\": {\"prefix\": [\"^app_\"]}}}}";
+    assert_int_equal(sg_policy_load(json, strlen(json), &policy, NULL), SG_OK);
+    static const char migration[] = "CREATE TABLE ${TABLE_PREFIX}credit_lots (id int);\n" /* 1 */
+                                    "CREATE TABLE :tbl2 (id int);\n"                      /* 2 */
+                                    "CREATE TABLE :\"tbl\" (id int);\n"                   /* 3 */
+                                    "CREATE TABLE \"${TABLE_PREFIX}orders\" (id int);\n"  /* 4 */
+                                    "CREATE TABLE ${a}_${b} (id int);\n"                  /* 5 */
+                                    "CREATE VIEW ${TABLE_PREFIX}v AS SELECT 1 AS one;\n"  /* 6 */
+                                    "ALTER TABLE app_x RENAME TO ${TABLE_PREFIX}y;\n"     /* 7 */
+                                    "CREATE TABLE app_${suffix} (id int);\n"        /* 8: passes */
+                                    "CREATE TABLE ${schema}.app_audit (id int);\n"  /* 9: passes */
+                                    "CREATE TABLE app_:sfx (id int);\n"             /* 10: passes */
+                                    "CREATE TABLE ${schema}.audit (id int);\n"      /* 11 */
+                                    "CREATE TABLE :schema.audit2 (id int);\n"       /* 12 */
+                                    "CREATE TABLE \"${schema}\".audit3 (id int);\n" /* 13 */
+                                    "CREATE TABLE :\"schema\".audit4 (id int);\n"   /* 14 */
+                                    "CREATE TABLE plain (id int);\n";               /* 15 */
+    sg_lint_result *r =
+        lint_sql_as(migration, SG_LINT_PLACEHOLDERS_DEFAULT, SG_LINT_PROFILE_DEFAULT, policy);
+    size_t errors;
+    assert_int_equal(sg_lint_result_statement_count(r), 15);
+    assert_int_equal(count_prefix(r, "naming.table-prefix", &errors), 5);
+    static const struct {
+        long line;
+        const char *name;
+    } named[] = {{11, "relation audit "},
+                 {12, "relation audit2 "},
+                 {13, "relation audit3 "},
+                 {14, "relation audit4 "},
+                 {15, "relation plain "}};
+    for (size_t i = 0, k = 0; i < sg_lint_result_finding_count(r); i++) {
+        sg_lint_finding f = finding(r, i);
+        if (strcmp(f.rule, "naming.table-prefix") != 0)
+            continue;
+        assert_int_equal(f.line, named[k].line);
+        assert_non_null(strstr(f.message, named[k].name));
+        k++;
+    }
+    sg_lint_result_free(r);
+    /* queries: the same names in FROM, INTO and a DELETE, and a function */
+    static const char queries[] =
+        "SELECT id FROM ${TABLE_PREFIX}credit_lots WHERE id = $1;\n" /* 1 */
+        "SELECT id FROM :tbl WHERE id = $1;\n"                       /* 2 */
+        "INSERT INTO ${TABLE_PREFIX}credit_lots (id) VALUES ($1);\n" /* 3 */
+        "DELETE FROM ${TABLE_PREFIX}credit_lots;\n"                  /* 4 */
+        "DELETE FROM :tbl;\n"                                        /* 5 */
+        "UPDATE ${schema}.app_lots SET id = $1;\n"                   /* 6 */
+        "SELECT ${TABLE_PREFIX}fn($1) AS f;\n"                       /* 7 */
+        "SELECT id FROM ${schema}.audit WHERE id = $1;\n"            /* 8 */
+        "SELECT id FROM app_lots WHERE id IN :ids;\n";               /* 9 */
+    r = lint_sql_as(queries, SG_LINT_PLACEHOLDERS_DEFAULT, SG_LINT_PROFILE_STRICT, policy);
+    assert_int_equal(sg_lint_result_statement_count(r), 9);
+    const sg_lint_finding *f = only(r, "naming.table-prefix");
+    assert_int_equal(f->line, 8);
+    static const struct {
+        const char *rule;
+        long line;
+        const char *says;
+    } spelt[] = {
+        {"dml.missing-where", 4, "every row of ${TABLE_PREFIX}credit_lots;"},
+        {"dml.missing-where", 5, "every row of :tbl;"},
+        {"dml.missing-where", 6, "every row of app_lots;"},
+        {"func.denied", 7, "function ${TABLE_PREFIX}fn "},
+        {"sql.syntax", 9, "at or near \":ids\""},
+    };
+    for (size_t k = 0; k < sizeof spelt / sizeof *spelt; k++) {
+        bool seen = false;
+        for (size_t i = 0; i < sg_lint_result_finding_count(r) && !seen; i++) {
+            sg_lint_finding g = finding(r, i);
+            seen = strcmp(g.rule, spelt[k].rule) == 0 && g.line == spelt[k].line &&
+                   strstr(g.message, spelt[k].says);
+        }
+        if (!seen)
+            fail_msg("no %s on line %ld saying %s", spelt[k].rule, spelt[k].line, spelt[k].says);
+    }
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+        sg_lint_finding g = finding(r, i);
+        if (strstr(g.message, "__") || strstr(g.message, "_tbl") || strstr(g.message, "_ids"))
+            fail_msg("a finding names what the parser read: %s", g.message);
+    }
+    sg_lint_result_free(r);
+    sg_policy_free(policy);
 }
 
 /* In a file of sqlc's queries (`-- name: Name :one`, or in a block comment,
@@ -3604,6 +4023,7 @@ int main(void)
         T(disable_next_line),
         T(disable_span),
         T(unused_suppression),
+        T(disable_next_line_in_front_of_sql),
         T(unknown_rule_and_bad_directive),
         T(directive_in_a_literal_is_not_a_comment),
         T(check_ignores_suppression_comments),
@@ -3611,6 +4031,7 @@ int main(void)
         T(colour_only_on_a_terminal),
         T(github_escapes),
         T(long_line_window),
+        T(columns_on_one_long_line),
         T(files_that_cannot_be_linted),
         T(walk),
         T(walk_extensions_in_any_case),
@@ -3620,6 +4041,7 @@ int main(void)
         T(stdin),
         T(profile_and_placeholder_flags),
         T(json_report_escapes),
+        T(file_names_that_are_not_utf8),
         T(disable_line),
         T(syntax_errors_are_placed),
         T(operation_places_in_the_file),
@@ -3653,12 +4075,15 @@ int main(void)
         T(migrations_call_what_migrations_call),
         T(psql_variables_are_no_names),
         T(tool_placeholders_are_no_names),
+        T(placeholders_in_relation_names),
         T(variables_in_value_positions_are_parameters),
         T(set_search_path_is_followed),
+        T(search_path_follows_savepoints_and_resets),
         T(application_types_of_the_catalog),
         T(sqlc_named_parameters),
         T(options_versions),
         T(literals_in_backfills),
+        T(migrations_and_dumps_are_not_paged),
 #undef T
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -55,15 +55,17 @@
 #define NO_PARAMS "{}"
 
 /* Keys the corpus catalog has no example of, on its data source: a
- * composite unique key (pairs), a number as primary key (numbers), and a
- * table without any key (heap). */
+ * composite unique key (pairs), a number as primary key (numbers), a table
+ * without any key (heap) and one with a unique key but no primary key
+ * (settings). */
 #define PAIRS "6b2f0d1a-0000-4000-8000-0000000000a1"
 #define NUMBERS "6b2f0d1a-0000-4000-8000-0000000000a2"
 #define HEAP "6b2f0d1a-0000-4000-8000-0000000000a3"
 #define REGS "6b2f0d1a-0000-4000-8000-0000000000a4"
 #define DOCS "6b2f0d1a-0000-4000-8000-0000000000a5"
-#define PARENTS "6b2f0d1a-0000-4000-8000-0000000000a6"
-#define KIDS "6b2f0d1a-0000-4000-8000-0000000000a7"
+#define SETTINGS "6b2f0d1a-0000-4000-8000-0000000000a6"
+#define PARENTS "6b2f0d1a-0000-4000-8000-0000000000a8"
+#define KIDS "6b2f0d1a-0000-4000-8000-0000000000a9"
 static const char KEYS_CATALOG[] =
     "{\"data_sources\":[{\"uid\":\"" DS "\",\"engine\":\"postgresql\","
     "\"default_schema\":\"public\"}],\"meta_tables\":["
@@ -74,6 +76,8 @@ static const char KEYS_CATALOG[] =
     "\"physical_table_name\":\"numbers\",\"primary_key\":[\"id\"]},"
     "{\"uid\":\"" HEAP "\",\"data_source_uid\":\"" DS "\",\"schema\":\"public\","
     "\"physical_table_name\":\"heap\"},"
+    "{\"uid\":\"" SETTINGS "\",\"data_source_uid\":\"" DS "\",\"schema\":\"public\","
+    "\"physical_table_name\":\"settings\",\"unique\":[[\"tenant\",\"key\"]]},"
     "{\"uid\":\"" REGS "\",\"data_source_uid\":\"" DS "\",\"schema\":\"public\","
     "\"physical_table_name\":\"regs\",\"primary_key\":[\"uid\"],\"columns\":["
     "{\"name\":\"uid\",\"type\":\"uuid\",\"nullable\":false},"
@@ -2439,6 +2443,25 @@ static void test_rules__column_unknown(void **state)
     assert_string_equal(find_rule(v, "column.unknown", 1)->message,
                         "table public.sdk_examples_account has no column \"zzz\"");
     sg_verdict_free(v);
+    /* an unqualified name says which FROM item lacks it: the one there is
+     * by its name, or none of several (never "no ... has no column") */
+    static const struct {
+        const char *sql, *message;
+    } unqualified[] = {
+        {"WITH x(a, b) AS (SELECT 1, 2) SELECT a, c FROM x", "FROM item x has no column \"c\""},
+        {"SELECT q, zz FROM (SELECT 1 AS q) AS s", "FROM item s has no column \"zz\""},
+        {"WITH x(a, b) AS (SELECT 1, 2), y(d) AS (SELECT 3) SELECT a, dd FROM x, y",
+         "no FROM item in sight has a column \"dd\" (did you mean \"d\"?)"},
+        {"SELECT nope", "this query has no FROM item, so it has no column \"nope\""},
+        {"SELECT nmae FROM sdk_examples_account ORDER BY uid",
+         "table public.sdk_examples_account has no column \"nmae\" (did you mean \"name\"?)"},
+    };
+    for (size_t i = 0; i < sizeof unqualified / sizeof *unqualified; i++) {
+        v = select_account(unqualified[i].sql, NO_PARAMS, NULL);
+        expect_count(v, "column.unknown", 1);
+        assert_string_equal(find_rule(v, "column.unknown", 0)->message, unqualified[i].message);
+        sg_verdict_free(v);
+    }
     /* one edit away (a substitution) is close enough to suggest */
     v = select_account("SELECT a.rid FROM sdk_examples_account a ORDER BY a.uid", NO_PARAMS, NULL);
     expect_count(v, "column.unknown", 1);
@@ -2515,7 +2538,32 @@ static void test_rules__conflict_target_not_unique(void **state)
                  NO_PARAMS, TABLE(PAIRS, "p", "write"), 50, 1000, NULL);
     expect_count(v, "conflict.target-not-unique", 1);
     assert_non_null(strstr(find_rule(v, "conflict.target-not-unique", 0)->message,
-                           "ON CONFLICT (code) matches neither the primary key (uid)"));
+                           "ON CONFLICT (code) matches neither the primary key (uid) nor a "
+                           "unique key of public.pairs (1 listed in the catalog)"));
+    sg_verdict_free(v);
+    /* the message says what the catalog lists: a primary key alone, or
+     * unique keys without one */
+    v = check_in(keys_catalog, "insert",
+                 "INSERT INTO numbers (id, n) VALUES (1, 2) ON CONFLICT (n) DO NOTHING", NO_PARAMS,
+                 TABLE(NUMBERS, "n", "write"), 50, 1000, NULL);
+    expect_count(v, "conflict.target-not-unique", 1);
+    assert_string_equal(find_rule(v, "conflict.target-not-unique", 0)->message,
+                        "ON CONFLICT (n) is not the primary key (id) of public.numbers, the only "
+                        "key the catalog lists, so PostgreSQL will refuse it");
+    sg_verdict_free(v);
+    v = check_in(keys_catalog, "insert",
+                 "INSERT INTO settings (tenant, key) VALUES (1, 'k') ON CONFLICT (key) DO NOTHING",
+                 NO_PARAMS, TABLE(SETTINGS, "s", "write"), 50, 1000, NULL);
+    expect_count(v, "conflict.target-not-unique", 1);
+    assert_string_equal(find_rule(v, "conflict.target-not-unique", 0)->message,
+                        "ON CONFLICT (key) matches no unique key of public.settings (1 listed in "
+                        "the catalog, and no primary key), so PostgreSQL will refuse it");
+    sg_verdict_free(v);
+    v = check_in(keys_catalog, "insert",
+                 "INSERT INTO settings (tenant, key) VALUES (1, 'k') ON CONFLICT (key, tenant) DO "
+                 "NOTHING",
+                 NO_PARAMS, TABLE(SETTINGS, "s", "write"), 50, 1000, NULL);
+    expect_none(v, "conflict.target-not-unique");
     sg_verdict_free(v);
 }
 

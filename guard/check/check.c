@@ -19,6 +19,15 @@
 #include "util/text.h"
 #include "verdict/verdict.h"
 
+/* the verdict hands the walk's transaction statements on as they are */
+_Static_assert((int)SG__VERDICT_TX_BEGIN == (int)SG_TX_BEGIN &&
+                   (int)SG__VERDICT_TX_COMMIT == (int)SG_TX_COMMIT &&
+                   (int)SG__VERDICT_TX_ROLLBACK == (int)SG_TX_ROLLBACK &&
+                   (int)SG__VERDICT_TX_SAVEPOINT == (int)SG_TX_SAVEPOINT &&
+                   (int)SG__VERDICT_TX_RELEASE == (int)SG_TX_RELEASE &&
+                   (int)SG__VERDICT_TX_ROLLBACK_TO == (int)SG_TX_ROLLBACK_TO,
+               "sg_verdict.tx takes facts.h's SG_TX_* values");
+
 typedef struct check {
     sg_verdict *v;
     const sg_catalog *catalog;
@@ -49,7 +58,7 @@ static bool has_errors(const check *c)
  * short, or facts of kinds the statement has none of (`present`). */
 static bool runs(const check *c, const sg__rule *r, sg__rule_kind kind, unsigned present)
 {
-    if (!(r->kinds & kind))
+    if (!(r->kinds & kind) || (c->in_migration && r->not_in_migrations))
         return false;
     if (kind == SG_RULE_FACTS) {
         if (r->needs && !(r->needs & present))
@@ -64,7 +73,7 @@ static bool runs(const check *c, const sg__rule *r, sg__rule_kind kind, unsigned
 static bool runs_at(const check *c, const sg__rule *r, int severity, sg__rule_kind kind,
                     unsigned present)
 {
-    if (!(r->kinds & kind) || severity == 0)
+    if (!(r->kinds & kind) || severity == 0 || (c->in_migration && r->not_in_migrations))
         return false;
     if (kind != SG_RULE_FACTS)
         return true;
@@ -202,7 +211,10 @@ static int run_sql(check *c)
     v->search_path_set = c->facts.search_path_set;
     v->search_path_local = c->facts.search_path_local;
     v->search_path = c->facts.search_path;
+    v->discard_all = c->facts.discard_all;
     v->tx = (int)c->facts.tx;
+    v->tx_savepoint = c->facts.tx_savepoint;
+    v->tx_chain = c->facts.tx_chain;
     if (c->facts.statement_count != 1)
         return sg__report(&c->diags, &sg__rule_sql_multiple_statements, SG_AT_COMPILED,
                           c->facts.statement_count ? c->facts.statement_location : -1,

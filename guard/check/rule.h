@@ -101,6 +101,12 @@ struct sg__rule {
      * statement. sql.unsupported denies such statements anyway, and the
      * rule's conclusions would be guesses. */
     bool needs_complete_facts;
+    /* The rule speaks of what a statement does for a caller: the pages of
+     * rows it returns, values a caller would splice into it, columns that
+     * code relying on it expects. A migration's statements (a pg_dump's
+     * among them: sg_lint_options.migration) run once, at their point of the
+     * schema's history, for no caller: the runner does not run it there. */
+    bool not_in_migrations;
     /* SG_FACT_* bits: a facts check that reads only these kinds of facts, and
      * reports nothing when the statement has none of them, says so here and
      * the runner does not call it then. 0: it always runs. */

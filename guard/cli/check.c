@@ -130,7 +130,7 @@ static void print_text(FILE *out, const char *name, const sg_verdict *v)
         size_t n;
         const char *line = d->line > 0 && sql ? cli_line_of(sql, d->line, &n) : NULL;
         if (line)
-            cli_print_caret(out, line, n, d->column, false);
+            cli_print_caret(out, line, n, d->column, false, NULL);
     }
     if (sg_verdict_allowed(v))
         fprintf(out, "%s: allowed (%s%s%zu warning%s)\n", name, sg_verdict_operation(v),

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "jsonprint.h"
+#include "print.h"
 
 static void indent(FILE *out, int depth)
 {
@@ -43,15 +44,29 @@ void cli_json_long(FILE *out, long value)
         putc_unlocked(digits[--n], out);
 }
 
+/* Writes the non-ASCII character at `p` (its whole sequence), or U+FFFD
+ * for a byte that begins none; returns the bytes it took. */
+static size_t put_utf8(FILE *out, const char *p)
+{
+    size_t n = cli_utf8_char(p);
+    if (n)
+        fwrite_unlocked(p, 1, n, out);
+    else
+        fwrite_unlocked(CLI_REPLACEMENT_CHAR, 1, 3, out);
+    return n ? n : 1;
+}
+
 void cli_json_string(FILE *out, const char *s)
 {
     static const char short_forms[] = "\bb\ff\nn\rr\tt\"\"\\\\";
     /* the bytes that end a run: control characters (NUL, the end, among
-     * them), the quote and the backslash */
+     * them), the quote and the backslash, and the bytes of non-ASCII
+     * characters, each checked to be UTF-8 */
     static const bool stop[256] = {
         [0 ... 0x1f] = true,
         ['"'] = true,
         ['\\'] = true,
+        [0x80 ... 0xff] = true,
     };
     putc_unlocked('"', out);
     for (; *s; s++) {
@@ -64,6 +79,10 @@ void cli_json_string(FILE *out, const char *s)
         if (!*s)
             break;
         unsigned char c = (unsigned char)*s;
+        if (c >= 0x80) {
+            s += put_utf8(out, s) - 1;
+            continue;
+        }
         const char *sf = memchr(short_forms, c, sizeof short_forms - 1);
         if (sf && (sf - short_forms) % 2 == 0)
             fprintf(out, "\\%c", sf[1]);
@@ -73,11 +92,16 @@ void cli_json_string(FILE *out, const char *s)
     putc_unlocked('"', out);
 }
 
-/* Copies the string literal opening at *p; returns where it ends. */
+/* Copies the string literal opening at *p (U+FFFD for a byte that is not
+ * UTF-8: cJSON writes them as they are); returns where it ends. */
 static const char *copy_string(FILE *out, const char *p)
 {
     putc_unlocked(*p++, out);
     for (; *p; p++) {
+        if ((unsigned char)*p >= 0x80) {
+            p += put_utf8(out, p) - 1;
+            continue;
+        }
         putc_unlocked(*p, out);
         if (*p == '\\' && p[1])
             putc_unlocked(*++p, out);

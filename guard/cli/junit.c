@@ -7,8 +7,9 @@
  * the CI systems that read it, take one per testcase: the first error's rule
  * as its type, its message, with how many more there are, as its message,
  * and every error with its place as its text) and the warnings as the
- * testcase's system-out. Every attribute and text is XML-escaped, and characters XML
- * 1.0 cannot hold become U+FFFD. The suite's counts head the document, so
+ * testcase's system-out. Every attribute and text is XML-escaped, and
+ * characters XML 1.0 cannot hold, and bytes that are not UTF-8 (a file name
+ * need not be), become U+FFFD. The suite's counts head the document, so
  * the test cases wait in a temporary file until the last file is done.
  */
 #include <stdio.h>
@@ -17,10 +18,17 @@
 #include "print.h"
 #include "report.h"
 
-/* Writes `s` escaped for XML text and attribute values. */
+/* Writes `s` escaped for XML text and attribute values (U+FFFD for a byte
+ * that is not UTF-8, as for a character XML 1.0 cannot hold). */
 static void xml_escape(FILE *out, const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p >= 0x80) {
+            size_t n = cli_utf8_char((const char *)p);
+            fwrite(n ? (const char *)p : CLI_REPLACEMENT_CHAR, 1, n ? n : 3, out);
+            p += n ? n - 1 : 0;
+            continue;
+        }
         switch (*p) {
         case '&':
             fputs("&amp;", out);
@@ -39,7 +47,7 @@ static void xml_escape(FILE *out, const char *s)
             break;
         default:
             if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-                fputs("\xEF\xBF\xBD", out); /* not a character XML 1.0 allows */
+                fputs(CLI_REPLACEMENT_CHAR, out); /* not a character XML 1.0 allows */
             else
                 fputc(*p, out);
         }

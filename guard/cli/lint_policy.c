@@ -138,7 +138,8 @@ static long intern(lint_policies *p, char *path, bool given)
     p->count++;
     sg_error err;
     if (path && sg_policy_load_file(path, &e->policy, &err) != SG_OK) {
-        fprintf(stderr, "sqlguard lint: policy %s: %s\n", path, err.message);
+        /* the message names the file already */
+        fprintf(stderr, "sqlguard lint: %s\n", err.message);
         return -2;
     }
     return (long)(p->count - 1);

@@ -35,11 +35,11 @@ void cli_print_finding(FILE *out, const char *path, long line, long column, sg_s
             color ? RESET : "", rule, message);
 }
 
-/* The byte offset in line[0, n) of its character `k` (1-based), or n. */
-static size_t byte_of(const char *line, size_t n, long k)
+/* The byte offset in line[0, n) of its character `k` (1-based), or n,
+ * looked for from byte `at`, the start of its character `col` (<= k). */
+static size_t byte_of(const char *line, size_t n, size_t at, long col, long k)
 {
-    long col = 1;
-    size_t i = 0;
+    size_t i = at;
     for (; i < n; i++) {
         if (((unsigned char)line[i] & 0xC0) == 0x80)
             continue;
@@ -49,17 +49,22 @@ static size_t byte_of(const char *line, size_t n, long k)
     return n;
 }
 
-void cli_print_caret(FILE *out, const char *line, size_t n, long column, bool color)
+void cli_print_caret(FILE *out, const char *line, size_t n, long column, bool color,
+                     cli_caret_cursor *cursor)
 {
     /* A long line (a minified or generated file: thousands of statements on
      * one line) shows a window of it around the spot, cut ends marked. */
     enum { WINDOW = 160 };
     size_t from = 0, to = n;
     long first = 1;
-    if (byte_of(line, n, WINDOW + 1) < n) {
+    if (byte_of(line, n, 0, 1, WINDOW + 1) < n) {
         first = column > WINDOW / 2 ? column - WINDOW / 2 : 1;
-        from = byte_of(line, n, first);
-        to = byte_of(line, n, first + WINDOW);
+        /* the window's start, found on from the last one on this line */
+        bool on = cursor && cursor->line == line && cursor->len == n && cursor->column <= first;
+        from = byte_of(line, n, on ? cursor->byte : 0, on ? cursor->column : 1, first);
+        if (cursor && from < n)
+            *cursor = (cli_caret_cursor){line, n, first, from};
+        to = byte_of(line, n, from, first, first + WINDOW);
     }
     bool cut_left = from > 0, cut_right = to < n;
     fprintf(out, "    %s%.*s%s\n    %s%s", cut_left ? "..." : "", (int)(to - from), line + from,
@@ -75,6 +80,32 @@ void cli_print_caret(FILE *out, const char *line, size_t n, long column, bool co
         col++;
     }
     fprintf(out, "^%s\n", color ? RESET : "");
+}
+
+size_t cli_utf8_char(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned cp;
+    size_t n;
+    if (p[0] >= 0xC2 && p[0] <= 0xDF)
+        n = 1, cp = p[0] & 0x1Fu;
+    else if (p[0] >= 0xE0 && p[0] <= 0xEF)
+        n = 2, cp = p[0] & 0x0Fu;
+    else if (p[0] >= 0xF0 && p[0] <= 0xF4)
+        n = 3, cp = p[0] & 0x07u;
+    else
+        return 0;
+    /* the terminating NUL is no continuation byte: the loop stops there */
+    for (size_t k = 1; k <= n; k++) {
+        if ((p[k] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[k] & 0x3Fu);
+    }
+    /* overlong forms, surrogates and code points past U+10FFFF */
+    if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n + 1;
 }
 
 const char *cli_line_of(const char *text, long line, size_t *n)

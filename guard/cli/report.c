@@ -77,14 +77,23 @@ static void each_shown(FILE *out, const lint_report *r, const lint_file *f,
     }
 }
 
-static void text_finding(FILE *out, const lint_report *r, const lint_file *f,
-                         const sg_lint_finding *d)
+/* Every finding of the file that is not suppressed, with its line and a
+ * caret under the spot. */
+static void text_findings(FILE *out, const lint_report *r, const lint_file *f)
 {
-    cli_print_finding(out, f->path, d->line, d->column, d->severity, d->rule, d->message, r->color);
-    size_t n;
-    const char *line = d->line > 0 ? lint_file_line(f, d->line, &n) : NULL;
-    if (line)
-        cli_print_caret(out, line, n, d->column, r->color);
+    cli_caret_cursor cursor = CLI_CARET_CURSOR_INIT;
+    for (size_t k = 0; k < lint_file_finding_count(f); k++) {
+        sg_lint_finding found;
+        const sg_lint_finding *d = lint_file_finding(f, k, &found);
+        if (d->suppressed)
+            continue;
+        cli_print_finding(out, f->path, d->line, d->column, d->severity, d->rule, d->message,
+                          r->color);
+        size_t n;
+        const char *line = d->line > 0 ? lint_file_line(f, d->line, &n) : NULL;
+        if (line)
+            cli_print_caret(out, line, n, d->column, r->color, &cursor);
+    }
 }
 
 /* The footer: which policy applied to which files, then the summary. */
@@ -266,12 +275,20 @@ static int json_end(lint_report *r)
 /* ---- GitHub workflow commands ---- */
 
 /* Escapes as GitHub's toolkit does: % CR LF in messages, and also : and , in
- * property values. */
+ * property values; U+FFFD for a byte that is not UTF-8. */
 static void gh_escape(FILE *out, const char *s, bool property)
 {
     for (; *s; s++) {
         const char *esc = NULL;
-        if (*s == '%')
+        size_t n = (unsigned char)*s >= 0x80 ? cli_utf8_char(s) : 1;
+        if (n > 1) {
+            fwrite(s, 1, n, out);
+            s += n - 1;
+            continue;
+        }
+        if (n == 0)
+            esc = CLI_REPLACEMENT_CHAR;
+        else if (*s == '%')
             esc = "%25";
         else if (*s == '\r')
             esc = "%0D";
@@ -343,7 +360,7 @@ int lint_report_file(lint_report *r, const lint_file *f)
     r->policies->items[f->policy].files++;
     switch (r->format) {
     case LINT_FORMAT_TEXT:
-        each_shown(r->out, r, f, text_finding);
+        text_findings(r->out, r, f);
         return 0;
     case LINT_FORMAT_GITHUB:
         each_shown(r->out, r, f, github_finding);

@@ -90,9 +90,34 @@ bool lint_finding_fingerprints(const lint_file *f, const char *path, uint64_t **
         *occurrences = NULL;
         return false;
     }
+    /* The findings of a line are next to each other, and those of one rule
+     * there hash alike: each (line, rule) is hashed once, so that the many
+     * findings of one long line cost its length once per rule, not once
+     * each (room for every rule there is, and lint's own). */
+    enum { SEEN = 64 };
+    struct seen_hash {
+        const char *rule;
+        uint64_t hash;
+    } seen[SEEN];
+    size_t seen_count = 0;
+    long seen_line = -1;
     for (size_t k = 0; k < n; k++) {
         sg_lint_finding found;
-        (*hashes)[k] = lint_finding_hash(f, lint_file_finding(f, k, &found), path);
+        const sg_lint_finding *d = lint_file_finding(f, k, &found);
+        if (d->line != seen_line)
+            seen_count = 0;
+        seen_line = d->line;
+        size_t i = 0;
+        while (i < seen_count && strcmp(seen[i].rule, d->rule) != 0)
+            i++;
+        if (i == seen_count) {
+            uint64_t h = lint_finding_hash(f, d, path);
+            if (seen_count < SEEN && d->line > 0)
+                seen[seen_count++] = (struct seen_hash){d->rule, h};
+            (*hashes)[k] = h;
+        } else {
+            (*hashes)[k] = seen[i].hash;
+        }
         sorted[k] = (hashed){(*hashes)[k], k};
     }
     /* the n-th finding of a hash, in place order, is its occurrence n */

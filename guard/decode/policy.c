@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "check/rule.h"
 #include "decode/catalog.h"
@@ -220,6 +221,22 @@ static int load_patterns(loader *l, const cJSON *v, const char *rule, opt_value 
     return 0;
 }
 
+/* The severity a word other linters (ESLint, sqlfluff, Ruff) or another
+ * case spells means, or NULL. */
+static const char *severity_meant(const char *s)
+{
+    static const struct {
+        const char *said, *meant;
+    } words[] = {{"error", "error"},  {"err", "error"},        {"warning", "warning"},
+                 {"warn", "warning"}, {"warnings", "warning"}, {"off", "off"},
+                 {"none", "off"},     {"disable", "off"},      {"disabled", "off"},
+                 {"ignore", "off"},   {"false", "off"}};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcasecmp(s, words[i].said) == 0)
+            return words[i].meant;
+    return NULL;
+}
+
 static int parse_severity(loader *l, const char *rule_id, const sg__rule *r, const cJSON *v,
                           int *out)
 {
@@ -236,8 +253,11 @@ static int parse_severity(loader *l, const char *rule_id, const sg__rule *r, con
         *out = 0;
     else
         return sg__fail(&l->f, SG_EPOLICY,
-                        "policy: rules.%s severity \"%s\" is not \"error\", \"warning\" or \"off\"",
-                        rule_id, s);
+                        "policy: rules.%s severity \"%s\" is not \"error\", \"warning\" or "
+                        "\"off\"%s%s%s",
+                        rule_id, s, severity_meant(s) ? " (did you mean \"" : "",
+                        severity_meant(s) ? severity_meant(s) : "",
+                        severity_meant(s) ? "\"?)" : "");
     if (r->locked && *out != SG_SEVERITY_ERROR)
         return sg__fail(
             &l->f, SG_EPOLICY,

@@ -533,13 +533,30 @@ typedef struct sg__facts {
     const char *wrapper;
     /* Lint only: `SET search_path` (SESSION or LOCAL): `search_path_set`,
      * with the schemas as a `SET` would write them (each quoted, comma
-     * separated; "" for none), or NULL for SET ... TO DEFAULT and RESET */
+     * separated; "" for none), or NULL for SET ... TO DEFAULT, RESET and
+     * RESET ALL */
     bool search_path_set;
     bool search_path_local; /* SET LOCAL: until the transaction ends */
     const char *search_path;
+    /* Lint only: DISCARD ALL, which resets the path as RESET ALL does but
+     * is refused inside a transaction block */
+    bool discard_all;
     /* Lint only: a transaction statement: BEGIN or START TRANSACTION,
-     * COMMIT or END, ROLLBACK or ABORT (SG_TX_NONE otherwise) */
-    enum { SG_TX_NONE = 0, SG_TX_BEGIN, SG_TX_COMMIT, SG_TX_ROLLBACK } tx;
+     * COMMIT, END or PREPARE TRANSACTION, ROLLBACK or ABORT, SAVEPOINT,
+     * RELEASE [SAVEPOINT], ROLLBACK TO [SAVEPOINT] (SG_TX_NONE otherwise);
+     * `tx_savepoint` names the savepoint of the last three, `tx_chain` is
+     * COMMIT or ROLLBACK AND CHAIN (a new transaction begins at once) */
+    enum {
+        SG_TX_NONE = 0,
+        SG_TX_BEGIN,
+        SG_TX_COMMIT,
+        SG_TX_ROLLBACK,
+        SG_TX_SAVEPOINT,
+        SG_TX_RELEASE,
+        SG_TX_ROLLBACK_TO
+    } tx;
+    const char *tx_savepoint;
+    bool tx_chain;
     size_t statement_count; /* statements in the text */
     int statement_location; /* offset of the (first) statement */
 

@@ -60,6 +60,11 @@ struct sg_lint_result {
     uint32_t *line_starts; /* byte offset of each line's first byte (sg__malloc,
                             * freed when the call ends; texts are under 4 GiB) */
     size_t line_count, line_cap;
+    /* The last place sg__lint_line_col() counted a column to: the next one
+     * on the same line counts on from there, so that many findings on one
+     * long line cost the distance between them, not the line's length each */
+    size_t col_line, col_offset;
+    long col_column;  /* 0: none yet */
     sg__vec findings; /* sg__lint_item (items from sg__lint_vec_reserve), in place order
                        * once finished */
     _Atomic(sg_lint_finding *) public_findings; /* sg_lint_result_finding()'s copies, made
@@ -92,8 +97,9 @@ int sg__lint_index(sg_lint_result *r, size_t *bad);
 int sg__lint_window(sg_lint_result *r, size_t from, size_t to);
 
 /* 1-based line and character column of byte `offset` of the text (the byte
- * order mark is not a character an editor shows); the window holds its line. */
-void sg__lint_line_col(const sg_lint_result *r, size_t offset, long *line, long *column);
+ * order mark is not a character an editor shows); the window holds its line.
+ * Counted on from the place asked for last when it is on the same line. */
+void sg__lint_line_col(sg_lint_result *r, size_t offset, long *line, long *column);
 
 /* The 1-based line of byte `offset`, found quickly from line `hint` (an
  * earlier answer for an offset before this one, or 0). */

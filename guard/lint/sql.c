@@ -89,15 +89,22 @@ typedef struct reading {
      * after statements were linted as a file of queries', the reading stops
      * (restart). */
     bool migration;
+    /* The file is pg_dump's (its marker says so): a migration whose INSERTs
+     * (--inserts) name no columns by design, in the order of the dump's own
+     * CREATE TABLE, so style.insert-column-list has nothing to say there. */
+    bool dump;
     bool restart;
     size_t as_queries; /* statements linted as a file of queries' */
     bool psql;         /* the part being read had psql's text blanked */
     /* The search path as the text's `SET search_path` statements leave it
      * (options.search_path is the one in effect): the session's, the
      * session's when the open transaction began (ROLLBACK restores it), and
-     * a SET LOCAL's, in effect until the transaction ends. */
+     * a SET LOCAL's, in effect until the transaction ends; the savepoints of
+     * the open transaction, each with the path as it stood when it was set
+     * (ROLLBACK TO restores it). */
     const char *session_path, *begin_path, *local_path;
     bool in_tx, local_set;
+    sg__vec savepoints; /* path_state */
     sg_lint_result *r;
     sg__arena *scratch;
     sg__vec comments; /* sg__lint_comment, the suppression comments */
@@ -109,46 +116,164 @@ typedef struct reading {
  * puts in at run time: `:name`, read as the identifier `_name`, or the
  * `:'name'` literal and `:"name"` identifier, whose ':' was blanked; sqlc's
  * `@name`, read as the parameter `$1`; or a name that holds a migration
- * tool's `${placeholder}` (`${schema}.audit`), read as `__placeholder_`. */
+ * tool's `${placeholder}` (`${schema}.audit`, `${prefix}orders`), read as
+ * `__placeholder_`. With `last_part`, only the last part of a qualified name
+ * counts: a relation's own name (`${schema}.audit` is a relation named
+ * audit). */
 static bool on_psql_variable(const sg_lint_result *r, const char *text, size_t len, size_t start,
-                             size_t off)
+                             size_t off, bool last_part)
 {
     const char *orig = sg__lint_at(r, start);
-    if ((orig[off] == ':' && (text[off] == '_' || text[off] == '$')) ||
-        ((orig[off] == '@' || orig[off] == 's') && text[off] == '$'))
+    if ((orig[off] == '@' || orig[off] == 's') && text[off] == '$')
+        return true;
+    if (off > 0 && orig[off - 1] == ':' && text[off - 1] == ' ' && text[off] == '\'')
         return true;
     /* the name's parts, plain or quoted (Flyway replaces `${x}` inside
      * quotes too: `"${schema}".t`) */
-    for (size_t k = off; k < len; k++) {
-        if (orig[k] == '$' && (text[k] == '_' || (k + 1 < len && orig[k + 1] == '{')))
-            return true;
-        if (text[k] == '"') {
+    for (size_t k = off;;) {
+        bool held = false; /* the part holds a variable */
+        if (k < len && text[k] == '"') {
+            held = k > 0 && orig[k - 1] == ':' && text[k - 1] == ' ';
             for (k++; k < len && (text[k] != '"' || (k + 1 < len && text[k + 1] == '"')); k++) {
                 if (orig[k] == '$' && k + 1 < len && orig[k + 1] == '{')
-                    return true;
+                    held = true;
                 k += text[k] == '"'; /* "" is one quote */
             }
-        } else if (!sg__ident_char((unsigned char)text[k]) && text[k] != '.') {
-            break;
+            k++; /* the closing quote */
+        } else {
+            for (; k < len && sg__ident_char((unsigned char)text[k]); k++)
+                if ((orig[k] == ':' && text[k] == '_') ||
+                    (orig[k] == '$' && (text[k] == '_' || (k + 1 < len && orig[k + 1] == '{'))))
+                    held = true;
         }
+        if (k >= len || text[k] != '.')
+            return held;
+        if (held && !last_part)
+            return true;
+        k++;
     }
-    return off > 0 && orig[off - 1] == ':' && text[off - 1] == ' ' &&
-           (text[off] == '\'' || text[off] == '"');
 }
 
 /* The rules whose findings are about names and literals, which a psql
- * variable's value decides. */
-static bool about_names(const char *rule)
+ * variable's value decides: 1 for any part of a name, 2 for the last part
+ * only (the naming rule judges a relation's own name, whatever its schema),
+ * 0 for the others. */
+static int about_names(const char *rule)
 {
+    if (strncmp(rule, "naming.", 7) == 0)
+        return 2;
     return strncmp(rule, "column.", 7) == 0 || strncmp(rule, "scope.", 6) == 0 ||
            strcmp(rule, "style.literal-in-predicate") == 0;
 }
 
+/* A name the parser read in place of a psql variable or a migration
+ * tool's placeholder (`_tbl` for `:tbl`, `__table_prefix_credit_lots` for
+ * `${TABLE_PREFIX}credit_lots`), folded as PostgreSQL folds it, and the
+ * name as the file wrote it. */
+typedef struct written_name {
+    const char *read, *written;
+    size_t read_len, written_len;
+} written_name;
+
+/* At most this many names of one statement are spelt as written in its
+ * findings: enough for any statement people write, and a bound on the work
+ * per finding of a generated one. */
+#define SG__WRITTEN_NAMES_MAX 32
+
+/* The names of the statement (`len` bytes as the parser read them at
+ * `text`, as written at `start` of the text) that hold a variable or a
+ * placeholder: the bytes the reading made '_' of. -1 when memory ran out. */
+static int find_written_names(sg__arena *arena, const sg_lint_result *r, const char *text,
+                              size_t len, size_t start, sg__vec *names)
+{
+    const char *orig = sg__lint_at(r, start);
+    for (size_t k = 0; k < len && names->count < SG__WRITTEN_NAMES_MAX; k++) {
+        if (text[k] != '_' || orig[k] == '_')
+            continue;
+        size_t a = k, b = k;
+        while (a > 0 && sg__ident_char((unsigned char)text[a - 1]))
+            a--;
+        while (b < len && sg__ident_char((unsigned char)text[b]))
+            b++;
+        k = b;
+        char *folded = sg__arena_strndup(arena, text + a, b - a);
+        if (!folded)
+            return -1;
+        for (char *p = folded; *p; p++)
+            if (*p >= 'A' && *p <= 'Z')
+                *p = (char)(*p - 'A' + 'a');
+        bool seen = false;
+        for (size_t i = 0; i < names->count && !seen; i++)
+            seen = strcmp(SG__VEC_AT(*names, written_name, i).read, folded) == 0;
+        if (seen)
+            continue;
+        written_name *w = sg__vec_push(arena, names, sizeof *w);
+        if (!w)
+            return -1;
+        *w = (written_name){folded, orig + a, b - a, b - a};
+    }
+    return 0;
+}
+
+/* `message` with each of `names` spelt as the file wrote it, where it
+ * stands as a whole name; `message` itself when none is in it, NULL when
+ * memory ran out. */
+static const char *spell_as_written(sg__arena *arena, const char *message, const sg__vec *names)
+{
+    const char *out = message;
+    for (size_t i = 0; i < names->count; i++) {
+        const written_name *w = &SG__VEC_AT(*names, written_name, i);
+        sg__strbuf b = SG__STRBUF_INIT(arena);
+        const char *from = out, *p = out;
+        bool any = false;
+        while ((p = strstr(p, w->read)) != NULL) {
+            if ((p > out && sg__ident_char((unsigned char)p[-1])) ||
+                sg__ident_char((unsigned char)p[w->read_len])) {
+                p++; /* part of a longer name */
+                continue;
+            }
+            sg__strbuf_put(&b, from, (size_t)(p - from));
+            sg__strbuf_put(&b, w->written, w->written_len);
+            p = from = p + w->read_len;
+            any = true;
+        }
+        if (!any)
+            continue;
+        sg__strbuf_puts(&b, from);
+        if (b.failed)
+            return NULL;
+        out = b.data;
+    }
+    return out;
+}
+
+/* A savepoint of the open transaction and the search path as it stood
+ * when it was set. */
+typedef struct path_state {
+    const char *name;
+    const char *session_path, *local_path;
+    bool local_set;
+} path_state;
+
+/* The most recent savepoint of the open transaction named `name` (as
+ * PostgreSQL finds it, the names being folded already), or -1. */
+static long find_savepoint(const reading *d, const char *name)
+{
+    for (size_t i = d->savepoints.count; name && i-- > 0;)
+        if (strcmp(SG__VEC_AT(d->savepoints, path_state, i).name, name) == 0)
+            return (long)i;
+    return -1;
+}
+
 /* `SET search_path` moves where the names of the statements after it
- * resolve (RESET, DEFAULT: the data source's default schema), as PostgreSQL
- * keeps it: SET LOCAL until the transaction ends (and outside one, not at
- * all), a SET inside a transaction undone by ROLLBACK. -1 when memory ran
- * out. */
+ * resolve (RESET, DEFAULT, RESET ALL, DISCARD ALL: the data source's
+ * default schema), as PostgreSQL keeps it: SET LOCAL until the transaction
+ * ends (and outside one, not at all), a SET inside a transaction undone by
+ * ROLLBACK, and one after a savepoint by ROLLBACK TO it; COMMIT and
+ * ROLLBACK AND CHAIN begin the next transaction at once. A savepoint
+ * statement outside a transaction, or naming no savepoint of it, is an
+ * error in PostgreSQL and changes nothing here; so is DISCARD ALL inside
+ * one. -1 when memory ran out. */
 static int follow_search_path(reading *d, const sg_verdict *v)
 {
     if (v->tx == SG__VERDICT_TX_BEGIN && !d->in_tx) {
@@ -158,6 +283,33 @@ static int follow_search_path(reading *d, const sg_verdict *v)
         if (d->in_tx && v->tx == SG__VERDICT_TX_ROLLBACK)
             d->session_path = d->begin_path;
         d->in_tx = d->local_set = false;
+        d->savepoints.count = 0;
+        if (v->tx_chain) {
+            d->in_tx = true;
+            d->begin_path = d->session_path;
+        }
+    } else if (v->tx == SG__VERDICT_TX_SAVEPOINT && d->in_tx && v->tx_savepoint) {
+        path_state *sp = sg__vec_push(d->scratch, &d->savepoints, sizeof *sp);
+        const char *name = sg__arena_strdup(d->scratch, v->tx_savepoint);
+        if (!sp || !name)
+            return -1;
+        *sp = (path_state){name, d->session_path, d->local_path, d->local_set};
+    } else if (v->tx == SG__VERDICT_TX_RELEASE || v->tx == SG__VERDICT_TX_ROLLBACK_TO) {
+        long at = d->in_tx ? find_savepoint(d, v->tx_savepoint) : -1;
+        if (at >= 0 && v->tx == SG__VERDICT_TX_RELEASE) {
+            d->savepoints.count = (size_t)at; /* it and those after it */
+        } else if (at >= 0) {
+            const path_state *sp = &SG__VEC_AT(d->savepoints, path_state, at);
+            d->session_path = sp->session_path;
+            d->local_path = sp->local_path;
+            d->local_set = sp->local_set;
+            d->savepoints.count = (size_t)at + 1; /* it stays */
+        }
+    } else if (v->discard_all) {
+        if (!d->in_tx) {
+            d->session_path = NULL;
+            d->local_set = false;
+        }
     } else if (v->search_path_set && !(v->search_path_local && !d->in_tx)) {
         const char *path = v->search_path ? sg__arena_strdup(d->scratch, v->search_path) : NULL;
         if (v->search_path && !path)
@@ -205,17 +357,36 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
     }
     d->as_queries += !d->migration;
     r->statements++;
+    /* the names that hold a variable or a placeholder, found at the first
+     * finding that may name one */
+    sg__arena names_arena;
+    sg__arena_init(&names_arena);
+    sg__vec names = {0};
+    bool names_found = false;
     for (size_t i = 0; i < sg_verdict_diagnostic_count(v); i++) {
         const sg_diagnostic *dg = sg_verdict_diagnostic(v, i);
         size_t off = dg->offset >= 0 ? (size_t)dg->offset : 0;
-        if (d->psql && off < end - start && about_names(dg->rule) &&
-            on_psql_variable(r, text, end - start, start, off))
+        int about = about_names(dg->rule);
+        if (d->psql && off < end - start && about &&
+            on_psql_variable(r, text, end - start, start, off, about == 2))
             continue;
+        if (d->dump && strcmp(dg->rule, "style.insert-column-list") == 0)
+            continue;
+        const char *message = dg->message;
+        if (d->psql && !names_found) {
+            names_found = true;
+            if (find_written_names(&names_arena, r, text, end - start, start, &names) < 0)
+                r->failed = true;
+        }
+        if (!r->failed && names.count > 0 &&
+            !(message = spell_as_written(&names_arena, message, &names)))
+            r->failed = true;
         size_t at = start + off;
-        if (!sg__lint_add(r, dg->rule, dg->severity, (long)(at < end ? at : end), "%s",
-                          dg->message))
+        if (r->failed ||
+            !sg__lint_add(r, dg->rule, dg->severity, (long)(at < end ? at : end), "%s", message))
             break;
     }
+    sg__arena_release(&names_arena);
     sg_verdict_free(v);
     return r->failed ? -1 : 0;
 }
@@ -227,11 +398,17 @@ static int digest_tokens(reading *d, const char *buf, size_t from, const sg__spa
                          size_t nstmts, const sg__sql_token *tokens, size_t ntokens)
 {
     sg_lint_result *r = d->r;
-    /* a migration tool's marker makes the file a migration, as its DDL does */
-    for (size_t i = 0; i < ntokens && !d->migration; i++) {
+    /* a migration tool's marker makes the file a migration, as its DDL does;
+     * pg_dump's makes it a dump too */
+    for (size_t i = 0; i < ntokens && !(d->migration && d->dump); i++) {
         const sg__sql_token *t = &tokens[i];
-        if (!t->comment || sg__migration_marker(sg__lint_at(r, t->start), t->end - t->start) ==
-                               SG__MIGRATION_MARK_NONE)
+        sg__migration_mark mark =
+            t->comment ? sg__migration_marker(sg__lint_at(r, t->start), t->end - t->start)
+                       : SG__MIGRATION_MARK_NONE;
+        if (mark == SG__MIGRATION_MARK_NONE)
+            continue;
+        d->dump |= mark == SG__MIGRATION_MARK_DUMP;
+        if (d->migration)
             continue;
         d->migration = true;
         if (d->as_queries > 0) {
@@ -448,6 +625,7 @@ int sg__lint_sql_text(const sg_catalog *catalog, const sg_lint_options *options,
         d.as_queries = 0;
         d.options.search_path = d.session_path = options->search_path;
         d.in_tx = d.local_set = false;
+        d.savepoints = (sg__vec){0};
         rc = read_in_style(&d, style, detect);
         if (rc != 0 || !(d.psycopg || d.restart))
             break;

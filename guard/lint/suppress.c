@@ -38,6 +38,8 @@ typedef struct directive {
     size_t start, end;  /* the comment */
     long target_line;   /* NEXT_LINE: the line it covers, 0 when no SQL follows;
                            SAME_LINE: the comment's own line */
+    long sql_after;     /* NEXT_LINE: the line it ends on when SQL follows it there
+                           (a block comment in front of the statement it meant), else 0 */
     const char *reason; /* NULL when none was given */
     entry *rules;
     size_t nrules;
@@ -132,6 +134,22 @@ static long next_code_line(const sg_lint_result *r, const sg__lint_comment *c,
     return 0;
 }
 
+/* The line the comment ends on when SQL follows it there, else 0; the
+ * window holds that line. */
+static long sql_after_on_line(const sg_lint_result *r, const sg__lint_comment *c)
+{
+    size_t end = sg__lint_window_end(r);
+    for (size_t i = c->end; i < end; i++) {
+        const char *t = sg__lint_at(r, i);
+        if (*t == '\n' ||
+            (i + 1 < end && ((t[0] == '-' && t[1] == '-') || (t[0] == '/' && t[1] == '*'))))
+            return 0; /* the line ends, or another comment follows */
+        if (!blank(*t))
+            return sg__lint_line_from(r, c->end > c->start ? c->end - 1 : c->start, 0);
+    }
+    return 0;
+}
+
 static const char prefix[] = "sqlguard-";
 
 /* The words of the comment `s` (n bytes) in [*p, *q), from "sqlguard-" on;
@@ -215,6 +233,7 @@ static int parse_comment(sg_lint_result *r, const sg__lint_comment *c, const boo
 
     if (d->kind == NEXT_LINE) {
         d->target_line = next_code_line(r, c, code_line);
+        d->sql_after = sql_after_on_line(r, c);
     } else if (d->kind == SAME_LINE) {
         d->target_line = sg__lint_line_from(r, c->start, 0);
     }
@@ -287,7 +306,21 @@ static void apply(sg_lint_result *r, directive *ds, size_t nd, size_t count)
 static int report_unused(sg_lint_result *r, const directive *d, const entry *e)
 {
     sg__lint_item *added;
-    if (d->kind == NEXT_LINE && d->target_line == 0)
+    if (d->kind == NEXT_LINE && d->sql_after && d->target_line == 0)
+        added =
+            sg__lint_add(r, SG_LINT_RULE_UNUSED_SUPPRESSION, SG_SEVERITY_WARNING, (long)e->offset,
+                         "sqlguard-disable-next-line %s suppresses nothing: it covers the "
+                         "line after it, where no SQL follows; for the SQL after it on line "
+                         "%ld, write sqlguard-disable-line %s",
+                         e->rule, d->sql_after, e->rule);
+    else if (d->kind == NEXT_LINE && d->sql_after)
+        added =
+            sg__lint_add(r, SG_LINT_RULE_UNUSED_SUPPRESSION, SG_SEVERITY_WARNING, (long)e->offset,
+                         "sqlguard-disable-next-line %s suppresses nothing: it covers the "
+                         "line after it, line %ld, which has no %s finding; for the SQL "
+                         "after it on line %ld, write sqlguard-disable-line %s",
+                         e->rule, d->target_line, e->rule, d->sql_after, e->rule);
+    else if (d->kind == NEXT_LINE && d->target_line == 0)
         added = sg__lint_add(
             r, SG_LINT_RULE_UNUSED_SUPPRESSION, SG_SEVERITY_WARNING, (long)e->offset,
             "sqlguard-disable-next-line %s suppresses nothing: no SQL follows it", e->rule);

@@ -97,18 +97,40 @@ long sg__lint_line_from(const sg_lint_result *r, size_t offset, long hint)
     return (long)line_index(r, offset, hint > 0 ? (size_t)hint - 1 : 0) + 1;
 }
 
-void sg__lint_line_col(const sg_lint_result *r, size_t offset, long *line, long *column)
+/* The characters (UTF-8 sequences begun) among bytes [from, to) of the
+ * window. */
+static long chars_between(const sg_lint_result *r, size_t from, size_t to)
 {
-    size_t lo = line_index(r, offset, 0);
-    long col = 1;
+    long n = 0;
+    const unsigned char *p = (const unsigned char *)sg__lint_at(r, from);
+    for (size_t i = 0; i < to - from; i++)
+        n += (p[i] & 0xC0) != 0x80;
+    return n;
+}
+
+void sg__lint_line_col(sg_lint_result *r, size_t offset, long *line, long *column)
+{
+    size_t lo = line_index(r, offset, r->col_column ? r->col_line : 0);
     size_t from = r->line_starts[lo];
     if (lo == 0)
         from += r->bom; /* an editor does not show the byte order mark */
+    if (from < r->win_from)
+        from = r->win_from;
     if (offset > sg__lint_window_end(r))
         offset = sg__lint_window_end(r); /* not met: callers load the line first */
-    for (size_t i = from < r->win_from ? r->win_from : from; i < offset; i++)
-        if (((unsigned char)*sg__lint_at(r, i) & 0xC0) != 0x80)
-            col++;
+    if (offset < from)
+        offset = from;
+    long col;
+    if (r->col_column && r->col_line == lo && r->col_offset >= from) {
+        /* on the line of the last place: count from there, either way */
+        col = offset >= r->col_offset ? r->col_column + chars_between(r, r->col_offset, offset)
+                                      : r->col_column - chars_between(r, offset, r->col_offset);
+    } else {
+        col = 1 + chars_between(r, from, offset);
+    }
+    r->col_line = lo;
+    r->col_offset = offset;
+    r->col_column = col;
     *line = (long)lo + 1;
     *column = col;
 }

@@ -747,7 +747,7 @@ sg__migration_mark sg__migration_marker(const char *s, size_t n)
                    {"migrate:down", SG__MIGRATION_MARK_DOWN},
                    {"liquibase formatted sql", SG__MIGRATION_MARK_OTHER},
                    {"changeset ", SG__MIGRATION_MARK_OTHER},
-                   {"postgresql database dump", SG__MIGRATION_MARK_OTHER}};
+                   {"postgresql database dump", SG__MIGRATION_MARK_DUMP}};
     if (n < 2 || s[0] != '-' || s[1] != '-')
         return SG__MIGRATION_MARK_NONE;
     size_t i = 2;

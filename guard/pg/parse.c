@@ -428,11 +428,17 @@ static Node *held_query(Node *stmt)
 
 /* `SET search_path ...`: the schemas it names, each quoted, comma
  * separated (SET takes each item as one schema name: `SET search_path =
- * 'a,b'` names one schema "a,b"), or NULL when it resets the path. Returns
- * -1 when memory ran out. */
+ * 'a,b'` names one schema "a,b"), or NULL when it resets the path (RESET
+ * ALL too). `SET search_path FROM CURRENT` keeps the path as it is, and
+ * every other setting (SET SESSION AUTHORIZATION DEFAULT, SET ROLE) leaves
+ * it alone. Returns -1 when memory ran out. */
 static int record_search_path(sg__arena *arena, const VariableSetStmt *s, sg__facts *facts)
 {
-    if (!s->name || strcmp(s->name, "search_path") != 0)
+    if (s->kind == VAR_RESET_ALL) {
+        facts->search_path_set = true;
+        return 0;
+    }
+    if (!s->name || strcmp(s->name, "search_path") != 0 || s->kind == VAR_SET_CURRENT)
         return 0;
     facts->search_path_set = true;
     facts->search_path_local = s->is_local;
@@ -458,6 +464,44 @@ static int record_search_path(sg__arena *arena, const VariableSetStmt *s, sg__fa
     return 0;
 }
 
+/* A transaction statement as what it does to the session's settings:
+ * PREPARE TRANSACTION keeps them as COMMIT does; the savepoint statements
+ * name theirs. Returns -1 when memory ran out. */
+static int record_transaction(sg__arena *arena, const TransactionStmt *t, sg__facts *facts)
+{
+    switch (t->kind) {
+    case TRANS_STMT_BEGIN:
+    case TRANS_STMT_START:
+        facts->tx = SG_TX_BEGIN;
+        break;
+    case TRANS_STMT_COMMIT:
+    case TRANS_STMT_PREPARE:
+        facts->tx = SG_TX_COMMIT;
+        break;
+    case TRANS_STMT_ROLLBACK:
+        facts->tx = SG_TX_ROLLBACK;
+        break;
+    case TRANS_STMT_SAVEPOINT:
+        facts->tx = SG_TX_SAVEPOINT;
+        break;
+    case TRANS_STMT_RELEASE:
+        facts->tx = SG_TX_RELEASE;
+        break;
+    case TRANS_STMT_ROLLBACK_TO:
+        facts->tx = SG_TX_ROLLBACK_TO;
+        break;
+    default: /* COMMIT PREPARED, ROLLBACK PREPARED: another transaction's */
+        return 0;
+    }
+    facts->tx_chain = t->chain;
+    if (facts->tx >= SG_TX_SAVEPOINT && t->savepoint_name) {
+        facts->tx_savepoint = sg__arena_strdup(arena, t->savepoint_name);
+        if (!facts->tx_savepoint)
+            return -1;
+    }
+    return 0;
+}
+
 int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, bool held,
                    sg__facts *facts, sg__parse_error *err)
 {
@@ -469,7 +513,10 @@ int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, bool h
     facts->search_path_set = false;
     facts->search_path_local = false;
     facts->search_path = NULL;
+    facts->discard_all = false;
     facts->tx = SG_TX_NONE;
+    facts->tx_savepoint = NULL;
+    facts->tx_chain = false;
     facts->statement_count = 0;
     facts->statement_location = -1;
     facts->current_of_location = -1;
@@ -510,14 +557,12 @@ int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, bool h
             if (facts->kind == SG_STMT_OTHER) {
                 facts->other_name = other_name(nodeTag(stmt));
                 facts->changes_schema = changes_schema(stmt);
-                if (held && IsA(stmt, TransactionStmt)) {
-                    TransactionStmtKind k = ((const TransactionStmt *)stmt)->kind;
-                    facts->tx = k == TRANS_STMT_BEGIN || k == TRANS_STMT_START ? SG_TX_BEGIN
-                                : k == TRANS_STMT_COMMIT                       ? SG_TX_COMMIT
-                                : k == TRANS_STMT_ROLLBACK                     ? SG_TX_ROLLBACK
-                                                                               : SG_TX_NONE;
-                }
-                if (collect_ddl(arena, sql, stmt, facts) != 0 ||
+                if (held && IsA(stmt, TransactionStmt) &&
+                    record_transaction(arena, (const TransactionStmt *)stmt, facts) != 0)
+                    rc = -1;
+                facts->discard_all = held && IsA(stmt, DiscardStmt) &&
+                                     ((const DiscardStmt *)stmt)->target == DISCARD_ALL;
+                if (rc != 0 || collect_ddl(arena, sql, stmt, facts) != 0 ||
                     (held && IsA(stmt, VariableSetStmt) &&
                      record_search_path(arena, (const VariableSetStmt *)stmt, facts) != 0))
                     rc = -1;

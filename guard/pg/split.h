@@ -96,15 +96,17 @@ int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked)
 /* What a comment says of a migration tool's file (`s`, n bytes, the whole
  * comment): UP or DOWN, the start of goose's and sql-migrate's `-- +goose
  * Up` / `-- +migrate Down` or dbmate's `-- migrate:up` / `-- migrate:down`
- * sections (the word complete); OTHER, another marker that makes the file a
- * migration's (Liquibase's `--liquibase formatted sql` and `-- changeset`,
- * pg_dump's `-- PostgreSQL database dump`, or a section word with more of a
- * name after it); NONE otherwise. */
+ * sections (the word complete); DUMP, pg_dump's `-- PostgreSQL database
+ * dump`, which heads every database pg_dump and pg_dumpall write; OTHER,
+ * another marker that makes the file a migration's (Liquibase's
+ * `--liquibase formatted sql` and `-- changeset`, or a section word with
+ * more of a name after it); NONE otherwise. */
 typedef enum {
     SG__MIGRATION_MARK_NONE = 0,
     SG__MIGRATION_MARK_UP,
     SG__MIGRATION_MARK_DOWN,
-    SG__MIGRATION_MARK_OTHER
+    SG__MIGRATION_MARK_OTHER,
+    SG__MIGRATION_MARK_DUMP
 } sg__migration_mark;
 
 sg__migration_mark sg__migration_marker(const char *s, size_t n);

@@ -51,6 +51,38 @@ static size_t place(const source *s, size_t offset)
     return s->gap && offset >= s->gap_at ? offset + s->gap : offset;
 }
 
+/* What a text cJSON refused at `at` (where it stopped: the byte before or
+ * after, or blanks before it)
+ * most likely holds that JSON has not, as JSON-with-comments files do (a
+ * tsconfig.json, a policy written by hand): a comment, or a comma before a
+ * closing bracket, with *at moved to the comment's start or the bracket;
+ * NULL when neither is there. */
+static const char *syntax_hint(const char *text, size_t len, size_t *at)
+{
+    /* cJSON stops at the byte, one after it, or at blanks before it */
+    size_t last = *at;
+    while (last < len &&
+           (text[last] == ' ' || text[last] == '\t' || text[last] == '\n' || text[last] == '\r'))
+        last++;
+    for (size_t p = *at > 0 ? *at - 1 : *at; p <= last && p < len; p++) {
+        if (text[p] == '/' && p + 1 < len && (text[p + 1] == '/' || text[p + 1] == '*')) {
+            *at = p;
+            return "a comment (JSON has none)";
+        }
+        if (text[p] == '}' || text[p] == ']') {
+            size_t k = p;
+            while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t' || text[k - 1] == '\n' ||
+                             text[k - 1] == '\r'))
+                k--;
+            if (k > 0 && text[k - 1] == ',') {
+                *at = p;
+                return "a comma before a closing bracket (JSON allows none)";
+            }
+        }
+    }
+    return NULL;
+}
+
 /* cJSON over s->text in a window on `arena`, refusing text after the value. */
 static sg__json_status parse(const source *s, const sg__json_opts *opts, const sg__vec *numbers,
                              sg__arena *arena, sg__json_doc *doc)
@@ -72,8 +104,10 @@ static sg__json_status parse(const source *s, const sg__json_opts *opts, const s
     }
     if (!root || problem) {
         sg__json_doc_release(doc);
-        if (!root)
+        if (!root) {
             at = end ? (size_t)(end - s->text) : 0;
+            problem = syntax_hint(s->text, s->text_len, &at);
+        }
         return refuse(doc, s->json, s->len, true, problem, place(s, at));
     }
     return SG__JSON_OK;

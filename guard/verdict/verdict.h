@@ -45,7 +45,10 @@ struct sg_verdict {
     bool search_path_set;
     bool search_path_local;
     const char *search_path;
-    int tx; /* SG__VERDICT_TX_* (facts.h's SG_TX_*) */
+    bool discard_all; /* DISCARD ALL */
+    int tx;           /* SG__VERDICT_TX_* (facts.h's SG_TX_*) */
+    const char *tx_savepoint;
+    bool tx_chain;
     /* the policy denies columns (column.denied): the row values a constraint
      * error's detail shows are withheld from the result (execute.c) */
     bool withhold_row_values;
@@ -56,7 +59,10 @@ enum {
     SG__VERDICT_TX_NONE = 0,
     SG__VERDICT_TX_BEGIN,
     SG__VERDICT_TX_COMMIT,
-    SG__VERDICT_TX_ROLLBACK
+    SG__VERDICT_TX_ROLLBACK,
+    SG__VERDICT_TX_SAVEPOINT,
+    SG__VERDICT_TX_RELEASE,
+    SG__VERDICT_TX_ROLLBACK_TO
 };
 
 /* The text of every parameter value (param_count of them) as compact JSON,
