@@ -139,6 +139,8 @@ static void test_hints__syntax_of_later_postgresql(void **state)
         {"GRANT app_rw TO alice WITH INHERIT TRUE, SET FALSE GRANTED BY postgres",
          "PostgreSQL 16 and later accept GRANT"},
         {"GRANT app_rw TO alice WITH ADMIN TRUE", "PostgreSQL 16 and later accept GRANT"},
+        {"GRANT app_rw TO alice WITH ADMIN OPTION, INHERIT TRUE GRANTED BY postgres",
+         "PostgreSQL 16 and later accept GRANT"},
         {"MERGE INTO sdk_examples_account a USING sdk_examples_account s ON a.uid = s.uid "
          "WHEN NOT MATCHED BY SOURCE THEN DELETE",
          "WHEN NOT MATCHED BY SOURCE"},
@@ -157,6 +159,10 @@ static void test_hints__syntax_of_later_postgresql(void **state)
         expect_hint(newer[i][0], "sql.syntax", newer[i][1]);
         expect_hint(newer[i][0], "sql.syntax", pg15);
     }
+    /* an older dialect's hint comes first; a function named json_value is no JSON_TABLE */
+    expect_hint("SELECT uid FROM sdk_examples_account WHERE json_value(x) = 1 ORDER BY uid LIMIT "
+                "10, 20",
+                "sql.syntax", "LIMIT count OFFSET skip");
     /* what PostgreSQL 15 reads draws no hint; what no version reads gets none either */
     expect_no_hint("GRANT app_rw TO alice WITH ADMIN OPTION FOR", "sql.syntax");
 }

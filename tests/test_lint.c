@@ -600,6 +600,30 @@ static void test_lint__disable_span(void **state)
     remove_tree(dir);
 }
 
+/* A migration's suppression of a rule that does not run in migrations
+ * (pagination, literals) suppresses nothing, and is not reported for it:
+ * it was written when the rule ran there. Other rules' still are. */
+static void test_lint__migration_suppressions_of_idle_rules(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    put(dir, "001_init.sql",
+        "CREATE TABLE t (id int PRIMARY KEY, plan text);\n"
+        "-- sqlguard-disable-next-line paginate.order-by-required\n"
+        "SELECT id FROM t;\n"
+        "UPDATE t SET plan = 'pro' WHERE plan = 'free'; -- sqlguard-disable-line "
+        "style.literal-in-predicate\n"
+        "-- sqlguard-disable-next-line style.select-star\n"
+        "SELECT id FROM t;\n");
+    run_result r = RUN_IN(dir, "lint", "--no-timing", "001_init.sql");
+    assert_status(&r, 0);
+    assert_not_contains(r.out, "paginate.order-by-required suppresses nothing");
+    assert_not_contains(r.out, "style.literal-in-predicate suppresses nothing");
+    assert_contains(r.out, "style.select-star suppresses nothing");
+    free_result(&r);
+    remove_tree(dir);
+}
+
 static void test_lint__unused_suppression(void **state)
 {
     (void)state;
@@ -4023,6 +4047,7 @@ int main(void)
         T(disable_next_line),
         T(disable_span),
         T(unused_suppression),
+        T(migration_suppressions_of_idle_rules),
         T(disable_next_line_in_front_of_sql),
         T(unknown_rule_and_bad_directive),
         T(directive_in_a_literal_is_not_a_comment),

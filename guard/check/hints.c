@@ -59,27 +59,6 @@ static const struct {
      ": write json_build_object, json_build_array, json_object_agg, json_agg, or a cast "
      "to json",
      false, NULL},
-    {"(?i)\\bgrant\\b[\\s\\S]*\\bwith\\s+(?:(?:inherit|set)\\s+(?:true|false|option)|admin\\s+(?:"
-     "true|"
-     "false))\\b",
-     "PostgreSQL 16 and later accept GRANT role ... WITH INHERIT, SET or ADMIN TRUE/FALSE "
-     "(pg_dumpall 16 writes it for every membership)" PG15 ": grant the role without them",
-     false, NULL},
-    {"(?i)\\bwhen\\s+not\\s+matched\\s+by\\s+(?:source|target)\\b",
-     "PostgreSQL 17 and later accept MERGE ... WHEN NOT MATCHED BY SOURCE" PG15, false, NULL},
-    {"(?i)^\\s*(?:with\\b[\\s\\S]*)?\\bmerge\\s+into\\b[\\s\\S]*\\breturning\\b",
-     "PostgreSQL 17 and later accept MERGE ... RETURNING" PG15, false, NULL},
-    {"(?i)\\bjson_(?:table|query|value|exists)\\s*\\(",
-     "PostgreSQL 17 and later have JSON_TABLE, JSON_QUERY, JSON_VALUE and JSON_EXISTS" PG15
-     ": write jsonb_path_query, jsonb_path_exists or the -> and ->> operators",
-     false, NULL},
-    {"(?i)\\balter\\s+column\\s+\\S+\\s+set\\s+expression\\b",
-     "PostgreSQL 17 and later accept ALTER COLUMN ... SET EXPRESSION" PG15, false, NULL},
-    {"(?i)\\bgenerated\\s+always\\s+as\\s*\\([\\s\\S]*\\)\\s*virtual\\b|\\bnot\\s+enforced\\b|"
-     "\\bwithout\\s+overlaps\\b",
-     "PostgreSQL 18 accepts virtual generated columns, NOT ENFORCED constraints and WITHOUT "
-     "OVERLAPS" PG15,
-     false, NULL},
     {"`", "PostgreSQL quotes identifiers with double quotes, not backticks", false, NULL},
     {"(?i)\\blimit\\s+(\\d+|\\$\\d+)\\s*,\\s*(\\d+|\\$\\d+)",
      "PostgreSQL writes LIMIT count OFFSET skip, not LIMIT skip, count", false, NULL},
@@ -95,6 +74,28 @@ static const struct {
      "PostgreSQL writes INSERT ... ON CONFLICT (...) DO UPDATE, not ON DUPLICATE KEY UPDATE", false,
      NULL},
     {"(?i)\\bunsigned\\b", "PostgreSQL has no unsigned integer types", false, NULL},
+    /* later PostgreSQL's statements, after the other dialects' habits, whose
+     * hints are surer */
+    {"(?i)\\bgrant\\b[\\s\\S]*\\bwith\\b[\\s\\S]*\\b(?:(?:inherit|set)\\s+(?:true|false|option)|"
+     "admin\\s+(?:true|false))\\b",
+     "PostgreSQL 16 and later accept GRANT role ... WITH INHERIT, SET or ADMIN TRUE/FALSE "
+     "(pg_dumpall 16 writes it for every membership)" PG15 ": grant the role without them",
+     false, NULL},
+    {"(?i)\\bwhen\\s+not\\s+matched\\s+by\\s+(?:source|target)\\b",
+     "PostgreSQL 17 and later accept MERGE ... WHEN NOT MATCHED BY SOURCE" PG15, false, NULL},
+    {"(?i)^\\s*(?:with\\b[\\s\\S]*)?\\bmerge\\s+into\\b[\\s\\S]*\\breturning\\b",
+     "PostgreSQL 17 and later accept MERGE ... RETURNING" PG15, false, NULL},
+    {"(?i)\\bjson_table\\s*\\([\\s\\S]*\\bcolumns\\s*\\(",
+     "PostgreSQL 17 and later have JSON_TABLE" PG15
+     ": write jsonb_to_recordset or jsonb_path_query in FROM",
+     false, NULL},
+    {"(?i)\\balter\\s+column\\s+\\S+\\s+set\\s+expression\\b",
+     "PostgreSQL 17 and later accept ALTER COLUMN ... SET EXPRESSION" PG15, false, NULL},
+    {"(?i)\\bgenerated\\s+always\\s+as\\s*\\([\\s\\S]*\\)\\s*virtual\\b|\\bnot\\s+enforced\\b|"
+     "\\bwithout\\s+overlaps\\b",
+     "PostgreSQL 18 accepts virtual generated columns, NOT ENFORCED constraints and WITHOUT "
+     "OVERLAPS" PG15,
+     false, NULL},
 };
 
 enum { DIALECT_COUNT = sizeof dialect / sizeof dialect[0] };

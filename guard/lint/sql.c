@@ -592,7 +592,8 @@ static int read_in_style(reading *d, sg_lint_placeholders style, bool detect)
         return 0;
     const sg__lint_comment *comments = d->comments.items;
     sg__lint_comment none;
-    return sg__lint_suppress(r, comments ? comments : &none, d->comments.count, d->code_line);
+    return sg__lint_suppress(r, comments ? comments : &none, d->comments.count, d->code_line,
+                             d->migration);
 }
 
 /* The placeholder style of the whole text as the caller or the policy sets

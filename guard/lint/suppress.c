@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "check/rule.h"
 #include "lint/lint.h"
 
 typedef enum { NEXT_LINE, DISABLE, ENABLE, SAME_LINE } directive_kind;
@@ -344,8 +345,16 @@ static int report_unused(sg_lint_result *r, const directive *d, const entry *e)
     return added ? 0 : -1;
 }
 
+/* Whether `rule` does not run in a migration (its descriptor says so): a
+ * suppression of it there suppresses nothing, and was right before. */
+static bool idle_in_migrations(const char *rule)
+{
+    const sg__rule *r = sg__rule_find(rule);
+    return r && r->not_in_migrations;
+}
+
 int sg__lint_suppress(sg_lint_result *r, const sg__lint_comment *comments, size_t ncomments,
-                      const bool *code_line)
+                      const bool *code_line, bool migration)
 {
     directive *ds = sg__arena_alloc(&r->arena, (ncomments + 1) * sizeof *ds);
     if (!ds)
@@ -365,7 +374,8 @@ int sg__lint_suppress(sg_lint_result *r, const sg__lint_comment *comments, size_
         if (ds[i].kind == ENABLE)
             continue;
         for (size_t k = 0; k < ds[i].nrules; k++)
-            if (!ds[i].rules[k].used && report_unused(r, &ds[i], &ds[i].rules[k]) < 0)
+            if (!ds[i].rules[k].used && !(migration && idle_in_migrations(ds[i].rules[k].rule)) &&
+                report_unused(r, &ds[i], &ds[i].rules[k]) < 0)
                 return -1;
     }
     return 0;
