@@ -339,13 +339,44 @@ static int report_xml_column(const sg__rule_ctx *ctx, const sg__meta_table *t, s
                       t->schema, t->name, t->columns[c]);
 }
 
-/* The scoped table with an xml column named `name`, and its index in *c. */
+/* The scoped table with an xml column named `name` (or that a FROM item's
+ * column list renames to it: `AS d(u, z)`), and its index in *c. */
 static const sg__meta_table *xml_column_named(const sg__rule_ctx *ctx, const char *name, long *c)
 {
     for (size_t k = 0; name && k < ctx->scope->count; k++) {
         const sg__meta_table *t = ctx->scope->tables[k].table;
         *c = t->has_xml_column ? sg__table_column(t, NULL, 0, name) : SG_NO_COLUMN;
         if (*c >= 0 && t->column_types && sg__type_text_is_xml(t->column_types[*c]))
+            return t;
+    }
+    const sg__facts *f = ctx->facts;
+    for (size_t i = 0; name && i < f->sources.count; i++) {
+        const sg__source *src = &SG__VEC_AT(f->sources, sg__source, i);
+        const sg__meta_table *t =
+            src->row == SG_ROW_RELATION ? sg__relation_scoped(ctx, src->relation) : NULL;
+        for (size_t k = 0; t && t->has_xml_column && t->column_types && k < src->column_count &&
+                           k < t->column_count;
+             k++)
+            if (strcmp(src->columns[k], name) == 0 && sg__type_text_is_xml(t->column_types[k])) {
+                *c = (long)k;
+                return t;
+            }
+    }
+    return NULL;
+}
+
+/* A bare name that is a FROM item's, bound to a scoped table with an xml
+ * column: a whole-row reference, whose row value carries the xml field. */
+static const sg__meta_table *xml_row_named(const sg__rule_ctx *ctx, const char *name)
+{
+    const sg__facts *f = ctx->facts;
+    for (size_t i = 0; name && i < f->sources.count; i++) {
+        const sg__source *src = &SG__VEC_AT(f->sources, sg__source, i);
+        const sg__meta_table *t =
+            src->row == SG_ROW_RELATION && src->name && strcmp(src->name, name) == 0
+                ? sg__relation_scoped(ctx, src->relation)
+                : NULL;
+        if (t && t->has_xml_column)
             return t;
     }
     return NULL;
@@ -361,6 +392,14 @@ static int report_xml_read(const sg__rule_ctx *ctx, const char *name, bool alone
 {
     long c;
     const sg__meta_table *t = alone ? NULL : xml_column_named(ctx, name, &c);
+    const sg__meta_table *row = alone || t ? NULL : xml_row_named(ctx, name);
+    if (row)
+        return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, location,
+                          "the row %s of %s.%s has an xml column, and here its value meets "
+                          "another value, which PostgreSQL may then read as a row and parse its "
+                          "xml field in libxml2 (uninterruptible: the statement timeout does not "
+                          "stop it); select its columns on their own",
+                          name, row->schema, row->name);
     if (!t)
         return 0;
     return sg__report(

@@ -437,7 +437,9 @@ void sg__walk_note_cast(walk *w, TypeCast *tc)
 {
     w->tableoid_cast = NULL;
     TypeName *t = tc->typeName;
-    bool isolated = (const Node *)tc == w->isolated;
+    /* as IS NULL's operand, or an XML function's argument, it meets no
+     * other value either */
+    bool isolated = (const Node *)tc == w->isolated || sg__walk_in_xml_place(w, (const Node *)tc);
     /* its operand is visited first, and may hold casts of its own */
     if (sg__walk_ts_object_type(t)) {
         w->ts_cast = t;

@@ -297,10 +297,12 @@ void sg__walk_note_indirection(walk *w, A_Indirection *ind);
 /* A cast `x::regclass` to note if x is a column named tableoid; and the
  * cast's funcref (facts->funcs[func]) once its type name recorded it. */
 void sg__walk_note_cast(walk *w, TypeCast *tc);
-/* An expression an XML function reads as xml in a place of its own (an
- * argument of XMLCONCAT, XMLROOT, XMLSERIALIZE or xmlagg, a content of
- * XMLELEMENT or XMLFOREST): an xml value there meets no other value in type
- * resolution. Recorded before the expression is visited (notes.c). */
+/* An expression in a place of its own, where its value meets no other in
+ * type resolution: an argument of XMLCONCAT, XMLROOT, XMLSERIALIZE or
+ * xmlagg, a content of XMLELEMENT or XMLFOREST, the operand of IS [NOT]
+ * NULL, the output of a scalar sub-select that stands in such a place.
+ * Recorded before the expression is visited (notes.c); an xml value, a
+ * parameter and a cast there count as isolated. */
 void sg__walk_xml_place(walk *w, const Node *n);
 bool sg__walk_in_xml_place(const walk *w, const Node *n);
 void sg__walk_note_tableoid_cast(walk *w, const TypeName *t, size_t func);

@@ -869,7 +869,9 @@ static bool visit_own(Node *node, walk *w)
         }
         r->number = p->number;
         r->location = p->location;
-        r->isolated = node == w->isolated;
+        /* as the operand of IS NULL or an XML function's argument, it meets
+         * no other value either */
+        r->isolated = node == w->isolated || sg__walk_in_xml_place(w, node);
         return false;
     }
     case T_IntoClause:
@@ -964,6 +966,14 @@ static bool note(Node *node, walk *w)
         SubLink *s = (SubLink *)node;
         if (s->subLinkType == EXISTS_SUBLINK && s->subselect && IsA(s->subselect, SelectStmt))
             w->exists_select = (SelectStmt *)s->subselect;
+        /* a scalar sub-select that meets no other value: its one output
+         * meets none either (`xmlelement(name b, (SELECT xmlagg(...)))`) */
+        SelectStmt *sub =
+            s->subselect && IsA(s->subselect, SelectStmt) ? (SelectStmt *)s->subselect : NULL;
+        if (s->subLinkType == EXPR_SUBLINK && sub && sub->op == SETOP_NONE &&
+            list_length(sub->targetList) == 1 && IsA(linitial(sub->targetList), ResTarget) &&
+            (node == w->isolated || sg__walk_in_xml_place(w, node)))
+            sg__walk_xml_place(w, ((ResTarget *)linitial(sub->targetList))->val);
         if (sg__names_outside_pg_catalog(s->operName))
             record_func(w, s->operName, s->location, SG_FUNC_OPERATOR, false);
         break;
