@@ -3855,11 +3855,13 @@ static void test_lint__placeholders_in_relation_names(void **state)
                                     "CREATE TABLE :schema.audit2 (id int);\n"       /* 12 */
                                     "CREATE TABLE \"${schema}\".audit3 (id int);\n" /* 13 */
                                     "CREATE TABLE :\"schema\".audit4 (id int);\n"   /* 14 */
-                                    "CREATE TABLE plain (id int);\n";               /* 15 */
+                                    "CREATE TABLE plain (id int);\n"                /* 15 */
+                                    "CREATE TABLE :\"s\".:\"t\" (id int);\n"        /* 16 */
+                                    "CREATE TABLE app.:\"tbl\" (id int);\n";        /* 17 */
     sg_lint_result *r =
         lint_sql_as(migration, SG_LINT_PLACEHOLDERS_DEFAULT, SG_LINT_PROFILE_DEFAULT, policy);
     size_t errors;
-    assert_int_equal(sg_lint_result_statement_count(r), 15);
+    assert_int_equal(sg_lint_result_statement_count(r), 17);
     assert_int_equal(count_prefix(r, "naming.table-prefix", &errors), 5);
     static const struct {
         long line;

@@ -151,6 +151,9 @@ static bool on_psql_variable(const sg_lint_result *r, const char *text, size_t l
         if (held && !last_part)
             return true;
         k++;
+        /* `.:"tbl"`: the variable's colon, which the reading made a blank */
+        if (k + 1 < len && orig[k] == ':' && text[k] == ' ' && text[k + 1] == '"')
+            k++;
     }
 }
 
