@@ -162,7 +162,8 @@ static inline size_t next_special(const char *json, size_t len, size_t i)
  * string it returns: both are refused. An escape the text ends inside, or an
  * unknown one, cJSON refuses itself. */
 /* (not inlined: the block scan's loop keeps its registers) */
-__attribute__((noinline)) static const char *bad_escape(const char *json, size_t len, size_t i)
+__attribute__((noinline, cold)) static const char *bad_escape(const char *json, size_t len,
+                                                              size_t i)
 {
     if (len - i < 6 || json[i + 1] != 'u')
         return NULL;
