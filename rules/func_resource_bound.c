@@ -397,6 +397,21 @@ static size_t longest_non_ascii_run(const char *s)
     return best;
 }
 
+/* The characters outside ASCII of parameter p's bound value; -2 when
+ * memory ran out. */
+static long double known_non_ascii(const sg__rule_ctx *ctx, const sg__funcarg *p)
+{
+    bool is_null;
+    const char *t =
+        sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)p->param - 1, &is_null);
+    if (!t)
+        return is_null ? 0 : -2;
+    size_t n = 0;
+    for (; *t; t++)
+        n += ((unsigned char)*t & 0xC0) == 0xC0;
+    return (long double)n;
+}
+
 /* Characters of an argument whose text is known here: a string constant or
  * a parameter's bound value (uncast, or cast to text or varchar); -1 for any
  * other (a column, an expression), -2 when memory ran out. With `marks`, the
@@ -414,7 +429,11 @@ static long double known_length(const sg__rule_ctx *ctx, const sg__funcarg *a, b
         long double sum = (long double)a->text_chars;
         for (size_t i = 0; i < a->text_param_count; i++) {
             sg__funcarg p = {.kind = SG_ARG_OTHER, .param = a->text_params[i]};
+            /* for normalize, a value's characters outside ASCII: joined
+             * values may make one run of them */
             long double n = known_length(ctx, &p, false);
+            if (marks && n > 0)
+                n = known_non_ascii(ctx, &p);
             if (n == -2)
                 return -2;
             sum += n > 0 ? n : 0;
