@@ -166,14 +166,7 @@ static int exec_op_timed(sg_executor *ex, const char *kind, const char *sql, con
 static int exec_op(sg_executor *ex, const char *kind, const char *sql, const char *params,
                    long long deadline_ms, sg_result **out, sg_error *err)
 {
-    char *op = make_op(kind, sql, params, 15000);
-    sg_verdict *v = check(op, true);
-    free(op);
-    sg_execute_options eo = SG_EXECUTE_OPTIONS_INIT;
-    eo.deadline_ms = deadline_ms;
-    int rc = sg_execute_opts(ex, v, &eo, out, err);
-    sg_verdict_free(v);
-    return rc;
+    return exec_op_timed(ex, kind, sql, params, deadline_ms, 15000, out, err);
 }
 
 /* Runs one operation that must return a result; its status. */

@@ -300,18 +300,6 @@ static long long limit_value(const sg__op_limit *l)
     return (long long)l->value;
 }
 
-/* Whether `policy` denies columns: column.denied is on and lists patterns. */
-static bool denies_columns(const sg_policy *policy, int profile)
-{
-    const sg__rule *r = policy ? sg__rule_find("column.denied") : NULL;
-    if (!r || sg__policy_severity_in(policy, profile, r) == 0)
-        return false;
-    for (size_t i = 0; r->options && r->options[i].name; i++)
-        if (strcmp(r->options[i].name, "columns") == 0)
-            return sg__policy_pattern_count(policy, r, i) > 0;
-    return false;
-}
-
 static int finish(check *c)
 {
     sg_verdict *v = c->v;
@@ -324,7 +312,7 @@ static int finish(check *c)
         v->operation = "";
 
     v->source = c->scope.source;
-    v->withhold_row_values = denies_columns(c->opts->policy, c->profile);
+    v->withhold_row_values = sg__policy_denies_columns(c->opts->policy, c->profile);
     v->max_rows = limit_value(&v->op.max_rows);
     v->statement_timeout_ms = limit_value(&v->op.statement_timeout_ms);
 

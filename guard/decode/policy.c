@@ -92,7 +92,7 @@ typedef struct profile_setting {
 extern const sg__rule sg__rule_func_denied, sg__rule_paginate_order_by_required,
     sg__rule_stmt_row_lock, sg__rule_stmt_data_modifying_cte, sg__rule_scope_unused_table,
     sg__rule_column_unlisted, sg__rule_params_unused, sg__rule_limits_bounds,
-    sg__rule_limits_invalid;
+    sg__rule_limits_invalid, sg__rule_column_denied;
 
 static const profile_setting repository_profile[] = {
     /* other schemas' functions are the repository's own; pg_sleep and the
@@ -682,4 +682,15 @@ void sg__policy_apply_limits(const sg_policy *p, sg_check_options *o)
     o->max_diagnostics = (unsigned)sg__policy_limit(p, SG__LIMIT_DIAGNOSTICS, o->max_diagnostics);
     o->max_rows_bound = sg__policy_limit(p, SG__LIMIT_ROWS, o->max_rows_bound);
     o->max_timeout_ms = sg__policy_limit(p, SG__LIMIT_TIMEOUT_MS, o->max_timeout_ms);
+}
+
+bool sg__policy_denies_columns(const sg_policy *policy, int profile)
+{
+    const sg__rule *r = &sg__rule_column_denied;
+    if (!policy || sg__policy_severity_in(policy, profile, r) == 0)
+        return false;
+    for (size_t i = 0; r->options && r->options[i].name; i++)
+        if (strcmp(r->options[i].name, "columns") == 0)
+            return sg__policy_pattern_count(policy, r, i) > 0;
+    return false;
 }

@@ -61,6 +61,10 @@ size_t sg__policy_pattern_count(const sg_policy *policy, const struct sg__rule *
                                 size_t option);
 int sg__policy_match(const sg_policy *policy, const struct sg__rule *rule, size_t option,
                      const char *subject, int undecided);
+/* Whether `policy` denies columns under `profile`: column.denied is on and
+ * lists patterns (a verdict then withholds the row values of constraint
+ * errors). Looks nothing up by name. */
+bool sg__policy_denies_columns(const sg_policy *policy, int profile);
 /* An integer option: 1 with *value, 0 when unset. */
 int sg__policy_integer(const sg_policy *policy, const struct sg__rule *rule, size_t option,
                        long long *value);
