@@ -104,36 +104,35 @@ static bool set_ordered_whole(const SelectStmt *s)
     return n > 0;
 }
 
-/* Appends plain column `c` to `keys`; false when memory ran out. */
-static bool push_key(walk *w, sg__vec *keys, const ColumnRef *c)
+/* Appends a key of `column` (qualified, or NULL) at `location`; false when
+ * memory ran out. */
+static bool push_named_key(walk *w, sg__vec *keys, const char *qualifier, const char *column,
+                           int location)
 {
     sg__order_key *k = sg__vec_push(w->arena, keys, sizeof *k);
     if (!k) {
         fail(w);
         return false;
     }
-    k->qualifier = sg__walk_qualifier(w, c);
-    k->column = copy(w, strVal(llast(c->fields)));
-    k->location = c->location;
+    k->qualifier = qualifier;
+    k->column = column;
+    k->location = location;
     k->alt_qualifier = k->alt_column = NULL;
     k->alt_location = -1;
-    return true;
+    return !w->failed;
+}
+
+/* Appends plain column `c` to `keys`; false when memory ran out. */
+static bool push_key(walk *w, sg__vec *keys, const ColumnRef *c)
+{
+    return push_named_key(w, keys, sg__walk_qualifier(w, c), copy(w, strVal(llast(c->fields))),
+                          c->location);
 }
 
 /* A key of output name `name` alone (a set operation's output). */
 static bool push_name_key(walk *w, sg__vec *keys, const char *name, int location)
 {
-    sg__order_key *k = sg__vec_push(w->arena, keys, sizeof *k);
-    if (!k) {
-        fail(w);
-        return false;
-    }
-    k->qualifier = NULL;
-    k->column = copy(w, name);
-    k->location = location;
-    k->alt_qualifier = k->alt_column = NULL;
-    k->alt_location = -1;
-    return !w->failed;
+    return push_named_key(w, keys, NULL, copy(w, name), location);
 }
 
 /* The name of output `pos` (an integer constant) of set operation `s`: its
