@@ -5,9 +5,9 @@
  * own: backends terminated while idle in the pool and while a statement runs,
  * the cluster restarted between and during operations, the answer to COMMIT
  * cut by a proxy (both before and after the server committed), the server at
- * max_connections and refusing connections, a caller's deadline, a bounded
- * pool wait, session state that must not leak, and 16 threads on a pool of 4
- * while backends are killed. Each test asserts the outcome the executor
+ * max_connections and refusing connections, a server announcing another major
+ * version, a caller's deadline, a bounded pool wait, session state that must
+ * not leak, and 16 threads on a pool of 4 while backends are killed. Each test asserts the outcome the executor
  * reports and what the table really holds afterwards.
  */
 #include <stdarg.h>
@@ -351,6 +351,7 @@ typedef struct proxy {
     atomic_int cut;  /* CUT_*, armed for the next COMMIT */
     atomic_int cuts; /* how many were done */
     atomic_bool stop;
+    char version[3]; /* when set, the server's major version as the client sees it */
 } proxy;
 
 /* The Query message of "COMMIT" as libpq sends it. */
@@ -374,6 +375,17 @@ static bool write_all(int fd, const char *buf, ssize_t n)
         n -= w;
     }
     return true;
+}
+
+/* Rewrites the major version the server announces at start-up (the ParameterStatus
+ * "server_version", "15.x ...") to p->version, two digits for two, so that no length
+ * changes. */
+static void fake_version(const proxy *p, char *buf, ssize_t n)
+{
+    static const char key[] = "server_version"; /* with its NUL */
+    for (ssize_t i = 0; p->version[0] && i + (ssize_t)sizeof key + 2 <= n; i++)
+        if (memcmp(buf + i, key, sizeof key) == 0)
+            memcpy(buf + i + sizeof key, p->version, 2);
 }
 
 /* Relays one client until either side closes, or the armed cut happens. */
@@ -413,6 +425,8 @@ static void relay(proxy *p, int client)
         }
         if (fds[1].revents) {
             ssize_t n = read(server, buf, sizeof buf);
+            if (n > 0)
+                fake_version(p, buf, n);
             if (n <= 0 || !write_all(client, buf, n))
                 break;
         }
@@ -598,6 +612,42 @@ static void test_faults__commit_answer_lost_is_unknown(void **state)
     /* and the next operation runs on a fresh connection */
     insert_committed(ex, "cut-next");
     assert_int_equal(rows_tagged("cut-next"), 1);
+    sg_executor_free(ex);
+    proxy_stop(&p);
+    free(dsn);
+}
+
+/* A server of another major version than the guard's grammar runs nothing: the
+ * guard proved the statement for PostgreSQL 15 alone (on 16, `system_user` is a
+ * function of the session where 15 reads a column). The same server announcing
+ * its own version runs the same statement. */
+static void test_faults__other_major_version_runs_nothing(void **state)
+{
+    (void)state;
+    proxy p;
+    proxy_start(&p);
+    memcpy(p.version, "16", 2);
+    char *dsn = sg_test_printf("host=127.0.0.1 port=%d dbname=" DB_NAME " user=postgres "
+                               "sslmode=disable gssencmode=disable application_name=" APP,
+                               p.port);
+    sg_executor *ex = executor(dsn, 1, 5000);
+    sg_result *r = NULL;
+    sg_error err = {0, ""};
+    /* nothing is kept from a refused connection: asking again refuses again */
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(exec_op(ex, "insert", INSERT_SQL, "{\"tag\":\"v16\"}", 0, &r, &err),
+                         SG_ECONNECT);
+        assert_null(r);
+        assert_non_null(strstr(err.message, "runs PostgreSQL 16."));
+        assert_non_null(strstr(err.message, "on PostgreSQL 15 only"));
+    }
+    assert_int_equal(rows_tagged("v16"), 0);
+    sg_executor_free(ex);
+    memset(p.version, 0, sizeof p.version);
+    ex = executor(dsn, 1, 5000);
+    insert_committed(ex, "v15");
+    assert_int_equal(rows_tagged("v15"), 1);
+    assert_int_equal(rows_tagged("v16"), 0);
     sg_executor_free(ex);
     proxy_stop(&p);
     free(dsn);
@@ -1023,7 +1073,7 @@ int main(void)
         T(commit_answer_lost_is_unknown),  T(max_connections_and_refusal),
         T(deadline_cancels_the_statement), T(pool_wait_is_bounded),
         T(session_state_does_not_leak),    T(load_with_kills),
-        T(no_answer_is_not_run_twice),
+        T(no_answer_is_not_run_twice),     T(other_major_version_runs_nothing),
 #undef T
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -164,6 +164,29 @@ static void quiet(void *arg, const char *message)
     (void)message;
 }
 
+/* Whether the server runs the PostgreSQL major version whose grammar the guard
+ * parsed with (its libpg_query's) and whose pg_catalog its lists describe. Another
+ * major reads some statements otherwise: on 16, `system_user` is a function of the
+ * session where 15 reads a column, and a newer server's functions and operators are
+ * not the ones the guard judged. So the executor runs statements on that major only;
+ * false with *err filled otherwise. */
+static bool same_major(PGconn *pg, sg_error *err)
+{
+    int server = PQserverVersion(pg);
+    int grammar = sg_version()->pg_version_num / 10000;
+    if (server / 10000 == grammar)
+        return true;
+    const char *version = PQparameterStatus(pg, "server_version");
+    if (err) {
+        err->code = SG_ECONNECT;
+        snprintf(err->message, sizeof err->message,
+                 "the data source runs PostgreSQL %.40s, and the guard proves statements "
+                 "with PostgreSQL %d's grammar and catalog: it runs them on PostgreSQL %d only",
+                 version ? version : "of an unknown version", grammar, grammar);
+    }
+    return false;
+}
+
 /* A new connection for `dsn`, speaking UTF-8 whatever the DSN asks: statements and
  * identifiers are UTF-8 (exec/session.c quotes without a connection). The encoding is a
  * startup parameter, so DISCARD ALL between statements keeps it. NULL with *err filled. */
@@ -172,8 +195,12 @@ static PGconn *connect_dsn(const char *dsn, sg_error *err)
     static const char *const keys[] = {"dbname", "client_encoding", NULL};
     const char *values[] = {dsn, "UTF8", NULL};
     PGconn *pg = PQconnectdbParams(keys, values, 1);
-    if (pg && PQstatus(pg) == CONNECTION_OK &&
-        strcmp(pg_encoding_to_char(PQclientEncoding(pg)), "UTF8") == 0) {
+    bool up = pg && PQstatus(pg) == CONNECTION_OK;
+    if (up && !same_major(pg, err)) {
+        PQfinish(pg);
+        return NULL;
+    }
+    if (up && strcmp(pg_encoding_to_char(PQclientEncoding(pg)), "UTF8") == 0) {
         PQsetNoticeProcessor(pg, quiet, NULL);
         return pg;
     }
