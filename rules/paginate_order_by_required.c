@@ -310,11 +310,64 @@ static bool limit_param_one(const sg__rule_ctx *ctx, int n)
     return text && (strcmp(text, "0") == 0 || strcmp(text, "1") == 0);
 }
 
+/* Whether some `(x).f` of the statement may call a set-returning function
+ * `f` (`(x).unnest` calls unnest(x) when x has no field of that name). */
+static bool field_may_return_set(const sg__rule_ctx *ctx)
+{
+    const sg__facts *f = ctx->facts;
+    for (size_t i = 0; i < f->fields.count; i++) {
+        const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
+        if (sg__field_names_column(ctx, r))
+            continue; /* a field: no call (the common case, asked first) */
+        const sg__func_info *info = sg__func_find(r->name);
+        if (info && (info->flags & SG_FN_SETOF))
+            return true;
+    }
+    return false;
+}
+
+/* A plain sub-select whose FROM is one catalog table, named as itself, and
+ * whose WHERE pins every column of one of its unique keys to a value, as the
+ * top-level key lookup's pins are judged: `(SELECT ... FROM t WHERE uid = $1)`,
+ * `WITH a AS (SELECT ... WHERE code = $1)`. At most one row of the table
+ * passes. */
+static bool level_key_lookup(const sg__rule_ctx *ctx, int level, const sg__level *l)
+{
+    const sg__facts *f = ctx->facts;
+    if (l->only_source < 0 || (size_t)l->only_source >= f->sources.count)
+        return false;
+    const sg__source *s = &SG__VEC_AT(f->sources, sg__source, (size_t)l->only_source);
+    const sg__meta_table *table = bound_table(ctx, s->relation);
+    if (!table || !s->name || s->row != SG_ROW_RELATION || s->column_count)
+        return false;
+    sg__from_item item = {s->relation, s->name, false, -1};
+    for (size_t k = 0; k < table->unique_count; k++) {
+        const char *const *col = table->unique[k];
+        for (; *col; col++) {
+            size_t i = 0;
+            for (; i < f->level_pins.count; i++) {
+                const sg__column_pin *p = &SG__VEC_AT(f->level_pins, sg__column_pin, i);
+                /* unqualified, the name is the table's: it has the column */
+                if (p->level == level && strcmp(p->column, *col) == 0 &&
+                    (!p->qualifier || strcmp(p->qualifier, s->name) == 0) && exact_cast(p) &&
+                    exact_value(p) && column_cast_exact(ctx, &item, p))
+                    break;
+            }
+            if (i == f->level_pins.count)
+                break;
+        }
+        if (!*col && col != table->unique[k])
+            return !field_may_return_set(ctx);
+    }
+    return false;
+}
+
 /* A sub-select in FROM (`child_level`) that returns at most one row, for
  * each row of the items before it when LATERAL: a plain select (no set
  * operation, GROUP BY or VALUES) with LIMIT 0 or 1, or whose target list
  * calls an aggregate (outside any window) and no set-returning or unknown
- * function, or that has no FROM and calls none. */
+ * function, or that has no FROM and calls none, or that is a key lookup of
+ * one table (level_key_lookup) and calls none. */
 static bool one_row_level(const sg__rule_ctx *ctx, int child_level)
 {
     const sg__facts *f = ctx->facts;
@@ -337,7 +390,7 @@ static bool one_row_level(const sg__rule_ctx *ctx, int child_level)
         if ((info->flags & SG_FN_AGGREGATE) && !fn->has_over)
             aggregate = true;
     }
-    return aggregate || !l->has_from;
+    return aggregate || !l->has_from || level_key_lookup(ctx, child_level, l);
 }
 
 /* An item of the top-level FROM that is such a sub-select. */
@@ -514,15 +567,7 @@ bool sg__paginate_order_moot(const sg__rule_ctx *ctx)
         return t->values_rows == 1;
     bool aggregate, maybe_many;
     scan_target_calls(f, &aggregate, &maybe_many);
-    /* `(x).unnest` calls unnest(x) when x has no field of that name */
-    for (size_t i = 0; i < f->fields.count && !maybe_many; i++) {
-        const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
-        if (sg__field_names_column(ctx, r))
-            continue; /* a field: no call (the common case, asked first) */
-        const sg__func_info *info = sg__func_find(r->name);
-        maybe_many = info && (info->flags & SG_FN_SETOF);
-    }
-    if (maybe_many)
+    if (maybe_many || field_may_return_set(ctx))
         return false;
     /* GROUPING SETS, ROLLUP and CUBE make a row per grouping set, even of
      * one row; a plain GROUP BY makes one group of at most one row, and of

@@ -189,8 +189,9 @@ typedef struct sg__from_item {
     int child_level;      /* a sub-select: its query level (facts->levels), else -1 */
 } sg__from_item;
 
-/* A conjunct of the top-level WHERE, reached through AND only, that compares
- * a plain column with `=` to a value in either order: a parameter or a
+/* A conjunct of the top-level WHERE (or, in facts->level_pins, of the WHERE
+ * of a sub-select whose FROM is one relation), reached through AND only, that
+ * compares a plain column with `=` to a value in either order: a parameter or a
  * non-NULL constant, cast or not (`col = $1`, `t.col = 'x'`, `42 = col`,
  * `col = $1::uuid`), or an expression of such values with operators,
  * casts, calls of pg_catalog's functions (without aggregates or windows)
@@ -216,6 +217,7 @@ typedef struct sg__column_pin {
     /* The type the column itself is cast to (`uid::text = $1`), as
      * sg__funcarg.cast says it; NULL when the column stands bare. */
     const char *column_cast;
+    int level; /* the query level whose WHERE holds it */
 } sg__column_pin;
 
 /* A conjunct `a.x = b.y` of two plain columns, uncast, reached through AND
@@ -375,6 +377,10 @@ typedef struct sg__level {
      * output), or none */
     const char *const *keys;
     size_t key_count;
+    /* A plain select whose FROM is one relation, named as itself (no alias
+     * column list): that item's index in sources; else -1. Its WHERE's pins
+     * are in facts->level_pins. */
+    long only_source;
 } sg__level;
 
 /* A join that merges its operands' columns of the same name into one: the
@@ -592,6 +598,7 @@ typedef struct sg__facts {
                               * INSERT actions too) */
     sg__vec sources;         /* sg__source, every FROM item of every level */
     sg__vec levels;          /* sg__level, by level */
+    sg__vec level_pins;      /* sg__column_pin of the levels with an only_source */
     sg__vec merges;          /* sg__merge */
     sg__vec columns;         /* sg__column_ref: unqualified names, `*`, `t.*` */
     sg__vec writes;          /* sg__column_write */

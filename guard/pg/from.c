@@ -102,10 +102,27 @@ int sg__walk_enter_level(walk *w)
             false,
             0,
             NULL,
-            0};
+            0,
+            -1};
     w->child_sight = SG__SIGHT_ALL;
     w->sight = SG__SIGHT_ALL;
     return level;
+}
+
+bool sg__walk_only_relation(walk *w, const SelectStmt *s, int level, size_t before)
+{
+    if (w->failed)
+        return false;
+    level_info *info = &SG__VEC_AT(w->levels, level_info, (size_t)level);
+    if (!info->plain || list_length(s->fromClause) != 1 ||
+        !IsA(linitial(s->fromClause), RangeVar) || w->from_items.count != before + 1)
+        return false;
+    const from_item *fi = &SG__VEC_AT(w->from_items, from_item, before);
+    /* a CTE is no relation; an alias column list renames the key's columns */
+    if (fi->level != level || fi->relref < 0 || !fi->name || fi->join_alias || fi->row.count)
+        return false;
+    info->only_source = (long)before;
+    return true;
 }
 
 /* An item of the top-level SELECT's FROM clause (relation -1: not a

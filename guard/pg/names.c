@@ -611,6 +611,7 @@ static void export_sources(walk *w)
         l->limit_param = info->limit_param;
         l->keys = info->keys;
         l->key_count = info->key_count;
+        l->only_source = info->only_source;
         l->first = info->parent_sight.first;
         l->end = info->parent_sight.end < w->from_items.count ? info->parent_sight.end
                                                               : w->from_items.count;

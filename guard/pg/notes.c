@@ -226,6 +226,8 @@ static bool may_pin(const walk *w, const ColumnRef *c, const pin_scope *scope)
 /* `a.x = b.y` of two plain columns: a link (sg__column_link). */
 static void record_link(walk *w, ColumnRef *a, ColumnRef *b, const pin_scope *scope)
 {
+    if (w->pin_level >= 0)
+        return; /* a sub-select's pins are to values only */
     bool pin_a = may_pin(w, a, scope), pin_b = may_pin(w, b, scope);
     if (!pin_a && !pin_b)
         return;
@@ -289,6 +291,13 @@ void sg__walk_record_using_links(walk *w, List *names, size_t first, size_t mid,
     }
 }
 
+/* Where pins go: the top-level SELECT's, or those of the sub-select whose
+ * WHERE is being read. */
+static sg__vec *pins_of(walk *w)
+{
+    return w->pin_level < 0 ? &w->facts->top.pins : &w->facts->level_pins;
+}
+
 /* `column = value` or `value = column`: a pin; `column = column`: a link. */
 static void record_pair(walk *w, Node *lexpr, Node *rexpr, const pin_scope *scope)
 {
@@ -307,7 +316,7 @@ static void record_pair(walk *w, Node *lexpr, Node *rexpr, const pin_scope *scop
     ColumnRef *c = sg__walk_plain_column(column_cast ? column_cast->arg : side);
     if (!c || (column_cast && !IsA(column_cast->arg, ColumnRef)) || !may_pin(w, c, scope))
         return;
-    sg__column_pin *p = sg__vec_push(w->arena, &w->facts->top.pins, sizeof *p);
+    sg__column_pin *p = sg__vec_push(w->arena, pins_of(w), sizeof *p);
     if (!p) {
         fail(w);
         return;
@@ -316,7 +325,8 @@ static void record_pair(walk *w, Node *lexpr, Node *rexpr, const pin_scope *scop
     p->qualifier = sg__walk_qualifier(w, c);
     p->column = copy(w, strVal(llast(c->fields)));
     p->location = c->location;
-    p->outer = (scope && scope->outer) || w->nullable_side > 0;
+    p->outer = w->pin_level < 0 && ((scope && scope->outer) || w->nullable_side > 0);
+    p->level = w->pin_level < 0 ? w->top_level : w->pin_level;
     if (calls.count && (p->calls = copy_names(w, calls.names, calls.count)))
         p->call_count = calls.count;
     if (calls.cast_count && (p->casts = copy_names(w, calls.casts, calls.cast_count)))
@@ -359,13 +369,13 @@ static void record_pin(walk *w, A_Expr *e, const pin_scope *scope)
         if (!x || !(IsA(x, ParamRef) || IsA(x, A_Const)) || !tc->typeName ||
             list_length(tc->typeName->arrayBounds) != 1)
             return;
-        size_t before = w->facts->top.pins.count;
+        sg__vec *pins = pins_of(w);
+        size_t before = pins->count;
         record_pair(w, e->lexpr, x, scope);
-        if (w->facts->top.pins.count == before + 1) {
+        if (pins->count == before + 1) {
             TypeName element = *tc->typeName;
             element.arrayBounds = NIL;
-            SG__VEC_AT(w->facts->top.pins, sg__column_pin, before).cast =
-                cast_type(w, &element, true);
+            SG__VEC_AT(*pins, sg__column_pin, before).cast = cast_type(w, &element, true);
         }
         return;
     }
@@ -396,6 +406,14 @@ void sg__walk_record_pins(walk *w, Node *n, unsigned depth, const pin_scope *sco
     } else if (IsA(n, A_Expr)) {
         record_pin(w, (A_Expr *)n, scope);
     }
+}
+
+void sg__walk_record_level_pins(walk *w, Node *where, int level)
+{
+    int saved = w->pin_level;
+    w->pin_level = level;
+    sg__walk_record_pins(w, where, 0, NULL);
+    w->pin_level = saved;
 }
 
 bool sg__names_outside_pg_catalog(List *names)

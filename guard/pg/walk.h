@@ -67,6 +67,7 @@ typedef struct level_info {
     int limit_param;                 /* sg__level's */
     const char **keys;               /* sg__level's */
     size_t key_count;
+    long only_source; /* sg__level's */
 } level_info;
 
 /* A parameter compared with a column, waiting for the column's reference
@@ -148,6 +149,9 @@ typedef struct walk {
     /* outer joins whose nullable side is being walked: a pin in an ON there
      * holds only for the rows the outer join does not add */
     unsigned nullable_side;
+    /* pins are being recorded for this sub-select level (facts->level_pins,
+     * no links); -1: for the top-level SELECT (facts->top) */
+    int pin_level;
     bool sees_excluded; /* in ON CONFLICT DO UPDATE */
     /* the bare name of an ORDER BY / GROUP BY / DISTINCT ON item being
      * walked, which may name one of `outputs` */
@@ -198,6 +202,10 @@ void sg__walk_add_from_item(walk *w, int level, const char *name, long relref, i
 row_names sg__walk_alias_names(walk *w, Alias *alias);
 /* Enters a new query level inside the current one; returns it. */
 int sg__walk_enter_level(walk *w);
+/* Whether sub-select `s` (level `level`, plain) has one relation, named as
+ * itself, for its FROM: the one FROM item recorded since `before`; then it
+ * is the level's only_source. */
+bool sg__walk_only_relation(walk *w, const SelectStmt *s, int level, size_t before);
 /* An item of the top-level SELECT's FROM clause, as a fact; items of other
  * levels are not recorded. */
 void sg__walk_add_top_from(walk *w, int level, long relation, const char *name, Alias *alias,
@@ -254,6 +262,9 @@ typedef struct pin_scope {
     size_t first, end;
 } pin_scope;
 void sg__walk_record_pins(walk *w, Node *n, unsigned depth, const pin_scope *scope);
+/* The pins of the WHERE `where` of sub-select level `level`, whose FROM is
+ * one relation, into facts->level_pins. */
+void sg__walk_record_level_pins(walk *w, Node *where, int level);
 /* `JOIN ... USING (c, ...)` of a top-level join whose operands are one
  * named FROM item each (w->from_items [first, mid) and [mid, end)): a link
  * of the two items' c for each name, as `l.c = r.c` in its ON would be;

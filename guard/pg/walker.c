@@ -653,11 +653,14 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
         w->in_top_targetlist = false;
         w->targetlist_level = -1;
     }
-    stop = stop || walk_from_list(s->fromClause, w, level) || visit_predicate(s->whereClause, w) ||
-           walk_output_items(s, s->groupClause, w) || visit_predicate(s->havingClause, w) ||
-           visit_list(s->windowClause, w) || visit_list(s->valuesLists, w) ||
-           walk_output_items(s, s->sortClause, w) || visit(s->limitOffset, w) ||
-           visit(s->limitCount, w);
+    size_t items_before = w->from_items.count;
+    stop = stop || walk_from_list(s->fromClause, w, level);
+    if (!stop && !top && sg__walk_only_relation(w, s, level, items_before))
+        sg__walk_record_level_pins(w, s->whereClause, level);
+    stop = stop || visit_predicate(s->whereClause, w) || walk_output_items(s, s->groupClause, w) ||
+           visit_predicate(s->havingClause, w) || visit_list(s->windowClause, w) ||
+           visit_list(s->valuesLists, w) || walk_output_items(s, s->sortClause, w) ||
+           visit(s->limitOffset, w) || visit(s->limitCount, w);
     if (!stop)
         sg__walk_apply_locking(w, s->lockingClause, level);
     if (!stop && top)
@@ -1144,6 +1147,7 @@ int sg__walk_statement(sg__arena *arena, void *raw_stmt, unsigned max_depth, sg_
     w.current_call = -1;
     w.targetlist_level = -1;
     w.top_level = -1;
+    w.pin_level = -1;
     w.level = -1;
     w.sight = SG__SIGHT_ALL;
     w.child_sight = SG__SIGHT_ALL;
