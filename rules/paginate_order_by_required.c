@@ -108,9 +108,64 @@ static bool exact_type(const char *cast)
     return false;
 }
 
-static bool exact_cast(const sg__column_pin *p)
+/* The catalog type of the column `p` pins, of `item`'s catalog table, when it
+ * is one outside pg_catalog (citext, an enum, a domain), scalar and without
+ * modifiers: its name as the catalog writes it, else NULL. */
+static const char *own_type_name(const sg__rule_ctx *ctx, const sg__from_item *item,
+                                 const sg__column_pin *p)
 {
-    return exact_type(p->cast);
+    const sg__meta_table *table = sg__relation_scoped(ctx, item->relation);
+    long c = table ? sg__table_column(table, NULL, 0, p->column) : SG_NO_COLUMN;
+    if (c < 0 || !table->column_type_read || !table->column_type_read[c])
+        return NULL;
+    const sg__pgtype *type = &table->column_pgtypes[c];
+    if (type->array_dims != 0 || type->kind != SG__PGKIND_OTHER || type->mod1 != -1)
+        return NULL;
+    return type->name;
+}
+
+static const char *default_schema(const sg__rule_ctx *ctx)
+{
+    return ctx->scope && ctx->scope->source ? ctx->scope->source->default_schema : NULL;
+}
+
+/* Whether type name `a` and type name `b` ("name" or "schema.name", neither
+ * quoted) name one type, an unqualified name being in `fallback`, the data
+ * source's default schema, where the guard resolves it. */
+static bool same_type_name(const char *a, const char *b, const char *fallback)
+{
+    const char *da = strrchr(a, '.'), *db = strrchr(b, '.');
+    const char *na = da ? da + 1 : a, *nb = db ? db + 1 : b;
+    if (strchr(a, '"') || strchr(b, '"') || strcmp(na, nb) != 0)
+        return false;
+    size_t la = da ? (size_t)(da - a) : 0, lb = db ? (size_t)(db - b) : 0;
+    const char *sa = da ? a : fallback, *sb = db ? b : fallback;
+    if (!da)
+        la = sa ? strlen(sa) : 0;
+    if (!db)
+        lb = sb ? strlen(sb) : 0;
+    return sa && sb && la == lb && strncmp(sa, sb, la) == 0;
+}
+
+/* Whether a cast in a pin's value keeps the comparison exact: a type
+ * exact_type() admits, or the pinned column's own type (`email =
+ * $1::citext` on a citext key, `status = $1::order_status` on an enum):
+ * then the value has the column's type, as an uncast parameter would take
+ * it, and compares as `col = $1` does. */
+typedef struct own_type {
+    const char *name;     /* own_type_name(), or NULL */
+    const char *fallback; /* the data source's default schema */
+} own_type;
+
+static bool cast_exact(const char *cast, own_type own)
+{
+    return exact_type(cast) ||
+           (cast && own.name && cast[0] && same_type_name(cast, own.name, own.fallback));
+}
+
+static bool exact_cast(const sg__column_pin *p, own_type own)
+{
+    return cast_exact(p->cast, own);
 }
 
 /* Whether an expression value is one value, compared in the key's own
@@ -120,14 +175,14 @@ static bool exact_cast(const sg__column_pin *p)
  * CURRENT_TIMESTAMP: a timestamp key compares with them across the session's
  * time zone), float functions (sqrt, float8: distinct bigints and numerics
  * meet), bpchar (trailing blanks ignored), volatile or set-returning ones. */
-static bool exact_value(const sg__column_pin *p)
+static bool exact_value(const sg__column_pin *p, own_type own)
 {
     static const char *const exact[] = {
         "upper",     "lower",   "btrim",     "ltrim",      "rtrim",     "concat",      "concat_ws",
         "replace",   "substr",  "substring", "left",       "right",     "lpad",        "rpad",
         "translate", "initcap", "md5",       "split_part", "make_date", "current_date"};
     for (size_t i = 0; i < p->cast_count; i++)
-        if (!exact_type(p->casts[i]))
+        if (!cast_exact(p->casts[i], own))
             return false;
     for (size_t i = 0; i < p->call_count; i++) {
         size_t k = 0;
@@ -169,8 +224,11 @@ static bool pinned_by(const sg__rule_ctx *ctx, const sg__from_item *item, bool o
     const sg__top_select *t = &ctx->facts->top;
     for (size_t i = 0; i < t->pins.count; i++) {
         const sg__column_pin *p = &SG__VEC_AT(t->pins, sg__column_pin, i);
-        if (strcmp(p->column, column) != 0 || !exact_cast(p) || !exact_value(p) ||
-            (p->outer && !outer_too) || !column_cast_exact(ctx, item, p))
+        if (strcmp(p->column, column) != 0 || (p->outer && !outer_too) ||
+            !column_cast_exact(ctx, item, p))
+            continue;
+        own_type own = {p->cast_count ? own_type_name(ctx, item, p) : NULL, default_schema(ctx)};
+        if (!exact_cast(p, own) || !exact_value(p, own))
             continue;
         if (p->qualifier ? strcmp(p->qualifier, item->name) == 0 : only)
             return true;
@@ -348,9 +406,13 @@ static bool level_key_lookup(const sg__rule_ctx *ctx, int level, const sg__level
             for (; i < f->level_pins.count; i++) {
                 const sg__column_pin *p = &SG__VEC_AT(f->level_pins, sg__column_pin, i);
                 /* unqualified, the name is the table's: it has the column */
-                if (p->level == level && strcmp(p->column, *col) == 0 &&
-                    (!p->qualifier || strcmp(p->qualifier, s->name) == 0) && exact_cast(p) &&
-                    exact_value(p) && column_cast_exact(ctx, &item, p))
+                if (p->level != level || strcmp(p->column, *col) != 0 ||
+                    (p->qualifier && strcmp(p->qualifier, s->name) != 0) ||
+                    !column_cast_exact(ctx, &item, p))
+                    continue;
+                own_type own = {p->cast_count ? own_type_name(ctx, &item, p) : NULL,
+                                default_schema(ctx)};
+                if (exact_cast(p, own) && exact_value(p, own))
                     break;
             }
             if (i == f->level_pins.count)

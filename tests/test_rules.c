@@ -66,6 +66,7 @@
 #define SETTINGS "6b2f0d1a-0000-4000-8000-0000000000a6"
 #define PARENTS "6b2f0d1a-0000-4000-8000-0000000000a8"
 #define KIDS "6b2f0d1a-0000-4000-8000-0000000000a9"
+#define PEOPLE "6b2f0d1a-0000-4000-8000-0000000000aa"
 static const char KEYS_CATALOG[] =
     "{\"data_sources\":[{\"uid\":\"" DS "\",\"engine\":\"postgresql\","
     "\"default_schema\":\"public\"}],\"meta_tables\":["
@@ -115,7 +116,16 @@ static const char KEYS_CATALOG[] =
     "{\"columns\":[\"parent_n\"],\"references\":\"parents\",\"referenced_columns\":[\"n\"],"
     "\"on_update\":\"CASCADE\"},"
     "{\"columns\":[\"parent_at\"],\"references\":\"parents\",\"referenced_columns\":[\"at\"],"
-    "\"on_update\":\"CASCADE\"}]}]}";
+    "\"on_update\":\"CASCADE\"}]},"
+    "{\"uid\":\"" PEOPLE "\",\"data_source_uid\":\"" DS "\",\"schema\":\"public\","
+    "\"physical_table_name\":\"people\",\"primary_key\":[\"uid\"],"
+    "\"unique\":[[\"email\"],[\"mood\"],[\"handle\"],[\"tag\"]],\"columns\":["
+    "{\"name\":\"uid\",\"type\":\"uuid\",\"nullable\":false},"
+    "{\"name\":\"email\",\"type\":\"citext\",\"nullable\":true},"
+    "{\"name\":\"mood\",\"type\":\"public.mood\",\"nullable\":true},"
+    "{\"name\":\"handle\",\"type\":\"app.handle\",\"nullable\":true},"
+    "{\"name\":\"tag\",\"type\":\"citext[]\",\"nullable\":true},"
+    "{\"name\":\"region\",\"type\":\"citext\",\"nullable\":true}]}]}";
 
 static sg_catalog *catalog;
 static sg_catalog *keys_catalog;
@@ -1337,6 +1347,55 @@ static void test_rules__key_lookup_composite_key(void **state)
     expect_key_lookup("SELECT p.uid FROM pairs p JOIN pairs q ON q.uid = p.uid "
                       "WHERE p.tenant = %(t)s AND q.code = %(c)s",
                       params, PAIRS_READ, false);
+}
+
+/* A key of a type outside pg_catalog (citext, an enum, a domain) pinned to a
+ * value cast to that very type compares as the uncast value would: a key
+ * lookup. A cast to another type, or of the column, is none. */
+static void test_rules__key_lookup_own_type_casts(void **state)
+{
+    (void)state;
+    sg_policy *p = load_policy("{\"rules\":{\"type.denied\":{\"options\":{\"allow\":"
+                               "[\"^citext$\",\"^mood$\",\"^handle$\",\"^other$\"]}}}}");
+    static const struct {
+        const char *sql;
+        bool one_row;
+    } cases[] = {
+        {"SELECT uid FROM people WHERE email = %(v)s", true},
+        {"SELECT uid FROM people WHERE email = %(v)s::citext", true},
+        {"SELECT uid FROM people WHERE email = CAST(%(v)s AS citext)", true},
+        {"SELECT uid FROM people WHERE email = %(v)s::public.citext", true},
+        {"SELECT uid FROM people WHERE email = lower(%(v)s)::citext", true},
+        {"SELECT uid FROM people WHERE email IN (%(v)s::citext)", true},
+        {"SELECT p.uid FROM people AS p WHERE %(v)s::citext = p.email", true},
+        {"SELECT uid FROM people WHERE mood = %(v)s::mood", true},
+        {"SELECT uid FROM people WHERE mood = %(v)s::public.mood", true},
+        {"SELECT uid FROM people WHERE handle = %(v)s::app.handle", true},
+        {"WITH x AS (SELECT uid FROM people WHERE email = %(v)s::citext) SELECT uid FROM x", true},
+        /* another type than the column's, or in another schema */
+        {"SELECT uid FROM people WHERE email = %(v)s::other", false},
+        {"SELECT uid FROM people WHERE mood = %(v)s::app.mood", false},
+        {"SELECT uid FROM people WHERE handle = %(v)s::handle", false},
+        {"SELECT uid FROM people WHERE email = %(v)s::float8", false},
+        /* the column cast: text's equality, not the key's */
+        {"SELECT uid FROM people WHERE email::text = %(v)s", false},
+        /* an array key's element type, and a column that is no key */
+        {"SELECT uid FROM people WHERE tag = %(v)s::citext", false},
+        {"SELECT uid FROM people WHERE region = %(v)s::citext", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sg_check_options opts = SG_CHECK_OPTIONS_INIT;
+        opts.policy = p;
+        sg_verdict *v = check_in(keys_catalog, "select", cases[i].sql, "{\"v\":\"a\"}",
+                                 TABLE(PEOPLE, "p", "read"), 50, 1000, &opts);
+        if (count_rule(v, "paginate.order-by-required") != (cases[i].one_row ? 0u : 1u)) {
+            dump(v);
+            fail_msg("\"%s\": %s", cases[i].sql,
+                     cases[i].one_row ? "a key lookup needs no ORDER BY" : "needs one");
+        }
+        sg_verdict_free(v);
+    }
+    sg_policy_free(p);
 }
 
 static void test_rules__key_lookup_constants_and_joins(void **state)
@@ -2659,6 +2718,7 @@ int main(void)
         cmocka_unit_test(test_rules__order_by_unique_with_pinned_key_columns),
         cmocka_unit_test(test_rules__key_lookup_composite_key),
         cmocka_unit_test(test_rules__column_unlisted_once_per_table),
+        cmocka_unit_test(test_rules__key_lookup_own_type_casts),
         cmocka_unit_test(test_rules__key_lookup_constants_and_joins),
         cmocka_unit_test(test_rules__key_lookup_lint_needs_a_catalog),
         cmocka_unit_test(test_rules__type_denied_location),

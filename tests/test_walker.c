@@ -1725,6 +1725,47 @@ static void test_walker__top_from_items(void **state)
     assert_true(SG__VEC_AT(f->top.from, sg__from_item, 2).renames_columns);
 }
 
+/* A sub-select whose FROM is one relation named as itself records its WHERE's pins, to values
+ * only, with its level; other sub-selects record none. */
+static void test_walker__level_pins(void **state)
+{
+    (void)state;
+    const sg__facts *f = parse_ok(
+        "WITH c AS (SELECT k FROM t1 WHERE k = $1 AND t1.m = 'x' AND n = o AND (p = $2 OR q = $3)) "
+        "SELECT 1 FROM c, (SELECT k FROM t2 AS y WHERE y.k = $4) AS s, "
+        "(SELECT k FROM t3, t4 WHERE t3.k = $5) AS j, (SELECT a FROM t5 AS z(a) WHERE a = $6) AS "
+        "r, "
+        "(SELECT k FROM c WHERE k = $7) AS cc "
+        "WHERE c.k = $8");
+    /* the top level's own pin stays apart */
+    assert_int_equal(f->top.pins.count, 1);
+    assert_int_equal(f->level_pins.count, 3);
+    const sg__column_pin *a = &SG__VEC_AT(f->level_pins, sg__column_pin, 0);
+    const sg__column_pin *b = &SG__VEC_AT(f->level_pins, sg__column_pin, 1);
+    const sg__column_pin *d = &SG__VEC_AT(f->level_pins, sg__column_pin, 2);
+    assert_null(a->qualifier);
+    assert_string_equal(a->column, "k");
+    assert_string_equal(b->qualifier, "t1");
+    assert_string_equal(b->column, "m");
+    assert_string_equal(d->qualifier, "y");
+    assert_string_equal(d->column, "k");
+    assert_int_equal(a->level, b->level);
+    assert_true(d->level != a->level);
+    /* the levels with one relation name it; the join, the renaming alias and the CTE do not */
+    size_t with_source = 0;
+    for (size_t i = 0; i < f->levels.count; i++) {
+        const sg__level *l = &SG__VEC_AT(f->levels, sg__level, i);
+        if (l->only_source < 0)
+            continue;
+        with_source++;
+        assert_true((int)i == a->level || (int)i == d->level);
+        const sg__source *src = &SG__VEC_AT(f->sources, sg__source, (size_t)l->only_source);
+        assert_int_equal(src->level, (int)i);
+        assert_string_equal(src->name, (int)i == a->level ? "t1" : "y");
+    }
+    assert_int_equal(with_source, 2);
+}
+
 static void test_walker__top_where_pins(void **state)
 {
     (void)state;
@@ -1752,10 +1793,11 @@ static void test_walker__top_where_pins(void **state)
     f = parse_ok("SELECT 1 FROM a WHERE k = $1::uuid AND 'x'::app.code = l AND m = $2::text[] "
                  "AND n = $3::float8::int8");
     assert_int_equal(f->top.pins.count, 4);
-    /* a type outside pg_catalog and an array are casts the walker does not describe (""); a
-     * value cast twice is one value, with the cast at its top */
+    /* a type of another schema keeps its schema (the rule compares it with the column's own
+     * type); an array is a cast the walker does not describe (""); a value cast twice is one
+     * value, with the cast at its top */
     assert_string_equal(SG__VEC_AT(f->top.pins, sg__column_pin, 0).cast, "uuid");
-    assert_string_equal(SG__VEC_AT(f->top.pins, sg__column_pin, 1).cast, "");
+    assert_string_equal(SG__VEC_AT(f->top.pins, sg__column_pin, 1).cast, "app.code");
     assert_string_equal(SG__VEC_AT(f->top.pins, sg__column_pin, 2).cast, "");
     assert_string_equal(SG__VEC_AT(f->top.pins, sg__column_pin, 3).cast, "int8");
 
@@ -2462,6 +2504,7 @@ int main(void)
         T(top_select_facts),
         T(top_from_items),
         T(top_where_pins),
+        T(level_pins),
         T(facts_sort_and_param_at),
         T(facts_param_at_without_params),
         T(order_by_using_operator),

@@ -51,6 +51,23 @@ static const char *cast_type(walk *w, const TypeName *t, bool modifier_ok)
     return copy(w, strVal(llast(t->names)));
 }
 
+/* The type of a cast in a pin's value, as cast_type() says it, except that a
+ * type of another schema than pg_catalog is "schema.name" (the rules compare
+ * it with the pinned column's own type: `$1::public.citext`). */
+static const char *pin_cast_type(walk *w, const TypeName *t)
+{
+    int parts = t ? list_length(t->names) : 0;
+    if (parts != 2 || t->arrayBounds != NIL || t->setof || t->pct_type ||
+        !IsA(linitial(t->names), String) || !IsA(llast(t->names), String) ||
+        strcmp(strVal(linitial(t->names)), "pg_catalog") == 0)
+        return cast_type(w, t, true);
+    const char *name =
+        sg__arena_printf(w->arena, "%s.%s", strVal(linitial(t->names)), strVal(llast(t->names)));
+    if (!name)
+        fail(w);
+    return name ? name : "";
+}
+
 enum { PIN_VALUE_DEPTH = 16, PIN_VALUE_CALLS = 8 };
 
 /* What a pin's value is made of beyond parameters, constants and operators,
@@ -110,7 +127,7 @@ static bool one_value(walk *w, const Node *n, unsigned depth, value_calls *calls
         const TypeCast *tc = (const TypeCast *)n;
         if (calls->cast_count == PIN_VALUE_CALLS)
             return false;
-        calls->casts[calls->cast_count++] = cast_type(w, tc->typeName, true);
+        calls->casts[calls->cast_count++] = pin_cast_type(w, tc->typeName);
         return one_value(w, tc->arg, depth + 1, calls);
     }
     case T_A_Expr: {
@@ -332,7 +349,7 @@ static void record_pair(walk *w, Node *lexpr, Node *rexpr, const pin_scope *scop
     if (calls.cast_count && (p->casts = copy_names(w, calls.casts, calls.cast_count)))
         p->cast_count = calls.cast_count;
     if (IsA(value, TypeCast))
-        p->cast = cast_type(w, ((TypeCast *)value)->typeName, true);
+        p->cast = pin_cast_type(w, ((TypeCast *)value)->typeName);
     if (column_cast)
         p->column_cast = cast_type(w, column_cast->typeName, false);
 }
@@ -375,7 +392,7 @@ static void record_pin(walk *w, A_Expr *e, const pin_scope *scope)
         if (pins->count == before + 1) {
             TypeName element = *tc->typeName;
             element.arrayBounds = NIL;
-            SG__VEC_AT(*pins, sg__column_pin, before).cast = cast_type(w, &element, true);
+            SG__VEC_AT(*pins, sg__column_pin, before).cast = pin_cast_type(w, &element);
         }
         return;
     }
