@@ -11,6 +11,17 @@
  * schema), or when a pattern of the rule's `allow` option matches it (an
  * application's enums and domains). The reg* casts resolve object names from
  * strings: func.denied judges them, as before this rule existed.
+ *
+ * A scoped table's column of an application's type (citext, an enum, a
+ * domain: not pg_catalog's) that no `allow` pattern admits carries that type
+ * into places where a string or parameter takes it: the table's row type
+ * (`$1::t`, `NULL::t`, `ROW(...)::t` read every column's input), its whole row
+ * where it meets another value (`COALESCE(t, $1)`, `jsonb_populate_record(t,
+ * $1)`), and the column where its value keeps its type as it meets others
+ * (an array of it, an argument of array_append or lag: meets.c). There a
+ * domain's CHECK would run on the caller's value, so those places are denied
+ * as the cast `$1::domain` is; comparisons, CASE and COALESCE of the column
+ * read it as its base type and stay allowed.
  */
 #include "resolve/typelist.h"
 #include "rules.h"
@@ -59,13 +70,66 @@ static const sg__meta_table *scoped_row_table(const sg__rule_ctx *ctx, const sg_
     return NULL;
 }
 
+/* Whether the application's type `type` (as the catalog writes it, or its
+ * sg__pgtype name) is admitted by a pattern of `allow`: matched against the
+ * name as written without modifiers or array brackets, and, when it is
+ * qualified with the data source's default schema, against the bare name
+ * too, as `$1::name` is. 1, 0, or -1 when memory ran out. */
+static int app_type_admitted(const sg__rule_ctx *ctx, const char *type)
+{
+    size_t n = strcspn(type, "[(");
+    const char *subject = sg__arena_strndup(ctx->diags->arena, type, n);
+    if (!subject)
+        return -1;
+    int ok = sg__policy_match(ctx->policy, ctx->rule, ALLOW, subject, 0);
+    const char *fallback = ctx->scope->source ? ctx->scope->source->default_schema : NULL;
+    size_t schema = fallback ? strlen(fallback) : 0;
+    if (ok == 0 && fallback && strncmp(subject, fallback, schema) == 0 && subject[schema] == '.')
+        ok = sg__policy_match(ctx->policy, ctx->rule, ALLOW, subject + schema + 1, 0);
+    return ok;
+}
+
+/* The catalog's spelling of column c's type when it is an application's type
+ * that no `allow` pattern admits; NULL otherwise. Lint's repository profile
+ * admits the types of catalog columns, which the repository's migrations
+ * made (catalog_column_type). *err is set when memory ran out. */
+static const char *inadmissible_type(const sg__rule_ctx *ctx, const sg__meta_table *table, long c,
+                                     bool *err)
+{
+    if (ctx->in_lint && ctx->profile == SG_LINT_PROFILE_REPOSITORY)
+        return NULL;
+    if (!table || !table->has_app_column || c < 0 || (size_t)c >= table->column_count ||
+        !table->column_types || !table->column_types[c])
+        return NULL;
+    bool read = table->column_type_read && table->column_type_read[c];
+    const char *name = read ? table->column_pgtypes[c].name : table->column_types[c];
+    if ((read && table->column_pgtypes[c].kind != SG__PGKIND_OTHER) ||
+        !sg__type_text_is_application(name))
+        return NULL;
+    int ok = app_type_admitted(ctx, name);
+    if (ok < 0)
+        *err = true;
+    return ok == 0 ? table->column_types[c] : NULL;
+}
+
+/* The first column of `table` of an application's type no pattern admits,
+ * or -1 (*err set when memory ran out). */
+static long inadmissible_column(const sg__rule_ctx *ctx, const sg__meta_table *table, bool *err)
+{
+    for (size_t c = 0; table && table->has_app_column && c < table->column_count; c++)
+        if (inadmissible_type(ctx, table, (long)c, err))
+            return (long)c;
+    return -1;
+}
+
 /* The row type of a scoped table admits no name-resolving input: none of
  * its columns is of a reg* type (a regclass column makes `$1::t` read a
- * relation name). */
-static bool scoped_row_type(const sg__rule_ctx *ctx, const sg__typeref *t)
+ * relation name), nor of an application's type no pattern admits (the row's
+ * input runs that type's: a domain's CHECK). */
+static bool scoped_row_type(const sg__rule_ctx *ctx, const sg__typeref *t, bool *err)
 {
     const sg__meta_table *table = scoped_row_table(ctx, t);
-    return table && sg__table_names_column(table) < 0;
+    return table && sg__table_names_column(table) < 0 && inadmissible_column(ctx, table, err) < 0;
 }
 
 /* Reads one name part of a catalog's type text at *p into out (quotes
@@ -163,7 +227,9 @@ static int admitted(const sg__rule_ctx *ctx, const sg__typeref *t, const char *s
          * pg_catalog name that is not a type of pg_catalog is surely wrong. */
         return !(t->schema && in_pg_catalog(t));
     }
-    return scoped_row_type(ctx, t) || catalog_column_type(ctx, t);
+    bool err = false;
+    bool row = scoped_row_type(ctx, t, &err);
+    return err ? -1 : row || catalog_column_type(ctx, t);
 }
 
 static int report(const sg__rule_ctx *ctx, const sg__typeref *t, const char *subject)
@@ -191,6 +257,17 @@ static int report(const sg__rule_ctx *ctx, const sg__typeref *t, const char *sub
                           "the catalogs",
                           subject, brackets, row->schema, row->name, row->columns[c],
                           sg__column_names_type(row, c));
+    bool err = false;
+    c = row ? inadmissible_column(ctx, row, &err) : -1;
+    if (err)
+        return -1;
+    if (c >= 0)
+        return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, t->location,
+                          "type %s%s is the row type of table %s.%s, whose column %s is of type "
+                          "%s, which no pattern of type.denied's `allow` option admits: reading "
+                          "a row runs that type's input (a domain's CHECK calls any function)",
+                          subject, brackets, row->schema, row->name, row->columns[c],
+                          row->column_types[c]);
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, t->location,
                       ctx->scope->mode == SG_SCOPE_CATALOG
                           ? "type %s%s is not a pg_catalog type nor a catalog table's row "
@@ -202,9 +279,122 @@ static int report(const sg__rule_ctx *ctx, const sg__typeref *t, const char *sub
                       subject, brackets);
 }
 
+/* Column `c` of `table`, referenced at `location` where its value keeps its
+ * type as it meets others (SG_COLREF_POLY_PLACE): reported when its type is
+ * an application's that no pattern admits. 0, or -1 when memory ran out. */
+static int judge_poly_column(const sg__rule_ctx *ctx, const sg__meta_table *table, long c,
+                             int location)
+{
+    bool err = false;
+    const char *type = inadmissible_type(ctx, table, c, &err);
+    if (err)
+        return -1;
+    if (!type)
+        return 0;
+    return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, location,
+                      "column %s.%s.%s is of type %s, which no pattern of type.denied's `allow` "
+                      "option admits, and stands where a string or parameter takes its type (an "
+                      "array of it, or an argument of a function that unifies its arguments' "
+                      "types): that value would be read by the type's input (a domain's CHECK "
+                      "calls any function)",
+                      table->schema, table->name, table->columns[c], type);
+}
+
+/* The whole row of source `source`, referenced at `location` where it meets
+ * another value: reported when the row holds such a column. */
+static int judge_row(const sg__rule_ctx *ctx, long source, int location)
+{
+    const sg__facts *f = ctx->facts;
+    if (source < 0 || (size_t)source >= f->sources.count)
+        return 0;
+    const sg__source *s = &SG__VEC_AT(f->sources, sg__source, (size_t)source);
+    const sg__meta_table *t =
+        s->row == SG_ROW_RELATION ? sg__relation_scoped(ctx, s->relation) : NULL;
+    bool err = false;
+    long c = inadmissible_column(ctx, t, &err);
+    if (err)
+        return -1;
+    if (c < 0)
+        return 0;
+    return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, location,
+                      "the row of %s.%s holds column %s of type %s, which no pattern of "
+                      "type.denied's `allow` option admits: a string or parameter that meets "
+                      "the row here is read as a row, by that type's input (a domain's CHECK "
+                      "calls any function); select the row on its own or read it with "
+                      "row_to_json or to_jsonb",
+                      t->schema, t->name, t->columns[c], t->column_types[c]);
+}
+
+/* The places where a column of an application's type, or a row holding one,
+ * gives its type to another value. */
+static int check_app_columns(const sg__rule_ctx *ctx)
+{
+    const sg__facts *f = ctx->facts;
+    bool any = false;
+    for (size_t k = 0; ctx->scope && k < ctx->scope->count && !any; k++)
+        any = ctx->scope->tables[k].table->has_app_column;
+    if (!any)
+        return 0;
+    for (size_t i = 0; i < f->columns.count; i++) {
+        const sg__column_ref *ref = &SG__VEC_AT(f->columns, sg__column_ref, i);
+        bool poly = (ref->flags & SG_COLREF_POLY_PLACE) != 0;
+        if (ref->flags & SG_COLREF_STAR) {
+            if (poly && ref->qualifier && judge_row(ctx, ref->source, ref->location) < 0)
+                return -1;
+            continue;
+        }
+        if (!ref->name)
+            continue;
+        sg__resolved res;
+        switch (sg__resolve_name(ctx, ref, &res)) {
+        case SG_RES_FOUND:
+            if (poly && res.table &&
+                judge_poly_column(ctx, res.table, res.column, ref->location) < 0)
+                return -1;
+            break;
+        case SG_RES_WHOLE_ROW:
+            if ((poly || !(ref->flags & (SG_COLREF_ISOLATED | SG_COLREF_XML_PLACE |
+                                         SG_COLREF_ROW_CONSUMED | SG_COLREF_UNREAD))) &&
+                judge_row(ctx, res.source, ref->location) < 0)
+                return -1;
+            break;
+        case SG_RES_UNDECIDED:
+        case SG_RES_AMBIGUOUS:
+            /* any scoped table of the statement with such a column of the name */
+            for (size_t r = 0; poly && r < f->relations.count; r++) {
+                const sg__meta_table *t = sg__relation_scoped(ctx, (long)r);
+                long c = t ? sg__table_column(t, NULL, 0, ref->name) : SG_NO_COLUMN;
+                bool err = false;
+                if (c >= 0 && inadmissible_type(ctx, t, c, &err)) {
+                    if (judge_poly_column(ctx, t, c, ref->location) < 0)
+                        return -1;
+                    break;
+                }
+                if (err)
+                    return -1;
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    for (size_t i = 0; i < f->fields.count; i++) {
+        const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
+        const sg__meta_table *t = r->poly_place && r->row == SG_ROW_RELATION
+                                      ? sg__relation_scoped(ctx, r->relation)
+                                      : NULL;
+        long c = t ? sg__table_column(t, r->columns, r->column_count, r->name) : SG_NO_COLUMN;
+        if (c >= 0 && judge_poly_column(ctx, t, c, r->location) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static int check(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
+    if (check_app_columns(ctx) < 0)
+        return -1;
     for (size_t i = 0; i < f->types.count; i++) {
         const sg__typeref *t = &SG__VEC_AT(f->types, sg__typeref, i);
         if (t->resolves_names)
@@ -224,7 +414,7 @@ const sg__rule sg__rule_type_denied = {
     .summary = "a type name outside pg_catalog that is not a scoped table's row type",
     .severity = SG_SEVERITY_ERROR,
     .kinds = SG_RULE_FACTS,
-    .needs = SG_FACT_TYPES,
+    .needs = SG_FACT_TYPES | SG_FACT_COLUMNS | SG_FACT_FIELDS,
     .locked = true,
     .options = options,
     .check = check,

@@ -1398,6 +1398,72 @@ static void test_rules__key_lookup_own_type_casts(void **state)
     sg_policy_free(p);
 }
 
+/* A column of an application's type that no type.denied pattern admits gives its type to a
+ * string or parameter in the table's row type, its whole row meeting a value, an array of it
+ * and a unifying function's argument: each is type.denied, pointing at the place; the same
+ * with the type admitted, and the column's comparisons, are not. */
+static void test_rules__app_typed_columns(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *sql, *needle, *msg;
+    } denied[] = {
+        {"SELECT (%(v)s::people).uid AS u", "people",
+         "row type of table public.people, whose column email is of type citext"},
+        {"SELECT array_append(ARRAY[email], %(v)s) AS x FROM people ORDER BY uid", "email",
+         "column public.people.email is of type citext"},
+        {"SELECT uid FROM people WHERE ARRAY[email] && %(v)s ORDER BY uid", "email",
+         "column public.people.email is of type citext"},
+        {"SELECT lag(p.mood, 1, %(v)s) OVER (ORDER BY p.uid) AS x FROM people AS p ORDER BY p.uid",
+         "p.mood", "column public.people.mood is of type public.mood"},
+        {"SELECT uid FROM people GROUP BY uid HAVING array_agg(handle) = %(v)s ORDER BY uid",
+         "handle", "column public.people.handle is of type app.handle"},
+        {"SELECT COALESCE(p, %(v)s) IS NULL AS x FROM people AS p ORDER BY p.uid", "p, ",
+         "the row of public.people holds column email of type citext"},
+        {"SELECT (jsonb_populate_record(p, %(v)s)).uid AS u FROM people AS p ORDER BY 1", "p, ",
+         "the row of public.people holds column email"},
+    };
+    static const char *const allowed[] = {
+        "SELECT uid, email FROM people WHERE email = %(v)s ORDER BY uid",
+        "SELECT uid, COALESCE(mood, %(v)s) AS m FROM people ORDER BY uid",
+        "SELECT uid FROM people WHERE handle IN (%(v)s, 'x') ORDER BY uid",
+        "SELECT row_to_json(p) AS j FROM people AS p ORDER BY p.uid",
+        "SELECT p FROM people AS p ORDER BY p.uid",
+        "SELECT array_agg(email) AS e FROM people",
+        "SELECT uid, lag(mood) OVER (ORDER BY uid) AS m FROM people ORDER BY uid",
+        "SELECT array_to_string(array_agg(email), %(v)s) AS e FROM people",
+    };
+    sg_policy *all = load_policy("{\"rules\":{\"type.denied\":{\"options\":{\"allow\":"
+                                 "[\"^citext$\",\"^mood$\",\"^app\\\\.handle$\"]}}}}");
+    for (size_t i = 0; i < sizeof denied / sizeof denied[0]; i++) {
+        sg_verdict *v = check_in(keys_catalog, "select", denied[i].sql, "{\"v\":\"a\"}",
+                                 TABLE(PEOPLE, "p", "read"), 50, 1000, NULL);
+        expect_at(v, "type.denied", SG_SEVERITY_ERROR, denied[i].sql, denied[i].needle,
+                  denied[i].msg);
+        expect_allowed(v, false);
+        sg_verdict_free(v);
+        sg_check_options opts = SG_CHECK_OPTIONS_INIT;
+        opts.policy = all;
+        v = check_in(keys_catalog, "select", denied[i].sql, "{\"v\":\"a\"}",
+                     TABLE(PEOPLE, "p", "read"), 50, 1000, &opts);
+        if (count_rule(v, "type.denied") != 0) {
+            dump(v);
+            fail_msg("\"%s\": every type admitted, yet type.denied", denied[i].sql);
+        }
+        sg_verdict_free(v);
+    }
+    for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++) {
+        sg_verdict *v = check_in(keys_catalog, "select", allowed[i], "{\"v\":\"a\"}",
+                                 TABLE(PEOPLE, "p", "read"), 50, 1000, NULL);
+        if (count_rule(v, "type.denied") != 0) {
+            dump(v);
+            fail_msg("\"%s\": type.denied", allowed[i]);
+        }
+        sg_verdict_free(v);
+    }
+    sg_policy_free(all);
+}
+
 static void test_rules__key_lookup_constants_and_joins(void **state)
 {
     (void)state;
@@ -2719,6 +2785,7 @@ int main(void)
         cmocka_unit_test(test_rules__key_lookup_composite_key),
         cmocka_unit_test(test_rules__column_unlisted_once_per_table),
         cmocka_unit_test(test_rules__key_lookup_own_type_casts),
+        cmocka_unit_test(test_rules__app_typed_columns),
         cmocka_unit_test(test_rules__key_lookup_constants_and_joins),
         cmocka_unit_test(test_rules__key_lookup_lint_needs_a_catalog),
         cmocka_unit_test(test_rules__type_denied_location),

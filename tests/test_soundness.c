@@ -1536,6 +1536,158 @@ static void test_soundness__hazards_are_unreachable_under_the_pinned_path(void *
 }
 
 /*
+ * A scoped table whose column is of the hazard domain (its CHECK calls the SECURITY DEFINER
+ * recorder), in a catalog of its own: the guard denies every place where a parameter would be
+ * read as that domain (the table's row type, its whole row meeting a value, an array of the
+ * column, an argument of a function that unifies its arguments' types), and each of them, run
+ * by hand as the scope's role under the executor's search path, does reach the CHECK. The
+ * column's ordinary uses (comparisons, COALESCE, CASE, IN, row_to_json, the row on its own) are
+ * allowed, run through the executor, and reach nothing: PostgreSQL reads the domain there as
+ * its base type.
+ */
+#define DOM_TABLE_UID "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6bd0"
+static const char DOM_CATALOG[] =
+    "{\"version\":1,\"data_sources\":[{\"uid\":\"" DS_A "\",\"engine\":\"postgresql\","
+    "\"default_schema\":\"public\"}],\"meta_tables\":[{\"uid\":\"" DOM_TABLE_UID "\","
+    "\"identifier\":\"sg.DomProbe\",\"data_source_uid\":\"" DS_A "\",\"schema\":\"public\","
+    "\"physical_table_name\":\"sg_dom_probe\",\"primary_key\":[\"uid\"],\"columns\":["
+    "{\"name\":\"uid\",\"type\":\"uuid\",\"nullable\":false},"
+    "{\"name\":\"d\",\"type\":\"public.hazard_domain\",\"nullable\":true},"
+    "{\"name\":\"n\",\"type\":\"text\",\"nullable\":true}]}]}";
+
+static void test_soundness__domain_columns_reach_no_check(void **state)
+{
+    (void)state;
+    static const char row[] = "\"(00000000-0000-0000-0000-000000000002,by-param,x)\"";
+    static const struct {
+        const char *sql;
+        const char *params;
+        bool allowed;
+    } probes[] = {
+        {"SELECT (%(p)s::sg_dom_probe).uid AS u", row, false},
+        {"SELECT (CAST(%(p)s AS public.sg_dom_probe)).uid AS u", row, false},
+        {"SELECT r.uid FROM jsonb_populate_record(NULL::sg_dom_probe, %(p)s) AS r ORDER BY r.uid",
+         "{\"d\":\"by-json\"}", false},
+        {"SELECT (jsonb_populate_record(t, %(p)s)).uid AS u FROM sg_dom_probe AS t ORDER BY 1",
+         "{\"d\":\"by-json\"}", false},
+        {"SELECT COALESCE(t, %(p)s) IS NULL AS x FROM sg_dom_probe AS t ORDER BY t.uid", row,
+         false},
+        {"SELECT CASE WHEN t.n = 'x' THEN t ELSE %(p)s END IS NULL AS x FROM sg_dom_probe AS t "
+         "ORDER BY t.uid",
+         row, false},
+        {"SELECT t.uid, array_append(ARRAY[t.d], %(p)s) AS x FROM sg_dom_probe AS t ORDER BY t.uid",
+         "\"by-append\"", false},
+        {"SELECT uid, lag(d, 1, %(p)s) OVER (ORDER BY uid) AS x FROM sg_dom_probe ORDER BY uid",
+         "\"by-lag\"", false},
+        {"SELECT uid FROM sg_dom_probe WHERE ARRAY[d] @> %(p)s ORDER BY uid", "\"{by-array}\"",
+         false},
+        {"SELECT uid FROM sg_dom_probe GROUP BY uid HAVING array_agg(d) = %(p)s ORDER BY uid",
+         "\"{by-agg}\"", false},
+        {"SELECT uid, d FROM sg_dom_probe WHERE d = %(p)s ORDER BY uid", "\"seed\"", true},
+        {"SELECT uid, COALESCE(d, %(p)s) AS x FROM sg_dom_probe ORDER BY uid", "\"other\"", true},
+        {"SELECT uid, CASE WHEN n = 'x' THEN d ELSE %(p)s END AS x FROM sg_dom_probe ORDER BY uid",
+         "\"other\"", true},
+        {"SELECT uid FROM sg_dom_probe WHERE d IN (%(p)s, 'y') ORDER BY uid", "\"other\"", true},
+        {"SELECT row_to_json(t) AS j FROM sg_dom_probe AS t ORDER BY t.uid", "null", true},
+        {"SELECT t FROM sg_dom_probe AS t ORDER BY t.uid", "null", true},
+        {"SELECT array_agg(d) AS ds FROM sg_dom_probe", "null", true},
+        {"SELECT uid, lag(d) OVER (ORDER BY uid) AS x FROM sg_dom_probe ORDER BY uid", "null",
+         true},
+    };
+    admin("CREATE TABLE public.sg_dom_probe (uid uuid PRIMARY KEY, d public.hazard_domain, n text);"
+          "INSERT INTO public.sg_dom_probe VALUES "
+          "('00000000-0000-0000-0000-000000000001', 'seed', 'x');"
+          "DELETE FROM public.hazard_log");
+    sg_catalog *cat = NULL;
+    sg_error err = {0, ""};
+    if (sg_catalog_load(DOM_CATALOG, strlen(DOM_CATALOG), &cat, &err) != SG_OK)
+        fail_msg("catalog: %s", err.message);
+    char role[64];
+    snprintf(role, sizeof role, ROLE_PREFIX "%d", ++g_role_seq);
+    buf grants = {0};
+    bprintf(&grants,
+            "CREATE ROLE %s NOLOGIN; GRANT USAGE ON SCHEMA public TO %s; GRANT " EXEC_GROUP
+            " TO %s; GRANT SELECT ON public.sg_dom_probe TO %s",
+            role, role, role, role);
+    admin(grants.s);
+    free(grants.s);
+    buf problems = {0};
+    bputs(&problems, "");
+    for (size_t k = 0; k < sizeof probes / sizeof probes[0]; k++) {
+        cJSON *op = cJSON_CreateObject();
+        cJSON_AddStringToObject(op, "operation", "select");
+        cJSON_AddStringToObject(op, "sql", probes[k].sql);
+        cJSON *params = cJSON_AddObjectToObject(op, "parameters");
+        if (strstr(probes[k].sql, "%(p)s"))
+            cJSON_AddItemToObject(params, "p", cJSON_Parse(probes[k].params));
+        cJSON *scope = cJSON_AddObjectToObject(op, "scope");
+        cJSON_AddStringToObject(scope, "data_source_uid", DS_A);
+        cJSON *table = cJSON_CreateObject();
+        cJSON_AddStringToObject(table, "meta_table_uid", DOM_TABLE_UID);
+        cJSON_AddStringToObject(table, "alias", "dom");
+        cJSON_AddStringToObject(table, "access", "read");
+        cJSON_AddItemToArray(cJSON_AddArrayToObject(scope, "tables"), table);
+        cJSON *limits = cJSON_AddObjectToObject(op, "limits");
+        cJSON_AddNumberToObject(limits, "max_rows", 10);
+        cJSON_AddNumberToObject(limits, "statement_timeout_ms", 15000);
+        char *text = cJSON_PrintUnformatted(op);
+        cJSON_Delete(op);
+        assert_non_null(text);
+        sg_verdict *v = NULL;
+        assert_int_equal(sg_check(cat, text, strlen(text), NULL, &v), SG_OK);
+        cJSON_free(text);
+        bool allowed = sg_verdict_allowed(v);
+        outcome o;
+        if (allowed) {
+            sg_libpq_options opts = SG_LIBPQ_OPTIONS_INIT;
+            opts.default_dsn = g_dsn;
+            opts.pool_size = 1;
+            opts.rollback_only = true;
+            opts.role = role;
+            sg_executor *ex = NULL;
+            assert_int_equal(sg_executor_new_libpq_opts(&opts, &ex, &err), SG_OK);
+            sg_result *r = NULL;
+            if (sg_execute(ex, v, &r, &err) != SG_OK)
+                fail_msg("%s: sg_execute: %s", probes[k].sql, err.message);
+            const sg_exec_outcome *x = sg_result_outcome(r);
+            o.ok = x->ok;
+            snprintf(o.sqlstate, sizeof o.sqlstate, "%s", x->sqlstate);
+            snprintf(o.message, sizeof o.message, "%s", x->message);
+            sg_result_free(r);
+            sg_executor_free(ex);
+        } else {
+            /* the compiled statement, run by hand as the role under the executor's path */
+            assert_non_null(sg_verdict_compiled_sql(v));
+            o = run_raw_as(role, v, 15000, NULL, NULL);
+        }
+        int reached = hazard_log(NULL);
+        admin("DELETE FROM public.hazard_log");
+        print_message("    %-88s %s %s\n", probes[k].sql, allowed ? "allowed" : "denied",
+                      o.ok ? "ran" : o.sqlstate);
+        if (allowed != probes[k].allowed)
+            bprintf(&problems, "  %s: %s, expected %s\n", probes[k].sql,
+                    allowed ? "allowed" : "denied", probes[k].allowed ? "allowed" : "denied");
+        else if (allowed && (!o.ok || reached))
+            bprintf(&problems, "  %s: allowed, and it %s%s\n", probes[k].sql,
+                    reached ? "reached the domain's CHECK" : "failed: ", reached ? "" : o.message);
+        else if (!allowed && !reached)
+            bprintf(&problems, "  %s: denied, but run by hand it did not reach the CHECK (%s)\n",
+                    probes[k].sql, o.ok ? "it ran" : o.message);
+        sg_verdict_free(v);
+    }
+    drop_role(role);
+    admin("DROP TABLE public.sg_dom_probe");
+    sg_catalog_free(cat);
+    bool bad = problems.len > 0;
+    if (bad)
+        print_lines("domain column probes that went wrong:", problems.s);
+    free(problems.s);
+    if (bad)
+        fail_msg("a domain column's CHECK is within reach of an allowed operation, or a denial "
+                 "guards nothing (see above)");
+}
+
+/*
  * The second reading of relations sees what planning prunes. PostgreSQL checks privileges on the
  * relations of the final plan only: each pruned statement below runs without a 42501 as a role
  * that may read sdk_examples_account and nothing else, though it names sdk_examples_secret or
@@ -1798,6 +1950,7 @@ int main(void)
         T(column_mistakes_fail_at_the_server),
         T(type_mismatches_fail_at_the_server),
         T(hazards_are_unreachable_under_the_pinned_path),
+        T(domain_columns_reach_no_check),
         T(relations_are_read_where_planning_prunes),
         T(nothing_was_committed),
 #undef T

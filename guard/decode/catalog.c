@@ -296,6 +296,10 @@ static int load_columns(loader *l, const cJSON *cols, const where *table, sg__me
         read[i] = types[i] && sg__pgtype_parse(types[i], &pgtypes[i]);
         out->has_names_column |= sg__type_text_resolves_names(read[i] ? pgtypes[i].name : types[i]);
         out->has_xml_column |= sg__type_text_is_xml(read[i] ? pgtypes[i].name : types[i]);
+        out->has_app_column |=
+            types[i] && (read[i] ? pgtypes[i].kind == SG__PGKIND_OTHER &&
+                                       sg__type_text_is_application(pgtypes[i].name)
+                                 : sg__type_text_is_application(types[i]));
         if (!(names[i++] = keep(l, cJSON_GetObjectItemCaseSensitive(c, "name")->valuestring)))
             return -1;
     }

@@ -64,6 +64,8 @@ typedef struct sg__meta_table {
     bool has_names_column;
     /* some column's type is xml (or an array of it) */
     bool has_xml_column;
+    /* some column's type is not pg_catalog's (sg__type_text_is_application) */
+    bool has_app_column;
     /* a table of more than SG__COLUMN_SCAN_MAX columns: its column names
      * hashed, an open-addressing table of index + 1 (0: an empty slot) at
      * most half full, each name at its first column; NULL otherwise */

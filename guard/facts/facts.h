@@ -298,6 +298,7 @@ typedef struct sg__field_ref {
     bool complete;
     bool isolated;  /* as SG_COLREF_ISOLATED */
     bool xml_place; /* as SG_COLREF_XML_PLACE */
+    bool poly_place; /* as SG_COLREF_POLY_PLACE */
     long source;    /* the FROM item selected from (an index into sources), or -1 */
     /* `a.f` where no FROM item (nor CTE, target or EXCLUDED) named a is in
      * sight at any level: PostgreSQL reads a only as a range variable, and
@@ -417,7 +418,17 @@ enum {
     /* the reference is read as xml in a place of its own: an argument of
      * XMLCONCAT, XMLROOT, XMLSERIALIZE or xmlagg, a content of XMLELEMENT or
      * XMLFOREST, where an xml value meets no other value */
-    SG_COLREF_XML_PLACE = 1u << 7
+    SG_COLREF_XML_PLACE = 1u << 7,
+    /* the reference's value may take the type of a string or parameter it
+     * meets, or give it its own: an element of an array constructed where
+     * it meets other values (ARRAY[c] || $1, array_agg(c) = $1), or an
+     * argument of a function that unifies its polymorphic arguments
+     * (array_append, lag, ...). A domain's value keeps the domain there (a
+     * scalar comparison, CASE or COALESCE reads it as its base type). */
+    SG_COLREF_POLY_PLACE = 1u << 8,
+    /* a direct argument of a call that reads a whole row without giving its
+     * type to another value (row_to_json, to_jsonb, count, ...) */
+    SG_COLREF_ROW_CONSUMED = 1u << 9
 };
 
 typedef struct sg__column_ref {

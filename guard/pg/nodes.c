@@ -174,6 +174,7 @@ sg__tag_class sg__walker_tag_class(int tag)
     case T_XmlSerialize:
     case T_RangeTableFunc:
     case T_NullTest:
+    case T_A_ArrayExpr:
         return SG__TAG_NOTE;
     default:
         return raw_walker_knows((NodeTag)tag) ? SG__TAG_RAW : SG__TAG_UNSUPPORTED;

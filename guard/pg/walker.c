@@ -941,6 +941,7 @@ static bool note(Node *node, walk *w)
             xml_value(w, node, f->location);
         w->current_call = call;
         w->current_call_node = f;
+        sg__walk_meets_call(w, f, node);
         if (xmlagg && f->args)
             xml_argument(w, linitial(f->args), "xmlagg of a constant or parameter");
         break;
@@ -957,8 +958,12 @@ static bool note(Node *node, walk *w)
         sg__walk_record_type(w, t);
         break;
     }
+    case T_A_ArrayExpr:
+        sg__walk_meets_array(w, node);
+        break;
     case T_A_Expr: {
         A_Expr *e = (A_Expr *)node;
+        sg__walk_meets_scalar(w, true);
         if (sg__names_outside_pg_catalog(e->name))
             record_func(w, e->name, e->location, SG_FUNC_OPERATOR, false);
         sg__walk_record_literal_cmp(w, e);
@@ -967,6 +972,10 @@ static bool note(Node *node, walk *w)
     }
     case T_SubLink: {
         SubLink *s = (SubLink *)node;
+        if (s->subLinkType == ARRAY_SUBLINK)
+            sg__walk_meets_array(w, node);
+        else
+            sg__walk_meets_scalar(w, true);
         if (s->subLinkType == EXISTS_SUBLINK && s->subselect && IsA(s->subselect, SelectStmt))
             w->exists_select = (SelectStmt *)s->subselect;
         /* a scalar sub-select that meets no other value: its one output
@@ -985,6 +994,7 @@ static bool note(Node *node, walk *w)
         sg__walk_note_columnref(w, (ColumnRef *)node);
         break;
     case T_TypeCast:
+        sg__walk_meets_scalar(w, false);
         sg__walk_note_cast(w, (TypeCast *)node);
         break;
     case T_CollateClause: {
@@ -1093,9 +1103,15 @@ static bool visit_node(Node *node, walk *w)
     case SG__TAG_NOTE: {
         int saved_call = w->current_call;
         const FuncCall *saved_node = w->current_call_node;
+        bool poly = w->poly_place, meets = w->meets, unifies = w->call_unifies,
+             reads = w->call_reads_rows;
         bool stop = note(node, w) || raw_expression_tree_walker(node, visit, w) || w->failed;
         w->current_call = saved_call;
         w->current_call_node = saved_node;
+        w->poly_place = poly;
+        w->meets = meets;
+        w->call_unifies = unifies;
+        w->call_reads_rows = reads;
         return stop;
     }
     case SG__TAG_RAW:
@@ -1147,6 +1163,7 @@ int sg__walk_statement(sg__arena *arena, void *raw_stmt, unsigned max_depth, sg_
     w.current_call = -1;
     w.targetlist_level = -1;
     w.top_level = -1;
+    w.meets = true;
     w.pin_level = -1;
     w.level = -1;
     w.sight = SG__SIGHT_ALL;

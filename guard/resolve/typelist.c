@@ -567,6 +567,28 @@ bool sg__type_text_resolves_names(const char *type)
     return text_base(type, base) && sg__type_resolves_names(base);
 }
 
+bool sg__type_text_is_application(const char *type)
+{
+    if (!type)
+        return false;
+    if (strcmp(type, "\"char\"") == 0)
+        return false; /* the one-byte type, quoted as format_type() quotes it */
+    if (strncmp(type, "pg_catalog.", 11) == 0)
+        type += 11;
+    size_t n = strcspn(type, "[(");
+    const char *space = memchr(type, ' ', n);
+    if (memchr(type, '"', n) || memchr(type, '.', n))
+        return true;
+    if (space)
+        return false; /* format_type()'s spellings: "double precision", "bit varying" */
+    char base[64];
+    if (n >= sizeof base)
+        return true;
+    memcpy(base, type, n);
+    base[n] = '\0';
+    return !sg__type_builtin(base);
+}
+
 bool sg__type_text_is_xml(const char *type)
 {
     char base[64];

@@ -33,6 +33,12 @@ bool sg__type_text_resolves_names(const char *type);
  * array of it, whose input parses text with libxml2. */
 bool sg__type_text_is_xml(const char *type);
 
+/* Whether a type as a catalog writes it (or sg__pgtype's name of it) is not
+ * one of pg_catalog's: another schema's, a quoted name, or a name pg_catalog
+ * has no type of (citext, an enum, a domain, a composite type). Its input is
+ * the application's code (a domain's CHECK calls any function). */
+bool sg__type_text_is_application(const char *type);
+
 /* True when `name` is the row type of one of pg_catalog's tables or views
  * (pg_class, pg_proc, pg_roles, ...) or an array of one: a composite whose
  * input reads its fields' input, regproc, regtype and aclitem among them,
