@@ -170,6 +170,20 @@ static int param_number(const Node *v)
     return v && IsA(v, ParamRef) ? ((const ParamRef *)v)->number : 0;
 }
 
+/* The value a SET target takes: its expression, or for a column of a row
+ * assignment from a row constructor (`SET (a, b) = (a, $1)`, `= ROW(a, b)`)
+ * that column's element; NULL for a column set from a sub-select's row. */
+static const Node *set_value(const ResTarget *rt)
+{
+    if (!rt->val || !IsA(rt->val, MultiAssignRef))
+        return rt->val;
+    const MultiAssignRef *m = (const MultiAssignRef *)rt->val;
+    const RowExpr *row = m->source && IsA(m->source, RowExpr) ? (const RowExpr *)m->source : NULL;
+    if (!row || list_length(row->args) != m->ncolumns || m->colno < 1 || m->colno > m->ncolumns)
+        return NULL;
+    return list_nth(row->args, m->colno - 1);
+}
+
 /* SET targets (`SET a = $1, b[1] = 2, (c, d) = (...)`) of `target`; in ON
  * CONFLICT DO UPDATE when `on_conflict`. */
 void sg__walk_record_set(walk *w, List *targets, long target, bool on_conflict)
@@ -186,11 +200,14 @@ void sg__walk_record_set(walk *w, List *targets, long target, bool on_conflict)
             sg__column_write *c =
                 &SG__VEC_AT(w->facts->writes, sg__column_write, w->facts->writes.count - 1);
             c->set = true;
+            const Node *value = set_value(rt);
             c->from_excluded =
-                on_conflict && rt->indirection == NIL && excluded_column(rt->val, rt->name);
-            c->keeps_value = rt->indirection == NIL && own_column(w, target, rt->val, rt->name);
+                on_conflict && rt->indirection == NIL && excluded_column(value, rt->name);
+            c->keeps_value = rt->indirection == NIL && own_column(w, target, value, rt->name);
         }
-        /* a subscript or field of the column takes a value of another type */
+        /* a subscript or field of the column takes a value of another type; a
+         * row assignment's parameter stays with the row (params.type-mismatch
+         * judges `SET a = $1` alone) */
         int param = rt->indirection == NIL ? param_number(rt->val) : 0;
         if (param > 0 && name)
             add_write(w, target, name, 0, exprLocation(rt->val), param);
