@@ -196,23 +196,43 @@ static bool exact_value(const sg__column_pin *p, own_type own)
 
 /* Whether a cast of the column itself keeps its distinct values distinct:
  * a uuid or an integer written as text (`uid::text = $1`) has one spelling,
- * and text or varchar stays the same bytes. */
+ * text or varchar stays the same bytes, an integer cast to another integer
+ * type or to numeric keeps its value (or fails), and a cast to the column's
+ * own type (`id::bigint` of a bigint, `day::date`) changes nothing. */
 static bool column_cast_exact(const sg__rule_ctx *ctx, const sg__from_item *item,
                               const sg__column_pin *p)
 {
+    static const struct {
+        int kind;
+        const char *cast;
+    } own[] = {{SG__PGKIND_UUID, "uuid"},
+               {SG__PGKIND_BOOL, "bool"},
+               {SG__PGKIND_DATE, "date"},
+               {SG__PGKIND_TIMESTAMP, "timestamp"},
+               {SG__PGKIND_TIMESTAMPTZ, "timestamptz"},
+               {SG__PGKIND_NUMERIC, "numeric"}};
     if (!p->column_cast)
         return true;
-    if (strcmp(p->column_cast, "text") != 0 && strcmp(p->column_cast, "varchar") != 0)
-        return false;
     const sg__meta_table *table = sg__relation_scoped(ctx, item->relation);
     long c = table ? sg__table_column(table, NULL, 0, p->column) : SG_NO_COLUMN;
     if (c < 0 || !table->column_type_read || !table->column_type_read[c])
         return false;
     const sg__pgtype *type = &table->column_pgtypes[c];
-    return type->array_dims == 0 &&
-           (type->kind == SG__PGKIND_UUID || type->kind == SG__PGKIND_INT2 ||
-            type->kind == SG__PGKIND_INT4 || type->kind == SG__PGKIND_INT8 ||
-            type->kind == SG__PGKIND_TEXT || type->kind == SG__PGKIND_VARCHAR);
+    if (type->array_dims != 0)
+        return false;
+    bool integer = type->kind == SG__PGKIND_INT2 || type->kind == SG__PGKIND_INT4 ||
+                   type->kind == SG__PGKIND_INT8;
+    const char *cast = p->column_cast;
+    if (strcmp(cast, "text") == 0 || strcmp(cast, "varchar") == 0)
+        return integer || type->kind == SG__PGKIND_UUID || type->kind == SG__PGKIND_TEXT ||
+               type->kind == SG__PGKIND_VARCHAR;
+    if (integer)
+        return strcmp(cast, "int2") == 0 || strcmp(cast, "int4") == 0 ||
+               strcmp(cast, "int8") == 0 || strcmp(cast, "numeric") == 0;
+    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+        if ((int)type->kind == own[i].kind)
+            return strcmp(cast, own[i].cast) == 0;
+    return false;
 }
 
 /* Whether a pin names `column` of `item`: qualified by its name, or

@@ -1402,6 +1402,46 @@ static void test_rules__key_lookup_own_type_casts(void **state)
  * string or parameter in the table's row type, its whole row meeting a value, an array of it
  * and a unifying function's argument: each is type.denied, pointing at the place; the same
  * with the type admitted, and the column's comparisons, are not. */
+/* A key cast to itself or to an integer type of another width (or numeric) keeps distinct
+ * values distinct, as COLLATE "C" on a text key does: key lookups. A float cast, another
+ * collation, or a cast that changes text are not. */
+static void test_rules__key_lookup_column_casts_and_collations(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *sql;
+        bool one_row;
+    } cases[] = {
+        {"SELECT uid FROM parents WHERE n::bigint = %(v)s", true},
+        {"SELECT uid FROM parents WHERE n::int4 = %(v)s", true},
+        {"SELECT uid FROM parents WHERE CAST(n AS numeric) = %(v)s", true},
+        {"SELECT uid FROM parents WHERE n::text = %(v)s", true},
+        {"SELECT uid FROM parents WHERE at::numeric = %(v)s", true},
+        {"SELECT uid FROM parents WHERE uid::uuid = %(u)s", true},
+        {"SELECT uid FROM parents WHERE code COLLATE \"C\" = %(c)s", true},
+        {"SELECT uid FROM parents WHERE code = %(c)s COLLATE pg_catalog.\"POSIX\"", true},
+        {"SELECT uid FROM parents WHERE code COLLATE ucs_basic = %(c)s", true},
+        {"SELECT uid FROM parents WHERE n::float8 = %(v)s", false},
+        {"SELECT uid FROM parents WHERE at::int8 = %(v)s", false},
+        {"SELECT uid FROM parents WHERE code::varchar(3) = %(c)s", false},
+        {"SELECT uid FROM parents WHERE code COLLATE \"en-x-icu\" = %(c)s", false},
+        {"SELECT uid FROM parents WHERE code COLLATE app.nocase = %(c)s", false},
+        {"SELECT uid FROM parents WHERE uid::text::uuid = %(u)s", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sg_verdict *v =
+            check_in(keys_catalog, "select", cases[i].sql,
+                     "{\"v\":1,\"c\":\"x\",\"u\":\"00000000-0000-0000-0000-000000000001\"}",
+                     TABLE(PARENTS, "p", "read"), 50, 1000, NULL);
+        if (count_rule(v, "paginate.order-by-required") != (cases[i].one_row ? 0u : 1u)) {
+            dump(v);
+            fail_msg("\"%s\": %s", cases[i].sql,
+                     cases[i].one_row ? "a key lookup needs no ORDER BY" : "needs one");
+        }
+        sg_verdict_free(v);
+    }
+}
+
 static void test_rules__app_typed_columns(void **state)
 {
     (void)state;
@@ -2786,6 +2826,7 @@ int main(void)
         cmocka_unit_test(test_rules__column_unlisted_once_per_table),
         cmocka_unit_test(test_rules__key_lookup_own_type_casts),
         cmocka_unit_test(test_rules__app_typed_columns),
+        cmocka_unit_test(test_rules__key_lookup_column_casts_and_collations),
         cmocka_unit_test(test_rules__key_lookup_constants_and_joins),
         cmocka_unit_test(test_rules__key_lookup_lint_needs_a_catalog),
         cmocka_unit_test(test_rules__type_denied_location),

@@ -315,9 +315,33 @@ static sg__vec *pins_of(walk *w)
     return w->pin_level < 0 ? &w->facts->top.pins : &w->facts->level_pins;
 }
 
+/* `n` without a COLLATE of one of pg_catalog's deterministic collations
+ * around it: under "C", "POSIX", ucs_basic or the database's default (never
+ * nondeterministic in PostgreSQL 15) equal means the same bytes, which is
+ * never looser than the unique index's own equality (`email COLLATE "C" =
+ * $1`). Another collation is left in place, and the pair is then no pin. */
+static Node *without_byte_collation(Node *n)
+{
+    static const char *const bytewise[] = {"C", "POSIX", "ucs_basic", "default"};
+    while (n && IsA(n, CollateClause)) {
+        List *name = ((CollateClause *)n)->collname;
+        if (!list_length(name) || sg__names_outside_pg_catalog(name) || !IsA(llast(name), String))
+            return n;
+        size_t k = 0;
+        while (k < sizeof bytewise / sizeof bytewise[0] && strcmp(strVal(llast(name)), bytewise[k]))
+            k++;
+        if (k == sizeof bytewise / sizeof bytewise[0])
+            return n;
+        n = ((CollateClause *)n)->arg;
+    }
+    return n;
+}
+
 /* `column = value` or `value = column`: a pin; `column = column`: a link. */
 static void record_pair(walk *w, Node *lexpr, Node *rexpr, const pin_scope *scope)
 {
+    lexpr = without_byte_collation(lexpr);
+    rexpr = without_byte_collation(rexpr);
     value_calls calls;
     Node *value = pin_value(w, rexpr, &calls) ? rexpr : pin_value(w, lexpr, &calls) ? lexpr : NULL;
     if (!value) {
@@ -431,6 +455,94 @@ void sg__walk_record_level_pins(walk *w, Node *where, int level)
     w->pin_level = level;
     sg__walk_record_pins(w, where, 0, NULL);
     w->pin_level = saved;
+}
+
+/* The integer a constant is, when it is one. */
+static bool integer_constant(const Node *n, long *value)
+{
+    if (!n || !IsA(n, A_Const) || ((const A_Const *)n)->isnull ||
+        ((const A_Const *)n)->val.node.type != T_Integer)
+        return false;
+    *value = intVal(&((const A_Const *)n)->val);
+    return true;
+}
+
+/* A NULL constant, cast or not. */
+static bool null_constant(const Node *n)
+{
+    while (n && IsA(n, TypeCast))
+        n = ((const TypeCast *)n)->arg;
+    return n && IsA(n, A_Const) && ((const A_Const *)n)->isnull;
+}
+
+/* The empty array literal '{}', cast or not. */
+static bool empty_array(const Node *n)
+{
+    while (n && IsA(n, TypeCast))
+        n = ((const TypeCast *)n)->arg;
+    const A_Const *c = n && IsA(n, A_Const) ? (const A_Const *)n : NULL;
+    return c && !c->isnull && c->val.node.type == T_String && strcmp(strVal(&c->val), "{}") == 0;
+}
+
+/* Whether operator `names` is pg_catalog's `op` (unqualified or qualified). */
+static bool operator_named(List *names, const char *op)
+{
+    Node *last = list_length(names) ? llast(names) : NULL;
+    return last && IsA(last, String) && !sg__names_outside_pg_catalog(names) &&
+           strcmp(strVal(last), op) == 0;
+}
+
+bool sg__walk_surely_false(const Node *n, unsigned depth)
+{
+    if (!n || depth > 64)
+        return false;
+    if (IsA(n, A_Const)) {
+        const A_Const *c = (const A_Const *)n;
+        return !c->isnull && c->val.node.type == T_Boolean && !c->val.boolval.boolval;
+    }
+    if (IsA(n, BoolExpr) && ((const BoolExpr *)n)->boolop == AND_EXPR) {
+        const ListCell *lc;
+        foreach (lc, ((const BoolExpr *)n)->args) {
+            if (sg__walk_surely_false(lfirst(lc), depth + 1))
+                return true;
+        }
+        return false;
+    }
+    if (IsA(n, SubLink)) {
+        /* `x IN (SELECT ... WHERE 1 != 1)`: SQLAlchemy's empty expanding IN */
+        const SubLink *s = (const SubLink *)n;
+        const SelectStmt *sub =
+            s->subselect && IsA(s->subselect, SelectStmt) ? (const SelectStmt *)s->subselect : NULL;
+        return (s->subLinkType == ANY_SUBLINK || s->subLinkType == EXISTS_SUBLINK) && sub &&
+               sub->op == SETOP_NONE && sub->valuesLists == NIL && sub->groupClause == NIL &&
+               sub->havingClause == NULL && sg__walk_surely_false(sub->whereClause, depth + 1);
+    }
+    if (!IsA(n, A_Expr))
+        return false;
+    const A_Expr *e = (const A_Expr *)n;
+    long a, b;
+    switch (e->kind) {
+    case AEXPR_OP:
+        if (!integer_constant(e->lexpr, &a) || !integer_constant(e->rexpr, &b))
+            return false;
+        return (operator_named(e->name, "=") && a != b) ||
+               (operator_named(e->name, "<>") && a == b);
+    case AEXPR_IN: {
+        /* `x IN (NULL, ...)` of NULLs only: NULL, never true */
+        if (!operator_named(e->name, "=") || !e->rexpr || !IsA(e->rexpr, List))
+            return false;
+        const ListCell *lc;
+        foreach (lc, (const List *)e->rexpr) {
+            if (!null_constant(lfirst(lc)))
+                return false;
+        }
+        return true;
+    }
+    case AEXPR_OP_ANY:
+        return operator_named(e->name, "=") && empty_array(e->rexpr);
+    default:
+        return false;
+    }
 }
 
 bool sg__names_outside_pg_catalog(List *names)

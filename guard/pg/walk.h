@@ -271,6 +271,10 @@ typedef struct pin_scope {
     size_t first, end;
 } pin_scope;
 void sg__walk_record_pins(walk *w, Node *n, unsigned depth, const pin_scope *scope);
+/* Whether a WHERE clause surely lets no row pass, by its text: FALSE, or a
+ * conjunct that is (`1 = 0`, `0 <> 0`, `x IN (NULL)`, `x = ANY('{}')`, `x IN
+ * (SELECT ... WHERE 1 != 1)`, as ORMs write an empty list). */
+bool sg__walk_surely_false(const Node *where, unsigned depth);
 /* The pins of the WHERE `where` of sub-select level `level`, whose FROM is
  * one relation, into facts->level_pins. */
 void sg__walk_record_level_pins(walk *w, Node *where, int level);

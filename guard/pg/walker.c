@@ -706,10 +706,7 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
         t->has_offset = s->limitOffset != NULL;
         t->has_locking = s->lockingClause != NIL;
         t->outputs_constant = alike;
-        const A_Const *where =
-            s->whereClause && IsA(s->whereClause, A_Const) ? (const A_Const *)s->whereClause : NULL;
-        t->where_false = where && !where->isnull && where->val.node.type == T_Boolean &&
-                         !where->val.boolval.boolval;
+        t->where_false = sg__walk_surely_false(s->whereClause, 0);
         /* the clause's first value; parse.c moves it to the keyword before it */
         int count_at = exprLocation(s->limitCount), offset_at = exprLocation(s->limitOffset);
         t->limit_location =
