@@ -342,6 +342,49 @@ static void test_migrate__psql_script(void **state)
     sg__schema_release(&s);
 }
 
+/* A statement whose text holds a migration tool's placeholder or a psql variable is what the
+ * tool writes there, which the file does not hold: a statement that would change a table is
+ * noted at the placeholder and not applied (no table named `__schema_`); placeholders in
+ * string literals, and in statements that change nothing, pass. A psql include is noted. */
+static void test_migrate__placeholders_and_includes(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    static const char sql[] = "CREATE TABLE ${schema}.accounts (id bigint PRIMARY KEY);\n"
+                              "CREATE TABLE ${prefix}events (id bigint PRIMARY KEY);\n"
+                              "CREATE TABLE :\"schema\".users (id bigint PRIMARY KEY);\n"
+                              "CREATE TABLE :tbl (id bigint PRIMARY KEY);\n"
+                              "CREATE TABLE orders (id bigint PRIMARY KEY, "
+                              "note text DEFAULT '${flyway:user}');\n"
+                              "ALTER TABLE orders ADD COLUMN total numeric DEFAULT ${total};\n"
+                              "GRANT SELECT ON orders TO ${app_role};\n"
+                              "\\ir tables/more.sql\n"
+                              "CREATE INDEX ON orders (note);\n";
+    notes n = {0};
+    apply(&s, sql, &n);
+    const char *at[] = {"${schema}", "${prefix}", ":\"schema\"", ":tbl", "${total}", "\\ir"};
+    const char *says[] = {"${schema} stands for a value",
+                          "${prefix} stands",
+                          ":\"schema\" stands",
+                          ":tbl stands",
+                          "${total} stands",
+                          "(\\ir), which from-sql does not follow"};
+    assert_int_equal(n.count, 6);
+    /* the include is noted before the statements */
+    int order[] = {5, 0, 1, 2, 3, 4};
+    for (int i = 0; i < 6; i++) {
+        assert_int_equal(n.location[i], offset_of(sql, at[order[i]], 1));
+        if (!strstr(n.message[i], says[order[i]]))
+            fail_msg("note %d: \"%s\" lacks \"%s\"", i, n.message[i], says[order[i]]);
+    }
+    assert_int_equal(s.tables.count, 1);
+    assert_string_equal(describe(&s, "public", "orders"),
+                        "id bigint not null\nnote text default '${flyway:user}'\n"
+                        "pk orders_pkey (id)\nindex orders_note_idx (note)\n");
+    sg__schema_release(&s);
+}
+
 /* PostgreSQL makes one index for a key written twice, the primary key's. */
 static void test_migrate__repeated_keys_make_one(void **state)
 {
@@ -1187,6 +1230,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_migrate__column_types),
         cmocka_unit_test(test_migrate__psql_script),
+        cmocka_unit_test(test_migrate__placeholders_and_includes),
         cmocka_unit_test(test_migrate__nullability_and_defaults),
         cmocka_unit_test(test_migrate__domain_defaults),
         cmocka_unit_test(test_migrate__serial_identity_generated),

@@ -40,6 +40,7 @@
 #include "pg/parse.h"
 #include "pg/split.h"
 #include "pg/walk.h"
+#include "util/text.h"
 
 /* ---- statements ------------------------------------------------------------------------- */
 
@@ -682,6 +683,72 @@ static int statement_start(const mig *m, int at)
     return at;
 }
 
+/* Where in the statement of `raw` (from its first token to its last) a
+ * migration tool's placeholder (`${schema}`), a psql variable (`:tbl`,
+ * `:"s"`) or sqlc's parameter was rewritten for the parser, or -1: the
+ * statement's real text is what the tool puts there, which only the tool
+ * knows. psql's commands and a goose file's down sections are blanked to
+ * spaces, and are not the statement's. */
+static long rewritten_at(const mig *m, const RawStmt *raw)
+{
+    size_t len = strlen(m->sql);
+    size_t end = raw->stmt_len > 0 ? (size_t)raw->stmt_location + (size_t)raw->stmt_len : len;
+    if (end > len)
+        end = len;
+    while (end > (size_t)m->stmt_at && strchr(" \t\r\n", m->sql[end - 1]))
+        end--;
+    for (size_t i = (size_t)m->stmt_at; i < end; i++)
+        if (m->sql[i] != m->original[i] && (m->sql[i] != ' ' || m->original[i] == ':'))
+            return (long)i;
+    return -1;
+}
+
+/* The placeholder or variable as written at `at`, for a message: `${...}`,
+ * or `:` and the name, quoted name or `{?name}` after it (a copy in the
+ * scratch arena). */
+static const char *written_at(mig *m, size_t at)
+{
+    const char *s = m->original + at;
+    size_t n = 1;
+    if (s[0] == '$' && s[1] == '{') {
+        const char *close = strchr(s, '}');
+        n = close && close - s < 130 ? (size_t)(close - s) + 1 : 2;
+    } else if (s[0] == ':' && (s[1] == '"' || s[1] == '\'' || s[1] == '{')) {
+        const char *close = strchr(s + 2, s[1] == '{' ? '}' : s[1]);
+        n = close && close - s < 130 ? (size_t)(close - s) + 1 : 2;
+    } else {
+        while (n < 64 && sg__ident_char((unsigned char)s[n]))
+            n++;
+    }
+    const char *copy = sg__arena_strndup(&m->tmp, s, n);
+    if (!copy)
+        m->oom = true;
+    return copy ? copy : "";
+}
+
+/* Notes every psql include (`\i`, `\ir`, `\include`, `\include_relative`)
+ * of the file: psql reads another file there, which this one does not hold.
+ * psql's commands are blanked in m->sql, and only those. */
+static int note_includes(mig *m)
+{
+    static const char *const includes[] = {"i", "ir", "include", "include_relative"};
+    for (size_t i = 0; m->original[i]; i++) {
+        if (m->original[i] != '\\' || m->sql[i] != ' ')
+            continue;
+        size_t n = 0;
+        while (sg__ident_char((unsigned char)m->original[i + 1 + n]))
+            n++;
+        for (size_t k = 0; k < sizeof includes / sizeof includes[0]; k++)
+            if (strlen(includes[k]) == n && strncmp(m->original + i + 1, includes[k], n) == 0 &&
+                sg__mig_note(m, (int)i,
+                             "psql reads another file here (\\%s), which from-sql does not "
+                             "follow: name that file in its place among the migrations",
+                             includes[k]) != APPLIED)
+                return STOP;
+    }
+    return APPLIED;
+}
+
 static int apply_tree(mig *m, List *tree)
 {
     const ListCell *lc;
@@ -690,7 +757,15 @@ static int apply_tree(mig *m, List *tree)
         m->stmt_at = statement_start(m, raw->stmt_location);
         if (sg__mig_begin_statement(m) != APPLIED)
             return STOP;
-        int rc = apply_statement(m, raw->stmt);
+        long at = statement_changes_nothing(nodeTag(raw->stmt)) ? -1 : rewritten_at(m, raw);
+        int rc = at >= 0
+                     ? sg__mig_refuse(m, (int)at,
+                                      "%s stands for a value the migration tool or psql puts "
+                                      "here, which the file does not hold; the statement is not "
+                                      "applied (apply the file as the tool writes it out, or "
+                                      "take the catalog from the database with catalog pull)",
+                                      written_at(m, (size_t)at))
+                     : apply_statement(m, raw->stmt);
         if (rc == STOP || m->oom)
             return STOP;
         if (rc == APPLIED && sg__mig_commit_statement(m) != APPLIED)
@@ -744,6 +819,7 @@ int sg__migrate_apply(sg__schema *s, const char *sql, const char *default_schema
     size_t len = strlen(sql), blanked = 0;
     char *text = sg__arena_alloc_raw(&m.tmp, len + 1);
     int rc = text ? APPLIED : STOP;
+    m.original = sql;
     if (text) {
         memcpy(text, sql, len + 1);
         if (sg__sql_blank_psql(&m.tmp, text, len, &blanked) < 0)
@@ -752,6 +828,8 @@ int sg__migrate_apply(sg__schema *s, const char *sql, const char *default_schema
     }
     if (rc == APPLIED && sg__sql_scan(&m.tmp, sql, len, &m.tokens, &m.ntokens) < 0)
         rc = STOP;
+    if (rc == APPLIED && blanked)
+        rc = note_includes(&m);
     /* a goose, sql-migrate or dbmate file: only its up sections are applied */
     if (rc == APPLIED && blank_down_sections(text, len, m.tokens, m.ntokens) &&
         sg__sql_scan(&m.tmp, sql, len, &m.tokens, &m.ntokens) < 0)

@@ -36,6 +36,9 @@ typedef struct mig {
     sg__schema *s;
     sg__arena tmp; /* scratch memory of one call */
     const char *sql;
+    /* the file as written, before psql's text and placeholders were blanked
+     * or rewritten in `sql` (the same length, the same places) */
+    const char *original;
     const char *default_schema;
     sg__migrate_note_fn note;
     void *ctx;
