@@ -2618,6 +2618,13 @@ static void test_lint__recover_variants(void **state)
          {0},
          {2},
          3},
+        /* a statement that is a psql variable (`:q;`) is what the variable holds */
+        {"psql variables that hold the statement",
+         "\\set q 'SELECT 1 AS one'\n:q;\n:q \\gx\n:'q';\nSELECT pg_sleep(1);\nDELETE FROM t;\n",
+         2,
+         {0},
+         {5},
+         6},
         {"psql variables in a file without a backslash",
          "SELECT pg_sleep(1) WHERE :'v' <> '' AND :n > 0;\nDELETE FROM t;\n",
          2,
