@@ -2618,6 +2618,16 @@ static void test_lint__recover_variants(void **state)
          {0},
          {2},
          3},
+        /* Liquibase ends a changeset at the next `--changeset author:id` line, whether or
+         * not its last statement has a semicolon; one inside a string is no such line */
+        {"Liquibase changesets without semicolons",
+         "--liquibase formatted sql\n--changeset a:1\nSELECT pg_sleep(1)\n--rollback x\n"
+         "--changeset a:2 runOnChange:true\nDELETE FROM t\n--changeset b:3\n"
+         "SELECT 'x\n--changeset c:4\n' AS q, pg_sleep(2)\n",
+         3,
+         {0},
+         {3, 10},
+         6},
         /* a statement that is a psql variable (`:q;`) is what the variable holds */
         {"psql variables that hold the statement",
          "\\set q 'SELECT 1 AS one'\n:q;\n:q \\gx\n:'q';\nSELECT pg_sleep(1);\nDELETE FROM t;\n",

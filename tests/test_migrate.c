@@ -385,6 +385,27 @@ static void test_migrate__placeholders_and_includes(void **state)
     sg__schema_release(&s);
 }
 
+/* A Liquibase formatted changelog: each `--changeset author:id` line ends the changeset
+ * before it, semicolon or not, and the rollback comments are comments. */
+static void test_migrate__liquibase_changesets(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    notes n = {0};
+    apply(&s,
+          "--liquibase formatted sql\n\n--changeset alice:1\n"
+          "CREATE TABLE person (id int PRIMARY KEY, name text)\n--rollback DROP TABLE person\n\n"
+          "--changeset alice:2 runOnChange:true\nALTER TABLE person ADD COLUMN email text\n"
+          "--changeset bob:3\nCREATE UNIQUE INDEX person_email ON person (email);\n",
+          &n);
+    assert_int_equal(n.count, 0);
+    assert_table(&s, "person",
+                 "id integer not null\nname text\nemail text\npk person_pkey (id)\n"
+                 "unique index person_email (email)\n");
+    sg__schema_release(&s);
+}
+
 /* PostgreSQL makes one index for a key written twice, the primary key's. */
 static void test_migrate__repeated_keys_make_one(void **state)
 {
@@ -1231,6 +1252,7 @@ int main(void)
         cmocka_unit_test(test_migrate__column_types),
         cmocka_unit_test(test_migrate__psql_script),
         cmocka_unit_test(test_migrate__placeholders_and_includes),
+        cmocka_unit_test(test_migrate__liquibase_changesets),
         cmocka_unit_test(test_migrate__nullability_and_defaults),
         cmocka_unit_test(test_migrate__domain_defaults),
         cmocka_unit_test(test_migrate__serial_identity_generated),

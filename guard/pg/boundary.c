@@ -87,8 +87,28 @@ static int add_psql(cutter *c, size_t start, size_t end, bool ends_query, bool v
     sg__psql_span *sp = sg__vec_push(c->arena, &c->psql, sizeof *sp);
     if (!sp)
         return -1;
-    *sp = (sg__psql_span){start, end, ends_query, variable};
+    *sp = (sg__psql_span){start, end, ends_query, variable, false};
     return 0;
+}
+
+/* Whether the `--` comment [at, end) is Liquibase's changeset line of a
+ * formatted SQL changelog: `--changeset author:id ...` at the start of a
+ * line, the author and id one word around a ':'. */
+static bool changeset_line(const char *s, size_t at, size_t end)
+{
+    static const char word[] = "--changeset";
+    size_t n = sizeof word - 1;
+    if ((at > 0 && s[at - 1] != '\n' && s[at - 1] != '\r') || end - at <= n + 1 ||
+        strncasecmp(s + at, word, n) != 0 || (s[at + n] != ' ' && s[at + n] != '\t'))
+        return false;
+    size_t i = at + n;
+    while (i < end && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    size_t first = i;
+    while (i < end && s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != ':')
+        i++;
+    return i > first && i + 1 < end && s[i] == ':' && s[i + 1] != ' ' && s[i + 1] != '\t' &&
+           s[i + 1] != '\r';
 }
 
 /* Whether the ':' at s[at] starts a psql variable, :name, :'name' or
@@ -397,6 +417,17 @@ static int lexeme(cutter *c, stmt_state *st, size_t *i)
         const char *nl = memchr(s + at, '\n', c->len - at);
         end = nl ? (size_t)(nl - s) : c->len;
         comment = true;
+        if (changeset_line(s, at, end)) {
+            /* Liquibase ends the changeset before it here, `;` or not */
+            if (c->want_psql) {
+                sg__psql_span *sp = sg__vec_push(c->arena, &c->psql, sizeof *sp);
+                if (!sp)
+                    return -1;
+                *sp = (sg__psql_span){at, end, false, false, true};
+            }
+            if (cut(c, st, at, at) < 0)
+                return -1;
+        }
     } else if (ch == '/' && next == '*') {
         /* one never closed is code: the statement it makes reports it */
         end = comment_end(c, at, &comment);
@@ -668,7 +699,8 @@ int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked)
     *blanked = 0;
     bool sqlc = (memchr(sql, '@', len) || memmem(sql, len, "sqlc.", 5)) && mentions_sqlc(sql, len);
     if (!memchr(sql, '\\', len) && !mentions_stdin(sql, len) && !mentions_variable(sql, len) &&
-        !sqlc && !memmem(sql, len, "${", 2))
+        !sqlc && !memmem(sql, len, "${", 2) && !memmem(sql, len, "--changeset", 11) &&
+        !memmem(sql, len, "--CHANGESET", 11))
         return 0; /* no psql command, variable or COPY data, no sqlc parameter or migration
                    * tool's placeholder: nothing to scan */
     cutter c = {.arena = arena,
@@ -727,9 +759,10 @@ int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked)
         for (size_t k = sp->start; k < sp->end && k < len; k++)
             if (sql[k] != '\n' && sql[k] != '\r')
                 sql[k] = ' ';
-        if (sp->ends_query && sp->start < len)
+        if ((sp->ends_query || sp->changeset) && sp->start < len)
             sql[sp->start] = ';';
-        *blanked += 1;
+        /* a changeset line is the changelog's, not psql's */
+        *blanked += !sp->changeset;
     }
     return 0;
 }

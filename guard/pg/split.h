@@ -73,6 +73,9 @@ typedef struct sg__psql_span {
     size_t start, end;
     bool ends_query; /* \g and its kinds: the statement before it is sent */
     bool variable;   /* the ':' of a variable */
+    /* Liquibase's `--changeset author:id` line, which ends the changeset
+     * before it whether or not its last statement has a semicolon */
+    bool changeset;
 } sg__psql_span;
 
 /*
