@@ -1105,6 +1105,65 @@ static void test_migrate__directory_order(void **state)
     assert_int_equal(rmdir(dir), 0);
 }
 
+/* A sqitch project: the deploy scripts apply in the order of sqitch.plan (not of their names),
+ * from the project's directory or from its deploy directory; a change reworked later applied
+ * its `name@tag` script at its first place; a change without a script is noted; a script the
+ * plan does not name is not deployed. */
+static void test_migrate__sqitch_plan_order(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sqlguard-sqitch-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char deploy[600];
+    snprintf(deploy, sizeof deploy, "%s/deploy", dir);
+    assert_int_equal(mkdir(deploy, 0700), 0);
+    write_text(dir, "sqitch.plan",
+               "%syntax-version=1.0.0\n%project=flipr\n\n"
+               "users 2024-01-01T00:00:00Z A <a@x> # users\n"
+               "add_email [users] 2024-01-02T00:00:00Z A <a@x> # email\n"
+               "@v1 2024-01-03T00:00:00Z A <a@x> # tag\n"
+               "  # a comment\n"
+               "add_email [add_email@v1] 2024-01-04T00:00:00Z A <a@x> # reworked\n"
+               "missing 2024-01-05T00:00:00Z A <a@x>\n");
+    write_text(deploy, "users.sql", "CREATE TABLE users (id int PRIMARY KEY);");
+    write_text(deploy, "add_email@v1.sql", "ALTER TABLE users ADD COLUMN email text;");
+    write_text(deploy, "add_email.sql", "ALTER TABLE users ADD COLUMN email_ok boolean;");
+    write_text(deploy, "aaa_unplanned.sql", "ALTER TABLE users ADD COLUMN nope int;");
+    for (int pass = 0; pass < 2; pass++) {
+        const char *const paths[] = {pass ? deploy : dir};
+        sg_schema *s = NULL;
+        sg_error err = {0};
+        assert_int_equal(sg_schema_from_migrations(paths, 1, NULL, &s, &err), SG_OK);
+        assert_int_equal(sg_schema_note_count(s), 1);
+        const sg_schema_note *n = sg_schema_note_at(s, 0);
+        assert_non_null(strstr(n->file, "sqitch.plan"));
+        assert_int_equal(n->line, 9);
+        assert_non_null(strstr(n->message, "change missing has no deploy script"));
+        assert_int_equal(sg_schema_table_count(s), 1);
+        char *json = NULL;
+        sg_catalog_write_options wo = SG_CATALOG_WRITE_OPTIONS_INIT;
+        wo.data_source_uid = "ds";
+        assert_int_equal(sg_schema_write_catalog(s, &wo, &json, &err), SG_OK);
+        assert_non_null(strstr(json, "\"email\""));
+        assert_non_null(strstr(json, "\"email_ok\""));
+        assert_null(strstr(json, "\"nope\""));
+        sg_free(json);
+        sg_schema_free(s);
+    }
+    static const char *const files[] = {"users.sql", "add_email@v1.sql", "add_email.sql",
+                                        "aaa_unplanned.sql"};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char path[700];
+        snprintf(path, sizeof path, "%s/%s", deploy, files[i]);
+        assert_int_equal(remove(path), 0);
+    }
+    char plan[600];
+    snprintf(plan, sizeof plan, "%s/sqitch.plan", dir);
+    assert_int_equal(remove(plan), 0);
+    assert_int_equal(rmdir(deploy), 0);
+    assert_int_equal(rmdir(dir), 0);
+}
+
 /* Prisma's layout: each migration is <version>_<name>/migration.sql, applied in
  * the order of the directories' names; a .SQL file counts as a .sql one. */
 static void test_migrate__prisma_directories(void **state)
@@ -1279,6 +1338,7 @@ int main(void)
         cmocka_unit_test(test_migrate__alter_other_relations),
         cmocka_unit_test(test_migrate__directory_order),
         cmocka_unit_test(test_migrate__prisma_directories),
+        cmocka_unit_test(test_migrate__sqitch_plan_order),
         cmocka_unit_test(test_migrate__file_names),
         cmocka_unit_test(test_migrate__note_callback_stops),
         cmocka_unit_test(test_migrate__allocation_failures),

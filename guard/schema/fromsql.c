@@ -173,10 +173,145 @@ sg_migration_name sg_migration_name_of(const char *name)
     return SG_MIGRATION_NAME_NONE;
 }
 
+/* Whether `path` is a directory. */
+static bool directory(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* A note of a sqitch plan's line. */
+static int plan_note(sg_schema *s, const char *plan, long line, const char *message)
+{
+    sg_schema_note *n = sg__vec_push(&s->model.arena, &s->notes, sizeof *n);
+    if (!n || !(n->file = sg__arena_strdup(&s->model.arena, plan)) ||
+        !(n->message = sg__arena_strdup(&s->model.arena, message)))
+        return -1;
+    n->line = line;
+    n->column = 1;
+    return 0;
+}
+
+/* The end of the word at s[i] (a change or tag name: up to blanks, '[' or a
+ * line's end). */
+static size_t word_end(const char *s, size_t i, size_t len)
+{
+    while (i < len && !strchr(" \t\r\n[", s[i]))
+        i++;
+    return i;
+}
+
+/*
+ * Applies a sqitch project's deploy scripts in the order of its plan, as
+ * `sqitch deploy` does: each change line of `plan` (its name first, then
+ * dependencies, date, planner and note; `%` pragmas, `@tag` lines, comments
+ * and blank lines name no change) applies `deploy/<name>.sql`. A change
+ * reworked later in the plan applied, at its earlier places, the script the
+ * rework kept as `deploy/<name>@<tag>.sql`, the tag being the first after
+ * that place. A script the plan names and the directory lacks is noted.
+ * Scripts the plan does not name are not deployed by sqitch, and not applied.
+ */
+static int apply_sqitch(sg_schema *s, const char *plan, const char *deploy, const char *schema,
+                        sg_error *err)
+{
+    char *text = NULL;
+    size_t len = 0;
+    int rc = sg_read_file(plan, MAX_MIGRATION_BYTES, SG_READ_REGULAR, &text, &len, err);
+    if (rc != SG_OK)
+        return rc;
+    size_t n = strlen(deploy);
+    const char *slash = n > 0 && deploy[n - 1] == '/' ? "" : "/";
+    long line = 0;
+    for (size_t at = 0; rc == SG_OK && at < len;) {
+        const char *nl = memchr(text + at, '\n', len - at);
+        size_t end = nl ? (size_t)(nl - text) : len, next = nl ? end + 1 : len;
+        line++;
+        size_t i = at;
+        while (i < end && (text[i] == ' ' || text[i] == '\t'))
+            i++;
+        if (i == end || strchr("%#@\r", text[i])) {
+            at = next;
+            continue;
+        }
+        size_t name_end = word_end(text, i, end);
+        /* a later line of the same change: this place applied the reworked script */
+        const char *tag = NULL;
+        size_t tag_len = 0;
+        bool reworked = false;
+        for (size_t k = next, seen_tag = 0; k < len && !reworked;) {
+            const char *knl = memchr(text + k, '\n', len - k);
+            size_t kend = knl ? (size_t)(knl - text) : len;
+            size_t j = k;
+            while (j < kend && (text[j] == ' ' || text[j] == '\t'))
+                j++;
+            if (j < kend && text[j] == '@' && !seen_tag) {
+                tag = text + j + 1;
+                tag_len = word_end(text, j + 1, kend) - (j + 1);
+                seen_tag = 1;
+            } else if (j < kend && !strchr("%#@\r", text[j]) &&
+                       word_end(text, j, kend) - j == name_end - i &&
+                       memcmp(text + j, text + i, name_end - i) == 0) {
+                reworked = true;
+            }
+            k = knl ? kend + 1 : len;
+        }
+        const char *path =
+            reworked && tag ? sg__arena_printf(&s->model.arena, "%s%s%.*s@%.*s.sql", deploy, slash,
+                                               (int)(name_end - i), text + i, (int)tag_len, tag)
+                            : sg__arena_printf(&s->model.arena, "%s%s%.*s.sql", deploy, slash,
+                                               (int)(name_end - i), text + i);
+        if (!path) {
+            rc = sg__set_error(err, SG_ENOMEM, "%s: out of memory while reading it", plan);
+        } else if (regular_file(path)) {
+            rc = apply_file(s, path, schema, err);
+        } else {
+            const char *message = sg__arena_printf(
+                &s->model.arena, "the plan's change %.*s has no deploy script %s; not applied",
+                (int)(name_end - i), text + i, path);
+            if (!message || plan_note(s, plan, line, message) < 0)
+                rc = sg__set_error(err, SG_ENOMEM, "%s: out of memory while reading it", plan);
+        }
+        at = next;
+    }
+    sg__free(text);
+    return rc;
+}
+
+/* The sqitch plan that orders the scripts of `dir`: `dir/sqitch.plan` when
+ * `dir` holds it beside a `deploy` directory (*deploy set to that), or the
+ * plan beside `dir` when `dir` is a project's `deploy` directory (*deploy is
+ * `dir`); NULL when there is none. */
+static const char *sqitch_plan(sg_schema *s, const char *dir, const char **deploy)
+{
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    const char *plan = sg__arena_printf(&s->model.arena, "%.*s/sqitch.plan", (int)n, dir);
+    const char *sub = sg__arena_printf(&s->model.arena, "%.*s/deploy", (int)n, dir);
+    if (plan && sub && regular_file(plan) && directory(sub)) {
+        *deploy = sub;
+        return plan;
+    }
+    size_t base = n;
+    while (base > 0 && dir[base - 1] != '/')
+        base--;
+    if (n - base != 6 || strncmp(dir + base, "deploy", 6) != 0)
+        return NULL;
+    plan = sg__arena_printf(&s->model.arena, "%.*ssqitch.plan", (int)base, dir);
+    if (!plan || !regular_file(plan))
+        return NULL;
+    *deploy = dir;
+    return plan;
+}
+
 /* The *.sql files of a directory that apply migrations, in the order their
- * tools apply them (by_name). */
+ * tools apply them (by_name), or a sqitch project's in its plan's order. */
 static int apply_dir(sg_schema *s, const char *dir, const char *schema, sg_error *err)
 {
+    const char *deploy = NULL;
+    const char *plan = sqitch_plan(s, dir, &deploy);
+    if (plan)
+        return apply_sqitch(s, plan, deploy, schema, err);
     DIR *d = opendir(dir);
     if (!d)
         return sg__set_error(err, SG_EIO, "%s: cannot read the directory", dir);
