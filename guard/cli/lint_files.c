@@ -143,10 +143,65 @@ static bool migration_dir(const char *path)
     return false;
 }
 
+/* Whether a file name is one of Flyway's callbacks (`afterMigrate.sql`,
+ * `beforeEachMigrate__grants.sql`: an event, then `.sql` or `__` and a
+ * description) or baseline migrations (`B5__init.sql`, named as a versioned
+ * one with a B): SQL Flyway runs around migrations, for no caller. */
+static bool flyway_callback(const char *name)
+{
+    static const char *const prefixes[] = {"before", "after"};
+    static const char *const events[] = {"Migrate",
+                                         "EachMigrate",
+                                         "EachMigrateStatement",
+                                         "Undo",
+                                         "EachUndo",
+                                         "EachUndoStatement",
+                                         "Clean",
+                                         "Info",
+                                         "Validate",
+                                         "Baseline",
+                                         "Repair",
+                                         "Connect",
+                                         "EachMigrateError",
+                                         "MigrateError",
+                                         "UndoError",
+                                         "EachUndoError",
+                                         "CleanError",
+                                         "InfoError",
+                                         "ValidateError",
+                                         "BaselineError",
+                                         "RepairError",
+                                         "EachMigrateStatementError",
+                                         "EachUndoStatementError",
+                                         "MigrateApplied",
+                                         "MigrateOperationFinish",
+                                         "CreateSchema"};
+    if (name[0] == 'B') {
+        char as_versioned[256];
+        int n = snprintf(as_versioned, sizeof as_versioned, "V%s", name + 1);
+        return n > 0 && (size_t)n < sizeof as_versioned &&
+               sg_migration_name_of(as_versioned) == SG_MIGRATION_NAME_APPLY;
+    }
+    for (size_t p = 0; p < sizeof prefixes / sizeof prefixes[0]; p++) {
+        size_t lp = strlen(prefixes[p]);
+        if (strncmp(name, prefixes[p], lp) != 0)
+            continue;
+        for (size_t e = 0; e < sizeof events / sizeof events[0]; e++) {
+            size_t le = strlen(events[e]);
+            const char *rest = name + lp + le;
+            if (strncmp(name + lp, events[e], le) == 0 &&
+                (strcasecmp(rest, ".sql") == 0 || strncmp(rest, "__", 2) == 0))
+                return true;
+        }
+    }
+    return false;
+}
+
 bool lint_migration_path(const char *path)
 {
     const char *base = strrchr(path, '/');
-    return sg_migration_name_of(base ? base + 1 : path) != SG_MIGRATION_NAME_NONE ||
+    base = base ? base + 1 : path;
+    return sg_migration_name_of(base) != SG_MIGRATION_NAME_NONE || flyway_callback(base) ||
            migration_dir(path);
 }
 
