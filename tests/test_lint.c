@@ -3821,10 +3821,14 @@ static void test_lint__tool_placeholders_are_no_names(void **state)
         "SELECT uid FROM sdk_examples_${suffix} WHERE uid = $1;\n"
         "SELECT uid FROM pre_${x}_suf WHERE uid = $1;\n"
         "SELECT uid FROM \"${schema}\".sdk_examples_account WHERE uid = $1;\n"
-        "SELECT uid FROM \"public\".\"${table}\" WHERE uid = $1;\n";
+        "SELECT uid FROM \"public\".\"${table}\" WHERE uid = $1;\n"
+        /* goose's ENVSUB: a default or a message after its operator */
+        "SELECT uid FROM ${SCHEMA:-public}.sdk_examples_account WHERE uid = $1;\n"
+        "SELECT uid FROM ${SCHEMA:?set the schema}.sdk_examples_account WHERE uid = $1;\n"
+        "SELECT uid FROM ${SCHEMA?}.sdk_examples_account WHERE uid = ${ID-no id};\n";
     sg_lint_result *r = lint(catalog, text, SG_LINT_INPUT_SQL);
     size_t errors;
-    assert_int_equal(sg_lint_result_statement_count(r), 9);
+    assert_int_equal(sg_lint_result_statement_count(r), 12);
     assert_int_equal(count_prefix(r, "sql.", &errors), 0);
     assert_int_equal(count_prefix(r, "scope.", &errors), 0);
     /* only the misspelt column of the third statement */

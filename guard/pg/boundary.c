@@ -132,9 +132,12 @@ static bool sqlc_parameter(const char *s, size_t len, size_t at)
 
 /* The end of the migration tool's placeholder `${name}` whose '$' is at
  * s[at] (Flyway's and Liquibase's, replaced before the server sees the
- * text: `${schema}`, `${flyway:defaultSchema}`, `${app.user}`), or `at` when
- * there is none: a name of letters, digits, '_', '.', ':' and '-' on one line.
- * SQL has no `${` outside literals and comments. */
+ * text: `${schema}`, `${flyway:defaultSchema}`, `${app.user}`; goose's
+ * ENVSUB with a default or a message, `${ROLE:-app user}`, `${SCHEMA:?set
+ * it}`), or `at` when there is none: a name of letters, digits, '_', '.',
+ * ':' and '-', then, after an operator of a default or a message, any text
+ * but braces up to the '}' on the same line. SQL has no `${` outside
+ * literals and comments. */
 static size_t tool_placeholder_end(const char *s, size_t len, size_t at)
 {
     if (len - at < 4 || s[at + 1] != '{')
@@ -143,6 +146,14 @@ static size_t tool_placeholder_end(const char *s, size_t len, size_t at)
     while (i < len && i - at < 130 &&
            (sg__ident_char((unsigned char)s[i]) || s[i] == '.' || s[i] == ':' || s[i] == '-'))
         i++;
+    /* a default or a message after an operator (`:-`, `-`, `:=`, `=`, `:?`,
+     * `?`, `:+`, `+`) runs to the brace */
+    bool defaulted = i < len && (s[i] == '?' || s[i] == '=' || s[i] == '+');
+    for (size_t k = at + 2; k < i && !defaulted; k++)
+        defaulted = s[k] == '-' || (s[k] == ':' && k + 1 < i && strchr("=?+", s[k + 1]));
+    if (i > at + 2 && i < len && s[i] != '}' && defaulted)
+        while (i < len && i - at < 260 && s[i] != '}' && s[i] != '\n' && s[i] != '{')
+            i++;
     return i > at + 2 && i < len && s[i] == '}' ? i + 1 : at;
 }
 
