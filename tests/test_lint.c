@@ -813,6 +813,20 @@ static void test_lint__github_escapes(void **state)
     assert_contains(r.out, "::error file=a%2Cb%3Ac.sql,line=1,col=32,title=params.in-literal::"
                            "placeholder %25(x)s is inside");
     free_result(&r);
+    /* a control character of the file's text (an ESC) reaches no CI log raw */
+    put(dir, "esc.sql", "SELECT \x1b[31m FROM t;\n");
+    r = RUN_IN(dir, "lint", "--format", "github", "esc.sql");
+    assert_status(&r, 1);
+    assert_contains(r.out, "title=sql.syntax::syntax error at or near \"\xef\xbf\xbd\"");
+    assert_null(strchr(r.out, 0x1b));
+    free_result(&r);
+    /* nor a terminal: the text report's message and source line show U+FFFD */
+    r = RUN_IN(dir, "lint", "--no-timing", "esc.sql");
+    assert_status(&r, 1);
+    assert_contains(r.out, "at or near \"\xef\xbf\xbd\"\n    SELECT \xef\xbf\xbd[31m FROM t;\n"
+                           "           ^\n");
+    assert_null(strchr(r.out, 0x1b));
+    free_result(&r);
     remove_tree(dir);
 }
 

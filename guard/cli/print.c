@@ -23,16 +23,39 @@ const char *cli_plural(size_t n)
     return n == 1 ? "" : "s";
 }
 
+/* Writes n bytes of text from a file or a caller (a path, a message that
+ * quotes it, a source line) for a terminal: a control character but the tab
+ * becomes U+FFFD, one character as it was, so that an ESC in a linted file
+ * cannot drive the terminal or a CI log; a line's final CR is left out. */
+static void put_text(FILE *out, const char *s, size_t n)
+{
+    size_t from = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 0x20 && c != 0x7f) || c == '\t')
+            continue;
+        fwrite(s + from, 1, i - from, out);
+        if (!(c == '\r' && i + 1 == n))
+            fputs(CLI_REPLACEMENT_CHAR, out);
+        from = i + 1;
+    }
+    fwrite(s + from, 1, n - from, out);
+}
+
 void cli_print_finding(FILE *out, const char *path, long line, long column, sg_severity severity,
                        const char *rule, const char *message, bool color)
 {
     const char *sev_color = severity == SG_SEVERITY_ERROR ? RED : YELLOW;
+    fputs(color ? BOLD : "", out);
+    put_text(out, path, strlen(path));
     if (line > 0)
-        fprintf(out, "%s%s:%ld:%ld:%s ", color ? BOLD : "", path, line, column, color ? RESET : "");
+        fprintf(out, ":%ld:%ld:%s ", line, column, color ? RESET : "");
     else
-        fprintf(out, "%s%s:%s ", color ? BOLD : "", path, color ? RESET : "");
-    fprintf(out, "%s%s%s [%s] %s\n", color ? sev_color : "", cli_severity_name(severity),
-            color ? RESET : "", rule, message);
+        fprintf(out, ":%s ", color ? RESET : "");
+    fprintf(out, "%s%s%s [%s] ", color ? sev_color : "", cli_severity_name(severity),
+            color ? RESET : "", rule);
+    put_text(out, message, strlen(message));
+    fputc('\n', out);
 }
 
 /* The byte offset in line[0, n) of its character `k` (1-based), or n,
@@ -67,8 +90,9 @@ void cli_print_caret(FILE *out, const char *line, size_t n, long column, bool co
         to = byte_of(line, n, from, first, first + WINDOW);
     }
     bool cut_left = from > 0, cut_right = to < n;
-    fprintf(out, "    %s%.*s%s\n    %s%s", cut_left ? "..." : "", (int)(to - from), line + from,
-            cut_right ? "..." : "", color ? GREEN : "", cut_left ? "   " : "");
+    fprintf(out, "    %s", cut_left ? "..." : "");
+    put_text(out, line + from, to - from);
+    fprintf(out, "%s\n    %s%s", cut_right ? "..." : "", color ? GREEN : "", cut_left ? "   " : "");
     /* One space per character before the spot; tabs stay tabs so that the
      * caret lines up in a terminal. */
     long col = first;

@@ -275,7 +275,9 @@ static int json_end(lint_report *r)
 /* ---- GitHub workflow commands ---- */
 
 /* Escapes as GitHub's toolkit does: % CR LF in messages, and also : and , in
- * property values; U+FFFD for a byte that is not UTF-8. */
+ * property values; U+FFFD for a byte that is not UTF-8 and for another
+ * control character (an ESC from a file's text would reach the CI log as a
+ * terminal's escape sequence), as the junit report does. */
 static void gh_escape(FILE *out, const char *s, bool property)
 {
     for (; *s; s++) {
@@ -286,7 +288,8 @@ static void gh_escape(FILE *out, const char *s, bool property)
             s += n - 1;
             continue;
         }
-        if (n == 0)
+        if (n == 0 ||
+            (*s != '\r' && *s != '\n' && *s != '\t' && ((unsigned char)*s < 0x20 || *s == 0x7f)))
             esc = CLI_REPLACEMENT_CHAR;
         else if (*s == '%')
             esc = "%25";
