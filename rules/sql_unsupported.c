@@ -19,7 +19,10 @@ static int check(const sg__rule_ctx *ctx)
     /* the walker stops at the bound without a node that has a place */
     if (f->depth_exceeded &&
         sg__report(ctx->diags, ctx->rule, SG_AT_NONE, -1,
-                   "the statement nests deeper than %u levels (max_ast_depth) and is denied",
+                   "the statement nests deeper than %u levels (max_ast_depth: a set operation's "
+                   "branches and a chain of operators count a level each), deeper than sqlguard "
+                   "looks into, so it is denied; PostgreSQL may run it (split the UNION into "
+                   "fewer branches, or pass the values as one array parameter)",
                    ctx->opts->max_ast_depth) < 0)
         return -1;
     return 0;
