@@ -3817,6 +3817,36 @@ static void test_lint__variables_in_value_positions_are_parameters(void **state)
     sg_catalog_free(catalog);
 }
 
+/* A pgTAP test script (it plans its tests: `SELECT plan(n)`, `SELECT * FROM no_plan()`) runs
+ * its assertions once, for no caller, as a migration runs: no pagination warning on each
+ * `SELECT ok(...)`. Without the plan, the same selects are queries, paged by a caller. */
+static void test_lint__pgtap_scripts_are_not_queries(void **state)
+{
+    (void)state;
+    static const char *const plans[] = {"SELECT plan(3);", "select  PLAN (3) ;",
+                                        "SELECT no_plan();", "SELECT * FROM no_plan();"};
+    for (size_t i = 0; i < sizeof plans / sizeof plans[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text,
+                 "BEGIN;\n%s\nSELECT has_table('public', 'users', 'users exists');\n"
+                 "SELECT ok(true, 'fine');\nSELECT results_eq($$ SELECT 1 $$, $$ VALUES (1) $$);\n"
+                 "SELECT finish();\nROLLBACK;\n",
+                 plans[i]);
+        sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
+        size_t errors;
+        if (count_prefix(r, "paginate.", &errors) != 0)
+            fail_msg("%s: a pgTAP script's assertions warned", plans[i]);
+        sg_lint_result_free(r);
+    }
+    sg_lint_result *r = lint(NULL,
+                             "SELECT has_table('public', 'users', 'users exists');\n"
+                             "SELECT ok(true, 'fine');\nSELECT plan_b(3);\n",
+                             SG_LINT_INPUT_SQL);
+    size_t errors;
+    assert_int_equal(count_prefix(r, "paginate.order-by-required", &errors), 3);
+    sg_lint_result_free(r);
+}
+
 /* A migration tool's placeholder (`${schema}`, `${flyway:user}`) is the
  * tool's to replace before the server reads the file: no syntax error, and
  * no finding about a name it is part of; the rest of each statement is
@@ -4136,6 +4166,7 @@ int main(void)
         T(migrations_judged_without_the_catalog),
         T(migrations_call_what_migrations_call),
         T(psql_variables_are_no_names),
+        T(pgtap_scripts_are_not_queries),
         T(tool_placeholders_are_no_names),
         T(placeholders_in_relation_names),
         T(variables_in_value_positions_are_parameters),

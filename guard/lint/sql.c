@@ -329,6 +329,41 @@ static int follow_search_path(reading *d, const sg_verdict *v)
     return 0;
 }
 
+/* The word of `len` bytes at *p, case aside, and the blanks after it: true
+ * and *p past them, or false. */
+static bool take_word(const char **p, const char *end, const char *word)
+{
+    size_t n = strlen(word);
+    if ((size_t)(end - *p) < n || strncasecmp(*p, word, n) != 0 ||
+        (*p + n < end && (sg__ident_char((unsigned char)(*p)[n]))))
+        return false;
+    *p += n;
+    while (*p < end && strchr(" \t\r\n", **p))
+        (*p)++;
+    return true;
+}
+
+/* Whether the statement plans pgTAP's tests: `SELECT plan(n)`, `SELECT
+ * no_plan()`, `SELECT * FROM no_plan()`. Such a file is a test script that
+ * runs its assertions (`SELECT ok(...)`, `SELECT * FROM finish()`) once, for
+ * no caller: linted as a migration is. */
+static bool plans_pgtap(const char *text, size_t n)
+{
+    const char *p = text, *end = text + n;
+    if (!take_word(&p, end, "select"))
+        return false;
+    if (p < end && *p == '*') {
+        p++;
+        while (p < end && strchr(" \t\r\n", *p))
+            p++;
+        if (!take_word(&p, end, "from"))
+            return false;
+    }
+    if (!take_word(&p, end, "plan") && !take_word(&p, end, "no_plan"))
+        return false;
+    return p < end && *p == '(';
+}
+
 /* Lints the statement at [start, end) of the text, whose bytes are at
  * `text` (the part as the parser read it), and places its findings; none
  * about names or literals where psql puts a variable's value. */
@@ -348,7 +383,7 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
         sg_verdict_free(v);
         return -1;
     }
-    if (v->changes_schema && !d->migration) {
+    if ((v->changes_schema || plans_pgtap(text, end - start)) && !d->migration) {
         /* a migration: its statements are judged as a migration's, from the
          * start when some were judged as queries already */
         d->migration = true;
