@@ -880,6 +880,15 @@ static void test_lint__files_that_cannot_be_linted(void **state)
     put_bytes(dir, "tree/latin1.sql", "SELECT id\nFROM t WHERE name = 'Jos\xE9' ORDER BY id;\n",
               SIZE_MAX);
     put_bytes(dir, "tree/nul.sql", "SELECT 1;\n\0\n", 12);
+    /* UTF-16 as Windows editors save it, with a byte order mark and without */
+    put_bytes(dir, "tree/u16le.sql",
+              "\xFF\xFES\0E\0L\0E\0C\0T\0 \0"
+              "1\0;\0",
+              20);
+    put_bytes(dir, "tree/u16be.sql",
+              "\0S\0E\0L\0E\0C\0T\0 \0"
+              "1\0;",
+              18);
     char *big = malloc((16u << 20) + 2);
     assert_non_null(big);
     memset(big, ' ', (16u << 20) + 1);
@@ -906,11 +915,14 @@ static void test_lint__files_that_cannot_be_linted(void **state)
     assert_contains(r.out, "tree/latin1.sql:2:25: error [lint.file] is not UTF-8 text (byte "
                            "0xE9 does not fit)");
     assert_contains(r.out, "tree/nul.sql:2:1: error [lint.file] holds a NUL byte");
+    assert_contains(r.out, "tree/u16le.sql:1:1: error [lint.file] is UTF-16 text (LE), not UTF-8; "
+                           "save it as UTF-8");
+    assert_contains(r.out, "tree/u16be.sql:1:1: error [lint.file] is UTF-16 text (BE)");
     assert_contains(r.out, "tree/pipe.sql: error [lint.file] is not a regular file\n");
     if (geteuid() != 0) /* root reads a file whatever its mode */
         assert_contains(r.out, "tree/locked.sql: error [lint.file] cannot be read: Permission "
                                "denied\n");
-    assert_contains(r.out, "6 files, ");
+    assert_contains(r.out, "8 files, ");
     free_result(&r);
     remove_tree(dir);
 }

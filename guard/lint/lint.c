@@ -22,10 +22,37 @@
 #include "util/file.h"
 #include "util/text.h"
 
+/* Whether the text starts as UTF-16 does: a byte order mark (FF FE, FE FF),
+ * or, in its first 64 bytes, ASCII characters with a NUL byte beside each
+ * (as Windows editors save SQL). "LE", "BE" or NULL. */
+static const char *utf16(sg_lint_result *r)
+{
+    size_t n = r->len < 64 ? r->len & ~(size_t)1 : 64;
+    if (n < 2 || sg__lint_window(r, 0, n) < 0)
+        return NULL;
+    const unsigned char *s = (const unsigned char *)sg__lint_at(r, 0);
+    if (s[0] == 0xFF && s[1] == 0xFE)
+        return "LE";
+    if (s[0] == 0xFE && s[1] == 0xFF)
+        return "BE";
+    bool le = true, be = true;
+    for (size_t i = 0; i + 1 < n; i += 2) {
+        le = le && s[i] >= 0x09 && s[i] < 0x80 && s[i + 1] == 0;
+        be = be && s[i] == 0 && s[i + 1] >= 0x09 && s[i + 1] < 0x80;
+    }
+    return le ? "LE" : be ? "BE" : NULL;
+}
+
 /* One lint.file finding at byte `bad`, the first that is not UTF-8 text. */
 static void bad_text(sg_lint_result *r, size_t bad)
 {
     r->status = SG_LINT_STATUS_UNREADABLE;
+    const char *wide = utf16(r);
+    if (wide) {
+        sg__lint_add(r, SG_LINT_RULE_FILE, SG_SEVERITY_ERROR, 0,
+                     "is UTF-16 text (%s), not UTF-8; save it as UTF-8", wide);
+        return;
+    }
     if (sg__lint_window(r, bad, bad + 1) < 0)
         return;
     unsigned char c = (unsigned char)*sg__lint_at(r, bad);
