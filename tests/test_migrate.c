@@ -1042,7 +1042,7 @@ static void test_migrate__alter_other_relations(void **state)
 
 static void write_text(const char *dir, const char *name, const char *text)
 {
-    char path[512];
+    char path[1400];
     snprintf(path, sizeof path, "%s/%s", dir, name);
     FILE *f = fopen(path, "wb");
     assert_non_null(f);
