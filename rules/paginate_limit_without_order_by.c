@@ -7,7 +7,8 @@
  * of a select operation (pointing at its LIMIT), this rule says nothing more
  * about that level; it warns about every other level, and about the top level
  * when that rule is off or does not apply. A top level that returns at most
- * one row (a key lookup, an aggregate) picks nothing arbitrary. The finding
+ * one row (a key lookup, an aggregate) picks nothing arbitrary, nor does a
+ * sub-select that is a key lookup of one table. The finding
  * points at the clause's LIMIT, OFFSET or FETCH keyword. A migration's
  * batches (`DELETE ... WHERE id IN (SELECT id ... LIMIT 1000)`) take any rows
  * by design: no pagination rule runs on a migration's statements.
@@ -20,6 +21,10 @@ static int check(const sg__rule_ctx *ctx)
     for (size_t i = 0; i < f->unordered_limits.count; i++) {
         const sg__unordered_limit *u = &SG__VEC_AT(f->unordered_limits, sg__unordered_limit, i);
         if (u->top && (sg__paginate_top_reported(ctx) || sg__paginate_order_moot(ctx)))
+            continue;
+        /* a sub-select's key lookup (`(SELECT email FROM users u WHERE u.id =
+         * p.user_id LIMIT 1)`, EF Core's FirstOrDefault) has one row to pick */
+        if (!u->top && sg__paginate_level_key_lookup(ctx, u->level))
             continue;
         int at = u->top && f->top.limit_location >= 0 ? f->top.limit_location : u->location;
         if (sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, at,

@@ -404,6 +404,26 @@ static bool field_may_return_set(const sg__rule_ctx *ctx)
     return false;
 }
 
+/* A sub-select's pin of `table`'s column to a column of an outer item
+ * (`WHERE users.id = p.user_id` in a LATERAL sub-select): one value for each
+ * row of that item when it is a catalog table of the top-level FROM, named
+ * so, and the two columns compare in an equality that keeps distinct values
+ * distinct (exact_link). */
+static bool outer_pin_exact(const sg__rule_ctx *ctx, const sg__meta_table *table,
+                            const sg__column_pin *p)
+{
+    const sg__top_select *t = &ctx->facts->top;
+    for (size_t i = 0; i < t->from.count; i++) {
+        const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
+        if (!item->name || strcmp(item->name, p->outer_qualifier) != 0)
+            continue;
+        const sg__meta_table *outer = bound_table(ctx, item->relation);
+        return outer && !item->renames_columns &&
+               exact_link(column_type(table, p->column), column_type(outer, p->outer_column));
+    }
+    return false;
+}
+
 /* A plain sub-select whose FROM is one catalog table, named as itself, and
  * whose WHERE pins every column of one of its unique keys to a value, as the
  * top-level key lookup's pins are judged: `(SELECT ... FROM t WHERE uid = $1)`,
@@ -430,6 +450,11 @@ static bool level_key_lookup(const sg__rule_ctx *ctx, int level, const sg__level
                     (p->qualifier && strcmp(p->qualifier, s->name) != 0) ||
                     !column_cast_exact(ctx, &item, p))
                     continue;
+                if (p->outer_column) {
+                    if (outer_pin_exact(ctx, table, p))
+                        break;
+                    continue;
+                }
                 own_type own = {p->cast_count ? own_type_name(ctx, &item, p) : NULL,
                                 default_schema(ctx)};
                 if (exact_cast(p, own) && exact_value(p, own))
@@ -442,6 +467,39 @@ static bool level_key_lookup(const sg__rule_ctx *ctx, int level, const sg__level
             return !field_may_return_set(ctx);
     }
     return false;
+}
+
+static bool level_key_lookup(const sg__rule_ctx *ctx, int level, const sg__level *l);
+static bool target_calls(const sg__rule_ctx *ctx, int level, bool *aggregate);
+
+bool sg__paginate_level_key_lookup(const sg__rule_ctx *ctx, int level)
+{
+    const sg__facts *f = ctx->facts;
+    bool aggregate;
+    if (level < 0 || (size_t)level >= f->levels.count)
+        return false;
+    const sg__level *l = &SG__VEC_AT(f->levels, sg__level, (size_t)level);
+    return l->plain && target_calls(ctx, level, &aggregate) && level_key_lookup(ctx, level, l);
+}
+
+/* Whether the target list of `level` calls no set-returning or unknown
+ * function (outside aggregates' arguments); *aggregate: it calls an
+ * aggregate outside any window. */
+static bool target_calls(const sg__rule_ctx *ctx, int level, bool *aggregate)
+{
+    const sg__facts *f = ctx->facts;
+    *aggregate = false;
+    for (size_t i = 0; i < f->funcs.count; i++) {
+        const sg__funcref *fn = &SG__VEC_AT(f->funcs, sg__funcref, i);
+        if (fn->kind != SG_FUNC_CALL || fn->targetlist_level != level || inside_aggregate(f, fn))
+            continue;
+        const sg__func_info *info = builtin_info(fn);
+        if (!info || (info->flags & SG_FN_SETOF))
+            return false;
+        if ((info->flags & SG_FN_AGGREGATE) && !fn->has_over)
+            *aggregate = true;
+    }
+    return true;
 }
 
 /* A sub-select in FROM (`child_level`) that returns at most one row, for
@@ -460,19 +518,86 @@ static bool one_row_level(const sg__rule_ctx *ctx, int child_level)
         return false;
     if (l->limit_one || limit_param_one(ctx, l->limit_param))
         return true;
-    bool aggregate = false;
-    for (size_t i = 0; i < f->funcs.count; i++) {
-        const sg__funcref *fn = &SG__VEC_AT(f->funcs, sg__funcref, i);
-        if (fn->kind != SG_FUNC_CALL || fn->targetlist_level != child_level ||
-            inside_aggregate(f, fn))
-            continue;
-        const sg__func_info *info = builtin_info(fn);
-        if (!info || (info->flags & SG_FN_SETOF))
-            return false;
-        if ((info->flags & SG_FN_AGGREGATE) && !fn->has_over)
-            aggregate = true;
-    }
+    bool aggregate;
+    if (!target_calls(ctx, child_level, &aggregate))
+        return false;
     return aggregate || !l->has_from || level_key_lookup(ctx, child_level, l);
+}
+
+/* The source that names the `outputs` outputs of top-level FROM item `item`,
+ * a sub-select or a WITH query, as the statement reads them, or NULL: its
+ * first `outputs` names are theirs by position (a column list's renames
+ * among them; the walker lists the list's names again after them). */
+static const sg__source *derived_source(const sg__rule_ctx *ctx, const sg__from_item *item,
+                                        size_t outputs)
+{
+    const sg__facts *f = ctx->facts;
+    int parent = SG__VEC_AT(f->levels, sg__level, (size_t)item->child_level).parent;
+    for (size_t i = 0; i < f->sources.count; i++) {
+        const sg__source *s = &SG__VEC_AT(f->sources, sg__source, i);
+        if (s->level == parent && s->row == SG_ROW_COLUMNS && s->name &&
+            strcmp(s->name, item->name) == 0)
+            return s->column_count >= outputs ? s : NULL;
+    }
+    return NULL;
+}
+
+/*
+ * An item of the top-level FROM that is a sub-select or WITH query reading
+ * one catalog table as itself (a plain select: each of its rows is one of the
+ * table's), whose outputs hold every column of one of the table's unique
+ * keys as plain columns, each pinned at the top level to a value by the name
+ * the item gives it: at most one row of the table passes, so at most one of
+ * the item. jOOQ's `FROM (SELECT ... FROM users) AS u WHERE u.id = $1`,
+ * Slick's renamed `x2.x3`, `WITH a AS (SELECT id, email FROM users WHERE
+ * tenant_id = $1) SELECT ... FROM a WHERE a.email = $2`.
+ */
+static bool derived_key_pinned(const sg__rule_ctx *ctx, const sg__from_item *item, bool only)
+{
+    const sg__facts *f = ctx->facts;
+    if (item->relation >= 0 || item->child_level < 0 ||
+        (size_t)item->child_level >= f->levels.count || !item->name)
+        return false;
+    const sg__level *l = &SG__VEC_AT(f->levels, sg__level, (size_t)item->child_level);
+    bool aggregate;
+    if (!l->plain || l->only_source < 0 || (size_t)l->only_source >= f->sources.count ||
+        !l->out_count || !target_calls(ctx, item->child_level, &aggregate) ||
+        field_may_return_set(ctx))
+        return false;
+    const sg__source *s = &SG__VEC_AT(f->sources, sg__source, (size_t)l->only_source);
+    const sg__meta_table *table = bound_table(ctx, s->relation);
+    const sg__source *seen = derived_source(ctx, item, l->out_count);
+    if (!table || s->row != SG_ROW_RELATION || s->column_count || !seen)
+        return false;
+    const sg__top_select *t = &f->top;
+    sg__from_item as_table = {s->relation, s->name, false, -1};
+    for (size_t k = 0; k < table->unique_count; k++) {
+        const char *const *col = table->unique[k];
+        for (; *col; col++) {
+            bool pinned_here = false;
+            for (size_t o = 0; o < l->out_count && !pinned_here; o++) {
+                if (!l->out_columns[o] || strcmp(l->out_columns[o], *col) != 0)
+                    continue;
+                const char *name = seen->columns[o];
+                for (size_t i = 0; i < t->pins.count && !pinned_here; i++) {
+                    sg__column_pin p = SG__VEC_AT(t->pins, sg__column_pin, i);
+                    if (strcmp(p.column, name) != 0 || p.outer ||
+                        (p.qualifier ? strcmp(p.qualifier, item->name) != 0 : !only))
+                        continue;
+                    p.column = *col; /* the table's column, for its type */
+                    own_type own = {p.cast_count ? own_type_name(ctx, &as_table, &p) : NULL,
+                                    default_schema(ctx)};
+                    pinned_here = column_cast_exact(ctx, &as_table, &p) && exact_cast(&p, own) &&
+                                  exact_value(&p, own);
+                }
+            }
+            if (!pinned_here)
+                break;
+        }
+        if (!*col && col != table->unique[k])
+            return true;
+    }
+    return false;
 }
 
 /* An item of the top-level FROM that is such a sub-select. */
@@ -499,7 +624,7 @@ static size_t hold_items(const sg__rule_ctx *ctx, bool *held, bool inner)
         for (size_t i = 0; i < count; i++) {
             const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
             const sg__meta_table *table = bound_table(ctx, item->relation);
-            if (!held[i] && one_row_item(ctx, item)) {
+            if (!held[i] && (one_row_item(ctx, item) || derived_key_pinned(ctx, item, only))) {
                 held[i] = grew = true;
                 done++;
                 continue;
@@ -532,7 +657,7 @@ static bool key_lookup(const sg__rule_ctx *ctx)
      * or a sub-select of at most one row */
     for (size_t i = 0; i < count; i++) {
         const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
-        if (one_row_item(ctx, item))
+        if (one_row_item(ctx, item) || derived_key_pinned(ctx, item, count == 1))
             continue;
         if (!bound_table(ctx, item->relation) || !item->name || item->renames_columns)
             return false;

@@ -176,6 +176,7 @@ typedef struct sg__unordered_limit {
     int location;
     bool top;    /* the statement's own top-level SELECT */
     bool placed; /* location moved to the keyword */
+    int level;   /* the query level whose clause it is */
 } sg__unordered_limit;
 
 /* An item of the top-level SELECT's FROM clause, a join's operands counted
@@ -218,6 +219,10 @@ typedef struct sg__column_pin {
      * sg__funcarg.cast says it; NULL when the column stands bare. */
     const char *column_cast;
     int level; /* the query level whose WHERE holds it */
+    /* level_pins only: the value is a column of an item outside the level,
+     * `t.c` (`WHERE users.id = p.user_id` in a LATERAL sub-select): one value
+     * for each row of t. Both NULL otherwise. */
+    const char *outer_qualifier, *outer_column;
 } sg__column_pin;
 
 /* A conjunct `a.x = b.y` of two plain columns, uncast, reached through AND
@@ -296,10 +301,10 @@ typedef struct sg__field_ref {
     const char *const *columns;
     size_t column_count;
     bool complete;
-    bool isolated;  /* as SG_COLREF_ISOLATED */
-    bool xml_place; /* as SG_COLREF_XML_PLACE */
+    bool isolated;   /* as SG_COLREF_ISOLATED */
+    bool xml_place;  /* as SG_COLREF_XML_PLACE */
     bool poly_place; /* as SG_COLREF_POLY_PLACE */
-    long source;    /* the FROM item selected from (an index into sources), or -1 */
+    long source;     /* the FROM item selected from (an index into sources), or -1 */
     /* `a.f` where no FROM item (nor CTE, target or EXCLUDED) named a is in
      * sight at any level: PostgreSQL reads a only as a range variable, and
      * fails ("missing FROM-clause entry"); the name a, else NULL */
@@ -382,6 +387,11 @@ typedef struct sg__level {
      * column list): that item's index in sources; else -1. Its WHERE's pins
      * are in facts->level_pins. */
     long only_source;
+    /* With only_source and no `*` in the target list: per output, in order,
+     * the relation's column it is when a plain column of it (`id`, `u.id AS
+     * x`), else NULL; out_count outputs (0 otherwise). */
+    const char *const *out_columns;
+    size_t out_count;
 } sg__level;
 
 /* A join that merges its operands' columns of the same name into one: the

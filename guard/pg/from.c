@@ -103,7 +103,9 @@ int sg__walk_enter_level(walk *w)
             0,
             NULL,
             0,
-            -1};
+            -1,
+            NULL,
+            0};
     w->child_sight = SG__SIGHT_ALL;
     w->sight = SG__SIGHT_ALL;
     return level;
@@ -122,6 +124,31 @@ bool sg__walk_only_relation(walk *w, const SelectStmt *s, int level, size_t befo
     if (fi->level != level || fi->relref < 0 || !fi->name || fi->join_alias || fi->row.count)
         return false;
     info->only_source = (long)before;
+    /* which outputs are plain columns of the relation, by position */
+    size_t n = (size_t)list_length(s->targetList), k = 0;
+    const char **cols = n ? sg__arena_alloc(w->arena, n * sizeof *cols) : NULL;
+    if (n && !cols) {
+        fail(w);
+        return true;
+    }
+    ListCell *lc;
+    foreach (lc, s->targetList) {
+        const ResTarget *rt = lfirst(lc);
+        const ColumnRef *c = IsA(rt, ResTarget) && rt->val && IsA(rt->val, ColumnRef)
+                                 ? (const ColumnRef *)rt->val
+                                 : NULL;
+        int parts = c ? list_length(c->fields) : 0;
+        bool plain = parts >= 1 && parts <= 3;
+        for (int i = 0; plain && i < parts; i++)
+            plain = IsA(list_nth(c->fields, i), String);
+        if (c && IsA(llast(c->fields), A_Star))
+            return true; /* `*`: the outputs' places are the catalog's to tell */
+        const char *q = plain && parts >= 2 ? strVal(list_nth(c->fields, parts - 2)) : NULL;
+        cols[k++] =
+            plain && (!q || strcmp(q, fi->name) == 0) ? copy(w, strVal(llast(c->fields))) : NULL;
+    }
+    info->out_columns = cols;
+    info->out_count = n;
     return true;
 }
 

@@ -618,6 +618,8 @@ static void export_sources(walk *w)
         l->keys = info->keys;
         l->key_count = info->key_count;
         l->only_source = info->only_source;
+        l->out_columns = info->out_columns;
+        l->out_count = info->out_count;
         l->first = info->parent_sight.first;
         l->end = info->parent_sight.end < w->from_items.count ? info->parent_sight.end
                                                               : w->from_items.count;

@@ -241,10 +241,44 @@ static bool may_pin(const walk *w, const ColumnRef *c, const pin_scope *scope)
 }
 
 /* `a.x = b.y` of two plain columns: a link (sg__column_link). */
+/* In a sub-select's WHERE, `own = o.c` of a column of its one FROM item (by
+ * its name, or unqualified) and a column qualified with another item's name
+ * (the level's item cannot be named so: an outer one): a pin to that outer
+ * column. */
+static void record_outer_pin(walk *w, ColumnRef *a, ColumnRef *b)
+{
+    ColumnRef *c[2] = {a, b};
+    for (int side = 0; side < 2; side++) {
+        ColumnRef *own = c[side], *other = c[1 - side];
+        int own_parts = list_length(own->fields), other_parts = list_length(other->fields);
+        const char *own_q = own_parts >= 2 ? strVal(list_nth(own->fields, own_parts - 2)) : NULL;
+        const char *other_q =
+            other_parts >= 2 ? strVal(list_nth(other->fields, other_parts - 2)) : NULL;
+        if ((own_q && strcmp(own_q, w->pin_item) != 0) || !other_q || other_parts != 2 ||
+            strcmp(other_q, w->pin_item) == 0)
+            continue;
+        sg__column_pin *p = sg__vec_push(w->arena, &w->facts->level_pins, sizeof *p);
+        if (!p) {
+            fail(w);
+            return;
+        }
+        *p = (sg__column_pin){0};
+        p->qualifier = sg__walk_qualifier(w, own);
+        p->column = copy(w, strVal(llast(own->fields)));
+        p->location = own->location;
+        p->level = w->pin_level;
+        p->outer_qualifier = copy(w, other_q);
+        p->outer_column = copy(w, strVal(llast(other->fields)));
+        return;
+    }
+}
+
 static void record_link(walk *w, ColumnRef *a, ColumnRef *b, const pin_scope *scope)
 {
-    if (w->pin_level >= 0)
-        return; /* a sub-select's pins are to values only */
+    if (w->pin_level >= 0) {
+        record_outer_pin(w, a, b);
+        return;
+    }
     bool pin_a = may_pin(w, a, scope), pin_b = may_pin(w, b, scope);
     if (!pin_a && !pin_b)
         return;
@@ -449,12 +483,15 @@ void sg__walk_record_pins(walk *w, Node *n, unsigned depth, const pin_scope *sco
     }
 }
 
-void sg__walk_record_level_pins(walk *w, Node *where, int level)
+void sg__walk_record_level_pins(walk *w, Node *where, int level, const char *item)
 {
     int saved = w->pin_level;
+    const char *saved_item = w->pin_item;
     w->pin_level = level;
+    w->pin_item = item;
     sg__walk_record_pins(w, where, 0, NULL);
     w->pin_level = saved;
+    w->pin_item = saved_item;
 }
 
 /* The integer a constant is, when it is one. */

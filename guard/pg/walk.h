@@ -67,7 +67,9 @@ typedef struct level_info {
     int limit_param;                 /* sg__level's */
     const char **keys;               /* sg__level's */
     size_t key_count;
-    long only_source; /* sg__level's */
+    long only_source;         /* sg__level's */
+    const char **out_columns; /* sg__level's */
+    size_t out_count;
 } level_info;
 
 /* A parameter compared with a column, waiting for the column's reference
@@ -158,9 +160,11 @@ typedef struct walk {
     /* outer joins whose nullable side is being walked: a pin in an ON there
      * holds only for the rows the outer join does not add */
     unsigned nullable_side;
-    /* pins are being recorded for this sub-select level (facts->level_pins,
-     * no links); -1: for the top-level SELECT (facts->top) */
+    /* pins are being recorded for this sub-select level (facts->level_pins;
+     * a link is a pin to an outer column), whose one FROM item is named
+     * pin_item; -1: for the top-level SELECT (facts->top) */
     int pin_level;
+    const char *pin_item;
     bool sees_excluded; /* in ON CONFLICT DO UPDATE */
     /* the bare name of an ORDER BY / GROUP BY / DISTINCT ON item being
      * walked, which may name one of `outputs` */
@@ -276,8 +280,8 @@ void sg__walk_record_pins(walk *w, Node *n, unsigned depth, const pin_scope *sco
  * (SELECT ... WHERE 1 != 1)`, as ORMs write an empty list). */
 bool sg__walk_surely_false(const Node *where, unsigned depth);
 /* The pins of the WHERE `where` of sub-select level `level`, whose FROM is
- * one relation, into facts->level_pins. */
-void sg__walk_record_level_pins(walk *w, Node *where, int level);
+ * one relation named `item`, into facts->level_pins. */
+void sg__walk_record_level_pins(walk *w, Node *where, int level, const char *item);
 /* `JOIN ... USING (c, ...)` of a top-level join whose operands are one
  * named FROM item each (w->from_items [first, mid) and [mid, end)): a link
  * of the two items' c for each name, as `l.c = r.c` in its ON would be;

@@ -656,7 +656,8 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
     size_t items_before = w->from_items.count;
     stop = stop || walk_from_list(s->fromClause, w, level);
     if (!stop && !top && sg__walk_only_relation(w, s, level, items_before))
-        sg__walk_record_level_pins(w, s->whereClause, level);
+        sg__walk_record_level_pins(w, s->whereClause, level,
+                                   SG__VEC_AT(w->from_items, from_item, items_before).name);
     stop = stop || visit_predicate(s->whereClause, w) || walk_output_items(s, s->groupClause, w) ||
            visit_predicate(s->havingClause, w) || visit_list(s->windowClause, w) ||
            visit_list(s->valuesLists, w) || walk_output_items(s, s->sortClause, w) ||
@@ -682,6 +683,7 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
             int at = exprLocation(s->limitCount);
             u->location = at >= 0 ? at : exprLocation(s->limitOffset);
             u->top = top;
+            u->level = level;
             u->placed = u->location < 0;
             if (u->placed)
                 u->location = exprLocation((Node *)s->targetList);
