@@ -811,19 +811,22 @@ static outcome run_raw_as(const char *role, const sg_verdict *v, long long timeo
     return o;
 }
 
-/* An operation reading public.sdk_examples_account on the test's data source (JSON; the caller
- * frees it). */
-static char *read_operation(const char *sql_text)
+/* A select of `sql_text` reading table `uid` (scope alias `alias`) on the test's data source,
+ * with the parameter p = `p_json` (JSON text) when not NULL (JSON; the caller frees it). */
+static char *select_operation(const char *sql_text, const char *uid, const char *alias,
+                              const char *p_json)
 {
     cJSON *op = cJSON_CreateObject();
     cJSON_AddStringToObject(op, "operation", "select");
     cJSON_AddStringToObject(op, "sql", sql_text);
-    cJSON_AddObjectToObject(op, "parameters");
+    cJSON *params = cJSON_AddObjectToObject(op, "parameters");
+    if (p_json)
+        cJSON_AddItemToObject(params, "p", cJSON_Parse(p_json));
     cJSON *scope = cJSON_AddObjectToObject(op, "scope");
     cJSON_AddStringToObject(scope, "data_source_uid", DS_A);
     cJSON *table = cJSON_CreateObject();
-    cJSON_AddStringToObject(table, "meta_table_uid", "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b01");
-    cJSON_AddStringToObject(table, "alias", "accounts");
+    cJSON_AddStringToObject(table, "meta_table_uid", uid);
+    cJSON_AddStringToObject(table, "alias", alias);
     cJSON_AddStringToObject(table, "access", "read");
     cJSON_AddItemToArray(cJSON_AddArrayToObject(scope, "tables"), table);
     cJSON *limits = cJSON_AddObjectToObject(op, "limits");
@@ -835,6 +838,13 @@ static char *read_operation(const char *sql_text)
     char *copy = xstrdup(text);
     cJSON_free(text);
     return copy;
+}
+
+/* An operation reading public.sdk_examples_account on the test's data source (JSON; the caller
+ * frees it). */
+static char *read_operation(const char *sql_text)
+{
+    return select_operation(sql_text, "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b01", "accounts", NULL);
 }
 
 /* The search path the libpq executor pins, read from the session setup the dryrun executor
@@ -1614,28 +1624,11 @@ static void test_soundness__domain_columns_reach_no_check(void **state)
     buf problems = {0};
     bputs(&problems, "");
     for (size_t k = 0; k < sizeof probes / sizeof probes[0]; k++) {
-        cJSON *op = cJSON_CreateObject();
-        cJSON_AddStringToObject(op, "operation", "select");
-        cJSON_AddStringToObject(op, "sql", probes[k].sql);
-        cJSON *params = cJSON_AddObjectToObject(op, "parameters");
-        if (strstr(probes[k].sql, "%(p)s"))
-            cJSON_AddItemToObject(params, "p", cJSON_Parse(probes[k].params));
-        cJSON *scope = cJSON_AddObjectToObject(op, "scope");
-        cJSON_AddStringToObject(scope, "data_source_uid", DS_A);
-        cJSON *table = cJSON_CreateObject();
-        cJSON_AddStringToObject(table, "meta_table_uid", DOM_TABLE_UID);
-        cJSON_AddStringToObject(table, "alias", "dom");
-        cJSON_AddStringToObject(table, "access", "read");
-        cJSON_AddItemToArray(cJSON_AddArrayToObject(scope, "tables"), table);
-        cJSON *limits = cJSON_AddObjectToObject(op, "limits");
-        cJSON_AddNumberToObject(limits, "max_rows", 10);
-        cJSON_AddNumberToObject(limits, "statement_timeout_ms", 15000);
-        char *text = cJSON_PrintUnformatted(op);
-        cJSON_Delete(op);
-        assert_non_null(text);
+        char *text = select_operation(probes[k].sql, DOM_TABLE_UID, "dom",
+                                      strstr(probes[k].sql, "%(p)s") ? probes[k].params : NULL);
         sg_verdict *v = NULL;
         assert_int_equal(sg_check(cat, text, strlen(text), NULL, &v), SG_OK);
-        cJSON_free(text);
+        free(text);
         bool allowed = sg_verdict_allowed(v);
         outcome o;
         if (allowed) {
