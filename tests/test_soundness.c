@@ -1411,6 +1411,32 @@ static void test_soundness__denied_cases_fail_as_their_role(void **state)
         fail_msg("the roles are not restrictive enough");
 }
 
+/* Runs the allowed verdict `v` through a libpq executor of one connection as `role`, rolled
+ * back; its outcome, and the first value of its first row into value[size] (when any). */
+static outcome run_through_executor(const sg_verdict *v, const char *role, char *value, size_t size)
+{
+    sg_libpq_options opts = SG_LIBPQ_OPTIONS_INIT;
+    opts.default_dsn = g_dsn;
+    opts.pool_size = 1;
+    opts.rollback_only = true;
+    opts.role = role;
+    sg_executor *ex = NULL;
+    sg_error err = {0, ""};
+    assert_int_equal(sg_executor_new_libpq_opts(&opts, &ex, &err), SG_OK);
+    sg_result *r = NULL;
+    if (sg_execute(ex, v, &r, &err) != SG_OK)
+        fail_msg("%s: sg_execute: %s", sg_verdict_compiled_sql(v), err.message);
+    const sg_exec_outcome *x = sg_result_outcome(r);
+    outcome o = {x->ok, "", ""};
+    snprintf(o.sqlstate, sizeof o.sqlstate, "%s", x->sqlstate);
+    snprintf(o.message, sizeof o.message, "%s", x->message);
+    if (value && x->ok && sg_result_row_count(r) > 0 && sg_result_value(r, 0, 0))
+        snprintf(value, size, "%s", sg_result_value(r, 0, 0));
+    sg_result_free(r);
+    sg_executor_free(ex);
+    return o;
+}
+
 /*
  * The hazards stay out of reach. Each probe is a statement that reaches its hazard when public
  * is searched for functions, operators and types, and that the guard admits (all but the
@@ -1464,25 +1490,7 @@ static void test_soundness__hazards_are_unreachable_under_the_pinned_path(void *
         outcome o = {false, "", ""};
         char value[64] = "";
         if (sg_verdict_allowed(v)) {
-            sg_libpq_options opts = SG_LIBPQ_OPTIONS_INIT;
-            opts.default_dsn = g_dsn;
-            opts.pool_size = 1;
-            opts.rollback_only = true;
-            opts.role = role;
-            sg_executor *ex = NULL;
-            sg_error err = {0, ""};
-            assert_int_equal(sg_executor_new_libpq_opts(&opts, &ex, &err), SG_OK);
-            sg_result *r = NULL;
-            if (sg_execute(ex, v, &r, &err) != SG_OK)
-                fail_msg("%s: sg_execute: %s", probes[k].sql, err.message);
-            const sg_exec_outcome *x = sg_result_outcome(r);
-            o.ok = x->ok;
-            snprintf(o.sqlstate, sizeof o.sqlstate, "%s", x->sqlstate);
-            snprintf(o.message, sizeof o.message, "%s", x->message);
-            if (x->ok && sg_result_row_count(r) > 0 && sg_result_value(r, 0, 0))
-                snprintf(value, sizeof value, "%s", sg_result_value(r, 0, 0));
-            sg_result_free(r);
-            sg_executor_free(ex);
+            o = run_through_executor(v, role, value, sizeof value);
             through_executor++;
         } else {
             /* nothing reaches an executor from a denied verdict; the statement as written,
@@ -1632,22 +1640,7 @@ static void test_soundness__domain_columns_reach_no_check(void **state)
         bool allowed = sg_verdict_allowed(v);
         outcome o;
         if (allowed) {
-            sg_libpq_options opts = SG_LIBPQ_OPTIONS_INIT;
-            opts.default_dsn = g_dsn;
-            opts.pool_size = 1;
-            opts.rollback_only = true;
-            opts.role = role;
-            sg_executor *ex = NULL;
-            assert_int_equal(sg_executor_new_libpq_opts(&opts, &ex, &err), SG_OK);
-            sg_result *r = NULL;
-            if (sg_execute(ex, v, &r, &err) != SG_OK)
-                fail_msg("%s: sg_execute: %s", probes[k].sql, err.message);
-            const sg_exec_outcome *x = sg_result_outcome(r);
-            o.ok = x->ok;
-            snprintf(o.sqlstate, sizeof o.sqlstate, "%s", x->sqlstate);
-            snprintf(o.message, sizeof o.message, "%s", x->message);
-            sg_result_free(r);
-            sg_executor_free(ex);
+            o = run_through_executor(v, role, NULL, 0);
         } else {
             /* the compiled statement, run by hand as the role under the executor's path */
             assert_non_null(sg_verdict_compiled_sql(v));
