@@ -768,14 +768,18 @@ bool sg__paginate_order_moot(const sg__rule_ctx *ctx)
         return false;
     /* `SELECT 1 AS a FROM t WHERE ... LIMIT 1` (an ORM's exists()): the rows
      * are alike, whichever of them a page holds */
-    if (t->outputs_constant || t->where_false)
-        return true; /* WHERE FALSE: no rows at all */
+    if (t->outputs_constant)
+        return true;
     if (t->values_rows)
         return t->values_rows == 1;
     bool aggregate, maybe_many;
     scan_target_calls(f, &aggregate, &maybe_many);
     if (maybe_many || field_may_return_set(ctx))
         return false;
+    /* a WHERE that lets no row through leaves no rows, unless an aggregate,
+     * HAVING or GROUP BY (a grouping set of ()) makes one of none */
+    if (t->where_false && !aggregate && !t->has_having && !t->has_group_by)
+        return true;
     /* GROUPING SETS, ROLLUP and CUBE make a row per grouping set, even of
      * one row; a plain GROUP BY makes one group of at most one row, and of
      * rows whose grouping columns are pinned */

@@ -124,8 +124,9 @@ typedef struct sg__funcref {
     sg__func_kind kind;
     bool has_over;          /* window call: f(...) OVER (...) */
     bool in_top_targetlist; /* directly in the top-level SELECT's target list */
-    /* SG_FUNC_CALL: the query level whose plain SELECT's target list holds
-     * it (at any depth of calls), or -1 */
+    /* SG_FUNC_CALL: the query level whose plain SELECT's target list (or
+     * DISTINCT ON or ORDER BY, whose set-returning calls add rows as the
+     * list's do) holds it (at any depth of calls), or -1 */
     int targetlist_level;
     int parent; /* index of the innermost call whose arguments hold
                  * this one, or -1 */

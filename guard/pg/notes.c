@@ -546,13 +546,26 @@ bool sg__walk_surely_false(const Node *n, unsigned depth)
         return false;
     }
     if (IsA(n, SubLink)) {
-        /* `x IN (SELECT ... WHERE 1 != 1)`: SQLAlchemy's empty expanding IN */
+        /* `x IN (SELECT ... WHERE 1 != 1)`: SQLAlchemy's empty expanding IN.
+         * Its outputs must be constants or columns: an aggregate (`SELECT
+         * count(*) ... WHERE 1 = 0`) makes a row of none */
         const SubLink *s = (const SubLink *)n;
         const SelectStmt *sub =
             s->subselect && IsA(s->subselect, SelectStmt) ? (const SelectStmt *)s->subselect : NULL;
-        return (s->subLinkType == ANY_SUBLINK || s->subLinkType == EXISTS_SUBLINK) && sub &&
-               sub->op == SETOP_NONE && sub->valuesLists == NIL && sub->groupClause == NIL &&
-               sub->havingClause == NULL && sg__walk_surely_false(sub->whereClause, depth + 1);
+        if (!(s->subLinkType == ANY_SUBLINK || s->subLinkType == EXISTS_SUBLINK) || !sub ||
+            sub->op != SETOP_NONE || sub->valuesLists != NIL || sub->groupClause != NIL ||
+            sub->havingClause != NULL)
+            return false;
+        const ListCell *lc;
+        foreach (lc, sub->targetList) {
+            const ResTarget *rt = lfirst(lc);
+            const Node *v = IsA(rt, ResTarget) ? rt->val : NULL;
+            while (v && IsA(v, TypeCast))
+                v = ((const TypeCast *)v)->arg;
+            if (!v || !(IsA(v, A_Const) || IsA(v, ColumnRef)))
+                return false;
+        }
+        return sg__walk_surely_false(sub->whereClause, depth + 1);
     }
     if (!IsA(n, A_Expr))
         return false;

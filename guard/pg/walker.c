@@ -660,8 +660,13 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
                                    SG__VEC_AT(w->from_items, from_item, items_before).name);
     stop = stop || visit_predicate(s->whereClause, w) || walk_output_items(s, s->groupClause, w) ||
            visit_predicate(s->havingClause, w) || visit_list(s->windowClause, w) ||
-           visit_list(s->valuesLists, w) || walk_output_items(s, s->sortClause, w) ||
-           visit(s->limitOffset, w) || visit(s->limitCount, w);
+           visit_list(s->valuesLists, w);
+    /* a set-returning call in ORDER BY adds rows as one in the target list
+     * does (PostgreSQL computes it there): its calls count as the list's */
+    w->targetlist_level = s->op == SETOP_NONE ? level : -1;
+    stop = stop || walk_output_items(s, s->sortClause, w);
+    w->targetlist_level = -1;
+    stop = stop || visit(s->limitOffset, w) || visit(s->limitCount, w);
     if (!stop)
         sg__walk_apply_locking(w, s->lockingClause, level);
     if (!stop && top)

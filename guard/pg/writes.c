@@ -181,6 +181,13 @@ static const Node *set_value(const ResTarget *rt)
     const RowExpr *row = m->source && IsA(m->source, RowExpr) ? (const RowExpr *)m->source : NULL;
     if (!row || list_length(row->args) != m->ncolumns || m->colno < 1 || m->colno > m->ncolumns)
         return NULL;
+    /* `ROW(y.*, code)`: PostgreSQL expands the `*` first, which moves the
+     * elements after it; their places are not the text's */
+    const ListCell *lc;
+    foreach (lc, row->args) {
+        if (sg__walk_expands(lfirst(lc)))
+            return NULL;
+    }
     return list_nth(row->args, m->colno - 1);
 }
 
