@@ -279,25 +279,111 @@ static int report(const sg__rule_ctx *ctx, const sg__typeref *t, const char *sub
                       subject, brackets);
 }
 
-/* Column `c` of `table`, referenced at `location` where its value keeps its
- * type as it meets others (SG_COLREF_POLY_PLACE): reported when its type is
- * an application's that no pattern admits. 0, or -1 when memory ran out. */
-static int judge_poly_column(const sg__rule_ctx *ctx, const sg__meta_table *table, long c,
-                             int location)
+/* Whether column c of `table` is of an array type (`public.dom[]`). */
+static bool array_column(const sg__meta_table *table, long c)
+{
+    if (table->column_type_read && table->column_type_read[c])
+        return table->column_pgtypes[c].array_dims > 0;
+    return table->column_types[c] && strchr(table->column_types[c], '[');
+}
+
+/* Column `c` of `table`, referenced at `location`: reported when its type is
+ * an application's that no pattern admits and its value keeps that type as
+ * it meets others: in an array of it or a unifying function's argument
+ * (`poly`, SG_COLREF_POLY_PLACE), or anywhere it meets another value when
+ * the column is an array of that type (`meets`). 0, or -1 when memory ran
+ * out. */
+static int judge_column(const sg__rule_ctx *ctx, const sg__meta_table *table, long c, bool poly,
+                        bool meets, int location)
 {
     bool err = false;
-    const char *type = inadmissible_type(ctx, table, c, &err);
+    const char *type = table && (poly || meets) ? inadmissible_type(ctx, table, c, &err) : NULL;
     if (err)
         return -1;
-    if (!type)
+    if (!type || !(poly || (meets && array_column(table, c))))
         return 0;
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, location,
                       "column %s.%s.%s is of type %s, which no pattern of type.denied's `allow` "
-                      "option admits, and stands where a string or parameter takes its type (an "
-                      "array of it, or an argument of a function that unifies its arguments' "
-                      "types): that value would be read by the type's input (a domain's CHECK "
-                      "calls any function)",
-                      table->schema, table->name, table->columns[c], type);
+                      "option admits, and stands where a string or parameter takes its type (%s): "
+                      "that value would be read by the type's input (a domain's CHECK calls any "
+                      "function)",
+                      table->schema, table->name, table->columns[c], type,
+                      poly ? "an array of it, or an argument of a function that unifies its "
+                             "arguments' types"
+                           : "an array of it meeting another value");
+}
+
+/* The catalog table and column that output `name` of source `source` is,
+ * when the source is a sub-select or WITH query of the top-level FROM that
+ * reads one table and outputs the column as itself (sg__level.out_columns);
+ * 1 then, 0 when it is no such source, -1 when it is one whose output is no
+ * plain column of its table. */
+static int derived_column(const sg__rule_ctx *ctx, long source, const char *name,
+                          const sg__meta_table **table, long *column)
+{
+    const sg__facts *f = ctx->facts;
+    if (source < 0 || (size_t)source >= f->sources.count)
+        return 0;
+    const sg__source *s = &SG__VEC_AT(f->sources, sg__source, (size_t)source);
+    if (s->row == SG_ROW_RELATION || !s->name)
+        return 0;
+    const sg__top_select *t = &f->top;
+    for (size_t i = 0; i < t->from.count; i++) {
+        const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
+        if (item->relation >= 0 || item->child_level < 0 || !item->name ||
+            strcmp(item->name, s->name) != 0 || (size_t)item->child_level >= f->levels.count)
+            continue;
+        const sg__level *l = &SG__VEC_AT(f->levels, sg__level, (size_t)item->child_level);
+        if (l->parent != s->level || l->only_source < 0 || !l->out_count ||
+            s->column_count < l->out_count)
+            return -1;
+        const sg__source *only = &SG__VEC_AT(f->sources, sg__source, (size_t)l->only_source);
+        const sg__meta_table *tb = sg__relation_scoped(ctx, only->relation);
+        for (size_t o = 0; o < l->out_count; o++) {
+            if (strcmp(s->columns[o], name) != 0)
+                continue;
+            if (!l->out_columns[o] || !tb)
+                return -1;
+            *table = tb;
+            *column = sg__table_column(tb, NULL, 0, l->out_columns[o]);
+            return *column >= 0 ? 1 : -1;
+        }
+        return -1;
+    }
+    return 0;
+}
+
+/* A reference to column `name` of a sub-select or WITH query (source
+ * `source`), at `location`: judged as the table's column it outputs; one
+ * whose table the text cannot tell, standing where an application's type
+ * would keep its type (`poly`), is reported when a scoped table has a column
+ * of such a type that no pattern admits. */
+static int judge_derived(const sg__rule_ctx *ctx, long source, const char *name, bool poly,
+                         bool meets, int location)
+{
+    const sg__meta_table *table = NULL;
+    long column = -1;
+    int found = derived_column(ctx, source, name, &table, &column);
+    if (found > 0)
+        return judge_column(ctx, table, column, poly, meets, location);
+    if (!poly)
+        return 0;
+    for (size_t k = 0; ctx->scope && k < ctx->scope->count; k++) {
+        const sg__meta_table *t = ctx->scope->tables[k].table;
+        bool err = false;
+        long c = inadmissible_column(ctx, t, &err);
+        if (err)
+            return -1;
+        if (c >= 0)
+            return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, location,
+                              "column %s of a sub-select or WITH query stands where a string or "
+                              "parameter takes its type (an array of it, or an argument of a "
+                              "function that unifies its arguments' types), and it may be column "
+                              "%s.%s.%s of type %s, which no pattern of type.denied's `allow` "
+                              "option admits (a domain's CHECK calls any function)",
+                              name, t->schema, t->name, t->columns[c], t->column_types[c]);
+    }
+    return 0;
 }
 
 /* The whole row of source `source`, referenced at `location` where it meets
@@ -338,18 +424,20 @@ static int check_app_columns(const sg__rule_ctx *ctx)
     for (size_t i = 0; i < f->columns.count; i++) {
         const sg__column_ref *ref = &SG__VEC_AT(f->columns, sg__column_ref, i);
         bool poly = (ref->flags & SG_COLREF_POLY_PLACE) != 0;
+        bool meets = (ref->flags & SG_COLREF_MEETS) != 0;
         if (ref->flags & SG_COLREF_STAR) {
             if (poly && ref->qualifier && judge_row(ctx, ref->source, ref->location) < 0)
                 return -1;
             continue;
         }
-        if (!ref->name)
+        if (!ref->name || !(poly || meets || !(ref->flags & (SG_COLREF_ISOLATED))))
             continue;
         sg__resolved res;
         switch (sg__resolve_name(ctx, ref, &res)) {
         case SG_RES_FOUND:
-            if (poly && res.table &&
-                judge_poly_column(ctx, res.table, res.column, ref->location) < 0)
+            if (res.table
+                    ? judge_column(ctx, res.table, res.column, poly, meets, ref->location) < 0
+                    : judge_derived(ctx, res.source, ref->name, poly, meets, ref->location) < 0)
                 return -1;
             break;
         case SG_RES_WHOLE_ROW:
@@ -361,12 +449,12 @@ static int check_app_columns(const sg__rule_ctx *ctx)
         case SG_RES_UNDECIDED:
         case SG_RES_AMBIGUOUS:
             /* any scoped table of the statement with such a column of the name */
-            for (size_t r = 0; poly && r < f->relations.count; r++) {
+            for (size_t r = 0; (poly || meets) && r < f->relations.count; r++) {
                 const sg__meta_table *t = sg__relation_scoped(ctx, (long)r);
                 long c = t ? sg__table_column(t, NULL, 0, ref->name) : SG_NO_COLUMN;
                 bool err = false;
-                if (c >= 0 && inadmissible_type(ctx, t, c, &err)) {
-                    if (judge_poly_column(ctx, t, c, ref->location) < 0)
+                if (c >= 0 && inadmissible_type(ctx, t, c, &err) && (poly || array_column(t, c))) {
+                    if (judge_column(ctx, t, c, poly, meets, ref->location) < 0)
                         return -1;
                     break;
                 }
@@ -380,12 +468,17 @@ static int check_app_columns(const sg__rule_ctx *ctx)
     }
     for (size_t i = 0; i < f->fields.count; i++) {
         const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
-        const sg__meta_table *t = r->poly_place && r->row == SG_ROW_RELATION
-                                      ? sg__relation_scoped(ctx, r->relation)
-                                      : NULL;
-        long c = t ? sg__table_column(t, r->columns, r->column_count, r->name) : SG_NO_COLUMN;
-        if (c >= 0 && judge_poly_column(ctx, t, c, r->location) < 0)
+        if (!r->poly_place && !r->meets)
+            continue;
+        if (r->row == SG_ROW_RELATION) {
+            const sg__meta_table *t = sg__relation_scoped(ctx, r->relation);
+            long c = t ? sg__table_column(t, r->columns, r->column_count, r->name) : SG_NO_COLUMN;
+            if (c >= 0 && judge_column(ctx, t, c, r->poly_place, r->meets, r->location) < 0)
+                return -1;
+        } else if (judge_derived(ctx, r->source, r->name, r->poly_place, r->meets, r->location) <
+                   0) {
             return -1;
+        }
     }
     return 0;
 }

@@ -7,8 +7,8 @@
  * cut by a proxy (both before and after the server committed), the server at
  * max_connections and refusing connections, a server announcing another major
  * version, a caller's deadline, a bounded pool wait, session state that must
- * not leak, and 16 threads on a pool of 4 while backends are killed. Each test asserts the outcome the executor
- * reports and what the table really holds afterwards.
+ * not leak, and 16 threads on a pool of 4 while backends are killed. Each test asserts the outcome
+ * the executor reports and what the table really holds afterwards.
  */
 #include <stdarg.h>
 #include <stddef.h>

@@ -2654,6 +2654,23 @@ static void test_lint__recover_variants(void **state)
          {0},
          {3, 10},
          6},
+        /* the spellings Liquibase matches (blanks, case, a quoted author, a blank after the
+         * colon); a parenthesis left open before a changeset line ends at it */
+        {"Liquibase changeset spellings and an open parenthesis",
+         "--liquibase formatted sql\n-- changeset a:1\nSELECT pg_sleep(1)\n"
+         "  --ChangeSet \"J D\":2\nSELECT nope(\n--changeset b: 3\nDELETE FROM t\n",
+         3,
+         {5},
+         {3},
+         7},
+        /* without the changelog's first line, such a comment is a comment */
+        {"a changeset line in a file that is no changelog",
+         "SELECT id,\n--changeset old:1 (commented out)\n  name FROM users WHERE id = 1;\n"
+         "DELETE FROM t;\n",
+         2,
+         {0},
+         {0},
+         4},
         /* a statement that is a psql variable (`:q;`) is what the variable holds */
         {"psql variables that hold the statement",
          "\\set q 'SELECT 1 AS one'\n:q;\n:q \\gx\n:'q';\nSELECT pg_sleep(1);\nDELETE FROM t;\n",

@@ -305,6 +305,7 @@ typedef struct sg__field_ref {
     bool isolated;   /* as SG_COLREF_ISOLATED */
     bool xml_place;  /* as SG_COLREF_XML_PLACE */
     bool poly_place; /* as SG_COLREF_POLY_PLACE */
+    bool meets;      /* as SG_COLREF_MEETS */
     long source;     /* the FROM item selected from (an index into sources), or -1 */
     /* `a.f` where no FROM item (nor CTE, target or EXCLUDED) named a is in
      * sight at any level: PostgreSQL reads a only as a range variable, and
@@ -439,7 +440,11 @@ enum {
     SG_COLREF_POLY_PLACE = 1u << 8,
     /* a direct argument of a call that reads a whole row without giving its
      * type to another value (row_to_json, to_jsonb, count, ...) */
-    SG_COLREF_ROW_CONSUMED = 1u << 9
+    SG_COLREF_ROW_CONSUMED = 1u << 9,
+    /* the reference's own value meets other values (not isolated, not a
+     * non-unifying call's argument, not a cast's operand): a column of an
+     * array of an application's type keeps that type there */
+    SG_COLREF_MEETS = 1u << 10
 };
 
 typedef struct sg__column_ref {

@@ -37,6 +37,7 @@ typedef struct cutter {
     bool copy_data; /* COPY ... FROM STDIN data follows in the text (not blanked yet) */
     size_t want;    /* sg__sql_next_cut(): stop at the first cut at or after this */
     size_t found;   /* ... where it is (0: none yet); no statements are kept */
+    int liquibase;  /* the text is a Liquibase changelog: 1, 0, -1 not known yet */
 } cutter;
 
 /* What one statement has seen so far, for where it may end. */
@@ -91,24 +92,69 @@ static int add_psql(cutter *c, size_t start, size_t end, bool ends_query, bool v
     return 0;
 }
 
-/* Whether the `--` comment [at, end) is Liquibase's changeset line of a
- * formatted SQL changelog: `--changeset author:id ...` at the start of a
- * line, the author and id one word around a ':'. */
-static bool changeset_line(const char *s, size_t at, size_t end)
+/* The word `changeset` after the `--` at s[at] (blanks between, any case),
+ * as Liquibase reads its lines; the index after it, or 0. */
+static size_t changeset_word(const char *s, size_t len, size_t at)
 {
-    static const char word[] = "--changeset";
-    size_t n = sizeof word - 1;
-    if ((at > 0 && s[at - 1] != '\n' && s[at - 1] != '\r') || end - at <= n + 1 ||
-        strncasecmp(s + at, word, n) != 0 || (s[at + n] != ' ' && s[at + n] != '\t'))
+    size_t i = at + 2;
+    while (i < len && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return len - i >= 9 && strncasecmp(s + i, "changeset", 9) == 0 ? i + 9 : 0;
+}
+
+/* Whether the text says it is a Liquibase formatted SQL changelog: a line
+ * `--liquibase formatted sql` (blanks after the dashes, any case). */
+static bool liquibase_changelog(const char *s, size_t len)
+{
+    for (const char *p = s; (p = memchr(p, '-', len - (size_t)(p - s))) != NULL; p++) {
+        size_t at = (size_t)(p - s), i = at + 2;
+        if (at + 1 >= len || p[1] != '-')
+            continue;
+        while (i < len && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+        if (len - i >= 23 && strncasecmp(s + i, "liquibase formatted sql", 23) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Whether the `--` comment [at, end) is a changeset line of a Liquibase
+ * formatted SQL changelog, as Liquibase matches it: alone on its line but for
+ * blanks, `--`, blanks, `changeset` (any case), blanks, an author (quoted, or
+ * up to the colon) and `:` and an id. */
+static bool changeset_line(cutter *c, size_t at, size_t end)
+{
+    const char *s = c->s;
+    size_t b = at;
+    while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+        b--;
+    if (b > 0 && s[b - 1] != '\n' && s[b - 1] != '\r')
         return false;
-    size_t i = at + n;
+    size_t i = changeset_word(s, end, at);
+    if (!i || i >= end || (s[i] != ' ' && s[i] != '\t'))
+        return false;
     while (i < end && (s[i] == ' ' || s[i] == '\t'))
         i++;
-    size_t first = i;
-    while (i < end && s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != ':')
-        i++;
-    return i > first && i + 1 < end && s[i] == ':' && s[i + 1] != ' ' && s[i + 1] != '\t' &&
-           s[i + 1] != '\r';
+    size_t author = i;
+    if (i < end && s[i] == '"') {
+        const char *q = memchr(s + i + 1, '"', end - i - 1);
+        if (!q)
+            return false;
+        i = (size_t)(q - s) + 1;
+    } else {
+        while (i < end && s[i] != ':')
+            i++;
+    }
+    if (i == author || i >= end || s[i] != ':')
+        return false;
+    for (i++; i < end && (s[i] == ' ' || s[i] == '\t'); i++)
+        ;
+    if (i >= end || s[i] == '\r')
+        return false;
+    /* the file must say it is a changelog (once per text) */
+    if (c->liquibase < 0)
+        c->liquibase = liquibase_changelog(s, c->len);
+    return c->liquibase > 0;
 }
 
 /* Whether the ':' at s[at] starts a psql variable, :name, :'name' or
@@ -428,15 +474,17 @@ static int lexeme(cutter *c, stmt_state *st, size_t *i)
         const char *nl = memchr(s + at, '\n', c->len - at);
         end = nl ? (size_t)(nl - s) : c->len;
         comment = true;
-        if (changeset_line(s, at, end)) {
-            /* Liquibase ends the changeset before it here, `;` or not */
+        if (changeset_line(c, at, end)) {
+            /* Liquibase ends the changeset before it here, `;` or not; the
+             * next statement starts after the line (a rewind to an open
+             * parenthesis comes back there, not to this cut) */
             if (c->want_psql) {
                 sg__psql_span *sp = sg__vec_push(c->arena, &c->psql, sizeof *sp);
                 if (!sp)
                     return -1;
                 *sp = (sg__psql_span){at, end, false, false, true};
             }
-            if (cut(c, st, at, at) < 0)
+            if (cut(c, st, at, end) < 0)
                 return -1;
         }
     } else if (ch == '/' && next == '*') {
@@ -593,7 +641,8 @@ static int run(cutter *c)
 int sg__sql_split_fallback(sg__arena *arena, const char *sql, size_t len, sg__span **stmts,
                            size_t *nstmts, sg__sql_token **tokens, size_t *ntokens)
 {
-    cutter c = {.arena = arena, .s = sql, .len = len, .want_tokens = tokens != NULL};
+    cutter c = {
+        .arena = arena, .s = sql, .len = len, .want_tokens = tokens != NULL, .liquibase = -1};
     *stmts = NULL;
     *nstmts = 0;
     if (tokens) {
@@ -618,7 +667,7 @@ int sg__sql_split_fallback(sg__arena *arena, const char *sql, size_t len, sg__sp
 
 size_t sg__sql_next_cut(const char *sql, size_t len, size_t want)
 {
-    cutter c = {.s = sql, .len = len, .want = want ? want : 1, .copy_data = true};
+    cutter c = {.s = sql, .len = len, .want = want ? want : 1, .copy_data = true, .liquibase = -1};
     /* nothing is allocated when neither statements nor tokens are kept */
     if (run(&c) < 0 || !c.found)
         return len;
@@ -710,11 +759,11 @@ int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked)
     *blanked = 0;
     bool sqlc = (memchr(sql, '@', len) || memmem(sql, len, "sqlc.", 5)) && mentions_sqlc(sql, len);
     if (!memchr(sql, '\\', len) && !mentions_stdin(sql, len) && !mentions_variable(sql, len) &&
-        !sqlc && !memmem(sql, len, "${", 2) && !memmem(sql, len, "--changeset", 11) &&
-        !memmem(sql, len, "--CHANGESET", 11))
+        !sqlc && !memmem(sql, len, "${", 2) && !liquibase_changelog(sql, len))
         return 0; /* no psql command, variable or COPY data, no sqlc parameter or migration
                    * tool's placeholder: nothing to scan */
     cutter c = {.arena = arena,
+                .liquibase = -1,
                 .s = sql,
                 .len = len,
                 .want_psql = true,

@@ -726,6 +726,27 @@ static const char *written_at(mig *m, size_t at)
     return copy ? copy : "";
 }
 
+/* A note taken and dropped, while a statement is only tried. */
+static int quiet_note(void *ctx, int location, const char *message)
+{
+    (void)ctx;
+    (void)location;
+    (void)message;
+    return 0;
+}
+
+/* Whether the statement being applied changed the working copy of the
+ * tables: one added, dropped or edited. */
+static bool changes_tables(const mig *m)
+{
+    if (m->nwork != m->s->tables.count)
+        return true;
+    for (size_t i = 0; i < m->nwork; i++)
+        if (m->owned[i])
+            return true;
+    return m->nwork && memcmp(m->work, m->s->tables.items, m->nwork * sizeof *m->work) != 0;
+}
+
 /* Notes every psql include (`\i`, `\ir`, `\include`, `\include_relative`)
  * of the file: psql reads another file there, which this one does not hold.
  * psql's commands are blanked in m->sql, and only those. */
@@ -758,14 +779,24 @@ static int apply_tree(mig *m, List *tree)
         if (sg__mig_begin_statement(m) != APPLIED)
             return STOP;
         long at = statement_changes_nothing(nodeTag(raw->stmt)) ? -1 : rewritten_at(m, raw);
-        int rc = at >= 0
-                     ? sg__mig_refuse(m, (int)at,
-                                      "%s stands for a value the migration tool or psql puts "
-                                      "here, which the file does not hold; the statement is not "
-                                      "applied (apply the file as the tool writes it out, or "
-                                      "take the catalog from the database with catalog pull)",
-                                      written_at(m, (size_t)at))
-                     : apply_statement(m, raw->stmt);
+        int rc;
+        if (at < 0) {
+            rc = apply_statement(m, raw->stmt);
+        } else {
+            /* tried quietly: one that changes no table (an owner, a plain
+             * index's tablespace, a schema) passes whatever the value is */
+            sg__migrate_note_fn note = m->note;
+            m->note = quiet_note;
+            rc = apply_statement(m, raw->stmt);
+            m->note = note;
+            if (rc != STOP && (rc != APPLIED || changes_tables(m)))
+                rc = sg__mig_refuse(m, (int)at,
+                                    "%s stands for a value the migration tool or psql puts here, "
+                                    "which the file does not hold; the statement is not applied "
+                                    "(apply the file as the tool writes it out, or take the "
+                                    "catalog from the database with catalog pull)",
+                                    written_at(m, (size_t)at));
+        }
         if (rc == STOP || m->oom)
             return STOP;
         if (rc == APPLIED && sg__mig_commit_statement(m) != APPLIED)

@@ -336,11 +336,14 @@ static void note(walk *w, ref_kind kind, const char *name, const char *a, const 
     if (w->noting && sg__walk_in_xml_place(w, (const Node *)w->noting))
         p->flags |= SG_COLREF_XML_PLACE;
     /* asked only in the places meets.c marks (most references stand elsewhere) */
-    if (w->noting && (w->poly_place || w->call_unifies) &&
+    if (w->noting && (w->flow & (SG__FLOW_POLY | SG__FLOW_UNIFIES)) &&
         sg__walk_poly_ref(w, (const Node *)w->noting))
         p->flags |= SG_COLREF_POLY_PLACE;
-    if (w->noting && w->call_reads_rows && sg__walk_row_consumed(w, (const Node *)w->noting))
+    if (w->noting && (w->flow & SG__FLOW_READS) &&
+        sg__walk_row_consumed(w, (const Node *)w->noting))
         p->flags |= SG_COLREF_ROW_CONSUMED;
+    if (w->noting && (w->flow & SG__FLOW_MEETS) && sg__walk_meets_ref(w, (const Node *)w->noting))
+        p->flags |= SG_COLREF_MEETS;
 }
 
 static void note_columnref(walk *w, ColumnRef *c);
@@ -673,6 +676,7 @@ void sg__walk_resolve_fields(walk *w)
         f->isolated = (p->flags & SG_COLREF_ISOLATED) != 0;
         f->xml_place = (p->flags & SG_COLREF_XML_PLACE) != 0;
         f->poly_place = (p->flags & SG_COLREF_POLY_PLACE) != 0;
+        f->meets = (p->flags & SG_COLREF_MEETS) != 0;
         const from_item *fi = NULL;
         if (p->kind == REF_QUALIFIED || p->kind == REF_WHOLE_ROW)
             fi = find_item(w, p->level, p->sight, p->a, NULL);

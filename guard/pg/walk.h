@@ -103,15 +103,17 @@ typedef struct walk {
     int top_level;                     /* level of the statement's top-level SELECT, or -1 */
     int current_call;                  /* innermost FuncCall being walked, or -1 */
     const FuncCall *current_call_node; /* ... and its node, or NULL */
-    /* the expression being walked is an element of an array that meets other
-     * values, or an argument of a function that unifies its polymorphic
-     * arguments (SG_COLREF_POLY_PLACE); `meets`: the expression's own value
-     * meets other values (false in the arguments of other calls and under
-     * casts). Both are restored after each noted node. */
-    bool poly_place, meets;
-    /* current_call_node unifies its direct arguments' types, or reads whole
-     * rows unified with nothing (meets.c); restored with it */
-    bool call_unifies, call_reads_rows;
+    /* What meets.c knows of the expression being walked, SG__FLOW_* bits:
+     * POLY, it is an element of an array that meets other values, or an
+     * argument of a function that unifies its polymorphic arguments
+     * (SG_COLREF_POLY_PLACE); MEETS, its own value meets other values (false
+     * in the arguments of other calls and under casts); UNIFIES and READS,
+     * current_call_node unifies its direct arguments' types, or reads whole
+     * rows unified with nothing. One word, restored after each noted node. */
+    unsigned flow;
+    /* (const Node *) array operands of `x op ANY/ALL (array)`, whose elements
+     * are compared one by one as scalars */
+    sg__vec elementwise;
     bool in_top_targetlist;
     int targetlist_level; /* the level whose plain SELECT's target list is walked, or -1 */
     int located;          /* location of the innermost node that has one */
@@ -333,12 +335,26 @@ void sg__walk_note_cast(walk *w, TypeCast *tc);
  * parameter and a cast there count as isolated. */
 void sg__walk_xml_place(walk *w, const Node *n);
 /* meets.c: where a value meets others. A call's, an array's and a scalar
- * place's effect on poly_place and meets (note() calls them, visit()
+ * place's effect on the flow (note() calls them, visit()
  * restores both), and whether the column reference `ref` being noted stands
  * in a place of SG_COLREF_POLY_PLACE or SG_COLREF_ROW_CONSUMED. */
 void sg__walk_meets_call(walk *w, const FuncCall *f, const Node *node);
 void sg__walk_meets_array(walk *w, const Node *node);
 void sg__walk_meets_scalar(walk *w, bool meets);
+/* `x op ANY/ALL (array)`: the array's elements are compared one by one */
+void sg__walk_meets_elementwise(walk *w, const Node *array);
+enum { SG__FLOW_POLY = 1, SG__FLOW_MEETS = 2, SG__FLOW_UNIFIES = 4, SG__FLOW_READS = 8 };
+
+/* Sets or clears flow bit `bit`. */
+static inline void sg__walk_flow(walk *w, unsigned bit, bool on)
+{
+    w->flow = on ? w->flow | bit : w->flow & ~bit;
+}
+/* a value that passes through with its type (a scalar sub-select's output),
+ * and a subscript: a slice passes, an element or a field meets nothing */
+void sg__walk_meets_passing(walk *w, const Node *node);
+void sg__walk_meets_subscript(walk *w, const A_Indirection *ind);
+bool sg__walk_meets_ref(const walk *w, const Node *ref);
 bool sg__walk_poly_ref(const walk *w, const Node *ref);
 bool sg__walk_row_consumed(const walk *w, const Node *ref);
 bool sg__walk_in_xml_place(const walk *w, const Node *n);

@@ -25,6 +25,7 @@
 #include "nodes/parsenodes.h"
 #include "nodes/pg_list.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "pg/walk.h"
@@ -639,6 +640,9 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
     if (!stop && s->op != SETOP_NONE) {
         stop = visit((Node *)s->larg, w) || visit((Node *)s->rarg, w);
     }
+    /* the outputs stand where the select's value stands (a scalar
+     * sub-select's, an ARRAY sub-select's); its other clauses compare */
+    unsigned entry_flow = w->flow;
     if (!stop) {
         w->in_top_targetlist = top;
         w->targetlist_level = s->op == SETOP_NONE ? level : -1;
@@ -653,6 +657,8 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
         w->in_top_targetlist = false;
         w->targetlist_level = -1;
     }
+    sg__walk_flow(w, SG__FLOW_POLY, false);
+    sg__walk_flow(w, SG__FLOW_MEETS, true);
     size_t items_before = w->from_items.count;
     stop = stop || walk_from_list(s->fromClause, w, level);
     if (!stop && !top && sg__walk_only_relation(w, s, level, items_before))
@@ -724,6 +730,7 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
     w->in_top_targetlist = saved_top_tl;
     w->targetlist_level = saved_tl_level;
     w->in_predicate = saved_predicate;
+    w->flow = entry_flow;
     w->level = outer_level;
     w->sight = outer_sight;
     return stop || w->failed;
@@ -968,6 +975,8 @@ static bool note(Node *node, walk *w)
     case T_A_Expr: {
         A_Expr *e = (A_Expr *)node;
         sg__walk_meets_scalar(w, true);
+        if (e->kind == AEXPR_OP_ANY || e->kind == AEXPR_OP_ALL)
+            sg__walk_meets_elementwise(w, e->rexpr);
         if (sg__names_outside_pg_catalog(e->name))
             record_func(w, e->name, e->location, SG_FUNC_OPERATOR, false);
         sg__walk_record_literal_cmp(w, e);
@@ -978,8 +987,10 @@ static bool note(Node *node, walk *w)
         SubLink *s = (SubLink *)node;
         if (s->subLinkType == ARRAY_SUBLINK)
             sg__walk_meets_array(w, node);
+        else if (s->subLinkType == EXPR_SUBLINK)
+            sg__walk_meets_passing(w, node); /* its output stands where it stands */
         else
-            sg__walk_meets_scalar(w, true);
+            sg__walk_meets_scalar(w, s->subLinkType != EXISTS_SUBLINK);
         if (s->subLinkType == EXISTS_SUBLINK && s->subselect && IsA(s->subselect, SelectStmt))
             w->exists_select = (SelectStmt *)s->subselect;
         /* a scalar sub-select that meets no other value: its one output
@@ -1034,6 +1045,7 @@ static bool note(Node *node, walk *w)
         break;
     }
     case T_A_Indirection:
+        sg__walk_meets_subscript(w, (A_Indirection *)node);
         sg__walk_note_indirection(w, (A_Indirection *)node);
         break;
     case T_XmlExpr: {
@@ -1098,6 +1110,14 @@ static bool note(Node *node, walk *w)
     return w->failed;
 }
 
+/* What a noted node's walk changed, as it was before it. */
+static void restore_noted(walk *w, int call, const FuncCall *node, unsigned flow)
+{
+    w->current_call = call;
+    w->current_call_node = node;
+    w->flow = flow;
+}
+
 static bool visit_node(Node *node, walk *w)
 {
     NodeTag tag = nodeTag(node);
@@ -1105,18 +1125,17 @@ static bool visit_node(Node *node, walk *w)
     case SG__TAG_OWN:
         return visit_own(node, w);
     case SG__TAG_NOTE: {
+        /* this frame is on every level of the recursion, which a gateway's
+         * small stack bounds: no more locals than these */
         int saved_call = w->current_call;
+        unsigned saved_flow = w->flow;
         const FuncCall *saved_node = w->current_call_node;
-        bool poly = w->poly_place, meets = w->meets, unifies = w->call_unifies,
-             reads = w->call_reads_rows;
-        bool stop = note(node, w) || raw_expression_tree_walker(node, visit, w) || w->failed;
-        w->current_call = saved_call;
-        w->current_call_node = saved_node;
-        w->poly_place = poly;
-        w->meets = meets;
-        w->call_unifies = unifies;
-        w->call_reads_rows = reads;
-        return stop;
+        if (note(node, w) || raw_expression_tree_walker(node, visit, w) || w->failed) {
+            restore_noted(w, saved_call, saved_node, saved_flow);
+            return true;
+        }
+        restore_noted(w, saved_call, saved_node, saved_flow);
+        return false;
     }
     case SG__TAG_RAW:
         return raw_expression_tree_walker(node, visit, w) || w->failed;
@@ -1167,7 +1186,7 @@ int sg__walk_statement(sg__arena *arena, void *raw_stmt, unsigned max_depth, sg_
     w.current_call = -1;
     w.targetlist_level = -1;
     w.top_level = -1;
-    w.meets = true;
+    w.flow = SG__FLOW_MEETS;
     w.pin_level = -1;
     w.level = -1;
     w.sight = SG__SIGHT_ALL;
