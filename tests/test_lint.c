@@ -3874,6 +3874,22 @@ static void test_lint__pgtap_scripts_are_not_queries(void **state)
     size_t errors;
     assert_int_equal(count_prefix(r, "paginate.order-by-required", &errors), 3);
     sg_lint_result_free(r);
+    /* the catalog still judges the tests' queries, and pgTAP's own `*` is no finding; a
+     * user's plan(x) of a column plans no tests */
+    sg_catalog *catalog = lint_catalog();
+    r = lint(catalog,
+             "BEGIN;\nSELECT tap.plan(1);\nSELECT nmae FROM sdk_examples_account;\n"
+             "SELECT * FROM finish();\nROLLBACK;\n",
+             SG_LINT_INPUT_SQL);
+    const sg_lint_finding *f = only(r, "column.unknown");
+    assert_int_equal(f->line, 3);
+    assert_int_equal(count_prefix(r, "style.", &errors), 0);
+    sg_lint_result_free(r);
+    r = lint(catalog, "SELECT plan(a.uid) AS p FROM sdk_examples_account AS a;\n",
+             SG_LINT_INPUT_SQL);
+    assert_int_equal(count_prefix(r, "paginate.order-by-required", &errors), 1);
+    sg_lint_result_free(r);
+    sg_catalog_free(catalog);
 }
 
 /* A migration tool's placeholder (`${schema}`, `${flyway:user}`) is the

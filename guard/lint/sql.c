@@ -93,6 +93,10 @@ typedef struct reading {
      * (--inserts) name no columns by design, in the order of the dump's own
      * CREATE TABLE, so style.insert-column-list has nothing to say there. */
     bool dump;
+    /* The file is a pgTAP test script (it plans its tests): its assertions
+     * run once, for no caller, against the schema the catalog describes;
+     * linted as a migration's statements but with the catalog */
+    bool pgtap;
     bool restart;
     size_t as_queries; /* statements linted as a file of queries' */
     bool psql;         /* the part being read had psql's text blanked */
@@ -343,10 +347,10 @@ static bool take_word(const char **p, const char *end, const char *word)
     return true;
 }
 
-/* Whether the statement plans pgTAP's tests: `SELECT plan(n)`, `SELECT
- * no_plan()`, `SELECT * FROM no_plan()`. Such a file is a test script that
- * runs its assertions (`SELECT ok(...)`, `SELECT * FROM finish()`) once, for
- * no caller: linted as a migration is. */
+/* Whether the statement plans pgTAP's tests: `SELECT plan(n)` of a number,
+ * `SELECT no_plan()`, `SELECT * FROM no_plan()`, the function qualified with
+ * its schema or not. Such a file is a test script that runs its assertions
+ * (`SELECT ok(...)`, `SELECT * FROM finish()`) once, for no caller. */
 static bool plans_pgtap(const char *text, size_t n)
 {
     const char *p = text, *end = text + n;
@@ -359,9 +363,24 @@ static bool plans_pgtap(const char *text, size_t n)
         if (!take_word(&p, end, "from"))
             return false;
     }
-    if (!take_word(&p, end, "plan") && !take_word(&p, end, "no_plan"))
+    /* `tap.plan(` */
+    const char *q = p;
+    while (q < end && sg__ident_char((unsigned char)*q))
+        q++;
+    if (q < end && *q == '.' && q > p)
+        p = q + 1;
+    if (take_word(&p, end, "no_plan"))
+        return p < end && *p == '(';
+    if (!take_word(&p, end, "plan") || p >= end || *p != '(')
         return false;
-    return p < end && *p == '(';
+    for (p++; p < end && strchr(" \t", *p); p++)
+        ;
+    const char *digits = p;
+    while (p < end && *p >= '0' && *p <= '9')
+        p++;
+    while (p < end && strchr(" \t", *p))
+        p++;
+    return p > digits && p < end && *p == ')';
 }
 
 /* Lints the statement at [start, end) of the text, whose bytes are at
@@ -370,9 +389,17 @@ static bool plans_pgtap(const char *text, size_t n)
 static int lint_statement(reading *d, const char *text, size_t start, size_t end)
 {
     sg_lint_result *r = d->r;
+    if (!d->pgtap && !d->migration && plans_pgtap(text, end - start)) {
+        /* judged as a test script's from the start (its plan included) */
+        d->pgtap = true;
+        if (d->as_queries > 0) {
+            d->restart = true;
+            return 0;
+        }
+    }
     const sg_catalog *catalog = d->migration ? NULL : d->catalog;
     sg_verdict *v = NULL;
-    d->options.migration = d->migration;
+    d->options.migration = d->migration || d->pgtap;
     int rc = sg_lint_sql(catalog, text, end - start, &d->options, &v);
     if (rc != SG_OK) {
         r->failed = true;
@@ -383,7 +410,7 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
         sg_verdict_free(v);
         return -1;
     }
-    if ((v->changes_schema || plans_pgtap(text, end - start)) && !d->migration) {
+    if (v->changes_schema && !d->migration) {
         /* a migration: its statements are judged as a migration's, from the
          * start when some were judged as queries already */
         d->migration = true;
@@ -393,7 +420,7 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
             return 0;
         }
     }
-    d->as_queries += !d->migration;
+    d->as_queries += !d->migration && !d->pgtap;
     r->statements++;
     /* the names that hold a variable or a placeholder, found at the first
      * finding that may name one */
@@ -409,6 +436,9 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
             on_psql_variable(r, text, end - start, start, off, about == 2))
             continue;
         if (d->dump && strcmp(dg->rule, "style.insert-column-list") == 0)
+            continue;
+        /* pgTAP's own `SELECT * FROM finish()` and `no_plan()` */
+        if (d->pgtap && strcmp(dg->rule, "style.select-star") == 0)
             continue;
         const char *message = dg->message;
         if (d->psql && !names_found) {
