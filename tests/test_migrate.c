@@ -1127,10 +1127,15 @@ static void test_migrate__sqitch_plan_order(void **state)
                "add_email [users] 2024-01-02T00:00:00Z A <a@x> # email\n"
                "@v1 2024-01-03T00:00:00Z A <a@x> # tag\n"
                "  # a comment\n"
-               "add_email [add_email@v1] 2024-01-04T00:00:00Z A <a@x> # reworked\n"
-               "missing 2024-01-05T00:00:00Z A <a@x>\n");
+               "@v1b 2024-01-03T00:00:00Z A <a@x> # another tag\n"
+               "add_email [add_email@v1b] 2024-01-04T00:00:00Z A <a@x> # reworked\n"
+               "@v2 2024-01-05T00:00:00Z A <a@x> # tag\n"
+               "add_email [add_email@v2] 2024-01-06T00:00:00Z A <a@x> # reworked again\n"
+               "missing 2024-01-07T00:00:00Z A <a@x>\n");
     write_text(deploy, "users.sql", "CREATE TABLE users (id int PRIMARY KEY);");
-    write_text(deploy, "add_email@v1.sql", "ALTER TABLE users ADD COLUMN email text;");
+    /* sqitch rework keeps the script under the last tag before the rework */
+    write_text(deploy, "add_email@v1b.sql", "ALTER TABLE users ADD COLUMN email text;");
+    write_text(deploy, "add_email@v2.sql", "ALTER TABLE users ADD COLUMN email_v2 text;");
     write_text(deploy, "add_email.sql", "ALTER TABLE users ADD COLUMN email_ok boolean;");
     write_text(deploy, "aaa_unplanned.sql", "ALTER TABLE users ADD COLUMN nope int;");
     for (int pass = 0; pass < 2; pass++) {
@@ -1141,7 +1146,7 @@ static void test_migrate__sqitch_plan_order(void **state)
         assert_int_equal(sg_schema_note_count(s), 1);
         const sg_schema_note *n = sg_schema_note_at(s, 0);
         assert_non_null(strstr(n->file, "sqitch.plan"));
-        assert_int_equal(n->line, 9);
+        assert_int_equal(n->line, 12);
         assert_non_null(strstr(n->message, "change missing has no deploy script"));
         assert_int_equal(sg_schema_table_count(s), 1);
         char *json = NULL;
@@ -1149,13 +1154,14 @@ static void test_migrate__sqitch_plan_order(void **state)
         wo.data_source_uid = "ds";
         assert_int_equal(sg_schema_write_catalog(s, &wo, &json, &err), SG_OK);
         assert_non_null(strstr(json, "\"email\""));
+        assert_non_null(strstr(json, "\"email_v2\""));
         assert_non_null(strstr(json, "\"email_ok\""));
         assert_null(strstr(json, "\"nope\""));
         sg_free(json);
         sg_schema_free(s);
     }
-    static const char *const files[] = {"users.sql", "add_email@v1.sql", "add_email.sql",
-                                        "aaa_unplanned.sql"};
+    static const char *const files[] = {"users.sql", "add_email@v1b.sql", "add_email@v2.sql",
+                                        "add_email.sql", "aaa_unplanned.sql"};
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         char path[700];
         snprintf(path, sizeof path, "%s/%s", deploy, files[i]);

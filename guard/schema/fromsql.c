@@ -201,15 +201,91 @@ static size_t word_end(const char *s, size_t i, size_t len)
     return i;
 }
 
+/* A line of a sqitch plan that names a change or a tag. */
+typedef struct plan_line {
+    const char *name; /* the change's or tag's name, in the text */
+    size_t len;
+    long line; /* 1-based */
+    bool tag;
+    long next;     /* a change: its next line of the same name (a rework), or -1 */
+    long last_tag; /* the last tag line at or before this one, or -1 */
+} plan_line;
+
+/* qsort's comparison of plan lines by name, then place. */
+static int by_plan_name(const void *pa, const void *pb)
+{
+    const plan_line *a = *(const plan_line *const *)pa, *b = *(const plan_line *const *)pb;
+    size_t n = a->len < b->len ? a->len : b->len;
+    int c = memcmp(a->name, b->name, n);
+    if (c == 0 && a->len != b->len)
+        c = a->len < b->len ? -1 : 1;
+    return c != 0 ? c : (a->line < b->line ? -1 : 1);
+}
+
+/* The change and tag lines of a plan's `len` bytes of text (`%` pragmas,
+ * comments and blank lines name none), each change's next line of the same
+ * name found by sorting the names. *count of them; NULL with *count -1 when
+ * memory ran out. */
+static plan_line *read_plan(sg_schema *s, const char *text, size_t len, long *count)
+{
+    size_t n = 0, cap = 0;
+    plan_line *lines = NULL;
+    long line = 0, last_tag = -1;
+    *count = -1;
+    for (size_t at = 0; at < len;) {
+        const char *nl = memchr(text + at, '\n', len - at);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        line++;
+        size_t i = at;
+        while (i < end && (text[i] == ' ' || text[i] == '\t'))
+            i++;
+        if (i < end && !strchr("%#\r", text[i])) {
+            if (n == cap) {
+                cap = cap ? cap * 2 : 64;
+                plan_line *grown = sg__arena_alloc_raw(&s->model.arena, cap * sizeof *grown);
+                if (!grown)
+                    return NULL;
+                if (n)
+                    memcpy(grown, lines, n * sizeof *grown);
+                lines = grown;
+            }
+            bool tag = text[i] == '@';
+            size_t name = i + tag;
+            if (tag)
+                last_tag = (long)n;
+            lines[n] =
+                (plan_line){text + name, word_end(text, name, end) - name, line, tag, -1, last_tag};
+            n++;
+        }
+        at = nl ? end + 1 : len;
+    }
+    plan_line **order = n ? sg__arena_alloc_raw(&s->model.arena, n * sizeof *order) : NULL;
+    if (n && !order)
+        return NULL;
+    size_t changes = 0;
+    for (size_t k = 0; k < n; k++)
+        if (!lines[k].tag)
+            order[changes++] = &lines[k];
+    if (changes > 1)
+        qsort(order, changes, sizeof *order, by_plan_name);
+    for (size_t k = 0; k + 1 < changes; k++)
+        if (order[k]->len == order[k + 1]->len &&
+            memcmp(order[k]->name, order[k + 1]->name, order[k]->len) == 0)
+            order[k]->next = order[k + 1] - lines;
+    *count = (long)n;
+    return lines;
+}
+
 /*
  * Applies a sqitch project's deploy scripts in the order of its plan, as
  * `sqitch deploy` does: each change line of `plan` (its name first, then
  * dependencies, date, planner and note; `%` pragmas, `@tag` lines, comments
  * and blank lines name no change) applies `deploy/<name>.sql`. A change
- * reworked later in the plan applied, at its earlier places, the script the
- * rework kept as `deploy/<name>@<tag>.sql`, the tag being the first after
- * that place. A script the plan names and the directory lacks is noted.
- * Scripts the plan does not name are not deployed by sqitch, and not applied.
+ * reworked later in the plan applied, at its earlier place, the script the
+ * rework kept as `deploy/<name>@<tag>.sql`, the tag being the last one before
+ * the rework (`sqitch rework` names it so). A script the plan names and the
+ * directory lacks is noted. Scripts the plan does not name are not deployed
+ * by sqitch, and not applied.
  */
 static int apply_sqitch(sg_schema *s, const char *plan, const char *deploy, const char *schema,
                         sg_error *err)
@@ -219,47 +295,23 @@ static int apply_sqitch(sg_schema *s, const char *plan, const char *deploy, cons
     int rc = sg_read_file(plan, MAX_MIGRATION_BYTES, SG_READ_REGULAR, &text, &len, err);
     if (rc != SG_OK)
         return rc;
+    long count;
+    plan_line *lines = read_plan(s, text, len, &count);
+    if (count < 0)
+        rc = sg__set_error(err, SG_ENOMEM, "%s: out of memory while reading it", plan);
     size_t n = strlen(deploy);
     const char *slash = n > 0 && deploy[n - 1] == '/' ? "" : "/";
-    long line = 0;
-    for (size_t at = 0; rc == SG_OK && at < len;) {
-        const char *nl = memchr(text + at, '\n', len - at);
-        size_t end = nl ? (size_t)(nl - text) : len, next = nl ? end + 1 : len;
-        line++;
-        size_t i = at;
-        while (i < end && (text[i] == ' ' || text[i] == '\t'))
-            i++;
-        if (i == end || strchr("%#@\r", text[i])) {
-            at = next;
+    for (long k = 0; rc == SG_OK && k < count; k++) {
+        const plan_line *l = &lines[k];
+        if (l->tag)
             continue;
-        }
-        size_t name_end = word_end(text, i, end);
-        /* a later line of the same change: this place applied the reworked script */
-        const char *tag = NULL;
-        size_t tag_len = 0;
-        bool reworked = false;
-        for (size_t k = next, seen_tag = 0; k < len && !reworked;) {
-            const char *knl = memchr(text + k, '\n', len - k);
-            size_t kend = knl ? (size_t)(knl - text) : len;
-            size_t j = k;
-            while (j < kend && (text[j] == ' ' || text[j] == '\t'))
-                j++;
-            if (j < kend && text[j] == '@' && !seen_tag) {
-                tag = text + j + 1;
-                tag_len = word_end(text, j + 1, kend) - (j + 1);
-                seen_tag = 1;
-            } else if (j < kend && !strchr("%#@\r", text[j]) &&
-                       word_end(text, j, kend) - j == name_end - i &&
-                       memcmp(text + j, text + i, name_end - i) == 0) {
-                reworked = true;
-            }
-            k = knl ? kend + 1 : len;
-        }
+        const plan_line *tag =
+            l->next >= 0 && lines[l->next].last_tag > k ? &lines[lines[l->next].last_tag] : NULL;
         const char *path =
-            reworked && tag ? sg__arena_printf(&s->model.arena, "%s%s%.*s@%.*s.sql", deploy, slash,
-                                               (int)(name_end - i), text + i, (int)tag_len, tag)
-                            : sg__arena_printf(&s->model.arena, "%s%s%.*s.sql", deploy, slash,
-                                               (int)(name_end - i), text + i);
+            tag ? sg__arena_printf(&s->model.arena, "%s%s%.*s@%.*s.sql", deploy, slash, (int)l->len,
+                                   l->name, (int)tag->len, tag->name)
+                : sg__arena_printf(&s->model.arena, "%s%s%.*s.sql", deploy, slash, (int)l->len,
+                                   l->name);
         if (!path) {
             rc = sg__set_error(err, SG_ENOMEM, "%s: out of memory while reading it", plan);
         } else if (regular_file(path)) {
@@ -267,11 +319,10 @@ static int apply_sqitch(sg_schema *s, const char *plan, const char *deploy, cons
         } else {
             const char *message = sg__arena_printf(
                 &s->model.arena, "the plan's change %.*s has no deploy script %s; not applied",
-                (int)(name_end - i), text + i, path);
-            if (!message || plan_note(s, plan, line, message) < 0)
+                (int)l->len, l->name, path);
+            if (!message || plan_note(s, plan, l->line, message) < 0)
                 rc = sg__set_error(err, SG_ENOMEM, "%s: out of memory while reading it", plan);
         }
-        at = next;
     }
     sg__free(text);
     return rc;
