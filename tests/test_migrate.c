@@ -363,6 +363,9 @@ static void test_migrate__placeholders_and_includes(void **state)
                               "ALTER TABLE orders OWNER TO ${owner};\n"
                               "CREATE SCHEMA IF NOT EXISTS ${schema};\n"
                               "SELECT set_config('app.x', :'v', false);\n"
+                              /* COPY data holds no psql command */
+                              "COPY orders (id, note) FROM stdin;\n1\tC:\\\\include\\\\x\n"
+                              "\\i not-a-command\n\\.\n"
                               "\\ir tables/more.sql\n"
                               "CREATE INDEX ON orders (note);\n";
     notes n = {0};

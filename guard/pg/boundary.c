@@ -754,6 +754,41 @@ static bool value_position(const char *sql, size_t at)
                     (n == 6 && strncasecmp(sql + i, "offset", 6) == 0));
 }
 
+int sg__sql_psql_includes(sg__arena *arena, const char *sql, size_t len, size_t **at, size_t *count)
+{
+    static const char *const includes[] = {"i", "ir", "include", "include_relative"};
+    *at = NULL;
+    *count = 0;
+    if (!memchr(sql, '\\', len))
+        return 0;
+    cutter c = {.arena = arena,
+                .s = sql,
+                .len = len,
+                .want_psql = true,
+                .copy_data = true,
+                .liquibase = -1};
+    if (run(&c) < 0)
+        return -1;
+    size_t *found = c.psql.count ? sg__arena_alloc(arena, c.psql.count * sizeof *found) : NULL;
+    if (c.psql.count && !found)
+        return -1;
+    size_t n = 0;
+    for (size_t i = 0; i < c.psql.count; i++) {
+        const sg__psql_span *sp = &SG__VEC_AT(c.psql, sg__psql_span, i);
+        if (sp->variable || sp->changeset || sql[sp->start] != '\\')
+            continue;
+        size_t w = 0;
+        while (sp->start + 1 + w < sp->end && sg__ident_char((unsigned char)sql[sp->start + 1 + w]))
+            w++;
+        for (size_t k = 0; k < sizeof includes / sizeof includes[0]; k++)
+            if (strlen(includes[k]) == w && strncmp(sql + sp->start + 1, includes[k], w) == 0)
+                found[n++] = sp->start;
+    }
+    *at = found;
+    *count = n;
+    return 0;
+}
+
 int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked)
 {
     *blanked = 0;

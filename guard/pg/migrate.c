@@ -747,25 +747,23 @@ static bool changes_tables(const mig *m)
     return m->nwork && memcmp(m->work, m->s->tables.items, m->nwork * sizeof *m->work) != 0;
 }
 
-/* Notes every psql include (`\i`, `\ir`, `\include`, `\include_relative`)
- * of the file: psql reads another file there, which this one does not hold.
- * psql's commands are blanked in m->sql, and only those. */
+/* Notes every psql include (`\\i`, `\\ir`, `\\include`, `\\include_relative`) of
+ * the file: psql reads another file there, which this one does not hold. */
 static int note_includes(mig *m)
 {
-    static const char *const includes[] = {"i", "ir", "include", "include_relative"};
-    for (size_t i = 0; m->original[i]; i++) {
-        if (m->original[i] != '\\' || m->sql[i] != ' ')
-            continue;
+    size_t *at, count;
+    if (sg__sql_psql_includes(&m->tmp, m->original, strlen(m->original), &at, &count) < 0)
+        return STOP;
+    for (size_t i = 0; i < count; i++) {
+        const char *s = m->original + at[i] + 1;
         size_t n = 0;
-        while (sg__ident_char((unsigned char)m->original[i + 1 + n]))
+        while (sg__ident_char((unsigned char)s[n]))
             n++;
-        for (size_t k = 0; k < sizeof includes / sizeof includes[0]; k++)
-            if (strlen(includes[k]) == n && strncmp(m->original + i + 1, includes[k], n) == 0 &&
-                sg__mig_note(m, (int)i,
-                             "psql reads another file here (\\%s), which from-sql does not "
-                             "follow: name that file in its place among the migrations",
-                             includes[k]) != APPLIED)
-                return STOP;
+        if (sg__mig_note(m, (int)at[i],
+                         "psql reads another file here (\\%.*s), which from-sql does not "
+                         "follow: name that file in its place among the migrations",
+                         (int)n, s) != APPLIED)
+            return STOP;
     }
     return APPLIED;
 }

@@ -78,6 +78,13 @@ typedef struct sg__psql_span {
     bool changeset;
 } sg__psql_span;
 
+/* The places of the psql commands of `sql` that read another file (`\i`,
+ * `\ir`, `\include`, `\include_relative`), as the boundary scan finds psql's
+ * commands (never in literals, comments or COPY data): *at (in `arena`),
+ * *count of them. Returns 0, or -1 when memory ran out. */
+int sg__sql_psql_includes(sg__arena *arena, const char *sql, size_t len, size_t **at,
+                          size_t *count);
+
 /*
  * Blanks what is psql's and not SQL out of the `len` bytes at `sql`, in
  * place, as the boundary scan finds it: backslash commands and COPY ... FROM
