@@ -1112,6 +1112,46 @@ static void test_migrate__directory_order(void **state)
     assert_int_equal(rmdir(dir), 0);
 }
 
+/* Flyway's baseline migrations: the latest one stands for the versioned migrations up to its
+ * version, which are not applied, nor are older baselines; those after it are. */
+static void test_migrate__flyway_baselines(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sqlguard-baseline-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    static const struct {
+        const char *name, *sql;
+    } files[] = {
+        {"V1__users.sql", "CREATE TABLE users (id int PRIMARY KEY);"},
+        {"V2__email.sql", "ALTER TABLE users ADD COLUMN email text;"},
+        {"B1__old_baseline.sql", "CREATE TABLE users (id int PRIMARY KEY, old text);"},
+        {"B2__baseline.sql", "CREATE TABLE users (id int PRIMARY KEY, email text);"},
+        {"V3__name.sql", "ALTER TABLE users ADD COLUMN name text;"},
+    };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+        write_text(dir, files[i].name, files[i].sql);
+    const char *const paths[] = {dir};
+    sg_schema *s = NULL;
+    sg_error err = {0};
+    assert_int_equal(sg_schema_from_migrations(paths, 1, NULL, &s, &err), SG_OK);
+    assert_int_equal(sg_schema_note_count(s), 0);
+    char *json = NULL;
+    sg_catalog_write_options wo = SG_CATALOG_WRITE_OPTIONS_INIT;
+    wo.data_source_uid = "ds";
+    assert_int_equal(sg_schema_write_catalog(s, &wo, &json, &err), SG_OK);
+    assert_non_null(strstr(json, "\"email\""));
+    assert_non_null(strstr(json, "\"name\""));
+    assert_null(strstr(json, "\"old\""));
+    sg_free(json);
+    sg_schema_free(s);
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char path[700];
+        snprintf(path, sizeof path, "%s/%s", dir, files[i].name);
+        assert_int_equal(remove(path), 0);
+    }
+    assert_int_equal(rmdir(dir), 0);
+}
+
 /* A sqitch project: the deploy scripts apply in the order of sqitch.plan (not of their names),
  * from the project's directory or from its deploy directory; a change reworked later applied
  * its `name@tag` script at its first place; a change without a script is noted; a script the
@@ -1352,6 +1392,7 @@ int main(void)
         cmocka_unit_test(test_migrate__directory_order),
         cmocka_unit_test(test_migrate__prisma_directories),
         cmocka_unit_test(test_migrate__sqitch_plan_order),
+        cmocka_unit_test(test_migrate__flyway_baselines),
         cmocka_unit_test(test_migrate__file_names),
         cmocka_unit_test(test_migrate__note_callback_stops),
         cmocka_unit_test(test_migrate__allocation_failures),

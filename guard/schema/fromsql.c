@@ -5,6 +5,7 @@
  * note with its file, line and column, never dropped silently.
  */
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -56,7 +57,8 @@ static int apply_file(sg_schema *s, const char *path, const char *schema, sg_err
  * (`20230101120000_x.sql`, `001_x.up.sql`, `10_x.sql`); NULL for none. */
 static const char *version_of(const char *name)
 {
-    if (name[0] == 'V' && name[1] >= '0' && name[1] <= '9')
+    /* Flyway's versioned and baseline migrations */
+    if ((name[0] == 'V' || name[0] == 'B') && name[1] >= '0' && name[1] <= '9')
         return name + 1;
     return name[0] >= '0' && name[0] <= '9' ? name : NULL;
 }
@@ -171,6 +173,38 @@ sg_migration_name sg_migration_name_of(const char *name)
     if (ends_with(name, ".up.sql") || (name[0] == 'V' && flyway_version(name)))
         return SG_MIGRATION_NAME_APPLY;
     return SG_MIGRATION_NAME_NONE;
+}
+
+/* Flyway's baseline migrations (`B5__init.sql`: the schema as of version 5,
+ * for a new database): Flyway applies the latest one instead of the
+ * versioned migrations up to its version, then those after it. Leaves in
+ * `names` (paths) the latest baseline and the versioned migrations after
+ * it, without the other baselines and the versioned ones it stands for. */
+static void flyway_baseline(sg__vec *names)
+{
+    char buf[256], other[256];
+    const char *latest = NULL;
+    for (size_t i = 0; i < names->count; i++) {
+        const char *b = sort_name(SG__VEC_AT(*names, const char *, i), buf, sizeof buf);
+        if (b[0] == 'B' && flyway_version(b) && (!latest || by_version(b + 1, latest + 1) > 0)) {
+            snprintf(other, sizeof other, "%s", b);
+            latest = other;
+        }
+    }
+    if (!latest)
+        return;
+    size_t kept = 0;
+    for (size_t i = 0; i < names->count; i++) {
+        const char *path = SG__VEC_AT(*names, const char *, i);
+        const char *b = sort_name(path, buf, sizeof buf);
+        bool baseline = b[0] == 'B' && flyway_version(b);
+        bool versioned = b[0] == 'V' && flyway_version(b);
+        if ((baseline && strcmp(b, latest) != 0) ||
+            (versioned && by_version(b + 1, latest + 1) <= 0))
+            continue;
+        SG__VEC_AT(*names, const char *, kept++) = path;
+    }
+    names->count = kept;
 }
 
 /* Whether `path` is a directory. */
@@ -391,6 +425,7 @@ static int apply_dir(sg_schema *s, const char *dir, const char *schema, sg_error
             *slot = path;
     }
     closedir(d);
+    flyway_baseline(&names);
     if (names.count > 1)
         qsort(names.items, names.count, sizeof(const char *), by_name);
     for (size_t i = 0; rc == SG_OK && i < names.count; i++)
