@@ -1462,6 +1462,22 @@ static void test_rules__app_typed_columns(void **state)
          "the row of public.people holds column email of type citext"},
         {"SELECT (jsonb_populate_record(p, %(v)s)).uid AS u FROM people AS p ORDER BY 1", "p, ",
          "the row of public.people holds column email"},
+        /* a column of an array of the type, wherever it meets a value */
+        {"SELECT uid FROM people WHERE tag @> %(v)s ORDER BY uid", "tag",
+         "column public.people.tag is of type citext[]"},
+        {"SELECT uid, COALESCE(tag, %(v)s) AS t FROM people ORDER BY uid", "tag",
+         "an array of it meeting another value"},
+        /* through functions that keep the type, a scalar sub-select, a derived table */
+        {"SELECT trim_array(array_agg(email), 0) = %(v)s AS x FROM people", "email",
+         "column public.people.email"},
+        {"SELECT uid, ARRAY[lag(mood) OVER (ORDER BY uid)] @> %(v)s AS x FROM people ORDER BY uid",
+         "mood", "column public.people.mood"},
+        {"SELECT uid FROM people WHERE ARRAY[(SELECT email)] @> %(v)s ORDER BY uid", "email",
+         "column public.people.email"},
+        {"SELECT array_append(ARRAY[x.e], %(v)s) AS a FROM (SELECT uid, email AS e FROM people) AS "
+         "x "
+         "ORDER BY x.uid",
+         "x.e", "column public.people.email"},
     };
     static const char *const allowed[] = {
         "SELECT uid, email FROM people WHERE email = %(v)s ORDER BY uid",
@@ -1472,6 +1488,13 @@ static void test_rules__app_typed_columns(void **state)
         "SELECT array_agg(email) AS e FROM people",
         "SELECT uid, lag(mood) OVER (ORDER BY uid) AS m FROM people ORDER BY uid",
         "SELECT array_to_string(array_agg(email), %(v)s) AS e FROM people",
+        "SELECT uid FROM people WHERE %(v)s = ANY(tag) ORDER BY uid",
+        "SELECT uid, tag FROM people ORDER BY uid",
+        "SELECT p.uid, (SELECT array_agg(o.email ORDER BY o.uid) FROM people AS o WHERE o.uid = "
+        "p.uid) AS es FROM people AS p ORDER BY p.uid",
+        "SELECT (array_agg(email ORDER BY uid))[1] AS first_email FROM people",
+        "SELECT array_agg(p) AS rows FROM people AS p",
+        "SELECT uid FROM people WHERE cardinality(tag) > 1 ORDER BY uid",
     };
     sg_policy *all = load_policy("{\"rules\":{\"type.denied\":{\"options\":{\"allow\":"
                                  "[\"^citext$\",\"^mood$\",\"^app\\\\.handle$\"]}}}}");

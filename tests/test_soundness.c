@@ -1571,12 +1571,13 @@ static const char DOM_CATALOG[] =
     "\"physical_table_name\":\"sg_dom_probe\",\"primary_key\":[\"uid\"],\"columns\":["
     "{\"name\":\"uid\",\"type\":\"uuid\",\"nullable\":false},"
     "{\"name\":\"d\",\"type\":\"public.hazard_domain\",\"nullable\":true},"
-    "{\"name\":\"n\",\"type\":\"text\",\"nullable\":true}]}]}";
+    "{\"name\":\"n\",\"type\":\"text\",\"nullable\":true},"
+    "{\"name\":\"tags\",\"type\":\"public.hazard_domain[]\",\"nullable\":true}]}]}";
 
 static void test_soundness__domain_columns_reach_no_check(void **state)
 {
     (void)state;
-    static const char row[] = "\"(00000000-0000-0000-0000-000000000002,by-param,x)\"";
+    static const char row[] = "\"(00000000-0000-0000-0000-000000000002,by-param,x,{})\"";
     static const struct {
         const char *sql;
         const char *params;
@@ -1601,6 +1602,19 @@ static void test_soundness__domain_columns_reach_no_check(void **state)
          false},
         {"SELECT uid FROM sg_dom_probe GROUP BY uid HAVING array_agg(d) = %(p)s ORDER BY uid",
          "\"{by-agg}\"", false},
+        /* the column of an array of the domain, and values that keep the domain's type
+         * through a function, a scalar sub-select or a derived table */
+        {"SELECT uid FROM sg_dom_probe WHERE tags @> %(p)s ORDER BY uid", "\"{by-tags}\"", false},
+        {"SELECT trim_array(array_agg(d), 0) = %(p)s AS x FROM sg_dom_probe", "\"{by-trim}\"",
+         false},
+        {"SELECT uid, ARRAY[lag(d) OVER (ORDER BY uid)] @> %(p)s AS x FROM sg_dom_probe ORDER BY "
+         "uid",
+         "\"{by-lag-array}\"", false},
+        {"SELECT uid FROM sg_dom_probe WHERE ARRAY[(SELECT d)] @> %(p)s ORDER BY uid",
+         "\"{by-sub-select}\"", false},
+        {"SELECT array_append(ARRAY[x.d], %(p)s) AS a FROM (SELECT uid, d FROM sg_dom_probe) AS x "
+         "ORDER BY x.uid",
+         "\"by-derived\"", false},
         {"SELECT uid, d FROM sg_dom_probe WHERE d = %(p)s ORDER BY uid", "\"seed\"", true},
         {"SELECT uid, COALESCE(d, %(p)s) AS x FROM sg_dom_probe ORDER BY uid", "\"other\"", true},
         {"SELECT uid, CASE WHEN n = 'x' THEN d ELSE %(p)s END AS x FROM sg_dom_probe ORDER BY uid",
@@ -1611,10 +1625,18 @@ static void test_soundness__domain_columns_reach_no_check(void **state)
         {"SELECT array_agg(d) AS ds FROM sg_dom_probe", "null", true},
         {"SELECT uid, lag(d) OVER (ORDER BY uid) AS x FROM sg_dom_probe ORDER BY uid", "null",
          true},
+        {"SELECT uid FROM sg_dom_probe WHERE %(p)s = ANY(tags) ORDER BY uid", "\"other\"", true},
+        {"SELECT uid, tags FROM sg_dom_probe ORDER BY uid", "null", true},
+        {"SELECT t.uid, (SELECT array_agg(o.d ORDER BY o.uid) FROM sg_dom_probe AS o WHERE o.uid = "
+         "t.uid) AS ds FROM sg_dom_probe AS t ORDER BY t.uid",
+         "null", true},
+        {"SELECT (array_agg(d ORDER BY uid))[1] AS first_d FROM sg_dom_probe", "null", true},
+        {"SELECT array_agg(t) AS a FROM sg_dom_probe AS t", "null", true},
     };
-    admin("CREATE TABLE public.sg_dom_probe (uid uuid PRIMARY KEY, d public.hazard_domain, n text);"
+    admin("CREATE TABLE public.sg_dom_probe (uid uuid PRIMARY KEY, d public.hazard_domain, n text,"
+          " tags public.hazard_domain[]);"
           "INSERT INTO public.sg_dom_probe VALUES "
-          "('00000000-0000-0000-0000-000000000001', 'seed', 'x');"
+          "('00000000-0000-0000-0000-000000000001', 'seed', 'x', ARRAY['seed']);"
           "DELETE FROM public.hazard_log");
     sg_catalog *cat = NULL;
     sg_error err = {0, ""};
