@@ -1495,6 +1495,7 @@ static void test_rules__app_typed_columns(void **state)
         "SELECT (array_agg(email ORDER BY uid))[1] AS first_email FROM people",
         "SELECT array_agg(p) AS rows FROM people AS p",
         "SELECT uid FROM people WHERE cardinality(tag) > 1 ORDER BY uid",
+        "SELECT x FROM people AS p, unnest(p.tag) AS x WHERE x = %(v)s ORDER BY x",
     };
     sg_policy *all = load_policy("{\"rules\":{\"type.denied\":{\"options\":{\"allow\":"
                                  "[\"^citext$\",\"^mood$\",\"^app\\\\.handle$\"]}}}}");

@@ -216,7 +216,7 @@ void sg__walk_meets_elementwise(walk *w, const Node *array)
     if (slot)
         *slot = array;
     else if (array && IsA(array, ColumnRef))
-        w->failed = true;
+        fail(w);
 }
 
 bool sg__walk_meets_ref(const walk *w, const Node *ref)

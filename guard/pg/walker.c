@@ -340,7 +340,11 @@ static bool walk_from_item(Node *node, walk *w, int level)
         sg__walk_add_from_item(w, level, rf->alias ? copy(w, rf->alias->aliasname) : NULL, -1, -1,
                                row);
         sg__walk_add_top_from(w, level, -1, NULL, NULL, -1);
+        /* a function in FROM: its value is rows, which meet nothing there */
+        unsigned flow = w->flow;
+        w->flow &= ~(unsigned)(SG__FLOW_POLY | SG__FLOW_MEETS);
         stop = visit_seeing(node, w, before);
+        w->flow = flow;
         break;
     }
     default: {
