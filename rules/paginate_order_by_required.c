@@ -469,7 +469,6 @@ static bool level_key_lookup(const sg__rule_ctx *ctx, int level, const sg__level
     return false;
 }
 
-static bool level_key_lookup(const sg__rule_ctx *ctx, int level, const sg__level *l);
 static bool target_calls(const sg__rule_ctx *ctx, int level, bool *aggregate);
 
 bool sg__paginate_level_key_lookup(const sg__rule_ctx *ctx, int level)
