@@ -190,6 +190,11 @@ void sg__walk_meets_subscript(walk *w, const A_Indirection *ind)
     w->flow &= ~(unsigned)(SG__FLOW_POLY | SG__FLOW_MEETS);
 }
 
+void sg__walk_meets_unified(walk *w)
+{
+    sg__walk_flow(w, SG__FLOW_MEETS, true);
+}
+
 void sg__walk_meets_scalar(walk *w, bool meets)
 {
     sg__walk_flow(w, SG__FLOW_POLY, false);

@@ -175,6 +175,9 @@ sg__tag_class sg__walker_tag_class(int tag)
     case T_RangeTableFunc:
     case T_NullTest:
     case T_A_ArrayExpr:
+    case T_CoalesceExpr:
+    case T_CaseExpr:
+    case T_MinMaxExpr:
         return SG__TAG_NOTE;
     default:
         return raw_walker_knows((NodeTag)tag) ? SG__TAG_RAW : SG__TAG_UNSUPPORTED;

@@ -341,6 +341,8 @@ void sg__walk_xml_place(walk *w, const Node *n);
 void sg__walk_meets_call(walk *w, const FuncCall *f, const Node *node);
 void sg__walk_meets_array(walk *w, const Node *node);
 void sg__walk_meets_scalar(walk *w, bool meets);
+/* COALESCE, CASE, GREATEST and LEAST: their values meet one another */
+void sg__walk_meets_unified(walk *w);
 /* `x op ANY/ALL (array)`: the array's elements are compared one by one */
 void sg__walk_meets_elementwise(walk *w, const Node *array);
 enum { SG__FLOW_POLY = 1, SG__FLOW_MEETS = 2, SG__FLOW_UNIFIES = 4, SG__FLOW_READS = 8 };

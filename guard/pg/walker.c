@@ -976,6 +976,12 @@ static bool note(Node *node, walk *w)
     case T_A_ArrayExpr:
         sg__walk_meets_array(w, node);
         break;
+    case T_CoalesceExpr:
+    case T_CaseExpr:
+    case T_MinMaxExpr:
+        /* their values meet one another, whatever meets theirs */
+        sg__walk_meets_unified(w);
+        break;
     case T_A_Expr: {
         A_Expr *e = (A_Expr *)node;
         sg__walk_meets_scalar(w, true);
@@ -993,8 +999,8 @@ static bool note(Node *node, walk *w)
             sg__walk_meets_array(w, node);
         else if (s->subLinkType == EXPR_SUBLINK)
             sg__walk_meets_passing(w, node); /* its output stands where it stands */
-        else
-            sg__walk_meets_scalar(w, s->subLinkType != EXISTS_SUBLINK);
+        else /* even unread outputs (EXISTS) type the parameters they meet */
+            sg__walk_meets_scalar(w, true);
         if (s->subLinkType == EXISTS_SUBLINK && s->subselect && IsA(s->subselect, SelectStmt))
             w->exists_select = (SelectStmt *)s->subselect;
         /* a scalar sub-select that meets no other value: its one output
