@@ -687,7 +687,13 @@ static bool one_value(const sg__rule_ctx *ctx, size_t at, const char *column, co
 {
     const sg__top_select *t = &ctx->facts->top;
     const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, at);
-    if (held[at] || (item->name && pinned_by(ctx, item, t->from.count == 1, column, false)))
+    /* a sub-select held for one row may hold one for each row of the items
+     * before it (LATERAL): its columns have one value when those hold one */
+    bool before_held = true;
+    for (size_t i = 0; i < at && item->relation < 0; i++)
+        before_held = before_held && held[i];
+    if ((held[at] && before_held) ||
+        (item->name && pinned_by(ctx, item, t->from.count == 1, column, false)))
         return true;
     const sg__meta_table *table = bound_table(ctx, item->relation);
     if (depth == 0 || !table || item->renames_columns)

@@ -1474,6 +1474,9 @@ static void test_rules__app_typed_columns(void **state)
          "mood", "column public.people.mood"},
         {"SELECT uid FROM people WHERE ARRAY[(SELECT email)] @> %(v)s ORDER BY uid", "email",
          "column public.people.email"},
+        /* an element of an array column has the type */
+        {"SELECT uid FROM people WHERE ARRAY[tag[1]] @> %(v)s ORDER BY uid", "tag",
+         "column public.people.tag"},
         {"SELECT array_append(ARRAY[x.e], %(v)s) AS a FROM (SELECT uid, email AS e FROM people) AS "
          "x "
          "ORDER BY x.uid",
@@ -1496,6 +1499,7 @@ static void test_rules__app_typed_columns(void **state)
         "SELECT array_agg(p) AS rows FROM people AS p",
         "SELECT uid FROM people WHERE cardinality(tag) > 1 ORDER BY uid",
         "SELECT x FROM people AS p, unnest(p.tag) AS x WHERE x = %(v)s ORDER BY x",
+        "SELECT uid FROM people WHERE tag[1] = %(v)s ORDER BY uid",
     };
     sg_policy *all = load_policy("{\"rules\":{\"type.denied\":{\"options\":{\"allow\":"
                                  "[\"^citext$\",\"^mood$\",\"^app\\\\.handle$\"]}}}}");

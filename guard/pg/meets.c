@@ -186,8 +186,12 @@ void sg__walk_meets_subscript(walk *w, const A_Indirection *ind)
             return;
         }
     }
-    /* an element, or a field: the array or row itself meets nothing */
-    w->flow &= ~(unsigned)(SG__FLOW_POLY | SG__FLOW_MEETS);
+    /* an element, or a field: the array or row itself meets nothing, but an
+     * element of an array has its type (`ARRAY[tags[1]]` keeps a domain's) */
+    bool element = false;
+    foreach (lc, ind->indirection)
+        element = element || IsA(lfirst(lc), A_Indices);
+    w->flow &= ~(unsigned)(element ? SG__FLOW_MEETS : SG__FLOW_POLY | SG__FLOW_MEETS);
 }
 
 void sg__walk_meets_unified(walk *w)
