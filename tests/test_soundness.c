@@ -1103,6 +1103,20 @@ static void add_violation(violation_list *vs, const char *name, const char *when
     bputs(&vs->text, "\n");
 }
 
+/* A libpq executor of one connection that runs as `role` and rolls every statement back. */
+static sg_executor *rolled_back_executor(const char *role)
+{
+    sg_libpq_options opts = SG_LIBPQ_OPTIONS_INIT;
+    opts.default_dsn = g_dsn;
+    opts.pool_size = 1;
+    opts.rollback_only = true;
+    opts.role = role;
+    sg_executor *ex = NULL;
+    sg_error err = {0, ""};
+    assert_int_equal(sg_executor_new_libpq_opts(&opts, &ex, &err), SG_OK);
+    return ex;
+}
+
 /*
  * A case role can execute exactly the routines granted to EXEC_GROUP, and no other way: PUBLIC
  * holds EXECUTE on no routine of pg_catalog or information_schema, the role's only membership
@@ -1219,14 +1233,8 @@ static void test_soundness__allowed_cases_pass_the_privilege_check(void **state)
 
         char *role = create_scope_role(scope);
 
-        sg_libpq_options opts = SG_LIBPQ_OPTIONS_INIT;
-        opts.default_dsn = g_dsn;
-        opts.pool_size = 1;
-        opts.rollback_only = true;
-        opts.role = role;
-        sg_executor *ex = NULL;
+        sg_executor *ex = rolled_back_executor(role);
         sg_error err = {0, ""};
-        assert_int_equal(sg_executor_new_libpq_opts(&opts, &ex, &err), SG_OK);
         sg_result *r = NULL;
         int rc = sg_execute(ex, v, &r, &err);
         if (rc != SG_OK)
@@ -1415,14 +1423,8 @@ static void test_soundness__denied_cases_fail_as_their_role(void **state)
  * back; its outcome, and the first value of its first row into value[size] (when any). */
 static outcome run_through_executor(const sg_verdict *v, const char *role, char *value, size_t size)
 {
-    sg_libpq_options opts = SG_LIBPQ_OPTIONS_INIT;
-    opts.default_dsn = g_dsn;
-    opts.pool_size = 1;
-    opts.rollback_only = true;
-    opts.role = role;
-    sg_executor *ex = NULL;
+    sg_executor *ex = rolled_back_executor(role);
     sg_error err = {0, ""};
-    assert_int_equal(sg_executor_new_libpq_opts(&opts, &ex, &err), SG_OK);
     sg_result *r = NULL;
     if (sg_execute(ex, v, &r, &err) != SG_OK)
         fail_msg("%s: sg_execute: %s", sg_verdict_compiled_sql(v), err.message);
