@@ -408,11 +408,19 @@ static bool field_may_return_set(const sg__rule_ctx *ctx)
  * (`WHERE users.id = p.user_id` in a LATERAL sub-select): one value for each
  * row of that item when it is a catalog table of the top-level FROM, named
  * so, and the two columns compare in an equality that keeps distinct values
- * distinct (exact_link). */
+ * distinct (exact_link). Only a level directly under the top level's sees
+ * those items by their names (a level further in may see an item of a level
+ * between that has the name). */
 static bool outer_pin_exact(const sg__rule_ctx *ctx, const sg__meta_table *table,
                             const sg__column_pin *p)
 {
-    const sg__top_select *t = &ctx->facts->top;
+    const sg__facts *f = ctx->facts;
+    const sg__top_select *t = &f->top;
+    int parent = p->level >= 0 && (size_t)p->level < f->levels.count
+                     ? SG__VEC_AT(f->levels, sg__level, (size_t)p->level).parent
+                     : -2;
+    if (parent < 0 || SG__VEC_AT(f->levels, sg__level, (size_t)parent).parent != -1)
+        return false;
     for (size_t i = 0; i < t->from.count; i++) {
         const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
         if (!item->name || strcmp(item->name, p->outer_qualifier) != 0)

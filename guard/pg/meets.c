@@ -16,8 +16,9 @@
  * (SG_COLREF_MEETS: a column of an array type keeps its type wherever it
  * does), and those a call reads as a whole row without unifying it with
  * anything (SG_COLREF_ROW_CONSUMED); the rules judge which columns' types
- * make that matter. walker.c calls these from note() and walk_select(), and
- * restores the marks after each noted node.
+ * make that matter. walker.c calls these from note(), sets the flow itself
+ * where a select's clauses and a FROM function start, and restores it after
+ * each noted node.
  */
 #include <pg_query.h>
 #include <pg_query/pg_query_internal.h>

@@ -25,7 +25,6 @@
 #include "nodes/parsenodes.h"
 #include "nodes/pg_list.h"
 
-#include <stdint.h>
 #include <string.h>
 
 #include "pg/walk.h"
