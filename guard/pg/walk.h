@@ -4,8 +4,9 @@
  * levels, FROM items and WITH lists, recursing as the tree does), from.c (what
  * the walk records of query levels, FROM items, relation references, CTE
  * scopes, merged join columns and locking), notes.c (what the walker notes
- * about expressions: types, literal comparisons, call arguments, the
- * top-level WHERE's pins), ordering.c (the top-level ORDER BY and what makes
+ * about expressions: types, literal comparisons, call arguments), pins.c (the
+ * WHERE's pins and links, a surely false WHERE), meets.c (where a value
+ * meets others and keeps its type), ordering.c (the top-level ORDER BY and what makes
  * rows distinct), names.c (the names of rows, what a qualified name selects
  * from), writes.c (what a statement writes) and nodes.c (the class of every
  * node type, and where a node says it is). Only walker.c calls back into the
@@ -241,6 +242,14 @@ void sg__walk_split_name(walk *w, List *names, const char **catalog, const char 
                          const char **name);
 /* Whether a qualified operator or type name lies outside pg_catalog. */
 bool sg__names_outside_pg_catalog(List *names);
+/* The type of a cast on a constant or a parameter, as sg__funcarg.cast
+ * describes it: the type's own name, or "" for one the walker does not
+ * describe (a schema other than pg_catalog, an array, and unless
+ * `modifier_ok` a type modifier). */
+const char *sg__walk_cast_type(walk *w, const TypeName *t, bool modifier_ok);
+/* Whether operator `name` is pg_catalog's (unqualified or qualified so) and
+ * one of the `n` names `ops`. */
+bool sg__walk_operator_is(List *name, const char *const *ops, size_t n);
 /* A type name, as a fact. */
 void sg__walk_record_type(walk *w, const TypeName *t);
 /* A column compared with a literal where a parameter belongs, as a fact. */
@@ -268,6 +277,8 @@ void sg__walk_record_level_keys(walk *w, SelectStmt *s, int level);
 /* The qualifier of a plain column reference (`t` of `t.col` and of `s.t.col`:
  * PostgreSQL finds the FROM item by t), or NULL; the walk's own copy. */
 const char *sg__walk_qualifier(walk *w, const ColumnRef *c);
+/* ---- pins.c ---- */
+
 /* Where a conjunct's pins and links may pin: `outer` false for the WHERE
  * and an inner join's ON (either side); true for an outer join's ON, which
  * pins only columns qualified with the name of an item of w->from_items in

@@ -10,9 +10,9 @@
  * names of functions and operators. It holds everything that recurses; what
  * it records of levels, FROM items, relation references, CTE scopes, merged
  * join columns and locking is from.c's. What it notes about expressions (types,
- * literal comparisons, call arguments, the top-level WHERE's pins) is
- * notes.c's, the top-level ORDER BY and what makes rows distinct are
- * ordering.c's, the names of rows and what a qualified name selects from are
+ * literal comparisons, call arguments) is notes.c's, the WHERE's pins are
+ * pins.c's, where values meet others is meets.c's, the top-level ORDER BY and what makes rows
+ * distinct are ordering.c's, the names of rows and what a qualified name selects from are
  * names.c's, what a statement writes is writes.c's, and the class that decides
  * how each node type is visited is nodes.c's. The walker records; it never judges.
  * Depth is bounded before recursing, and hitting the bound is a fact that
