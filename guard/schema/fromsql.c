@@ -451,8 +451,7 @@ int sg_schema_from_migrations(const char *const *paths, size_t count,
         return sg__set_error(err, SG_ENOMEM, "out of memory");
     int rc = SG_OK;
     for (size_t i = 0; rc == SG_OK && i < count; i++) {
-        struct stat st;
-        if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
+        if (directory(paths[i]))
             rc = apply_dir(s, paths[i], schema, err);
         else
             rc = apply_file(s, paths[i], schema, err);
