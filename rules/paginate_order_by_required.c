@@ -323,15 +323,19 @@ static bool exact_link(const sg__pgtype *a, const sg__pgtype *b)
     return false;
 }
 
-/* Whether `column` of item `at` equals, by a link (an inner join's or the
- * WHERE's only, when `inner`), a column of an item `held` already holds at
- * most one row of, or (when `inner`) a column pinned to a value itself:
- * `a.uid = e.account_uid` with `e.account_uid = $1` pins a.uid too. */
-static bool linked(const sg__rule_ctx *ctx, size_t at, const sg__meta_table *table,
-                   const char *column, const bool *held, bool inner)
+static const sg__pgtype *item_column_type(const sg__rule_ctx *ctx, const sg__from_item *item,
+                                          const char *column);
+
+/* Whether `column` of item `at`, of type `type`, equals, by a link (an inner
+ * join's or the WHERE's only, when `inner`), a column of an item `held`
+ * already holds at most one row of, or (when `inner`) a column pinned to a
+ * value itself: `a.uid = e.account_uid` with `e.account_uid = $1` pins a.uid
+ * too. A sub-select's column is linked only by its qualified name. */
+static bool linked(const sg__rule_ctx *ctx, size_t at, const sg__pgtype *type, const char *column,
+                   const bool *held, bool inner)
 {
     const sg__top_select *t = &ctx->facts->top;
-    for (size_t i = 0; i < t->links.count; i++) {
+    for (size_t i = 0; type && i < t->links.count; i++) {
         const sg__column_link *l = &SG__VEC_AT(t->links, sg__column_link, i);
         if (inner && l->outer)
             continue;
@@ -344,12 +348,15 @@ static bool linked(const sg__rule_ctx *ctx, size_t at, const sg__meta_table *tab
             if (by < 0 || (size_t)by == at)
                 continue;
             const sg__from_item *from = &SG__VEC_AT(t->from, sg__from_item, (size_t)by);
-            if (!held[by] &&
+            /* a sub-select held for one row may hold one for each row of the
+             * items before it (LATERAL): it holds one in all when they do */
+            bool one = held[by];
+            for (long b = 0; one && b < by && from->relation < 0; b++)
+                one = held[b];
+            if (!one &&
                 !(inner && from->name && pinned_by(ctx, from, false, l->column[other], false)))
                 continue;
-            const sg__meta_table *other_table = bound_table(ctx, from->relation);
-            if (other_table &&
-                exact_link(column_type(table, column), column_type(other_table, l->column[other])))
+            if (exact_link(type, item_column_type(ctx, from, l->column[other])))
                 return true;
         }
     }
@@ -366,7 +373,7 @@ static bool key_pinned(const sg__rule_ctx *ctx, size_t at, bool only, const sg__
     for (size_t k = 0; k < table->unique_count; k++) {
         const char *const *col = table->unique[k];
         while (*col && (pinned_by(ctx, item, only, *col, !inner) ||
-                        (held && linked(ctx, at, table, *col, held, inner))))
+                        (held && linked(ctx, at, column_type(table, *col), *col, held, inner))))
             col++;
         if (!*col && col != table->unique[k])
             return true;
@@ -549,34 +556,84 @@ static const sg__source *derived_source(const sg__rule_ctx *ctx, const sg__from_
     return NULL;
 }
 
-/*
- * An item of the top-level FROM that is a sub-select or WITH query reading
- * one catalog table as itself (a plain select: each of its rows is one of the
- * table's), whose outputs hold every column of one of the table's unique
- * keys as plain columns, each pinned at the top level to a value by the name
- * the item gives it: at most one row of the table passes, so at most one of
- * the item. jOOQ's `FROM (SELECT ... FROM users) AS u WHERE u.id = $1`,
- * Slick's renamed `x2.x3`, `WITH a AS (SELECT id, email FROM users WHERE
- * tenant_id = $1) SELECT ... FROM a WHERE a.email = $2`.
- */
-static bool derived_key_pinned(const sg__rule_ctx *ctx, const sg__from_item *item, bool only)
+/* The catalog table that top-level FROM item `item`, a sub-select or WITH
+ * query, reads as itself in a plain select (each of its rows is one of the
+ * table's), with that select's level and the source that names its outputs
+ * as the statement reads them; NULL for any other item. */
+static const sg__meta_table *derived_table(const sg__rule_ctx *ctx, const sg__from_item *item,
+                                           const sg__level **level, const sg__source **seen)
 {
     const sg__facts *f = ctx->facts;
     if (item->relation >= 0 || item->child_level < 0 ||
         (size_t)item->child_level >= f->levels.count || !item->name)
-        return false;
+        return NULL;
     const sg__level *l = &SG__VEC_AT(f->levels, sg__level, (size_t)item->child_level);
     bool aggregate;
     if (!l->plain || l->only_source < 0 || (size_t)l->only_source >= f->sources.count ||
         !l->out_count || !target_calls(ctx, item->child_level, &aggregate) ||
         field_may_return_set(ctx))
-        return false;
+        return NULL;
     const sg__source *s = &SG__VEC_AT(f->sources, sg__source, (size_t)l->only_source);
     const sg__meta_table *table = bound_table(ctx, s->relation);
-    const sg__source *seen = derived_source(ctx, item, l->out_count);
-    if (!table || s->row != SG_ROW_RELATION || s->column_count || !seen)
+    *seen = derived_source(ctx, item, l->out_count);
+    if (!table || s->row != SG_ROW_RELATION || s->column_count || !*seen)
+        return NULL;
+    *level = l;
+    return table;
+}
+
+/* The table's column that output `name` of such an item is as a plain
+ * column, or NULL (an expression, or a name two outputs have). */
+static const char *derived_output(const sg__level *l, const sg__source *seen, const char *name)
+{
+    const char *column = NULL;
+    for (size_t o = 0; o < l->out_count; o++) {
+        if (!seen->columns[o] || strcmp(seen->columns[o], name) != 0)
+            continue;
+        if (column || !l->out_columns[o])
+            return NULL;
+        column = l->out_columns[o];
+    }
+    return column;
+}
+
+/* The catalog type of `column` of a top-level FROM item: a catalog table
+ * named as itself, or such a sub-select's plain output; NULL otherwise. */
+static const sg__pgtype *item_column_type(const sg__rule_ctx *ctx, const sg__from_item *item,
+                                          const char *column)
+{
+    const sg__meta_table *table = bound_table(ctx, item->relation);
+    if (table)
+        return item->renames_columns ? NULL : column_type(table, column);
+    const sg__level *l;
+    const sg__source *seen;
+    table = derived_table(ctx, item, &l, &seen);
+    const char *own = table ? derived_output(l, seen, column) : NULL;
+    return own ? column_type(table, own) : NULL;
+}
+
+/*
+ * Item `at` of the top-level FROM, a sub-select or WITH query reading one
+ * catalog table as itself (derived_table), whose outputs hold every column of
+ * one of the table's unique keys as plain columns, each pinned at the top
+ * level by the name the item gives it: to a value, or linked to an item `held`
+ * holds at most one row of (linked, with `inner` as there). At most one row
+ * of the table passes, so at most one of the item. jOOQ's `FROM (SELECT ...
+ * FROM users) AS u WHERE u.id = $1`, Slick's renamed `x2.x3`, `WITH a AS
+ * (SELECT id, email FROM users WHERE tenant_id = $1) SELECT ... FROM a WHERE
+ * a.email = $2`, `JOIN (SELECT id, name FROM users) u ON u.id = p.user_id`.
+ */
+static bool derived_key_pinned(const sg__rule_ctx *ctx, size_t at, bool only, const bool *held,
+                               bool inner)
+{
+    const sg__top_select *t = &ctx->facts->top;
+    const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, at);
+    const sg__level *l;
+    const sg__source *seen;
+    const sg__meta_table *table = derived_table(ctx, item, &l, &seen);
+    if (!table)
         return false;
-    const sg__top_select *t = &f->top;
+    const sg__source *s = &SG__VEC_AT(ctx->facts->sources, sg__source, (size_t)l->only_source);
     sg__from_item as_table = {s->relation, s->name, false, -1};
     for (size_t k = 0; k < table->unique_count; k++) {
         const char *const *col = table->unique[k];
@@ -597,6 +654,9 @@ static bool derived_key_pinned(const sg__rule_ctx *ctx, const sg__from_item *ite
                     pinned_here = column_cast_exact(ctx, &as_table, &p) && exact_cast(&p, own) &&
                                   exact_value(&p, own);
                 }
+                pinned_here =
+                    pinned_here || (held && derived_output(l, seen, name) == l->out_columns[o] &&
+                                    linked(ctx, at, column_type(table, *col), name, held, inner));
             }
             if (!pinned_here)
                 break;
@@ -631,14 +691,15 @@ static size_t hold_items(const sg__rule_ctx *ctx, bool *held, bool inner)
         for (size_t i = 0; i < count; i++) {
             const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
             const sg__meta_table *table = bound_table(ctx, item->relation);
-            if (!held[i] && (one_row_item(ctx, item) || derived_key_pinned(ctx, item, only))) {
+            const bool *by = t->links.count && (done || inner) ? held : NULL;
+            if (!held[i] &&
+                (one_row_item(ctx, item) || derived_key_pinned(ctx, i, only, by, inner))) {
                 held[i] = grew = true;
                 done++;
                 continue;
             }
             if (held[i] || !table || !item->name || item->renames_columns ||
-                !key_pinned(ctx, i, only, table, t->links.count && (done || inner) ? held : NULL,
-                            inner))
+                !key_pinned(ctx, i, only, table, by, inner))
                 continue;
             held[i] = grew = true;
             done++;
@@ -664,7 +725,9 @@ static bool key_lookup(const sg__rule_ctx *ctx)
      * or a sub-select of at most one row */
     for (size_t i = 0; i < count; i++) {
         const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
-        if (one_row_item(ctx, item) || derived_key_pinned(ctx, item, count == 1))
+        const sg__level *l;
+        const sg__source *seen;
+        if (one_row_item(ctx, item) || derived_table(ctx, item, &l, &seen))
             continue;
         if (!bound_table(ctx, item->relation) || !item->name || item->renames_columns)
             return false;
