@@ -8,7 +8,8 @@
  * about that level; it warns about every other level, and about the top level
  * when that rule is off or does not apply. A top level that returns at most
  * one row (a key lookup, an aggregate) picks nothing arbitrary, nor does a
- * sub-select that is a key lookup of one table. The finding
+ * sub-select that is a key lookup of one table or whose outputs are columns
+ * its WHERE pins to one value. The finding
  * points at the clause's LIMIT, OFFSET or FETCH keyword. A migration's
  * batches (`DELETE ... WHERE id IN (SELECT id ... LIMIT 1000)`) take any rows
  * by design: no pagination rule runs on a migration's statements.
@@ -23,8 +24,10 @@ static int check(const sg__rule_ctx *ctx)
         if (u->top && (sg__paginate_top_reported(ctx) || sg__paginate_order_moot(ctx)))
             continue;
         /* a sub-select's key lookup (`(SELECT email FROM users u WHERE u.id =
-         * p.user_id LIMIT 1)`, EF Core's FirstOrDefault) has one row to pick */
-        if (!u->top && sg__paginate_level_key_lookup(ctx, u->level))
+         * p.user_id LIMIT 1)`, EF Core's FirstOrDefault) has one row to pick,
+         * Sequelize's `(SELECT user_id ... WHERE user_id = u.id LIMIT 1)` rows
+         * all alike */
+        if (!u->top && sg__paginate_level_picks_nothing(ctx, u->level))
             continue;
         int at = u->top && f->top.limit_location >= 0 ? f->top.limit_location : u->location;
         if (sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, at,

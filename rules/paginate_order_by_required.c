@@ -439,61 +439,105 @@ static bool outer_pin_exact(const sg__rule_ctx *ctx, const sg__meta_table *table
     return false;
 }
 
-/* A plain sub-select whose FROM is one catalog table, named as itself, and
- * whose WHERE pins every column of one of its unique keys to a value, as the
- * top-level key lookup's pins are judged: `(SELECT ... FROM t WHERE uid = $1)`,
- * `WITH a AS (SELECT ... WHERE code = $1)`. At most one row of the table
- * passes. */
-static bool level_key_lookup(const sg__rule_ctx *ctx, int level, const sg__level *l)
+/* Whether the WHERE of sub-select `level`, whose FROM is source `s` (catalog
+ * table `table`), pins `column` of it to one value as the top-level key
+ * lookup's pins are judged, or (LATERAL) to a column of a catalog table of
+ * the top-level FROM (outer_pin_exact). */
+static bool level_pinned(const sg__rule_ctx *ctx, int level, const sg__source *s,
+                         const sg__meta_table *table, const char *column)
+{
+    const sg__facts *f = ctx->facts;
+    sg__from_item item = {s->relation, s->name, false, -1};
+    for (size_t i = 0; i < f->level_pins.count; i++) {
+        const sg__column_pin *p = &SG__VEC_AT(f->level_pins, sg__column_pin, i);
+        /* unqualified, the name is the table's: it has the column */
+        if (p->level != level || strcmp(p->column, column) != 0 ||
+            (p->qualifier && strcmp(p->qualifier, s->name) != 0) ||
+            !column_cast_exact(ctx, &item, p))
+            continue;
+        if (p->outer_column) {
+            if (outer_pin_exact(ctx, table, p))
+                return true;
+            continue;
+        }
+        own_type own = {p->cast_count ? own_type_name(ctx, &item, p) : NULL, default_schema(ctx)};
+        if (exact_cast(p, own) && exact_value(p, own))
+            return true;
+    }
+    return false;
+}
+
+/* The source and catalog table of a sub-select that reads one catalog table,
+ * named as itself; NULL for any other. */
+static const sg__meta_table *level_table(const sg__rule_ctx *ctx, const sg__level *l,
+                                         const sg__source **source)
 {
     const sg__facts *f = ctx->facts;
     if (l->only_source < 0 || (size_t)l->only_source >= f->sources.count)
-        return false;
+        return NULL;
     const sg__source *s = &SG__VEC_AT(f->sources, sg__source, (size_t)l->only_source);
     const sg__meta_table *table = bound_table(ctx, s->relation);
     if (!table || !s->name || s->row != SG_ROW_RELATION || s->column_count)
-        return false;
-    sg__from_item item = {s->relation, s->name, false, -1};
-    for (size_t k = 0; k < table->unique_count; k++) {
+        return NULL;
+    *source = s;
+    return table;
+}
+
+/* A plain sub-select whose FROM is one catalog table, named as itself, and
+ * whose WHERE pins every column of one of its unique keys (level_pinned):
+ * `(SELECT ... FROM t WHERE uid = $1)`, `WITH a AS (SELECT ... WHERE code =
+ * $1)`. At most one row of the table passes. */
+static bool level_key_lookup(const sg__rule_ctx *ctx, int level, const sg__level *l)
+{
+    const sg__source *s;
+    const sg__meta_table *table = level_table(ctx, l, &s);
+    for (size_t k = 0; table && k < table->unique_count; k++) {
         const char *const *col = table->unique[k];
-        for (; *col; col++) {
-            size_t i = 0;
-            for (; i < f->level_pins.count; i++) {
-                const sg__column_pin *p = &SG__VEC_AT(f->level_pins, sg__column_pin, i);
-                /* unqualified, the name is the table's: it has the column */
-                if (p->level != level || strcmp(p->column, *col) != 0 ||
-                    (p->qualifier && strcmp(p->qualifier, s->name) != 0) ||
-                    !column_cast_exact(ctx, &item, p))
-                    continue;
-                if (p->outer_column) {
-                    if (outer_pin_exact(ctx, table, p))
-                        break;
-                    continue;
-                }
-                own_type own = {p->cast_count ? own_type_name(ctx, &item, p) : NULL,
-                                default_schema(ctx)};
-                if (exact_cast(p, own) && exact_value(p, own))
-                    break;
-            }
-            if (i == f->level_pins.count)
-                break;
-        }
+        while (*col && level_pinned(ctx, level, s, table, *col))
+            col++;
         if (!*col && col != table->unique[k])
             return !field_may_return_set(ctx);
     }
     return false;
 }
 
+/* A plain sub-select of one catalog table whose every output is a plain
+ * column its WHERE pins to one value (level_pinned), of a type whose equal
+ * values are the same value (no numeric's `1.0 = 1.00`, no citext): all its
+ * rows are alike, whichever LIMIT takes (Sequelize's `(SELECT user_id FROM
+ * posts WHERE user_id = u.id LIMIT 1) IS NOT NULL`). */
+static bool level_rows_alike(const sg__rule_ctx *ctx, int level, const sg__level *l)
+{
+    static const char *const same[] = {"uuid", "smallint", "integer", "bigint",
+                                       "text", "boolean",  "date",    "character varying"};
+    const sg__source *s;
+    const sg__meta_table *table = level_table(ctx, l, &s);
+    if (!table || !l->out_count)
+        return false;
+    for (size_t o = 0; o < l->out_count; o++) {
+        const char *column = l->out_columns[o];
+        const sg__pgtype *type = column ? column_type(table, column) : NULL;
+        size_t k = 0;
+        while (type && k < sizeof same / sizeof same[0] && strcmp(type->name, same[k]) != 0)
+            k++;
+        if (!type || k == sizeof same / sizeof same[0] ||
+            !level_pinned(ctx, level, s, table, column))
+            return false;
+    }
+    return !field_may_return_set(ctx);
+}
+
 static bool target_calls(const sg__rule_ctx *ctx, int level, bool *aggregate);
 
-bool sg__paginate_level_key_lookup(const sg__rule_ctx *ctx, int level)
+bool sg__paginate_level_picks_nothing(const sg__rule_ctx *ctx, int level)
 {
     const sg__facts *f = ctx->facts;
     bool aggregate;
     if (level < 0 || (size_t)level >= f->levels.count)
         return false;
     const sg__level *l = &SG__VEC_AT(f->levels, sg__level, (size_t)level);
-    return l->plain && target_calls(ctx, level, &aggregate) && level_key_lookup(ctx, level, l);
+    return l->plain && target_calls(ctx, level, &aggregate) &&
+           (level_key_lookup(ctx, level, l) || level_rows_alike(ctx, level, l));
 }
 
 /* Whether the target list of `level` calls no set-returning or unknown

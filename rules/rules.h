@@ -23,10 +23,12 @@ bool sg__paginate_top_reported(const sg__rule_ctx *ctx);
  * one. */
 bool sg__paginate_order_moot(const sg__rule_ctx *ctx);
 
-/* Whether query level `level` (not the top-level select) is a key lookup of
- * one catalog table: at most one row of it passes, for each row of the
- * items it reads from outside (paginate_order_by_required.c). */
-bool sg__paginate_level_key_lookup(const sg__rule_ctx *ctx, int level);
+/* Whether query level `level` (not the top-level select) picks nothing
+ * arbitrary by its LIMIT: a key lookup of one catalog table (at most one row
+ * of it passes, for each row of the items it reads from outside), or a
+ * select of one whose outputs are all columns its WHERE pins to one value
+ * (paginate_order_by_required.c). */
+bool sg__paginate_level_picks_nothing(const sg__rule_ctx *ctx, int level);
 /* True when the top-level WHERE pins `column` of the top-level FROM item
  * bound to `relation` to one value, as a key lookup's columns are. */
 bool sg__paginate_column_pinned(const sg__rule_ctx *ctx, long relation, const char *column);
