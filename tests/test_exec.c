@@ -879,7 +879,9 @@ static void test_exec__dry_run_shows_what_libpq_sends(void **state)
                         "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY; SET LOCAL "
                         "search_path TO pg_catalog, pg_temp; SET "
                         "LOCAL statement_timeout = 5000; SET LOCAL standard_conforming_strings = "
-                        "on; SET LOCAL ROLE " ODD_ROLE_SQL);
+                        "on; SET LOCAL DateStyle = ISO, MDY; SET LOCAL IntervalStyle = postgres; "
+                        "SET LOCAL extra_float_digits = 1; SET LOCAL bytea_output = hex; SET "
+                        "LOCAL ROLE " ODD_ROLE_SQL);
     long long from = file_size(g_log);
     sg_result *r = run_on(ex, catalog, select_op);
     assert_true(sg_result_outcome(r)->ok);
@@ -1623,6 +1625,50 @@ static void test_exec__standard_conforming_strings_are_pinned(void **state)
     admin("DROP TABLE public.sg_scs_secret");
 }
 
+/* A role or database may set the styles values are read and printed in. The executor pins
+ * PostgreSQL's defaults, so that a result (and a date the caller sends) means one thing: on a
+ * DSN that sets every one of them otherwise, the values come back as on a plain one. */
+static void test_exec__value_styles_are_pinned(void **state)
+{
+    (void)state;
+    static const char sql[] =
+        "SELECT 9007199254740992::float8 AS f, '\\x00ff'::bytea AS b, "
+        "'1 year 2 mons 3 days 04:05:06'::interval AS i, '1/2/2024'::date AS d, "
+        "'2024-01-02 03:04:05'::timestamp AS ts";
+    char *odd_dsn = sg_test_printf("%s options='-cextra_float_digits=-15 -cbytea_output=escape "
+                                   "-cDateStyle=SQL,DMY -cIntervalStyle=sql_standard'",
+                                   g_dsn);
+
+    /* the trap is real: on that DSN the same text reads and prints otherwise */
+    PGconn *pg = PQconnectdb(odd_dsn);
+    assert_int_equal(PQstatus(pg), CONNECTION_OK);
+    PGresult *res = PQexec(pg, sql);
+    assert_int_equal(PQresultStatus(res), PGRES_TUPLES_OK);
+    assert_string_equal(PQgetvalue(res, 0, 0), "9e+15");
+    assert_string_equal(PQgetvalue(res, 0, 1), "\\000\\377");
+    assert_string_equal(PQgetvalue(res, 0, 2), "+1-2 +3 +4:05:06");
+    assert_string_equal(PQgetvalue(res, 0, 3), "01/02/2024");
+    PQclear(res);
+    PQfinish(pg);
+
+    char *op = make_op("select", sql, "{}", "", 10, 15000);
+    sg_executor *ex = NULL;
+    sg_error err;
+    assert_int_equal(sg_executor_new_libpq(odd_dsn, 1, &ex, &err), SG_OK);
+    sg_result *r = run_on(ex, g_catalog, op);
+    free(op);
+    assert_true(sg_result_outcome(r)->ok);
+    assert_int_equal(sg_result_row_count(r), 1);
+    assert_string_equal(cell(r, 0, "f"), "9.007199254740992e+15");
+    assert_string_equal(cell(r, 0, "b"), "\\x00ff");
+    assert_string_equal(cell(r, 0, "i"), "1 year 2 mons 3 days 04:05:06");
+    assert_string_equal(cell(r, 0, "d"), "2024-01-02"); /* month first, as by default */
+    assert_string_equal(cell(r, 0, "ts"), "2024-01-02 03:04:05");
+    sg_result_free(r);
+    sg_executor_free(ex);
+    free(odd_dsn);
+}
+
 /* The guard allows unqualified functions and operators as the built-ins of pg_catalog. The
  * executor's search path puts the default schema first, so an object of the same signature in
  * that schema wins over the built-in. */
@@ -2006,6 +2052,7 @@ int main(void)
         T(seed_select_with_null_region),
         T(search_path_is_pinned),
         T(standard_conforming_strings_are_pinned),
+        T(value_styles_are_pinned),
         T(default_schema_cannot_shadow_builtins),
         T(overloads_in_the_default_schema_are_unreachable),
         T(pool_shared_by_threads),

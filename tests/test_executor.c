@@ -33,12 +33,17 @@
 #define UID_ACCOUNT "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b01"
 
 /* What the libpq executor sends before the statement (exec/session.c). */
+#define STYLES                                                                                     \
+    "; SET LOCAL DateStyle = ISO, MDY; SET LOCAL IntervalStyle = postgres; SET LOCAL "             \
+    "extra_float_digits = 1; SET LOCAL bytea_output = hex"
 static const char SEED_SETTINGS[] =
     "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL search_path TO pg_catalog, "
-    "pg_temp; SET LOCAL statement_timeout = 15000; SET LOCAL standard_conforming_strings = on";
+    "pg_temp; SET LOCAL statement_timeout = 15000; SET LOCAL standard_conforming_strings = "
+    "on" STYLES;
 static const char SEED_SELECT_SETTINGS[] =
     "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY; SET LOCAL search_path TO pg_catalog, "
-    "pg_temp; SET LOCAL statement_timeout = 15000; SET LOCAL standard_conforming_strings = on";
+    "pg_temp; SET LOCAL statement_timeout = 15000; SET LOCAL standard_conforming_strings = "
+    "on" STYLES;
 static const char SEED_INSERT_SQL[] =
     "INSERT INTO public.sdk_examples_account\n    (account_code, name, region)\nVALUES\n"
     "    ($1, $2, $3)\nON CONFLICT (account_code) DO UPDATE SET\n    name = EXCLUDED.name,\n"
@@ -257,7 +262,7 @@ static void test_executor__dryrun_settings_follow_the_operation(void **state)
     assert_string_equal(sg_result_value(r, 0, 0),
                         "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY; SET LOCAL search_path "
                         "TO pg_catalog, pg_temp; SET LOCAL statement_timeout = 250; SET LOCAL "
-                        "standard_conforming_strings = on");
+                        "standard_conforming_strings = on" STYLES);
     assert_string_equal(sg_result_value(r, 0, 2), "[]");
     assert_string_equal(sg_result_value(r, 0, 3), "7");
     sg_result_free(r);
@@ -275,7 +280,7 @@ static void test_executor__dryrun_settings_follow_the_operation(void **state)
     assert_string_equal(sg_result_value(r, 0, 0),
                         "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL search_path TO "
                         "pg_catalog, pg_temp; SET LOCAL statement_timeout = 600000; SET LOCAL "
-                        "standard_conforming_strings = on");
+                        "standard_conforming_strings = on" STYLES);
     assert_string_equal(sg_result_value(r, 0, 1),
                         "UPDATE public.sdk_examples_account SET name = $1 WHERE account_code = $2");
     assert_string_equal(sg_result_value(r, 0, 2), "[\"x\",\"ACME\"]");
@@ -318,26 +323,28 @@ static void test_executor__session_setup_statements(void **state)
     sg__arena a;
     sg__arena_init(&a);
     sg__session_setup s = setup_of(&a, "select", "public", NULL);
-    assert_int_equal(s.count, 4);
+    assert_int_equal(s.count, 8);
     assert_string_equal(s.statement[0], "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY");
     assert_string_equal(s.statement[1], "SET LOCAL search_path TO pg_catalog, pg_temp");
     assert_string_equal(s.statement[2], "SET LOCAL statement_timeout = 1500");
     assert_string_equal(s.text, "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY; SET LOCAL "
                                 "search_path TO pg_catalog, pg_temp; SET LOCAL "
                                 "statement_timeout = 1500; SET LOCAL "
-                                "standard_conforming_strings = on");
+                                "standard_conforming_strings = on" STYLES);
     /* only a select is read only; a role comes last */
     static const char *const writes[] = {"insert", "update", "delete", "merge"};
     for (size_t i = 0; i < 4; i++) {
         s = setup_of(&a, writes[i], "public", "app_writer");
-        assert_int_equal(s.count, 5);
+        assert_int_equal(s.count, 9);
         assert_string_equal(s.statement[0], "BEGIN ISOLATION LEVEL READ COMMITTED");
         assert_string_equal(s.statement[3], "SET LOCAL standard_conforming_strings = on");
-        assert_string_equal(s.statement[4], "SET LOCAL ROLE \"app_writer\"");
+        assert_string_equal(s.statement[4], "SET LOCAL DateStyle = ISO, MDY");
+        assert_string_equal(s.statement[7], "SET LOCAL bytea_output = hex");
+        assert_string_equal(s.statement[8], "SET LOCAL ROLE \"app_writer\"");
         assert_string_equal(s.text, "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL search_path "
                                     "TO pg_catalog, pg_temp; SET LOCAL "
                                     "statement_timeout = 1500; SET LOCAL "
-                                    "standard_conforming_strings = on; SET LOCAL ROLE "
+                                    "standard_conforming_strings = on" STYLES "; SET LOCAL ROLE "
                                     "\"app_writer\"");
     }
     sg__arena_release(&a);
@@ -370,7 +377,7 @@ static void test_executor__session_setup_quotes_identifiers(void **state)
         /* whatever the default schema is called, the path names only pg_catalog and pg_temp */
         assert_string_equal(s.statement[1], "SET LOCAL search_path TO pg_catalog, pg_temp");
         snprintf(want, sizeof want, "SET LOCAL ROLE %s", cases[i].quoted);
-        assert_string_equal(s.statement[4], want);
+        assert_string_equal(s.statement[8], want);
     }
     /* 63 bytes is PostgreSQL's longest identifier */
     char longest[64];
@@ -437,8 +444,8 @@ static void test_executor__session_setup_allocation_failure(void **state)
         int rc = sg__session_setup_build(&a, &st, "app", &s, NULL);
         sg__alloc_fail_at(0);
         if (rc == SG_OK) {
-            assert_int_equal(s.count, 5);
-            assert_string_equal(s.statement[4], "SET LOCAL ROLE \"app\"");
+            assert_int_equal(s.count, 9);
+            assert_string_equal(s.statement[8], "SET LOCAL ROLE \"app\"");
             built = true;
         } else {
             assert_int_equal(rc, SG_ENOMEM);

@@ -8,7 +8,9 @@
  * operators, and pg_temp last shadows nothing). The executor must set exactly
  * that, in a transaction of the statement's own, with the operation's
  * statement timeout, standard_conforming_strings on (as the guard's parser
- * reads literals), read only for selects, and under the configured role. The libpq executor sends
+ * reads literals), the input and output styles of dates, intervals, floats
+ * and bytea at PostgreSQL's defaults, read only for selects, and under the
+ * configured role. The libpq executor sends
  * these statements and the dryrun executor shows them; both get them from here, so `--dry-run`
  * shows what would be sent. Identifiers are quoted here, without a connection.
  */
@@ -75,6 +77,14 @@ int sg__session_setup_build(sg__arena *arena, const sg_statement *stmt, const ch
      * backslash in '...' escapes the quote, and a literal the guard saw
      * would end elsewhere and let text it took for a string run as SQL */
     s[out->count++] = "SET LOCAL standard_conforming_strings = on";
+    /* values in and out mean one thing whatever a database or role sets:
+     * dates read month first and print in ISO form, intervals and floats
+     * print as PostgreSQL's defaults do (extra_float_digits below 1 rounds
+     * 9007199254740992 to 9e+15), bytea in hex */
+    s[out->count++] = "SET LOCAL DateStyle = ISO, MDY";
+    s[out->count++] = "SET LOCAL IntervalStyle = postgres";
+    s[out->count++] = "SET LOCAL extra_float_digits = 1";
+    s[out->count++] = "SET LOCAL bytea_output = hex";
     if (quoted_role)
         s[out->count++] = sg__arena_printf(arena, "SET LOCAL ROLE %s", quoted_role);
     sg__strbuf text = SG__STRBUF_INIT(arena);

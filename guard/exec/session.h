@@ -11,7 +11,7 @@
 #include "sqlguard.h"
 #include "util/arena.h"
 
-enum { SG__SESSION_MAX_STATEMENTS = 5 };
+enum { SG__SESSION_MAX_STATEMENTS = 9 };
 
 /* The session setup of one statement. */
 typedef struct sg__session_setup {
