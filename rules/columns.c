@@ -298,7 +298,8 @@ long sg__find_source(const sg__rule_ctx *ctx, int level, size_t first, size_t en
          hops++) {
         for (size_t i = first; i < end && i < f->sources.count; i++) {
             const sg__source *s = &SG__VEC_AT(f->sources, sg__source, i);
-            if (s->level == level && s->name && !s->excluded && strcmp(s->name, name) == 0)
+            if (s->level == level && s->name && !s->excluded && strcmp(s->name, name) == 0 &&
+                sg__source_in_sight(s, first, end))
                 return (long)i;
         }
         const sg__level *l = &SG__VEC_AT(f->levels, sg__level, level);
@@ -317,7 +318,7 @@ int sg__top_column(const sg__rule_ctx *ctx, const char *qualifier, const char *c
     if (qualifier) {
         for (size_t i = 0; i < f->top.from.count; i++) {
             const sg__from_item *item = &SG__VEC_AT(f->top.from, sg__from_item, i);
-            if (!item->name || strcmp(item->name, qualifier) != 0)
+            if (!item->name || item->hidden || strcmp(item->name, qualifier) != 0)
                 continue;
             if (item->relation < 0 || item->renames_columns)
                 return item->relation < 0 ? -1 : 0;

@@ -279,7 +279,7 @@ static long item_of(const sg__rule_ctx *ctx, const char *qualifier, const char *
         return -1;
     for (size_t i = 0; i < t->from.count; i++) {
         const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
-        if (qualifier ? item->name && strcmp(item->name, qualifier) == 0
+        if (qualifier ? item->name && !item->hidden && strcmp(item->name, qualifier) == 0
                       : item->relation == relation)
             return (long)i;
     }
@@ -447,7 +447,7 @@ static bool level_pinned(const sg__rule_ctx *ctx, int level, const sg__source *s
                          const sg__meta_table *table, const char *column)
 {
     const sg__facts *f = ctx->facts;
-    sg__from_item item = {s->relation, s->name, false, -1};
+    sg__from_item item = {s->relation, s->name, false, -1, false};
     for (size_t i = 0; i < f->level_pins.count; i++) {
         const sg__column_pin *p = &SG__VEC_AT(f->level_pins, sg__column_pin, i);
         /* unqualified, the name is the table's: it has the column */
@@ -678,7 +678,7 @@ static bool derived_key_pinned(const sg__rule_ctx *ctx, size_t at, bool only, co
     if (!table)
         return false;
     const sg__source *s = &SG__VEC_AT(ctx->facts->sources, sg__source, (size_t)l->only_source);
-    sg__from_item as_table = {s->relation, s->name, false, -1};
+    sg__from_item as_table = {s->relation, s->name, false, -1, false};
     for (size_t k = 0; k < table->unique_count; k++) {
         const char *const *col = table->unique[k];
         for (; *col; col++) {

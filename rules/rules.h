@@ -117,6 +117,13 @@ int sg__top_column(const sg__rule_ctx *ctx, const char *qualifier, const char *c
  * operands answer). */
 int sg__source_provides(const sg__rule_ctx *ctx, const sg__source *s, const char *name);
 
+/* Whether source `s` is in sight of a reference that sees the sources
+ * [first, end) of its level: an aliased join's operand only from within
+ * that join's ON. */
+static inline bool sg__source_in_sight(const sg__source *s, size_t first, size_t end)
+{
+    return !s->hidden_end || (first >= s->hidden_first && end <= s->hidden_end);
+}
 /* The source named `name` in sight from `level` (its own sources in sight
  * [first, end)), or -1. */
 long sg__find_source(const sg__rule_ctx *ctx, int level, size_t first, size_t end,

@@ -189,6 +189,8 @@ typedef struct sg__from_item {
                            * else the relation's name; NULL when unnamed */
     bool renames_columns; /* an alias with a column list: `AS t(a, b)` */
     int child_level;      /* a sub-select: its query level (facts->levels), else -1 */
+    bool hidden;          /* an operand of an aliased join: its name names it only
+                           * inside that join's ON */
 } sg__from_item;
 
 /* A conjunct of the top-level WHERE (or, in facts->level_pins, of the WHERE
@@ -367,6 +369,11 @@ typedef struct sg__source {
     /* an operand of a JOIN: unqualified names reach it through the join,
      * whose columns are the user columns only (no ctid, xmin, ...) */
     bool in_join;
+    /* an operand of an aliased join (or of one nested in it), whose alias
+     * hides its name from everything outside that join's ON: in sight of
+     * a reference only when the reference sees no more than the sources
+     * [hidden_first, hidden_end); 0, 0 when not hidden */
+    size_t hidden_first, hidden_end;
 } sg__source;
 
 /* A query level: the level around it (-1 for none) and which of the

@@ -502,7 +502,8 @@ void sg__walk_note_tableoid_cast(walk *w, const TypeName *t, size_t func)
 
 /* The FROM item named `name` in sight from `level` (whose own items in
  * sight are `own`): its own level's, then those of the levels around it,
- * innermost first, each as far as the level inside it sees. */
+ * innermost first, each as far as the level inside it sees; an aliased
+ * join's operands only from within its ON. */
 static const from_item *find_item(const walk *w, int level, sight own, const char *name,
                                   const char *schema)
 {
@@ -511,6 +512,10 @@ static const from_item *find_item(const walk *w, int level, sight own, const cha
         for (size_t i = in_sight.first; i < w->from_items.count && i < in_sight.end; i++) {
             const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
             if (fi->level != level || !fi->name || strcmp(fi->name, name) != 0)
+                continue;
+            /* an aliased join's operand, seen from outside its ON */
+            if (fi->hidden_end &&
+                (in_sight.first < fi->hidden_first || in_sight.end > fi->hidden_end))
                 continue;
             if (!schema)
                 return fi;
@@ -605,6 +610,8 @@ static void export_sources(walk *w)
         s->renames = fi->join_alias && fi->row.known;
         s->excluded = fi->excluded;
         s->in_join = fi->in_join;
+        s->hidden_first = fi->hidden_first;
+        s->hidden_end = fi->hidden_end;
     }
     for (size_t i = 0; i < w->levels.count && !w->failed; i++) {
         const level_info *info = &SG__VEC_AT(w->levels, level_info, i);

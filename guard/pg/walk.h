@@ -48,6 +48,10 @@ typedef struct from_item {
     bool join_alias;  /* the item of an aliased join (sg__source) */
     bool excluded;    /* INSERT's EXCLUDED */
     bool in_join;     /* an operand of a JOIN (sg__source) */
+    /* an operand of an aliased join (or of one nested in it), which hides
+     * it: in sight only to references within that join's own ON, whose
+     * items are w->from_items [hidden_first, hidden_end); 0, 0 otherwise */
+    size_t hidden_first, hidden_end;
 } from_item;
 
 /* Which FROM items of a level are in sight: those of w->from_items with an

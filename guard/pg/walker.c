@@ -259,7 +259,7 @@ static bool walk_from_item(Node *node, walk *w, int level)
             if (!w->failed)
                 SG__VEC_AT(w->from_items, from_item, w->from_items.count - 1).join_alias = true;
         }
-        size_t first = w->from_items.count;
+        size_t first = w->from_items.count, top_first = w->facts->top.from.count;
         /* the nullable side of an outer join: NULL-extended rows join it */
         bool left_nullable = j->jointype == JOIN_RIGHT || j->jointype == JOIN_FULL;
         bool right_nullable = j->jointype == JOIN_LEFT || j->jointype == JOIN_FULL;
@@ -296,6 +296,18 @@ static bool walk_from_item(Node *node, walk *w, int level)
             stop = visit_predicate(j->quals, w);
             w->sight = outer;
         }
+        /* an alias hides the operands' names from everything outside the
+         * join's ON (PostgreSQL: `(a x JOIN b y ON ...) AS j, c x` leaves
+         * only c to be x); an operand an inner aliased join hides stays so */
+        for (size_t i = first; j->alias && !stop && i < w->from_items.count; i++) {
+            from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+            if (!fi->hidden_end) {
+                fi->hidden_first = first;
+                fi->hidden_end = w->from_items.count;
+            }
+        }
+        for (size_t i = top_first; j->alias && !stop && i < w->facts->top.from.count; i++)
+            SG__VEC_AT(w->facts->top.from, sg__from_item, i).hidden = true;
         break;
     }
     case T_RangeSubselect: {
