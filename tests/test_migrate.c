@@ -988,9 +988,16 @@ static void test_migrate__up_sections_only(void **state)
         "-- migrate:up\nCREATE TABLE t (a int);\n-- migrate:down\nDROP TABLE t;\n"
         "-- migrate:up\nALTER TABLE t ADD COLUMN b text;\n-- migrate:down\n"
         "ALTER TABLE t DROP COLUMN b;\n",
+        /* node-pg-migrate's, Play's evolutions', shmig's and tern's */
+        "-- Up Migration\nCREATE TABLE t (a int);\n-- Down Migration\nDROP TABLE t;\n",
+        "-- !Ups\nCREATE TABLE t (a int);\n\n-- !Downs\nDROP TABLE t;\n",
+        "-- ==== UP ====\nBEGIN;\nCREATE TABLE t (a int);\nCOMMIT;\n-- ==== DOWN ====\nBEGIN;\n"
+        "DROP TABLE t;\nCOMMIT;\n",
+        "CREATE TABLE t (a int);\n---- create above / drop below ----\nDROP TABLE t;\n",
     };
-    static const char *const expected[] = {"a integer\n", "a integer\n", "a integer\n",
-                                           "a integer\n", "a integer\nb text\n"};
+    static const char *const expected[] = {"a integer\n", "a integer\n",         "a integer\n",
+                                           "a integer\n", "a integer\nb text\n", "a integer\n",
+                                           "a integer\n", "a integer\n",         "a integer\n"};
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         sg__schema s;
         sg__schema_init(&s);
@@ -1262,6 +1269,65 @@ static void test_migrate__prisma_directories(void **state)
     assert_int_equal(rmdir(dir), 0);
 }
 
+/* Hasura's and Diesel's layout: <version>_<name>/up.sql beside down.sql; the up
+ * files apply in the order of the directories' names, the down files never. Files
+ * named as undoing (postgrator's .undo.sql, yoyo's .rollback.sql, db-migrate's
+ * -down.sql) are left out of a directory too. */
+static void test_migrate__up_and_down_files(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sqlguard-hasura-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    static const char *const subs[] = {"1700000000001_color", "1700000000000_init"};
+    for (size_t i = 0; i < 2; i++) {
+        char sub[600];
+        snprintf(sub, sizeof sub, "%s/%s", dir, subs[i]);
+        assert_int_equal(mkdir(sub, 0755), 0);
+    }
+    static const struct {
+        const char *name, *sql;
+    } files[] = {
+        {"1700000000000_init/up.sql", "CREATE TABLE w (id int PRIMARY KEY, name text);"},
+        {"1700000000000_init/down.sql", "DROP TABLE w;"},
+        {"1700000000001_color/up.sql", "ALTER TABLE w ADD COLUMN color text;"},
+        {"1700000000001_color/down.sql", "ALTER TABLE w DROP COLUMN color;"},
+        {"1700000000002.do.sql", "ALTER TABLE w ADD COLUMN size int;"},
+        {"1700000000002.undo.sql", "ALTER TABLE w DROP COLUMN size;"},
+        {"1700000000003.x.rollback.sql", "DROP TABLE w;"},
+        {"1700000000004-x-down.sql", "DROP TABLE w;"},
+    };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+        write_text(dir, files[i].name, files[i].sql);
+    const char *const paths[] = {dir};
+    sg_schema *s = NULL;
+    sg_error err = {0};
+    assert_int_equal(sg_schema_from_migrations(paths, 1, NULL, &s, &err), SG_OK);
+    assert_int_equal(sg_schema_note_count(s), 0);
+    assert_int_equal(sg_schema_table_count(s), 1);
+    assert_string_equal(sg_schema_table_name(s, 0), "w");
+    char *json = NULL;
+    sg_catalog_write_options wo = SG_CATALOG_WRITE_OPTIONS_INIT;
+    wo.data_source_uid = "ds";
+    assert_int_equal(sg_schema_write_catalog(s, &wo, &json, &err), SG_OK);
+    const char *color = strstr(json, "\"color\""), *size = strstr(json, "\"size\"");
+    assert_non_null(color);
+    assert_non_null(size);
+    assert_true(color < size); /* in the order the files apply */
+    sg_free(json);
+    sg_schema_free(s);
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char path[600];
+        snprintf(path, sizeof path, "%s/%s", dir, files[i].name);
+        assert_int_equal(remove(path), 0);
+    }
+    for (size_t i = 0; i < 2; i++) {
+        char sub[600];
+        snprintf(sub, sizeof sub, "%s/%s", dir, subs[i]);
+        assert_int_equal(rmdir(sub), 0);
+    }
+    assert_int_equal(rmdir(dir), 0);
+}
+
 /* What migration tools' file names say, by name alone. */
 static void test_migrate__file_names(void **state)
 {
@@ -1279,12 +1345,22 @@ static void test_migrate__file_names(void **state)
         {"U3__undo.sql", SG_MIGRATION_NAME_UNDO},
         {"000001_items.down.sql", SG_MIGRATION_NAME_UNDO},
         {"R__views.sql", SG_MIGRATION_NAME_REPEATABLE},
+        {"001.do.sql", SG_MIGRATION_NAME_APPLY},
+        {"001.undo.sql", SG_MIGRATION_NAME_UNDO},
+        {"0001.add-users.rollback.sql", SG_MIGRATION_NAME_UNDO},
+        {"20240101000000-init-up.sql", SG_MIGRATION_NAME_APPLY},
+        {"20240101000000-init-down.sql", SG_MIGRATION_NAME_UNDO},
+        {"20240101_init_down.sql", SG_MIGRATION_NAME_UNDO},
+        {"up.sql", SG_MIGRATION_NAME_APPLY},
+        {"DOWN.sql", SG_MIGRATION_NAME_UNDO},
         /* no tool's naming */
         {"Version__x.sql", SG_MIGRATION_NAME_NONE},
         {"v1__x.sql", SG_MIGRATION_NAME_NONE},
         {"V1_x.sql", SG_MIGRATION_NAME_NONE},
         {"V__x.sql", SG_MIGRATION_NAME_NONE},
-        {"up.sql", SG_MIGRATION_NAME_NONE},
+        {"setup.sql", SG_MIGRATION_NAME_NONE},
+        {"teardown.sql", SG_MIGRATION_NAME_NONE},
+        {"markup.sql", SG_MIGRATION_NAME_NONE},
         {"001_accounts.sql", SG_MIGRATION_NAME_NONE},
         {"queries.sql", SG_MIGRATION_NAME_NONE},
         {"", SG_MIGRATION_NAME_NONE},
@@ -1393,6 +1469,7 @@ int main(void)
         cmocka_unit_test(test_migrate__prisma_directories),
         cmocka_unit_test(test_migrate__sqitch_plan_order),
         cmocka_unit_test(test_migrate__flyway_baselines),
+        cmocka_unit_test(test_migrate__up_and_down_files),
         cmocka_unit_test(test_migrate__file_names),
         cmocka_unit_test(test_migrate__note_callback_stops),
         cmocka_unit_test(test_migrate__allocation_failures),

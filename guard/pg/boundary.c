@@ -873,13 +873,22 @@ sg__migration_mark sg__migration_marker(const char *s, size_t n)
                    {"+migrate down", SG__MIGRATION_MARK_DOWN},
                    {"migrate:up", SG__MIGRATION_MARK_UP},
                    {"migrate:down", SG__MIGRATION_MARK_DOWN},
+                   /* node-pg-migrate's, Play's evolutions', shmig's, tern's */
+                   {"up migration", SG__MIGRATION_MARK_UP},
+                   {"down migration", SG__MIGRATION_MARK_DOWN},
+                   {"!ups", SG__MIGRATION_MARK_UP},
+                   {"!downs", SG__MIGRATION_MARK_DOWN},
+                   {"==== up ====", SG__MIGRATION_MARK_UP},
+                   {"==== down ====", SG__MIGRATION_MARK_DOWN},
+                   {"create above / drop below", SG__MIGRATION_MARK_DOWN},
                    {"liquibase formatted sql", SG__MIGRATION_MARK_OTHER},
                    {"changeset ", SG__MIGRATION_MARK_OTHER},
                    {"postgresql database dump", SG__MIGRATION_MARK_DUMP}};
     if (n < 2 || s[0] != '-' || s[1] != '-')
         return SG__MIGRATION_MARK_NONE;
     size_t i = 2;
-    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+    /* blanks, and the dashes of `---- create above` or `-- --- !Ups` */
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '-'))
         i++;
     for (size_t k = 0; k < sizeof markers / sizeof markers[0]; k++) {
         size_t len = strlen(markers[k].word);

@@ -105,8 +105,11 @@ int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked)
 
 /* What a comment says of a migration tool's file (`s`, n bytes, the whole
  * comment): UP or DOWN, the start of goose's and sql-migrate's `-- +goose
- * Up` / `-- +migrate Down` or dbmate's `-- migrate:up` / `-- migrate:down`
- * sections (the word complete); DUMP, pg_dump's `-- PostgreSQL database
+ * Up` / `-- +migrate Down`, dbmate's `-- migrate:up` / `-- migrate:down`,
+ * node-pg-migrate's `-- Up Migration` / `-- Down Migration`, Play's `-- !Ups`
+ * / `-- !Downs` or shmig's `-- ==== UP ====` / `-- ==== DOWN ====` sections
+ * (the word complete; dashes and blanks after `--` skipped), or DOWN for
+ * tern's `---- create above / drop below ----`; DUMP, pg_dump's `-- PostgreSQL database
  * dump`, which heads every database pg_dump and pg_dumpall write; OTHER,
  * another marker that makes the file a migration's (Liquibase's
  * `--liquibase formatted sql` and `-- changeset`, or a section word with

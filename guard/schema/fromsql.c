@@ -93,11 +93,12 @@ static int by_version(const char *a, const char *b)
  * names start with (numerically), then names without one in byte order,
  * Flyway's repeatable migrations last; equal versions in byte order. */
 /* The name a migration is ordered by: the file's, or for Prisma's
- * `<version>_<name>/migration.sql` its directory's. */
+ * `<version>_<name>/migration.sql` (Hasura's and Diesel's `.../up.sql`) its
+ * directory's. */
 static const char *sort_name(const char *path, char *buf, size_t size)
 {
     const char *base = strrchr(path, '/');
-    if (!base || strcmp(base + 1, "migration.sql") != 0)
+    if (!base || (strcmp(base + 1, "migration.sql") != 0 && strcmp(base + 1, "up.sql") != 0))
         return base ? base + 1 : path;
     const char *dir = base;
     while (dir > path && dir[-1] != '/')
@@ -166,11 +167,19 @@ sg_migration_name sg_migration_name_of(const char *name)
 {
     if (!name)
         return SG_MIGRATION_NAME_NONE;
-    if (ends_with(name, ".down.sql") || (name[0] == 'U' && flyway_version(name)))
+    /* golang-migrate's and sqlx's `.down.sql`, Flyway's `U2__x.sql`,
+     * postgrator's `.undo.sql`, yoyo's `.rollback.sql`, db-migrate's
+     * `-down.sql`, Hasura's and Diesel's `down.sql` */
+    if (ends_with(name, ".down.sql") || (name[0] == 'U' && flyway_version(name)) ||
+        ends_with(name, ".undo.sql") || ends_with(name, ".rollback.sql") ||
+        ends_with(name, "-down.sql") || ends_with(name, "_down.sql") ||
+        strcasecmp(name, "down.sql") == 0)
         return SG_MIGRATION_NAME_UNDO;
     if (strncmp(name, "R__", 3) == 0)
         return SG_MIGRATION_NAME_REPEATABLE;
-    if (ends_with(name, ".up.sql") || (name[0] == 'V' && flyway_version(name)))
+    if (ends_with(name, ".up.sql") || (name[0] == 'V' && flyway_version(name)) ||
+        ends_with(name, ".do.sql") || ends_with(name, "-up.sql") || ends_with(name, "_up.sql") ||
+        strcasecmp(name, "up.sql") == 0)
         return SG_MIGRATION_NAME_APPLY;
     return SG_MIGRATION_NAME_NONE;
 }
@@ -413,8 +422,11 @@ static int apply_dir(sg_schema *s, const char *dir, const char *schema, sg_error
                 continue;
             path = sg__arena_printf(&s->model.arena, "%s%s%s", dir, slash, e->d_name);
         } else {
-            /* Prisma keeps each migration as <version>_<name>/migration.sql */
+            /* Prisma keeps each migration as <version>_<name>/migration.sql,
+             * Hasura and Diesel as <version>_<name>/up.sql (and down.sql) */
             path = sg__arena_printf(&s->model.arena, "%s%s%s/migration.sql", dir, slash, e->d_name);
+            if (path && !regular_file(path))
+                path = sg__arena_printf(&s->model.arena, "%s%s%s/up.sql", dir, slash, e->d_name);
             if (path && !regular_file(path))
                 continue;
         }

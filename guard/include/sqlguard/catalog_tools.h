@@ -106,9 +106,12 @@ SG_API int sg_schema_from_migrations(const char *const *paths, size_t count,
                                      sg_error *err);
 
 /* What a migration tool's file naming says a file is, by its name (the last
- * component of a path): Flyway's `V1__x.sql` and `V1_2__x.sql` and
- * golang-migrate's `1_x.up.sql` apply a migration, Flyway's `U3__x.sql` and
- * golang-migrate's `1_x.down.sql` undo one, Flyway's `R__x.sql` applies after
+ * component of a path): Flyway's `V1__x.sql` and `V1_2__x.sql`,
+ * golang-migrate's `1_x.up.sql`, postgrator's `1.do.sql`, db-migrate's
+ * `<ts>-x-up.sql` and Hasura's and Diesel's `up.sql` apply a migration;
+ * Flyway's `U3__x.sql`, golang-migrate's `1_x.down.sql`, postgrator's
+ * `1.undo.sql`, yoyo's `1.x.rollback.sql`, db-migrate's `-down.sql` (or
+ * `_down.sql`) and `down.sql` undo one; Flyway's `R__x.sql` applies after
  * every versioned one; any other name says nothing (NONE). */
 typedef enum {
     SG_MIGRATION_NAME_NONE = 0,
