@@ -39,8 +39,9 @@ typedef struct notes {
     int stop_at; /* the note (1-based) whose callback returns -1; 0: none */
 } notes;
 
-static int take_note(void *ctx, int location, const char *message)
+static int take_note(void *ctx, int location, const char *message, bool applied)
 {
+    (void)applied;
     notes *n = ctx;
     if (n->count < MAX_NOTES) {
         n->location[n->count] = location;
@@ -1328,6 +1329,35 @@ static void test_migrate__up_and_down_files(void **state)
     assert_int_equal(rmdir(dir), 0);
 }
 
+/* A foreign key to a table no migration creates (Supabase's auth.users) applies: its
+ * note is a remark (applied), while a statement the server would refuse is not. */
+static void test_migrate__remarks_and_refusals(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sqlguard-remark-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    write_text(dir, "001_profiles.sql",
+               "CREATE TABLE profiles (id uuid PRIMARY KEY REFERENCES auth.users ON DELETE "
+               "CASCADE, name text);\nALTER TABLE nosuch ADD COLUMN x int;\n");
+    char path[600];
+    snprintf(path, sizeof path, "%s/001_profiles.sql", dir);
+    const char *const paths[] = {path};
+    sg_schema *s = NULL;
+    sg_error err = {0};
+    assert_int_equal(sg_schema_from_migrations(paths, 1, NULL, &s, &err), SG_OK);
+    assert_int_equal(sg_schema_table_count(s), 1);
+    assert_int_equal(sg_schema_note_count(s), 2);
+    const sg_schema_note *fk = sg_schema_note_at(s, 0), *refused = sg_schema_note_at(s, 1);
+    assert_true(fk->applied);
+    assert_non_null(strstr(fk->message, "auth.users"));
+    assert_int_equal(fk->line, 1);
+    assert_false(refused->applied);
+    assert_int_equal(refused->line, 2);
+    sg_schema_free(s);
+    assert_int_equal(remove(path), 0);
+    assert_int_equal(rmdir(dir), 0);
+}
+
 /* What migration tools' file names say, by name alone. */
 static void test_migrate__file_names(void **state)
 {
@@ -1470,6 +1500,7 @@ int main(void)
         cmocka_unit_test(test_migrate__sqitch_plan_order),
         cmocka_unit_test(test_migrate__flyway_baselines),
         cmocka_unit_test(test_migrate__up_and_down_files),
+        cmocka_unit_test(test_migrate__remarks_and_refusals),
         cmocka_unit_test(test_migrate__file_names),
         cmocka_unit_test(test_migrate__note_callback_stops),
         cmocka_unit_test(test_migrate__allocation_failures),

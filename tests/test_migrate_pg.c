@@ -262,8 +262,9 @@ static int teardown(void **state)
     return 0;
 }
 
-static int count_note(void *ctx, int location, const char *message)
+static int count_note(void *ctx, int location, const char *message, bool applied)
 {
+    (void)applied;
     print_error("note at %d: %s\n", location, message);
     (*(int *)ctx)++;
     return 0;

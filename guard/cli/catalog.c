@@ -78,8 +78,11 @@ static const char from_sql_usage[] =
     "  -o FILE            write the catalog there (default: standard output)\n"
     "  -h, --help         show this help\n"
     "\n"
-    "exit codes: 0 every statement applied, 1 a statement could not be applied\n"
-    "            (the catalog is written), 2 could not do the job\n";
+    "A remark (\"remark: \" before the message) is about a statement that applied\n"
+    "all the same, such as a foreign key to a table no migration creates.\n"
+    "\n"
+    "exit codes: 0 every statement applied (remarks or not), 1 a statement could\n"
+    "            not be applied (the catalog is written), 2 could not do the job\n";
 
 static const char hash_usage[] =
     "usage: sqlguard catalog hash --catalog FILE [--data-source UID]\n"
@@ -213,12 +216,15 @@ static int cli_catalog_from_sql(int argc, char **argv)
         SG_OK) {
         fprintf(stderr, "sqlguard: %s\n", err.message);
     } else {
+        size_t refused = 0;
         for (size_t i = 0; i < sg_schema_note_count(schema); i++) {
             const sg_schema_note *n = sg_schema_note_at(schema, i);
-            fprintf(stderr, "%s:%ld:%ld: %s\n", n->file, n->line, n->column, n->message);
+            fprintf(stderr, "%s:%ld:%ld: %s%s\n", n->file, n->line, n->column,
+                    n->applied ? "remark: " : "", n->message);
+            refused += !n->applied;
         }
         if (write_catalog(schema, &a))
-            status = sg_schema_note_count(schema) ? EXIT_FINDINGS : EXIT_CLEAN;
+            status = refused ? EXIT_FINDINGS : EXIT_CLEAN;
     }
     sg_schema_free(schema);
     free(a.rest);

@@ -727,11 +727,12 @@ static const char *written_at(mig *m, size_t at)
 }
 
 /* A note taken and dropped, while a statement is only tried. */
-static int quiet_note(void *ctx, int location, const char *message)
+static int quiet_note(void *ctx, int location, const char *message, bool applied)
 {
     (void)ctx;
     (void)location;
     (void)message;
+    (void)applied;
     return 0;
 }
 

@@ -21,8 +21,10 @@
  * starts; `message` says what was not applied and why (the caller copies
  * it). Returning -1 stops the application. A statement the server would
  * refuse (a table that exists already, a column that does not, a key a
- * foreign key needs, ...) is one note and changes nothing. */
-typedef int (*sg__migrate_note_fn)(void *ctx, int location, const char *message);
+ * foreign key needs, ...) is one note and changes nothing. With `applied`,
+ * the statement applied whole and the note only says what the model could
+ * not check (a foreign key to a table the migrations do not create). */
+typedef int (*sg__migrate_note_fn)(void *ctx, int location, const char *message, bool applied);
 
 /*
  * Applies the statements of `sql` (one migration file's NUL-terminated text)

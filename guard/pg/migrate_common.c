@@ -22,14 +22,15 @@
 
 /* ---- notes ----------------------------------------------------------------------------- */
 
-static int vnote(mig *m, int location, const char *fmt, va_list ap)
-    __attribute__((format(printf, 3, 0)));
-static int vnote(mig *m, int location, const char *fmt, va_list ap)
+static int vnote(mig *m, int location, bool applied, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
+static int vnote(mig *m, int location, bool applied, const char *fmt, va_list ap)
 {
     char *msg = sg__arena_vprintf(&m->tmp, fmt, ap);
     if (!msg || m->oom)
         return STOP;
-    return m->note(m->ctx, location >= 0 ? location : m->stmt_at, msg) < 0 ? STOP : APPLIED;
+    return m->note(m->ctx, location >= 0 ? location : m->stmt_at, msg, applied) < 0 ? STOP
+                                                                                    : APPLIED;
 }
 
 /* A note about something not applied; the rest of the statement applies. */
@@ -37,7 +38,17 @@ int sg__mig_note(mig *m, int location, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int rc = vnote(m, location, fmt, ap);
+    int rc = vnote(m, location, false, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+/* A remark on a statement that applies whole: what the model cannot check. */
+int sg__mig_remark(mig *m, int location, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = vnote(m, location, true, fmt, ap);
     va_end(ap);
     return rc;
 }
@@ -47,7 +58,7 @@ int sg__mig_refuse(mig *m, int location, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int rc = vnote(m, location, fmt, ap);
+    int rc = vnote(m, location, false, fmt, ap);
     va_end(ap);
     return rc == APPLIED ? REFUSED : rc;
 }

@@ -319,9 +319,10 @@ static int apply_fkey(mig *m, size_t ti, pending_con *pc)
                 "applied",
                 sg__mig_table_name(m, (size_t)ri));
     } else {
-        int rc = sg__mig_note(
+        int rc = sg__mig_remark(
             m, c->pktable->location,
-            "the foreign key references %s, which the tables lack; it is kept as written",
+            "the foreign key references %s, which the migrations do not create (another "
+            "service's table, as Supabase's auth.users); it is kept as written",
             sg__mig_qualified(m, rschema, c->pktable->relname));
         if (rc != APPLIED)
             return rc;

@@ -57,6 +57,8 @@ typedef struct mig {
 /* ---- migrate_common.c ---- */
 
 int sg__mig_note(mig *m, int location, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int sg__mig_remark(mig *m, int location, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 int sg__mig_refuse(mig *m, int location, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 int sg__mig_begin_statement(mig *m);

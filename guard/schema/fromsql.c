@@ -26,12 +26,13 @@ typedef struct file_ctx {
     size_t len;
 } file_ctx;
 
-static int note(void *ctx, int location, const char *message)
+static int note(void *ctx, int location, const char *message, bool applied)
 {
     file_ctx *f = ctx;
     sg_schema_note *n = sg__vec_push(&f->s->model.arena, &f->s->notes, sizeof *n);
     if (!n || !(n->message = sg__arena_strdup(&f->s->model.arena, message)))
         return -1;
+    n->applied = applied;
     size_t at = location < 0 ? 0 : (size_t)location > f->len ? f->len : (size_t)location;
     n->file = f->file;
     sg__line_col(f->text, f->len, at, &n->line, &n->column);

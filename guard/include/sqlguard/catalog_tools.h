@@ -127,6 +127,9 @@ typedef struct sg_schema_note {
     const char *file;  /* the path as given, or the directory's path joined with the name */
     long line, column; /* 1-based, the column in characters */
     const char *message;
+    /* the statement applied all the same: the note says only what could not
+     * be checked (a foreign key to a table no migration creates) */
+    bool applied;
 } sg_schema_note;
 
 SG_API size_t sg_schema_note_count(const sg_schema *schema);
