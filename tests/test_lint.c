@@ -1635,6 +1635,52 @@ static void test_lint__policy_discovery(void **state)
     remove_tree(dir);
 }
 
+/* Whether a file is a migration by its directory follows where it is, not how its path is
+ * spelled: linted from inside `migrations/`, a data-only migration is still one (no
+ * column.unknown from a later rename). Only directories below the repository root count. */
+static void test_lint__migration_directory_from_inside(void **state)
+{
+    (void)state;
+    char *dir = make_tree();
+    put(dir, "repo/.git/HEAD", "ref: refs/heads/main\n");
+    put(dir, "repo/migrations/20240101_init.sql",
+        "CREATE TABLE users (id int PRIMARY KEY, name text);\n");
+    put(dir, "repo/migrations/20240102_backfill.sql",
+        "UPDATE users SET name = 'x' WHERE name IS NULL;\n");
+    put(dir, "repo/migrations/20240103_rename.sql",
+        "ALTER TABLE users RENAME COLUMN name TO full_name;\n");
+    put(dir, "repo/q.sql", "SELECT name FROM users ORDER BY id LIMIT 5;\n");
+    char repo[600], inside[600];
+    snprintf(repo, sizeof repo, "%s/repo", dir);
+    snprintf(inside, sizeof inside, "%s/repo/migrations", dir);
+    run_result r = RUN_IN(repo, "catalog", "from-sql", "--data-source",
+                          "0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01", "-o", "cat.json", "migrations");
+    assert_status(&r, 0);
+    free_result(&r);
+    r = RUN_IN(inside, "lint", "--no-timing", "--catalog", "../cat.json", ".");
+    assert_status(&r, 0);
+    assert_contains(r.out, "3 files, 3 statements: 0 errors");
+    free_result(&r);
+    r = RUN_IN(inside, "lint", "--no-timing", "--catalog", "../cat.json", "20240102_backfill.sql");
+    assert_status(&r, 0);
+    free_result(&r);
+    /* a query file beside them is judged against the catalog */
+    r = RUN_IN(repo, "lint", "--no-timing", "--catalog", "cat.json", "q.sql");
+    assert_status(&r, 1);
+    assert_contains(r.out, "q.sql:1:8: error [column.unknown]");
+    free_result(&r);
+    /* above the repository root, a directory's name says nothing */
+    put(dir, "migrate/app/.git/HEAD", "ref: refs/heads/main\n");
+    put(dir, "migrate/app/q.sql", "SELECT name FROM users ORDER BY id LIMIT 5;\n");
+    char app[600];
+    snprintf(app, sizeof app, "%s/migrate/app", dir);
+    r = RUN_IN(app, "lint", "--no-timing", "--catalog", "../../repo/cat.json", "q.sql");
+    assert_status(&r, 1);
+    assert_contains(r.out, "q.sql:1:8: error [column.unknown]");
+    free_result(&r);
+    remove_tree(dir);
+}
+
 /* ---- sg_lint_text(): the library call ---------------------------------------------------- */
 
 static sg_catalog *lint_catalog(void)
@@ -4183,6 +4229,7 @@ int main(void)
         T(syntax_errors_are_placed),
         T(operation_places_in_the_file),
         T(policy_discovery),
+        T(migration_directory_from_inside),
         T(policy_per_file),
         T(text_splits_statements),
         T(text_long_in_parts),

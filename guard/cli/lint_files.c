@@ -10,6 +10,7 @@
  * Standard input is read the same way, as the file --stdin-filename names.
  * Each call touches only its own record, so files lint in parallel.
  */
+#define _XOPEN_SOURCE 700 /* realpath(), strndup() */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,11 +120,11 @@ static void report_unread(lint_file *f, int rc, const sg_error *err)
  * files: `migrations` (Prisma, Supabase, Django, dbmate, ...), `migration`
  * (Flyway's `db/migration`), `migrate`, and sqitch's `deploy`, `revert` and
  * `verify` beside a `sqitch.plan`. */
-static bool migration_dir(const char *path)
+static bool migration_dir(const char *path, size_t from)
 {
     static const char *const dirs[] = {"migrations", "migration", "migrate"};
     static const char *const sqitch[] = {"deploy", "revert", "verify"};
-    for (const char *p = path; *p;) {
+    for (const char *p = path + from; *p;) {
         size_t len = strcspn(p, "/");
         if (p[len] == '/') { /* a directory, not the file's own name */
             for (size_t k = 0; k < sizeof dirs / sizeof dirs[0]; k++)
@@ -197,12 +198,51 @@ static bool flyway_callback(const char *name)
     return false;
 }
 
+/* migration_dir of where the file really is, looking at the directories
+ * below its repository's root (the nearest directory above it holding .git)
+ * only: a file linted from inside `migrations/` is named `x.sql`, and one
+ * given to --stdin-filename may be named so too. Without a repository root,
+ * nothing (a directory far above, `/srv/migrate/app/q.sql`, says nothing of
+ * the file). */
+static bool migration_dir_resolved(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+    char *real = dir ? realpath(dir, NULL) : NULL;
+    free(dir);
+    if (!real)
+        return false;
+    size_t n = strlen(real);
+    char *probe = malloc(n + 3);
+    bool found = false;
+    for (size_t end = n; probe && end > 0;) {
+        memcpy(probe, real, end);
+        probe[end] = '\0';
+        int root = lint_repository_root(end == 1 && real[0] == '/' ? "/" : probe);
+        if (root != 0) {
+            if (root > 0 && end < n) {
+                /* the directories below the root, each followed by '/' */
+                memcpy(probe, real, n);
+                memcpy(probe + n, "/x", 3);
+                found = migration_dir(probe, end + 1);
+            }
+            break;
+        }
+        while (end > 1 && real[end - 1] != '/')
+            end--;
+        end = end > 1 ? end - 1 : 0;
+    }
+    free(probe);
+    free(real);
+    return found;
+}
+
 bool lint_migration_path(const char *path)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     return sg_migration_name_of(base) != SG_MIGRATION_NAME_NONE || flyway_callback(base) ||
-           migration_dir(path);
+           migration_dir(path, 0) || migration_dir_resolved(path);
 }
 
 void lint_file_lint(const lint_env *env, lint_file *f)
