@@ -1187,7 +1187,8 @@ static void test_exec__select_runs_read_only(void **state)
 }
 
 /* max_rows bounds what comes back, not what a write touches: a write returning more rows than
- * max_rows delivers max_rows of them, says has_more, and commits the whole statement. */
+ * max_rows delivers max_rows of them, says has_more, and commits the whole statement; the
+ * result says how many rows it changed, and gives no next_offset (a write is no page). */
 static void test_exec__write_returning_more_than_max_rows(void **state)
 {
     (void)state;
@@ -1204,8 +1205,12 @@ static void test_exec__write_returning_more_than_max_rows(void **state)
     assert_int_equal(sg_result_row_count(r), 5);
     assert_int_equal(sg_result_outcome(r)->rows, 5);
     assert_true(sg_result_outcome(r)->has_more);
+    assert_true(sg_result_outcome(r)->affected_known);
+    assert_int_equal(sg_result_outcome(r)->affected, 12);
     cJSON *j = result_json(r);
-    assert_int_equal(member(member(j, "pagination"), "next_offset")->valueint, 5);
+    assert_true(cJSON_IsNull(member(member(j, "pagination"), "next_offset")));
+    assert_true(cJSON_IsTrue(member(member(j, "pagination"), "has_more")));
+    assert_int_equal(member(j, "affected")->valueint, 12);
     cJSON_Delete(j);
     sg_result_free(r);
     assert_int_equal(admin_count("SELECT count(*) FROM public.sdk_examples_account WHERE region = "
@@ -1908,8 +1913,9 @@ static void test_exec__cli_end_to_end(void **state)
                         "SELECT uid, account_code, name, region\nFROM public.sdk_examples_account\n"
                         "WHERE ($1 IS NULL OR region = $1)\nORDER BY account_code\nLIMIT $2\n");
     const cJSON *result = member(j, "result");
-    assert_int_equal(cJSON_GetArraySize(result), 7);
+    assert_int_equal(cJSON_GetArraySize(result), 8);
     assert_string_equal(member(result, "outcome")->valuestring, "committed");
+    assert_true(cJSON_IsNull(member(result, "affected"))); /* a select changes no row */
     assert_true(cJSON_IsFalse(member(result, "retried")));
     assert_true(cJSON_IsFalse(member(result, "cancelled")));
     const cJSON *cols = member(result, "columns");

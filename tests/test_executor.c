@@ -956,8 +956,8 @@ static void test_executor__lost_server_is_returned(void **state)
     sg_catalog_free(c);
 }
 
-/* An executor whose row sink stopped the statement: the rows before the stop are kept and the
- * outcome says rolled back, without a SQLSTATE. */
+/* An executor whose row sink stopped the statement: the outcome says rolled back, without a
+ * SQLSTATE, and the rows before the stop are dropped (a failed statement returns none). */
 static void test_executor__stopped_statement(void **state)
 {
     (void)state;
@@ -973,8 +973,12 @@ static void test_executor__stopped_statement(void **state)
     const sg_exec_outcome *o = sg_result_outcome(r);
     assert_false(o->ok);
     assert_true(o->rolled_back);
-    assert_int_equal(sg_result_row_count(r), 1);
+    assert_int_equal(sg_result_row_count(r), 0);
+    assert_int_equal(o->rows, 0);
     cJSON *j = result_json(r);
+    assert_int_equal(member(member(j, "pagination"), "returned")->valueint, 0);
+    assert_true(cJSON_IsFalse(member(member(j, "pagination"), "has_more")));
+    assert_int_equal(cJSON_GetArraySize(member(j, "rows")), 0);
     const cJSON *e = member(j, "error");
     assert_true(cJSON_IsObject(e));
     assert_string_equal(member(e, "sqlstate")->valuestring, "");
@@ -1143,8 +1147,9 @@ static void test_executor__result_json_shape(void **state)
     /* committed, everything returned */
     sg_result *r = run_dryrun(v);
     cJSON *j = result_json(r);
-    assert_member_count(j, 7);
-    /* the dry run ran nothing, so it committed nothing */
+    assert_member_count(j, 8);
+    /* the dry run ran nothing, so it committed nothing, and changed no row it could count */
+    assert_true(cJSON_IsNull(member(j, "affected")));
     assert_string_equal(member(j, "outcome")->valuestring, "not_started");
     assert_true(cJSON_IsFalse(member(j, "retried")));
     assert_true(cJSON_IsFalse(member(j, "cancelled")));
@@ -1167,7 +1172,7 @@ static void test_executor__result_json_shape(void **state)
     cJSON_Delete(j);
     sg_result_free(r);
 
-    /* more rows than returned: next_offset says where the next page starts */
+    /* more rows than returned: a write's capped RETURNING is no page (no next_offset) */
     fake f;
     memset(&f, 0, sizeof f);
     sg_executor *ex = NULL;
@@ -1182,13 +1187,24 @@ static void test_executor__result_json_shape(void **state)
     assert_int_equal(member(page, "max_rows")->valueint, 100);
     assert_int_equal(member(page, "returned")->valueint, 2);
     assert_true(cJSON_IsTrue(member(page, "has_more")));
-    assert_int_equal(member(page, "next_offset")->valueint, 2);
+    assert_true(cJSON_IsNull(member(page, "next_offset")));
     assert_true(cJSON_IsNull(member(j, "error")));
     /* an executor that leaves the status unset: derived from ok */
     assert_string_equal(member(j, "outcome")->valuestring, "committed");
     assert_int_equal(sg_result_outcome(r)->status, SG_EXEC_COMMITTED);
     cJSON_Delete(j);
     sg_result_free(r);
+    /* a select's page: next_offset says where the next one starts */
+    fake_reset(&f);
+    sg_verdict *sv = check_file(c, EXAMPLES "/ops/select_accounts.json");
+    assert_int_equal(sg_execute(ex, sv, &r, NULL), SG_OK);
+    j = result_json(r);
+    page = member(j, "pagination");
+    assert_true(cJSON_IsTrue(member(page, "has_more")));
+    assert_int_equal(member(page, "next_offset")->valueint, 2);
+    cJSON_Delete(j);
+    sg_result_free(r);
+    sg_verdict_free(sv);
 
     /* the server refused: a structured error */
     fake_reset(&f);

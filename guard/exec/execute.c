@@ -31,8 +31,9 @@ struct sg_result {
     long long max_rows;
     const char **columns;
     size_t column_count;
-    sg__vec rows; /* const char ** per row, column_count cells */
-    bool failed;  /* allocation failure while collecting */
+    sg__vec rows;   /* const char ** per row, column_count cells */
+    bool failed;    /* allocation failure while collecting */
+    bool is_select; /* a select: a capped page continues at next_offset; a write cannot */
 };
 
 int sg_executor_new(const sg_executor_vtable *vt, void *self, sg_executor **out)
@@ -218,6 +219,15 @@ int sg_execute_opts(sg_executor *ex, const sg_verdict *v, const sg_execute_optio
     }
     settle_status(&r->outcome);
     withhold_row_values(v, &r->outcome);
+    if (!r->outcome.ok) {
+        /* a failed statement returns no rows: a rolled back write's RETURNING
+         * rows never happened, and a select cut short is no page */
+        r->rows.count = 0;
+        r->outcome.rows = 0;
+        r->outcome.has_more = false;
+        r->outcome.affected_known = false;
+    }
+    r->is_select = v->operation && strcmp(v->operation, "select") == 0;
     *out = r;
     return SG_OK;
 oom:
@@ -288,8 +298,11 @@ int sg_result_to_json(const sg_result *r, char **out)
          cJSON_AddNumberToObject(page, "max_rows", (double)r->max_rows) &&
          cJSON_AddNumberToObject(page, "returned", (double)o->rows) &&
          cJSON_AddBoolToObject(page, "has_more", o->has_more) &&
-         (o->has_more ? cJSON_AddNumberToObject(page, "next_offset", (double)o->rows) != NULL
-                      : cJSON_AddNullToObject(page, "next_offset") != NULL);
+         (o->has_more && r->is_select
+              ? cJSON_AddNumberToObject(page, "next_offset", (double)o->rows) != NULL
+              : cJSON_AddNullToObject(page, "next_offset") != NULL) &&
+         (o->affected_known ? cJSON_AddNumberToObject(root, "affected", (double)o->affected) != NULL
+                            : cJSON_AddNullToObject(root, "affected") != NULL);
     if (ok && o->ok) {
         ok = cJSON_AddNullToObject(root, "error") != NULL;
     } else if (ok) {

@@ -716,6 +716,14 @@ static int run_other(run *x, const sg_row_sink *sink)
         } else if (!error && st != PGRES_COMMAND_OK) {
             x->c->doomed = true; /* never expected here */
         }
+        if (!error && (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK)) {
+            /* the command tag's count: "UPDATE 12" */
+            const char *count = PQcmdTuples(res);
+            if (count && *count) {
+                x->out->affected = strtoll(count, NULL, 10);
+                x->out->affected_known = true;
+            }
+        }
         ended = ended || st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK;
         PQclear(res);
         if (x->lost)

@@ -80,6 +80,11 @@ struct sg_exec_outcome {
     bool retried;          /* a select ran a second time on a fresh connection (the first was lost
                             * before any row reached the sink; READ ONLY, so nothing ran twice) */
     bool cancelled;        /* the caller's deadline (or the executor's own bound) cancelled it */
+    /* Appended later: how many rows a write inserted, updated, deleted or merged (its command
+     * tag's count), when affected_known; a select's, and an executor's that cannot tell, are
+     * not known. */
+    long long affected;
+    bool affected_known;
 };
 
 /* "committed", "rolled_back", "not_started", "unknown" ("unset" for 0); never NULL. */
