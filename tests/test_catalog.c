@@ -239,6 +239,63 @@ static cJSON *parse(const char *json)
     return j;
 }
 
+/* A catalog of a parent and a child whose foreign key has `on_delete` and `references` as
+ * given (written into the text as they are). */
+static cJSON *fk_catalog(const char *on_delete, const char *references)
+{
+    char json[2048];
+    snprintf(json, sizeof json,
+             "{\"data_sources\": [{\"uid\": \"ds\", \"engine\": \"postgresql\", "
+             "\"default_schema\": \"public\"}], \"meta_tables\": ["
+             "{\"uid\": \"uid-parent\", \"identifier\": \"app.Parent\", \"data_source_uid\": "
+             "\"ds\", \"schema\": \"public\", \"physical_table_name\": \"parent\", "
+             "\"primary_key\": [\"id\"]},"
+             "{\"uid\": \"uid-child\", \"data_source_uid\": \"ds\", \"schema\": \"public\", "
+             "\"physical_table_name\": \"child\", \"foreign_keys\": [{\"columns\": [\"pid\"], "
+             "\"references\": %s, \"on_delete\": %s}]}]}",
+             references, on_delete);
+    return parse(json);
+}
+
+/* A foreign key's action spelled otherwise than PostgreSQL spells one would be taken for an
+ * action that writes nothing, and a DELETE cascading into a table the scope does not cover
+ * would pass: the catalog is refused. A `references` that names a table of the catalog by its
+ * uid, identifier or another case is refused for the same reason; one that names no table of
+ * the catalog at all (another service's) stays. */
+static void test_catalog__foreign_key_spellings(void **state)
+{
+    (void)state;
+    static const char *const bad_actions[] = {
+        "\"c\"",        "\"n\"",        "\"ON DELETE CASCADE\"", "\"CASCADE \"",
+        "\" CASCADE\"", "\"SET_NULL\"", "\"SetNull\"",           "\"SET  NULL\"",
+        "\"EXPLODE\"",  "\"\"",         "\"SET NULL (\""};
+    for (size_t i = 0; i < sizeof bad_actions / sizeof bad_actions[0]; i++)
+        expect_refused(fk_catalog(bad_actions[i], "\"parent\""),
+                       "meta_tables[1].foreign_keys[0].on_delete");
+    static const char *const good_actions[] = {
+        "\"cascade\"",  "\"Set Null\"",       "\"SET DEFAULT\"", "\"no action\"",
+        "\"RESTRICT\"", "\"SET NULL (pid)\"", "\"CASCADE\""};
+    for (size_t i = 0; i < sizeof good_actions / sizeof good_actions[0]; i++) {
+        sg_catalog *c = load_tree_ok(fk_catalog(good_actions[i], "\"parent\""));
+        const sg__meta_table *parent = sg__catalog_table_by_uid(c, "uid-parent");
+        /* those that write the child reach the parent */
+        assert_int_equal(parent->referrer_count, i < 3 || i >= 5 ? 1 : 0);
+        sg_catalog_free(c);
+    }
+    static const char *const misspelt[] = {"\"uid-parent\"", "\"app.Parent\"", "\"Parent\"",
+                                           "\"PUBLIC.parent\"", "\"\\\"parent\\\"\""};
+    for (size_t i = 0; i < sizeof misspelt / sizeof misspelt[0]; i++)
+        expect_refused(fk_catalog("\"CASCADE\"", misspelt[i]),
+                       "meta_tables[1].foreign_keys[0].references");
+    /* a table the catalog does not have, or one of that name in another schema */
+    static const char *const elsewhere[] = {"\"ghost\"", "\"auth.users\"", "\"other.parent\""};
+    for (size_t i = 0; i < sizeof elsewhere / sizeof elsewhere[0]; i++) {
+        sg_catalog *c = load_tree_ok(fk_catalog("\"CASCADE\"", elsewhere[i]));
+        assert_int_equal(sg__catalog_table_by_uid(c, "uid-parent")->referrer_count, 0);
+        sg_catalog_free(c);
+    }
+}
+
 static cJSON *seed(void)
 {
     return parse(SEED_CATALOG);
@@ -1366,6 +1423,7 @@ int main(void)
         T(wide_table_columns_are_hashed),
         T(corpus_catalog_loads),
         T(foreign_key_actions_reach_the_referenced_table),
+        T(foreign_key_spellings),
         T(text_need_not_be_nul_terminated),
         T(minimal_catalogs),
         T(same_name_on_two_data_sources),

@@ -49,6 +49,8 @@ typedef struct loader {
 /* A foreign key whose action writes, kept until every table is indexed. */
 typedef struct pending_action {
     size_t table;           /* the referencing table's index */
+    size_t key;             /* the foreign key's index in the table's foreign_keys */
+    const char *written;    /* `references` as the catalog writes it */
     const char *ref_schema; /* NULL: the referencing table's own */
     const char *ref_table;
     sg__fk_action action;
@@ -313,19 +315,38 @@ static int load_columns(loader *l, const cJSON *cols, const where *table, sg__me
     return hash_columns(l, out);
 }
 
+/* Whether `s` is a referential action as PostgreSQL spells it, in any case
+ * (`SET NULL (col)`, PostgreSQL 15's column list, included). */
+static bool known_action(const char *s)
+{
+    static const char *const actions[] = {"NO ACTION", "RESTRICT", "CASCADE", "SET NULL",
+                                          "SET DEFAULT"};
+    for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++) {
+        size_t n = strlen(actions[i]);
+        if (strncasecmp(s, actions[i], n) == 0 &&
+            (s[n] == '\0' || (i >= 3 && s[n] == ' ' && s[n + 1] == '(' && s[strlen(s) - 1] == ')')))
+            return true;
+    }
+    return false;
+}
+
 /* The action as the catalog writes it, when it writes the referencing
- * table ("cascade" and "set null" too), else NULL. */
+ * table ("cascade" and "set null" too, with a column list or not), else
+ * NULL. */
 static const char *writing_action(const cJSON *v)
 {
     static const char *const writes[] = {"CASCADE", "SET NULL", "SET DEFAULT"};
-    for (size_t i = 0; v && i < sizeof writes / sizeof writes[0]; i++)
-        if (strcasecmp(v->valuestring, writes[i]) == 0)
+    for (size_t i = 0; v && i < sizeof writes / sizeof writes[0]; i++) {
+        size_t n = strlen(writes[i]);
+        if (strncasecmp(v->valuestring, writes[i], n) == 0 &&
+            (v->valuestring[n] == '\0' || v->valuestring[n] == ' '))
             return writes[i];
+    }
     return NULL;
 }
 
-/* Keeps a foreign key of table `index` whose action writes it. */
-static int keep_action(loader *l, size_t index, const cJSON *const *m)
+/* Keeps foreign key `key` of table `index` when its action writes it. */
+static int keep_action(loader *l, size_t index, size_t key, const cJSON *const *m)
 {
     enum { NAME, COLUMNS, REFERENCES, REFERENCED, ON_DELETE, ON_UPDATE };
     const char *on_delete = writing_action(m[ON_DELETE]), *on_update = writing_action(m[ON_UPDATE]);
@@ -336,6 +357,8 @@ static int keep_action(loader *l, size_t index, const cJSON *const *m)
         return sg__fail(&l->f, SG_ENOMEM, "out of memory while loading the catalog");
     const char *ref = m[REFERENCES]->valuestring, *dot = strchr(ref, '.');
     p->table = index;
+    p->key = key;
+    p->written = keep(l, ref);
     p->ref_schema = NULL;
     p->ref_table = keep(l, dot ? dot + 1 : ref);
     if (dot) {
@@ -350,7 +373,7 @@ static int keep_action(loader *l, size_t index, const cJSON *const *m)
                                 m[REFERENCED] ? string_list(l, m[REFERENCED]) : NULL,
                                 on_delete,
                                 on_update};
-    if (!p->ref_table || (m[NAME] && !p->action.name) || !p->action.columns ||
+    if (!p->ref_table || !p->written || (m[NAME] && !p->action.name) || !p->action.columns ||
         (m[REFERENCED] && !p->action.referenced))
         return -1;
     return 0;
@@ -378,7 +401,15 @@ static int load_foreign_keys(loader *l, const cJSON *fks, const where *table)
         for (size_t k = 0; k < 3; k++)
             if (m[optional[k]] && !cJSON_IsString(m[optional[k]]))
                 return bad(l, &at, ".%s must be a string", keys[optional[k]]);
-        if (keep_action(l, table->index, m) < 0)
+        /* an action spelled otherwise would be taken for one that writes
+         * nothing, and a cascade the scope does not cover would pass */
+        for (int k = ON_DELETE; k <= ON_UPDATE; k++)
+            if (m[k] && !known_action(m[k]->valuestring))
+                return bad(l, &at,
+                           ".%s \"%.60s\" is not one of NO ACTION, RESTRICT, CASCADE, SET NULL, "
+                           "SET DEFAULT",
+                           keys[k], m[k]->valuestring);
+        if (keep_action(l, table->index, at.index, m) < 0)
             return -1;
         at.index++;
     }
@@ -673,6 +704,38 @@ static int index_tables(loader *l)
     return 0;
 }
 
+/* A writing foreign key's `references` that names no table of the catalog
+ * but names one of its data source otherwise (by uid or identifier, in
+ * another case, quoted): the catalog means that table, and would lose the
+ * action that writes the referencing one. */
+static int misspelt_reference(loader *l, const sg__meta_table *from, const pending_action *p)
+{
+    const char *w = p->written;
+    for (size_t i = 0; i < l->cat->table_count; i++) {
+        const sg__meta_table *t = &l->cat->tables[i];
+        if (strcmp(t->data_source_uid, from->data_source_uid) != 0)
+            continue;
+        char qualified[300], quoted[300];
+        snprintf(qualified, sizeof qualified, "%s.%s", t->schema, t->name);
+        snprintf(quoted, sizeof quoted, "\"%s\"", t->name);
+        const char *how = (t->uid && strcmp(w, t->uid) == 0)                 ? "its uid"
+                          : (t->identifier && strcmp(w, t->identifier) == 0) ? "its identifier"
+                          : ((strcasecmp(w, t->name) == 0 && strcmp(w, t->name) != 0) ||
+                             (strcasecmp(w, qualified) == 0 && strcmp(w, qualified) != 0) ||
+                             strcmp(w, quoted) == 0)
+                              ? "another spelling"
+                              : NULL;
+        if (how)
+            return sg__fail(&l->f, SG_ECATALOG,
+                            "catalog: meta_tables[%zu].foreign_keys[%zu].references \"%.80s\" "
+                            "names table %s.%s by %s; write its schema and physical name "
+                            "(\"%s.%s\"), as the action that writes %s.%s depends on it",
+                            p->table, p->key, w, t->schema, t->name, how, t->schema, t->name,
+                            from->schema, from->name);
+    }
+    return 0;
+}
+
 /* Gives each referenced table the foreign keys whose actions write their
  * tables (a reference to a table the catalog does not have is left: no
  * statement can be scoped to write that table). */
@@ -687,6 +750,8 @@ static int link_referrers(loader *l)
         const sg__meta_table *from = &c->tables[p->table];
         to[i] = sg__catalog_table_by_name(
             c, from->data_source_uid, p->ref_schema ? p->ref_schema : from->schema, p->ref_table);
+        if (!to[i] && misspelt_reference(l, from, p) < 0)
+            return -1;
         p->action.table = from;
         if (to[i])
             ((sg__meta_table *)to[i])->referrer_count++;
