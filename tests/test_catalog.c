@@ -1390,18 +1390,24 @@ static void test_catalog__wide_table_columns_are_hashed(void **state)
         assert_non_null(cJSON_AddStringToObject(col, "type", "text"));
         assert_true(cJSON_AddItemToArray(cols, col));
     }
-    /* a second "region": the first one stays the one names resolve to */
+    /* a second "region" is no table's: refused, wide or narrow */
+    cJSON *twice = cJSON_Duplicate(root, true);
     cJSON *again = cJSON_CreateObject();
     assert_non_null(cJSON_AddStringToObject(again, "name", "region"));
-    assert_true(cJSON_AddItemToArray(cols, again));
+    assert_true(cJSON_AddItemToArray(get(table(twice, 0), "columns"), again));
+    expect_refused(twice, ".columns name \"region\" twice");
+    twice = seed();
+    again = cJSON_CreateObject();
+    assert_non_null(cJSON_AddStringToObject(again, "name", "name"));
+    assert_true(cJSON_AddItemToArray(get(table(twice, 0), "columns"), again));
+    expect_refused(twice, "meta_tables[0].columns name \"name\" twice (columns 2 and 4)");
     sg_catalog *c = load_tree_ok(root);
     const sg__meta_table *t = sg__catalog_table_by_uid(c, UID_ACCOUNT);
     assert_non_null(t);
-    assert_int_equal(t->column_count, EXTRA + 5);
+    assert_int_equal(t->column_count, EXTRA + 4);
     assert_non_null(t->column_slots);
-    for (size_t i = 0; i < t->column_count - 1; i++)
+    for (size_t i = 0; i < t->column_count; i++)
         assert_int_equal(sg__catalog_column_hashed(t, t->columns[i]), (long)i);
-    assert_string_equal(t->columns[EXTRA + 4], "region");
     assert_int_equal(sg__catalog_column_hashed(t, "region"), 3);
     assert_int_equal(sg__catalog_column_hashed(t, "regio"), -1);
     assert_int_equal(sg__catalog_column_hashed(t, "extra_99"), -1);
@@ -1415,6 +1421,29 @@ static void test_catalog__wide_table_columns_are_hashed(void **state)
     sg_catalog_free(c);
 }
 
+/* A primary or unique key on a column the table does not list is no key PostgreSQL could
+ * hold: refused. A table that lists no columns may still name its keys. */
+static void test_catalog__keys_name_listed_columns(void **state)
+{
+    (void)state;
+    cJSON *root = seed();
+    cJSON *t = table(root, 0);
+    cJSON_ReplaceItemInObjectCaseSensitive(t, "primary_key", parse("[\"nope\"]"));
+    expect_refused(root, "meta_tables[0].primary_key names column \"nope\"");
+    root = seed();
+    t = table(root, 0);
+    cJSON_DeleteItemFromObjectCaseSensitive(t, "unique");
+    assert_true(cJSON_AddItemToObject(t, "unique", parse("[[\"name\"], [\"regoin\"]]")));
+    expect_refused(root, "meta_tables[0].unique names column \"regoin\"");
+    root = seed();
+    t = table(root, 0);
+    cJSON_DeleteItemFromObjectCaseSensitive(t, "columns");
+    cJSON_ReplaceItemInObjectCaseSensitive(t, "primary_key", parse("[\"anything\"]"));
+    sg_catalog *c = load_tree_ok(root);
+    assert_string_equal(sg__catalog_table_by_uid(c, UID_ACCOUNT)->primary_key[0], "anything");
+    sg_catalog_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1424,6 +1453,7 @@ int main(void)
         T(corpus_catalog_loads),
         T(foreign_key_actions_reach_the_referenced_table),
         T(foreign_key_spellings),
+        T(keys_name_listed_columns),
         T(text_need_not_be_nul_terminated),
         T(minimal_catalogs),
         T(same_name_on_two_data_sources),

@@ -225,7 +225,7 @@ long sg__catalog_column_hashed(const sg__meta_table *t, const char *name)
 }
 
 /* Hashes the column names of a table wider than SG__COLUMN_SCAN_MAX; a name
- * listed twice stays at its first column, as a scan finds it. */
+ * listed twice is refused. */
 static int hash_columns(loader *l, sg__meta_table *t)
 {
     if (t->column_count <= SG__COLUMN_SCAN_MAX)
@@ -243,8 +243,12 @@ static int hash_columns(loader *l, sg__meta_table *t)
         size_t slot = hash_name(t->columns[i]) & (size - 1);
         while (slots[slot] && strcmp(t->columns[slots[slot] - 1], t->columns[i]) != 0)
             slot = (slot + 1) & (size - 1);
-        if (!slots[slot])
-            slots[slot] = (uint32_t)(i + 1);
+        if (slots[slot])
+            return sg__fail(&l->f, SG_ECATALOG,
+                            "catalog: table %s.%s: .columns name \"%.80s\" twice (columns %u and "
+                            "%zu)",
+                            t->schema, t->name, t->columns[i], slots[slot] - 1, i);
+        slots[slot] = (uint32_t)(i + 1);
     }
     t->column_slots = slots;
     t->column_mask = size - 1;
@@ -306,6 +310,14 @@ static int load_columns(loader *l, const cJSON *cols, const where *table, sg__me
             return -1;
     }
     names[i] = NULL;
+    /* PostgreSQL gives no table two columns of one name: a catalog that does
+     * is not a table's (a narrow table is scanned, a wide one found twice
+     * while it is hashed) */
+    for (size_t a = 0; i <= SG__COLUMN_SCAN_MAX && a < i; a++)
+        for (size_t b = a + 1; b < i; b++)
+            if (strcmp(names[a], names[b]) == 0)
+                return bad(l, table, ".columns name \"%.80s\" twice (columns %zu and %zu)",
+                           names[a], a, b);
     out->columns = names;
     out->column_required = required;
     out->column_types = types;
@@ -498,6 +510,29 @@ static int check_contract_hash(loader *l, const cJSON *t, const cJSON *hash, con
     return rc;
 }
 
+static bool has_column(const sg__meta_table *t, const char *name)
+{
+    if (t->column_slots)
+        return sg__catalog_column_hashed(t, name) >= 0;
+    for (size_t i = 0; i < t->column_count; i++)
+        if (strcmp(t->columns[i], name) == 0)
+            return true;
+    return false;
+}
+
+/* Every column of the table's primary and unique keys is one of its columns,
+ * when it lists them: a key on a column the table does not have is no key
+ * PostgreSQL could hold, and the guard would take it for one. */
+static int keys_name_columns(loader *l, const sg__meta_table *t, const where *w)
+{
+    for (size_t k = 0; t->column_count && k < t->unique_count; k++)
+        for (const char *const *col = t->unique[k]; *col; col++)
+            if (!has_column(t, *col))
+                return bad(l, w, ".%s names column \"%.80s\", which the table's columns lack",
+                           t->primary_key && k == 0 ? "primary_key" : "unique", *col);
+    return 0;
+}
+
 /* The table's constraints and descriptions (its names are checked first). */
 static int load_table_rest(loader *l, const cJSON *t, const cJSON *const *m, const where *w,
                            sg__meta_table *out)
@@ -525,6 +560,8 @@ static int load_table_rest(loader *l, const cJSON *t, const cJSON *const *m, con
     if (unique_keys(l, m[T_PRIMARY_KEY], m[T_UNIQUE], out) < 0)
         return -1;
     if (m[T_COLUMNS] && load_columns(l, m[T_COLUMNS], w, out) < 0)
+        return -1;
+    if (keys_name_columns(l, out, w) < 0)
         return -1;
     if (m[T_FOREIGN_KEYS] && load_foreign_keys(l, m[T_FOREIGN_KEYS], w) < 0)
         return -1;
