@@ -773,8 +773,9 @@ static void test_cli__ndjson_stream(void **state)
     size_t size = strlen(ins) + strlen(sel) + strlen(denied) + 64;
     char *input = malloc(size);
     assert_non_null(input);
-    /* a blank line is skipped; CRLF is fine; the last line has no newline */
-    snprintf(input, size, "%s\n\n%s\r\n%s", ins, denied, sel);
+    /* a blank line (spaces and tabs too) is skipped; CRLF is fine; the last line has no
+     * newline */
+    snprintf(input, size, "%s\n\n  \t \n%s\r\n \r\n%s", ins, denied, sel);
     run_result r = RUN(input, "check", "--catalog", CATALOG, "--ndjson");
     assert_status(&r, 1);
     assert_int_equal(count_lines(r.out), 3);
@@ -846,6 +847,44 @@ static void test_cli__ndjson_stream(void **state)
 
 /* Stream mode as a gateway runs it beside itself: one operation written, its
  * verdict read back while the input stays open, then the next. */
+/* Options may follow the operations, as in lint; standard input is read once, so a second
+ * reader of it (which would find it empty: a stream of no operations, all allowed) is a usage
+ * error. */
+static void test_cli__check_arguments_anywhere_stdin_once(void **state)
+{
+    (void)state;
+    char *op = temp_file(sg_test_seed_select);
+    run_result r = RUN(NULL, "check", op, "--catalog", CATALOG, "--format", "json");
+    assert_status(&r, 0);
+    assert_contains(r.out, "{\"allowed\":true,\"operation\":\"select\"");
+    assert_string_equal(r.err, "");
+    free_result(&r);
+    /* after --, everything is an operation */
+    r = RUN(NULL, "check", "--catalog", CATALOG, "--", "--format");
+    assert_status(&r, 2);
+    assert_contains(r.err, "--format");
+    free_result(&r);
+    char *catalog = slurp_ok(CATALOG);
+    static const char *const twice[][6] = {
+        {"check", "--catalog", "-", "--ndjson", NULL},
+        {"check", "--catalog", "-", "-", NULL},
+        {"check", "--catalog", CATALOG, "--policy", "-", "--ndjson"},
+        {"check", "--catalog", CATALOG, "-", "-", NULL},
+    };
+    for (size_t i = 0; i < sizeof twice / sizeof twice[0]; i++) {
+        const char *args[8] = {0};
+        for (size_t k = 0; k < 6 && twice[i][k]; k++)
+            args[k] = twice[i][k];
+        r = run_cli(catalog, args);
+        assert_status(&r, 2);
+        assert_contains(r.err, "standard input can be read once");
+        assert_string_equal(r.out, "");
+        free_result(&r);
+    }
+    free(catalog);
+    remove_temp(op);
+}
+
 static void test_cli__ndjson_answers_each_line(void **state)
 {
     (void)state;
@@ -1268,6 +1307,7 @@ int main(void)
         T(stdin),
         T(ndjson_stream),
         T(ndjson_answers_each_line),
+        T(check_arguments_anywhere_stdin_once),
         T(rules),
         T(rules_json),
         T(version),

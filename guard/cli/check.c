@@ -8,6 +8,7 @@
  * hands over to stream mode (stream.c).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
@@ -52,16 +53,22 @@ static const cli_command check_cmd = {"check", check_usage};
 typedef struct check_args {
     const char *catalog, *policy, *format;
     bool ndjson;
-    bool json;    /* --format json */
-    int first_op; /* argv index of the first operation */
+    bool json;        /* --format json */
+    const char **ops; /* the operations, in order (argv's strings) */
+    int op_count;
 } check_args;
 
-/* Reads the options up to the first operation. Returns -1 to go on, or the
- * exit status (help, usage error). */
+/* Reads the options, before and after the operations (as lint does), up to
+ * `--`, after which every argument is an operation. Returns -1 to go on, or
+ * the exit status (help, usage error). */
 static int parse_options(int argc, char **argv, check_args *a)
 {
     memset(a, 0, sizeof *a);
-    a->first_op = argc;
+    a->ops = malloc((size_t)argc * sizeof *a->ops);
+    if (!a->ops) {
+        fprintf(stderr, "sqlguard check: out of memory\n");
+        return EXIT_TROUBLE;
+    }
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         int got;
@@ -76,20 +83,19 @@ static int parse_options(int argc, char **argv, check_args *a)
             if (got < 0)
                 return EXIT_TROUBLE;
         } else if (strcmp(arg, "--") == 0) {
-            a->first_op = i + 1;
-            break;
+            while (++i < argc)
+                a->ops[a->op_count++] = argv[i];
         } else if (arg[0] == '-' && arg[1] != '\0') {
             return cli_usage_error(&check_cmd, "unknown option %s", arg);
         } else {
-            a->first_op = i;
-            break;
+            a->ops[a->op_count++] = arg;
         }
     }
     return -1;
 }
 
 /* Whether the options fit together; false after telling the user. */
-static bool usable(const check_args *a, int argc)
+static bool usable(const check_args *a)
 {
     if (a->ndjson && a->format && strcmp(a->format, "json") != 0) {
         cli_usage_error(&check_cmd, "--ndjson writes JSON verdicts; --format %s does not apply",
@@ -104,13 +110,24 @@ static bool usable(const check_args *a, int argc)
         cli_usage_error(&check_cmd, "--catalog FILE is required");
         return false;
     }
-    if (a->ndjson && a->first_op < argc) {
+    if (a->ndjson && a->op_count) {
         cli_usage_error(&check_cmd, "--ndjson reads operations from standard input and takes "
                                     "no operation arguments");
         return false;
     }
-    if (!a->ndjson && a->first_op >= argc) {
+    if (!a->ndjson && !a->op_count) {
         cli_usage_error(&check_cmd, "no operation given (a file, or - for stdin)");
+        return false;
+    }
+    /* standard input can be read once: what reads it second would find it
+     * empty (a stream of no operations, "all allowed") */
+    int stdin_uses = a->ndjson + (a->catalog && strcmp(a->catalog, "-") == 0) +
+                     (a->policy && strcmp(a->policy, "-") == 0);
+    for (int i = 0; i < a->op_count; i++)
+        stdin_uses += strcmp(a->ops[i], "-") == 0;
+    if (stdin_uses > 1) {
+        cli_usage_error(&check_cmd, "standard input can be read once, and --catalog -, "
+                                    "--policy -, an operation - and --ndjson each read it");
         return false;
     }
     return true;
@@ -165,29 +182,36 @@ static int check_file(const cli_inputs *in, const char *path, bool json)
     return status;
 }
 
-int cli_check(int argc, char **argv)
+/* Loads the catalog and policy, and judges the operations (or the stream). */
+static int check_all(const check_args *a)
 {
-    check_args a;
-    int status = parse_options(argc, argv, &a);
-    if (status >= 0)
-        return status;
-    a.json = a.format && strcmp(a.format, "json") == 0;
-    if (!usable(&a, argc))
-        return EXIT_TROUBLE;
     cli_inputs in;
-    if (!cli_inputs_load(&in, a.policy, a.catalog))
+    if (!cli_inputs_load(&in, a->policy, a->catalog))
         return EXIT_TROUBLE;
-    if (a.ndjson) {
+    int status;
+    if (a->ndjson) {
         status = cli_check_stream(in.catalog, &in.opts);
     } else {
         /* every readable operation is judged; 2 wins over 1, 1 over 0 */
         status = EXIT_CLEAN;
-        for (int i = a.first_op; i < argc; i++) {
-            int one = check_file(&in, argv[i], a.json);
+        for (int i = 0; i < a->op_count; i++) {
+            int one = check_file(&in, a->ops[i], a->json);
             if (one > status)
                 status = one;
         }
     }
     cli_inputs_free(&in);
+    return status;
+}
+
+int cli_check(int argc, char **argv)
+{
+    check_args a;
+    int status = parse_options(argc, argv, &a);
+    if (status < 0) {
+        a.json = a.format && strcmp(a.format, "json") == 0;
+        status = usable(&a) ? check_all(&a) : EXIT_TROUBLE;
+    }
+    free(a.ops);
     return status;
 }

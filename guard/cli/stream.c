@@ -153,7 +153,12 @@ int cli_check_stream(const sg_catalog *catalog, const sg_check_options *opts)
         lineno++;
         if (l.len > 0 && l.len == l.total && l.text[l.len - 1] == '\r')
             l.total = --l.len;
-        if (l.len == 0)
+        /* a blank line (spaces and tabs only, as an editor leaves one) holds
+         * no operation, and gets no verdict */
+        size_t k = 0;
+        while (k < l.len && l.len == l.total && (l.text[k] == ' ' || l.text[k] == '\t'))
+            k++;
+        if (k == l.len)
             continue;
         int one = check_line(&l, lineno, catalog, opts, &out);
         if (one == EXIT_TROUBLE) {
