@@ -486,6 +486,70 @@ static void test_executor__dryrun_shows_the_role(void **state)
     sg_catalog_free(c);
 }
 
+/* Every refused argument writes the caller's sg_error, naming the argument: a message left
+ * from an earlier call would name the wrong fault. */
+static void stale(sg_error *err)
+{
+    err->code = 12345;
+    snprintf(err->message, sizeof err->message, "%s", "STALE");
+}
+
+static void expect_named(const sg_error *err, const char *text)
+{
+    assert_int_equal(err->code, SG_EINVAL);
+    if (!strstr(err->message, text))
+        fail_msg("\"%s\" does not name \"%s\"", err->message, text);
+}
+
+static void test_executor__refused_arguments_are_named(void **state)
+{
+    (void)state;
+    sg_error err;
+    sg_executor *ex = NULL;
+    sg_libpq_options o = SG_LIBPQ_OPTIONS_INIT;
+    stale(&err);
+    assert_int_equal(sg_executor_new_libpq_opts(NULL, &ex, &err), SG_EINVAL);
+    expect_named(&err, "options are required");
+    stale(&err);
+    assert_int_equal(sg_executor_new_libpq_opts(&o, NULL, &err), SG_EINVAL);
+    expect_named(&err, "out is required");
+    stale(&err);
+    assert_int_equal(sg_executor_new_libpq("", 4, NULL, &err), SG_EINVAL);
+    expect_named(&err, "out is required");
+    o.version = 99;
+    stale(&err);
+    assert_int_equal(sg_executor_new_libpq_opts(&o, &ex, &err), SG_EINVAL);
+    expect_named(&err, "unknown options version 99");
+    o.version = SG_LIBPQ_OPTIONS_VERSION;
+    o.pool_size = 0;
+    stale(&err);
+    assert_int_equal(sg_executor_new_libpq_opts(&o, &ex, &err), SG_EINVAL);
+    expect_named(&err, "pool_size must be 1..64, not 0");
+    assert_null(ex);
+
+    sg_catalog *c = load_catalog_file(EXAMPLES "/catalog.json");
+    sg_verdict *v = check_file(c, EXAMPLES "/ops/select_accounts.json");
+    assert_int_equal(sg_executor_new_dryrun(&ex), SG_OK);
+    stale(&err);
+    assert_int_equal(sg_execute(ex, v, NULL, &err), SG_EINVAL);
+    expect_named(&err, "out is required");
+    sg_executor_free(ex);
+    sg_verdict_free(v);
+
+    sg_lint_options lo = SG_LINT_OPTIONS_INIT;
+    sg_lint_result *lr = NULL;
+    stale(&err);
+    assert_int_equal(sg_lint_file(c, NULL, 1024, SG_LINT_INPUT_SQL, &lo, &lr, &err), SG_EINVAL);
+    expect_named(&err, "path is required");
+    stale(&err);
+    assert_int_equal(sg_lint_file(c, "x.sql", 1024, SG_LINT_INPUT_SQL, &lo, NULL, &err), SG_EINVAL);
+    expect_named(&err, "out is required");
+    stale(&err);
+    assert_int_equal(sg_lint_file(c, "x.sql", 1024, (sg_lint_input)7, &lo, &lr, &err), SG_EINVAL);
+    expect_named(&err, "input is neither");
+    sg_catalog_free(c);
+}
+
 static void test_executor__dryrun_parameter_text_forms(void **state)
 {
     (void)state;
@@ -1261,6 +1325,7 @@ int main(void)
         T(session_setup_refuses_unusable_names),
         T(session_setup_allocation_failure),
         T(dryrun_shows_the_role),
+        T(refused_arguments_are_named),
         T(dryrun_parameter_text_forms),
         T(dryrun_allocation_failures),
         T(denied_verdict_never_reaches_the_executor),

@@ -153,7 +153,7 @@ int sg_execute_opts(sg_executor *ex, const sg_verdict *v, const sg_execute_optio
                     sg_result **out, sg_error *err)
 {
     if (!out)
-        return SG_EINVAL;
+        return sg__set_error(err, SG_EINVAL, "%s", "sg_execute: out is required");
     *out = NULL;
     if (opts &&
         (opts->version < 1 || opts->version > SG_EXECUTE_OPTIONS_VERSION || opts->deadline_ms < 0))

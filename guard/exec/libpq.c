@@ -902,19 +902,20 @@ int sg_executor_new_libpq(const char *default_dsn, unsigned pool_size, sg_execut
 int sg_executor_new_libpq_opts(const sg_libpq_options *o, sg_executor **out, sg_error *err)
 {
     if (!out)
-        return SG_EINVAL;
+        return sg__set_error(err, SG_EINVAL, "%s", "sg_executor_new_libpq_opts: out is required");
     *out = NULL;
-    if (!o || o->version < 1 || o->version > SG_LIBPQ_OPTIONS_VERSION)
-        return SG_EINVAL;
+    if (!o)
+        return sg__set_error(err, SG_EINVAL, "%s",
+                             "sg_executor_new_libpq_opts: options are required");
+    if (o->version < 1 || o->version > SG_LIBPQ_OPTIONS_VERSION)
+        return sg__set_error(err, SG_EINVAL,
+                             "sg_executor_new_libpq_opts: unknown options version %u (1..%d)",
+                             o->version, SG_LIBPQ_OPTIONS_VERSION);
     const char *default_dsn = o->default_dsn;
     unsigned pool_size = o->pool_size;
-    if (pool_size == 0 || pool_size > MAX_POOL) {
-        if (err) {
-            err->code = SG_EINVAL;
-            snprintf(err->message, sizeof err->message, "pool_size must be 1..%d", MAX_POOL);
-        }
-        return SG_EINVAL;
-    }
+    if (pool_size == 0 || pool_size > MAX_POOL)
+        return sg__set_error(err, SG_EINVAL, "pool_size must be 1..%d, not %u", MAX_POOL,
+                             pool_size);
     if (o->version >= 2 && o->pool_wait_ms < 0)
         return sg__set_error(err, SG_EINVAL, "%s", "pool_wait_ms must not be negative");
     int rc = sg__session_check_role(o->role, err);

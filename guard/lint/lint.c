@@ -136,7 +136,13 @@ int sg_lint_file(const sg_catalog *catalog, const char *path, size_t max_bytes, 
     sg_lint_options opts;
     int rc = lint_args(input, options, out, &opts);
     if (rc != SG_OK || !path)
-        return sg__set_error(err, SG_EINVAL, "sg_lint_file: path, input, options and out");
+        return sg__set_error(err, SG_EINVAL, "sg_lint_file: %s",
+                             !path  ? "path is required"
+                             : !out ? "out is required"
+                             : rc == SG_EINVAL && input != SG_LINT_INPUT_SQL &&
+                                     input != SG_LINT_INPUT_JSON
+                                 ? "input is neither SG_LINT_INPUT_SQL nor SG_LINT_INPUT_JSON"
+                                 : "unknown options version or invalid options");
     if (max_bytes >= UINT32_MAX)
         max_bytes = UINT32_MAX - 1; /* places are kept in 32 bits */
     int fd;
