@@ -1,5 +1,6 @@
 """The binding's check, lint and errors against the seed catalog and operations."""
 import json
+import os
 
 import pytest
 
@@ -192,6 +193,17 @@ def test_bad_catalogs_and_policies_raise_with_the_place(tmp_path, catalog_dict):
         sqlguard.Policy.from_dict({"version": 1, "rules": {"scope.table-not-declared": "off"}})
     with pytest.raises(sqlguard.InvalidArgumentError):
         sqlguard.Catalog.load("bad\0path")
+    # a file name that is not UTF-8: the error names it as os.fsdecode() does
+    odd = os.fsdecode(bytes(tmp_path) + b"/bad\xff.json")
+    for load in (sqlguard.Catalog.load, sqlguard.Policy.load):
+        with pytest.raises(sqlguard.FileError) as info:
+            load(odd)
+        assert "bad\udcff.json" in str(info.value)
+    with open(os.fsencode(odd), "w") as f:
+        f.write('{"data_sources": 1}')
+    with pytest.raises(sqlguard.CatalogError) as info:
+        sqlguard.Catalog.load(odd)
+    assert "bad\udcff.json" in str(info.value) and "data_sources" in str(info.value)
     with pytest.raises(sqlguard.InvalidArgumentError):
         sqlguard.Catalog.from_dict([catalog_dict])
     (tmp_path / "policy.json").write_text('{"version": 1, "rules": {"style.select-star": "off"}}')

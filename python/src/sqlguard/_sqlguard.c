@@ -29,7 +29,14 @@ static PyObject *raise_code(int code, const char *message)
     PyObject *cls = code < 0 && -code < SG_CODE_SLOTS && error_by_code[-code] ? error_by_code[-code]
                                                                               : error_base;
     const char *text = message && *message ? message : sg_strerror(code);
-    PyObject *exc = PyObject_CallFunction(cls, "s", text);
+    /* a message may name a file whose name is not UTF-8: its bytes come
+     * back as os.fsdecode() gives them (surrogate escapes), never as a
+     * UnicodeDecodeError in place of the error */
+    PyObject *pytext = PyUnicode_DecodeUTF8(text, (Py_ssize_t)strlen(text), "surrogateescape");
+    if (!pytext)
+        return NULL;
+    PyObject *exc = PyObject_CallOneArg(cls, pytext);
+    Py_DECREF(pytext);
     if (!exc)
         return NULL;
     PyObject *pycode = PyLong_FromLong(code);
