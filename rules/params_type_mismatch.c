@@ -57,6 +57,41 @@ static bool bound_here(const sg__rule_ctx *ctx, int location)
 
 typedef enum { ASSIGNED, EQUAL, ORDERED, ANY_ARRAY } meeting;
 
+/* Judges the kind of the value of $param where it meets column `column` of
+ * `t`: the executor binds a JSON array as an array literal and an object as
+ * json text, so an array meeting a column that is no array (`[]` reads as
+ * the empty json object `{}`, `["a"]` as the text `{a}`), or an object
+ * meeting an array (`{}` reads as the empty array), would be another value
+ * than the caller's, sometimes silently. Returns 0 when the kind fits, 1
+ * after reporting, -1 when memory ran out. */
+static int judge_kind(const sg__rule_ctx *ctx, int param, int location, const sg__meta_table *t,
+                      long column, meeting how)
+{
+    const sg__pgtype *type = &t->column_pgtypes[column];
+    sg__param_kind kind = sg__param_slot_kind(ctx->bind, (size_t)param - 1);
+    bool array_wanted = type->array_dims > 0 || how == ANY_ARRAY;
+    bool wrong_array = kind == SG_PARAM_ARRAY && !array_wanted;
+    if (!wrong_array && !(kind == SG_PARAM_OBJECT && array_wanted))
+        return 0;
+    const char *name = sg__param_display_name(ctx, param);
+    char spelled[SG_PGTYPE_NAME_MAX * 2 + 48];
+    sg__pgtype_format(type, spelled, sizeof spelled);
+    if (!name)
+        return -1;
+    int rc = wrong_array
+                 ? sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, location,
+                              "the value of %s is a JSON array, which is bound as a PostgreSQL "
+                              "array literal ({...}), not as a value of %s (for JSON, send its "
+                              "text as a string), and column %s.%s.%s is %s",
+                              name, spelled, t->schema, t->name, t->columns[column], spelled)
+                 : sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, location,
+                              "the value of %s is a JSON object, which is bound as json text, "
+                              "not as an array, and column %s.%s.%s is %s%s",
+                              name, t->schema, t->name, t->columns[column], spelled,
+                              how == ANY_ARRAY ? " (compared with = ANY)" : "");
+    return rc < 0 ? -1 : 1;
+}
+
 /* Judges the value of $param against column `column` of `t`; reports at
  * `location`. Returns 0, or -1 when memory ran out. */
 static int judge(const sg__rule_ctx *ctx, int param, int location, const sg__meta_table *t,
@@ -68,6 +103,9 @@ static int judge(const sg__rule_ctx *ctx, int param, int location, const sg__met
     if (!t->column_type_read || !t->column_type_read[column])
         return 0;
     const sg__pgtype *type = &t->column_pgtypes[column];
+    int kind = judge_kind(ctx, param, location, t, column, how);
+    if (kind != 0)
+        return kind < 0 ? -1 : 0;
     if (!sg__pgvalue_judged(type) || (type->array_dims > 0 && how == ANY_ARRAY))
         return 0;
     bool is_null;

@@ -202,6 +202,17 @@ const char *sg__param_value_text(sg__arena *arena, const cJSON *v, bool *is_null
     return sg__json_print_value(arena, v); /* numbers as written, objects as json */
 }
 
+sg__param_kind sg__param_slot_kind(const sg__param_binding *b, size_t slot)
+{
+    if (!sg__param_slot_bound(b, slot))
+        return SG_PARAM_NONE;
+    const cJSON *v = b->values[slot];
+    return cJSON_IsNull(v)     ? SG_PARAM_NULL
+           : cJSON_IsArray(v)  ? SG_PARAM_ARRAY
+           : cJSON_IsObject(v) ? SG_PARAM_OBJECT
+                               : SG_PARAM_SCALAR;
+}
+
 const char *sg__param_slot_text(sg__arena *arena, const sg__param_binding *b, size_t slot,
                                 bool *is_null)
 {

@@ -53,6 +53,19 @@ static inline bool sg__param_slot_bound(const sg__param_binding *b, size_t slot)
  * allocation failure. */
 const char *sg__param_value_text(sg__arena *arena, const struct cJSON *v, bool *is_null);
 
+/* What JSON value is bound to $(slot + 1): the executor binds an array as
+ * an array literal and an object as json text, so a value's kind says what
+ * PostgreSQL reads, beside its text. */
+typedef enum {
+    SG_PARAM_NONE = 0, /* no value bound */
+    SG_PARAM_NULL,
+    SG_PARAM_SCALAR, /* a string, number or boolean */
+    SG_PARAM_ARRAY,
+    SG_PARAM_OBJECT
+} sg__param_kind;
+
+sg__param_kind sg__param_slot_kind(const sg__param_binding *b, size_t slot);
+
 /* The same for the value bound to $(slot + 1); NULL with *is_null when none
  * is bound. */
 const char *sg__param_slot_text(sg__arena *arena, const sg__param_binding *b, size_t slot,
