@@ -15,7 +15,17 @@
  * judge it (pgvalue.c); a cast parameter (`$1::text`), a column whose type
  * the catalog does not give, and a type pgvalue.c does not judge are left
  * alone.
+ *
+ * A parameter used twice is one $n, and PostgreSQL gives it one type, that
+ * of the use it analyses first: where its uses meet columns of two types
+ * that read this value differently (a date and a timestamp, when the value
+ * has a time of day; char(n) and text, when it ends in blanks; an integer
+ * and numeric, when it has a fraction), one use gets the value converted
+ * without a word. That is a mismatch too, reported once per parameter.
  */
+#include <stdio.h>
+#include <string.h>
+
 #include "pgvalue.h"
 #include "rules.h"
 
@@ -141,11 +151,168 @@ static int judge(const sg__rule_ctx *ctx, int param, int location, const sg__met
                       t->columns[column], spelled);
 }
 
+/* A column a parameter meets, as its type reads the parameter. */
+typedef struct meeting_at {
+    int param, location;
+    const sg__meta_table *t;
+    long column;
+    bool mismatched; /* the value is reported there already */
+} meeting_at;
+
+enum { MAX_MEETINGS = 64 };
+
+static bool is_int(sg__pgkind k)
+{
+    return k == SG__PGKIND_INT2 || k == SG__PGKIND_INT4 || k == SG__PGKIND_INT8;
+}
+
+static bool is_text(sg__pgkind k)
+{
+    return k == SG__PGKIND_TEXT || k == SG__PGKIND_VARCHAR;
+}
+
+static bool is_time(sg__pgkind k)
+{
+    return k == SG__PGKIND_DATE || k == SG__PGKIND_TIMESTAMP || k == SG__PGKIND_TIMESTAMPTZ;
+}
+
+/* Whether a date or timestamp's text has a time of day after its date. */
+static bool has_time_of_day(const char *s)
+{
+    return strchr(s, ':') != NULL;
+}
+
+/* Whether a timestamp's text names its zone or offset (`Z`, `+02`, `-05:00`,
+ * `UTC`, `Europe/Paris` after the time). */
+static bool has_zone(const char *s)
+{
+    const char *colon = strchr(s, ':');
+    if (!colon)
+        return false;
+    for (const char *p = colon; *p; p++)
+        if (*p == '+' || *p == '-' || *p == '/' || (*p >= 'A' && *p <= 'Z' && *p != 'T') ||
+            (*p >= 'a' && *p <= 'z' && *p != 't'))
+            return true;
+    return false;
+}
+
+/* Significant digits of a number's text (leading zeros and the exponent
+ * left out). */
+static size_t digits(const char *s)
+{
+    size_t n = 0;
+    bool started = false;
+    for (; *s && *s != 'e' && *s != 'E'; s++) {
+        if (*s < '0' || *s > '9')
+            continue;
+        started |= *s != '0';
+        n += started;
+    }
+    return n;
+}
+
+/* How a value whose text is `text` reads differently under types a and b
+ * (one of them converted to the other without a word), or NULL when it reads
+ * alike or PostgreSQL refuses the mix aloud. */
+static const char *converted(const sg__pgtype *a, const sg__pgtype *b, const char *text)
+{
+    sg__pgkind x = a->kind, y = b->kind;
+    if (a->array_dims || b->array_dims || x == SG__PGKIND_OTHER || y == SG__PGKIND_OTHER ||
+        x == y || (is_int(x) && is_int(y)) || (is_text(x) && is_text(y)))
+        return NULL;
+    if (y == SG__PGKIND_BPCHAR || (x != SG__PGKIND_BPCHAR && x > y)) {
+        sg__pgkind t = x; /* x: the character one, else the lower kind */
+        x = y;
+        y = t;
+    }
+    size_t n = strlen(text);
+    if (x == SG__PGKIND_BPCHAR && is_text(y))
+        return n && text[n - 1] == ' ' ? "a character(n) use drops its trailing blanks" : NULL;
+    if (is_int(x) && (y == SG__PGKIND_NUMERIC || y == SG__PGKIND_FLOAT8) && strpbrk(text, ".eE"))
+        return "an integer use rounds its fraction away";
+    if ((x == SG__PGKIND_FLOAT4 || y == SG__PGKIND_FLOAT4) &&
+        (is_int(x) || is_int(y) || x == SG__PGKIND_NUMERIC || y == SG__PGKIND_NUMERIC ||
+         x == SG__PGKIND_FLOAT8 || y == SG__PGKIND_FLOAT8))
+        return digits(text) > 6 || strpbrk(text, ".eE") ? "a real use keeps about 6 digits" : NULL;
+    if ((x == SG__PGKIND_NUMERIC && y == SG__PGKIND_FLOAT8) ||
+        (is_int(x) && y == SG__PGKIND_FLOAT8))
+        return digits(text) > 15 ? "a double precision use keeps about 15 digits" : NULL;
+    if (is_time(x) && is_time(y)) {
+        if ((x == SG__PGKIND_DATE || y == SG__PGKIND_DATE) && has_time_of_day(text))
+            return "a date use drops the time of day";
+        if (x != SG__PGKIND_DATE && has_zone(text))
+            return "a timestamp without time zone use drops the offset";
+        return NULL;
+    }
+    if ((x == SG__PGKIND_JSON && y == SG__PGKIND_JSONB) ||
+        (x == SG__PGKIND_JSONB && y == SG__PGKIND_JSON))
+        return "a jsonb use rewrites the text a json use keeps (keys, spacing, duplicates)";
+    return NULL;
+}
+
+/* Reports each parameter whose uses meet columns of two types that read its
+ * value differently; 0, or -1 when memory ran out. */
+static int judge_uses(const sg__rule_ctx *ctx, const meeting_at *m, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        bool earlier = false; /* judged at an earlier use, or a mismatch already */
+        for (size_t k = 0; k < n && !earlier; k++)
+            earlier = m[k].param == m[i].param && (k < i || m[k].mismatched);
+        if (earlier)
+            continue;
+        for (size_t k = i + 1; k < n; k++) {
+            if (m[k].param != m[i].param)
+                continue;
+            const sg__pgtype *a = &m[i].t->column_pgtypes[m[i].column],
+                             *b = &m[k].t->column_pgtypes[m[k].column];
+            bool is_null;
+            const char *text =
+                sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)m[i].param - 1, &is_null);
+            if (!text && !is_null)
+                return -1;
+            const char *how = text ? converted(a, b, text) : NULL;
+            if (!how)
+                continue;
+            const char *name = sg__param_display_name(ctx, m[i].param);
+            char sa[SG_PGTYPE_NAME_MAX * 2 + 48], sb[SG_PGTYPE_NAME_MAX * 2 + 48];
+            sg__pgtype_format(a, sa, sizeof sa);
+            sg__pgtype_format(b, sb, sizeof sb);
+            if (!name ||
+                sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, m[k].location,
+                           "%s meets column %s.%s.%s (%s) and column %s.%s.%s (%s): PostgreSQL "
+                           "gives one parameter one type, so one use would get the value "
+                           "converted (%s); pass two parameters, or cast one use",
+                           name, m[i].t->schema, m[i].t->name, m[i].t->columns[m[i].column], sa,
+                           m[k].t->schema, m[k].t->name, m[k].t->columns[m[k].column], sb, how) < 0)
+                return -1;
+            break;
+        }
+    }
+    return 0;
+}
+
+/* Records where a parameter meets a column whose type the catalog gives. */
+static void note_use(meeting_at *m, size_t *n, int param, int location, const sg__meta_table *t,
+                     long column, bool mismatched)
+{
+    if (*n < MAX_MEETINGS && t && column >= 0 && param >= 1 && t->column_type_read &&
+        t->column_type_read[column])
+        m[(*n)++] = (meeting_at){param, location, t, column, mismatched};
+}
+
+/* A count that grows with every diagnostic reported, kept or not. */
+static size_t reported(const sg__rule_ctx *ctx)
+{
+    return ctx->diags->items.count + ctx->diags->errors + ctx->diags->truncated;
+}
+
 static int check(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
     if (!ctx->bind || !ctx->bind->shape_ok || (ctx->ph && ctx->ph->error))
         return 0; /* values bound to nothing in particular: params.* says why */
+    meeting_at uses[MAX_MEETINGS];
+    size_t used = 0;
     for (size_t i = 0; i < f->param_cmps.count; i++) {
         const sg__param_cmp *c = &SG__VEC_AT(f->param_cmps, sg__param_cmp, i);
         long column;
@@ -153,8 +320,11 @@ static int check(const sg__rule_ctx *ctx)
         meeting how = c->kind == SG_PCMP_ANY     ? ANY_ARRAY
                       : c->kind == SG_PCMP_EQUAL ? EQUAL
                                                  : ORDERED;
+        size_t before = reported(ctx);
         if (judge(ctx, c->param, c->location, t, column, how) < 0)
             return -1;
+        if (how != ANY_ARRAY && bound_here(ctx, c->location))
+            note_use(uses, &used, c->param, c->location, t, column, reported(ctx) != before);
     }
     for (size_t i = 0; i < f->writes.count; i++) {
         const sg__column_write *w = &SG__VEC_AT(f->writes, sg__column_write, i);
@@ -166,10 +336,13 @@ static int check(const sg__rule_ctx *ctx)
         long column = w->name                         ? sg__table_column(t, NULL, 0, w->name)
                       : w->position < t->column_count ? (long)w->position
                                                       : SG_NO_COLUMN;
+        size_t before = reported(ctx);
         if (judge(ctx, w->param, w->location, t, column, ASSIGNED) < 0)
             return -1;
+        if (bound_here(ctx, w->location))
+            note_use(uses, &used, w->param, w->location, t, column, reported(ctx) != before);
     }
-    return 0;
+    return judge_uses(ctx, uses, used);
 }
 
 const sg__rule sg__rule_params_type_mismatch = {

@@ -1950,11 +1950,74 @@ static void test_soundness__type_mismatches_fail_at_the_server(void **state)
         fail_msg("the server disagrees with params.type-mismatch (see above)");
 }
 
+/* The premise of params.type-mismatch's reused parameters: PostgreSQL gives a parameter used
+ * twice one type and converts the value without a word. Each statement below runs on the
+ * server (in a transaction rolled back) and returns what the second use received; the guard
+ * denies each, and allows the same statement with a value that reads alike. */
+static void test_soundness__reused_parameters_convert_silently(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *sql, *value, *got, *alike;
+    } cases[] = {
+        /* the WHERE's date use types $1: the SET writes midnight */
+        {"UPDATE public.sdk_examples_metric SET at = $1 WHERE day = $1 RETURNING to_char(at AT "
+         "TIME "
+         "ZONE 'UTC', 'HH24:MI')",
+         "2024-01-01 10:00", "00:00", "2024-01-01"},
+        /* a character(n) use drops the blank before the text use sees it */
+        {"SELECT c.name FROM public.sdk_examples_metric m, public.sdk_examples_counterparty c "
+         "WHERE m.code = $1 AND c.name = $1",
+         "a ", NULL, "ab"},
+    };
+    admin("DELETE FROM public.sdk_examples_metric WHERE n = 424242");
+    admin("INSERT INTO public.sdk_examples_metric (n, day, code) VALUES (424242, '2024-01-01', "
+          "'a ')");
+    admin("INSERT INTO public.sdk_examples_counterparty (name) VALUES ('a ')");
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        admin("BEGIN");
+        const char *values[1] = {cases[i].value};
+        PGresult *res = PQexecParams(g_admin, cases[i].sql, 1, NULL, values, NULL, NULL, 0);
+        assert_int_equal(PQresultStatus(res), PGRES_TUPLES_OK);
+        if (cases[i].got) {
+            assert_true(PQntuples(res) >= 1);
+            assert_string_equal(PQgetvalue(res, 0, 0), cases[i].got);
+        } else {
+            assert_int_equal(PQntuples(res), 0); /* the text 'a ' was never compared */
+        }
+        PQclear(res);
+        admin("ROLLBACK");
+    }
+    admin("DELETE FROM public.sdk_examples_metric WHERE n = 424242");
+    admin("DELETE FROM public.sdk_examples_counterparty WHERE name = 'a '");
+    /* and the guard says so, where the value reads differently, and only there */
+    static const char *const ops[][3] = {
+        {"update", "UPDATE sdk_examples_metric SET at = %(x)s WHERE day = %(x)s",
+         "5a0f7c1e-8d3b-4e2a-b6c4-1f9e8d7c6b08"},
+    };
+    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+        for (int alike = 0; alike < 2; alike++) {
+            char op[1024];
+            snprintf(op, sizeof op,
+                     "{\"operation\":\"%s\",\"sql\":\"%s\",\"parameters\":{\"x\":\"%s\"},"
+                     "\"scope\":{\"data_source_uid\":\"0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01\","
+                     "\"tables\":[{\"meta_table_uid\":\"%s\",\"alias\":\"m\",\"access\":"
+                     "\"write\"}]},\"limits\":{\"max_rows\":10,\"statement_timeout_ms\":1000}}",
+                     ops[i][0], ops[i][1], alike ? cases[i].alike : cases[i].value, ops[i][2]);
+            sg_verdict *v = NULL;
+            assert_int_equal(sg_check(g_catalog, op, strlen(op), NULL, &v), SG_OK);
+            assert_int_equal(sg_verdict_allowed(v), alike);
+            sg_verdict_free(v);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
 #define T(name) cmocka_unit_test(test_soundness__##name)
         T(case_roles_execute_only_what_the_guard_admits),
+        T(reused_parameters_convert_silently),
         T(allowed_cases_pass_the_privilege_check),
         T(denied_cases_fail_as_their_role),
         T(column_mistakes_fail_at_the_server),
