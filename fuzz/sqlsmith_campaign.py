@@ -49,6 +49,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 ROLE_PREFIX = 'sg_smith_'
 FN_ROLE = ROLE_PREFIX + 'fn'
+# scope roles kept at once (see drop_scope_roles)
+MAX_SCOPE_ROLES = 200
 GEN_ROLE = ROLE_PREFIX + 'gen'
 SEARCH_PATH = 'pg_catalog, pg_temp'  # the executors' (README), under which statements run
 DML = {'InsertStmt': 'insert', 'UpdateStmt': 'update', 'DeleteStmt': 'delete',
@@ -213,6 +215,7 @@ class Campaign:
         self.funcs = None  # allowed function names, or None: functions not judged
         self.gen_funcs = None  # the functions SQLsmith may call in D and P batches
         self.roles = {}
+        self.role_serial = 0
         self.counts = Counter()
         self.exec_errors = Counter()
         self.error_samples = {}  # SQLSTATE -> the first message
@@ -402,7 +405,10 @@ class Campaign:
         key = tuple(sorted((t['meta_table_uid'], t['access']) for t in scope['tables']))
         if key in self.roles:
             return self.roles[key]
-        role = '%s%d' % (ROLE_PREFIX, len(self.roles) + 1)
+        if len(self.roles) >= MAX_SCOPE_ROLES:
+            self.drop_scope_roles()
+        self.role_serial += 1
+        role = '%s%d' % (ROLE_PREFIX, self.role_serial)
         schemas = sorted({t['schema'] for t in self.tables} | {'public'})
         sql = ['CREATE ROLE %s NOLOGIN IN ROLE %s' % (qi(role), qi(FN_ROLE)),
                'GRANT USAGE ON SCHEMA %s TO %s' % (', '.join(qi(s) for s in schemas), qi(role))]
@@ -418,6 +424,16 @@ class Campaign:
         self.conn.commit()
         self.roles[key] = role
         return role
+
+    def drop_scope_roles(self):
+        """Drops the scope roles made so far: every role's grant is an entry in the ACL of a
+        table and a schema, and a catalog row holds some hundreds of them before it is too
+        big (8160 bytes) for its page."""
+        with self.conn.cursor() as c:
+            for role in self.roles.values():
+                c.execute('DROP OWNED BY %s; DROP ROLE %s' % (qi(role), qi(role)))
+        self.conn.commit()
+        self.roles.clear()
 
     # ---- operations ---------------------------------------------------------------------
 
