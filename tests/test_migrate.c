@@ -1030,6 +1030,31 @@ static void test_migrate__up_sections_only(void **state)
     sg__schema_release(&s);
 }
 
+/* SET search_path moves where unqualified tables are created and found; one that names a
+ * migration tool's placeholder (`${schema}`) leaves it where it was, since only the tool
+ * knows that schema; "$user", pg_catalog and pg_temp are passed over. */
+static void test_migrate__search_path(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(&s,
+          "SET search_path TO \"$user\", pg_catalog, app, public;\n"
+          "CREATE TABLE t (a int);\n"
+          "CREATE TABLE public.u (a int);\n"
+          "ALTER TABLE u ADD COLUMN b int;\n"
+          "SET search_path TO ${flyway:defaultSchema};\n"
+          "CREATE TABLE v (a int);\n"
+          "SET search_path TO DEFAULT;\n"
+          "CREATE TABLE w (a int);\n",
+          NULL);
+    assert_non_null(strstr(describe(&s, "app", "t"), "a integer"));
+    assert_non_null(strstr(describe(&s, "public", "u"), "b integer"));
+    assert_non_null(strstr(describe(&s, "app", "v"), "a integer"));
+    assert_non_null(strstr(describe(&s, "public", "w"), "a integer"));
+    sg__schema_release(&s);
+}
+
 /* What changes nothing of a table (pg_dump's OWNER TO for a sequence or a
  * view, written as ALTER TABLE) is no note when no table has that name;
  * anything else is, in words. */
@@ -1500,6 +1525,7 @@ int main(void)
         cmocka_unit_test(test_migrate__sqitch_plan_order),
         cmocka_unit_test(test_migrate__flyway_baselines),
         cmocka_unit_test(test_migrate__up_and_down_files),
+        cmocka_unit_test(test_migrate__search_path),
         cmocka_unit_test(test_migrate__remarks_and_refusals),
         cmocka_unit_test(test_migrate__file_names),
         cmocka_unit_test(test_migrate__note_callback_stops),

@@ -350,12 +350,22 @@ static void test_migrate_pg__history(void **state)
     agree(files, 3);
 }
 
+/* SET search_path, RESET and SET ... TO DEFAULT move where tables are created and found. */
+static void test_migrate_pg__search_path(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"tests/migrate/search_path/01_app.sql",
+                                        "tests/migrate/search_path/02_more.sql"};
+    agree(files, 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_migrate_pg__tutorial),
         cmocka_unit_test(test_migrate_pg__lint_migrations),
         cmocka_unit_test(test_migrate_pg__history),
+        cmocka_unit_test(test_migrate_pg__search_path),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -47,7 +47,7 @@
 static int apply_create(mig *m, CreateStmt *cs)
 {
     const RangeVar *rv = cs->relation;
-    const char *schema = sg__mig_schema_of(m, rv), *why = NULL;
+    const char *schema = sg__mig_creation_schema_of(m, rv), *why = NULL;
     if (rv->relpersistence == RELPERSISTENCE_TEMP || strcmp(schema, "pg_temp") == 0)
         why = "a temporary table lives only in its session";
     else if (cs->partbound)
@@ -495,21 +495,72 @@ static int apply_statement(mig *m, Node *stmt);
 static int apply_create_schema(mig *m, CreateSchemaStmt *cs)
 {
     const char *outer = m->default_schema;
-    if (cs->schemaname)
+    size_t outer_rest = m->path_rest_len;
+    if (cs->schemaname) {
         m->default_schema = cs->schemaname;
+        m->path_rest_len = 0;
+    }
     int rc = APPLIED;
     const ListCell *lc;
     foreach (lc, cs->schemaElts)
         if ((rc = apply_statement(m, lfirst(lc))) != APPLIED)
             break;
     m->default_schema = outer;
+    m->path_rest_len = outer_rest;
     return rc;
+}
+
+/* `SET [LOCAL] search_path TO a, b` moves where the statements after it
+ * create unqualified tables (the first schema, "$user" and pg_catalog and
+ * pg_temp aside, as they hold no table a migration makes) and where they look
+ * for them (each in order); RESET and DEFAULT bring back the caller's
+ * default schema. The file's transactions are not followed: SET LOCAL counts
+ * as SET. A search path naming no such schema leaves it as it was. */
+static int apply_set(mig *m, const VariableSetStmt *v)
+{
+    if (!v->name || strcmp(v->name, "search_path") != 0) {
+        if (v->kind == VAR_RESET_ALL) {
+            m->default_schema = m->file_schema;
+            m->path_rest_len = 0;
+        }
+        return APPLIED;
+    }
+    if (v->kind != VAR_SET_VALUE) {
+        if (v->kind == VAR_SET_DEFAULT || v->kind == VAR_RESET) {
+            m->default_schema = m->file_schema;
+            m->path_rest_len = 0;
+        }
+        return APPLIED;
+    }
+    const char *first = NULL;
+    size_t rest = 0;
+    const ListCell *lc;
+    foreach (lc, v->args) {
+        const Node *arg = lfirst(lc);
+        if (!IsA(arg, A_Const) || ((const A_Const *)arg)->isnull ||
+            !IsA(&((const A_Const *)arg)->val, String))
+            continue;
+        const char *name = strVal(&((const A_Const *)arg)->val);
+        if (!*name || strcmp(name, "$user") == 0 || strcmp(name, "pg_catalog") == 0 ||
+            strcmp(name, "pg_temp") == 0)
+            continue;
+        if (!first)
+            first = name;
+        else if (rest < SG__MIG_PATH_MAX)
+            m->path_rest[rest++] = name;
+    }
+    if (first) {
+        m->default_schema = first;
+        m->path_rest_len = rest;
+    }
+    return APPLIED;
 }
 
 /*
  * Statements that can change no table's columns or keys, applied as nothing
  * and never noted: data (INSERT, UPDATE, DELETE, MERGE, SELECT without INTO,
- * COPY, TRUNCATE), session and transaction control (SET, BEGIN, COMMIT, ...),
+ * COPY, TRUNCATE), session and transaction control (SET but search_path,
+ * BEGIN, COMMIT, ...),
  * DO and CALL (whose bodies are not read), privileges and ownership (GRANT,
  * REVOKE, ALTER DEFAULT PRIVILEGES, policies, roles), comments and security
  * labels, and the creation and change of every object that is not a table:
@@ -527,7 +578,6 @@ static bool statement_changes_nothing(NodeTag tag)
         T_MergeStmt,
         T_CopyStmt,
         T_TruncateStmt,
-        T_VariableSetStmt,
         T_VariableShowStmt,
         T_TransactionStmt,
         T_DoStmt,
@@ -649,6 +699,8 @@ static int apply_statement(mig *m, Node *stmt)
         return sg__mig_apply_set_schema(m, (AlterObjectSchemaStmt *)stmt);
     case T_CreateSchemaStmt:
         return apply_create_schema(m, (CreateSchemaStmt *)stmt);
+    case T_VariableSetStmt:
+        return apply_set(m, (VariableSetStmt *)stmt);
     case T_CreateDomainStmt:
     case T_AlterDomainStmt:
         return sg__mig_apply_domain(m, stmt);
@@ -785,9 +837,15 @@ static int apply_tree(mig *m, List *tree)
             /* tried quietly: one that changes no table (an owner, a plain
              * index's tablespace, a schema) passes whatever the value is */
             sg__migrate_note_fn note = m->note;
+            const char *path = m->default_schema;
+            size_t rest = m->path_rest_len;
             m->note = quiet_note;
             rc = apply_statement(m, raw->stmt);
             m->note = note;
+            /* `SET search_path TO ${schema}` names the tool's schema, which
+             * only the tool knows: the path stays as it was */
+            m->default_schema = path;
+            m->path_rest_len = rest;
             if (rc != STOP && (rc != APPLIED || changes_tables(m)))
                 rc = sg__mig_refuse(m, (int)at,
                                     "%s stands for a value the migration tool or psql puts here, "
@@ -840,7 +898,7 @@ int sg__migrate_apply(sg__schema *s, const char *sql, const char *default_schema
     mig m = {0};
     m.s = s;
     m.sql = sql;
-    m.default_schema = default_schema;
+    m.default_schema = m.file_schema = default_schema;
     m.note = note_fn;
     m.ctx = ctx;
     sg__arena_init(&m.tmp);

@@ -180,6 +180,18 @@ void sg__mig_remove_table(mig *m, size_t i)
 
 const char *sg__mig_schema_of(const mig *m, const RangeVar *rv)
 {
+    if (rv->schemaname)
+        return rv->schemaname;
+    /* an existing table: the first schema of the search path that has it */
+    if (m->path_rest_len && sg__mig_find_table(m, m->default_schema, rv->relname) < 0)
+        for (size_t i = 0; i < m->path_rest_len; i++)
+            if (sg__mig_find_table(m, m->path_rest[i], rv->relname) >= 0)
+                return m->path_rest[i];
+    return m->default_schema;
+}
+
+const char *sg__mig_creation_schema_of(const mig *m, const RangeVar *rv)
+{
     return rv->schemaname ? rv->schemaname : m->default_schema;
 }
 

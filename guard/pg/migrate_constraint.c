@@ -293,7 +293,7 @@ static int apply_fkey(mig *m, size_t ti, pending_con *pc)
             m, c->location,
             "%s has no column \"%s\" for the foreign key; the statement is not applied",
             sg__mig_table_name(m, ti), missing);
-    const char *rschema = c->pktable->schemaname ? c->pktable->schemaname : m->default_schema;
+    const char *rschema = sg__mig_schema_of(m, c->pktable);
     long ri = sg__mig_find_table(m, rschema, c->pktable->relname);
     sg__sc_names rcols;
     if (!sg__mig_names_from_list(&m->tmp, c->pk_attrs, &rcols))

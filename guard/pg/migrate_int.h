@@ -32,6 +32,8 @@ enum { NAME_MAX_BYTES = 63 };
  * STOP (memory ran out, or the note callback asked to stop). */
 enum { APPLIED = 0, REFUSED = 1, STOP = -1 };
 
+enum { SG__MIG_PATH_MAX = 8 };
+
 typedef struct mig {
     sg__schema *s;
     sg__arena tmp; /* scratch memory of one call */
@@ -39,7 +41,14 @@ typedef struct mig {
     /* the file as written, before psql's text and placeholders were blanked
      * or rewritten in `sql` (the same length, the same places) */
     const char *original;
+    /* where unqualified tables are created: the first schema of the search
+     * path as the file's `SET search_path` leaves it (at first, the caller's
+     * default schema, `file_schema`); `path_rest` the schemas after it, where
+     * an unqualified name is looked for when the first has no such table */
     const char *default_schema;
+    const char *file_schema;
+    const char *path_rest[SG__MIG_PATH_MAX];
+    size_t path_rest_len;
     sg__migrate_note_fn note;
     void *ctx;
     sg__sql_token *tokens;
@@ -57,6 +66,11 @@ typedef struct mig {
 /* ---- migrate_common.c ---- */
 
 int sg__mig_note(mig *m, int location, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The schema of a table a statement names: its own, else the first schema
+ * of the search path that has a table of that name, else the first; and
+ * where CREATE puts an unqualified one (the first). */
+const char *sg__mig_schema_of(const mig *m, const RangeVar *rv);
+const char *sg__mig_creation_schema_of(const mig *m, const RangeVar *rv);
 int sg__mig_remark(mig *m, int location, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 int sg__mig_refuse(mig *m, int location, const char *fmt, ...)
@@ -67,7 +81,6 @@ sg__sc_table *sg__mig_edit(mig *m, size_t i);
 long sg__mig_find_table(const mig *m, const char *schema, const char *name);
 long sg__mig_add_table(mig *m, const char *schema, const char *name);
 void sg__mig_remove_table(mig *m, size_t i);
-const char *sg__mig_schema_of(const mig *m, const RangeVar *rv);
 long sg__mig_target_table(mig *m, const RangeVar *rv, bool missing_ok, const char *what, int *rc);
 bool sg__mig_names_has(const sg__sc_names *n, const char *name);
 bool sg__mig_names_same_set(const sg__sc_names *a, const sg__sc_names *b);
