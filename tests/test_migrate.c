@@ -253,9 +253,38 @@ static void test_migrate__domain_defaults(void **state)
     sg__migrate_finish(&s);
     assert_table(&s, "t",
                  "a qty not null default 1\nb app.big_qty not null default 1\n"
-                 "c label not null default 'x'\nd qty not null default 1\ne qty[]\nn integer\n"
+                 "c tag not null default 'x'\nd qty not null default 1\ne qty[]\nn integer\n"
                  "f later not null default 7\ng integer not null\nh gone not null\n"
                  "i qty not null default 1\n");
+    sg__schema_release(&s);
+}
+
+/* ALTER TYPE and ALTER DOMAIN ... RENAME TO and SET SCHEMA rename the columns' types, arrays
+ * and modifiers kept; ADD VALUE and RENAME VALUE change none; a type of another schema of the
+ * same name is another type. */
+static void test_migrate__type_renames(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(
+        &s,
+        "CREATE TYPE mood AS ENUM ('ok');\n"
+        "CREATE TYPE app.mood AS ENUM ('x');\n"
+        "CREATE TYPE pair AS (a int, b int);\n"
+        "CREATE DOMAIN email AS text;\n"
+        "CREATE DOMAIN code AS varchar(8);\n"
+        "CREATE TABLE t (m mood, ms mood[], am app.mood, p pair, e email, c code, k public.code);\n"
+        "ALTER TYPE mood RENAME TO feeling;\n"
+        "ALTER TYPE feeling ADD VALUE 'meh';\n"
+        "ALTER TYPE feeling RENAME VALUE 'ok' TO 'fine';\n"
+        "ALTER TYPE pair SET SCHEMA app;\n"
+        "ALTER DOMAIN email RENAME TO email_addr;\n"
+        "ALTER DOMAIN public.code SET SCHEMA app;\n",
+        NULL);
+    assert_table(&s, "t",
+                 "m feeling\nms feeling[]\nam app.mood\np app.pair\ne email_addr\nc app.code\n"
+                 "k app.code\n");
     sg__schema_release(&s);
 }
 
@@ -1498,6 +1527,7 @@ int main(void)
         cmocka_unit_test(test_migrate__liquibase_changesets),
         cmocka_unit_test(test_migrate__nullability_and_defaults),
         cmocka_unit_test(test_migrate__domain_defaults),
+        cmocka_unit_test(test_migrate__type_renames),
         cmocka_unit_test(test_migrate__serial_identity_generated),
         cmocka_unit_test(test_migrate__keys_inline_and_table),
         cmocka_unit_test(test_migrate__repeated_keys_make_one),

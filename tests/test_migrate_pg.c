@@ -350,13 +350,15 @@ static void test_migrate_pg__history(void **state)
     agree(files, 3);
 }
 
-/* SET search_path, RESET and SET ... TO DEFAULT move where tables are created and found. */
+/* SET search_path, RESET and SET ... TO DEFAULT move where tables are created and found;
+ * types renamed or moved take their columns with them. */
 static void test_migrate_pg__search_path(void **state)
 {
     (void)state;
     static const char *const files[] = {"tests/migrate/search_path/01_app.sql",
-                                        "tests/migrate/search_path/02_more.sql"};
-    agree(files, 2);
+                                        "tests/migrate/search_path/02_more.sql",
+                                        "tests/migrate/search_path/03_types.sql"};
+    agree(files, 3);
 }
 
 int main(void)

@@ -691,12 +691,22 @@ static int apply_statement(mig *m, Node *stmt)
         if (((DropStmt *)stmt)->removeType == OBJECT_DOMAIN)
             return sg__mig_apply_domain(m, stmt);
         return apply_drop(m, (DropStmt *)stmt);
-    case T_RenameStmt:
-        if (((RenameStmt *)stmt)->renameType == OBJECT_DOMAIN)
-            return sg__mig_apply_domain(m, stmt);
-        return sg__mig_apply_rename(m, (RenameStmt *)stmt);
-    case T_AlterObjectSchemaStmt:
-        return sg__mig_apply_set_schema(m, (AlterObjectSchemaStmt *)stmt);
+    case T_RenameStmt: {
+        RenameStmt *r = (RenameStmt *)stmt;
+        if (r->renameType != OBJECT_DOMAIN && r->renameType != OBJECT_TYPE)
+            return sg__mig_apply_rename(m, r);
+        int rc = r->renameType == OBJECT_DOMAIN ? sg__mig_apply_domain(m, stmt) : APPLIED;
+        return rc == APPLIED && r->object && IsA(r->object, List)
+                   ? sg__mig_retype(m, (List *)r->object, NULL, r->newname)
+                   : rc;
+    }
+    case T_AlterObjectSchemaStmt: {
+        AlterObjectSchemaStmt *a = (AlterObjectSchemaStmt *)stmt;
+        if ((a->objectType == OBJECT_TYPE || a->objectType == OBJECT_DOMAIN) && a->object &&
+            IsA(a->object, List))
+            return sg__mig_retype(m, (List *)a->object, a->newschema, NULL);
+        return sg__mig_apply_set_schema(m, a);
+    }
     case T_CreateSchemaStmt:
         return apply_create_schema(m, (CreateSchemaStmt *)stmt);
     case T_VariableSetStmt:

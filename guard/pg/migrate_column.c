@@ -40,6 +40,54 @@ static void put_type_name(sg__strbuf *b, const char *name)
     sg__strbuf_put(b, "\"", 1);
 }
 
+/* ALTER TYPE/DOMAIN `names` RENAME TO `new_name` (or SET SCHEMA
+ * `new_schema`): every column whose type is the old type, as column_type()
+ * spells it (the default schema's unqualified), or an array of it, takes the
+ * new spelling; modifiers and brackets stay. An unqualified name and a
+ * qualified one are not taken for one type (which one the search path meant
+ * is not followed). */
+int sg__mig_retype(mig *m, const List *names, const char *new_schema, const char *new_name)
+{
+    int n = list_length(names);
+    if (n < 1 || n > 2 || !IsA(llast(names), String))
+        return APPLIED;
+    const char *schema = n == 2 ? strVal(linitial(names)) : NULL, *name = strVal(llast(names));
+    if (schema && strcmp(schema, m->default_schema) == 0)
+        schema = NULL;
+    const char *to_schema = new_schema ? new_schema : schema;
+    if (to_schema && strcmp(to_schema, m->default_schema) == 0)
+        to_schema = NULL;
+    sg__strbuf old = SG__STRBUF_INIT(&m->tmp), now = SG__STRBUF_INIT(&m->tmp);
+    if (schema) {
+        put_type_name(&old, schema);
+        sg__strbuf_put(&old, ".", 1);
+    }
+    put_type_name(&old, name);
+    if (to_schema) {
+        put_type_name(&now, to_schema);
+        sg__strbuf_put(&now, ".", 1);
+    }
+    put_type_name(&now, new_name ? new_name : name);
+    if (old.failed || now.failed)
+        return STOP;
+    for (size_t i = 0; i < m->nwork; i++) {
+        for (size_t c = 0; c < m->work[i].columns.count; c++) {
+            const char *type = SG__VEC_AT(m->work[i].columns, sg__sc_column, c).type;
+            size_t len = old.len;
+            if (!type || strncmp(type, old.data, len) != 0 ||
+                (type[len] && type[len] != '(' && type[len] != '['))
+                continue;
+            sg__sc_table *t = sg__mig_edit(m, i);
+            const char *renamed =
+                t ? sg__arena_printf(&m->s->arena, "%s%s", now.data, type + len) : NULL;
+            if (!renamed)
+                return STOP;
+            SG__VEC_AT(t->columns, sg__sc_column, c).type = renamed;
+        }
+    }
+    return APPLIED;
+}
+
 static bool typmod_int(const Node *n, int *out)
 {
     if (!IsA(n, A_Const) || ((const A_Const *)n)->isnull)
