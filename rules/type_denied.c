@@ -70,15 +70,20 @@ static const sg__meta_table *scoped_row_table(const sg__rule_ctx *ctx, const sg_
     return NULL;
 }
 
-/* Whether the application's type `type` (as the catalog writes it, or its
- * sg__pgtype name) is admitted by a pattern of `allow`: matched against the
- * name as written without modifiers or array brackets, and, when it is
- * qualified with the data source's default schema, against the bare name
- * too, as `$1::name` is. 1, 0, or -1 when memory ran out. */
-static int app_type_admitted(const sg__rule_ctx *ctx, const char *type)
+/* Whether the application's type `type` of a column of a table of schema
+ * `own` (as the catalog writes it, or its sg__pgtype name) is admitted by a
+ * pattern of `allow`: matched against the name without modifiers or array
+ * brackets, qualified with `own` when the catalog writes it unqualified (as
+ * `catalog pull` does a type of the table's own schema), and, when it is
+ * the data source's default schema's, against the bare name too, as
+ * `$1::name` is. 1, 0, or -1 when memory ran out. */
+static int app_type_admitted(const sg__rule_ctx *ctx, const char *type, const char *own)
 {
     size_t n = strcspn(type, "[(");
-    const char *subject = sg__arena_strndup(ctx->diags->arena, type, n);
+    bool bare = !memchr(type, '.', n) && !memchr(type, '"', n);
+    const char *subject = bare && own
+                              ? sg__arena_printf(ctx->diags->arena, "%s.%.*s", own, (int)n, type)
+                              : sg__arena_strndup(ctx->diags->arena, type, n);
     if (!subject)
         return -1;
     int ok = sg__policy_match(ctx->policy, ctx->rule, ALLOW, subject, 0);
@@ -106,7 +111,7 @@ static const char *inadmissible_type(const sg__rule_ctx *ctx, const sg__meta_tab
     if ((read && table->column_pgtypes[c].kind != SG__PGKIND_OTHER) ||
         !sg__type_text_is_application(name))
         return NULL;
-    int ok = app_type_admitted(ctx, name);
+    int ok = app_type_admitted(ctx, name, table->schema);
     if (ok < 0)
         *err = true;
     return ok == 0 ? table->column_types[c] : NULL;

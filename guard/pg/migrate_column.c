@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "pg/migrate_int.h"
+#include "resolve/typelist.h"
 #include "util/pgtype.h"
 #include "util/text.h"
 
@@ -43,34 +44,32 @@ static void put_type_name(sg__strbuf *b, const char *name)
 /* ALTER TYPE/DOMAIN `names` RENAME TO `new_name` (or SET SCHEMA
  * `new_schema`): every column whose type is the old type, as column_type()
  * spells it (the default schema's unqualified), or an array of it, takes the
- * new spelling; modifiers and brackets stay. An unqualified name and a
- * qualified one are not taken for one type (which one the search path meant
- * is not followed). */
+ * new spelling; modifiers and brackets stay. An unqualified name is the
+ * search path's first schema's. */
 int sg__mig_retype(mig *m, const List *names, const char *new_schema, const char *new_name)
 {
     int n = list_length(names);
     if (n < 1 || n > 2 || !IsA(llast(names), String))
         return APPLIED;
-    const char *schema = n == 2 ? strVal(linitial(names)) : NULL, *name = strVal(llast(names));
-    if (schema && strcmp(schema, m->default_schema) == 0)
-        schema = NULL;
+    const char *schema = n == 2 ? strVal(linitial(names)) : m->default_schema,
+               *name = strVal(llast(names));
     const char *to_schema = new_schema ? new_schema : schema;
-    if (to_schema && strcmp(to_schema, m->default_schema) == 0)
-        to_schema = NULL;
-    sg__strbuf old = SG__STRBUF_INIT(&m->tmp), now = SG__STRBUF_INIT(&m->tmp);
-    if (schema) {
-        put_type_name(&old, schema);
-        sg__strbuf_put(&old, ".", 1);
-    }
-    put_type_name(&old, name);
-    if (to_schema) {
-        put_type_name(&now, to_schema);
-        sg__strbuf_put(&now, ".", 1);
-    }
-    put_type_name(&now, new_name ? new_name : name);
-    if (old.failed || now.failed)
-        return STOP;
     for (size_t i = 0; i < m->nwork; i++) {
+        /* spelled as column_type() spells them for this table */
+        const char *at = m->work[i].schema;
+        sg__strbuf old = SG__STRBUF_INIT(&m->tmp), now = SG__STRBUF_INIT(&m->tmp);
+        if (strcmp(schema, at) != 0) {
+            put_type_name(&old, schema);
+            sg__strbuf_put(&old, ".", 1);
+        }
+        put_type_name(&old, name);
+        if (strcmp(to_schema, at) != 0) {
+            put_type_name(&now, to_schema);
+            sg__strbuf_put(&now, ".", 1);
+        }
+        put_type_name(&now, new_name ? new_name : name);
+        if (old.failed || now.failed)
+            return STOP;
         for (size_t c = 0; c < m->work[i].columns.count; c++) {
             const char *type = SG__VEC_AT(m->work[i].columns, sg__sc_column, c).type;
             size_t len = old.len;
@@ -153,12 +152,22 @@ static bool is_catalog_type(const TypeName *tn, const char *name)
  * fields. A type of the default schema is written without its schema, as
  * format_type() writes a type its search path sees. NULL when memory ran out.
  */
-static const char *column_type(mig *m, const TypeName *tn)
+static const char *column_type(mig *m, const TypeName *tn, const char *table_schema)
 {
     sg__strbuf b = SG__STRBUF_INIT(&m->tmp);
     int nnames = list_length(tn->names), first = 0;
-    if (nnames == 2 && strcmp(strVal(linitial(tn->names)), m->default_schema) == 0)
+    /* an application's type is written as `catalog pull` prints it, with
+     * the search path set to the table's schema: unqualified in that
+     * schema, qualified elsewhere (an unqualified one is the search path's
+     * first schema's, where it was made, unless pg_catalog has the name) */
+    const char *own =
+        nnames == 1 && !sg__type_builtin(strVal(linitial(tn->names))) ? m->default_schema : NULL;
+    if (nnames == 2 && strcmp(strVal(linitial(tn->names)), table_schema) == 0)
         first = 1;
+    if (own && strcmp(own, table_schema) != 0) {
+        put_type_name(&b, own);
+        sg__strbuf_put(&b, ".", 1);
+    }
     bool interval = is_catalog_type(tn, "interval");
     for (int i = first; i < nnames && !interval; i++) {
         if (i > first)
@@ -408,7 +417,7 @@ int sg__mig_add_column(mig *m, size_t ti, ColumnDef *cd, pending *p)
         return sg__mig_refuse(m, cd->location,
                               "an array of serial is not a type; the statement is "
                               "not applied");
-    col.type = serial ? serial : column_type(m, cd->typeName);
+    col.type = serial ? serial : column_type(m, cd->typeName, t->schema);
     if (!col.name || !col.type)
         return STOP;
     if (serial) {
@@ -535,7 +544,7 @@ int sg__mig_set_type(mig *m, size_t ti, AlterTableCmd *cmd)
         return sg__mig_refuse(
             m, tn->location,
             "serial is no type to change a column to; the statement is not applied");
-    c->type = column_type(m, tn);
+    c->type = column_type(m, tn, m->work[ti].schema);
     c->domain = tn->arrayBounds ? 0 : domain_of(m, tn->names);
     return c->type ? APPLIED : STOP;
 }
