@@ -753,7 +753,7 @@ static int statement_start(const mig *m, int at)
  * spaces, and are not the statement's. */
 static long rewritten_at(const mig *m, const RawStmt *raw)
 {
-    size_t len = strlen(m->sql);
+    size_t len = m->len;
     size_t end = raw->stmt_len > 0 ? (size_t)raw->stmt_location + (size_t)raw->stmt_len : len;
     if (end > len)
         end = len;
@@ -802,12 +802,7 @@ static int quiet_note(void *ctx, int location, const char *message, bool applied
  * tables: one added, dropped or edited. */
 static bool changes_tables(const mig *m)
 {
-    if (m->nwork != m->s->tables.count)
-        return true;
-    for (size_t i = 0; i < m->nwork; i++)
-        if (m->owned[i])
-            return true;
-    return m->nwork && memcmp(m->work, m->s->tables.items, m->nwork * sizeof *m->work) != 0;
+    return sg__mig_changed_tables(m);
 }
 
 /* Notes every psql include (`\\i`, `\\ir`, `\\include`, `\\include_relative`) of
@@ -918,6 +913,7 @@ int sg__migrate_apply(sg__schema *s, const char *sql, const char *default_schema
     char *text = sg__arena_alloc_raw(&m.tmp, len + 1);
     int rc = text ? APPLIED : STOP;
     m.original = sql;
+    m.len = len;
     if (text) {
         memcpy(text, sql, len + 1);
         if (sg__sql_blank_psql(&m.tmp, text, len, &blanked) < 0)

@@ -68,21 +68,45 @@ int sg__mig_refuse(mig *m, int location, const char *fmt, ...)
 int sg__mig_begin_statement(mig *m)
 {
     size_t n = m->s->tables.count;
-    if (n > m->capwork) {
-        size_t cap = n * 2;
-        sg__sc_table *w = sg__arena_alloc_raw(&m->tmp, cap * sizeof *w);
-        bool *o = sg__arena_alloc_raw(&m->tmp, cap * sizeof *o);
-        if (!w || !o)
-            return STOP;
-        m->work = w;
-        m->owned = o;
-        m->capwork = cap;
+    if (!m->synced || m->structural) {
+        /* the file's first statement, or one after tables were removed:
+         * every table copied */
+        if (n > m->capwork) {
+            size_t cap = n * 2;
+            sg__sc_table *w = sg__arena_alloc_raw(&m->tmp, cap * sizeof *w);
+            bool *o = sg__arena_alloc_raw(&m->tmp, cap * sizeof *o);
+            if (!w || !o)
+                return STOP;
+            m->work = w;
+            m->owned = o;
+            m->capwork = cap;
+        }
+        if (n)
+            memcpy(m->work, m->s->tables.items, n * sizeof *m->work);
+        if (m->capwork)
+            memset(m->owned, 0, m->capwork * sizeof *m->owned);
+        m->stale |= m->structural || m->nwork != n;
+        m->synced = true;
+    } else {
+        /* the last statement's tables: the model's again (the same when it
+         * was committed), their arrays its own no more */
+        for (size_t k = 0; k < m->dirty.count; k++) {
+            size_t i = SG__VEC_AT(m->dirty, size_t, k);
+            if (i < n && !m->committed) {
+                m->stale |=
+                    strcmp(m->work[i].schema, SG__VEC_AT(m->s->tables, sg__sc_table, i).schema) !=
+                        0 ||
+                    strcmp(m->work[i].name, SG__VEC_AT(m->s->tables, sg__sc_table, i).name) != 0;
+                m->work[i] = SG__VEC_AT(m->s->tables, sg__sc_table, i);
+            }
+            if (i < m->capwork)
+                m->owned[i] = false;
+        }
+        m->stale |= m->nwork != n; /* tables added and not committed */
     }
-    if (n)
-        memcpy(m->work, m->s->tables.items, n * sizeof *m->work);
-    if (m->capwork)
-        memset(m->owned, 0, m->capwork * sizeof *m->owned);
     m->nwork = n;
+    m->dirty.count = 0;
+    m->structural = m->committed = false;
     return APPLIED;
 }
 
@@ -94,13 +118,39 @@ int sg__mig_commit_statement(mig *m)
         void *items = sg__arena_alloc_raw(&m->s->arena, cap * sizeof(sg__sc_table));
         if (!items)
             return STOP;
+        if (v->count)
+            memcpy(items, v->items, v->count * sizeof(sg__sc_table));
         v->items = items;
         v->capacity = cap;
     }
-    if (m->nwork)
-        memcpy(v->items, m->work, m->nwork * sizeof *m->work);
+    if (m->structural) {
+        if (m->nwork)
+            memcpy(v->items, m->work, m->nwork * sizeof *m->work);
+    } else {
+        for (size_t k = 0; k < m->dirty.count; k++) {
+            size_t i = SG__VEC_AT(m->dirty, size_t, k);
+            if (i < m->nwork)
+                SG__VEC_AT(*v, sg__sc_table, i) = m->work[i];
+        }
+    }
     v->count = m->nwork;
+    m->committed = true;
     return APPLIED;
+}
+
+/* Lists table i as one the statement changes; false when memory ran out. */
+static bool mark_dirty(mig *m, size_t i)
+{
+    size_t *slot = sg__vec_push(&m->tmp, &m->dirty, sizeof *slot);
+    if (!slot)
+        return false;
+    *slot = i;
+    return true;
+}
+
+bool sg__mig_changed_tables(const mig *m)
+{
+    return m->nwork != m->s->tables.count || m->structural || m->dirty.count > 0;
 }
 
 static int copy_vec(sg__arena *a, sg__vec *v, size_t size)
@@ -125,6 +175,8 @@ sg__sc_table *sg__mig_edit(mig *m, size_t i)
     sg__sc_table *t = &m->work[i];
     if (m->owned[i])
         return t;
+    if (!mark_dirty(m, i))
+        return NULL;
     sg__arena *a = &m->s->arena;
     if (copy_vec(a, &t->columns, sizeof(sg__sc_column)) ||
         copy_vec(a, &t->unique, sizeof(sg__sc_names)) ||
@@ -136,12 +188,63 @@ sg__sc_table *sg__mig_edit(mig *m, size_t i)
     return t;
 }
 
+static size_t name_hash(const char *schema, const char *name)
+{
+    uint64_t h = sg__fnv1a_str(SG__FNV1A_INIT, schema);
+    h = sg__fnv1a_str(h ^ 0x2e, name);
+    return (size_t)(h ^ (h >> 32));
+}
+
+/* Puts table i in the hash (which has room). */
+static void slot_in(mig *m, size_t i)
+{
+    size_t s = name_hash(m->work[i].schema, m->work[i].name) & m->slot_mask;
+    while (m->slots[s])
+        s = (s + 1) & m->slot_mask;
+    m->slots[s] = i + 1;
+}
+
+/* The hash made again for the tables as they are, with room for twice as
+ * many; false when memory ran out (lookups then scan). */
+static bool rehash(mig *m)
+{
+    size_t size = 64;
+    while (size < m->nwork * 4)
+        size *= 2;
+    size_t *slots = sg__arena_alloc(&m->tmp, size * sizeof *slots);
+    if (!slots)
+        return false;
+    m->slots = slots;
+    m->slot_mask = size - 1;
+    for (size_t i = 0; i < m->nwork; i++)
+        slot_in(m, i);
+    m->stale = false;
+    return true;
+}
+
 long sg__mig_find_table(const mig *m, const char *schema, const char *name)
 {
-    for (size_t i = 0; i < m->nwork; i++)
-        if (strcmp(m->work[i].schema, schema) == 0 && strcmp(m->work[i].name, name) == 0)
+    mig *w = (mig *)m; /* the hash is a cache of the tables' names */
+    if ((w->stale || !w->slots || w->nwork * 2 > w->slot_mask) && !rehash(w)) {
+        w->oom = true; /* the file's application fails; this answer is still right */
+        for (size_t i = 0; i < m->nwork; i++)
+            if (strcmp(m->work[i].schema, schema) == 0 && strcmp(m->work[i].name, name) == 0)
+                return (long)i;
+        return -1;
+    }
+    for (size_t s = name_hash(schema, name) & m->slot_mask; m->slots[s];
+         s = (s + 1) & m->slot_mask) {
+        size_t i = m->slots[s] - 1;
+        if (i < m->nwork && strcmp(m->work[i].schema, schema) == 0 &&
+            strcmp(m->work[i].name, name) == 0)
             return (long)i;
+    }
     return -1;
+}
+
+void sg__mig_names_changed(mig *m)
+{
+    m->stale = true;
 }
 
 /* A new empty table at the end of the working copy: its index, or -1. */
@@ -165,10 +268,15 @@ long sg__mig_add_table(mig *m, const char *schema, const char *name)
     memset(t, 0, sizeof *t);
     t->schema = sg__arena_strdup(&m->s->arena, schema);
     t->name = sg__arena_strdup(&m->s->arena, name);
-    if (!t->schema || !t->name)
+    if (!t->schema || !t->name || !mark_dirty(m, m->nwork))
         return -1;
     m->owned[m->nwork] = true;
-    return (long)m->nwork++;
+    size_t i = m->nwork++;
+    if (m->slots && !m->stale && m->nwork * 2 <= m->slot_mask)
+        slot_in(m, i);
+    else
+        m->stale = true;
+    return (long)i;
 }
 
 void sg__mig_remove_table(mig *m, size_t i)
@@ -176,6 +284,7 @@ void sg__mig_remove_table(mig *m, size_t i)
     memmove(&m->work[i], &m->work[i + 1], (m->nwork - i - 1) * sizeof *m->work);
     memmove(&m->owned[i], &m->owned[i + 1], (m->nwork - i - 1) * sizeof *m->owned);
     m->nwork--;
+    m->structural = m->stale = true;
 }
 
 const char *sg__mig_schema_of(const mig *m, const RangeVar *rv)

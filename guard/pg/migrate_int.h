@@ -38,6 +38,7 @@ typedef struct mig {
     sg__schema *s;
     sg__arena tmp; /* scratch memory of one call */
     const char *sql;
+    size_t len; /* strlen(sql) */
     /* the file as written, before psql's text and placeholders were blanked
      * or rewritten in `sql` (the same length, the same places) */
     const char *original;
@@ -56,10 +57,22 @@ typedef struct mig {
     int stmt_at; /* where the statement being applied starts */
     /* The tables as the statement being applied leaves them, committed to
      * s->tables when all of it applies. A table's arrays are shared with the
-     * model until `owned` says they are this statement's copies. */
+     * model until `owned` says they are this statement's copies. The copy
+     * lasts from statement to statement: `dirty` lists the tables a
+     * statement edited or added (each edit goes through sg__mig_edit), which
+     * its commit copies to the model and the next statement's start restores
+     * from it when it was not committed; a table removed (`structural`)
+     * makes both copy every table. */
     sg__sc_table *work;
     bool *owned;
     size_t nwork, capwork;
+    sg__vec dirty; /* size_t */
+    bool synced, structural, committed;
+    /* the tables' (schema, name) hashed: slot = index + 1, 0 empty; `stale`
+     * after a table was removed, renamed or moved (adding one inserts it) */
+    size_t *slots;
+    size_t slot_mask;
+    bool stale;
     bool oom; /* memory ran out where the caller could not say so (a message's part) */
 } mig;
 
@@ -79,6 +92,12 @@ int sg__mig_begin_statement(mig *m);
 int sg__mig_commit_statement(mig *m);
 sg__sc_table *sg__mig_edit(mig *m, size_t i);
 long sg__mig_find_table(const mig *m, const char *schema, const char *name);
+/* A table's schema or name was changed in place: the lookup hash is made
+ * again. */
+void sg__mig_names_changed(mig *m);
+/* Whether the statement being applied changed the tables: one added,
+ * removed or edited. */
+bool sg__mig_changed_tables(const mig *m);
 long sg__mig_add_table(mig *m, const char *schema, const char *name);
 void sg__mig_remove_table(mig *m, size_t i);
 long sg__mig_target_table(mig *m, const RangeVar *rv, bool missing_ok, const char *what, int *rc);

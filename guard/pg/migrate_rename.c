@@ -51,7 +51,7 @@ static int move_table(mig *m, size_t ti, const char *schema, const char *name)
     sg__arena *a = &m->s->arena;
     const char *old_schema = m->work[ti].schema, *old_name = m->work[ti].name;
     const char *ns = sg__arena_strdup(a, schema), *nn = sg__arena_strdup(a, name);
-    if (!ns || !nn)
+    if (!ns || !nn || !sg__mig_edit(m, ti))
         return STOP;
     for (size_t i = 0; i < m->nwork; i++) {
         for (size_t k = 0; k < m->work[i].fkeys.count; k++) {
@@ -75,6 +75,7 @@ static int move_table(mig *m, size_t ti, const char *schema, const char *name)
     }
     m->work[ti].schema = ns;
     m->work[ti].name = nn;
+    sg__mig_names_changed(m);
     return APPLIED;
 }
 
