@@ -58,8 +58,27 @@ const sg__meta_table *sg__field_table(const sg__rule_ctx *ctx, const sg__field_r
  * if one was), a system column, or an output column the text names. Linting
  * without a catalog, a relation's columns cannot be known, and the name is
  * taken for the column the author meant. */
+/* Whether the one-part name of `(a).f` is surely no column in sight (so
+ * PostgreSQL reads it as the whole row it selects from): its column
+ * reference resolves to a whole row. A column of that name anywhere in
+ * sight, or maybe there, makes `.f` select from (or call f on) the column. */
+static bool bare_row_is_row(const sg__rule_ctx *ctx, const sg__field_ref *r)
+{
+    const sg__facts *f = ctx->facts;
+    for (size_t i = 0; i < f->columns.count; i++) {
+        const sg__column_ref *ref = &SG__VEC_AT(f->columns, sg__column_ref, i);
+        if (ref->location != r->location || !ref->name || strcmp(ref->name, r->bare_row) != 0)
+            continue;
+        sg__resolved res;
+        return sg__resolve_name(ctx, ref, &res) == SG_RES_WHOLE_ROW;
+    }
+    return false;
+}
+
 bool sg__field_names_column(const sg__rule_ctx *ctx, const sg__field_ref *r)
 {
+    if (r->bare_row && !bare_row_is_row(ctx, r))
+        return false;
     switch (r->row) {
     case SG_ROW_RELATION: {
         if (ctx->scope->mode == SG_SCOPE_NONE)

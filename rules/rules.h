@@ -119,10 +119,11 @@ int sg__source_provides(const sg__rule_ctx *ctx, const sg__source *s, const char
 
 /* Whether source `s` is in sight of a reference that sees the sources
  * [first, end) of its level: an aliased join's operand only from within
- * that join's ON. */
+ * that join, a join's alias only from outside it. */
 static inline bool sg__source_in_sight(const sg__source *s, size_t first, size_t end)
 {
-    return !s->hidden_end || (first >= s->hidden_first && end <= s->hidden_end);
+    (void)first;
+    return (!s->hidden_end || end <= s->hidden_end) && (!s->visible_from || end >= s->visible_from);
 }
 /* The source named `name` in sight from `level` (its own sources in sight
  * [first, end)), or -1. */

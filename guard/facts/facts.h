@@ -313,6 +313,11 @@ typedef struct sg__field_ref {
      * sight at any level: PostgreSQL reads a only as a range variable, and
      * fails ("missing FROM-clause entry"); the name a, else NULL */
     const char *missing_item;
+    /* `(a).f`: the one-part name a, which PostgreSQL reads as a column first
+     * (of any item in sight, at any level) and as a whole row only when no
+     * column has the name; the walker records `a` at `location` as a column
+     * reference too. NULL otherwise. */
+    const char *bare_row;
 } sg__field_ref;
 
 /* The arbiter an INSERT's ON CONFLICT names by its columns:
@@ -370,10 +375,13 @@ typedef struct sg__source {
      * whose columns are the user columns only (no ctid, xmin, ...) */
     bool in_join;
     /* an operand of an aliased join (or of one nested in it), whose alias
-     * hides its name from everything outside that join's ON: in sight of
-     * a reference only when the reference sees no more than the sources
-     * [hidden_first, hidden_end); 0, 0 when not hidden */
+     * hides its name from everything outside the join: in sight only of a
+     * reference made within it (its ON, its LATERAL operands), which sees
+     * no source past hidden_end; 0, 0 when not hidden */
     size_t hidden_first, hidden_end;
+    /* a join's alias: in sight only of a reference that sees the sources up
+     * to this index (not of the join's own operands); 0: of every one */
+    size_t visible_from;
 } sg__source;
 
 /* A query level: the level around it (-1 for none) and which of the

@@ -513,9 +513,10 @@ static const from_item *find_item(const walk *w, int level, sight own, const cha
             const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
             if (fi->level != level || !fi->name || strcmp(fi->name, name) != 0)
                 continue;
-            /* an aliased join's operand, seen from outside its ON */
-            if (fi->hidden_end &&
-                (in_sight.first < fi->hidden_first || in_sight.end > fi->hidden_end))
+            /* an aliased join's operand, seen from outside its ON; a join's
+             * alias, seen from inside the join */
+            if ((fi->hidden_end && in_sight.end > fi->hidden_end) ||
+                (fi->visible_from && in_sight.end < fi->visible_from))
                 continue;
             if (!schema)
                 return fi;
@@ -612,6 +613,7 @@ static void export_sources(walk *w)
         s->in_join = fi->in_join;
         s->hidden_first = fi->hidden_first;
         s->hidden_end = fi->hidden_end;
+        s->visible_from = fi->visible_from;
     }
     for (size_t i = 0; i < w->levels.count && !w->failed; i++) {
         const level_info *info = &SG__VEC_AT(w->levels, level_info, i);
@@ -685,6 +687,8 @@ void sg__walk_resolve_fields(walk *w)
         f->poly_place = (p->flags & SG_COLREF_POLY_PLACE) != 0;
         f->meets = (p->flags & SG_COLREF_MEETS) != 0;
         const from_item *fi = NULL;
+        if (p->kind == REF_WHOLE_ROW)
+            f->bare_row = copy(w, p->a);
         if (p->kind == REF_QUALIFIED || p->kind == REF_WHOLE_ROW)
             fi = find_item(w, p->level, p->sight, p->a, NULL);
         else if (p->kind == REF_SCHEMA)

@@ -49,9 +49,15 @@ typedef struct from_item {
     bool excluded;    /* INSERT's EXCLUDED */
     bool in_join;     /* an operand of a JOIN (sg__source) */
     /* an operand of an aliased join (or of one nested in it), which hides
-     * it: in sight only to references within that join's own ON, whose
-     * items are w->from_items [hidden_first, hidden_end); 0, 0 otherwise */
+     * it: in sight only of references made within the join (its ON, its
+     * LATERAL operands), which see no item past hidden_end, the end of the
+     * join's w->from_items [hidden_first, hidden_end); 0, 0 otherwise */
     size_t hidden_first, hidden_end;
+    /* a join's alias (or USING alias): PostgreSQL names it only once the
+     * join is read, so a reference sees it only when it sees every item up
+     * to w->from_items index visible_from (not the join's own LATERAL
+     * operands); 0: from the start */
+    size_t visible_from;
 } from_item;
 
 /* Which FROM items of a level are in sight: those of w->from_items with an

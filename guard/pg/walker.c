@@ -244,6 +244,7 @@ static bool walk_from_item(Node *node, walk *w, int level)
         /* An aliased join hides the names of its operands: it is one item
          * of its own besides them. */
         JoinExpr *j = (JoinExpr *)node;
+        size_t alias_at = w->from_items.count;
         if (j->alias) {
             const char *name = copy(w, j->alias->aliasname);
             sg__walk_add_from_item(w, level, name, -1, -1, sg__walk_alias_names(w, j->alias));
@@ -260,6 +261,8 @@ static bool walk_from_item(Node *node, walk *w, int level)
                 SG__VEC_AT(w->from_items, from_item, w->from_items.count - 1).join_alias = true;
         }
         size_t first = w->from_items.count, top_first = w->facts->top.from.count;
+        /* the USING alias an alias hides with the operands */
+        size_t hide_from = j->join_using_alias && j->alias ? alias_at + 1 : first;
         /* the nullable side of an outer join: NULL-extended rows join it */
         bool left_nullable = j->jointype == JOIN_RIGHT || j->jointype == JOIN_FULL;
         bool right_nullable = j->jointype == JOIN_LEFT || j->jointype == JOIN_FULL;
@@ -289,6 +292,10 @@ static bool walk_from_item(Node *node, walk *w, int level)
             if (j->jointype != JOIN_FULL)
                 sg__walk_record_pins(w, j->quals, 0, &scope);
         }
+        /* the join's aliases are names once the join is read: not in sight
+         * of its own operands (a LATERAL one, a function's arguments) */
+        for (size_t i = alias_at; !stop && i < first; i++)
+            SG__VEC_AT(w->from_items, from_item, i).visible_from = w->from_items.count;
         if (!stop) {
             /* ON sees the join's operands only */
             sight outer = w->sight;
@@ -296,13 +303,15 @@ static bool walk_from_item(Node *node, walk *w, int level)
             stop = visit_predicate(j->quals, w);
             w->sight = outer;
         }
-        /* an alias hides the operands' names from everything outside the
-         * join's ON (PostgreSQL: `(a x JOIN b y ON ...) AS j, c x` leaves
-         * only c to be x); an operand an inner aliased join hides stays so */
-        for (size_t i = first; j->alias && !stop && i < w->from_items.count; i++) {
+        /* an alias hides the operands' names (and a USING alias) from
+         * everything outside the join's ON (PostgreSQL: `(a x JOIN b y ON
+         * ...) AS j, c x` leaves only c to be x); an operand an inner aliased
+         * join hides stays so; the items of the operands' own sub-selects
+         * are theirs, and not hidden from them */
+        for (size_t i = hide_from; j->alias && !stop && i < w->from_items.count; i++) {
             from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
-            if (!fi->hidden_end) {
-                fi->hidden_first = first;
+            if (fi->level == level && !fi->hidden_end) {
+                fi->hidden_first = hide_from;
                 fi->hidden_end = w->from_items.count;
             }
         }
