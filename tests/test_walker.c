@@ -1769,6 +1769,15 @@ static void test_walker__level_pins(void **state)
 static void test_walker__top_where_pins(void **state)
 {
     (void)state;
+    /* s.t.n names item t when it is the one item of that name, of schema s when written */
+    const sg__facts *q = parse_ok("SELECT 1 FROM s.t WHERE s.t.n = $1 AND other.t.m = $2");
+    assert_int_equal(q->top.pins.count, 2);
+    PIN(q, 0, "t", "n");
+    PIN(q, 1, "\001other.t", "m");
+    q = parse_ok("SELECT 1 FROM public.t, app.t WHERE app.t.n = $1");
+    PIN(q, 0, "\001app.t", "n");
+    q = parse_ok("SELECT 1 FROM t x WHERE public.x.n = $1");
+    PIN(q, 0, "\001public.x", "n");
     const sg__facts *f =
         parse_ok("SELECT 1 FROM a WHERE a.k = $1 AND ($2 = b AND (c = 'x' AND d = 42)) AND -1 = r "
                  "AND e = f AND g = $3::int AND h <> $4 AND (i = $5 OR j = $6) AND NOT k = $7 "
@@ -1782,8 +1791,8 @@ static void test_walker__top_where_pins(void **state)
     PIN(f, 3, NULL, "d");
     PIN(f, 4, NULL, "r");
     PIN(f, 5, NULL, "g");
-    PIN(f, 6, "t", "n");  /* s.t.n is the column n of FROM item t */
-    PIN(f, 7, NULL, "q"); /* OPERATOR(pg_catalog.=) is = */
+    PIN(f, 6, "\001s.t", "n"); /* s.t.n: no one FROM item t of schema s, so no item's */
+    PIN(f, 7, NULL, "q");      /* OPERATOR(pg_catalog.=) is = */
     for (size_t i = 0; i < 5; i++)
         assert_null(SG__VEC_AT(f->top.pins, sg__column_pin, i).cast);
     const sg__column_pin *g = &SG__VEC_AT(f->top.pins, sg__column_pin, 5);

@@ -79,7 +79,32 @@ bool sg__walk_expands(const Node *n)
 const char *sg__walk_qualifier(walk *w, const ColumnRef *c)
 {
     int parts = list_length(c->fields);
-    return parts >= 2 ? copy(w, strVal(list_nth(c->fields, parts - 2))) : NULL;
+    if (parts < 2 || !IsA(list_nth(c->fields, parts - 2), String))
+        return NULL;
+    const char *table = strVal(list_nth(c->fields, parts - 2));
+    if (parts == 2)
+        return copy(w, table);
+    /* `s.t.c` names relation t of schema s, which the rules know by its
+     * name t alone: that is it only when one FROM item of the level has the
+     * name (and its schema, when written, is s); otherwise a qualifier no
+     * item has (FROM public.t, app.t: `app.t.c` is not public.t's c) */
+    const char *schema =
+        IsA(list_nth(c->fields, parts - 3), String) ? strVal(list_nth(c->fields, parts - 3)) : "";
+    size_t named = 0;
+    bool same = false;
+    for (size_t i = 0; i < w->from_items.count; i++) {
+        const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+        if (fi->level != w->level || !fi->name || strcmp(fi->name, table) != 0)
+            continue;
+        named++;
+        const sg__relref *r =
+            fi->relref >= 0 ? &SG__VEC_AT(w->facts->relations, sg__relref, fi->relref) : NULL;
+        /* an alias is no relation's name: `s.a.c` of `FROM t a` is none */
+        same = r && strcmp(r->name, table) == 0 && (!r->schema || strcmp(r->schema, schema) == 0);
+    }
+    return named == 1 && same && parts == 3
+               ? copy(w, table)
+               : sg__arena_printf(w->arena, "\001%s.%s", schema, table);
 }
 
 bool sg__names_outside_pg_catalog(List *names)
