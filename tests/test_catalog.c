@@ -282,18 +282,32 @@ static void test_catalog__foreign_key_spellings(void **state)
         assert_int_equal(parent->referrer_count, i < 3 || i >= 5 ? 1 : 0);
         sg_catalog_free(c);
     }
-    static const char *const misspelt[] = {"\"uid-parent\"", "\"app.Parent\"", "\"Parent\"",
-                                           "\"PUBLIC.parent\"", "\"\\\"parent\\\"\""};
+    static const char *const misspelt[] = {"\"uid-parent\"", "\"app.Parent\"",
+                                           "\"\\\"parent\\\"\""};
     for (size_t i = 0; i < sizeof misspelt / sizeof misspelt[0]; i++)
         expect_refused(fk_catalog("\"CASCADE\"", misspelt[i]),
                        "meta_tables[1].foreign_keys[0].references");
     /* a table the catalog does not have, or one of that name in another schema */
-    static const char *const elsewhere[] = {"\"ghost\"", "\"auth.users\"", "\"other.parent\""};
+    /* names differ in case: "Parent" is another table than parent */
+    static const char *const elsewhere[] = {"\"ghost\"", "\"auth.users\"", "\"other.parent\"",
+                                            "\"Parent\"", "\"PUBLIC.parent\""};
     for (size_t i = 0; i < sizeof elsewhere / sizeof elsewhere[0]; i++) {
         sg_catalog *c = load_tree_ok(fk_catalog("\"CASCADE\"", elsewhere[i]));
         assert_int_equal(sg__catalog_table_by_uid(c, "uid-parent")->referrer_count, 0);
         sg_catalog_free(c);
     }
+    /* a schema whose name holds a dot: "s.x".parent is written s.x.parent */
+    static const char dotted[] =
+        "{\"data_sources\": [{\"uid\": \"ds\", \"engine\": \"postgresql\", \"default_schema\": "
+        "\"public\"}], \"meta_tables\": ["
+        "{\"uid\": \"p\", \"identifier\": \"s.x.parent\", \"data_source_uid\": \"ds\", "
+        "\"schema\": \"s.x\", \"physical_table_name\": \"parent\"},"
+        "{\"uid\": \"c\", \"data_source_uid\": \"ds\", \"schema\": \"public\", "
+        "\"physical_table_name\": \"child\", \"foreign_keys\": [{\"columns\": [\"pid\"], "
+        "\"references\": \"s.x.parent\", \"on_delete\": \"CASCADE\"}]}]}";
+    sg_catalog *c = load_ok(dotted, sizeof dotted - 1);
+    assert_int_equal(sg__catalog_table_by_uid(c, "p")->referrer_count, 1);
+    sg_catalog_free(c);
 }
 
 static cJSON *seed(void)

@@ -755,13 +755,14 @@ static int misspelt_reference(loader *l, const sg__meta_table *from, const pendi
         char qualified[300], quoted[300];
         snprintf(qualified, sizeof qualified, "%s.%s", t->schema, t->name);
         snprintf(quoted, sizeof quoted, "\"%s\"", t->name);
-        const char *how = (t->uid && strcmp(w, t->uid) == 0)                 ? "its uid"
+        /* names differ in case (users and "Users" are two tables), so only
+         * what is never a physical name counts: a uid, an identifier that is
+         * not the table's schema.name, the name in double quotes */
+        const char *how = strcmp(w, qualified) == 0                          ? NULL
+                          : (t->uid && strcmp(w, t->uid) == 0)               ? "its uid"
                           : (t->identifier && strcmp(w, t->identifier) == 0) ? "its identifier"
-                          : ((strcasecmp(w, t->name) == 0 && strcmp(w, t->name) != 0) ||
-                             (strcasecmp(w, qualified) == 0 && strcmp(w, qualified) != 0) ||
-                             strcmp(w, quoted) == 0)
-                              ? "another spelling"
-                              : NULL;
+                          : strcmp(w, quoted) == 0                           ? "another spelling"
+                                                                             : NULL;
         if (how)
             return sg__fail(&l->f, SG_ECATALOG,
                             "catalog: meta_tables[%zu].foreign_keys[%zu].references \"%.80s\" "
@@ -787,6 +788,17 @@ static int link_referrers(loader *l)
         const sg__meta_table *from = &c->tables[p->table];
         to[i] = sg__catalog_table_by_name(
             c, from->data_source_uid, p->ref_schema ? p->ref_schema : from->schema, p->ref_table);
+        /* a schema whose name holds a dot ("s.x".t is written s.x.t): the
+         * other places the schema may end */
+        for (const char *dot = strchr(p->written, '.'); !to[i] && dot; dot = strchr(dot + 1, '.')) {
+            char schema[256];
+            size_t n = (size_t)(dot - p->written);
+            if (n >= sizeof schema)
+                break;
+            memcpy(schema, p->written, n);
+            schema[n] = '\0';
+            to[i] = sg__catalog_table_by_name(c, from->data_source_uid, schema, dot + 1);
+        }
         if (!to[i] && misspelt_reference(l, from, p) < 0)
             return -1;
         p->action.table = from;
