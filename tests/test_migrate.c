@@ -1349,7 +1349,10 @@ static void test_migrate__up_and_down_files(void **state)
         {"1700000000002.do.sql", "ALTER TABLE w ADD COLUMN size int;"},
         {"1700000000002.undo.sql", "ALTER TABLE w DROP COLUMN size;"},
         {"1700000000003.x.rollback.sql", "DROP TABLE w;"},
+        {"1700000000004-x-up.sql", "ALTER TABLE w ADD COLUMN weight int;"},
         {"1700000000004-x-down.sql", "DROP TABLE w;"},
+        {"1700000000005.undo.size-again.sql", "ALTER TABLE w DROP COLUMN size;"},
+        {"1700000000006_cool-down.sql", "ALTER TABLE w ADD COLUMN cool int;"},
     };
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
         write_text(dir, files[i].name, files[i].sql);
@@ -1364,10 +1367,13 @@ static void test_migrate__up_and_down_files(void **state)
     sg_catalog_write_options wo = SG_CATALOG_WRITE_OPTIONS_INIT;
     wo.data_source_uid = "ds";
     assert_int_equal(sg_schema_write_catalog(s, &wo, &json, &err), SG_OK);
-    const char *color = strstr(json, "\"color\""), *size = strstr(json, "\"size\"");
+    const char *color = strstr(json, "\"color\""), *size = strstr(json, "\"size\""),
+               *weight = strstr(json, "\"weight\""), *cool = strstr(json, "\"cool\"");
     assert_non_null(color);
     assert_non_null(size);
-    assert_true(color < size); /* in the order the files apply */
+    assert_non_null(weight);
+    assert_non_null(cool);
+    assert_true(color < size && size < weight && weight < cool); /* in the order they apply */
     sg_free(json);
     sg_schema_free(s);
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
@@ -1431,12 +1437,19 @@ static void test_migrate__file_names(void **state)
         {"R__views.sql", SG_MIGRATION_NAME_REPEATABLE},
         {"001.do.sql", SG_MIGRATION_NAME_APPLY},
         {"001.undo.sql", SG_MIGRATION_NAME_UNDO},
+        {"002.do.add-color.sql", SG_MIGRATION_NAME_APPLY},
+        {"002.undo.add-color.sql", SG_MIGRATION_NAME_UNDO},
         {"0001.add-users.rollback.sql", SG_MIGRATION_NAME_UNDO},
-        {"20240101000000-init-up.sql", SG_MIGRATION_NAME_APPLY},
-        {"20240101000000-init-down.sql", SG_MIGRATION_NAME_UNDO},
-        {"20240101_init_down.sql", SG_MIGRATION_NAME_UNDO},
         {"up.sql", SG_MIGRATION_NAME_APPLY},
         {"DOWN.sql", SG_MIGRATION_NAME_UNDO},
+        /* forward migrations whose names end like a down file's */
+        {"V2__price_mark_down.sql", SG_MIGRATION_NAME_APPLY},
+        {"V3__add_cool_down.sql", SG_MIGRATION_NAME_APPLY},
+        {"V4__undo.rollback.sql", SG_MIGRATION_NAME_APPLY},
+        {"20240101_add_cool_down.sql", SG_MIGRATION_NAME_NONE},
+        {"20240101000000-init-down.sql", SG_MIGRATION_NAME_NONE},
+        {"20240101000000-init-up.sql", SG_MIGRATION_NAME_NONE},
+        {"003.download.sql", SG_MIGRATION_NAME_NONE},
         /* no tool's naming */
         {"Version__x.sql", SG_MIGRATION_NAME_NONE},
         {"v1__x.sql", SG_MIGRATION_NAME_NONE},

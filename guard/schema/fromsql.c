@@ -164,25 +164,54 @@ static bool ends_with(const char *name, const char *suffix)
     return n > k && strcasecmp(name + n - k, suffix) == 0;
 }
 
+/* postgrator's `<version>.do[.<description>].sql` (1) and `.undo` (-1);
+ * 0 for any other name. */
+static int postgrator(const char *name)
+{
+    size_t i = strspn(name, "0123456789");
+    if (i == 0 || name[i] != '.' || !ends_with(name, ".sql"))
+        return 0;
+    const char *word = name + i + 1;
+    if (strncmp(word, "do.", 3) == 0)
+        return 1;
+    if (strncmp(word, "undo.", 5) == 0)
+        return -1;
+    return 0;
+}
+
 sg_migration_name sg_migration_name_of(const char *name)
 {
     if (!name)
         return SG_MIGRATION_NAME_NONE;
-    /* golang-migrate's and sqlx's `.down.sql`, Flyway's `U2__x.sql`,
-     * postgrator's `.undo.sql`, yoyo's `.rollback.sql`, db-migrate's
-     * `-down.sql`, Hasura's and Diesel's `down.sql` */
-    if (ends_with(name, ".down.sql") || (name[0] == 'U' && flyway_version(name)) ||
-        ends_with(name, ".undo.sql") || ends_with(name, ".rollback.sql") ||
-        ends_with(name, "-down.sql") || ends_with(name, "_down.sql") ||
-        strcasecmp(name, "down.sql") == 0)
+    /* Flyway's names first: `V2__price_mark_down.sql` applies */
+    if (name[0] == 'V' && flyway_version(name))
+        return SG_MIGRATION_NAME_APPLY;
+    if (name[0] == 'U' && flyway_version(name))
         return SG_MIGRATION_NAME_UNDO;
     if (strncmp(name, "R__", 3) == 0)
         return SG_MIGRATION_NAME_REPEATABLE;
-    if (ends_with(name, ".up.sql") || (name[0] == 'V' && flyway_version(name)) ||
-        ends_with(name, ".do.sql") || ends_with(name, "-up.sql") || ends_with(name, "_up.sql") ||
-        strcasecmp(name, "up.sql") == 0)
+    /* golang-migrate's and sqlx's `.down.sql`, postgrator's `.undo.sql`,
+     * yoyo's `.rollback.sql`, Hasura's and Diesel's `down.sql` (db-migrate's
+     * `-down.sql` only beside its `-up.sql`: sg_schema_from_migrations) */
+    if (ends_with(name, ".down.sql") || postgrator(name) < 0 || ends_with(name, ".rollback.sql") ||
+        strcasecmp(name, "down.sql") == 0)
+        return SG_MIGRATION_NAME_UNDO;
+    if (ends_with(name, ".up.sql") || postgrator(name) > 0 || strcasecmp(name, "up.sql") == 0)
         return SG_MIGRATION_NAME_APPLY;
     return SG_MIGRATION_NAME_NONE;
+}
+
+/* db-migrate's `<version>-<name>-down.sql` beside its `-up.sql` twin in the
+ * directory's listing (`names`, the paths kept so far, and the entries to
+ * come: the twin is looked for on disk). */
+static bool db_migrate_down(const char *dir, const char *slash, const char *name)
+{
+    size_t n = strlen(name);
+    if (n <= 9 || !ends_with(name, "-down.sql") || !(name[0] >= '0' && name[0] <= '9'))
+        return false;
+    char twin[4096];
+    int k = snprintf(twin, sizeof twin, "%s%s%.*s-up.sql", dir, slash, (int)(n - 9), name);
+    return k > 0 && (size_t)k < sizeof twin && regular_file(twin);
 }
 
 /* Flyway's baseline migrations (`B5__init.sql`: the schema as of version 5,
@@ -419,7 +448,8 @@ static int apply_dir(sg_schema *s, const char *dir, const char *schema, sg_error
         if (e->d_name[0] == '.') {
             continue;
         } else if (is_sql(e->d_name)) {
-            if (sg_migration_name_of(e->d_name) == SG_MIGRATION_NAME_UNDO)
+            if (sg_migration_name_of(e->d_name) == SG_MIGRATION_NAME_UNDO ||
+                db_migrate_down(dir, slash, e->d_name))
                 continue;
             path = sg__arena_printf(&s->model.arena, "%s%s%s", dir, slash, e->d_name);
         } else {

@@ -106,13 +106,14 @@ SG_API int sg_schema_from_migrations(const char *const *paths, size_t count,
                                      sg_error *err);
 
 /* What a migration tool's file naming says a file is, by its name (the last
- * component of a path): Flyway's `V1__x.sql` and `V1_2__x.sql`,
- * golang-migrate's `1_x.up.sql`, postgrator's `1.do.sql`, db-migrate's
- * `<ts>-x-up.sql` and Hasura's and Diesel's `up.sql` apply a migration;
+ * component of a path): Flyway's `V1__x.sql` and `V1_2__x.sql` (whatever
+ * follows), golang-migrate's `1_x.up.sql`, postgrator's `1.do.sql` and
+ * `1.do.x.sql`, and Hasura's and Diesel's `up.sql` apply a migration;
  * Flyway's `U3__x.sql`, golang-migrate's `1_x.down.sql`, postgrator's
- * `1.undo.sql`, yoyo's `1.x.rollback.sql`, db-migrate's `-down.sql` (or
- * `_down.sql`) and `down.sql` undo one; Flyway's `R__x.sql` applies after
- * every versioned one; any other name says nothing (NONE). */
+ * `1.undo.sql`, yoyo's `1.x.rollback.sql` and `down.sql` undo one; Flyway's
+ * `R__x.sql` applies after every versioned one; any other name says nothing
+ * (NONE). db-migrate's `<ts>-x-down.sql` undoes one only beside its
+ * `-up.sql`, which sg_schema_from_migrations() looks at. */
 typedef enum {
     SG_MIGRATION_NAME_NONE = 0,
     SG_MIGRATION_NAME_APPLY,
