@@ -24,6 +24,7 @@
  * without a word. That is a mismatch too, reported once per parameter.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pgvalue.h"
@@ -159,8 +160,6 @@ typedef struct meeting_at {
     bool mismatched; /* the value is reported there already */
 } meeting_at;
 
-enum { MAX_MEETINGS = 64 };
-
 static bool is_int(sg__pgkind k)
 {
     return k == SG__PGKIND_INT2 || k == SG__PGKIND_INT4 || k == SG__PGKIND_INT8;
@@ -211,6 +210,19 @@ static size_t digits(const char *s)
     return n;
 }
 
+/* Whether a number's text reads as the same value in real as in double
+ * precision (0.5, 1024, 1e3; not 0.1 or 16777217): PostgreSQL's real then
+ * holds it whole. */
+static bool exact_in_real(const char *text)
+{
+    char *end;
+    double d = strtod(text, &end);
+    if (end == text || *end != '\0' || d != d)
+        return false;
+    float f = (float)d;
+    return (double)f == d && digits(text) <= 17;
+}
+
 /* How a value whose text is `text` reads differently under types a and b
  * (one of them converted to the other without a word), or NULL when it reads
  * alike or PostgreSQL refuses the mix aloud. */
@@ -233,7 +245,7 @@ static const char *converted(const sg__pgtype *a, const sg__pgtype *b, const cha
     if ((x == SG__PGKIND_FLOAT4 || y == SG__PGKIND_FLOAT4) &&
         (is_int(x) || is_int(y) || x == SG__PGKIND_NUMERIC || y == SG__PGKIND_NUMERIC ||
          x == SG__PGKIND_FLOAT8 || y == SG__PGKIND_FLOAT8))
-        return digits(text) > 6 || strpbrk(text, ".eE") ? "a real use keeps about 6 digits" : NULL;
+        return exact_in_real(text) ? NULL : "a real use keeps about 6 digits";
     if ((x == SG__PGKIND_NUMERIC && y == SG__PGKIND_FLOAT8) ||
         (is_int(x) && y == SG__PGKIND_FLOAT8))
         return digits(text) > 15 ? "a double precision use keeps about 15 digits" : NULL;
@@ -291,13 +303,18 @@ static int judge_uses(const sg__rule_ctx *ctx, const meeting_at *m, size_t n)
     return 0;
 }
 
-/* Records where a parameter meets a column whose type the catalog gives. */
-static void note_use(meeting_at *m, size_t *n, int param, int location, const sg__meta_table *t,
-                     long column, bool mismatched)
+/* Records where a parameter meets a column whose type the catalog gives;
+ * false when memory ran out. */
+static bool note_use(const sg__rule_ctx *ctx, sg__vec *uses, int param, int location,
+                     const sg__meta_table *t, long column, bool mismatched)
 {
-    if (*n < MAX_MEETINGS && t && column >= 0 && param >= 1 && t->column_type_read &&
-        t->column_type_read[column])
-        m[(*n)++] = (meeting_at){param, location, t, column, mismatched};
+    if (!t || column < 0 || param < 1 || !t->column_type_read || !t->column_type_read[column])
+        return true;
+    meeting_at *m = sg__vec_push(ctx->diags->arena, uses, sizeof *m);
+    if (!m)
+        return false;
+    *m = (meeting_at){param, location, t, column, mismatched};
+    return true;
 }
 
 /* A count that grows with every diagnostic reported, kept or not. */
@@ -310,9 +327,8 @@ static int check(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
     if (!ctx->bind || !ctx->bind->shape_ok || (ctx->ph && ctx->ph->error))
-        return 0; /* values bound to nothing in particular: params.* says why */
-    meeting_at uses[MAX_MEETINGS];
-    size_t used = 0;
+        return 0;       /* values bound to nothing in particular: params.* says why */
+    sg__vec uses = {0}; /* meeting_at */
     for (size_t i = 0; i < f->param_cmps.count; i++) {
         const sg__param_cmp *c = &SG__VEC_AT(f->param_cmps, sg__param_cmp, i);
         long column;
@@ -323,8 +339,9 @@ static int check(const sg__rule_ctx *ctx)
         size_t before = reported(ctx);
         if (judge(ctx, c->param, c->location, t, column, how) < 0)
             return -1;
-        if (how != ANY_ARRAY && bound_here(ctx, c->location))
-            note_use(uses, &used, c->param, c->location, t, column, reported(ctx) != before);
+        if (how != ANY_ARRAY && bound_here(ctx, c->location) &&
+            !note_use(ctx, &uses, c->param, c->location, t, column, reported(ctx) != before))
+            return -1;
     }
     for (size_t i = 0; i < f->writes.count; i++) {
         const sg__column_write *w = &SG__VEC_AT(f->writes, sg__column_write, i);
@@ -339,10 +356,11 @@ static int check(const sg__rule_ctx *ctx)
         size_t before = reported(ctx);
         if (judge(ctx, w->param, w->location, t, column, ASSIGNED) < 0)
             return -1;
-        if (bound_here(ctx, w->location))
-            note_use(uses, &used, w->param, w->location, t, column, reported(ctx) != before);
+        if (bound_here(ctx, w->location) &&
+            !note_use(ctx, &uses, w->param, w->location, t, column, reported(ctx) != before))
+            return -1;
     }
-    return judge_uses(ctx, uses, used);
+    return judge_uses(ctx, uses.count ? &SG__VEC_AT(uses, meeting_at, 0) : NULL, uses.count);
 }
 
 const sg__rule sg__rule_params_type_mismatch = {
