@@ -870,6 +870,7 @@ static void test_cli__check_arguments_anywhere_stdin_once(void **state)
         {"check", "--catalog", "-", "-", NULL},
         {"check", "--catalog", CATALOG, "--policy", "-", "--ndjson"},
         {"check", "--catalog", CATALOG, "-", "-", NULL},
+        {"check", "--catalog", "/dev/stdin", "--ndjson", NULL},
     };
     for (size_t i = 0; i < sizeof twice / sizeof twice[0]; i++) {
         const char *args[8] = {0};

@@ -1678,6 +1678,21 @@ static void test_lint__migration_directory_from_inside(void **state)
     assert_status(&r, 1);
     assert_contains(r.out, "q.sql:1:8: error [column.unknown]");
     free_result(&r);
+    /* ... nor when the path is given whole */
+    char whole[700];
+    snprintf(whole, sizeof whole, "%s/q.sql", app);
+    r = RUN_IN(app, "lint", "--no-timing", "--catalog", "../../repo/cat.json", whole);
+    assert_status(&r, 1);
+    assert_contains(r.out, "q.sql:1:8: error [column.unknown]");
+    free_result(&r);
+    /* without a repository, the file's own directory (and the one above) counts */
+    put(dir, "plain/migrations/20240102_backfill.sql",
+        "UPDATE users SET name = 'x' WHERE name IS NULL;\n");
+    char plain[600];
+    snprintf(plain, sizeof plain, "%s/plain/migrations", dir);
+    r = RUN_IN(plain, "lint", "--no-timing", "--catalog", "../../repo/cat.json", ".");
+    assert_status(&r, 0);
+    free_result(&r);
     remove_tree(dir);
 }
 

@@ -94,6 +94,13 @@ static int parse_options(int argc, char **argv, check_args *a)
     return -1;
 }
 
+/* Whether `path` reads standard input: `-`, or a name of file descriptor 0. */
+static bool reads_stdin(const char *path)
+{
+    return path && (strcmp(path, "-") == 0 || strcmp(path, "/dev/stdin") == 0 ||
+                    strcmp(path, "/dev/fd/0") == 0 || strcmp(path, "/proc/self/fd/0") == 0);
+}
+
 /* Whether the options fit together; false after telling the user. */
 static bool usable(const check_args *a)
 {
@@ -121,10 +128,9 @@ static bool usable(const check_args *a)
     }
     /* standard input can be read once: what reads it second would find it
      * empty (a stream of no operations, "all allowed") */
-    int stdin_uses = a->ndjson + (a->catalog && strcmp(a->catalog, "-") == 0) +
-                     (a->policy && strcmp(a->policy, "-") == 0);
+    int stdin_uses = a->ndjson + reads_stdin(a->catalog) + reads_stdin(a->policy);
     for (int i = 0; i < a->op_count; i++)
-        stdin_uses += strcmp(a->ops[i], "-") == 0;
+        stdin_uses += reads_stdin(a->ops[i]);
     if (stdin_uses > 1) {
         cli_usage_error(&check_cmd, "standard input can be read once, and --catalog -, "
                                     "--policy -, an operation - and --ndjson each read it");

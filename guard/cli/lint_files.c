@@ -202,8 +202,9 @@ static bool flyway_callback(const char *name)
  * below its repository's root (the nearest directory above it holding .git)
  * only: a file linted from inside `migrations/` is named `x.sql`, and one
  * given to --stdin-filename may be named so too. Without a repository root,
- * nothing (a directory far above, `/srv/migrate/app/q.sql`, says nothing of
- * the file). */
+ * the file's own directory and the one above it (`migrations/x.sql`,
+ * Prisma's `migrations/<version>/migration.sql`): a directory far above,
+ * `/srv/migrate/app/q.sql`, says nothing of the file. */
 static bool migration_dir_resolved(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -214,12 +215,13 @@ static bool migration_dir_resolved(const char *path)
         return false;
     size_t n = strlen(real);
     char *probe = malloc(n + 3);
-    bool found = false;
+    bool found = false, rooted = false;
     for (size_t end = n; probe && end > 0;) {
         memcpy(probe, real, end);
         probe[end] = '\0';
         int root = lint_repository_root(end == 1 && real[0] == '/' ? "/" : probe);
         if (root != 0) {
+            rooted = root > 0;
             if (root > 0 && end < n) {
                 /* the directories below the root, each followed by '/' */
                 memcpy(probe, real, n);
@@ -232,6 +234,16 @@ static bool migration_dir_resolved(const char *path)
             end--;
         end = end > 1 ? end - 1 : 0;
     }
+    if (probe && !rooted) {
+        /* the last two directories */
+        size_t from = n, seen = 0;
+        while (from > 0 && seen < 2)
+            if (real[--from] == '/')
+                seen++;
+        memcpy(probe, real, n);
+        memcpy(probe + n, "/x", 3);
+        found = migration_dir(probe, from + (real[from] == '/'));
+    }
     free(probe);
     free(real);
     return found;
@@ -241,8 +253,12 @@ bool lint_migration_path(const char *path)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
+    /* the path as given counts when it is relative and stays below where
+     * lint runs; an absolute one, or one through `..`, may pass directories
+     * above the repository, which say nothing of the file */
+    bool below = path[0] != '/' && strncmp(path, "../", 3) != 0 && !strstr(path, "/../");
     return sg_migration_name_of(base) != SG_MIGRATION_NAME_NONE || flyway_callback(base) ||
-           migration_dir(path, 0) || migration_dir_resolved(path);
+           (below && migration_dir(path, 0)) || migration_dir_resolved(path);
 }
 
 void lint_file_lint(const lint_env *env, lint_file *f)
