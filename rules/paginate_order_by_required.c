@@ -430,7 +430,7 @@ static bool outer_pin_exact(const sg__rule_ctx *ctx, const sg__meta_table *table
         return false;
     for (size_t i = 0; i < t->from.count; i++) {
         const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
-        if (!item->name || strcmp(item->name, p->outer_qualifier) != 0)
+        if (!item->name || item->hidden || strcmp(item->name, p->outer_qualifier) != 0)
             continue;
         const sg__meta_table *outer = bound_table(ctx, item->relation);
         return outer && !item->renames_columns &&

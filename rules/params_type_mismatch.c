@@ -158,6 +158,7 @@ typedef struct meeting_at {
     const sg__meta_table *t;
     long column;
     bool mismatched; /* the value is reported there already */
+    bool assigned;   /* written to the column, not compared */
 } meeting_at;
 
 static bool is_int(sg__pgkind k)
@@ -175,24 +176,74 @@ static bool is_time(sg__pgkind k)
     return k == SG__PGKIND_DATE || k == SG__PGKIND_TIMESTAMP || k == SG__PGKIND_TIMESTAMPTZ;
 }
 
-/* Whether a date or timestamp's text has a time of day after its date. */
-static bool has_time_of_day(const char *s)
+/* Whether a date's text is a date alone, as a date and a timestamp at
+ * midnight both read it: `2024-01-01` or `20240101` (blanks around). Any
+ * other (a time of day, `20240101T100000`, `now`, `today`) reads otherwise. */
+static bool date_alone(const char *s)
 {
-    return strchr(s, ':') != NULL;
+    while (*s == ' ')
+        s++;
+    size_t d = strspn(s, "0123456789");
+    const char *rest = s + d;
+    bool dashed = d == 4 && rest[0] == '-' && strspn(rest + 1, "0123456789") == 2 &&
+                  rest[3] == '-' && strspn(rest + 4, "0123456789") == 2;
+    rest = dashed ? rest + 6 : d == 8 ? rest : NULL;
+    if (!rest)
+        return false;
+    while (*rest == ' ')
+        rest++;
+    return *rest == '\0';
 }
 
-/* Whether a timestamp's text names its zone or offset (`Z`, `+02`, `-05:00`,
- * `UTC`, `Europe/Paris` after the time). */
+/* Whether a timestamp's text names its zone or offset (`Z`, `+02`,
+ * `-05:00`, `UTC`, `Europe/Paris`): a plus, a minus past the date, a
+ * letter other than the T between date and time. */
 static bool has_zone(const char *s)
 {
-    const char *colon = strchr(s, ':');
-    if (!colon)
-        return false;
-    for (const char *p = colon; *p; p++)
-        if (*p == '+' || *p == '-' || *p == '/' || (*p >= 'A' && *p <= 'Z' && *p != 'T') ||
-            (*p >= 'a' && *p <= 'z' && *p != 't'))
+    for (size_t i = 0; s[i]; i++)
+        if (s[i] == '+' || s[i] == '/' || (s[i] == '-' && i > 10) ||
+            (((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z')) && s[i] != 'T' &&
+             s[i] != 't'))
             return true;
     return false;
+}
+
+/* Whether `text` is already what a value of kind k prints (so that a text
+ * column assigned the value of a use typed k stores the caller's text):
+ * lower-case uuids with hyphens, integers and numerics without a sign, a
+ * leading zero or an exponent, `true` and `false`, ISO dates. */
+static bool printed_as(sg__pgkind k, const char *text)
+{
+    size_t n = strlen(text), i = text[0] == '-';
+    switch (k) {
+    case SG__PGKIND_UUID:
+        if (n != 36)
+            return false;
+        for (i = 0; i < n; i++)
+            if ((i == 8 || i == 13 || i == 18 || i == 23)
+                    ? text[i] != '-'
+                    : !((text[i] >= '0' && text[i] <= '9') || (text[i] >= 'a' && text[i] <= 'f')))
+                return false;
+        return true;
+    case SG__PGKIND_INT2:
+    case SG__PGKIND_INT4:
+    case SG__PGKIND_INT8:
+    case SG__PGKIND_NUMERIC: {
+        size_t d = strspn(text + i, "0123456789");
+        if (d == 0 || (d > 1 && text[i] == '0') || (text[i] == '0' && d == 1 && i && !text[i + d]))
+            return false;
+        const char *rest = text + i + d;
+        if (k == SG__PGKIND_NUMERIC && rest[0] == '.')
+            rest += 1 + strspn(rest + 1, "0123456789");
+        return *rest == '\0';
+    }
+    case SG__PGKIND_BOOL:
+        return strcmp(text, "true") == 0 || strcmp(text, "false") == 0;
+    case SG__PGKIND_DATE:
+        return n == 10 && date_alone(text);
+    default:
+        return false;
+    }
 }
 
 /* Significant digits of a number's text (leading zeros and the exponent
@@ -225,13 +276,24 @@ static bool exact_in_real(const char *text)
 
 /* How a value whose text is `text` reads differently under types a and b
  * (one of them converted to the other without a word), or NULL when it reads
- * alike or PostgreSQL refuses the mix aloud. */
-static const char *converted(const sg__pgtype *a, const sg__pgtype *b, const char *text)
+ * alike or PostgreSQL refuses the mix aloud. `a_assigned`, `b_assigned`:
+ * the use is an assignment (to a text column, a value of another type is
+ * written as that type prints it). */
+static const char *converted(const sg__pgtype *a, const sg__pgtype *b, const char *text,
+                             bool a_assigned, bool b_assigned)
 {
     sg__pgkind x = a->kind, y = b->kind;
     if (a->array_dims || b->array_dims || x == SG__PGKIND_OTHER || y == SG__PGKIND_OTHER ||
         x == y || (is_int(x) && is_int(y)) || (is_text(x) && is_text(y)))
         return NULL;
+    /* a text column assigned the value of a use of another type: the text
+     * that type prints (`007` is 7, `YES` true, an upper-case uuid lower) */
+    bool text_a = is_text(x) || x == SG__PGKIND_BPCHAR,
+         text_b = is_text(y) || y == SG__PGKIND_BPCHAR;
+    if (text_a != text_b && ((text_a && a_assigned) || (text_b && b_assigned)) &&
+        !printed_as(text_a ? y : x, text))
+        return "a text column assigned the value of the other use gets the text that use's type "
+               "prints";
     if (y == SG__PGKIND_BPCHAR || (x != SG__PGKIND_BPCHAR && x > y)) {
         sg__pgkind t = x; /* x: the character one, else the lower kind */
         x = y;
@@ -250,7 +312,7 @@ static const char *converted(const sg__pgtype *a, const sg__pgtype *b, const cha
         (is_int(x) && y == SG__PGKIND_FLOAT8))
         return digits(text) > 15 ? "a double precision use keeps about 15 digits" : NULL;
     if (is_time(x) && is_time(y)) {
-        if ((x == SG__PGKIND_DATE || y == SG__PGKIND_DATE) && has_time_of_day(text))
+        if ((x == SG__PGKIND_DATE || y == SG__PGKIND_DATE) && !date_alone(text))
             return "a date use drops the time of day";
         if (x != SG__PGKIND_DATE && has_zone(text))
             return "a timestamp without time zone use drops the offset";
@@ -282,7 +344,7 @@ static int judge_uses(const sg__rule_ctx *ctx, const meeting_at *m, size_t n)
                 sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)m[i].param - 1, &is_null);
             if (!text && !is_null)
                 return -1;
-            const char *how = text ? converted(a, b, text) : NULL;
+            const char *how = text ? converted(a, b, text, m[i].assigned, m[k].assigned) : NULL;
             if (!how)
                 continue;
             const char *name = sg__param_display_name(ctx, m[i].param);
@@ -306,14 +368,14 @@ static int judge_uses(const sg__rule_ctx *ctx, const meeting_at *m, size_t n)
 /* Records where a parameter meets a column whose type the catalog gives;
  * false when memory ran out. */
 static bool note_use(const sg__rule_ctx *ctx, sg__vec *uses, int param, int location,
-                     const sg__meta_table *t, long column, bool mismatched)
+                     const sg__meta_table *t, long column, bool mismatched, bool assigned)
 {
     if (!t || column < 0 || param < 1 || !t->column_type_read || !t->column_type_read[column])
         return true;
     meeting_at *m = sg__vec_push(ctx->diags->arena, uses, sizeof *m);
     if (!m)
         return false;
-    *m = (meeting_at){param, location, t, column, mismatched};
+    *m = (meeting_at){param, location, t, column, mismatched, assigned};
     return true;
 }
 
@@ -340,7 +402,7 @@ static int check(const sg__rule_ctx *ctx)
         if (judge(ctx, c->param, c->location, t, column, how) < 0)
             return -1;
         if (how != ANY_ARRAY && bound_here(ctx, c->location) &&
-            !note_use(ctx, &uses, c->param, c->location, t, column, reported(ctx) != before))
+            !note_use(ctx, &uses, c->param, c->location, t, column, reported(ctx) != before, false))
             return -1;
     }
     for (size_t i = 0; i < f->writes.count; i++) {
@@ -357,7 +419,7 @@ static int check(const sg__rule_ctx *ctx)
         if (judge(ctx, w->param, w->location, t, column, ASSIGNED) < 0)
             return -1;
         if (bound_here(ctx, w->location) &&
-            !note_use(ctx, &uses, w->param, w->location, t, column, reported(ctx) != before))
+            !note_use(ctx, &uses, w->param, w->location, t, column, reported(ctx) != before, true))
             return -1;
     }
     return judge_uses(ctx, uses.count ? &SG__VEC_AT(uses, meeting_at, 0) : NULL, uses.count);
