@@ -66,6 +66,15 @@ static bool bound_here(const sg__rule_ctx *ctx, int location)
     return false;
 }
 
+/* The parameter's name as the caller wrote it (NULL when memory ran out),
+ * and `type` spelled into `spelled`, for a message. */
+static const char *named(const sg__rule_ctx *ctx, int param, const sg__pgtype *type, char *spelled,
+                         size_t size)
+{
+    sg__pgtype_format(type, spelled, size);
+    return sg__param_display_name(ctx, param);
+}
+
 typedef enum { ASSIGNED, EQUAL, ORDERED, ANY_ARRAY } meeting;
 
 /* Judges the kind of the value of $param where it meets column `column` of
@@ -84,9 +93,8 @@ static int judge_kind(const sg__rule_ctx *ctx, int param, int location, const sg
     bool wrong_array = kind == SG_PARAM_ARRAY && !array_wanted;
     if (!wrong_array && !(kind == SG_PARAM_OBJECT && array_wanted))
         return 0;
-    const char *name = sg__param_display_name(ctx, param);
     char spelled[SG_PGTYPE_NAME_MAX * 2 + 48];
-    sg__pgtype_format(type, spelled, sizeof spelled);
+    const char *name = named(ctx, param, type, spelled, sizeof spelled);
     if (!name)
         return -1;
     int rc = wrong_array
@@ -141,9 +149,8 @@ static int judge(const sg__rule_ctx *ctx, int param, int location, const sg__met
         return -1;
     if (!problem)
         return 0;
-    const char *name = sg__param_display_name(ctx, param);
     char spelled[SG_PGTYPE_NAME_MAX * 2 + 48];
-    sg__pgtype_format(type, spelled, sizeof spelled);
+    const char *name = named(ctx, param, type, spelled, sizeof spelled);
     if (!name)
         return -1;
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, location,

@@ -1109,6 +1109,14 @@ static void test_migrate__alter_other_relations(void **state)
     sg__schema_release(&s);
 }
 
+/* Removes a test's temporary directory and what it holds. */
+static void remove_tree(const char *dir)
+{
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 static void write_text(const char *dir, const char *name, const char *text)
 {
     char path[1400];
@@ -1161,17 +1169,7 @@ static void test_migrate__directory_order(void **state)
     assert_int_equal(sg_schema_from_migrations(both, 2, NULL, &s, &err), SG_OK);
     assert_int_equal(sg_schema_note_count(s), 0);
     sg_schema_free(s);
-    static const char *const files[] = {
-        "000001_items.up.sql", "000001_items.down.sql", "000002_sku.down.sql", "000002_sku.up.sql",
-        "R__grants.sql",       "V1__orders.sql",        "V1_1__total.sql",     "U1_1__total.sql",
-        "U2__orders.sql",      "V10__more.sql",         "V2__less.sql",        "V2.1__drop.sql",
-        "10_later.sql",        "9_earlier.sql"};
-    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-        char path[600];
-        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
-        assert_int_equal(remove(path), 0);
-    }
-    assert_int_equal(rmdir(dir), 0);
+    remove_tree(dir);
 }
 
 /* Flyway's baseline migrations: the latest one stands for the versioned migrations up to its
@@ -1206,12 +1204,7 @@ static void test_migrate__flyway_baselines(void **state)
     assert_null(strstr(json, "\"old\""));
     sg_free(json);
     sg_schema_free(s);
-    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-        char path[700];
-        snprintf(path, sizeof path, "%s/%s", dir, files[i].name);
-        assert_int_equal(remove(path), 0);
-    }
-    assert_int_equal(rmdir(dir), 0);
+    remove_tree(dir);
 }
 
 /* A sqitch project: the deploy scripts apply in the order of sqitch.plan (not of their names),
@@ -1308,20 +1301,7 @@ static void test_migrate__prisma_directories(void **state)
     assert_int_equal(sg_schema_table_count(s), 1);
     assert_string_equal(sg_schema_table_name(s, 0), "User");
     sg_schema_free(s);
-    static const char *const files[] = {
-        "20231231000000_first/migration.sql", "20240101000000_init/migration.sql",
-        "20240202000000_more/migration.sql", "migration_lock.toml", "Z_LAST.SQL"};
-    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-        char path[600];
-        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
-        assert_int_equal(remove(path), 0);
-    }
-    for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++) {
-        char sub[600];
-        snprintf(sub, sizeof sub, "%s/%s", dir, subs[i]);
-        assert_int_equal(rmdir(sub), 0);
-    }
-    assert_int_equal(rmdir(dir), 0);
+    remove_tree(dir);
 }
 
 /* Hasura's and Diesel's layout: <version>_<name>/up.sql beside down.sql; the up
@@ -1376,17 +1356,7 @@ static void test_migrate__up_and_down_files(void **state)
     assert_true(color < size && size < weight && weight < cool); /* in the order they apply */
     sg_free(json);
     sg_schema_free(s);
-    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-        char path[600];
-        snprintf(path, sizeof path, "%s/%s", dir, files[i].name);
-        assert_int_equal(remove(path), 0);
-    }
-    for (size_t i = 0; i < 2; i++) {
-        char sub[600];
-        snprintf(sub, sizeof sub, "%s/%s", dir, subs[i]);
-        assert_int_equal(rmdir(sub), 0);
-    }
-    assert_int_equal(rmdir(dir), 0);
+    remove_tree(dir);
 }
 
 /* A foreign key to a table no migration creates (Supabase's auth.users) applies: its
