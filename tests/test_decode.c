@@ -1758,7 +1758,8 @@ static void test_decode__policy_loader_refusals_are_placed(void **state)
                                                "character) at line 1, column 13"},
         {"[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]", "policy: the JSON text nests too deeply at "
                                                    "line 1, column 17"},
-        {"", "policy: invalid JSON at line 1, column 1"},
+        {"", "policy: invalid JSON: it is empty: there is no JSON value at line 1, column 1"},
+        {" \n\t", "policy: invalid JSON: it is empty: there is no JSON value at line 2, column 1"},
         /* JSON with comments, or with a trailing comma, is named so */
         {"{\n  // ours\n  \"version\": 1\n}",
          "policy: invalid JSON: a comment (JSON has none) at line 2, column 3"},

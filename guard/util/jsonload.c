@@ -107,6 +107,13 @@ static sg__json_status parse(const source *s, const sg__json_opts *opts, const s
         if (!root) {
             at = end ? (size_t)(end - s->text) : 0;
             problem = syntax_hint(s->text, s->text_len, &at);
+            /* nothing but blanks (an empty file, /dev/null): said so */
+            size_t k = 0;
+            while (k < s->text_len && (s->text[k] == ' ' || s->text[k] == '\t' ||
+                                       s->text[k] == '\r' || s->text[k] == '\n'))
+                k++;
+            if (k == s->text_len)
+                problem = "it is empty: there is no JSON value";
         }
         return refuse(doc, s->json, s->len, true, problem, place(s, at));
     }
