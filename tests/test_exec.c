@@ -1674,6 +1674,31 @@ static void test_exec__value_styles_are_pinned(void **state)
     free(odd_dsn);
 }
 
+/* PostgreSQL cuts an identifier over 63 bytes in the database's encoding, the guard's
+ * parser in UTF-8: on a database of another encoding the executor runs nothing. */
+static void test_exec__only_utf8_databases(void **state)
+{
+    (void)state;
+    admin("DROP DATABASE IF EXISTS sg_latin1");
+    admin("CREATE DATABASE sg_latin1 ENCODING 'LATIN1' TEMPLATE template0 LC_COLLATE 'C' "
+          "LC_CTYPE 'C'");
+    char *latin1 = sg_test_printf("%s dbname=sg_latin1", g_dsn);
+    char *op = make_op("select", "SELECT 1 AS one", "{}", "", 10, 15000);
+    sg_verdict *v = check_on(g_catalog, op, true);
+    sg_executor *ex = NULL;
+    sg_error err;
+    assert_int_equal(sg_executor_new_libpq(latin1, 1, &ex, &err), SG_OK);
+    sg_result *r = NULL;
+    assert_int_equal(sg_execute(ex, v, &r, &err), SG_ECONNECT);
+    assert_null(r);
+    assert_non_null(strstr(err.message, "encoded in LATIN1"));
+    sg_executor_free(ex);
+    sg_verdict_free(v);
+    free(op);
+    free(latin1);
+    admin("DROP DATABASE sg_latin1");
+}
+
 /* The guard allows unqualified functions and operators as the built-ins of pg_catalog. The
  * executor's search path puts the default schema first, so an object of the same signature in
  * that schema wins over the built-in. */
@@ -2059,6 +2084,7 @@ int main(void)
         T(search_path_is_pinned),
         T(standard_conforming_strings_are_pinned),
         T(value_styles_are_pinned),
+        T(only_utf8_databases),
         T(default_schema_cannot_shadow_builtins),
         T(overloads_in_the_default_schema_are_unreachable),
         T(pool_shared_by_threads),

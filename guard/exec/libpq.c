@@ -187,6 +187,26 @@ static bool same_major(PGconn *pg, sg_error *err)
     return false;
 }
 
+/* Whether the database's encoding is UTF-8, as the guard's parser reads
+ * names: PostgreSQL cuts an identifier longer than 63 bytes in the
+ * database's encoding, so in LATIN1 (or SQL_ASCII, byte by byte) a name the
+ * guard cut to a scoped table's could be cut to another table's. */
+static bool utf8_database(PGconn *pg, sg_error *err)
+{
+    const char *encoding = PQparameterStatus(pg, "server_encoding");
+    if (encoding && strcmp(encoding, "UTF8") == 0)
+        return true;
+    if (err) {
+        err->code = SG_ECONNECT;
+        snprintf(err->message, sizeof err->message,
+                 "the data source's database is encoded in %.40s, and the guard reads names as "
+                 "UTF-8 (an identifier over 63 bytes is cut in the database's encoding): it runs "
+                 "statements on UTF8 databases only",
+                 encoding ? encoding : "an unknown encoding");
+    }
+    return false;
+}
+
 /* A new connection for `dsn`, speaking UTF-8 whatever the DSN asks: statements and
  * identifiers are UTF-8 (exec/session.c quotes without a connection). The encoding is a
  * startup parameter, so DISCARD ALL between statements keeps it. NULL with *err filled. */
@@ -196,7 +216,7 @@ static PGconn *connect_dsn(const char *dsn, sg_error *err)
     const char *values[] = {dsn, "UTF8", NULL};
     PGconn *pg = PQconnectdbParams(keys, values, 1);
     bool up = pg && PQstatus(pg) == CONNECTION_OK;
-    if (up && !same_major(pg, err)) {
+    if (up && (!same_major(pg, err) || !utf8_database(pg, err))) {
         PQfinish(pg);
         return NULL;
     }
