@@ -1,4 +1,5 @@
 """The binding's check, lint and errors against the seed catalog and operations."""
+import decimal
 import json
 import os
 
@@ -57,6 +58,23 @@ def test_seed_select_binds_a_repeated_name_once(catalog):
     assert v.parameters == ["US", 50]
     assert v.parameter_names == ["region", "limit"]
     assert catalog.check(sdk_select(region=None)).parameters == [None, 50]
+
+
+def test_parameters_keep_the_numbers_the_executor_binds(catalog):
+    # the executor binds a number's text as written; a float that would change it
+    # (1e400 is inf, the long fraction 0.1) comes back as a decimal.Decimal
+    text = json.dumps(build_operation(
+        "select", "SELECT uid FROM sdk_examples_account WHERE region = %(r)s AND "
+        "%(a)s::numeric > 0 AND %(b)s::numeric > 0 AND %(c)s::numeric > 0 ORDER BY uid",
+        {"r": "US", "a": 1, "b": 2, "c": 3}, data_source_uid=SEED_DS,
+        tables=[(ACCOUNT_UID, "accounts", "read")], max_rows=50, statement_timeout_ms=1000))
+    text = text.replace('"a": 1', '"a": 1e400').replace('"b": 2',
+                        '"b": 0.1000000000000000055511151231257827').replace('"c": 3', '"c": 1.5')
+    v = catalog.check(text)
+    assert v.allowed, v.diagnostics
+    assert v.parameters == ["US", decimal.Decimal("1e400"),
+                            decimal.Decimal("0.1000000000000000055511151231257827"), 1.5]
+    assert isinstance(v.parameters[3], float)
 
 
 def test_seed_denied_operation_places_its_diagnostic(catalog):

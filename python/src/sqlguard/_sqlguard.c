@@ -21,6 +21,8 @@
 static PyObject *error_base;
 static PyObject *error_by_code[SG_CODE_SLOTS];
 static PyObject *json_loads;
+static PyObject *decimal_type; /* decimal.Decimal */
+static PyObject *loads_kwargs; /* {"parse_float": exact_float} */
 
 /* Raises the exception class of `code` with `message` (or the code's own
  * text), its .code and .name set; returns NULL for the caller to return. */
@@ -541,7 +543,42 @@ static PyObject *verdict_tables(VerdictObject *self, void *closure)
     return list;
 }
 
-/* The bound values, in $n order, as Python values (json.loads of each). */
+/* json.loads's parse_float: a float when the float is the number the text
+ * writes (its repr reads back as the same decimal value: 0.1, 1.5, 1e300),
+ * else a decimal.Decimal of the text as written (1e400, which a float makes
+ * inf, and 0.1000000000000000055511151231257827, which it makes 0.1), the
+ * value the executor binds from the same text. */
+static PyObject *exact_float(PyObject *self, PyObject *text)
+{
+    (void)self;
+    PyObject *f = PyFloat_FromString(text);
+    if (!f)
+        return NULL;
+    PyObject *exact = PyObject_CallOneArg(decimal_type, text);
+    PyObject *shown = exact ? PyObject_Repr(f) : NULL;
+    PyObject *back = shown && Py_IS_FINITE(PyFloat_AS_DOUBLE(f))
+                         ? PyObject_CallOneArg(decimal_type, shown)
+                         : NULL;
+    int same = back ? PyObject_RichCompareBool(back, exact, Py_EQ) : 0;
+    Py_XDECREF(shown);
+    Py_XDECREF(back);
+    if (same < 0 || !exact) {
+        Py_DECREF(f);
+        Py_XDECREF(exact);
+        return NULL;
+    }
+    if (same) {
+        Py_DECREF(exact);
+        return f;
+    }
+    Py_DECREF(f);
+    return exact;
+}
+
+static PyMethodDef exact_float_def = {"exact_float", exact_float, METH_O, NULL};
+
+/* The bound values, in $n order, as Python values (json.loads of each; a
+ * number a float cannot hold exactly as a decimal.Decimal). */
 static PyObject *verdict_parameters(VerdictObject *self, void *closure)
 {
     (void)closure;
@@ -550,7 +587,9 @@ static PyObject *verdict_parameters(VerdictObject *self, void *closure)
     for (size_t i = 0; list && i < n; i++) {
         /* the texts are printed on first use: NULL when memory ran out */
         const char *text = sg_verdict_parameter_json(self->verdict, i);
-        PyObject *value = text ? PyObject_CallFunction(json_loads, "s", text) : PyErr_NoMemory();
+        PyObject *arg = text ? Py_BuildValue("(s)", text) : PyErr_NoMemory();
+        PyObject *value = arg ? PyObject_Call(json_loads, arg, loads_kwargs) : NULL;
+        Py_XDECREF(arg);
         if (!value) {
             Py_CLEAR(list);
             break;
@@ -824,8 +863,16 @@ PyMODINIT_FUNC PyInit__sqlguard(void)
         json_loads = PyObject_GetAttrString(json, "loads");
         Py_DECREF(json);
     }
-    if (!json_loads || PyType_Ready(&PolicyType) < 0 || PyType_Ready(&CatalogType) < 0 ||
-        PyType_Ready(&VerdictType) < 0 ||
+    PyObject *decimal = PyImport_ImportModule("decimal");
+    if (decimal) {
+        decimal_type = PyObject_GetAttrString(decimal, "Decimal");
+        Py_DECREF(decimal);
+    }
+    PyObject *parse_float = decimal_type ? PyCFunction_New(&exact_float_def, NULL) : NULL;
+    loads_kwargs = parse_float ? Py_BuildValue("{s:O}", "parse_float", parse_float) : NULL;
+    Py_XDECREF(parse_float);
+    if (!json_loads || !loads_kwargs || PyType_Ready(&PolicyType) < 0 ||
+        PyType_Ready(&CatalogType) < 0 || PyType_Ready(&VerdictType) < 0 ||
         PyStructSequence_InitType2(&DiagnosticType, &diagnostic_desc) < 0 ||
         PyStructSequence_InitType2(&TableType, &table_desc) < 0 || add_errors(module) < 0 ||
         PyModule_AddObjectRef(module, "Policy", (PyObject *)&PolicyType) < 0 ||
