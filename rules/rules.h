@@ -122,8 +122,8 @@ int sg__source_provides(const sg__rule_ctx *ctx, const sg__source *s, const char
  * that join, a join's alias only from outside it. */
 static inline bool sg__source_in_sight(const sg__source *s, size_t first, size_t end)
 {
-    (void)first;
-    return (!s->hidden_end || end <= s->hidden_end) && (!s->visible_from || end >= s->visible_from);
+    bool within = end < s->hidden_end || (end == s->hidden_end && first >= s->hidden_first);
+    return (!s->hidden_end || within) && (!s->visible_from || end >= s->visible_from);
 }
 /* The source named `name` in sight from `level` (its own sources in sight
  * [first, end)), or -1. */

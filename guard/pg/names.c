@@ -515,7 +515,7 @@ static const from_item *find_item(const walk *w, int level, sight own, const cha
                 continue;
             /* an aliased join's operand, seen from outside its ON; a join's
              * alias, seen from inside the join */
-            if ((fi->hidden_end && in_sight.end > fi->hidden_end) ||
+            if ((fi->hidden_end && !sg__walk_within_join(in_sight, fi)) ||
                 (fi->visible_from && in_sight.end < fi->visible_from))
                 continue;
             if (!schema)

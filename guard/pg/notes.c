@@ -90,6 +90,10 @@ const char *sg__walk_qualifier(walk *w, const ColumnRef *c)
      * item has (FROM public.t, app.t: `app.t.c` is not public.t's c) */
     const char *schema =
         IsA(list_nth(c->fields, parts - 3), String) ? strVal(list_nth(c->fields, parts - 3)) : "";
+    /* in a JOIN's ON, items of the FROM clause after the join are not
+     * walked yet: no item is known to be the only one of the name */
+    if (w->sight.end != SG__SIGHT_ALL.end)
+        return sg__arena_printf(w->arena, "\001%s.%s", schema, table);
     size_t named = 0;
     bool same = false;
     for (size_t i = 0; i < w->from_items.count; i++) {

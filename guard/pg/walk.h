@@ -70,6 +70,17 @@ typedef struct sight {
 
 #define SG__SIGHT_ALL ((sight){0, (size_t)-1})
 
+/* Whether a reference that sees `s` of its level was made within the aliased
+ * join that hides `fi`: inside one of its operands (a LATERAL one, which
+ * sees only items before the join's end), or in its own ON (which sees the
+ * join's operands, up to its end). A LATERAL item right after the join, or
+ * the ON of a join around it, also ends its sight there, but starts it
+ * before the join. */
+static inline bool sg__walk_within_join(sight s, const from_item *fi)
+{
+    return s.end < fi->hidden_end || (s.end == fi->hidden_end && s.first >= fi->hidden_first);
+}
+
 /* A query level: the level around it, and what it sees of that level. */
 typedef struct level_info {
     int parent;

@@ -289,8 +289,13 @@ static bool walk_from_item(Node *node, walk *w, int level)
             pin_scope scope = {j->jointype != JOIN_INNER, mid, w->from_items.count};
             if (j->jointype == JOIN_RIGHT)
                 scope = (pin_scope){true, first, mid};
-            if (j->jointype != JOIN_FULL)
+            if (j->jointype != JOIN_FULL) {
+                /* as the ON sees: the items after the join are not walked */
+                sight outer = w->sight;
+                w->sight = (sight){first, w->from_items.count};
                 sg__walk_record_pins(w, j->quals, 0, &scope);
+                w->sight = outer;
+            }
         }
         /* the join's aliases are names once the join is read: not in sight
          * of its own operands (a LATERAL one, a function's arguments) */
