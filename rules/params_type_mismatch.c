@@ -281,6 +281,15 @@ static bool exact_in_real(const char *text)
     return (double)f == d && digits(text) <= 17;
 }
 
+/* The kind of a type, citext and name (texts of their own) taken as text. */
+static sg__pgkind text_like(const sg__pgtype *t)
+{
+    if (t->kind == SG__PGKIND_OTHER &&
+        (strcmp(t->name, "citext") == 0 || strcmp(t->name, "name") == 0))
+        return SG__PGKIND_TEXT;
+    return t->kind;
+}
+
 /* How a value whose text is `text` reads differently under types a and b
  * (one of them converted to the other without a word), or NULL when it reads
  * alike or PostgreSQL refuses the mix aloud. `a_assigned`, `b_assigned`:
@@ -289,7 +298,7 @@ static bool exact_in_real(const char *text)
 static const char *converted(const sg__pgtype *a, const sg__pgtype *b, const char *text,
                              bool a_assigned, bool b_assigned)
 {
-    sg__pgkind x = a->kind, y = b->kind;
+    sg__pgkind x = text_like(a), y = text_like(b);
     if (a->array_dims || b->array_dims || x == SG__PGKIND_OTHER || y == SG__PGKIND_OTHER ||
         x == y || (is_int(x) && is_int(y)) || (is_text(x) && is_text(y)))
         return NULL;
