@@ -285,6 +285,13 @@ static void test_migrate__type_renames(void **state)
     assert_table(&s, "t",
                  "m feeling\nms feeling[]\nam app.mood\np app.pair\ne email_addr\nc app.code\n"
                  "k app.code\n");
+    /* DROP TYPE ... CASCADE takes the columns; without CASCADE it is refused */
+    notes n = {0};
+    apply(&s, "DROP TYPE feeling;\n", &n);
+    assert_int_equal(n.count, 1);
+    assert_non_null(strstr(n.message[0], "without CASCADE"));
+    apply(&s, "DROP TYPE feeling CASCADE;\nDROP DOMAIN app.code CASCADE;\n", NULL);
+    assert_table(&s, "t", "am app.mood\np app.pair\ne email_addr\n");
     sg__schema_release(&s);
 }
 

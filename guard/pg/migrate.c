@@ -687,10 +687,15 @@ static int apply_statement(mig *m, Node *stmt)
         return apply_alter(m, (AlterTableStmt *)stmt);
     case T_IndexStmt:
         return apply_index(m, (IndexStmt *)stmt);
-    case T_DropStmt:
-        if (((DropStmt *)stmt)->removeType == OBJECT_DOMAIN)
-            return sg__mig_apply_domain(m, stmt);
-        return apply_drop(m, (DropStmt *)stmt);
+    case T_DropStmt: {
+        DropStmt *d = (DropStmt *)stmt;
+        if (d->removeType == OBJECT_DOMAIN || d->removeType == OBJECT_TYPE) {
+            int rc = sg__mig_drop_types(m, d);
+            return rc == APPLIED && d->removeType == OBJECT_DOMAIN ? sg__mig_apply_domain(m, stmt)
+                                                                   : rc;
+        }
+        return apply_drop(m, d);
+    }
     case T_RenameStmt: {
         RenameStmt *r = (RenameStmt *)stmt;
         if (r->renameType != OBJECT_DOMAIN && r->renameType != OBJECT_TYPE)

@@ -46,35 +46,88 @@ static void put_type_name(sg__strbuf *b, const char *name)
  * spells it (the default schema's unqualified), or an array of it, takes the
  * new spelling; modifiers and brackets stay. An unqualified name is the
  * search path's first schema's. */
-int sg__mig_retype(mig *m, const List *names, const char *new_schema, const char *new_name)
+/* Type schema.name spelled as column_type() spells it for a table of schema
+ * `at`: unqualified in that schema, qualified elsewhere. */
+static void spell_type(sg__strbuf *b, const char *schema, const char *name, const char *at)
+{
+    if (strcmp(schema, at) != 0) {
+        put_type_name(b, schema);
+        sg__strbuf_put(b, ".", 1);
+    }
+    put_type_name(b, name);
+}
+
+/* Whether a column's type text is the type spelled `spelled` (n bytes), or
+ * an array of it, with or without modifiers. */
+static bool type_is(const char *type, const char *spelled, size_t n)
+{
+    return type && strncmp(type, spelled, n) == 0 && (!type[n] || type[n] == '(' || type[n] == '[');
+}
+
+/* The schema and name of a type a statement names, the path's first schema
+ * for an unqualified one; false for a name of more parts. */
+static bool type_named(const mig *m, const List *names, const char **schema, const char **name)
 {
     int n = list_length(names);
     if (n < 1 || n > 2 || !IsA(llast(names), String))
+        return false;
+    *schema = n == 2 ? strVal(linitial(names)) : m->default_schema;
+    *name = strVal(llast(names));
+    return true;
+}
+
+/* DROP TYPE / DROP DOMAIN: the columns of the type (or of arrays of it) go
+ * with it under CASCADE; without it, PostgreSQL refuses the statement while
+ * any column has the type. */
+int sg__mig_drop_types(mig *m, const DropStmt *d)
+{
+    const ListCell *lc;
+    foreach (lc, d->objects) {
+        const char *schema, *name;
+        if (!IsA(lfirst(lc), TypeName) ||
+            !type_named(m, ((const TypeName *)lfirst(lc))->names, &schema, &name))
+            continue;
+        for (size_t i = 0; i < m->nwork; i++) {
+            sg__strbuf spelled = SG__STRBUF_INIT(&m->tmp);
+            spell_type(&spelled, schema, name, m->work[i].schema);
+            if (spelled.failed)
+                return STOP;
+            for (size_t c = m->work[i].columns.count; c-- > 0;) {
+                const sg__sc_column *col = &SG__VEC_AT(m->work[i].columns, sg__sc_column, c);
+                if (!type_is(col->type, spelled.data, spelled.len))
+                    continue;
+                if (d->behavior != DROP_CASCADE)
+                    return sg__mig_refuse(m, -1,
+                                          "DROP TYPE %s: column %s.%s is of that type, and without "
+                                          "CASCADE the type stays; not applied",
+                                          spelled.data, sg__mig_table_name(m, i), col->name);
+                int rc = sg__mig_drop_column(m, i, col->name, true);
+                if (rc != APPLIED)
+                    return rc;
+            }
+        }
+    }
+    return APPLIED;
+}
+
+int sg__mig_retype(mig *m, const List *names, const char *new_schema, const char *new_name)
+{
+    const char *schema, *name;
+    if (!type_named(m, names, &schema, &name))
         return APPLIED;
-    const char *schema = n == 2 ? strVal(linitial(names)) : m->default_schema,
-               *name = strVal(llast(names));
     const char *to_schema = new_schema ? new_schema : schema;
     for (size_t i = 0; i < m->nwork; i++) {
         /* spelled as column_type() spells them for this table */
         const char *at = m->work[i].schema;
         sg__strbuf old = SG__STRBUF_INIT(&m->tmp), now = SG__STRBUF_INIT(&m->tmp);
-        if (strcmp(schema, at) != 0) {
-            put_type_name(&old, schema);
-            sg__strbuf_put(&old, ".", 1);
-        }
-        put_type_name(&old, name);
-        if (strcmp(to_schema, at) != 0) {
-            put_type_name(&now, to_schema);
-            sg__strbuf_put(&now, ".", 1);
-        }
-        put_type_name(&now, new_name ? new_name : name);
+        spell_type(&old, schema, name, at);
+        spell_type(&now, to_schema, new_name ? new_name : name, at);
         if (old.failed || now.failed)
             return STOP;
         for (size_t c = 0; c < m->work[i].columns.count; c++) {
             const char *type = SG__VEC_AT(m->work[i].columns, sg__sc_column, c).type;
             size_t len = old.len;
-            if (!type || strncmp(type, old.data, len) != 0 ||
-                (type[len] && type[len] != '(' && type[len] != '['))
+            if (!type_is(type, old.data, len))
                 continue;
             sg__sc_table *t = sg__mig_edit(m, i);
             const char *renamed =
