@@ -297,6 +297,13 @@ static int resolve(const sg__rule_ctx *ctx, const sg__column_ref *ref, sg__resol
      * output of the same name, which only a nonsense query has: the row is
      * the reading that reads more), an output, or no name at all */
     long row = sg__find_source(ctx, ref->level, ref->first, ref->end, ref->name);
+    /* ON CONFLICT DO UPDATE's EXCLUDED, a row there too */
+    for (size_t i = 0; row < 0 && (ref->flags & SG_COLREF_SEES_EXCLUDED) && i < f->sources.count;
+         i++) {
+        const sg__source *s = &SG__VEC_AT(f->sources, sg__source, i);
+        if (s->excluded && s->name && strcmp(s->name, ref->name) == 0)
+            row = (long)i;
+    }
     if (row >= 0) {
         out->source = row;
         return out->status = SG_RES_WHOLE_ROW;
