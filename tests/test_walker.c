@@ -1778,6 +1778,11 @@ static void test_walker__top_where_pins(void **state)
     PIN(q, 0, "\001app.t", "n");
     q = parse_ok("SELECT 1 FROM t x WHERE public.x.n = $1");
     PIN(q, 0, "\001public.x", "n");
+    /* in an ON, settled once the FROM clause is read: the one t, or none of two */
+    q = parse_ok("SELECT 1 FROM s.t JOIN u ON s.t.n = $1");
+    PIN(q, 0, "t", "n");
+    q = parse_ok("SELECT 1 FROM s.t JOIN u ON s.t.n = $1, app.t");
+    PIN(q, 0, "\001t", "n");
     const sg__facts *f =
         parse_ok("SELECT 1 FROM a WHERE a.k = $1 AND ($2 = b AND (c = 'x' AND d = 42)) AND -1 = r "
                  "AND e = f AND g = $3::int AND h <> $4 AND (i = $5 OR j = $6) AND NOT k = $7 "

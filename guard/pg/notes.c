@@ -90,13 +90,13 @@ const char *sg__walk_qualifier(walk *w, const ColumnRef *c)
      * item has (FROM public.t, app.t: `app.t.c` is not public.t's c) */
     const char *schema =
         IsA(list_nth(c->fields, parts - 3), String) ? strVal(list_nth(c->fields, parts - 3)) : "";
-    /* in a JOIN's ON, items of the FROM clause after the join are not
-     * walked yet: no item is known to be the only one of the name */
-    if (w->sight.end != SG__SIGHT_ALL.end)
-        return sg__arena_printf(w->arena, "\001%s.%s", schema, table);
+    /* in a JOIN's ON, the items of the FROM clause after the join are not
+     * walked yet: the join's own operands are looked at, and the qualifier
+     * is settled once the FROM clause is (sg__walk_settle_qualifiers) */
+    bool on = w->sight.end != SG__SIGHT_ALL.end;
     size_t named = 0;
     bool same = false;
-    for (size_t i = 0; i < w->from_items.count; i++) {
+    for (size_t i = on ? w->sight.first : 0; i < w->from_items.count; i++) {
         const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
         if (fi->level != w->level || !fi->name || strcmp(fi->name, table) != 0)
             continue;
@@ -106,9 +106,38 @@ const char *sg__walk_qualifier(walk *w, const ColumnRef *c)
         /* an alias is no relation's name: `s.a.c` of `FROM t a` is none */
         same = r && strcmp(r->name, table) == 0 && (!r->schema || strcmp(r->schema, schema) == 0);
     }
-    return named == 1 && same && parts == 3
-               ? copy(w, table)
-               : sg__arena_printf(w->arena, "\001%s.%s", schema, table);
+    if (named != 1 || !same || parts != 3)
+        return sg__arena_printf(w->arena, "\001%s.%s", schema, table);
+    return on ? sg__arena_printf(w->arena, "\002%s", table) : copy(w, table);
+}
+
+/* A qualifier an ON wrote as schema.table (`\002table`) names its item when
+ * no other item of the whole FROM clause has the name (the rules know items
+ * by their names); otherwise none. */
+static const char *settled(walk *w, const char *q)
+{
+    if (!q || q[0] != '\002')
+        return q;
+    size_t named = 0;
+    for (size_t i = 0; i < w->facts->top.from.count; i++) {
+        const sg__from_item *item = &SG__VEC_AT(w->facts->top.from, sg__from_item, i);
+        named += item->name && !item->hidden && strcmp(item->name, q + 1) == 0;
+    }
+    return named == 1 ? q + 1 : sg__arena_printf(w->arena, "\001%s", q + 1);
+}
+
+void sg__walk_settle_qualifiers(walk *w)
+{
+    sg__top_select *t = &w->facts->top;
+    for (size_t i = 0; i < t->pins.count; i++) {
+        sg__column_pin *p = &SG__VEC_AT(t->pins, sg__column_pin, i);
+        p->qualifier = settled(w, p->qualifier);
+    }
+    for (size_t i = 0; i < t->links.count; i++) {
+        sg__column_link *l = &SG__VEC_AT(t->links, sg__column_link, i);
+        l->qualifier[0] = settled(w, l->qualifier[0]);
+        l->qualifier[1] = settled(w, l->qualifier[1]);
+    }
 }
 
 bool sg__names_outside_pg_catalog(List *names)

@@ -298,6 +298,9 @@ void sg__walk_record_level_keys(walk *w, SelectStmt *s, int level);
 /* The qualifier of a plain column reference (`t` of `t.col` and of `s.t.col`:
  * PostgreSQL finds the FROM item by t), or NULL; the walk's own copy. */
 const char *sg__walk_qualifier(walk *w, const ColumnRef *c);
+/* After the top level's FROM clause: the schema.table qualifiers its ONs
+ * wrote name their items, or none (see sg__walk_qualifier). */
+void sg__walk_settle_qualifiers(walk *w);
 /* ---- pins.c ---- */
 
 /* Where a conjunct's pins and links may pin: `outer` false for the WHERE

@@ -408,7 +408,9 @@ static bool walk_from_list(List *from, walk *w, int level)
         if (walk_from_item(lfirst(lc), w, level))
             return true;
     }
-    return false;
+    if (level == w->top_level)
+        sg__walk_settle_qualifiers(w);
+    return w->failed;
 }
 
 /* Walks a WITH list, defining its entries in `scope` (which the caller links
