@@ -75,6 +75,55 @@ static bool bare_row_is_row(const sg__rule_ctx *ctx, const sg__field_ref *r)
     return false;
 }
 
+/* Whether the aliased join that source j names (`(...) AS j`) has a column
+ * `name`: a column of one of its operands (a join has its operands' user
+ * columns, no system ones); 1, 0, or -1 when some operand's columns are not
+ * known (a table whose columns the catalog does not list, a function, a
+ * sub-select with `*`, a join inside that renames its columns). */
+static int join_has_column(const sg__rule_ctx *ctx, long j, const char *name)
+{
+    const sg__facts *f = ctx->facts;
+    if (j < 0 || (size_t)j >= f->sources.count)
+        return -1;
+    const sg__source *js = &SG__VEC_AT(f->sources, sg__source, (size_t)j);
+    if (!js->join_alias || js->renames)
+        return -1;
+    /* the operands: the sources of its level the alias hides, from the one
+     * after it (after its USING alias, when it has one) to the join's end */
+    size_t end = 0;
+    for (size_t i = (size_t)j + 1; i < f->sources.count && i <= (size_t)j + 2 && !end; i++) {
+        const sg__source *s = &SG__VEC_AT(f->sources, sg__source, i);
+        if (s->level == js->level && s->hidden_end && s->hidden_first <= i &&
+            s->hidden_first >= (size_t)j + 1)
+            end = s->hidden_end;
+    }
+    if (!end)
+        return -1;
+    bool any = false;
+    for (size_t i = (size_t)j + 1; i < end && i < f->sources.count; i++) {
+        const sg__source *s = &SG__VEC_AT(f->sources, sg__source, i);
+        if (s->level != js->level || s->excluded)
+            continue; /* a sub-select's own items */
+        if (s->join_alias) {
+            if (s->renames)
+                return -1; /* a column list (or USING names) of a join inside */
+            continue;
+        }
+        if (s->row == SG_ROW_RELATION) {
+            const sg__meta_table *t = sg__relation_scoped(ctx, s->relation);
+            if (!t || !t->column_count || s->column_count)
+                return -1;
+            any |= sg__table_column(t, NULL, 0, name) >= 0;
+        } else if (s->row == SG_ROW_COLUMNS && s->complete) {
+            for (size_t k = 0; k < s->column_count; k++)
+                any |= strcmp(s->columns[k], name) == 0;
+        } else {
+            return -1;
+        }
+    }
+    return any;
+}
+
 bool sg__field_names_column(const sg__rule_ctx *ctx, const sg__field_ref *r)
 {
     if (r->bare_row && !bare_row_is_row(ctx, r))
@@ -95,7 +144,8 @@ bool sg__field_names_column(const sg__rule_ctx *ctx, const sg__field_ref *r)
         return false;
     case SG_ROW_UNKNOWN:
     default:
-        return false;
+        /* an aliased join's column (`j.version`, a table's optimistic lock) */
+        return join_has_column(ctx, r->source, r->name) == 1;
     }
 }
 
