@@ -133,7 +133,10 @@ static int check_fields(const sg__rule_ctx *ctx)
                                      ? &SG__VEC_AT(f->sources, sg__source, r->source)
                                      : NULL;
         if (from && from->join_alias) {
-            if (check_join_alias(ctx, from, r->name, r->location) < 0)
+            /* a name no operand surely has calls a function on the join's
+             * whole row (`j.row_to_json`): every column of it is read */
+            const char *name = sg__field_names_column(ctx, r) ? r->name : NULL;
+            if (check_join_alias(ctx, from, name, r->location) < 0)
                 return -1;
             continue;
         }

@@ -99,7 +99,7 @@ static int join_has_column(const sg__rule_ctx *ctx, long j, const char *name)
     }
     if (!end)
         return -1;
-    bool any = false;
+    bool any = false, unknown = false;
     for (size_t i = (size_t)j + 1; i < end && i < f->sources.count; i++) {
         const sg__source *s = &SG__VEC_AT(f->sources, sg__source, i);
         if (s->level != js->level || s->excluded)
@@ -110,18 +110,23 @@ static int join_has_column(const sg__rule_ctx *ctx, long j, const char *name)
             continue;
         }
         if (s->row == SG_ROW_RELATION) {
+            /* an alias's column list renames the first columns */
             const sg__meta_table *t = sg__relation_scoped(ctx, s->relation);
-            if (!t || !t->column_count || s->column_count)
-                return -1;
-            any |= sg__table_column(t, NULL, 0, name) >= 0;
-        } else if (s->row == SG_ROW_COLUMNS && s->complete) {
+            if (!t || !t->column_count)
+                unknown = true;
+            else
+                any |= sg__table_column(t, s->columns, s->column_count, name) >= 0;
+        } else if (s->row == SG_ROW_COLUMNS) {
             for (size_t k = 0; k < s->column_count; k++)
                 any |= strcmp(s->columns[k], name) == 0;
+            unknown |= !s->complete;
         } else {
-            return -1;
+            unknown = true;
         }
     }
-    return any;
+    /* a column of a known operand is the join's (another operand's of the
+     * same name would make PostgreSQL refuse the reference as ambiguous) */
+    return any ? 1 : unknown ? -1 : 0;
 }
 
 bool sg__field_names_column(const sg__rule_ctx *ctx, const sg__field_ref *r)
