@@ -376,8 +376,9 @@ typedef struct sg__source {
     bool in_join;
     /* an operand of an aliased join (or of one nested in it), whose alias
      * hides its name from everything outside the join: in sight only of a
-     * reference made within it (its ON, its LATERAL operands), which sees
-     * no source past hidden_end; 0, 0 when not hidden */
+     * reference made within it (its ON, its LATERAL operands), the join's
+     * sources being [hidden_first, hidden_end) (sg__source_in_sight); 0, 0
+     * when not hidden */
     size_t hidden_first, hidden_end;
     /* a join's alias: in sight only of a reference that sees the sources up
      * to this index (not of the join's own operands); 0: of every one */

@@ -50,8 +50,8 @@ typedef struct from_item {
     bool in_join;     /* an operand of a JOIN (sg__source) */
     /* an operand of an aliased join (or of one nested in it), which hides
      * it: in sight only of references made within the join (its ON, its
-     * LATERAL operands), which see no item past hidden_end, the end of the
-     * join's w->from_items [hidden_first, hidden_end); 0, 0 otherwise */
+     * LATERAL operands: sg__walk_within_join), the join's items being
+     * w->from_items [hidden_first, hidden_end); 0, 0 otherwise */
     size_t hidden_first, hidden_end;
     /* a join's alias (or USING alias): PostgreSQL names it only once the
      * join is read, so a reference sees it only when it sees every item up

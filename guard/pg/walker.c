@@ -309,10 +309,11 @@ static bool walk_from_item(Node *node, walk *w, int level)
             w->sight = outer;
         }
         /* an alias hides the operands' names (and a USING alias) from
-         * everything outside the join's ON (PostgreSQL: `(a x JOIN b y ON
-         * ...) AS j, c x` leaves only c to be x); an operand an inner aliased
-         * join hides stays so; the items of the operands' own sub-selects
-         * are theirs, and not hidden from them */
+         * every reference made outside the join, seen from within it (its ON,
+         * its LATERAL operands) still (PostgreSQL: `(a x JOIN b y ON ...) AS
+         * j, c x` leaves only c to be x; sg__walk_within_join); an operand an
+         * inner aliased join hides stays so; the items of the operands' own
+         * sub-selects are theirs, and not hidden from them */
         for (size_t i = hide_from; j->alias && !stop && i < w->from_items.count; i++) {
             from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
             if (fi->level == level && !fi->hidden_end) {
