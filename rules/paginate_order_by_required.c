@@ -614,14 +614,10 @@ static const sg__meta_table *derived_table(const sg__rule_ctx *ctx, const sg__fr
         return NULL;
     const sg__level *l = &SG__VEC_AT(f->levels, sg__level, (size_t)item->child_level);
     bool aggregate;
-    if (!l->plain || l->only_source < 0 || (size_t)l->only_source >= f->sources.count ||
-        !l->out_count || !target_calls(ctx, item->child_level, &aggregate) ||
-        field_may_return_set(ctx))
-        return NULL;
-    const sg__source *s = &SG__VEC_AT(f->sources, sg__source, (size_t)l->only_source);
-    const sg__meta_table *table = bound_table(ctx, s->relation);
-    *seen = derived_source(ctx, item, l->out_count);
-    if (!table || s->row != SG_ROW_RELATION || s->column_count || !*seen)
+    const sg__source *s;
+    const sg__meta_table *table = l->plain && l->out_count ? level_table(ctx, l, &s) : NULL;
+    if (!table || !target_calls(ctx, item->child_level, &aggregate) || field_may_return_set(ctx) ||
+        !(*seen = derived_source(ctx, item, l->out_count)))
         return NULL;
     *level = l;
     return table;
@@ -678,6 +674,7 @@ static bool derived_key_pinned(const sg__rule_ctx *ctx, size_t at, bool only, co
     const sg__meta_table *table = derived_table(ctx, item, &l, &seen);
     if (!table)
         return false;
+    /* derived_table() found it a catalog table named as itself */
     const sg__source *s = &SG__VEC_AT(ctx->facts->sources, sg__source, (size_t)l->only_source);
     sg__from_item as_table = {s->relation, s->name, false, -1, false};
     for (size_t k = 0; k < table->unique_count; k++) {

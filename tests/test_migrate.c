@@ -1116,6 +1116,27 @@ static void test_migrate__alter_other_relations(void **state)
     sg__schema_release(&s);
 }
 
+/* The catalog a schema writes, for data source "ds"; the caller frees it. */
+static char *catalog_text(const sg_schema *s)
+{
+    char *json = NULL;
+    sg_error err = {0};
+    sg_catalog_write_options wo = SG_CATALOG_WRITE_OPTIONS_INIT;
+    wo.data_source_uid = "ds";
+    assert_int_equal(sg_schema_write_catalog(s, &wo, &json, &err), SG_OK);
+    return json;
+}
+
+/* Makes the subdirectories `subs` of `dir`. */
+static void make_dirs(const char *dir, const char *const *subs, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        char sub[600];
+        snprintf(sub, sizeof sub, "%s/%s", dir, subs[i]);
+        assert_int_equal(mkdir(sub, 0755), 0);
+    }
+}
+
 /* Removes a test's temporary directory and what it holds. */
 static void remove_tree(const char *dir)
 {
@@ -1202,10 +1223,7 @@ static void test_migrate__flyway_baselines(void **state)
     sg_error err = {0};
     assert_int_equal(sg_schema_from_migrations(paths, 1, NULL, &s, &err), SG_OK);
     assert_int_equal(sg_schema_note_count(s), 0);
-    char *json = NULL;
-    sg_catalog_write_options wo = SG_CATALOG_WRITE_OPTIONS_INIT;
-    wo.data_source_uid = "ds";
-    assert_int_equal(sg_schema_write_catalog(s, &wo, &json, &err), SG_OK);
+    char *json = catalog_text(s);
     assert_non_null(strstr(json, "\"email\""));
     assert_non_null(strstr(json, "\"name\""));
     assert_null(strstr(json, "\"old\""));
@@ -1254,10 +1272,7 @@ static void test_migrate__sqitch_plan_order(void **state)
         assert_int_equal(n->line, 12);
         assert_non_null(strstr(n->message, "change missing has no deploy script"));
         assert_int_equal(sg_schema_table_count(s), 1);
-        char *json = NULL;
-        sg_catalog_write_options wo = SG_CATALOG_WRITE_OPTIONS_INIT;
-        wo.data_source_uid = "ds";
-        assert_int_equal(sg_schema_write_catalog(s, &wo, &json, &err), SG_OK);
+        char *json = catalog_text(s);
         assert_non_null(strstr(json, "\"email\""));
         assert_non_null(strstr(json, "\"email_v2\""));
         assert_non_null(strstr(json, "\"email_ok\""));
@@ -1288,11 +1303,7 @@ static void test_migrate__prisma_directories(void **state)
     assert_non_null(mkdtemp(dir));
     static const char *const subs[] = {"20240202000000_more", "20231231000000_first",
                                        "20240101000000_init", "empty"};
-    for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++) {
-        char sub[600];
-        snprintf(sub, sizeof sub, "%s/%s", dir, subs[i]);
-        assert_int_equal(mkdir(sub, 0755), 0);
-    }
+    make_dirs(dir, subs, sizeof subs / sizeof subs[0]);
     write_text(dir, "20231231000000_first/migration.sql", "CREATE TABLE \"User\" (id int);");
     write_text(dir, "20240101000000_init/migration.sql",
                "ALTER TABLE \"User\" ADD COLUMN email text;");
@@ -1321,11 +1332,7 @@ static void test_migrate__up_and_down_files(void **state)
     char dir[] = "/tmp/sqlguard-hasura-XXXXXX";
     assert_non_null(mkdtemp(dir));
     static const char *const subs[] = {"1700000000001_color", "1700000000000_init"};
-    for (size_t i = 0; i < 2; i++) {
-        char sub[600];
-        snprintf(sub, sizeof sub, "%s/%s", dir, subs[i]);
-        assert_int_equal(mkdir(sub, 0755), 0);
-    }
+    make_dirs(dir, subs, 2);
     static const struct {
         const char *name, *sql;
     } files[] = {
@@ -1350,10 +1357,7 @@ static void test_migrate__up_and_down_files(void **state)
     assert_int_equal(sg_schema_note_count(s), 0);
     assert_int_equal(sg_schema_table_count(s), 1);
     assert_string_equal(sg_schema_table_name(s, 0), "w");
-    char *json = NULL;
-    sg_catalog_write_options wo = SG_CATALOG_WRITE_OPTIONS_INIT;
-    wo.data_source_uid = "ds";
-    assert_int_equal(sg_schema_write_catalog(s, &wo, &json, &err), SG_OK);
+    char *json = catalog_text(s);
     const char *color = strstr(json, "\"color\""), *size = strstr(json, "\"size\""),
                *weight = strstr(json, "\"weight\""), *cool = strstr(json, "\"cool\"");
     assert_non_null(color);
