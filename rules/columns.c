@@ -343,6 +343,15 @@ static int resolve(const sg__rule_ctx *ctx, const sg__column_ref *ref, sg__resol
         }
         if (maybe)
             return out->status = SG_RES_UNDECIDED;
+        /* GROUP BY prefers an input column of its own level only; failing
+         * one, an output of that name comes before the outer levels'
+         * columns (PostgreSQL's findTargetlistEntrySQL92) */
+        if (hops == 0 && (ref->flags & SG_COLREF_OUTPUT_NAME)) {
+            if (ref->is_output)
+                return out->status = SG_RES_OUTPUT;
+            if (!ref->outputs_known)
+                return out->status = SG_RES_UNDECIDED;
+        }
         const sg__level *l = &SG__VEC_AT(f->levels, sg__level, level);
         first = l->first;
         end = l->end;

@@ -111,6 +111,57 @@ static int judge_kind(const sg__rule_ctx *ctx, int param, int location, const sg
     return rc < 0 ? -1 : 1;
 }
 
+/* Whether `t` is one of pg_catalog's own base types, which the catalog
+ * never shadows: a name the search path could resolve elsewhere (a domain,
+ * an application's type) is left alone. */
+static bool builtin_scalar(const sg__typeref *t)
+{
+    static const char *const names[] = {
+        "bool",        "boolean", "bpchar", "bytea",   "char", "cidr",    "date",     "float4",
+        "float8",      "inet",    "int2",   "int4",    "int8", "integer", "interval", "json",
+        "jsonb",       "money",   "name",   "numeric", "oid",  "text",    "time",     "timestamp",
+        "timestamptz", "timetz",  "uuid",   "varchar", "xml",
+    };
+    if (t->catalog || (t->schema && strcmp(t->schema, "pg_catalog") != 0) || !t->name)
+        return false;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(names[i], t->name) == 0)
+            return true;
+    return false;
+}
+
+/* Judges the kind of the value of a $n cast to `t` (`$1::jsonb`, `$1::int[]`):
+ * a JSON array goes as an array literal, which a cast to a type that is no
+ * array reads as another value (`[]` as jsonb's `{}`, `[1,2]` as the text
+ * `{1,2}`) or refuses; a JSON object goes as json text, which a cast to an
+ * array reads as an array (`{}` as the empty one). Returns 0, or -1 when
+ * memory ran out. */
+static int judge_cast(const sg__rule_ctx *ctx, const sg__typeref *t)
+{
+    if (t->param < 1 || t->param_location < 0 || !bound_here(ctx, t->param_location) ||
+        !builtin_scalar(t))
+        return 0;
+    sg__param_kind kind = sg__param_slot_kind(ctx->bind, (size_t)t->param - 1);
+    bool json = strcmp(t->name, "json") == 0 || strcmp(t->name, "jsonb") == 0;
+    if (!(kind == SG_PARAM_ARRAY && !t->array) && !(kind == SG_PARAM_OBJECT && t->array))
+        return 0;
+    const char *name = sg__param_display_name(ctx, t->param);
+    if (!name)
+        return -1;
+    int rc = kind == SG_PARAM_ARRAY
+                 ? sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, t->param_location,
+                              "the value of %s is a JSON array, which is bound as a PostgreSQL "
+                              "array literal ({...}), and it is cast to %s, which reads that "
+                              "text as another value or refuses it%s",
+                              name, t->name, json ? " (for JSON, send its text as a string)" : "")
+                 : sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, t->param_location,
+                              "the value of %s is a JSON object, which is bound as json text, "
+                              "and it is cast to the array type %s[], which reads {} as the "
+                              "empty array",
+                              name, t->name);
+    return rc < 0 ? -1 : 0;
+}
+
 /* Judges the value of $param against column `column` of `t`; reports at
  * `location`. Returns 0, or -1 when memory ran out. */
 static int judge(const sg__rule_ctx *ctx, int param, int location, const sg__meta_table *t,
@@ -438,6 +489,9 @@ static int check(const sg__rule_ctx *ctx)
             !note_use(ctx, &uses, w->param, w->location, t, column, reported(ctx) != before, true))
             return -1;
     }
+    for (size_t i = 0; i < f->types.count; i++)
+        if (judge_cast(ctx, &SG__VEC_AT(f->types, sg__typeref, i)) < 0)
+            return -1;
     return judge_uses(ctx, uses.count ? &SG__VEC_AT(uses, meeting_at, 0) : NULL, uses.count);
 }
 
@@ -447,6 +501,6 @@ const sg__rule sg__rule_params_type_mismatch = {
                "assigned to or inserted into",
     .severity = SG_SEVERITY_ERROR,
     .kinds = SG_RULE_FACTS,
-    .needs = SG_FACT_PARAM_CMPS | SG_FACT_WRITES,
+    .needs = SG_FACT_PARAM_CMPS | SG_FACT_WRITES | SG_FACT_TYPES,
     .check = check,
 };

@@ -271,6 +271,9 @@ typedef struct sg__typeref {
     int location;
     bool array;          /* written with [] (or ARRAY) */
     bool resolves_names; /* a reg* type: func.denied judges the cast */
+    /* the $n a cast of this type converts directly (`$1::jsonb`, `CAST($1 AS
+     * int[])`), and that $n's place; 0 and -1 otherwise */
+    int param, param_location;
 } sg__typeref;
 
 /* Where the row lies that a name is selected from, as far as the walker

@@ -446,6 +446,8 @@ void sg__walk_note_cast(walk *w, TypeCast *tc)
 {
     w->tableoid_cast = NULL;
     TypeName *t = tc->typeName;
+    if (tc->arg && IsA(tc->arg, ParamRef))
+        w->param_cast = tc;
     /* as IS NULL's operand, or an XML function's argument, it meets no
      * other value either */
     bool isolated = (const Node *)tc == w->isolated || sg__walk_in_xml_place(w, (const Node *)tc);

@@ -167,6 +167,13 @@ void sg__walk_record_type(walk *w, const TypeName *t)
         sg__walk_unsupported(w, "a type name without a place in the text", -1);
     r->array = t->arrayBounds != NIL;
     r->resolves_names = r->name && sg__type_resolves_names(r->name);
+    r->param = 0;
+    r->param_location = -1;
+    if (w->param_cast && w->param_cast->typeName == t) {
+        const ParamRef *p = (const ParamRef *)w->param_cast->arg;
+        r->param = p->number;
+        r->param_location = p->location;
+    }
 }
 
 /* A literal string or number that is not NULL, or NULL. */

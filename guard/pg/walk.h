@@ -165,9 +165,10 @@ typedef struct walk {
      * type anywhere else may be unified with a string or a parameter, which
      * PostgreSQL then reads as a name (CASE, COALESCE, IN, UNION, ...). */
     const Node *isolated;
-    const Node *root;       /* the statement */
-    sg__vec tableoid_casts; /* struct tableoid_cast: resolved at the end */
-    sg__vec merges;         /* sg__merge: joins with USING or NATURAL */
+    const TypeCast *param_cast; /* the last cast seen whose operand is a $n */
+    const Node *root;           /* the statement */
+    sg__vec tableoid_casts;     /* struct tableoid_cast: resolved at the end */
+    sg__vec merges;             /* sg__merge: joins with USING or NATURAL */
     /* Expressions (const Node *) an XML function reads as xml in their own
      * place, where an xml value meets no other value (walker.c's xml_place) */
     sg__vec xml_places;
