@@ -7,7 +7,9 @@
  * every table or view a migration creates or renames to (at the new name),
  * must match one of them; what a migration only alters, drops or renames
  * away from is history it cannot change, and indexes and sequences are not
- * tables. It is
+ * tables; nor are temporary ones, which live in the session's own schema:
+ * named with pg_temp, or unqualified after the text created one of that
+ * name (which such a name finds first). It is
  * also a catalog rule: sg_lint_catalog() (`sqlguard lint --catalog`) applies
  * it to the catalog's physical names. Without patterns the rule has nothing to
  * enforce.
@@ -40,11 +42,24 @@ static bool has_patterns(const sg__rule_ctx *ctx)
     return sg__policy_pattern_count(ctx->policy, ctx->rule, PREFIX) > 0;
 }
 
+/* Whether `r` names a temporary table: in pg_temp (the session's, or one
+ * spelled by its number), or unqualified after the text created one. */
+static bool temporary(const sg__rule_ctx *ctx, const sg__relref *r)
+{
+    if (r->schema)
+        return strcmp(r->schema, "pg_temp") == 0 || strncmp(r->schema, "pg_temp_", 8) == 0;
+    for (size_t i = 0; i < ctx->temp_table_count; i++)
+        if (strcmp(ctx->temp_tables[i], r->name) == 0)
+            return true;
+    return false;
+}
+
 static int check_list(const sg__rule_ctx *ctx, const sg__vec *rels)
 {
     for (size_t i = 0; i < rels->count; i++) {
         const sg__relref *r = &SG__VEC_AT(*rels, sg__relref, i);
-        if (r->catalog || system_schema(r->schema) || strncmp(r->name, "pg_", 3) == 0)
+        if (r->catalog || system_schema(r->schema) || strncmp(r->name, "pg_", 3) == 0 ||
+            temporary(ctx, r))
             continue;
         int m = matches(ctx, r->name);
         if (m < 0)

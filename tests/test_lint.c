@@ -3998,6 +3998,59 @@ static void test_lint__tool_placeholders_are_no_names(void **state)
     sg_catalog_free(catalog);
 }
 
+/* Temporary tables are the session's, not the project's: no naming finding
+ * about one a migration creates, nor about the statements after it that use
+ * it by its bare name or in pg_temp; a permanent table of the same name in a
+ * text that creates no temporary one is judged, and so are the tables and
+ * views a CREATE SCHEMA's elements create. */
+static void test_lint__naming_temporary_tables_and_schema_elements(void **state)
+{
+    (void)state;
+    sg_policy *policy = NULL;
+    const char *json = "{\"version\": 1, \"rules\": {\"naming.table-prefix\": "
+                       "{\"options\": {\"prefix\": [\"^sdk_\"]}}}}";
+    assert_int_equal(sg_policy_load(json, strlen(json), &policy, NULL), SG_OK);
+    static const char migration[] =
+        "BEGIN;\n"                                                    /* 1 */
+        "CREATE TEMP TABLE tmp_a (id int) ON COMMIT DROP;\n"          /* 2 */
+        "INSERT INTO pg_temp.tmp_a (id) SELECT id FROM sdk_rooms;\n"  /* 3 */
+        "SELECT id INTO TEMP tmp_b FROM sdk_rooms;\n"                 /* 4 */
+        "CREATE TEMPORARY TABLE tmp_c AS SELECT id FROM sdk_rooms;\n" /* 5 */
+        "DELETE FROM sdk_rooms WHERE id IN (SELECT id FROM tmp_b) OR id IN "
+        "(SELECT id FROM tmp_c) OR id IN (SELECT id FROM tmp_a);\n"                  /* 6 */
+        "UPDATE sdk_rooms r SET name = t.id::text FROM tmp_a t WHERE t.id = r.id;\n" /* 7 */
+        "INSERT INTO pg_temp_3.other (id) VALUES (1);\n"                             /* 8 */
+        "INSERT INTO rooms_log (id) SELECT id FROM tmp_a;\n" /* 9: rooms_log */
+        "CREATE SCHEMA sdk_s CREATE TABLE kids (id int) CREATE VIEW kids_v AS "
+        "SELECT id FROM kids;\n" /* 10: kids, kids_v */
+        "COMMIT;\n";
+    sg_lint_result *r =
+        lint_sql_as(migration, SG_LINT_PLACEHOLDERS_DEFAULT, SG_LINT_PROFILE_DEFAULT, policy);
+    size_t errors;
+    assert_int_equal(sg_lint_result_statement_count(r), 11);
+    assert_int_equal(count_prefix(r, "naming.table-prefix", &errors), 3);
+    static const struct {
+        long line;
+        const char *name;
+    } named[] = {{9, "relation rooms_log "}, {10, "relation kids "}, {10, "relation kids_v "}};
+    for (size_t i = 0, k = 0; i < sg_lint_result_finding_count(r); i++) {
+        sg_lint_finding f = finding(r, i);
+        if (strcmp(f.rule, "naming.table-prefix") != 0)
+            continue;
+        assert_int_equal(f.line, named[k].line);
+        assert_non_null(strstr(f.message, named[k].name));
+        k++;
+    }
+    sg_lint_result_free(r);
+    /* without the temporary table, the same use is the project's table */
+    static const char queries[] = "DELETE FROM sdk_rooms WHERE id IN (SELECT id FROM tmp_a);\n";
+    r = lint_sql_as(queries, SG_LINT_PLACEHOLDERS_DEFAULT, SG_LINT_PROFILE_DEFAULT, policy);
+    const sg_lint_finding *f = only(r, "naming.table-prefix");
+    assert_non_null(strstr(f->message, "relation tmp_a "));
+    sg_lint_result_free(r);
+    sg_policy_free(policy);
+}
+
 /* A placeholder or a psql variable that is part of a relation's own name
  * (`${TABLE_PREFIX}credit_lots`, `:tbl`, `:"tbl"`) leaves the name to the
  * tool or psql: no naming finding about it, whatever the prefix; one in the
@@ -4276,6 +4329,7 @@ int main(void)
         T(pgtap_scripts_are_not_queries),
         T(tool_placeholders_are_no_names),
         T(placeholders_in_relation_names),
+        T(naming_temporary_tables_and_schema_elements),
         T(variables_in_value_positions_are_parameters),
         T(set_search_path_is_followed),
         T(search_path_follows_savepoints_and_resets),

@@ -40,6 +40,9 @@ typedef struct check {
     sg__param_binding bind;
     bool in_lint;      /* part of a lint run: lint-only rule options apply */
     bool in_migration; /* ... linting a migration's statement */
+    /* ... whose text created these temporary tables before it */
+    const char *const *temp_tables;
+    size_t temp_table_count;
     /* Lint of a .sql statement (op.lint): its lint profile, its placeholder
      * style (PSYCOPG, DOLLAR or NONE) and its text, which is the compiled
      * SQL as it stands unless the style is psycopg's. */
@@ -98,6 +101,8 @@ static int run_rules(check *c, sg__rule_kind kind)
         .policy = c->opts->policy,
         .in_lint = c->in_lint,
         .in_migration = c->in_migration,
+        .temp_tables = c->temp_tables,
+        .temp_table_count = c->temp_table_count,
         .profile = c->profile,
         .placeholders = c->placeholders,
         .memo = &memo,
@@ -211,6 +216,7 @@ static int run_sql(check *c)
     v->search_path_set = c->facts.search_path_set;
     v->search_path_local = c->facts.search_path_local;
     v->search_path = c->facts.search_path;
+    v->temp_created = c->facts.temp_created;
     v->discard_all = c->facts.discard_all;
     v->tx = (int)c->facts.tx;
     v->tx_savepoint = c->facts.tx_savepoint;
@@ -412,6 +418,13 @@ static int lint_placeholders(check *c, const sg_lint_options *lo)
 int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,
                 const sg_lint_options *options, sg_verdict **out)
 {
+    return sg__lint_sql_after(catalog, sql, len, options, NULL, 0, out);
+}
+
+int sg__lint_sql_after(const sg_catalog *catalog, const char *sql, size_t len,
+                       const sg_lint_options *options, const char *const *temp_tables,
+                       size_t temp_table_count, sg_verdict **out)
+{
     if (!out)
         return SG_EINVAL;
     *out = NULL;
@@ -429,6 +442,8 @@ int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,
         return SG_ENOMEM;
     c.in_lint = true;
     c.in_migration = lo.migration;
+    c.temp_tables = temp_tables;
+    c.temp_table_count = temp_tables ? temp_table_count : 0;
     c.profile = lint_profile(&lo);
     c.diags.profile = c.profile;
 

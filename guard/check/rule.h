@@ -47,6 +47,9 @@ typedef struct sg__rule_ctx {
     const sg_policy *policy; /* NULL: defaults */
     bool in_lint;            /* part of a lint run, where lint-only options apply */
     bool in_migration;       /* ... of a migration's statement (sg_lint_options.migration) */
+    /* ... whose text created these temporary tables before it */
+    const char *const *temp_tables;
+    size_t temp_table_count;
     /* Lint of a .sql statement: the lint profile severities and options
      * come from under the policy's (sg__policy_severity_in), and the
      * placeholder style the statement is written in; both DEFAULT in a check

@@ -590,6 +590,10 @@ typedef struct sg__facts {
     bool search_path_set;
     bool search_path_local; /* SET LOCAL: until the transaction ends */
     const char *search_path;
+    /* Lint only: the temporary table or view the statement creates (CREATE
+     * TEMP TABLE, ... AS, SELECT ... INTO TEMP, CREATE TEMP VIEW), else NULL:
+     * an unqualified name of the statements after it finds that one first */
+    const char *temp_created;
     /* Lint only: DISCARD ALL, which resets the path as RESET ALL does but
      * is refused inside a transaction block */
     bool discard_all;

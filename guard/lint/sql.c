@@ -20,6 +20,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "check/check.h"
 #include "decode/policy.h"
 #include "lint/lint.h"
 #include "lint/placeholders.h"
@@ -109,6 +110,9 @@ typedef struct reading {
     const char *session_path, *begin_path, *local_path;
     bool in_tx, local_set;
     sg__vec savepoints; /* path_state */
+    /* the temporary tables the statements read so far created (const char *),
+     * which an unqualified name finds before the search path's */
+    sg__vec temp_tables;
     sg_lint_result *r;
     sg__arena *scratch;
     sg__vec comments; /* sg__lint_comment, the suppression comments */
@@ -400,10 +404,21 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
     const sg_catalog *catalog = d->migration ? NULL : d->catalog;
     sg_verdict *v = NULL;
     d->options.migration = d->migration || d->pgtap;
-    int rc = sg_lint_sql(catalog, text, end - start, &d->options, &v);
+    int rc = sg__lint_sql_after(catalog, text, end - start, &d->options,
+                                d->temp_tables.count ? &SG__VEC_AT(d->temp_tables, const char *, 0)
+                                                     : NULL,
+                                d->temp_tables.count, &v);
     if (rc != SG_OK) {
         r->failed = true;
         return -1;
+    }
+    if (v->temp_created) {
+        const char **slot = sg__vec_push(d->scratch, &d->temp_tables, sizeof *slot);
+        if (!slot || !(*slot = sg__arena_strdup(d->scratch, v->temp_created))) {
+            r->failed = true;
+            sg_verdict_free(v);
+            return -1;
+        }
     }
     if (follow_search_path(d, v) < 0) {
         r->failed = true;
@@ -702,6 +717,7 @@ int sg__lint_sql_text(const sg_catalog *catalog, const sg_lint_options *options,
         d.options.search_path = d.session_path = options->search_path;
         d.in_tx = d.local_set = false;
         d.savepoints = (sg__vec){0};
+        d.temp_tables = (sg__vec){0};
         rc = read_in_style(&d, style, detect);
         if (rc != 0 || !(d.psycopg || d.restart))
             break;

@@ -116,12 +116,15 @@ static int add_ddl(sg__arena *arena, sg__facts *facts, const char *schema, const
 }
 
 /* A temporary table lives in the session's own schema and collides with no
- * project's: it is not recorded. */
+ * project's: it is not recorded, but named as the statement's temporary
+ * one. */
 static int add_ddl_rv(sg__arena *arena, sg__facts *facts, const RangeVar *rv)
 {
-    return rv && rv->relpersistence != 't' /* RELPERSISTENCE_TEMP */
-               ? add_ddl(arena, facts, rv->schemaname, rv->relname, rv->location)
-               : 0;
+    if (rv && rv->relpersistence == 't' /* RELPERSISTENCE_TEMP */) {
+        facts->temp_created = rv->relname ? sg__arena_strdup(arena, rv->relname) : NULL;
+        return rv->relname && !facts->temp_created ? -1 : 0;
+    }
+    return rv ? add_ddl(arena, facts, rv->schemaname, rv->relname, rv->location) : 0;
 }
 
 /* Where the new name of `ALTER ... RENAME TO name` stands: its last
@@ -211,6 +214,16 @@ static int collect_ddl(sg__arena *arena, const char *sql, const Node *stmt, sg__
             return 0; /* a column, constraint, index, sequence, ... */
         return add_ddl(arena, facts, r->relation->schemaname, r->newname,
                        new_name_location(sql, r->relation->location, r->newname));
+    }
+    case T_CreateSchemaStmt: {
+        /* the tables and views its elements create, in that schema */
+        ListCell *lc;
+        foreach (lc, ((const CreateSchemaStmt *)stmt)->schemaElts) {
+            const Node *e = lfirst(lc);
+            if ((IsA(e, CreateStmt) || IsA(e, ViewStmt)) && collect_ddl(arena, sql, e, facts) < 0)
+                return -1;
+        }
+        return 0;
     }
     default:
         return 0;
@@ -513,6 +526,7 @@ int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, bool h
     facts->search_path_set = false;
     facts->search_path_local = false;
     facts->search_path = NULL;
+    facts->temp_created = NULL;
     facts->discard_all = false;
     facts->tx = SG_TX_NONE;
     facts->tx_savepoint = NULL;

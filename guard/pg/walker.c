@@ -654,8 +654,13 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
         w->facts->into_location = into ? into->location : -1;
         /* the table it creates, for the naming rule, as CREATE TABLE AS's
          * (a temporary one collides with no project's) */
-        if (into && into->relpersistence == 't' /* RELPERSISTENCE_TEMP */)
+        if (into && into->relpersistence == 't' /* RELPERSISTENCE_TEMP */) {
+            w->facts->temp_created =
+                into->relname ? sg__arena_strdup(w->arena, into->relname) : NULL;
+            if (into->relname && !w->facts->temp_created)
+                fail(w);
             into = NULL;
+        }
         sg__relref *r = into ? sg__vec_push(w->arena, &w->facts->ddl_relations, sizeof *r) : NULL;
         if (into && !r)
             fail(w);

@@ -45,8 +45,9 @@ struct sg_verdict {
     bool search_path_set;
     bool search_path_local;
     const char *search_path;
-    bool discard_all; /* DISCARD ALL */
-    int tx;           /* SG__VERDICT_TX_* (facts.h's SG_TX_*) */
+    const char *temp_created; /* the temporary table it creates (facts.h's) */
+    bool discard_all;         /* DISCARD ALL */
+    int tx;                   /* SG__VERDICT_TX_* (facts.h's SG_TX_*) */
     const char *tx_savepoint;
     bool tx_chain;
     /* the policy denies columns (column.denied): the row values a constraint
