@@ -185,24 +185,80 @@ static bool ts_name_plain(const char *s)
 
 /* Whether an argument that PostgreSQL reads as a text search object's name
  * is a plain name: a string constant, or a parameter's bound value (in lint,
- * where none is bound, not judged). 1, 0, or -1 when memory ran out. When
- * `strict`, anything else is no name either (a cast's operand: a number or
- * a column names the object by OID or by data). */
-static int ts_arg_plain(const sg__rule_ctx *ctx, const sg__funcarg *a, bool strict)
+ * where none is bound, not judged). 1, 0, or -1 when memory ran out.
+ * Anything else is no name either (a cast's operand: a number or a column
+ * names the object by OID or by data). */
+static int param_plain(const sg__rule_ctx *ctx, int param)
+{
+    size_t slot = (size_t)param - 1;
+    if (!ctx->bind || !sg__param_slot_bound(ctx->bind, slot))
+        return 1; /* lint, or a missing value: params.missing's */
+    bool is_null;
+    const char *text = sg__param_slot_text(ctx->diags->arena, ctx->bind, slot, &is_null);
+    if (!text && !is_null)
+        return -1;
+    return is_null || ts_name_plain(text);
+}
+
+static int ts_arg_plain(const sg__rule_ctx *ctx, const sg__funcarg *a)
 {
     if (a->kind == SG_ARG_STRING && !a->cast)
         return ts_name_plain(a->text);
-    if (a->param > 0 && !a->cast) {
-        size_t slot = (size_t)a->param - 1;
-        if (!ctx->bind || !sg__param_slot_bound(ctx->bind, slot))
-            return 1; /* lint, or a missing value: params.missing's */
-        bool is_null;
-        const char *text = sg__param_slot_text(ctx->diags->arena, ctx->bind, slot, &is_null);
-        if (!text && !is_null)
-            return -1;
-        return is_null || ts_name_plain(text);
+    if (a->param > 0 && !a->cast)
+        return param_plain(ctx, a->param);
+    return 0;
+}
+
+/* Whether some scoped table has a column `name` of type regconfig or
+ * regdictionary. */
+static bool ts_object_column_named(const sg__rule_ctx *ctx, const char *name)
+{
+    for (size_t k = 0; ctx->scope && k < ctx->scope->count; k++) {
+        const sg__meta_table *t = ctx->scope->tables[k].table;
+        long c = t->column_types ? sg__table_column(t, NULL, 0, name) : SG_NO_COLUMN;
+        if (c >= 0 && sg__type_text_is_ts_object(t->column_types[c]))
+            return true;
     }
-    return !strict;
+    return false;
+}
+
+/* Whether argument `arg` of call `fn` (one of f->funcs) is a call of
+ * get_current_ts_config(), the session's configuration. */
+static bool current_ts_config(const sg__facts *f, const sg__funcref *fn, size_t arg)
+{
+    long index = fn - &SG__VEC_AT(f->funcs, sg__funcref, 0);
+    for (size_t i = (size_t)index + 1; i < f->funcs.count; i++) {
+        const sg__funcref *child = &SG__VEC_AT(f->funcs, sg__funcref, i);
+        if (child->kind == SG_FUNC_CALL && child->parent == index &&
+            child->parent_arg == (int)arg && !child->catalog &&
+            (!child->schema || strcmp(child->schema, "pg_catalog") == 0) &&
+            strcmp(child->name, "get_current_ts_config") == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Whether the configuration (or dictionary) argument `a` of text search call
+ * `fn` can name only what the pinned search path finds: a plain name (a
+ * string or a parameter's value), a cast to regconfig or regdictionary
+ * (judged as SG_FUNC_TS_OBJECT), a column the catalog gives as one, or the
+ * session's own configuration. PostgreSQL casts int2, int4, int8 and oid to
+ * both types without a word, so a number, an integer column or expression,
+ * or `$1::int` picks an object by OID, in any schema. Linting without a
+ * catalog, a column or an expression is not judged: its type is unknown.
+ * 1, 0, or -1 when memory ran out. */
+static int ts_config_plain(const sg__rule_ctx *ctx, const sg__funcref *fn, const sg__funcarg *a)
+{
+    if ((a->kind == SG_ARG_STRING || a->param > 0) && !a->cast)
+        return ts_arg_plain(ctx, a);
+    if (a->cast)
+        return strcmp(a->cast, "regconfig") == 0 || strcmp(a->cast, "regdictionary") == 0;
+    if (a->kind == SG_ARG_NUMBER)
+        return 0;
+    bool unknown = !ctx->scope || ctx->scope->mode == SG_SCOPE_NONE;
+    if (a->kind == SG_ARG_COLUMN)
+        return unknown || ts_object_column_named(ctx, a->text);
+    return unknown || current_ts_config(ctx->facts, fn, (size_t)(a - fn->args));
 }
 
 /* Whether argument `arg` of call `fn` (one of f->funcs) is surely a
@@ -509,6 +565,24 @@ static int check_field(const sg__rule_ctx *ctx, const sg__field_ref *r)
                           "casts the value to type %s (attribute notation), whose input (or its "
                           "fields') looks names up in the catalogs",
                           r->name, r->name);
+    /* the other casts whose input is no plain value: text search objects
+     * (judged as a cast `x::regconfig` only, where the operand shows) and
+     * xml and its arrays (no function shares the name `_xml`) */
+    const char *own = r->name[0] == '_' ? r->name + 1 : r->name;
+    if (strcmp(own, "regconfig") == 0 || strcmp(own, "regdictionary") == 0)
+        return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
+                          "\"%s\" is no column of the row it is selected from, so PostgreSQL "
+                          "casts the value to type %s (attribute notation), whose input looks a "
+                          "text search object up by name or OID in any schema; write the cast "
+                          "as x::%s, whose operand is judged",
+                          r->name, r->name, r->name);
+    if (strcmp(own, "xml") == 0)
+        return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
+                          "\"%s\" is no column of the row it is selected from, so PostgreSQL "
+                          "casts the value to type %s (attribute notation), which parses text "
+                          "with libxml2, which PostgreSQL cannot interrupt: the statement "
+                          "timeout does not stop it",
+                          r->name, r->name);
     const sg__func_info *info;
     int verdict = judge_call(ctx, r->name, r->name, true, &info);
     if (verdict == CALL_ALLOWED && returns_name_type(r->name))
@@ -544,6 +618,16 @@ static int check_field(const sg__rule_ctx *ctx, const sg__field_ref *r)
 static int report_name_typed_column(const sg__rule_ctx *ctx, const sg__meta_table *t, long c,
                                     int location, bool write)
 {
+    /* a text search call's configuration written as the bare column: its
+     * value meets no string there, and names the object its row holds */
+    for (size_t i = 0; !write && i < ctx->facts->funcs.count &&
+                       sg__type_text_is_ts_object(sg__column_names_type(t, c));
+         i++) {
+        const sg__funcref *fn = &SG__VEC_AT(ctx->facts->funcs, sg__funcref, i);
+        const sg__funcarg *a = ts_config_arg(ctx->facts, fn);
+        if (a && a->kind == SG_ARG_COLUMN && !a->cast && a->location == location)
+            return 0;
+    }
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, location,
                       "column %s.%s.%s is of type %s, whose input looks names up in the "
                       "catalogs: %s",
@@ -589,6 +673,28 @@ static int check_rows(const sg__rule_ctx *ctx, const sg__column_ref *ref)
     return 0;
 }
 
+/* Whether the name's write `w` of column `c` of `t` writes a text search
+ * object only by plain names: the column is regconfig or regdictionary and
+ * every value written to it is a parameter bound to a plain name (not a
+ * qualified or quoted one, nor a number, an OID). 1, 0, or -1 when memory
+ * ran out. */
+static int ts_written_plain(const sg__rule_ctx *ctx, const sg__column_write *w,
+                            const sg__meta_table *t, long c)
+{
+    if (!w->only_params || !sg__type_text_is_ts_object(sg__column_names_type(t, c)))
+        return 0;
+    const sg__facts *f = ctx->facts;
+    for (size_t i = 0; i < f->writes.count; i++) {
+        const sg__column_write *v = &SG__VEC_AT(f->writes, sg__column_write, i);
+        if (!v->value || v->relation != w->relation || !v->name || strcmp(v->name, w->name) != 0)
+            continue;
+        int plain = param_plain(ctx, v->param);
+        if (plain <= 0)
+            return plain;
+    }
+    return 1;
+}
+
 static int check_name_typed_columns(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
@@ -600,7 +706,10 @@ static int check_name_typed_columns(const sg__rule_ctx *ctx)
         return 0;
     for (size_t i = 0; i < f->columns.count; i++) {
         const sg__column_ref *ref = &SG__VEC_AT(f->columns, sg__column_ref, i);
-        if (!ref->name || (ref->flags & (SG_COLREF_STAR | SG_COLREF_ISOLATED)))
+        /* an IS [NOT] NULL operand meets no other value either (as an xml
+         * function's argument does: the walker marks both alike) */
+        if (!ref->name ||
+            (ref->flags & (SG_COLREF_STAR | SG_COLREF_ISOLATED | SG_COLREF_XML_PLACE)))
             continue;
         sg__resolved res;
         switch (sg__resolve_name(ctx, ref, &res)) {
@@ -635,7 +744,7 @@ static int check_name_typed_columns(const sg__rule_ctx *ctx)
     }
     for (size_t i = 0; i < f->fields.count; i++) {
         const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
-        const sg__meta_table *t = r->row == SG_ROW_RELATION && !r->isolated
+        const sg__meta_table *t = r->row == SG_ROW_RELATION && !r->isolated && !r->xml_place
                                       ? sg__relation_scoped(ctx, r->relation)
                                       : NULL;
         long c = t ? sg__table_column(t, r->columns, r->column_count, r->name) : SG_NO_COLUMN;
@@ -649,8 +758,10 @@ static int check_name_typed_columns(const sg__rule_ctx *ctx)
         const sg__meta_table *t =
             w->value || !w->name ? NULL : sg__relation_scoped(ctx, w->relation);
         long c = t ? sg__table_column(t, NULL, 0, w->name) : SG_NO_COLUMN;
-        if (sg__column_names_type(t, c) &&
-            report_name_typed_column(ctx, t, c, w->location, true) < 0)
+        if (!sg__column_names_type(t, c))
+            continue;
+        int plain = ts_written_plain(ctx, w, t, c);
+        if (plain < 0 || (!plain && report_name_typed_column(ctx, t, c, w->location, true) < 0))
             return -1;
     }
     for (size_t i = 0; i < f->inserts.count; i++) {
@@ -701,11 +812,17 @@ static int check(const sg__rule_ctx *ctx)
             const sg__funcarg *config =
                 verdict == CALL_ALLOWED && !ctx->in_migration ? ts_config_arg(f, fn) : NULL;
             if (config) {
-                int plain = ts_arg_plain(ctx, config, false);
+                int plain = ts_config_plain(ctx, fn, config);
                 if (plain < 0)
                     return -1;
                 if (!plain) {
-                    rc = report_ts_name(ctx, fn, "by a qualified or quoted name");
+                    bool named =
+                        (config->kind == SG_ARG_STRING || config->param > 0) && !config->cast;
+                    rc = report_ts_name(ctx, fn,
+                                        named ? "by a qualified or quoted name"
+                                              : "by a value that is no plain name, cast to "
+                                                "regconfig or column of that type (an integer "
+                                                "there is an object's OID, in any schema)");
                     break;
                 }
             }
@@ -747,7 +864,7 @@ static int check(const sg__rule_ctx *ctx)
         case SG_FUNC_TS_OBJECT: {
             if (ctx->in_migration)
                 continue; /* a migration names its own configurations */
-            int plain = fn->arg_count ? ts_arg_plain(ctx, &fn->args[0], true) : 0;
+            int plain = fn->arg_count ? ts_arg_plain(ctx, &fn->args[0]) : 0;
             if (plain < 0)
                 return -1;
             /* its value may meet a string or a parameter only where no other

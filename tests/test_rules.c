@@ -1849,6 +1849,37 @@ static void test_rules__name_typed_columns(void **state)
         {"select", "SELECT r, r.* FROM regs r ORDER BY uid", NO_PARAMS, 0},
         {"select", "SELECT uid FROM regs WHERE EXISTS (SELECT * FROM regs) ORDER BY uid", NO_PARAMS,
          0},
+        /* a text search configuration column: a value written or met is read
+         * as a name (a qualified one reaches any schema) or a number as an
+         * OID; a parameter bound to a plain name only writes what the search
+         * path finds, and a text search call's configuration written as the
+         * bare column meets no string */
+        {"update", "UPDATE regs SET cfg = %(c)s WHERE uid = %(u)s",
+         "{\"c\":\"english\",\"u\":\"7d2f7a4e-2b1c-4a7e-9c3d-1e2f3a4b5c6d\"}", 0},
+        {"insert",
+         "INSERT INTO regs (uid, cfg) VALUES (gen_random_uuid(), %(c)s), "
+         "(gen_random_uuid(), %(d)s)",
+         "{\"c\":\"english\",\"d\":\"simple\"}", 0},
+        {"update", "UPDATE regs SET cfg = %(c)s WHERE uid = %(u)s",
+         "{\"c\":\"secret.cfg\",\"u\":\"7d2f7a4e-2b1c-4a7e-9c3d-1e2f3a4b5c6d\"}", 1},
+        {"update", "UPDATE regs SET cfg = %(c)s WHERE uid = %(u)s",
+         "{\"c\":\"16410\",\"u\":\"7d2f7a4e-2b1c-4a7e-9c3d-1e2f3a4b5c6d\"}", 1},
+        {"update", "UPDATE regs SET cfg = 16410 WHERE uid = %(u)s RETURNING cfg",
+         "{\"u\":\"7d2f7a4e-2b1c-4a7e-9c3d-1e2f3a4b5c6d\"}", 1},
+        {"insert",
+         "INSERT INTO regs (uid, cfg) VALUES (gen_random_uuid(), %(c)s), "
+         "(gen_random_uuid(), o)",
+         "{\"c\":\"english\"}", 1},
+        {"insert", "INSERT INTO regs (uid, cfg) SELECT gen_random_uuid(), %(c)s",
+         "{\"c\":\"english\"}", 1},
+        {"select", "SELECT COALESCE(cfg, %(c)s) AS c FROM regs ORDER BY 1",
+         "{\"c\":\"nosuch.cfg\"}", 1},
+        {"select",
+         "SELECT to_tsvector(cfg, note) AS v, ts_headline(r.cfg, note, "
+         "plainto_tsquery(cfg, %(q)s)) AS h FROM regs r ORDER BY uid",
+         "{\"q\":\"x\"}", 0},
+        {"select", "SELECT uid FROM regs r WHERE rel IS NULL AND r.cfg IS NOT NULL ORDER BY uid",
+         NO_PARAMS, 0},
         /* the table's row type, which reads the column's input too */
         {"select", "SELECT (%(t)s::regs).uid AS u", "{\"t\":\"(,x,,,,,)\"}", 1},
         {"select", "SELECT (jsonb_populate_record(NULL::public.regs, %(j)s)).uid AS u",

@@ -103,7 +103,8 @@ typedef struct sg__funcarg {
      * walker does not describe (a schema other than pg_catalog, a type
      * modifier, an array). */
     const char *cast;
-    int param; /* the $n the argument is (cast or not), else 0 */
+    int param;    /* the $n the argument is (cast or not), else 0 */
+    int location; /* of the argument's expression, -1 when it has none */
     /* SG_ARG_OTHER of a call whose work the rules bound (func.resource-bound):
      * the text the expression makes is at most `text_chars` characters plus
      * the bound values of text_params (a parameter once per use), columns
@@ -501,6 +502,10 @@ typedef struct sg__column_write {
     bool from_excluded;
     /* SET c = c (or t.c, t the target): the row's own datum, unchanged */
     bool keeps_value;
+    /* the name's write (not `value`): every value the statement writes to
+     * the column is a parameter, uncast (`SET c = $1`, each VALUES row's
+     * `$n`), so the `value` writes of the column are all it gets */
+    bool only_params;
 } sg__column_write;
 
 /* A parameter compared with a column: `col = $1`, `$1 <> t.col`, `col IN

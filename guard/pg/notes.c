@@ -4,8 +4,12 @@
  * constant arguments of calls (and the casts on them), text bounds and xml
  * places. It records; the rules judge. The WHERE's pins are pins.c's.
  */
+#include <pg_query.h>
+#include <pg_query/pg_query_internal.h>
+
 #include <string.h>
 
+#include "nodes/nodeFuncs.h"
 #include "pg/walk.h"
 #include "resolve/typelist.h"
 
@@ -317,6 +321,7 @@ static const char *negated(walk *w, const char *text)
  * else is "other" (with the type of a cast at its top). */
 static void describe_arg(walk *w, Node *n, sg__funcarg *a)
 {
+    a->location = exprLocation(n);
     bool negate;
     n = unary_operand(n, &negate);
     const char *cast = NULL;

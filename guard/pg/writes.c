@@ -127,6 +127,7 @@ static const char *add_write(walk *w, long relation, const char *name, size_t po
     c->set = false;
     c->from_excluded = false;
     c->keeps_value = false;
+    c->only_params = false;
     return name;
 }
 
@@ -211,6 +212,7 @@ void sg__walk_record_set(walk *w, List *targets, long target, bool on_conflict)
             c->from_excluded =
                 on_conflict && rt->indirection == NIL && excluded_column(value, rt->name);
             c->keeps_value = rt->indirection == NIL && own_column(w, target, value, rt->name);
+            c->only_params = rt->indirection == NIL && param_number(rt->val) > 0;
         }
         /* a subscript or field of the column takes a value of another type; a
          * row assignment's parameter stays with the row (params.type-mismatch
@@ -246,15 +248,29 @@ static bool list_writes(walk *w, List *cols, long target, const char **typed, co
     return !w->failed;
 }
 
+/* The name's write of `name` among the writes from `first` on. */
+static sg__column_write *name_write(walk *w, size_t first, const char *name)
+{
+    for (size_t k = first; name && k < w->facts->writes.count; k++) {
+        sg__column_write *c = &SG__VEC_AT(w->facts->writes, sg__column_write, k);
+        if (!c->value && c->name == name)
+            return c;
+    }
+    return NULL;
+}
+
 /* The parameters one row of values gives the listed columns (`listed` of
- * them), or, without a list, the table's columns by position. */
-static void row_writes(walk *w, List *row, long target, const char *const *names, size_t listed)
+ * them), or, without a list, the table's columns by position; a listed
+ * column given something else is no longer written parameters only (its
+ * name's write is among the writes from `first` on). */
+static void row_writes(walk *w, List *row, long target, const char *const *names, size_t listed,
+                       size_t first)
 {
     size_t i = 0;
     ListCell *v;
     foreach (v, row) {
         if (sg__walk_expands(lfirst(v)))
-            return; /* the values after it are at positions the text does not tell */
+            break; /* the values after it are at positions the text does not tell */
         int param = param_number(lfirst(v));
         const char *name = NULL;
         if (i < listed) {
@@ -264,9 +280,19 @@ static void row_writes(walk *w, List *row, long target, const char *const *names
         } else if (listed) {
             param = 0; /* more values than columns: the server says so */
         }
-        if (param > 0)
+        if (param > 0) {
             add_write(w, target, name, i, exprLocation(lfirst(v)), param);
+        } else if (i < listed) {
+            sg__column_write *c = name_write(w, first, names[i]);
+            if (c)
+                c->only_params = false;
+        }
         i++;
+    }
+    for (; i < listed; i++) {
+        sg__column_write *c = name_write(w, first, names[i]);
+        if (c)
+            c->only_params = false;
     }
 }
 
@@ -282,15 +308,18 @@ void sg__walk_record_insert_writes(walk *w, InsertStmt *s, long target)
         fail(w);
         return;
     }
+    size_t first = w->facts->writes.count;
     if (!list_writes(w, s->cols, target, names, NULL, NULL))
         return;
     SelectStmt *sel =
         s->selectStmt && IsA(s->selectStmt, SelectStmt) ? (SelectStmt *)s->selectStmt : NULL;
     if (!sel || sel->op != SETOP_NONE || !sel->valuesLists)
         return;
+    for (size_t k = first; k < w->facts->writes.count; k++)
+        SG__VEC_AT(w->facts->writes, sg__column_write, k).only_params = true;
     ListCell *row;
     foreach (row, sel->valuesLists)
-        row_writes(w, lfirst(row), target, names, listed);
+        row_writes(w, lfirst(row), target, names, listed, first);
 }
 
 /* What a MERGE's WHEN clauses write: UPDATE SET lists, and INSERT column
@@ -330,9 +359,12 @@ void sg__walk_record_merge_writes(walk *w, MergeStmt *s, long target)
                 in->width = -1; /* `(x).*`: fields the text does not count */
         }
         in->columns = given;
+        size_t first = w->facts->writes.count;
         if (!list_writes(w, mw->targetList, target, names, given, &in->count))
             return;
-        row_writes(w, mw->values, target, names, listed);
+        for (size_t k = first; k < w->facts->writes.count; k++)
+            SG__VEC_AT(w->facts->writes, sg__column_write, k).only_params = true;
+        row_writes(w, mw->values, target, names, listed, first);
     }
 }
 

@@ -561,10 +561,18 @@ static bool text_base(const char *type, char *base)
     return true;
 }
 
+bool sg__type_text_is_ts_object(const char *type)
+{
+    char base[64];
+    return text_base(type, base) &&
+           (strcmp(base, "regconfig") == 0 || strcmp(base, "regdictionary") == 0);
+}
+
 bool sg__type_text_resolves_names(const char *type)
 {
     char base[64];
-    return text_base(type, base) && sg__type_resolves_names(base);
+    return text_base(type, base) &&
+           (sg__type_resolves_names(base) || sg__type_text_is_ts_object(type));
 }
 
 bool sg__type_text_is_application(const char *type)

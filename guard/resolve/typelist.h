@@ -26,8 +26,15 @@ bool sg__type_resolves_names(const char *name);
 
 /* The same of a type as a catalog writes a column's (`regclass`,
  * `pg_catalog.regproc`, `aclitem[]`): its base name, pg_catalog's or
- * unqualified, without modifiers or array brackets. */
+ * unqualified, without modifiers or array brackets. A column's type counts
+ * regconfig and regdictionary too: a value written to such a column, or
+ * meeting it, is read as a name (or an integer as an OID) like any reg*
+ * type's, where no text search call names the object in the open. */
 bool sg__type_text_resolves_names(const char *type);
+
+/* Whether a catalog's type text is regconfig or regdictionary (or an array
+ * of one), pg_catalog's or unqualified. */
+bool sg__type_text_is_ts_object(const char *type);
 
 /* Whether a type so written (or a type name, `_xml` included) is xml or an
  * array of it, whose input parses text with libxml2. */
