@@ -34,6 +34,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "pg/migrate.h"
 #include "pg/migrate_int.h"
@@ -44,13 +45,67 @@
 
 /* ---- statements ------------------------------------------------------------------------- */
 
+/* Whether `rv` makes a temporary table (TEMP, or in pg_temp); and whether it
+ * names one: also an unqualified name of a temporary table the file made,
+ * which PostgreSQL finds before the tables of the search path. */
+static bool made_temp(const RangeVar *rv)
+{
+    return rv->relpersistence == RELPERSISTENCE_TEMP ||
+           (rv->schemaname && strcmp(rv->schemaname, "pg_temp") == 0);
+}
+
+static bool temp_table(const mig *m, const RangeVar *rv)
+{
+    if (made_temp(rv))
+        return true;
+    for (size_t i = 0; !rv->schemaname && i < m->temp_tables.count; i++)
+        if (strcmp(SG__VEC_AT(m->temp_tables, const char *, i), rv->relname) == 0)
+            return true;
+    return false;
+}
+
+/* A temporary table made by `how`: it lives only in the migration's
+ * session, so it is no table of the catalog; a remark, and its name is kept
+ * so that the statements that use or drop it pass. */
+static int make_temp_table(mig *m, const RangeVar *rv, const char *how)
+{
+    const char **slot = sg__vec_push(&m->tmp, &m->temp_tables, sizeof *slot);
+    if (!slot)
+        return STOP;
+    *slot = rv->relname;
+    return sg__mig_remark(m, rv->location,
+                          "%s %s%s%s: a temporary table lives only in its session; it is not in "
+                          "the catalog",
+                          how, rv->schemaname ? rv->schemaname : "", rv->schemaname ? "." : "",
+                          rv->relname);
+}
+
+/* DROP TABLE of a temporary table the file made (a list of String nodes):
+ * it is forgotten. Whether `obj` names one. */
+static bool drop_temp_table(mig *m, const Node *obj)
+{
+    if (!IsA(obj, List) || list_length((const List *)obj) > 2 ||
+        !IsA(llast((const List *)obj), String))
+        return false;
+    const List *l = (const List *)obj;
+    const char *name = strVal(llast(l));
+    if (list_length(l) == 2)
+        return strcmp(strVal(linitial(l)), "pg_temp") == 0;
+    for (size_t i = 0; i < m->temp_tables.count; i++)
+        if (strcmp(SG__VEC_AT(m->temp_tables, const char *, i), name) == 0) {
+            sg__mig_vec_remove(&m->temp_tables, i, sizeof(const char *));
+            return true;
+        }
+    return false;
+}
+
 static int apply_create(mig *m, CreateStmt *cs)
 {
     const RangeVar *rv = cs->relation;
     const char *schema = sg__mig_creation_schema_of(m, rv), *why = NULL;
     if (rv->relpersistence == RELPERSISTENCE_TEMP || strcmp(schema, "pg_temp") == 0)
-        why = "a temporary table lives only in its session";
-    else if (cs->partbound)
+        return make_temp_table(m, rv, "CREATE TEMP TABLE");
+    if (cs->partbound)
         why = "a partition (PARTITION OF) takes its parent's columns, which are not followed";
     else if (cs->inhRelations)
         why = "inherited columns (INHERITS) are not followed";
@@ -67,8 +122,8 @@ static int apply_create(mig *m, CreateStmt *cs)
         sg__mig_relation_name_used(m, schema, rv->relname)) {
         if (cs->if_not_exists)
             return APPLIED;
-        return sg__mig_refuse(
-            m, rv->location,
+        return sg__mig_refuse_as(
+            m, "duplicate_table", rv->location,
             "CREATE TABLE %s: the name is taken already; the statement is not applied",
             sg__mig_qualified(m, schema, rv->relname));
     }
@@ -169,7 +224,60 @@ static bool changes_nothing(AlterTableType t)
     }
 }
 
-static int apply_alter_cmd(mig *m, size_t ti, AlterTableCmd *cmd, pending *p)
+/* The first token at or after token i that is no comment. */
+static size_t code_token(const mig *m, size_t i)
+{
+    while (i < m->ntokens && m->tokens[i].comment)
+        i++;
+    return i;
+}
+
+/* The one character of token i, or 0 (none, or a longer token). */
+static char token_char_at(const mig *m, size_t i)
+{
+    return i < m->ntokens && m->tokens[i].end - m->tokens[i].start == 1 ? m->sql[m->tokens[i].start]
+                                                                        : 0;
+}
+
+/* Where the k-th subcommand of `as` starts in the text: the first token
+ * after the table's name, then after each comma outside parentheses; the
+ * statement's start when the text does not show it. *words: the bytes of
+ * its first word, or of two when the first is ATTACH or DETACH. */
+static int subcommand_at(const mig *m, const AlterTableStmt *as, int k, size_t *words)
+{
+    *words = 0;
+    /* past the name (its parts and dots) and ONLY's star */
+    size_t i = code_token(m, sg__mig_token_at(m, as->relation->location));
+    while (token_char_at(m, code_token(m, i + 1)) == '.')
+        i = code_token(m, code_token(m, i + 1) + 1);
+    i = code_token(m, i + 1);
+    if (token_char_at(m, i) == '*')
+        i = code_token(m, i + 1);
+    for (int piece = 0, depth = 0; i < m->ntokens; i = code_token(m, i + 1)) {
+        const sg__sql_token *t = &m->tokens[i];
+        char c = token_char_at(m, i);
+        if (c == ';')
+            break;
+        if (piece == k) {
+            size_t next = code_token(m, i + 1);
+            bool two = t->end - t->start == 6 && next < m->ntokens &&
+                       (strncasecmp(m->sql + t->start, "attach", 6) == 0 ||
+                        strncasecmp(m->sql + t->start, "detach", 6) == 0);
+            *words = (two ? m->tokens[next].end : t->end) - t->start;
+            return (int)t->start;
+        }
+        if (c == '(')
+            depth++;
+        else if (c == ')')
+            depth--;
+        else if (c == ',' && depth == 0)
+            piece++;
+    }
+    return m->stmt_at;
+}
+
+static int apply_alter_cmd(mig *m, size_t ti, AlterTableCmd *cmd, pending *p,
+                           const AlterTableStmt *as, int k)
 {
     switch (cmd->subtype) {
     case AT_AddColumn: {
@@ -202,21 +310,32 @@ static int apply_alter_cmd(mig *m, size_t ti, AlterTableCmd *cmd, pending *p)
         return sg__mig_add_pending(m, p, (Constraint *)cmd->def, NULL);
     case AT_DropConstraint:
         return sg__mig_drop_constraint(m, ti, cmd);
-    default:
+    case AT_AddInherit:
+    case AT_DropInherit:
+    case AT_AddOf:
+    case AT_DropOf:
+        /* INHERIT and OF require the columns to be there and to match, NO
+         * INHERIT and NOT OF only unlink: no column or key changes */
+        return APPLIED;
+    default: {
         if (changes_nothing(cmd->subtype))
             return APPLIED;
-        /* INHERIT, OF, ATTACH/DETACH PARTITION and whatever a later release
-         * adds: they could change columns or keys in ways not followed */
-        return sg__mig_note(m, -1,
-                            "a subcommand of ALTER TABLE %s is not applied: it may change "
-                            "columns or keys in a way that is not followed",
+        /* ATTACH/DETACH PARTITION and whatever a later release adds: they
+         * could change columns or keys in ways not followed */
+        size_t words;
+        int at = subcommand_at(m, as, k, &words);
+        return sg__mig_note(m, at,
+                            "%.*s%sof ALTER TABLE %s is not applied: it may change columns or "
+                            "keys in a way that is not followed",
+                            (int)words, m->sql + at, words ? " " : "a subcommand ",
                             sg__mig_table_name(m, ti));
+    }
     }
 }
 
 static int apply_alter(mig *m, AlterTableStmt *as)
 {
-    if (as->objtype != OBJECT_TABLE)
+    if (as->objtype != OBJECT_TABLE || temp_table(m, as->relation))
         return APPLIED; /* ALTER INDEX, VIEW, SEQUENCE, TYPE, ...: no table's columns */
     /* pg_dump alters sequences and views as tables too (OWNER TO): what
      * changes nothing of a table is no concern, whatever the relation is */
@@ -233,7 +352,9 @@ static int apply_alter(mig *m, AlterTableStmt *as)
         const ListCell *lc;
         foreach (lc, as->cmds) {
             AlterTableCmd *cmd = lfirst(lc);
-            if (pass_of(cmd) == pass && (rc = apply_alter_cmd(m, (size_t)ti, cmd, &p)) != APPLIED)
+            if (pass_of(cmd) == pass &&
+                (rc = apply_alter_cmd(m, (size_t)ti, cmd, &p, as, foreach_current_index(lc))) !=
+                    APPLIED)
                 return rc;
         }
         if (pass == PASS_CONSTRAINT && (rc = sg__mig_apply_pending(m, (size_t)ti, &p)) != APPLIED)
@@ -272,6 +393,8 @@ static int index_elem(mig *m, size_t ti, IndexElem *e, bool key, sg__vec *keys, 
 
 static int apply_index(mig *m, IndexStmt *ix)
 {
+    if (temp_table(m, ix->relation))
+        return APPLIED;
     int rc;
     long ti = sg__mig_target_table(m, ix->relation, false, "CREATE INDEX ON", &rc);
     if (ti < 0)
@@ -301,10 +424,10 @@ static int apply_index(mig *m, IndexStmt *ix)
     if (name && sg__mig_relation_name_used(m, t->schema, name))
         return ix->if_not_exists
                    ? APPLIED
-                   : sg__mig_refuse(m, ix->relation->location,
-                                    "the name \"%s\" is taken in schema %s; the statement "
-                                    "is not applied",
-                                    name, t->schema);
+                   : sg__mig_refuse_as(m, "duplicate_table", ix->relation->location,
+                                       "the name \"%s\" is taken in schema %s; the statement "
+                                       "is not applied",
+                                       name, t->schema);
     if (name) {
         name = sg__arena_strdup(&m->s->arena, name);
     } else {
@@ -374,7 +497,7 @@ static int drop_tables(mig *m, DropStmt *d)
     const ListCell *lc;
     foreach (lc, d->objects) {
         const char *schema, *name;
-        if (!object_name_of(m, lfirst(lc), &schema, &name))
+        if (drop_temp_table(m, lfirst(lc)) || !object_name_of(m, lfirst(lc), &schema, &name))
             continue;
         long ti = sg__mig_find_table(m, schema, name);
         if (ti < 0 && !d->missing_ok)
@@ -491,23 +614,78 @@ static int apply_drop(mig *m, DropStmt *d)
 
 static int apply_statement(mig *m, Node *stmt);
 
-/* CREATE SCHEMA s CREATE TABLE ...: the elements are in schema s. */
+/* CREATE SCHEMA s CREATE TABLE ...: the elements are in schema s, which
+ * PostgreSQL (CreateSchemaCommand) puts in front of the search path for
+ * them, so a table they name that s lacks is found on the path as it was,
+ * and their types, which s cannot hold yet, are the path's. Without a name,
+ * the schema is the AUTHORIZATION role's. */
 static int apply_create_schema(mig *m, CreateSchemaStmt *cs)
 {
-    const char *outer = m->default_schema;
+    const char *name = cs->schemaname;
+    if (!name && cs->authrole && cs->authrole->roletype == ROLESPEC_CSTRING)
+        name = cs->authrole->rolename;
+    if (!cs->schemaElts)
+        return APPLIED;
+    if (!name)
+        return sg__mig_note(m, -1,
+                            "CREATE SCHEMA AUTHORIZATION %s is not applied: the schema is named "
+                            "after the role that runs the migration, which the file does not say "
+                            "(name the schema)",
+                            !cs->authrole                                     ? "?"
+                            : cs->authrole->roletype == ROLESPEC_SESSION_USER ? "SESSION_USER"
+                            : cs->authrole->roletype == ROLESPEC_CURRENT_ROLE ? "CURRENT_ROLE"
+                                                                              : "CURRENT_USER");
+    const char *outer = m->default_schema, *outer_types = m->type_schema;
+    const char *outer_path[SG__MIG_PATH_MAX];
     size_t outer_rest = m->path_rest_len;
-    if (cs->schemaname) {
-        m->default_schema = cs->schemaname;
-        m->path_rest_len = 0;
-    }
+    memcpy(outer_path, m->path_rest, sizeof outer_path);
+    m->type_schema = sg__mig_type_schema(m);
+    m->default_schema = name;
+    m->path_rest[0] = outer;
+    for (size_t i = 0; i < outer_rest && i + 1 < SG__MIG_PATH_MAX; i++)
+        m->path_rest[i + 1] = outer_path[i];
+    m->path_rest_len = outer_rest + 1 < SG__MIG_PATH_MAX ? outer_rest + 1 : SG__MIG_PATH_MAX;
     int rc = APPLIED;
     const ListCell *lc;
     foreach (lc, cs->schemaElts)
         if ((rc = apply_statement(m, lfirst(lc))) != APPLIED)
             break;
     m->default_schema = outer;
+    m->type_schema = outer_types;
     m->path_rest_len = outer_rest;
+    memcpy(m->path_rest, outer_path, sizeof outer_path);
     return rc;
+}
+
+/* CREATE RULE "_RETURN" AS ON SELECT TO t DO INSTEAD SELECT ...: PostgreSQL
+ * (15 and older) turns the table t into a view, as pg_dump writes a view
+ * that takes part in a loop of dependencies; the table leaves the model.
+ * The server refuses a table with indexes or triggers (keys, foreign keys
+ * either way). Another rule changes no table. */
+static int apply_rule(mig *m, const RuleStmt *r)
+{
+    if (strcmp(r->rulename, "_RETURN") != 0 || r->event != CMD_SELECT || !r->instead ||
+        temp_table(m, r->relation))
+        return APPLIED;
+    long ti = sg__mig_find_table(m, sg__mig_schema_of(m, r->relation), r->relation->relname);
+    if (ti < 0)
+        return APPLIED; /* a view's own rule, or a relation that is no table of the model */
+    const sg__sc_table *t = &m->work[ti];
+    const char *why = t->primary_key.count || t->unique.count || t->other_indexes.count ? "indexes"
+                      : t->fkeys.count ? "triggers (its foreign keys)"
+                                       : NULL;
+    for (size_t i = 0; i < m->nwork && !why; i++)
+        for (size_t k = 0; k < m->work[i].fkeys.count && !why; k++)
+            if (sg__mig_fk_references(m, &SG__VEC_AT(m->work[i].fkeys, sg__sc_fkey, k), &m->work[i],
+                                      (size_t)ti))
+                why = "triggers (the foreign keys that reference it)";
+    if (why)
+        return sg__mig_refuse(m, r->relation->location,
+                              "CREATE RULE \"_RETURN\": table %s has %s, so it cannot become a "
+                              "view; not applied",
+                              sg__mig_table_name(m, (size_t)ti), why);
+    sg__mig_remove_table(m, (size_t)ti);
+    return APPLIED;
 }
 
 /* `SET [LOCAL] search_path TO a, b` moves where the statements after it
@@ -599,7 +777,6 @@ static bool statement_changes_nothing(NodeTag tag)
         T_CreateTrigStmt,
         T_CreateEventTrigStmt,
         T_AlterEventTrigStmt,
-        T_RuleStmt,
         T_CreateExtensionStmt,
         T_AlterExtensionStmt,
         T_AlterExtensionContentsStmt,
@@ -714,22 +891,32 @@ static int apply_statement(mig *m, Node *stmt)
     }
     case T_CreateSchemaStmt:
         return apply_create_schema(m, (CreateSchemaStmt *)stmt);
+    case T_RuleStmt:
+        return apply_rule(m, (RuleStmt *)stmt);
     case T_VariableSetStmt:
         return apply_set(m, (VariableSetStmt *)stmt);
     case T_CreateDomainStmt:
     case T_AlterDomainStmt:
         return sg__mig_apply_domain(m, stmt);
-    case T_CreateTableAsStmt:
-        if (((CreateTableAsStmt *)stmt)->objtype != OBJECT_TABLE)
+    case T_CreateTableAsStmt: {
+        const CreateTableAsStmt *ctas = (const CreateTableAsStmt *)stmt;
+        if (ctas->objtype != OBJECT_TABLE)
             return APPLIED; /* a materialized view */
+        if (ctas->into && ctas->into->rel && made_temp(ctas->into->rel))
+            return make_temp_table(m, ctas->into->rel, "CREATE TEMP TABLE ... AS");
         return sg__mig_note(m, -1,
                             "CREATE TABLE ... AS is not applied: the table's columns come from a "
                             "query");
-    case T_SelectStmt:
-        if (!((SelectStmt *)stmt)->intoClause)
+    }
+    case T_SelectStmt: {
+        const IntoClause *into = ((SelectStmt *)stmt)->intoClause;
+        if (!into)
             return APPLIED;
+        if (into->rel && made_temp(into->rel))
+            return make_temp_table(m, into->rel, "SELECT ... INTO TEMP");
         return sg__mig_note(
             m, -1, "SELECT ... INTO is not applied: the table's columns come from a query");
+    }
     case T_CreateForeignTableStmt:
     case T_ImportForeignSchemaStmt:
         return sg__mig_note(m, -1, "a foreign table is not applied: only tables are followed");
@@ -957,6 +1144,20 @@ void sg__migrate_finish(sg__schema *s)
 {
     for (size_t t = 0; t < s->tables.count; t++) {
         sg__sc_table *table = &SG__VEC_AT(s->tables, sg__sc_table, t);
+        /* a key repeated (`UNIQUE (a) INCLUDE (b)` and `UNIQUE NULLS NOT
+         * DISTINCT (a)` are two constraints of PostgreSQL's), or the primary
+         * key's columns again, is one key of the catalog, as `catalog pull`
+         * writes it */
+        size_t kept = 0;
+        for (size_t k = 0; k < table->unique.count; k++) {
+            const sg__sc_names *u = &SG__VEC_AT(table->unique, sg__sc_names, k);
+            bool seen = sg__schema_names_equal(u, &table->primary_key);
+            for (size_t j = 0; j < kept && !seen; j++)
+                seen = sg__schema_names_equal(u, &SG__VEC_AT(table->unique, sg__sc_names, j));
+            if (!seen)
+                SG__VEC_AT(table->unique, sg__sc_names, kept++) = *u;
+        }
+        table->unique.count = kept;
         for (size_t c = 0; c < table->columns.count; c++) {
             sg__sc_column *col = &SG__VEC_AT(table->columns, sg__sc_column, c);
             /* the domain's own default, else its base domain's, and on */

@@ -213,8 +213,9 @@ static const char *column_type(mig *m, const TypeName *tn, const char *table_sch
      * the search path set to the table's schema: unqualified in that
      * schema, qualified elsewhere (an unqualified one is the search path's
      * first schema's, where it was made, unless pg_catalog has the name) */
-    const char *own =
-        nnames == 1 && !sg__type_builtin(strVal(linitial(tn->names))) ? m->default_schema : NULL;
+    const char *own = nnames == 1 && !sg__type_builtin(strVal(linitial(tn->names)))
+                          ? sg__mig_type_schema(m)
+                          : NULL;
     if (nnames == 2 && strcmp(strVal(linitial(tn->names)), table_schema) == 0)
         first = 1;
     if (own && strcmp(own, table_schema) != 0) {
@@ -360,7 +361,8 @@ static size_t domain_of(mig *m, const List *names)
         const sg__sc_domain *d = &SG__VEC_AT(m->s->domains, sg__sc_domain, i);
         if (d->dropped || strcmp(d->name, name) != 0)
             continue;
-        if (schema ? strcmp(d->schema, schema) == 0 : strcmp(d->schema, m->default_schema) == 0)
+        if (schema ? strcmp(d->schema, schema) == 0
+                   : strcmp(d->schema, sg__mig_type_schema(m)) == 0)
             return i + 1;
         if (!schema && !any)
             any = i + 1;
@@ -459,9 +461,9 @@ int sg__mig_add_column(mig *m, size_t ti, ColumnDef *cd, pending *p)
     if (!t)
         return STOP;
     if (sg__schema_column(t, cd->colname))
-        return sg__mig_refuse(m, cd->location,
-                              "%s has a column \"%s\" already; the statement is not applied",
-                              sg__mig_table_name(m, ti), cd->colname);
+        return sg__mig_refuse_as(m, "duplicate_column", cd->location,
+                                 "%s has a column \"%s\" already; the statement is not applied",
+                                 sg__mig_table_name(m, ti), cd->colname);
     sg__sc_column col = {0};
     col.name = sg__arena_strdup(&m->s->arena, cd->colname);
     col.nullable = true;

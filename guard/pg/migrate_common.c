@@ -60,7 +60,23 @@ int sg__mig_refuse(mig *m, int location, const char *fmt, ...)
     va_start(ap, fmt);
     int rc = vnote(m, location, false, fmt, ap);
     va_end(ap);
+    m->condition = NULL;
     return rc == APPLIED ? REFUSED : rc;
+}
+
+int sg__mig_refuse_as(mig *m, const char *condition, int location, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = vnote(m, location, false, fmt, ap);
+    va_end(ap);
+    m->condition = condition;
+    return rc == APPLIED ? REFUSED : rc;
+}
+
+const char *sg__mig_type_schema(const mig *m)
+{
+    return m->type_schema ? m->type_schema : m->default_schema;
 }
 
 /* ---- the working copy of the tables ------------------------------------------------------ */

@@ -124,8 +124,8 @@ static int apply_check(mig *m, size_t ti, pending_con *pc)
         return STOP;
     const char *name = pc->c->conname;
     if (name && sg__mig_constraint_on(t, name))
-        return sg__mig_refuse(
-            m, pc->c->location,
+        return sg__mig_refuse_as(
+            m, "duplicate_object", pc->c->location,
             "constraint \"%s\" of %s exists already; the statement is not applied", name,
             sg__mig_table_name(m, ti));
     /* AddRelationNewConstraints: table_column_check when the expression
@@ -216,9 +216,11 @@ static int apply_key(mig *m, size_t ti, pending_con *pc)
                               sg__mig_table_name(m, ti));
     const char *name = c->conname;
     if (name && (sg__mig_relation_name_used(m, t->schema, name) || sg__mig_constraint_on(t, name)))
-        return sg__mig_refuse(m, c->location,
-                              "the name \"%s\" is taken in schema %s; the statement is not applied",
-                              name, t->schema);
+        return sg__mig_refuse_as(
+            m,
+            sg__mig_relation_name_used(m, t->schema, name) ? "duplicate_table" : "duplicate_object",
+            c->location, "the name \"%s\" is taken in schema %s; the statement is not applied",
+            name, t->schema);
     if (name) {
         name = sg__arena_strdup(&m->s->arena, name);
     } else {
@@ -334,9 +336,10 @@ static int apply_fkey(mig *m, size_t ti, pending_con *pc)
             "applied",
             pc->cols.count, rcols.count);
     if (c->conname && sg__mig_constraint_on(t, c->conname))
-        return sg__mig_refuse(
-            m, c->location, "constraint \"%s\" of %s exists already; the statement is not applied",
-            c->conname, sg__mig_table_name(m, ti));
+        return sg__mig_refuse_as(
+            m, "duplicate_object", c->location,
+            "constraint \"%s\" of %s exists already; the statement is not applied", c->conname,
+            sg__mig_table_name(m, ti));
     const char *addition = sg__mig_name_addition(&m->tmp, &pc->cols);
     const char *name =
         c->conname ? sg__arena_strdup(&m->s->arena, c->conname)

@@ -50,6 +50,17 @@ typedef struct mig {
     const char *file_schema;
     const char *path_rest[SG__MIG_PATH_MAX];
     size_t path_rest_len;
+    /* where an unqualified type or domain is looked for: NULL for
+     * default_schema; the outer path's first schema inside CREATE SCHEMA's
+     * elements, which cannot make types */
+    const char *type_schema;
+    /* the temporary tables the file made and has not dropped (const char *
+     * names): an unqualified name finds one of them before the path */
+    sg__vec temp_tables;
+    /* the condition (PostgreSQL's name, as an EXCEPTION handler writes it)
+     * of the last refusal, NULL when it is none of the "already exists"
+     * ones a DO block's handler may name */
+    const char *condition;
     sg__migrate_note_fn note;
     void *ctx;
     sg__sql_token *tokens;
@@ -88,6 +99,12 @@ int sg__mig_remark(mig *m, int location, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 int sg__mig_refuse(mig *m, int location, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* A refusal whose error is the "already exists" condition `condition`
+ * (duplicate_table, duplicate_object, duplicate_column). */
+int sg__mig_refuse_as(mig *m, const char *condition, int location, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Where an unqualified type or domain name is looked for. */
+const char *sg__mig_type_schema(const mig *m);
 int sg__mig_begin_statement(mig *m);
 int sg__mig_commit_statement(mig *m);
 sg__sc_table *sg__mig_edit(mig *m, size_t i);
