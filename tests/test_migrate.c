@@ -770,6 +770,164 @@ static void test_migrate__repeated_unique_written_once(void **state)
     sg__schema_release(&s);
 }
 
+/* Drizzle's DO block, `BEGIN <statements> EXCEPTION WHEN duplicate_object THEN null; END`,
+ * applies its statements as if they were written outside it: its foreign key, with ON DELETE
+ * CASCADE, is in the model. Applied again, the constraint exists already, which the handler
+ * catches: nothing changes and nothing is said. An error the handler does not name fails the
+ * whole block, noted where the statement inside it stands. */
+static void test_migrate__do_block_statements_apply(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    static const char drizzle[] =
+        "DO $$ BEGIN\n CREATE TYPE \"public\".\"role\" AS ENUM('admin', 'user');\n"
+        "EXCEPTION\n WHEN duplicate_object THEN null;\nEND $$;\n--> statement-breakpoint\n"
+        "CREATE TABLE IF NOT EXISTS \"users\" (\"id\" serial PRIMARY KEY NOT NULL);\n"
+        "CREATE TABLE IF NOT EXISTS \"posts\" (\"id\" serial PRIMARY KEY NOT NULL,"
+        " \"author_id\" integer NOT NULL);\n--> statement-breakpoint\n"
+        "DO $$ BEGIN\n ALTER TABLE \"posts\" ADD CONSTRAINT \"posts_author_id_users_id_fk\" "
+        "FOREIGN "
+        "KEY (\"author_id\") REFERENCES \"public\".\"users\"(\"id\") ON DELETE cascade ON UPDATE "
+        "no "
+        "action;\nEXCEPTION\n WHEN duplicate_object THEN null;\nEND $$;\n";
+    apply(&s, drizzle, NULL);
+    static const char *const posts =
+        "id integer not null default nextval('posts_id_seq'::regclass)\nauthor_id integer not "
+        "null\npk posts_pkey (id)\nfk posts_author_id_users_id_fk (author_id) -> users (id) on "
+        "delete CASCADE on update NO ACTION\n";
+    assert_table(&s, "posts", posts);
+    apply(&s, drizzle, NULL);
+    assert_table(&s, "posts", posts);
+    /* no handler: the statements apply, a default's text as written in the body; a block of
+     * several, in a tag of its own, with OR between conditions */
+    apply(&s,
+          "do $body$\nbegin\n  alter table posts add column title text default 'untitled';\n"
+          "  create index on posts (title);\nend;\n$body$ language plpgsql;\n"
+          "DO $$ BEGIN CREATE TABLE tags (id int); CREATE TABLE tags (id int);\n"
+          "EXCEPTION WHEN duplicate_object OR duplicate_table THEN NULL; END $$;\n"
+          "DO $$ BEGIN ALTER TABLE posts ADD COLUMN title text; EXCEPTION WHEN SQLSTATE '42701' "
+          "THEN RAISE NOTICE 'title exists'; WHEN others THEN null; END $$;\n",
+          NULL);
+    assert_non_null(strstr(describe(&s, "public", "posts"),
+                           "title text default 'untitled'\npk posts_pkey (id)\n"));
+    assert_non_null(strstr(describe(&s, "public", "posts"), "index posts_title_idx (title)"));
+    assert_null(sg__schema_table(&s, "public", "tags"));
+    /* the handler names another condition: the block fails whole, noted at the statement */
+    static const char sql[] =
+        "DO $$ BEGIN\n  ALTER TABLE posts ADD COLUMN body text;\n"
+        "  ALTER TABLE posts ADD CONSTRAINT posts_author_id_users_id_fk FOREIGN KEY (author_id) "
+        "REFERENCES users;\nEXCEPTION WHEN duplicate_table THEN null;\nEND $$;\n";
+    notes n = {0};
+    apply(&s, sql, &n);
+    assert_int_equal(n.count, 1);
+    assert_false(n.applied[0]);
+    assert_int_equal(n.location[0], offset_of(sql, "CONSTRAINT posts_author", 1));
+    assert_non_null(strstr(n.message[0], "exists already"));
+    assert_null(strstr(describe(&s, "public", "posts"), "body"));
+    sg__schema_release(&s);
+}
+
+/* A DO block in another shape (IF NOT EXISTS ... THEN, EXECUTE, a loop, DECLARE) that runs
+ * DDL is noted at the block, naming the DDL; one without DDL (RAISE NOTICE, a data loop, a
+ * role or an enum made if missing, DDL in a comment) is silent. CALL is a remark. */
+static void test_migrate__do_blocks_in_other_shapes(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(&s, "CREATE TABLE users (id int PRIMARY KEY);\nCREATE TYPE mood AS ENUM ('a');\n", NULL);
+    static const char sql[] =
+        "DO $$ BEGIN\n IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE "
+        "table_name = 'users' AND column_name = 'name') THEN\n"
+        "   ALTER TABLE users ADD COLUMN name text;\n END IF;\nEND $$;\n"
+        "DO $$ DECLARE t text; BEGIN FOR t IN SELECT tablename FROM pg_tables LOOP\n"
+        "  EXECUTE format('create index ON %I (id)', t); END LOOP; END $$;\n"
+        "DO LANGUAGE plpgsql 'BEGIN EXECUTE ''DROP TABLE users''; END';\n"
+        "CALL add_column('users');\n";
+    notes n = {0};
+    apply(&s, sql, &n);
+    assert_int_equal(n.count, 4);
+    const char *at[] = {"DO $$ BEGIN\n IF", "DO $$ DECLARE", "DO LANGUAGE", "CALL"};
+    const char *says[] = {"the DO block here runs ALTER TABLE, which from-sql does not follow",
+                          "runs CREATE INDEX", "runs DROP TABLE",
+                          "CALL add_column: what the procedure does is not followed"};
+    for (int i = 0; i < 4; i++) {
+        assert_int_equal(n.location[i], offset_of(sql, at[i], 1));
+        assert_int_equal(n.applied[i], i == 3);
+        if (!strstr(n.message[i], says[i]))
+            fail_msg("note %d: \"%s\" lacks \"%s\"", i, n.message[i], says[i]);
+    }
+    assert_table(&s, "users", "id integer not null\npk users_pkey (id)\n");
+    apply(&s,
+          "DO $$ BEGIN RAISE NOTICE 'ALTER TABLE users'; END $$;\n"
+          "DO $$ DECLARE r record; BEGIN FOR r IN SELECT id FROM users LOOP\n"
+          "  UPDATE users SET id = r.id + 1 WHERE id = r.id; END LOOP; END $$;\n"
+          "DO $$ BEGIN CREATE ROLE app; EXCEPTION WHEN duplicate_object THEN null; END $$;\n"
+          "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'app') THEN\n"
+          "  CREATE ROLE app; END IF; END $$;\n"
+          "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'feel') THEN\n"
+          "  CREATE TYPE feel AS ENUM ('x'); END IF; ALTER TYPE mood ADD VALUE IF NOT EXISTS 'b';\n"
+          "  -- ALTER TABLE users ADD COLUMN never text;\nEND $$;\n",
+          NULL);
+    sg__schema_release(&s);
+}
+
+/* psql's \if, \elif, \else and \endif: a branch psql does not run is not applied. Literal
+ * conditions are psql's booleans (prefixes of true, false, yes, no; on, off; 1, 0; any
+ * case), a variable is what an earlier \set gave it; a \set or \i in a branch that does not
+ * run counts for nothing. */
+static void test_migrate__psql_conditionals(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(&s,
+          "\\set use_bigint false\n\\set on_ 'ON'\n"
+          "\\if :use_bigint\nCREATE TABLE events (id bigint PRIMARY KEY);\n"
+          "\\else\nCREATE TABLE events (id integer PRIMARY KEY);\n\\endif\n"
+          "\\if false\nALTER TABLE events ADD COLUMN legacy text;\n\\endif\n"
+          "\\if 0\nALTER TABLE events ADD COLUMN z0 text;\n"
+          "\\elif OFF\nALTER TABLE events ADD COLUMN z1 text;\n"
+          "\\elif Y\nALTER TABLE events ADD COLUMN yes1 text;\n"
+          "\\elif true\nALTER TABLE events ADD COLUMN z2 text;\n"
+          "\\else\nALTER TABLE events ADD COLUMN z3 text;\n\\endif\n"
+          "\\if t\n  \\if No\n  ALTER TABLE events ADD COLUMN z4 text;\n"
+          "  \\else\n  ALTER TABLE events ADD COLUMN nested text;\n  \\endif\n\\endif\n"
+          "\\if f\n  \\set use_bigint true\n  \\i never.sql\n  \\if true\n"
+          "  ALTER TABLE events ADD COLUMN z5 text;\n  \\endif\n\\endif\n"
+          "\\if :use_bigint\nALTER TABLE events ADD COLUMN z6 text;\n\\endif\n"
+          "\\if :'on_'\nALTER TABLE events ADD COLUMN quoted text;\n\\endif\n"
+          "\\if maybe\nALTER TABLE events ADD COLUMN z7 text;\n\\endif\n"
+          "COPY events (id) FROM stdin;\n\\if false\n\\.\n"
+          "ALTER TABLE events ADD COLUMN after_copy text;\n",
+          NULL);
+    assert_table(&s, "events",
+                 "id integer not null\nyes1 text\nnested text\nquoted text\nafter_copy text\n"
+                 "pk events_pkey (id)\n");
+    /* a condition the file does not decide: noted, every branch applied; \gexec noted */
+    static const char sql[] = "\\set v :from_cli\n"
+                              "\\if :from_cli\nALTER TABLE events ADD COLUMN a text;\n"
+                              "\\elif :v\nALTER TABLE events ADD COLUMN b text;\n"
+                              "\\else\nALTER TABLE events ADD COLUMN c text;\n\\endif\n"
+                              "SELECT format('ALTER TABLE %I ADD COLUMN t int', 'events') \\gexec\n"
+                              "\\if off\nSELECT 'x' \\gexec\n\\endif\n";
+    notes n = {0};
+    apply(&s, sql, &n);
+    assert_int_equal(n.count, 3);
+    const char *at[] = {"\\if :from_cli", "\\elif :v", "\\gexec"};
+    const char *says[] = {"psql decides here (\\if) by a value the file does not hold", "(\\elif)",
+                          "\\gexec returns as a statement"};
+    for (int i = 0; i < 3; i++) {
+        assert_false(n.applied[i]);
+        assert_int_equal(n.location[i], offset_of(sql, at[i], 1));
+        if (!strstr(n.message[i], says[i]))
+            fail_msg("note %d: \"%s\" lacks \"%s\"", i, n.message[i], says[i]);
+    }
+    assert_non_null(strstr(describe(&s, "public", "events"), "a text\nb text\nc text\n"));
+    sg__schema_release(&s);
+}
+
 /* ---- ALTER TABLE ------------------------------------------------------------------------- */
 
 /* INHERIT, NO INHERIT, OF and NOT OF change no column or key (the columns must be there and
@@ -1722,6 +1880,9 @@ int main(void)
         cmocka_unit_test(test_migrate__statements_that_change_nothing),
         cmocka_unit_test(test_migrate__unknown_statements_noted),
         cmocka_unit_test(test_migrate__temporary_tables),
+        cmocka_unit_test(test_migrate__do_block_statements_apply),
+        cmocka_unit_test(test_migrate__do_blocks_in_other_shapes),
+        cmocka_unit_test(test_migrate__psql_conditionals),
         cmocka_unit_test(test_migrate__schema_elements_see_the_path),
         cmocka_unit_test(test_migrate__return_rule_makes_a_view),
         cmocka_unit_test(test_migrate__repeated_unique_written_once),

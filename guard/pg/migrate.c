@@ -734,12 +734,794 @@ static int apply_set(mig *m, const VariableSetStmt *v)
     return APPLIED;
 }
 
+/* ---- DO blocks and CALL ------------------------------------------------------------------- */
+
+static int statement_start(const mig *m, int at);
+
+/* What apply_plain_block() says of a body that is no plain SQL. */
+enum { NOT_PLAIN = 2 };
+
+/* What a DO block's EXCEPTION handler catches, as PostgreSQL names the
+ * conditions: the "already exists" errors a statement of the model can be
+ * refused with, or any error (OTHERS, or the class of all of them). */
+typedef struct handler {
+    bool any, dup_table, dup_object, dup_column;
+} handler;
+
+/* Drizzle's shape of a DO block, `BEGIN <statements> [EXCEPTION WHEN
+ * duplicate_object [OR ...] THEN null; ...] END`: the statements' bytes of
+ * the body, [from, to), and what the handler catches. */
+typedef struct plain_block {
+    size_t from, to;
+    bool has_handler;
+    handler catches;
+} plain_block;
+
+static bool word_is(const char *s, const sg__sql_token *t, const char *word)
+{
+    size_t n = strlen(word);
+    return t->end - t->start == n && strncasecmp(s + t->start, word, n) == 0;
+}
+
+static bool char_is(const char *s, const sg__sql_token *t, char c)
+{
+    return t->end - t->start == 1 && s[t->start] == c;
+}
+
+/* A condition of a WHEN clause (tokens k...), into *h; the token after it,
+ * or 0 when it is none this shape knows. */
+static size_t read_condition(const char *s, const sg__sql_token *t, size_t n, size_t k, handler *h)
+{
+    if (k >= n)
+        return 0;
+    if (word_is(s, &t[k], "sqlstate")) {
+        if (k + 1 >= n || t[k + 1].end - t[k + 1].start != 7 || s[t[k + 1].start] != '\'')
+            return 0;
+        const char *code = s + t[k + 1].start + 1;
+        h->dup_table |= strncasecmp(code, "42P07", 5) == 0;
+        h->dup_object |= strncmp(code, "42710", 5) == 0;
+        h->dup_column |= strncmp(code, "42701", 5) == 0;
+        return k + 2;
+    }
+    if (word_is(s, &t[k], "others") || word_is(s, &t[k], "syntax_error_or_access_rule_violation"))
+        h->any = true;
+    else if (word_is(s, &t[k], "duplicate_table"))
+        h->dup_table = true;
+    else if (word_is(s, &t[k], "duplicate_object"))
+        h->dup_object = true;
+    else if (word_is(s, &t[k], "duplicate_column"))
+        h->dup_column = true;
+    /* another condition: caught, but by none of the model's refusals */
+    else if (!sg__ident_start((unsigned char)s[t[k].start]))
+        return 0;
+    return k + 1;
+}
+
+/* Whether the code tokens `t` (n of them) of `body` are Drizzle's shape;
+ * fills *b. */
+static bool read_plain_block(const char *s, const sg__sql_token *t, size_t n, plain_block *b)
+{
+    *b = (plain_block){0};
+    if (n < 2 || !word_is(s, &t[0], "begin"))
+        return false;
+    size_t end = n - 1;
+    if (char_is(s, &t[end], ';'))
+        end--;
+    if (end == 0 || !word_is(s, &t[end], "end"))
+        return false;
+    size_t exc = end;
+    for (size_t k = 1; k < end && exc == end; k++)
+        if (word_is(s, &t[k], "exception") && (k == 1 || char_is(s, &t[k - 1], ';')))
+            exc = k;
+    b->from = t[0].end;
+    b->to = t[exc].start;
+    b->has_handler = exc < end;
+    /* WHEN cond [OR cond] THEN NULL; | RAISE NOTICE ...; ... */
+    size_t k = exc + 1;
+    while (b->has_handler && k < end) {
+        if (!word_is(s, &t[k], "when"))
+            return false;
+        k++;
+        for (;;) {
+            k = read_condition(s, t, end, k, &b->catches);
+            if (k == 0 || k >= end)
+                return false;
+            if (!word_is(s, &t[k], "or"))
+                break;
+            k++;
+        }
+        if (!word_is(s, &t[k], "then"))
+            return false;
+        k++;
+        bool actions = false;
+        while (k < end && !word_is(s, &t[k], "when")) {
+            if (word_is(s, &t[k], "null") && k + 1 < end && char_is(s, &t[k + 1], ';')) {
+                k += 2;
+            } else if (word_is(s, &t[k], "raise") && k + 1 < end &&
+                       (word_is(s, &t[k + 1], "notice") || word_is(s, &t[k + 1], "warning") ||
+                        word_is(s, &t[k + 1], "info") || word_is(s, &t[k + 1], "log") ||
+                        word_is(s, &t[k + 1], "debug"))) {
+                while (k < end && !char_is(s, &t[k], ';'))
+                    k++;
+                if (k == end)
+                    return false;
+                k++;
+            } else {
+                return false;
+            }
+            actions = true;
+        }
+        if (!actions)
+            return false;
+    }
+    return !b->has_handler || k == end;
+}
+
+/* Whether a refusal of condition `condition` (NULL: another error) is one
+ * the handler catches. */
+static bool catches(const handler *h, const char *condition)
+{
+    if (h->any)
+        return true;
+    if (!condition)
+        return false;
+    return (h->dup_table && strcmp(condition, "duplicate_table") == 0) ||
+           (h->dup_object && strcmp(condition, "duplicate_object") == 0) ||
+           (h->dup_column && strcmp(condition, "duplicate_column") == 0);
+}
+
+/* Whether statement `stmt` of a DO block's body means in PL/pgSQL what it
+ * means as SQL: not SELECT ... INTO (a variable there), EXECUTE (a string
+ * there) or a transaction's end. */
+static bool plain_sql(const Node *stmt)
+{
+    return !(IsA(stmt, SelectStmt) && ((const SelectStmt *)stmt)->intoClause) &&
+           !IsA(stmt, ExecuteStmt) && !IsA(stmt, TransactionStmt);
+}
+
+/* A note kept while a DO block with a handler is applied: its notes are
+ * said when the block applies, or when it fails with an error the handler
+ * does not catch, and dropped when it catches the error. */
+typedef struct held_note {
+    int location;
+    const char *message; /* in the scratch arena */
+    bool applied;
+} held_note;
+
+typedef struct note_hold {
+    sg__arena *arena;
+    sg__vec notes; /* held_note */
+} note_hold;
+
+static int hold_note(void *ctx, int location, const char *message, bool applied)
+{
+    note_hold *h = ctx;
+    held_note *n = sg__vec_push(h->arena, &h->notes, sizeof *n);
+    if (!n)
+        return -1;
+    *n = (held_note){location, message, applied};
+    return 0;
+}
+
+/* Where the text of a DO block's body starts in the file: inside its
+ * dollar quotes, which hold it as written; -1 when it is quoted otherwise. */
+static long body_offset(const mig *m, const char *body)
+{
+    size_t blen = strlen(body);
+    for (size_t i = sg__mig_token_at(m, m->stmt_at); i < m->ntokens; i++) {
+        const sg__sql_token *t = &m->tokens[i];
+        if (char_is(m->sql, t, ';'))
+            break;
+        if (t->comment || m->sql[t->start] != '$')
+            continue;
+        const char *close = memchr(m->sql + t->start + 1, '$', t->end - t->start - 1);
+        if (!close)
+            continue;
+        size_t tag = (size_t)(close - (m->sql + t->start)) + 1;
+        if (t->end - t->start == 2 * tag + blen && memcmp(m->sql + t->start + tag, body, blen) == 0)
+            return (long)(t->start + tag);
+    }
+    return -1;
+}
+
+/* Applies the statements [b->from, b->to) of a DO block's body as if they
+ * were written outside it, in one transaction (the block's): a statement the
+ * server would refuse fails the block, which changes nothing, silently when
+ * its handler catches the error (as Drizzle's `EXCEPTION WHEN
+ * duplicate_object THEN null` does for a foreign key that exists already).
+ * The statements are read by the parser at their places in the file (a copy
+ * blank elsewhere), so that notes and defaults' texts are where they are
+ * written. NOT_PLAIN when they are not plain SQL (the block is another
+ * shape). */
+static int apply_plain_block(mig *m, const char *body, const plain_block *b)
+{
+    long at = body_offset(m, body);
+    size_t base = at >= 0 ? (size_t)at : (size_t)m->stmt_at;
+    size_t size = base + b->to > m->len ? base + b->to : m->len;
+    char *text = sg__arena_alloc_raw(&m->tmp, size + 1);
+    if (!text)
+        return STOP;
+    memset(text, ' ', size);
+    text[size] = '\0';
+    memcpy(text + base + b->from, body + b->from, b->to - b->from);
+    PgQueryInternalParsetreeAndError parsed = pg_query_raw_parse(text);
+    bool plain = !parsed.error;
+    const ListCell *lc;
+    foreach (lc, plain ? parsed.tree : NIL)
+        plain = plain && plain_sql(lfirst_node(RawStmt, lc)->stmt);
+    if (parsed.error)
+        pg_query_free_error(parsed.error);
+    free(parsed.stderr_buffer);
+    if (!plain)
+        return NOT_PLAIN;
+    sg__sql_token *tokens;
+    size_t ntokens;
+    if (sg__sql_scan(&m->tmp, text, size, &tokens, &ntokens) < 0)
+        return STOP;
+    /* the file's state that a caught error takes back */
+    const char *sql = m->sql, *path = m->default_schema;
+    sg__sql_token *file_tokens = m->tokens;
+    size_t file_ntokens = m->ntokens, rest = m->path_rest_len, domains = m->s->domains.count;
+    const char *path_rest[SG__MIG_PATH_MAX];
+    memcpy(path_rest, m->path_rest, sizeof path_rest);
+    int stmt_at = m->stmt_at;
+    sg__migrate_note_fn note = m->note;
+    void *ctx = m->ctx;
+    note_hold hold = {&m->tmp, {0}};
+    if (b->has_handler) {
+        m->note = hold_note;
+        m->ctx = &hold;
+    }
+    m->sql = text;
+    m->tokens = tokens;
+    m->ntokens = ntokens;
+    int rc = APPLIED;
+    foreach (lc, parsed.tree) {
+        RawStmt *raw = lfirst_node(RawStmt, lc);
+        m->stmt_at = statement_start(m, raw->stmt_location);
+        if ((rc = apply_statement(m, raw->stmt)) != APPLIED)
+            break;
+    }
+    m->sql = sql;
+    m->tokens = file_tokens;
+    m->ntokens = file_ntokens;
+    m->stmt_at = stmt_at;
+    m->note = note;
+    m->ctx = ctx;
+    if (rc == STOP || m->oom)
+        return STOP;
+    if (rc == REFUSED && b->has_handler && catches(&b->catches, m->condition)) {
+        /* the block's subtransaction is rolled back and the handler does
+         * nothing: the statement changes nothing, and says nothing */
+        m->default_schema = path;
+        m->path_rest_len = rest;
+        memcpy(m->path_rest, path_rest, sizeof path_rest);
+        m->s->domains.count = domains;
+        return sg__mig_begin_statement(m) == APPLIED ? APPLIED : STOP;
+    }
+    for (size_t i = 0; i < hold.notes.count; i++) {
+        const held_note *n = &SG__VEC_AT(hold.notes, held_note, i);
+        if (m->note(m->ctx, n->location, n->message, n->applied) < 0)
+            return STOP;
+    }
+    return rc;
+}
+
+/* The words at s (n bytes) as DDL that could change a table of the model:
+ * CREATE, ALTER or DROP of a table, index, schema or domain, DROP TYPE,
+ * ALTER TYPE ... RENAME or SET SCHEMA (a CREATE TYPE or ADD VALUE changes no
+ * table); the kind as a label, or NULL. */
+static const char *ddl_words(const char *s, size_t n)
+{
+    static const char *const verbs[] = {"CREATE", "ALTER", "DROP"};
+    static const char *const skip[] = {"or",     "replace", "unique",   "temp",   "temporary",
+                                       "global", "local",   "unlogged", "foreign"};
+    static const char *const kinds[] = {"TABLE", "INDEX", "SCHEMA", "DOMAIN", "TYPE"};
+    static const char *const labels[3][5] = {
+        {"CREATE TABLE", "CREATE INDEX", "CREATE SCHEMA", "CREATE DOMAIN", NULL},
+        {"ALTER TABLE", "ALTER INDEX", "ALTER SCHEMA", "ALTER DOMAIN", "ALTER TYPE"},
+        {"DROP TABLE", "DROP INDEX", "DROP SCHEMA", "DROP DOMAIN", "DROP TYPE"}};
+    size_t i = 0, verb = 3, words = 0;
+    while (i < n && words < 8) {
+        while (i < n && strchr(" \t\r\n", s[i]))
+            i++;
+        size_t w = i;
+        while (i < n && (sg__ident_char((unsigned char)s[i]) && s[i] != '$'))
+            i++;
+        if (i == w)
+            return NULL;
+        size_t len = i - w;
+        words++;
+        if (verb == 3) {
+            for (size_t v = 0; v < 3; v++)
+                if (len == strlen(verbs[v]) && strncasecmp(s + w, verbs[v], len) == 0)
+                    verb = v;
+            if (verb == 3)
+                return NULL;
+            continue;
+        }
+        bool skipped = false;
+        for (size_t k = 0; k < sizeof skip / sizeof skip[0]; k++)
+            skipped |= len == strlen(skip[k]) && strncasecmp(s + w, skip[k], len) == 0;
+        if (skipped)
+            continue;
+        for (size_t k = 0; k < 5; k++) {
+            if (len != strlen(kinds[k]) || strncasecmp(s + w, kinds[k], len) != 0)
+                continue;
+            if (verb == 1 && k == 4) {
+                /* ALTER TYPE: only RENAME TO and SET SCHEMA move columns' types */
+                const char *semi = memchr(s + i, ';', n - i);
+                size_t span = semi ? (size_t)(semi - (s + i)) : n - i;
+                bool moves = false;
+                for (size_t p = i; p + 6 <= i + span && !moves; p++)
+                    moves = strncasecmp(s + p, "rename", 6) == 0 ||
+                            (p + 10 <= i + span && strncasecmp(s + p, "set schema", 10) == 0);
+                return moves ? labels[verb][k] : NULL;
+            }
+            return labels[verb][k];
+        }
+        return NULL;
+    }
+    return NULL;
+}
+
+/* DDL that a DO block's body (`body`, of language `lang`) runs in a shape
+ * not followed: a statement that starts with it, or a string that does (the
+ * text of an EXECUTE, format()'s template); its label, or NULL. */
+static const char *ddl_in_body(mig *m, const char *body, bool plpgsql)
+{
+    size_t len = strlen(body);
+    sg__sql_token *t;
+    size_t n;
+    int rc = plpgsql ? sg__sql_scan(&m->tmp, body, len, &t, &n) : 1;
+    if (rc < 0) {
+        m->oom = true;
+        return NULL;
+    }
+    if (rc > 0) {
+        /* not SQL's tokens (another language): any word that starts DDL */
+        for (size_t i = 0; i < len; i++)
+            if ((i == 0 || !sg__ident_char((unsigned char)body[i - 1])) &&
+                ddl_words(body + i, len - i))
+                return ddl_words(body + i, len - i);
+        return NULL;
+    }
+    const sg__sql_token *prev = NULL;
+    bool message = false; /* in RAISE or ASSERT, whose strings are messages */
+    for (size_t i = 0; i < n; i++) {
+        if (t[i].comment)
+            continue;
+        const char *s = body + t[i].start;
+        size_t tl = t[i].end - t[i].start;
+        bool starts = !prev || char_is(body, prev, ';') || word_is(body, prev, "begin") ||
+                      word_is(body, prev, "then") || word_is(body, prev, "else") ||
+                      word_is(body, prev, "loop");
+        if (starts)
+            message = word_is(body, &t[i], "raise") || word_is(body, &t[i], "assert");
+        const char *ddl = starts ? ddl_words(s, len - t[i].start) : NULL;
+        if (!ddl && !message && tl >= 2) {
+            /* a string's text: after ', E' or the dollar tag */
+            size_t open = s[0] == '\'' ? 1 : (s[0] == 'E' || s[0] == 'e') && s[1] == '\'' ? 2 : 0;
+            if (s[0] == '$') {
+                const char *close = memchr(s + 1, '$', tl - 1);
+                open = close ? (size_t)(close - s) + 1 : 0;
+            }
+            if (open && open < tl)
+                ddl = ddl_words(s + open, tl - open);
+        }
+        if (ddl)
+            return ddl;
+        prev = &t[i];
+    }
+    return NULL;
+}
+
+/* DO: a PL/pgSQL block of plain statements (Drizzle's shape) applies as
+ * those statements would outside it; a block in another shape that runs DDL
+ * is noted, since its effect depends on the code around it; a block
+ * without DDL (RAISE NOTICE, a data loop) changes no table. */
+static int apply_do(mig *m, const DoStmt *d)
+{
+    const char *body = NULL, *lang = "plpgsql";
+    const ListCell *lc;
+    foreach (lc, d->args) {
+        const DefElem *e = lfirst(lc);
+        if (e->arg && IsA(e->arg, String))
+            *(strcmp(e->defname, "as") == 0 ? &body : &lang) = strVal(e->arg);
+    }
+    if (!body)
+        return APPLIED;
+    bool plpgsql = strcasecmp(lang, "plpgsql") == 0;
+    if (plpgsql) {
+        sg__sql_token *t;
+        size_t n, code = 0;
+        int rc = sg__sql_scan(&m->tmp, body, strlen(body), &t, &n);
+        if (rc < 0)
+            return STOP;
+        for (size_t i = 0; rc == 0 && i < n; i++)
+            if (!t[i].comment)
+                t[code++] = t[i];
+        plain_block b;
+        if (rc == 0 && read_plain_block(body, t, code, &b) &&
+            (rc = apply_plain_block(m, body, &b)) != NOT_PLAIN)
+            return rc;
+    }
+    const char *ddl = ddl_in_body(m, body, plpgsql);
+    if (m->oom)
+        return STOP;
+    if (!ddl)
+        return APPLIED;
+    return sg__mig_note(m, -1,
+                        "the DO block here runs %s, which from-sql does not follow: it applies a "
+                        "DO block only when its body is plain SQL statements between BEGIN and "
+                        "END, with at most an EXCEPTION WHEN duplicate_object (duplicate_table, "
+                        "...) THEN null handler (write the DDL outside the block, or take the "
+                        "catalog from the database with catalog pull)",
+                        ddl);
+}
+
+/* CALL: the procedure's body is not read. */
+static int apply_call(mig *m, const CallStmt *c)
+{
+    const char *name = c->funccall && c->funccall->funcname ? strVal(llast(c->funccall->funcname))
+                                                            : "the procedure";
+    return sg__mig_remark(m, -1,
+                          "CALL %s: what the procedure does is not followed (a table it makes "
+                          "or changes is not in the catalog)",
+                          name);
+}
+
+/* ---- psql's conditionals ------------------------------------------------------------------- */
+
+/* A psql variable the file sets (`\set name value`): its value, NULL when
+ * it cannot be known (another variable's, a backtick's, one set in a
+ * branch that may not run). */
+typedef struct psql_var {
+    const char *name;
+    const char *value;
+} psql_var;
+
+/* One `\if` ... `\endif` of the file. */
+typedef struct psql_branch {
+    bool outer; /* the branches around it run */
+    bool taken; /* one of its branches runs for sure */
+    bool live;  /* the current branch runs, or may */
+    bool maybe; /* a condition of it so far could not be decided */
+} psql_branch;
+
+enum { PSQL_FALSE = 0, PSQL_TRUE = 1, PSQL_UNKNOWN = 2, PSQL_BRANCH_MAX = 64 };
+
+typedef struct psql_state {
+    mig *m;
+    sg__vec vars; /* psql_var */
+    psql_branch stack[PSQL_BRANCH_MAX];
+    size_t depth, lost; /* frames, and those past the stack's room */
+} psql_state;
+
+static const char *psql_value(const psql_state *ps, const char *name, size_t n, bool *known)
+{
+    for (size_t i = ps->vars.count; i-- > 0;) {
+        const psql_var *v = &SG__VEC_AT(ps->vars, psql_var, i);
+        if (strlen(v->name) == n && strncmp(v->name, name, n) == 0) {
+            *known = v->value != NULL;
+            return v->value;
+        }
+    }
+    *known = false; /* perhaps given on psql's command line (-v) */
+    return NULL;
+}
+
+/* psql's ParseVariableBool: a prefix of true, false, yes or no, of on or off
+ * (two letters at least), 1 or 0, in any case; anything else is an error,
+ * after which psql takes the branch as false. */
+static int psql_bool(const char *v)
+{
+    size_t n = strlen(v);
+    if (n > 0 && (strncasecmp(v, "true", n) == 0 || strncasecmp(v, "yes", n) == 0))
+        return PSQL_TRUE;
+    if (n > 0 && (strncasecmp(v, "false", n) == 0 || strncasecmp(v, "no", n) == 0))
+        return PSQL_FALSE;
+    if (n >= 2 && strncasecmp(v, "on", n) == 0)
+        return PSQL_TRUE;
+    if (n >= 2 && strncasecmp(v, "off", n) == 0)
+        return PSQL_FALSE;
+    return strcmp(v, "1") == 0 ? PSQL_TRUE : PSQL_FALSE;
+}
+
+/* The arguments of a psql command (bytes [s, e) of the file) as psql reads
+ * them: words and quoted words, a variable's value in place of `:name`,
+ * `:'name'` and `:"name"`, `:{?name}` as whether it is set. Joined by `sep`
+ * into *out (the scratch arena); false when a part cannot be known. */
+static bool psql_args(psql_state *ps, const char *s, const char *e, const char *sep, char **out)
+{
+    sg__strbuf b = SG__STRBUF_INIT(&ps->m->tmp);
+    sg__strbuf_put(&b, "", 0);
+    bool first = true;
+    for (;;) {
+        while (s < e && strchr(" \t\r\n", *s))
+            s++;
+        if (s >= e)
+            break;
+        if (!first)
+            sg__strbuf_puts(&b, sep);
+        first = false;
+        if (*s == '\'') {
+            const char *close = s + 1;
+            while (close < e && *close != '\'' && *close != '\\')
+                close++;
+            if (close >= e || *close != '\'')
+                return false;
+            sg__strbuf_put(&b, s + 1, (size_t)(close - s - 1));
+            s = close + 1;
+        } else if (*s == ':' && s + 1 < e && strchr("'\"{", s[1])) {
+            char end = s[1] == '{' ? '}' : s[1];
+            const char *name = s + 2 + (s[1] == '{' && s + 2 < e && s[2] == '?');
+            const char *close = memchr(name, end, (size_t)(e - name));
+            if (!close || (s[1] == '{' && name == s + 2))
+                return false;
+            bool known;
+            const char *v = psql_value(ps, name, (size_t)(close - name), &known);
+            if (!known)
+                return false;
+            sg__strbuf_puts(&b, s[1] == '{' ? "TRUE" : v);
+            s = close + 1;
+        } else if (*s == ':' && s + 1 < e && sg__ident_start((unsigned char)s[1])) {
+            const char *name = s + 1, *end = name;
+            while (end < e && sg__ident_char((unsigned char)*end) && *end != '$')
+                end++;
+            bool known;
+            const char *v = psql_value(ps, name, (size_t)(end - name), &known);
+            if (!known || (end < e && !strchr(" \t\r\n", *end)))
+                return false;
+            sg__strbuf_puts(&b, v);
+            s = end;
+        } else {
+            const char *w = s;
+            while (s < e && !strchr(" \t\r\n", *s))
+                s++;
+            if (memchr(w, ':', (size_t)(s - w)) || memchr(w, '`', (size_t)(s - w)) ||
+                memchr(w, '\'', (size_t)(s - w)) || memchr(w, '"', (size_t)(s - w)))
+                return false;
+            sg__strbuf_put(&b, w, (size_t)(s - w));
+        }
+    }
+    if (b.failed) {
+        ps->m->oom = true;
+        return false;
+    }
+    *out = b.data;
+    return true;
+}
+
+static bool psql_live(const psql_state *ps)
+{
+    return ps->lost == 0 && (ps->depth == 0 || ps->stack[ps->depth - 1].live);
+}
+
+static bool psql_certain(const psql_state *ps)
+{
+    for (size_t i = 0; i < ps->depth; i++)
+        if (ps->stack[i].maybe)
+            return false;
+    return true;
+}
+
+/* \if or \elif at `at`: the condition decided, or a note that it cannot be
+ * and that every branch is applied. */
+static int psql_condition(psql_state *ps, size_t at, const char *args, const char *end, int *value)
+{
+    char *text;
+    if (!psql_args(ps, args, end, " ", &text)) {
+        if (ps->m->oom)
+            return STOP;
+        *value = PSQL_UNKNOWN;
+        const char *cmd = ps->m->original + at + 1;
+        size_t n = 0;
+        while (sg__ident_char((unsigned char)cmd[n]))
+            n++;
+        return sg__mig_note(ps->m, (int)at,
+                            "psql decides here (\\%.*s) by a value the file does not hold, so "
+                            "from-sql applies every branch of it",
+                            (int)n, cmd);
+    }
+    *value = psql_bool(text);
+    return APPLIED;
+}
+
+/* Whether the backslash at original[i] starts a psql command: one the
+ * psql blanking took out, not an argument of the command before it on its
+ * line (blanked too). */
+static bool psql_command_at(const mig *m, size_t i)
+{
+    if (m->original[i] != '\\' || m->sql[i] == '\\')
+        return false;
+    size_t k = i;
+    while (k > 0 && (m->original[k - 1] == ' ' || m->original[k - 1] == '\t'))
+        k--;
+    return k == 0 || m->original[k - 1] == '\n' || m->sql[k - 1] == m->original[k - 1];
+}
+
+/* The end of the COPY ... FROM STDIN data from the line after `at`: the end
+ * of the line `\.`, or of the text. */
+static size_t psql_copy_data_end(const mig *m, size_t at)
+{
+    const char *s = m->original;
+    const char *nl = memchr(s + at, '\n', m->len - at);
+    while (nl) {
+        size_t line = (size_t)(nl - s) + 1;
+        const char *next = memchr(s + line, '\n', m->len - line);
+        size_t end = next ? (size_t)(next - s) : m->len, n = end - line;
+        if (n > 0 && s[end - 1] == '\r')
+            n--;
+        if (n == 2 && s[line] == '\\' && s[line + 1] == '.')
+            return end;
+        nl = next;
+    }
+    return m->len;
+}
+
+/* Whether the statement of tokens ending before `semi` (the token of its
+ * semicolon) is COPY ... FROM STDIN. */
+static bool copy_from_stdin_before(const mig *m, size_t semi)
+{
+    size_t k = semi;
+    while (k > 0 && !char_is(m->sql, &m->tokens[k - 1], ';'))
+        k--;
+    k = code_token(m, k);
+    if (k >= semi || !word_is(m->sql, &m->tokens[k], "copy"))
+        return false;
+    for (size_t i = k + 1; i + 1 < semi; i++)
+        if (word_is(m->sql, &m->tokens[i], "from") &&
+            word_is(m->sql, &m->tokens[code_token(m, i + 1)], "stdin"))
+            return true;
+    return false;
+}
+
+/* Whether the bytes [s, e) hold the word stdin, in any case. */
+static bool mentions_stdin(const char *s, const char *e)
+{
+    for (; s + 5 <= e; s++)
+        if (strncasecmp(s, "stdin", 5) == 0)
+            return true;
+    return false;
+}
+
+/* A branch psql does not run, [from, to), listed in *dead. */
+static int add_dead(mig *m, sg__vec *dead, size_t from, size_t to)
+{
+    sg__span *sp = sg__vec_push(&m->tmp, dead, sizeof *sp);
+    if (!sp)
+        return STOP;
+    *sp = (sg__span){from, to};
+    return APPLIED;
+}
+
+/*
+ * psql's `\if`, `\elif`, `\else` and `\endif` in `text` (the file as the
+ * psql blanking left it, m->sql): a branch psql does not run is blanked
+ * (line breaks kept), as psql never sends it; a condition is decided as psql
+ * decides it, from literals and the values `\set` gave variables earlier in
+ * the file, and one that cannot be (a variable the file does not set, a
+ * backtick) is noted and all its branches are applied. `\gexec` in a branch
+ * that runs is noted: psql runs the query's values as statements. *dead:
+ * the spans blanked (sg__span).
+ */
+static int follow_psql_branches(mig *m, char *text, sg__vec *dead)
+{
+    *dead = (sg__vec){0};
+    psql_state ps = {.m = m};
+    size_t live_from = 0, semi = 0;
+    for (size_t i = 0; i < m->len; i++) {
+        /* the data of a COPY ... FROM STDIN are no commands */
+        if (m->tokens && semi < m->ntokens && m->tokens[semi].start < i) {
+            while (semi < m->ntokens && m->tokens[semi].start < i)
+                semi++;
+            if (semi > 0 && char_is(m->sql, &m->tokens[semi - 1], ';') &&
+                m->tokens[semi - 1].start == i - 1 && copy_from_stdin_before(m, semi - 1)) {
+                i = psql_copy_data_end(m, i - 1);
+                continue;
+            }
+        }
+        if (!psql_command_at(m, i))
+            continue;
+        const char *cmd = m->original + i + 1;
+        size_t n = 0;
+        while (sg__ident_char((unsigned char)cmd[n]) && cmd[n] != '$')
+            n++;
+        const char *args = cmd + n, *end = args;
+        while (end < m->original + m->len && *end != '\n' && *end != '\\')
+            end++;
+        bool was_live = psql_live(&ps);
+        int rc = APPLIED, value;
+        if (n == 4 && strncmp(cmd, "copy", 4) == 0 && mentions_stdin(args, end)) {
+            i = psql_copy_data_end(m, i);
+            continue;
+        }
+        if (n == 2 && strncmp(cmd, "if", 2) == 0) {
+            psql_branch b = {.outer = was_live};
+            if (was_live && (rc = psql_condition(&ps, i, args, end, &value)) == APPLIED) {
+                b.live = value != PSQL_FALSE;
+                b.taken = value == PSQL_TRUE;
+                b.maybe = value == PSQL_UNKNOWN;
+            }
+            if (ps.depth < PSQL_BRANCH_MAX)
+                ps.stack[ps.depth++] = b;
+            else
+                ps.lost++;
+        } else if ((n == 4 && strncmp(cmd, "elif", 4) == 0) ||
+                   (n == 4 && strncmp(cmd, "else", 4) == 0)) {
+            psql_branch *b = ps.lost == 0 && ps.depth ? &ps.stack[ps.depth - 1] : NULL;
+            if (b && b->outer && !b->taken) {
+                value = PSQL_TRUE;
+                if (cmd[2] == 'i')
+                    rc = psql_condition(&ps, i, args, end, &value);
+                b->live = value != PSQL_FALSE;
+                b->taken = value == PSQL_TRUE;
+                b->maybe |= value == PSQL_UNKNOWN;
+            } else if (b) {
+                b->live = false;
+            }
+        } else if (n == 5 && strncmp(cmd, "endif", 5) == 0) {
+            if (ps.lost)
+                ps.lost--;
+            else if (ps.depth)
+                ps.depth--;
+        } else if (was_live && ((n == 3 && strncmp(cmd, "set", 3) == 0) ||
+                                (n == 5 && strncmp(cmd, "unset", 5) == 0))) {
+            const char *name = args;
+            while (name < end && strchr(" \t\r", *name))
+                name++;
+            const char *ne = name;
+            while (ne < end && !strchr(" \t\r", *ne))
+                ne++;
+            char *value_text = NULL;
+            psql_var *v = ne > name ? sg__vec_push(&m->tmp, &ps.vars, sizeof *v) : NULL;
+            if (ne > name && !v)
+                return STOP;
+            if (v) {
+                v->name = sg__arena_strndup(&m->tmp, name, (size_t)(ne - name));
+                v->value =
+                    cmd[0] == 's' && psql_certain(&ps) && psql_args(&ps, ne, end, "", &value_text)
+                        ? value_text
+                        : NULL;
+                if (!v->name || m->oom)
+                    return STOP;
+            }
+        } else if (was_live && n == 5 && strncmp(cmd, "gexec", 5) == 0) {
+            rc = sg__mig_note(m, (int)i,
+                              "psql runs each value the query before \\gexec returns as a "
+                              "statement, which from-sql does not follow: a table it makes or "
+                              "changes is not applied");
+        }
+        if (rc != APPLIED)
+            return STOP;
+        /* the text up to here ran when the branch was live */
+        bool live = psql_live(&ps);
+        if (!was_live && live) {
+            if (add_dead(m, dead, live_from, i) != APPLIED)
+                return STOP;
+        } else if (was_live && !live) {
+            live_from = (size_t)(end - m->original);
+        }
+        i = (size_t)(end - m->original) - 1;
+    }
+    if (!psql_live(&ps) && add_dead(m, dead, live_from, m->len) != APPLIED)
+        return STOP;
+    /* blanked when the file's tokens are read no more: every byte but line
+     * breaks */
+    for (size_t k = 0; k < dead->count; k++)
+        for (size_t at = SG__VEC_AT(*dead, sg__span, k).start;
+             at < SG__VEC_AT(*dead, sg__span, k).end; at++)
+            if (text[at] != '\n' && text[at] != '\r')
+                text[at] = ' ';
+    return APPLIED;
+}
+
 /*
  * Statements that can change no table's columns or keys, applied as nothing
  * and never noted: data (INSERT, UPDATE, DELETE, MERGE, SELECT without INTO,
  * COPY, TRUNCATE), session and transaction control (SET but search_path,
- * BEGIN, COMMIT, ...),
- * DO and CALL (whose bodies are not read), privileges and ownership (GRANT,
+ * BEGIN, COMMIT, ...), privileges and ownership (GRANT,
  * REVOKE, ALTER DEFAULT PRIVILEGES, policies, roles), comments and security
  * labels, and the creation and change of every object that is not a table:
  * functions, procedures, triggers, rules, extensions, sequences, types,
@@ -758,8 +1540,6 @@ static bool statement_changes_nothing(NodeTag tag)
         T_TruncateStmt,
         T_VariableShowStmt,
         T_TransactionStmt,
-        T_DoStmt,
-        T_CallStmt,
         T_GrantStmt,
         T_GrantRoleStmt,
         T_AlterDefaultPrivilegesStmt,
@@ -893,6 +1673,10 @@ static int apply_statement(mig *m, Node *stmt)
         return apply_create_schema(m, (CreateSchemaStmt *)stmt);
     case T_RuleStmt:
         return apply_rule(m, (RuleStmt *)stmt);
+    case T_DoStmt:
+        return apply_do(m, (DoStmt *)stmt);
+    case T_CallStmt:
+        return apply_call(m, (CallStmt *)stmt);
     case T_VariableSetStmt:
         return apply_set(m, (VariableSetStmt *)stmt);
     case T_CreateDomainStmt:
@@ -999,12 +1783,18 @@ static bool changes_tables(const mig *m)
 
 /* Notes every psql include (`\\i`, `\\ir`, `\\include`, `\\include_relative`) of
  * the file: psql reads another file there, which this one does not hold. */
-static int note_includes(mig *m)
+static int note_includes(mig *m, const sg__vec *dead)
 {
     size_t *at, count;
     if (sg__sql_psql_includes(&m->tmp, m->original, strlen(m->original), &at, &count) < 0)
         return STOP;
     for (size_t i = 0; i < count; i++) {
+        bool runs = true;
+        for (size_t k = 0; k < dead->count && runs; k++)
+            runs = at[i] < SG__VEC_AT(*dead, sg__span, k).start ||
+                   at[i] >= SG__VEC_AT(*dead, sg__span, k).end;
+        if (!runs)
+            continue;
         const char *s = m->original + at[i] + 1;
         size_t n = 0;
         while (sg__ident_char((unsigned char)s[n]))
@@ -1114,8 +1904,17 @@ int sg__migrate_apply(sg__schema *s, const char *sql, const char *default_schema
     }
     if (rc == APPLIED && sg__sql_scan(&m.tmp, sql, len, &m.tokens, &m.ntokens) < 0)
         rc = STOP;
+    /* psql's branches that do not run are blanked, and read again */
+    sg__vec dead = {0};
+    if (rc == APPLIED && blanked &&
+        (memmem(m.original, len, "\\if", 3) || memmem(m.original, len, "\\gexec", 6))) {
+        rc = follow_psql_branches(&m, text, &dead);
+        if (rc == APPLIED && dead.count &&
+            sg__sql_scan(&m.tmp, sql, len, &m.tokens, &m.ntokens) < 0)
+            rc = STOP;
+    }
     if (rc == APPLIED && blanked)
-        rc = note_includes(&m);
+        rc = note_includes(&m, &dead);
     /* a goose, sql-migrate or dbmate file: only its up sections are applied */
     if (rc == APPLIED && blank_down_sections(text, len, m.tokens, m.ntokens) &&
         sg__sql_scan(&m.tmp, sql, len, &m.tokens, &m.ntokens) < 0)
