@@ -928,6 +928,42 @@ static void test_migrate__psql_conditionals(void **state)
     sg__schema_release(&s);
 }
 
+/* ROLLBACK undoes what its transaction applied, ROLLBACK TO SAVEPOINT what was applied since
+ * the savepoint (which stays, so it can be rolled back to again), as the server does: tables,
+ * columns, keys, domains' defaults and the search path. COMMIT, RELEASE and a ROLLBACK outside
+ * a transaction keep everything; AND CHAIN starts the next transaction at once. */
+static void test_migrate__rollback_undoes(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(&s,
+          "CREATE TABLE keep (id int PRIMARY KEY);\n"
+          "CREATE DOMAIN qty AS int DEFAULT 1;\n"
+          "BEGIN;\nCREATE TABLE tried (a int);\nALTER TABLE keep ADD COLUMN oops text;\n"
+          "ALTER DOMAIN qty SET DEFAULT 2;\nSET search_path TO app;\nROLLBACK;\n"
+          "CREATE TABLE in_public (q qty);\n"
+          "BEGIN;\nSAVEPOINT s;\nALTER TABLE keep ADD COLUMN oops2 text;\n"
+          "SAVEPOINT t;\nDROP TABLE in_public;\nROLLBACK TO SAVEPOINT s;\n"
+          "ALTER TABLE keep ADD COLUMN kept text;\nROLLBACK TO s;\n"
+          "ALTER TABLE keep ADD COLUMN kept2 text;\nSAVEPOINT u;\nALTER TABLE keep ADD COLUMN "
+          "kept3 text;\nRELEASE u;\nCOMMIT;\n"
+          "ROLLBACK;\n"
+          "BEGIN;\nALTER TABLE keep ADD COLUMN gone text;\nROLLBACK AND CHAIN;\n"
+          "ALTER TABLE keep ADD COLUMN gone2 text;\nABORT;\n"
+          "START TRANSACTION;\nALTER TABLE keep ADD COLUMN committed text;\nCOMMIT AND CHAIN;\n"
+          "ALTER TABLE keep ADD COLUMN gone3 text;\nROLLBACK;\n",
+          NULL);
+    sg__migrate_finish(&s);
+    assert_int_equal(s.tables.count, 2);
+    assert_null(sg__schema_table(&s, "public", "tried"));
+    assert_table(
+        &s, "keep",
+        "id integer not null\nkept2 text\nkept3 text\ncommitted text\npk keep_pkey (id)\n");
+    assert_table(&s, "in_public", "q qty default 1\n");
+    sg__schema_release(&s);
+}
+
 /* ---- ALTER TABLE ------------------------------------------------------------------------- */
 
 /* INHERIT, NO INHERIT, OF and NOT OF change no column or key (the columns must be there and
@@ -1883,6 +1919,7 @@ int main(void)
         cmocka_unit_test(test_migrate__do_block_statements_apply),
         cmocka_unit_test(test_migrate__do_blocks_in_other_shapes),
         cmocka_unit_test(test_migrate__psql_conditionals),
+        cmocka_unit_test(test_migrate__rollback_undoes),
         cmocka_unit_test(test_migrate__schema_elements_see_the_path),
         cmocka_unit_test(test_migrate__return_rule_makes_a_view),
         cmocka_unit_test(test_migrate__repeated_unique_written_once),

@@ -692,8 +692,8 @@ static int apply_rule(mig *m, const RuleStmt *r)
  * create unqualified tables (the first schema, "$user" and pg_catalog and
  * pg_temp aside, as they hold no table a migration makes) and where they look
  * for them (each in order); RESET and DEFAULT bring back the caller's
- * default schema. The file's transactions are not followed: SET LOCAL counts
- * as SET. A search path naming no such schema leaves it as it was. */
+ * default schema. SET LOCAL counts as SET (a ROLLBACK brings back the path
+ * its transaction started with). A search path naming no such schema leaves it as it was. */
 static int apply_set(mig *m, const VariableSetStmt *v)
 {
     if (!v->name || strcmp(v->name, "search_path") != 0) {
@@ -732,6 +732,120 @@ static int apply_set(mig *m, const VariableSetStmt *v)
         m->path_rest_len = rest;
     }
     return APPLIED;
+}
+
+/* ---- transactions ------------------------------------------------------------------------ */
+
+/* The model as it stood at a BEGIN or a SAVEPOINT. A committed table's
+ * arrays are never changed in place (each statement edits copies), and a
+ * domain's fields are replaced, not written into, so copies of the table
+ * and domain structs are enough to bring it back. */
+typedef struct mig_mark {
+    const char *name; /* the savepoint's; NULL for the transaction's start */
+    sg__sc_table *tables;
+    size_t ntables;
+    sg__sc_domain *domains;
+    size_t ndomains;
+    const char *default_schema;
+    const char *path_rest[SG__MIG_PATH_MAX];
+    size_t path_rest_len;
+} mig_mark;
+
+static int push_mark(mig *m, const char *name)
+{
+    mig_mark *k = sg__vec_push(&m->tmp, &m->marks, sizeof *k);
+    if (!k)
+        return STOP;
+    const sg__vec *t = &m->s->tables, *d = &m->s->domains;
+    *k = (mig_mark){.name = name,
+                    .ntables = t->count,
+                    .ndomains = d->count,
+                    .default_schema = m->default_schema,
+                    .path_rest_len = m->path_rest_len};
+    memcpy(k->path_rest, m->path_rest, sizeof k->path_rest);
+    k->tables = t->count ? sg__arena_alloc_raw(&m->tmp, t->count * sizeof *k->tables) : NULL;
+    k->domains = d->count ? sg__arena_alloc_raw(&m->tmp, d->count * sizeof *k->domains) : NULL;
+    if ((t->count && !k->tables) || (d->count && !k->domains))
+        return STOP;
+    if (t->count)
+        memcpy(k->tables, t->items, t->count * sizeof *k->tables);
+    if (d->count)
+        memcpy(k->domains, d->items, d->count * sizeof *k->domains);
+    return APPLIED;
+}
+
+/* The model, and the working copy of the statement being applied, as mark
+ * k left them. */
+static int restore_mark(mig *m, const mig_mark *k)
+{
+    /* the vectors only grow: the mark's items fit where they were */
+    if (k->ntables)
+        memcpy(m->s->tables.items, k->tables, k->ntables * sizeof *k->tables);
+    m->s->tables.count = k->ntables;
+    if (k->ndomains)
+        memcpy(m->s->domains.items, k->domains, k->ndomains * sizeof *k->domains);
+    m->s->domains.count = k->ndomains;
+    m->default_schema = k->default_schema;
+    m->path_rest_len = k->path_rest_len;
+    memcpy(m->path_rest, k->path_rest, sizeof m->path_rest);
+    m->synced = false;
+    m->stale = true;
+    return sg__mig_begin_statement(m);
+}
+
+/* The latest savepoint called `name`: its index in the marks, or -1. */
+static long find_mark(const mig *m, const char *name)
+{
+    for (size_t i = m->marks.count; name && i-- > 0;) {
+        const char *n = SG__VEC_AT(m->marks, mig_mark, i).name;
+        if (n && strcmp(n, name) == 0)
+            return (long)i;
+    }
+    return -1;
+}
+
+/* BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE and ROLLBACK TO, as the
+ * server runs them: what a transaction or a savepoint rolled back applied is
+ * undone (tables, keys, domains' defaults, the search path). A SAVEPOINT
+ * outside BEGIN is taken to be in the migration tool's transaction. */
+static int apply_transaction(mig *m, const TransactionStmt *t)
+{
+    long at;
+    switch (t->kind) {
+    case TRANS_STMT_BEGIN:
+    case TRANS_STMT_START:
+        if (m->in_transaction)
+            return APPLIED; /* a warning, and nothing else */
+        m->in_transaction = true;
+        m->marks.count = 0;
+        return push_mark(m, NULL);
+    case TRANS_STMT_COMMIT:
+    case TRANS_STMT_PREPARE:
+        m->marks.count = 0;
+        m->in_transaction = m->in_transaction && t->chain;
+        return m->in_transaction ? push_mark(m, NULL) : APPLIED;
+    case TRANS_STMT_ROLLBACK: {
+        int rc = APPLIED;
+        if (m->in_transaction && m->marks.count)
+            rc = restore_mark(m, &SG__VEC_AT(m->marks, mig_mark, 0));
+        m->marks.count = 0;
+        m->in_transaction = m->in_transaction && t->chain;
+        return rc == APPLIED && m->in_transaction ? push_mark(m, NULL) : rc;
+    }
+    case TRANS_STMT_SAVEPOINT:
+        return push_mark(m, t->savepoint_name);
+    case TRANS_STMT_RELEASE:
+        if ((at = find_mark(m, t->savepoint_name)) >= 0)
+            m->marks.count = (size_t)at;
+        return APPLIED;
+    case TRANS_STMT_ROLLBACK_TO:
+        if ((at = find_mark(m, t->savepoint_name)) < 0)
+            return APPLIED; /* no such savepoint: the server refuses it */
+        m->marks.count = (size_t)at + 1;
+        return restore_mark(m, &SG__VEC_AT(m->marks, mig_mark, at));
+    default:
+        return APPLIED;
+    }
 }
 
 /* ---- DO blocks and CALL ------------------------------------------------------------------- */
@@ -1520,8 +1634,8 @@ static int follow_psql_branches(mig *m, char *text, sg__vec *dead)
 /*
  * Statements that can change no table's columns or keys, applied as nothing
  * and never noted: data (INSERT, UPDATE, DELETE, MERGE, SELECT without INTO,
- * COPY, TRUNCATE), session and transaction control (SET but search_path,
- * BEGIN, COMMIT, ...), privileges and ownership (GRANT,
+ * COPY, TRUNCATE), session control (SET but search_path, ...), transactions
+ * (apply_transaction() follows their ROLLBACKs first), privileges and ownership (GRANT,
  * REVOKE, ALTER DEFAULT PRIVILEGES, policies, roles), comments and security
  * labels, and the creation and change of every object that is not a table:
  * functions, procedures, triggers, rules, extensions, sequences, types,
@@ -1675,6 +1789,8 @@ static int apply_statement(mig *m, Node *stmt)
         return apply_rule(m, (RuleStmt *)stmt);
     case T_DoStmt:
         return apply_do(m, (DoStmt *)stmt);
+    case T_TransactionStmt:
+        return apply_transaction(m, (TransactionStmt *)stmt);
     case T_CallStmt:
         return apply_call(m, (CallStmt *)stmt);
     case T_VariableSetStmt:

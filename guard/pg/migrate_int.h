@@ -61,6 +61,11 @@ typedef struct mig {
      * of the last refusal, NULL when it is none of the "already exists"
      * ones a DO block's handler may name */
     const char *condition;
+    /* the file's transaction: the model as it stood at its BEGIN (the
+     * first mark, named NULL) and at each SAVEPOINT since, which ROLLBACK
+     * and ROLLBACK TO bring back (mig_mark in migrate.c) */
+    sg__vec marks;
+    bool in_transaction;
     sg__migrate_note_fn note;
     void *ctx;
     sg__sql_token *tokens;
