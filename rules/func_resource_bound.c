@@ -454,6 +454,103 @@ static long double known_length(const sg__rule_ctx *ctx, const sg__funcarg *a, b
     return (long double)(marks ? longest_non_ascii_run(t) : char_length(t));
 }
 
+/* Whether call `fn`'s result carries its arguments' text, so that a long
+ * argument may make it long: any call but those whose result is a number,
+ * a truth value or a digest of fixed size. */
+static bool passes_text(const sg__funcref *fn)
+{
+    static const char *const fixed[] = {
+        "ascii",  "bit_length",   "char_length", "character_length", "count",    "length",
+        "md5",    "num_nonnulls", "num_nulls",   "octet_length",     "position", "sha224",
+        "sha256", "sha384",       "sha512",      "starts_with",      "strpos",   "to_hex"};
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        if (builtin(fn, fixed[i]))
+            return false;
+    return true;
+}
+
+/* Whether a reference made inside the arguments of call `inner` reaches
+ * call `target` (facts->funcs indexes) through calls that carry text. */
+static bool reaches(const sg__facts *f, int inner, long target)
+{
+    for (unsigned hops = 0; inner >= 0 && (size_t)inner < f->funcs.count && hops < 100000; hops++) {
+        if (inner == target)
+            return true;
+        const sg__funcref *fn = &SG__VEC_AT(f->funcs, sg__funcref, inner);
+        if (!passes_text(fn))
+            return false;
+        inner = fn->parent;
+    }
+    return false;
+}
+
+/* Whether column `name` (NULL: the whole row) of source `s` may be text the
+ * statement made long: a column of a sub-select, WITH query, VALUES list or
+ * function whose expression may make it so (a relation's is stored data). */
+static bool source_grows(const sg__source *s, const char *name)
+{
+    if (s->row == SG_ROW_RELATION || s->join_alias)
+        return false;
+    if (s->grows_all || (!name && s->grown_count))
+        return true;
+    for (size_t k = 0; name && k < s->grown_count; k++)
+        if (strcmp(s->grown[k], name) == 0)
+            return true;
+    return false;
+}
+
+/* Whether an argument of call `fn` holds a column (or row) of a sub-select,
+ * WITH query, VALUES list or function in FROM whose text the statement may
+ * have made long (`FROM (SELECT repeat('a', 40000) AS s) x` ... `x.s`), which
+ * no bound of the call's own arguments shows. */
+static bool derived_argument_grows(const sg__rule_ctx *ctx, const sg__funcref *fn)
+{
+    const sg__facts *f = ctx->facts;
+    long target = fn - &SG__VEC_AT(f->funcs, sg__funcref, 0);
+    for (size_t i = 0; i < f->fields.count; i++) {
+        const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
+        if (r->source >= 0 && (size_t)r->source < f->sources.count && reaches(f, r->call, target) &&
+            source_grows(&SG__VEC_AT(f->sources, sg__source, (size_t)r->source), r->name))
+            return true;
+    }
+    for (size_t i = 0; i < f->columns.count; i++) {
+        const sg__column_ref *r = &SG__VEC_AT(f->columns, sg__column_ref, i);
+        if (!reaches(f, r->call, target))
+            continue;
+        if (!r->name) { /* `*`, `t.*` */
+            for (size_t k = r->first; k < r->end && k < f->sources.count; k++) {
+                const sg__source *s = &SG__VEC_AT(f->sources, sg__source, k);
+                if ((r->source >= 0 ? (long)k == r->source : s->level == r->level) &&
+                    source_grows(s, NULL))
+                    return true;
+            }
+            continue;
+        }
+        sg__resolved res;
+        switch (sg__resolve_name(ctx, r, &res)) {
+        case SG_RES_FOUND:
+        case SG_RES_WHOLE_ROW:
+            if (source_grows(&SG__VEC_AT(f->sources, sg__source, (size_t)res.source),
+                             res.status == SG_RES_FOUND ? r->name : NULL))
+                return true;
+            break;
+        case SG_RES_UNDECIDED:
+        case SG_RES_AMBIGUOUS:
+            /* any item of its level in sight that may have it, or be it */
+            for (size_t k = r->first; k < r->end && k < f->sources.count; k++) {
+                const sg__source *s = &SG__VEC_AT(f->sources, sg__source, k);
+                bool row = s->name && strcmp(s->name, r->name) == 0;
+                if (s->level == r->level && source_grows(s, row ? NULL : r->name))
+                    return true;
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
 /*
  * Character pairs a call compares at worst, from what is known of its
  * arguments (an unknown one counts as one character): normalize(s) sorts
@@ -479,6 +576,8 @@ static long double quadratic_work(const sg__rule_ctx *ctx, const sg__funcref *fn
         if (!builtin(fn, calls[i].name) || fn->arg_count < calls[i].min_args ||
             fn->arg_count > calls[i].max_args)
             continue;
+        if (derived_argument_grows(ctx, fn))
+            return HUGE_VALL;
         /* normalize(s) sorts each run of combining marks: its longest */
         bool marks = calls[i].other == 0;
         long double a = known_length(ctx, &fn->args[0], marks);
@@ -500,9 +599,11 @@ static int judge_work(const sg__rule_ctx *ctx, const sg__funcref *fn, long long 
     if (work <= (long double)max_work)
         return 0;
     const char *call = call_text(ctx, fn);
-    const char *amount = isfinite(work) ? size_text(ctx, work)
-                                        : "an unknown number of (an argument is made by a call, "
-                                          "such as repeat or format, that can make it long)";
+    const char *amount = isfinite(work)
+                             ? size_text(ctx, work)
+                             : "an unknown number of (an argument is made by a call, such as "
+                               "repeat or format, that can make it long, or is a column of a "
+                               "sub-select, WITH query or function that such a call made)";
     if (!call || !amount)
         return -1;
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,

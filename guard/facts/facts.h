@@ -297,6 +297,7 @@ typedef enum {
 typedef struct sg__field_ref {
     const char *name;
     int location; /* of the reference or the field selection */
+    int call;     /* the innermost call whose arguments hold it (facts->funcs), or -1 */
     sg__row_kind row;
     long relation; /* SG_ROW_RELATION: index into relations */
     /* SG_ROW_RELATION through `schema.table.f`: the schema written, which must
@@ -387,6 +388,12 @@ typedef struct sg__source {
     /* a join's alias: in sight only of a reference that sees the sources up
      * to this index (not of the join's own operands); 0: of every one */
     size_t visible_from;
+    /* No relation: the columns whose text the statement's own expressions
+     * may make long (a parameter, repeat, an aggregate gathering rows), and
+     * whether any column may be (func.resource-bound's max_work) */
+    const char *const *grown;
+    size_t grown_count;
+    bool grows_all;
 } sg__source;
 
 /* A query level: the level around it (-1 for none) and which of the
@@ -480,6 +487,7 @@ typedef struct sg__column_ref {
      * `*`s' (when not, any name may be an output's) */
     bool is_output;
     bool outputs_known;
+    int call; /* the innermost call whose arguments hold it (facts->funcs), or -1 */
 } sg__column_ref;
 
 /* A column a statement writes a value to: an UPDATE's (or ON CONFLICT DO

@@ -2,9 +2,9 @@
  * from.c - the query levels and FROM items of a walk, as the walker records
  * them: the levels it enters and what each sees of the level around it, the
  * FROM items of every level (and the top-level select's, as facts), relation
- * references and the CTE in scope a name binds to, the target of a write as
- * an item of its own, the columns a USING or NATURAL join merges, and what a
- * FOR UPDATE/SHARE locks. walker.c walks the clauses and calls these as it
+ * references (the CTE in scope a name binds to is names.c's), the target of a
+ * write as an item of its own, the columns a USING or NATURAL join merges,
+ * and what a FOR UPDATE/SHARE locks. walker.c walks the clauses and calls these as it
  * goes; nothing here walks a tree, so nothing here calls back into the walk.
  */
 #include <pg_query.h>
@@ -16,19 +16,6 @@
 #include <string.h>
 
 #include "pg/walk.h"
-
-/* Finds a CTE named `name` in lexical scope; returns its index or -1. */
-long sg__walk_find_cte(const walk *w, const char *name)
-{
-    for (const cte_scope *s = w->scope; s; s = s->parent) {
-        for (size_t i = 0; i < s->visible; i++) {
-            sg__cte *c = &SG__VEC_AT(w->facts->ctes, sg__cte, s->first + i);
-            if (strcmp(c->name, name) == 0)
-                return (long)(s->first + i);
-        }
-    }
-    return -1;
-}
 
 /* Records a relation reference. Unqualified names first bind to a CTE in
  * scope, exactly as PostgreSQL's parse analysis does; targets of writes never

@@ -26,6 +26,13 @@
  * name is certain; any other output column is left out, so that the names
  * recorded are always names the row has (a name left out can only make a
  * field look like a call, which is denied: never the reverse).
+ *
+ * A row's names also say which of its columns may hold text the statement
+ * itself made long (a sub-select's `repeat('a', 40000) AS s`, a function
+ * over a parameter, an aggregate gathering rows, or a column of an inner
+ * item that is such): func.resource-bound counts those as unbounded where a
+ * quadratic text function reads them, as it does the expressions
+ * themselves. A name binds to the CTE in scope first.
  */
 #include <pg_query.h>
 #include <pg_query/pg_query_internal.h>
@@ -58,9 +65,10 @@ typedef struct pending_field {
     int location;
     unsigned flags;                /* REF_COLUMN, REF_STAR: SG_COLREF_*; any: SG_COLREF_ISOLATED */
     bool is_output, outputs_known; /* SG_COLREF_OUTPUT_NAME */
+    int call;                      /* walk.h's current_call where it stands */
 } pending_field;
 
-static const row_names unknown_row = {false, NULL, 0, false};
+static const row_names unknown_row = {false, NULL, 0, false, NULL, 0, false};
 
 /* ---- output names ------------------------------------------------------------------------ */
 
@@ -171,18 +179,158 @@ static row_names keep_names(walk *w, const char **slots, size_t count, bool comp
         if (slots[i] && !(names[n++] = copy(w, slots[i])))
             return unknown_row;
     }
-    return (row_names){true, names, n, complete};
+    return (row_names){true, names, n, complete, NULL, 0, false};
 }
 
-row_names sg__walk_select_names(walk *w, Node *node, List *aliases)
+/* Finds a CTE named `name` in lexical scope; returns its index or -1. */
+long sg__walk_find_cte(const walk *w, const char *name)
 {
-    if (!node || !IsA(node, SelectStmt))
-        return aliases ? sg__walk_list_names(w, aliases) : unknown_row;
+    for (const cte_scope *s = w->scope; s; s = s->parent) {
+        for (size_t i = 0; i < s->visible; i++) {
+            sg__cte *c = &SG__VEC_AT(w->facts->ctes, sg__cte, s->first + i);
+            if (strcmp(c->name, name) == 0)
+                return (long)(s->first + i);
+        }
+    }
+    return -1;
+}
+
+bool sg__walk_item_grows(const walk *w, int level, const char *item, const char *name)
+{
+    for (size_t i = 0; i < w->from_items.count; i++) {
+        const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+        if (fi->level != level || fi->relref >= 0 || fi->excluded ||
+            (item && (!fi->name || strcmp(fi->name, item) != 0)))
+            continue;
+        if (fi->row.grows_all || (!name && fi->row.grown_count))
+            return true;
+        for (size_t k = 0; name && k < fi->row.grown_count; k++)
+            if (strcmp(fi->row.grown[k], name) == 0)
+                return true;
+    }
+    return false;
+}
+
+/* What expr_grows() looks for among an expression's column references. */
+typedef struct growth {
+    const walk *w;
+    int level;
+    bool grows;
+} growth;
+
+/* Whether column reference `c`, made at `level`, may name a FROM item's
+ * column (or whole row) that may be long text. A bare name may be any
+ * item's column or an item's row; `s.t.c` is a relation's. */
+static bool ref_grows(const walk *w, int level, const ColumnRef *c)
+{
+    int n = list_length(c->fields);
+    const Node *last = n ? llast(c->fields) : NULL;
+    const char *name = last && IsA(last, String) ? strVal(last) : NULL;
+    if (n == 1)
+        return !name || sg__walk_item_grows(w, level, NULL, name) ||
+               sg__walk_item_grows(w, level, name, NULL);
+    if (n == 2 && IsA(linitial(c->fields), String))
+        return sg__walk_item_grows(w, level, strVal(linitial(c->fields)), name);
+    return false;
+}
+
+static bool find_grown_ref(Node *n, void *context)
+{
+    growth *g = context;
+    if (!n || g->grows)
+        return g->grows;
+    if (IsA(n, ColumnRef)) {
+        g->grows = ref_grows(g->w, g->level, (const ColumnRef *)n);
+        return g->grows;
+    }
+    if (IsA(n, SubLink) || IsA(n, SelectStmt))
+        return false; /* sg__walk_text_may_grow() takes it as long already */
+    return raw_expression_tree_walker(n, find_grown_ref, context);
+}
+
+/* Whether an output expression of a select of `level` may be long text:
+ * made so by the statement (sg__walk_text_may_grow), or a column of one of
+ * the level's FROM items that may be (-1: none known yet). */
+static bool expr_grows(const walk *w, int level, Node *n)
+{
+    if (sg__walk_text_may_grow(n))
+        return true;
+    if (level < 0)
+        return false;
+    growth g = {w, level, false};
+    find_grown_ref(n, &g);
+    return g.grows;
+}
+
+/* Whether a FROM list holds an item that is no relation: a sub-select, a
+ * function, a WITH query's name, or a join of one. */
+static bool from_derived(const walk *w, const Node *n, unsigned depth)
+{
+    if (!n || depth > 1000)
+        return false;
+    if (IsA(n, List)) {
+        const ListCell *lc;
+        foreach (lc, (const List *)n)
+            if (from_derived(w, lfirst(lc), depth + 1))
+                return true;
+        return false;
+    }
+    if (IsA(n, RangeVar)) {
+        const RangeVar *rv = (const RangeVar *)n;
+        return !rv->schemaname && rv->relname && sg__walk_find_cte(w, rv->relname) >= 0;
+    }
+    if (IsA(n, JoinExpr))
+        return from_derived(w, ((const JoinExpr *)n)->larg, depth + 1) ||
+               from_derived(w, ((const JoinExpr *)n)->rarg, depth + 1);
+    if (IsA(n, RangeTableSample))
+        return from_derived(w, ((const RangeTableSample *)n)->relation, depth + 1);
+    return true;
+}
+
+/* Whether some output of a branch of set operation `s` may be long text. */
+static bool branches_grow(const walk *w, int level, const SelectStmt *s, unsigned depth)
+{
+    if (!s || depth > 1000)
+        return true;
+    if (s->op != SETOP_NONE)
+        return branches_grow(w, level, s->larg, depth + 1) ||
+               branches_grow(w, level, s->rarg, depth + 1);
+    /* a branch is a level of its own, whose number the walk does not keep
+     * here: a column of it may be long when its FROM holds anything but
+     * relations */
+    bool derived = from_derived(w, (const Node *)s->fromClause, 0);
+    ListCell *lc;
+    foreach (lc, s->targetList) {
+        const ResTarget *rt = lfirst(lc);
+        if (!IsA(rt, ResTarget) || sg__walk_text_may_grow(rt->val) ||
+            (derived && !IsA(rt->val, A_Const)))
+            return true;
+    }
+    foreach (lc, s->valuesLists) {
+        ListCell *v;
+        foreach (v, (List *)lfirst(lc))
+            if (sg__walk_text_may_grow(lfirst(v)))
+                return true;
+    }
+    return false;
+}
+
+row_names sg__walk_select_names(walk *w, Node *node, List *aliases, int level)
+{
+    if (!node || !IsA(node, SelectStmt)) {
+        row_names row = aliases ? sg__walk_list_names(w, aliases) : unknown_row;
+        row.grows_all = true; /* a data-modifying statement's RETURNING: anything */
+        return row;
+    }
     SelectStmt *s = (SelectStmt *)node;
+    bool set_grows = s->op != SETOP_NONE && branches_grow(w, level, s, 0);
     for (unsigned hops = 0; s->op != SETOP_NONE && s->larg && hops < 1000; hops++)
         s = s->larg; /* a set operation's columns are named by its leftmost branch */
-    if (s->op != SETOP_NONE)
-        return unknown_row;
+    if (s->op != SETOP_NONE) {
+        row_names row = unknown_row;
+        row.grows_all = true;
+        return row;
+    }
     size_t k = (size_t)list_length(aliases);
     size_t count = s->valuesLists ? (size_t)list_length(linitial(s->valuesLists))
                                   : (size_t)list_length(s->targetList);
@@ -191,13 +339,27 @@ row_names sg__walk_select_names(walk *w, Node *node, List *aliases)
         fail(w);
         return unknown_row;
     }
+    bool *grows = sg__arena_alloc(w->arena, (count + 1) * sizeof *grows);
+    if (!grows) {
+        fail(w);
+        return unknown_row;
+    }
+    bool grows_all = set_grows;
     size_t stars = 0;  /* `*`s so far: each stands for any number of columns, even none */
     bool named = true; /* every output but the `*`s has its name in slots */
     for (size_t i = 0; i < count; i++) {
         slots[i] = NULL;
+        grows[i] = false;
         const char *name = NULL;
         if (s->valuesLists) {
+            ListCell *lc;
+            foreach (lc, s->valuesLists) {
+                const List *row = lfirst(lc);
+                grows[i] = grows[i] || (size_t)list_length(row) <= i ||
+                           expr_grows(w, level, list_nth(row, (int)i));
+            }
             if (sg__walk_expands(list_nth(linitial(s->valuesLists), (int)i))) {
+                grows_all = true;
                 stars++;
                 continue;
             }
@@ -213,13 +375,18 @@ row_names sg__walk_select_names(walk *w, Node *node, List *aliases)
             ResTarget *rt = list_nth(s->targetList, (int)i);
             if (!IsA(rt, ResTarget)) {
                 named = false;
+                grows_all = true;
                 continue;
             }
             if (rt->val && sg__walk_expands(rt->val)) {
+                /* `*` or `t.*`: the columns of the items it expands, which
+                 * the walk has seen once the select is walked */
+                grows_all = grows_all || level < 0 || expr_grows(w, level, rt->val);
                 stars++;
                 continue;
             }
             name = rt->name ? rt->name : figure_name(rt->val);
+            grows[i] = expr_grows(w, level, rt->val);
         }
         /* an alias list renames the first k columns. The column written at i
          * is at least at position i - stars: renamed for sure when that is
@@ -228,11 +395,26 @@ row_names sg__walk_select_names(walk *w, Node *node, List *aliases)
             name = stars ? NULL : strVal(list_nth(aliases, (int)i));
         slots[i] = name;
         named = named && name;
+        grows_all = grows_all || (grows[i] && !name);
     }
+    /* the grown outputs' names, before the alias names are added */
+    const char **grown = sg__arena_alloc(w->arena, (count + 1) * sizeof *grown);
+    if (!grown) {
+        fail(w);
+        return unknown_row;
+    }
+    size_t grown_count = 0;
+    for (size_t i = 0; i < count; i++)
+        if (grows[i] && slots[i] && !(grown[grown_count++] = copy(w, slots[i])))
+            return unknown_row;
     size_t n = count;
     for (size_t i = 0; i < k; i++) /* the alias names are columns whatever the positions */
         slots[n++] = strVal(list_nth(aliases, (int)i));
-    return keep_names(w, slots, n, named && stars == 0);
+    row_names row = keep_names(w, slots, n, named && stars == 0);
+    row.grown = grown;
+    row.grown_count = grown_count;
+    row.grows_all = grows_all;
+    return row;
 }
 
 bool sg__walk_output_match(Node *node, const char *name, bool *known)
@@ -326,7 +508,8 @@ static void note(walk *w, ref_kind kind, const char *name, const char *a, const 
         fail(w);
         return;
     }
-    *p = (pending_field){kind, name, a, t, w->level, w->sight, location, 0, false, false};
+    *p = (pending_field){kind,     name, a,     t,     w->level,       w->sight,
+                         location, 0,    false, false, w->current_call};
     if (kind == REF_COLUMN || kind == REF_STAR)
         p->flags = (kind == REF_STAR ? SG_COLREF_STAR : 0) |
                    (w->sees_excluded ? SG_COLREF_SEES_EXCLUDED : 0) |
@@ -574,6 +757,7 @@ static void record_column(walk *w, const pending_field *p)
     c->first = p->sight.first;
     c->end = p->sight.end < w->from_items.count ? p->sight.end : w->from_items.count;
     c->source = -1;
+    c->call = p->call;
     if (p->kind == REF_STAR && p->a) {
         const from_item *fi = p->t ? find_item(w, p->level, p->sight, p->t, p->a)
                                    : find_item(w, p->level, p->sight, p->a, NULL);
@@ -616,6 +800,9 @@ static void export_sources(walk *w)
         s->hidden_first = fi->hidden_first;
         s->hidden_end = fi->hidden_end;
         s->visible_from = fi->visible_from;
+        s->grown = fi->relref < 0 ? fi->row.grown : NULL;
+        s->grown_count = fi->relref < 0 ? fi->row.grown_count : 0;
+        s->grows_all = fi->relref < 0 && fi->row.grows_all;
     }
     for (size_t i = 0; i < w->levels.count && !w->failed; i++) {
         const level_info *info = &SG__VEC_AT(w->levels, level_info, i);
@@ -682,6 +869,7 @@ void sg__walk_resolve_fields(walk *w)
         memset(f, 0, sizeof *f);
         f->name = copy(w, p->name);
         f->location = p->location;
+        f->call = p->call;
         f->row = SG_ROW_UNKNOWN;
         f->relation = -1;
         f->isolated = (p->flags & SG_COLREF_ISOLATED) != 0;

@@ -424,10 +424,117 @@ static bool format_without_widths(const FuncCall *f)
     return true;
 }
 
+static bool text_bound(const Node *n, text_parts *parts, unsigned depth);
+
+/* The last name of a call of pg_catalog's (qualified so or not) that is no
+ * aggregate or window call, or NULL. */
+static const char *plain_call(const FuncCall *f)
+{
+    if (f->agg_star || f->over || f->agg_order || f->agg_filter || list_length(f->funcname) > 2 ||
+        sg__names_outside_pg_catalog(f->funcname) || !IsA(llast(f->funcname), String))
+        return NULL;
+    return strVal(llast(f->funcname));
+}
+
+/* A string constant's characters, or -1 when `n` is none. */
+static long string_constant(const Node *n)
+{
+    if (n && IsA(n, TypeCast))
+        n = ((const TypeCast *)n)->arg;
+    if (!n || !IsA(n, A_Const) || ((const A_Const *)n)->isnull ||
+        nodeTag(&((const A_Const *)n)->val) != T_String)
+        return -1;
+    long count = 0;
+    for (const unsigned char *s = (const unsigned char *)((const A_Const *)n)->val.sval.sval; *s;
+         s++)
+        count += (*s & 0xC0) != 0x80;
+    return count;
+}
+
+/* Adds `copies` times the bound of `n`'s text to `parts`; false when it has
+ * none, or its parameters would be too many to list. */
+static bool text_bound_times(const Node *n, size_t copies, text_parts *parts, unsigned depth)
+{
+    text_parts one = {0, {0}, 0};
+    if (!text_bound(n, &one, depth + 1) ||
+        parts->param_count + copies * one.param_count > TEXT_PARAMS_MAX)
+        return false;
+    for (size_t k = 0; k < copies; k++) {
+        parts->chars += one.chars;
+        for (size_t i = 0; i < one.param_count; i++)
+            parts->params[parts->param_count++] = one.params[i];
+    }
+    return true;
+}
+
+/* The text of a call whose result a constant multiple of its first
+ * argument bounds: replace(s, 'from', 'to') at most |s| * ceil(|to| /
+ * |from|) (each match of a non-empty `from` becomes `to`), regexp_replace(s,
+ * 're', 'rep'[, flags]) at most |s| + (|s| + 1) * |rep| (a match, even an
+ * empty one, becomes `rep`, which holds no back-reference), and split_part,
+ * unistr and the like no more than |s|, lpad and rpad a constant length.
+ * False for any other call, or arguments it cannot read. */
+static bool multiple_of_first(const FuncCall *f, text_parts *parts, unsigned depth)
+{
+    enum { COPIES_MAX = 8 };
+    const char *name = plain_call(f);
+    int n = list_length(f->args);
+    if (!name || n < 1)
+        return false;
+    const Node *s = linitial(f->args);
+    if (strcmp(name, "replace") == 0 && n == 3) {
+        long from = string_constant(lsecond(f->args)), to = string_constant(lthird(f->args));
+        if (from < 1 || to < 0)
+            return false;
+        size_t copies = to <= from ? 1 : (size_t)((to + from - 1) / from);
+        return copies <= COPIES_MAX && text_bound_times(s, copies, parts, depth);
+    }
+    if (strcmp(name, "regexp_replace") == 0 && (n == 3 || n == 4)) {
+        const Node *r = lthird(f->args);
+        if (r && IsA(r, TypeCast))
+            r = ((const TypeCast *)r)->arg;
+        long rep = string_constant(r);
+        if (string_constant(lsecond(f->args)) < 0 || rep < 0 || rep + 1 > COPIES_MAX ||
+            strchr(((const A_Const *)r)->val.sval.sval, '\\') ||
+            (n == 4 && string_constant(lfourth(f->args)) < 0))
+            return false;
+        if (!text_bound_times(s, (size_t)rep + 1, parts, depth))
+            return false;
+        parts->chars += (size_t)rep;
+        return true;
+    }
+    /* lpad and rpad make exactly as many characters as a constant length
+     * says (func.resource-bound's `max` bounds the constant itself) */
+    if ((strcmp(name, "lpad") == 0 || strcmp(name, "rpad") == 0) && (n == 2 || n == 3)) {
+        const A_Const *len = lsecond(f->args);
+        if (!IsA(len, A_Const) || len->isnull || nodeTag(&len->val) != T_Integer)
+            return false;
+        parts->chars += intVal(&len->val) > 0 ? (size_t)intVal(&len->val) : 0;
+        return true;
+    }
+    static const char *const shorter[] = {
+        "split_part", "unistr", "quote_ident", "quote_literal", "quote_nullable", "md5", "reverse"};
+    for (size_t i = 0; i < sizeof shorter / sizeof shorter[0]; i++) {
+        if (strcmp(name, shorter[i]) != 0)
+            continue;
+        if (strcmp(name, "md5") == 0) {
+            parts->chars += 32;
+            return true;
+        }
+        /* quoting doubles each quote at worst, and adds two */
+        bool quotes = strncmp(name, "quote_", 6) == 0;
+        parts->chars += quotes ? 6 : 0;
+        return text_bound_times(s, quotes ? 2 : 1, parts, depth);
+    }
+    return false;
+}
+
 /* Adds to `parts` what bounds the text of `n`: constants' characters,
- * parameters, a column as one character, joined by ||, casts, COLLATE,
- * COALESCE and the functions of joins_its_arguments(); false for anything
- * else (a call that may make text longer, such as repeat or format). */
+ * parameters, a column (or an element or field of one) as one character,
+ * joined by ||, casts, COLLATE, COALESCE, CASE, GREATEST, LEAST and NULLIF
+ * (every branch counted), the functions of joins_its_arguments() and those
+ * multiple_of_first() bounds; false for anything else (a call that may make
+ * text longer, such as repeat or format). */
 static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
 {
     if (!n || depth > TEXT_DEPTH_MAX)
@@ -451,6 +558,37 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
     case T_ColumnRef:
         parts->chars += 1;
         return true;
+    case T_A_Indirection: {
+        /* an element, slice or field of a column: stored data too */
+        const A_Indirection *ind = (const A_Indirection *)n;
+        if (!ind->arg || !IsA(ind->arg, ColumnRef))
+            return false;
+        ListCell *lc;
+        foreach (lc, ind->indirection) {
+            const A_Indices *ix = lfirst(lc);
+            if (!IsA(ix, A_Indices) || (ix->lidx && !IsA(ix->lidx, A_Const)) ||
+                (ix->uidx && !IsA(ix->uidx, A_Const)))
+                return false;
+        }
+        parts->chars += 1;
+        return true;
+    }
+    case T_CaseExpr: {
+        const CaseExpr *c = (const CaseExpr *)n;
+        ListCell *lc;
+        foreach (lc, c->args)
+            if (!IsA(lfirst(lc), CaseWhen) ||
+                !text_bound((const Node *)((const CaseWhen *)lfirst(lc))->result, parts, depth + 1))
+                return false;
+        return !c->defresult || text_bound((const Node *)c->defresult, parts, depth + 1);
+    }
+    case T_MinMaxExpr: {
+        ListCell *lc;
+        foreach (lc, ((const MinMaxExpr *)n)->args)
+            if (!text_bound(lfirst(lc), parts, depth + 1))
+                return false;
+        return true;
+    }
     case T_TypeCast:
         return text_bound(((const TypeCast *)n)->arg, parts, depth + 1);
     case T_CollateClause:
@@ -458,6 +596,8 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
     case T_A_Expr: {
         const A_Expr *e = (const A_Expr *)n;
         const Node *op = list_length(e->name) == 1 ? linitial(e->name) : NULL;
+        if (e->kind == AEXPR_NULLIF) /* its first operand, or NULL */
+            return text_bound(e->lexpr, parts, depth + 1);
         return e->kind == AEXPR_OP && op && IsA(op, String) && strcmp(strVal(op), "||") == 0 &&
                text_bound(e->lexpr, parts, depth + 1) && text_bound(e->rexpr, parts, depth + 1);
     }
@@ -470,6 +610,8 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
     }
     case T_FuncCall: {
         const FuncCall *f = (const FuncCall *)n;
+        if (multiple_of_first(f, parts, depth))
+            return true;
         if (!joins_its_arguments(f) && !format_without_widths(f))
             return false;
         ListCell *lc;
@@ -500,9 +642,11 @@ static bool work_bounded_call(const FuncCall *f)
 
 /* Whether an expression whose text text_bound() cannot bound may still be
  * long by the statement's own doing: it holds a parameter, a long constant,
- * or a call that makes text (repeat, lpad, format, ...); made of columns
- * and short constants through known functions, it is stored data, which
- * counts as a column does. Unknown node types count as long. */
+ * a call that makes text (repeat, lpad, format, ...) or an aggregate that
+ * gathers many rows' values into one (array_agg, json_agg, string_agg,
+ * ...); made of columns and short constants through known functions, it is
+ * stored data, which counts as a column does. Unknown node types count as
+ * long. */
 static bool may_grow(const Node *n, unsigned depth)
 {
     if (!n)
@@ -527,9 +671,30 @@ static bool may_grow(const Node *n, unsigned depth)
         return may_grow(((const A_Expr *)n)->lexpr, depth + 1) ||
                may_grow(((const A_Expr *)n)->rexpr, depth + 1);
     case T_FuncCall: {
-        static const char *const makers[] = {
-            "repeat",          "lpad",       "rpad",    "format",  "string_agg",
-            "array_to_string", "array_fill", "overlay", "replace", "regexp_replace"};
+        static const char *const makers[] = {"repeat",
+                                             "lpad",
+                                             "rpad",
+                                             "format",
+                                             "array_fill",
+                                             "overlay",
+                                             "string_agg",
+                                             "array_agg",
+                                             "json_agg",
+                                             "jsonb_agg",
+                                             "json_agg_strict",
+                                             "jsonb_agg_strict",
+                                             "json_object_agg",
+                                             "jsonb_object_agg",
+                                             "json_object_agg_strict",
+                                             "jsonb_object_agg_strict",
+                                             "json_object_agg_unique",
+                                             "jsonb_object_agg_unique",
+                                             "json_object_agg_unique_strict",
+                                             "jsonb_object_agg_unique_strict",
+                                             "xmlagg",
+                                             "range_agg",
+                                             "json_objectagg",
+                                             "json_arrayagg"};
         const FuncCall *f = (const FuncCall *)n;
         const Node *last = list_length(f->funcname) ? llast(f->funcname) : NULL;
         if (!last || !IsA(last, String))
@@ -547,9 +712,35 @@ static bool may_grow(const Node *n, unsigned depth)
             if (may_grow(lfirst(lc), depth + 1))
                 return true;
         return false;
+    case T_MinMaxExpr:
+        foreach (lc, ((const MinMaxExpr *)n)->args)
+            if (may_grow(lfirst(lc), depth + 1))
+                return true;
+        return false;
+    case T_CaseExpr: {
+        const CaseExpr *c = (const CaseExpr *)n;
+        foreach (lc, c->args)
+            if (!IsA(lfirst(lc), CaseWhen) ||
+                may_grow((const Node *)((const CaseWhen *)lfirst(lc))->result, depth + 1))
+                return true;
+        return may_grow((const Node *)c->defresult, depth + 1);
+    }
+    case T_A_Indirection: {
+        /* an element or field of stored data is stored data */
+        const A_Indirection *ind = (const A_Indirection *)n;
+        foreach (lc, ind->indirection)
+            if (!IsA(lfirst(lc), A_Indices) && !IsA(lfirst(lc), String))
+                return true;
+        return may_grow(ind->arg, depth + 1);
+    }
     default:
         return true;
     }
+}
+
+bool sg__walk_text_may_grow(const Node *n)
+{
+    return may_grow(n, 0);
 }
 
 /* The bound of an expression argument's text, for work_bounded_call()s. */

@@ -33,6 +33,15 @@ typedef struct row_names {
     const char *const *names;
     size_t count;
     bool complete; /* names are all the row's columns */
+    /* The columns whose text the statement itself may make long (from a
+     * parameter, repeat, an aggregate gathering rows: notes.c's
+     * sg__walk_text_may_grow), by name, and whether any column may be (one
+     * such has no name the walker knows, the row's names are unknown, or it
+     * is a function's over such arguments). Known or not, a relation's
+     * columns are stored data. */
+    const char *const *grown;
+    size_t grown_count;
+    bool grows_all;
 } row_names;
 
 /* A FROM item (or a statement's target, or ON CONFLICT's EXCLUDED) of some
@@ -228,8 +237,6 @@ static inline const char *copy(walk *w, const char *s)
 
 /* ---- from.c ---- */
 
-/* The CTE named `name` in lexical scope: its index in facts->ctes, or -1. */
-long sg__walk_find_cte(const walk *w, const char *name);
 /* A relation reference, as a fact, unless an unqualified name binds to a CTE
  * in scope (`may_be_cte`): the relref index, or -1 for a CTE reference. */
 long sg__walk_record_relation(walk *w, RangeVar *rv, unsigned use, bool may_be_cte);
@@ -344,13 +351,26 @@ void sg__walk_record_unfiltered(walk *w, const RangeVar *rel, bool is_delete);
 
 /* ---- names.c ---- */
 
+/* Whether the text of expression `n` may be long by the statement's own
+ * doing (notes.c): a parameter, a long constant, a call that makes text or
+ * gathers rows, or a node it does not know. Columns are stored data. */
+bool sg__walk_text_may_grow(const Node *n);
+
 /* The name PostgreSQL's FigureColname gives expression `n` (an output column,
  * an index column), when the walker is sure of it; NULL otherwise. */
 const char *sg__walk_figure_colname(Node *n);
 
 /* The output column names of a SELECT (VALUES, set operation), renamed by
- * `aliases` (a List of String, may be NIL) as an alias's column list does. */
-row_names sg__walk_select_names(walk *w, Node *select, List *aliases);
+ * `aliases` (a List of String, may be NIL) as an alias's column list does,
+ * and which of them may be long text (row_names.grown): `level` is the
+ * select's own query level once walked (its FROM items' grown columns
+ * count), -1 before. */
+row_names sg__walk_select_names(walk *w, Node *select, List *aliases, int level);
+/* The CTE named `name` in lexical scope: its index in facts->ctes, or -1. */
+long sg__walk_find_cte(const walk *w, const char *name);
+/* Whether a FROM item of `level` that is no relation has a column `name`
+ * (NULL: any column) that may be long text (row_names.grown). */
+bool sg__walk_item_grows(const walk *w, int level, const char *item, const char *name);
 /* The names of a column list: an alias's (String) or a column definition
  * list's (ColumnDef); unknown when empty. */
 row_names sg__walk_list_names(walk *w, List *list);
