@@ -6,18 +6,26 @@
  * have a default. An INSERT that leaves such a column out of its column list
  * (or, without a list, gives fewer values per row than the table has columns
  * up to it) fails at the server with a not-null violation, after a round
- * trip. A source whose width the text does not tell (`SELECT *`) is not
+ * trip; so does one that gives it DEFAULT in some VALUES row. A source
+ * whose width the text does not tell (`SELECT *`) is not
  * judged, nor a table whose columns the catalog does not list. Identity and
  * generated columns are filled by PostgreSQL: a catalog lists a default for
  * them.
  */
 #include "rules.h"
 
+/* Whether the value at position i of some VALUES row is DEFAULT. */
+static bool defaulted(const sg__insert *in, size_t i)
+{
+    return in->defaulted && i < in->defaulted_count && in->defaulted[i];
+}
+
+/* Whether the list names `name` and gives it a value other than DEFAULT. */
 static bool listed(const sg__insert *in, const char *name)
 {
     for (size_t i = 0; i < in->count; i++)
         if (strcmp(in->columns[i], name) == 0)
-            return true;
+            return !defaulted(in, i);
     return false;
 }
 
@@ -39,7 +47,8 @@ static int check(const sg__rule_ctx *ctx)
         for (size_t c = 0; c < t->column_count; c++) {
             if (!t->column_required[c])
                 continue;
-            bool given = in->listed ? listed(in, t->columns[c]) : (long)c < in->width;
+            bool given =
+                in->listed ? listed(in, t->columns[c]) : (long)c < in->width && !defaulted(in, c);
             if (given)
                 continue;
             if (count++)

@@ -346,6 +346,10 @@ typedef struct sg__insert {
     size_t count;
     long width; /* not listed: values per row (0 for DEFAULT VALUES), -1
                  * when unknown (a `*` in the source) */
+    /* VALUES rows: by position among the values (the list's columns, else
+     * the table's), whether some row gives DEFAULT there; NULL otherwise */
+    const bool *defaulted;
+    size_t defaulted_count;
 } sg__insert;
 
 /*

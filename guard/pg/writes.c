@@ -80,6 +80,29 @@ static long source_width(Node *select)
     return list_length(s->targetList);
 }
 
+/* Which positions of VALUES rows `rows` (a List of Lists; or the one row
+ * `single`) some row gives DEFAULT: into in->defaulted. */
+static void record_defaulted(walk *w, sg__insert *in, const List *rows, const List *single)
+{
+    const List *first = single ? single : rows ? linitial(rows) : NIL;
+    size_t n = (size_t)list_length(first);
+    bool *all = n ? sg__arena_alloc(w->arena, n * sizeof *all) : NULL;
+    if (n && !all) {
+        fail(w);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        all[i] = false;
+    for (int r = 0; r < (single ? 1 : list_length(rows)); r++) {
+        const List *values = single ? single : list_nth(rows, r);
+        for (size_t i = 0; i < n; i++)
+            all[i] = all[i] || ((size_t)list_length(values) > i &&
+                                IsA(list_nth(values, (int)i), SetToDefault));
+    }
+    in->defaulted = all;
+    in->defaulted_count = n;
+}
+
 /* The columns an INSERT gives values to, as a fact. */
 void sg__walk_record_insert(walk *w, InsertStmt *s, long target)
 {
@@ -105,6 +128,10 @@ void sg__walk_record_insert(walk *w, InsertStmt *s, long target)
         if (IsA(rt, ResTarget) && rt->name)
             in->columns[in->count++] = copy(w, rt->name);
     }
+    const SelectStmt *sel =
+        s->selectStmt && IsA(s->selectStmt, SelectStmt) ? (SelectStmt *)s->selectStmt : NULL;
+    if (sel && sel->op == SETOP_NONE && sel->valuesLists && (!in->listed || in->count == n))
+        record_defaulted(w, in, sel->valuesLists, NIL);
 }
 
 /* ---- the columns a statement writes ------------------------------------------------------ */
@@ -362,6 +389,8 @@ void sg__walk_record_merge_writes(walk *w, MergeStmt *s, long target)
         size_t first = w->facts->writes.count;
         if (!list_writes(w, mw->targetList, target, names, given, &in->count))
             return;
+        if (mw->values && (!in->listed || in->count == listed))
+            record_defaulted(w, in, NIL, mw->values);
         for (size_t k = first; k < w->facts->writes.count; k++)
             SG__VEC_AT(w->facts->writes, sg__column_write, k).only_params = true;
         row_writes(w, mw->values, target, names, listed, first);
