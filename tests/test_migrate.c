@@ -1898,6 +1898,59 @@ static void test_migrate__allocation_failures(void **state)
     free(expected);
 }
 
+/* Running out of memory in a DO block, psql's branches, a savepoint or a temporary table is
+ * a clean -1 as well, and when nothing runs out the result is the same. */
+static void test_migrate__allocation_failures_in_blocks(void **state)
+{
+    (void)state;
+    static const char sql[] =
+        "\\set big false\n\\if :big\nCREATE TABLE r (id bigint PRIMARY KEY);\n\\else\n"
+        "CREATE TABLE r (id int PRIMARY KEY);\n\\endif\n\\if :unknown\nSELECT 1;\n\\endif\n"
+        "CREATE TABLE t (a int, b text);\n"
+        "DO $$ BEGIN ALTER TABLE t ADD CONSTRAINT t_a_fk FOREIGN KEY (a) REFERENCES r ON DELETE "
+        "CASCADE; ALTER TABLE t ALTER COLUMN b SET DEFAULT 'x';\n"
+        "EXCEPTION WHEN duplicate_object THEN null; END $$;\n"
+        "DO $$ BEGIN ALTER TABLE t ADD CONSTRAINT t_a_fk FOREIGN KEY (a) REFERENCES r;\n"
+        "EXCEPTION WHEN duplicate_object THEN null; END $$;\n"
+        "DO $$ BEGIN IF true THEN EXECUTE 'ALTER TABLE t ADD COLUMN z int'; END IF; END $$;\n"
+        "BEGIN; SAVEPOINT s; ALTER TABLE t ADD COLUMN c int; ROLLBACK TO SAVEPOINT s;\n"
+        "CREATE TEMP TABLE tmp (a int); DROP TABLE tmp; COMMIT;\n"
+        "SELECT 'x' \\gexec\nCALL p();\n";
+    sg__schema ref;
+    sg__schema_init(&ref);
+    notes rn = {0};
+    assert_int_equal(sg__migrate_apply(&ref, sql, "public", take_note, &rn), 0);
+    char *expected = strdup(describe(&ref, "public", "t"));
+    assert_non_null(strstr(expected, "on delete CASCADE"));
+    assert_int_equal(rn.count, 5);
+    sg__schema_release(&ref);
+    unsigned long failures = 0;
+    for (unsigned long k = 1;; k++) {
+        long live = sg__alloc_live();
+        sg__schema s;
+        sg__schema_init(&s);
+        notes n = {0};
+        sg__alloc_fail_at(k);
+        int rc = sg__migrate_apply(&s, sql, "public", take_note, &n);
+        unsigned long attempts = sg__alloc_count();
+        sg__alloc_fail_at(0);
+        if (rc == 0) {
+            assert_true(attempts < k);
+            assert_string_equal(describe(&s, "public", "t"), expected);
+            assert_int_equal(n.count, rn.count);
+        } else {
+            assert_int_equal(rc, -1);
+            failures++;
+        }
+        sg__schema_release(&s);
+        assert_int_equal(sg__alloc_live(), live);
+        if (attempts < k)
+            break;
+    }
+    assert_true(failures > 10);
+    free(expected);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1949,6 +2002,7 @@ int main(void)
         cmocka_unit_test(test_migrate__file_names),
         cmocka_unit_test(test_migrate__note_callback_stops),
         cmocka_unit_test(test_migrate__allocation_failures),
+        cmocka_unit_test(test_migrate__allocation_failures_in_blocks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1350,8 +1350,8 @@ static bool psql_args(psql_state *ps, const char *s, const char *e, const char *
 {
     sg__strbuf b = SG__STRBUF_INIT(&ps->m->tmp);
     sg__strbuf_put(&b, "", 0);
-    bool first = true;
-    for (;;) {
+    bool first = true, known = true;
+    for (; known;) {
         while (s < e && strchr(" \t\r\n", *s))
             s++;
         if (s >= e)
@@ -1363,30 +1363,34 @@ static bool psql_args(psql_state *ps, const char *s, const char *e, const char *
             const char *close = s + 1;
             while (close < e && *close != '\'' && *close != '\\')
                 close++;
-            if (close >= e || *close != '\'')
-                return false;
+            if (close >= e || *close != '\'') {
+                known = false;
+                break;
+            }
             sg__strbuf_put(&b, s + 1, (size_t)(close - s - 1));
             s = close + 1;
         } else if (*s == ':' && s + 1 < e && strchr("'\"{", s[1])) {
             char end = s[1] == '{' ? '}' : s[1];
             const char *name = s + 2 + (s[1] == '{' && s + 2 < e && s[2] == '?');
             const char *close = memchr(name, end, (size_t)(e - name));
-            if (!close || (s[1] == '{' && name == s + 2))
-                return false;
-            bool known;
-            const char *v = psql_value(ps, name, (size_t)(close - name), &known);
-            if (!known)
-                return false;
+            const char *v = close && !(s[1] == '{' && name == s + 2)
+                                ? psql_value(ps, name, (size_t)(close - name), &known)
+                                : NULL;
+            if (!v) {
+                known = false;
+                break;
+            }
             sg__strbuf_puts(&b, s[1] == '{' ? "TRUE" : v);
             s = close + 1;
         } else if (*s == ':' && s + 1 < e && sg__ident_start((unsigned char)s[1])) {
             const char *name = s + 1, *end = name;
             while (end < e && sg__ident_char((unsigned char)*end) && *end != '$')
                 end++;
-            bool known;
             const char *v = psql_value(ps, name, (size_t)(end - name), &known);
-            if (!known || (end < e && !strchr(" \t\r\n", *end)))
-                return false;
+            if (!v || (end < e && !strchr(" \t\r\n", *end))) {
+                known = false;
+                break;
+            }
             sg__strbuf_puts(&b, v);
             s = end;
         } else {
@@ -1394,8 +1398,10 @@ static bool psql_args(psql_state *ps, const char *s, const char *e, const char *
             while (s < e && !strchr(" \t\r\n", *s))
                 s++;
             if (memchr(w, ':', (size_t)(s - w)) || memchr(w, '`', (size_t)(s - w)) ||
-                memchr(w, '\'', (size_t)(s - w)) || memchr(w, '"', (size_t)(s - w)))
-                return false;
+                memchr(w, '\'', (size_t)(s - w)) || memchr(w, '"', (size_t)(s - w))) {
+                known = false;
+                break;
+            }
             sg__strbuf_put(&b, w, (size_t)(s - w));
         }
     }
@@ -1404,7 +1410,7 @@ static bool psql_args(psql_state *ps, const char *s, const char *e, const char *
         return false;
     }
     *out = b.data;
-    return true;
+    return known;
 }
 
 static bool psql_live(const psql_state *ps)

@@ -340,7 +340,8 @@ static int apply_fkey(mig *m, size_t ti, pending_con *pc)
             m, "duplicate_object", c->location,
             "constraint \"%s\" of %s exists already; the statement is not applied", c->conname,
             sg__mig_table_name(m, ti));
-    const char *addition = sg__mig_name_addition(&m->tmp, &pc->cols);
+    /* made only for a name to choose: its memory running out is a failure then */
+    const char *addition = c->conname ? NULL : sg__mig_name_addition(&m->tmp, &pc->cols);
     const char *name =
         c->conname ? sg__arena_strdup(&m->s->arena, c->conname)
         : addition ? sg__mig_choose_name(m, t->schema, t->name, addition, "fkey", false, true)
