@@ -166,6 +166,33 @@ static bool xid_in_statement(const sg__rule_ctx *ctx)
     return false;
 }
 
+/* Whether argument `a` is surely a date or timestamp, so that age() of it
+ * is the age(timestamp) of pg_catalog's time functions, not age(xid): cast
+ * to such a type, or a column the catalog types so. */
+static bool surely_time(const sg__rule_ctx *ctx, const sg__funcarg *a)
+{
+    static const char *const times[] = {"date", "timestamp", "timestamptz"};
+    for (size_t i = 0; a->cast && i < sizeof times / sizeof times[0]; i++)
+        if (strcmp(a->cast, times[i]) == 0)
+            return true;
+    if (a->cast || a->kind != SG_ARG_COLUMN)
+        return false;
+    const sg__facts *f = ctx->facts;
+    for (size_t i = 0; i < f->columns.count; i++) {
+        const sg__column_ref *r = &SG__VEC_AT(f->columns, sg__column_ref, i);
+        sg__resolved res;
+        if (r->location != a->location || !r->name ||
+            sg__resolve_name(ctx, r, &res) != SG_RES_FOUND || !res.table || res.column < 0 ||
+            !res.table->column_type_read || !res.table->column_type_read[res.column])
+            continue;
+        const sg__pgtype *t = &res.table->column_pgtypes[res.column];
+        return t->array_dims == 0 &&
+               (t->kind == SG__PGKIND_DATE || t->kind == SG__PGKIND_TIMESTAMP ||
+                t->kind == SG__PGKIND_TIMESTAMPTZ);
+    }
+    return false;
+}
+
 /* A text search configuration or dictionary name as regconfig's and
  * regdictionary's input reads it, that can name only an object the pinned
  * search path finds: one unquoted identifier, or pg_catalog's. A qualified
@@ -801,7 +828,7 @@ static int check(const sg__rule_ctx *ctx)
             /* age(xid) is state, which a migration may read (migration_call) */
             if (verdict == CALL_ALLOWED && info && builtin_schema(fn) &&
                 !(open_mode && ctx->in_migration) && strcmp(fn->name, "age") == 0 &&
-                fn->arg_count == 1 && xid_in_statement(ctx)) {
+                fn->arg_count == 1 && !surely_time(ctx, &fn->args[0]) && xid_in_statement(ctx)) {
                 rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
                                 "function %s of one value, in a statement where a transaction "
                                 "ID (xmin, xmax, xid) may be that value, is denied: age(xid) "
