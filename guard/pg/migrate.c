@@ -1043,21 +1043,17 @@ static long body_offset(const mig *m, const char *body)
  * server would refuse fails the block, which changes nothing, silently when
  * its handler catches the error (as Drizzle's `EXCEPTION WHEN
  * duplicate_object THEN null` does for a foreign key that exists already).
- * The statements are read by the parser at their places in the file (a copy
- * blank elsewhere), so that notes and defaults' texts are where they are
- * written. NOT_PLAIN when they are not plain SQL (the block is another
- * shape). */
+ * The statements are read by the parser apart from the file, their notes
+ * placed where they are written (inside dollar quotes; else at the block).
+ * NOT_PLAIN when they are not plain SQL (the block is another shape). */
 static int apply_plain_block(mig *m, const char *body, const plain_block *b)
 {
     long at = body_offset(m, body);
-    size_t base = at >= 0 ? (size_t)at : (size_t)m->stmt_at;
-    size_t size = base + b->to > m->len ? base + b->to : m->len;
-    char *text = sg__arena_alloc_raw(&m->tmp, size + 1);
+    int shift = m->shift + (at >= 0 ? (int)at + (int)b->from : m->stmt_at);
+    size_t size = b->to - b->from;
+    char *text = sg__arena_strndup(&m->tmp, body + b->from, size);
     if (!text)
         return STOP;
-    memset(text, ' ', size);
-    text[size] = '\0';
-    memcpy(text + base + b->from, body + b->from, b->to - b->from);
     PgQueryInternalParsetreeAndError parsed = pg_query_raw_parse(text);
     bool plain = !parsed.error;
     const ListCell *lc;
@@ -1078,7 +1074,8 @@ static int apply_plain_block(mig *m, const char *body, const plain_block *b)
     size_t file_ntokens = m->ntokens, rest = m->path_rest_len, domains = m->s->domains.count;
     const char *path_rest[SG__MIG_PATH_MAX];
     memcpy(path_rest, m->path_rest, sizeof path_rest);
-    int stmt_at = m->stmt_at;
+    int stmt_at = m->stmt_at, file_shift = m->shift;
+    size_t file_len = m->len;
     sg__migrate_note_fn note = m->note;
     void *ctx = m->ctx;
     note_hold hold = {&m->tmp, {0}};
@@ -1087,8 +1084,10 @@ static int apply_plain_block(mig *m, const char *body, const plain_block *b)
         m->ctx = &hold;
     }
     m->sql = text;
+    m->len = size;
     m->tokens = tokens;
     m->ntokens = ntokens;
+    m->shift = shift;
     int rc = APPLIED;
     foreach (lc, parsed.tree) {
         RawStmt *raw = lfirst_node(RawStmt, lc);
@@ -1097,9 +1096,11 @@ static int apply_plain_block(mig *m, const char *body, const plain_block *b)
             break;
     }
     m->sql = sql;
+    m->len = file_len;
     m->tokens = file_tokens;
     m->ntokens = file_ntokens;
     m->stmt_at = stmt_at;
+    m->shift = file_shift;
     m->note = note;
     m->ctx = ctx;
     if (rc == STOP || m->oom)

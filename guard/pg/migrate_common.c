@@ -29,8 +29,8 @@ static int vnote(mig *m, int location, bool applied, const char *fmt, va_list ap
     char *msg = sg__arena_vprintf(&m->tmp, fmt, ap);
     if (!msg || m->oom)
         return STOP;
-    return m->note(m->ctx, location >= 0 ? location : m->stmt_at, msg, applied) < 0 ? STOP
-                                                                                    : APPLIED;
+    int at = (location >= 0 ? location : m->stmt_at) + m->shift;
+    return m->note(m->ctx, at, msg, applied) < 0 ? STOP : APPLIED;
 }
 
 /* A note about something not applied; the rest of the statement applies. */

@@ -61,6 +61,9 @@ typedef struct mig {
      * of the last refusal, NULL when it is none of the "already exists"
      * ones a DO block's handler may name */
     const char *condition;
+    /* added to every place a note is given: the statements of a DO block
+     * are read apart from the file, and their places count from the first */
+    int shift;
     /* the file's transaction: the model as it stood at its BEGIN (the
      * first mark, named NULL) and at each SAVEPOINT since, which ROLLBACK
      * and ROLLBACK TO bring back (mig_mark in migrate.c) */
