@@ -212,11 +212,11 @@ bool sg__walk_item_grows(const walk *w, int level, const char *item, const char 
 }
 
 /* What expr_grows() looks for among an expression's column references. */
-typedef struct growth {
+typedef struct growth_search {
     const walk *w;
     int level;
     bool grows;
-} growth;
+} growth_search;
 
 /* Whether column reference `c`, made at `level`, may name a FROM item's
  * column (or whole row) that may be long text. A bare name may be any
@@ -236,7 +236,7 @@ static bool ref_grows(const walk *w, int level, const ColumnRef *c)
 
 static bool find_grown_ref(Node *n, void *context)
 {
-    growth *g = context;
+    growth_search *g = context;
     if (!n || g->grows)
         return g->grows;
     if (IsA(n, ColumnRef)) {
@@ -257,7 +257,7 @@ static bool expr_grows(const walk *w, int level, Node *n)
         return true;
     if (level < 0)
         return false;
-    growth g = {w, level, false};
+    growth_search g = {w, level, false};
     find_grown_ref(n, &g);
     return g.grows;
 }
@@ -315,20 +315,22 @@ static bool branches_grow(const walk *w, int level, const SelectStmt *s, unsigne
     return false;
 }
 
-row_names sg__walk_select_names(walk *w, Node *node, List *aliases, int level)
+/* The names of select `node` (sg__walk_select_names), and with `growth`
+ * which of them may be long text, at query level `level`. */
+static row_names select_row(walk *w, Node *node, List *aliases, int level, bool growth)
 {
     if (!node || !IsA(node, SelectStmt)) {
         row_names row = aliases ? sg__walk_list_names(w, aliases) : unknown_row;
-        row.grows_all = true; /* a data-modifying statement's RETURNING: anything */
+        row.grows_all = growth; /* a data-modifying statement's RETURNING: anything */
         return row;
     }
     SelectStmt *s = (SelectStmt *)node;
-    bool set_grows = s->op != SETOP_NONE && branches_grow(w, level, s, 0);
+    bool set_grows = growth && s->op != SETOP_NONE && branches_grow(w, level, s, 0);
     for (unsigned hops = 0; s->op != SETOP_NONE && s->larg && hops < 1000; hops++)
         s = s->larg; /* a set operation's columns are named by its leftmost branch */
     if (s->op != SETOP_NONE) {
         row_names row = unknown_row;
-        row.grows_all = true;
+        row.grows_all = growth;
         return row;
     }
     size_t k = (size_t)list_length(aliases);
@@ -355,11 +357,11 @@ row_names sg__walk_select_names(walk *w, Node *node, List *aliases, int level)
             ListCell *lc;
             foreach (lc, s->valuesLists) {
                 const List *row = lfirst(lc);
-                grows[i] = grows[i] || (size_t)list_length(row) <= i ||
-                           expr_grows(w, level, list_nth(row, (int)i));
+                grows[i] = growth && (grows[i] || (size_t)list_length(row) <= i ||
+                                      expr_grows(w, level, list_nth(row, (int)i)));
             }
             if (sg__walk_expands(list_nth(linitial(s->valuesLists), (int)i))) {
-                grows_all = true;
+                grows_all = growth;
                 stars++;
                 continue;
             }
@@ -375,18 +377,18 @@ row_names sg__walk_select_names(walk *w, Node *node, List *aliases, int level)
             ResTarget *rt = list_nth(s->targetList, (int)i);
             if (!IsA(rt, ResTarget)) {
                 named = false;
-                grows_all = true;
+                grows_all = growth;
                 continue;
             }
             if (rt->val && sg__walk_expands(rt->val)) {
                 /* `*` or `t.*`: the columns of the items it expands, which
                  * the walk has seen once the select is walked */
-                grows_all = grows_all || level < 0 || expr_grows(w, level, rt->val);
+                grows_all = growth && (grows_all || expr_grows(w, level, rt->val));
                 stars++;
                 continue;
             }
             name = rt->name ? rt->name : figure_name(rt->val);
-            grows[i] = expr_grows(w, level, rt->val);
+            grows[i] = growth && expr_grows(w, level, rt->val);
         }
         /* an alias list renames the first k columns. The column written at i
          * is at least at position i - stars: renamed for sure when that is
@@ -415,6 +417,11 @@ row_names sg__walk_select_names(walk *w, Node *node, List *aliases, int level)
     row.grown_count = grown_count;
     row.grows_all = grows_all;
     return row;
+}
+
+row_names sg__walk_select_names(walk *w, Node *node, List *aliases)
+{
+    return select_row(w, node, aliases, -1, false);
 }
 
 bool sg__walk_output_match(Node *node, const char *name, bool *known)
@@ -771,10 +778,36 @@ static void record_column(walk *w, const pending_field *p)
     }
 }
 
+/* Works out which columns of FROM item `fi` may be long text (row.grown),
+ * from what makes them; the items inside it, which come before it, are
+ * worked out already. */
+static void item_growth(walk *w, from_item *fi)
+{
+    if (fi->grow_function) {
+        ListCell *lc;
+        foreach (lc, fi->grow_function->functions) {
+            const List *pair = lfirst(lc);
+            fi->row.grows_all =
+                fi->row.grows_all || !pair || sg__walk_text_may_grow(linitial(pair));
+        }
+        return;
+    }
+    if (!fi->grow_select)
+        return;
+    row_names row = select_row(w, fi->grow_select, fi->grow_aliases, fi->grow_level, true);
+    /* a WITH query's columns renamed by the reference: any may be the long one */
+    fi->row.grows_all = row.grows_all || (fi->grow_renamed && row.grown_count);
+    fi->row.grown = fi->grow_renamed ? NULL : row.grown;
+    fi->row.grown_count = fi->grow_renamed ? 0 : row.grown_count;
+}
+
 /* The FROM items, levels and merging joins, as facts for the rules. */
 static void export_sources(walk *w)
 {
     sg__facts *f = w->facts;
+    /* the growth of their columns only matters to a quadratic text call */
+    for (size_t i = 0; w->work_call && i < w->from_items.count && !w->failed; i++)
+        item_growth(w, &SG__VEC_AT(w->from_items, from_item, i));
     for (size_t i = 0; i < w->from_items.count && !w->failed; i++) {
         const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
         sg__source *s = sg__vec_push(w->arena, &f->sources, sizeof *s);

@@ -779,6 +779,7 @@ void sg__walk_record_args(walk *w, FuncCall *f)
         return;
     }
     bool work = work_bounded_call(f);
+    w->work_call = w->work_call || work;
     for (int i = 0; i < n; i++) {
         describe_arg(w, list_nth(f->args, i), &args[i]);
         if (work && args[i].kind == SG_ARG_OTHER && args[i].param == 0)

@@ -67,6 +67,17 @@ typedef struct from_item {
      * to w->from_items index visible_from (not the join's own LATERAL
      * operands); 0: from the start */
     size_t visible_from;
+    /* What makes its columns, for their growth (row.grown), worked out when
+     * the walk is done and only where the statement calls a quadratic text
+     * function: a select (a sub-select's, or the WITH query's it names) with
+     * the column list renaming it and its query level, or a function
+     * item's RangeFunction; `renamed`: a WITH query's columns renamed by the
+     * reference's own alias list. */
+    Node *grow_select;
+    List *grow_aliases;
+    int grow_level;
+    const RangeFunction *grow_function;
+    bool grow_renamed;
 } from_item;
 
 /* Which FROM items of a level are in sight: those of w->from_items with an
@@ -156,6 +167,9 @@ typedef struct walk {
     sight child_sight;    /* what the next level entered sees of the current one */
     sg__vec pending;      /* struct pending_field: field references resolved at the end */
     sg__vec cte_rows;     /* row_names, one per facts->ctes entry */
+    sg__vec cte_queries;  /* CommonTableExpr *, one per facts->ctes entry */
+    bool work_call;       /* the statement calls a quadratic text function
+                           * (func.resource-bound's max_work) */
     /* the type of a cast of a column named tableoid to regclass, met before
      * the type name itself (PostgreSQL's walker visits the operand first) */
     /* the type of a cast to regconfig or regdictionary being noted, and its
@@ -361,11 +375,8 @@ bool sg__walk_text_may_grow(const Node *n);
 const char *sg__walk_figure_colname(Node *n);
 
 /* The output column names of a SELECT (VALUES, set operation), renamed by
- * `aliases` (a List of String, may be NIL) as an alias's column list does,
- * and which of them may be long text (row_names.grown): `level` is the
- * select's own query level once walked (its FROM items' grown columns
- * count), -1 before. */
-row_names sg__walk_select_names(walk *w, Node *select, List *aliases, int level);
+ * `aliases` (a List of String, may be NIL) as an alias's column list does. */
+row_names sg__walk_select_names(walk *w, Node *select, List *aliases);
 /* The CTE named `name` in lexical scope: its index in facts->ctes, or -1. */
 long sg__walk_find_cte(const walk *w, const char *name);
 /* Whether a FROM item of `level` that is no relation has a column `name`

@@ -230,15 +230,20 @@ static bool walk_from_item(Node *node, walk *w, int level)
         row_names row = sg__walk_alias_names(w, rv->alias);
         long cte =
             idx < 0 && !w->failed && !rv->schemaname ? sg__walk_find_cte(w, rv->relname) : -1;
-        /* a CTE reference: the CTE's columns (renamed, any may be long when
-         * one is) */
-        if (cte >= 0 && !row.known) {
+        /* a CTE reference: the CTE's columns */
+        bool renamed = row.known;
+        if (cte >= 0 && !row.known)
             row = SG__VEC_AT(w->cte_rows, row_names, cte);
-        } else if (cte >= 0) {
-            const row_names *of = &SG__VEC_AT(w->cte_rows, row_names, cte);
-            row.grows_all = of->grows_all || of->grown_count > 0;
-        }
         sg__walk_add_from_item(w, level, name, idx, -1, row);
+        if (cte >= 0 && !w->failed) {
+            from_item *fi = &SG__VEC_AT(w->from_items, from_item, w->from_items.count - 1);
+            const CommonTableExpr *c =
+                SG__VEC_AT(w->cte_queries, const CommonTableExpr *, (size_t)cte);
+            fi->grow_select = c->ctequery;
+            fi->grow_aliases = c->aliascolnames;
+            fi->grow_level = SG__VEC_AT(w->facts->ctes, sg__cte, (size_t)cte).level;
+            fi->grow_renamed = renamed;
+        }
         /* the top level sees a WITH query's select as a sub-select of its own
          * (the rules ask whether it holds one row) */
         sg__walk_add_top_from(w, level, idx, name, rv->alias,
@@ -339,10 +344,15 @@ static bool walk_from_item(Node *node, walk *w, int level)
             stop = walk_select((SelectStmt *)rs->subquery, w, false, &child);
             if (!stop && w->own_limit >= 0)
                 count_limit(w, w->own_limit, refs_before);
-            sg__walk_add_from_item(
-                w, level, rs->alias ? copy(w, rs->alias->aliasname) : NULL, -1, child,
-                sg__walk_select_names(w, rs->subquery, rs->alias ? rs->alias->colnames : NIL,
-                                      child));
+            List *aliases = rs->alias ? rs->alias->colnames : NIL;
+            sg__walk_add_from_item(w, level, rs->alias ? copy(w, rs->alias->aliasname) : NULL, -1,
+                                   child, sg__walk_select_names(w, rs->subquery, aliases));
+            if (!w->failed) {
+                from_item *fi = &SG__VEC_AT(w->from_items, from_item, w->from_items.count - 1);
+                fi->grow_select = rs->subquery;
+                fi->grow_aliases = aliases;
+                fi->grow_level = child;
+            }
         } else {
             stop = visit_apart(rs->subquery, w, rs->lateral);
         }
@@ -368,15 +378,11 @@ static bool walk_from_item(Node *node, walk *w, int level)
             row = sg__walk_list_names(w, rf->coldeflist);
             row.complete = row.known && !rf->ordinality && list_length(rf->functions) == 1;
         }
-        /* its values are long text when a call of it may make them so */
-        ListCell *fl;
-        foreach (fl, rf->functions) {
-            const List *pair = lfirst(fl);
-            row.grows_all = row.grows_all || !pair || sg__walk_text_may_grow(linitial(pair));
-        }
         size_t before = w->from_items.count;
         sg__walk_add_from_item(w, level, rf->alias ? copy(w, rf->alias->aliasname) : NULL, -1, -1,
                                row);
+        if (!w->failed) /* its values are long text when a call of it may make them so */
+            SG__VEC_AT(w->from_items, from_item, w->from_items.count - 1).grow_function = rf;
         sg__walk_add_top_from(w, level, -1, NULL, NULL, -1);
         /* a function in FROM: its value is rows, which meet nothing there */
         unsigned flow = w->flow;
@@ -463,7 +469,13 @@ static bool walk_with(WithClause *with, walk *w, cte_scope *scope)
             fail(w);
             return true;
         }
-        *row = sg__walk_select_names(w, cte->ctequery, cte->aliascolnames, -1);
+        *row = sg__walk_select_names(w, cte->ctequery, cte->aliascolnames);
+        const CommonTableExpr **query = sg__vec_push(w->arena, &w->cte_queries, sizeof *query);
+        if (!query) {
+            fail(w);
+            return true;
+        }
+        *query = cte;
         if (cte->search_clause || cte->cycle_clause)
             row->complete = false; /* SEARCH and CYCLE add columns */
         c->name = copy(w, cte->ctename);
@@ -493,16 +505,6 @@ static bool walk_with(WithClause *with, walk *w, cte_scope *scope)
         size_t refs_before = w->pending.count;
         w->own_limit = -1;
         bool stop = visit_apart(cte->ctequery, w, false);
-        /* its columns' growth, now that its FROM items are known */
-        int cte_level = SG__VEC_AT(w->facts->ctes, sg__cte, scope->first + i).level;
-        if (!stop && !w->failed && cte_level >= 0) {
-            row_names *row = &SG__VEC_AT(w->cte_rows, row_names, scope->first + i);
-            row_names again =
-                sg__walk_select_names(w, cte->ctequery, cte->aliascolnames, cte_level);
-            row->grown = again.grown;
-            row->grown_count = again.grown_count;
-            row->grows_all = again.grows_all;
-        }
         /* a WITH query's LIMIT whose rows nothing outside it names (a count
          * of a page), as a sub-select's in FROM (count_limit) */
         if (!stop && cte->ctequery && IsA(cte->ctequery, SelectStmt) && w->own_limit >= 0)
