@@ -3998,6 +3998,30 @@ static void test_lint__tool_placeholders_are_no_names(void **state)
     sg_catalog_free(catalog);
 }
 
+/* A finding's line and a part of its message. */
+typedef struct named_finding {
+    long line;
+    const char *name;
+} named_finding;
+
+/* Asserts that the findings of `rule` are `named`, `count` of them, in
+ * order: each on its line, its message holding its part. */
+static void assert_named(const sg_lint_result *r, const char *rule, const named_finding *named,
+                         size_t count)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+        sg_lint_finding f = finding(r, i);
+        if (strcmp(f.rule, rule) != 0)
+            continue;
+        assert_true(k < count);
+        assert_int_equal(f.line, named[k].line);
+        assert_non_null(strstr(f.message, named[k].name));
+        k++;
+    }
+    assert_int_equal(k, count);
+}
+
 /* Temporary tables are the session's, not the project's: no naming finding
  * about one a migration creates, nor about the statements after it that use
  * it by its bare name or in pg_temp; a permanent table of the same name in a
@@ -4029,18 +4053,9 @@ static void test_lint__naming_temporary_tables_and_schema_elements(void **state)
     size_t errors;
     assert_int_equal(sg_lint_result_statement_count(r), 11);
     assert_int_equal(count_prefix(r, "naming.table-prefix", &errors), 3);
-    static const struct {
-        long line;
-        const char *name;
-    } named[] = {{9, "relation rooms_log "}, {10, "relation kids "}, {10, "relation kids_v "}};
-    for (size_t i = 0, k = 0; i < sg_lint_result_finding_count(r); i++) {
-        sg_lint_finding f = finding(r, i);
-        if (strcmp(f.rule, "naming.table-prefix") != 0)
-            continue;
-        assert_int_equal(f.line, named[k].line);
-        assert_non_null(strstr(f.message, named[k].name));
-        k++;
-    }
+    static const named_finding named[] = {
+        {9, "relation rooms_log "}, {10, "relation kids "}, {10, "relation kids_v "}};
+    assert_named(r, "naming.table-prefix", named, sizeof named / sizeof named[0]);
     sg_lint_result_free(r);
     /* without the temporary table, the same use is the project's table */
     static const char queries[] = "DELETE FROM sdk_rooms WHERE id IN (SELECT id FROM tmp_a);\n";
@@ -4087,22 +4102,12 @@ static void test_lint__placeholders_in_relation_names(void **state)
     size_t errors;
     assert_int_equal(sg_lint_result_statement_count(r), 17);
     assert_int_equal(count_prefix(r, "naming.table-prefix", &errors), 5);
-    static const struct {
-        long line;
-        const char *name;
-    } named[] = {{11, "relation audit "},
-                 {12, "relation audit2 "},
-                 {13, "relation audit3 "},
-                 {14, "relation audit4 "},
-                 {15, "relation plain "}};
-    for (size_t i = 0, k = 0; i < sg_lint_result_finding_count(r); i++) {
-        sg_lint_finding f = finding(r, i);
-        if (strcmp(f.rule, "naming.table-prefix") != 0)
-            continue;
-        assert_int_equal(f.line, named[k].line);
-        assert_non_null(strstr(f.message, named[k].name));
-        k++;
-    }
+    static const named_finding named[] = {{11, "relation audit "},
+                                          {12, "relation audit2 "},
+                                          {13, "relation audit3 "},
+                                          {14, "relation audit4 "},
+                                          {15, "relation plain "}};
+    assert_named(r, "naming.table-prefix", named, sizeof named / sizeof named[0]);
     sg_lint_result_free(r);
     /* queries: the same names in FROM, INTO and a DELETE, and a function */
     static const char queries[] =

@@ -1850,6 +1850,45 @@ static void test_migrate__note_callback_stops(void **state)
     sg__schema_release(&s);
 }
 
+/* Applies `sql` failing the first, second, ... allocation in turn, until
+ * one run needs no more: every failure is a clean -1 that leaks nothing,
+ * and every run that succeeds describes `schema`.`table` as a run with no
+ * failure does, with as many notes. */
+static void fail_each_allocation(const char *sql, const char *schema, const char *table)
+{
+    sg__schema ref;
+    sg__schema_init(&ref);
+    notes rn = {0};
+    assert_int_equal(sg__migrate_apply(&ref, sql, "public", take_note, &rn), 0);
+    char *expected = strdup(describe(&ref, schema, table));
+    sg__schema_release(&ref);
+    unsigned long failures = 0;
+    for (unsigned long k = 1;; k++) {
+        long live = sg__alloc_live();
+        sg__schema s;
+        sg__schema_init(&s);
+        notes n = {0};
+        sg__alloc_fail_at(k);
+        int rc = sg__migrate_apply(&s, sql, "public", take_note, &n);
+        unsigned long attempts = sg__alloc_count();
+        sg__alloc_fail_at(0);
+        if (rc == 0) {
+            assert_true(attempts < k);
+            assert_string_equal(describe(&s, schema, table), expected);
+            assert_int_equal(n.count, rn.count);
+        } else {
+            assert_int_equal(rc, -1);
+            failures++;
+        }
+        sg__schema_release(&s);
+        assert_int_equal(sg__alloc_live(), live);
+        if (attempts < k)
+            break;
+    }
+    assert_true(failures > 10);
+    free(expected);
+}
+
 /* Running out of memory at any allocation is -1 and leaks nothing; a run
  * that gets all its memory ends in the reference model. */
 static void test_migrate__allocation_failures(void **state)
@@ -1868,34 +1907,9 @@ static void test_migrate__allocation_failures(void **state)
     sg__schema_init(&ref);
     notes rn = {0};
     assert_int_equal(sg__migrate_apply(&ref, sql, "public", take_note, &rn), 0);
-    char *expected = strdup(describe(&ref, "app", "u"));
     assert_int_equal(ref.tables.count, 1);
     sg__schema_release(&ref);
-    unsigned long failures = 0;
-    for (unsigned long k = 1;; k++) {
-        long live = sg__alloc_live();
-        sg__schema s;
-        sg__schema_init(&s);
-        notes n = {0};
-        sg__alloc_fail_at(k);
-        int rc = sg__migrate_apply(&s, sql, "public", take_note, &n);
-        unsigned long attempts = sg__alloc_count();
-        sg__alloc_fail_at(0);
-        if (rc == 0) {
-            assert_true(attempts < k);
-            assert_string_equal(describe(&s, "app", "u"), expected);
-            assert_int_equal(n.count, rn.count);
-        } else {
-            assert_int_equal(rc, -1);
-            failures++;
-        }
-        sg__schema_release(&s);
-        assert_int_equal(sg__alloc_live(), live);
-        if (attempts < k)
-            break;
-    }
-    assert_true(failures > 10);
-    free(expected);
+    fail_each_allocation(sql, "app", "u");
 }
 
 /* Running out of memory in a DO block, psql's branches, a savepoint or a temporary table is
@@ -1920,35 +1934,10 @@ static void test_migrate__allocation_failures_in_blocks(void **state)
     sg__schema_init(&ref);
     notes rn = {0};
     assert_int_equal(sg__migrate_apply(&ref, sql, "public", take_note, &rn), 0);
-    char *expected = strdup(describe(&ref, "public", "t"));
-    assert_non_null(strstr(expected, "on delete CASCADE"));
+    assert_non_null(strstr(describe(&ref, "public", "t"), "on delete CASCADE"));
     assert_int_equal(rn.count, 5);
     sg__schema_release(&ref);
-    unsigned long failures = 0;
-    for (unsigned long k = 1;; k++) {
-        long live = sg__alloc_live();
-        sg__schema s;
-        sg__schema_init(&s);
-        notes n = {0};
-        sg__alloc_fail_at(k);
-        int rc = sg__migrate_apply(&s, sql, "public", take_note, &n);
-        unsigned long attempts = sg__alloc_count();
-        sg__alloc_fail_at(0);
-        if (rc == 0) {
-            assert_true(attempts < k);
-            assert_string_equal(describe(&s, "public", "t"), expected);
-            assert_int_equal(n.count, rn.count);
-        } else {
-            assert_int_equal(rc, -1);
-            failures++;
-        }
-        sg__schema_release(&s);
-        assert_int_equal(sg__alloc_live(), live);
-        if (attempts < k)
-            break;
-    }
-    assert_true(failures > 10);
-    free(expected);
+    fail_each_allocation(sql, "public", "t");
 }
 
 int main(void)
