@@ -54,16 +54,6 @@ int sg__mig_remark(mig *m, int location, const char *fmt, ...)
 }
 
 /* A note that the server would refuse the statement: nothing of it applies. */
-int sg__mig_refuse(mig *m, int location, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int rc = vnote(m, location, false, fmt, ap);
-    va_end(ap);
-    m->condition = NULL;
-    return rc == APPLIED ? REFUSED : rc;
-}
-
 int sg__mig_refuse_as(mig *m, const char *condition, int location, const char *fmt, ...)
 {
     va_list ap;

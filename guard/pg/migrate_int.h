@@ -105,12 +105,12 @@ const char *sg__mig_schema_of(const mig *m, const RangeVar *rv);
 const char *sg__mig_creation_schema_of(const mig *m, const RangeVar *rv);
 int sg__mig_remark(mig *m, int location, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-int sg__mig_refuse(mig *m, int location, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
 /* A refusal whose error is the "already exists" condition `condition`
- * (duplicate_table, duplicate_object, duplicate_column). */
+ * (duplicate_table, duplicate_object, duplicate_column), or another (NULL:
+ * sg__mig_refuse). */
 int sg__mig_refuse_as(mig *m, const char *condition, int location, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+#define sg__mig_refuse(m, location, ...) sg__mig_refuse_as(m, NULL, location, __VA_ARGS__)
 /* Where an unqualified type or domain name is looked for. */
 const char *sg__mig_type_schema(const mig *m);
 int sg__mig_begin_statement(mig *m);

@@ -529,6 +529,16 @@ static bool multiple_of_first(const FuncCall *f, text_parts *parts, unsigned dep
     return false;
 }
 
+/* text_bound() of every expression of `list`, together. */
+static bool list_bound(const List *list, text_parts *parts, unsigned depth)
+{
+    const ListCell *lc;
+    foreach (lc, list)
+        if (!text_bound(lfirst(lc), parts, depth + 1))
+            return false;
+    return true;
+}
+
 /* Adds to `parts` what bounds the text of `n`: constants' characters,
  * parameters, a column (or an element or field of one) as one character,
  * joined by ||, casts, COLLATE, COALESCE, CASE, GREATEST, LEAST and NULLIF
@@ -582,13 +592,8 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
                 return false;
         return !c->defresult || text_bound((const Node *)c->defresult, parts, depth + 1);
     }
-    case T_MinMaxExpr: {
-        ListCell *lc;
-        foreach (lc, ((const MinMaxExpr *)n)->args)
-            if (!text_bound(lfirst(lc), parts, depth + 1))
-                return false;
-        return true;
-    }
+    case T_MinMaxExpr:
+        return list_bound(((const MinMaxExpr *)n)->args, parts, depth);
     case T_TypeCast:
         return text_bound(((const TypeCast *)n)->arg, parts, depth + 1);
     case T_CollateClause:
@@ -601,13 +606,8 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
         return e->kind == AEXPR_OP && op && IsA(op, String) && strcmp(strVal(op), "||") == 0 &&
                text_bound(e->lexpr, parts, depth + 1) && text_bound(e->rexpr, parts, depth + 1);
     }
-    case T_CoalesceExpr: {
-        ListCell *lc;
-        foreach (lc, ((const CoalesceExpr *)n)->args)
-            if (!text_bound(lfirst(lc), parts, depth + 1))
-                return false;
-        return true;
-    }
+    case T_CoalesceExpr:
+        return list_bound(((const CoalesceExpr *)n)->args, parts, depth);
     case T_FuncCall: {
         const FuncCall *f = (const FuncCall *)n;
         if (multiple_of_first(f, parts, depth))
