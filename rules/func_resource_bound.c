@@ -486,10 +486,11 @@ static bool reaches(const sg__facts *f, int inner, long target)
 
 /* Whether column `name` (NULL: the whole row) of source `s` may be text the
  * statement made long: a column of a sub-select, WITH query, VALUES list or
- * function whose expression may make it so (a relation's is stored data). */
+ * function whose expression may make it so, or of an aliased join with such
+ * an operand (a relation's is stored data). */
 static bool source_grows(const sg__source *s, const char *name)
 {
-    if (s->row == SG_ROW_RELATION || s->join_alias)
+    if (s->row == SG_ROW_RELATION)
         return false;
     if (s->grows_all || (!name && s->grown_count))
         return true;

@@ -195,13 +195,19 @@ long sg__walk_find_cte(const walk *w, const char *name)
     return -1;
 }
 
-bool sg__walk_item_grows(const walk *w, int level, const char *item, const char *name)
+static void item_growth(walk *w, size_t i);
+
+/* Whether a FROM item of `level` that is no relation has a column `name`
+ * (NULL: any column) that may be long text (row_names.grown), each such
+ * item's growth worked out first. */
+static bool item_grows(walk *w, int level, sight in_sight, const char *item, const char *name)
 {
-    for (size_t i = 0; i < w->from_items.count; i++) {
+    for (size_t i = in_sight.first; i < w->from_items.count && i < in_sight.end; i++) {
         const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
         if (fi->level != level || fi->relref >= 0 || fi->excluded ||
             (item && (!fi->name || strcmp(fi->name, item) != 0)))
             continue;
+        item_growth(w, i);
         if (fi->row.grows_all || (!name && fi->row.grown_count))
             return true;
         for (size_t k = 0; name && k < fi->row.grown_count; k++)
@@ -211,9 +217,52 @@ bool sg__walk_item_grows(const walk *w, int level, const char *item, const char 
     return false;
 }
 
+/* Whether `level` has a FROM item named `item` in sight. */
+static bool has_item(const walk *w, int level, sight in_sight, const char *item)
+{
+    for (size_t i = in_sight.first; i < w->from_items.count && i < in_sight.end; i++) {
+        const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+        if (fi->level == level && fi->name && strcmp(fi->name, item) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Whether column reference `c`, made at `level`, may name a column of a FROM
+ * item of that level that is no relation (a bare name: any such item; `t.c`:
+ * the item t, at the nearest level that has one in sight). */
+static bool derived_ref(const walk *w, int level, const ColumnRef *c)
+{
+    int n = list_length(c->fields);
+    const char *item =
+        n == 2 && IsA(linitial(c->fields), String) ? strVal(linitial(c->fields)) : NULL;
+    if (n > 2 || (n == 2 && !item))
+        return false;
+    sight in_sight = {0, w->from_items.count};
+    for (unsigned hops = 0; level >= 0 && (size_t)level < w->levels.count && hops < 100000;
+         hops++) {
+        bool named = false;
+        for (size_t i = in_sight.first; i < w->from_items.count && i < in_sight.end; i++) {
+            const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+            if (fi->level != level || fi->excluded ||
+                (item && (!fi->name || strcmp(fi->name, item) != 0)))
+                continue;
+            if (fi->relref < 0)
+                return true;
+            named = true;
+        }
+        const level_info *l = &SG__VEC_AT(w->levels, level_info, (size_t)level);
+        if (item ? named : l->has_from)
+            return false;
+        in_sight = l->parent_sight;
+        level = l->parent;
+    }
+    return false;
+}
+
 /* What expr_grows() looks for among an expression's column references. */
 typedef struct growth_search {
-    const walk *w;
+    walk *w;
     int level;
     bool grows;
 } growth_search;
@@ -221,16 +270,36 @@ typedef struct growth_search {
 /* Whether column reference `c`, made at `level`, may name a FROM item's
  * column (or whole row) that may be long text. A bare name may be any
  * item's column or an item's row; `s.t.c` is a relation's. */
-static bool ref_grows(const walk *w, int level, const ColumnRef *c)
+static bool ref_grows(walk *w, int level, const ColumnRef *c)
 {
     int n = list_length(c->fields);
     const Node *last = n ? llast(c->fields) : NULL;
-    const char *name = last && IsA(last, String) ? strVal(last) : NULL;
-    if (n == 1)
-        return !name || sg__walk_item_grows(w, level, NULL, name) ||
-               sg__walk_item_grows(w, level, name, NULL);
-    if (n == 2 && IsA(linitial(c->fields), String))
-        return sg__walk_item_grows(w, level, strVal(linitial(c->fields)), name);
+    const char *name = last && IsA(last, String) ? strVal(last) : NULL; /* NULL: `*` */
+    const char *item =
+        n == 2 && IsA(linitial(c->fields), String) ? strVal(linitial(c->fields)) : NULL;
+    if (n > 2 || (n == 2 && !item))
+        return false;
+    sight all = {0, w->from_items.count};
+    if (!name) /* `*`, `t.*`: the level's own items */
+        return item_grows(w, level, all, item, NULL);
+    /* its own level's items, then those the levels around it see (a
+     * LATERAL sub-select the items before it, a WITH query or another
+     * sub-select none), as far as the name is not found: a qualifier at the
+     * nearest level that has an item of that name, a bare name where the
+     * level has no item at all */
+    sight in_sight = all;
+    for (unsigned hops = 0; level >= 0 && (size_t)level < w->levels.count && hops < 100000;
+         hops++) {
+        if (n == 2 ? item_grows(w, level, in_sight, item, name)
+                   : item_grows(w, level, in_sight, NULL, name) ||
+                         item_grows(w, level, in_sight, name, NULL))
+            return true;
+        const level_info *l = &SG__VEC_AT(w->levels, level_info, (size_t)level);
+        if (n == 2 ? has_item(w, level, in_sight, item) : l->has_from)
+            return false;
+        in_sight = l->parent_sight;
+        level = l->parent;
+    }
     return false;
 }
 
@@ -251,7 +320,7 @@ static bool find_grown_ref(Node *n, void *context)
 /* Whether an output expression of a select of `level` may be long text:
  * made so by the statement (sg__walk_text_may_grow), or a column of one of
  * the level's FROM items that may be (-1: none known yet). */
-static bool expr_grows(const walk *w, int level, Node *n)
+static bool expr_grows(walk *w, int level, Node *n)
 {
     if (sg__walk_text_may_grow(n))
         return true;
@@ -259,7 +328,18 @@ static bool expr_grows(const walk *w, int level, Node *n)
         return false;
     growth_search g = {w, level, false};
     find_grown_ref(n, &g);
-    return g.grows;
+    if (g.grows)
+        return true;
+    /* Text that joins two or more columns of sub-selects, WITH queries or
+     * functions (`x.s || x.s`): each such column counts as one character,
+     * but it is no stored datum, and a chain of such levels doubles (or
+     * more) at each */
+    enum { SEEN_MAX = 16 };
+    const ColumnRef *refs[SEEN_MAX];
+    size_t count = sg__walk_text_columns(n, refs, SEEN_MAX), derived = 0;
+    for (size_t i = 0; i < count && i < SEEN_MAX; i++)
+        derived += derived_ref(w, level, refs[i]);
+    return derived >= 2 || (count > SEEN_MAX && derived);
 }
 
 /* Whether a FROM list holds an item that is no relation: a sub-select, a
@@ -288,7 +368,7 @@ static bool from_derived(const walk *w, const Node *n, unsigned depth)
 }
 
 /* Whether some output of a branch of set operation `s` may be long text. */
-static bool branches_grow(const walk *w, int level, const SelectStmt *s, unsigned depth)
+static bool branches_grow(walk *w, int level, const SelectStmt *s, unsigned depth)
 {
     if (!s || depth > 1000)
         return true;
@@ -778,27 +858,48 @@ static void record_column(walk *w, const pending_field *p)
     }
 }
 
-/* Works out which columns of FROM item `fi` may be long text (row.grown),
- * from what makes them; the items inside it, which come before it, are
- * worked out already. */
-static void item_growth(walk *w, from_item *fi)
+/* Works out which columns of FROM item i may be long text (row.grown) from
+ * what makes them, once: the items it reads are worked out first, and one
+ * that reads itself (a recursive WITH query's reference) counts as wholly
+ * long. */
+static void item_growth(walk *w, size_t i)
 {
+    from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+    if (fi->grow_state == GROWTH_DONE)
+        return;
+    if (fi->grow_state == GROWTH_WORKING) {
+        fi->row.grows_all = true;
+        return;
+    }
+    fi->grow_state = GROWTH_WORKING;
     if (fi->grow_function) {
+        /* a function's values are long text when a call of it may make
+         * them so: over a long column of an item before it too */
         ListCell *lc;
         foreach (lc, fi->grow_function->functions) {
             const List *pair = lfirst(lc);
-            fi->row.grows_all =
-                fi->row.grows_all || !pair || sg__walk_text_may_grow(linitial(pair));
+            if (!pair || expr_grows(w, fi->level, linitial(pair)))
+                fi->row.grows_all = true;
         }
-        return;
+    } else if (fi->join_alias) {
+        /* an aliased join's columns are its operands' */
+        for (size_t k = fi->grow_first; k < fi->grow_end && k < w->from_items.count; k++) {
+            item_growth(w, k);
+            const from_item *op = &SG__VEC_AT(w->from_items, from_item, k);
+            if (op->relref < 0 && (op->row.grows_all || op->row.grown_count))
+                fi->row.grows_all = true;
+        }
+    } else if (fi->grow_select) {
+        row_names row = select_row(w, fi->grow_select, fi->grow_aliases, fi->grow_level, true);
+        /* a WITH query's columns renamed by the reference: any may be the
+         * long one */
+        fi = &SG__VEC_AT(w->from_items, from_item, i);
+        fi->row.grows_all =
+            fi->row.grows_all || row.grows_all || (fi->grow_renamed && row.grown_count);
+        fi->row.grown = fi->grow_renamed ? NULL : row.grown;
+        fi->row.grown_count = fi->grow_renamed ? 0 : row.grown_count;
     }
-    if (!fi->grow_select)
-        return;
-    row_names row = select_row(w, fi->grow_select, fi->grow_aliases, fi->grow_level, true);
-    /* a WITH query's columns renamed by the reference: any may be the long one */
-    fi->row.grows_all = row.grows_all || (fi->grow_renamed && row.grown_count);
-    fi->row.grown = fi->grow_renamed ? NULL : row.grown;
-    fi->row.grown_count = fi->grow_renamed ? 0 : row.grown_count;
+    fi->grow_state = GROWTH_DONE;
 }
 
 /* The FROM items, levels and merging joins, as facts for the rules. */
@@ -807,7 +908,7 @@ static void export_sources(walk *w)
     sg__facts *f = w->facts;
     /* the growth of their columns only matters to a quadratic text call */
     for (size_t i = 0; w->work_call && i < w->from_items.count && !w->failed; i++)
-        item_growth(w, &SG__VEC_AT(w->from_items, from_item, i));
+        item_growth(w, i);
     for (size_t i = 0; i < w->from_items.count && !w->failed; i++) {
         const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
         sg__source *s = sg__vec_push(w->arena, &f->sources, sizeof *s);

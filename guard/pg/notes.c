@@ -378,14 +378,26 @@ void sg__walk_record_ts_object(walk *w, const TypeName *t)
     f->arg_count = 1;
 }
 
-enum { TEXT_PARAMS_MAX = 16, TEXT_DEPTH_MAX = 32 };
+enum { TEXT_PARAMS_MAX = 16, TEXT_COLUMNS_MAX = 16, TEXT_DEPTH_MAX = 32 };
 
 /* What bounds the text an expression makes, gathered by text_bound(). */
 typedef struct text_parts {
     size_t chars;
     int params[TEXT_PARAMS_MAX];
     size_t param_count;
+    /* the column references counted as one character each (the first
+     * TEXT_COLUMNS_MAX of them kept), a reference counted twice twice */
+    const ColumnRef *columns[TEXT_COLUMNS_MAX];
+    size_t column_count;
 } text_parts;
+
+/* Notes a column reference among `parts`' columns. */
+static void add_column(text_parts *parts, const ColumnRef *c)
+{
+    if (parts->column_count < TEXT_COLUMNS_MAX)
+        parts->columns[parts->column_count] = c;
+    parts->column_count++;
+}
 
 /* Whether `f` is a pg_catalog function whose text is no longer than its
  * arguments' together (case, trimming, cutting, joining). */
@@ -455,7 +467,7 @@ static long string_constant(const Node *n)
  * none, or its parameters would be too many to list. */
 static bool text_bound_times(const Node *n, size_t copies, text_parts *parts, unsigned depth)
 {
-    text_parts one = {0, {0}, 0};
+    text_parts one = {0};
     if (!text_bound(n, &one, depth + 1) ||
         parts->param_count + copies * one.param_count > TEXT_PARAMS_MAX)
         return false;
@@ -463,6 +475,8 @@ static bool text_bound_times(const Node *n, size_t copies, text_parts *parts, un
         parts->chars += one.chars;
         for (size_t i = 0; i < one.param_count; i++)
             parts->params[parts->param_count++] = one.params[i];
+        for (size_t i = 0; i < one.column_count; i++)
+            add_column(parts, one.columns[i < TEXT_COLUMNS_MAX ? i : 0]);
     }
     return true;
 }
@@ -567,6 +581,7 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
         return true;
     case T_ColumnRef:
         parts->chars += 1;
+        add_column(parts, (const ColumnRef *)n);
         return true;
     case T_A_Indirection: {
         /* an element, slice or field of a column: stored data too */
@@ -640,6 +655,31 @@ static bool work_bounded_call(const FuncCall *f)
     return false;
 }
 
+/* Whether call `f` may make its text a multiple of its arguments' that
+ * text_bound() does not bound: a replace or regexp_replace whose
+ * replacement is no constant, or too long, or holds a back-reference (each
+ * nesting multiplies, even of short constants: `replace(replace(x, 'a', x),
+ * 'a', x)`), and an array_to_string of anything but a column with a short
+ * constant delimiter. */
+static bool multiplies(const FuncCall *f, unsigned depth)
+{
+    const char *name = plain_call(f);
+    if (!name)
+        return false;
+    if (strcmp(name, "replace") == 0 || strcmp(name, "regexp_replace") == 0) {
+        text_parts scratch = {0};
+        return !multiple_of_first(f, &scratch, depth);
+    }
+    if (strcmp(name, "array_to_string") != 0)
+        return false;
+    int n = list_length(f->args);
+    if (n < 2 || n > 3 || !IsA(linitial(f->args), ColumnRef))
+        return true;
+    long delimiter = string_constant(lsecond(f->args));
+    long null_text = n == 3 ? string_constant(lthird(f->args)) : 0;
+    return delimiter < 0 || delimiter > 8 || null_text < 0 || null_text > 8;
+}
+
 /* Whether an expression whose text text_bound() cannot bound may still be
  * long by the statement's own doing: it holds a parameter, a long constant,
  * a call that makes text (repeat, lpad, format, ...) or an aggregate that
@@ -702,6 +742,8 @@ static bool may_grow(const Node *n, unsigned depth)
         for (size_t i = 0; i < sizeof makers / sizeof makers[0]; i++)
             if (strcmp(strVal(last), makers[i]) == 0)
                 return true;
+        if (multiplies(f, depth))
+            return true;
         foreach (lc, f->args)
             if (may_grow(lfirst(lc), depth + 1))
                 return true;
@@ -743,10 +785,20 @@ bool sg__walk_text_may_grow(const Node *n)
     return may_grow(n, 0);
 }
 
+size_t sg__walk_text_columns(const Node *n, const ColumnRef **out, size_t max)
+{
+    text_parts parts = {0};
+    if (!text_bound(n, &parts, 0))
+        return 0;
+    for (size_t i = 0; i < parts.column_count && i < max && i < TEXT_COLUMNS_MAX; i++)
+        out[i] = parts.columns[i];
+    return parts.column_count;
+}
+
 /* The bound of an expression argument's text, for work_bounded_call()s. */
 static void describe_text_bound(walk *w, const Node *n, sg__funcarg *a)
 {
-    text_parts parts = {0, {0}, 0};
+    text_parts parts = {0};
     a->text_bounded = text_bound(n, &parts, 0);
     a->text_grows = !a->text_bounded && may_grow(n, 0);
     if (!a->text_bounded)

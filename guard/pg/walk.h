@@ -78,7 +78,11 @@ typedef struct from_item {
     int grow_level;
     const RangeFunction *grow_function;
     bool grow_renamed;
+    size_t grow_first, grow_end; /* an aliased join's operands' items */
+    unsigned char grow_state;    /* GROWTH_*: worked out yet? */
 } from_item;
+
+enum { GROWTH_NONE = 0, GROWTH_WORKING, GROWTH_DONE };
 
 /* Which FROM items of a level are in sight: those of w->from_items with an
  * index in [first, end). A non-LATERAL sub-select in FROM and a WITH query
@@ -369,6 +373,10 @@ void sg__walk_record_unfiltered(walk *w, const RangeVar *rel, bool is_delete);
  * doing (notes.c): a parameter, a long constant, a call that makes text or
  * gathers rows, or a node it does not know. Columns are stored data. */
 bool sg__walk_text_may_grow(const Node *n);
+/* The column references whose text makes up that of expression `n`, as
+ * the bound of its text counts them (a reference counted twice twice): how
+ * many, the first `max` into out[]; 0 when its text has no such bound. */
+size_t sg__walk_text_columns(const Node *n, const ColumnRef **out, size_t max);
 
 /* The name PostgreSQL's FigureColname gives expression `n` (an output column,
  * an index column), when the walker is sure of it; NULL otherwise. */
@@ -379,9 +387,7 @@ const char *sg__walk_figure_colname(Node *n);
 row_names sg__walk_select_names(walk *w, Node *select, List *aliases);
 /* The CTE named `name` in lexical scope: its index in facts->ctes, or -1. */
 long sg__walk_find_cte(const walk *w, const char *name);
-/* Whether a FROM item of `level` that is no relation has a column `name`
- * (NULL: any column) that may be long text (row_names.grown). */
-bool sg__walk_item_grows(const walk *w, int level, const char *item, const char *name);
+
 /* The names of a column list: an alias's (String) or a column definition
  * list's (ColumnDef); unknown when empty. */
 row_names sg__walk_list_names(walk *w, List *list);

@@ -293,6 +293,11 @@ static bool walk_from_item(Node *node, walk *w, int level)
                                         left_nullable, right_nullable);
         for (size_t i = first; !stop && i < w->from_items.count; i++)
             SG__VEC_AT(w->from_items, from_item, i).in_join = true;
+        /* the join's aliases name its operands' columns */
+        for (size_t i = alias_at; !stop && i < first; i++) {
+            SG__VEC_AT(w->from_items, from_item, i).grow_first = first;
+            SG__VEC_AT(w->from_items, from_item, i).grow_end = w->from_items.count;
+        }
         if (!stop && level == w->top_level && j->quals) {
             /* an inner join's ON filters as the WHERE does; an outer one's
              * matches rows of its nullable side only (a FULL join: none) */
