@@ -236,17 +236,54 @@ static int ts_arg_plain(const sg__rule_ctx *ctx, const sg__funcarg *a)
     return 0;
 }
 
-/* Whether some scoped table has a column `name` of type regconfig or
- * regdictionary. */
-static bool ts_object_column_named(const sg__rule_ctx *ctx, const char *name)
+/* The catalog table and column the plain column argument `a` resolves to
+ * (an unqualified name, or `t.c` of a relation), or NULL. */
+static const sg__meta_table *argument_column(const sg__rule_ctx *ctx, const sg__funcarg *a,
+                                             long *column)
 {
-    for (size_t k = 0; ctx->scope && k < ctx->scope->count; k++) {
-        const sg__meta_table *t = ctx->scope->tables[k].table;
-        long c = t->column_types ? sg__table_column(t, NULL, 0, name) : SG_NO_COLUMN;
-        if (c >= 0 && sg__type_text_is_ts_object(t->column_types[c]))
-            return true;
+    const sg__facts *f = ctx->facts;
+    *column = SG_NO_COLUMN;
+    for (size_t i = 0; i < f->columns.count; i++) {
+        const sg__column_ref *r = &SG__VEC_AT(f->columns, sg__column_ref, i);
+        sg__resolved res;
+        if (r->location != a->location || !r->name)
+            continue;
+        if (sg__resolve_name(ctx, r, &res) != SG_RES_FOUND)
+            return NULL;
+        *column = res.column;
+        return res.table;
     }
-    return false;
+    for (size_t i = 0; i < f->fields.count; i++) {
+        const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
+        if (r->location != a->location || r->row != SG_ROW_RELATION)
+            continue;
+        const sg__meta_table *t = sg__field_table(ctx, r);
+        if (t)
+            *column = sg__table_column(t, r->columns, r->column_count, r->name);
+        return t;
+    }
+    return NULL;
+}
+
+/* Whether the column argument `a` given where PostgreSQL reads a text
+ * search configuration names none by OID: a scoped table's column of type
+ * regconfig or regdictionary (its data), or of a type PostgreSQL does not
+ * cast to them (text: the call then fails, or takes another form), but not
+ * an integer or oid column, nor one whose type the catalog does not give,
+ * nor a column of a sub-select, WITH query or function, whose values the
+ * statement makes (`(SELECT 16502 AS cfg) x`). */
+static bool config_column(const sg__rule_ctx *ctx, const sg__funcarg *a)
+{
+    long c;
+    const sg__meta_table *t = argument_column(ctx, a, &c);
+    if (!t || c < 0 || !t->column_type_read || !t->column_type_read[c])
+        return false;
+    const sg__pgtype *type = &t->column_pgtypes[c];
+    if (sg__type_text_is_ts_object(type->name))
+        return true;
+    return type->array_dims == 0 && type->kind != SG__PGKIND_INT2 &&
+           type->kind != SG__PGKIND_INT4 && type->kind != SG__PGKIND_INT8 &&
+           type->kind != SG__PGKIND_OTHER;
 }
 
 /* Whether argument `arg` of call `fn` (one of f->funcs) is a call of
@@ -284,7 +321,7 @@ static int ts_config_plain(const sg__rule_ctx *ctx, const sg__funcref *fn, const
         return 0;
     bool unknown = !ctx->scope || ctx->scope->mode == SG_SCOPE_NONE;
     if (a->kind == SG_ARG_COLUMN)
-        return unknown || ts_object_column_named(ctx, a->text);
+        return unknown || config_column(ctx, a);
     return unknown || current_ts_config(ctx->facts, fn, (size_t)(a - fn->args));
 }
 
@@ -313,10 +350,10 @@ static bool surely_tsquery(const sg__facts *f, const sg__funcref *fn, size_t arg
 /* The argument of text search function `fn` (one of f->funcs) that
  * PostgreSQL reads as a configuration (or, for ts_lexize, dictionary) name,
  * or NULL. ts_headline with three arguments is (document, query, options)
- * when its last is an options string and either its second is surely a
- * tsquery or its first is no string or parameter (which could be a name);
- * otherwise (config, document, query): PostgreSQL picks the form by the
- * arguments' types, and a string with '=' is a tsquery too. */
+ * when its second is surely a tsquery, or its last is an options string and
+ * its first no string or parameter (which could be a name); otherwise
+ * (config, document, query): PostgreSQL picks the form by the arguments'
+ * types, and a string with '=' is a tsquery too. */
 static const sg__funcarg *ts_config_arg(const sg__facts *f, const sg__funcref *fn)
 {
     static const struct {
@@ -332,10 +369,13 @@ static const sg__funcarg *ts_config_arg(const sg__facts *f, const sg__funcref *f
     /* every form's name starts with one of these: most calls stop here */
     if (!strchr("tpwj", fn->name[0]) || !fn->name[0])
         return NULL;
-    if (fn->arg_count == 3 && strcmp(fn->name, "ts_headline") == 0 &&
-        fn->args[2].kind == SG_ARG_STRING && strchr(fn->args[2].text, '=')) {
+    if (fn->arg_count == 3 && strcmp(fn->name, "ts_headline") == 0) {
+        /* a tsquery second is the (document, query, options) form whatever
+         * the third: (config, document, query) wants text there */
+        if (surely_tsquery(f, fn, 1))
+            return NULL;
         bool first_may_name = fn->args[0].kind == SG_ARG_STRING || fn->args[0].param > 0;
-        if (surely_tsquery(f, fn, 1) || !first_may_name)
+        if (fn->args[2].kind == SG_ARG_STRING && strchr(fn->args[2].text, '=') && !first_may_name)
             return NULL;
     }
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)

@@ -1795,6 +1795,50 @@ static void test_rules__limits_bounds_bad_options_fail_to_load(void **state)
 
 /* ---- warnings never deny -------------------------------------------------------------------- */
 
+/* A text search call's configuration given as a column: a scoped table's
+ * regconfig column (its data) or a text column (which PostgreSQL does not
+ * cast to regconfig) passes; an oid or integer column, or a column of a
+ * sub-select, VALUES list or WITH query the statement makes, names a
+ * configuration by OID in any schema. */
+static void test_rules__ts_configuration_columns(void **state)
+{
+    (void)state;
+    const char *regs = TABLE(REGS, "r", "read");
+    static const struct {
+        const char *sql;
+        bool allowed;
+    } cases[] = {
+        {"SELECT uid, to_tsvector(cfg, note) AS v FROM regs ORDER BY uid", true},
+        {"SELECT uid, to_tsvector(r.cfg, note) AS v FROM regs r ORDER BY uid", true},
+        {"SELECT uid, ts_headline(note, to_tsquery(cfg, 'a'), 'MaxWords=9') AS v FROM regs "
+         "ORDER BY uid",
+         true},
+        {"SELECT uid, to_tsvector(o, note) AS v FROM regs ORDER BY uid", false},
+        {"SELECT r.uid, to_tsvector(x.cfg, r.note) AS v FROM regs r, (SELECT 16502 AS cfg) x "
+         "ORDER BY r.uid",
+         false},
+        {"SELECT r.uid, to_tsvector(x.cfg, r.note) AS v FROM regs r, (VALUES (16502)) x(cfg) "
+         "ORDER BY r.uid",
+         false},
+        {"WITH x(cfg) AS (SELECT 16502) SELECT r.uid, to_tsvector(x.cfg, r.note) AS v FROM regs r, "
+         "x ORDER BY r.uid",
+         false},
+        {"SELECT r.uid, to_tsvector(g, r.note) AS v FROM regs r, generate_series(16500, 16510) g "
+         "ORDER BY r.uid",
+         false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sg_verdict *v =
+            check_in(keys_catalog, "select", cases[i].sql, NO_PARAMS, regs, 50, 1000, NULL);
+        if (sg_verdict_allowed(v) != cases[i].allowed) {
+            dump(v);
+            fail_msg("case %zu (%s): allowed %d, expected %d", i, cases[i].sql,
+                     sg_verdict_allowed(v), cases[i].allowed);
+        }
+        sg_verdict_free(v);
+    }
+}
+
 /* A scoped table's column of a type whose input looks names up (regclass,
  * regproc, aclitem[]) may be selected on its own, never met by a string or a
  * parameter: COALESCE, CASE, IN, ANY, a UNION branch, a value written. */
@@ -2919,6 +2963,7 @@ int main(void)
         cmocka_unit_test(test_rules__limits_bounds_policy),
         cmocka_unit_test(test_rules__limits_bounds_bad_options_fail_to_load),
         cmocka_unit_test(test_rules__name_typed_columns),
+        cmocka_unit_test(test_rules__ts_configuration_columns),
         cmocka_unit_test(test_rules__xml_columns),
         cmocka_unit_test(test_rules__upsert_keeping_the_arbiter_key),
         cmocka_unit_test(test_rules__quadratic_text_functions),
