@@ -484,72 +484,108 @@ static bool reaches(const sg__facts *f, int inner, long target)
     return false;
 }
 
-/* Whether column `name` (NULL: the whole row) of source `s` may be text the
- * statement made long: a column of a sub-select, WITH query, VALUES list or
- * function whose expression may make it so, or of an aliased join with such
- * an operand (a relation's is stored data). */
-static bool source_grows(const sg__source *s, const char *name)
+/* What column `name` (NULL: the whole row) of source `s` is: stored data
+ * or short (0), text the statement may have made long (-1), or a
+ * parameter's value, or an element of one, $n (n > 0). Long: a column of a
+ * sub-select, WITH query, VALUES list or function whose expression may make
+ * it so, or of an aliased join with such an operand (a relation's is stored
+ * data). */
+static int source_growth(const sg__source *s, const char *name)
 {
     if (s->row == SG_ROW_RELATION)
-        return false;
-    if (s->grows_all || (!name && s->grown_count))
-        return true;
-    for (size_t k = 0; name && k < s->grown_count; k++)
-        if (strcmp(s->grown[k], name) == 0)
-            return true;
-    return false;
+        return 0;
+    if (s->grows_all)
+        return s->grows_all_param ? s->grows_all_param : -1;
+    int found = 0;
+    for (size_t k = 0; k < s->grown_count; k++) {
+        if (name && strcmp(s->grown[k], name) != 0)
+            continue;
+        int p = s->grown_params ? s->grown_params[k] : 0;
+        if (!p || (found && found != p))
+            return -1;
+        found = p;
+    }
+    return found;
+}
+
+/* Adds to *extra the length of parameter $p's value (an array's text, for
+ * an element of it); false when memory ran out. */
+static bool add_param_length(const sg__rule_ctx *ctx, int p, long double *extra)
+{
+    if (!ctx->bind || !sg__param_slot_bound(ctx->bind, (size_t)p - 1))
+        return true; /* lint, or a missing value: params.missing's */
+    bool is_null;
+    const char *t = sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)p - 1, &is_null);
+    if (!t)
+        return is_null;
+    *extra += (long double)char_length(t);
+    return true;
 }
 
 /* Whether an argument of call `fn` holds a column (or row) of a sub-select,
  * WITH query, VALUES list or function in FROM whose text the statement may
  * have made long (`FROM (SELECT repeat('a', 40000) AS s) x` ... `x.s`), which
- * no bound of the call's own arguments shows. */
-static bool derived_argument_grows(const sg__rule_ctx *ctx, const sg__funcref *fn)
+ * no bound of the call's own arguments shows: 1, or 0 with *extra the
+ * lengths of the parameters such columns are (`WITH p AS (SELECT %(q)s AS
+ * q)` ... `p.q`, `unnest(%(terms)s) t`), which either argument may hold;
+ * -1 when memory ran out. */
+static int derived_argument_grows(const sg__rule_ctx *ctx, const sg__funcref *fn,
+                                  long double *extra)
 {
     const sg__facts *f = ctx->facts;
     long target = fn - &SG__VEC_AT(f->funcs, sg__funcref, 0);
+    *extra = 0;
     for (size_t i = 0; i < f->fields.count; i++) {
         const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
-        if (r->source >= 0 && (size_t)r->source < f->sources.count && reaches(f, r->call, target) &&
-            source_grows(&SG__VEC_AT(f->sources, sg__source, (size_t)r->source), r->name))
-            return true;
+        if (r->source < 0 || (size_t)r->source >= f->sources.count || !reaches(f, r->call, target))
+            continue;
+        int g = source_growth(&SG__VEC_AT(f->sources, sg__source, (size_t)r->source), r->name);
+        if (g < 0)
+            return 1;
+        if (g > 0 && !add_param_length(ctx, g, extra))
+            return -1;
     }
     for (size_t i = 0; i < f->columns.count; i++) {
         const sg__column_ref *r = &SG__VEC_AT(f->columns, sg__column_ref, i);
         if (!reaches(f, r->call, target))
             continue;
+        int g = 0;
         if (!r->name) { /* `*`, `t.*` */
-            for (size_t k = r->first; k < r->end && k < f->sources.count; k++) {
+            for (size_t k = r->first; k < r->end && k < f->sources.count && !g; k++) {
                 const sg__source *s = &SG__VEC_AT(f->sources, sg__source, k);
-                if ((r->source >= 0 ? (long)k == r->source : s->level == r->level) &&
-                    source_grows(s, NULL))
-                    return true;
+                if (r->source >= 0 ? (long)k == r->source : s->level == r->level)
+                    g = source_growth(s, NULL) ? -1 : 0;
             }
-            continue;
-        }
-        sg__resolved res;
-        switch (sg__resolve_name(ctx, r, &res)) {
-        case SG_RES_FOUND:
-        case SG_RES_WHOLE_ROW:
-            if (source_grows(&SG__VEC_AT(f->sources, sg__source, (size_t)res.source),
-                             res.status == SG_RES_FOUND ? r->name : NULL))
-                return true;
-            break;
-        case SG_RES_UNDECIDED:
-        case SG_RES_AMBIGUOUS:
-            /* any item of its level in sight that may have it, or be it */
-            for (size_t k = r->first; k < r->end && k < f->sources.count; k++) {
-                const sg__source *s = &SG__VEC_AT(f->sources, sg__source, k);
-                bool row = s->name && strcmp(s->name, r->name) == 0;
-                if (s->level == r->level && source_grows(s, row ? NULL : r->name))
-                    return true;
+        } else {
+            sg__resolved res;
+            switch (sg__resolve_name(ctx, r, &res)) {
+            case SG_RES_FOUND:
+            case SG_RES_WHOLE_ROW:
+                g = source_growth(&SG__VEC_AT(f->sources, sg__source, (size_t)res.source),
+                                  res.status == SG_RES_FOUND ? r->name : NULL);
+                if (res.status == SG_RES_WHOLE_ROW && g)
+                    g = -1;
+                break;
+            case SG_RES_UNDECIDED:
+            case SG_RES_AMBIGUOUS:
+                /* any item of its level in sight that may have it, or be it */
+                for (size_t k = r->first; k < r->end && k < f->sources.count && !g; k++) {
+                    const sg__source *s = &SG__VEC_AT(f->sources, sg__source, k);
+                    bool row = s->name && strcmp(s->name, r->name) == 0;
+                    if (s->level == r->level)
+                        g = source_growth(s, row ? NULL : r->name);
+                }
+                break;
+            default:
+                break;
             }
-            break;
-        default:
-            break;
         }
+        if (g < 0)
+            return 1;
+        if (g > 0 && !add_param_length(ctx, g, extra))
+            return -1;
     }
-    return false;
+    return 0;
 }
 
 /*
@@ -577,7 +613,11 @@ static long double quadratic_work(const sg__rule_ctx *ctx, const sg__funcref *fn
         if (!builtin(fn, calls[i].name) || fn->arg_count < calls[i].min_args ||
             fn->arg_count > calls[i].max_args)
             continue;
-        if (derived_argument_grows(ctx, fn))
+        long double extra;
+        int derived = derived_argument_grows(ctx, fn, &extra);
+        if (derived < 0)
+            return -2;
+        if (derived)
             return HUGE_VALL;
         /* normalize(s) sorts each run of combining marks: its longest */
         bool marks = calls[i].other == 0;
@@ -585,9 +625,9 @@ static long double quadratic_work(const sg__rule_ctx *ctx, const sg__funcref *fn
         long double b = known_length(ctx, &fn->args[calls[i].other], marks);
         if (a == -2 || b == -2)
             return -2;
-        if (a < 0 && b < 0)
+        if (a < 0 && b < 0 && extra == 0)
             return -1;
-        return (a < 1 ? 1 : a) * (b < 1 ? 1 : b);
+        return ((a < 1 ? 1 : a) + extra) * ((b < 1 ? 1 : b) + extra);
     }
     return -1;
 }

@@ -396,8 +396,12 @@ typedef struct sg__source {
      * may make long (a parameter, repeat, an aggregate gathering rows), and
      * whether any column may be (func.resource-bound's max_work) */
     const char *const *grown;
+    const int *grown_params; /* per grown name: the $n whose value it is (cast or
+                              * not), which bounds it, or 0 */
     size_t grown_count;
     bool grows_all;
+    int grows_all_param; /* grows_all: the $n whose elements its values are
+                          * (unnest(%(a)s)), or 0 */
 } sg__source;
 
 /* A query level: the level around it (-1 for none) and which of the

@@ -68,7 +68,7 @@ typedef struct pending_field {
     int call;                      /* walk.h's current_call where it stands */
 } pending_field;
 
-static const row_names unknown_row = {false, NULL, 0, false, NULL, 0, false};
+static const row_names unknown_row = {false, NULL, 0, false, NULL, NULL, 0, false, 0};
 
 /* ---- output names ------------------------------------------------------------------------ */
 
@@ -179,7 +179,7 @@ static row_names keep_names(walk *w, const char **slots, size_t count, bool comp
         if (slots[i] && !(names[n++] = copy(w, slots[i])))
             return unknown_row;
     }
-    return (row_names){true, names, n, complete, NULL, 0, false};
+    return (row_names){true, names, n, complete, NULL, NULL, 0, false, 0};
 }
 
 /* Finds a CTE named `name` in lexical scope; returns its index or -1. */
@@ -197,24 +197,38 @@ long sg__walk_find_cte(const walk *w, const char *name)
 
 static void item_growth(walk *w, size_t i);
 
-/* Whether a FROM item of `level` that is no relation has a column `name`
- * (NULL: any column) that may be long text (row_names.grown), each such
- * item's growth worked out first. */
-static bool item_grows(walk *w, int level, sight in_sight, const char *item, const char *name)
+/* What the growth of a column is: not long (0), long (GROWN), or a
+ * parameter's value, $n itself (n > 0). */
+enum { GROWN = -1 };
+
+/* Joins the growth of two parts of one text: a parameter's value and
+ * anything else is long. */
+static int grown_with(int a, int b)
 {
+    return !a ? b : !b ? a : a == b ? a : GROWN;
+}
+
+/* The growth of column `name` (NULL: of any column) of the FROM items of
+ * `level` in sight that are no relation (named `item` when not NULL), each
+ * item's growth worked out first. */
+static int item_grows(walk *w, int level, sight in_sight, const char *item, const char *name)
+{
+    int code = 0;
     for (size_t i = in_sight.first; i < w->from_items.count && i < in_sight.end; i++) {
         const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
         if (fi->level != level || fi->relref >= 0 || fi->excluded ||
             (item && (!fi->name || strcmp(fi->name, item) != 0)))
             continue;
         item_growth(w, i);
-        if (fi->row.grows_all || (!name && fi->row.grown_count))
-            return true;
-        for (size_t k = 0; name && k < fi->row.grown_count; k++)
-            if (strcmp(fi->row.grown[k], name) == 0)
-                return true;
+        if (fi->row.grows_all)
+            code = grown_with(code, fi->row.grows_all_param ? fi->row.grows_all_param : GROWN);
+        for (size_t k = 0; k < fi->row.grown_count; k++)
+            if (!name || strcmp(fi->row.grown[k], name) == 0)
+                code = grown_with(code, fi->row.grown_params && fi->row.grown_params[k]
+                                            ? fi->row.grown_params[k]
+                                            : GROWN);
     }
-    return false;
+    return code;
 }
 
 /* Whether `level` has a FROM item named `item` in sight. */
@@ -264,13 +278,13 @@ static bool derived_ref(const walk *w, int level, const ColumnRef *c)
 typedef struct growth_search {
     walk *w;
     int level;
-    bool grows;
+    int grows; /* GROWN, or 0 */
 } growth_search;
 
-/* Whether column reference `c`, made at `level`, may name a FROM item's
- * column (or whole row) that may be long text. A bare name may be any
- * item's column or an item's row; `s.t.c` is a relation's. */
-static bool ref_grows(walk *w, int level, const ColumnRef *c)
+/* The growth of the FROM item's column (or whole row) column reference `c`,
+ * made at `level`, may name. A bare name may be any item's column or an
+ * item's row; `s.t.c` is a relation's. */
+static int ref_grows(walk *w, int level, const ColumnRef *c)
 {
     int n = list_length(c->fields);
     const Node *last = n ? llast(c->fields) : NULL;
@@ -278,10 +292,10 @@ static bool ref_grows(walk *w, int level, const ColumnRef *c)
     const char *item =
         n == 2 && IsA(linitial(c->fields), String) ? strVal(linitial(c->fields)) : NULL;
     if (n > 2 || (n == 2 && !item))
-        return false;
+        return 0;
     sight all = {0, w->from_items.count};
     if (!name) /* `*`, `t.*`: the level's own items */
-        return item_grows(w, level, all, item, NULL);
+        return item_grows(w, level, all, item, NULL) ? GROWN : 0;
     /* its own level's items, then those the levels around it see (a
      * LATERAL sub-select the items before it, a WITH query or another
      * sub-select none), as far as the name is not found: a qualifier at the
@@ -290,17 +304,18 @@ static bool ref_grows(walk *w, int level, const ColumnRef *c)
     sight in_sight = all;
     for (unsigned hops = 0; level >= 0 && (size_t)level < w->levels.count && hops < 100000;
          hops++) {
-        if (n == 2 ? item_grows(w, level, in_sight, item, name)
-                   : item_grows(w, level, in_sight, NULL, name) ||
-                         item_grows(w, level, in_sight, name, NULL))
-            return true;
+        int code = n == 2 ? item_grows(w, level, in_sight, item, name)
+                          : grown_with(item_grows(w, level, in_sight, NULL, name),
+                                       item_grows(w, level, in_sight, name, NULL) ? GROWN : 0);
+        if (code)
+            return code;
         const level_info *l = &SG__VEC_AT(w->levels, level_info, (size_t)level);
         if (n == 2 ? has_item(w, level, in_sight, item) : l->has_from)
-            return false;
+            return 0;
         in_sight = l->parent_sight;
         level = l->parent;
     }
-    return false;
+    return 0;
 }
 
 static bool find_grown_ref(Node *n, void *context)
@@ -309,7 +324,7 @@ static bool find_grown_ref(Node *n, void *context)
     if (!n || g->grows)
         return g->grows;
     if (IsA(n, ColumnRef)) {
-        g->grows = ref_grows(g->w, g->level, (const ColumnRef *)n);
+        g->grows = ref_grows(g->w, g->level, (const ColumnRef *)n) ? GROWN : 0;
         return g->grows;
     }
     if (IsA(n, SubLink) || IsA(n, SelectStmt))
@@ -317,19 +332,46 @@ static bool find_grown_ref(Node *n, void *context)
     return raw_expression_tree_walker(n, find_grown_ref, context);
 }
 
-/* Whether an output expression of a select of `level` may be long text:
- * made so by the statement (sg__walk_text_may_grow), or a column of one of
- * the level's FROM items that may be (-1: none known yet). */
-static bool expr_grows(walk *w, int level, Node *n)
+/* The $n expression `n` is, cast or not; 0 when it is no parameter. */
+static int bare_param(const Node *n)
 {
+    while (n && IsA(n, TypeCast))
+        n = ((const TypeCast *)n)->arg;
+    return n && IsA(n, ParamRef) ? ((const ParamRef *)n)->number : 0;
+}
+
+/* The $n whose value an output expression is, cast or not, or makes up
+ * once beside a few constant characters (sg__walk_text_param); 0 for any
+ * other. The rules bound such a column by that value's length. */
+static int param_output(const Node *n)
+{
+    int p = bare_param(n);
+    return p ? p : sg__walk_text_param(n);
+}
+
+/* The growth of an output expression of a select of `level`: a parameter's
+ * value (cast or not), or the column of a FROM item it names as it is; long
+ * when the statement may make it so (sg__walk_text_may_grow), or it holds a
+ * column of one of the level's FROM items that may be long (-1: none known
+ * yet), or it joins two columns of items that are no relations. */
+static int expr_growth(walk *w, int level, Node *n)
+{
+    int param = param_output(n);
+    if (param)
+        return param;
+    const Node *bare = n;
+    while (bare && IsA(bare, TypeCast))
+        bare = ((const TypeCast *)bare)->arg;
+    if (level >= 0 && bare && IsA(bare, ColumnRef))
+        return ref_grows(w, level, (const ColumnRef *)bare);
     if (sg__walk_text_may_grow(n))
-        return true;
+        return GROWN;
     if (level < 0)
-        return false;
-    growth_search g = {w, level, false};
+        return 0;
+    growth_search g = {w, level, 0};
     find_grown_ref(n, &g);
     if (g.grows)
-        return true;
+        return GROWN;
     /* Text that joins two or more columns of sub-selects, WITH queries or
      * functions (`x.s || x.s`): each such column counts as one character,
      * but it is no stored datum, and a chain of such levels doubles (or
@@ -339,7 +381,12 @@ static bool expr_grows(walk *w, int level, Node *n)
     size_t count = sg__walk_text_columns(n, refs, SEEN_MAX), derived = 0;
     for (size_t i = 0; i < count && i < SEEN_MAX; i++)
         derived += derived_ref(w, level, refs[i]);
-    return derived >= 2 || (count > SEEN_MAX && derived);
+    return derived >= 2 || (count > SEEN_MAX && derived) ? GROWN : 0;
+}
+
+static bool expr_grows(walk *w, int level, Node *n)
+{
+    return expr_growth(w, level, n) != 0;
 }
 
 /* Whether a FROM list holds an item that is no relation: a sub-select, a
@@ -421,7 +468,7 @@ static row_names select_row(walk *w, Node *node, List *aliases, int level, bool 
         fail(w);
         return unknown_row;
     }
-    bool *grows = sg__arena_alloc(w->arena, (count + 1) * sizeof *grows);
+    int *grows = sg__arena_alloc(w->arena, (count + 1) * sizeof *grows);
     if (!grows) {
         fail(w);
         return unknown_row;
@@ -431,14 +478,17 @@ static row_names select_row(walk *w, Node *node, List *aliases, int level, bool 
     bool named = true; /* every output but the `*`s has its name in slots */
     for (size_t i = 0; i < count; i++) {
         slots[i] = NULL;
-        grows[i] = false;
+        grows[i] = 0;
         const char *name = NULL;
         if (s->valuesLists) {
             ListCell *lc;
             foreach (lc, s->valuesLists) {
                 const List *row = lfirst(lc);
-                grows[i] = growth && (grows[i] || (size_t)list_length(row) <= i ||
-                                      expr_grows(w, level, list_nth(row, (int)i)));
+                if (growth)
+                    grows[i] =
+                        (size_t)list_length(row) <= i
+                            ? GROWN
+                            : grown_with(grows[i], expr_growth(w, level, list_nth(row, (int)i)));
             }
             if (sg__walk_expands(list_nth(linitial(s->valuesLists), (int)i))) {
                 grows_all = growth;
@@ -468,7 +518,7 @@ static row_names select_row(walk *w, Node *node, List *aliases, int level, bool 
                 continue;
             }
             name = rt->name ? rt->name : figure_name(rt->val);
-            grows[i] = growth && expr_grows(w, level, rt->val);
+            grows[i] = growth ? expr_growth(w, level, rt->val) : 0;
         }
         /* an alias list renames the first k columns. The column written at i
          * is at least at position i - stars: renamed for sure when that is
@@ -479,21 +529,28 @@ static row_names select_row(walk *w, Node *node, List *aliases, int level, bool 
         named = named && name;
         grows_all = grows_all || (grows[i] && !name);
     }
-    /* the grown outputs' names, before the alias names are added */
+    /* the grown outputs' names, before the alias names are added, and the
+     * parameters whose values some of them are */
     const char **grown = sg__arena_alloc(w->arena, (count + 1) * sizeof *grown);
-    if (!grown) {
+    int *grown_params = sg__arena_alloc(w->arena, (count + 1) * sizeof *grown_params);
+    if (!grown || !grown_params) {
         fail(w);
         return unknown_row;
     }
     size_t grown_count = 0;
-    for (size_t i = 0; i < count; i++)
-        if (grows[i] && slots[i] && !(grown[grown_count++] = copy(w, slots[i])))
+    for (size_t i = 0; i < count; i++) {
+        if (!grows[i] || !slots[i])
+            continue;
+        grown_params[grown_count] = grows[i] > 0 ? grows[i] : 0;
+        if (!(grown[grown_count++] = copy(w, slots[i])))
             return unknown_row;
+    }
     size_t n = count;
     for (size_t i = 0; i < k; i++) /* the alias names are columns whatever the positions */
         slots[n++] = strVal(list_nth(aliases, (int)i));
     row_names row = keep_names(w, slots, n, named && stars == 0);
     row.grown = grown;
+    row.grown_params = grown_params;
     row.grown_count = grown_count;
     row.grows_all = grows_all;
     return row;
@@ -881,6 +938,16 @@ static void item_growth(walk *w, size_t i)
             if (!pair || expr_grows(w, fi->level, linitial(pair)))
                 fi->row.grows_all = true;
         }
+        /* unnest of one array parameter: each value is an element of it */
+        const List *pair = list_length(fi->grow_function->functions) == 1
+                               ? linitial(fi->grow_function->functions)
+                               : NIL;
+        const FuncCall *call = pair && IsA(linitial(pair), FuncCall) ? linitial(pair) : NULL;
+        const Node *last = call && call->funcname ? llast(call->funcname) : NULL;
+        if (call && list_length(call->args) == 1 && list_length(call->funcname) <= 2 &&
+            !sg__names_outside_pg_catalog(call->funcname) && last && IsA(last, String) &&
+            strcmp(strVal(last), "unnest") == 0)
+            fi->row.grows_all_param = bare_param(linitial(call->args));
     } else if (fi->join_alias) {
         /* an aliased join's columns are its operands' */
         for (size_t k = fi->grow_first; k < fi->grow_end && k < w->from_items.count; k++) {
@@ -897,6 +964,7 @@ static void item_growth(walk *w, size_t i)
         fi->row.grows_all =
             fi->row.grows_all || row.grows_all || (fi->grow_renamed && row.grown_count);
         fi->row.grown = fi->grow_renamed ? NULL : row.grown;
+        fi->row.grown_params = fi->grow_renamed ? NULL : row.grown_params;
         fi->row.grown_count = fi->grow_renamed ? 0 : row.grown_count;
     }
     fi->grow_state = GROWTH_DONE;
@@ -935,7 +1003,9 @@ static void export_sources(walk *w)
         s->hidden_end = fi->hidden_end;
         s->visible_from = fi->visible_from;
         s->grown = fi->relref < 0 ? fi->row.grown : NULL;
+        s->grown_params = fi->relref < 0 ? fi->row.grown_params : NULL;
         s->grown_count = fi->relref < 0 ? fi->row.grown_count : 0;
+        s->grows_all_param = fi->relref < 0 && fi->row.grows_all ? fi->row.grows_all_param : 0;
         s->grows_all = fi->relref < 0 && fi->row.grows_all;
     }
     for (size_t i = 0; i < w->levels.count && !w->failed; i++) {

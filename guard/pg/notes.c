@@ -785,6 +785,15 @@ bool sg__walk_text_may_grow(const Node *n)
     return may_grow(n, 0);
 }
 
+int sg__walk_text_param(const Node *n)
+{
+    text_parts parts = {0};
+    return text_bound(n, &parts, 0) && parts.param_count == 1 && !parts.column_count &&
+                   parts.chars <= 64
+               ? parts.params[0]
+               : 0;
+}
+
 size_t sg__walk_text_columns(const Node *n, const ColumnRef **out, size_t max)
 {
     text_parts parts = {0};

@@ -40,8 +40,10 @@ typedef struct row_names {
      * is a function's over such arguments). Known or not, a relation's
      * columns are stored data. */
     const char *const *grown;
+    const int *grown_params; /* per grown name: the $n whose value it is, or 0 */
     size_t grown_count;
     bool grows_all;
+    int grows_all_param; /* grows_all: the $n whose elements every column is, or 0 */
 } row_names;
 
 /* A FROM item (or a statement's target, or ON CONFLICT's EXCLUDED) of some
@@ -377,6 +379,10 @@ bool sg__walk_text_may_grow(const Node *n);
  * the bound of its text counts them (a reference counted twice twice): how
  * many, the first `max` into out[]; 0 when its text has no such bound. */
 size_t sg__walk_text_columns(const Node *n, const ColumnRef **out, size_t max);
+/* The $n whose value makes up the text of expression `n`, once, beside at
+ * most 64 characters of constants and no column (`%(q)s`, `lower(%(q)s)`,
+ * `'%' || %(q)s || '%'`); 0 for any other. */
+int sg__walk_text_param(const Node *n);
 
 /* The name PostgreSQL's FigureColname gives expression `n` (an output column,
  * an index column), when the walker is sure of it; NULL otherwise. */
