@@ -6,7 +6,8 @@
  * have a default. An INSERT that leaves such a column out of its column list
  * (or, without a list, gives fewer values per row than the table has columns
  * up to it) fails at the server with a not-null violation, after a round
- * trip; so does one that gives it DEFAULT in some VALUES row. A source
+ * trip; so does one that gives it DEFAULT in some VALUES row, and an
+ * UPDATE (or ON CONFLICT DO UPDATE, or MERGE's) SET of it to DEFAULT. A source
  * whose width the text does not tell (`SELECT *`) is not
  * judged, nor a table whose columns the catalog does not list. Identity and
  * generated columns are filled by PostgreSQL: a catalog lists a default for
@@ -66,6 +67,21 @@ static int check(const sg__rule_ctx *ctx)
                        count > 1 ? "have" : "has") < 0)
             return -1;
     }
+    /* UPDATE SET c = DEFAULT (ON CONFLICT DO UPDATE's, MERGE's) alike */
+    for (size_t i = 0; i < f->writes.count && ctx->scope->mode != SG_SCOPE_NONE; i++) {
+        const sg__column_write *w = &SG__VEC_AT(f->writes, sg__column_write, i);
+        if (!w->set || !w->to_default || !w->name)
+            continue;
+        long k = ctx->bindings[w->relation].scoped;
+        const sg__meta_table *t = k >= 0 ? ctx->scope->tables[k].table : NULL;
+        long c = t && t->column_required ? sg__table_column(t, NULL, 0, w->name) : SG_NO_COLUMN;
+        if (c >= 0 && t->column_required[c] &&
+            sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, w->location,
+                       "this statement sets NOT NULL column %s of %s.%s to DEFAULT, which is "
+                       "NULL: the column has no default",
+                       w->name, t->schema, t->name) < 0)
+            return -1;
+    }
     return 0;
 }
 
@@ -74,6 +90,6 @@ const sg__rule sg__rule_insert_not_null_missing = {
     .summary = "an INSERT that gives no value to a NOT NULL column without a default",
     .severity = SG_SEVERITY_ERROR,
     .kinds = SG_RULE_FACTS,
-    .needs = SG_FACT_INSERTS,
+    .needs = SG_FACT_INSERTS | SG_FACT_WRITES,
     .check = check,
 };

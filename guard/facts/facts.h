@@ -518,6 +518,8 @@ typedef struct sg__column_write {
     bool from_excluded;
     /* SET c = c (or t.c, t the target): the row's own datum, unchanged */
     bool keeps_value;
+    /* SET c = DEFAULT: the column's default, NULL when it has none */
+    bool to_default;
     /* the name's write (not `value`): every value the statement writes to
      * the column is a parameter, uncast (`SET c = $1`, each VALUES row's
      * `$n`), so the `value` writes of the column are all it gets */

@@ -155,6 +155,7 @@ static const char *add_write(walk *w, long relation, const char *name, size_t po
     c->from_excluded = false;
     c->keeps_value = false;
     c->only_params = false;
+    c->to_default = false;
     return name;
 }
 
@@ -239,6 +240,7 @@ void sg__walk_record_set(walk *w, List *targets, long target, bool on_conflict)
             c->from_excluded =
                 on_conflict && rt->indirection == NIL && excluded_column(value, rt->name);
             c->keeps_value = rt->indirection == NIL && own_column(w, target, value, rt->name);
+            c->to_default = rt->indirection == NIL && value && IsA(value, SetToDefault);
             c->only_params = rt->indirection == NIL && param_number(rt->val) > 0;
         }
         /* a subscript or field of the column takes a value of another type; a
