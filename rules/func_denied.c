@@ -762,6 +762,19 @@ static int ts_written_plain(const sg__rule_ctx *ctx, const sg__column_write *w,
     return 1;
 }
 
+/* Whether field reference `r` is the whole value of an ON CONFLICT DO
+ * UPDATE SET c = EXCLUDED.c: the row's own value of the column's type,
+ * which meets no string. */
+static bool excluded_value(const sg__facts *f, const sg__field_ref *r)
+{
+    for (size_t i = 0; i < f->writes.count; i++) {
+        const sg__column_write *w = &SG__VEC_AT(f->writes, sg__column_write, i);
+        if (w->from_excluded && w->excluded_location == r->location)
+            return true;
+    }
+    return false;
+}
+
 static int check_name_typed_columns(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
@@ -811,9 +824,10 @@ static int check_name_typed_columns(const sg__rule_ctx *ctx)
     }
     for (size_t i = 0; i < f->fields.count; i++) {
         const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
-        const sg__meta_table *t = r->row == SG_ROW_RELATION && !r->isolated && !r->xml_place
-                                      ? sg__relation_scoped(ctx, r->relation)
-                                      : NULL;
+        const sg__meta_table *t =
+            r->row == SG_ROW_RELATION && !r->isolated && !r->xml_place && !excluded_value(f, r)
+                ? sg__relation_scoped(ctx, r->relation)
+                : NULL;
         long c = t ? sg__table_column(t, r->columns, r->column_count, r->name) : SG_NO_COLUMN;
         if (sg__column_names_type(t, c) &&
             report_name_typed_column(ctx, t, c, r->location, false) < 0)
@@ -825,8 +839,8 @@ static int check_name_typed_columns(const sg__rule_ctx *ctx)
         const sg__meta_table *t =
             w->value || !w->name ? NULL : sg__relation_scoped(ctx, w->relation);
         long c = t ? sg__table_column(t, NULL, 0, w->name) : SG_NO_COLUMN;
-        if (!sg__column_names_type(t, c))
-            continue;
+        if (!sg__column_names_type(t, c) || w->from_excluded)
+            continue; /* SET c = EXCLUDED.c: the value the INSERT wrote, judged there */
         int plain = ts_written_plain(ctx, w, t, c);
         if (plain < 0 || (!plain && report_name_typed_column(ctx, t, c, w->location, true) < 0))
             return -1;

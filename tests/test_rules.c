@@ -1924,6 +1924,15 @@ static void test_rules__name_typed_columns(void **state)
          "{\"q\":\"x\"}", 0},
         {"select", "SELECT uid FROM regs r WHERE rel IS NULL AND r.cfg IS NOT NULL ORDER BY uid",
          NO_PARAMS, 0},
+        /* an upsert writing back the value its INSERT wrote */
+        {"insert",
+         "INSERT INTO regs (uid, cfg) VALUES (gen_random_uuid(), %(c)s) "
+         "ON CONFLICT (uid) DO UPDATE SET cfg = EXCLUDED.cfg",
+         "{\"c\":\"english\"}", 0},
+        {"insert",
+         "INSERT INTO regs (uid, cfg) VALUES (gen_random_uuid(), %(c)s) "
+         "ON CONFLICT (uid) DO UPDATE SET cfg = COALESCE(EXCLUDED.cfg, %(d)s)",
+         "{\"c\":\"english\",\"d\":\"x.y\"}", 2},
         /* the table's row type, which reads the column's input too */
         {"select", "SELECT (%(t)s::regs).uid AS u", "{\"t\":\"(,x,,,,,)\"}", 1},
         {"select", "SELECT (jsonb_populate_record(NULL::public.regs, %(j)s)).uid AS u",

@@ -514,8 +514,10 @@ typedef struct sg__column_write {
      * action's): it changes a row that was there, not one inserted */
     bool set;
     /* ON CONFLICT DO UPDATE SET c = EXCLUDED.c: the value the conflict
-     * found in the row when c is an arbiter column */
+     * found in the row when c is an arbiter column, and the place of
+     * `EXCLUDED.c` */
     bool from_excluded;
+    int excluded_location;
     /* SET c = c (or t.c, t the target): the row's own datum, unchanged */
     bool keeps_value;
     /* SET c = DEFAULT: the column's default, NULL when it has none */

@@ -239,6 +239,7 @@ void sg__walk_record_set(walk *w, List *targets, long target, bool on_conflict)
             const Node *value = set_value(rt);
             c->from_excluded =
                 on_conflict && rt->indirection == NIL && excluded_column(value, rt->name);
+            c->excluded_location = c->from_excluded ? exprLocation(value) : -1;
             c->keeps_value = rt->indirection == NIL && own_column(w, target, value, rt->name);
             c->to_default = rt->indirection == NIL && value && IsA(value, SetToDefault);
             c->only_params = rt->indirection == NIL && param_number(rt->val) > 0;
