@@ -4057,6 +4057,31 @@ static void test_lint__naming_temporary_tables_and_schema_elements(void **state)
         {9, "relation rooms_log "}, {10, "relation kids "}, {10, "relation kids_v "}};
     assert_named(r, "naming.table-prefix", named, sizeof named / sizeof named[0]);
     sg_lint_result_free(r);
+    /* a temporary table ends with its DROP, its transaction (ON COMMIT DROP),
+     * DISCARD TEMP and the ROLLBACK of the transaction that made it; the
+     * permanent table of that name after it is judged; pg_temp's counts */
+    static const char ended[] = "CREATE TEMP TABLE staging (id int);\n"           /* 1 */
+                                "DROP TABLE staging;\n"                           /* 2 */
+                                "CREATE TABLE staging (id int);\n"                /* 3: staging */
+                                "BEGIN;\n"                                        /* 4 */
+                                "CREATE TEMP TABLE t1 (id int) ON COMMIT DROP;\n" /* 5 */
+                                "INSERT INTO t1 (id) VALUES (1);\n"               /* 6 */
+                                "COMMIT;\n"                                       /* 7 */
+                                "INSERT INTO t1 (id) VALUES (2);\n"               /* 8: t1 */
+                                "CREATE TEMP TABLE t2 (id int);\n"                /* 9 */
+                                "DISCARD TEMP;\n"                                 /* 10 */
+                                "INSERT INTO t2 (id) VALUES (3);\n"               /* 11: t2 */
+                                "BEGIN;\n"                                        /* 12 */
+                                "CREATE TEMP TABLE t3 (id int);\n"                /* 13 */
+                                "ROLLBACK;\n"                                     /* 14 */
+                                "INSERT INTO t3 (id) VALUES (4);\n"               /* 15: t3 */
+                                "CREATE TABLE pg_temp.scratch (id int);\n"        /* 16 */
+                                "INSERT INTO scratch (id) VALUES (5);\n";         /* 17 */
+    r = lint_sql_as(ended, SG_LINT_PLACEHOLDERS_DEFAULT, SG_LINT_PROFILE_DEFAULT, policy);
+    static const named_finding after[] = {
+        {3, "relation staging "}, {8, "relation t1 "}, {11, "relation t2 "}, {15, "relation t3 "}};
+    assert_named(r, "naming.table-prefix", after, sizeof after / sizeof after[0]);
+    sg_lint_result_free(r);
     /* without the temporary table, the same use is the project's table */
     static const char queries[] = "DELETE FROM sdk_rooms WHERE id IN (SELECT id FROM tmp_a);\n";
     r = lint_sql_as(queries, SG_LINT_PLACEHOLDERS_DEFAULT, SG_LINT_PROFILE_DEFAULT, policy);

@@ -217,6 +217,11 @@ static int run_sql(check *c)
     v->search_path_local = c->facts.search_path_local;
     v->search_path = c->facts.search_path;
     v->temp_created = c->facts.temp_created;
+    v->temp_on_commit_drop = c->facts.temp_on_commit_drop;
+    v->temp_dropped =
+        c->facts.temp_dropped.count ? &SG__VEC_AT(c->facts.temp_dropped, const char *, 0) : NULL;
+    v->temp_dropped_count = c->facts.temp_dropped.count;
+    v->discard_temp = c->facts.discard_temp;
     v->discard_all = c->facts.discard_all;
     v->tx = (int)c->facts.tx;
     v->tx_savepoint = c->facts.tx_savepoint;

@@ -619,6 +619,12 @@ typedef struct sg__facts {
      * TEMP TABLE, ... AS, SELECT ... INTO TEMP, CREATE TEMP VIEW), else NULL:
      * an unqualified name of the statements after it finds that one first */
     const char *temp_created;
+    bool temp_on_commit_drop; /* ... created ON COMMIT DROP */
+    /* Lint only: the tables a DROP TABLE names unqualified or in pg_temp
+     * (const char *), which may end a temporary table; and DISCARD TEMP or
+     * ALL, which ends them all */
+    sg__vec temp_dropped;
+    bool discard_temp;
     /* Lint only: DISCARD ALL, which resets the path as RESET ALL does but
      * is refused inside a transaction block */
     bool discard_all;

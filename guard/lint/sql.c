@@ -110,9 +110,10 @@ typedef struct reading {
     const char *session_path, *begin_path, *local_path;
     bool in_tx, local_set;
     sg__vec savepoints; /* path_state */
-    /* the temporary tables the statements read so far created (const char *),
-     * which an unqualified name finds before the search path's */
-    sg__vec temp_tables;
+    /* the temporary tables the statements read so far created and did not
+     * drop (temp_table), which an unqualified name finds before the search
+     * path's; temp_names the same names, as the check takes them */
+    sg__vec temp_tables, temp_names;
     sg_lint_result *r;
     sg__arena *scratch;
     sg__vec comments; /* sg__lint_comment, the suppression comments */
@@ -276,6 +277,65 @@ static long find_savepoint(const reading *d, const char *name)
     return -1;
 }
 
+/* A temporary table a statement of the text created. */
+typedef struct temp_table {
+    const char *name;
+    bool on_commit_drop; /* ON COMMIT DROP: gone when its transaction ends */
+    bool in_tx;          /* created inside a transaction block: gone at its ROLLBACK */
+} temp_table;
+
+/* Removes the temporary tables `gone` says are gone (or all when NULL). */
+static void drop_temps(reading *d, bool (*gone)(const temp_table *, const void *), const void *arg)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < d->temp_tables.count; i++) {
+        temp_table *t = &SG__VEC_AT(d->temp_tables, temp_table, i);
+        if (gone && !gone(t, arg))
+            SG__VEC_AT(d->temp_tables, temp_table, kept++) = *t;
+    }
+    d->temp_tables.count = kept;
+}
+
+static bool named(const temp_table *t, const void *name)
+{
+    return strcmp(t->name, name) == 0;
+}
+
+static bool at_commit(const temp_table *t, const void *arg)
+{
+    (void)arg;
+    return t->on_commit_drop;
+}
+
+static bool at_rollback(const temp_table *t, const void *arg)
+{
+    (void)arg;
+    return t->on_commit_drop || t->in_tx;
+}
+
+/* The temporary tables as the statement leaves them, before its own
+ * transaction statement moves d->in_tx: one it creates (outside a
+ * transaction block, ON COMMIT DROP drops it at once), those it drops,
+ * DISCARD TEMP or ALL (all), COMMIT (those ON COMMIT DROP) and ROLLBACK
+ * (those its transaction created too). -1 when memory ran out. */
+static int follow_temp_tables(reading *d, const sg_verdict *v)
+{
+    for (size_t i = 0; i < v->temp_dropped_count; i++)
+        drop_temps(d, named, v->temp_dropped[i]);
+    if (v->discard_temp && !d->in_tx)
+        drop_temps(d, NULL, NULL);
+    if (d->in_tx && (v->tx == SG__VERDICT_TX_COMMIT || v->tx == SG__VERDICT_TX_ROLLBACK))
+        drop_temps(d, v->tx == SG__VERDICT_TX_COMMIT ? at_commit : at_rollback, NULL);
+    if (v->temp_created && (d->in_tx || !v->temp_on_commit_drop)) {
+        temp_table *t = sg__vec_push(d->scratch, &d->temp_tables, sizeof *t);
+        if (!t || !(t->name = sg__arena_strdup(d->scratch, v->temp_created)))
+            return -1;
+        t->on_commit_drop = v->temp_on_commit_drop;
+        t->in_tx = d->in_tx;
+    }
+    return 0;
+}
+
 /* `SET search_path` moves where the names of the statements after it
  * resolve (RESET, DEFAULT, RESET ALL, DISCARD ALL: the data source's
  * default schema), as PostgreSQL keeps it: SET LOCAL until the transaction
@@ -404,23 +464,24 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
     const sg_catalog *catalog = d->migration ? NULL : d->catalog;
     sg_verdict *v = NULL;
     d->options.migration = d->migration || d->pgtap;
-    int rc = sg__lint_sql_after(catalog, text, end - start, &d->options,
-                                d->temp_tables.count ? &SG__VEC_AT(d->temp_tables, const char *, 0)
-                                                     : NULL,
-                                d->temp_tables.count, &v);
+    d->temp_names.count = 0;
+    for (size_t i = 0; i < d->temp_tables.count; i++) {
+        const char **slot = sg__vec_push(d->scratch, &d->temp_names, sizeof *slot);
+        if (!slot) {
+            r->failed = true;
+            return -1;
+        }
+        *slot = SG__VEC_AT(d->temp_tables, temp_table, i).name;
+    }
+    int rc =
+        sg__lint_sql_after(catalog, text, end - start, &d->options,
+                           d->temp_names.count ? &SG__VEC_AT(d->temp_names, const char *, 0) : NULL,
+                           d->temp_names.count, &v);
     if (rc != SG_OK) {
         r->failed = true;
         return -1;
     }
-    if (v->temp_created) {
-        const char **slot = sg__vec_push(d->scratch, &d->temp_tables, sizeof *slot);
-        if (!slot || !(*slot = sg__arena_strdup(d->scratch, v->temp_created))) {
-            r->failed = true;
-            sg_verdict_free(v);
-            return -1;
-        }
-    }
-    if (follow_search_path(d, v) < 0) {
+    if (follow_temp_tables(d, v) < 0 || follow_search_path(d, v) < 0) {
         r->failed = true;
         sg_verdict_free(v);
         return -1;
@@ -718,6 +779,7 @@ int sg__lint_sql_text(const sg_catalog *catalog, const sg_lint_options *options,
         d.in_tx = d.local_set = false;
         d.savepoints = (sg__vec){0};
         d.temp_tables = (sg__vec){0};
+        d.temp_names = (sg__vec){0};
         rc = read_in_style(&d, style, detect);
         if (rc != 0 || !(d.psycopg || d.restart))
             break;

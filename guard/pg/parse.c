@@ -120,7 +120,8 @@ static int add_ddl(sg__arena *arena, sg__facts *facts, const char *schema, const
  * one. */
 static int add_ddl_rv(sg__arena *arena, sg__facts *facts, const RangeVar *rv)
 {
-    if (rv && rv->relpersistence == 't' /* RELPERSISTENCE_TEMP */) {
+    if (rv && (rv->relpersistence == 't' /* RELPERSISTENCE_TEMP */ ||
+               (rv->schemaname && strcmp(rv->schemaname, "pg_temp") == 0))) {
         facts->temp_created = rv->relname ? sg__arena_strdup(arena, rv->relname) : NULL;
         return rv->relname && !facts->temp_created ? -1 : 0;
     }
@@ -199,10 +200,31 @@ static int collect_ddl(sg__arena *arena, const char *sql, const Node *stmt, sg__
 {
     switch (nodeTag(stmt)) {
     case T_CreateStmt:
+        facts->temp_on_commit_drop = ((const CreateStmt *)stmt)->oncommit == ONCOMMIT_DROP;
         return add_ddl_rv(arena, facts, ((const CreateStmt *)stmt)->relation);
     case T_CreateTableAsStmt: {
         const CreateTableAsStmt *c = (const CreateTableAsStmt *)stmt;
+        facts->temp_on_commit_drop = c->into && c->into->onCommit == ONCOMMIT_DROP;
         return c->into ? add_ddl_rv(arena, facts, c->into->rel) : 0;
+    }
+    case T_DropStmt: {
+        /* the tables it drops, by the names a temporary one may have */
+        const DropStmt *d = (const DropStmt *)stmt;
+        if (d->removeType != OBJECT_TABLE)
+            return 0;
+        ListCell *lc;
+        foreach (lc, d->objects) {
+            const List *name = lfirst(lc);
+            const Node *last = IsA(name, List) && name != NIL ? llast(name) : NULL;
+            const Node *schema = last && list_length(name) == 2 ? linitial(name) : NULL;
+            if (!last || !IsA(last, String) || list_length(name) > 2 ||
+                (schema && (!IsA(schema, String) || strcmp(strVal(schema), "pg_temp") != 0)))
+                continue;
+            const char **slot = sg__vec_push(arena, &facts->temp_dropped, sizeof *slot);
+            if (!slot || !(*slot = sg__arena_strdup(arena, strVal(last))))
+                return -1;
+        }
+        return 0;
     }
     case T_CreateForeignTableStmt:
         return add_ddl_rv(arena, facts, ((const CreateForeignTableStmt *)stmt)->base.relation);
@@ -527,6 +549,9 @@ int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, bool h
     facts->search_path_local = false;
     facts->search_path = NULL;
     facts->temp_created = NULL;
+    facts->temp_on_commit_drop = false;
+    facts->temp_dropped = (sg__vec){0};
+    facts->discard_temp = false;
     facts->discard_all = false;
     facts->tx = SG_TX_NONE;
     facts->tx_savepoint = NULL;
@@ -576,6 +601,9 @@ int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, bool h
                     rc = -1;
                 facts->discard_all = held && IsA(stmt, DiscardStmt) &&
                                      ((const DiscardStmt *)stmt)->target == DISCARD_ALL;
+                facts->discard_temp =
+                    facts->discard_all || (held && IsA(stmt, DiscardStmt) &&
+                                           ((const DiscardStmt *)stmt)->target == DISCARD_TEMP);
                 if (rc != 0 || collect_ddl(arena, sql, stmt, facts) != 0 ||
                     (held && IsA(stmt, VariableSetStmt) &&
                      record_search_path(arena, (const VariableSetStmt *)stmt, facts) != 0))

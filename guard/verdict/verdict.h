@@ -46,8 +46,12 @@ struct sg_verdict {
     bool search_path_local;
     const char *search_path;
     const char *temp_created; /* the temporary table it creates (facts.h's) */
-    bool discard_all;         /* DISCARD ALL */
-    int tx;                   /* SG__VERDICT_TX_* (facts.h's SG_TX_*) */
+    bool temp_on_commit_drop;
+    const char *const *temp_dropped; /* facts.h's */
+    size_t temp_dropped_count;
+    bool discard_temp;
+    bool discard_all; /* DISCARD ALL */
+    int tx;           /* SG__VERDICT_TX_* (facts.h's SG_TX_*) */
     const char *tx_savepoint;
     bool tx_chain;
     /* the policy denies columns (column.denied): the row values a constraint
