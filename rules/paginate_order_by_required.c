@@ -907,6 +907,29 @@ bool sg__paginate_order_moot(const sg__rule_ctx *ctx)
     return aggregate || t->has_having || !t->has_from || key_lookup(ctx) || distinct_pinned(ctx);
 }
 
+/* The top-level ORDER BY orders nothing: each item is the same on every
+ * row (a constant, a parameter, `(SELECT 1)`, `now()`), none an aggregate
+ * (`count(1)` per group) or a volatile call. PostgreSQL sorts nothing for it:
+ * the rows come in whatever order the plan makes. */
+static bool orders_nothing(const sg__facts *f)
+{
+    static const char *const volatile_calls[] = {"random", "gen_random_uuid", "clock_timestamp",
+                                                 "timeofday", "random_normal"};
+    const sg__top_select *t = &f->top;
+    if (!t->has_order_by || !t->order_without_columns)
+        return false;
+    for (size_t i = 0; i < t->order_calls.count; i++) {
+        const char *name = SG__VEC_AT(t->order_calls, const char *, i);
+        const sg__func_info *info = sg__func_find(name);
+        if (!info || (info->flags & (SG_FN_AGGREGATE | SG_FN_WINDOW | SG_FN_SETOF)))
+            return false;
+        for (size_t k = 0; k < sizeof volatile_calls / sizeof volatile_calls[0]; k++)
+            if (strcmp(name, volatile_calls[k]) == 0)
+                return false;
+    }
+    return true;
+}
+
 /* The statement is a select operation's select that needs an ORDER BY it
  * does not have. */
 static bool unordered(const sg__rule_ctx *ctx)
@@ -916,8 +939,9 @@ static bool unordered(const sg__rule_ctx *ctx)
      * (query) TO exports every row: no pages, unless a LIMIT picks some */
     bool export =
         f->wrapper && strcmp(f->wrapper, "COPY") == 0 && !f->top.has_limit && !f->top.has_offset;
-    return ctx->op->kind == SG_OP_SELECT && f->kind == SG_STMT_SELECT && !f->top.has_order_by &&
-           !(f->has_into && ctx->op->lint) && !export && !sg__paginate_order_moot(ctx);
+    return ctx->op->kind == SG_OP_SELECT && f->kind == SG_STMT_SELECT &&
+           (!f->top.has_order_by || orders_nothing(f)) && !(f->has_into && ctx->op->lint) &&
+           !export && !sg__paginate_order_moot(ctx);
 }
 
 bool sg__paginate_top_reported(const sg__rule_ctx *ctx)
@@ -933,6 +957,12 @@ static int check(const sg__rule_ctx *ctx)
     const sg__facts *f = ctx->facts;
     const sg__top_select *t = &f->top;
     bool limited = (t->has_limit || t->has_offset) && t->limit_location >= 0;
+    if (t->has_order_by)
+        return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, f->statement_location,
+                          "this select can return more than one row, and its ORDER BY orders "
+                          "nothing: every item is the same on every row (a constant, a "
+                          "parameter: to choose the sort column, write the column itself), so "
+                          "its pages are not stable");
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED,
                       limited ? t->limit_location : f->statement_location,
                       "this select can return more than one row but has no top-level ORDER BY, "

@@ -154,7 +154,8 @@ static int check(const sg__rule_ctx *ctx)
      * asks for; ORDER BY random() draws a sample, and no key would keep
      * its pages stable */
     if (ctx->op->kind != SG_OP_SELECT || f->kind != SG_STMT_SELECT || !t->has_order_by ||
-        t->with_ties || t->order_random || sg__paginate_order_moot(ctx))
+        t->with_ties || t->order_random || sg__paginate_order_moot(ctx) ||
+        sg__paginate_top_reported(ctx)) /* an ORDER BY that orders nothing: an error there */
         return 0;
     /* each row is distinct on what the ORDER BY includes */
     if (t->set_ordered_whole ||

@@ -564,6 +564,13 @@ typedef struct sg__top_select {
     bool has_limit;    /* LIMIT / FETCH */
     bool with_ties;    /* FETCH FIRST n ROWS WITH TIES: rows that tie are all returned */
     bool order_random; /* ORDER BY random(): a sample, which has no pages to keep stable */
+    /* Every ORDER BY item holds no column anywhere (a sub-select's
+     * included), no aggregate or window syntax and is no output position:
+     * a constant, a parameter, `(SELECT 1)`, `now()`; the calls those items
+     * make, by name (const char *), so the rules can tell an aggregate
+     * (`count(1)`) or a volatile call, which do order */
+    bool order_without_columns;
+    sg__vec order_calls;
     bool has_offset;
     bool has_locking; /* FOR UPDATE / SHARE at the top level */
     /* The LIMIT / OFFSET / FETCH clause, -1 without one: its first keyword

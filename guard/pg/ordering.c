@@ -14,6 +14,7 @@
 #include <pg_query.h>
 #include <pg_query/pg_query_internal.h>
 
+#include "nodes/nodeFuncs.h"
 #include "nodes/parsenodes.h"
 #include "nodes/pg_list.h"
 
@@ -412,6 +413,50 @@ static bool record_keys(walk *w, SelectStmt *s, List *items, bool by_output, sg_
     return plain;
 }
 
+/* What without_columns() looks for in an ORDER BY item. */
+typedef struct column_search {
+    walk *w;
+    bool found; /* a column, aggregate or window syntax, or grouping */
+} column_search;
+
+static bool find_column(Node *n, void *context)
+{
+    column_search *c = context;
+    if (!n || c->found)
+        return c->found;
+    if (IsA(n, ColumnRef) || IsA(n, GroupingFunc) || IsA(n, SetToDefault)) {
+        c->found = true;
+        return true;
+    }
+    if (IsA(n, FuncCall)) {
+        const FuncCall *f = (const FuncCall *)n;
+        const Node *last = f->funcname ? llast(f->funcname) : NULL;
+        if (f->agg_star || f->agg_order || f->agg_filter || f->agg_distinct || f->over || !last ||
+            !IsA(last, String)) {
+            c->found = true;
+            return true;
+        }
+        const char **slot = sg__vec_push(c->w->arena, &c->w->facts->top.order_calls, sizeof *slot);
+        if (!slot || !(*slot = copy(c->w, strVal(last)))) {
+            c->found = true;
+            fail(c->w);
+            return true;
+        }
+    }
+    return raw_expression_tree_walker(n, find_column, context);
+}
+
+/* Whether ORDER BY item `n` holds no column (find_column) and is no output
+ * position (a bare integer constant, which sorts by that output). */
+static bool without_columns(walk *w, Node *n)
+{
+    if (!n || (IsA(n, A_Const) && nodeTag(&((const A_Const *)n)->val) == T_Integer))
+        return false;
+    column_search c = {w, false};
+    find_column(n, &c);
+    return !c.found;
+}
+
 /* The top-level ORDER BY's plain columns, and what makes each output row
  * distinct: GROUP BY, DISTINCT (ON), or a set operation without ALL. */
 void sg__walk_record_order_by(walk *w, SelectStmt *s)
@@ -421,8 +466,11 @@ void sg__walk_record_order_by(walk *w, SelectStmt *s)
     record_keys(w, s, s->sortClause, true, &t->order_keys, &t->order_outputs);
     t->order_by_exprs = (size_t)list_length(s->sortClause) - (t->order_keys.count - before);
     ListCell *item;
+    t->order_without_columns = s->sortClause != NIL;
     foreach (item, s->sortClause) {
         const SortBy *sb = lfirst(item);
+        t->order_without_columns =
+            t->order_without_columns && IsA(sb, SortBy) && without_columns(w, sb->node);
         const FuncCall *f = IsA(sb, SortBy) && sb->node && IsA(sb->node, FuncCall)
                                 ? (const FuncCall *)sb->node
                                 : NULL;
