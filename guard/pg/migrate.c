@@ -54,30 +54,53 @@ static bool made_temp(const RangeVar *rv)
            (rv->schemaname && strcmp(rv->schemaname, "pg_temp") == 0);
 }
 
+/* A temporary table the file made that is still there: `drop_at_commit`
+ * for ON COMMIT DROP, which the end of its transaction drops. */
+typedef struct mig_temp {
+    const char *name;
+    bool drop_at_commit;
+} mig_temp;
+
 static bool temp_table(const mig *m, const RangeVar *rv)
 {
     if (made_temp(rv))
         return true;
     for (size_t i = 0; !rv->schemaname && i < m->temp_tables.count; i++)
-        if (strcmp(SG__VEC_AT(m->temp_tables, const char *, i), rv->relname) == 0)
+        if (strcmp(SG__VEC_AT(m->temp_tables, mig_temp, i).name, rv->relname) == 0)
             return true;
     return false;
 }
 
 /* A temporary table made by `how`: it lives only in the migration's
  * session, so it is no table of the catalog; a remark, and its name is kept
- * so that the statements that use or drop it pass. */
-static int make_temp_table(mig *m, const RangeVar *rv, const char *how)
+ * so that the statements that use or drop it pass, until it is dropped or
+ * its transaction ends (ON COMMIT DROP; outside a transaction, the
+ * statement's own ends at once) or is rolled back. */
+static int make_temp_table(mig *m, const RangeVar *rv, OnCommitAction on_commit, const char *how)
 {
-    const char **slot = sg__vec_push(&m->tmp, &m->temp_tables, sizeof *slot);
-    if (!slot)
-        return STOP;
-    *slot = rv->relname;
+    bool at_commit = on_commit == ONCOMMIT_DROP;
+    if (!at_commit || m->in_transaction || m->marks.count) {
+        mig_temp *slot = sg__vec_push(&m->tmp, &m->temp_tables, sizeof *slot);
+        if (!slot)
+            return STOP;
+        *slot = (mig_temp){rv->relname, at_commit};
+    }
     return sg__mig_remark(m, rv->location,
                           "%s %s%s%s: a temporary table lives only in its session; it is not in "
                           "the catalog",
                           how, rv->schemaname ? rv->schemaname : "", rv->schemaname ? "." : "",
                           rv->relname);
+}
+
+/* The temporary tables a transaction's end drops (ON COMMIT DROP); all of
+ * them (DISCARD TEMP). */
+static void drop_temp_tables(mig *m, bool all)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < m->temp_tables.count; i++)
+        if (!all && !SG__VEC_AT(m->temp_tables, mig_temp, i).drop_at_commit)
+            SG__VEC_AT(m->temp_tables, mig_temp, kept++) = SG__VEC_AT(m->temp_tables, mig_temp, i);
+    m->temp_tables.count = kept;
 }
 
 /* DROP TABLE of a temporary table the file made (a list of String nodes):
@@ -89,14 +112,15 @@ static bool drop_temp_table(mig *m, const Node *obj)
         return false;
     const List *l = (const List *)obj;
     const char *name = strVal(llast(l));
-    if (list_length(l) == 2)
-        return strcmp(strVal(linitial(l)), "pg_temp") == 0;
+    bool qualified = list_length(l) == 2;
+    if (qualified && strcmp(strVal(linitial(l)), "pg_temp") != 0)
+        return false;
     for (size_t i = 0; i < m->temp_tables.count; i++)
-        if (strcmp(SG__VEC_AT(m->temp_tables, const char *, i), name) == 0) {
-            sg__mig_vec_remove(&m->temp_tables, i, sizeof(const char *));
+        if (strcmp(SG__VEC_AT(m->temp_tables, mig_temp, i).name, name) == 0) {
+            sg__mig_vec_remove(&m->temp_tables, i, sizeof(mig_temp));
             return true;
         }
-    return false;
+    return qualified;
 }
 
 static int apply_create(mig *m, CreateStmt *cs)
@@ -104,7 +128,7 @@ static int apply_create(mig *m, CreateStmt *cs)
     const RangeVar *rv = cs->relation;
     const char *schema = sg__mig_creation_schema_of(m, rv), *why = NULL;
     if (rv->relpersistence == RELPERSISTENCE_TEMP || strcmp(schema, "pg_temp") == 0)
-        return make_temp_table(m, rv, "CREATE TEMP TABLE");
+        return make_temp_table(m, rv, cs->oncommit, "CREATE TEMP TABLE");
     if (cs->partbound)
         why = "a partition (PARTITION OF) takes its parent's columns, which are not followed";
     else if (cs->inhRelations)
@@ -688,32 +712,49 @@ static int apply_rule(mig *m, const RuleStmt *r)
     return APPLIED;
 }
 
+/* The search path as `SET search_path` leaves it: `first` NULL for the
+ * caller's default schema. */
+static void set_path(mig *m, const char *first, const char *const *rest, size_t nrest)
+{
+    m->default_schema = first ? first : m->file_schema;
+    m->path_rest_len = first ? nrest : 0;
+    if (first && nrest)
+        memmove(m->path_rest, rest, nrest * sizeof *rest);
+}
+
+/* The path a `SET LOCAL` hid comes back: its transaction ended. */
+static void end_local_path(mig *m)
+{
+    if (m->local_set) {
+        m->default_schema = m->session_schema;
+        m->path_rest_len = m->session_rest_len;
+        memcpy(m->path_rest, m->session_rest, sizeof m->path_rest);
+    }
+    m->local_set = false;
+}
+
 /* `SET [LOCAL] search_path TO a, b` moves where the statements after it
  * create unqualified tables (the first schema, "$user" and pg_catalog and
  * pg_temp aside, as they hold no table a migration makes) and where they look
  * for them (each in order); RESET and DEFAULT bring back the caller's
- * default schema. SET LOCAL counts as SET (a ROLLBACK brings back the path
- * its transaction started with). A search path naming no such schema leaves it as it was. */
+ * default schema. SET LOCAL lasts until its transaction ends, COMMIT bringing
+ * back the path it hid (a ROLLBACK the path the transaction started with);
+ * outside BEGIN it is taken to be in the migration tool's transaction, which
+ * lasts to the file's end. A search path naming no such schema leaves it as
+ * it was. */
 static int apply_set(mig *m, const VariableSetStmt *v)
 {
-    if (!v->name || strcmp(v->name, "search_path") != 0) {
-        if (v->kind == VAR_RESET_ALL) {
-            m->default_schema = m->file_schema;
-            m->path_rest_len = 0;
-        }
-        return APPLIED;
+    bool path = v->name && strcmp(v->name, "search_path") == 0;
+    if (!path && v->kind == VAR_RESET_ALL) {
+        set_path(m, NULL, NULL, 0);
+        m->local_set = false;
     }
-    if (v->kind != VAR_SET_VALUE) {
-        if (v->kind == VAR_SET_DEFAULT || v->kind == VAR_RESET) {
-            m->default_schema = m->file_schema;
-            m->path_rest_len = 0;
-        }
+    if (!path || (v->kind != VAR_SET_VALUE && v->kind != VAR_SET_DEFAULT && v->kind != VAR_RESET))
         return APPLIED;
-    }
-    const char *first = NULL;
-    size_t rest = 0;
+    const char *first = NULL, *rest[SG__MIG_PATH_MAX];
+    size_t nrest = 0;
     const ListCell *lc;
-    foreach (lc, v->args) {
+    foreach (lc, v->kind == VAR_SET_VALUE ? v->args : NIL) {
         const Node *arg = lfirst(lc);
         if (!IsA(arg, A_Const) || ((const A_Const *)arg)->isnull ||
             !IsA(&((const A_Const *)arg)->val, String))
@@ -724,13 +765,26 @@ static int apply_set(mig *m, const VariableSetStmt *v)
             continue;
         if (!first)
             first = name;
-        else if (rest < SG__MIG_PATH_MAX)
-            m->path_rest[rest++] = name;
+        else if (nrest < SG__MIG_PATH_MAX)
+            rest[nrest++] = name;
     }
-    if (first) {
-        m->default_schema = first;
-        m->path_rest_len = rest;
+    if (v->kind == VAR_SET_VALUE && !first)
+        return APPLIED;
+    if (v->is_local && !m->in_transaction) {
+        /* the migration tool's transaction, as a SAVEPOINT outside BEGIN:
+         * to the file's end */
+        set_path(m, first, rest, nrest);
+        return APPLIED;
     }
+    if (v->is_local && !m->local_set) {
+        m->session_schema = m->default_schema;
+        m->session_rest_len = m->path_rest_len;
+        memcpy(m->session_rest, m->path_rest, sizeof m->session_rest);
+        m->local_set = true;
+    } else if (!v->is_local) {
+        m->local_set = false; /* the session's path from here, after COMMIT too */
+    }
+    set_path(m, first, rest, nrest);
     return APPLIED;
 }
 
@@ -738,56 +792,115 @@ static int apply_set(mig *m, const VariableSetStmt *v)
 
 /* The model as it stood at a BEGIN or a SAVEPOINT. A committed table's
  * arrays are never changed in place (each statement edits copies), and a
- * domain's fields are replaced, not written into, so copies of the table
- * and domain structs are enough to bring it back. */
+ * domain's fields are replaced, not written into, so the slots of the
+ * tables (in m->undo, from `undo_at`) and copies of the domain structs (in
+ * m->mark_domains) are enough to bring it back. */
 typedef struct mig_mark {
     const char *name; /* the savepoint's; NULL for the transaction's start */
-    sg__sc_table *tables;
-    size_t ntables;
-    sg__sc_domain *domains;
-    size_t ndomains;
+    unsigned long serial;
+    size_t ntables, undo_at;
+    size_t domains_at, ndomains;
+    size_t temps_at, ntemps;
     const char *default_schema;
     const char *path_rest[SG__MIG_PATH_MAX];
     size_t path_rest_len;
+    bool local_set;
+    const char *session_schema;
+    const char *session_rest[SG__MIG_PATH_MAX];
+    size_t session_rest_len;
 } mig_mark;
+
+/* Copies the `count` items of `size` bytes at `items` to the end of the
+ * stack `v`; false when memory ran out. */
+static bool stack_copy(mig *m, sg__vec *v, const void *items, size_t count, size_t size)
+{
+    for (size_t i = 0; i < count; i++) {
+        void *slot = sg__vec_push(&m->tmp, v, size);
+        if (!slot)
+            return false;
+        memcpy(slot, (const char *)items + i * size, size);
+    }
+    return true;
+}
 
 static int push_mark(mig *m, const char *name)
 {
     mig_mark *k = sg__vec_push(&m->tmp, &m->marks, sizeof *k);
     if (!k)
         return STOP;
-    const sg__vec *t = &m->s->tables, *d = &m->s->domains;
+    const sg__vec *d = &m->s->domains;
     *k = (mig_mark){.name = name,
-                    .ntables = t->count,
+                    .serial = ++m->serials,
+                    .ntables = m->s->tables.count,
+                    .undo_at = m->undo.count,
+                    .domains_at = m->mark_domains.count,
                     .ndomains = d->count,
+                    .temps_at = m->mark_temps.count,
+                    .ntemps = m->temp_tables.count,
                     .default_schema = m->default_schema,
-                    .path_rest_len = m->path_rest_len};
+                    .path_rest_len = m->path_rest_len,
+                    .local_set = m->local_set,
+                    .session_schema = m->session_schema,
+                    .session_rest_len = m->session_rest_len};
     memcpy(k->path_rest, m->path_rest, sizeof k->path_rest);
-    k->tables = t->count ? sg__arena_alloc_raw(&m->tmp, t->count * sizeof *k->tables) : NULL;
-    k->domains = d->count ? sg__arena_alloc_raw(&m->tmp, d->count * sizeof *k->domains) : NULL;
-    if ((t->count && !k->tables) || (d->count && !k->domains))
+    memcpy(k->session_rest, m->session_rest, sizeof k->session_rest);
+    m->mark_serial = k->serial;
+    if (!stack_copy(m, &m->mark_domains, d->items, d->count, sizeof(sg__sc_domain)) ||
+        !stack_copy(m, &m->mark_temps, m->temp_tables.items, m->temp_tables.count,
+                    sizeof(mig_temp)))
         return STOP;
-    if (t->count)
-        memcpy(k->tables, t->items, t->count * sizeof *k->tables);
-    if (d->count)
-        memcpy(k->domains, d->items, d->count * sizeof *k->domains);
     return APPLIED;
 }
 
-/* The model, and the working copy of the statement being applied, as mark
- * k left them. */
-static int restore_mark(mig *m, const mig_mark *k)
+/* The marks from `count` on are gone (COMMIT, RELEASE, ROLLBACK): their
+ * copies' room is used again. The slots logged since stay while a mark
+ * before them needs them. */
+static void pop_marks(mig *m, size_t count)
 {
-    /* the vectors only grow: the mark's items fit where they were */
-    if (k->ntables)
-        memcpy(m->s->tables.items, k->tables, k->ntables * sizeof *k->tables);
+    if (count >= m->marks.count)
+        return;
+    const mig_mark *k = &SG__VEC_AT(m->marks, mig_mark, count);
+    m->mark_domains.count = k->domains_at;
+    m->mark_temps.count = k->temps_at;
+    if (count == 0)
+        m->undo.count = 0;
+    m->marks.count = count;
+    m->mark_serial = count ? SG__VEC_AT(m->marks, mig_mark, count - 1).serial : 0;
+}
+
+/* The model, and the working copy of the statement being applied, as mark
+ * k (which stays, as a new mark) left them. */
+static int restore_mark(mig *m, size_t at)
+{
+    mig_mark *k = &SG__VEC_AT(m->marks, mig_mark, at);
+    pop_marks(m, at + 1);
+    /* the slots in the reverse of the order they were written: each is
+     * brought back to what it was before its first write after the mark;
+     * the vector only grows, so they fit where they were */
+    for (size_t i = m->undo.count; i-- > k->undo_at;) {
+        const mig_undo *u = &SG__VEC_AT(m->undo, mig_undo, i);
+        SG__VEC_AT(m->s->tables, sg__sc_table, u->slot) = u->table;
+    }
+    m->undo.count = k->undo_at;
     m->s->tables.count = k->ntables;
     if (k->ndomains)
-        memcpy(m->s->domains.items, k->domains, k->ndomains * sizeof *k->domains);
+        memcpy(m->s->domains.items, &SG__VEC_AT(m->mark_domains, sg__sc_domain, k->domains_at),
+               k->ndomains * sizeof(sg__sc_domain));
     m->s->domains.count = k->ndomains;
+    m->temp_tables.count = 0;
+    if (!stack_copy(m, &m->temp_tables, &SG__VEC_AT(m->mark_temps, mig_temp, k->temps_at),
+                    k->ntemps, sizeof(mig_temp)))
+        return STOP;
     m->default_schema = k->default_schema;
     m->path_rest_len = k->path_rest_len;
     memcpy(m->path_rest, k->path_rest, sizeof m->path_rest);
+    m->local_set = k->local_set;
+    m->session_schema = k->session_schema;
+    m->session_rest_len = k->session_rest_len;
+    memcpy(m->session_rest, k->session_rest, sizeof m->session_rest);
+    /* the slots logged under its serial are logged no more */
+    k->serial = ++m->serials;
+    m->mark_serial = k->serial;
     m->synced = false;
     m->stale = true;
     return sg__mig_begin_statement(m);
@@ -804,10 +917,21 @@ static long find_mark(const mig *m, const char *name)
     return -1;
 }
 
+/* The transaction commits: ON COMMIT DROP's tables go, SET LOCAL's path
+ * ends. */
+static void commit_transaction(mig *m)
+{
+    pop_marks(m, 0);
+    drop_temp_tables(m, false);
+    end_local_path(m);
+}
+
 /* BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE and ROLLBACK TO, as the
  * server runs them: what a transaction or a savepoint rolled back applied is
- * undone (tables, keys, domains' defaults, the search path). A SAVEPOINT
- * outside BEGIN is taken to be in the migration tool's transaction. */
+ * undone (tables, keys, domains' defaults, the search path, temporary
+ * tables); COMMIT ends SET LOCAL and drops the ON COMMIT DROP tables. A
+ * SAVEPOINT outside BEGIN is taken to be in the migration tool's
+ * transaction. */
 static int apply_transaction(mig *m, const TransactionStmt *t)
 {
     long at;
@@ -817,18 +941,20 @@ static int apply_transaction(mig *m, const TransactionStmt *t)
         if (m->in_transaction)
             return APPLIED; /* a warning, and nothing else */
         m->in_transaction = true;
-        m->marks.count = 0;
+        pop_marks(m, 0);
         return push_mark(m, NULL);
     case TRANS_STMT_COMMIT:
     case TRANS_STMT_PREPARE:
-        m->marks.count = 0;
+        if (m->in_transaction)
+            commit_transaction(m);
         m->in_transaction = m->in_transaction && t->chain;
         return m->in_transaction ? push_mark(m, NULL) : APPLIED;
     case TRANS_STMT_ROLLBACK: {
         int rc = APPLIED;
         if (m->in_transaction && m->marks.count)
-            rc = restore_mark(m, &SG__VEC_AT(m->marks, mig_mark, 0));
-        m->marks.count = 0;
+            rc = restore_mark(m, 0);
+        pop_marks(m, 0);
+        m->local_set = false;
         m->in_transaction = m->in_transaction && t->chain;
         return rc == APPLIED && m->in_transaction ? push_mark(m, NULL) : rc;
     }
@@ -836,16 +962,30 @@ static int apply_transaction(mig *m, const TransactionStmt *t)
         return push_mark(m, t->savepoint_name);
     case TRANS_STMT_RELEASE:
         if ((at = find_mark(m, t->savepoint_name)) >= 0)
-            m->marks.count = (size_t)at;
+            pop_marks(m, (size_t)at);
         return APPLIED;
     case TRANS_STMT_ROLLBACK_TO:
         if ((at = find_mark(m, t->savepoint_name)) < 0)
             return APPLIED; /* no such savepoint: the server refuses it */
-        m->marks.count = (size_t)at + 1;
-        return restore_mark(m, &SG__VEC_AT(m->marks, mig_mark, at));
+        return restore_mark(m, (size_t)at);
     default:
         return APPLIED;
     }
+}
+
+/* DISCARD TEMP drops the session's temporary tables; DISCARD ALL (refused
+ * in a transaction) also resets the search path. */
+static int apply_discard(mig *m, const DiscardStmt *d)
+{
+    if (d->target == DISCARD_ALL && m->in_transaction)
+        return APPLIED;
+    if (d->target == DISCARD_TEMP || d->target == DISCARD_ALL)
+        drop_temp_tables(m, true);
+    if (d->target == DISCARD_ALL) {
+        set_path(m, NULL, NULL, 0);
+        m->local_set = false;
+    }
+    return APPLIED;
 }
 
 /* ---- DO blocks and CALL ------------------------------------------------------------------- */
@@ -892,6 +1032,9 @@ static size_t read_condition(const char *s, const sg__sql_token *t, size_t n, si
         if (k + 1 >= n || t[k + 1].end - t[k + 1].start != 7 || s[t[k + 1].start] != '\'')
             return 0;
         const char *code = s + t[k + 1].start + 1;
+        /* a class's code (its last three characters 000) catches every
+         * condition of the class: class 42 holds the model's refusals */
+        h->any |= strncmp(code, "42000", 5) == 0;
         h->dup_table |= strncasecmp(code, "42P07", 5) == 0;
         h->dup_object |= strncmp(code, "42710", 5) == 0;
         h->dup_column |= strncmp(code, "42701", 5) == 0;
@@ -1074,6 +1217,14 @@ static int apply_plain_block(mig *m, const char *body, const plain_block *b)
     size_t file_ntokens = m->ntokens, rest = m->path_rest_len, domains = m->s->domains.count;
     const char *path_rest[SG__MIG_PATH_MAX];
     memcpy(path_rest, m->path_rest, sizeof path_rest);
+    sg__vec temps = {0};
+    if (!stack_copy(m, &temps, m->temp_tables.items, m->temp_tables.count, sizeof(mig_temp)))
+        return STOP;
+    /* outside BEGIN the block is a transaction of its own, which SET LOCAL
+     * and ON COMMIT DROP end with */
+    bool in_transaction = m->in_transaction, own_transaction = !in_transaction && !m->marks.count;
+    unsigned long unfollowed = m->unfollowed;
+    m->in_transaction = true;
     int stmt_at = m->stmt_at, file_shift = m->shift;
     size_t file_len = m->len;
     sg__migrate_note_fn note = m->note;
@@ -1103,16 +1254,30 @@ static int apply_plain_block(mig *m, const char *body, const plain_block *b)
     m->shift = file_shift;
     m->note = note;
     m->ctx = ctx;
+    m->in_transaction = in_transaction;
     if (rc == STOP || m->oom)
         return STOP;
-    if (rc == REFUSED && b->has_handler && catches(&b->catches, m->condition)) {
-        /* the block's subtransaction is rolled back and the handler does
-         * nothing: the statement changes nothing, and says nothing */
+    /* A refusal the handler catches is the server's error, and the block
+     * says nothing, only when the model held what the server holds: nothing
+     * in the block went unfollowed, and the error is an "already exists"
+     * one of tables the model has, or none went unfollowed before it either
+     * (else a table the model lacks may be all the error is). */
+    bool followed = m->unfollowed == unfollowed, sure = followed && (m->condition || !unfollowed);
+    if (rc == REFUSED) {
+        /* the block's subtransaction is rolled back: it changes nothing */
         m->default_schema = path;
         m->path_rest_len = rest;
         memcpy(m->path_rest, path_rest, sizeof path_rest);
         m->s->domains.count = domains;
-        return sg__mig_begin_statement(m) == APPLIED ? APPLIED : STOP;
+        m->temp_tables.count = 0;
+        if (!stack_copy(m, &m->temp_tables, temps.items, temps.count, sizeof(mig_temp)) ||
+            sg__mig_begin_statement(m) != APPLIED)
+            return STOP;
+        /* the handler does nothing: the block says nothing either */
+        if (b->has_handler && catches(&b->catches, m->condition) && sure)
+            return APPLIED;
+    } else if (own_transaction) {
+        commit_transaction(m);
     }
     for (size_t i = 0; i < hold.notes.count; i++) {
         const held_note *n = &SG__VEC_AT(hold.notes, held_note, i);
@@ -1802,6 +1967,8 @@ static int apply_statement(mig *m, Node *stmt)
         return apply_call(m, (CallStmt *)stmt);
     case T_VariableSetStmt:
         return apply_set(m, (VariableSetStmt *)stmt);
+    case T_DiscardStmt:
+        return apply_discard(m, (DiscardStmt *)stmt);
     case T_CreateDomainStmt:
     case T_AlterDomainStmt:
         return sg__mig_apply_domain(m, stmt);
@@ -1810,7 +1977,8 @@ static int apply_statement(mig *m, Node *stmt)
         if (ctas->objtype != OBJECT_TABLE)
             return APPLIED; /* a materialized view */
         if (ctas->into && ctas->into->rel && made_temp(ctas->into->rel))
-            return make_temp_table(m, ctas->into->rel, "CREATE TEMP TABLE ... AS");
+            return make_temp_table(m, ctas->into->rel, ctas->into->onCommit,
+                                   "CREATE TEMP TABLE ... AS");
         return sg__mig_note(m, -1,
                             "CREATE TABLE ... AS is not applied: the table's columns come from a "
                             "query");
@@ -1820,7 +1988,7 @@ static int apply_statement(mig *m, Node *stmt)
         if (!into)
             return APPLIED;
         if (into->rel && made_temp(into->rel))
-            return make_temp_table(m, into->rel, "SELECT ... INTO TEMP");
+            return make_temp_table(m, into->rel, into->onCommit, "SELECT ... INTO TEMP");
         return sg__mig_note(
             m, -1, "SELECT ... INTO is not applied: the table's columns come from a query");
     }

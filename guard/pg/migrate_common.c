@@ -36,6 +36,7 @@ static int vnote(mig *m, int location, bool applied, const char *fmt, va_list ap
 /* A note about something not applied; the rest of the statement applies. */
 int sg__mig_note(mig *m, int location, const char *fmt, ...)
 {
+    m->unfollowed++;
     va_list ap;
     va_start(ap, fmt);
     int rc = vnote(m, location, false, fmt, ap);
@@ -116,9 +117,44 @@ int sg__mig_begin_statement(mig *m)
     return APPLIED;
 }
 
+/* Keeps slot i of s->tables as it is, when a mark is taken and the slot
+ * was not kept since the latest one: what a ROLLBACK brings back. */
+static int log_slot(mig *m, size_t i)
+{
+    if (!m->marks.count)
+        return APPLIED;
+    if (i >= m->nlogged) {
+        size_t cap = (i + 1) * 2;
+        unsigned long *l = sg__arena_alloc(&m->tmp, cap * sizeof *l);
+        if (!l)
+            return STOP;
+        if (m->nlogged)
+            memcpy(l, m->logged, m->nlogged * sizeof *l);
+        m->logged = l;
+        m->nlogged = cap;
+    }
+    if (m->logged[i] == m->mark_serial)
+        return APPLIED;
+    mig_undo *u = sg__vec_push(&m->tmp, &m->undo, sizeof *u);
+    if (!u)
+        return STOP;
+    *u = (mig_undo){i, SG__VEC_AT(m->s->tables, sg__sc_table, i)};
+    m->logged[i] = m->mark_serial;
+    return APPLIED;
+}
+
 int sg__mig_commit_statement(mig *m)
 {
     sg__vec *v = &m->s->tables;
+    /* the slots this commit writes or leaves behind, as they were */
+    for (size_t i = 0; m->structural && i < v->count; i++)
+        if (log_slot(m, i) != APPLIED)
+            return STOP;
+    for (size_t k = 0; !m->structural && k < m->dirty.count; k++) {
+        size_t i = SG__VEC_AT(m->dirty, size_t, k);
+        if (i < v->count && log_slot(m, i) != APPLIED)
+            return STOP;
+    }
     if (m->nwork > v->capacity) {
         size_t cap = m->nwork * 2;
         void *items = sg__arena_alloc_raw(&m->s->arena, cap * sizeof(sg__sc_table));

@@ -54,9 +54,19 @@ typedef struct mig {
      * default_schema; the outer path's first schema inside CREATE SCHEMA's
      * elements, which cannot make types */
     const char *type_schema;
-    /* the temporary tables the file made and has not dropped (const char *
-     * names): an unqualified name finds one of them before the path */
+    /* the temporary tables the file made that are still there (mig_temp in
+     * migrate.c): an unqualified name finds one of them before the path */
     sg__vec temp_tables;
+    /* `SET LOCAL search_path` in the transaction: the path it hides, which
+     * COMMIT brings back (the session's) */
+    bool local_set;
+    const char *session_schema;
+    const char *session_rest[SG__MIG_PATH_MAX];
+    size_t session_rest_len;
+    /* the notes so far of what from-sql does not follow (and CALLs of
+     * procedures it does not read): while there are none, the model holds
+     * what the server holds, and a refusal is the server's error */
+    unsigned long unfollowed;
     /* the condition (PostgreSQL's name, as an EXCEPTION handler writes it)
      * of the last refusal, NULL when it is none of the "already exists"
      * ones a DO block's handler may name */
@@ -66,8 +76,20 @@ typedef struct mig {
     int shift;
     /* the file's transaction: the model as it stood at its BEGIN (the
      * first mark, named NULL) and at each SAVEPOINT since, which ROLLBACK
-     * and ROLLBACK TO bring back (mig_mark in migrate.c) */
+     * and ROLLBACK TO bring back (mig_mark in migrate.c). The tables are not
+     * copied at a mark: `undo` (mig_undo) holds each slot of s->tables as it
+     * was before the first commit after the latest mark that wrote it
+     * (`logged[slot]` the serial of the mark it was logged under), and a
+     * mark the length of `undo` when it was taken. The marks' copies of the
+     * domains and of the temporary tables are stacked in `mark_domains` and
+     * `mark_temps`; all of them are reused after COMMIT and RELEASE. */
     sg__vec marks;
+    sg__vec undo;
+    sg__vec mark_domains;
+    sg__vec mark_temps;
+    unsigned long *logged;
+    size_t nlogged;
+    unsigned long mark_serial, serials;
     bool in_transaction;
     sg__migrate_note_fn note;
     void *ctx;
@@ -115,6 +137,12 @@ int sg__mig_refuse_as(mig *m, const char *condition, int location, const char *f
 const char *sg__mig_type_schema(const mig *m);
 int sg__mig_begin_statement(mig *m);
 int sg__mig_commit_statement(mig *m);
+/* A slot of s->tables as it was before a commit wrote it, kept for the
+ * ROLLBACK of the marks taken before. */
+typedef struct mig_undo {
+    size_t slot;
+    sg__sc_table table;
+} mig_undo;
 sg__sc_table *sg__mig_edit(mig *m, size_t i);
 long sg__mig_find_table(const mig *m, const char *schema, const char *name);
 /* A table's schema or name was changed in place: the lookup hash is made
