@@ -192,6 +192,8 @@ typedef struct sg__from_item {
     int child_level;      /* a sub-select: its query level (facts->levels), else -1 */
     bool hidden;          /* an operand of an aliased join: its name names it only
                            * inside that join's ON */
+    bool nullable;        /* on the nullable side of an outer join: its columns are
+                           * NULL in the rows the join adds */
 } sg__from_item;
 
 /* A conjunct of the top-level WHERE (or, in facts->level_pins, of the WHERE

@@ -155,6 +155,7 @@ void sg__walk_add_top_from(walk *w, int level, long relation, const char *name, 
     fi->name = name;
     fi->renames_columns = alias && alias->colnames != NIL;
     fi->child_level = child_level;
+    fi->nullable = w->nullable_side > 0;
 }
 
 static void lock_level(walk *w, int level)
