@@ -899,12 +899,15 @@ static void test_migrate__psql_conditionals(void **state)
           "  ALTER TABLE events ADD COLUMN z5 text;\n  \\endif\n\\endif\n"
           "\\if :use_bigint\nALTER TABLE events ADD COLUMN z6 text;\n\\endif\n"
           "\\if :'on_'\nALTER TABLE events ADD COLUMN quoted text;\n\\endif\n"
+          "\\if :\"on_\"\nALTER TABLE events ADD COLUMN dquoted text;\n\\endif\n"
+          "\\set q :'on_'\n\\if :q\nALTER TABLE events ADD COLUMN q text;\n"
+          "\\else\nALTER TABLE events ADD COLUMN not_q text;\n\\endif\n"
           "\\if maybe\nALTER TABLE events ADD COLUMN z7 text;\n\\endif\n"
           "COPY events (id) FROM stdin;\n\\if false\n\\.\n"
           "ALTER TABLE events ADD COLUMN after_copy text;\n",
           NULL);
     assert_table(&s, "events",
-                 "id integer not null\nyes1 text\nnested text\nquoted text\nafter_copy text\n"
+                 "id integer not null\nyes1 text\nnested text\nnot_q text\nafter_copy text\n"
                  "pk events_pkey (id)\n");
     /* a condition the file does not decide: noted, every branch applied; \gexec noted */
     static const char sql[] = "\\set v :from_cli\n"
@@ -926,6 +929,33 @@ static void test_migrate__psql_conditionals(void **state)
             fail_msg("note %d: \"%s\" lacks \"%s\"", i, n.message[i], says[i]);
     }
     assert_non_null(strstr(describe(&s, "public", "events"), "a text\nb text\nc text\n"));
+    /* a value only the run knows (\gset's columns, with its prefix or without, \getenv,
+     * \prompt) decides nothing, whatever \set gave the variable before */
+    static const char run[] =
+        "\\set has_posts false\n\\set p_x false\n\\set other false\n"
+        "\\set env false\n\\set asked false\n"
+        "SELECT true AS has_posts \\gset\n\\if :has_posts\nALTER TABLE events ADD g1 text;\n"
+        "\\endif\nSELECT true AS x \\gset p_\n\\if :p_x\nALTER TABLE events ADD g2 text;\n"
+        "\\endif\n\\if :other\nALTER TABLE events ADD any_name text;\n\\endif\n"
+        "\\getenv env APP_ENV\n\\if :env\nALTER TABLE events ADD g3 text;\n\\endif\n"
+        "\\prompt 'Go on? ' asked\n\\if :asked\nALTER TABLE events ADD g4 text;\n\\endif\n";
+    notes r = {0};
+    apply(&s, run, &r);
+    assert_int_equal(r.count, 5);
+    const char *where[] = {"\\if :has_posts", "\\if :p_x", "\\if :other", "\\if :env",
+                           "\\if :asked"};
+    for (int i = 0; i < 5; i++)
+        assert_int_equal(r.location[i], offset_of(run, where[i], 1));
+    assert_non_null(strstr(describe(&s, "public", "events"), "g1 text\ng2 text\n"));
+    assert_non_null(strstr(describe(&s, "public", "events"), "g3 text\ng4 text\n"));
+    /* \gset with a prefix leaves the other names as they were */
+    notes k = {0};
+    apply(&s,
+          "\\set other false\nSELECT 1 AS x \\gset p_\n\\if :other\n"
+          "ALTER TABLE events ADD stays_out text;\n\\endif\n",
+          &k);
+    assert_int_equal(k.count, 0);
+    assert_null(strstr(describe(&s, "public", "events"), "stays_out"));
     sg__schema_release(&s);
 }
 

@@ -1455,10 +1455,13 @@ static int apply_call(mig *m, const CallStmt *c)
 
 /* A psql variable the file sets (`\set name value`): its value, NULL when
  * it cannot be known (another variable's, a backtick's, one set in a
- * branch that may not run). */
+ * branch that may not run, by `\getenv` or `\prompt`). With `prefix`,
+ * every variable whose name starts with `name` (`\gset`'s, whose names are
+ * the query's columns). */
 typedef struct psql_var {
     const char *name;
     const char *value;
+    bool prefix;
 } psql_var;
 
 /* One `\if` ... `\endif` of the file. */
@@ -1482,7 +1485,9 @@ static const char *psql_value(const psql_state *ps, const char *name, size_t n, 
 {
     for (size_t i = ps->vars.count; i-- > 0;) {
         const psql_var *v = &SG__VEC_AT(ps->vars, psql_var, i);
-        if (strlen(v->name) == n && strncmp(v->name, name, n) == 0) {
+        size_t vn = strlen(v->name);
+        if (v->prefix ? vn <= n && strncmp(v->name, name, vn) == 0
+                      : vn == n && strncmp(v->name, name, n) == 0) {
             *known = v->value != NULL;
             return v->value;
         }
@@ -1508,10 +1513,27 @@ static int psql_bool(const char *v)
     return strcmp(v, "1") == 0 ? PSQL_TRUE : PSQL_FALSE;
 }
 
+/* `v` quoted by `q` as psql quotes `:'name'` (a literal) and `:"name"` (an
+ * identifier): the quote doubled inside, a literal with a backslash written
+ * E'...' with it doubled. */
+static void psql_quoted(sg__strbuf *b, const char *v, char q)
+{
+    if (q == '\'' && strchr(v, '\\'))
+        sg__strbuf_puts(b, " E");
+    sg__strbuf_put(b, &q, 1);
+    for (; *v; v++) {
+        if (*v == q || (q == '\'' && *v == '\\'))
+            sg__strbuf_put(b, v, 1);
+        sg__strbuf_put(b, v, 1);
+    }
+    sg__strbuf_put(b, &q, 1);
+}
+
 /* The arguments of a psql command (bytes [s, e) of the file) as psql reads
- * them: words and quoted words, a variable's value in place of `:name`,
- * `:'name'` and `:"name"`, `:{?name}` as whether it is set. Joined by `sep`
- * into *out (the scratch arena); false when a part cannot be known. */
+ * them: words and quoted words, a variable's value in place of `:name`, its
+ * value quoted in place of `:'name'` and `:"name"` (which no boolean is),
+ * `:{?name}` as whether it is set. Joined by `sep` into *out (the scratch
+ * arena); false when a part cannot be known. */
 static bool psql_args(psql_state *ps, const char *s, const char *e, const char *sep, char **out)
 {
     sg__strbuf b = SG__STRBUF_INIT(&ps->m->tmp);
@@ -1546,7 +1568,10 @@ static bool psql_args(psql_state *ps, const char *s, const char *e, const char *
                 known = false;
                 break;
             }
-            sg__strbuf_puts(&b, s[1] == '{' ? "TRUE" : v);
+            if (s[1] == '{')
+                sg__strbuf_puts(&b, "TRUE");
+            else
+                psql_quoted(&b, v, s[1]);
             s = close + 1;
         } else if (*s == ':' && s + 1 < e && sg__ident_start((unsigned char)s[1])) {
             const char *name = s + 1, *end = name;
@@ -1773,6 +1798,31 @@ static int follow_psql_branches(mig *m, char *text, sg__vec *dead)
                 if (!v->name || m->oom)
                     return STOP;
             }
+        } else if (was_live && ((n == 4 && strncmp(cmd, "gset", 4) == 0) ||
+                                (n == 6 && strncmp(cmd, "getenv", 6) == 0) ||
+                                (n == 6 && strncmp(cmd, "prompt", 6) == 0))) {
+            /* a value only the run knows: \gset's prefix (every name
+             * without one), \getenv's first word, \prompt's last */
+            const char *name = NULL, *ne = NULL;
+            for (const char *w = args; w < end;) {
+                while (w < end && strchr(" \t\r", *w))
+                    w++;
+                const char *we = w;
+                while (we < end && !strchr(" \t\r", *we))
+                    we++;
+                if (we > w && (!name || cmd[1] == 'r')) {
+                    name = w;
+                    ne = we;
+                }
+                w = we;
+            }
+            psql_var *v = sg__vec_push(&m->tmp, &ps.vars, sizeof *v);
+            if (!v)
+                return STOP;
+            v->prefix = cmd[1] == 's';
+            v->name = sg__arena_strndup(&m->tmp, name ? name : "", name ? (size_t)(ne - name) : 0);
+            if (!v->name)
+                return STOP;
         } else if (was_live && n == 5 && strncmp(cmd, "gexec", 5) == 0) {
             rc = sg__mig_note(m, (int)i,
                               "psql runs each value the query before \\gexec returns as a "
