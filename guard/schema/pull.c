@@ -203,7 +203,10 @@ static const char constraints_sql[] =
     "ORDER BY con.contype, con.conname, k.pos";
 
 /* Unique indexes that no constraint owns, without predicate or expression,
- * their key columns (not INCLUDE ones) in order. */
+ * their key columns (not INCLUDE ones) in order; not one whose key column
+ * has a collation or operator class of its own (`email COLLATE "C"` on a
+ * case-insensitive column, `text_pattern_ops`): its uniqueness is not that
+ * of `=` on the column, which may then find two rows. */
 static const char indexes_sql[] =
     "SELECT ic.relname, a.attname FROM pg_catalog.pg_index i "
     "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
@@ -214,6 +217,12 @@ static const char indexes_sql[] =
     "AND i.indpred IS NULL AND i.indexprs IS NULL AND k.pos <= i.indnkeyatts "
     "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c "
     "WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid) "
+    "AND NOT EXISTS (SELECT 1 FROM pg_catalog.unnest(i.indkey::pg_catalog.int2[]) "
+    "WITH ORDINALITY AS kk(attnum, pos) "
+    "JOIN pg_catalog.pg_attribute ka ON ka.attrelid = i.indrelid AND ka.attnum = kk.attnum "
+    "JOIN pg_catalog.pg_opclass oc ON oc.oid = i.indclass[(kk.pos - 1)::pg_catalog.int4] "
+    "WHERE kk.pos <= i.indnkeyatts AND (NOT oc.opcdefault "
+    "OR i.indcollation[(kk.pos - 1)::pg_catalog.int4] <> ka.attcollation)) "
     "ORDER BY ic.relname, k.pos";
 
 /* A copy of cell (row, col) in the model's arena; NULL for SQL NULL. */
