@@ -709,6 +709,26 @@ static void test_migrate__schema_elements_see_the_path(void **state)
     /* after the elements the path is the file's again */
     apply(&s, "CREATE TABLE after (id int);\n", NULL);
     assert_non_null(sg__schema_table(&s, "public", "after"));
+    /* the tables before the indexes, whatever the order written: the table and its
+     * cascading foreign key are there, the index on it too */
+    apply(&s,
+          "CREATE SCHEMA s5 CREATE UNIQUE INDEX kid_code ON kid (code)\n"
+          "  CREATE TABLE kid (id int PRIMARY KEY, code text, r int REFERENCES rooms ON DELETE "
+          "CASCADE);\n",
+          NULL);
+    assert_string_equal(describe(&s, "s5", "kid"),
+                        "id integer not null\ncode text\nr integer\npk kid_pkey (id)\n"
+                        "unique index kid_code (code)\n"
+                        "fk kid_r_fkey (r) -> public.rooms (id) on delete CASCADE on update NO "
+                        "ACTION\n");
+    /* an element the server refuses fails the whole statement */
+    notes f = {0};
+    static const char bad[] =
+        "CREATE SCHEMA s3 CREATE INDEX ON nope (a) CREATE TABLE t3 (a int);\n";
+    apply(&s, bad, &f);
+    assert_int_equal(f.count, 1);
+    assert_int_equal(f.location[0], offset_of(bad, "nope", 1));
+    assert_null(sg__schema_table(&s, "s3", "t3"));
     static const char sql[] = "CREATE SCHEMA AUTHORIZATION SESSION_USER CREATE TABLE x (a int);\n";
     notes n = {0};
     apply(&s, sql, &n);

@@ -640,9 +640,9 @@ static int apply_statement(mig *m, Node *stmt);
 
 /* CREATE SCHEMA s CREATE TABLE ...: the elements are in schema s, which
  * PostgreSQL (CreateSchemaCommand) puts in front of the search path for
- * them, so a table they name that s lacks is found on the path as it was,
- * and their types, which s cannot hold yet, are the path's. Without a name,
- * the schema is the AUTHORIZATION role's. */
+ * them, tables and views made before indexes, triggers and grants, so a table they name that s
+ * lacks is found on the path as it was, and their types, which s cannot hold yet, are the path's.
+ * Without a name, the schema is the AUTHORIZATION role's. */
 static int apply_create_schema(mig *m, CreateSchemaStmt *cs)
 {
     const char *name = cs->schemaname;
@@ -669,11 +669,24 @@ static int apply_create_schema(mig *m, CreateSchemaStmt *cs)
     for (size_t i = 0; i < outer_rest && i + 1 < SG__MIG_PATH_MAX; i++)
         m->path_rest[i + 1] = outer_path[i];
     m->path_rest_len = outer_rest + 1 < SG__MIG_PATH_MAX ? outer_rest + 1 : SG__MIG_PATH_MAX;
+    /* in the order PostgreSQL 15 runs them (transformCreateSchemaStmt):
+     * sequences, tables, views, then indexes, triggers and grants, whatever
+     * order the statement writes them in */
+    static const NodeTag order[] = {T_CreateSeqStmt, T_CreateStmt,     T_ViewStmt,
+                                    T_IndexStmt,     T_CreateTrigStmt, T_GrantStmt};
     int rc = APPLIED;
-    const ListCell *lc;
-    foreach (lc, cs->schemaElts)
-        if ((rc = apply_statement(m, lfirst(lc))) != APPLIED)
-            break;
+    for (size_t k = 0; k < sizeof order / sizeof order[0] && rc == APPLIED; k++) {
+        const ListCell *lc;
+        foreach (lc, cs->schemaElts) {
+            NodeTag tag = nodeTag(lfirst(lc));
+            bool listed = false;
+            for (size_t j = 0; j < sizeof order / sizeof order[0]; j++)
+                listed |= order[j] == tag;
+            if ((tag == order[k] || (!listed && k == 0)) &&
+                (rc = apply_statement(m, lfirst(lc))) != APPLIED)
+                break;
+        }
+    }
     m->default_schema = outer;
     m->type_schema = outer_types;
     m->path_rest_len = outer_rest;
