@@ -894,6 +894,60 @@ static void test_migrate__do_blocks_in_other_shapes(void **state)
     sg__schema_release(&s);
 }
 
+/* A function or procedure the file makes whose body runs DDL (EXECUTE of a string, ALTER
+ * TABLE in PL/pgSQL) is noted where it is called: SELECT f(), PERFORM f() in a DO block,
+ * CALL p(). A string built of pieces for EXECUTE ('ALTER ' || 'TABLE ...', concat_ws) is DDL
+ * too. Making such a routine, calling one without DDL, and a string of pieces that is no
+ * DDL pass; CALL of a procedure the file does not make stays a remark. The routines are
+ * known within their file. */
+static void test_migrate__routines_with_ddl_are_noted_where_called(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(&s, "CREATE TABLE users (id int PRIMARY KEY);\nCREATE TABLE posts (id int, u int);\n",
+          NULL);
+    static const char sql[] =
+        "CREATE FUNCTION add_fk(tbl text, def text) RETURNS void LANGUAGE plpgsql AS $$\n"
+        "BEGIN EXECUTE format('ALTER TABLE %I ADD %s', tbl, def); END $$;\n"
+        "CREATE PROCEDURE add_fks() LANGUAGE plpgsql AS $$ BEGIN\n"
+        "  ALTER TABLE posts ADD FOREIGN KEY (u) REFERENCES users ON DELETE CASCADE; END $$;\n"
+        "CREATE FUNCTION \"Quoted\"() RETURNS void LANGUAGE sql AS 'DROP TABLE posts';\n"
+        "CREATE FUNCTION plain() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+        "SELECT plain();\nDO $$ BEGIN PERFORM plain(); END $$;\n"
+        "DO $$ BEGIN EXECUTE 'SELECT ' || 'id FROM users'; END $$;\n"
+        "SELECT add_fk('posts', 'FOREIGN KEY (u) REFERENCES users ON DELETE CASCADE');\n"
+        "DO $$ BEGIN PERFORM ADD_FK('posts', 'x'); END $$;\n"
+        "CALL add_fks();\n"
+        "SELECT \"Quoted\"();\n"
+        "DO $$ BEGIN EXECUTE 'ALTER ' || 'TABLE posts ADD COLUMN v int'; END $$;\n"
+        "DO $$ DECLARE q text; BEGIN q := concat_ws(' ', 'ALTER', 'TABLE', 'posts', 'ADD w int');"
+        " EXECUTE q; END $$;\n"
+        "CALL elsewhere();\n";
+    notes n = {0};
+    apply(&s, sql, &n);
+    assert_int_equal(n.count, 7);
+    const char *at[] = {"SELECT add_fk",     "DO $$ BEGIN PERFORM", "CALL add_fks",
+                        "SELECT \"Quoted\"", "DO $$ BEGIN EXECUTE", "DO $$ DECLARE",
+                        "CALL elsewhere"};
+    const char *says[] = {"add_fk() runs ALTER TABLE, which from-sql does not follow",
+                          "add_fk() runs ALTER TABLE",
+                          "add_fks() runs ALTER TABLE",
+                          "Quoted() runs DROP TABLE",
+                          "the DO block here runs ALTER TABLE",
+                          "the DO block here runs ALTER TABLE",
+                          "CALL elsewhere: what the procedure does is not followed"};
+    const int nth[] = {1, 2, 1, 1, 2, 1, 1};
+    for (int i = 0; i < 7; i++) {
+        assert_int_equal(n.location[i], offset_of(sql, at[i], nth[i]));
+        assert_int_equal(n.applied[i], i == 6);
+        if (!strstr(n.message[i], says[i]))
+            fail_msg("note %d: \"%s\" lacks \"%s\"", i, n.message[i], says[i]);
+    }
+    assert_table(&s, "posts", "id integer\nu integer\n");
+    sg__schema_release(&s);
+}
+
 /* psql's \if, \elif, \else and \endif: a branch psql does not run is not applied. Literal
  * conditions are psql's booleans (prefixes of true, false, yes, no; on, off; 1, 0; any
  * case), a variable is what an earlier \set gave it; a \set or \i in a branch that does not
@@ -2236,6 +2290,7 @@ int main(void)
         cmocka_unit_test(test_migrate__temporary_tables),
         cmocka_unit_test(test_migrate__do_block_statements_apply),
         cmocka_unit_test(test_migrate__do_blocks_in_other_shapes),
+        cmocka_unit_test(test_migrate__routines_with_ddl_are_noted_where_called),
         cmocka_unit_test(test_migrate__psql_conditionals),
         cmocka_unit_test(test_migrate__rollback_undoes),
         cmocka_unit_test(test_migrate__do_block_handler_hides_nothing_unfollowed),

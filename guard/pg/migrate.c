@@ -1358,6 +1358,60 @@ static const char *ddl_words(const char *s, size_t n)
     return NULL;
 }
 
+/* The text of string token t of `s` (inside its quotes, as written), or
+ * NULL when t is no string. */
+static const char *string_text(const char *s, const sg__sql_token *t, size_t *n)
+{
+    const char *p = s + t->start;
+    size_t tl = t->end - t->start, open = 0, close = 1;
+    if (tl >= 2 && p[0] == '\'')
+        open = 1;
+    else if (tl >= 3 && (p[0] == 'E' || p[0] == 'e') && p[1] == '\'')
+        open = 2;
+    else if (tl >= 2 && p[0] == '$') {
+        const char *tag = memchr(p + 1, '$', tl - 1);
+        open = close = tag ? (size_t)(tag - p) + 1 : 0;
+    }
+    if (!open || open + close > tl)
+        return NULL;
+    *n = tl - open - close;
+    return p + open;
+}
+
+/* DDL that a body runs from a string built of pieces (`'ALTER ' || 'TABLE
+ * t ...'`, concat_ws(' ', 'ALTER', 'TABLE', ...)), when it has EXECUTE: the
+ * strings from each one on, joined by blanks, read as DDL; its label, or
+ * NULL. */
+static const char *ddl_in_pieces(mig *m, const char *body, const sg__sql_token *t, size_t n)
+{
+    bool execute = false;
+    for (size_t i = 0; i < n && !execute; i++)
+        execute = !t[i].comment && word_is(body, &t[i], "execute");
+    for (size_t i = 0; execute && i < n; i++) {
+        size_t len;
+        const char *text = t[i].comment ? NULL : string_text(body, &t[i], &len);
+        if (!text)
+            continue;
+        sg__strbuf b = SG__STRBUF_INIT(&m->tmp);
+        for (size_t k = i, pieces = 0; k < n && pieces < 6; k++) {
+            const char *piece = t[k].comment ? NULL : string_text(body, &t[k], &len);
+            if (!piece)
+                continue;
+            sg__strbuf_put(&b, piece, len);
+            sg__strbuf_put(&b, " ", 1);
+            pieces++;
+        }
+        if (b.failed) {
+            m->oom = true;
+            return NULL;
+        }
+        const char *ddl = ddl_words(b.data, b.len);
+        if (ddl)
+            return ddl;
+    }
+    return NULL;
+}
+
 /* DDL that a DO block's body (`body`, of language `lang`) runs in a shape
  * not followed: a statement that starts with it, or a string that does (the
  * text of an EXECUTE, format()'s template); its label, or NULL. */
@@ -1406,7 +1460,97 @@ static const char *ddl_in_body(mig *m, const char *body, bool plpgsql)
             return ddl;
         prev = &t[i];
     }
+    return ddl_in_pieces(m, body, t, n);
+}
+
+/* A function or procedure the file makes whose body runs DDL. */
+typedef struct mig_routine {
+    const char *name;
+    const char *ddl; /* the DDL's label */
+} mig_routine;
+
+static const mig_routine *ddl_routine(const mig *m, const char *name, size_t n)
+{
+    for (size_t i = m->ddl_routines.count; i-- > 0;) {
+        const mig_routine *r = &SG__VEC_AT(m->ddl_routines, mig_routine, i);
+        if (strlen(r->name) == n && strncmp(r->name, name, n) == 0)
+            return r;
+    }
     return NULL;
+}
+
+/* CREATE FUNCTION and CREATE PROCEDURE: one whose body runs DDL that could
+ * change a table is kept, so that a call of it is noted; its making changes
+ * nothing. */
+static int apply_create_routine(mig *m, const CreateFunctionStmt *f)
+{
+    const char *body = NULL, *lang = "sql";
+    const ListCell *lc;
+    foreach (lc, f->options) {
+        const DefElem *e = lfirst(lc);
+        if (strcmp(e->defname, "as") == 0 && e->arg && IsA(e->arg, List) &&
+            list_length((List *)e->arg) >= 1 && IsA(linitial((List *)e->arg), String))
+            body = strVal(linitial((List *)e->arg));
+        else if (strcmp(e->defname, "language") == 0 && e->arg && IsA(e->arg, String))
+            lang = strVal(e->arg);
+    }
+    bool sql = strcasecmp(lang, "plpgsql") == 0 || strcasecmp(lang, "sql") == 0;
+    const char *ddl = body ? ddl_in_body(m, body, sql) : NULL;
+    if (m->oom)
+        return STOP;
+    if (!ddl || !f->funcname)
+        return APPLIED;
+    mig_routine *r = sg__vec_push(&m->tmp, &m->ddl_routines, sizeof *r);
+    if (!r)
+        return STOP;
+    *r = (mig_routine){strVal(llast(f->funcname)), ddl};
+    return APPLIED;
+}
+
+/* The first function or procedure of the file with DDL that tokens t (n
+ * of them) of `s` call: a name (unquoted in any case, or quoted) before an
+ * opening parenthesis. */
+static const mig_routine *calls_ddl_routine(const mig *m, const char *s, const sg__sql_token *t,
+                                            size_t n)
+{
+    if (!m->ddl_routines.count)
+        return NULL;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (t[i].comment)
+            continue;
+        size_t k = i + 1;
+        while (k < n && t[k].comment)
+            k++;
+        if (k >= n || !char_is(s, &t[k], '('))
+            continue;
+        const char *w = s + t[i].start;
+        size_t wl = t[i].end - t[i].start;
+        if (wl >= 2 && w[0] == '"') {
+            const mig_routine *r = ddl_routine(m, w + 1, wl - 2);
+            if (r)
+                return r;
+            continue;
+        }
+        if (!sg__ident_start((unsigned char)w[0]) || wl > NAME_MAX_BYTES)
+            continue;
+        char lower[NAME_MAX_BYTES + 1];
+        for (size_t j = 0; j < wl; j++)
+            lower[j] = (char)(w[j] >= 'A' && w[j] <= 'Z' ? w[j] - 'A' + 'a' : w[j]);
+        const mig_routine *r = ddl_routine(m, lower, wl);
+        if (r)
+            return r;
+    }
+    return NULL;
+}
+
+static int note_routine_call(mig *m, const mig_routine *r)
+{
+    return sg__mig_note(m, -1,
+                        "%s() runs %s, which from-sql does not follow: the function or "
+                        "procedure is made above, and a table it makes or changes is not applied "
+                        "(write the DDL outside it, or take the catalog from the database with "
+                        "catalog pull)",
+                        r->name, r->ddl);
 }
 
 /* DO: a PL/pgSQL block of plain statements (Drizzle's shape) applies as
@@ -1431,6 +1575,9 @@ static int apply_do(mig *m, const DoStmt *d)
         int rc = sg__sql_scan(&m->tmp, body, strlen(body), &t, &n);
         if (rc < 0)
             return STOP;
+        const mig_routine *r = rc == 0 ? calls_ddl_routine(m, body, t, n) : NULL;
+        if (r)
+            return note_routine_call(m, r);
         for (size_t i = 0; rc == 0 && i < n; i++)
             if (!t[i].comment)
                 t[code++] = t[i];
@@ -1453,11 +1600,16 @@ static int apply_do(mig *m, const DoStmt *d)
                         ddl);
 }
 
-/* CALL: the procedure's body is not read. */
+/* CALL: the procedure's body is not read, but one the file makes with DDL
+ * is noted. */
 static int apply_call(mig *m, const CallStmt *c)
 {
     const char *name = c->funccall && c->funccall->funcname ? strVal(llast(c->funccall->funcname))
                                                             : "the procedure";
+    const mig_routine *r = ddl_routine(m, name, strlen(name));
+    if (r)
+        return note_routine_call(m, r);
+    m->unfollowed++; /* what it makes, a later statement may name */
     return sg__mig_remark(m, -1,
                           "CALL %s: what the procedure does is not followed (a table it makes "
                           "or changes is not in the catalog)",
@@ -2028,6 +2180,8 @@ static int apply_statement(mig *m, Node *stmt)
         return apply_transaction(m, (TransactionStmt *)stmt);
     case T_CallStmt:
         return apply_call(m, (CallStmt *)stmt);
+    case T_CreateFunctionStmt:
+        return apply_create_routine(m, (CreateFunctionStmt *)stmt);
     case T_VariableSetStmt:
         return apply_set(m, (VariableSetStmt *)stmt);
     case T_DiscardStmt:
@@ -2172,7 +2326,18 @@ static int apply_tree(mig *m, List *tree)
             return STOP;
         long at = statement_changes_nothing(nodeTag(raw->stmt)) ? -1 : rewritten_at(m, raw);
         int rc;
-        if (at < 0) {
+        const mig_routine *r = NULL;
+        if (m->ddl_routines.count && !IsA(raw->stmt, CallStmt) && !IsA(raw->stmt, DoStmt) &&
+            !IsA(raw->stmt, CreateFunctionStmt)) {
+            /* SELECT f(), INSERT ... SELECT f(), ...: the statement's tokens */
+            size_t from = sg__mig_token_at(m, m->stmt_at), to = from;
+            while (to < m->ntokens && !char_is(m->sql, &m->tokens[to], ';'))
+                to++;
+            r = calls_ddl_routine(m, m->sql, m->tokens + from, to - from);
+        }
+        if (r) {
+            rc = note_routine_call(m, r);
+        } else if (at < 0) {
             rc = apply_statement(m, raw->stmt);
         } else {
             /* tried quietly: one that changes no table (an owner, a plain

@@ -67,6 +67,10 @@ typedef struct mig {
      * procedures it does not read): while there are none, the model holds
      * what the server holds, and a refusal is the server's error */
     unsigned long unfollowed;
+    /* the functions and procedures the file makes whose bodies run DDL
+     * that could change a table (mig_routine in migrate.c): a call of one is
+     * noted */
+    sg__vec ddl_routines;
     /* the condition (PostgreSQL's name, as an EXCEPTION handler writes it)
      * of the last refusal, NULL when it is none of the "already exists"
      * ones a DO block's handler may name */
