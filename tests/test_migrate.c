@@ -1294,6 +1294,45 @@ static void test_migrate__transactions_copy_nothing(void **state)
         free(texts[k]);
 }
 
+/* psql's \if nested deeper than from-sql's stack is noted once, at the first \if past it, and
+ * everything in it is applied (a live branch is never dropped); a file that ends inside
+ * BEGIN is noted at the BEGIN (psql's server rolls it back), what it applied kept. */
+static void test_migrate__deep_conditionals_and_open_transactions(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    size_t size = 80 * 40 + 200;
+    char *sql = calloc(1, size);
+    assert_non_null(sql);
+    for (int i = 0; i < 70; i++)
+        put(sql, size, "\\if true\n");
+    put(sql, size,
+        "CREATE TABLE deep_inside (id int);\n\\else\nCREATE TABLE deep_else (id int);\n");
+    for (int i = 0; i < 70; i++)
+        put(sql, size, "\\endif\n");
+    put(sql, size, "\\if false\nCREATE TABLE never (id int);\n\\endif\n");
+    notes n = {0};
+    apply(&s, sql, &n);
+    assert_int_equal(n.count, 1);
+    assert_false(n.applied[0]);
+    assert_int_equal(n.location[0], 64 * 9);
+    assert_non_null(strstr(n.message[0], "nested deeper than 64"));
+    assert_non_null(sg__schema_table(&s, "public", "deep_inside"));
+    assert_null(sg__schema_table(&s, "public", "never"));
+    free(sql);
+    static const char open[] = "BEGIN;\nCREATE TABLE t (id int);\nCOMMIT;\n"
+                               "START TRANSACTION;\nCREATE TABLE u (id int);\n";
+    notes o = {0};
+    apply(&s, open, &o);
+    assert_int_equal(o.count, 1);
+    assert_false(o.applied[0]);
+    assert_int_equal(o.location[0], offset_of(open, "START", 1));
+    assert_non_null(strstr(o.message[0], "still open at the end of the file"));
+    assert_non_null(sg__schema_table(&s, "public", "u"));
+    sg__schema_release(&s);
+}
+
 /* ---- ALTER TABLE ------------------------------------------------------------------------- */
 
 /* INHERIT, NO INHERIT, OF and NOT OF change no column or key (the columns must be there and
@@ -2298,6 +2337,7 @@ int main(void)
         cmocka_unit_test(test_migrate__set_local_ends_with_its_transaction),
         cmocka_unit_test(test_migrate__savepoints_bring_back_each_state),
         cmocka_unit_test(test_migrate__transactions_copy_nothing),
+        cmocka_unit_test(test_migrate__deep_conditionals_and_open_transactions),
         cmocka_unit_test(test_migrate__schema_elements_see_the_path),
         cmocka_unit_test(test_migrate__return_rule_makes_a_view),
         cmocka_unit_test(test_migrate__repeated_unique_written_once),

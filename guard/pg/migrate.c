@@ -954,6 +954,7 @@ static int apply_transaction(mig *m, const TransactionStmt *t)
         if (m->in_transaction)
             return APPLIED; /* a warning, and nothing else */
         m->in_transaction = true;
+        m->begin_at = m->stmt_at;
         pop_marks(m, 0);
         return push_mark(m, NULL);
     case TRANS_STMT_COMMIT:
@@ -1769,9 +1770,11 @@ static bool psql_args(psql_state *ps, const char *s, const char *e, const char *
     return known;
 }
 
+/* Whether the text here runs, or may: an \if past the stack's room is
+ * noted and all of it is taken to run. */
 static bool psql_live(const psql_state *ps)
 {
-    return ps->lost == 0 && (ps->depth == 0 || ps->stack[ps->depth - 1].live);
+    return ps->depth == 0 || ps->stack[ps->depth - 1].live;
 }
 
 static bool psql_certain(const psql_state *ps)
@@ -1920,10 +1923,13 @@ static int follow_psql_branches(mig *m, char *text, sg__vec *dead)
                 b.taken = value == PSQL_TRUE;
                 b.maybe = value == PSQL_UNKNOWN;
             }
-            if (ps.depth < PSQL_BRANCH_MAX)
+            if (ps.depth < PSQL_BRANCH_MAX && !ps.lost)
                 ps.stack[ps.depth++] = b;
-            else
-                ps.lost++;
+            else if (ps.lost++ == 0 && was_live && rc == APPLIED)
+                rc = sg__mig_note(m, (int)i,
+                                  "psql's \\if is nested deeper than %d here, which from-sql does "
+                                  "not follow: it applies every branch of it and of those in it",
+                                  PSQL_BRANCH_MAX);
         } else if ((n == 4 && strncmp(cmd, "elif", 4) == 0) ||
                    (n == 4 && strncmp(cmd, "else", 4) == 0)) {
             psql_branch *b = ps.lost == 0 && ps.depth ? &ps.stack[ps.depth - 1] : NULL;
@@ -2448,6 +2454,13 @@ int sg__migrate_apply(sg__schema *s, const char *sql, const char *default_schema
                           parsed.error->message ? parsed.error->message : "syntax error");
     } else if (rc == APPLIED) {
         rc = apply_tree(&m, parsed.tree);
+        /* psql ends its session there, and the server rolls the
+         * transaction back; a migration tool may commit it */
+        if (rc == APPLIED && m.in_transaction)
+            rc = sg__mig_note(&m, m.begin_at,
+                              "the transaction begun here is still open at the end of the file: "
+                              "psql's session ends and the server rolls it back, which from-sql "
+                              "does not do (what it applied is kept; end it with COMMIT)");
     }
     /* libpg_query allocates these with malloc and documents plain free(). */
     if (parsed.error)

@@ -95,6 +95,7 @@ typedef struct mig {
     size_t nlogged;
     unsigned long mark_serial, serials;
     bool in_transaction;
+    int begin_at; /* where the open transaction's BEGIN stands */
     sg__migrate_note_fn note;
     void *ctx;
     sg__sql_token *tokens;
