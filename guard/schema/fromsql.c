@@ -24,6 +24,11 @@ typedef struct file_ctx {
     const char *file; /* in the model's arena */
     const char *text;
     size_t len;
+    /* the place of the last note, from which the next is counted when it
+     * comes later in the text (notes mostly do: counting each from the start
+     * made many notes quadratic) */
+    size_t at;
+    long line, column;
 } file_ctx;
 
 static int note(void *ctx, int location, const char *message, bool applied)
@@ -35,7 +40,14 @@ static int note(void *ctx, int location, const char *message, bool applied)
     n->applied = applied;
     size_t at = location < 0 ? 0 : (size_t)location > f->len ? f->len : (size_t)location;
     n->file = f->file;
-    sg__line_col(f->text, f->len, at, &n->line, &n->column);
+    if (at < f->at) {
+        f->at = 0;
+        f->line = f->column = 1;
+    }
+    sg__line_col_advance(f->text, f->at, at, &f->line, &f->column);
+    f->at = at;
+    n->line = f->line;
+    n->column = f->column;
     return 0;
 }
 
@@ -46,7 +58,7 @@ static int apply_file(sg_schema *s, const char *path, const char *schema, sg_err
     int rc = sg_read_file(path, MAX_MIGRATION_BYTES, SG_READ_REGULAR, &text, &len, err);
     if (rc != SG_OK)
         return rc;
-    file_ctx f = {s, sg__arena_strdup(&s->model.arena, path), text, len};
+    file_ctx f = {s, sg__arena_strdup(&s->model.arena, path), text, len, 0, 1, 1};
     if (!f.file || sg__migrate_apply(&s->model, text, schema, note, &f) < 0)
         rc = sg__set_error(err, SG_ENOMEM, "%s: out of memory while applying it", path);
     sg__free(text);

@@ -73,10 +73,14 @@ bool sg__utf8_valid(const char *s, size_t len, size_t *bad_offset)
 
 void sg__line_col(const char *s, size_t len, size_t offset, long *line, long *column)
 {
-    long l = 1, c = 1;
-    if (offset > len)
-        offset = len;
-    for (size_t i = 0; i < offset; i++) {
+    *line = *column = 1;
+    sg__line_col_advance(s, 0, offset > len ? len : offset, line, column);
+}
+
+void sg__line_col_advance(const char *s, size_t from, size_t offset, long *line, long *column)
+{
+    long l = *line, c = *column;
+    for (size_t i = from; i < offset; i++) {
         unsigned char ch = (unsigned char)s[i];
         if (ch == '\n') {
             l++;

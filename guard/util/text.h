@@ -19,6 +19,9 @@ bool sg__utf8_valid(const char *s, size_t len, size_t *bad_offset);
 size_t sg__utf8_sequence(const unsigned char *p, size_t avail);
 /* 1-based line and column (in characters) of byte `offset` in `s`. */
 void sg__line_col(const char *s, size_t len, size_t offset, long *line, long *column);
+/* The same from byte `from` on, where *line and *column are those of `from`:
+ * moves them to byte `offset` (not before `from`). */
+void sg__line_col_advance(const char *s, size_t from, size_t offset, long *line, long *column);
 
 /* Appends `name` as a quoted SQL identifier: in double quotes, a double
  * quote in it written twice. Checks nothing: the caller knows the name is
