@@ -181,6 +181,7 @@ static void test_catalog_pg__pull_columns_and_keys(void **state)
         "created_at timestamp with time zone NOT NULL = now()", NULL};
     assert_columns(org, org_cols);
     assert_member(org, "primary_key", "[\"id\"]");
+    /* the unique index over name with an operator class of its own is no key */
     assert_member(org, "unique", "[[\"slug\"]]");
     assert_member(org, "foreign_keys", NULL);
 

@@ -1620,19 +1620,23 @@ static void test_migrate__unique_indexes(void **state)
           "CREATE UNIQUE INDEX IF NOT EXISTS t_email ON t (a);"
           "CREATE UNIQUE INDEX t_lower ON t (lower(email));"
           "CREATE UNIQUE INDEX t_partial ON t (a) WHERE b IS NULL;"
-          "CREATE UNIQUE INDEX ON t ((a + 1), a);",
+          "CREATE UNIQUE INDEX ON t ((a + 1), a);"
+          /* unique as its own collation or operator class compares: no key */
+          "CREATE UNIQUE INDEX t_c ON t (email COLLATE \"C\");"
+          "CREATE UNIQUE INDEX t_pattern ON t (email text_pattern_ops, a);",
           NULL);
     assert_table(&s, "t",
                  "a integer\nb integer\nemail text\nunique index t_ab (a, b)\n"
                  "unique index t_email (email)\nindex t_lower (email)\nindex t_partial (a, b)\n"
-                 "index t_expr_a_idx (a)\n");
+                 "index t_expr_a_idx (a)\nindex t_c (email)\nindex t_pattern (email, a)\n");
     apply(&s,
           "DROP INDEX t_ab, t_lower; DROP INDEX IF EXISTS nope; ALTER INDEX t_email RENAME TO"
           " t_mail;",
           NULL);
     assert_table(&s, "t",
                  "a integer\nb integer\nemail text\nunique index t_mail (email)\n"
-                 "index t_partial (a, b)\nindex t_expr_a_idx (a)\n");
+                 "index t_partial (a, b)\nindex t_expr_a_idx (a)\nindex t_c (email)\n"
+                 "index t_pattern (email, a)\n");
     sg__schema_release(&s);
 }
 

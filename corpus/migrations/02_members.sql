@@ -43,3 +43,6 @@ CREATE TABLE app_grant (
 CREATE DOMAIN app_rank AS integer DEFAULT 3 CHECK (VALUE > 0);
 CREATE DOMAIN app_top_rank AS app_rank;
 CREATE TABLE other_thing (id int PRIMARY KEY, label text, rank app_top_rank NOT NULL);
+-- a unique index whose column has an operator class of its own is unique as
+-- that compares, not as `=` on the column: no key
+CREATE UNIQUE INDEX app_org_name_pattern_idx ON app_org (name varchar_pattern_ops);

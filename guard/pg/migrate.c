@@ -438,7 +438,11 @@ static int apply_index(mig *m, IndexStmt *ix)
             if (erc == REFUSED)
                 return erc;
             ok = ok && erc == APPLIED;
-            plain = plain && (part == 1 || ((IndexElem *)lfirst(lc))->name);
+            /* a key column with a collation or operator class of its own
+             * (`email COLLATE "C"`, `slug text_pattern_ops`) is unique as
+             * that compares, which need not be as `=` on the column does */
+            const IndexElem *e = lfirst(lc);
+            plain = plain && (part == 1 || (e->name && e->collation == NIL && e->opclass == NIL));
         }
     }
     ok = ok && sg__mig_refs_of(&all, ix->whereClause);
@@ -484,7 +488,8 @@ static int apply_index(mig *m, IndexStmt *ix)
         return STOP;
     /* A unique index with expressions or a predicate is no key by columns
      * alone: ON CONFLICT (a) can use it only with the same expressions and
-     * predicate, so the model keeps it apart from the keys. */
+     * predicate, so the model keeps it apart from the keys; nor is one with a
+     * key column's own collation or operator class. */
     bool key = ix->unique && plain;
     sg__sc_names n =
         key ? (sg__sc_names){.names = keys.items, .count = keys.count} : sg__mig_refs_names(&all);
