@@ -447,7 +447,7 @@ static bool level_pinned(const sg__rule_ctx *ctx, int level, const sg__source *s
                          const sg__meta_table *table, const char *column)
 {
     const sg__facts *f = ctx->facts;
-    sg__from_item item = {s->relation, s->name, false, -1, false, false};
+    sg__from_item item = {s->relation, s->name, false, -1, false, false, false};
     for (size_t i = 0; i < f->level_pins.count; i++) {
         const sg__column_pin *p = &SG__VEC_AT(f->level_pins, sg__column_pin, i);
         /* unqualified, the name is the table's: it has the column */
@@ -676,7 +676,7 @@ static bool derived_key_pinned(const sg__rule_ctx *ctx, size_t at, bool only, co
         return false;
     /* derived_table() found it a catalog table named as itself */
     const sg__source *s = &SG__VEC_AT(ctx->facts->sources, sg__source, (size_t)l->only_source);
-    sg__from_item as_table = {s->relation, s->name, false, -1, false, false};
+    sg__from_item as_table = {s->relation, s->name, false, -1, false, false, false};
     for (size_t k = 0; k < table->unique_count; k++) {
         const char *const *col = table->unique[k];
         for (; *col; col++) {
@@ -735,9 +735,11 @@ static size_t hold_items(const sg__rule_ctx *ctx, bool *held, bool inner)
             const sg__meta_table *table = bound_table(ctx, item->relation);
             const bool *by = t->links.count && (done || inner) ? held : NULL;
             /* a one-row sub-select an outer join null-extends has a NULL
-             * besides its value in the rows the join adds */
-            if (!held[i] && ((one_row_item(ctx, item) && !(inner && item->nullable)) ||
-                             derived_key_pinned(ctx, i, only, by, inner))) {
+             * besides its value in the rows the join adds, and one in a FULL
+             * join a row besides */
+            if (!held[i] &&
+                ((one_row_item(ctx, item) && !(inner && item->nullable) && !item->in_full_join) ||
+                 derived_key_pinned(ctx, i, only, by, inner))) {
                 held[i] = grew = true;
                 done++;
                 continue;

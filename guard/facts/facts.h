@@ -194,6 +194,7 @@ typedef struct sg__from_item {
                            * inside that join's ON */
     bool nullable;        /* on the nullable side of an outer join: its columns are
                            * NULL in the rows the join adds */
+    bool in_full_join;    /* ... of a FULL join, which adds rows of its own besides */
 } sg__from_item;
 
 /* A conjunct of the top-level WHERE (or, in facts->level_pins, of the WHERE

@@ -156,6 +156,7 @@ void sg__walk_add_top_from(walk *w, int level, long relation, const char *name, 
     fi->renames_columns = alias && alias->colnames != NIL;
     fi->child_level = child_level;
     fi->nullable = w->nullable_side > 0;
+    fi->in_full_join = w->full_join > 0;
 }
 
 static void lock_level(walk *w, int level)

@@ -68,7 +68,7 @@ typedef struct pending_field {
     int call;                      /* walk.h's current_call where it stands */
 } pending_field;
 
-static const row_names unknown_row = {false, NULL, 0, false, NULL, NULL, 0, false, 0};
+static const row_names unknown_row = {0};
 
 /* ---- output names ------------------------------------------------------------------------ */
 
@@ -179,7 +179,7 @@ static row_names keep_names(walk *w, const char **slots, size_t count, bool comp
         if (slots[i] && !(names[n++] = copy(w, slots[i])))
             return unknown_row;
     }
-    return (row_names){true, names, n, complete, NULL, NULL, 0, false, 0};
+    return (row_names){.known = true, .names = names, .count = n, .complete = complete};
 }
 
 /* Finds a CTE named `name` in lexical scope; returns its index or -1. */
@@ -242,12 +242,33 @@ static bool has_item(const walk *w, int level, sight in_sight, const char *item)
     return false;
 }
 
-/* Whether column reference `c`, made at `level`, may name a column of a FROM
- * item of that level that is no relation (a bare name: any such item; `t.c`:
- * the item t, at the nearest level that has one in sight). */
-static bool derived_ref(const walk *w, int level, const ColumnRef *c)
+/* Whether column `name` (NULL: all of them) of FROM item i is stored data:
+ * a relation's, or a derived item's that passes one on as it is. */
+static bool item_stored(walk *w, size_t i, const char *name)
+{
+    from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+    if (fi->relref >= 0)
+        return true;
+    item_growth(w, i);
+    fi = &SG__VEC_AT(w->from_items, from_item, i);
+    if (fi->row.all_stored)
+        return true;
+    for (size_t k = 0; name && k < fi->row.stored_count; k++)
+        if (strcmp(fi->row.stored[k], name) == 0)
+            return true;
+    return false;
+}
+
+/* Whether column reference `c`, made at `level`, may name a column (or the
+ * whole row) of a FROM item that the statement made rather than stored: a
+ * sub-select's, WITH query's or function's constant or expression (a bare
+ * name: of any item of the level; `t.c`: of the item t, at the nearest level
+ * that has one in sight). A column passed on from a table is stored data. */
+static bool made_ref(walk *w, int level, const ColumnRef *c)
 {
     int n = list_length(c->fields);
+    const Node *last = n ? llast(c->fields) : NULL;
+    const char *name = last && IsA(last, String) ? strVal(last) : NULL;
     const char *item =
         n == 2 && IsA(linitial(c->fields), String) ? strVal(linitial(c->fields)) : NULL;
     if (n > 2 || (n == 2 && !item))
@@ -258,12 +279,14 @@ static bool derived_ref(const walk *w, int level, const ColumnRef *c)
         bool named = false;
         for (size_t i = in_sight.first; i < w->from_items.count && i < in_sight.end; i++) {
             const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
-            if (fi->level != level || fi->excluded ||
-                (item && (!fi->name || strcmp(fi->name, item) != 0)))
+            if (fi->level != level || fi->excluded)
                 continue;
-            if (fi->relref < 0)
-                return true;
+            bool row = !item && name && fi->name && strcmp(fi->name, name) == 0;
+            if (item && (!fi->name || strcmp(fi->name, item) != 0))
+                continue;
             named = true;
+            if (!item_stored(w, i, row ? NULL : name))
+                return true;
         }
         const level_info *l = &SG__VEC_AT(w->levels, level_info, (size_t)level);
         if (item ? named : l->has_from)
@@ -272,6 +295,27 @@ static bool derived_ref(const walk *w, int level, const ColumnRef *c)
         level = l->parent;
     }
     return false;
+}
+
+/* What count_made() counts. */
+typedef struct made_search {
+    walk *w;
+    int level;
+    size_t count;
+} made_search;
+
+static bool find_made(Node *n, void *context)
+{
+    made_search *m = context;
+    if (!n)
+        return false;
+    if (IsA(n, ColumnRef)) {
+        m->count += made_ref(m->w, m->level, (const ColumnRef *)n);
+        return false;
+    }
+    if (IsA(n, SubLink) || IsA(n, SelectStmt))
+        return false; /* sg__walk_text_may_grow() takes it as long already */
+    return raw_expression_tree_walker(n, find_made, context);
 }
 
 /* What expr_grows() looks for among an expression's column references. */
@@ -372,16 +416,21 @@ static int expr_growth(walk *w, int level, Node *n)
     find_grown_ref(n, &g);
     if (g.grows)
         return GROWN;
-    /* Text that joins two or more columns of sub-selects, WITH queries or
-     * functions (`x.s || x.s`): each such column counts as one character,
-     * but it is no stored datum, and a chain of such levels doubles (or
-     * more) at each */
+    /* Text made of two or more columns the statement made (constants or
+     * expressions of sub-selects, WITH queries or functions: `x.s || x.s`,
+     * also inside a call the bound does not follow, `normalize(x.s ||
+     * x.s)`): each counts as one character, but it is no stored datum, and a
+     * chain of such levels doubles (or more) at each */
     enum { SEEN_MAX = 16 };
     const ColumnRef *refs[SEEN_MAX];
-    size_t count = sg__walk_text_columns(n, refs, SEEN_MAX), derived = 0;
+    size_t count = sg__walk_text_columns(n, refs, SEEN_MAX), made = 0;
     for (size_t i = 0; i < count && i < SEEN_MAX; i++)
-        derived += derived_ref(w, level, refs[i]);
-    return derived >= 2 || (count > SEEN_MAX && derived) ? GROWN : 0;
+        made += made_ref(w, level, refs[i]);
+    if (count > SEEN_MAX && made) /* the bound counts a reference as often as it repeats */
+        return GROWN;
+    made_search m = {w, level, 0};
+    find_made(n, &m);
+    return made >= 2 || m.count >= 2 ? GROWN : 0;
 }
 
 static bool expr_grows(walk *w, int level, Node *n)
@@ -453,6 +502,7 @@ static row_names select_row(walk *w, Node *node, List *aliases, int level, bool 
     }
     SelectStmt *s = (SelectStmt *)node;
     bool set_grows = growth && s->op != SETOP_NONE && branches_grow(w, level, s, 0);
+    bool set_op = s->op != SETOP_NONE; /* its other branches' columns are no output's */
     for (unsigned hops = 0; s->op != SETOP_NONE && s->larg && hops < 1000; hops++)
         s = s->larg; /* a set operation's columns are named by its leftmost branch */
     if (s->op != SETOP_NONE) {
@@ -469,7 +519,9 @@ static row_names select_row(walk *w, Node *node, List *aliases, int level, bool 
         return unknown_row;
     }
     int *grows = sg__arena_alloc(w->arena, (count + 1) * sizeof *grows);
-    if (!grows) {
+    bool *stored = sg__arena_alloc(w->arena, (count + 1) * sizeof *stored);
+    bool all_stored = growth && !set_op && !s->valuesLists;
+    if (!grows || !stored) {
         fail(w);
         return unknown_row;
     }
@@ -479,6 +531,7 @@ static row_names select_row(walk *w, Node *node, List *aliases, int level, bool 
     for (size_t i = 0; i < count; i++) {
         slots[i] = NULL;
         grows[i] = 0;
+        stored[i] = false;
         const char *name = NULL;
         if (s->valuesLists) {
             ListCell *lc;
@@ -508,17 +561,27 @@ static row_names select_row(walk *w, Node *node, List *aliases, int level, bool 
             if (!IsA(rt, ResTarget)) {
                 named = false;
                 grows_all = growth;
+                all_stored = false;
                 continue;
             }
             if (rt->val && sg__walk_expands(rt->val)) {
                 /* `*` or `t.*`: the columns of the items it expands, which
                  * the walk has seen once the select is walked */
                 grows_all = growth && (grows_all || expr_grows(w, level, rt->val));
+                all_stored = all_stored && IsA(rt->val, ColumnRef) &&
+                             !made_ref(w, level, (const ColumnRef *)rt->val);
                 stars++;
                 continue;
             }
             name = rt->name ? rt->name : figure_name(rt->val);
             grows[i] = growth ? expr_growth(w, level, rt->val) : 0;
+            /* a table's column passed on as it is (cast or not) is stored data */
+            const Node *bare = rt->val;
+            while (bare && IsA(bare, TypeCast))
+                bare = ((const TypeCast *)bare)->arg;
+            stored[i] = growth && bare && IsA(bare, ColumnRef) && !grows[i] &&
+                        !made_ref(w, level, (const ColumnRef *)bare);
+            all_stored = all_stored && stored[i];
         }
         /* an alias list renames the first k columns. The column written at i
          * is at least at position i - stars: renamed for sure when that is
@@ -537,8 +600,15 @@ static row_names select_row(walk *w, Node *node, List *aliases, int level, bool 
         fail(w);
         return unknown_row;
     }
-    size_t grown_count = 0;
+    const char **stored_names = sg__arena_alloc(w->arena, (count + 1) * sizeof *stored_names);
+    if (!stored_names) {
+        fail(w);
+        return unknown_row;
+    }
+    size_t grown_count = 0, stored_count = 0;
     for (size_t i = 0; i < count; i++) {
+        if (stored[i] && slots[i] && !(stored_names[stored_count++] = copy(w, slots[i])))
+            return unknown_row;
         if (!grows[i] || !slots[i])
             continue;
         grown_params[grown_count] = grows[i] > 0 ? grows[i] : 0;
@@ -553,6 +623,9 @@ static row_names select_row(walk *w, Node *node, List *aliases, int level, bool 
     row.grown_params = grown_params;
     row.grown_count = grown_count;
     row.grows_all = grows_all;
+    row.stored = stored_names;
+    row.stored_count = stored_count;
+    row.all_stored = all_stored && count > 0;
     return row;
 }
 
@@ -966,6 +1039,9 @@ static void item_growth(walk *w, size_t i)
         fi->row.grown = fi->grow_renamed ? NULL : row.grown;
         fi->row.grown_params = fi->grow_renamed ? NULL : row.grown_params;
         fi->row.grown_count = fi->grow_renamed ? 0 : row.grown_count;
+        fi->row.stored = fi->grow_renamed ? NULL : row.stored;
+        fi->row.stored_count = fi->grow_renamed ? 0 : row.stored_count;
+        fi->row.all_stored = row.all_stored;
     }
     fi->grow_state = GROWTH_DONE;
 }

@@ -403,9 +403,9 @@ static void add_column(text_parts *parts, const ColumnRef *c)
  * arguments' together (case, trimming, cutting, joining). */
 static bool joins_its_arguments(const FuncCall *f)
 {
-    static const char *const names[] = {"lower",  "upper",     "initcap",   "btrim", "ltrim",
-                                        "rtrim",  "substr",    "substring", "left",  "right",
-                                        "concat", "concat_ws", "translate", "text",  "varchar"};
+    static const char *const names[] = {"lower",  "upper",     "initcap",   "btrim",  "ltrim",
+                                        "rtrim",  "substr",    "substring", "left",   "right",
+                                        "concat", "translate", "text",      "varchar"};
     if (f->agg_star || f->over || f->agg_order || list_length(f->funcname) > 2 ||
         sg__names_outside_pg_catalog(f->funcname) || !IsA(llast(f->funcname), String))
         return false;
@@ -437,6 +437,51 @@ static bool format_without_widths(const FuncCall *f)
 }
 
 static bool text_bound(const Node *n, text_parts *parts, unsigned depth);
+
+static bool text_bound_times(const Node *n, size_t copies, text_parts *parts, unsigned depth);
+
+/* format()'s text, format_without_widths() holding: the format string, each
+ * argument once for a %s and twice for a %I or %L (quoting doubles a quote)
+ * with the two quotes and an E besides; an argument no specifier takes
+ * counts once. */
+static bool format_bound(const FuncCall *f, text_parts *parts, unsigned depth)
+{
+    if (f->func_variadic)
+        return false;
+    const char *fmt = ((const A_Const *)linitial(f->args))->val.sval.sval;
+    parts->chars += strlen(fmt);
+    const char *p = strchr(fmt, '%');
+    for (int i = 1; i < list_length(f->args); i++) {
+        while (p && p[1] == '%')
+            p = strchr(p + 2, '%');
+        bool quoted = p && (p[1] == 'I' || p[1] == 'L');
+        if (p)
+            p = strchr(p + 2, '%');
+        if (!text_bound_times(list_nth(f->args, i), quoted ? 2 : 1, parts, depth))
+            return false;
+        parts->chars += quoted ? 3 : 0;
+    }
+    return true;
+}
+
+/* concat_ws(sep, a, b, ...)'s text: each argument once and the separator
+ * between each two, as many times as that (a separator of a parameter more
+ * than a few times has no bound kept). False for any other call. */
+static bool concat_ws_bound(const FuncCall *f, text_parts *parts, unsigned depth)
+{
+    const Node *last = list_length(f->funcname) ? llast(f->funcname) : NULL;
+    int n = list_length(f->args);
+    if (!last || !IsA(last, String) || strcmp(strVal(last), "concat_ws") != 0 ||
+        list_length(f->funcname) > 2 || sg__names_outside_pg_catalog(f->funcname) ||
+        f->func_variadic || f->agg_star || f->over || f->agg_order || n < 1)
+        return false;
+    if (!text_bound_times(linitial(f->args), n > 2 ? (size_t)(n - 2) : 0, parts, depth))
+        return false;
+    for (int i = 1; i < n; i++)
+        if (!text_bound(list_nth(f->args, i), parts, depth + 1))
+            return false;
+    return true;
+}
 
 /* The last name of a call of pg_catalog's (qualified so or not) that is no
  * aggregate or window call, or NULL. */
@@ -627,7 +672,11 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
         const FuncCall *f = (const FuncCall *)n;
         if (multiple_of_first(f, parts, depth))
             return true;
-        if (!joins_its_arguments(f) && !format_without_widths(f))
+        if (format_without_widths(f))
+            return format_bound(f, parts, depth);
+        if (concat_ws_bound(f, parts, depth))
+            return true;
+        if (!joins_its_arguments(f) || f->func_variadic)
             return false;
         ListCell *lc;
         foreach (lc, f->args)
@@ -659,8 +708,9 @@ static bool work_bounded_call(const FuncCall *f)
  * text_bound() does not bound: a replace or regexp_replace whose
  * replacement is no constant, or too long, or holds a back-reference (each
  * nesting multiplies, even of short constants: `replace(replace(x, 'a', x),
- * 'a', x)`), and an array_to_string of anything but a column with a short
- * constant delimiter. */
+ * 'a', x)`), a concat_ws whose text has no bound kept (the separator goes
+ * between every two arguments), and an array_to_string of anything but a
+ * column with a short constant delimiter. */
 static bool multiplies(const FuncCall *f, unsigned depth)
 {
     const char *name = plain_call(f);
@@ -669,6 +719,10 @@ static bool multiplies(const FuncCall *f, unsigned depth)
     if (strcmp(name, "replace") == 0 || strcmp(name, "regexp_replace") == 0) {
         text_parts scratch = {0};
         return !multiple_of_first(f, &scratch, depth);
+    }
+    if (strcmp(name, "concat_ws") == 0) { /* its separator as many times as it separates */
+        text_parts scratch = {0};
+        return !concat_ws_bound(f, &scratch, depth);
     }
     if (strcmp(name, "array_to_string") != 0)
         return false;

@@ -44,6 +44,11 @@ typedef struct row_names {
     size_t grown_count;
     bool grows_all;
     int grows_all_param; /* grows_all: the $n whose elements every column is, or 0 */
+    /* the columns a table's column makes as it is (stored data, as the
+     * table's own), by name, and whether all of them are */
+    const char *const *stored;
+    size_t stored_count;
+    bool all_stored;
 } row_names;
 
 /* A FROM item (or a statement's target, or ON CONFLICT's EXCLUDED) of some
@@ -214,6 +219,7 @@ typedef struct walk {
     /* outer joins whose nullable side is being walked: a pin in an ON there
      * holds only for the rows the outer join does not add */
     unsigned nullable_side;
+    unsigned full_join; /* ... of which FULL joins, whose both sides add rows */
     /* pins are being recorded for this sub-select level (facts->level_pins;
      * a link is a pin to an outer column), whose one FROM item is named
      * pin_item; -1: for the top-level SELECT (facts->top) */

@@ -276,13 +276,16 @@ static bool walk_from_item(Node *node, walk *w, int level)
         /* the nullable side of an outer join: NULL-extended rows join it */
         bool left_nullable = j->jointype == JOIN_RIGHT || j->jointype == JOIN_FULL;
         bool right_nullable = j->jointype == JOIN_LEFT || j->jointype == JOIN_FULL;
+        bool full = j->jointype == JOIN_FULL;
         w->nullable_side += left_nullable;
+        w->full_join += full;
         stop = walk_from_item(j->larg, w, level);
         w->nullable_side -= left_nullable;
         size_t mid = w->from_items.count;
         w->nullable_side += right_nullable;
         stop = stop || walk_from_item(j->rarg, w, level);
         w->nullable_side -= right_nullable;
+        w->full_join -= full;
         if (!stop && (j->usingClause || j->isNatural))
             sg__walk_add_merge(w, level, first, mid,
                                sg__node_location(j->rarg) >= 0 ? sg__node_location(j->rarg)
