@@ -1637,6 +1637,15 @@ static void test_migrate__unique_indexes(void **state)
                  "a integer\nb integer\nemail text\nunique index t_mail (email)\n"
                  "index t_partial (a, b)\nindex t_expr_a_idx (a)\nindex t_c (email)\n"
                  "index t_pattern (email, a)\n");
+    /* no key, but unique: a foreign key may reference it, as PostgreSQL lets */
+    apply(&s,
+          "CREATE TABLE r (code text);"
+          "CREATE UNIQUE INDEX r_code ON r (code text_pattern_ops);"
+          "CREATE TABLE c (code text REFERENCES r (code) ON DELETE CASCADE);",
+          NULL);
+    assert_table(&s, "c",
+                 "code text\nfk c_code_fkey (code) -> r (code) on delete CASCADE on update NO "
+                 "ACTION\n");
     sg__schema_release(&s);
 }
 

@@ -431,6 +431,9 @@ static int apply_index(mig *m, IndexStmt *ix)
     col_refs all = {&m->tmp, {0}, false};
     sg__vec keys = {0}, colnames = {0};
     bool plain = !ix->whereClause, ok = true;
+    /* a key column with a collation or operator class of its own, and
+     * nothing else that keeps it from being a key */
+    bool own_compare = false, columns_only = !ix->whereClause;
     for (int part = 0; part < 2 && ok; part++) {
         const ListCell *lc;
         foreach (lc, part == 0 ? ix->indexParams : ix->indexIncludingParams) {
@@ -443,6 +446,8 @@ static int apply_index(mig *m, IndexStmt *ix)
              * that compares, which need not be as `=` on the column does */
             const IndexElem *e = lfirst(lc);
             plain = plain && (part == 1 || (e->name && e->collation == NIL && e->opclass == NIL));
+            columns_only = columns_only && (part == 1 || e->name);
+            own_compare = own_compare || (part == 0 && (e->collation != NIL || e->opclass != NIL));
         }
     }
     ok = ok && sg__mig_refs_of(&all, ix->whereClause);
@@ -486,15 +491,17 @@ static int apply_index(mig *m, IndexStmt *ix)
     }
     if (!name)
         return STOP;
+    own_compare = own_compare && columns_only;
     /* A unique index with expressions or a predicate is no key by columns
      * alone: ON CONFLICT (a) can use it only with the same expressions and
      * predicate, so the model keeps it apart from the keys; nor is one with a
      * key column's own collation or operator class. */
     bool key = ix->unique && plain;
-    sg__sc_names n =
-        key ? (sg__sc_names){.names = keys.items, .count = keys.count} : sg__mig_refs_names(&all);
+    sg__sc_names n = key || own_compare ? (sg__sc_names){.names = keys.items, .count = keys.count}
+                                        : sg__mig_refs_names(&all);
     n.name = name;
     n.index_only = key;
+    n.unique_index = ix->unique && own_compare;
     sg__sc_names *slot =
         sg__vec_push(&m->s->arena, key ? &t->unique : &t->other_indexes, sizeof *slot);
     if (!slot)

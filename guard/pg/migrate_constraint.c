@@ -280,6 +280,12 @@ static bool has_key_on(const sg__sc_table *t, const sg__sc_names *cols)
     for (size_t k = 0; k < t->unique.count; k++)
         if (sg__mig_names_same_set(&SG__VEC_AT(t->unique, sg__sc_names, k), cols))
             return true;
+    /* a unique index with a key column's own collation or operator class */
+    for (size_t k = 0; k < t->other_indexes.count; k++) {
+        const sg__sc_names *x = &SG__VEC_AT(t->other_indexes, sg__sc_names, k);
+        if (x->unique_index && sg__mig_names_same_set(x, cols))
+            return true;
+    }
     return false;
 }
 

@@ -40,6 +40,9 @@ typedef struct sg__sc_names {
     size_t count;
     const char *name; /* the constraint's (or, for index_only, the index's) name, or NULL */
     bool index_only;  /* a unique key made by CREATE UNIQUE INDEX: an index, no constraint */
+    /* in other_indexes: a unique index that is no key of `=` (a key column's
+     * own collation or operator class), which a foreign key may reference */
+    bool unique_index;
 } sg__sc_names;
 
 typedef struct sg__sc_fkey {
