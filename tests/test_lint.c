@@ -4076,10 +4076,21 @@ static void test_lint__naming_temporary_tables_and_schema_elements(void **state)
                                 "ROLLBACK;\n"                                     /* 14 */
                                 "INSERT INTO t3 (id) VALUES (4);\n"               /* 15: t3 */
                                 "CREATE TABLE pg_temp.scratch (id int);\n"        /* 16 */
-                                "INSERT INTO scratch (id) VALUES (5);\n";         /* 17 */
+                                "INSERT INTO scratch (id) VALUES (5);\n"          /* 17 */
+                                "BEGIN;\n"                                        /* 18 */
+                                "CREATE TEMP TABLE t5 (id int);\n"                /* 19 */
+                                "SAVEPOINT s1;\n"                                 /* 20 */
+                                "CREATE TEMP TABLE t4 (id int);\n"                /* 21 */
+                                "ROLLBACK TO SAVEPOINT s1;\n"                     /* 22 */
+                                "INSERT INTO t4 (id) VALUES (6);\n"               /* 23: t4 */
+                                "INSERT INTO t5 (id) VALUES (7);\n"               /* 24 */
+                                "COMMIT;\n";
     r = lint_sql_as(ended, SG_LINT_PLACEHOLDERS_DEFAULT, SG_LINT_PROFILE_DEFAULT, policy);
-    static const named_finding after[] = {
-        {3, "relation staging "}, {8, "relation t1 "}, {11, "relation t2 "}, {15, "relation t3 "}};
+    static const named_finding after[] = {{3, "relation staging "},
+                                          {8, "relation t1 "},
+                                          {11, "relation t2 "},
+                                          {15, "relation t3 "},
+                                          {23, "relation t4 "}};
     assert_named(r, "naming.table-prefix", after, sizeof after / sizeof after[0]);
     sg_lint_result_free(r);
     /* without the temporary table, the same use is the project's table */

@@ -282,6 +282,8 @@ typedef struct temp_table {
     const char *name;
     bool on_commit_drop; /* ON COMMIT DROP: gone when its transaction ends */
     bool in_tx;          /* created inside a transaction block: gone at its ROLLBACK */
+    size_t savepoints;   /* ... after this many of its savepoints: gone at ROLLBACK TO
+                          * any later one */
 } temp_table;
 
 /* Removes the temporary tables `gone` says are gone (or all when NULL). */
@@ -313,11 +315,18 @@ static bool at_rollback(const temp_table *t, const void *arg)
     return t->on_commit_drop || t->in_tx;
 }
 
+/* Made after savepoint *arg (an index into the transaction's savepoints). */
+static bool after_savepoint(const temp_table *t, const void *arg)
+{
+    return t->in_tx && t->savepoints > *(const size_t *)arg;
+}
+
 /* The temporary tables as the statement leaves them, before its own
  * transaction statement moves d->in_tx: one it creates (outside a
  * transaction block, ON COMMIT DROP drops it at once), those it drops,
- * DISCARD TEMP or ALL (all), COMMIT (those ON COMMIT DROP) and ROLLBACK
- * (those its transaction created too). -1 when memory ran out. */
+ * DISCARD TEMP or ALL (all), COMMIT (those ON COMMIT DROP), ROLLBACK
+ * (those its transaction created too) and ROLLBACK TO a savepoint (those made
+ * after it). -1 when memory ran out. */
 static int follow_temp_tables(reading *d, const sg_verdict *v)
 {
     for (size_t i = 0; i < v->temp_dropped_count; i++)
@@ -326,12 +335,19 @@ static int follow_temp_tables(reading *d, const sg_verdict *v)
         drop_temps(d, NULL, NULL);
     if (d->in_tx && (v->tx == SG__VERDICT_TX_COMMIT || v->tx == SG__VERDICT_TX_ROLLBACK))
         drop_temps(d, v->tx == SG__VERDICT_TX_COMMIT ? at_commit : at_rollback, NULL);
+    long at =
+        v->tx == SG__VERDICT_TX_ROLLBACK_TO && d->in_tx ? find_savepoint(d, v->tx_savepoint) : -1;
+    if (at >= 0) {
+        size_t kept = (size_t)at;
+        drop_temps(d, after_savepoint, &kept);
+    }
     if (v->temp_created && (d->in_tx || !v->temp_on_commit_drop)) {
         temp_table *t = sg__vec_push(d->scratch, &d->temp_tables, sizeof *t);
         if (!t || !(t->name = sg__arena_strdup(d->scratch, v->temp_created)))
             return -1;
         t->on_commit_drop = v->temp_on_commit_drop;
         t->in_tx = d->in_tx;
+        t->savepoints = d->savepoints.count;
     }
     return 0;
 }
