@@ -1121,6 +1121,83 @@ static void test_migrate__do_block_handler_hides_nothing_unfollowed(void **state
     sg__schema_release(&s);
 }
 
+/* A DO block whose handler catches more than the "already exists" errors (not_null_violation,
+ * OTHERS, ...), around a statement that may fail for a reason the model does not see (SET NOT
+ * NULL or a new constraint on the table's rows, DROP TRIGGER of a trigger it does not follow),
+ * may be applied or rolled back: it is noted at that statement, and the catalog keeps the
+ * outcome with more foreign keys whose actions write (the CASCADE the block would drop stays;
+ * one it adds is kept). Such a block that changes nothing, a constraint added NOT VALID, and
+ * DROP TABLE pg_temp.x of no temporary table (refused: nothing the model cannot see) stay
+ * as they were; a caught refusal takes back a domain's default changed before it. */
+static void test_migrate__do_block_handler_may_catch_unseen_errors(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(&s,
+          "CREATE DOMAIN d1 AS int DEFAULT 3;\n"
+          "CREATE TABLE users (id int PRIMARY KEY);\n"
+          "CREATE TABLE posts (id int PRIMARY KEY, user_id int,\n"
+          "  CONSTRAINT posts_user_fk FOREIGN KEY (user_id) REFERENCES users ON DELETE CASCADE);\n"
+          "CREATE TABLE comments (id int PRIMARY KEY, user_id int, x d1,\n"
+          "  CONSTRAINT comments_user_fk FOREIGN KEY (user_id) REFERENCES users ON DELETE "
+          "CASCADE);\n"
+          "CREATE TABLE likes (id int PRIMARY KEY, user_id int);\n"
+          "INSERT INTO posts VALUES (1, NULL);\n",
+          NULL);
+    static const char sql[] =
+        "DO $$ BEGIN\n  ALTER TABLE posts DROP CONSTRAINT posts_user_fk;\n"
+        "  ALTER TABLE posts ALTER COLUMN user_id SET NOT NULL;\n"
+        "  ALTER TABLE posts ADD CONSTRAINT posts_user_fk FOREIGN KEY (user_id) REFERENCES users "
+        "ON DELETE RESTRICT;\nEXCEPTION WHEN not_null_violation THEN\n"
+        "  RAISE NOTICE 'left as it was';\nEND $$;\n"
+        "DO $$ BEGIN\n  DROP TRIGGER comments_touch ON comments;\n"
+        "  ALTER TABLE comments DROP CONSTRAINT comments_user_fk;\n"
+        "EXCEPTION WHEN others THEN null;\nEND $$;\n"
+        "DO $$ BEGIN\n  ALTER TABLE likes ADD CONSTRAINT likes_fk FOREIGN KEY (user_id) "
+        "REFERENCES users ON DELETE CASCADE;\nEXCEPTION WHEN SQLSTATE '23503' THEN null;\n"
+        "END $$;\n";
+    notes n = {0};
+    apply(&s, sql, &n);
+    assert_int_equal(n.count, 3);
+    const char *at[] = {"ALTER TABLE posts ALTER", "DROP TRIGGER", "ALTER TABLE likes"};
+    const char *held[] = {"holds it rolled back", "holds it rolled back", "holds it applied"};
+    for (int i = 0; i < 3; i++) {
+        assert_false(n.applied[i]);
+        assert_int_equal(n.location[i], offset_of(sql, at[i], 1));
+        if (!strstr(n.message[i], "may catch an error of this statement") ||
+            !strstr(n.message[i], held[i]))
+            fail_msg("note %d: %s", i, n.message[i]);
+    }
+    assert_table(
+        &s, "posts",
+        "id integer not null\nuser_id integer\npk posts_pkey (id)\n"
+        "fk posts_user_fk (user_id) -> users (id) on delete CASCADE on update NO ACTION\n");
+    assert_non_null(strstr(describe(&s, "public", "comments"), "fk comments_user_fk"));
+    assert_non_null(strstr(describe(&s, "public", "likes"), "fk likes_fk (user_id) -> users (id) "
+                                                            "on delete CASCADE"));
+    /* quiet: what may fail changes nothing, a constraint NOT VALID reads no rows, the handler
+     * names only "already exists" errors, a refusal the handler catches */
+    apply(&s,
+          "DO $$ BEGIN DROP TRIGGER t1 ON comments; EXCEPTION WHEN others THEN null; END $$;\n"
+          "DO $$ BEGIN ALTER TABLE likes ADD COLUMN note text; ALTER TABLE likes ADD CONSTRAINT "
+          "likes_note CHECK (note <> '') NOT VALID; EXCEPTION WHEN others THEN null; END $$;\n"
+          "DO $$ BEGIN ALTER TABLE likes ALTER COLUMN user_id SET NOT NULL; EXCEPTION WHEN "
+          "duplicate_object THEN null; END $$;\n"
+          "DO $$ BEGIN ALTER DOMAIN d1 DROP DEFAULT; ALTER TABLE gone ADD COLUMN x int;\n"
+          "EXCEPTION WHEN others THEN null; END $$;\n",
+          NULL);
+    assert_non_null(strstr(describe(&s, "public", "likes"), "note text\n"));
+    assert_non_null(strstr(describe(&s, "public", "likes"), "user_id integer not null\n"));
+    notes r = {0};
+    apply(&s, "DROP TABLE pg_temp.nothing;\nDROP TABLE IF EXISTS pg_temp.nothing;\n", &r);
+    assert_int_equal(r.count, 1);
+    assert_non_null(strstr(r.message[0], "DROP TABLE pg_temp.nothing: no table"));
+    sg__migrate_finish(&s);
+    assert_non_null(strstr(describe(&s, "public", "comments"), "x d1 default 3\n"));
+    sg__schema_release(&s);
+}
+
 /* A temporary table hides a permanent one of its name only while it is there: ON COMMIT
  * DROP ends it at COMMIT (outside a transaction, at once), ROLLBACK and ROLLBACK TO take it
  * back, and so does a DO block whose handler caught an error after it; DISCARD TEMP and
@@ -2346,6 +2423,7 @@ int main(void)
         cmocka_unit_test(test_migrate__psql_conditionals),
         cmocka_unit_test(test_migrate__rollback_undoes),
         cmocka_unit_test(test_migrate__do_block_handler_hides_nothing_unfollowed),
+        cmocka_unit_test(test_migrate__do_block_handler_may_catch_unseen_errors),
         cmocka_unit_test(test_migrate__temporary_tables_end),
         cmocka_unit_test(test_migrate__set_local_ends_with_its_transaction),
         cmocka_unit_test(test_migrate__savepoints_bring_back_each_state),

@@ -120,7 +120,7 @@ static bool drop_temp_table(mig *m, const Node *obj)
             sg__mig_vec_remove(&m->temp_tables, i, sizeof(mig_temp));
             return true;
         }
-    return qualified;
+    return false; /* pg_temp holds only what the file made */
 }
 
 static int apply_create(mig *m, CreateStmt *cs)
@@ -1026,6 +1026,7 @@ enum { NOT_PLAIN = 2 };
  * refused with, or any error (OTHERS, or the class of all of them). */
 typedef struct handler {
     bool any, dup_table, dup_object, dup_column;
+    bool other; /* a condition none of the model's refusals is */
 } handler;
 
 /* Drizzle's shape of a DO block, `BEGIN <statements> [EXCEPTION WHEN
@@ -1064,6 +1065,8 @@ static size_t read_condition(const char *s, const sg__sql_token *t, size_t n, si
         h->dup_table |= strncasecmp(code, "42P07", 5) == 0;
         h->dup_object |= strncmp(code, "42710", 5) == 0;
         h->dup_column |= strncmp(code, "42701", 5) == 0;
+        h->other |= strncasecmp(code, "42P07", 5) != 0 && strncmp(code, "42710", 5) != 0 &&
+                    strncmp(code, "42701", 5) != 0;
         return k + 2;
     }
     if (word_is(s, &t[k], "others") || word_is(s, &t[k], "syntax_error_or_access_rule_violation"))
@@ -1077,6 +1080,8 @@ static size_t read_condition(const char *s, const sg__sql_token *t, size_t n, si
     /* another condition: caught, but by none of the model's refusals */
     else if (!sg__ident_start((unsigned char)s[t[k].start]))
         return 0;
+    else
+        h->other = true;
     return k + 1;
 }
 
@@ -1207,6 +1212,160 @@ static long body_offset(const mig *m, const char *body)
     return -1;
 }
 
+static bool statement_changes_nothing(NodeTag tag);
+
+/* Whether a column definition that ALTER TABLE ... ADD COLUMN adds may
+ * fail on the table's rows: NOT NULL or CHECK, a key, a generated value, or
+ * a UNIQUE or REFERENCES a default fills. */
+static bool added_column_checks_rows(const ColumnDef *cd)
+{
+    bool fills = false, keyed = false;
+    const ListCell *lc;
+    foreach (lc, cd->constraints) {
+        const Constraint *c = lfirst(lc);
+        switch (c->contype) {
+        case CONSTR_NULL:
+        case CONSTR_IDENTITY:
+        case CONSTR_ATTR_DEFERRABLE:
+        case CONSTR_ATTR_NOT_DEFERRABLE:
+        case CONSTR_ATTR_DEFERRED:
+        case CONSTR_ATTR_IMMEDIATE:
+            break;
+        case CONSTR_DEFAULT:
+            fills = true;
+            break;
+        case CONSTR_UNIQUE:
+        case CONSTR_FOREIGN:
+            keyed = true;
+            break;
+        default:
+            return true;
+        }
+    }
+    return fills && keyed;
+}
+
+/* Why statement `stmt` of a DO block may fail for a reason from-sql cannot
+ * decide (the rows of a table, an object it does not follow), or NULL when
+ * the model decides whether it fails: as a phrase for a note. */
+static const char *may_fail_unseen(const Node *stmt)
+{
+    static const char rows[] = "it checks or changes rows of a table";
+    static const char object[] = "it names an object from-sql does not follow";
+    switch (nodeTag(stmt)) {
+    case T_CreateStmt:
+    case T_VariableSetStmt:
+    case T_CommentStmt:
+        return NULL;
+    case T_IndexStmt:
+        return ((const IndexStmt *)stmt)->unique ? rows : NULL;
+    case T_DropStmt: {
+        const DropStmt *d = (const DropStmt *)stmt;
+        return d->missing_ok || d->removeType == OBJECT_TABLE || d->removeType == OBJECT_INDEX
+                   ? NULL
+                   : object;
+    }
+    case T_RenameStmt: {
+        ObjectType t = ((const RenameStmt *)stmt)->renameType;
+        return t == OBJECT_TABLE || t == OBJECT_INDEX || t == OBJECT_COLUMN ||
+                       t == OBJECT_TABCONSTRAINT
+                   ? NULL
+                   : object;
+    }
+    case T_AlterObjectSchemaStmt:
+        return ((const AlterObjectSchemaStmt *)stmt)->objectType == OBJECT_TABLE ? NULL : object;
+    case T_AlterTableStmt: {
+        const ListCell *lc;
+        foreach (lc, ((const AlterTableStmt *)stmt)->cmds) {
+            const AlterTableCmd *cmd = lfirst(lc);
+            switch (cmd->subtype) {
+            case AT_AddColumn:
+                if (added_column_checks_rows((const ColumnDef *)cmd->def))
+                    return rows;
+                break;
+            case AT_AddConstraint: {
+                const Constraint *c = (const Constraint *)cmd->def;
+                if (!((c->contype == CONSTR_FOREIGN || c->contype == CONSTR_CHECK) &&
+                      c->skip_validation))
+                    return rows;
+                break;
+            }
+            case AT_DropColumn:
+            case AT_DropConstraint:
+            case AT_DropNotNull:
+            case AT_ColumnDefault:
+            case AT_AddIdentity:
+            case AT_SetIdentity:
+            case AT_DropIdentity:
+            case AT_DropExpression:
+            case AT_SetStatistics:
+            case AT_SetStorage:
+            case AT_SetCompression:
+            case AT_SetOptions:
+            case AT_ResetOptions:
+            case AT_EnableTrigAll:
+            case AT_DisableTrigAll:
+            case AT_EnableTrigUser:
+            case AT_DisableTrigUser:
+            case AT_EnableRowSecurity:
+            case AT_DisableRowSecurity:
+            case AT_ForceRowSecurity:
+            case AT_NoForceRowSecurity:
+                break;
+            case AT_SetNotNull:
+            case AT_AlterColumnType:
+            case AT_ValidateConstraint:
+            case AT_AddIndexConstraint:
+                return rows;
+            default:
+                return object;
+            }
+        }
+        return NULL;
+    }
+    default:
+        return statement_changes_nothing(nodeTag(stmt)) && !IsA(stmt, InsertStmt) &&
+                       !IsA(stmt, UpdateStmt) && !IsA(stmt, DeleteStmt) && !IsA(stmt, MergeStmt) &&
+                       !IsA(stmt, CopyStmt) && !IsA(stmt, TruncateStmt)
+                   ? object
+                   : rows;
+    }
+}
+
+/* Whether statement `stmt` may change a domain in place (its default, its
+ * name or schema, or drop it), which a caught error takes back. */
+static bool edits_domains(const Node *stmt)
+{
+    if (IsA(stmt, AlterDomainStmt))
+        return true;
+    if (IsA(stmt, RenameStmt))
+        return ((const RenameStmt *)stmt)->renameType == OBJECT_DOMAIN;
+    if (IsA(stmt, AlterObjectSchemaStmt))
+        return ((const AlterObjectSchemaStmt *)stmt)->objectType == OBJECT_DOMAIN;
+    if (IsA(stmt, DropStmt))
+        return ((const DropStmt *)stmt)->removeType == OBJECT_DOMAIN ||
+               ((const DropStmt *)stmt)->removeType == OBJECT_TYPE;
+    return false;
+}
+
+/* How many foreign keys of `n` tables have an action that writes to their
+ * table when the referenced row is deleted or updated (CASCADE, SET NULL,
+ * SET DEFAULT): what makes `check` ask for the referencing table. */
+static size_t writing_fkeys(const sg__sc_table *tables, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < tables[i].fkeys.count; k++) {
+            const sg__sc_fkey *f = &SG__VEC_AT(tables[i].fkeys, sg__sc_fkey, k);
+            const char *acts[] = {f->on_delete, f->on_update};
+            for (int a = 0; a < 2; a++)
+                count += acts[a] &&
+                         (strcmp(acts[a], "CASCADE") == 0 || strcmp(acts[a], "SET NULL") == 0 ||
+                          strcmp(acts[a], "SET DEFAULT") == 0);
+        }
+    return count;
+}
+
 /* Applies the statements [b->from, b->to) of a DO block's body as if they
  * were written outside it, in one transaction (the block's): a statement the
  * server would refuse fails the block, which changes nothing, silently when
@@ -1243,9 +1402,21 @@ static int apply_plain_block(mig *m, const char *body, const plain_block *b)
     size_t file_ntokens = m->ntokens, rest = m->path_rest_len, domains = m->s->domains.count;
     const char *path_rest[SG__MIG_PATH_MAX];
     memcpy(path_rest, m->path_rest, sizeof path_rest);
-    sg__vec temps = {0};
+    sg__vec temps = {0}, doms = {0};
     if (!stack_copy(m, &temps, m->temp_tables.items, m->temp_tables.count, sizeof(mig_temp)))
         return STOP;
+    /* the domains as they are, when a statement may change one in place */
+    bool domain_edits = false;
+    foreach (lc, parsed.tree)
+        domain_edits = domain_edits || edits_domains(lfirst_node(RawStmt, lc)->stmt);
+    if (domain_edits && !stack_copy(m, &doms, m->s->domains.items, domains, sizeof(sg__sc_domain)))
+        return STOP;
+    /* a handler that catches more than the "already exists" errors: the
+     * first statement that may fail for a reason the model does not see
+     * (the rows of a table, an object it does not follow) */
+    bool unseen_caught = b->has_handler && (b->catches.any || b->catches.other);
+    const char *unseen = NULL;
+    int unseen_at = -1;
     /* outside BEGIN the block is a transaction of its own, which SET LOCAL
      * and ON COMMIT DROP end with */
     bool in_transaction = m->in_transaction, own_transaction = !in_transaction && !m->marks.count;
@@ -1269,6 +1440,8 @@ static int apply_plain_block(mig *m, const char *body, const plain_block *b)
     foreach (lc, parsed.tree) {
         RawStmt *raw = lfirst_node(RawStmt, lc);
         m->stmt_at = statement_start(m, raw->stmt_location);
+        if (unseen_caught && !unseen && (unseen = may_fail_unseen(raw->stmt)))
+            unseen_at = at >= 0 ? shift - file_shift + m->stmt_at : stmt_at;
         if ((rc = apply_statement(m, raw->stmt)) != APPLIED)
             break;
     }
@@ -1289,18 +1462,44 @@ static int apply_plain_block(mig *m, const char *body, const plain_block *b)
      * one of tables the model has, or none went unfollowed before it either
      * (else a table the model lacks may be all the error is). */
     bool followed = m->unfollowed == unfollowed, sure = followed && (m->condition || !unfollowed);
-    if (rc == REFUSED) {
+    /* A block that applied, and that a statement may have failed with an
+     * error its handler catches, which the model cannot tell: the server
+     * may have applied it or rolled it back. Both are possible, and the
+     * catalog keeps the one with more foreign keys whose actions write to
+     * their tables (check then asks for those tables), the block as applied
+     * when they have as many. */
+    const char *kept = NULL;
+    bool roll_back = rc == REFUSED;
+    if (rc == APPLIED && unseen) {
+        bool changed =
+            sg__mig_changed_tables(m) || m->s->domains.count != domains ||
+            (domain_edits && domains &&
+             memcmp(doms.items, m->s->domains.items, domains * sizeof(sg__sc_domain)) != 0) ||
+            m->temp_tables.count != temps.count ||
+            (temps.count &&
+             memcmp(temps.items, m->temp_tables.items, temps.count * sizeof(mig_temp)) != 0) ||
+            m->default_schema != path || m->path_rest_len != rest ||
+            memcmp(m->path_rest, path_rest, sizeof path_rest) != 0;
+        if (changed) {
+            roll_back = writing_fkeys(m->s->tables.items, m->s->tables.count) >
+                        writing_fkeys(m->work, m->nwork);
+            kept = roll_back ? "rolled back" : "applied";
+        }
+    }
+    if (roll_back) {
         /* the block's subtransaction is rolled back: it changes nothing */
         m->default_schema = path;
         m->path_rest_len = rest;
         memcpy(m->path_rest, path_rest, sizeof path_rest);
+        if (domain_edits && domains)
+            memcpy(m->s->domains.items, doms.items, domains * sizeof(sg__sc_domain));
         m->s->domains.count = domains;
         m->temp_tables.count = 0;
         if (!stack_copy(m, &m->temp_tables, temps.items, temps.count, sizeof(mig_temp)) ||
             sg__mig_begin_statement(m) != APPLIED)
             return STOP;
         /* the handler does nothing: the block says nothing either */
-        if (b->has_handler && catches(&b->catches, m->condition) && sure)
+        if (rc == REFUSED && b->has_handler && catches(&b->catches, m->condition) && sure)
             return APPLIED;
     } else if (own_transaction) {
         commit_transaction(m);
@@ -1310,6 +1509,15 @@ static int apply_plain_block(mig *m, const char *body, const plain_block *b)
         if (m->note(m->ctx, n->location, n->message, n->applied) < 0)
             return STOP;
     }
+    if (kept &&
+        sg__mig_note(m, unseen_at,
+                     "the DO block's EXCEPTION handler may catch an error of this statement (%s), "
+                     "which from-sql cannot tell: the server applies the block or rolls all of it "
+                     "back; the catalog holds it %s, the outcome with more foreign keys whose "
+                     "actions write to their tables (compare it with the database with catalog "
+                     "diff)",
+                     unseen, kept) != APPLIED)
+        return STOP;
     return rc;
 }
 
