@@ -1198,6 +1198,52 @@ static void test_migrate__do_block_handler_may_catch_unseen_errors(void **state)
     sg__schema_release(&s);
 }
 
+/* ALTER TABLE ... RENAME of a temporary table renames the temporary table, never the
+ * permanent one it hides (a DROP of the new name then drops the temporary table); a
+ * temporary table that hides nothing takes its column and table renames, its index and
+ * the index's rename, and its drop, quietly. SET SCHEMA cannot move one (refused). */
+static void test_migrate__temporary_table_renames(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    notes n = {0};
+    apply(&s,
+          "CREATE TABLE users (id int PRIMARY KEY);\n"
+          "CREATE TABLE posts (id int PRIMARY KEY, user_id int REFERENCES users ON DELETE "
+          "CASCADE);\n"
+          "CREATE TEMP TABLE posts (id int, user_id int);\n"
+          "INSERT INTO posts SELECT id, user_id FROM public.posts;\n"
+          "ALTER TABLE posts RENAME TO posts_snapshot;\nDROP TABLE posts_snapshot;\n"
+          "ALTER TABLE posts ADD COLUMN seen int;\n"
+          "CREATE TEMP TABLE staging (id int, uid int);\n"
+          "ALTER TABLE staging RENAME COLUMN uid TO user_id;\n"
+          "ALTER TABLE staging RENAME CONSTRAINT c TO d;\n"
+          "ALTER TABLE staging RENAME TO staging2;\nCREATE INDEX ON staging2 (user_id);\n"
+          "ALTER INDEX staging2_user_id_idx RENAME TO s2i;\nDROP INDEX s2i;\n"
+          "DROP TABLE staging2;\n",
+          &n);
+    assert_int_equal(n.count, 2);
+    assert_true(n.applied[0] && n.applied[1]);
+    assert_table(&s, "posts",
+                 "id integer not null\nuser_id integer\nseen integer\npk posts_pkey (id)\n"
+                 "fk posts_user_id_fkey (user_id) -> users (id) on delete CASCADE on update NO "
+                 "ACTION\n");
+    assert_null(sg__schema_table(&s, "public", "posts_snapshot"));
+    notes r = {0};
+    apply(&s,
+          "CREATE TEMP TABLE a (id int);\nCREATE TEMP TABLE b (id int);\n"
+          "ALTER TABLE a RENAME TO b;\nALTER TABLE a SET SCHEMA public;\n"
+          "ALTER TABLE posts RENAME TO posts2;\n",
+          &r);
+    assert_int_equal(r.count, 4);
+    assert_non_null(strstr(r.message[2], "the temporary table \"b\" exists already"));
+    assert_non_null(strstr(r.message[3], "a temporary table cannot move"));
+    assert_null(sg__schema_table(&s, "public", "posts"));
+    assert_non_null(sg__schema_table(&s, "public", "posts2"));
+    sg__schema_release(&s);
+}
+
 /* A temporary table hides a permanent one of its name only while it is there: ON COMMIT
  * DROP ends it at COMMIT (outside a transaction, at once), ROLLBACK and ROLLBACK TO take it
  * back, and so does a DO block whose handler caught an error after it; DISCARD TEMP and
@@ -2424,6 +2470,7 @@ int main(void)
         cmocka_unit_test(test_migrate__rollback_undoes),
         cmocka_unit_test(test_migrate__do_block_handler_hides_nothing_unfollowed),
         cmocka_unit_test(test_migrate__do_block_handler_may_catch_unseen_errors),
+        cmocka_unit_test(test_migrate__temporary_table_renames),
         cmocka_unit_test(test_migrate__temporary_tables_end),
         cmocka_unit_test(test_migrate__set_local_ends_with_its_transaction),
         cmocka_unit_test(test_migrate__savepoints_bring_back_each_state),

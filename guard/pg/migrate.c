@@ -123,6 +123,41 @@ static bool drop_temp_table(mig *m, const Node *obj)
     return false; /* pg_temp holds only what the file made */
 }
 
+/* ALTER TABLE ... RENAME of a temporary table the file made (the table,
+ * or a column or constraint of it): the table takes its new name, which it
+ * then hides a permanent table of; nothing of the catalog changes. Whether
+ * `r` renames one (APPLIED or REFUSED in *rc). */
+static bool rename_temp_table(mig *m, const RenameStmt *r, int *rc)
+{
+    *rc = APPLIED;
+    bool of_table = r->renameType == OBJECT_TABLE || r->renameType == OBJECT_TABCONSTRAINT ||
+                    (r->renameType == OBJECT_COLUMN && r->relationType == OBJECT_TABLE);
+    if (!of_table || !r->relation || !temp_table(m, r->relation))
+        return false;
+    if (r->renameType != OBJECT_TABLE)
+        return true;
+    mig_temp *found = NULL;
+    for (size_t i = 0; i < m->temp_tables.count; i++) {
+        mig_temp *t = &SG__VEC_AT(m->temp_tables, mig_temp, i);
+        if (strcmp(t->name, r->newname) == 0) {
+            *rc = sg__mig_refuse(m, r->relation->location,
+                                 "ALTER TABLE ... RENAME: the temporary table \"%s\" exists "
+                                 "already; not applied",
+                                 r->newname);
+            return true;
+        }
+        if (strcmp(t->name, r->relation->relname) == 0)
+            found = t;
+    }
+    if (found)
+        found->name = r->newname;
+    else if (!r->missing_ok)
+        *rc = sg__mig_refuse(m, r->relation->location,
+                             "ALTER TABLE ... RENAME: pg_temp.%s is unknown; not applied",
+                             r->relation->relname);
+    return true;
+}
+
 static int apply_create(mig *m, CreateStmt *cs)
 {
     const RangeVar *rv = cs->relation;
@@ -569,7 +604,10 @@ static int drop_indexes(mig *m, DropStmt *d)
         char kind;
         size_t at = 0;
         long ti = sg__mig_find_index(m, schema, name, &kind, &at);
-        if (ti < 0 && d->missing_ok)
+        /* an unqualified name the model lacks may be an index of a
+         * temporary table, whose names it does not keep */
+        bool temp_index = m->temp_tables.count && list_length((const List *)lfirst(lc)) == 1;
+        if (ti < 0 && (d->missing_ok || temp_index))
             continue;
         if (ti < 0)
             return sg__mig_refuse(m, -1, "DROP INDEX %s: no such index; not applied",
@@ -2382,9 +2420,12 @@ static int apply_statement(mig *m, Node *stmt)
     }
     case T_RenameStmt: {
         RenameStmt *r = (RenameStmt *)stmt;
+        int rc;
+        if (rename_temp_table(m, r, &rc))
+            return rc;
         if (r->renameType != OBJECT_DOMAIN && r->renameType != OBJECT_TYPE)
             return sg__mig_apply_rename(m, r);
-        int rc = r->renameType == OBJECT_DOMAIN ? sg__mig_apply_domain(m, stmt) : APPLIED;
+        rc = r->renameType == OBJECT_DOMAIN ? sg__mig_apply_domain(m, stmt) : APPLIED;
         return rc == APPLIED && r->object && IsA(r->object, List)
                    ? sg__mig_retype(m, (List *)r->object, NULL, r->newname)
                    : rc;
@@ -2394,6 +2435,11 @@ static int apply_statement(mig *m, Node *stmt)
         if ((a->objectType == OBJECT_TYPE || a->objectType == OBJECT_DOMAIN) && a->object &&
             IsA(a->object, List))
             return sg__mig_retype(m, (List *)a->object, a->newschema, NULL);
+        if (a->objectType == OBJECT_TABLE && a->relation && temp_table(m, a->relation))
+            return sg__mig_refuse(m, a->relation->location,
+                                  "ALTER TABLE %s SET SCHEMA: a temporary table cannot move out "
+                                  "of its session's schema; not applied",
+                                  a->relation->relname);
         return sg__mig_apply_set_schema(m, a);
     }
     case T_CreateSchemaStmt:

@@ -144,8 +144,11 @@ static int rename_table_or_index(mig *m, RenameStmt *r)
     size_t at = 0;
     long ti = r->renameType == OBJECT_TABLE ? sg__mig_find_table(m, schema, rv->relname) : -1;
     long ii = ti < 0 ? sg__mig_find_index(m, schema, rv->relname, &kind, &at) : -1;
+    /* an unqualified index the model lacks may be a temporary table's,
+     * whose index names it does not keep */
+    bool temp_index = r->renameType == OBJECT_INDEX && !rv->schemaname && m->temp_tables.count;
     if (ti < 0 && ii < 0)
-        return r->missing_ok
+        return r->missing_ok || temp_index
                    ? APPLIED
                    : sg__mig_refuse(m, rv->location, "ALTER ... RENAME: %s is unknown; not applied",
                                     sg__mig_qualified(m, schema, rv->relname));
