@@ -1244,6 +1244,35 @@ static void test_migrate__temporary_table_renames(void **state)
     sg__schema_release(&s);
 }
 
+/* A table moved to another schema keeps its columns' types: a domain of its old schema is
+ * then spelled qualified (as pull spells it), so that DROP DOMAIN of a domain of the same
+ * name in the new schema leaves the column, and DROP DOMAIN of the old one drops it; a type
+ * of the new schema loses its schema, and pg_catalog's types stay as they are. */
+static void test_migrate__set_schema_keeps_column_types(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(&s,
+          "CREATE DOMAIN user_ref AS int;\nCREATE TABLE users (id int PRIMARY KEY);\n"
+          "CREATE SCHEMA archive;\nCREATE DOMAIN archive.mood AS text;\n"
+          "CREATE TABLE posts (id int PRIMARY KEY, author user_ref REFERENCES users ON DELETE "
+          "CASCADE, m archive.mood, a inet, t user_ref[], v varchar(3));\n"
+          "ALTER TABLE posts SET SCHEMA archive;\n"
+          "CREATE DOMAIN archive.user_ref AS int;\nDROP DOMAIN archive.user_ref CASCADE;\n",
+          NULL);
+    assert_string_equal(describe(&s, "archive", "posts"),
+                        "id integer not null\nauthor public.user_ref\nm mood\na inet\n"
+                        "t public.user_ref[]\nv character varying(3)\npk posts_pkey (id)\n"
+                        "fk posts_author_fkey (author) -> public.users (id) on delete CASCADE on "
+                        "update NO ACTION\n");
+    apply(&s, "DROP DOMAIN user_ref CASCADE;\n", NULL);
+    assert_string_equal(describe(&s, "archive", "posts"),
+                        "id integer not null\nm mood\na inet\nv character varying(3)\n"
+                        "pk posts_pkey (id)\n");
+    sg__schema_release(&s);
+}
+
 /* A temporary table hides a permanent one of its name only while it is there: ON COMMIT
  * DROP ends it at COMMIT (outside a transaction, at once), ROLLBACK and ROLLBACK TO take it
  * back, and so does a DO block whose handler caught an error after it; DISCARD TEMP and
@@ -2471,6 +2500,7 @@ int main(void)
         cmocka_unit_test(test_migrate__do_block_handler_hides_nothing_unfollowed),
         cmocka_unit_test(test_migrate__do_block_handler_may_catch_unseen_errors),
         cmocka_unit_test(test_migrate__temporary_table_renames),
+        cmocka_unit_test(test_migrate__set_schema_keeps_column_types),
         cmocka_unit_test(test_migrate__temporary_tables_end),
         cmocka_unit_test(test_migrate__set_local_ends_with_its_transaction),
         cmocka_unit_test(test_migrate__savepoints_bring_back_each_state),

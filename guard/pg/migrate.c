@@ -2440,7 +2440,14 @@ static int apply_statement(mig *m, Node *stmt)
                                   "ALTER TABLE %s SET SCHEMA: a temporary table cannot move out "
                                   "of its session's schema; not applied",
                                   a->relation->relname);
-        return sg__mig_apply_set_schema(m, a);
+        /* a table moved: its columns' types are spelled for its new schema */
+        const char *from =
+            a->objectType == OBJECT_TABLE && a->relation ? sg__mig_schema_of(m, a->relation) : NULL;
+        int rc = sg__mig_apply_set_schema(m, a);
+        long ti = rc == APPLIED && from && strcmp(from, a->newschema) != 0
+                      ? sg__mig_find_table(m, a->newschema, a->relation->relname)
+                      : -1;
+        return ti >= 0 ? sg__mig_types_moved(m, (size_t)ti, from) : rc;
     }
     case T_CreateSchemaStmt:
         return apply_create_schema(m, (CreateSchemaStmt *)stmt);

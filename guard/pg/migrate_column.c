@@ -140,6 +140,51 @@ int sg__mig_retype(mig *m, const List *names, const char *new_schema, const char
     return APPLIED;
 }
 
+/* Table ti moved to another schema from schema `from` (ALTER TABLE ... SET
+ * SCHEMA): its columns' types are still the types they were, spelled now as
+ * `catalog pull` spells them for the new schema: an application's type of
+ * `from` written unqualified is qualified, one of the new schema loses its
+ * schema. A type of pg_catalog stays as it is. */
+int sg__mig_types_moved(mig *m, size_t ti, const char *from)
+{
+    const char *to = m->work[ti].schema;
+    sg__strbuf prefix = SG__STRBUF_INIT(&m->tmp), own = SG__STRBUF_INIT(&m->tmp);
+    put_type_name(&prefix, to);
+    sg__strbuf_put(&prefix, ".", 1);
+    put_type_name(&own, from);
+    sg__strbuf_put(&own, ".", 1);
+    if (prefix.failed || own.failed)
+        return STOP;
+    for (size_t c = 0; c < m->work[ti].columns.count; c++) {
+        const char *type = SG__VEC_AT(m->work[ti].columns, sg__sc_column, c).type;
+        if (!type)
+            continue;
+        const char *now = NULL;
+        if (strncmp(type, prefix.data, prefix.len) == 0) {
+            now = type + prefix.len;
+        } else {
+            /* unqualified: no dot outside quotes before modifiers or brackets */
+            bool quoted = false, dotted = false;
+            for (const char *p = type; *p && (quoted || (*p != '(' && *p != '[')); p++) {
+                quoted ^= *p == '"';
+                dotted |= !quoted && *p == '.';
+            }
+            sg__pgtype t;
+            if (dotted || !sg__pgtype_parse(type, &t) || t.kind != SG__PGKIND_OTHER ||
+                sg__type_builtin(t.name) || strcmp(t.name, "\"char\"") == 0)
+                continue;
+            now = sg__arena_printf(&m->s->arena, "%s%s", own.data, type);
+            if (!now)
+                return STOP;
+        }
+        sg__sc_table *t = sg__mig_edit(m, ti);
+        if (!t)
+            return STOP;
+        SG__VEC_AT(t->columns, sg__sc_column, c).type = now;
+    }
+    return APPLIED;
+}
+
 static bool typmod_int(const Node *n, int *out)
 {
     if (!IsA(n, A_Const) || ((const A_Const *)n)->isnull)

@@ -224,6 +224,7 @@ int sg__mig_drop_constraint(mig *m, size_t ti, const AlterTableCmd *cmd);
 
 int sg__mig_apply_domain(mig *m, Node *stmt);
 int sg__mig_retype(mig *m, const List *names, const char *new_schema, const char *new_name);
+int sg__mig_types_moved(mig *m, size_t ti, const char *from);
 int sg__mig_drop_types(mig *m, const DropStmt *d);
 int sg__mig_add_column(mig *m, size_t ti, ColumnDef *cd, pending *p);
 int sg__mig_set_default(mig *m, size_t ti, AlterTableCmd *cmd);
