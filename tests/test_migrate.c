@@ -948,6 +948,44 @@ static void test_migrate__routines_with_ddl_are_noted_where_called(void **state)
     sg__schema_release(&s);
 }
 
+/* A routine of the file that calls one with DDL runs that DDL too, at any depth and in
+ * either order of making (PL/pgSQL binds names when it runs): its call is noted, naming the
+ * routine the DDL is in. A routine that calls only routines without DDL, and one made again
+ * without DDL (CREATE OR REPLACE), pass. */
+static void test_migrate__routines_calling_ddl_routines_are_noted(void **state)
+{
+    (void)state;
+    sg__schema s;
+    sg__schema_init(&s);
+    apply(&s, "CREATE TABLE users (id int PRIMARY KEY);\nCREATE TABLE posts (id int, u int);\n",
+          NULL);
+    static const char sql[] =
+        "CREATE FUNCTION wire_all() RETURNS void LANGUAGE plpgsql AS $$\n"
+        "BEGIN PERFORM wire('posts'); END $$;\n"
+        "CREATE FUNCTION wire(t text) RETURNS void LANGUAGE sql AS $$ SELECT add_fk(t) $$;\n"
+        "CREATE FUNCTION add_fk(t text) RETURNS void LANGUAGE plpgsql AS $$\n"
+        "BEGIN EXECUTE format('ALTER TABLE %I ADD FOREIGN KEY (u) REFERENCES users ON DELETE "
+        "CASCADE', t); END $$;\n"
+        "CREATE PROCEDURE run_all() LANGUAGE plpgsql AS $$ BEGIN PERFORM wire_all(); END $$;\n"
+        "CREATE FUNCTION quiet() RETURNS int LANGUAGE sql AS 'SELECT 1';\n"
+        "CREATE FUNCTION calls_quiet() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN "
+        "quiet(); END $$;\n"
+        "SELECT calls_quiet();\n"
+        "SELECT wire_all();\nCALL run_all();\n"
+        "CREATE OR REPLACE FUNCTION wire(t text) RETURNS void LANGUAGE sql AS 'SELECT 1';\n"
+        "SELECT wire('posts');\n";
+    notes n = {0};
+    apply(&s, sql, &n);
+    assert_int_equal(n.count, 2);
+    assert_int_equal(n.location[0], offset_of(sql, "SELECT wire_all", 1));
+    assert_int_equal(n.location[1], offset_of(sql, "CALL run_all", 1));
+    assert_non_null(strstr(n.message[0], "wire_all() runs ALTER TABLE (through "));
+    assert_non_null(strstr(n.message[0], "add_fk())"));
+    assert_non_null(strstr(n.message[1], "run_all() runs ALTER TABLE"));
+    assert_table(&s, "posts", "id integer\nu integer\n");
+    sg__schema_release(&s);
+}
+
 /* psql's \if, \elif, \else and \endif: a branch psql does not run is not applied. Literal
  * conditions are psql's booleans (prefixes of true, false, yes, no; on, off; 1, 0; any
  * case), a variable is what an earlier \set gave it; a \set or \i in a branch that does not
@@ -2495,6 +2533,7 @@ int main(void)
         cmocka_unit_test(test_migrate__do_block_statements_apply),
         cmocka_unit_test(test_migrate__do_blocks_in_other_shapes),
         cmocka_unit_test(test_migrate__routines_with_ddl_are_noted_where_called),
+        cmocka_unit_test(test_migrate__routines_calling_ddl_routines_are_noted),
         cmocka_unit_test(test_migrate__psql_conditionals),
         cmocka_unit_test(test_migrate__rollback_undoes),
         cmocka_unit_test(test_migrate__do_block_handler_hides_nothing_unfollowed),

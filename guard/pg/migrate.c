@@ -1722,20 +1722,56 @@ static const char *ddl_in_body(mig *m, const char *body, bool plpgsql)
     return ddl_in_pieces(m, body, t, n);
 }
 
-/* A function or procedure the file makes whose body runs DDL. */
+/* A function or procedure the file makes: whether its body runs DDL, or
+ * calls one of the file's routines that does (at any depth). */
 typedef struct mig_routine {
     const char *name;
-    const char *ddl; /* the DDL's label */
+    const char *ddl;  /* the DDL's label; NULL: none found */
+    const char *body; /* SQL or PL/pgSQL; NULL for another language */
 } mig_routine;
 
+/* The latest routine of the file called `name` (n bytes), when it runs
+ * DDL (CREATE OR REPLACE without DDL takes it back). */
 static const mig_routine *ddl_routine(const mig *m, const char *name, size_t n)
 {
     for (size_t i = m->ddl_routines.count; i-- > 0;) {
         const mig_routine *r = &SG__VEC_AT(m->ddl_routines, mig_routine, i);
         if (strlen(r->name) == n && strncmp(r->name, name, n) == 0)
-            return r;
+            return r->ddl ? r : NULL;
     }
     return NULL;
+}
+
+static const mig_routine *calls_ddl_routine(const mig *m, const char *s, const sg__sql_token *t,
+                                            size_t n);
+
+/* The routines without DDL of their own whose bodies call one with DDL
+ * run it too: marked until none is left to mark (a body may call a
+ * routine made after it, as PL/pgSQL binds names when it runs). */
+static int mark_routine_callers(mig *m, size_t from)
+{
+    for (bool marked = true; marked; from = 0) {
+        marked = false;
+        for (size_t i = from; i < m->ddl_routines.count; i++) {
+            mig_routine *r = &SG__VEC_AT(m->ddl_routines, mig_routine, i);
+            if (r->ddl || !r->body)
+                continue;
+            sg__sql_token *t;
+            size_t n;
+            int rc = sg__sql_scan(&m->tmp, r->body, strlen(r->body), &t, &n);
+            if (rc < 0)
+                return STOP;
+            const mig_routine *callee = rc == 0 ? calls_ddl_routine(m, r->body, t, n) : NULL;
+            if (!callee || callee == r)
+                continue;
+            r->ddl = sg__arena_printf(&m->tmp, "%s (through %s())", callee->ddl, callee->name);
+            if (!r->ddl)
+                return STOP;
+            m->ddl_known++;
+            marked = true;
+        }
+    }
+    return APPLIED;
 }
 
 /* CREATE FUNCTION and CREATE PROCEDURE: one whose body runs DDL that could
@@ -1757,13 +1793,18 @@ static int apply_create_routine(mig *m, const CreateFunctionStmt *f)
     const char *ddl = body ? ddl_in_body(m, body, sql) : NULL;
     if (m->oom)
         return STOP;
-    if (!ddl || !f->funcname)
+    if (!f->funcname)
         return APPLIED;
     mig_routine *r = sg__vec_push(&m->tmp, &m->ddl_routines, sizeof *r);
     if (!r)
         return STOP;
-    *r = (mig_routine){strVal(llast(f->funcname)), ddl};
-    return APPLIED;
+    *r = (mig_routine){strVal(llast(f->funcname)), ddl, sql ? body : NULL};
+    m->ddl_known += ddl != NULL;
+    if (!m->ddl_known)
+        return APPLIED;
+    /* one without DDL may call one with it; one with DDL may be what the
+     * routines made before call */
+    return mark_routine_callers(m, ddl ? 0 : m->ddl_routines.count - 1);
 }
 
 /* The first function or procedure of the file with DDL that tokens t (n
@@ -1772,7 +1813,7 @@ static int apply_create_routine(mig *m, const CreateFunctionStmt *f)
 static const mig_routine *calls_ddl_routine(const mig *m, const char *s, const sg__sql_token *t,
                                             size_t n)
 {
-    if (!m->ddl_routines.count)
+    if (!m->ddl_known)
         return NULL;
     for (size_t i = 0; i + 1 < n; i++) {
         if (t[i].comment)
@@ -2606,7 +2647,7 @@ static int apply_tree(mig *m, List *tree)
         long at = statement_changes_nothing(nodeTag(raw->stmt)) ? -1 : rewritten_at(m, raw);
         int rc;
         const mig_routine *r = NULL;
-        if (m->ddl_routines.count && !IsA(raw->stmt, CallStmt) && !IsA(raw->stmt, DoStmt) &&
+        if (m->ddl_known && !IsA(raw->stmt, CallStmt) && !IsA(raw->stmt, DoStmt) &&
             !IsA(raw->stmt, CreateFunctionStmt)) {
             /* SELECT f(), INSERT ... SELECT f(), ...: the statement's tokens */
             size_t from = sg__mig_token_at(m, m->stmt_at), to = from;

@@ -67,10 +67,11 @@ typedef struct mig {
      * procedures it does not read): while there are none, the model holds
      * what the server holds, and a refusal is the server's error */
     unsigned long unfollowed;
-    /* the functions and procedures the file makes whose bodies run DDL
-     * that could change a table (mig_routine in migrate.c): a call of one is
-     * noted */
+    /* the functions and procedures the file makes, and whether their
+     * bodies run DDL that could change a table, themselves or through
+     * another of them (mig_routine in migrate.c): a call of one is noted */
     sg__vec ddl_routines;
+    size_t ddl_known; /* how many of them were found to run DDL */
     /* the condition (PostgreSQL's name, as an EXCEPTION handler writes it)
      * of the last refusal, NULL when it is none of the "already exists"
      * ones a DO block's handler may name */
