@@ -22,8 +22,8 @@
  * This file holds the statements: the dispatch, CREATE TABLE, ALTER TABLE,
  * CREATE INDEX, the drops and CREATE SCHEMA. Columns and domains are in
  * migrate_column.c, keys and constraints in migrate_constraint.c, renames in
- * migrate_rename.c, and what all of them use in migrate_common.c; they share
- * migrate_int.h.
+ * migrate_rename.c, psql's conditionals in migrate_psql.c, and what all of
+ * them use in migrate_common.c; they share migrate_int.h.
  */
 #include <pg_query.h>
 #include <pg_query/pg_query_internal.h>
@@ -283,14 +283,6 @@ static bool changes_nothing(AlterTableType t)
     }
 }
 
-/* The first token at or after token i that is no comment. */
-static size_t code_token(const mig *m, size_t i)
-{
-    while (i < m->ntokens && m->tokens[i].comment)
-        i++;
-    return i;
-}
-
 /* The one character of token i, or 0 (none, or a longer token). */
 static char token_char_at(const mig *m, size_t i)
 {
@@ -306,19 +298,19 @@ static int subcommand_at(const mig *m, const AlterTableStmt *as, int k, size_t *
 {
     *words = 0;
     /* past the name (its parts and dots) and ONLY's star */
-    size_t i = code_token(m, sg__mig_token_at(m, as->relation->location));
-    while (token_char_at(m, code_token(m, i + 1)) == '.')
-        i = code_token(m, code_token(m, i + 1) + 1);
-    i = code_token(m, i + 1);
+    size_t i = sg__mig_code_token(m, sg__mig_token_at(m, as->relation->location));
+    while (token_char_at(m, sg__mig_code_token(m, i + 1)) == '.')
+        i = sg__mig_code_token(m, sg__mig_code_token(m, i + 1) + 1);
+    i = sg__mig_code_token(m, i + 1);
     if (token_char_at(m, i) == '*')
-        i = code_token(m, i + 1);
-    for (int piece = 0, depth = 0; i < m->ntokens; i = code_token(m, i + 1)) {
+        i = sg__mig_code_token(m, i + 1);
+    for (int piece = 0, depth = 0; i < m->ntokens; i = sg__mig_code_token(m, i + 1)) {
         const sg__sql_token *t = &m->tokens[i];
         char c = token_char_at(m, i);
         if (c == ';')
             break;
         if (piece == k) {
-            size_t next = code_token(m, i + 1);
+            size_t next = sg__mig_code_token(m, i + 1);
             bool two = t->end - t->start == 6 && next < m->ntokens &&
                        (strncasecmp(m->sql + t->start, "attach", 6) == 0 ||
                         strncasecmp(m->sql + t->start, "detach", 6) == 0);
@@ -1076,24 +1068,13 @@ typedef struct plain_block {
     handler catches;
 } plain_block;
 
-static bool word_is(const char *s, const sg__sql_token *t, const char *word)
-{
-    size_t n = strlen(word);
-    return t->end - t->start == n && strncasecmp(s + t->start, word, n) == 0;
-}
-
-static bool char_is(const char *s, const sg__sql_token *t, char c)
-{
-    return t->end - t->start == 1 && s[t->start] == c;
-}
-
 /* A condition of a WHEN clause (tokens k...), into *h; the token after it,
  * or 0 when it is none this shape knows. */
 static size_t read_condition(const char *s, const sg__sql_token *t, size_t n, size_t k, handler *h)
 {
     if (k >= n)
         return 0;
-    if (word_is(s, &t[k], "sqlstate")) {
+    if (sg__mig_word_is(s, &t[k], "sqlstate")) {
         if (k + 1 >= n || t[k + 1].end - t[k + 1].start != 7 || s[t[k + 1].start] != '\'')
             return 0;
         const char *code = s + t[k + 1].start + 1;
@@ -1107,13 +1088,14 @@ static size_t read_condition(const char *s, const sg__sql_token *t, size_t n, si
                     strncmp(code, "42701", 5) != 0;
         return k + 2;
     }
-    if (word_is(s, &t[k], "others") || word_is(s, &t[k], "syntax_error_or_access_rule_violation"))
+    if (sg__mig_word_is(s, &t[k], "others") ||
+        sg__mig_word_is(s, &t[k], "syntax_error_or_access_rule_violation"))
         h->any = true;
-    else if (word_is(s, &t[k], "duplicate_table"))
+    else if (sg__mig_word_is(s, &t[k], "duplicate_table"))
         h->dup_table = true;
-    else if (word_is(s, &t[k], "duplicate_object"))
+    else if (sg__mig_word_is(s, &t[k], "duplicate_object"))
         h->dup_object = true;
-    else if (word_is(s, &t[k], "duplicate_column"))
+    else if (sg__mig_word_is(s, &t[k], "duplicate_column"))
         h->dup_column = true;
     /* another condition: caught, but by none of the model's refusals */
     else if (!sg__ident_start((unsigned char)s[t[k].start]))
@@ -1128,16 +1110,17 @@ static size_t read_condition(const char *s, const sg__sql_token *t, size_t n, si
 static bool read_plain_block(const char *s, const sg__sql_token *t, size_t n, plain_block *b)
 {
     *b = (plain_block){0};
-    if (n < 2 || !word_is(s, &t[0], "begin"))
+    if (n < 2 || !sg__mig_word_is(s, &t[0], "begin"))
         return false;
     size_t end = n - 1;
-    if (char_is(s, &t[end], ';'))
+    if (sg__mig_char_is(s, &t[end], ';'))
         end--;
-    if (end == 0 || !word_is(s, &t[end], "end"))
+    if (end == 0 || !sg__mig_word_is(s, &t[end], "end"))
         return false;
     size_t exc = end;
     for (size_t k = 1; k < end && exc == end; k++)
-        if (word_is(s, &t[k], "exception") && (k == 1 || char_is(s, &t[k - 1], ';')))
+        if (sg__mig_word_is(s, &t[k], "exception") &&
+            (k == 1 || sg__mig_char_is(s, &t[k - 1], ';')))
             exc = k;
     b->from = t[0].end;
     b->to = t[exc].start;
@@ -1145,29 +1128,32 @@ static bool read_plain_block(const char *s, const sg__sql_token *t, size_t n, pl
     /* WHEN cond [OR cond] THEN NULL; | RAISE NOTICE ...; ... */
     size_t k = exc + 1;
     while (b->has_handler && k < end) {
-        if (!word_is(s, &t[k], "when"))
+        if (!sg__mig_word_is(s, &t[k], "when"))
             return false;
         k++;
         for (;;) {
             k = read_condition(s, t, end, k, &b->catches);
             if (k == 0 || k >= end)
                 return false;
-            if (!word_is(s, &t[k], "or"))
+            if (!sg__mig_word_is(s, &t[k], "or"))
                 break;
             k++;
         }
-        if (!word_is(s, &t[k], "then"))
+        if (!sg__mig_word_is(s, &t[k], "then"))
             return false;
         k++;
         bool actions = false;
-        while (k < end && !word_is(s, &t[k], "when")) {
-            if (word_is(s, &t[k], "null") && k + 1 < end && char_is(s, &t[k + 1], ';')) {
+        while (k < end && !sg__mig_word_is(s, &t[k], "when")) {
+            if (sg__mig_word_is(s, &t[k], "null") && k + 1 < end &&
+                sg__mig_char_is(s, &t[k + 1], ';')) {
                 k += 2;
-            } else if (word_is(s, &t[k], "raise") && k + 1 < end &&
-                       (word_is(s, &t[k + 1], "notice") || word_is(s, &t[k + 1], "warning") ||
-                        word_is(s, &t[k + 1], "info") || word_is(s, &t[k + 1], "log") ||
-                        word_is(s, &t[k + 1], "debug"))) {
-                while (k < end && !char_is(s, &t[k], ';'))
+            } else if (sg__mig_word_is(s, &t[k], "raise") && k + 1 < end &&
+                       (sg__mig_word_is(s, &t[k + 1], "notice") ||
+                        sg__mig_word_is(s, &t[k + 1], "warning") ||
+                        sg__mig_word_is(s, &t[k + 1], "info") ||
+                        sg__mig_word_is(s, &t[k + 1], "log") ||
+                        sg__mig_word_is(s, &t[k + 1], "debug"))) {
+                while (k < end && !sg__mig_char_is(s, &t[k], ';'))
                     k++;
                 if (k == end)
                     return false;
@@ -1236,7 +1222,7 @@ static long body_offset(const mig *m, const char *body)
     size_t blen = strlen(body);
     for (size_t i = sg__mig_token_at(m, m->stmt_at); i < m->ntokens; i++) {
         const sg__sql_token *t = &m->tokens[i];
-        if (char_is(m->sql, t, ';'))
+        if (sg__mig_char_is(m->sql, t, ';'))
             break;
         if (t->comment || m->sql[t->start] != '$')
             continue;
@@ -1645,7 +1631,7 @@ static const char *ddl_in_pieces(mig *m, const char *body, const sg__sql_token *
 {
     bool execute = false;
     for (size_t i = 0; i < n && !execute; i++)
-        execute = !t[i].comment && word_is(body, &t[i], "execute");
+        execute = !t[i].comment && sg__mig_word_is(body, &t[i], "execute");
     for (size_t i = 0; execute && i < n; i++) {
         size_t len;
         const char *text = t[i].comment ? NULL : string_text(body, &t[i], &len);
@@ -1699,11 +1685,12 @@ static const char *ddl_in_body(mig *m, const char *body, bool plpgsql)
             continue;
         const char *s = body + t[i].start;
         size_t tl = t[i].end - t[i].start;
-        bool starts = !prev || char_is(body, prev, ';') || word_is(body, prev, "begin") ||
-                      word_is(body, prev, "then") || word_is(body, prev, "else") ||
-                      word_is(body, prev, "loop");
+        bool starts = !prev || sg__mig_char_is(body, prev, ';') ||
+                      sg__mig_word_is(body, prev, "begin") || sg__mig_word_is(body, prev, "then") ||
+                      sg__mig_word_is(body, prev, "else") || sg__mig_word_is(body, prev, "loop");
         if (starts)
-            message = word_is(body, &t[i], "raise") || word_is(body, &t[i], "assert");
+            message =
+                sg__mig_word_is(body, &t[i], "raise") || sg__mig_word_is(body, &t[i], "assert");
         const char *ddl = starts ? ddl_words(s, len - t[i].start) : NULL;
         if (!ddl && !message && tl >= 2) {
             /* a string's text: after ', E' or the dollar tag */
@@ -1821,7 +1808,7 @@ static const mig_routine *calls_ddl_routine(const mig *m, const char *s, const s
         size_t k = i + 1;
         while (k < n && t[k].comment)
             k++;
-        if (k >= n || !char_is(s, &t[k], '('))
+        if (k >= n || !sg__mig_char_is(s, &t[k], '('))
             continue;
         const char *w = s + t[i].start;
         size_t wl = t[i].end - t[i].start;
@@ -1914,413 +1901,6 @@ static int apply_call(mig *m, const CallStmt *c)
                           "CALL %s: what the procedure does is not followed (a table it makes "
                           "or changes is not in the catalog)",
                           name);
-}
-
-/* ---- psql's conditionals ------------------------------------------------------------------- */
-
-/* A psql variable the file sets (`\set name value`): its value, NULL when
- * it cannot be known (another variable's, a backtick's, one set in a
- * branch that may not run, by `\getenv` or `\prompt`). With `prefix`,
- * every variable whose name starts with `name` (`\gset`'s, whose names are
- * the query's columns). */
-typedef struct psql_var {
-    const char *name;
-    const char *value;
-    bool prefix;
-} psql_var;
-
-/* One `\if` ... `\endif` of the file. */
-typedef struct psql_branch {
-    bool outer; /* the branches around it run */
-    bool taken; /* one of its branches runs for sure */
-    bool live;  /* the current branch runs, or may */
-    bool maybe; /* a condition of it so far could not be decided */
-} psql_branch;
-
-enum { PSQL_FALSE = 0, PSQL_TRUE = 1, PSQL_UNKNOWN = 2, PSQL_BRANCH_MAX = 64 };
-
-typedef struct psql_state {
-    mig *m;
-    sg__vec vars; /* psql_var */
-    psql_branch stack[PSQL_BRANCH_MAX];
-    size_t depth, lost; /* frames, and those past the stack's room */
-} psql_state;
-
-static const char *psql_value(const psql_state *ps, const char *name, size_t n, bool *known)
-{
-    for (size_t i = ps->vars.count; i-- > 0;) {
-        const psql_var *v = &SG__VEC_AT(ps->vars, psql_var, i);
-        size_t vn = strlen(v->name);
-        if (v->prefix ? vn <= n && strncmp(v->name, name, vn) == 0
-                      : vn == n && strncmp(v->name, name, n) == 0) {
-            *known = v->value != NULL;
-            return v->value;
-        }
-    }
-    *known = false; /* perhaps given on psql's command line (-v) */
-    return NULL;
-}
-
-/* psql's ParseVariableBool: a prefix of true, false, yes or no, of on or off
- * (two letters at least), 1 or 0, in any case; anything else is an error,
- * after which psql takes the branch as false. */
-static int psql_bool(const char *v)
-{
-    size_t n = strlen(v);
-    if (n > 0 && (strncasecmp(v, "true", n) == 0 || strncasecmp(v, "yes", n) == 0))
-        return PSQL_TRUE;
-    if (n > 0 && (strncasecmp(v, "false", n) == 0 || strncasecmp(v, "no", n) == 0))
-        return PSQL_FALSE;
-    if (n >= 2 && strncasecmp(v, "on", n) == 0)
-        return PSQL_TRUE;
-    if (n >= 2 && strncasecmp(v, "off", n) == 0)
-        return PSQL_FALSE;
-    return strcmp(v, "1") == 0 ? PSQL_TRUE : PSQL_FALSE;
-}
-
-/* `v` quoted by `q` as psql quotes `:'name'` (a literal) and `:"name"` (an
- * identifier): the quote doubled inside, a literal with a backslash written
- * E'...' with it doubled. */
-static void psql_quoted(sg__strbuf *b, const char *v, char q)
-{
-    if (q == '\'' && strchr(v, '\\'))
-        sg__strbuf_puts(b, " E");
-    sg__strbuf_put(b, &q, 1);
-    for (; *v; v++) {
-        if (*v == q || (q == '\'' && *v == '\\'))
-            sg__strbuf_put(b, v, 1);
-        sg__strbuf_put(b, v, 1);
-    }
-    sg__strbuf_put(b, &q, 1);
-}
-
-/* The arguments of a psql command (bytes [s, e) of the file) as psql reads
- * them: words and quoted words, a variable's value in place of `:name`, its
- * value quoted in place of `:'name'` and `:"name"` (which no boolean is),
- * `:{?name}` as whether it is set. Joined by `sep` into *out (the scratch
- * arena); false when a part cannot be known. */
-static bool psql_args(psql_state *ps, const char *s, const char *e, const char *sep, char **out)
-{
-    sg__strbuf b = SG__STRBUF_INIT(&ps->m->tmp);
-    sg__strbuf_put(&b, "", 0);
-    bool first = true, known = true;
-    for (; known;) {
-        while (s < e && strchr(" \t\r\n", *s))
-            s++;
-        if (s >= e)
-            break;
-        if (!first)
-            sg__strbuf_puts(&b, sep);
-        first = false;
-        if (*s == '\'') {
-            const char *close = s + 1;
-            while (close < e && *close != '\'' && *close != '\\')
-                close++;
-            if (close >= e || *close != '\'') {
-                known = false;
-                break;
-            }
-            sg__strbuf_put(&b, s + 1, (size_t)(close - s - 1));
-            s = close + 1;
-        } else if (*s == ':' && s + 1 < e && strchr("'\"{", s[1])) {
-            char end = s[1] == '{' ? '}' : s[1];
-            const char *name = s + 2 + (s[1] == '{' && s + 2 < e && s[2] == '?');
-            const char *close = memchr(name, end, (size_t)(e - name));
-            const char *v = close && !(s[1] == '{' && name == s + 2)
-                                ? psql_value(ps, name, (size_t)(close - name), &known)
-                                : NULL;
-            if (!v) {
-                known = false;
-                break;
-            }
-            if (s[1] == '{')
-                sg__strbuf_puts(&b, "TRUE");
-            else
-                psql_quoted(&b, v, s[1]);
-            s = close + 1;
-        } else if (*s == ':' && s + 1 < e && sg__ident_start((unsigned char)s[1])) {
-            const char *name = s + 1, *end = name;
-            while (end < e && sg__ident_char((unsigned char)*end) && *end != '$')
-                end++;
-            const char *v = psql_value(ps, name, (size_t)(end - name), &known);
-            if (!v || (end < e && !strchr(" \t\r\n", *end))) {
-                known = false;
-                break;
-            }
-            sg__strbuf_puts(&b, v);
-            s = end;
-        } else {
-            const char *w = s;
-            while (s < e && !strchr(" \t\r\n", *s))
-                s++;
-            if (memchr(w, ':', (size_t)(s - w)) || memchr(w, '`', (size_t)(s - w)) ||
-                memchr(w, '\'', (size_t)(s - w)) || memchr(w, '"', (size_t)(s - w))) {
-                known = false;
-                break;
-            }
-            sg__strbuf_put(&b, w, (size_t)(s - w));
-        }
-    }
-    if (b.failed) {
-        ps->m->oom = true;
-        return false;
-    }
-    *out = b.data;
-    return known;
-}
-
-/* Whether the text here runs, or may: an \if past the stack's room is
- * noted and all of it is taken to run. */
-static bool psql_live(const psql_state *ps)
-{
-    return ps->depth == 0 || ps->stack[ps->depth - 1].live;
-}
-
-static bool psql_certain(const psql_state *ps)
-{
-    for (size_t i = 0; i < ps->depth; i++)
-        if (ps->stack[i].maybe)
-            return false;
-    return true;
-}
-
-/* \if or \elif at `at`: the condition decided, or a note that it cannot be
- * and that every branch is applied. */
-static int psql_condition(psql_state *ps, size_t at, const char *args, const char *end, int *value)
-{
-    char *text;
-    if (!psql_args(ps, args, end, " ", &text)) {
-        if (ps->m->oom)
-            return STOP;
-        *value = PSQL_UNKNOWN;
-        const char *cmd = ps->m->original + at + 1;
-        size_t n = 0;
-        while (sg__ident_char((unsigned char)cmd[n]))
-            n++;
-        return sg__mig_note(ps->m, (int)at,
-                            "psql decides here (\\%.*s) by a value the file does not hold, so "
-                            "from-sql applies every branch of it",
-                            (int)n, cmd);
-    }
-    *value = psql_bool(text);
-    return APPLIED;
-}
-
-/* Whether the backslash at original[i] starts a psql command: one the
- * psql blanking took out, not an argument of the command before it on its
- * line (blanked too). */
-static bool psql_command_at(const mig *m, size_t i)
-{
-    if (m->original[i] != '\\' || m->sql[i] == '\\')
-        return false;
-    size_t k = i;
-    while (k > 0 && (m->original[k - 1] == ' ' || m->original[k - 1] == '\t'))
-        k--;
-    return k == 0 || m->original[k - 1] == '\n' || m->sql[k - 1] == m->original[k - 1];
-}
-
-/* The end of the COPY ... FROM STDIN data from the line after `at`: the end
- * of the line `\.`, or of the text. */
-static size_t psql_copy_data_end(const mig *m, size_t at)
-{
-    const char *s = m->original;
-    const char *nl = memchr(s + at, '\n', m->len - at);
-    while (nl) {
-        size_t line = (size_t)(nl - s) + 1;
-        const char *next = memchr(s + line, '\n', m->len - line);
-        size_t end = next ? (size_t)(next - s) : m->len, n = end - line;
-        if (n > 0 && s[end - 1] == '\r')
-            n--;
-        if (n == 2 && s[line] == '\\' && s[line + 1] == '.')
-            return end;
-        nl = next;
-    }
-    return m->len;
-}
-
-/* Whether the statement of tokens ending before `semi` (the token of its
- * semicolon) is COPY ... FROM STDIN. */
-static bool copy_from_stdin_before(const mig *m, size_t semi)
-{
-    size_t k = semi;
-    while (k > 0 && !char_is(m->sql, &m->tokens[k - 1], ';'))
-        k--;
-    k = code_token(m, k);
-    if (k >= semi || !word_is(m->sql, &m->tokens[k], "copy"))
-        return false;
-    for (size_t i = k + 1; i + 1 < semi; i++)
-        if (word_is(m->sql, &m->tokens[i], "from") &&
-            word_is(m->sql, &m->tokens[code_token(m, i + 1)], "stdin"))
-            return true;
-    return false;
-}
-
-/* Whether the bytes [s, e) hold the word stdin, in any case. */
-static bool mentions_stdin(const char *s, const char *e)
-{
-    for (; s + 5 <= e; s++)
-        if (strncasecmp(s, "stdin", 5) == 0)
-            return true;
-    return false;
-}
-
-/* A branch psql does not run, [from, to), listed in *dead. */
-static int add_dead(mig *m, sg__vec *dead, size_t from, size_t to)
-{
-    sg__span *sp = sg__vec_push(&m->tmp, dead, sizeof *sp);
-    if (!sp)
-        return STOP;
-    *sp = (sg__span){from, to};
-    return APPLIED;
-}
-
-/*
- * psql's `\if`, `\elif`, `\else` and `\endif` in `text` (the file as the
- * psql blanking left it, m->sql): a branch psql does not run is blanked
- * (line breaks kept), as psql never sends it; a condition is decided as psql
- * decides it, from literals and the values `\set` gave variables earlier in
- * the file, and one that cannot be (a variable the file does not set, a
- * backtick) is noted and all its branches are applied. `\gexec` in a branch
- * that runs is noted: psql runs the query's values as statements. *dead:
- * the spans blanked (sg__span).
- */
-static int follow_psql_branches(mig *m, char *text, sg__vec *dead)
-{
-    *dead = (sg__vec){0};
-    psql_state ps = {.m = m};
-    size_t live_from = 0, semi = 0;
-    for (size_t i = 0; i < m->len; i++) {
-        /* the data of a COPY ... FROM STDIN are no commands */
-        if (m->tokens && semi < m->ntokens && m->tokens[semi].start < i) {
-            while (semi < m->ntokens && m->tokens[semi].start < i)
-                semi++;
-            if (semi > 0 && char_is(m->sql, &m->tokens[semi - 1], ';') &&
-                m->tokens[semi - 1].start == i - 1 && copy_from_stdin_before(m, semi - 1)) {
-                i = psql_copy_data_end(m, i - 1);
-                continue;
-            }
-        }
-        if (!psql_command_at(m, i))
-            continue;
-        const char *cmd = m->original + i + 1;
-        size_t n = 0;
-        while (sg__ident_char((unsigned char)cmd[n]) && cmd[n] != '$')
-            n++;
-        const char *args = cmd + n, *end = args;
-        while (end < m->original + m->len && *end != '\n' && *end != '\\')
-            end++;
-        bool was_live = psql_live(&ps);
-        int rc = APPLIED, value;
-        if (n == 4 && strncmp(cmd, "copy", 4) == 0 && mentions_stdin(args, end)) {
-            i = psql_copy_data_end(m, i);
-            continue;
-        }
-        if (n == 2 && strncmp(cmd, "if", 2) == 0) {
-            psql_branch b = {.outer = was_live};
-            if (was_live && (rc = psql_condition(&ps, i, args, end, &value)) == APPLIED) {
-                b.live = value != PSQL_FALSE;
-                b.taken = value == PSQL_TRUE;
-                b.maybe = value == PSQL_UNKNOWN;
-            }
-            if (ps.depth < PSQL_BRANCH_MAX && !ps.lost)
-                ps.stack[ps.depth++] = b;
-            else if (ps.lost++ == 0 && was_live && rc == APPLIED)
-                rc = sg__mig_note(m, (int)i,
-                                  "psql's \\if is nested deeper than %d here, which from-sql does "
-                                  "not follow: it applies every branch of it and of those in it",
-                                  PSQL_BRANCH_MAX);
-        } else if ((n == 4 && strncmp(cmd, "elif", 4) == 0) ||
-                   (n == 4 && strncmp(cmd, "else", 4) == 0)) {
-            psql_branch *b = ps.lost == 0 && ps.depth ? &ps.stack[ps.depth - 1] : NULL;
-            if (b && b->outer && !b->taken) {
-                value = PSQL_TRUE;
-                if (cmd[2] == 'i')
-                    rc = psql_condition(&ps, i, args, end, &value);
-                b->live = value != PSQL_FALSE;
-                b->taken = value == PSQL_TRUE;
-                b->maybe |= value == PSQL_UNKNOWN;
-            } else if (b) {
-                b->live = false;
-            }
-        } else if (n == 5 && strncmp(cmd, "endif", 5) == 0) {
-            if (ps.lost)
-                ps.lost--;
-            else if (ps.depth)
-                ps.depth--;
-        } else if (was_live && ((n == 3 && strncmp(cmd, "set", 3) == 0) ||
-                                (n == 5 && strncmp(cmd, "unset", 5) == 0))) {
-            const char *name = args;
-            while (name < end && strchr(" \t\r", *name))
-                name++;
-            const char *ne = name;
-            while (ne < end && !strchr(" \t\r", *ne))
-                ne++;
-            char *value_text = NULL;
-            psql_var *v = ne > name ? sg__vec_push(&m->tmp, &ps.vars, sizeof *v) : NULL;
-            if (ne > name && !v)
-                return STOP;
-            if (v) {
-                v->name = sg__arena_strndup(&m->tmp, name, (size_t)(ne - name));
-                v->value =
-                    cmd[0] == 's' && psql_certain(&ps) && psql_args(&ps, ne, end, "", &value_text)
-                        ? value_text
-                        : NULL;
-                if (!v->name || m->oom)
-                    return STOP;
-            }
-        } else if (was_live && ((n == 4 && strncmp(cmd, "gset", 4) == 0) ||
-                                (n == 6 && strncmp(cmd, "getenv", 6) == 0) ||
-                                (n == 6 && strncmp(cmd, "prompt", 6) == 0))) {
-            /* a value only the run knows: \gset's prefix (every name
-             * without one), \getenv's first word, \prompt's last */
-            const char *name = NULL, *ne = NULL;
-            for (const char *w = args; w < end;) {
-                while (w < end && strchr(" \t\r", *w))
-                    w++;
-                const char *we = w;
-                while (we < end && !strchr(" \t\r", *we))
-                    we++;
-                if (we > w && (!name || cmd[1] == 'r')) {
-                    name = w;
-                    ne = we;
-                }
-                w = we;
-            }
-            psql_var *v = sg__vec_push(&m->tmp, &ps.vars, sizeof *v);
-            if (!v)
-                return STOP;
-            v->prefix = cmd[1] == 's';
-            v->name = sg__arena_strndup(&m->tmp, name ? name : "", name ? (size_t)(ne - name) : 0);
-            if (!v->name)
-                return STOP;
-        } else if (was_live && n == 5 && strncmp(cmd, "gexec", 5) == 0) {
-            rc = sg__mig_note(m, (int)i,
-                              "psql runs each value the query before \\gexec returns as a "
-                              "statement, which from-sql does not follow: a table it makes or "
-                              "changes is not applied");
-        }
-        if (rc != APPLIED)
-            return STOP;
-        /* the text up to here ran when the branch was live */
-        bool live = psql_live(&ps);
-        if (!was_live && live) {
-            if (add_dead(m, dead, live_from, i) != APPLIED)
-                return STOP;
-        } else if (was_live && !live) {
-            live_from = (size_t)(end - m->original);
-        }
-        i = (size_t)(end - m->original) - 1;
-    }
-    if (!psql_live(&ps) && add_dead(m, dead, live_from, m->len) != APPLIED)
-        return STOP;
-    /* blanked when the file's tokens are read no more: every byte but line
-     * breaks */
-    for (size_t k = 0; k < dead->count; k++)
-        for (size_t at = SG__VEC_AT(*dead, sg__span, k).start;
-             at < SG__VEC_AT(*dead, sg__span, k).end; at++)
-            if (text[at] != '\n' && text[at] != '\r')
-                text[at] = ' ';
-    return APPLIED;
 }
 
 /*
@@ -2651,7 +2231,7 @@ static int apply_tree(mig *m, List *tree)
             !IsA(raw->stmt, CreateFunctionStmt)) {
             /* SELECT f(), INSERT ... SELECT f(), ...: the statement's tokens */
             size_t from = sg__mig_token_at(m, m->stmt_at), to = from;
-            while (to < m->ntokens && !char_is(m->sql, &m->tokens[to], ';'))
+            while (to < m->ntokens && !sg__mig_char_is(m->sql, &m->tokens[to], ';'))
                 to++;
             r = calls_ddl_routine(m, m->sql, m->tokens + from, to - from);
         }
@@ -2747,7 +2327,7 @@ int sg__migrate_apply(sg__schema *s, const char *sql, const char *default_schema
     sg__vec dead = {0};
     if (rc == APPLIED && blanked &&
         (memmem(m.original, len, "\\if", 3) || memmem(m.original, len, "\\gexec", 6))) {
-        rc = follow_psql_branches(&m, text, &dead);
+        rc = sg__mig_follow_psql_branches(&m, text, &dead);
         if (rc == APPLIED && dead.count &&
             sg__sql_scan(&m.tmp, sql, len, &m.tokens, &m.ntokens) < 0)
             rc = STOP;

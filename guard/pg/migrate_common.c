@@ -661,3 +661,24 @@ const char *sg__mig_expr_text(mig *m, Node *expr, const char *keyword, bool pare
         *oom = true;
     return text;
 }
+
+/* The first token at or after token i that is no comment. */
+size_t sg__mig_code_token(const mig *m, size_t i)
+{
+    while (i < m->ntokens && m->tokens[i].comment)
+        i++;
+    return i;
+}
+
+/* Whether token t of `s` is the word `word`, case aside. */
+bool sg__mig_word_is(const char *s, const sg__sql_token *t, const char *word)
+{
+    size_t n = strlen(word);
+    return t->end - t->start == n && strncasecmp(s + t->start, word, n) == 0;
+}
+
+/* Whether token t of `s` is the one character c. */
+bool sg__mig_char_is(const char *s, const sg__sql_token *t, char c)
+{
+    return t->end - t->start == 1 && s[t->start] == c;
+}

@@ -239,4 +239,18 @@ long sg__mig_find_index(const mig *m, const char *schema, const char *name, char
 int sg__mig_apply_rename(mig *m, RenameStmt *r);
 int sg__mig_apply_set_schema(mig *m, AlterObjectSchemaStmt *a);
 
+/* The first token at or after token i that is no comment. */
+size_t sg__mig_code_token(const mig *m, size_t i);
+/* Whether token t of `s` is the word `word` (case aside), or the one
+ * character c. */
+bool sg__mig_word_is(const char *s, const sg__sql_token *t, const char *word);
+bool sg__mig_char_is(const char *s, const sg__sql_token *t, char c);
+
+/* ---- migrate_psql.c ---- */
+
+/* Blanks in `text` the branches of psql's `\if` that psql does not run, into
+ * *dead (sg__span), and notes what it cannot decide: APPLIED, or STOP when
+ * memory ran out or a note stopped the file (migrate_psql.c says how). */
+int sg__mig_follow_psql_branches(mig *m, char *text, sg__vec *dead);
+
 #endif
