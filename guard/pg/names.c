@@ -259,6 +259,65 @@ static bool item_stored(walk *w, size_t i, const char *name)
     return false;
 }
 
+/* A column reference's parts as the levels' items are searched for it:
+ * `t.c` (item t, name c), `c`, `*` and `t.*` (name NULL). False for `s.t.c`,
+ * a relation's column, and any other shape. */
+typedef struct ref_parts {
+    const char *item, *name;
+} ref_parts;
+
+static bool split_ref(const ColumnRef *c, ref_parts *p)
+{
+    int n = list_length(c->fields);
+    const Node *last = n ? llast(c->fields) : NULL;
+    p->name = last && IsA(last, String) ? strVal(last) : NULL;
+    p->item = n == 2 && IsA(linitial(c->fields), String) ? strVal(linitial(c->fields)) : NULL;
+    return n == 1 || (n == 2 && p->item);
+}
+
+/* What a search of one level's items in sight finds for a reference: 0 for
+ * nothing, so that the search goes on to the levels around. */
+typedef int (*level_look)(walk *w, int level, sight in_sight, const ref_parts *p);
+
+/* Looks for reference `p`, made at `level`, as parse analysis does: its own
+ * level's items, then those the levels around it see (a LATERAL sub-select
+ * the items before it, a WITH query or another sub-select none), as far as
+ * the name is not found: a qualifier at the nearest level that has an item
+ * of that name, a bare name where the level has no item at all. Returns
+ * what `look` first finds, or 0. */
+static int reach_levels(walk *w, int level, const ref_parts *p, level_look look)
+{
+    sight in_sight = {0, w->from_items.count};
+    for (unsigned hops = 0; level >= 0 && (size_t)level < w->levels.count && hops < 100000;
+         hops++) {
+        int found = look(w, level, in_sight, p);
+        if (found)
+            return found;
+        const level_info *l = &SG__VEC_AT(w->levels, level_info, (size_t)level);
+        if (p->item ? has_item(w, level, in_sight, p->item) : l->has_from)
+            return 0;
+        in_sight = l->parent_sight;
+        level = l->parent;
+    }
+    return 0;
+}
+
+/* Whether an item of `level` in sight that `p` may name holds it as a
+ * column (or whole row) the statement made rather than stored. */
+static int made_at(walk *w, int level, sight in_sight, const ref_parts *p)
+{
+    for (size_t i = in_sight.first; i < w->from_items.count && i < in_sight.end; i++) {
+        const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+        if (fi->level != level || fi->excluded ||
+            (p->item && (!fi->name || strcmp(fi->name, p->item) != 0)))
+            continue;
+        bool row = !p->item && p->name && fi->name && strcmp(fi->name, p->name) == 0;
+        if (!item_stored(w, i, row ? NULL : p->name))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether column reference `c`, made at `level`, may name a column (or the
  * whole row) of a FROM item that the statement made rather than stored: a
  * sub-select's, WITH query's or function's constant or expression (a bare
@@ -266,38 +325,11 @@ static bool item_stored(walk *w, size_t i, const char *name)
  * that has one in sight). A column passed on from a table is stored data. */
 static bool made_ref(walk *w, int level, const ColumnRef *c)
 {
-    int n = list_length(c->fields);
-    const Node *last = n ? llast(c->fields) : NULL;
-    const char *name = last && IsA(last, String) ? strVal(last) : NULL;
-    const char *item =
-        n == 2 && IsA(linitial(c->fields), String) ? strVal(linitial(c->fields)) : NULL;
-    if (n > 2 || (n == 2 && !item))
-        return false;
-    sight in_sight = {0, w->from_items.count};
-    for (unsigned hops = 0; level >= 0 && (size_t)level < w->levels.count && hops < 100000;
-         hops++) {
-        bool named = false;
-        for (size_t i = in_sight.first; i < w->from_items.count && i < in_sight.end; i++) {
-            const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
-            if (fi->level != level || fi->excluded)
-                continue;
-            bool row = !item && name && fi->name && strcmp(fi->name, name) == 0;
-            if (item && (!fi->name || strcmp(fi->name, item) != 0))
-                continue;
-            named = true;
-            if (!item_stored(w, i, row ? NULL : name))
-                return true;
-        }
-        const level_info *l = &SG__VEC_AT(w->levels, level_info, (size_t)level);
-        if (item ? named : l->has_from)
-            return false;
-        in_sight = l->parent_sight;
-        level = l->parent;
-    }
-    return false;
+    ref_parts p;
+    return split_ref(c, &p) && reach_levels(w, level, &p, made_at);
 }
 
-/* What count_made() counts. */
+/* What find_made() counts. */
 typedef struct made_search {
     walk *w;
     int level;
@@ -325,41 +357,28 @@ typedef struct growth_search {
     int grows; /* GROWN, or 0 */
 } growth_search;
 
+/* The growth of the column (or whole row) reference `p` names among the
+ * items of `level` in sight: a bare name may be any item's column or an
+ * item's row. */
+static int grows_at(walk *w, int level, sight in_sight, const ref_parts *p)
+{
+    if (p->item)
+        return item_grows(w, level, in_sight, p->item, p->name);
+    return grown_with(item_grows(w, level, in_sight, NULL, p->name),
+                      item_grows(w, level, in_sight, p->name, NULL) ? GROWN : 0);
+}
+
 /* The growth of the FROM item's column (or whole row) column reference `c`,
  * made at `level`, may name. A bare name may be any item's column or an
  * item's row; `s.t.c` is a relation's. */
 static int ref_grows(walk *w, int level, const ColumnRef *c)
 {
-    int n = list_length(c->fields);
-    const Node *last = n ? llast(c->fields) : NULL;
-    const char *name = last && IsA(last, String) ? strVal(last) : NULL; /* NULL: `*` */
-    const char *item =
-        n == 2 && IsA(linitial(c->fields), String) ? strVal(linitial(c->fields)) : NULL;
-    if (n > 2 || (n == 2 && !item))
+    ref_parts p;
+    if (!split_ref(c, &p))
         return 0;
-    sight all = {0, w->from_items.count};
-    if (!name) /* `*`, `t.*`: the level's own items */
-        return item_grows(w, level, all, item, NULL) ? GROWN : 0;
-    /* its own level's items, then those the levels around it see (a
-     * LATERAL sub-select the items before it, a WITH query or another
-     * sub-select none), as far as the name is not found: a qualifier at the
-     * nearest level that has an item of that name, a bare name where the
-     * level has no item at all */
-    sight in_sight = all;
-    for (unsigned hops = 0; level >= 0 && (size_t)level < w->levels.count && hops < 100000;
-         hops++) {
-        int code = n == 2 ? item_grows(w, level, in_sight, item, name)
-                          : grown_with(item_grows(w, level, in_sight, NULL, name),
-                                       item_grows(w, level, in_sight, name, NULL) ? GROWN : 0);
-        if (code)
-            return code;
-        const level_info *l = &SG__VEC_AT(w->levels, level_info, (size_t)level);
-        if (n == 2 ? has_item(w, level, in_sight, item) : l->has_from)
-            return 0;
-        in_sight = l->parent_sight;
-        level = l->parent;
-    }
-    return 0;
+    if (!p.name) /* `*`, `t.*`: the level's own items */
+        return item_grows(w, level, (sight){0, w->from_items.count}, p.item, NULL) ? GROWN : 0;
+    return reach_levels(w, level, &p, grows_at);
 }
 
 static bool find_grown_ref(Node *n, void *context)
@@ -379,8 +398,7 @@ static bool find_grown_ref(Node *n, void *context)
 /* The $n expression `n` is, cast or not; 0 when it is no parameter. */
 static int bare_param(const Node *n)
 {
-    while (n && IsA(n, TypeCast))
-        n = ((const TypeCast *)n)->arg;
+    n = sg__walk_uncast(n);
     return n && IsA(n, ParamRef) ? ((const ParamRef *)n)->number : 0;
 }
 
@@ -403,9 +421,7 @@ static int expr_growth(walk *w, int level, Node *n)
     int param = param_output(n);
     if (param)
         return param;
-    const Node *bare = n;
-    while (bare && IsA(bare, TypeCast))
-        bare = ((const TypeCast *)bare)->arg;
+    const Node *bare = sg__walk_uncast(n);
     if (level >= 0 && bare && IsA(bare, ColumnRef))
         return ref_grows(w, level, (const ColumnRef *)bare);
     if (sg__walk_text_may_grow(n))
@@ -576,9 +592,7 @@ static row_names select_row(walk *w, Node *node, List *aliases, int level, bool 
             name = rt->name ? rt->name : figure_name(rt->val);
             grows[i] = growth ? expr_growth(w, level, rt->val) : 0;
             /* a table's column passed on as it is (cast or not) is stored data */
-            const Node *bare = rt->val;
-            while (bare && IsA(bare, TypeCast))
-                bare = ((const TypeCast *)bare)->arg;
+            const Node *bare = sg__walk_uncast(rt->val);
             stored[i] = growth && bare && IsA(bare, ColumnRef) && !grows[i] &&
                         !made_ref(w, level, (const ColumnRef *)bare);
             all_stored = all_stored && stored[i];

@@ -676,13 +676,7 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
             return format_bound(f, parts, depth);
         if (concat_ws_bound(f, parts, depth))
             return true;
-        if (!joins_its_arguments(f) || f->func_variadic)
-            return false;
-        ListCell *lc;
-        foreach (lc, f->args)
-            if (!text_bound(lfirst(lc), parts, depth + 1))
-                return false;
-        return true;
+        return joins_its_arguments(f) && !f->func_variadic && list_bound(f->args, parts, depth);
     }
     default:
         return false;
@@ -741,6 +735,18 @@ static bool multiplies(const FuncCall *f, unsigned depth)
  * ...); made of columns and short constants through known functions, it is
  * stored data, which counts as a column does. Unknown node types count as
  * long. */
+static bool may_grow(const Node *n, unsigned depth);
+
+/* may_grow() of any expression of `list`. */
+static bool list_may_grow(const List *list, unsigned depth)
+{
+    const ListCell *lc;
+    foreach (lc, list)
+        if (may_grow(lfirst(lc), depth + 1))
+            return true;
+    return false;
+}
+
 static bool may_grow(const Node *n, unsigned depth)
 {
     if (!n)
@@ -796,23 +802,12 @@ static bool may_grow(const Node *n, unsigned depth)
         for (size_t i = 0; i < sizeof makers / sizeof makers[0]; i++)
             if (strcmp(strVal(last), makers[i]) == 0)
                 return true;
-        if (multiplies(f, depth))
-            return true;
-        foreach (lc, f->args)
-            if (may_grow(lfirst(lc), depth + 1))
-                return true;
-        return false;
+        return multiplies(f, depth) || list_may_grow(f->args, depth);
     }
     case T_CoalesceExpr:
-        foreach (lc, ((const CoalesceExpr *)n)->args)
-            if (may_grow(lfirst(lc), depth + 1))
-                return true;
-        return false;
+        return list_may_grow(((const CoalesceExpr *)n)->args, depth);
     case T_MinMaxExpr:
-        foreach (lc, ((const MinMaxExpr *)n)->args)
-            if (may_grow(lfirst(lc), depth + 1))
-                return true;
-        return false;
+        return list_may_grow(((const MinMaxExpr *)n)->args, depth);
     case T_CaseExpr: {
         const CaseExpr *c = (const CaseExpr *)n;
         foreach (lc, c->args)

@@ -430,16 +430,14 @@ static bool integer_constant(const Node *n, long *value)
 /* A NULL constant, cast or not. */
 static bool null_constant(const Node *n)
 {
-    while (n && IsA(n, TypeCast))
-        n = ((const TypeCast *)n)->arg;
+    n = sg__walk_uncast(n);
     return n && IsA(n, A_Const) && ((const A_Const *)n)->isnull;
 }
 
 /* The empty array literal '{}', cast or not. */
 static bool empty_array(const Node *n)
 {
-    while (n && IsA(n, TypeCast))
-        n = ((const TypeCast *)n)->arg;
+    n = sg__walk_uncast(n);
     const A_Const *c = n && IsA(n, A_Const) ? (const A_Const *)n : NULL;
     return c && !c->isnull && c->val.node.type == T_String && strcmp(strVal(&c->val), "{}") == 0;
 }
@@ -474,9 +472,7 @@ bool sg__walk_surely_false(const Node *n, unsigned depth)
         const ListCell *lc;
         foreach (lc, sub->targetList) {
             const ResTarget *rt = lfirst(lc);
-            const Node *v = IsA(rt, ResTarget) ? rt->val : NULL;
-            while (v && IsA(v, TypeCast))
-                v = ((const TypeCast *)v)->arg;
+            const Node *v = sg__walk_uncast(IsA(rt, ResTarget) ? rt->val : NULL);
             if (!v || !(IsA(v, A_Const) || IsA(v, ColumnRef)))
                 return false;
         }

@@ -251,6 +251,14 @@ static inline void fail(walk *w)
     w->facts->incomplete = true;
 }
 
+/* `n` without the casts around it (`$1::text::varchar` is $1). */
+static inline const Node *sg__walk_uncast(const Node *n)
+{
+    while (n && IsA(n, TypeCast))
+        n = ((const TypeCast *)n)->arg;
+    return n;
+}
+
 static inline const char *copy(walk *w, const char *s)
 {
     if (!s)
