@@ -39,6 +39,25 @@ bool sg__paginate_column_pinned(const sg__rule_ctx *ctx, long relation, const ch
  * the diagnostics' arena; NULL when memory ran out. */
 const char *sg__param_display_name(const sg__rule_ctx *ctx, int n);
 
+/* ---- func_names.c: values PostgreSQL reads as names (for func.denied) ---- */
+
+/* Whether the argument `a`, a string or a parameter read as a text search
+ * object's name, is a plain name (any other argument: no). 1, 0, or -1 when
+ * memory ran out. */
+int sg__ts_arg_plain(const sg__rule_ctx *ctx, const sg__funcarg *a);
+/* The argument of call `fn` (one of f->funcs) that PostgreSQL reads as a
+ * text search configuration (or ts_lexize's dictionary), or NULL. */
+const sg__funcarg *sg__ts_config_arg(const sg__facts *f, const sg__funcref *fn);
+/* Whether that argument `a` can name only what the pinned search path
+ * finds. 1, 0, or -1 when memory ran out. */
+int sg__ts_config_plain(const sg__rule_ctx *ctx, const sg__funcref *fn, const sg__funcarg *a);
+/* Reports a parameter read as a configuration that also meets another
+ * value; 0, or -1 when memory ran out. */
+int sg__ts_check_parameters(const sg__rule_ctx *ctx);
+/* Reports the reads and writes of scoped columns whose type looks names up
+ * where a string or parameter may meet them; 0, or -1 when memory ran out. */
+int sg__check_name_typed_columns(const sg__rule_ctx *ctx);
+
 /* ---- columns.c: what a column reference names ---- */
 
 /* A column index for the system columns (ctid, xmin, ...), and for none. */
