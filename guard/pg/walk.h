@@ -16,6 +16,7 @@
 #define SG_PG_WALK_H
 
 #include <stdbool.h>
+#include <string.h>
 
 #include <pg_query.h>
 #include <pg_query/pg_query_internal.h>
@@ -298,13 +299,22 @@ void sg__walk_add_merge(walk *w, int level, size_t first, size_t mid, int locati
  * of its own (and EXCLUDED's, `excluded`); returns whether the walk failed. */
 bool sg__walk_target(RangeVar *rel, walk *w, int level, bool excluded, unsigned changes);
 
+/* Whether a qualified name (of an operator, type, function, collation)
+ * lies outside pg_catalog. */
+static inline bool sg__names_outside_pg_catalog(List *names)
+{
+    if (list_length(names) < 2)
+        return false;
+    Node *schema = list_nth(names, list_length(names) - 2);
+    return !IsA(schema, String) || strcmp(strVal(schema), "pg_catalog") != 0 ||
+           list_length(names) > 2;
+}
+
 /* ---- notes.c ---- */
 
 /* Splits a qualified name (a List of String) into catalog/schema/name. */
 void sg__walk_split_name(walk *w, List *names, const char **catalog, const char **schema,
                          const char **name);
-/* Whether a qualified operator or type name lies outside pg_catalog. */
-bool sg__names_outside_pg_catalog(List *names);
 /* The type of a cast on a constant or a parameter, as sg__funcarg.cast
  * describes it: the type's own name, or "" for one the walker does not
  * describe (a schema other than pg_catalog, an array, and unless
@@ -383,10 +393,16 @@ void sg__walk_record_merge_writes(walk *w, MergeStmt *s, long target);
  * relation recorded), as a fact. */
 void sg__walk_record_unfiltered(walk *w, const RangeVar *rel, bool is_delete);
 
-/* ---- names.c ---- */
+/* ---- textbound.c ---- */
 
+/* Whether call `f` is one whose work grows faster than its text and that
+ * PostgreSQL cannot interrupt: its arguments' text bounds are described. */
+bool sg__walk_work_bounded_call(const FuncCall *f);
+/* Describes the bound of argument `n`'s text into `a` (text_bounded,
+ * text_chars, text_params, text_grows); fails the walk when memory ran out. */
+void sg__walk_describe_text_bound(walk *w, const Node *n, sg__funcarg *a);
 /* Whether the text of expression `n` may be long by the statement's own
- * doing (notes.c): a parameter, a long constant, a call that makes text or
+ * doing: a parameter, a long constant, a call that makes text or
  * gathers rows, or a node it does not know. Columns are stored data. */
 bool sg__walk_text_may_grow(const Node *n);
 /* The column references whose text makes up that of expression `n`, as
@@ -397,6 +413,8 @@ size_t sg__walk_text_columns(const Node *n, const ColumnRef **out, size_t max);
  * most 64 characters of constants and no column (`%(q)s`, `lower(%(q)s)`,
  * `'%' || %(q)s || '%'`); 0 for any other. */
 int sg__walk_text_param(const Node *n);
+
+/* ---- names.c ---- */
 
 /* The name PostgreSQL's FigureColname gives expression `n` (an output column,
  * an index column), when the walker is sure of it; NULL otherwise. */

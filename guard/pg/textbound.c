@@ -1,0 +1,511 @@
+/*
+ * textbound.c - how long the text of an expression can be, for the calls
+ * whose work grows faster than their input and that PostgreSQL cannot
+ * interrupt (func.resource-bound): a bound made of constants' lengths,
+ * parameters' values and stored columns, or whether the statement may make
+ * it long (a parameter, a call that builds or gathers text). It describes;
+ * the rule judges. names.c asks the same of the columns a statement makes.
+ */
+#include <pg_query.h>
+#include <pg_query/pg_query_internal.h>
+
+#include <string.h>
+
+#include "nodes/nodeFuncs.h"
+#include "pg/walk.h"
+
+enum { TEXT_PARAMS_MAX = 16, TEXT_COLUMNS_MAX = 16, TEXT_DEPTH_MAX = 32 };
+
+/* What bounds the text an expression makes, gathered by text_bound(). */
+typedef struct text_parts {
+    size_t chars;
+    int params[TEXT_PARAMS_MAX];
+    size_t param_count;
+    /* the column references counted as one character each (the first
+     * TEXT_COLUMNS_MAX of them kept), a reference counted twice twice */
+    const ColumnRef *columns[TEXT_COLUMNS_MAX];
+    size_t column_count;
+} text_parts;
+
+/* Notes a column reference among `parts`' columns. */
+static void add_column(text_parts *parts, const ColumnRef *c)
+{
+    if (parts->column_count < TEXT_COLUMNS_MAX)
+        parts->columns[parts->column_count] = c;
+    parts->column_count++;
+}
+
+/* Whether `f` is a pg_catalog function whose text is no longer than its
+ * arguments' together (case, trimming, cutting, joining). */
+static bool joins_its_arguments(const FuncCall *f)
+{
+    static const char *const names[] = {"lower",  "upper",     "initcap",   "btrim",  "ltrim",
+                                        "rtrim",  "substr",    "substring", "left",   "right",
+                                        "concat", "translate", "text",      "varchar"};
+    if (f->agg_star || f->over || f->agg_order || list_length(f->funcname) > 2 ||
+        sg__names_outside_pg_catalog(f->funcname) || !IsA(llast(f->funcname), String))
+        return false;
+    const char *name = strVal(llast(f->funcname));
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i]) == 0)
+            return true;
+    return false;
+}
+
+/* format('...', ...) whose format string is a constant with no width or
+ * argument position (`%10s`, `%*s`, `%1$s`): its text is the string's and
+ * the arguments' together. */
+static bool format_without_widths(const FuncCall *f)
+{
+    const Node *last = list_length(f->funcname) ? llast(f->funcname) : NULL;
+    const A_Const *fmt = f->args ? linitial(f->args) : NULL;
+    if (!last || !IsA(last, String) || strcmp(strVal(last), "format") != 0 ||
+        list_length(f->funcname) > 2 || sg__names_outside_pg_catalog(f->funcname) || !fmt ||
+        !IsA(fmt, A_Const) || fmt->isnull || nodeTag(&fmt->val) != T_String)
+        return false;
+    for (const char *p = strchr(fmt->val.sval.sval, '%'); p; p = strchr(p + 2, '%')) {
+        if (!p[1])
+            break;
+        if (p[1] != 's' && p[1] != 'I' && p[1] != 'L' && p[1] != '%')
+            return false;
+    }
+    return true;
+}
+
+static bool text_bound(const Node *n, text_parts *parts, unsigned depth);
+
+static bool text_bound_times(const Node *n, size_t copies, text_parts *parts, unsigned depth);
+
+/* format()'s text, format_without_widths() holding: the format string, each
+ * argument once for a %s and twice for a %I or %L (quoting doubles a quote)
+ * with the two quotes and an E besides; an argument no specifier takes
+ * counts once. */
+static bool format_bound(const FuncCall *f, text_parts *parts, unsigned depth)
+{
+    if (f->func_variadic)
+        return false;
+    const char *fmt = ((const A_Const *)linitial(f->args))->val.sval.sval;
+    parts->chars += strlen(fmt);
+    const char *p = strchr(fmt, '%');
+    for (int i = 1; i < list_length(f->args); i++) {
+        while (p && p[1] == '%')
+            p = strchr(p + 2, '%');
+        bool quoted = p && (p[1] == 'I' || p[1] == 'L');
+        if (p)
+            p = strchr(p + 2, '%');
+        if (!text_bound_times(list_nth(f->args, i), quoted ? 2 : 1, parts, depth))
+            return false;
+        parts->chars += quoted ? 3 : 0;
+    }
+    return true;
+}
+
+/* concat_ws(sep, a, b, ...)'s text: each argument once and the separator
+ * between each two, as many times as that (a separator of a parameter more
+ * than a few times has no bound kept). False for any other call. */
+static bool concat_ws_bound(const FuncCall *f, text_parts *parts, unsigned depth)
+{
+    const Node *last = list_length(f->funcname) ? llast(f->funcname) : NULL;
+    int n = list_length(f->args);
+    if (!last || !IsA(last, String) || strcmp(strVal(last), "concat_ws") != 0 ||
+        list_length(f->funcname) > 2 || sg__names_outside_pg_catalog(f->funcname) ||
+        f->func_variadic || f->agg_star || f->over || f->agg_order || n < 1)
+        return false;
+    if (!text_bound_times(linitial(f->args), n > 2 ? (size_t)(n - 2) : 0, parts, depth))
+        return false;
+    for (int i = 1; i < n; i++)
+        if (!text_bound(list_nth(f->args, i), parts, depth + 1))
+            return false;
+    return true;
+}
+
+/* The last name of a call of pg_catalog's (qualified so or not) that is no
+ * aggregate or window call, or NULL. */
+static const char *plain_call(const FuncCall *f)
+{
+    if (f->agg_star || f->over || f->agg_order || f->agg_filter || list_length(f->funcname) > 2 ||
+        sg__names_outside_pg_catalog(f->funcname) || !IsA(llast(f->funcname), String))
+        return NULL;
+    return strVal(llast(f->funcname));
+}
+
+/* A string constant's characters, or -1 when `n` is none. */
+static long string_constant(const Node *n)
+{
+    if (n && IsA(n, TypeCast))
+        n = ((const TypeCast *)n)->arg;
+    if (!n || !IsA(n, A_Const) || ((const A_Const *)n)->isnull ||
+        nodeTag(&((const A_Const *)n)->val) != T_String)
+        return -1;
+    long count = 0;
+    for (const unsigned char *s = (const unsigned char *)((const A_Const *)n)->val.sval.sval; *s;
+         s++)
+        count += (*s & 0xC0) != 0x80;
+    return count;
+}
+
+/* Adds `copies` times the bound of `n`'s text to `parts`; false when it has
+ * none, or its parameters would be too many to list. */
+static bool text_bound_times(const Node *n, size_t copies, text_parts *parts, unsigned depth)
+{
+    text_parts one = {0};
+    if (!text_bound(n, &one, depth + 1) ||
+        parts->param_count + copies * one.param_count > TEXT_PARAMS_MAX)
+        return false;
+    for (size_t k = 0; k < copies; k++) {
+        parts->chars += one.chars;
+        for (size_t i = 0; i < one.param_count; i++)
+            parts->params[parts->param_count++] = one.params[i];
+        for (size_t i = 0; i < one.column_count; i++)
+            add_column(parts, one.columns[i < TEXT_COLUMNS_MAX ? i : 0]);
+    }
+    return true;
+}
+
+/* The text of a call whose result a constant multiple of its first
+ * argument bounds: replace(s, 'from', 'to') at most |s| * ceil(|to| /
+ * |from|) (each match of a non-empty `from` becomes `to`), regexp_replace(s,
+ * 're', 'rep'[, flags]) at most |s| + (|s| + 1) * |rep| (a match, even an
+ * empty one, becomes `rep`, which holds no back-reference), and split_part,
+ * unistr and the like no more than |s|, lpad and rpad a constant length.
+ * False for any other call, or arguments it cannot read. */
+static bool multiple_of_first(const FuncCall *f, text_parts *parts, unsigned depth)
+{
+    enum { COPIES_MAX = 8 };
+    const char *name = plain_call(f);
+    int n = list_length(f->args);
+    if (!name || n < 1)
+        return false;
+    const Node *s = linitial(f->args);
+    if (strcmp(name, "replace") == 0 && n == 3) {
+        long from = string_constant(lsecond(f->args)), to = string_constant(lthird(f->args));
+        if (from < 1 || to < 0)
+            return false;
+        size_t copies = to <= from ? 1 : (size_t)((to + from - 1) / from);
+        return copies <= COPIES_MAX && text_bound_times(s, copies, parts, depth);
+    }
+    if (strcmp(name, "regexp_replace") == 0 && (n == 3 || n == 4)) {
+        const Node *r = lthird(f->args);
+        if (r && IsA(r, TypeCast))
+            r = ((const TypeCast *)r)->arg;
+        long rep = string_constant(r);
+        if (string_constant(lsecond(f->args)) < 0 || rep < 0 || rep + 1 > COPIES_MAX ||
+            strchr(((const A_Const *)r)->val.sval.sval, '\\') ||
+            (n == 4 && string_constant(lfourth(f->args)) < 0))
+            return false;
+        if (!text_bound_times(s, (size_t)rep + 1, parts, depth))
+            return false;
+        parts->chars += (size_t)rep;
+        return true;
+    }
+    /* lpad and rpad make exactly as many characters as a constant length
+     * says (func.resource-bound's `max` bounds the constant itself) */
+    if ((strcmp(name, "lpad") == 0 || strcmp(name, "rpad") == 0) && (n == 2 || n == 3)) {
+        const A_Const *len = lsecond(f->args);
+        if (!IsA(len, A_Const) || len->isnull || nodeTag(&len->val) != T_Integer)
+            return false;
+        parts->chars += intVal(&len->val) > 0 ? (size_t)intVal(&len->val) : 0;
+        return true;
+    }
+    static const char *const shorter[] = {
+        "split_part", "unistr", "quote_ident", "quote_literal", "quote_nullable", "md5", "reverse"};
+    for (size_t i = 0; i < sizeof shorter / sizeof shorter[0]; i++) {
+        if (strcmp(name, shorter[i]) != 0)
+            continue;
+        if (strcmp(name, "md5") == 0) {
+            parts->chars += 32;
+            return true;
+        }
+        /* quoting doubles each quote at worst, and adds two */
+        bool quotes = strncmp(name, "quote_", 6) == 0;
+        parts->chars += quotes ? 6 : 0;
+        return text_bound_times(s, quotes ? 2 : 1, parts, depth);
+    }
+    return false;
+}
+
+/* text_bound() of every expression of `list`, together. */
+static bool list_bound(const List *list, text_parts *parts, unsigned depth)
+{
+    const ListCell *lc;
+    foreach (lc, list)
+        if (!text_bound(lfirst(lc), parts, depth + 1))
+            return false;
+    return true;
+}
+
+/* Adds to `parts` what bounds the text of `n`: constants' characters,
+ * parameters, a column (or an element or field of one) as one character,
+ * joined by ||, casts, COLLATE, COALESCE, CASE, GREATEST, LEAST and NULLIF
+ * (every branch counted), the functions of joins_its_arguments() and those
+ * multiple_of_first() bounds; false for anything else (a call that may make
+ * text longer, such as repeat or format). */
+static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
+{
+    if (!n || depth > TEXT_DEPTH_MAX)
+        return false;
+    switch (nodeTag(n)) {
+    case T_A_Const: {
+        const A_Const *c = (const A_Const *)n;
+        if (c->isnull)
+            return true;
+        if (nodeTag(&c->val) == T_String)
+            parts->chars += strlen(c->val.sval.sval);
+        else
+            parts->chars += 24; /* a number's digits */
+        return true;
+    }
+    case T_ParamRef:
+        if (parts->param_count == TEXT_PARAMS_MAX)
+            return false;
+        parts->params[parts->param_count++] = ((const ParamRef *)n)->number;
+        return true;
+    case T_ColumnRef:
+        parts->chars += 1;
+        add_column(parts, (const ColumnRef *)n);
+        return true;
+    case T_A_Indirection: {
+        /* an element, slice or field of a column: stored data too */
+        const A_Indirection *ind = (const A_Indirection *)n;
+        if (!ind->arg || !IsA(ind->arg, ColumnRef))
+            return false;
+        ListCell *lc;
+        foreach (lc, ind->indirection) {
+            const A_Indices *ix = lfirst(lc);
+            if (!IsA(ix, A_Indices) || (ix->lidx && !IsA(ix->lidx, A_Const)) ||
+                (ix->uidx && !IsA(ix->uidx, A_Const)))
+                return false;
+        }
+        parts->chars += 1;
+        return true;
+    }
+    case T_CaseExpr: {
+        const CaseExpr *c = (const CaseExpr *)n;
+        ListCell *lc;
+        foreach (lc, c->args)
+            if (!IsA(lfirst(lc), CaseWhen) ||
+                !text_bound((const Node *)((const CaseWhen *)lfirst(lc))->result, parts, depth + 1))
+                return false;
+        return !c->defresult || text_bound((const Node *)c->defresult, parts, depth + 1);
+    }
+    case T_MinMaxExpr:
+        return list_bound(((const MinMaxExpr *)n)->args, parts, depth);
+    case T_TypeCast:
+        return text_bound(((const TypeCast *)n)->arg, parts, depth + 1);
+    case T_CollateClause:
+        return text_bound(((const CollateClause *)n)->arg, parts, depth + 1);
+    case T_A_Expr: {
+        const A_Expr *e = (const A_Expr *)n;
+        const Node *op = list_length(e->name) == 1 ? linitial(e->name) : NULL;
+        if (e->kind == AEXPR_NULLIF) /* its first operand, or NULL */
+            return text_bound(e->lexpr, parts, depth + 1);
+        return e->kind == AEXPR_OP && op && IsA(op, String) && strcmp(strVal(op), "||") == 0 &&
+               text_bound(e->lexpr, parts, depth + 1) && text_bound(e->rexpr, parts, depth + 1);
+    }
+    case T_CoalesceExpr:
+        return list_bound(((const CoalesceExpr *)n)->args, parts, depth);
+    case T_FuncCall: {
+        const FuncCall *f = (const FuncCall *)n;
+        if (multiple_of_first(f, parts, depth))
+            return true;
+        if (format_without_widths(f))
+            return format_bound(f, parts, depth);
+        if (concat_ws_bound(f, parts, depth))
+            return true;
+        return joins_its_arguments(f) && !f->func_variadic && list_bound(f->args, parts, depth);
+    }
+    default:
+        return false;
+    }
+}
+
+/* Whether the call's work is bounded by its arguments' lengths (the rules'
+ * func.resource-bound max_work). */
+bool sg__walk_work_bounded_call(const FuncCall *f)
+{
+    static const char *const names[] = {"normalize", "translate", "btrim",    "ltrim",
+                                        "rtrim",     "strpos",    "position", "replace"};
+    const Node *last = list_length(f->funcname) ? llast(f->funcname) : NULL;
+    if (!last || !IsA(last, String))
+        return false;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(strVal(last), names[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Whether call `f` may make its text a multiple of its arguments' that
+ * text_bound() does not bound: a replace or regexp_replace whose
+ * replacement is no constant, or too long, or holds a back-reference (each
+ * nesting multiplies, even of short constants: `replace(replace(x, 'a', x),
+ * 'a', x)`), a concat_ws whose text has no bound kept (the separator goes
+ * between every two arguments), and an array_to_string of anything but a
+ * column with a short constant delimiter. */
+static bool multiplies(const FuncCall *f, unsigned depth)
+{
+    const char *name = plain_call(f);
+    if (!name)
+        return false;
+    if (strcmp(name, "replace") == 0 || strcmp(name, "regexp_replace") == 0) {
+        text_parts scratch = {0};
+        return !multiple_of_first(f, &scratch, depth);
+    }
+    if (strcmp(name, "concat_ws") == 0) { /* its separator as many times as it separates */
+        text_parts scratch = {0};
+        return !concat_ws_bound(f, &scratch, depth);
+    }
+    if (strcmp(name, "array_to_string") != 0)
+        return false;
+    int n = list_length(f->args);
+    if (n < 2 || n > 3 || !IsA(linitial(f->args), ColumnRef))
+        return true;
+    long delimiter = string_constant(lsecond(f->args));
+    long null_text = n == 3 ? string_constant(lthird(f->args)) : 0;
+    return delimiter < 0 || delimiter > 8 || null_text < 0 || null_text > 8;
+}
+
+/* Whether an expression whose text text_bound() cannot bound may still be
+ * long by the statement's own doing: it holds a parameter, a long constant,
+ * a call that makes text (repeat, lpad, format, ...) or an aggregate that
+ * gathers many rows' values into one (array_agg, json_agg, string_agg,
+ * ...); made of columns and short constants through known functions, it is
+ * stored data, which counts as a column does. Unknown node types count as
+ * long. */
+static bool may_grow(const Node *n, unsigned depth);
+
+/* may_grow() of any expression of `list`. */
+static bool list_may_grow(const List *list, unsigned depth)
+{
+    const ListCell *lc;
+    foreach (lc, list)
+        if (may_grow(lfirst(lc), depth + 1))
+            return true;
+    return false;
+}
+
+static bool may_grow(const Node *n, unsigned depth)
+{
+    if (!n)
+        return false;
+    if (depth > TEXT_DEPTH_MAX)
+        return true;
+    ListCell *lc;
+    switch (nodeTag(n)) {
+    case T_ColumnRef:
+        return false;
+    case T_ParamRef:
+        return true;
+    case T_A_Const: {
+        const A_Const *c = (const A_Const *)n;
+        return !c->isnull && nodeTag(&c->val) == T_String && strlen(c->val.sval.sval) > 64;
+    }
+    case T_TypeCast:
+        return may_grow(((const TypeCast *)n)->arg, depth + 1);
+    case T_CollateClause:
+        return may_grow(((const CollateClause *)n)->arg, depth + 1);
+    case T_A_Expr:
+        return may_grow(((const A_Expr *)n)->lexpr, depth + 1) ||
+               may_grow(((const A_Expr *)n)->rexpr, depth + 1);
+    case T_FuncCall: {
+        static const char *const makers[] = {"repeat",
+                                             "lpad",
+                                             "rpad",
+                                             "format",
+                                             "array_fill",
+                                             "overlay",
+                                             "string_agg",
+                                             "array_agg",
+                                             "json_agg",
+                                             "jsonb_agg",
+                                             "json_agg_strict",
+                                             "jsonb_agg_strict",
+                                             "json_object_agg",
+                                             "jsonb_object_agg",
+                                             "json_object_agg_strict",
+                                             "jsonb_object_agg_strict",
+                                             "json_object_agg_unique",
+                                             "jsonb_object_agg_unique",
+                                             "json_object_agg_unique_strict",
+                                             "jsonb_object_agg_unique_strict",
+                                             "xmlagg",
+                                             "range_agg",
+                                             "json_objectagg",
+                                             "json_arrayagg"};
+        const FuncCall *f = (const FuncCall *)n;
+        const Node *last = list_length(f->funcname) ? llast(f->funcname) : NULL;
+        if (!last || !IsA(last, String))
+            return true;
+        for (size_t i = 0; i < sizeof makers / sizeof makers[0]; i++)
+            if (strcmp(strVal(last), makers[i]) == 0)
+                return true;
+        return multiplies(f, depth) || list_may_grow(f->args, depth);
+    }
+    case T_CoalesceExpr:
+        return list_may_grow(((const CoalesceExpr *)n)->args, depth);
+    case T_MinMaxExpr:
+        return list_may_grow(((const MinMaxExpr *)n)->args, depth);
+    case T_CaseExpr: {
+        const CaseExpr *c = (const CaseExpr *)n;
+        foreach (lc, c->args)
+            if (!IsA(lfirst(lc), CaseWhen) ||
+                may_grow((const Node *)((const CaseWhen *)lfirst(lc))->result, depth + 1))
+                return true;
+        return may_grow((const Node *)c->defresult, depth + 1);
+    }
+    case T_A_Indirection: {
+        /* an element or field of stored data is stored data */
+        const A_Indirection *ind = (const A_Indirection *)n;
+        foreach (lc, ind->indirection)
+            if (!IsA(lfirst(lc), A_Indices) && !IsA(lfirst(lc), String))
+                return true;
+        return may_grow(ind->arg, depth + 1);
+    }
+    default:
+        return true;
+    }
+}
+
+bool sg__walk_text_may_grow(const Node *n)
+{
+    return may_grow(n, 0);
+}
+
+int sg__walk_text_param(const Node *n)
+{
+    text_parts parts = {0};
+    return text_bound(n, &parts, 0) && parts.param_count == 1 && !parts.column_count &&
+                   parts.chars <= 64
+               ? parts.params[0]
+               : 0;
+}
+
+size_t sg__walk_text_columns(const Node *n, const ColumnRef **out, size_t max)
+{
+    text_parts parts = {0};
+    if (!text_bound(n, &parts, 0))
+        return 0;
+    for (size_t i = 0; i < parts.column_count && i < max && i < TEXT_COLUMNS_MAX; i++)
+        out[i] = parts.columns[i];
+    return parts.column_count;
+}
+
+/* The bound of an expression argument's text, for sg__walk_work_bounded_call()s. */
+void sg__walk_describe_text_bound(walk *w, const Node *n, sg__funcarg *a)
+{
+    text_parts parts = {0};
+    a->text_bounded = text_bound(n, &parts, 0);
+    a->text_grows = !a->text_bounded && may_grow(n, 0);
+    if (!a->text_bounded)
+        return;
+    a->text_chars = parts.chars;
+    if (!parts.param_count)
+        return;
+    int *params = sg__arena_alloc(w->arena, parts.param_count * sizeof *params);
+    if (!params) {
+        fail(w);
+        return;
+    }
+    memcpy(params, parts.params, parts.param_count * sizeof *params);
+    a->text_params = params;
+    a->text_param_count = parts.param_count;
+}
