@@ -1,12 +1,11 @@
 /*
  * migrate_int.h - what the files that apply a migration's DDL to the table
  * model share (migrate.c, migrate_column.c, migrate_constraint.c,
- * migrate_rename.c, migrate_common.c): the state of one application, what
- * applying a piece of a statement came to, the constraints that wait for
- * their table's columns, and the functions one of them calls in another.
- * They call each other in one direction only: migrate.c calls all the
- * others, migrate_column.c and migrate_rename.c call migrate_constraint.c,
- * and everything calls migrate_common.c, which calls none of them. Seen only
+ * migrate_rename.c, migrate_routine.c, migrate_psql.c, migrate_common.c): the state of one
+ * application, what applying a piece of a statement came to, the constraints that wait for their
+ * table's columns, and the functions one of them calls in another. They call each other in one
+ * direction only: migrate.c calls all the others, migrate_column.c and migrate_rename.c call
+ * migrate_constraint.c, and everything calls migrate_common.c, which calls none of them. Seen only
  * by those files.
  */
 #ifndef SG_PG_MIGRATE_INT_H
@@ -245,6 +244,32 @@ size_t sg__mig_code_token(const mig *m, size_t i);
  * character c. */
 bool sg__mig_word_is(const char *s, const sg__sql_token *t, const char *word);
 bool sg__mig_char_is(const char *s, const sg__sql_token *t, char c);
+
+/* A function or procedure the file makes: whether its body runs DDL, or
+ * calls one of the file's routines that does (at any depth). */
+typedef struct mig_routine {
+    const char *name;
+    const char *ddl;  /* the DDL's label; NULL: none found */
+    const char *body; /* SQL or PL/pgSQL; NULL for another language */
+} mig_routine;
+
+/* ---- migrate_routine.c ---- */
+
+/* DDL that a DO block's or routine's body (SQL or PL/pgSQL when
+ * `plpgsql`, else another language) runs in a shape not followed: its
+ * label, or NULL (also when memory ran out: m->oom). */
+const char *sg__mig_ddl_in_body(mig *m, const char *body, bool plpgsql);
+/* The latest routine of the file called `name` (n bytes), when it runs
+ * DDL; NULL otherwise. */
+const mig_routine *sg__mig_ddl_routine(const mig *m, const char *name, size_t n);
+/* The first routine of the file with DDL that tokens t (n of them) of `s`
+ * call, or NULL. */
+const mig_routine *sg__mig_calls_ddl_routine(const mig *m, const char *s, const sg__sql_token *t,
+                                             size_t n);
+/* CREATE FUNCTION and CREATE PROCEDURE: kept when its body runs DDL. */
+int sg__mig_apply_create_routine(mig *m, const CreateFunctionStmt *f);
+/* The note a call of routine `r` gets. */
+int sg__mig_note_routine_call(mig *m, const mig_routine *r);
 
 /* ---- migrate_psql.c ---- */
 
