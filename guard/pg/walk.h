@@ -416,6 +416,9 @@ int sg__walk_text_param(const Node *n);
 
 /* ---- names.c ---- */
 
+/* Works out which columns of FROM item i may be long text, once (its
+ * row's grown, grows_all, stored): for the quadratic text calls. */
+void sg__walk_item_growth(walk *w, size_t i);
 /* The name PostgreSQL's FigureColname gives expression `n` (an output column,
  * an index column), when the walker is sure of it; NULL otherwise. */
 const char *sg__walk_figure_colname(Node *n);
@@ -432,6 +435,9 @@ row_names sg__walk_list_names(walk *w, List *list);
 /* Whether an output column of `select` is named `name` (*known: whether
  * every output but the `*`s has a name the walker can tell). */
 bool sg__walk_output_match(Node *select, const char *name, bool *known);
+
+/* ---- refs.c ---- */
+
 /* A qualified column reference or a field selection, resolved at the end. */
 void sg__walk_note_columnref(walk *w, ColumnRef *c);
 void sg__walk_note_indirection(walk *w, A_Indirection *ind);
