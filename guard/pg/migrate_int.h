@@ -1,12 +1,13 @@
 /*
  * migrate_int.h - what the files that apply a migration's DDL to the table
  * model share (migrate.c, migrate_column.c, migrate_constraint.c,
- * migrate_rename.c, migrate_routine.c, migrate_psql.c, migrate_common.c): the state of one
- * application, what applying a piece of a statement came to, the constraints that wait for their
- * table's columns, and the functions one of them calls in another. They call each other in one
- * direction only: migrate.c calls all the others, migrate_column.c and migrate_rename.c call
- * migrate_constraint.c, and everything calls migrate_common.c, which calls none of them. Seen only
- * by those files.
+ * migrate_rename.c, migrate_session.c, migrate_routine.c, migrate_psql.c,
+ * migrate_common.c): the state of one application, what applying a piece of
+ * a statement came to, the constraints that wait for their table's columns,
+ * and the functions one of them calls in another. They call each other in
+ * one direction only: migrate.c calls all the others, migrate_column.c and
+ * migrate_rename.c call migrate_constraint.c, and everything calls
+ * migrate_common.c, which calls none of them. Seen only by those files.
  */
 #ifndef SG_PG_MIGRATE_INT_H
 #define SG_PG_MIGRATE_INT_H
@@ -53,8 +54,8 @@ typedef struct mig {
      * default_schema; the outer path's first schema inside CREATE SCHEMA's
      * elements, which cannot make types */
     const char *type_schema;
-    /* the temporary tables the file made that are still there (mig_temp in
-     * migrate.c): an unqualified name finds one of them before the path */
+    /* the temporary tables the file made that are still there (mig_temp):
+     * an unqualified name finds one of them before the path */
     sg__vec temp_tables;
     /* `SET LOCAL search_path` in the transaction: the path it hides, which
      * COMMIT brings back (the session's) */
@@ -80,11 +81,11 @@ typedef struct mig {
     int shift;
     /* the file's transaction: the model as it stood at its BEGIN (the
      * first mark, named NULL) and at each SAVEPOINT since, which ROLLBACK
-     * and ROLLBACK TO bring back (mig_mark in migrate.c). The tables are not
-     * copied at a mark: `undo` (mig_undo) holds each slot of s->tables as it
-     * was before the first commit after the latest mark that wrote it
-     * (`logged[slot]` the serial of the mark it was logged under), and a
-     * mark the length of `undo` when it was taken. The marks' copies of the
+     * and ROLLBACK TO bring back (mig_mark in migrate_session.c). The
+     * tables are not copied at a mark: `undo` (mig_undo) holds each slot
+     * of s->tables as it was before the first commit after the latest mark
+     * that wrote it (`logged[slot]` the serial of the mark it was logged
+     * under), and a mark the length of `undo` when it was taken. The marks' copies of the
      * domains and of the temporary tables are stacked in `mark_domains` and
      * `mark_temps`; all of them are reused after COMMIT and RELEASE. */
     sg__vec marks;
@@ -252,6 +253,35 @@ typedef struct mig_routine {
     const char *ddl;  /* the DDL's label; NULL: none found */
     const char *body; /* SQL or PL/pgSQL; NULL for another language */
 } mig_routine;
+
+/* A temporary table the file made that is still there: `drop_at_commit`
+ * for ON COMMIT DROP, which the end of its transaction drops. */
+typedef struct mig_temp {
+    const char *name;
+    bool drop_at_commit;
+} mig_temp;
+
+/* ---- migrate_session.c ---- */
+
+/* Whether `rv` makes a temporary table (TEMP, or in pg_temp); and whether
+ * it names one the file made (unqualified: found before the search path). */
+bool sg__mig_made_temp(const RangeVar *rv);
+bool sg__mig_temp_table(const mig *m, const RangeVar *rv);
+/* A temporary table made by `how` (CREATE TABLE, ...): a remark. */
+int sg__mig_make_temp_table(mig *m, const RangeVar *rv, OnCommitAction on_commit, const char *how);
+/* DROP TABLE of a temporary table the file made: whether `obj` names one. */
+bool sg__mig_drop_temp_table(mig *m, const Node *obj);
+/* RENAME of a temporary table the file made (or of its column or
+ * constraint): whether `r` renames one (APPLIED or REFUSED in *rc). */
+bool sg__mig_rename_temp_table(mig *m, const RenameStmt *r, int *rc);
+int sg__mig_apply_set(mig *m, const VariableSetStmt *v);
+/* Copies the `count` items of `size` bytes at `items` to the end of the
+ * stack `v`; false when memory ran out. */
+bool sg__mig_stack_copy(mig *m, sg__vec *v, const void *items, size_t count, size_t size);
+/* The transaction ends with its changes kept. */
+void sg__mig_commit_transaction(mig *m);
+int sg__mig_apply_transaction(mig *m, const TransactionStmt *t);
+int sg__mig_apply_discard(mig *m, const DiscardStmt *d);
 
 /* ---- migrate_routine.c ---- */
 
