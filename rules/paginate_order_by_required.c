@@ -877,6 +877,25 @@ static bool distinct_pinned(const sg__rule_ctx *ctx)
            keys_one_value(ctx, &t->distinct_keys);
 }
 
+/* Whether an expression without columns that makes the calls `calls` (by
+ * name) is the same on every row: none an aggregate (`count(1)` per
+ * group), a window or set-returning function or a volatile call. */
+static bool same_on_every_row(const sg__vec *calls)
+{
+    static const char *const volatile_calls[] = {"random", "gen_random_uuid", "clock_timestamp",
+                                                 "timeofday", "random_normal"};
+    for (size_t i = 0; i < calls->count; i++) {
+        const char *name = SG__VEC_AT(*calls, const char *, i);
+        const sg__func_info *info = sg__func_find(name);
+        if (!info || (info->flags & (SG_FN_AGGREGATE | SG_FN_WINDOW | SG_FN_SETOF)))
+            return false;
+        for (size_t k = 0; k < sizeof volatile_calls / sizeof volatile_calls[0]; k++)
+            if (strcmp(name, volatile_calls[k]) == 0)
+                return false;
+    }
+    return true;
+}
+
 bool sg__paginate_order_moot(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
@@ -890,7 +909,8 @@ bool sg__paginate_order_moot(const sg__rule_ctx *ctx)
         return false;
     /* `SELECT 1 AS a FROM t WHERE ... LIMIT 1` (an ORM's exists()): the rows
      * are alike, whichever of them a page holds */
-    if (t->outputs_constant)
+    if (t->outputs_constant || (t->outputs_without_columns && same_on_every_row(&t->output_calls) &&
+                                !field_may_return_set(ctx)))
         return true;
     if (t->values_rows)
         return t->values_rows == 1;
@@ -912,26 +932,13 @@ bool sg__paginate_order_moot(const sg__rule_ctx *ctx)
 }
 
 /* The top-level ORDER BY orders nothing: each item is the same on every
- * row (a constant, a parameter, `(SELECT 1)`, `now()`), none an aggregate
- * (`count(1)` per group) or a volatile call. PostgreSQL sorts nothing for it:
- * the rows come in whatever order the plan makes. */
+ * row (a constant, a parameter, `(SELECT 1)`, `now()`, or an output that is
+ * one). PostgreSQL sorts nothing for it: the rows come in whatever order the
+ * plan makes. */
 static bool orders_nothing(const sg__facts *f)
 {
-    static const char *const volatile_calls[] = {"random", "gen_random_uuid", "clock_timestamp",
-                                                 "timeofday", "random_normal"};
     const sg__top_select *t = &f->top;
-    if (!t->has_order_by || !t->order_without_columns)
-        return false;
-    for (size_t i = 0; i < t->order_calls.count; i++) {
-        const char *name = SG__VEC_AT(t->order_calls, const char *, i);
-        const sg__func_info *info = sg__func_find(name);
-        if (!info || (info->flags & (SG_FN_AGGREGATE | SG_FN_WINDOW | SG_FN_SETOF)))
-            return false;
-        for (size_t k = 0; k < sizeof volatile_calls / sizeof volatile_calls[0]; k++)
-            if (strcmp(name, volatile_calls[k]) == 0)
-                return false;
-    }
-    return true;
+    return t->has_order_by && t->order_without_columns && same_on_every_row(&t->order_calls);
 }
 
 /* The statement is a select operation's select that needs an ORDER BY it

@@ -584,6 +584,12 @@ typedef struct sg__top_select {
     /* every output of the (plain) select is a constant or a parameter, cast
      * or not: its rows are all alike */
     bool outputs_constant;
+    /* every output holds no column, aggregate or window syntax (as
+     * order_without_columns's items: `now()`, `(SELECT 1)`), with the calls
+     * they make by name (const char *): rows alike unless a call is volatile,
+     * an aggregate or returns a set, which the rules tell */
+    bool outputs_without_columns;
+    sg__vec output_calls;
     bool where_false; /* WHERE FALSE: no rows (a migration tool's verify query) */
     /* ORDER BY items that are plain columns; order_by_exprs counts the
      * other items. */

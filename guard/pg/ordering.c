@@ -416,7 +416,8 @@ static bool record_keys(walk *w, SelectStmt *s, List *items, bool by_output, sg_
 /* What without_columns() looks for in an ORDER BY item. */
 typedef struct column_search {
     walk *w;
-    bool found; /* a column, aggregate or window syntax, or grouping */
+    bool found;     /* a column, aggregate or window syntax, or grouping */
+    sg__vec *calls; /* the names of the calls met, for the rules */
 } column_search;
 
 static bool find_column(Node *n, void *context)
@@ -436,7 +437,7 @@ static bool find_column(Node *n, void *context)
             c->found = true;
             return true;
         }
-        const char **slot = sg__vec_push(c->w->arena, &c->w->facts->top.order_calls, sizeof *slot);
+        const char **slot = sg__vec_push(c->w->arena, c->calls, sizeof *slot);
         if (!slot || !(*slot = copy(c->w, strVal(last)))) {
             c->found = true;
             fail(c->w);
@@ -446,14 +447,44 @@ static bool find_column(Node *n, void *context)
     return raw_expression_tree_walker(n, find_column, context);
 }
 
-/* Whether ORDER BY item `n` holds no column (find_column) and is no output
- * position (a bare integer constant, which sorts by that output). */
-static bool without_columns(walk *w, Node *n)
+/* Whether ORDER BY item `n` of `s` holds no column (find_column): itself,
+ * or, when it names an output column by position or by name (the output's
+ * name wins over an input column's, as in PostgreSQL), that output's
+ * expression (`SELECT 1 AS k ... ORDER BY k`). A position the text cannot
+ * count (after a `*`) or of a set operation is taken to hold one. */
+static bool without_columns(walk *w, SelectStmt *s, Node *n)
 {
-    if (!n || (IsA(n, A_Const) && nodeTag(&((const A_Const *)n)->val) == T_Integer))
+    if (!n)
         return false;
-    column_search c = {w, false};
+    ResTarget *out = s->op == SETOP_NONE ? order_output(s->targetList, n) : NULL;
+    if (out)
+        n = out->val;
+    else if (IsA(n, A_Const) && nodeTag(&((const A_Const *)n)->val) == T_Integer)
+        return false;
+    column_search c = {w, false, &w->facts->top.order_calls};
     find_column(n, &c);
+    return !c.found;
+}
+
+/* Whether every output of plain select `s` holds no column (find_column),
+ * the calls they make into top.output_calls. */
+static bool outputs_without_columns(walk *w, const SelectStmt *s)
+{
+    /* raw_expression_tree_walker knows the raw parse tree's nodes only, and
+     * recurses without a bound: a node the walker found unsupported, or an
+     * expression deeper than its bound, is not searched (the statement is
+     * denied for it) */
+    if (s->op != SETOP_NONE || !s->targetList || s->valuesLists || w->facts->unsupported.count ||
+        w->facts->depth_exceeded)
+        return false;
+    column_search c = {w, false, &w->facts->top.output_calls};
+    ListCell *lc;
+    foreach (lc, s->targetList) {
+        const ResTarget *rt = lfirst(lc);
+        if (!IsA(rt, ResTarget) || !rt->val)
+            return false;
+        find_column(rt->val, &c);
+    }
     return !c.found;
 }
 
@@ -466,11 +497,12 @@ void sg__walk_record_order_by(walk *w, SelectStmt *s)
     record_keys(w, s, s->sortClause, true, &t->order_keys, &t->order_outputs);
     t->order_by_exprs = (size_t)list_length(s->sortClause) - (t->order_keys.count - before);
     ListCell *item;
-    t->order_without_columns = s->sortClause != NIL;
+    t->order_without_columns =
+        s->sortClause != NIL && !w->facts->unsupported.count && !w->facts->depth_exceeded;
     foreach (item, s->sortClause) {
         const SortBy *sb = lfirst(item);
         t->order_without_columns =
-            t->order_without_columns && IsA(sb, SortBy) && without_columns(w, sb->node);
+            t->order_without_columns && IsA(sb, SortBy) && without_columns(w, s, sb->node);
         const FuncCall *f = IsA(sb, SortBy) && sb->node && IsA(sb->node, FuncCall)
                                 ? (const FuncCall *)sb->node
                                 : NULL;
@@ -478,6 +510,7 @@ void sg__walk_record_order_by(walk *w, SelectStmt *s)
                            strcmp(strVal(llast(f->funcname)), "random") == 0 &&
                            !sg__names_outside_pg_catalog(f->funcname);
     }
+    t->outputs_without_columns = outputs_without_columns(w, s);
     if (s->op != SETOP_NONE) {
         t->set_ordered_whole = set_ordered_whole(s);
         return;

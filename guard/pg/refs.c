@@ -345,7 +345,10 @@ static void export_sources(walk *w)
 {
     sg__facts *f = w->facts;
     /* the growth of their columns only matters to a quadratic text call */
-    for (size_t i = 0; w->work_call && i < w->from_items.count && !w->failed; i++)
+    /* (and, like every search of an expression with raw_expression_tree_walker,
+     * only when no expression is deeper than the walker's bound) */
+    for (size_t i = 0; w->work_call && !f->depth_exceeded && i < w->from_items.count && !w->failed;
+         i++)
         sg__walk_item_growth(w, i);
     for (size_t i = 0; i < w->from_items.count && !w->failed; i++) {
         const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
