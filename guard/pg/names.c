@@ -354,7 +354,7 @@ static bool find_grown_ref(Node *n, void *context)
 /* The $n expression `n` is, cast or not; 0 when it is no parameter. */
 static int bare_param(const Node *n)
 {
-    n = sg__walk_uncast(n);
+    n = sg__walk_uncast_keeping(n);
     return n && IsA(n, ParamRef) ? ((const ParamRef *)n)->number : 0;
 }
 
@@ -377,7 +377,7 @@ static int expr_growth(walk *w, int level, Node *n)
     int param = param_output(n);
     if (param)
         return param;
-    const Node *bare = sg__walk_uncast(n);
+    const Node *bare = sg__walk_uncast_keeping(n);
     if (level >= 0 && bare && IsA(bare, ColumnRef))
         return ref_grows(w, level, (const ColumnRef *)bare);
     if (sg__walk_text_may_grow(n))
@@ -395,6 +395,12 @@ static int expr_growth(walk *w, int level, Node *n)
      * chain of such levels doubles (or more) at each */
     enum { SEEN_MAX = 16 };
     const ColumnRef *refs[SEEN_MAX];
+    /* a column the statement made, printed anew by a cast that lengthens
+     * (bytea's hex doubles it at each level) */
+    size_t recast = sg__walk_recast_columns(n, refs, SEEN_MAX);
+    for (size_t i = 0; i < recast && i < SEEN_MAX; i++)
+        if (made_ref(w, level, refs[i]))
+            return GROWN;
     size_t count = sg__walk_text_columns(n, refs, SEEN_MAX), made = 0;
     for (size_t i = 0; i < count && i < SEEN_MAX; i++)
         made += made_ref(w, level, refs[i]);
@@ -548,7 +554,7 @@ static row_names select_row(walk *w, Node *node, List *aliases, int level, bool 
             name = rt->name ? rt->name : figure_name(rt->val);
             grows[i] = growth ? expr_growth(w, level, rt->val) : 0;
             /* a table's column passed on as it is (cast or not) is stored data */
-            const Node *bare = sg__walk_uncast(rt->val);
+            const Node *bare = sg__walk_uncast_keeping(rt->val);
             stored[i] = growth && bare && IsA(bare, ColumnRef) && !grows[i] &&
                         !made_ref(w, level, (const ColumnRef *)bare);
             all_stored = all_stored && stored[i];

@@ -387,9 +387,19 @@ void sg__walk_record_args(walk *w, FuncCall *f)
     bool work = sg__walk_work_bounded_call(f);
     w->work_call = w->work_call || work;
     for (int i = 0; i < n; i++) {
-        describe_arg(w, list_nth(f->args, i), &args[i]);
+        const Node *arg = list_nth(f->args, i);
+        describe_arg(w, (Node *)arg, &args[i]);
+        /* a constant, parameter or column under a cast that changes its
+         * text's length (`%(p)s::char(100000)`, `x::numeric`), and a number
+         * (`1e131071` prints its digits), is judged as an expression, by
+         * what it prints */
+        const Node *bare = work ? sg__walk_uncast_keeping(arg) : NULL;
+        if (bare && (IsA(bare, TypeCast) || args[i].kind == SG_ARG_NUMBER)) {
+            args[i].kind = SG_ARG_OTHER;
+            args[i].param = 0;
+        }
         if (work && args[i].kind == SG_ARG_OTHER && args[i].param == 0)
-            sg__walk_describe_text_bound(w, list_nth(f->args, i), &args[i]);
+            sg__walk_describe_text_bound(w, arg, &args[i]);
     }
     w->call_first_arg = linitial(f->args);
     fn->args = args;

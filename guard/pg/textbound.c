@@ -27,6 +27,89 @@ typedef struct text_parts {
     size_t column_count;
 } text_parts;
 
+/* How the text of a cast's value compares with its operand's (cast_effect). */
+typedef enum {
+    CAST_KEEPS,   /* the same: a string type without a length, json, their arrays */
+    CAST_WIDTH,   /* at most `width` characters whatever the operand */
+    CAST_DOUBLES, /* at most twice the operand's: numeric or jsonb of a number written out */
+    CAST_LONG     /* no bound from the operand */
+} cast_kind;
+
+/* The text a type without a length prints in at most this many characters
+ * (integers, floats, dates and times, intervals, uuid, network addresses);
+ * a length or bit count of more makes a long value where it is made. */
+enum { FIXED_WIDTH = 64, WIDE = 4096 };
+
+/* Whether string constant or number `c` is written without an exponent,
+ * which numeric and jsonb print as that many digits ('9e130000'). */
+static bool without_exponent(const Node *c)
+{
+    if (!c || !IsA(c, A_Const) || ((const A_Const *)c)->isnull)
+        return false;
+    const A_Const *k = (const A_Const *)c;
+    const char *t = nodeTag(&k->val) == T_String  ? k->val.sval.sval
+                    : nodeTag(&k->val) == T_Float ? k->val.fval.fval
+                                                  : NULL;
+    if (nodeTag(&k->val) == T_Integer)
+        return true;
+    return t && !strpbrk(t, "eE");
+}
+
+/* How the cast `tc` changes the length of its operand's text as the value
+ * prints: a string type (text, varchar, bpchar without a length, citext,
+ * json, unknown, and arrays of them) keeps it; a length or bit count n
+ * (char(n), varchar(n), bit(n), varbit(n)) pads or cuts it to n; a type of
+ * bounded text (integers, floats, dates, times, uuid, ...) prints at most
+ * FIXED_WIDTH characters; numeric and jsonb print a number's exponent as
+ * digits (`'9e130000'::numeric` is 130,001 characters), bytea as hex, and
+ * other types with quotes and escapes: no bound, but for a constant written
+ * without an exponent. A type outside pg_catalog is no known one. */
+static cast_kind cast_effect(const TypeCast *tc, size_t *width)
+{
+    static const char *const keeps[] = {"text", "varchar", "bpchar", "citext", "json", "unknown"};
+    static const char *const sized[] = {"bpchar", "varchar", "bit", "varbit"};
+    static const char *const fixed[] = {
+        "int2",  "int4", "int8",   "oid",       "float4",      "float8",   "bool",
+        "date",  "time", "timetz", "timestamp", "timestamptz", "interval", "uuid",
+        "money", "inet", "cidr",   "macaddr",   "macaddr8",    "pg_lsn",   "name",
+        "char",  "xid",  "xid8",   "cid",       "tid"};
+    const TypeName *t = tc->typeName;
+    *width = 0;
+    if (!t || !t->names || t->setof || t->pct_type || !IsA(llast(t->names), String) ||
+        sg__names_outside_pg_catalog(t->names))
+        return CAST_LONG;
+    const char *name = strVal(llast(t->names));
+    const Node *mod = list_length(t->typmods) == 1 ? linitial(t->typmods) : NULL;
+    bool array = t->arrayBounds != NIL;
+    if (t->typmods) {
+        for (size_t i = 0; !array && mod && i < sizeof sized / sizeof sized[0]; i++)
+            if (strcmp(name, sized[i]) == 0 && IsA(mod, A_Const) &&
+                nodeTag(&((const A_Const *)mod)->val) == T_Integer &&
+                ((const A_Const *)mod)->val.ival.ival >= 0) {
+                *width = (size_t)((const A_Const *)mod)->val.ival.ival;
+                return CAST_WIDTH;
+            }
+        /* numeric(p, s) prints p digits, a sign and a point at most */
+        if (!array && strcmp(name, "numeric") == 0 && IsA(linitial(t->typmods), A_Const) &&
+            nodeTag(&((const A_Const *)linitial(t->typmods))->val) == T_Integer) {
+            *width = (size_t)((const A_Const *)linitial(t->typmods))->val.ival.ival + 3;
+            return CAST_WIDTH;
+        }
+    }
+    for (size_t i = 0; i < sizeof keeps / sizeof keeps[0]; i++)
+        if (strcmp(name, keeps[i]) == 0)
+            return t->typmods ? CAST_LONG : CAST_KEEPS;
+    for (size_t i = 0; !array && i < sizeof fixed / sizeof fixed[0]; i++)
+        if (strcmp(name, fixed[i]) == 0) {
+            *width = FIXED_WIDTH;
+            return CAST_WIDTH;
+        }
+    if (!array && (strcmp(name, "numeric") == 0 || strcmp(name, "jsonb") == 0) &&
+        without_exponent(tc->arg))
+        return CAST_DOUBLES;
+    return CAST_LONG;
+}
+
 /* Notes a column reference among `parts`' columns. */
 static void add_column(text_parts *parts, const ColumnRef *c)
 {
@@ -251,6 +334,10 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
             return true;
         if (nodeTag(&c->val) == T_String)
             parts->chars += strlen(c->val.sval.sval);
+        else if (nodeTag(&c->val) == T_BitString)
+            parts->chars += strlen(c->val.bsval.bsval);
+        else if (nodeTag(&c->val) == T_Float && !without_exponent(n))
+            return false; /* 1e131071 prints its digits */
         else
             parts->chars += 24; /* a number's digits */
         return true;
@@ -290,8 +377,20 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
     }
     case T_MinMaxExpr:
         return list_bound(((const MinMaxExpr *)n)->args, parts, depth);
-    case T_TypeCast:
-        return text_bound(((const TypeCast *)n)->arg, parts, depth + 1);
+    case T_TypeCast: {
+        size_t width;
+        switch (cast_effect((const TypeCast *)n, &width)) {
+        case CAST_KEEPS:
+            return text_bound(((const TypeCast *)n)->arg, parts, depth + 1);
+        case CAST_WIDTH:
+            parts->chars += width;
+            return true;
+        case CAST_DOUBLES:
+            return text_bound_times(((const TypeCast *)n)->arg, 2, parts, depth);
+        default:
+            return false;
+        }
+    }
     case T_CollateClause:
         return text_bound(((const CollateClause *)n)->arg, parts, depth + 1);
     case T_A_Expr: {
@@ -350,6 +449,13 @@ static bool multiplies(const FuncCall *f, unsigned depth)
         text_parts scratch = {0};
         return !multiple_of_first(f, &scratch, depth);
     }
+    if (strcmp(name, "format") == 0) { /* a width or a position: as long as it says */
+        text_parts scratch = {0};
+        return !format_without_widths(f) || !format_bound(f, &scratch, depth);
+    }
+    if (strcmp(name, "power") == 0 || strcmp(name, "pow") == 0 || strcmp(name, "exp") == 0 ||
+        strcmp(name, "factorial") == 0)
+        return true;                      /* a number of as many digits as it likes (10 ^ 130000) */
     if (strcmp(name, "concat_ws") == 0) { /* its separator as many times as it separates */
         text_parts scratch = {0};
         return !concat_ws_bound(f, &scratch, depth);
@@ -362,6 +468,14 @@ static bool multiplies(const FuncCall *f, unsigned depth)
     long delimiter = string_constant(lsecond(f->args));
     long null_text = n == 3 ? string_constant(lthird(f->args)) : 0;
     return delimiter < 0 || delimiter > 8 || null_text < 0 || null_text > 8;
+}
+
+/* Whether `n` is a column or an element or field of one, as it is stored. */
+static bool stored_value(const Node *n)
+{
+    if (n && IsA(n, A_Indirection))
+        n = ((const A_Indirection *)n)->arg;
+    return n && IsA(n, ColumnRef);
 }
 
 /* Whether an expression whose text text_bound() cannot bound may still be
@@ -397,20 +511,38 @@ static bool may_grow(const Node *n, unsigned depth)
         return true;
     case T_A_Const: {
         const A_Const *c = (const A_Const *)n;
+        if (!c->isnull && nodeTag(&c->val) == T_Float)
+            return !without_exponent(n);
         return !c->isnull && nodeTag(&c->val) == T_String && strlen(c->val.sval.sval) > 64;
     }
-    case T_TypeCast:
-        return may_grow(((const TypeCast *)n)->arg, depth + 1);
+    case T_TypeCast: {
+        size_t width;
+        const Node *arg = ((const TypeCast *)n)->arg;
+        switch (cast_effect((const TypeCast *)n, &width)) {
+        case CAST_KEEPS:
+        case CAST_DOUBLES:
+            return may_grow(arg, depth + 1);
+        case CAST_WIDTH:
+            return width > WIDE;
+        default:
+            /* stored data, printed another way, is stored data still */
+            return !stored_value(arg);
+        }
+    }
     case T_CollateClause:
         return may_grow(((const CollateClause *)n)->arg, depth + 1);
-    case T_A_Expr:
-        return may_grow(((const A_Expr *)n)->lexpr, depth + 1) ||
-               may_grow(((const A_Expr *)n)->rexpr, depth + 1);
+    case T_A_Expr: {
+        /* a power of a number prints as many digits as it likes */
+        const A_Expr *e = (const A_Expr *)n;
+        const Node *op = list_length(e->name) ? llast(e->name) : NULL;
+        if (e->kind == AEXPR_OP && op && IsA(op, String) && strcmp(strVal(op), "^") == 0)
+            return true;
+        return may_grow(e->lexpr, depth + 1) || may_grow(e->rexpr, depth + 1);
+    }
     case T_FuncCall: {
         static const char *const makers[] = {"repeat",
                                              "lpad",
                                              "rpad",
-                                             "format",
                                              "array_fill",
                                              "overlay",
                                              "string_agg",
@@ -463,6 +595,52 @@ static bool may_grow(const Node *n, unsigned depth)
     default:
         return true;
     }
+}
+
+const Node *sg__walk_uncast_keeping(const Node *n)
+{
+    size_t width;
+    for (;;) {
+        if (n && IsA(n, CollateClause))
+            n = ((const CollateClause *)n)->arg;
+        else if (n && IsA(n, TypeCast) && cast_effect((const TypeCast *)n, &width) == CAST_KEEPS)
+            n = ((const TypeCast *)n)->arg;
+        else
+            return n;
+    }
+}
+
+/* What sg__walk_recast_columns() gathers. */
+typedef struct recast_search {
+    const ColumnRef **out;
+    size_t max, count;
+} recast_search;
+
+static bool find_recast(Node *n, void *context)
+{
+    recast_search *r = context;
+    if (!n || IsA(n, SubLink) || IsA(n, SelectStmt))
+        return false;
+    size_t width;
+    if (IsA(n, TypeCast)) {
+        cast_kind k = cast_effect((const TypeCast *)n, &width);
+        const Node *bare = sg__walk_uncast_keeping(((const TypeCast *)n)->arg);
+        if (bare && IsA(bare, A_Indirection))
+            bare = ((const A_Indirection *)bare)->arg;
+        if ((k == CAST_LONG || (k == CAST_WIDTH && width > WIDE)) && bare && IsA(bare, ColumnRef)) {
+            if (r->count < r->max)
+                r->out[r->count] = (const ColumnRef *)bare;
+            r->count++;
+        }
+    }
+    return raw_expression_tree_walker(n, find_recast, context);
+}
+
+size_t sg__walk_recast_columns(const Node *n, const ColumnRef **out, size_t max)
+{
+    recast_search r = {out, max, 0};
+    find_recast((Node *)n, &r);
+    return r.count;
 }
 
 bool sg__walk_text_may_grow(const Node *n)

@@ -401,6 +401,15 @@ bool sg__walk_work_bounded_call(const FuncCall *f);
 /* Describes the bound of argument `n`'s text into `a` (text_bounded,
  * text_chars, text_params, text_grows); fails the walk when memory ran out. */
 void sg__walk_describe_text_bound(walk *w, const Node *n, sg__funcarg *a);
+/* `n` without the collations and the casts around it that keep its text's
+ * length (to text, varchar, bpchar, citext, json, and arrays of them); a
+ * cast that pads, prints numbers' exponents as digits or escapes stays. */
+const Node *sg__walk_uncast_keeping(const Node *n);
+/* The column references of expression `n` that a cast prints anew at a
+ * length of its own (`x.s::bytea::text`, `c::char(100000)`): how many, the
+ * first `max` into out[]. A stored column so printed is stored data; a
+ * column the statement made may double at each level. */
+size_t sg__walk_recast_columns(const Node *n, const ColumnRef **out, size_t max);
 /* Whether the text of expression `n` may be long by the statement's own
  * doing: a parameter, a long constant, a call that makes text or
  * gathers rows, or a node it does not know. Columns are stored data. */
