@@ -465,7 +465,7 @@ static int check(const sg__rule_ctx *ctx)
                 break;
             }
             const sg__funcarg *config =
-                verdict == CALL_ALLOWED && !ctx->in_migration ? sg__ts_config_arg(f, fn) : NULL;
+                verdict == CALL_ALLOWED && !ctx->in_migration ? sg__ts_config_arg(ctx, fn) : NULL;
             if (config) {
                 int plain = sg__ts_config_plain(ctx, fn, config);
                 if (plain < 0)
@@ -528,7 +528,7 @@ static int check(const sg__rule_ctx *ctx)
              * UNION read the other value as a name too) */
             const sg__funcref *call =
                 fn->parent >= 0 ? &SG__VEC_AT(f->funcs, sg__funcref, (size_t)fn->parent) : NULL;
-            bool alone = fn->isolated || (fn->first_arg && call && sg__ts_config_arg(f, call));
+            bool alone = fn->isolated || (fn->first_arg && call && sg__ts_config_arg(ctx, call));
             if (plain && !alone)
                 rc = report_ts_name(ctx, fn,
                                     "where its value may meet a string or a parameter that "

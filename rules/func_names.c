@@ -165,15 +165,96 @@ static bool surely_tsquery(const sg__facts *f, const sg__funcref *fn, size_t arg
     return false;
 }
 
+/* Whether the first argument of call `fn` (one of the facts' funcs) is
+ * surely text or json, a document, which PostgreSQL casts to no text search
+ * configuration: cast to a string or json type, a scoped column of one, a
+ * `||` expression or a call of a function that makes text. A number, an integer or oid column, an
+ * expression of them (`m.n + 16489`, `(SELECT 16490)`, `length(x)`) may be
+ * an OID, cast to regconfig without a word; and so may what the statement
+ * does not show. */
+static bool surely_document(const sg__rule_ctx *ctx, const sg__funcref *fn)
+{
+    static const char *const texts[] = {"text", "varchar", "bpchar", "json", "jsonb", "citext"};
+    static const char *const makers[] = {"lower",
+                                         "upper",
+                                         "initcap",
+                                         "concat",
+                                         "concat_ws",
+                                         "format",
+                                         "substr",
+                                         "substring",
+                                         "left",
+                                         "right",
+                                         "replace",
+                                         "btrim",
+                                         "ltrim",
+                                         "rtrim",
+                                         "trim",
+                                         "string_agg",
+                                         "array_to_string",
+                                         "to_char",
+                                         "translate",
+                                         "regexp_replace",
+                                         "unaccent",
+                                         "normalize",
+                                         "split_part",
+                                         "md5",
+                                         "quote_literal",
+                                         "quote_ident",
+                                         "repeat",
+                                         "lpad",
+                                         "rpad",
+                                         "reverse",
+                                         "jsonb_build_object",
+                                         "json_build_object",
+                                         "to_json",
+                                         "to_jsonb"};
+    const sg__funcarg *a = &fn->args[0];
+    for (size_t i = 0; a->cast && i < sizeof texts / sizeof texts[0]; i++)
+        if (strcmp(a->cast, texts[i]) == 0)
+            return true;
+    if (a->cast)
+        return false;
+    if (a->kind == SG_ARG_COLUMN) {
+        long c;
+        const sg__meta_table *t = argument_column(ctx, a, &c);
+        if (!t || c < 0 || !t->column_type_read || !t->column_type_read[c])
+            return false;
+        sg__pgkind k = t->column_pgtypes[c].kind;
+        return t->column_pgtypes[c].array_dims == 0 &&
+               (k == SG__PGKIND_TEXT || k == SG__PGKIND_VARCHAR || k == SG__PGKIND_BPCHAR ||
+                k == SG__PGKIND_JSON || k == SG__PGKIND_JSONB);
+    }
+    if (a->kind != SG_ARG_OTHER)
+        return false;
+    if (a->concatenation)
+        return true;
+    const sg__facts *f = ctx->facts;
+    long index = fn - &SG__VEC_AT(f->funcs, sg__funcref, 0);
+    for (size_t i = (size_t)index + 1; i < f->funcs.count; i++) {
+        const sg__funcref *child = &SG__VEC_AT(f->funcs, sg__funcref, i);
+        if (child->kind != SG_FUNC_CALL || child->parent != index || child->parent_arg != 0 ||
+            child->location != a->location || child->catalog ||
+            (child->schema && strcmp(child->schema, "pg_catalog") != 0))
+            continue;
+        for (size_t k = 0; k < sizeof makers / sizeof makers[0]; k++)
+            if (strcmp(child->name, makers[k]) == 0)
+                return true;
+    }
+    return false;
+}
+
 /* The argument of text search function `fn` (one of f->funcs) that
  * PostgreSQL reads as a configuration (or, for ts_lexize, dictionary) name,
  * or NULL. ts_headline with three arguments is (document, query, options)
  * when its second is surely a tsquery, or its last is an options string and
- * its first no string or parameter (which could be a name); otherwise
+ * its first surely a document (surely_document: a string or parameter could
+ * be a name, an integer an OID); otherwise
  * (config, document, query): PostgreSQL picks the form by the arguments'
  * types, and a string with '=' is a tsquery too. */
-const sg__funcarg *sg__ts_config_arg(const sg__facts *f, const sg__funcref *fn)
+const sg__funcarg *sg__ts_config_arg(const sg__rule_ctx *ctx, const sg__funcref *fn)
 {
+    const sg__facts *f = ctx->facts;
     static const struct {
         const char *name;
         size_t count;
@@ -192,8 +273,8 @@ const sg__funcarg *sg__ts_config_arg(const sg__facts *f, const sg__funcref *fn)
          * the third: (config, document, query) wants text there */
         if (surely_tsquery(f, fn, 1))
             return NULL;
-        bool first_may_name = fn->args[0].kind == SG_ARG_STRING || fn->args[0].param > 0;
-        if (fn->args[2].kind == SG_ARG_STRING && strchr(fn->args[2].text, '=') && !first_may_name)
+        if (fn->args[2].kind == SG_ARG_STRING && strchr(fn->args[2].text, '=') &&
+            surely_document(ctx, fn))
             return NULL;
     }
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
@@ -206,13 +287,14 @@ const sg__funcarg *sg__ts_config_arg(const sg__facts *f, const sg__funcref *fn)
  * dictionary somewhere: a text search function's configuration, or the
  * operand of a cast to regconfig or regdictionary. Counts those places in
  * *uses. */
-static bool ts_parameter(const sg__facts *f, int n, size_t *uses)
+static bool ts_parameter(const sg__rule_ctx *ctx, int n, size_t *uses)
 {
+    const sg__facts *f = ctx->facts;
     *uses = 0;
     for (size_t i = 0; i < f->funcs.count; i++) {
         const sg__funcref *fn = &SG__VEC_AT(f->funcs, sg__funcref, i);
         const sg__funcarg *a = fn->kind == SG_FUNC_TS_OBJECT && fn->arg_count ? &fn->args[0]
-                               : fn->kind == SG_FUNC_CALL ? sg__ts_config_arg(f, fn)
+                               : fn->kind == SG_FUNC_CALL ? sg__ts_config_arg(ctx, fn)
                                                           : NULL;
         *uses += a && a->param == n && !a->cast;
     }
@@ -231,8 +313,8 @@ int sg__ts_check_parameters(const sg__rule_ctx *ctx)
     bool any = false;
     for (size_t i = 0; i < f->funcs.count && !any; i++) {
         const sg__funcref *fn = &SG__VEC_AT(f->funcs, sg__funcref, i);
-        any =
-            fn->kind == SG_FUNC_TS_OBJECT || (fn->kind == SG_FUNC_CALL && sg__ts_config_arg(f, fn));
+        any = fn->kind == SG_FUNC_TS_OBJECT ||
+              (fn->kind == SG_FUNC_CALL && sg__ts_config_arg(ctx, fn));
     }
     for (size_t i = 0; any && i < f->params.count; i++) {
         const sg__paramref *p = &SG__VEC_AT(f->params, sg__paramref, i);
@@ -243,7 +325,7 @@ int sg__ts_check_parameters(const sg__rule_ctx *ctx)
             seen = k < i && q->number == p->number; /* judged at its first occurrence */
             occurrences += q->number == p->number && !q->isolated;
         }
-        if (seen || !ts_parameter(f, p->number, &uses) || occurrences <= uses)
+        if (seen || !ts_parameter(ctx, p->number, &uses) || occurrences <= uses)
             continue;
         const char *name = sg__param_display_name(ctx, p->number);
         if (!name)
@@ -273,7 +355,7 @@ static int report_name_typed_column(const sg__rule_ctx *ctx, const sg__meta_tabl
                        sg__type_text_is_ts_object(sg__column_names_type(t, c));
          i++) {
         const sg__funcref *fn = &SG__VEC_AT(ctx->facts->funcs, sg__funcref, i);
-        const sg__funcarg *a = sg__ts_config_arg(ctx->facts, fn);
+        const sg__funcarg *a = sg__ts_config_arg(ctx, fn);
         if (a && a->kind == SG_ARG_COLUMN && !a->cast && a->location == location)
             return 0;
     }

@@ -47,7 +47,7 @@ const char *sg__param_display_name(const sg__rule_ctx *ctx, int n);
 int sg__ts_arg_plain(const sg__rule_ctx *ctx, const sg__funcarg *a);
 /* The argument of call `fn` (one of f->funcs) that PostgreSQL reads as a
  * text search configuration (or ts_lexize's dictionary), or NULL. */
-const sg__funcarg *sg__ts_config_arg(const sg__facts *f, const sg__funcref *fn);
+const sg__funcarg *sg__ts_config_arg(const sg__rule_ctx *ctx, const sg__funcref *fn);
 /* Whether that argument `a` can name only what the pinned search path
  * finds. 1, 0, or -1 when memory ran out. */
 int sg__ts_config_plain(const sg__rule_ctx *ctx, const sg__funcref *fn, const sg__funcarg *a);

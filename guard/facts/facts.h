@@ -104,6 +104,9 @@ typedef struct sg__funcarg {
      * modifier, an array). */
     const char *cast;
     int param;    /* the $n the argument is (cast or not), else 0 */
+    /* the argument is a `||` expression: text, an array, jsonb, bits or a
+     * tsvector, never a number */
+    bool concatenation;
     int location; /* of the argument's expression, -1 when it has none */
     /* SG_ARG_OTHER of a call whose work the rules bound (func.resource-bound):
      * the text the expression makes is at most `text_chars` characters plus

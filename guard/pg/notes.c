@@ -327,6 +327,11 @@ static void describe_arg(walk *w, Node *n, sg__funcarg *a)
     while (n && IsA(n, CollateClause))
         n = ((CollateClause *)n)->arg;
     a->param = !negate && n && IsA(n, ParamRef) ? ((ParamRef *)n)->number : 0;
+    if (n && IsA(n, A_Expr) && ((A_Expr *)n)->kind == AEXPR_OP) {
+        const Node *op = llast(((A_Expr *)n)->name);
+        a->concatenation = IsA(op, String) && strcmp(strVal(op), "||") == 0 &&
+                           !sg__names_outside_pg_catalog(((A_Expr *)n)->name);
+    }
     if (!negate && arg_int_array(w, n, a)) {
         a->cast = cast;
         return;
