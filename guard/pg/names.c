@@ -198,6 +198,25 @@ static bool has_item(const walk *w, int level, sight in_sight, const char *item)
     return false;
 }
 
+/* Whether an item of `level` in sight surely has a column `name`: a
+ * derived item whose names the walk knows. A relation's columns are the
+ * catalog's, which the walk does not read: a bare name the level's tables
+ * may lack is looked for at the levels around too, as parse analysis goes on
+ * when they lack it (so that the long column of an outer item is not taken
+ * for a table's). */
+static bool level_has_column(const walk *w, int level, sight in_sight, const char *name)
+{
+    for (size_t i = in_sight.first; i < w->from_items.count && i < in_sight.end; i++) {
+        const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+        if (fi->level != level || fi->relref >= 0 || fi->excluded || !fi->row.known)
+            continue;
+        for (size_t k = 0; k < fi->row.count; k++)
+            if (strcmp(fi->row.names[k], name) == 0)
+                return true;
+    }
+    return false;
+}
+
 /* Whether column `name` (NULL: all of them) of FROM item i is stored data:
  * a relation's, or a derived item's that passes one on as it is. */
 static bool item_stored(walk *w, size_t i, const char *name)
@@ -239,7 +258,8 @@ typedef int (*level_look)(walk *w, int level, sight in_sight, const ref_parts *p
  * level's items, then those the levels around it see (a LATERAL sub-select
  * the items before it, a WITH query or another sub-select none), as far as
  * the name is not found: a qualifier at the nearest level that has an item
- * of that name, a bare name where the level has no item at all. Returns
+ * of that name, a bare name at the nearest whose derived items surely have
+ * it (level_has_column), `*` at its own. Returns
  * what `look` first finds, or 0. */
 static int reach_levels(walk *w, int level, const ref_parts *p, level_look look)
 {
@@ -250,7 +270,9 @@ static int reach_levels(walk *w, int level, const ref_parts *p, level_look look)
         if (found)
             return found;
         const level_info *l = &SG__VEC_AT(w->levels, level_info, (size_t)level);
-        if (p->item ? has_item(w, level, in_sight, p->item) : l->has_from)
+        if (p->item   ? has_item(w, level, in_sight, p->item)
+            : p->name ? level_has_column(w, level, in_sight, p->name)
+                      : l->has_from) /* `*`: the level's own items */
             return 0;
         in_sight = l->parent_sight;
         level = l->parent;
@@ -456,17 +478,39 @@ static bool branches_grow(walk *w, int level, const SelectStmt *s, unsigned dept
     ListCell *lc;
     foreach (lc, s->targetList) {
         const ResTarget *rt = lfirst(lc);
-        if (!IsA(rt, ResTarget) || sg__walk_text_may_grow(rt->val) ||
-            (derived && !IsA(rt->val, A_Const)))
+        if (!IsA(rt, ResTarget) || (derived && !IsA(rt->val, A_Const)) ||
+            expr_grows(w, level, rt->val))
             return true;
     }
     foreach (lc, s->valuesLists) {
         ListCell *v;
         foreach (v, (List *)lfirst(lc))
-            if (sg__walk_text_may_grow(lfirst(v)))
+            if (expr_grows(w, level, lfirst(v)))
                 return true;
     }
     return false;
+}
+
+/* Whether output i of every branch of set operation `s` is a table's
+ * column passed on as it is (stored data); a branch's own FROM items are
+ * searched as its set operation's level (the branch's level is not kept),
+ * which may take a table's column for an outer item's: never stored then. */
+static bool branches_stored(walk *w, int level, const SelectStmt *s, size_t i, unsigned depth)
+{
+    if (!s || depth > 1000)
+        return false;
+    if (s->op != SETOP_NONE)
+        return branches_stored(w, level, s->larg, i, depth + 1) &&
+               branches_stored(w, level, s->rarg, i, depth + 1);
+    if (s->valuesLists || (size_t)list_length(s->targetList) <= i)
+        return false;
+    for (size_t k = 0; k < i; k++)
+        if (sg__walk_expands(((const ResTarget *)list_nth(s->targetList, (int)k))->val))
+            return false;
+    const ResTarget *rt = list_nth(s->targetList, (int)i);
+    const Node *bare = IsA(rt, ResTarget) ? sg__walk_uncast_keeping(rt->val) : NULL;
+    return bare && IsA(bare, ColumnRef) && !sg__walk_expands(bare) &&
+           !made_ref(w, level, (const ColumnRef *)bare);
 }
 
 /* The names of select `node` (sg__walk_select_names), and with `growth`
@@ -479,6 +523,7 @@ static row_names select_row(walk *w, Node *node, List *aliases, int level, bool 
         return row;
     }
     SelectStmt *s = (SelectStmt *)node;
+    const SelectStmt *whole = s;
     bool set_grows = growth && s->op != SETOP_NONE && branches_grow(w, level, s, 0);
     bool set_op = s->op != SETOP_NONE; /* its other branches' columns are no output's */
     for (unsigned hops = 0; s->op != SETOP_NONE && s->larg && hops < 1000; hops++)
@@ -556,7 +601,8 @@ static row_names select_row(walk *w, Node *node, List *aliases, int level, bool 
             /* a table's column passed on as it is (cast or not) is stored data */
             const Node *bare = sg__walk_uncast_keeping(rt->val);
             stored[i] = growth && bare && IsA(bare, ColumnRef) && !grows[i] &&
-                        !made_ref(w, level, (const ColumnRef *)bare);
+                        (set_op ? branches_stored(w, level, whole, i, 0)
+                                : !made_ref(w, level, (const ColumnRef *)bare));
             all_stored = all_stored && stored[i];
         }
         /* an alias list renames the first k columns. The column written at i
