@@ -231,6 +231,15 @@ int sg__source_provides(const sg__rule_ctx *ctx, const sg__source *s, const char
     return p == NO ? -1 : p == MAYBE ? 0 : 1;
 }
 
+const sg__meta_table *sg__source_table_column(const sg__rule_ctx *ctx, const sg__source *s,
+                                              const char *name, long *column)
+{
+    const sg__meta_table *t;
+    if (s->join_alias || source_has(ctx, s, name, &t, column) != YES || *column < 0)
+        return NULL;
+    return t;
+}
+
 /* Whether source `i` takes part in unqualified lookups from `ref`. */
 static bool visible(const sg__column_ref *ref, const sg__source *s)
 {

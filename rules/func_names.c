@@ -165,6 +165,46 @@ static bool surely_tsquery(const sg__facts *f, const sg__funcref *fn, size_t arg
     return false;
 }
 
+/* Whether column `c` of `t` is of a string or json type (not an array). */
+static bool text_column(const sg__meta_table *t, long c)
+{
+    if (!t || c < 0 || !t->column_type_read || !t->column_type_read[c])
+        return false;
+    sg__pgkind k = t->column_pgtypes[c].kind;
+    return t->column_pgtypes[c].array_dims == 0 &&
+           (k == SG__PGKIND_TEXT || k == SG__PGKIND_VARCHAR || k == SG__PGKIND_BPCHAR ||
+            k == SG__PGKIND_JSON || k == SG__PGKIND_JSONB);
+}
+
+/* For an unqualified column argument that resolution leaves undecided (a
+ * function in FROM whose columns the statement does not show): the scoped
+ * table of the reference's own level in sight that surely has the column.
+ * The reference can then be only that column, or an ambiguity PostgreSQL
+ * refuses: no level lies inside its own. */
+static const sg__meta_table *own_level_column(const sg__rule_ctx *ctx, const sg__funcarg *a,
+                                              long *column)
+{
+    const sg__facts *f = ctx->facts;
+    *column = SG_NO_COLUMN;
+    for (size_t i = 0; i < f->columns.count; i++) {
+        const sg__column_ref *r = &SG__VEC_AT(f->columns, sg__column_ref, i);
+        if (r->location != a->location || !r->name || r->qualifier)
+            continue;
+        for (size_t k = r->first; k < r->end && k < f->sources.count; k++) {
+            const sg__source *s = &SG__VEC_AT(f->sources, sg__source, k);
+            const sg__meta_table *t = s->level == r->level && s->row == SG_ROW_RELATION &&
+                                              sg__source_in_sight(s, r->first, r->end) &&
+                                              sg__relation_scoped(ctx, s->relation)
+                                          ? sg__source_table_column(ctx, s, r->name, column)
+                                          : NULL;
+            if (t)
+                return t;
+        }
+        return NULL;
+    }
+    return NULL;
+}
+
 /* Whether the first argument of call `fn` (one of the facts' funcs) is
  * surely text or json, a document, which PostgreSQL casts to no text search
  * configuration: cast to a string or json type, a scoped column of one, a
@@ -218,12 +258,9 @@ static bool surely_document(const sg__rule_ctx *ctx, const sg__funcref *fn)
     if (a->kind == SG_ARG_COLUMN) {
         long c;
         const sg__meta_table *t = argument_column(ctx, a, &c);
-        if (!t || c < 0 || !t->column_type_read || !t->column_type_read[c])
-            return false;
-        sg__pgkind k = t->column_pgtypes[c].kind;
-        return t->column_pgtypes[c].array_dims == 0 &&
-               (k == SG__PGKIND_TEXT || k == SG__PGKIND_VARCHAR || k == SG__PGKIND_BPCHAR ||
-                k == SG__PGKIND_JSON || k == SG__PGKIND_JSONB);
+        if (!t)
+            t = own_level_column(ctx, a, &c);
+        return text_column(t, c);
     }
     if (a->kind != SG_ARG_OTHER)
         return false;

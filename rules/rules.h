@@ -136,6 +136,11 @@ int sg__top_column(const sg__rule_ctx *ctx, const char *qualifier, const char *c
  * operands answer). */
 int sg__source_provides(const sg__rule_ctx *ctx, const sg__source *s, const char *name);
 
+/* The catalog table whose column `name` source s surely has (*column its
+ * index; a user column), or NULL. */
+const sg__meta_table *sg__source_table_column(const sg__rule_ctx *ctx, const sg__source *s,
+                                              const char *name, long *column);
+
 /* Whether source `s` is in sight of a reference that sees the sources
  * [first, end) of its level: an aliased join's operand only from within
  * that join, a join's alias only from outside it. */
