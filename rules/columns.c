@@ -482,3 +482,29 @@ long sg__table_names_column(const sg__meta_table *t)
             return (long)c;
     return -1;
 }
+
+const sg__meta_table *sg__column_at(const sg__rule_ctx *ctx, int location, long *column)
+{
+    const sg__facts *f = ctx->facts;
+    *column = SG_NO_COLUMN;
+    for (size_t i = 0; i < f->columns.count; i++) {
+        const sg__column_ref *r = &SG__VEC_AT(f->columns, sg__column_ref, i);
+        sg__resolved res;
+        if (r->location != location || !r->name)
+            continue;
+        if (sg__resolve_name(ctx, r, &res) != SG_RES_FOUND)
+            return NULL;
+        *column = res.column;
+        return res.table;
+    }
+    for (size_t i = 0; i < f->fields.count; i++) {
+        const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
+        if (r->location != location || r->row != SG_ROW_RELATION)
+            continue;
+        const sg__meta_table *t = sg__field_table(ctx, r);
+        if (t)
+            *column = sg__table_column(t, r->columns, r->column_count, r->name);
+        return t;
+    }
+    return NULL;
+}

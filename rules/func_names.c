@@ -54,35 +54,6 @@ int sg__ts_arg_plain(const sg__rule_ctx *ctx, const sg__funcarg *a)
     return 0;
 }
 
-/* The catalog table and column the plain column argument `a` resolves to
- * (an unqualified name, or `t.c` of a relation), or NULL. */
-static const sg__meta_table *argument_column(const sg__rule_ctx *ctx, const sg__funcarg *a,
-                                             long *column)
-{
-    const sg__facts *f = ctx->facts;
-    *column = SG_NO_COLUMN;
-    for (size_t i = 0; i < f->columns.count; i++) {
-        const sg__column_ref *r = &SG__VEC_AT(f->columns, sg__column_ref, i);
-        sg__resolved res;
-        if (r->location != a->location || !r->name)
-            continue;
-        if (sg__resolve_name(ctx, r, &res) != SG_RES_FOUND)
-            return NULL;
-        *column = res.column;
-        return res.table;
-    }
-    for (size_t i = 0; i < f->fields.count; i++) {
-        const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
-        if (r->location != a->location || r->row != SG_ROW_RELATION)
-            continue;
-        const sg__meta_table *t = sg__field_table(ctx, r);
-        if (t)
-            *column = sg__table_column(t, r->columns, r->column_count, r->name);
-        return t;
-    }
-    return NULL;
-}
-
 /* Whether the column argument `a` given where PostgreSQL reads a text
  * search configuration names none by OID: a scoped table's column of type
  * regconfig or regdictionary (its data), or of a type PostgreSQL does not
@@ -93,7 +64,7 @@ static const sg__meta_table *argument_column(const sg__rule_ctx *ctx, const sg__
 static bool config_column(const sg__rule_ctx *ctx, const sg__funcarg *a)
 {
     long c;
-    const sg__meta_table *t = argument_column(ctx, a, &c);
+    const sg__meta_table *t = sg__column_at(ctx, a->location, &c);
     if (!t || c < 0 || !t->column_type_read || !t->column_type_read[c])
         return false;
     const sg__pgtype *type = &t->column_pgtypes[c];
@@ -257,7 +228,7 @@ static bool surely_document(const sg__rule_ctx *ctx, const sg__funcref *fn)
         return false;
     if (a->kind == SG_ARG_COLUMN) {
         long c;
-        const sg__meta_table *t = argument_column(ctx, a, &c);
+        const sg__meta_table *t = sg__column_at(ctx, a->location, &c);
         if (!t)
             t = own_level_column(ctx, a, &c);
         return text_column(t, c);

@@ -681,6 +681,40 @@ static int judge(const sg__rule_ctx *ctx, const sg__funcref *fn, long long max)
                       max, ctx->rule->id);
 }
 
+/* PostgreSQL keeps every time zone it resolves by name (about 24 KB each,
+ * POSIX specifications such as '<Z123>1' too) for the life of the session:
+ * not a statement's end, ROLLBACK nor DISCARD ALL frees them. A zone argument
+ * (the walker's value_columns) must be a constant, a parameter or a scoped
+ * table's column (stored names), or a COALESCE or CASE of those; a name the
+ * statement makes row by row (`'<Z' || g || '>1'` over generate_series, the
+ * elements of a parameter's array) fills the server's memory by the row. */
+static int judge_zone(const sg__rule_ctx *ctx, const sg__funcref *fn)
+{
+    size_t zone = builtin(fn, "timezone") && fn->arg_count == 2           ? 0
+                  : builtin(fn, "date_trunc") && fn->arg_count == 3       ? 2
+                  : builtin(fn, "make_timestamptz") && fn->arg_count == 7 ? 6
+                                                                          : SIZE_MAX;
+    if (zone == SIZE_MAX)
+        return 0;
+    const sg__funcarg *a = &fn->args[zone];
+    bool unknown = !ctx->scope || ctx->scope->mode == SG_SCOPE_NONE; /* lint without a catalog */
+    bool stored = a->values_only;
+    for (size_t i = 0; stored && !unknown && i < a->value_column_count; i++) {
+        long c;
+        stored = sg__column_at(ctx, a->value_columns[i], &c) != NULL;
+    }
+    if (stored)
+        return 0;
+    return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, a->location,
+                      "%s reads a time zone name that the statement makes (an expression, or a "
+                      "column of a sub-select, WITH query or function): PostgreSQL keeps every "
+                      "zone it resolves, about 24 KB each, for the rest of the session (a "
+                      "statement's end, ROLLBACK and DISCARD ALL free none), so names made row "
+                      "by row fill the server's memory; give the zone as a constant, a parameter "
+                      "or a table's column",
+                      zone == 0 ? "AT TIME ZONE (timezone())" : fn->name);
+}
+
 static int check(const sg__rule_ctx *ctx)
 {
     long long max, max_work;
@@ -691,7 +725,8 @@ static int check(const sg__rule_ctx *ctx)
     const sg__facts *f = ctx->facts;
     for (size_t i = 0; i < f->funcs.count; i++) {
         const sg__funcref *fn = &SG__VEC_AT(f->funcs, sg__funcref, i);
-        if (judge(ctx, fn, max) < 0 || judge_work(ctx, fn, max_work) < 0)
+        if (judge(ctx, fn, max) < 0 || judge_work(ctx, fn, max_work) < 0 ||
+            (fn->kind == SG_FUNC_CALL && fn->args && judge_zone(ctx, fn) < 0))
             return -1;
     }
     return 0;
@@ -700,8 +735,8 @@ static int check(const sg__rule_ctx *ctx)
 const sg__rule sg__rule_func_resource_bound = {
     .id = "func.resource-bound",
     .summary = "constant arguments that make generate_series, repeat, lpad, rpad or array_fill "
-               "exceed a size bound, or string arguments that make a quadratic text function "
-               "exceed a work bound",
+               "exceed a size bound, string arguments that make a quadratic text function "
+               "exceed a work bound, or time zone names made row by row",
     .severity = SG_SEVERITY_ERROR,
     .kinds = SG_RULE_FACTS,
     .needs = SG_FACT_FUNCS,

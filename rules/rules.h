@@ -136,6 +136,11 @@ int sg__top_column(const sg__rule_ctx *ctx, const char *qualifier, const char *c
  * operands answer). */
 int sg__source_provides(const sg__rule_ctx *ctx, const sg__source *s, const char *name);
 
+/* The catalog table and column (*column) that the plain column reference
+ * at `location` resolves to (an unqualified name, or `t.c` of a relation),
+ * or NULL (a column of a sub-select, WITH query or function, or undecided). */
+const sg__meta_table *sg__column_at(const sg__rule_ctx *ctx, int location, long *column);
+
 /* The catalog table whose column `name` source s surely has (*column its
  * index; a user column), or NULL. */
 const sg__meta_table *sg__source_table_column(const sg__rule_ctx *ctx, const sg__source *s,

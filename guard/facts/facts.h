@@ -103,7 +103,7 @@ typedef struct sg__funcarg {
      * walker does not describe (a schema other than pg_catalog, a type
      * modifier, an array). */
     const char *cast;
-    int param;    /* the $n the argument is (cast or not), else 0 */
+    int param; /* the $n the argument is (cast or not), else 0 */
     /* the argument is a `||` expression: text, an array, jsonb, bits or a
      * tsvector, never a number */
     bool concatenation;
@@ -115,6 +115,14 @@ typedef struct sg__funcarg {
      * that can make text longer than its arguments) */
     bool text_bounded;
     bool text_grows; /* not bounded, and made by the statement (may_grow) */
+    /* A time zone argument (AT TIME ZONE, timezone(), date_trunc's third,
+     * make_timestamptz's seventh): whether it is made of values only
+     * (constants, parameters and column references, through casts,
+     * COALESCE, CASE results, NULLIF, GREATEST and LEAST), and the places of
+     * its column references, which the rules resolve. */
+    bool values_only;
+    const int *value_columns;
+    size_t value_column_count;
     size_t text_chars;
     const int *text_params;
     size_t text_param_count;

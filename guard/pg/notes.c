@@ -375,6 +375,97 @@ void sg__walk_record_ts_object(walk *w, const TypeName *t)
     f->arg_count = 1;
 }
 
+/* The argument of `f` that PostgreSQL reads as a time zone's name, or -1:
+ * timezone(zone, t) (which AT TIME ZONE is), date_trunc(field, t, zone),
+ * make_timestamptz(..., zone). */
+static int zone_argument(const FuncCall *f)
+{
+    const Node *last = list_length(f->funcname) ? llast(f->funcname) : NULL;
+    int n = list_length(f->args);
+    if (!last || !IsA(last, String) || list_length(f->funcname) > 2 ||
+        sg__names_outside_pg_catalog(f->funcname) || f->agg_star || f->over)
+        return -1;
+    const char *name = strVal(last);
+    if (strcmp(name, "timezone") == 0 && n == 2)
+        return 0;
+    if (strcmp(name, "date_trunc") == 0 && n == 3)
+        return 2;
+    if (strcmp(name, "make_timestamptz") == 0 && n == 7)
+        return 6;
+    return -1;
+}
+
+enum { VALUE_COLUMNS_MAX = 16 };
+
+/* What values_of() gathers. */
+typedef struct value_parts {
+    int columns[VALUE_COLUMNS_MAX];
+    size_t count;
+} value_parts;
+
+/* Whether `n` is made of values only (sg__funcarg.values_only), its column
+ * references' places into `parts`. */
+static bool values_of(const Node *n, value_parts *parts, unsigned depth)
+{
+    if (!n || depth > 32)
+        return !n;
+    ListCell *lc;
+    switch (nodeTag(n)) {
+    case T_A_Const:
+    case T_ParamRef:
+        return true;
+    case T_ColumnRef:
+        if (parts->count == VALUE_COLUMNS_MAX || sg__walk_expands(n))
+            return false;
+        parts->columns[parts->count++] = ((const ColumnRef *)n)->location;
+        return true;
+    case T_TypeCast:
+        return values_of(((const TypeCast *)n)->arg, parts, depth + 1);
+    case T_CollateClause:
+        return values_of(((const CollateClause *)n)->arg, parts, depth + 1);
+    case T_CoalesceExpr:
+        foreach (lc, ((const CoalesceExpr *)n)->args)
+            if (!values_of(lfirst(lc), parts, depth + 1))
+                return false;
+        return true;
+    case T_MinMaxExpr:
+        foreach (lc, ((const MinMaxExpr *)n)->args)
+            if (!values_of(lfirst(lc), parts, depth + 1))
+                return false;
+        return true;
+    case T_CaseExpr: {
+        const CaseExpr *c = (const CaseExpr *)n;
+        foreach (lc, c->args)
+            if (!IsA(lfirst(lc), CaseWhen) ||
+                !values_of((const Node *)((const CaseWhen *)lfirst(lc))->result, parts, depth + 1))
+                return false;
+        return values_of((const Node *)c->defresult, parts, depth + 1);
+    }
+    case T_A_Expr:
+        return ((const A_Expr *)n)->kind == AEXPR_NULLIF &&
+               values_of(((const A_Expr *)n)->lexpr, parts, depth + 1);
+    default:
+        return false;
+    }
+}
+
+/* Describes time zone argument `n` into `a` (values_only, value_columns). */
+static void describe_zone(walk *w, const Node *n, sg__funcarg *a)
+{
+    value_parts parts = {{0}, 0};
+    a->values_only = values_of(n, &parts, 0);
+    if (!a->values_only || !parts.count)
+        return;
+    int *columns = sg__arena_alloc(w->arena, parts.count * sizeof *columns);
+    if (!columns) {
+        fail(w);
+        return;
+    }
+    memcpy(columns, parts.columns, parts.count * sizeof *columns);
+    a->value_columns = columns;
+    a->value_column_count = parts.count;
+}
+
 /* The arguments of the call just recorded, as far as they are constants:
  * the rules judge what they mean (func.resource-bound). */
 void sg__walk_record_args(walk *w, FuncCall *f)
@@ -406,6 +497,9 @@ void sg__walk_record_args(walk *w, FuncCall *f)
         if (work && args[i].kind == SG_ARG_OTHER && args[i].param == 0)
             sg__walk_describe_text_bound(w, arg, &args[i]);
     }
+    int zone = zone_argument(f);
+    if (zone >= 0)
+        describe_zone(w, list_nth(f->args, zone), &args[zone]);
     w->call_first_arg = linitial(f->args);
     fn->args = args;
     fn->arg_count = (size_t)n;
