@@ -15,6 +15,7 @@
  * from sub-selects and CTEs whose output columns the text names all.
  */
 #include "funclist.h"
+#include "resolve/typelist.h"
 #include "rules.h"
 
 enum { NAMEDATALEN = 64 };
@@ -171,13 +172,16 @@ static int check_field(const sg__rule_ctx *ctx, const sg__field_ref *r)
                 return 0;
             add_name(&n, r->columns[i]);
         }
-        if (sg__func_find(r->name))
+        /* attribute notation: f(row), or a cast to type f (`(o).text`) */
+        if (sg__func_find(r->name) || sg__type_builtin(r->name) ||
+            (r->name[0] == '_' && sg__type_builtin(r->name + 1)))
             return 0;
         what = "the row it is selected from";
     } else {
         const sg__meta_table *t = sg__field_table(ctx, r);
         if (!t || sg__table_column(t, r->columns, r->column_count, r->name) != SG_NO_COLUMN ||
-            sg__func_find(r->name))
+            sg__func_find(r->name) || sg__type_builtin(r->name) ||
+            (r->name[0] == '_' && sg__type_builtin(r->name + 1)))
             return 0;
         add_table(&n, t, r->columns, r->column_count);
         if (!(what = table_what(ctx, t)))

@@ -728,6 +728,93 @@ row_names sg__walk_list_names(walk *w, List *list)
     return keep_names(w, slots, count, false);
 }
 
+/* The output columns of pg_catalog's set-returning function `f` when they
+ * are fixed whatever its arguments: one column of a base type (NULL in
+ * cols[0]: named after the alias, else the function; "value" for the one
+ * OUT parameter of jsonb_array_elements and its kin) or named ones
+ * (jsonb_each's key and value); 0 for any other call. unnest counts only
+ * with one array whose elements are surely no rows (a parameter's, a
+ * constructor's or a column's; a composite column's array would spread
+ * into its fields). */
+static size_t function_columns(const FuncCall *f, const char **cols)
+{
+    static const char *const scalar[] = {
+        "generate_series",  "generate_subscripts",   "jsonb_object_keys",
+        "json_object_keys", "regexp_split_to_table", "regexp_matches",
+        "string_to_table",  "jsonb_path_query",      "to_tsquery",
+        "plainto_tsquery",  "phraseto_tsquery",      "websearch_to_tsquery"};
+    /* one OUT parameter, which names the column */
+    static const char *const values[] = {"jsonb_array_elements", "jsonb_array_elements_text",
+                                         "json_array_elements", "json_array_elements_text"};
+    static const char *const pairs[] = {"jsonb_each", "jsonb_each_text", "json_each",
+                                        "json_each_text"};
+    const Node *last = f->funcname ? llast(f->funcname) : NULL;
+    if (!last || !IsA(last, String) || list_length(f->funcname) > 2 ||
+        sg__names_outside_pg_catalog(f->funcname) || f->agg_star || f->over || f->func_variadic)
+        return 0;
+    const char *name = strVal(last);
+    cols[0] = NULL;
+    for (size_t i = 0; i < sizeof scalar / sizeof scalar[0]; i++)
+        if (strcmp(name, scalar[i]) == 0)
+            return 1;
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++)
+        if (strcmp(name, values[i]) == 0) {
+            cols[0] = "value";
+            return 1;
+        }
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+        if (strcmp(name, pairs[i]) == 0) {
+            cols[0] = "key";
+            cols[1] = "value";
+            return 2;
+        }
+    if (strcmp(name, "unnest") != 0 || list_length(f->args) != 1)
+        return 0;
+    const Node *arg = linitial(f->args);
+    while (arg && IsA(arg, TypeCast))
+        arg = ((const TypeCast *)arg)->arg;
+    return arg && (IsA(arg, ParamRef) || IsA(arg, A_ArrayExpr) ||
+                   (IsA(arg, ColumnRef) && !sg__walk_expands(arg)))
+               ? 1
+               : 0;
+}
+
+row_names sg__walk_function_row(walk *w, const RangeFunction *rf)
+{
+    const char *cols[2];
+    const List *pair = list_length(rf->functions) == 1 ? linitial(rf->functions) : NIL;
+    const Node *call = pair ? linitial(pair) : NULL;
+    size_t n = call && IsA(call, FuncCall) && !rf->coldeflist && !rf->is_rowsfrom
+                   ? function_columns((const FuncCall *)call, cols)
+                   : 0;
+    if (!n)
+        return unknown_row;
+    /* the alias's column names rename the first columns, then ordinality */
+    const List *renames = rf->alias ? rf->alias->colnames : NIL;
+    size_t count = n + (rf->ordinality ? 1 : 0);
+    if ((size_t)list_length(renames) > count)
+        return unknown_row; /* PostgreSQL refuses more names than columns */
+    const char **slots = sg__arena_alloc(w->arena, (count + 1) * sizeof *slots);
+    if (!slots) {
+        fail(w);
+        return unknown_row;
+    }
+    const char *own =
+        rf->alias ? rf->alias->aliasname : strVal(llast(((const FuncCall *)call)->funcname));
+    for (size_t i = 0; i < count; i++) {
+        const Node *rename = i < (size_t)list_length(renames) ? list_nth(renames, (int)i) : NULL;
+        slots[i] = rename && IsA(rename, String) ? strVal(rename)
+                   : i == n                      ? "ordinality"
+                   : cols[0]                     ? cols[i]
+                                                 : own;
+    }
+    row_names row = keep_names(w, slots, count, true);
+    /* one column: the item's whole-row reference is that value, no row, so
+     * `(u).f` is a call f(u) (or a cast) whatever the column is named */
+    row.scalar = n == 1;
+    return row;
+}
+
 /* Works out which columns of FROM item i may be long text (row.grown) from
  * what makes them, once: the items it reads are worked out first, and one
  * that reads itself (a recursive WITH query's reference) counts as wholly

@@ -472,6 +472,8 @@ void sg__walk_resolve_fields(walk *w)
             f->row = SG_ROW_RELATION;
             f->relation = fi->relref;
             f->schema = p->kind == REF_SCHEMA ? copy(w, p->a) : NULL;
+        } else if (fi->row.scalar && p->kind == REF_WHOLE_ROW) {
+            continue; /* `(u).f` of a value: a call or a cast, judged as of any row */
         } else if (fi->row.known) {
             f->row = SG_ROW_COLUMNS;
             f->complete = fi->row.complete;

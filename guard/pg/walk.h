@@ -34,6 +34,9 @@ typedef struct row_names {
     const char *const *names;
     size_t count;
     bool complete; /* names are all the row's columns */
+    /* a function's one column of a base type: a whole-row reference to the
+     * item is that value, whose `(u).f` is never a field */
+    bool scalar;
     /* The columns whose text the statement itself may make long (from a
      * parameter, repeat, an aggregate gathering rows: notes.c's
      * sg__walk_text_may_grow), by name, and whether any column may be (one
@@ -425,6 +428,11 @@ int sg__walk_text_param(const Node *n);
 
 /* ---- names.c ---- */
 
+/* The columns of a function in FROM without a column list whose columns
+ * pg_catalog fixes (generate_series, unnest of one array, jsonb_each, ...),
+ * renamed by the alias's list and with WITH ORDINALITY's; unknown for any
+ * other. */
+row_names sg__walk_function_row(walk *w, const RangeFunction *rf);
 /* Works out which columns of FROM item i may be long text, once (its
  * row's grown, grows_all, stored): for the quadratic text calls. */
 void sg__walk_item_growth(walk *w, size_t i);

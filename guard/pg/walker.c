@@ -376,10 +376,12 @@ static bool walk_from_item(Node *node, walk *w, int level)
         break;
     }
     case T_RangeFunction: {
-        /* a function's columns are known by a column list only: the alias's,
-         * else the column definition list's */
+        /* a function's columns are known when pg_catalog fixes them, else by
+         * a column list only: the alias's, else the column definition list's */
         RangeFunction *rf = (RangeFunction *)node;
-        row_names row = sg__walk_alias_names(w, rf->alias);
+        row_names row = sg__walk_function_row(w, rf);
+        if (!row.known)
+            row = sg__walk_alias_names(w, rf->alias);
         if (!row.known) {
             /* a column definition list names every column, unless WITH
              * ORDINALITY or ROWS FROM adds more */
