@@ -1134,7 +1134,7 @@ static const sg__func_info sg__funcs[] = {
     {"int8ge", SG_FN_SCALAR, SG_FC_INTERNAL},
     {"int8gt", SG_FN_SCALAR, SG_FC_INTERNAL},
     {"int8in", SG_FN_SCALAR, SG_FC_INTERNAL},
-    {"int8inc", SG_FN_SCALAR, SG_FC_INTERNAL},
+    {"int8inc", SG_FN_SCALAR, SG_FC_ALLOWED}, /* SEARCH BREADTH FIRST counts depth with it */
     {"int8inc_any", SG_FN_SCALAR, SG_FC_INTERNAL},
     {"int8inc_float8_float8", SG_FN_SCALAR, SG_FC_INTERNAL},
     {"int8inc_support", SG_FN_SCALAR, SG_FC_INTERNAL},
