@@ -444,7 +444,7 @@ int sg__top_column(const sg__rule_ctx *ctx, const char *qualifier, const char *c
 
 sg__order_key sg__group_key(const sg__rule_ctx *ctx, const sg__order_key *k)
 {
-    if (!k->alt_column || k->qualifier)
+    if ((!k->alt_column && !k->alt_output) || k->qualifier)
         return *k;
     /* the input's column when any FROM item has or may have the name (a
      * sub-select's, a function's, a CTE's as much as a table's) */
@@ -459,9 +459,18 @@ sg__order_key sg__group_key(const sg__rule_ctx *ctx, const sg__order_key *k)
         missing = status == SG_RES_MISSING || status == SG_RES_OUTPUT;
         break;
     }
-    if (!missing)
-        return *k;
-    sg__order_key alt = {k->alt_qualifier, k->alt_column, k->alt_location, NULL, NULL, -1};
+    if (!missing) {
+        sg__order_key input = *k;
+        input.alt_output = 0;
+        return input;
+    }
+    sg__order_key alt = {k->alt_qualifier,
+                         k->alt_column,
+                         k->alt_location,
+                         NULL,
+                         NULL,
+                         -1,
+                         k->alt_column ? 0 : k->alt_output};
     return alt;
 }
 

@@ -850,6 +850,8 @@ static bool keys_one_value(const sg__rule_ctx *ctx, const sg__vec *keys)
     for (size_t i = 0; i < keys->count; i++) {
         sg__order_key k = sg__group_key(ctx, &SG__VEC_AT(*keys, sg__order_key, i));
         const char *column = k.column;
+        if (!column)
+            return false; /* an expression's output: not pinned here */
         /* an unqualified column of the only item is that item's */
         long at = !k.qualifier && t->from.count == 1
                       ? 0

@@ -72,7 +72,9 @@ static bool orders_all(const sg__rule_ctx *ctx, const sg__vec *keys, const sg__v
     for (size_t i = 0; i < keys->count; i++) {
         sg__order_key k = sg__group_key(ctx, &SG__VEC_AT(*keys, sg__order_key, i));
         bool found = false;
-        for (size_t j = 0; j < t->order_keys.count && !found; j++)
+        for (size_t j = 0; k.alt_output && j < t->order_outputs.count && !found; j++)
+            found = k.alt_output == SG__VEC_AT(t->order_outputs, size_t, j);
+        for (size_t j = 0; k.column && j < t->order_keys.count && !found; j++)
             found = same_column(ctx, &k, &SG__VEC_AT(t->order_keys, sg__order_key, j));
         if (!found)
             return false;

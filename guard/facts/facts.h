@@ -270,6 +270,11 @@ typedef struct sg__order_key {
     const char *alt_qualifier;
     const char *alt_column;
     int alt_location;
+    /* The same for a bare GROUP BY name of an output that is an expression
+     * (`left(region, 0) AS region ... GROUP BY region`): that output's id
+     * (as in group_outputs), taken when no input column has the name; 0
+     * otherwise. */
+    size_t alt_output;
 } sg__order_key;
 
 /* A type the statement names: `x::t`, CAST(x AS t), a typed literal `t 'x'`,

@@ -400,6 +400,13 @@ static bool record_keys(walk *w, SelectStmt *s, List *items, bool by_output, sg_
                 return false;
             if (alt && alt != c)
                 set_alt(w, keys, alt);
+        } else if (out && outputs && !by_output && !position && e && IsA(e, ColumnRef)) {
+            /* GROUP BY's bare name of an expression output: an input column
+             * of the name first, that output when none has it */
+            if (!push_key(w, keys, (ColumnRef *)e))
+                return false;
+            SG__VEC_AT(*keys, sg__order_key, keys->count - 1).alt_output =
+                output_position(s->targetList, out);
         } else if (out && outputs) {
             if (!push_output(w, outputs, output_position(s->targetList, out)))
                 return false;
@@ -614,6 +621,13 @@ void sg__walk_record_level_keys(walk *w, SelectStmt *s, int level)
             return; /* a row per grouping set */
         const ResTarget *out =
             every_output ? (IsA(item, ResTarget) ? (ResTarget *)item : NULL) : item_output(s, item);
+        /* GROUP BY's bare name reads an input column first: an expression
+         * output of the name (`left(region, 0) AS region`) is the key only
+         * where no input column has it, which the catalog tells, not the walk */
+        ColumnRef *bare = s->groupClause != NIL ? sg__walk_plain_column(item) : NULL;
+        if (bare && list_length(bare->fields) == 1 && out && !sg__walk_plain_column(out->val) &&
+            s->fromClause != NIL)
+            return;
         const char *name = out && !sg__walk_expands(out->val) ? output_name(out) : NULL;
         if (!name)
             return; /* a key column the rows do not show */
