@@ -179,34 +179,30 @@ static const sg__meta_table *own_level_column(const sg__rule_ctx *ctx, const sg_
 /* Whether the first argument of call `fn` (one of the facts' funcs) is
  * surely text or json, a document, which PostgreSQL casts to no text search
  * configuration: cast to a string or json type, a scoped column of one, a
- * `||` expression or a call of a function that makes text. A number, an integer or oid column, an
+ * `||` expression or a call of a function that makes text (lower and upper
+ * of text: of a range they give its bound). A number, an integer or oid column, an
  * expression of them (`m.n + 16489`, `(SELECT 16490)`, `length(x)`) may be
  * an OID, cast to regconfig without a word; and so may what the statement
  * does not show. */
-static bool surely_document(const sg__rule_ctx *ctx, const sg__funcref *fn)
+static bool text_argument(const sg__rule_ctx *ctx, const sg__funcref *fn, size_t arg,
+                          unsigned depth)
 {
     static const char *const texts[] = {"text", "varchar", "bpchar", "json", "jsonb", "citext"};
-    static const char *const makers[] = {"lower",
-                                         "upper",
-                                         "initcap",
+    /* calls that make text or json whatever their arguments; lower and
+     * upper also take a range, whose bound may be an integer */
+    static const char *const makers[] = {"initcap",
                                          "concat",
                                          "concat_ws",
                                          "format",
                                          "substr",
-                                         "substring",
                                          "left",
                                          "right",
                                          "replace",
-                                         "btrim",
-                                         "ltrim",
-                                         "rtrim",
-                                         "trim",
                                          "string_agg",
                                          "array_to_string",
                                          "to_char",
                                          "translate",
                                          "regexp_replace",
-                                         "unaccent",
                                          "normalize",
                                          "split_part",
                                          "md5",
@@ -220,12 +216,16 @@ static bool surely_document(const sg__rule_ctx *ctx, const sg__funcref *fn)
                                          "json_build_object",
                                          "to_json",
                                          "to_jsonb"};
-    const sg__funcarg *a = &fn->args[0];
+    const sg__funcarg *a = arg < fn->arg_count ? &fn->args[arg] : NULL;
+    if (!a || depth > 8)
+        return false;
     for (size_t i = 0; a->cast && i < sizeof texts / sizeof texts[0]; i++)
         if (strcmp(a->cast, texts[i]) == 0)
             return true;
     if (a->cast)
         return false;
+    if (depth > 0 && (a->kind == SG_ARG_STRING || a->param > 0))
+        return true; /* an unknown value a text function's argument takes as text */
     if (a->kind == SG_ARG_COLUMN) {
         long c;
         const sg__meta_table *t = sg__column_at(ctx, a->location, &c);
@@ -241,15 +241,22 @@ static bool surely_document(const sg__rule_ctx *ctx, const sg__funcref *fn)
     long index = fn - &SG__VEC_AT(f->funcs, sg__funcref, 0);
     for (size_t i = (size_t)index + 1; i < f->funcs.count; i++) {
         const sg__funcref *child = &SG__VEC_AT(f->funcs, sg__funcref, i);
-        if (child->kind != SG_FUNC_CALL || child->parent != index || child->parent_arg != 0 ||
-            child->location != a->location || child->catalog ||
+        if (child->kind != SG_FUNC_CALL || child->parent != index ||
+            child->parent_arg != (int)arg || child->location != a->location || child->catalog ||
             (child->schema && strcmp(child->schema, "pg_catalog") != 0))
             continue;
+        if (strcmp(child->name, "lower") == 0 || strcmp(child->name, "upper") == 0)
+            return text_argument(ctx, child, 0, depth + 1);
         for (size_t k = 0; k < sizeof makers / sizeof makers[0]; k++)
             if (strcmp(child->name, makers[k]) == 0)
                 return true;
     }
     return false;
+}
+
+static bool surely_document(const sg__rule_ctx *ctx, const sg__funcref *fn)
+{
+    return text_argument(ctx, fn, 0, 0);
 }
 
 /* The argument of text search function `fn` (one of f->funcs) that

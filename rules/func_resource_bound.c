@@ -16,6 +16,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "funclist.h"
 #include "resolve/params.h"
 #include "rules.h"
 
@@ -681,15 +682,80 @@ static int judge(const sg__rule_ctx *ctx, const sg__funcref *fn, long long max)
                       max, ctx->rule->id);
 }
 
+/* Whether column `name` of derived source `s` holds stored names: a
+ * table's column passed on as it is, or a parameter's own value (one value
+ * for the statement, not the elements of its array). */
+static bool stored_column(const sg__source *s, const char *name)
+{
+    if (s->row == SG_ROW_RELATION || s->all_stored)
+        return true;
+    for (size_t k = 0; k < s->stored_count; k++)
+        if (strcmp(s->stored[k], name) == 0)
+            return true;
+    for (size_t k = 0; !s->grows_all && k < s->grown_count; k++)
+        if (strcmp(s->grown[k], name) == 0 && s->grown_params && s->grown_params[k] > 0)
+            return true;
+    return false;
+}
+
+/* Whether the column reference at `location` reads stored names: a scoped
+ * table's column, or a derived item's that passes one on (stored_column). */
+static bool stored_reference(const sg__rule_ctx *ctx, int location)
+{
+    const sg__facts *f = ctx->facts;
+    long c;
+    if (sg__column_at(ctx, location, &c))
+        return true;
+    for (size_t i = 0; i < f->columns.count; i++) {
+        const sg__column_ref *r = &SG__VEC_AT(f->columns, sg__column_ref, i);
+        sg__resolved res;
+        if (r->location != location || !r->name)
+            continue;
+        int status = sg__resolve_name(ctx, r, &res);
+        if (status == SG_RES_FOUND)
+            return res.source >= 0 &&
+                   stored_column(&SG__VEC_AT(f->sources, sg__source, (size_t)res.source), r->name);
+        if (status != SG_RES_UNDECIDED)
+            return false;
+        /* undecided (a `*` of a WITH query): every item of its own level that
+         * may have the name holds stored names there, and one surely does */
+        bool some = false, maybe = false;
+        for (size_t k = r->first; k < r->end && k < f->sources.count; k++) {
+            const sg__source *src = &SG__VEC_AT(f->sources, sg__source, k);
+            if (src->level != r->level || !sg__source_in_sight(src, r->first, r->end))
+                continue;
+            int has = sg__source_provides(ctx, src, r->name);
+            if (has >= 0 && !stored_column(src, r->name))
+                return false;
+            some = some || has > 0;
+            maybe = maybe || has == 0;
+        }
+        /* items that may have it, at a level with none around it */
+        bool outermost = r->level >= 0 && (size_t)r->level < f->levels.count &&
+                         SG__VEC_AT(f->levels, sg__level, (size_t)r->level).parent < 0;
+        return some || (maybe && outermost);
+    }
+    for (size_t i = 0; i < f->fields.count; i++) {
+        const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
+        if (r->location == location && r->source >= 0 && (size_t)r->source < f->sources.count)
+            return stored_column(&SG__VEC_AT(f->sources, sg__source, (size_t)r->source), r->name);
+    }
+    return false;
+}
+
 /* PostgreSQL keeps every time zone it resolves by name (about 24 KB each,
  * POSIX specifications such as '<Z123>1' too) for the life of the session:
  * not a statement's end, ROLLBACK nor DISCARD ALL frees them. A zone argument
- * (the walker's value_columns) must be a constant, a parameter or a scoped
- * table's column (stored names), or a COALESCE or CASE of those; a name the
+ * must then have as few distinct values as the stored data: made of
+ * constants, parameters and stored names (a table's column, or a derived
+ * item's that passes one on), through any calls but those that differ row
+ * by row (random(), clock_timestamp(), ...) or return sets. A name the
  * statement makes row by row (`'<Z' || g || '>1'` over generate_series, the
  * elements of a parameter's array) fills the server's memory by the row. */
 static int judge_zone(const sg__rule_ctx *ctx, const sg__funcref *fn)
 {
+    static const char *const volatile_calls[] = {"random",    "random_normal",   "clock_timestamp",
+                                                 "timeofday", "gen_random_uuid", "setseed"};
     size_t zone = builtin(fn, "timezone") && fn->arg_count == 2           ? 0
                   : builtin(fn, "date_trunc") && fn->arg_count == 3       ? 2
                   : builtin(fn, "make_timestamptz") && fn->arg_count == 7 ? 6
@@ -699,19 +765,24 @@ static int judge_zone(const sg__rule_ctx *ctx, const sg__funcref *fn)
     const sg__funcarg *a = &fn->args[zone];
     bool unknown = !ctx->scope || ctx->scope->mode == SG_SCOPE_NONE; /* lint without a catalog */
     bool stored = a->values_only;
-    for (size_t i = 0; stored && !unknown && i < a->value_column_count; i++) {
-        long c;
-        stored = sg__column_at(ctx, a->value_columns[i], &c) != NULL;
+    for (size_t i = 0; stored && !unknown && i < a->value_column_count; i++)
+        stored = stored_reference(ctx, a->value_columns[i]);
+    for (size_t i = 0; stored && i < a->value_call_count; i++) {
+        const sg__func_info *info = sg__func_find(a->value_calls[i]);
+        stored = !info || !(info->flags & SG_FN_SETOF);
+        for (size_t k = 0; stored && k < sizeof volatile_calls / sizeof volatile_calls[0]; k++)
+            stored = strcmp(a->value_calls[i], volatile_calls[k]) != 0;
     }
     if (stored)
         return 0;
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, a->location,
-                      "%s reads a time zone name that the statement makes (an expression, or a "
-                      "column of a sub-select, WITH query or function): PostgreSQL keeps every "
-                      "zone it resolves, about 24 KB each, for the rest of the session (a "
-                      "statement's end, ROLLBACK and DISCARD ALL free none), so names made row "
-                      "by row fill the server's memory; give the zone as a constant, a parameter "
-                      "or a table's column",
+                      "%s reads a time zone name that the statement may make row by row (over "
+                      "a set-returning or volatile call, a VALUES list, a column of a function "
+                      "or of an expression of a sub-select, the elements of a parameter's "
+                      "array): PostgreSQL keeps every zone it resolves, about 24 KB each, for "
+                      "the rest of the session (a statement's end, ROLLBACK and DISCARD ALL free "
+                      "none), so such names fill the server's memory; give the zone as a "
+                      "constant, a parameter or a table's column, or an expression of them",
                       zone == 0 ? "AT TIME ZONE (timezone())" : fn->name);
 }
 

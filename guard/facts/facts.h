@@ -116,13 +116,15 @@ typedef struct sg__funcarg {
     bool text_bounded;
     bool text_grows; /* not bounded, and made by the statement (may_grow) */
     /* A time zone argument (AT TIME ZONE, timezone(), date_trunc's third,
-     * make_timestamptz's seventh): whether it is made of values only
-     * (constants, parameters and column references, through casts,
-     * COALESCE, CASE results, NULLIF, GREATEST and LEAST), and the places of
-     * its column references, which the rules resolve. */
+     * make_timestamptz's seventh): whether the walker could read it whole
+     * (no sub-select with a FROM, at most a few column references, not too
+     * deep), the places of its column references and the names of the
+     * calls it makes, which the rules judge. */
     bool values_only;
     const int *value_columns;
     size_t value_column_count;
+    const char *const *value_calls;
+    size_t value_call_count;
     size_t text_chars;
     const int *text_params;
     size_t text_param_count;
@@ -421,6 +423,12 @@ typedef struct sg__source {
     bool grows_all;
     int grows_all_param; /* grows_all: the $n whose elements its values are
                           * (unnest(%(a)s)), or 0 */
+    /* No relation: the columns that pass a table's column on as it is
+     * (stored data), and whether all of them do; worked out, as `grown`,
+     * only for a statement whose rules ask */
+    const char *const *stored;
+    size_t stored_count;
+    bool all_stored;
 } sg__source;
 
 /* A query level: the level around it (-1 for none) and which of the

@@ -140,19 +140,6 @@ static row_names keep_names(walk *w, const char **slots, size_t count, bool comp
     return (row_names){.known = true, .names = names, .count = n, .complete = complete};
 }
 
-/* Finds a CTE named `name` in lexical scope; returns its index or -1. */
-long sg__walk_find_cte(const walk *w, const char *name)
-{
-    for (const cte_scope *s = w->scope; s; s = s->parent) {
-        for (size_t i = 0; i < s->visible; i++) {
-            sg__cte *c = &SG__VEC_AT(w->facts->ctes, sg__cte, s->first + i);
-            if (strcmp(c->name, name) == 0)
-                return (long)(s->first + i);
-        }
-    }
-    return -1;
-}
-
 /* What the growth of a column is: not long (0), long (GROWN), or a
  * parameter's value, $n itself (n > 0). */
 enum { GROWN = -1 };
@@ -815,6 +802,39 @@ row_names sg__walk_function_row(walk *w, const RangeFunction *rf)
     return row;
 }
 
+/* The $n whose elements or pieces the values of set-returning call `f`
+ * are, each no longer than its value: unnest of the parameter (an array),
+ * string_to_table and regexp_split_to_table of it, unnest of its
+ * string_to_array or regexp_split_to_array; 0 for any other. */
+static int pieces_of_param(const FuncCall *f, unsigned depth)
+{
+    const Node *last = f->funcname ? llast(f->funcname) : NULL;
+    int n = list_length(f->args);
+    if (!last || !IsA(last, String) || list_length(f->funcname) > 2 || depth > 1 ||
+        sg__names_outside_pg_catalog(f->funcname) || f->func_variadic || f->agg_star || n < 1)
+        return 0;
+    const char *name = strVal(last);
+    const Node *first = linitial(f->args);
+    if (strcmp(name, "unnest") == 0 && n == 1) {
+        const Node *arg = sg__walk_uncast_keeping(first);
+        if (arg && IsA(arg, FuncCall)) {
+            const FuncCall *inner = (const FuncCall *)arg;
+            const Node *in = inner->funcname ? llast(inner->funcname) : NULL;
+            return in && IsA(in, String) && list_length(inner->args) >= 2 &&
+                           (strcmp(strVal(in), "string_to_array") == 0 ||
+                            strcmp(strVal(in), "regexp_split_to_array") == 0)
+                       ? pieces_of_param(inner, depth + 1)
+                       : 0;
+        }
+        return bare_param(first);
+    }
+    bool splits =
+        strcmp(name, "string_to_table") == 0 || strcmp(name, "regexp_split_to_table") == 0 ||
+        (depth == 1 &&
+         (strcmp(name, "string_to_array") == 0 || strcmp(name, "regexp_split_to_array") == 0));
+    return splits && n >= 2 ? bare_param(first) : 0;
+}
+
 /* Works out which columns of FROM item i may be long text (row.grown) from
  * what makes them, once: the items it reads are worked out first, and one
  * that reads itself (a recursive WITH query's reference) counts as wholly
@@ -838,24 +858,25 @@ void sg__walk_item_growth(walk *w, size_t i)
             if (!pair || expr_grows(w, fi->level, linitial(pair)))
                 fi->row.grows_all = true;
         }
-        /* unnest of one array parameter: each value is an element of it */
+        /* unnest of one array parameter, or of a parameter split into
+         * pieces: each value is an element or a piece of it */
         const List *pair = list_length(fi->grow_function->functions) == 1
                                ? linitial(fi->grow_function->functions)
                                : NIL;
         const FuncCall *call = pair && IsA(linitial(pair), FuncCall) ? linitial(pair) : NULL;
-        const Node *last = call && call->funcname ? llast(call->funcname) : NULL;
-        if (call && list_length(call->args) == 1 && list_length(call->funcname) <= 2 &&
-            !sg__names_outside_pg_catalog(call->funcname) && last && IsA(last, String) &&
-            strcmp(strVal(last), "unnest") == 0)
-            fi->row.grows_all_param = bare_param(linitial(call->args));
+        fi->row.grows_all_param = call ? pieces_of_param(call, 0) : 0;
     } else if (fi->join_alias) {
         /* an aliased join's columns are its operands' */
+        bool all_stored = true;
         for (size_t k = fi->grow_first; k < fi->grow_end && k < w->from_items.count; k++) {
             sg__walk_item_growth(w, k);
             const from_item *op = &SG__VEC_AT(w->from_items, from_item, k);
             if (op->relref < 0 && (op->row.grows_all || op->row.grown_count))
                 fi->row.grows_all = true;
+            all_stored = all_stored && (op->relref >= 0 || op->row.all_stored);
         }
+        fi = &SG__VEC_AT(w->from_items, from_item, i);
+        fi->row.all_stored = all_stored && fi->grow_end > fi->grow_first;
     } else if (fi->grow_select) {
         row_names row = select_row(w, fi->grow_select, fi->grow_aliases, fi->grow_level, true);
         /* a WITH query's columns renamed by the reference: any may be the

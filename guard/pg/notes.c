@@ -395,75 +395,111 @@ static int zone_argument(const FuncCall *f)
     return -1;
 }
 
-enum { VALUE_COLUMNS_MAX = 16 };
+enum { VALUE_COLUMNS_MAX = 16, VALUE_CALLS_MAX = 16, VALUE_DEPTH_MAX = 32 };
 
 /* What values_of() gathers. */
 typedef struct value_parts {
+    walk *w;
     int columns[VALUE_COLUMNS_MAX];
     size_t count;
+    const char *calls[VALUE_CALLS_MAX];
+    size_t call_count;
+    unsigned depth;
+    bool whole; /* still read whole */
 } value_parts;
 
-/* Whether `n` is made of values only (sg__funcarg.values_only), its column
- * references' places into `parts`. */
-static bool values_of(const Node *n, value_parts *parts, unsigned depth)
+/* Whether scalar sub-select `sl` (its select `sel`) reads one column of a
+ * table as it is (`(SELECT tz FROM users WHERE id = %(u)s)`): FROM only
+ * relations, none a WITH query's name, and the column its one output. */
+static bool stored_lookup(walk *w, const SubLink *sl, const SelectStmt *sel)
 {
-    if (!n || depth > 32)
-        return !n;
-    ListCell *lc;
-    switch (nodeTag(n)) {
-    case T_A_Const:
-    case T_ParamRef:
-        return true;
-    case T_ColumnRef:
-        if (parts->count == VALUE_COLUMNS_MAX || sg__walk_expands(n))
-            return false;
-        parts->columns[parts->count++] = ((const ColumnRef *)n)->location;
-        return true;
-    case T_TypeCast:
-        return values_of(((const TypeCast *)n)->arg, parts, depth + 1);
-    case T_CollateClause:
-        return values_of(((const CollateClause *)n)->arg, parts, depth + 1);
-    case T_CoalesceExpr:
-        foreach (lc, ((const CoalesceExpr *)n)->args)
-            if (!values_of(lfirst(lc), parts, depth + 1))
-                return false;
-        return true;
-    case T_MinMaxExpr:
-        foreach (lc, ((const MinMaxExpr *)n)->args)
-            if (!values_of(lfirst(lc), parts, depth + 1))
-                return false;
-        return true;
-    case T_CaseExpr: {
-        const CaseExpr *c = (const CaseExpr *)n;
-        foreach (lc, c->args)
-            if (!IsA(lfirst(lc), CaseWhen) ||
-                !values_of((const Node *)((const CaseWhen *)lfirst(lc))->result, parts, depth + 1))
-                return false;
-        return values_of((const Node *)c->defresult, parts, depth + 1);
-    }
-    case T_A_Expr:
-        return ((const A_Expr *)n)->kind == AEXPR_NULLIF &&
-               values_of(((const A_Expr *)n)->lexpr, parts, depth + 1);
-    default:
+    if (sl->subLinkType != EXPR_SUBLINK || !sel || sel->op != SETOP_NONE || sel->valuesLists ||
+        !sel->fromClause || list_length(sel->targetList) != 1 || sel->withClause)
         return false;
+    const ResTarget *rt = linitial(sel->targetList);
+    if (!IsA(rt, ResTarget) || !rt->val || !IsA(rt->val, ColumnRef) || sg__walk_expands(rt->val))
+        return false;
+    ListCell *lc;
+    foreach (lc, sel->fromClause) {
+        const RangeVar *rv = lfirst(lc);
+        if (!IsA(rv, RangeVar) || (!rv->schemaname && sg__walk_find_cte(w, rv->relname) >= 0))
+            return false;
     }
+    return true;
 }
 
-/* Describes time zone argument `n` into `a` (values_only, value_columns). */
-static void describe_zone(walk *w, const Node *n, sg__funcarg *a)
+/* Gathers the column references and calls of a time zone argument
+ * (sg__funcarg.values_only); a sub-select with a FROM, too many of either
+ * or too deep an expression is not read whole. */
+static bool values_of(Node *n, void *context)
 {
-    value_parts parts = {{0}, 0};
-    a->values_only = values_of(n, &parts, 0);
-    if (!a->values_only || !parts.count)
+    value_parts *v = context;
+    if (!n || !v->whole)
+        return !v->whole;
+    if (IsA(n, ColumnRef)) {
+        if (v->count == VALUE_COLUMNS_MAX || sg__walk_expands(n))
+            v->whole = false;
+        else
+            v->columns[v->count++] = ((const ColumnRef *)n)->location;
+        return !v->whole;
+    }
+    if (IsA(n, SubLink)) {
+        const SubLink *sl = (const SubLink *)n;
+        const SelectStmt *sel = sl->subselect && IsA(sl->subselect, SelectStmt)
+                                    ? (const SelectStmt *)sl->subselect
+                                    : NULL;
+        if (stored_lookup(v->w, sl, sel))
+            return false; /* a table's column looked up: stored names */
+        if (!sel || sel->fromClause || sel->op != SETOP_NONE || sel->valuesLists)
+            v->whole = false;
+    }
+    if (IsA(n, FuncCall)) {
+        const FuncCall *f = (const FuncCall *)n;
+        const Node *last = list_length(f->funcname) ? llast(f->funcname) : NULL;
+        if (!last || !IsA(last, String) || v->call_count == VALUE_CALLS_MAX ||
+            sg__names_outside_pg_catalog(f->funcname))
+            v->whole = false;
+        else
+            v->calls[v->call_count++] = strVal(last);
+    }
+    if (!v->whole || v->depth >= VALUE_DEPTH_MAX) {
+        v->whole = false;
+        return true;
+    }
+    v->depth++;
+    bool stop = raw_expression_tree_walker(n, values_of, context);
+    v->depth--;
+    return stop;
+}
+
+/* Describes time zone argument `n` into `a` (values_only, value_columns,
+ * value_calls). */
+static void describe_zone(walk *w, Node *n, sg__funcarg *a)
+{
+    value_parts parts = {.w = w, .whole = true};
+    values_of(n, &parts);
+    a->values_only = parts.whole;
+    if (!a->values_only)
         return;
-    int *columns = sg__arena_alloc(w->arena, parts.count * sizeof *columns);
-    if (!columns) {
+    int *columns = parts.count ? sg__arena_alloc(w->arena, parts.count * sizeof *columns) : NULL;
+    const char **calls =
+        parts.call_count ? sg__arena_alloc(w->arena, parts.call_count * sizeof *calls) : NULL;
+    if ((parts.count && !columns) || (parts.call_count && !calls)) {
         fail(w);
         return;
     }
-    memcpy(columns, parts.columns, parts.count * sizeof *columns);
+    for (size_t i = 0; i < parts.call_count; i++)
+        if (!(calls[i] = copy(w, parts.calls[i])))
+            return;
+    if (parts.count)
+        memcpy(columns, parts.columns, parts.count * sizeof *columns);
     a->value_columns = columns;
     a->value_column_count = parts.count;
+    a->value_calls = calls;
+    a->value_call_count = parts.call_count;
+    /* the columns of derived items are judged by whether they pass a
+     * table's column on: that is worked out after the walk */
+    w->work_call = w->work_call || parts.count;
 }
 
 /* The arguments of the call just recorded, as far as they are constants:

@@ -51,7 +51,11 @@ static ResTarget *order_output(List *targets, Node *e)
         if (!IsA(rt, ResTarget))
             continue;
         ColumnRef *c = sg__walk_plain_column(rt->val);
-        const char *out = rt->name ? rt->name : c ? strVal(llast(c->fields)) : NULL;
+        /* an output without AS has the name PostgreSQL makes for it (`now`,
+         * `lower`, `?column?`), when the walker is sure of it */
+        const char *out = rt->name ? rt->name
+                          : c      ? strVal(llast(c->fields))
+                                   : sg__walk_figure_colname(rt->val);
         if (out && strcmp(out, name) == 0) {
             if (match)
                 return NULL; /* two outputs of the name: the server judges */

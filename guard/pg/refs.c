@@ -344,7 +344,8 @@ static void record_column(walk *w, const pending_field *p)
 static void export_sources(walk *w)
 {
     sg__facts *f = w->facts;
-    /* the growth of their columns only matters to a quadratic text call */
+    /* the growth of their columns only matters to a quadratic text call or
+     * a time zone read from a column */
     /* (and, like every search of an expression with raw_expression_tree_walker,
      * only when no expression is deeper than the walker's bound) */
     for (size_t i = 0; w->work_call && !f->depth_exceeded && i < w->from_items.count && !w->failed;
@@ -380,6 +381,9 @@ static void export_sources(walk *w)
         s->grown_count = fi->relref < 0 ? fi->row.grown_count : 0;
         s->grows_all_param = fi->relref < 0 && fi->row.grows_all ? fi->row.grows_all_param : 0;
         s->grows_all = fi->relref < 0 && fi->row.grows_all;
+        s->stored = fi->relref < 0 ? fi->row.stored : NULL;
+        s->stored_count = fi->relref < 0 ? fi->row.stored_count : 0;
+        s->all_stored = fi->relref < 0 && fi->row.all_stored;
     }
     for (size_t i = 0; i < w->levels.count && !w->failed; i++) {
         const level_info *info = &SG__VEC_AT(w->levels, level_info, i);

@@ -40,19 +40,33 @@ typedef enum {
  * a length or bit count of more makes a long value where it is made. */
 enum { FIXED_WIDTH = 64, WIDE = 4096 };
 
-/* Whether string constant or number `c` is written without an exponent,
- * which numeric and jsonb print as that many digits ('9e130000'). */
+/* Whether text `t` holds a number written with an exponent (a digit, then
+ * e or E, a sign or not, and a digit: '9e130000'), which numeric and jsonb
+ * print as that many digits. */
+static bool has_exponent(const char *t)
+{
+    for (const char *p = t; (p = strpbrk(p, "eE")) != NULL; p++) {
+        const char *q = p + 1;
+        if (*q == '+' || *q == '-')
+            q++;
+        if (p > t && p[-1] >= '0' && p[-1] <= '9' && *q >= '0' && *q <= '9')
+            return true;
+    }
+    return false;
+}
+
+/* Whether string constant or number `c` is written without an exponent. */
 static bool without_exponent(const Node *c)
 {
     if (!c || !IsA(c, A_Const) || ((const A_Const *)c)->isnull)
         return false;
     const A_Const *k = (const A_Const *)c;
+    if (nodeTag(&k->val) == T_Integer)
+        return true;
     const char *t = nodeTag(&k->val) == T_String  ? k->val.sval.sval
                     : nodeTag(&k->val) == T_Float ? k->val.fval.fval
                                                   : NULL;
-    if (nodeTag(&k->val) == T_Integer)
-        return true;
-    return t && !strpbrk(t, "eE");
+    return t && !has_exponent(t);
 }
 
 /* How the cast `tc` changes the length of its operand's text as the value
@@ -89,10 +103,17 @@ static cast_kind cast_effect(const TypeCast *tc, size_t *width)
                 *width = (size_t)((const A_Const *)mod)->val.ival.ival;
                 return CAST_WIDTH;
             }
-        /* numeric(p, s) prints p digits, a sign and a point at most */
-        if (!array && strcmp(name, "numeric") == 0 && IsA(linitial(t->typmods), A_Const) &&
-            nodeTag(&((const A_Const *)linitial(t->typmods))->val) == T_Integer) {
-            *width = (size_t)((const A_Const *)linitial(t->typmods))->val.ival.ival + 3;
+        /* numeric(p, s) prints p digits, and a scale past them (or below
+         * zero) as zeros, a sign and a point at most */
+        const Node *p0 = linitial(t->typmods);
+        const Node *s0 = list_length(t->typmods) == 2 ? lsecond(t->typmods) : NULL;
+        if (!array && strcmp(name, "numeric") == 0 && IsA(p0, A_Const) &&
+            nodeTag(&((const A_Const *)p0)->val) == T_Integer &&
+            (!s0 || (IsA(s0, A_Const) && nodeTag(&((const A_Const *)s0)->val) == T_Integer))) {
+            long scale = s0 ? ((const A_Const *)s0)->val.ival.ival : 0;
+            long precision = ((const A_Const *)p0)->val.ival.ival;
+            *width =
+                (size_t)(precision < 0 ? 0 : precision) + (size_t)(scale < 0 ? -scale : scale) + 3;
             return CAST_WIDTH;
         }
     }
@@ -108,6 +129,19 @@ static cast_kind cast_effect(const TypeCast *tc, size_t *width)
         without_exponent(tc->arg))
         return CAST_DOUBLES;
     return CAST_LONG;
+}
+
+/* Whether cast `tc` is to numeric or jsonb (not an array): a number there
+ * prints as many digits as the operand's value has, which only a string
+ * with an exponent (may_grow's) or a power makes long. */
+static bool numeric_target(const TypeCast *tc)
+{
+    const TypeName *t = tc->typeName;
+    if (!t || !t->names || t->arrayBounds || !IsA(llast(t->names), String) ||
+        sg__names_outside_pg_catalog(t->names))
+        return false;
+    const char *name = strVal(llast(t->names));
+    return strcmp(name, "numeric") == 0 || strcmp(name, "jsonb") == 0;
 }
 
 /* Notes a column reference among `parts`' columns. */
@@ -332,14 +366,21 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
         const A_Const *c = (const A_Const *)n;
         if (c->isnull)
             return true;
+        /* a number written with an exponent (as a number, or as a string
+         * that an operator or call may read as one: `'9e130000' + 0`)
+         * prints all its digits */
+        if (nodeTag(&c->val) == T_String && has_exponent(c->val.sval.sval))
+            return false;
         if (nodeTag(&c->val) == T_String)
             parts->chars += strlen(c->val.sval.sval);
         else if (nodeTag(&c->val) == T_BitString)
             parts->chars += strlen(c->val.bsval.bsval);
         else if (nodeTag(&c->val) == T_Float && !without_exponent(n))
-            return false; /* 1e131071 prints its digits */
+            return false;
+        else if (nodeTag(&c->val) == T_Float)
+            parts->chars += strlen(c->val.fval.fval) + 2;
         else
-            parts->chars += 24; /* a number's digits */
+            parts->chars += 24; /* an integer's digits */
         return true;
     }
     case T_ParamRef:
@@ -433,6 +474,69 @@ bool sg__walk_work_bounded_call(const FuncCall *f)
     return false;
 }
 
+/* Whether pg_catalog's function `name` makes text a multiple of its
+ * argument's: hex and escapes, JSON and SQL quoting, pretty printing. */
+static bool expands(const char *name)
+{
+    static const char *const names[] = {"encode",
+                                        "to_json",
+                                        "to_jsonb",
+                                        "array_to_json",
+                                        "row_to_json",
+                                        "json_build_array",
+                                        "jsonb_build_array",
+                                        "json_build_object",
+                                        "jsonb_build_object",
+                                        "jsonb_pretty",
+                                        "quote_literal",
+                                        "quote_ident",
+                                        "quote_nullable",
+                                        "convert_to",
+                                        "decode",
+                                        "to_hex"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i]) == 0)
+            return true;
+    return false;
+}
+
+static bool node_expands(const Node *n, unsigned depth);
+
+/* Whether an expression of `list` holds a call that expands() or a cast to
+ * a type that prints longer than its operand (bytea's hex), at any depth. */
+static bool list_expands(const List *list, unsigned depth)
+{
+    ListCell *lc;
+    foreach (lc, list)
+        if (node_expands(lfirst(lc), depth + 1))
+            return true;
+    return false;
+}
+
+static bool node_expands(const Node *n, unsigned depth)
+{
+    size_t width;
+    if (!n || depth > TEXT_DEPTH_MAX)
+        return n != NULL;
+    switch (nodeTag(n)) {
+    case T_TypeCast:
+        if (cast_effect((const TypeCast *)n, &width) == CAST_LONG &&
+            !numeric_target((const TypeCast *)n))
+            return true;
+        return node_expands(((const TypeCast *)n)->arg, depth + 1);
+    case T_FuncCall: {
+        const FuncCall *f = (const FuncCall *)n;
+        const Node *last = f->funcname ? llast(f->funcname) : NULL;
+        return (last && IsA(last, String) && expands(strVal(last))) || list_expands(f->args, depth);
+    }
+    case T_A_Expr:
+        return node_expands(((const A_Expr *)n)->lexpr, depth + 1) ||
+               node_expands(((const A_Expr *)n)->rexpr, depth + 1);
+    default:
+        return false;
+    }
+}
+
 /* Whether call `f` may make its text a multiple of its arguments' that
  * text_bound() does not bound: a replace or regexp_replace whose
  * replacement is no constant, or too long, or holds a back-reference (each
@@ -455,7 +559,16 @@ static bool multiplies(const FuncCall *f, unsigned depth)
     }
     if (strcmp(name, "power") == 0 || strcmp(name, "pow") == 0 || strcmp(name, "exp") == 0 ||
         strcmp(name, "factorial") == 0)
-        return true;                      /* a number of as many digits as it likes (10 ^ 130000) */
+        return true; /* a number of as many digits as it likes (10 ^ 130000) */
+    /* the call forms of a length: "bit"(0, n) and bpchar('y', n, true) pad */
+    int nargs = list_length(f->args);
+    if (nargs >= 2 && (strcmp(name, "bit") == 0 || strcmp(name, "bpchar") == 0 ||
+                       strcmp(name, "varbit") == 0 || strcmp(name, "numeric") == 0))
+        return true;
+    /* a call whose text is a multiple of its argument's (hex, quoting,
+     * escaping) over another such: each level multiplies */
+    if (expands(name) && list_expands(f->args, depth))
+        return true;
     if (strcmp(name, "concat_ws") == 0) { /* its separator as many times as it separates */
         text_parts scratch = {0};
         return !concat_ws_bound(f, &scratch, depth);
@@ -512,8 +625,9 @@ static bool may_grow(const Node *n, unsigned depth)
     case T_A_Const: {
         const A_Const *c = (const A_Const *)n;
         if (!c->isnull && nodeTag(&c->val) == T_Float)
-            return !without_exponent(n);
-        return !c->isnull && nodeTag(&c->val) == T_String && strlen(c->val.sval.sval) > 64;
+            return !without_exponent(n) || strlen(c->val.fval.fval) > 64;
+        return !c->isnull && nodeTag(&c->val) == T_String &&
+               (strlen(c->val.sval.sval) > 64 || has_exponent(c->val.sval.sval));
     }
     case T_TypeCast: {
         size_t width;
@@ -525,15 +639,22 @@ static bool may_grow(const Node *n, unsigned depth)
         case CAST_WIDTH:
             return width > WIDE;
         default:
-            /* stored data, printed another way, is stored data still */
-            return !stored_value(arg);
+            /* stored data, printed another way, is stored data still; a
+             * number the statement computes (`avg(n)::numeric`) prints as
+             * long as its operands make it */
+            return numeric_target((const TypeCast *)n) ? may_grow(arg, depth + 1)
+                                                       : !stored_value(arg);
         }
     }
     case T_CollateClause:
         return may_grow(((const CollateClause *)n)->arg, depth + 1);
     case T_A_Expr: {
-        /* a power of a number prints as many digits as it likes */
+        /* text joined of many constants is long; a power of a number prints
+         * as many digits as it likes */
         const A_Expr *e = (const A_Expr *)n;
+        text_parts bound = {0};
+        if (text_bound(n, &bound, depth) && !bound.param_count && bound.chars > WIDE)
+            return true;
         const Node *op = list_length(e->name) ? llast(e->name) : NULL;
         if (e->kind == AEXPR_OP && op && IsA(op, String) && strcmp(strVal(op), "^") == 0)
             return true;
@@ -567,6 +688,12 @@ static bool may_grow(const Node *n, unsigned depth)
         const Node *last = list_length(f->funcname) ? llast(f->funcname) : NULL;
         if (!last || !IsA(last, String))
             return true;
+        /* a call the bound follows is long as its bound says: a maker of
+         * constants and stored columns (`lpad(n::text, 6, '0')`) is short,
+         * many constants joined are long */
+        text_parts bound = {0};
+        if (text_bound(n, &bound, depth))
+            return bound.param_count || bound.chars > WIDE;
         for (size_t i = 0; i < sizeof makers / sizeof makers[0]; i++)
             if (strcmp(strVal(last), makers[i]) == 0)
                 return true;

@@ -255,6 +255,19 @@ static inline void fail(walk *w)
     w->facts->incomplete = true;
 }
 
+/* The CTE named `name` in lexical scope: its index in facts->ctes, or -1. */
+static inline long sg__walk_find_cte(const walk *w, const char *name)
+{
+    for (const cte_scope *s = w->scope; s; s = s->parent) {
+        for (size_t i = 0; i < s->visible; i++) {
+            const sg__cte *c = &SG__VEC_AT(w->facts->ctes, sg__cte, s->first + i);
+            if (strcmp(c->name, name) == 0)
+                return (long)(s->first + i);
+        }
+    }
+    return -1;
+}
+
 /* `n` without the casts around it (`$1::text::varchar` is $1). */
 static inline const Node *sg__walk_uncast(const Node *n)
 {
@@ -443,8 +456,6 @@ const char *sg__walk_figure_colname(Node *n);
 /* The output column names of a SELECT (VALUES, set operation), renamed by
  * `aliases` (a List of String, may be NIL) as an alias's column list does. */
 row_names sg__walk_select_names(walk *w, Node *select, List *aliases);
-/* The CTE named `name` in lexical scope: its index in facts->ctes, or -1. */
-long sg__walk_find_cte(const walk *w, const char *name);
 
 /* The names of a column list: an alias's (String) or a column definition
  * list's (ColumnDef); unknown when empty. */
