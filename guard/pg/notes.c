@@ -408,9 +408,10 @@ typedef struct value_parts {
     bool whole; /* still read whole */
 } value_parts;
 
-/* Whether scalar sub-select `sl` (its select `sel`) reads one column of a
- * table as it is (`(SELECT tz FROM users WHERE id = %(u)s)`): FROM only
- * relations, none a WITH query's name, and the column its one output. */
+/* Whether scalar sub-select `sl` (its select `sel`) reads one column as it
+ * is, from tables (`(SELECT tz FROM users WHERE id = %(u)s)`): FROM only
+ * relations, none a WITH query's name, and a column reference its one
+ * output, which may still be an outer item's. */
 static bool stored_lookup(walk *w, const SubLink *sl, const SelectStmt *sel)
 {
     if (sl->subLinkType != EXPR_SUBLINK || !sel || sel->op != SETOP_NONE || sel->valuesLists ||
@@ -448,8 +449,16 @@ static bool values_of(Node *n, void *context)
         const SelectStmt *sel = sl->subselect && IsA(sl->subselect, SelectStmt)
                                     ? (const SelectStmt *)sl->subselect
                                     : NULL;
-        if (stored_lookup(v->w, sl, sel))
-            return false; /* a table's column looked up: stored names */
+        if (stored_lookup(v->w, sl, sel)) {
+            /* a column looked up from tables: its output column, which the
+             * rules resolve (a table's, or an outer item's) */
+            const ResTarget *rt = linitial(sel->targetList);
+            if (v->count == VALUE_COLUMNS_MAX)
+                v->whole = false;
+            else
+                v->columns[v->count++] = ((const ColumnRef *)rt->val)->location;
+            return !v->whole;
+        }
         if (!sel || sel->fromClause || sel->op != SETOP_NONE || sel->valuesLists)
             v->whole = false;
     }
