@@ -756,11 +756,10 @@ static int judge_zone(const sg__rule_ctx *ctx, const sg__funcref *fn)
 {
     static const char *const volatile_calls[] = {"random",    "random_normal",   "clock_timestamp",
                                                  "timeofday", "gen_random_uuid", "setseed"};
-    size_t zone = builtin(fn, "timezone") && fn->arg_count == 2           ? 0
-                  : builtin(fn, "date_trunc") && fn->arg_count == 3       ? 2
-                  : builtin(fn, "make_timestamptz") && fn->arg_count == 7 ? 6
-                                                                          : SIZE_MAX;
-    if (zone == SIZE_MAX)
+    size_t zone = 0;
+    while (zone < fn->arg_count && !fn->args[zone].zone)
+        zone++;
+    if (zone == fn->arg_count)
         return 0;
     const sg__funcarg *a = &fn->args[zone];
     bool unknown = !ctx->scope || ctx->scope->mode == SG_SCOPE_NONE; /* lint without a catalog */
@@ -768,8 +767,10 @@ static int judge_zone(const sg__rule_ctx *ctx, const sg__funcref *fn)
     for (size_t i = 0; stored && !unknown && i < a->value_column_count; i++)
         stored = stored_reference(ctx, a->value_columns[i]);
     for (size_t i = 0; stored && i < a->value_call_count; i++) {
+        /* a set-returning call makes rows, a window or aggregate call a
+         * value of each row or group */
         const sg__func_info *info = sg__func_find(a->value_calls[i]);
-        stored = !info || !(info->flags & SG_FN_SETOF);
+        stored = !info || !(info->flags & (SG_FN_SETOF | SG_FN_AGGREGATE | SG_FN_WINDOW));
         for (size_t k = 0; stored && k < sizeof volatile_calls / sizeof volatile_calls[0]; k++)
             stored = strcmp(a->value_calls[i], volatile_calls[k]) != 0;
     }
@@ -777,13 +778,14 @@ static int judge_zone(const sg__rule_ctx *ctx, const sg__funcref *fn)
         return 0;
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, a->location,
                       "%s reads a time zone name that the statement may make row by row (over "
-                      "a set-returning or volatile call, a VALUES list, a column of a function "
-                      "or of an expression of a sub-select, the elements of a parameter's "
-                      "array): PostgreSQL keeps every zone it resolves, about 24 KB each, for "
+                      "a set-returning, window, aggregate or volatile call, a VALUES list, a "
+                      "column of a function or of an expression of a sub-select, the elements "
+                      "of a parameter's array, two columns combined): PostgreSQL keeps every zone "
+                      "it resolves, about 24 KB each, for "
                       "the rest of the session (a statement's end, ROLLBACK and DISCARD ALL free "
                       "none), so such names fill the server's memory; give the zone as a "
                       "constant, a parameter or a table's column, or an expression of them",
-                      zone == 0 ? "AT TIME ZONE (timezone())" : fn->name);
+                      builtin(fn, "timezone") ? "AT TIME ZONE (timezone())" : fn->name);
 }
 
 static int check(const sg__rule_ctx *ctx)

@@ -135,6 +135,13 @@ static bool item_key_covered(const sg__rule_ctx *ctx, const sg__from_item *item)
     if (!l->key_count)
         return false;
     for (size_t k = 0; k < l->key_count; k++) {
+        /* a GROUP BY name that an input column of the level may have groups
+         * by that column, not by the output of its name */
+        for (size_t i = 0; k < 64 && (l->keys_input_first >> k & 1) && i < f->sources.count; i++) {
+            const sg__source *s = &SG__VEC_AT(f->sources, sg__source, i);
+            if (s->level == item->child_level && sg__source_provides(ctx, s, l->keys[k]) >= 0)
+                return false;
+        }
         bool found = false;
         for (size_t j = 0; j < t->order_keys.count && !found; j++) {
             const sg__order_key *o = &SG__VEC_AT(t->order_keys, sg__order_key, j);

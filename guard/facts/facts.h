@@ -104,8 +104,8 @@ typedef struct sg__funcarg {
      * modifier, an array). */
     const char *cast;
     int param; /* the $n the argument is (cast or not), else 0 */
-    /* the argument is a `||` expression: text, an array, jsonb, bits or a
-     * tsvector, never a number */
+    /* the argument is a `||` expression (text, an array, jsonb, bits or a
+     * tsvector) or a `->>` or `#>>` (text): never a number */
     bool concatenation;
     int location; /* of the argument's expression, -1 when it has none */
     /* SG_ARG_OTHER of a call whose work the rules bound (func.resource-bound):
@@ -117,9 +117,11 @@ typedef struct sg__funcarg {
     bool text_grows; /* not bounded, and made by the statement (may_grow) */
     /* A time zone argument (AT TIME ZONE, timezone(), date_trunc's third,
      * make_timestamptz's seventh): whether the walker could read it whole
-     * (no sub-select with a FROM, at most a few column references, not too
-     * deep), the places of its column references and the names of the
+     * (no sub-select with a FROM, no window call, column references that
+     * are never combined: `a.x || b.y` could make a name of each pair, not
+     * too deep), the places of its column references and the names of the
      * calls it makes, which the rules judge. */
+    bool zone; /* this argument is a time zone's name */
     bool values_only;
     const int *value_columns;
     size_t value_column_count;
@@ -447,6 +449,10 @@ typedef struct sg__level {
      * output), or none */
     const char *const *keys;
     size_t key_count;
+    /* keys[k] for bit k: a bare GROUP BY name whose output is an
+     * expression, which is the key only where no input column of the level
+     * has the name (PostgreSQL groups by the input column first) */
+    unsigned long long keys_input_first;
     /* A plain select whose FROM is one relation, named as itself (no alias
      * column list): that item's index in sources; else -1. Its WHERE's pins
      * are in facts->level_pins. */

@@ -92,6 +92,7 @@ int sg__walk_enter_level(walk *w)
             0,
             -1,
             NULL,
+            0,
             0};
     w->child_sight = SG__SIGHT_ALL;
     w->sight = SG__SIGHT_ALL;

@@ -329,7 +329,9 @@ static void describe_arg(walk *w, Node *n, sg__funcarg *a)
     a->param = !negate && n && IsA(n, ParamRef) ? ((ParamRef *)n)->number : 0;
     if (n && IsA(n, A_Expr) && ((A_Expr *)n)->kind == AEXPR_OP) {
         const Node *op = llast(((A_Expr *)n)->name);
-        a->concatenation = IsA(op, String) && strcmp(strVal(op), "||") == 0 &&
+        a->concatenation = IsA(op, String) &&
+                           (strcmp(strVal(op), "||") == 0 || strcmp(strVal(op), "->>") == 0 ||
+                            strcmp(strVal(op), "#>>") == 0) &&
                            !sg__names_outside_pg_catalog(((A_Expr *)n)->name);
     }
     if (!negate && arg_int_array(w, n, a)) {
@@ -377,9 +379,19 @@ void sg__walk_record_ts_object(walk *w, const TypeName *t)
 
 /* The argument of `f` that PostgreSQL reads as a time zone's name, or -1:
  * timezone(zone, t) (which AT TIME ZONE is), date_trunc(field, t, zone),
- * make_timestamptz(..., zone). */
+ * make_timestamptz(..., zone), also named (`timezone => z`, which may stand
+ * anywhere after the positional ones). */
 static int zone_argument(const FuncCall *f)
 {
+    ListCell *lc;
+    int i = 0;
+    foreach (lc, f->args) {
+        const Node *arg = lfirst(lc);
+        if (IsA(arg, NamedArgExpr) && ((const NamedArgExpr *)arg)->name &&
+            strcmp(((const NamedArgExpr *)arg)->name, "timezone") == 0)
+            return i;
+        i++;
+    }
     const Node *last = list_length(f->funcname) ? llast(f->funcname) : NULL;
     int n = list_length(f->args);
     if (!last || !IsA(last, String) || list_length(f->funcname) > 2 ||
@@ -429,6 +441,85 @@ static bool stored_lookup(walk *w, const SubLink *sl, const SelectStmt *sel)
     return true;
 }
 
+/* What sum_combined() adds up. */
+typedef struct combined_sum {
+    unsigned depth;
+    size_t sum;
+} combined_sum;
+
+static size_t columns_combined(const Node *n, unsigned depth);
+
+static bool sum_combined(Node *n, void *context)
+{
+    combined_sum *c = context;
+    c->sum += columns_combined(n, c->depth);
+    return false;
+}
+
+/* How many column references expression `n` combines into one value: the
+ * alternatives of COALESCE, CASE's results, NULLIF's first operand,
+ * GREATEST and LEAST each stand alone (the most of them counts), anything
+ * else adds its parts up (`a.x || b.y` makes a value of each pair). A
+ * scalar sub-select counts its one output column (values_of allows no
+ * other); too deep counts as many. */
+static size_t columns_combined(const Node *n, unsigned depth)
+{
+    if (!n)
+        return 0;
+    if (depth > VALUE_DEPTH_MAX)
+        return 2;
+    size_t most = 0;
+    ListCell *lc;
+    switch (nodeTag(n)) {
+    case T_ColumnRef:
+        return 1;
+    case T_A_Const:
+    case T_ParamRef:
+        return 0;
+    case T_SubLink:
+        return 1;
+    case T_TypeCast:
+        return columns_combined(((const TypeCast *)n)->arg, depth + 1);
+    case T_CollateClause:
+        return columns_combined(((const CollateClause *)n)->arg, depth + 1);
+    case T_NamedArgExpr:
+        return columns_combined((const Node *)((const NamedArgExpr *)n)->arg, depth + 1);
+    case T_CoalesceExpr:
+        foreach (lc, ((const CoalesceExpr *)n)->args) {
+            size_t k = columns_combined(lfirst(lc), depth + 1);
+            most = k > most ? k : most;
+        }
+        return most;
+    case T_MinMaxExpr:
+        foreach (lc, ((const MinMaxExpr *)n)->args) {
+            size_t k = columns_combined(lfirst(lc), depth + 1);
+            most = k > most ? k : most;
+        }
+        return most;
+    case T_CaseExpr: {
+        const CaseExpr *c = (const CaseExpr *)n;
+        foreach (lc, c->args) {
+            size_t k = IsA(lfirst(lc), CaseWhen)
+                           ? columns_combined((const Node *)((const CaseWhen *)lfirst(lc))->result,
+                                              depth + 1)
+                           : 2;
+            most = k > most ? k : most;
+        }
+        size_t k = columns_combined((const Node *)c->defresult, depth + 1);
+        return k > most ? k : most;
+    }
+    case T_A_Expr:
+        if (((const A_Expr *)n)->kind == AEXPR_NULLIF)
+            return columns_combined(((const A_Expr *)n)->lexpr, depth + 1);
+        break;
+    default:
+        break;
+    }
+    combined_sum c = {depth + 1, 0};
+    raw_expression_tree_walker((Node *)n, sum_combined, &c);
+    return c.sum;
+}
+
 /* Gathers the column references and calls of a time zone argument
  * (sg__funcarg.values_only); a sub-select with a FROM, too many of either
  * or too deep an expression is not read whole. */
@@ -465,8 +556,9 @@ static bool values_of(Node *n, void *context)
     if (IsA(n, FuncCall)) {
         const FuncCall *f = (const FuncCall *)n;
         const Node *last = list_length(f->funcname) ? llast(f->funcname) : NULL;
+        /* a window call numbers or counts rows: a value of each */
         if (!last || !IsA(last, String) || v->call_count == VALUE_CALLS_MAX ||
-            sg__names_outside_pg_catalog(f->funcname))
+            sg__names_outside_pg_catalog(f->funcname) || f->over)
             v->whole = false;
         else
             v->calls[v->call_count++] = strVal(last);
@@ -486,8 +578,9 @@ static bool values_of(Node *n, void *context)
 static void describe_zone(walk *w, Node *n, sg__funcarg *a)
 {
     value_parts parts = {.w = w, .whole = true};
+    a->zone = true;
     values_of(n, &parts);
-    a->values_only = parts.whole;
+    a->values_only = parts.whole && columns_combined(n, 0) <= 1;
     if (!a->values_only)
         return;
     int *columns = parts.count ? sg__arena_alloc(w->arena, parts.count * sizeof *columns) : NULL;

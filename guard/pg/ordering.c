@@ -618,6 +618,7 @@ void sg__walk_record_level_keys(walk *w, SelectStmt *s, int level)
         return;
     }
     size_t count = 0;
+    unsigned long long input_first = 0;
     ListCell *lc;
     foreach (lc, items) {
         Node *item = lfirst(lc);
@@ -627,11 +628,14 @@ void sg__walk_record_level_keys(walk *w, SelectStmt *s, int level)
             every_output ? (IsA(item, ResTarget) ? (ResTarget *)item : NULL) : item_output(s, item);
         /* GROUP BY's bare name reads an input column first: an expression
          * output of the name (`left(region, 0) AS region`) is the key only
-         * where no input column has it, which the catalog tells, not the walk */
+         * where no input column has it, which the catalog tells the rules */
         ColumnRef *bare = s->groupClause != NIL ? sg__walk_plain_column(item) : NULL;
         if (bare && list_length(bare->fields) == 1 && out && !sg__walk_plain_column(out->val) &&
-            s->fromClause != NIL)
-            return;
+            s->fromClause != NIL) {
+            if (count >= 64)
+                return;
+            input_first |= 1ULL << count;
+        }
         const char *name = out && !sg__walk_expands(out->val) ? output_name(out) : NULL;
         if (!name)
             return; /* a key column the rows do not show */
@@ -642,4 +646,5 @@ void sg__walk_record_level_keys(walk *w, SelectStmt *s, int level)
     level_info *info = &SG__VEC_AT(w->levels, level_info, (size_t)level);
     info->keys = keys;
     info->key_count = count;
+    info->keys_input_first = input_first;
 }

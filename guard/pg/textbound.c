@@ -49,7 +49,9 @@ static bool has_exponent(const char *t)
         const char *q = p + 1;
         if (*q == '+' || *q == '-')
             q++;
-        if (p > t && p[-1] >= '0' && p[-1] <= '9' && *q >= '0' && *q <= '9')
+        /* after a digit, or a point after one ('9.e130000') */
+        const char *d = p > t && p[-1] == '.' ? p - 1 : p;
+        if (d > t && d[-1] >= '0' && d[-1] <= '9' && *q >= '0' && *q <= '9')
             return true;
     }
     return false;
@@ -491,8 +493,6 @@ static bool expands(const char *name)
                                         "quote_literal",
                                         "quote_ident",
                                         "quote_nullable",
-                                        "convert_to",
-                                        "decode",
                                         "to_hex"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(name, names[i]) == 0)
@@ -525,8 +525,14 @@ static bool node_expands(const Node *n, unsigned depth)
             return true;
         return node_expands(((const TypeCast *)n)->arg, depth + 1);
     case T_FuncCall: {
+        /* a digest has its size whatever it digests */
+        static const char *const fixed[] = {"md5",    "sha224", "sha256",      "sha384",
+                                            "sha512", "length", "octet_length"};
         const FuncCall *f = (const FuncCall *)n;
         const Node *last = f->funcname ? llast(f->funcname) : NULL;
+        for (size_t i = 0; last && IsA(last, String) && i < sizeof fixed / sizeof fixed[0]; i++)
+            if (strcmp(strVal(last), fixed[i]) == 0)
+                return false;
         return (last && IsA(last, String) && expands(strVal(last))) || list_expands(f->args, depth);
     }
     case T_A_Expr:
@@ -560,6 +566,12 @@ static bool multiplies(const FuncCall *f, unsigned depth)
     if (strcmp(name, "power") == 0 || strcmp(name, "pow") == 0 || strcmp(name, "exp") == 0 ||
         strcmp(name, "factorial") == 0)
         return true; /* a number of as many digits as it likes (10 ^ 130000) */
+    /* round and trunc to a scale print that many digits (round(x, 2000)) */
+    if ((strcmp(name, "round") == 0 || strcmp(name, "trunc") == 0) && list_length(f->args) == 2) {
+        const Node *scale = lsecond(f->args);
+        return !(IsA(scale, A_Const) && nodeTag(&((const A_Const *)scale)->val) == T_Integer &&
+                 ((const A_Const *)scale)->val.ival.ival <= 64);
+    }
     /* the call forms of a length: "bit"(0, n) and bpchar('y', n, true) pad */
     int nargs = list_length(f->args);
     if (nargs >= 2 && (strcmp(name, "bit") == 0 || strcmp(name, "bpchar") == 0 ||
