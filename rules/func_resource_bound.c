@@ -770,7 +770,11 @@ static int judge_zone(const sg__rule_ctx *ctx, const sg__funcref *fn)
         /* a set-returning call makes rows, a window or aggregate call a
          * value of each row or group */
         const sg__func_info *info = sg__func_find(a->value_calls[i]);
-        stored = !info || !(info->flags & (SG_FN_SETOF | SG_FN_AGGREGATE | SG_FN_WINDOW));
+        /* max and min pick one of their inputs; another aggregate makes a
+         * value of each group */
+        bool picks = strcmp(a->value_calls[i], "max") == 0 || strcmp(a->value_calls[i], "min") == 0;
+        unsigned flags = info ? info->flags : 0;
+        stored = !(flags & (SG_FN_SETOF | SG_FN_WINDOW)) && (!(flags & SG_FN_AGGREGATE) || picks);
         for (size_t k = 0; stored && k < sizeof volatile_calls / sizeof volatile_calls[0]; k++)
             stored = strcmp(a->value_calls[i], volatile_calls[k]) != 0;
     }

@@ -489,7 +489,11 @@ static bool branches_stored(walk *w, int level, const SelectStmt *s, size_t i, u
     if (s->op != SETOP_NONE)
         return branches_stored(w, level, s->larg, i, depth + 1) &&
                branches_stored(w, level, s->rarg, i, depth + 1);
-    if (s->valuesLists || (size_t)list_length(s->targetList) <= i)
+    /* a branch over a sub-select, function, VALUES or WITH query makes its
+     * columns: only a branch over tables (or none, whose columns are outer
+     * references) may pass a table's on */
+    if (s->valuesLists || (size_t)list_length(s->targetList) <= i ||
+        from_derived(w, (const Node *)s->fromClause, 0))
         return false;
     for (size_t k = 0; k < i; k++)
         if (sg__walk_expands(((const ResTarget *)list_nth(s->targetList, (int)k))->val))

@@ -441,83 +441,161 @@ static bool stored_lookup(walk *w, const SubLink *sl, const SelectStmt *sel)
     return true;
 }
 
-/* What sum_combined() adds up. */
-typedef struct combined_sum {
-    unsigned depth;
-    size_t sum;
-} combined_sum;
+/* The rows a value combines, as the column references it joins name
+ * them: a qualifier (`a` of `a.x`: one row of item a), a bare name (`x`,
+ * whose item the walk does not know: a row of its own), at most
+ * ROWS_MAX of them, `overflow` past that. */
+enum { ROWS_MAX = 8 };
+typedef struct row_set {
+    const char *keys[ROWS_MAX];
+    size_t count;
+    bool overflow;
+} row_set;
 
-static size_t columns_combined(const Node *n, unsigned depth);
-
-static bool sum_combined(Node *n, void *context)
+static void row_add(row_set *r, const char *key)
 {
-    combined_sum *c = context;
-    c->sum += columns_combined(n, c->depth);
+    for (size_t i = 0; i < r->count; i++)
+        if (strcmp(r->keys[i], key) == 0)
+            return;
+    if (r->count == ROWS_MAX)
+        r->overflow = true;
+    else
+        r->keys[r->count++] = key;
+}
+
+static void rows_union(row_set *into, const row_set *from)
+{
+    for (size_t i = 0; i < from->count; i++)
+        row_add(into, from->keys[i]);
+    into->overflow = into->overflow || from->overflow;
+}
+
+static size_t rows_size(const row_set *r)
+{
+    return r->overflow ? ROWS_MAX + 1 : r->count;
+}
+
+static void rows_combined(const Node *n, unsigned depth, row_set *out);
+
+/* What union_rows() joins. */
+typedef struct rows_walk {
+    unsigned depth;
+    row_set *out;
+} rows_walk;
+
+static bool union_rows(Node *n, void *context)
+{
+    rows_walk *r = context;
+    row_set part = {{0}, 0, false};
+    rows_combined(n, r->depth, &part);
+    rows_union(r->out, &part);
     return false;
 }
 
-/* How many column references expression `n` combines into one value: the
+/* Keeps the larger of `out` and `alt`: alternatives stand alone. */
+static void rows_larger(row_set *out, const row_set *alt)
+{
+    if (rows_size(alt) > rows_size(out))
+        *out = *alt;
+}
+
+/* The rows whose columns expression `n` combines into one value: the
  * alternatives of COALESCE, CASE's results, NULLIF's first operand,
- * GREATEST and LEAST each stand alone (the most of them counts), anything
- * else adds its parts up (`a.x || b.y` makes a value of each pair). A
- * scalar sub-select counts its one output column (values_of allows no
- * other); too deep counts as many. */
-static size_t columns_combined(const Node *n, unsigned depth)
+ * GREATEST and LEAST each stand alone (the largest counts); anything else
+ * joins its parts' (`a.x || b.y` makes a value of each pair of rows, `a.x
+ * || a.y` one of each row of a). A sub-select without a FROM is its output
+ * expressions', a lookup from tables its one column's; too deep counts as
+ * many. */
+static void rows_combined(const Node *n, unsigned depth, row_set *out)
 {
     if (!n)
-        return 0;
-    if (depth > VALUE_DEPTH_MAX)
-        return 2;
-    size_t most = 0;
+        return;
+    if (depth > VALUE_DEPTH_MAX) {
+        out->overflow = true;
+        return;
+    }
     ListCell *lc;
+    row_set alt;
     switch (nodeTag(n)) {
-    case T_ColumnRef:
-        return 1;
+    case T_ColumnRef: {
+        const ColumnRef *c = (const ColumnRef *)n;
+        const Node *first = linitial(c->fields);
+        if (list_length(c->fields) >= 2 && IsA(first, String))
+            row_add(out, strVal(first));
+        else if (list_length(c->fields) == 1 && IsA(first, String))
+            row_add(out, strVal(first)); /* a bare name: its own row */
+        else
+            out->overflow = true;
+        return;
+    }
     case T_A_Const:
     case T_ParamRef:
-        return 0;
-    case T_SubLink:
-        return 1;
+        return;
+    case T_SubLink: {
+        const SubLink *sl = (const SubLink *)n;
+        const SelectStmt *sel = sl->subselect && IsA(sl->subselect, SelectStmt)
+                                    ? (const SelectStmt *)sl->subselect
+                                    : NULL;
+        if (sel && !sel->fromClause && sel->op == SETOP_NONE && !sel->valuesLists) {
+            foreach (lc, sel->targetList)
+                if (IsA(lfirst(lc), ResTarget))
+                    rows_combined(((const ResTarget *)lfirst(lc))->val, depth + 1, out);
+            return;
+        }
+        row_add(out, "(sub-select)");
+        return;
+    }
     case T_TypeCast:
-        return columns_combined(((const TypeCast *)n)->arg, depth + 1);
+        rows_combined(((const TypeCast *)n)->arg, depth + 1, out);
+        return;
     case T_CollateClause:
-        return columns_combined(((const CollateClause *)n)->arg, depth + 1);
+        rows_combined(((const CollateClause *)n)->arg, depth + 1, out);
+        return;
     case T_NamedArgExpr:
-        return columns_combined((const Node *)((const NamedArgExpr *)n)->arg, depth + 1);
+        rows_combined((const Node *)((const NamedArgExpr *)n)->arg, depth + 1, out);
+        return;
     case T_CoalesceExpr:
-        foreach (lc, ((const CoalesceExpr *)n)->args) {
-            size_t k = columns_combined(lfirst(lc), depth + 1);
-            most = k > most ? k : most;
+    case T_MinMaxExpr: {
+        const List *args =
+            IsA(n, CoalesceExpr) ? ((const CoalesceExpr *)n)->args : ((const MinMaxExpr *)n)->args;
+        row_set most = {{0}, 0, false};
+        foreach (lc, args) {
+            alt = (row_set){{0}, 0, false};
+            rows_combined(lfirst(lc), depth + 1, &alt);
+            rows_larger(&most, &alt);
         }
-        return most;
-    case T_MinMaxExpr:
-        foreach (lc, ((const MinMaxExpr *)n)->args) {
-            size_t k = columns_combined(lfirst(lc), depth + 1);
-            most = k > most ? k : most;
-        }
-        return most;
+        rows_union(out, &most);
+        return;
+    }
     case T_CaseExpr: {
         const CaseExpr *c = (const CaseExpr *)n;
+        row_set most = {{0}, 0, false};
         foreach (lc, c->args) {
-            size_t k = IsA(lfirst(lc), CaseWhen)
-                           ? columns_combined((const Node *)((const CaseWhen *)lfirst(lc))->result,
-                                              depth + 1)
-                           : 2;
-            most = k > most ? k : most;
+            alt = (row_set){{0}, 0, false};
+            if (IsA(lfirst(lc), CaseWhen))
+                rows_combined((const Node *)((const CaseWhen *)lfirst(lc))->result, depth + 1,
+                              &alt);
+            else
+                alt.overflow = true;
+            rows_larger(&most, &alt);
         }
-        size_t k = columns_combined((const Node *)c->defresult, depth + 1);
-        return k > most ? k : most;
+        alt = (row_set){{0}, 0, false};
+        rows_combined((const Node *)c->defresult, depth + 1, &alt);
+        rows_larger(&most, &alt);
+        rows_union(out, &most);
+        return;
     }
     case T_A_Expr:
-        if (((const A_Expr *)n)->kind == AEXPR_NULLIF)
-            return columns_combined(((const A_Expr *)n)->lexpr, depth + 1);
+        if (((const A_Expr *)n)->kind == AEXPR_NULLIF) {
+            rows_combined(((const A_Expr *)n)->lexpr, depth + 1, out);
+            return;
+        }
         break;
     default:
         break;
     }
-    combined_sum c = {depth + 1, 0};
-    raw_expression_tree_walker((Node *)n, sum_combined, &c);
-    return c.sum;
+    rows_walk r = {depth + 1, out};
+    raw_expression_tree_walker((Node *)n, union_rows, &r);
 }
 
 /* Gathers the column references and calls of a time zone argument
@@ -580,7 +658,9 @@ static void describe_zone(walk *w, Node *n, sg__funcarg *a)
     value_parts parts = {.w = w, .whole = true};
     a->zone = true;
     values_of(n, &parts);
-    a->values_only = parts.whole && columns_combined(n, 0) <= 1;
+    row_set rows = {{0}, 0, false};
+    rows_combined(n, 0, &rows);
+    a->values_only = parts.whole && rows_size(&rows) <= 1;
     if (!a->values_only)
         return;
     int *columns = parts.count ? sg__arena_alloc(w->arena, parts.count * sizeof *columns) : NULL;

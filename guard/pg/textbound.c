@@ -296,6 +296,18 @@ static bool multiple_of_first(const FuncCall *f, text_parts *parts, unsigned dep
     if (!name || n < 1)
         return false;
     const Node *s = linitial(f->args);
+    if ((strcmp(name, "round") == 0 || strcmp(name, "trunc") == 0) && n <= 2) {
+        /* its argument's digits, and the scale it asks for */
+        const Node *scale = n == 2 ? lsecond(f->args) : NULL;
+        long digits = !scale ? 0
+                      : IsA(scale, A_Const) && nodeTag(&((const A_Const *)scale)->val) == T_Integer
+                          ? ((const A_Const *)scale)->val.ival.ival
+                          : -1;
+        if (digits < 0 || digits > 64 || !text_bound_times(s, 1, parts, depth))
+            return false;
+        parts->chars += (size_t)digits + 2;
+        return true;
+    }
     if (strcmp(name, "replace") == 0 && n == 3) {
         long from = string_constant(lsecond(f->args)), to = string_constant(lthird(f->args));
         if (from < 1 || to < 0)
@@ -441,8 +453,19 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
         const Node *op = list_length(e->name) == 1 ? linitial(e->name) : NULL;
         if (e->kind == AEXPR_NULLIF) /* its first operand, or NULL */
             return text_bound(e->lexpr, parts, depth + 1);
-        return e->kind == AEXPR_OP && op && IsA(op, String) && strcmp(strVal(op), "||") == 0 &&
-               text_bound(e->lexpr, parts, depth + 1) && text_bound(e->rexpr, parts, depth + 1);
+        if (e->kind != AEXPR_OP || !op || !IsA(op, String))
+            return false;
+        /* a sum, difference or product prints no more digits than its
+         * operands together (a product's scale is theirs added), a quotient
+         * at most a display scale more */
+        const char *o = strVal(op);
+        bool arithmetic = strcmp(o, "+") == 0 || strcmp(o, "-") == 0 || strcmp(o, "*") == 0;
+        bool division = strcmp(o, "/") == 0 || strcmp(o, "%") == 0;
+        if (!arithmetic && !division && strcmp(o, "||") != 0)
+            return false;
+        parts->chars += arithmetic ? 2 : division ? 1024 : 0;
+        return (!e->lexpr || text_bound(e->lexpr, parts, depth + 1)) &&
+               text_bound(e->rexpr, parts, depth + 1);
     }
     case T_CoalesceExpr:
         return list_bound(((const CoalesceExpr *)n)->args, parts, depth);
@@ -519,11 +542,17 @@ static bool node_expands(const Node *n, unsigned depth)
     if (!n || depth > TEXT_DEPTH_MAX)
         return n != NULL;
     switch (nodeTag(n)) {
-    case T_TypeCast:
-        if (cast_effect((const TypeCast *)n, &width) == CAST_LONG &&
-            !numeric_target((const TypeCast *)n))
+    case T_TypeCast: {
+        /* a value printed as text by a type that prints it longer
+         * (`x::bytea::text`); inside a call (`encode(x::bytea, 'hex')`)
+         * the bytes are only bytes */
+        const Node *arg = ((const TypeCast *)n)->arg;
+        if (cast_effect((const TypeCast *)n, &width) != CAST_LONG && arg && IsA(arg, TypeCast) &&
+            cast_effect((const TypeCast *)arg, &width) == CAST_LONG &&
+            !numeric_target((const TypeCast *)arg))
             return true;
-        return node_expands(((const TypeCast *)n)->arg, depth + 1);
+        return node_expands(arg, depth + 1);
+    }
     case T_FuncCall: {
         /* a digest has its size whatever it digests */
         static const char *const fixed[] = {"md5",    "sha224", "sha256",      "sha384",
@@ -610,6 +639,35 @@ static bool stored_value(const Node *n)
  * ...); made of columns and short constants through known functions, it is
  * stored data, which counts as a column does. Unknown node types count as
  * long. */
+/* Whether expression `n` holds a column reference (to a bounded depth;
+ * deeper counts as holding one). */
+static bool has_column(const Node *n, unsigned depth)
+{
+    if (!n)
+        return false;
+    if (depth > TEXT_DEPTH_MAX || IsA(n, ColumnRef))
+        return true;
+    switch (nodeTag(n)) {
+    case T_A_Const:
+    case T_ParamRef:
+        return false;
+    case T_TypeCast:
+        return has_column(((const TypeCast *)n)->arg, depth + 1);
+    case T_A_Expr:
+        return has_column(((const A_Expr *)n)->lexpr, depth + 1) ||
+               has_column(((const A_Expr *)n)->rexpr, depth + 1);
+    case T_FuncCall: {
+        ListCell *lc;
+        foreach (lc, ((const FuncCall *)n)->args)
+            if (has_column(lfirst(lc), depth + 1))
+                return true;
+        return false;
+    }
+    default:
+        return true; /* anything else may read one */
+    }
+}
+
 static bool may_grow(const Node *n, unsigned depth);
 
 /* may_grow() of any expression of `list`. */
@@ -662,13 +720,19 @@ static bool may_grow(const Node *n, unsigned depth)
         return may_grow(((const CollateClause *)n)->arg, depth + 1);
     case T_A_Expr: {
         /* text joined of many constants is long; a power of a number prints
-         * as many digits as it likes */
+         * as many digits as it likes; arithmetic the bound cannot follow over
+         * no column (a product of many rounded numbers) is a number the
+         * statement makes */
         const A_Expr *e = (const A_Expr *)n;
         text_parts bound = {0};
-        if (text_bound(n, &bound, depth) && !bound.param_count && bound.chars > WIDE)
+        bool bounded = text_bound(n, &bound, depth);
+        if (bounded && !bound.param_count && bound.chars > WIDE)
             return true;
         const Node *op = list_length(e->name) ? llast(e->name) : NULL;
-        if (e->kind == AEXPR_OP && op && IsA(op, String) && strcmp(strVal(op), "^") == 0)
+        const char *o = e->kind == AEXPR_OP && op && IsA(op, String) ? strVal(op) : "";
+        if (strcmp(o, "^") == 0)
+            return true;
+        if (!bounded && strchr("+-*/%", o[0]) && o[0] && !o[1] && !has_column(n, depth))
             return true;
         return may_grow(e->lexpr, depth + 1) || may_grow(e->rexpr, depth + 1);
     }
