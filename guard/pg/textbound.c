@@ -464,8 +464,13 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
         if (!arithmetic && !division && strcmp(o, "||") != 0)
             return false;
         parts->chars += arithmetic ? 2 : division ? 1024 : 0;
-        return (!e->lexpr || text_bound(e->lexpr, parts, depth + 1)) &&
-               text_bound(e->rexpr, parts, depth + 1);
+        size_t params = parts->param_count;
+        if (!(!e->lexpr || text_bound(e->lexpr, parts, depth + 1)) ||
+            !text_bound(e->rexpr, parts, depth + 1))
+            return false;
+        /* a parameter read as a number may be written with an exponent
+         * ('1e100000'), which its text's length does not bound */
+        return strcmp(o, "||") == 0 || parts->param_count == params;
     }
     case T_CoalesceExpr:
         return list_bound(((const CoalesceExpr *)n)->args, parts, depth);
@@ -657,8 +662,12 @@ static bool has_column(const Node *n, unsigned depth)
         return has_column(((const A_Expr *)n)->lexpr, depth + 1) ||
                has_column(((const A_Expr *)n)->rexpr, depth + 1);
     case T_FuncCall: {
+        /* an aggregate or window call reads the rows (count(*)) */
+        const FuncCall *f = (const FuncCall *)n;
+        if (f->agg_star || f->over || f->agg_distinct || f->agg_order || f->agg_filter)
+            return true;
         ListCell *lc;
-        foreach (lc, ((const FuncCall *)n)->args)
+        foreach (lc, f->args)
             if (has_column(lfirst(lc), depth + 1))
                 return true;
         return false;
