@@ -475,20 +475,30 @@ static size_t rows_size(const row_set *r)
     return r->overflow ? ROWS_MAX + 1 : r->count;
 }
 
-static void rows_combined(const Node *n, unsigned depth, row_set *out);
+/* How rows_combined() reads an expression: the walk (for the FROM items a
+ * qualifier names) and whether the value stands alone, not joined with
+ * others (then the alternatives of COALESCE and the like stand alone too). */
+typedef struct rows_read {
+    walk *w;
+    int level; /* the query level the argument is in */
+    unsigned depth;
+    bool alone;
+} rows_read;
+
+static void rows_combined(const Node *n, rows_read r, row_set *out);
 
 /* What union_rows() joins. */
 typedef struct rows_walk {
-    unsigned depth;
+    rows_read r;
     row_set *out;
 } rows_walk;
 
 static bool union_rows(Node *n, void *context)
 {
-    rows_walk *r = context;
+    rows_walk *u = context;
     row_set part = {{0}, 0, false};
-    rows_combined(n, r->depth, &part);
-    rows_union(r->out, &part);
+    rows_combined(n, u->r, &part);
+    rows_union(u->out, &part);
     return false;
 }
 
@@ -499,33 +509,86 @@ static void rows_larger(row_set *out, const row_set *alt)
         *out = *alt;
 }
 
-/* The rows whose columns expression `n` combines into one value: the
- * alternatives of COALESCE, CASE's results, NULLIF's first operand,
- * GREATEST and LEAST each stand alone (the largest counts); anything else
- * joins its parts' (`a.x || b.y` makes a value of each pair of rows, `a.x
- * || a.y` one of each row of a). A sub-select without a FROM is its output
- * expressions', a lookup from tables its one column's; too deep counts as
+/* Whether every FROM item named `name` the walk has seen is a relation: a
+ * qualifier of it is one row of a table (a derived item's columns may each
+ * come from another row). */
+static bool names_relation(const walk *w, const char *name)
+{
+    bool any = false;
+    for (size_t i = 0; i < w->from_items.count; i++) {
+        const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+        if (!fi->name || strcmp(fi->name, name) != 0)
+            continue;
+        if (fi->relref < 0)
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+/* The one FROM item of the statement's level, when the level is the top
+ * one (nothing around it) and has exactly one item, a relation: every bare
+ * name there is its column (or an error). */
+static const char *sole_relation(const walk *w, int level)
+{
+    const from_item *only = NULL;
+    if (level < 0 || level != w->top_level)
+        return NULL;
+    for (size_t i = 0; i < w->from_items.count; i++) {
+        const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+        if (fi->level != level || fi->excluded)
+            continue;
+        if (only)
+            return NULL;
+        only = fi;
+    }
+    return only && only->relref >= 0 ? (only->name ? only->name : "") : NULL;
+}
+
+/* The rows whose columns expression `n` combines into one value, keyed by
+ * what the walk can tell of them: the columns of one table's item one row
+ * (`a.x || a.y`), each column of a derived item, each bare name (of the
+ * level's only table: that table's row), each scalar sub-select with a FROM
+ * its own. The alternatives of COALESCE, CASE's results, NULLIF's first
+ * operand, GREATEST and LEAST stand alone when the value does (the largest
+ * counts); joined with others, any of them may be picked (all count). A
+ * sub-select without a FROM is its output expressions'; too deep counts as
  * many. */
-static void rows_combined(const Node *n, unsigned depth, row_set *out)
+static void rows_combined(const Node *n, rows_read r, row_set *out)
 {
     if (!n)
         return;
-    if (depth > VALUE_DEPTH_MAX) {
+    if (r.depth > VALUE_DEPTH_MAX) {
         out->overflow = true;
         return;
     }
     ListCell *lc;
     row_set alt;
+    rows_read inner = {r.w, r.level, r.depth + 1, r.alone};
+    rows_read joined = {r.w, r.level, r.depth + 1, false};
     switch (nodeTag(n)) {
     case T_ColumnRef: {
         const ColumnRef *c = (const ColumnRef *)n;
-        const Node *first = linitial(c->fields);
-        if (list_length(c->fields) >= 2 && IsA(first, String))
-            row_add(out, strVal(first));
-        else if (list_length(c->fields) == 1 && IsA(first, String))
-            row_add(out, strVal(first)); /* a bare name: its own row */
-        else
+        int k = list_length(c->fields);
+        const Node *first = linitial(c->fields), *last = llast(c->fields);
+        if (!IsA(first, String) || !IsA(last, String) || k > 3) {
             out->overflow = true;
+        } else if (k == 1) {
+            const char *sole = sole_relation(r.w, r.level);
+            const char *key = sole ? sg__arena_printf(r.w->arena, ".%s", sole) : strVal(first);
+            if (!key)
+                fail(r.w);
+            row_add(out, key ? key : "");
+        } else {
+            /* the item: `a` of `a.x`, `t` of `s.t.x` */
+            const char *item = strVal(list_nth(c->fields, k - 2));
+            const char *key = names_relation(r.w, item)
+                                  ? sg__arena_printf(r.w->arena, ".%s", item)
+                                  : sg__arena_printf(r.w->arena, ".%s.%s", item, strVal(last));
+            if (!key)
+                fail(r.w);
+            row_add(out, key ? key : "");
+        }
         return;
     }
     case T_A_Const:
@@ -539,20 +602,23 @@ static void rows_combined(const Node *n, unsigned depth, row_set *out)
         if (sel && !sel->fromClause && sel->op == SETOP_NONE && !sel->valuesLists) {
             foreach (lc, sel->targetList)
                 if (IsA(lfirst(lc), ResTarget))
-                    rows_combined(((const ResTarget *)lfirst(lc))->val, depth + 1, out);
+                    rows_combined(((const ResTarget *)lfirst(lc))->val, joined, out);
             return;
         }
-        row_add(out, "(sub-select)");
+        const char *key = sg__arena_printf(r.w->arena, "(%d)", sl->location);
+        if (!key)
+            fail(r.w);
+        row_add(out, key ? key : "");
         return;
     }
     case T_TypeCast:
-        rows_combined(((const TypeCast *)n)->arg, depth + 1, out);
+        rows_combined(((const TypeCast *)n)->arg, inner, out);
         return;
     case T_CollateClause:
-        rows_combined(((const CollateClause *)n)->arg, depth + 1, out);
+        rows_combined(((const CollateClause *)n)->arg, inner, out);
         return;
     case T_NamedArgExpr:
-        rows_combined((const Node *)((const NamedArgExpr *)n)->arg, depth + 1, out);
+        rows_combined((const Node *)((const NamedArgExpr *)n)->arg, inner, out);
         return;
     case T_CoalesceExpr:
     case T_MinMaxExpr: {
@@ -561,8 +627,11 @@ static void rows_combined(const Node *n, unsigned depth, row_set *out)
         row_set most = {{0}, 0, false};
         foreach (lc, args) {
             alt = (row_set){{0}, 0, false};
-            rows_combined(lfirst(lc), depth + 1, &alt);
-            rows_larger(&most, &alt);
+            rows_combined(lfirst(lc), inner, &alt);
+            if (r.alone)
+                rows_larger(&most, &alt);
+            else
+                rows_union(&most, &alt);
         }
         rows_union(out, &most);
         return;
@@ -573,29 +642,41 @@ static void rows_combined(const Node *n, unsigned depth, row_set *out)
         foreach (lc, c->args) {
             alt = (row_set){{0}, 0, false};
             if (IsA(lfirst(lc), CaseWhen))
-                rows_combined((const Node *)((const CaseWhen *)lfirst(lc))->result, depth + 1,
-                              &alt);
+                rows_combined((const Node *)((const CaseWhen *)lfirst(lc))->result, inner, &alt);
             else
                 alt.overflow = true;
-            rows_larger(&most, &alt);
+            if (r.alone)
+                rows_larger(&most, &alt);
+            else
+                rows_union(&most, &alt);
         }
         alt = (row_set){{0}, 0, false};
-        rows_combined((const Node *)c->defresult, depth + 1, &alt);
-        rows_larger(&most, &alt);
+        rows_combined((const Node *)c->defresult, inner, &alt);
+        if (r.alone)
+            rows_larger(&most, &alt);
+        else
+            rows_union(&most, &alt);
         rows_union(out, &most);
         return;
     }
     case T_A_Expr:
         if (((const A_Expr *)n)->kind == AEXPR_NULLIF) {
-            rows_combined(((const A_Expr *)n)->lexpr, depth + 1, out);
+            rows_combined(((const A_Expr *)n)->lexpr, inner, out);
+            return;
+        }
+        break;
+    case T_FuncCall:
+        /* a call of one argument keeps its value alone (`lower(...)`) */
+        if (list_length(((const FuncCall *)n)->args) == 1) {
+            rows_combined(linitial(((const FuncCall *)n)->args), inner, out);
             return;
         }
         break;
     default:
         break;
     }
-    rows_walk r = {depth + 1, out};
-    raw_expression_tree_walker((Node *)n, union_rows, &r);
+    rows_walk u = {joined, out};
+    raw_expression_tree_walker((Node *)n, union_rows, &u);
 }
 
 /* Gathers the column references and calls of a time zone argument
@@ -658,9 +739,14 @@ static void describe_zone(walk *w, Node *n, sg__funcarg *a)
     value_parts parts = {.w = w, .whole = true};
     a->zone = true;
     values_of(n, &parts);
-    row_set rows = {{0}, 0, false};
-    rows_combined(n, 0, &rows);
-    a->values_only = parts.whole && rows_size(&rows) <= 1;
+    a->values_only = parts.whole;
+    pending_zone *z = a->values_only ? sg__vec_push(w->arena, &w->zones, sizeof *z) : NULL;
+    if (a->values_only && !z) {
+        fail(w);
+        return;
+    }
+    if (z)
+        *z = (pending_zone){a, n, w->level};
     if (!a->values_only)
         return;
     int *columns = parts.count ? sg__arena_alloc(w->arena, parts.count * sizeof *columns) : NULL;
@@ -682,6 +768,16 @@ static void describe_zone(walk *w, Node *n, sg__funcarg *a)
     /* the columns of derived items are judged by whether they pass a
      * table's column on: that is worked out after the walk */
     w->work_call = w->work_call || parts.count;
+}
+
+void sg__walk_finish_zones(walk *w)
+{
+    for (size_t i = 0; i < w->zones.count && !w->failed; i++) {
+        const pending_zone *z = &SG__VEC_AT(w->zones, pending_zone, i);
+        row_set rows = {{0}, 0, false};
+        rows_combined(z->expr, (rows_read){w, z->level, 0, true}, &rows);
+        z->arg->values_only = z->arg->values_only && rows_size(&rows) <= 1;
+    }
 }
 
 /* The arguments of the call just recorded, as far as they are constants:

@@ -146,6 +146,24 @@ static bool numeric_target(const TypeCast *tc)
     return strcmp(name, "numeric") == 0 || strcmp(name, "jsonb") == 0;
 }
 
+/* Whether `f` is an aggregate (or its window form) whose value is a number
+ * of its argument's digits and a few more: count, sum, avg, min, max and
+ * the numbered window calls. */
+static bool numeric_aggregate(const FuncCall *f)
+{
+    static const char *const names[] = {"count",      "sum",          "avg",        "min",
+                                        "max",        "rank",         "dense_rank", "ntile",
+                                        "row_number", "percent_rank", "cume_dist"};
+    const Node *last = f->funcname ? llast(f->funcname) : NULL;
+    if (!last || !IsA(last, String) || list_length(f->funcname) > 2 ||
+        sg__names_outside_pg_catalog(f->funcname))
+        return false;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(strVal(last), names[i]) == 0)
+            return true;
+    return false;
+}
+
 /* Notes a column reference among `parts`' columns. */
 static void add_column(text_parts *parts, const ColumnRef *c)
 {
@@ -158,9 +176,10 @@ static void add_column(text_parts *parts, const ColumnRef *c)
  * arguments' together (case, trimming, cutting, joining). */
 static bool joins_its_arguments(const FuncCall *f)
 {
-    static const char *const names[] = {"lower",  "upper",     "initcap",   "btrim",  "ltrim",
-                                        "rtrim",  "substr",    "substring", "left",   "right",
-                                        "concat", "translate", "text",      "varchar"};
+    static const char *const names[] = {
+        "lower",     "upper", "initcap", "btrim",  "ltrim",     "rtrim",     "substr",
+        "substring", "left",  "right",   "concat", "translate", "text",      "varchar",
+        "abs",       "ceil",  "ceiling", "floor",  "sign",      "trim_scale"};
     if (f->agg_star || f->over || f->agg_order || list_length(f->funcname) > 2 ||
         sg__names_outside_pg_catalog(f->funcname) || !IsA(llast(f->funcname), String))
         return false;
@@ -476,6 +495,17 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
         return list_bound(((const CoalesceExpr *)n)->args, parts, depth);
     case T_FuncCall: {
         const FuncCall *f = (const FuncCall *)n;
+        /* a count or a window's number of rows (count(*), row_number()),
+         * and the numeric aggregates of a bounded value: its digits and as
+         * many more as a sum over rows adds */
+        if ((f->agg_star || f->over) && !f->args) {
+            parts->chars += 24;
+            return true;
+        }
+        if (numeric_aggregate(f)) {
+            parts->chars += 48;
+            return list_bound(f->args, parts, depth);
+        }
         if (multiple_of_first(f, parts, depth))
             return true;
         if (format_without_widths(f))
@@ -644,8 +674,8 @@ static bool stored_value(const Node *n)
  * ...); made of columns and short constants through known functions, it is
  * stored data, which counts as a column does. Unknown node types count as
  * long. */
-/* Whether expression `n` holds a column reference (to a bounded depth;
- * deeper counts as holding one). */
+/* Whether expression `n` holds a column reference or reads rows (an
+ * aggregate or window call), to a bounded depth (deeper counts as one). */
 static bool has_column(const Node *n, unsigned depth)
 {
     if (!n)
@@ -662,7 +692,6 @@ static bool has_column(const Node *n, unsigned depth)
         return has_column(((const A_Expr *)n)->lexpr, depth + 1) ||
                has_column(((const A_Expr *)n)->rexpr, depth + 1);
     case T_FuncCall: {
-        /* an aggregate or window call reads the rows (count(*)) */
         const FuncCall *f = (const FuncCall *)n;
         if (f->agg_star || f->over || f->agg_distinct || f->agg_order || f->agg_filter)
             return true;
@@ -741,7 +770,7 @@ static bool may_grow(const Node *n, unsigned depth)
         const char *o = e->kind == AEXPR_OP && op && IsA(op, String) ? strVal(op) : "";
         if (strcmp(o, "^") == 0)
             return true;
-        if (!bounded && strchr("+-*/%", o[0]) && o[0] && !o[1] && !has_column(n, depth))
+        if (!bounded && o[0] && !o[1] && strchr("+-*/%", o[0]) && !has_column(n, depth))
             return true;
         return may_grow(e->lexpr, depth + 1) || may_grow(e->rexpr, depth + 1);
     }

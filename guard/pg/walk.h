@@ -240,6 +240,7 @@ typedef struct walk {
      * bare name may be an output's, input columns first */
     Node *grouping_select;
     sg__vec cmps;                    /* pending_cmp */
+    sg__vec zones;                   /* pending_zone: time zone arguments, judged at the end */
     const ColumnRef *noting;         /* the column reference being noted */
     const SelectStmt *exists_select; /* the sub-select of the EXISTS being walked into */
     bool targets_unread;             /* walking the target list of that sub-select */
@@ -327,6 +328,14 @@ static inline bool sg__names_outside_pg_catalog(List *names)
            list_length(names) > 2;
 }
 
+/* A time zone argument whose rows are counted once the FROM items of
+ * every level are known (sg__walk_finish_zones). */
+typedef struct pending_zone {
+    sg__funcarg *arg;
+    const Node *expr;
+    int level;
+} pending_zone;
+
 /* ---- notes.c ---- */
 
 /* Splits a qualified name (a List of String) into catalog/schema/name. */
@@ -348,6 +357,9 @@ void sg__walk_record_literal_cmp(walk *w, A_Expr *e);
 void sg__walk_record_param_cmp(walk *w, A_Expr *e);
 /* The constant arguments of the call just recorded. */
 void sg__walk_record_args(walk *w, FuncCall *f);
+/* Counts the rows each time zone argument combines, now that the FROM items
+ * of every level are known: more than one and it is no longer values only. */
+void sg__walk_finish_zones(walk *w);
 /* A column reference of plain names (`col`, `t.col` or `s.t.col`), else
  * NULL. */
 ColumnRef *sg__walk_plain_column(Node *n);

@@ -1278,6 +1278,8 @@ int sg__walk_statement(sg__arena *arena, void *raw_stmt, unsigned max_depth, sg_
     if (!w.failed && w.counted_limits.count)
         drop_unread_limits(&w);
     if (!w.failed)
+        sg__walk_finish_zones(&w);
+    if (!w.failed)
         sg__walk_resolve_fields(&w);
     return w.failed ? -1 : 0;
 }
