@@ -502,11 +502,15 @@ static bool union_rows(Node *n, void *context)
     return false;
 }
 
-/* Keeps the larger of `out` and `alt`: alternatives stand alone. */
-static void rows_larger(row_set *out, const row_set *alt)
+/* Takes alternative `alt` into `most`: the larger of the two when the value
+ * stands alone (one alternative is picked), both when it is joined with
+ * others (any may be picked beside them). */
+static void rows_alternative(row_set *most, const row_set *alt, bool alone)
 {
-    if (rows_size(alt) > rows_size(out))
-        *out = *alt;
+    if (!alone)
+        rows_union(most, alt);
+    else if (rows_size(alt) > rows_size(most))
+        *most = *alt;
 }
 
 /* Whether every FROM item named `name` the walk has seen is a relation: a
@@ -628,10 +632,7 @@ static void rows_combined(const Node *n, rows_read r, row_set *out)
         foreach (lc, args) {
             alt = (row_set){{0}, 0, false};
             rows_combined(lfirst(lc), inner, &alt);
-            if (r.alone)
-                rows_larger(&most, &alt);
-            else
-                rows_union(&most, &alt);
+            rows_alternative(&most, &alt, r.alone);
         }
         rows_union(out, &most);
         return;
@@ -645,17 +646,11 @@ static void rows_combined(const Node *n, rows_read r, row_set *out)
                 rows_combined((const Node *)((const CaseWhen *)lfirst(lc))->result, inner, &alt);
             else
                 alt.overflow = true;
-            if (r.alone)
-                rows_larger(&most, &alt);
-            else
-                rows_union(&most, &alt);
+            rows_alternative(&most, &alt, r.alone);
         }
         alt = (row_set){{0}, 0, false};
         rows_combined((const Node *)c->defresult, inner, &alt);
-        if (r.alone)
-            rows_larger(&most, &alt);
-        else
-            rows_union(&most, &alt);
+        rows_alternative(&most, &alt, r.alone);
         rows_union(out, &most);
         return;
     }
