@@ -413,6 +413,27 @@ static long double known_non_ascii(const sg__rule_ctx *ctx, const sg__funcarg *p
     return (long double)n;
 }
 
+/* Whether parameter $p's bound value holds a number written with an
+ * exponent (a digit, e or E, a sign or not, a digit; '1e100000', '9.e5'):
+ * 1, 0 (or unbound), or -1 when memory ran out. */
+static int param_has_exponent(const sg__rule_ctx *ctx, int p)
+{
+    if (p <= 0 || !ctx->bind || !sg__param_slot_bound(ctx->bind, (size_t)p - 1))
+        return 0;
+    bool is_null;
+    const char *t = sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)p - 1, &is_null);
+    if (!t)
+        return is_null ? 0 : -1;
+    for (const char *e = t; (e = strpbrk(e, "eE")) != NULL; e++) {
+        const char *q = e + 1, *d = e > t && e[-1] == '.' ? e - 1 : e;
+        if (*q == '+' || *q == '-')
+            q++;
+        if (d > t && d[-1] >= '0' && d[-1] <= '9' && *q >= '0' && *q <= '9')
+            return 1;
+    }
+    return 0;
+}
+
 /* Characters of an argument whose text is known here: a string constant or
  * a parameter's bound value (uncast, or cast to text or varchar); -1 for any
  * other (a column, an expression), -2 when memory ran out. With `marks`, the
@@ -430,6 +451,15 @@ static long double known_length(const sg__rule_ctx *ctx, const sg__funcarg *a, b
         long double sum = (long double)a->text_chars;
         for (size_t i = 0; i < a->text_param_count; i++) {
             sg__funcarg p = {.kind = SG_ARG_OTHER, .param = a->text_params[i]};
+            /* a value read as a number, written with an exponent, prints
+             * all its digits */
+            if (a->text_param_numeric && a->text_param_numeric[i]) {
+                int e = param_has_exponent(ctx, a->text_params[i]);
+                if (e < 0)
+                    return -2;
+                if (e)
+                    return HUGE_VALL;
+            }
             /* for normalize, a value's characters outside ASCII: joined
              * values may make one run of them */
             long double n = known_length(ctx, &p, false);
@@ -700,10 +730,42 @@ static bool stored_column(const sg__source *s, const char *name)
 
 /* Whether the column reference at `location` reads stored names: a scoped
  * table's column, or a derived item's that passes one on (stored_column). */
+/* Whether the statement writes column `name` of relation `relation`
+ * (facts->relations index): every column of an INSERT's target (a listed
+ * value or a default, which may be volatile), the columns SET writes. A
+ * RETURNING item reads the value written, which the statement made. */
+static bool written_here(const sg__facts *f, long relation, const char *name)
+{
+    for (size_t i = 0; relation >= 0 && i < f->inserts.count; i++)
+        if (SG__VEC_AT(f->inserts, sg__insert, i).relation == relation)
+            return true;
+    for (size_t i = 0; relation >= 0 && i < f->writes.count; i++) {
+        const sg__column_write *w = &SG__VEC_AT(f->writes, sg__column_write, i);
+        if (w->relation == relation && (!w->name || !name || strcmp(w->name, name) == 0))
+            return true;
+    }
+    return false;
+}
+
 static bool stored_reference(const sg__rule_ctx *ctx, int location)
 {
     const sg__facts *f = ctx->facts;
     long c;
+    for (size_t i = 0; i < f->columns.count; i++) {
+        const sg__column_ref *r = &SG__VEC_AT(f->columns, sg__column_ref, i);
+        sg__resolved res;
+        if (r->location == location && r->name && sg__resolve_name(ctx, r, &res) == SG_RES_FOUND &&
+            res.source >= 0 &&
+            written_here(f, SG__VEC_AT(f->sources, sg__source, (size_t)res.source).relation,
+                         r->name))
+            return false;
+    }
+    for (size_t i = 0; i < f->fields.count; i++) {
+        const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
+        if (r->location == location && r->row == SG_ROW_RELATION &&
+            written_here(f, r->relation, r->name))
+            return false;
+    }
     if (sg__column_at(ctx, location, &c))
         return true;
     for (size_t i = 0; i < f->columns.count; i++) {

@@ -2137,9 +2137,10 @@ static void test_rules__quadratic_text_functions(void **state)
         /* a cast prints the value anew: name cuts it to 63 bytes, a length
          * pads it, numeric prints an exponent's digits */
         {"SELECT btrim(%(s)s::text, %(f)s::name::text) AS t", 0, false},
-        {"SELECT translate('9e130000'::numeric::text, '1e20000'::numeric::text, '') AS t", 3,
-         true},
-        {"SELECT strpos(%(f)s::numeric::text, 'x') AS t", 3, true},
+        {"SELECT translate('9e130000'::numeric::text, '1e20000'::numeric::text, '') AS t", 3, true},
+        /* a value read as a number is judged by its value: "ab" has no
+         * exponent (the corpus denies '9e130000' so read) */
+        {"SELECT strpos(%(f)s::numeric::text, 'x') AS t", 3, false},
         {"SELECT strpos(%(f)s::jsonb::text, 'x') AS t", 3, true},
         {"SELECT strpos(B'0'::bit(80000000)::text, '0000000001') AS t", 3, true},
         {"SELECT position(B'1' IN B'0'::bit(80000000)) AS t", 3, true},

@@ -130,6 +130,9 @@ typedef struct sg__funcarg {
     size_t text_chars;
     const int *text_params;
     size_t text_param_count;
+    /* which of text_params are read as numbers (in arithmetic, abs, round,
+     * ...): a value written with an exponent prints all its digits */
+    const bool *text_param_numeric;
 } sg__funcarg;
 
 typedef struct sg__funcref {

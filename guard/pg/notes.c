@@ -491,6 +491,7 @@ static void rows_combined(const Node *n, rows_read r, row_set *out);
 typedef struct rows_walk {
     rows_read r;
     row_set *out;
+    size_t holding; /* parts that hold rows */
 } rows_walk;
 
 static bool union_rows(Node *n, void *context)
@@ -498,6 +499,7 @@ static bool union_rows(Node *n, void *context)
     rows_walk *u = context;
     row_set part = {{0}, 0, false};
     rows_combined(n, u->r, &part);
+    u->holding += rows_size(&part) > 0;
     rows_union(u->out, &part);
     return false;
 }
@@ -670,8 +672,18 @@ static void rows_combined(const Node *n, rows_read r, row_set *out)
     default:
         break;
     }
-    rows_walk u = {joined, out};
+    /* parts joined: read alone first; when no two parts hold rows, each
+     * part's alternatives still stand alone (`'Europe/' || COALESCE(a.x,
+     * b.y)`), else every alternative is joined with the others */
+    row_set parts = {{0}, 0, false};
+    rows_walk u = {inner, &parts, 0};
     raw_expression_tree_walker((Node *)n, union_rows, &u);
+    if (u.holding > 1 && r.alone) {
+        parts = (row_set){{0}, 0, false};
+        u = (rows_walk){joined, &parts, 0};
+        raw_expression_tree_walker((Node *)n, union_rows, &u);
+    }
+    rows_union(out, &parts);
 }
 
 /* Gathers the column references and calls of a time zone argument

@@ -20,6 +20,7 @@ enum { TEXT_PARAMS_MAX = 16, TEXT_COLUMNS_MAX = 16, TEXT_DEPTH_MAX = 32 };
 typedef struct text_parts {
     size_t chars;
     int params[TEXT_PARAMS_MAX];
+    bool numeric[TEXT_PARAMS_MAX]; /* params[i] is read as a number */
     size_t param_count;
     /* the column references counted as one character each (the first
      * TEXT_COLUMNS_MAX of them kept), a reference counted twice twice */
@@ -164,6 +165,54 @@ static bool numeric_aggregate(const FuncCall *f)
     return false;
 }
 
+/* The last name of pg_catalog's function `f`, or NULL. */
+static const char *catalog_name(const FuncCall *f)
+{
+    const Node *last = f->funcname ? llast(f->funcname) : NULL;
+    return last && IsA(last, String) && list_length(f->funcname) <= 2 &&
+                   !sg__names_outside_pg_catalog(f->funcname)
+               ? strVal(last)
+               : NULL;
+}
+
+static bool named_in(const char *name, const char *const *names, size_t n)
+{
+    for (size_t i = 0; name && i < n; i++)
+        if (strcmp(name, names[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Whether `f` prints no more digits than its arguments: abs, ceil, floor,
+ * sign, trim_scale. */
+static bool keeps_digits(const FuncCall *f)
+{
+    static const char *const names[] = {"abs", "ceil", "ceiling", "floor", "sign", "trim_scale"};
+    return !f->over && named_in(catalog_name(f), names, sizeof names / sizeof names[0]);
+}
+
+/* Whether `f` is a number of fixed width whatever its arguments: a length,
+ * a position, a field of a date. */
+static bool fixed_number(const FuncCall *f)
+{
+    static const char *const names[] = {"length",       "char_length",  "character_length",
+                                        "octet_length", "bit_length",   "strpos",
+                                        "position",     "ascii",        "extract",
+                                        "date_part",    "array_length", "cardinality",
+                                        "scale"};
+    return !f->over && !f->agg_star &&
+           named_in(catalog_name(f), names, sizeof names / sizeof names[0]);
+}
+
+/* Whether `f` takes its text from its first argument only, the others
+ * being positions or counts (substr, left, right). */
+static bool first_is_text(const FuncCall *f)
+{
+    static const char *const names[] = {"substr", "substring", "left", "right"};
+    return list_length(f->args) >= 1 && !f->func_variadic &&
+           named_in(catalog_name(f), names, sizeof names / sizeof names[0]);
+}
+
 /* Notes a column reference among `parts`' columns. */
 static void add_column(text_parts *parts, const ColumnRef *c)
 {
@@ -176,10 +225,9 @@ static void add_column(text_parts *parts, const ColumnRef *c)
  * arguments' together (case, trimming, cutting, joining). */
 static bool joins_its_arguments(const FuncCall *f)
 {
-    static const char *const names[] = {
-        "lower",     "upper", "initcap", "btrim",  "ltrim",     "rtrim",     "substr",
-        "substring", "left",  "right",   "concat", "translate", "text",      "varchar",
-        "abs",       "ceil",  "ceiling", "floor",  "sign",      "trim_scale"};
+    static const char *const names[] = {"lower",  "upper",     "initcap",   "btrim",  "ltrim",
+                                        "rtrim",  "substr",    "substring", "left",   "right",
+                                        "concat", "translate", "text",      "varchar"};
     if (f->agg_star || f->over || f->agg_order || list_length(f->funcname) > 2 ||
         sg__names_outside_pg_catalog(f->funcname) || !IsA(llast(f->funcname), String))
         return false;
@@ -292,8 +340,10 @@ static bool text_bound_times(const Node *n, size_t copies, text_parts *parts, un
         return false;
     for (size_t k = 0; k < copies; k++) {
         parts->chars += one.chars;
-        for (size_t i = 0; i < one.param_count; i++)
+        for (size_t i = 0; i < one.param_count; i++) {
+            parts->numeric[parts->param_count] = one.numeric[i];
             parts->params[parts->param_count++] = one.params[i];
+        }
         for (size_t i = 0; i < one.column_count; i++)
             add_column(parts, one.columns[i < TEXT_COLUMNS_MAX ? i : 0]);
     }
@@ -322,8 +372,11 @@ static bool multiple_of_first(const FuncCall *f, text_parts *parts, unsigned dep
                       : IsA(scale, A_Const) && nodeTag(&((const A_Const *)scale)->val) == T_Integer
                           ? ((const A_Const *)scale)->val.ival.ival
                           : -1;
+        size_t params = parts->param_count;
         if (digits < 0 || digits > 64 || !text_bound_times(s, 1, parts, depth))
             return false;
+        for (size_t i = params; i < parts->param_count; i++)
+            parts->numeric[i] = true; /* read as a number */
         parts->chars += (size_t)digits + 2;
         return true;
     }
@@ -461,8 +514,21 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
             return true;
         case CAST_DOUBLES:
             return text_bound_times(((const TypeCast *)n)->arg, 2, parts, depth);
-        default:
-            return false;
+        default: {
+            /* a number the statement computes, cast to numeric, prints its
+             * digits (a string with an exponent bounds nothing, a parameter
+             * is read as a number) */
+            const Node *arg = ((const TypeCast *)n)->arg;
+            size_t params = parts->param_count;
+            const TypeName *t = ((const TypeCast *)n)->typeName;
+            if (!numeric_target((const TypeCast *)n) ||
+                strcmp(strVal(llast(t->names)), "numeric") != 0 || !arg || IsA(arg, A_Const) ||
+                !text_bound(arg, parts, depth + 1))
+                return false;
+            for (size_t i = params; i < parts->param_count; i++)
+                parts->numeric[i] = true;
+            return true;
+        }
         }
     }
     case T_CollateClause:
@@ -488,8 +554,11 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
             !text_bound(e->rexpr, parts, depth + 1))
             return false;
         /* a parameter read as a number may be written with an exponent
-         * ('1e100000'), which its text's length does not bound */
-        return strcmp(o, "||") == 0 || parts->param_count == params;
+         * ('1e100000'), which its text's length does not bound: the rules
+         * read its value */
+        for (size_t i = params; strcmp(o, "||") != 0 && i < parts->param_count; i++)
+            parts->numeric[i] = true;
+        return true;
     }
     case T_CoalesceExpr:
         return list_bound(((const CoalesceExpr *)n)->args, parts, depth);
@@ -502,10 +571,32 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
             parts->chars += 24;
             return true;
         }
-        if (numeric_aggregate(f)) {
+        if (numeric_aggregate(f) || keeps_digits(f)) {
+            /* the digits of its argument (a number: a parameter there is
+             * read as one), and as many more as a sum over rows adds */
+            size_t params = parts->param_count;
             parts->chars += 48;
-            return list_bound(f->args, parts, depth);
+            if (!list_bound(f->args, parts, depth))
+                return false;
+            for (size_t i = params; i < parts->param_count; i++)
+                parts->numeric[i] = true;
+            return true;
         }
+        if (fixed_number(f)) {
+            parts->chars += 24;
+            return true;
+        }
+        /* to_char with a constant pattern: as wide as the pattern makes it
+         * (a number too wide for it prints #s) */
+        const char *own = catalog_name(f);
+        if (own && strcmp(own, "to_char") == 0 && list_length(f->args) == 2 &&
+            IsA(lsecond(f->args), A_Const) &&
+            nodeTag(&((const A_Const *)lsecond(f->args))->val) == T_String) {
+            parts->chars += 8 * strlen(((const A_Const *)lsecond(f->args))->val.sval.sval) + 16;
+            return true;
+        }
+        if (first_is_text(f))
+            return text_bound(linitial(f->args), parts, depth + 1);
         if (multiple_of_first(f, parts, depth))
             return true;
         if (format_without_widths(f))
@@ -674,38 +765,6 @@ static bool stored_value(const Node *n)
  * ...); made of columns and short constants through known functions, it is
  * stored data, which counts as a column does. Unknown node types count as
  * long. */
-/* Whether expression `n` holds a column reference or reads rows (an
- * aggregate or window call), to a bounded depth (deeper counts as one). */
-static bool has_column(const Node *n, unsigned depth)
-{
-    if (!n)
-        return false;
-    if (depth > TEXT_DEPTH_MAX || IsA(n, ColumnRef))
-        return true;
-    switch (nodeTag(n)) {
-    case T_A_Const:
-    case T_ParamRef:
-        return false;
-    case T_TypeCast:
-        return has_column(((const TypeCast *)n)->arg, depth + 1);
-    case T_A_Expr:
-        return has_column(((const A_Expr *)n)->lexpr, depth + 1) ||
-               has_column(((const A_Expr *)n)->rexpr, depth + 1);
-    case T_FuncCall: {
-        const FuncCall *f = (const FuncCall *)n;
-        if (f->agg_star || f->over || f->agg_distinct || f->agg_order || f->agg_filter)
-            return true;
-        ListCell *lc;
-        foreach (lc, f->args)
-            if (has_column(lfirst(lc), depth + 1))
-                return true;
-        return false;
-    }
-    default:
-        return true; /* anything else may read one */
-    }
-}
-
 static bool may_grow(const Node *n, unsigned depth);
 
 /* may_grow() of any expression of `list`. */
@@ -758,9 +817,8 @@ static bool may_grow(const Node *n, unsigned depth)
         return may_grow(((const CollateClause *)n)->arg, depth + 1);
     case T_A_Expr: {
         /* text joined of many constants is long; a power of a number prints
-         * as many digits as it likes; arithmetic the bound cannot follow over
-         * no column (a product of many rounded numbers) is a number the
-         * statement makes */
+         * as many digits as it likes; arithmetic the bound cannot follow (a
+         * product of square roots) is a number as long as it likes */
         const A_Expr *e = (const A_Expr *)n;
         text_parts bound = {0};
         bool bounded = text_bound(n, &bound, depth);
@@ -770,7 +828,7 @@ static bool may_grow(const Node *n, unsigned depth)
         const char *o = e->kind == AEXPR_OP && op && IsA(op, String) ? strVal(op) : "";
         if (strcmp(o, "^") == 0)
             return true;
-        if (!bounded && o[0] && !o[1] && strchr("+-*/%", o[0]) && !has_column(n, depth))
+        if (!bounded && o[0] && !o[1] && strchr("+-*/%", o[0]))
             return true;
         return may_grow(e->lexpr, depth + 1) || may_grow(e->rexpr, depth + 1);
     }
@@ -892,8 +950,8 @@ bool sg__walk_text_may_grow(const Node *n)
 int sg__walk_text_param(const Node *n)
 {
     text_parts parts = {0};
-    return text_bound(n, &parts, 0) && parts.param_count == 1 && !parts.column_count &&
-                   parts.chars <= 64
+    return text_bound(n, &parts, 0) && parts.param_count == 1 && !parts.numeric[0] &&
+                   !parts.column_count && parts.chars <= 64
                ? parts.params[0]
                : 0;
 }
@@ -927,4 +985,11 @@ void sg__walk_describe_text_bound(walk *w, const Node *n, sg__funcarg *a)
     memcpy(params, parts.params, parts.param_count * sizeof *params);
     a->text_params = params;
     a->text_param_count = parts.param_count;
+    bool *numeric = sg__arena_alloc(w->arena, parts.param_count * sizeof *numeric);
+    if (!numeric) {
+        fail(w);
+        return;
+    }
+    memcpy(numeric, parts.numeric, parts.param_count * sizeof *numeric);
+    a->text_param_numeric = numeric;
 }
