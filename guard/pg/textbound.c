@@ -213,6 +213,45 @@ static bool first_is_text(const FuncCall *f)
            named_in(catalog_name(f), names, sizeof names / sizeof names[0]);
 }
 
+/* Whether expression `n` builds text that a cast to numeric then reads
+ * ('9e' || %(e)s makes an exponent of two harmless parts): a string
+ * constant or `||` anywhere in it, or a call that is no number's. */
+static bool builds_text(const Node *n, unsigned depth)
+{
+    if (!n)
+        return false;
+    if (depth > TEXT_DEPTH_MAX)
+        return true;
+    switch (nodeTag(n)) {
+    case T_A_Const:
+        return nodeTag(&((const A_Const *)n)->val) == T_String;
+    case T_ColumnRef:
+    case T_ParamRef:
+        return false;
+    case T_TypeCast:
+        return builds_text(((const TypeCast *)n)->arg, depth + 1);
+    case T_A_Expr: {
+        const A_Expr *e = (const A_Expr *)n;
+        const Node *op = list_length(e->name) ? llast(e->name) : NULL;
+        if (!op || !IsA(op, String) || strcmp(strVal(op), "||") == 0)
+            return true;
+        return builds_text(e->lexpr, depth + 1) || builds_text(e->rexpr, depth + 1);
+    }
+    case T_FuncCall: {
+        const FuncCall *f = (const FuncCall *)n;
+        if (!numeric_aggregate(f) && !keeps_digits(f) && !fixed_number(f))
+            return true;
+        ListCell *lc;
+        foreach (lc, f->args)
+            if (builds_text(lfirst(lc), depth + 1))
+                return true;
+        return false;
+    }
+    default:
+        return true;
+    }
+}
+
 /* Notes a column reference among `parts`' columns. */
 static void add_column(text_parts *parts, const ColumnRef *c)
 {
@@ -523,7 +562,7 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
             const TypeName *t = ((const TypeCast *)n)->typeName;
             if (!numeric_target((const TypeCast *)n) ||
                 strcmp(strVal(llast(t->names)), "numeric") != 0 || !arg || IsA(arg, A_Const) ||
-                !text_bound(arg, parts, depth + 1))
+                builds_text(arg, depth) || !text_bound(arg, parts, depth + 1))
                 return false;
             for (size_t i = params; i < parts->param_count; i++)
                 parts->numeric[i] = true;
