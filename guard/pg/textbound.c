@@ -39,7 +39,7 @@ typedef enum {
 /* The text a type without a length prints in at most this many characters
  * (integers, floats, dates and times, intervals, uuid, network addresses);
  * a length or bit count of more makes a long value where it is made. */
-enum { FIXED_WIDTH = 64, WIDE = 4096 };
+enum { FIXED_WIDTH = 64, WIDE = 4096, NUMERIC_TEXT_MAX = 147460 };
 
 /* Whether text `t` holds a number written with an exponent (a digit, then
  * e or E, a sign or not, and a digit: '9e130000'), which numeric and jsonb
@@ -239,7 +239,9 @@ static bool builds_text(const Node *n, unsigned depth)
     }
     case T_FuncCall: {
         const FuncCall *f = (const FuncCall *)n;
-        if (!numeric_aggregate(f) && !keeps_digits(f) && !fixed_number(f))
+        const char *own = catalog_name(f);
+        bool rounds = own && (strcmp(own, "round") == 0 || strcmp(own, "trunc") == 0);
+        if (!numeric_aggregate(f) && !keeps_digits(f) && !fixed_number(f) && !rounds)
             return true;
         ListCell *lc;
         foreach (lc, f->args)
@@ -561,12 +563,24 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
             size_t params = parts->param_count;
             const TypeName *t = ((const TypeCast *)n)->typeName;
             if (!numeric_target((const TypeCast *)n) ||
-                strcmp(strVal(llast(t->names)), "numeric") != 0 || !arg || IsA(arg, A_Const) ||
-                builds_text(arg, depth) || !text_bound(arg, parts, depth + 1))
+                strcmp(strVal(llast(t->names)), "numeric") != 0 || !arg)
                 return false;
-            for (size_t i = params; i < parts->param_count; i++)
-                parts->numeric[i] = true;
-            return true;
+            text_parts one = {0};
+            if (IsA(arg, A_Const) || builds_text(arg, depth) || !text_bound(arg, &one, depth + 1)) {
+                /* whatever it reads, a numeric prints at most its format's
+                 * digits: 131,072 before the point and 16,383 after */
+                parts->chars += NUMERIC_TEXT_MAX;
+                return true;
+            }
+            parts->chars += one.chars;
+            for (size_t i = 0; i < one.param_count && parts->param_count < TEXT_PARAMS_MAX; i++) {
+                parts->numeric[parts->param_count] = true;
+                parts->params[parts->param_count++] = one.params[i];
+            }
+            for (size_t i = 0; i < one.column_count && i < TEXT_COLUMNS_MAX; i++)
+                add_column(parts, one.columns[i]);
+            (void)params;
+            return one.param_count <= TEXT_PARAMS_MAX - params;
         }
         }
     }
@@ -579,6 +593,15 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
             return text_bound(e->lexpr, parts, depth + 1);
         if (e->kind != AEXPR_OP || !op || !IsA(op, String))
             return false;
+        /* a field or element of a stored json value is stored data */
+        if ((strcmp(strVal(op), "->>") == 0 || strcmp(strVal(op), "->") == 0 ||
+             strcmp(strVal(op), "#>>") == 0 || strcmp(strVal(op), "#>") == 0) &&
+            e->lexpr && IsA(e->lexpr, ColumnRef) && e->rexpr &&
+            (IsA(e->rexpr, A_Const) || IsA(e->rexpr, ParamRef))) {
+            add_column(parts, (const ColumnRef *)e->lexpr);
+            parts->chars += 1;
+            return true;
+        }
         /* a sum, difference or product prints no more digits than its
          * operands together (a product's scale is theirs added), a quotient
          * at most a display scale more */
@@ -589,6 +612,12 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
             return false;
         parts->chars += arithmetic ? 2 : division ? 1024 : 0;
         size_t params = parts->param_count;
+        if (strcmp(o, "||") != 0 && builds_text(n, depth)) {
+            /* a number whose operands the bound cannot follow: at most
+             * what a numeric prints */
+            parts->chars += NUMERIC_TEXT_MAX;
+            return true;
+        }
         if (!(!e->lexpr || text_bound(e->lexpr, parts, depth + 1)) ||
             !text_bound(e->rexpr, parts, depth + 1))
             return false;
