@@ -739,26 +739,21 @@ static size_t function_columns(const FuncCall *f, const char **cols)
                                          "json_array_elements", "json_array_elements_text"};
     static const char *const pairs[] = {"jsonb_each", "jsonb_each_text", "json_each",
                                         "json_each_text"};
-    const Node *last = f->funcname ? llast(f->funcname) : NULL;
-    if (!last || !IsA(last, String) || list_length(f->funcname) > 2 ||
-        sg__names_outside_pg_catalog(f->funcname) || f->agg_star || f->over || f->func_variadic)
+    const char *name = sg__walk_call_name(f);
+    if (!name || f->agg_star || f->over || f->func_variadic)
         return 0;
-    const char *name = strVal(last);
     cols[0] = NULL;
-    for (size_t i = 0; i < sizeof scalar / sizeof scalar[0]; i++)
-        if (strcmp(name, scalar[i]) == 0)
-            return 1;
-    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++)
-        if (strcmp(name, values[i]) == 0) {
-            cols[0] = "value";
-            return 1;
-        }
-    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
-        if (strcmp(name, pairs[i]) == 0) {
-            cols[0] = "key";
-            cols[1] = "value";
-            return 2;
-        }
+    if (sg__walk_name_in(name, scalar, sizeof scalar / sizeof scalar[0]))
+        return 1;
+    if (sg__walk_name_in(name, values, sizeof values / sizeof values[0])) {
+        cols[0] = "value";
+        return 1;
+    }
+    if (sg__walk_name_in(name, pairs, sizeof pairs / sizeof pairs[0])) {
+        cols[0] = "key";
+        cols[1] = "value";
+        return 2;
+    }
     if (strcmp(name, "unnest") != 0 || list_length(f->args) != 1)
         return 0;
     const Node *arg = linitial(f->args);
@@ -812,12 +807,10 @@ row_names sg__walk_function_row(walk *w, const RangeFunction *rf)
  * string_to_array or regexp_split_to_array; 0 for any other. */
 static int pieces_of_param(const FuncCall *f, unsigned depth)
 {
-    const Node *last = f->funcname ? llast(f->funcname) : NULL;
+    const char *name = sg__walk_call_name(f);
     int n = list_length(f->args);
-    if (!last || !IsA(last, String) || list_length(f->funcname) > 2 || depth > 1 ||
-        sg__names_outside_pg_catalog(f->funcname) || f->func_variadic || f->agg_star || n < 1)
+    if (!name || depth > 1 || f->func_variadic || f->agg_star || n < 1)
         return 0;
-    const char *name = strVal(last);
     const Node *first = linitial(f->args);
     if (strcmp(name, "unnest") == 0 && n == 1) {
         const Node *arg = sg__walk_uncast_keeping(first);

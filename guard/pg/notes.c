@@ -392,12 +392,10 @@ static int zone_argument(const FuncCall *f)
             return i;
         i++;
     }
-    const Node *last = list_length(f->funcname) ? llast(f->funcname) : NULL;
+    const char *name = sg__walk_call_name(f);
     int n = list_length(f->args);
-    if (!last || !IsA(last, String) || list_length(f->funcname) > 2 ||
-        sg__names_outside_pg_catalog(f->funcname) || f->agg_star || f->over)
+    if (!name || f->agg_star || f->over)
         return -1;
-    const char *name = strVal(last);
     if (strcmp(name, "timezone") == 0 && n == 2)
         return 0;
     if (strcmp(name, "date_trunc") == 0 && n == 3)

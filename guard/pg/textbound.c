@@ -155,32 +155,7 @@ static bool numeric_aggregate(const FuncCall *f)
     static const char *const names[] = {"count",      "sum",          "avg",        "min",
                                         "max",        "rank",         "dense_rank", "ntile",
                                         "row_number", "percent_rank", "cume_dist"};
-    const Node *last = f->funcname ? llast(f->funcname) : NULL;
-    if (!last || !IsA(last, String) || list_length(f->funcname) > 2 ||
-        sg__names_outside_pg_catalog(f->funcname))
-        return false;
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(strVal(last), names[i]) == 0)
-            return true;
-    return false;
-}
-
-/* The last name of pg_catalog's function `f`, or NULL. */
-static const char *catalog_name(const FuncCall *f)
-{
-    const Node *last = f->funcname ? llast(f->funcname) : NULL;
-    return last && IsA(last, String) && list_length(f->funcname) <= 2 &&
-                   !sg__names_outside_pg_catalog(f->funcname)
-               ? strVal(last)
-               : NULL;
-}
-
-static bool named_in(const char *name, const char *const *names, size_t n)
-{
-    for (size_t i = 0; name && i < n; i++)
-        if (strcmp(name, names[i]) == 0)
-            return true;
-    return false;
+    return sg__walk_name_in(sg__walk_call_name(f), names, sizeof names / sizeof names[0]);
 }
 
 /* Whether `f` prints no more digits than its arguments: abs, ceil, floor,
@@ -188,7 +163,8 @@ static bool named_in(const char *name, const char *const *names, size_t n)
 static bool keeps_digits(const FuncCall *f)
 {
     static const char *const names[] = {"abs", "ceil", "ceiling", "floor", "sign", "trim_scale"};
-    return !f->over && named_in(catalog_name(f), names, sizeof names / sizeof names[0]);
+    return !f->over &&
+           sg__walk_name_in(sg__walk_call_name(f), names, sizeof names / sizeof names[0]);
 }
 
 /* Whether `f` is a number of fixed width whatever its arguments: a length,
@@ -201,7 +177,7 @@ static bool fixed_number(const FuncCall *f)
                                         "date_part",    "array_length", "cardinality",
                                         "scale"};
     return !f->over && !f->agg_star &&
-           named_in(catalog_name(f), names, sizeof names / sizeof names[0]);
+           sg__walk_name_in(sg__walk_call_name(f), names, sizeof names / sizeof names[0]);
 }
 
 /* Whether `f` takes its text from its first argument only, the others
@@ -210,7 +186,7 @@ static bool first_is_text(const FuncCall *f)
 {
     static const char *const names[] = {"substr", "substring", "left", "right"};
     return list_length(f->args) >= 1 && !f->func_variadic &&
-           named_in(catalog_name(f), names, sizeof names / sizeof names[0]);
+           sg__walk_name_in(sg__walk_call_name(f), names, sizeof names / sizeof names[0]);
 }
 
 /* Whether expression `n` builds text that a cast to numeric then reads
@@ -239,7 +215,7 @@ static bool builds_text(const Node *n, unsigned depth)
     }
     case T_FuncCall: {
         const FuncCall *f = (const FuncCall *)n;
-        const char *own = catalog_name(f);
+        const char *own = sg__walk_call_name(f);
         bool rounds = own && (strcmp(own, "round") == 0 || strcmp(own, "trunc") == 0);
         if (!numeric_aggregate(f) && !keeps_digits(f) && !fixed_number(f) && !rounds)
             return true;
@@ -350,10 +326,7 @@ static bool concat_ws_bound(const FuncCall *f, text_parts *parts, unsigned depth
  * aggregate or window call, or NULL. */
 static const char *plain_call(const FuncCall *f)
 {
-    if (f->agg_star || f->over || f->agg_order || f->agg_filter || list_length(f->funcname) > 2 ||
-        sg__names_outside_pg_catalog(f->funcname) || !IsA(llast(f->funcname), String))
-        return NULL;
-    return strVal(llast(f->funcname));
+    return f->agg_star || f->over || f->agg_order || f->agg_filter ? NULL : sg__walk_call_name(f);
 }
 
 /* A string constant's characters, or -1 when `n` is none. */
@@ -656,7 +629,7 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
         }
         /* to_char with a constant pattern: as wide as the pattern makes it
          * (a number too wide for it prints #s) */
-        const char *own = catalog_name(f);
+        const char *own = sg__walk_call_name(f);
         if (own && strcmp(own, "to_char") == 0 && list_length(f->args) == 2 &&
             IsA(lsecond(f->args), A_Const) &&
             nodeTag(&((const A_Const *)lsecond(f->args))->val) == T_String) {
@@ -711,10 +684,7 @@ static bool expands(const char *name)
                                         "quote_ident",
                                         "quote_nullable",
                                         "to_hex"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(name, names[i]) == 0)
-            return true;
-    return false;
+    return sg__walk_name_in(name, names, sizeof names / sizeof names[0]);
 }
 
 static bool node_expands(const Node *n, unsigned depth);
@@ -753,10 +723,10 @@ static bool node_expands(const Node *n, unsigned depth)
                                             "sha512", "length", "octet_length"};
         const FuncCall *f = (const FuncCall *)n;
         const Node *last = f->funcname ? llast(f->funcname) : NULL;
-        for (size_t i = 0; last && IsA(last, String) && i < sizeof fixed / sizeof fixed[0]; i++)
-            if (strcmp(strVal(last), fixed[i]) == 0)
-                return false;
-        return (last && IsA(last, String) && expands(strVal(last))) || list_expands(f->args, depth);
+        const char *name = last && IsA(last, String) ? strVal(last) : NULL;
+        if (sg__walk_name_in(name, fixed, sizeof fixed / sizeof fixed[0]))
+            return false;
+        return (name && expands(name)) || list_expands(f->args, depth);
     }
     case T_A_Expr:
         return node_expands(((const A_Expr *)n)->lexpr, depth + 1) ||

@@ -336,6 +336,26 @@ typedef struct pending_zone {
     int level;
 } pending_zone;
 
+/* The last name of call `f` when it can only be pg_catalog's function
+ * (unqualified or pg_catalog.f), else NULL. */
+static inline const char *sg__walk_call_name(const FuncCall *f)
+{
+    const Node *last = f->funcname ? llast(f->funcname) : NULL;
+    return last && IsA(last, String) && list_length(f->funcname) <= 2 &&
+                   !sg__names_outside_pg_catalog(f->funcname)
+               ? strVal(last)
+               : NULL;
+}
+
+/* Whether `name` (may be NULL) is one of the n `names`. */
+static inline bool sg__walk_name_in(const char *name, const char *const *names, size_t n)
+{
+    for (size_t i = 0; name && i < n; i++)
+        if (strcmp(name, names[i]) == 0)
+            return true;
+    return false;
+}
+
 /* ---- notes.c ---- */
 
 /* Splits a qualified name (a List of String) into catalog/schema/name. */
