@@ -750,33 +750,19 @@ static bool written_here(const sg__facts *f, long relation, const char *name)
 static bool stored_reference(const sg__rule_ctx *ctx, int location)
 {
     const sg__facts *f = ctx->facts;
-    long c;
-    for (size_t i = 0; i < f->columns.count; i++) {
-        const sg__column_ref *r = &SG__VEC_AT(f->columns, sg__column_ref, i);
-        sg__resolved res;
-        if (r->location == location && r->name && sg__resolve_name(ctx, r, &res) == SG_RES_FOUND &&
-            res.source >= 0 &&
-            written_here(f, SG__VEC_AT(f->sources, sg__source, (size_t)res.source).relation,
-                         r->name))
-            return false;
-    }
-    for (size_t i = 0; i < f->fields.count; i++) {
-        const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
-        if (r->location == location && r->row == SG_ROW_RELATION &&
-            written_here(f, r->relation, r->name))
-            return false;
-    }
-    if (sg__column_at(ctx, location, &c))
-        return true;
     for (size_t i = 0; i < f->columns.count; i++) {
         const sg__column_ref *r = &SG__VEC_AT(f->columns, sg__column_ref, i);
         sg__resolved res;
         if (r->location != location || !r->name)
             continue;
         int status = sg__resolve_name(ctx, r, &res);
-        if (status == SG_RES_FOUND)
-            return res.source >= 0 &&
-                   stored_column(&SG__VEC_AT(f->sources, sg__source, (size_t)res.source), r->name);
+        if (status == SG_RES_FOUND) {
+            const sg__source *src =
+                res.source >= 0 ? &SG__VEC_AT(f->sources, sg__source, (size_t)res.source) : NULL;
+            if (src && written_here(f, src->relation, r->name))
+                return false;
+            return res.table || (src && stored_column(src, r->name));
+        }
         if (status != SG_RES_UNDECIDED)
             return false;
         /* undecided (a `*` of a WITH query): every item of its own level that
@@ -799,8 +785,14 @@ static bool stored_reference(const sg__rule_ctx *ctx, int location)
     }
     for (size_t i = 0; i < f->fields.count; i++) {
         const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
-        if (r->location == location && r->source >= 0 && (size_t)r->source < f->sources.count)
-            return stored_column(&SG__VEC_AT(f->sources, sg__source, (size_t)r->source), r->name);
+        if (r->location != location)
+            continue;
+        if (r->row == SG_ROW_RELATION && written_here(f, r->relation, r->name))
+            return false;
+        if (r->row == SG_ROW_RELATION && sg__field_table(ctx, r))
+            return true;
+        return r->source >= 0 && (size_t)r->source < f->sources.count &&
+               stored_column(&SG__VEC_AT(f->sources, sg__source, (size_t)r->source), r->name);
     }
     return false;
 }
