@@ -14,6 +14,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "funclist.h"
@@ -553,13 +554,144 @@ static bool add_param_length(const sg__rule_ctx *ctx, int p, long double *extra)
     return true;
 }
 
+/* What reference `r` (a name, `*` or `t.*`) reads, as source_growth()
+ * tells it of the source it resolves to: 0, -1 or a parameter's $n. */
+static int column_growth(const sg__rule_ctx *ctx, const sg__column_ref *r)
+{
+    const sg__facts *f = ctx->facts;
+    int g = 0;
+    if (!r->name) { /* `*`, `t.*` */
+        for (size_t k = r->first; k < r->end && k < f->sources.count && !g; k++) {
+            const sg__source *s = &SG__VEC_AT(f->sources, sg__source, k);
+            if (r->source >= 0 ? (long)k == r->source : s->level == r->level)
+                g = source_growth(s, NULL) ? -1 : 0;
+        }
+        return g;
+    }
+    sg__resolved res;
+    switch (sg__resolve_name(ctx, r, &res)) {
+    case SG_RES_FOUND:
+    case SG_RES_WHOLE_ROW:
+        g = source_growth(&SG__VEC_AT(f->sources, sg__source, (size_t)res.source),
+                          res.status == SG_RES_FOUND ? r->name : NULL);
+        if (res.status == SG_RES_WHOLE_ROW && g)
+            g = -1;
+        break;
+    case SG_RES_UNDECIDED:
+    case SG_RES_AMBIGUOUS:
+        /* any item of its level in sight that may have it, or be it */
+        for (size_t k = r->first; k < r->end && k < f->sources.count && !g; k++) {
+            const sg__source *s = &SG__VEC_AT(f->sources, sg__source, k);
+            bool row = s->name && strcmp(s->name, r->name) == 0;
+            if (s->level == r->level)
+                g = source_growth(s, row ? NULL : r->name);
+        }
+        break;
+    default:
+        break;
+    }
+    return g;
+}
+
+/* Adds growth `g` of a reference to *extra (a parameter's length): -1 for
+ * a long one, -2 when memory ran out, else 0. */
+static int add_growth(const sg__rule_ctx *ctx, int g, long double *extra)
+{
+    if (g < 0)
+        return -1;
+    if (g > 0 && !add_param_length(ctx, g, extra))
+        return -2;
+    return 0;
+}
+
+/* The growth of the reference at `location` (a name or a field of a
+ * row), as column_growth() tells it. */
+static int growth_at(const sg__rule_ctx *ctx, int location)
+{
+    const sg__facts *f = ctx->facts;
+    for (size_t i = 0; i < f->columns.count; i++) {
+        const sg__column_ref *r = &SG__VEC_AT(f->columns, sg__column_ref, i);
+        if (r->location == location)
+            return column_growth(ctx, r);
+    }
+    for (size_t i = 0; i < f->fields.count; i++) {
+        const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
+        if (r->location == location)
+            return r->source >= 0 && (size_t)r->source < f->sources.count
+                       ? source_growth(&SG__VEC_AT(f->sources, sg__source, (size_t)r->source),
+                                       r->name)
+                       : 0;
+    }
+    return 0;
+}
+
+/* Whether written value `v` goes to column `name` of relation `relation`
+ * (-1: any relation; name NULL: any column). */
+static bool writes_column(const sg__rule_ctx *ctx, const sg__written_value *v, long relation,
+                          const char *name)
+{
+    if (relation >= 0 && v->relation != relation)
+        return false;
+    if (!name || v->position == SIZE_MAX)
+        return true;
+    if (v->name)
+        return strcmp(v->name, name) == 0;
+    const sg__meta_table *t = sg__relation_scoped(ctx, v->relation);
+    return !t || sg__table_column(t, NULL, 0, name) == (long)v->position;
+}
+
+/* What a RETURNING item reads of column `name` (NULL: every column) of
+ * relation `relation` (-1: any), the row the statement wrote: -1 when the
+ * statement may write it a long value or one the text does not show (a
+ * SELECT's output, a row from a sub-select, a value not read whole), else
+ * 0 with the known lengths of the values written added to *extra; -2 when
+ * memory ran out. A column written nothing keeps its stored data, or takes
+ * its default, which is not judged. */
+static int written_text(const sg__rule_ctx *ctx, long relation, const char *name,
+                        long double *extra)
+{
+    const sg__facts *f = ctx->facts;
+    long double most = 0;
+    for (size_t i = 0; i < f->written_values.count; i++) {
+        const sg__written_value *v = &SG__VEC_AT(f->written_values, sg__written_value, i);
+        if (!writes_column(ctx, v, relation, name))
+            continue;
+        const sg__funcarg *a = v->value;
+        if (!a || !a->values_only)
+            return -1;
+        long double n = known_length(ctx, a, false);
+        if (n == -2)
+            return -2;
+        if (!isfinite(n))
+            return -1;
+        long double columns = 0;
+        for (size_t k = 0; k < a->value_column_count; k++) {
+            int status = add_growth(ctx, growth_at(ctx, a->value_columns[k]), &columns);
+            if (status != 0)
+                return status;
+        }
+        if (n < 0)
+            n = 0; /* not known: as stored data, which counts as nothing */
+        /* one of the values written to a column is in the row; a whole
+         * row holds each column's */
+        if (!name)
+            most += n + columns;
+        else if (n + columns > most)
+            most = n + columns;
+    }
+    *extra += most;
+    return 0;
+}
+
 /* Whether an argument of call `fn` holds a column (or row) of a sub-select,
  * WITH query, VALUES list or function in FROM whose text the statement may
- * have made long (`FROM (SELECT repeat('a', 40000) AS s) x` ... `x.s`), which
- * no bound of the call's own arguments shows: 1, or 0 with *extra the
- * lengths of the parameters such columns are (`WITH p AS (SELECT %(q)s AS
- * q)` ... `p.q`, `unnest(%(terms)s) t`), which either argument may hold;
- * -1 when memory ran out. */
+ * have made long (`FROM (SELECT repeat('a', 40000) AS s) x` ... `x.s`), or a
+ * column of the row an INSERT or UPDATE wrote that its RETURNING reads and
+ * the statement may have written long, which no bound of the call's own
+ * arguments shows: 1, or 0 with *extra the lengths of the parameters such
+ * columns are (`WITH p AS (SELECT %(q)s AS q)` ... `p.q`, `unnest(%(terms)s)
+ * t`) and of the short values written, which either argument may hold; -1
+ * when memory ran out. */
 static int derived_argument_grows(const sg__rule_ctx *ctx, const sg__funcref *fn,
                                   long double *extra)
 {
@@ -568,53 +700,40 @@ static int derived_argument_grows(const sg__rule_ctx *ctx, const sg__funcref *fn
     *extra = 0;
     for (size_t i = 0; i < f->fields.count; i++) {
         const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
-        if (r->source < 0 || (size_t)r->source >= f->sources.count || !reaches(f, r->call, target))
+        if (!reaches(f, r->call, target))
             continue;
-        int g = source_growth(&SG__VEC_AT(f->sources, sg__source, (size_t)r->source), r->name);
-        if (g < 0)
-            return 1;
-        if (g > 0 && !add_param_length(ctx, g, extra))
-            return -1;
+        int status;
+        if (r->returning && r->row == SG_ROW_RELATION)
+            status = written_text(ctx, r->relation, r->name, extra);
+        else if (r->source >= 0 && (size_t)r->source < f->sources.count)
+            status = add_growth(
+                ctx, source_growth(&SG__VEC_AT(f->sources, sg__source, (size_t)r->source), r->name),
+                extra);
+        else
+            continue;
+        if (status != 0)
+            return status == -2 ? -1 : 1;
     }
     for (size_t i = 0; i < f->columns.count; i++) {
         const sg__column_ref *r = &SG__VEC_AT(f->columns, sg__column_ref, i);
         if (!reaches(f, r->call, target))
             continue;
-        int g = 0;
-        if (!r->name) { /* `*`, `t.*` */
-            for (size_t k = r->first; k < r->end && k < f->sources.count && !g; k++) {
-                const sg__source *s = &SG__VEC_AT(f->sources, sg__source, k);
-                if (r->source >= 0 ? (long)k == r->source : s->level == r->level)
-                    g = source_growth(s, NULL) ? -1 : 0;
-            }
-        } else {
-            sg__resolved res;
-            switch (sg__resolve_name(ctx, r, &res)) {
-            case SG_RES_FOUND:
-            case SG_RES_WHOLE_ROW:
-                g = source_growth(&SG__VEC_AT(f->sources, sg__source, (size_t)res.source),
-                                  res.status == SG_RES_FOUND ? r->name : NULL);
-                if (res.status == SG_RES_WHOLE_ROW && g)
-                    g = -1;
-                break;
-            case SG_RES_UNDECIDED:
-            case SG_RES_AMBIGUOUS:
-                /* any item of its level in sight that may have it, or be it */
-                for (size_t k = r->first; k < r->end && k < f->sources.count && !g; k++) {
-                    const sg__source *s = &SG__VEC_AT(f->sources, sg__source, k);
-                    bool row = s->name && strcmp(s->name, r->name) == 0;
-                    if (s->level == r->level)
-                        g = source_growth(s, row ? NULL : r->name);
-                }
-                break;
-            default:
-                break;
-            }
+        int status = add_growth(ctx, column_growth(ctx, r), extra);
+        sg__resolved res;
+        if (status == 0 && (r->flags & SG_COLREF_RETURNING)) {
+            /* a column of the row written; a whole row (`*`, `t.*`, `t`)
+             * holds every value written */
+            int found = r->name ? sg__resolve_name(ctx, r, &res) : SG_RES_WHOLE_ROW;
+            const sg__source *s = found == SG_RES_FOUND && res.source >= 0
+                                      ? &SG__VEC_AT(f->sources, sg__source, (size_t)res.source)
+                                      : NULL;
+            if (s && s->row == SG_ROW_RELATION)
+                status = written_text(ctx, s->relation, r->name, extra);
+            else if (found == SG_RES_WHOLE_ROW)
+                status = written_text(ctx, -1, NULL, extra);
         }
-        if (g < 0)
-            return 1;
-        if (g > 0 && !add_param_length(ctx, g, extra))
-            return -1;
+        if (status != 0)
+            return status == -2 ? -1 : 1;
     }
     return 0;
 }
@@ -728,25 +847,45 @@ static bool stored_column(const sg__source *s, const char *name)
     return false;
 }
 
-/* Whether the column reference at `location` reads stored names: a scoped
- * table's column, or a derived item's that passes one on (stored_column). */
-/* Whether the statement writes column `name` of relation `relation`
- * (facts->relations index): every column of an INSERT's target (a listed
- * value or a default, which may be volatile), the columns SET writes. A
- * RETURNING item reads the value written, which the statement made. */
-static bool written_here(const sg__facts *f, long relation, const char *name)
+static bool zone_stored(const sg__rule_ctx *ctx, const sg__funcarg *a);
+
+/* Whether a RETURNING item that reads column `name` of relation `relation`
+ * (facts->relations index), the row the statement wrote, reads stored
+ * names: an INSERT of one row makes one name a statement whatever it
+ * writes, as a parameter does (of more rows, any column may differ row by
+ * row, a default too); an UPDATE's row holds what SET wrote there, which
+ * must be stored names of the row it changed, as a zone argument's would
+ * be; a column written nothing keeps its stored names. */
+static bool written_stored(const sg__rule_ctx *ctx, long relation, const char *name)
 {
+    const sg__facts *f = ctx->facts;
     for (size_t i = 0; relation >= 0 && i < f->inserts.count; i++)
         if (SG__VEC_AT(f->inserts, sg__insert, i).relation == relation)
-            return true;
-    for (size_t i = 0; relation >= 0 && i < f->writes.count; i++) {
-        const sg__column_write *w = &SG__VEC_AT(f->writes, sg__column_write, i);
-        if (w->relation == relation && (!w->name || !name || strcmp(w->name, name) == 0))
-            return true;
+            return SG__VEC_AT(f->inserts, sg__insert, i).one_row;
+    size_t values = 0;
+    for (size_t i = 0; i < f->written_values.count; i++) {
+        const sg__written_value *v = &SG__VEC_AT(f->written_values, sg__written_value, i);
+        if (!writes_column(ctx, v, relation, name))
+            continue;
+        if (!v->value || !zone_stored(ctx, v->value))
+            return false;
+        values++;
     }
-    return false;
+    if (values)
+        return true;
+    /* written, but no value shown (SET c = DEFAULT) */
+    for (size_t i = 0; i < f->writes.count; i++) {
+        const sg__column_write *w = &SG__VEC_AT(f->writes, sg__column_write, i);
+        if (w->relation == relation && !w->value &&
+            (!w->name || !name || strcmp(w->name, name) == 0))
+            return false;
+    }
+    return true;
 }
 
+/* Whether the column reference at `location` reads stored names: a scoped
+ * table's column (in RETURNING, of the row written: written_stored), or a
+ * derived item's that passes one on (stored_column). */
 static bool stored_reference(const sg__rule_ctx *ctx, int location)
 {
     const sg__facts *f = ctx->facts;
@@ -759,7 +898,8 @@ static bool stored_reference(const sg__rule_ctx *ctx, int location)
         if (status == SG_RES_FOUND) {
             const sg__source *src =
                 res.source >= 0 ? &SG__VEC_AT(f->sources, sg__source, (size_t)res.source) : NULL;
-            if (src && written_here(f, src->relation, r->name))
+            if (src && src->row == SG_ROW_RELATION && (r->flags & SG_COLREF_RETURNING) &&
+                !written_stored(ctx, src->relation, r->name))
                 return false;
             return res.table || (src && stored_column(src, r->name));
         }
@@ -787,7 +927,7 @@ static bool stored_reference(const sg__rule_ctx *ctx, int location)
         const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
         if (r->location != location)
             continue;
-        if (r->row == SG_ROW_RELATION && written_here(f, r->relation, r->name))
+        if (r->row == SG_ROW_RELATION && r->returning && !written_stored(ctx, r->relation, r->name))
             return false;
         if (r->row == SG_ROW_RELATION && sg__field_table(ctx, r))
             return true;
@@ -797,25 +937,13 @@ static bool stored_reference(const sg__rule_ctx *ctx, int location)
     return false;
 }
 
-/* PostgreSQL keeps every time zone it resolves by name (about 24 KB each,
- * POSIX specifications such as '<Z123>1' too) for the life of the session:
- * not a statement's end, ROLLBACK nor DISCARD ALL frees them. A zone argument
- * must then have as few distinct values as the stored data: made of
- * constants, parameters and stored names (a table's column, or a derived
- * item's that passes one on), through any calls but those that differ row
- * by row (random(), clock_timestamp(), ...) or return sets. A name the
- * statement makes row by row (`'<Z' || g || '>1'` over generate_series, the
- * elements of a parameter's array) fills the server's memory by the row. */
-static int judge_zone(const sg__rule_ctx *ctx, const sg__funcref *fn)
+/* Whether value `a` (a time zone argument, or a value written) has no more
+ * distinct values than the stored data: read whole, its columns stored
+ * names, its calls none that differ row by row or return sets. */
+static bool zone_stored(const sg__rule_ctx *ctx, const sg__funcarg *a)
 {
     static const char *const volatile_calls[] = {"random",    "random_normal",   "clock_timestamp",
                                                  "timeofday", "gen_random_uuid", "setseed"};
-    size_t zone = 0;
-    while (zone < fn->arg_count && !fn->args[zone].zone)
-        zone++;
-    if (zone == fn->arg_count)
-        return 0;
-    const sg__funcarg *a = &fn->args[zone];
     bool unknown = !ctx->scope || ctx->scope->mode == SG_SCOPE_NONE; /* lint without a catalog */
     bool stored = a->values_only;
     for (size_t i = 0; stored && !unknown && i < a->value_column_count; i++)
@@ -832,7 +960,27 @@ static int judge_zone(const sg__rule_ctx *ctx, const sg__funcref *fn)
         for (size_t k = 0; stored && k < sizeof volatile_calls / sizeof volatile_calls[0]; k++)
             stored = strcmp(a->value_calls[i], volatile_calls[k]) != 0;
     }
-    if (stored)
+    return stored;
+}
+
+/* PostgreSQL keeps every time zone it resolves by name (about 24 KB each,
+ * POSIX specifications such as '<Z123>1' too) for the life of the session:
+ * not a statement's end, ROLLBACK nor DISCARD ALL frees them. A zone argument
+ * must then have as few distinct values as the stored data: made of
+ * constants, parameters and stored names (a table's column, or a derived
+ * item's that passes one on), through any calls but those that differ row
+ * by row (random(), clock_timestamp(), ...) or return sets. A name the
+ * statement makes row by row (`'<Z' || g || '>1'` over generate_series, the
+ * elements of a parameter's array) fills the server's memory by the row. */
+static int judge_zone(const sg__rule_ctx *ctx, const sg__funcref *fn)
+{
+    size_t zone = 0;
+    while (zone < fn->arg_count && !fn->args[zone].zone)
+        zone++;
+    if (zone == fn->arg_count)
+        return 0;
+    const sg__funcarg *a = &fn->args[zone];
+    if (zone_stored(ctx, a))
         return 0;
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, a->location,
                       "%s reads a time zone name that the statement may make row by row (over "

@@ -339,6 +339,7 @@ typedef struct sg__field_ref {
     bool xml_place;  /* as SG_COLREF_XML_PLACE */
     bool poly_place; /* as SG_COLREF_POLY_PLACE */
     bool meets;      /* as SG_COLREF_MEETS */
+    bool returning;  /* as SG_COLREF_RETURNING */
     long source;     /* the FROM item selected from (an index into sources), or -1 */
     /* `a.f` where no FROM item (nor CTE, target or EXCLUDED) named a is in
      * sight at any level: PostgreSQL reads a only as a range variable, and
@@ -376,7 +377,26 @@ typedef struct sg__insert {
      * the table's), whether some row gives DEFAULT there; NULL otherwise */
     const bool *defaulted;
     size_t defaulted_count;
+    /* the statement inserts one row: a VALUES list of one row, or DEFAULT
+     * VALUES */
+    bool one_row;
 } sg__insert;
+
+/* A value an INSERT or UPDATE writes to a column of its target, recorded
+ * when a RETURNING item that reads the row written calls a function the
+ * rules bound (func.resource-bound): one per VALUES row and column, per
+ * SET item. */
+typedef struct sg__written_value {
+    long relation;    /* the target, an index into relations */
+    const char *name; /* NULL: the column at `position` (an INSERT without a list) */
+    /* with name NULL, SIZE_MAX: any column (the values of a SELECT, rows
+     * past the walker's count, a `*` that moves the positions) */
+    size_t position;
+    /* the value, described as a call's argument is (its text bound, its
+     * values as a time zone's); NULL when the text does not show it (a
+     * SELECT's output, a row assignment from a sub-select) */
+    const sg__funcarg *value;
+} sg__written_value;
 
 /*
  * Name resolution of unqualified column names, `*` and `t.*`, as parse
@@ -515,7 +535,10 @@ enum {
     /* the reference's own value meets other values (not isolated, not a
      * non-unifying call's argument, not a cast's operand): a column of an
      * array of an application's type keeps that type there */
-    SG_COLREF_MEETS = 1u << 10
+    SG_COLREF_MEETS = 1u << 10,
+    /* in the RETURNING list of an INSERT or UPDATE (at any depth), where a
+     * column of the target reads the row the statement wrote */
+    SG_COLREF_RETURNING = 1u << 11
 };
 
 typedef struct sg__column_ref {
@@ -732,6 +755,7 @@ typedef struct sg__facts {
     sg__vec merges;          /* sg__merge */
     sg__vec columns;         /* sg__column_ref: unqualified names, `*`, `t.*` */
     sg__vec writes;          /* sg__column_write */
+    sg__vec written_values;  /* sg__written_value */
     sg__vec param_cmps;      /* sg__param_cmp */
 } sg__facts;
 

@@ -785,6 +785,22 @@ void sg__walk_finish_zones(walk *w)
     }
 }
 
+void sg__walk_describe_value(walk *w, Node *n, sg__funcarg *a)
+{
+    describe_arg(w, n, a);
+    /* a constant under a cast that changes its text's length, and a
+     * number, are judged by what they print, as a call's arguments are */
+    const Node *bare = sg__walk_uncast_keeping(n);
+    if (bare && (IsA(bare, TypeCast) || a->kind == SG_ARG_NUMBER)) {
+        a->kind = SG_ARG_OTHER;
+        a->param = 0;
+    }
+    if (a->kind == SG_ARG_OTHER && a->param == 0)
+        sg__walk_describe_text_bound(w, n, a);
+    describe_zone(w, n, a);
+    a->zone = false; /* a value written, not a call's argument */
+}
+
 /* The arguments of the call just recorded, as far as they are constants:
  * the rules judge what they mean (func.resource-bound). */
 void sg__walk_record_args(walk *w, FuncCall *f)

@@ -83,6 +83,8 @@ static void note(walk *w, ref_kind kind, const char *name, const char *a, const 
         p->flags = (kind == REF_STAR ? SG_COLREF_STAR : 0) |
                    (w->sees_excluded ? SG_COLREF_SEES_EXCLUDED : 0) |
                    (kind == REF_STAR && w->targets_unread ? SG_COLREF_UNREAD : 0);
+    if (w->in_returning)
+        p->flags |= SG_COLREF_RETURNING;
     if (w->noting && (const Node *)w->noting == w->isolated)
         p->flags |= SG_COLREF_ISOLATED;
     if (w->noting && sg__walk_in_xml_place(w, (const Node *)w->noting))
@@ -458,6 +460,7 @@ void sg__walk_resolve_fields(walk *w)
         f->xml_place = (p->flags & SG_COLREF_XML_PLACE) != 0;
         f->poly_place = (p->flags & SG_COLREF_POLY_PLACE) != 0;
         f->meets = (p->flags & SG_COLREF_MEETS) != 0;
+        f->returning = (p->flags & SG_COLREF_RETURNING) != 0;
         const from_item *fi = NULL;
         if (p->kind == REF_WHOLE_ROW)
             f->bare_row = copy(w, p->a);

@@ -231,6 +231,7 @@ typedef struct walk {
     int pin_level;
     const char *pin_item;
     bool sees_excluded; /* in ON CONFLICT DO UPDATE */
+    bool in_returning;  /* in an INSERT's or UPDATE's RETURNING list */
     /* the bare name of an ORDER BY / GROUP BY / DISTINCT ON item being
      * walked, which may name one of `outputs` */
     const ColumnRef *output_ref;
@@ -380,6 +381,9 @@ void sg__walk_record_args(walk *w, FuncCall *f);
 /* Counts the rows each time zone argument combines, now that the FROM items
  * of every level are known: more than one and it is no longer values only. */
 void sg__walk_finish_zones(walk *w);
+/* Describes value `n` that a statement writes into `a`, as a call's
+ * argument is: its kind, its text bound, and its values as a time zone's. */
+void sg__walk_describe_value(walk *w, Node *n, sg__funcarg *a);
 /* A column reference of plain names (`col`, `t.col` or `s.t.col`), else
  * NULL. */
 ColumnRef *sg__walk_plain_column(Node *n);
@@ -438,6 +442,9 @@ void sg__walk_record_insert(walk *w, InsertStmt *s, long target);
 void sg__walk_record_insert_writes(walk *w, InsertStmt *s, long target);
 void sg__walk_record_set(walk *w, List *targets, long target, bool on_conflict);
 void sg__walk_record_merge_writes(walk *w, MergeStmt *s, long target);
+/* The values INSERT or UPDATE `stmt` writes into relation `target`
+ * (sg__written_value), for a RETURNING list that reads them. */
+void sg__walk_record_written(walk *w, Node *stmt, long target);
 /* An UPDATE or DELETE without WHERE, of every row of `rel` (the last
  * relation recorded), as a fact. */
 void sg__walk_record_unfiltered(walk *w, const RangeVar *rel, bool is_delete);

@@ -817,6 +817,26 @@ static bool walk_insert_source(Node *select, walk *w, int outer_level)
     return stop;
 }
 
+/* The RETURNING list of INSERT or UPDATE `stmt` into relation `target`,
+ * whose columns there read the row written: when a call in it is one the
+ * rules bound by its arguments' text or time zone, the values the
+ * statement writes are described for them. */
+static bool walk_returning(Node *stmt, List *returning, walk *w, long target)
+{
+    if (!returning)
+        return false;
+    bool saved_returning = w->in_returning, saved_work = w->work_call;
+    size_t zones = w->zones.count;
+    w->in_returning = true;
+    w->work_call = false;
+    bool stop = visit_items(returning, w, stmt == w->root);
+    w->in_returning = saved_returning;
+    if (!stop && (w->work_call || w->zones.count > zones))
+        sg__walk_record_written(w, stmt, target);
+    w->work_call = w->work_call || saved_work;
+    return stop || w->failed;
+}
+
 static bool walk_modify(Node *node, walk *w)
 {
     cte_scope *saved_scope = w->scope;
@@ -850,21 +870,23 @@ static bool walk_modify(Node *node, walk *w)
         stop = stop || visit_list(s->cols, w) ||
                walk_insert_source(s->selectStmt, w, outer_level) ||
                walk_on_conflict(s->onConflictClause, w, target) ||
-               visit_items(s->returningList, w, node == w->root);
+               walk_returning(node, s->returningList, w, target);
         break;
     }
     case T_UpdateStmt: {
         UpdateStmt *s = (UpdateStmt *)node;
         stop = walk_with(s->withClause, w, &scope) ||
                sg__walk_target(s->relation, w, level, false, SG_USE_UPDATE);
+        long target = -1;
         if (!stop && s->relation) {
-            sg__walk_record_set(w, s->targetList, (long)w->facts->relations.count - 1, false);
+            target = (long)w->facts->relations.count - 1;
+            sg__walk_record_set(w, s->targetList, target, false);
             if (!s->whereClause)
                 sg__walk_record_unfiltered(w, s->relation, false);
         }
         stop = stop || visit_list(s->targetList, w) || walk_from_list(s->fromClause, w, level) ||
                visit_predicate(s->whereClause, w) ||
-               visit_items(s->returningList, w, node == w->root);
+               walk_returning(node, s->returningList, w, target);
         break;
     }
     case T_DeleteStmt: {

@@ -8,6 +8,7 @@
 #include <pg_query.h>
 #include <pg_query/pg_query_internal.h>
 
+#include <stdint.h>
 #include <string.h>
 
 #include "nodes/nodeFuncs.h"
@@ -132,6 +133,8 @@ void sg__walk_record_insert(walk *w, InsertStmt *s, long target)
         s->selectStmt && IsA(s->selectStmt, SelectStmt) ? (SelectStmt *)s->selectStmt : NULL;
     if (sel && sel->op == SETOP_NONE && sel->valuesLists && (!in->listed || in->count == n))
         record_defaulted(w, in, sel->valuesLists, NIL);
+    in->one_row =
+        !s->selectStmt || (sel && sel->op == SETOP_NONE && list_length(sel->valuesLists) == 1);
 }
 
 /* ---- the columns a statement writes ------------------------------------------------------ */
@@ -411,4 +414,88 @@ void sg__walk_record_unfiltered(walk *w, const RangeVar *rel, bool is_delete)
     u->location = rel->location;
     u->relation = (long)w->facts->relations.count - 1;
     u->is_delete = is_delete;
+}
+
+/* ---- the values a RETURNING list reads ----------------------------------------------------- */
+
+/* Rows of an INSERT's VALUES list whose values are described one by one;
+ * past that, any column's value is one the rules do not see. */
+enum { WRITTEN_ROWS_MAX = 16 };
+
+/* A value written to `target`'s column `name` (or, NULL, the column at
+ * `position`), described when `value` is not NULL. */
+static void add_written(walk *w, long target, const char *name, size_t position, Node *value)
+{
+    sg__written_value *v = sg__vec_push(w->arena, &w->facts->written_values, sizeof *v);
+    sg__funcarg *a = value ? sg__arena_alloc(w->arena, sizeof *a) : NULL;
+    if (!v || (value && !a)) {
+        fail(w);
+        return;
+    }
+    v->relation = target;
+    v->name = name;
+    v->position = position;
+    v->value = a;
+    if (a)
+        sg__walk_describe_value(w, value, a);
+}
+
+/* The values SET targets `targets` write (a column set from a sub-select's
+ * row is not shown; DEFAULT writes the default, which is not judged). */
+static void set_written(walk *w, List *targets, long target)
+{
+    ListCell *lc;
+    foreach (lc, targets) {
+        ResTarget *rt = lfirst(lc);
+        if (!IsA(rt, ResTarget) || !rt->name)
+            continue;
+        const Node *value = set_value(rt);
+        if (value && IsA(value, SetToDefault))
+            continue;
+        const char *name = copy(w, rt->name);
+        if (!name)
+            return;
+        add_written(w, target, name, 0, (Node *)value);
+    }
+}
+
+void sg__walk_record_written(walk *w, Node *stmt, long target)
+{
+    if (target < 0 || w->failed)
+        return;
+    if (IsA(stmt, UpdateStmt)) {
+        set_written(w, ((UpdateStmt *)stmt)->targetList, target);
+        return;
+    }
+    if (!IsA(stmt, InsertStmt))
+        return;
+    InsertStmt *s = (InsertStmt *)stmt;
+    if (s->onConflictClause && s->onConflictClause->action == ONCONFLICT_UPDATE)
+        set_written(w, s->onConflictClause->targetList, target);
+    if (!s->selectStmt)
+        return; /* DEFAULT VALUES */
+    SelectStmt *sel = IsA(s->selectStmt, SelectStmt) ? (SelectStmt *)s->selectStmt : NULL;
+    if (!sel || sel->op != SETOP_NONE || !sel->valuesLists ||
+        list_length(sel->valuesLists) > WRITTEN_ROWS_MAX) {
+        add_written(w, target, NULL, SIZE_MAX, NULL);
+        return;
+    }
+    ListCell *row, *v;
+    foreach (row, sel->valuesLists) {
+        size_t i = 0;
+        foreach (v, (List *)lfirst(row)) {
+            if (sg__walk_expands(lfirst(v))) {
+                add_written(w, target, NULL, SIZE_MAX, NULL);
+                break;
+            }
+            const ResTarget *col =
+                i < (size_t)list_length(s->cols) ? list_nth(s->cols, (int)i) : NULL;
+            const char *name = col && IsA(col, ResTarget) ? copy(w, col->name) : NULL;
+            if (col && !name)
+                return;
+            if (!IsA(lfirst(v), SetToDefault))
+                add_written(w, target, name, i, lfirst(v));
+            i++;
+        }
+    }
 }
