@@ -315,6 +315,12 @@ static int check(const sg__rule_ctx *ctx)
         const sg__column_ref *ref = &SG__VEC_AT(f->columns, sg__column_ref, i);
         if (ref->name && check_name(ctx, ref) < 0)
             return -1;
+        if (!ref->name && ref->missing_item &&
+            sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, ref->location,
+                       "no FROM item named %s is in sight of %s.* (a table written with an "
+                       "alias is named by the alias)",
+                       ref->missing_item, ref->missing_item) < 0)
+            return -1;
     }
     for (size_t i = 0; i < f->writes.count; i++)
         if (check_write(ctx, &SG__VEC_AT(f->writes, sg__column_write, i)) < 0)

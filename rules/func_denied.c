@@ -26,7 +26,8 @@ enum { ALLOW, DENY, MODE };
 
 static const sg__option options[] = {
     [ALLOW] = {"allow", SG_OPT_PATTERNS, NULL,
-               "patterns of further functions to allow, e.g. \"^postgis\\.st_\" or \"^app\\.\""},
+               "patterns of further functions to allow, e.g. \"^postgis\\.st_\" or \"^app\\.\"",
+               true},
     [DENY] = {"deny", SG_OPT_PATTERNS, NULL,
               "patterns of functions to deny; they win over every allow"},
     [MODE] = {"mode", SG_OPT_ENUM, "allow-list|deny-only",

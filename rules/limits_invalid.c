@@ -2,7 +2,10 @@
  * limits_invalid.c - every operation carries sane limits.
  *
  * Both max_rows and statement_timeout_ms are required, must be integers
- * greater than zero, and may not exceed the bounds of the check options.
+ * greater than zero, and may not exceed the bounds of the check options. A
+ * policy cannot turn it off for an operation (the executor runs under these
+ * limits, and a gateway reads them): only lint's .sql statements, which have
+ * none, may.
  */
 #include "rules.h"
 
@@ -45,5 +48,6 @@ const sg__rule sg__rule_limits_invalid = {
         "max_rows or statement_timeout_ms missing, not a positive integer, or over the bound",
     .severity = SG_SEVERITY_ERROR,
     .kinds = SG_RULE_OPERATION,
+    .locked_for_operations = true,
     .check = check,
 };

@@ -31,7 +31,8 @@ enum { ALLOW };
 static const sg__option options[] = {
     [ALLOW] = {"allow", SG_OPT_PATTERNS, NULL,
                "patterns of further types to allow, matched against schema.name or an unqualified "
-               "name, e.g. \"^app\\.\" or \"^public\\.money_amount$\""},
+               "name, e.g. \"^app\\.\" or \"^public\\.money_amount$\"",
+               true},
     {NULL, 0, NULL, NULL},
 };
 

@@ -237,6 +237,44 @@ static void test_limits__bad_encodings(void **state)
     }
 }
 
+/* Options past a bound's ceiling (what a thread's stack, PostgreSQL and the
+ * verdict can hold) are refused, as a policy past one is: a depth bound of
+ * 2000 let 2000 nested sub-selects overflow a 256 KiB stack. */
+static void test_limits__options_past_their_ceilings(void **state)
+{
+    (void)state;
+    static const char op[] =
+        "{\"operation\":\"select\",\"sql\":\"SELECT 1\",\"parameters\":{},\"scope\":"
+        "{\"data_source_uid\":\"" DS "\",\"tables\":[]},\"limits\":{\"max_rows\":1,"
+        "\"statement_timeout_ms\":1}}";
+    sg_verdict *v = NULL;
+    sg_check_options o = SG_CHECK_OPTIONS_INIT;
+    o.max_ast_depth = 1000;
+    o.max_json_depth = 512;
+    o.max_parameters = 65535;
+    o.max_scope_tables = 65535;
+    o.max_diagnostics = 10000;
+    assert_int_equal(sg_check(catalog, op, strlen(op), &o, &v), SG_OK);
+    assert_non_null(v);
+    sg_verdict_free(v);
+    for (int field = 0; field < 5; field++) {
+        sg_check_options bad = o;
+        if (field == 0)
+            bad.max_ast_depth = 1001;
+        else if (field == 1)
+            bad.max_json_depth = 513;
+        else if (field == 2)
+            bad.max_parameters = 65536;
+        else if (field == 3)
+            bad.max_scope_tables = 65536;
+        else
+            bad.max_diagnostics = 10001;
+        v = (sg_verdict *)&bad; /* overwritten with NULL */
+        assert_int_equal(sg_check(catalog, op, strlen(op), &bad, &v), SG_EINVAL);
+        assert_null(v);
+    }
+}
+
 static double seconds_since(const struct timespec *t0)
 {
     struct timespec t1;
@@ -305,6 +343,7 @@ int main(void)
         cmocka_unit_test(test_limits__huge_literal_and_sql_bound),
         cmocka_unit_test(test_limits__pathological_placeholders),
         cmocka_unit_test(test_limits__bad_encodings),
+        cmocka_unit_test(test_limits__options_past_their_ceilings),
         cmocka_unit_test(test_limits__worst_cases_are_bounded),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -4193,7 +4193,8 @@ static void test_lint__placeholders_in_relation_names(void **state)
 /* In a file of sqlc's queries (`-- name: Name :one`, or in a block comment,
  * ...), `@name` and the
  * macros sqlc.arg(name), sqlc.narg(name) and sqlc.slice(name) are
- * parameters: a key lookup, no column of that name;
+ * parameters: a key lookup, no column of that name; sqlc.embed(t) is t's
+ * columns, no `SELECT *` to warn about;
  * SQL's own `@` operators stay operators. Elsewhere `@x` is PostgreSQL's
  * absolute value of column x. */
 static void test_lint__sqlc_named_parameters(void **state)
@@ -4215,10 +4216,15 @@ static void test_lint__sqlc_named_parameters(void **state)
         "UPDATE sdk_examples_account SET name = sqlc.arg(new_name), account_code = "
         "sqlc.narg('code') WHERE uid = ANY(sqlc.slice( ids )) AND home_region = sqlc.arg(\"r\");\n"
         "-- name: MacroKey :one\n"
-        "SELECT uid, name FROM sdk_examples_account WHERE uid = sqlc.arg(uid);\n";
+        "SELECT uid, name FROM sdk_examples_account WHERE uid = sqlc.arg(uid);\n"
+        "-- name: Embedded :one\n"
+        "SELECT sqlc.embed(sdk_examples_account) FROM sdk_examples_account WHERE uid = @uid;\n"
+        "-- name: EmbeddedAlias :one\n"
+        "select sqlc.embed( a ), count(*) over () as total from sdk_examples_account a where "
+        "a.uid = sqlc.arg(uid);\n";
     sg_lint_result *r = lint(catalog, sqlc, SG_LINT_INPUT_SQL);
     size_t errors;
-    assert_int_equal(sg_lint_result_statement_count(r), 6);
+    assert_int_equal(sg_lint_result_statement_count(r), 8);
     if (sg_lint_result_finding_count(r) != 0)
         fail_msg("unexpected: %s", finding(r, 0).message);
     sg_lint_result_free(r);
@@ -4228,6 +4234,15 @@ static void test_lint__sqlc_named_parameters(void **state)
     const sg_lint_finding *f = only(r, "column.unknown");
     assert_non_null(strstr(f->message, "\"nmae\""));
     assert_int_equal(count_prefix(r, "column.", &errors), 1);
+    sg_lint_result_free(r);
+    /* sqlc.embed(t) is t's columns: t must be a FROM item */
+    static const char embed_typo[] = "-- name: GetAccount :one\n"
+                                     "SELECT sqlc.embed(acount) FROM sdk_examples_account WHERE "
+                                     "uid = @uid;\n";
+    r = lint(catalog, embed_typo, SG_LINT_INPUT_SQL);
+    f = only(r, "column.unknown");
+    assert_non_null(strstr(f->message, "no FROM item named acount"));
+    assert_int_equal(f->column, 8);
     sg_lint_result_free(r);
     /* sqlc takes the annotation in a block comment too */
     static const char block[] = "/* name: GetAccount :one */\n"

@@ -221,7 +221,7 @@ static void test_policy__function_allow_and_deny_patterns(void **state)
     sg_policy_free(p);
 
     /* an allow pattern does not admit a reg* cast or another schema's operator */
-    p = load_ok("{\"rules\":{\"func.denied\":{\"options\":{\"allow\":[\".*\"]}}}}");
+    p = load_ok("{\"rules\":{\"func.denied\":{\"options\":{\"allow\":[\".+\"]}}}}");
     v = check("SELECT 'sdk_examples_secret'::regclass FROM sdk_examples_account ORDER BY 1", false,
               p);
     assert_int_equal(severity_of(v, "func.denied"), SG_SEVERITY_ERROR);
@@ -283,7 +283,7 @@ static void test_policy__type_allow_patterns(void **state)
     sg_verdict_free(v);
     sg_policy_free(p);
 
-    p = load_ok("{\"rules\":{\"type.denied\":{\"options\":{\"allow\":[\".*\"]}}}}");
+    p = load_ok("{\"rules\":{\"type.denied\":{\"options\":{\"allow\":[\".+\"]}}}}");
     v = check(sql, false, p);
     assert_true(sg_verdict_allowed(v));
     sg_verdict_free(v);
@@ -295,6 +295,29 @@ static void test_policy__type_allow_patterns(void **state)
     sg_policy_free(p);
 
     load_fails("{\"rules\":{\"type.denied\":{\"options\":{\"deny\":[]}}}}", "no option \"deny\"");
+}
+
+/* An allow pattern that matches the empty string matches every name (an
+ * unset template variable, `.*`, `a*`, `|x`): a load error, not every
+ * function or type admitted. Deny patterns and columns may (they refuse). */
+static void test_policy__allow_patterns_matching_everything(void **state)
+{
+    (void)state;
+    static const char *const all[] = {"", ".*", "^", "a*", "|x", "(?:)", "^$|x"};
+    char text[160];
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+        snprintf(text, sizeof text,
+                 "{\"rules\":{\"func.denied\":{\"options\":{\"allow\":[\"^app\\\\.\",\"%s\"]}}}}",
+                 all[i]);
+        load_fails(text, "options.allow[1]: pattern");
+        snprintf(text, sizeof text,
+                 "{\"rules\":{\"type.denied\":{\"options\":{\"allow\":[\"%s\"]}}}}", all[i]);
+        load_fails(text, "matches the empty string");
+    }
+    sg_policy_free(
+        load_ok("{\"rules\":{\"func.denied\":{\"options\":{\"allow\":[\"^postgis\\\\.st_\","
+                "\"^app\\\\.\",\"^pg_sleep$\"],\"deny\":[\"\"]}}}}"));
+    sg_policy_free(load_ok("{\"rules\":{\"column.denied\":{\"options\":{\"columns\":[\".*\"]}}}}"));
 }
 
 /* deny-only is lint's: lint honours it (every call its deny patterns do not
@@ -613,6 +636,23 @@ static void test_policy__limits_replace_the_check_bounds(void **state)
     v = check_under("{\"limits\":{\"max_rows\":500000}}", sql, 200000, defaults);
     assert_true(sg_verdict_allowed(v));
     sg_verdict_free(v);
+    /* limits.invalid off or a warning: an operation keeps it an error (the
+     * executor and a gateway run under these limits); 0 and a row count over
+     * the bound stay denied, a sane one allowed */
+    static const char *const weakened[] = {"{\"rules\":{\"limits.invalid\":\"off\"}}",
+                                           "{\"rules\":{\"limits.invalid\":\"warning\"}}"};
+    for (size_t i = 0; i < 2; i++) {
+        v = check_under(weakened[i], sql, 0, defaults);
+        assert_false(sg_verdict_allowed(v));
+        assert_int_equal(severity_of(v, "limits.invalid"), SG_SEVERITY_ERROR);
+        sg_verdict_free(v);
+        v = check_under(weakened[i], sql, 200000, defaults);
+        assert_false(sg_verdict_allowed(v));
+        sg_verdict_free(v);
+        v = check_under(weakened[i], sql, 10, defaults);
+        assert_true(sg_verdict_allowed(v));
+        sg_verdict_free(v);
+    }
 
     /* parse-tree depth: a nested expression the default depth accepts */
     static const char nested[] =
@@ -877,6 +917,7 @@ int main(void)
         cmocka_unit_test(test_policy__bad_pattern_reports_pcre2_message_and_offset),
         cmocka_unit_test(test_policy__function_allow_and_deny_patterns),
         cmocka_unit_test(test_policy__type_allow_patterns),
+        cmocka_unit_test(test_policy__allow_patterns_matching_everything),
         cmocka_unit_test(test_policy__deny_only_mode),
         cmocka_unit_test(test_policy__lint_profile),
         cmocka_unit_test(test_policy__lint_section_load_errors),

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "check/check.h"
+#include "decode/policy.h"
 #include "check/hints.h"
 #include "lint/placeholders.h"
 #include "pg/parse.h"
@@ -233,6 +234,12 @@ static int run_sql(check *c)
                               ? "the SQL holds %zu statements; an operation runs exactly one"
                               : "the SQL holds no statement%.0zu",
                           c->facts.statement_count);
+    if (c->facts.leading_empty)
+        return sg__report(&c->diags, &sg__rule_sql_multiple_statements, SG_AT_COMPILED,
+                          c->facts.statement_location,
+                          "the SQL holds an empty statement (a `;`) before its statement; an "
+                          "operation runs exactly one (the executor runs it as a cursor's query, "
+                          "where the `;` cannot stand): remove it");
 
     sg__facts_sort_params(&c->facts);
     if (sg__bind_relations(arena, &c->facts, &c->scope, &c->bindings) < 0 ||
@@ -532,6 +539,14 @@ static int check_operation(const sg_catalog *catalog, const char *operation_json
         size_t known = options->version == 1 ? offsetof(sg_check_options, policy) : sizeof opts;
         memcpy(&opts, options, known);
         opts.version = SG_CHECK_OPTIONS_VERSION;
+        /* the depths past their ceilings would overflow a thread's stack,
+         * the counts past theirs what PostgreSQL and the verdict hold */
+        if (opts.max_ast_depth > sg__limit_ceiling(SG__LIMIT_AST_DEPTH) ||
+            opts.max_json_depth > sg__limit_ceiling(SG__LIMIT_JSON_DEPTH) ||
+            opts.max_parameters > sg__limit_ceiling(SG__LIMIT_PARAMETERS) ||
+            opts.max_scope_tables > sg__limit_ceiling(SG__LIMIT_SCOPE_TABLES) ||
+            opts.max_diagnostics > sg__limit_ceiling(SG__LIMIT_DIAGNOSTICS))
+            return SG_EINVAL;
     }
 
     check c;

@@ -90,6 +90,9 @@ typedef struct sg__option {
     sg__option_type type;
     const char *choices; /* SG_OPT_ENUM: "a|b", the first is the default */
     const char *help;
+    /* SG_OPT_PATTERNS that admit what the rule would refuse: a pattern that
+     * matches the empty string matches every name, and is a load error */
+    bool admits;
 } sg__option;
 
 struct sg__rule {
@@ -98,6 +101,9 @@ struct sg__rule {
     sg_severity severity; /* default */
     unsigned kinds;       /* sg__rule_kind bits; SG_RULE_STAGE alone for stage rules */
     bool locked;          /* a policy may not turn it off or make it a warning */
+    /* locked for operations (sg_check, exec, operation files in lint): a
+     * policy's severity applies to lint's .sql statements only */
+    bool locked_for_operations;
     /* The rule concludes from the absence of something (an unused value, a
      * placeholder that never became a parameter, an untouched table, a
      * missing ORDER BY): the runner skips it unless the walker saw the whole

@@ -216,6 +216,19 @@ static int load_patterns(loader *l, const cJSON *v, const char *rule, opt_value 
         /* JIT is an optimisation: where it is unavailable, or its memory ran
          * out, the interpreter runs the same pattern */
         (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+        if (ov->spec->admits) {
+            pcre2_match_data *md = pcre2_match_data_create_from_pattern(code, l->p->pcre_general);
+            if (!md)
+                return oom(l);
+            int rc = pcre2_match(code, (PCRE2_SPTR) "", 0, 0, 0, md, NULL);
+            pcre2_match_data_free(md);
+            if (rc >= 0)
+                return sg__fail(&l->f, SG_EPOLICY,
+                                "policy: rules.%s.options.%s[%zu]: pattern \"%s\" matches the "
+                                "empty string, so every name, and would admit everything the rule "
+                                "refuses; write the names it should admit (e.g. \"^app\\.\")",
+                                rule, ov->spec->name, ov->count, item->valuestring);
+        }
         ov->codes[ov->count++] = code;
     }
     return 0;
@@ -448,6 +461,8 @@ static int load(loader *l, const cJSON *root)
  * policy sets wins, then the profile's severity, then the rule's default. */
 static int severity_of(const sg_policy *policy, int profile, const sg__rule *rule, size_t index)
 {
+    if (rule->locked_for_operations && profile == SG_LINT_PROFILE_DEFAULT)
+        return (int)rule->severity;
     if (policy && index != sg__rule_total && policy->rules[index].severity >= 0)
         return policy->rules[index].severity;
     const profile_setting *ps = profile_setting_of(profile, rule);
@@ -664,6 +679,11 @@ long long sg__policy_limit(const sg_policy *policy, int which, long long fallbac
     if (!policy || which < 0 || which >= SG__LIMIT_COUNT || policy->limits[which] == 0)
         return fallback;
     return policy->limits[which];
+}
+
+long long sg__limit_ceiling(int which)
+{
+    return which >= 0 && which < SG__LIMIT_COUNT ? limit_specs[which].ceiling : 0;
 }
 
 void sg__policy_apply_limits(const sg_policy *p, sg_check_options *o)

@@ -29,6 +29,9 @@ enum {
 /* The policy's value of bound `which`, or `fallback` when it sets none (or
  * there is no policy). */
 long long sg__policy_limit(const sg_policy *policy, int which, long long fallback);
+/* The highest value bound `which` may take (what the guard can still hold
+ * safely), for a policy and for sg_check_options alike. */
+long long sg__limit_ceiling(int which);
 /* Replaces the fields of *options that `policy` (may be NULL) sets. */
 void sg__policy_apply_limits(const sg_policy *policy, sg_check_options *options);
 

@@ -555,6 +555,9 @@ typedef struct sg__column_ref {
     bool is_output;
     bool outputs_known;
     int call; /* the innermost call whose arguments hold it (facts->funcs), or -1 */
+    /* `a.*` where no FROM item (nor CTE, target or EXCLUDED) named a is in
+     * sight at any level, as sg__field_ref's */
+    const char *missing_item;
 } sg__column_ref;
 
 /* A column a statement writes a value to: an UPDATE's (or ON CONFLICT DO
@@ -718,6 +721,8 @@ typedef struct sg__facts {
     bool tx_chain;
     size_t statement_count; /* statements in the text */
     int statement_location; /* offset of the (first) statement */
+    /* an empty statement (`;`) stands before the first one */
+    bool leading_empty;
 
     sg__vec relations;        /* sg__relref */
     sg__vec ctes;             /* sg__cte */

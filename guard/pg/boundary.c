@@ -203,12 +203,13 @@ static size_t tool_placeholder_end(const char *s, size_t len, size_t at)
     return i > at + 2 && i < len && s[i] == '}' ? i + 1 : at;
 }
 
-/* The end of sqlc's parameter macro whose `.` is at s[at] (after the word
- * `sqlc`): `.arg(name)`, `.narg(name)` or `.slice(name)`, the name bare or
- * quoted, blanks around it; `at` when there is none. */
+/* The end of sqlc's macro whose `.` is at s[at] (after the word `sqlc`):
+ * the parameters `.arg(name)`, `.narg(name)` and `.slice(name)`, and
+ * `.embed(item)`, a FROM item's columns; the name bare or quoted, blanks
+ * around it; `at` when there is none. */
 static size_t sqlc_macro_end(const char *s, size_t len, size_t at)
 {
-    static const char *const macros[] = {".arg(", ".narg(", ".slice("};
+    static const char *const macros[] = {".arg(", ".narg(", ".slice(", ".embed("};
     size_t i = at;
     for (size_t k = 0; k < sizeof macros / sizeof macros[0]; k++) {
         size_t n = strlen(macros[k]);
@@ -530,7 +531,8 @@ static int lexeme(cutter *c, stmt_state *st, size_t *i)
             end = quoted_end(c, end + 1, s[end + 1], false);
         else if (c->want_sqlc && end - at == 4 && memcmp(s + at, "sqlc", 4) == 0 &&
                  sqlc_macro_end(s, c->len, end) > end) {
-            /* sqlc.arg(name), sqlc.narg(name), sqlc.slice(name): a parameter */
+            /* sqlc.arg(name), sqlc.narg(name), sqlc.slice(name): a parameter;
+             * sqlc.embed(item): the item's columns */
             size_t close = sqlc_macro_end(s, c->len, end);
             if (add_psql(c, at, close, false, true) < 0)
                 return -1;
@@ -815,6 +817,24 @@ int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked)
             for (size_t k = sp->start; k < sp->end && k < len; k++)
                 if (!sg__ident_char((unsigned char)sql[k]) || sql[k] == '$')
                     sql[k] = '_';
+            *blanked += 1;
+            continue;
+        }
+        if (sp->variable && sp->end - sp->start > 11 &&
+            memcmp(sql + sp->start, "sqlc.embed(", 11) == 0) {
+            /* sqlc.embed(item) is replaced by the item's columns: `item.*`
+             * and blanks, as long as it */
+            size_t from = sp->start + 11, to = sp->end - 1; /* the name, up to the ')' */
+            while (from < to && (sql[from] == ' ' || sql[from] == '\t'))
+                from++;
+            while (to > from && (sql[to - 1] == ' ' || sql[to - 1] == '\t'))
+                to--;
+            memmove(sql + sp->start, sql + from, to - from);
+            size_t k = sp->start + (to - from);
+            sql[k++] = '.';
+            sql[k++] = '*';
+            for (; k < sp->end; k++)
+                sql[k] = ' ';
             *blanked += 1;
             continue;
         }

@@ -578,6 +578,9 @@ int sg__parse_walk(sg__arena *arena, const char *sql, unsigned max_depth, bool h
              * text stops being the one statement the operation may hold. */
             RawStmt *at = list_nth_node(RawStmt, tree, facts->statement_count > 1 ? 1 : 0);
             int loc = at->stmt_location;
+            /* the grammar places the first statement at 0 unless an empty
+             * one (`;`) came before it */
+            facts->leading_empty = linitial_node(RawStmt, tree)->stmt_location > 0;
             while (loc >= 0 && (sql[loc] == ' ' || sql[loc] == '\t' || sql[loc] == '\n' ||
                                 sql[loc] == '\r' || sql[loc] == '\f'))
                 loc++;

@@ -313,6 +313,17 @@ static bool relation_tableoid(const walk *w, const tableoid_cast *c)
     return items > 0;
 }
 
+/* Whether some FROM item of the statement has no name the walker knows. */
+static bool unnamed_item(const walk *w)
+{
+    for (size_t i = 0; i < w->from_items.count; i++) {
+        const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+        if (!fi->name && !fi->join_alias)
+            return true;
+    }
+    return false;
+}
+
 /* An unqualified name, `*` or `t.*`, for the rules to resolve. */
 static void record_column(walk *w, const pending_field *p)
 {
@@ -335,6 +346,8 @@ static void record_column(walk *w, const pending_field *p)
         c->qualifier = copy(w, p->t ? p->t : p->a);
         if (fi)
             c->source = fi - &SG__VEC_AT(w->from_items, from_item, 0);
+        else if (!p->t && !unnamed_item(w))
+            c->missing_item = c->qualifier;
     }
     if (p->flags & SG_COLREF_OUTPUT_NAME) {
         c->is_output = p->is_output;
@@ -410,17 +423,6 @@ static void export_sources(walk *w)
                                                               : w->from_items.count;
     }
     f->merges = w->merges;
-}
-
-/* Whether some FROM item of the statement has no name the walker knows. */
-static bool unnamed_item(const walk *w)
-{
-    for (size_t i = 0; i < w->from_items.count; i++) {
-        const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
-        if (!fi->name && !fi->join_alias)
-            return true;
-    }
-    return false;
 }
 
 void sg__walk_resolve_fields(walk *w)
