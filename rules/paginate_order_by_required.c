@@ -924,6 +924,9 @@ bool sg__paginate_order_moot(const sg__rule_ctx *ctx)
      * HAVING or GROUP BY (a grouping set of ()) makes one of none */
     if (t->where_false && !aggregate && !t->has_having && !t->has_group_by)
         return true;
+    /* GROUP BY () (or `(), ()`) makes one group: one row, even of none */
+    if (t->group_empty)
+        return true;
     /* GROUPING SETS, ROLLUP and CUBE make a row per grouping set, even of
      * one row; a plain GROUP BY makes one group of at most one row, and of
      * rows whose grouping columns are pinned */

@@ -620,6 +620,8 @@ typedef struct sg__top_select {
     bool is_set_operation; /* UNION / INTERSECT / EXCEPT */
     bool has_from;
     bool has_group_by;
+    /* every GROUP BY item is the empty grouping set `()`: one group, one row */
+    bool group_empty;
     bool has_having;
     bool has_distinct;
     bool has_order_by;

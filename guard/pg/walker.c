@@ -782,6 +782,13 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
         t->is_set_operation = s->op != SETOP_NONE;
         t->has_from = s->fromClause != NIL;
         t->has_group_by = s->groupClause != NIL;
+        t->group_empty = t->has_group_by;
+        ListCell *gc;
+        foreach (gc, s->groupClause) {
+            const GroupingSet *gs = lfirst(gc);
+            t->group_empty =
+                t->group_empty && IsA(gs, GroupingSet) && gs->kind == GROUPING_SET_EMPTY;
+        }
         t->has_having = s->havingClause != NULL;
         t->has_distinct = s->distinctClause != NIL;
         t->has_order_by = s->sortClause != NIL;
