@@ -646,6 +646,123 @@ static bool visit_list(List *list, walk *w)
     return visit((Node *)list, w);
 }
 
+/*
+ * What walk_select() records of a select besides walking it, each out of
+ * line: walk_select's frame is stacked by every nested sub-select, and the
+ * depth bound (max_ast_depth) must fit a gateway's 256 KiB thread stack in
+ * every build (an unoptimised one keeps a slot for each local).
+ */
+
+/* The level's shape: plain, with FROM, its LIMIT of 0 or 1 or a parameter. */
+static __attribute__((noinline)) void record_level_info(walk *w, const SelectStmt *s, int level)
+{
+    level_info *info = &SG__VEC_AT(w->levels, level_info, (size_t)level);
+    const A_Const *limit =
+        s->limitCount && IsA(s->limitCount, A_Const) ? (const A_Const *)s->limitCount : NULL;
+    info->plain = s->op == SETOP_NONE && s->groupClause == NIL && s->valuesLists == NIL;
+    info->has_from = s->fromClause != NIL;
+    const Node *count = s->limitCount;
+    for (unsigned hops = 0; count && IsA(count, TypeCast) && hops < 64; hops++)
+        count = ((const TypeCast *)count)->arg;
+    info->limit_param =
+        count && IsA(count, ParamRef) && (int)s->limitOption != PG_QUERY_LIMIT_WITH_TIES
+            ? ((const ParamRef *)count)->number
+            : 0;
+    info->limit_one = limit && !limit->isnull && limit->val.node.type == T_Integer &&
+                      intVal(&limit->val) >= 0 && intVal(&limit->val) <= 1 &&
+                      (int)s->limitOption != PG_QUERY_LIMIT_WITH_TIES;
+}
+
+/* SELECT ... INTO `into`: the table it creates. */
+static __attribute__((noinline)) void record_into(walk *w, const RangeVar *into)
+{
+    w->facts->has_into = true;
+    w->facts->into_location = into ? into->location : -1;
+    /* the table it creates, for the naming rule, as CREATE TABLE AS's
+     * (a temporary one collides with no project's) */
+    if (into && into->relpersistence == 't' /* RELPERSISTENCE_TEMP */) {
+        w->facts->temp_created = into->relname ? sg__arena_strdup(w->arena, into->relname) : NULL;
+        if (into->relname && !w->facts->temp_created)
+            fail(w);
+        into = NULL;
+    }
+    sg__relref *r = into ? sg__vec_push(w->arena, &w->facts->ddl_relations, sizeof *r) : NULL;
+    if (into && !r)
+        fail(w);
+    if (r) {
+        /* the tree's strings go with the parse: copies in the arena */
+        r->schema = into->schemaname ? sg__arena_strdup(w->arena, into->schemaname) : NULL;
+        r->name = sg__arena_strdup(w->arena, into->relname ? into->relname : "");
+        r->location = into->location;
+        r->in_cte = -1;
+        if (!r->name || (into->schemaname && !r->schema))
+            fail(w);
+    }
+}
+
+/* A LIMIT or OFFSET without ORDER BY at `level`. */
+static __attribute__((noinline)) void record_unordered_limit(walk *w, const SelectStmt *s, bool top,
+                                                             int level)
+{
+    w->own_limit = (long)w->facts->unordered_limits.count;
+    sg__unordered_limit *u = sg__vec_push(w->arena, &w->facts->unordered_limits, sizeof *u);
+    if (!u) {
+        fail(w);
+        return;
+    }
+    /* the value's place, moved to its keyword after the walk; FETCH
+     * FIRST ROW ONLY has none: then the select's first output */
+    int at = exprLocation(s->limitCount);
+    u->location = at >= 0 ? at : exprLocation(s->limitOffset);
+    u->top = top;
+    u->level = level;
+    u->placed = u->location < 0;
+    if (u->placed)
+        u->location = exprLocation((Node *)s->targetList);
+}
+
+/* Whether GROUP BY list `group` is only empty grouping sets (`()`, `(), ()`):
+ * one group. */
+static bool groups_nothing(const List *group)
+{
+    const ListCell *lc;
+    foreach (lc, group) {
+        const GroupingSet *gs = lfirst(lc);
+        if (!IsA(gs, GroupingSet) || gs->kind != GROUPING_SET_EMPTY)
+            return false;
+    }
+    return group != NIL;
+}
+
+/* The statement's own select, walked (`stop`: cut short): its shape for the
+ * pagination rules; `alike`: its rows are all alike. */
+static __attribute__((noinline)) void record_top_select(walk *w, SelectStmt *s, bool stop,
+                                                        bool alike)
+{
+    sg__walk_record_order_by(w, s);
+    if (!stop)
+        sg__walk_record_pins(w, s->whereClause, 0, NULL);
+    sg__top_select *t = &w->facts->top;
+    t->is_set_operation = s->op != SETOP_NONE;
+    t->has_from = s->fromClause != NIL;
+    t->has_group_by = s->groupClause != NIL;
+    t->group_empty = groups_nothing(s->groupClause);
+    t->has_having = s->havingClause != NULL;
+    t->has_distinct = s->distinctClause != NIL;
+    t->has_order_by = s->sortClause != NIL;
+    t->has_limit = s->limitCount != NULL;
+    t->with_ties = (int)s->limitOption == PG_QUERY_LIMIT_WITH_TIES;
+    t->has_offset = s->limitOffset != NULL;
+    t->has_locking = s->lockingClause != NIL;
+    t->outputs_constant = alike;
+    t->where_false = sg__walk_surely_false(s->whereClause, 0);
+    /* the clause's first value; parse.c moves it to the keyword before it */
+    int count_at = exprLocation(s->limitCount), offset_at = exprLocation(s->limitOffset);
+    t->limit_location =
+        count_at < 0 || (offset_at >= 0 && offset_at < count_at) ? offset_at : count_at;
+    t->values_rows = (size_t)list_length(s->valuesLists);
+}
+
 static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
 {
     int outer_level = w->level;
@@ -662,52 +779,12 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
     w->in_top_targetlist = false;
     w->targetlist_level = -1;
     w->in_predicate = false;
-    if (!w->failed) {
-        level_info *info = &SG__VEC_AT(w->levels, level_info, (size_t)level);
-        const A_Const *limit =
-            s->limitCount && IsA(s->limitCount, A_Const) ? (const A_Const *)s->limitCount : NULL;
-        info->plain = s->op == SETOP_NONE && s->groupClause == NIL && s->valuesLists == NIL;
-        info->has_from = s->fromClause != NIL;
-        const Node *count = s->limitCount;
-        for (unsigned hops = 0; count && IsA(count, TypeCast) && hops < 64; hops++)
-            count = ((const TypeCast *)count)->arg;
-        info->limit_param =
-            count && IsA(count, ParamRef) && (int)s->limitOption != PG_QUERY_LIMIT_WITH_TIES
-                ? ((const ParamRef *)count)->number
-                : 0;
-        info->limit_one = limit && !limit->isnull && limit->val.node.type == T_Integer &&
-                          intVal(&limit->val) >= 0 && intVal(&limit->val) <= 1 &&
-                          (int)s->limitOption != PG_QUERY_LIMIT_WITH_TIES;
-    }
+    if (!w->failed)
+        record_level_info(w, s, level);
     cte_scope scope;
     bool stop = walk_with(s->withClause, w, &scope);
-
-    if (!stop && s->intoClause) {
-        const RangeVar *into = s->intoClause->rel;
-        w->facts->has_into = true;
-        w->facts->into_location = into ? into->location : -1;
-        /* the table it creates, for the naming rule, as CREATE TABLE AS's
-         * (a temporary one collides with no project's) */
-        if (into && into->relpersistence == 't' /* RELPERSISTENCE_TEMP */) {
-            w->facts->temp_created =
-                into->relname ? sg__arena_strdup(w->arena, into->relname) : NULL;
-            if (into->relname && !w->facts->temp_created)
-                fail(w);
-            into = NULL;
-        }
-        sg__relref *r = into ? sg__vec_push(w->arena, &w->facts->ddl_relations, sizeof *r) : NULL;
-        if (into && !r)
-            fail(w);
-        if (r) {
-            /* the tree's strings go with the parse: copies in the arena */
-            r->schema = into->schemaname ? sg__arena_strdup(w->arena, into->schemaname) : NULL;
-            r->name = sg__arena_strdup(w->arena, into->relname ? into->relname : "");
-            r->location = into->location;
-            r->in_cte = -1;
-            if (!r->name || (into->schemaname && !r->schema))
-                fail(w);
-        }
-    }
+    if (!stop && s->intoClause)
+        record_into(w, s->intoClause->rel);
     if (!stop && s->op != SETOP_NONE) {
         stop = visit((Node *)s->larg, w) || visit((Node *)s->rarg, w);
     }
@@ -754,56 +831,13 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
     bool alike = rows_alike(s);
     w->own_limit = -1;
     if (!stop && (s->limitCount || s->limitOffset) && s->sortClause == NIL &&
-        s != w->exists_select && !alike) {
-        w->own_limit = (long)w->facts->unordered_limits.count;
-        sg__unordered_limit *u = sg__vec_push(w->arena, &w->facts->unordered_limits, sizeof *u);
-        if (!u) {
-            fail(w);
-        } else {
-            /* the value's place, moved to its keyword after the walk; FETCH
-             * FIRST ROW ONLY has none: then the select's first output */
-            int at = exprLocation(s->limitCount);
-            u->location = at >= 0 ? at : exprLocation(s->limitOffset);
-            u->top = top;
-            u->level = level;
-            u->placed = u->location < 0;
-            if (u->placed)
-                u->location = exprLocation((Node *)s->targetList);
-        }
-    }
+        s != w->exists_select && !alike)
+        record_unordered_limit(w, s, top, level);
 
     if (!top && !stop)
         sg__walk_record_level_keys(w, s, level);
-    if (top) {
-        sg__walk_record_order_by(w, s);
-        if (!stop)
-            sg__walk_record_pins(w, s->whereClause, 0, NULL);
-        sg__top_select *t = &w->facts->top;
-        t->is_set_operation = s->op != SETOP_NONE;
-        t->has_from = s->fromClause != NIL;
-        t->has_group_by = s->groupClause != NIL;
-        t->group_empty = t->has_group_by;
-        ListCell *gc;
-        foreach (gc, s->groupClause) {
-            const GroupingSet *gs = lfirst(gc);
-            t->group_empty =
-                t->group_empty && IsA(gs, GroupingSet) && gs->kind == GROUPING_SET_EMPTY;
-        }
-        t->has_having = s->havingClause != NULL;
-        t->has_distinct = s->distinctClause != NIL;
-        t->has_order_by = s->sortClause != NIL;
-        t->has_limit = s->limitCount != NULL;
-        t->with_ties = (int)s->limitOption == PG_QUERY_LIMIT_WITH_TIES;
-        t->has_offset = s->limitOffset != NULL;
-        t->has_locking = s->lockingClause != NIL;
-        t->outputs_constant = alike;
-        t->where_false = sg__walk_surely_false(s->whereClause, 0);
-        /* the clause's first value; parse.c moves it to the keyword before it */
-        int count_at = exprLocation(s->limitCount), offset_at = exprLocation(s->limitOffset);
-        t->limit_location =
-            count_at < 0 || (offset_at >= 0 && offset_at < count_at) ? offset_at : count_at;
-        t->values_rows = (size_t)list_length(s->valuesLists);
-    }
+    if (top)
+        record_top_select(w, s, stop, alike);
     w->scope = saved_scope;
     w->in_top_targetlist = saved_top_tl;
     w->targetlist_level = saved_tl_level;
