@@ -569,6 +569,36 @@ static void test_lint__disable_next_line(void **state)
     assert_string_equal(r.out, "policy: defaults (1 file, no .sqlguard.json)\n"
                                "1 file, 1 statement: 0 errors, 0 warnings, 1 suppressed\n");
     free_result(&r);
+
+    /* above a statement written one keyword a line (sqlc's style), it covers
+     * the statement: its findings stand on the lines after its first; the
+     * statement after it is not covered, and one that covers nothing says
+     * which lines it looked at */
+    put(dir, "q.sql",
+        "-- sqlguard-disable-next-line style.select-star, paginate.order-by-required\n"
+        "SELECT\n"
+        "\t*\n"
+        "FROM\n"
+        "\tt\n"
+        "LIMIT\n"
+        "\t1;\n"
+        "SELECT\n"
+        "\t*\n"
+        "FROM t ORDER BY id;\n"
+        "-- sqlguard-disable-next-line style.insert-column-list\n"
+        "SELECT id\n"
+        "FROM t ORDER BY id;\n");
+    r = RUN_IN(dir, "lint", "--no-timing", "q.sql");
+    assert_status(&r, 0);
+    assert_contains(r.out, "q.sql:9:2: warning [style.select-star]");
+    assert_not_contains(r.out, "q.sql:3:");
+    assert_not_contains(r.out, "q.sql:6:");
+    assert_contains(r.out, "q.sql:11:31: warning [lint.unused-suppression] "
+                           "sqlguard-disable-next-line style.insert-column-list suppresses "
+                           "nothing: the statement on lines 12 to 13 has no "
+                           "style.insert-column-list finding\n");
+    assert_contains(r.out, "0 errors, 2 warnings, 2 suppressed\n");
+    free_result(&r);
     remove_tree(dir);
 }
 

@@ -173,12 +173,14 @@ bool sg__lint_directive_comment(const char *s, size_t n, bool c_style);
 /*
  * Applies the suppression comments among `comments` to the findings and
  * reports unknown rules, malformed and unused suppressions. `code_line`
- * (index 1..line_count) tells which lines hold SQL other than comments.
+ * (index 1..line_count) tells which lines hold SQL other than comments,
+ * `stmt_last` the last line of the statement that starts on a line (0 when
+ * none does).
  * In a `migration`, a suppression of a rule that does not run in
  * migrations is not reported as unused. Returns -1 when memory ran out.
  */
 int sg__lint_suppress(sg_lint_result *r, const sg__lint_comment *comments, size_t ncomments,
-                      const bool *code_line, bool migration);
+                      const bool *code_line, const uint32_t *stmt_last, bool migration);
 
 /* ---- json.c ---- */
 

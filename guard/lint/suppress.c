@@ -39,6 +39,8 @@ typedef struct directive {
     size_t start, end;  /* the comment */
     long target_line;   /* NEXT_LINE: the line it covers, 0 when no SQL follows;
                            SAME_LINE: the comment's own line */
+    long target_last;   /* NEXT_LINE: the last line it covers: the statement's
+                           that starts on target_line, else target_line */
     long sql_after;     /* NEXT_LINE: the line it ends on when SQL follows it there
                            (a block comment in front of the statement it meant), else 0 */
     const char *reason; /* NULL when none was given */
@@ -181,7 +183,7 @@ bool sg__lint_directive_comment(const char *s, size_t n, bool c_style)
 /* Reads one comment. Returns 1 with *d filled for a directive, 0 for any
  * other comment, -1 without memory. */
 static int parse_comment(sg_lint_result *r, const sg__lint_comment *c, const bool *code_line,
-                         directive *d)
+                         const uint32_t *stmt_last, directive *d)
 {
     const char *p, *q;
     if (sg__lint_window(r, c->start, c->end) < 0)
@@ -235,8 +237,13 @@ static int parse_comment(sg_lint_result *r, const sg__lint_comment *c, const boo
     if (d->kind == NEXT_LINE) {
         d->target_line = next_code_line(r, c, code_line);
         d->sql_after = sql_after_on_line(r, c);
+        /* above a statement, it covers the statement (written one keyword
+         * a line, its findings stand on lines after its first) */
+        d->target_last = d->target_line;
+        if (d->target_line > 0 && !d->sql_after && stmt_last[d->target_line] > d->target_line)
+            d->target_last = stmt_last[d->target_line];
     } else if (d->kind == SAME_LINE) {
-        d->target_line = sg__lint_line_from(r, c->start, 0);
+        d->target_line = d->target_last = sg__lint_line_from(r, c->start, 0);
     }
     return 1;
 }
@@ -246,7 +253,7 @@ static bool covers(const directive *d, const entry *e, const sg__lint_item *g)
     if (strcmp(e->rule, g->rule) != 0)
         return false;
     if (d->kind == NEXT_LINE || d->kind == SAME_LINE)
-        return (long)g->line == d->target_line;
+        return (long)g->line >= d->target_line && (long)g->line <= d->target_last;
     if (d->kind == DISABLE)
         return (size_t)g->at - 1 >= d->end && (size_t)g->at - 1 < e->span_end;
     return false;
@@ -331,6 +338,12 @@ static int report_unused(sg_lint_result *r, const directive *d, const entry *e)
                          "sqlguard-disable-line %s suppresses nothing: line %ld has no %s "
                          "finding",
                          e->rule, d->target_line, e->rule);
+    else if (d->kind == NEXT_LINE && d->target_last > d->target_line)
+        added =
+            sg__lint_add(r, SG_LINT_RULE_UNUSED_SUPPRESSION, SG_SEVERITY_WARNING, (long)e->offset,
+                         "sqlguard-disable-next-line %s suppresses nothing: the statement on "
+                         "lines %ld to %ld has no %s finding",
+                         e->rule, d->target_line, d->target_last, e->rule);
     else if (d->kind == NEXT_LINE)
         added =
             sg__lint_add(r, SG_LINT_RULE_UNUSED_SUPPRESSION, SG_SEVERITY_WARNING, (long)e->offset,
@@ -354,7 +367,7 @@ static bool idle_in_migrations(const char *rule)
 }
 
 int sg__lint_suppress(sg_lint_result *r, const sg__lint_comment *comments, size_t ncomments,
-                      const bool *code_line, bool migration)
+                      const bool *code_line, const uint32_t *stmt_last, bool migration)
 {
     directive *ds = sg__arena_alloc(&r->arena, (ncomments + 1) * sizeof *ds);
     if (!ds)
@@ -362,7 +375,7 @@ int sg__lint_suppress(sg_lint_result *r, const sg__lint_comment *comments, size_
     size_t nd = 0;
     size_t library_findings = r->findings.count; /* lint.* findings come after */
     for (size_t i = 0; i < ncomments; i++) {
-        int rc = parse_comment(r, &comments[i], code_line, &ds[nd]);
+        int rc = parse_comment(r, &comments[i], code_line, stmt_last, &ds[nd]);
         if (rc < 0)
             return -1;
         nd += (size_t)rc;
