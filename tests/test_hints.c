@@ -82,6 +82,15 @@ static void test_hints__syntax_of_other_dialects(void **state)
     expect_hint("INSERT INTO sdk_examples_account (name) VALUES (%(n)s) "
                 "ON DUPLICATE KEY UPDATE name = %(n)s",
                 "sql.syntax", "ON CONFLICT");
+    /* templates' placeholders, which their tools fill in */
+    expect_hint(
+        "CREATE TABLE IF NOT EXISTS {{ index .Options \"Namespace\" }}.oauth_state (id uuid)",
+        "sql.syntax", "({{ ... }} of Go templates, Jinja or dbt");
+    expect_hint("SELECT name FROM {{ ref('accounts') }} ORDER BY 1", "sql.syntax", "Jinja");
+    expect_hint("SELECT name FROM sdk_examples_account WHERE {% if x %} a {% endif %}",
+                "sql.syntax", "template's placeholder");
+    expect_hint("SELECT name FROM sdk_examples_account WHERE uid = $1 AND %query% ORDER BY 1",
+                "sql.syntax", "%name% placeholder");
 }
 
 static void test_hints__no_hint_where_nothing_foreign(void **state)
@@ -90,6 +99,10 @@ static void test_hints__no_hint_where_nothing_foreign(void **state)
     /* a plain typo, and a syntax error near an array subscript */
     expect_no_hint("SELEC name FROM sdk_examples_account", "sql.syntax");
     expect_no_hint("SELECT a.arr[i] FROM sdk_examples_account a WHERE FROM", "sql.syntax");
+    /* LIKE patterns and modulo are no templates */
+    expect_no_hint("SELECT name FROM sdk_examples_account WHERE name LIKE '%abc%' AND WHERE",
+                   "sql.syntax");
+    expect_no_hint("SELECT 7 %2% 3 FROM WHERE", "sql.syntax");
     /* a valid statement draws no sql.syntax at all */
     sg_verdict *v = NULL;
     const char *ok = "SELECT uid FROM sdk_examples_account ORDER BY uid LIMIT 10 OFFSET 20";

@@ -59,6 +59,18 @@ static const struct {
      ": write json_build_object, json_build_array, json_object_agg, json_agg, or a cast "
      "to json",
      false, NULL},
+    /* a template's placeholders, which a tool fills in before PostgreSQL reads
+     * the text */
+    {"\\{\\{[^\\n]*?\\}\\}|\\{%[^\\n]*?%\\}",
+     "the text holds a template's placeholder ({{ ... }} of Go templates, Jinja or dbt, {% ... "
+     "%}), which its tool fills in before PostgreSQL reads the SQL: lint the rendered SQL, or "
+     "leave the file out",
+     false, NULL},
+    {"(?<![\\w'%])%[A-Za-z_][A-Za-z0-9_]*%(?![\\w%])",
+     "the text holds a query template's %name% placeholder (goyesql's raw queries), which its "
+     "tool fills in before PostgreSQL reads the SQL: lint the rendered SQL, or leave the "
+     "statement out",
+     false, NULL},
     {"`", "PostgreSQL quotes identifiers with double quotes, not backticks", false, NULL},
     {"(?i)\\blimit\\s+(\\d+|\\$\\d+)\\s*,\\s*(\\d+|\\$\\d+)",
      "PostgreSQL writes LIMIT count OFFSET skip, not LIMIT skip, count", false, NULL},
