@@ -608,6 +608,29 @@ static void test_decode__unknown_key(void **state)
     release(v);
 }
 
+/* A value the caller gave is quoted in a message with its quotes,
+ * backslashes and control characters escaped, and cut after 80 characters
+ * with how many there were: the message stays one readable line. */
+static void test_decode__caller_values_quoted(void **state)
+{
+    (void)state;
+    cJSON *op = base_op();
+    cJSON_AddNumberToObject(op, "a\"b\\c\n", 1);
+    expect_op_invalid_tree(op, "the operation has unknown key \"a\\\"b\\\\c\\n\"");
+    char longer[200];
+    memset(longer, 'k', 150);
+    longer[150] = '\0';
+    op = base_op();
+    cJSON_AddNumberToObject(op, longer, 1);
+    char want[160];
+    memset(want, 'k', 80);
+    snprintf(want + 80, sizeof want - 80, "\"... (150 characters)");
+    expect_op_invalid_tree(op, want);
+    op = base_op();
+    cJSON_ReplaceItemInObjectCaseSensitive(op, "operation", cJSON_CreateString("sel\"ect"));
+    expect_op_invalid_tree(op, "operation \"sel\\\"ect\" is not one of");
+}
+
 static void test_decode__unknown_key_in_scope(void **state)
 {
     (void)state;
@@ -2192,6 +2215,7 @@ int main(void)
         T(raw_control_character_in_string_is_not_json),
         T(not_an_object),
         T(unknown_key),
+        T(caller_values_quoted),
         T(unknown_key_in_scope),
         T(unknown_key_in_scope_table),
         T(unknown_key_in_limits),

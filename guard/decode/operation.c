@@ -55,13 +55,17 @@ static int members(sg__diags *d, const cJSON *object, const char *const *allowed
     char buf[64];
     const char *name = object_name(buf, sizeof buf, what, index);
     if (!twice) {
-        if (invalid(d, "%s has unknown key \"%s\"", name, bad) < 0)
+        const char *key = sg__quoted(d->arena, bad);
+        if (!key || invalid(d, "%s has unknown key %s", name, key) < 0)
             return -1;
         /* a key held twice as well is told too */
         if (sg__json_duplicate_key(object, &bad) < 0)
             return -1;
     }
-    return bad && invalid(d, "%s has key \"%s\" twice", name, bad) < 0 ? -1 : 0;
+    const char *key = bad ? sg__quoted(d->arena, bad) : NULL;
+    if (bad && !key)
+        return -1;
+    return bad && invalid(d, "%s has key %s twice", name, key) < 0 ? -1 : 0;
 }
 
 static sg__op_kind parse_kind(const char *s)
@@ -268,9 +272,12 @@ int sg__decode_operation(sg__arena *arena, const char *json, size_t len,
     } else {
         op->kind_text = kind->valuestring;
         op->kind = parse_kind(kind->valuestring);
+        const char *quoted =
+            op->kind == SG_OP_UNKNOWN ? sg__quoted(d->arena, kind->valuestring) : NULL;
         if (op->kind == SG_OP_UNKNOWN &&
-            invalid(d, "operation \"%s\" is not one of select, insert, update, delete, merge",
-                    kind->valuestring) < 0)
+            (!quoted ||
+             invalid(d, "operation %s is not one of select, insert, update, delete, merge",
+                     quoted) < 0))
             return -1;
     }
 

@@ -12,6 +12,7 @@
 #include <cjson/cJSON.h>
 
 #include "resolve/params.h"
+#include "util/text.h"
 #include "util/json.h"
 
 /* A parameter name and its place among the supplied values, for lookups. */
@@ -50,11 +51,13 @@ static int sort_names(const sg__operation *op, named *sorted, sg__diags *d)
         sorted[i] = (named){op->param_names[i], i};
     sort_by_name(sorted, n);
     for (size_t i = 1; i < n; i++)
-        if (strcmp(sorted[i - 1].name, sorted[i].name) == 0)
-            return sg__report(d, &sg__rule_op_invalid, SG_AT_NONE, -1,
-                              "parameters has key \"%s\" twice", sorted[i].name) < 0
+        if (strcmp(sorted[i - 1].name, sorted[i].name) == 0) {
+            const char *key = sg__quoted(d->arena, sorted[i].name);
+            return !key || sg__report(d, &sg__rule_op_invalid, SG_AT_NONE, -1,
+                                      "parameters has key %s twice", key) < 0
                        ? -1
                        : 1;
+        }
     return 0;
 }
 

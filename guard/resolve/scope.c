@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "resolve/scope.h"
+#include "util/text.h"
 
 int sg__resolve_scope(sg__arena *arena, const sg_catalog *catalog, const sg__operation *op,
                       sg__scope *scope, sg__diags *d)
@@ -22,9 +23,11 @@ int sg__resolve_scope(sg__arena *arena, const sg_catalog *catalog, const sg__ope
         scope->source = sg__catalog_source(catalog, op->data_source_uid);
         if (!scope->source) {
             /* No table can be resolved on an unknown data source. */
-            return sg__report(d, &sg__rule_scope_invalid, SG_AT_NONE, -1,
-                              "scope.data_source_uid \"%s\" is not a data source of the catalog",
-                              op->data_source_uid);
+            const char *uid = sg__quoted(arena, op->data_source_uid);
+            return uid ? sg__report(d, &sg__rule_scope_invalid, SG_AT_NONE, -1,
+                                    "scope.data_source_uid %s is not a data source of the catalog",
+                                    uid)
+                       : -1;
         }
     }
     for (size_t i = 0; i < op->scope_count; i++) {
@@ -37,9 +40,11 @@ int sg__resolve_scope(sg__arena *arena, const sg_catalog *catalog, const sg__ope
             duplicate_table |= strcmp(op->scope[k].meta_table_uid, e->meta_table_uid) == 0;
         }
         if (!t) {
-            rc = sg__report(d, &sg__rule_scope_invalid, SG_AT_NONE, -1,
-                            "scope.tables[%zu]: meta_table_uid \"%s\" is not in the catalog", i,
-                            e->meta_table_uid);
+            const char *uid = sg__quoted(arena, e->meta_table_uid);
+            rc = uid ? sg__report(d, &sg__rule_scope_invalid, SG_AT_NONE, -1,
+                                  "scope.tables[%zu]: meta_table_uid %s is not in the catalog", i,
+                                  uid)
+                     : -1;
         } else if (scope->source && strcmp(t->data_source_uid, scope->source->uid) != 0) {
             rc = sg__report(d, &sg__rule_scope_invalid, SG_AT_NONE, -1,
                             "scope.tables[%zu]: table %s lives on data source %s, not on the "
@@ -47,16 +52,21 @@ int sg__resolve_scope(sg__arena *arena, const sg_catalog *catalog, const sg__ope
                             i, t->identifier ? t->identifier : t->name, t->data_source_uid,
                             scope->source->uid);
         } else if (e->access == SG_ACCESS_NONE) {
-            rc = sg__report(d, &sg__rule_scope_invalid, SG_AT_NONE, -1,
-                            "scope.tables[%zu]: access \"%s\" is not \"read\" or \"write\"", i,
-                            e->access_text);
+            const char *access = sg__quoted(arena, e->access_text);
+            rc = access ? sg__report(d, &sg__rule_scope_invalid, SG_AT_NONE, -1,
+                                     "scope.tables[%zu]: access %s is not \"read\" or \"write\"", i,
+                                     access)
+                        : -1;
         } else if (duplicate_alias) {
-            rc = sg__report(d, &sg__rule_scope_invalid, SG_AT_NONE, -1,
-                            "scope.tables[%zu]: alias \"%s\" is used twice", i, e->alias);
+            const char *alias = sg__quoted(arena, e->alias);
+            rc = alias ? sg__report(d, &sg__rule_scope_invalid, SG_AT_NONE, -1,
+                                    "scope.tables[%zu]: alias %s is used twice", i, alias)
+                       : -1;
         } else if (duplicate_table) {
-            rc = sg__report(d, &sg__rule_scope_invalid, SG_AT_NONE, -1,
-                            "scope.tables[%zu]: meta_table_uid \"%s\" is scoped twice", i,
-                            e->meta_table_uid);
+            const char *uid = sg__quoted(arena, e->meta_table_uid);
+            rc = uid ? sg__report(d, &sg__rule_scope_invalid, SG_AT_NONE, -1,
+                                  "scope.tables[%zu]: meta_table_uid %s is scoped twice", i, uid)
+                     : -1;
         } else {
             sg__scoped_table *st = &scope->tables[scope->count++];
             st->table = t;

@@ -5,6 +5,7 @@
  * 1-based columns counted in characters, as editors show them.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "util/text.h"
@@ -106,4 +107,40 @@ void sg__strbuf_put_identifier(sg__strbuf *b, const char *name)
         sg__strbuf_put(b, "\"", 1); /* a double quote is written twice */
     }
     sg__strbuf_put(b, "\"", 1);
+}
+
+const char *sg__quoted(sg__arena *arena, const char *value)
+{
+    sg__strbuf b = SG__STRBUF_INIT(arena);
+    sg__strbuf_put(&b, "\"", 1);
+    size_t chars = 0;
+    const unsigned char *p = (const unsigned char *)value;
+    for (; *p && chars < SG__QUOTED_MAX; p++) {
+        chars += (*p & 0xC0) != 0x80; /* a character's first byte */
+        if (*p == '"' || *p == '\\') {
+            char esc[2] = {'\\', (char)*p};
+            sg__strbuf_put(&b, esc, 2);
+        } else if (*p < 0x20 || *p == 0x7F) {
+            char esc[8];
+            int n = *p == '\n'   ? snprintf(esc, sizeof esc, "\\n")
+                    : *p == '\t' ? snprintf(esc, sizeof esc, "\\t")
+                                 : snprintf(esc, sizeof esc, "\\u%04x", *p);
+            sg__strbuf_put(&b, esc, (size_t)n);
+        } else {
+            sg__strbuf_put(&b, (const char *)p, 1);
+        }
+    }
+    /* the rest of the character cut at */
+    while (*p && (*p & 0xC0) == 0x80)
+        sg__strbuf_put(&b, (const char *)p++, 1);
+    sg__strbuf_put(&b, "\"", 1);
+    if (*p) {
+        size_t total = chars;
+        for (; *p; p++)
+            total += (*p & 0xC0) != 0x80;
+        char more[64];
+        int n = snprintf(more, sizeof more, "... (%zu characters)", total);
+        sg__strbuf_put(&b, more, (size_t)n);
+    }
+    return b.failed ? NULL : b.data;
 }

@@ -28,6 +28,13 @@ void sg__line_col_advance(const char *s, size_t from, size_t offset, long *line,
  * one PostgreSQL would take as it is. */
 void sg__strbuf_put_identifier(sg__strbuf *b, const char *name);
 
+/* A value the caller gave (an unknown key, a uid, a kind), to quote in a
+ * message: in double quotes, `"`, `\` and control characters escaped as in
+ * JSON, cut after SG__QUOTED_MAX characters with how many there were. In
+ * `arena`; NULL when memory ran out. */
+enum { SG__QUOTED_MAX = 80 };
+const char *sg__quoted(sg__arena *arena, const char *value);
+
 /* The bytes PostgreSQL's scanner lets start an unquoted identifier (letters,
  * `_`, and every byte of a multibyte character), and those that may go on
  * in one (digits and `$` too). */
