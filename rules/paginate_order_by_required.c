@@ -567,10 +567,40 @@ static bool target_calls(const sg__rule_ctx *ctx, int level, bool *aggregate)
  * calls an aggregate (outside any window) and no set-returning or unknown
  * function, or that has no FROM and calls none, or that is a key lookup of
  * one table (level_key_lookup) and calls none. */
-static bool one_row_level(const sg__rule_ctx *ctx, int child_level)
+static bool one_row_level_at(const sg__rule_ctx *ctx, int child_level, unsigned depth);
+
+/* Whether every FROM item of `level` is a sub-select or WITH query of at
+ * most one row (one_row_level): their product is at most one row, which a
+ * select that only passes it on keeps (`SELECT c FROM (SELECT c FROM
+ * (SELECT count(*) AS c FROM t) y) x`). A join's alias is no item of its
+ * own. */
+static bool items_one_row(const sg__rule_ctx *ctx, int level, unsigned depth)
 {
     const sg__facts *f = ctx->facts;
-    if (child_level < 0 || (size_t)child_level >= f->levels.count)
+    bool any = false;
+    for (size_t i = 0; i < f->sources.count; i++) {
+        const sg__source *s = &SG__VEC_AT(f->sources, sg__source, i);
+        if (s->level != level || s->join_alias)
+            continue;
+        if (s->child_level < 0 || s->child_level == level ||
+            !one_row_level_at(ctx, s->child_level, depth + 1))
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+static bool one_row_level(const sg__rule_ctx *ctx, int child_level)
+{
+    return one_row_level_at(ctx, child_level, 0);
+}
+
+/* one_row_level(), through at most ONE_ROW_DEPTH levels of items. */
+enum { ONE_ROW_DEPTH = 16 };
+static bool one_row_level_at(const sg__rule_ctx *ctx, int child_level, unsigned depth)
+{
+    const sg__facts *f = ctx->facts;
+    if (child_level < 0 || (size_t)child_level >= f->levels.count || depth > ONE_ROW_DEPTH)
         return false;
     const sg__level *l = &SG__VEC_AT(f->levels, sg__level, (size_t)child_level);
     if (!l->plain)
@@ -580,7 +610,8 @@ static bool one_row_level(const sg__rule_ctx *ctx, int child_level)
     bool aggregate;
     if (!target_calls(ctx, child_level, &aggregate))
         return false;
-    return aggregate || !l->has_from || level_key_lookup(ctx, child_level, l);
+    return aggregate || !l->has_from || level_key_lookup(ctx, child_level, l) ||
+           items_one_row(ctx, child_level, depth);
 }
 
 /* The source that names the `outputs` outputs of top-level FROM item `item`,

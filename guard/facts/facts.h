@@ -454,6 +454,8 @@ typedef struct sg__source {
     const char *const *stored;
     size_t stored_count;
     bool all_stored;
+    /* a sub-select's or WITH query's: the query level it is (facts->levels), else -1 */
+    int child_level;
 } sg__source;
 
 /* A query level: the level around it (-1 for none) and which of the

@@ -399,6 +399,10 @@ static void export_sources(walk *w)
         s->stored = fi->relref < 0 ? fi->row.stored : NULL;
         s->stored_count = fi->relref < 0 ? fi->row.stored_count : 0;
         s->all_stored = fi->relref < 0 && fi->row.all_stored;
+        /* a WITH query's reference: the WITH query's level */
+        s->child_level = fi->child_level >= 0                ? fi->child_level
+                         : fi->relref < 0 && fi->grow_select ? fi->grow_level
+                                                             : -1;
     }
     for (size_t i = 0; i < w->levels.count && !w->failed; i++) {
         const level_info *info = &SG__VEC_AT(w->levels, level_info, i);
