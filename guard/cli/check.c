@@ -155,12 +155,14 @@ static void print_text(FILE *out, const char *name, const sg_verdict *v)
         if (line)
             cli_print_caret(out, line, n, d->column, false, NULL);
     }
+    /* the policy's max_diagnostics kept fewer than were found */
+    const char *more = sg_verdict_diagnostics_truncated(v) ? " shown; more were found" : "";
     if (sg_verdict_allowed(v))
-        fprintf(out, "%s: allowed (%s%s%zu warning%s)\n", name, sg_verdict_operation(v),
-                *sg_verdict_operation(v) ? ", " : "", warnings, cli_plural(warnings));
+        fprintf(out, "%s: allowed (%s%s%zu warning%s%s)\n", name, sg_verdict_operation(v),
+                *sg_verdict_operation(v) ? ", " : "", warnings, cli_plural(warnings), more);
     else
-        fprintf(out, "%s: denied (%zu error%s, %zu warning%s)\n", name, errors, cli_plural(errors),
-                warnings, cli_plural(warnings));
+        fprintf(out, "%s: denied (%zu error%s, %zu warning%s%s)\n", name, errors,
+                cli_plural(errors), warnings, cli_plural(warnings), more);
 }
 
 /* Checks one operation file and prints its verdict; returns its status. */

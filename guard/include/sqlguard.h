@@ -393,6 +393,10 @@ typedef struct sg_diagnostic {
 } sg_diagnostic;
 
 SG_API size_t sg_verdict_diagnostic_count(const sg_verdict *verdict);
+/* True when more diagnostics were found than the verdict keeps
+ * (max_diagnostics): warnings are dropped first, so an error that denies is
+ * always among those kept. */
+SG_API bool sg_verdict_diagnostics_truncated(const sg_verdict *verdict);
 SG_API const sg_diagnostic *sg_verdict_diagnostic(const sg_verdict *verdict, size_t index);
 
 /* Access levels, as declared by the scope and as required by the SQL. */

@@ -39,6 +39,11 @@ size_t sg_verdict_diagnostic_count(const sg_verdict *v)
     return v ? v->diag_count : 0;
 }
 
+bool sg_verdict_diagnostics_truncated(const sg_verdict *v)
+{
+    return v && v->diags_truncated;
+}
+
 const sg_diagnostic *sg_verdict_diagnostic(const sg_verdict *v, size_t i)
 {
     return v && i < v->diag_count ? &v->diags[i] : NULL;

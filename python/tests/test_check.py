@@ -126,6 +126,19 @@ def test_a_policy_changes_severities(catalog):
     assert catalog.check(op, policy=lenient).allowed
 
 
+def test_truncated_diagnostics_are_told(catalog):
+    op = build_operation("select", "SELECT * FROM sdk_examples_account WHERE name = 'x'",
+                         data_source_uid=SEED_DS, tables=[(ACCOUNT_UID, "a", "read")],
+                         max_rows=5, statement_timeout_ms=100)
+    v = catalog.check(op)
+    assert not v.diagnostics_truncated and len(v.diagnostics) > 1
+    one = sqlguard.Policy.from_dict({"version": 1, "limits": {"max_diagnostics": 1}})
+    v = catalog.check(op, one)
+    assert v.diagnostics_truncated and len(v.diagnostics) == 1
+    assert v.diagnostics[0].severity == "error"
+    assert json.loads(v.to_json())["diagnostics_truncated"] is True
+
+
 def test_policy_limits_bound_the_catalog():
     tight = sqlguard.Policy.from_dict({"version": 1, "limits": {"max_catalog_tables": 1}})
     with pytest.raises(sqlguard.Error):

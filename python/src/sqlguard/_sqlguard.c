@@ -466,6 +466,12 @@ static PyObject *verdict_allowed(VerdictObject *self, void *closure)
     return PyBool_FromLong(sg_verdict_allowed(self->verdict));
 }
 
+static PyObject *verdict_diagnostics_truncated(VerdictObject *self, void *closure)
+{
+    (void)closure;
+    return PyBool_FromLong(sg_verdict_diagnostics_truncated(self->verdict));
+}
+
 static PyObject *verdict_operation(VerdictObject *self, void *closure)
 {
     (void)closure;
@@ -649,6 +655,8 @@ static PyGetSetDef verdict_getset[] = {
     {"compiled_sql", (getter)verdict_compiled_sql, NULL, "the SQL with $1..$n, or None", NULL},
     {"search_path", (getter)verdict_search_path, NULL, "the search_path it must run under", NULL},
     {"diagnostics", (getter)verdict_diagnostics, NULL, "list of Diagnostic, errors first", NULL},
+    {"diagnostics_truncated", (getter)verdict_diagnostics_truncated, NULL,
+     "True when more diagnostics were found than max_diagnostics keeps", NULL},
     {"tables", (getter)verdict_tables, NULL, "list of ResolvedTable", NULL},
     {"parameters", (getter)verdict_parameters, NULL, "bound values, $1 first", NULL},
     {"parameter_names", (getter)verdict_parameter_names, NULL,
