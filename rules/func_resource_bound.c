@@ -641,46 +641,99 @@ static bool writes_column(const sg__rule_ctx *ctx, const sg__written_value *v, l
 }
 
 /* What a RETURNING item reads of column `name` (NULL: every column) of
- * relation `relation` (-1: any), the row the statement wrote: -1 when the
- * statement may write it a long value or one the text does not show (a
- * SELECT's output, a row from a sub-select, a value not read whole), else
- * 0 with the known lengths of the values written added to *extra; -2 when
- * memory ran out. A column written nothing keeps its stored data, or takes
- * its default, which is not judged. */
-static int written_text(const sg__rule_ctx *ctx, long relation, const char *name,
+ * relation `relation` (-1: any), the row the statement wrote, or (`proposed`)
+ * what EXCLUDED reads of it, the row the INSERT proposes (its VALUES rows
+ * only): -1 when the statement may write it a long value or one the text
+ * does not show (a SELECT's output, a row from a sub-select, a value not
+ * read whole), else 0 with the known lengths of the values written added to
+ * *extra; -2 when memory ran out. The values one row gets add up (`SET a[1]
+ * = x, a[2] = y`, a whole row's columns); of the rows (VALUES rows, the row
+ * ON CONFLICT DO UPDATE sets) one is read. A column written nothing keeps
+ * its stored data, or takes its default, which is not judged. */
+enum { WRITTEN_ROWS = 18 }; /* the two SET rows and VALUES rows 1 to 16 */
+
+static bool excluded_source(const sg__facts *f, long s);
+
+/* Whether the reference at `location` reads EXCLUDED (`EXCLUDED.c`, or
+ * `EXCLUDED.*` with *name NULL): the INSERT's target in *relation. */
+static bool excluded_at(const sg__rule_ctx *ctx, int location, long *relation, const char **name)
+{
+    const sg__facts *f = ctx->facts;
+    for (size_t i = 0; i < f->fields.count; i++) {
+        const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
+        if (r->location != location)
+            continue;
+        if (!excluded_source(f, r->source))
+            return false;
+        *relation = SG__VEC_AT(f->sources, sg__source, (size_t)r->source).relation;
+        *name = r->name;
+        return true;
+    }
+    for (size_t i = 0; i < f->columns.count; i++) {
+        const sg__column_ref *r = &SG__VEC_AT(f->columns, sg__column_ref, i);
+        if (r->location != location)
+            continue;
+        if (r->name || !excluded_source(f, r->source))
+            return false;
+        *relation = SG__VEC_AT(f->sources, sg__source, (size_t)r->source).relation;
+        *name = NULL;
+        return true;
+    }
+    return false;
+}
+static int written_text(const sg__rule_ctx *ctx, long relation, const char *name, bool proposed,
                         long double *extra)
 {
     const sg__facts *f = ctx->facts;
-    long double most = 0;
+    long double rows[WRITTEN_ROWS] = {0};
     for (size_t i = 0; i < f->written_values.count; i++) {
         const sg__written_value *v = &SG__VEC_AT(f->written_values, sg__written_value, i);
-        if (!writes_column(ctx, v, relation, name))
+        if (!writes_column(ctx, v, relation, name) || (proposed && v->row <= SG_WRITTEN_SET))
             continue;
         const sg__funcarg *a = v->value;
-        if (!a || !a->values_only)
+        if (!a || !a->values_whole || v->row < SG_WRITTEN_CONFLICT_SET ||
+            v->row - SG_WRITTEN_CONFLICT_SET >= WRITTEN_ROWS)
             return -1;
         long double n = known_length(ctx, a, false);
         if (n == -2)
             return -2;
         if (!isfinite(n))
             return -1;
-        long double columns = 0;
-        for (size_t k = 0; k < a->value_column_count; k++) {
-            int status = add_growth(ctx, growth_at(ctx, a->value_columns[k]), &columns);
+        if (n < 0)
+            n = 0; /* not known: as stored data, which counts as nothing */
+        for (size_t k = 0; k < a->value_column_count && !proposed; k++) {
+            /* EXCLUDED.c in ON CONFLICT DO UPDATE's SET: the value the
+             * INSERT proposes for c (a VALUES row's, which reads no
+             * EXCLUDED) */
+            long excluded_relation;
+            const char *excluded_name;
+            int status = excluded_at(ctx, a->value_columns[k], &excluded_relation, &excluded_name)
+                             ? written_text(ctx, excluded_relation, excluded_name, true, &n)
+                             : add_growth(ctx, growth_at(ctx, a->value_columns[k]), &n);
             if (status != 0)
                 return status;
         }
-        if (n < 0)
-            n = 0; /* not known: as stored data, which counts as nothing */
-        /* one of the values written to a column is in the row; a whole
-         * row holds each column's */
-        if (!name)
-            most += n + columns;
-        else if (n + columns > most)
-            most = n + columns;
+        for (size_t k = 0; k < a->value_column_count && proposed; k++) {
+            int status = add_growth(ctx, growth_at(ctx, a->value_columns[k]), &n);
+            if (status != 0)
+                return status;
+        }
+        rows[v->row - SG_WRITTEN_CONFLICT_SET] += n;
     }
+    long double most = 0;
+    for (size_t r = 0; r < WRITTEN_ROWS; r++)
+        if (rows[r] > most)
+            most = rows[r];
     *extra += most;
     return 0;
+}
+
+/* Whether source `s` (an index into facts->sources) is an INSERT's
+ * EXCLUDED. */
+static bool excluded_source(const sg__facts *f, long s)
+{
+    return s >= 0 && (size_t)s < f->sources.count &&
+           SG__VEC_AT(f->sources, sg__source, (size_t)s).excluded;
 }
 
 /* Whether an argument of call `fn` holds a column (or row) of a sub-select,
@@ -703,8 +756,10 @@ static int derived_argument_grows(const sg__rule_ctx *ctx, const sg__funcref *fn
         if (!reaches(f, r->call, target))
             continue;
         int status;
-        if (r->returning && r->row == SG_ROW_RELATION)
-            status = written_text(ctx, r->relation, r->name, extra);
+        if (excluded_source(f, r->source))
+            status = written_text(ctx, r->relation, r->name, true, extra);
+        else if (r->returning && r->row == SG_ROW_RELATION)
+            status = written_text(ctx, r->relation, r->name, false, extra);
         else if (r->source >= 0 && (size_t)r->source < f->sources.count)
             status = add_growth(
                 ctx, source_growth(&SG__VEC_AT(f->sources, sg__source, (size_t)r->source), r->name),
@@ -728,10 +783,15 @@ static int derived_argument_grows(const sg__rule_ctx *ctx, const sg__funcref *fn
                                       ? &SG__VEC_AT(f->sources, sg__source, (size_t)res.source)
                                       : NULL;
             if (s && s->row == SG_ROW_RELATION)
-                status = written_text(ctx, s->relation, r->name, extra);
+                status = written_text(ctx, s->relation, r->name, false, extra);
             else if (found == SG_RES_WHOLE_ROW)
-                status = written_text(ctx, -1, NULL, extra);
+                status = written_text(ctx, -1, NULL, false, extra);
         }
+        /* EXCLUDED.*, `excluded` as a whole row: the row the INSERT proposes */
+        if (status == 0 && !r->name && excluded_source(f, r->source))
+            status =
+                written_text(ctx, SG__VEC_AT(f->sources, sg__source, (size_t)r->source).relation,
+                             NULL, true, extra);
         if (status != 0)
             return status == -2 ? -1 : 1;
     }
@@ -883,6 +943,19 @@ static bool written_stored(const sg__rule_ctx *ctx, long relation, const char *n
     return true;
 }
 
+/* Whether EXCLUDED's columns, the row an INSERT into `relation` proposes,
+ * are stored names: an INSERT of one row makes one name a statement, as a
+ * parameter does; of more rows, or from a SELECT, they are made row by
+ * row. */
+static bool proposed_stored(const sg__rule_ctx *ctx, long relation)
+{
+    const sg__facts *f = ctx->facts;
+    for (size_t i = 0; relation >= 0 && i < f->inserts.count; i++)
+        if (SG__VEC_AT(f->inserts, sg__insert, i).relation == relation)
+            return SG__VEC_AT(f->inserts, sg__insert, i).one_row;
+    return false;
+}
+
 /* Whether the column reference at `location` reads stored names: a scoped
  * table's column (in RETURNING, of the row written: written_stored), or a
  * derived item's that passes one on (stored_column). */
@@ -898,6 +971,8 @@ static bool stored_reference(const sg__rule_ctx *ctx, int location)
         if (status == SG_RES_FOUND) {
             const sg__source *src =
                 res.source >= 0 ? &SG__VEC_AT(f->sources, sg__source, (size_t)res.source) : NULL;
+            if (src && src->excluded)
+                return proposed_stored(ctx, src->relation);
             if (src && src->row == SG_ROW_RELATION && (r->flags & SG_COLREF_RETURNING) &&
                 !written_stored(ctx, src->relation, r->name))
                 return false;
@@ -927,6 +1002,8 @@ static bool stored_reference(const sg__rule_ctx *ctx, int location)
         const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
         if (r->location != location)
             continue;
+        if (excluded_source(f, r->source))
+            return proposed_stored(ctx, r->relation);
         if (r->row == SG_ROW_RELATION && r->returning && !written_stored(ctx, r->relation, r->name))
             return false;
         if (r->row == SG_ROW_RELATION && sg__field_table(ctx, r))

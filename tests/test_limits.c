@@ -257,7 +257,13 @@ static void test_limits__options_past_their_ceilings(void **state)
     assert_int_equal(sg_check(catalog, op, strlen(op), &o, &v), SG_OK);
     assert_non_null(v);
     sg_verdict_free(v);
-    for (int field = 0; field < 5; field++) {
+    o.max_operation_bytes = 64u << 20;
+    o.max_sql_bytes = 64u << 20;
+    o.max_rows_bound = 1000000000000000ll;
+    o.max_timeout_ms = 2147483647;
+    assert_int_equal(sg_check(catalog, op, strlen(op), &o, &v), SG_OK);
+    sg_verdict_free(v);
+    for (int field = 0; field < 9; field++) {
         sg_check_options bad = o;
         if (field == 0)
             bad.max_ast_depth = 1001;
@@ -267,8 +273,16 @@ static void test_limits__options_past_their_ceilings(void **state)
             bad.max_parameters = 65536;
         else if (field == 3)
             bad.max_scope_tables = 65536;
-        else
+        else if (field == 4)
             bad.max_diagnostics = 10001;
+        else if (field == 5)
+            bad.max_operation_bytes = (64u << 20) + 1;
+        else if (field == 6)
+            bad.max_sql_bytes = (64u << 20) + 1;
+        else if (field == 7)
+            bad.max_rows_bound = 1000000000000001ll;
+        else
+            bad.max_timeout_ms = 2147483648ll;
         v = (sg_verdict *)&bad; /* overwritten with NULL */
         assert_int_equal(sg_check(catalog, op, strlen(op), &bad, &v), SG_EINVAL);
         assert_null(v);

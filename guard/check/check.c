@@ -545,7 +545,11 @@ static int check_operation(const sg_catalog *catalog, const char *operation_json
             opts.max_json_depth > sg__limit_ceiling(SG__LIMIT_JSON_DEPTH) ||
             opts.max_parameters > sg__limit_ceiling(SG__LIMIT_PARAMETERS) ||
             opts.max_scope_tables > sg__limit_ceiling(SG__LIMIT_SCOPE_TABLES) ||
-            opts.max_diagnostics > sg__limit_ceiling(SG__LIMIT_DIAGNOSTICS))
+            opts.max_diagnostics > sg__limit_ceiling(SG__LIMIT_DIAGNOSTICS) ||
+            opts.max_operation_bytes > (size_t)sg__limit_ceiling(SG__LIMIT_OPERATION_BYTES) ||
+            opts.max_sql_bytes > (size_t)sg__limit_ceiling(SG__LIMIT_SQL_BYTES) ||
+            opts.max_rows_bound > sg__limit_ceiling(SG__LIMIT_ROWS) ||
+            opts.max_timeout_ms > sg__limit_ceiling(SG__LIMIT_TIMEOUT_MS))
             return SG_EINVAL;
     }
 

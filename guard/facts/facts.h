@@ -123,6 +123,7 @@ typedef struct sg__funcarg {
      * calls it makes, which the rules judge. */
     bool zone; /* this argument is a time zone's name */
     bool values_only;
+    bool values_whole; /* read whole (values_only but for the rows it combines) */
     const int *value_columns;
     size_t value_column_count;
     const char *const *value_calls;
@@ -392,11 +393,17 @@ typedef struct sg__written_value {
     /* with name NULL, SIZE_MAX: any column (the values of a SELECT, rows
      * past the walker's count, a `*` that moves the positions) */
     size_t position;
+    /* the row it goes to: SG_WRITTEN_SET (an UPDATE's SET),
+     * SG_WRITTEN_CONFLICT_SET (ON CONFLICT DO UPDATE's), or the INSERT's
+     * VALUES row 1, 2, ...; several values of one row to one column (`SET
+     * a[1] = x, a[2] = y`) all stand in it */
+    int row;
     /* the value, described as a call's argument is (its text bound, its
      * values as a time zone's); NULL when the text does not show it (a
      * SELECT's output, a row assignment from a sub-select) */
     const sg__funcarg *value;
 } sg__written_value;
+enum { SG_WRITTEN_SET = 0, SG_WRITTEN_CONFLICT_SET = -1 };
 
 /*
  * Name resolution of unqualified column names, `*` and `t.*`, as parse

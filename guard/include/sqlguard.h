@@ -264,9 +264,10 @@ SG_API int sg_json_allocator_install(void);
  * including when it is malformed (that is an op.invalid diagnostic). Returns
  * a negative code, with *out NULL, only when the call itself failed
  * (SG_EINVAL for NULL arguments or options past a bound's ceiling, which a
- * policy's "limits" has too: max_ast_depth 1000, max_json_depth 512,
- * max_parameters and max_scope_tables 65535, max_diagnostics 10000;
- * SG_ENOMEM).
+ * policy's "limits" has too: max_operation_bytes and max_sql_bytes 64 MiB,
+ * max_json_depth 512, max_parameters and max_scope_tables 65535,
+ * max_ast_depth 1000, max_diagnostics 10000, max_rows_bound 10^15,
+ * max_timeout_ms 2147483647; SG_ENOMEM).
  */
 SG_API int sg_check(const sg_catalog *catalog, const char *operation_json, size_t len,
                     const sg_check_options *options, sg_verdict **out);

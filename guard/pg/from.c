@@ -59,6 +59,7 @@ void sg__walk_add_from_item(walk *w, int level, const char *name, long relref, i
     fi->relref = relref;
     fi->child_level = child_level;
     fi->row = row;
+    fi->reads_written = w->in_returning || w->sees_excluded;
 }
 
 /* The columns an alias's column list names (`AS t(a, b)`), else unknown:

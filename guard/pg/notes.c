@@ -744,7 +744,7 @@ static void describe_zone(walk *w, Node *n, sg__funcarg *a)
     value_parts parts = {.w = w, .whole = true};
     a->zone = true;
     values_of(n, &parts);
-    a->values_only = parts.whole;
+    a->values_only = a->values_whole = parts.whole;
     pending_zone *z = a->values_only ? sg__vec_push(w->arena, &w->zones, sizeof *z) : NULL;
     if (a->values_only && !z) {
         fail(w);

@@ -399,6 +399,15 @@ static void export_sources(walk *w)
         s->stored = fi->relref < 0 ? fi->row.stored : NULL;
         s->stored_count = fi->relref < 0 ? fi->row.stored_count : 0;
         s->all_stored = fi->relref < 0 && fi->row.all_stored;
+        if (fi->relref < 0 && fi->reads_written) {
+            /* in RETURNING or beside EXCLUDED, a derived item may pass on
+             * the row written, which the statement made: its columns
+             * count as made */
+            s->grows_all = true;
+            s->grows_all_param = 0;
+            s->all_stored = false;
+            s->stored_count = 0;
+        }
         /* a WITH query's reference: the WITH query's level */
         s->child_level = fi->child_level >= 0                ? fi->child_level
                          : fi->relref < 0 && fi->grow_select ? fi->grow_level

@@ -67,7 +67,10 @@ typedef struct from_item {
                        * relation, the names its alias gives its first columns */
     bool join_alias;  /* the item of an aliased join (sg__source) */
     bool excluded;    /* INSERT's EXCLUDED */
-    bool in_join;     /* an operand of a JOIN (sg__source) */
+    /* in an INSERT's or UPDATE's RETURNING list, or where ON CONFLICT DO
+     * UPDATE sees EXCLUDED: it may read the row the statement writes */
+    bool reads_written;
+    bool in_join; /* an operand of a JOIN (sg__source) */
     /* an operand of an aliased join (or of one nested in it), which hides
      * it: in sight only of references made within the join (its ON, its
      * LATERAL operands: sg__walk_within_join), the join's items being
@@ -232,6 +235,8 @@ typedef struct walk {
     const char *pin_item;
     bool sees_excluded; /* in ON CONFLICT DO UPDATE */
     bool in_returning;  /* in an INSERT's or UPDATE's RETURNING list */
+    /* the statement whose written values are recorded (sg__walk_record_written) */
+    const Node *written_stmt;
     /* the bare name of an ORDER BY / GROUP BY / DISTINCT ON item being
      * walked, which may name one of `outputs` */
     const ColumnRef *output_ref;

@@ -576,7 +576,7 @@ static bool walk_output_items(SelectStmt *s, List *items, walk *w)
 }
 
 /* ON CONFLICT: the arbiter sees the target only; DO UPDATE sees EXCLUDED too. */
-static bool walk_on_conflict(OnConflictClause *oc, walk *w, long target)
+static bool walk_on_conflict(Node *stmt, OnConflictClause *oc, walk *w, long target)
 {
     if (!oc)
         return false;
@@ -586,8 +586,16 @@ static bool walk_on_conflict(OnConflictClause *oc, walk *w, long target)
     bool stop = visit((Node *)oc->infer, w);
     w->names_off = saved_off;
     w->sees_excluded = true;
+    /* EXCLUDED is the row the INSERT proposes: a call the rules bound by its
+     * arguments' text or time zone reads the values it writes */
+    bool saved_work = w->work_call;
+    size_t zones = w->zones.count;
+    w->work_call = false;
     stop = stop || visit_list(oc->targetList, w) || visit_predicate(oc->whereClause, w);
     w->sees_excluded = saved_excluded;
+    if (!stop && (w->work_call || w->zones.count > zones))
+        sg__walk_record_written(w, stmt, target);
+    w->work_call = w->work_call || saved_work;
     return stop || w->failed;
 }
 
@@ -910,7 +918,7 @@ static bool walk_modify(Node *node, walk *w)
         }
         stop = stop || visit_list(s->cols, w) ||
                walk_insert_source(s->selectStmt, w, outer_level) ||
-               walk_on_conflict(s->onConflictClause, w, target) ||
+               walk_on_conflict(node, s->onConflictClause, w, target) ||
                walk_returning(node, s->returningList, w, target);
         break;
     }

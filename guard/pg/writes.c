@@ -424,7 +424,8 @@ enum { WRITTEN_ROWS_MAX = 16 };
 
 /* A value written to `target`'s column `name` (or, NULL, the column at
  * `position`), described when `value` is not NULL. */
-static void add_written(walk *w, long target, const char *name, size_t position, Node *value)
+static void add_written(walk *w, long target, const char *name, size_t position, int row,
+                        Node *value)
 {
     sg__written_value *v = sg__vec_push(w->arena, &w->facts->written_values, sizeof *v);
     sg__funcarg *a = value ? sg__arena_alloc(w->arena, sizeof *a) : NULL;
@@ -435,14 +436,16 @@ static void add_written(walk *w, long target, const char *name, size_t position,
     v->relation = target;
     v->name = name;
     v->position = position;
+    v->row = row;
     v->value = a;
     if (a)
         sg__walk_describe_value(w, value, a);
 }
 
-/* The values SET targets `targets` write (a column set from a sub-select's
- * row is not shown; DEFAULT writes the default, which is not judged). */
-static void set_written(walk *w, List *targets, long target)
+/* The values SET targets `targets` write, as row `row` (a column set from a
+ * sub-select's row is not shown; DEFAULT writes the default, which is not
+ * judged). */
+static void set_written(walk *w, List *targets, long target, int row)
 {
     ListCell *lc;
     foreach (lc, targets) {
@@ -455,37 +458,40 @@ static void set_written(walk *w, List *targets, long target)
         const char *name = copy(w, rt->name);
         if (!name)
             return;
-        add_written(w, target, name, 0, (Node *)value);
+        add_written(w, target, name, 0, row, (Node *)value);
     }
 }
 
 void sg__walk_record_written(walk *w, Node *stmt, long target)
 {
-    if (target < 0 || w->failed)
+    if (target < 0 || w->failed || w->written_stmt == stmt)
         return;
+    w->written_stmt = stmt; /* once, for RETURNING and ON CONFLICT alike */
     if (IsA(stmt, UpdateStmt)) {
-        set_written(w, ((UpdateStmt *)stmt)->targetList, target);
+        set_written(w, ((UpdateStmt *)stmt)->targetList, target, SG_WRITTEN_SET);
         return;
     }
     if (!IsA(stmt, InsertStmt))
         return;
     InsertStmt *s = (InsertStmt *)stmt;
     if (s->onConflictClause && s->onConflictClause->action == ONCONFLICT_UPDATE)
-        set_written(w, s->onConflictClause->targetList, target);
+        set_written(w, s->onConflictClause->targetList, target, SG_WRITTEN_CONFLICT_SET);
     if (!s->selectStmt)
         return; /* DEFAULT VALUES */
     SelectStmt *sel = IsA(s->selectStmt, SelectStmt) ? (SelectStmt *)s->selectStmt : NULL;
     if (!sel || sel->op != SETOP_NONE || !sel->valuesLists ||
         list_length(sel->valuesLists) > WRITTEN_ROWS_MAX) {
-        add_written(w, target, NULL, SIZE_MAX, NULL);
+        add_written(w, target, NULL, SIZE_MAX, 1, NULL);
         return;
     }
     ListCell *row, *v;
+    int r = 0;
     foreach (row, sel->valuesLists) {
         size_t i = 0;
+        r++; /* VALUES rows are rows 1, 2, ... */
         foreach (v, (List *)lfirst(row)) {
             if (sg__walk_expands(lfirst(v))) {
-                add_written(w, target, NULL, SIZE_MAX, NULL);
+                add_written(w, target, NULL, SIZE_MAX, r, NULL);
                 break;
             }
             const ResTarget *col =
@@ -494,7 +500,7 @@ void sg__walk_record_written(walk *w, Node *stmt, long target)
             if (col && !name)
                 return;
             if (!IsA(lfirst(v), SetToDefault))
-                add_written(w, target, name, i, lfirst(v));
+                add_written(w, target, name, i, r, lfirst(v));
             i++;
         }
     }
