@@ -652,6 +652,22 @@ static bool writes_column(const sg__rule_ctx *ctx, const sg__written_value *v, l
  * its stored data, or takes its default, which is not judged. */
 enum { WRITTEN_ROWS = 18 }; /* the two SET rows and VALUES rows 1 to 16 */
 
+/* The most characters column `name` of relation `relation` holds by its
+ * catalog type: n of character varying(n) and character(n) (not of an
+ * array of them); -1 when its type bounds none or is not known. */
+static long column_width(const sg__rule_ctx *ctx, long relation, const char *name)
+{
+    const sg__meta_table *t = sg__relation_scoped(ctx, relation);
+    long c = t ? sg__table_column(t, NULL, 0, name) : SG_NO_COLUMN;
+    if (c < 0 || (size_t)c >= t->column_count || !t->column_type_read || !t->column_type_read[c])
+        return -1;
+    const sg__pgtype *type = &t->column_pgtypes[c];
+    if (type->array_dims || type->mod1 < 0 ||
+        (strcmp(type->name, "character varying") != 0 && strcmp(type->name, "character") != 0))
+        return -1;
+    return type->mod1;
+}
+
 static bool excluded_source(const sg__facts *f, long s);
 
 /* Whether the reference at `location` reads EXCLUDED (`EXCLUDED.c`, or
@@ -685,6 +701,13 @@ static int written_text(const sg__rule_ctx *ctx, long relation, const char *name
                         long double *extra)
 {
     const sg__facts *f = ctx->facts;
+    /* a column of at most n characters holds no more whatever is written
+     * (PostgreSQL refuses a longer value, 22001) */
+    long width = name && relation >= 0 ? column_width(ctx, relation, name) : -1;
+    if (width >= 0) {
+        *extra += (long double)width;
+        return 0;
+    }
     long double rows[WRITTEN_ROWS] = {0};
     for (size_t i = 0; i < f->written_values.count; i++) {
         const sg__written_value *v = &SG__VEC_AT(f->written_values, sg__written_value, i);

@@ -788,9 +788,20 @@ void sg__walk_finish_zones(walk *w)
 void sg__walk_describe_value(walk *w, Node *n, sg__funcarg *a)
 {
     describe_arg(w, n, a);
+    /* a column looked up from tables (`(SELECT name FROM users WHERE id =
+     * $1)`) is that column's value: its growth is its reference's */
+    const Node *bare = sg__walk_uncast(n);
+    const SubLink *sl = bare && IsA(bare, SubLink) ? (const SubLink *)bare : NULL;
+    if (sl && sl->subselect && IsA(sl->subselect, SelectStmt) &&
+        stored_lookup(w, sl, (const SelectStmt *)sl->subselect)) {
+        a->kind = SG_ARG_COLUMN;
+        describe_zone(w, n, a);
+        a->zone = false;
+        return;
+    }
     /* a constant under a cast that changes its text's length, and a
      * number, are judged by what they print, as a call's arguments are */
-    const Node *bare = sg__walk_uncast_keeping(n);
+    bare = sg__walk_uncast_keeping(n);
     if (bare && (IsA(bare, TypeCast) || a->kind == SG_ARG_NUMBER)) {
         a->kind = SG_ARG_OTHER;
         a->param = 0;

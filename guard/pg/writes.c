@@ -462,6 +462,28 @@ static void set_written(walk *w, List *targets, long target, int row)
     }
 }
 
+/* The values an INSERT's SELECT `sel` gives the listed columns (or, without
+ * a list, the table's by position), one row's for every row: its outputs,
+ * until a `*` moves the positions. */
+static void select_written(walk *w, const InsertStmt *s, const SelectStmt *sel, long target)
+{
+    size_t i = 0;
+    const ListCell *lc;
+    foreach (lc, sel->targetList) {
+        const ResTarget *rt = lfirst(lc);
+        if (!IsA(rt, ResTarget) || !rt->val || sg__walk_expands(rt->val)) {
+            add_written(w, target, NULL, SIZE_MAX, 1, NULL);
+            return;
+        }
+        const ResTarget *col = i < (size_t)list_length(s->cols) ? list_nth(s->cols, (int)i) : NULL;
+        const char *name = col && IsA(col, ResTarget) ? copy(w, col->name) : NULL;
+        if (col && !name)
+            return;
+        add_written(w, target, name, i, 1, rt->val);
+        i++;
+    }
+}
+
 void sg__walk_record_written(walk *w, Node *stmt, long target)
 {
     if (target < 0 || w->failed || w->written_stmt == stmt)
@@ -479,8 +501,12 @@ void sg__walk_record_written(walk *w, Node *stmt, long target)
     if (!s->selectStmt)
         return; /* DEFAULT VALUES */
     SelectStmt *sel = IsA(s->selectStmt, SelectStmt) ? (SelectStmt *)s->selectStmt : NULL;
-    if (!sel || sel->op != SETOP_NONE || !sel->valuesLists ||
-        list_length(sel->valuesLists) > WRITTEN_ROWS_MAX) {
+    if (sel && sel->op == SETOP_NONE && !sel->valuesLists) {
+        /* a SELECT: each row's values are its outputs, row 1 for them all */
+        select_written(w, s, sel, target);
+        return;
+    }
+    if (!sel || sel->op != SETOP_NONE || list_length(sel->valuesLists) > WRITTEN_ROWS_MAX) {
         add_written(w, target, NULL, SIZE_MAX, 1, NULL);
         return;
     }
