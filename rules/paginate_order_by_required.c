@@ -436,6 +436,19 @@ static bool outer_pin_exact(const sg__rule_ctx *ctx, const sg__meta_table *table
         return outer && !item->renames_columns &&
                exact_link(column_type(table, p->column), column_type(outer, p->outer_column));
     }
+    if (f->kind == SG_STMT_SELECT)
+        return false;
+    /* a write: its target, UPDATE ... FROM's and DELETE ... USING's items,
+     * each a catalog table named so (not EXCLUDED) */
+    for (size_t i = 0; i < f->sources.count; i++) {
+        const sg__source *s = &SG__VEC_AT(f->sources, sg__source, i);
+        if (s->level != parent || !s->name || s->row != SG_ROW_RELATION || s->excluded ||
+            s->column_count || strcmp(s->name, p->outer_qualifier) != 0)
+            continue;
+        const sg__meta_table *outer = bound_table(ctx, s->relation);
+        return outer &&
+               exact_link(column_type(table, p->column), column_type(outer, p->outer_column));
+    }
     return false;
 }
 
