@@ -857,6 +857,14 @@ static void test_lint__github_escapes(void **state)
                            "           ^\n");
     assert_null(strchr(r.out, 0x1b));
     free_result(&r);
+    /* a wide character takes two cells of a terminal, a combining mark none:
+     * the caret stays under the spot */
+    put(dir, "wide.sql", "SELECT '\xe6\x97\xa5\xe6\x9c\xac' AS t, 'e\xcc\x81' AS c, * FROM t;\n");
+    r = RUN_IN(dir, "lint", "--no-timing", "wide.sql");
+    assert_contains(r.out, "wide.sql:1:30: warning [style.select-star]");
+    assert_contains(r.out, "AS c, * FROM t;\n"
+                           "                                  ^\n");
+    free_result(&r);
     remove_tree(dir);
 }
 

@@ -72,6 +72,43 @@ static size_t byte_of(const char *line, size_t n, size_t at, long col, long k)
     return n;
 }
 
+/* The code point of the well-formed character at s (cli_utf8_char() bytes
+ * of it), else -1. */
+static long code_point(const char *s)
+{
+    size_t n = cli_utf8_char(s);
+    if (n < 2)
+        return -1;
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned long cp = p[0] & (n == 2 ? 0x1Fu : n == 3 ? 0x0Fu : 0x07u);
+    for (size_t k = 1; k < n; k++)
+        cp = (cp << 6) | (p[k] & 0x3Fu);
+    return (long)cp;
+}
+
+/* The terminal cells a character takes: 0 for a combining mark, 2 for an
+ * East Asian wide or fullwidth character or an emoji (the blocks where
+ * terminals draw them two cells wide), 1 otherwise. */
+static int cells(long cp)
+{
+    static const struct {
+        long from, to;
+        int cells;
+    } ranges[] = {
+        {0x0300, 0x036F, 0},   {0x0483, 0x0489, 0},   {0x0591, 0x05BD, 0},   {0x0610, 0x061A, 0},
+        {0x064B, 0x065F, 0},   {0x1AB0, 0x1AFF, 0},   {0x1DC0, 0x1DFF, 0},   {0x200B, 0x200F, 0},
+        {0x20D0, 0x20FF, 0},   {0xFE00, 0xFE0F, 0},   {0xFE20, 0xFE2F, 0},   {0x1100, 0x115F, 2},
+        {0x2E80, 0x303E, 2},   {0x3041, 0x33FF, 2},   {0x3400, 0x4DBF, 2},   {0x4E00, 0x9FFF, 2},
+        {0xA000, 0xA4CF, 2},   {0xAC00, 0xD7A3, 2},   {0xF900, 0xFAFF, 2},   {0xFE30, 0xFE4F, 2},
+        {0xFF00, 0xFF60, 2},   {0xFFE0, 0xFFE6, 2},   {0x1F300, 0x1F64F, 2}, {0x1F900, 0x1F9FF, 2},
+        {0x20000, 0x2FFFD, 2}, {0x30000, 0x3FFFD, 2},
+    };
+    for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+        if (cp >= ranges[i].from && cp <= ranges[i].to)
+            return ranges[i].cells;
+    return 1;
+}
+
 void cli_print_caret(FILE *out, const char *line, size_t n, long column, bool color,
                      cli_caret_cursor *cursor)
 {
@@ -93,14 +130,17 @@ void cli_print_caret(FILE *out, const char *line, size_t n, long column, bool co
     fprintf(out, "    %s", cut_left ? "..." : "");
     put_text(out, line + from, to - from);
     fprintf(out, "%s\n    %s%s", cut_right ? "..." : "", color ? GREEN : "", cut_left ? "   " : "");
-    /* One space per character before the spot; tabs stay tabs so that the
-     * caret lines up in a terminal. */
+    /* As many spaces before the spot as the characters there take cells
+     * (two for a wide one, none for a combining mark); tabs stay tabs so
+     * that the caret lines up in a terminal. */
     long col = first;
     for (size_t i = from; i < to && col < column; i++) {
         unsigned char c = (unsigned char)line[i];
         if ((c & 0xC0) == 0x80)
             continue;
-        fputc(c == '\t' ? '\t' : ' ', out);
+        int width = c < 0x80 ? 1 : cells(code_point(line + i));
+        for (int k = 0; k < width; k++)
+            fputc(c == '\t' ? '\t' : ' ', out);
         col++;
     }
     fprintf(out, "^%s\n", color ? RESET : "");
