@@ -810,11 +810,16 @@ static int derived_argument_grows(const sg__rule_ctx *ctx, const sg__funcref *fn
             else if (found == SG_RES_WHOLE_ROW)
                 status = written_text(ctx, -1, NULL, false, extra);
         }
-        /* EXCLUDED.*, `excluded` as a whole row: the row the INSERT proposes */
-        if (status == 0 && !r->name && excluded_source(f, r->source))
-            status =
-                written_text(ctx, SG__VEC_AT(f->sources, sg__source, (size_t)r->source).relation,
-                             NULL, true, extra);
+        /* EXCLUDED.*, `excluded` as a whole row (`EXCLUDED::text`): the row
+         * the INSERT proposes */
+        long whole = -1;
+        if (!r->name)
+            whole = r->source;
+        else if (sg__resolve_name(ctx, r, &res) == SG_RES_WHOLE_ROW)
+            whole = res.source;
+        if (status == 0 && excluded_source(f, whole))
+            status = written_text(ctx, SG__VEC_AT(f->sources, sg__source, (size_t)whole).relation,
+                                  NULL, true, extra);
         if (status != 0)
             return status == -2 ? -1 : 1;
     }

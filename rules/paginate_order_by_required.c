@@ -586,7 +586,8 @@ static bool one_row_level_at(const sg__rule_ctx *ctx, int child_level, unsigned 
  * most one row (one_row_level): their product is at most one row, which a
  * select that only passes it on keeps (`SELECT c FROM (SELECT c FROM
  * (SELECT count(*) AS c FROM t) y) x`). A join's alias is no item of its
- * own. */
+ * own; an operand of a FULL join is not one row (the join adds the other
+ * side's unmatched row). */
 static bool items_one_row(const sg__rule_ctx *ctx, int level, unsigned depth)
 {
     const sg__facts *f = ctx->facts;
@@ -595,7 +596,8 @@ static bool items_one_row(const sg__rule_ctx *ctx, int level, unsigned depth)
         const sg__source *s = &SG__VEC_AT(f->sources, sg__source, i);
         if (s->level != level || s->join_alias)
             continue;
-        if (s->child_level < 0 || s->child_level == level ||
+        /* a FULL join of two one-row items makes up to two */
+        if (s->child_level < 0 || s->child_level == level || s->in_full_join ||
             !one_row_level_at(ctx, s->child_level, depth + 1))
             return false;
         any = true;

@@ -6,6 +6,7 @@
  * meant to bind, so it is an error, not a warning.
  */
 #include "rules.h"
+#include "util/text.h"
 
 static int check(const sg__rule_ctx *ctx)
 {
@@ -16,12 +17,15 @@ static int check(const sg__rule_ctx *ctx)
     for (size_t i = 0; i < op->param_count; i++) {
         if (b->supplied_used[i])
             continue;
-        int rc = op->param_names
-                     ? sg__report(ctx->diags, ctx->rule, SG_AT_NONE, -1,
-                                  "parameter \"%s\" is bound but never used", op->param_names[i])
-                     : sg__report(ctx->diags, ctx->rule, SG_AT_NONE, -1,
-                                  "parameter %zu (of %zu) is bound but never used", i + 1,
-                                  op->param_count);
+        const char *name =
+            op->param_names ? sg__quoted(ctx->diags->arena, op->param_names[i]) : NULL;
+        if (op->param_names && !name)
+            return -1;
+        int rc = name ? sg__report(ctx->diags, ctx->rule, SG_AT_NONE, -1,
+                                   "parameter %s is bound but never used", name)
+                      : sg__report(ctx->diags, ctx->rule, SG_AT_NONE, -1,
+                                   "parameter %zu (of %zu) is bound but never used", i + 1,
+                                   op->param_count);
         if (rc < 0)
             return -1;
     }

@@ -587,7 +587,10 @@ static void test_lint__disable_next_line(void **state)
         "FROM t ORDER BY id;\n"
         "-- sqlguard-disable-next-line style.insert-column-list\n"
         "SELECT id\n"
-        "FROM t ORDER BY id;\n");
+        "FROM t ORDER BY id;\n"
+        "-- sqlguard-disable-next-line style.select-star\n"
+        "SELECT *\n"
+        "FROM t ORDER BY id; SELECT * FROM t ORDER BY id;\n");
     r = RUN_IN(dir, "lint", "--no-timing", "q.sql");
     assert_status(&r, 0);
     assert_contains(r.out, "q.sql:9:2: warning [style.select-star]");
@@ -597,7 +600,9 @@ static void test_lint__disable_next_line(void **state)
                            "sqlguard-disable-next-line style.insert-column-list suppresses "
                            "nothing: the statement on lines 12 to 13 has no "
                            "style.insert-column-list finding\n");
-    assert_contains(r.out, "0 errors, 2 warnings, 2 suppressed\n");
+    /* a statement that starts on the covered one's last line is not covered */
+    assert_contains(r.out, "q.sql:16:28: warning [style.select-star]");
+    assert_contains(r.out, "0 errors, 3 warnings, 3 suppressed\n");
     free_result(&r);
     remove_tree(dir);
 }

@@ -463,6 +463,7 @@ typedef struct sg__source {
     bool all_stored;
     /* a sub-select's or WITH query's: the query level it is (facts->levels), else -1 */
     int child_level;
+    bool in_full_join; /* an operand (at any depth) of a FULL join, which adds rows */
 } sg__source;
 
 /* A query level: the level around it (-1 for none) and which of the

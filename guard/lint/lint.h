@@ -165,6 +165,11 @@ typedef struct sg__lint_comment {
     bool c_style;      /* slash-star rather than double-dash */
 } sg__lint_comment;
 
+/* A statement's place in the text: bytes [start, end). */
+typedef struct sg__lint_span {
+    size_t start, end;
+} sg__lint_span;
+
 /* Whether the comment `s` (n bytes, slash-star when `c_style`) is a
  * suppression comment (its words start with "sqlguard-"): the only comments
  * sg__lint_suppress() needs. */
@@ -173,14 +178,14 @@ bool sg__lint_directive_comment(const char *s, size_t n, bool c_style);
 /*
  * Applies the suppression comments among `comments` to the findings and
  * reports unknown rules, malformed and unused suppressions. `code_line`
- * (index 1..line_count) tells which lines hold SQL other than comments,
- * `stmt_last` the last line of the statement that starts on a line (0 when
- * none does).
+ * (index 1..line_count) tells which lines hold SQL other than comments;
+ * `stmts` are the statements' places (`nstmts`, in text order).
  * In a `migration`, a suppression of a rule that does not run in
  * migrations is not reported as unused. Returns -1 when memory ran out.
  */
 int sg__lint_suppress(sg_lint_result *r, const sg__lint_comment *comments, size_t ncomments,
-                      const bool *code_line, const uint32_t *stmt_last, bool migration);
+                      const bool *code_line, const sg__lint_span *stmts, size_t nstmts,
+                      bool migration);
 
 /* ---- json.c ---- */
 

@@ -118,9 +118,7 @@ typedef struct reading {
     sg__arena *scratch;
     sg__vec comments; /* sg__lint_comment, the suppression comments */
     bool *code_line;  /* index 1..line_count */
-    /* index 1..line_count: the last line of the statement that starts on the
-     * line, 0 when none does */
-    uint32_t *stmt_last;
+    sg__vec spans;    /* sg__lint_span: the statements linted, in text order */
 } reading;
 
 /* Whether the finding at `off` of the statement at `start` (whose bytes as
@@ -618,15 +616,14 @@ static int digest_tokens(reading *d, const char *buf, size_t from, const sg__spa
         for (long l = l1; l <= line; l++)
             d->code_line[l] = true;
     }
-    line = 0;
     for (size_t i = 0; i < nstmts; i++) {
         size_t start = stmts[i].start, end = stmts[i].end;
         if (!trim_to_tokens(tokens, ntokens, &start, &end) || end <= start)
             continue;
-        long first = sg__lint_line_from(r, start, line);
-        line = sg__lint_line_from(r, end - 1, first);
-        if (first > 0 && (size_t)first <= r->line_count && (uint32_t)line > d->stmt_last[first])
-            d->stmt_last[first] = (uint32_t)line;
+        sg__lint_span *sp = sg__vec_push(d->scratch, &d->spans, sizeof *sp);
+        if (!sp)
+            return -1;
+        *sp = (sg__lint_span){start, end};
     }
     return 0;
 }
@@ -769,15 +766,15 @@ static int read_in_style(reading *d, sg_lint_placeholders style, bool detect)
     d->psycopg = false;
     d->comments = (sg__vec){0};
     d->code_line = sg__arena_alloc(d->scratch, r->line_count + 2);
-    d->stmt_last = sg__arena_alloc(d->scratch, (r->line_count + 2) * sizeof *d->stmt_last);
-    if (!d->code_line || !d->stmt_last || read_parts(d) < 0)
+    d->spans = (sg__vec){0};
+    if (!d->code_line || read_parts(d) < 0)
         return -1;
     if (d->psycopg || d->restart)
         return 0;
     const sg__lint_comment *comments = d->comments.items;
     sg__lint_comment none;
     return sg__lint_suppress(r, comments ? comments : &none, d->comments.count, d->code_line,
-                             d->stmt_last, d->migration);
+                             d->spans.items, d->spans.count, d->migration);
 }
 
 /* The placeholder style of the whole text as the caller or the policy sets

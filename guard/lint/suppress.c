@@ -36,14 +36,15 @@ typedef struct entry {
 
 typedef struct directive {
     directive_kind kind;
-    size_t start, end;  /* the comment */
-    long target_line;   /* NEXT_LINE: the line it covers, 0 when no SQL follows;
-                           SAME_LINE: the comment's own line */
-    long target_last;   /* NEXT_LINE: the last line it covers: the statement's
-                           that starts on target_line, else target_line */
-    long sql_after;     /* NEXT_LINE: the line it ends on when SQL follows it there
-                           (a block comment in front of the statement it meant), else 0 */
-    const char *reason; /* NULL when none was given */
+    size_t start, end;           /* the comment */
+    long target_line;            /* NEXT_LINE: the line it covers, 0 when no SQL follows;
+                                    SAME_LINE: the comment's own line */
+    long target_last;            /* NEXT_LINE: the statement's last line when one starts on
+                                    target_line, else target_line */
+    size_t stmt_start, stmt_end; /* NEXT_LINE: that statement's bytes, else equal */
+    long sql_after;              /* NEXT_LINE: the line it ends on when SQL follows it there
+                                    (a block comment in front of the statement it meant), else 0 */
+    const char *reason;          /* NULL when none was given */
     entry *rules;
     size_t nrules;
 } directive;
@@ -182,8 +183,23 @@ bool sg__lint_directive_comment(const char *s, size_t n, bool c_style)
 
 /* Reads one comment. Returns 1 with *d filled for a directive, 0 for any
  * other comment, -1 without memory. */
+/* The first of `n` statements (in text order) that starts at `at` or after,
+ * or NULL. */
+static const sg__lint_span *statement_from(const sg__lint_span *stmts, size_t n, size_t at)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (stmts[mid].start < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n ? &stmts[lo] : NULL;
+}
+
 static int parse_comment(sg_lint_result *r, const sg__lint_comment *c, const bool *code_line,
-                         const uint32_t *stmt_last, directive *d)
+                         const sg__lint_span *stmts, size_t nstmts, directive *d)
 {
     const char *p, *q;
     if (sg__lint_window(r, c->start, c->end) < 0)
@@ -238,10 +254,16 @@ static int parse_comment(sg_lint_result *r, const sg__lint_comment *c, const boo
         d->target_line = next_code_line(r, c, code_line);
         d->sql_after = sql_after_on_line(r, c);
         /* above a statement, it covers the statement (written one keyword
-         * a line, its findings stand on lines after its first) */
+         * a line, its findings stand on lines after its first), and no
+         * other that starts where it ends */
         d->target_last = d->target_line;
-        if (d->target_line > 0 && !d->sql_after && stmt_last[d->target_line] > d->target_line)
-            d->target_last = stmt_last[d->target_line];
+        const sg__lint_span *next = statement_from(stmts, nstmts, c->end);
+        if (d->target_line > 0 && !d->sql_after && next &&
+            sg__lint_line_from(r, next->start, 0) == d->target_line) {
+            d->stmt_start = next->start;
+            d->stmt_end = next->end;
+            d->target_last = sg__lint_line_from(r, next->end - 1, d->target_line);
+        }
     } else if (d->kind == SAME_LINE) {
         d->target_line = d->target_last = sg__lint_line_from(r, c->start, 0);
     }
@@ -252,8 +274,11 @@ static bool covers(const directive *d, const entry *e, const sg__lint_item *g)
 {
     if (strcmp(e->rule, g->rule) != 0)
         return false;
-    if (d->kind == NEXT_LINE || d->kind == SAME_LINE)
-        return (long)g->line >= d->target_line && (long)g->line <= d->target_last;
+    if (d->kind == NEXT_LINE)
+        return (long)g->line == d->target_line ||
+               ((size_t)g->at - 1 >= d->stmt_start && (size_t)g->at - 1 < d->stmt_end);
+    if (d->kind == SAME_LINE)
+        return (long)g->line == d->target_line;
     if (d->kind == DISABLE)
         return (size_t)g->at - 1 >= d->end && (size_t)g->at - 1 < e->span_end;
     return false;
@@ -367,7 +392,8 @@ static bool idle_in_migrations(const char *rule)
 }
 
 int sg__lint_suppress(sg_lint_result *r, const sg__lint_comment *comments, size_t ncomments,
-                      const bool *code_line, const uint32_t *stmt_last, bool migration)
+                      const bool *code_line, const sg__lint_span *stmts, size_t nstmts,
+                      bool migration)
 {
     directive *ds = sg__arena_alloc(&r->arena, (ncomments + 1) * sizeof *ds);
     if (!ds)
@@ -375,7 +401,7 @@ int sg__lint_suppress(sg_lint_result *r, const sg__lint_comment *comments, size_
     size_t nd = 0;
     size_t library_findings = r->findings.count; /* lint.* findings come after */
     for (size_t i = 0; i < ncomments; i++) {
-        int rc = parse_comment(r, &comments[i], code_line, stmt_last, &ds[nd]);
+        int rc = parse_comment(r, &comments[i], code_line, stmts, nstmts, &ds[nd]);
         if (rc < 0)
             return -1;
         nd += (size_t)rc;

@@ -60,6 +60,7 @@ void sg__walk_add_from_item(walk *w, int level, const char *name, long relref, i
     fi->child_level = child_level;
     fi->row = row;
     fi->reads_written = w->in_returning || w->sees_excluded;
+    fi->in_full_join = w->full_join > 0;
 }
 
 /* The columns an alias's column list names (`AS t(a, b)`), else unknown:

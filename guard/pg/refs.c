@@ -409,6 +409,7 @@ static void export_sources(walk *w)
             s->stored_count = 0;
         }
         /* a WITH query's reference: the WITH query's level */
+        s->in_full_join = fi->in_full_join;
         s->child_level = fi->child_level >= 0                ? fi->child_level
                          : fi->relref < 0 && fi->grow_select ? fi->grow_level
                                                              : -1;

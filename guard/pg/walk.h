@@ -67,6 +67,7 @@ typedef struct from_item {
                        * relation, the names its alias gives its first columns */
     bool join_alias;  /* the item of an aliased join (sg__source) */
     bool excluded;    /* INSERT's EXCLUDED */
+    bool in_full_join; /* an operand (at any depth) of a FULL join */
     /* in an INSERT's or UPDATE's RETURNING list, or where ON CONFLICT DO
      * UPDATE sees EXCLUDED: it may read the row the statement writes */
     bool reads_written;
