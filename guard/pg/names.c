@@ -381,9 +381,29 @@ static int param_output(const Node *n)
  * when the statement may make it so (sg__walk_text_may_grow), or it holds a
  * column of one of the level's FROM items that may be long (-1: none known
  * yet), or it joins two columns of items that are no relations. */
+/* The $n whose value `n`, at `level`, makes up beside stored columns and a
+ * few constant characters (`account_code || $1 || name`, `coalesce(name,
+ * $1)`): stored data counts as nothing, so the column is as long as the
+ * value; 0 when a column there may be made, or for any other expression. */
+static int param_among_stored(walk *w, int level, const Node *n)
+{
+    enum { COLUMNS_MAX = 16 };
+    const ColumnRef *refs[COLUMNS_MAX];
+    size_t count;
+    int param = sg__walk_text_param_among_columns(n, refs, COLUMNS_MAX, &count);
+    if (!param || level < 0 || sg__walk_recast_columns(n, refs + count, 0))
+        return 0;
+    for (size_t i = 0; i < count; i++)
+        if (ref_grows(w, level, refs[i]) || made_ref(w, level, refs[i]))
+            return 0;
+    return param;
+}
+
 static int expr_growth(walk *w, int level, Node *n)
 {
     int param = param_output(n);
+    if (!param)
+        param = param_among_stored(w, level, n);
     if (param)
         return param;
     const Node *bare = sg__walk_uncast_keeping(n);

@@ -994,6 +994,20 @@ int sg__walk_text_param(const Node *n)
                : 0;
 }
 
+int sg__walk_text_param_among_columns(const Node *n, const ColumnRef **out, size_t max,
+                                      size_t *count)
+{
+    text_parts parts = {0};
+    *count = 0;
+    if (!text_bound(n, &parts, 0) || parts.param_count != 1 || parts.numeric[0] ||
+        parts.chars > 64 || parts.column_count > max || parts.column_count > TEXT_COLUMNS_MAX)
+        return 0;
+    for (size_t i = 0; i < parts.column_count; i++)
+        out[i] = parts.columns[i];
+    *count = parts.column_count;
+    return parts.params[0];
+}
+
 size_t sg__walk_text_columns(const Node *n, const ColumnRef **out, size_t max)
 {
     text_parts parts = {0};

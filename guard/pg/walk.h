@@ -59,14 +59,14 @@ typedef struct row_names {
  * query level: what FOR UPDATE OF names and qualified column references
  * resolve to. */
 typedef struct from_item {
-    int level;        /* query level whose FROM clause holds it directly */
-    const char *name; /* alias, else relation name; NULL for unnamed items */
-    long relref;      /* index into facts->relations, or -1 */
-    int child_level;  /* for a subquery in FROM: its level, else -1 */
-    row_names row;    /* columns, when it is no relation (relref -1); for a
-                       * relation, the names its alias gives its first columns */
-    bool join_alias;  /* the item of an aliased join (sg__source) */
-    bool excluded;    /* INSERT's EXCLUDED */
+    int level;         /* query level whose FROM clause holds it directly */
+    const char *name;  /* alias, else relation name; NULL for unnamed items */
+    long relref;       /* index into facts->relations, or -1 */
+    int child_level;   /* for a subquery in FROM: its level, else -1 */
+    row_names row;     /* columns, when it is no relation (relref -1); for a
+                        * relation, the names its alias gives its first columns */
+    bool join_alias;   /* the item of an aliased join (sg__source) */
+    bool excluded;     /* INSERT's EXCLUDED */
     bool in_full_join; /* an operand (at any depth) of a FULL join */
     /* in an INSERT's or UPDATE's RETURNING list, or where ON CONFLICT DO
      * UPDATE sees EXCLUDED: it may read the row the statement writes */
@@ -484,6 +484,12 @@ size_t sg__walk_text_columns(const Node *n, const ColumnRef **out, size_t max);
  * most 64 characters of constants and no column (`%(q)s`, `lower(%(q)s)`,
  * `'%' || %(q)s || '%'`); 0 for any other. */
 int sg__walk_text_param(const Node *n);
+/* The $n whose value expression `n` is made of beside column references
+ * (their `count` in out[], at most `max`) and a few constant characters
+ * (`code || $1 || name`): a derived column of it is that value's length when
+ * the columns are stored data; 0 for any other expression. */
+int sg__walk_text_param_among_columns(const Node *n, const ColumnRef **out, size_t max,
+                                      size_t *count);
 
 /* ---- names.c ---- */
 
