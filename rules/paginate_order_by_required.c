@@ -413,14 +413,25 @@ static bool field_may_return_set(const sg__rule_ctx *ctx)
 
 /* A sub-select's pin of `table`'s column to a column of an outer item
  * (`WHERE users.id = p.user_id` in a LATERAL sub-select): one value for each
- * row of that item when it is a catalog table of the top-level FROM, named
- * so, and the two columns compare in an equality that keeps distinct values
- * distinct (exact_link). Only a level directly under the top level's sees
- * those items by their names (a level further in may see an item of a level
- * between that has the name). */
+ * row of that item when the column's type keeps its values distinct under
+ * any comparison, or when the item is a catalog table of the top-level FROM,
+ * named so, and the two columns compare in an equality that keeps distinct
+ * values distinct (exact_link). Only a level directly under the top level's
+ * sees those items by their names (a level further in may see an item of a
+ * level between that has the name). */
 static bool outer_pin_exact(const sg__rule_ctx *ctx, const sg__meta_table *table,
                             const sg__column_pin *p)
 {
+    /* An outer reference is one value each time the level runs, whatever
+     * item of whatever level it names (a sub-select's, a WITH query's:
+     * Hasura's `"_root.base"."book_uid" = "uid"`, a lookup a level further
+     * in, as Drizzle writes it): a key whose type no comparison PostgreSQL
+     * accepts can make two of its values equal to one is matched once. */
+    static const char *const distinct_alone[] = {"uuid", "smallint", "integer", "boolean", "date"};
+    const sg__pgtype *key = column_type(table, p->column);
+    for (size_t i = 0; key && i < sizeof distinct_alone / sizeof distinct_alone[0]; i++)
+        if (strcmp(key->name, distinct_alone[i]) == 0)
+            return true;
     const sg__facts *f = ctx->facts;
     const sg__top_select *t = &f->top;
     int parent = p->level >= 0 && (size_t)p->level < f->levels.count
