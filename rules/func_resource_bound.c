@@ -930,7 +930,8 @@ static bool stored_column(const sg__source *s, const char *name)
         if (strcmp(s->stored[k], name) == 0)
             return true;
     for (size_t k = 0; !s->grows_all && k < s->grown_count; k++)
-        if (strcmp(s->grown[k], name) == 0 && s->grown_params && s->grown_params[k] > 0)
+        if (strcmp(s->grown[k], name) == 0 && s->grown_params && s->grown_params[k] > 0 &&
+            s->grown_alone && s->grown_alone[k])
             return true;
     return false;
 }

@@ -451,6 +451,9 @@ typedef struct sg__source {
     const char *const *grown;
     const int *grown_params; /* per grown name: the $n whose value it is (cast or
                               * not), which bounds it, or 0 */
+    /* per grown name: that value alone (one value for the statement), not
+     * beside stored columns (`code || $1 || name`: a value of each row) */
+    const bool *grown_alone;
     size_t grown_count;
     bool grows_all;
     int grows_all_param; /* grows_all: the $n whose elements its values are

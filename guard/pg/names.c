@@ -554,8 +554,11 @@ static row_names select_row(walk *w, Node *node, List *aliases, int level, bool 
     }
     int *grows = sg__arena_alloc(w->arena, (count + 1) * sizeof *grows);
     bool *stored = sg__arena_alloc(w->arena, (count + 1) * sizeof *stored);
+    /* per output: the parameter's value alone (one value for the statement),
+     * not beside stored columns (a value of each row) */
+    bool *alone = sg__arena_alloc(w->arena, (count + 1) * sizeof *alone);
     bool all_stored = growth && !set_op && !s->valuesLists;
-    if (!grows || !stored) {
+    if (!grows || !stored || !alone) {
         fail(w);
         return unknown_row;
     }
@@ -566,6 +569,7 @@ static row_names select_row(walk *w, Node *node, List *aliases, int level, bool 
         slots[i] = NULL;
         grows[i] = 0;
         stored[i] = false;
+        alone[i] = true;
         const char *name = NULL;
         if (s->valuesLists) {
             ListCell *lc;
@@ -576,6 +580,8 @@ static row_names select_row(walk *w, Node *node, List *aliases, int level, bool 
                         (size_t)list_length(row) <= i
                             ? GROWN
                             : grown_with(grows[i], expr_growth(w, level, list_nth(row, (int)i)));
+                alone[i] = alone[i] && (size_t)list_length(row) > i &&
+                           param_output(list_nth(row, (int)i)) > 0;
             }
             if (sg__walk_expands(list_nth(linitial(s->valuesLists), (int)i))) {
                 grows_all = growth;
@@ -609,6 +615,7 @@ static row_names select_row(walk *w, Node *node, List *aliases, int level, bool 
             }
             name = rt->name ? rt->name : figure_name(rt->val);
             grows[i] = growth ? expr_growth(w, level, rt->val) : 0;
+            alone[i] = grows[i] > 0 && param_output(rt->val) == grows[i];
             /* a table's column passed on as it is (cast or not) is stored data */
             const Node *bare = sg__walk_uncast_keeping(rt->val);
             stored[i] = growth && bare && IsA(bare, ColumnRef) && !grows[i] &&
@@ -629,7 +636,8 @@ static row_names select_row(walk *w, Node *node, List *aliases, int level, bool 
      * parameters whose values some of them are */
     const char **grown = sg__arena_alloc(w->arena, (count + 1) * sizeof *grown);
     int *grown_params = sg__arena_alloc(w->arena, (count + 1) * sizeof *grown_params);
-    if (!grown || !grown_params) {
+    bool *grown_alone = sg__arena_alloc(w->arena, (count + 1) * sizeof *grown_alone);
+    if (!grown || !grown_params || !grown_alone) {
         fail(w);
         return unknown_row;
     }
@@ -645,6 +653,7 @@ static row_names select_row(walk *w, Node *node, List *aliases, int level, bool 
         if (!grows[i] || !slots[i])
             continue;
         grown_params[grown_count] = grows[i] > 0 ? grows[i] : 0;
+        grown_alone[grown_count] = grows[i] > 0 && alone[i];
         if (!(grown[grown_count++] = copy(w, slots[i])))
             return unknown_row;
     }
@@ -654,6 +663,7 @@ static row_names select_row(walk *w, Node *node, List *aliases, int level, bool 
     row_names row = keep_names(w, slots, n, named && stars == 0);
     row.grown = grown;
     row.grown_params = grown_params;
+    row.grown_alone = grown_alone;
     row.grown_count = grown_count;
     row.grows_all = grows_all;
     row.stored = stored_names;
@@ -903,6 +913,7 @@ void sg__walk_item_growth(walk *w, size_t i)
             fi->row.grows_all || row.grows_all || (fi->grow_renamed && row.grown_count);
         fi->row.grown = fi->grow_renamed ? NULL : row.grown;
         fi->row.grown_params = fi->grow_renamed ? NULL : row.grown_params;
+        fi->row.grown_alone = fi->grow_renamed ? NULL : row.grown_alone;
         fi->row.grown_count = fi->grow_renamed ? 0 : row.grown_count;
         fi->row.stored = fi->grow_renamed ? NULL : row.stored;
         fi->row.stored_count = fi->grow_renamed ? 0 : row.stored_count;

@@ -393,6 +393,7 @@ static void export_sources(walk *w)
         s->visible_from = fi->visible_from;
         s->grown = fi->relref < 0 ? fi->row.grown : NULL;
         s->grown_params = fi->relref < 0 ? fi->row.grown_params : NULL;
+        s->grown_alone = fi->relref < 0 ? fi->row.grown_alone : NULL;
         s->grown_count = fi->relref < 0 ? fi->row.grown_count : 0;
         s->grows_all_param = fi->relref < 0 && fi->row.grows_all ? fi->row.grows_all_param : 0;
         s->grows_all = fi->relref < 0 && fi->row.grows_all;

@@ -45,6 +45,7 @@ typedef struct row_names {
      * columns are stored data. */
     const char *const *grown;
     const int *grown_params; /* per grown name: the $n whose value it is, or 0 */
+    const bool *grown_alone; /* ... that value alone, not beside stored columns */
     size_t grown_count;
     bool grows_all;
     int grows_all_param; /* grows_all: the $n whose elements every column is, or 0 */
