@@ -766,37 +766,73 @@ static bool excluded_source(const sg__facts *f, long s)
  * the statement may have written long, which no bound of the call's own
  * arguments shows: 1, or 0 with *extra the lengths of the parameters such
  * columns are (`WITH p AS (SELECT %(q)s AS q)` ... `p.q`, `unnest(%(terms)s)
- * t`) and of the short values written, which either argument may hold; -1
- * when memory ran out. */
-static int derived_argument_grows(const sg__rule_ctx *ctx, const sg__funcref *fn,
-                                  long double *extra)
+ * t`) and of the short values written, added to the first argument's
+ * (extra[0]) or argument `other`'s (extra[1]) as the reference stands in it,
+ * to both when the walk does not tell; -1 when memory ran out. */
+/* Which argument of call `fn` (facts->funcs index `target`) holds the
+ * reference at `location`, whose innermost call is `call`: its index, or -1
+ * when the walk does not tell (it stands inside an expression there). */
+static int ref_argument(const sg__facts *f, const sg__funcref *fn, long target, int call,
+                        int location)
+{
+    if (call == target) {
+        for (size_t i = 0; i < fn->arg_count; i++)
+            if (fn->args[i].location == location)
+                return (int)i;
+        return -1;
+    }
+    for (unsigned hops = 0; call >= 0 && (size_t)call < f->funcs.count && hops < 100000; hops++) {
+        const sg__funcref *c = &SG__VEC_AT(f->funcs, sg__funcref, (size_t)call);
+        if (c->parent == target)
+            return c->parent_arg;
+        call = c->parent;
+    }
+    return -1;
+}
+
+/* Adds `amount` to the extra length of the argument `arg` holds it in: of
+ * extra[0] (the first argument) or extra[1] (argument `other`), both when
+ * the argument is not known (-1). */
+static void add_extra(long double extra[2], int arg, size_t other, long double amount)
+{
+    if (arg < 0 || arg == 0)
+        extra[0] += amount;
+    if (arg < 0 || (size_t)arg == other)
+        extra[1] += amount;
+}
+
+static int derived_argument_grows(const sg__rule_ctx *ctx, const sg__funcref *fn, size_t other,
+                                  long double extra[2])
 {
     const sg__facts *f = ctx->facts;
     long target = fn - &SG__VEC_AT(f->funcs, sg__funcref, 0);
-    *extra = 0;
+    extra[0] = extra[1] = 0;
     for (size_t i = 0; i < f->fields.count; i++) {
         const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
         if (!reaches(f, r->call, target))
             continue;
         int status;
+        long double add = 0;
         if (excluded_source(f, r->source))
-            status = written_text(ctx, r->relation, r->name, true, extra);
+            status = written_text(ctx, r->relation, r->name, true, &add);
         else if (r->returning && r->row == SG_ROW_RELATION)
-            status = written_text(ctx, r->relation, r->name, false, extra);
+            status = written_text(ctx, r->relation, r->name, false, &add);
         else if (r->source >= 0 && (size_t)r->source < f->sources.count)
             status = add_growth(
                 ctx, source_growth(&SG__VEC_AT(f->sources, sg__source, (size_t)r->source), r->name),
-                extra);
+                &add);
         else
             continue;
         if (status != 0)
             return status == -2 ? -1 : 1;
+        add_extra(extra, ref_argument(f, fn, target, r->call, r->location), other, add);
     }
     for (size_t i = 0; i < f->columns.count; i++) {
         const sg__column_ref *r = &SG__VEC_AT(f->columns, sg__column_ref, i);
         if (!reaches(f, r->call, target))
             continue;
-        int status = add_growth(ctx, column_growth(ctx, r), extra);
+        long double add = 0;
+        int status = add_growth(ctx, column_growth(ctx, r), &add);
         sg__resolved res;
         if (status == 0 && (r->flags & SG_COLREF_RETURNING)) {
             /* a column of the row written; a whole row (`*`, `t.*`, `t`)
@@ -806,9 +842,9 @@ static int derived_argument_grows(const sg__rule_ctx *ctx, const sg__funcref *fn
                                       ? &SG__VEC_AT(f->sources, sg__source, (size_t)res.source)
                                       : NULL;
             if (s && s->row == SG_ROW_RELATION)
-                status = written_text(ctx, s->relation, r->name, false, extra);
+                status = written_text(ctx, s->relation, r->name, false, &add);
             else if (found == SG_RES_WHOLE_ROW)
-                status = written_text(ctx, -1, NULL, false, extra);
+                status = written_text(ctx, -1, NULL, false, &add);
         }
         /* EXCLUDED.*, `excluded` as a whole row (`EXCLUDED::text`): the row
          * the INSERT proposes */
@@ -819,9 +855,10 @@ static int derived_argument_grows(const sg__rule_ctx *ctx, const sg__funcref *fn
             whole = res.source;
         if (status == 0 && excluded_source(f, whole))
             status = written_text(ctx, SG__VEC_AT(f->sources, sg__source, (size_t)whole).relation,
-                                  NULL, true, extra);
+                                  NULL, true, &add);
         if (status != 0)
             return status == -2 ? -1 : 1;
+        add_extra(extra, ref_argument(f, fn, target, r->call, r->location), other, add);
     }
     return 0;
 }
@@ -851,8 +888,8 @@ static long double quadratic_work(const sg__rule_ctx *ctx, const sg__funcref *fn
         if (!builtin(fn, calls[i].name) || fn->arg_count < calls[i].min_args ||
             fn->arg_count > calls[i].max_args)
             continue;
-        long double extra;
-        int derived = derived_argument_grows(ctx, fn, &extra);
+        long double extra[2];
+        int derived = derived_argument_grows(ctx, fn, calls[i].other, extra);
         if (derived < 0)
             return -2;
         if (derived)
@@ -863,9 +900,9 @@ static long double quadratic_work(const sg__rule_ctx *ctx, const sg__funcref *fn
         long double b = known_length(ctx, &fn->args[calls[i].other], marks);
         if (a == -2 || b == -2)
             return -2;
-        if (a < 0 && b < 0 && extra == 0)
+        if (a < 0 && b < 0 && extra[0] == 0 && extra[1] == 0)
             return -1;
-        return ((a < 1 ? 1 : a) + extra) * ((b < 1 ? 1 : b) + extra);
+        return ((a < 1 ? 1 : a) + extra[0]) * ((b < 1 ? 1 : b) + extra[1]);
     }
     return -1;
 }

@@ -504,6 +504,9 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
                 (ix->uidx && !IsA(ix->uidx, A_Const)))
                 return false;
         }
+        /* the column is noted: a column the statement made (an array built
+         * of long text in a WITH query) is long, not stored */
+        add_column(parts, (const ColumnRef *)ind->arg);
         parts->chars += 1;
         return true;
     }
