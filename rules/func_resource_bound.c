@@ -759,16 +759,6 @@ static bool excluded_source(const sg__facts *f, long s)
            SG__VEC_AT(f->sources, sg__source, (size_t)s).excluded;
 }
 
-/* Whether an argument of call `fn` holds a column (or row) of a sub-select,
- * WITH query, VALUES list or function in FROM whose text the statement may
- * have made long (`FROM (SELECT repeat('a', 40000) AS s) x` ... `x.s`), or a
- * column of the row an INSERT or UPDATE wrote that its RETURNING reads and
- * the statement may have written long, which no bound of the call's own
- * arguments shows: 1, or 0 with *extra the lengths of the parameters such
- * columns are (`WITH p AS (SELECT %(q)s AS q)` ... `p.q`, `unnest(%(terms)s)
- * t`) and of the short values written, added to the first argument's
- * (extra[0]) or argument `other`'s (extra[1]) as the reference stands in it,
- * to both when the walk does not tell; -1 when memory ran out. */
 /* Which argument of call `fn` (facts->funcs index `target`) holds the
  * reference at `location`, whose innermost call is `call`: its index, or -1
  * when the walk does not tell (it stands inside an expression there). */
@@ -801,6 +791,16 @@ static void add_extra(long double extra[2], int arg, size_t other, long double a
         extra[1] += amount;
 }
 
+/* Whether an argument of call `fn` holds a column (or row) of a sub-select,
+ * WITH query, VALUES list or function in FROM whose text the statement may
+ * have made long (`FROM (SELECT repeat('a', 40000) AS s) x` ... `x.s`), or a
+ * column of the row an INSERT or UPDATE wrote that its RETURNING reads and
+ * the statement may have written long, which no bound of the call's own
+ * arguments shows: 1, or 0 with *extra the lengths of the parameters such
+ * columns are (`WITH p AS (SELECT %(q)s AS q)` ... `p.q`, `unnest(%(terms)s)
+ * t`) and of the short values written, added to the first argument's
+ * (extra[0]) or argument `other`'s (extra[1]) as the reference stands in it,
+ * to both when the walk does not tell; -1 when memory ran out. */
 static int derived_argument_grows(const sg__rule_ctx *ctx, const sg__funcref *fn, size_t other,
                                   long double extra[2])
 {

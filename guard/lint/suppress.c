@@ -181,8 +181,6 @@ bool sg__lint_directive_comment(const char *s, size_t n, bool c_style)
     return directive_text(s, n, c_style, &p, &q);
 }
 
-/* Reads one comment. Returns 1 with *d filled for a directive, 0 for any
- * other comment, -1 without memory. */
 /* The first of `n` statements (in text order) that starts at `at` or after,
  * or NULL. */
 static const sg__lint_span *statement_from(const sg__lint_span *stmts, size_t n, size_t at)
@@ -198,6 +196,9 @@ static const sg__lint_span *statement_from(const sg__lint_span *stmts, size_t n,
     return lo < n ? &stmts[lo] : NULL;
 }
 
+/* Reads one comment (`stmts`: the statements linted, to find the one a
+ * disable-next-line stands above). Returns 1 with *d filled for a directive,
+ * 0 for any other comment, -1 without memory. */
 static int parse_comment(sg_lint_result *r, const sg__lint_comment *c, const bool *code_line,
                          const sg__lint_span *stmts, size_t nstmts, directive *d)
 {

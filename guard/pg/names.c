@@ -376,11 +376,6 @@ static int param_output(const Node *n)
     return p ? p : sg__walk_text_param(n);
 }
 
-/* The growth of an output expression of a select of `level`: a parameter's
- * value (cast or not), or the column of a FROM item it names as it is; long
- * when the statement may make it so (sg__walk_text_may_grow), or it holds a
- * column of one of the level's FROM items that may be long (-1: none known
- * yet), or it joins two columns of items that are no relations. */
 /* The $n whose value `n`, at `level`, makes up beside stored columns and a
  * few constant characters (`account_code || $1 || name`, `coalesce(name,
  * $1)`): stored data counts as nothing, so the column is as long as the
@@ -399,6 +394,12 @@ static int param_among_stored(walk *w, int level, const Node *n)
     return param;
 }
 
+/* The growth of an output expression of a select of `level`: a parameter's
+ * value (cast or not, or beside stored columns: param_among_stored), or the
+ * column of a FROM item it names as it is; long when the statement may make
+ * it so (sg__walk_text_may_grow), or it holds a column of one of the level's
+ * FROM items that may be long (-1: none known yet), or it joins two columns
+ * of items that are no relations. */
 static int expr_growth(walk *w, int level, Node *n)
 {
     int param = param_output(n);
