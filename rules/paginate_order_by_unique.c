@@ -164,7 +164,7 @@ static int check(const sg__rule_ctx *ctx)
      * ORDER BY random() draws a sample, and no key would keep its pages
      * stable */
     if (ctx->op->kind != SG_OP_SELECT || f->kind != SG_STMT_SELECT || !t->has_order_by ||
-        (t->with_ties && !t->has_offset) || t->order_random || sg__paginate_order_moot(ctx) ||
+        (t->with_ties && !t->offset_skips) || t->order_random || sg__paginate_order_moot(ctx) ||
         sg__paginate_top_reported(ctx)) /* an ORDER BY that orders nothing: an error there */
         return 0;
     /* each row is distinct on what the ORDER BY includes */

@@ -649,6 +649,8 @@ typedef struct sg__top_select {
     bool order_without_columns;
     sg__vec order_calls;
     bool has_offset;
+    /* an OFFSET other than the constant 0 or NULL: it may skip rows */
+    bool offset_skips;
     bool has_locking; /* FOR UPDATE / SHARE at the top level */
     /* The LIMIT / OFFSET / FETCH clause, -1 without one: its first keyword
      * when the level has no ORDER BY (where paginate.order-by-required points);

@@ -184,7 +184,6 @@ static A_Const *value_literal(Node *n)
     return t == T_String || t == T_Integer || t == T_Float ? c : NULL;
 }
 
-/* A comparison of a column with a literal where a parameter belongs. */
 /* Whether an operator compares (equality, order, pattern matching) rather
  * than computes (`||`, `+`, `->>`): only a comparison makes a literal a
  * predicate's value. */

@@ -761,6 +761,11 @@ static __attribute__((noinline)) void record_top_select(walk *w, SelectStmt *s, 
     t->has_limit = s->limitCount != NULL;
     t->with_ties = (int)s->limitOption == PG_QUERY_LIMIT_WITH_TIES;
     t->has_offset = s->limitOffset != NULL;
+    const Node *offset = sg__walk_uncast(s->limitOffset);
+    const A_Const *oc = offset && IsA(offset, A_Const) ? (const A_Const *)offset : NULL;
+    t->offset_skips =
+        offset &&
+        !(oc && (oc->isnull || (oc->val.node.type == T_Integer && intVal(&oc->val) == 0)));
     t->has_locking = s->lockingClause != NIL;
     t->outputs_constant = alike;
     t->where_false = sg__walk_surely_false(s->whereClause, 0);
