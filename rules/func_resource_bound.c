@@ -555,8 +555,10 @@ static bool add_param_length(const sg__rule_ctx *ctx, int p, long double *extra)
 }
 
 /* What reference `r` (a name, `*` or `t.*`) reads, as source_growth()
- * tells it of the source it resolves to: 0, -1 or a parameter's $n. */
-static int column_growth(const sg__rule_ctx *ctx, const sg__column_ref *r)
+ * tells it of the source it resolves to (`found` and *res:
+ * sg__resolve_name()'s answer for a name): 0, -1 or a parameter's $n. */
+static int column_growth(const sg__rule_ctx *ctx, const sg__column_ref *r, int found,
+                         const sg__resolved *res)
 {
     const sg__facts *f = ctx->facts;
     int g = 0;
@@ -568,13 +570,12 @@ static int column_growth(const sg__rule_ctx *ctx, const sg__column_ref *r)
         }
         return g;
     }
-    sg__resolved res;
-    switch (sg__resolve_name(ctx, r, &res)) {
+    switch (found) {
     case SG_RES_FOUND:
     case SG_RES_WHOLE_ROW:
-        g = source_growth(&SG__VEC_AT(f->sources, sg__source, (size_t)res.source),
-                          res.status == SG_RES_FOUND ? r->name : NULL);
-        if (res.status == SG_RES_WHOLE_ROW && g)
+        g = source_growth(&SG__VEC_AT(f->sources, sg__source, (size_t)res->source),
+                          found == SG_RES_FOUND ? r->name : NULL);
+        if (found == SG_RES_WHOLE_ROW && g)
             g = -1;
         break;
     case SG_RES_UNDECIDED:
@@ -611,8 +612,11 @@ static int growth_at(const sg__rule_ctx *ctx, int location)
     const sg__facts *f = ctx->facts;
     for (size_t i = 0; i < f->columns.count; i++) {
         const sg__column_ref *r = &SG__VEC_AT(f->columns, sg__column_ref, i);
-        if (r->location == location)
-            return column_growth(ctx, r);
+        if (r->location != location)
+            continue;
+        sg__resolved res;
+        return column_growth(ctx, r, r->name ? sg__resolve_name(ctx, r, &res) : SG_RES_WHOLE_ROW,
+                             &res);
     }
     for (size_t i = 0; i < f->fields.count; i++) {
         const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
@@ -724,20 +728,16 @@ static int written_text(const sg__rule_ctx *ctx, long relation, const char *name
             return -1;
         if (n < 0)
             n = 0; /* not known: as stored data, which counts as nothing */
-        for (size_t k = 0; k < a->value_column_count && !proposed; k++) {
+        for (size_t k = 0; k < a->value_column_count; k++) {
             /* EXCLUDED.c in ON CONFLICT DO UPDATE's SET: the value the
              * INSERT proposes for c (a VALUES row's, which reads no
              * EXCLUDED) */
             long excluded_relation;
             const char *excluded_name;
-            int status = excluded_at(ctx, a->value_columns[k], &excluded_relation, &excluded_name)
+            int status = !proposed && excluded_at(ctx, a->value_columns[k], &excluded_relation,
+                                                  &excluded_name)
                              ? written_text(ctx, excluded_relation, excluded_name, true, &n)
                              : add_growth(ctx, growth_at(ctx, a->value_columns[k]), &n);
-            if (status != 0)
-                return status;
-        }
-        for (size_t k = 0; k < a->value_column_count && proposed; k++) {
-            int status = add_growth(ctx, growth_at(ctx, a->value_columns[k]), &n);
             if (status != 0)
                 return status;
         }
@@ -832,12 +832,12 @@ static int derived_argument_grows(const sg__rule_ctx *ctx, const sg__funcref *fn
         if (!reaches(f, r->call, target))
             continue;
         long double add = 0;
-        int status = add_growth(ctx, column_growth(ctx, r), &add);
         sg__resolved res;
+        int found = r->name ? sg__resolve_name(ctx, r, &res) : SG_RES_WHOLE_ROW;
+        int status = add_growth(ctx, column_growth(ctx, r, found, &res), &add);
         if (status == 0 && (r->flags & SG_COLREF_RETURNING)) {
             /* a column of the row written; a whole row (`*`, `t.*`, `t`)
              * holds every value written */
-            int found = r->name ? sg__resolve_name(ctx, r, &res) : SG_RES_WHOLE_ROW;
             const sg__source *s = found == SG_RES_FOUND && res.source >= 0
                                       ? &SG__VEC_AT(f->sources, sg__source, (size_t)res.source)
                                       : NULL;
@@ -848,11 +848,7 @@ static int derived_argument_grows(const sg__rule_ctx *ctx, const sg__funcref *fn
         }
         /* EXCLUDED.*, `excluded` as a whole row (`EXCLUDED::text`): the row
          * the INSERT proposes */
-        long whole = -1;
-        if (!r->name)
-            whole = r->source;
-        else if (sg__resolve_name(ctx, r, &res) == SG_RES_WHOLE_ROW)
-            whole = res.source;
+        long whole = !r->name ? r->source : found == SG_RES_WHOLE_ROW ? res.source : -1;
         if (status == 0 && excluded_source(f, whole))
             status = written_text(ctx, SG__VEC_AT(f->sources, sg__source, (size_t)whole).relation,
                                   NULL, true, &add);
@@ -975,6 +971,15 @@ static bool stored_column(const sg__source *s, const char *name)
 
 static bool zone_stored(const sg__rule_ctx *ctx, const sg__funcarg *a);
 
+/* The INSERT into relation `relation` (facts->relations index), or NULL. */
+static const sg__insert *insert_into(const sg__facts *f, long relation)
+{
+    for (size_t i = 0; relation >= 0 && i < f->inserts.count; i++)
+        if (SG__VEC_AT(f->inserts, sg__insert, i).relation == relation)
+            return &SG__VEC_AT(f->inserts, sg__insert, i);
+    return NULL;
+}
+
 /* Whether a RETURNING item that reads column `name` of relation `relation`
  * (facts->relations index), the row the statement wrote, reads stored
  * names: an INSERT of one row makes one name a statement whatever it
@@ -985,9 +990,9 @@ static bool zone_stored(const sg__rule_ctx *ctx, const sg__funcarg *a);
 static bool written_stored(const sg__rule_ctx *ctx, long relation, const char *name)
 {
     const sg__facts *f = ctx->facts;
-    for (size_t i = 0; relation >= 0 && i < f->inserts.count; i++)
-        if (SG__VEC_AT(f->inserts, sg__insert, i).relation == relation)
-            return SG__VEC_AT(f->inserts, sg__insert, i).one_row;
+    const sg__insert *in = insert_into(f, relation);
+    if (in)
+        return in->one_row;
     size_t values = 0;
     for (size_t i = 0; i < f->written_values.count; i++) {
         const sg__written_value *v = &SG__VEC_AT(f->written_values, sg__written_value, i);
@@ -1015,11 +1020,8 @@ static bool written_stored(const sg__rule_ctx *ctx, long relation, const char *n
  * row. */
 static bool proposed_stored(const sg__rule_ctx *ctx, long relation)
 {
-    const sg__facts *f = ctx->facts;
-    for (size_t i = 0; relation >= 0 && i < f->inserts.count; i++)
-        if (SG__VEC_AT(f->inserts, sg__insert, i).relation == relation)
-            return SG__VEC_AT(f->inserts, sg__insert, i).one_row;
-    return false;
+    const sg__insert *in = insert_into(ctx->facts, relation);
+    return in && in->one_row;
 }
 
 /* Whether the column reference at `location` reads stored names: a scoped

@@ -576,6 +576,30 @@ static bool walk_output_items(SelectStmt *s, List *items, walk *w)
 }
 
 /* ON CONFLICT: the arbiter sees the target only; DO UPDATE sees EXCLUDED too. */
+/* What judged_since() compares with: whether the walk had met a call the
+ * rules bound by its arguments' text, and its pending time zones, before. */
+typedef struct judged_mark {
+    bool work_call;
+    size_t zones;
+} judged_mark;
+
+/* Starts looking for such calls in what is walked next. */
+static judged_mark judged_from(walk *w)
+{
+    judged_mark m = {w->work_call, w->zones.count};
+    w->work_call = false;
+    return m;
+}
+
+/* Whether what was walked since `m` called a function the rules bound by
+ * its arguments' text or time zone; the walk's own record is kept. */
+static bool judged_since(walk *w, judged_mark m)
+{
+    bool judged = w->work_call || w->zones.count > m.zones;
+    w->work_call = w->work_call || m.work_call;
+    return judged;
+}
+
 static bool walk_on_conflict(Node *stmt, OnConflictClause *oc, walk *w, long target)
 {
     if (!oc)
@@ -588,14 +612,11 @@ static bool walk_on_conflict(Node *stmt, OnConflictClause *oc, walk *w, long tar
     w->sees_excluded = true;
     /* EXCLUDED is the row the INSERT proposes: a call the rules bound by its
      * arguments' text or time zone reads the values it writes */
-    bool saved_work = w->work_call;
-    size_t zones = w->zones.count;
-    w->work_call = false;
+    judged_mark mark = judged_from(w);
     stop = stop || visit_list(oc->targetList, w) || visit_predicate(oc->whereClause, w);
     w->sees_excluded = saved_excluded;
-    if (!stop && (w->work_call || w->zones.count > zones))
+    if (judged_since(w, mark) && !stop)
         sg__walk_record_written(w, stmt, target);
-    w->work_call = w->work_call || saved_work;
     return stop || w->failed;
 }
 
@@ -879,15 +900,13 @@ static bool walk_returning(Node *stmt, List *returning, walk *w, long target)
 {
     if (!returning)
         return false;
-    bool saved_returning = w->in_returning, saved_work = w->work_call;
-    size_t zones = w->zones.count;
+    bool saved_returning = w->in_returning;
+    judged_mark mark = judged_from(w);
     w->in_returning = true;
-    w->work_call = false;
     bool stop = visit_items(returning, w, stmt == w->root);
     w->in_returning = saved_returning;
-    if (!stop && (w->work_call || w->zones.count > zones))
+    if (judged_since(w, mark) && !stop)
         sg__walk_record_written(w, stmt, target);
-    w->work_call = w->work_call || saved_work;
     return stop || w->failed;
 }
 

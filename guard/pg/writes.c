@@ -462,6 +462,16 @@ static void set_written(walk *w, List *targets, long target, int row)
     }
 }
 
+/* The name of the column an INSERT's list gives position `i` (the walk's
+ * copy); NULL without a list or past it, with *failed when memory ran out. */
+static const char *listed_column(walk *w, const InsertStmt *s, size_t i, bool *failed)
+{
+    const ResTarget *col = i < (size_t)list_length(s->cols) ? list_nth(s->cols, (int)i) : NULL;
+    const char *name = col && IsA(col, ResTarget) ? copy(w, col->name) : NULL;
+    *failed = col && !name;
+    return name;
+}
+
 /* The values an INSERT's SELECT `sel` gives the listed columns (or, without
  * a list, the table's by position), one row's for every row: its outputs,
  * until a `*` moves the positions. */
@@ -475,9 +485,9 @@ static void select_written(walk *w, const InsertStmt *s, const SelectStmt *sel, 
             add_written(w, target, NULL, SIZE_MAX, 1, NULL);
             return;
         }
-        const ResTarget *col = i < (size_t)list_length(s->cols) ? list_nth(s->cols, (int)i) : NULL;
-        const char *name = col && IsA(col, ResTarget) ? copy(w, col->name) : NULL;
-        if (col && !name)
+        bool failed;
+        const char *name = listed_column(w, s, i, &failed);
+        if (failed)
             return;
         add_written(w, target, name, i, 1, rt->val);
         i++;
@@ -520,10 +530,9 @@ void sg__walk_record_written(walk *w, Node *stmt, long target)
                 add_written(w, target, NULL, SIZE_MAX, r, NULL);
                 break;
             }
-            const ResTarget *col =
-                i < (size_t)list_length(s->cols) ? list_nth(s->cols, (int)i) : NULL;
-            const char *name = col && IsA(col, ResTarget) ? copy(w, col->name) : NULL;
-            if (col && !name)
+            bool failed;
+            const char *name = listed_column(w, s, i, &failed);
+            if (failed)
                 return;
             if (!IsA(lfirst(v), SetToDefault))
                 add_written(w, target, name, i, r, lfirst(v));
