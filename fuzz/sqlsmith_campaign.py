@@ -25,7 +25,8 @@ Findings go to --findings DIR as NNNN.op.json (the operation, for `sqlguard chec
 NNNN.finding.json (reason, statement, scope, verdict, what PostgreSQL said); the script exits
 1 when there are any, 0 when none, 2 when it could not do its job.
 
---replay FILE|DIR... skips SQLsmith and judges saved operations (*.op.json) the same way.
+--replay FILE|DIR... skips SQLsmith and judges saved operations (*.op.json) the same way; an
+allowed operation's parameters are bound as the executor binds them (text of unknown type).
 """
 import argparse
 import json
@@ -105,6 +106,16 @@ INSERT INTO public."Sdk_Examples_Audit" (uid, account_uid, action)
 def qi(name):
     """A quoted SQL identifier."""
     return '"' + name.replace('"', '""') + '"'
+
+
+def param_text(value):
+    """A verdict's parameter as the executor sends it: NULL, or its text (JSON text for an
+    object or array, true/false for a boolean)."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return 'true' if value else 'false'
+    return json.dumps(value)
 
 
 def log(msg):
@@ -215,6 +226,7 @@ class Campaign:
         self.funcs = None  # allowed function names, or None: functions not judged
         self.gen_funcs = None  # the functions SQLsmith may call in D and P batches
         self.roles = {}
+        self.results = open(args.results, 'w', encoding='utf-8') if args.results else None
         self.role_serial = 0
         self.counts = Counter()
         self.exec_errors = Counter()
@@ -278,6 +290,8 @@ class Campaign:
     def teardown(self):
         """Drops the databases and roles setup() made."""
         self.conn.close()
+        if self.results is not None:
+            self.results.close()
         base = psycopg2.connect(self.admin_dsn('postgres'))
         base.autocommit = True
         with base.cursor() as c:
@@ -550,13 +564,23 @@ class Campaign:
         """Runs the compiled SQL as the scope's role; (ok, sqlstate, message)."""
         role = self.role_for(op['scope'])
         sql = verdict['compiled_sql']
+        params = verdict.get('parameters') or []
         conn = self.conn
         try:
             with conn.cursor() as c:
                 c.execute('SET LOCAL ROLE %s; SET LOCAL search_path = %s; '
                           'SET LOCAL statement_timeout = %d'
                           % (qi(role), SEARCH_PATH, self.args.timeout_ms))
-            if op['operation'] == 'select':
+            if params:
+                # Bound as the executor binds them: text of unknown type, each one's type
+                # inferred by PostgreSQL from where its $n stands.
+                with conn.cursor() as c:
+                    c.execute('PREPARE sg_replay AS ' + sql)
+                    c.execute('EXECUTE sg_replay(%s)' % ', '.join(['%s'] * len(params)),
+                              [param_text(v) for v in params])
+                    if c.description:
+                        c.fetchmany(op['limits']['max_rows'] + 1)
+            elif op['operation'] == 'select':
                 with conn.cursor(name='smith') as c:
                     c.execute(sql)
                     c.fetchmany(op['limits']['max_rows'] + 1)
@@ -587,6 +611,10 @@ class Campaign:
         if not verdict.get('allowed'):
             for rule in sorted({d.get('rule') for d in errors}):
                 self.denied_by[rule] += 1
+            if self.results is not None:
+                json.dump({'origin': origin, 'denied': sorted({d.get('rule') for d in errors})},
+                          self.results)
+                self.results.write('\n')
             return
         self.counts['allowed'] += 1
         if self.args.sabotage:
@@ -599,8 +627,14 @@ class Campaign:
             self.finding('static', '; '.join(bad), op, verdict, origin)
         if not isinstance(verdict.get('compiled_sql'), str):
             return
+        started = time.monotonic()
         ok, state, message = self.execute(op, verdict)
         self.counts['executed'] += 1
+        if self.results is not None:
+            json.dump({'origin': origin, 'ok': ok, 'sqlstate': state,
+                       'message': message and message.splitlines()[0][:300],
+                       'ms': round((time.monotonic() - started) * 1000, 1)}, self.results)
+            self.results.write('\n')
         if ok:
             self.counts['executed_ok'] += 1
             return
@@ -776,6 +810,8 @@ def main():
     p.add_argument('--sabotage', action='store_true',
                    help='a check of the judges themselves: judge every allowed verdict as if '
                    'its scope were empty; exit 0 only when both judges then report findings')
+    p.add_argument('--results', metavar='FILE',
+                   help='one JSON line per operation: its rules when denied, else how it ran')
     p.add_argument('--replay', nargs='+', metavar='PATH',
                    help='judge saved *.op.json operations instead of running SQLsmith')
     a = p.parse_args()
