@@ -185,6 +185,37 @@ static int string_array(loader *l, const cJSON *v, const where *w, const char *n
     return 0;
 }
 
+/* PostgreSQL's INDEX_MAX_KEYS: no key of a table has more columns. */
+#define KEY_COLUMNS_MAX 32
+
+/* A key's column list at member `name` of `w` (NULL: element `index` of it):
+ * an array of non-empty names, none twice, at most KEY_COLUMNS_MAX of them,
+ * as PostgreSQL's keys are (a key that names a column twice is none it could
+ * hold, and the guard would count one column as two). */
+static int key_columns(loader *l, const cJSON *v, const where *w, const char *name, size_t index)
+{
+    where at = {w, name, index};
+    if (!cJSON_IsArray(v))
+        return bad(l, &at, " must be an array of column names");
+    const char *seen[KEY_COLUMNS_MAX];
+    size_t n = 0;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, v)
+    {
+        if (!cJSON_IsString(item) || !item->valuestring[0])
+            return bad(l, &at, "[%zu] must be a non-empty column name", n);
+        if (n == KEY_COLUMNS_MAX)
+            return bad(l, &at, " has more than %d columns, PostgreSQL's most for a key",
+                       KEY_COLUMNS_MAX);
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(seen[i], item->valuestring) == 0)
+                return bad(l, &at, " names column \"%.80s\" twice ([%zu] and [%zu])",
+                           item->valuestring, i, n);
+        seen[n++] = item->valuestring;
+    }
+    return 0;
+}
+
 /* A NULL-terminated copy of an array of strings (checked by the caller). */
 static const char *const *string_list(loader *l, const cJSON *arr)
 {
@@ -272,8 +303,8 @@ static int load_columns(loader *l, const cJSON *cols, const where *table, sg__me
             return -1;
         if (!cJSON_IsString(m[NAME]) || !m[NAME]->valuestring[0])
             return bad(l, &at, ".name must be a non-empty string");
-        if (m[TYPE] && !cJSON_IsString(m[TYPE]))
-            return bad(l, &at, ".type must be a string");
+        if (m[TYPE] && (!cJSON_IsString(m[TYPE]) || !m[TYPE]->valuestring[0]))
+            return bad(l, &at, ".type must be a non-empty string (or left out: type unknown)");
         if (m[NULLABLE] && !cJSON_IsBool(m[NULLABLE]))
             return bad(l, &at, ".nullable must be true or false");
         if (m[DEFAULT] && !cJSON_IsString(m[DEFAULT]) && !cJSON_IsNull(m[DEFAULT]))
@@ -403,10 +434,17 @@ static int load_foreign_keys(loader *l, const cJSON *fks, const where *table)
     cJSON_ArrayForEach(fk, fks)
     {
         const cJSON *m[COUNT];
-        if (object(l, fk, &at, keys, m) < 0 || string_array(l, m[COLUMNS], &at, "columns", 0) < 0)
+        if (object(l, fk, &at, keys, m) < 0 || key_columns(l, m[COLUMNS], &at, "columns", 0) < 0)
             return -1;
-        if (m[REFERENCED] && string_array(l, m[REFERENCED], &at, "referenced_columns", 0) < 0)
+        if (cJSON_GetArraySize(m[COLUMNS]) == 0)
+            return bad(l, &at, ".columns must name at least one column");
+        if (m[REFERENCED] && key_columns(l, m[REFERENCED], &at, "referenced_columns", 0) < 0)
             return -1;
+        if (m[REFERENCED] && cJSON_GetArraySize(m[REFERENCED]) != cJSON_GetArraySize(m[COLUMNS]))
+            return bad(l, &at,
+                       ".referenced_columns has %d columns and .columns %d; a foreign key "
+                       "pairs them one to one",
+                       cJSON_GetArraySize(m[REFERENCED]), cJSON_GetArraySize(m[COLUMNS]));
         if (!cJSON_IsString(m[REFERENCES]))
             return bad(l, &at, ".references must be a string");
         static const int optional[] = {ON_DELETE, ON_UPDATE, NAME};
@@ -543,7 +581,7 @@ static int load_table_rest(loader *l, const cJSON *t, const cJSON *const *m, con
         return -1;
     if (m[T_LABELS] && string_array(l, m[T_LABELS], w, "labels", 0) < 0)
         return -1;
-    if (m[T_PRIMARY_KEY] && string_array(l, m[T_PRIMARY_KEY], w, "primary_key", 0) < 0)
+    if (m[T_PRIMARY_KEY] && key_columns(l, m[T_PRIMARY_KEY], w, "primary_key", 0) < 0)
         return -1;
     if (m[T_UNIQUE]) {
         if (!cJSON_IsArray(m[T_UNIQUE]))
@@ -553,7 +591,7 @@ static int load_table_rest(loader *l, const cJSON *t, const cJSON *const *m, con
         const cJSON *u;
         cJSON_ArrayForEach(u, m[T_UNIQUE])
         {
-            if (string_array(l, u, &list, NULL, i++) < 0)
+            if (key_columns(l, u, &list, NULL, i++) < 0)
                 return -1;
         }
     }
