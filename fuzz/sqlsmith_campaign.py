@@ -108,13 +108,29 @@ def qi(name):
     return '"' + name.replace('"', '""') + '"'
 
 
+def array_literal(items):
+    """A JSON array as the executor sends it: a PostgreSQL array literal, NULL for null."""
+    out = []
+    for v in items:
+        if v is None:
+            out.append('NULL')
+        elif isinstance(v, list):
+            out.append(array_literal(v))
+        else:
+            t = param_text(v)
+            out.append('"%s"' % t.replace('\\', '\\\\').replace('"', '\\"'))
+    return '{%s}' % ','.join(out)
+
+
 def param_text(value):
-    """A verdict's parameter as the executor sends it: NULL, or its text (JSON text for an
-    object or array, true/false for a boolean)."""
+    """A verdict's parameter as the executor sends it: NULL, or its text (an array literal
+    for an array, JSON text for an object, true/false for a boolean)."""
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, bool):
         return 'true' if value else 'false'
+    if isinstance(value, list):
+        return array_literal(value)
     return json.dumps(value)
 
 
@@ -575,7 +591,8 @@ class Campaign:
                 # Bound as the executor binds them: text of unknown type, each one's type
                 # inferred by PostgreSQL from where its $n stands.
                 with conn.cursor() as c:
-                    c.execute('PREPARE sg_replay AS ' + sql)
+                    # a prepared statement outlives the rollback of a failed run
+                    c.execute('DEALLOCATE ALL; PREPARE sg_replay AS ' + sql)
                     c.execute('EXECUTE sg_replay(%s)' % ', '.join(['%s'] * len(params)),
                               [param_text(v) for v in params])
                     if c.description:
