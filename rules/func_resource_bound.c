@@ -13,6 +13,7 @@
  * off.
  */
 #include <math.h>
+#include <strings.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -49,12 +50,36 @@ static size_t char_length(const char *s)
 }
 
 /* Characters a repeat, lpad or rpad call makes, -1 when not known. */
-static long double string_size(const sg__funcref *fn, bool is_repeat)
+/* The number argument `a` holds: a constant (sg__series_arg_number), or a
+ * parameter's bound value, cast to an integer type or numeric, or not cast
+ * (the function's own integer parameter reads it); 0 when unknown, -1 when
+ * memory ran out. */
+static int arg_value(const sg__rule_ctx *ctx, const sg__funcarg *a, long double *out)
+{
+    if (sg__series_arg_number(a, out))
+        return 1;
+    if (a->kind != SG_ARG_OTHER || a->param <= 0 || !ctx->bind ||
+        !sg__param_slot_bound(ctx->bind, (size_t)a->param - 1))
+        return 0;
+    bool is_null;
+    const char *t =
+        sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)a->param - 1, &is_null);
+    if (!t)
+        return is_null ? 0 : -1;
+    sg__funcarg value = {.kind = SG_ARG_NUMBER, .text = t, .cast = a->cast};
+    return sg__series_arg_number(&value, out) ? 1 : 0;
+}
+
+/* Characters a repeat, lpad or rpad call makes, -1 when not known, -2
+ * when memory ran out. */
+static long double string_size(const sg__rule_ctx *ctx, const sg__funcref *fn, bool is_repeat)
 {
     long double n;
-    if ((is_repeat ? fn->arg_count != 2 : fn->arg_count < 2 || fn->arg_count > 3) ||
-        !sg__series_arg_number(&fn->args[1], &n))
+    if (is_repeat ? fn->arg_count != 2 : fn->arg_count < 2 || fn->arg_count > 3)
         return -1;
+    int known = arg_value(ctx, &fn->args[1], &n);
+    if (known <= 0)
+        return known < 0 ? -2 : -1;
     if (n <= 0)
         return 0;
     const sg__funcarg *text = &fn->args[0];
@@ -66,6 +91,103 @@ static long double string_size(const sg__funcref *fn, bool is_repeat)
     if (fn->arg_count == 3 && fn->args[2].kind == SG_ARG_STRING && !fn->args[2].text[0])
         return -1;
     return n;
+}
+
+/* The largest number among arguments from..end-1 of `fn` a `*` width may
+ * take: 1, 0 when one of them is not known (a column, an expression), -1
+ * when memory ran out. An argument that is no number cannot be a width. */
+static int largest_width(const sg__rule_ctx *ctx, const sg__funcref *fn, size_t from, size_t end,
+                         long double *width)
+{
+    *width = 0;
+    for (size_t i = from; i < end && i < fn->arg_count; i++) {
+        const sg__funcarg *a = &fn->args[i];
+        long double v;
+        int known = arg_value(ctx, a, &v);
+        if (known < 0)
+            return -1;
+        if (known > 0 && fabsl(v) > *width)
+            *width = fabsl(v);
+        else if (!known && a->kind == SG_ARG_OTHER && a->param == 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* Reads a format() width at *p: digits, or `*` (the next argument, `*next`)
+ * or `*n$` (argument n). With `positions` (the format names arguments by
+ * position somewhere), which argument a width takes is not followed: the
+ * largest any may give. 1, 0 when not known, -1 when memory ran out. */
+static int format_width(const sg__rule_ctx *ctx, const sg__funcref *fn, const char **p,
+                        size_t *next, bool positions, long double *width)
+{
+    const char *q = *p;
+    *width = 0;
+    if (*q != '*') {
+        for (; *q >= '0' && *q <= '9'; q++)
+            *width = *width * 10 + (*q - '0');
+        *p = q;
+        return 1;
+    }
+    q++;
+    while (*q >= '0' && *q <= '9')
+        q++;
+    if (*q == '$')
+        q++;
+    *p = q;
+    if (positions)
+        return largest_width(ctx, fn, 1, fn->arg_count, width);
+    size_t arg = (*next)++;
+    return largest_width(ctx, fn, arg, arg + 1, width);
+}
+
+/* Characters format(fmt, ...) pads its values to: the sum of the widths of
+ * its conversions (`%10s`, `%-*s` with the width an argument gives, `%1$*2$s`),
+ * from a constant format or a parameter's bound value; -1 when a width or
+ * the format is not known, -2 when memory ran out. PostgreSQL pads in a loop
+ * it does not interrupt, and holds the padded text in memory. */
+static long double format_size(const sg__rule_ctx *ctx, const sg__funcref *fn)
+{
+    if (fn->arg_count < 1)
+        return -1;
+    const sg__funcarg *f = &fn->args[0];
+    const char *fmt = NULL;
+    if (f->kind == SG_ARG_STRING) {
+        fmt = f->text;
+    } else if (f->kind == SG_ARG_OTHER && f->param > 0 && ctx->bind &&
+               sg__param_slot_bound(ctx->bind, (size_t)f->param - 1)) {
+        bool is_null;
+        fmt = sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)f->param - 1, &is_null);
+        if (!fmt)
+            return is_null ? 0 : -2;
+    }
+    if (!fmt)
+        return -1;
+    long double total = 0;
+    size_t next = 1;
+    bool positions = strchr(fmt, '$') != NULL;
+    for (const char *p = strchr(fmt, '%'); p; p = strchr(p, '%')) {
+        p++;
+        if (*p == '%') {
+            p++;
+            continue;
+        }
+        /* an argument position n$ (a width's digits end otherwise) */
+        const char *q = p;
+        while (*q >= '0' && *q <= '9')
+            q++;
+        if (q > p && *q == '$')
+            p = q + 1;
+        while (*p == '-')
+            p++;
+        long double width;
+        int known = format_width(ctx, fn, &p, &next, positions, &width);
+        if (known <= 0)
+            return known < 0 ? -2 : -1;
+        total += width;
+        next++; /* the value the conversion takes */
+    }
+    return total;
 }
 
 /* The call as the message shows it: constants as written, the rest "...". */
@@ -601,17 +723,33 @@ static int derived_argument_grows(const sg__rule_ctx *ctx, const sg__funcref *fn
     return 0;
 }
 
+/* Whether `fn` is an is_normalized() for a composed form (NFC, the
+ * default, or NFKC): PostgreSQL's quick check answers it unless the marks
+ * are already in order, which its sort then passes in one step. The
+ * decomposed forms have no quick check: they sort. */
+static bool composed_form_check(const sg__funcref *fn)
+{
+    if (strcmp(fn->name, "is_normalized") != 0)
+        return false;
+    if (fn->arg_count == 1)
+        return true;
+    const sg__funcarg *form = &fn->args[1];
+    return form->kind == SG_ARG_STRING &&
+           (strcasecmp(form->text, "NFC") == 0 || strcasecmp(form->text, "NFKC") == 0);
+}
+
 /*
  * Character pairs a call compares at worst, from what is known of its
  * arguments (an unknown one counts as one character): normalize(s) sorts
  * runs of combining marks by insertion, the longest run's length squared
- * (a run of characters outside ASCII bounds it); translate(s, from, to) looks
- * each character of s up in from, btrim/ltrim/rtrim(s, set) each end
- * character in set, strpos(s, sub), position(sub IN s) and replace(s, from,
- * to) search s for the other, |s| * |other|. PostgreSQL checks for a cancel
- * in none of these loops: the statement timeout does not stop them. -1
- * when the call is none of these or too little is known, -2 when memory ran
- * out.
+ * (a run of characters outside ASCII bounds it), and so does is_normalized
+ * for the forms NFD and NFKD (`s IS NFD NORMALIZED`); translate(s, from, to) looks each character
+ * of s up in from, btrim/ltrim/rtrim(s, set) each end character in set; strpos(s, sub),
+ * position(sub IN s), replace(s, from, to), split_part(s, sep, n), string_to_array(s, sep) and
+ * string_to_table(s, sep) search s for the other, and s LIKE p (ILIKE, the ~~ operators, like(s,
+ * p), notlike) matches p against s, |s| * |other|. PostgreSQL checks for a cancel in none of these
+ * loops: the statement timeout does not stop them. -1 when the call is none of these or too little
+ * is known, -2 when memory ran out.
  */
 static long double quadratic_work(const sg__rule_ctx *ctx, const sg__funcref *fn)
 {
@@ -619,13 +757,18 @@ static long double quadratic_work(const sg__rule_ctx *ctx, const sg__funcref *fn
         const char *name;
         size_t min_args, max_args, other; /* `other`: the argument multiplied with the first */
     } calls[] = {
-        {"normalize", 1, 2, 0}, {"translate", 3, 3, 1}, {"btrim", 2, 2, 1},    {"ltrim", 2, 2, 1},
-        {"rtrim", 2, 2, 1},     {"strpos", 2, 2, 1},    {"position", 2, 2, 1}, {"replace", 3, 3, 1},
+        {"normalize", 1, 2, 0},  {"is_normalized", 1, 2, 0},   {"translate", 3, 3, 1},
+        {"btrim", 2, 2, 1},      {"ltrim", 2, 2, 1},           {"rtrim", 2, 2, 1},
+        {"strpos", 2, 2, 1},     {"position", 2, 2, 1},        {"replace", 3, 3, 1},
+        {"split_part", 3, 3, 1}, {"string_to_array", 2, 3, 1}, {"string_to_table", 2, 3, 1},
+        {"like", 2, 2, 1},       {"notlike", 2, 2, 1},
     };
     for (size_t i = 0; i < sizeof calls / sizeof calls[0]; i++) {
         if (!builtin(fn, calls[i].name) || fn->arg_count < calls[i].min_args ||
             fn->arg_count > calls[i].max_args)
             continue;
+        if (composed_form_check(fn))
+            return -1;
         long double extra[2];
         int derived = derived_argument_grows(ctx, fn, calls[i].other, extra);
         if (derived < 0)
@@ -645,14 +788,43 @@ static long double quadratic_work(const sg__rule_ctx *ctx, const sg__funcref *fn
     return -1;
 }
 
-static int judge_work(const sg__rule_ctx *ctx, const sg__funcref *fn, long long max_work)
+/* The work of the calls under the bound one by one, added up: PostgreSQL
+ * checks for a cancel between rows, not between the calls of one row's
+ * expressions, so twenty calls each just under the bound run twenty times
+ * as long as one. */
+typedef struct work_sum {
+    long double total;
+    size_t calls;
+    bool reported;
+} work_sum;
+
+static int judge_work(const sg__rule_ctx *ctx, const sg__funcref *fn, long long max_work,
+                      work_sum *sum)
 {
     long double work = quadratic_work(ctx, fn);
     if (work == -2)
         return -1;
-    if (work <= (long double)max_work)
+    if (work < 0)
         return 0;
-    const char *call = call_text(ctx, fn);
+    const char *call = NULL;
+    if (work <= (long double)max_work) {
+        sum->total += work;
+        sum->calls++;
+        if (sum->reported || sum->total <= (long double)max_work)
+            return 0;
+        sum->reported = true;
+        const char *amount = size_text(ctx, sum->total);
+        if (!(call = call_text(ctx, fn)) || !amount)
+            return -1;
+        return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
+                          "%s and %zu such call%s before it compare up to %s pairs of "
+                          "characters together, in loops PostgreSQL cannot interrupt (the "
+                          "statement timeout stops none of them), over the bound of %lld "
+                          "(policy option max_work of %s)",
+                          call, sum->calls - 1, sum->calls == 2 ? "" : "s", amount, max_work,
+                          ctx->rule->id);
+    }
+    call = call_text(ctx, fn);
     const char *amount = isfinite(work)
                              ? size_text(ctx, work)
                              : "an unknown number of (an argument is made by a call, such as "
@@ -678,7 +850,11 @@ static int judge(const sg__rule_ctx *ctx, const sg__funcref *fn, long long max)
     else if (fill)
         size = array_elements(fn);
     else if (is_repeat || builtin(fn, "lpad") || builtin(fn, "rpad"))
-        size = string_size(fn, is_repeat);
+        size = string_size(ctx, fn, is_repeat);
+    else if (builtin(fn, "format"))
+        size = format_size(ctx, fn);
+    if (size == -2)
+        return -1;
     if (size <= (long double)max)
         return 0;
     const char *call = call_text(ctx, fn);
@@ -889,9 +1065,10 @@ static int check(const sg__rule_ctx *ctx)
     if (!sg__policy_integer(ctx->policy, ctx->rule, MAX_WORK, &max_work))
         max_work = DEFAULT_MAX_WORK;
     const sg__facts *f = ctx->facts;
+    work_sum sum = {0, 0, false};
     for (size_t i = 0; i < f->funcs.count; i++) {
         const sg__funcref *fn = &SG__VEC_AT(f->funcs, sg__funcref, i);
-        if (judge(ctx, fn, max) < 0 || judge_work(ctx, fn, max_work) < 0 ||
+        if (judge(ctx, fn, max) < 0 || judge_work(ctx, fn, max_work, &sum) < 0 ||
             (fn->kind == SG_FUNC_CALL && fn->args && judge_zone(ctx, fn) < 0))
             return -1;
     }

@@ -1739,6 +1739,59 @@ static void test_lint__migration_directory_from_inside(void **state)
     remove_tree(dir);
 }
 
+/* Seed data and test fixtures run once, for no caller, against the schema the catalog
+ * describes: a seed's setval passes and its selects need no pagination, while the catalog
+ * still judges its columns; the same text elsewhere is a file of queries. */
+static void test_lint__seed_files(void **state)
+{
+    (void)state;
+    static const char seed[] =
+        "INSERT INTO clients (id, name) VALUES (1, 'Ana');\n"
+        "SELECT setval(pg_get_serial_sequence('clients', 'id'), 1);\n"
+        "SELECT name FROM clients WHERE name = 'Ana';\n";
+    char *dir = make_tree();
+    put(dir, "repo/.git/HEAD", "ref: refs/heads/main\n");
+    put(dir, "repo/schema/001_init.sql",
+        "CREATE TABLE clients (id serial PRIMARY KEY, name text NOT NULL);\n");
+    put(dir, "repo/supabase/seed.sql", seed);
+    put(dir, "repo/db/seeds/dev/users.sql", seed);
+    put(dir, "repo/db/Seed_Users.sql", seed);
+    put(dir, "repo/tests/fixtures/accounts.sql", seed);
+    put(dir, "repo/db/users-seed.sql", seed);
+    put(dir, "repo/db/seeds/typo.sql",
+        "INSERT INTO clients (id, nmae) VALUES (1, 'Ana');\n");
+    put(dir, "repo/q/queries.sql", seed);
+    put(dir, "repo/q/seedling.sql", seed);
+    put(dir, "repo/q/reseed.sql", seed);
+    char repo[600], inside[600];
+    snprintf(repo, sizeof repo, "%s/repo", dir);
+    snprintf(inside, sizeof inside, "%s/repo/db/seeds", dir);
+    run_result r = RUN_IN(repo, "catalog", "from-sql", "--data-source",
+                          "0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01", "-o", "cat.json", "schema");
+    assert_status(&r, 0);
+    free_result(&r);
+    r = RUN_IN(repo, "lint", "--no-timing", "--catalog", "cat.json", "supabase",
+                          "db/seeds/dev", "db/Seed_Users.sql", "tests", "db/users-seed.sql");
+    assert_status(&r, 0);
+    assert_contains(r.out, "5 files, 15 statements: 0 errors, 0 warnings");
+    free_result(&r);
+    r = RUN_IN(repo, "lint", "--no-timing", "--catalog", "cat.json", "db/seeds/typo.sql");
+    assert_status(&r, 1);
+    assert_contains(r.out, "typo.sql:1:26: error [column.unknown]");
+    free_result(&r);
+    r = RUN_IN(inside, "lint", "--no-timing", "--catalog", "../../cat.json", "dev/users.sql");
+    assert_status(&r, 0);
+    free_result(&r);
+    /* names that only contain the word are no seeds */
+    r = RUN_IN(repo, "lint", "--no-timing", "--catalog", "cat.json", "q");
+    assert_status(&r, 1);
+    assert_contains(r.out, "q/queries.sql:2:8: error [func.denied] function setval is denied");
+    assert_contains(r.out, "q/reseed.sql:3:1: warning [paginate.order-by-required]");
+    assert_contains(r.out, "q/seedling.sql:2:8: error [func.denied]");
+    free_result(&r);
+    remove_tree(dir);
+}
+
 /* ---- sg_lint_text(): the library call ---------------------------------------------------- */
 
 static sg_catalog *lint_catalog(void)
@@ -4397,6 +4450,7 @@ int main(void)
         T(operation_places_in_the_file),
         T(policy_discovery),
         T(migration_directory_from_inside),
+        T(seed_files),
         T(policy_per_file),
         T(text_splits_statements),
         T(text_long_in_parts),

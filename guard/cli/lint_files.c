@@ -261,6 +261,66 @@ bool lint_migration_path(const char *path)
            (below && migration_dir(path, 0)) || migration_dir_resolved(path);
 }
 
+static bool name_separator(char c)
+{
+    return c == '_' || c == '-' || c == '.';
+}
+
+/* Whether a name (of the file, or of a directory: `len` bytes) says seed
+ * data: `seed`, `seeds`, `seeders`, `seeding`, `seed_data`, `seed-users`,
+ * `users_seed`, `users.seed`, any case, with `.sql` after a file's; and
+ * `fixtures` (test data: sqlx's `fixtures/`). */
+static bool seed_name(const char *name, size_t len)
+{
+    if (len > 4 && strncasecmp(name + len - 4, ".sql", 4) == 0)
+        len -= 4;
+    static const char *const words[] = {"seed", "seeds", "seeders", "seeding", "fixtures"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        size_t n = strlen(words[k]);
+        if (len < n)
+            continue;
+        /* the word alone, first and then a separator, or last after one */
+        if (strncasecmp(name, words[k], n) == 0 && (len == n || name_separator(name[n])))
+            return true;
+        if (len > n && name_separator(name[len - n - 1]) &&
+            strncasecmp(name + len - n, words[k], n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Whether the last `count` names of `path` (a file's, then its
+ * directories') include one seed_name() takes. */
+static bool ends_in_seed_names(const char *path, int count)
+{
+    const char *end = path + strlen(path);
+    for (int k = 0; k < count && end > path; k++) {
+        const char *start = end;
+        while (start > path && start[-1] != '/')
+            start--;
+        if (end > start && seed_name(start, (size_t)(end - start)))
+            return true;
+        end = start > path ? start - 1 : path;
+    }
+    return false;
+}
+
+bool lint_script_path(const char *path)
+{
+    /* the file's name, its directory's and the one above (`seeds/x.sql`,
+     * `seeds/dev/x.sql`), as given or where the file really is (linted
+     * from inside `seeds/`): directories further up say nothing of it */
+    if (ends_in_seed_names(path, 3))
+        return true;
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+    char *real = dir ? realpath(dir, NULL) : NULL;
+    bool found = real && ends_in_seed_names(real, 2);
+    free(dir);
+    free(real);
+    return found;
+}
+
 void lint_file_lint(const lint_env *env, lint_file *f)
 {
     if (f->own_count)
@@ -272,6 +332,7 @@ void lint_file_lint(const lint_env *env, lint_file *f)
     opts.placeholders = env->placeholders;
     opts.without_lines = env->without_lines;
     opts.migration = f->input == SG_LINT_INPUT_SQL && lint_migration_path(f->path);
+    opts.script = f->input == SG_LINT_INPUT_SQL && !opts.migration && lint_script_path(f->path);
     sg_lint_result *result = NULL;
     sg_error err;
     int rc;

@@ -109,6 +109,12 @@ typedef int (*lint_sink)(void *ctx, const lint_file *f);
  * `sqitch.plan`, ...). */
 bool lint_migration_path(const char *path);
 
+/* Whether a path names seed data or test fixtures (a file or a directory
+ * named seed, seeds, seeders, fixtures, `seed_users.sql`, ...): SQL that runs
+ * once, for no caller, against the schema the catalog describes
+ * (sg_lint_options.script). */
+bool lint_script_path(const char *path);
+
 /* Lints every file on `jobs` threads, at most `window` files ahead of the
  * report, and hands each to `sink` in path order on the calling thread, then
  * releases it. Returns 0, -1 when `sink` failed, -2 without memory. */

@@ -353,13 +353,21 @@ typedef struct sg_lint_options {
      * schema. sg_lint_text() and sg_lint_file() follow the text's own `SET
      * search_path` statements from this start. */
     const char *search_path;
+    /* version 6 */
+    /* The text is a script that runs once, for no caller, against the schema
+     * the catalog describes (the command line says so of a seed's or a
+     * fixture's path): the catalog judges its statements, the rules about a
+     * caller's pages and values stay quiet, and the repository profile lets
+     * the built-ins pass that it lets pass in a migration (a seed sets its
+     * sequences with setval). */
+    bool script;
 } sg_lint_options;
 
-#define SG_LINT_OPTIONS_VERSION 5
+#define SG_LINT_OPTIONS_VERSION 6
 #define SG_LINT_OPTIONS_INIT                                                                       \
     {                                                                                              \
         SG_LINT_OPTIONS_VERSION, NULL, NULL, SG_LINT_PROFILE_DEFAULT,                              \
-            SG_LINT_PLACEHOLDERS_DEFAULT, false, false, NULL                                       \
+            SG_LINT_PLACEHOLDERS_DEFAULT, false, false, NULL, false                                \
     }
 
 SG_API int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,

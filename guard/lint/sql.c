@@ -98,6 +98,9 @@ typedef struct reading {
      * run once, for no caller, against the schema the catalog describes;
      * linted as a migration's statements but with the catalog */
     bool pgtap;
+    /* The caller says the text is a script (sg_lint_options.script): linted
+     * as a pgTAP script is */
+    bool script;
     bool restart;
     size_t as_queries; /* statements linted as a file of queries' */
     bool psql;         /* the part being read had psql's text blanked */
@@ -480,7 +483,7 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
     }
     const sg_catalog *catalog = d->migration ? NULL : d->catalog;
     sg_verdict *v = NULL;
-    d->options.migration = d->migration || d->pgtap;
+    d->options.migration = d->migration || d->pgtap || d->script;
     d->temp_names.count = 0;
     for (size_t i = 0; i < d->temp_tables.count; i++) {
         const char **slot = sg__vec_push(d->scratch, &d->temp_names, sizeof *slot);
@@ -513,7 +516,7 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
             return 0;
         }
     }
-    d->as_queries += !d->migration && !d->pgtap;
+    d->as_queries += !d->migration && !d->pgtap && !d->script;
     r->statements++;
     /* the names that hold a variable or a placeholder, found at the first
      * finding that may name one */
@@ -795,6 +798,7 @@ int sg__lint_sql_text(const sg_catalog *catalog, const sg_lint_options *options,
     reading d = {.catalog = catalog,
                  .options = *options,
                  .migration = options->migration,
+                 .script = options->script,
                  .r = r,
                  .scratch = &scratch};
     sg_lint_placeholders style = set_placeholders(options);

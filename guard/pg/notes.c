@@ -813,6 +813,56 @@ void sg__walk_describe_value(walk *w, Node *n, sg__funcarg *a)
 
 /* The arguments of the call just recorded, as far as they are constants:
  * the rules judge what they mean (func.resource-bound). */
+/* Whether a cast is to pg_catalog's bytea (not an array of it). */
+static bool cast_to_bytea(const TypeCast *tc)
+{
+    const TypeName *t = tc->typeName;
+    return t && t->names && !t->arrayBounds && !t->setof && !t->pct_type &&
+           IsA(llast(t->names), String) && strcmp(strVal(llast(t->names)), "bytea") == 0 &&
+           !sg__names_outside_pg_catalog(t->names);
+}
+
+/* Describes argument `arg` of a call into *a; for a call whose work its
+ * arguments' lengths bound (`work`), by what the argument prints. */
+static void describe_call_arg(walk *w, Node *arg, sg__funcarg *a, bool work)
+{
+    /* a bytea's work is in its bytes, which its text input (hex or
+     * escapes) has at least as many characters as */
+    if (work && arg && IsA(arg, TypeCast) && cast_to_bytea((const TypeCast *)arg))
+        arg = ((TypeCast *)arg)->arg;
+    describe_arg(w, arg, a);
+    /* a constant, parameter or column under a cast that changes its
+     * text's length (`%(p)s::char(100000)`, `x::numeric`), and a number
+     * (`1e131071` prints its digits), is judged as an expression, by
+     * what it prints */
+    const Node *bare = work ? sg__walk_uncast_keeping(arg) : NULL;
+    if (bare && (IsA(bare, TypeCast) || a->kind == SG_ARG_NUMBER)) {
+        a->kind = SG_ARG_OTHER;
+        a->param = 0;
+    } else if (bare && IsA(bare, ParamRef) && a->param > 0) {
+        a->cast = NULL; /* casts that keep its text (`::text[]`, `::json`): its own length */
+    }
+    if (work && a->kind == SG_ARG_OTHER && a->param == 0)
+        sg__walk_describe_text_bound(w, arg, a);
+}
+
+void sg__walk_record_operands(walk *w, Node *left, Node *right)
+{
+    if (w->failed)
+        return;
+    sg__funcref *fn = &SG__VEC_AT(w->facts->funcs, sg__funcref, w->facts->funcs.count - 1);
+    sg__funcarg *args = sg__arena_alloc(w->arena, 2 * sizeof *args);
+    if (!args) {
+        fail(w);
+        return;
+    }
+    w->work_call = true;
+    describe_call_arg(w, left, &args[0], true);
+    describe_call_arg(w, right, &args[1], true);
+    fn->args = args;
+    fn->arg_count = 2;
+}
+
 void sg__walk_record_args(walk *w, FuncCall *f)
 {
     int n = list_length(f->args);
@@ -827,21 +877,8 @@ void sg__walk_record_args(walk *w, FuncCall *f)
     }
     bool work = sg__walk_work_bounded_call(f);
     w->work_call = w->work_call || work;
-    for (int i = 0; i < n; i++) {
-        const Node *arg = list_nth(f->args, i);
-        describe_arg(w, (Node *)arg, &args[i]);
-        /* a constant, parameter or column under a cast that changes its
-         * text's length (`%(p)s::char(100000)`, `x::numeric`), and a number
-         * (`1e131071` prints its digits), is judged as an expression, by
-         * what it prints */
-        const Node *bare = work ? sg__walk_uncast_keeping(arg) : NULL;
-        if (bare && (IsA(bare, TypeCast) || args[i].kind == SG_ARG_NUMBER)) {
-            args[i].kind = SG_ARG_OTHER;
-            args[i].param = 0;
-        }
-        if (work && args[i].kind == SG_ARG_OTHER && args[i].param == 0)
-            sg__walk_describe_text_bound(w, arg, &args[i]);
-    }
+    for (int i = 0; i < n; i++)
+        describe_call_arg(w, list_nth(f->args, i), &args[i], work);
     int zone = zone_argument(f);
     if (zone >= 0)
         describe_zone(w, list_nth(f->args, zone), &args[zone]);

@@ -14,7 +14,7 @@
 #include "nodes/nodeFuncs.h"
 #include "pg/walk.h"
 
-enum { TEXT_PARAMS_MAX = 16, TEXT_COLUMNS_MAX = 16, TEXT_DEPTH_MAX = 32 };
+enum { TEXT_PARAMS_MAX = 32, TEXT_COLUMNS_MAX = 16, TEXT_DEPTH_MAX = 32 };
 
 /* What bounds the text an expression makes, gathered by text_bound(). */
 typedef struct text_parts {
@@ -369,8 +369,9 @@ static bool text_bound_times(const Node *n, size_t copies, text_parts *parts, un
  * |from|) (each match of a non-empty `from` becomes `to`), regexp_replace(s,
  * 're', 'rep'[, flags]) at most |s| + (|s| + 1) * |rep| (a match, even an
  * empty one, becomes `rep`, which holds no back-reference), and split_part,
- * unistr and the like no more than |s|, lpad and rpad a constant length.
- * False for any other call, or arguments it cannot read. */
+ * unistr and the like no more than |s|, like_escape(p, e) 2 * |p|, lpad and
+ * rpad a constant length. False for any other call, or arguments it cannot
+ * read. */
 static bool multiple_of_first(const FuncCall *f, text_parts *parts, unsigned depth)
 {
     enum { COPIES_MAX = 8 };
@@ -424,6 +425,10 @@ static bool multiple_of_first(const FuncCall *f, text_parts *parts, unsigned dep
         parts->chars += intVal(&len->val) > 0 ? (size_t)intVal(&len->val) : 0;
         return true;
     }
+    /* `s LIKE p ESCAPE e`: the pattern with its escapes rewritten, a
+     * backslash doubled at worst */
+    if (strcmp(name, "like_escape") == 0 && n == 2)
+        return text_bound_times(s, 2, parts, depth);
     static const char *const shorter[] = {
         "split_part", "unistr", "quote_ident", "quote_literal", "quote_nullable", "md5", "reverse"};
     for (size_t i = 0; i < sizeof shorter / sizeof shorter[0]; i++) {
@@ -658,8 +663,10 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
  * func.resource-bound max_work). */
 bool sg__walk_work_bounded_call(const FuncCall *f)
 {
-    static const char *const names[] = {"normalize", "translate", "btrim",    "ltrim",
-                                        "rtrim",     "strpos",    "position", "replace"};
+    static const char *const names[] = {
+        "normalize", "is_normalized", "translate",       "btrim",          "ltrim",
+        "rtrim",     "strpos",        "position",        "replace",        "split_part",
+        "like",      "notlike",       "string_to_array", "string_to_table"};
     const Node *last = list_length(f->funcname) ? llast(f->funcname) : NULL;
     if (!last || !IsA(last, String))
         return false;

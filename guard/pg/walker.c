@@ -80,6 +80,36 @@ static void record_keyword_call(walk *w, const char *name, const char *keyword, 
     f->parent_arg = -1;
 }
 
+/* A LIKE or ILIKE (`~~`, `!~~`, `~~*`, `!~~*`, with ANY or ALL too) as a
+ * call of pg_catalog's like(): PostgreSQL matches the pattern against the
+ * text in a loop that checks for no cancel, its work up to the product of
+ * their lengths, which func.resource-bound judges as it does strpos's. The
+ * call becomes the innermost of what its operands hold. ANY or ALL over an
+ * ARRAY[...] matches each element: one call each. */
+static void record_pattern_match(walk *w, A_Expr *e)
+{
+    static const char *const ops[] = {"~~", "!~~", "~~*", "!~~*"};
+    if (e->kind != AEXPR_LIKE && e->kind != AEXPR_ILIKE && e->kind != AEXPR_OP &&
+        e->kind != AEXPR_OP_ANY && e->kind != AEXPR_OP_ALL)
+        return;
+    if (!e->lexpr || !e->rexpr || !sg__walk_operator_is(e->name, ops, 4))
+        return;
+    const char *keyword = e->kind == AEXPR_ILIKE ? "ILIKE" : e->kind == AEXPR_LIKE ? "LIKE" : NULL;
+    Node *patterns = e->rexpr;
+    bool each = (e->kind == AEXPR_OP_ANY || e->kind == AEXPR_OP_ALL) &&
+                IsA(patterns, A_ArrayExpr) && ((A_ArrayExpr *)patterns)->elements;
+    List *list = each ? ((A_ArrayExpr *)patterns)->elements : NULL;
+    int first = (int)w->facts->funcs.count;
+    for (int i = 0; i < (each ? list_length(list) : 1) && !w->failed; i++) {
+        record_keyword_call(w, "like", keyword, e->location);
+        sg__walk_record_operands(w, e->lexpr, each ? list_nth(list, i) : patterns);
+    }
+    if (!w->failed && (int)w->facts->funcs.count > first) {
+        w->current_call = first;
+        w->current_call_node = NULL;
+    }
+}
+
 /* ---- xml values ---- */
 
 /* A value PostgreSQL types by where it stands: a constant other than NULL,
@@ -1153,6 +1183,7 @@ static bool note(Node *node, walk *w)
             record_func(w, e->name, e->location, SG_FUNC_OPERATOR, false);
         sg__walk_record_literal_cmp(w, e);
         sg__walk_record_param_cmp(w, e);
+        record_pattern_match(w, e);
         break;
     }
     case T_SubLink: {
