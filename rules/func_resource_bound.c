@@ -28,13 +28,14 @@ enum { DEFAULT_MAX = 10000000, DEFAULT_MAX_WORK = 100000000 };
 
 static const sg__option options[] = {
     [MAX] = {"max", SG_OPT_INTEGER, NULL,
-             "largest number of rows a generate_series, of characters a repeat, lpad or "
-             "rpad, or of elements an array_fill, may make from constant arguments (default "
-             "10000000)"},
+             "largest number of rows a generate_series, of characters a repeat, lpad, rpad or "
+             "format's widths, or of elements an array_fill, may make from constant (and, but "
+             "for generate_series and array_fill, parameter) arguments (default 10000000)"},
     [MAX_WORK] = {"max_work", SG_OPT_INTEGER, NULL,
-                  "largest number of character pairs normalize, translate, btrim, ltrim, rtrim, "
-                  "strpos, position or replace may compare, from the lengths of constant and "
-                  "parameter arguments (default 100000000)"},
+                  "largest number of character pairs the statement's normalize, is_normalized, "
+                  "translate, btrim, ltrim, rtrim, strpos, position, replace, split_part, "
+                  "string_to_array, string_to_table and LIKE may compare together, from the "
+                  "lengths of constant and parameter arguments (default 100000000)"},
     {NULL, 0, NULL, NULL},
 };
 
@@ -1077,9 +1078,10 @@ static int check(const sg__rule_ctx *ctx)
 
 const sg__rule sg__rule_func_resource_bound = {
     .id = "func.resource-bound",
-    .summary = "constant arguments that make generate_series, repeat, lpad, rpad or array_fill "
-               "exceed a size bound, string arguments that make a quadratic text function "
-               "exceed a work bound, or time zone names made row by row",
+    .summary = "constant or parameter arguments that make generate_series, repeat, lpad, rpad, "
+               "format's widths or array_fill exceed a size bound, string arguments that make "
+               "quadratic text work (a call, a LIKE, or all of them together) exceed a work "
+               "bound, or time zone names made row by row",
     .severity = SG_SEVERITY_ERROR,
     .kinds = SG_RULE_FACTS,
     .needs = SG_FACT_FUNCS,
