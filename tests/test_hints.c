@@ -91,6 +91,22 @@ static void test_hints__syntax_of_other_dialects(void **state)
                 "sql.syntax", "template's placeholder");
     expect_hint("SELECT name FROM sdk_examples_account WHERE uid = $1 AND %query% ORDER BY 1",
                 "sql.syntax", "%name% placeholder");
+    /* JDBC's and yesql's ? */
+    expect_hint("SELECT name FROM sdk_examples_account WHERE uid = ? ORDER BY name", "sql.syntax",
+                "? placeholder (JDBC, ODBC, yesql)");
+    expect_hint("SELECT name FROM sdk_examples_account WHERE uid IN (?, ?)", "sql.syntax",
+                "? placeholder");
+    expect_hint("SELECT name FROM sdk_examples_account WHERE name LIKE ?", "sql.syntax",
+                "? placeholder");
+    expect_hint("UPDATE sdk_examples_account SET name = ?, region = ? WHERE uid = ?", "sql.syntax",
+                "? placeholder");
+    /* HugSQL's parameter types and hyphenated names */
+    expect_hint("INSERT INTO sdk_examples_account (uid, name) VALUES :tuple*:rows", "sql.syntax",
+                "HugSQL parameter");
+    expect_hint("SELECT name FROM sdk_examples_account WHERE uid IN (:v*:uids)", "sql.syntax",
+                "HugSQL parameter");
+    expect_hint("SELECT :i:col FROM sdk_examples_account WHERE name LIKE :name-like", "sql.syntax",
+                "HugSQL parameter");
 }
 
 static void test_hints__no_hint_where_nothing_foreign(void **state)
@@ -103,6 +119,10 @@ static void test_hints__no_hint_where_nothing_foreign(void **state)
     expect_no_hint("SELECT name FROM sdk_examples_account WHERE name LIKE '%abc%' AND WHERE",
                    "sql.syntax");
     expect_no_hint("SELECT 7 %2% 3 FROM WHERE", "sql.syntax");
+    /* jsonb's ?, ?| and ?&, a cast's ::, and a minus are no placeholders */
+    expect_no_hint("SELECT doc ? 'k' FROM t WHERE FROM", "sql.syntax");
+    expect_no_hint("SELECT doc ?| array['a'] FROM t WHERE FROM", "sql.syntax");
+    expect_no_hint("SELECT x::int-1 FROM t WHERE FROM", "sql.syntax");
     /* a valid statement draws no sql.syntax at all */
     sg_verdict *v = NULL;
     const char *ok = "SELECT uid FROM sdk_examples_account ORDER BY uid LIMIT 10 OFFSET 20";

@@ -1745,10 +1745,9 @@ static void test_lint__migration_directory_from_inside(void **state)
 static void test_lint__seed_files(void **state)
 {
     (void)state;
-    static const char seed[] =
-        "INSERT INTO clients (id, name) VALUES (1, 'Ana');\n"
-        "SELECT setval(pg_get_serial_sequence('clients', 'id'), 1);\n"
-        "SELECT name FROM clients WHERE name = 'Ana';\n";
+    static const char seed[] = "INSERT INTO clients (id, name) VALUES (1, 'Ana');\n"
+                               "SELECT setval(pg_get_serial_sequence('clients', 'id'), 1);\n"
+                               "SELECT name FROM clients WHERE name = 'Ana';\n";
     char *dir = make_tree();
     put(dir, "repo/.git/HEAD", "ref: refs/heads/main\n");
     put(dir, "repo/schema/001_init.sql",
@@ -1758,8 +1757,7 @@ static void test_lint__seed_files(void **state)
     put(dir, "repo/db/Seed_Users.sql", seed);
     put(dir, "repo/tests/fixtures/accounts.sql", seed);
     put(dir, "repo/db/users-seed.sql", seed);
-    put(dir, "repo/db/seeds/typo.sql",
-        "INSERT INTO clients (id, nmae) VALUES (1, 'Ana');\n");
+    put(dir, "repo/db/seeds/typo.sql", "INSERT INTO clients (id, nmae) VALUES (1, 'Ana');\n");
     put(dir, "repo/q/queries.sql", seed);
     put(dir, "repo/q/seedling.sql", seed);
     put(dir, "repo/q/reseed.sql", seed);
@@ -1770,8 +1768,8 @@ static void test_lint__seed_files(void **state)
                           "0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01", "-o", "cat.json", "schema");
     assert_status(&r, 0);
     free_result(&r);
-    r = RUN_IN(repo, "lint", "--no-timing", "--catalog", "cat.json", "supabase",
-                          "db/seeds/dev", "db/Seed_Users.sql", "tests", "db/users-seed.sql");
+    r = RUN_IN(repo, "lint", "--no-timing", "--catalog", "cat.json", "supabase", "db/seeds/dev",
+               "db/Seed_Users.sql", "tests", "db/users-seed.sql");
     assert_status(&r, 0);
     assert_contains(r.out, "5 files, 15 statements: 0 errors, 0 warnings");
     free_result(&r);
@@ -1954,6 +1952,80 @@ static void assert_place(const sg_lint_finding *f, long offset, long line, long 
     if (f->offset != offset || f->line != line || f->column != column)
         fail_msg("%s at offset %ld, %ld:%ld; expected %ld, %ld:%ld", f->rule, f->offset, f->line,
                  f->column, offset, line, column);
+}
+
+/* Query files name each query in a comment and may end none with `;` (aiosql, yesql,
+ * HugSQL, PugSQL): each name header that follows a query's code starts the next one. A
+ * header inside a line, or a name comment at a statement's start, splits nothing. */
+static void test_lint__query_name_headers_split(void **state)
+{
+    (void)state;
+    static const char text[] = "-- name: get-blog^\n"
+                               "select blogid, title from blogs where blogid = :blogid\n"
+                               "\n"
+                               "-- name: purge!\n"
+                               "delete from blogs\n"
+                               "\n"
+                               "-- :name blogs-by-title :? :*\n"
+                               "-- :doc every blog\n"
+                               "select blogid from blogs order by blogid\n";
+    sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
+    assert_int_equal(sg_lint_result_status(r), SG_LINT_STATUS_SQL);
+    assert_int_equal(sg_lint_result_statement_count(r), 3);
+    bool missing_where = false, syntax = false;
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+        sg_lint_finding f = finding(r, i);
+        missing_where |= strcmp(f.rule, "dml.missing-where") == 0 && f.line == 5;
+        syntax |= strcmp(f.rule, "sql.syntax") == 0;
+    }
+    assert_true(missing_where);
+    assert_false(syntax);
+    sg_lint_result_free(r);
+    /* sqlc's headers follow a `;`: the statements are the same */
+    static const char sqlc[] = "-- name: GetBlog :one\n"
+                               "SELECT blogid FROM blogs WHERE blogid = $1 ORDER BY blogid;\n"
+                               "-- name: ListBlogs :many\n"
+                               "SELECT blogid FROM blogs ORDER BY blogid;\n";
+    r = lint(NULL, sqlc, SG_LINT_INPUT_SQL);
+    assert_int_equal(sg_lint_result_statement_count(r), 2);
+    assert_int_equal(sg_lint_result_finding_count(r), 0);
+    sg_lint_result_free(r);
+    /* a comment that only mentions a name, inside a statement, is no header */
+    static const char inside[] = "SELECT blogid, -- name: the title\n"
+                                 "  title FROM blogs ORDER BY blogid;\n"
+                                 "SELECT blogid\n"
+                                 "  -- the name: as written\n"
+                                 "  FROM blogs ORDER BY blogid;\n";
+    r = lint(NULL, inside, SG_LINT_INPUT_SQL);
+    assert_int_equal(sg_lint_result_statement_count(r), 2);
+    assert_int_equal(sg_lint_result_finding_count(r), 0);
+    sg_lint_result_free(r);
+}
+
+/* A syntax error at a placeholder names it as the file wrote it: sqlc's `@name`, which the
+ * parser read as `$1`, and a psycopg `%(name)s` or `%s`. */
+static void test_lint__syntax_error_names_placeholder_as_written(void **state)
+{
+    (void)state;
+    static const char at[] = "-- name: X :one\nSELECT id FROM t WHERE id = @id @other;\n";
+    sg_lint_result *r = lint(NULL, at, SG_LINT_INPUT_SQL);
+    assert_int_equal(sg_lint_result_finding_count(r), 1);
+    sg_lint_finding f = finding(r, 0);
+    assert_string_equal(f.rule, "sql.syntax");
+    assert_string_equal(f.message, "syntax error at or near \"@other\"");
+    sg_lint_result_free(r);
+    static const char named[] = "SELECT id FROM t WHERE id = %(a)s %(b)s;\n";
+    r = lint(NULL, named, SG_LINT_INPUT_SQL);
+    assert_int_equal(sg_lint_result_finding_count(r), 1);
+    f = finding(r, 0);
+    assert_string_equal(f.message, "syntax error at or near \"%(b)s\"");
+    sg_lint_result_free(r);
+    static const char positional[] = "SELECT id FROM t WHERE id = %s %s;\n";
+    r = lint(NULL, positional, SG_LINT_INPUT_SQL);
+    assert_int_equal(sg_lint_result_finding_count(r), 1);
+    f = finding(r, 0);
+    assert_string_equal(f.message, "syntax error at or near \"%s\"");
+    sg_lint_result_free(r);
 }
 
 /* Statements are cut by the scanner, linted one by one and placed in the
@@ -4453,6 +4525,8 @@ int main(void)
         T(seed_files),
         T(policy_per_file),
         T(text_splits_statements),
+        T(query_name_headers_split),
+        T(syntax_error_names_placeholder_as_written),
         T(text_long_in_parts),
         T(parts_lint_as_whole),
         T(long_files_in_windows),

@@ -8,6 +8,7 @@
  * allocates lives in the verdict's arena.
  */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check/check.h"
@@ -187,6 +188,27 @@ static int compile_placeholders(check *c)
     return 0;
 }
 
+/* The parser's message with its `at or near "$n"` naming a placeholder as
+ * the caller wrote it (`%(name)s`, `%s`): the parser read the compiled
+ * text. NULL when memory ran out. */
+static const char *near_as_written(sg__arena *arena, const sg__ph_result *ph, const char *message)
+{
+    static const char near[] = " at or near \"$";
+    const char *at = strstr(message, near);
+    if (!at || (ph->style != SG_PH_NAMED && ph->style != SG_PH_POSITIONAL))
+        return message;
+    const char *digits = at + sizeof near - 1;
+    char *end;
+    long n = strtol(digits, &end, 10);
+    if (end == digits || strcmp(end, "\"") != 0 || n < 1 ||
+        (size_t)n > (ph->style == SG_PH_NAMED ? ph->name_count : ph->positional_count))
+        return message;
+    if (ph->style == SG_PH_POSITIONAL)
+        return sg__arena_printf(arena, "%.*s at or near \"%%s\"", (int)(at - message), message);
+    return sg__arena_printf(arena, "%.*s at or near \"%%(%s)s\"", (int)(at - message), message,
+                            ph->names[n - 1]);
+}
+
 /* The stages from the SQL on: compile, parse and walk, bind, rules. */
 static int run_sql(check *c)
 {
@@ -204,11 +226,11 @@ static int run_sql(check *c)
     if (sg__parse_walk(arena, c->ph.sql, c->opts->max_ast_depth, v->op.lint, &c->facts, &perr) < 0)
         return -1;
     if (perr.message) {
-        const char *hint;
-        if (sg__dialect_hint(v->op.sql, v->op.sql_len, perr.message, &hint) < 0)
+        const char *hint, *message = near_as_written(arena, &c->ph, perr.message);
+        if (!message || sg__dialect_hint(v->op.sql, v->op.sql_len, perr.message, &hint) < 0)
             return -1;
         return sg__report(&c->diags, &sg__rule_sql_syntax, SG_AT_COMPILED, perr.offset, "%s%s%s%s",
-                          perr.message, hint ? " (hint: " : "", hint ? hint : "", hint ? ")" : "");
+                          message, hint ? " (hint: " : "", hint ? hint : "", hint ? ")" : "");
     }
     /* EXPLAIN of SELECT ... INTO plans the table, and makes none */
     v->changes_schema =

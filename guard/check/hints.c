@@ -71,6 +71,21 @@ static const struct {
      "tool fills in before PostgreSQL reads the SQL: lint the rendered SQL, or leave the "
      "statement out",
      false, NULL},
+    {"(?<![:\\w]):(?:(?:tuple|t|value|v|identifier|i|sql|snip)\\*?:[A-Za-z_][\\w-]*|"
+     "[A-Za-z_]\\w*(?:-[A-Za-z]\\w*)+)",
+     "the text holds a HugSQL parameter (:v*:ids, :tuple*:rows, :i:col, :snip:s, a hyphenated "
+     ":name-like), which HugSQL expands before PostgreSQL reads the SQL: lint the rendered SQL, "
+     "or leave the statement out",
+     false, NULL},
+    /* a placeholder after an operator or keyword, before the statement's end,
+     * a separator or a keyword: never jsonb's `?`, `?|` or `?&` */
+    {"(?i)(?:[=<>(,]|\\b(?:like|ilike|limit|offset|in|values|then|else|when|and|or|set|by|is|"
+     "not)\\b)\\s*\\?(?=\\s*(?:[),;]|\\z|\\b(?:and|or|order|group|limit|offset|then|else|"
+     "end|from|where|returning)\\b))",
+     "the text holds a ? placeholder (JDBC, ODBC, yesql), which the driver replaces before "
+     "PostgreSQL reads the SQL; PostgreSQL's own are $1, $2, ...: lint the SQL as the driver "
+     "sends it, or leave the statement out",
+     false, NULL},
     {"`", "PostgreSQL quotes identifiers with double quotes, not backticks", false, NULL},
     {"(?i)\\blimit\\s+(\\d+|\\$\\d+)\\s*,\\s*(\\d+|\\$\\d+)",
      "PostgreSQL writes LIMIT count OFFSET skip, not LIMIT skip, count", false, NULL},

@@ -17,10 +17,12 @@
  * scanner rejects a part) then feed the suppression comments (suppress.c).
  */
 #include <stdint.h>
+
 #include <string.h>
 #include <strings.h>
 
 #include "check/check.h"
+#include "check/hints.h"
 #include "decode/policy.h"
 #include "lint/lint.h"
 #include "lint/placeholders.h"
@@ -71,6 +73,62 @@ static void shift_spans(sg__span *spans, size_t count, size_t by)
         spans[i].start += by;
         spans[i].end += by;
     }
+}
+
+/* Whether comment token `t` of `buf` names the query after it as the
+ * query-file tools do (aiosql, yesql, HugSQL, PugSQL, sqlc: `-- name:
+ * get_user`, `-- :name get-user :? :1`), standing at the start of its line. */
+static bool query_name_header(const char *buf, const sg__sql_token *t)
+{
+    const char *p = buf + t->start;
+    if (t->end - t->start < 8 || p[0] != '-' || p[1] != '-')
+        return false;
+    for (const char *b = p; b > buf && b[-1] != '\n'; b--)
+        if (b[-1] != ' ' && b[-1] != '\t')
+            return false;
+    p += 2;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    return strncmp(p, "name:", 5) == 0 ||
+           (strncmp(p, ":name", 5) == 0 && (p[5] == ' ' || p[5] == '\t'));
+}
+
+/* Query files separate their queries by name headers, a `;` or not
+ * (aiosql, yesql, HugSQL and PugSQL end none): a statement the scan found
+ * with such a header after some of its code is two, split where the header
+ * starts. *stmts is replaced by a copy in `arena` when one is split; -1 when
+ * memory ran out. */
+static int split_at_name_headers(sg__arena *arena, const char *buf, sg__span **stmts,
+                                 size_t *nstmts, const sg__sql_token *tokens, size_t ntokens)
+{
+    size_t cuts = 0;
+    for (size_t i = 0; i < ntokens; i++)
+        cuts += tokens[i].comment && query_name_header(buf, &tokens[i]);
+    if (!cuts)
+        return 0;
+    sg__span *out = sg__arena_alloc(arena, (*nstmts + cuts) * sizeof *out);
+    if (!out)
+        return -1;
+    size_t n = 0, k = 0;
+    for (size_t i = 0; i < *nstmts; i++) {
+        sg__span cur = (*stmts)[i];
+        bool code = false;
+        for (; k < ntokens && tokens[k].start < cur.end; k++) {
+            if (tokens[k].start < cur.start)
+                continue;
+            if (!tokens[k].comment) {
+                code = true;
+            } else if (code && query_name_header(buf, &tokens[k])) {
+                out[n++] = (sg__span){cur.start, tokens[k].start};
+                cur.start = tokens[k].start;
+                code = false;
+            }
+        }
+        out[n++] = cur;
+    }
+    *stmts = out;
+    *nstmts = n;
+    return 0;
 }
 
 /*
@@ -261,6 +319,24 @@ static const char *spell_as_written(sg__arena *arena, const char *message, const
         out = b.data;
     }
     return out;
+}
+
+/* `message` with its `at or near "$n"` naming the sqlc parameter the file
+ * wrote at `orig` (`@name`, `avail` bytes there at most), which the parser
+ * read as `$n` (the name may run past the statement as the parser read it:
+ * `avail` is what the window holds); NULL when memory ran out. */
+static const char *near_written_parameter(sg__arena *arena, const char *message, const char *orig,
+                                          size_t avail)
+{
+    static const char near[] = " at or near \"$";
+    const char *at = strstr(message, near);
+    if (!at)
+        return message;
+    size_t n = 1;
+    while (n < avail && sg__ident_char((unsigned char)orig[n]))
+        n++;
+    return sg__arena_printf(arena, "%.*s at or near \"%.*s\"", (int)(at - message), message, (int)n,
+                            orig);
 }
 
 /* A savepoint of the open transaction and the search path as it stood
@@ -548,6 +624,21 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
         if (!r->failed && names.count > 0 &&
             !(message = spell_as_written(&names_arena, message, &names)))
             r->failed = true;
+        /* psql's text was blanked for the parser: a hint reads the text as
+         * the file wrote it (HugSQL's `:v*:ids`) */
+        const char *hint = NULL;
+        if (!r->failed && d->psql && strcmp(dg->rule, "sql.syntax") == 0 &&
+            !strstr(message, "(hint: ") &&
+            sg__dialect_hint(sg__lint_at(r, start), end - start, message, &hint) < 0)
+            r->failed = true;
+        if (!r->failed && hint &&
+            !(message = sg__arena_printf(&names_arena, "%s (hint: %s)", message, hint)))
+            r->failed = true;
+        if (!r->failed && d->psql && off < end - start && text[off] == '$' &&
+            *(sg__lint_at(r, start) + off) == '@' &&
+            !(message = near_written_parameter(&names_arena, message, sg__lint_at(r, start) + off,
+                                               sg__lint_window_end(r) - (start + off))))
+            r->failed = true;
         size_t at = start + off;
         if (r->failed ||
             !sg__lint_add(r, dg->rule, dg->severity, (long)(at < end ? at : end), "%s", message))
@@ -702,6 +793,9 @@ static int digest_part(reading *d, size_t from, size_t to, bool last, bool *exte
             d->options.placeholders = SG_LINT_PLACEHOLDERS_PSYCOPG;
         }
     }
+    if (rc == 0 && !*extend && !d->psycopg &&
+        split_at_name_headers(&part, buf, &stmts, &nstmts, tokens, ntokens) < 0)
+        rc = -1;
     if (rc == 0 && !*extend && !d->psycopg) {
         size_t findings = r->findings.count;
         shift_spans(stmts, nstmts, from);
