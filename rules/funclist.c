@@ -188,11 +188,11 @@ static const sg__func_info sg__funcs[] = {
     {"array_typanalyze", SG_FN_SCALAR, SG_FC_INTERNAL},
     {"array_unnest_support", SG_FN_SCALAR, SG_FC_INTERNAL},
     {"array_upper", SG_FN_SCALAR, SG_FC_ALLOWED},                    /* array */
-    {"arraycontained", SG_FN_SCALAR, SG_FC_INTERNAL},
-    {"arraycontains", SG_FN_SCALAR, SG_FC_INTERNAL},
+    {"arraycontained", SG_FN_SCALAR, SG_FC_ALLOWED},                 /* array */
+    {"arraycontains", SG_FN_SCALAR, SG_FC_ALLOWED},                  /* array */
     {"arraycontjoinsel", SG_FN_SCALAR, SG_FC_INTERNAL},
     {"arraycontsel", SG_FN_SCALAR, SG_FC_INTERNAL},
-    {"arrayoverlap", SG_FN_SCALAR, SG_FC_INTERNAL},
+    {"arrayoverlap", SG_FN_SCALAR, SG_FC_ALLOWED},                   /* array */
     {"ascii", SG_FN_SCALAR, SG_FC_ALLOWED},                          /* string */
     {"asin", SG_FN_SCALAR, SG_FC_ALLOWED},                           /* trig */
     {"asind", SG_FN_SCALAR, SG_FC_ALLOWED},                          /* trig */
@@ -1261,8 +1261,8 @@ static const sg__func_info sg__funcs[] = {
     {"jsonb_build_object", SG_FN_SCALAR, SG_FC_ALLOWED},             /* json */
     {"jsonb_cmp", SG_FN_SCALAR, SG_FC_INTERNAL},
     {"jsonb_concat", SG_FN_SCALAR, SG_FC_INTERNAL},
-    {"jsonb_contained", SG_FN_SCALAR, SG_FC_INTERNAL},
-    {"jsonb_contains", SG_FN_SCALAR, SG_FC_INTERNAL},
+    {"jsonb_contained", SG_FN_SCALAR, SG_FC_ALLOWED},                /* json */
+    {"jsonb_contains", SG_FN_SCALAR, SG_FC_ALLOWED},                 /* json */
     {"jsonb_delete", SG_FN_SCALAR, SG_FC_INTERNAL},
     {"jsonb_delete_path", SG_FN_SCALAR, SG_FC_INTERNAL},
     {"jsonb_each", SG_FN_SETOF, SG_FC_ALLOWED},                      /* json */
@@ -2615,10 +2615,10 @@ static const sg__func_info sg__funcs[] = {
     {"ts_filter", SG_FN_SCALAR, SG_FC_ALLOWED},                      /* tsearch */
     {"ts_headline", SG_FN_SCALAR, SG_FC_ALLOWED},                    /* tsearch */
     {"ts_lexize", SG_FN_SCALAR, SG_FC_ALLOWED},                      /* tsearch */
-    {"ts_match_qv", SG_FN_SCALAR, SG_FC_INTERNAL},
+    {"ts_match_qv", SG_FN_SCALAR, SG_FC_ALLOWED},                    /* text search */
     {"ts_match_tq", SG_FN_SCALAR, SG_FC_INTERNAL},
     {"ts_match_tt", SG_FN_SCALAR, SG_FC_INTERNAL},
-    {"ts_match_vq", SG_FN_SCALAR, SG_FC_INTERNAL},
+    {"ts_match_vq", SG_FN_SCALAR, SG_FC_ALLOWED},                    /* text search */
     {"ts_parse", SG_FN_SETOF, SG_FC_OUTSIDE_SCOPE},
     {"ts_rank", SG_FN_SCALAR, SG_FC_ALLOWED},                        /* tsearch */
     {"ts_rank_cd", SG_FN_SCALAR, SG_FC_ALLOWED},                     /* tsearch */
