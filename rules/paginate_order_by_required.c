@@ -585,6 +585,15 @@ static bool target_calls(const sg__rule_ctx *ctx, int level, bool *aggregate)
     return true;
 }
 
+bool sg__paginate_target_sets_none(const sg__rule_ctx *ctx, int level)
+{
+    bool aggregate, maybe_many;
+    if (level >= 0)
+        return (size_t)level < ctx->facts->levels.count && target_calls(ctx, level, &aggregate);
+    scan_target_calls(ctx->facts, &aggregate, &maybe_many);
+    return !maybe_many;
+}
+
 /* A sub-select in FROM (`child_level`) that returns at most one row, for
  * each row of the items before it when LATERAL: a plain select (no set
  * operation, GROUP BY or VALUES) with LIMIT 0 or 1, or whose target list

@@ -15,11 +15,12 @@
  * (UNION, INTERSECT, EXCEPT). A select that returns at most one row (a key
  * lookup, an aggregate) has no ties, and neither has one whose ORDER BY
  * includes what makes each of its rows distinct: every GROUP BY column,
- * every DISTINCT ON column, every output column of a DISTINCT, or every
- * output column of a set operation without ALL. A key column the WHERE pins
- * to one value (as a key lookup's are) needs no place in the ORDER BY. A
- * warning: the guard cannot see expressions that are unique. A migration's
- * selects are paged by nobody: it does not run on a migration's statements.
+ * every DISTINCT ON column, every output column of a DISTINCT, every
+ * output column of a set operation without ALL, or a row_number() output
+ * and its window's PARTITION BY columns (a sub-select's or WITH query's too). A key column the
+ * WHERE pins to one value (as a key lookup's are) needs no place in the ORDER BY. A warning: the
+ * guard cannot see expressions that are unique. A migration's selects are paged by nobody: it does
+ * not run on a migration's statements.
  */
 #include "rules.h"
 
@@ -132,7 +133,7 @@ static bool item_key_covered(const sg__rule_ctx *ctx, const sg__from_item *item)
         (size_t)item->child_level >= f->levels.count)
         return false;
     const sg__level *l = &SG__VEC_AT(f->levels, sg__level, (size_t)item->child_level);
-    if (!l->key_count)
+    if (!l->key_count || (l->keys_rownum && !sg__paginate_target_sets_none(ctx, item->child_level)))
         return false;
     for (size_t k = 0; k < l->key_count; k++) {
         /* a GROUP BY name that an input column of the level may have groups
@@ -167,7 +168,15 @@ static int check(const sg__rule_ctx *ctx)
         (t->with_ties && !t->offset_skips) || t->order_random || sg__paginate_order_moot(ctx) ||
         sg__paginate_top_reported(ctx)) /* an ORDER BY that orders nothing: an error there */
         return 0;
-    /* each row is distinct on what the ORDER BY includes */
+    /* each row is distinct on what the ORDER BY includes; a row number is
+     * within its partition, unless a set-returning call repeats the rows */
+    bool rownum_ordered = false;
+    for (size_t j = 0; t->rownum_output && j < t->order_outputs.count; j++)
+        rownum_ordered |= SG__VEC_AT(t->order_outputs, size_t, j) == t->rownum_output;
+    if (rownum_ordered &&
+        (!t->rownum_keys.count || orders_all(ctx, &t->rownum_keys, &(sg__vec){0})) &&
+        sg__paginate_target_sets_none(ctx, -1))
+        return 0;
     if (t->set_ordered_whole ||
         (t->group_plain && orders_all(ctx, &t->group_keys, &t->group_outputs)) ||
         (t->distinct_plain && orders_all(ctx, &t->distinct_keys, &t->distinct_outputs)))

@@ -32,6 +32,10 @@ bool sg__paginate_level_picks_nothing(const sg__rule_ctx *ctx, int level);
 /* True when the top-level WHERE pins `column` of the top-level FROM item
  * bound to `relation` to one value, as a key lookup's columns are. */
 bool sg__paginate_column_pinned(const sg__rule_ctx *ctx, long relation, const char *column);
+/* Whether the target list of query level `level` (-1: of the top-level
+ * select) calls no set-returning or unknown function outside aggregates'
+ * arguments: no such call repeats its rows. */
+bool sg__paginate_target_sets_none(const sg__rule_ctx *ctx, int level);
 
 /* ---- params.c ---- */
 

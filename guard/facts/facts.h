@@ -489,6 +489,9 @@ typedef struct sg__level {
      * expression, which is the key only where no input column of the level
      * has the name (PostgreSQL groups by the input column first) */
     unsigned long long keys_input_first;
+    /* the keys are a row_number() output and its partition's columns, which
+     * a set-returning call of the target list would repeat (the rules tell) */
+    bool keys_rownum;
     /* A plain select whose FROM is one relation, named as itself (no alias
      * column list): that item's index in sources; else -1. Its WHERE's pins
      * are in facts->level_pins. */
@@ -689,6 +692,12 @@ typedef struct sg__top_select {
     /* A set operation without ALL at any node (its rows are distinct) whose
      * ORDER BY names every output column. */
     bool set_ordered_whole;
+    /* An output that is row_number() over no PARTITION BY, or over one of
+     * plain columns: its 1-based position (0: none) and the partition's
+     * columns, which together with it are distinct in every row (unless a
+     * set-returning call of the target list repeats rows: the rules tell). */
+    size_t rownum_output;
+    sg__vec rownum_keys; /* sg__order_key */
     sg__vec from;  /* sg__from_item, in the order of the text */
     sg__vec pins;  /* sg__column_pin */
     sg__vec links; /* sg__column_link */

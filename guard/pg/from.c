@@ -95,7 +95,8 @@ int sg__walk_enter_level(walk *w)
             -1,
             NULL,
             0,
-            0};
+            0,
+            false};
     w->child_sight = SG__SIGHT_ALL;
     w->sight = SG__SIGHT_ALL;
     return level;

@@ -499,8 +499,11 @@ static bool outputs_without_columns(walk *w, const SelectStmt *s)
     return !c.found;
 }
 
+static size_t row_number_output(const SelectStmt *s, List **partition);
+
 /* The top-level ORDER BY's plain columns, and what makes each output row
- * distinct: GROUP BY, DISTINCT (ON), or a set operation without ALL. */
+ * distinct: GROUP BY, DISTINCT (ON), a set operation without ALL, or a row
+ * number. */
 void sg__walk_record_order_by(walk *w, SelectStmt *s)
 {
     sg__top_select *t = &w->facts->top;
@@ -526,8 +529,14 @@ void sg__walk_record_order_by(walk *w, SelectStmt *s)
         t->set_ordered_whole = set_ordered_whole(s);
         return;
     }
-    bool sets = false;
+    List *partition;
+    t->rownum_output = row_number_output(s, &partition);
     ListCell *lc;
+    foreach (lc, partition) {
+        if (!push_key(w, &t->rownum_keys, sg__walk_plain_column(lfirst(lc))))
+            return;
+    }
+    bool sets = false;
     foreach (lc, s->groupClause)
         sets |= lfirst(lc) && IsA(lfirst(lc), GroupingSet);
     t->group_plain = s->groupClause != NIL && !sets &&
@@ -597,6 +606,97 @@ static const ResTarget *item_output(SelectStmt *s, Node *e)
     return NULL;
 }
 
+/* The window a call's OVER names or copies (`OVER w`, `OVER (w ORDER BY
+ * x)`: a PARTITION BY comes from the window it names), through at most a
+ * few names; NULL when `s` defines none of the name. */
+static const WindowDef *window_of(const SelectStmt *s, const WindowDef *over)
+{
+    for (unsigned hops = 0; over && hops < 8; hops++) {
+        const char *ref = over->name ? over->name : over->refname;
+        if (!ref)
+            return over;
+        const WindowDef *found = NULL;
+        ListCell *lc;
+        foreach (lc, s->windowClause) {
+            const WindowDef *d = lfirst(lc);
+            if (IsA(d, WindowDef) && d->name && strcmp(d->name, ref) == 0)
+                found = d;
+        }
+        if (!found)
+            return NULL;
+        if (!found->refname)
+            return found;
+        over = &(WindowDef){.refname = found->refname};
+    }
+    return NULL;
+}
+
+/* The output of plain select `s` that is row_number() over no PARTITION BY,
+ * or over one of plain columns (*partition): its 1-based position, 0 when
+ * there is none. */
+static size_t row_number_output(const SelectStmt *s, List **partition)
+{
+    *partition = NIL;
+    if (s->op != SETOP_NONE || s->valuesLists)
+        return 0;
+    size_t position = 0;
+    ListCell *lc;
+    foreach (lc, s->targetList) {
+        const ResTarget *rt = lfirst(lc);
+        position++;
+        const FuncCall *f = IsA(rt, ResTarget) && rt->val && IsA(rt->val, FuncCall)
+                                ? (const FuncCall *)rt->val
+                                : NULL;
+        if (!f || !f->over || f->args || f->agg_star || f->agg_filter ||
+            !IsA(llast(f->funcname), String) ||
+            strcmp(strVal(llast(f->funcname)), "row_number") != 0 ||
+            sg__names_outside_pg_catalog(f->funcname))
+            continue;
+        const WindowDef *def = window_of(s, f->over);
+        bool plain = def != NULL;
+        ListCell *pc;
+        if (def)
+            foreach (pc, def->partitionClause)
+                plain = plain && sg__walk_plain_column(lfirst(pc)) != NULL;
+        if (!plain)
+            continue;
+        *partition = def->partitionClause;
+        return position;
+    }
+    return 0;
+}
+
+/* The keys of a level without GROUP BY or DISTINCT that a row_number()
+ * output makes: its partition's columns, each an output, and it. */
+static void record_rownum_level_keys(walk *w, SelectStmt *s, level_info *info)
+{
+    List *partition;
+    size_t position = row_number_output(s, &partition);
+    if (!position)
+        return;
+    size_t n = (size_t)list_length(partition) + 1;
+    const char **keys = sg__arena_alloc(w->arena, (n + 1) * sizeof *keys);
+    if (!keys) {
+        fail(w);
+        return;
+    }
+    size_t count = 0;
+    ListCell *lc;
+    foreach (lc, partition) {
+        const ResTarget *out = item_output(s, lfirst(lc));
+        const char *name = out ? output_name(out) : NULL;
+        if (!name || !(keys[count++] = copy(w, name)))
+            return;
+    }
+    const ResTarget *rn = list_nth(s->targetList, (int)position - 1);
+    if (!(keys[count++] = copy(w, rn->name ? rn->name : "row_number")))
+        return;
+    keys[count] = NULL;
+    info->keys = keys;
+    info->key_count = count;
+    info->keys_rownum = true;
+}
+
 void sg__walk_record_level_keys(walk *w, SelectStmt *s, int level)
 {
     if (s->op != SETOP_NONE || level < 0 || (size_t)level >= w->levels.count)
@@ -609,6 +709,7 @@ void sg__walk_record_level_keys(walk *w, SelectStmt *s, int level)
         every_output = linitial(s->distinctClause) == NULL; /* plain DISTINCT */
         items = every_output ? s->targetList : s->distinctClause;
     } else {
+        record_rownum_level_keys(w, s, &SG__VEC_AT(w->levels, level_info, (size_t)level));
         return;
     }
     size_t n = (size_t)list_length(items);

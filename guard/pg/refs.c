@@ -430,6 +430,7 @@ static void export_sources(walk *w)
         l->keys = info->keys;
         l->key_count = info->key_count;
         l->keys_input_first = info->keys_input_first;
+        l->keys_rownum = info->keys_rownum;
         l->only_source = info->only_source;
         l->out_columns = info->out_columns;
         l->out_count = info->out_count;

@@ -133,6 +133,7 @@ typedef struct level_info {
     const char **out_columns; /* sg__level's */
     size_t out_count;
     unsigned long long keys_input_first; /* sg__level's */
+    bool keys_rownum;                    /* sg__level's */
 } level_info;
 
 /* A parameter compared with a column, waiting for the column's reference
