@@ -697,10 +697,89 @@ static void record_rownum_level_keys(walk *w, SelectStmt *s, level_info *info)
     info->keys_rownum = true;
 }
 
+void sg__walk_rename_level_keys(walk *w, int level, const Node *query, const List *aliases)
+{
+    if (!aliases || !query || !IsA(query, SelectStmt) || level < 0 ||
+        (size_t)level >= w->levels.count)
+        return;
+    /* a set operation's outputs are named by its first branch */
+    const SelectStmt *s = (const SelectStmt *)query;
+    for (unsigned hops = 0; s && s->op != SETOP_NONE && hops < 1000; hops++)
+        s = s->larg;
+    level_info *info = &SG__VEC_AT(w->levels, level_info, (size_t)level);
+    if (!info->key_count || !s || s->op != SETOP_NONE)
+        return;
+    const char **keys = sg__arena_alloc(w->arena, (info->key_count + 1) * sizeof *keys);
+    if (!keys) {
+        fail(w);
+        return;
+    }
+    for (size_t k = 0; k < info->key_count; k++) {
+        /* the key's output, by its name: the first output of the name, as
+         * the outer ORDER BY would find it before the renaming */
+        int position = 0, found = -1;
+        ListCell *lc;
+        foreach (lc, s->targetList) {
+            const ResTarget *rt = lfirst(lc);
+            const char *name = IsA(rt, ResTarget) ? output_name(rt) : NULL;
+            if (found < 0 && name && strcmp(name, info->keys[k]) == 0)
+                found = position;
+            if (!IsA(rt, ResTarget) || !rt->val || sg__walk_expands(rt->val))
+                found = found < 0 ? -2 : found; /* a `*` before it: positions unknown */
+            if (found == -2)
+                break;
+            position++;
+        }
+        if (found < 0) {
+            info->key_count = 0; /* a key the renamed rows do not show as it was */
+            return;
+        }
+        keys[k] = found < list_length(aliases) ? strVal(list_nth(aliases, found)) : info->keys[k];
+    }
+    keys[info->key_count] = NULL;
+    info->keys = keys;
+}
+
+/* The keys of a set operation without ALL at its top (UNION, INTERSECT,
+ * EXCEPT remove duplicates): every output, named as its first branch names
+ * it; none when one is an expression PostgreSQL names itself, or a `*`. */
+static void record_set_level_keys(walk *w, const SelectStmt *s, level_info *info)
+{
+    const SelectStmt *first = s;
+    for (unsigned hops = 0; first && first->op != SETOP_NONE && hops < 1000; hops++)
+        first = first->larg;
+    if (!first || first->op != SETOP_NONE || first->valuesLists)
+        return;
+    size_t n = (size_t)list_length(first->targetList);
+    const char **keys = sg__arena_alloc(w->arena, (n + 1) * sizeof *keys);
+    if (!keys) {
+        fail(w);
+        return;
+    }
+    size_t count = 0;
+    ListCell *lc;
+    foreach (lc, first->targetList) {
+        const ResTarget *rt = lfirst(lc);
+        const char *name = IsA(rt, ResTarget) && rt->val && !sg__walk_expands(rt->val)
+                               ? output_name(rt)
+                               : NULL;
+        if (!name || !(keys[count++] = copy(w, name)))
+            return;
+    }
+    keys[count] = NULL;
+    info->keys = keys;
+    info->key_count = count;
+}
+
 void sg__walk_record_level_keys(walk *w, SelectStmt *s, int level)
 {
-    if (s->op != SETOP_NONE || level < 0 || (size_t)level >= w->levels.count)
+    if (level < 0 || (size_t)level >= w->levels.count)
         return;
+    if (s->op != SETOP_NONE) {
+        if (!s->all)
+            record_set_level_keys(w, s, &SG__VEC_AT(w->levels, level_info, (size_t)level));
+        return;
+    }
     List *items = NIL;
     bool every_output = false;
     if (s->groupClause != NIL) {

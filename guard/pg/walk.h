@@ -411,6 +411,10 @@ void sg__walk_record_order_by(walk *w, SelectStmt *s);
  * as names of its outputs (ordering.c): its GROUP BY's, DISTINCT ON's or
  * plain DISTINCT's columns, when each is an output (level_info.keys). */
 void sg__walk_record_level_keys(walk *w, SelectStmt *s, int level);
+/* The keys of a sub-select or WITH query (`query`, query level `level`) as
+ * an alias column list renames its outputs (`AS s(a, b)`, `WITH t(a, b)`);
+ * none when a key's output cannot be told (ordering.c). */
+void sg__walk_rename_level_keys(walk *w, int level, const Node *query, const List *aliases);
 /* The qualifier of a plain column reference (`t` of `t.col` and of `s.t.col`:
  * PostgreSQL finds the FROM item by t), or NULL; the walk's own copy. */
 const char *sg__walk_qualifier(walk *w, const ColumnRef *c);

@@ -383,6 +383,8 @@ static bool walk_from_item(Node *node, walk *w, int level)
             if (!stop && w->own_limit >= 0)
                 count_limit(w, w->own_limit, refs_before);
             List *aliases = rs->alias ? rs->alias->colnames : NIL;
+            if (!stop)
+                sg__walk_rename_level_keys(w, child, rs->subquery, aliases);
             sg__walk_add_from_item(w, level, rs->alias ? copy(w, rs->alias->aliasname) : NULL, -1,
                                    child, sg__walk_select_names(w, rs->subquery, aliases));
             if (!w->failed) {
@@ -549,6 +551,10 @@ static bool walk_with(WithClause *with, walk *w, cte_scope *scope)
          * of a page), as a sub-select's in FROM (count_limit) */
         if (!stop && cte->ctequery && IsA(cte->ctequery, SelectStmt) && w->own_limit >= 0)
             count_limit(w, w->own_limit, refs_before);
+        if (!stop)
+            sg__walk_rename_level_keys(w,
+                                       SG__VEC_AT(w->facts->ctes, sg__cte, scope->first + i).level,
+                                       cte->ctequery, cte->aliascolnames);
         stop = stop || (cte->cycle_clause && (visit(cte->cycle_clause->cycle_mark_value, w) ||
                                               visit(cte->cycle_clause->cycle_mark_default, w)));
         w->cte_index = outer_cte;
