@@ -499,10 +499,16 @@ static int check(const sg__rule_ctx *ctx)
                 migration_call(info))
                 continue;
             if (verdict == CALL_BUILTIN_DENIED) {
-                /* a built-in denied for a reason: no other mode lets it through */
+                /* a built-in denied for a reason: no other mode lets it through;
+                 * in a repository's SQL, say how its policy admits the name */
+                bool lint_sql = ctx->in_lint && ctx->profile != SG_LINT_PROFILE_DEFAULT;
                 rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
-                                "%s%s%s%s is denied: %s", as, of, subject, shut,
-                                sg__func_class_reason(info->cls));
+                                "%s%s%s%s is denied: %s%s%s%s", as, of, subject, shut,
+                                sg__func_class_reason(info->cls),
+                                lint_sql ? " (a policy admits it by name: func.denied's option "
+                                           "allow, [\"^"
+                                         : "",
+                                lint_sql ? subject : "", lint_sql ? "$\"])" : "");
                 break;
             }
             if (open_mode)
@@ -547,7 +553,9 @@ static int check(const sg__rule_ctx *ctx)
             if (open_mode && ctx->in_migration)
                 continue; /* a migration names its own objects (`'users'::regclass`) */
             rc = sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
-                            "a cast to %s resolves object names from strings and is not allowed",
+                            "a cast to %s looks objects up outside the scope (a string's name "
+                            "is resolved; an OID's object, in any schema, named) and is not "
+                            "allowed",
                             fn->name);
             break;
         case SG_FUNC_OPERATOR:
