@@ -11,7 +11,7 @@ every allowed verdict twice:
 - executed: its compiled SQL runs on PostgreSQL as a role holding exactly the scope's table
   privileges (USAGE on the catalog's schemas; SELECT for read; SELECT, INSERT, UPDATE, DELETE
   for write) and EXECUTE only on the allowed functions plus the functions behind pg_catalog's
-  operators and casts (EXECUTE and SELECT on catalog tables and views are revoked from PUBLIC
+  operators and casts and the hash functions of IN lists (EXECUTE and SELECT on catalog tables and views are revoked from PUBLIC
   in the campaign's database), under search_path pg_catalog, pg_temp, with a
   statement_timeout, in a transaction that is rolled back. 42501 (insufficient privilege) is a
   finding; other errors are counted by SQLSTATE.
@@ -401,7 +401,8 @@ class Campaign:
 
     def setup_functions(self):
         """EXECUTE only on the allowed functions and on the functions behind pg_catalog's
-        operators and casts, and on the types' output and input functions (not the
+        operators and casts, the hash functions PostgreSQL checks for an IN list of more than
+        eight values, and on the types' output and input functions (not the
         reg* types' input): an allowed SQL function that PostgreSQL inlines
         (quote_literal(anyelement) is quote_literal($1::text)) has EXECUTE checked on the
         I/O conversions of its body, which the statement never names; no SELECT on
@@ -419,6 +420,10 @@ class Campaign:
                     UNION SELECT oprcode::regprocedure::text FROM pg_operator
                     WHERE oprnamespace = 'pg_catalog'::regnamespace AND oprcode <> 0
                     UNION SELECT castfunc::regprocedure::text FROM pg_cast WHERE castfunc <> 0
+                    UNION SELECT ap.amproc::regprocedure::text FROM pg_amproc ap
+                    JOIN pg_opfamily f ON f.oid = ap.amprocfamily
+                    JOIN pg_am m ON m.oid = f.opfmethod
+                    WHERE m.amname = 'hash' AND f.opfnamespace = 'pg_catalog'::regnamespace
                     UNION SELECT typoutput::regprocedure::text FROM pg_type WHERE typoutput <> 0
                     UNION SELECT typinput::regprocedure::text FROM pg_type
                     WHERE typinput <> 0 AND typname !~ '^_?reg' AND typname <> 'aclitem'

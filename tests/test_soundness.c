@@ -345,6 +345,9 @@ static const char SEED_DATA[] =
  *  - the function behind a cast: the guard admits casts to pg_catalog's types, and a cast
  *    through a function is a call of pg_cast.castfunc (casts to the reg* types resolve names
  *    from strings; the guard denies them, so their functions stay revoked);
+ *  - the hash functions of pg_catalog's hash operator families (counted with the casts'):
+ *    PostgreSQL hashes an IN list or `= ANY(ARRAY[...])` of more than eight constants and
+ *    checks EXECUTE on the type's hash function;
  *  - the functions of the test tables' column defaults and CHECK constraints (found through
  *    pg_depend): PostgreSQL evaluates them as the current user when an INSERT leaves a
  *    column out, so a case writing a table runs its defaults without naming them; they are
@@ -366,7 +369,11 @@ static void restrict_functions(void)
         " EXISTS (SELECT FROM pg_operator o WHERE o.oprcode = p.oid"
         "         AND o.oprnamespace = 'pg_catalog'::regnamespace),"
         " EXISTS (SELECT FROM pg_cast c JOIN pg_type t ON t.oid = c.casttarget"
-        "         WHERE c.castfunc = p.oid AND t.typname !~ '^_?reg'),"
+        "         WHERE c.castfunc = p.oid AND t.typname !~ '^_?reg')"
+        "  OR EXISTS (SELECT FROM pg_amproc ap JOIN pg_opfamily f ON f.oid = ap.amprocfamily"
+        "         JOIN pg_am m ON m.oid = f.opfmethod"
+        "         WHERE m.amname = 'hash' AND ap.amproc = p.oid"
+        "           AND f.opfnamespace = 'pg_catalog'::regnamespace),"
         " EXISTS (SELECT FROM pg_depend d"
         "         LEFT JOIN pg_attrdef a ON d.classid = 'pg_attrdef'::regclass AND a.oid = d.objid"
         "         LEFT JOIN pg_constraint k"
@@ -412,7 +419,7 @@ static void restrict_functions(void)
     free(grant.s);
     print_message("soundness: EXECUTE revoked from PUBLIC on all %d routines of pg_catalog (%d "
                   "had it) and the %d of information_schema; granted to " EXEC_GROUP " on %d: %d "
-                  "on the allow-list, %d more behind operators, %d more behind casts, %d more "
+                  "on the allow-list, %d more behind operators, %d more behind casts and hashing, %d more "
                   "called by column defaults; %d left to no one\n",
                   g_funcs.routines, g_funcs.had_public, g_funcs.others, g_funcs.granted,
                   g_funcs.by_name, g_funcs.operators, g_funcs.casts, g_funcs.defaults,
