@@ -59,6 +59,12 @@ static int arg_value(const sg__rule_ctx *ctx, const sg__funcarg *a, long double 
 {
     if (sg__series_arg_number(a, out))
         return 1;
+    if (a->caller_value) {
+        /* computed of constants and parameters alone: the caller chooses
+         * it, and the guard does not evaluate it */
+        *out = HUGE_VALL;
+        return 1;
+    }
     if (a->kind != SG_ARG_OTHER || a->param <= 0 || !ctx->bind ||
         !sg__param_slot_bound(ctx->bind, (size_t)a->param - 1))
         return 0;
@@ -67,7 +73,16 @@ static int arg_value(const sg__rule_ctx *ctx, const sg__funcarg *a, long double 
         sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)a->param - 1, &is_null);
     if (!t)
         return is_null ? 0 : -1;
-    sg__funcarg value = {.kind = SG_ARG_NUMBER, .text = t, .cast = a->cast};
+    /* PostgreSQL's integer and numeric input take blanks around the number */
+    while (*t == ' ' || (*t >= '\t' && *t <= '\r'))
+        t++;
+    size_t n = strlen(t);
+    while (n > 0 && (t[n - 1] == ' ' || (t[n - 1] >= '\t' && t[n - 1] <= '\r')))
+        n--;
+    const char *trimmed = sg__arena_strndup(ctx->diags->arena, t, n);
+    if (!trimmed)
+        return -1;
+    sg__funcarg value = {.kind = SG_ARG_NUMBER, .text = trimmed, .cast = a->cast};
     return sg__series_arg_number(&value, out) ? 1 : 0;
 }
 
@@ -163,7 +178,7 @@ static long double format_size(const sg__rule_ctx *ctx, const sg__funcref *fn)
             return is_null ? 0 : -2;
     }
     if (!fmt)
-        return -1;
+        return f->caller_value ? HUGE_VALL : -1;
     long double total = 0;
     size_t next = 1;
     bool positions = strchr(fmt, '$') != NULL;
@@ -861,8 +876,16 @@ static int judge(const sg__rule_ctx *ctx, const sg__funcref *fn, long long max)
     if (size <= (long double)max)
         return 0;
     const char *call = call_text(ctx, fn);
+    if (!call)
+        return -1;
+    if (!isfinite(size))
+        return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
+                          "%s makes a string of a length computed of constants and parameters, "
+                          "which the guard does not evaluate, so it may be over the bound of "
+                          "%lld characters (policy option max of %s)",
+                          call, max, ctx->rule->id);
     const char *amount = size_text(ctx, size);
-    if (!call || !amount)
+    if (!amount)
         return -1;
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
                       "%s makes %s%s%s, over the bound of %lld (policy option max of %s)", call,

@@ -134,6 +134,10 @@ typedef struct sg__funcarg {
     /* which of text_params are read as numbers (in arithmetic, abs, round,
      * ...): a value written with an exponent prints all its digits */
     const bool *text_param_numeric;
+    /* SG_ARG_OTHER of repeat, lpad, rpad or format: the expression reads no
+     * column and no table, so its value is the caller's to choose (`$1 + 0`,
+     * `(SELECT $1::int)`, `ARRAY[$1, 'x']`), not stored data */
+    bool caller_value;
 } sg__funcarg;
 
 typedef struct sg__funcref {
@@ -698,9 +702,9 @@ typedef struct sg__top_select {
      * set-returning call of the target list repeats rows: the rules tell). */
     size_t rownum_output;
     sg__vec rownum_keys; /* sg__order_key */
-    sg__vec from;  /* sg__from_item, in the order of the text */
-    sg__vec pins;  /* sg__column_pin */
-    sg__vec links; /* sg__column_link */
+    sg__vec from;        /* sg__from_item, in the order of the text */
+    sg__vec pins;        /* sg__column_pin */
+    sg__vec links;       /* sg__column_link */
 } sg__top_select;
 
 typedef struct sg__facts {

@@ -863,6 +863,34 @@ void sg__walk_record_operands(walk *w, Node *left, Node *right)
     fn->arg_count = 2;
 }
 
+/* How deep reads_stored() looks: a deeper expression counts as reading
+ * nothing stored (its value is then the caller's, and judged as long). */
+enum { STORED_DEPTH_MAX = 64 };
+
+/* Whether an expression reads a column or a table anywhere in it (its
+ * sub-selects too); *depth counts the levels it is in. */
+static bool reads_stored(Node *n, void *context)
+{
+    unsigned *depth = context;
+    if (!n || *depth >= STORED_DEPTH_MAX)
+        return false;
+    if (IsA(n, ColumnRef) || IsA(n, RangeVar))
+        return true;
+    ++*depth;
+    bool found = raw_expression_tree_walker(n, reads_stored, context);
+    --*depth;
+    return found;
+}
+
+/* Whether call `f`'s arguments size what it makes: repeat's and lpad's and
+ * rpad's length, format's widths and format string. */
+static bool sizing_call(const FuncCall *f)
+{
+    static const char *const names[] = {"repeat", "lpad", "rpad", "format"};
+    const char *name = sg__walk_call_name(f);
+    return name && sg__walk_name_in(name, names, sizeof names / sizeof names[0]);
+}
+
 void sg__walk_record_args(walk *w, FuncCall *f)
 {
     int n = list_length(f->args);
@@ -877,8 +905,13 @@ void sg__walk_record_args(walk *w, FuncCall *f)
     }
     bool work = sg__walk_work_bounded_call(f);
     w->work_call = w->work_call || work;
-    for (int i = 0; i < n; i++)
+    bool sizing = sizing_call(f);
+    for (int i = 0; i < n; i++) {
         describe_call_arg(w, list_nth(f->args, i), &args[i], work);
+        unsigned depth = 0;
+        if (sizing && args[i].kind == SG_ARG_OTHER && args[i].param == 0)
+            args[i].caller_value = !reads_stored(list_nth(f->args, i), &depth);
+    }
     int zone = zone_argument(f);
     if (zone >= 0)
         describe_zone(w, list_nth(f->args, zone), &args[zone]);

@@ -429,6 +429,16 @@ static bool multiple_of_first(const FuncCall *f, text_parts *parts, unsigned dep
      * backslash doubled at worst */
     if (strcmp(name, "like_escape") == 0 && n == 2)
         return text_bound_times(s, 2, parts, depth);
+    /* the pieces of s as an array's text: each quoted and escaped at
+     * worst, as many as one more than s has characters */
+    if ((strcmp(name, "string_to_array") == 0 && (n == 2 || n == 3)) ||
+        (strcmp(name, "regexp_split_to_array") == 0 && (n == 2 || n == 3))) {
+        parts->chars += 4;
+        return text_bound_times(s, 4, parts, depth);
+    }
+    /* a normal form decomposes a character into at most 18 (U+FDFA) */
+    if (strcmp(name, "normalize") == 0 && (n == 1 || n == 2))
+        return text_bound_times(s, 18, parts, depth);
     static const char *const shorter[] = {
         "split_part", "unistr", "quote_ident", "quote_literal", "quote_nullable", "md5", "reverse"};
     for (size_t i = 0; i < sizeof shorter / sizeof shorter[0]; i++) {
@@ -498,9 +508,11 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
         add_column(parts, (const ColumnRef *)n);
         return true;
     case T_A_Indirection: {
-        /* an element, slice or field of a column: stored data too */
+        /* an element, slice or field of a column: stored data too; of
+         * another value, at most as long as the value's text (an element's
+         * quotes and escapes gone) */
         const A_Indirection *ind = (const A_Indirection *)n;
-        if (!ind->arg || !IsA(ind->arg, ColumnRef))
+        if (!ind->arg)
             return false;
         ListCell *lc;
         foreach (lc, ind->indirection) {
@@ -509,6 +521,8 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
                 (ix->uidx && !IsA(ix->uidx, A_Const)))
                 return false;
         }
+        if (!IsA(ind->arg, ColumnRef))
+            return text_bound(ind->arg, parts, depth + 1);
         /* the column is noted: a column the statement made (an array built
          * of long text in a WITH query) is long, not stored */
         add_column(parts, (const ColumnRef *)ind->arg);
@@ -543,6 +557,18 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
             const Node *arg = ((const TypeCast *)n)->arg;
             size_t params = parts->param_count;
             const TypeName *t = ((const TypeCast *)n)->typeName;
+            if (numeric_target((const TypeCast *)n) && arg &&
+                strcmp(strVal(llast(t->names)), "jsonb") == 0) {
+                /* jsonb prints its input again, shorter but for a number
+                 * written with an exponent, which prints its digits: the
+                 * parameters' values are read as numbers' */
+                size_t from = parts->param_count;
+                if (IsA(arg, A_Const) || !text_bound(arg, parts, depth + 1))
+                    return false;
+                for (size_t i = from; i < parts->param_count; i++)
+                    parts->numeric[i] = true;
+                return true;
+            }
             if (!numeric_target((const TypeCast *)n) ||
                 strcmp(strVal(llast(t->names)), "numeric") != 0 || !arg)
                 return false;
@@ -574,15 +600,18 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
             return text_bound(e->lexpr, parts, depth + 1);
         if (e->kind != AEXPR_OP || !op || !IsA(op, String))
             return false;
-        /* a field or element of a stored json value is stored data */
-        if ((strcmp(strVal(op), "->>") == 0 || strcmp(strVal(op), "->") == 0 ||
-             strcmp(strVal(op), "#>>") == 0 || strcmp(strVal(op), "#>") == 0) &&
-            e->lexpr && IsA(e->lexpr, ColumnRef) && e->rexpr &&
+        /* a field or element of a stored json value is stored data; of
+         * another json value, at most its text (quotes and escapes gone) */
+        bool field = strcmp(strVal(op), "->>") == 0 || strcmp(strVal(op), "->") == 0 ||
+                     strcmp(strVal(op), "#>>") == 0 || strcmp(strVal(op), "#>") == 0;
+        if (field && e->lexpr && IsA(e->lexpr, ColumnRef) && e->rexpr &&
             (IsA(e->rexpr, A_Const) || IsA(e->rexpr, ParamRef))) {
             add_column(parts, (const ColumnRef *)e->lexpr);
             parts->chars += 1;
             return true;
         }
+        if (field && e->lexpr && e->rexpr && (IsA(e->rexpr, A_Const) || IsA(e->rexpr, ParamRef)))
+            return text_bound(e->lexpr, parts, depth + 1);
         /* a sum, difference or product prints no more digits than its
          * operands together (a product's scale is theirs added), a quotient
          * at most a display scale more */

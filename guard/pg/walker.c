@@ -80,19 +80,46 @@ static void record_keyword_call(walk *w, const char *name, const char *keyword, 
     f->parent_arg = -1;
 }
 
-/* A LIKE or ILIKE (`~~`, `!~~`, `~~*`, `!~~*`, with ANY or ALL too) as a
- * call of pg_catalog's like(): PostgreSQL matches the pattern against the
- * text in a loop that checks for no cancel, its work up to the product of
- * their lengths, which func.resource-bound judges as it does strpos's. The
- * call becomes the innermost of what its operands hold. ANY or ALL over an
- * ARRAY[...] matches each element: one call each. */
+static const char *const like_operators[] = {"~~", "!~~", "~~*", "!~~*"};
+
+/* One LIKE of `text` against `pattern` as a call of pg_catalog's like():
+ * PostgreSQL matches the pattern against the text in a loop that checks for
+ * no cancel, its work up to the product of their lengths, which
+ * func.resource-bound judges as it does strpos's. `unbounded`: the pattern
+ * is one the walk cannot describe, and counts as long. */
+static void record_like(walk *w, Node *text, Node *pattern, int location, const char *keyword,
+                        bool unbounded)
+{
+    record_keyword_call(w, "like", keyword, location);
+    sg__walk_record_operands(w, text, pattern);
+    if (unbounded && !w->failed) {
+        sg__funcref *fn = &SG__VEC_AT(w->facts->funcs, sg__funcref, w->facts->funcs.count - 1);
+        sg__funcarg *p = (sg__funcarg *)&fn->args[1];
+        p->kind = SG_ARG_OTHER;
+        p->param = 0;
+        p->text_grows = true;
+    }
+}
+
+/* The calls just recorded from `first` on are the innermost of what the
+ * operands hold. */
+static void like_calls_enclose(walk *w, int first)
+{
+    if (!w->failed && (int)w->facts->funcs.count > first) {
+        w->current_call = first;
+        w->current_call_node = NULL;
+    }
+}
+
+/* A LIKE or ILIKE (`~~`, `!~~`, `~~*`, `!~~*`, with ANY or ALL too) as
+ * calls of like() (record_like). ANY or ALL over an ARRAY[...] matches
+ * each element: one call each. */
 static void record_pattern_match(walk *w, A_Expr *e)
 {
-    static const char *const ops[] = {"~~", "!~~", "~~*", "!~~*"};
     if (e->kind != AEXPR_LIKE && e->kind != AEXPR_ILIKE && e->kind != AEXPR_OP &&
         e->kind != AEXPR_OP_ANY && e->kind != AEXPR_OP_ALL)
         return;
-    if (!e->lexpr || !e->rexpr || !sg__walk_operator_is(e->name, ops, 4))
+    if (!e->lexpr || !e->rexpr || !sg__walk_operator_is(e->name, like_operators, 4))
         return;
     const char *keyword = e->kind == AEXPR_ILIKE ? "ILIKE" : e->kind == AEXPR_LIKE ? "LIKE" : NULL;
     Node *patterns = e->rexpr;
@@ -100,14 +127,39 @@ static void record_pattern_match(walk *w, A_Expr *e)
                 IsA(patterns, A_ArrayExpr) && ((A_ArrayExpr *)patterns)->elements;
     List *list = each ? ((A_ArrayExpr *)patterns)->elements : NULL;
     int first = (int)w->facts->funcs.count;
-    for (int i = 0; i < (each ? list_length(list) : 1) && !w->failed; i++) {
-        record_keyword_call(w, "like", keyword, e->location);
-        sg__walk_record_operands(w, e->lexpr, each ? list_nth(list, i) : patterns);
+    for (int i = 0; i < (each ? list_length(list) : 1) && !w->failed; i++)
+        record_like(w, e->lexpr, each ? list_nth(list, i) : patterns, e->location, keyword, false);
+    like_calls_enclose(w, first);
+}
+
+/* `x LIKE ANY (SELECT ...)`, `NOT LIKE ALL (VALUES ...)`: each pattern
+ * the sub-select returns is matched (record_like): a plain select's one
+ * output, each VALUES row's value; any other shape counts as long. */
+static void record_pattern_sublink(walk *w, SubLink *s)
+{
+    if ((s->subLinkType != ANY_SUBLINK && s->subLinkType != ALL_SUBLINK) || !s->testexpr ||
+        !sg__walk_operator_is(s->operName, like_operators, 4))
+        return;
+    SelectStmt *sub =
+        s->subselect && IsA(s->subselect, SelectStmt) ? (SelectStmt *)s->subselect : NULL;
+    int first = (int)w->facts->funcs.count;
+    if (sub && sub->op == SETOP_NONE && sub->valuesLists) {
+        ListCell *lc;
+        foreach (lc, sub->valuesLists) {
+            List *row = lfirst(lc);
+            bool one = row && IsA(row, List) && list_length(row) == 1;
+            record_like(w, s->testexpr, one ? linitial(row) : s->subselect, s->location, NULL,
+                        !one);
+        }
+    } else {
+        const ResTarget *rt =
+            sub && sub->op == SETOP_NONE && !sub->withClause && list_length(sub->targetList) == 1
+                ? linitial(sub->targetList)
+                : NULL;
+        bool plain = rt && IsA(rt, ResTarget) && rt->val && !sg__walk_expands(rt->val);
+        record_like(w, s->testexpr, plain ? rt->val : s->subselect, s->location, NULL, !plain);
     }
-    if (!w->failed && (int)w->facts->funcs.count > first) {
-        w->current_call = first;
-        w->current_call_node = NULL;
-    }
+    like_calls_enclose(w, first);
 }
 
 /* ---- xml values ---- */
@@ -1212,6 +1264,7 @@ static bool note(Node *node, walk *w)
             sg__walk_xml_place(w, ((ResTarget *)linitial(sub->targetList))->val);
         if (sg__names_outside_pg_catalog(s->operName))
             record_func(w, s->operName, s->location, SG_FUNC_OPERATOR, false);
+        record_pattern_sublink(w, s);
         break;
     }
     case T_ColumnRef:
