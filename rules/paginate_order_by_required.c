@@ -155,7 +155,33 @@ static bool same_type_name(const char *a, const char *b, const char *fallback)
 typedef struct own_type {
     const char *name;     /* own_type_name(), or NULL */
     const char *fallback; /* the data source's default schema */
+    int kind;             /* the column's sg__pgkind (key_kind()), -1 when not known */
 } own_type;
+
+/* The kind of `column` of `item`'s catalog table, -1 when not known (or an
+ * array). */
+static int key_kind(const sg__rule_ctx *ctx, const sg__from_item *item, const char *column)
+{
+    const sg__meta_table *table = sg__relation_scoped(ctx, item->relation);
+    long c = table ? sg__table_column(table, NULL, 0, column) : SG_NO_COLUMN;
+    if (c < 0 || !table->column_type_read || !table->column_type_read[c] ||
+        table->column_pgtypes[c].array_dims != 0)
+        return -1;
+    return (int)table->column_pgtypes[c].kind;
+}
+
+/* Whether a scalar sub-select's value, of a type the text does not show,
+ * compares with a column of this kind in the key's own equality: `=` of a
+ * uuid, a boolean or a date meets only its own type, an integer's of int2
+ * or int4 is exact against every number type, a text's against every
+ * string type; not a bigint's (a float8 value meets two bigints) nor the
+ * times' (a time zone moves them). */
+static bool subselect_exact(int kind)
+{
+    return kind == SG__PGKIND_UUID || kind == SG__PGKIND_BOOL || kind == SG__PGKIND_DATE ||
+           kind == SG__PGKIND_INT2 || kind == SG__PGKIND_INT4 || kind == SG__PGKIND_TEXT ||
+           kind == SG__PGKIND_VARCHAR;
+}
 
 static bool cast_exact(const char *cast, own_type own)
 {
@@ -177,6 +203,8 @@ static bool exact_cast(const sg__column_pin *p, own_type own)
  * meet), bpchar (trailing blanks ignored), volatile or set-returning ones. */
 static bool exact_value(const sg__column_pin *p, own_type own)
 {
+    if (p->subselect && !subselect_exact(own.kind))
+        return false;
     static const char *const exact[] = {
         "upper",     "lower",   "btrim",     "ltrim",      "rtrim",     "concat",      "concat_ws",
         "replace",   "substr",  "substring", "left",       "right",     "lpad",        "rpad",
@@ -247,7 +275,8 @@ static bool pinned_by(const sg__rule_ctx *ctx, const sg__from_item *item, bool o
         if (strcmp(p->column, column) != 0 || (p->outer && !outer_too) ||
             !column_cast_exact(ctx, item, p))
             continue;
-        own_type own = {p->cast_count ? own_type_name(ctx, item, p) : NULL, default_schema(ctx)};
+        own_type own = {p->cast_count ? own_type_name(ctx, item, p) : NULL, default_schema(ctx),
+                        p->subselect ? key_kind(ctx, item, p->column) : -1};
         if (!exact_cast(p, own) || !exact_value(p, own))
             continue;
         if (p->qualifier ? strcmp(p->qualifier, item->name) == 0 : only)
@@ -484,7 +513,8 @@ static bool level_pinned(const sg__rule_ctx *ctx, int level, const sg__source *s
                 return true;
             continue;
         }
-        own_type own = {p->cast_count ? own_type_name(ctx, &item, p) : NULL, default_schema(ctx)};
+        own_type own = {p->cast_count ? own_type_name(ctx, &item, p) : NULL, default_schema(ctx),
+                        p->subselect ? key_kind(ctx, &item, p->column) : -1};
         if (exact_cast(p, own) && exact_value(p, own))
             return true;
     }
@@ -758,7 +788,8 @@ static bool derived_key_pinned(const sg__rule_ctx *ctx, size_t at, bool only, co
                         continue;
                     p.column = *col; /* the table's column, for its type */
                     own_type own = {p.cast_count ? own_type_name(ctx, &as_table, &p) : NULL,
-                                    default_schema(ctx)};
+                                    default_schema(ctx),
+                                    p.subselect ? key_kind(ctx, &as_table, p.column) : -1};
                     pinned_here = column_cast_exact(ctx, &as_table, &p) && exact_cast(&p, own) &&
                                   exact_value(&p, own);
                 }

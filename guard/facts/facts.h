@@ -227,7 +227,8 @@ typedef struct sg__from_item {
  * `col = $1::uuid`), or an expression of such values with operators,
  * casts, calls of pg_catalog's functions (without aggregates or windows)
  * and the SQL value keywords (`CURRENT_DATE`), which names no column and
- * holds no sub-select: `col = upper($1)`, `day = $1::date - 1`. */
+ * holds no sub-select: `col = upper($1)`, `day = $1::date - 1`; or a
+ * scalar sub-select that reads nothing of the statement around it. */
 typedef struct sg__column_pin {
     const char *qualifier; /* `t` of `t.col`; NULL when unqualified */
     const char *column;
@@ -249,6 +250,10 @@ typedef struct sg__column_pin {
      * sg__funcarg.cast says it; NULL when the column stands bare. */
     const char *column_cast;
     int level; /* the query level whose WHERE holds it */
+    /* The value is a scalar sub-select that reads nothing of the statement
+     * around it (`id = (SELECT l.owner_id FROM l WHERE l.id = $1)`): one
+     * value, of its own type, which the rules compare with the column's. */
+    bool subselect;
     /* level_pins only: the value is a column of an item outside the level,
      * `t.c` (`WHERE users.id = p.user_id` in a LATERAL sub-select): one value
      * for each row of t. Both NULL otherwise. */

@@ -10,6 +10,8 @@
 
 #include "pg/walk.h"
 
+#include "nodes/nodeFuncs.h"
+
 /* The type of a cast in a pin's value, as sg__walk_cast_type() says it, except that a
  * type of another schema than pg_catalog is "schema.name" (the rules compare
  * it with the pinned column's own type: `$1::public.citext`). */
@@ -37,7 +39,67 @@ typedef struct value_calls {
     size_t count;
     const char *casts[PIN_VALUE_CALLS];
     size_t cast_count;
+    bool subselect; /* it holds a scalar sub-select (scalar_uncorrelated()) */
 } value_calls;
+
+/* What scalar_uncorrelated() looks for in a sub-select. */
+typedef struct own_names {
+    const SelectStmt *select;
+    const char *names[8];
+    size_t count;
+    unsigned depth;
+} own_names;
+
+/* Whether every column `n` names is qualified by a name of the sub-select's
+ * own FROM clause, and it holds no sub-select of its own (whose names would
+ * be out of sight). */
+static bool foreign_reference(Node *n, void *context)
+{
+    own_names *own = context;
+    if (!n)
+        return false;
+    if (own->depth >= 64 || IsA(n, SubLink) || (IsA(n, SelectStmt) && n != (Node *)own->select))
+        return true;
+    if (IsA(n, ColumnRef)) {
+        const ColumnRef *c = (const ColumnRef *)n;
+        int parts = list_length(c->fields);
+        const Node *q = parts >= 2 ? list_nth(c->fields, parts - 2) : NULL;
+        if (!q || !IsA(q, String))
+            return true;
+        for (size_t i = 0; i < own->count; i++)
+            if (strcmp(own->names[i], strVal(q)) == 0)
+                return false;
+        return true;
+    }
+    own->depth++;
+    bool found = raw_expression_tree_walker(n, foreign_reference, context);
+    own->depth--;
+    return found;
+}
+
+/* Whether `s` is a scalar sub-select that reads nothing of the statement
+ * around it: one output, FROM tables only (no WITH), every column qualified
+ * by one of them, no sub-select inside. It returns one value (or fails, with
+ * more than one row) for the whole statement, as a parameter does. */
+static bool scalar_uncorrelated(const SubLink *s)
+{
+    const SelectStmt *sub =
+        s->subLinkType == EXPR_SUBLINK && s->subselect && IsA(s->subselect, SelectStmt)
+            ? (const SelectStmt *)s->subselect
+            : NULL;
+    if (!sub || sub->op != SETOP_NONE || sub->valuesLists || sub->withClause ||
+        list_length(sub->targetList) != 1 || !sub->fromClause || sub->intoClause)
+        return false;
+    own_names own = {sub, {0}, 0, 0};
+    ListCell *lc;
+    foreach (lc, sub->fromClause) {
+        const RangeVar *rv = lfirst(lc);
+        if (!IsA(rv, RangeVar) || own.count == sizeof own.names / sizeof own.names[0])
+            return false;
+        own.names[own.count++] = rv->alias ? rv->alias->aliasname : rv->relname;
+    }
+    return !raw_expression_tree_walker((Node *)sub, foreign_reference, &own);
+}
 
 /* The name of a SQL value keyword's function. */
 static const char *value_keyword(const SQLValueFunction *f)
@@ -82,6 +144,11 @@ static bool one_value(walk *w, const Node *n, unsigned depth, value_calls *calls
         return true;
     case T_A_Const:
         return !((const A_Const *)n)->isnull;
+    case T_SubLink:
+        if (depth > 0 || !scalar_uncorrelated((const SubLink *)n))
+            return false;
+        calls->subselect = true;
+        return true;
     case T_TypeCast: {
         const TypeCast *tc = (const TypeCast *)n;
         if (calls->cast_count == PIN_VALUE_CALLS)
@@ -128,6 +195,7 @@ static bool one_value(walk *w, const Node *n, unsigned depth, value_calls *calls
 static bool pin_value(walk *w, const Node *n, value_calls *calls)
 {
     calls->count = calls->cast_count = 0;
+    calls->subselect = false;
     return one_value(w, n, 0, calls);
 }
 
@@ -334,6 +402,7 @@ static void record_pair(walk *w, Node *lexpr, Node *rexpr, const pin_scope *scop
         p->cast = pin_cast_type(w, ((TypeCast *)value)->typeName);
     if (column_cast)
         p->column_cast = sg__walk_cast_type(w, column_cast->typeName, false);
+    p->subselect = calls.subselect;
 }
 
 /* A conjunct with the plain `=` operator: `a = b`; a row comparison
