@@ -65,6 +65,15 @@ static int arg_value(const sg__rule_ctx *ctx, const sg__funcarg *a, long double 
         *out = HUGE_VALL;
         return 1;
     }
+    if (a->kind == SG_ARG_COLUMN) {
+        /* a table's column is stored data; a sub-select's or WITH query's
+         * may be a parameter's value (`FROM (SELECT $1::int AS w) d`) */
+        long column;
+        if (sg__column_at(ctx, a->location, &column))
+            return 0;
+        *out = HUGE_VALL;
+        return 1;
+    }
     if (a->kind != SG_ARG_OTHER || a->param <= 0 || !ctx->bind ||
         !sg__param_slot_bound(ctx->bind, (size_t)a->param - 1))
         return 0;
@@ -79,6 +88,11 @@ static int arg_value(const sg__rule_ctx *ctx, const sg__funcarg *a, long double 
     size_t n = strlen(t);
     while (n > 0 && (t[n - 1] == ' ' || (t[n - 1] >= '\t' && t[n - 1] <= '\r')))
         n--;
+    if (n > 0 && (*t == '{' || *t == '[')) {
+        /* an array (`VARIADIC $1`): its elements are what a width reads */
+        *out = HUGE_VALL;
+        return 1;
+    }
     const char *trimmed = sg__arena_strndup(ctx->diags->arena, t, n);
     if (!trimmed)
         return -1;
@@ -307,7 +321,22 @@ static int param_has_exponent(const sg__rule_ctx *ctx, int p)
     const char *t = sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)p - 1, &is_null);
     if (!t)
         return is_null ? 0 : -1;
-    for (const char *e = t; (e = strpbrk(e, "eE")) != NULL; e++) {
+    /* a JSON string's characters are no number (`"5a0f7c1e-8d3b"`): skipped */
+    bool quoted = false;
+    for (const char *e = t; *e; e++) {
+        if (quoted) {
+            if (*e == '\\' && e[1])
+                e++;
+            else if (*e == '"')
+                quoted = false;
+            continue;
+        }
+        if (*e == '"') {
+            quoted = true;
+            continue;
+        }
+        if (*e != 'e' && *e != 'E')
+            continue;
         const char *q = e + 1, *d = e > t && e[-1] == '.' ? e - 1 : e;
         if (*q == '+' || *q == '-')
             q++;

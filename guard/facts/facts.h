@@ -134,9 +134,10 @@ typedef struct sg__funcarg {
     /* which of text_params are read as numbers (in arithmetic, abs, round,
      * ...): a value written with an exponent prints all its digits */
     const bool *text_param_numeric;
-    /* SG_ARG_OTHER of repeat, lpad, rpad or format: the expression reads no
-     * column and no table, so its value is the caller's to choose (`$1 + 0`,
-     * `(SELECT $1::int)`, `ARRAY[$1, 'x']`), not stored data */
+    /* SG_ARG_OTHER of repeat, lpad, rpad or format: the expression is no
+     * stored length (`length(col)`, plus or minus a constant), so its value
+     * is the caller's to choose (`$1 + 0`, `(SELECT $1::int)`, a sub-select's
+     * column, `greatest(length(c), $1)`, `ARRAY[$1, 'x']`) */
     bool caller_value;
 } sg__funcarg;
 

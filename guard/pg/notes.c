@@ -863,23 +863,32 @@ void sg__walk_record_operands(walk *w, Node *left, Node *right)
     fn->arg_count = 2;
 }
 
-/* How deep reads_stored() looks: a deeper expression counts as reading
- * nothing stored (its value is then the caller's, and judged as long). */
-enum { STORED_DEPTH_MAX = 64 };
-
-/* Whether an expression reads a column or a table anywhere in it (its
- * sub-selects too); *depth counts the levels it is in. */
-static bool reads_stored(Node *n, void *context)
+/* Whether an argument that sizes what a call makes (not a constant, nor a
+ * parameter) is a stored length: `length(col)` (char_length, octet_length)
+ * of a plain column, plus or minus an integer constant. Any other
+ * expression (a column of a sub-select or WITH query, which may carry a
+ * parameter; `greatest(length(c), $1)`; `$1 * 2`) is the caller's to size. */
+static bool stored_length(const Node *n)
 {
-    unsigned *depth = context;
-    if (!n || *depth >= STORED_DEPTH_MAX)
-        return false;
-    if (IsA(n, ColumnRef) || IsA(n, RangeVar))
-        return true;
-    ++*depth;
-    bool found = raw_expression_tree_walker(n, reads_stored, context);
-    --*depth;
-    return found;
+    static const char *const lengths[] = {"length", "char_length", "character_length",
+                                          "octet_length"};
+    if (n && IsA(n, A_Expr)) {
+        const A_Expr *e = (const A_Expr *)n;
+        static const char *const ops[] = {"+", "-"};
+        const A_Const *k = e->rexpr && IsA(e->rexpr, A_Const) ? (const A_Const *)e->rexpr : NULL;
+        if (e->kind != AEXPR_OP || !e->lexpr || !k || k->isnull || nodeTag(&k->val) != T_Integer ||
+            !sg__walk_operator_is(e->name, ops, 2))
+            return false;
+        n = e->lexpr;
+    }
+    const FuncCall *f = n && IsA(n, FuncCall) ? (const FuncCall *)n : NULL;
+    const char *name = f && !f->over && !f->agg_star && !f->func_variadic &&
+                               list_length(f->args) == 1 &&
+                               !sg__names_outside_pg_catalog(f->funcname)
+                           ? sg__walk_call_name(f)
+                           : NULL;
+    return name && sg__walk_name_in(name, lengths, sizeof lengths / sizeof lengths[0]) &&
+           sg__walk_plain_column(linitial(f->args)) != NULL;
 }
 
 /* Whether call `f`'s arguments size what it makes: repeat's and lpad's and
@@ -908,9 +917,8 @@ void sg__walk_record_args(walk *w, FuncCall *f)
     bool sizing = sizing_call(f);
     for (int i = 0; i < n; i++) {
         describe_call_arg(w, list_nth(f->args, i), &args[i], work);
-        unsigned depth = 0;
         if (sizing && args[i].kind == SG_ARG_OTHER && args[i].param == 0)
-            args[i].caller_value = !reads_stored(list_nth(f->args, i), &depth);
+            args[i].caller_value = !stored_length(list_nth(f->args, i));
     }
     int zone = zone_argument(f);
     if (zone >= 0)

@@ -557,13 +557,15 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
             const Node *arg = ((const TypeCast *)n)->arg;
             size_t params = parts->param_count;
             const TypeName *t = ((const TypeCast *)n)->typeName;
-            if (numeric_target((const TypeCast *)n) && arg &&
+            const Node *bare = arg ? sg__walk_uncast_keeping(arg) : NULL;
+            if (numeric_target((const TypeCast *)n) && bare && IsA(bare, ParamRef) &&
                 strcmp(strVal(llast(t->names)), "jsonb") == 0) {
-                /* jsonb prints its input again, shorter but for a number
-                 * written with an exponent, which prints its digits: the
-                 * parameters' values are read as numbers' */
+                /* jsonb prints a parameter's JSON again, with a blank after
+                 * each separator, and a number written with an exponent as
+                 * its digits, which the rules read its value for; anything
+                 * else may make an exponent of pieces ('1e' || $1) */
                 size_t from = parts->param_count;
-                if (IsA(arg, A_Const) || !text_bound(arg, parts, depth + 1))
+                if (!text_bound_times(bare, 2, parts, depth))
                     return false;
                 for (size_t i = from; i < parts->param_count; i++)
                     parts->numeric[i] = true;
