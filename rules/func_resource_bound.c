@@ -50,12 +50,15 @@ static size_t char_length(const char *s)
     return n;
 }
 
-/* Characters a repeat, lpad or rpad call makes, -1 when not known. */
 /* The number argument `a` holds: a constant (sg__series_arg_number), or a
  * parameter's bound value, cast to an integer type or numeric, or not cast
- * (the function's own integer parameter reads it); 0 when unknown, -1 when
- * memory ran out. */
-static int arg_value(const sg__rule_ctx *ctx, const sg__funcarg *a, long double *out)
+ * (the function's own integer parameter reads it); 1 (with *out), 0 when
+ * unknown, -1 when memory ran out. Anything else counts as HUGE_VALL: the
+ * caller sizes it, or (with `strict`: lpad, rpad and format pad in loops
+ * that no cancel stops) it is not a constant or a parameter. Without
+ * `strict` (repeat, which stops at a cancel), a table column's value or
+ * length in a select is stored data, unknown. */
+static int arg_value(const sg__rule_ctx *ctx, const sg__funcarg *a, bool strict, long double *out)
 {
     if (sg__series_arg_number(a, out))
         return 1;
@@ -65,11 +68,17 @@ static int arg_value(const sg__rule_ctx *ctx, const sg__funcarg *a, long double 
         *out = HUGE_VALL;
         return 1;
     }
-    if (a->kind == SG_ARG_COLUMN) {
-        /* a table's column is stored data; a sub-select's or WITH query's
-         * may be a parameter's value (`FROM (SELECT $1::int AS w) d`) */
+    int stored = a->kind == SG_ARG_COLUMN                   ? a->location
+                 : a->kind == SG_ARG_OTHER && a->param == 0 ? a->stored_column
+                                                            : -1;
+    if (stored >= 0 || (a->kind == SG_ARG_OTHER && a->param == 0)) {
+        /* a table's column is stored data in a select; a sub-select's or
+         * WITH query's may be a parameter's value (`FROM (SELECT $1::int
+         * AS w) d`), and a write's RETURNING or EXCLUDED reads what the
+         * caller wrote */
         long column;
-        if (sg__column_at(ctx, a->location, &column))
+        if (!strict && stored >= 0 && ctx->facts->kind == SG_STMT_SELECT &&
+            sg__column_at(ctx, stored, &column))
             return 0;
         *out = HUGE_VALL;
         return 1;
@@ -107,7 +116,7 @@ static long double string_size(const sg__rule_ctx *ctx, const sg__funcref *fn, b
     long double n;
     if (is_repeat ? fn->arg_count != 2 : fn->arg_count < 2 || fn->arg_count > 3)
         return -1;
-    int known = arg_value(ctx, &fn->args[1], &n);
+    int known = arg_value(ctx, &fn->args[1], !is_repeat, &n);
     if (known <= 0)
         return known < 0 ? -2 : -1;
     if (n <= 0)
@@ -133,7 +142,7 @@ static int largest_width(const sg__rule_ctx *ctx, const sg__funcref *fn, size_t 
     for (size_t i = from; i < end && i < fn->arg_count; i++) {
         const sg__funcarg *a = &fn->args[i];
         long double v;
-        int known = arg_value(ctx, a, &v);
+        int known = arg_value(ctx, a, true, &v);
         if (known < 0)
             return -1;
         if (known > 0 && fabsl(v) > *width)
@@ -192,7 +201,7 @@ static long double format_size(const sg__rule_ctx *ctx, const sg__funcref *fn)
             return is_null ? 0 : -2;
     }
     if (!fmt)
-        return f->caller_value ? HUGE_VALL : -1;
+        return HUGE_VALL; /* a format string the guard cannot read */
     long double total = 0;
     size_t next = 1;
     bool positions = strchr(fmt, '$') != NULL;
@@ -909,9 +918,10 @@ static int judge(const sg__rule_ctx *ctx, const sg__funcref *fn, long long max)
         return -1;
     if (!isfinite(size))
         return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
-                          "%s makes a string of a length computed of constants and parameters, "
-                          "which the guard does not evaluate, so it may be over the bound of "
-                          "%lld characters (policy option max of %s)",
+                          "%s makes a string of a length the guard cannot read before it runs "
+                          "(it reads constants and parameters; a column or an expression may "
+                          "be of any size), so it may be over the bound of %lld characters "
+                          "(policy option max of %s)",
                           call, max, ctx->rule->id);
     const char *amount = size_text(ctx, size);
     if (!amount)

@@ -135,10 +135,13 @@ typedef struct sg__funcarg {
      * ...): a value written with an exponent prints all its digits */
     const bool *text_param_numeric;
     /* SG_ARG_OTHER of repeat, lpad, rpad or format: the expression is no
-     * stored length (`length(col)`, plus or minus a constant), so its value
+     * stored length (`length(col)`, plus or minus at most 1000), so its value
      * is the caller's to choose (`$1 + 0`, `(SELECT $1::int)`, a sub-select's
      * column, `greatest(length(c), $1)`, `ARRAY[$1, 'x']`) */
     bool caller_value;
+    /* SG_ARG_OTHER of repeat that is a stored length: the place of the
+     * column whose length it is (the rules tell whether it is a table's) */
+    int stored_column;
 } sg__funcarg;
 
 typedef struct sg__funcref {

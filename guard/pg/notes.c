@@ -865,10 +865,11 @@ void sg__walk_record_operands(walk *w, Node *left, Node *right)
 
 /* Whether an argument that sizes what a call makes (not a constant, nor a
  * parameter) is a stored length: `length(col)` (char_length, octet_length)
- * of a plain column, plus or minus an integer constant. Any other
- * expression (a column of a sub-select or WITH query, which may carry a
- * parameter; `greatest(length(c), $1)`; `$1 * 2`) is the caller's to size. */
-static bool stored_length(const Node *n)
+ * of a plain column, plus or minus an integer constant of at most 1000 (the
+ * column's place in *column; the rules tell whether it is a table's). Any
+ * other expression (`greatest(length(c), $1)`, `$1 * 2`) is the caller's to
+ * size. */
+static bool stored_length(const Node *n, int *column)
 {
     static const char *const lengths[] = {"length", "char_length", "character_length",
                                           "octet_length"};
@@ -877,6 +878,7 @@ static bool stored_length(const Node *n)
         static const char *const ops[] = {"+", "-"};
         const A_Const *k = e->rexpr && IsA(e->rexpr, A_Const) ? (const A_Const *)e->rexpr : NULL;
         if (e->kind != AEXPR_OP || !e->lexpr || !k || k->isnull || nodeTag(&k->val) != T_Integer ||
+            k->val.ival.ival > 1000 || k->val.ival.ival < -1000 ||
             !sg__walk_operator_is(e->name, ops, 2))
             return false;
         n = e->lexpr;
@@ -887,8 +889,12 @@ static bool stored_length(const Node *n)
                                !sg__names_outside_pg_catalog(f->funcname)
                            ? sg__walk_call_name(f)
                            : NULL;
-    return name && sg__walk_name_in(name, lengths, sizeof lengths / sizeof lengths[0]) &&
-           sg__walk_plain_column(linitial(f->args)) != NULL;
+    const ColumnRef *c = name && sg__walk_name_in(name, lengths, sizeof lengths / sizeof lengths[0])
+                             ? sg__walk_plain_column(linitial(f->args))
+                             : NULL;
+    if (c)
+        *column = c->location;
+    return c != NULL;
 }
 
 /* Whether call `f`'s arguments size what it makes: repeat's and lpad's and
@@ -917,8 +923,9 @@ void sg__walk_record_args(walk *w, FuncCall *f)
     bool sizing = sizing_call(f);
     for (int i = 0; i < n; i++) {
         describe_call_arg(w, list_nth(f->args, i), &args[i], work);
+        args[i].stored_column = -1;
         if (sizing && args[i].kind == SG_ARG_OTHER && args[i].param == 0)
-            args[i].caller_value = !stored_length(list_nth(f->args, i));
+            args[i].caller_value = !stored_length(list_nth(f->args, i), &args[i].stored_column);
     }
     int zone = zone_argument(f);
     if (zone >= 0)
