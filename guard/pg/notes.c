@@ -811,8 +811,6 @@ void sg__walk_describe_value(walk *w, Node *n, sg__funcarg *a)
     a->zone = false; /* a value written, not a call's argument */
 }
 
-/* The arguments of the call just recorded, as far as they are constants:
- * the rules judge what they mean (func.resource-bound). */
 /* Whether a cast is to pg_catalog's bytea (not an array of it). */
 static bool cast_to_bytea(const TypeCast *tc)
 {
@@ -846,7 +844,7 @@ static void describe_call_arg(walk *w, Node *arg, sg__funcarg *a, bool work)
         sg__walk_describe_text_bound(w, arg, a);
 }
 
-void sg__walk_record_operands(walk *w, Node *left, Node *right)
+void sg__walk_record_operands(walk *w, Node *left, Node *right, bool right_unbounded)
 {
     if (w->failed)
         return;
@@ -859,6 +857,11 @@ void sg__walk_record_operands(walk *w, Node *left, Node *right)
     w->work_call = true;
     describe_call_arg(w, left, &args[0], true);
     describe_call_arg(w, right, &args[1], true);
+    if (right_unbounded) {
+        args[1].kind = SG_ARG_OTHER;
+        args[1].param = 0;
+        args[1].text_grows = true;
+    }
     fn->args = args;
     fn->arg_count = 2;
 }
@@ -906,6 +909,8 @@ static bool sizing_call(const FuncCall *f)
     return name && sg__walk_name_in(name, names, sizeof names / sizeof names[0]);
 }
 
+/* The arguments of the call just recorded, as far as they are constants:
+ * the rules judge what they mean (func.resource-bound). */
 void sg__walk_record_args(walk *w, FuncCall *f)
 {
     int n = list_length(f->args);

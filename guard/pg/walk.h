@@ -387,8 +387,9 @@ void sg__walk_record_param_cmp(walk *w, A_Expr *e);
 /* The constant arguments of the call just recorded. */
 void sg__walk_record_args(walk *w, FuncCall *f);
 /* The two operands of the operator just recorded as a call (a LIKE), as
- * arguments whose lengths bound its work. */
-void sg__walk_record_operands(walk *w, Node *left, Node *right);
+ * arguments whose lengths bound its work; with `right_unbounded`, the right
+ * one is one the walk cannot describe, and counts as long. */
+void sg__walk_record_operands(walk *w, Node *left, Node *right, bool right_unbounded);
 /* Counts the rows each time zone argument combines, now that the FROM items
  * of every level are known: more than one and it is no longer values only. */
 void sg__walk_finish_zones(walk *w);

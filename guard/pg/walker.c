@@ -91,14 +91,7 @@ static void record_like(walk *w, Node *text, Node *pattern, int location, const 
                         bool unbounded)
 {
     record_keyword_call(w, "like", keyword, location);
-    sg__walk_record_operands(w, text, pattern);
-    if (unbounded && !w->failed) {
-        sg__funcref *fn = &SG__VEC_AT(w->facts->funcs, sg__funcref, w->facts->funcs.count - 1);
-        sg__funcarg *p = (sg__funcarg *)&fn->args[1];
-        p->kind = SG_ARG_OTHER;
-        p->param = 0;
-        p->text_grows = true;
-    }
+    sg__walk_record_operands(w, text, pattern, unbounded);
 }
 
 /* The calls just recorded from `first` on are the innermost of what the
