@@ -65,6 +65,25 @@ static ResTarget *order_output(List *targets, Node *e)
     return match;
 }
 
+/* The first branch of set operation `s` (`s` itself when it is none),
+ * which names the outputs; NULL past a bounded depth. */
+static const SelectStmt *first_branch(const SelectStmt *s)
+{
+    for (unsigned hops = 0; s && s->op != SETOP_NONE && hops < 1000; hops++)
+        s = s->larg;
+    return s && s->op == SETOP_NONE ? s : NULL;
+}
+
+/* A NULL-terminated array for `n` keys in the walk's arena; NULL (the walk
+ * failed) when memory ran out. */
+static const char **new_keys(walk *w, size_t n)
+{
+    const char **keys = sg__arena_alloc(w->arena, (n + 1) * sizeof *keys);
+    if (!keys)
+        fail(w);
+    return keys;
+}
+
 /* Whether the rows of set operation `s` are distinct: no ALL at any node
  * (to a bounded depth; deeper, they are not taken to be). */
 static bool set_distinct(const SelectStmt *s, unsigned depth)
@@ -81,9 +100,9 @@ static bool set_ordered_whole(const SelectStmt *s)
 {
     if (!set_distinct(s, 0))
         return false;
-    const SelectStmt *first = s;
-    while (first->op != SETOP_NONE && first->larg)
-        first = first->larg;
+    const SelectStmt *first = first_branch(s);
+    if (!first)
+        return false;
     int n = 0;
     ListCell *lc, *oc;
     foreach (lc, first->targetList) {
@@ -145,9 +164,8 @@ static bool push_name_key(walk *w, sg__vec *keys, const char *name, int location
  * expression, or a position past a `*`. */
 static const char *set_output_name(const SelectStmt *s, const Node *pos)
 {
-    for (unsigned hops = 0; s && s->op != SETOP_NONE && hops < 1000; hops++)
-        s = s->larg;
-    if (!s || s->op != SETOP_NONE)
+    s = first_branch(s);
+    if (!s)
         return NULL;
     ResTarget *rt = order_output(s->targetList, (Node *)pos);
     if (!rt)
@@ -674,12 +692,9 @@ static void record_rownum_level_keys(walk *w, SelectStmt *s, level_info *info)
     size_t position = row_number_output(s, &partition);
     if (!position)
         return;
-    size_t n = (size_t)list_length(partition) + 1;
-    const char **keys = sg__arena_alloc(w->arena, (n + 1) * sizeof *keys);
-    if (!keys) {
-        fail(w);
+    const char **keys = new_keys(w, (size_t)list_length(partition) + 1);
+    if (!keys)
         return;
-    }
     size_t count = 0;
     ListCell *lc;
     foreach (lc, partition) {
@@ -703,17 +718,13 @@ void sg__walk_rename_level_keys(walk *w, int level, const Node *query, const Lis
         (size_t)level >= w->levels.count)
         return;
     /* a set operation's outputs are named by its first branch */
-    const SelectStmt *s = (const SelectStmt *)query;
-    for (unsigned hops = 0; s && s->op != SETOP_NONE && hops < 1000; hops++)
-        s = s->larg;
+    const SelectStmt *s = first_branch((const SelectStmt *)query);
     level_info *info = &SG__VEC_AT(w->levels, level_info, (size_t)level);
-    if (!info->key_count || !s || s->op != SETOP_NONE)
+    if (!info->key_count || !s)
         return;
-    const char **keys = sg__arena_alloc(w->arena, (info->key_count + 1) * sizeof *keys);
-    if (!keys) {
-        fail(w);
+    const char **keys = new_keys(w, info->key_count);
+    if (!keys)
         return;
-    }
     for (size_t k = 0; k < info->key_count; k++) {
         /* the key's output, by its name: the first output of the name, as
          * the outer ORDER BY would find it before the renaming */
@@ -745,24 +756,18 @@ void sg__walk_rename_level_keys(walk *w, int level, const Node *query, const Lis
  * it; none when one is an expression PostgreSQL names itself, or a `*`. */
 static void record_set_level_keys(walk *w, const SelectStmt *s, level_info *info)
 {
-    const SelectStmt *first = s;
-    for (unsigned hops = 0; first && first->op != SETOP_NONE && hops < 1000; hops++)
-        first = first->larg;
-    if (!first || first->op != SETOP_NONE || first->valuesLists)
+    const SelectStmt *first = first_branch(s);
+    if (!first || first->valuesLists)
         return;
-    size_t n = (size_t)list_length(first->targetList);
-    const char **keys = sg__arena_alloc(w->arena, (n + 1) * sizeof *keys);
-    if (!keys) {
-        fail(w);
+    const char **keys = new_keys(w, (size_t)list_length(first->targetList));
+    if (!keys)
         return;
-    }
     size_t count = 0;
     ListCell *lc;
     foreach (lc, first->targetList) {
         const ResTarget *rt = lfirst(lc);
-        const char *name = IsA(rt, ResTarget) && rt->val && !sg__walk_expands(rt->val)
-                               ? output_name(rt)
-                               : NULL;
+        const char *name =
+            IsA(rt, ResTarget) && rt->val && !sg__walk_expands(rt->val) ? output_name(rt) : NULL;
         if (!name || !(keys[count++] = copy(w, name)))
             return;
     }
@@ -791,12 +796,9 @@ void sg__walk_record_level_keys(walk *w, SelectStmt *s, int level)
         record_rownum_level_keys(w, s, &SG__VEC_AT(w->levels, level_info, (size_t)level));
         return;
     }
-    size_t n = (size_t)list_length(items);
-    const char **keys = sg__arena_alloc(w->arena, (n + 1) * sizeof *keys);
-    if (!keys) {
-        fail(w);
+    const char **keys = new_keys(w, (size_t)list_length(items));
+    if (!keys)
         return;
-    }
     size_t count = 0;
     unsigned long long input_first = 0;
     ListCell *lc;
