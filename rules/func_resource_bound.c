@@ -50,6 +50,37 @@ static size_t char_length(const char *s)
     return n;
 }
 
+/* The number PostgreSQL's integer input reads in `t`, blanks around it
+ * (an array, `VARIADIC $1`, as HUGE_VALL: its elements are what a width
+ * reads): 1, 0 when it is no number (the server refuses it), -1 when
+ * memory ran out. */
+static int number_text(const sg__rule_ctx *ctx, const char *t, long double *out)
+{
+    while (*t == ' ' || (*t >= '\t' && *t <= '\r'))
+        t++;
+    size_t n = strlen(t);
+    while (n > 0 && (t[n - 1] == ' ' || (t[n - 1] >= '\t' && t[n - 1] <= '\r')))
+        n--;
+    if (n > 0 && (*t == '{' || *t == '[')) {
+        *out = HUGE_VALL;
+        return 1;
+    }
+    const char *trimmed = sg__arena_strndup(ctx->diags->arena, t, n);
+    if (!trimmed)
+        return -1;
+    sg__funcarg value = {.kind = SG_ARG_NUMBER, .text = trimmed};
+    return sg__series_arg_number(&value, out) ? 1 : 0;
+}
+
+/* Whether the reference at `location` is qualified (`t.c`). */
+static bool qualified_at(const sg__facts *f, int location)
+{
+    for (size_t i = 0; i < f->fields.count; i++)
+        if (SG__VEC_AT(f->fields, sg__field_ref, i).location == location)
+            return true;
+    return false;
+}
+
 /* The number argument `a` holds: a constant (sg__series_arg_number), or a
  * parameter's bound value, cast to an integer type or numeric, or not cast
  * (the function's own integer parameter reads it); 1 (with *out), 0 when
@@ -62,51 +93,37 @@ static int arg_value(const sg__rule_ctx *ctx, const sg__funcarg *a, bool strict,
 {
     if (sg__series_arg_number(a, out))
         return 1;
-    if (a->caller_value) {
-        /* computed of constants and parameters alone: the caller chooses
-         * it, and the guard does not evaluate it */
-        *out = HUGE_VALL;
-        return 1;
-    }
-    int stored = a->kind == SG_ARG_COLUMN                   ? a->location
-                 : a->kind == SG_ARG_OTHER && a->param == 0 ? a->stored_column
-                                                            : -1;
-    if (stored >= 0 || (a->kind == SG_ARG_OTHER && a->param == 0)) {
-        /* a table's column is stored data in a select; a sub-select's or
-         * WITH query's may be a parameter's value (`FROM (SELECT $1::int
-         * AS w) d`), and a write's RETURNING or EXCLUDED reads what the
-         * caller wrote */
-        long column;
-        if (!strict && stored >= 0 && ctx->facts->kind == SG_STMT_SELECT &&
-            sg__column_at(ctx, stored, &column))
+    /* a constant under another cast (`'500000000'::text`, `5e8::float8`):
+     * PostgreSQL reads a width or a length of another type as its text */
+    if (a->kind == SG_ARG_STRING || a->kind == SG_ARG_NUMBER)
+        return number_text(ctx, a->text, out);
+    if (a->kind == SG_ARG_OTHER && a->param > 0) {
+        if (!ctx->bind || !sg__param_slot_bound(ctx->bind, (size_t)a->param - 1))
             return 0;
-        *out = HUGE_VALL;
-        return 1;
+        bool is_null;
+        const char *t =
+            sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)a->param - 1, &is_null);
+        if (!t)
+            return is_null ? 0 : -1;
+        return number_text(ctx, t, out);
     }
-    if (a->kind != SG_ARG_OTHER || a->param <= 0 || !ctx->bind ||
-        !sg__param_slot_bound(ctx->bind, (size_t)a->param - 1))
+    /* a table's column (`m.n`, `length(name)`) is stored data in a select,
+     * unless a join merges columns (USING, NATURAL), which may give an
+     * unqualified one a sub-select's value; a sub-select's or WITH query's
+     * column may be a parameter's value, a write's RETURNING or EXCLUDED
+     * reads what the caller wrote, and any other expression is the
+     * caller's to size */
+    int stored = a->caller_value            ? -1
+                 : a->kind == SG_ARG_COLUMN ? a->location
+                 : a->kind == SG_ARG_OTHER  ? a->stored_column
+                                            : -1;
+    long column;
+    if (!strict && stored >= 0 && ctx->facts->kind == SG_STMT_SELECT &&
+        (!ctx->facts->merges.count || qualified_at(ctx->facts, stored)) &&
+        sg__column_at(ctx, stored, &column))
         return 0;
-    bool is_null;
-    const char *t =
-        sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)a->param - 1, &is_null);
-    if (!t)
-        return is_null ? 0 : -1;
-    /* PostgreSQL's integer and numeric input take blanks around the number */
-    while (*t == ' ' || (*t >= '\t' && *t <= '\r'))
-        t++;
-    size_t n = strlen(t);
-    while (n > 0 && (t[n - 1] == ' ' || (t[n - 1] >= '\t' && t[n - 1] <= '\r')))
-        n--;
-    if (n > 0 && (*t == '{' || *t == '[')) {
-        /* an array (`VARIADIC $1`): its elements are what a width reads */
-        *out = HUGE_VALL;
-        return 1;
-    }
-    const char *trimmed = sg__arena_strndup(ctx->diags->arena, t, n);
-    if (!trimmed)
-        return -1;
-    sg__funcarg value = {.kind = SG_ARG_NUMBER, .text = trimmed, .cast = a->cast};
-    return sg__series_arg_number(&value, out) ? 1 : 0;
+    *out = HUGE_VALL;
+    return 1;
 }
 
 /* Characters a repeat, lpad or rpad call makes, -1 when not known, -2
@@ -117,13 +134,29 @@ static long double string_size(const sg__rule_ctx *ctx, const sg__funcref *fn, b
     if (is_repeat ? fn->arg_count != 2 : fn->arg_count < 2 || fn->arg_count > 3)
         return -1;
     int known = arg_value(ctx, &fn->args[1], !is_repeat, &n);
-    if (known <= 0)
-        return known < 0 ? -2 : -1;
+    if (known < 0)
+        return -2;
+    /* repeat of stored data's number of times: a text the caller sizes (a
+     * parameter, an expression) may make it as long as it likes */
+    if (known == 0)
+        return is_repeat && fn->args[0].kind == SG_ARG_OTHER ? HUGE_VALL : -1;
     if (n <= 0)
         return 0;
     const sg__funcarg *text = &fn->args[0];
     bool text_known =
         text->kind == SG_ARG_STRING && (!text->cast || strcmp(text->cast, "text") == 0);
+    if (is_repeat && text->kind == SG_ARG_OTHER && text->param > 0 && ctx->bind &&
+        sg__param_slot_bound(ctx->bind, (size_t)text->param - 1)) {
+        /* a parameter's text, as long as its bound value */
+        bool is_null;
+        const char *t =
+            sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)text->param - 1, &is_null);
+        if (!t)
+            return is_null ? 0 : -2;
+        return n * (long double)char_length(t);
+    }
+    if (is_repeat && text->kind == SG_ARG_OTHER && text->param == 0)
+        return HUGE_VALL; /* an expression's text, which may be long */
     if (is_repeat)
         return text_known ? n * (long double)char_length(text->text) : n;
     /* an empty fill pads nothing: the result is the text cut to n */
