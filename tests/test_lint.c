@@ -1954,6 +1954,32 @@ static void assert_place(const sg_lint_finding *f, long offset, long line, long 
                  f->column, offset, line, column);
 }
 
+/* In a repository's SQL no parameter has a value: func.resource-bound reports sizes and
+ * work it counts from constants, not what it cannot bound (the gateway's to deny). */
+static void test_lint__resource_bound_counts_constants_only(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "SELECT lpad(code, length(name) + 2, '.') FROM t ORDER BY 1;\n"
+        "SELECT format('%*s', w, x) FROM t ORDER BY 1;\n"
+        "SELECT repeat($1, $2);\n"
+        "SELECT id FROM t WHERE name ILIKE ANY (SELECT a FROM x UNION SELECT b FROM y) "
+        "ORDER BY id;\n"
+        "SELECT repeat('x', 20000000);\n";
+    sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
+    assert_int_equal(sg_lint_result_statement_count(r), 5);
+    size_t bound = 0;
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+        sg_lint_finding f = finding(r, i);
+        if (strcmp(f.rule, "func.resource-bound") == 0) {
+            bound++;
+            assert_int_equal(f.line, 5);
+        }
+    }
+    assert_int_equal(bound, 1);
+    sg_lint_result_free(r);
+}
+
 /* Query files name each query in a comment and may end none with `;` (aiosql, yesql,
  * HugSQL, PugSQL): each name header that follows a query's code starts the next one. A
  * header inside a line, or a name comment at a statement's start, splits nothing. */
@@ -4526,6 +4552,7 @@ int main(void)
         T(policy_per_file),
         T(text_splits_statements),
         T(query_name_headers_split),
+        T(resource_bound_counts_constants_only),
         T(syntax_error_names_placeholder_as_written),
         T(text_long_in_parts),
         T(parts_lint_as_whole),
