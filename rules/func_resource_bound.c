@@ -24,6 +24,15 @@
 
 enum { MAX, MAX_WORK };
 
+/* Whether a size or a work is the "cannot be bounded" HUGE_VALL: past any
+ * count from the statement's own text, by a comparison (an emulated x87
+ * unit, valgrind's, holds HUGE_VALL as the largest finite long double, which
+ * isfinite() takes for a number). */
+static bool unbounded(long double v)
+{
+    return v > 1e300L;
+}
+
 enum { DEFAULT_MAX = 10000000, DEFAULT_MAX_WORK = 100000000 };
 
 static const sg__option options[] = {
@@ -292,7 +301,7 @@ static const char *size_text(const sg__rule_ctx *ctx, long double size)
 {
     if (size < 1e18L)
         return sg__arena_printf(ctx->diags->arena, "%lld", (long long)size);
-    if (!isfinite(size))
+    if (unbounded(size))
         return "more than 1e4932";
     return sg__arena_printf(ctx->diags->arena, "%.3Le", size);
 }
@@ -680,7 +689,7 @@ static int written_text(const sg__rule_ctx *ctx, long relation, const char *name
         long double n = known_length(ctx, a, false);
         if (n == -2)
             return -2;
-        if (!isfinite(n))
+        if (unbounded(n))
             return -1;
         if (n < 0)
             n = 0; /* not known: as stored data, which counts as nothing */
@@ -905,7 +914,7 @@ static int judge_work(const sg__rule_ctx *ctx, const sg__funcref *fn, long long 
     long double work = quadratic_work(ctx, fn);
     if (work == -2)
         return -1;
-    if (work < 0 || (!isfinite(work) && repository_sql(ctx)))
+    if (work < 0 || (unbounded(work) && repository_sql(ctx)))
         return 0;
     const char *call = NULL;
     if (work <= (long double)max_work) {
@@ -926,7 +935,7 @@ static int judge_work(const sg__rule_ctx *ctx, const sg__funcref *fn, long long 
                           ctx->rule->id);
     }
     call = call_text(ctx, fn);
-    const char *amount = isfinite(work)
+    const char *amount = !unbounded(work)
                              ? size_text(ctx, work)
                              : "an unknown number of (an argument is made by a call, such as "
                                "repeat or format, that can make it long, or is a column of a "
@@ -956,12 +965,12 @@ static int judge(const sg__rule_ctx *ctx, const sg__funcref *fn, long long max)
         size = format_size(ctx, fn);
     if (size == -2)
         return -1;
-    if (size <= (long double)max || (!isfinite(size) && repository_sql(ctx)))
+    if (size <= (long double)max || (unbounded(size) && repository_sql(ctx)))
         return 0;
     const char *call = call_text(ctx, fn);
     if (!call)
         return -1;
-    if (!isfinite(size))
+    if (unbounded(size))
         return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
                           "%s makes a string of a length the guard cannot read before it runs "
                           "(it reads constants and parameters; a column or an expression may "
