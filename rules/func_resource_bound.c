@@ -59,6 +59,19 @@ static size_t char_length(const char *s)
     return n;
 }
 
+/* Parameter $p's bound value: 1 with *t its text (NULL for a NULL value),
+ * 0 when it has none here (lint, or a value missing: params.missing's), -1
+ * when memory ran out. */
+static int bound_text(const sg__rule_ctx *ctx, int p, const char **t)
+{
+    *t = NULL;
+    if (p <= 0 || !ctx->bind || !sg__param_slot_bound(ctx->bind, (size_t)p - 1))
+        return 0;
+    bool is_null;
+    *t = sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)p - 1, &is_null);
+    return *t || is_null ? 1 : -1;
+}
+
 /* The number PostgreSQL's integer input reads in `t`, blanks around it
  * (an array, `VARIADIC $1`, as HUGE_VALL: its elements are what a width
  * reads): 1, 0 when it is no number (the server refuses it), -1 when
@@ -107,14 +120,11 @@ static int arg_value(const sg__rule_ctx *ctx, const sg__funcarg *a, bool strict,
     if (a->kind == SG_ARG_STRING || a->kind == SG_ARG_NUMBER)
         return number_text(ctx, a->text, out);
     if (a->kind == SG_ARG_OTHER && a->param > 0) {
-        if (!ctx->bind || !sg__param_slot_bound(ctx->bind, (size_t)a->param - 1))
-            return 0;
-        bool is_null;
-        const char *t =
-            sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)a->param - 1, &is_null);
-        if (!t)
-            return is_null ? 0 : -1;
-        return number_text(ctx, t, out);
+        const char *t;
+        int bound = bound_text(ctx, a->param, &t);
+        if (bound < 0)
+            return -1;
+        return t ? number_text(ctx, t, out) : 0;
     }
     /* a table's column (`m.n`, `length(name)`) is stored data in a select,
      * unless a join merges columns (USING, NATURAL), which may give an
@@ -157,16 +167,12 @@ static long double string_size(const sg__rule_ctx *ctx, const sg__funcref *fn, b
     const sg__funcarg *text = &fn->args[0];
     bool text_known =
         text->kind == SG_ARG_STRING && (!text->cast || strcmp(text->cast, "text") == 0);
-    if (is_repeat && text->kind == SG_ARG_OTHER && text->param > 0 && ctx->bind &&
-        sg__param_slot_bound(ctx->bind, (size_t)text->param - 1)) {
-        /* a parameter's text, as long as its bound value */
-        bool is_null;
-        const char *t =
-            sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)text->param - 1, &is_null);
-        if (!t)
-            return is_null ? 0 : -2;
-        return n * (long double)char_length(t);
-    }
+    const char *t;
+    int bound = is_repeat && text->kind == SG_ARG_OTHER ? bound_text(ctx, text->param, &t) : 0;
+    if (bound < 0)
+        return -2;
+    if (bound) /* a parameter's text, as long as its bound value */
+        return t ? n * (long double)char_length(t) : 0;
     if (is_repeat && text->kind == SG_ARG_OTHER && text->param == 0)
         return HUGE_VALL; /* an expression's text, which may be long */
     if (is_repeat)
@@ -238,12 +244,12 @@ static long double format_size(const sg__rule_ctx *ctx, const sg__funcref *fn)
     const char *fmt = NULL;
     if (f->kind == SG_ARG_STRING) {
         fmt = f->text;
-    } else if (f->kind == SG_ARG_OTHER && f->param > 0 && ctx->bind &&
-               sg__param_slot_bound(ctx->bind, (size_t)f->param - 1)) {
-        bool is_null;
-        fmt = sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)f->param - 1, &is_null);
-        if (!fmt)
-            return is_null ? 0 : -2;
+    } else if (f->kind == SG_ARG_OTHER) {
+        int bound = bound_text(ctx, f->param, &fmt);
+        if (bound < 0)
+            return -2;
+        if (bound && !fmt)
+            return 0; /* a NULL format makes NULL */
     }
     if (!fmt)
         return HUGE_VALL; /* a format string the guard cannot read */
@@ -353,11 +359,11 @@ static size_t longest_non_ascii_run(const char *s)
  * memory ran out. */
 static long double known_non_ascii(const sg__rule_ctx *ctx, const sg__funcarg *p)
 {
-    bool is_null;
-    const char *t =
-        sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)p->param - 1, &is_null);
+    const char *t;
+    if (bound_text(ctx, p->param, &t) < 0)
+        return -2;
     if (!t)
-        return is_null ? 0 : -2;
+        return 0;
     size_t n = 0;
     for (; *t; t++)
         n += ((unsigned char)*t & 0xC0) == 0xC0;
@@ -369,12 +375,11 @@ static long double known_non_ascii(const sg__rule_ctx *ctx, const sg__funcarg *p
  * 1, 0 (or unbound), or -1 when memory ran out. */
 static int param_has_exponent(const sg__rule_ctx *ctx, int p)
 {
-    if (p <= 0 || !ctx->bind || !sg__param_slot_bound(ctx->bind, (size_t)p - 1))
-        return 0;
-    bool is_null;
-    const char *t = sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)p - 1, &is_null);
+    const char *t;
+    if (bound_text(ctx, p, &t) < 0)
+        return -1;
     if (!t)
-        return is_null ? 0 : -1;
+        return 0;
     /* a JSON string's characters are no number (`"5a0f7c1e-8d3b"`): skipped */
     bool quoted = false;
     for (const char *e = t; *e; e++) {
@@ -440,13 +445,11 @@ static long double known_length(const sg__rule_ctx *ctx, const sg__funcarg *a, b
     if (a->kind == SG_ARG_STRING && text) {
         t = a->text;
     } else {
-        if (a->param <= 0 || !text || !ctx->bind ||
-            !sg__param_slot_bound(ctx->bind, (size_t)a->param - 1))
-            return -1;
-        bool is_null;
-        t = sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)a->param - 1, &is_null);
+        int bound = text ? bound_text(ctx, a->param, &t) : 0;
+        if (bound <= 0)
+            return bound < 0 ? -2 : -1;
         if (!t)
-            return is_null ? 0 : -2;
+            return 0;
     }
     return (long double)(marks ? longest_non_ascii_run(t) : char_length(t));
 }
@@ -509,13 +512,11 @@ static int source_growth(const sg__source *s, const char *name)
  * an element of it); false when memory ran out. */
 static bool add_param_length(const sg__rule_ctx *ctx, int p, long double *extra)
 {
-    if (!ctx->bind || !sg__param_slot_bound(ctx->bind, (size_t)p - 1))
-        return true; /* lint, or a missing value: params.missing's */
-    bool is_null;
-    const char *t = sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)p - 1, &is_null);
-    if (!t)
-        return is_null;
-    *extra += (long double)char_length(t);
+    const char *t;
+    if (bound_text(ctx, p, &t) < 0)
+        return false;
+    if (t) /* none in lint, or when missing: params.missing's */
+        *extra += (long double)char_length(t);
     return true;
 }
 
