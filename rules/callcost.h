@@ -1,0 +1,65 @@
+/*
+ * callcost.h - what func.resource-bound counts of a call before it runs:
+ * the size of what it makes (callsize.c: rows, characters, elements) and
+ * the character pairs it compares (callwork.c), from its constant
+ * arguments, its parameters' bound values and the facts about the values
+ * it reads.
+ */
+#ifndef SG_RULES_CALLCOST_H
+#define SG_RULES_CALLCOST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "rules.h"
+
+/* Whether a size or a work is the "cannot be bounded" HUGE_VALL: past any
+ * count from the statement's own text, by a comparison (an emulated x87
+ * unit, valgrind's, holds HUGE_VALL as the largest finite long double, which
+ * isfinite() takes for a number). */
+static inline bool sg__cost_unbounded(long double v)
+{
+    return v > 1e300L;
+}
+
+/* Whether `fn` is a call of pg_catalog's function `name`. The first
+ * letters first: every call of the statement is asked this of some twenty
+ * names. */
+static inline bool sg__cost_builtin(const sg__funcref *fn, const char *name)
+{
+    return fn->kind == SG_FUNC_CALL && fn->name[0] == name[0] && strcmp(fn->name, name) == 0 &&
+           !fn->catalog && (!fn->schema || strcmp(fn->schema, "pg_catalog") == 0);
+}
+
+/* Characters of a UTF-8 string. */
+size_t sg__cost_chars(const char *s);
+
+/* Parameter $p's bound value: 1 with *t its text (NULL for a NULL value),
+ * 0 when it has none here (lint, or a value missing: params.missing's), -1
+ * when memory ran out. */
+int sg__cost_bound_text(const sg__rule_ctx *ctx, int p, const char **t);
+
+/* What a generate_series, array_fill, repeat, lpad, rpad or format call
+ * makes (rows, elements or characters): -1 when the call is none of these
+ * or its size is not known, HUGE_VALL when it cannot be bounded, -2 when
+ * memory ran out. */
+long double sg__call_size(const sg__rule_ctx *ctx, const sg__funcref *fn);
+
+/* Character pairs a call compares at worst in a loop PostgreSQL does not
+ * interrupt (normalize, is_normalized, translate, the trims, strpos,
+ * position, replace, split_part, string_to_array, string_to_table, LIKE):
+ * -1 when the call is none of these or too little is known, HUGE_VALL when
+ * it cannot be bounded, -2 when memory ran out. */
+long double sg__call_work(const sg__rule_ctx *ctx, const sg__funcref *fn);
+
+/* Whether written value `v` goes to column `name` of relation `relation`
+ * (-1: any relation; name NULL: any column). */
+bool sg__cost_writes_column(const sg__rule_ctx *ctx, const sg__written_value *v, long relation,
+                            const char *name);
+
+/* Whether source `s` (an index into facts->sources) is an INSERT's
+ * EXCLUDED. */
+bool sg__cost_excluded_source(const sg__facts *f, long s);
+
+#endif

@@ -1,0 +1,276 @@
+/*
+ * callsize.c - the size of what a call makes, for func.resource-bound:
+ * rows of a generate_series (series.c counts them), elements of an
+ * array_fill, characters of a repeat, lpad, rpad, and of format's padded
+ * widths, from constants and parameters' bound values. lpad, rpad and
+ * format pad in loops that no cancel stops: their lengths and widths must be
+ * constants or parameters. repeat stops at a cancel: a table's column may
+ * also give its count in a select.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "callcost.h"
+#include "resolve/params.h"
+#include "series.h"
+
+size_t sg__cost_chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+int sg__cost_bound_text(const sg__rule_ctx *ctx, int p, const char **t)
+{
+    *t = NULL;
+    if (p <= 0 || !ctx->bind || !sg__param_slot_bound(ctx->bind, (size_t)p - 1))
+        return 0;
+    bool is_null;
+    *t = sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)p - 1, &is_null);
+    return *t || is_null ? 1 : -1;
+}
+
+/* The number PostgreSQL's integer input reads in `t`, blanks around it
+ * (an array, `VARIADIC $1`, as HUGE_VALL: its elements are what a width
+ * reads): 1, 0 when it is no number (the server refuses it), -1 when
+ * memory ran out. */
+static int number_text(const sg__rule_ctx *ctx, const char *t, long double *out)
+{
+    while (*t == ' ' || (*t >= '\t' && *t <= '\r'))
+        t++;
+    size_t n = strlen(t);
+    while (n > 0 && (t[n - 1] == ' ' || (t[n - 1] >= '\t' && t[n - 1] <= '\r')))
+        n--;
+    if (n > 0 && (*t == '{' || *t == '[')) {
+        *out = HUGE_VALL;
+        return 1;
+    }
+    const char *trimmed = sg__arena_strndup(ctx->diags->arena, t, n);
+    if (!trimmed)
+        return -1;
+    sg__funcarg value = {.kind = SG_ARG_NUMBER, .text = trimmed};
+    return sg__series_arg_number(&value, out) ? 1 : 0;
+}
+
+/* Whether the reference at `location` is qualified (`t.c`). */
+static bool qualified_at(const sg__facts *f, int location)
+{
+    for (size_t i = 0; i < f->fields.count; i++)
+        if (SG__VEC_AT(f->fields, sg__field_ref, i).location == location)
+            return true;
+    return false;
+}
+
+/* The number argument `a` holds: a constant (sg__series_arg_number), or a
+ * parameter's bound value, cast to an integer type or numeric, or not cast
+ * (the function's own integer parameter reads it); 1 (with *out), 0 when
+ * unknown, -1 when memory ran out. Anything else counts as HUGE_VALL: the
+ * caller sizes it, or (with `strict`: lpad, rpad and format pad in loops
+ * that no cancel stops) it is not a constant or a parameter. Without
+ * `strict` (repeat, which stops at a cancel), a table column's value or
+ * length in a select is stored data, unknown. */
+static int arg_value(const sg__rule_ctx *ctx, const sg__funcarg *a, bool strict, long double *out)
+{
+    if (sg__series_arg_number(a, out))
+        return 1;
+    /* a constant under another cast (`'500000000'::text`, `5e8::float8`):
+     * PostgreSQL reads a width or a length of another type as its text */
+    if (a->kind == SG_ARG_STRING || a->kind == SG_ARG_NUMBER)
+        return number_text(ctx, a->text, out);
+    if (a->kind == SG_ARG_OTHER && a->param > 0) {
+        const char *t;
+        int bound = sg__cost_bound_text(ctx, a->param, &t);
+        if (bound < 0)
+            return -1;
+        return t ? number_text(ctx, t, out) : 0;
+    }
+    /* a table's column (`m.n`, `length(name)`) is stored data in a select,
+     * unless a join merges columns (USING, NATURAL), which may give an
+     * unqualified one a sub-select's value; a sub-select's or WITH query's
+     * column may be a parameter's value, a write's RETURNING or EXCLUDED
+     * reads what the caller wrote, and any other expression is the
+     * caller's to size */
+    int stored = a->caller_value            ? -1
+                 : a->kind == SG_ARG_COLUMN ? a->location
+                 : a->kind == SG_ARG_OTHER  ? a->stored_column
+                                            : -1;
+    long column;
+    if (!strict && stored >= 0 && ctx->facts->kind == SG_STMT_SELECT &&
+        (!ctx->facts->merges.count || qualified_at(ctx->facts, stored)) &&
+        sg__column_at(ctx, stored, &column))
+        return 0;
+    *out = HUGE_VALL;
+    return 1;
+}
+
+/* Characters a repeat, lpad or rpad call makes, -1 when not known, -2
+ * when memory ran out. */
+static long double string_size(const sg__rule_ctx *ctx, const sg__funcref *fn, bool is_repeat)
+{
+    long double n;
+    if (is_repeat ? fn->arg_count != 2 : fn->arg_count < 2 || fn->arg_count > 3)
+        return -1;
+    int known = arg_value(ctx, &fn->args[1], !is_repeat, &n);
+    if (known < 0)
+        return -2;
+    /* repeat of stored data's number of times: a text the caller sizes (a
+     * parameter, an expression) may make it as long as it likes */
+    if (known == 0)
+        return is_repeat && fn->args[0].kind == SG_ARG_OTHER &&
+                       !(fn->args[1].kind == SG_ARG_OTHER && fn->args[1].param > 0)
+                   ? HUGE_VALL
+                   : -1;
+    if (n <= 0)
+        return 0;
+    const sg__funcarg *text = &fn->args[0];
+    bool text_known =
+        text->kind == SG_ARG_STRING && (!text->cast || strcmp(text->cast, "text") == 0);
+    const char *t;
+    int bound =
+        is_repeat && text->kind == SG_ARG_OTHER ? sg__cost_bound_text(ctx, text->param, &t) : 0;
+    if (bound < 0)
+        return -2;
+    if (bound) /* a parameter's text, as long as its bound value */
+        return t ? n * (long double)sg__cost_chars(t) : 0;
+    if (is_repeat && text->kind == SG_ARG_OTHER && text->param == 0)
+        return HUGE_VALL; /* an expression's text, which may be long */
+    if (is_repeat)
+        return text_known ? n * (long double)sg__cost_chars(text->text) : n;
+    /* an empty fill pads nothing: the result is the text cut to n */
+    if (fn->arg_count == 3 && fn->args[2].kind == SG_ARG_STRING && !fn->args[2].text[0])
+        return -1;
+    return n;
+}
+
+/* The largest number among arguments from..end-1 of `fn` a `*` width may
+ * take: 1, 0 when one of them is not known (a column, an expression), -1
+ * when memory ran out. An argument that is no number cannot be a width. */
+static int largest_width(const sg__rule_ctx *ctx, const sg__funcref *fn, size_t from, size_t end,
+                         long double *width)
+{
+    *width = 0;
+    for (size_t i = from; i < end && i < fn->arg_count; i++) {
+        const sg__funcarg *a = &fn->args[i];
+        long double v;
+        int known = arg_value(ctx, a, true, &v);
+        if (known < 0)
+            return -1;
+        if (known > 0 && fabsl(v) > *width)
+            *width = fabsl(v);
+        else if (!known && a->kind == SG_ARG_OTHER && a->param == 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* Reads a format() width at *p: digits, or `*` (the next argument, `*next`)
+ * or `*n$` (argument n). With `positions` (the format names arguments by
+ * position somewhere), which argument a width takes is not followed: the
+ * largest any may give. 1, 0 when not known, -1 when memory ran out. */
+static int format_width(const sg__rule_ctx *ctx, const sg__funcref *fn, const char **p,
+                        size_t *next, bool positions, long double *width)
+{
+    const char *q = *p;
+    *width = 0;
+    if (*q != '*') {
+        for (; *q >= '0' && *q <= '9'; q++)
+            *width = *width * 10 + (*q - '0');
+        *p = q;
+        return 1;
+    }
+    q++;
+    while (*q >= '0' && *q <= '9')
+        q++;
+    if (*q == '$')
+        q++;
+    *p = q;
+    if (positions)
+        return largest_width(ctx, fn, 1, fn->arg_count, width);
+    size_t arg = (*next)++;
+    return largest_width(ctx, fn, arg, arg + 1, width);
+}
+
+/* Characters format(fmt, ...) pads its values to: the sum of the widths of
+ * its conversions (`%10s`, `%-*s` with the width an argument gives, `%1$*2$s`),
+ * from a constant format or a parameter's bound value; -1 when a width or
+ * the format is not known, -2 when memory ran out. PostgreSQL pads in a loop
+ * it does not interrupt, and holds the padded text in memory. */
+static long double format_size(const sg__rule_ctx *ctx, const sg__funcref *fn)
+{
+    if (fn->arg_count < 1)
+        return -1;
+    const sg__funcarg *f = &fn->args[0];
+    const char *fmt = NULL;
+    if (f->kind == SG_ARG_STRING) {
+        fmt = f->text;
+    } else if (f->kind == SG_ARG_OTHER) {
+        int bound = sg__cost_bound_text(ctx, f->param, &fmt);
+        if (bound < 0)
+            return -2;
+        if (bound && !fmt)
+            return 0; /* a NULL format makes NULL */
+    }
+    if (!fmt)
+        return HUGE_VALL; /* a format string the guard cannot read */
+    long double total = 0;
+    size_t next = 1;
+    bool positions = strchr(fmt, '$') != NULL;
+    for (const char *p = strchr(fmt, '%'); p; p = strchr(p, '%')) {
+        p++;
+        if (*p == '%') {
+            p++;
+            continue;
+        }
+        /* an argument position n$ (a width's digits end otherwise) */
+        const char *q = p;
+        while (*q >= '0' && *q <= '9')
+            q++;
+        if (q > p && *q == '$')
+            p = q + 1;
+        while (*p == '-')
+            p++;
+        long double width;
+        int known = format_width(ctx, fn, &p, &next, positions, &width);
+        if (known <= 0)
+            return known < 0 ? -2 : -1;
+        total += width;
+        next++; /* the value the conversion takes */
+    }
+    return total;
+}
+
+/* Elements an array_fill(value, ARRAY[d1, ...] [, lower bounds]) call
+ * makes: the product of its constant dimensions, -1 when not known. */
+static long double array_elements(const sg__funcref *fn)
+{
+    if (fn->arg_count < 2 || fn->arg_count > 3 || fn->args[1].kind != SG_ARG_ARRAY)
+        return -1;
+    long double n = 1;
+    for (const char *p = fn->args[1].text; *p;) {
+        char *end;
+        long long d = strtoll(p, &end, 10);
+        if (end == p)
+            return -1;
+        n *= d > 0 ? (long double)d : 0;
+        p = *end == ',' ? end + 1 : end;
+    }
+    return n;
+}
+
+long double sg__call_size(const sg__rule_ctx *ctx, const sg__funcref *fn)
+{
+    bool is_repeat = sg__cost_builtin(fn, "repeat");
+    if (sg__cost_builtin(fn, "generate_series"))
+        return sg__series_rows(fn);
+    if (sg__cost_builtin(fn, "array_fill"))
+        return array_elements(fn);
+    if (is_repeat || sg__cost_builtin(fn, "lpad") || sg__cost_builtin(fn, "rpad"))
+        return string_size(ctx, fn, is_repeat);
+    if (sg__cost_builtin(fn, "format"))
+        return format_size(ctx, fn);
+    return -1;
+}
