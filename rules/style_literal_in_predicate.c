@@ -7,7 +7,11 @@
  * elsewhere (a flag computed in the select list, a value a SET or VALUES
  * list assigns, an ORDER BY expression) filters nothing and is not
  * reported; the walker tells where each comparison stands. Fixed constants
- * (`status = 'active'`) are legitimate, so this warns.
+ * (`status = 'active'`) are legitimate, so this warns. Constants that are
+ * the query's own logic rather than a caller's value are not reported: a
+ * regular expression (`code ~ '^ACC[0-9]+$'`), the numbers 0 and 1 (`rn =
+ * 1` of a dedupe, `n >= 0`, a 0/1 flag), and a number in the recursive term
+ * of a WITH RECURSIVE query, where it bounds the depth (`WHERE i < 10`).
  *
  * In lint of a .sql file, a statement that writes (UPDATE, DELETE, INSERT,
  * MERGE, SELECT ... INTO) and binds no parameter at all is a data backfill, as migrations
@@ -33,7 +37,9 @@ static int check(const sg__rule_ctx *ctx)
         return 0;
     for (size_t i = 0; i < f->literal_cmps.count; i++) {
         const sg__literal_cmp *c = &SG__VEC_AT(f->literal_cmps, sg__literal_cmp, i);
-        if (!c->in_predicate)
+        if (!c->in_predicate || c->regex ||
+            (c->is_integer && (c->integer == 0 || c->integer == 1)) ||
+            (!c->is_string && c->in_recursive_term))
             continue;
         if (sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, c->location,
                        "a %s literal is compared with a column: user input belongs in bound "

@@ -1619,7 +1619,7 @@ static void test_decode__placeholder_diagnostics_point_at_the_placeholder(void *
     (void)state;
     /* A missing value is reported at its placeholder, line 2, after a longer placeholder. */
     static const char sql[] = "SELECT uid FROM sdk_examples_account WHERE name = %(a_long_name)s\n"
-                              "  AND région_x = 1 OR region = %(missing)s ORDER BY uid";
+                              "  AND région_x = 7 OR region = %(missing)s ORDER BY uid";
     sg_verdict *v =
         check_tree(make_op("select", sql, "{\"a_long_name\":\"x\"}", "[" ACCOUNT_READ "]"));
     assert_false(sg_verdict_allowed(v));
@@ -1628,8 +1628,8 @@ static void test_decode__placeholder_diagnostics_point_at_the_placeholder(void *
     assert_int_equal(line, 2);
     assert_int_equal(sg_verdict_diagnostic_count(v), 3);
     assert_diag(v, 0, "params.missing", SG_SEVERITY_ERROR, off, line, col);
-    /* région_x = 1: a number literal compared with a column (column counted in characters) */
-    locate(sql, "1 OR", &off, &line, &col);
+    /* région_x = 7: a number literal compared with a column (column counted in characters) */
+    locate(sql, "7 OR", &off, &line, &col);
     assert_diag(v, 1, "style.literal-in-predicate", SG_SEVERITY_WARNING, off, line, col);
     /* ... and a column the table does not have */
     locate(sql, "région_x", &off, &line, &col);

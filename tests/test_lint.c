@@ -3728,7 +3728,7 @@ static void test_lint__psql_variables_are_no_names(void **state)
         "SELECT uid, name FROM sdk_examples_account WHERE account_code = :acct ORDER BY uid;\n"
         "SELECT uid FROM sdk_examples_account WHERE name = :'who' ORDER BY uid LIMIT :lim;\n"
         "SELECT uid FROM :\"tbl\" ORDER BY uid;\n"
-        "SELECT uid FROM sdk_examples_account WHERE :col = 1 AND nmae = :'x' ORDER BY uid;\n";
+        "SELECT uid FROM sdk_examples_account WHERE :col = 5 AND nmae = :'x' ORDER BY uid;\n";
     sg_lint_result *r = lint(catalog, text, SG_LINT_INPUT_SQL);
     size_t errors;
     assert_int_equal(sg_lint_result_statement_count(r), 4);
@@ -3737,7 +3737,7 @@ static void test_lint__psql_variables_are_no_names(void **state)
     assert_non_null(strstr(f->message, "\"nmae\""));
     assert_int_equal(f->line, 5);
     assert_int_equal(count_prefix(r, "scope.", &errors), 0);
-    /* the 1 compared with `:col` is the statement's own literal; `:'who'` and `:'x'` are not */
+    /* the 5 compared with `:col` is the statement's own literal; `:'who'` and `:'x'` are not */
     f = only(r, "style.literal-in-predicate");
     assert_int_equal(f->line, 5);
     assert_int_equal(f->column, 51);
@@ -3747,7 +3747,7 @@ static void test_lint__psql_variables_are_no_names(void **state)
     sg_lint_result_free(r);
     /* the same names written as SQL are judged */
     static const char plain[] =
-        "SELECT uid FROM sdk_examples_account WHERE _col = 1 AND name = 'x' "
+        "SELECT uid FROM sdk_examples_account WHERE _col = 5 AND name = 'x' "
         "ORDER BY uid;\n";
     r = lint(catalog, plain, SG_LINT_INPUT_SQL);
     assert_int_equal(count_prefix(r, "column.unknown", &errors), 1);
@@ -3937,7 +3937,7 @@ static void test_lint__disable_next_line_in_front_of_sql(void **state)
 static void test_lint__columns_on_one_long_line(void **state)
 {
     (void)state;
-    static const char unit[] = "SELECT 'é—😀' AS x, * FROM t WHERE a = 1; DELETE FROM t; "
+    static const char unit[] = "SELECT 'é—😀' AS x, * FROM t WHERE a = 3; DELETE FROM t; "
                                "SELEC 2; UPDATE t SET a = 'ü' WHERE b = 2;\t";
     enum { COPIES = 300 };
     size_t len = 3 + COPIES * (sizeof unit - 1) + 32;

@@ -195,6 +195,12 @@ typedef struct sg__literal_cmp {
      * CONFLICT DO UPDATE's WHERE) of its query level, where it filters
      * rows; not in a select list, a SET or VALUES list, ORDER BY, ... */
     bool in_predicate;
+    bool regex;      /* the operator matches a regular expression (~, ~*, !~, !~*) */
+    bool is_integer; /* a number written as an integer, `integer` its value */
+    long long integer;
+    /* in the recursive term of a WITH RECURSIVE query (its UNION's right
+     * operand), where a number usually bounds the recursion's depth */
+    bool in_recursive_term;
 } sg__literal_cmp;
 
 /* Where a query level has LIMIT/OFFSET/FETCH but no ORDER BY. */

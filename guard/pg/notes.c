@@ -222,6 +222,15 @@ void sg__walk_record_literal_cmp(walk *w, A_Expr *e)
     c->location = lit->location;
     c->is_string = nodeTag(&lit->val) == T_String;
     c->in_predicate = w->in_predicate;
+    c->is_integer = nodeTag(&lit->val) == T_Integer;
+    c->integer = c->is_integer ? lit->val.ival.ival : 0;
+    c->in_recursive_term = w->in_recursive_term;
+    const char *op = e->kind == AEXPR_OP && list_length(e->name) && IsA(llast(e->name), String)
+                         ? strVal(llast(e->name))
+                         : "";
+    if (op[0] == '!')
+        op++;
+    c->regex = strcmp(op, "~") == 0 || strcmp(op, "~*") == 0;
 }
 
 /* The operand of a unary `-x` or `+x`, with *negate set for the minus; any

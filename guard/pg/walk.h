@@ -257,6 +257,10 @@ typedef struct walk {
      * level (a comparison there filters rows); a level entered starts
      * without */
     bool in_predicate;
+    /* the recursive term of the WITH RECURSIVE query being walked (the
+     * right operand of its UNION), and whether the walk is inside it */
+    const Node *recursive_term;
+    bool in_recursive_term;
 } walk;
 
 /* Marks the walk failed (memory ran out): it stops, and the facts say so. */

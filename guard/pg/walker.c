@@ -591,7 +591,12 @@ static bool walk_with(WithClause *with, walk *w, cte_scope *scope)
          * walker does not descend into them. */
         size_t refs_before = w->pending.count;
         w->own_limit = -1;
+        const Node *outer_term = w->recursive_term;
+        if (with->recursive && cte->ctequery && IsA(cte->ctequery, SelectStmt) &&
+            ((SelectStmt *)cte->ctequery)->op == SETOP_UNION)
+            w->recursive_term = (const Node *)((SelectStmt *)cte->ctequery)->rarg;
         bool stop = visit_apart(cte->ctequery, w, false);
+        w->recursive_term = outer_term;
         /* a WITH query's LIMIT whose rows nothing outside it names (a count
          * of a page), as a sub-select's in FROM (count_limit) */
         if (!stop && cte->ctequery && IsA(cte->ctequery, SelectStmt) && w->own_limit >= 0)
@@ -901,7 +906,12 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
     if (!stop && s->intoClause)
         record_into(w, s->intoClause->rel);
     if (!stop && s->op != SETOP_NONE) {
-        stop = visit((Node *)s->larg, w) || visit((Node *)s->rarg, w);
+        stop = visit((Node *)s->larg, w);
+        bool saved_recursive = w->in_recursive_term;
+        if ((const Node *)s->rarg == w->recursive_term)
+            w->in_recursive_term = true;
+        stop = stop || visit((Node *)s->rarg, w);
+        w->in_recursive_term = saved_recursive;
     }
     /* the outputs stand where the select's value stands (a scalar
      * sub-select's, an ARRAY sub-select's); its other clauses compare */
