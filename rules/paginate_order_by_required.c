@@ -500,7 +500,7 @@ static bool level_pinned(const sg__rule_ctx *ctx, int level, const sg__source *s
                          const sg__meta_table *table, const char *column)
 {
     const sg__facts *f = ctx->facts;
-    sg__from_item item = {s->relation, s->name, false, -1, false, false, false};
+    sg__from_item item = {s->relation, s->name, false, -1, false, false, false, NULL, NULL};
     for (size_t i = 0; i < f->level_pins.count; i++) {
         const sg__column_pin *p = &SG__VEC_AT(f->level_pins, sg__column_pin, i);
         /* unqualified, the name is the table's: it has the column */
@@ -772,7 +772,7 @@ static bool derived_key_pinned(const sg__rule_ctx *ctx, size_t at, bool only, co
         return false;
     /* derived_table() found it a catalog table named as itself */
     const sg__source *s = &SG__VEC_AT(ctx->facts->sources, sg__source, (size_t)l->only_source);
-    sg__from_item as_table = {s->relation, s->name, false, -1, false, false, false};
+    sg__from_item as_table = {s->relation, s->name, false, -1, false, false, false, NULL, NULL};
     for (size_t k = 0; k < table->unique_count; k++) {
         const char *const *col = table->unique[k];
         for (; *col; col++) {

@@ -17,7 +17,8 @@
  * includes what makes each of its rows distinct: every GROUP BY column,
  * every DISTINCT ON column, every output column of a DISTINCT, every
  * output column of a set operation without ALL, or a row_number() output
- * and its window's PARTITION BY columns (a sub-select's or WITH query's too). A key column the
+ * and its window's PARTITION BY columns (a sub-select's or WITH query's too), or the
+ * ordinality column of a function WITH ORDINALITY over values of the statement. A key column the
  * WHERE pins to one value (as a key lookup's are) needs no place in the ORDER BY. A warning: the
  * guard cannot see expressions that are unique. A migration's selects are paged by nobody: it does
  * not run on a migration's statements.
@@ -156,6 +157,41 @@ static bool item_key_covered(const sg__rule_ctx *ctx, const sg__from_item *item)
     return true;
 }
 
+/* Whether no top-level FROM item but `item` may have column `name`: the
+ * others are scoped tables without it. */
+static bool only_item_with(const sg__rule_ctx *ctx, const sg__from_item *item, const char *name)
+{
+    const sg__top_select *t = &ctx->facts->top;
+    for (size_t i = 0; i < t->from.count; i++) {
+        const sg__from_item *other = &SG__VEC_AT(t->from, sg__from_item, i);
+        if (other == item)
+            continue;
+        const sg__meta_table *table = sg__relation_scoped(ctx, other->relation);
+        if (!table || other->renames_columns ||
+            sg__table_column(table, NULL, 0, name) != SG_NO_COLUMN)
+            return false;
+    }
+    return true;
+}
+
+/* Whether the ORDER BY names the ordinality column of function item `item`
+ * (sg__from_item.ordinality), qualified with its name, or bare where no
+ * other FROM item may have the name: each row the function returns has its
+ * own number. */
+static bool ordinality_ordered(const sg__rule_ctx *ctx, const sg__from_item *item)
+{
+    const sg__top_select *t = &ctx->facts->top;
+    for (size_t j = 0; item->ordinality && j < t->order_keys.count; j++) {
+        const sg__order_key *o = &SG__VEC_AT(t->order_keys, sg__order_key, j);
+        if (strcmp(o->column, item->ordinality) == 0 &&
+            (o->qualifier ? item->ordinality_qualifier &&
+                                strcmp(o->qualifier, item->ordinality_qualifier) == 0
+                          : only_item_with(ctx, item, o->column)))
+            return true;
+    }
+    return false;
+}
+
 static int check(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
@@ -190,7 +226,7 @@ static int check(const sg__rule_ctx *ctx)
         const sg__meta_table *table = sg__relation_scoped(ctx, item->relation);
         if (item->relation < 0)
             opaque = true;
-        if (item_key_covered(ctx, item))
+        if (item_key_covered(ctx, item) || ordinality_ordered(ctx, item))
             return 0;
         if (table && !item->renames_columns && key_covered(ctx, item->relation, table, &example))
             return 0;

@@ -228,6 +228,12 @@ typedef struct sg__from_item {
     bool nullable;        /* on the nullable side of an outer join: its columns are
                            * NULL in the rows the join adds */
     bool in_full_join;    /* ... of a FULL join, which adds rows of its own besides */
+    /* a function WITH ORDINALITY whose arguments read no row (constants,
+     * parameters and calls over them): the name of its ordinality column,
+     * which numbers the one set of rows it returns, and the name that
+     * qualifies it (the alias, else the function's); NULL otherwise */
+    const char *ordinality;
+    const char *ordinality_qualifier;
 } sg__from_item;
 
 /* A conjunct of the top-level WHERE (or, in facts->level_pins, of the WHERE

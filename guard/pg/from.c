@@ -161,6 +161,68 @@ void sg__walk_add_top_from(walk *w, int level, long relation, const char *name, 
     fi->child_level = child_level;
     fi->nullable = w->nullable_side > 0;
     fi->in_full_join = w->full_join > 0;
+    fi->ordinality = fi->ordinality_qualifier = NULL;
+}
+
+/* Whether `n` reads no row: a constant, a parameter, and casts, arrays,
+ * operators and plain calls over them. */
+static bool reads_no_row(const Node *n, unsigned depth)
+{
+    if (!n)
+        return true;
+    if (depth > 16)
+        return false;
+    const ListCell *lc;
+    switch (nodeTag(n)) {
+    case T_ParamRef:
+    case T_A_Const:
+        return true;
+    case T_TypeCast:
+        return reads_no_row(((const TypeCast *)n)->arg, depth + 1);
+    case T_A_Expr: {
+        const A_Expr *e = (const A_Expr *)n;
+        return e->kind == AEXPR_OP && reads_no_row(e->lexpr, depth + 1) &&
+               reads_no_row(e->rexpr, depth + 1);
+    }
+    case T_A_ArrayExpr:
+        foreach (lc, ((const A_ArrayExpr *)n)->elements) {
+            if (!reads_no_row(lfirst(lc), depth + 1))
+                return false;
+        }
+        return true;
+    case T_FuncCall: {
+        const FuncCall *f = (const FuncCall *)n;
+        if (f->agg_star || f->agg_distinct || f->agg_order || f->agg_filter || f->over)
+            return false;
+        foreach (lc, f->args) {
+            if (!reads_no_row(lfirst(lc), depth + 1))
+                return false;
+        }
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+void sg__walk_top_from_ordinality(walk *w, int level, const RangeFunction *rf, const row_names *row)
+{
+    if (level < 0 || level != w->top_level || !rf->ordinality || !row->known || !row->count ||
+        !w->facts->top.from.count || list_length(rf->functions) != 1)
+        return;
+    const List *pair = linitial(rf->functions);
+    const Node *call = pair ? linitial(pair) : NULL;
+    if (!call || !IsA(call, FuncCall) || !reads_no_row(call, 0))
+        return;
+    const FuncCall *f = (const FuncCall *)call;
+    const Node *own = f->funcname ? llast(f->funcname) : NULL;
+    const char *qualifier = rf->alias                 ? rf->alias->aliasname
+                            : own && IsA(own, String) ? strVal(own)
+                                                      : NULL;
+    sg__from_item *fi =
+        &SG__VEC_AT(w->facts->top.from, sg__from_item, w->facts->top.from.count - 1);
+    fi->ordinality = copy(w, row->names[row->count - 1]);
+    fi->ordinality_qualifier = qualifier ? copy(w, qualifier) : NULL;
 }
 
 static void lock_level(walk *w, int level)

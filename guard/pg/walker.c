@@ -457,6 +457,7 @@ static bool walk_from_item(Node *node, walk *w, int level)
          * a column list only: the alias's, else the column definition list's */
         RangeFunction *rf = (RangeFunction *)node;
         row_names row = sg__walk_function_row(w, rf);
+        row_names own_row = row;
         if (!row.known)
             row = sg__walk_alias_names(w, rf->alias);
         if (!row.known) {
@@ -471,6 +472,8 @@ static bool walk_from_item(Node *node, walk *w, int level)
         if (!w->failed) /* its values are long text when a call of it may make them so */
             SG__VEC_AT(w->from_items, from_item, w->from_items.count - 1).grow_function = rf;
         sg__walk_add_top_from(w, level, -1, NULL, NULL, -1);
+        if (!w->failed)
+            sg__walk_top_from_ordinality(w, level, rf, &own_row);
         /* a function in FROM: its value is rows, which meet nothing there */
         unsigned flow = w->flow;
         w->flow &= ~(unsigned)(SG__FLOW_POLY | SG__FLOW_MEETS);
