@@ -875,22 +875,42 @@ void sg__walk_record_operands(walk *w, Node *left, Node *right, bool right_unbou
     fn->arg_count = 2;
 }
 
+/* Whether `n` is an integer constant of at most 1000 either way. */
+static bool small_integer(const Node *n)
+{
+    const A_Const *k = n && IsA(n, A_Const) ? (const A_Const *)n : NULL;
+    return k && !k->isnull && nodeTag(&k->val) == T_Integer && k->val.ival.ival <= 1000 &&
+           k->val.ival.ival >= -1000;
+}
+
 /* Whether an argument that sizes what a call makes (not a constant, nor a
  * parameter) is a stored length: `length(col)` (char_length, octet_length)
- * of a plain column, plus or minus an integer constant of at most 1000 (the
- * column's place in *column; the rules tell whether it is a table's). Any
- * other expression (`greatest(length(c), $1)`, `$1 * 2`) is the caller's to
- * size. */
+ * of a plain column, plus or minus an integer constant of at most 1000, or
+ * GREATEST or LEAST of one such and such constants (`greatest(length(name)
+ * - 4, 0)` of a mask); the column's place in *column, the rules tell
+ * whether it is a table's. Any other expression (`greatest(length(c), $1)`,
+ * `$1 * 2`) is the caller's to size. */
 static bool stored_length(const Node *n, int *column)
 {
     static const char *const lengths[] = {"length", "char_length", "character_length",
                                           "octet_length"};
+    if (n && IsA(n, MinMaxExpr)) {
+        const Node *length = NULL;
+        const ListCell *lc;
+        foreach (lc, ((const MinMaxExpr *)n)->args) {
+            const Node *arg = lfirst(lc);
+            if (small_integer(arg))
+                continue;
+            if (length || IsA(arg, MinMaxExpr))
+                return false; /* one stored length, and no nesting */
+            length = arg;
+        }
+        return length && stored_length(length, column);
+    }
     if (n && IsA(n, A_Expr)) {
         const A_Expr *e = (const A_Expr *)n;
         static const char *const ops[] = {"+", "-"};
-        const A_Const *k = e->rexpr && IsA(e->rexpr, A_Const) ? (const A_Const *)e->rexpr : NULL;
-        if (e->kind != AEXPR_OP || !e->lexpr || !k || k->isnull || nodeTag(&k->val) != T_Integer ||
-            k->val.ival.ival > 1000 || k->val.ival.ival < -1000 ||
+        if (e->kind != AEXPR_OP || !e->lexpr || !small_integer(e->rexpr) ||
             !sg__walk_operator_is(e->name, ops, 2))
             return false;
         n = e->lexpr;
