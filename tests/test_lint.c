@@ -3715,6 +3715,43 @@ static void test_lint__migrations_call_what_migrations_call(void **state)
     sg_catalog_free(catalog);
 }
 
+/* A file that names its queries (sqlc, aiosql, HugSQL, PugSQL) holds an application's
+ * queries: DDL among them (a staging table for COPY, a comment, a table sqlc reads its
+ * schema from) does not make it a migration, so the catalog still judges the queries and
+ * their pages. Without the headers the same text is a migration. */
+static void test_lint__named_query_file_with_ddl_is_no_migration(void **state)
+{
+    (void)state;
+    sg_catalog *catalog = lint_catalog();
+    static const char text[] = "-- name: CreateStaging :exec\n"
+                               "CREATE TEMP TABLE staging (uid uuid) ON COMMIT DROP;\n"
+                               "-- name: Describe :exec\n"
+                               "COMMENT ON TABLE sdk_examples_account IS 'accounts';\n"
+                               "-- name: GetAccount :one\n"
+                               "SELECT uid, nmae FROM sdk_examples_account WHERE uid = $1;\n"
+                               "-- name: ListAccounts :many\n"
+                               "SELECT uid FROM sdk_examples_account;\n";
+    sg_lint_result *r = lint(catalog, text, SG_LINT_INPUT_SQL);
+    assert_int_equal(sg_lint_result_statement_count(r), 4);
+    const sg_lint_finding *f = only(r, "column.unknown");
+    assert_int_equal(f->line, 6);
+    f = only(r, "paginate.order-by-required");
+    assert_int_equal(f->line, 8);
+    sg_lint_result_free(r);
+    /* the same statements without their names: DDL makes a migration, linted without the
+     * catalog and without the pagination rules */
+    static const char bare[] = "CREATE TEMP TABLE staging (uid uuid) ON COMMIT DROP;\n"
+                               "COMMENT ON TABLE sdk_examples_account IS 'accounts';\n"
+                               "SELECT uid, nmae FROM sdk_examples_account WHERE uid = $1;\n"
+                               "SELECT uid FROM sdk_examples_account;\n";
+    r = lint(catalog, bare, SG_LINT_INPUT_SQL);
+    size_t errors;
+    assert_int_equal(count_prefix(r, "column.", &errors), 0);
+    assert_int_equal(count_prefix(r, "paginate.", &errors), 0);
+    sg_lint_result_free(r);
+    sg_catalog_free(catalog);
+}
+
 /* A psql variable's value is psql's to put in at run time: no finding about
  * names or literals stands on `:name`, `:'name'` or `:"name"` (never one
  * about `_name`, the identifier the parser reads there); the rest of the
@@ -4552,6 +4589,7 @@ int main(void)
         T(policy_per_file),
         T(text_splits_statements),
         T(query_name_headers_split),
+        T(named_query_file_with_ddl_is_no_migration),
         T(resource_bound_counts_constants_only),
         T(syntax_error_names_placeholder_as_written),
         T(text_long_in_parts),

@@ -96,16 +96,18 @@ static bool query_name_header(const char *buf, const sg__sql_token *t)
 /* Query files separate their queries by name headers, a `;` or not
  * (aiosql, yesql, HugSQL and PugSQL end none): a statement the scan found
  * with such a header after some of its code is two, split where the header
- * starts. *stmts is replaced by a copy in `arena` when one is split; -1 when
- * memory ran out. */
+ * starts. *stmts is replaced by a copy in `arena` when one is split, and
+ * *named set when the text has such a header; -1 when memory ran out. */
 static int split_at_name_headers(sg__arena *arena, const char *buf, sg__span **stmts,
-                                 size_t *nstmts, const sg__sql_token *tokens, size_t ntokens)
+                                 size_t *nstmts, const sg__sql_token *tokens, size_t ntokens,
+                                 bool *named)
 {
     size_t cuts = 0;
     for (size_t i = 0; i < ntokens; i++)
         cuts += tokens[i].comment && query_name_header(buf, &tokens[i]);
     if (!cuts)
         return 0;
+    *named = true;
     sg__span *out = sg__arena_alloc(arena, (*nstmts + cuts) * sizeof *out);
     if (!out)
         return -1;
@@ -159,6 +161,12 @@ typedef struct reading {
     /* The caller says the text is a script (sg_lint_options.script): linted
      * as a pgTAP script is */
     bool script;
+    /* The file names its queries as the query-file tools do (sqlc, aiosql,
+     * yesql, HugSQL, PugSQL: `-- name: x`): an application's queries,
+     * whatever one of them does; DDL among them (river's CREATE TABLE
+     * beside its queries, sqlc's `CREATE TEMP TABLE` for a COPY) does not
+     * make the file a migration */
+    bool named_queries;
     bool restart;
     size_t as_queries; /* statements linted as a file of queries' */
     bool psql;         /* the part being read had psql's text blanked */
@@ -582,7 +590,7 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
         sg_verdict_free(v);
         return -1;
     }
-    if (v->changes_schema && !d->migration) {
+    if (v->changes_schema && !d->migration && !d->named_queries) {
         /* a migration: its statements are judged as a migration's, from the
          * start when some were judged as queries already */
         d->migration = true;
@@ -794,7 +802,7 @@ static int digest_part(reading *d, size_t from, size_t to, bool last, bool *exte
         }
     }
     if (rc == 0 && !*extend && !d->psycopg &&
-        split_at_name_headers(&part, buf, &stmts, &nstmts, tokens, ntokens) < 0)
+        split_at_name_headers(&part, buf, &stmts, &nstmts, tokens, ntokens, &d->named_queries) < 0)
         rc = -1;
     if (rc == 0 && !*extend && !d->psycopg) {
         size_t findings = r->findings.count;
