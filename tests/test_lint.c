@@ -3715,6 +3715,47 @@ static void test_lint__migrations_call_what_migrations_call(void **state)
     sg_catalog_free(catalog);
 }
 
+/* A query file's header says how many rows its tool reads: none of a query run for its
+ * effect (sqlc's :exec, HugSQL's :!, aiosql's `!`), one of a :one, :1 or `^` query. Neither
+ * has pages, so the pagination rules keep quiet there, but for a LIMIT without ORDER BY,
+ * which picks an arbitrary row even for one. */
+static void test_lint__declared_rows_quiet_pagination(void **state)
+{
+    (void)state;
+    static const char text[] = "-- name: GetAuthor :one\n"                     /* 1 */
+                               "SELECT id FROM authors WHERE name = $1;\n"     /* 2 */
+                               "-- name: ListAuthors :many\n"                  /* 3 */
+                               "SELECT id FROM authors;\n"                     /* 4 */
+                               "-- name: Touch :exec\n"                        /* 5 */
+                               "SELECT id FROM authors FOR UPDATE;\n"          /* 6 */
+                               "-- name: Latest :one\n"                        /* 7 */
+                               "SELECT id FROM authors LIMIT 1;\n"             /* 8 */
+                               "-- :name get-user :? :1\n"                     /* 9 */
+                               "select id from users where email = :email\n"   /* 10 */
+                               "-- :name all-users :? :*\n"                    /* 11 */
+                               "select id from users\n"                        /* 12 */
+                               "-- name: get-user^\n"                          /* 13 */
+                               "select id from users where email = :email\n"   /* 14 */
+                               "-- name: drop-all!\n"                          /* 15 */
+                               "select id from users limit 5\n"                /* 16 */
+                               "-- name: owners<!\n"                           /* 17 */
+                               "update users set seen = now() returning id\n"; /* 18 */
+    sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
+    assert_int_equal(sg_lint_result_statement_count(r), 9);
+    long lines[8];
+    size_t n = 0;
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+        sg_lint_finding f = finding(r, i);
+        if (strncmp(f.rule, "paginate.", 9) == 0 && n < 8)
+            lines[n++] = f.line;
+    }
+    assert_int_equal(n, 3);
+    assert_int_equal(lines[0], 4);  /* :many */
+    assert_int_equal(lines[1], 8);  /* :one with LIMIT and no ORDER BY */
+    assert_int_equal(lines[2], 12); /* :* */
+    sg_lint_result_free(r);
+}
+
 /* A file that names its queries (sqlc, aiosql, HugSQL, PugSQL) holds an application's
  * queries: DDL among them (a staging table for COPY, a comment, a table sqlc reads its
  * schema from) does not make it a migration, so the catalog still judges the queries and
@@ -4590,6 +4631,7 @@ int main(void)
         T(text_splits_statements),
         T(query_name_headers_split),
         T(named_query_file_with_ddl_is_no_migration),
+        T(declared_rows_quiet_pagination),
         T(resource_bound_counts_constants_only),
         T(syntax_error_names_placeholder_as_written),
         T(text_long_in_parts),

@@ -93,6 +93,62 @@ static bool query_name_header(const char *buf, const sg__sql_token *t)
            (strncmp(p, ":name", 5) == 0 && (p[5] == ' ' || p[5] == '\t'));
 }
 
+/* What a query file's name header says its query returns, as the tools
+ * that run it take its rows. */
+typedef enum {
+    ROWS_UNDECLARED = 0,
+    ROWS_ONE,  /* one row: sqlc's :one and :batchone, HugSQL's :1, PugSQL's :one,
+                * aiosql's and yesql's `^` and `$` */
+    ROWS_NONE, /* none are read: sqlc's :exec, :execrows, :execresult, :execlastid,
+                * :batchexec and :copyfrom, HugSQL's :! (:execute) and :n, PugSQL's
+                * :affected, aiosql's `!` */
+} declared_rows;
+
+/* The rows the name header comment at [p, p + n) declares (`-- name:
+ * GetUser :one`, `-- :name get-user :? :1`, `-- name: get-user^`). */
+static declared_rows header_rows(const char *p, size_t n)
+{
+    static const char *const one[] = {":one", ":batchone", ":1"};
+    static const char *const none[] = {":exec",      ":execrows", ":execresult", ":execlastid",
+                                       ":batchexec", ":copyfrom", ":!",          ":execute",
+                                       ":n",         ":affected"};
+    const char *end = p + n;
+    if (n < 2 || p[0] != '-' || p[1] != '-')
+        return ROWS_UNDECLARED;
+    p += 2;
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    if (end - p < 5 || (memcmp(p, "name:", 5) != 0 && memcmp(p, ":name", 5) != 0))
+        return ROWS_UNDECLARED;
+    p += 5;
+    declared_rows rows = ROWS_UNDECLARED;
+    for (bool first = true; p < end; first = false) {
+        while (p < end && (*p == ' ' || *p == '\t'))
+            p++;
+        const char *w = p;
+        while (p < end && *p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+            p++;
+        size_t len = (size_t)(p - w);
+        if (!len)
+            break;
+        if (first) { /* the query's name, with aiosql's and yesql's suffix */
+            char last = w[len - 1], before = len > 1 ? w[len - 2] : 0;
+            if (last == '^' || last == '$')
+                rows = ROWS_ONE;
+            else if (last == '!' && before != '<' && before != '*')
+                rows = ROWS_NONE; /* `<!` returns the rows written, `*!` is a script */
+            continue;
+        }
+        for (size_t i = 0; i < sizeof one / sizeof one[0]; i++)
+            if (strlen(one[i]) == len && memcmp(w, one[i], len) == 0)
+                rows = ROWS_ONE;
+        for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
+            if (strlen(none[i]) == len && memcmp(w, none[i], len) == 0)
+                rows = ROWS_NONE;
+    }
+    return rows;
+}
+
 /* Query files separate their queries by name headers, a `;` or not
  * (aiosql, yesql, HugSQL and PugSQL end none): a statement the scan found
  * with such a header after some of its code is two, split where the header
@@ -167,6 +223,9 @@ typedef struct reading {
      * beside its queries, sqlc's `CREATE TEMP TABLE` for a COPY) does not
      * make the file a migration */
     bool named_queries;
+    /* what the name header of the statement being linted says it returns:
+     * no pages of one row or of none, so the pagination rules stay quiet */
+    declared_rows rows;
     bool restart;
     size_t as_queries; /* statements linted as a file of queries' */
     bool psql;         /* the part being read had psql's text blanked */
@@ -617,6 +676,13 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
             continue;
         if (d->dump && strcmp(dg->rule, "style.insert-column-list") == 0)
             continue;
+        /* a query its tool reads one row of has no pages, but a LIMIT without
+         * ORDER BY (reported at the LIMIT) still picks an arbitrary row */
+        if ((d->rows == ROWS_NONE && strncmp(dg->rule, "paginate.", 9) == 0) ||
+            (d->rows == ROWS_ONE &&
+             ((strcmp(dg->rule, "paginate.order-by-required") == 0 && off == 0) ||
+              strcmp(dg->rule, "paginate.order-by-unique") == 0)))
+            continue;
         /* pgTAP's own `SELECT * FROM finish()` and `no_plan()`; sqlc's
          * sqlc.embed(t), which sqlc writes out as t's columns */
         if ((d->pgtap || (d->psql && off + 11 <= end - start &&
@@ -682,10 +748,20 @@ static int digest_tokens(reading *d, const char *buf, size_t from, const sg__spa
             return 0;
         }
     }
+    size_t k = 0; /* tokens before the statement's code: its comments */
     for (size_t i = 0; i < nstmts; i++) {
         size_t start = stmts[i].start, end = stmts[i].end;
         if (!trim_to_tokens(tokens, ntokens, &start, &end))
             continue;
+        d->rows = ROWS_UNDECLARED;
+        for (; k < ntokens && tokens[k].start < start; k++) {
+            declared_rows rows =
+                tokens[k].comment && tokens[k].start >= stmts[i].start
+                    ? header_rows(sg__lint_at(r, tokens[k].start), tokens[k].end - tokens[k].start)
+                    : ROWS_UNDECLARED;
+            if (rows != ROWS_UNDECLARED)
+                d->rows = rows;
+        }
         /* `:q;` runs the statement psql variable q holds (`\set q 'SELECT
          * ...'`), which the file does not: nothing to lint */
         bool quoted_variable = start > from && *sg__lint_at(r, start - 1) == ':' &&
