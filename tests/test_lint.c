@@ -4493,10 +4493,14 @@ static void test_lint__sqlc_named_parameters(void **state)
         "SELECT sqlc.embed(sdk_examples_account) FROM sdk_examples_account WHERE uid = @uid;\n"
         "-- name: EmbeddedAlias :one\n"
         "select sqlc.embed( a ), count(*) over () as total from sdk_examples_account a where "
-        "a.uid = sqlc.arg(uid);\n";
+        "a.uid = sqlc.arg(uid);\n"
+        /* sqlc matches its macros by the names the parser folds: any case */
+        "-- name: UpperMacros :one\n"
+        "SELECT SQLC.EMBED(a) FROM sdk_examples_account a WHERE a.uid = SQLC.ARG(account_uid) "
+        "AND a.home_region = Sqlc.Narg('wanted_region') AND a.name <> ALL(SQLC.SLICE(names));\n";
     sg_lint_result *r = lint(catalog, sqlc, SG_LINT_INPUT_SQL);
     size_t errors;
-    assert_int_equal(sg_lint_result_statement_count(r), 8);
+    assert_int_equal(sg_lint_result_statement_count(r), 9);
     if (sg_lint_result_finding_count(r) != 0)
         fail_msg("unexpected: %s", finding(r, 0).message);
     sg_lint_result_free(r);

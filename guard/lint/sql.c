@@ -686,7 +686,7 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
         /* pgTAP's own `SELECT * FROM finish()` and `no_plan()`; sqlc's
          * sqlc.embed(t), which sqlc writes out as t's columns */
         if ((d->pgtap || (d->psql && off + 11 <= end - start &&
-                          memcmp(sg__lint_at(r, start) + off, "sqlc.embed(", 11) == 0)) &&
+                          strncasecmp(sg__lint_at(r, start) + off, "sqlc.embed(", 11) == 0)) &&
             strcmp(dg->rule, "style.select-star") == 0)
             continue;
         const char *message = dg->message;

@@ -213,7 +213,7 @@ static size_t sqlc_macro_end(const char *s, size_t len, size_t at)
     size_t i = at;
     for (size_t k = 0; k < sizeof macros / sizeof macros[0]; k++) {
         size_t n = strlen(macros[k]);
-        if (len - at >= n && memcmp(s + at, macros[k], n) == 0) {
+        if (len - at >= n && strncasecmp(s + at, macros[k], n) == 0) {
             i = at + n;
             break;
         }
@@ -529,7 +529,7 @@ static int lexeme(cutter *c, stmt_state *st, size_t *i)
         else if (end == at + 1 && (ch == 'U' || ch == 'u') && end + 1 < c->len && s[end] == '&' &&
                  (s[end + 1] == '\'' || s[end + 1] == '"'))
             end = quoted_end(c, end + 1, s[end + 1], false);
-        else if (c->want_sqlc && end - at == 4 && memcmp(s + at, "sqlc", 4) == 0 &&
+        else if (c->want_sqlc && end - at == 4 && strncasecmp(s + at, "sqlc", 4) == 0 &&
                  sqlc_macro_end(s, c->len, end) > end) {
             /* sqlc.arg(name), sqlc.narg(name), sqlc.slice(name): a parameter;
              * sqlc.embed(item): the item's columns */
@@ -696,6 +696,16 @@ static bool mentions_variable(const char *s, size_t len)
     return false;
 }
 
+/* Whether the text holds `sqlc.`, in any case: sqlc matches its macros by
+ * the names the parser folds (`SQLC.ARG(id)` is sqlc.arg). */
+static bool mentions_macro(const char *s, size_t len)
+{
+    for (const char *p = s; (p = memchr(p, '.', len - (size_t)(p - s))) != NULL; p++)
+        if (p - s >= 4 && strncasecmp(p - 4, "sqlc", 4) == 0)
+            return true;
+    return false;
+}
+
 /* Whether the text holds a query of sqlc's, a comment `-- name: Name :kind`
  * or `/\* name: Name :kind *\/` (:one, :many, :exec, :execrows, :execresult,
  * :execlastid, :copyfrom, :batchexec, :batchmany, :batchone), in whose files
@@ -794,7 +804,7 @@ int sg__sql_psql_includes(sg__arena *arena, const char *sql, size_t len, size_t 
 int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked)
 {
     *blanked = 0;
-    bool sqlc = (memchr(sql, '@', len) || memmem(sql, len, "sqlc.", 5)) && mentions_sqlc(sql, len);
+    bool sqlc = (memchr(sql, '@', len) || mentions_macro(sql, len)) && mentions_sqlc(sql, len);
     if (!memchr(sql, '\\', len) && !mentions_stdin(sql, len) && !mentions_variable(sql, len) &&
         !sqlc && !memmem(sql, len, "${", 2) && !liquibase_changelog(sql, len))
         return 0; /* no psql command, variable or COPY data, no sqlc parameter or migration
@@ -821,7 +831,7 @@ int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked)
             continue;
         }
         if (sp->variable && sp->end - sp->start > 11 &&
-            memcmp(sql + sp->start, "sqlc.embed(", 11) == 0) {
+            strncasecmp(sql + sp->start, "sqlc.embed(", 11) == 0) {
             /* sqlc.embed(item) is replaced by the item's columns: `item.*`
              * and blanks, as long as it */
             size_t from = sp->start + 11, to = sp->end - 1; /* the name, up to the ')' */
