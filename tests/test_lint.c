@@ -3801,8 +3801,9 @@ static void test_lint__psql_variables_are_no_names(void **state)
 {
     (void)state;
     sg_catalog *catalog = lint_catalog();
+    /* variables set on psql's command line (`psql -v acct=42 -f`) */
     static const char text[] =
-        "\\set acct 42\n"
+        "-- psql -v acct=42\n"
         "SELECT uid, name FROM sdk_examples_account WHERE account_code = :acct ORDER BY uid;\n"
         "SELECT uid FROM sdk_examples_account WHERE name = :'who' ORDER BY uid LIMIT :lim;\n"
         "SELECT uid FROM :\"tbl\" ORDER BY uid;\n"
@@ -3822,6 +3823,22 @@ static void test_lint__psql_variables_are_no_names(void **state)
     for (size_t i = 0; i < sg_lint_result_finding_count(r); i++)
         if (strstr(finding(r, i).message, "\"_"))
             fail_msg("a finding names psql's variable: %s", finding(r, i).message);
+    sg_lint_result_free(r);
+    /* with a backslash command the text is a psql script, run once for no caller as a seed
+     * is: the catalog still judges its names, no literal or page is reported */
+    static const char script[] =
+        "\\set acct 42\n"
+        "SELECT uid, name FROM sdk_examples_account WHERE account_code = :acct;\n"
+        "SELECT uid FROM sdk_examples_account WHERE :col = 5 AND nmae = :'x' \\gset\n"
+        "\\if :{?acct}\n"
+        "\\echo done\n"
+        "\\endif\n";
+    r = lint(catalog, script, SG_LINT_INPUT_SQL);
+    assert_int_equal(sg_lint_result_statement_count(r), 2);
+    f = only(r, "column.unknown");
+    assert_int_equal(f->line, 3);
+    assert_int_equal(count_prefix(r, "style.", &errors), 0);
+    assert_int_equal(count_prefix(r, "paginate.", &errors), 0);
     sg_lint_result_free(r);
     /* the same names written as SQL are judged */
     static const char plain[] =

@@ -838,11 +838,22 @@ static int digest_part(reading *d, size_t from, size_t to, bool last, bool *exte
     sg__span *stmts = NULL;
     sg__sql_token *tokens = NULL;
     size_t nstmts = 0, ntokens = 0, blanked;
-    bool split_end = false, scan_end = false;
+    bool split_end = false, scan_end = false, script;
     /* psql's commands and COPY data are not SQL: the parser reads blanks */
-    if (sg__sql_blank_psql(&part, buf, n, &blanked) < 0) {
+    if (sg__sql_blank_psql(&part, buf, n, &blanked, &script) < 0) {
         sg__arena_release(&part);
         return -1;
+    }
+    if (script && !d->script && !d->migration && !d->pgtap) {
+        /* a psql script (`\set`, `\gset`, `\if`, `\echo`): run once, by
+         * psql, for no caller, as a seed is; from the start when some
+         * statements were judged as queries already */
+        d->script = true;
+        if (d->as_queries > 0) {
+            d->restart = true;
+            sg__arena_release(&part);
+            return 0;
+        }
     }
     /* a `${placeholder}` in a quoted name stays as written: a finding on it
      * is dropped all the same */

@@ -88,7 +88,7 @@ static int add_psql(cutter *c, size_t start, size_t end, bool ends_query, bool v
     sg__psql_span *sp = sg__vec_push(c->arena, &c->psql, sizeof *sp);
     if (!sp)
         return -1;
-    *sp = (sg__psql_span){start, end, ends_query, variable, false};
+    *sp = (sg__psql_span){start, end, ends_query, variable, false, false};
     return 0;
 }
 
@@ -483,7 +483,7 @@ static int lexeme(cutter *c, stmt_state *st, size_t *i)
                 sg__psql_span *sp = sg__vec_push(c->arena, &c->psql, sizeof *sp);
                 if (!sp)
                     return -1;
-                *sp = (sg__psql_span){at, end, false, false, true};
+                *sp = (sg__psql_span){at, end, false, false, true, false};
             }
             if (cut(c, st, at, end) < 0)
                 return -1;
@@ -514,6 +514,8 @@ static int lexeme(cutter *c, stmt_state *st, size_t *i)
         if (add_psql(c, at, end, semicolon || command_ends_query(c, at), false) < 0 ||
             cut(c, st, at, end) < 0)
             return -1;
+        if (c->want_psql)
+            SG__VEC_AT(c->psql, sg__psql_span, c->psql.count - 1).command = true;
         *i = end;
         return 0;
     } else if (sg__ident_start(ch)) {
@@ -801,9 +803,28 @@ int sg__sql_psql_includes(sg__arena *arena, const char *sql, size_t len, size_t 
     return 0;
 }
 
-int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked)
+/* Whether the backslash command at sql[at] is one pg_dump writes into its
+ * scripts (`\connect db`, `\restrict key`, `\unrestrict key`), or no
+ * command word (`\;`, `\.`). */
+static bool dump_command(const char *sql, size_t len, size_t at)
+{
+    static const char *const dumps[] = {"connect", "c", "restrict", "unrestrict"};
+    size_t w = at + 1, e = w;
+    while (e < len && ((sql[e] >= 'a' && sql[e] <= 'z') || (sql[e] >= 'A' && sql[e] <= 'Z')))
+        e++;
+    if (e == w)
+        return true;
+    for (size_t k = 0; k < sizeof dumps / sizeof dumps[0]; k++)
+        if (strlen(dumps[k]) == e - w && memcmp(sql + w, dumps[k], e - w) == 0)
+            return true;
+    return false;
+}
+
+int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked, bool *script)
 {
     *blanked = 0;
+    if (script)
+        *script = false;
     bool sqlc = (memchr(sql, '@', len) || mentions_macro(sql, len)) && mentions_sqlc(sql, len);
     if (!memchr(sql, '\\', len) && !mentions_stdin(sql, len) && !mentions_variable(sql, len) &&
         !sqlc && !memmem(sql, len, "${", 2) && !liquibase_changelog(sql, len))
@@ -881,6 +902,8 @@ int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked)
             *blanked += 1;
             continue;
         }
+        if (script && sp->command && sp->start < len && !dump_command(sql, len, sp->start))
+            *script = true;
         for (size_t k = sp->start; k < sp->end && k < len; k++)
             if (sql[k] != '\n' && sql[k] != '\r')
                 sql[k] = ' ';

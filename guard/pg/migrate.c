@@ -1638,7 +1638,7 @@ int sg__migrate_apply(sg__schema *s, const char *sql, const char *default_schema
     m.len = len;
     if (text) {
         memcpy(text, sql, len + 1);
-        if (sg__sql_blank_psql(&m.tmp, text, len, &blanked) < 0)
+        if (sg__sql_blank_psql(&m.tmp, text, len, &blanked, NULL) < 0)
             rc = STOP;
         m.sql = sql = text;
     }

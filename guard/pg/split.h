@@ -76,6 +76,7 @@ typedef struct sg__psql_span {
     /* Liquibase's `--changeset author:id` line, which ends the changeset
      * before it whether or not its last statement has a semicolon */
     bool changeset;
+    bool command; /* a backslash command (`\set`, `\gset`, `\if`, ...) */
 } sg__psql_span;
 
 /* The places of the psql commands of `sql` that read another file (`\i`,
@@ -97,11 +98,14 @@ int sg__sql_psql_includes(sg__arena *arena, const char *sql, size_t len, size_t 
  * 'v'). In a file of sqlc's queries (a comment
  * `-- name: Name :one`, ...), `@name` is a parameter and reads as `$1`
  * followed by blanks. A migration tool's placeholder `${name}` (Flyway,
- * Liquibase) reads as the identifier `__name_`. *blanked counts the spans. A
- * text without a backslash, a variable, STDIN or `${` is not scanned. Returns 0, or -1 when memory
- * ran out.
+ * Liquibase) reads as the identifier `__name_`. *blanked counts the spans;
+ * *script (when not NULL) says whether a backslash command other than those
+ * pg_dump writes (`\connect`, `\restrict`, `\unrestrict`) is among them: the
+ * text is a psql script, which no application sends. A text without a
+ * backslash, a variable, STDIN or `${` is not scanned. Returns 0, or -1 when
+ * memory ran out.
  */
-int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked);
+int sg__sql_blank_psql(sg__arena *arena, char *sql, size_t len, size_t *blanked, bool *script);
 
 /* What a comment says of a migration tool's file (`s`, n bytes, the whole
  * comment): UP or DOWN, the start of goose's and sql-migrate's `-- +goose
