@@ -603,16 +603,17 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
         if (e->kind != AEXPR_OP || !op || !IsA(op, String))
             return false;
         /* a field or element of a stored json value is stored data; of
-         * another json value, at most its text (quotes and escapes gone) */
+         * another json value, at most its text (quotes and escapes gone),
+         * whatever the key or path that picks it (`#>> ARRAY['a', $1]`,
+         * `#>> $1::text[]`): it picks a part, and makes nothing longer */
         bool field = strcmp(strVal(op), "->>") == 0 || strcmp(strVal(op), "->") == 0 ||
                      strcmp(strVal(op), "#>>") == 0 || strcmp(strVal(op), "#>") == 0;
-        if (field && e->lexpr && IsA(e->lexpr, ColumnRef) && e->rexpr &&
-            (IsA(e->rexpr, A_Const) || IsA(e->rexpr, ParamRef))) {
+        if (field && e->lexpr && IsA(e->lexpr, ColumnRef) && e->rexpr) {
             add_column(parts, (const ColumnRef *)e->lexpr);
             parts->chars += 1;
             return true;
         }
-        if (field && e->lexpr && e->rexpr && (IsA(e->rexpr, A_Const) || IsA(e->rexpr, ParamRef)))
+        if (field && e->lexpr && e->rexpr)
             return text_bound(e->lexpr, parts, depth + 1);
         /* a sum, difference or product prints no more digits than its
          * operands together (a product's scale is theirs added), a quotient
