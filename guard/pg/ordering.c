@@ -200,7 +200,8 @@ static bool push_output(walk *w, sg__vec *outputs, size_t id)
 }
 
 /* Whether raw expressions a and b are written the same (places aside), for
- * the common shapes only: columns, constants, calls, operators and casts;
+ * the common shapes only: columns, constants, parameters, calls, operators
+ * and casts;
  * anything else is not the same (PostgreSQL's equal() would end the process
  * on a node type it does not know, so it is not called). */
 static bool same_expr(const Node *a, const Node *b, unsigned depth, const char *sole)
@@ -225,6 +226,9 @@ static bool same_expr(const Node *a, const Node *b, unsigned depth, const char *
         return intVal(a) == intVal(b);
     case T_A_Star:
         return true;
+    case T_ParamRef: /* one placeholder's name is one $n, one value */
+        return ((const ParamRef *)a)->number > 0 &&
+               ((const ParamRef *)a)->number == ((const ParamRef *)b)->number;
     case T_ColumnRef: {
         const List *x = ((const ColumnRef *)a)->fields, *y = ((const ColumnRef *)b)->fields;
         if (same_expr((const Node *)x, (const Node *)y, depth + 1, sole))
