@@ -25,6 +25,29 @@
  */
 #include "rules.h"
 
+/* Whether order key `k` names, under another name, `column` of the one
+ * relation a top-level sub-select or WITH query reads (`FROM (SELECT a.uid
+ * AS id ...) t ... ORDER BY t.id`, SQLAlchemy's and TypeORM's labels):
+ * qualified with the item's name, or bare where it is the only FROM item. */
+static bool renamed_key(const sg__rule_ctx *ctx, const sg__order_key *k, const char *column)
+{
+    const sg__facts *f = ctx->facts;
+    const sg__top_select *t = &f->top;
+    for (size_t i = 0; i < t->from.count; i++) {
+        const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
+        if (item->relation >= 0 || item->child_level < 0 ||
+            (size_t)item->child_level >= f->levels.count || item->renames_columns ||
+            (k->qualifier ? !item->name || strcmp(k->qualifier, item->name) != 0
+                          : t->from.count != 1))
+            continue;
+        const sg__level *l = &SG__VEC_AT(f->levels, sg__level, (size_t)item->child_level);
+        for (size_t o = 0; o < l->out_count; o++)
+            if (l->out_names[o] && l->out_columns[o] && strcmp(l->out_names[o], k->column) == 0)
+                return strcmp(l->out_columns[o], column) == 0;
+    }
+    return false;
+}
+
 /* Whether the ORDER BY names `column` of the relation (index into
  * facts->relations) of a top-level FROM item; relation -1: of a table read
  * further in, which only an item not bound to a top-level table can name. */
@@ -33,6 +56,8 @@ static bool ordered_by(const sg__rule_ctx *ctx, long relation, const char *colum
     const sg__top_select *t = &ctx->facts->top;
     for (size_t i = 0; i < t->order_keys.count; i++) {
         const sg__order_key *k = &SG__VEC_AT(t->order_keys, sg__order_key, i);
+        if (relation < 0 && renamed_key(ctx, k, column))
+            return true;
         if (strcmp(k->column, column) != 0)
             continue;
         long of;

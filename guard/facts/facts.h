@@ -523,8 +523,11 @@ typedef struct sg__level {
     long only_source;
     /* With only_source and no `*` in the target list: per output, in order,
      * the relation's column it is when a plain column of it (`id`, `u.id AS
-     * x`), else NULL; out_count outputs (0 otherwise). */
+     * x`), else NULL; out_count outputs (0 otherwise). out_names: per
+     * output, its name when the text gives one (`AS x`, a plain column's),
+     * else NULL. */
     const char *const *out_columns;
+    const char *const *out_names;
     size_t out_count;
 } sg__level;
 

@@ -94,6 +94,7 @@ int sg__walk_enter_level(walk *w)
             0,
             -1,
             NULL,
+            NULL,
             0,
             0,
             false};
@@ -118,13 +119,15 @@ bool sg__walk_only_relation(walk *w, const SelectStmt *s, int level, size_t befo
     /* which outputs are plain columns of the relation, by position */
     size_t n = (size_t)list_length(s->targetList), k = 0;
     const char **cols = n ? sg__arena_alloc(w->arena, n * sizeof *cols) : NULL;
-    if (n && !cols) {
+    const char **names = n ? sg__arena_alloc(w->arena, n * sizeof *names) : NULL;
+    if (n && (!cols || !names)) {
         fail(w);
         return true;
     }
     ListCell *lc;
     foreach (lc, s->targetList) {
         const ResTarget *rt = lfirst(lc);
+        names[k] = IsA(rt, ResTarget) && rt->name ? copy(w, rt->name) : NULL;
         const ColumnRef *c = IsA(rt, ResTarget) && rt->val && IsA(rt->val, ColumnRef)
                                  ? (const ColumnRef *)rt->val
                                  : NULL;
@@ -135,10 +138,14 @@ bool sg__walk_only_relation(walk *w, const SelectStmt *s, int level, size_t befo
         if (c && IsA(llast(c->fields), A_Star))
             return true; /* `*`: the outputs' places are the catalog's to tell */
         const char *q = plain && parts >= 2 ? strVal(list_nth(c->fields, parts - 2)) : NULL;
-        cols[k++] =
+        cols[k] =
             plain && (!q || strcmp(q, fi->name) == 0) ? copy(w, strVal(llast(c->fields))) : NULL;
+        if (!names[k] && cols[k])
+            names[k] = cols[k]; /* a plain column's output is named as it */
+        k++;
     }
     info->out_columns = cols;
+    info->out_names = names;
     info->out_count = n;
     return true;
 }

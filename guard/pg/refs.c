@@ -433,6 +433,7 @@ static void export_sources(walk *w)
         l->keys_rownum = info->keys_rownum;
         l->only_source = info->only_source;
         l->out_columns = info->out_columns;
+        l->out_names = info->out_names;
         l->out_count = info->out_count;
         l->first = info->parent_sight.first;
         l->end = info->parent_sight.end < w->from_items.count ? info->parent_sight.end

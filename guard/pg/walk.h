@@ -131,6 +131,7 @@ typedef struct level_info {
     size_t key_count;
     long only_source;         /* sg__level's */
     const char **out_columns; /* sg__level's */
+    const char **out_names;   /* sg__level's */
     size_t out_count;
     unsigned long long keys_input_first; /* sg__level's */
     bool keys_rownum;                    /* sg__level's */
