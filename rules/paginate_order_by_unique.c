@@ -176,6 +176,16 @@ static bool item_key_covered(const sg__rule_ctx *ctx, const sg__from_item *item)
                     (o->qualifier ? item->name && strcmp(o->qualifier, item->name) == 0
                                   : t->from.count == 1);
         }
+        /* the row number (the last key) pinned to one value by the WHERE
+         * (`WHERE x.rn = 1`, the latest row of each group): one row a
+         * partition, which its columns tell apart */
+        for (size_t j = 0; !found && l->keys_rownum && k + 1 == l->key_count && j < t->pins.count;
+             j++) {
+            const sg__column_pin *p = &SG__VEC_AT(t->pins, sg__column_pin, j);
+            found = !p->outer && strcmp(p->column, l->keys[k]) == 0 &&
+                    (p->qualifier ? item->name && strcmp(p->qualifier, item->name) == 0
+                                  : t->from.count == 1);
+        }
         if (!found)
             return false;
     }
