@@ -14,7 +14,36 @@
  * batches (`DELETE ... WHERE id IN (SELECT id ... LIMIT 1000)`) take any rows
  * by design: no pagination rule runs on a migration's statements.
  */
+#include "resolve/params.h"
 #include "rules.h"
+
+/* Whether an OFFSET without LIMIT skips no row: the constant 0, or a
+ * parameter bound to 0 (Prisma's aggregates send `OFFSET $n` with 0);
+ * -1 when memory ran out. */
+static int skips_nothing(const sg__rule_ctx *ctx, const sg__unordered_limit *u)
+{
+    if (!u->offset_only)
+        return 0;
+    if (u->offset_zero)
+        return 1;
+    size_t p = (size_t)u->offset_param;
+    if (!p || !ctx->bind || !sg__param_slot_bound(ctx->bind, p - 1))
+        return 0;
+    bool is_null;
+    const char *t = sg__param_slot_text(ctx->diags->arena, ctx->bind, p - 1, &is_null);
+    if (!t)
+        return is_null ? 1 : -1; /* OFFSET NULL skips none */
+    while (*t == ' ' || (*t >= '\t' && *t <= '\r'))
+        t++;
+    if (*t == '+' || *t == '-')
+        t++;
+    bool digits = false;
+    for (; *t == '0'; t++)
+        digits = true;
+    while (*t == ' ' || (*t >= '\t' && *t <= '\r'))
+        t++;
+    return digits && !*t;
+}
 
 static int check(const sg__rule_ctx *ctx)
 {
@@ -28,6 +57,12 @@ static int check(const sg__rule_ctx *ctx)
          * Sequelize's `(SELECT user_id ... WHERE user_id = u.id LIMIT 1)` rows
          * all alike */
         if (!u->top && sg__paginate_level_picks_nothing(ctx, u->level))
+            continue;
+        /* an OFFSET of 0 without LIMIT returns every row */
+        int none = skips_nothing(ctx, u);
+        if (none < 0)
+            return -1;
+        if (none)
             continue;
         int at = u->top && f->top.limit_location >= 0 ? f->top.limit_location : u->location;
         if (sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, at,

@@ -212,6 +212,11 @@ typedef struct sg__unordered_limit {
     bool top;    /* the statement's own top-level SELECT */
     bool placed; /* location moved to the keyword */
     int level;   /* the query level whose clause it is */
+    /* an OFFSET without LIMIT or FETCH (or with LIMIT ALL or NULL): the
+     * constant 0 (offset_zero), or the $n it is, cast or not (offset_param;
+     * the rules read its bound value), else neither */
+    bool offset_only, offset_zero;
+    int offset_param;
 } sg__unordered_limit;
 
 /* An item of the top-level SELECT's FROM clause, a join's operands counted

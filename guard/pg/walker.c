@@ -835,6 +835,15 @@ static __attribute__((noinline)) void record_unordered_limit(walk *w, const Sele
     u->top = top;
     u->level = level;
     u->placed = u->location < 0;
+    const Node *count = s->limitCount, *offset = s->limitOffset;
+    u->offset_only =
+        offset && (!count || (IsA(count, A_Const) && ((const A_Const *)count)->isnull));
+    if (offset && IsA(offset, TypeCast))
+        offset = ((const TypeCast *)offset)->arg;
+    u->offset_zero = offset && IsA(offset, A_Const) && !((const A_Const *)offset)->isnull &&
+                     nodeTag(&((const A_Const *)offset)->val) == T_Integer &&
+                     ((const A_Const *)offset)->val.ival.ival == 0;
+    u->offset_param = offset && IsA(offset, ParamRef) ? ((const ParamRef *)offset)->number : 0;
     if (u->placed)
         u->location = exprLocation((Node *)s->targetList);
 }
