@@ -1002,9 +1002,9 @@ static void test_cli__rules(void **state)
     run_result r = RUN(NULL, "rules");
     assert_status(&r, 0);
     /* a line per rule, and an indented line per option (func.denied has 3,
-     * naming.table-prefix 1, limits.bounds 2, type.denied 1, func.resource-bound 2,
+     * naming.table-prefix 1, limits.bounds 2, type.denied 1, func.resource-bound 3,
      * column.denied 1) */
-    assert_int_equal(count_lines(r.out), RULE_COUNT + 10);
+    assert_int_equal(count_lines(r.out), RULE_COUNT + 11);
     assert_non_null(strstr(r.out, "option max_work:"));
     assert_non_null(strstr(r.out, "option allow:"));
     assert_non_null(strstr(r.out, "option max_rows:"));
