@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "resolve/params.h"
 #include "rules.h"
 
 /* Whether a size or a work is the "cannot be bounded" HUGE_VALL: past any
@@ -33,12 +34,26 @@ static inline bool sg__cost_builtin(const sg__funcref *fn, const char *name)
 }
 
 /* Characters of a UTF-8 string. */
-size_t sg__cost_chars(const char *s);
+static inline size_t sg__cost_chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
 
 /* Parameter $p's bound value: 1 with *t its text (NULL for a NULL value),
  * 0 when it has none here (lint, or a value missing: params.missing's), -1
  * when memory ran out. */
-int sg__cost_bound_text(const sg__rule_ctx *ctx, int p, const char **t);
+static inline int sg__cost_bound_text(const sg__rule_ctx *ctx, int p, const char **t)
+{
+    *t = NULL;
+    if (p <= 0 || !ctx->bind || !sg__param_slot_bound(ctx->bind, (size_t)p - 1))
+        return 0;
+    bool is_null;
+    *t = sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)p - 1, &is_null);
+    return *t || is_null ? 1 : -1;
+}
 
 /* What a generate_series, array_fill, repeat, lpad, rpad or format call
  * makes (rows, elements or characters): -1 when the call is none of these
@@ -57,6 +72,13 @@ long double sg__call_work(const sg__rule_ctx *ctx, const sg__funcref *fn);
  * (-1: any relation; name NULL: any column). */
 bool sg__cost_writes_column(const sg__rule_ctx *ctx, const sg__written_value *v, long relation,
                             const char *name);
+
+/* What the column reference at `location` (a name or a field of a row)
+ * reads: 0 stored data or a short value, -1 text the statement may have
+ * made long (a column of a sub-select, WITH query, VALUES list or function
+ * whose expression may make it so), or n > 0 the value of parameter $n, or
+ * an element of it (`WITH c AS (SELECT %(s)s AS s)`, `unnest(%(a)s) u(s)`). */
+int sg__cost_growth_at(const sg__rule_ctx *ctx, int location);
 
 /* Whether source `s` (an index into facts->sources) is an INSERT's
  * EXCLUDED. */

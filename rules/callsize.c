@@ -16,24 +16,6 @@
 #include "resolve/params.h"
 #include "series.h"
 
-size_t sg__cost_chars(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
-int sg__cost_bound_text(const sg__rule_ctx *ctx, int p, const char **t)
-{
-    *t = NULL;
-    if (p <= 0 || !ctx->bind || !sg__param_slot_bound(ctx->bind, (size_t)p - 1))
-        return 0;
-    bool is_null;
-    *t = sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)p - 1, &is_null);
-    return *t || is_null ? 1 : -1;
-}
-
 /* The number PostgreSQL's integer input reads in `t`, blanks around it
  * (an array, `VARIADIC $1`, as HUGE_VALL: its elements are what a width
  * reads): 1, 0 when it is no number (the server refuses it), -1 when
@@ -117,16 +99,37 @@ static long double string_size(const sg__rule_ctx *ctx, const sg__funcref *fn, b
     int known = arg_value(ctx, &fn->args[1], !is_repeat, &n);
     if (known < 0)
         return -2;
+    /* repeat's text a column of a sub-select, WITH query, VALUES list or
+     * function: long when the statement may have made it so, a parameter's
+     * length when it passes the value on */
+    const sg__funcarg *text = &fn->args[0];
+    bool text_long = false;
+    long double column_chars = -1;
+    if (is_repeat && text->kind == SG_ARG_COLUMN) {
+        int g = sg__cost_growth_at(ctx, text->location);
+        const char *t = NULL;
+        int bound = g > 0 ? sg__cost_bound_text(ctx, g, &t) : 0;
+        if (bound < 0)
+            return -2;
+        /* a value not bound here (lint) is not known: long */
+        text_long = g < 0 || (g > 0 && !bound);
+        if (bound)
+            column_chars = t ? (long double)sg__cost_chars(t) : 0;
+    }
     /* repeat of stored data's number of times: a text the caller sizes (a
      * parameter, an expression) may make it as long as it likes */
     if (known == 0)
-        return is_repeat && fn->args[0].kind == SG_ARG_OTHER &&
-                       !(fn->args[1].kind == SG_ARG_OTHER && fn->args[1].param > 0)
+        return is_repeat && (text_long || column_chars >= 0 ||
+                             (fn->args[0].kind == SG_ARG_OTHER &&
+                              !(fn->args[1].kind == SG_ARG_OTHER && fn->args[1].param > 0)))
                    ? HUGE_VALL
                    : -1;
     if (n <= 0)
         return 0;
-    const sg__funcarg *text = &fn->args[0];
+    if (text_long)
+        return HUGE_VALL;
+    if (column_chars >= 0)
+        return n * column_chars;
     bool text_known =
         text->kind == SG_ARG_STRING && (!text->cast || strcmp(text->cast, "text") == 0);
     const char *t;

@@ -246,9 +246,7 @@ static int add_growth(const sg__rule_ctx *ctx, int g, long double *extra)
     return 0;
 }
 
-/* The growth of the reference at `location` (a name or a field of a
- * row), as column_growth() tells it. */
-static int growth_at(const sg__rule_ctx *ctx, int location)
+int sg__cost_growth_at(const sg__rule_ctx *ctx, int location)
 {
     const sg__facts *f = ctx->facts;
     for (size_t i = 0; i < f->columns.count; i++) {
@@ -376,7 +374,7 @@ static int written_text(const sg__rule_ctx *ctx, long relation, const char *name
             int status = !proposed && excluded_at(ctx, a->value_columns[k], &excluded_relation,
                                                   &excluded_name)
                              ? written_text(ctx, excluded_relation, excluded_name, true, &n)
-                             : add_growth(ctx, growth_at(ctx, a->value_columns[k]), &n);
+                             : add_growth(ctx, sg__cost_growth_at(ctx, a->value_columns[k]), &n);
             if (status != 0)
                 return status;
         }

@@ -953,8 +953,10 @@ void sg__walk_record_args(walk *w, FuncCall *f)
         return;
     }
     bool work = sg__walk_work_bounded_call(f);
-    w->work_call = w->work_call || work;
     bool sizing = sizing_call(f);
+    /* what a FROM item's columns may hold is worked out for these calls
+     * (repeat's text may be such a column) */
+    w->work_call = w->work_call || work || sizing;
     for (int i = 0; i < n; i++) {
         describe_call_arg(w, list_nth(f->args, i), &args[i], work);
         args[i].stored_column = -1;

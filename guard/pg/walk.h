@@ -192,7 +192,8 @@ typedef struct walk {
     sg__vec cte_rows;     /* row_names, one per facts->ctes entry */
     sg__vec cte_queries;  /* CommonTableExpr *, one per facts->ctes entry */
     bool work_call;       /* the statement calls a quadratic text function
-                           * (func.resource-bound's max_work) */
+                           * (func.resource-bound's max_work) or one that
+                           * sizes what it makes (repeat, lpad, rpad, format) */
     /* the type of a cast of a column named tableoid to regclass, met before
      * the type name itself (PostgreSQL's walker visits the operand first) */
     /* the type of a cast to regconfig or regdictionary being noted, and its
