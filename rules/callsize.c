@@ -246,20 +246,49 @@ static long double format_size(const sg__rule_ctx *ctx, const sg__funcref *fn)
     return total;
 }
 
-/* Elements an array_fill(value, ARRAY[d1, ...] [, lower bounds]) call
- * makes: the product of its constant dimensions, -1 when not known. */
-static long double array_elements(const sg__funcref *fn)
+/* Elements an array_fill(value, dims [, lower bounds]) call makes: the
+ * product of its dimensions, a constant ARRAY[d1, ...] or a parameter's
+ * array by its bound value; -1 when not known (no value in lint), HUGE_VALL
+ * for any other expression, -2 when memory ran out. */
+static long double array_elements(const sg__rule_ctx *ctx, const sg__funcref *fn)
 {
-    if (fn->arg_count < 2 || fn->arg_count > 3 || fn->args[1].kind != SG_ARG_ARRAY)
+    if (fn->arg_count < 2 || fn->arg_count > 3)
         return -1;
+    const sg__funcarg *dims = &fn->args[1];
+    const char *p = dims->kind == SG_ARG_ARRAY ? dims->text : NULL;
+    if (!p && dims->kind == SG_ARG_OTHER && dims->param > 0) {
+        /* a parameter's array of dimensions, `{60000000}`, by its bound value */
+        int bound = sg__cost_bound_text(ctx, dims->param, &p);
+        if (bound < 0)
+            return -2;
+        if (!bound)
+            return -1; /* no value here (lint): not known */
+        if (!p)
+            return 0; /* NULL dimensions make NULL */
+        while (*p == ' ' || *p == '{')
+            p++;
+    } else if (!p) {
+        /* an expression (`ARRAY[%(n)s::int]`) or a column: PostgreSQL fills
+         * and prints the array in loops no cancel stops, so the guard reads
+         * only constants and a parameter */
+        return HUGE_VALL;
+    }
     long double n = 1;
-    for (const char *p = fn->args[1].text; *p;) {
+    while (*p && *p != '}') {
+        /* an array literal's element may be quoted (`{"12"}`) */
+        bool quoted = *p == '"';
         char *end;
-        long long d = strtoll(p, &end, 10);
-        if (end == p)
-            return -1;
+        long long d = strtoll(p + quoted, &end, 10);
+        if (end == p + quoted || (quoted && *end++ != '"'))
+            return dims->kind == SG_ARG_ARRAY ? -1 : HUGE_VALL;
         n *= d > 0 ? (long double)d : 0;
-        p = *end == ',' ? end + 1 : end;
+        p = end;
+        while (*p == ' ')
+            p++;
+        if (*p == ',')
+            p++;
+        while (*p == ' ')
+            p++;
     }
     return n;
 }
@@ -270,7 +299,7 @@ long double sg__call_size(const sg__rule_ctx *ctx, const sg__funcref *fn)
     if (sg__cost_builtin(fn, "generate_series"))
         return sg__series_rows(fn);
     if (sg__cost_builtin(fn, "array_fill"))
-        return array_elements(fn);
+        return array_elements(ctx, fn);
     if (is_repeat || sg__cost_builtin(fn, "lpad") || sg__cost_builtin(fn, "rpad"))
         return string_size(ctx, fn, is_repeat);
     if (sg__cost_builtin(fn, "format"))

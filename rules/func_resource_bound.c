@@ -26,7 +26,7 @@ static const sg__option options[] = {
     [MAX] = {"max", SG_OPT_INTEGER, NULL,
              "largest number of rows a generate_series, of characters a repeat, lpad, rpad or "
              "format's widths, or of elements an array_fill, may make from constant (and, but "
-             "for generate_series and array_fill, parameter) arguments, one call or all of "
+             "for generate_series, parameter) arguments, one call or all of "
              "them together (default 10000000)"},
     [MAX_WORK] = {"max_work", SG_OPT_INTEGER, NULL,
                   "largest number of character pairs the statement's normalize, is_normalized, "
