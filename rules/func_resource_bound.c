@@ -378,9 +378,12 @@ static int judge_reads(const sg__rule_ctx *ctx, long long max_reads)
 {
     const sg__facts *f = ctx->facts;
     const sg__param_binding *b = ctx->bind;
-    if (!b || !b->slots || f->params.count < 2)
+    if (!b || !b->slots)
         return 0;
-    size_t *uses = sg__arena_alloc(ctx->diags->arena, b->slots * sizeof *uses);
+    size_t few[32];
+    size_t *uses = b->slots <= sizeof few / sizeof few[0]
+                       ? few
+                       : sg__arena_alloc(ctx->diags->arena, b->slots * sizeof *uses);
     if (!uses)
         return -1;
     memset(uses, 0, b->slots * sizeof *uses);
@@ -389,18 +392,27 @@ static int judge_reads(const sg__rule_ctx *ctx, long long max_reads)
         if (n > 0 && (size_t)n <= b->slots)
             uses[n - 1]++;
     }
+    /* each value read in one place reads no more than the operation
+     * holds, which max_operation_bytes bounds */
+    bool twice = false;
+    for (size_t slot = 0; slot < b->slots && !twice; slot++)
+        twice = uses[slot] > 1;
+    if (!twice)
+        return 0;
     long double total = 0;
     size_t places = 0;
     for (size_t slot = 0; slot < b->slots; slot++) {
-        const char *t;
+        size_t len;
+        const char *t = NULL;
         if (!uses[slot])
             continue;
-        if (sg__cost_bound_text(ctx, (int)slot + 1, &t) < 0)
-            return -1;
-        if (t) {
-            total += (long double)uses[slot] * (long double)strlen(t);
-            places += uses[slot];
+        if (!sg__param_slot_scalar_length(b, slot, &len)) {
+            if (sg__cost_bound_text(ctx, (int)slot + 1, &t) < 0)
+                return -1;
+            len = t ? strlen(t) : 0;
         }
+        total += (long double)uses[slot] * (long double)len;
+        places += uses[slot];
     }
     if (total <= (long double)max_reads)
         return 0;
@@ -417,17 +429,20 @@ static int judge_reads(const sg__rule_ctx *ctx, long long max_reads)
 
 static int check(const sg__rule_ctx *ctx)
 {
-    long long max, max_work;
+    const sg__facts *f = ctx->facts;
+    long long max, max_work, max_reads;
+    if (f->params.count > 1) {
+        if (!sg__policy_integer(ctx->policy, ctx->rule, MAX_READS, &max_reads))
+            max_reads = DEFAULT_MAX_READS;
+        if (judge_reads(ctx, max_reads) < 0)
+            return -1;
+    }
+    if (!f->funcs.count)
+        return 0;
     if (!sg__policy_integer(ctx->policy, ctx->rule, MAX, &max))
         max = DEFAULT_MAX;
     if (!sg__policy_integer(ctx->policy, ctx->rule, MAX_WORK, &max_work))
         max_work = DEFAULT_MAX_WORK;
-    long long max_reads;
-    if (!sg__policy_integer(ctx->policy, ctx->rule, MAX_READS, &max_reads))
-        max_reads = DEFAULT_MAX_READS;
-    if (judge_reads(ctx, max_reads) < 0)
-        return -1;
-    const sg__facts *f = ctx->facts;
     work_sum sum = {0, 0, false}, sizes = {0, 0, false};
     for (size_t i = 0; i < f->funcs.count; i++) {
         const sg__funcref *fn = &SG__VEC_AT(f->funcs, sg__funcref, i);

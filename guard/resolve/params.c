@@ -216,6 +216,23 @@ sg__param_kind sg__param_slot_kind(const sg__param_binding *b, size_t slot)
                                : SG_PARAM_SCALAR;
 }
 
+bool sg__param_slot_scalar_length(const sg__param_binding *b, size_t slot, size_t *len)
+{
+    *len = 0;
+    if (!sg__param_slot_bound(b, slot))
+        return true;
+    const cJSON *v = b->values[slot];
+    if (cJSON_IsArray(v) || cJSON_IsObject(v))
+        return false;
+    if (cJSON_IsTrue(v) || cJSON_IsFalse(v))
+        *len = cJSON_IsTrue(v) ? 4 : 5;
+    else if ((cJSON_IsString(v) || cJSON_IsNumber(v)) && v->valuestring)
+        *len = strlen(v->valuestring); /* a number's token as written */
+    else if (cJSON_IsNumber(v))
+        return false;
+    return true;
+}
+
 const char *sg__param_slot_text(sg__arena *arena, const sg__param_binding *b, size_t slot,
                                 bool *is_null)
 {

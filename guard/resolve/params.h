@@ -66,6 +66,11 @@ typedef enum {
 
 sg__param_kind sg__param_slot_kind(const sg__param_binding *b, size_t slot);
 
+/* The length of the text sg__param_slot_text() gives for a scalar value
+ * (0 for none, NULL or an unbound slot), without making it: true with
+ * *len, false for an array or object, whose text must be made. */
+bool sg__param_slot_scalar_length(const sg__param_binding *b, size_t slot, size_t *len);
+
 /* The same for the value bound to $(slot + 1); NULL with *is_null when none
  * is bound. */
 const char *sg__param_slot_text(sg__arena *arena, const sg__param_binding *b, size_t slot,
