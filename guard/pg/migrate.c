@@ -1493,13 +1493,36 @@ static const char *written_at(mig *m, size_t at)
     return copy ? copy : "";
 }
 
-/* A note taken and dropped, while a statement is only tried. */
+/* Whether `stmt` skips what it does not find (IF EXISTS) where it would
+ * change a table's columns or keys: found under the name the tool puts in
+ * its place, it would (ALTER TABLE IF EXISTS ... ADD COLUMN, DROP TABLE IF
+ * EXISTS, RENAME); an owner or tablespace alone changes no table. */
+static bool skips_missing_table(const Node *stmt)
+{
+    if (IsA(stmt, DropStmt))
+        return ((const DropStmt *)stmt)->missing_ok;
+    if (IsA(stmt, RenameStmt))
+        return ((const RenameStmt *)stmt)->missing_ok;
+    if (!IsA(stmt, AlterTableStmt) || !((const AlterTableStmt *)stmt)->missing_ok)
+        return false;
+    const ListCell *lc;
+    foreach (lc, ((const AlterTableStmt *)stmt)->cmds) {
+        const AlterTableCmd *c = lfirst(lc);
+        if (!IsA(c, AlterTableCmd) ||
+            (c->subtype != AT_ChangeOwner && c->subtype != AT_SetTableSpace))
+            return true;
+    }
+    return false;
+}
+
+/* A note taken and dropped, while a statement is only tried: *ctx (a
+ * bool) says whether one was about something not applied. */
 static int quiet_note(void *ctx, int location, const char *message, bool applied)
 {
-    (void)ctx;
     (void)location;
     (void)message;
-    (void)applied;
+    if (!applied)
+        *(bool *)ctx = true;
     return 0;
 }
 
@@ -1564,16 +1587,21 @@ static int apply_tree(mig *m, List *tree)
             /* tried quietly: one that changes no table (an owner, a plain
              * index's tablespace, a schema) passes whatever the value is */
             sg__migrate_note_fn note = m->note;
+            void *ctx = m->ctx;
             const char *path = m->default_schema;
             size_t rest = m->path_rest_len;
+            bool unfollowed = false; /* a part not applied (INHERITS, LIKE, ...) */
             m->note = quiet_note;
+            m->ctx = &unfollowed;
             rc = apply_statement(m, raw->stmt);
             m->note = note;
+            m->ctx = ctx;
             /* `SET search_path TO ${schema}` names the tool's schema, which
              * only the tool knows: the path stays as it was */
             m->default_schema = path;
             m->path_rest_len = rest;
-            if (rc != STOP && (rc != APPLIED || changes_tables(m)))
+            if (rc != STOP && (rc != APPLIED || changes_tables(m) || unfollowed ||
+                               skips_missing_table(raw->stmt)))
                 rc = sg__mig_refuse(m, (int)at,
                                     "%s stands for a value the migration tool or psql puts here, "
                                     "which the file does not hold; the statement is not applied "
