@@ -369,39 +369,102 @@ static int judge_zone(const sg__rule_ctx *ctx, const sg__funcref *fn)
                       sg__cost_builtin(fn, "timezone") ? "AT TIME ZONE (timezone())" : fn->name);
 }
 
+/* Whether a FROM item's column may hold text the statement made long, or a
+ * parameter's value (walked out for statements whose rules ask). */
+static bool derived_growth(const sg__facts *f)
+{
+    for (size_t i = 0; i < f->sources.count; i++) {
+        const sg__source *s = &SG__VEC_AT(f->sources, sg__source, i);
+        if (s->row != SG_ROW_RELATION && (s->grows_all || s->grown_count))
+            return true;
+    }
+    return false;
+}
+
+enum { LONG_READS_MAX = 8 };
+
+/* Counts the reads of the reference at `location`, named `name`: of a
+ * parameter's value passed on by a FROM item (uses), or of text the
+ * statement made long (the name's count in `names`/`counts`, its largest in
+ * *most). */
+static void count_read(const sg__rule_ctx *ctx, int location, const char *name, size_t *uses,
+                       size_t slots, const char **names, size_t *counts, size_t *kept, size_t *most)
+{
+    int g = sg__cost_growth_at(ctx, location);
+    if (g > 0 && (size_t)g <= slots)
+        uses[g - 1]++;
+    if (g >= 0)
+        return;
+    name = name ? name : "*";
+    size_t k = 0;
+    while (k < *kept && strcmp(names[k], name) != 0)
+        k++;
+    if (k == *kept) {
+        if (*kept == 64)
+            return;
+        names[(*kept)++] = name;
+        counts[k] = 0;
+    }
+    if (++counts[k] > *most)
+        *most = counts[k];
+}
+
 /* The characters of parameter values the statement reads, each value
  * counted once for each place it stands: a place reads the value, and the
  * calls there make their results of it, all in the row's memory
  * (`upper(%(s)s)` two thousand times in one ARRAY[...] ran 39 s, a `||` chain
- * of one 2 MB value sixty times held 3.7 GB). -1 when memory ran out. */
+ * of one 2 MB value sixty times held 3.7 GB); a value a FROM item passes on
+ * (`WITH c AS (SELECT %(s)s AS s)`) counts where its column is read. Text
+ * the statement made long (an aggregate gathering rows, repeat), which no
+ * count bounds, may be read in at most LONG_READS_MAX places: four hundred
+ * length() of one string_agg in one row ran 123 s. -1 when memory ran out. */
 static int judge_reads(const sg__rule_ctx *ctx, long long max_reads)
 {
     const sg__facts *f = ctx->facts;
     const sg__param_binding *b = ctx->bind;
-    if (!b || !b->slots)
+    bool grown = derived_growth(f);
+    size_t slots = b ? b->slots : 0;
+    if (!grown && (!slots || f->params.count < 2))
         return 0;
     size_t few[32];
-    size_t *uses = b->slots <= sizeof few / sizeof few[0]
+    size_t *uses = slots <= sizeof few / sizeof few[0]
                        ? few
-                       : sg__arena_alloc(ctx->diags->arena, b->slots * sizeof *uses);
+                       : sg__arena_alloc(ctx->diags->arena, slots * sizeof *uses);
     if (!uses)
         return -1;
-    memset(uses, 0, b->slots * sizeof *uses);
+    memset(uses, 0, slots * sizeof *uses);
     for (size_t i = 0; i < f->params.count; i++) {
         int n = SG__VEC_AT(f->params, sg__paramref, i).number;
-        if (n > 0 && (size_t)n <= b->slots)
+        if (n > 0 && (size_t)n <= slots)
             uses[n - 1]++;
     }
+    const char *names[64];
+    size_t counts[64], kept = 0, most = 0;
+    for (size_t i = 0; grown && i < f->columns.count; i++) {
+        const sg__column_ref *r = &SG__VEC_AT(f->columns, sg__column_ref, i);
+        count_read(ctx, r->location, r->name, uses, slots, names, counts, &kept, &most);
+    }
+    for (size_t i = 0; grown && i < f->fields.count; i++) {
+        const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
+        count_read(ctx, r->location, r->name, uses, slots, names, counts, &kept, &most);
+    }
+    if (most > LONG_READS_MAX && !repository_sql(ctx))
+        return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, f->statement_location,
+                          "a column whose text the statement may make long (an aggregate "
+                          "gathering rows, repeat, a parameter's elements) is read in %zu "
+                          "places, each of which reads all of it in one row, where PostgreSQL "
+                          "checks for no cancel; at most %d are allowed",
+                          most, LONG_READS_MAX);
     /* each value read in one place reads no more than the operation
      * holds, which max_operation_bytes bounds */
     bool twice = false;
-    for (size_t slot = 0; slot < b->slots && !twice; slot++)
+    for (size_t slot = 0; slot < slots && !twice; slot++)
         twice = uses[slot] > 1;
     if (!twice)
         return 0;
     long double total = 0;
     size_t places = 0;
-    for (size_t slot = 0; slot < b->slots; slot++) {
+    for (size_t slot = 0; slot < slots; slot++) {
         size_t len;
         const char *t = NULL;
         if (!uses[slot])
@@ -431,7 +494,7 @@ static int check(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
     long long max, max_work, max_reads;
-    if (f->params.count > 1) {
+    if (f->params.count > 1 || f->sources.count) {
         if (!sg__policy_integer(ctx->policy, ctx->rule, MAX_READS, &max_reads))
             max_reads = DEFAULT_MAX_READS;
         if (judge_reads(ctx, max_reads) < 0)

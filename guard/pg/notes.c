@@ -938,6 +938,18 @@ static bool sizing_call(const FuncCall *f)
     return name && sg__walk_name_in(name, names, sizeof names / sizeof names[0]);
 }
 
+/* Whether call `f` gathers rows into one value (string_agg, array_agg, the
+ * json aggregates, xmlagg): a value the statement may make long, which the
+ * places that read it read whole. */
+static bool gathering_call(const FuncCall *f)
+{
+    static const char *const names[] = {"array_agg", "json_agg",   "json_object_agg",
+                                        "jsonb_agg", "string_agg", "jsonb_object_agg",
+                                        "xmlagg"};
+    const char *name = sg__walk_call_name(f);
+    return name && sg__walk_name_in(name, names, sizeof names / sizeof names[0]);
+}
+
 /* The arguments of the call just recorded, as far as they are constants:
  * the rules judge what they mean (func.resource-bound). */
 void sg__walk_record_args(walk *w, FuncCall *f)
@@ -955,8 +967,9 @@ void sg__walk_record_args(walk *w, FuncCall *f)
     bool work = sg__walk_work_bounded_call(f);
     bool sizing = sizing_call(f);
     /* what a FROM item's columns may hold is worked out for these calls
-     * (repeat's text may be such a column) */
-    w->work_call = w->work_call || work || sizing;
+     * (repeat's text may be such a column, an aggregate's value read in
+     * many places) */
+    w->work_call = w->work_call || work || sizing || gathering_call(f);
     for (int i = 0; i < n; i++) {
         describe_call_arg(w, list_nth(f->args, i), &args[i], work);
         args[i].stored_column = -1;
