@@ -73,6 +73,11 @@ long double sg__call_work(const sg__rule_ctx *ctx, const sg__funcref *fn);
 bool sg__cost_writes_column(const sg__rule_ctx *ctx, const sg__written_value *v, long relation,
                             const char *name);
 
+/* Characters of argument `a` where its text is known: a string constant, a
+ * parameter's bound value, an expression of such (HUGE_VALL when a call in
+ * it may make it long); -1 for any other (a column), -2 when memory ran out. */
+long double sg__cost_known_length(const sg__rule_ctx *ctx, const sg__funcarg *a);
+
 /* What the column reference at `location` (a name or a field of a row)
  * reads: 0 stored data or a short value, -1 text the statement may have
  * made long (a column of a sub-select, WITH query, VALUES list or function

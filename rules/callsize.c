@@ -293,6 +293,40 @@ static long double array_elements(const sg__rule_ctx *ctx, const sg__funcref *fn
     return n;
 }
 
+/* Characters replace(s, from, to) and regexp_replace(s, pattern, repl [,
+ * flags]) make when the text and its replacement are known: each of at most
+ * |s| / |from| matches (|s| + 1 for a pattern, empty matches too, with the
+ * flag g; one without) becomes the replacement, so 450 characters with a
+ * 2 MB replacement make 900 MB, in one row's memory. -1 when not known (the
+ * text's own size is its maker's, judged there), -2 when memory ran out. */
+static long double replaced_size(const sg__rule_ctx *ctx, const sg__funcref *fn, bool regexp)
+{
+    if (fn->arg_count < 3 || fn->arg_count > (regexp ? 6u : 3u))
+        return -1;
+    long double s = sg__cost_known_length(ctx, &fn->args[0]);
+    long double to = sg__cost_known_length(ctx, &fn->args[2]);
+    if (s == -2 || to == -2)
+        return -2;
+    if (sg__cost_unbounded(to) && s != 0)
+        return HUGE_VALL;
+    if (s < 0 || sg__cost_unbounded(s))
+        return -1;
+    if (to < 0)
+        to = 1; /* a column: stored data */
+    long double matches;
+    if (regexp) {
+        const sg__funcarg *flags = fn->arg_count == 4 ? &fn->args[3] : NULL;
+        bool global = !flags || flags->kind != SG_ARG_STRING || strchr(flags->text, 'g');
+        matches = fn->arg_count > 4 || global ? s + 1 : 1;
+    } else {
+        long double from = sg__cost_known_length(ctx, &fn->args[1]);
+        if (from == -2)
+            return -2;
+        matches = from >= 1 && !sg__cost_unbounded(from) ? s / from : s;
+    }
+    return s + matches * to;
+}
+
 long double sg__call_size(const sg__rule_ctx *ctx, const sg__funcref *fn)
 {
     bool is_repeat = sg__cost_builtin(fn, "repeat");
@@ -304,5 +338,8 @@ long double sg__call_size(const sg__rule_ctx *ctx, const sg__funcref *fn)
         return string_size(ctx, fn, is_repeat);
     if (sg__cost_builtin(fn, "format"))
         return format_size(ctx, fn);
+    if (sg__cost_builtin(fn, "replace") || sg__cost_builtin(fn, "regexp_replace"))
+        return replaced_size(ctx, fn,
+                             fn->name[0] == 'r' && fn->name[1] == 'e' && fn->name[2] == 'g');
     return -1;
 }

@@ -80,6 +80,13 @@ static int param_has_exponent(const sg__rule_ctx *ctx, int p)
     return 0;
 }
 
+static long double known_length(const sg__rule_ctx *ctx, const sg__funcarg *a, bool marks);
+
+long double sg__cost_known_length(const sg__rule_ctx *ctx, const sg__funcarg *a)
+{
+    return known_length(ctx, a, false);
+}
+
 /* Characters of an argument whose text is known here: a string constant or
  * a parameter's bound value (uncast, or cast to text or varchar); -1 for any
  * other (a column, an expression), -2 when memory ran out. With `marks`, the

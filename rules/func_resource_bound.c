@@ -24,8 +24,9 @@ enum { DEFAULT_MAX = 10000000, DEFAULT_MAX_WORK = 100000000, DEFAULT_MAX_READS =
 
 static const sg__option options[] = {
     [MAX] = {"max", SG_OPT_INTEGER, NULL,
-             "largest number of rows a generate_series, of characters a repeat, lpad, rpad or "
-             "format's widths, or of elements an array_fill, may make from constant (and, but "
+             "largest number of rows a generate_series, of characters a repeat, lpad, rpad, "
+             "replace, regexp_replace or format's widths, or of elements an array_fill, may "
+             "make from constant (and, but "
              "for generate_series, parameter) arguments, one call or all of "
              "them together (default 10000000)"},
     [MAX_WORK] = {"max_work", SG_OPT_INTEGER, NULL,
