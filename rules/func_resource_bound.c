@@ -32,7 +32,8 @@ static const sg__option options[] = {
     [MAX_WORK] = {"max_work", SG_OPT_INTEGER, NULL,
                   "largest number of character pairs the statement's normalize, is_normalized, "
                   "translate, btrim, ltrim, rtrim, strpos, position, replace, split_part, "
-                  "string_to_array, string_to_table and LIKE may compare together, from the "
+                  "string_to_array, string_to_table, LIKE, plainto_tsquery and phraseto_tsquery "
+                  "may compare together, from the "
                   "lengths of constant and parameter arguments (default 100000000)"},
     [MAX_READS] = {"max_reads", SG_OPT_INTEGER, NULL,
                    "largest number of characters of parameter values the statement reads, a "
