@@ -11,7 +11,9 @@
  * time zone names made row by row, which PostgreSQL keeps for the session's life. It is a resource
  * guard, not part of the scope proof: a policy may raise the bounds or turn the rule off.
  */
+#include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "callcost.h"
@@ -492,6 +494,80 @@ static int judge_reads(const sg__rule_ctx *ctx, long long max_reads)
                       places, amount, max_reads, ctx->rule->id);
 }
 
+/* How far a subscript written into a jsonb column may pad: PostgreSQL fills
+ * the gap up to an index past an array's end with nulls, one by one,
+ * without a cancel (ten targets at twelve million ran 25 s and held 9 GB).
+ * An integer constant's or a parameter's index counts (a parameter that is
+ * no integer is an object's key, which pads nothing); any other index is
+ * the caller's to size. -1 for a column of another type (an array pads with
+ * a bitmap), -2 when memory ran out. */
+static long double subscript_pad(const sg__rule_ctx *ctx, const sg__subscript_write *s)
+{
+    const sg__meta_table *t = sg__relation_scoped(ctx, s->relation);
+    long c = t ? sg__table_column(t, NULL, 0, s->name) : SG_NO_COLUMN;
+    if (c < 0 || (size_t)c >= t->column_count || !t->column_type_read || !t->column_type_read[c] ||
+        t->column_pgtypes[c].array_dims || strcmp(t->column_pgtypes[c].name, "jsonb") != 0)
+        return -1;
+    const char *text = s->index;
+    if (!text && s->param > 0) {
+        int bound = sg__cost_bound_text(ctx, s->param, &text);
+        if (bound < 0)
+            return -2;
+        if (!bound)
+            return -1; /* no value here (lint) */
+        if (!text)
+            return 0;
+    }
+    if (!text)
+        return HUGE_VALL;
+    while (*text == ' ' || (*text >= '\t' && *text <= '\r'))
+        text++;
+    char *end;
+    long double n = strtold(text, &end);
+    while (end && (*end == ' ' || (*end >= '\t' && *end <= '\r')))
+        end++;
+    if (end == text || (end && *end))
+        return 0; /* a key */
+    return n < 0 ? -n : n;
+}
+
+/* The subscripts written into jsonb columns, as sizes against max (added to
+ * the calls' in `sizes`). */
+static int judge_subscripts(const sg__rule_ctx *ctx, long long max, work_sum *sizes)
+{
+    const sg__facts *f = ctx->facts;
+    for (size_t i = 0; i < f->subscripts.count; i++) {
+        const sg__subscript_write *s = &SG__VEC_AT(f->subscripts, sg__subscript_write, i);
+        long double pad = subscript_pad(ctx, s);
+        if (pad == -2)
+            return -1;
+        if (pad < 0 || (sg__cost_unbounded(pad) && repository_sql(ctx)))
+            continue;
+        if (sg__cost_unbounded(pad))
+            return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, s->location,
+                              "a subscript of jsonb column %s written with an index the guard "
+                              "cannot read (it reads integer constants and parameters): past "
+                              "the end of an array PostgreSQL pads the gap with nulls, in a "
+                              "loop no cancel stops",
+                              s->name);
+        sizes->total += pad;
+        sizes->calls++;
+        if (sizes->reported || sizes->total <= (long double)max)
+            continue;
+        sizes->reported = true;
+        const char *amount = size_text(ctx, sizes->total);
+        if (!amount)
+            return -1;
+        return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, s->location,
+                          "a subscript of jsonb column %s may pad an array with nulls up to its "
+                          "index, in a loop no cancel stops: with the statement's other sizes, "
+                          "%s elements or characters, over the bound of %lld (policy option "
+                          "max of %s)",
+                          s->name, amount, max, ctx->rule->id);
+    }
+    return 0;
+}
+
 static int check(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
@@ -502,7 +578,7 @@ static int check(const sg__rule_ctx *ctx)
         if (judge_reads(ctx, max_reads) < 0)
             return -1;
     }
-    if (!f->funcs.count)
+    if (!f->funcs.count && !f->subscripts.count)
         return 0;
     if (!sg__policy_integer(ctx->policy, ctx->rule, MAX, &max))
         max = DEFAULT_MAX;
@@ -515,7 +591,7 @@ static int check(const sg__rule_ctx *ctx)
             (fn->kind == SG_FUNC_CALL && fn->args && judge_zone(ctx, fn) < 0))
             return -1;
     }
-    return 0;
+    return judge_subscripts(ctx, max, &sizes);
 }
 
 const sg__rule sg__rule_func_resource_bound = {

@@ -612,6 +612,19 @@ typedef struct sg__column_ref {
 /* A column a statement writes a value to: an UPDATE's (or ON CONFLICT DO
  * UPDATE's, or MERGE's) SET target, or a column of an INSERT's list or, when
  * none is written, the table's column at `position`. */
+/* A subscript of a column a statement writes (`SET doc['k'][3] = ...`,
+ * `INSERT INTO t (tags[2]) ...`): the index PostgreSQL may pad up to (a
+ * jsonb array fills the gap with nulls). */
+typedef struct sg__subscript_write {
+    long relation;    /* the target, an index into relations */
+    const char *name; /* the column */
+    int location;     /* of the subscript */
+    /* the index: an integer constant's text (a sign folded in), or the $n
+     * of a parameter (cast or not), or neither (an expression, a slice) */
+    const char *index;
+    int param;
+} sg__subscript_write;
+
 typedef struct sg__column_write {
     long relation;    /* the target, an index into relations */
     const char *name; /* NULL: the table's column at `position` (INSERT without a list) */
@@ -821,6 +834,7 @@ typedef struct sg__facts {
     sg__vec writes;          /* sg__column_write */
     sg__vec written_values;  /* sg__written_value */
     sg__vec param_cmps;      /* sg__param_cmp */
+    sg__vec subscripts;      /* sg__subscript_write */
 } sg__facts;
 
 /* Kinds of facts a statement may have none of; a rule declares the ones it

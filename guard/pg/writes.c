@@ -202,6 +202,47 @@ static int param_number(const Node *v)
     return v && IsA(v, ParamRef) ? ((const ParamRef *)v)->number : 0;
 }
 
+/* The subscripts of a written column (`doc['k'][12]`), as facts: the rules
+ * judge how far each may pad. */
+static void record_subscripts(walk *w, long target, const char *name, List *indirection)
+{
+    ListCell *lc;
+    foreach (lc, indirection) {
+        const Node *n = lfirst(lc);
+        if (!IsA(n, A_Indices))
+            continue;
+        const A_Indices *ix = (const A_Indices *)n;
+        sg__subscript_write *s = sg__vec_push(w->arena, &w->facts->subscripts, sizeof *s);
+        if (!s) {
+            fail(w);
+            return;
+        }
+        *s = (sg__subscript_write){target, name, exprLocation(ix->uidx), NULL, 0};
+        const Node *v = ix->is_slice ? NULL : ix->uidx;
+        bool negative = false;
+        if (v && IsA(v, A_Expr) && ((const A_Expr *)v)->kind == AEXPR_OP &&
+            !((const A_Expr *)v)->lexpr && list_length(((const A_Expr *)v)->name) == 1 &&
+            strcmp(strVal(linitial(((const A_Expr *)v)->name)), "-") == 0) {
+            negative = true;
+            v = ((const A_Expr *)v)->rexpr;
+        }
+        if (v && IsA(v, TypeCast))
+            v = ((const TypeCast *)v)->arg;
+        if (v && IsA(v, A_Const) && !((const A_Const *)v)->isnull &&
+            nodeTag(&((const A_Const *)v)->val) == T_Integer) {
+            long k = ((const A_Const *)v)->val.ival.ival;
+            s->index = sg__arena_printf(w->arena, "%ld", negative ? -k : k);
+            if (!s->index)
+                fail(w);
+        } else if (v && IsA(v, A_Const) && !((const A_Const *)v)->isnull &&
+                   nodeTag(&((const A_Const *)v)->val) == T_String && !negative) {
+            s->index = "0"; /* a key (`doc['k']`), which pads nothing */
+        } else if (!negative) {
+            s->param = param_number(v);
+        }
+    }
+}
+
 /* The value a SET target takes: its expression, or for a column of a row
  * assignment from a row constructor (`SET (a, b) = (a, $1)`, `= ROW(a, b)`)
  * that column's element; NULL for a column set from a sub-select's row. */
@@ -235,6 +276,8 @@ void sg__walk_record_set(walk *w, List *targets, long target, bool on_conflict)
         if (!IsA(rt, ResTarget) || !rt->name)
             continue;
         const char *name = add_write(w, target, copy(w, rt->name), 0, rt->location, 0);
+        if (name && rt->indirection)
+            record_subscripts(w, target, name, rt->indirection);
         if (name) {
             sg__column_write *c =
                 &SG__VEC_AT(w->facts->writes, sg__column_write, w->facts->writes.count - 1);
@@ -271,6 +314,8 @@ static bool list_writes(walk *w, List *cols, long target, const char **typed, co
         if (IsA(rt, ResTarget) && rt->name) {
             const char *name = add_write(w, target, copy(w, rt->name), 0, rt->location, 0);
             typed[k] = rt->indirection ? NULL : name;
+            if (name && rt->indirection)
+                record_subscripts(w, target, name, rt->indirection);
             if (written && name)
                 written[n++] = name;
         }
