@@ -94,6 +94,17 @@ typedef struct work_sum {
     bool reported;
 } work_sum;
 
+/* Adds `amount` to `sum`: whether the sum has just passed `bound` (once). */
+static bool sum_passes(work_sum *sum, long double amount, long long bound)
+{
+    sum->total += amount;
+    sum->calls++;
+    if (sum->reported || sum->total <= (long double)bound)
+        return false;
+    sum->reported = true;
+    return true;
+}
+
 static int judge_work(const sg__rule_ctx *ctx, const sg__funcref *fn, long long max_work,
                       work_sum *sum)
 {
@@ -104,11 +115,8 @@ static int judge_work(const sg__rule_ctx *ctx, const sg__funcref *fn, long long 
         return 0;
     const char *call = NULL;
     if (work <= (long double)max_work) {
-        sum->total += work;
-        sum->calls++;
-        if (sum->reported || sum->total <= (long double)max_work)
+        if (!sum_passes(sum, work, max_work))
             return 0;
-        sum->reported = true;
         const char *amount = size_text(ctx, sum->total);
         if (!(call = call_text(ctx, fn)) || !amount)
             return -1;
@@ -146,11 +154,8 @@ static int judge(const sg__rule_ctx *ctx, const sg__funcref *fn, long long max, 
         return -1;
     bool series = size >= 0 && sg__cost_builtin(fn, "generate_series");
     if (size >= 0 && size <= (long double)max && !series) {
-        sum->total += size;
-        sum->calls++;
-        if (sum->reported || sum->total <= (long double)max)
+        if (!sum_passes(sum, size, max))
             return 0;
-        sum->reported = true;
         const char *call = call_text(ctx, fn), *amount = size_text(ctx, sum->total);
         if (!call || !amount)
             return -1;
@@ -550,11 +555,8 @@ static int judge_subscripts(const sg__rule_ctx *ctx, long long max, work_sum *si
                               "the end of an array PostgreSQL pads the gap with nulls, in a "
                               "loop no cancel stops",
                               s->name);
-        sizes->total += pad;
-        sizes->calls++;
-        if (sizes->reported || sizes->total <= (long double)max)
+        if (!sum_passes(sizes, pad, max))
             continue;
-        sizes->reported = true;
         const char *amount = size_text(ctx, sizes->total);
         if (!amount)
             return -1;
