@@ -3715,6 +3715,33 @@ static void test_lint__migrations_call_what_migrations_call(void **state)
     sg_catalog_free(catalog);
 }
 
+/* A migration's down section undoes its up section: a DELETE without WHERE there deletes
+ * every row on purpose, and dml.missing-where keeps quiet; in the up section it speaks. */
+static void test_lint__down_section_deletes_every_row(void **state)
+{
+    (void)state;
+    static const char text[] = "-- +goose Up\n"                              /* 1 */
+                               "CREATE TABLE owners (id int PRIMARY KEY);\n" /* 2 */
+                               "DELETE FROM owners;\n"                       /* 3 */
+                               "-- +goose Down\n"                            /* 4 */
+                               "DELETE FROM owners;\n"                       /* 5 */
+                               "DROP TABLE owners;\n"                        /* 6 */
+                               "-- +goose Up\n"                              /* 7 */
+                               "UPDATE owners SET id = 2;\n";                /* 8 */
+    sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
+    long lines[4];
+    size_t n = 0;
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+        sg_lint_finding f = finding(r, i);
+        if (strcmp(f.rule, "dml.missing-where") == 0 && n < 4)
+            lines[n++] = f.line;
+    }
+    assert_int_equal(n, 2);
+    assert_int_equal(lines[0], 3);
+    assert_int_equal(lines[1], 8);
+    sg_lint_result_free(r);
+}
+
 /* A query file's header says how many rows its tool reads: none of a query run for its
  * effect (sqlc's :exec, HugSQL's :!, aiosql's `!`), one of a :one, :1 or `^` query. Neither
  * has pages, so the pagination rules keep quiet there, but for a LIMIT without ORDER BY,
@@ -4653,6 +4680,7 @@ int main(void)
         T(query_name_headers_split),
         T(named_query_file_with_ddl_is_no_migration),
         T(declared_rows_quiet_pagination),
+        T(down_section_deletes_every_row),
         T(resource_bound_counts_constants_only),
         T(syntax_error_names_placeholder_as_written),
         T(text_long_in_parts),

@@ -226,6 +226,10 @@ typedef struct reading {
     /* what the name header of the statement being linted says it returns:
      * no pages of one row or of none, so the pagination rules stay quiet */
     declared_rows rows;
+    /* the statement stands in a migration's down section (after `-- +goose
+     * Down`, `-- migrate:down`, ...), which undoes the up section: deleting
+     * every row there is what it means to do */
+    bool down_section;
     bool restart;
     size_t as_queries; /* statements linted as a file of queries' */
     bool psql;         /* the part being read had psql's text blanked */
@@ -678,6 +682,8 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
             continue;
         /* a query its tool reads one row of has no pages, but a LIMIT without
          * ORDER BY (reported at the LIMIT) still picks an arbitrary row */
+        if (d->down_section && strcmp(dg->rule, "dml.missing-where") == 0)
+            continue;
         if ((d->rows == ROWS_NONE && strncmp(dg->rule, "paginate.", 9) == 0) ||
             (d->rows == ROWS_ONE &&
              ((strcmp(dg->rule, "paginate.order-by-required") == 0 && off == 0) ||
@@ -755,12 +761,17 @@ static int digest_tokens(reading *d, const char *buf, size_t from, const sg__spa
             continue;
         d->rows = ROWS_UNDECLARED;
         for (; k < ntokens && tokens[k].start < start; k++) {
+            if (!tokens[k].comment)
+                continue;
+            const char *text = sg__lint_at(r, tokens[k].start);
+            size_t n = tokens[k].end - tokens[k].start;
             declared_rows rows =
-                tokens[k].comment && tokens[k].start >= stmts[i].start
-                    ? header_rows(sg__lint_at(r, tokens[k].start), tokens[k].end - tokens[k].start)
-                    : ROWS_UNDECLARED;
+                tokens[k].start >= stmts[i].start ? header_rows(text, n) : ROWS_UNDECLARED;
             if (rows != ROWS_UNDECLARED)
                 d->rows = rows;
+            sg__migration_mark mark = sg__migration_marker(text, n);
+            if (mark == SG__MIGRATION_MARK_UP || mark == SG__MIGRATION_MARK_DOWN)
+                d->down_section = mark == SG__MIGRATION_MARK_DOWN;
         }
         /* `:q;` runs the statement psql variable q holds (`\set q 'SELECT
          * ...'`), which the file does not: nothing to lint */
@@ -998,6 +1009,7 @@ int sg__lint_sql_text(const sg_catalog *catalog, const sg_lint_options *options,
     for (;;) {
         d.restart = false;
         d.as_queries = 0;
+        d.down_section = false;
         d.options.search_path = d.session_path = options->search_path;
         d.in_tx = d.local_set = false;
         d.savepoints = (sg__vec){0};
