@@ -78,6 +78,14 @@ bool sg__cost_writes_column(const sg__rule_ctx *ctx, const sg__written_value *v,
  * it may make it long); -1 for any other (a column), -2 when memory ran out. */
 long double sg__cost_known_length(const sg__rule_ctx *ctx, const sg__funcarg *a);
 
+/* Whether an argument of call `fn` holds a column of a FROM item or of the
+ * row a write made whose text the statement may have made long: 1, or 0
+ * with extra[0] (the first argument) and extra[1] (argument `other`) the
+ * lengths of the parameters and short values such columns pass on; -1 when
+ * memory ran out. */
+int sg__cost_derived_extra(const sg__rule_ctx *ctx, const sg__funcref *fn, size_t other,
+                           long double extra[2]);
+
 /* What the column reference at `location` (a name or a field of a row)
  * reads: 0 stored data or a short value, -1 text the statement may have
  * made long (a column of a sub-select, WITH query, VALUES list or function

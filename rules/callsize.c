@@ -230,18 +230,29 @@ static long double format_size(const sg__rule_ctx *ctx, const sg__funcref *fn)
         }
         /* an argument position n$ (a width's digits end otherwise) */
         const char *q = p;
-        while (*q >= '0' && *q <= '9')
-            q++;
+        size_t at = 0;
+        for (; *q >= '0' && *q <= '9'; q++)
+            if (at < 100000)
+                at = at * 10 + (size_t)(*q - '0');
         if (q > p && *q == '$')
             p = q + 1;
+        else
+            at = 0;
         while (*p == '-')
             p++;
         long double width;
         int known = format_width(ctx, fn, &p, &next, positions, &width);
         if (known <= 0)
             return known < 0 ? -2 : -1;
-        total += width;
-        next++; /* the value the conversion takes */
+        /* the value the conversion prints, once for each reference
+         * (`%1$s%1$s...` four hundred times of one 2 MB value made 900 MB):
+         * a known text by its length */
+        size_t value = at ? at : next;
+        long double len = value < fn->arg_count ? sg__cost_known_length(ctx, &fn->args[value]) : 0;
+        if (len == -2)
+            return -2;
+        total += width + (len > 0 && !sg__cost_unbounded(len) ? len : 0);
+        next = (at ? at : next) + 1; /* the value the conversion takes */
     }
     return total;
 }
@@ -273,7 +284,19 @@ static long double array_elements(const sg__rule_ctx *ctx, const sg__funcref *fn
          * only constants and a parameter */
         return HUGE_VALL;
     }
-    long double n = 1;
+    /* each element is a copy of the value: a known text counts by its
+     * length (a 2 MB value in 400 elements made 800 MB in one call) */
+    long double each = sg__cost_known_length(ctx, &fn->args[0]);
+    if (each == -2)
+        return -2;
+    long double extra[2];
+    int derived = sg__cost_derived_extra(ctx, fn, 0, extra);
+    if (derived < 0)
+        return -2;
+    if (derived || sg__cost_unbounded(each))
+        return HUGE_VALL;
+    each = (each < 1 ? 1 : each) + extra[0];
+    long double n = each;
     while (*p && *p != '}') {
         /* an array literal's element may be quoted (`{"12"}`) */
         bool quoted = *p == '"';
@@ -307,6 +330,19 @@ static long double replaced_size(const sg__rule_ctx *ctx, const sg__funcref *fn,
     long double to = sg__cost_known_length(ctx, &fn->args[2]);
     if (s == -2 || to == -2)
         return -2;
+    /* a text or replacement passed on by a FROM item (`WITH c AS (SELECT
+     * %(s)s AS s) ... replace(c.s, ...)`): its parameter's length, long when
+     * the statement made it so */
+    long double extra[2];
+    int derived = sg__cost_derived_extra(ctx, fn, 2, extra);
+    if (derived < 0)
+        return -2;
+    if (derived)
+        return HUGE_VALL;
+    if (extra[0] > 0)
+        s = (s < 0 ? 0 : s) + extra[0];
+    if (extra[1] > 0)
+        to = (to < 0 ? 0 : to) + extra[1];
     if (sg__cost_unbounded(to) && s != 0)
         return HUGE_VALL;
     if (s < 0 || sg__cost_unbounded(s))

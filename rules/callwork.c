@@ -443,8 +443,8 @@ static void add_extra(long double extra[2], int arg, size_t other, long double a
  * t`) and of the short values written, added to the first argument's
  * (extra[0]) or argument `other`'s (extra[1]) as the reference stands in it,
  * to both when the walk does not tell; -1 when memory ran out. */
-static int derived_argument_grows(const sg__rule_ctx *ctx, const sg__funcref *fn, size_t other,
-                                  long double extra[2])
+int sg__cost_derived_extra(const sg__rule_ctx *ctx, const sg__funcref *fn, size_t other,
+                           long double extra[2])
 {
     const sg__facts *f = ctx->facts;
     long target = fn - &SG__VEC_AT(f->funcs, sg__funcref, 0);
@@ -539,8 +539,18 @@ static long double query_work(const sg__rule_ctx *ctx, const sg__funcref *fn)
     if ((fn->arg_count != 1 && fn->arg_count != 2) ||
         (!sg__cost_builtin(fn, "plainto_tsquery") && !sg__cost_builtin(fn, "phraseto_tsquery")))
         return -1;
-    long double t = known_length(ctx, &fn->args[fn->arg_count - 1], false);
-    return t < 0 || sg__cost_unbounded(t) ? t : t * t;
+    size_t last = fn->arg_count - 1;
+    long double extra[2];
+    int derived = sg__cost_derived_extra(ctx, fn, last, extra);
+    if (derived < 0)
+        return -2;
+    if (derived)
+        return HUGE_VALL;
+    long double t = known_length(ctx, &fn->args[last], false);
+    if (t == -2 || sg__cost_unbounded(t) || (t < 0 && extra[1] == 0))
+        return t;
+    t = (t < 1 ? 1 : t) + extra[1];
+    return t * t;
 }
 
 long double sg__call_work(const sg__rule_ctx *ctx, const sg__funcref *fn)
@@ -564,7 +574,7 @@ long double sg__call_work(const sg__rule_ctx *ctx, const sg__funcref *fn)
         if (composed_form_check(fn))
             return -1;
         long double extra[2];
-        int derived = derived_argument_grows(ctx, fn, calls[i].other, extra);
+        int derived = sg__cost_derived_extra(ctx, fn, calls[i].other, extra);
         if (derived < 0)
             return -2;
         if (derived)

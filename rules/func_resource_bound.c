@@ -186,7 +186,7 @@ static int judge(const sg__rule_ctx *ctx, const sg__funcref *fn, long long max, 
                       "%s makes %s%s%s, over the bound of %lld (policy option max of %s)", call,
                       series || fill ? "" : "a string of ", amount,
                       series ? " rows"
-                      : fill ? " array elements"
+                      : fill ? " array elements, each counted by its value's length"
                              : " characters",
                       max, ctx->rule->id);
 }
@@ -390,12 +390,12 @@ static bool derived_growth(const sg__facts *f)
     return false;
 }
 
-enum { LONG_READS_MAX = 8 };
+enum { LONG_READS_MAX = 8, LONG_READS_ALL_MAX = 16 };
 
 /* Counts the reads of the reference at `location`, named `name`: of a
  * parameter's value passed on by a FROM item (uses), or of text the
  * statement made long (the name's count in `names`/`counts`, its largest in
- * *most). */
+ * *most, and all of them in counts[64]). */
 static void count_read(const sg__rule_ctx *ctx, int location, const char *name, size_t *uses,
                        size_t slots, const char **names, size_t *counts, size_t *kept, size_t *most)
 {
@@ -404,6 +404,7 @@ static void count_read(const sg__rule_ctx *ctx, int location, const char *name, 
         uses[g - 1]++;
     if (g >= 0)
         return;
+    counts[64]++; /* every long read, whatever its name */
     name = name ? name : "*";
     size_t k = 0;
     while (k < *kept && strcmp(names[k], name) != 0)
@@ -448,7 +449,7 @@ static int judge_reads(const sg__rule_ctx *ctx, long long max_reads)
             uses[n - 1]++;
     }
     const char *names[64];
-    size_t counts[64], kept = 0, most = 0;
+    size_t counts[65] = {0}, kept = 0, most = 0; /* counts[64]: all of them */
     for (size_t i = 0; grown && i < f->columns.count; i++) {
         const sg__column_ref *r = &SG__VEC_AT(f->columns, sg__column_ref, i);
         count_read(ctx, r->location, r->name, uses, slots, names, counts, &kept, &most);
@@ -457,13 +458,14 @@ static int judge_reads(const sg__rule_ctx *ctx, long long max_reads)
         const sg__field_ref *r = &SG__VEC_AT(f->fields, sg__field_ref, i);
         count_read(ctx, r->location, r->name, uses, slots, names, counts, &kept, &most);
     }
-    if (most > LONG_READS_MAX && !repository_sql(ctx))
+    if ((most > LONG_READS_MAX || counts[64] > LONG_READS_ALL_MAX) && !repository_sql(ctx))
         return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, f->statement_location,
-                          "a column whose text the statement may make long (an aggregate "
-                          "gathering rows, repeat, a parameter's elements) is read in %zu "
-                          "places, each of which reads all of it in one row, where PostgreSQL "
-                          "checks for no cancel; at most %d are allowed",
-                          most, LONG_READS_MAX);
+                          "columns whose text the statement may make long (an aggregate "
+                          "gathering rows, repeat, a parameter's elements) are read in %zu "
+                          "places, one of them in %zu, each of which reads all of it in one "
+                          "row, where PostgreSQL checks for no cancel; at most %d places for "
+                          "one column and %d for all are allowed",
+                          counts[64], most, LONG_READS_MAX, LONG_READS_ALL_MAX);
     /* each value read in one place reads no more than the operation
      * holds, which max_operation_bytes bounds */
     bool twice = false;
@@ -502,8 +504,9 @@ static int judge_reads(const sg__rule_ctx *ctx, long long max_reads)
 /* How far a subscript written into a jsonb column may pad: PostgreSQL fills
  * the gap up to an index past an array's end with nulls, one by one,
  * without a cancel (ten targets at twelve million ran 25 s and held 9 GB).
- * An integer constant's or a parameter's index counts (a parameter that is
- * no integer is an object's key, which pads nothing); any other index is
+ * A constant's or a parameter's index counts, its text read as an array
+ * reads it (text that is no integer is an object's key, which pads
+ * nothing); any other index is
  * the caller's to size. -1 for a column of another type (an array pads with
  * a bitmap), -2 when memory ran out. */
 static long double subscript_pad(const sg__rule_ctx *ctx, const sg__subscript_write *s)

@@ -33,7 +33,8 @@ typedef enum sg__func_class {
     SG_FC_ADMIN,           /* server files, configuration, replication, backup, WAL, signals */
     SG_FC_INTERNAL,        /* a support routine of types, indexes, operators or aggregates */
     SG_FC_UNINTERRUPTIBLE, /* works where PostgreSQL cannot interrupt it (XML parsing and
-                            * XPath in libxml2), past the statement timeout */
+                            * XPath in libxml2, printing range_agg's multirange), past the
+                            * statement timeout */
     SG_FC_COUNT
 } sg__func_class;
 

@@ -619,8 +619,9 @@ typedef struct sg__subscript_write {
     long relation;    /* the target, an index into relations */
     const char *name; /* the column */
     int location;     /* of the subscript */
-    /* the index: an integer constant's text (a sign folded in), or the $n
-     * of a parameter (cast or not), or neither (an expression, a slice) */
+    /* the index: an integer or string constant's text (a sign folded in),
+     * or the $n of a parameter (cast or not), or neither (an expression, a
+     * slice) */
     const char *index;
     int param;
 } sg__subscript_write;

@@ -202,6 +202,37 @@ static int param_number(const Node *v)
     return v && IsA(v, ParamRef) ? ((const ParamRef *)v)->number : 0;
 }
 
+/* Whether `n` is jsonb_array_length (or json_array_length) of a column or
+ * of a field of one: the append idiom's index (`doc['items'][
+ * jsonb_array_length(doc['items'])]`), the end of a stored array, which
+ * pads nothing past it. */
+static bool stored_array_length(const Node *n)
+{
+    const FuncCall *f = n && IsA(n, FuncCall) ? (const FuncCall *)n : NULL;
+    const char *name = f && list_length(f->args) == 1 && !f->over && !f->agg_star &&
+                               !sg__names_outside_pg_catalog(f->funcname)
+                           ? sg__walk_call_name(f)
+                           : NULL;
+    if (!name ||
+        (strcmp(name, "jsonb_array_length") != 0 && strcmp(name, "json_array_length") != 0))
+        return false;
+    const Node *a = linitial(f->args);
+    for (unsigned depth = 0; a && depth < 32; depth++) {
+        if (IsA(a, ColumnRef))
+            return true;
+        if (IsA(a, A_Indirection))
+            a = ((const A_Indirection *)a)->arg;
+        else if (IsA(a, A_Expr) && ((const A_Expr *)a)->kind == AEXPR_OP &&
+                 ((const A_Expr *)a)->lexpr &&
+                 (IsA(((const A_Expr *)a)->rexpr, A_Const) ||
+                  IsA(((const A_Expr *)a)->rexpr, ParamRef)))
+            a = ((const A_Expr *)a)->lexpr; /* doc -> 'items', doc #> '{a,b}' */
+        else
+            return false;
+    }
+    return false;
+}
+
 /* The subscripts of a written column (`doc['k'][12]`), as facts: the rules
  * judge how far each may pad. */
 static void record_subscripts(walk *w, long target, const char *name, List *indirection)
@@ -236,7 +267,11 @@ static void record_subscripts(walk *w, long target, const char *name, List *indi
                 fail(w);
         } else if (v && IsA(v, A_Const) && !((const A_Const *)v)->isnull &&
                    nodeTag(&((const A_Const *)v)->val) == T_String && !negative) {
-            s->index = "0"; /* a key (`doc['k']`), which pads nothing */
+            /* a key (`doc['k']`), or an index written as text, which an
+             * array reads as its integer (`doc['k']['12000000']`) */
+            s->index = copy(w, ((const A_Const *)v)->val.sval.sval);
+        } else if (!negative && stored_array_length(v)) {
+            s->index = "0";
         } else if (!negative) {
             s->param = param_number(v);
         }
