@@ -1,15 +1,19 @@
 /*
- * func_resource_bound.c - calls whose arguments make them huge, before they run.
+ * func_resource_bound.c - statements whose values get huge, before they run.
  *
- * Three judgements, each past a bound the policy sets (options max and
- * max_work): generate_series, repeat, lpad, rpad, format and array_fill
- * whose arguments make too many rows, characters or elements (callsize.c
- * counts them); text functions whose work grows with the product of their
- * arguments' lengths (translate, replace, strpos, the trims, normalize,
- * LIKE: callwork.c counts it), from the lengths of constants, parameters,
- * and the values a statement makes or writes (RETURNING, EXCLUDED); and
- * time zone names made row by row, which PostgreSQL keeps for the session's life. It is a resource
- * guard, not part of the scope proof: a policy may raise the bounds or turn the rule off.
+ * Judgements past bounds the policy sets (options max, max_work and
+ * max_reads): generate_series, repeat, lpad, rpad, format, array_fill,
+ * replace and regexp_replace whose arguments make too many rows, characters
+ * or elements, and the indexes of jsonb subscripts written, one by one and
+ * all of them together (callsize.c counts them); text functions whose work
+ * grows with the product of their arguments' lengths (translate, replace,
+ * strpos, the trims, normalize, LIKE, the tsquery builders: callwork.c
+ * counts it), from the lengths of constants, parameters, and the values a
+ * statement makes or writes (RETURNING, EXCLUDED); parameter values read in
+ * many places, and columns the statement may make long read in more than a
+ * few; and time zone names made row by row, which PostgreSQL keeps for the
+ * session's life. It is a resource guard, not part of the scope proof: a
+ * policy may raise the bounds or turn the rule off.
  */
 #include <math.h>
 #include <stdint.h>
@@ -426,8 +430,9 @@ static void count_read(const sg__rule_ctx *ctx, int location, const char *name, 
  * of one 2 MB value sixty times held 3.7 GB); a value a FROM item passes on
  * (`WITH c AS (SELECT %(s)s AS s)`) counts where its column is read. Text
  * the statement made long (an aggregate gathering rows, repeat), which no
- * count bounds, may be read in at most LONG_READS_MAX places: four hundred
- * length() of one string_agg in one row ran 123 s. -1 when memory ran out. */
+ * count bounds, may be read in at most LONG_READS_MAX places, and all such
+ * columns in LONG_READS_ALL_MAX: four hundred length() of one string_agg in
+ * one row ran 123 s. -1 when memory ran out. */
 static int judge_reads(const sg__rule_ctx *ctx, long long max_reads)
 {
     const sg__facts *f = ctx->facts;

@@ -680,10 +680,11 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
             continue;
         if (d->dump && strcmp(dg->rule, "style.insert-column-list") == 0)
             continue;
-        /* a query its tool reads one row of has no pages, but a LIMIT without
-         * ORDER BY (reported at the LIMIT) still picks an arbitrary row */
+        /* a down section empties its tables on purpose */
         if (d->down_section && strcmp(dg->rule, "dml.missing-where") == 0)
             continue;
+        /* a query its tool reads one row of has no pages, but a LIMIT without
+         * ORDER BY (reported at the LIMIT) still picks an arbitrary row */
         if ((d->rows == ROWS_NONE && strncmp(dg->rule, "paginate.", 9) == 0) ||
             (d->rows == ROWS_ONE &&
              ((strcmp(dg->rule, "paginate.order-by-required") == 0 && off == 0) ||
