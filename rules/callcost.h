@@ -55,8 +55,9 @@ static inline int sg__cost_bound_text(const sg__rule_ctx *ctx, int p, const char
     return *t || is_null ? 1 : -1;
 }
 
-/* What a generate_series, array_fill, repeat, lpad, rpad or format call
- * makes (rows, elements or characters): -1 when the call is none of these
+/* What a generate_series, array_fill, repeat, lpad, rpad, format, replace
+ * or regexp_replace call makes (rows, elements or characters): -1 when the
+ * call is none of these
  * or its size is not known, HUGE_VALL when it cannot be bounded, -2 when
  * memory ran out. */
 long double sg__call_size(const sg__rule_ctx *ctx, const sg__funcref *fn);

@@ -1,11 +1,12 @@
 /*
  * callsize.c - the size of what a call makes, for func.resource-bound:
  * rows of a generate_series (series.c counts them), elements of an
- * array_fill, characters of a repeat, lpad, rpad, and of format's padded
- * widths, from constants and parameters' bound values. lpad, rpad and
- * format pad in loops that no cancel stops: their lengths and widths must be
- * constants or parameters. repeat stops at a cancel: a table's column may
- * also give its count in a select.
+ * array_fill (each by its value's length), characters of a repeat, lpad,
+ * rpad, replace, regexp_replace, and of format's padded widths and values,
+ * from constants and parameters' bound values. lpad, rpad and format pad in
+ * loops that no cancel stops: their lengths and widths must be constants or
+ * parameters. repeat stops at a cancel: a table's column may also give its
+ * count in a select.
  */
 #include <math.h>
 #include <stdint.h>
