@@ -12,7 +12,6 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "resolve/params.h"
 #include "rules.h"
 
 /* Whether a size or a work is the "cannot be bounded" HUGE_VALL: past any
@@ -40,19 +39,6 @@ static inline size_t sg__cost_chars(const char *s)
     for (; *s; s++)
         n += ((unsigned char)*s & 0xC0) != 0x80;
     return n;
-}
-
-/* Parameter $p's bound value: 1 with *t its text (NULL for a NULL value),
- * 0 when it has none here (lint, or a value missing: params.missing's), -1
- * when memory ran out. */
-static inline int sg__cost_bound_text(const sg__rule_ctx *ctx, int p, const char **t)
-{
-    *t = NULL;
-    if (p <= 0 || !ctx->bind || !sg__param_slot_bound(ctx->bind, (size_t)p - 1))
-        return 0;
-    bool is_null;
-    *t = sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)p - 1, &is_null);
-    return *t || is_null ? 1 : -1;
 }
 
 /* What a generate_series, array_fill, repeat, lpad, rpad, format, replace

@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "callcost.h"
-#include "resolve/params.h"
 #include "series.h"
 
 /* The number PostgreSQL's integer input reads in `t`, blanks around it
@@ -66,7 +65,7 @@ static int arg_value(const sg__rule_ctx *ctx, const sg__funcarg *a, bool strict,
         return number_text(ctx, a->text, out);
     if (a->kind == SG_ARG_OTHER && a->param > 0) {
         const char *t;
-        int bound = sg__cost_bound_text(ctx, a->param, &t);
+        int bound = sg__param_bound_text(ctx, a->param, &t);
         if (bound < 0)
             return -1;
         return t ? number_text(ctx, t, out) : 0;
@@ -109,7 +108,7 @@ static long double string_size(const sg__rule_ctx *ctx, const sg__funcref *fn, b
     if (is_repeat && text->kind == SG_ARG_COLUMN) {
         int g = sg__cost_growth_at(ctx, text->location);
         const char *t = NULL;
-        int bound = g > 0 ? sg__cost_bound_text(ctx, g, &t) : 0;
+        int bound = g > 0 ? sg__param_bound_text(ctx, g, &t) : 0;
         if (bound < 0)
             return -2;
         /* a value not bound here (lint) is not known: long */
@@ -135,7 +134,7 @@ static long double string_size(const sg__rule_ctx *ctx, const sg__funcref *fn, b
         text->kind == SG_ARG_STRING && (!text->cast || strcmp(text->cast, "text") == 0);
     const char *t;
     int bound =
-        is_repeat && text->kind == SG_ARG_OTHER ? sg__cost_bound_text(ctx, text->param, &t) : 0;
+        is_repeat && text->kind == SG_ARG_OTHER ? sg__param_bound_text(ctx, text->param, &t) : 0;
     if (bound < 0)
         return -2;
     if (bound) /* a parameter's text, as long as its bound value */
@@ -212,7 +211,7 @@ static long double format_size(const sg__rule_ctx *ctx, const sg__funcref *fn)
     if (f->kind == SG_ARG_STRING) {
         fmt = f->text;
     } else if (f->kind == SG_ARG_OTHER) {
-        int bound = sg__cost_bound_text(ctx, f->param, &fmt);
+        int bound = sg__param_bound_text(ctx, f->param, &fmt);
         if (bound < 0)
             return -2;
         if (bound && !fmt)
@@ -270,7 +269,7 @@ static long double array_elements(const sg__rule_ctx *ctx, const sg__funcref *fn
     const char *p = dims->kind == SG_ARG_ARRAY ? dims->text : NULL;
     if (!p && dims->kind == SG_ARG_OTHER && dims->param > 0) {
         /* a parameter's array of dimensions, `{60000000}`, by its bound value */
-        int bound = sg__cost_bound_text(ctx, dims->param, &p);
+        int bound = sg__param_bound_text(ctx, dims->param, &p);
         if (bound < 0)
             return -2;
         if (!bound)

@@ -35,7 +35,7 @@ static size_t longest_non_ascii_run(const char *s)
 static long double known_non_ascii(const sg__rule_ctx *ctx, const sg__funcarg *p)
 {
     const char *t;
-    if (sg__cost_bound_text(ctx, p->param, &t) < 0)
+    if (sg__param_bound_text(ctx, p->param, &t) < 0)
         return -2;
     if (!t)
         return 0;
@@ -51,7 +51,7 @@ static long double known_non_ascii(const sg__rule_ctx *ctx, const sg__funcarg *p
 static int param_has_exponent(const sg__rule_ctx *ctx, int p)
 {
     const char *t;
-    if (sg__cost_bound_text(ctx, p, &t) < 0)
+    if (sg__param_bound_text(ctx, p, &t) < 0)
         return -1;
     if (!t)
         return 0;
@@ -127,7 +127,7 @@ static long double known_length(const sg__rule_ctx *ctx, const sg__funcarg *a, b
     if (a->kind == SG_ARG_STRING && text) {
         t = a->text;
     } else {
-        int bound = text ? sg__cost_bound_text(ctx, a->param, &t) : 0;
+        int bound = text ? sg__param_bound_text(ctx, a->param, &t) : 0;
         if (bound <= 0)
             return bound < 0 ? -2 : -1;
         if (!t)
@@ -195,7 +195,7 @@ static int source_growth(const sg__source *s, const char *name)
 static bool add_param_length(const sg__rule_ctx *ctx, int p, long double *extra)
 {
     const char *t;
-    if (sg__cost_bound_text(ctx, p, &t) < 0)
+    if (sg__param_bound_text(ctx, p, &t) < 0)
         return false;
     if (t) /* none in lint, or when missing: params.missing's */
         *extra += (long double)sg__cost_chars(t);
@@ -295,12 +295,8 @@ enum { WRITTEN_ROWS = 18 }; /* the two SET rows and VALUES rows 1 to 16 */
  * array of them); -1 when its type bounds none or is not known. */
 static long column_width(const sg__rule_ctx *ctx, long relation, const char *name)
 {
-    const sg__meta_table *t = sg__relation_scoped(ctx, relation);
-    long c = t ? sg__table_column(t, NULL, 0, name) : SG_NO_COLUMN;
-    if (c < 0 || (size_t)c >= t->column_count || !t->column_type_read || !t->column_type_read[c])
-        return -1;
-    const sg__pgtype *type = &t->column_pgtypes[c];
-    if (type->array_dims || type->mod1 < 0 ||
+    const sg__pgtype *type = sg__relation_column_type(ctx, relation, name);
+    if (!type || type->array_dims || type->mod1 < 0 ||
         (strcmp(type->name, "character varying") != 0 && strcmp(type->name, "character") != 0))
         return -1;
     return type->mod1;

@@ -474,6 +474,15 @@ sg__order_key sg__group_key(const sg__rule_ctx *ctx, const sg__order_key *k)
     return alt;
 }
 
+const sg__pgtype *sg__relation_column_type(const sg__rule_ctx *ctx, long relation, const char *name)
+{
+    const sg__meta_table *t = sg__relation_scoped(ctx, relation);
+    long c = t ? sg__table_column(t, NULL, 0, name) : SG_NO_COLUMN;
+    if (c < 0 || (size_t)c >= t->column_count || !t->column_type_read || !t->column_type_read[c])
+        return NULL;
+    return &t->column_pgtypes[c];
+}
+
 const char *sg__column_names_type(const sg__meta_table *t, long c)
 {
     if (!t || !t->has_names_column || c < 0 || (size_t)c >= t->column_count || !t->column_types ||

@@ -35,14 +35,11 @@ static bool ts_name_plain(const char *s)
  * names the object by OID or by data). */
 static int param_plain(const sg__rule_ctx *ctx, int param)
 {
-    size_t slot = (size_t)param - 1;
-    if (!ctx->bind || !sg__param_slot_bound(ctx->bind, slot))
-        return 1; /* lint, or a missing value: params.missing's */
-    bool is_null;
-    const char *text = sg__param_slot_text(ctx->diags->arena, ctx->bind, slot, &is_null);
-    if (!text && !is_null)
-        return -1;
-    return is_null || ts_name_plain(text);
+    const char *text;
+    int bound = sg__param_bound_text(ctx, param, &text);
+    if (bound <= 0) /* none: lint, or a missing value (params.missing's) */
+        return bound < 0 ? -1 : 1;
+    return !text || ts_name_plain(text);
 }
 
 int sg__ts_arg_plain(const sg__rule_ctx *ctx, const sg__funcarg *a)

@@ -486,7 +486,7 @@ static int judge_reads(const sg__rule_ctx *ctx, long long max_reads)
         if (!uses[slot])
             continue;
         if (!sg__param_slot_scalar_length(b, slot, &len)) {
-            if (sg__cost_bound_text(ctx, (int)slot + 1, &t) < 0)
+            if (sg__param_bound_text(ctx, (int)slot + 1, &t) < 0)
                 return -1;
             len = t ? strlen(t) : 0;
         }
@@ -516,14 +516,12 @@ static int judge_reads(const sg__rule_ctx *ctx, long long max_reads)
  * a bitmap), -2 when memory ran out. */
 static long double subscript_pad(const sg__rule_ctx *ctx, const sg__subscript_write *s)
 {
-    const sg__meta_table *t = sg__relation_scoped(ctx, s->relation);
-    long c = t ? sg__table_column(t, NULL, 0, s->name) : SG_NO_COLUMN;
-    if (c < 0 || (size_t)c >= t->column_count || !t->column_type_read || !t->column_type_read[c] ||
-        t->column_pgtypes[c].array_dims || strcmp(t->column_pgtypes[c].name, "jsonb") != 0)
+    const sg__pgtype *type = sg__relation_column_type(ctx, s->relation, s->name);
+    if (!type || type->array_dims || strcmp(type->name, "jsonb") != 0)
         return -1;
     const char *text = s->index;
     if (!text && s->param > 0) {
-        int bound = sg__cost_bound_text(ctx, s->param, &text);
+        int bound = sg__param_bound_text(ctx, s->param, &text);
         if (bound < 0)
             return -2;
         if (!bound)

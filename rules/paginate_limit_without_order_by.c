@@ -14,7 +14,6 @@
  * batches (`DELETE ... WHERE id IN (SELECT id ... LIMIT 1000)`) take any rows
  * by design: no pagination rule runs on a migration's statements.
  */
-#include "resolve/params.h"
 #include "rules.h"
 
 /* Whether an OFFSET without LIMIT skips no row: the constant 0, or a
@@ -26,13 +25,12 @@ static int skips_nothing(const sg__rule_ctx *ctx, const sg__unordered_limit *u)
         return 0;
     if (u->offset_zero)
         return 1;
-    size_t p = (size_t)u->offset_param;
-    if (!p || !ctx->bind || !sg__param_slot_bound(ctx->bind, p - 1))
-        return 0;
-    bool is_null;
-    const char *t = sg__param_slot_text(ctx->diags->arena, ctx->bind, p - 1, &is_null);
+    const char *t;
+    int bound = sg__param_bound_text(ctx, u->offset_param, &t);
+    if (bound <= 0)
+        return bound;
     if (!t)
-        return is_null ? 1 : -1; /* OFFSET NULL skips none */
+        return 1; /* OFFSET NULL skips none */
     while (*t == ' ' || (*t >= '\t' && *t <= '\r'))
         t++;
     if (*t == '+' || *t == '-')

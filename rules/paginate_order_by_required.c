@@ -417,11 +417,9 @@ enum { MAX_ITEMS = 64 };
  * constant (Prisma's and Drizzle's to-one loads). */
 static bool limit_param_one(const sg__rule_ctx *ctx, int n)
 {
-    if (n <= 0 || !ctx->bind || !sg__param_slot_bound(ctx->bind, (size_t)n - 1))
-        return false;
-    bool is_null;
-    const char *text = sg__param_slot_text(ctx->diags->arena, ctx->bind, (size_t)n - 1, &is_null);
-    return text && (strcmp(text, "0") == 0 || strcmp(text, "1") == 0);
+    const char *text;
+    return sg__param_bound_text(ctx, n, &text) > 0 && text &&
+           (strcmp(text, "0") == 0 || strcmp(text, "1") == 0);
 }
 
 /* Whether some `(x).f` of the statement may call a set-returning function

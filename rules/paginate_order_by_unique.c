@@ -25,6 +25,14 @@
  */
 #include "rules.h"
 
+/* Whether a reference qualified with `qualifier` (NULL: bare) names
+ * top-level FROM item `item`: by its name, or bare where it is the only
+ * FROM item. */
+static bool names_item(const sg__top_select *t, const sg__from_item *item, const char *qualifier)
+{
+    return qualifier ? item->name && strcmp(qualifier, item->name) == 0 : t->from.count == 1;
+}
+
 /* Whether order key `k` names, under another name, `column` of the one
  * relation a top-level sub-select or WITH query reads (`FROM (SELECT a.uid
  * AS id ...) t ... ORDER BY t.id`, SQLAlchemy's and TypeORM's labels):
@@ -37,8 +45,7 @@ static bool renamed_key(const sg__rule_ctx *ctx, const sg__order_key *k, const c
         const sg__from_item *item = &SG__VEC_AT(t->from, sg__from_item, i);
         if (item->relation >= 0 || item->child_level < 0 ||
             (size_t)item->child_level >= f->levels.count || item->renames_columns ||
-            (k->qualifier ? !item->name || strcmp(k->qualifier, item->name) != 0
-                          : t->from.count != 1))
+            !names_item(t, item, k->qualifier))
             continue;
         const sg__level *l = &SG__VEC_AT(f->levels, sg__level, (size_t)item->child_level);
         for (size_t o = 0; o < l->out_count; o++)
@@ -172,9 +179,7 @@ static bool item_key_covered(const sg__rule_ctx *ctx, const sg__from_item *item)
         bool found = false;
         for (size_t j = 0; j < t->order_keys.count && !found; j++) {
             const sg__order_key *o = &SG__VEC_AT(t->order_keys, sg__order_key, j);
-            found = strcmp(o->column, l->keys[k]) == 0 &&
-                    (o->qualifier ? item->name && strcmp(o->qualifier, item->name) == 0
-                                  : t->from.count == 1);
+            found = strcmp(o->column, l->keys[k]) == 0 && names_item(t, item, o->qualifier);
         }
         /* the row number (the last key) pinned to one value by the WHERE
          * (`WHERE x.rn = 1`, the latest row of each group): one row a
@@ -183,8 +188,7 @@ static bool item_key_covered(const sg__rule_ctx *ctx, const sg__from_item *item)
              j++) {
             const sg__column_pin *p = &SG__VEC_AT(t->pins, sg__column_pin, j);
             found = !p->outer && strcmp(p->column, l->keys[k]) == 0 &&
-                    (p->qualifier ? item->name && strcmp(p->qualifier, item->name) == 0
-                                  : t->from.count == 1);
+                    names_item(t, item, p->qualifier);
         }
         if (!found)
             return false;

@@ -42,6 +42,10 @@ bool sg__paginate_target_sets_none(const sg__rule_ctx *ctx, int level);
 /* Parameter $n as the caller wrote it (`%(name)s`, `%s number 2`, `$3`), in
  * the diagnostics' arena; NULL when memory ran out. */
 const char *sg__param_display_name(const sg__rule_ctx *ctx, int n);
+/* Parameter $n's bound value: 1 with *t its text as the executor binds it
+ * (NULL for a NULL value), 0 when it has none here (lint, or a value
+ * missing: params.missing's), -1 when memory ran out. */
+int sg__param_bound_text(const sg__rule_ctx *ctx, int n, const char **t);
 
 /* ---- func_names.c: values PostgreSQL reads as names (for func.denied) ---- */
 
@@ -73,6 +77,11 @@ const sg__meta_table *sg__relation_scoped(const sg__rule_ctx *ctx, long relation
 
 /* The same, when the catalog lists its columns; NULL otherwise. */
 const sg__meta_table *sg__relation_table(const sg__rule_ctx *ctx, long relation);
+
+/* The type of column `name` of the scoped table behind relation `relation`
+ * as the catalog gives it, read; NULL when not known. */
+const sg__pgtype *sg__relation_column_type(const sg__rule_ctx *ctx, long relation,
+                                           const char *name);
 
 /* The scoped table a name selected from a relation's row (`t.f`,
  * `s.t.f`, `(t).f`) reads, when the catalog lists its columns; NULL for any
