@@ -3265,6 +3265,22 @@ static size_t count_prefix(const sg_lint_result *r, const char *prefix, size_t *
     return n;
 }
 
+/* The lines of the findings of rules starting with `prefix`, in order, at
+ * most `cap` of them into lines[]; how many there are. */
+static size_t prefix_lines(const sg_lint_result *r, const char *prefix, long *lines, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
+        sg_lint_finding f = finding(r, i);
+        if (strncmp(f.rule, prefix, strlen(prefix)) != 0)
+            continue;
+        if (n < cap)
+            lines[n] = f.line;
+        n++;
+    }
+    return n;
+}
+
 /* Lints SQL `text` in placeholder style `style` under `policy`. */
 static sg_lint_result *lint_sql_as(const char *text, sg_lint_placeholders style,
                                    sg_lint_profile profile, const sg_policy *policy)
@@ -3730,13 +3746,7 @@ static void test_lint__down_section_deletes_every_row(void **state)
                                "UPDATE owners SET id = 2;\n";                /* 8 */
     sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
     long lines[4];
-    size_t n = 0;
-    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
-        sg_lint_finding f = finding(r, i);
-        if (strcmp(f.rule, "dml.missing-where") == 0 && n < 4)
-            lines[n++] = f.line;
-    }
-    assert_int_equal(n, 2);
+    assert_int_equal(prefix_lines(r, "dml.missing-where", lines, 4), 2);
     assert_int_equal(lines[0], 3);
     assert_int_equal(lines[1], 8);
     sg_lint_result_free(r);
@@ -3770,13 +3780,7 @@ static void test_lint__declared_rows_quiet_pagination(void **state)
     sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
     assert_int_equal(sg_lint_result_statement_count(r), 9);
     long lines[8];
-    size_t n = 0;
-    for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
-        sg_lint_finding f = finding(r, i);
-        if (strncmp(f.rule, "paginate.", 9) == 0 && n < 8)
-            lines[n++] = f.line;
-    }
-    assert_int_equal(n, 3);
+    assert_int_equal(prefix_lines(r, "paginate.", lines, 8), 3);
     assert_int_equal(lines[0], 4);  /* :many */
     assert_int_equal(lines[1], 8);  /* :one with LIMIT and no ORDER BY */
     assert_int_equal(lines[2], 12); /* :* */
