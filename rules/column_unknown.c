@@ -340,5 +340,8 @@ const sg__rule sg__rule_column_unknown = {
     .severity = SG_SEVERITY_ERROR,
     .kinds = SG_RULE_FACTS,
     .needs = SG_FACT_FIELDS | SG_FACT_COLUMNS | SG_FACT_WRITES | SG_FACT_CONFLICTS | SG_FACT_MERGES,
+    /* a walk stopped at the depth bound has not recorded the FROM items
+     * around the place it stopped, whose names would be unknown */
+    .needs_complete_facts = true,
     .check = check,
 };

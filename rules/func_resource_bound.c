@@ -11,8 +11,10 @@
  * counts it), from the lengths of constants, parameters, and the values a
  * statement makes or writes (RETURNING, EXCLUDED); parameter values read in
  * many places, and columns the statement may make long read in more than a
- * few; and time zone names made row by row, which PostgreSQL keeps for the
- * session's life. It is a resource guard, not part of the scope proof: a
+ * few; outputs of sub-selects and WITH queries that stand for many copies
+ * of the levels below them, and recursive steps that double their text
+ * (pg/expand.c describes both); and time zone names made row by row, which
+ * PostgreSQL keeps for the session's life. It is a resource guard, not part of the scope proof: a
  * policy may raise the bounds or turn the rule off.
  */
 #include <math.h>
@@ -34,7 +36,8 @@ static const sg__option options[] = {
              "replace, regexp_replace or format's widths, or of elements an array_fill, may "
              "make from constant (and, but "
              "for generate_series, parameter) arguments, one call or all of "
-             "them together (default 10000000)"},
+             "them together, and of characters an output of a sub-select or WITH query may "
+             "make of copies of its longest constant or parameter value (default 10000000)"},
     [MAX_WORK] = {"max_work", SG_OPT_INTEGER, NULL,
                   "largest number of character pairs the statement's normalize, is_normalized, "
                   "translate, btrim, ltrim, rtrim, strpos, position, replace, split_part, "
@@ -576,6 +579,76 @@ static int judge_subscripts(const sg__rule_ctx *ctx, long long max, work_sum *si
     return 0;
 }
 
+/* The most copies of the values below it one output may stand for,
+ * whatever its pieces: the planner builds every copy (2^14 of `x.n + x.n`
+ * took 53 ms to plan, 2^18 a second, and from constants it computes them
+ * past a cancel). */
+enum { EXPANSION_MAX = 4096 };
+
+/* The length of the longest parameter value among `e`'s pieces; -1 when
+ * memory ran out. */
+static long double longest_param(const sg__rule_ctx *ctx, const sg__expansion *e)
+{
+    const sg__param_binding *b = ctx->bind;
+    size_t slots = b ? b->slots : 0, most = 0;
+    for (size_t slot = 0; slot < slots; slot++) {
+        if (slot < 64 ? !(e->params >> slot & 1) : !e->params_more)
+            continue;
+        size_t len;
+        if (!sg__param_slot_scalar_length(b, slot, &len)) {
+            const char *t = NULL;
+            if (sg__param_bound_text(ctx, (int)slot + 1, &t) < 0)
+                return -1;
+            len = t ? strlen(t) : 0;
+        }
+        most = len > most ? len : most;
+    }
+    return (long double)most;
+}
+
+/* Outputs of sub-selects and WITH queries that stand for many copies of
+ * the values below them (facts->expansions): PostgreSQL's planner puts an
+ * output's expression in place of every reference to it, so a column read
+ * twice at each of twenty levels is a million copies, built (and from
+ * constants computed) past a cancel; and its text is as many copies of its
+ * longest piece. */
+static int judge_expansions(const sg__rule_ctx *ctx, long long max)
+{
+    const sg__facts *f = ctx->facts;
+    for (size_t i = 0; i < f->expansions.count; i++) {
+        const sg__expansion *e = &SG__VEC_AT(f->expansions, sg__expansion, i);
+        int at = e->location >= 0 ? e->location : f->statement_location;
+        if (e->weight > EXPANSION_MAX)
+            return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, at,
+                              "this output stands for %s%llu copies of the expressions below "
+                              "it: PostgreSQL puts a sub-select's or WITH query's output in "
+                              "place of every reference to it, so a column read twice at each "
+                              "level doubles the statement at each, and builds it before a "
+                              "cancel can stop it; at most %d are allowed",
+                              e->weight >= SG_EXPANSION_CAP ? "at least " : "", e->weight,
+                              EXPANSION_MAX);
+        long double piece = longest_param(ctx, e);
+        if (piece < 0)
+            return -1;
+        if ((long double)e->chars > piece)
+            piece = (long double)e->chars;
+        long double size = piece * (long double)e->weight;
+        if (size <= (long double)max)
+            continue;
+        const char *amount = size_text(ctx, size);
+        if (!amount)
+            return -1;
+        return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, at,
+                          "this output stands for %llu copies of the expressions below it "
+                          "(PostgreSQL puts a sub-select's or WITH query's output in place of "
+                          "every reference to it), whose longest string constant or "
+                          "parameter value makes its text up to %s characters, over the "
+                          "bound of %lld (policy option max of %s)",
+                          e->weight, amount, max, ctx->rule->id);
+    }
+    return 0;
+}
+
 static int check(const sg__rule_ctx *ctx)
 {
     const sg__facts *f = ctx->facts;
@@ -586,10 +659,21 @@ static int check(const sg__rule_ctx *ctx)
         if (judge_reads(ctx, max_reads) < 0)
             return -1;
     }
-    if (!f->funcs.count && !f->subscripts.count)
+    if (f->doubling_cte &&
+        sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, f->doubling_location,
+                   "each step of recursive WITH query %s makes %s%s of two or more copies of "
+                   "columns that grow at every step (`r.s || r.s`), so its text doubles at "
+                   "each: thirty steps of one character make a gigabyte, which PostgreSQL "
+                   "builds in memory",
+                   f->doubling_cte, f->doubling_column ? "column " : "a column",
+                   f->doubling_column ? f->doubling_column : "") < 0)
+        return -1;
+    if (!f->funcs.count && !f->subscripts.count && !f->expansions.count)
         return 0;
     if (!sg__policy_integer(ctx->policy, ctx->rule, MAX, &max))
         max = DEFAULT_MAX;
+    if (judge_expansions(ctx, max) < 0)
+        return -1;
     if (!sg__policy_integer(ctx->policy, ctx->rule, MAX_WORK, &max_work))
         max_work = DEFAULT_MAX_WORK;
     work_sum sum = {0, 0, false}, sizes = {0, 0, false};
@@ -607,7 +691,9 @@ const sg__rule sg__rule_func_resource_bound = {
     .summary = "constant or parameter arguments that make generate_series, repeat, lpad, rpad, "
                "format's widths or array_fill exceed a size bound, string arguments that make "
                "quadratic text work (a call, a LIKE, or all of them together) exceed a work "
-               "bound, or time zone names made row by row",
+               "bound, sub-select outputs that stand for too many copies of the levels below "
+               "them, recursive steps that double their text, or time zone names made row by "
+               "row",
     .severity = SG_SEVERITY_ERROR,
     .kinds = SG_RULE_FACTS,
     .options = options, /* parameters are read without any call too */

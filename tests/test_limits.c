@@ -87,7 +87,8 @@ typedef struct job {
     const char *op;
     int rc;
     bool allowed;
-    char rule[64];
+    char rule[64];   /* the first diagnostic's */
+    char rules[512]; /* every diagnostic's, each followed by a space */
 } job;
 
 static void *run_job(void *arg)
@@ -99,6 +100,13 @@ static void *run_job(void *arg)
         j->allowed = sg_verdict_allowed(v);
         const sg_diagnostic *d = sg_verdict_diagnostic(v, 0);
         snprintf(j->rule, sizeof j->rule, "%s", d ? d->rule : "");
+        size_t used = 0;
+        for (size_t i = 0; (d = sg_verdict_diagnostic(v, i)) != NULL; i++) {
+            int n = snprintf(j->rules + used, sizeof j->rules - used, "%s ", d->rule);
+            if (n < 0 || (size_t)n >= sizeof j->rules - used)
+                break;
+            used += (size_t)n;
+        }
     }
     sg_verdict_free(v);
     return NULL;
@@ -117,7 +125,7 @@ enum { SMALL_STACK = 256 * 1024 };
 static job check_on_small_stack(const char *sql)
 {
     char *op = operation(sql);
-    job j = {op, 0, false, ""};
+    job j = {op, 0, false, "", ""};
     pthread_attr_t attr;
     pthread_attr_init(&attr);
     assert_int_equal(pthread_attr_setstacksize(&attr, SMALL_STACK), 0);
@@ -161,6 +169,67 @@ static void test_limits__deep_subqueries_on_a_small_stack(void **state)
     assert_false(j.allowed);
     assert_string_equal(j.rule, "sql.syntax");
     free(sql);
+}
+
+/* Sub-selects in FROM, one within another: each stacks the walker's frames
+ * as deep as a sub-select in an expression does (400 overflowed 256 KiB). */
+static void test_limits__nested_from_subselects_on_a_small_stack(void **state)
+{
+    (void)state;
+    char *sql = repeat("SELECT x.s AS s FROM ", "(SELECT x.s AS s FROM ", 400,
+                       "(SELECT 'x' AS s) x", ") x");
+    job j = check_on_small_stack(sql);
+    assert_false(j.allowed);
+    assert_non_null(strstr(j.rules, "sql.unsupported "));
+    /* where the walk stopped, the names around are not known: no guess */
+    assert_null(strstr(j.rules, "column.unknown "));
+    free(sql);
+    sql =
+        repeat("SELECT x.s AS s FROM ", "(SELECT x.s AS s FROM ", 80, "(SELECT 'x' AS s) x", ") x");
+    j = check_on_small_stack(sql);
+    assert_null(strstr(j.rules, "sql.unsupported "));
+    free(sql);
+}
+
+/* `WITH [RECURSIVE] l998 AS (... FROM l997 x), ...`: 998 WITH queries in
+ * a chain, listed so that each reads the next (a weighing that followed the
+ * chain down at once would stack 998 levels), the one before, or in between;
+ * what each output stands for is still worked out. */
+static char *with_chain(size_t n, const char *expr, const char *order, const char *top)
+{
+    size_t cap = n * 80 + 256;
+    char *s = malloc(cap);
+    assert_non_null(s);
+    size_t used = (size_t)snprintf(s, cap, "WITH RECURSIVE ");
+    for (size_t k = 0; k < n; k++) {
+        size_t i = strcmp(order, "down") == 0 ? n - k
+                   : strcmp(order, "up") == 0 ? k + 1
+                   : k % 2                    ? n - k / 2
+                                              : k / 2 + 1;
+        used += (size_t)snprintf(s + used, cap - used, "l%zu AS (SELECT %s AS s FROM l%zu x), ", i,
+                                 expr, i - 1);
+    }
+    snprintf(s + used, cap - used, "l0 AS (SELECT 'x'::text AS s) SELECT %s FROM l%zu", top, n);
+    return s;
+}
+
+static void test_limits__long_with_chains_on_a_small_stack(void **state)
+{
+    (void)state;
+    static const char *const orders[] = {"down", "up", "between"};
+    for (size_t o = 0; o < 3; o++) {
+        /* one copy a level, three at the top: allowed by the resource rule */
+        char *sql = with_chain(998, "x.s", orders[o], "s || s || s");
+        job j = check_on_small_stack(sql);
+        assert_null(strstr(j.rules, "func.resource-bound "));
+        free(sql);
+        /* doubling at every level: 2^998 copies, denied */
+        sql = with_chain(998, "x.s || x.s", orders[o], "s");
+        j = check_on_small_stack(sql);
+        assert_false(j.allowed);
+        assert_non_null(strstr(j.rules, "func.resource-bound "));
+        free(sql);
+    }
 }
 
 static void test_limits__deep_parentheses(void **state)
@@ -353,6 +422,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_limits__deep_expressions_on_a_small_stack),
         cmocka_unit_test(test_limits__deep_subqueries_on_a_small_stack),
+        cmocka_unit_test(test_limits__nested_from_subselects_on_a_small_stack),
+        cmocka_unit_test(test_limits__long_with_chains_on_a_small_stack),
         cmocka_unit_test(test_limits__deep_parentheses),
         cmocka_unit_test(test_limits__huge_literal_and_sql_bound),
         cmocka_unit_test(test_limits__pathological_placeholders),

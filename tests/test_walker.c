@@ -962,6 +962,97 @@ static void test_walker__cte_data_modifying(void **state)
 
 /* ---- FROM-clause variants ------------------------------------------------------------------ */
 
+/* The most copies any recorded output stands for, and the pieces of the
+ * first output that stands for them. */
+static const sg__expansion *most_expanded(const sg__facts *f)
+{
+    const sg__expansion *most = NULL;
+    for (size_t i = 0; i < f->expansions.count; i++) {
+        const sg__expansion *e = &SG__VEC_AT(f->expansions, sg__expansion, i);
+        if (!most || e->weight > most->weight)
+            most = e;
+    }
+    return most;
+}
+
+static void test_walker__expansions(void **state)
+{
+    (void)state;
+    /* a sub-select's output stands for the sum of what its references do */
+    const sg__facts *f = parse_ok("WITH a AS (SELECT x.n + x.n AS s FROM t x), "
+                                  "b AS (SELECT a.s * a.s + a.s AS s FROM a) SELECT b.s FROM b");
+    const sg__expansion *e = most_expanded(f);
+    assert_non_null(e);
+    assert_int_equal(e->weight, 6);
+    assert_int_equal(e->chars, 0);
+    assert_int_equal(e->params, 0);
+    /* by name: the column read twice is the one-copy column, not the other */
+    f = parse_ok("WITH a AS (SELECT x.n + x.n + x.n AS big, x.n AS small FROM t x), "
+                 "b AS (SELECT a.small + a.small AS s FROM a) SELECT s FROM b");
+    assert_int_equal(most_expanded(f)->weight, 3);
+    /* doubling levels multiply; pieces are carried up */
+    f = parse_ok("WITH l0 AS (SELECT 'abcdef'::text AS s), l1 AS (SELECT x.s || x.s || $1 AS s "
+                 "FROM l0 x), l2 AS (SELECT y.s || y.s AS s FROM l1 y), l3 AS (SELECT z.s || "
+                 "z.s AS s FROM l2 z) SELECT s FROM l3");
+    e = most_expanded(f);
+    assert_int_equal(e->weight, 8);
+    assert_int_equal(e->chars, 6);
+    assert_int_equal(e->params, 1);
+    assert_false(e->params_more);
+    /* through a LATERAL sub-select, a function in FROM, a whole row, `*` */
+    f = parse_ok("SELECT c.s FROM (SELECT 'x' AS s) a, LATERAL (SELECT a.s || a.s AS s) b, "
+                 "LATERAL (SELECT b.s || b.s AS s) c");
+    assert_int_equal(most_expanded(f)->weight, 4);
+    f = parse_ok("SELECT f FROM (SELECT 'x' AS s) a, LATERAL concat(a.s, a.s, a.s) f");
+    assert_int_equal(most_expanded(f)->weight, 3);
+    f = parse_ok("WITH a AS (SELECT 'x' AS s, 'y' AS t), b AS (SELECT a::text || a::text AS s "
+                 "FROM a), c AS (SELECT * FROM b) SELECT c.s || c.s FROM c");
+    assert_int_equal(most_expanded(f)->weight, 4);
+    /* a UNION's position: the most of its branches */
+    f = parse_ok("WITH a AS (SELECT 'x' AS s), b AS (SELECT 'y' AS s FROM a UNION ALL SELECT "
+                 "a.s || a.s || a.s FROM a) SELECT b.s || b.s FROM b");
+    assert_int_equal(most_expanded(f)->weight, 6);
+    /* at most two copies anywhere: one fact for the statement, every
+     * parameter among its pieces */
+    f = parse_ok("WITH a AS (SELECT x.n AS s FROM t x) SELECT a.s + a.s FROM a");
+    assert_int_equal(f->expansions.count, 1);
+    e = most_expanded(f);
+    assert_int_equal(e->weight, 2);
+    assert_true(e->params_more);
+    /* one copy each: nothing */
+    f = parse_ok("WITH a AS (SELECT x.n AS s, x.m FROM t x) SELECT a.s, a.m FROM a");
+    assert_int_equal(f->expansions.count, 0);
+    f = parse_ok("SELECT n + n + n FROM t");
+    assert_int_equal(f->expansions.count, 0);
+}
+
+static void test_walker__recursive_doubling(void **state)
+{
+    (void)state;
+    const sg__facts *f = parse_ok("WITH RECURSIVE r(n, s) AS (SELECT 1, 'x' UNION ALL SELECT n "
+                                  "+ 1, s || s FROM r WHERE n < 40) SELECT s FROM r");
+    assert_string_equal(f->doubling_cte, "r");
+    assert_string_equal(f->doubling_column, "s");
+    f = parse_ok("WITH RECURSIVE w(n, a, b) AS (SELECT 1, 'x', 'y' UNION ALL SELECT p.n + 1, "
+                 "p.b, concat(p.a, p.b) FROM w AS p WHERE p.n < 40) SELECT a FROM w");
+    assert_string_equal(f->doubling_cte, "w");
+    assert_string_equal(f->doubling_column, "b");
+    /* one copy a step, numbers, swaps: no doubling */
+    static const char *const steady[] = {
+        "WITH RECURSIVE r(n, s) AS (SELECT 1, 'x' UNION ALL SELECT n + 1, s || 'x' FROM r) "
+        "SELECT s FROM r",
+        "WITH RECURSIVE r(n, a, b) AS (SELECT 1, 0, 1 UNION ALL SELECT n + 1, b, a + b FROM r) "
+        "SELECT a FROM r",
+        "WITH RECURSIVE r(n, p) AS (SELECT 1, ARRAY[1] UNION ALL SELECT n + 1, p || n FROM r) "
+        "SELECT p FROM r",
+        "WITH RECURSIVE r(a, b) AS (SELECT 'a', 'b' UNION ALL SELECT b, a FROM r) SELECT a FROM r",
+        "WITH RECURSIVE r(a, b) AS (SELECT 9, 6 UNION ALL SELECT b, mod(a, b) FROM r) SELECT a "
+        "FROM r",
+    };
+    for (size_t i = 0; i < sizeof steady / sizeof *steady; i++)
+        assert_null(parse_ok(steady[i])->doubling_cte);
+}
+
 static void test_walker__lateral(void **state)
 {
     (void)state;
@@ -2528,6 +2619,8 @@ int main(void)
         T(type_names_beyond_casts),
         T(fields_of_relations),
         T(fields_of_expressions),
+        T(expansions),
+        T(recursive_doubling),
         T(fields_of_derived_rows),
         T(fields_of_writes),
         T(fields_in_sight),

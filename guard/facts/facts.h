@@ -612,6 +612,24 @@ typedef struct sg__column_ref {
 /* A column a statement writes a value to: an UPDATE's (or ON CONFLICT DO
  * UPDATE's, or MERGE's) SET target, or a column of an INSERT's list or, when
  * none is written, the table's column at `position`. */
+/* An output of a query level that stands for more than one copy of the
+ * values below it (pg/expand.c): PostgreSQL's planner puts a sub-select's
+ * (or a WITH query's) output expression in place of every reference to its
+ * column, so `x.s || x.s` over a level that does the same doubles at each
+ * level, and the text the output makes is at most `weight` times its
+ * longest piece (a string constant or a parameter's value; a stored column
+ * counts as one character). */
+typedef struct sg__expansion {
+    unsigned long long weight; /* saturates at SG_EXPANSION_CAP */
+    size_t chars;              /* the longest string constant among its pieces */
+    unsigned long long params; /* bit n - 1: $n is among its pieces (n <= 64) */
+    bool params_more;          /* a $n above 64 is */
+    int location;              /* of the output, -1 when it has none */
+} sg__expansion;
+
+enum { SG_EXPANSION_CAP_SHIFT = 40 };
+#define SG_EXPANSION_CAP (1ULL << SG_EXPANSION_CAP_SHIFT)
+
 /* A subscript of a column a statement writes (`SET doc['k'][3] = ...`,
  * `INSERT INTO t (tags[2]) ...`): the index PostgreSQL may pad up to (a
  * jsonb array fills the gap with nulls). */
@@ -836,6 +854,16 @@ typedef struct sg__facts {
     sg__vec written_values;  /* sg__written_value */
     sg__vec param_cmps;      /* sg__param_cmp */
     sg__vec subscripts;      /* sg__subscript_write */
+    sg__vec expansions;      /* sg__expansion: outputs of weight 2 or more */
+    /* the references of an output lead through more FROM items, one within
+     * another, than the walker follows: its expansion is taken as the cap */
+    bool expansion_too_deep;
+    /* A recursive WITH query whose step makes a column of two or more
+     * copies of the columns that grow at each step (`r.s || r.s`, `a ||
+     * b` with b the a before): its text doubles at every step (pg/expand.c) */
+    const char *doubling_cte;    /* its name, NULL when none */
+    const char *doubling_column; /* the column's name, NULL when unnamed */
+    int doubling_location;       /* of the step's output */
 } sg__facts;
 
 /* Kinds of facts a statement may have none of; a rule declares the ones it

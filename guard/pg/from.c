@@ -97,7 +97,9 @@ int sg__walk_enter_level(walk *w)
             NULL,
             0,
             0,
-            false};
+            false,
+            NULL,
+            0};
     w->child_sight = SG__SIGHT_ALL;
     w->sight = SG__SIGHT_ALL;
     return level;

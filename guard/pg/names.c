@@ -221,14 +221,7 @@ static bool item_stored(walk *w, size_t i, const char *name)
     return false;
 }
 
-/* A column reference's parts as the levels' items are searched for it:
- * `t.c` (item t, name c), `c`, `*` and `t.*` (name NULL). False for `s.t.c`,
- * a relation's column, and any other shape. */
-typedef struct ref_parts {
-    const char *item, *name;
-} ref_parts;
-
-static bool split_ref(const ColumnRef *c, ref_parts *p)
+bool sg__walk_split_ref(const ColumnRef *c, sg__ref_parts *p)
 {
     int n = list_length(c->fields);
     const Node *last = n ? llast(c->fields) : NULL;
@@ -237,10 +230,6 @@ static bool split_ref(const ColumnRef *c, ref_parts *p)
     return n == 1 || (n == 2 && p->item);
 }
 
-/* What a search of one level's items in sight finds for a reference: 0 for
- * nothing, so that the search goes on to the levels around. */
-typedef int (*level_look)(walk *w, int level, sight in_sight, const ref_parts *p);
-
 /* Looks for reference `p`, made at `level`, as parse analysis does: its own
  * level's items, then those the levels around it see (a LATERAL sub-select
  * the items before it, a WITH query or another sub-select none), as far as
@@ -248,12 +237,13 @@ typedef int (*level_look)(walk *w, int level, sight in_sight, const ref_parts *p
  * of that name, a bare name at the nearest whose derived items surely have
  * it (level_has_column), `*` at its own. Returns
  * what `look` first finds, or 0. */
-static int reach_levels(walk *w, int level, const ref_parts *p, level_look look)
+int sg__walk_reach_levels(walk *w, int level, const sg__ref_parts *p, sg__level_look look,
+                          void *ctx)
 {
     sight in_sight = {0, w->from_items.count};
     for (unsigned hops = 0; level >= 0 && (size_t)level < w->levels.count && hops < 100000;
          hops++) {
-        int found = look(w, level, in_sight, p);
+        int found = look(w, level, in_sight, p, ctx);
         if (found)
             return found;
         const level_info *l = &SG__VEC_AT(w->levels, level_info, (size_t)level);
@@ -269,8 +259,9 @@ static int reach_levels(walk *w, int level, const ref_parts *p, level_look look)
 
 /* Whether an item of `level` in sight that `p` may name holds it as a
  * column (or whole row) the statement made rather than stored. */
-static int made_at(walk *w, int level, sight in_sight, const ref_parts *p)
+static int made_at(walk *w, int level, sight in_sight, const sg__ref_parts *p, void *ctx)
 {
+    (void)ctx;
     for (size_t i = in_sight.first; i < w->from_items.count && i < in_sight.end; i++) {
         const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
         if (fi->level != level || fi->excluded ||
@@ -290,8 +281,8 @@ static int made_at(walk *w, int level, sight in_sight, const ref_parts *p)
  * that has one in sight). A column passed on from a table is stored data. */
 static bool made_ref(walk *w, int level, const ColumnRef *c)
 {
-    ref_parts p;
-    return split_ref(c, &p) && reach_levels(w, level, &p, made_at);
+    sg__ref_parts p;
+    return sg__walk_split_ref(c, &p) && sg__walk_reach_levels(w, level, &p, made_at, NULL);
 }
 
 /* What find_made() counts. */
@@ -325,8 +316,9 @@ typedef struct growth_search {
 /* The growth of the column (or whole row) reference `p` names among the
  * items of `level` in sight: a bare name may be any item's column or an
  * item's row. */
-static int grows_at(walk *w, int level, sight in_sight, const ref_parts *p)
+static int grows_at(walk *w, int level, sight in_sight, const sg__ref_parts *p, void *ctx)
 {
+    (void)ctx;
     if (p->item)
         return item_grows(w, level, in_sight, p->item, p->name);
     return grown_with(item_grows(w, level, in_sight, NULL, p->name),
@@ -338,12 +330,12 @@ static int grows_at(walk *w, int level, sight in_sight, const ref_parts *p)
  * item's row; `s.t.c` is a relation's. */
 static int ref_grows(walk *w, int level, const ColumnRef *c)
 {
-    ref_parts p;
-    if (!split_ref(c, &p))
+    sg__ref_parts p;
+    if (!sg__walk_split_ref(c, &p))
         return 0;
     if (!p.name) /* `*`, `t.*`: the level's own items */
         return item_grows(w, level, (sight){0, w->from_items.count}, p.item, NULL) ? GROWN : 0;
-    return reach_levels(w, level, &p, grows_at);
+    return sg__walk_reach_levels(w, level, &p, grows_at, NULL);
 }
 
 static bool find_grown_ref(Node *n, void *context)

@@ -8,9 +8,10 @@
  * WHERE's pins and links, a surely false WHERE), meets.c (where a value
  * meets others and keeps its type), ordering.c (the top-level ORDER BY and what makes
  * rows distinct), names.c (the names of rows, what a qualified name selects
- * from), writes.c (what a statement writes) and nodes.c (the class of every
- * node type, and where a node says it is). Only walker.c calls back into the
- * walk; the others record and return. Seen only on the PostgreSQL side.
+ * from), expand.c (how many copies of the levels below it an output stands
+ * for, a recursive step that doubles), writes.c (what a statement writes) and nodes.c (the class of
+ * every node type, and where a node says it is). Only walker.c calls back into the walk; the others
+ * record and return. Seen only on the PostgreSQL side.
  */
 #ifndef SG_PG_WALK_H
 #define SG_PG_WALK_H
@@ -96,6 +97,14 @@ typedef struct from_item {
     bool grow_renamed;
     size_t grow_first, grow_end; /* an aliased join's operands' items */
     unsigned char grow_state;    /* GROWTH_*: worked out yet? */
+    /* expand.c: per output of what makes its columns, by name, how many
+     * copies of the values below it the column stands for, and the most of
+     * any (weight_most), worked out once (weight_state, GROWTH_*) */
+    const char *const *weight_names;
+    const struct sg__weighed *weights;
+    size_t weight_count;
+    const struct sg__weighed *weight_most;
+    unsigned char weight_state;
 } from_item;
 
 enum { GROWTH_NONE = 0, GROWTH_WORKING, GROWTH_DONE };
@@ -135,6 +144,11 @@ typedef struct level_info {
     size_t out_count;
     unsigned long long keys_input_first; /* sg__level's */
     bool keys_rownum;                    /* sg__level's */
+    const SelectStmt *select;            /* the select the level is */
+    /* the most column references and sub-selects one output (or function
+     * in FROM, or all of VALUES) of the level holds, those of sub-selects
+     * in it too (expand.c) */
+    unsigned most_refs;
 } level_info;
 
 /* A parameter compared with a column, waiting for the column's reference
@@ -227,6 +241,12 @@ typedef struct walk {
     sg__vec counted_limits;
     /* unqualified names are not recorded (an ON CONFLICT arbiter's
      * expressions, which read no row) */
+    unsigned column_refs; /* column references and sub-selects walked so far */
+    /* expand.c: FROM items being weighed, one within another; whether a
+     * descent stopped at the depth bound; the items queued there */
+    unsigned weigh_depth;
+    bool weigh_deferred;
+    sg__vec weigh_queue; /* size_t, indexes into from_items */
     bool names_off;
     bool names_unplaced; /* names are recorded SG_COLREF_UNPLACED (MERGE's WHEN) */
     /* outer joins whose nullable side is being walked: a pin in an ON there
@@ -522,6 +542,22 @@ row_names sg__walk_function_row(walk *w, const RangeFunction *rf);
 /* Works out which columns of FROM item i may be long text, once (its
  * row's grown, grows_all, stored): for the quadratic text calls. */
 void sg__walk_item_growth(walk *w, size_t i);
+/* A column reference's parts as the levels' items are searched for it:
+ * `t.c` (item t, name c), `c`, `*` and `t.*` (name NULL). False for `s.t.c`,
+ * a relation's column, and any other shape. */
+typedef struct sg__ref_parts {
+    const char *item, *name;
+} sg__ref_parts;
+bool sg__walk_split_ref(const ColumnRef *c, sg__ref_parts *p);
+/* What a search of one level's items in sight finds for a reference: 0 for
+ * nothing, so that the search goes on to the levels around. */
+typedef int (*sg__level_look)(walk *w, int level, sight in_sight, const sg__ref_parts *p,
+                              void *ctx);
+/* Looks for reference `p`, made at `level`, as parse analysis does, level
+ * by level outwards while the name is not found there; returns what `look`
+ * (given `ctx`) first finds, or 0. */
+int sg__walk_reach_levels(walk *w, int level, const sg__ref_parts *p, sg__level_look look,
+                          void *ctx);
 /* The name PostgreSQL's FigureColname gives expression `n` (an output column,
  * an index column), when the walker is sure of it; NULL otherwise. */
 const char *sg__walk_figure_colname(Node *n);
@@ -536,6 +572,12 @@ row_names sg__walk_list_names(walk *w, List *list);
 /* Whether an output column of `select` is named `name` (*known: whether
  * every output but the `*`s has a name the walker can tell). */
 bool sg__walk_output_match(Node *select, const char *name, bool *known);
+
+/* ---- expand.c ---- */
+
+/* The outputs of the statement's query levels that stand for two or more
+ * copies of the values below them, as facts (facts->expansions). */
+void sg__walk_expansions(walk *w);
 
 /* ---- refs.c ---- */
 

@@ -203,10 +203,23 @@ static bool catalog_call_named(const FuncCall *f, const char *name)
 
 /* Visits output items (ResTarget, SortBy or bare expressions), each one's
  * value `isolated` when asked (walk.h). */
-static bool visit_items(List *items, walk *w, bool isolated)
+/* Notes that one output of `level` (-1: none) holds the column references
+ * and sub-selects walked since `before` (level_info.most_refs). */
+static void count_refs(walk *w, int level, unsigned before)
+{
+    if (level < 0 || (size_t)level >= w->levels.count)
+        return;
+    level_info *info = &SG__VEC_AT(w->levels, level_info, (size_t)level);
+    if (w->column_refs - before > info->most_refs)
+        info->most_refs = w->column_refs - before;
+}
+
+/* Walks a target list (or RETURNING list) of `level` (-1: none) item by
+ * item, each `isolated` when asked. */
+static bool visit_items(List *items, walk *w, bool isolated, int level)
 {
     /* the list is a level of depth, as when visit() walks it */
-    if (!isolated || !items || w->depth >= w->max_depth || w->failed)
+    if (!items || w->depth >= w->max_depth || w->failed)
         return visit((Node *)items, w);
     w->depth++;
     const Node *saved = w->isolated;
@@ -214,11 +227,14 @@ static bool visit_items(List *items, walk *w, bool isolated)
     ListCell *lc;
     foreach (lc, items) {
         Node *item = lfirst(lc);
-        w->isolated = item && IsA(item, ResTarget) ? ((ResTarget *)item)->val
-                      : item && IsA(item, SortBy)  ? ((SortBy *)item)->node
-                                                   : item;
+        if (isolated)
+            w->isolated = item && IsA(item, ResTarget) ? ((ResTarget *)item)->val
+                          : item && IsA(item, SortBy)  ? ((SortBy *)item)->node
+                                                       : item;
+        unsigned before = w->column_refs;
         if ((stop = visit(item, w)))
             break;
+        count_refs(w, level, before);
     }
     w->isolated = saved;
     w->depth--;
@@ -422,9 +438,25 @@ static bool walk_from_item(Node *node, walk *w, int level)
         RangeSubselect *rs = (RangeSubselect *)node;
         int child = -1;
         if (rs->subquery && IsA(rs->subquery, SelectStmt)) {
+            /* this frame and walk_select's are stacked for each sub-select
+             * in FROM within another: it counts as deep as the nodes of a
+             * sub-select in an expression do, so that max_ast_depth fits a
+             * gateway's 256 KiB stack in every build (400 of them overflowed
+             * it; an unoptimised build stacks about 1.5 KiB a level) */
+            enum { FROM_SELECT_DEPTH = 8 };
+            if (w->depth + FROM_SELECT_DEPTH >= w->max_depth) {
+                if (!w->facts->depth_exceeded) {
+                    w->facts->depth_exceeded = true;
+                    w->facts->depth_location = w->located;
+                }
+                stop = true;
+                break;
+            }
             w->child_sight = rs->lateral ? (sight){0, w->from_items.count} : (sight){0, 0};
             size_t refs_before = w->pending.count;
+            w->depth += FROM_SELECT_DEPTH;
             stop = walk_select((SelectStmt *)rs->subquery, w, false, &child);
+            w->depth -= FROM_SELECT_DEPTH;
             if (!stop && w->own_limit >= 0)
                 count_limit(w, w->own_limit, refs_before);
             List *aliases = rs->alias ? rs->alias->colnames : NIL;
@@ -477,7 +509,9 @@ static bool walk_from_item(Node *node, walk *w, int level)
         /* a function in FROM: its value is rows, which meet nothing there */
         unsigned flow = w->flow;
         w->flow &= ~(unsigned)(SG__FLOW_POLY | SG__FLOW_MEETS);
+        unsigned refs_before = w->column_refs;
         stop = visit_seeing(node, w, before);
+        count_refs(w, level, refs_before); /* the function's values are made of them */
         w->flow = flow;
         break;
     }
@@ -777,6 +811,7 @@ static __attribute__((noinline)) void record_level_info(walk *w, const SelectStm
     level_info *info = &SG__VEC_AT(w->levels, level_info, (size_t)level);
     const A_Const *limit =
         s->limitCount && IsA(s->limitCount, A_Const) ? (const A_Const *)s->limitCount : NULL;
+    info->select = s;
     info->plain = s->op == SETOP_NONE && s->groupClause == NIL && s->valuesLists == NIL;
     info->has_from = s->fromClause != NIL;
     const Node *count = s->limitCount;
@@ -937,7 +972,7 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
         w->targets_unread =
             s == w->exists_select && s->distinctClause == NIL && s->groupClause == NIL;
         stop = walk_output_items(s, s->distinctClause, w) ||
-               visit_items(s->targetList, w, top && s->op == SETOP_NONE);
+               visit_items(s->targetList, w, top && s->op == SETOP_NONE, level);
         w->targets_unread = saved_unread;
         w->in_top_targetlist = false;
         w->targetlist_level = -1;
@@ -950,8 +985,10 @@ static bool walk_select(SelectStmt *s, walk *w, bool top, int *level_out)
         sg__walk_record_level_pins(w, s->whereClause, level,
                                    SG__VEC_AT(w->from_items, from_item, items_before).name);
     stop = stop || visit_predicate(s->whereClause, w) || walk_output_items(s, s->groupClause, w) ||
-           visit_predicate(s->havingClause, w) || visit_list(s->windowClause, w) ||
-           visit_list(s->valuesLists, w);
+           visit_predicate(s->havingClause, w) || visit_list(s->windowClause, w);
+    unsigned values_before = w->column_refs;
+    stop = stop || visit_list(s->valuesLists, w);
+    count_refs(w, level, values_before); /* all of VALUES as one output */
     /* a set-returning call in ORDER BY adds rows as one in the target list
      * does (PostgreSQL computes it there): its calls count as the list's */
     w->targetlist_level = s->op == SETOP_NONE ? level : -1;
@@ -1006,7 +1043,7 @@ static bool walk_returning(Node *stmt, List *returning, walk *w, long target)
     bool saved_returning = w->in_returning;
     judged_mark mark = judged_from(w);
     w->in_returning = true;
-    bool stop = visit_items(returning, w, stmt == w->root);
+    bool stop = visit_items(returning, w, stmt == w->root, -1);
     w->in_returning = saved_returning;
     if (judged_since(w, mark) && !stop)
         sg__walk_record_written(w, stmt, target);
@@ -1073,7 +1110,7 @@ static bool walk_modify(Node *node, walk *w)
             sg__walk_record_unfiltered(w, s->relation, true);
         stop = stop || walk_from_list(s->usingClause, w, level) ||
                visit_predicate(s->whereClause, w) ||
-               visit_items(s->returningList, w, node == w->root);
+               visit_items(s->returningList, w, node == w->root, -1);
         break;
     }
     case T_MergeStmt: {
@@ -1261,6 +1298,7 @@ static bool note(Node *node, walk *w)
     }
     case T_SubLink: {
         SubLink *s = (SubLink *)node;
+        w->column_refs++; /* its value stands in the expression as a column's */
         if (s->subLinkType == ARRAY_SUBLINK)
             sg__walk_meets_array(w, node);
         else if (s->subLinkType == EXPR_SUBLINK)
@@ -1283,6 +1321,7 @@ static bool note(Node *node, walk *w)
         break;
     }
     case T_ColumnRef:
+        w->column_refs++;
         sg__walk_note_columnref(w, (ColumnRef *)node);
         break;
     case T_TypeCast:
@@ -1481,5 +1520,7 @@ int sg__walk_statement(sg__arena *arena, void *raw_stmt, unsigned max_depth, sg_
         sg__walk_finish_zones(&w);
     if (!w.failed)
         sg__walk_resolve_fields(&w);
+    if (!w.failed)
+        sg__walk_expansions(&w);
     return w.failed ? -1 : 0;
 }
