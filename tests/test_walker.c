@@ -1008,6 +1008,16 @@ static void test_walker__expansions(void **state)
     f = parse_ok("WITH a AS (SELECT 'x' AS s, 'y' AS t), b AS (SELECT a::text || a::text AS s "
                  "FROM a), c AS (SELECT * FROM b) SELECT c.s || c.s FROM c");
     assert_int_equal(most_expanded(f)->weight, 4);
+    /* a name a `*` passes on is weighed where the `*` reads it */
+    f = parse_ok("WITH a AS (SELECT x.n + x.n + x.n AS big, x.n AS small FROM t x), "
+                 "b AS (SELECT * FROM a), c AS (SELECT y.*, 1 AS one FROM b y), "
+                 "d AS (SELECT c.small + c.small AS s FROM c) SELECT s FROM d");
+    assert_int_equal(most_expanded(f)->weight, 3);
+    /* renamed by a column list, a `*`'s names are not known: the most */
+    f = parse_ok("WITH a AS (SELECT x.n + x.n + x.n AS big, x.n AS small FROM t x), "
+                 "b AS (SELECT * FROM a), d AS (SELECT c.q + c.q AS s FROM b AS c(p, q)) "
+                 "SELECT s FROM d");
+    assert_int_equal(most_expanded(f)->weight, 6);
     /* a UNION's position: the most of its branches */
     f = parse_ok("WITH a AS (SELECT 'x' AS s), b AS (SELECT 'y' AS s FROM a UNION ALL SELECT "
                  "a.s || a.s || a.s FROM a) SELECT b.s || b.s FROM b");

@@ -179,7 +179,33 @@ typedef struct outputs {
     const char **names;
     sg__weighed *weights;
     size_t count;
+    /* per output, for a `*` or `t.*` of a select without a column list:
+     * the level it is read at (-1 for any other output) and `t` (NULL for
+     * `*`), where a name it stands for is looked up; NULL when none */
+    int *star_levels;
+    const char **star_items;
 } outputs;
+
+/* Notes that output i of `out` is star `c`, read at `level`. */
+static void note_star(walk *w, outputs *out, size_t i, int level, const ColumnRef *c)
+{
+    sg__ref_parts p;
+    if (!sg__walk_split_ref(c, &p) || p.name)
+        return;
+    if (!out->star_levels) {
+        out->star_levels = sg__arena_alloc(w->arena, (out->count + 1) * sizeof *out->star_levels);
+        out->star_items = sg__arena_alloc(w->arena, (out->count + 1) * sizeof *out->star_items);
+        if (!out->star_levels || !out->star_items) {
+            out->star_levels = NULL;
+            fail(w);
+            return;
+        }
+        for (size_t k = 0; k < out->count; k++)
+            out->star_levels[k] = -1;
+    }
+    out->star_levels[i] = level;
+    out->star_items[i] = p.item;
+}
 
 /* Weighs the outputs of leaf select `s` (no set operation) into `out`,
  * joining each into the position's weight (a set operation's branches
@@ -213,6 +239,8 @@ static void weigh_leaf(walk *w, const SelectStmt *s, int fallback, List *aliases
             join(&out->weights[i], &x);
             if (rt->val && sg__walk_expands(rt->val)) {
                 stars++;
+                if (name_them && !k && IsA(rt->val, ColumnRef))
+                    note_star(w, out, i, level, (const ColumnRef *)rt->val);
                 continue;
             }
             name = rt->name ? rt->name : sg__walk_figure_colname(rt->val);
@@ -228,7 +256,7 @@ static void weigh_leaf(walk *w, const SelectStmt *s, int fallback, List *aliases
  * position by the most of its branches', named by its leftmost. */
 static outputs weigh_select(walk *w, Node *node, List *aliases, int level)
 {
-    outputs out = {NULL, NULL, 0};
+    outputs out = {NULL, NULL, 0, NULL, NULL};
     if (!node || !IsA(node, SelectStmt))
         return out;
     const SelectStmt *s = (const SelectStmt *)node;
@@ -243,7 +271,7 @@ static outputs weigh_select(walk *w, Node *node, List *aliases, int level)
     out.weights = sg__arena_alloc(w->arena, (count + 1) * sizeof *out.weights);
     if (!out.names || !out.weights) {
         fail(w);
-        return (outputs){NULL, NULL, 0};
+        return (outputs){NULL, NULL, 0, NULL, NULL};
     }
     out.count = count;
     for (size_t i = 0; i < count; i++) {
@@ -260,7 +288,7 @@ static outputs weigh_select(walk *w, Node *node, List *aliases, int level)
     const SelectStmt **stack = sg__arena_alloc(w->arena, BRANCHES_MAX * sizeof *stack);
     if (!stack) {
         fail(w);
-        return (outputs){NULL, NULL, 0};
+        return (outputs){NULL, NULL, 0, NULL, NULL};
     }
     size_t depth = 0;
     stack[depth++] = s;
@@ -299,6 +327,8 @@ static void store_weights(walk *w, size_t i, const outputs *out, const sg__weigh
     fi->weight_names = out->names;
     fi->weights = out->weights;
     fi->weight_count = out->count;
+    fi->weight_star_levels = out->star_levels;
+    fi->weight_star_items = out->star_items;
     fi->weight_most = kept;
     fi->weight_state = GROWTH_DONE;
 }
@@ -330,7 +360,7 @@ static void weigh_item(walk *w, size_t i)
     }
     fi->weight_state = GROWTH_WORKING;
     sg__weighed most = {1, 0, 0, false, -1};
-    outputs out = {NULL, NULL, 0};
+    outputs out = {NULL, NULL, 0, NULL, NULL};
     w->weigh_depth++;
     if (fi->grow_function) {
         /* a function's values are made of its arguments, row by row */
@@ -380,14 +410,25 @@ static sg__weighed item_weighed(walk *w, size_t i, const char *name)
     for (size_t k = 0; name && k < fi->weight_count; k++)
         if (fi->weight_names[k] && strcmp(fi->weight_names[k], name) == 0)
             join(&named, &fi->weights[k]);
+    /* a name a `*` stands for: what it names where the `*` is read */
+    for (size_t k = 0; name && !named.weight && fi->weight_star_levels && k < fi->weight_count;
+         k++) {
+        if (fi->weight_star_levels[k] < 0)
+            continue;
+        sg__ref_parts p = {fi->weight_star_items[k], name};
+        found out = {{0, 0, 0, false, -1}};
+        if (sg__walk_reach_levels(w, fi->weight_star_levels[k], &p, weigh_at, &out))
+            join(&named, &out.what);
+        fi = &SG__VEC_AT(w->from_items, from_item, i);
+    }
     return named.weight ? named : *fi->weight_most;
 }
 
-/* Records the outputs of `out` of weight 2 or more. */
-static void record(walk *w, const outputs *out)
+/* Records those of `count` outputs' weights that are 2 or more. */
+static void record(walk *w, const sg__weighed *weights, size_t count)
 {
-    for (size_t k = 0; k < out->count && !w->failed; k++) {
-        const sg__weighed *x = &out->weights[k];
+    for (size_t k = 0; k < count && !w->failed; k++) {
+        const sg__weighed *x = &weights[k];
         if (x->weight < 2)
             continue;
         sg__expansion *e = sg__vec_push(w->arena, &w->facts->expansions, sizeof *e);
@@ -742,7 +783,7 @@ void sg__walk_expansions(walk *w)
             if (w->weigh_queue.count == queued || ++attempts > 4 * n + 64) {
                 /* it leads back to an item queued before it, or on and on:
                  * as many copies as can be */
-                outputs none = {NULL, NULL, 0};
+                outputs none = {NULL, NULL, 0, NULL, NULL};
                 sg__weighed all = {SG_EXPANSION_CAP, 0, ~0ULL, true, -1};
                 store_weights(w, t, &none, &all);
                 w->facts->expansion_too_deep = true;
@@ -756,18 +797,14 @@ void sg__walk_expansions(walk *w)
         const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
         if (fi->relref >= 0 || fi->excluded || fi->join_alias || !fi->weight_most)
             continue;
-        outputs out = {(const char **)fi->weight_names, (sg__weighed *)fi->weights,
-                       fi->weight_count};
-        if (!fi->weight_count) {
-            /* a function's: its one weight */
-            out.weights = (sg__weighed *)fi->weight_most;
-            out.count = 1;
-        }
-        record(w, &out);
+        if (fi->weight_count)
+            record(w, fi->weights, fi->weight_count);
+        else
+            record(w, fi->weight_most, 1); /* a function's: its one weight */
     }
     /* the statement's own outputs read the items too */
     if (w->root && IsA(w->root, SelectStmt) && w->top_level >= 0) {
         outputs out = weigh_select(w, (Node *)w->root, NIL, w->top_level);
-        record(w, &out);
+        record(w, out.weights, out.count);
     }
 }

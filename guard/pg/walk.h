@@ -104,6 +104,10 @@ typedef struct from_item {
     const struct sg__weighed *weights;
     size_t weight_count;
     const struct sg__weighed *weight_most;
+    /* per output, a `*`'s level and qualifier, through which a name it
+     * stands for is weighed; NULL when it has none */
+    const int *weight_star_levels;
+    const char *const *weight_star_items;
     unsigned char weight_state;
 } from_item;
 
