@@ -36,8 +36,9 @@ static const sg__option options[] = {
              "replace, regexp_replace or format's widths, or of elements an array_fill, may "
              "make from constant (and, but "
              "for generate_series, parameter) arguments, one call or all of "
-             "them together, and of characters an output of a sub-select or WITH query may "
-             "make of copies of its longest constant or parameter value (default 10000000)"},
+             "them together with the characters casts to char(n) or bit(n) pad to, and of "
+             "characters an output of a sub-select or WITH query may make of copies of its "
+             "longest constant or parameter value (default 10000000)"},
     [MAX_WORK] = {"max_work", SG_OPT_INTEGER, NULL,
                   "largest number of character pairs the statement's normalize, is_normalized, "
                   "translate, btrim, ltrim, rtrim, strpos, position, replace, split_part, "
@@ -579,6 +580,27 @@ static int judge_subscripts(const sg__rule_ctx *ctx, long long max, work_sum *si
     return 0;
 }
 
+/* Casts to char(n) and bit(n) (facts->pads): PostgreSQL pads every value to
+ * n characters (bits), a constant's before the statement runs, without a
+ * cancel (a hundred 'x'::char(10485760) held 3 GB past a 1 s timeout); they
+ * count against `max` with the statement's other sizes. A DDL statement's
+ * column types make no values. */
+static int judge_pads(const sg__rule_ctx *ctx, long long max, work_sum *sizes)
+{
+    const sg__facts *f = ctx->facts;
+    if (!f->pads || !sg__is_dml(f) || !sum_passes(sizes, (long double)f->pads, max))
+        return 0;
+    const char *amount = size_text(ctx, sizes->total);
+    if (!amount)
+        return -1;
+    return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, f->pad_location,
+                      "casts to char(n) or bit(n) pad every value to n characters, which "
+                      "PostgreSQL does without a cancel (an array of them counts %d elements): "
+                      "with the statement's other sizes, %s characters, over the bound of %lld "
+                      "(policy option max of %s)",
+                      SG_PAD_ELEMENTS, amount, max, ctx->rule->id);
+}
+
 /* The most copies of the values below it one output may stand for,
  * whatever its pieces: the planner builds every copy (2^14 of `x.n + x.n`
  * took 53 ms to plan, 2^18 a second, and from constants it computes them
@@ -668,7 +690,7 @@ static int check(const sg__rule_ctx *ctx)
                    f->doubling_cte, f->doubling_column ? "column " : "a column",
                    f->doubling_column ? f->doubling_column : "") < 0)
         return -1;
-    if (!f->funcs.count && !f->subscripts.count && !f->expansions.count)
+    if (!f->funcs.count && !f->subscripts.count && !f->expansions.count && !f->pads)
         return 0;
     if (!sg__policy_integer(ctx->policy, ctx->rule, MAX, &max))
         max = DEFAULT_MAX;
@@ -683,6 +705,8 @@ static int check(const sg__rule_ctx *ctx)
             (fn->kind == SG_FUNC_CALL && fn->args && judge_zone(ctx, fn) < 0))
             return -1;
     }
+    if (judge_pads(ctx, max, &sizes) < 0)
+        return -1;
     return judge_subscripts(ctx, max, &sizes);
 }
 

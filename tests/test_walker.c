@@ -2148,6 +2148,31 @@ static const sg__typeref *assert_type_(const sg__facts *f, const char *schema, c
 /* Every type a cast, CAST, a typed literal or an array names, as PostgreSQL
  * sees it: SQL-standard spellings as pg_catalog names, quoted names kept,
  * unquoted ones folded, the element type of an array, and three parts. */
+/* Types that pad every value to their length: char(n), bit(n), arrays. */
+static void test_walker__type_pads(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT 'x'::char(10), CAST('y' AS character(7)), B'1'::bit(8)[], "
+                      "'z'::varchar(5), 'w'::char, $1::bit varying(9), 'v'::public.bpchar(4), "
+                      "'u'::bpchar(3)";
+    const sg__facts *f = parse_ok(sql);
+    assert_int_equal(f->types.count, 8);
+    unsigned long long pads[8] = {0};
+    for (size_t i = 0; i < 8; i++)
+        pads[i] = SG__VEC_AT(f->types, sg__typeref, i).pad;
+    assert_int_equal(pads[0], 10);
+    assert_int_equal(pads[1], 7);
+    assert_int_equal(pads[2], 8 * SG_PAD_ELEMENTS);
+    assert_int_equal(pads[3], 0); /* varchar only limits */
+    assert_int_equal(pads[4], 1); /* char is char(1) */
+    assert_int_equal(pads[5], 0); /* bit varying only limits */
+    assert_int_equal(pads[6], 0); /* another schema's type */
+    assert_int_equal(pads[7], 3);
+    assert_int_equal(f->pads, 10 + 7 + 8 * SG_PAD_ELEMENTS + 1 + 3);
+    assert_int_equal(f->pad_location, OFF(sql, "bit(8)[]"));
+    assert_int_equal(parse_ok("SELECT 'x'::text, 1::int")->pads, 0);
+}
+
 static void test_walker__type_names_of_casts(void **state)
 {
     (void)state;
@@ -2625,6 +2650,7 @@ int main(void)
         T(order_by_using_operator),
         T(cte_cycle_mark_cast),
         T(xmltable_column_type),
+        T(type_pads),
         T(type_names_of_casts),
         T(type_names_beyond_casts),
         T(fields_of_relations),

@@ -332,7 +332,14 @@ typedef struct sg__typeref {
     /* the $n a cast of this type converts directly (`$1::jsonb`, `CAST($1 AS
      * int[])`), and that $n's place; 0 and -1 otherwise */
     int param, param_location;
+    /* a type that pads every value to its length, char(n) (bpchar) or
+     * bit(n): n, times SG_PAD_ELEMENTS for an array of it; 0 otherwise */
+    unsigned long long pad;
 } sg__typeref;
+
+/* The elements an array of a padding type counts for: the array's are not
+ * known before it runs. */
+enum { SG_PAD_ELEMENTS = 10000 };
 
 /* Where the row lies that a name is selected from, as far as the walker
  * could tell without the catalog. */
@@ -841,20 +848,23 @@ typedef struct sg__facts {
     int depth_location;      /* of the innermost located node where it stopped */
     bool incomplete;         /* the walk did not finish (allocation failure) */
     sg__vec types;           /* sg__typeref, in the order the walk met them */
-    sg__vec fields;          /* sg__field_ref, in the order of their places */
-    sg__vec conflicts;       /* sg__conflict_target, one per ON CONFLICT (...) */
-    sg__vec inserts;         /* sg__insert, one per INSERT (data-modifying CTEs and MERGE's
-                              * INSERT actions too) */
-    sg__vec sources;         /* sg__source, every FROM item of every level */
-    sg__vec levels;          /* sg__level, by level */
-    sg__vec level_pins;      /* sg__column_pin of the levels with an only_source */
-    sg__vec merges;          /* sg__merge */
-    sg__vec columns;         /* sg__column_ref: unqualified names, `*`, `t.*` */
-    sg__vec writes;          /* sg__column_write */
-    sg__vec written_values;  /* sg__written_value */
-    sg__vec param_cmps;      /* sg__param_cmp */
-    sg__vec subscripts;      /* sg__subscript_write */
-    sg__vec expansions;      /* sg__expansion: outputs of weight 2 or more */
+    /* the pads of all of them (sg__typeref.pad) and where the largest is */
+    unsigned long long pads;
+    int pad_location;
+    sg__vec fields;         /* sg__field_ref, in the order of their places */
+    sg__vec conflicts;      /* sg__conflict_target, one per ON CONFLICT (...) */
+    sg__vec inserts;        /* sg__insert, one per INSERT (data-modifying CTEs and MERGE's
+                             * INSERT actions too) */
+    sg__vec sources;        /* sg__source, every FROM item of every level */
+    sg__vec levels;         /* sg__level, by level */
+    sg__vec level_pins;     /* sg__column_pin of the levels with an only_source */
+    sg__vec merges;         /* sg__merge */
+    sg__vec columns;        /* sg__column_ref: unqualified names, `*`, `t.*` */
+    sg__vec writes;         /* sg__column_write */
+    sg__vec written_values; /* sg__written_value */
+    sg__vec param_cmps;     /* sg__param_cmp */
+    sg__vec subscripts;     /* sg__subscript_write */
+    sg__vec expansions;     /* sg__expansion: outputs of weight 2 or more */
     /* the references of an output lead through more FROM items, one within
      * another, than the walker follows: its expansion is taken as the cap */
     bool expansion_too_deep;

@@ -145,6 +145,34 @@ void sg__walk_settle_qualifiers(walk *w)
     }
 }
 
+/* What a value of type `t` (named schema.name) is padded to: n for
+ * char(n) (bpchar) and bit(n), times SG_PAD_ELEMENTS for an array of
+ * them; 0 for any other type, and for a length the text does not give. */
+static unsigned long long type_pad(const TypeName *t, const char *schema, const char *name)
+{
+    if (!name || (schema && strcmp(schema, "pg_catalog") != 0) ||
+        (strcmp(name, "bpchar") != 0 && strcmp(name, "bit") != 0) || list_length(t->typmods) != 1)
+        return 0;
+    const Node *mod = linitial(t->typmods);
+    if (!mod || !IsA(mod, A_Const) || ((const A_Const *)mod)->isnull ||
+        nodeTag(&((const A_Const *)mod)->val) != T_Integer ||
+        ((const A_Const *)mod)->val.ival.ival <= 0)
+        return 0;
+    unsigned long long n = (unsigned long long)((const A_Const *)mod)->val.ival.ival;
+    return t->arrayBounds != NIL ? n * SG_PAD_ELEMENTS : n;
+}
+
+/* The largest pad among the types recorded so far. */
+static unsigned long long type_pad_most(const walk *w)
+{
+    unsigned long long most = 0;
+    for (size_t i = 0; i + 1 < w->facts->types.count; i++) {
+        unsigned long long p = SG__VEC_AT(w->facts->types, sg__typeref, i).pad;
+        most = p > most ? p : most;
+    }
+    return most;
+}
+
 /* Records a type name as a fact. The raw grammar always names a type (the
  * SQL-standard spellings as pg_catalog.x); a TypeName given by OID alone is
  * built only inside PostgreSQL, and would be recorded with an empty name,
@@ -163,6 +191,13 @@ void sg__walk_record_type(walk *w, const TypeName *t)
         sg__walk_unsupported(w, "a type name without a place in the text", -1);
     r->array = t->arrayBounds != NIL;
     r->resolves_names = r->name && sg__type_resolves_names(r->name);
+    r->pad = type_pad(t, r->schema, r->name);
+    if (r->pad) {
+        unsigned long long before = w->facts->pads;
+        w->facts->pads = r->pad > ~0ULL - before ? ~0ULL : before + r->pad;
+        if (!before || r->pad > type_pad_most(w))
+            w->facts->pad_location = t->location;
+    }
     r->param = 0;
     r->param_location = -1;
     if (w->param_cast && w->param_cast->typeName == t) {
