@@ -2171,6 +2171,10 @@ static void test_walker__type_pads(void **state)
     assert_int_equal(f->pads, 10 + 7 + 8 * SG_PAD_ELEMENTS + 1 + 3);
     assert_int_equal(f->pad_location, OFF(sql, "bit(8)[]"));
     assert_int_equal(parse_ok("SELECT 'x'::text, 1::int")->pads, 0);
+    /* a parameter cast to a range type is noted for the rules to size */
+    assert_true(parse_ok("SELECT $1::int4multirange")->range_casts);
+    assert_true(parse_ok("SELECT CAST($1 AS daterange[])")->range_casts);
+    assert_false(parse_ok("SELECT 'x'::int4multirange, $1::text")->range_casts);
 }
 
 static void test_walker__type_names_of_casts(void **state)

@@ -851,6 +851,7 @@ typedef struct sg__facts {
     /* the pads of all of them (sg__typeref.pad) and where the largest is */
     unsigned long long pads;
     int pad_location;
+    bool range_casts;       /* a $n cast to a type whose name has "range" in it */
     sg__vec fields;         /* sg__field_ref, in the order of their places */
     sg__vec conflicts;      /* sg__conflict_target, one per ON CONFLICT (...) */
     sg__vec inserts;        /* sg__insert, one per INSERT (data-modifying CTEs and MERGE's

@@ -204,6 +204,7 @@ void sg__walk_record_type(walk *w, const TypeName *t)
         const ParamRef *p = (const ParamRef *)w->param_cast->arg;
         r->param = p->number;
         r->param_location = p->location;
+        w->facts->range_casts = w->facts->range_casts || (r->name && strstr(r->name, "range"));
     }
 }
 
