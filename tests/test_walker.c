@@ -2175,6 +2175,13 @@ static void test_walker__type_pads(void **state)
     assert_true(parse_ok("SELECT $1::int4multirange")->range_casts);
     assert_true(parse_ok("SELECT CAST($1 AS daterange[])")->range_casts);
     assert_false(parse_ok("SELECT 'x'::int4multirange, $1::text")->range_casts);
+    /* parameters read as text search queries */
+    const sg__facts *q = parse_ok("SELECT 1 WHERE t @@ $1 AND $2::text @@@ t AND t @@ $3::tsquery "
+                                  "AND t @@ to_tsquery($4) AND $5 = t");
+    assert_int_equal(q->query_params.count, 2);
+    assert_int_equal(SG__VEC_AT(q->query_params, sg__paramref, 0).number, 1);
+    assert_int_equal(SG__VEC_AT(q->query_params, sg__paramref, 1).number, 2);
+    assert_true(q->query_casts); /* $3's is the type's fact */
 }
 
 static void test_walker__type_names_of_casts(void **state)

@@ -852,6 +852,7 @@ typedef struct sg__facts {
     unsigned long long pads;
     int pad_location;
     bool range_casts;       /* a $n cast to a type whose name has "range" in it */
+    bool query_casts;       /* a $n cast to a type named tsquery */
     sg__vec fields;         /* sg__field_ref, in the order of their places */
     sg__vec conflicts;      /* sg__conflict_target, one per ON CONFLICT (...) */
     sg__vec inserts;        /* sg__insert, one per INSERT (data-modifying CTEs and MERGE's
@@ -864,8 +865,12 @@ typedef struct sg__facts {
     sg__vec writes;         /* sg__column_write */
     sg__vec written_values; /* sg__written_value */
     sg__vec param_cmps;     /* sg__param_cmp */
-    sg__vec subscripts;     /* sg__subscript_write */
-    sg__vec expansions;     /* sg__expansion: outputs of weight 2 or more */
+    /* sg__paramref: a $n (cast or not, but not to tsquery, which `types`
+     * holds) PostgreSQL reads as a text search query, an operand of @@ or
+     * @@@ */
+    sg__vec query_params;
+    sg__vec subscripts; /* sg__subscript_write */
+    sg__vec expansions; /* sg__expansion: outputs of weight 2 or more */
     /* the references of an output lead through more FROM items, one within
      * another, than the walker follows: its expansion is taken as the cap */
     bool expansion_too_deep;

@@ -205,6 +205,7 @@ void sg__walk_record_type(walk *w, const TypeName *t)
         r->param = p->number;
         r->param_location = p->location;
         w->facts->range_casts = w->facts->range_casts || (r->name && strstr(r->name, "range"));
+        w->facts->query_casts = w->facts->query_casts || (r->name && !strcmp(r->name, "tsquery"));
     }
 }
 
@@ -1047,6 +1048,32 @@ static void push_cmp(walk *w, const ColumnRef *col, Node *param, sg__param_cmp_k
     c->kind = kind;
     c->column = col;
     c->pending = -1;
+}
+
+void sg__walk_record_query_param(walk *w, const A_Expr *e)
+{
+    static const char *const match[] = {"@@", "@@@"};
+    if (e->kind != AEXPR_OP || !sg__walk_operator_is(e->name, match, 2))
+        return;
+    const Node *sides[2] = {e->lexpr, e->rexpr};
+    for (size_t i = 0; i < 2; i++) {
+        const Node *n = sides[i];
+        if (n && IsA(n, TypeCast)) {
+            const TypeName *t = ((const TypeCast *)n)->typeName;
+            const Node *last = t && t->names ? llast(t->names) : NULL;
+            if (last && IsA(last, String) && strcmp(strVal(last), "tsquery") == 0)
+                continue; /* the type's fact holds it */
+        }
+        n = sg__walk_uncast(n);
+        if (!n || !IsA(n, ParamRef))
+            continue;
+        sg__paramref *p = sg__vec_push(w->arena, &w->facts->query_params, sizeof *p);
+        if (!p) {
+            fail(w);
+            return;
+        }
+        *p = (sg__paramref){((const ParamRef *)n)->number, ((const ParamRef *)n)->location, false};
+    }
 }
 
 void sg__walk_record_param_cmp(walk *w, A_Expr *e)

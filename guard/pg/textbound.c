@@ -695,12 +695,25 @@ static bool text_bound(const Node *n, text_parts *parts, unsigned depth)
  * func.resource-bound max_work). */
 bool sg__walk_work_bounded_call(const FuncCall *f)
 {
-    static const char *const names[] = {
-        "normalize",       "is_normalized",   "translate",      "btrim",
-        "ltrim",           "rtrim",           "strpos",         "position",
-        "replace",         "split_part",      "like",           "notlike",
-        "string_to_array", "string_to_table", "regexp_replace", "plainto_tsquery",
-        "phraseto_tsquery"};
+    static const char *const names[] = {"normalize",
+                                        "is_normalized",
+                                        "translate",
+                                        "btrim",
+                                        "ltrim",
+                                        "rtrim",
+                                        "strpos",
+                                        "position",
+                                        "replace",
+                                        "split_part",
+                                        "like",
+                                        "notlike",
+                                        "string_to_array",
+                                        "string_to_table",
+                                        "regexp_replace",
+                                        "plainto_tsquery",
+                                        "phraseto_tsquery",
+                                        "to_tsquery",
+                                        "websearch_to_tsquery"};
     const Node *last = list_length(f->funcname) ? llast(f->funcname) : NULL;
     if (!last || !IsA(last, String))
         return false;

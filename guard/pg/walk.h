@@ -419,6 +419,8 @@ void sg__walk_record_type(walk *w, const TypeName *t);
 void sg__walk_record_literal_cmp(walk *w, A_Expr *e);
 /* A parameter compared with a column (sg__param_cmp). */
 void sg__walk_record_param_cmp(walk *w, A_Expr *e);
+/* A parameter an @@ or @@@ reads as a text search query (facts->query_params). */
+void sg__walk_record_query_param(walk *w, const A_Expr *e);
 /* The constant arguments of the call just recorded. */
 void sg__walk_record_args(walk *w, FuncCall *f);
 /* The two operands of the operator just recorded as a call (a LIKE), as

@@ -1293,6 +1293,7 @@ static bool note(Node *node, walk *w)
             record_func(w, e->name, e->location, SG_FUNC_OPERATOR, false);
         sg__walk_record_literal_cmp(w, e);
         sg__walk_record_param_cmp(w, e);
+        sg__walk_record_query_param(w, e);
         record_pattern_match(w, e);
         break;
     }
