@@ -732,11 +732,13 @@ static long double longest_param(const sg__rule_ctx *ctx, const sg__expansion *e
  * the values below them (facts->expansions): PostgreSQL's planner puts an
  * output's expression in place of every reference to it, so a column read
  * twice at each of twenty levels is a million copies, built (and from
- * constants computed) past a cancel; and its text is as many copies of its
- * longest piece. */
+ * constants computed) past a cancel; and its value holds its constants'
+ * characters, each copy counted, and as many copies of its longest other
+ * piece (a parameter's value, what a sized call of the statement makes). */
 static int judge_expansions(const sg__rule_ctx *ctx, long long max)
 {
     const sg__facts *f = ctx->facts;
+    long double made = -1; /* the most a sized call of the statement makes, once known */
     for (size_t i = 0; i < f->expansions.count; i++) {
         const sg__expansion *e = &SG__VEC_AT(f->expansions, sg__expansion, i);
         int at = e->location >= 0 ? e->location : f->statement_location;
@@ -752,9 +754,18 @@ static int judge_expansions(const sg__rule_ctx *ctx, long long max)
         long double piece = longest_param(ctx, e);
         if (piece < 0)
             return -1;
-        if ((long double)e->chars > piece)
-            piece = (long double)e->chars;
-        long double size = piece * (long double)e->weight;
+        if (e->sized && made < 0) {
+            made = 0;
+            for (size_t k = 0; k < f->funcs.count; k++) {
+                long double size = sg__call_size(ctx, &SG__VEC_AT(f->funcs, sg__funcref, k));
+                if (size == -2)
+                    return -1;
+                made = size > made ? size : made;
+            }
+        }
+        if (e->sized && made > piece)
+            piece = made;
+        long double size = (long double)e->chars + piece * (long double)e->weight;
         if (size <= (long double)max)
             continue;
         const char *amount = size_text(ctx, size);
@@ -763,9 +774,9 @@ static int judge_expansions(const sg__rule_ctx *ctx, long long max)
         return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, at,
                           "this output stands for %llu copies of the expressions below it "
                           "(PostgreSQL puts a sub-select's or WITH query's output in place of "
-                          "every reference to it), whose longest string constant or "
-                          "parameter value makes its text up to %s characters, over the "
-                          "bound of %lld (policy option max of %s)",
+                          "every reference to it), whose constants, parameter values and "
+                          "sized calls make its value up to %s characters or elements, over "
+                          "the bound of %lld (policy option max of %s)",
                           e->weight, amount, max, ctx->rule->id);
     }
     return 0;

@@ -996,7 +996,7 @@ static void test_walker__expansions(void **state)
                  "z.s AS s FROM l2 z) SELECT s FROM l3");
     e = most_expanded(f);
     assert_int_equal(e->weight, 8);
-    assert_int_equal(e->chars, 6);
+    assert_int_equal(e->chars, 8 * (6 + 64)); /* each copy of 'abcdef' and its node */
     assert_int_equal(e->params, 1);
     assert_false(e->params_more);
     /* through a LATERAL sub-select, a function in FROM, a whole row, `*` */
@@ -1008,6 +1008,20 @@ static void test_walker__expansions(void **state)
     f = parse_ok("WITH a AS (SELECT 'x' AS s, 'y' AS t), b AS (SELECT a::text || a::text AS s "
                  "FROM a), c AS (SELECT * FROM b) SELECT c.s || c.s FROM c");
     assert_int_equal(most_expanded(f)->weight, 4);
+    /* a scalar sub-select is copied with the expression: what its output
+     * stands for, read at its own level */
+    f = parse_ok("WITH a AS (SELECT 'x' AS s), b AS (SELECT (SELECT a.s) || (SELECT a.s || a.s) "
+                 "AS s FROM a), c AS (SELECT b.s || b.s AS s FROM b) SELECT s FROM c");
+    assert_int_equal(most_expanded(f)->weight, 6);
+    /* a call that sizes what it makes is among the pieces */
+    f = parse_ok("WITH a AS (SELECT repeat('x', 10) AS s), b AS (SELECT a.s || a.s || a.s AS s "
+                 "FROM a) SELECT s FROM b");
+    assert_int_equal(most_expanded(f)->weight, 3);
+    assert_true(most_expanded(f)->sized);
+    f = parse_ok("WITH a AS (SELECT upper('x') AS s), b AS (SELECT a.s || a.s || a.s AS s FROM a) "
+                 "SELECT s FROM b");
+    assert_int_equal(most_expanded(f)->weight, 3);
+    assert_false(most_expanded(f)->sized);
     /* a name a `*` passes on is weighed where the `*` reads it */
     f = parse_ok("WITH a AS (SELECT x.n + x.n + x.n AS big, x.n AS small FROM t x), "
                  "b AS (SELECT * FROM a), c AS (SELECT y.*, 1 AS one FROM b y), "
@@ -1061,6 +1075,52 @@ static void test_walker__recursive_doubling(void **state)
     };
     for (size_t i = 0; i < sizeof steady / sizeof *steady; i++)
         assert_null(parse_ok(steady[i])->doubling_cte);
+}
+
+static void test_walker__recursive_doubling_spellings(void **state)
+{
+    (void)state;
+    /* doubling through a scalar sub-select, a LATERAL item, a separator,
+     * an aggregate, format's positions */
+    static const char *const doubling[] = {
+        "SELECT n + 1, (SELECT r.s) || r.s FROM r",
+        "SELECT n + 1, z.t FROM r, LATERAL (SELECT r.s || r.s AS t) z",
+        "SELECT n + 1, z.t FROM r, LATERAL (VALUES (r.s || r.s)) z(t)",
+        "SELECT n + 1, u.t || u.t FROM r, LATERAL upper(r.s) u(t)",
+        "SELECT n + 1, concat_ws(r.s, 'a', 'b', 'c') FROM r",
+        "SELECT n + 1, array_to_string(ARRAY['a', 'b'], r.s) FROM r",
+        "SELECT n + 1, (SELECT string_agg(t, '') FROM unnest(ARRAY[r.s]) t) FROM r",
+        "SELECT n + 1, format('%1$s%1$s', r.s) FROM r",
+        "SELECT n + 1, format(r.s, r.s) FROM r",
+    };
+    /* one copy: a format naming it once, CASE's alternatives, pieces of a
+     * constant length, a filtering ARRAY(...) */
+    static const char *const single[] = {
+        "SELECT n + 1, format('%s > %s', r.s, 'x') FROM r",
+        "SELECT n + 1, format('%2$s > %1$s', n, r.s) FROM r",
+        "SELECT n + 1, CASE WHEN n = 1 THEN r.s || ': ' ELSE r.s || ' > ' END FROM r",
+        "SELECT n + 1, coalesce(r.s || '/', r.s) FROM r",
+        "SELECT n + 1, right(r.s || r.s, 10) || substr(r.s || r.s, 1, 20) FROM r",
+        "SELECT n + 1, ARRAY(SELECT x FROM unnest(r.s) x WHERE x <> '') FROM r",
+    };
+    char sql[512];
+    for (size_t i = 0; i < sizeof doubling / sizeof *doubling; i++) {
+        snprintf(sql, sizeof sql,
+                 "WITH RECURSIVE r(n, s) AS (SELECT 1, 'x' UNION ALL %s) SELECT s FROM r",
+                 doubling[i]);
+        const sg__facts *d = parse_ok(sql);
+        if (!d->doubling_cte)
+            fail_msg("no doubling found in %s", doubling[i]);
+    }
+    teardown(NULL); /* room for the next parses */
+    for (size_t i = 0; i < sizeof single / sizeof *single; i++) {
+        snprintf(sql, sizeof sql,
+                 "WITH RECURSIVE r(n, s) AS (SELECT 1, 'x' UNION ALL %s) SELECT s FROM r",
+                 single[i]);
+        const sg__facts *d = parse_ok(sql);
+        if (d->doubling_cte)
+            fail_msg("a doubling found in %s", single[i]);
+    }
 }
 
 static void test_walker__lateral(void **state)
@@ -2177,7 +2237,7 @@ static void test_walker__type_pads(void **state)
     assert_false(parse_ok("SELECT 'x'::int4multirange, $1::text")->range_casts);
     /* parameters read as text search queries */
     const sg__facts *q = parse_ok("SELECT 1 WHERE t @@ $1 AND $2::text @@@ t AND t @@ $3::tsquery "
-                                  "AND t @@ to_tsquery($4) AND $5 = t");
+                                  "AND t @@ to_tsquery($4) AND $5 = t AND $6::tsvector @@ t");
     assert_int_equal(q->query_params.count, 2);
     assert_int_equal(SG__VEC_AT(q->query_params, sg__paramref, 0).number, 1);
     assert_int_equal(SG__VEC_AT(q->query_params, sg__paramref, 1).number, 2);
@@ -2668,6 +2728,7 @@ int main(void)
         T(fields_of_expressions),
         T(expansions),
         T(recursive_doubling),
+        T(recursive_doubling_spellings),
         T(fields_of_derived_rows),
         T(fields_of_writes),
         T(fields_in_sight),

@@ -623,15 +623,20 @@ typedef struct sg__column_ref {
  * values below it (pg/expand.c): PostgreSQL's planner puts a sub-select's
  * (or a WITH query's) output expression in place of every reference to its
  * column, so `x.s || x.s` over a level that does the same doubles at each
- * level, and the text the output makes is at most `weight` times its
- * longest piece (a string constant or a parameter's value; a stored column
- * counts as one character). */
+ * level, and the text the output makes is at most its constants'
+ * characters and `weight` times its longest other piece (a parameter's
+ * value, what a sized call makes; a stored column counts as one character). */
 typedef struct sg__expansion {
     unsigned long long weight; /* saturates at SG_EXPANSION_CAP */
-    size_t chars;              /* the longest string constant among its pieces */
+    /* the characters of the constants it holds, each copy counted, and 64
+     * for each constant's node, saturating at SG_EXPANSION_CAP */
+    unsigned long long chars;
     unsigned long long params; /* bit n - 1: $n is among its pieces (n <= 64) */
     bool params_more;          /* a $n above 64 is */
-    int location;              /* of the output, -1 when it has none */
+    /* a call that sizes what it makes is among its pieces (repeat, lpad,
+     * rpad, array_fill, format, replace, regexp_replace, generate_series) */
+    bool sized;
+    int location; /* of the output, -1 when it has none */
 } sg__expansion;
 
 enum { SG_EXPANSION_CAP_SHIFT = 40 };
@@ -865,9 +870,9 @@ typedef struct sg__facts {
     sg__vec writes;         /* sg__column_write */
     sg__vec written_values; /* sg__written_value */
     sg__vec param_cmps;     /* sg__param_cmp */
-    /* sg__paramref: a $n (cast or not, but not to tsquery, which `types`
-     * holds) PostgreSQL reads as a text search query, an operand of @@ or
-     * @@@ */
+    /* sg__paramref: a $n PostgreSQL reads as a text search query, an operand
+     * of @@ or @@@ as it is or cast to text (a cast to tsquery is the type's
+     * fact) */
     sg__vec query_params;
     sg__vec subscripts; /* sg__subscript_write */
     sg__vec expansions; /* sg__expansion: outputs of weight 2 or more */

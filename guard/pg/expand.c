@@ -21,13 +21,20 @@
  * values below it, and its longest pieces. */
 typedef struct sg__weighed {
     unsigned long long weight;
-    size_t chars;              /* the longest string constant */
+    /* the characters of the constants it holds, each copy counted */
+    unsigned long long chars;
     unsigned long long params; /* bit n - 1: $n (n <= 64) */
     bool params_more;          /* a $n above 64 */
+    bool sized;                /* a call that sizes what it makes (made_by_call) */
     int location;              /* of the output, -1 when it has none */
 } sg__weighed;
 
-static const sg__weighed one = {1, 0, 0, false, -1};
+/* What a constant counts for besides its text: the node the planner copies
+ * with it and the separator it prints with. */
+enum { CONSTANT_NODE = 64 };
+
+static const sg__weighed one = {1, 0, 0, false, false, -1};
+static const sg__weighed none = {0, 0, 0, false, false, -1};
 
 /* How many FROM items deep one descent follows references (each a few
  * hundred bytes of stack, within a gateway's 256 KiB); a longer chain is
@@ -52,6 +59,33 @@ static void join(sg__weighed *into, const sg__weighed *x)
     into->chars = x->chars > into->chars ? x->chars : into->chars;
     into->params |= x->params;
     into->params_more = into->params_more || x->params_more;
+    into->sized = into->sized || x->sized;
+}
+
+/* Adds what `x` stands for to `into`, as a part of one expression: weights
+ * and constants' characters summed, pieces joined. */
+static void add_part(sg__weighed *into, const sg__weighed *x)
+{
+    unsigned long long weight = add(into->weight, x->weight);
+    unsigned long long chars = add(into->chars, x->chars);
+    join(into, x);
+    into->weight = weight;
+    into->chars = chars;
+}
+
+/* Whether call `f` makes a value its text does not show the size of, which
+ * the rule reads from its arguments (sg__call_size). */
+static bool made_by_call(const FuncCall *f)
+{
+    static const char *const sized[] = {"repeat", "lpad",    "rpad",           "array_fill",
+                                        "format", "replace", "regexp_replace", "generate_series"};
+    const Node *last = f->funcname ? llast(f->funcname) : NULL;
+    if (!last || !IsA(last, String))
+        return false;
+    for (size_t i = 0; i < sizeof sized / sizeof *sized; i++)
+        if (strcmp(strVal(last), sized[i]) == 0)
+            return true;
+    return false;
 }
 
 static void add_param(sg__weighed *into, int n)
@@ -97,72 +131,11 @@ static int weigh_at(walk *w, int level, sight in_sight, const sg__ref_parts *p, 
 static sg__weighed ref_weighed(walk *w, int level, const ColumnRef *c)
 {
     sg__ref_parts p;
-    found out = {{0, 0, 0, false, -1}};
+    found out = {none};
     if (level < 0 || !sg__walk_split_ref(c, &p) ||
         !sg__walk_reach_levels(w, level, &p, weigh_at, &out) || !out.what.weight)
         return one;
     return out.what;
-}
-
-/* What an expression's walk gathers. */
-typedef struct gather {
-    walk *w;
-    int level;         /* where its column references are made; -1: pieces only */
-    sg__weighed total; /* weights summed, pieces joined */
-} gather;
-
-static bool gather_walk(Node *n, void *context)
-{
-    gather *g = context;
-    if (!n || g->w->weigh_deferred)
-        return g->w->weigh_deferred; /* given up: its sum is not kept */
-    if (IsA(n, ColumnRef)) {
-        if (g->level < 0)
-            return false;
-        sg__weighed x = ref_weighed(g->w, g->level, (const ColumnRef *)n);
-        g->total.weight = add(g->total.weight, x.weight);
-        unsigned long long keep = g->total.weight;
-        join(&g->total, &x);
-        g->total.weight = keep;
-        return false;
-    }
-    if (IsA(n, A_Const)) {
-        const A_Const *k = (const A_Const *)n;
-        if (!k->isnull && nodeTag(&k->val) == T_String) {
-            size_t len = strlen(k->val.sval.sval);
-            g->total.chars = len > g->total.chars ? len : g->total.chars;
-        }
-        return false;
-    }
-    if (IsA(n, ParamRef)) {
-        add_param(&g->total, ((const ParamRef *)n)->number);
-        return false;
-    }
-    if (IsA(n, SubLink) && g->level >= 0) {
-        /* a sub-select's value, computed apart: one copy, but its pieces
-         * (`(SELECT $1)`) may be the value */
-        g->total.weight = add(g->total.weight, 1);
-        gather pieces = {g->w, -1, {0, 0, 0, false, -1}};
-        raw_expression_tree_walker(((SubLink *)n)->subselect, gather_walk, &pieces);
-        unsigned long long keep = g->total.weight;
-        join(&g->total, &pieces.total);
-        g->total.weight = keep;
-        return false;
-    }
-    return raw_expression_tree_walker(n, gather_walk, context);
-}
-
-/* What expression `n`, at `level`, stands for: the sum of its column
- * references' weights, at least one copy. */
-static sg__weighed expr_weighed(walk *w, int level, Node *n, int location)
-{
-    gather g = {w, level, {0, 0, 0, false, location}};
-    if (!w->failed)
-        gather_walk(n, &g);
-    if (!g.total.weight)
-        g.total.weight = 1;
-    g.total.location = location;
-    return g.total;
 }
 
 /* The level select `s` is, else `fallback`. */
@@ -185,6 +158,89 @@ typedef struct outputs {
     int *star_levels;
     const char **star_items;
 } outputs;
+
+static outputs weigh_select(walk *w, Node *node, List *aliases, int level);
+
+/* What an expression's walk gathers. */
+typedef struct gather {
+    walk *w;
+    int level;         /* where its column references are made; -1: pieces only */
+    sg__weighed total; /* weights summed, pieces joined */
+} gather;
+
+static bool gather_walk(Node *n, void *context)
+{
+    gather *g = context;
+    if (!n || g->w->weigh_deferred)
+        return g->w->weigh_deferred; /* given up: its sum is not kept */
+    if (IsA(n, ColumnRef)) {
+        if (g->level < 0)
+            return false;
+        sg__weighed x = ref_weighed(g->w, g->level, (const ColumnRef *)n);
+        add_part(&g->total, &x);
+        return false;
+    }
+    if (IsA(n, A_Const)) {
+        const A_Const *k = (const A_Const *)n;
+        const char *t = k->isnull                         ? NULL
+                        : nodeTag(&k->val) == T_String    ? k->val.sval.sval
+                        : nodeTag(&k->val) == T_Float     ? k->val.fval.fval
+                        : nodeTag(&k->val) == T_BitString ? k->val.bsval.bsval
+                                                          : NULL;
+        /* its text (an integer's at most 11 characters), and the node the
+         * planner copies, about as much as CONSTANT_NODE characters (50,000
+         * array elements copied 16 times held 464 MB while planned) */
+        g->total.chars = add(g->total.chars, (t ? strlen(t) : 11) + CONSTANT_NODE);
+        return false;
+    }
+    if (IsA(n, ParamRef)) {
+        add_param(&g->total, ((const ParamRef *)n)->number);
+        return false;
+    }
+    if (IsA(n, FuncCall) && made_by_call((const FuncCall *)n))
+        g->total.sized = true;
+    if (IsA(n, SubLink) && g->level >= 0) {
+        /* a sub-select's value stands where it is written, copied with
+         * the expression like a column: what its outputs stand for, read
+         * at its own level (one copy when the walk does not know it) */
+        const SubLink *sub = (const SubLink *)n;
+        sg__weighed x = one;
+        const SelectStmt *select = sub->subselect && IsA(sub->subselect, SelectStmt)
+                                       ? (const SelectStmt *)sub->subselect
+                                       : NULL;
+        int level = select ? level_of(g->w, select, -1) : -1;
+        if (level >= 0) {
+            outputs out = weigh_select(g->w, (Node *)sub->subselect, NIL, level);
+            x = none;
+            for (size_t k = 0; k < out.count; k++)
+                join(&x, &out.weights[k]);
+            if (!x.weight)
+                x = one;
+        }
+        /* its pieces anywhere in it (`(SELECT $1)`, a constant in its WHERE) */
+        gather pieces = {g->w, -1, none};
+        raw_expression_tree_walker(sub->subselect, gather_walk, &pieces);
+        pieces.total.weight = 0;
+        pieces.total.chars = 0;
+        join(&x, &pieces.total);
+        add_part(&g->total, &x);
+        return raw_expression_tree_walker(sub->testexpr, gather_walk, context);
+    }
+    return raw_expression_tree_walker(n, gather_walk, context);
+}
+
+/* What expression `n`, at `level`, stands for: the sum of its column
+ * references' weights, at least one copy. */
+static sg__weighed expr_weighed(walk *w, int level, Node *n, int location)
+{
+    gather g = {w, level, none};
+    if (!w->failed)
+        gather_walk(n, &g);
+    if (!g.total.weight)
+        g.total.weight = 1;
+    g.total.location = location;
+    return g.total;
+}
 
 /* Notes that output i of `out` is star `c`, read at `level`. */
 static void note_star(walk *w, outputs *out, size_t i, int level, const ColumnRef *c)
@@ -276,7 +332,7 @@ static outputs weigh_select(walk *w, Node *node, List *aliases, int level)
     out.count = count;
     for (size_t i = 0; i < count; i++) {
         out.names[i] = NULL;
-        out.weights[i] = (sg__weighed){0, 0, 0, false, -1};
+        out.weights[i] = (sg__weighed)none;
     }
     if (s->op == SETOP_NONE) {
         weigh_leaf(w, s, level, aliases, true, &out);
@@ -359,7 +415,7 @@ static void weigh_item(walk *w, size_t i)
         return;
     }
     fi->weight_state = GROWTH_WORKING;
-    sg__weighed most = {1, 0, 0, false, -1};
+    sg__weighed most = one;
     outputs out = {NULL, NULL, 0, NULL, NULL};
     w->weigh_depth++;
     if (fi->grow_function) {
@@ -394,7 +450,7 @@ static sg__weighed item_weighed(walk *w, size_t i, const char *name)
         return one;
     if (fi->join_alias) {
         /* an aliased join's columns are its operands' */
-        sg__weighed all = {0, 0, 0, false, -1};
+        sg__weighed all = none;
         size_t first = fi->grow_first, end = fi->grow_end;
         for (size_t k = first; k < end && k < w->from_items.count && k != i; k++) {
             sg__weighed x = item_weighed(w, k, name);
@@ -406,7 +462,7 @@ static sg__weighed item_weighed(walk *w, size_t i, const char *name)
     fi = &SG__VEC_AT(w->from_items, from_item, i);
     if (fi->weight_state != GROWTH_DONE || !fi->weight_most)
         return one; /* read within itself, or out of memory */
-    sg__weighed named = {0, 0, 0, false, -1};
+    sg__weighed named = none;
     for (size_t k = 0; name && k < fi->weight_count; k++)
         if (fi->weight_names[k] && strcmp(fi->weight_names[k], name) == 0)
             join(&named, &fi->weights[k]);
@@ -416,7 +472,7 @@ static sg__weighed item_weighed(walk *w, size_t i, const char *name)
         if (fi->weight_star_levels[k] < 0)
             continue;
         sg__ref_parts p = {fi->weight_star_items[k], name};
-        found out = {{0, 0, 0, false, -1}};
+        found out = {none};
         if (sg__walk_reach_levels(w, fi->weight_star_levels[k], &p, weigh_at, &out))
             join(&named, &out.what);
         fi = &SG__VEC_AT(w->from_items, from_item, i);
@@ -436,7 +492,7 @@ static void record(walk *w, const sg__weighed *weights, size_t count)
             fail(w);
             return;
         }
-        *e = (sg__expansion){x->weight, x->chars, x->params, x->params_more, x->location};
+        *e = (sg__expansion){x->weight, x->chars, x->params, x->params_more, x->sized, x->location};
     }
 }
 
@@ -448,13 +504,18 @@ static void record(walk *w, const sg__weighed *weights, size_t count)
  * `length(r.s)`, `mod(r.a, r.b)`). A column made of two or more copies of
  * columns that themselves grow at each step doubles at every step.
  */
-enum { STEP_COLUMNS_MAX = 32, SELF_NAMES_MAX = 8 };
+enum { STEP_COLUMNS_MAX = 32, SELF_NAMES_MAX = 8, SIDE_ITEMS_MAX = 16 };
 
 typedef struct step {
     const char *names[STEP_COLUMNS_MAX]; /* the WITH query's columns */
     size_t count;
     const char *selves[SELF_NAMES_MAX]; /* the names the step reads the query by */
     size_t self_count;
+    /* the step's other FROM items that make their columns of expressions
+     * (a LATERAL sub-select, VALUES or function), by name */
+    const char *side_names[SIDE_ITEMS_MAX];
+    const Node *sides[SIDE_ITEMS_MAX]; /* RangeSubselect or RangeFunction */
+    size_t side_count;
     unsigned carries[STEP_COLUMNS_MAX]; /* per column, of the output being read */
 } step;
 
@@ -508,12 +569,22 @@ static const char *const carrying_calls[] = {
     "quote_literal",
     "quote_ident",
     "quote_nullable",
+    "unnest",
+    "string_agg",
+    "array_agg",
+    "json_agg",
+    "jsonb_agg",
+    "xmlagg",
+    "json_object_agg",
+    "jsonb_object_agg",
 };
 
-/* ... of which one copy of an argument may make two or more */
+/* ... of which one copy of an argument may make two or more: padding and
+ * replacing, quoting, and the aggregates (a window's rows) */
 static const char *const multiplying_calls[] = {
-    "format",         "array_fill", "repeat", "lpad",          "rpad",        "replace",
-    "regexp_replace", "overlay",    "encode", "quote_literal", "quote_ident", "quote_nullable",
+    "array_fill", "repeat",   "lpad",          "rpad",        "replace",         "regexp_replace",
+    "overlay",    "encode",   "quote_literal", "quote_ident", "quote_nullable",  "string_agg",
+    "array_agg",  "json_agg", "jsonb_agg",     "xmlagg",      "json_object_agg", "jsonb_object_agg",
 };
 
 static bool name_listed(const char *name, const char *const *list, size_t n)
@@ -526,22 +597,19 @@ static bool name_listed(const char *name, const char *const *list, size_t n)
 
 /* Which column of the WITH query reference `c` reads in the step: its
  * index, STEP_COLUMNS_MAX for the whole row, -1 for none. */
-static int self_column(const step *st, const ColumnRef *c)
+static int self_column(const step *st, const sg__ref_parts *p)
 {
-    sg__ref_parts p;
-    if (!sg__walk_split_ref(c, &p))
-        return -1;
     bool self = false;
     for (size_t k = 0; k < st->self_count; k++)
-        if ((p.item && strcmp(p.item, st->selves[k]) == 0) ||
-            (!p.item && p.name && strcmp(p.name, st->selves[k]) == 0))
+        if ((p->item && strcmp(p->item, st->selves[k]) == 0) ||
+            (!p->item && p->name && strcmp(p->name, st->selves[k]) == 0))
             self = true;
-    if (!p.name || (self && !p.item)) /* `*`, `r.*`, `r` */
-        return !p.name && !p.item ? (int)STEP_COLUMNS_MAX : self ? (int)STEP_COLUMNS_MAX : -1;
-    if (p.item && !self)
+    if (!p->name || (self && !p->item)) /* `*`, `r.*`, `r` */
+        return !p->name && !p->item ? (int)STEP_COLUMNS_MAX : self ? (int)STEP_COLUMNS_MAX : -1;
+    if (p->item && !self)
         return -1;
     for (size_t j = 0; j < st->count; j++)
-        if (st->names[j] && strcmp(st->names[j], p.name) == 0)
+        if (st->names[j] && strcmp(st->names[j], p->name) == 0)
             return (int)j;
     return -1;
 }
@@ -556,6 +624,200 @@ static void carry_list(step *st, const List *list, unsigned times, unsigned dept
         carry(st, lfirst(lc), times, depth + 1);
 }
 
+/* carry() of one of the alternatives `n` (CASE's results, COALESCE's,
+ * GREATEST's arguments), of which one makes the value: st->carries keeps
+ * per column the most of any (in `most`, from `before`). */
+static void carry_alternative(step *st, const Node *n, unsigned times, unsigned depth,
+                              const unsigned *before, unsigned *most)
+{
+    memcpy(st->carries, before, sizeof st->carries);
+    carry(st, n, times, depth + 1);
+    for (size_t k = 0; k < st->count; k++)
+        most[k] = st->carries[k] > most[k] ? st->carries[k] : most[k];
+    memcpy(st->carries, most, sizeof st->carries);
+}
+
+static void carry_one_of(step *st, const List *alternatives, const Node *last, unsigned times,
+                         unsigned depth)
+{
+    unsigned before[STEP_COLUMNS_MAX], most[STEP_COLUMNS_MAX];
+    memcpy(before, st->carries, sizeof before);
+    memcpy(most, st->carries, sizeof most);
+    const ListCell *lc;
+    foreach (lc, alternatives) {
+        const Node *alt = lfirst(lc);
+        if (alt && IsA(alt, CaseWhen))
+            alt = (const Node *)((const CaseWhen *)alt)->result;
+        carry_alternative(st, alt, times, depth, before, most);
+    }
+    if (last)
+        carry_alternative(st, last, times, depth, before, most);
+}
+
+/* A positive integer constant. */
+static bool positive_constant(const Node *n)
+{
+    n = n && IsA(n, TypeCast) ? ((const TypeCast *)n)->arg : n;
+    return n && IsA(n, A_Const) && !((const A_Const *)n)->isnull &&
+           nodeTag(&((const A_Const *)n)->val) == T_Integer &&
+           ((const A_Const *)n)->val.ival.ival > 0;
+}
+
+enum { FORMAT_ARGS_MAX = 64 };
+
+/* How many times format string `t` prints each argument (uses[k] for the
+ * k-th after it): false for a width (`%*s`, `%10s`, which pads), or an
+ * argument past FORMAT_ARGS_MAX. */
+static bool format_uses(const char *t, unsigned *uses)
+{
+    memset(uses, 0, FORMAT_ARGS_MAX * sizeof *uses);
+    unsigned next = 1;
+    for (const char *p = strchr(t, '%'); p; p = strchr(p, '%')) {
+        p++;
+        if (*p == '%') {
+            p++;
+            continue;
+        }
+        unsigned n = 0;
+        const char *q = p;
+        while (*q >= '0' && *q <= '9' && n < FORMAT_ARGS_MAX)
+            n = n * 10 + (unsigned)(*q++ - '0');
+        if (*q == '$' && n > 0)
+            p = q + 1;
+        else
+            n = next++;
+        while (*p == '-')
+            p++;
+        if (*p == '*' || (*p >= '0' && *p <= '9') || n >= FORMAT_ARGS_MAX)
+            return false;
+        uses[n]++;
+        if (*p)
+            p++;
+    }
+    return true;
+}
+
+/* carry() of call `f` named `name`, a carrying one. */
+static void carry_call(step *st, const FuncCall *f, const char *name, unsigned times,
+                       unsigned depth)
+{
+    int nargs = list_length(f->args);
+    /* a piece of a length the text gives: left(s, 10), right(s, 10),
+     * substr(s, 1, 20) */
+    if (((strcmp(name, "left") == 0 || strcmp(name, "right") == 0) && nargs == 2 &&
+         positive_constant(lsecond(f->args))) ||
+        ((strcmp(name, "substr") == 0 || strcmp(name, "substring") == 0) && nargs == 3 &&
+         positive_constant(lthird(f->args))))
+        return;
+    bool multiplies =
+        name_listed(name, multiplying_calls, sizeof multiplying_calls / sizeof *multiplying_calls);
+    unsigned uses[FORMAT_ARGS_MAX];
+    bool counted = false;
+    if (strcmp(name, "format") == 0) {
+        /* a format string the text gives prints each argument as often as
+         * it names it; any other may print one many times */
+        const Node *fmt = nargs ? linitial(f->args) : NULL;
+        const char *t = fmt && IsA(fmt, A_Const) && !((const A_Const *)fmt)->isnull &&
+                                nodeTag(&((const A_Const *)fmt)->val) == T_String
+                            ? ((const A_Const *)fmt)->val.sval.sval
+                            : NULL;
+        counted = t && format_uses(t, uses);
+        multiplies = !counted;
+    }
+    int k = 0;
+    const ListCell *lc;
+    foreach (lc, f->args) {
+        unsigned each = multiplies ? 2 * times : times;
+        if (counted && k > 0)
+            each = k < FORMAT_ARGS_MAX ? times * uses[k] : 0;
+        /* concat_ws's separator stands between every two others, and
+         * array_to_string's between every two elements */
+        if (k == 0 && strcmp(name, "concat_ws") == 0 && nargs > 3)
+            each = times * (unsigned)(nargs - 2);
+        if (k >= 1 && strcmp(name, "array_to_string") == 0)
+            each = 2 * times;
+        carry(st, lfirst(lc), each, depth + 1);
+        k++;
+    }
+}
+
+static void find_selves(step *st, const Node *n, const char *name, unsigned depth);
+
+/* carry() of a sub-select's value: its outputs, one row's (a set
+ * operation's branches' together; every row's of ARRAY(...), `rows`,
+ * which a FROM of two items or a join may make more than it reads). Its
+ * own FROM's items that make columns of expressions are followed too. */
+static void carry_select(step *st, const Node *n, unsigned times, unsigned depth, bool rows)
+{
+    if (!n || !IsA(n, SelectStmt) || depth > 200)
+        return;
+    const SelectStmt *s = (const SelectStmt *)n;
+    if (s->op != SETOP_NONE) {
+        carry_select(st, (const Node *)s->larg, times, depth + 1, rows);
+        carry_select(st, (const Node *)s->rarg, times, depth + 1, rows);
+        return;
+    }
+    bool joins =
+        list_length(s->fromClause) > 1 || (s->fromClause && IsA(linitial(s->fromClause), JoinExpr));
+    unsigned each = rows && joins ? 2 * times : times;
+    size_t sides = st->side_count, selves = st->self_count;
+    find_selves(st, (const Node *)s->fromClause, "", 0);
+    st->self_count = selves;
+    const ListCell *lc;
+    foreach (lc, s->targetList)
+        if (IsA(lfirst(lc), ResTarget))
+            carry(st, ((const ResTarget *)lfirst(lc))->val, each, depth + 1);
+    foreach (lc, s->valuesLists)
+        carry_list(st, lfirst(lc), each, depth);
+    st->side_count = sides;
+}
+
+/* carry() of a reference to a column of one of the step's other FROM items
+ * that makes it of expressions: the expression (a function item's, all of
+ * its calls). */
+static void carry_side(step *st, const sg__ref_parts *p, unsigned times, unsigned depth)
+{
+    for (size_t i = 0; i < st->side_count; i++) {
+        if (p->item && strcmp(p->item, st->side_names[i]) != 0)
+            continue;
+        const Node *item = st->sides[i];
+        if (IsA(item, RangeFunction)) {
+            const ListCell *lc;
+            const Alias *alias = ((const RangeFunction *)item)->alias;
+            bool listed = false;
+            foreach (lc, alias->colnames)
+                listed = listed || (p->name && strcmp(strVal(lfirst(lc)), p->name) == 0);
+            if (p->item || listed || (p->name && strcmp(p->name, st->side_names[i]) == 0))
+                foreach (lc, ((const RangeFunction *)item)->functions)
+                    if (lfirst(lc))
+                        carry(st, linitial((const List *)lfirst(lc)), times, depth + 1);
+            continue;
+        }
+        const RangeSubselect *rs = (const RangeSubselect *)item;
+        const SelectStmt *s =
+            rs->subquery && IsA(rs->subquery, SelectStmt) ? (const SelectStmt *)rs->subquery : NULL;
+        if (!s || s->op != SETOP_NONE)
+            continue;
+        const List *aliases = rs->alias ? rs->alias->colnames : NIL;
+        int count =
+            s->valuesLists ? list_length(linitial(s->valuesLists)) : list_length(s->targetList);
+        for (int k = 0; k < count; k++) {
+            const char *name = k < list_length(aliases) ? strVal(list_nth(aliases, k)) : NULL;
+            const Node *expr = NULL;
+            if (s->valuesLists)
+                expr = list_nth(linitial(s->valuesLists), k);
+            else if (IsA(list_nth(s->targetList, k), ResTarget)) {
+                const ResTarget *rt = list_nth(s->targetList, k);
+                expr = rt->val;
+                if (!name)
+                    name = rt->name ? rt->name : sg__walk_figure_colname(rt->val);
+            }
+            if (expr && (!p->name || (name && strcmp(name, p->name) == 0)))
+                carry(st, expr, times, depth + 1);
+        }
+    }
+}
+
 /* Counts into st->carries the columns of the row before whose text `n`
  * carries into its value, `times` copies each. */
 static void carry(step *st, const Node *n, unsigned times, unsigned depth)
@@ -564,10 +826,15 @@ static void carry(step *st, const Node *n, unsigned times, unsigned depth)
         return;
     switch (nodeTag(n)) {
     case T_ColumnRef: {
-        int j = self_column(st, (const ColumnRef *)n);
+        sg__ref_parts p;
+        if (!sg__walk_split_ref((const ColumnRef *)n, &p))
+            return;
+        int j = self_column(st, &p);
         for (size_t k = 0; k < st->count; k++)
             if (j == (int)k || j == (int)STEP_COLUMNS_MAX)
                 st->carries[k] += times;
+        if (j < 0)
+            carry_side(st, &p, times, depth);
         return;
     }
     case T_TypeCast:
@@ -597,20 +864,25 @@ static void carry(step *st, const Node *n, unsigned times, unsigned depth)
         const FuncCall *f = (const FuncCall *)n;
         const Node *last = f->funcname ? llast(f->funcname) : NULL;
         const char *name = last && IsA(last, String) ? strVal(last) : "";
-        if (!name_listed(name, carrying_calls, sizeof carrying_calls / sizeof *carrying_calls))
-            return;
-        unsigned each = name_listed(name, multiplying_calls,
-                                    sizeof multiplying_calls / sizeof *multiplying_calls)
-                            ? 2 * times
-                            : times;
-        carry_list(st, f->args, each, depth);
+        if (name_listed(name, carrying_calls, sizeof carrying_calls / sizeof *carrying_calls))
+            carry_call(st, f, name, times, depth);
+        return;
+    }
+    case T_SubLink: {
+        const SubLink *sub = (const SubLink *)n;
+        if (sub->subLinkType == EXPR_SUBLINK || sub->subLinkType == ARRAY_SUBLINK)
+            carry_select(st, sub->subselect, times, depth, sub->subLinkType == ARRAY_SUBLINK);
         return;
     }
     case T_CoalesceExpr:
-        carry_list(st, ((const CoalesceExpr *)n)->args, times, depth);
+        carry_one_of(st, ((const CoalesceExpr *)n)->args, NULL, times, depth);
         return;
     case T_MinMaxExpr:
-        carry_list(st, ((const MinMaxExpr *)n)->args, times, depth);
+        carry_one_of(st, ((const MinMaxExpr *)n)->args, NULL, times, depth);
+        return;
+    case T_CaseExpr:
+        carry_one_of(st, ((const CaseExpr *)n)->args,
+                     (const Node *)((const CaseExpr *)n)->defresult, times, depth);
         return;
     case T_A_ArrayExpr:
         carry_list(st, ((const A_ArrayExpr *)n)->elements, times, depth);
@@ -618,22 +890,14 @@ static void carry(step *st, const Node *n, unsigned times, unsigned depth)
     case T_RowExpr:
         carry_list(st, ((const RowExpr *)n)->args, times, depth);
         return;
-    case T_CaseExpr: {
-        const CaseExpr *c = (const CaseExpr *)n;
-        const ListCell *lc;
-        foreach (lc, c->args)
-            if (IsA(lfirst(lc), CaseWhen))
-                carry(st, (const Node *)((const CaseWhen *)lfirst(lc))->result, times, depth + 1);
-        carry(st, (const Node *)c->defresult, times, depth + 1);
-        return;
-    }
     default:
         return;
     }
 }
 
 /* The names the step reads WITH query `name` by, in its FROM (`r`, or the
- * alias of `r AS prev`), joins searched. */
+ * alias of `r AS prev`), and its items that make columns of expressions,
+ * joins searched. */
 static void find_selves(step *st, const Node *n, const char *name, unsigned depth)
 {
     if (!n || depth > 100)
@@ -650,6 +914,14 @@ static void find_selves(step *st, const Node *n, const char *name, unsigned dept
     } else if (IsA(n, JoinExpr)) {
         find_selves(st, ((const JoinExpr *)n)->larg, name, depth + 1);
         find_selves(st, ((const JoinExpr *)n)->rarg, name, depth + 1);
+    } else if ((IsA(n, RangeSubselect) && ((const RangeSubselect *)n)->alias) ||
+               (IsA(n, RangeFunction) && ((const RangeFunction *)n)->alias)) {
+        const Alias *alias = IsA(n, RangeSubselect) ? ((const RangeSubselect *)n)->alias
+                                                    : ((const RangeFunction *)n)->alias;
+        if (st->side_count < SIDE_ITEMS_MAX) {
+            st->side_names[st->side_count] = alias->aliasname;
+            st->sides[st->side_count++] = n;
+        }
     }
 }
 
@@ -751,7 +1023,7 @@ void sg__walk_expansions(walk *w)
         if (bound == 2 && !e)
             fail(w);
         else if (e)
-            *e = (sg__expansion){2, 0, ~0ULL, true, -1};
+            *e = (sg__expansion){2, 0, ~0ULL, true, false, -1};
         return;
     }
     /* every item, each chain of references from its far end in stretches
@@ -783,9 +1055,9 @@ void sg__walk_expansions(walk *w)
             if (w->weigh_queue.count == queued || ++attempts > 4 * n + 64) {
                 /* it leads back to an item queued before it, or on and on:
                  * as many copies as can be */
-                outputs none = {NULL, NULL, 0, NULL, NULL};
-                sg__weighed all = {SG_EXPANSION_CAP, 0, ~0ULL, true, -1};
-                store_weights(w, t, &none, &all);
+                outputs nothing = {NULL, NULL, 0, NULL, NULL};
+                sg__weighed all = {SG_EXPANSION_CAP, SG_EXPANSION_CAP, ~0ULL, true, true, -1};
+                store_weights(w, t, &nothing, &all);
                 w->facts->expansion_too_deep = true;
                 w->weigh_queue.count = queued - 1;
             }

@@ -1059,12 +1059,15 @@ void sg__walk_record_query_param(walk *w, const A_Expr *e)
     for (size_t i = 0; i < 2; i++) {
         const Node *n = sides[i];
         if (n && IsA(n, TypeCast)) {
+            /* text @@ text builds plainto_tsquery of it; a tsquery cast is
+             * the type's fact, and a tsvector no query */
             const TypeName *t = ((const TypeCast *)n)->typeName;
             const Node *last = t && t->names ? llast(t->names) : NULL;
-            if (last && IsA(last, String) && strcmp(strVal(last), "tsquery") == 0)
-                continue; /* the type's fact holds it */
+            const char *type = last && IsA(last, String) ? strVal(last) : "";
+            if (strcmp(type, "text") != 0 && strcmp(type, "varchar") != 0)
+                continue;
+            n = ((const TypeCast *)n)->arg;
         }
-        n = sg__walk_uncast(n);
         if (!n || !IsA(n, ParamRef))
             continue;
         sg__paramref *p = sg__vec_push(w->arena, &w->facts->query_params, sizeof *p);
