@@ -742,6 +742,11 @@ static int judge_expansions(const sg__rule_ctx *ctx, long long max)
     for (size_t i = 0; i < f->expansions.count; i++) {
         const sg__expansion *e = &SG__VEC_AT(f->expansions, sg__expansion, i);
         int at = e->location >= 0 ? e->location : f->statement_location;
+        if (e->weight >= SG_EXPANSION_CAP && f->expansion_too_deep)
+            return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, at,
+                              "this output reads sub-selects, WITH queries or FROM items nested "
+                              "one within another deeper than the guard follows, so how many "
+                              "copies of them PostgreSQL makes is not known");
         if (e->weight > EXPANSION_MAX)
             return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, at,
                               "this output stands for %s%llu copies of the expressions below "

@@ -232,6 +232,34 @@ static void test_limits__long_with_chains_on_a_small_stack(void **state)
     }
 }
 
+/* Scalar sub-selects one within another over a derived FROM item: each is
+ * weighed where it stands, as deep as the walker went (about 240). */
+static void test_limits__nested_scalar_subselects_weighed_on_a_small_stack(void **state)
+{
+    (void)state;
+    char *sql = repeat("SELECT ", "(SELECT ", 240, "x.s || x.s", ")");
+    size_t len = strlen(sql);
+    char *full = malloc(len + 64);
+    assert_non_null(full);
+    snprintf(full, len + 64, "%s AS v FROM (SELECT 'x' AS s) x", sql);
+    job j = check_on_small_stack(full);
+    assert_int_equal(j.rc, SG_OK);
+    assert_false(j.allowed); /* deeper than the weighing follows */
+    assert_non_null(strstr(j.rules, "func.resource-bound "));
+    free(full);
+    free(sql);
+    /* a few levels are weighed and allowed */
+    sql = repeat("SELECT ", "(SELECT ", 10, "x.s || x.s", ")");
+    len = strlen(sql);
+    full = malloc(len + 64);
+    assert_non_null(full);
+    snprintf(full, len + 64, "%s AS v FROM (SELECT 'x' AS s) x", sql);
+    j = check_on_small_stack(full);
+    assert_null(strstr(j.rules, "func.resource-bound "));
+    free(full);
+    free(sql);
+}
+
 static void test_limits__deep_parentheses(void **state)
 {
     (void)state;
@@ -424,6 +452,7 @@ int main(void)
         cmocka_unit_test(test_limits__deep_subqueries_on_a_small_stack),
         cmocka_unit_test(test_limits__nested_from_subselects_on_a_small_stack),
         cmocka_unit_test(test_limits__long_with_chains_on_a_small_stack),
+        cmocka_unit_test(test_limits__nested_scalar_subselects_weighed_on_a_small_stack),
         cmocka_unit_test(test_limits__deep_parentheses),
         cmocka_unit_test(test_limits__huge_literal_and_sql_bound),
         cmocka_unit_test(test_limits__pathological_placeholders),

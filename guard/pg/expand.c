@@ -209,8 +209,14 @@ static bool gather_walk(Node *n, void *context)
                                        ? (const SelectStmt *)sub->subselect
                                        : NULL;
         int level = select ? level_of(g->w, select, -1) : -1;
-        if (level >= 0) {
+        if (level >= 0 && g->w->weigh_depth >= WEIGH_DEPTH_MAX) {
+            /* nested deeper than the stack is given for */
+            x = (sg__weighed){SG_EXPANSION_CAP, 0, 0, false, false, -1};
+            g->w->facts->expansion_too_deep = true;
+        } else if (level >= 0) {
+            g->w->weigh_depth++;
             outputs out = weigh_select(g->w, (Node *)sub->subselect, NIL, level);
+            g->w->weigh_depth--;
             x = none;
             for (size_t k = 0; k < out.count; k++)
                 join(&x, &out.weights[k]);
