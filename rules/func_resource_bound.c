@@ -194,6 +194,28 @@ static int judge_query_params(const sg__rule_ctx *ctx, long long max_work, work_
         if (judge_query_param(ctx, p->number, p->location, max_work, sum) < 0)
             return -1;
     }
+    /* a parameter as it is where a call takes a tsquery: ts_rank's and
+     * ts_rank_cd's second or third argument (the first and the last are a
+     * vector, weights or a number), numnode's, querytree's, tsquery_phrase's
+     * two, ts_rewrite's */
+    static const struct {
+        const char *name;
+        size_t first, last; /* 0-based arguments */
+    } takers[] = {{"ts_rank", 1, 2},   {"ts_rank_cd", 1, 2},     {"numnode", 0, 0},
+                  {"querytree", 0, 0}, {"tsquery_phrase", 0, 1}, {"ts_rewrite", 0, 2}};
+    for (size_t i = 0; i < f->funcs.count; i++) {
+        const sg__funcref *fn = &SG__VEC_AT(f->funcs, sg__funcref, i);
+        for (size_t t = 0; fn->kind == SG_FUNC_CALL && t < sizeof takers / sizeof *takers; t++) {
+            if (!sg__cost_builtin(fn, takers[t].name))
+                continue;
+            for (size_t k = takers[t].first; k <= takers[t].last && k < fn->arg_count; k++) {
+                const sg__funcarg *a = &fn->args[k];
+                if (a->param > 0 && !a->cast &&
+                    judge_query_param(ctx, a->param, a->location, max_work, sum) < 0)
+                    return -1;
+            }
+        }
+    }
     return 0;
 }
 
