@@ -1003,6 +1003,23 @@ static void judge_recursion(walk *w, const CommonTableExpr *cte)
     }
 }
 
+bool sg__walk_output_short(walk *w, int level, Node *n)
+{
+    enum { SHORT_COPIES = 256, SHORT_CHARS = 8192 };
+    if (w->failed || level < 0)
+        return false;
+    unsigned depth = w->weigh_depth;
+    bool deferred = w->weigh_deferred;
+    w->weigh_depth = 0;
+    w->weigh_deferred = false;
+    sg__weighed x = expr_weighed(w, level, n, -1);
+    bool known = !w->weigh_deferred;
+    w->weigh_depth = depth;
+    w->weigh_deferred = deferred;
+    return known && x.weight <= SHORT_COPIES && x.chars <= SHORT_CHARS && !x.sized && !x.params &&
+           !x.params_more;
+}
+
 void sg__walk_expansions(walk *w)
 {
     for (size_t i = 0; i < w->facts->ctes.count && !w->facts->doubling_cte; i++)

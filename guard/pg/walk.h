@@ -8,8 +8,9 @@
  * WHERE's pins and links, a surely false WHERE), meets.c (where a value
  * meets others and keeps its type), ordering.c (the top-level ORDER BY and what makes
  * rows distinct), names.c (the names of rows, what a qualified name selects
- * from), expand.c (how many copies of the levels below it an output stands
- * for, a recursive step that doubles), writes.c (what a statement writes) and nodes.c (the class of
+ * from), reach.c (how a reference is looked for through the levels),
+ * expand.c (how many copies of the levels below it an output stands for, a
+ * recursive step that doubles), writes.c (what a statement writes) and nodes.c (the class of
  * every node type, and where a node says it is). Only walker.c calls back into the walk; the others
  * record and return. Seen only on the PostgreSQL side.
  */
@@ -548,6 +549,13 @@ row_names sg__walk_function_row(walk *w, const RangeFunction *rf);
 /* Works out which columns of FROM item i may be long text, once (its
  * row's grown, grows_all, stored): for the quadratic text calls. */
 void sg__walk_item_growth(walk *w, size_t i);
+
+/* ---- reach.c ---- */
+
+/* The name PostgreSQL's FigureColname gives expression `n` (an output column,
+ * an index column), when the walker is sure of it; NULL otherwise. */
+const char *sg__walk_figure_colname(Node *n);
+
 /* A column reference's parts as the levels' items are searched for it:
  * `t.c` (item t, name c), `c`, `*` and `t.*` (name NULL). False for `s.t.c`,
  * a relation's column, and any other shape. */
@@ -564,9 +572,6 @@ typedef int (*sg__level_look)(walk *w, int level, sight in_sight, const sg__ref_
  * (given `ctx`) first finds, or 0. */
 int sg__walk_reach_levels(walk *w, int level, const sg__ref_parts *p, sg__level_look look,
                           void *ctx);
-/* The name PostgreSQL's FigureColname gives expression `n` (an output column,
- * an index column), when the walker is sure of it; NULL otherwise. */
-const char *sg__walk_figure_colname(Node *n);
 
 /* The output column names of a SELECT (VALUES, set operation), renamed by
  * `aliases` (a List of String, may be NIL) as an alias's column list does. */
@@ -584,6 +589,12 @@ bool sg__walk_output_match(Node *select, const char *name, bool *known);
 /* The outputs of the statement's query levels that stand for two or more
  * copies of the values below them, as facts (facts->expansions). */
 void sg__walk_expansions(walk *w);
+/* Whether expression `n`, at `level`, stands for few copies of short pieces
+ * only: at most 256 copies (a CASE's conditions count), constants of at
+ * most 8,192 characters with their nodes, each copy counted, no parameter
+ * and no call that sizes what it makes; false when it cannot be told within
+ * the depth the weighing follows at once. */
+bool sg__walk_output_short(walk *w, int level, Node *n);
 
 /* ---- refs.c ---- */
 
