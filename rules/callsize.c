@@ -363,9 +363,25 @@ static long double replaced_size(const sg__rule_ctx *ctx, const sg__funcref *fn,
     return s + matches * to;
 }
 
+/* bpchar(s, n, explicit) and bit(s, n, explicit), the function form of a
+ * cast to char(n) or bit(n), which pads to n: n when a constant gives it,
+ * else HUGE_VALL (100 bpchar('x', 10485764, true) held 1.1 GB before the
+ * statement ran). */
+static long double pad_size(const sg__funcref *fn)
+{
+    const sg__funcarg *n = &fn->args[1];
+    if (n->kind != SG_ARG_NUMBER || !n->text)
+        return HUGE_VALL;
+    char *end;
+    long double v = strtold(n->text, &end);
+    return *end || v < 0 ? HUGE_VALL : v;
+}
+
 long double sg__call_size(const sg__rule_ctx *ctx, const sg__funcref *fn)
 {
     bool is_repeat = sg__cost_builtin(fn, "repeat");
+    if (fn->arg_count == 3 && (sg__cost_builtin(fn, "bpchar") || sg__cost_builtin(fn, "bit")))
+        return pad_size(fn);
     if (sg__cost_builtin(fn, "generate_series"))
         return sg__series_rows(fn);
     if (sg__cost_builtin(fn, "array_fill"))

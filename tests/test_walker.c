@@ -1005,9 +1005,15 @@ static void test_walker__expansions(void **state)
     assert_int_equal(most_expanded(f)->weight, 4);
     f = parse_ok("SELECT f FROM (SELECT 'x' AS s) a, LATERAL concat(a.s, a.s, a.s) f");
     assert_int_equal(most_expanded(f)->weight, 3);
+    /* a whole row printed as text quotes its fields again: twice each */
     f = parse_ok("WITH a AS (SELECT 'x' AS s, 'y' AS t), b AS (SELECT a::text || a::text AS s "
                  "FROM a), c AS (SELECT * FROM b) SELECT c.s || c.s FROM c");
-    assert_int_equal(most_expanded(f)->weight, 4);
+    assert_int_equal(most_expanded(f)->weight, 8);
+    /* so does hex, quoting, JSON text, with one reference a level */
+    f = parse_ok("WITH a AS (SELECT 'x' AS s), b AS (SELECT encode(a.s::bytea, 'hex') AS s FROM "
+                 "a), c AS (SELECT quote_literal(b.s) AS s FROM b), d AS (SELECT to_jsonb(c.s) "
+                 "AS s FROM c) SELECT d.s FROM d");
+    assert_int_equal(most_expanded(f)->weight, 8);
     /* a scalar sub-select is copied with the expression: what its output
      * stands for, read at its own level */
     f = parse_ok("WITH a AS (SELECT 'x' AS s), b AS (SELECT (SELECT a.s) || (SELECT a.s || a.s) "

@@ -73,18 +73,79 @@ static void add_part(sg__weighed *into, const sg__weighed *x)
     into->chars = chars;
 }
 
+/* Whether `n` is a call of one of `names` (the last part of its name). */
+static bool call_in(const Node *n, const char *const *names, size_t count)
+{
+    const List *name = IsA(n, FuncCall) ? ((const FuncCall *)n)->funcname : NIL;
+    const Node *last = name ? llast(name) : NULL;
+    return last && IsA(last, String) && sg__walk_name_in(strVal(last), names, count);
+}
+
 /* Whether call `f` makes a value its text does not show the size of, which
  * the rule reads from its arguments (sg__call_size). */
 static bool made_by_call(const FuncCall *f)
 {
     static const char *const sized[] = {"repeat", "lpad",    "rpad",           "array_fill",
                                         "format", "replace", "regexp_replace", "generate_series"};
-    const Node *last = f->funcname ? llast(f->funcname) : NULL;
-    if (!last || !IsA(last, String))
+    return call_in((const Node *)f, sized, sizeof sized / sizeof *sized);
+}
+
+/* The calls whose text may be twice their operands': escaping, quoting and
+ * hex. */
+static const char *const doubling_calls[] = {
+    "encode",       "to_json",       "to_jsonb",    "array_to_json",  "row_to_json",
+    "jsonb_pretty", "quote_literal", "quote_ident", "quote_nullable",
+};
+
+/* Whether `n` makes text that may be twice its operands': one of
+ * doubling_calls, an XML element, or a cast of a row or an array (whose
+ * text quotes and escapes its fields again: `x::text` of a whole row,
+ * `ARRAY[...]::text`); `*row` is set instead for a cast of a bare name,
+ * which doubles when the name is a FROM item's (the caller tells). */
+bool sg__walk_doubles(const Node *n, const char **row)
+{
+    *row = NULL;
+    if (IsA(n, XmlExpr))
+        return true;
+    if (IsA(n, FuncCall))
+        return call_in(n, doubling_calls, sizeof doubling_calls / sizeof *doubling_calls);
+    if (!IsA(n, TypeCast))
         return false;
-    for (size_t i = 0; i < sizeof sized / sizeof *sized; i++)
-        if (strcmp(strVal(last), sized[i]) == 0)
+    const Node *arg = ((const TypeCast *)n)->arg;
+    if (!arg)
+        return false;
+    if (IsA(arg, A_ArrayExpr) || IsA(arg, RowExpr) ||
+        (IsA(arg, SubLink) && ((const SubLink *)arg)->subLinkType == ARRAY_SUBLINK))
+        return true;
+    /* bytea printed as text is hex: of a bytea cast or a call that makes one */
+    if (IsA(arg, TypeCast) && ((const TypeCast *)arg)->typeName) {
+        const List *names = ((const TypeCast *)arg)->typeName->names;
+        const Node *type = names ? llast(names) : NULL;
+        return type && IsA(type, String) && strcmp(strVal(type), "bytea") == 0;
+    }
+    static const char *const bytea_calls[] = {"convert_to", "decode", "bytea"};
+    if (IsA(arg, FuncCall))
+        return call_in(arg, bytea_calls, sizeof bytea_calls / sizeof *bytea_calls);
+    if (!IsA(arg, ColumnRef))
+        return false;
+    /* `x.*`, or a bare name, which may be a whole row */
+    const ColumnRef *c = (const ColumnRef *)arg;
+    const Node *last = c->fields ? llast(c->fields) : NULL;
+    if (!last)
+        return false;
+    if (list_length(c->fields) == 1 && IsA(last, String))
+        *row = strVal(last);
+    return IsA(last, A_Star);
+}
+
+/* Whether a FROM item of `level` is named `name` (a bare name's whole row). */
+static bool names_item(const walk *w, int level, const char *name)
+{
+    for (size_t i = 0; name && i < w->from_items.count; i++) {
+        const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+        if (fi->level == level && fi->name && strcmp(fi->name, name) == 0)
             return true;
+    }
     return false;
 }
 
@@ -199,6 +260,18 @@ static bool gather_walk(Node *n, void *context)
     }
     if (IsA(n, FuncCall) && made_by_call((const FuncCall *)n))
         g->total.sized = true;
+    const char *row = NULL;
+    if (g->level >= 0 && (sg__walk_doubles(n, &row) || (row && names_item(g->w, g->level, row)))) {
+        /* escaping, quoting, hex: the text it makes of its operands may be
+         * twice theirs, and a level over one that does the same doubles it
+         * again with one reference */
+        gather inner = {g->w, g->level, none};
+        raw_expression_tree_walker(n, gather_walk, &inner);
+        inner.total.weight = add(inner.total.weight, inner.total.weight);
+        inner.total.chars = add(inner.total.chars, inner.total.chars);
+        add_part(&g->total, &inner.total);
+        return g->w->weigh_deferred;
+    }
     if (IsA(n, SubLink) && g->level >= 0) {
         /* a sub-select's value stands where it is written, copied with
          * the expression like a column: what its outputs stand for, read
@@ -523,7 +596,27 @@ typedef struct step {
     const Node *sides[SIDE_ITEMS_MAX]; /* RangeSubselect or RangeFunction */
     size_t side_count;
     unsigned carries[STEP_COLUMNS_MAX]; /* per column, of the output being read */
+    /* ... copies that reach it only as pieces of a set-returning function's
+     * rows (jsonb_each, unnest), which make no column grow on their own */
+    unsigned pieces[STEP_COLUMNS_MAX];
+    bool as_piece;   /* carrying a piece function's arguments */
+    bool rebuilding; /* within an aggregate, which joins pieces whole again */
 } step;
+
+/* Set-returning functions each of whose rows holds a piece of their
+ * argument. */
+static const char *const piece_calls[] = {
+    "jsonb_each",          "jsonb_each_text",          "json_each",
+    "json_each_text",      "jsonb_array_elements",     "jsonb_array_elements_text",
+    "json_array_elements", "json_array_elements_text", "unnest",
+    "jsonb_object_keys",   "json_object_keys",         "jsonb_path_query",
+};
+
+/* Aggregates, which join their rows' values into one. */
+static const char *const joining_aggregates[] = {
+    "string_agg", "array_agg",       "json_agg",         "jsonb_agg",
+    "xmlagg",     "json_object_agg", "jsonb_object_agg",
+};
 
 /* Calls whose value carries their text arguments whole (or more). */
 static const char *const carrying_calls[] = {
@@ -583,14 +676,31 @@ static const char *const carrying_calls[] = {
     "xmlagg",
     "json_object_agg",
     "jsonb_object_agg",
+    "array_to_json",
+    "jsonb_pretty",
+    "normalize",
+    "split_part",
+    "regexp_substr",
+    "unistr",
+    "convert_from",
+    "convert_to",
+    "jsonb_path_query_first",
+    "jsonb_path_query_array",
+    "jsonb_extract_path",
+    "jsonb_extract_path_text",
+    "json_extract_path",
+    "json_extract_path_text",
 };
 
 /* ... of which one copy of an argument may make two or more: padding and
  * replacing, quoting, and the aggregates (a window's rows) */
 static const char *const multiplying_calls[] = {
-    "array_fill", "repeat",   "lpad",          "rpad",        "replace",         "regexp_replace",
-    "overlay",    "encode",   "quote_literal", "quote_ident", "quote_nullable",  "string_agg",
-    "array_agg",  "json_agg", "jsonb_agg",     "xmlagg",      "json_object_agg", "jsonb_object_agg",
+    "array_fill",      "repeat",           "lpad",           "rpad",
+    "replace",         "regexp_replace",   "overlay",        "encode",
+    "quote_literal",   "quote_ident",      "quote_nullable", "string_agg",
+    "array_agg",       "json_agg",         "jsonb_agg",      "xmlagg",
+    "json_object_agg", "jsonb_object_agg", "to_json",        "to_jsonb",
+    "row_to_json",     "array_to_json",    "jsonb_pretty",
 };
 
 static bool name_listed(const char *name, const char *const *list, size_t n)
@@ -730,6 +840,10 @@ static void carry_call(step *st, const FuncCall *f, const char *name, unsigned t
         counted = t && format_uses(t, uses);
         multiplies = !counted;
     }
+    bool rebuilding = st->rebuilding;
+    st->rebuilding =
+        rebuilding || name_listed(name, joining_aggregates,
+                                  sizeof joining_aggregates / sizeof *joining_aggregates);
     int k = 0;
     const ListCell *lc;
     foreach (lc, f->args) {
@@ -745,6 +859,7 @@ static void carry_call(step *st, const FuncCall *f, const char *name, unsigned t
         carry(st, lfirst(lc), each, depth + 1);
         k++;
     }
+    st->rebuilding = rebuilding;
 }
 
 static void find_selves(step *st, const Node *n, const char *name, unsigned depth);
@@ -766,6 +881,8 @@ static void carry_select(step *st, const Node *n, unsigned times, unsigned depth
     bool joins =
         list_length(s->fromClause) > 1 || (s->fromClause && IsA(linitial(s->fromClause), JoinExpr));
     unsigned each = rows && joins ? 2 * times : times;
+    bool rebuilding = st->rebuilding;
+    st->rebuilding = rebuilding || rows; /* ARRAY(...) joins its rows' pieces again */
     size_t sides = st->side_count, selves = st->self_count;
     find_selves(st, (const Node *)s->fromClause, "", 0);
     st->self_count = selves;
@@ -776,6 +893,7 @@ static void carry_select(step *st, const Node *n, unsigned times, unsigned depth
     foreach (lc, s->valuesLists)
         carry_list(st, lfirst(lc), each, depth);
     st->side_count = sides;
+    st->rebuilding = rebuilding;
 }
 
 /* carry() of a reference to a column of one of the step's other FROM items
@@ -794,9 +912,30 @@ static void carry_side(step *st, const sg__ref_parts *p, unsigned times, unsigne
             foreach (lc, alias->colnames)
                 listed = listed || (p->name && strcmp(strVal(lfirst(lc)), p->name) == 0);
             if (p->item || listed || (p->name && strcmp(p->name, st->side_names[i]) == 0))
-                foreach (lc, ((const RangeFunction *)item)->functions)
-                    if (lfirst(lc))
-                        carry(st, linitial((const List *)lfirst(lc)), times, depth + 1);
+                foreach (lc, ((const RangeFunction *)item)->functions) {
+                    /* its columns are made of its arguments, whatever it is;
+                     * a piece function's rows of pieces of them */
+                    const Node *call = lfirst(lc) ? linitial((const List *)lfirst(lc)) : NULL;
+                    if (call && IsA(call, FuncCall)) {
+                        const FuncCall *fc = (const FuncCall *)call;
+                        const Node *last = fc->funcname ? llast(fc->funcname) : NULL;
+                        bool piece = last && IsA(last, String) &&
+                                     name_listed(strVal(last), piece_calls,
+                                                 sizeof piece_calls / sizeof *piece_calls);
+                        bool was = st->as_piece;
+                        const ListCell *arg;
+                        foreach (arg, fc->args) {
+                            /* the elements of an ARRAY[...] written there are
+                             * whole values */
+                            st->as_piece =
+                                was || (piece && !IsA((const Node *)lfirst(arg), A_ArrayExpr));
+                            carry(st, lfirst(arg), times, depth + 1);
+                        }
+                        st->as_piece = was;
+                    } else {
+                        carry(st, call, times, depth + 1);
+                    }
+                }
             continue;
         }
         const RangeSubselect *rs = (const RangeSubselect *)item;
@@ -804,6 +943,10 @@ static void carry_side(step *st, const sg__ref_parts *p, unsigned times, unsigne
             rs->subquery && IsA(rs->subquery, SelectStmt) ? (const SelectStmt *)rs->subquery : NULL;
         if (!s || s->op != SETOP_NONE)
             continue;
+        /* its own FROM's items are read through too */
+        size_t sides = st->side_count, selves = st->self_count;
+        find_selves(st, (const Node *)s->fromClause, "", 0);
+        st->self_count = selves;
         const List *aliases = rs->alias ? rs->alias->colnames : NIL;
         int count =
             s->valuesLists ? list_length(linitial(s->valuesLists)) : list_length(s->targetList);
@@ -821,6 +964,7 @@ static void carry_side(step *st, const sg__ref_parts *p, unsigned times, unsigne
             if (expr && (!p->name || (name && strcmp(name, p->name) == 0)))
                 carry(st, expr, times, depth + 1);
         }
+        st->side_count = sides;
     }
 }
 
@@ -836,15 +980,31 @@ static void carry(step *st, const Node *n, unsigned times, unsigned depth)
         if (!sg__walk_split_ref((const ColumnRef *)n, &p))
             return;
         int j = self_column(st, &p);
+        unsigned *into = st->as_piece && !st->rebuilding ? st->pieces : st->carries;
         for (size_t k = 0; k < st->count; k++)
             if (j == (int)k || j == (int)STEP_COLUMNS_MAX)
-                st->carries[k] += times;
+                into[k] += times;
         if (j < 0)
             carry_side(st, &p, times, depth);
         return;
     }
-    case T_TypeCast:
-        carry(st, ((const TypeCast *)n)->arg, times, depth + 1);
+    case T_TypeCast: {
+        /* a row's or an array's text quotes and escapes it again */
+        const char *row = NULL;
+        bool twice = sg__walk_doubles(n, &row);
+        for (size_t k = 0; row && k < st->self_count; k++)
+            twice = twice || strcmp(row, st->selves[k]) == 0;
+        for (size_t k = 0; row && k < st->side_count; k++)
+            twice = twice || strcmp(row, st->side_names[k]) == 0;
+        carry(st, ((const TypeCast *)n)->arg, twice ? 2 * times : times, depth + 1);
+        return;
+    }
+    case T_XmlExpr:
+        carry_list(st, ((const XmlExpr *)n)->args, 2 * times, depth);
+        carry_list(st, ((const XmlExpr *)n)->named_args, 2 * times, depth);
+        return;
+    case T_ResTarget: /* XML's named arguments */
+        carry(st, ((const ResTarget *)n)->val, times, depth + 1);
         return;
     case T_CollateClause:
         carry(st, ((const CollateClause *)n)->arg, times, depth + 1);
@@ -963,12 +1123,15 @@ static void judge_recursion(walk *w, const CommonTableExpr *cte)
         return;
     /* carried[i][j]: copies of column j of the row before in column i */
     unsigned carried[STEP_COLUMNS_MAX][STEP_COLUMNS_MAX];
+    unsigned pieced[STEP_COLUMNS_MAX][STEP_COLUMNS_MAX];
     for (size_t i = 0; i < st.count; i++) {
         const ResTarget *rt = list_nth(rec->targetList, (int)i);
         memset(st.carries, 0, sizeof st.carries);
+        memset(st.pieces, 0, sizeof st.pieces);
         if (IsA(rt, ResTarget))
             carry(&st, rt->val, 1, 0);
         memcpy(carried[i], st.carries, sizeof st.carries);
+        memcpy(pieced[i], st.pieces, sizeof st.pieces);
     }
     /* reach[i][j]: column i is made, step after step, of column j */
     bool reach[STEP_COLUMNS_MAX][STEP_COLUMNS_MAX];
@@ -992,7 +1155,7 @@ static void judge_recursion(walk *w, const CommonTableExpr *cte)
         unsigned copies = 0;
         for (size_t j = 0; j < st.count; j++)
             if (grows[j])
-                copies += carried[i][j];
+                copies += carried[i][j] + pieced[i][j];
         if (copies < 2)
             continue;
         const ResTarget *rt = list_nth(rec->targetList, (int)i);

@@ -595,6 +595,10 @@ void sg__walk_expansions(walk *w);
  * and no call that sizes what it makes; false when it cannot be told within
  * the depth the weighing follows at once. */
 bool sg__walk_output_short(walk *w, int level, Node *n);
+/* Whether `n` makes text that may be twice its operands' (escaping,
+ * quoting, hex, XML, a cast of a row or an array); `*row` is set instead to
+ * the bare name a cast reads, which doubles when it names a FROM item. */
+bool sg__walk_doubles(const Node *n, const char **row);
 
 /* ---- refs.c ---- */
 

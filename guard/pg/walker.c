@@ -1437,6 +1437,10 @@ static void restore_noted(walk *w, int call, const FuncCall *node, unsigned flow
 
 static bool visit_node(Node *node, walk *w)
 {
+    const char *row;
+    if ((IsA(node, FuncCall) || IsA(node, XmlExpr) || IsA(node, TypeCast)) &&
+        (sg__walk_doubles(node, &row) || row))
+        w->column_refs++; /* it may double its operands' text, as a second copy would */
     NodeTag tag = nodeTag(node);
     switch (sg__walker_tag_class((int)tag)) {
     case SG__TAG_OWN:
