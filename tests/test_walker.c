@@ -1109,7 +1109,7 @@ static void test_walker__recursive_doubling_spellings(void **state)
         "SELECT n + 1, right(r.s || r.s, 10) || substr(r.s || r.s, 1, 20) FROM r",
         "SELECT n + 1, ARRAY(SELECT x FROM unnest(r.s) x WHERE x <> '') FROM r",
     };
-    char sql[512];
+    char sql[2048];
     for (size_t i = 0; i < sizeof doubling / sizeof *doubling; i++) {
         snprintf(sql, sizeof sql,
                  "WITH RECURSIVE r(n, s) AS (SELECT 1, 'x' UNION ALL %s) SELECT s FROM r",
@@ -1118,6 +1118,17 @@ static void test_walker__recursive_doubling_spellings(void **state)
         if (!d->doubling_cte)
             fail_msg("no doubling found in %s", doubling[i]);
     }
+    /* copies multiplied past 2^32 (quote_ident 33 deep) still count */
+    char deep[1024] = "SELECT n + 1, ";
+    for (int i = 0; i < 33; i++)
+        strcat(deep, "quote_ident(");
+    strcat(deep, "r.s");
+    for (int i = 0; i < 33; i++)
+        strcat(deep, ")");
+    strcat(deep, " FROM r");
+    snprintf(sql, sizeof sql,
+             "WITH RECURSIVE r(n, s) AS (SELECT 1, 'x' UNION ALL %s) SELECT s FROM r", deep);
+    assert_non_null(parse_ok(sql)->doubling_cte);
     teardown(NULL); /* room for the next parses */
     for (size_t i = 0; i < sizeof single / sizeof *single; i++) {
         snprintf(sql, sizeof sql,

@@ -732,6 +732,15 @@ static int self_column(const step *st, const sg__ref_parts *p)
 
 static void carry(step *st, const Node *n, unsigned times, unsigned depth);
 
+/* Copies are counted up to COPIES_CAP: only whether they reach two tells. */
+enum { COPIES_CAP = 1u << 20 };
+
+static unsigned copies(unsigned times, unsigned factor)
+{
+    unsigned long long n = (unsigned long long)times * factor;
+    return n > COPIES_CAP ? COPIES_CAP : (unsigned)n;
+}
+
 /* carry() of each expression of `list`, one level down. */
 static void carry_list(step *st, const List *list, unsigned times, unsigned depth)
 {
@@ -847,15 +856,15 @@ static void carry_call(step *st, const FuncCall *f, const char *name, unsigned t
     int k = 0;
     const ListCell *lc;
     foreach (lc, f->args) {
-        unsigned each = multiplies ? 2 * times : times;
+        unsigned each = multiplies ? copies(times, 2) : times;
         if (counted && k > 0)
-            each = k < FORMAT_ARGS_MAX ? times * uses[k] : 0;
+            each = k < FORMAT_ARGS_MAX ? copies(times, uses[k]) : 0;
         /* concat_ws's separator stands between every two others, and
          * array_to_string's between every two elements */
         if (k == 0 && strcmp(name, "concat_ws") == 0 && nargs > 3)
-            each = times * (unsigned)(nargs - 2);
+            each = copies(times, (unsigned)(nargs - 2));
         if (k >= 1 && strcmp(name, "array_to_string") == 0)
-            each = 2 * times;
+            each = copies(times, 2);
         carry(st, lfirst(lc), each, depth + 1);
         k++;
     }
@@ -880,7 +889,7 @@ static void carry_select(step *st, const Node *n, unsigned times, unsigned depth
     }
     bool joins =
         list_length(s->fromClause) > 1 || (s->fromClause && IsA(linitial(s->fromClause), JoinExpr));
-    unsigned each = rows && joins ? 2 * times : times;
+    unsigned each = rows && joins ? copies(times, 2) : times;
     bool rebuilding = st->rebuilding;
     st->rebuilding = rebuilding || rows; /* ARRAY(...) joins its rows' pieces again */
     size_t sides = st->side_count, selves = st->self_count;
@@ -983,7 +992,7 @@ static void carry(step *st, const Node *n, unsigned times, unsigned depth)
         unsigned *into = st->as_piece && !st->rebuilding ? st->pieces : st->carries;
         for (size_t k = 0; k < st->count; k++)
             if (j == (int)k || j == (int)STEP_COLUMNS_MAX)
-                into[k] += times;
+                into[k] = into[k] + times > COPIES_CAP ? COPIES_CAP : into[k] + times;
         if (j < 0)
             carry_side(st, &p, times, depth);
         return;
@@ -996,12 +1005,12 @@ static void carry(step *st, const Node *n, unsigned times, unsigned depth)
             twice = twice || strcmp(row, st->selves[k]) == 0;
         for (size_t k = 0; row && k < st->side_count; k++)
             twice = twice || strcmp(row, st->side_names[k]) == 0;
-        carry(st, ((const TypeCast *)n)->arg, twice ? 2 * times : times, depth + 1);
+        carry(st, ((const TypeCast *)n)->arg, twice ? copies(times, 2) : times, depth + 1);
         return;
     }
     case T_XmlExpr:
-        carry_list(st, ((const XmlExpr *)n)->args, 2 * times, depth);
-        carry_list(st, ((const XmlExpr *)n)->named_args, 2 * times, depth);
+        carry_list(st, ((const XmlExpr *)n)->args, copies(times, 2), depth);
+        carry_list(st, ((const XmlExpr *)n)->named_args, copies(times, 2), depth);
         return;
     case T_ResTarget: /* XML's named arguments */
         carry(st, ((const ResTarget *)n)->val, times, depth + 1);
