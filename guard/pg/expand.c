@@ -1182,10 +1182,21 @@ bool sg__walk_output_short(walk *w, int level, Node *n)
         return false;
     unsigned depth = w->weigh_depth;
     bool deferred = w->weigh_deferred;
+    size_t queued = w->weigh_queue.count;
     w->weigh_depth = 0;
     w->weigh_deferred = false;
     sg__weighed x = expr_weighed(w, level, n, -1);
     bool known = !w->weigh_deferred;
+    /* an item queued where this descent stopped is left to be weighed from
+     * the top as any other (sg__walk_expansions), not as one a chain there
+     * waits for */
+    for (size_t k = queued; k < w->weigh_queue.count; k++) {
+        from_item *fi =
+            &SG__VEC_AT(w->from_items, from_item, SG__VEC_AT(w->weigh_queue, size_t, k));
+        if (fi->weight_state == WEIGHT_QUEUED)
+            fi->weight_state = GROWTH_NONE;
+    }
+    w->weigh_queue.count = queued;
     w->weigh_depth = depth;
     w->weigh_deferred = deferred;
     return known && x.weight <= SHORT_COPIES && x.chars <= SHORT_CHARS && !x.sized && !x.params &&
