@@ -1098,6 +1098,7 @@ static void test_walker__recursive_doubling_spellings(void **state)
         "SELECT n + 1, (SELECT string_agg(t, '') FROM unnest(ARRAY[r.s]) t) FROM r",
         "SELECT n + 1, format('%1$s%1$s', r.s) FROM r",
         "SELECT n + 1, format(r.s, r.s) FROM r",
+        "SELECT z.n + 1, z.s || z.s FROM (SELECT r.n, r.s FROM r) z",
     };
     /* one copy: a format naming it once, CASE's alternatives, pieces of a
      * constant length, a filtering ARRAY(...) */
@@ -1108,6 +1109,7 @@ static void test_walker__recursive_doubling_spellings(void **state)
         "SELECT n + 1, coalesce(r.s || '/', r.s) FROM r",
         "SELECT n + 1, right(r.s || r.s, 10) || substr(r.s || r.s, 1, 20) FROM r",
         "SELECT n + 1, ARRAY(SELECT x FROM unnest(r.s) x WHERE x <> '') FROM r",
+        "SELECT z.n + 1, z.s || 'x' FROM (SELECT r.n, r.s FROM r) z",
     };
     char sql[2048];
     for (size_t i = 0; i < sizeof doubling / sizeof *doubling; i++) {

@@ -588,6 +588,7 @@ enum { STEP_COLUMNS_MAX = 32, SELF_NAMES_MAX = 8, SIDE_ITEMS_MAX = 16 };
 typedef struct step {
     const char *names[STEP_COLUMNS_MAX]; /* the WITH query's columns */
     size_t count;
+    const char *cte;                    /* the WITH query's name */
     const char *selves[SELF_NAMES_MAX]; /* the names the step reads the query by */
     size_t self_count;
     /* the step's other FROM items that make their columns of expressions
@@ -893,8 +894,7 @@ static void carry_select(step *st, const Node *n, unsigned times, unsigned depth
     bool rebuilding = st->rebuilding;
     st->rebuilding = rebuilding || rows; /* ARRAY(...) joins its rows' pieces again */
     size_t sides = st->side_count, selves = st->self_count;
-    find_selves(st, (const Node *)s->fromClause, "", 0);
-    st->self_count = selves;
+    find_selves(st, (const Node *)s->fromClause, st->cte, 0);
     const ListCell *lc;
     foreach (lc, s->targetList)
         if (IsA(lfirst(lc), ResTarget))
@@ -902,6 +902,7 @@ static void carry_select(step *st, const Node *n, unsigned times, unsigned depth
     foreach (lc, s->valuesLists)
         carry_list(st, lfirst(lc), each, depth);
     st->side_count = sides;
+    st->self_count = selves;
     st->rebuilding = rebuilding;
 }
 
@@ -952,10 +953,10 @@ static void carry_side(step *st, const sg__ref_parts *p, unsigned times, unsigne
             rs->subquery && IsA(rs->subquery, SelectStmt) ? (const SelectStmt *)rs->subquery : NULL;
         if (!s || s->op != SETOP_NONE)
             continue;
-        /* its own FROM's items are read through too */
+        /* its own FROM's items are read through too, and the WITH query
+         * read there (`FROM (SELECT r.s FROM r) z`) */
         size_t sides = st->side_count, selves = st->self_count;
-        find_selves(st, (const Node *)s->fromClause, "", 0);
-        st->self_count = selves;
+        find_selves(st, (const Node *)s->fromClause, st->cte, 0);
         const List *aliases = rs->alias ? rs->alias->colnames : NIL;
         int count =
             s->valuesLists ? list_length(linitial(s->valuesLists)) : list_length(s->targetList);
@@ -974,6 +975,7 @@ static void carry_side(step *st, const sg__ref_parts *p, unsigned times, unsigne
                 carry(st, expr, times, depth + 1);
         }
         st->side_count = sides;
+        st->self_count = selves;
     }
 }
 
@@ -1127,8 +1129,9 @@ static void judge_recursion(walk *w, const CommonTableExpr *cte)
                                               : sg__walk_figure_colname(rt->val);
         }
     }
+    st.cte = cte->ctename;
     find_selves(&st, (const Node *)rec->fromClause, cte->ctename, 0);
-    if (!st.self_count)
+    if (!st.self_count && !st.side_count)
         return;
     /* carried[i][j]: copies of column j of the row before in column i */
     unsigned carried[STEP_COLUMNS_MAX][STEP_COLUMNS_MAX];
