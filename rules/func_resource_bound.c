@@ -495,6 +495,19 @@ static void count_read(const sg__rule_ctx *ctx, int location, const char *name, 
         *most = counts[k];
 }
 
+/* The length of the value bound to parameter slot `slot`, as written (a
+ * scalar's without printing it, else its text's); -1 when memory ran out. */
+static int param_length(const sg__rule_ctx *ctx, size_t slot, size_t *len)
+{
+    if (sg__param_slot_scalar_length(ctx->bind, slot, len))
+        return 0;
+    const char *t = NULL;
+    if (sg__param_bound_text(ctx, (int)slot + 1, &t) < 0)
+        return -1;
+    *len = t ? strlen(t) : 0;
+    return 0;
+}
+
 /* The characters of parameter values the statement reads, each value
  * counted once for each place it stands: a place reads the value, and the
  * calls there make their results of it, all in the row's memory
@@ -554,14 +567,10 @@ static int judge_reads(const sg__rule_ctx *ctx, long long max_reads)
     size_t places = 0;
     for (size_t slot = 0; slot < slots; slot++) {
         size_t len;
-        const char *t = NULL;
         if (!uses[slot])
             continue;
-        if (!sg__param_slot_scalar_length(b, slot, &len)) {
-            if (sg__param_bound_text(ctx, (int)slot + 1, &t) < 0)
-                return -1;
-            len = t ? strlen(t) : 0;
-        }
+        if (param_length(ctx, slot, &len) < 0)
+            return -1;
         total += (long double)uses[slot] * (long double)len;
         places += uses[slot];
     }
@@ -739,12 +748,8 @@ static long double longest_param(const sg__rule_ctx *ctx, const sg__expansion *e
         if (slot < 64 ? !(e->params >> slot & 1) : !e->params_more)
             continue;
         size_t len;
-        if (!sg__param_slot_scalar_length(b, slot, &len)) {
-            const char *t = NULL;
-            if (sg__param_bound_text(ctx, (int)slot + 1, &t) < 0)
-                return -1;
-            len = t ? strlen(t) : 0;
-        }
+        if (param_length(ctx, slot, &len) < 0)
+            return -1;
         most = len > most ? len : most;
     }
     return (long double)most;

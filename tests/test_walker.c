@@ -1083,6 +1083,18 @@ static void test_walker__recursive_doubling(void **state)
         assert_null(parse_ok(steady[i])->doubling_cte);
 }
 
+/* Parses recursive WITH query r(n, s) with step `step` and checks whether
+ * its step is found doubling. */
+static void expect_doubling(const char *step, bool doubles)
+{
+    char sql[2048];
+    snprintf(sql, sizeof sql,
+             "WITH RECURSIVE r(n, s) AS (SELECT 1, 'x' UNION ALL %s) SELECT s FROM r", step);
+    const sg__facts *d = parse_ok(sql);
+    if (!d->doubling_cte != !doubles)
+        fail_msg("%s doubling in %s", doubles ? "no" : "a", step);
+}
+
 static void test_walker__recursive_doubling_spellings(void **state)
 {
     (void)state;
@@ -1111,15 +1123,8 @@ static void test_walker__recursive_doubling_spellings(void **state)
         "SELECT n + 1, ARRAY(SELECT x FROM unnest(r.s) x WHERE x <> '') FROM r",
         "SELECT z.n + 1, z.s || 'x' FROM (SELECT r.n, r.s FROM r) z",
     };
-    char sql[2048];
-    for (size_t i = 0; i < sizeof doubling / sizeof *doubling; i++) {
-        snprintf(sql, sizeof sql,
-                 "WITH RECURSIVE r(n, s) AS (SELECT 1, 'x' UNION ALL %s) SELECT s FROM r",
-                 doubling[i]);
-        const sg__facts *d = parse_ok(sql);
-        if (!d->doubling_cte)
-            fail_msg("no doubling found in %s", doubling[i]);
-    }
+    for (size_t i = 0; i < sizeof doubling / sizeof *doubling; i++)
+        expect_doubling(doubling[i], true);
     /* copies multiplied past 2^32 (quote_ident 33 deep) still count */
     char deep[1024] = "SELECT n + 1, ";
     for (int i = 0; i < 33; i++)
@@ -1128,18 +1133,10 @@ static void test_walker__recursive_doubling_spellings(void **state)
     for (int i = 0; i < 33; i++)
         strcat(deep, ")");
     strcat(deep, " FROM r");
-    snprintf(sql, sizeof sql,
-             "WITH RECURSIVE r(n, s) AS (SELECT 1, 'x' UNION ALL %s) SELECT s FROM r", deep);
-    assert_non_null(parse_ok(sql)->doubling_cte);
+    expect_doubling(deep, true);
     teardown(NULL); /* room for the next parses */
-    for (size_t i = 0; i < sizeof single / sizeof *single; i++) {
-        snprintf(sql, sizeof sql,
-                 "WITH RECURSIVE r(n, s) AS (SELECT 1, 'x' UNION ALL %s) SELECT s FROM r",
-                 single[i]);
-        const sg__facts *d = parse_ok(sql);
-        if (d->doubling_cte)
-            fail_msg("a doubling found in %s", single[i]);
-    }
+    for (size_t i = 0; i < sizeof single / sizeof *single; i++)
+        expect_doubling(single[i], false);
 }
 
 static void test_walker__lateral(void **state)

@@ -138,17 +138,6 @@ bool sg__walk_doubles(const Node *n, const char **row)
     return IsA(last, A_Star);
 }
 
-/* Whether a FROM item of `level` is named `name` (a bare name's whole row). */
-static bool names_item(const walk *w, int level, const char *name)
-{
-    for (size_t i = 0; name && i < w->from_items.count; i++) {
-        const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
-        if (fi->level == level && fi->name && strcmp(fi->name, name) == 0)
-            return true;
-    }
-    return false;
-}
-
 static void add_param(sg__weighed *into, int n)
 {
     if (n > 0 && n <= 64)
@@ -261,7 +250,9 @@ static bool gather_walk(Node *n, void *context)
     if (IsA(n, FuncCall) && made_by_call((const FuncCall *)n))
         g->total.sized = true;
     const char *row = NULL;
-    if (g->level >= 0 && (sg__walk_doubles(n, &row) || (row && names_item(g->w, g->level, row)))) {
+    if (g->level >= 0 &&
+        (sg__walk_doubles(n, &row) ||
+         (row && sg__walk_has_item(g->w, g->level, (sight){0, g->w->from_items.count}, row)))) {
         /* escaping, quoting, hex: the text it makes of its operands may be
          * twice theirs, and a level over one that does the same doubles it
          * again with one reference */
@@ -704,14 +695,6 @@ static const char *const multiplying_calls[] = {
     "row_to_json",     "array_to_json",    "jsonb_pretty",
 };
 
-static bool name_listed(const char *name, const char *const *list, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(name, list[i]) == 0)
-            return true;
-    return false;
-}
-
 /* Which column of the WITH query reference `c` reads in the step: its
  * index, STEP_COLUMNS_MAX for the whole row, -1 for none. */
 static int self_column(const step *st, const sg__ref_parts *p)
@@ -835,8 +818,8 @@ static void carry_call(step *st, const FuncCall *f, const char *name, unsigned t
         ((strcmp(name, "substr") == 0 || strcmp(name, "substring") == 0) && nargs == 3 &&
          positive_constant(lthird(f->args))))
         return;
-    bool multiplies =
-        name_listed(name, multiplying_calls, sizeof multiplying_calls / sizeof *multiplying_calls);
+    bool multiplies = sg__walk_name_in(name, multiplying_calls,
+                                       sizeof multiplying_calls / sizeof *multiplying_calls);
     unsigned uses[FORMAT_ARGS_MAX];
     bool counted = false;
     if (strcmp(name, "format") == 0) {
@@ -852,8 +835,8 @@ static void carry_call(step *st, const FuncCall *f, const char *name, unsigned t
     }
     bool rebuilding = st->rebuilding;
     st->rebuilding =
-        rebuilding || name_listed(name, joining_aggregates,
-                                  sizeof joining_aggregates / sizeof *joining_aggregates);
+        rebuilding || sg__walk_name_in(name, joining_aggregates,
+                                       sizeof joining_aggregates / sizeof *joining_aggregates);
     int k = 0;
     const ListCell *lc;
     foreach (lc, f->args) {
@@ -930,8 +913,8 @@ static void carry_side(step *st, const sg__ref_parts *p, unsigned times, unsigne
                         const FuncCall *fc = (const FuncCall *)call;
                         const Node *last = fc->funcname ? llast(fc->funcname) : NULL;
                         bool piece = last && IsA(last, String) &&
-                                     name_listed(strVal(last), piece_calls,
-                                                 sizeof piece_calls / sizeof *piece_calls);
+                                     sg__walk_name_in(strVal(last), piece_calls,
+                                                      sizeof piece_calls / sizeof *piece_calls);
                         bool was = st->as_piece;
                         const ListCell *arg;
                         foreach (arg, fc->args) {
@@ -1041,7 +1024,7 @@ static void carry(step *st, const Node *n, unsigned times, unsigned depth)
         const FuncCall *f = (const FuncCall *)n;
         const Node *last = f->funcname ? llast(f->funcname) : NULL;
         const char *name = last && IsA(last, String) ? strVal(last) : "";
-        if (name_listed(name, carrying_calls, sizeof carrying_calls / sizeof *carrying_calls))
+        if (sg__walk_name_in(name, carrying_calls, sizeof carrying_calls / sizeof *carrying_calls))
             carry_call(st, f, name, times, depth);
         return;
     }

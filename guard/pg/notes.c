@@ -162,17 +162,6 @@ static unsigned long long type_pad(const TypeName *t, const char *schema, const 
     return t->arrayBounds != NIL ? n * SG_PAD_ELEMENTS : n;
 }
 
-/* The largest pad among the types recorded so far. */
-static unsigned long long type_pad_most(const walk *w)
-{
-    unsigned long long most = 0;
-    for (size_t i = 0; i + 1 < w->facts->types.count; i++) {
-        unsigned long long p = SG__VEC_AT(w->facts->types, sg__typeref, i).pad;
-        most = p > most ? p : most;
-    }
-    return most;
-}
-
 /* Records a type name as a fact. The raw grammar always names a type (the
  * SQL-standard spellings as pg_catalog.x); a TypeName given by OID alone is
  * built only inside PostgreSQL, and would be recorded with an empty name,
@@ -195,8 +184,10 @@ void sg__walk_record_type(walk *w, const TypeName *t)
     if (r->pad) {
         unsigned long long before = w->facts->pads;
         w->facts->pads = r->pad > ~0ULL - before ? ~0ULL : before + r->pad;
-        if (!before || r->pad > type_pad_most(w))
+        if (r->pad > w->pad_most) {
+            w->pad_most = r->pad;
             w->facts->pad_location = t->location;
+        }
     }
     r->param = 0;
     r->param_location = -1;

@@ -107,7 +107,7 @@ const char *sg__walk_figure_colname(Node *n)
 }
 
 /* Whether `level` has a FROM item named `item` in sight. */
-static bool has_item(const walk *w, int level, sight in_sight, const char *item)
+bool sg__walk_has_item(const walk *w, int level, sight in_sight, const char *item)
 {
     for (size_t i = in_sight.first; i < w->from_items.count && i < in_sight.end; i++) {
         const from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
@@ -162,7 +162,7 @@ int sg__walk_reach_levels(walk *w, int level, const sg__ref_parts *p, sg__level_
         if (found)
             return found;
         const level_info *l = &SG__VEC_AT(w->levels, level_info, (size_t)level);
-        if (p->item   ? has_item(w, level, in_sight, p->item)
+        if (p->item   ? sg__walk_has_item(w, level, in_sight, p->item)
             : p->name ? level_has_column(w, level, in_sight, p->name)
                       : l->has_from) /* `*`: the level's own items */
             return 0;

@@ -246,7 +246,8 @@ typedef struct walk {
     sg__vec counted_limits;
     /* unqualified names are not recorded (an ON CONFLICT arbiter's
      * expressions, which read no row) */
-    unsigned column_refs; /* column references and sub-selects walked so far */
+    unsigned column_refs;        /* column references and sub-selects walked so far */
+    unsigned long long pad_most; /* the largest sg__typeref.pad recorded so far */
     /* expand.c: FROM items being weighed, one within another; whether a
      * descent stopped at the depth bound; the items queued there */
     unsigned weigh_depth;
@@ -563,6 +564,8 @@ typedef struct sg__ref_parts {
     const char *item, *name;
 } sg__ref_parts;
 bool sg__walk_split_ref(const ColumnRef *c, sg__ref_parts *p);
+/* Whether `level` has a FROM item named `item` in sight. */
+bool sg__walk_has_item(const walk *w, int level, sight in_sight, const char *item);
 /* What a search of one level's items in sight finds for a reference: 0 for
  * nothing, so that the search goes on to the levels around. */
 typedef int (*sg__level_look)(walk *w, int level, sight in_sight, const sg__ref_parts *p,
