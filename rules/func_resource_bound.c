@@ -72,6 +72,9 @@ static const char *call_text(const sg__rule_ctx *ctx, const sg__funcref *fn)
         else
             out = sg__arena_printf(arena, "%s%s...", out, sep);
     }
+    /* a call the SQL spells otherwise: `LIKE (like(...))` */
+    if (out && fn->keyword)
+        return sg__arena_printf(arena, "%s (%s))", fn->keyword, out);
     return out ? sg__arena_printf(arena, "%s)", out) : NULL;
 }
 

@@ -21,6 +21,8 @@
 
 #include <string.h>
 
+#include "util/text.h"
+
 /*
  * Sorted by name in strcmp order (the tests check it) so that the binary search in sg__func_find()
  * works; the few names with capitals (the RI_FKey_* triggers) sort first. Flags are the union over
@@ -2843,29 +2845,12 @@ static const struct {
                                "stop it)"},
 };
 
-/* A binary search of the sorted list that compares first bytes inline: most
- * steps part there, without a call (bsearch() called a comparison function
- * and strcmp() at every step; a look-up is asked for every call and every
- * field that is not surely a column). */
+/* A look-up is asked for every call and every field that is not surely a
+ * column: sg__sorted_find compares first bytes inline. */
 const sg__func_info *sg__func_find(const char *name)
 {
-    if (name == NULL)
-        return NULL;
-    unsigned char first = (unsigned char)name[0];
-    size_t lo = 0, hi = SG__FUNC_COUNT;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const char *other = sg__funcs[mid].name;
-        unsigned char o = (unsigned char)other[0];
-        int cmp = first != o ? (first < o ? -1 : 1) : strcmp(name, other);
-        if (cmp == 0)
-            return &sg__funcs[mid];
-        if (cmp < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return NULL;
+    long i = name ? sg__sorted_find(name, sg__funcs, SG__FUNC_COUNT, sizeof sg__funcs[0]) : -1;
+    return i >= 0 ? &sg__funcs[i] : NULL;
 }
 
 const sg__func_info *sg__func_lookup(const char *name)

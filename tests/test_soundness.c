@@ -89,12 +89,17 @@ static char *g_exec_search_path; /* what the libpq executor sets, e.g. pg_catalo
 static struct {
     int routines;   /* routines of pg_catalog */
     int had_public; /* of those, how many PUBLIC could execute before */
-    int granted;    /* granted to EXEC_GROUP, the four kinds below together */
+    int granted;    /* granted to EXEC_GROUP, the five kinds below together */
     int by_name;    /* on the allow-list */
     int operators;  /* not on it, but behind an operator of pg_catalog */
     int casts;      /* not on it, but behind a cast */
     int defaults;   /* none of these, but called by a test table's default */
-    int others;     /* routines of information_schema, all revoked */
+    /* none of these, but a type's output or input function (not the reg*
+     * types', which resolve names, nor aclitem's or xml's): a cast through
+     * text of a constant, or of a parameter's value, is folded when the
+     * statement is planned, and the folding checks EXECUTE on them */
+    int io;
+    int others; /* routines of information_schema, all revoked */
 } g_funcs;
 
 /* ---- helpers ------------------------------------------------------------------------------- */
@@ -381,7 +386,10 @@ static void restrict_functions(void)
         "         JOIN pg_class r ON r.oid = coalesce(a.adrelid, k.conrelid)"
         "         WHERE d.refclassid = 'pg_proc'::regclass AND d.refobjid = p.oid"
         "           AND r.relnamespace NOT IN ('pg_catalog'::regnamespace,"
-        "                                      'information_schema'::regnamespace))"
+        "                                      'information_schema'::regnamespace)),"
+        " EXISTS (SELECT FROM pg_type t WHERE t.typoutput = p.oid"
+        "         OR (t.typinput = p.oid AND t.typname !~ '^_?reg'"
+        "             AND t.typname NOT IN ('aclitem', 'xml')))"
         " FROM pg_proc p WHERE p.pronamespace = 'pg_catalog'::regnamespace"
         " ORDER BY p.proname, p.oid");
     assert_int_equal(PQresultStatus(res), PGRES_TUPLES_OK);
@@ -400,6 +408,8 @@ static void restrict_functions(void)
             kind = &g_funcs.casts;
         else if (strcmp(PQgetvalue(res, i, 5), "t") == 0)
             kind = &g_funcs.defaults;
+        else if (strcmp(PQgetvalue(res, i, 6), "t") == 0)
+            kind = &g_funcs.io;
         if (!kind)
             continue;
         (*kind)++;
@@ -417,13 +427,14 @@ static void restrict_functions(void)
     admin("REVOKE EXECUTE ON ALL ROUTINES IN SCHEMA pg_catalog, information_schema FROM PUBLIC");
     admin(grant.s);
     free(grant.s);
-    print_message("soundness: EXECUTE revoked from PUBLIC on all %d routines of pg_catalog (%d "
-                  "had it) and the %d of information_schema; granted to " EXEC_GROUP " on %d: %d "
-                  "on the allow-list, %d more behind operators, %d more behind casts and hashing, %d more "
-                  "called by column defaults; %d left to no one\n",
-                  g_funcs.routines, g_funcs.had_public, g_funcs.others, g_funcs.granted,
-                  g_funcs.by_name, g_funcs.operators, g_funcs.casts, g_funcs.defaults,
-                  g_funcs.routines - g_funcs.granted);
+    print_message(
+        "soundness: EXECUTE revoked from PUBLIC on all %d routines of pg_catalog (%d "
+        "had it) and the %d of information_schema; granted to " EXEC_GROUP " on %d: %d "
+        "on the allow-list, %d more behind operators, %d more behind casts and hashing, %d more "
+        "called by column defaults, %d more types' output and input; %d left to no one\n",
+        g_funcs.routines, g_funcs.had_public, g_funcs.others, g_funcs.granted, g_funcs.by_name,
+        g_funcs.operators, g_funcs.casts, g_funcs.defaults, g_funcs.io,
+        g_funcs.routines - g_funcs.granted);
 }
 
 /* ---- hazards ------------------------------------------------------------------------------- */

@@ -2258,6 +2258,61 @@ static void test_walker__type_pads(void **state)
     assert_int_equal(SG__VEC_AT(q->query_params, sg__paramref, 0).number, 1);
     assert_int_equal(SG__VEC_AT(q->query_params, sg__paramref, 1).number, 2);
     assert_true(q->query_casts); /* $3's is the type's fact */
+    /* a parameter cast to text on the way to ranges is still the ranges' */
+    const char *ranges = "SELECT $1::text::int4multirange, CAST($2::varchar AS daterange[]), "
+                         "($3 || '')::int8multirange, $4::text::int4range";
+    const sg__facts *r = parse_ok(ranges);
+    assert_true(r->range_casts);
+    assert_int_equal(TYPE(r, NULL, "int4multirange")->param, 1);
+    assert_int_equal(TYPE(r, NULL, "int4multirange")->param_location, OFF(ranges, "$1"));
+    assert_int_equal(TYPE(r, NULL, "daterange")->param, 2);
+    assert_int_equal(TYPE(r, NULL, "int8multirange")->param, 0); /* an expression */
+    assert_int_equal(TYPE(r, NULL, "int4range")->param, 0);      /* one range: no list */
+}
+
+/* Every cast to tsquery but a parameter's own is judged as to_tsquery of
+ * its operand, which it parses as that does; an ARRAY[...] as tsquery[] one
+ * call an element. */
+static void test_walker__query_casts_as_calls(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT $1::tsquery, $2::text::tsquery, CAST(lower($3) AS tsquery), "
+                      "(x.j ->> 'q')::tsquery, 'a & b'::tsquery, tsquery 'c', "
+                      "ARRAY['d', $4]::tsquery[], $5::tsquery[], $6::pg_catalog.tsquery, "
+                      "$7::app.tsquery, y::tsvector FROM x";
+    const sg__facts *f = parse_ok(sql);
+    assert_int_equal(count_funcs(f, "to_tsquery"), 8);
+    assert_true(f->query_casts); /* $1's and $6's are the type's facts */
+    const char *operands[][2] = {
+        {"$2::text", "a cast to tsquery"},    {"lower($3)", "a cast to tsquery"},
+        {"x.j ->> 'q'", "a cast to tsquery"}, {"'a & b'", "a cast to tsquery"},
+        {"'c'", "a cast to tsquery"},         {"'d'", "a cast to tsquery[]"},
+        {"$4]", "a cast to tsquery[]"},       {"$5", "a cast to tsquery[]"}};
+    size_t found = 0;
+    for (size_t i = 0; i < f->funcs.count; i++) {
+        const sg__funcref *fn = func_at(f, i);
+        if (strcmp(fn->name, "to_tsquery") != 0)
+            continue;
+        assert_true(found < sizeof operands / sizeof *operands);
+        assert_non_null(fn->keyword);
+        assert_string_equal(fn->keyword, operands[found][1]);
+        assert_int_equal(fn->arg_count, 1);
+        assert_int_equal(fn->args[0].location, OFF(sql, operands[found][0]));
+        found++;
+    }
+    assert_int_equal(found, sizeof operands / sizeof *operands);
+    /* the parameters are the arguments, through casts that keep their text */
+    const sg__funcref *second = NULL;
+    for (size_t i = 0; i < f->funcs.count && !second; i++)
+        if (strcmp(func_at(f, i)->name, "to_tsquery") == 0)
+            second = func_at(f, i);
+    assert_int_equal(second->args[0].param, 2);
+    /* the JSON field's reference stands in the call's argument */
+    assert_true(f->fields.count >= 1);
+    const sg__field_ref *j = &SG__VEC_AT(f->fields, sg__field_ref, 0);
+    assert_int_equal(j->location, OFF(sql, "x.j"));
+    assert_true(j->call >= 0);
+    assert_string_equal(func_at(f, (size_t)j->call)->name, "to_tsquery");
 }
 
 static void test_walker__type_names_of_casts(void **state)
@@ -2738,6 +2793,7 @@ int main(void)
         T(cte_cycle_mark_cast),
         T(xmltable_column_type),
         T(type_pads),
+        T(query_casts_as_calls),
         T(type_names_of_casts),
         T(type_names_beyond_casts),
         T(fields_of_relations),

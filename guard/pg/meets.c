@@ -26,10 +26,10 @@
 #include "nodes/parsenodes.h"
 #include "nodes/pg_list.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "pg/walk.h"
+#include "util/text.h"
 
 /* What a function of pg_catalog does with its arguments' types. */
 enum {
@@ -43,7 +43,7 @@ enum {
                        * anyelement, anyarray, anycompatible, ... */
 };
 
-/* Sorted by name (bsearch). The unifying ones take anyelement, anycompatible
+/* Sorted by name (find_named). The unifying ones take anyelement, anycompatible
  * or their arrays in more than one argument; json(b)_populate_record(set)
  * read their json into the type of their first argument. */
 static const struct named {
@@ -104,9 +104,13 @@ static const struct named {
     {"width_bucket", UNIFIES},
 };
 
-static int cmp_named(const void *key, const void *item)
+/* The entry of `functions` named `name`, else NULL (asked at every call
+ * the walk meets). */
+static const struct named *find_named(const char *name)
 {
-    return strcmp(key, ((const struct named *)item)->name);
+    long i = sg__sorted_find(name, functions, sizeof functions / sizeof functions[0],
+                             sizeof functions[0]);
+    return i >= 0 ? &functions[i] : NULL;
 }
 
 /* What pg_catalog's function `f` calls (unqualified or qualified with
@@ -117,9 +121,7 @@ static unsigned what_call(const FuncCall *f)
     if (n < 1 || n > 2 || !IsA(llast(f->funcname), String) ||
         (n == 2 && sg__names_outside_pg_catalog(f->funcname)))
         return 0;
-    const struct named *found =
-        bsearch(strVal(llast(f->funcname)), functions, sizeof functions / sizeof functions[0],
-                sizeof functions[0], cmp_named);
+    const struct named *found = find_named(strVal(llast(f->funcname)));
     return found ? found->what : 0;
 }
 

@@ -191,8 +191,11 @@ void sg__walk_record_type(walk *w, const TypeName *t)
     }
     r->param = 0;
     r->param_location = -1;
-    if (w->param_cast && w->param_cast->typeName == t) {
-        const ParamRef *p = (const ParamRef *)w->param_cast->arg;
+    const ParamRef *p = w->param_cast && w->param_cast->typeName == t
+                            ? (const ParamRef *)w->param_cast->arg
+                        : w->text_cast && w->text_cast->typeName == t ? w->text_cast_param
+                                                                      : NULL;
+    if (p) {
         r->param = p->number;
         r->param_location = p->location;
         w->facts->range_casts = w->facts->range_casts || (r->name && strstr(r->name, "range"));
@@ -220,12 +223,8 @@ static bool comparison_operator(List *name)
     static const char *const ops[] = {"=",   "<>",  "<",    ">", "<=", ">=", "~~",
                                       "!~~", "~~*", "!~~*", "~", "~*", "!~", "!~*"};
     Node *last = list_length(name) ? llast(name) : NULL;
-    if (!last || !IsA(last, String))
-        return false;
-    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
-        if (strcmp(strVal(last), ops[i]) == 0)
-            return true;
-    return false;
+    return last && IsA(last, String) &&
+           sg__walk_name_in(strVal(last), ops, sizeof ops / sizeof ops[0]);
 }
 
 void sg__walk_record_literal_cmp(walk *w, A_Expr *e)
@@ -903,6 +902,22 @@ void sg__walk_record_operands(walk *w, Node *left, Node *right, bool right_unbou
     fn->arg_count = 2;
 }
 
+void sg__walk_record_operand(walk *w, Node *arg)
+{
+    if (w->failed)
+        return;
+    sg__funcref *fn = &SG__VEC_AT(w->facts->funcs, sg__funcref, w->facts->funcs.count - 1);
+    sg__funcarg *a = sg__arena_alloc(w->arena, sizeof *a);
+    if (!a) {
+        fail(w);
+        return;
+    }
+    w->work_call = true;
+    describe_call_arg(w, arg, a, true);
+    fn->args = a;
+    fn->arg_count = 1;
+}
+
 /* Whether `n` is an integer constant of at most 1000 either way. */
 static bool small_integer(const Node *n)
 {
@@ -1017,12 +1032,8 @@ void sg__walk_record_args(walk *w, FuncCall *f)
 bool sg__walk_operator_is(List *name, const char *const *ops, size_t n)
 {
     Node *last = list_length(name) ? llast(name) : NULL;
-    if (!last || !IsA(last, String) || sg__names_outside_pg_catalog(name))
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(strVal(last), ops[i]) == 0)
-            return true;
-    return false;
+    return last && IsA(last, String) && sg__walk_name_in(strVal(last), ops, n) &&
+           !sg__names_outside_pg_catalog(name);
 }
 
 static void push_cmp(walk *w, const ColumnRef *col, Node *param, sg__param_cmp_kind kind)

@@ -196,12 +196,35 @@ bool sg__walk_ts_object_type(const TypeName *t)
     return strcmp(name, "regconfig") == 0 || strcmp(name, "regdictionary") == 0;
 }
 
+/* Whether `t` may be a multirange or an array of ranges of pg_catalog (the
+ * rules tell which exactly). */
+static bool ranges_cast(const TypeName *t)
+{
+    const Node *last = t && t->names ? llast(t->names) : NULL;
+    if (!last || !IsA(last, String) || sg__names_outside_pg_catalog(t->names))
+        return false;
+    const char *name = strVal(last);
+    size_t n = strlen(name);
+    return strstr(name, "multirange") ||
+           (t->arrayBounds && n >= 5 && strcmp(name + n - 5, "range") == 0);
+}
+
 void sg__walk_note_cast(walk *w, TypeCast *tc)
 {
     w->tableoid_cast = NULL;
     TypeName *t = tc->typeName;
-    if (tc->arg && IsA(tc->arg, ParamRef))
+    if (tc->arg && IsA(tc->arg, ParamRef)) {
         w->param_cast = tc;
+    } else if (ranges_cast(t)) {
+        /* ranges parsed from a parameter's text, cast to text on the way
+         * (`%(r)s::text::int4multirange`): the parameter's; its own casts
+         * are walked before this one's type */
+        const Node *text = sg__walk_uncast_keeping(tc->arg);
+        if (text && IsA(text, ParamRef)) {
+            w->text_cast = tc;
+            w->text_cast_param = (const ParamRef *)text;
+        }
+    }
     /* as IS NULL's operand, or an XML function's argument, it meets no
      * other value either */
     bool isolated = (const Node *)tc == w->isolated || sg__walk_in_xml_place(w, (const Node *)tc);

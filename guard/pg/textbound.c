@@ -715,12 +715,8 @@ bool sg__walk_work_bounded_call(const FuncCall *f)
                                         "to_tsquery",
                                         "websearch_to_tsquery"};
     const Node *last = list_length(f->funcname) ? llast(f->funcname) : NULL;
-    if (!last || !IsA(last, String))
-        return false;
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(strVal(last), names[i]) == 0)
-            return true;
-    return false;
+    return last && IsA(last, String) &&
+           sg__walk_name_in(strVal(last), names, sizeof names / sizeof names[0]);
 }
 
 /* Whether pg_catalog's function `name` makes text a multiple of its

@@ -232,9 +232,13 @@ typedef struct walk {
      * PostgreSQL then reads as a name (CASE, COALESCE, IN, UNION, ...). */
     const Node *isolated;
     const TypeCast *param_cast; /* the last cast seen whose operand is a $n */
-    const Node *root;           /* the statement */
-    sg__vec tableoid_casts;     /* struct tableoid_cast: resolved at the end */
-    sg__vec merges;             /* sg__merge: joins with USING or NATURAL */
+    /* the last cast seen of ranges parsed from a $n's text, cast to text on
+     * the way (`$1::text::int4multirange`), and that $n */
+    const TypeCast *text_cast;
+    const ParamRef *text_cast_param;
+    const Node *root;       /* the statement */
+    sg__vec tableoid_casts; /* struct tableoid_cast: resolved at the end */
+    sg__vec merges;         /* sg__merge: joins with USING or NATURAL */
     /* Expressions (const Node *) an XML function reads as xml in their own
      * place, where an xml value meets no other value (walker.c's xml_place) */
     sg__vec xml_places;
@@ -393,11 +397,12 @@ static inline const char *sg__walk_call_name(const FuncCall *f)
                : NULL;
 }
 
-/* Whether `name` (may be NULL) is one of the n `names`. */
+/* Whether `name` (may be NULL) is one of the n `names`; the first bytes are
+ * compared inline, where most names part, before a call. */
 static inline bool sg__walk_name_in(const char *name, const char *const *names, size_t n)
 {
     for (size_t i = 0; name && i < n; i++)
-        if (strcmp(name, names[i]) == 0)
+        if (name[0] == names[i][0] && strcmp(name, names[i]) == 0)
             return true;
     return false;
 }
@@ -429,6 +434,9 @@ void sg__walk_record_args(walk *w, FuncCall *f);
  * arguments whose lengths bound its work; with `right_unbounded`, the right
  * one is one the walk cannot describe, and counts as long. */
 void sg__walk_record_operands(walk *w, Node *left, Node *right, bool right_unbounded);
+/* The one argument, `arg`, of the call just recorded, described as a
+ * text-bounded call's (a cast judged as the call that parses its text). */
+void sg__walk_record_operand(walk *w, Node *arg);
 /* Counts the rows each time zone argument combines, now that the FROM items
  * of every level are known: more than one and it is no longer values only. */
 void sg__walk_finish_zones(walk *w);

@@ -155,6 +155,40 @@ static void record_pattern_sublink(walk *w, SubLink *s)
     like_calls_enclose(w, first);
 }
 
+/* `text` parsed as a tsquery, recorded as a call of to_tsquery (below). */
+static void record_query_parse(walk *w, Node *text, const char *keyword, int location,
+                               unsigned depth)
+{
+    if (text && IsA(text, A_ArrayExpr) && depth < 8) {
+        /* ARRAY[...]::tsquery[] casts each element: one call each */
+        ListCell *lc;
+        foreach (lc, ((A_ArrayExpr *)text)->elements)
+            record_query_parse(w, lfirst(lc), keyword, location, depth + 1);
+        return;
+    }
+    record_keyword_call(w, "to_tsquery", keyword, location);
+    sg__walk_record_operand(w, text);
+}
+
+/* A cast to tsquery (or tsquery[]) parses its operand's text as
+ * to_tsquery does its last argument, merging each term into the query built
+ * so far without a cancel: judged as a call of it, so that the operand is
+ * read as that argument is, whatever it is (`%(q)s::text`, a JSON field, a
+ * WITH query's column, a constant). A parameter cast to tsquery itself is
+ * the type's fact (sg__walk_record_type). */
+static void record_query_cast(walk *w, TypeCast *tc)
+{
+    const TypeName *t = tc->typeName;
+    const Node *last = t && t->names ? llast(t->names) : NULL;
+    if (!tc->arg || !last || !IsA(last, String) || strcmp(strVal(last), "tsquery") != 0 ||
+        sg__names_outside_pg_catalog(t->names) || (IsA(tc->arg, ParamRef) && !t->arrayBounds))
+        return;
+    int first = (int)w->facts->funcs.count;
+    record_query_parse(w, tc->arg, t->arrayBounds ? "a cast to tsquery[]" : "a cast to tsquery",
+                       tc->location, 0);
+    like_calls_enclose(w, first);
+}
+
 /* ---- xml values ---- */
 
 /* A value PostgreSQL types by where it stands: a constant other than NULL,
@@ -1328,6 +1362,7 @@ static bool note(Node *node, walk *w)
     case T_TypeCast:
         sg__walk_meets_scalar(w, false);
         sg__walk_note_cast(w, (TypeCast *)node);
+        record_query_cast(w, (TypeCast *)node);
         break;
     case T_CollateClause: {
         /* a collation outside pg_catalog is an object the proof never saw */

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "util/arena.h"
 
@@ -46,6 +47,30 @@ static inline bool sg__ident_start(unsigned char c)
 static inline bool sg__ident_char(unsigned char c)
 {
     return sg__ident_start(c) || (c >= '0' && c <= '9') || c == '$';
+}
+
+/* The index of `name` in a table of `count` entries sorted by name (strcmp
+ * order), `stride` bytes apart, each starting with its name (a `const char
+ * *`); -1 when it is not there. A binary search that compares first bytes
+ * inline, where most steps part, before a call (bsearch() called a
+ * comparison function and strcmp() at every step). */
+static inline long sg__sorted_find(const char *name, const void *table, size_t count, size_t stride)
+{
+    unsigned char first = (unsigned char)name[0];
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *other = *(const char *const *)((const char *)table + mid * stride);
+        unsigned char o = (unsigned char)other[0];
+        int cmp = first != o ? (first < o ? -1 : 1) : strcmp(name, other);
+        if (cmp == 0)
+            return (long)mid;
+        if (cmp < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return -1;
 }
 
 /* FNV-1a (64 bits) of `n` bytes at `s`, going on from `h`: SG__FNV1A_INIT to
