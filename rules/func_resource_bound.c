@@ -208,6 +208,16 @@ static int judge_query_params(const sg__rule_ctx *ctx, long long max_work, work_
                   {"querytree", 0, 0}, {"tsquery_phrase", 0, 1}, {"ts_rewrite", 0, 2}};
     for (size_t i = 0; i < f->funcs.count; i++) {
         const sg__funcref *fn = &SG__VEC_AT(f->funcs, sg__funcref, i);
+        /* ts_headline's query: the second argument of the (document,
+         * query[, options]) form, the third of (config, document, query[,
+         * options]), as sg__ts_config_arg tells them apart */
+        if (fn->kind == SG_FUNC_CALL && fn->arg_count >= 2 &&
+            sg__cost_builtin(fn, "ts_headline")) {
+            const sg__funcarg *a = &fn->args[sg__ts_config_arg(ctx, fn) ? 2 : 1];
+            if (a->param > 0 && !a->cast &&
+                judge_query_param(ctx, a->param, a->location, max_work, sum) < 0)
+                return -1;
+        }
         for (size_t t = 0; fn->kind == SG_FUNC_CALL && t < sizeof takers / sizeof *takers; t++) {
             if (!sg__cost_builtin(fn, takers[t].name))
                 continue;
