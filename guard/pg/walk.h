@@ -9,9 +9,10 @@
  * meets others and keeps its type), ordering.c (the top-level ORDER BY and what makes
  * rows distinct), names.c (the names of rows, what a qualified name selects
  * from), reach.c (how a reference is looked for through the levels),
- * expand.c (how many copies of the levels below it an output stands for, a
- * recursive step that doubles), writes.c (what a statement writes) and nodes.c (the class of
- * every node type, and where a node says it is). Only walker.c calls back into the walk; the others
+ * expand.c (how many copies of the levels below it an output stands for),
+ * recursion.c (a recursive step that doubles), writes.c (what a statement
+ * writes) and nodes.c (the class of every node type, and where a node says it
+ * is). Only walker.c calls back into the walk; the others
  * record and return. Seen only on the PostgreSQL side.
  */
 #ifndef SG_PG_WALK_H
@@ -610,6 +611,13 @@ bool sg__walk_output_short(walk *w, int level, Node *n);
  * quoting, hex, XML, a cast of a row or an array); `*row` is set instead to
  * the bare name a cast reads, which doubles when it names a FROM item. */
 bool sg__walk_doubles(const Node *n, const char **row);
+
+/* ---- recursion.c ---- */
+
+/* Whether a recursive WITH query's step makes a column of two or more
+ * copies of columns that grow at every step; records the first such as
+ * facts (doubling_cte, doubling_column, doubling_location). */
+void sg__walk_recursions(walk *w);
 
 /* ---- refs.c ---- */
 

@@ -1561,6 +1561,8 @@ int sg__walk_statement(sg__arena *arena, void *raw_stmt, unsigned max_depth, sg_
     if (!w.failed)
         sg__walk_resolve_fields(&w);
     if (!w.failed)
+        sg__walk_recursions(&w);
+    if (!w.failed)
         sg__walk_expansions(&w);
     return w.failed ? -1 : 0;
 }
