@@ -42,11 +42,18 @@ static inline size_t sg__cost_chars(const char *s)
 }
 
 /* What a generate_series, array_fill, repeat, lpad, rpad, format, replace
- * or regexp_replace call makes (rows, elements or characters): -1 when the
- * call is none of these
- * or its size is not known, HUGE_VALL when it cannot be bounded, -2 when
- * memory ran out. */
+ * or regexp_replace call makes (rows, elements or characters), and
+ * bpchar(s, n, b), bit(s, n, b), bit(integer, n) (characters or bits) and
+ * polygon(n, circle) (points): -1 when the call is none of these or its
+ * size is not known, HUGE_VALL when it cannot be bounded, -2 when memory ran
+ * out. */
 long double sg__call_size(const sg__rule_ctx *ctx, const sg__funcref *fn);
+
+/* The number argument `a` holds: a constant, or a parameter's bound value
+ * (callsize.c says which forms); 1 (with *out), 0 when unknown, -1 when
+ * memory ran out; HUGE_VALL for one the caller sizes otherwise. */
+int sg__cost_arg_value(const sg__rule_ctx *ctx, const sg__funcarg *a, bool strict,
+                       long double *out);
 
 /* Character pairs a call compares at worst in a loop PostgreSQL does not
  * interrupt (normalize, is_normalized, translate, the trims, strpos,
@@ -54,6 +61,12 @@ long double sg__call_size(const sg__rule_ctx *ctx, const sg__funcref *fn);
  * -1 when the call is none of these or too little is known, HUGE_VALL when
  * it cannot be bounded, -2 when memory ran out. */
 long double sg__call_work(const sg__rule_ctx *ctx, const sg__funcref *fn);
+/* Whether `fn` is polygon(n, circle), whose polygon's operators compare
+ * pairs of edges in loops PostgreSQL does not interrupt. */
+bool sg__cost_polygon_of_points(const sg__funcref *fn);
+/* The work of those comparisons, in pairs of characters' worth (16 a pair
+ * of edges, n² pairs): -1 when n is not known, -2 when memory ran out. */
+long double sg__call_polygon_work(const sg__rule_ctx *ctx, const sg__funcref *fn);
 
 /* Whether written value `v` goes to column `name` of relation `relation`
  * (-1: any relation; name NULL: any column). */

@@ -55,7 +55,7 @@ static bool qualified_at(const sg__facts *f, int location)
  * that no cancel stops) it is not a constant or a parameter. Without
  * `strict` (repeat, which stops at a cancel), a table column's value or
  * length in a select is stored data, unknown. */
-static int arg_value(const sg__rule_ctx *ctx, const sg__funcarg *a, bool strict, long double *out)
+int sg__cost_arg_value(const sg__rule_ctx *ctx, const sg__funcarg *a, bool strict, long double *out)
 {
     if (sg__series_arg_number(a, out))
         return 1;
@@ -96,7 +96,7 @@ static long double string_size(const sg__rule_ctx *ctx, const sg__funcref *fn, b
     long double n;
     if (is_repeat ? fn->arg_count != 2 : fn->arg_count < 2 || fn->arg_count > 3)
         return -1;
-    int known = arg_value(ctx, &fn->args[1], !is_repeat, &n);
+    int known = sg__cost_arg_value(ctx, &fn->args[1], !is_repeat, &n);
     if (known < 0)
         return -2;
     /* repeat's text a column of a sub-select, WITH query, VALUES list or
@@ -159,7 +159,7 @@ static int largest_width(const sg__rule_ctx *ctx, const sg__funcref *fn, size_t 
     for (size_t i = from; i < end && i < fn->arg_count; i++) {
         const sg__funcarg *a = &fn->args[i];
         long double v;
-        int known = arg_value(ctx, a, true, &v);
+        int known = sg__cost_arg_value(ctx, a, true, &v);
         if (known < 0)
             return -1;
         if (known > 0 && fabsl(v) > *width)
@@ -377,11 +377,47 @@ static long double pad_size(const sg__funcref *fn)
     return *end || v < 0 ? HUGE_VALL : v;
 }
 
+/* What bit(integer, n) or bit(bigint, n) makes (n bits), or
+ * polygon(n, circle) (n points): the number argument's value, -1 when not
+ * known, -2 when memory ran out. */
+static long double counted_size(const sg__rule_ctx *ctx, const sg__funcarg *n)
+{
+    long double v;
+    int known = sg__cost_arg_value(ctx, n, true, &v);
+    return known < 0 ? -2 : !known ? -1 : v < 0 ? 0 : v;
+}
+
+/* polygon(n, circle) makes n points, and the polygon operators (&&, ?#,
+ * <->, ~=) compare each edge of one with each of another's in loops
+ * PostgreSQL cannot interrupt: two of 8,000 points overlapped 3.75 s past a
+ * 1 s timeout, 2,000 in 0.39 s, some 75 ns a pair of edges, fifteen times a
+ * pair of characters. So n² pairs, each counted as POLYGON_PAIR_WORK pairs
+ * of characters: within the default bound, 2,500 points. */
+enum { POLYGON_PAIR_WORK = 16 };
+
+long double sg__call_polygon_work(const sg__rule_ctx *ctx, const sg__funcref *fn)
+{
+    long double n;
+    int known = sg__cost_arg_value(ctx, &fn->args[0], true, &n);
+    if (known <= 0)
+        return known < 0 ? -2 : -1;
+    return sg__cost_unbounded(n) ? n : n * n * POLYGON_PAIR_WORK;
+}
+
+bool sg__cost_polygon_of_points(const sg__funcref *fn)
+{
+    return fn->arg_count == 2 && sg__cost_builtin(fn, "polygon");
+}
+
 long double sg__call_size(const sg__rule_ctx *ctx, const sg__funcref *fn)
 {
     bool is_repeat = sg__cost_builtin(fn, "repeat");
     if (fn->arg_count == 3 && (sg__cost_builtin(fn, "bpchar") || sg__cost_builtin(fn, "bit")))
         return pad_size(fn);
+    if (fn->arg_count == 2 && sg__cost_builtin(fn, "bit"))
+        return counted_size(ctx, &fn->args[1]);
+    if (sg__cost_polygon_of_points(fn))
+        return counted_size(ctx, &fn->args[0]);
     if (sg__cost_builtin(fn, "generate_series"))
         return sg__series_rows(fn);
     if (sg__cost_builtin(fn, "array_fill"))

@@ -33,7 +33,8 @@ enum { DEFAULT_MAX = 10000000, DEFAULT_MAX_WORK = 100000000, DEFAULT_MAX_READS =
 static const sg__option options[] = {
     [MAX] = {"max", SG_OPT_INTEGER, NULL,
              "largest number of rows a generate_series, of characters a repeat, lpad, rpad, "
-             "replace, regexp_replace or format's widths, or of elements an array_fill, may "
+             "replace, regexp_replace or format's widths, of elements an array_fill, of bits "
+             "a bit(integer, n) or of points a polygon(n, circle), may "
              "make from constant (and, but "
              "for generate_series, parameter) arguments, one call or all of "
              "them together with the characters casts to char(n) or bit(n) pad to and 500 "
@@ -46,7 +47,8 @@ static const sg__option options[] = {
                   "string_to_array, string_to_table, LIKE, plainto_tsquery, phraseto_tsquery, "
                   "to_tsquery and websearch_to_tsquery, and the text search queries made of "
                   "parameters (a tsquery cast, an operand of @@), may compare together, from "
-                  "the lengths of constant and parameter arguments (default 100000000)"},
+                  "the lengths of constant and parameter arguments, a polygon(n, circle) "
+                  "counting 16 for each of its n² pairs of edges (default 100000000)"},
     [MAX_READS] = {"max_reads", SG_OPT_INTEGER, NULL,
                    "largest number of characters of parameter values the statement reads, a "
                    "value counted once for each place it stands (default 16777216)"},
@@ -121,12 +123,17 @@ static bool sum_passes(work_sum *sum, long double amount, long long bound)
 static int judge_work(const sg__rule_ctx *ctx, const sg__funcref *fn, long long max_work,
                       work_sum *sum)
 {
-    long double work = sg__call_work(ctx, fn);
+    long double work =
+        sg__cost_polygon_of_points(fn) ? sg__call_polygon_work(ctx, fn) : sg__call_work(ctx, fn);
     if (work == -2)
         return -1;
     if (work < 0 || (sg__cost_unbounded(work) && repository_sql(ctx)))
         return 0;
     const char *call = NULL;
+    const char *unit = sg__cost_polygon_of_points(fn)
+                           ? "pairs of characters' work (its polygon's edges, compared with "
+                             "another's by &&, ?#, <-> or ~=, each pair counted as 16)"
+                           : "pairs of characters";
     if (work <= (long double)max_work) {
         if (!sum_passes(sum, work, max_work))
             return 0;
@@ -134,11 +141,10 @@ static int judge_work(const sg__rule_ctx *ctx, const sg__funcref *fn, long long 
         if (!(call = call_text(ctx, fn)) || !amount)
             return -1;
         return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
-                          "%s and %zu such call%s before it compare up to %s pairs of "
-                          "characters together, in loops PostgreSQL cannot interrupt (the "
-                          "statement timeout stops none of them), over the bound of %lld "
-                          "(policy option max_work of %s)",
-                          call, sum->calls - 1, sum->calls == 2 ? "" : "s", amount, max_work,
+                          "%s and %zu such call%s before it compare up to %s %s together, in "
+                          "loops PostgreSQL cannot interrupt (the statement timeout stops none "
+                          "of them), over the bound of %lld (policy option max_work of %s)",
+                          call, sum->calls - 1, sum->calls == 2 ? "" : "s", amount, unit, max_work,
                           ctx->rule->id);
     }
     call = call_text(ctx, fn);
@@ -150,10 +156,10 @@ static int judge_work(const sg__rule_ctx *ctx, const sg__funcref *fn, long long 
     if (!call || !amount)
         return -1;
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
-                      "%s compares up to %s pairs of characters in a loop PostgreSQL cannot "
-                      "interrupt (the statement timeout does not stop it), over the bound of "
-                      "%lld (policy option max_work of %s)",
-                      call, amount, max_work, ctx->rule->id);
+                      "%s compares up to %s %s in a loop PostgreSQL cannot interrupt (the "
+                      "statement timeout does not stop it), over the bound of %lld (policy "
+                      "option max_work of %s)",
+                      call, amount, unit, max_work, ctx->rule->id);
 }
 
 /* Pairs of terms PostgreSQL compares building a text search query of
@@ -211,8 +217,7 @@ static int judge_query_params(const sg__rule_ctx *ctx, long long max_work, work_
         /* ts_headline's query: the second argument of the (document,
          * query[, options]) form, the third of (config, document, query[,
          * options]), as sg__ts_config_arg tells them apart */
-        if (fn->kind == SG_FUNC_CALL && fn->arg_count >= 2 &&
-            sg__cost_builtin(fn, "ts_headline")) {
+        if (fn->kind == SG_FUNC_CALL && fn->arg_count >= 2 && sg__cost_builtin(fn, "ts_headline")) {
             const sg__funcarg *a = &fn->args[sg__ts_config_arg(ctx, fn) ? 2 : 1];
             if (a->param > 0 && !a->cast &&
                 judge_query_param(ctx, a->param, a->location, max_work, sum) < 0)
@@ -258,6 +263,7 @@ static int judge(const sg__rule_ctx *ctx, const sg__funcref *fn, long long max, 
     if (size <= (long double)max || (sg__cost_unbounded(size) && repository_sql(ctx)))
         return 0;
     bool fill = sg__cost_builtin(fn, "array_fill");
+    bool points = sg__cost_polygon_of_points(fn);
     const char *call = call_text(ctx, fn);
     if (!call)
         return -1;
@@ -273,10 +279,11 @@ static int judge(const sg__rule_ctx *ctx, const sg__funcref *fn, long long max, 
         return -1;
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, fn->location,
                       "%s makes %s%s%s, over the bound of %lld (policy option max of %s)", call,
-                      series || fill ? "" : "a string of ", amount,
-                      series ? " rows"
-                      : fill ? " array elements, each counted by its value's length"
-                             : " characters",
+                      series || fill || points ? "" : "a string of ", amount,
+                      series   ? " rows"
+                      : fill   ? " array elements, each counted by its value's length"
+                      : points ? " points"
+                               : " characters",
                       max, ctx->rule->id);
 }
 

@@ -2097,6 +2097,51 @@ static char *json_run(const char *unit, size_t n)
     return s;
 }
 
+/* polygon(n, circle) makes n points, which the polygon operators compare
+ * edge by edge with another's in loops PostgreSQL never interrupts (16 x n²
+ * against max_work, n against max); bit(integer, n) makes n bits (against
+ * max). Both from constants and from bound values. */
+static void test_rules__polygons_and_bits(void **state)
+{
+    (void)state;
+    const char *accounts = TABLE(ACCOUNT, "a", "read");
+    static const struct {
+        const char *sql, *params;
+        const char *message; /* a part of func.resource-bound's message, NULL: allowed */
+    } cases[] = {
+        {"SELECT polygon(8000, circle '((0,0),1)') && polygon(12, circle '((0,0),2)') AS y", "{}",
+         "compares up to 1024000000 pairs of characters' work (its polygon's edges"},
+        {"SELECT polygon(%(n)s, circle '((0,0),1)') AS p", "{\"n\": 2600}",
+         "compares up to 108160000 pairs"},
+        {"SELECT polygon(%(n)s, circle '((0,0),1)') AS p", "{\"n\": 2500}", NULL},
+        {"SELECT polygon(64, circle '((0,0),1)') && polygon(box '((0,0),(1,1))') AS y", "{}", NULL},
+        {"SELECT polygon(circle '((0,0),1)') AS p", "{}", NULL},
+        {"SELECT npoints(polygon(30000000, circle '((0,0),1)')) AS n", "{}",
+         "makes 30000000 points, over the bound of 10000000"},
+        {"SELECT pg_catalog.bit(-1, 1000000000) AS b", "{}",
+         "bit(-1, 1000000000) makes a string of 1000000000 characters"},
+        {"SELECT pg_catalog.bit(-1::bigint, %(n)s) AS b", "{\"n\": 20000000}",
+         "makes a string of 20000000 characters"},
+        {"SELECT pg_catalog.bit(5, 8) AS b, pg_catalog.bit(%(v)s::int, 32) AS c", "{\"v\": 7}",
+         NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sg_verdict *v =
+            check_in(catalog, "select", cases[i].sql, cases[i].params, accounts, 50, 1000, NULL);
+        const char *found = NULL; /* the message that says it, else any of the rule's */
+        for (size_t k = 0; k < sg_verdict_diagnostic_count(v); k++)
+            if (strcmp(sg_verdict_diagnostic(v, k)->rule, "func.resource-bound") == 0 &&
+                (!found || !cases[i].message || !strstr(found, cases[i].message)))
+                found = sg_verdict_diagnostic(v, k)->message;
+        if (cases[i].message ? !found || !strstr(found, cases[i].message) : found != NULL) {
+            dump(v);
+            fail_msg("case %zu (%s): message %s, expected %s", i, cases[i].sql,
+                     found ? found : "(none)", cases[i].message ? cases[i].message : "(none)");
+        }
+        sg_verdict_free(v);
+    }
+}
+
 /* Text functions whose loops PostgreSQL never interrupts compare a pair of
  * characters per step of their two inputs: from the lengths of constants and
  * bound values, func.resource-bound denies more than max_work (1e8) pairs,
@@ -3040,6 +3085,7 @@ int main(void)
         cmocka_unit_test(test_rules__xml_columns),
         cmocka_unit_test(test_rules__upsert_keeping_the_arbiter_key),
         cmocka_unit_test(test_rules__quadratic_text_functions),
+        cmocka_unit_test(test_rules__polygons_and_bits),
         cmocka_unit_test(test_rules__warnings_never_deny),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
