@@ -287,10 +287,17 @@ static int judge(const sg__rule_ctx *ctx, const sg__funcref *fn, long long max, 
                       max, ctx->rule->id);
 }
 
+/* How many derived items deep a zone argument's columns are followed. */
+enum { ZONE_DEPTH_MAX = 32 };
+
+static bool zone_stored(const sg__rule_ctx *ctx, const sg__funcarg *a, unsigned depth);
+
 /* Whether column `name` of derived source `s` holds stored names: a
- * table's column passed on as it is, or a parameter's own value (one value
- * for the statement, not the elements of its array). */
-static bool stored_column(const sg__source *s, const char *name)
+ * table's column passed on as it is, a parameter's own value (one value
+ * for the statement, not the elements of its array), or an expression that
+ * would hold them as a zone argument (sg__source.zone_values). */
+static bool stored_column(const sg__rule_ctx *ctx, const sg__source *s, const char *name,
+                          unsigned depth)
 {
     if (s->row == SG_ROW_RELATION || s->all_stored)
         return true;
@@ -301,10 +308,11 @@ static bool stored_column(const sg__source *s, const char *name)
         if (strcmp(s->grown[k], name) == 0 && s->grown_params && s->grown_params[k] > 0 &&
             s->grown_alone && s->grown_alone[k])
             return true;
+    for (size_t k = 0; depth < ZONE_DEPTH_MAX && k < s->zone_count; k++)
+        if (strcmp(s->zone_names[k], name) == 0)
+            return zone_stored(ctx, &s->zone_values[k], depth + 1);
     return false;
 }
-
-static bool zone_stored(const sg__rule_ctx *ctx, const sg__funcarg *a);
 
 /* The INSERT into relation `relation` (facts->relations index), or NULL. */
 static const sg__insert *insert_into(const sg__facts *f, long relation)
@@ -322,7 +330,7 @@ static const sg__insert *insert_into(const sg__facts *f, long relation)
  * row, a default too); an UPDATE's row holds what SET wrote there, which
  * must be stored names of the row it changed, as a zone argument's would
  * be; a column written nothing keeps its stored names. */
-static bool written_stored(const sg__rule_ctx *ctx, long relation, const char *name)
+static bool written_stored(const sg__rule_ctx *ctx, long relation, const char *name, unsigned depth)
 {
     const sg__facts *f = ctx->facts;
     const sg__insert *in = insert_into(f, relation);
@@ -333,7 +341,7 @@ static bool written_stored(const sg__rule_ctx *ctx, long relation, const char *n
         const sg__written_value *v = &SG__VEC_AT(f->written_values, sg__written_value, i);
         if (!sg__cost_writes_column(ctx, v, relation, name))
             continue;
-        if (!v->value || !zone_stored(ctx, v->value))
+        if (!v->value || !zone_stored(ctx, v->value, depth))
             return false;
         values++;
     }
@@ -362,7 +370,7 @@ static bool proposed_stored(const sg__rule_ctx *ctx, long relation)
 /* Whether the column reference at `location` reads stored names: a scoped
  * table's column (in RETURNING, of the row written: written_stored), or a
  * derived item's that passes one on (stored_column). */
-static bool stored_reference(const sg__rule_ctx *ctx, int location)
+static bool stored_reference(const sg__rule_ctx *ctx, int location, unsigned depth)
 {
     const sg__facts *f = ctx->facts;
     for (size_t i = 0; i < f->columns.count; i++) {
@@ -377,9 +385,9 @@ static bool stored_reference(const sg__rule_ctx *ctx, int location)
             if (src && src->excluded)
                 return proposed_stored(ctx, src->relation);
             if (src && src->row == SG_ROW_RELATION && (r->flags & SG_COLREF_RETURNING) &&
-                !written_stored(ctx, src->relation, r->name))
+                !written_stored(ctx, src->relation, r->name, depth))
                 return false;
-            return res.table || (src && stored_column(src, r->name));
+            return res.table || (src && stored_column(ctx, src, r->name, depth));
         }
         if (status != SG_RES_UNDECIDED)
             return false;
@@ -391,7 +399,7 @@ static bool stored_reference(const sg__rule_ctx *ctx, int location)
             if (src->level != r->level || !sg__source_in_sight(src, r->first, r->end))
                 continue;
             int has = sg__source_provides(ctx, src, r->name);
-            if (has >= 0 && !stored_column(src, r->name))
+            if (has >= 0 && !stored_column(ctx, src, r->name, depth))
                 return false;
             some = some || has > 0;
             maybe = maybe || has == 0;
@@ -407,12 +415,14 @@ static bool stored_reference(const sg__rule_ctx *ctx, int location)
             continue;
         if (sg__cost_excluded_source(f, r->source))
             return proposed_stored(ctx, r->relation);
-        if (r->row == SG_ROW_RELATION && r->returning && !written_stored(ctx, r->relation, r->name))
+        if (r->row == SG_ROW_RELATION && r->returning &&
+            !written_stored(ctx, r->relation, r->name, depth))
             return false;
         if (r->row == SG_ROW_RELATION && sg__field_table(ctx, r))
             return true;
         return r->source >= 0 && (size_t)r->source < f->sources.count &&
-               stored_column(&SG__VEC_AT(f->sources, sg__source, (size_t)r->source), r->name);
+               stored_column(ctx, &SG__VEC_AT(f->sources, sg__source, (size_t)r->source), r->name,
+                             depth);
     }
     return false;
 }
@@ -420,14 +430,14 @@ static bool stored_reference(const sg__rule_ctx *ctx, int location)
 /* Whether value `a` (a time zone argument, or a value written) has no more
  * distinct values than the stored data: read whole, its columns stored
  * names, its calls none that differ row by row or return sets. */
-static bool zone_stored(const sg__rule_ctx *ctx, const sg__funcarg *a)
+static bool zone_stored(const sg__rule_ctx *ctx, const sg__funcarg *a, unsigned depth)
 {
     static const char *const volatile_calls[] = {"random",    "random_normal",   "clock_timestamp",
                                                  "timeofday", "gen_random_uuid", "setseed"};
     bool unknown = !ctx->scope || ctx->scope->mode == SG_SCOPE_NONE; /* lint without a catalog */
     bool stored = a->values_only;
     for (size_t i = 0; stored && !unknown && i < a->value_column_count; i++)
-        stored = stored_reference(ctx, a->value_columns[i]);
+        stored = stored_reference(ctx, a->value_columns[i], depth);
     for (size_t i = 0; stored && i < a->value_call_count; i++) {
         /* a set-returning call makes rows, a window or aggregate call a
          * value of each row or group */
@@ -460,13 +470,14 @@ static int judge_zone(const sg__rule_ctx *ctx, const sg__funcref *fn)
     if (zone == fn->arg_count)
         return 0;
     const sg__funcarg *a = &fn->args[zone];
-    if (zone_stored(ctx, a))
+    if (zone_stored(ctx, a, 0))
         return 0;
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, a->location,
                       "%s reads a time zone name that the statement may make row by row (over "
                       "a set-returning, window, aggregate or volatile call, a VALUES list, a "
-                      "column of a function or of an expression of a sub-select, the elements "
-                      "of a parameter's array, two columns combined): PostgreSQL keeps every zone "
+                      "column of a function, or of a sub-select or WITH query made so, the "
+                      "elements of a parameter's array, two rows' columns combined): PostgreSQL "
+                      "keeps every zone "
                       "it resolves, about 24 KB each, for "
                       "the rest of the session (a statement's end, ROLLBACK and DISCARD ALL free "
                       "none), so such names fill the server's memory; give the zone as a "

@@ -2270,6 +2270,38 @@ static void test_walker__type_pads(void **state)
     assert_int_equal(TYPE(r, NULL, "int4range")->param, 0);      /* one range: no list */
 }
 
+/* Where the statement has a time zone argument, a derived item's columns
+ * that are expressions are described as zone arguments at their own level;
+ * bare columns are row.stored's, and nothing is described without a zone. */
+static void test_walker__zone_outputs_of_derived_items(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT m.at AT TIME ZONE s.tz FROM m JOIN (SELECT a.uid, lower(a.region) "
+                      "AS tz, a.region || b.code AS pair, row_number() OVER () AS n FROM a, b) "
+                      "s(u) ON s.u = m.uid";
+    const sg__facts *f = parse_ok(sql);
+    const sg__source *sub = NULL;
+    for (size_t i = 0; i < f->sources.count; i++)
+        if (SG__VEC_AT(f->sources, sg__source, i).name &&
+            strcmp(SG__VEC_AT(f->sources, sg__source, i).name, "s") == 0)
+            sub = &SG__VEC_AT(f->sources, sg__source, i);
+    assert_non_null(sub);
+    assert_int_equal(sub->zone_count, 3); /* u is a column passed on */
+    assert_string_equal(sub->zone_names[0], "tz");
+    assert_true(sub->zone_values[0].values_only);
+    assert_int_equal(sub->zone_values[0].value_column_count, 1);
+    assert_int_equal(sub->zone_values[0].value_columns[0], OFF(sql, "a.region) AS tz"));
+    assert_string_equal(sub->zone_values[0].value_calls[0], "lower");
+    assert_string_equal(sub->zone_names[1], "pair");
+    assert_false(sub->zone_values[1].values_only); /* two rows' columns joined */
+    assert_string_equal(sub->zone_names[2], "n");
+    assert_false(sub->zone_values[2].values_only); /* a window call */
+    /* no zone argument: nothing described */
+    const sg__facts *g = parse_ok("SELECT s.tz FROM (SELECT lower(a.region) AS tz FROM a) s");
+    for (size_t i = 0; i < g->sources.count; i++)
+        assert_int_equal(SG__VEC_AT(g->sources, sg__source, i).zone_count, 0);
+}
+
 /* Every cast to tsquery but a parameter's own is judged as to_tsquery of
  * its operand, which it parses as that does; an ARRAY[...] as tsquery[] one
  * call an element. */
@@ -2794,6 +2826,7 @@ int main(void)
         T(xmltable_column_type),
         T(type_pads),
         T(query_casts_as_calls),
+        T(zone_outputs_of_derived_items),
         T(type_names_of_casts),
         T(type_names_beyond_casts),
         T(fields_of_relations),

@@ -501,6 +501,14 @@ typedef struct sg__source {
     const char *const *stored;
     size_t stored_count;
     bool all_stored;
+    /* A plain sub-select or WITH query, where the statement has time zone
+     * arguments: its outputs that are expressions (`lower(a.region)`, a
+     * CASE), by name, each described as a time zone argument at its own
+     * level would be (values_only, value_columns, value_calls), for the
+     * rules to judge as one */
+    const char *const *zone_names;
+    const sg__funcarg *zone_values;
+    size_t zone_count;
     /* a sub-select's or WITH query's: the query level it is (facts->levels), else -1 */
     int child_level;
     bool in_full_join; /* an operand (at any depth) of a FULL join, which adds rows */

@@ -68,19 +68,6 @@ ColumnRef *sg__walk_plain_column(Node *n)
     return c;
 }
 
-bool sg__walk_expands_fields(const Node *n)
-{
-    return n && IsA(n, A_Indirection) && ((const A_Indirection *)n)->indirection &&
-           IsA(llast(((const A_Indirection *)n)->indirection), A_Star);
-}
-
-bool sg__walk_expands(const Node *n)
-{
-    if (n && IsA(n, ColumnRef))
-        return ((const ColumnRef *)n)->fields && IsA(llast(((const ColumnRef *)n)->fields), A_Star);
-    return sg__walk_expands_fields(n);
-}
-
 const char *sg__walk_qualifier(walk *w, const ColumnRef *c)
 {
     int parts = list_length(c->fields);
@@ -810,8 +797,69 @@ static void describe_zone(walk *w, Node *n, sg__funcarg *a)
     w->work_call = w->work_call || parts.count;
 }
 
+/* The outputs of derived item `fi`'s plain select that are expressions,
+ * each described as a time zone argument at the select's own level: a zone
+ * argument may read such a column, which holds one row's stored names when
+ * the expression would as a zone argument itself (`lower(a.region)`, a CASE
+ * of constants over one column). Outputs after a `*` have names the walk
+ * does not tell, and none is described then. */
+static void describe_zone_outputs(walk *w, from_item *fi)
+{
+    const SelectStmt *s = fi->grow_select && IsA(fi->grow_select, SelectStmt)
+                              ? (const SelectStmt *)fi->grow_select
+                              : NULL;
+    if (!s || s->op != SETOP_NONE || s->valuesLists || fi->grow_level < 0 ||
+        (size_t)fi->grow_level >= w->levels.count)
+        return;
+    size_t count = (size_t)list_length(s->targetList), renamed = 0;
+    const ListCell *lc;
+    foreach (lc, s->targetList) {
+        const ResTarget *rt = lfirst(lc);
+        if (!IsA(rt, ResTarget) || !rt->val || sg__walk_expands(rt->val))
+            return;
+    }
+    const char **names = sg__arena_alloc(w->arena, (count + 1) * sizeof *names);
+    sg__funcarg *values = sg__arena_alloc(w->arena, (count + 1) * sizeof *values);
+    if (!names || !values) {
+        fail(w);
+        return;
+    }
+    int level = w->level;
+    w->level = fi->grow_level;
+    size_t n = 0;
+    foreach (lc, s->targetList) {
+        const ResTarget *rt = lfirst(lc);
+        const char *name = renamed < (size_t)list_length(fi->grow_aliases)
+                               ? strVal(list_nth(fi->grow_aliases, (int)renamed))
+                           : rt->name ? rt->name
+                                      : sg__walk_figure_colname(rt->val);
+        renamed++;
+        const Node *bare = sg__walk_uncast_keeping(rt->val);
+        if (!name || (bare && IsA(bare, ColumnRef)))
+            continue; /* a column passed on: row.stored says */
+        memset(&values[n], 0, sizeof values[n]);
+        values[n].location = -1;
+        values[n].stored_column = -1;
+        describe_zone(w, rt->val, &values[n]);
+        names[n++] = name;
+        if (w->failed)
+            break;
+    }
+    w->level = level;
+    fi->zone_names = names;
+    fi->zone_values = values;
+    fi->zone_count = n;
+}
+
 void sg__walk_finish_zones(walk *w)
 {
+    /* the expressions a derived item's columns are, where a zone argument
+     * may read them: described at their levels, finished with the others */
+    for (size_t i = 0; w->zones.count && i < w->from_items.count && !w->failed; i++) {
+        from_item *fi = &SG__VEC_AT(w->from_items, from_item, i);
+        if (fi->relref < 0 && !fi->excluded && !fi->join_alias)
+            describe_zone_outputs(w, fi);
+    }
     for (size_t i = 0; i < w->zones.count && !w->failed; i++) {
         const pending_zone *z = &SG__VEC_AT(w->zones, pending_zone, i);
         row_set rows = {{0}, 0, false};

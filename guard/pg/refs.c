@@ -423,6 +423,9 @@ static void export_sources(walk *w)
         s->stored = fi->relref < 0 ? fi->row.stored : NULL;
         s->stored_count = fi->relref < 0 ? fi->row.stored_count : 0;
         s->all_stored = fi->relref < 0 && fi->row.all_stored;
+        s->zone_names = fi->zone_names;
+        s->zone_values = fi->zone_values;
+        s->zone_count = fi->zone_count;
         if (fi->relref < 0 && fi->reads_written) {
             /* in RETURNING or beside EXCLUDED, a derived item may pass on
              * the row written, which the statement made: its columns

@@ -111,6 +111,11 @@ typedef struct from_item {
     const int *weight_star_levels;
     const char *const *weight_star_items;
     unsigned char weight_state;
+    /* notes.c: its select's outputs that are expressions, described as
+     * time zone arguments (sg__source.zone_values) */
+    const char *const *zone_names;
+    sg__funcarg *zone_values;
+    size_t zone_count;
 } from_item;
 
 enum { GROWTH_NONE = 0, GROWTH_WORKING, GROWTH_DONE };
@@ -447,12 +452,22 @@ void sg__walk_describe_value(walk *w, Node *n, sg__funcarg *a);
 /* A column reference of plain names (`col`, `t.col` or `s.t.col`), else
  * NULL. */
 ColumnRef *sg__walk_plain_column(Node *n);
-/* Whether a target list or VALUES item stands for a number of columns the
- * text does not tell: `*` and `t.*` (input columns), and `(expr).*` (the
- * fields of a composite value, under names the text does not tell). */
-bool sg__walk_expands(const Node *n);
-/* Whether it is `(expr).*`. */
-bool sg__walk_expands_fields(const Node *n);
+/* Whether a target list or VALUES item is `(expr).*`: the fields of a
+ * composite value, under names the text does not tell. */
+static inline bool sg__walk_expands_fields(const Node *n)
+{
+    return n && IsA(n, A_Indirection) && ((const A_Indirection *)n)->indirection &&
+           IsA(llast(((const A_Indirection *)n)->indirection), A_Star);
+}
+
+/* Whether it stands for a number of columns the text does not tell: `*`
+ * and `t.*` (input columns), and `(expr).*`. */
+static inline bool sg__walk_expands(const Node *n)
+{
+    if (n && IsA(n, ColumnRef))
+        return ((const ColumnRef *)n)->fields && IsA(llast(((const ColumnRef *)n)->fields), A_Star);
+    return sg__walk_expands_fields(n);
+}
 /* The top-level select's ORDER BY and what makes its rows distinct, as
  * facts (ordering.c). */
 void sg__walk_record_order_by(walk *w, SelectStmt *s);
