@@ -41,6 +41,15 @@ static inline size_t sg__cost_chars(const char *s)
     return n;
 }
 
+/* Building a text search query merges each term into the query built so
+ * far, without a cancel: the work is the square of its terms, which are at
+ * least two characters apart (`a b`), some 0.34 ns a pair of terms (80,000
+ * terms of 160 KB ran 2.2 s, 40,000 0.56 s), a sixteenth of a pair of
+ * characters in the text functions' loops (5 ns). So a query of n
+ * characters counts n² / SG_COST_QUERY_SHARE pairs of characters' work:
+ * 80,000 characters, about half a second, within the default bound. */
+enum { SG_COST_QUERY_SHARE = 64 };
+
 /* What a generate_series, array_fill, repeat, lpad, rpad, format, replace
  * or regexp_replace call makes (rows, elements or characters), and
  * bpchar(s, n, b), bit(s, n, b), bit(integer, n) (characters or bits) and
@@ -61,6 +70,10 @@ int sg__cost_arg_value(const sg__rule_ctx *ctx, const sg__funcarg *a, bool stric
  * -1 when the call is none of these or too little is known, HUGE_VALL when
  * it cannot be bounded, -2 when memory ran out. */
 long double sg__call_work(const sg__rule_ctx *ctx, const sg__funcref *fn);
+/* Whether `fn` builds a tsquery of its text: plainto_tsquery,
+ * phraseto_tsquery, to_tsquery, websearch_to_tsquery (and a cast to
+ * tsquery, recorded as to_tsquery). */
+bool sg__cost_builds_query(const sg__funcref *fn);
 /* Whether `fn` is polygon(n, circle), whose polygon's operators compare
  * pairs of edges in loops PostgreSQL does not interrupt. */
 bool sg__cost_polygon_of_points(const sg__funcref *fn);

@@ -525,23 +525,21 @@ static bool composed_form_check(const sg__funcref *fn)
  * loops: the statement timeout does not stop them. -1 when the call is none of these or too little
  * is known, -2 when memory ran out.
  */
-/* Whether `fn` builds a tsquery of its text: plainto_tsquery,
- * phraseto_tsquery, to_tsquery, websearch_to_tsquery. */
-static bool builds_query(const sg__funcref *fn)
+bool sg__cost_builds_query(const sg__funcref *fn)
 {
     return sg__cost_builtin(fn, "plainto_tsquery") || sg__cost_builtin(fn, "phraseto_tsquery") ||
            sg__cost_builtin(fn, "to_tsquery") || sg__cost_builtin(fn, "websearch_to_tsquery");
 }
 
-/* Pairs of terms the tsquery builders compare while they build a query of
- * their text (the last argument): PostgreSQL merges each term into the
- * query built so far, without a cancel (100,000 words ran 4.9 s; 40,000
- * terms of to_tsquery 0.6 s, twice as many four times as long), so the work
- * is the square of the text's length; -1 when the call is none of them or
- * the text is not known, -2 when memory ran out. */
+/* The work of the tsquery builders building a query of their text (the
+ * last argument): PostgreSQL merges each term into the query built so far,
+ * without a cancel (100,000 words ran 4.9 s; 40,000 terms of to_tsquery 0.6
+ * s, twice as many four times as long), so the work is the square of the
+ * text's length, shared as SG_COST_QUERY_SHARE says; -1 when the call is
+ * none of them or the text is not known, -2 when memory ran out. */
 static long double query_work(const sg__rule_ctx *ctx, const sg__funcref *fn)
 {
-    if ((fn->arg_count != 1 && fn->arg_count != 2) || !builds_query(fn))
+    if ((fn->arg_count != 1 && fn->arg_count != 2) || !sg__cost_builds_query(fn))
         return -1;
     size_t last = fn->arg_count - 1;
     long double extra[2];
@@ -554,12 +552,12 @@ static long double query_work(const sg__rule_ctx *ctx, const sg__funcref *fn)
     if (t == -2 || sg__cost_unbounded(t) || (t < 0 && extra[1] == 0))
         return t;
     t = (t < 1 ? 1 : t) + extra[1];
-    return t * t;
+    return t * t / SG_COST_QUERY_SHARE;
 }
 
 long double sg__call_work(const sg__rule_ctx *ctx, const sg__funcref *fn)
 {
-    if (builds_query(fn))
+    if (sg__cost_builds_query(fn))
         return query_work(ctx, fn);
     static const struct {
         const char *name;

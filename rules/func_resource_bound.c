@@ -133,6 +133,9 @@ static int judge_work(const sg__rule_ctx *ctx, const sg__funcref *fn, long long 
     const char *unit = sg__cost_polygon_of_points(fn)
                            ? "pairs of characters' work (its polygon's edges, compared with "
                              "another's by &&, ?#, <-> or ~=, each pair counted as 16)"
+                       : sg__cost_builds_query(fn)
+                           ? "pairs of characters' work (its query's terms, merged one by one "
+                             "into the query built so far)"
                            : "pairs of characters";
     if (work <= (long double)max_work) {
         if (!sum_passes(sum, work, max_work))
@@ -162,10 +165,10 @@ static int judge_work(const sg__rule_ctx *ctx, const sg__funcref *fn, long long 
                       call, amount, unit, max_work, ctx->rule->id);
 }
 
-/* Pairs of terms PostgreSQL compares building a text search query of
- * parameter $n's value (the square of its length, as query_work's in
- * callwork.c) into `sum`, reported at `location` when past max_work; -1
- * when memory ran out. */
+/* The work PostgreSQL does building a text search query of parameter
+ * $n's value (the square of its length, shared as SG_COST_QUERY_SHARE says,
+ * as query_work's in callwork.c) into `sum`, reported at `location` when
+ * past max_work; -1 when memory ran out. */
 static int judge_query_param(const sg__rule_ctx *ctx, int n, int location, long long max_work,
                              work_sum *sum)
 {
@@ -173,7 +176,7 @@ static int judge_query_param(const sg__rule_ctx *ctx, int n, int location, long 
     if (sg__param_bound_text(ctx, n, &text) < 0)
         return -1;
     long double len = text ? (long double)sg__cost_chars(text) : 0;
-    if (!sum_passes(sum, len * len, max_work))
+    if (!sum_passes(sum, len * len / SG_COST_QUERY_SHARE, max_work))
         return 0;
     const char *amount = size_text(ctx, sum->total);
     if (!amount)
@@ -181,7 +184,8 @@ static int judge_query_param(const sg__rule_ctx *ctx, int n, int location, long 
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, location,
                       "parameter %s is read as a text search query, which PostgreSQL builds "
                       "term by term without a cancel (40,000 terms ran 0.6 s, twice as many "
-                      "four times as long): with the statement's other such work, %s pairs, "
+                      "four times as long): with the statement's other such work, %s pairs of "
+                      "characters' work, "
                       "over the bound of %lld (policy option max_work of %s)",
                       sg__param_display_name(ctx, n), amount, max_work, ctx->rule->id);
 }
