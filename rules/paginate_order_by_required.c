@@ -498,7 +498,7 @@ static bool level_pinned(const sg__rule_ctx *ctx, int level, const sg__source *s
                          const sg__meta_table *table, const char *column)
 {
     const sg__facts *f = ctx->facts;
-    sg__from_item item = {s->relation, s->name, false, -1, false, false, false, NULL, NULL};
+    sg__from_item item = {.relation = s->relation, .name = s->name, .child_level = -1};
     for (size_t i = 0; i < f->level_pins.count; i++) {
         const sg__column_pin *p = &SG__VEC_AT(f->level_pins, sg__column_pin, i);
         /* unqualified, the name is the table's: it has the column */
@@ -770,7 +770,7 @@ static bool derived_key_pinned(const sg__rule_ctx *ctx, size_t at, bool only, co
         return false;
     /* derived_table() found it a catalog table named as itself */
     const sg__source *s = &SG__VEC_AT(ctx->facts->sources, sg__source, (size_t)l->only_source);
-    sg__from_item as_table = {s->relation, s->name, false, -1, false, false, false, NULL, NULL};
+    sg__from_item as_table = {.relation = s->relation, .name = s->name, .child_level = -1};
     for (size_t k = 0; k < table->unique_count; k++) {
         const char *const *col = table->unique[k];
         for (; *col; col++) {
@@ -804,10 +804,48 @@ static bool derived_key_pinned(const sg__rule_ctx *ctx, size_t at, bool only, co
     return false;
 }
 
-/* An item of the top-level FROM that is such a sub-select. */
+/* A sub-select of the top-level FROM that numbers its rows with
+ * row_number() over no partition (the level's one key, keys_rownum), and
+ * whose number the WHERE pins to one value (`WHERE x.rn = 1`, the latest
+ * row): one row. */
+const sg__level *sg__paginate_item_level(const sg__rule_ctx *ctx, const sg__from_item *item)
+{
+    const sg__facts *f = ctx->facts;
+    return item->relation < 0 && item->child_level >= 0 &&
+                   (size_t)item->child_level < f->levels.count
+               ? &SG__VEC_AT(f->levels, sg__level, (size_t)item->child_level)
+               : NULL;
+}
+
+static bool rownum_pinned(const sg__rule_ctx *ctx, const sg__from_item *item)
+{
+    const sg__top_select *t = &ctx->facts->top;
+    const sg__level *l = sg__paginate_item_level(ctx, item);
+    if (!l || !l->keys_rownum || l->key_count != 1 ||
+        !sg__paginate_target_sets_none(ctx, item->child_level))
+        return false;
+    for (size_t i = 0; i < t->pins.count; i++) {
+        const sg__column_pin *p = &SG__VEC_AT(t->pins, sg__column_pin, i);
+        if (!p->outer && strcmp(p->column, l->keys[0]) == 0 &&
+            (p->qualifier ? item->name && strcmp(p->qualifier, item->name) == 0
+                          : t->from.count == 1))
+            return true;
+    }
+    return false;
+}
+
+/* An item of the top-level FROM that is such a sub-select, one whose row
+ * number is pinned, or a call of a function that returns one row (no set:
+ * `jsonb_to_record(%(j)s)`, `now()`), for each row of the items before it
+ * when LATERAL. */
 static bool one_row_item(const sg__rule_ctx *ctx, const sg__from_item *item)
 {
-    return item->relation < 0 && item->child_level >= 0 && one_row_level(ctx, item->child_level);
+    if (item->function) {
+        const sg__func_info *info = sg__func_lookup(item->function);
+        return info && !(info->flags & (SG_FN_SETOF | SG_FN_AGGREGATE | SG_FN_WINDOW));
+    }
+    return item->relation < 0 && item->child_level >= 0 &&
+           (one_row_level(ctx, item->child_level) || rownum_pinned(ctx, item));
 }
 
 /* Marks in held[] (MAX_ITEMS, false on entry) the items of the top-level

@@ -162,11 +162,9 @@ static bool item_key_covered(const sg__rule_ctx *ctx, const sg__from_item *item)
 {
     const sg__facts *f = ctx->facts;
     const sg__top_select *t = &f->top;
-    if (item->relation >= 0 || item->child_level < 0 ||
-        (size_t)item->child_level >= f->levels.count)
-        return false;
-    const sg__level *l = &SG__VEC_AT(f->levels, sg__level, (size_t)item->child_level);
-    if (!l->key_count || (l->keys_rownum && !sg__paginate_target_sets_none(ctx, item->child_level)))
+    const sg__level *l = sg__paginate_item_level(ctx, item);
+    if (!l || !l->key_count ||
+        (l->keys_rownum && !sg__paginate_target_sets_none(ctx, item->child_level)))
         return false;
     for (size_t k = 0; k < l->key_count; k++) {
         /* a GROUP BY name that an input column of the level may have groups

@@ -36,6 +36,9 @@ bool sg__paginate_column_pinned(const sg__rule_ctx *ctx, long relation, const ch
  * select) calls no set-returning or unknown function outside aggregates'
  * arguments: no such call repeats its rows. */
 bool sg__paginate_target_sets_none(const sg__rule_ctx *ctx, int level);
+/* The query level of top-level FROM item `item` when it is a sub-select or
+ * WITH query (facts->levels), else NULL. */
+const sg__level *sg__paginate_item_level(const sg__rule_ctx *ctx, const sg__from_item *item);
 
 /* ---- params.c ---- */
 

@@ -239,6 +239,11 @@ typedef struct sg__from_item {
      * qualifies it (the alias, else the function's); NULL otherwise */
     const char *ordinality;
     const char *ordinality_qualifier;
+    /* a function in FROM of one call (not ROWS FROM of several) of
+     * pg_catalog's function, unqualified or qualified so: its name, whose
+     * rows the rules tell (one, but for a set-returning function); NULL
+     * otherwise */
+    const char *function;
 } sg__from_item;
 
 /* A conjunct of the top-level WHERE (or, in facts->level_pins, of the WHERE

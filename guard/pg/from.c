@@ -171,6 +171,7 @@ void sg__walk_add_top_from(walk *w, int level, long relation, const char *name, 
     fi->nullable = w->nullable_side > 0;
     fi->in_full_join = w->full_join > 0;
     fi->ordinality = fi->ordinality_qualifier = NULL;
+    fi->function = NULL;
 }
 
 /* Whether `n` reads no row: a constant, a parameter, and casts, arrays,
@@ -214,22 +215,27 @@ static bool reads_no_row(const Node *n, unsigned depth)
     }
 }
 
-void sg__walk_top_from_ordinality(walk *w, int level, const RangeFunction *rf, const row_names *row)
+void sg__walk_top_from_function(walk *w, int level, const RangeFunction *rf, const row_names *row)
 {
-    if (level < 0 || level != w->top_level || !rf->ordinality || !row->known || !row->count ||
-        !w->facts->top.from.count || list_length(rf->functions) != 1)
+    if (level < 0 || level != w->top_level || !w->facts->top.from.count ||
+        list_length(rf->functions) != 1)
         return;
     const List *pair = linitial(rf->functions);
     const Node *call = pair ? linitial(pair) : NULL;
-    if (!call || !IsA(call, FuncCall) || !reads_no_row(call, 0))
+    if (!call || !IsA(call, FuncCall))
         return;
     const FuncCall *f = (const FuncCall *)call;
+    sg__from_item *fi =
+        &SG__VEC_AT(w->facts->top.from, sg__from_item, w->facts->top.from.count - 1);
+    const char *name = sg__walk_call_name(f);
+    if (name && !(fi->function = copy(w, name)))
+        return;
+    if (!rf->ordinality || !row->known || !row->count || !reads_no_row(call, 0))
+        return;
     const Node *own = f->funcname ? llast(f->funcname) : NULL;
     const char *qualifier = rf->alias                 ? rf->alias->aliasname
                             : own && IsA(own, String) ? strVal(own)
                                                       : NULL;
-    sg__from_item *fi =
-        &SG__VEC_AT(w->facts->top.from, sg__from_item, w->facts->top.from.count - 1);
     fi->ordinality = copy(w, row->names[row->count - 1]);
     fi->ordinality_qualifier = qualifier ? copy(w, qualifier) : NULL;
 }

@@ -359,11 +359,12 @@ bool sg__walk_only_relation(walk *w, const SelectStmt *s, int level, size_t befo
  * levels are not recorded. */
 void sg__walk_add_top_from(walk *w, int level, long relation, const char *name, Alias *alias,
                            int child_level);
-/* Marks the top-level FROM item just added for function `rf` (at `level`,
- * with the columns `row`) as numbering its rows, when it is WITH ORDINALITY
- * over arguments that read no row (sg__from_item.ordinality). */
-void sg__walk_top_from_ordinality(walk *w, int level, const RangeFunction *rf,
-                                  const row_names *row);
+/* Describes the top-level FROM item just added for function `rf` (at
+ * `level`, with the columns `row`): the function it calls
+ * (sg__from_item.function), and whether it numbers its rows, WITH
+ * ORDINALITY over arguments that read no row (sg__from_item.ordinality). */
+void sg__walk_top_from_function(walk *w, int level, const RangeFunction *rf,
+                                const row_names *row);
 /* FOR UPDATE/SHARE of one query level: the relations it locks. */
 void sg__walk_apply_locking(walk *w, List *locking, int level);
 /* A join with USING or NATURAL (sg__merge), over w->from_items from `first`

@@ -539,7 +539,7 @@ static bool walk_from_item(Node *node, walk *w, int level)
             SG__VEC_AT(w->from_items, from_item, w->from_items.count - 1).grow_function = rf;
         sg__walk_add_top_from(w, level, -1, NULL, NULL, -1);
         if (!w->failed)
-            sg__walk_top_from_ordinality(w, level, rf, &own_row);
+            sg__walk_top_from_function(w, level, rf, &own_row);
         /* a function in FROM: its value is rows, which meet nothing there */
         unsigned flow = w->flow;
         w->flow &= ~(unsigned)(SG__FLOW_POLY | SG__FLOW_MEETS);
