@@ -19,28 +19,58 @@ static bool scoped_write(const sg__rule_ctx *ctx, const sg__meta_table *t)
     return false;
 }
 
+/* What check_actions() reports against. */
+typedef struct action_report {
+    const sg__rule_ctx *ctx;
+    const sg__relref *r;
+    const sg__meta_table *t;
+} action_report;
+
+/* One action the write sets off (sg__fk_actions_each): the table it writes
+ * must be scoped write. */
+static int report_action(const sg__fk_action *a, bool on_delete, const char *action,
+                         const sg__fk_action *via, void *context)
+{
+    const action_report *rep = context;
+    if (scoped_write(rep->ctx, a->table))
+        return 0;
+    const sg__meta_table *t = rep->t;
+    const char *verb = via ? "writing" : on_delete ? "deleting from" : "updating the key of";
+    const char *through = "";
+    if (via) {
+        through = sg__arena_printf(
+            rep->ctx->diags->arena, ", set off by %s.%s's foreign key (%s%s)", via->table->schema,
+            via->table->name, via->columns[0], via->columns[0] && via->columns[1] ? ", ..." : "");
+        if (!through)
+            return -1;
+    }
+    return sg__report(rep->ctx->diags, rep->ctx->rule, SG_AT_COMPILED, rep->r->location,
+                      "%s %s.%s also writes %s.%s (its foreign key (%s%s) ON %s %s%s), which the "
+                      "scope does not declare write",
+                      verb, t->schema, t->name, a->table->schema, a->table->name, a->columns[0],
+                      a->columns[0] && a->columns[1] ? ", ..." : "",
+                      on_delete ? "DELETE" : "UPDATE", action, through) < 0
+               ? -1
+               : 0;
+}
+
 /* Deleting or updating rows of a table another table's foreign key
  * references with CASCADE, SET NULL or SET DEFAULT writes that table too (as
- * its owner, past any privilege of the caller): it must be scoped write. */
+ * its owner, past any privilege of the caller), and what that write sets off
+ * in turn: each must be scoped write. */
 static int check_actions(const sg__rule_ctx *ctx, long relation, const sg__relref *r,
                          const sg__meta_table *t)
 {
-    for (size_t k = 0; k < t->referrer_count; k++) {
-        const sg__fk_action *a = &t->referrers[k];
-        bool on_delete;
-        const char *action = sg__fk_action_fires(ctx->facts, relation, t, a, &on_delete);
-        if (!action || scoped_write(ctx, a->table))
-            continue;
-        const char *verb = on_delete ? "deleting from" : "updating the key of";
-        if (sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
-                       "%s %s.%s also writes %s.%s (its foreign key (%s%s) ON %s %s), which the "
-                       "scope does not declare write",
-                       verb, t->schema, t->name, a->table->schema, a->table->name, a->columns[0],
-                       a->columns[0] && a->columns[1] ? ", ..." : "",
-                       verb[0] == 'd' ? "DELETE" : "UPDATE", action) < 0)
-            return -1;
-    }
-    return 0;
+    action_report rep = {ctx, r, t};
+    int rc = sg__fk_actions_each(ctx->facts, relation, t, report_action, &rep);
+    if (rc != 1)
+        return rc;
+    return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, r->location,
+                      "writing %s.%s sets off more than %d foreign key actions, which the guard "
+                      "does not follow to the tables they write",
+                      t->schema, t->name, SG_FK_ACTIONS_MAX) < 0
+               ? -1
+               : 0;
 }
 
 static int check(const sg__rule_ctx *ctx)

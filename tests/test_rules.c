@@ -2084,6 +2084,111 @@ static void test_rules__upsert_keeping_the_arbiter_key(void **state)
     sg_verdict_free(v);
 }
 
+/* Foreign key actions are followed past the first table: deleting an
+ * author cascades to its books, whose deletion cascades to their notes and
+ * sets their reviews' book to NULL, which in turn sets off the ON UPDATE
+ * action of the key that references the review's column. Every table so
+ * written must be scoped write; one the chain does not reach need not be. */
+#define AUTHORS "6b2f0d1a-0000-4000-8000-0000000000b1"
+#define BOOKS "6b2f0d1a-0000-4000-8000-0000000000b2"
+#define NOTES "6b2f0d1a-0000-4000-8000-0000000000b3"
+#define REVIEWS "6b2f0d1a-0000-4000-8000-0000000000b4"
+#define REPLIES "6b2f0d1a-0000-4000-8000-0000000000b5"
+#define CHAIN_TABLE(uid, name, fks)                                                                \
+    "{\"uid\":\"" uid "\",\"data_source_uid\":\"" DS "\",\"schema\":\"public\","                   \
+    "\"physical_table_name\":\"" name "\",\"primary_key\":[\"uid\"],\"columns\":["                 \
+    "{\"name\":\"uid\",\"type\":\"uuid\",\"nullable\":false},"                                     \
+    "{\"name\":\"up\",\"type\":\"uuid\",\"nullable\":true},"                                       \
+    "{\"name\":\"code\",\"type\":\"text\",\"nullable\":true}]" fks "}"
+static void test_rules__foreign_key_chains(void **state)
+{
+    (void)state;
+    static const char CHAIN[] =
+        "{\"data_sources\":[{\"uid\":\"" DS "\",\"engine\":\"postgresql\","
+        "\"default_schema\":\"public\"}],\"meta_tables\":[" CHAIN_TABLE(
+            AUTHORS, "authors", "") "," CHAIN_TABLE(BOOKS, "books",
+                                                    ",\"foreign_keys\":[{\"columns\":[\"up\"],"
+                                                    "\"references\":\"authors\","
+                                                    "\"on_delete\":\"CASCADE\",\"on_update\":"
+                                                    "\"CASCADE\"}]") "," CHAIN_TABLE(NOTES, "notes",
+                                                                                     ",\"foreign_"
+                                                                                     "keys\":[{"
+                                                                                     "\"columns\":["
+                                                                                     "\"up\"],"
+                                                                                     "\"references"
+                                                                                     "\":\"books\","
+                                                                                     "\"on_"
+                                                                                     "delete\":"
+                                                                                     "\"CASCADE\"}"
+                                                                                     "]") "," CHAIN_TABLE(REVIEWS,
+                                                                                                          "reviews",
+                                                                                                          ",\"foreign_keys\":[{\"columns\":[\"up\"],\"references\":\"books\","
+                                                                                                          "\"on_delete\":\"SET NULL\"}]") "," CHAIN_TABLE(REPLIES,
+                                                                                                                                                          "replies",
+                                                                                                                                                          ",\"foreign_keys\":[{\"columns\":[\"code\"],\"references\":\"reviews\","
+                                                                                                                                                          "\"referenced_columns\":[\"up\"],\"on_update\":\"CASCADE\"}]") "]}";
+    sg_catalog *cat = NULL;
+    sg_error err;
+    assert_int_equal(sg_catalog_load(CHAIN, strlen(CHAIN), &cat, &err), SG_OK);
+    static const char U[] = "{\"u\":\"7d2f7a4e-2b1c-4a7e-9c3d-1e2f3a4b5c6d\"}";
+    static const struct {
+        const char *kind, *sql;
+        const char *books, *notes, *reviews, *replies; /* access, NULL: not scoped */
+        const char *denied;                            /* the table a denial names, or NULL */
+    } cases[] = {
+        {"delete", "DELETE FROM authors WHERE uid = %(u)s", "write", "write", "write", "write",
+         NULL},
+        {"delete", "DELETE FROM authors WHERE uid = %(u)s", "write", "read", "write", "write",
+         "public.notes"},
+        {"delete", "DELETE FROM authors WHERE uid = %(u)s", "write", NULL, "write", "write",
+         "public.notes"},
+        {"delete", "DELETE FROM authors WHERE uid = %(u)s", "write", "write", "read", "write",
+         "public.reviews"},
+        /* the review's SET NULL changes the column replies' key references */
+        {"delete", "DELETE FROM authors WHERE uid = %(u)s", "write", "write", "write", "read",
+         "public.replies"},
+        {"delete", "DELETE FROM books WHERE uid = %(u)s", "write", "write", "write", NULL,
+         "public.replies"},
+        /* the author's key updated: books' ON UPDATE CASCADE sets books.up,
+         * which no key references: nothing further */
+        {"update", "UPDATE authors SET uid = %(u)s WHERE uid = %(u)s", "write", NULL, NULL, NULL,
+         NULL},
+        {"update", "UPDATE authors SET code = 'x' WHERE uid = %(u)s", NULL, NULL, NULL, NULL, NULL},
+        {"merge",
+         "MERGE INTO authors a USING (SELECT %(u)s::uuid AS uid) s ON a.uid = s.uid WHEN "
+         "MATCHED THEN DELETE",
+         "write", "write", "write", "read", "public.replies"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *uids[] = {BOOKS, NOTES, REVIEWS, REPLIES};
+        const char *access[] = {cases[i].books, cases[i].notes, cases[i].reviews, cases[i].replies};
+        char tables[1024];
+        int n = snprintf(tables, sizeof tables, "%s", TABLE(AUTHORS, "a", "write"));
+        for (size_t t = 0; t < 4; t++)
+            if (access[t])
+                n += snprintf(tables + n, sizeof tables - (size_t)n,
+                              ",{\"meta_table_uid\":\"%s\",\"alias\":\"t%zu\","
+                              "\"access\":\"%s\"}",
+                              uids[t], t, access[t]);
+        assert_true(n > 0 && (size_t)n < sizeof tables);
+        sg_verdict *v = check_in(cat, cases[i].kind, cases[i].sql, U, tables, 50, 1000, NULL);
+        const char *named = NULL;
+        for (size_t k = 0; k < sg_verdict_diagnostic_count(v); k++)
+            if (strcmp(sg_verdict_diagnostic(v, k)->rule, "scope.access-denied") == 0)
+                named = sg_verdict_diagnostic(v, k)->message;
+        bool ok = cases[i].denied
+                      ? named && strstr(named, cases[i].denied) && !sg_verdict_allowed(v)
+                      : !named;
+        if (!ok) {
+            dump(v);
+            fail_msg("case %zu (%s): %s, expected %s", i, cases[i].sql, named ? named : "(none)",
+                     cases[i].denied ? cases[i].denied : "(none)");
+        }
+        sg_verdict_free(v);
+    }
+    sg_catalog_free(cat);
+}
+
 /* A JSON string of `n` copies of `unit` (an ASCII run, or a \\u escape). */
 static char *json_run(const char *unit, size_t n)
 {
@@ -3086,6 +3191,7 @@ int main(void)
         cmocka_unit_test(test_rules__upsert_keeping_the_arbiter_key),
         cmocka_unit_test(test_rules__quadratic_text_functions),
         cmocka_unit_test(test_rules__polygons_and_bits),
+        cmocka_unit_test(test_rules__foreign_key_chains),
         cmocka_unit_test(test_rules__warnings_never_deny),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

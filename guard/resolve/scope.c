@@ -198,19 +198,100 @@ const char *sg__fk_action_fires(const sg__facts *facts, long relation, const sg_
     return NULL;
 }
 
+/* Whether a write of the NULL-terminated `columns` of a table (NULL: any of
+ * them) changes a column of `referenced` (NULL: the table's primary key,
+ * `primary`; a table without one may be referenced by any). */
+static bool changes_any(const char *const *columns, const char *const *referenced,
+                        const char *const *primary)
+{
+    const char *const *keys = referenced ? referenced : primary;
+    if (!columns || !keys)
+        return true;
+    for (; *keys; keys++)
+        if (listed(columns, *keys))
+            return true;
+    return false;
+}
+
+int sg__fk_actions_each(const sg__facts *facts, long relation, const sg__meta_table *t,
+                        sg__fk_visit visit, void *ctx)
+{
+    /* each action fired so far and what it does to its table: deletes its
+     * rows (`deleted`), or sets its referencing columns (a->columns) */
+    struct effect {
+        const sg__fk_action *a;
+        bool deleted;
+    } fired[SG_FK_ACTIONS_MAX];
+    size_t count = 0;
+    for (size_t k = 0; k < t->referrer_count; k++) {
+        bool on_delete;
+        const char *action = sg__fk_action_fires(facts, relation, t, &t->referrers[k], &on_delete);
+        if (!action)
+            continue;
+        if (count == SG_FK_ACTIONS_MAX)
+            return 1;
+        fired[count++] =
+            (struct effect){&t->referrers[k], on_delete && strcmp(action, "CASCADE") == 0};
+        int rc = visit(&t->referrers[k], on_delete, action, NULL, ctx);
+        if (rc != 0)
+            return rc;
+    }
+    /* each fired action writes its table in turn: a CASCADE delete deletes
+     * rows there, which sets off their referrers' ON DELETE actions; a
+     * CASCADE update, SET NULL or SET DEFAULT sets the referencing columns,
+     * which sets off the ON UPDATE actions of keys that reference them */
+    for (size_t e = 0; e < count; e++) {
+        const sg__fk_action *via = fired[e].a;
+        const sg__meta_table *u = via->table;
+        for (size_t k = 0; k < u->referrer_count; k++) {
+            const sg__fk_action *b = &u->referrers[k];
+            bool on_delete = fired[e].deleted && b->on_delete;
+            const char *action = on_delete ? b->on_delete
+                                 : !fired[e].deleted && b->on_update &&
+                                         changes_any(via->columns, b->referenced, u->primary_key)
+                                     ? b->on_update
+                                     : NULL;
+            if (!action)
+                continue;
+            bool deletes = on_delete && strcmp(action, "CASCADE") == 0, seen = false;
+            for (size_t j = 0; j < count && !seen; j++)
+                seen = fired[j].a == b && fired[j].deleted == deletes;
+            if (seen)
+                continue;
+            if (count == SG_FK_ACTIONS_MAX)
+                return 1;
+            fired[count++] = (struct effect){b, deletes};
+            int rc = visit(b, on_delete, action, via, ctx);
+            if (rc != 0)
+                return rc;
+        }
+    }
+    return 0;
+}
+
+/* A scoped table that a foreign key's action writes requires write access
+ * (sg__fk_actions_each's visit). */
+static int require_write(const sg__fk_action *a, bool on_delete, const char *action,
+                         const sg__fk_action *via, void *ctx)
+{
+    (void)on_delete;
+    (void)action;
+    (void)via;
+    sg__scope *scope = ctx;
+    for (size_t s = 0; s < scope->count; s++)
+        if (scope->tables[s].table == a->table)
+            scope->tables[s].required = SG_ACCESS_WRITE;
+    return 0;
+}
+
 /* A scoped table that a foreign key's action of a write of relation `i`
- * writes requires write access. */
+ * writes, directly or through the writes of other actions, requires write
+ * access; past SG_FK_ACTIONS_MAX actions, scope.access-denied refuses the
+ * statement. */
 static void require_fk_writes(const sg__facts *facts, sg__scope *scope, size_t i,
                               const sg__meta_table *t)
 {
-    for (size_t k = 0; k < t->referrer_count; k++) {
-        bool on_delete;
-        if (!sg__fk_action_fires(facts, (long)i, t, &t->referrers[k], &on_delete))
-            continue;
-        for (size_t s = 0; s < scope->count; s++)
-            if (scope->tables[s].table == t->referrers[k].table)
-                scope->tables[s].required = SG_ACCESS_WRITE;
-    }
+    sg__fk_actions_each(facts, (long)i, t, require_write, scope);
 }
 
 /* Binds every relation reference; fills required access of scoped tables. */

@@ -71,4 +71,22 @@ int sg__bind_relations(sg__arena *arena, const sg__facts *facts, sg__scope *scop
 const char *sg__fk_action_fires(const sg__facts *facts, long relation, const sg__meta_table *t,
                                 const sg__fk_action *a, bool *on_delete);
 
+/* Called for each foreign key action a write sets off: `a` and its
+ * `action` ("CASCADE", "SET NULL", "SET DEFAULT"), ON DELETE or not, and
+ * `via`, the action whose write set it off (NULL for the statement's own).
+ * A non-zero return stops the walk and is returned. */
+typedef int (*sg__fk_visit)(const sg__fk_action *a, bool on_delete, const char *action,
+                            const sg__fk_action *via, void *ctx);
+enum { SG_FK_ACTIONS_MAX = 256 };
+/* Visits every foreign key action a write of relation `relation`
+ * (facts->relations index) of table `t` sets off: those sg__fk_action_fires
+ * finds, and in turn those the writes of each set off (a CASCADE delete
+ * deletes the referencing rows, setting off their referrers' ON DELETE
+ * actions; a CASCADE update, SET NULL or SET DEFAULT sets the referencing
+ * columns, setting off the ON UPDATE actions of keys that reference them),
+ * each once. 0 when all were visited, 1 when there were more than
+ * SG_FK_ACTIONS_MAX, else what `visit` returned. */
+int sg__fk_actions_each(const sg__facts *facts, long relation, const sg__meta_table *t,
+                        sg__fk_visit visit, void *ctx);
+
 #endif
