@@ -58,6 +58,13 @@ enum { SG_COST_QUERY_SHARE = 64 };
  * out. */
 long double sg__call_size(const sg__rule_ctx *ctx, const sg__funcref *fn);
 
+/* What jsonb_pretty of a constant or bound document prints (its length
+ * and each line's indentation), or what a jsonpath function's `**` copies
+ * of it (its length times its depth, at each `**`; a path the statement
+ * makes counts three): -1 when the call is none of these or its document is
+ * not known, -2 when memory ran out (jsonsize.c). */
+long double sg__call_json_size(const sg__rule_ctx *ctx, const sg__funcref *fn);
+
 /* The number argument `a` holds: a constant, or a parameter's bound value
  * (callsize.c says which forms); 1 (with *out), 0 when unknown, -1 when
  * memory ran out; HUGE_VALL for one the caller sizes otherwise. */

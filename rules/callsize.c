@@ -429,5 +429,5 @@ long double sg__call_size(const sg__rule_ctx *ctx, const sg__funcref *fn)
     if (sg__cost_builtin(fn, "replace") || sg__cost_builtin(fn, "regexp_replace"))
         return replaced_size(ctx, fn,
                              fn->name[0] == 'r' && fn->name[1] == 'e' && fn->name[2] == 'g');
-    return -1;
+    return sg__call_json_size(ctx, fn);
 }

@@ -33,11 +33,14 @@ enum { DEFAULT_MAX = 10000000, DEFAULT_MAX_WORK = 100000000, DEFAULT_MAX_READS =
 static const sg__option options[] = {
     [MAX] = {"max", SG_OPT_INTEGER, NULL,
              "largest number of rows a generate_series, of characters a repeat, lpad, rpad, "
-             "replace, regexp_replace or format's widths, of elements an array_fill, of bits "
-             "a bit(integer, n) or of points a polygon(n, circle), may "
+             "replace, regexp_replace or format's widths, of elements an array_fill (each "
+             "counted by its value's length), of bits a bit(integer, n), of points a "
+             "polygon(n, circle), of characters a jsonb_pretty prints or a jsonpath's ** "
+             "copies of a constant or parameter document, may "
              "make from constant (and, but "
              "for generate_series, parameter) arguments, one call or all of "
-             "them together with the characters casts to char(n) or bit(n) pad to and 500 "
+             "them together with the characters casts to char(n) or bit(n) pad to (an "
+             "array of them as many elements as the statement's largest array) and 500 "
              "bytes a character of a parameter cast to a multirange or range array, and of "
              "characters an output of a sub-select or WITH query may make of copies of its "
              "longest constant or parameter value (default 10000000)"},
@@ -692,23 +695,74 @@ static int judge_subscripts(const sg__rule_ctx *ctx, long long max, work_sum *si
     return 0;
 }
 
+/* The most a sized call of the statement makes (sg__call_size: rows,
+ * elements or characters), 0 for none, into *made; -1 when memory ran out. */
+static int largest_made(const sg__rule_ctx *ctx, long double *made)
+{
+    const sg__facts *f = ctx->facts;
+    *made = 0;
+    for (size_t k = 0; k < f->funcs.count; k++) {
+        long double size = sg__call_size(ctx, &SG__VEC_AT(f->funcs, sg__funcref, k));
+        if (size == -2)
+            return -1;
+        *made = size > *made ? size : *made;
+    }
+    return 0;
+}
+
+/* The most elements an array the statement makes may hold, as far as a
+ * cast to an array of a padding type is concerned: SG_PAD_ELEMENTS, a
+ * parameter's length (each element takes a character of its text at
+ * least), or what a sized call makes (array_fill's elements, a series'
+ * rows gathered); -1 when memory ran out. */
+static long double array_elements_most(const sg__rule_ctx *ctx)
+{
+    long double most = SG_PAD_ELEMENTS, made;
+    const sg__param_binding *b = ctx->bind;
+    for (size_t slot = 0; b && slot < b->slots; slot++) {
+        size_t len;
+        if (param_length(ctx, slot, &len) < 0)
+            return -1;
+        most = (long double)len + 1 > most ? (long double)len + 1 : most;
+    }
+    if (largest_made(ctx, &made) < 0)
+        return -1;
+    return made > most ? made : most;
+}
+
 /* Casts to char(n) and bit(n) (facts->pads): PostgreSQL pads every value to
  * n characters (bits), a constant's before the statement runs, without a
  * cancel (a hundred 'x'::char(10485760) held 3 GB past a 1 s timeout); they
- * count against `max` with the statement's other sizes. A DDL statement's
- * column types make no values. */
+ * count against `max` with the statement's other sizes, an array of them n
+ * for each element it may hold (array_elements_most: array_fill(''::text,
+ * ARRAY[1000000])::char(499)[] held 1.5 GB). A DDL statement's column types
+ * make no values. */
 static int judge_pads(const sg__rule_ctx *ctx, long long max, work_sum *sizes)
 {
     const sg__facts *f = ctx->facts;
-    if (!f->pads || !sg__is_dml(f) || !sum_passes(sizes, (long double)f->pads, max))
+    if (!f->pads || !sg__is_dml(f))
+        return 0;
+    long double pads = 0, elements = -1;
+    for (size_t i = 0; i < f->types.count; i++) {
+        const sg__typeref *t = &SG__VEC_AT(f->types, sg__typeref, i);
+        if (!t->pad || !t->array) {
+            pads += (long double)t->pad;
+            continue;
+        }
+        if (elements < 0 && (elements = array_elements_most(ctx)) < 0)
+            return -1;
+        pads += (long double)(t->pad / SG_PAD_ELEMENTS) * elements;
+    }
+    if (!sum_passes(sizes, pads, max))
         return 0;
     const char *amount = size_text(ctx, sizes->total);
     if (!amount)
         return -1;
     return sg__report(ctx->diags, ctx->rule, SG_AT_COMPILED, f->pad_location,
                       "casts to char(n) or bit(n) pad every value to n characters, which "
-                      "PostgreSQL does without a cancel (an array of them counts %d elements): "
-                      "with the statement's other sizes, %s characters, over the bound of %lld "
+                      "PostgreSQL does without a cancel (an array of them counts as many "
+                      "elements as the statement's largest array may hold, at least %d): with "
+                      "the statement's other sizes, %s characters, over the bound of %lld "
                       "(policy option max of %s)",
                       SG_PAD_ELEMENTS, amount, max, ctx->rule->id);
 }
@@ -821,15 +875,8 @@ static int judge_expansions(const sg__rule_ctx *ctx, long long max)
         long double piece = longest_param(ctx, e);
         if (piece < 0)
             return -1;
-        if (e->sized && made < 0) {
-            made = 0;
-            for (size_t k = 0; k < f->funcs.count; k++) {
-                long double size = sg__call_size(ctx, &SG__VEC_AT(f->funcs, sg__funcref, k));
-                if (size == -2)
-                    return -1;
-                made = size > made ? size : made;
-            }
-        }
+        if (e->sized && made < 0 && largest_made(ctx, &made) < 0)
+            return -1;
         if (e->sized && made > piece)
             piece = made;
         long double size = (long double)e->chars + piece * (long double)e->weight;

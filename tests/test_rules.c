@@ -2084,6 +2084,60 @@ static void test_rules__upsert_keeping_the_arbiter_key(void **state)
     sg_verdict_free(v);
 }
 
+/* Checks `sql` (a select over `tables`, with `params`) and that
+ * func.resource-bound says `message` (a part of one of its messages), or
+ * nothing when `message` is NULL; `i` names the case. */
+static void expect_bound(size_t i, const char *sql, const char *params, const char *tables,
+                         const char *message)
+{
+    sg_verdict *v = check_in(catalog, "select", sql, params, tables, 50, 1000, NULL);
+    const char *found = NULL; /* the message that says it, else any of the rule's */
+    for (size_t k = 0; k < sg_verdict_diagnostic_count(v); k++)
+        if (strcmp(sg_verdict_diagnostic(v, k)->rule, "func.resource-bound") == 0 &&
+            (!found || !message || !strstr(found, message)))
+            found = sg_verdict_diagnostic(v, k)->message;
+    if (message ? !found || !strstr(found, message) : found != NULL) {
+        dump(v);
+        fail_msg("case %zu (%s): message %s, expected %s", i, sql, found ? found : "(none)",
+                 message ? message : "(none)");
+    }
+    sg_verdict_free(v);
+}
+
+/* jsonb_pretty of a constant or bound document prints each line indented
+ * by its depth, and a jsonpath's `**` copies every value's subtree: both
+ * are counted against max from the document's text (a `**` inside a
+ * path's string is none), a stored document's not at all. */
+static void test_rules__json_growth(void **state)
+{
+    (void)state;
+    const char *accounts = TABLE(ACCOUNT, "a", "read");
+    char deep[6002];
+    memset(deep, '[', 3000);
+    memset(deep + 3000, ']', 3000);
+    deep[6000] = '\0';
+    char *params = sg_test_printf("{\"j\":\"%s\"}", deep);
+    static const struct {
+        const char *sql;
+        const char *message; /* a part of func.resource-bound's message, NULL: allowed */
+    } cases[] = {
+        /* the text's 6,000 characters, 6,000 lines, the opening brackets
+         * indented 4 * (1 + ... + 3,000), the closing 4 * (0 + ... + 2,999) */
+        {"SELECT length(jsonb_pretty(%(j)s::jsonb)) AS n", "makes a string of 36012000 characters"},
+        /* 6,000 values, 32 characters each, times the depth */
+        {"SELECT jsonb_path_query_array(%(j)s::jsonb, '$.**') AS x",
+         "makes a string of 576000000 characters"},
+        {"SELECT %(j)s::jsonb @? '$.** ? (@ == 1)' AS x", "(jsonb_path_exists("},
+        {"SELECT jsonb_path_query_array(%(j)s::jsonb, '$.\"**\"') AS x", NULL},
+        {"SELECT jsonb_path_query_array(%(j)s::jsonb, '$[0]') AS x", NULL},
+        {"SELECT jsonb_pretty(a.name::jsonb) AS x FROM sdk_examples_account a ORDER BY a.uid",
+         NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        expect_bound(i, cases[i].sql, params, accounts, cases[i].message);
+    free(params);
+}
+
 /* Foreign key actions are followed past the first table: deleting an
  * author cascades to its books, whose deletion cascades to their notes and
  * sets their reviews' book to NULL, which in turn sets off the ON UPDATE
@@ -2105,28 +2159,64 @@ static void test_rules__foreign_key_chains(void **state)
     (void)state;
     static const char CHAIN[] =
         "{\"data_sources\":[{\"uid\":\"" DS "\",\"engine\":\"postgresql\","
-        "\"default_schema\":\"public\"}],\"meta_tables\":[" CHAIN_TABLE(
-            AUTHORS, "authors", "") "," CHAIN_TABLE(BOOKS, "books",
-                                                    ",\"foreign_keys\":[{\"columns\":[\"up\"],"
-                                                    "\"references\":\"authors\","
-                                                    "\"on_delete\":\"CASCADE\",\"on_update\":"
-                                                    "\"CASCADE\"}]") "," CHAIN_TABLE(NOTES, "notes",
-                                                                                     ",\"foreign_"
-                                                                                     "keys\":[{"
-                                                                                     "\"columns\":["
-                                                                                     "\"up\"],"
-                                                                                     "\"references"
-                                                                                     "\":\"books\","
-                                                                                     "\"on_"
-                                                                                     "delete\":"
-                                                                                     "\"CASCADE\"}"
-                                                                                     "]") "," CHAIN_TABLE(REVIEWS,
-                                                                                                          "reviews",
-                                                                                                          ",\"foreign_keys\":[{\"columns\":[\"up\"],\"references\":\"books\","
-                                                                                                          "\"on_delete\":\"SET NULL\"}]") "," CHAIN_TABLE(REPLIES,
-                                                                                                                                                          "replies",
-                                                                                                                                                          ",\"foreign_keys\":[{\"columns\":[\"code\"],\"references\":\"reviews\","
-                                                                                                                                                          "\"referenced_columns\":[\"up\"],\"on_update\":\"CASCADE\"}]") "]}";
+        "\"default_schema\":\"public\"}],\"meta_tables\":[" CHAIN_TABLE(AUTHORS, "authors", "") "," CHAIN_TABLE(
+            BOOKS, "books",
+            ",\"foreign_keys\":[{\"columns\":[\"up\"],"
+            "\"references\":\"authors\","
+            "\"on_delete\":\"CASCADE\",\"on_update\":"
+            "\"CASCADE\"}]") "," CHAIN_TABLE(NOTES, "notes",
+                                             ",\"foreign_"
+                                             "keys\":[{"
+                                             "\"columns\":["
+                                             "\"up\"],"
+                                             "\"references"
+                                             "\":\"books\","
+                                             "\"on_"
+                                             "delete\":"
+                                             "\"CASCADE\"}"
+                                             "]") "," CHAIN_TABLE(REVIEWS, "reviews",
+                                                                  ",\"foreign_keys\":[{"
+                                                                  "\"columns\":[\"up\"],"
+                                                                  "\"references\":\"books\","
+                                                                  "\"on_delete\":\"SET "
+                                                                  "NULL\"}]") "," CHAIN_TABLE(REPLIES,
+                                                                                              "repl"
+                                                                                              "ies",
+                                                                                              ",\"f"
+                                                                                              "orei"
+                                                                                              "gn_"
+                                                                                              "keys"
+                                                                                              "\":["
+                                                                                              "{\"c"
+                                                                                              "olum"
+                                                                                              "ns\""
+                                                                                              ":["
+                                                                                              "\"co"
+                                                                                              "de\""
+                                                                                              "],"
+                                                                                              "\"re"
+                                                                                              "fere"
+                                                                                              "nces"
+                                                                                              "\":"
+                                                                                              "\"re"
+                                                                                              "view"
+                                                                                              "s\","
+                                                                                              "\"re"
+                                                                                              "fere"
+                                                                                              "nced"
+                                                                                              "_col"
+                                                                                              "umns"
+                                                                                              "\":["
+                                                                                              "\"up"
+                                                                                              "\"],"
+                                                                                              "\"on"
+                                                                                              "_upd"
+                                                                                              "ate"
+                                                                                              "\":"
+                                                                                              "\"CA"
+                                                                                              "SCAD"
+                                                                                              "E\"}"
+                                                                                              "]") "]}";
     sg_catalog *cat = NULL;
     sg_error err;
     assert_int_equal(sg_catalog_load(CHAIN, strlen(CHAIN), &cat, &err), SG_OK);
@@ -2230,21 +2320,8 @@ static void test_rules__polygons_and_bits(void **state)
         {"SELECT pg_catalog.bit(5, 8) AS b, pg_catalog.bit(%(v)s::int, 32) AS c", "{\"v\": 7}",
          NULL},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        sg_verdict *v =
-            check_in(catalog, "select", cases[i].sql, cases[i].params, accounts, 50, 1000, NULL);
-        const char *found = NULL; /* the message that says it, else any of the rule's */
-        for (size_t k = 0; k < sg_verdict_diagnostic_count(v); k++)
-            if (strcmp(sg_verdict_diagnostic(v, k)->rule, "func.resource-bound") == 0 &&
-                (!found || !cases[i].message || !strstr(found, cases[i].message)))
-                found = sg_verdict_diagnostic(v, k)->message;
-        if (cases[i].message ? !found || !strstr(found, cases[i].message) : found != NULL) {
-            dump(v);
-            fail_msg("case %zu (%s): message %s, expected %s", i, cases[i].sql,
-                     found ? found : "(none)", cases[i].message ? cases[i].message : "(none)");
-        }
-        sg_verdict_free(v);
-    }
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        expect_bound(i, cases[i].sql, cases[i].params, accounts, cases[i].message);
 }
 
 /* Text functions whose loops PostgreSQL never interrupts compare a pair of
@@ -3192,6 +3269,7 @@ int main(void)
         cmocka_unit_test(test_rules__quadratic_text_functions),
         cmocka_unit_test(test_rules__polygons_and_bits),
         cmocka_unit_test(test_rules__foreign_key_chains),
+        cmocka_unit_test(test_rules__json_growth),
         cmocka_unit_test(test_rules__warnings_never_deny),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -928,42 +928,47 @@ static void describe_call_arg(walk *w, Node *arg, sg__funcarg *a, bool work)
         sg__walk_describe_text_bound(w, arg, a);
 }
 
-void sg__walk_record_operands(walk *w, Node *left, Node *right, bool right_unbounded)
+/* The `n` operands of the operator (or cast) just recorded as a call, as
+ * its arguments, described as a text-bounded call's with `work`; NULL when
+ * the walk failed. */
+static sg__funcarg *record_operands(walk *w, Node *const *operands, int n, bool work)
 {
     if (w->failed)
-        return;
+        return NULL;
     sg__funcref *fn = &SG__VEC_AT(w->facts->funcs, sg__funcref, w->facts->funcs.count - 1);
-    sg__funcarg *args = sg__arena_alloc(w->arena, 2 * sizeof *args);
+    sg__funcarg *args = sg__arena_alloc(w->arena, (size_t)n * sizeof *args);
     if (!args) {
         fail(w);
-        return;
+        return NULL;
     }
-    w->work_call = true;
-    describe_call_arg(w, left, &args[0], true);
-    describe_call_arg(w, right, &args[1], true);
-    if (right_unbounded) {
+    w->work_call = w->work_call || work;
+    for (int i = 0; i < n; i++)
+        describe_call_arg(w, operands[i], &args[i], work);
+    fn->args = args;
+    fn->arg_count = (size_t)n;
+    return args;
+}
+
+void sg__walk_record_operands(walk *w, Node *left, Node *right, bool right_unbounded)
+{
+    Node *const operands[] = {left, right};
+    sg__funcarg *args = record_operands(w, operands, 2, true);
+    if (args && right_unbounded) {
         args[1].kind = SG_ARG_OTHER;
         args[1].param = 0;
         args[1].text_grows = true;
     }
-    fn->args = args;
-    fn->arg_count = 2;
+}
+
+void sg__walk_record_operator_args(walk *w, Node *left, Node *right)
+{
+    Node *const operands[] = {left, right};
+    record_operands(w, operands, 2, false);
 }
 
 void sg__walk_record_operand(walk *w, Node *arg)
 {
-    if (w->failed)
-        return;
-    sg__funcref *fn = &SG__VEC_AT(w->facts->funcs, sg__funcref, w->facts->funcs.count - 1);
-    sg__funcarg *a = sg__arena_alloc(w->arena, sizeof *a);
-    if (!a) {
-        fail(w);
-        return;
-    }
-    w->work_call = true;
-    describe_call_arg(w, arg, a, true);
-    fn->args = a;
-    fn->arg_count = 1;
+    record_operands(w, &arg, 1, true);
 }
 
 /* Whether `n` is an integer constant of at most 1000 either way. */
@@ -1061,8 +1066,13 @@ void sg__walk_record_args(walk *w, FuncCall *f)
      * (repeat's text may be such a column, an aggregate's value read in
      * many places) */
     w->work_call = w->work_call || work || sizing || gathering_call(f);
+    /* array_fill's value is copied into every element: its text's bound
+     * counts (`repeat('a', 999)`, `''::char(999)`, `1e-1000`) */
+    static const char *const fill[] = {"array_fill"};
+    const char *own = sg__walk_call_name(f);
+    bool fills = own && sg__walk_name_in(own, fill, 1);
     for (int i = 0; i < n; i++) {
-        describe_call_arg(w, list_nth(f->args, i), &args[i], work);
+        describe_call_arg(w, list_nth(f->args, i), &args[i], work || (fills && i == 0));
         args[i].stored_column = -1;
         if (sizing && args[i].kind == SG_ARG_OTHER && args[i].param == 0)
             args[i].caller_value = !stored_length(list_nth(f->args, i), &args[i].stored_column);

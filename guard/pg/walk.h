@@ -363,8 +363,7 @@ void sg__walk_add_top_from(walk *w, int level, long relation, const char *name, 
  * `level`, with the columns `row`): the function it calls
  * (sg__from_item.function), and whether it numbers its rows, WITH
  * ORDINALITY over arguments that read no row (sg__from_item.ordinality). */
-void sg__walk_top_from_function(walk *w, int level, const RangeFunction *rf,
-                                const row_names *row);
+void sg__walk_top_from_function(walk *w, int level, const RangeFunction *rf, const row_names *row);
 /* FOR UPDATE/SHARE of one query level: the relations it locks. */
 void sg__walk_apply_locking(walk *w, List *locking, int level);
 /* A join with USING or NATURAL (sg__merge), over w->from_items from `first`
@@ -441,6 +440,9 @@ void sg__walk_record_args(walk *w, FuncCall *f);
  * arguments whose lengths bound its work; with `right_unbounded`, the right
  * one is one the walk cannot describe, and counts as long. */
 void sg__walk_record_operands(walk *w, Node *left, Node *right, bool right_unbounded);
+/* The operands of the operator just recorded as a call (`@?` as
+ * jsonb_path_exists), as its two arguments. */
+void sg__walk_record_operator_args(walk *w, Node *left, Node *right);
 /* The one argument, `arg`, of the call just recorded, described as a
  * text-bounded call's (a cast judged as the call that parses its text). */
 void sg__walk_record_operand(walk *w, Node *arg);

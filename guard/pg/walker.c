@@ -125,6 +125,35 @@ static void record_pattern_match(walk *w, A_Expr *e)
     like_calls_enclose(w, first);
 }
 
+/* Whether `n` is a cast to pg_catalog's `type`. */
+static bool cast_to(const Node *n, const char *type)
+{
+    const TypeName *t = n && IsA(n, TypeCast) ? ((const TypeCast *)n)->typeName : NULL;
+    const Node *last = t && t->names ? llast(t->names) : NULL;
+    return last && IsA(last, String) && !t->arrayBounds && strcmp(strVal(last), type) == 0 &&
+           !sg__names_outside_pg_catalog(t->names);
+}
+
+/* `jsonb @? jsonpath` and `jsonb @@ jsonpath` as calls of the functions
+ * behind them, jsonb_path_exists and jsonb_path_match, whose `**` the rules
+ * count: `@?` is only that; `@@` is when its left operand is cast to jsonb
+ * or its right to jsonpath (else it is a text search's). */
+static void record_path_operator(walk *w, A_Expr *e)
+{
+    static const char *const exists[] = {"@?"}, *const match[] = {"@@"};
+    if (e->kind != AEXPR_OP || !e->lexpr || !e->rexpr)
+        return;
+    bool is_exists = sg__walk_operator_is(e->name, exists, 1);
+    if (!is_exists && !(sg__walk_operator_is(e->name, match, 1) &&
+                        (cast_to(e->lexpr, "jsonb") || cast_to(e->rexpr, "jsonpath"))))
+        return;
+    int first = (int)w->facts->funcs.count;
+    record_keyword_call(w, is_exists ? "jsonb_path_exists" : "jsonb_path_match",
+                        is_exists ? "@?" : "@@", e->location);
+    sg__walk_record_operator_args(w, e->lexpr, e->rexpr);
+    like_calls_enclose(w, first);
+}
+
 /* `x LIKE ANY (SELECT ...)`, `NOT LIKE ALL (VALUES ...)`: each pattern
  * the sub-select returns is matched (record_like): a plain select's one
  * output, each VALUES row's value; any other shape counts as long. */
@@ -1329,6 +1358,7 @@ static bool note(Node *node, walk *w)
         sg__walk_record_param_cmp(w, e);
         sg__walk_record_query_param(w, e);
         record_pattern_match(w, e);
+        record_path_operator(w, e);
         break;
     }
     case T_SubLink: {
