@@ -2302,6 +2302,32 @@ static void test_walker__zone_outputs_of_derived_items(void **state)
         assert_int_equal(SG__VEC_AT(g->sources, sg__source, i).zone_count, 0);
 }
 
+/* Casts to path or polygon of constants and parameters are geometric
+ * values, with their points; an operator that may compare two of them edge
+ * by edge is noted, `@>` of a point is not. */
+static void test_walker__geometries(void **state)
+{
+    (void)state;
+    const char *sql = "SELECT $1::path <-> '[(0,0),(1,1)]'::path, polygon '0,0,1,1,2,0', "
+                      "$2::text::polygon, x::path, '(1,2)'::point FROM t";
+    const sg__facts *f = parse_ok(sql);
+    assert_true(f->geometry_ops);
+    assert_int_equal(f->geometries.count, 4);
+    const sg__geometry *g = &SG__VEC_AT(f->geometries, sg__geometry, 0);
+    assert_int_equal(g->param, 1);
+    assert_int_equal(g->location, OFF(sql, "$1"));
+    g = &SG__VEC_AT(f->geometries, sg__geometry, 1);
+    assert_int_equal(g->param, 0);
+    assert_int_equal(g->points, 2);
+    assert_int_equal(SG__VEC_AT(f->geometries, sg__geometry, 2).points, 3); /* x1,y1,... */
+    assert_int_equal(SG__VEC_AT(f->geometries, sg__geometry, 3).param, 2);  /* through text */
+    /* of two polygons, `<@` compares edges; of a point, one pass */
+    assert_true(parse_ok("SELECT $1::polygon @> point(1, 2), $2::polygon <@ $3::polygon FROM t")
+                    ->geometry_ops);
+    assert_false(parse_ok("SELECT $1::polygon @> point(1, 2) FROM t")->geometry_ops);
+    assert_true(parse_ok("SELECT a && b FROM t")->geometry_ops); /* the rule asks for values */
+}
+
 /* Every cast to tsquery but a parameter's own is judged as to_tsquery of
  * its operand, which it parses as that does; an ARRAY[...] as tsquery[] one
  * call an element. */
@@ -2826,6 +2852,7 @@ int main(void)
         T(xmltable_column_type),
         T(type_pads),
         T(query_casts_as_calls),
+        T(geometries),
         T(zone_outputs_of_derived_items),
         T(type_names_of_casts),
         T(type_names_beyond_casts),

@@ -629,9 +629,16 @@ typedef struct sg__column_ref {
     const char *missing_item;
 } sg__column_ref;
 
-/* A column a statement writes a value to: an UPDATE's (or ON CONFLICT DO
- * UPDATE's, or MERGE's) SET target, or a column of an INSERT's list or, when
- * none is written, the table's column at `position`. */
+/* A path or polygon the statement makes of a constant or a parameter (a
+ * cast to pg_catalog's path or polygon, or an array of them, of a string
+ * constant or of a $n, through casts that keep its text): the constant's
+ * points, or the $n whose text the rules count them in. */
+typedef struct sg__geometry {
+    int param;                 /* the $n, or 0 for a constant */
+    unsigned long long points; /* a constant's points */
+    int location;              /* of the cast's operand */
+} sg__geometry;
+
 /* An output of a query level that stands for more than one copy of the
  * values below it (pg/expand.c): PostgreSQL's planner puts a sub-select's
  * (or a WITH query's) output expression in place of every reference to its
@@ -669,6 +676,9 @@ typedef struct sg__subscript_write {
     int param;
 } sg__subscript_write;
 
+/* A column a statement writes a value to: an UPDATE's (or ON CONFLICT DO
+ * UPDATE's, or MERGE's) SET target, or a column of an INSERT's list or, when
+ * none is written, the table's column at `position`. */
 typedef struct sg__column_write {
     long relation;    /* the target, an index into relations */
     const char *name; /* NULL: the table's column at `position` (INSERT without a list) */
@@ -887,6 +897,10 @@ typedef struct sg__facts {
      * of @@ or @@@ as it is or cast to text (a cast to tsquery is the type's
      * fact) */
     sg__vec query_params;
+    sg__vec geometries; /* sg__geometry */
+    /* an operator that may compare two paths' or polygons' edges pairwise
+     * (<->, ?#, &&, ~=, and @> or <@ of no point) */
+    bool geometry_ops;
     sg__vec subscripts; /* sg__subscript_write */
     sg__vec expansions; /* sg__expansion: outputs of weight 2 or more */
     /* the references of an output lead through more FROM items, one within

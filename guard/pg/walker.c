@@ -29,6 +29,7 @@
 
 #include "pg/walk.h"
 #include "resolve/typelist.h"
+#include "util/pgtype.h"
 
 enum { MAX_CTES = 1000 };
 
@@ -216,6 +217,62 @@ static void record_query_cast(walk *w, TypeCast *tc)
     record_query_parse(w, tc->arg, t->arrayBounds ? "a cast to tsquery[]" : "a cast to tsquery",
                        tc->location, 0);
     like_calls_enclose(w, first);
+}
+
+/* A cast to pg_catalog's path or polygon (or an array of them) of a string
+ * constant or a $n, through casts that keep its text: a geometric value
+ * whose edges the polygon and path operators compare pairwise, counted by
+ * func.resource-bound (facts->geometries). Another operand is a stored
+ * value or one the statement makes of these. */
+static void record_geometry(walk *w, const TypeCast *tc)
+{
+    static const char *const types[] = {"path", "polygon"};
+    const TypeName *t = tc->typeName;
+    const Node *last = t && t->names ? llast(t->names) : NULL;
+    if (!tc->arg || !last || !IsA(last, String) || !sg__walk_name_in(strVal(last), types, 2) ||
+        sg__names_outside_pg_catalog(t->names))
+        return;
+    const Node *operand = sg__walk_uncast_keeping(tc->arg);
+    const A_Const *k = operand && IsA(operand, A_Const) ? (const A_Const *)operand : NULL;
+    bool text = k && !k->isnull && nodeTag(&k->val) == T_String;
+    if (!text && !(operand && IsA(operand, ParamRef)))
+        return;
+    sg__geometry *g = sg__vec_push(w->arena, &w->facts->geometries, sizeof *g);
+    if (!g) {
+        fail(w);
+        return;
+    }
+    g->param = text ? 0 : ((const ParamRef *)operand)->number;
+    g->points = text ? sg__pgtype_geometry_points(k->val.sval.sval) : 0;
+    g->location = exprLocation(tc->arg);
+}
+
+/* An operator that may compare two paths' or polygons' edges pairwise:
+ * `<->`, `?#`, `&&`, `~=`, and `@>` or `<@` unless an operand is a point
+ * (a point's containment is one pass). The operands' types are not known
+ * here; the rule counts only a statement with geometric values. */
+static void note_geometry_operator(walk *w, const A_Expr *e)
+{
+    static const char *const pairwise[] = {"<->", "?#", "&&", "~="};
+    static const char *const contains[] = {"@>", "<@"};
+    if (e->kind != AEXPR_OP || w->facts->geometry_ops)
+        return;
+    if (sg__walk_operator_is(e->name, pairwise, 4))
+        w->facts->geometry_ops = true;
+    else if (sg__walk_operator_is(e->name, contains, 2)) {
+        const Node *sides[2] = {e->lexpr, e->rexpr};
+        bool point = false;
+        for (size_t i = 0; i < 2; i++) {
+            const Node *n = sides[i];
+            const Node *last = NULL;
+            if (n && IsA(n, TypeCast) && ((const TypeCast *)n)->typeName)
+                last = llast(((const TypeCast *)n)->typeName->names);
+            else if (n && IsA(n, FuncCall))
+                last = llast(((const FuncCall *)n)->funcname);
+            point = point || (last && IsA(last, String) && strcmp(strVal(last), "point") == 0);
+        }
+        w->facts->geometry_ops = !point;
+    }
 }
 
 /* ---- xml values ---- */
@@ -1359,6 +1416,7 @@ static bool note(Node *node, walk *w)
         sg__walk_record_query_param(w, e);
         record_pattern_match(w, e);
         record_path_operator(w, e);
+        note_geometry_operator(w, e);
         break;
     }
     case T_SubLink: {
@@ -1393,6 +1451,7 @@ static bool note(Node *node, walk *w)
         sg__walk_meets_scalar(w, false);
         sg__walk_note_cast(w, (TypeCast *)node);
         record_query_cast(w, (TypeCast *)node);
+        record_geometry(w, (TypeCast *)node);
         break;
     case T_CollateClause: {
         /* a collation outside pg_catalog is an object the proof never saw */

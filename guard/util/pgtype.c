@@ -1025,3 +1025,13 @@ size_t sg__pgtype_format(const sg__pgtype *t, char *buf, size_t n)
         put_str(&o, "[]");
     return o.len;
 }
+
+unsigned long long sg__pgtype_geometry_points(const char *text)
+{
+    unsigned long long open = 0, commas = 0;
+    for (; *text; text++) {
+        open += *text == '(';
+        commas += *text == ',';
+    }
+    return open > (commas + 1) / 2 ? open : (commas + 1) / 2;
+}

@@ -110,4 +110,10 @@ bool sg__pgtype_parse(const char *text, sg__pgtype *out);
  * Returns the length it needed, as snprintf does. */
 size_t sg__pgtype_format(const sg__pgtype *t, char *buf, size_t n);
 
+/* The points of a path's or polygon's text (`[(0,0),(1,1)]`, `((0,0),(1,1))`,
+ * `0,0,1,1`): its `(`s (a polygon's list has one more), or for the bare
+ * form its numbers' pairs; text that is no such value makes PostgreSQL
+ * fail, whatever this says of it. */
+unsigned long long sg__pgtype_geometry_points(const char *text);
+
 #endif
