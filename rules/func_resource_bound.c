@@ -928,7 +928,9 @@ static int judge_expansions(const sg__rule_ctx *ctx, long long max)
         if (e->sized && made > piece)
             piece = made;
         long double size = (long double)e->chars + piece * (long double)e->weight;
-        if (size <= (long double)max)
+        /* in a repository's SQL, a size the guard cannot bound is the
+         * gateway's to deny, as judge()'s */
+        if (size <= (long double)max || (sg__cost_unbounded(size) && repository_sql(ctx)))
             continue;
         const char *amount = size_text(ctx, size);
         if (!amount)

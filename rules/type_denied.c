@@ -183,7 +183,8 @@ static bool split_type_name(const char *text, char *schema, size_t size, char *b
 
 /* True when lint's repository profile judges a .sql statement against a
  * catalog, one of whose tables has a column of type `t` (its schema, or the
- * data source's default schema for both when unqualified; arrays of it too):
+ * data source's default schema when `t` is unqualified; a column's type
+ * written unqualified is of its table's schema; arrays of it too):
  * the application's enum or domain, which the migrations made. A check, and
  * the strict profile, admit such a type only by a policy pattern (its input
  * and CHECK constraints are the application's code). */
@@ -207,7 +208,9 @@ static bool catalog_column_type(const sg__rule_ctx *ctx, const sg__typeref *t)
                                  sizeof base) ||
                 strcmp(base, t->name) != 0)
                 continue;
-            if (strcmp(*col_schema ? col_schema : fallback ? fallback : "", schema) == 0)
+            /* unqualified, the catalog writes a type of the table's own
+             * schema (as `catalog pull` and `catalog from-sql` do) */
+            if (strcmp(*col_schema ? col_schema : table->schema, schema) == 0)
                 return true;
         }
     }

@@ -3750,6 +3750,22 @@ static void test_lint__down_section_deletes_every_row(void **state)
     assert_int_equal(lines[0], 3);
     assert_int_equal(lines[1], 8);
     sg_lint_result_free(r);
+    /* a file that undoes a migration as a whole (`U2__x.sql`, `*.down.sql`)
+     * is a down section from its first line, up to an up marker */
+    static const char undo[] = "DELETE FROM owners;\n"       /* 1 */
+                               "UPDATE owners SET id = 2;\n" /* 2 */
+                               "-- +goose Up\n"              /* 3 */
+                               "DELETE FROM owners;\n";      /* 4 */
+    sg_lint_options opts = SG_LINT_OPTIONS_INIT;
+    opts.migration = opts.undo = true;
+    assert_int_equal(sg_lint_text(NULL, undo, strlen(undo), SG_LINT_INPUT_SQL, &opts, &r), SG_OK);
+    assert_int_equal(prefix_lines(r, "dml.missing-where", lines, 4), 1);
+    assert_int_equal(lines[0], 4);
+    sg_lint_result_free(r);
+    opts.undo = false;
+    assert_int_equal(sg_lint_text(NULL, undo, strlen(undo), SG_LINT_INPUT_SQL, &opts, &r), SG_OK);
+    assert_int_equal(prefix_lines(r, "dml.missing-where", lines, 4), 3);
+    sg_lint_result_free(r);
 }
 
 /* A query file's header says how many rows its tool reads: none of a query run for its
@@ -3884,7 +3900,8 @@ static void test_lint__psql_variables_are_no_names(void **state)
 
 /* In the repository profile, with a catalog, a cast to a type one of the
  * catalog's columns has is the application's own enum or domain, which the
- * migrations made: admitted, qualified or not, as an array too. Any other
+ * migrations made: admitted, qualified or not (a type the catalog writes
+ * unqualified is of its table's schema), as an array too. Any other
  * type outside pg_catalog stays denied, and the strict profile admits none
  * of them (a check needs a policy pattern). */
 static void test_lint__application_types_of_the_catalog(void **state)
@@ -3900,7 +3917,13 @@ static void test_lint__application_types_of_the_catalog(void **state)
         "{\"name\":\"status\",\"type\":\"order_status\",\"nullable\":false},"
         "{\"name\":\"email\",\"type\":\"app.email\",\"nullable\":true},"
         "{\"name\":\"role\",\"type\":\"\\\"Role\\\"\",\"nullable\":true},"
-        "{\"name\":\"tier\",\"type\":\"\\\"Billing\\\".\\\"Tier\\\"[]\",\"nullable\":true}]}]}";
+        "{\"name\":\"tier\",\"type\":\"\\\"Billing\\\".\\\"Tier\\\"[]\",\"nullable\":true}]},"
+        /* a table of another schema: its unqualified type is of that schema */
+        "{\"uid\":\"6b2f0d1a-0000-4000-8000-0000000000b2\","
+        "\"data_source_uid\":\"0b6e3f1c-5d2a-4c8e-9f61-2a7d4e9b1c01\",\"schema\":\"app\","
+        "\"physical_table_name\":\"shipments\",\"primary_key\":[\"id\"],\"columns\":["
+        "{\"name\":\"id\",\"type\":\"bigint\",\"nullable\":false},"
+        "{\"name\":\"kind\",\"type\":\"ship_kind\",\"nullable\":false}]}]}";
     sg_catalog *catalog = NULL;
     sg_error err;
     assert_int_equal(sg_catalog_load(json, strlen(json), &catalog, &err), SG_OK);
@@ -3914,14 +3937,16 @@ static void test_lint__application_types_of_the_catalog(void **state)
         "SELECT id FROM orders WHERE role = $1::\"Role\" ORDER BY id;\n"
         "SELECT id FROM orders WHERE $1::\"Billing\".\"Tier\" = ANY(tier) ORDER BY id;\n"
         "SELECT id FROM orders WHERE role = $1::role ORDER BY id;\n"
-        "SELECT id FROM orders WHERE $1::\"Billing\".tier = ANY(tier) ORDER BY id;\n";
+        "SELECT id FROM orders WHERE $1::\"Billing\".tier = ANY(tier) ORDER BY id;\n"
+        "SELECT id FROM app.shipments WHERE kind = ANY($1::app.ship_kind[]) ORDER BY id;\n"
+        "SELECT id FROM app.shipments WHERE kind = $1::ship_kind ORDER BY id;\n";
     sg_lint_result *r = lint(catalog, text, SG_LINT_INPUT_SQL);
     size_t errors;
-    assert_int_equal(count_prefix(r, "type.denied", &errors), 4);
+    assert_int_equal(count_prefix(r, "type.denied", &errors), 5);
     for (size_t i = 0; i < sg_lint_result_finding_count(r); i++) {
         sg_lint_finding f = finding(r, i);
         if (strcmp(f.rule, "type.denied") == 0 && f.line != 4 && f.line != 5 && f.line != 8 &&
-            f.line != 9)
+            f.line != 9 && f.line != 11)
             fail_msg("line %ld: %s", f.line, f.message);
     }
     sg_lint_result_free(r);
@@ -3929,7 +3954,7 @@ static void test_lint__application_types_of_the_catalog(void **state)
     opts.profile = SG_LINT_PROFILE_STRICT;
     assert_int_equal(sg_lint_text(catalog, text, strlen(text), SG_LINT_INPUT_SQL, &opts, &r),
                      SG_OK);
-    assert_int_equal(count_prefix(r, "type.denied", &errors), 9);
+    assert_int_equal(count_prefix(r, "type.denied", &errors), 11);
     sg_lint_result_free(r);
     sg_catalog_free(catalog);
 }

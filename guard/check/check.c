@@ -423,6 +423,7 @@ int sg__lint_options_read(const sg_lint_options *options, sg_lint_options *out)
                        : options->version == 3 ? offsetof(sg_lint_options, migration)
                        : options->version == 4 ? offsetof(sg_lint_options, search_path)
                        : options->version == 5 ? offsetof(sg_lint_options, script)
+                       : options->version == 6 ? offsetof(sg_lint_options, undo)
                                                : sizeof *out;
         memcpy(out, options, known);
         out->version = SG_LINT_OPTIONS_VERSION;

@@ -120,24 +120,34 @@ static void report_unread(lint_file *f, int rc, const sg_error *err)
  * files: `migrations` (Prisma, Supabase, Django, dbmate, ...), `migration`
  * (Flyway's `db/migration`), `migrate`, and sqitch's `deploy`, `revert` and
  * `verify` beside a `sqitch.plan`. */
+/* Whether the directory of `path` that starts at `p` (`len` bytes) is
+ * sqitch's `deploy`, `revert` or `verify` (`only`, when not NULL) beside a
+ * `sqitch.plan`. */
+static bool sqitch_dir(const char *path, const char *p, size_t len, const char *only)
+{
+    static const char *const sqitch[] = {"deploy", "revert", "verify"};
+    for (size_t k = 0; k < sizeof sqitch / sizeof sqitch[0]; k++) {
+        if (strlen(sqitch[k]) != len || strncmp(p, sqitch[k], len) != 0 ||
+            (only && strcmp(only, sqitch[k]) != 0))
+            continue;
+        char plan[4096];
+        int n = snprintf(plan, sizeof plan, "%.*ssqitch.plan", (int)(p - path), path);
+        return n > 0 && (size_t)n < sizeof plan && access(plan, F_OK) == 0;
+    }
+    return false;
+}
+
 static bool migration_dir(const char *path, size_t from)
 {
     static const char *const dirs[] = {"migrations", "migration", "migrate"};
-    static const char *const sqitch[] = {"deploy", "revert", "verify"};
     for (const char *p = path + from; *p;) {
         size_t len = strcspn(p, "/");
         if (p[len] == '/') { /* a directory, not the file's own name */
             for (size_t k = 0; k < sizeof dirs / sizeof dirs[0]; k++)
                 if (strlen(dirs[k]) == len && strncasecmp(p, dirs[k], len) == 0)
                     return true;
-            for (size_t k = 0; k < sizeof sqitch / sizeof sqitch[0]; k++) {
-                if (strlen(sqitch[k]) != len || strncmp(p, sqitch[k], len) != 0)
-                    continue;
-                char plan[4096];
-                int n = snprintf(plan, sizeof plan, "%.*ssqitch.plan", (int)(p - path), path);
-                if (n > 0 && (size_t)n < sizeof plan && access(plan, F_OK) == 0)
-                    return true;
-            }
+            if (sqitch_dir(path, p, len, NULL))
+                return true;
         }
         p += len + (p[len] == '/');
     }
@@ -261,6 +271,21 @@ bool lint_migration_path(const char *path)
            (below && migration_dir(path, 0)) || migration_dir_resolved(path);
 }
 
+bool lint_undo_path(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    if (sg_migration_name_of(base) == SG_MIGRATION_NAME_UNDO)
+        return true;
+    for (const char *p = path; p < base;) {
+        size_t len = strcspn(p, "/");
+        if (sqitch_dir(path, p, len, "revert"))
+            return true;
+        p += len + (p[len] == '/');
+    }
+    return false;
+}
+
 static bool name_separator(char c)
 {
     return c == '_' || c == '-' || c == '.';
@@ -333,6 +358,7 @@ void lint_file_lint(const lint_env *env, lint_file *f)
     opts.without_lines = env->without_lines;
     opts.migration = f->input == SG_LINT_INPUT_SQL && lint_migration_path(f->path);
     opts.script = f->input == SG_LINT_INPUT_SQL && !opts.migration && lint_script_path(f->path);
+    opts.undo = opts.migration && lint_undo_path(f->path);
     sg_lint_result *result = NULL;
     sg_error err;
     int rc;

@@ -108,6 +108,12 @@ typedef int (*lint_sink)(void *ctx, const lint_file *f);
  * `1_x.up.sql`, ...) or directory (`migrations/`, sqitch's `deploy/` beside a
  * `sqitch.plan`, ...). */
 bool lint_migration_path(const char *path);
+/* Whether a migration's path says it undoes one as a whole: a name a
+ * migration tool gives such a file (sg_migration_name_of(): Flyway's
+ * `U3__x.sql`, golang-migrate's `*.down.sql`, postgrator's `*.undo.sql`,
+ * yoyo's `*.rollback.sql`, `down.sql`), or sqitch's `revert` directory
+ * beside a `sqitch.plan`. */
+bool lint_undo_path(const char *path);
 
 /* Whether a path names seed data or test fixtures (a file or a directory
  * named seed, seeds, seeders, fixtures, `seed_users.sql`, ...): SQL that runs

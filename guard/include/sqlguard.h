@@ -361,13 +361,20 @@ typedef struct sg_lint_options {
      * the built-ins pass that it lets pass in a migration (a seed sets its
      * sequences with setval). */
     bool script;
+    /* version 7 */
+    /* The text undoes a migration as a whole (the command line says so of
+     * a path a migration tool names so: Flyway's `U3__x.sql`,
+     * golang-migrate's `*.down.sql`, sqitch's `revert/`, ...): a down
+     * section from its first line, where an UPDATE or DELETE of every row is
+     * what it means to do (dml.missing-where stays quiet). */
+    bool undo;
 } sg_lint_options;
 
-#define SG_LINT_OPTIONS_VERSION 6
+#define SG_LINT_OPTIONS_VERSION 7
 #define SG_LINT_OPTIONS_INIT                                                                       \
     {                                                                                              \
         SG_LINT_OPTIONS_VERSION, NULL, NULL, SG_LINT_PROFILE_DEFAULT,                              \
-            SG_LINT_PLACEHOLDERS_DEFAULT, false, false, NULL, false                                \
+            SG_LINT_PLACEHOLDERS_DEFAULT, false, false, NULL, false, false                         \
     }
 
 SG_API int sg_lint_sql(const sg_catalog *catalog, const char *sql, size_t len,

@@ -1010,7 +1010,7 @@ int sg__lint_sql_text(const sg_catalog *catalog, const sg_lint_options *options,
     for (;;) {
         d.restart = false;
         d.as_queries = 0;
-        d.down_section = false;
+        d.down_section = options->undo;
         d.options.search_path = d.session_path = options->search_path;
         d.in_tx = d.local_set = false;
         d.savepoints = (sg__vec){0};
