@@ -390,8 +390,8 @@ static int lint_and_report(const lint_args *a, lint_run *run, lint_report *rep, 
     }
     int status = t->errors ? EXIT_FINDINGS : EXIT_CLEAN;
     if (a->max_warnings >= 0 && t->warnings > (size_t)a->max_warnings) {
-        fprintf(stderr, "sqlguard lint: %zu warnings, more than --max-warnings %ld\n", t->warnings,
-                a->max_warnings);
+        fprintf(stderr, "sqlguard lint: %zu warning%s, more than --max-warnings %ld\n", t->warnings,
+                t->warnings == 1 ? "" : "s", a->max_warnings);
         status = EXIT_FINDINGS;
     }
     return status;
