@@ -3731,6 +3731,27 @@ static void test_lint__migrations_call_what_migrations_call(void **state)
     sg_catalog_free(catalog);
 }
 
+/* A migration tool's placeholder or a psql variable where the grammar takes
+ * only a number (`RESTART WITH ${start}`, `varchar(${len})`, `SET STATISTICS
+ * :n`) reads as a number there; a real syntax error is still one. */
+static void test_lint__placeholders_where_numbers_stand(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "ALTER SEQUENCE orders_id_seq RESTART WITH ${start};\n"           /* 1 */
+        "CREATE TABLE t (code varchar(${len}), n int);\n"                 /* 2 */
+        "ALTER TABLE t ALTER COLUMN n SET STATISTICS :stats;\n"           /* 3 */
+        "CREATE SEQUENCE s START WITH ${a} INCREMENT BY ${b} CACHE :c;\n" /* 4 */
+        "SELEC ${x};\n"                                                   /* 5 */
+        "ALTER SEQUENCE s RESTART WITH ${n} ${m};\n";                     /* 6 */
+    sg_lint_result *r = lint(NULL, text, SG_LINT_INPUT_SQL);
+    long lines[4];
+    assert_int_equal(prefix_lines(r, "sql.syntax", lines, 4), 2);
+    assert_int_equal(lines[0], 5);
+    assert_int_equal(lines[1], 6);
+    sg_lint_result_free(r);
+}
+
 /* A migration's down section undoes its up section: a DELETE without WHERE there deletes
  * every row on purpose, and dml.missing-where keeps quiet; in the up section it speaks. */
 static void test_lint__down_section_deletes_every_row(void **state)
@@ -4710,6 +4731,7 @@ int main(void)
         T(named_query_file_with_ddl_is_no_migration),
         T(declared_rows_quiet_pagination),
         T(down_section_deletes_every_row),
+        T(placeholders_where_numbers_stand),
         T(resource_bound_counts_constants_only),
         T(syntax_error_names_placeholder_as_written),
         T(text_long_in_parts),

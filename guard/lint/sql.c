@@ -614,6 +614,39 @@ static bool plans_pgtap(const char *text, size_t n)
     return p > digits && p < end && *p == ')';
 }
 
+/* How many placeholders of one statement are read again as numbers. */
+enum { PLACEHOLDER_RETRIES = 8 };
+
+/* The offset of verdict `v`'s syntax error, -1 when it has none. */
+static long syntax_offset(const sg_verdict *v)
+{
+    for (size_t i = 0; i < sg_verdict_diagnostic_count(v); i++) {
+        const sg_diagnostic *dg = sg_verdict_diagnostic(v, i);
+        if (strcmp(dg->rule, "sql.syntax") == 0)
+            return dg->offset >= 0 ? dg->offset : 0;
+    }
+    return -1;
+}
+
+/* The offset in the statement of a psql variable or a migration tool's
+ * placeholder (`:len`, `${start}`, which the reading made a name of) where
+ * verdict `v` reports a syntax error, at its first byte; (size_t)-1 for
+ * none. */
+static size_t syntax_at_placeholder(const sg_lint_result *r, const sg_verdict *v, const char *text,
+                                    size_t start, size_t end)
+{
+    const char *orig = sg__lint_at(r, start);
+    for (size_t i = 0; i < sg_verdict_diagnostic_count(v); i++) {
+        const sg_diagnostic *dg = sg_verdict_diagnostic(v, i);
+        if (strcmp(dg->rule, "sql.syntax") != 0 || dg->offset < 0)
+            continue;
+        size_t off = (size_t)dg->offset;
+        if (off < end - start && text[off] == '_' && (orig[off] == '$' || orig[off] == ':'))
+            return off;
+    }
+    return (size_t)-1;
+}
+
 /* Lints the statement at [start, end) of the text, whose bytes are at
  * `text` (the part as the parser read it), and places its findings; none
  * about names or literals where psql puts a variable's value. */
@@ -640,17 +673,55 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
         }
         *slot = SG__VEC_AT(d->temp_tables, temp_table, i).name;
     }
+    const char *const *temps =
+        d->temp_names.count ? &SG__VEC_AT(d->temp_names, const char *, 0) : NULL;
     int rc =
-        sg__lint_sql_after(catalog, text, end - start, &d->options,
-                           d->temp_names.count ? &SG__VEC_AT(d->temp_names, const char *, 0) : NULL,
-                           d->temp_names.count, &v);
+        sg__lint_sql_after(catalog, text, end - start, &d->options, temps, d->temp_names.count, &v);
+    /* a placeholder where the grammar takes only a number (`RESTART WITH
+     * ${start}`, `varchar(:len)`) reads as one there: the syntax error at its
+     * first byte is read again with a 1 in its place */
+    char *numbered = NULL;
+    for (unsigned tries = 0; rc == SG_OK && d->psql && tries < PLACEHOLDER_RETRIES; tries++) {
+        size_t at = syntax_at_placeholder(r, v, text, start, end);
+        if (at == (size_t)-1)
+            break;
+        char *candidate = sg__malloc(end - start + 1);
+        if (!candidate) {
+            rc = SG_ENOMEM;
+            break;
+        }
+        memcpy(candidate, text, end - start);
+        candidate[end - start] = '\0';
+        candidate[at] = '1';
+        for (size_t k = at + 1; k < end - start && (candidate[k] == '_' ||
+                                                    sg__ident_char((unsigned char)candidate[k]));
+             k++)
+            candidate[k] = ' ';
+        sg_verdict *again = NULL;
+        rc = sg__lint_sql_after(catalog, candidate, end - start, &d->options, temps,
+                                d->temp_names.count, &again);
+        /* kept only when the number mends the error there */
+        long still = rc == SG_OK ? syntax_offset(again) : -1;
+        if (rc != SG_OK || (still >= 0 && (size_t)still <= at)) {
+            sg_verdict_free(again);
+            sg__free(candidate);
+            break;
+        }
+        sg_verdict_free(v);
+        v = again;
+        sg__free(numbered);
+        text = numbered = candidate;
+    }
     if (rc != SG_OK) {
+        sg_verdict_free(v);
+        sg__free(numbered);
         r->failed = true;
         return -1;
     }
     if (follow_temp_tables(d, v) < 0 || follow_search_path(d, v) < 0) {
         r->failed = true;
         sg_verdict_free(v);
+        sg__free(numbered);
         return -1;
     }
     if (v->changes_schema && !d->migration && !d->named_queries) {
@@ -660,6 +731,7 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
         if (d->as_queries > 0) {
             d->restart = true;
             sg_verdict_free(v);
+            sg__free(numbered);
             return 0;
         }
     }
@@ -727,6 +799,7 @@ static int lint_statement(reading *d, const char *text, size_t start, size_t end
     }
     sg__arena_release(&names_arena);
     sg_verdict_free(v);
+    sg__free(numbered);
     return r->failed ? -1 : 0;
 }
 
