@@ -142,7 +142,9 @@ static bool cast_to(const Node *n, const char *type)
 static void record_path_operator(walk *w, A_Expr *e)
 {
     static const char *const exists[] = {"@?"}, *const match[] = {"@@"};
-    if (e->kind != AEXPR_OP || !e->lexpr || !e->rexpr)
+    const Node *op = e->name ? llast(e->name) : NULL;
+    if (e->kind != AEXPR_OP || !e->lexpr || !e->rexpr || !op || !IsA(op, String) ||
+        strVal(op)[0] != '@')
         return;
     bool is_exists = sg__walk_operator_is(e->name, exists, 1);
     if (!is_exists && !(sg__walk_operator_is(e->name, match, 1) &&
@@ -255,7 +257,9 @@ static void note_geometry_operator(walk *w, const A_Expr *e)
 {
     static const char *const pairwise[] = {"<->", "?#", "&&", "~="};
     static const char *const contains[] = {"@>", "<@"};
-    if (e->kind != AEXPR_OP || w->facts->geometry_ops)
+    const Node *op = e->name ? llast(e->name) : NULL;
+    if (e->kind != AEXPR_OP || w->facts->geometry_ops || !op || !IsA(op, String) ||
+        !strchr("<?&~@", strVal(op)[0]))
         return;
     if (sg__walk_operator_is(e->name, pairwise, 4))
         w->facts->geometry_ops = true;
