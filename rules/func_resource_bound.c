@@ -21,6 +21,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "callcost.h"
 #include "funclist.h"
@@ -41,8 +42,8 @@ static const sg__option options[] = {
              "make from constant (and, but "
              "for generate_series, parameter) arguments, one call or all of "
              "them together with the characters casts to char(n) or bit(n) pad to (an "
-             "array of them as many elements as the statement's largest array) and 500 "
-             "bytes a character of a parameter cast to a multirange or range array, and of "
+             "array of them as many elements as the statement's largest array) and 2,560 "
+             "bytes a range of a parameter cast to a multirange or range array, and of "
              "characters an output of a sub-select or WITH query may make of copies of its "
              "longest constant or parameter value (default 10000000)"},
     [MAX_WORK] = {"max_work", SG_OPT_INTEGER, NULL,
@@ -54,7 +55,8 @@ static const sg__option options[] = {
                   "the lengths of constant and parameter arguments, a polygon(n, circle) "
                   "counting 16 for each of its n² pairs of edges, and paths and polygons of "
                   "constants and parameters where an operator may compare them edge by edge "
-                  "100 for each pair of their points (default 100000000)"},
+                  "100 (16 for polygons alone) for each pair of their points (default "
+                  "100000000)"},
     [MAX_READS] = {"max_reads", SG_OPT_INTEGER, NULL,
                    "largest number of characters of parameter values the statement reads, a "
                    "value counted once for each place it stands (default 16777216)"},
@@ -247,16 +249,18 @@ static int judge_query_params(const sg__rule_ctx *ctx, long long max_work, work_
     return 0;
 }
 
-/* A pair of edges the path and polygon operators compare (`<->` of two
- * paths about 550 ns a pair: two paths of 6,400 points ran 22 s; `&&` of
- * polygons 75 ns), counted as this many pairs of characters' work. */
-enum { GEOMETRY_PAIR_WORK = 100 };
+/* A pair of edges the path and polygon operators compare, counted as this
+ * many pairs of characters' work: `<->` of two paths about 550 ns a pair
+ * (two paths of 6,400 points ran 22 s), `&&` of polygons 75 ns (two of 8,000
+ * points 4.75 s). */
+enum { GEOMETRY_PAIR_WORK = 100, POLYGON_PAIR_WORK = 16 };
 
 /* Paths and polygons the statement makes of constants and parameters
  * (facts->geometries) where an operator may compare two of them edge by edge
  * in a loop PostgreSQL does not interrupt (facts->geometry_ops): their
  * points, times the most copies an output stands for (`x.p + x.p` doubles a
- * path at each level), squared, each pair counted GEOMETRY_PAIR_WORK. -1 when
+ * path at each level), squared, each pair counted GEOMETRY_PAIR_WORK where
+ * a path is among them, else POLYGON_PAIR_WORK. -1 when
  * memory ran out. */
 static int judge_geometry(const sg__rule_ctx *ctx, long long max_work, work_sum *sum)
 {
@@ -264,8 +268,11 @@ static int judge_geometry(const sg__rule_ctx *ctx, long long max_work, work_sum 
     if (!f->geometry_ops || !f->geometries.count)
         return 0;
     long double points = 0, copies = 1;
+    int pair = POLYGON_PAIR_WORK;
     for (size_t i = 0; i < f->geometries.count; i++) {
         const sg__geometry *g = &SG__VEC_AT(f->geometries, sg__geometry, i);
+        if (g->path)
+            pair = GEOMETRY_PAIR_WORK;
         const char *text = NULL;
         if (g->param > 0 && sg__param_bound_text(ctx, g->param, &text) < 0)
             return -1;
@@ -277,7 +284,7 @@ static int judge_geometry(const sg__rule_ctx *ctx, long long max_work, work_sum 
         copies = w > copies ? w : copies;
     }
     points *= copies;
-    if (!sum_passes(sum, points * points * GEOMETRY_PAIR_WORK, max_work))
+    if (!sum_passes(sum, points * points * pair, max_work))
         return 0;
     const char *amount = size_text(ctx, sum->total), *many = size_text(ctx, points);
     if (!amount || !many)
@@ -289,7 +296,7 @@ static int judge_geometry(const sg__rule_ctx *ctx, long long max_work, work_sum 
                       "cannot interrupt, each pair counted as %d pairs of characters: with the "
                       "statement's other such work, %s, over the bound of %lld (policy option "
                       "max_work of %s)",
-                      many, GEOMETRY_PAIR_WORK, amount, max_work, ctx->rule->id);
+                      many, pair, amount, max_work, ctx->rule->id);
 }
 
 /* The sizes of the calls under the bound one by one, added up (rows of a
@@ -815,10 +822,21 @@ static int judge_pads(const sg__rule_ctx *ctx, long long max, work_sum *sizes)
                       SG_PAD_ELEMENTS, amount, max, ctx->rule->id);
 }
 
-/* Bytes PostgreSQL holds for each character of a multirange's (or a range
- * array's) text: about 2.5 KB a range, of at least five characters (a 1.5
- * MB value of 100,000 ranges held 231 MB read and 518 MB printed). */
-enum { RANGE_BYTES_PER_CHAR = 500 };
+/* Bytes PostgreSQL holds for each range of a multirange's (or a range
+ * array's) text: about 2.5 KB (a 1.5 MB value of 100,000 ranges held 231
+ * MB read and 518 MB printed). */
+enum { RANGE_BYTES = 2560 };
+
+/* The ranges a multirange's or range array's text holds: each opens with
+ * `[` or `(`, or is the word `empty`. */
+static size_t range_count(const char *t)
+{
+    size_t n = 0;
+    for (; *t; t++)
+        n +=
+            *t == '[' || *t == '(' || ((*t == 'e' || *t == 'E') && strncasecmp(t, "empty", 5) == 0);
+    return n;
+}
 
 /* Whether type `t` is a multirange (or an array of one) or an array of
  * ranges of pg_catalog. */
@@ -853,7 +871,7 @@ static int judge_ranges(const sg__rule_ctx *ctx, long long max, work_sum *sizes)
         const char *text = NULL;
         if (sg__param_bound_text(ctx, t->param, &text) < 0)
             return -1;
-        long double bytes = (long double)(text ? strlen(text) : 0) * RANGE_BYTES_PER_CHAR;
+        long double bytes = (long double)(text ? range_count(text) : 0) * RANGE_BYTES;
         if (!sum_passes(sizes, bytes, max))
             continue;
         const char *amount = size_text(ctx, sizes->total);

@@ -2326,6 +2326,10 @@ static void test_walker__geometries(void **state)
                     ->geometry_ops);
     assert_false(parse_ok("SELECT $1::polygon @> point(1, 2) FROM t")->geometry_ops);
     assert_true(parse_ok("SELECT a && b FROM t")->geometry_ops); /* the rule asks for values */
+    /* a point's distance, arrays' overlap: one pass */
+    assert_false(parse_ok("SELECT $1::path <-> point(1, 2), $2::text[] && t.tags, "
+                          "circle(point(0, 0), 1) && $3::polygon FROM t")
+                     ->geometry_ops);
 }
 
 /* Every cast to tsquery but a parameter's own is judged as to_tsquery of

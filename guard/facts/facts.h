@@ -637,6 +637,7 @@ typedef struct sg__geometry {
     int param;                 /* the $n, or 0 for a constant */
     unsigned long long points; /* a constant's points */
     int location;              /* of the cast's operand */
+    bool path;                 /* a path's (else a polygon's) */
 } sg__geometry;
 
 /* An output of a query level that stands for more than one copy of the

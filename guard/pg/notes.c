@@ -440,17 +440,35 @@ typedef struct value_parts {
     bool whole; /* still read whole */
 } value_parts;
 
+/* The column a scalar sub-select's output reads as it is: a column
+ * reference, or the one argument of max() or min() of pg_catalog, which
+ * pick one of its values; NULL otherwise. */
+static const ColumnRef *picked_column(const Node *n)
+{
+    static const char *const picks[] = {"max", "min"};
+    if (n && IsA(n, FuncCall)) {
+        const FuncCall *f = (const FuncCall *)n;
+        const char *name = sg__walk_call_name(f);
+        if (!name || !sg__walk_name_in(name, picks, 2) || list_length(f->args) != 1 ||
+            f->agg_filter || f->over || f->agg_within_group || f->func_variadic)
+            return NULL;
+        n = linitial(f->args);
+    }
+    return n && IsA(n, ColumnRef) && !sg__walk_expands(n) ? (const ColumnRef *)n : NULL;
+}
+
 /* Whether scalar sub-select `sl` (its select `sel`) reads one column as it
- * is, from tables (`(SELECT tz FROM users WHERE id = %(u)s)`): FROM only
- * relations, none a WITH query's name, and a column reference its one
- * output, which may still be an outer item's. */
+ * is, from tables (`(SELECT tz FROM users WHERE id = %(u)s)`, `(SELECT
+ * max(region) FROM accounts)`): FROM only relations, none a WITH query's
+ * name, and its one output a column reference (picked_column), which may
+ * still be an outer item's. */
 static bool stored_lookup(walk *w, const SubLink *sl, const SelectStmt *sel)
 {
     if (sl->subLinkType != EXPR_SUBLINK || !sel || sel->op != SETOP_NONE || sel->valuesLists ||
         !sel->fromClause || list_length(sel->targetList) != 1 || sel->withClause)
         return false;
     const ResTarget *rt = linitial(sel->targetList);
-    if (!IsA(rt, ResTarget) || !rt->val || !IsA(rt->val, ColumnRef) || sg__walk_expands(rt->val))
+    if (!IsA(rt, ResTarget) || !picked_column(rt->val))
         return false;
     ListCell *lc;
     foreach (lc, sel->fromClause) {
@@ -733,7 +751,7 @@ static bool values_of(Node *n, void *context)
             if (v->count == VALUE_COLUMNS_MAX)
                 v->whole = false;
             else
-                v->columns[v->count++] = ((const ColumnRef *)rt->val)->location;
+                v->columns[v->count++] = picked_column(rt->val)->location;
             return !v->whole;
         }
         if (!sel || sel->fromClause || sel->op != SETOP_NONE || sel->valuesLists)

@@ -247,36 +247,42 @@ static void record_geometry(walk *w, const TypeCast *tc)
     g->param = text ? 0 : ((const ParamRef *)operand)->number;
     g->points = text ? sg__pgtype_geometry_points(k->val.sval.sval) : 0;
     g->location = exprLocation(tc->arg);
+    g->path = strVal(last)[0] == 'p' && strVal(last)[1] == 'a';
+}
+
+/* Whether `n` is surely no path or polygon: a value of a geometric type of
+ * a few points (a call of point, box, circle, lseg or line), which an
+ * operator compares with a path's or polygon's edges in one pass over them,
+ * or a cast to any type but path and polygon (`%(tags)s::text[]`,
+ * `%(p)s::point`). */
+static bool few_points(const Node *n)
+{
+    static const char *const calls[] = {"point", "box", "circle", "lseg", "line"};
+    static const char *const many[] = {"path", "polygon"};
+    if (n && IsA(n, TypeCast) && ((const TypeCast *)n)->typeName) {
+        const TypeName *t = ((const TypeCast *)n)->typeName;
+        const Node *last = t->names ? llast(t->names) : NULL;
+        return last && IsA(last, String) &&
+               (t->arrayBounds || !sg__walk_name_in(strVal(last), many, 2));
+    }
+    const Node *last = n && IsA(n, FuncCall) ? llast(((const FuncCall *)n)->funcname) : NULL;
+    return last && IsA(last, String) && sg__walk_name_in(strVal(last), calls, 5);
 }
 
 /* An operator that may compare two paths' or polygons' edges pairwise:
- * `<->`, `?#`, `&&`, `~=`, and `@>` or `<@` unless an operand is a point
- * (a point's containment is one pass). The operands' types are not known
- * here; the rule counts only a statement with geometric values. */
+ * `<->`, `?#`, `&&`, `~=`, `@>` and `<@`, unless an operand is a value of a
+ * few points (a point's distance or containment is one pass). The operands'
+ * types are not known here; the rule counts only a statement with
+ * geometric values. */
 static void note_geometry_operator(walk *w, const A_Expr *e)
 {
-    static const char *const pairwise[] = {"<->", "?#", "&&", "~="};
-    static const char *const contains[] = {"@>", "<@"};
+    static const char *const pairwise[] = {"<->", "?#", "&&", "~=", "@>", "<@"};
     const Node *op = e->name ? llast(e->name) : NULL;
     if (e->kind != AEXPR_OP || w->facts->geometry_ops || !op || !IsA(op, String) ||
         !strchr("<?&~@", strVal(op)[0]))
         return;
-    if (sg__walk_operator_is(e->name, pairwise, 4))
-        w->facts->geometry_ops = true;
-    else if (sg__walk_operator_is(e->name, contains, 2)) {
-        const Node *sides[2] = {e->lexpr, e->rexpr};
-        bool point = false;
-        for (size_t i = 0; i < 2; i++) {
-            const Node *n = sides[i];
-            const Node *last = NULL;
-            if (n && IsA(n, TypeCast) && ((const TypeCast *)n)->typeName)
-                last = llast(((const TypeCast *)n)->typeName->names);
-            else if (n && IsA(n, FuncCall))
-                last = llast(((const FuncCall *)n)->funcname);
-            point = point || (last && IsA(last, String) && strcmp(strVal(last), "point") == 0);
-        }
-        w->facts->geometry_ops = !point;
-    }
+    w->facts->geometry_ops = sg__walk_operator_is(e->name, pairwise, 6) && !few_points(e->lexpr) &&
+                             !few_points(e->rexpr);
 }
 
 /* ---- xml values ---- */
