@@ -946,10 +946,19 @@ static void describe_call_arg(walk *w, Node *arg, sg__funcarg *a, bool work)
         sg__walk_describe_text_bound(w, arg, a);
 }
 
+/* A JSON document given as a parameter, cast or not (`%(j)s::jsonb`), is
+ * read as that parameter's text, whatever its cast prints. */
+static void keep_document_param(const Node *arg, sg__funcarg *a)
+{
+    const Node *bare = sg__walk_uncast(arg);
+    if (a->param == 0 && bare && IsA(bare, ParamRef))
+        a->param = ((const ParamRef *)bare)->number;
+}
+
 /* The `n` operands of the operator (or cast) just recorded as a call, as
- * its arguments, described as a text-bounded call's with `work`; NULL when
- * the walk failed. */
-static sg__funcarg *record_operands(walk *w, Node *const *operands, int n, bool work)
+ * its arguments, operand i described as a text-bounded call's where bit i
+ * of `work` is set; NULL when the walk failed. */
+static sg__funcarg *record_operands(walk *w, Node *const *operands, int n, unsigned work)
 {
     if (w->failed)
         return NULL;
@@ -961,7 +970,7 @@ static sg__funcarg *record_operands(walk *w, Node *const *operands, int n, bool 
     }
     w->work_call = w->work_call || work;
     for (int i = 0; i < n; i++)
-        describe_call_arg(w, operands[i], &args[i], work);
+        describe_call_arg(w, operands[i], &args[i], (work >> i & 1) != 0);
     fn->args = args;
     fn->arg_count = (size_t)n;
     return args;
@@ -970,7 +979,7 @@ static sg__funcarg *record_operands(walk *w, Node *const *operands, int n, bool 
 void sg__walk_record_operands(walk *w, Node *left, Node *right, bool right_unbounded)
 {
     Node *const operands[] = {left, right};
-    sg__funcarg *args = record_operands(w, operands, 2, true);
+    sg__funcarg *args = record_operands(w, operands, 2, 3);
     if (args && right_unbounded) {
         args[1].kind = SG_ARG_OTHER;
         args[1].param = 0;
@@ -981,12 +990,14 @@ void sg__walk_record_operands(walk *w, Node *left, Node *right, bool right_unbou
 void sg__walk_record_operator_args(walk *w, Node *left, Node *right)
 {
     Node *const operands[] = {left, right};
-    record_operands(w, operands, 2, false);
+    sg__funcarg *args = record_operands(w, operands, 2, 1); /* the document by its text */
+    if (args)
+        keep_document_param(left, &args[0]);
 }
 
 void sg__walk_record_operand(walk *w, Node *arg)
 {
-    record_operands(w, &arg, 1, true);
+    record_operands(w, &arg, 1, 1);
 }
 
 /* Whether `n` is an integer constant of at most 1000 either way. */
@@ -1080,17 +1091,31 @@ void sg__walk_record_args(walk *w, FuncCall *f)
     }
     bool work = sg__walk_work_bounded_call(f);
     bool sizing = sizing_call(f);
+    /* array_fill's value is copied into every element: its text's bound
+     * counts (`repeat('a', 999)`, `''::char(999)`, `1e-1000`); so does the
+     * document jsonb_pretty prints or a jsonpath function reads */
+    static const char *const fill[] = {"array_fill",
+                                       "jsonb_pretty",
+                                       "jsonb_path_query",
+                                       "jsonb_path_query_array",
+                                       "jsonb_path_query_first",
+                                       "jsonb_path_exists",
+                                       "jsonb_path_match",
+                                       "jsonb_path_query_tz",
+                                       "jsonb_path_query_array_tz",
+                                       "jsonb_path_query_first_tz",
+                                       "jsonb_path_exists_tz",
+                                       "jsonb_path_match_tz"};
+    const char *own = sg__walk_call_name(f);
+    bool fills = own && sg__walk_name_in(own, fill, sizeof fill / sizeof fill[0]);
     /* what a FROM item's columns may hold is worked out for these calls
      * (repeat's text may be such a column, an aggregate's value read in
-     * many places) */
-    w->work_call = w->work_call || work || sizing || gathering_call(f);
-    /* array_fill's value is copied into every element: its text's bound
-     * counts (`repeat('a', 999)`, `''::char(999)`, `1e-1000`) */
-    static const char *const fill[] = {"array_fill"};
-    const char *own = sg__walk_call_name(f);
-    bool fills = own && sg__walk_name_in(own, fill, 1);
+     * many places, a document a WITH query passes on) */
+    w->work_call = w->work_call || work || sizing || fills || gathering_call(f);
     for (int i = 0; i < n; i++) {
         describe_call_arg(w, list_nth(f->args, i), &args[i], work || (fills && i == 0));
+        if (fills && i == 0 && own[0] == 'j')
+            keep_document_param(list_nth(f->args, i), &args[i]);
         args[i].stored_column = -1;
         if (sizing && args[i].kind == SG_ARG_OTHER && args[i].param == 0)
             args[i].caller_value = !stored_length(list_nth(f->args, i), &args[i].stored_column);
