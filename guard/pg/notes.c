@@ -149,6 +149,19 @@ static unsigned long long type_pad(const TypeName *t, const char *schema, const 
     return t->arrayBounds != NIL ? n * SG_PAD_ELEMENTS : n;
 }
 
+/* Whether a column definition list's type parses its value's text in a
+ * way the rules count: tsquery, path, polygon, a multirange or an array of
+ * ranges (of pg_catalog, or unqualified). */
+static bool parsed_type(const sg__typeref *r)
+{
+    static const char *const types[] = {"tsquery", "path", "polygon"};
+    if (!r->name || (r->schema && strcmp(r->schema, "pg_catalog") != 0))
+        return false;
+    size_t n = strlen(r->name);
+    return sg__walk_name_in(r->name, types, 3) || strstr(r->name, "multirange") ||
+           (r->array && n >= 5 && strcmp(r->name + n - 5, "range") == 0);
+}
+
 /* Records a type name as a fact. The raw grammar always names a type (the
  * SQL-standard spellings as pg_catalog.x); a TypeName given by OID alone is
  * built only inside PostgreSQL, and would be recorded with an empty name,
@@ -181,7 +194,17 @@ void sg__walk_record_type(walk *w, const TypeName *t)
     const ParamRef *p = w->param_cast && w->param_cast->typeName == t
                             ? (const ParamRef *)w->param_cast->arg
                         : w->text_cast && w->text_cast->typeName == t ? w->text_cast_param
+                        : w->coldef_param && parsed_type(r)           ? w->coldef_param
                                                                       : NULL;
+    if (p && p == w->coldef_param && r->name && r->name[0] == 'p') {
+        /* a path or polygon parsed from the parameter's text */
+        sg__geometry *g = sg__vec_push(w->arena, &w->facts->geometries, sizeof *g);
+        if (!g) {
+            fail(w);
+            return;
+        }
+        *g = (sg__geometry){p->number, 0, p->location, r->name[1] == 'a'};
+    }
     if (p) {
         r->param = p->number;
         r->param_location = p->location;

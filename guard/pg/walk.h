@@ -242,6 +242,11 @@ typedef struct walk {
      * the way (`$1::text::int4multirange`), and that $n */
     const TypeCast *text_cast;
     const ParamRef *text_cast_param;
+    /* the $n a function in FROM reads, while its column definition list is
+     * walked: a column of a type parsed from text (tsquery, a path or
+     * polygon, ranges) is that $n's text parsed so (`jsonb_to_record($1)
+     * AS r(q tsquery)`) */
+    const ParamRef *coldef_param;
     const Node *root;       /* the statement */
     sg__vec tableoid_casts; /* struct tableoid_cast: resolved at the end */
     sg__vec merges;         /* sg__merge: joins with USING or NATURAL */

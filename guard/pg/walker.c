@@ -285,6 +285,26 @@ static void note_geometry_operator(walk *w, const A_Expr *e)
                              !few_points(e->rexpr);
 }
 
+/* The first $n the calls of function item `rf` take as an argument, as it
+ * is or cast (`jsonb_to_record(%(j)s::jsonb)`), whose text its column
+ * definition list's columns are parsed from; NULL for none. */
+static const ParamRef *function_param(const RangeFunction *rf)
+{
+    const ListCell *lc, *ac;
+    foreach (lc, rf->functions) {
+        const List *pair = lfirst(lc);
+        const Node *call = pair ? linitial(pair) : NULL;
+        if (!call || !IsA(call, FuncCall))
+            continue;
+        foreach (ac, ((const FuncCall *)call)->args) {
+            const Node *bare = sg__walk_uncast(lfirst(ac));
+            if (bare && IsA(bare, ParamRef))
+                return (const ParamRef *)bare;
+        }
+    }
+    return NULL;
+}
+
 /* ---- xml values ---- */
 
 /* A value PostgreSQL types by where it stands: a constant other than NULL,
@@ -640,7 +660,10 @@ static bool walk_from_item(Node *node, walk *w, int level)
         unsigned flow = w->flow;
         w->flow &= ~(unsigned)(SG__FLOW_POLY | SG__FLOW_MEETS);
         unsigned refs_before = w->column_refs;
+        const ParamRef *coldef_param = w->coldef_param;
+        w->coldef_param = rf->coldeflist ? function_param(rf) : NULL;
         stop = visit_seeing(node, w, before);
+        w->coldef_param = coldef_param;
         count_refs(w, level, refs_before); /* the function's values are made of them */
         w->flow = flow;
         break;
