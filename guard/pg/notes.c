@@ -882,9 +882,11 @@ static void describe_zone_outputs(walk *w, from_item *fi)
         values[n].location = -1;
         values[n].stored_column = -1;
         describe_zone(w, rt->val, &values[n]);
-        names[n++] = name;
-        if (w->failed)
+        /* the name outlives the parse tree it points into */
+        const char *kept = copy(w, name);
+        if (!kept || w->failed)
             break;
+        names[n++] = kept;
     }
     w->level = level;
     fi->zone_names = names;
