@@ -659,7 +659,13 @@ static void rows_combined(const Node *n, rows_read r, row_set *out)
         return;
     }
     case T_A_Const:
+        return;
     case T_ParamRef:
+        /* a value of the caller's choosing, new at every call: alone it is
+         * one name a statement; joined with a row's column (`'<Z' || (m.n +
+         * %(k)s) || '>1'`) a name of each row for each value the caller
+         * sends, which the session's cache keeps */
+        row_add(out, "$");
         return;
     case T_SubLink: {
         const SubLink *sl = (const SubLink *)n;
