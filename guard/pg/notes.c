@@ -157,9 +157,7 @@ static bool parsed_type(const sg__typeref *r)
     static const char *const types[] = {"tsquery", "path", "polygon"};
     if (!r->name || (r->schema && strcmp(r->schema, "pg_catalog") != 0))
         return false;
-    size_t n = strlen(r->name);
-    return sg__walk_name_in(r->name, types, 3) || strstr(r->name, "multirange") ||
-           (r->array && n >= 5 && strcmp(r->name + n - 5, "range") == 0);
+    return sg__walk_name_in(r->name, types, 3) || sg__walk_ranges_type(r->name, r->array);
 }
 
 /* Records a type name as a fact. The raw grammar always names a type (the

@@ -203,10 +203,7 @@ static bool ranges_cast(const TypeName *t)
     const Node *last = t && t->names ? llast(t->names) : NULL;
     if (!last || !IsA(last, String) || sg__names_outside_pg_catalog(t->names))
         return false;
-    const char *name = strVal(last);
-    size_t n = strlen(name);
-    return strstr(name, "multirange") ||
-           (t->arrayBounds && n >= 5 && strcmp(name + n - 5, "range") == 0);
+    return sg__walk_ranges_type(strVal(last), t->arrayBounds != NIL);
 }
 
 void sg__walk_note_cast(walk *w, TypeCast *tc)

@@ -408,6 +408,15 @@ static inline const char *sg__walk_call_name(const FuncCall *f)
                : NULL;
 }
 
+/* Whether a type named `name` (its last name; `array`: an array of it)
+ * may hold ranges PostgreSQL parses one by one: a multirange, or an array of
+ * ranges (the rules tell which of pg_catalog's exactly). */
+static inline bool sg__walk_ranges_type(const char *name, bool array)
+{
+    size_t n = strlen(name);
+    return strstr(name, "multirange") || (array && n >= 5 && strcmp(name + n - 5, "range") == 0);
+}
+
 /* Whether `name` (may be NULL) is one of the n `names`; the first bytes are
  * compared inline, where most names part, before a call. */
 static inline bool sg__walk_name_in(const char *name, const char *const *names, size_t n)
